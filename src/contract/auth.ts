@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { ROLES } from "../domain/workflow.js";
+import { Email, Id, Text } from "./common.js";
+
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const Locale = z.enum(["es-MX", "en"]);
+export type Locale = z.infer<typeof Locale>;
+
+export const Skill = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Habilidad: minúsculas, números y guiones");
+
+export const LoginBody = z.strictObject({ email: z.string().max(254), password: z.string().max(1000) });
+
+export const Me = z.object({
+  id: Id,
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(Role),
+  skills: z.array(z.string()),
+  clientId: z.string().nullable(),
+  locale: Locale,
+  csrfToken: z.string().optional(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const LoginResult = z.object({ user: Me, csrfToken: z.string() });
+
+export const TokenBody = z.strictObject({ name: Text(100) });
+export const TokenCreated = z.object({ id: Id, name: z.string(), token: z.string() });
+export const TokenInfo = z.object({
+  id: Id,
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+export const SetupStatus = z.object({ needsSetup: z.boolean(), companyName: z.string().nullable() });
+export const SetupBody = z.strictObject({
+  companyName: Text(200),
+  supportEmail: Email,
+  admin: z.strictObject({ name: Text(200), email: Email, password: z.string().min(10).max(200) }),
+});
+
+export const UserBody = z.strictObject({
+  email: Email,
+  name: Text(200),
+  password: z.string().min(10, "Mínimo 10 caracteres").max(200),
+  roles: z.array(Role).min(1, "Al menos un rol").max(7),
+  skills: z.array(Skill).max(50).default([]),
+  clientId: Id.optional(),
+  locale: Locale.default("es-MX"),
+});
+export type UserBody = z.input<typeof UserBody>;
+
+export const UserPatch = z.strictObject({
+  name: Text(200).optional(),
+  password: z.string().min(10).max(200).optional(),
+  roles: z.array(Role).min(1).max(7).optional(),
+  skills: z.array(Skill).max(50).optional(),
+  active: z.boolean().optional(),
+  locale: Locale.optional(),
+});
+
+export const User = z.object({
+  id: Id,
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(Role),
+  skills: z.array(z.string()),
+  clientId: z.string().nullable(),
+  locale: Locale,
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof User>;

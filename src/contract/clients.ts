@@ -1,0 +1,149 @@
+import { z } from "zod";
+import { isValidRfc, normalizeRfc } from "../domain/rfc.js";
+import { Cents, DateOnly, Email, Id, OptionalText, Phone, Text } from "./common.js";
+
+export const Rfc = z
+  .string()
+  .max(20)
+  .transform(normalizeRfc)
+  .refine(isValidRfc, "RFC inválido: 12 caracteres (persona moral) o 13 (persona física) con fecha válida");
+
+export const PaymentTerms = z.enum(["cash", "credit"]);
+export type PaymentTerms = z.infer<typeof PaymentTerms>;
+
+const clientFields = {
+  name: Text(200),
+  rfc: Rfc.nullable().optional(),
+  phone: Phone.nullable().optional(),
+  email: Email.nullable().optional(),
+  billingAddress: OptionalText(1000).nullable().optional(),
+  paymentTerms: PaymentTerms.optional(),
+  creditDays: z.number().int().min(1).max(365).nullable().optional(),
+  creditLimitCents: Cents.nullable().optional(),
+  accountTechnicianId: Id.nullable().optional(),
+  notes: OptionalText(5000).nullable().optional(),
+};
+
+export const ClientBody = z.strictObject(clientFields);
+export type ClientBody = z.input<typeof ClientBody>;
+export const ClientPatch = z.strictObject({ ...clientFields, name: Text(200).optional() });
+
+export const Client = z.object({
+  id: Id,
+  name: z.string(),
+  rfc: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  billingAddress: z.string().nullable(),
+  paymentTerms: PaymentTerms,
+  creditDays: z.number().nullable(),
+  creditLimitCents: z.number().nullable(),
+  creditApprovedBy: z.string().nullable(),
+  creditApprovedAt: z.string().nullable(),
+  accountTechnicianId: z.string().nullable(),
+  notes: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Client = z.infer<typeof Client>;
+
+export const ClientListQuery = z.object({
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const ContactBody = z.strictObject({
+  clientId: Id,
+  name: Text(200),
+  email: Email.nullable().optional(),
+  phone: Phone.nullable().optional(),
+  emails: z.array(Email).max(10).optional(),
+  phones: z.array(Phone).max(10).optional(),
+  position: OptionalText(200).nullable().optional(),
+});
+export type ContactBody = z.input<typeof ContactBody>;
+export const ContactPatch = ContactBody.omit({ clientId: true }).partial();
+
+export const Contact = z.object({
+  id: Id,
+  clientId: Id,
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  emails: z.array(z.string()),
+  phones: z.array(z.string()),
+  position: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Contact = z.infer<typeof Contact>;
+
+export const ContactListQuery = z.object({
+  clientId: Id.optional(),
+  email: z.string().max(254).optional(),
+  phone: z.string().max(40).optional(),
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** One hit of the reception's caller lookup (phone, e-mail, name or RFC as you type). */
+export const CallerMatch = z.object({
+  client: Client,
+  contact: Contact.nullable(),
+  matchedOn: z.enum(["phone", "email", "name", "rfc", "contact_name"]),
+  activeContract: z.boolean(),
+});
+export const CallerLookupQuery = z.object({ q: z.string().trim().min(1).max(200) });
+
+export const SlaOverride = z.number().int().min(1).max(60 * 24 * 30).nullable().optional();
+
+const contractFields = {
+  clientId: Id,
+  type: z.string().trim().min(1).max(10),
+  startsOn: DateOnly,
+  endsOn: DateOnly.nullable().optional(),
+  monthlyFeeCents: Cents,
+  includedMinutesPerMonth: z.number().int().min(0).max(1_000_000).nullable().optional(),
+  overageRateCents: Cents.nullable().optional(),
+  slaNormalMinutes: SlaOverride,
+  slaUrgentMinutes: SlaOverride,
+  notes: OptionalText(5000).nullable().optional(),
+};
+export const ContractBody = z.strictObject(contractFields);
+export type ContractBody = z.input<typeof ContractBody>;
+export const ContractPatch = z.strictObject({
+  ...contractFields,
+  clientId: Id.optional(),
+  type: contractFields.type.optional(),
+  startsOn: DateOnly.optional(),
+  monthlyFeeCents: Cents.optional(),
+  cancelled: z.boolean().optional(),
+});
+
+export const Contract = z.object({
+  id: Id,
+  clientId: Id,
+  type: z.string(),
+  typeName: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+  monthlyFeeCents: z.number(),
+  includedMinutesPerMonth: z.number().nullable(),
+  overageRateCents: z.number().nullable(),
+  slaNormalMinutes: z.number().nullable(),
+  slaUrgentMinutes: z.number().nullable(),
+  notes: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Contract = z.infer<typeof Contract>;
+
+export const ContractType = z.object({ code: z.string(), name: z.string(), active: z.boolean() });
+export const ContractTypeBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{1,10}$/),
+  name: Text(200),
+  active: z.boolean().default(true),
+});

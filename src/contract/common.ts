@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+/** An instant with an explicit offset or Z, and a real calendar date (2026-02-30 is refused). */
+export const Instant = z
+  .string()
+  .max(40)
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/,
+    "Fecha y hora ISO-8601 con zona (Z o ±hh:mm)",
+  )
+  .refine(isRealInstant, "Fecha u hora inexistente")
+  .meta({ format: "date-time", example: "2026-11-24T16:30:00-06:00" });
+
+function isRealInstant(text: string): boolean {
+  const [date = "", rest = ""] = text.split("T");
+  if (!isRealDate(date)) return false;
+  const [hh, mm, ss] = rest.slice(0, 8).split(":").map(Number);
+  return hh! < 24 && mm! < 60 && (ss === undefined || Number.isNaN(ss) || ss < 60) && !Number.isNaN(Date.parse(text));
+}
+
+export function isRealDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+export const DateOnly = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Fecha AAAA-MM-DD")
+  .refine(isRealDate, "Fecha inexistente")
+  .meta({ format: "date", example: "2026-11-24" });
+
+export const Id = z.string().min(1).max(64);
+export const Cents = z.number().int("Importe en centavos (entero)").min(0).max(100_000_000_000);
+export const Minutes = z.number().int().min(0);
+
+export const Text = (max: number) => z.string().trim().min(1, "Requerido").max(max, `Máximo ${max} caracteres`);
+export const OptionalText = (max: number) => z.string().trim().max(max, `Máximo ${max} caracteres`);
+
+export const Email = z.email("Correo electrónico inválido").max(254);
+export const Phone = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[+\d][\d\s().-]{6,}$/, "Teléfono inválido");
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export const BooleanQuery = z.enum(["true", "false"]).transform((v) => v === "true");

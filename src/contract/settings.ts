@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { DateOnly, Instant, Text } from "./common.js";
+
+const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Hora HH:mm");
+export const TimeRangeSchema = z.strictObject({ start: HourMinute, end: HourMinute });
+export const ClosureSchema = z.strictObject({
+  date: DateOnly,
+  from: HourMinute.optional(),
+  to: HourMinute.optional(),
+  reason: Text(200),
+});
+const DayRanges = z.array(TimeRangeSchema).max(6);
+
+export const CalendarSettings = z.strictObject({
+  timeZone: z.string().min(1).max(64),
+  weeklyHours: z.strictObject({
+    1: DayRanges,
+    2: DayRanges,
+    3: DayRanges,
+    4: DayRanges,
+    5: DayRanges,
+    6: DayRanges,
+    7: DayRanges,
+  }),
+  statutoryHolidays: z.boolean(),
+  removedHolidays: z.array(DateOnly).max(500),
+  closures: z.array(ClosureSchema).max(2000),
+});
+export type CalendarSettings = z.infer<typeof CalendarSettings>;
+
+const TargetMinutes = z.number().int().min(1).max(60 * 24 * 30);
+export const SlaSettings = z.strictObject({
+  targets: z.strictObject({
+    contractNormal: TargetMinutes,
+    contractUrgent: TargetMinutes,
+    eventNormal: TargetMinutes,
+    eventUrgent: TargetMinutes,
+  }),
+  rounding: z.strictObject({
+    contract: z.number().int().min(1).max(480),
+    event: z.number().int().min(1).max(480),
+  }),
+  nearThresholdMinutes: z.number().int().min(0).max(60 * 24),
+});
+export type SlaSettings = z.infer<typeof SlaSettings>;
+
+export const ClosedDaysQuery = z.object({
+  year: z.coerce.number().int().min(1970).max(2200),
+  month: z.coerce.number().int().min(1).max(12),
+});
+export const ClosedDay = z.object({ date: z.string(), kind: z.string(), reason: z.string() });
+
+export const DeadlineQuery = z.object({
+  from: Instant,
+  minutes: z.coerce.number().int("Minutos enteros").min(0, "Minutos no negativos"),
+});
+export const DeadlineResult = z.object({
+  dueAt: z.string(),
+  minutes: z.number(),
+  intervals: z.array(z.object({ start: z.string(), end: z.string(), minutes: z.number() })),
+  skipped: z.array(z.object({ date: z.string(), kind: z.string(), reason: z.string() })),
+});
+
+export const Category = z.object({
+  code: z.string(),
+  name: z.string(),
+  estimateMinutes: z.number(),
+  active: z.boolean(),
+});
+export const CategoryBody = z.strictObject({
+  name: Text(200),
+  estimateMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 2000),
+  active: z.boolean().default(true),
+});
+export const CategoryCode = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Código: minúsculas, números y guiones");
+
+export const RecomputeBody = z.strictObject({
+  statuses: z.array(z.enum(["new", "assigned", "in_progress"])).default(["new", "assigned"]),
+});

@@ -1,0 +1,236 @@
+import { z } from "zod";
+import { TICKET_STATUSES, TRANSITION_ACTIONS } from "../domain/workflow.js";
+import { BooleanQuery, Cents, Id, Instant, OptionalText, Text } from "./common.js";
+
+export const TicketStatus = z.enum(TICKET_STATUSES);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+export const ServiceKind = z.enum(["contract", "event"]);
+export type ServiceKind = z.infer<typeof ServiceKind>;
+export const Channel = z.enum(["phone", "email", "portal", "walk_in"]);
+export const AttentionMode = z.enum(["onsite", "office", "remote", "phone"]);
+export type AttentionMode = z.infer<typeof AttentionMode>;
+export const BillingStatus = z.enum(["pending", "to_invoice", "invoiced", "no_charge"]);
+export type BillingStatus = z.infer<typeof BillingStatus>;
+export const ChargeKind = z.enum([
+  "consumable",
+  "spare_part",
+  "domain",
+  "dns",
+  "paid_update",
+  "courier",
+  "damage_replacement",
+  "other",
+]);
+export const TransitionAction = z.enum(TRANSITION_ACTIONS);
+export type TransitionAction = z.infer<typeof TransitionAction>;
+export const SlaStateName = z.enum(["ok", "near", "breached", "met"]);
+
+const Category = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Categoría inválida");
+
+export const TicketCreateBody = z.strictObject({
+  clientId: Id,
+  contactId: Id.nullable().optional(),
+  title: Text(200),
+  description: OptionalText(20_000),
+  urgent: z.boolean(),
+  channel: Channel,
+  category: Category.nullable().optional(),
+  receivedAt: Instant.optional(),
+  estimatedSolutionMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 2000)
+    .nullable()
+    .optional(),
+});
+export type TicketCreateBody = z.input<typeof TicketCreateBody>;
+
+export const TicketPatchBody = z.strictObject({
+  title: Text(200).optional(),
+  description: OptionalText(20_000).optional(),
+  urgent: z.boolean().optional(),
+  category: Category.nullable().optional(),
+  contactId: Id.nullable().optional(),
+  serviceKind: ServiceKind.optional(),
+  estimatedSolutionMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 2000)
+    .nullable()
+    .optional(),
+  billingStatus: BillingStatus.optional(),
+  billableMinutes: z.number().int().min(0).max(1_000_000).optional(),
+  reason: OptionalText(2000).optional(),
+});
+
+export const TransitionBody = z.strictObject({
+  action: TransitionAction,
+  assigneeId: Id.optional(),
+  reason: OptionalText(2000).optional(),
+  signerName: OptionalText(200).optional(),
+  billingStatus: BillingStatus.optional(),
+  expectedVersion: z.number().int().min(1).optional(),
+});
+
+export const TimeEntryBody = z
+  .strictObject({
+    minutes: z.number().int("Minutos enteros").min(1, "Al menos 1 minuto").max(24 * 60).optional(),
+    startedAt: Instant.optional(),
+    endedAt: Instant.optional(),
+    mode: AttentionMode,
+    activity: Text(5000),
+    userId: Id.optional(),
+  })
+  .superRefine((v, ctx) => {
+    const hasRange = v.startedAt !== undefined || v.endedAt !== undefined;
+    if (hasRange && v.minutes !== undefined) {
+      ctx.addIssue({ code: "custom", message: "Usa minutos o inicio/fin, no ambos", path: ["minutes"] });
+    } else if (!hasRange && v.minutes === undefined) {
+      ctx.addIssue({ code: "custom", message: "Indica minutos o inicio y fin", path: ["minutes"] });
+    } else if (hasRange && (v.startedAt === undefined || v.endedAt === undefined)) {
+      ctx.addIssue({ code: "custom", message: "Indica inicio y fin", path: ["endedAt"] });
+    }
+  });
+
+export const TimeEntry = z.object({
+  id: Id,
+  ticketId: Id,
+  userId: Id,
+  userName: z.string(),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  minutes: z.number(),
+  mode: AttentionMode,
+  activity: z.string(),
+  createdAt: z.string(),
+});
+
+export const ChargeBody = z.strictObject({
+  kind: ChargeKind,
+  description: Text(1000),
+  quantity: z.number().int("Cantidad entera").min(1).max(100_000),
+  unitPriceCents: Cents,
+});
+export const Charge = z.object({
+  id: Id,
+  ticketId: Id,
+  kind: ChargeKind,
+  description: z.string(),
+  quantity: z.number(),
+  unitPriceCents: z.number(),
+  amountCents: z.number(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+
+export const MessageBody = z.strictObject({
+  body: Text(20_000),
+  kind: z.enum(["message", "call", "note"]).default("message"),
+});
+export const Message = z.object({
+  id: Id,
+  ticketId: Id,
+  authorId: z.string().nullable(),
+  authorName: z.string().nullable(),
+  kind: z.enum(["message", "call", "note"]),
+  visibility: z.enum(["client", "internal"]),
+  body: z.string(),
+  createdAt: z.string(),
+});
+
+export const HistoryEntry = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  reason: z.string().nullable(),
+  changes: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const Acceptance = z.object({
+  at: z.string(),
+  signerName: z.string().nullable(),
+  via: z.enum(["portal", "onsite"]),
+});
+
+export const Ticket = z.object({
+  id: Id,
+  folio: z.string(),
+  status: TicketStatus,
+  clientId: Id,
+  clientName: z.string(),
+  contactId: z.string().nullable(),
+  contactName: z.string().nullable(),
+  title: z.string(),
+  description: z.string(),
+  urgent: z.boolean(),
+  channel: Channel,
+  category: z.string().nullable(),
+  serviceKind: ServiceKind,
+  contractId: z.string().nullable(),
+  assigneeId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  receivedAt: z.string(),
+  responseDueAt: z.string(),
+  respondedAt: z.string().nullable(),
+  responseBreached: z.boolean(),
+  businessMinutesLeft: z.number(),
+  slaState: SlaStateName,
+  estimatedSolutionMinutes: z.number().nullable(),
+  estimatedSolutionAt: z.string().nullable(),
+  rawMinutes: z.number(),
+  billableMinutes: z.number(),
+  billableFrozen: z.boolean(),
+  billingStatus: BillingStatus,
+  acceptance: Acceptance.nullable(),
+  acceptanceOverrideReason: z.string().nullable(),
+  unknownSender: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  closedAt: z.string().nullable(),
+  version: z.number(),
+  availableActions: z.array(TransitionAction),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+export const TicketDetail = Ticket.extend({
+  history: z.array(HistoryEntry),
+  timeEntries: z.array(TimeEntry),
+  charges: z.array(Charge),
+  messages: z.array(Message),
+  chargesTotalCents: z.number(),
+});
+export type TicketDetail = z.infer<typeof TicketDetail>;
+
+export const TicketListQuery = z.object({
+  status: z
+    .string()
+    .max(200)
+    .transform((s, ctx) => {
+      const parts = s.split(",").filter(Boolean);
+      const bad = parts.filter((p) => !(TICKET_STATUSES as readonly string[]).includes(p));
+      if (bad.length) ctx.addIssue({ code: "custom", message: `Estado desconocido: ${bad.join(", ")}` });
+      return parts as TicketStatus[];
+    })
+    .optional(),
+  clientId: Id.optional(),
+  assigneeId: Id.optional(),
+  unassigned: BooleanQuery.optional(),
+  urgent: BooleanQuery.optional(),
+  breached: BooleanQuery.optional(),
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type TicketListQuery = z.input<typeof TicketListQuery>;
+
+export const TicketList = z.object({ items: z.array(Ticket), nextCursor: z.string().nullable() });

@@ -1,0 +1,88 @@
+import fs from "node:fs";
+import path from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { type Config, loadConfig } from "./config.js";
+import type { AppContext, Clock } from "./context.js";
+import { type Database, openDatabase } from "./db/database.js";
+import { migrateToLatest } from "./db/migrate.js";
+import { installAuth } from "./http/auth-hook.js";
+import { installErrorHandler } from "./http/error-handler.js";
+import { authRoutes } from "./http/routes-auth.js";
+import { clientRoutes } from "./http/routes-clients.js";
+import { settingsRoutes } from "./http/routes-settings.js";
+import { ticketRoutes } from "./http/routes-tickets.js";
+import { bootstrapAdmin } from "./services/users.js";
+
+export interface BuildOptions {
+  config?: Partial<Config>;
+  env?: NodeJS.ProcessEnv;
+  clock?: Clock;
+  logger?: boolean;
+}
+
+export type MesaApp = FastifyInstance & { ctx: AppContext; database: Database };
+
+/** Builds the whole server (used by main and by tests): database migrated, routes registered, not listening. */
+export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
+  const config = loadConfig(opts.env ?? process.env, opts.config);
+  const database = openDatabase(config);
+  await migrateToLatest(database);
+  const ctx: AppContext = { db: database.db, dialect: database.dialect, config, clock: opts.clock ?? (() => new Date()) };
+  await bootstrapAdmin(ctx);
+
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: "Mesa API", description: "Mesa de servicio — API HTTP", version: "0.1.0" },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          cookie: { type: "apiKey", in: "cookie", name: "mesa_session" },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  installAuth(app, ctx);
+
+  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/health", { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
+  authRoutes(app, ctx);
+  clientRoutes(app, ctx);
+  ticketRoutes(app, ctx);
+  settingsRoutes(app, ctx);
+  await serveWeb(app, config);
+
+  app.addHook("onClose", async () => database.close());
+  return Object.assign(app, { ctx, database }) as MesaApp;
+}
+
+/** The SPA: static files, and index.html for any other non-API GET so client routes survive reloads. */
+async function serveWeb(app: FastifyInstance, config: Config): Promise<void> {
+  const index = path.join(config.webDist, "index.html");
+  if (!fs.existsSync(index)) return;
+  await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === "GET" && !request.url.startsWith("/api/")) {
+      return reply.type("text/html").send(fs.createReadStream(index));
+    }
+    return reply.status(404).send({
+      error: { code: "not_found", message: `No existe ${request.method} ${request.url.split("?")[0]}.`, details: null },
+    });
+  });
+}

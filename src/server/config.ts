@@ -1,0 +1,66 @@
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  MESA_DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL debe empezar con postgres://")
+    .optional(),
+  MESA_ADMIN_EMAIL: z.email().optional(),
+  MESA_ADMIN_PASSWORD: z.string().min(8).optional(),
+  MESA_COOKIE_SECURE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  MESA_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  MESA_LOGIN_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  MESA_WEB_DIST: z.string().default("./web/dist"),
+  MESA_JOBS: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  cookieSecure: boolean;
+  sessionHours: number;
+  loginMaxPerMinute: number;
+  logLevel: string;
+  webDist: string;
+  jobsEnabled: boolean;
+}
+
+/** Parses the environment once; an invalid value stops the process with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Configuración inválida:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.MESA_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    adminEmail: e.MESA_ADMIN_EMAIL,
+    adminPassword: e.MESA_ADMIN_PASSWORD,
+    cookieSecure: e.MESA_COOKIE_SECURE,
+    sessionHours: e.MESA_SESSION_HOURS,
+    loginMaxPerMinute: e.MESA_LOGIN_MAX_PER_MINUTE,
+    logLevel: e.LOG_LEVEL,
+    webDist: path.resolve(e.MESA_WEB_DIST),
+    jobsEnabled: e.MESA_JOBS,
+    ...overrides,
+  };
+}

@@ -1,0 +1,44 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../schema.js";
+
+/** Append-only: rows are inserted, never updated or deleted. */
+export const auditRepo = {
+  record: (
+    db: Kysely<DB>,
+    entry: { entity: string; entityId: string; at: string; actorId: string | null; action: string; changes?: unknown },
+  ) =>
+    db
+      .insertInto("audit_log")
+      .values({
+        entity: entry.entity,
+        entity_id: entry.entityId,
+        at: entry.at,
+        actor_id: entry.actorId,
+        action: entry.action,
+        changes: entry.changes === undefined ? null : JSON.stringify(entry.changes),
+      })
+      .execute(),
+  list: (db: Kysely<DB>, entity: string, entityId: string) =>
+    db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("entity", "=", entity)
+      .where("entity_id", "=", entityId)
+      .orderBy("id")
+      .execute(),
+};
+
+export const settingsRepo = {
+  get: async (db: Kysely<DB>, key: string): Promise<unknown> => {
+    const row = await db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst();
+    return row ? JSON.parse(row.value) : undefined;
+  },
+  put: async (db: Kysely<DB>, key: string, value: unknown, at: string, by: string | null) => {
+    const json = JSON.stringify(value);
+    await db
+      .insertInto("settings")
+      .values({ key, value: json, updated_at: at, updated_by: by })
+      .onConflict((oc) => oc.column("key").doUpdateSet({ value: json, updated_at: at, updated_by: by }))
+      .execute();
+  },
+};

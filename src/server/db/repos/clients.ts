@@ -1,0 +1,111 @@
+import type { Kysely, Selectable } from "kysely";
+import type { ClientsTable, ContactsTable, ContractsTable, DB } from "../schema.js";
+
+type Db = Kysely<DB>;
+export type ClientRow = Selectable<ClientsTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type ContractRow = Selectable<ContractsTable>;
+
+/** LIKE patterns for folded search terms; wildcards typed by the user are dropped, each term must appear. */
+export const likePatterns = (terms: string[]): string[] =>
+  terms.map((t) => t.replace(/[\\%_]/g, "")).filter(Boolean).map((t) => `%${t}%`);
+
+export const clientsRepo = {
+  byId: (db: Db, id: string) => db.selectFrom("clients").selectAll().where("id", "=", id).executeTakeFirst(),
+  byRfc: (db: Db, rfc: string) => db.selectFrom("clients").selectAll().where("rfc", "=", rfc).executeTakeFirst(),
+  insert: (db: Db, row: ClientRow) => db.insertInto("clients").values(row).execute(),
+  update: (db: Db, id: string, patch: Partial<ClientRow>) =>
+    db.updateTable("clients").set(patch).where("id", "=", id).execute(),
+  search: (db: Db, terms: string[], limit: number) => {
+    let q = db.selectFrom("clients").selectAll().orderBy("name").limit(limit);
+    for (const p of likePatterns(terms)) q = q.where("search_text", "like", p);
+    return q.execute();
+  },
+  byPhoneOrRfc: (db: Db, phoneDigits: string, rfc: string) =>
+    db
+      .selectFrom("clients")
+      .selectAll()
+      .where((eb) => eb.or([eb("rfc", "=", rfc), eb("phone", "like", `%${phoneDigits}%`)]))
+      .limit(20)
+      .execute(),
+};
+
+export const contactsRepo = {
+  byId: (db: Db, id: string) => db.selectFrom("contacts").selectAll().where("id", "=", id).executeTakeFirst(),
+  insert: (db: Db, row: ContactRow) => db.insertInto("contacts").values(row).execute(),
+  update: (db: Db, id: string, patch: Partial<ContactRow>) =>
+    db.updateTable("contacts").set(patch).where("id", "=", id).execute(),
+  list: (db: Db, f: { clientId?: string; terms: string[]; limit: number }) => {
+    let q = db.selectFrom("contacts").selectAll().orderBy("name").limit(f.limit);
+    if (f.clientId) q = q.where("client_id", "=", f.clientId);
+    for (const p of likePatterns(f.terms)) q = q.where("search_text", "like", p);
+    return q.execute();
+  },
+  byChannel: (db: Db, kind: "email" | "phone", value: string) =>
+    db
+      .selectFrom("contacts")
+      .innerJoin("contact_channels", "contact_channels.contact_id", "contacts.id")
+      .selectAll("contacts")
+      .distinct()
+      .where("contact_channels.kind", "=", kind)
+      .where("contact_channels.value", kind === "phone" ? "like" : "=", kind === "phone" ? `%${value}` : value)
+      .limit(20)
+      .execute(),
+  channels: (db: Db, contactIds: string[]) =>
+    contactIds.length === 0
+      ? Promise.resolve([])
+      : db.selectFrom("contact_channels").selectAll().where("contact_id", "in", contactIds).orderBy("id").execute(),
+  replaceChannels: async (db: Db, contactId: string, channels: { kind: string; value: string }[]) => {
+    await db.deleteFrom("contact_channels").where("contact_id", "=", contactId).execute();
+    if (channels.length) {
+      await db
+        .insertInto("contact_channels")
+        .values(channels.map((c) => ({ contact_id: contactId, kind: c.kind, value: c.value })))
+        .execute();
+    }
+  },
+};
+
+export const contractsRepo = {
+  byId: (db: Db, id: string) =>
+    db
+      .selectFrom("contracts")
+      .innerJoin("contract_types", "contract_types.code", "contracts.type")
+      .selectAll("contracts")
+      .select("contract_types.name as type_name")
+      .where("contracts.id", "=", id)
+      .executeTakeFirst(),
+  list: (db: Db, clientId?: string) => {
+    let q = db
+      .selectFrom("contracts")
+      .innerJoin("contract_types", "contract_types.code", "contracts.type")
+      .selectAll("contracts")
+      .select("contract_types.name as type_name")
+      .orderBy("contracts.starts_on", "desc");
+    if (clientId) q = q.where("contracts.client_id", "=", clientId);
+    return q.execute();
+  },
+  /** Contracts of a client in force on a local date (YYYY-MM-DD), newest first. */
+  activeOn: (db: Db, clientId: string, date: string) =>
+    db
+      .selectFrom("contracts")
+      .selectAll()
+      .where("client_id", "=", clientId)
+      .where("cancelled_at", "is", null)
+      .where("starts_on", "<=", date)
+      .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", date)]))
+      .orderBy("starts_on", "desc")
+      .execute(),
+  insert: (db: Db, row: ContractRow) => db.insertInto("contracts").values(row).execute(),
+  update: (db: Db, id: string, patch: Partial<ContractRow>) =>
+    db.updateTable("contracts").set(patch).where("id", "=", id).execute(),
+  types: (db: Db) => db.selectFrom("contract_types").selectAll().orderBy("code").execute(),
+  typeByCode: (db: Db, code: string) =>
+    db.selectFrom("contract_types").selectAll().where("code", "=", code).executeTakeFirst(),
+  upsertType: (db: Db, t: { code: string; name: string; active: number }) =>
+    db
+      .insertInto("contract_types")
+      .values(t)
+      .onConflict((oc) => oc.column("code").doUpdateSet({ name: t.name, active: t.active }))
+      .execute(),
+};

@@ -1,0 +1,90 @@
+import type { Kysely, Selectable } from "kysely";
+import type { User } from "../../../contract/auth.js";
+import type { Role } from "../../../domain/workflow.js";
+import type { DB, UsersTable } from "../schema.js";
+
+export type UserRow = Selectable<UsersTable>;
+type Db = Kysely<DB>;
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    roles: JSON.parse(row.roles) as Role[],
+    skills: JSON.parse(row.skills) as string[],
+    clientId: row.client_id,
+    locale: row.locale === "en" ? "en" : "es-MX",
+    active: row.active === 1,
+    createdAt: row.created_at,
+  };
+}
+
+export const usersRepo = {
+  byId: (db: Db, id: string) => db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst(),
+  byEmail: (db: Db, email: string) => db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst(),
+  count: async (db: Db) => {
+    const r = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+  list: (db: Db) => db.selectFrom("users").selectAll().orderBy("name").execute(),
+  byIds: (db: Db, ids: string[]) =>
+    ids.length === 0 ? Promise.resolve([]) : db.selectFrom("users").selectAll().where("id", "in", ids).execute(),
+  insert: (db: Db, row: UserRow) => db.insertInto("users").values(row).execute(),
+  update: (db: Db, id: string, patch: Partial<UserRow>) =>
+    db.updateTable("users").set(patch).where("id", "=", id).execute(),
+};
+
+export const sessionsRepo = {
+  insert: (db: Db, row: Selectable<DB["sessions"]>) => db.insertInto("sessions").values(row).execute(),
+  withUser: (db: Db, id: string) =>
+    db
+      .selectFrom("sessions")
+      .innerJoin("users", "users.id", "sessions.user_id")
+      .selectAll("users")
+      .select(["sessions.id as session_id", "sessions.csrf_token", "sessions.expires_at"])
+      .where("sessions.id", "=", id)
+      .executeTakeFirst(),
+  delete: (db: Db, id: string) => db.deleteFrom("sessions").where("id", "=", id).execute(),
+  deleteExpired: (db: Db, nowIso: string) => db.deleteFrom("sessions").where("expires_at", "<", nowIso).execute(),
+  deleteForUser: (db: Db, userId: string) => db.deleteFrom("sessions").where("user_id", "=", userId).execute(),
+};
+
+export const tokensRepo = {
+  insert: (db: Db, row: Selectable<DB["api_tokens"]>) => db.insertInto("api_tokens").values(row).execute(),
+  withUser: (db: Db, hash: string) =>
+    db
+      .selectFrom("api_tokens")
+      .innerJoin("users", "users.id", "api_tokens.user_id")
+      .selectAll("users")
+      .select(["api_tokens.id as token_id", "api_tokens.revoked_at"])
+      .where("api_tokens.token_hash", "=", hash)
+      .executeTakeFirst(),
+  touch: (db: Db, id: string, at: string) =>
+    db.updateTable("api_tokens").set({ last_used_at: at }).where("id", "=", id).execute(),
+  listForUser: (db: Db, userId: string) =>
+    db.selectFrom("api_tokens").selectAll().where("user_id", "=", userId).orderBy("created_at", "desc").execute(),
+  revoke: (db: Db, id: string, userId: string, at: string) =>
+    db
+      .updateTable("api_tokens")
+      .set({ revoked_at: at })
+      .where("id", "=", id)
+      .where("user_id", "=", userId)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst(),
+};
+
+export const loginAttemptsRepo = {
+  record: (db: Db, key: string, at: string) => db.insertInto("login_attempts").values({ key, at }).execute(),
+  countSince: async (db: Db, key: string, sinceIso: string) => {
+    const r = await db
+      .selectFrom("login_attempts")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("key", "=", key)
+      .where("at", ">=", sinceIso)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+  clear: (db: Db, key: string) => db.deleteFrom("login_attempts").where("key", "=", key).execute(),
+  prune: (db: Db, beforeIso: string) => db.deleteFrom("login_attempts").where("at", "<", beforeIso).execute(),
+};

@@ -1,0 +1,267 @@
+import type { Generated } from "kysely";
+
+/** Instants are ISO-8601 UTC strings of fixed width (sortable as text on both databases). */
+type Instant = string;
+/** Booleans are stored as 0/1 integers so one schema serves SQLite and PostgreSQL. */
+type Flag = number;
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  roles: string; // JSON array of role names
+  skills: string; // JSON array of skill tags
+  client_id: string | null;
+  locale: string;
+  active: Flag;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface SessionsTable {
+  id: string; // sha256 of the cookie value
+  user_id: string;
+  csrf_token: string;
+  created_at: Instant;
+  expires_at: Instant;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: Instant;
+  last_used_at: Instant | null;
+  revoked_at: Instant | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  key: string;
+  at: Instant;
+}
+
+export interface ClientsTable {
+  id: string;
+  name: string;
+  rfc: string | null;
+  phone: string | null;
+  email: string | null;
+  billing_address: string | null;
+  payment_terms: string;
+  credit_days: number | null;
+  credit_limit_cents: number | null;
+  credit_approved_by: string | null;
+  credit_approved_at: Instant | null;
+  account_technician_id: string | null;
+  notes: string | null;
+  search_text: string;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ContactsTable {
+  id: string;
+  client_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  position: string | null;
+  search_text: string;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ContactChannelsTable {
+  id: Generated<number>;
+  contact_id: string;
+  kind: string; // email | phone
+  value: string; // normalised: lower-case e-mail, digits-only phone
+}
+
+export interface ContractTypesTable {
+  code: string;
+  name: string;
+  active: Flag;
+}
+
+export interface ContractsTable {
+  id: string;
+  client_id: string;
+  type: string;
+  starts_on: string;
+  ends_on: string | null;
+  monthly_fee_cents: number;
+  included_minutes_per_month: number | null;
+  overage_rate_cents: number | null;
+  sla_normal_minutes: number | null;
+  sla_urgent_minutes: number | null;
+  notes: string | null;
+  cancelled_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface CategoriesTable {
+  code: string;
+  name: string;
+  estimate_minutes: number;
+  active: Flag;
+}
+
+export interface FolioCountersTable {
+  year: number;
+  last_value: number;
+}
+
+export interface TicketsTable {
+  id: string;
+  folio: string;
+  client_id: string;
+  contact_id: string | null;
+  title: string;
+  description: string;
+  urgent: Flag;
+  channel: string;
+  category: string | null;
+  service_kind: string;
+  contract_id: string | null;
+  status: string;
+  assignee_id: string | null;
+  received_at: Instant;
+  response_due_at: Instant;
+  responded_at: Instant | null;
+  estimated_solution_minutes: number | null;
+  estimated_solution_at: Instant | null;
+  raw_minutes: number;
+  billable_minutes: number | null;
+  billing_status: string;
+  accepted_at: Instant | null;
+  accepted_by_name: string | null;
+  accepted_via: string | null;
+  acceptance_override_reason: string | null;
+  unknown_sender: Flag;
+  search_text: string;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  closed_at: Instant | null;
+  version: number;
+}
+
+export interface TicketHistoryTable {
+  id: Generated<number>;
+  ticket_id: string;
+  at: Instant;
+  actor_id: string | null;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+  changes: string | null; // JSON
+}
+
+export interface TimeEntriesTable {
+  id: string;
+  ticket_id: string;
+  user_id: string;
+  started_at: Instant | null;
+  ended_at: Instant | null;
+  minutes: number;
+  mode: string;
+  activity: string;
+  created_by: string;
+  created_at: Instant;
+}
+
+export interface ChargesTable {
+  id: string;
+  ticket_id: string;
+  kind: string;
+  description: string;
+  quantity: number;
+  unit_price_cents: number;
+  amount_cents: number;
+  created_by: string;
+  created_at: Instant;
+}
+
+export interface MessagesTable {
+  id: string;
+  ticket_id: string;
+  author_id: string | null;
+  kind: string; // message | call | note
+  visibility: string; // client | internal
+  body: string;
+  created_at: Instant;
+}
+
+export interface SurveysTable {
+  id: string;
+  ticket_id: string;
+  overall: number | null;
+  technician: number | null;
+  timeliness: number | null;
+  comments: string | null;
+  outcome: string; // answered | unreachable
+  recorded_by: string | null;
+  recorded_at: Instant;
+}
+
+export interface SurveyAttemptsTable {
+  id: Generated<number>;
+  ticket_id: string;
+  at: Instant;
+  by_user_id: string | null;
+  note: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  entity: string;
+  entity_id: string;
+  at: Instant;
+  actor_id: string | null;
+  action: string;
+  changes: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string; // JSON
+  updated_at: Instant;
+  updated_by: string | null;
+}
+
+export interface JobsTable {
+  name: string;
+  locked_until: Instant | null;
+  locked_by: string | null;
+  last_run_at: Instant | null;
+}
+
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_attempts: LoginAttemptsTable;
+  clients: ClientsTable;
+  contacts: ContactsTable;
+  contact_channels: ContactChannelsTable;
+  contract_types: ContractTypesTable;
+  contracts: ContractsTable;
+  categories: CategoriesTable;
+  folio_counters: FolioCountersTable;
+  tickets: TicketsTable;
+  ticket_history: TicketHistoryTable;
+  time_entries: TimeEntriesTable;
+  charges: ChargesTable;
+  messages: MessagesTable;
+  surveys: SurveysTable;
+  survey_attempts: SurveyAttemptsTable;
+  audit_log: AuditLogTable;
+  settings: SettingsTable;
+  jobs: JobsTable;
+}

@@ -1,0 +1,43 @@
+/** Stable error codes: the API contract for failures. One table maps each to its HTTP status. */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  invalid_json: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  session_expired: 401,
+  forbidden: 403,
+  csrf_token_invalid: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_transition: 409,
+  duplicate: 409,
+  payload_too_large: 413,
+  precondition_failed: 422,
+  reason_required: 422,
+  rate_limited: 429,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: unknown = null,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = (what: string, details: unknown = null) =>
+  new AppError("not_found", `${what} no existe.`, details);
+export const forbidden = (message = "No tienes permiso para esta acción.") => new AppError("forbidden", message);
+export const conflict = (message: string, details: unknown = null) => new AppError("conflict", message, details);
+export const invalid = (message: string, details: unknown = null) =>
+  new AppError("validation_failed", message, details);

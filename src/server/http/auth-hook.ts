@@ -1,0 +1,58 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Actor, AppContext } from "../context.js";
+import { AppError } from "../errors.js";
+import { actorFromSession, actorFromToken, SESSION_COOKIE } from "../services/auth.js";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** Routes reachable without signing in (login, setup, OpenAPI). */
+    public?: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<Actor | null> {
+  const header = request.headers.authorization;
+  if (header?.startsWith("Bearer ")) {
+    const actor = await actorFromToken(ctx, header.slice(7).trim());
+    if (!actor) throw new AppError("unauthenticated", "Token inválido o revocado.");
+    return actor;
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (!cookie) return null;
+  return actorFromSession(ctx, cookie);
+}
+
+/** Every /api route needs a caller unless marked public; cookie callers must echo the CSRF token. */
+export function installAuth(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest("actor", null);
+  app.addHook("preHandler", async (request: FastifyRequest, _reply: FastifyReply) => {
+    if (!request.url.startsWith("/api/")) return;
+    const isPublic = request.routeOptions.config?.public === true;
+    request.actor = await resolveActor(ctx, request).catch((err) => {
+      if (isPublic) return null;
+      throw err;
+    });
+    if (isPublic) return;
+    if (!request.actor) {
+      const hadCookie = Boolean(request.cookies[SESSION_COOKIE]);
+      throw hadCookie
+        ? new AppError("session_expired", "Tu sesión expiró. Inicia sesión de nuevo.")
+        : new AppError("unauthenticated", "Inicia sesión para continuar.");
+    }
+    if (request.actor.via === "cookie" && !SAFE_METHODS.has(request.method)) {
+      if (request.headers["x-csrf-token"] !== request.actor.csrfToken) {
+        throw new AppError("csrf_token_invalid", "Falta el token CSRF o no es válido.");
+      }
+    }
+  });
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError("unauthenticated", "Inicia sesión para continuar.");
+  return request.actor;
+}

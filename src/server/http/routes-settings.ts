@@ -1,0 +1,61 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  CalendarSettings,
+  Category,
+  CategoryBody,
+  CategoryCode,
+  ClosedDay,
+  ClosedDaysQuery,
+  DeadlineQuery,
+  DeadlineResult,
+  SlaSettings,
+} from "../../contract/settings.js";
+import type { AppContext } from "../context.js";
+import { requireStaff } from "../services/authz.js";
+import * as settings from "../services/settings.js";
+import * as sla from "../services/sla.js";
+import { actorOf } from "./auth-hook.js";
+
+export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get("/api/settings/calendar", {
+    schema: { tags: ["settings"], response: { 200: CalendarSettings } },
+    handler: async (req) => {
+      requireStaff(actorOf(req));
+      return (await settings.calendarConfig(ctx)) as CalendarSettings;
+    },
+  });
+  r.put("/api/settings/calendar", {
+    schema: { tags: ["settings"], body: CalendarSettings, response: { 200: CalendarSettings } },
+    handler: async (req) => (await settings.saveCalendar(ctx, actorOf(req), req.body)) as CalendarSettings,
+  });
+  r.get("/api/calendar/closed-days", {
+    schema: { tags: ["settings"], querystring: ClosedDaysQuery, response: { 200: z.object({ items: z.array(ClosedDay) }) } },
+    handler: async (req) => ({ items: await sla.closedDays(ctx, actorOf(req), req.query.year, req.query.month) }),
+  });
+  r.get("/api/settings/sla", {
+    schema: { tags: ["settings"], response: { 200: SlaSettings } },
+    handler: async (req) => {
+      requireStaff(actorOf(req));
+      return settings.slaSettings(ctx);
+    },
+  });
+  r.put("/api/settings/sla", {
+    schema: { tags: ["settings"], body: SlaSettings, response: { 200: SlaSettings } },
+    handler: async (req) => settings.saveSlaSettings(ctx, actorOf(req), req.body),
+  });
+  r.get("/api/sla/deadline", {
+    schema: { tags: ["sla"], querystring: DeadlineQuery, response: { 200: DeadlineResult } },
+    handler: async (req) => sla.deadline(ctx, actorOf(req), req.query.from, req.query.minutes),
+  });
+  r.get("/api/categories", {
+    schema: { tags: ["settings"], response: { 200: z.object({ items: z.array(Category) }) } },
+    handler: async (req) => ({ items: await settings.listCategories(ctx, actorOf(req)) }),
+  });
+  r.put("/api/categories/:code", {
+    schema: { tags: ["settings"], params: z.object({ code: CategoryCode }), body: CategoryBody, response: { 200: Category } },
+    handler: async (req) => settings.saveCategory(ctx, actorOf(req), req.params.code, req.body),
+  });
+}

@@ -1,0 +1,63 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { Id } from "../../contract/common.js";
+import {
+  Charge,
+  ChargeBody,
+  Message,
+  MessageBody,
+  Ticket,
+  TicketCreateBody,
+  TicketDetail,
+  TicketList,
+  TicketListQuery,
+  TicketPatchBody,
+  TimeEntry,
+  TimeEntryBody,
+  TransitionBody,
+} from "../../contract/tickets.js";
+import type { AppContext } from "../context.js";
+import * as edit from "../services/ticket-edit.js";
+import * as tickets from "../services/tickets.js";
+import * as transitions from "../services/transitions.js";
+import * as work from "../services/work.js";
+import { actorOf } from "./auth-hook.js";
+
+const IdParams = z.object({ id: Id });
+
+export function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post("/api/tickets", {
+    schema: { tags: ["tickets"], body: TicketCreateBody, response: { 201: Ticket } },
+    handler: async (req, reply) => reply.status(201).send(await tickets.createTicket(ctx, actorOf(req), req.body)),
+  });
+  r.get("/api/tickets", {
+    schema: { tags: ["tickets"], querystring: TicketListQuery, response: { 200: TicketList } },
+    handler: async (req) => tickets.listTickets(ctx, actorOf(req), req.query),
+  });
+  r.get("/api/tickets/:id", {
+    schema: { tags: ["tickets"], params: IdParams, response: { 200: TicketDetail } },
+    handler: async (req) => tickets.getTicket(ctx, actorOf(req), req.params.id),
+  });
+  r.patch("/api/tickets/:id", {
+    schema: { tags: ["tickets"], params: IdParams, body: TicketPatchBody, response: { 200: Ticket } },
+    handler: async (req) => edit.updateTicket(ctx, actorOf(req), req.params.id, req.body),
+  });
+  r.post("/api/tickets/:id/transitions", {
+    schema: { tags: ["tickets"], params: IdParams, body: TransitionBody, response: { 200: Ticket } },
+    handler: async (req) => transitions.transitionTicket(ctx, actorOf(req), req.params.id, req.body),
+  });
+  r.post("/api/tickets/:id/time-entries", {
+    schema: { tags: ["tickets"], params: IdParams, body: TimeEntryBody, response: { 201: TimeEntry } },
+    handler: async (req, reply) => reply.status(201).send(await work.addTimeEntry(ctx, actorOf(req), req.params.id, req.body)),
+  });
+  r.post("/api/tickets/:id/charges", {
+    schema: { tags: ["tickets"], params: IdParams, body: ChargeBody, response: { 201: Charge } },
+    handler: async (req, reply) => reply.status(201).send(await work.addCharge(ctx, actorOf(req), req.params.id, req.body)),
+  });
+  r.post("/api/tickets/:id/messages", {
+    schema: { tags: ["tickets"], params: IdParams, body: MessageBody, response: { 201: Message } },
+    handler: async (req, reply) => reply.status(201).send(await work.addMessage(ctx, actorOf(req), req.params.id, req.body)),
+  });
+}

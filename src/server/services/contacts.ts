@@ -1,0 +1,152 @@
+import type { z } from "zod";
+import type { Contact, ContactBody, ContactPatch } from "../../contract/clients.js";
+import { rfcKind } from "../../domain/rfc.js";
+import { foldForSearch, normalizeEmail, normalizePhone, searchTerms } from "../../domain/text.js";
+import type { Actor, AppContext } from "../context.js";
+import { auditRepo } from "../db/repos/audit.js";
+import { type ClientRow, type ContactRow, clientsRepo, contactsRepo, contractsRepo } from "../db/repos/clients.js";
+import { notFound } from "../errors.js";
+import { requireClientAccess, requireRole, requireStaff } from "./authz.js";
+import { toClient } from "./clients.js";
+import { newId } from "./ids.js";
+
+async function withChannels(ctx: AppContext, rows: ContactRow[]): Promise<Contact[]> {
+  const channels = await contactsRepo.channels(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => {
+    const mine = channels.filter((c) => c.contact_id === r.id);
+    return {
+      id: r.id,
+      clientId: r.client_id,
+      name: r.name,
+      email: r.email,
+      phone: r.phone,
+      emails: mine.filter((c) => c.kind === "email").map((c) => c.value),
+      phones: mine.filter((c) => c.kind === "phone").map((c) => c.value),
+      position: r.position,
+      createdAt: r.created_at,
+    };
+  });
+}
+
+function channelsOf(email: string | null, phone: string | null, emails: string[] = [], phones: string[] = []) {
+  const e = [...new Set([email, ...emails].filter((x): x is string => Boolean(x)).map(normalizeEmail))];
+  const p = [...new Set([phone, ...phones].filter((x): x is string => Boolean(x)).map(normalizePhone))];
+  return [...e.map((value) => ({ kind: "email", value })), ...p.map((value) => ({ kind: "phone", value }))];
+}
+
+const contactSearch = (name: string, email: string | null, phone: string | null) =>
+  foldForSearch([name, email ?? "", phone ? normalizePhone(phone) : ""].join(" "));
+
+export async function createContact(ctx: AppContext, actor: Actor, input: z.output<typeof ContactBody>) {
+  requireRole(actor, "reception", "leader", "sales", "technician", "senior");
+  if (!(await clientsRepo.byId(ctx.db, input.clientId))) throw notFound("El cliente", { field: "clientId" });
+  const now = ctx.clock().toISOString();
+  const email = input.email ?? input.emails?.[0] ?? null;
+  const phone = input.phone ?? input.phones?.[0] ?? null;
+  const row: ContactRow = {
+    id: newId(),
+    client_id: input.clientId,
+    name: input.name,
+    email: email ? normalizeEmail(email) : null,
+    phone,
+    position: input.position ?? null,
+    search_text: contactSearch(input.name, email, phone),
+    created_at: now,
+    updated_at: now,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await contactsRepo.insert(trx, row);
+    await contactsRepo.replaceChannels(trx, row.id, channelsOf(email, phone, input.emails, input.phones));
+    await auditRepo.record(trx, { entity: "contact", entityId: row.id, at: now, actorId: actor.id, action: "create", changes: input });
+  });
+  return (await withChannels(ctx, [row]))[0]!;
+}
+
+export async function updateContact(ctx: AppContext, actor: Actor, id: string, input: z.output<typeof ContactPatch>) {
+  requireRole(actor, "reception", "leader", "sales", "technician", "senior");
+  const cur = await contactsRepo.byId(ctx.db, id);
+  if (!cur) throw notFound("El contacto");
+  const now = ctx.clock().toISOString();
+  const name = input.name ?? cur.name;
+  const email = input.email === undefined ? cur.email : input.email && normalizeEmail(input.email);
+  const phone = input.phone === undefined ? cur.phone : input.phone;
+  const patch: Partial<ContactRow> = { name, email, phone, search_text: contactSearch(name, email, phone), updated_at: now };
+  if (input.position !== undefined) patch.position = input.position;
+  const existing = (await withChannels(ctx, [cur]))[0]!;
+  await ctx.db.transaction().execute(async (trx) => {
+    await contactsRepo.update(trx, id, patch);
+    const emails = input.emails ?? existing.emails.filter((e) => e !== cur.email);
+    const phones = input.phones ?? existing.phones.filter((p) => p !== (cur.phone && normalizePhone(cur.phone)));
+    await contactsRepo.replaceChannels(trx, id, channelsOf(email, phone, emails, phones));
+    await auditRepo.record(trx, { entity: "contact", entityId: id, at: now, actorId: actor.id, action: "update", changes: input });
+  });
+  return (await withChannels(ctx, [(await contactsRepo.byId(ctx.db, id))!]))[0]!;
+}
+
+export async function listContacts(
+  ctx: AppContext,
+  actor: Actor,
+  f: { clientId?: string | undefined; q?: string | undefined; email?: string | undefined; phone?: string | undefined; limit: number },
+) {
+  if (f.clientId) requireClientAccess(actor, f.clientId);
+  else requireStaff(actor);
+  let rows: ContactRow[];
+  if (f.email) rows = await contactsRepo.byChannel(ctx.db, "email", normalizeEmail(f.email));
+  else if (f.phone) rows = await contactsRepo.byChannel(ctx.db, "phone", normalizePhone(f.phone));
+  else rows = await contactsRepo.list(ctx.db, { clientId: f.clientId, terms: searchTerms(f.q ?? ""), limit: f.limit });
+  if (f.clientId) rows = rows.filter((r) => r.client_id === f.clientId);
+  return withChannels(ctx, rows.slice(0, f.limit));
+}
+
+export async function getContact(ctx: AppContext, actor: Actor, id: string) {
+  const row = await contactsRepo.byId(ctx.db, id);
+  if (!row) throw notFound("El contacto");
+  requireClientAccess(actor, row.client_id);
+  return (await withChannels(ctx, [row]))[0]!;
+}
+
+type MatchedOn = "phone" | "email" | "name" | "rfc" | "contact_name";
+
+/** Reception's intake lookup: whatever the caller gives (phone, e-mail, name, RFC) finds client and contact. */
+export async function lookupCallers(ctx: AppContext, actor: Actor, query: string) {
+  requireStaff(actor);
+  const hits: { client: ClientRow; contact: ContactRow | null; matchedOn: MatchedOn }[] = [];
+  const digits = normalizePhone(query);
+  if (query.includes("@")) {
+    for (const c of await contactsRepo.byChannel(ctx.db, "email", normalizeEmail(query))) {
+      hits.push({ client: (await clientsRepo.byId(ctx.db, c.client_id))!, contact: c, matchedOn: "email" });
+    }
+  } else if (digits.length >= 4 && /^[\d\s()+.-]+$/.test(query)) {
+    for (const c of await contactsRepo.byChannel(ctx.db, "phone", digits)) {
+      hits.push({ client: (await clientsRepo.byId(ctx.db, c.client_id))!, contact: c, matchedOn: "phone" });
+    }
+    for (const cl of await clientsRepo.byPhoneOrRfc(ctx.db, digits, "")) hits.push({ client: cl, contact: null, matchedOn: "phone" });
+  } else {
+    const terms = searchTerms(query);
+    const matchedOn: MatchedOn = rfcKind(query) ? "rfc" : "name";
+    for (const cl of await clientsRepo.search(ctx.db, terms, 10)) hits.push({ client: cl, contact: null, matchedOn });
+    for (const c of await contactsRepo.list(ctx.db, { terms, limit: 10 })) {
+      hits.push({ client: (await clientsRepo.byId(ctx.db, c.client_id))!, contact: c, matchedOn: "contact_name" });
+    }
+  }
+  return describeHits(ctx, hits.slice(0, 20));
+}
+
+async function describeHits(ctx: AppContext, hits: { client: ClientRow; contact: ContactRow | null; matchedOn: MatchedOn }[]) {
+  const today = ctx.clock().toISOString().slice(0, 10);
+  const contacts = await withChannels(
+    ctx,
+    hits.flatMap((h) => (h.contact ? [h.contact] : [])),
+  );
+  return Promise.all(
+    hits.map(async (h) => ({
+      client: toClient(h.client),
+      contact: contacts.find((c) => c.id === h.contact?.id) ?? null,
+      matchedOn: h.matchedOn,
+      activeContract: (await contractsRepo.activeOn(ctx.db, h.client.id, today)).length > 0,
+    })),
+  );
+}

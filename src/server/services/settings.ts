@@ -1,0 +1,107 @@
+import type { z } from "zod";
+import type { CalendarSettings, CategoryBody, SlaSettings } from "../../contract/settings.js";
+import {
+  type BusinessCalendar,
+  type CalendarConfig,
+  CalendarConfigError,
+  compileCalendar,
+  DEFAULT_CALENDAR_CONFIG,
+  validateCalendarConfig,
+} from "../../domain/calendar/index.js";
+import { DEFAULT_ROUNDING } from "../../domain/rounding.js";
+import { DEFAULT_SLA_TARGETS } from "../../domain/sla.js";
+import type { Actor, AppContext } from "../context.js";
+import { auditRepo, settingsRepo } from "../db/repos/audit.js";
+import { AppError, notFound } from "../errors.js";
+import { requireRole, requireStaff } from "./authz.js";
+
+export const DEFAULT_SLA_SETTINGS: SlaSettings = {
+  targets: { ...DEFAULT_SLA_TARGETS },
+  rounding: { ...DEFAULT_ROUNDING },
+  nearThresholdMinutes: 30,
+};
+
+// Compiled calendars are cached per stored JSON, so another instance's change is seen on the next read.
+const compiled = new Map<string, BusinessCalendar>();
+
+export async function calendarConfig(ctx: AppContext): Promise<CalendarConfig> {
+  return ((await settingsRepo.get(ctx.db, "calendar")) as CalendarConfig | undefined) ?? DEFAULT_CALENDAR_CONFIG;
+}
+
+export async function businessCalendar(ctx: AppContext): Promise<BusinessCalendar> {
+  const cfg = await calendarConfig(ctx);
+  const key = JSON.stringify(cfg);
+  let cal = compiled.get(key);
+  if (!cal) {
+    cal = compileCalendar(cfg);
+    if (compiled.size > 20) compiled.clear();
+    compiled.set(key, cal);
+  }
+  return cal;
+}
+
+export async function saveCalendar(ctx: AppContext, actor: Actor, input: CalendarSettings): Promise<CalendarConfig> {
+  requireRole(actor);
+  const issues = validateCalendarConfig(input as CalendarConfig);
+  if (issues.length) {
+    throw new AppError("validation_failed", `Calendario inválido: ${issues[0]!.message}`, issues);
+  }
+  try {
+    compileCalendar(input as CalendarConfig);
+  } catch (err) {
+    if (err instanceof CalendarConfigError) throw new AppError("validation_failed", err.message, err.issues);
+    throw err;
+  }
+  const now = ctx.clock().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await settingsRepo.put(trx, "calendar", input, now, actor.id);
+    await auditRepo.record(trx, { entity: "settings", entityId: "calendar", at: now, actorId: actor.id, action: "update", changes: input });
+  });
+  return input as CalendarConfig;
+}
+
+export async function slaSettings(ctx: AppContext): Promise<SlaSettings> {
+  return ((await settingsRepo.get(ctx.db, "sla")) as SlaSettings | undefined) ?? DEFAULT_SLA_SETTINGS;
+}
+
+export async function saveSlaSettings(ctx: AppContext, actor: Actor, input: SlaSettings): Promise<SlaSettings> {
+  requireRole(actor);
+  const now = ctx.clock().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await settingsRepo.put(trx, "sla", input, now, actor.id);
+    await auditRepo.record(trx, { entity: "settings", entityId: "sla", at: now, actorId: actor.id, action: "update", changes: input });
+  });
+  return input;
+}
+
+export async function listCategories(ctx: AppContext, actor: Actor) {
+  requireStaff(actor);
+  const rows = await ctx.db.selectFrom("categories").selectAll().orderBy("name").execute();
+  return rows.map((r) => ({ code: r.code, name: r.name, estimateMinutes: r.estimate_minutes, active: r.active === 1 }));
+}
+
+export async function categoryEstimate(ctx: AppContext, code: string | null): Promise<number | null> {
+  if (!code) return null;
+  const row = await ctx.db.selectFrom("categories").select(["estimate_minutes", "active"]).where("code", "=", code).executeTakeFirst();
+  return row ? row.estimate_minutes : null;
+}
+
+export async function requireCategory(ctx: AppContext, code: string): Promise<void> {
+  const row = await ctx.db.selectFrom("categories").select("active").where("code", "=", code).executeTakeFirst();
+  if (!row || row.active !== 1) throw notFound(`La categoría «${code}»`, { field: "category" });
+}
+
+export async function saveCategory(ctx: AppContext, actor: Actor, code: string, input: z.output<typeof CategoryBody>) {
+  requireRole(actor);
+  const now = ctx.clock().toISOString();
+  const values = { name: input.name, estimate_minutes: input.estimateMinutes, active: input.active ? 1 : 0 };
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("categories")
+      .values({ code, ...values })
+      .onConflict((oc) => oc.column("code").doUpdateSet(values))
+      .execute();
+    await auditRepo.record(trx, { entity: "category", entityId: code, at: now, actorId: actor.id, action: "save", changes: input });
+  });
+  return { code, name: input.name, estimateMinutes: input.estimateMinutes, active: input.active };
+}

@@ -1,0 +1,115 @@
+import type { z } from "zod";
+import type { TicketPatchBody } from "../../contract/tickets.js";
+import { addBusinessMinutes } from "../../domain/calendar/index.js";
+import type { ServiceKind } from "../../domain/sla.js";
+import type { Actor, AppContext } from "../context.js";
+import { clientsRepo, contactsRepo } from "../db/repos/clients.js";
+import { historyRepo, type TicketRow, ticketSearchText, ticketsRepo } from "../db/repos/tickets.js";
+import { AppError, conflict, forbidden, invalid, notFound } from "../errors.js";
+import { hasRole } from "./authz.js";
+import { businessCalendar, requireCategory } from "./settings.js";
+import { requireVisible } from "./ticket-view.js";
+import { activeContractFor, getTicketSummary, responseDue } from "./tickets.js";
+
+type Patch = z.output<typeof TicketPatchBody>;
+const OPEN = ["new", "assigned", "in_progress", "attended"];
+
+/** Who may change which field: classification is reception's and the leader's; money is the leader's. */
+function checkFieldRights(actor: Actor, row: TicketRow, p: Patch): void {
+  const classifies =
+    p.title !== undefined ||
+    p.description !== undefined ||
+    p.urgent !== undefined ||
+    p.category !== undefined ||
+    p.contactId !== undefined ||
+    p.serviceKind !== undefined ||
+    p.estimatedSolutionMinutes !== undefined;
+  if (classifies && !hasRole(actor, "admin", "reception", "leader")) throw forbidden("Solo Recepción o el líder reclasifican tickets.");
+  if (classifies && !OPEN.includes(row.status)) throw invalid("Un ticket revisado, cerrado o cancelado ya no se reclasifica.");
+  if (p.billingStatus !== undefined && !hasRole(actor, "admin", "leader")) throw forbidden("Solo el líder cambia el estatus de cobro.");
+  if (p.billableMinutes !== undefined) {
+    if (!hasRole(actor, "admin", "senior")) throw forbidden("Solo un técnico senior corrige el tiempo facturable.");
+    if (row.billable_minutes === null) throw new AppError("precondition_failed", "El tiempo facturable se fija al revisar.");
+  }
+  const needsReason = p.serviceKind !== undefined || p.billableMinutes !== undefined;
+  if (needsReason && !p.reason?.trim()) throw new AppError("reason_required", "Este cambio requiere un motivo.");
+}
+
+async function contractForKind(ctx: AppContext, row: TicketRow, kind: ServiceKind) {
+  if (kind === "event") return null;
+  const cal = await businessCalendar(ctx);
+  const contract = await activeContractFor(ctx, cal, row.client_id, Date.parse(row.received_at));
+  if (!contract) throw new AppError("precondition_failed", "El cliente no tiene póliza vigente en la fecha de recepción.");
+  return contract.id;
+}
+
+async function buildPatch(ctx: AppContext, row: TicketRow, p: Patch): Promise<Partial<TicketRow>> {
+  const out: Partial<TicketRow> = {};
+  if (p.title !== undefined) out.title = p.title;
+  if (p.description !== undefined) out.description = p.description;
+  if (p.category !== undefined) {
+    if (p.category) await requireCategory(ctx, p.category);
+    out.category = p.category;
+  }
+  if (p.contactId !== undefined && p.contactId !== null) {
+    const c = await contactsRepo.byId(ctx.db, p.contactId);
+    if (!c) throw notFound("El contacto", { field: "contactId" });
+    if (c.client_id !== row.client_id) throw invalid("El contacto no pertenece al cliente del ticket.", { field: "contactId" });
+  }
+  if (p.contactId !== undefined) out.contact_id = p.contactId;
+  if (p.billingStatus !== undefined) out.billing_status = p.billingStatus;
+  if (p.billableMinutes !== undefined) out.billable_minutes = p.billableMinutes;
+  const kind = (p.serviceKind ?? row.service_kind) as ServiceKind;
+  const urgent = p.urgent ?? row.urgent === 1;
+  const cal = await businessCalendar(ctx);
+  if (p.serviceKind !== undefined && p.serviceKind !== row.service_kind) {
+    out.service_kind = kind;
+    out.contract_id = await contractForKind(ctx, row, kind);
+  }
+  if (out.service_kind !== undefined || urgent !== (row.urgent === 1)) {
+    out.urgent = urgent ? 1 : 0;
+    const contractId = out.contract_id === undefined ? row.contract_id : out.contract_id;
+    out.response_due_at = await responseDue(ctx, cal, { kind, urgent, contractId, receivedMs: Date.parse(row.received_at) });
+  }
+  if (p.estimatedSolutionMinutes !== undefined) {
+    out.estimated_solution_minutes = p.estimatedSolutionMinutes;
+    out.estimated_solution_at = p.estimatedSolutionMinutes
+      ? new Date(addBusinessMinutes(cal, Date.parse(row.received_at), p.estimatedSolutionMinutes)).toISOString()
+      : null;
+  }
+  return out;
+}
+
+function diff(row: TicketRow, patch: Partial<TicketRow>): Record<string, { from: unknown; to: unknown }> {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [k, v] of Object.entries(patch)) {
+    const before = row[k as keyof TicketRow];
+    if (before !== v && k !== "search_text") out[k] = { from: before, to: v };
+  }
+  return out;
+}
+
+export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p: Patch) {
+  const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, id));
+  checkFieldRights(actor, row, p);
+  const patch = await buildPatch(ctx, row, p);
+  const changes = diff(row, patch);
+  if (Object.keys(changes).length === 0) return getTicketSummary(ctx, actor, id);
+  if (patch.title !== undefined || patch.description !== undefined) {
+    const client = (await clientsRepo.byId(ctx.db, row.client_id))!;
+    patch.search_text = ticketSearchText({
+      folio: row.folio,
+      title: patch.title ?? row.title,
+      description: patch.description ?? row.description,
+      clientName: client.name,
+    });
+  }
+  const now = ctx.clock().toISOString();
+  const ok = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await ticketsRepo.update(trx, id, row.version, { ...patch, updated_at: now }))) return false;
+    await historyRepo.add(trx, { ticketId: id, at: now, actorId: actor.id, action: "update", reason: p.reason?.trim() || null, changes });
+    return true;
+  });
+  if (!ok) throw conflict("Otra persona modificó este ticket al mismo tiempo. Vuelve a intentarlo.");
+  return getTicketSummary(ctx, actor, id);
+}

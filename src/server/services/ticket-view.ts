@@ -1,0 +1,103 @@
+import type { Ticket } from "../../contract/tickets.js";
+import type { BusinessCalendar } from "../../domain/calendar/index.js";
+import { billableMinutes } from "../../domain/rounding.js";
+import { slaState } from "../../domain/sla.js";
+import { availableActions, type TicketStatus, type WorkflowTicket } from "../../domain/workflow.js";
+import type { Actor, AppContext } from "../context.js";
+import type { TicketRow, TicketView } from "../db/repos/tickets.js";
+import { forbidden, notFound } from "../errors.js";
+import { hasRole, isStaff } from "./authz.js";
+import { businessCalendar, slaSettings } from "./settings.js";
+
+export interface ViewEnv {
+  cal: BusinessCalendar;
+  now: number;
+  near: number;
+  rounding: { contract: number; event: number };
+}
+
+export async function viewEnv(ctx: AppContext): Promise<ViewEnv> {
+  const [cal, sla] = await Promise.all([businessCalendar(ctx), slaSettings(ctx)]);
+  return { cal, now: ctx.clock().getTime(), near: sla.nearThresholdMinutes, rounding: sla.rounding };
+}
+
+export function workflowTicket(row: TicketRow, timeEntryCount: number): WorkflowTicket {
+  return {
+    status: row.status as TicketStatus,
+    clientId: row.client_id,
+    assigneeId: row.assignee_id,
+    timeEntryCount,
+    accepted: row.accepted_at !== null,
+  };
+}
+
+const ms = (iso: string) => Date.parse(iso);
+
+export function toTicket(row: TicketView, env: ViewEnv, actor: Actor): Ticket {
+  const sla = slaState(env.cal, {
+    responseDueAt: ms(row.response_due_at),
+    respondedAt: row.responded_at ? ms(row.responded_at) : null,
+    now: env.now,
+    nearThresholdMinutes: env.near,
+  });
+  const kind = row.service_kind === "contract" ? "contract" : "event";
+  // The action list only needs "has time entries" for attend; raw minutes > 0 says the same.
+  const wf = workflowTicket(row, row.raw_minutes > 0 ? 1 : 0);
+  return {
+    id: row.id,
+    folio: row.folio,
+    status: row.status as TicketStatus,
+    clientId: row.client_id,
+    clientName: row.client_name,
+    contactId: row.contact_id,
+    contactName: row.contact_name,
+    title: row.title,
+    description: row.description,
+    urgent: row.urgent === 1,
+    channel: row.channel as Ticket["channel"],
+    category: row.category,
+    serviceKind: kind,
+    contractId: row.contract_id,
+    assigneeId: row.assignee_id,
+    assigneeName: row.assignee_name,
+    receivedAt: row.received_at,
+    responseDueAt: row.response_due_at,
+    respondedAt: row.responded_at,
+    responseBreached: sla.responseBreached,
+    businessMinutesLeft: Math.round(sla.businessMinutesLeft),
+    slaState: sla.state,
+    estimatedSolutionMinutes: row.estimated_solution_minutes,
+    estimatedSolutionAt: row.estimated_solution_at,
+    rawMinutes: row.raw_minutes,
+    billableMinutes: row.billable_minutes ?? billableMinutes(row.raw_minutes, kind, env.rounding),
+    billableFrozen: row.billable_minutes !== null,
+    billingStatus: row.billing_status as Ticket["billingStatus"],
+    acceptance: row.accepted_at
+      ? { at: row.accepted_at, signerName: row.accepted_by_name, via: row.accepted_via === "portal" ? "portal" : "onsite" }
+      : null,
+    acceptanceOverrideReason: row.acceptance_override_reason,
+    unknownSender: row.unknown_sender === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    closedAt: row.closed_at,
+    version: row.version,
+    availableActions: availableActions(actor, wf),
+  };
+}
+
+/** Technicians without a broader role see only their own tickets; client contacts only their company's. */
+export function canSee(actor: Actor, row: TicketRow): boolean {
+  if (!isStaff(actor)) return actor.clientId === row.client_id;
+  if (hasRole(actor, "admin", "reception", "senior", "leader", "sales")) return true;
+  return row.assignee_id === actor.id;
+}
+
+export function requireVisible<T extends TicketRow>(actor: Actor, row: T | undefined): T {
+  if (!row) throw notFound("El ticket");
+  if (!canSee(actor, row)) {
+    // Another company's ticket is reported as missing, so ids cannot be probed.
+    if (!isStaff(actor)) throw notFound("El ticket");
+    throw forbidden("Este ticket no está asignado a ti.");
+  }
+  return row;
+}

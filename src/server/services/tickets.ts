@@ -1,0 +1,244 @@
+import { DateTime } from "luxon";
+import type { z } from "zod";
+import type { TicketCreateBody, TicketDetail, TicketListQuery } from "../../contract/tickets.js";
+import { addBusinessMinutes, type BusinessCalendar } from "../../domain/calendar/index.js";
+import { formatFolio } from "../../domain/folio.js";
+import { responseTargetMinutes, type ServiceKind } from "../../domain/sla.js";
+import { searchTerms } from "../../domain/text.js";
+import type { Actor, AppContext } from "../context.js";
+import { clientsRepo, contactsRepo, contractsRepo } from "../db/repos/clients.js";
+import { historyRepo, type TicketRow, ticketSearchText, ticketsRepo } from "../db/repos/tickets.js";
+import { workRepo } from "../db/repos/work.js";
+import { forbidden, invalid, notFound } from "../errors.js";
+import { hasRole, isStaff } from "./authz.js";
+import { newId } from "./ids.js";
+import { businessCalendar, categoryEstimate, requireCategory, slaSettings } from "./settings.js";
+import { requireVisible, toTicket, viewEnv } from "./ticket-view.js";
+
+type CreateInput = z.output<typeof TicketCreateBody>;
+
+/** The local business date of an instant, for "contract active on the received date". */
+export function localDate(cal: BusinessCalendar, atMs: number): string {
+  return DateTime.fromMillis(atMs, { zone: cal.config.timeZone }).toISODate()!;
+}
+
+export async function activeContractFor(ctx: AppContext, cal: BusinessCalendar, clientId: string, atMs: number) {
+  const list = await contractsRepo.activeOn(ctx.db, clientId, localDate(cal, atMs));
+  return list[0] ?? null;
+}
+
+export async function responseDue(
+  ctx: AppContext,
+  cal: BusinessCalendar,
+  t: { kind: ServiceKind; urgent: boolean; contractId: string | null; receivedMs: number },
+): Promise<string> {
+  const sla = await slaSettings(ctx);
+  const contract = t.contractId ? await contractsRepo.byId(ctx.db, t.contractId) : null;
+  const override = contract ? { normal: contract.sla_normal_minutes, urgent: contract.sla_urgent_minutes } : null;
+  const minutes = responseTargetMinutes(t.kind, t.urgent, sla.targets, override);
+  return new Date(addBusinessMinutes(cal, t.receivedMs, minutes)).toISOString();
+}
+
+async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInput): Promise<void> {
+  if (!isStaff(actor)) {
+    if (actor.clientId !== input.clientId) throw forbidden("Solo puedes registrar tickets de tu empresa.");
+  } else if (!hasRole(actor, "admin", "reception", "leader", "technician", "senior")) {
+    throw forbidden();
+  }
+  if (!(await clientsRepo.byId(ctx.db, input.clientId))) throw notFound("El cliente", { field: "clientId" });
+  if (input.contactId) {
+    const contact = await contactsRepo.byId(ctx.db, input.contactId);
+    if (!contact) throw notFound("El contacto", { field: "contactId" });
+    if (contact.client_id !== input.clientId) {
+      throw invalid("El contacto no pertenece a ese cliente.", { field: "contactId" });
+    }
+  }
+  if (input.category) await requireCategory(ctx, input.category);
+}
+
+export async function createTicket(ctx: AppContext, actor: Actor, input: CreateInput) {
+  await checkCreateAccess(ctx, actor, input);
+  const now = ctx.clock();
+  const receivedMs = input.receivedAt ? Date.parse(input.receivedAt) : now.getTime();
+  if (receivedMs > now.getTime() + 60_000) {
+    throw invalid("La fecha de recepción no puede estar en el futuro.", { field: "receivedAt" });
+  }
+  const cal = await businessCalendar(ctx);
+  const contract = await activeContractFor(ctx, cal, input.clientId, receivedMs);
+  const kind: ServiceKind = contract ? "contract" : "event";
+  const responseDueAt = await responseDue(ctx, cal, { kind, urgent: input.urgent, contractId: contract?.id ?? null, receivedMs });
+  const estimate = input.estimatedSolutionMinutes ?? (await categoryEstimate(ctx, input.category ?? null));
+  const client = (await clientsRepo.byId(ctx.db, input.clientId))!;
+  const nowIso = now.toISOString();
+  const year = Number(localDate(cal, receivedMs).slice(0, 4));
+  const id = newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    const folio = formatFolio(year, await ticketsRepo.nextFolioNumber(trx, year));
+    const row: TicketRow = {
+      id,
+      folio,
+      client_id: input.clientId,
+      contact_id: input.contactId ?? null,
+      title: input.title,
+      description: input.description,
+      urgent: input.urgent ? 1 : 0,
+      channel: isStaff(actor) ? input.channel : "portal",
+      category: input.category ?? null,
+      service_kind: kind,
+      contract_id: contract?.id ?? null,
+      status: "new",
+      assignee_id: null,
+      received_at: new Date(receivedMs).toISOString(),
+      response_due_at: responseDueAt,
+      responded_at: null,
+      estimated_solution_minutes: estimate,
+      estimated_solution_at: estimate ? new Date(addBusinessMinutes(cal, receivedMs, estimate)).toISOString() : null,
+      raw_minutes: 0,
+      billable_minutes: null,
+      billing_status: "pending",
+      accepted_at: null,
+      accepted_by_name: null,
+      accepted_via: null,
+      acceptance_override_reason: null,
+      unknown_sender: 0,
+      search_text: ticketSearchText({ folio, title: input.title, description: input.description, clientName: client.name }),
+      created_by: actor.id,
+      created_at: nowIso,
+      updated_at: nowIso,
+      closed_at: null,
+      version: 1,
+    };
+    await ticketsRepo.insert(trx, row);
+    await historyRepo.add(trx, {
+      ticketId: id,
+      at: nowIso,
+      actorId: actor.id,
+      action: "create",
+      to: "new",
+      changes: { serviceKind: kind, urgent: input.urgent, channel: row.channel, responseDueAt },
+    });
+  });
+  return getTicketSummary(ctx, actor, id);
+}
+
+export async function getTicketSummary(ctx: AppContext, actor: Actor, id: string) {
+  const row = requireVisible(actor, await ticketsRepo.view(ctx.db, id));
+  return toTicket(row, await viewEnv(ctx), actor);
+}
+
+export async function getTicket(ctx: AppContext, actor: Actor, id: string): Promise<TicketDetail> {
+  const row = requireVisible(actor, await ticketsRepo.view(ctx.db, id));
+  const env = await viewEnv(ctx);
+  const staff = isStaff(actor);
+  const [history, entries, charges, messages] = await Promise.all([
+    historyRepo.list(ctx.db, id),
+    workRepo.timeEntries(ctx.db, id),
+    workRepo.charges(ctx.db, id),
+    workRepo.messages(ctx.db, id, staff),
+  ]);
+  const ticket = toTicket(row, env, actor);
+  return {
+    ...ticket,
+    history: history.map((h) => ({
+      id: Number(h.id),
+      at: h.at,
+      actorId: h.actor_id,
+      actorName: h.actor_name,
+      action: h.action,
+      fromStatus: h.from_status,
+      toStatus: h.to_status,
+      reason: h.reason,
+      changes: h.changes ? (JSON.parse(h.changes) as Record<string, unknown>) : null,
+    })),
+    timeEntries: entries.map((e) => ({
+      id: e.id,
+      ticketId: e.ticket_id,
+      userId: e.user_id,
+      userName: e.user_name,
+      startedAt: e.started_at,
+      endedAt: e.ended_at,
+      minutes: e.minutes,
+      mode: e.mode as "onsite",
+      activity: e.activity,
+      createdAt: e.created_at,
+    })),
+    charges: charges.map(toCharge),
+    chargesTotalCents: charges.reduce((sum, c) => sum + Number(c.amount_cents), 0),
+    messages: messages.map((m) => ({
+      id: m.id,
+      ticketId: m.ticket_id,
+      authorId: m.author_id,
+      authorName: m.author_name,
+      kind: m.kind as "message",
+      visibility: m.visibility as "client",
+      body: m.body,
+      createdAt: m.created_at,
+    })),
+  };
+}
+
+export function toCharge(c: Awaited<ReturnType<typeof workRepo.charges>>[number]) {
+  return {
+    id: c.id,
+    ticketId: c.ticket_id,
+    kind: c.kind as "other",
+    description: c.description,
+    quantity: c.quantity,
+    unitPriceCents: Number(c.unit_price_cents),
+    amountCents: Number(c.amount_cents),
+    createdBy: c.created_by,
+    createdAt: c.created_at,
+  };
+}
+
+interface Cursor {
+  urgent: number;
+  due: string;
+  id: string;
+}
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.urgent, c.due, c.id])).toString("base64url");
+function decodeCursor(text: string): Cursor {
+  try {
+    const [urgent, due, id] = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as [number, string, string];
+    if (typeof urgent !== "number" || typeof due !== "string" || typeof id !== "string") throw new Error("shape");
+    return { urgent, due, id };
+  } catch {
+    throw invalid("Cursor de paginación inválido.", { field: "cursor" });
+  }
+}
+
+export async function listTickets(ctx: AppContext, actor: Actor, query: z.output<typeof TicketListQuery>) {
+  const scope = ticketScope(actor, query);
+  const env = await viewEnv(ctx);
+  const rows = await ticketsRepo.list(ctx.db, {
+    statuses: query.status,
+    clientId: scope.clientId,
+    assigneeId: scope.assigneeId,
+    unassigned: query.unassigned,
+    urgent: query.urgent,
+    breachedAt: query.breached === undefined ? undefined : { now: new Date(env.now).toISOString(), breached: query.breached },
+    terms: searchTerms(query.q ?? ""),
+    after: query.cursor ? decodeCursor(query.cursor) : undefined,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => toTicket(r, env, actor)),
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor({ urgent: last.urgent, due: last.response_due_at, id: last.id }) : null,
+  };
+}
+
+/** Narrows a list to what the caller may see: own company for clients, own tickets for technicians. */
+function ticketScope(actor: Actor, query: z.output<typeof TicketListQuery>) {
+  if (!isStaff(actor)) {
+    if (query.clientId && query.clientId !== actor.clientId) throw forbidden("Solo puedes ver los tickets de tu empresa.");
+    return { clientId: actor.clientId ?? "-", assigneeId: query.assigneeId };
+  }
+  if (!hasRole(actor, "admin", "reception", "senior", "leader", "sales")) {
+    if (query.assigneeId && query.assigneeId !== actor.id) throw forbidden("Solo puedes ver tus tickets.");
+    return { clientId: query.clientId, assigneeId: actor.id };
+  }
+  return { clientId: query.clientId, assigneeId: query.assigneeId };
+}

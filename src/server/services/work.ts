@@ -1,0 +1,137 @@
+import type { z } from "zod";
+import type { ChargeBody, MessageBody, TimeEntryBody } from "../../contract/tickets.js";
+import type { Actor, AppContext } from "../context.js";
+import { historyRepo, type TicketRow, ticketsRepo } from "../db/repos/tickets.js";
+import { usersRepo } from "../db/repos/users.js";
+import { type ChargeRow, type TimeEntryRow, workRepo } from "../db/repos/work.js";
+import { AppError, conflict, forbidden, invalid, notFound } from "../errors.js";
+import { hasRole, isStaff } from "./authz.js";
+import { newId } from "./ids.js";
+import { requireVisible } from "./ticket-view.js";
+import { toCharge } from "./tickets.js";
+
+const WORKING = ["in_progress", "attended"];
+
+function requireWorker(actor: Actor, row: TicketRow): void {
+  const mine = hasRole(actor, "technician") && row.assignee_id === actor.id;
+  if (!mine && !hasRole(actor, "senior", "admin")) throw forbidden("Solo el técnico asignado o un senior registran trabajo.");
+}
+
+function entryMinutes(input: z.output<typeof TimeEntryBody>, nowMs: number): number {
+  if (input.minutes !== undefined) return input.minutes;
+  const start = Date.parse(input.startedAt!);
+  const end = Date.parse(input.endedAt!);
+  if (end <= start) throw invalid("El fin debe ser posterior al inicio.", { field: "endedAt" });
+  if (end > nowMs + 60_000) throw invalid("El fin no puede estar en el futuro.", { field: "endedAt" });
+  const minutes = Math.round((end - start) / 60_000);
+  if (minutes < 1 || minutes > 24 * 60) throw invalid("Un registro dura de 1 minuto a 24 horas.", { field: "endedAt" });
+  return minutes;
+}
+
+async function entryUser(ctx: AppContext, actor: Actor, userId: string | undefined): Promise<string> {
+  if (!userId || userId === actor.id) return actor.id;
+  if (!hasRole(actor, "senior", "admin")) throw forbidden("Solo un senior registra tiempo a nombre de otro técnico.");
+  if (!(await usersRepo.byId(ctx.db, userId))) throw notFound("El usuario", { field: "userId" });
+  return userId;
+}
+
+/** Bumps the ticket's version with its change, so concurrent edits are detected. */
+async function touchTicket(ctx: AppContext, trx: AppContext["db"], row: TicketRow, patch: Partial<TicketRow>) {
+  if (!(await ticketsRepo.update(trx, row.id, row.version, { ...patch, updated_at: ctx.clock().toISOString() }))) {
+    throw conflict("Otra persona modificó este ticket al mismo tiempo. Vuelve a intentarlo.");
+  }
+}
+
+export async function addTimeEntry(ctx: AppContext, actor: Actor, ticketId: string, input: z.output<typeof TimeEntryBody>) {
+  const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
+  requireWorker(actor, row);
+  if (!WORKING.includes(row.status)) {
+    throw new AppError("invalid_transition", "Solo se registra tiempo en tickets en progreso o atendidos.", { status: row.status });
+  }
+  const now = ctx.clock();
+  const entry: TimeEntryRow = {
+    id: newId(),
+    ticket_id: ticketId,
+    user_id: await entryUser(ctx, actor, input.userId),
+    started_at: input.startedAt ? new Date(input.startedAt).toISOString() : null,
+    ended_at: input.endedAt ? new Date(input.endedAt).toISOString() : null,
+    minutes: entryMinutes(input, now.getTime()),
+    mode: input.mode,
+    activity: input.activity,
+    created_by: actor.id,
+    created_at: now.toISOString(),
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await workRepo.addTimeEntry(trx, entry);
+    const patch: Partial<TicketRow> = { raw_minutes: row.raw_minutes + entry.minutes };
+    // A logged phone call with the client counts as the response (SPEC §4).
+    if (entry.mode === "phone" && !row.responded_at) patch.responded_at = entry.created_at;
+    await touchTicket(ctx, trx, row, patch);
+    await historyRepo.add(trx, {
+      ticketId,
+      at: entry.created_at,
+      actorId: actor.id,
+      action: "time_entry",
+      changes: { minutes: entry.minutes, mode: entry.mode, userId: entry.user_id },
+    });
+  });
+  const user = await usersRepo.byId(ctx.db, entry.user_id);
+  return {
+    id: entry.id,
+    ticketId,
+    userId: entry.user_id,
+    userName: user?.name ?? "",
+    startedAt: entry.started_at,
+    endedAt: entry.ended_at,
+    minutes: entry.minutes,
+    mode: input.mode,
+    activity: entry.activity,
+    createdAt: entry.created_at,
+  };
+}
+
+export async function addCharge(ctx: AppContext, actor: Actor, ticketId: string, input: z.output<typeof ChargeBody>) {
+  const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
+  if (!hasRole(actor, "leader", "sales")) requireWorker(actor, row);
+  if (["closed", "cancelled"].includes(row.status)) {
+    throw new AppError("invalid_transition", "No se agregan cargos a un ticket cerrado o cancelado.", { status: row.status });
+  }
+  const amount = input.quantity * input.unitPriceCents;
+  if (!Number.isSafeInteger(amount)) throw invalid("El importe es demasiado grande.", { field: "quantity" });
+  const now = ctx.clock().toISOString();
+  const charge: ChargeRow = {
+    id: newId(),
+    ticket_id: ticketId,
+    kind: input.kind,
+    description: input.description,
+    quantity: input.quantity,
+    unit_price_cents: input.unitPriceCents,
+    amount_cents: amount,
+    created_by: actor.id,
+    created_at: now,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await workRepo.addCharge(trx, charge);
+    await touchTicket(ctx, trx, row, {});
+    await historyRepo.add(trx, { ticketId, at: now, actorId: actor.id, action: "charge", changes: { kind: input.kind, amountCents: amount } });
+  });
+  return toCharge(charge);
+}
+
+export async function addMessage(ctx: AppContext, actor: Actor, ticketId: string, input: z.output<typeof MessageBody>) {
+  const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
+  const staff = isStaff(actor);
+  if (!staff && input.kind !== "message") throw forbidden("Solo puedes enviar mensajes.");
+  if (["cancelled"].includes(row.status)) throw new AppError("invalid_transition", "El ticket está cancelado.");
+  const now = ctx.clock().toISOString();
+  const visibility = input.kind === "note" ? "internal" : "client";
+  const id = newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    await workRepo.addMessage(trx, { id, ticket_id: ticketId, author_id: actor.id, kind: input.kind, visibility, body: input.body, created_at: now });
+    // The first reply or call by staff to the client meets the response SLA.
+    const responds = staff && visibility === "client" && !row.responded_at;
+    await touchTicket(ctx, trx, row, responds ? { responded_at: now } : {});
+    await historyRepo.add(trx, { ticketId, at: now, actorId: actor.id, action: input.kind, changes: { visibility } });
+  });
+  return { id, ticketId, authorId: actor.id, authorName: actor.name, kind: input.kind, visibility, body: input.body, createdAt: now } as const;
+}
