@@ -14,6 +14,7 @@ import { installAuth } from "./http/auth-hook.js";
 import { installErrorHandler } from "./http/error-handler.js";
 import { authRoutes } from "./http/routes-auth.js";
 import { clientRoutes } from "./http/routes-clients.js";
+import { deskRoutes } from "./http/routes-desk.js";
 import { settingsRoutes } from "./http/routes-settings.js";
 import { ticketRoutes } from "./http/routes-tickets.js";
 import { bootstrapAdmin } from "./services/users.js";
@@ -66,6 +67,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   clientRoutes(app, ctx);
   ticketRoutes(app, ctx);
   settingsRoutes(app, ctx);
+  deskRoutes(app, ctx);
   await serveWeb(app, config);
 
   app.addHook("onClose", async () => database.close());

@@ -1,8 +1,10 @@
 import { closedDaysInMonth, explainDeadline, maxBusinessMinutes } from "../../domain/calendar/index.js";
 import type { Actor, AppContext } from "../context.js";
 import { invalid } from "../errors.js";
-import { requireStaff } from "./authz.js";
+import { historyRepo, ticketsRepo } from "../db/repos/tickets.js";
+import { requireRole, requireStaff } from "./authz.js";
 import { businessCalendar } from "./settings.js";
+import { responseDue } from "./tickets.js";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -25,4 +27,39 @@ export async function deadline(ctx: AppContext, actor: Actor, from: string, minu
 export async function closedDays(ctx: AppContext, actor: Actor, year: number, month: number) {
   requireStaff(actor);
   return closedDaysInMonth(await businessCalendar(ctx), year, month);
+}
+
+/**
+ * After a calendar or target change, an admin may move the deadlines of open tickets to the new rules.
+ * Existing deadlines are otherwise kept: the promise made to the client when the folio was given stands.
+ */
+export async function recomputeDeadlines(ctx: AppContext, actor: Actor, statuses: string[]): Promise<number> {
+  requireRole(actor);
+  const cal = await businessCalendar(ctx);
+  const rows = await ticketsRepo.openForRecompute(ctx.db, statuses);
+  const now = ctx.clock().toISOString();
+  let updated = 0;
+  for (const row of rows) {
+    const kind = row.service_kind === "contract" ? "contract" : "event";
+    const dueAt = await responseDue(ctx, cal, {
+      kind,
+      urgent: row.urgent === 1,
+      contractId: row.contract_id,
+      receivedMs: Date.parse(row.received_at),
+    });
+    if (dueAt === row.response_due_at) continue;
+    const ok = await ctx.db.transaction().execute(async (trx) => {
+      if (!(await ticketsRepo.update(trx, row.id, row.version, { response_due_at: dueAt, updated_at: now }))) return false;
+      await historyRepo.add(trx, {
+        ticketId: row.id,
+        at: now,
+        actorId: actor.id,
+        action: "sla_recompute",
+        changes: { responseDueAt: { from: row.response_due_at, to: dueAt } },
+      });
+      return true;
+    });
+    if (ok) updated++;
+  }
+  return updated;
 }

@@ -119,6 +119,9 @@ export const ticketsRepo = {
     }
   },
 
+  openForRecompute: (db: Db, statuses: string[]) =>
+    db.selectFrom("tickets").selectAll().where("status", "in", statuses).where("responded_at", "is", null).execute(),
+
   openLoadByAssignee: (db: Db) =>
     db
       .selectFrom("tickets")

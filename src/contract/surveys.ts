@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { OptionalText } from "./common.js";
+import { Ticket } from "./tickets.js";
+
+const Score = z.number().int("Calificación entera").min(1, "De 1 a 5").max(5, "De 1 a 5");
+
+export const SurveyBody = z.strictObject({
+  overall: Score,
+  technician: Score,
+  timeliness: Score,
+  comments: OptionalText(5000).optional(),
+});
+export const SurveyAttemptBody = z.strictObject({ note: OptionalText(1000).optional() });
+
+export const Survey = z.object({
+  id: z.string(),
+  ticketId: z.string(),
+  outcome: z.enum(["answered", "unreachable"]),
+  overall: z.number().nullable(),
+  technician: z.number().nullable(),
+  timeliness: z.number().nullable(),
+  comments: z.string().nullable(),
+  recordedBy: z.string().nullable(),
+  recordedAt: z.string(),
+});
+export const SurveyAttempt = z.object({ at: z.string(), byUserId: z.string().nullable(), note: z.string().nullable() });
+
+export const SurveyQueueItem = Ticket.extend({
+  attempts: z.array(SurveyAttempt),
+  maxAttempts: z.number(),
+});
+export const SurveyQueue = z.object({ items: z.array(SurveyQueueItem) });
+export const SurveyAttemptResult = z.object({
+  attempts: z.number(),
+  maxAttempts: z.number(),
+  survey: Survey.nullable(),
+});

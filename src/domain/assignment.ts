@@ -1,0 +1,65 @@
+/**
+ * Ranks technicians for a ticket the way the seed describes reception's choice:
+ * "al técnico capacitado para esa labor o al que atiende a ese cliente" — skill, client history, load.
+ */
+export interface CandidateFacts {
+  id: string;
+  name: string;
+  skills: readonly string[];
+  openTickets: number;
+  ticketsWithClient: number;
+  ticketsInCategory: number;
+  isAccountTechnician: boolean;
+}
+
+export interface RankedCandidate {
+  id: string;
+  name: string;
+  score: number;
+  reasons: string[];
+}
+
+export const ASSIGNMENT_WEIGHTS = {
+  skillMatch: 50,
+  accountTechnician: 30,
+  perClientTicket: 4,
+  clientHistoryCap: 20,
+  perCategoryTicket: 2,
+  categoryHistoryCap: 10,
+  perOpenTicket: 8,
+} as const;
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function scoreOne(c: CandidateFacts, category: string | null): RankedCandidate {
+  const w = ASSIGNMENT_WEIGHTS;
+  const reasons: string[] = [];
+  let score = 0;
+  if (category && c.skills.includes(category)) {
+    score += w.skillMatch;
+    reasons.push(`Capacitado en «${category}»`);
+  }
+  if (c.isAccountTechnician) {
+    score += w.accountTechnician;
+    reasons.push("Técnico de cuenta de este cliente");
+  }
+  if (c.ticketsWithClient > 0) {
+    score += Math.min(w.clientHistoryCap, c.ticketsWithClient * w.perClientTicket);
+    reasons.push(`Ha atendido ${plural(c.ticketsWithClient, "ticket", "tickets")} de este cliente`);
+  }
+  if (category && c.ticketsInCategory > 0) {
+    score += Math.min(w.categoryHistoryCap, c.ticketsInCategory * w.perCategoryTicket);
+    reasons.push(`Experiencia: ${plural(c.ticketsInCategory, "ticket", "tickets")} de «${category}» resueltos`);
+  }
+  score -= c.openTickets * w.perOpenTicket;
+  reasons.push(c.openTickets === 0 ? "Sin tickets abiertos" : `Carga actual: ${plural(c.openTickets, "ticket abierto", "tickets abiertos")}`);
+  return { id: c.id, name: c.name, score, reasons };
+}
+
+/** Best first; ties go to the lighter load, then alphabetical so the order is stable. */
+export function rankCandidates(candidates: readonly CandidateFacts[], category: string | null): RankedCandidate[] {
+  const load = new Map(candidates.map((c) => [c.id, c.openTickets]));
+  return candidates
+    .map((c) => scoreOne(c, category))
+    .sort((a, b) => b.score - a.score || load.get(a.id)! - load.get(b.id)! || a.name.localeCompare(b.name, "es"));
+}

@@ -1,0 +1,54 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { Id } from "../../contract/common.js";
+import { RecomputeBody } from "../../contract/settings.js";
+import { Survey, SurveyAttempt, SurveyAttemptBody, SurveyAttemptResult, SurveyBody, SurveyQueue } from "../../contract/surveys.js";
+import type { AppContext } from "../context.js";
+import { assignmentCandidates } from "../services/assignment.js";
+import { recomputeDeadlines } from "../services/sla.js";
+import * as surveys from "../services/surveys.js";
+import { actorOf } from "./auth-hook.js";
+
+const IdParams = z.object({ id: Id });
+const Candidate = z.object({
+  user: z.object({ id: z.string(), name: z.string(), skills: z.array(z.string()) }),
+  score: z.number(),
+  openTickets: z.number(),
+  reasons: z.array(z.string()),
+  current: z.boolean(),
+});
+
+/** Reception's desk work beyond the ticket itself: ranking technicians, surveys, deadline recompute. */
+export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get("/api/tickets/:id/candidates", {
+    schema: { tags: ["tickets"], params: IdParams, response: { 200: z.object({ items: z.array(Candidate) }) } },
+    handler: async (req) => ({ items: await assignmentCandidates(ctx, actorOf(req), req.params.id) }),
+  });
+  r.get("/api/surveys/queue", {
+    schema: { tags: ["surveys"], response: { 200: SurveyQueue } },
+    handler: async (req) => ({ items: await surveys.surveyQueue(ctx, actorOf(req)) }),
+  });
+  r.get("/api/tickets/:id/survey", {
+    schema: {
+      tags: ["surveys"],
+      params: IdParams,
+      response: { 200: z.object({ survey: Survey.nullable(), attempts: z.array(SurveyAttempt) }) },
+    },
+    handler: async (req) => surveys.getSurvey(ctx, actorOf(req), req.params.id),
+  });
+  r.post("/api/tickets/:id/survey", {
+    schema: { tags: ["surveys"], params: IdParams, body: SurveyBody, response: { 201: Survey } },
+    handler: async (req, reply) => reply.status(201).send(await surveys.recordSurvey(ctx, actorOf(req), req.params.id, req.body)),
+  });
+  r.post("/api/tickets/:id/survey-attempts", {
+    schema: { tags: ["surveys"], params: IdParams, body: SurveyAttemptBody, response: { 201: SurveyAttemptResult } },
+    handler: async (req, reply) =>
+      reply.status(201).send(await surveys.recordSurveyAttempt(ctx, actorOf(req), req.params.id, req.body.note)),
+  });
+  r.post("/api/sla/recompute", {
+    schema: { tags: ["sla"], body: RecomputeBody, response: { 200: z.object({ updated: z.number() }) } },
+    handler: async (req) => ({ updated: await recomputeDeadlines(ctx, actorOf(req), req.body.statuses) }),
+  });
+}

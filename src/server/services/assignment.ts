@@ -1,0 +1,47 @@
+import { rankCandidates } from "../../domain/assignment.js";
+import type { Actor, AppContext } from "../context.js";
+import { clientsRepo } from "../db/repos/clients.js";
+import { ticketsRepo } from "../db/repos/tickets.js";
+import { toUser, usersRepo } from "../db/repos/users.js";
+import { requireRole } from "./authz.js";
+import { requireVisible } from "./ticket-view.js";
+
+const countsById = (rows: { assignee_id: string | null; n: number }[]) =>
+  new Map(rows.map((r) => [r.assignee_id!, Number(r.n)]));
+
+/** Technicians ranked for one ticket, with the reasons reception sees in the assign dialog. */
+export async function assignmentCandidates(ctx: AppContext, actor: Actor, ticketId: string) {
+  requireRole(actor, "reception", "leader");
+  const ticket = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
+  const client = await clientsRepo.byId(ctx.db, ticket.client_id);
+  const [users, load, withClient, inCategory] = await Promise.all([
+    usersRepo.list(ctx.db),
+    ticketsRepo.openLoadByAssignee(ctx.db),
+    ticketsRepo.historyWithClient(ctx.db, ticket.client_id),
+    ticket.category ? ticketsRepo.pastCategoryWork(ctx.db, ticket.category) : Promise.resolve([]),
+  ]);
+  const [loadBy, clientBy, categoryBy] = [countsById(load), countsById(withClient), countsById(inCategory)];
+  const technicians = users
+    .map(toUser)
+    .filter((u) => u.active && u.roles.some((r) => r === "technician" || r === "senior"));
+  const ranked = rankCandidates(
+    technicians.map((u) => ({
+      id: u.id,
+      name: u.name,
+      skills: u.skills,
+      openTickets: loadBy.get(u.id) ?? 0,
+      ticketsWithClient: clientBy.get(u.id) ?? 0,
+      ticketsInCategory: categoryBy.get(u.id) ?? 0,
+      isAccountTechnician: client?.account_technician_id === u.id,
+    })),
+    ticket.category,
+  );
+  const byId = new Map(technicians.map((u) => [u.id, u]));
+  return ranked.map((r) => ({
+    user: { id: r.id, name: r.name, skills: byId.get(r.id)!.skills },
+    score: r.score,
+    openTickets: loadBy.get(r.id) ?? 0,
+    reasons: r.reasons,
+    current: ticket.assignee_id === r.id,
+  }));
+}
