@@ -64,6 +64,7 @@ export async function startApp(
       MESA_WEB_DIST: "/nonexistent",
       MESA_LOGIN_MAX_PER_MINUTE: "1000",
       LOG_LEVEL: "silent",
+      MESA_JOBS: "false",
       ...db.env,
       ...opts.env,
     },

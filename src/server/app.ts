@@ -17,6 +17,8 @@ import { clientRoutes } from "./http/routes-clients.js";
 import { deskRoutes } from "./http/routes-desk.js";
 import { settingsRoutes } from "./http/routes-settings.js";
 import { ticketRoutes } from "./http/routes-tickets.js";
+import { JOBS } from "./jobs/definitions.js";
+import { startScheduler } from "./jobs/runner.js";
 import { bootstrapAdmin } from "./services/users.js";
 
 export interface BuildOptions {
@@ -70,7 +72,11 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   deskRoutes(app, ctx);
   await serveWeb(app, config);
 
-  app.addHook("onClose", async () => database.close());
+  const stopJobs = config.jobsEnabled ? startScheduler(ctx, JOBS, app.log) : () => {};
+  app.addHook("onClose", async () => {
+    stopJobs();
+    await database.close();
+  });
   return Object.assign(app, { ctx, database }) as MesaApp;
 }
 

@@ -1,11 +1,13 @@
 import { type Migration, type MigrationProvider, Migrator } from "kysely";
 import type { Database } from "./database.js";
 import { initialMigration } from "./migrations/001_initial.js";
+import { escalationNotificationsMigration } from "./migrations/003_escalation_notifications.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
   return {
     "001_initial": initialMigration(dialect),
+    "003_escalation_notifications": escalationNotificationsMigration,
   };
 }
 

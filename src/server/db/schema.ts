@@ -149,6 +149,7 @@ export interface TicketsTable {
   updated_at: Instant;
   closed_at: Instant | null;
   version: number;
+  escalation_level: Generated<number>;
 }
 
 export interface TicketHistoryTable {
@@ -242,7 +243,18 @@ export interface JobsTable {
   last_run_at: Instant | null;
 }
 
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  ticket_id: string | null;
+  kind: string;
+  message: string;
+  created_at: Instant;
+  read_at: Instant | null;
+}
+
 export interface DB {
+  notifications: NotificationsTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

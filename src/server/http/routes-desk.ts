@@ -2,10 +2,12 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Id } from "../../contract/common.js";
+import { NotificationList, NotificationQuery } from "../../contract/notifications.js";
 import { RecomputeBody } from "../../contract/settings.js";
 import { Survey, SurveyAttempt, SurveyAttemptBody, SurveyAttemptResult, SurveyBody, SurveyQueue } from "../../contract/surveys.js";
 import type { AppContext } from "../context.js";
 import { assignmentCandidates } from "../services/assignment.js";
+import * as notifications from "../services/notifications.js";
 import { recomputeDeadlines } from "../services/sla.js";
 import * as surveys from "../services/surveys.js";
 import { actorOf } from "./auth-hook.js";
@@ -50,5 +52,17 @@ export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post("/api/sla/recompute", {
     schema: { tags: ["sla"], body: RecomputeBody, response: { 200: z.object({ updated: z.number() }) } },
     handler: async (req) => ({ updated: await recomputeDeadlines(ctx, actorOf(req), req.body.statuses) }),
+  });
+  r.get("/api/notifications", {
+    schema: { tags: ["notifications"], querystring: NotificationQuery, response: { 200: NotificationList } },
+    handler: async (req) => notifications.listNotifications(ctx, actorOf(req), req.query.unread === "true", req.query.limit),
+  });
+  r.post("/api/notifications/:id/read", {
+    schema: { tags: ["notifications"], params: IdParams, response: { 200: z.object({ updated: z.number() }) } },
+    handler: async (req) => ({ updated: await notifications.markNotificationsRead(ctx, actorOf(req), req.params.id) }),
+  });
+  r.post("/api/notifications/read-all", {
+    schema: { tags: ["notifications"], response: { 200: z.object({ updated: z.number() }) } },
+    handler: async (req) => ({ updated: await notifications.markNotificationsRead(ctx, actorOf(req)) }),
   });
 }

@@ -42,8 +42,9 @@ export async function responseDue(
 async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInput): Promise<void> {
   if (!isStaff(actor)) {
     if (actor.clientId !== input.clientId) throw forbidden("Solo puedes registrar tickets de tu empresa.");
-  } else if (!hasRole(actor, "admin", "reception", "leader", "technician", "senior")) {
-    throw forbidden();
+  } else if (!hasRole(actor, "admin", "reception", "leader", "senior")) {
+    // A technician-only user could not see the unassigned ticket it made (SPEC §2: reception registers requests).
+    throw forbidden("Solo Recepción, el líder o un senior registran solicitudes.");
   }
   if (!(await clientsRepo.byId(ctx.db, input.clientId))) throw notFound("El cliente", { field: "clientId" });
   if (input.contactId) {
@@ -107,6 +108,7 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
       updated_at: nowIso,
       closed_at: null,
       version: 1,
+      escalation_level: 0,
     };
     await ticketsRepo.insert(trx, row);
     await historyRepo.add(trx, {

@@ -122,6 +122,17 @@ export const ticketsRepo = {
   openForRecompute: (db: Db, statuses: string[]) =>
     db.selectFrom("tickets").selectAll().where("status", "in", statuses).where("responded_at", "is", null).execute(),
 
+  /** Open tickets nobody has answered yet whose deadline is before the horizon, not yet fully escalated. */
+  awaitingResponse: (db: Db, horizonIso: string) =>
+    db
+      .selectFrom("tickets")
+      .selectAll()
+      .where("status", "in", ["new", "assigned"])
+      .where("responded_at", "is", null)
+      .where("escalation_level", "<", 2)
+      .where("response_due_at", "<=", horizonIso)
+      .execute(),
+
   openLoadByAssignee: (db: Db) =>
     db
       .selectFrom("tickets")

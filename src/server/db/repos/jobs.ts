@@ -1,0 +1,63 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../schema.js";
+
+type Db = Kysely<DB>;
+
+/** Scheduled jobs share one lease row each, so a run happens once however many instances there are. */
+export const jobsRepo = {
+  ensure: (db: Db, name: string) =>
+    db
+      .insertInto("jobs")
+      .values({ name, locked_until: null, locked_by: null, last_run_at: null })
+      .onConflict((oc) => oc.column("name").doNothing())
+      .execute(),
+
+  /** One atomic UPDATE claims the job if it is due and not leased; true when this caller won. */
+  claim: async (db: Db, c: { name: string; owner: string; now: string; leaseUntil: string; dueBefore: string }) => {
+    const r = await db
+      .updateTable("jobs")
+      .set({ locked_until: c.leaseUntil, locked_by: c.owner })
+      .where("name", "=", c.name)
+      .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<", c.now)]))
+      .where((eb) => eb.or([eb("last_run_at", "is", null), eb("last_run_at", "<=", c.dueBefore)]))
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
+  finish: (db: Db, name: string, owner: string, at: string) =>
+    db
+      .updateTable("jobs")
+      .set({ locked_until: null, locked_by: null, last_run_at: at })
+      .where("name", "=", name)
+      .where("locked_by", "=", owner)
+      .execute(),
+
+  release: (db: Db, name: string, owner: string) =>
+    db.updateTable("jobs").set({ locked_until: null, locked_by: null }).where("name", "=", name).where("locked_by", "=", owner).execute(),
+
+  get: (db: Db, name: string) => db.selectFrom("jobs").selectAll().where("name", "=", name).executeTakeFirst(),
+};
+
+export const notificationsRepo = {
+  insertMany: (db: Db, rows: DB["notifications"][]) =>
+    rows.length ? db.insertInto("notifications").values(rows).execute() : Promise.resolve([]),
+  forUser: (db: Db, userId: string, unreadOnly: boolean, limit: number) => {
+    let q = db.selectFrom("notifications").selectAll().where("user_id", "=", userId);
+    if (unreadOnly) q = q.where("read_at", "is", null);
+    return q.orderBy("created_at", "desc").orderBy("id").limit(limit).execute();
+  },
+  unreadCount: async (db: Db, userId: string) => {
+    const r = await db
+      .selectFrom("notifications")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("user_id", "=", userId)
+      .where("read_at", "is", null)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+  markRead: (db: Db, userId: string, at: string, id?: string) => {
+    let q = db.updateTable("notifications").set({ read_at: at }).where("user_id", "=", userId).where("read_at", "is", null);
+    if (id) q = q.where("id", "=", id);
+    return q.executeTakeFirst();
+  },
+};

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { JOBS } from "../../src/server/jobs/definitions.js";
+import { runDueJobs } from "../../src/server/jobs/runner.js";
+import { createClientWithContact, seedStaff, type Staff } from "../fixtures.js";
+import { DATABASES, freshDatabase, manualClock, startApp, type TestApp, type TestDb } from "../harness.js";
+
+describe.each(DATABASES)("scheduled jobs on %s", (kind) => {
+  let db: TestDb;
+  let a: TestApp;
+  let b: TestApp;
+  let staff: Staff;
+  // Tuesday 24 Nov 2026 10:00 local.
+  const time = manualClock("2026-11-24T16:00:00Z");
+
+  beforeAll(async () => {
+    db = await freshDatabase(kind);
+    a = await startApp(kind, { clock: time.clock, db });
+    b = await startApp(kind, { clock: time.clock, db });
+    staff = await seedStaff(a.app);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await db?.drop();
+  });
+
+  it("escalates a ticket near and past its deadline once each, notifying reception and leader", async () => {
+    const { client } = await createClientWithContact(staff, "Clínica Dental", "CDE040404AB1", "c@cde.mx");
+    const contract = await staff.leader.post("/api/contracts", { clientId: client.id, type: "SS", startsOn: "2026-01-01", monthlyFeeCents: 100000 });
+    expect(contract.status).toBe(201);
+    const ticket = (
+      await staff.reception.post("/api/tickets", { clientId: client.id, title: "Servidor caído", description: "", urgent: true, channel: "phone" })
+    ).body;
+    expect(ticket.responseDueAt).toBe("2026-11-24T17:00:00.000Z");
+
+    expect(await runDueJobs(a.app.ctx, JOBS, "a")).toContain("sla-escalation");
+    expect((await staff.reception.get("/api/notifications")).body.unreadCount).toBe(0);
+
+    time.set("2026-11-24T16:45:00Z"); // 15 business minutes left: near.
+    await runDueJobs(a.app.ctx, JOBS, "a");
+    const near = await staff.reception.get("/api/notifications");
+    expect(near.body.unreadCount).toBe(1);
+    expect(near.body.items[0].message).toContain("está por vencer");
+    expect((await staff.leader.get("/api/notifications")).body.unreadCount).toBe(1);
+    expect((await staff.sales.get("/api/notifications")).body.unreadCount).toBe(0);
+
+    time.set("2026-11-24T17:10:00Z");
+    await runDueJobs(a.app.ctx, JOBS, "a");
+    time.set("2026-11-24T17:20:00Z");
+    await runDueJobs(a.app.ctx, JOBS, "a");
+    const after = await staff.reception.get("/api/notifications");
+    expect(after.body.unreadCount).toBe(2);
+    expect(after.body.items[0].message).toContain("venció");
+    const detail = await staff.reception.get(`/api/tickets/${ticket.id}`);
+    expect(detail.body.history.filter((h: { action: string }) => h.action === "escalated")).toHaveLength(2);
+    expect(detail.body.slaState).toBe("breached");
+
+    const read = await staff.reception.post("/api/notifications/read-all");
+    expect(read.body.updated).toBe(2);
+    expect((await staff.reception.get("/api/notifications?unread=true")).body.items).toHaveLength(0);
+  });
+
+  it("runs a due job once even when two instances tick at the same moment", async () => {
+    time.set("2026-11-24T19:00:00Z");
+    const results = await Promise.all([
+      runDueJobs(a.app.ctx, JOBS, "instance-a"),
+      runDueJobs(b.app.ctx, JOBS, "instance-b"),
+      runDueJobs(a.app.ctx, JOBS, "instance-a2"),
+    ]);
+    const escalations = results.flat().filter((n) => n === "sla-escalation");
+    expect(escalations).toHaveLength(1);
+    // Not due again within its period.
+    time.advance(30_000);
+    expect(await runDueJobs(b.app.ctx, JOBS, "instance-b")).not.toContain("sla-escalation");
+    time.advance(60_000);
+    expect(await runDueJobs(b.app.ctx, JOBS, "instance-b")).toContain("sla-escalation");
+  });
+});
