@@ -13,8 +13,22 @@ export interface Staff {
   sales: Caller;
 }
 
-async function createUser(admin: Caller, email: string, name: string, roles: string[], skills: string[] = [], clientId?: string) {
-  const res = await admin.post("/api/users", { email, name, password: PASSWORD, roles, skills, ...(clientId ? { clientId } : {}) });
+async function createUser(
+  admin: Caller,
+  email: string,
+  name: string,
+  roles: string[],
+  skills: string[] = [],
+  clientId?: string,
+) {
+  const res = await admin.post("/api/users", {
+    email,
+    name,
+    password: PASSWORD,
+    roles,
+    skills,
+    ...(clientId ? { clientId } : {}),
+  });
   if (res.status !== 201) throw new Error(`user ${email}: ${res.status} ${JSON.stringify(res.body)}`);
   return signIn(admin.app, email, PASSWORD);
 }
@@ -25,8 +39,20 @@ export async function seedStaff(app: MesaApp): Promise<Staff> {
   return {
     admin,
     reception: await createUser(admin, "recepcion@encor.mx", "Rocío Recepción", ["reception"]),
-    technician: await createUser(admin, "tecnico@encor.mx", "Tomás Técnico", ["technician"], ["fortigate", "redes"]),
-    technician2: await createUser(admin, "tecnico2@encor.mx", "Teresa Técnica", ["technician"], ["windows-server"]),
+    technician: await createUser(
+      admin,
+      "tecnico@encor.mx",
+      "Tomás Técnico",
+      ["technician"],
+      ["fortigate", "redes"],
+    ),
+    technician2: await createUser(
+      admin,
+      "tecnico2@encor.mx",
+      "Teresa Técnica",
+      ["technician"],
+      ["windows-server"],
+    ),
     senior: await createUser(admin, "senior@encor.mx", "Sergio Senior", ["senior"], ["redes"]),
     leader: await createUser(admin, "lider@encor.mx", "Lorena Líder", ["leader"]),
     sales: await createUser(admin, "ventas@encor.mx", "Víctor Ventas", ["sales"]),

@@ -43,7 +43,11 @@ export async function freshDatabase(kind: DbKind): Promise<TestDb> {
     return { kind, env: { DATABASE_URL: pgdb.url }, drop: pgdb.drop };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mesa-test-"));
-  return { kind, env: { MESA_DATA_DIR: dir }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    kind,
+    env: { MESA_DATA_DIR: dir },
+    drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 export interface TestApp {

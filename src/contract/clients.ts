@@ -94,7 +94,13 @@ export const CallerMatch = z.object({
 });
 export const CallerLookupQuery = z.object({ q: z.string().trim().min(1).max(200) });
 
-export const SlaOverride = z.number().int().min(1).max(60 * 24 * 30).nullable().optional();
+export const SlaOverride = z
+  .number()
+  .int()
+  .min(1)
+  .max(60 * 24 * 30)
+  .nullable()
+  .optional();
 
 const contractFields = {
   clientId: Id,

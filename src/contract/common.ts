@@ -15,14 +15,23 @@ function isRealInstant(text: string): boolean {
   const [date = "", rest = ""] = text.split("T");
   if (!isRealDate(date)) return false;
   const [hh, mm, ss] = rest.slice(0, 8).split(":").map(Number);
-  return hh! < 24 && mm! < 60 && (ss === undefined || Number.isNaN(ss) || ss < 60) && !Number.isNaN(Date.parse(text));
+  return (
+    hh! < 24 &&
+    mm! < 60 &&
+    (ss === undefined || Number.isNaN(ss) || ss < 60) &&
+    !Number.isNaN(Date.parse(text))
+  );
 }
 
 export function isRealDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  return (
+    d.getUTCFullYear() === Number(m[1]) &&
+    d.getUTCMonth() === Number(m[2]) - 1 &&
+    d.getUTCDate() === Number(m[3])
+  );
 }
 
 export const DateOnly = z
@@ -35,7 +44,8 @@ export const Id = z.string().min(1).max(64);
 export const Cents = z.number().int("Importe en centavos (entero)").min(0).max(100_000_000_000);
 export const Minutes = z.number().int().min(0);
 
-export const Text = (max: number) => z.string().trim().min(1, "Requerido").max(max, `Máximo ${max} caracteres`);
+export const Text = (max: number) =>
+  z.string().trim().min(1, "Requerido").max(max, `Máximo ${max} caracteres`);
 export const OptionalText = (max: number) => z.string().trim().max(max, `Máximo ${max} caracteres`);
 
 export const Email = z.email("Correo electrónico inválido").max(254);

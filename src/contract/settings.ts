@@ -28,7 +28,11 @@ export const CalendarSettings = z.strictObject({
 });
 export type CalendarSettings = z.infer<typeof CalendarSettings>;
 
-const TargetMinutes = z.number().int().min(1).max(60 * 24 * 30);
+const TargetMinutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(60 * 24 * 30);
 export const SlaSettings = z.strictObject({
   targets: z.strictObject({
     contractNormal: TargetMinutes,
@@ -40,7 +44,11 @@ export const SlaSettings = z.strictObject({
     contract: z.number().int().min(1).max(480),
     event: z.number().int().min(1).max(480),
   }),
-  nearThresholdMinutes: z.number().int().min(0).max(60 * 24),
+  nearThresholdMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24),
 });
 export type SlaSettings = z.infer<typeof SlaSettings>;
 

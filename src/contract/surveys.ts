@@ -23,7 +23,11 @@ export const Survey = z.object({
   recordedBy: z.string().nullable(),
   recordedAt: z.string(),
 });
-export const SurveyAttempt = z.object({ at: z.string(), byUserId: z.string().nullable(), note: z.string().nullable() });
+export const SurveyAttempt = z.object({
+  at: z.string(),
+  byUserId: z.string().nullable(),
+  note: z.string().nullable(),
+});
 
 export const SurveyQueueItem = Ticket.extend({
   attempts: z.array(SurveyAttempt),

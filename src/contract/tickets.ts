@@ -80,7 +80,12 @@ export const TransitionBody = z.strictObject({
 
 export const TimeEntryBody = z
   .strictObject({
-    minutes: z.number().int("Minutos enteros").min(1, "Al menos 1 minuto").max(24 * 60).optional(),
+    minutes: z
+      .number()
+      .int("Minutos enteros")
+      .min(1, "Al menos 1 minuto")
+      .max(24 * 60)
+      .optional(),
     startedAt: Instant.optional(),
     endedAt: Instant.optional(),
     mode: AttentionMode,

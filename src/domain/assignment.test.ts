@@ -46,7 +46,10 @@ describe("rankCandidates", () => {
     },
     {
       name: "ties go to the lighter load",
-      candidates: [tech({ id: "a", name: "Ana", openTickets: 0 }), tech({ id: "b", name: "Beto", openTickets: 0 })],
+      candidates: [
+        tech({ id: "a", name: "Ana", openTickets: 0 }),
+        tech({ id: "b", name: "Beto", openTickets: 0 }),
+      ],
       category: null,
       first: "a",
     },
@@ -56,7 +59,16 @@ describe("rankCandidates", () => {
 
   it("explains every ranking in Spanish", () => {
     const [top] = rankCandidates(
-      [tech({ id: "b", name: "Beto", skills: ["fortigate"], isAccountTechnician: true, ticketsWithClient: 2, openTickets: 1 })],
+      [
+        tech({
+          id: "b",
+          name: "Beto",
+          skills: ["fortigate"],
+          isAccountTechnician: true,
+          ticketsWithClient: 2,
+          openTickets: 1,
+        }),
+      ],
       "fortigate",
     );
     expect(top!.reasons).toEqual([

@@ -49,17 +49,28 @@ function scoreOne(c: CandidateFacts, category: string | null): RankedCandidate {
   }
   if (category && c.ticketsInCategory > 0) {
     score += Math.min(w.categoryHistoryCap, c.ticketsInCategory * w.perCategoryTicket);
-    reasons.push(`Experiencia: ${plural(c.ticketsInCategory, "ticket", "tickets")} de «${category}» resueltos`);
+    reasons.push(
+      `Experiencia: ${plural(c.ticketsInCategory, "ticket", "tickets")} de «${category}» resueltos`,
+    );
   }
   score -= c.openTickets * w.perOpenTicket;
-  reasons.push(c.openTickets === 0 ? "Sin tickets abiertos" : `Carga actual: ${plural(c.openTickets, "ticket abierto", "tickets abiertos")}`);
+  reasons.push(
+    c.openTickets === 0
+      ? "Sin tickets abiertos"
+      : `Carga actual: ${plural(c.openTickets, "ticket abierto", "tickets abiertos")}`,
+  );
   return { id: c.id, name: c.name, score, reasons };
 }
 
 /** Best first; ties go to the lighter load, then alphabetical so the order is stable. */
-export function rankCandidates(candidates: readonly CandidateFacts[], category: string | null): RankedCandidate[] {
+export function rankCandidates(
+  candidates: readonly CandidateFacts[],
+  category: string | null,
+): RankedCandidate[] {
   const load = new Map(candidates.map((c) => [c.id, c.openTickets]));
   return candidates
     .map((c) => scoreOne(c, category))
-    .sort((a, b) => b.score - a.score || load.get(a.id)! - load.get(b.id)! || a.name.localeCompare(b.name, "es"));
+    .sort(
+      (a, b) => b.score - a.score || load.get(a.id)! - load.get(b.id)! || a.name.localeCompare(b.name, "es"),
+    );
 }

@@ -2,7 +2,15 @@
  * The service-order workflow of the seed (§5 "Entrega del Servicio") as a pure decision:
  * given a ticket's state, the actor and the requested action, either the next status or a refusal.
  */
-export const TICKET_STATUSES = ["new", "assigned", "in_progress", "attended", "reviewed", "closed", "cancelled"] as const;
+export const TICKET_STATUSES = [
+  "new",
+  "assigned",
+  "in_progress",
+  "attended",
+  "reviewed",
+  "closed",
+  "cancelled",
+] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 export const TRANSITION_ACTIONS = [
@@ -104,15 +112,23 @@ function preconditions(req: TransitionRequest, actor: WorkflowActor, t: Workflow
   const reason = req.reason?.trim() ?? "";
   switch (req.action) {
     case "assign":
-      return req.assigneeId ? null : refuse("precondition_failed", "Indica el técnico al que se asigna (assigneeId).");
+      return req.assigneeId
+        ? null
+        : refuse("precondition_failed", "Indica el técnico al que se asigna (assigneeId).");
     case "attend":
       return t.timeEntryCount > 0
         ? null
-        : refuse("precondition_failed", "Registra al menos un tiempo de atención antes de marcar como atendido.");
+        : refuse(
+            "precondition_failed",
+            "Registra al menos un tiempo de atención antes de marcar como atendido.",
+          );
     case "accept":
       // Staff record an on-site acceptance; the signer's name is the evidence.
       return isStaff(actor) && !req.signerName?.trim()
-        ? refuse("precondition_failed", "Indica el nombre de quien firma la aceptación en sitio (signerName).")
+        ? refuse(
+            "precondition_failed",
+            "Indica el nombre de quien firma la aceptación en sitio (signerName).",
+          )
         : null;
     case "review":
       return t.accepted || reason
@@ -155,7 +171,8 @@ export function decideTransition(req: TransitionRequest, actor: WorkflowActor, t
   const failed = preconditions(req, actor, t);
   if (failed) return failed;
   const target = TARGET[req.action];
-  const to = target === "same" ? (req.action === "assign" && t.status === "new" ? "assigned" : t.status) : target;
+  const to =
+    target === "same" ? (req.action === "assign" && t.status === "new" ? "assigned" : t.status) : target;
   return { ok: true, to, acceptanceOverride: req.action === "review" && !t.accepted };
 }
 

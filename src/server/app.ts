@@ -35,7 +35,12 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   const config = loadConfig(opts.env ?? process.env, opts.config);
   const database = openDatabase(config);
   await migrateToLatest(database);
-  const ctx: AppContext = { db: database.db, dialect: database.dialect, config, clock: opts.clock ?? (() => new Date()) };
+  const ctx: AppContext = {
+    db: database.db,
+    dialect: database.dialect,
+    config,
+    clock: opts.clock ?? (() => new Date()),
+  };
   await bootstrapAdmin(ctx);
 
   const app = Fastify({
@@ -63,7 +68,9 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   installAuth(app, ctx);
 
-  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   app.get("/api/health", { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
   authRoutes(app, ctx);
   clientRoutes(app, ctx);
@@ -90,7 +97,11 @@ async function serveWeb(app: FastifyInstance, config: Config): Promise<void> {
       return reply.type("text/html").send(fs.createReadStream(index));
     }
     return reply.status(404).send({
-      error: { code: "not_found", message: `No existe ${request.method} ${request.url.split("?")[0]}.`, details: null },
+      error: {
+        code: "not_found",
+        message: `No existe ${request.method} ${request.url.split("?")[0]}.`,
+        details: null,
+      },
     });
   });
 }

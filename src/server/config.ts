@@ -15,7 +15,12 @@ const EnvSchema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
-  MESA_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  MESA_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
   MESA_LOGIN_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MESA_WEB_DIST: z.string().default("./web/dist"),

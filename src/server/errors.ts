@@ -37,7 +37,9 @@ export class AppError extends Error {
 
 export const notFound = (what: string, details: unknown = null) =>
   new AppError("not_found", `${what} no existe.`, details);
-export const forbidden = (message = "No tienes permiso para esta acción.") => new AppError("forbidden", message);
-export const conflict = (message: string, details: unknown = null) => new AppError("conflict", message, details);
+export const forbidden = (message = "No tienes permiso para esta acción.") =>
+  new AppError("forbidden", message);
+export const conflict = (message: string, details: unknown = null) =>
+  new AppError("conflict", message, details);
 export const invalid = (message: string, details: unknown = null) =>
   new AppError("validation_failed", message, details);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClientWithContact, seedStaff, type Staff } from "../fixtures.js";
+import { createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
 
 describe.each(DATABASES)("reception desk on %s", (kind) => {
@@ -29,9 +29,16 @@ describe.each(DATABASES)("reception desk on %s", (kind) => {
 
   async function closeTicket(id: string) {
     const tech = staff.technician;
-    await staff.reception.post(`/api/tickets/${id}/transitions`, { action: "assign", assigneeId: tech.user!.id });
+    await staff.reception.post(`/api/tickets/${id}/transitions`, {
+      action: "assign",
+      assigneeId: tech.user!.id,
+    });
     await tech.post(`/api/tickets/${id}/transitions`, { action: "start" });
-    await tech.post(`/api/tickets/${id}/time-entries`, { minutes: 30, mode: "remote", activity: "Diagnóstico" });
+    await tech.post(`/api/tickets/${id}/time-entries`, {
+      minutes: 30,
+      mode: "remote",
+      activity: "Diagnóstico",
+    });
     await tech.post(`/api/tickets/${id}/transitions`, { action: "attend" });
     await tech.post(`/api/tickets/${id}/transitions`, { action: "accept", signerName: "Cliente" });
     await staff.senior.post(`/api/tickets/${id}/transitions`, { action: "review" });
@@ -40,7 +47,12 @@ describe.each(DATABASES)("reception desk on %s", (kind) => {
   }
 
   it("ranks the trained technician first and explains why", async () => {
-    const { client } = await createClientWithContact(staff, "Hospital Ángeles", "HAN050505AB1", "ti@hospital.mx");
+    const { client } = await createClientWithContact(
+      staff,
+      "Hospital Ángeles",
+      "HAN050505AB1",
+      "ti@hospital.mx",
+    );
     const ticket = await newTicket(client.id, { category: "fortigate" });
     const res = await staff.reception.get(`/api/tickets/${ticket.id}/candidates`);
     expect(res.status).toBe(200);
@@ -62,7 +74,12 @@ describe.each(DATABASES)("reception desk on %s", (kind) => {
   });
 
   it("a second assignment with a stale version gets a clear conflict and the current state", async () => {
-    const { client } = await createClientWithContact(staff, "Farmacias del Centro", "FCE101010AA1", "a@fce.mx");
+    const { client } = await createClientWithContact(
+      staff,
+      "Farmacias del Centro",
+      "FCE101010AA1",
+      "a@fce.mx",
+    );
     const ticket = await newTicket(client.id);
     const first = await staff.reception.post(`/api/tickets/${ticket.id}/transitions`, {
       action: "assign",
@@ -81,7 +98,12 @@ describe.each(DATABASES)("reception desk on %s", (kind) => {
   });
 
   it("closed tickets wait in the survey queue until answered or unreachable", async () => {
-    const { client } = await createClientWithContact(staff, "Escuela Benito Juárez", "EBJ020202AB1", "d@ebj.mx");
+    const { client } = await createClientWithContact(
+      staff,
+      "Escuela Benito Juárez",
+      "EBJ020202AB1",
+      "d@ebj.mx",
+    );
     const answered = await newTicket(client.id);
     const unreachable = await newTicket(client.id);
     await closeTicket(answered.id);
@@ -90,7 +112,11 @@ describe.each(DATABASES)("reception desk on %s", (kind) => {
     const ids = queue.body.items.map((i: { id: string }) => i.id);
     expect(ids).toEqual(expect.arrayContaining([answered.id, unreachable.id]));
 
-    const bad = await staff.reception.post(`/api/tickets/${answered.id}/survey`, { overall: 6, technician: 5, timeliness: 5 });
+    const bad = await staff.reception.post(`/api/tickets/${answered.id}/survey`, {
+      overall: 6,
+      technician: 5,
+      timeliness: 5,
+    });
     expect(bad.status).toBe(400);
     const ok = await staff.reception.post(`/api/tickets/${answered.id}/survey`, {
       overall: 5,
@@ -99,14 +125,28 @@ describe.each(DATABASES)("reception desk on %s", (kind) => {
       comments: "Muy atentos",
     });
     expect(ok.status).toBe(201);
-    expect((await staff.reception.post(`/api/tickets/${answered.id}/survey`, { overall: 5, technician: 5, timeliness: 5 })).status).toBe(409);
-    expect((await staff.technician.post(`/api/tickets/${unreachable.id}/survey-attempts`, {})).status).toBe(403);
+    expect(
+      (
+        await staff.reception.post(`/api/tickets/${answered.id}/survey`, {
+          overall: 5,
+          technician: 5,
+          timeliness: 5,
+        })
+      ).status,
+    ).toBe(409);
+    expect((await staff.technician.post(`/api/tickets/${unreachable.id}/survey-attempts`, {})).status).toBe(
+      403,
+    );
 
     for (const n of [1, 2]) {
-      const attempt = await staff.reception.post(`/api/tickets/${unreachable.id}/survey-attempts`, { note: `Llamada ${n}` });
+      const attempt = await staff.reception.post(`/api/tickets/${unreachable.id}/survey-attempts`, {
+        note: `Llamada ${n}`,
+      });
       expect(attempt.body).toMatchObject({ attempts: n, survey: null });
     }
-    const last = await staff.reception.post(`/api/tickets/${unreachable.id}/survey-attempts`, { note: "Buzón" });
+    const last = await staff.reception.post(`/api/tickets/${unreachable.id}/survey-attempts`, {
+      note: "Buzón",
+    });
     expect(last.body.survey.outcome).toBe("unreachable");
     const after = await staff.reception.get("/api/surveys/queue");
     const left = after.body.items.map((i: { id: string }) => i.id);
@@ -124,7 +164,9 @@ describe.each(DATABASES)("reception desk on %s", (kind) => {
       closures: [{ date: "2026-11-25", reason: "Inventario anual" }],
     });
     expect(saved.status).toBe(200);
-    expect((await staff.reception.get(`/api/tickets/${ticket.id}`)).body.responseDueAt).toBe(ticket.responseDueAt);
+    expect((await staff.reception.get(`/api/tickets/${ticket.id}`)).body.responseDueAt).toBe(
+      ticket.responseDueAt,
+    );
     expect((await staff.reception.post("/api/sla/recompute", {})).status).toBe(403);
     const rec = await staff.admin.post("/api/sla/recompute", {});
     expect(rec.body.updated).toBeGreaterThanOrEqual(1);

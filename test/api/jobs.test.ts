@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOBS } from "../../src/server/jobs/definitions.js";
 import { runDueJobs } from "../../src/server/jobs/runner.js";
-import { createClientWithContact, seedStaff, type Staff } from "../fixtures.js";
+import { createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, freshDatabase, manualClock, startApp, type TestApp, type TestDb } from "../harness.js";
 
 describe.each(DATABASES)("scheduled jobs on %s", (kind) => {
@@ -26,10 +26,21 @@ describe.each(DATABASES)("scheduled jobs on %s", (kind) => {
 
   it("escalates a ticket near and past its deadline once each, notifying reception and leader", async () => {
     const { client } = await createClientWithContact(staff, "Clínica Dental", "CDE040404AB1", "c@cde.mx");
-    const contract = await staff.leader.post("/api/contracts", { clientId: client.id, type: "SS", startsOn: "2026-01-01", monthlyFeeCents: 100000 });
+    const contract = await staff.leader.post("/api/contracts", {
+      clientId: client.id,
+      type: "SS",
+      startsOn: "2026-01-01",
+      monthlyFeeCents: 100000,
+    });
     expect(contract.status).toBe(201);
     const ticket = (
-      await staff.reception.post("/api/tickets", { clientId: client.id, title: "Servidor caído", description: "", urgent: true, channel: "phone" })
+      await staff.reception.post("/api/tickets", {
+        clientId: client.id,
+        title: "Servidor caído",
+        description: "",
+        urgent: true,
+        channel: "phone",
+      })
     ).body;
     expect(ticket.responseDueAt).toBe("2026-11-24T17:00:00.000Z");
 

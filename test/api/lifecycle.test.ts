@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
-import { createClientWithContact, seedStaff, type Staff } from "../fixtures.js";
 
 describe.each(DATABASES)("ticket lifecycle on %s", (kind) => {
   let t: TestApp;
@@ -15,7 +15,12 @@ describe.each(DATABASES)("ticket lifecycle on %s", (kind) => {
   afterAll(async () => t?.close());
 
   it("walks a contract ticket from intake to close, with history and rounded time", async () => {
-    const { client, contact } = await createClientWithContact(staff, "Constructora Ñandú", "CÑA010203AB1", "ana@nandu.mx");
+    const { client, contact } = await createClientWithContact(
+      staff,
+      "Constructora Ñandú",
+      "CÑA010203AB1",
+      "ana@nandu.mx",
+    );
     const contract = await staff.leader.post("/api/contracts", {
       clientId: client.id,
       type: "SF",
@@ -45,7 +50,8 @@ describe.each(DATABASES)("ticket lifecycle on %s", (kind) => {
     expect(ticket.responseDueAt).toBe("2026-11-24T17:00:00.000Z");
 
     const tech = staff.technician.user!;
-    const go = (who: keyof Staff, body: object) => staff[who].post(`/api/tickets/${ticket.id}/transitions`, body);
+    const go = (who: keyof Staff, body: object) =>
+      staff[who].post(`/api/tickets/${ticket.id}/transitions`, body);
     expect((await go("reception", { action: "assign", assigneeId: tech.id })).body.status).toBe("assigned");
     time.advance(20 * 60_000);
     const started = await go("technician", { action: "start" });
@@ -94,7 +100,12 @@ describe.each(DATABASES)("ticket lifecycle on %s", (kind) => {
   });
 
   it("rounds an event ticket to the next whole hour and takes 8 business hours to respond", async () => {
-    const { client } = await createClientWithContact(staff, "Papelería Sin Póliza", "PSP990101AA1", "compras@psp.mx");
+    const { client } = await createClientWithContact(
+      staff,
+      "Papelería Sin Póliza",
+      "PSP990101AA1",
+      "compras@psp.mx",
+    );
     const created = await staff.reception.post("/api/tickets", {
       clientId: client.id,
       title: "Instalar impresora",

@@ -26,10 +26,20 @@ function describe(err: FastifyError): ErrorReply {
     return { status: 400, code: "invalid_json", message: "El cuerpo no es JSON válido.", details: null };
   }
   if (err.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
-    return { status: 413, code: "payload_too_large", message: "La solicitud es demasiado grande.", details: null };
+    return {
+      status: 413,
+      code: "payload_too_large",
+      message: "La solicitud es demasiado grande.",
+      details: null,
+    };
   }
   if (err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
-    return { status: 415, code: "validation_failed", message: "Tipo de contenido no soportado.", details: null };
+    return {
+      status: 415,
+      code: "validation_failed",
+      message: "Tipo de contenido no soportado.",
+      details: null,
+    };
   }
   if (typeof err.statusCode === "number" && err.statusCode >= 400 && err.statusCode < 500) {
     return { status: err.statusCode, code: "validation_failed", message: err.message, details: null };
@@ -50,7 +60,11 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({
-      error: { code: "not_found", message: `No existe ${request.method} ${request.url.split("?")[0]}.`, details: null },
+      error: {
+        code: "not_found",
+        message: `No existe ${request.method} ${request.url.split("?")[0]}.`,
+        details: null,
+      },
     }),
   );
 }

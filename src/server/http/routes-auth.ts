@@ -56,12 +56,17 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (req) => auth.meOf(actorOf(req)),
   });
   r.patch("/api/auth/me", {
-    schema: { tags: ["auth"], body: z.strictObject({ locale: Locale.optional(), name: Text(200).optional() }), response: { 200: User } },
+    schema: {
+      tags: ["auth"],
+      body: z.strictObject({ locale: Locale.optional(), name: Text(200).optional() }),
+      response: { 200: User },
+    },
     handler: async (req) => users.updateMe(ctx, actorOf(req), req.body),
   });
   r.post("/api/auth/tokens", {
     schema: { tags: ["auth"], body: TokenBody, response: { 201: TokenCreated } },
-    handler: async (req, reply) => reply.status(201).send(await auth.createToken(ctx, actorOf(req), req.body.name)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await auth.createToken(ctx, actorOf(req), req.body.name)),
   });
   r.get("/api/auth/tokens", {
     schema: { tags: ["auth"], response: { 200: z.object({ items: z.array(TokenInfo) }) } },
@@ -91,12 +96,17 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   r.get("/api/users", {
-    schema: { tags: ["users"], querystring: z.object({ role: z.string().max(20).optional() }), response: { 200: z.object({ items: z.array(User) }) } },
+    schema: {
+      tags: ["users"],
+      querystring: z.object({ role: z.string().max(20).optional() }),
+      response: { 200: z.object({ items: z.array(User) }) },
+    },
     handler: async (req) => ({ items: await users.listUsers(ctx, actorOf(req), req.query.role) }),
   });
   r.post("/api/users", {
     schema: { tags: ["users"], body: UserBody, response: { 201: User } },
-    handler: async (req, reply) => reply.status(201).send(await users.createUser(ctx, actorOf(req), req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await users.createUser(ctx, actorOf(req), req.body)),
   });
   r.get("/api/users/:id", {
     schema: { tags: ["users"], params: IdParams, response: { 200: User } },

@@ -32,11 +32,14 @@ export function clientRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get("/api/clients", {
     schema: { tags: ["clients"], querystring: ClientListQuery, response: { 200: items(Client) } },
-    handler: async (req) => ({ items: await clients.listClients(ctx, actorOf(req), req.query.q, req.query.limit) }),
+    handler: async (req) => ({
+      items: await clients.listClients(ctx, actorOf(req), req.query.q, req.query.limit),
+    }),
   });
   r.post("/api/clients", {
     schema: { tags: ["clients"], body: ClientBody, response: { 201: Client } },
-    handler: async (req, reply) => reply.status(201).send(await clients.createClient(ctx, actorOf(req), req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await clients.createClient(ctx, actorOf(req), req.body)),
   });
   r.get("/api/clients/:id", {
     schema: { tags: ["clients"], params: IdParams, response: { 200: Client } },
@@ -53,7 +56,8 @@ export function clientRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   r.post("/api/contacts", {
     schema: { tags: ["clients"], body: ContactBody, response: { 201: Contact } },
-    handler: async (req, reply) => reply.status(201).send(await contacts.createContact(ctx, actorOf(req), req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await contacts.createContact(ctx, actorOf(req), req.body)),
   });
   r.get("/api/contacts/:id", {
     schema: { tags: ["clients"], params: IdParams, response: { 200: Contact } },
@@ -74,15 +78,21 @@ export function clientRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   r.post("/api/contract-types", {
     schema: { tags: ["contracts"], body: ContractTypeBody, response: { 201: ContractType } },
-    handler: async (req, reply) => reply.status(201).send(await contracts.saveContractType(ctx, actorOf(req), req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await contracts.saveContractType(ctx, actorOf(req), req.body)),
   });
   r.get("/api/contracts", {
-    schema: { tags: ["contracts"], querystring: z.object({ clientId: Id.optional() }), response: { 200: items(Contract) } },
+    schema: {
+      tags: ["contracts"],
+      querystring: z.object({ clientId: Id.optional() }),
+      response: { 200: items(Contract) },
+    },
     handler: async (req) => ({ items: await contracts.listContracts(ctx, actorOf(req), req.query.clientId) }),
   });
   r.post("/api/contracts", {
     schema: { tags: ["contracts"], body: ContractBody, response: { 201: Contract } },
-    handler: async (req, reply) => reply.status(201).send(await contracts.createContract(ctx, actorOf(req), req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await contracts.createContract(ctx, actorOf(req), req.body)),
   });
   r.get("/api/contracts/:id", {
     schema: { tags: ["contracts"], params: IdParams, response: { 200: Contract } },

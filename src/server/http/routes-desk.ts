@@ -4,7 +4,14 @@ import { z } from "zod";
 import { Id } from "../../contract/common.js";
 import { NotificationList, NotificationQuery } from "../../contract/notifications.js";
 import { RecomputeBody } from "../../contract/settings.js";
-import { Survey, SurveyAttempt, SurveyAttemptBody, SurveyAttemptResult, SurveyBody, SurveyQueue } from "../../contract/surveys.js";
+import {
+  Survey,
+  SurveyAttempt,
+  SurveyAttemptBody,
+  SurveyAttemptResult,
+  SurveyBody,
+  SurveyQueue,
+} from "../../contract/surveys.js";
 import type { AppContext } from "../context.js";
 import { assignmentCandidates } from "../services/assignment.js";
 import * as notifications from "../services/notifications.js";
@@ -25,7 +32,11 @@ const Candidate = z.object({
 export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get("/api/tickets/:id/candidates", {
-    schema: { tags: ["tickets"], params: IdParams, response: { 200: z.object({ items: z.array(Candidate) }) } },
+    schema: {
+      tags: ["tickets"],
+      params: IdParams,
+      response: { 200: z.object({ items: z.array(Candidate) }) },
+    },
     handler: async (req) => ({ items: await assignmentCandidates(ctx, actorOf(req), req.params.id) }),
   });
   r.get("/api/surveys/queue", {
@@ -42,12 +53,20 @@ export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   r.post("/api/tickets/:id/survey", {
     schema: { tags: ["surveys"], params: IdParams, body: SurveyBody, response: { 201: Survey } },
-    handler: async (req, reply) => reply.status(201).send(await surveys.recordSurvey(ctx, actorOf(req), req.params.id, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await surveys.recordSurvey(ctx, actorOf(req), req.params.id, req.body)),
   });
   r.post("/api/tickets/:id/survey-attempts", {
-    schema: { tags: ["surveys"], params: IdParams, body: SurveyAttemptBody, response: { 201: SurveyAttemptResult } },
+    schema: {
+      tags: ["surveys"],
+      params: IdParams,
+      body: SurveyAttemptBody,
+      response: { 201: SurveyAttemptResult },
+    },
     handler: async (req, reply) =>
-      reply.status(201).send(await surveys.recordSurveyAttempt(ctx, actorOf(req), req.params.id, req.body.note)),
+      reply
+        .status(201)
+        .send(await surveys.recordSurveyAttempt(ctx, actorOf(req), req.params.id, req.body.note)),
   });
   r.post("/api/sla/recompute", {
     schema: { tags: ["sla"], body: RecomputeBody, response: { 200: z.object({ updated: z.number() }) } },
@@ -55,11 +74,18 @@ export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   r.get("/api/notifications", {
     schema: { tags: ["notifications"], querystring: NotificationQuery, response: { 200: NotificationList } },
-    handler: async (req) => notifications.listNotifications(ctx, actorOf(req), req.query.unread === "true", req.query.limit),
+    handler: async (req) =>
+      notifications.listNotifications(ctx, actorOf(req), req.query.unread === "true", req.query.limit),
   });
   r.post("/api/notifications/:id/read", {
-    schema: { tags: ["notifications"], params: IdParams, response: { 200: z.object({ updated: z.number() }) } },
-    handler: async (req) => ({ updated: await notifications.markNotificationsRead(ctx, actorOf(req), req.params.id) }),
+    schema: {
+      tags: ["notifications"],
+      params: IdParams,
+      response: { 200: z.object({ updated: z.number() }) },
+    },
+    handler: async (req) => ({
+      updated: await notifications.markNotificationsRead(ctx, actorOf(req), req.params.id),
+    }),
   });
   r.post("/api/notifications/read-all", {
     schema: { tags: ["notifications"], response: { 200: z.object({ updated: z.number() }) } },

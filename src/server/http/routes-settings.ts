@@ -13,6 +13,7 @@ import {
   SlaSettings,
 } from "../../contract/settings.js";
 import type { AppContext } from "../context.js";
+import { auditTrail } from "../services/audit.js";
 import { requireStaff } from "../services/authz.js";
 import * as settings from "../services/settings.js";
 import * as sla from "../services/sla.js";
@@ -32,8 +33,14 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (req) => (await settings.saveCalendar(ctx, actorOf(req), req.body)) as CalendarSettings,
   });
   r.get("/api/calendar/closed-days", {
-    schema: { tags: ["settings"], querystring: ClosedDaysQuery, response: { 200: z.object({ items: z.array(ClosedDay) }) } },
-    handler: async (req) => ({ items: await sla.closedDays(ctx, actorOf(req), req.query.year, req.query.month) }),
+    schema: {
+      tags: ["settings"],
+      querystring: ClosedDaysQuery,
+      response: { 200: z.object({ items: z.array(ClosedDay) }) },
+    },
+    handler: async (req) => ({
+      items: await sla.closedDays(ctx, actorOf(req), req.query.year, req.query.month),
+    }),
   });
   r.get("/api/settings/sla", {
     schema: { tags: ["settings"], response: { 200: SlaSettings } },
@@ -55,7 +62,37 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (req) => ({ items: await settings.listCategories(ctx, actorOf(req)) }),
   });
   r.put("/api/categories/:code", {
-    schema: { tags: ["settings"], params: z.object({ code: CategoryCode }), body: CategoryBody, response: { 200: Category } },
+    schema: {
+      tags: ["settings"],
+      params: z.object({ code: CategoryCode }),
+      body: CategoryBody,
+      response: { 200: Category },
+    },
     handler: async (req) => settings.saveCategory(ctx, actorOf(req), req.params.code, req.body),
+  });
+  r.get("/api/audit", {
+    schema: {
+      tags: ["settings"],
+      querystring: z.object({
+        entity: z.enum(["client", "contact", "contract", "contract_type", "user", "settings", "category"]),
+        entityId: z.string().min(1).max(64),
+      }),
+      response: {
+        200: z.object({
+          items: z.array(
+            z.object({
+              id: z.number(),
+              at: z.string(),
+              actorId: z.string().nullable(),
+              action: z.string(),
+              changes: z.unknown(),
+            }),
+          ),
+        }),
+      },
+    },
+    handler: async (req) => ({
+      items: await auditTrail(ctx, actorOf(req), req.query.entity, req.query.entityId),
+    }),
   });
 }

@@ -30,7 +30,8 @@ export function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post("/api/tickets", {
     schema: { tags: ["tickets"], body: TicketCreateBody, response: { 201: Ticket } },
-    handler: async (req, reply) => reply.status(201).send(await tickets.createTicket(ctx, actorOf(req), req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await tickets.createTicket(ctx, actorOf(req), req.body)),
   });
   r.get("/api/tickets", {
     schema: { tags: ["tickets"], querystring: TicketListQuery, response: { 200: TicketList } },
@@ -50,14 +51,17 @@ export function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   r.post("/api/tickets/:id/time-entries", {
     schema: { tags: ["tickets"], params: IdParams, body: TimeEntryBody, response: { 201: TimeEntry } },
-    handler: async (req, reply) => reply.status(201).send(await work.addTimeEntry(ctx, actorOf(req), req.params.id, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await work.addTimeEntry(ctx, actorOf(req), req.params.id, req.body)),
   });
   r.post("/api/tickets/:id/charges", {
     schema: { tags: ["tickets"], params: IdParams, body: ChargeBody, response: { 201: Charge } },
-    handler: async (req, reply) => reply.status(201).send(await work.addCharge(ctx, actorOf(req), req.params.id, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await work.addCharge(ctx, actorOf(req), req.params.id, req.body)),
   });
   r.post("/api/tickets/:id/messages", {
     schema: { tags: ["tickets"], params: IdParams, body: MessageBody, response: { 201: Message } },
-    handler: async (req, reply) => reply.status(201).send(await work.addMessage(ctx, actorOf(req), req.params.id, req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await work.addMessage(ctx, actorOf(req), req.params.id, req.body)),
   });
 }

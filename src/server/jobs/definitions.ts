@@ -14,7 +14,10 @@ const NEAR_HORIZON_MS = 5 * 24 * 3600_000;
 /** Flags tickets near or past their response deadline and tells reception, the leaders and the assignee. */
 export async function escalateSla(ctx: AppContext, now: Date): Promise<number> {
   const [cal, sla] = await Promise.all([businessCalendar(ctx), slaSettings(ctx)]);
-  const rows = await ticketsRepo.awaitingResponse(ctx.db, new Date(now.getTime() + NEAR_HORIZON_MS).toISOString());
+  const rows = await ticketsRepo.awaitingResponse(
+    ctx.db,
+    new Date(now.getTime() + NEAR_HORIZON_MS).toISOString(),
+  );
   const watchers = (await usersRepo.list(ctx.db))
     .map(toUser)
     .filter((u) => u.active && u.roles.some((r) => r === "reception" || r === "leader"));
@@ -35,10 +38,24 @@ export async function escalateSla(ctx: AppContext, now: Date): Promise<number> {
     const kind = level === 2 ? "sla_breached" : "sla_near";
     await ctx.db.transaction().execute(async (trx) => {
       if (!(await ticketsRepo.update(trx, row.id, row.version, { escalation_level: level }))) return;
-      await historyRepo.add(trx, { ticketId: row.id, at, actorId: null, action: "escalated", changes: { level, state } });
+      await historyRepo.add(trx, {
+        ticketId: row.id,
+        at,
+        actorId: null,
+        action: "escalated",
+        changes: { level, state },
+      });
       await notificationsRepo.insertMany(
         trx,
-        [...to].map((userId) => ({ id: newId(), user_id: userId, ticket_id: row.id, kind, message, created_at: at, read_at: null })),
+        [...to].map((userId) => ({
+          id: newId(),
+          user_id: userId,
+          ticket_id: row.id,
+          kind,
+          message,
+          created_at: at,
+          read_at: null,
+        })),
       );
       raised++;
     });

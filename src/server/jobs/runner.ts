@@ -17,7 +17,11 @@ const OWNER = `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
  * Runs each job that is due and not leased by another instance. Returns the names this call ran.
  * The claim is one conditional UPDATE, so on PostgreSQL and SQLite alike exactly one caller wins.
  */
-export async function runDueJobs(ctx: AppContext, jobs: readonly JobDefinition[], owner = OWNER): Promise<string[]> {
+export async function runDueJobs(
+  ctx: AppContext,
+  jobs: readonly JobDefinition[],
+  owner = OWNER,
+): Promise<string[]> {
   const ran: string[] = [];
   for (const job of jobs) {
     const now = ctx.clock();

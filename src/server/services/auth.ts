@@ -2,8 +2,15 @@ import argon2 from "argon2";
 import type { Me } from "../../contract/auth.js";
 import { normalizeEmail } from "../../domain/text.js";
 import type { Actor, AppContext } from "../context.js";
+import {
+  loginAttemptsRepo,
+  sessionsRepo,
+  tokensRepo,
+  toUser,
+  type UserRow,
+  usersRepo,
+} from "../db/repos/users.js";
 import { AppError } from "../errors.js";
-import { loginAttemptsRepo, sessionsRepo, tokensRepo, toUser, type UserRow, usersRepo } from "../db/repos/users.js";
 import { newId, newSecret, sha256 } from "./ids.js";
 
 export const SESSION_COOKIE = "mesa_session";
@@ -12,7 +19,12 @@ let dummyHash: Promise<string> | null = null;
 
 export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
 
-export function actorFromRow(row: UserRow, via: Actor["via"], sessionId: string | null, csrf: string | null): Actor {
+export function actorFromRow(
+  row: UserRow,
+  via: Actor["via"],
+  sessionId: string | null,
+  csrf: string | null,
+): Actor {
   const u = toUser(row);
   return { ...u, via, sessionId, csrfToken: csrf };
 }
@@ -82,7 +94,7 @@ export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
 /** Resolves the caller from a session cookie; null when absent, expired or the user is inactive. */
 export async function actorFromSession(ctx: AppContext, cookieValue: string): Promise<Actor | null> {
   const row = await sessionsRepo.withUser(ctx.db, sha256(cookieValue));
-  if (!row || row.active !== 1) return null;
+  if (row?.active !== 1) return null;
   if (row.expires_at <= ctx.clock().toISOString()) {
     await sessionsRepo.delete(ctx.db, row.session_id);
     return null;
@@ -125,5 +137,6 @@ export async function listTokens(ctx: AppContext, actor: Actor) {
 
 export async function revokeToken(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   const r = await tokensRepo.revoke(ctx.db, id, actor.id, ctx.clock().toISOString());
-  if (Number(r.numUpdatedRows) === 0) throw new AppError("not_found", "El token no existe o ya fue revocado.");
+  if (Number(r.numUpdatedRows) === 0)
+    throw new AppError("not_found", "El token no existe o ya fue revocado.");
 }

@@ -16,5 +16,6 @@ export function requireStaff(actor: Actor): void {
 
 /** A client contact sees only its own company; staff see every client. */
 export function requireClientAccess(actor: Actor, clientId: string): void {
-  if (!isStaff(actor) && actor.clientId !== clientId) throw forbidden("Solo puedes ver la información de tu empresa.");
+  if (!isStaff(actor) && actor.clientId !== clientId)
+    throw forbidden("Solo puedes ver la información de tu empresa.");
 }

@@ -53,17 +53,24 @@ function creditFields(
 ): Partial<ClientRow> {
   const wantsCredit = input.paymentTerms === "credit";
   const touchesCredit =
-    input.paymentTerms !== undefined || input.creditDays !== undefined || input.creditLimitCents !== undefined;
+    input.paymentTerms !== undefined ||
+    input.creditDays !== undefined ||
+    input.creditLimitCents !== undefined;
   if (!touchesCredit) return {};
-  if (!hasRole(actor, "sales", "admin")) throw forbidden("Solo Ventas aprueba o cambia condiciones de crédito.");
+  if (!hasRole(actor, "sales", "admin"))
+    throw forbidden("Solo Ventas aprueba o cambia condiciones de crédito.");
   const terms = input.paymentTerms ?? current?.payment_terms ?? "cash";
   if (terms === "cash") {
     return { payment_terms: "cash", credit_days: null, credit_limit_cents: null };
   }
   const days = input.creditDays ?? current?.credit_days ?? null;
   const limit = input.creditLimitCents ?? current?.credit_limit_cents ?? null;
-  if (!days || limit === null) throw invalid("El crédito requiere días (creditDays) y límite (creditLimitCents).");
-  const approval = wantsCredit || !current?.credit_approved_by ? { credit_approved_by: actor.id, credit_approved_at: now } : {};
+  if (!days || limit === null)
+    throw invalid("El crédito requiere días (creditDays) y límite (creditLimitCents).");
+  const approval =
+    wantsCredit || !current?.credit_approved_by
+      ? { credit_approved_by: actor.id, credit_approved_at: now }
+      : {};
   return { payment_terms: "credit", credit_days: days, credit_limit_cents: limit, ...approval };
 }
 
@@ -98,12 +105,24 @@ export async function createClient(ctx: AppContext, actor: Actor, input: z.outpu
   };
   await ctx.db.transaction().execute(async (trx) => {
     await clientsRepo.insert(trx, row);
-    await auditRepo.record(trx, { entity: "client", entityId: row.id, at: now, actorId: actor.id, action: "create", changes: input });
+    await auditRepo.record(trx, {
+      entity: "client",
+      entityId: row.id,
+      at: now,
+      actorId: actor.id,
+      action: "create",
+      changes: input,
+    });
   });
   return toClient(row);
 }
 
-export async function updateClient(ctx: AppContext, actor: Actor, id: string, input: z.output<typeof ClientPatch>) {
+export async function updateClient(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof ClientPatch>,
+) {
   requireRole(actor, ...CLIENT_EDITORS);
   const current = await clientsRepo.byId(ctx.db, id);
   if (!current) throw notFound("El cliente");
@@ -130,7 +149,14 @@ export async function updateClient(ctx: AppContext, actor: Actor, id: string, in
   await ctx.db.transaction().execute(async (trx) => {
     await clientsRepo.update(trx, id, patch);
     if (next.name !== current.name) await ticketsRepo.refreshClientName(trx, id, next.name);
-    await auditRepo.record(trx, { entity: "client", entityId: id, at: now, actorId: actor.id, action: "update", changes: input });
+    await auditRepo.record(trx, {
+      entity: "client",
+      entityId: id,
+      at: now,
+      actorId: actor.id,
+      action: "update",
+      changes: input,
+    });
   });
   return toClient((await clientsRepo.byId(ctx.db, id))!);
 }

@@ -4,7 +4,13 @@ import { rfcKind } from "../../domain/rfc.js";
 import { foldForSearch, normalizeEmail, normalizePhone, searchTerms } from "../../domain/text.js";
 import type { Actor, AppContext } from "../context.js";
 import { auditRepo } from "../db/repos/audit.js";
-import { type ClientRow, type ContactRow, clientsRepo, contactsRepo, contractsRepo } from "../db/repos/clients.js";
+import {
+  type ClientRow,
+  type ContactRow,
+  clientsRepo,
+  contactsRepo,
+  contractsRepo,
+} from "../db/repos/clients.js";
 import { notFound } from "../errors.js";
 import { requireClientAccess, requireRole, requireStaff } from "./authz.js";
 import { toClient } from "./clients.js";
@@ -31,7 +37,12 @@ async function withChannels(ctx: AppContext, rows: ContactRow[]): Promise<Contac
   });
 }
 
-function channelsOf(email: string | null, phone: string | null, emails: string[] = [], phones: string[] = []) {
+function channelsOf(
+  email: string | null,
+  phone: string | null,
+  emails: string[] = [],
+  phones: string[] = [],
+) {
   const e = [...new Set([email, ...emails].filter((x): x is string => Boolean(x)).map(normalizeEmail))];
   const p = [...new Set([phone, ...phones].filter((x): x is string => Boolean(x)).map(normalizePhone))];
   return [...e.map((value) => ({ kind: "email", value })), ...p.map((value) => ({ kind: "phone", value }))];
@@ -60,12 +71,24 @@ export async function createContact(ctx: AppContext, actor: Actor, input: z.outp
   await ctx.db.transaction().execute(async (trx) => {
     await contactsRepo.insert(trx, row);
     await contactsRepo.replaceChannels(trx, row.id, channelsOf(email, phone, input.emails, input.phones));
-    await auditRepo.record(trx, { entity: "contact", entityId: row.id, at: now, actorId: actor.id, action: "create", changes: input });
+    await auditRepo.record(trx, {
+      entity: "contact",
+      entityId: row.id,
+      at: now,
+      actorId: actor.id,
+      action: "create",
+      changes: input,
+    });
   });
   return (await withChannels(ctx, [row]))[0]!;
 }
 
-export async function updateContact(ctx: AppContext, actor: Actor, id: string, input: z.output<typeof ContactPatch>) {
+export async function updateContact(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof ContactPatch>,
+) {
   requireRole(actor, "reception", "leader", "sales", "technician", "senior");
   const cur = await contactsRepo.byId(ctx.db, id);
   if (!cur) throw notFound("El contacto");
@@ -73,15 +96,29 @@ export async function updateContact(ctx: AppContext, actor: Actor, id: string, i
   const name = input.name ?? cur.name;
   const email = input.email === undefined ? cur.email : input.email && normalizeEmail(input.email);
   const phone = input.phone === undefined ? cur.phone : input.phone;
-  const patch: Partial<ContactRow> = { name, email, phone, search_text: contactSearch(name, email, phone), updated_at: now };
+  const patch: Partial<ContactRow> = {
+    name,
+    email,
+    phone,
+    search_text: contactSearch(name, email, phone),
+    updated_at: now,
+  };
   if (input.position !== undefined) patch.position = input.position;
   const existing = (await withChannels(ctx, [cur]))[0]!;
   await ctx.db.transaction().execute(async (trx) => {
     await contactsRepo.update(trx, id, patch);
     const emails = input.emails ?? existing.emails.filter((e) => e !== cur.email);
-    const phones = input.phones ?? existing.phones.filter((p) => p !== (cur.phone && normalizePhone(cur.phone)));
+    const phones =
+      input.phones ?? existing.phones.filter((p) => p !== (cur.phone && normalizePhone(cur.phone)));
     await contactsRepo.replaceChannels(trx, id, channelsOf(email, phone, emails, phones));
-    await auditRepo.record(trx, { entity: "contact", entityId: id, at: now, actorId: actor.id, action: "update", changes: input });
+    await auditRepo.record(trx, {
+      entity: "contact",
+      entityId: id,
+      at: now,
+      actorId: actor.id,
+      action: "update",
+      changes: input,
+    });
   });
   return (await withChannels(ctx, [(await contactsRepo.byId(ctx.db, id))!]))[0]!;
 }
@@ -89,14 +126,25 @@ export async function updateContact(ctx: AppContext, actor: Actor, id: string, i
 export async function listContacts(
   ctx: AppContext,
   actor: Actor,
-  f: { clientId?: string | undefined; q?: string | undefined; email?: string | undefined; phone?: string | undefined; limit: number },
+  f: {
+    clientId?: string | undefined;
+    q?: string | undefined;
+    email?: string | undefined;
+    phone?: string | undefined;
+    limit: number;
+  },
 ) {
   if (f.clientId) requireClientAccess(actor, f.clientId);
   else requireStaff(actor);
   let rows: ContactRow[];
   if (f.email) rows = await contactsRepo.byChannel(ctx.db, "email", normalizeEmail(f.email));
   else if (f.phone) rows = await contactsRepo.byChannel(ctx.db, "phone", normalizePhone(f.phone));
-  else rows = await contactsRepo.list(ctx.db, { clientId: f.clientId, terms: searchTerms(f.q ?? ""), limit: f.limit });
+  else
+    rows = await contactsRepo.list(ctx.db, {
+      clientId: f.clientId,
+      terms: searchTerms(f.q ?? ""),
+      limit: f.limit,
+    });
   if (f.clientId) rows = rows.filter((r) => r.client_id === f.clientId);
   return withChannels(ctx, rows.slice(0, f.limit));
 }
@@ -123,19 +171,28 @@ export async function lookupCallers(ctx: AppContext, actor: Actor, query: string
     for (const c of await contactsRepo.byChannel(ctx.db, "phone", digits)) {
       hits.push({ client: (await clientsRepo.byId(ctx.db, c.client_id))!, contact: c, matchedOn: "phone" });
     }
-    for (const cl of await clientsRepo.byPhoneOrRfc(ctx.db, digits, "")) hits.push({ client: cl, contact: null, matchedOn: "phone" });
+    for (const cl of await clientsRepo.byPhoneOrRfc(ctx.db, digits, ""))
+      hits.push({ client: cl, contact: null, matchedOn: "phone" });
   } else {
     const terms = searchTerms(query);
     const matchedOn: MatchedOn = rfcKind(query) ? "rfc" : "name";
-    for (const cl of await clientsRepo.search(ctx.db, terms, 10)) hits.push({ client: cl, contact: null, matchedOn });
+    for (const cl of await clientsRepo.search(ctx.db, terms, 10))
+      hits.push({ client: cl, contact: null, matchedOn });
     for (const c of await contactsRepo.list(ctx.db, { terms, limit: 10 })) {
-      hits.push({ client: (await clientsRepo.byId(ctx.db, c.client_id))!, contact: c, matchedOn: "contact_name" });
+      hits.push({
+        client: (await clientsRepo.byId(ctx.db, c.client_id))!,
+        contact: c,
+        matchedOn: "contact_name",
+      });
     }
   }
   return describeHits(ctx, hits.slice(0, 20));
 }
 
-async function describeHits(ctx: AppContext, hits: { client: ClientRow; contact: ContactRow | null; matchedOn: MatchedOn }[]) {
+async function describeHits(
+  ctx: AppContext,
+  hits: { client: ClientRow; contact: ContactRow | null; matchedOn: MatchedOn }[],
+) {
   const today = ctx.clock().toISOString().slice(0, 10);
   const contacts = await withChannels(
     ctx,

@@ -30,11 +30,12 @@ export function toContract(r: ContractWithType): Contract {
 
 async function checkType(ctx: AppContext, code: string): Promise<void> {
   const t = await contractsRepo.typeByCode(ctx.db, code);
-  if (!t || t.active !== 1) throw invalid(`Tipo de póliza desconocido: ${code}.`, { field: "type" });
+  if (t?.active !== 1) throw invalid(`Tipo de póliza desconocido: ${code}.`, { field: "type" });
 }
 
 function checkDates(startsOn: string, endsOn: string | null | undefined): void {
-  if (endsOn && endsOn < startsOn) throw invalid("La fecha de fin es anterior a la de inicio.", { field: "endsOn" });
+  if (endsOn && endsOn < startsOn)
+    throw invalid("La fecha de fin es anterior a la de inicio.", { field: "endsOn" });
 }
 
 export async function createContract(ctx: AppContext, actor: Actor, input: z.output<typeof ContractBody>) {
@@ -62,16 +63,29 @@ export async function createContract(ctx: AppContext, actor: Actor, input: z.out
   };
   await ctx.db.transaction().execute(async (trx) => {
     await contractsRepo.insert(trx, row);
-    await auditRepo.record(trx, { entity: "contract", entityId: row.id, at: now, actorId: actor.id, action: "create", changes: input });
+    await auditRepo.record(trx, {
+      entity: "contract",
+      entityId: row.id,
+      at: now,
+      actorId: actor.id,
+      action: "create",
+      changes: input,
+    });
   });
   return toContract((await contractsRepo.byId(ctx.db, row.id))!);
 }
 
-export async function updateContract(ctx: AppContext, actor: Actor, id: string, input: z.output<typeof ContractPatch>) {
+export async function updateContract(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof ContractPatch>,
+) {
   requireRole(actor, "leader");
   const cur = await contractsRepo.byId(ctx.db, id);
   if (!cur) throw notFound("La póliza");
-  if (input.clientId && input.clientId !== cur.client_id) throw invalid("Una póliza no cambia de cliente.", { field: "clientId" });
+  if (input.clientId && input.clientId !== cur.client_id)
+    throw invalid("Una póliza no cambia de cliente.", { field: "clientId" });
   if (input.type) await checkType(ctx, input.type.toUpperCase());
   checkDates(input.startsOn ?? cur.starts_on, input.endsOn === undefined ? cur.ends_on : input.endsOn);
   const now = ctx.clock().toISOString();
@@ -80,7 +94,8 @@ export async function updateContract(ctx: AppContext, actor: Actor, id: string, 
   if (input.startsOn) patch.starts_on = input.startsOn;
   if (input.endsOn !== undefined) patch.ends_on = input.endsOn;
   if (input.monthlyFeeCents !== undefined) patch.monthly_fee_cents = input.monthlyFeeCents;
-  if (input.includedMinutesPerMonth !== undefined) patch.included_minutes_per_month = input.includedMinutesPerMonth;
+  if (input.includedMinutesPerMonth !== undefined)
+    patch.included_minutes_per_month = input.includedMinutesPerMonth;
   if (input.overageRateCents !== undefined) patch.overage_rate_cents = input.overageRateCents;
   if (input.slaNormalMinutes !== undefined) patch.sla_normal_minutes = input.slaNormalMinutes;
   if (input.slaUrgentMinutes !== undefined) patch.sla_urgent_minutes = input.slaUrgentMinutes;
@@ -88,7 +103,14 @@ export async function updateContract(ctx: AppContext, actor: Actor, id: string, 
   if (input.cancelled !== undefined) patch.cancelled_at = input.cancelled ? now : null;
   await ctx.db.transaction().execute(async (trx) => {
     await contractsRepo.update(trx, id, patch);
-    await auditRepo.record(trx, { entity: "contract", entityId: id, at: now, actorId: actor.id, action: "update", changes: input });
+    await auditRepo.record(trx, {
+      entity: "contract",
+      entityId: id,
+      at: now,
+      actorId: actor.id,
+      action: "update",
+      changes: input,
+    });
   });
   return toContract((await contractsRepo.byId(ctx.db, id))!);
 }
@@ -108,15 +130,30 @@ export async function listContracts(ctx: AppContext, actor: Actor, clientId?: st
 
 export async function listContractTypes(ctx: AppContext, actor: Actor) {
   requireStaff(actor);
-  return (await contractsRepo.types(ctx.db)).map((t) => ({ code: t.code, name: t.name, active: t.active === 1 }));
+  return (await contractsRepo.types(ctx.db)).map((t) => ({
+    code: t.code,
+    name: t.name,
+    active: t.active === 1,
+  }));
 }
 
-export async function saveContractType(ctx: AppContext, actor: Actor, input: z.output<typeof ContractTypeBody>) {
+export async function saveContractType(
+  ctx: AppContext,
+  actor: Actor,
+  input: z.output<typeof ContractTypeBody>,
+) {
   requireRole(actor);
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await contractsRepo.upsertType(trx, { code: input.code, name: input.name, active: input.active ? 1 : 0 });
-    await auditRepo.record(trx, { entity: "contract_type", entityId: input.code, at: now, actorId: actor.id, action: "save", changes: input });
+    await auditRepo.record(trx, {
+      entity: "contract_type",
+      entityId: input.code,
+      at: now,
+      actorId: actor.id,
+      action: "save",
+      changes: input,
+    });
   });
   return { code: input.code, name: input.name, active: input.active };
 }

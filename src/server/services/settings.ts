@@ -25,7 +25,9 @@ export const DEFAULT_SLA_SETTINGS: SlaSettings = {
 const compiled = new Map<string, BusinessCalendar>();
 
 export async function calendarConfig(ctx: AppContext): Promise<CalendarConfig> {
-  return ((await settingsRepo.get(ctx.db, "calendar")) as CalendarConfig | undefined) ?? DEFAULT_CALENDAR_CONFIG;
+  return (
+    ((await settingsRepo.get(ctx.db, "calendar")) as CalendarConfig | undefined) ?? DEFAULT_CALENDAR_CONFIG
+  );
 }
 
 export async function businessCalendar(ctx: AppContext): Promise<BusinessCalendar> {
@@ -40,7 +42,11 @@ export async function businessCalendar(ctx: AppContext): Promise<BusinessCalenda
   return cal;
 }
 
-export async function saveCalendar(ctx: AppContext, actor: Actor, input: CalendarSettings): Promise<CalendarConfig> {
+export async function saveCalendar(
+  ctx: AppContext,
+  actor: Actor,
+  input: CalendarSettings,
+): Promise<CalendarConfig> {
   requireRole(actor);
   const issues = validateCalendarConfig(input as CalendarConfig);
   if (issues.length) {
@@ -55,7 +61,14 @@ export async function saveCalendar(ctx: AppContext, actor: Actor, input: Calenda
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await settingsRepo.put(trx, "calendar", input, now, actor.id);
-    await auditRepo.record(trx, { entity: "settings", entityId: "calendar", at: now, actorId: actor.id, action: "update", changes: input });
+    await auditRepo.record(trx, {
+      entity: "settings",
+      entityId: "calendar",
+      at: now,
+      actorId: actor.id,
+      action: "update",
+      changes: input,
+    });
   });
   return input as CalendarConfig;
 }
@@ -64,12 +77,23 @@ export async function slaSettings(ctx: AppContext): Promise<SlaSettings> {
   return ((await settingsRepo.get(ctx.db, "sla")) as SlaSettings | undefined) ?? DEFAULT_SLA_SETTINGS;
 }
 
-export async function saveSlaSettings(ctx: AppContext, actor: Actor, input: SlaSettings): Promise<SlaSettings> {
+export async function saveSlaSettings(
+  ctx: AppContext,
+  actor: Actor,
+  input: SlaSettings,
+): Promise<SlaSettings> {
   requireRole(actor);
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await settingsRepo.put(trx, "sla", input, now, actor.id);
-    await auditRepo.record(trx, { entity: "settings", entityId: "sla", at: now, actorId: actor.id, action: "update", changes: input });
+    await auditRepo.record(trx, {
+      entity: "settings",
+      entityId: "sla",
+      at: now,
+      actorId: actor.id,
+      action: "update",
+      changes: input,
+    });
   });
   return input;
 }
@@ -77,21 +101,39 @@ export async function saveSlaSettings(ctx: AppContext, actor: Actor, input: SlaS
 export async function listCategories(ctx: AppContext, actor: Actor) {
   requireStaff(actor);
   const rows = await ctx.db.selectFrom("categories").selectAll().orderBy("name").execute();
-  return rows.map((r) => ({ code: r.code, name: r.name, estimateMinutes: r.estimate_minutes, active: r.active === 1 }));
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    estimateMinutes: r.estimate_minutes,
+    active: r.active === 1,
+  }));
 }
 
 export async function categoryEstimate(ctx: AppContext, code: string | null): Promise<number | null> {
   if (!code) return null;
-  const row = await ctx.db.selectFrom("categories").select(["estimate_minutes", "active"]).where("code", "=", code).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom("categories")
+    .select(["estimate_minutes", "active"])
+    .where("code", "=", code)
+    .executeTakeFirst();
   return row ? row.estimate_minutes : null;
 }
 
 export async function requireCategory(ctx: AppContext, code: string): Promise<void> {
-  const row = await ctx.db.selectFrom("categories").select("active").where("code", "=", code).executeTakeFirst();
-  if (!row || row.active !== 1) throw notFound(`La categoría «${code}»`, { field: "category" });
+  const row = await ctx.db
+    .selectFrom("categories")
+    .select("active")
+    .where("code", "=", code)
+    .executeTakeFirst();
+  if (row?.active !== 1) throw notFound(`La categoría «${code}»`, { field: "category" });
 }
 
-export async function saveCategory(ctx: AppContext, actor: Actor, code: string, input: z.output<typeof CategoryBody>) {
+export async function saveCategory(
+  ctx: AppContext,
+  actor: Actor,
+  code: string,
+  input: z.output<typeof CategoryBody>,
+) {
   requireRole(actor);
   const now = ctx.clock().toISOString();
   const values = { name: input.name, estimate_minutes: input.estimateMinutes, active: input.active ? 1 : 0 };
@@ -101,7 +143,14 @@ export async function saveCategory(ctx: AppContext, actor: Actor, code: string, 
       .values({ code, ...values })
       .onConflict((oc) => oc.column("code").doUpdateSet(values))
       .execute();
-    await auditRepo.record(trx, { entity: "category", entityId: code, at: now, actorId: actor.id, action: "save", changes: input });
+    await auditRepo.record(trx, {
+      entity: "category",
+      entityId: code,
+      at: now,
+      actorId: actor.id,
+      action: "save",
+      changes: input,
+    });
   });
   return { code, name: input.name, estimateMinutes: input.estimateMinutes, active: input.active };
 }

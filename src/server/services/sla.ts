@@ -1,7 +1,7 @@
 import { closedDaysInMonth, explainDeadline, maxBusinessMinutes } from "../../domain/calendar/index.js";
 import type { Actor, AppContext } from "../context.js";
-import { invalid } from "../errors.js";
 import { historyRepo, ticketsRepo } from "../db/repos/tickets.js";
+import { invalid } from "../errors.js";
 import { requireRole, requireStaff } from "./authz.js";
 import { businessCalendar } from "./settings.js";
 import { responseDue } from "./tickets.js";
@@ -49,7 +49,8 @@ export async function recomputeDeadlines(ctx: AppContext, actor: Actor, statuses
     });
     if (dueAt === row.response_due_at) continue;
     const ok = await ctx.db.transaction().execute(async (trx) => {
-      if (!(await ticketsRepo.update(trx, row.id, row.version, { response_due_at: dueAt, updated_at: now }))) return false;
+      if (!(await ticketsRepo.update(trx, row.id, row.version, { response_due_at: dueAt, updated_at: now })))
+        return false;
       await historyRepo.add(trx, {
         ticketId: row.id,
         at: now,

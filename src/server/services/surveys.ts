@@ -38,7 +38,11 @@ const toAttempt = (a: { at: string; by_user_id: string | null; note: string | nu
 
 export async function surveyQueue(ctx: AppContext, actor: Actor) {
   requireRole(actor, "reception", "leader");
-  const [rows, env, max] = await Promise.all([surveysRepo.queue(ctx.db, 500), viewEnv(ctx), maxAttempts(ctx)]);
+  const [rows, env, max] = await Promise.all([
+    surveysRepo.queue(ctx.db, 500),
+    viewEnv(ctx),
+    maxAttempts(ctx),
+  ]);
   const attempts = await surveysRepo.attempts(
     ctx.db,
     rows.map((r) => r.id),
@@ -52,14 +56,22 @@ export async function surveyQueue(ctx: AppContext, actor: Actor) {
 
 async function closedTicketWithoutSurvey(ctx: AppContext, actor: Actor, ticketId: string) {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
-  if (row.status !== "closed") throw new AppError("invalid_transition", "La encuesta se levanta cuando el ticket está cerrado.");
-  if (await surveysRepo.byTicket(ctx.db, ticketId)) throw conflict("Este ticket ya tiene encuesta registrada.");
+  if (row.status !== "closed")
+    throw new AppError("invalid_transition", "La encuesta se levanta cuando el ticket está cerrado.");
+  if (await surveysRepo.byTicket(ctx.db, ticketId))
+    throw conflict("Este ticket ya tiene encuesta registrada.");
   return row;
 }
 
 /** Reception records the answers by phone; a client contact may answer its own ticket's survey. */
-export async function recordSurvey(ctx: AppContext, actor: Actor, ticketId: string, input: z.output<typeof SurveyBody>) {
-  if (isStaff(actor) && !hasRole(actor, "admin", "reception")) throw forbidden("Las encuestas las levanta Recepción.");
+export async function recordSurvey(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+  input: z.output<typeof SurveyBody>,
+) {
+  if (isStaff(actor) && !hasRole(actor, "admin", "reception"))
+    throw forbidden("Las encuestas las levanta Recepción.");
   await closedTicketWithoutSurvey(ctx, actor, ticketId);
   const now = ctx.clock().toISOString();
   const row: SurveyRow = {
@@ -75,13 +87,24 @@ export async function recordSurvey(ctx: AppContext, actor: Actor, ticketId: stri
   };
   await ctx.db.transaction().execute(async (trx) => {
     await surveysRepo.insert(trx, row);
-    await historyRepo.add(trx, { ticketId, at: now, actorId: actor.id, action: "survey", changes: { overall: input.overall } });
+    await historyRepo.add(trx, {
+      ticketId,
+      at: now,
+      actorId: actor.id,
+      action: "survey",
+      changes: { overall: input.overall },
+    });
   });
   return toSurvey(row);
 }
 
 /** An unanswered call; after the configured number of attempts the ticket leaves the queue as unreachable. */
-export async function recordSurveyAttempt(ctx: AppContext, actor: Actor, ticketId: string, note: string | undefined) {
+export async function recordSurveyAttempt(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+  note: string | undefined,
+) {
   requireRole(actor, "reception");
   await closedTicketWithoutSurvey(ctx, actor, ticketId);
   const now = ctx.clock().toISOString();
@@ -89,7 +112,13 @@ export async function recordSurveyAttempt(ctx: AppContext, actor: Actor, ticketI
   return ctx.db.transaction().execute(async (trx) => {
     await surveysRepo.addAttempt(trx, { ticketId, at: now, by: actor.id, note: note?.trim() || null });
     const count = (await surveysRepo.attempts(trx, [ticketId])).length;
-    await historyRepo.add(trx, { ticketId, at: now, actorId: actor.id, action: "survey_attempt", changes: { attempt: count } });
+    await historyRepo.add(trx, {
+      ticketId,
+      at: now,
+      actorId: actor.id,
+      action: "survey_attempt",
+      changes: { attempt: count },
+    });
     if (count < max) return { attempts: count, maxAttempts: max, survey: null };
     const row: SurveyRow = {
       id: newId(),

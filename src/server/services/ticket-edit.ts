@@ -24,22 +24,29 @@ function checkFieldRights(actor: Actor, row: TicketRow, p: Patch): void {
     p.contactId !== undefined ||
     p.serviceKind !== undefined ||
     p.estimatedSolutionMinutes !== undefined;
-  if (classifies && !hasRole(actor, "admin", "reception", "leader")) throw forbidden("Solo Recepción o el líder reclasifican tickets.");
-  if (classifies && !OPEN.includes(row.status)) throw invalid("Un ticket revisado, cerrado o cancelado ya no se reclasifica.");
-  if (p.billingStatus !== undefined && !hasRole(actor, "admin", "leader")) throw forbidden("Solo el líder cambia el estatus de cobro.");
+  if (classifies && !hasRole(actor, "admin", "reception", "leader"))
+    throw forbidden("Solo Recepción o el líder reclasifican tickets.");
+  if (classifies && !OPEN.includes(row.status))
+    throw invalid("Un ticket revisado, cerrado o cancelado ya no se reclasifica.");
+  if (p.billingStatus !== undefined && !hasRole(actor, "admin", "leader"))
+    throw forbidden("Solo el líder cambia el estatus de cobro.");
   if (p.billableMinutes !== undefined) {
-    if (!hasRole(actor, "admin", "senior")) throw forbidden("Solo un técnico senior corrige el tiempo facturable.");
-    if (row.billable_minutes === null) throw new AppError("precondition_failed", "El tiempo facturable se fija al revisar.");
+    if (!hasRole(actor, "admin", "senior"))
+      throw forbidden("Solo un técnico senior corrige el tiempo facturable.");
+    if (row.billable_minutes === null)
+      throw new AppError("precondition_failed", "El tiempo facturable se fija al revisar.");
   }
   const needsReason = p.serviceKind !== undefined || p.billableMinutes !== undefined;
-  if (needsReason && !p.reason?.trim()) throw new AppError("reason_required", "Este cambio requiere un motivo.");
+  if (needsReason && !p.reason?.trim())
+    throw new AppError("reason_required", "Este cambio requiere un motivo.");
 }
 
 async function contractForKind(ctx: AppContext, row: TicketRow, kind: ServiceKind) {
   if (kind === "event") return null;
   const cal = await businessCalendar(ctx);
   const contract = await activeContractFor(ctx, cal, row.client_id, Date.parse(row.received_at));
-  if (!contract) throw new AppError("precondition_failed", "El cliente no tiene póliza vigente en la fecha de recepción.");
+  if (!contract)
+    throw new AppError("precondition_failed", "El cliente no tiene póliza vigente en la fecha de recepción.");
   return contract.id;
 }
 
@@ -54,7 +61,8 @@ async function buildPatch(ctx: AppContext, row: TicketRow, p: Patch): Promise<Pa
   if (p.contactId !== undefined && p.contactId !== null) {
     const c = await contactsRepo.byId(ctx.db, p.contactId);
     if (!c) throw notFound("El contacto", { field: "contactId" });
-    if (c.client_id !== row.client_id) throw invalid("El contacto no pertenece al cliente del ticket.", { field: "contactId" });
+    if (c.client_id !== row.client_id)
+      throw invalid("El contacto no pertenece al cliente del ticket.", { field: "contactId" });
   }
   if (p.contactId !== undefined) out.contact_id = p.contactId;
   if (p.billingStatus !== undefined) out.billing_status = p.billingStatus;
@@ -69,12 +77,19 @@ async function buildPatch(ctx: AppContext, row: TicketRow, p: Patch): Promise<Pa
   if (out.service_kind !== undefined || urgent !== (row.urgent === 1)) {
     out.urgent = urgent ? 1 : 0;
     const contractId = out.contract_id === undefined ? row.contract_id : out.contract_id;
-    out.response_due_at = await responseDue(ctx, cal, { kind, urgent, contractId, receivedMs: Date.parse(row.received_at) });
+    out.response_due_at = await responseDue(ctx, cal, {
+      kind,
+      urgent,
+      contractId,
+      receivedMs: Date.parse(row.received_at),
+    });
   }
   if (p.estimatedSolutionMinutes !== undefined) {
     out.estimated_solution_minutes = p.estimatedSolutionMinutes;
     out.estimated_solution_at = p.estimatedSolutionMinutes
-      ? new Date(addBusinessMinutes(cal, Date.parse(row.received_at), p.estimatedSolutionMinutes)).toISOString()
+      ? new Date(
+          addBusinessMinutes(cal, Date.parse(row.received_at), p.estimatedSolutionMinutes),
+        ).toISOString()
       : null;
   }
   return out;
@@ -107,7 +122,14 @@ export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p:
   const now = ctx.clock().toISOString();
   const ok = await ctx.db.transaction().execute(async (trx) => {
     if (!(await ticketsRepo.update(trx, id, row.version, { ...patch, updated_at: now }))) return false;
-    await historyRepo.add(trx, { ticketId: id, at: now, actorId: actor.id, action: "update", reason: p.reason?.trim() || null, changes });
+    await historyRepo.add(trx, {
+      ticketId: id,
+      at: now,
+      actorId: actor.id,
+      action: "update",
+      reason: p.reason?.trim() || null,
+      changes,
+    });
     return true;
   });
   if (!ok) throw conflict("Otra persona modificó este ticket al mismo tiempo. Vuelve a intentarlo.");

@@ -73,7 +73,11 @@ export function toTicket(row: TicketView, env: ViewEnv, actor: Actor): Ticket {
     billableFrozen: row.billable_minutes !== null,
     billingStatus: row.billing_status as Ticket["billingStatus"],
     acceptance: row.accepted_at
-      ? { at: row.accepted_at, signerName: row.accepted_by_name, via: row.accepted_via === "portal" ? "portal" : "onsite" }
+      ? {
+          at: row.accepted_at,
+          signerName: row.accepted_by_name,
+          via: row.accepted_via === "portal" ? "portal" : "onsite",
+        }
       : null,
     acceptanceOverrideReason: row.acceptance_override_reason,
     unknownSender: row.unknown_sender === 1,

@@ -22,7 +22,12 @@ export function localDate(cal: BusinessCalendar, atMs: number): string {
   return DateTime.fromMillis(atMs, { zone: cal.config.timeZone }).toISODate()!;
 }
 
-export async function activeContractFor(ctx: AppContext, cal: BusinessCalendar, clientId: string, atMs: number) {
+export async function activeContractFor(
+  ctx: AppContext,
+  cal: BusinessCalendar,
+  clientId: string,
+  atMs: number,
+) {
   const list = await contractsRepo.activeOn(ctx.db, clientId, localDate(cal, atMs));
   return list[0] ?? null;
 }
@@ -34,7 +39,9 @@ export async function responseDue(
 ): Promise<string> {
   const sla = await slaSettings(ctx);
   const contract = t.contractId ? await contractsRepo.byId(ctx.db, t.contractId) : null;
-  const override = contract ? { normal: contract.sla_normal_minutes, urgent: contract.sla_urgent_minutes } : null;
+  const override = contract
+    ? { normal: contract.sla_normal_minutes, urgent: contract.sla_urgent_minutes }
+    : null;
   const minutes = responseTargetMinutes(t.kind, t.urgent, sla.targets, override);
   return new Date(addBusinessMinutes(cal, t.receivedMs, minutes)).toISOString();
 }
@@ -67,7 +74,12 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
   const cal = await businessCalendar(ctx);
   const contract = await activeContractFor(ctx, cal, input.clientId, receivedMs);
   const kind: ServiceKind = contract ? "contract" : "event";
-  const responseDueAt = await responseDue(ctx, cal, { kind, urgent: input.urgent, contractId: contract?.id ?? null, receivedMs });
+  const responseDueAt = await responseDue(ctx, cal, {
+    kind,
+    urgent: input.urgent,
+    contractId: contract?.id ?? null,
+    receivedMs,
+  });
   const estimate = input.estimatedSolutionMinutes ?? (await categoryEstimate(ctx, input.category ?? null));
   const client = (await clientsRepo.byId(ctx.db, input.clientId))!;
   const nowIso = now.toISOString();
@@ -93,7 +105,9 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
       response_due_at: responseDueAt,
       responded_at: null,
       estimated_solution_minutes: estimate,
-      estimated_solution_at: estimate ? new Date(addBusinessMinutes(cal, receivedMs, estimate)).toISOString() : null,
+      estimated_solution_at: estimate
+        ? new Date(addBusinessMinutes(cal, receivedMs, estimate)).toISOString()
+        : null,
       raw_minutes: 0,
       billable_minutes: null,
       billing_status: "pending",
@@ -102,7 +116,12 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
       accepted_via: null,
       acceptance_override_reason: null,
       unknown_sender: 0,
-      search_text: ticketSearchText({ folio, title: input.title, description: input.description, clientName: client.name }),
+      search_text: ticketSearchText({
+        folio,
+        title: input.title,
+        description: input.description,
+        clientName: client.name,
+      }),
       created_by: actor.id,
       created_at: nowIso,
       updated_at: nowIso,
@@ -198,11 +217,17 @@ interface Cursor {
   due: string;
   id: string;
 }
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.urgent, c.due, c.id])).toString("base64url");
+const encodeCursor = (c: Cursor) =>
+  Buffer.from(JSON.stringify([c.urgent, c.due, c.id])).toString("base64url");
 function decodeCursor(text: string): Cursor {
   try {
-    const [urgent, due, id] = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as [number, string, string];
-    if (typeof urgent !== "number" || typeof due !== "string" || typeof id !== "string") throw new Error("shape");
+    const [urgent, due, id] = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as [
+      number,
+      string,
+      string,
+    ];
+    if (typeof urgent !== "number" || typeof due !== "string" || typeof id !== "string")
+      throw new Error("shape");
     return { urgent, due, id };
   } catch {
     throw invalid("Cursor de paginación inválido.", { field: "cursor" });
@@ -218,7 +243,10 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: z.output
     assigneeId: scope.assigneeId,
     unassigned: query.unassigned,
     urgent: query.urgent,
-    breachedAt: query.breached === undefined ? undefined : { now: new Date(env.now).toISOString(), breached: query.breached },
+    breachedAt:
+      query.breached === undefined
+        ? undefined
+        : { now: new Date(env.now).toISOString(), breached: query.breached },
     terms: searchTerms(query.q ?? ""),
     after: query.cursor ? decodeCursor(query.cursor) : undefined,
     limit: query.limit + 1,
@@ -228,14 +256,17 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: z.output
   return {
     items: page.map((r) => toTicket(r, env, actor)),
     nextCursor:
-      rows.length > query.limit && last ? encodeCursor({ urgent: last.urgent, due: last.response_due_at, id: last.id }) : null,
+      rows.length > query.limit && last
+        ? encodeCursor({ urgent: last.urgent, due: last.response_due_at, id: last.id })
+        : null,
   };
 }
 
 /** Narrows a list to what the caller may see: own company for clients, own tickets for technicians. */
 function ticketScope(actor: Actor, query: z.output<typeof TicketListQuery>) {
   if (!isStaff(actor)) {
-    if (query.clientId && query.clientId !== actor.clientId) throw forbidden("Solo puedes ver los tickets de tu empresa.");
+    if (query.clientId && query.clientId !== actor.clientId)
+      throw forbidden("Solo puedes ver los tickets de tu empresa.");
     return { clientId: actor.clientId ?? "-", assigneeId: query.assigneeId };
   }
   if (!hasRole(actor, "admin", "reception", "senior", "leader", "sales")) {

@@ -40,7 +40,12 @@ async function effects(ctx: AppContext, actor: Actor, row: TicketRow, input: Inp
       break;
     case "reject":
     case "send_back":
-      Object.assign(patch, { accepted_at: null, accepted_via: null, accepted_by_name: null, billable_minutes: null });
+      Object.assign(patch, {
+        accepted_at: null,
+        accepted_via: null,
+        accepted_by_name: null,
+        billable_minutes: null,
+      });
       break;
     case "review": {
       const rounding = (await slaSettings(ctx)).rounding;
@@ -53,7 +58,8 @@ async function effects(ctx: AppContext, actor: Actor, row: TicketRow, input: Inp
     case "close":
       patch.closed_at = now;
       if (input.billingStatus) {
-        if (!hasRole(actor, "leader", "admin")) throw new AppError("forbidden", "Solo el líder cambia el estatus de cobro.");
+        if (!hasRole(actor, "leader", "admin"))
+          throw new AppError("forbidden", "Solo el líder cambia el estatus de cobro.");
         patch.billing_status = input.billingStatus;
       }
       break;
@@ -68,7 +74,8 @@ export async function transitionTicket(ctx: AppContext, actor: Actor, id: string
   }
   const entries = await workRepo.countTimeEntries(ctx.db, id);
   const decision = decideTransition(input, actor, workflowTicket(row, entries));
-  if (!decision.ok) throw new AppError(decision.code, decision.message, { action: input.action, status: row.status });
+  if (!decision.ok)
+    throw new AppError(decision.code, decision.message, { action: input.action, status: row.status });
   if (input.action === "assign") await checkAssignee(ctx, input.assigneeId!);
   if (input.action === "assign" && input.assigneeId === row.assignee_id) {
     throw conflict("El ticket ya está asignado a ese técnico.", { assigneeId: row.assignee_id });
@@ -76,7 +83,11 @@ export async function transitionTicket(ctx: AppContext, actor: Actor, id: string
   const now = ctx.clock().toISOString();
   const patch = await effects(ctx, actor, row, input, now);
   const updated = await ctx.db.transaction().execute(async (trx) => {
-    const ok = await ticketsRepo.update(trx, id, row.version, { ...patch, status: decision.to, updated_at: now });
+    const ok = await ticketsRepo.update(trx, id, row.version, {
+      ...patch,
+      status: decision.to,
+      updated_at: now,
+    });
     if (!ok) return false;
     await historyRepo.add(trx, {
       ticketId: id,
@@ -94,7 +105,11 @@ export async function transitionTicket(ctx: AppContext, actor: Actor, id: string
   return getTicketSummary(ctx, actor, id);
 }
 
-function historyChanges(row: TicketRow, patch: Partial<TicketRow>, input: Input): Record<string, unknown> | null {
+function historyChanges(
+  row: TicketRow,
+  patch: Partial<TicketRow>,
+  input: Input,
+): Record<string, unknown> | null {
   const out: Record<string, unknown> = {};
   if (patch.assignee_id !== undefined) out.assigneeId = { from: row.assignee_id, to: patch.assignee_id };
   if (patch.accepted_by_name) out.signerName = patch.accepted_by_name;
@@ -111,7 +126,11 @@ function historyChanges(row: TicketRow, patch: Partial<TicketRow>, input: Input)
 /** Someone else changed the ticket first: say so, with the state it is in now. */
 async function staleConflict(ctx: AppContext, actor: Actor, id: string): Promise<AppError> {
   const current = await getTicketSummary(ctx, actor, id);
-  return new AppError("conflict", "Otra persona modificó este ticket al mismo tiempo. Revisa su estado actual.", {
-    current,
-  });
+  return new AppError(
+    "conflict",
+    "Otra persona modificó este ticket al mismo tiempo. Revisa su estado actual.",
+    {
+      current,
+    },
+  );
 }

@@ -14,9 +14,11 @@ type NewUser = z.output<typeof UserBody>;
 
 async function insertUser(ctx: AppContext, input: NewUser, actorId: string | null): Promise<UserRow> {
   const email = normalizeEmail(input.email);
-  if (await usersRepo.byEmail(ctx.db, email)) throw conflict("Ya existe un usuario con ese correo.", { field: "email" });
+  if (await usersRepo.byEmail(ctx.db, email))
+    throw conflict("Ya existe un usuario con ese correo.", { field: "email" });
   const isClient = input.roles.includes("client");
-  if (isClient && input.roles.length > 1) throw invalid("Un usuario de cliente no puede tener roles de personal.");
+  if (isClient && input.roles.length > 1)
+    throw invalid("Un usuario de cliente no puede tener roles de personal.");
   if (isClient !== Boolean(input.clientId)) {
     throw invalid("Los usuarios con rol «client» necesitan clientId, y solo ellos.", { field: "clientId" });
   }
@@ -77,7 +79,10 @@ export async function updateUser(
   const row = await usersRepo.byId(ctx.db, id);
   if (!row) throw notFound("El usuario");
   if (id === actor.id && (patch.active === false || (patch.roles && !patch.roles.includes("admin")))) {
-    throw new AppError("precondition_failed", "No puedes quitarte el rol de administrador ni desactivarte a ti mismo.");
+    throw new AppError(
+      "precondition_failed",
+      "No puedes quitarte el rol de administrador ni desactivarte a ti mismo.",
+    );
   }
   const now = ctx.clock().toISOString();
   const set: Partial<UserRow> = { updated_at: now };
@@ -103,7 +108,11 @@ export async function updateUser(
   return toUser((await usersRepo.byId(ctx.db, id))!);
 }
 
-export async function updateMe(ctx: AppContext, actor: Actor, patch: { locale?: "es-MX" | "en"; name?: string }) {
+export async function updateMe(
+  ctx: AppContext,
+  actor: Actor,
+  patch: { locale?: "es-MX" | "en"; name?: string },
+) {
   const set: Partial<UserRow> = { updated_at: ctx.clock().toISOString() };
   if (patch.locale) set.locale = patch.locale;
   if (patch.name) set.name = patch.name;
@@ -120,7 +129,13 @@ export async function setupStatus(ctx: AppContext) {
 export async function runSetup(ctx: AppContext, input: z.output<typeof SetupBody>) {
   if ((await usersRepo.count(ctx.db)) > 0) throw conflict("Mesa ya está configurada.");
   const now = ctx.clock().toISOString();
-  await settingsRepo.put(ctx.db, "company", { name: input.companyName, supportEmail: input.supportEmail }, now, null);
+  await settingsRepo.put(
+    ctx.db,
+    "company",
+    { name: input.companyName, supportEmail: input.supportEmail },
+    now,
+    null,
+  );
   const row = await insertUser(
     ctx,
     { ...input.admin, roles: ["admin"], skills: [], locale: "es-MX", clientId: undefined },
@@ -136,7 +151,14 @@ export async function bootstrapAdmin(ctx: AppContext): Promise<void> {
   try {
     await insertUser(
       ctx,
-      { email: adminEmail, name: "Administrador", password: adminPassword, roles: ["admin"], skills: [], locale: "es-MX" },
+      {
+        email: adminEmail,
+        name: "Administrador",
+        password: adminPassword,
+        roles: ["admin"],
+        skills: [],
+        locale: "es-MX",
+      },
       null,
     );
   } catch (err) {

@@ -14,7 +14,8 @@ const WORKING = ["in_progress", "attended"];
 
 function requireWorker(actor: Actor, row: TicketRow): void {
   const mine = hasRole(actor, "technician") && row.assignee_id === actor.id;
-  if (!mine && !hasRole(actor, "senior", "admin")) throw forbidden("Solo el técnico asignado o un senior registran trabajo.");
+  if (!mine && !hasRole(actor, "senior", "admin"))
+    throw forbidden("Solo el técnico asignado o un senior registran trabajo.");
 }
 
 function entryMinutes(input: z.output<typeof TimeEntryBody>, nowMs: number): number {
@@ -24,29 +25,45 @@ function entryMinutes(input: z.output<typeof TimeEntryBody>, nowMs: number): num
   if (end <= start) throw invalid("El fin debe ser posterior al inicio.", { field: "endedAt" });
   if (end > nowMs + 60_000) throw invalid("El fin no puede estar en el futuro.", { field: "endedAt" });
   const minutes = Math.round((end - start) / 60_000);
-  if (minutes < 1 || minutes > 24 * 60) throw invalid("Un registro dura de 1 minuto a 24 horas.", { field: "endedAt" });
+  if (minutes < 1 || minutes > 24 * 60)
+    throw invalid("Un registro dura de 1 minuto a 24 horas.", { field: "endedAt" });
   return minutes;
 }
 
 async function entryUser(ctx: AppContext, actor: Actor, userId: string | undefined): Promise<string> {
   if (!userId || userId === actor.id) return actor.id;
-  if (!hasRole(actor, "senior", "admin")) throw forbidden("Solo un senior registra tiempo a nombre de otro técnico.");
+  if (!hasRole(actor, "senior", "admin"))
+    throw forbidden("Solo un senior registra tiempo a nombre de otro técnico.");
   if (!(await usersRepo.byId(ctx.db, userId))) throw notFound("El usuario", { field: "userId" });
   return userId;
 }
 
 /** Bumps the ticket's version with its change, so concurrent edits are detected. */
-async function touchTicket(ctx: AppContext, trx: AppContext["db"], row: TicketRow, patch: Partial<TicketRow>) {
-  if (!(await ticketsRepo.update(trx, row.id, row.version, { ...patch, updated_at: ctx.clock().toISOString() }))) {
+async function touchTicket(
+  ctx: AppContext,
+  trx: AppContext["db"],
+  row: TicketRow,
+  patch: Partial<TicketRow>,
+) {
+  if (
+    !(await ticketsRepo.update(trx, row.id, row.version, { ...patch, updated_at: ctx.clock().toISOString() }))
+  ) {
     throw conflict("Otra persona modificó este ticket al mismo tiempo. Vuelve a intentarlo.");
   }
 }
 
-export async function addTimeEntry(ctx: AppContext, actor: Actor, ticketId: string, input: z.output<typeof TimeEntryBody>) {
+export async function addTimeEntry(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+  input: z.output<typeof TimeEntryBody>,
+) {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
   requireWorker(actor, row);
   if (!WORKING.includes(row.status)) {
-    throw new AppError("invalid_transition", "Solo se registra tiempo en tickets en progreso o atendidos.", { status: row.status });
+    throw new AppError("invalid_transition", "Solo se registra tiempo en tickets en progreso o atendidos.", {
+      status: row.status,
+    });
   }
   const now = ctx.clock();
   const entry: TimeEntryRow = {
@@ -90,11 +107,18 @@ export async function addTimeEntry(ctx: AppContext, actor: Actor, ticketId: stri
   };
 }
 
-export async function addCharge(ctx: AppContext, actor: Actor, ticketId: string, input: z.output<typeof ChargeBody>) {
+export async function addCharge(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+  input: z.output<typeof ChargeBody>,
+) {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
   if (!hasRole(actor, "leader", "sales")) requireWorker(actor, row);
   if (["closed", "cancelled"].includes(row.status)) {
-    throw new AppError("invalid_transition", "No se agregan cargos a un ticket cerrado o cancelado.", { status: row.status });
+    throw new AppError("invalid_transition", "No se agregan cargos a un ticket cerrado o cancelado.", {
+      status: row.status,
+    });
   }
   const amount = input.quantity * input.unitPriceCents;
   if (!Number.isSafeInteger(amount)) throw invalid("El importe es demasiado grande.", { field: "quantity" });
@@ -113,25 +137,60 @@ export async function addCharge(ctx: AppContext, actor: Actor, ticketId: string,
   await ctx.db.transaction().execute(async (trx) => {
     await workRepo.addCharge(trx, charge);
     await touchTicket(ctx, trx, row, {});
-    await historyRepo.add(trx, { ticketId, at: now, actorId: actor.id, action: "charge", changes: { kind: input.kind, amountCents: amount } });
+    await historyRepo.add(trx, {
+      ticketId,
+      at: now,
+      actorId: actor.id,
+      action: "charge",
+      changes: { kind: input.kind, amountCents: amount },
+    });
   });
   return toCharge(charge);
 }
 
-export async function addMessage(ctx: AppContext, actor: Actor, ticketId: string, input: z.output<typeof MessageBody>) {
+export async function addMessage(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+  input: z.output<typeof MessageBody>,
+) {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
   const staff = isStaff(actor);
   if (!staff && input.kind !== "message") throw forbidden("Solo puedes enviar mensajes.");
-  if (["cancelled"].includes(row.status)) throw new AppError("invalid_transition", "El ticket está cancelado.");
+  if (["cancelled"].includes(row.status))
+    throw new AppError("invalid_transition", "El ticket está cancelado.");
   const now = ctx.clock().toISOString();
   const visibility = input.kind === "note" ? "internal" : "client";
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
-    await workRepo.addMessage(trx, { id, ticket_id: ticketId, author_id: actor.id, kind: input.kind, visibility, body: input.body, created_at: now });
+    await workRepo.addMessage(trx, {
+      id,
+      ticket_id: ticketId,
+      author_id: actor.id,
+      kind: input.kind,
+      visibility,
+      body: input.body,
+      created_at: now,
+    });
     // The first reply or call by staff to the client meets the response SLA.
     const responds = staff && visibility === "client" && !row.responded_at;
     await touchTicket(ctx, trx, row, responds ? { responded_at: now } : {});
-    await historyRepo.add(trx, { ticketId, at: now, actorId: actor.id, action: input.kind, changes: { visibility } });
+    await historyRepo.add(trx, {
+      ticketId,
+      at: now,
+      actorId: actor.id,
+      action: input.kind,
+      changes: { visibility },
+    });
   });
-  return { id, ticketId, authorId: actor.id, authorName: actor.name, kind: input.kind, visibility, body: input.body, createdAt: now } as const;
+  return {
+    id,
+    ticketId,
+    authorId: actor.id,
+    authorName: actor.name,
+    kind: input.kind,
+    visibility,
+    body: input.body,
+    createdAt: now,
+  } as const;
 }

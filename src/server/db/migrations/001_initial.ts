@@ -102,7 +102,11 @@ async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     .addColumn("kind", "text", (c) => c.notNull())
     .addColumn("value", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("contact_channels_value").on("contact_channels").columns(["kind", "value"]).execute();
+  await db.schema
+    .createIndex("contact_channels_value")
+    .on("contact_channels")
+    .columns(["kind", "value"])
+    .execute();
 
   await db.schema
     .createTable("contract_types")
@@ -208,7 +212,11 @@ async function createTicketTables(db: AnyDb, dialect: Dialect): Promise<void> {
     .on("tickets")
     .columns(["urgent desc", "response_due_at", "id"])
     .execute();
-  await db.schema.createIndex("tickets_status").on("tickets").columns(["status", "urgent", "response_due_at"]).execute();
+  await db.schema
+    .createIndex("tickets_status")
+    .on("tickets")
+    .columns(["status", "urgent", "response_due_at"])
+    .execute();
   await db.schema.createIndex("tickets_client").on("tickets").columns(["client_id", "status"]).execute();
   await db.schema.createIndex("tickets_assignee").on("tickets").columns(["assignee_id", "status"]).execute();
 
@@ -224,7 +232,11 @@ async function createTicketTables(db: AnyDb, dialect: Dialect): Promise<void> {
     .addColumn("reason", "text")
     .addColumn("changes", "text")
     .execute();
-  await db.schema.createIndex("ticket_history_ticket").on("ticket_history").columns(["ticket_id", "id"]).execute();
+  await db.schema
+    .createIndex("ticket_history_ticket")
+    .on("ticket_history")
+    .columns(["ticket_id", "id"])
+    .execute();
 
   await db.schema
     .createTable("time_entries")

@@ -16,7 +16,11 @@ async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("read_at", "text")
     .execute();
-  await db.schema.createIndex("notifications_user").on("notifications").columns(["user_id", "read_at", "created_at"]).execute();
+  await db.schema
+    .createIndex("notifications_user")
+    .on("notifications")
+    .columns(["user_id", "read_at", "created_at"])
+    .execute();
 }
 
 export const escalationNotificationsMigration: Migration = { up };

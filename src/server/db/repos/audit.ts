@@ -5,7 +5,14 @@ import type { DB } from "../schema.js";
 export const auditRepo = {
   record: (
     db: Kysely<DB>,
-    entry: { entity: string; entityId: string; at: string; actorId: string | null; action: string; changes?: unknown },
+    entry: {
+      entity: string;
+      entityId: string;
+      at: string;
+      actorId: string | null;
+      action: string;
+      changes?: unknown;
+    },
   ) =>
     db
       .insertInto("audit_log")

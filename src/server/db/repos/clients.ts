@@ -8,11 +8,15 @@ export type ContractRow = Selectable<ContractsTable>;
 
 /** LIKE patterns for folded search terms; wildcards typed by the user are dropped, each term must appear. */
 export const likePatterns = (terms: string[]): string[] =>
-  terms.map((t) => t.replace(/[\\%_]/g, "")).filter(Boolean).map((t) => `%${t}%`);
+  terms
+    .map((t) => t.replace(/[\\%_]/g, ""))
+    .filter(Boolean)
+    .map((t) => `%${t}%`);
 
 export const clientsRepo = {
   byId: (db: Db, id: string) => db.selectFrom("clients").selectAll().where("id", "=", id).executeTakeFirst(),
-  byRfc: (db: Db, rfc: string) => db.selectFrom("clients").selectAll().where("rfc", "=", rfc).executeTakeFirst(),
+  byRfc: (db: Db, rfc: string) =>
+    db.selectFrom("clients").selectAll().where("rfc", "=", rfc).executeTakeFirst(),
   insert: (db: Db, row: ClientRow) => db.insertInto("clients").values(row).execute(),
   update: (db: Db, id: string, patch: Partial<ClientRow>) =>
     db.updateTable("clients").set(patch).where("id", "=", id).execute(),
@@ -48,13 +52,22 @@ export const contactsRepo = {
       .selectAll("contacts")
       .distinct()
       .where("contact_channels.kind", "=", kind)
-      .where("contact_channels.value", kind === "phone" ? "like" : "=", kind === "phone" ? `%${value}` : value)
+      .where(
+        "contact_channels.value",
+        kind === "phone" ? "like" : "=",
+        kind === "phone" ? `%${value}` : value,
+      )
       .limit(20)
       .execute(),
   channels: (db: Db, contactIds: string[]) =>
     contactIds.length === 0
       ? Promise.resolve([])
-      : db.selectFrom("contact_channels").selectAll().where("contact_id", "in", contactIds).orderBy("id").execute(),
+      : db
+          .selectFrom("contact_channels")
+          .selectAll()
+          .where("contact_id", "in", contactIds)
+          .orderBy("id")
+          .execute(),
   replaceChannels: async (db: Db, contactId: string, channels: { kind: string; value: string }[]) => {
     await db.deleteFrom("contact_channels").where("contact_id", "=", contactId).execute();
     if (channels.length) {

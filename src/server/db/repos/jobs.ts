@@ -13,7 +13,10 @@ export const jobsRepo = {
       .execute(),
 
   /** One atomic UPDATE claims the job if it is due and not leased; true when this caller won. */
-  claim: async (db: Db, c: { name: string; owner: string; now: string; leaseUntil: string; dueBefore: string }) => {
+  claim: async (
+    db: Db,
+    c: { name: string; owner: string; now: string; leaseUntil: string; dueBefore: string },
+  ) => {
     const r = await db
       .updateTable("jobs")
       .set({ locked_until: c.leaseUntil, locked_by: c.owner })
@@ -33,9 +36,15 @@ export const jobsRepo = {
       .execute(),
 
   release: (db: Db, name: string, owner: string) =>
-    db.updateTable("jobs").set({ locked_until: null, locked_by: null }).where("name", "=", name).where("locked_by", "=", owner).execute(),
+    db
+      .updateTable("jobs")
+      .set({ locked_until: null, locked_by: null })
+      .where("name", "=", name)
+      .where("locked_by", "=", owner)
+      .execute(),
 
-  get: (db: Db, name: string) => db.selectFrom("jobs").selectAll().where("name", "=", name).executeTakeFirst(),
+  get: (db: Db, name: string) =>
+    db.selectFrom("jobs").selectAll().where("name", "=", name).executeTakeFirst(),
 };
 
 export const notificationsRepo = {
@@ -56,7 +65,11 @@ export const notificationsRepo = {
     return Number(r.n);
   },
   markRead: (db: Db, userId: string, at: string, id?: string) => {
-    let q = db.updateTable("notifications").set({ read_at: at }).where("user_id", "=", userId).where("read_at", "is", null);
+    let q = db
+      .updateTable("notifications")
+      .set({ read_at: at })
+      .where("user_id", "=", userId)
+      .where("read_at", "is", null);
     if (id) q = q.where("id", "=", id);
     return q.executeTakeFirst();
   },

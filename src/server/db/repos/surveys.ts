@@ -6,14 +6,23 @@ type Db = Kysely<DB>;
 export type SurveyRow = Selectable<SurveysTable>;
 
 export const surveysRepo = {
-  byTicket: (db: Db, ticketId: string) => db.selectFrom("surveys").selectAll().where("ticket_id", "=", ticketId).executeTakeFirst(),
+  byTicket: (db: Db, ticketId: string) =>
+    db.selectFrom("surveys").selectAll().where("ticket_id", "=", ticketId).executeTakeFirst(),
   insert: (db: Db, row: SurveyRow) => db.insertInto("surveys").values(row).execute(),
   addAttempt: (db: Db, a: { ticketId: string; at: string; by: string | null; note: string | null }) =>
-    db.insertInto("survey_attempts").values({ ticket_id: a.ticketId, at: a.at, by_user_id: a.by, note: a.note }).execute(),
+    db
+      .insertInto("survey_attempts")
+      .values({ ticket_id: a.ticketId, at: a.at, by_user_id: a.by, note: a.note })
+      .execute(),
   attempts: (db: Db, ticketIds: string[]) =>
     ticketIds.length === 0
       ? Promise.resolve([])
-      : db.selectFrom("survey_attempts").selectAll().where("ticket_id", "in", ticketIds).orderBy("id").execute(),
+      : db
+          .selectFrom("survey_attempts")
+          .selectAll()
+          .where("ticket_id", "in", ticketIds)
+          .orderBy("id")
+          .execute(),
   /** Closed tickets with no survey recorded yet, oldest closing first. */
   queue: (db: Db, limit: number) =>
     db

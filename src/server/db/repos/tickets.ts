@@ -23,8 +23,12 @@ export interface TicketFilter {
   limit: number;
 }
 
-export const ticketSearchText = (t: { folio: string; title: string; description: string; clientName: string }) =>
-  foldForSearch(`${t.folio} ${t.title} ${t.description.slice(0, 4000)} ${t.clientName}`);
+export const ticketSearchText = (t: {
+  folio: string;
+  title: string;
+  description: string;
+  clientName: string;
+}) => foldForSearch(`${t.folio} ${t.title} ${t.description.slice(0, 4000)} ${t.clientName}`);
 
 function viewQuery(db: Db) {
   return db
@@ -120,7 +124,12 @@ export const ticketsRepo = {
   },
 
   openForRecompute: (db: Db, statuses: string[]) =>
-    db.selectFrom("tickets").selectAll().where("status", "in", statuses).where("responded_at", "is", null).execute(),
+    db
+      .selectFrom("tickets")
+      .selectAll()
+      .where("status", "in", statuses)
+      .where("responded_at", "is", null)
+      .execute(),
 
   /** Open tickets nobody has answered yet whose deadline is before the horizon, not yet fully escalated. */
   awaitingResponse: (db: Db, horizonIso: string) =>

@@ -22,14 +22,20 @@ export function toUser(row: UserRow): User {
 
 export const usersRepo = {
   byId: (db: Db, id: string) => db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst(),
-  byEmail: (db: Db, email: string) => db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst(),
+  byEmail: (db: Db, email: string) =>
+    db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst(),
   count: async (db: Db) => {
-    const r = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom("users")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   },
   list: (db: Db) => db.selectFrom("users").selectAll().orderBy("name").execute(),
   byIds: (db: Db, ids: string[]) =>
-    ids.length === 0 ? Promise.resolve([]) : db.selectFrom("users").selectAll().where("id", "in", ids).execute(),
+    ids.length === 0
+      ? Promise.resolve([])
+      : db.selectFrom("users").selectAll().where("id", "in", ids).execute(),
   insert: (db: Db, row: UserRow) => db.insertInto("users").values(row).execute(),
   update: (db: Db, id: string, patch: Partial<UserRow>) =>
     db.updateTable("users").set(patch).where("id", "=", id).execute(),
@@ -46,8 +52,10 @@ export const sessionsRepo = {
       .where("sessions.id", "=", id)
       .executeTakeFirst(),
   delete: (db: Db, id: string) => db.deleteFrom("sessions").where("id", "=", id).execute(),
-  deleteExpired: (db: Db, nowIso: string) => db.deleteFrom("sessions").where("expires_at", "<", nowIso).execute(),
-  deleteForUser: (db: Db, userId: string) => db.deleteFrom("sessions").where("user_id", "=", userId).execute(),
+  deleteExpired: (db: Db, nowIso: string) =>
+    db.deleteFrom("sessions").where("expires_at", "<", nowIso).execute(),
+  deleteForUser: (db: Db, userId: string) =>
+    db.deleteFrom("sessions").where("user_id", "=", userId).execute(),
 };
 
 export const tokensRepo = {
@@ -63,7 +71,12 @@ export const tokensRepo = {
   touch: (db: Db, id: string, at: string) =>
     db.updateTable("api_tokens").set({ last_used_at: at }).where("id", "=", id).execute(),
   listForUser: (db: Db, userId: string) =>
-    db.selectFrom("api_tokens").selectAll().where("user_id", "=", userId).orderBy("created_at", "desc").execute(),
+    db
+      .selectFrom("api_tokens")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .orderBy("created_at", "desc")
+      .execute(),
   revoke: (db: Db, id: string, userId: string, at: string) =>
     db
       .updateTable("api_tokens")

@@ -37,7 +37,13 @@ export const workRepo = {
   },
   addCharge: (db: Db, row: ChargeRow) => db.insertInto("charges").values(row).execute(),
   charges: (db: Db, ticketId: string) =>
-    db.selectFrom("charges").selectAll().where("ticket_id", "=", ticketId).orderBy("created_at").orderBy("id").execute(),
+    db
+      .selectFrom("charges")
+      .selectAll()
+      .where("ticket_id", "=", ticketId)
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute(),
   addMessage: (db: Db, row: MessageRow) => db.insertInto("messages").values(row).execute(),
   messages: (db: Db, ticketId: string, includeInternal: boolean) => {
     let q = db
