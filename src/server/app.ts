@@ -11,7 +11,7 @@ import type { AppContext, Clock } from "./context.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { installAuth } from "./http/auth-hook.js";
-import { installErrorHandler } from "./http/error-handler.js";
+import { installErrorHandler, installNotFound } from "./http/error-handler.js";
 import { authRoutes } from "./http/routes-auth.js";
 import { clientRoutes } from "./http/routes-clients.js";
 import { deskRoutes } from "./http/routes-desk.js";
@@ -77,7 +77,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   ticketRoutes(app, ctx);
   settingsRoutes(app, ctx);
   deskRoutes(app, ctx);
-  await serveWeb(app, config);
+  installNotFound(app, await serveWeb(app, config));
 
   const stopJobs = config.jobsEnabled ? startScheduler(ctx, JOBS, app.log) : () => {};
   app.addHook("onClose", async () => {
@@ -87,21 +87,13 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   return Object.assign(app, { ctx, database }) as MesaApp;
 }
 
-/** The SPA: static files, and index.html for any other non-API GET so client routes survive reloads. */
-async function serveWeb(app: FastifyInstance, config: Config): Promise<void> {
+/** The SPA's static files; returns its index.html for the not-found fallback, or null when not built. */
+async function serveWeb(app: FastifyInstance, config: Config): Promise<string | null> {
   const index = path.join(config.webDist, "index.html");
-  if (!fs.existsSync(index)) return;
+  if (!fs.existsSync(index)) return null;
   await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
-  app.setNotFoundHandler((request, reply) => {
-    if (request.method === "GET" && !request.url.startsWith("/api/")) {
-      return reply.type("text/html").send(fs.createReadStream(index));
-    }
-    return reply.status(404).send({
-      error: {
-        code: "not_found",
-        message: `No existe ${request.method} ${request.url.split("?")[0]}.`,
-        details: null,
-      },
-    });
-  });
+  app.get("/", { schema: { hide: true } }, (_req, reply) =>
+    reply.type("text/html; charset=utf-8").send(fs.createReadStream(index)),
+  );
+  return index;
 }

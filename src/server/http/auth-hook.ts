@@ -31,8 +31,8 @@ async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<A
 export function installAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest("actor", null);
   app.addHook("preHandler", async (request: FastifyRequest, _reply: FastifyReply) => {
-    if (!request.url.startsWith("/api/")) return;
-    const isPublic = request.routeOptions.config?.public === true;
+    if (!request.url.startsWith("/api/") || request.is404) return;
+    const isPublic = request.routeOptions.config?.public === true || request.url.startsWith("/api/docs");
     request.actor = await resolveActor(ctx, request).catch((err) => {
       if (isPublic) return null;
       throw err;

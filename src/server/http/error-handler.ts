@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError, ERROR_STATUS } from "../errors.js";
@@ -58,13 +59,20 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (r.status >= 500) request.log.error({ err }, "unhandled error");
     return reply.status(r.status).send({ error: { code: r.code, message: r.message, details: r.details } });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({
+}
+
+/** Unknown API paths are a JSON 404; any other GET gets the SPA's index.html so client routes survive reloads. */
+export function installNotFound(app: FastifyInstance, spaIndex: string | null): void {
+  app.setNotFoundHandler((request, reply) => {
+    if (spaIndex && request.method === "GET" && !request.url.startsWith("/api/")) {
+      return reply.type("text/html; charset=utf-8").send(fs.createReadStream(spaIndex));
+    }
+    return reply.status(404).send({
       error: {
         code: "not_found",
         message: `No existe ${request.method} ${request.url.split("?")[0]}.`,
         details: null,
       },
-    }),
-  );
+    });
+  });
 }
