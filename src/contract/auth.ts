@@ -44,13 +44,13 @@ export const SetupStatus = z.object({ needsSetup: z.boolean(), companyName: z.st
 export const SetupBody = z.strictObject({
   companyName: Text(200),
   supportEmail: Email,
-  admin: z.strictObject({ name: Text(200), email: Email, password: z.string().min(10).max(200) }),
+  admin: z.strictObject({ name: Text(200), email: Email, password: z.string().min(8, "Mínimo 8 caracteres").max(200) }),
 });
 
 export const UserBody = z.strictObject({
   email: Email,
   name: Text(200),
-  password: z.string().min(10, "Mínimo 10 caracteres").max(200),
+  password: z.string().min(8, "Mínimo 8 caracteres").max(200),
   roles: z.array(Role).min(1, "Al menos un rol").max(7),
   skills: z.array(Skill).max(50).default([]),
   clientId: Id.optional(),
@@ -60,7 +60,7 @@ export type UserBody = z.input<typeof UserBody>;
 
 export const UserPatch = z.strictObject({
   name: Text(200).optional(),
-  password: z.string().min(10).max(200).optional(),
+  password: z.string().min(8, "Mínimo 8 caracteres").max(200).optional(),
   roles: z.array(Role).min(1).max(7).optional(),
   skills: z.array(Skill).max(50).optional(),
   active: z.boolean().optional(),

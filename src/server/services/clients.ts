@@ -33,6 +33,9 @@ export function toClient(r: ClientRow): Client {
 const clientSearchText = (r: Pick<ClientRow, "name" | "rfc" | "phone" | "email">) =>
   foldForSearch([r.name, r.rfc ?? "", r.phone ? normalizePhone(r.phone) : "", r.email ?? ""].join(" "));
 
+/** Credit days when Ventas grants credit without saying how many. */
+const DEFAULT_CREDIT_DAYS = 30;
+
 const CLIENT_EDITORS = ["reception", "leader", "sales"] as const;
 
 async function checkAccountTechnician(ctx: AppContext, id: string | null | undefined): Promise<void> {
@@ -51,7 +54,13 @@ function creditFields(
   current: ClientRow | null,
   now: string,
 ): Partial<ClientRow> {
-  const wantsCredit = input.paymentTerms === "credit";
+  const terms = input.paymentTerms ?? current?.payment_terms ?? "cash";
+  const wasCredit = current?.payment_terms === "credit";
+  if (terms === "cash") {
+    if (!wasCredit) return {};
+    if (!hasRole(actor, "sales", "admin")) throw forbidden("Solo Ventas cambia condiciones de crédito.");
+    return { payment_terms: "cash", credit_days: null, credit_limit_cents: null };
+  }
   const touchesCredit =
     input.paymentTerms !== undefined ||
     input.creditDays !== undefined ||
@@ -59,19 +68,16 @@ function creditFields(
   if (!touchesCredit) return {};
   if (!hasRole(actor, "sales", "admin"))
     throw forbidden("Solo Ventas aprueba o cambia condiciones de crédito.");
-  const terms = input.paymentTerms ?? current?.payment_terms ?? "cash";
-  if (terms === "cash") {
-    return { payment_terms: "cash", credit_days: null, credit_limit_cents: null };
-  }
-  const days = input.creditDays ?? current?.credit_days ?? null;
-  const limit = input.creditLimitCents ?? current?.credit_limit_cents ?? null;
-  if (!days || limit === null)
-    throw invalid("El crédito requiere días (creditDays) y límite (creditLimitCents).");
-  const approval =
-    wantsCredit || !current?.credit_approved_by
-      ? { credit_approved_by: actor.id, credit_approved_at: now }
-      : {};
-  return { payment_terms: "credit", credit_days: days, credit_limit_cents: limit, ...approval };
+  const days = input.creditDays ?? current?.credit_days ?? DEFAULT_CREDIT_DAYS;
+  const limit =
+    input.creditLimitCents === undefined ? (current?.credit_limit_cents ?? null) : input.creditLimitCents;
+  return {
+    payment_terms: "credit",
+    credit_days: days,
+    credit_limit_cents: limit,
+    credit_approved_by: actor.id,
+    credit_approved_at: now,
+  };
 }
 
 export async function createClient(ctx: AppContext, actor: Actor, input: z.output<typeof ClientBody>) {
