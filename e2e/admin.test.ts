@@ -1,0 +1,119 @@
+/** First-run setup, keyboard-only intake, and the admin screens (users, calendar, SLA, categories, types). */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ADMIN,
+  ApiSession,
+  launchBrowser,
+  PASSWORD,
+  type Server,
+  type Staff,
+  seedClient,
+  seedStaff,
+  shot,
+  startServer,
+  uiLogin,
+  withPage,
+} from "./helpers";
+import { browserMissing } from "./helpers.js";
+
+describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { timeout: 180_000 }, () => {
+  let browser: Browser;
+  let server: Server;
+  let staff: Staff;
+
+  beforeAll(async () => {
+    server = await startServer();
+    const admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
+    staff = await seedStaff(admin);
+    await seedClient(admin);
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("first run: the setup page creates the company and the first admin, and signs in", async () => {
+    const fresh = await startServer({ admin: false });
+    try {
+      await withPage(browser, "setup", async (page) => {
+        await page.goto(fresh.baseUrl);
+        await page.getByRole("heading", { name: "Configuración inicial" }).waitFor();
+        await page.getByRole("button", { name: "Crear y entrar" }).click();
+        await page.getByText("Mínimo 10 caracteres.").first().waitFor();
+        await page.getByLabel("Nombre de la empresa").fill("Encor S.A. de C.V.");
+        await page.getByLabel("Correo de soporte").fill("soporte@encor.net.mx");
+        await page.getByLabel("Nombre", { exact: true }).fill("Alma Administradora");
+        await page.getByLabel("Correo electrónico").fill("alma@encor.mx");
+        await page.getByLabel("Contraseña").fill("una-clave-larga-1");
+        await shot(page, "00-setup");
+        await page.getByRole("button", { name: "Crear y entrar" }).click();
+        await page.getByTestId("user-menu").waitFor();
+        await page.getByRole("link", { name: "Usuarios" }).waitFor();
+      });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it("reception can take a call with the keyboard only", async () => {
+    await withPage(browser, "keyboard", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/intake");
+      await page.getByTestId("caller-search").waitFor();
+      await page.keyboard.type("55 8765 4321");
+      await page.getByTestId("caller-match").first().waitFor();
+      await page.keyboard.press("Enter");
+      await page.getByTestId("selected-caller").waitFor();
+      await page.keyboard.type("No imprime la impresora de facturas"); // the title has the focus
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("Nunca se había instalado.");
+      await page.keyboard.press("Tab"); // the urgent question: first radio
+      await page.keyboard.press("ArrowDown"); // "No"
+      await page.keyboard.press("Shift+Tab");
+      await page.keyboard.press("Shift+Tab"); // back to the title
+      await page.keyboard.press("Enter");
+      await page.getByTestId("intake-result").waitFor();
+      expect(await page.getByTestId("intake-result").getByText("Urgente").count()).toBe(0);
+      await page.keyboard.press("Enter"); // "Siguiente llamada" has the focus
+      await expect
+        .poll(() => page.getByTestId("caller-search").evaluate((el) => el === document.activeElement))
+        .toBe(true);
+    });
+  });
+
+  it("admin manages users, the calendar (with a closure in the month view), SLA, categories and types", async () => {
+    await withPage(browser, "admin", async (page) => {
+      await uiLogin(page, server.baseUrl, ADMIN.email, ADMIN.password, "/admin/users");
+      await page.getByTestId("users").getByText("Tomás Técnico").waitFor();
+      await shot(page, "14-admin-users");
+
+      await page.getByRole("link", { name: "Calendario" }).click();
+      const month = page.getByTestId("month-view");
+      await month.waitFor();
+      const today = await page.evaluate(() => {
+        const d = new Date();
+        return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-15`;
+      });
+      await page.getByLabel("Fecha").fill(today);
+      await page.getByLabel("Motivo").fill("Inventario anual");
+      await page.getByRole("button", { name: "Agregar" }).click();
+      await page.getByRole("button", { name: "Guardar" }).click();
+      await page.getByText("Cambios guardados.").waitFor();
+      await month
+        .locator(`[data-date="${today}"][data-closed="true"]`)
+        .getByText("Inventario anual")
+        .waitFor();
+      await shot(page, "15-admin-calendar");
+
+      await page.getByRole("link", { name: "Tiempos de respuesta" }).click();
+      await page.getByLabel("Póliza, normal").waitFor();
+      await shot(page, "16-admin-sla");
+      await page.getByRole("link", { name: "Categorías" }).click();
+      await page.getByText("windows-server").waitFor();
+      await page.getByRole("link", { name: "Tipos de póliza" }).click();
+      await page.getByText("Póliza de Servicio Fortigate").waitFor();
+    });
+  });
+});

@@ -1,0 +1,226 @@
+/**
+ * The whole life of a ticket across roles, in a real browser against the real server:
+ * phone intake → assignment from the ranked list → start, time, attend → on-site acceptance
+ * → review → close → satisfaction survey.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ADMIN,
+  ApiSession,
+  launchBrowser,
+  PASSWORD,
+  type Server,
+  type Staff,
+  seedClient,
+  seedStaff,
+  shot,
+  startServer,
+  uiLogin,
+  withPage,
+} from "./helpers";
+import { browserMissing } from "./helpers.js";
+
+const DATE_TIME = /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/;
+
+describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }, () => {
+  let server: Server;
+  let browser: Browser;
+  let staff: Staff;
+  let folio = "";
+  let ticketUrl = "";
+
+  beforeAll(async () => {
+    server = await startServer();
+    const admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
+    staff = await seedStaff(admin);
+    await seedClient(admin);
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const statusIs = (page: Page, status: string) =>
+    page.locator(`[data-testid="ticket-folio"] ~ [data-status="${status}"]`).waitFor();
+
+  it("reception takes a phone call and reads out folio and deadlines", async () => {
+    await withPage(
+      browser,
+      "intake",
+      async (page) => {
+        await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/intake");
+        await page.getByRole("heading", { name: "Recepción de llamadas" }).waitFor();
+        const search = page.getByTestId("caller-search");
+        await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+        await search.fill("55 8765 4321"); // the contact's phone
+        await page.getByTestId("caller-match").first().waitFor();
+        await shot(page, "01-intake-lookup");
+        await search.press("Enter");
+        await page.getByTestId("selected-caller").getByText("Con póliza activa").waitFor();
+
+        // Validation from the shared zod schema, shown next to the field.
+        await page.getByTestId("intake-submit").click();
+        await page.getByText("Pregunta al cliente y elige una respuesta.").waitFor();
+
+        await page.getByLabel("Asunto").fill("El firewall dejó de filtrar tráfico");
+        await page
+          .getByLabel("Descripción")
+          .fill("Desde las 10:00 la red de la sucursal no sale a internet.");
+        await page.getByLabel("Sí, dejó de funcionar (urgente)").check();
+        await page.getByRole("combobox", { name: "Categoría" }).click();
+        await page.getByRole("option", { name: "Redes" }).click();
+        await page.getByTestId("intake-submit").click();
+
+        await page.getByTestId("intake-result").waitFor();
+        folio = (await page.getByTestId("result-folio").textContent()) ?? "";
+        expect(folio).toMatch(/^OS-\d{4}-\d{6}$/);
+        expect(await page.getByTestId("result-response").textContent()).toMatch(DATE_TIME);
+        expect(await page.getByTestId("result-solution").textContent()).toMatch(DATE_TIME);
+        await shot(page, "02-intake-result");
+      },
+      undefined,
+    );
+  });
+
+  it("reception assigns from the ranked candidates, with reasons", async () => {
+    await withPage(
+      browser,
+      "assign",
+      async (page) => {
+        await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/queue");
+        const row = page.locator(`[data-testid="ticket-row"][data-folio="${folio}"]`);
+        await row.waitFor();
+        await row.locator('[data-sla="ok"]').waitFor();
+        await shot(page, "03-queue");
+        await row.getByRole("button", { name: "Asignar" }).click();
+        const first = page.getByTestId("candidate").first();
+        await first.getByText("Tomás Técnico").waitFor();
+        await shot(page, "04-assign-dialog");
+        await first.getByRole("button", { name: "Asignar a Tomás Técnico" }).click();
+        await page.getByText(`${folio} asignado a Tomás Técnico.`).waitFor();
+        await row.waitFor({ state: "detached" }); // leaves the unassigned queue
+      },
+      undefined,
+    );
+  });
+
+  it("the technician starts, logs time, messages, a charge, attends and records acceptance (phone screen)", async () => {
+    await withPage(
+      browser,
+      "technician",
+      async (page) => {
+        await uiLogin(page, server.baseUrl, staff.technician.email, PASSWORD);
+        await page.getByRole("heading", { name: "Mis tickets" }).waitFor();
+        const card = page.locator(`[data-testid="ticket-card"][data-folio="${folio}"]`);
+        await shot(page, "05-mine-phone");
+        await card.getByRole("link", { name: folio }).click();
+        ticketUrl = page.url();
+        await page.getByTestId("action-start").click();
+        await statusIs(page, "in_progress");
+
+        const form = page.getByTestId("time-form");
+        await form.getByText("Presencial").click();
+        await page.getByTestId("time-minutes").fill("50");
+        await page
+          .getByTestId("time-activity")
+          .fill("Se reinició el Fortigate y se corrigió la política de salida.");
+        await page.getByTestId("time-submit").click();
+        await page.getByTestId("time-entries").getByText("50 min").waitFor();
+
+        await page.getByRole("tab", { name: /Mensajes/ }).click();
+        await page.getByTestId("message-body").fill("Quedó restablecido el acceso a internet.");
+        await page.getByTestId("message-submit").click();
+        await page.getByTestId("message").first().waitFor();
+        await page.getByTestId("message-form").getByText("Nota interna").click();
+        await page.getByTestId("message-body").fill("Revisar firmware la próxima visita.");
+        await page.getByTestId("message-submit").click();
+        await expect.poll(() => page.getByTestId("message").count()).toBe(2);
+
+        await page.getByRole("tab", { name: /Cargos/ }).click();
+        await page.getByLabel("Descripción").fill("Cable UTP cat 6");
+        await page.getByLabel("Precio unitario").fill("150.50");
+        await page.getByRole("button", { name: "Agregar cargo" }).click();
+        await page.getByText("$150.50 MXN").first().waitFor();
+
+        await page.getByTestId("action-attend").click();
+        await statusIs(page, "attended");
+        await page.getByTestId("signer-name").fill("Ana Martínez");
+        await page.getByTestId("action-accept").click();
+        await page
+          .getByTestId("acceptance")
+          .getByText(/Aceptada por Ana Martínez/)
+          .waitFor();
+        await shot(page, "06-ticket-technician-phone");
+      },
+      { width: 390, height: 844 },
+    );
+  });
+
+  it("the senior reviews: raw and rounded time, charges, acceptance; approves", async () => {
+    await withPage(
+      browser,
+      "review",
+      async (page) => {
+        await uiLogin(page, server.baseUrl, staff.senior.email, PASSWORD, "/review");
+        await page.locator(`[data-testid="ticket-row"][data-folio="${folio}"]`).getByRole("link").click();
+        await page.getByTestId("review-panel").waitFor();
+        expect(await page.getByTestId("review-raw").textContent()).toBe("50 min");
+        expect(await page.getByTestId("review-rounded").textContent()).toBe("1 h");
+        await shot(page, "07-review");
+        await page.getByTestId("action-review").click();
+        await statusIs(page, "reviewed");
+      },
+      undefined,
+    );
+  });
+
+  it("the leader closes with a billing status", async () => {
+    await withPage(
+      browser,
+      "close",
+      async (page) => {
+        await uiLogin(page, server.baseUrl, staff.leader.email, PASSWORD, "/closing");
+        await page.locator(`[data-testid="ticket-row"][data-folio="${folio}"]`).getByRole("link").click();
+        await page.getByTestId("close-panel").waitFor();
+        await page.getByRole("combobox", { name: "Estado de cobro" }).click();
+        await page.getByRole("option", { name: "Por facturar" }).click();
+        await shot(page, "08-close");
+        await page.getByTestId("action-close").click();
+        await statusIs(page, "closed");
+        await page.getByTestId("ticket-facts").getByText("Por facturar").waitFor();
+      },
+      undefined,
+    );
+  });
+
+  it("reception records the satisfaction survey; the history tells the whole story", async () => {
+    await withPage(
+      browser,
+      "survey",
+      async (page) => {
+        await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/surveys");
+        const row = page.locator(`[data-testid="survey-row"][data-folio="${folio}"]`);
+        await row.getByTestId("survey-open").click();
+        for (const q of ["overall", "technician", "timeliness"]) {
+          await page.getByTestId(`survey-${q}`).getByText("5", { exact: true }).click();
+        }
+        await page.getByLabel("Comentarios del cliente").fill("Muy rápido, gracias.");
+        await shot(page, "09-survey");
+        await page.getByTestId("survey-save").click();
+        await row.waitFor({ state: "detached" });
+
+        await page.goto(ticketUrl);
+        await page.getByRole("tab", { name: "Historial" }).click();
+        const history = page.getByTestId("history");
+        for (const text of ["Asignado", "Trabajo iniciado", "Revisado", "Cerrado"]) {
+          await history.getByText(new RegExp(text)).first().waitFor();
+        }
+        await shot(page, "10-history");
+      },
+      undefined,
+    );
+  });
+});

@@ -1,0 +1,72 @@
+/** Performance measurement helpers for the README figures (used by bench/web.ts). */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Browser, Page } from "playwright-core";
+import type { ApiSession } from "./helpers";
+
+/** Gzip size of the JS the browser loads before any lazy route: index.html's script and modulepreloads. */
+export function initialJsGzip(distDir: string): {
+  files: { file: string; raw: number; gzip: number }[];
+  gzip: number;
+} {
+  const html = readFileSync(path.join(distDir, "index.html"), "utf8");
+  const names = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const files = names.map((file) => {
+    const raw = readFileSync(path.join(distDir, file));
+    return { file, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
+  });
+  return { files, gzip: files.reduce((sum, f) => sum + f.gzip, 0) };
+}
+
+/** Creates `count` open tickets through the API (half urgent), for a full queue. */
+export async function seedTickets(reception: ApiSession, clientId: string, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    await reception.ok("POST", "/api/tickets", {
+      clientId,
+      title: `Solicitud de carga ${i + 1}`,
+      description: "Ticket generado para medir la cola.",
+      urgent: i % 2 === 0,
+      channel: "phone",
+      category: "soporte",
+    });
+  }
+}
+
+/**
+ * Navigates to `url` and returns the milliseconds from navigation start until `rows` ticket rows
+ * are in the DOM (measured in the page with performance.now(), so it excludes test overhead).
+ */
+export async function timeToQueue(page: Page, url: string, rows = 50): Promise<number> {
+  await page.goto(url, { waitUntil: "commit" });
+  const handle = await page.waitForFunction(
+    (n) => (document.querySelectorAll('[data-testid="ticket-row"]').length >= n ? performance.now() : false),
+    rows,
+    { polling: "raf", timeout: 30_000 },
+  );
+  return Math.round((await handle.jsonValue()) as number);
+}
+
+/** Cold runs: a fresh browser context each time (empty cache), already signed in by cookie. */
+export async function coldQueueTimes(
+  browser: Browser,
+  session: ApiSession,
+  baseUrl: string,
+  runs: number,
+): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    await context.addCookies(session.cookies.map((c) => ({ ...c, url: baseUrl })));
+    const page = await context.newPage();
+    times.push(await timeToQueue(page, `${baseUrl}/queue?view=open`));
+    await context.close();
+  }
+  return times;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+}

@@ -1,0 +1,94 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Ticket, User, UserBody } from "../contract";
+import { api, withQuery } from "./client";
+import type { Category, ContractType } from "./clients";
+
+export type { User };
+
+export function useUsers(role?: string) {
+  return useQuery({
+    queryKey: ["users", role ?? "all"],
+    queryFn: () => api<{ items: User[] }>(withQuery("/api/users", { role })),
+  });
+}
+
+export function useSaveUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: string; body: Partial<UserBody> & { active?: boolean } }) =>
+      id
+        ? api<User>(`/api/users/${encodeURIComponent(id)}`, { method: "PATCH", body })
+        : api<User>("/api/users", { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["users"] }),
+  });
+}
+
+export function useSaveCategory() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ code, ...body }: Category) =>
+      api<Category>(`/api/categories/${encodeURIComponent(code)}`, { method: "PUT", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["categories"] }),
+  });
+}
+
+export function useSaveContractType() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ContractType) => api<ContractType>("/api/contract-types", { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["contract-types"] }),
+  });
+}
+
+/** A settings document (calendar, SLA): GET and PUT the whole object. */
+export function useSettings<T>(name: "calendar" | "sla") {
+  return useQuery({ queryKey: ["settings", name], queryFn: () => api<T>(`/api/settings/${name}`) });
+}
+
+export function useSaveSettings<T>(name: "calendar" | "sla") {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: T) => api<T>(`/api/settings/${name}`, { method: "PUT", body }),
+    onSuccess: (data) => {
+      queryClient.setQueryData(["settings", name], data);
+      return queryClient.invalidateQueries({ queryKey: ["closed-days"] });
+    },
+  });
+}
+
+export interface ClosedDay {
+  date: string;
+  kind: string;
+  reason: string;
+}
+
+export function useClosedDays(year: number, month: number) {
+  return useQuery({
+    queryKey: ["closed-days", year, month],
+    queryFn: () => api<{ items: ClosedDay[] }>(withQuery("/api/calendar/closed-days", { year, month })),
+  });
+}
+
+export function useSurveyQueue() {
+  return useQuery({
+    queryKey: ["surveys", "queue"],
+    queryFn: () => api<{ items: (Ticket & { attempts: number })[] }>("/api/surveys/queue"),
+    refetchInterval: 30_000,
+  });
+}
+
+export function useSurveyMutations(ticketId: string) {
+  const queryClient = useQueryClient();
+  const done = () => queryClient.invalidateQueries({ queryKey: ["surveys"] });
+  const record = useMutation({
+    mutationFn: (body: { overall: number; technician: number; timeliness: number; comments?: string }) =>
+      api<unknown>(`/api/tickets/${encodeURIComponent(ticketId)}/survey`, { method: "POST", body }),
+    onSuccess: done,
+  });
+  const attempt = useMutation({
+    mutationFn: (body: { note?: string }) =>
+      api<unknown>(`/api/tickets/${encodeURIComponent(ticketId)}/survey-attempts`, { method: "POST", body }),
+    onSuccess: done,
+  });
+  return { record, attempt };
+}

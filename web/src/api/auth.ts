@@ -1,0 +1,95 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Me } from "../contract";
+import { ApiError, api, setCsrfToken } from "./client";
+
+export type { Me };
+
+export const meKey = ["me"] as const;
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api<Me>("/api/auth/me", { quiet401: true });
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return null;
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1 });
+}
+
+export interface SetupStatus {
+  needsSetup: boolean;
+  companyName: string | null;
+}
+
+export function useSetupStatus() {
+  return useQuery({
+    queryKey: ["setup"],
+    queryFn: () => api<SetupStatus>("/api/setup", { quiet401: true }),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+interface LoginResult {
+  user: Me;
+  csrfToken: string;
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) =>
+      api<LoginResult>("/api/auth/login", { method: "POST", body, quiet401: true }),
+    onSuccess: (result) => {
+      setCsrfToken(result.csrfToken);
+      queryClient.setQueryData(meKey, { ...result.user, csrfToken: result.csrfToken });
+    },
+  });
+}
+
+export interface SetupBody {
+  companyName: string;
+  supportEmail: string;
+  admin: { name: string; email: string; password: string };
+}
+
+export function useSetup() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SetupBody) =>
+      api<Partial<LoginResult>>("/api/setup", { method: "POST", body, quiet401: true }),
+    onSuccess: async (result) => {
+      queryClient.setQueryData(["setup"], { needsSetup: false, companyName: null });
+      if (result?.csrfToken) setCsrfToken(result.csrfToken);
+      await queryClient.invalidateQueries({ queryKey: meKey });
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<unknown>("/api/auth/logout", { method: "POST", quiet401: true }),
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.clear();
+      queryClient.setQueryData(meKey, null);
+    },
+  });
+}
+
+export function useUpdateMe() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { locale?: "es-MX" | "en"; name?: string }) =>
+      api<Me>("/api/auth/me", { method: "PATCH", body }),
+    onSuccess: (me) => {
+      const previous = queryClient.getQueryData<Me | null>(meKey);
+      queryClient.setQueryData(meKey, { ...previous, ...me, csrfToken: me.csrfToken ?? previous?.csrfToken });
+    },
+  });
+}

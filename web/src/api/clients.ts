@@ -1,0 +1,112 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Client, ClientBody, Contact, ContactBody, Contract, ContractBody } from "../contract";
+import { api, withQuery } from "./client";
+
+export type { Client, Contact, Contract };
+
+export interface CallerMatch {
+  client: Client;
+  contact: Contact | null;
+  matchedOn: "phone" | "email" | "name" | "rfc" | "contact_name";
+  activeContract: boolean;
+}
+
+export interface ContractType {
+  code: string;
+  name: string;
+  active: boolean;
+}
+
+export interface Category {
+  code: string;
+  name: string;
+  estimateMinutes: number;
+  active: boolean;
+}
+
+export function useCallerLookup(q: string) {
+  const term = q.trim();
+  return useQuery({
+    queryKey: ["lookup", term],
+    queryFn: ({ signal }) =>
+      api<{ items: CallerMatch[] }>(withQuery("/api/lookup/callers", { q: term }), { signal }),
+    enabled: term.length >= 2,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}
+
+export function useClients(q = "") {
+  return useQuery({
+    queryKey: ["clients", q],
+    queryFn: () => api<{ items: Client[] }>(withQuery("/api/clients", { q, limit: 200 })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useContacts(clientId: string | null | undefined) {
+  return useQuery({
+    queryKey: ["contacts", clientId],
+    queryFn: () => api<{ items: Contact[] }>(withQuery("/api/contacts", { clientId, limit: 200 })),
+    enabled: !!clientId,
+  });
+}
+
+export function useCreateClient() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ClientBody) => api<Client>("/api/clients", { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["clients"] }),
+  });
+}
+
+export function usePatchClient() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: Partial<ClientBody> }) =>
+      api<Client>(`/api/clients/${encodeURIComponent(id)}`, { method: "PATCH", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["clients"] }),
+  });
+}
+
+export function useCreateContact() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ContactBody) => api<Contact>("/api/contacts", { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["contacts"] }),
+  });
+}
+
+export function useContracts(clientId?: string | null) {
+  return useQuery({
+    queryKey: ["contracts", clientId ?? "all"],
+    queryFn: () => api<{ items: Contract[] }>(withQuery("/api/contracts", { clientId })),
+  });
+}
+
+export function useSaveContract() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: string; body: Partial<ContractBody> & { cancelled?: boolean } }) =>
+      id
+        ? api<Contract>(`/api/contracts/${encodeURIComponent(id)}`, { method: "PATCH", body })
+        : api<Contract>("/api/contracts", { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["contracts"] }),
+  });
+}
+
+export function useContractTypes() {
+  return useQuery({
+    queryKey: ["contract-types"],
+    queryFn: () => api<{ items: ContractType[] }>("/api/contract-types"),
+    staleTime: 60_000,
+  });
+}
+
+export function useCategories() {
+  return useQuery({
+    queryKey: ["categories"],
+    queryFn: () => api<{ items: Category[] }>("/api/categories"),
+    staleTime: 60_000,
+  });
+}

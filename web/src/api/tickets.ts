@@ -1,0 +1,107 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type {
+  ChargeBody,
+  MessageBody,
+  Ticket,
+  TicketCreateBody,
+  TicketDetail,
+  TicketListQuery,
+  TicketPatchBody,
+  TimeEntryBody,
+  TransitionBody,
+} from "../contract";
+import { api, withQuery } from "./client";
+
+export type { Ticket, TicketDetail };
+
+export interface TicketPage {
+  items: Ticket[];
+  nextCursor: string | null;
+}
+
+export type TicketFilters = Omit<TicketListQuery, "cursor">;
+
+export const ticketKeys = {
+  all: ["tickets"] as const,
+  list: (filters: TicketFilters) => ["tickets", "list", filters] as const,
+  detail: (id: string) => ["tickets", "detail", id] as const,
+  candidates: (id: string) => ["tickets", "candidates", id] as const,
+};
+
+export function fetchTickets(filters: TicketFilters, cursor?: string): Promise<TicketPage> {
+  return api<TicketPage>(withQuery("/api/tickets", { limit: 50, ...filters, cursor }));
+}
+
+/** A ticket list with "load more" paging; `live` refetches every 10 s. */
+export function useTicketList(filters: TicketFilters, options: { live?: boolean; enabled?: boolean } = {}) {
+  return useInfiniteQuery({
+    queryKey: ticketKeys.list(filters),
+    queryFn: ({ pageParam }) => fetchTickets(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    refetchInterval: options.live ? 10_000 : false,
+    enabled: options.enabled ?? true,
+  });
+}
+
+export function useTicket(id: string) {
+  return useQuery({
+    queryKey: ticketKeys.detail(id),
+    queryFn: () => api<TicketDetail>(`/api/tickets/${encodeURIComponent(id)}`),
+    refetchInterval: 15_000,
+  });
+}
+
+export interface Candidate {
+  user: { id: string; name: string; skills: string[] };
+  score: number;
+  openTickets: number;
+  reasons: string[];
+}
+
+export function useCandidates(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ticketKeys.candidates(id),
+    queryFn: () => api<{ items: Candidate[] }>(`/api/tickets/${encodeURIComponent(id)}/candidates`),
+    enabled,
+  });
+}
+
+function useTicketMutation<B, R>(id: string, path: string, method: "POST" | "PATCH" = "POST") {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: B) => api<R>(`/api/tickets/${encodeURIComponent(id)}${path}`, { method, body }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ticketKeys.all }),
+  });
+}
+
+export type TransitionInput = z.input<typeof TransitionBody>;
+
+export function useTransition(id: string) {
+  return useTicketMutation<TransitionInput, Ticket>(id, "/transitions");
+}
+
+export function usePatchTicket(id: string) {
+  return useTicketMutation<z.input<typeof TicketPatchBody>, Ticket>(id, "", "PATCH");
+}
+
+export function useAddTimeEntry(id: string) {
+  return useTicketMutation<z.input<typeof TimeEntryBody>, unknown>(id, "/time-entries");
+}
+
+export function useAddCharge(id: string) {
+  return useTicketMutation<z.input<typeof ChargeBody>, unknown>(id, "/charges");
+}
+
+export function useAddMessage(id: string) {
+  return useTicketMutation<z.input<typeof MessageBody>, unknown>(id, "/messages");
+}
+
+export function useCreateTicket() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TicketCreateBody) => api<Ticket>("/api/tickets", { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ticketKeys.all }),
+  });
+}

@@ -1,0 +1,98 @@
+import { AppShell, Burger, Group, NavLink, ScrollArea, Text, TextInput, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { type FormEvent, type ReactNode, useState } from "react";
+import { Link, useLocation, useNavigate } from "react-router-dom";
+import type { Me } from "../contract";
+import { useT } from "../i18n";
+import { navFor } from "../lib/roles";
+import { UserMenu } from "./UserMenu";
+
+function SearchBox({ onDone }: { onDone?: () => void }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const [q, setQ] = useState("");
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    navigate(`/search?q=${encodeURIComponent(q.trim())}`);
+    onDone?.();
+  };
+  return (
+    <form onSubmit={submit}>
+      <TextInput
+        aria-label={t("search.label")}
+        placeholder={t("search.placeholder")}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        w={{ base: "100%", sm: 320 }}
+        size="sm"
+      />
+    </form>
+  );
+}
+
+function Navigation({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
+  const t = useT();
+  const location = useLocation();
+  const items = navFor(me.roles);
+  const work = items.filter((i) => !i.admin);
+  const admin = items.filter((i) => i.admin);
+  const link = (item: (typeof items)[number]) => (
+    <NavLink
+      key={item.to}
+      component={Link}
+      to={item.to}
+      label={t(item.label)}
+      active={location.pathname.startsWith(item.to)}
+      onClick={onNavigate}
+    />
+  );
+  return (
+    <nav aria-label={t("nav.label")}>
+      {work.map(link)}
+      {admin.length > 0 && (
+        <Text size="xs" c="dimmed" tt="uppercase" fw={700} mt="md" mb={4} px="sm">
+          {t("nav.admin")}
+        </Text>
+      )}
+      {admin.map(link)}
+    </nav>
+  );
+}
+
+export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const t = useT();
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 230, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.toggle")} />
+            <Title order={3} c="teal.8">
+              Mesa
+            </Title>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Group visibleFrom="sm">
+              <SearchBox />
+            </Group>
+            <UserMenu me={me} />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <AppShell.Section hiddenFrom="sm" mb="sm">
+          <SearchBox onDone={close} />
+        </AppShell.Section>
+        <AppShell.Section grow component={ScrollArea}>
+          <Navigation me={me} onNavigate={close} />
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,66 @@
+import { Badge } from "@mantine/core";
+import type { Ticket } from "../contract";
+import { useT } from "../i18n";
+import { formatDateTime, formatMinutes } from "../lib/format";
+
+const STATUS_COLORS: Record<Ticket["status"], string> = {
+  new: "blue",
+  assigned: "indigo",
+  in_progress: "violet",
+  attended: "cyan",
+  reviewed: "teal",
+  closed: "gray",
+  cancelled: "dark",
+};
+
+export const SLA_COLORS: Record<Ticket["slaState"], string> = {
+  ok: "green",
+  near: "orange",
+  breached: "red",
+  met: "gray",
+};
+
+export function StatusBadge({ status }: { status: Ticket["status"] }) {
+  const t = useT();
+  return (
+    <Badge color={STATUS_COLORS[status]} variant="light" data-status={status}>
+      {t(`status.${status}`)}
+    </Badge>
+  );
+}
+
+export function UrgentBadge({ urgent }: { urgent: boolean }) {
+  const t = useT();
+  if (!urgent) return null;
+  return (
+    <Badge color="red" variant="filled">
+      {t("ticket.urgent")}
+    </Badge>
+  );
+}
+
+/** SLA state as colour plus the business time left (or since breach). */
+export function SlaBadge({
+  ticket,
+}: {
+  ticket: Pick<Ticket, "slaState" | "businessMinutesLeft" | "responseDueAt">;
+}) {
+  const t = useT();
+  const { slaState, businessMinutesLeft } = ticket;
+  const text =
+    slaState === "met"
+      ? t("sla.met")
+      : slaState === "breached"
+        ? t("sla.breachedBy", { time: formatMinutes(Math.abs(businessMinutesLeft)) })
+        : t("sla.left", { time: formatMinutes(businessMinutesLeft) });
+  return (
+    <Badge
+      color={SLA_COLORS[slaState]}
+      variant={slaState === "breached" ? "filled" : "light"}
+      data-sla={slaState}
+      title={`${t("ticket.responseDue")}: ${formatDateTime(ticket.responseDueAt)}`}
+    >
+      {text}
+    </Badge>
+  );
+}

@@ -1,0 +1,68 @@
+import { Alert, Button, Group, Modal, Stack, Textarea } from "@mantine/core";
+import { useEffect, useState } from "react";
+import { useT } from "../i18n";
+
+interface Props {
+  opened: boolean;
+  title: string;
+  label: string;
+  confirm: string;
+  color?: string;
+  required?: boolean;
+  error?: string | null;
+  busy?: boolean;
+  onClose: () => void;
+  onConfirm: (reason: string) => void;
+}
+
+/** Asks for a reason (send back, reject, cancel…) before an action. */
+export function ReasonDialog({
+  opened,
+  title,
+  label,
+  confirm,
+  color,
+  required = true,
+  error,
+  busy,
+  onClose,
+  onConfirm,
+}: Props) {
+  const t = useT();
+  const [reason, setReason] = useState("");
+  const [missing, setMissing] = useState(false);
+  useEffect(() => {
+    if (opened) {
+      setReason("");
+      setMissing(false);
+    }
+  }, [opened]);
+  const submit = () => {
+    if (required && !reason.trim()) return setMissing(true);
+    onConfirm(reason.trim());
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title={title}>
+      <Stack>
+        <Textarea
+          label={label}
+          autosize
+          minRows={3}
+          data-autofocus
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={missing ? t("common.reasonRequired") : undefined}
+        />
+        {error && <Alert color="red">{error}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button color={color} onClick={submit} loading={busy}>
+            {confirm}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

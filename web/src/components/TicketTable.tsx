@@ -1,0 +1,158 @@
+import { Anchor, Button, Card, Group, Stack, Table, Text } from "@mantine/core";
+import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { Link } from "react-router-dom";
+import type { TicketPage } from "../api/tickets";
+import type { Ticket } from "../contract";
+import { useT } from "../i18n";
+import { formatDateTime } from "../lib/format";
+import { SlaBadge, StatusBadge, UrgentBadge } from "./Badges";
+import { QueryState } from "./QueryState";
+
+interface Props {
+  tickets: Ticket[];
+  action?: (ticket: Ticket) => ReactNode;
+  empty?: string;
+}
+
+function Row({ ticket, action }: { ticket: Ticket; action?: Props["action"] }) {
+  const t = useT();
+  return (
+    <Table.Tr data-testid="ticket-row" data-folio={ticket.folio}>
+      <Table.Td>
+        <Anchor component={Link} to={`/tickets/${ticket.id}`} className="mesa-folio" fw={600}>
+          {ticket.folio}
+        </Anchor>
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={2}>
+          <Group gap={6} wrap="nowrap">
+            <UrgentBadge urgent={ticket.urgent} />
+            <Text size="sm" fw={500} lineClamp={1}>
+              {ticket.title}
+            </Text>
+          </Group>
+          <Text size="xs" c="dimmed" lineClamp={1}>
+            {ticket.clientName}
+            {ticket.contactName ? ` · ${ticket.contactName}` : ""}
+          </Text>
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        <StatusBadge status={ticket.status} />
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{ticket.assigneeName ?? t("ticket.unassigned")}</Text>
+      </Table.Td>
+      <Table.Td className="mesa-nowrap">
+        <Text size="sm">{formatDateTime(ticket.responseDueAt)}</Text>
+      </Table.Td>
+      <Table.Td className="mesa-nowrap">
+        <SlaBadge ticket={ticket} />
+      </Table.Td>
+      {action && <Table.Td>{action(ticket)}</Table.Td>}
+    </Table.Tr>
+  );
+}
+
+export function TicketTable({ tickets, action, empty }: Props) {
+  const t = useT();
+  if (tickets.length === 0) {
+    return (
+      <Text c="dimmed" py="lg" ta="center" data-testid="empty-list">
+        {empty ?? t("list.empty")}
+      </Text>
+    );
+  }
+  return (
+    <Table.ScrollContainer minWidth={860}>
+      <Table striped highlightOnHover verticalSpacing="xs" data-testid="ticket-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("ticket.folio")}</Table.Th>
+            <Table.Th>{t("ticket.title")}</Table.Th>
+            <Table.Th>{t("ticket.status")}</Table.Th>
+            <Table.Th>{t("ticket.assignee")}</Table.Th>
+            <Table.Th>{t("ticket.responseDue")}</Table.Th>
+            <Table.Th>{t("ticket.sla")}</Table.Th>
+            {action && <Table.Th>{t("common.actions")}</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {tickets.map((ticket) => (
+            <Row key={ticket.id} ticket={ticket} action={action} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Cards for narrow screens (the technician's phone). */
+export function TicketCards({ tickets, empty }: Props) {
+  const t = useT();
+  if (tickets.length === 0) {
+    return (
+      <Text c="dimmed" py="lg" ta="center" data-testid="empty-list">
+        {empty ?? t("list.empty")}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap="sm">
+      {tickets.map((ticket) => (
+        <Card key={ticket.id} withBorder padding="sm" data-testid="ticket-card" data-folio={ticket.folio}>
+          <Group justify="space-between" wrap="nowrap">
+            <Anchor component={Link} to={`/tickets/${ticket.id}`} fw={700} className="mesa-folio">
+              {ticket.folio}
+            </Anchor>
+            <StatusBadge status={ticket.status} />
+          </Group>
+          <Group gap={6} mt={4} wrap="nowrap">
+            <UrgentBadge urgent={ticket.urgent} />
+            <Text fw={500} lineClamp={2}>
+              {ticket.title}
+            </Text>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {ticket.clientName}
+          </Text>
+          <Group justify="space-between" mt={6}>
+            <Text size="xs" c="dimmed">
+              {t("ticket.responseDue")}: {formatDateTime(ticket.responseDueAt)}
+            </Text>
+            <SlaBadge ticket={ticket} />
+          </Group>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+type ListQuery = UseInfiniteQueryResult<InfiniteData<TicketPage>>;
+
+export function flatten(query: ListQuery): Ticket[] {
+  return query.data?.pages.flatMap((p) => p.items) ?? [];
+}
+
+/** A paged ticket list: loading/error states, the table (or cards) and "load more". */
+export function TicketList({
+  query,
+  cards,
+  ...props
+}: Omit<Props, "tickets"> & { query: ListQuery; cards?: boolean }) {
+  const t = useT();
+  const tickets = flatten(query);
+  return (
+    <QueryState query={query}>
+      {cards ? <TicketCards tickets={tickets} {...props} /> : <TicketTable tickets={tickets} {...props} />}
+      {query.hasNextPage && (
+        <Group justify="center" mt="md">
+          <Button variant="default" onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>
+            {t("list.more")}
+          </Button>
+        </Group>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,106 @@
+/** Mexican formats: `24/11/2026 16:30` in the business time zone, `$1,234.50 MXN` from integer cents. */
+
+export const TIME_ZONE = "America/Mexico_City";
+
+const dateTimeFormat = new Intl.DateTimeFormat("es-MX", {
+  timeZone: TIME_ZONE,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+const dateFormat = new Intl.DateTimeFormat("es-MX", {
+  timeZone: TIME_ZONE,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+});
+
+const moneyFormat = new Intl.NumberFormat("es-MX", {
+  style: "currency",
+  currency: "MXN",
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
+function parts(format: Intl.DateTimeFormat, date: Date): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of format.formatToParts(date)) out[part.type] = part.value;
+  return out;
+}
+
+function toDate(value: string | Date | null | undefined): Date | null {
+  if (!value) return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** `24/11/2026 16:30` */
+export function formatDateTime(value: string | Date | null | undefined): string {
+  const date = toDate(value);
+  if (!date) return "—";
+  const p = parts(dateTimeFormat, date);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+}
+
+/** `24/11/2026`; a plain `YYYY-MM-DD` is shown as is, without a time-zone shift. */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const [y, m, d] = value.split("-");
+    return `${d}/${m}/${y}`;
+  }
+  const date = toDate(value);
+  if (!date) return "—";
+  const p = parts(dateFormat, date);
+  return `${p.day}/${p.month}/${p.year}`;
+}
+
+/** `$1,234.50 MXN` */
+export function formatMoney(cents: number | null | undefined): string {
+  if (cents === null || cents === undefined) return "—";
+  const whole = Math.trunc(cents / 100);
+  const frac = Math.abs(cents % 100);
+  const text = moneyFormat.format(Number(`${whole}.${String(frac).padStart(2, "0")}`));
+  return `${cents < 0 && whole === 0 ? "-" : ""}${text} MXN`;
+}
+
+/** Parses `1,234.5` / `1234.50` / `$1234` into integer cents without floating-point arithmetic. */
+export function parsePesos(text: string): number | null {
+  const clean = text.replace(/[$,\sMXN]/gi, "");
+  const match = /^(\d{1,12})(?:\.(\d{0,2}))?$/.exec(clean);
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+}
+
+/** Cents as an editable `1234.50` string. */
+export function centsToInput(cents: number | null | undefined): string {
+  if (cents === null || cents === undefined) return "";
+  return `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
+}
+
+/** `2 h 15 min`, `45 min`, `0 min`; negative values are shown with a minus sign. */
+export function formatMinutes(minutes: number | null | undefined): string {
+  if (minutes === null || minutes === undefined) return "—";
+  const sign = minutes < 0 ? "-" : "";
+  const abs = Math.abs(Math.round(minutes));
+  const h = Math.floor(abs / 60);
+  const m = abs % 60;
+  if (h === 0) return `${sign}${m} min`;
+  return m === 0 ? `${sign}${h} h` : `${sign}${h} h ${m} min`;
+}
+
+/** Rounds up a total of minutes to the next multiple of `step` (0 stays 0). */
+export function roundUp(minutes: number, step: number): number {
+  if (minutes <= 0 || step <= 0) return Math.max(0, minutes);
+  return Math.ceil(minutes / step) * step;
+}
+
+/** Business-zone date `YYYY-MM-DD` of an instant. */
+export function zonedDateKey(value: string | Date): string {
+  const date = toDate(value) ?? new Date();
+  const p = parts(dateFormat, date);
+  return `${p.year}-${p.month}-${p.day}`;
+}

@@ -1,0 +1,50 @@
+import type { Role } from "../contract";
+import type { MessageKey } from "../i18n";
+
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+  roles: readonly Role[];
+  admin?: boolean;
+}
+
+const STAFF: Role[] = ["reception", "technician", "senior", "leader", "sales", "admin"];
+
+/** Navigation by role: each screen is offered only to the roles whose work it is. */
+export const NAV: NavItem[] = [
+  { to: "/intake", label: "nav.intake", roles: ["reception", "admin"] },
+  { to: "/queue", label: "nav.queue", roles: ["reception", "leader", "admin"] },
+  { to: "/mine", label: "nav.mine", roles: ["technician", "senior"] },
+  { to: "/review", label: "nav.review", roles: ["senior", "admin"] },
+  { to: "/closing", label: "nav.closing", roles: ["leader", "admin"] },
+  { to: "/surveys", label: "nav.surveys", roles: ["reception", "admin"] },
+  { to: "/contracts", label: "nav.contracts", roles: ["leader", "sales", "admin"] },
+  { to: "/clients", label: "nav.clients", roles: ["reception", "leader", "sales", "admin"] },
+  { to: "/search", label: "nav.search", roles: STAFF },
+  { to: "/admin/users", label: "nav.users", roles: ["admin"], admin: true },
+  { to: "/admin/calendar", label: "nav.calendar", roles: ["admin"], admin: true },
+  { to: "/admin/sla", label: "nav.sla", roles: ["admin"], admin: true },
+  { to: "/admin/categories", label: "nav.categories", roles: ["admin"], admin: true },
+  { to: "/admin/contract-types", label: "nav.contractTypes", roles: ["admin"], admin: true },
+];
+
+export function hasRole(roles: readonly Role[] | undefined, ...wanted: Role[]): boolean {
+  return !!roles && wanted.some((r) => roles.includes(r));
+}
+
+export function navFor(roles: readonly Role[]): NavItem[] {
+  return NAV.filter((item) => hasRole(roles, ...item.roles));
+}
+
+export function canOpen(path: string, roles: readonly Role[]): boolean {
+  const item = NAV.find((n) => path === n.to || path.startsWith(`${n.to}/`));
+  return !item || hasRole(roles, ...item.roles);
+}
+
+export function homeFor(roles: readonly Role[]): string {
+  if (hasRole(roles, "reception")) return "/queue";
+  if (hasRole(roles, "technician", "senior")) return "/mine";
+  if (hasRole(roles, "leader")) return "/closing";
+  if (hasRole(roles, "admin")) return "/queue";
+  return "/search";
+}

@@ -1,0 +1,73 @@
+import { ActionIcon, Button, Group, Stack, Table, Text, TextInput } from "@mantine/core";
+import { type ChangeEvent, useState } from "react";
+import { type CalendarSettings, ClosureSchema } from "../../contract";
+import { useT } from "../../i18n";
+import { issuesToErrors } from "../../lib/form";
+import { formatDate } from "../../lib/format";
+
+type Closure = CalendarSettings["closures"][number];
+const EMPTY = { date: "", from: "", to: "", reason: "" };
+
+/** Extra closures (whole days or part of a day) on top of weekends and statutory holidays. */
+export function Closures({ value, onChange }: { value: Closure[]; onChange: (c: Closure[]) => void }) {
+  const t = useT();
+  const [draft, setDraft] = useState(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const add = () => {
+    const parsed = ClosureSchema.safeParse({
+      date: draft.date,
+      reason: draft.reason,
+      from: draft.from || undefined,
+      to: draft.to || undefined,
+    });
+    if (!parsed.success) return setErrors(issuesToErrors(parsed.error.issues));
+    setErrors({});
+    onChange([...value, parsed.data].sort((a, b) => a.date.localeCompare(b.date)));
+    setDraft(EMPTY);
+  };
+  const field = (key: keyof typeof EMPTY) => ({
+    value: draft[key],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, [key]: e.currentTarget.value }),
+    error: errors[key],
+  });
+  return (
+    <Stack gap="xs">
+      {value.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t("calendar.noClosures")}
+        </Text>
+      ) : (
+        <Table>
+          <Table.Tbody>
+            {value.map((c, i) => (
+              <Table.Tr key={`${c.date}-${c.from ?? ""}-${c.reason}`}>
+                <Table.Td>{formatDate(c.date)}</Table.Td>
+                <Table.Td>{c.from && c.to ? `${c.from}–${c.to}` : t("calendar.allDay")}</Table.Td>
+                <Table.Td>{c.reason}</Table.Td>
+                <Table.Td>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t("common.remove")}
+                    onClick={() => onChange(value.filter((_, j) => j !== i))}
+                  >
+                    ×
+                  </ActionIcon>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Group align="flex-start" gap="xs">
+        <TextInput type="date" label={t("calendar.date")} {...field("date")} />
+        <TextInput type="time" label={t("calendar.from")} {...field("from")} />
+        <TextInput type="time" label={t("calendar.to")} {...field("to")} />
+        <TextInput label={t("common.reason")} {...field("reason")} />
+        <Button mt={25} variant="light" onClick={add}>
+          {t("common.add")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,80 @@
+import { Alert, Button, Group, List, NumberInput, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { api, withQuery } from "../../api/client";
+import { useT } from "../../i18n";
+import { errorMessage } from "../../lib/form";
+import { formatDateTime } from "../../lib/format";
+
+interface Deadline {
+  dueAt: string;
+  intervals: { start: string; end: string; minutes: number }[];
+  skipped: { date: string; kind: string; reason: string }[];
+}
+
+/** What-if: when is a deadline of N business minutes from a given instant, and why. */
+export function DeadlineCalculator() {
+  const t = useT();
+  const [from, setFrom] = useState("");
+  const [minutes, setMinutes] = useState<number | string>(120);
+  const [result, setResult] = useState<Deadline | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    const instant = from ? new Date(from).toISOString() : new Date().toISOString();
+    try {
+      setResult(
+        await api<Deadline>(withQuery("/api/sla/deadline", { from: instant, minutes: Number(minutes) })),
+      );
+    } catch (cause) {
+      setError(errorMessage(t, cause));
+    }
+  };
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={submit}>
+        <Stack>
+          <Title order={3} size="h4">
+            {t("sla.calculator")}
+          </Title>
+          <Group align="flex-end">
+            <TextInput
+              type="datetime-local"
+              label={t("sla.from")}
+              value={from}
+              onChange={(e) => setFrom(e.currentTarget.value)}
+            />
+            <NumberInput
+              label={t("sla.minutes")}
+              min={0}
+              allowDecimal={false}
+              value={minutes}
+              onChange={setMinutes}
+            />
+            <Button type="submit" variant="light">
+              {t("sla.compute")}
+            </Button>
+          </Group>
+          {error && <Alert color="red">{error}</Alert>}
+          {result && (
+            <Stack gap={4}>
+              <Text fw={700}>{t("sla.dueAt", { at: formatDateTime(result.dueAt) })}</Text>
+              <List size="sm">
+                {result.intervals.map((i) => (
+                  <List.Item key={i.start}>
+                    {formatDateTime(i.start)} → {formatDateTime(i.end)} ({i.minutes} min)
+                  </List.Item>
+                ))}
+              </List>
+              {result.skipped.map((s) => (
+                <Text key={s.date} size="sm" c="dimmed">
+                  {t("sla.skipped", { date: s.date, reason: s.reason })}
+                </Text>
+              ))}
+            </Stack>
+          )}
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,62 @@
+import { Badge, Button, Group, Table, Text } from "@mantine/core";
+import { useState } from "react";
+import { type User, useUsers } from "../../api/admin";
+import { PageHeader } from "../../components/PageHeader";
+import { QueryState } from "../../components/QueryState";
+import { useT } from "../../i18n";
+import { UserEditor } from "./UserEditor";
+
+export default function UsersPage() {
+  const t = useT();
+  const users = useUsers();
+  const [editing, setEditing] = useState<User | null | "new">(null);
+  return (
+    <>
+      <PageHeader
+        title={t("users.title")}
+        actions={<Button onClick={() => setEditing("new")}>{t("users.new")}</Button>}
+      />
+      <QueryState query={users}>
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped highlightOnHover data-testid="users">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("common.name")}</Table.Th>
+                <Table.Th>{t("common.email")}</Table.Th>
+                <Table.Th>{t("users.roles")}</Table.Th>
+                <Table.Th>{t("users.skills")}</Table.Th>
+                <Table.Th>{t("users.active")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(users.data?.items ?? []).map((u) => (
+                <Table.Tr key={u.id} className="mesa-row-link" onClick={() => setEditing(u)}>
+                  <Table.Td fw={500}>{u.name}</Table.Td>
+                  <Table.Td>{u.email}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {u.roles.map((r) => (
+                        <Badge key={r} variant="light" size="sm">
+                          {t(`role.${r}`)}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{u.skills.join(", ") || "—"}</Text>
+                  </Table.Td>
+                  <Table.Td>{u.active ? t("common.yes") : t("common.no")}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </QueryState>
+      <UserEditor
+        opened={editing !== null}
+        user={editing === "new" ? null : editing}
+        onClose={() => setEditing(null)}
+      />
+    </>
+  );
+}

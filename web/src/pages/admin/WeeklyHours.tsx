@@ -1,0 +1,89 @@
+import { ActionIcon, Button, Group, Stack, Text, TextInput } from "@mantine/core";
+import type { CalendarSettings } from "../../contract";
+import { useT } from "../../i18n";
+
+type Week = CalendarSettings["weeklyHours"];
+type Day = keyof Week;
+const DAYS: Day[] = [1, 2, 3, 4, 5, 6, 7];
+
+/** Opening hours per weekday (ISO 1 = Monday), several ranges a day. */
+export function WeeklyHours({
+  value,
+  onChange,
+  errors,
+}: {
+  value: Week;
+  onChange: (w: Week) => void;
+  errors: Record<string, string>;
+}) {
+  const t = useT();
+  const setDay = (day: Day, ranges: Week[Day]) => onChange({ ...value, [day]: ranges });
+  return (
+    <Stack gap="xs">
+      {DAYS.map((day) => (
+        <Group key={day} align="flex-start" wrap="nowrap">
+          <Text w={100} mt={6} fw={500}>
+            {t(`weekday.${day}`)}
+          </Text>
+          <Stack gap={4}>
+            {value[day].length === 0 && (
+              <Text c="dimmed" mt={6} size="sm">
+                {t("calendar.closedDay")}
+              </Text>
+            )}
+            {value[day].map((range, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: ranges have no identity but their position
+              <Group key={`${day}-${i}`} gap="xs">
+                <TextInput
+                  type="time"
+                  aria-label={t("calendar.start")}
+                  value={range.start}
+                  error={errors[`weeklyHours.${day}.${i}.start`]}
+                  onChange={(e) =>
+                    setDay(
+                      day,
+                      value[day].map((r, j) => (j === i ? { ...r, start: e.currentTarget.value } : r)),
+                    )
+                  }
+                />
+                <Text>–</Text>
+                <TextInput
+                  type="time"
+                  aria-label={t("calendar.end")}
+                  value={range.end}
+                  error={errors[`weeklyHours.${day}.${i}.end`]}
+                  onChange={(e) =>
+                    setDay(
+                      day,
+                      value[day].map((r, j) => (j === i ? { ...r, end: e.currentTarget.value } : r)),
+                    )
+                  }
+                />
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={t("common.remove")}
+                  onClick={() =>
+                    setDay(
+                      day,
+                      value[day].filter((_, j) => j !== i),
+                    )
+                  }
+                >
+                  ×
+                </ActionIcon>
+              </Group>
+            ))}
+          </Stack>
+          <Button
+            size="xs"
+            variant="subtle"
+            onClick={() => setDay(day, [...value[day], { start: "09:00", end: "17:00" }])}
+          >
+            + {t("calendar.addRange")}
+          </Button>
+        </Group>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,64 @@
+import { Alert, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { useLogin } from "../../api/auth";
+import { useT } from "../../i18n";
+import { errorMessage } from "../../lib/form";
+import { takeSessionExpired } from "../../lib/session";
+import { AuthCard } from "./AuthCard";
+
+export function LoginPage({ companyName }: { companyName: string | null }) {
+  const t = useT();
+  const login = useLogin();
+  const [expired] = useState(takeSessionExpired);
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [missing, setMissing] = useState(false);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!email.trim() || !password) {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    login.mutate({ email: email.trim(), password });
+  };
+
+  return (
+    <AuthCard title={t("login.title")} subtitle={companyName ?? t("login.subtitle")}>
+      {expired && !login.isError && (
+        <Alert color="yellow" role="status">
+          {t("login.expired")}
+        </Alert>
+      )}
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput
+            label={t("login.email")}
+            type="email"
+            autoComplete="username"
+            autoFocus
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={missing && !email.trim() ? t("common.required") : undefined}
+          />
+          <PasswordInput
+            label={t("login.password")}
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={missing && !password ? t("common.required") : undefined}
+          />
+          {login.isError && (
+            <Alert color="red" role="alert">
+              {errorMessage(t, login.error)}
+            </Alert>
+          )}
+          <Button type="submit" loading={login.isPending} fullWidth>
+            {t("login.submit")}
+          </Button>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,69 @@
+import { Button, Table, Text, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useState } from "react";
+import { type Client, useClients } from "../../api/clients";
+import { PageHeader } from "../../components/PageHeader";
+import { QueryState } from "../../components/QueryState";
+import { useT } from "../../i18n";
+import { ClientEditor } from "./ClientEditor";
+
+export default function ClientsPage() {
+  const t = useT();
+  const [text, setText] = useState("");
+  const [q] = useDebouncedValue(text.trim(), 250);
+  const clients = useClients(q);
+  const [editing, setEditing] = useState<Client | null | "new">(null);
+  const items = clients.data?.items ?? [];
+  return (
+    <>
+      <PageHeader
+        title={t("client.title")}
+        actions={<Button onClick={() => setEditing("new")}>{t("client.new")}</Button>}
+      />
+      <TextInput
+        mb="md"
+        placeholder={t("client.search")}
+        aria-label={t("client.search")}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+      />
+      <QueryState query={clients}>
+        {items.length === 0 ? (
+          <Text c="dimmed" ta="center" py="lg">
+            {t("list.empty")}
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={700}>
+            <Table striped highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("client.name")}</Table.Th>
+                  <Table.Th>{t("client.rfc")}</Table.Th>
+                  <Table.Th>{t("common.phone")}</Table.Th>
+                  <Table.Th>{t("common.email")}</Table.Th>
+                  <Table.Th>{t("client.paymentTerms")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((c) => (
+                  <Table.Tr key={c.id} className="mesa-row-link" onClick={() => setEditing(c)}>
+                    <Table.Td fw={500}>{c.name}</Table.Td>
+                    <Table.Td>{c.rfc ?? "—"}</Table.Td>
+                    <Table.Td>{c.phone ?? "—"}</Table.Td>
+                    <Table.Td>{c.email ?? "—"}</Table.Td>
+                    <Table.Td>{t(`payment.${c.paymentTerms}`)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
+      <ClientEditor
+        opened={editing !== null}
+        client={editing === "new" ? null : editing}
+        onClose={() => setEditing(null)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,154 @@
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import type { FormEvent } from "react";
+import { type CallerMatch, useCategories } from "../../api/clients";
+import { useCreateTicket } from "../../api/tickets";
+import { type Ticket, TicketCreateBody } from "../../contract";
+import { useT } from "../../i18n";
+import { useForm } from "../../lib/form";
+import { formatMinutes } from "../../lib/format";
+
+interface Values {
+  title: string;
+  description: string;
+  urgent: "yes" | "no" | "";
+  category: string | null;
+  estimate: number | string;
+  estimateTouched: boolean;
+  channel: "phone" | "email" | "walk_in";
+}
+
+const EMPTY: Values = {
+  title: "",
+  description: "",
+  urgent: "",
+  category: null,
+  estimate: "",
+  estimateTouched: false,
+  channel: "phone",
+};
+
+export function IntakeForm({
+  caller,
+  onCreated,
+}: {
+  caller: CallerMatch;
+  onCreated: (ticket: Ticket) => void;
+}) {
+  const t = useT();
+  const form = useForm<Values>(EMPTY, t);
+  const categories = useCategories();
+  const create = useCreateTicket();
+  const { values, errors } = form;
+  const activeCategories = (categories.data?.items ?? []).filter((c) => c.active);
+
+  const pickCategory = (code: string | null) => {
+    form.set("category", code);
+    const category = activeCategories.find((c) => c.code === code);
+    if (category && !values.estimateTouched) form.set("estimate", category.estimateMinutes);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (values.urgent === "") {
+      form.setErrors({ urgent: t("intake.urgentRequired") });
+      return;
+    }
+    const body = form.validate(TicketCreateBody, {
+      clientId: caller.client.id,
+      contactId: caller.contact?.id ?? undefined,
+      title: values.title,
+      description: values.description,
+      urgent: values.urgent === "yes",
+      channel: values.channel,
+      category: values.category ?? undefined,
+      estimatedSolutionMinutes: values.estimate === "" ? undefined : Number(values.estimate),
+    });
+    if (body) create.mutate(body, { onSuccess: onCreated, onError: (e) => form.showError(e) });
+  };
+
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={submit} noValidate data-testid="intake-form">
+        <Stack gap="sm">
+          <TextInput
+            label={t("ticket.title")}
+            autoFocus
+            size="md"
+            value={values.title}
+            onChange={(e) => form.set("title", e.currentTarget.value)}
+            error={errors.title}
+          />
+          <Textarea
+            label={t("ticket.description")}
+            autosize
+            minRows={3}
+            value={values.description}
+            onChange={(e) => form.set("description", e.currentTarget.value)}
+            error={errors.description}
+          />
+          <Radio.Group
+            label={t("intake.urgentQuestion")}
+            description={t("intake.urgentHint")}
+            value={values.urgent}
+            onChange={(v) => form.set("urgent", v as Values["urgent"])}
+            error={errors.urgent}
+          >
+            <Group mt={6}>
+              <Radio value="yes" label={t("intake.urgentYes")} />
+              <Radio value="no" label={t("intake.urgentNo")} />
+            </Group>
+          </Radio.Group>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Select
+              label={t("ticket.category")}
+              data={activeCategories.map((c) => ({ value: c.code, label: c.name }))}
+              value={values.category}
+              onChange={pickCategory}
+              searchable
+              clearable
+              error={errors.category}
+            />
+            <NumberInput
+              label={t("intake.estimate")}
+              description={values.estimate === "" ? undefined : formatMinutes(Number(values.estimate))}
+              min={1}
+              step={15}
+              allowDecimal={false}
+              value={values.estimate}
+              onChange={(v) => form.setValues({ ...values, estimate: v, estimateTouched: true })}
+              error={errors.estimatedSolutionMinutes}
+            />
+            <Select
+              label={t("ticket.channel")}
+              data={(["phone", "email", "walk_in"] as const).map((c) => ({
+                value: c,
+                label: t(`channel.${c}`),
+              }))}
+              value={values.channel}
+              onChange={(v) => v && form.set("channel", v as Values["channel"])}
+              allowDeselect={false}
+            />
+          </SimpleGrid>
+          {form.formError && <Alert color="red">{form.formError}</Alert>}
+          <Group justify="flex-end">
+            <Button type="submit" size="md" loading={create.isPending} data-testid="intake-submit">
+              {t("intake.submit")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

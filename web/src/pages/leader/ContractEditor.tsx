@@ -1,0 +1,194 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  TextInput,
+} from "@mantine/core";
+import type { ChangeEvent, FormEvent } from "react";
+import { type Contract, useClients, useContractTypes, useSaveContract } from "../../api/clients";
+import { ContractBody, ContractPatch } from "../../contract";
+import { useT } from "../../i18n";
+import { useForm } from "../../lib/form";
+import { centsToInput, parsePesos } from "../../lib/format";
+
+interface Values {
+  clientId: string | null;
+  type: string | null;
+  startsOn: string;
+  endsOn: string;
+  fee: string;
+  includedHours: number | string;
+  overage: string;
+  slaNormal: number | string;
+  slaUrgent: number | string;
+  cancelled: boolean;
+}
+
+function initialValues(c: Contract | null): Values {
+  return {
+    clientId: c?.clientId ?? null,
+    type: c?.type ?? null,
+    startsOn: c?.startsOn ?? "",
+    endsOn: c?.endsOn ?? "",
+    fee: centsToInput(c?.monthlyFeeCents),
+    includedHours: c?.includedMinutesPerMonth == null ? "" : c.includedMinutesPerMonth / 60,
+    overage: centsToInput(c?.overageRateCents),
+    slaNormal: c?.slaNormalMinutes ?? "",
+    slaUrgent: c?.slaUrgentMinutes ?? "",
+    cancelled: !!c?.cancelledAt,
+  };
+}
+
+const num = (v: number | string) => (v === "" ? null : Number(v));
+const money = (v: string) => (v.trim() === "" ? null : (parsePesos(v) ?? Number.NaN));
+
+function toBody(v: Values) {
+  return {
+    clientId: v.clientId ?? "",
+    type: v.type ?? "",
+    startsOn: v.startsOn,
+    endsOn: v.endsOn || null,
+    monthlyFeeCents: money(v.fee) ?? 0,
+    includedMinutesPerMonth: v.includedHours === "" ? null : Math.round(Number(v.includedHours) * 60),
+    overageRateCents: money(v.overage),
+    slaNormalMinutes: num(v.slaNormal),
+    slaUrgentMinutes: num(v.slaUrgent),
+  };
+}
+
+function ContractForm({ contract, onClose }: { contract: Contract | null; onClose: () => void }) {
+  const t = useT();
+  const form = useForm<Values>(initialValues(contract), t);
+  const clients = useClients();
+  const types = useContractTypes();
+  const save = useSaveContract();
+  const { values, errors } = form;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = contract
+      ? form.validate(ContractPatch, { ...toBody(values), cancelled: values.cancelled })
+      : form.validate(ContractBody, toBody(values));
+    if (body)
+      save.mutate({ id: contract?.id, body }, { onSuccess: onClose, onError: (e) => form.showError(e) });
+  };
+  const text = (key: "startsOn" | "endsOn" | "fee" | "overage") => ({
+    value: values[key],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => form.set(key, e.currentTarget.value),
+  });
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Select
+          label={t("ticket.client")}
+          data={(clients.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          value={values.clientId}
+          onChange={(v) => form.set("clientId", v)}
+          searchable
+          error={errors.clientId}
+          disabled={!!contract}
+        />
+        <Select
+          label={t("contract.type")}
+          data={(types.data?.items ?? [])
+            .filter((x) => x.active || x.code === values.type)
+            .map((x) => ({ value: x.code, label: `${x.code} · ${x.name}` }))}
+          value={values.type}
+          onChange={(v) => form.set("type", v)}
+          error={errors.type}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            type="date"
+            label={t("contract.startsOn")}
+            {...text("startsOn")}
+            error={errors.startsOn}
+          />
+          <TextInput type="date" label={t("contract.endsOn")} {...text("endsOn")} error={errors.endsOn} />
+          <TextInput
+            label={t("contract.monthlyFee")}
+            leftSection="$"
+            {...text("fee")}
+            error={errors.monthlyFeeCents}
+          />
+          <NumberInput
+            label={t("contract.includedHours")}
+            min={0}
+            decimalScale={2}
+            value={values.includedHours}
+            onChange={(v) => form.set("includedHours", v)}
+            error={errors.includedMinutesPerMonth}
+          />
+          <TextInput
+            label={t("contract.overageRate")}
+            leftSection="$"
+            {...text("overage")}
+            error={errors.overageRateCents}
+          />
+          <div />
+          <NumberInput
+            label={t("contract.slaNormal")}
+            description={t("contract.slaDefault")}
+            min={1}
+            allowDecimal={false}
+            value={values.slaNormal}
+            onChange={(v) => form.set("slaNormal", v)}
+            error={errors.slaNormalMinutes}
+          />
+          <NumberInput
+            label={t("contract.slaUrgent")}
+            description={t("contract.slaDefault")}
+            min={1}
+            allowDecimal={false}
+            value={values.slaUrgent}
+            onChange={(v) => form.set("slaUrgent", v)}
+            error={errors.slaUrgentMinutes}
+          />
+        </SimpleGrid>
+        {contract && (
+          <Switch
+            label={t("contract.cancelled")}
+            checked={values.cancelled}
+            onChange={(e) => form.set("cancelled", e.currentTarget.checked)}
+          />
+        )}
+        {form.formError && <Alert color="red">{form.formError}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t("common.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function ContractEditor({
+  contract,
+  opened,
+  onClose,
+}: {
+  contract: Contract | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const t = useT();
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={contract ? t("contract.edit") : t("contract.new")}
+      size="lg"
+    >
+      {opened && <ContractForm key={contract?.id ?? "new"} contract={contract} onClose={onClose} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,107 @@
+import { Badge, Button, Select, Table, Text } from "@mantine/core";
+import { useState } from "react";
+import { useMe } from "../../api/auth";
+import { type Contract, useClients, useContracts } from "../../api/clients";
+import { PageHeader } from "../../components/PageHeader";
+import { QueryState } from "../../components/QueryState";
+import { useT } from "../../i18n";
+import { formatDate, formatMinutes, formatMoney } from "../../lib/format";
+import { hasRole } from "../../lib/roles";
+import { ContractEditor } from "./ContractEditor";
+
+export default function ContractsPage() {
+  const t = useT();
+  const me = useMe();
+  const [clientId, setClientId] = useState<string | null>(null);
+  const clients = useClients();
+  const contracts = useContracts(clientId);
+  const [editing, setEditing] = useState<Contract | null | "new">(null);
+  const canEdit = hasRole(me.data?.roles, "leader", "admin");
+  const clientName = new Map((clients.data?.items ?? []).map((c) => [c.id, c.name]));
+  const items = contracts.data?.items ?? [];
+  return (
+    <>
+      <PageHeader
+        title={t("contract.title")}
+        actions={canEdit && <Button onClick={() => setEditing("new")}>{t("contract.new")}</Button>}
+      />
+      <Select
+        mb="md"
+        w={320}
+        maw="100%"
+        placeholder={t("contract.allClients")}
+        data={(clients.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        value={clientId}
+        onChange={setClientId}
+        searchable
+        clearable
+        aria-label={t("ticket.client")}
+      />
+      <QueryState query={contracts}>
+        {items.length === 0 ? (
+          <Text c="dimmed" ta="center" py="lg">
+            {t("contract.none")}
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped data-testid="contracts">
+              <Table.Thead>
+                <Table.Tr>
+                  {(
+                    [
+                      "ticket.client",
+                      "contract.type",
+                      "contract.startsOn",
+                      "contract.endsOn",
+                      "contract.monthlyFee",
+                      "contract.includedHours",
+                      "contract.overageRate",
+                      "contract.state",
+                    ] as const
+                  ).map((k) => (
+                    <Table.Th key={k}>{t(k)}</Table.Th>
+                  ))}
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td>{clientName.get(c.clientId) ?? c.clientId}</Table.Td>
+                    <Table.Td>
+                      {c.type} · {c.typeName}
+                    </Table.Td>
+                    <Table.Td>{formatDate(c.startsOn)}</Table.Td>
+                    <Table.Td>{c.endsOn ? formatDate(c.endsOn) : t("contract.openEnded")}</Table.Td>
+                    <Table.Td>{formatMoney(c.monthlyFeeCents)}</Table.Td>
+                    <Table.Td>
+                      {c.includedMinutesPerMonth == null ? "—" : formatMinutes(c.includedMinutesPerMonth)}
+                    </Table.Td>
+                    <Table.Td>{formatMoney(c.overageRateCents)}</Table.Td>
+                    <Table.Td>
+                      <Badge color={c.cancelledAt ? "gray" : "teal"} variant="light">
+                        {c.cancelledAt ? t("contract.cancelled") : t("contract.active")}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {canEdit && (
+                        <Button size="xs" variant="default" onClick={() => setEditing(c)}>
+                          {t("common.edit")}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
+      <ContractEditor
+        opened={editing !== null}
+        contract={editing === "new" ? null : editing}
+        onClose={() => setEditing(null)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import { useTicketList } from "../../api/tickets";
+import { PageHeader } from "../../components/PageHeader";
+import { TicketList } from "../../components/TicketTable";
+import { useT } from "../../i18n";
+
+export default function ReviewQueuePage() {
+  const t = useT();
+  const query = useTicketList({ status: "attended" }, { live: true });
+  return (
+    <>
+      <PageHeader title={t("review.queue")} subtitle={t("review.queueHint")} />
+      <TicketList query={query} empty={t("review.empty")} />
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { Alert, Button, Group, Input, SegmentedControl, Stack, Textarea, TextInput } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useState } from "react";
+import { useSurveyMutations } from "../../api/admin";
+import type { Ticket } from "../../contract";
+import { useT } from "../../i18n";
+import { errorMessage } from "../../lib/form";
+
+type Question = "overall" | "technician" | "timeliness";
+const QUESTIONS: Question[] = ["overall", "technician", "timeliness"];
+const SCORES = ["1", "2", "3", "4", "5"];
+
+/** Records the satisfaction call's answers, or an unreachable attempt. */
+export function SurveyForm({ ticket, onDone }: { ticket: Ticket; onDone: () => void }) {
+  const t = useT();
+  const { record, attempt } = useSurveyMutations(ticket.id);
+  const [scores, setScores] = useState<Record<Question, string>>({
+    overall: "",
+    technician: "",
+    timeliness: "",
+  });
+  const [comments, setComments] = useState("");
+  const [note, setNote] = useState("");
+  const [missing, setMissing] = useState(false);
+  const done = (message: string) => {
+    notifications.show({ color: "teal", message });
+    onDone();
+  };
+  const save = () => {
+    if (QUESTIONS.some((q) => !scores[q])) return setMissing(true);
+    record.mutate(
+      {
+        overall: Number(scores.overall),
+        technician: Number(scores.technician),
+        timeliness: Number(scores.timeliness),
+        comments: comments.trim() || undefined,
+      },
+      { onSuccess: () => done(t("survey.saved", { folio: ticket.folio })) },
+    );
+  };
+  const unreachable = () =>
+    attempt.mutate({ note: note.trim() || undefined }, { onSuccess: () => done(t("survey.attemptSaved")) });
+  const error = record.error ?? attempt.error;
+  return (
+    <Stack data-testid="survey-form">
+      {QUESTIONS.map((q) => (
+        <Input.Wrapper
+          key={q}
+          label={t(`survey.q.${q}`)}
+          error={missing && !scores[q] ? t("survey.answer") : undefined}
+        >
+          <SegmentedControl
+            fullWidth
+            mt={4}
+            data={SCORES}
+            value={scores[q]}
+            onChange={(v) => {
+              setScores((s) => ({ ...s, [q]: v }));
+              setMissing(false);
+            }}
+            data-testid={`survey-${q}`}
+          />
+        </Input.Wrapper>
+      ))}
+      <Textarea
+        label={t("survey.comments")}
+        value={comments}
+        onChange={(e) => setComments(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+      {error && <Alert color="red">{errorMessage(t, error)}</Alert>}
+      <Group justify="space-between" align="flex-end">
+        <Group align="flex-end" gap="xs">
+          <TextInput
+            label={t("survey.attemptNote")}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
+          <Button
+            variant="default"
+            onClick={unreachable}
+            loading={attempt.isPending}
+            data-testid="survey-unreachable"
+          >
+            {t("survey.unreachable")}
+          </Button>
+        </Group>
+        <Button onClick={save} loading={record.isPending} data-testid="survey-save">
+          {t("survey.save")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

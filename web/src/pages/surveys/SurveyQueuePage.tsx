@@ -1,0 +1,90 @@
+import { Anchor, Badge, Button, Modal, Table, Text } from "@mantine/core";
+import { useState } from "react";
+import { Link } from "react-router-dom";
+import { useSurveyQueue } from "../../api/admin";
+import { PageHeader } from "../../components/PageHeader";
+import { QueryState } from "../../components/QueryState";
+import type { Ticket } from "../../contract";
+import { useT } from "../../i18n";
+import { formatDateTime } from "../../lib/format";
+import { SurveyForm } from "./SurveyForm";
+
+type Item = Ticket & { attempts: number };
+
+function Row({ item, onOpen }: { item: Item; onOpen: () => void }) {
+  const t = useT();
+  return (
+    <Table.Tr data-testid="survey-row" data-folio={item.folio}>
+      <Table.Td>
+        <Anchor component={Link} to={`/tickets/${item.id}`} fw={600} className="mesa-folio">
+          {item.folio}
+        </Anchor>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{item.clientName}</Text>
+        <Text size="xs" c="dimmed">
+          {item.contactName ?? "—"}
+        </Text>
+      </Table.Td>
+      <Table.Td>{item.assigneeName ?? "—"}</Table.Td>
+      <Table.Td>{formatDateTime(item.closedAt)}</Table.Td>
+      <Table.Td>
+        <Badge variant="light" color={item.attempts > 0 ? "orange" : "gray"}>
+          {item.attempts}
+        </Badge>
+      </Table.Td>
+      <Table.Td>
+        <Button size="xs" onClick={onOpen} data-testid="survey-open">
+          {t("survey.record")}
+        </Button>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+export default function SurveyQueuePage() {
+  const t = useT();
+  const query = useSurveyQueue();
+  const [open, setOpen] = useState<Item | null>(null);
+  const items = query.data?.items ?? [];
+  return (
+    <>
+      <PageHeader title={t("survey.title")} subtitle={t("survey.hint")} />
+      <QueryState query={query}>
+        {items.length === 0 ? (
+          <Text c="dimmed" ta="center" py="lg" data-testid="empty-list">
+            {t("survey.empty")}
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("ticket.folio")}</Table.Th>
+                  <Table.Th>{t("ticket.client")}</Table.Th>
+                  <Table.Th>{t("ticket.assignee")}</Table.Th>
+                  <Table.Th>{t("ticket.closedAt")}</Table.Th>
+                  <Table.Th>{t("survey.attempts")}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((item) => (
+                  <Row key={item.id} item={item} onOpen={() => setOpen(item)} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
+      <Modal
+        opened={!!open}
+        onClose={() => setOpen(null)}
+        title={open ? `${t("survey.record")} · ${open.folio}` : ""}
+        size="lg"
+      >
+        {open && <SurveyForm ticket={open} onDone={() => setOpen(null)} />}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+import { Alert, Button, Group, Paper, Select, Text, TextInput, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useState } from "react";
+import { usePatchTicket } from "../../api/tickets";
+import { type BillingStatus, BillingStatus as BillingStatusSchema, type TicketDetail } from "../../contract";
+import { useT } from "../../i18n";
+import { errorMessage } from "../../lib/form";
+import { useRunTransition } from "./useRunTransition";
+
+function useBillingOptions() {
+  const t = useT();
+  return BillingStatusSchema.options.map((s) => ({ value: s, label: t(`billing.${s}`) }));
+}
+
+/** Leader: close a reviewed ticket, choosing its billing status. */
+export function ClosePanel({ ticket }: { ticket: TicketDetail }) {
+  const t = useT();
+  const options = useBillingOptions();
+  const { run, error, busy } = useRunTransition(ticket);
+  const [billing, setBilling] = useState<BillingStatus>(ticket.billingStatus);
+  if (!ticket.availableActions.includes("close")) return null;
+  return (
+    <Paper withBorder p="md" bg="teal.0" data-testid="close-panel">
+      <Title order={3} size="h4" mb="sm">
+        {t("close.title")}
+      </Title>
+      <Group align="flex-end">
+        <Select
+          label={t("ticket.billingStatus")}
+          data={options}
+          value={billing}
+          onChange={(v) => v && setBilling(v as BillingStatus)}
+          allowDeselect={false}
+          data-testid="close-billing"
+        />
+        <Button
+          onClick={() => run({ action: "close", billingStatus: billing })}
+          loading={busy}
+          data-testid="action-close"
+        >
+          {t("action.close")}
+        </Button>
+      </Group>
+      {error && (
+        <Alert color="red" mt="sm" role="alert">
+          {error}
+        </Alert>
+      )}
+    </Paper>
+  );
+}
+
+/** Leader/admin: change the billing status of a reviewed or closed ticket (with a reason). */
+export function BillingStatusEditor({ ticket }: { ticket: TicketDetail }) {
+  const t = useT();
+  const options = useBillingOptions();
+  const patch = usePatchTicket(ticket.id);
+  const [billing, setBilling] = useState<BillingStatus>(ticket.billingStatus);
+  const [reason, setReason] = useState("");
+  const save = () =>
+    patch.mutate(
+      { billingStatus: billing, reason: reason.trim() || undefined },
+      { onSuccess: () => notifications.show({ color: "teal", message: t("billing.saved") }) },
+    );
+  return (
+    <Paper withBorder p="md" data-testid="billing-editor">
+      <Text fw={600} mb="xs">
+        {t("ticket.billingStatus")}
+      </Text>
+      <Group align="flex-end">
+        <Select
+          data={options}
+          value={billing}
+          onChange={(v) => v && setBilling(v as BillingStatus)}
+          allowDeselect={false}
+          aria-label={t("ticket.billingStatus")}
+        />
+        <TextInput
+          placeholder={t("common.reason")}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          aria-label={t("common.reason")}
+        />
+        <Button
+          variant="light"
+          onClick={save}
+          loading={patch.isPending}
+          disabled={billing === ticket.billingStatus}
+        >
+          {t("common.save")}
+        </Button>
+      </Group>
+      {patch.isError && (
+        <Alert color="red" mt="sm">
+          {errorMessage(t, patch.error)}
+        </Alert>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,88 @@
+import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from "@mantine/core";
+import type { FormEvent } from "react";
+import { useAddMessage } from "../../api/tickets";
+import { MessageBody, type TicketDetail } from "../../contract";
+import { useT } from "../../i18n";
+import { useForm } from "../../lib/form";
+import { formatDateTime } from "../../lib/format";
+
+type Kind = "message" | "call" | "note";
+const COLORS: Record<Kind, string> = { message: "blue", call: "grape", note: "yellow" };
+
+function MessageForm({ ticketId }: { ticketId: string }) {
+  const t = useT();
+  const add = useAddMessage(ticketId);
+  const form = useForm({ kind: "message" as Kind, body: "" }, t);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = form.validate(MessageBody, form.values);
+    if (body) add.mutate(body, { onSuccess: () => form.set("body", ""), onError: (e) => form.showError(e) });
+  };
+  return (
+    <form onSubmit={submit} noValidate data-testid="message-form">
+      <Stack gap="xs">
+        <SegmentedControl
+          value={form.values.kind}
+          onChange={(v) => form.set("kind", v as Kind)}
+          data={(["message", "call", "note"] as const).map((k) => ({
+            value: k,
+            label: t(`message.kind.${k}`),
+          }))}
+        />
+        <Textarea
+          aria-label={t("message.body")}
+          placeholder={t(`message.placeholder.${form.values.kind}`)}
+          autosize
+          minRows={2}
+          value={form.values.body}
+          onChange={(e) => form.set("body", e.currentTarget.value)}
+          error={form.errors.body}
+          data-testid="message-body"
+        />
+        {form.formError && <Alert color="red">{form.formError}</Alert>}
+        <Group justify="flex-end">
+          <Button type="submit" variant="light" loading={add.isPending} data-testid="message-submit">
+            {t(`message.send.${form.values.kind}`)}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Messages to the client, logged calls and internal notes (never shown to the client). */
+export function MessagesPanel({ ticket, editable }: { ticket: TicketDetail; editable: boolean }) {
+  const t = useT();
+  return (
+    <Stack gap="sm">
+      {ticket.messages.length === 0 && <Text c="dimmed">{t("message.none")}</Text>}
+      {ticket.messages.map((m) => (
+        <Paper
+          key={m.id}
+          withBorder
+          p="sm"
+          bg={m.visibility === "internal" ? "yellow.0" : undefined}
+          data-testid="message"
+        >
+          <Group justify="space-between" mb={4}>
+            <Group gap="xs">
+              <Text fw={600} size="sm">
+                {m.authorName ?? t("message.client")}
+              </Text>
+              <Badge size="xs" color={COLORS[m.kind]} variant="light">
+                {t(`message.kind.${m.kind}`)}
+              </Badge>
+            </Group>
+            <Text size="xs" c="dimmed">
+              {formatDateTime(m.createdAt)}
+            </Text>
+          </Group>
+          <Text size="sm" className="mesa-pre">
+            {m.body}
+          </Text>
+        </Paper>
+      ))}
+      {editable && <MessageForm ticketId={ticket.id} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,61 @@
+import { Paper, Stack, Table, Text } from "@mantine/core";
+import type { ReactNode } from "react";
+import type { TicketDetail } from "../../contract";
+import { useT } from "../../i18n";
+import { formatDateTime, formatMinutes } from "../../lib/format";
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Th w="45%" fw={500} c="dimmed">
+        {label}
+      </Table.Th>
+      <Table.Td>{children}</Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** The ticket's key facts: client, classification, deadlines, times and billing. */
+export function TicketFacts({ ticket }: { ticket: TicketDetail }) {
+  const t = useT();
+  return (
+    <Paper withBorder p="sm">
+      <Table verticalSpacing={4} fz="sm" data-testid="ticket-facts">
+        <Table.Tbody>
+          <Fact label={t("ticket.client")}>{ticket.clientName}</Fact>
+          <Fact label={t("ticket.contact")}>{ticket.contactName ?? "—"}</Fact>
+          <Fact label={t("ticket.kind")}>{t(`kind.${ticket.serviceKind}`)}</Fact>
+          <Fact label={t("ticket.category")}>{ticket.category ?? "—"}</Fact>
+          <Fact label={t("ticket.channel")}>{t(`channel.${ticket.channel}`)}</Fact>
+          <Fact label={t("ticket.assignee")}>{ticket.assigneeName ?? t("ticket.unassigned")}</Fact>
+          <Fact label={t("ticket.receivedAt")}>{formatDateTime(ticket.receivedAt)}</Fact>
+          <Fact label={t("ticket.responseDue")}>{formatDateTime(ticket.responseDueAt)}</Fact>
+          <Fact label={t("ticket.respondedAt")}>
+            {ticket.respondedAt ? formatDateTime(ticket.respondedAt) : t("ticket.notYet")}
+            {ticket.responseBreached && (
+              <Text span c="red" fw={600}>
+                {" "}
+                · {t("sla.breached")}
+              </Text>
+            )}
+          </Fact>
+          <Fact label={t("ticket.estimatedSolution")}>{formatDateTime(ticket.estimatedSolutionAt)}</Fact>
+          <Fact label={t("review.raw")}>{formatMinutes(ticket.rawMinutes)}</Fact>
+          <Fact label={t("review.rounded")}>
+            {ticket.billableFrozen ? formatMinutes(ticket.billableMinutes) : "—"}
+          </Fact>
+          <Fact label={t("ticket.billingStatus")}>{t(`billing.${ticket.billingStatus}`)}</Fact>
+          {ticket.acceptanceOverrideReason && (
+            <Fact label={t("review.override")}>
+              <Stack gap={0}>
+                <Text size="sm" className="mesa-pre">
+                  {ticket.acceptanceOverrideReason}
+                </Text>
+              </Stack>
+            </Fact>
+          )}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}

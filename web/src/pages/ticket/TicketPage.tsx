@@ -1,0 +1,129 @@
+import { Alert, Grid, Group, Paper, Stack, Tabs, Text, Title } from "@mantine/core";
+import { useParams } from "react-router-dom";
+import { useMe } from "../../api/auth";
+import { useTicket } from "../../api/tickets";
+import { SlaBadge, StatusBadge, UrgentBadge } from "../../components/Badges";
+import { HistoryTimeline } from "../../components/HistoryTimeline";
+import { QueryState } from "../../components/QueryState";
+import type { Me, TicketDetail } from "../../contract";
+import { useT } from "../../i18n";
+import { hasRole } from "../../lib/roles";
+import { AcceptancePanel } from "./AcceptancePanel";
+import { ChargesPanel } from "./ChargesPanel";
+import { ClassificationPanel } from "./ClassificationPanel";
+import { BillingStatusEditor, ClosePanel } from "./ClosePanel";
+import { MessagesPanel } from "./MessagesPanel";
+import { ReviewPanel } from "./ReviewPanel";
+import { TicketActions } from "./TicketActions";
+import { TicketFacts } from "./TicketFacts";
+import { TimeEntries } from "./TimeEntries";
+import { TimeEntryForm } from "./TimeEntryForm";
+
+const OPEN_WORK = ["assigned", "in_progress", "attended"];
+
+/** Who may log work on the ticket now (the server has the last word). */
+function canWork(me: Me, ticket: TicketDetail): boolean {
+  if (!OPEN_WORK.includes(ticket.status)) return false;
+  return (
+    hasRole(me.roles, "senior", "admin") || (hasRole(me.roles, "technician") && ticket.assigneeId === me.id)
+  );
+}
+
+function Header({ ticket }: { ticket: TicketDetail }) {
+  return (
+    <Stack gap={4} mb="md">
+      <Group gap="sm">
+        <Title order={1} size="h2" className="mesa-folio" data-testid="ticket-folio">
+          {ticket.folio}
+        </Title>
+        <StatusBadge status={ticket.status} />
+        <UrgentBadge urgent={ticket.urgent} />
+        {ticket.status !== "closed" && ticket.status !== "cancelled" && <SlaBadge ticket={ticket} />}
+      </Group>
+      <Text size="lg" fw={500} data-testid="ticket-title">
+        {ticket.title}
+      </Text>
+    </Stack>
+  );
+}
+
+function Work({ ticket, me }: { ticket: TicketDetail; me: Me }) {
+  const t = useT();
+  const working = canWork(me, ticket);
+  const chargesEditable = working || (hasRole(me.roles, "leader") && ticket.status !== "closed");
+  return (
+    <Tabs defaultValue="work" keepMounted={false}>
+      <Tabs.List>
+        <Tabs.Tab value="work">{t("ticket.tab.work", { n: ticket.timeEntries.length })}</Tabs.Tab>
+        <Tabs.Tab value="messages">{t("ticket.tab.messages", { n: ticket.messages.length })}</Tabs.Tab>
+        <Tabs.Tab value="charges">{t("ticket.tab.charges", { n: ticket.charges.length })}</Tabs.Tab>
+        <Tabs.Tab value="history">{t("ticket.tab.history")}</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="work" pt="md">
+        <Stack>
+          <TimeEntries ticket={ticket} />
+          {working && ticket.status === "in_progress" && <TimeEntryForm ticketId={ticket.id} />}
+        </Stack>
+      </Tabs.Panel>
+      <Tabs.Panel value="messages" pt="md">
+        <MessagesPanel ticket={ticket} editable={ticket.status !== "cancelled"} />
+      </Tabs.Panel>
+      <Tabs.Panel value="charges" pt="md">
+        <ChargesPanel ticket={ticket} editable={chargesEditable} />
+      </Tabs.Panel>
+      <Tabs.Panel value="history" pt="md">
+        <HistoryTimeline history={ticket.history} />
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
+
+function TicketView({ ticket, me }: { ticket: TicketDetail; me: Me }) {
+  const t = useT();
+  const billingEditable = hasRole(me.roles, "leader", "admin") && ticket.status === "closed";
+  const classifiable =
+    hasRole(me.roles, "reception", "leader", "admin") &&
+    ["new", "assigned", "in_progress"].includes(ticket.status);
+  return (
+    <>
+      <Header ticket={ticket} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack>
+            <TicketActions ticket={ticket} />
+            <ReviewPanel ticket={ticket} />
+            <ClosePanel ticket={ticket} />
+            <AcceptancePanel ticket={ticket} />
+            {billingEditable && <BillingStatusEditor ticket={ticket} />}
+            <Paper withBorder p="md">
+              <Text fw={600} mb={4}>
+                {t("ticket.description")}
+              </Text>
+              <Text className="mesa-pre" data-testid="ticket-description">
+                {ticket.description || "—"}
+              </Text>
+            </Paper>
+            <Work ticket={ticket} me={me} />
+            {classifiable && <ClassificationPanel key={ticket.version} ticket={ticket} />}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <TicketFacts ticket={ticket} />
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}
+
+export default function TicketPage() {
+  const t = useT();
+  const { id = "" } = useParams();
+  const ticket = useTicket(id);
+  const me = useMe();
+  if (!me.data) return null;
+  return (
+    <QueryState query={ticket}>
+      {ticket.data ? <TicketView ticket={ticket.data} me={me.data} /> : <Alert>{t("ticket.notFound")}</Alert>}
+    </QueryState>
+  );
+}

@@ -1,0 +1,21 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  root,
+  plugins: [react()],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2022",
+    chunkSizeWarningLimit: 600,
+    reportCompressedSize: true,
+  },
+  server: {
+    port: 5173,
+    proxy: { "/api": { target: "http://localhost:3100", changeOrigin: false } },
+  },
+});
