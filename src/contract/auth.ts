@@ -24,6 +24,8 @@ export const Me = z.object({
   skills: z.array(z.string()),
   clientId: z.string().nullable(),
   locale: Locale,
+  /** The business calendar's zone, in which the web app shows dates. */
+  timeZone: z.string().optional(),
   csrfToken: z.string().optional(),
 });
 export type Me = z.infer<typeof Me>;

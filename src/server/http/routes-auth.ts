@@ -18,6 +18,7 @@ import {
 import { Id, Text } from "../../contract/common.js";
 import type { AppContext } from "../context.js";
 import * as auth from "../services/auth.js";
+import { calendarConfig } from "../services/settings.js";
 import * as users from "../services/users.js";
 import { actorOf } from "./auth-hook.js";
 
@@ -53,7 +54,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   r.get("/api/auth/me", {
     schema: { tags: ["auth"], response: { 200: Me } },
-    handler: async (req) => auth.meOf(actorOf(req)),
+    handler: async (req) => ({ ...auth.meOf(actorOf(req)), timeZone: (await calendarConfig(ctx)).timeZone }),
   });
   r.patch("/api/auth/me", {
     schema: {
