@@ -53,7 +53,7 @@ export const Phone = z
   .string()
   .trim()
   .max(40)
-  .regex(/^[+\d][\d\s().-]{6,}$/, "Teléfono inválido");
+  .regex(/^[+\d(][\d\s().-]{6,}$/, "Teléfono inválido"); // "(55) 1234-5678" too
 
 export const ErrorBody = z.object({
   error: z.object({

@@ -12,6 +12,7 @@ import { type Database, openDatabase } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { installAuth } from "./http/auth-hook.js";
 import { installErrorHandler, installNotFound } from "./http/error-handler.js";
+import { installInputGuard } from "./http/input-guard.js";
 import { authRoutes } from "./http/routes-auth.js";
 import { clientRoutes } from "./http/routes-clients.js";
 import { deskRoutes } from "./http/routes-desk.js";
@@ -51,6 +52,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installInputGuard(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {

@@ -47,7 +47,9 @@ export interface Config {
 
 /** Parses the environment once; an invalid value stops the process with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // `NAME=` with nothing after it (as .env files and compose files leave optional settings) means "not set".
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const parsed = EnvSchema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     throw new Error(`Configuración inválida:\n${lines.join("\n")}`);

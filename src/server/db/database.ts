@@ -16,6 +16,12 @@ export interface Database {
 // int8 (COUNT, SUM, bigint money) arrives as a string by default; our values fit a JS number.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
+/** A write refused by a UNIQUE constraint: PostgreSQL 23505, or SQLite's UNIQUE / PRIMARY KEY. */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
+
 export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Database {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });

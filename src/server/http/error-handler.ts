@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { isUniqueViolation } from "../db/database.js";
 import { AppError, ERROR_STATUS } from "../errors.js";
 
 interface ErrorReply {
@@ -41,6 +42,10 @@ function describe(err: FastifyError): ErrorReply {
       message: "Tipo de contenido no soportado.",
       details: null,
     };
+  }
+  if (isUniqueViolation(err)) {
+    // A concurrent request stored the same unique value first (the services check before writing).
+    return { status: 409, code: "conflict", message: "Ya existe un registro con esos datos.", details: null };
   }
   if (typeof err.statusCode === "number" && err.statusCode >= 400 && err.statusCode < 500) {
     return { status: err.statusCode, code: "validation_failed", message: err.message, details: null };

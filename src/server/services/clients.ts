@@ -8,6 +8,7 @@ import { ticketsRepo } from "../db/repos/tickets.js";
 import { usersRepo } from "../db/repos/users.js";
 import { conflict, forbidden, invalid, notFound } from "../errors.js";
 import { hasRole, requireClientAccess, requireRole, requireStaff } from "./authz.js";
+import { onDuplicate } from "./duplicates.js";
 import { newId } from "./ids.js";
 
 export function toClient(r: ClientRow): Client {
@@ -35,6 +36,9 @@ const clientSearchText = (r: Pick<ClientRow, "name" | "rfc" | "phone" | "email">
 
 /** Credit days when Ventas grants credit without saying how many. */
 const DEFAULT_CREDIT_DAYS = 30;
+
+// Checked before writing; the unique index settles two requests racing with the same RFC.
+const duplicateRfc = () => conflict("Ya existe un cliente con ese RFC.", { field: "rfc" });
 
 const CLIENT_EDITORS = ["reception", "leader", "sales"] as const;
 
@@ -83,7 +87,7 @@ function creditFields(
 export async function createClient(ctx: AppContext, actor: Actor, input: z.output<typeof ClientBody>) {
   requireRole(actor, ...CLIENT_EDITORS);
   if (input.rfc && (await clientsRepo.byRfc(ctx.db, input.rfc))) {
-    throw conflict("Ya existe un cliente con ese RFC.", { field: "rfc" });
+    throw duplicateRfc();
   }
   await checkAccountTechnician(ctx, input.accountTechnicianId);
   const now = ctx.clock().toISOString();
@@ -109,17 +113,20 @@ export async function createClient(ctx: AppContext, actor: Actor, input: z.outpu
     updated_at: now,
     ...creditFields(actor, input, null, now),
   };
-  await ctx.db.transaction().execute(async (trx) => {
-    await clientsRepo.insert(trx, row);
-    await auditRepo.record(trx, {
-      entity: "client",
-      entityId: row.id,
-      at: now,
-      actorId: actor.id,
-      action: "create",
-      changes: input,
-    });
-  });
+  await onDuplicate(
+    ctx.db.transaction().execute(async (trx) => {
+      await clientsRepo.insert(trx, row);
+      await auditRepo.record(trx, {
+        entity: "client",
+        entityId: row.id,
+        at: now,
+        actorId: actor.id,
+        action: "create",
+        changes: input,
+      });
+    }),
+    duplicateRfc,
+  );
   return toClient(row);
 }
 
@@ -133,7 +140,7 @@ export async function updateClient(
   const current = await clientsRepo.byId(ctx.db, id);
   if (!current) throw notFound("El cliente");
   if (input.rfc && input.rfc !== current.rfc && (await clientsRepo.byRfc(ctx.db, input.rfc))) {
-    throw conflict("Ya existe un cliente con ese RFC.", { field: "rfc" });
+    throw duplicateRfc();
   }
   await checkAccountTechnician(ctx, input.accountTechnicianId);
   const now = ctx.clock().toISOString();
@@ -152,18 +159,21 @@ export async function updateClient(
   if (input.billingAddress !== undefined) patch.billing_address = input.billingAddress;
   if (input.accountTechnicianId !== undefined) patch.account_technician_id = input.accountTechnicianId;
   if (input.notes !== undefined) patch.notes = input.notes;
-  await ctx.db.transaction().execute(async (trx) => {
-    await clientsRepo.update(trx, id, patch);
-    if (next.name !== current.name) await ticketsRepo.refreshClientName(trx, id, next.name);
-    await auditRepo.record(trx, {
-      entity: "client",
-      entityId: id,
-      at: now,
-      actorId: actor.id,
-      action: "update",
-      changes: input,
-    });
-  });
+  await onDuplicate(
+    ctx.db.transaction().execute(async (trx) => {
+      await clientsRepo.update(trx, id, patch);
+      if (next.name !== current.name) await ticketsRepo.refreshClientName(trx, id, next.name);
+      await auditRepo.record(trx, {
+        entity: "client",
+        entityId: id,
+        at: now,
+        actorId: actor.id,
+        action: "update",
+        changes: input,
+      });
+    }),
+    duplicateRfc,
+  );
   return toClient((await clientsRepo.byId(ctx.db, id))!);
 }
 

@@ -138,8 +138,11 @@ export async function listContacts(
   else requireStaff(actor);
   let rows: ContactRow[];
   if (f.email) rows = await contactsRepo.byChannel(ctx.db, "email", normalizeEmail(f.email));
-  else if (f.phone) rows = await contactsRepo.byChannel(ctx.db, "phone", normalizePhone(f.phone));
-  else
+  else if (f.phone) {
+    // Phones match by their last digits; with no digit at all that would be every contact.
+    const digits = normalizePhone(f.phone);
+    rows = digits ? await contactsRepo.byChannel(ctx.db, "phone", digits) : [];
+  } else
     rows = await contactsRepo.list(ctx.db, {
       clientId: f.clientId,
       terms: searchTerms(f.q ?? ""),

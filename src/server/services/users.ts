@@ -8,6 +8,7 @@ import { sessionsRepo, toUser, type UserRow, usersRepo } from "../db/repos/users
 import { AppError, conflict, forbidden, invalid, notFound } from "../errors.js";
 import { hashPassword, startSession } from "./auth.js";
 import { requireRole } from "./authz.js";
+import { onDuplicate } from "./duplicates.js";
 import { newId } from "./ids.js";
 
 type NewUser = z.output<typeof UserBody>;
@@ -37,17 +38,21 @@ async function insertUser(ctx: AppContext, input: NewUser, actorId: string | nul
     created_at: now,
     updated_at: now,
   };
-  await ctx.db.transaction().execute(async (trx) => {
-    await usersRepo.insert(trx, row);
-    await auditRepo.record(trx, {
-      entity: "user",
-      entityId: row.id,
-      at: now,
-      actorId,
-      action: "create",
-      changes: { email, roles: input.roles, skills: input.skills },
-    });
-  });
+  // The check above and this insert race with a concurrent create of the same e-mail: the index decides.
+  await onDuplicate(
+    ctx.db.transaction().execute(async (trx) => {
+      await usersRepo.insert(trx, row);
+      await auditRepo.record(trx, {
+        entity: "user",
+        entityId: row.id,
+        at: now,
+        actorId,
+        action: "create",
+        changes: { email, roles: input.roles, skills: input.skills },
+      });
+    }),
+    () => conflict("Ya existe un usuario con ese correo.", { field: "email" }),
+  );
   return row;
 }
 
@@ -129,16 +134,26 @@ export async function setupStatus(ctx: AppContext) {
 export async function runSetup(ctx: AppContext, input: z.output<typeof SetupBody>) {
   if ((await usersRepo.count(ctx.db)) > 0) throw conflict("Mesa ya está configurada.");
   const now = ctx.clock().toISOString();
+  // Two setup pages submitted at once would both see no user: only the one that claims the marker goes on.
+  if (!(await settingsRepo.insertIfAbsent(ctx.db, "setup", { at: now }, now, null))) {
+    throw conflict("Mesa ya está configurada.");
+  }
+  let row: UserRow;
+  try {
+    row = await insertUser(
+      ctx,
+      { ...input.admin, roles: ["admin"], skills: [], locale: "es-MX", clientId: undefined },
+      null,
+    );
+  } catch (err) {
+    await settingsRepo.delete(ctx.db, "setup");
+    throw err;
+  }
   await settingsRepo.put(
     ctx.db,
     "company",
     { name: input.companyName, supportEmail: input.supportEmail },
     now,
-    null,
-  );
-  const row = await insertUser(
-    ctx,
-    { ...input.admin, roles: ["admin"], skills: [], locale: "es-MX", clientId: undefined },
     null,
   );
   return startSession(ctx, row);

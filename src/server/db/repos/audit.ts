@@ -48,4 +48,14 @@ export const settingsRepo = {
       .onConflict((oc) => oc.column("key").doUpdateSet({ value: json, updated_at: at, updated_by: by }))
       .execute();
   },
+  /** Inserts the key only if it is absent: of several racing callers exactly one gets true. */
+  insertIfAbsent: async (db: Kysely<DB>, key: string, value: unknown, at: string, by: string | null) => {
+    const r = await db
+      .insertInto("settings")
+      .values({ key, value: JSON.stringify(value), updated_at: at, updated_by: by })
+      .onConflict((oc) => oc.column("key").doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  },
+  delete: (db: Kysely<DB>, key: string) => db.deleteFrom("settings").where("key", "=", key).execute(),
 };

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type { ClientsTable, ContactsTable, ContractsTable, DB } from "../schema.js";
 
 type Db = Kysely<DB>;
@@ -12,6 +12,9 @@ export const likePatterns = (terms: string[]): string[] =>
     .map((t) => t.replace(/[\\%_]/g, ""))
     .filter(Boolean)
     .map((t) => `%${t}%`);
+
+/** The client's phone as stored ("(81) 8000-1234") with the usual separators removed: "8180001234". */
+const phoneDigitsOf = sql<string>`replace(replace(replace(replace(replace(replace(clients.phone, ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '+', '')`;
 
 export const clientsRepo = {
   byId: (db: Db, id: string) => db.selectFrom("clients").selectAll().where("id", "=", id).executeTakeFirst(),
@@ -29,7 +32,7 @@ export const clientsRepo = {
     db
       .selectFrom("clients")
       .selectAll()
-      .where((eb) => eb.or([eb("rfc", "=", rfc), eb("phone", "like", `%${phoneDigits}%`)]))
+      .where((eb) => eb.or([eb("rfc", "=", rfc), eb(phoneDigitsOf, "like", `%${phoneDigits}%`)]))
       .limit(20)
       .execute(),
 };

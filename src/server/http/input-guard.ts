@@ -1,0 +1,32 @@
+import type { FastifyInstance } from "fastify";
+import { AppError } from "../errors.js";
+
+/** True when a string anywhere in the value (keys included) holds a NUL character. */
+function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (value === null || typeof value !== "object" || depth > 32) return false;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes("\u0000") || holdsNul(item, depth + 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * PostgreSQL text cannot hold NUL (U+0000): such input would fail deep in a query as a 500 there and be
+ * stored silently on SQLite. Refuse it up front, for body, query and path alike, on both databases.
+ */
+export function installInputGuard(app: FastifyInstance): void {
+  app.addHook("preValidation", async (request) => {
+    for (const [part, value] of [
+      ["params", request.params],
+      ["querystring", request.query],
+      ["body", request.body],
+    ] as const) {
+      if (holdsNul(value)) {
+        throw new AppError("validation_failed", "El texto contiene un carácter nulo (U+0000).", [
+          { path: [part], message: "Carácter nulo no permitido" },
+        ]);
+      }
+    }
+  });
+}
