@@ -97,14 +97,15 @@ function allowed(action: TransitionAction, actor: WorkflowActor, t: WorkflowTick
       return isAssigneeOrSenior(actor, t);
     case "accept":
     case "reject":
-      return isOwnClient(actor, t) || isAssigneeOrSenior(actor, t) || has(actor, "reception");
+      // The client accepts in the portal, or the technician records it on site (SPEC §3 step 5).
+      return isOwnClient(actor, t) || isAssigneeOrSenior(actor, t);
     case "review":
     case "send_back":
       return has(actor, "senior", "admin");
     case "close":
       return has(actor, "leader", "admin");
     case "cancel":
-      return has(actor, "reception", "leader", "admin") || (isOwnClient(actor, t) && t.status === "new");
+      return has(actor, "reception", "leader", "admin");
   }
 }
 

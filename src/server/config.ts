@@ -24,6 +24,10 @@ const EnvSchema = z.object({
   MESA_LOGIN_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MESA_WEB_DIST: z.string().default("./web/dist"),
+  MESA_TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   MESA_JOBS: z
     .enum(["true", "false"])
     .default("true")
@@ -43,6 +47,8 @@ export interface Config {
   logLevel: string;
   webDist: string;
   jobsEnabled: boolean;
+  /** Behind a reverse proxy, take the client address from X-Forwarded-For (login rate limit per IP). */
+  trustProxy: boolean;
 }
 
 /** Parses the environment once; an invalid value stops the process with a clear message. */
@@ -68,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.MESA_WEB_DIST),
     jobsEnabled: e.MESA_JOBS,
+    trustProxy: e.MESA_TRUST_PROXY,
     ...overrides,
   };
 }

@@ -171,7 +171,7 @@ export async function lookupCallers(ctx: AppContext, actor: Actor, query: string
       hits.push({ client: (await clientsRepo.byId(ctx.db, c.client_id))!, contact: c, matchedOn: "email" });
     }
   } else if (digits.length >= 4 && /^[\d\s()+.-]+$/.test(query)) {
-    for (const c of await contactsRepo.byChannel(ctx.db, "phone", digits)) {
+    for (const c of await contactsRepo.byChannel(ctx.db, "phone", digits, true)) {
       hits.push({ client: (await clientsRepo.byId(ctx.db, c.client_id))!, contact: c, matchedOn: "phone" });
     }
     for (const cl of await clientsRepo.byPhoneOrRfc(ctx.db, digits, ""))

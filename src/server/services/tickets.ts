@@ -17,6 +17,9 @@ import { requireVisible, toTicket, viewEnv } from "./ticket-view.js";
 
 type CreateInput = z.output<typeof TicketCreateBody>;
 
+/** History a client contact does not see: internal notes and the desk's own SLA bookkeeping. */
+const STAFF_ONLY_HISTORY = new Set(["note", "escalated", "sla_recompute"]);
+
 /** The local business date of an instant, for "contract active on the received date". */
 export function localDate(cal: BusinessCalendar, atMs: number): string {
   return DateTime.fromMillis(atMs, { zone: cal.config.timeZone }).toISODate()!;
@@ -160,17 +163,19 @@ export async function getTicket(ctx: AppContext, actor: Actor, id: string): Prom
   const ticket = toTicket(row, env, actor);
   return {
     ...ticket,
-    history: history.map((h) => ({
-      id: Number(h.id),
-      at: h.at,
-      actorId: h.actor_id,
-      actorName: h.actor_name,
-      action: h.action,
-      fromStatus: h.from_status,
-      toStatus: h.to_status,
-      reason: h.reason,
-      changes: h.changes ? (JSON.parse(h.changes) as Record<string, unknown>) : null,
-    })),
+    history: history
+      .filter((h) => staff || !STAFF_ONLY_HISTORY.has(h.action))
+      .map((h) => ({
+        id: Number(h.id),
+        at: h.at,
+        actorId: h.actor_id,
+        actorName: h.actor_name,
+        action: h.action,
+        fromStatus: h.from_status,
+        toStatus: h.to_status,
+        reason: h.reason,
+        changes: h.changes ? (JSON.parse(h.changes) as Record<string, unknown>) : null,
+      })),
     timeEntries: entries.map((e) => ({
       id: e.id,
       ticketId: e.ticket_id,

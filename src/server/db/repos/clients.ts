@@ -48,18 +48,18 @@ export const contactsRepo = {
     for (const p of likePatterns(f.terms)) q = q.where("search_text", "like", p);
     return q.execute();
   },
-  byChannel: (db: Db, kind: "email" | "phone", value: string) =>
+  /**
+   * Contacts by e-mail or phone. Phones match exactly, or by their ending when `partial` (the intake
+   * lookup as the caller dictates digits, and numbers stored with a country or area code).
+   */
+  byChannel: (db: Db, kind: "email" | "phone", value: string, partial = false) =>
     db
       .selectFrom("contacts")
       .innerJoin("contact_channels", "contact_channels.contact_id", "contacts.id")
       .selectAll("contacts")
       .distinct()
       .where("contact_channels.kind", "=", kind)
-      .where(
-        "contact_channels.value",
-        kind === "phone" ? "like" : "=",
-        kind === "phone" ? `%${value}` : value,
-      )
+      .where("contact_channels.value", partial ? "like" : "=", partial ? `%${value}` : value)
       .limit(20)
       .execute(),
   channels: (db: Db, contactIds: string[]) =>
