@@ -46,7 +46,11 @@ export const SetupStatus = z.object({ needsSetup: z.boolean(), companyName: z.st
 export const SetupBody = z.strictObject({
   companyName: Text(200),
   supportEmail: Email,
-  admin: z.strictObject({ name: Text(200), email: Email, password: z.string().min(8, "Mínimo 8 caracteres").max(200) }),
+  admin: z.strictObject({
+    name: Text(200),
+    email: Email,
+    password: z.string().min(8, "Mínimo 8 caracteres").max(200),
+  }),
 });
 
 export const UserBody = z.strictObject({

@@ -24,6 +24,22 @@ export const DEFAULT_SLA_SETTINGS: SlaSettings = {
 // Compiled calendars are cached per stored JSON, so another instance's change is seen on the next read.
 const compiled = new Map<string, BusinessCalendar>();
 
+/** Saves a setting and its audit row in one transaction. */
+async function storeSetting(ctx: AppContext, actor: Actor, key: string, value: unknown): Promise<void> {
+  const now = ctx.clock().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await settingsRepo.put(trx, key, value, now, actor.id);
+    await auditRepo.record(trx, {
+      entity: "settings",
+      entityId: key,
+      at: now,
+      actorId: actor.id,
+      action: "update",
+      changes: value,
+    });
+  });
+}
+
 export async function calendarConfig(ctx: AppContext): Promise<CalendarConfig> {
   return (
     ((await settingsRepo.get(ctx.db, "calendar")) as CalendarConfig | undefined) ?? DEFAULT_CALENDAR_CONFIG
@@ -58,18 +74,7 @@ export async function saveCalendar(
     if (err instanceof CalendarConfigError) throw new AppError("validation_failed", err.message, err.issues);
     throw err;
   }
-  const now = ctx.clock().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await settingsRepo.put(trx, "calendar", input, now, actor.id);
-    await auditRepo.record(trx, {
-      entity: "settings",
-      entityId: "calendar",
-      at: now,
-      actorId: actor.id,
-      action: "update",
-      changes: input,
-    });
-  });
+  await storeSetting(ctx, actor, "calendar", input);
   return input as CalendarConfig;
 }
 
@@ -83,18 +88,7 @@ export async function saveSlaSettings(
   input: SlaSettings,
 ): Promise<SlaSettings> {
   requireRole(actor);
-  const now = ctx.clock().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await settingsRepo.put(trx, "sla", input, now, actor.id);
-    await auditRepo.record(trx, {
-      entity: "settings",
-      entityId: "sla",
-      at: now,
-      actorId: actor.id,
-      action: "update",
-      changes: input,
-    });
-  });
+  await storeSetting(ctx, actor, "sla", input);
   return input;
 }
 
