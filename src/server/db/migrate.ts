@@ -1,13 +1,15 @@
 import { type Migration, type MigrationProvider, Migrator } from "kysely";
 import type { Database } from "./database.js";
 import { initialMigration } from "./migrations/001_initial.js";
-import { escalationNotificationsMigration } from "./migrations/003_escalation_notifications.js";
+import { escalationNotificationsMigration } from "./migrations/002_escalation_notifications.js";
+import { ticketSearchMigration } from "./migrations/003_ticket_search.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
   return {
     "001_initial": initialMigration(dialect),
-    "003_escalation_notifications": escalationNotificationsMigration,
+    "002_escalation_notifications": escalationNotificationsMigration,
+    "003_ticket_search": ticketSearchMigration(dialect),
   };
 }
 

@@ -64,6 +64,7 @@ export async function escalateSla(ctx: AppContext, now: Date): Promise<number> {
 }
 
 export async function housekeeping(ctx: AppContext, now: Date): Promise<void> {
+  await ticketsRepo.mergeSearchIndex(ctx.db);
   await sessionsRepo.deleteExpired(ctx.db, now.toISOString());
   await loginAttemptsRepo.prune(ctx.db, new Date(now.getTime() - 24 * 3600_000).toISOString());
 }

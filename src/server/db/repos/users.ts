@@ -65,7 +65,7 @@ export const tokensRepo = {
       .selectFrom("api_tokens")
       .innerJoin("users", "users.id", "api_tokens.user_id")
       .selectAll("users")
-      .select(["api_tokens.id as token_id", "api_tokens.revoked_at"])
+      .select(["api_tokens.id as token_id", "api_tokens.revoked_at", "api_tokens.last_used_at"])
       .where("api_tokens.token_hash", "=", hash)
       .executeTakeFirst(),
   touch: (db: Db, id: string, at: string) =>

@@ -1,0 +1,72 @@
+/**
+ * `npm run bench`: runs every benchmark on this machine, saves the raw figures under
+ * bench/results/, and rewrites the README's performance section with what was measured.
+ * Usage: npm run bench [-- deadlines|http ...]  (default: all)
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { formatDeadlineBench, runDeadlineBench } from "./deadlines.js";
+import { formatHttpBench, runHttpBench } from "./http.js";
+import { formatWebBench, runWebBench } from "./web.js";
+
+type Results = Record<string, number | string>;
+interface Bench {
+  title: string;
+  run: () => Promise<Results>;
+  format: (r: Results) => string;
+}
+
+const BENCHES: Record<string, Bench> = {
+  deadlines: {
+    title: "Deadline arithmetic (`bench/deadlines.ts`)",
+    run: runDeadlineBench,
+    format: formatDeadlineBench,
+  },
+  http: {
+    title: "HTTP API on SQLite, 20 connections (`bench/http.ts`)",
+    run: runHttpBench,
+    format: formatHttpBench,
+  },
+  web: { title: "Web app in headless Chromium (`bench/web.ts`)", run: runWebBench, format: formatWebBench },
+};
+
+const RESULTS_DIR = path.join(import.meta.dirname, "results");
+const README = path.join(import.meta.dirname, "..", "README.md");
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  return `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+function section(): string {
+  const parts = [`Last run: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine()}.`];
+  for (const [name, bench] of Object.entries(BENCHES)) {
+    const file = path.join(RESULTS_DIR, `${name}.json`);
+    if (!fs.existsSync(file)) continue;
+    parts.push(`### ${bench.title}\n\n${bench.format(JSON.parse(fs.readFileSync(file, "utf8")) as Results)}`);
+  }
+  return parts.join("\n\n");
+}
+
+function updateReadme(): void {
+  const text = fs.readFileSync(README, "utf8");
+  const start = "<!-- bench:start -->";
+  const end = "<!-- bench:end -->";
+  const i = text.indexOf(start);
+  const j = text.indexOf(end);
+  if (i < 0 || j < i) throw new Error("README has no bench markers");
+  fs.writeFileSync(README, `${text.slice(0, i + start.length)}\n${section()}\n${text.slice(j)}`);
+}
+
+const wanted = process.argv.slice(2).filter((a) => a in BENCHES);
+fs.mkdirSync(RESULTS_DIR, { recursive: true });
+for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
+  const bench = BENCHES[name]!;
+  console.log(`\n## ${bench.title}`);
+  const results = await bench.run();
+  fs.writeFileSync(path.join(RESULTS_DIR, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(bench.format(results));
+}
+updateReadme();
+console.log("\nREADME performance section updated.");
