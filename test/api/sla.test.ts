@@ -136,6 +136,27 @@ describe.each(DATABASES)("SLA and business calendar through the API on %s", (kin
     time.set("2026-11-24T16:00:00Z");
   });
 
+  it("a ticket cancelled before its deadline never counts as breached", async () => {
+    const created = await staff.reception.post("/api/tickets", {
+      clientId,
+      title: "Duplicado del anterior",
+      description: "",
+      urgent: true,
+      channel: "phone",
+    });
+    const cancelled = await staff.reception.post(`/api/tickets/${created.body.id}/transitions`, {
+      action: "cancel",
+      reason: "El cliente lo reportó dos veces",
+    });
+    expect(cancelled.body.status).toBe("cancelled");
+    time.set("2026-11-26T16:00:00Z");
+    const later = await staff.reception.get(`/api/tickets/${created.body.id}`);
+    expect(later.body.responseBreached).toBe(false);
+    const breached = await staff.reception.get("/api/tickets?breached=true&limit=200");
+    expect(breached.body.items.map((i: { id: string }) => i.id)).not.toContain(created.body.id);
+    time.set("2026-11-24T16:00:00Z");
+  });
+
   it("previews billable time before review, freezes it at review, and lets only a senior correct it", async () => {
     const tk = (
       await staff.reception.post("/api/tickets", {

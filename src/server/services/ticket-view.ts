@@ -37,7 +37,8 @@ export function toTicket(row: TicketView, env: ViewEnv, actor: Actor): Ticket {
   const sla = slaState(env.cal, {
     responseDueAt: ms(row.response_due_at),
     respondedAt: row.responded_at ? ms(row.responded_at) : null,
-    now: env.now,
+    // A ticket cancelled unanswered is judged at its cancellation, not at every later read.
+    now: row.closed_at && !row.responded_at ? Math.min(env.now, ms(row.closed_at)) : env.now,
     nearThresholdMinutes: env.near,
   });
   const kind = row.service_kind === "contract" ? "contract" : "event";

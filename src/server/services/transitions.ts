@@ -55,6 +55,10 @@ async function effects(ctx: AppContext, actor: Actor, row: TicketRow, input: Inp
       if (!row.accepted_at) patch.acceptance_override_reason = input.reason!.trim();
       break;
     }
+    case "cancel":
+      // A cancelled request stops the SLA clock: it cannot breach after it was withdrawn.
+      patch.closed_at = now;
+      break;
     case "close":
       patch.closed_at = now;
       if (input.billingStatus) {

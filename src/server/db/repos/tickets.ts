@@ -146,7 +146,7 @@ export const ticketsRepo = {
     if (f.urgent !== undefined) ids = ids.where("tickets.urgent", "=", f.urgent ? 1 : 0);
     if (f.breachedAt) {
       const { now, breached } = f.breachedAt;
-      const cond = sql<boolean>`((tickets.responded_at is not null and tickets.responded_at > tickets.response_due_at) or (tickets.responded_at is null and tickets.response_due_at < ${now}))`;
+      const cond = sql<boolean>`((tickets.responded_at is not null and tickets.responded_at > tickets.response_due_at) or (tickets.responded_at is null and tickets.response_due_at < coalesce(tickets.closed_at, ${now})))`;
       ids = ids.where(breached ? cond : sql<boolean>`not ${cond}`);
     }
     if (patterns.length && isSqlite(db)) {
