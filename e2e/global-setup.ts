@@ -1,8 +1,6 @@
-import { execSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { buildWeb } from "./build-web";
 
-/** Vitest globalSetup for the e2e project: builds web/dist once before the browser specs. */
+/** Vitest globalSetup for the e2e project: a production build of web/dist once before the browser specs. */
 export default function setup(): void {
-  const root = fileURLToPath(new URL("..", import.meta.url));
-  execSync("npm run build:web --silent", { cwd: root, stdio: "inherit" });
+  buildWeb();
 }

@@ -1,13 +1,15 @@
 /** E2E plumbing: an in-process Mesa server on a temp data dir, an API session, and Chromium. */
-import { execSync } from "node:child_process";
 import fs, { existsSync, mkdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page, type Request } from "playwright-core";
 import { buildApp, type MesaApp } from "../src/server/app";
+import { buildWeb } from "./build-web";
+
+export { buildWeb };
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const WEB_DIST = path.join(ROOT, "web", "dist");
@@ -17,9 +19,7 @@ export const PASSWORD = "contrasena-segura-1";
 
 /** Builds web/dist when the globalSetup did not (e.g. `npx vitest run e2e` without the e2e project). */
 export function ensureWebBuilt(): void {
-  if (!existsSync(path.join(WEB_DIST, "index.html"))) {
-    execSync("npm run build:web --silent", { cwd: ROOT, stdio: "inherit" });
-  }
+  if (!existsSync(path.join(WEB_DIST, "index.html"))) buildWeb();
 }
 
 export interface Server {
@@ -236,4 +236,42 @@ export async function withPage(
   } finally {
     await context.close();
   }
+}
+
+/** Waits until the ticket rows on screen are exactly these folios (in any order). */
+export async function waitForFolios(page: Page, folios: string[]): Promise<void> {
+  await page.waitForFunction((wanted) => {
+    const rows = [...document.querySelectorAll('[data-testid="ticket-row"]')];
+    const shown = rows.map((r) => r.getAttribute("data-folio")).sort();
+    const empty = document.querySelector('[data-testid="empty-list"]') !== null;
+    if (wanted.length === 0) return empty && shown.length === 0;
+    return JSON.stringify(shown) === JSON.stringify([...wanted].sort());
+  }, folios);
+}
+
+/**
+ * Counts the page's API requests still on their way, from now on. `settled()` waits until none is
+ * (the screen's own loads are done), so a step that ends the session cannot race one of them.
+ */
+export function trackApiRequests(page: Page): { settled: () => Promise<void> } {
+  const pending = new Set<Request>();
+  let wake: (() => void) | null = null;
+  const done = (request: Request) => {
+    pending.delete(request);
+    wake?.();
+  };
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.startsWith("/api/")) pending.add(request);
+  });
+  page.on("requestfinished", done);
+  page.on("requestfailed", done);
+  return {
+    settled: async () => {
+      while (pending.size > 0) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
+    },
+  };
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { ApiSession } from "./helpers";
 
 /** Gzip size of the JS the browser loads before any lazy route: index.html's script and modulepreloads. */
@@ -17,6 +17,49 @@ export function initialJsGzip(distDir: string): {
     return { file, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
   });
   return { files, gzip: files.reduce((sum, f) => sum + f.gzip, 0) };
+}
+
+/** Gzip sizes of the JS files a page fetched from /assets/ (sized from the built files, level 9). */
+function recordJs(distDir: string, context: BrowserContext): () => { files: string[]; gzip: number } {
+  const seen = new Set<string>();
+  context.on("response", (response) => {
+    const { pathname } = new URL(response.url());
+    if (pathname.startsWith("/assets/") && pathname.endsWith(".js")) seen.add(pathname.slice(1));
+  });
+  return () => {
+    const files = [...seen].sort();
+    const gzip = files.reduce(
+      (sum, file) => sum + gzipSync(readFileSync(path.join(distDir, file)), { level: 9 }).length,
+      0,
+    );
+    return { files, gzip };
+  };
+}
+
+/**
+ * All JS (gzip) a cold browser fetched to make a route usable: the signed-out login form, or the
+ * signed-in queue of 50 rows (`cookies` given). Counts lazy chunks too, unlike `initialJsGzip`.
+ */
+export async function routeJsGzip(
+  browser: Browser,
+  distDir: string,
+  url: string,
+  cookies?: { name: string; value: string }[],
+): Promise<{ files: string[]; gzip: number }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  try {
+    if (cookies) await context.addCookies(cookies.map((c) => ({ ...c, url: new URL(url).origin })));
+    const collected = recordJs(distDir, context);
+    const page = await context.newPage();
+    if (cookies) await timeToQueue(page, url);
+    else {
+      await page.goto(url);
+      await page.getByRole("button", { name: "Entrar" }).waitFor();
+    }
+    return collected();
+  } finally {
+    await context.close();
+  }
 }
 
 /** Creates `count` open tickets through the API (half urgent), for a full queue. */

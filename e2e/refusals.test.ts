@@ -16,6 +16,7 @@ import {
   seedStaff,
   shot,
   startServer,
+  trackApiRequests,
   uiLogin,
   withPage,
 } from "./helpers";
@@ -192,20 +193,27 @@ describe.skipIf(browserMissing)("refusals and bad input", { timeout: 180_000 }, 
 
   it("an expired session returns to the login with a message, then back to the same screen", async () => {
     await withPage(browser, "expiry", async (page) => {
-      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/queue");
+      const api = trackApiRequests(page);
+      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/search?q=Servidor");
+      // Wait for the screen to be settled: its list shown and no API call of the page load still on its
+      // way. Ending the session while one is would show the login before the click below (the link
+      // gone); the only calls left are timed refreshes (30 s), far from the next steps.
+      await page.locator('[data-testid="ticket-table"], [data-testid="empty-list"]').first().waitFor();
+      await api.settled();
       await page.evaluate(async () => {
         const me = await (await fetch("/api/auth/me")).json();
         await fetch("/api/auth/logout", { method: "POST", headers: { "X-CSRF-Token": me.csrfToken } });
       });
-      await page.getByRole("link", { name: "Buscar tickets" }).click();
+      await page.getByRole("link", { name: "Cola de tickets" }).click();
       await page
         .getByText("Tu sesión expiró. Inicia sesión de nuevo para continuar donde estabas.")
         .waitFor();
+      expect(new URL(page.url()).pathname).toBe("/queue");
       await shot(page, "13-session-expired");
       await page.getByLabel("Correo electrónico").fill(staff.reception.email);
       await page.getByLabel("Contraseña").fill(PASSWORD);
       await page.getByRole("button", { name: "Entrar" }).click();
-      await page.getByRole("heading", { name: "Buscar tickets" }).waitFor();
+      await page.getByRole("heading", { name: "Cola de tickets" }).waitFor();
     });
   });
 

@@ -1,16 +1,14 @@
 import { Alert, Button, Center, Loader, Stack } from "@mantine/core";
 import { lazy, Suspense, useEffect } from "react";
-import { z } from "zod";
-import zodEn from "zod/v4/locales/en.js";
-import zodEs from "zod/v4/locales/es.js";
-import { useMe, useSetupStatus } from "./api/auth";
-import { AppLayout } from "./components/AppLayout";
+import { type Me, useMe, useSetupStatus } from "./api/auth";
 import { I18nProvider, type Locale, translate } from "./i18n";
-import { storedLocale } from "./lib/session";
+import { setDisplayTimeZone } from "./lib/format";
+import { markSignedIn, storedLocale, storeLocale } from "./lib/session";
 import { LoginPage } from "./pages/auth/LoginPage";
-import { AppRoutes } from "./routes";
+import { AppRoutes, loadShell, preloadRoute } from "./routes";
 
 const SetupPage = lazy(() => import("./pages/auth/SetupPage"));
+const AppLayout = lazy(loadShell);
 
 export function PageLoader() {
   return (
@@ -20,18 +18,38 @@ export function PageLoader() {
   );
 }
 
-function useLocaleEffects(locale: Locale) {
+/** Keeps the start-up hints (signed in, language) and the display time zone in step with the session. */
+function useSessionEffects(me: Me | null | undefined) {
+  if (me) setDisplayTimeZone(me.timeZone); // before the first render that shows a date
+  const signedIn = me === undefined ? undefined : !!me;
   useEffect(() => {
-    z.config(locale === "en" ? zodEn() : zodEs());
-    document.documentElement.lang = locale;
-  }, [locale]);
+    if (signedIn === undefined) return;
+    markSignedIn(signedIn);
+    // After a sign-in: the shell and the current screen load together, not one after the other.
+    if (signedIn) preloadRoute(window.location.pathname);
+  }, [signedIn]);
+  useEffect(() => {
+    if (me?.locale) storeLocale(me.locale);
+  }, [me?.locale]);
+}
+
+function SignedIn({ me }: { me: Me }) {
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <AppLayout me={me}>
+        <Suspense fallback={<PageLoader />}>
+          <AppRoutes me={me} />
+        </Suspense>
+      </AppLayout>
+    </Suspense>
+  );
 }
 
 export function App() {
   const setup = useSetupStatus();
   const me = useMe();
   const locale: Locale = me.data?.locale ?? storedLocale();
-  useLocaleEffects(locale);
+  useSessionEffects(me.data);
 
   if (me.isPending || (setup.isPending && !me.data)) return <PageLoader />;
   if (me.isError) {
@@ -53,11 +71,7 @@ export function App() {
       ) : !me.data ? (
         <LoginPage companyName={setup.data?.companyName ?? null} />
       ) : (
-        <AppLayout me={me.data}>
-          <Suspense fallback={<PageLoader />}>
-            <AppRoutes me={me.data} />
-          </Suspense>
-        </AppLayout>
+        <SignedIn me={me.data} />
       )}
     </I18nProvider>
   );

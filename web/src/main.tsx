@@ -2,7 +2,6 @@ import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
 import "./styles.css";
 import { createTheme, MantineProvider } from "@mantine/core";
-import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
@@ -10,7 +9,8 @@ import { BrowserRouter } from "react-router-dom";
 import { App } from "./App";
 import { meKey } from "./api/auth";
 import { ApiError, setUnauthorizedHandler } from "./api/client";
-import { markSessionExpired } from "./lib/session";
+import { loadLocale } from "./i18n";
+import { markSessionExpired, storedLocale, wasSignedIn } from "./lib/session";
 import { preloadRoute } from "./routes";
 
 const theme = createTheme({
@@ -34,12 +34,13 @@ setUnauthorizedHandler(() => {
   queryClient.setQueryData(meKey, null);
 });
 
-preloadRoute(window.location.pathname);
+// In parallel with the session check: the signed-in shell and screen, and English when it was chosen.
+if (wasSignedIn()) preloadRoute(window.location.pathname);
+if (storedLocale() === "en") void loadLocale("en").catch(() => undefined);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="bottom-right" autoClose={3500} limit={3} />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <App />

@@ -21,13 +21,18 @@ const LOADERS = {
   "/admin/sla": () => import("./pages/admin/SlaPage"),
   "/admin/categories": () => import("./pages/admin/CategoriesPage"),
   "/admin/contract-types": () => import("./pages/admin/ContractTypesPage"),
+  "/account/tokens": () => import("./pages/account/TokensPage"),
 } satisfies Record<string, () => Promise<{ default: ComponentType }>>;
 
 const PAGES = Object.entries(LOADERS).map(([path, load]) => [path, lazy(load)] as const);
 
-/** Starts loading the current route's chunk at once, in parallel with the session check. */
+/** The signed-in shell (header, navigation, bell, user menu, toasts): not needed by the login screen. */
+export const loadShell = () => import("./components/AppLayout");
+
+/** Starts loading the shell and the current route's chunk at once, in parallel with the session check. */
 export function preloadRoute(pathname: string): void {
   const entry = Object.entries(LOADERS).find(([path]) => matchPath(path, pathname));
+  void loadShell().catch(() => undefined);
   void entry?.[1]().catch(() => undefined);
 }
 

@@ -41,7 +41,8 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (req, reply) => {
       const s = await auth.login(ctx, { ...req.body, ip: req.ip });
       setCookie(reply, s.sessionToken, s.expiresAt);
-      return { user: auth.meOf(s.actor), csrfToken: s.actor.csrfToken! };
+      const { timeZone } = await calendarConfig(ctx);
+      return { user: { ...auth.meOf(s.actor), timeZone }, csrfToken: s.actor.csrfToken! };
     },
   });
   r.post("/api/auth/logout", {

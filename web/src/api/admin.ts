@@ -1,5 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Ticket, User, UserBody } from "../contract";
+import type { z } from "zod";
+import type {
+  SurveyAttempt as SurveyAttemptSchema,
+  Survey as SurveySchema,
+  Ticket,
+  User,
+  UserBody,
+} from "../contract";
 import { api, withQuery } from "./client";
 import type { Category, ContractType } from "./clients";
 
@@ -72,8 +79,24 @@ export function useClosedDays(year: number, month: number) {
 export function useSurveyQueue() {
   return useQuery({
     queryKey: ["surveys", "queue"],
-    queryFn: () => api<{ items: (Ticket & { attempts: number })[] }>("/api/surveys/queue"),
+    queryFn: () => api<{ items: SurveyQueueItem[] }>("/api/surveys/queue"),
     refetchInterval: 30_000,
+  });
+}
+
+export type SurveyQueueItem = Ticket & { attempts: SurveyAttempt[]; maxAttempts: number };
+export type SurveyAttempt = z.infer<typeof SurveyAttemptSchema>;
+export type SurveyRecord = z.infer<typeof SurveySchema>;
+
+/** The survey recorded for a ticket (or null) and the unanswered call attempts. */
+export function useTicketSurvey(ticketId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["surveys", "ticket", ticketId],
+    queryFn: () =>
+      api<{ survey: SurveyRecord | null; attempts: SurveyAttempt[] }>(
+        `/api/tickets/${encodeURIComponent(ticketId)}/survey`,
+      ),
+    enabled,
   });
 }
 

@@ -44,9 +44,11 @@ export function useLogin() {
   return useMutation({
     mutationFn: (body: { email: string; password: string }) =>
       api<LoginResult>("/api/auth/login", { method: "POST", body, quiet401: true }),
-    onSuccess: (result) => {
+    onSuccess: async (result) => {
       setCsrfToken(result.csrfToken);
-      queryClient.setQueryData(meKey, { ...result.user, csrfToken: result.csrfToken });
+      // The login answer's user lacks what only GET /api/auth/me tells (the calendar's time zone).
+      const me = await fetchMe().catch(() => null);
+      queryClient.setQueryData(meKey, me ?? { ...result.user, csrfToken: result.csrfToken });
     },
   });
 }

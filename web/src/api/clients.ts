@@ -65,7 +65,11 @@ export function usePatchClient() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: Partial<ClientBody> }) =>
       api<Client>(`/api/clients/${encodeURIComponent(id)}`, { method: "PATCH", body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["clients"] }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["clients"] }),
+        queryClient.invalidateQueries({ queryKey: ["audit", "client"] }),
+      ]),
   });
 }
 
@@ -73,6 +77,15 @@ export function useCreateContact() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ContactBody) => api<Contact>("/api/contacts", { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["contacts"] }),
+  });
+}
+
+export function usePatchContact() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: Partial<Omit<ContactBody, "clientId">> }) =>
+      api<Contact>(`/api/contacts/${encodeURIComponent(id)}`, { method: "PATCH", body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["contacts"] }),
   });
 }
@@ -91,7 +104,11 @@ export function useSaveContract() {
       id
         ? api<Contract>(`/api/contracts/${encodeURIComponent(id)}`, { method: "PATCH", body })
         : api<Contract>("/api/contracts", { method: "POST", body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["contracts"] }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["contracts"] }),
+        queryClient.invalidateQueries({ queryKey: ["audit", "contract"] }),
+      ]),
   });
 }
 

@@ -1,11 +1,30 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text, TextInput, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { notificationsStore } from "@mantine/notifications";
+import { type FormEvent, lazy, type ReactNode, Suspense, useEffect, useState } from "react";
 import { Link, useLocation, useNavigate } from "react-router-dom";
 import type { Me } from "../contract";
 import { useT } from "../i18n";
 import { navFor } from "../lib/roles";
+import { NotificationBell } from "./NotificationBell";
 import { UserMenu } from "./UserMenu";
+
+const Toasts = lazy(() => import("./Toasts"));
+
+const toastsPending = () => notificationsStore.getState().notifications.length > 0;
+
+/** True from the first toast on: the toast container loads then, not with the first screen. */
+function useToastsWanted(): boolean {
+  const [wanted, setWanted] = useState(toastsPending);
+  useEffect(() => {
+    if (wanted) return;
+    if (toastsPending()) setWanted(true);
+    return notificationsStore.subscribe((state) => {
+      if (state.notifications.length > 0) setWanted(true);
+    });
+  }, [wanted]);
+  return wanted;
+}
 
 function SearchBox({ onDone }: { onDone?: () => void }) {
   const t = useT();
@@ -59,9 +78,11 @@ function Navigation({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
   );
 }
 
-export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
+/** The signed-in shell, loaded apart from the login screen (see routes.tsx `loadShell`). */
+export default function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
   const t = useT();
+  const toasts = useToastsWanted();
   return (
     <AppShell
       header={{ height: 60 }}
@@ -80,6 +101,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
             <Group visibleFrom="sm">
               <SearchBox />
             </Group>
+            <NotificationBell />
             <UserMenu me={me} />
           </Group>
         </Group>
@@ -93,6 +115,11 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
+      {toasts && (
+        <Suspense fallback={null}>
+          <Toasts />
+        </Suspense>
+      )}
     </AppShell>
   );
 }

@@ -1,5 +1,6 @@
 import { Avatar, Menu, UnstyledButton } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
+import { useNavigate } from "react-router-dom";
 import { useLogout, useUpdateMe } from "../api/auth";
 import type { Me } from "../contract";
 import { type Locale, useI18n } from "../i18n";
@@ -19,6 +20,7 @@ export function UserMenu({ me }: { me: Me }) {
   const { t, locale } = useI18n();
   const logout = useLogout();
   const updateMe = useUpdateMe();
+  const navigate = useNavigate();
   const switchTo = (next: Locale) => {
     storeLocale(next);
     updateMe.mutate(
@@ -47,6 +49,7 @@ export function UserMenu({ me }: { me: Me }) {
           English
         </Menu.Item>
         <Menu.Divider />
+        <Menu.Item onClick={() => navigate("/account/tokens")}>{t("tokens.menu")}</Menu.Item>
         <Menu.Item color="red" onClick={() => logout.mutate()}>
           {t("user.logout")}
         </Menu.Item>

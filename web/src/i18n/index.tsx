@@ -1,18 +1,39 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo } from "react";
-import { en } from "./en";
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from "react";
 import { esMX, type MessageKey } from "./es-MX";
 
 export type { MessageKey };
 export type Locale = "es-MX" | "en";
 export type Vars = Record<string, string | number>;
-export type Translate = (key: MessageKey, vars?: Vars) => string;
+export interface Translate {
+  (key: MessageKey, vars?: Vars): string;
+  /** The locale this function speaks (English error texts are derived from error codes). */
+  readonly locale: Locale;
+}
 
-const catalogs: Record<Locale, Record<MessageKey, string>> = { "es-MX": esMX, en };
+/** Spanish is always loaded; English is fetched on first use (it is not in the initial bundle). */
+const catalogs: Partial<Record<Locale, Record<MessageKey, string>>> = { "es-MX": esMX };
+let englishLoad: Promise<void> | null = null;
+
+export function loadLocale(locale: Locale): Promise<void> {
+  if (catalogs[locale]) return Promise.resolve();
+  englishLoad ??= import("./en").then((m) => {
+    catalogs.en = m.en;
+  });
+  return englishLoad;
+}
+
+export function isLocaleLoaded(locale: Locale): boolean {
+  return !!catalogs[locale];
+}
 
 export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
-  const text = catalogs[locale][key] ?? esMX[key] ?? key;
+  const text = catalogs[locale]?.[key] ?? esMX[key] ?? key;
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+export function makeTranslate(locale: Locale): Translate {
+  return Object.assign((key: MessageKey, vars?: Vars) => translate(locale, key, vars), { locale });
 }
 
 /** True when the key exists in the catalogue (for dynamic keys such as `status.${s}`). */
@@ -20,18 +41,45 @@ export function hasKey(key: string): key is MessageKey {
   return key in esMX;
 }
 
+type Listener = (locale: Locale) => void;
+let activeLocale: Locale = "es-MX";
+const listeners = new Set<Listener>();
+
+/** Follows the UI locale outside React (the zod error-message locale of the contract chunk). */
+export function onLocaleChange(listener: Listener): void {
+  listeners.add(listener);
+  listener(activeLocale);
+}
+
+function setActiveLocale(locale: Locale): void {
+  if (locale === activeLocale) return;
+  activeLocale = locale;
+  for (const listener of listeners) listener(locale);
+}
+
 interface I18nValue {
   locale: Locale;
   t: Translate;
 }
 
-const I18nContext = createContext<I18nValue>({
-  locale: "es-MX",
-  t: (key, vars) => translate("es-MX", key, vars),
-});
+const I18nContext = createContext<I18nValue>({ locale: "es-MX", t: makeTranslate("es-MX") });
 
-export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const t = useCallback<Translate>((key, vars) => translate(locale, key, vars), [locale]);
+/** The wanted locale once its catalogue is loaded; until then the one already shown (no flash of keys). */
+function useLoadedLocale(wanted: Locale): Locale {
+  const [, setLoaded] = useState(0);
+  useEffect(() => {
+    if (!isLocaleLoaded(wanted)) void loadLocale(wanted).then(() => setLoaded((n) => n + 1));
+  }, [wanted]);
+  return isLocaleLoaded(wanted) ? wanted : "es-MX";
+}
+
+export function I18nProvider({ locale: wanted, children }: { locale: Locale; children: ReactNode }) {
+  const locale = useLoadedLocale(wanted);
+  useEffect(() => {
+    setActiveLocale(locale);
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const t = useMemo(() => makeTranslate(locale), [locale]);
   const value = useMemo(() => ({ locale, t }), [locale, t]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

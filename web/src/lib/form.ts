@@ -1,7 +1,8 @@
 import { useCallback, useRef, useState } from "react";
 import type { z } from "zod";
 import { ApiError } from "../api/client";
-import { hasKey, type Translate } from "../i18n";
+import { hasKey, type MessageKey, type Translate } from "../i18n";
+import { fieldLabel } from "./fields";
 
 export type FieldErrors = Record<string, string>;
 
@@ -31,15 +32,84 @@ export function issuesToErrors(issues: readonly IssueLike[]): FieldErrors {
   return out;
 }
 
-/** A readable message for any error: the catalogue's text for known codes, else the server's message. */
+/**
+ * The contract's own messages are Spanish; in English a client-side check says what is wrong from
+ * the issue's code instead (required, too long, or an invalid value).
+ */
+function localIssues(t: Translate, issues: readonly z.core.$ZodIssue[]): IssueLike[] {
+  if (t.locale !== "en") return [...issues];
+  return issues.map((issue) => {
+    const required = issue.code === "too_small" && issue.origin === "string" && Number(issue.minimum) <= 1;
+    const key: MessageKey = required
+      ? "errcode.field_required"
+      : issue.code === "too_big"
+        ? "errcode.field_too_long"
+        : "errcode.field_invalid";
+    return { path: issue.path, message: t(key) };
+  });
+}
+
+/** Codes whose text always comes from the catalogue (the server's words add nothing for the user). */
+const CATALOGUE_CODES = new Set([
+  "network_error",
+  "invalid_credentials",
+  "unauthenticated",
+  "session_expired",
+  "csrf_token_invalid",
+  "internal_error",
+  "rate_limited",
+  "payload_too_large",
+  "invalid_json",
+]);
+
+/** Codes the server explains in Spanish; in English the text is derived from the code and field. */
+const DERIVED_CODES = new Set([
+  "validation_failed",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "invalid_transition",
+  "precondition_failed",
+  "reason_required",
+]);
+
+/** The field an error is about: `details.field`, or the first issue's path. */
+function errorField(error: ApiError): string | null {
+  const details = error.details as { field?: unknown } | null;
+  if (details && typeof details === "object" && typeof details.field === "string") return details.field;
+  const first = error.issues[0];
+  return first ? pathKey(first.path).split(".")[0]! : null;
+}
+
+/** English text for a Spanish server error, from its code (and the field it is about). */
+function derivedMessage(t: Translate, error: ApiError): string {
+  const field = errorField(error);
+  const withField = `errcode.${error.code}.field`;
+  if (field && field !== "_form" && hasKey(withField)) return t(withField, { field: fieldLabel(t, field) });
+  return t(`errcode.${error.code}` as MessageKey);
+}
+
+/**
+ * A readable message for any error: the catalogue's text for session and transport codes; the server's
+ * own (Spanish) explanation otherwise, except in English, where it is derived from the code and field.
+ */
 export function errorMessage(t: Translate, error: unknown): string {
   if (error instanceof ApiError) {
-    const key = `errcode.${error.code}`;
-    if (hasKey(key)) return t(key);
+    if (CATALOGUE_CODES.has(error.code)) return t(`errcode.${error.code}` as MessageKey);
+    if (t.locale === "en" && DERIVED_CODES.has(error.code)) return derivedMessage(t, error);
     if (error.message) return error.message;
-    return t("error.unknown");
+    const key = `errcode.${error.code}`;
+    return hasKey(key) ? t(key) : t("error.unknown");
   }
   return error instanceof Error && error.message ? error.message : t("error.unknown");
+}
+
+/** Field errors of a server refusal; in English the Spanish issue texts become a generic English one. */
+export function serverFieldErrors(t: Translate, error: unknown): FieldErrors {
+  const issues = error instanceof ApiError ? error.issues : [];
+  const errors = issuesToErrors(issues);
+  if (t.locale !== "en") return errors;
+  return Object.fromEntries(Object.keys(errors).map((key) => [key, t("errcode.field_invalid")]));
 }
 
 export interface FormState<T> {
@@ -70,21 +140,23 @@ export function useForm<T extends object>(initial: T, t: Translate): FormState<T
     });
   }, []);
 
-  const validate = useCallback(<S extends z.ZodType>(schema: S, input: unknown): z.output<S> | null => {
-    const result = schema.safeParse(input);
-    setFormError(null);
-    if (result.success) {
-      setErrors({});
-      return result.data;
-    }
-    setErrors(issuesToErrors(result.error.issues));
-    return null;
-  }, []);
+  const validate = useCallback(
+    <S extends z.ZodType>(schema: S, input: unknown): z.output<S> | null => {
+      const result = schema.safeParse(input);
+      setFormError(null);
+      if (result.success) {
+        setErrors({});
+        return result.data;
+      }
+      setErrors(issuesToErrors(localIssues(t, result.error.issues)));
+      return null;
+    },
+    [t],
+  );
 
   const showError = useCallback(
     (error: unknown, mapKey?: (key: string) => string) => {
-      const issues = error instanceof ApiError ? error.issues : [];
-      setErrors(renameKeys(issuesToErrors(issues), mapKey));
+      setErrors(renameKeys(serverFieldErrors(t, error), mapKey));
       setFormError(errorMessage(t, error));
     },
     [t],

@@ -1,23 +1,38 @@
 /** Mexican formats: `24/11/2026 16:30` in the business time zone, `$1,234.50 MXN` from integer cents. */
 
-export const TIME_ZONE = "America/Mexico_City";
+/** Shown when the session does not tell the calendar's zone (older servers). */
+export const DEFAULT_TIME_ZONE = "America/Mexico_City";
 
-const dateTimeFormat = new Intl.DateTimeFormat("es-MX", {
-  timeZone: TIME_ZONE,
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
+function formatsFor(timeZone: string) {
+  const date = { timeZone, day: "2-digit", month: "2-digit", year: "numeric" } as const;
+  return {
+    timeZone,
+    dateTime: new Intl.DateTimeFormat("es-MX", {
+      ...date,
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }),
+    date: new Intl.DateTimeFormat("es-MX", date),
+  };
+}
 
-const dateFormat = new Intl.DateTimeFormat("es-MX", {
-  timeZone: TIME_ZONE,
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-});
+let zone = formatsFor(DEFAULT_TIME_ZONE);
+
+/** Dates are shown in the business calendar's zone (GET /api/auth/me `timeZone`), not the browser's. */
+export function setDisplayTimeZone(timeZone: string | null | undefined): void {
+  const wanted = timeZone || DEFAULT_TIME_ZONE;
+  if (wanted === zone.timeZone) return;
+  try {
+    zone = formatsFor(wanted);
+  } catch {
+    zone = formatsFor(DEFAULT_TIME_ZONE); // an unknown zone name: keep showing dates
+  }
+}
+
+export function displayTimeZone(): string {
+  return zone.timeZone;
+}
 
 const moneyFormat = new Intl.NumberFormat("es-MX", {
   style: "currency",
@@ -42,7 +57,7 @@ function toDate(value: string | Date | null | undefined): Date | null {
 export function formatDateTime(value: string | Date | null | undefined): string {
   const date = toDate(value);
   if (!date) return "—";
-  const p = parts(dateTimeFormat, date);
+  const p = parts(zone.dateTime, date);
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
 
@@ -54,7 +69,7 @@ export function formatDate(value: string | Date | null | undefined): string {
   }
   const date = toDate(value);
   if (!date) return "—";
-  const p = parts(dateFormat, date);
+  const p = parts(zone.date, date);
   return `${p.day}/${p.month}/${p.year}`;
 }
 
@@ -101,6 +116,43 @@ export function roundUp(minutes: number, step: number): number {
 /** Business-zone date `YYYY-MM-DD` of an instant. */
 export function zonedDateKey(value: string | Date): string {
   const date = toDate(value) ?? new Date();
-  const p = parts(dateFormat, date);
+  const p = parts(zone.date, date);
   return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** `HH:mm` of an instant in the business zone. */
+export function zonedTime(value: string | Date): string {
+  const p = parts(zone.dateTime, toDate(value) ?? new Date());
+  return `${p.hour}:${p.minute}`;
+}
+
+/** Offset of the business zone from UTC at an instant, in minutes (e.g. -360 for UTC-06:00). */
+function zoneOffsetMinutes(instant: number): number {
+  const p = parts(zone.dateTime, new Date(instant));
+  const asUtc = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+  );
+  return Math.round((asUtc - Math.floor(instant / 60_000) * 60_000) / 60_000);
+}
+
+/**
+ * A wall-clock date and time in the business zone as ISO-8601 with its offset:
+ * `2026-11-24`, `16:30` → `2026-11-24T16:30:00-06:00`. Null when the input is not a date and time.
+ */
+export function zonedIso(date: string, time: string): string | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+  if (!d || !t) return null;
+  const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
+  let offset = zoneOffsetMinutes(wall);
+  offset = zoneOffsetMinutes(wall - offset * 60_000); // settle across a DST change
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  const hh = String(Math.floor(abs / 60)).padStart(2, "0");
+  const mm = String(abs % 60).padStart(2, "0");
+  return `${date}T${time}:00${sign}${hh}:${mm}`;
 }

@@ -20,3 +20,18 @@ export function storedLocale(): "es-MX" | "en" {
 export function storeLocale(locale: "es-MX" | "en"): void {
   localStorage.setItem(LOCALE_KEY, locale);
 }
+
+const SIGNED_IN_KEY = "mesa.signedIn";
+
+/**
+ * A hint only (the cookie is httpOnly): whether this browser had a session last time, so start-up can
+ * fetch the app shell in parallel with the session check instead of after it. Never used for access.
+ */
+export function wasSignedIn(): boolean {
+  return localStorage.getItem(SIGNED_IN_KEY) === "1";
+}
+
+export function markSignedIn(signedIn: boolean): void {
+  if (signedIn) localStorage.setItem(SIGNED_IN_KEY, "1");
+  else localStorage.removeItem(SIGNED_IN_KEY);
+}

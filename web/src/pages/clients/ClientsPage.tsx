@@ -1,7 +1,7 @@
 import { Button, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
-import { type Client, useClients } from "../../api/clients";
+import { useClients } from "../../api/clients";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { useT } from "../../i18n";
@@ -12,8 +12,10 @@ export default function ClientsPage() {
   const [text, setText] = useState("");
   const [q] = useDebouncedValue(text.trim(), 250);
   const clients = useClients(q);
-  const [editing, setEditing] = useState<Client | null | "new">(null);
+  // The id, not the object: the editor shows the list's fresh copy after each save.
+  const [editing, setEditing] = useState<string | null>(null);
   const items = clients.data?.items ?? [];
+  const current = editing && editing !== "new" ? (items.find((c) => c.id === editing) ?? null) : null;
   return (
     <>
       <PageHeader
@@ -46,7 +48,12 @@ export default function ClientsPage() {
               </Table.Thead>
               <Table.Tbody>
                 {items.map((c) => (
-                  <Table.Tr key={c.id} className="mesa-row-link" onClick={() => setEditing(c)}>
+                  <Table.Tr
+                    key={c.id}
+                    className="mesa-row-link"
+                    data-testid="client-row"
+                    onClick={() => setEditing(c.id)}
+                  >
                     <Table.Td fw={500}>{c.name}</Table.Td>
                     <Table.Td>{c.rfc ?? "—"}</Table.Td>
                     <Table.Td>{c.phone ?? "—"}</Table.Td>
@@ -60,8 +67,8 @@ export default function ClientsPage() {
         )}
       </QueryState>
       <ClientEditor
-        opened={editing !== null}
-        client={editing === "new" ? null : editing}
+        opened={editing === "new" || current !== null}
+        client={current}
         onClose={() => setEditing(null)}
       />
     </>

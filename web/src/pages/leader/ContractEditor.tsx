@@ -8,10 +8,12 @@ import {
   SimpleGrid,
   Stack,
   Switch,
+  Tabs,
   TextInput,
 } from "@mantine/core";
 import type { ChangeEvent, FormEvent } from "react";
 import { type Contract, useClients, useContractTypes, useSaveContract } from "../../api/clients";
+import { AuditTrail } from "../../components/AuditTrail";
 import { ContractBody, ContractPatch } from "../../contract";
 import { useT } from "../../i18n";
 import { useForm } from "../../lib/form";
@@ -188,7 +190,21 @@ export function ContractEditor({
       title={contract ? t("contract.edit") : t("contract.new")}
       size="lg"
     >
-      {opened && <ContractForm key={contract?.id ?? "new"} contract={contract} onClose={onClose} />}
+      {opened && !contract && <ContractForm key="new" contract={null} onClose={onClose} />}
+      {opened && contract && (
+        <Tabs defaultValue="data" keepMounted={false}>
+          <Tabs.List mb="md">
+            <Tabs.Tab value="data">{t("client.tab.data")}</Tabs.Tab>
+            <Tabs.Tab value="history">{t("client.tab.history")}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="data">
+            <ContractForm key={contract.id} contract={contract} onClose={onClose} />
+          </Tabs.Panel>
+          <Tabs.Panel value="history">
+            <AuditTrail entity="contract" entityId={contract.id} />
+          </Tabs.Panel>
+        </Tabs>
+      )}
     </Modal>
   );
 }

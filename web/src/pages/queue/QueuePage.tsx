@@ -1,30 +1,20 @@
 import { Button, Group, SegmentedControl, Switch, Text } from "@mantine/core";
 import { useState } from "react";
-import { useSearchParams } from "react-router-dom";
-import { type TicketFilters, useTicketList } from "../../api/tickets";
+import { useTicketList } from "../../api/tickets";
 import { PageHeader } from "../../components/PageHeader";
 import { TicketList } from "../../components/TicketTable";
 import type { Ticket } from "../../contract";
 import { useT } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
-import { AssignDialog } from "./AssignDialog";
-
-export const OPEN_STATUSES = "new,assigned,in_progress,attended,reviewed";
-
-function filtersFor(view: string, urgentOnly: boolean): TicketFilters {
-  const base: TicketFilters =
-    view === "unassigned"
-      ? { unassigned: "true", status: "new,assigned,in_progress" }
-      : { status: OPEN_STATUSES };
-  return urgentOnly ? { ...base, urgent: "true" } : base;
-}
+import { apiFilters } from "./filterState";
+import { LazyAssignDialog as AssignDialog } from "./LazyAssignDialog";
+import { OpenQueueFilters } from "./QueueFilters";
+import { useQueueFilters } from "./useQueueFilters";
 
 export default function QueuePage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
-  const view = params.get("view") === "open" ? "open" : "unassigned";
-  const [urgentOnly, setUrgentOnly] = useState(false);
-  const query = useTicketList(filtersFor(view, urgentOnly), { live: true });
+  const [filters, change] = useQueueFilters();
+  const query = useTicketList(apiFilters(filters), { live: true });
   const [assigning, setAssigning] = useState<Ticket | null>(null);
 
   const action = (ticket: Ticket) =>
@@ -50,19 +40,22 @@ export default function QueuePage() {
       />
       <Group mb="md" justify="space-between">
         <SegmentedControl
-          value={view}
-          onChange={(v) => setParams({ view: v })}
+          value={filters.view}
+          onChange={(v) => change({ ...filters, view: v === "open" ? "open" : "unassigned" }, true)}
           data={[
             { value: "unassigned", label: t("queue.unassigned") },
             { value: "open", label: t("queue.open") },
           ]}
         />
-        <Switch
-          label={t("queue.urgentOnly")}
-          checked={urgentOnly}
-          onChange={(e) => setUrgentOnly(e.currentTarget.checked)}
-        />
+        {filters.view === "unassigned" && (
+          <Switch
+            label={t("queue.urgentOnly")}
+            checked={filters.urgent}
+            onChange={(e) => change({ ...filters, urgent: e.currentTarget.checked })}
+          />
+        )}
       </Group>
+      {filters.view === "open" && <OpenQueueFilters state={filters} onChange={change} />}
       <Text size="xs" c="dimmed" mb="xs">
         {t("queue.order")}
       </Text>

@@ -1,15 +1,14 @@
 import { Anchor, Badge, Button, Modal, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { useSurveyQueue } from "../../api/admin";
+import { type SurveyQueueItem, useSurveyQueue } from "../../api/admin";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
-import type { Ticket } from "../../contract";
 import { useT } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
 import { SurveyForm } from "./SurveyForm";
 
-type Item = Ticket & { attempts: number };
+type Item = SurveyQueueItem;
 
 function Row({ item, onOpen }: { item: Item; onOpen: () => void }) {
   const t = useT();
@@ -29,8 +28,12 @@ function Row({ item, onOpen }: { item: Item; onOpen: () => void }) {
       <Table.Td>{item.assigneeName ?? "—"}</Table.Td>
       <Table.Td>{formatDateTime(item.closedAt)}</Table.Td>
       <Table.Td>
-        <Badge variant="light" color={item.attempts > 0 ? "orange" : "gray"}>
-          {item.attempts}
+        <Badge
+          variant="light"
+          color={item.attempts.length > 0 ? "orange" : "gray"}
+          data-testid="survey-attempts"
+        >
+          {t("survey.attemptsOf", { n: item.attempts.length, max: item.maxAttempts })}
         </Badge>
       </Table.Td>
       <Table.Td>

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { ReasonDialog } from "../../components/ReasonDialog";
 import type { TicketDetail, TransitionAction } from "../../contract";
 import { useT } from "../../i18n";
-import { AssignDialog } from "../queue/AssignDialog";
+import { LazyAssignDialog as AssignDialog } from "../queue/LazyAssignDialog";
 import { useRunTransition } from "./useRunTransition";
 
 type ReasonAction = "reject" | "cancel";

@@ -9,11 +9,13 @@ import type { Me, TicketDetail } from "../../contract";
 import { useT } from "../../i18n";
 import { hasRole } from "../../lib/roles";
 import { AcceptancePanel } from "./AcceptancePanel";
+import { BillableCorrection } from "./BillableCorrection";
 import { ChargesPanel } from "./ChargesPanel";
 import { ClassificationPanel } from "./ClassificationPanel";
 import { BillingStatusEditor, ClosePanel } from "./ClosePanel";
 import { MessagesPanel } from "./MessagesPanel";
 import { ReviewPanel } from "./ReviewPanel";
+import { SurveyResult } from "./SurveyResult";
 import { TicketActions } from "./TicketActions";
 import { TicketFacts } from "./TicketFacts";
 import { TimeEntries } from "./TimeEntries";
@@ -81,6 +83,7 @@ function Work({ ticket, me }: { ticket: TicketDetail; me: Me }) {
 function TicketView({ ticket, me }: { ticket: TicketDetail; me: Me }) {
   const t = useT();
   const billingEditable = hasRole(me.roles, "leader", "admin") && ticket.status === "closed";
+  const correctsBillable = hasRole(me.roles, "senior", "admin") && ticket.billableFrozen;
   const classifiable =
     hasRole(me.roles, "reception", "leader", "admin") &&
     ["new", "assigned", "in_progress"].includes(ticket.status);
@@ -95,6 +98,8 @@ function TicketView({ ticket, me }: { ticket: TicketDetail; me: Me }) {
             <ClosePanel ticket={ticket} />
             <AcceptancePanel ticket={ticket} />
             {billingEditable && <BillingStatusEditor ticket={ticket} />}
+            {correctsBillable && <BillableCorrection ticket={ticket} />}
+            <SurveyResult ticket={ticket} />
             <Paper withBorder p="md">
               <Text fw={600} mb={4}>
                 {t("ticket.description")}

@@ -1,7 +1,7 @@
 import { Stack, Table, Text } from "@mantine/core";
 import type { TicketDetail } from "../../contract";
 import { useT } from "../../i18n";
-import { formatDateTime, formatMinutes } from "../../lib/format";
+import { formatDateTime, formatMinutes, zonedTime } from "../../lib/format";
 
 /** The activities performed: who, when, mode, minutes and what was done. */
 export function TimeEntries({ ticket }: { ticket: TicketDetail }) {
@@ -23,7 +23,11 @@ export function TimeEntries({ ticket }: { ticket: TicketDetail }) {
           <Table.Tbody>
             {ticket.timeEntries.map((entry) => (
               <Table.Tr key={entry.id}>
-                <Table.Td>{formatDateTime(entry.startedAt ?? entry.createdAt)}</Table.Td>
+                <Table.Td className="mesa-nowrap">
+                  {entry.startedAt && entry.endedAt
+                    ? `${formatDateTime(entry.startedAt)}–${zonedTime(entry.endedAt)}`
+                    : formatDateTime(entry.createdAt)}
+                </Table.Td>
                 <Table.Td>{entry.userName}</Table.Td>
                 <Table.Td>{t(`mode.${entry.mode}`)}</Table.Td>
                 <Table.Td>{formatMinutes(entry.minutes)}</Table.Td>

@@ -13,102 +13,176 @@ import { type FormEvent, useState } from "react";
 import { useAddTimeEntry } from "../../api/tickets";
 import { type AttentionMode, TimeEntryBody } from "../../contract";
 import { useT } from "../../i18n";
-import { useForm } from "../../lib/form";
-import { formatMinutes } from "../../lib/format";
+import { type FormState, useForm } from "../../lib/form";
+import { formatMinutes, zonedDateKey } from "../../lib/format";
+import { TimeRangeFields } from "./TimeRangeFields";
+import { type RangeValues, rangeToInstants } from "./timeRange";
 import { formatClock, useTimer } from "./useTimer";
 
 const MODES: AttentionMode[] = ["onsite", "office", "remote", "phone"];
+type Method = "minutes" | "range" | "timer";
+const METHODS: Method[] = ["minutes", "range", "timer"];
 
 interface Values {
+  method: Method;
   mode: AttentionMode;
   activity: string;
   minutes: number | string;
-  range: { startedAt: string; endedAt: string } | null;
+  range: RangeValues;
+  timed: { startedAt: string; endedAt: string } | null;
 }
 
-/** Logs attention time: with the timer (start/stop) or by typing the minutes. */
-export function TimeEntryForm({ ticketId }: { ticketId: string }) {
+const initialValues = (): Values => ({
+  method: "minutes",
+  mode: "remote",
+  activity: "",
+  minutes: "",
+  range: { date: zonedDateKey(new Date()), start: "", end: "" },
+  timed: null,
+});
+
+/** The timing part of the body, by the chosen method; null after showing what is missing. */
+function timing(t: ReturnType<typeof useT>, form: FormState<Values>) {
+  const { values } = form;
+  if (values.method === "minutes")
+    return { minutes: values.minutes === "" ? undefined : Number(values.minutes) };
+  if (values.method === "timer") {
+    if (values.timed) return values.timed;
+    form.setErrors({ minutes: t("time.timerHint") });
+    return null;
+  }
+  const range = rangeToInstants(t, values.range);
+  if ("errors" in range) {
+    form.setErrors(range.errors);
+    return null;
+  }
+  return range;
+}
+
+function Minutes({ form }: { form: FormState<Values> }) {
+  const t = useT();
+  const { values, errors } = form;
+  if (values.method === "range") {
+    return (
+      <TimeRangeFields
+        value={values.range}
+        errors={errors}
+        onChange={(patch) => form.set("range", { ...values.range, ...patch })}
+      />
+    );
+  }
+  if (values.method === "timer") {
+    const minutes = values.timed
+      ? Math.max(
+          0,
+          Math.round((Date.parse(values.timed.endedAt) - Date.parse(values.timed.startedAt)) / 60000),
+        )
+      : null;
+    return (
+      <Text size="sm" c={errors.minutes ? "red" : undefined} data-testid="timer-result">
+        {minutes === null ? t("time.timerHint") : t("time.fromTimer", { time: formatMinutes(minutes) })}
+      </Text>
+    );
+  }
+  return (
+    <NumberInput
+      label={t("time.minutes")}
+      min={1}
+      max={1440}
+      allowDecimal={false}
+      value={values.minutes}
+      onChange={(v) => form.set("minutes", v)}
+      error={errors.minutes}
+      data-testid="time-minutes"
+    />
+  );
+}
+
+function TimerControls({ timer, onStop }: { timer: ReturnType<typeof useTimer>; onStop: () => void }) {
+  const t = useT();
+  return (
+    <Group justify="space-between">
+      <Text fw={600}>{t("time.add")}</Text>
+      <Group gap="xs">
+        <Text className="mesa-folio" fw={700} data-testid="timer-clock">
+          {formatClock(timer.elapsedSeconds)}
+        </Text>
+        {timer.running ? (
+          <Button size="xs" color="red" onClick={onStop} data-testid="timer-stop">
+            {t("time.stopTimer")}
+          </Button>
+        ) : (
+          <Button size="xs" variant="light" onClick={timer.start} data-testid="timer-start">
+            {t("time.startTimer")}
+          </Button>
+        )}
+      </Group>
+    </Group>
+  );
+}
+
+/** Form state, the work timer and the submit of a time entry. */
+function useTimeEntryForm(ticketId: string) {
   const t = useT();
   const add = useAddTimeEntry(ticketId);
   const timer = useTimer(ticketId);
-  const form = useForm<Values>({ mode: "remote", activity: "", minutes: "", range: null }, t);
+  const form = useForm<Values>(initialValues(), t);
   const [saved, setSaved] = useState(false);
-  const { values, errors } = form;
-
+  const { values } = form;
   const stopTimer = () => {
-    const range = timer.stop();
-    if (range) form.setValues({ ...values, range, minutes: "" });
+    const timed = timer.stop();
+    if (timed) form.setValues({ ...values, method: "timer", timed });
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const timing = values.range ?? { minutes: values.minutes === "" ? undefined : Number(values.minutes) };
-    const body = form.validate(TimeEntryBody, { mode: values.mode, activity: values.activity, ...timing });
+    setSaved(false);
+    const when = timing(t, form);
+    const body =
+      when && form.validate(TimeEntryBody, { mode: values.mode, activity: values.activity, ...when });
     if (!body) return;
     add.mutate(body, {
       onSuccess: () => {
-        form.reset();
+        form.setValues({ ...initialValues(), method: values.method, mode: values.mode });
         setSaved(true);
       },
       onError: (e) => form.showError(e),
     });
   };
-  const rangeMinutes = values.range
-    ? Math.max(0, Math.round((Date.parse(values.range.endedAt) - Date.parse(values.range.startedAt)) / 60000))
-    : 0;
+  return { form, timer, saved, busy: add.isPending, stopTimer, submit };
+}
 
+/** Logs attention time three ways: typed minutes, start and end times, or the timer. */
+export function TimeEntryForm({ ticketId }: { ticketId: string }) {
+  const t = useT();
+  const { form, timer, saved, busy, stopTimer, submit } = useTimeEntryForm(ticketId);
+  const { values, errors } = form;
   return (
     <Paper withBorder p="md">
       <form onSubmit={submit} noValidate data-testid="time-form">
         <Stack gap="sm">
-          <Group justify="space-between">
-            <Text fw={600}>{t("time.add")}</Text>
-            <Group gap="xs">
-              <Text className="mesa-folio" fw={700} data-testid="timer-clock">
-                {formatClock(timer.elapsedSeconds)}
-              </Text>
-              {timer.running ? (
-                <Button size="xs" color="red" onClick={stopTimer} data-testid="timer-stop">
-                  {t("time.stopTimer")}
-                </Button>
-              ) : (
-                <Button size="xs" variant="light" onClick={timer.start} data-testid="timer-start">
-                  {t("time.startTimer")}
-                </Button>
-              )}
-            </Group>
-          </Group>
+          <TimerControls timer={timer} onStop={stopTimer} />
           <SegmentedControl
             fullWidth
             value={values.mode}
             onChange={(v) => form.set("mode", v as AttentionMode)}
             data={MODES.map((m) => ({ value: m, label: t(`mode.${m}`) }))}
           />
-          {values.range ? (
-            <Group justify="space-between">
-              <Text size="sm">{t("time.fromTimer", { time: formatMinutes(rangeMinutes) })}</Text>
-              <Button size="xs" variant="subtle" onClick={() => form.set("range", null)}>
-                {t("time.typeMinutes")}
-              </Button>
-            </Group>
-          ) : (
-            <NumberInput
-              label={t("time.minutes")}
-              min={1}
-              max={1440}
-              allowDecimal={false}
-              value={values.minutes}
-              onChange={(v) => form.set("minutes", v)}
-              error={errors.minutes}
-              data-testid="time-minutes"
-            />
-          )}
+          <SegmentedControl
+            size="xs"
+            value={values.method}
+            onChange={(v) => form.setValues({ ...values, method: v as Method })}
+            data={METHODS.map((m) => ({ value: m, label: t(`time.method.${m}`) }))}
+            aria-label={t("time.method")}
+            data-testid="time-method"
+          />
+          <Minutes form={form} />
           <Textarea
             label={t("time.activity")}
             autosize
             minRows={2}
             value={values.activity}
             onChange={(e) => form.set("activity", e.currentTarget.value)}
-            error={errors.activity ?? errors.endedAt}
+            error={errors.activity}
             data-testid="time-activity"
           />
           {form.formError && <Alert color="red">{form.formError}</Alert>}
@@ -118,7 +192,7 @@ export function TimeEntryForm({ ticketId }: { ticketId: string }) {
             </Text>
           )}
           <Group justify="flex-end">
-            <Button type="submit" loading={add.isPending} data-testid="time-submit">
+            <Button type="submit" loading={busy} data-testid="time-submit">
               {t("time.save")}
             </Button>
           </Group>

@@ -1,0 +1,152 @@
+/**
+ * The client editor across roles: payment terms only for Ventas (others read them with the approval),
+ * the account technician, contact editing, the change history of clients and contracts, and refusals
+ * explained in English from the error code.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ADMIN,
+  ApiSession,
+  browserMissing,
+  launchBrowser,
+  PASSWORD,
+  type Server,
+  type Staff,
+  seedClient,
+  seedStaff,
+  shot,
+  startServer,
+  uiLogin,
+  withPage,
+} from "./helpers";
+
+const CLIENT = "Ferretería La Única";
+
+describe.skipIf(browserMissing)("client editor, history and English errors", { timeout: 180_000 }, () => {
+  let server: Server;
+  let browser: Browser;
+  let staff: Staff;
+  const sales = { email: "ventas@encor.mx", name: "Vera Ventas" };
+
+  beforeAll(async () => {
+    server = await startServer();
+    const admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
+    staff = await seedStaff(admin);
+    await seedClient(admin);
+    await admin.ok("POST", "/api/users", { ...sales, password: PASSWORD, roles: ["sales"] });
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const openClient = async (page: Page, who: string) => {
+    await uiLogin(page, server.baseUrl, who, PASSWORD, "/clients");
+    await page.locator('[data-testid="client-row"]', { hasText: CLIENT }).click();
+    return page.getByRole("dialog", { name: CLIENT });
+  };
+
+  it("Ventas grants credit: days and a limit in pesos, recorded with who approved it", async () => {
+    await withPage(browser, "credit", async (page) => {
+      const dialog = await openClient(page, sales.email);
+      const terms = dialog.getByTestId("payment-terms");
+      await terms.getByText("Crédito", { exact: true }).click();
+      await terms.getByLabel("Días de crédito").fill("45");
+      await terms.getByLabel("Límite de crédito").fill("50,000.50");
+      await terms.getByRole("button", { name: "Guardar condiciones" }).click();
+      await terms.getByText("Crédito a 45 días · límite: $50,000.50 MXN").waitFor();
+      await terms
+        .getByTestId("credit-approval")
+        .getByText(/^Aprobado por Vera Ventas el \d{2}\/\d{2}\/\d{4}/)
+        .waitFor();
+      expect(await dialog.getByRole("combobox", { name: "Técnico de cuenta" }).count()).toBe(0);
+      await shot(page, "19-client-credit");
+    });
+  });
+
+  it("reception sees the terms read-only, picks the account technician and edits a contact", async () => {
+    await withPage(browser, "client-reception", async (page) => {
+      let dialog = await openClient(page, staff.reception.email);
+      const terms = dialog.getByTestId("payment-terms");
+      await terms.getByText("Crédito a 45 días · límite: $50,000.50 MXN").waitFor();
+      await terms.getByText(/Aprobado por Vera Ventas/).waitFor();
+      await terms.getByText("Solo Ventas o un administrador cambian las condiciones de pago.").waitFor();
+      expect(await terms.getByRole("button", { name: "Guardar condiciones" }).count()).toBe(0);
+
+      await dialog.getByRole("combobox", { name: "Técnico de cuenta" }).click();
+      await page.getByRole("option", { name: "Tomás Técnico" }).click();
+      await dialog.getByRole("button", { name: "Guardar", exact: true }).click();
+      await page.getByText("Cliente guardado.").waitFor();
+      dialog = await (async () => {
+        await page.locator('[data-testid="client-row"]', { hasText: CLIENT }).click();
+        return page.getByRole("dialog", { name: CLIENT });
+      })();
+      expect(await dialog.getByRole("combobox", { name: "Técnico de cuenta" }).inputValue()).toBe(
+        "Tomás Técnico",
+      );
+
+      await dialog.getByRole("tab", { name: "Contactos" }).click();
+      await dialog.getByRole("button", { name: "Editar contacto: Ana Martínez" }).click();
+      const form = dialog.getByTestId("contact-form");
+      await form.getByLabel("Puesto").fill("Gerente de TI");
+      await form.getByLabel("Otros teléfonos").fill("55 1111 2222");
+      await form.getByLabel("Otros teléfonos").press("Enter");
+      await form.getByLabel("Otros correos").fill("ana.martinez@launica.mx");
+      await form.getByLabel("Otros correos").press("Enter");
+      await form.getByRole("button", { name: "Guardar" }).click();
+      const row = dialog.locator('[data-testid="contact-row"][data-name="Ana Martínez"]');
+      await row.getByText("Gerente de TI").waitFor();
+      await row.getByText(/1111\D?2222/).waitFor();
+      await row.getByText(/ana\.martinez@launica\.mx/).waitFor();
+      await shot(page, "20-client-contacts");
+    });
+  });
+
+  it("the leader reads who changed what in the client's and the contract's history", async () => {
+    await withPage(browser, "history", async (page) => {
+      const dialog = await openClient(page, staff.leader.email);
+      await dialog.getByRole("tab", { name: "Historial de cambios" }).click();
+      const trail = dialog.getByTestId("audit-trail");
+      const credit = trail.getByTestId("audit-entry").filter({ hasText: "Condiciones de pago: Crédito" });
+      await credit.getByText(/· Vera Ventas$/).waitFor();
+      await credit.getByText("Límite de crédito: $50,000.50 MXN").waitFor();
+      await trail.getByText("Técnico de cuenta: Tomás Técnico").waitFor();
+      await shot(page, "21-client-history");
+      await page.keyboard.press("Escape");
+
+      await page.getByRole("link", { name: "Pólizas" }).click();
+      await page.getByTestId("contracts").getByRole("button", { name: "Editar" }).click();
+      let contract = page.getByRole("dialog", { name: "Editar póliza" });
+      await contract.getByLabel("Cuota mensual").fill("4000");
+      await contract.getByRole("button", { name: "Guardar" }).click();
+      await contract.waitFor({ state: "detached" });
+      await page.getByTestId("contracts").getByRole("button", { name: "Editar" }).click();
+      contract = page.getByRole("dialog", { name: "Editar póliza" });
+      await contract.getByRole("tab", { name: "Historial de cambios" }).click();
+      await contract.getByText("Cuota mensual: $4,000.00 MXN").waitFor();
+      await contract.getByText("Alta").waitFor();
+    });
+  });
+
+  it("in English, Spanish server refusals are explained from the error code and field", async () => {
+    const leader = await ApiSession.login(server.baseUrl, staff.leader.email, PASSWORD);
+    await leader.ok("PATCH", "/api/auth/me", { locale: "en" });
+    await withPage(browser, "english-errors", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.leader.email, PASSWORD, "/clients");
+      await page.getByRole("button", { name: "New client" }).click();
+      const dialog = page.getByRole("dialog", { name: "New client" });
+      await dialog.getByRole("button", { name: "Save" }).click();
+      await dialog.getByText("Required", { exact: true }).waitFor(); // the contract's check, in English
+      await dialog.getByLabel("Legal or trade name").fill("Ferretería Duplicada");
+      await dialog.getByLabel("RFC").fill("FLU850101AB1"); // the seeded client's RFC
+      await dialog.getByRole("button", { name: "Save" }).click();
+      await dialog.getByText("“RFC” is already used by another record.").waitFor();
+      expect(await dialog.getByText("Ya existe").count()).toBe(0);
+      await shot(page, "22-english-error");
+    });
+    await leader.ok("PATCH", "/api/auth/me", { locale: "es-MX" });
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * The all-open queue's filters (kept in the URL across a reload) and the header's notification bell
+ * fed by the SLA escalation job.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { escalateSla } from "../src/server/jobs/definitions";
+import {
+  ADMIN,
+  ApiSession,
+  browserMissing,
+  launchBrowser,
+  PASSWORD,
+  type Server,
+  type Staff,
+  seedClient,
+  seedStaff,
+  shot,
+  startServer,
+  uiLogin,
+  waitForFolios,
+  withPage,
+} from "./helpers";
+
+interface TicketJson {
+  id: string;
+  folio: string;
+  title: string;
+}
+
+describe.skipIf(browserMissing)("queue filters and notifications", { timeout: 180_000 }, () => {
+  let server: Server;
+  let browser: Browser;
+  let staff: Staff;
+  let reception: ApiSession;
+  let paperId = "";
+  const tickets: Record<"breached" | "paperAssigned" | "paperUrgent" | "working", TicketJson> = {} as never;
+
+  const create = async (clientId: string, title: string, urgent: boolean, receivedAt?: string) =>
+    reception.ok<TicketJson>("POST", "/api/tickets", {
+      clientId,
+      title,
+      description: "Detalle",
+      urgent,
+      channel: "phone",
+      receivedAt,
+    });
+
+  beforeAll(async () => {
+    server = await startServer();
+    const admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
+    staff = await seedStaff(admin);
+    const { clientId } = await seedClient(admin);
+    paperId = (await admin.ok<{ id: string }>("POST", "/api/clients", { name: "Papelería El Lápiz" })).id;
+    reception = await ApiSession.login(server.baseUrl, staff.reception.email, PASSWORD);
+    const tenDaysAgo = new Date(Date.now() - 10 * 24 * 3600_000).toISOString();
+    tickets.breached = await create(clientId, "Servidor de correo caído", true, tenDaysAgo);
+    tickets.paperAssigned = await create(paperId, "Alta de usuario nuevo", false);
+    tickets.paperUrgent = await create(paperId, "Impresora de facturas sin red", true);
+    tickets.working = await create(clientId, "Respaldo semanal falló", false);
+    const assign = (t: TicketJson, assigneeId: string) =>
+      reception.ok("POST", `/api/tickets/${t.id}/transitions`, { action: "assign", assigneeId });
+    await assign(tickets.paperAssigned, staff.technician.id);
+    await assign(tickets.working, staff.technician2.id);
+    const technician2 = await ApiSession.login(server.baseUrl, staff.technician2.email, PASSWORD);
+    await technician2.ok("POST", `/api/tickets/${tickets.working.id}/transitions`, { action: "start" });
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const folios = (...keys: (keyof typeof tickets)[]) => keys.map((k) => tickets[k].folio);
+  const pick = async (page: Page, label: string, option: string) => {
+    await page.getByRole("combobox", { name: label }).click();
+    await page.getByRole("option", { name: option }).click();
+  };
+
+  it("filters the open queue by overdue, client, urgency, technician and status, and keeps them on reload", async () => {
+    await withPage(browser, "queue-filters", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/queue?view=open");
+      const filters = page.getByTestId("queue-filters");
+      await waitForFolios(page, folios("breached", "paperAssigned", "paperUrgent", "working"));
+
+      const toggle = (name: string, on: boolean) =>
+        on ? filters.getByRole("switch", { name }).check() : filters.getByRole("switch", { name }).uncheck();
+      await toggle("Solo vencidos", true);
+      await waitForFolios(page, folios("breached"));
+      await toggle("Solo vencidos", false);
+
+      await pick(page, "Cliente", "Papelería El Lápiz");
+      await waitForFolios(page, folios("paperAssigned", "paperUrgent"));
+      await toggle("Solo urgentes", true);
+      await waitForFolios(page, folios("paperUrgent"));
+      expect(new URL(page.url()).searchParams.get("urgent")).toBe("1");
+      await shot(page, "17-queue-filters");
+
+      await page.reload();
+      await waitForFolios(page, folios("paperUrgent"));
+      expect(await filters.getByRole("switch", { name: "Solo urgentes" }).isChecked()).toBe(true);
+      expect(await page.getByRole("combobox", { name: "Cliente" }).inputValue()).toBe("Papelería El Lápiz");
+
+      await filters.getByRole("button", { name: "Quitar filtros" }).click();
+      await waitForFolios(page, folios("breached", "paperAssigned", "paperUrgent", "working"));
+      await pick(page, "Técnico", "Tomás Técnico");
+      await waitForFolios(page, folios("paperAssigned"));
+      await toggle("Solo sin asignar", true);
+      await waitForFolios(page, folios("breached", "paperUrgent"));
+      expect(await page.getByRole("combobox", { name: "Técnico" }).isDisabled()).toBe(true);
+
+      await filters.getByRole("button", { name: "Quitar filtros" }).click();
+      await pick(page, "Estados", "En progreso");
+      await waitForFolios(page, folios("working"));
+      expect(new URL(page.url()).searchParams.get("status")).toBe("in_progress");
+    });
+  });
+
+  it("the bell counts unread SLA notices, links to the ticket and marks them read", async () => {
+    const longAgo = new Date(Date.now() - 5 * 24 * 3600_000).toISOString();
+    await create(paperId, "Sin acceso a la VPN", false, longAgo); // a second overdue ticket: two notices
+    await escalateSla(server.app.ctx, new Date());
+    const { unreadCount } = await reception.ok<{ unreadCount: number }>("GET", "/api/notifications");
+    expect(unreadCount).toBeGreaterThan(0);
+    await withPage(browser, "bell", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/search");
+      const bell = page.getByRole("button", { name: `Avisos: ${unreadCount} sin leer` });
+      await bell.click();
+      const notice = page
+        .getByTestId("notification")
+        .filter({ hasText: `${tickets.breached.folio} venció su tiempo de respuesta` });
+      await notice.getByText("Vencido").waitFor();
+      await shot(page, "18-notifications");
+      await notice.getByRole("link", { name: "Ver ticket" }).click();
+      await page.getByTestId("ticket-folio").getByText(tickets.breached.folio).waitFor();
+      await page.getByRole("button", { name: `Avisos: ${unreadCount - 1} sin leer` }).click();
+      await page.getByRole("button", { name: "Marcar todo como leído" }).click();
+      await page.getByRole("button", { name: "Avisos: 0 sin leer" }).waitFor();
+    });
+    const after = await reception.ok<{ unreadCount: number }>("GET", "/api/notifications");
+    expect(after.unreadCount).toBe(0);
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * The ticket page's later life: time logged by start and end in the calendar's time zone, the senior's
+ * correction of billable time, the recorded survey, and unanswered survey calls in the queue.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ADMIN,
+  ApiSession,
+  browserMissing,
+  launchBrowser,
+  PASSWORD,
+  type Server,
+  type Staff,
+  seedClient,
+  seedStaff,
+  shot,
+  startServer,
+  uiLogin,
+  withPage,
+} from "./helpers";
+
+interface TicketJson {
+  id: string;
+  folio: string;
+  timeEntries: { startedAt: string | null; minutes: number }[];
+}
+
+const ZONE = "America/Cancun"; // UTC-5 all year; the browser runs in America/Mexico_City (UTC-6)
+
+/** Yesterday's date in the calendar's zone, as `YYYY-MM-DD`. */
+function yesterdayIn(zone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: zone, dateStyle: "short" });
+  return parts.format(new Date(Date.now() - 24 * 3600_000));
+}
+
+describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey", { timeout: 180_000 }, () => {
+  let server: Server;
+  let browser: Browser;
+  let staff: Staff;
+  let clientId = "";
+  const s: Record<string, ApiSession> = {};
+
+  const ticketPath = (t: TicketJson) => `/api/tickets/${t.id}`;
+  const move = (who: string, t: TicketJson, body: Record<string, unknown>) =>
+    s[who]!.ok("POST", `${ticketPath(t)}/transitions`, body);
+
+  /** A ticket received at `receivedAt`, assigned to the technician and started. */
+  const startedTicket = async (title: string, receivedAt?: string) => {
+    const t = await s.reception!.ok<TicketJson>("POST", "/api/tickets", {
+      clientId,
+      title,
+      description: "Detalle",
+      urgent: false,
+      channel: "phone",
+      receivedAt,
+    });
+    await move("reception", t, { action: "assign", assigneeId: staff.technician.id });
+    await move("technician", t, { action: "start" });
+    return t;
+  };
+
+  /** Worked 50 min, attended, accepted on site and reviewed by the senior (billable frozen at 1 h). */
+  const reviewedTicket = async (title: string) => {
+    const t = await startedTicket(title);
+    await s.technician!.ok("POST", `${ticketPath(t)}/time-entries`, {
+      minutes: 50,
+      mode: "onsite",
+      activity: "Revisión del equipo",
+    });
+    await move("technician", t, { action: "attend" });
+    await move("technician", t, { action: "accept", signerName: "Ana Martínez" });
+    await move("senior", t, { action: "review" });
+    return t;
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    s.admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
+    staff = await seedStaff(s.admin);
+    ({ clientId } = await seedClient(s.admin));
+    for (const role of ["reception", "technician", "senior", "leader"] as const) {
+      s[role] = await ApiSession.login(server.baseUrl, staff[role].email, PASSWORD);
+    }
+    const calendar = await s.admin.ok<Record<string, unknown>>("GET", "/api/settings/calendar");
+    await s.admin.ok("PUT", "/api/settings/calendar", { ...calendar, timeZone: ZONE });
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("dates show in the calendar's zone; time is logged by start and end times in that zone", async () => {
+    const ticket = await startedTicket("Cambio de disco duro", "2026-01-15T15:00:00Z");
+    const day = yesterdayIn(ZONE);
+    const [y, m, d] = day.split("-");
+    await withPage(browser, "time-range", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.technician.email, PASSWORD, `/tickets/${ticket.id}`);
+      await page.getByTestId("ticket-facts").getByText("15/01/2026 10:00").waitFor(); // 15:00 UTC in Cancún
+      const form = page.getByTestId("time-form");
+      await form.getByText("Inicio y fin").click();
+      await page.getByTestId("time-date").fill(day);
+      await page.getByTestId("time-start").fill("10:30");
+      await page.getByTestId("time-end").fill("09:00");
+      await page.getByTestId("time-activity").fill("Se clonó el disco y se cambió.");
+      await page.getByTestId("time-submit").click();
+      await form.getByText("La hora de fin debe ser posterior a la de inicio.").waitFor();
+      await page.getByTestId("time-start").fill("09:00");
+      await page.getByTestId("time-end").fill("10:30");
+      await page.getByTestId("time-submit").click();
+      const entries = page.getByTestId("time-entries");
+      await entries.getByText(`${d}/${m}/${y} 09:00–10:30`).waitFor();
+      await entries.getByText("1 h 30 min").waitFor();
+      await shot(page, "23-time-range");
+    });
+    const saved = await s.technician!.ok<TicketJson>("GET", ticketPath(ticket));
+    expect(saved.timeEntries[0]).toMatchObject({ startedAt: `${day}T14:00:00.000Z`, minutes: 90 });
+  });
+
+  it("a senior corrects the billable time after review, with a reason; others are not offered it", async () => {
+    const ticket = await reviewedTicket("Equipo lento");
+    await withPage(browser, "billable-technician", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.technician.email, PASSWORD, `/tickets/${ticket.id}`);
+      await page.locator('[data-testid="ticket-folio"] ~ [data-status="reviewed"]').waitFor();
+      expect(await page.getByTestId("billable-correction").count()).toBe(0);
+    });
+    await withPage(browser, "billable-senior", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.senior.email, PASSWORD, `/tickets/${ticket.id}`);
+      const panel = page.getByTestId("billable-correction");
+      await panel.getByText(/Fijado en la revisión: 1 h\./).waitFor();
+      await panel.getByLabel("Minutos facturables").fill("75");
+      await panel.getByRole("button", { name: "Guardar corrección" }).click();
+      await panel.getByText("Indica el motivo.").waitFor();
+      await panel.getByLabel("Motivo").fill("Faltó contar el traslado al sitio");
+      await panel.getByRole("button", { name: "Guardar corrección" }).click();
+      await page.getByText("Tiempo facturable corregido.").waitFor();
+      await page.getByTestId("ticket-facts").getByText("1 h 15 min").waitFor();
+      await page.getByRole("tab", { name: "Historial" }).click();
+      await page
+        .getByTestId("history")
+        .getByText(/Faltó contar el traslado al sitio/)
+        .waitFor();
+      await shot(page, "24-billable-correction");
+    });
+  });
+
+  it("a closed ticket shows its recorded survey; an unanswered call counts in the survey queue", async () => {
+    const answered = await reviewedTicket("Alta de impresora");
+    const unanswered = await reviewedTicket("Configurar correo en celular");
+    for (const t of [answered, unanswered])
+      await move("leader", t, { action: "close", billingStatus: "to_invoice" });
+    await s.reception!.ok("POST", `${ticketPath(answered)}/survey`, {
+      overall: 5,
+      technician: 4,
+      timeliness: 3,
+      comments: "Muy amable; llegó un poco tarde.",
+    });
+    await withPage(browser, "survey-result", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.leader.email, PASSWORD, `/tickets/${answered.id}`);
+      const result = page.getByTestId("survey-result");
+      await result.getByText("Muy amable; llegó un poco tarde.").waitFor();
+      expect(await result.getByTestId("survey-score-overall").textContent()).toBe("5");
+      expect(await result.getByTestId("survey-score-technician").textContent()).toBe("4");
+      expect(await result.getByTestId("survey-score-timeliness").textContent()).toBe("3");
+      await result.getByText(/^Registrada por Rocío Recepción el \d{2}\/\d{2}\/\d{4}/).waitFor();
+      await shot(page, "25-survey-result");
+    });
+    await withPage(browser, "survey-attempt", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/surveys");
+      const row = page.locator(`[data-testid="survey-row"][data-folio="${unanswered.folio}"]`);
+      await row.getByTestId("survey-open").click();
+      await page.getByTestId("survey-unreachable").click();
+      await row
+        .getByTestId("survey-attempts")
+        .getByText(/^1 de \d+$/)
+        .waitFor();
+      await page.goto(`${server.baseUrl}/tickets/${unanswered.id}`);
+      await page.getByTestId("survey-result").getByText("Llamadas sin respuesta: 1").waitFor();
+    });
+  });
+});

@@ -1,0 +1,6 @@
+import { Notifications } from "@mantine/notifications";
+
+/** The toast container; toasts shown before it loads wait in Mantine's store and appear when it mounts. */
+export default function Toasts() {
+  return <Notifications position="bottom-right" autoClose={3500} limit={3} />;
+}

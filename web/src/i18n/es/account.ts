@@ -1,0 +1,53 @@
+/** Spanish (Mexico): API tokens, the notification bell and error texts by code. Keys mirror ../en/account.ts. */
+export const account = {
+  "tokens.menu": "Tokens de API",
+  "tokens.title": "Tokens de API",
+  "tokens.subtitle":
+    "Para integraciones: se envían en el encabezado «Authorization: Bearer …». Quien tenga un token actúa como tú.",
+  "tokens.name": "Nombre del token",
+  "tokens.namePlaceholder": "p. ej. Integración Microsip",
+  "tokens.create": "Crear token",
+  "tokens.createdAt": "Creado",
+  "tokens.lastUsed": "Último uso",
+  "tokens.never": "Nunca",
+  "tokens.state": "Estado",
+  "tokens.active": "Activo",
+  "tokens.revoked": "Revocado",
+  "tokens.revoke": "Revocar",
+  "tokens.revokeTitle": "Revocar token",
+  "tokens.revokeConfirm":
+    "¿Revocar «{name}»? Las integraciones que lo usen dejarán de funcionar de inmediato.",
+  "tokens.revokedDone": "Token «{name}» revocado.",
+  "tokens.none": "Aún no tienes tokens.",
+  "tokens.newTitle": "Token creado",
+  "tokens.once":
+    "Copia el token ahora: no se volverá a mostrar. Guárdalo en un lugar seguro; si se pierde, revócalo y crea otro.",
+  "tokens.value": "Token",
+  "tokens.copy": "Copiar",
+  "tokens.copied": "Copiado",
+  "tokens.copyFailed": "No se pudo copiar: selecciona el texto y cópialo a mano.",
+  "tokens.done": "Ya lo guardé",
+
+  "notify.bell": "Avisos: {n} sin leer",
+  "notify.title": "Avisos",
+  "notify.readAll": "Marcar todo como leído",
+  "notify.empty": "Sin avisos.",
+  "notify.open": "Ver ticket",
+  "notify.kind.sla_near": "Por vencer",
+  "notify.kind.sla_breached": "Vencido",
+
+  "errcode.validation_failed": "Datos inválidos. Revisa el formulario.",
+  "errcode.validation_failed.field": "Revisa el campo «{field}».",
+  "errcode.field_invalid": "Valor inválido.",
+  "errcode.field_required": "Requerido",
+  "errcode.field_too_long": "Demasiado largo",
+  "errcode.forbidden": "No tienes permiso para esta acción.",
+  "errcode.not_found": "No existe o ya no está disponible.",
+  "errcode.not_found.field": "«{field}» no existe.",
+  "errcode.conflict":
+    "Choca con los datos actuales; alguien más pudo modificarlos. Recarga e inténtalo de nuevo.",
+  "errcode.conflict.field": "«{field}» ya está registrado en otro registro.",
+  "errcode.invalid_transition": "Esta acción no es posible en el estado actual del ticket.",
+  "errcode.precondition_failed": "Aún no se puede: falta cumplir una condición previa.",
+  "errcode.reason_required": "Este cambio requiere un motivo.",
+} as const;

@@ -1,0 +1,137 @@
+import { Alert, Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import type { ChangeEvent, FormEvent } from "react";
+import { useUsers } from "../../api/admin";
+import { type Client, useCreateClient, usePatchClient } from "../../api/clients";
+import { ClientBody, ClientPatch } from "../../contract";
+import { useT } from "../../i18n";
+import { blankToUndefined, useForm } from "../../lib/form";
+
+type TextField = "name" | "rfc" | "phone" | "email" | "billingAddress";
+
+/** Reception, the leader and admin pick the account technician; others (Ventas) see it. */
+function AccountTechnician({
+  value,
+  editable,
+  onChange,
+}: {
+  value: string | null;
+  editable: boolean;
+  onChange: (id: string | null) => void;
+}) {
+  const t = useT();
+  const technicians = useUsers("technician");
+  const items = technicians.data?.items ?? [];
+  if (!editable) {
+    const name = items.find((u) => u.id === value)?.name;
+    return (
+      <Stack gap={0} data-testid="account-technician">
+        <Text size="sm" fw={500}>
+          {t("client.accountTechnician")}
+        </Text>
+        <Text size="sm">{value ? (name ?? value) : t("client.noTechnician")}</Text>
+      </Stack>
+    );
+  }
+  return (
+    <Select
+      label={t("client.accountTechnician")}
+      placeholder={t("client.noTechnician")}
+      data={items.filter((u) => u.active || u.id === value).map((u) => ({ value: u.id, label: u.name }))}
+      value={value}
+      onChange={onChange}
+      searchable
+      clearable
+    />
+  );
+}
+
+function initialValues(client: Client | null) {
+  return {
+    name: client?.name ?? "",
+    rfc: client?.rfc ?? "",
+    phone: client?.phone ?? "",
+    email: client?.email ?? "",
+    billingAddress: client?.billingAddress ?? "",
+    accountTechnicianId: client?.accountTechnicianId ?? null,
+  };
+}
+
+interface ClientFormProps {
+  client: Client | null;
+  pickTechnician: boolean;
+  onClose: () => void;
+}
+
+/** Creates the client or saves its changes (the account technician only when this user picks it). */
+function useClientSubmit({ client, pickTechnician, onClose }: ClientFormProps) {
+  const t = useT();
+  const form = useForm(initialValues(client), t);
+  const create = useCreateClient();
+  const patch = usePatchClient();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const { values } = form;
+    const input = {
+      name: values.name,
+      rfc: blankToUndefined(values.rfc) ?? null,
+      phone: blankToUndefined(values.phone) ?? null,
+      email: blankToUndefined(values.email) ?? null,
+      billingAddress: blankToUndefined(values.billingAddress) ?? null,
+      ...(pickTechnician ? { accountTechnicianId: values.accountTechnicianId } : {}),
+    };
+    const body = form.validate(client ? ClientPatch : ClientBody, input);
+    if (!body) return;
+    const options = {
+      onSuccess: () => {
+        notifications.show({ color: "teal", message: t("client.saved") });
+        onClose();
+      },
+      onError: (e: unknown) => form.showError(e),
+    };
+    if (client) patch.mutate({ id: client.id, body }, options);
+    else create.mutate(body as ClientBody, options);
+  };
+  return { form, submit, busy: create.isPending || patch.isPending };
+}
+
+/** The client's identity and contact data; the account technician for reception, leader and admin. */
+export function ClientForm(props: ClientFormProps) {
+  const { pickTechnician, onClose } = props;
+  const t = useT();
+  const { form, submit, busy } = useClientSubmit(props);
+  const { values, errors } = form;
+  const field = (key: TextField) => ({
+    value: values[key],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      form.set(key, e.currentTarget.value),
+    error: errors[key],
+  });
+  return (
+    <form onSubmit={submit} noValidate data-testid="client-form">
+      <Stack>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t("client.name")} data-autofocus {...field("name")} />
+          <TextInput label={t("client.rfc")} {...field("rfc")} />
+          <TextInput label={t("common.phone")} {...field("phone")} />
+          <TextInput label={t("common.email")} {...field("email")} />
+        </SimpleGrid>
+        <Textarea label={t("client.billingAddress")} autosize {...field("billingAddress")} />
+        <AccountTechnician
+          value={values.accountTechnicianId}
+          editable={pickTechnician}
+          onChange={(v) => form.set("accountTechnicianId", v)}
+        />
+        {form.formError && <Alert color="red">{form.formError}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={busy}>
+            {t("common.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+import { Button, Group, Stack, Table, Text } from "@mantine/core";
+import { useState } from "react";
+import { type Contact, useContacts } from "../../api/clients";
+import { QueryState } from "../../components/QueryState";
+import { useT } from "../../i18n";
+import { ContactForm } from "./ContactForm";
+
+function ContactRow({ contact, onEdit }: { contact: Contact; onEdit: () => void }) {
+  const t = useT();
+  const phones = contact.phones.length ? contact.phones : contact.phone ? [contact.phone] : [];
+  const emails = contact.emails.length ? contact.emails : contact.email ? [contact.email] : [];
+  return (
+    <Table.Tr data-testid="contact-row" data-name={contact.name}>
+      <Table.Td>
+        <Text size="sm" fw={500}>
+          {contact.name}
+        </Text>
+        {contact.position && (
+          <Text size="xs" c="dimmed">
+            {contact.position}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>{phones.join(", ") || "—"}</Table.Td>
+      <Table.Td>{emails.join(", ") || "—"}</Table.Td>
+      <Table.Td>
+        <Button
+          size="xs"
+          variant="subtle"
+          onClick={onEdit}
+          aria-label={`${t("contact.edit")}: ${contact.name}`}
+        >
+          {t("common.edit")}
+        </Button>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** A client's contacts: every phone and e-mail, with editing and adding. */
+export function ContactsPanel({ clientId }: { clientId: string }) {
+  const t = useT();
+  const contacts = useContacts(clientId);
+  const [editing, setEditing] = useState<Contact | "new" | null>(null);
+  const items = contacts.data?.items ?? [];
+  return (
+    <Stack gap="sm">
+      {editing ? (
+        <ContactForm
+          key={editing === "new" ? "new" : editing.id}
+          clientId={clientId}
+          contact={editing === "new" ? null : editing}
+          onDone={() => setEditing(null)}
+        />
+      ) : (
+        <Group justify="flex-end">
+          <Button size="xs" variant="light" onClick={() => setEditing("new")}>
+            {t("contact.new")}
+          </Button>
+        </Group>
+      )}
+      <QueryState query={contacts}>
+        {items.length === 0 ? (
+          <Text c="dimmed" size="sm">
+            {t("client.noContacts")}
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={560}>
+            <Table fz="sm" data-testid="contacts">
+              <Table.Tbody>
+                {items.map((c) => (
+                  <ContactRow key={c.id} contact={c} onEdit={() => setEditing(c)} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}
