@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN,
   ApiSession,
+  browserMissing,
   launchBrowser,
   PASSWORD,
   type Server,
@@ -15,7 +16,6 @@ import {
   uiLogin,
   withPage,
 } from "./helpers";
-import { browserMissing } from "./helpers.js";
 
 describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { timeout: 180_000 }, () => {
   let browser: Browser;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN,
   ApiSession,
+  browserMissing,
   launchBrowser,
   PASSWORD,
   type Server,
@@ -19,7 +20,6 @@ import {
   uiLogin,
   withPage,
 } from "./helpers";
-import { browserMissing } from "./helpers.js";
 
 const DATE_TIME = /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/;
 

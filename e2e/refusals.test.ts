@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN,
   ApiSession,
+  browserMissing,
   launchBrowser,
   PASSWORD,
   type Server,
@@ -20,7 +21,6 @@ import {
   uiLogin,
   withPage,
 } from "./helpers";
-import { browserMissing } from "./helpers.js";
 
 interface TicketJson {
   id: string;

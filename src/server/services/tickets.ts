@@ -49,14 +49,16 @@ export async function responseDue(
   return new Date(addBusinessMinutes(cal, t.receivedMs, minutes)).toISOString();
 }
 
-async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInput): Promise<void> {
+/** Checks who may file this ticket and that its client, contact and category exist; returns the client. */
+async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInput) {
   if (!isStaff(actor)) {
     if (actor.clientId !== input.clientId) throw forbidden("Solo puedes registrar tickets de tu empresa.");
   } else if (!hasRole(actor, "admin", "reception", "leader", "senior")) {
     // A technician-only user could not see the unassigned ticket it made (SPEC §2: reception registers requests).
     throw forbidden("Solo Recepción, el líder o un senior registran solicitudes.");
   }
-  if (!(await clientsRepo.byId(ctx.db, input.clientId))) throw notFound("El cliente", { field: "clientId" });
+  const client = await clientsRepo.byId(ctx.db, input.clientId);
+  if (!client) throw notFound("El cliente", { field: "clientId" });
   if (input.contactId) {
     const contact = await contactsRepo.byId(ctx.db, input.contactId);
     if (!contact) throw notFound("El contacto", { field: "contactId" });
@@ -65,10 +67,11 @@ async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInp
     }
   }
   if (input.category) await requireCategory(ctx, input.category);
+  return client;
 }
 
 export async function createTicket(ctx: AppContext, actor: Actor, input: CreateInput) {
-  await checkCreateAccess(ctx, actor, input);
+  const client = await checkCreateAccess(ctx, actor, input);
   const now = ctx.clock();
   const receivedMs = input.receivedAt ? Date.parse(input.receivedAt) : now.getTime();
   if (receivedMs > now.getTime() + 60_000) {
@@ -84,7 +87,6 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
     receivedMs,
   });
   const estimate = input.estimatedSolutionMinutes ?? (await categoryEstimate(ctx, input.category ?? null));
-  const client = (await clientsRepo.byId(ctx.db, input.clientId))!;
   const nowIso = now.toISOString();
   const year = Number(localDate(cal, receivedMs).slice(0, 4));
   const id = newId();

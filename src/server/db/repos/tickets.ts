@@ -84,6 +84,17 @@ async function searchCandidates(db: Db, patterns: string[]): Promise<number[] | 
   return rows.length > MAX_SEARCH_CANDIDATES ? null : rows.map((r) => r.rowid);
 }
 
+function countByAssignee(db: Db, f: { statuses?: string[]; clientId?: string; category?: string }) {
+  let q = db
+    .selectFrom("tickets")
+    .select(["assignee_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("assignee_id", "is not", null);
+  if (f.statuses) q = q.where("status", "in", f.statuses);
+  if (f.clientId) q = q.where("client_id", "=", f.clientId);
+  if (f.category) q = q.where("category", "=", f.category);
+  return q.groupBy("assignee_id").execute();
+}
+
 export const ticketsRepo = {
   view: (db: Db, id: string) =>
     viewQuery(db).where("tickets.id", "=", id).executeTakeFirst() as Promise<TicketView | undefined>,
@@ -226,33 +237,13 @@ export const ticketsRepo = {
       await sql`insert into tickets_fts (tickets_fts, rank) values ('merge', 500)`.execute(db);
   },
 
-  openLoadByAssignee: (db: Db) =>
-    db
-      .selectFrom("tickets")
-      .select(["assignee_id", (eb) => eb.fn.countAll<number>().as("n")])
-      .where("status", "in", ["assigned", "in_progress"])
-      .where("assignee_id", "is not", null)
-      .groupBy("assignee_id")
-      .execute(),
-
-  historyWithClient: (db: Db, clientId: string) =>
-    db
-      .selectFrom("tickets")
-      .select(["assignee_id", (eb) => eb.fn.countAll<number>().as("n")])
-      .where("client_id", "=", clientId)
-      .where("assignee_id", "is not", null)
-      .groupBy("assignee_id")
-      .execute(),
-
+  /** Open work per technician: the load the assignment ranking weighs. */
+  openLoadByAssignee: (db: Db) => countByAssignee(db, { statuses: ["assigned", "in_progress"] }),
+  /** Tickets of this client each technician has had. */
+  historyWithClient: (db: Db, clientId: string) => countByAssignee(db, { clientId }),
+  /** Finished tickets of this category per technician. */
   pastCategoryWork: (db: Db, category: string) =>
-    db
-      .selectFrom("tickets")
-      .select(["assignee_id", (eb) => eb.fn.countAll<number>().as("n")])
-      .where("category", "=", category)
-      .where("status", "in", ["attended", "reviewed", "closed"])
-      .where("assignee_id", "is not", null)
-      .groupBy("assignee_id")
-      .execute(),
+    countByAssignee(db, { category, statuses: ["attended", "reviewed", "closed"] }),
 };
 
 export const historyRepo = {
