@@ -3,7 +3,7 @@ import { z } from "zod";
 import { tasksRepo } from "../../src/server/db/repos/tasks.js";
 import { enqueue } from "../../src/server/tasks/queue.js";
 import { defineTask } from "../../src/server/tasks/registry.js";
-import { runDueTasks } from "../../src/server/tasks/worker.js";
+import { runDueTasks, startTaskWorker } from "../../src/server/tasks/worker.js";
 import { type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, freshDatabase, manualClock, startApp, type TestApp, type TestDb } from "../harness.js";
 import { type BadCase, expectRefusedWithoutTrace } from "../refusal.js";
@@ -263,5 +263,26 @@ describe.each(DATABASES)("background tasks on %s", (kind) => {
     for (const c of cases) await expectRefusedWithoutTrace(a, c);
     const refused = await staff.admin.post(`/api/admin/tasks/${done}/retry`);
     expect(refused.body.error.details.current.status).toBe("done");
+  });
+
+  it("the polling worker drains due tasks by itself, batch after batch, and stops cleanly", async () => {
+    const ctx = b.app.ctx;
+    const ids = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) =>
+        enqueue(ctx.db, { kind: "test.count", payload: { n } }, ctx.clock()).then((t) => t.id),
+      ),
+    );
+    const errors: unknown[] = [];
+    const log = { error: (obj: unknown) => errors.push(obj), warn: (obj: unknown) => errors.push(obj) };
+    const stop = startTaskWorker(ctx, log, { pollMs: 20, batchSize: 2 });
+    try {
+      await expect
+        .poll(() => Promise.all(ids.map(status)), { timeout: 10_000 })
+        .toEqual(ids.map(() => "done"));
+    } finally {
+      await stop();
+    }
+    expect(errors).toEqual([]);
+    expect(ids.map((id) => calls.get(id))).toEqual([1, 1, 1, 1, 1]);
   });
 });
