@@ -14,6 +14,7 @@ import { installAuth } from "./http/auth-hook.js";
 import { installErrorHandler, installNotFound } from "./http/error-handler.js";
 import { installInputGuard } from "./http/input-guard.js";
 import { authRoutes } from "./http/routes-auth.js";
+import { backgroundRoutes } from "./http/routes-background.js";
 import { clientRoutes } from "./http/routes-clients.js";
 import { deskRoutes } from "./http/routes-desk.js";
 import { settingsRoutes } from "./http/routes-settings.js";
@@ -21,6 +22,7 @@ import { ticketRoutes } from "./http/routes-tickets.js";
 import { JOBS } from "./jobs/definitions.js";
 import { startScheduler } from "./jobs/runner.js";
 import { bootstrapAdmin } from "./services/users.js";
+import { startTaskWorker } from "./tasks/worker.js";
 
 export interface BuildOptions {
   config?: Partial<Config>;
@@ -79,11 +81,14 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   ticketRoutes(app, ctx);
   settingsRoutes(app, ctx);
   deskRoutes(app, ctx);
+  backgroundRoutes(app, ctx);
   installNotFound(app, await serveWeb(app, config));
 
   const stopJobs = config.jobsEnabled ? startScheduler(ctx, JOBS, app.log) : () => {};
+  const stopTasks = config.jobsEnabled ? startTaskWorker(ctx, app.log) : async () => {};
   app.addHook("onClose", async () => {
     stopJobs();
+    await stopTasks();
     await database.close();
   });
   return Object.assign(app, { ctx, database }) as MesaApp;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobsRepo } from "../../src/server/db/repos/jobs.js";
 import { JOBS } from "../../src/server/jobs/definitions.js";
-import { runDueJobs } from "../../src/server/jobs/runner.js";
+import { type JobDefinition, runDueJobs } from "../../src/server/jobs/runner.js";
 import { createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, freshDatabase, manualClock, startApp, type TestApp, type TestDb } from "../harness.js";
 
@@ -85,5 +86,61 @@ describe.each(DATABASES)("scheduled jobs on %s", (kind) => {
     expect(await runDueJobs(b.app.ctx, JOBS, "instance-b")).not.toContain("sla-escalation");
     time.advance(60_000);
     expect(await runDueJobs(b.app.ctx, JOBS, "instance-b")).toContain("sla-escalation");
+  });
+
+  it("a failing job does not stop the jobs after it; its error is logged, kept and shown, and it waits before retrying", async () => {
+    time.set("2026-11-24T21:00:00Z");
+    const housekeeping = JOBS.find((j) => j.name === "housekeeping")!;
+    let tries = 0;
+    const broken: JobDefinition = {
+      ...housekeeping,
+      run: async () => {
+        tries++;
+        throw new Error("disco lleno");
+      },
+    };
+    const logged: { obj: unknown; msg: string }[] = [];
+    const log = { error: (obj: unknown, msg: string) => logged.push({ obj, msg }) };
+    const withBroken = [broken, ...JOBS.filter((j) => j !== housekeeping)];
+
+    expect(await runDueJobs(a.app.ctx, withBroken, "a", log)).toEqual(["sla-escalation"]);
+    expect(tries).toBe(1);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]!.msg).toContain("housekeeping");
+    expect(logged[0]!.obj).toMatchObject({ job: "housekeeping" });
+    expect(await jobsRepo.get(a.app.ctx.db, "housekeeping")).toMatchObject({
+      last_error: "Error: disco lleno",
+      last_failure_at: "2026-11-24T21:00:00.000Z",
+      locked_by: null,
+    });
+
+    const jobs = await staff.admin.get("/api/admin/jobs");
+    expect(jobs.status).toBe(200);
+    const byName = Object.fromEntries(jobs.body.items.map((j: { name: string }) => [j.name, j]));
+    expect(byName.housekeeping).toMatchObject({
+      failing: true,
+      lastError: "Error: disco lleno",
+      lastFailureAt: "2026-11-24T21:00:00.000Z",
+      nextDueAt: "2026-11-24T21:01:00.000Z", // a minute's pause, not its hourly period
+    });
+    expect(byName["sla-escalation"]).toMatchObject({
+      failing: false,
+      lastError: null,
+      lastRunAt: "2026-11-24T21:00:00.000Z",
+      nextDueAt: "2026-11-24T21:01:00.000Z",
+      everyMs: 60_000,
+    });
+
+    // Not retried on every tick, but after the pause; the real job then succeeds and clears the alarm.
+    time.advance(30_000);
+    expect(await runDueJobs(a.app.ctx, withBroken, "a", log)).toEqual([]);
+    expect(tries).toBe(1);
+    time.advance(31_000);
+    expect(await runDueJobs(b.app.ctx, JOBS, "b", log)).toEqual(["sla-escalation", "housekeeping"]);
+    const after = (await staff.admin.get("/api/admin/jobs")).body.items.find(
+      (j: { name: string }) => j.name === "housekeeping",
+    );
+    expect(after).toMatchObject({ failing: false, lastRunAt: "2026-11-24T21:01:01.000Z" });
+    expect(after.nextDueAt).toBe("2026-11-24T22:01:01.000Z");
   });
 });

@@ -14,6 +14,7 @@ export * from "../../src/contract/common";
 export * from "../../src/contract/notifications";
 export * from "../../src/contract/settings";
 export * from "../../src/contract/surveys";
+export * from "../../src/contract/tasks";
 export * from "../../src/contract/tickets";
 export { STATUS_LABELS_ES } from "../../src/domain/workflow";
 

@@ -241,6 +241,26 @@ export interface JobsTable {
   locked_until: Instant | null;
   locked_by: string | null;
   last_run_at: Instant | null;
+  last_error: string | null;
+  last_failure_at: Instant | null;
+}
+
+/** A one-off background task (see src/server/tasks). */
+export interface TasksTable {
+  id: string;
+  kind: string;
+  payload: string; // JSON
+  dedupe_key: string | null;
+  run_at: Instant;
+  attempts: number;
+  max_attempts: number;
+  status: string; // pending | running | done | failed | dead
+  locked_by: string | null;
+  locked_until: Instant | null;
+  last_error: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  done_at: Instant | null;
 }
 
 export interface NotificationsTable {
@@ -276,4 +296,5 @@ export interface DB {
   audit_log: AuditLogTable;
   settings: SettingsTable;
   jobs: JobsTable;
+  tasks: TasksTable;
 }

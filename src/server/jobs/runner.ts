@@ -8,57 +8,93 @@ export interface JobDefinition {
   everyMs: number;
   /** Longest a run may take before another instance may take the job over. */
   leaseMs: number;
+  /** Wait after a failed run before the next try (default: the period, at most a minute). */
+  retryMs?: number;
   run(ctx: AppContext, now: Date): Promise<unknown>;
 }
 
-const OWNER = `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
+export interface JobLog {
+  error(obj: unknown, msg: string): void;
+}
+
+const SILENT: JobLog = { error: () => {} };
+
+export const INSTANCE_ID = `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
+
+export const retryDelayMs = (job: JobDefinition) => job.retryMs ?? Math.min(job.everyMs, 60_000);
+
+/** A stored error text: the message, bounded so one huge error cannot bloat the row. */
+export function errorText(err: unknown): string {
+  const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return text.slice(0, 2000);
+}
 
 /**
- * Runs each job that is due and not leased by another instance. Returns the names this call ran.
- * The claim is one conditional UPDATE, so on PostgreSQL and SQLite alike exactly one caller wins.
+ * Runs each job that is due and not leased by another instance. Returns the names this call ran
+ * successfully. The claim is one conditional UPDATE, so on PostgreSQL and SQLite alike exactly one
+ * caller wins. A failing job is logged and recorded on its row; the jobs after it still run.
  */
 export async function runDueJobs(
   ctx: AppContext,
   jobs: readonly JobDefinition[],
-  owner = OWNER,
+  owner = INSTANCE_ID,
+  log: JobLog = SILENT,
 ): Promise<string[]> {
   const ran: string[] = [];
   for (const job of jobs) {
-    const now = ctx.clock();
-    await jobsRepo.ensure(ctx.db, job.name);
-    const claimed = await jobsRepo.claim(ctx.db, {
-      name: job.name,
-      owner,
-      now: now.toISOString(),
-      leaseUntil: new Date(now.getTime() + job.leaseMs).toISOString(),
-      dueBefore: new Date(now.getTime() - job.everyMs).toISOString(),
-    });
-    if (!claimed) continue;
     try {
-      await job.run(ctx, now);
-      await jobsRepo.finish(ctx.db, job.name, owner, now.toISOString());
-      ran.push(job.name);
+      if (await runJob(ctx, job, owner)) ran.push(job.name);
     } catch (err) {
-      await jobsRepo.release(ctx.db, job.name, owner);
-      throw err;
+      log.error({ err, job: job.name }, `scheduled job ${job.name} failed`);
+      await recordFailure(ctx, job, owner, err).catch((e) =>
+        log.error({ err: e, job: job.name }, `could not record the failure of job ${job.name}`),
+      );
     }
   }
   return ran;
+}
+
+/** True when this caller claimed and ran the job; throws what the job threw. */
+async function runJob(ctx: AppContext, job: JobDefinition, owner: string): Promise<boolean> {
+  const now = ctx.clock();
+  await jobsRepo.ensure(ctx.db, job.name);
+  const claimed = await jobsRepo.claim(ctx.db, {
+    name: job.name,
+    owner,
+    now: now.toISOString(),
+    leaseUntil: new Date(now.getTime() + job.leaseMs).toISOString(),
+    dueBefore: new Date(now.getTime() - job.everyMs).toISOString(),
+  });
+  if (!claimed) return false;
+  await job.run(ctx, now);
+  await jobsRepo.finish(ctx.db, job.name, owner, now.toISOString());
+  return true;
+}
+
+async function recordFailure(ctx: AppContext, job: JobDefinition, owner: string, err: unknown) {
+  const at = ctx.clock();
+  await jobsRepo.fail(ctx.db, {
+    name: job.name,
+    owner,
+    at: at.toISOString(),
+    error: errorText(err),
+    retryAt: new Date(at.getTime() + retryDelayMs(job)).toISOString(),
+  });
 }
 
 /** Ticks every few seconds in each instance; the lease decides who actually runs a job. */
 export function startScheduler(
   ctx: AppContext,
   jobs: readonly JobDefinition[],
-  log: { error(obj: unknown, msg: string): void },
+  log: JobLog,
   tickMs = 15_000,
 ): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    runDueJobs(ctx, jobs)
-      .catch((err) => log.error({ err }, "scheduled job failed"))
+    runDueJobs(ctx, jobs, INSTANCE_ID, log)
+      .catch((err) => log.error({ err }, "scheduled jobs failed"))
       .finally(() => {
         running = false;
       });

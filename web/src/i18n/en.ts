@@ -2,9 +2,17 @@
 
 import { account } from "./en/account";
 import { admin } from "./en/admin";
+import { background } from "./en/background";
 import { core } from "./en/core";
 import { desk } from "./en/desk";
 import { work } from "./en/work";
 import type { MessageKey } from "./es-MX";
 
-export const en: Record<MessageKey, string> = { ...core, ...work, ...desk, ...account, ...admin };
+export const en: Record<MessageKey, string> = {
+  ...core,
+  ...work,
+  ...desk,
+  ...account,
+  ...admin,
+  ...background,
+};

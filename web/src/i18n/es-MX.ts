@@ -1,10 +1,11 @@
 /** Spanish (Mexico): the default catalogue, always in the initial bundle. Every key must exist in en/. */
 import { account } from "./es/account";
 import { admin } from "./es/admin";
+import { background } from "./es/background";
 import { core } from "./es/core";
 import { desk } from "./es/desk";
 import { work } from "./es/work";
 
-export const esMX = { ...core, ...work, ...desk, ...account, ...admin } as const;
+export const esMX = { ...core, ...work, ...desk, ...account, ...admin, ...background } as const;
 
 export type MessageKey = keyof typeof esMX;

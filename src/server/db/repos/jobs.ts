@@ -35,16 +35,22 @@ export const jobsRepo = {
       .where("locked_by", "=", owner)
       .execute(),
 
-  release: (db: Db, name: string, owner: string) =>
+  /**
+   * Records a failed run. The lease is kept until `retryAt` but no longer owned, so the job waits
+   * that long before its next try instead of failing again on every tick.
+   */
+  fail: (db: Db, f: { name: string; owner: string; at: string; error: string; retryAt: string }) =>
     db
       .updateTable("jobs")
-      .set({ locked_until: null, locked_by: null })
-      .where("name", "=", name)
-      .where("locked_by", "=", owner)
+      .set({ locked_until: f.retryAt, locked_by: null, last_error: f.error, last_failure_at: f.at })
+      .where("name", "=", f.name)
+      .where("locked_by", "=", f.owner)
       .execute(),
 
   get: (db: Db, name: string) =>
     db.selectFrom("jobs").selectAll().where("name", "=", name).executeTakeFirst(),
+
+  list: (db: Db) => db.selectFrom("jobs").selectAll().orderBy("name").execute(),
 };
 
 export const notificationsRepo = {
