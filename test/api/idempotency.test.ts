@@ -196,6 +196,14 @@ describe.each(DATABASES)("Idempotency-Key on %s", (kind) => {
     expect([mine.status, theirs.status]).toEqual([201, 201]);
     expect(theirs.body.id).not.toBe(mine.body.id);
     expect(theirs.headers["idempotent-replayed"]).toBeUndefined();
+    const mineAgain = await post(
+      staff.reception,
+      "/api/clients",
+      { name: "Mismo" },
+      { "idempotency-key": "shared" },
+    );
+    expect(mineAgain.body.id).toBe(mine.body.id);
+    expect(mineAgain.headers["idempotent-replayed"]).toBe("true");
     expect(await count("clients")).toBe(before + 2);
   });
 
