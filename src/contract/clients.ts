@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isValidRfc, normalizeRfc } from "../domain/rfc.js";
-import { Cents, DateOnly, Email, Id, OptionalText, Phone, Text } from "./common.js";
+import { BaseVersion, Cents, DateOnly, Email, Id, OptionalText, Phone, Text } from "./common.js";
 
 export const Rfc = z
   .string()
@@ -26,7 +26,11 @@ const clientFields = {
 
 export const ClientBody = z.strictObject(clientFields);
 export type ClientBody = z.input<typeof ClientBody>;
-export const ClientPatch = z.strictObject({ ...clientFields, name: Text(200).optional() });
+export const ClientPatch = z.strictObject({
+  ...clientFields,
+  name: Text(200).optional(),
+  version: BaseVersion,
+});
 
 export const Client = z.object({
   id: Id,
@@ -44,6 +48,7 @@ export const Client = z.object({
   notes: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  version: z.number(),
 });
 export type Client = z.infer<typeof Client>;
 
@@ -62,7 +67,7 @@ export const ContactBody = z.strictObject({
   position: OptionalText(200).nullable().optional(),
 });
 export type ContactBody = z.input<typeof ContactBody>;
-export const ContactPatch = ContactBody.omit({ clientId: true }).partial();
+export const ContactPatch = ContactBody.omit({ clientId: true }).partial().extend({ version: BaseVersion });
 
 export const Contact = z.object({
   id: Id,
@@ -74,6 +79,7 @@ export const Contact = z.object({
   phones: z.array(z.string()),
   position: z.string().nullable(),
   createdAt: z.string(),
+  version: z.number(),
 });
 export type Contact = z.infer<typeof Contact>;
 
@@ -123,6 +129,7 @@ export const ContractPatch = z.strictObject({
   startsOn: DateOnly.optional(),
   monthlyFeeCents: Cents.optional(),
   cancelled: z.boolean().optional(),
+  version: BaseVersion,
 });
 
 export const Contract = z.object({
@@ -140,6 +147,7 @@ export const Contract = z.object({
   notes: z.string().nullable(),
   cancelledAt: z.string().nullable(),
   createdAt: z.string(),
+  version: z.number(),
 });
 export type Contract = z.infer<typeof Contract>;
 

@@ -55,6 +55,12 @@ export const Phone = z
   .max(40)
   .regex(/^[+\d(][\d\s().-]{6,}$/, "Teléfono inválido"); // "(55) 1234-5678" too
 
+/**
+ * The version an edit is based on (from the record as last read). Optional: without it the edit applies
+ * to the current record; with a stale one it is refused with 409 `conflict` and `details.current`.
+ */
+export const BaseVersion = z.number().int().min(0).max(2_147_483_647).optional();
+
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),

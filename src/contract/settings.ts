@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateOnly, Instant, Text } from "./common.js";
+import { BaseVersion, DateOnly, Instant, Text } from "./common.js";
 
 const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Hora HH:mm");
 export const TimeRangeSchema = z.strictObject({ start: HourMinute, end: HourMinute });
@@ -27,6 +27,9 @@ export const CalendarSettings = z.strictObject({
   closures: z.array(ClosureSchema).max(2000),
 });
 export type CalendarSettings = z.infer<typeof CalendarSettings>;
+/** What PUT takes (the settings plus the version they were based on) and what GET/PUT return. */
+export const CalendarSettingsBody = CalendarSettings.extend({ version: BaseVersion });
+export const CalendarSettingsRecord = CalendarSettings.extend({ version: z.number() });
 
 const TargetMinutes = z
   .number()
@@ -51,6 +54,8 @@ export const SlaSettings = z.strictObject({
     .max(60 * 24),
 });
 export type SlaSettings = z.infer<typeof SlaSettings>;
+export const SlaSettingsBody = SlaSettings.extend({ version: BaseVersion });
+export const SlaSettingsRecord = SlaSettings.extend({ version: z.number() });
 
 export const ClosedDaysQuery = z.object({
   year: z.coerce.number().int().min(1970).max(2200),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TICKET_STATUSES, TRANSITION_ACTIONS } from "../domain/workflow.js";
-import { BooleanQuery, Cents, Id, Instant, OptionalText, Text } from "./common.js";
+import { BaseVersion, BooleanQuery, Cents, Id, Instant, OptionalText, Text } from "./common.js";
 
 export const TicketStatus = z.enum(TICKET_STATUSES);
 export type TicketStatus = z.infer<typeof TicketStatus>;
@@ -67,6 +67,7 @@ export const TicketPatchBody = z.strictObject({
   billingStatus: BillingStatus.optional(),
   billableMinutes: z.number().int().min(0).max(1_000_000).optional(),
   reason: OptionalText(2000).optional(),
+  version: BaseVersion,
 });
 
 export const TransitionBody = z.strictObject({

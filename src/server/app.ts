@@ -12,6 +12,7 @@ import { type Database, openDatabase } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { installAuth } from "./http/auth-hook.js";
 import { installErrorHandler, installNotFound } from "./http/error-handler.js";
+import { installIdempotency } from "./http/idempotency.js";
 import { installInputGuard } from "./http/input-guard.js";
 import { authRoutes } from "./http/routes-auth.js";
 import { backgroundRoutes } from "./http/routes-background.js";
@@ -71,6 +72,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   installAuth(app, ctx);
+  installIdempotency(app, ctx);
 
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -11,9 +11,11 @@ export const ERROR_STATUS = {
   conflict: 409,
   invalid_transition: 409,
   duplicate: 409,
+  idempotency_in_progress: 409,
   payload_too_large: 413,
   precondition_failed: 422,
   reason_required: 422,
+  idempotency_key_reused: 422,
   rate_limited: 429,
   internal_error: 500,
 } as const;

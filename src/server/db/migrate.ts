@@ -3,6 +3,7 @@ import type { Database } from "./database.js";
 import { initialMigration } from "./migrations/001_initial.js";
 import { escalationNotificationsMigration } from "./migrations/002_escalation_notifications.js";
 import { ticketSearchMigration } from "./migrations/003_ticket_search.js";
+import { idempotencyVersionsMigration } from "./migrations/005_idempotency_versions.js";
 import { tasksMigration } from "./migrations/006_tasks.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
@@ -11,6 +12,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "001_initial": initialMigration(dialect),
     "002_escalation_notifications": escalationNotificationsMigration,
     "003_ticket_search": ticketSearchMigration(dialect),
+    "005_idempotency_versions": idempotencyVersionsMigration,
     "006_tasks": tasksMigration,
   };
 }

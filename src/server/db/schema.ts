@@ -60,6 +60,7 @@ export interface ClientsTable {
   search_text: string;
   created_at: Instant;
   updated_at: Instant;
+  version: Generated<number>;
 }
 
 export interface ContactsTable {
@@ -72,6 +73,7 @@ export interface ContactsTable {
   search_text: string;
   created_at: Instant;
   updated_at: Instant;
+  version: Generated<number>;
 }
 
 export interface ContactChannelsTable {
@@ -102,6 +104,7 @@ export interface ContractsTable {
   cancelled_at: Instant | null;
   created_at: Instant;
   updated_at: Instant;
+  version: Generated<number>;
 }
 
 export interface CategoriesTable {
@@ -234,6 +237,19 @@ export interface SettingsTable {
   value: string; // JSON
   updated_at: Instant;
   updated_by: string | null;
+  version: Generated<number>;
+}
+
+/** A caller's Idempotency-Key: reserved (`in_progress`) before the request runs, then `done` with its answer. */
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  state: string; // in_progress | done
+  owner: string; // random id of the request that holds the reservation
+  response_status: number | null;
+  response_body: string | null;
+  created_at: Instant;
 }
 
 export interface JobsTable {
@@ -297,4 +313,5 @@ export interface DB {
   settings: SettingsTable;
   jobs: JobsTable;
   tasks: TasksTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

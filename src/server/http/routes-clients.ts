@@ -24,6 +24,7 @@ import * as clients from "../services/clients.js";
 import * as contacts from "../services/contacts.js";
 import * as contracts from "../services/contracts.js";
 import { actorOf } from "./auth-hook.js";
+import { withBaseVersion } from "./versioning.js";
 
 const IdParams = z.object({ id: Id });
 const items = <T extends z.ZodType>(s: T) => z.object({ items: z.array(s) });
@@ -47,7 +48,8 @@ export function clientRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   r.patch("/api/clients/:id", {
     schema: { tags: ["clients"], params: IdParams, body: ClientPatch, response: { 200: Client } },
-    handler: async (req) => clients.updateClient(ctx, actorOf(req), req.params.id, req.body),
+    handler: async (req) =>
+      clients.updateClient(ctx, actorOf(req), req.params.id, withBaseVersion(req, req.body)),
   });
 
   r.get("/api/contacts", {
@@ -65,7 +67,8 @@ export function clientRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   r.patch("/api/contacts/:id", {
     schema: { tags: ["clients"], params: IdParams, body: ContactPatch, response: { 200: Contact } },
-    handler: async (req) => contacts.updateContact(ctx, actorOf(req), req.params.id, req.body),
+    handler: async (req) =>
+      contacts.updateContact(ctx, actorOf(req), req.params.id, withBaseVersion(req, req.body)),
   });
   r.get("/api/lookup/callers", {
     schema: { tags: ["clients"], querystring: CallerLookupQuery, response: { 200: items(CallerMatch) } },
@@ -100,6 +103,7 @@ export function clientRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   r.patch("/api/contracts/:id", {
     schema: { tags: ["contracts"], params: IdParams, body: ContractPatch, response: { 200: Contract } },
-    handler: async (req) => contracts.updateContract(ctx, actorOf(req), req.params.id, req.body),
+    handler: async (req) =>
+      contracts.updateContract(ctx, actorOf(req), req.params.id, withBaseVersion(req, req.body)),
   });
 }

@@ -2,7 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
-  CalendarSettings,
+  CalendarSettingsBody,
+  CalendarSettingsRecord,
   Category,
   CategoryBody,
   CategoryCode,
@@ -10,7 +11,8 @@ import {
   ClosedDaysQuery,
   DeadlineQuery,
   DeadlineResult,
-  SlaSettings,
+  SlaSettingsBody,
+  SlaSettingsRecord,
 } from "../../contract/settings.js";
 import type { AppContext } from "../context.js";
 import { auditTrail } from "../services/audit.js";
@@ -18,19 +20,23 @@ import { requireStaff } from "../services/authz.js";
 import * as settings from "../services/settings.js";
 import * as sla from "../services/sla.js";
 import { actorOf } from "./auth-hook.js";
+import { withBaseVersion } from "./versioning.js";
 
 export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get("/api/settings/calendar", {
-    schema: { tags: ["settings"], response: { 200: CalendarSettings } },
+    schema: { tags: ["settings"], response: { 200: CalendarSettingsRecord } },
     handler: async (req) => {
       requireStaff(actorOf(req));
-      return (await settings.calendarConfig(ctx)) as CalendarSettings;
+      return (await settings.calendarRecord(ctx)) as z.infer<typeof CalendarSettingsRecord>;
     },
   });
   r.put("/api/settings/calendar", {
-    schema: { tags: ["settings"], body: CalendarSettings, response: { 200: CalendarSettings } },
-    handler: async (req) => (await settings.saveCalendar(ctx, actorOf(req), req.body)) as CalendarSettings,
+    schema: { tags: ["settings"], body: CalendarSettingsBody, response: { 200: CalendarSettingsRecord } },
+    handler: async (req) =>
+      (await settings.saveCalendar(ctx, actorOf(req), withBaseVersion(req, req.body))) as z.infer<
+        typeof CalendarSettingsRecord
+      >,
   });
   r.get("/api/calendar/closed-days", {
     schema: {
@@ -43,15 +49,15 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
     }),
   });
   r.get("/api/settings/sla", {
-    schema: { tags: ["settings"], response: { 200: SlaSettings } },
+    schema: { tags: ["settings"], response: { 200: SlaSettingsRecord } },
     handler: async (req) => {
       requireStaff(actorOf(req));
-      return settings.slaSettings(ctx);
+      return settings.slaRecord(ctx);
     },
   });
   r.put("/api/settings/sla", {
-    schema: { tags: ["settings"], body: SlaSettings, response: { 200: SlaSettings } },
-    handler: async (req) => settings.saveSlaSettings(ctx, actorOf(req), req.body),
+    schema: { tags: ["settings"], body: SlaSettingsBody, response: { 200: SlaSettingsRecord } },
+    handler: async (req) => settings.saveSlaSettings(ctx, actorOf(req), withBaseVersion(req, req.body)),
   });
   r.get("/api/sla/deadline", {
     schema: { tags: ["sla"], querystring: DeadlineQuery, response: { 200: DeadlineResult } },

@@ -23,6 +23,7 @@ import * as tickets from "../services/tickets.js";
 import * as transitions from "../services/transitions.js";
 import * as work from "../services/work.js";
 import { actorOf } from "./auth-hook.js";
+import { withBaseVersion } from "./versioning.js";
 
 const IdParams = z.object({ id: Id });
 
@@ -43,7 +44,8 @@ export function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   r.patch("/api/tickets/:id", {
     schema: { tags: ["tickets"], params: IdParams, body: TicketPatchBody, response: { 200: Ticket } },
-    handler: async (req) => edit.updateTicket(ctx, actorOf(req), req.params.id, req.body),
+    handler: async (req) =>
+      edit.updateTicket(ctx, actorOf(req), req.params.id, withBaseVersion(req, req.body)),
   });
   r.post("/api/tickets/:id/transitions", {
     schema: { tags: ["tickets"], params: IdParams, body: TransitionBody, response: { 200: Ticket } },

@@ -1,6 +1,7 @@
 import { escalationMessage, escalationStep } from "../../domain/escalation.js";
 import { slaState } from "../../domain/sla.js";
 import type { AppContext } from "../context.js";
+import { IDEMPOTENCY_TTL_MS, idempotencyRepo } from "../db/repos/idempotency.js";
 import { notificationsRepo } from "../db/repos/jobs.js";
 import { historyRepo, ticketsRepo } from "../db/repos/tickets.js";
 import { loginAttemptsRepo, sessionsRepo, toUser, usersRepo } from "../db/repos/users.js";
@@ -67,6 +68,7 @@ export async function housekeeping(ctx: AppContext, now: Date): Promise<void> {
   await ticketsRepo.mergeSearchIndex(ctx.db);
   await sessionsRepo.deleteExpired(ctx.db, now.toISOString());
   await loginAttemptsRepo.prune(ctx.db, new Date(now.getTime() - 24 * 3600_000).toISOString());
+  await idempotencyRepo.purgeBefore(ctx.db, new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString());
 }
 
 export const JOBS: readonly JobDefinition[] = [

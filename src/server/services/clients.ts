@@ -10,6 +10,7 @@ import { conflict, forbidden, invalid, notFound } from "../errors.js";
 import { hasRole, requireClientAccess, requireRole, requireStaff } from "./authz.js";
 import { onDuplicate } from "./duplicates.js";
 import { newId } from "./ids.js";
+import { checkBaseVersion, staleEdit } from "./versions.js";
 
 export function toClient(r: ClientRow): Client {
   return {
@@ -28,6 +29,7 @@ export function toClient(r: ClientRow): Client {
     notes: r.notes,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    version: r.version,
   };
 }
 
@@ -111,6 +113,7 @@ export async function createClient(ctx: AppContext, actor: Actor, input: z.outpu
     search_text: clientSearchText(base),
     created_at: now,
     updated_at: now,
+    version: 1,
     ...creditFields(actor, input, null, now),
   };
   await onDuplicate(
@@ -130,20 +133,13 @@ export async function createClient(ctx: AppContext, actor: Actor, input: z.outpu
   return toClient(row);
 }
 
-export async function updateClient(
-  ctx: AppContext,
+/** Only the fields the PATCH names change; the search text follows the (possibly) new values. */
+function clientPatch(
   actor: Actor,
-  id: string,
   input: z.output<typeof ClientPatch>,
-) {
-  requireRole(actor, ...CLIENT_EDITORS);
-  const current = await clientsRepo.byId(ctx.db, id);
-  if (!current) throw notFound("El cliente");
-  if (input.rfc && input.rfc !== current.rfc && (await clientsRepo.byRfc(ctx.db, input.rfc))) {
-    throw duplicateRfc();
-  }
-  await checkAccountTechnician(ctx, input.accountTechnicianId);
-  const now = ctx.clock().toISOString();
+  current: ClientRow,
+  now: string,
+): Partial<ClientRow> {
   const next = {
     name: input.name ?? current.name,
     rfc: input.rfc === undefined ? current.rfc : input.rfc,
@@ -159,22 +155,45 @@ export async function updateClient(
   if (input.billingAddress !== undefined) patch.billing_address = input.billingAddress;
   if (input.accountTechnicianId !== undefined) patch.account_technician_id = input.accountTechnicianId;
   if (input.notes !== undefined) patch.notes = input.notes;
-  await onDuplicate(
+  return patch;
+}
+
+export async function updateClient(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof ClientPatch>,
+) {
+  requireRole(actor, ...CLIENT_EDITORS);
+  const current = await clientsRepo.byId(ctx.db, id);
+  if (!current) throw notFound("El cliente");
+  await checkBaseVersion(input.version, current.version, "este cliente", () => toClient(current));
+  if (input.rfc && input.rfc !== current.rfc && (await clientsRepo.byRfc(ctx.db, input.rfc))) {
+    throw duplicateRfc();
+  }
+  await checkAccountTechnician(ctx, input.accountTechnicianId);
+  const now = ctx.clock().toISOString();
+  const patch = clientPatch(actor, input, current, now);
+  const { version: _base, ...changes } = input;
+  const written = await onDuplicate(
     ctx.db.transaction().execute(async (trx) => {
-      await clientsRepo.update(trx, id, patch);
-      if (next.name !== current.name) await ticketsRepo.refreshClientName(trx, id, next.name);
+      if (!(await clientsRepo.update(trx, id, current.version, patch))) return false;
+      if (patch.name !== current.name) await ticketsRepo.refreshClientName(trx, id, patch.name!);
       await auditRepo.record(trx, {
         entity: "client",
         entityId: id,
         at: now,
         actorId: actor.id,
         action: "update",
-        changes: input,
+        changes,
       });
+      return true;
     }),
     duplicateRfc,
   );
-  return toClient((await clientsRepo.byId(ctx.db, id))!);
+  const saved = toClient((await clientsRepo.byId(ctx.db, id))!);
+  if (!written) throw staleEdit("este cliente", saved);
+  return saved;
 }
 
 export async function getClient(ctx: AppContext, actor: Actor, id: string) {

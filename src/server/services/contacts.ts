@@ -15,6 +15,7 @@ import { notFound } from "../errors.js";
 import { requireClientAccess, requireRole, requireStaff } from "./authz.js";
 import { toClient } from "./clients.js";
 import { newId } from "./ids.js";
+import { checkBaseVersion, staleEdit } from "./versions.js";
 
 async function withChannels(ctx: AppContext, rows: ContactRow[]): Promise<Contact[]> {
   const channels = await contactsRepo.channels(
@@ -33,6 +34,7 @@ async function withChannels(ctx: AppContext, rows: ContactRow[]): Promise<Contac
       phones: mine.filter((c) => c.kind === "phone").map((c) => c.value),
       position: r.position,
       createdAt: r.created_at,
+      version: r.version,
     };
   });
 }
@@ -67,6 +69,7 @@ export async function createContact(ctx: AppContext, actor: Actor, input: z.outp
     search_text: contactSearch(input.name, email, phone),
     created_at: now,
     updated_at: now,
+    version: 1,
   };
   await ctx.db.transaction().execute(async (trx) => {
     await contactsRepo.insert(trx, row);
@@ -92,6 +95,8 @@ export async function updateContact(
   requireRole(actor, "reception", "leader", "sales", "technician", "senior");
   const cur = await contactsRepo.byId(ctx.db, id);
   if (!cur) throw notFound("El contacto");
+  const existing = (await withChannels(ctx, [cur]))[0]!;
+  await checkBaseVersion(input.version, cur.version, "este contacto", () => existing);
   const now = ctx.clock().toISOString();
   const name = input.name ?? cur.name;
   const email = input.email === undefined ? cur.email : input.email && normalizeEmail(input.email);
@@ -104,9 +109,9 @@ export async function updateContact(
     updated_at: now,
   };
   if (input.position !== undefined) patch.position = input.position;
-  const existing = (await withChannels(ctx, [cur]))[0]!;
-  await ctx.db.transaction().execute(async (trx) => {
-    await contactsRepo.update(trx, id, patch);
+  const { version: _base, ...changes } = input;
+  const written = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await contactsRepo.update(trx, id, cur.version, patch))) return false;
     const emails = input.emails ?? existing.emails.filter((e) => e !== cur.email);
     const phones =
       input.phones ?? existing.phones.filter((p) => p !== (cur.phone && normalizePhone(cur.phone)));
@@ -117,10 +122,13 @@ export async function updateContact(
       at: now,
       actorId: actor.id,
       action: "update",
-      changes: input,
+      changes,
     });
+    return true;
   });
-  return (await withChannels(ctx, [(await contactsRepo.byId(ctx.db, id))!]))[0]!;
+  const saved = (await withChannels(ctx, [(await contactsRepo.byId(ctx.db, id))!]))[0]!;
+  if (!written) throw staleEdit("este contacto", saved);
+  return saved;
 }
 
 export async function listContacts(

@@ -6,6 +6,7 @@ import { type ContractRow, clientsRepo, contractsRepo } from "../db/repos/client
 import { invalid, notFound } from "../errors.js";
 import { requireClientAccess, requireRole, requireStaff } from "./authz.js";
 import { newId } from "./ids.js";
+import { checkBaseVersion, staleEdit } from "./versions.js";
 
 type ContractWithType = ContractRow & { type_name: string };
 
@@ -25,6 +26,7 @@ export function toContract(r: ContractWithType): Contract {
     notes: r.notes,
     cancelledAt: r.cancelled_at,
     createdAt: r.created_at,
+    version: r.version,
   };
 }
 
@@ -60,6 +62,7 @@ export async function createContract(ctx: AppContext, actor: Actor, input: z.out
     cancelled_at: null,
     created_at: now,
     updated_at: now,
+    version: 1,
   };
   await ctx.db.transaction().execute(async (trx) => {
     await contractsRepo.insert(trx, row);
@@ -84,11 +87,33 @@ export async function updateContract(
   requireRole(actor, "leader");
   const cur = await contractsRepo.byId(ctx.db, id);
   if (!cur) throw notFound("La póliza");
+  await checkBaseVersion(input.version, cur.version, "esta póliza", () => toContract(cur));
   if (input.clientId && input.clientId !== cur.client_id)
     throw invalid("Una póliza no cambia de cliente.", { field: "clientId" });
   if (input.type) await checkType(ctx, input.type.toUpperCase());
   checkDates(input.startsOn ?? cur.starts_on, input.endsOn === undefined ? cur.ends_on : input.endsOn);
   const now = ctx.clock().toISOString();
+  const patch = contractPatch(input, now);
+  const { version: _base, ...changes } = input;
+  const written = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await contractsRepo.update(trx, id, cur.version, patch))) return false;
+    await auditRepo.record(trx, {
+      entity: "contract",
+      entityId: id,
+      at: now,
+      actorId: actor.id,
+      action: "update",
+      changes,
+    });
+    return true;
+  });
+  const saved = toContract((await contractsRepo.byId(ctx.db, id))!);
+  if (!written) throw staleEdit("esta póliza", saved);
+  return saved;
+}
+
+/** Only the fields the PATCH names change. */
+function contractPatch(input: z.output<typeof ContractPatch>, now: string): Partial<ContractRow> {
   const patch: Partial<ContractRow> = { updated_at: now };
   if (input.type) patch.type = input.type.toUpperCase();
   if (input.startsOn) patch.starts_on = input.startsOn;
@@ -101,18 +126,7 @@ export async function updateContract(
   if (input.slaUrgentMinutes !== undefined) patch.sla_urgent_minutes = input.slaUrgentMinutes;
   if (input.notes !== undefined) patch.notes = input.notes;
   if (input.cancelled !== undefined) patch.cancelled_at = input.cancelled ? now : null;
-  await ctx.db.transaction().execute(async (trx) => {
-    await contractsRepo.update(trx, id, patch);
-    await auditRepo.record(trx, {
-      entity: "contract",
-      entityId: id,
-      at: now,
-      actorId: actor.id,
-      action: "update",
-      changes: input,
-    });
-  });
-  return toContract((await contractsRepo.byId(ctx.db, id))!);
+  return patch;
 }
 
 export async function getContract(ctx: AppContext, actor: Actor, id: string) {

@@ -1,5 +1,10 @@
 import type { z } from "zod";
-import type { CalendarSettings, CategoryBody, SlaSettings } from "../../contract/settings.js";
+import type {
+  CalendarSettingsBody,
+  CategoryBody,
+  SlaSettings,
+  SlaSettingsBody,
+} from "../../contract/settings.js";
 import {
   type BusinessCalendar,
   type CalendarConfig,
@@ -14,6 +19,7 @@ import type { Actor, AppContext } from "../context.js";
 import { auditRepo, settingsRepo } from "../db/repos/audit.js";
 import { AppError, notFound } from "../errors.js";
 import { requireRole, requireStaff } from "./authz.js";
+import { checkBaseVersion, staleEdit } from "./versions.js";
 
 export const DEFAULT_SLA_SETTINGS: SlaSettings = {
   targets: { ...DEFAULT_SLA_TARGETS },
@@ -24,11 +30,33 @@ export const DEFAULT_SLA_SETTINGS: SlaSettings = {
 // Compiled calendars are cached per stored JSON, so another instance's change is seen on the next read.
 const compiled = new Map<string, BusinessCalendar>();
 
-/** Saves a setting and its audit row in one transaction. */
-async function storeSetting(ctx: AppContext, actor: Actor, key: string, value: unknown): Promise<void> {
+/** A setting as the API shows it: its value (or the defaults) and its version (0 until first saved). */
+async function settingRecord<T extends object>(ctx: AppContext, key: string, defaults: T) {
+  const r = await settingsRepo.record(ctx.db, key);
+  return { ...((r.value as T | undefined) ?? defaults), version: r.version };
+}
+
+export const calendarRecord = (ctx: AppContext) => settingRecord(ctx, "calendar", DEFAULT_CALENDAR_CONFIG);
+export const slaRecord = (ctx: AppContext) => settingRecord(ctx, "sla", DEFAULT_SLA_SETTINGS);
+
+/**
+ * Saves a setting and its audit row in one transaction, only over the version the caller based it on
+ * (when given) and only if nobody saved in between; returns the new version.
+ */
+async function storeSetting<T extends object>(
+  ctx: AppContext,
+  actor: Actor,
+  key: string,
+  input: T & { version?: number | undefined },
+  defaults: T,
+): Promise<T & { version: number }> {
+  const { version: base, ...value } = input;
+  const stored = await settingRecord(ctx, key, defaults);
+  await checkBaseVersion(base, stored.version, "esta configuración", () => stored);
   const now = ctx.clock().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await settingsRepo.put(trx, key, value, now, actor.id);
+  const written = await ctx.db.transaction().execute(async (trx) => {
+    const write = { value, at: now, by: actor.id };
+    if (!(await settingsRepo.putIfVersion(trx, key, stored.version, write))) return false;
     await auditRepo.record(trx, {
       entity: "settings",
       entityId: key,
@@ -37,7 +65,10 @@ async function storeSetting(ctx: AppContext, actor: Actor, key: string, value: u
       action: "update",
       changes: value,
     });
+    return true;
   });
+  if (!written) throw staleEdit("esta configuración", await settingRecord(ctx, key, defaults));
+  return { ...(value as T), version: stored.version + 1 };
 }
 
 export async function calendarConfig(ctx: AppContext): Promise<CalendarConfig> {
@@ -61,9 +92,10 @@ export async function businessCalendar(ctx: AppContext): Promise<BusinessCalenda
 export async function saveCalendar(
   ctx: AppContext,
   actor: Actor,
-  input: CalendarSettings,
-): Promise<CalendarConfig> {
+  body: z.output<typeof CalendarSettingsBody>,
+) {
   requireRole(actor);
+  const { version: _base, ...input } = body;
   const issues = validateCalendarConfig(input as CalendarConfig);
   if (issues.length) {
     throw new AppError("validation_failed", `Calendario inválido: ${issues[0]!.message}`, issues);
@@ -74,22 +106,22 @@ export async function saveCalendar(
     if (err instanceof CalendarConfigError) throw new AppError("validation_failed", err.message, err.issues);
     throw err;
   }
-  await storeSetting(ctx, actor, "calendar", input);
-  return input as CalendarConfig;
+  return storeSetting(
+    ctx,
+    actor,
+    "calendar",
+    body as CalendarConfig & { version?: number },
+    DEFAULT_CALENDAR_CONFIG,
+  );
 }
 
 export async function slaSettings(ctx: AppContext): Promise<SlaSettings> {
   return ((await settingsRepo.get(ctx.db, "sla")) as SlaSettings | undefined) ?? DEFAULT_SLA_SETTINGS;
 }
 
-export async function saveSlaSettings(
-  ctx: AppContext,
-  actor: Actor,
-  input: SlaSettings,
-): Promise<SlaSettings> {
+export async function saveSlaSettings(ctx: AppContext, actor: Actor, body: z.output<typeof SlaSettingsBody>) {
   requireRole(actor);
-  await storeSetting(ctx, actor, "sla", input);
-  return input;
+  return storeSetting(ctx, actor, "sla", body, DEFAULT_SLA_SETTINGS);
 }
 
 export async function listCategories(ctx: AppContext, actor: Actor) {

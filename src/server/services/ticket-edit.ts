@@ -5,11 +5,12 @@ import type { ServiceKind } from "../../domain/sla.js";
 import type { Actor, AppContext } from "../context.js";
 import { clientsRepo, contactsRepo } from "../db/repos/clients.js";
 import { historyRepo, type TicketRow, ticketSearchText, ticketsRepo } from "../db/repos/tickets.js";
-import { AppError, conflict, forbidden, invalid, notFound } from "../errors.js";
+import { AppError, forbidden, invalid, notFound } from "../errors.js";
 import { hasRole } from "./authz.js";
 import { businessCalendar, requireCategory } from "./settings.js";
 import { requireVisible } from "./ticket-view.js";
 import { activeContractFor, getTicketSummary, responseDue } from "./tickets.js";
+import { staleConflict } from "./transitions.js";
 
 type Patch = z.output<typeof TicketPatchBody>;
 const OPEN = ["new", "assigned", "in_progress", "attended"];
@@ -106,6 +107,7 @@ function diff(row: TicketRow, patch: Partial<TicketRow>): Record<string, { from:
 
 export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p: Patch) {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, id));
+  if (p.version !== undefined && p.version !== row.version) throw await staleConflict(ctx, actor, id);
   checkFieldRights(actor, row, p);
   const patch = await buildPatch(ctx, row, p);
   const changes = diff(row, patch);
@@ -132,6 +134,6 @@ export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p:
     });
     return true;
   });
-  if (!ok) throw conflict("Otra persona modificó este ticket al mismo tiempo. Vuelve a intentarlo.");
+  if (!ok) throw await staleConflict(ctx, actor, id);
   return getTicketSummary(ctx, actor, id);
 }

@@ -128,7 +128,7 @@ function historyChanges(
 }
 
 /** Someone else changed the ticket first: say so, with the state it is in now. */
-async function staleConflict(ctx: AppContext, actor: Actor, id: string): Promise<AppError> {
+export async function staleConflict(ctx: AppContext, actor: Actor, id: string): Promise<AppError> {
   const current = await getTicketSummary(ctx, actor, id);
   return new AppError(
     "conflict",

@@ -65,13 +65,16 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const headers: Record<string, string> = { Accept: "application/json" };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  const submission = method === "POST" ? submissionKey(path, body) : null;
+  if (submission) headers["Idempotency-Key"] = submission.key;
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
       credentials: "same-origin",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body,
       signal: options.signal,
     });
   } catch (cause) {
@@ -79,7 +82,45 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     throw new ApiError(0, "network_error", "Sin conexión con el servidor.");
   }
   if (response.status === 401 && !options.quiet401) onUnauthorized?.();
-  return parseResponse<T>(response);
+  try {
+    const data = await parseResponse<T>(response);
+    submission?.end();
+    return data;
+  } catch (error) {
+    const inFlight = error instanceof ApiError && error.code === "idempotency_in_progress";
+    if (response.status < 500 && !inFlight) submission?.end();
+    throw error;
+  }
+}
+
+/** The submission a POST belongs to (its path and body) and the key its retries reuse. */
+const submissions = new Map<string, string>();
+
+/** A random UUID v4; `crypto.randomUUID` exists only on HTTPS or localhost, getRandomValues everywhere. */
+function newUuid(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * One Idempotency-Key per form submission: the same POST (path and body) sent again while the first is
+ * in flight (a double click) or after it failed without a final answer (network error, 5xx, still in
+ * progress) reuses the key, so the server makes one record. A final answer (2xx or 4xx) ends the
+ * submission: the next identical POST is a new one (the same note added twice on purpose).
+ */
+function submissionKey(path: string, body: string | undefined) {
+  const id = `${path}\n${body ?? ""}`;
+  const key = submissions.get(id) ?? newUuid();
+  submissions.set(id, key);
+  return {
+    key,
+    end: () => {
+      if (submissions.get(id) === key) submissions.delete(id);
+    },
+  };
 }
 
 async function parseResponse<T>(response: Response): Promise<T> {

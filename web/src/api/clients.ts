@@ -52,6 +52,11 @@ export function useContacts(clientId: string | null | undefined) {
   });
 }
 
+/** An edit carries the version of the record it was based on (409 `conflict` when someone saved since). */
+export interface Versioned {
+  version?: number;
+}
+
 export function useCreateClient() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -63,7 +68,7 @@ export function useCreateClient() {
 export function usePatchClient() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: Partial<ClientBody> }) =>
+    mutationFn: ({ id, body }: { id: string; body: Partial<ClientBody> & Versioned }) =>
       api<Client>(`/api/clients/${encodeURIComponent(id)}`, { method: "PATCH", body }),
     onSuccess: () =>
       Promise.all([
@@ -84,7 +89,7 @@ export function useCreateContact() {
 export function usePatchContact() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: Partial<Omit<ContactBody, "clientId">> }) =>
+    mutationFn: ({ id, body }: { id: string; body: Partial<Omit<ContactBody, "clientId">> & Versioned }) =>
       api<Contact>(`/api/contacts/${encodeURIComponent(id)}`, { method: "PATCH", body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["contacts"] }),
   });
@@ -100,7 +105,13 @@ export function useContracts(clientId?: string | null) {
 export function useSaveContract() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id?: string; body: Partial<ContractBody> & { cancelled?: boolean } }) =>
+    mutationFn: ({
+      id,
+      body,
+    }: {
+      id?: string;
+      body: Partial<ContractBody> & { cancelled?: boolean } & Versioned;
+    }) =>
       id
         ? api<Contract>(`/api/contracts/${encodeURIComponent(id)}`, { method: "PATCH", body })
         : api<Contract>("/api/contracts", { method: "POST", body }),

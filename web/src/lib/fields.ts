@@ -37,6 +37,20 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   slaNormalMinutes: "contract.slaNormal",
   slaUrgentMinutes: "contract.slaUrgent",
   cancelled: "contract.cancelled",
+  cancelledAt: "contract.cancelled",
+  timeZone: "calendar.timeZone",
+  weeklyHours: "calendar.weeklyHours",
+  statutoryHolidays: "calendar.statutory",
+  removedHolidays: "calendar.removedHolidays",
+  closures: "calendar.closures",
+  targets: "sla.targets",
+  rounding: "sla.rounding",
+  nearThresholdMinutes: "sla.near",
+  urgent: "ticket.urgent",
+  serviceKind: "ticket.kind",
+  estimatedSolutionMinutes: "intake.estimate",
+  responseDueAt: "ticket.responseDue",
+  billingStatus: "ticket.billingStatus",
 };
 
 export function fieldLabel(t: Translate, field: string): string {

@@ -45,7 +45,14 @@ export const settingsRepo = {
     await db
       .insertInto("settings")
       .values({ key, value: json, updated_at: at, updated_by: by })
-      .onConflict((oc) => oc.column("key").doUpdateSet({ value: json, updated_at: at, updated_by: by }))
+      .onConflict((oc) =>
+        oc.column("key").doUpdateSet((eb) => ({
+          value: json,
+          updated_at: at,
+          updated_by: by,
+          version: eb("settings.version", "+", 1),
+        })),
+      )
       .execute();
   },
   /** Inserts the key only if it is absent: of several racing callers exactly one gets true. */
@@ -56,6 +63,39 @@ export const settingsRepo = {
       .onConflict((oc) => oc.column("key").doNothing())
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  },
+  /** The value with its version; version 0 when the key was never saved (defaults apply). */
+  record: async (db: Kysely<DB>, key: string): Promise<{ value: unknown; version: number }> => {
+    const row = await db
+      .selectFrom("settings")
+      .select(["value", "version"])
+      .where("key", "=", key)
+      .executeTakeFirst();
+    return row ? { value: JSON.parse(row.value), version: row.version } : { value: undefined, version: 0 };
+  },
+  /** Writes the key only if it is still at `version` (0: absent); false when someone else wrote first. */
+  putIfVersion: async (
+    db: Kysely<DB>,
+    key: string,
+    version: number,
+    write: { value: unknown; at: string; by: string | null },
+  ): Promise<boolean> => {
+    const json = JSON.stringify(write.value);
+    if (version === 0) {
+      const r = await db
+        .insertInto("settings")
+        .values({ key, value: json, updated_at: write.at, updated_by: write.by, version: 1 })
+        .onConflict((oc) => oc.column("key").doNothing())
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+    }
+    const r = await db
+      .updateTable("settings")
+      .set({ value: json, updated_at: write.at, updated_by: write.by, version: version + 1 })
+      .where("key", "=", key)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
   },
   delete: (db: Kysely<DB>, key: string) => db.deleteFrom("settings").where("key", "=", key).execute(),
 };

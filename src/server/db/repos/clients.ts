@@ -16,13 +16,30 @@ export const likePatterns = (terms: string[]): string[] =>
 /** The client's phone as stored ("(81) 8000-1234") with the usual separators removed: "8180001234". */
 const phoneDigitsOf = sql<string>`replace(replace(replace(replace(replace(replace(clients.phone, ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '+', '')`;
 
+async function versionedUpdate<T extends "clients" | "contacts" | "contracts">(
+  db: Db,
+  table: T,
+  id: string,
+  version: number,
+  patch: object,
+): Promise<boolean> {
+  const r = await db
+    .updateTable(table as "clients")
+    .set({ ...patch, version: version + 1 })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export const clientsRepo = {
   byId: (db: Db, id: string) => db.selectFrom("clients").selectAll().where("id", "=", id).executeTakeFirst(),
   byRfc: (db: Db, rfc: string) =>
     db.selectFrom("clients").selectAll().where("rfc", "=", rfc).executeTakeFirst(),
   insert: (db: Db, row: ClientRow) => db.insertInto("clients").values(row).execute(),
-  update: (db: Db, id: string, patch: Partial<ClientRow>) =>
-    db.updateTable("clients").set(patch).where("id", "=", id).execute(),
+  /** Writes only if the row is still at `version` (and bumps it); false when someone else wrote first. */
+  update: (db: Db, id: string, version: number, patch: Partial<ClientRow>) =>
+    versionedUpdate(db, "clients", id, version, patch),
   search: (db: Db, terms: string[], limit: number) => {
     let q = db.selectFrom("clients").selectAll().orderBy("name").limit(limit);
     for (const p of likePatterns(terms)) q = q.where("search_text", "like", p);
@@ -40,8 +57,9 @@ export const clientsRepo = {
 export const contactsRepo = {
   byId: (db: Db, id: string) => db.selectFrom("contacts").selectAll().where("id", "=", id).executeTakeFirst(),
   insert: (db: Db, row: ContactRow) => db.insertInto("contacts").values(row).execute(),
-  update: (db: Db, id: string, patch: Partial<ContactRow>) =>
-    db.updateTable("contacts").set(patch).where("id", "=", id).execute(),
+  /** Writes only if the row is still at `version` (and bumps it); false when someone else wrote first. */
+  update: (db: Db, id: string, version: number, patch: Partial<ContactRow>) =>
+    versionedUpdate(db, "contacts", id, version, patch),
   list: (db: Db, f: { clientId?: string; terms: string[]; limit: number }) => {
     let q = db.selectFrom("contacts").selectAll().orderBy("name").limit(f.limit);
     if (f.clientId) q = q.where("client_id", "=", f.clientId);
@@ -113,8 +131,9 @@ export const contractsRepo = {
       .orderBy("starts_on", "desc")
       .execute(),
   insert: (db: Db, row: ContractRow) => db.insertInto("contracts").values(row).execute(),
-  update: (db: Db, id: string, patch: Partial<ContractRow>) =>
-    db.updateTable("contracts").set(patch).where("id", "=", id).execute(),
+  /** Writes only if the row is still at `version` (and bumps it); false when someone else wrote first. */
+  update: (db: Db, id: string, version: number, patch: Partial<ContractRow>) =>
+    versionedUpdate(db, "contracts", id, version, patch),
   types: (db: Db) => db.selectFrom("contract_types").selectAll().orderBy("code").execute(),
   typeByCode: (db: Db, code: string) =>
     db.selectFrom("contract_types").selectAll().where("code", "=", code).executeTakeFirst(),

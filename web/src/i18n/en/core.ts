@@ -29,6 +29,16 @@ export const core: Record<keyof typeof es, string> = {
   "errcode.rate_limited": "Too many attempts. Wait a moment.",
   "errcode.payload_too_large": "The content is too large.",
   "errcode.invalid_json": "The request is not valid.",
+  "conflict.title": "Someone else saved changes",
+  "conflict.intro":
+    "While you were editing, someone else saved this record. Compare what is saved with your change: apply your change on top of the current version or discard it.",
+  "conflict.field": "Field",
+  "conflict.theirs": "Saved now",
+  "conflict.yours": "Your change",
+  "conflict.unchanged": "(unchanged)",
+  "conflict.reapply": "Apply my change",
+  "conflict.discard": "Discard my change",
+  "conflict.discarded": "Your change was discarded; you see the current version.",
   "error.conflict":
     "Someone else changed this ticket while you were viewing it. Its current state is shown; check and try again.",
   "error.forbidden_page": "Your role has no access to this screen.",

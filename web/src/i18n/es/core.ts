@@ -27,6 +27,16 @@ export const core = {
   "errcode.rate_limited": "Demasiados intentos. Espera un momento.",
   "errcode.payload_too_large": "El contenido es demasiado grande.",
   "errcode.invalid_json": "La solicitud no es válida.",
+  "conflict.title": "Otra persona guardó cambios",
+  "conflict.intro":
+    "Mientras editabas, otra persona guardó este registro. Compara lo guardado con tu cambio: puedes aplicar tu cambio sobre la versión actual o descartarlo.",
+  "conflict.field": "Campo",
+  "conflict.theirs": "Guardado ahora",
+  "conflict.yours": "Tu cambio",
+  "conflict.unchanged": "(sin cambio)",
+  "conflict.reapply": "Aplicar mi cambio",
+  "conflict.discard": "Descartar mi cambio",
+  "conflict.discarded": "Se descartó tu cambio; ves la versión actual.",
   "error.conflict":
     "Alguien más modificó este ticket mientras lo veías. Se muestra su estado actual; revisa y vuelve a intentarlo.",
   "error.forbidden_page": "Tu rol no tiene acceso a esta pantalla.",

@@ -1,30 +1,27 @@
 import { Alert, Button, Grid, Group, Paper, Stack, Switch, TagsInput, TextInput, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
-import type { FormEvent } from "react";
-import { useSaveSettings, useSettings } from "../../api/admin";
+import type { z } from "zod";
+import { useSettings } from "../../api/admin";
+import { ConflictDialog } from "../../components/ConflictDialog";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
-import { CalendarSettings } from "../../contract";
+import { CalendarSettingsBody, type CalendarSettingsRecord } from "../../contract";
 import { useT } from "../../i18n";
-import { useForm } from "../../lib/form";
 import { Closures } from "./Closures";
 import { MonthView } from "./MonthView";
+import { useSettingsEditor } from "./useSettingsEditor";
 import { WeeklyHours } from "./WeeklyHours";
+
+type CalendarSettings = z.infer<typeof CalendarSettingsRecord>;
+const CONFLICT_FIELDS = ["timeZone", "weeklyHours", "statutoryHolidays", "removedHolidays", "closures"];
 
 function CalendarForm({ initial }: { initial: CalendarSettings }) {
   const t = useT();
-  const form = useForm<CalendarSettings>(initial, t);
-  const save = useSaveSettings<CalendarSettings>("calendar");
+  const { form, submit, busy, edit, reapply, discard } = useSettingsEditor(
+    "calendar",
+    initial,
+    CalendarSettingsBody,
+  );
   const { values, errors } = form;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const body = form.validate(CalendarSettings, values);
-    if (body)
-      save.mutate(body, {
-        onSuccess: () => notifications.show({ color: "teal", message: t("common.saved") }),
-        onError: (e) => form.showError(e),
-      });
-  };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
@@ -73,11 +70,19 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
         </Paper>
         {form.formError && <Alert color="red">{form.formError}</Alert>}
         <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={busy}>
             {t("common.save")}
           </Button>
         </Group>
       </Stack>
+      <ConflictDialog
+        conflict={edit.conflict}
+        fields={CONFLICT_FIELDS}
+        busy={busy}
+        error={form.formError}
+        onReapply={reapply}
+        onDiscard={discard}
+      />
     </form>
   );
 }

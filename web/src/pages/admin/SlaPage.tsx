@@ -1,40 +1,31 @@
 import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
-import { type FormEvent, useEffect } from "react";
-import { useSaveSettings, useSettings } from "../../api/admin";
+import type { z } from "zod";
+import { useSettings } from "../../api/admin";
+import { ConflictDialog } from "../../components/ConflictDialog";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
-import { SlaSettings } from "../../contract";
+import { SlaSettingsBody, type SlaSettingsRecord } from "../../contract";
 import { useT } from "../../i18n";
-import { useForm } from "../../lib/form";
 import { formatMinutes } from "../../lib/format";
 import { DeadlineCalculator } from "./DeadlineCalculator";
+import { useSettingsEditor } from "./useSettingsEditor";
 
-type Values = SlaSettings;
+type Values = z.infer<typeof SlaSettingsRecord>;
+const CONFLICT_FIELDS = ["targets", "rounding", "nearThresholdMinutes"];
 const TARGETS = ["contractNormal", "contractUrgent", "eventNormal", "eventUrgent"] as const;
 const DEFAULTS: Values = {
   targets: { contractNormal: 120, contractUrgent: 60, eventNormal: 480, eventUrgent: 240 },
   rounding: { contract: 15, event: 60 },
   nearThresholdMinutes: 30,
+  version: 0,
 };
 
 function SlaForm({ initial }: { initial: Values }) {
   const t = useT();
-  const form = useForm<Values>(initial, t);
-  const save = useSaveSettings<Values>("sla");
+  const { form, submit, busy, edit, reapply, discard } = useSettingsEditor("sla", initial, SlaSettingsBody);
   const { values, errors } = form;
-  useEffect(() => form.setValues(initial), [initial, form.setValues]);
   const setTarget = (k: (typeof TARGETS)[number], v: number | string) =>
     form.set("targets", { ...values.targets, [k]: Number(v) });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const body = form.validate(SlaSettings, values);
-    if (body)
-      save.mutate(body, {
-        onSuccess: () => notifications.show({ color: "teal", message: t("common.saved") }),
-        onError: (e) => form.showError(e),
-      });
-  };
   return (
     <Paper withBorder p="md">
       <form onSubmit={submit} noValidate>
@@ -87,12 +78,20 @@ function SlaForm({ initial }: { initial: Values }) {
           </SimpleGrid>
           {form.formError && <Alert color="red">{form.formError}</Alert>}
           <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending}>
+            <Button type="submit" loading={busy}>
               {t("common.save")}
             </Button>
           </Group>
         </Stack>
       </form>
+      <ConflictDialog
+        conflict={edit.conflict}
+        fields={CONFLICT_FIELDS}
+        busy={busy}
+        error={form.formError}
+        onReapply={reapply}
+        onDiscard={discard}
+      />
     </Paper>
   );
 }

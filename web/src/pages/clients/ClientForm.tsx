@@ -1,10 +1,12 @@
 import { Alert, Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import type { ChangeEvent, FormEvent } from "react";
+import { type ChangeEvent, type FormEvent, useEffect, useState } from "react";
 import { useUsers } from "../../api/admin";
 import { type Client, useCreateClient, usePatchClient } from "../../api/clients";
+import { ConflictDialog } from "../../components/ConflictDialog";
 import { ClientBody, ClientPatch } from "../../contract";
 import { useT } from "../../i18n";
+import { changedFields, sameValue, useEditConflict } from "../../lib/conflict";
 import { blankToUndefined, useForm } from "../../lib/form";
 
 type TextField = "name" | "rfc" | "phone" | "email" | "billingAddress";
@@ -57,49 +59,81 @@ function initialValues(client: Client | null) {
   };
 }
 
+type Values = ReturnType<typeof initialValues>;
+
+/** The body fields the form stands for (blank text is null). */
+const inputOf = (values: Values, pickTechnician: boolean) => ({
+  name: values.name,
+  rfc: blankToUndefined(values.rfc) ?? null,
+  phone: blankToUndefined(values.phone) ?? null,
+  email: blankToUndefined(values.email) ?? null,
+  billingAddress: blankToUndefined(values.billingAddress) ?? null,
+  ...(pickTechnician ? { accountTechnicianId: values.accountTechnicianId } : {}),
+});
+
+const CONFLICT_FIELDS = ["name", "rfc", "phone", "email", "billingAddress", "accountTechnicianId"];
+
 interface ClientFormProps {
   client: Client | null;
   pickTechnician: boolean;
   onClose: () => void;
 }
 
-/** Creates the client or saves its changes (the account technician only when this user picks it). */
+/**
+ * Creates the client or saves only the fields the user changed (the account technician only when this
+ * user picks it), based on the version the form was filled from; a conflict opens the compare dialog.
+ */
 function useClientSubmit({ client, pickTechnician, onClose }: ClientFormProps) {
   const t = useT();
+  const [base, setBase] = useState(client);
   const form = useForm(initialValues(client), t);
   const create = useCreateClient();
   const patch = usePatchClient();
+  const edit = useEditConflict<Client>();
+  // An untouched form follows the client as it refreshes (payment terms saved beside it).
+  const pristine = !base || !client || sameValue(form.values, initialValues(base));
+  useEffect(() => {
+    if (pristine && client && base && client.version !== base.version) {
+      setBase(client);
+      form.setValues(initialValues(client));
+    }
+  }, [pristine, client, base, form.setValues]);
+  const onSuccess = () => {
+    edit.close();
+    notifications.show({ color: "teal", message: t("client.saved") });
+    onClose();
+  };
+  const send = (mine: Record<string, unknown>, from: Client) =>
+    patch.mutate(
+      { id: from.id, body: { ...mine, version: from.version } },
+      { onSuccess, onError: (e) => edit.caught(e, from, mine) || form.showError(e) },
+    );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const { values } = form;
-    const input = {
-      name: values.name,
-      rfc: blankToUndefined(values.rfc) ?? null,
-      phone: blankToUndefined(values.phone) ?? null,
-      email: blankToUndefined(values.email) ?? null,
-      billingAddress: blankToUndefined(values.billingAddress) ?? null,
-      ...(pickTechnician ? { accountTechnicianId: values.accountTechnicianId } : {}),
-    };
-    const body = form.validate(client ? ClientPatch : ClientBody, input);
+    const input = inputOf(form.values, pickTechnician);
+    const body = form.validate(base ? ClientPatch : ClientBody, input);
     if (!body) return;
-    const options = {
-      onSuccess: () => {
-        notifications.show({ color: "teal", message: t("client.saved") });
-        onClose();
-      },
-      onError: (e: unknown) => form.showError(e),
-    };
-    if (client) patch.mutate({ id: client.id, body }, options);
-    else create.mutate(body as ClientBody, options);
+    if (!base) return create.mutate(body as ClientBody, { onSuccess, onError: (e) => form.showError(e) });
+    const changes = changedFields(inputOf(initialValues(base), pickTechnician), body as typeof input);
+    if (Object.keys(changes).length === 0) return onSuccess();
+    send(changes, base);
   };
-  return { form, submit, busy: create.isPending || patch.isPending };
+  const discard = () => {
+    if (edit.conflict) {
+      setBase(edit.conflict.current);
+      form.setValues(initialValues(edit.conflict.current));
+    }
+    edit.close();
+  };
+  const reapply = () => edit.conflict && send(edit.conflict.mine, edit.conflict.current);
+  return { form, submit, busy: create.isPending || patch.isPending, edit, discard, reapply };
 }
 
 /** The client's identity and contact data; the account technician for reception, leader and admin. */
 export function ClientForm(props: ClientFormProps) {
   const { pickTechnician, onClose } = props;
   const t = useT();
-  const { form, submit, busy } = useClientSubmit(props);
+  const { form, submit, busy, edit, discard, reapply } = useClientSubmit(props);
   const { values, errors } = form;
   const field = (key: TextField) => ({
     value: values[key],
@@ -132,6 +166,14 @@ export function ClientForm(props: ClientFormProps) {
           </Button>
         </Group>
       </Stack>
+      <ConflictDialog
+        conflict={edit.conflict}
+        fields={CONFLICT_FIELDS}
+        busy={busy}
+        error={form.formError}
+        onReapply={reapply}
+        onDiscard={discard}
+      />
     </form>
   );
 }

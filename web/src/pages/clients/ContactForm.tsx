@@ -1,9 +1,11 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, TagsInput, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import type { ChangeEvent, FormEvent } from "react";
+import { type ChangeEvent, type FormEvent, useState } from "react";
 import { type Contact, useCreateContact, usePatchContact } from "../../api/clients";
+import { ConflictDialog } from "../../components/ConflictDialog";
 import { ContactBody, ContactPatch } from "../../contract";
 import { useT } from "../../i18n";
+import { changedFields, useEditConflict } from "../../lib/conflict";
 import { blankToUndefined, type FormState, useForm } from "../../lib/form";
 
 const digits = (phone: string) => phone.replace(/\D/g, "").slice(-10);
@@ -30,39 +32,63 @@ interface ContactFormProps {
   onDone: () => void;
 }
 
-/** Adds the contact (POST) or saves its changes (PATCH /api/contacts/:id). */
+type Values = ReturnType<typeof initialValues>;
+
+const inputOf = (values: Values) => ({
+  name: values.name,
+  position: blankToUndefined(values.position) ?? null,
+  email: blankToUndefined(values.email) ?? null,
+  phone: blankToUndefined(values.phone) ?? null,
+  emails: values.emails,
+  phones: values.phones,
+});
+
+const CONFLICT_FIELDS = ["name", "position", "email", "phone", "emails", "phones"];
+
+/**
+ * Adds the contact (POST) or saves only the fields the user changed (PATCH /api/contacts/:id), based
+ * on the version the form was filled from; a conflict opens the compare dialog.
+ */
 function useContactSubmit({ clientId, contact, onDone }: ContactFormProps) {
   const t = useT();
+  const [base, setBase] = useState(contact);
   const form = useForm(initialValues(contact), t);
   const create = useCreateContact();
   const patch = usePatchContact();
+  const edit = useEditConflict<Contact>();
+  const onSuccess = () => {
+    edit.close();
+    notifications.show({ color: "teal", message: t("contact.saved") });
+    onDone();
+  };
+  const send = (mine: Record<string, unknown>, from: Contact) =>
+    patch.mutate(
+      { id: from.id, body: { ...mine, version: from.version } },
+      { onSuccess, onError: (e) => edit.caught(e, from, mine) || form.showError(e) },
+    );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const { values } = form;
-    const input = {
-      name: values.name,
-      position: blankToUndefined(values.position) ?? null,
-      email: blankToUndefined(values.email) ?? null,
-      phone: blankToUndefined(values.phone) ?? null,
-      emails: values.emails,
-      phones: values.phones,
-    };
-    const options = {
-      onSuccess: () => {
-        notifications.show({ color: "teal", message: t("contact.saved") });
-        onDone();
-      },
-      onError: (e: unknown) => form.showError(e),
-    };
-    if (contact) {
-      const body = form.validate(ContactPatch, input);
-      if (body) patch.mutate({ id: contact.id, body }, options);
-    } else {
+    const input = inputOf(form.values);
+    if (!base) {
       const body = form.validate(ContactBody, { ...input, clientId });
-      if (body) create.mutate(body, options);
+      if (body) create.mutate(body, { onSuccess, onError: (e) => form.showError(e) });
+      return;
     }
+    const body = form.validate(ContactPatch, input);
+    if (!body) return;
+    const changes = changedFields(inputOf(initialValues(base)), body as typeof input);
+    if (Object.keys(changes).length === 0) return onSuccess();
+    send(changes, base);
   };
-  return { form, submit, busy: create.isPending || patch.isPending };
+  const discard = () => {
+    if (edit.conflict) {
+      setBase(edit.conflict.current);
+      form.setValues(initialValues(edit.conflict.current));
+    }
+    edit.close();
+  };
+  const reapply = () => edit.conflict && send(edit.conflict.mine, edit.conflict.current);
+  return { form, submit, busy: create.isPending || patch.isPending, edit, discard, reapply };
 }
 
 function ContactFields({ form }: { form: FormState<ReturnType<typeof initialValues>> }) {
@@ -101,7 +127,7 @@ function ContactFields({ form }: { form: FormState<ReturnType<typeof initialValu
 export function ContactForm(props: ContactFormProps) {
   const { contact, onDone } = props;
   const t = useT();
-  const { form, submit, busy } = useContactSubmit(props);
+  const { form, submit, busy, edit, discard, reapply } = useContactSubmit(props);
   return (
     <Paper withBorder p="md" data-testid="contact-form">
       <form onSubmit={submit} noValidate>
@@ -121,6 +147,14 @@ export function ContactForm(props: ContactFormProps) {
           </Group>
         </Stack>
       </form>
+      <ConflictDialog
+        conflict={edit.conflict}
+        fields={CONFLICT_FIELDS}
+        busy={busy}
+        error={form.formError}
+        onReapply={reapply}
+        onDiscard={discard}
+      />
     </Paper>
   );
 }

@@ -15,8 +15,10 @@ import { notifications } from "@mantine/notifications";
 import type { FormEvent } from "react";
 import { useUsers } from "../../api/admin";
 import { type Client, usePatchClient } from "../../api/clients";
+import { ConflictDialog } from "../../components/ConflictDialog";
 import { ClientPatch, type PaymentTerms as Terms } from "../../contract";
 import { type Translate, useT } from "../../i18n";
+import { useEditConflict } from "../../lib/conflict";
 import { type FormState, useForm } from "../../lib/form";
 import { centsToInput, formatDateTime, formatMoney, parsePesos } from "../../lib/format";
 
@@ -99,18 +101,23 @@ function TermsForm({ client }: { client: Client }) {
     limit: centsToInput(client.creditLimitCents),
   };
   const form = useForm<Values>(initial, t);
+  const edit = useEditConflict<Client>();
+  const send = (mine: Record<string, unknown>, from: Client) =>
+    patch.mutate(
+      { id: from.id, body: { ...mine, version: from.version } },
+      {
+        onSuccess: () => {
+          edit.close();
+          notifications.show({ color: "teal", message: t("client.terms.saved") });
+        },
+        onError: (e) => edit.caught(e, from, mine) || form.showError(e),
+      },
+    );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const input = termsInput(t, form);
     const body = input && form.validate(ClientPatch, input);
-    if (!body) return;
-    patch.mutate(
-      { id: client.id, body },
-      {
-        onSuccess: () => notifications.show({ color: "teal", message: t("client.terms.saved") }),
-        onError: (e) => form.showError(e),
-      },
-    );
+    if (body) send(body, client);
   };
   return (
     <form onSubmit={submit} noValidate data-testid="terms-form">
@@ -129,6 +136,17 @@ function TermsForm({ client }: { client: Client }) {
           </Button>
         </Group>
       </Stack>
+      <ConflictDialog
+        conflict={edit.conflict}
+        fields={["paymentTerms", "creditDays", "creditLimitCents"]}
+        format={(field, value) =>
+          field === "creditLimitCents" && typeof value === "number" ? formatMoney(value) : null
+        }
+        busy={patch.isPending}
+        error={form.formError}
+        onReapply={() => edit.conflict && send(edit.conflict.mine, edit.conflict.current)}
+        onDiscard={edit.close}
+      />
     </form>
   );
 }

@@ -11,13 +11,15 @@ import {
   Tabs,
   TextInput,
 } from "@mantine/core";
-import type { ChangeEvent, FormEvent } from "react";
+import { type ChangeEvent, type FormEvent, useState } from "react";
 import { type Contract, useClients, useContractTypes, useSaveContract } from "../../api/clients";
 import { AuditTrail } from "../../components/AuditTrail";
+import { ConflictDialog } from "../../components/ConflictDialog";
 import { ContractBody, ContractPatch } from "../../contract";
 import { useT } from "../../i18n";
+import { changedFields, useEditConflict } from "../../lib/conflict";
 import { useForm } from "../../lib/form";
-import { centsToInput, parsePesos } from "../../lib/format";
+import { centsToInput, formatMoney, parsePesos } from "../../lib/format";
 
 interface Values {
   clientId: string | null;
@@ -64,21 +66,68 @@ function toBody(v: Values) {
   };
 }
 
-function ContractForm({ contract, onClose }: { contract: Contract | null; onClose: () => void }) {
+const patchOf = (v: Values) => ({ ...toBody(v), cancelled: v.cancelled });
+
+const CONFLICT_FIELDS = [
+  "type",
+  "startsOn",
+  "endsOn",
+  "monthlyFeeCents",
+  "includedMinutesPerMonth",
+  "overageRateCents",
+  "slaNormalMinutes",
+  "slaUrgentMinutes",
+  "cancelledAt",
+];
+
+const formatField = (field: string, value: unknown) =>
+  field.endsWith("Cents") && typeof value === "number" ? formatMoney(value) : null;
+
+/**
+ * Creates the contract, or saves only the fields the user changed based on the version the form was
+ * filled from; a conflict opens the compare dialog.
+ */
+function useContractSubmit(contract: Contract | null, onClose: () => void) {
   const t = useT();
+  const [base, setBase] = useState(contract);
   const form = useForm<Values>(initialValues(contract), t);
-  const clients = useClients();
-  const types = useContractTypes();
   const save = useSaveContract();
-  const { values, errors } = form;
+  const edit = useEditConflict<Contract>();
+  const send = (mine: Record<string, unknown>, from: Contract) =>
+    save.mutate(
+      { id: from.id, body: { ...mine, version: from.version } },
+      { onSuccess: onClose, onError: (e) => edit.caught(e, from, mine) || form.showError(e) },
+    );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const body = contract
-      ? form.validate(ContractPatch, { ...toBody(values), cancelled: values.cancelled })
-      : form.validate(ContractBody, toBody(values));
-    if (body)
-      save.mutate({ id: contract?.id, body }, { onSuccess: onClose, onError: (e) => form.showError(e) });
+    if (!base) {
+      const body = form.validate(ContractBody, toBody(form.values));
+      if (body) save.mutate({ body }, { onSuccess: onClose, onError: (e) => form.showError(e) });
+      return;
+    }
+    const body = form.validate(ContractPatch, patchOf(form.values));
+    if (!body) return;
+    const changes = changedFields(patchOf(initialValues(base)), body as ReturnType<typeof patchOf>);
+    if (Object.keys(changes).length === 0) return onClose();
+    send(changes, base);
   };
+  const discard = () => {
+    if (edit.conflict) {
+      setBase(edit.conflict.current);
+      form.setValues(initialValues(edit.conflict.current));
+    }
+    edit.close();
+  };
+  const reapply = () => edit.conflict && send(edit.conflict.mine, edit.conflict.current);
+  return { form, submit, busy: save.isPending, edit, discard, reapply };
+}
+
+function ContractForm({ contract, onClose }: { contract: Contract | null; onClose: () => void }) {
+  const t = useT();
+  const clients = useClients();
+  const types = useContractTypes();
+  const { form, submit, busy, edit, discard, reapply } = useContractSubmit(contract, onClose);
+  const { values, errors } = form;
   const text = (key: "startsOn" | "endsOn" | "fee" | "overage") => ({
     value: values[key],
     onChange: (e: ChangeEvent<HTMLInputElement>) => form.set(key, e.currentTarget.value),
@@ -164,11 +213,20 @@ function ContractForm({ contract, onClose }: { contract: Contract | null; onClos
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={busy}>
             {t("common.save")}
           </Button>
         </Group>
       </Stack>
+      <ConflictDialog
+        conflict={edit.conflict}
+        fields={CONFLICT_FIELDS}
+        format={formatField}
+        busy={busy}
+        error={form.formError}
+        onReapply={reapply}
+        onDiscard={discard}
+      />
     </form>
   );
 }

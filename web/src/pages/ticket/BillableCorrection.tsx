@@ -2,8 +2,10 @@ import { Alert, Button, Group, NumberInput, Paper, Text, TextInput, Title } from
 import { notifications } from "@mantine/notifications";
 import type { FormEvent } from "react";
 import { usePatchTicket } from "../../api/tickets";
-import { type TicketDetail, TicketPatchBody } from "../../contract";
+import { ConflictDialog } from "../../components/ConflictDialog";
+import { type Ticket, type TicketDetail, TicketPatchBody } from "../../contract";
 import { useT } from "../../i18n";
+import { useEditConflict } from "../../lib/conflict";
 import { useForm } from "../../lib/form";
 import { formatMinutes } from "../../lib/format";
 
@@ -11,28 +13,40 @@ function useBillableForm(ticket: TicketDetail) {
   const t = useT();
   const patch = usePatchTicket(ticket.id);
   const form = useForm({ minutes: ticket.billableMinutes as number | string, reason: "" }, t);
+  const edit = useEditConflict<Ticket>();
+  const send = (mine: Record<string, unknown>, from: Ticket) =>
+    patch.mutate(
+      { ...mine, reason: form.values.reason.trim(), version: from.version },
+      {
+        onSuccess: () => {
+          edit.close();
+          form.set("reason", "");
+          notifications.show({ color: "teal", message: t("billable.saved") });
+        },
+        onError: (e) => {
+          if (!edit.caught(e, from, mine)) form.showError(e);
+        },
+      },
+    );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const { minutes, reason } = form.values;
     if (minutes === "") return form.setErrors({ billableMinutes: t("common.required") });
     if (!reason.trim()) return form.setErrors({ reason: t("common.reasonRequired") });
     const body = form.validate(TicketPatchBody, { billableMinutes: Number(minutes), reason: reason.trim() });
-    if (!body) return;
-    patch.mutate(body, {
-      onSuccess: () => {
-        form.set("reason", "");
-        notifications.show({ color: "teal", message: t("billable.saved") });
-      },
-      onError: (e) => form.showError(e),
-    });
+    if (body) send({ billableMinutes: body.billableMinutes }, ticket);
   };
-  return { form, submit, busy: patch.isPending };
+  const discard = () => {
+    if (edit.conflict) form.setValues({ minutes: edit.conflict.current.billableMinutes, reason: "" });
+    edit.close();
+  };
+  return { form, submit, busy: patch.isPending, edit, send, discard };
 }
 
 /** Senior (or admin): correct the billable minutes fixed at review, with a reason kept in the history. */
 export function BillableCorrection({ ticket }: { ticket: TicketDetail }) {
   const t = useT();
-  const { form, submit, busy } = useBillableForm(ticket);
+  const { form, submit, busy, edit, send, discard } = useBillableForm(ticket);
   const { values, errors } = form;
   return (
     <Paper withBorder p="md" data-testid="billable-correction">
@@ -71,6 +85,14 @@ export function BillableCorrection({ ticket }: { ticket: TicketDetail }) {
           </Alert>
         )}
       </form>
+      <ConflictDialog
+        conflict={edit.conflict}
+        fields={["billableMinutes"]}
+        busy={busy}
+        error={form.formError}
+        onReapply={() => edit.conflict && send(edit.conflict.mine, edit.conflict.current)}
+        onDiscard={discard}
+      />
     </Paper>
   );
 }

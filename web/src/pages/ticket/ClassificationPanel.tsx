@@ -12,44 +12,107 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import type { FormEvent } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { useCategories } from "../../api/clients";
 import { usePatchTicket } from "../../api/tickets";
-import { type ServiceKind, type TicketDetail, TicketPatchBody } from "../../contract";
-import { useT } from "../../i18n";
+import { ConflictDialog, type FormatValue } from "../../components/ConflictDialog";
+import { type ServiceKind, type Ticket, TicketPatchBody } from "../../contract";
+import { type Translate, useT } from "../../i18n";
+import { changedFields, sameValue, useEditConflict } from "../../lib/conflict";
 import { blankToUndefined, useForm } from "../../lib/form";
+import { formatDateTime } from "../../lib/format";
 
-/** Reception/leader: reclassify an open ticket (urgency, category, kind, estimate) with a reason. */
-export function ClassificationPanel({ ticket }: { ticket: TicketDetail }) {
+interface Values {
+  urgent: boolean;
+  category: string | null;
+  serviceKind: ServiceKind;
+  estimate: number | string;
+  reason: string;
+}
+
+const valuesOf = (ticket: Ticket): Values => ({
+  urgent: ticket.urgent,
+  category: ticket.category,
+  serviceKind: ticket.serviceKind as ServiceKind,
+  estimate: ticket.estimatedSolutionMinutes ?? "",
+  reason: "",
+});
+
+const fieldsOf = (v: Values) => ({
+  urgent: v.urgent,
+  category: v.category,
+  serviceKind: v.serviceKind,
+  estimatedSolutionMinutes: v.estimate === "" ? null : Number(v.estimate),
+});
+
+const CONFLICT_FIELDS = ["urgent", "serviceKind", "category", "estimatedSolutionMinutes", "responseDueAt"];
+
+const formatField =
+  (t: Translate): FormatValue =>
+  (field, value) => {
+    if (field === "serviceKind" && typeof value === "string") return t(`kind.${value as ServiceKind}`);
+    if (field === "responseDueAt" && typeof value === "string") return formatDateTime(value);
+    return null;
+  };
+
+/**
+ * Reception/leader: reclassify an open ticket (urgency, category, kind, estimate) with a reason.
+ * Saves only the fields the user changed, based on the version the form was filled from: if someone
+ * saved the ticket meanwhile, a dialog compares and lets the user re-apply or discard their change.
+ */
+export function ClassificationPanel({ ticket }: { ticket: Ticket }) {
   const t = useT();
   const patch = usePatchTicket(ticket.id);
   const categories = useCategories();
-  const form = useForm(
-    {
-      urgent: ticket.urgent,
-      category: ticket.category,
-      serviceKind: ticket.serviceKind as ServiceKind,
-      estimate: (ticket.estimatedSolutionMinutes ?? "") as number | string,
-      reason: "",
-    },
-    t,
-  );
+  const [base, setBase] = useState<Ticket>(ticket);
+  const form = useForm(valuesOf(base), t);
+  const edit = useEditConflict<Ticket>();
   const { values, errors } = form;
+  const rebase = (next: Ticket) => {
+    setBase(next);
+    form.setValues(valuesOf(next));
+  };
+  // An untouched form follows the ticket as it refreshes; an edited one keeps the version it was based on.
+  const pristine = sameValue(values, valuesOf(base));
+  useEffect(() => {
+    if (pristine && ticket.version !== base.version) {
+      setBase(ticket);
+      form.setValues(valuesOf(ticket));
+    }
+  }, [pristine, ticket, base.version, form.setValues]);
+
+  const send = (changes: Record<string, unknown>, from: Ticket) =>
+    patch.mutate(
+      { ...changes, reason: blankToUndefined(values.reason), version: from.version },
+      {
+        onSuccess: (saved) => {
+          edit.close();
+          rebase(saved);
+          notifications.show({ color: "teal", message: t("common.saved") });
+        },
+        onError: (e) => {
+          if (!edit.caught(e, from, changes)) form.showError(e);
+        },
+      },
+    );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const body = form.validate(TicketPatchBody, {
-      urgent: values.urgent,
-      category: values.category,
-      serviceKind: values.serviceKind,
-      estimatedSolutionMinutes: values.estimate === "" ? null : Number(values.estimate),
+      ...fieldsOf(values),
       reason: blankToUndefined(values.reason),
     });
-    if (body) {
-      patch.mutate(body, {
-        onSuccess: () => notifications.show({ color: "teal", message: t("common.saved") }),
-        onError: (e) => form.showError(e),
-      });
+    if (!body) return;
+    const changes = changedFields(fieldsOf(valuesOf(base)), fieldsOf(values));
+    if (Object.keys(changes).length === 0) {
+      notifications.show({ color: "teal", message: t("common.saved") });
+      return;
     }
+    send(changes, base);
+  };
+  const discard = () => {
+    if (edit.conflict) rebase(edit.conflict.current);
+    edit.close();
+    notifications.show({ color: "gray", message: t("conflict.discarded") });
   };
   return (
     <Paper withBorder p="md" data-testid="classification">
@@ -104,6 +167,15 @@ export function ClassificationPanel({ ticket }: { ticket: TicketDetail }) {
           </Alert>
         )}
       </form>
+      <ConflictDialog
+        conflict={edit.conflict}
+        fields={CONFLICT_FIELDS}
+        format={formatField(t)}
+        busy={patch.isPending}
+        error={form.formError}
+        onReapply={() => edit.conflict && send(edit.conflict.mine, edit.conflict.current)}
+        onDiscard={discard}
+      />
     </Paper>
   );
 }

@@ -2,8 +2,15 @@ import { Alert, Button, Group, Paper, Select, Text, TextInput, Title } from "@ma
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { usePatchTicket } from "../../api/tickets";
-import { type BillingStatus, BillingStatus as BillingStatusSchema, type TicketDetail } from "../../contract";
+import { ConflictDialog } from "../../components/ConflictDialog";
+import {
+  type BillingStatus,
+  BillingStatus as BillingStatusSchema,
+  type Ticket,
+  type TicketDetail,
+} from "../../contract";
 import { useT } from "../../i18n";
+import { conflictCurrent, useEditConflict } from "../../lib/conflict";
 import { errorMessage } from "../../lib/form";
 import { useRunTransition } from "./useRunTransition";
 
@@ -57,11 +64,23 @@ export function BillingStatusEditor({ ticket }: { ticket: TicketDetail }) {
   const patch = usePatchTicket(ticket.id);
   const [billing, setBilling] = useState<BillingStatus>(ticket.billingStatus);
   const [reason, setReason] = useState("");
-  const save = () =>
+  const edit = useEditConflict<Ticket>();
+  const send = (mine: Record<string, unknown>, from: Ticket) =>
     patch.mutate(
-      { billingStatus: billing, reason: reason.trim() || undefined },
-      { onSuccess: () => notifications.show({ color: "teal", message: t("billing.saved") }) },
+      { ...mine, reason: reason.trim() || undefined, version: from.version },
+      {
+        onSuccess: () => {
+          edit.close();
+          notifications.show({ color: "teal", message: t("billing.saved") });
+        },
+        onError: (e) => edit.caught(e, from, mine),
+      },
     );
+  const save = () => send({ billingStatus: billing }, ticket);
+  const discard = () => {
+    if (edit.conflict) setBilling(edit.conflict.current.billingStatus);
+    edit.close();
+  };
   return (
     <Paper withBorder p="md" data-testid="billing-editor">
       <Text fw={600} mb="xs">
@@ -90,11 +109,24 @@ export function BillingStatusEditor({ ticket }: { ticket: TicketDetail }) {
           {t("common.save")}
         </Button>
       </Group>
-      {patch.isError && (
+      {patch.isError && !edit.conflict && (
         <Alert color="red" mt="sm">
           {errorMessage(t, patch.error)}
         </Alert>
       )}
+      <ConflictDialog
+        conflict={edit.conflict}
+        fields={["billingStatus"]}
+        format={(_, value) => (typeof value === "string" ? t(`billing.${value as BillingStatus}`) : null)}
+        busy={patch.isPending}
+        error={
+          edit.conflict && patch.isError && !conflictCurrent(patch.error)
+            ? errorMessage(t, patch.error)
+            : null
+        }
+        onReapply={() => edit.conflict && send(edit.conflict.mine, edit.conflict.current)}
+        onDiscard={discard}
+      />
     </Paper>
   );
 }

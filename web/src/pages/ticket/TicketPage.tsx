@@ -109,7 +109,7 @@ function TicketView({ ticket, me }: { ticket: TicketDetail; me: Me }) {
               </Text>
             </Paper>
             <Work ticket={ticket} me={me} />
-            {classifiable && <ClassificationPanel key={ticket.version} ticket={ticket} />}
+            {classifiable && <ClassificationPanel key={ticket.id} ticket={ticket} />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

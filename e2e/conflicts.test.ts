@@ -1,0 +1,154 @@
+/**
+ * Retries and concurrent edits in a real browser: a double submission or a retry after a lost answer
+ * at intake makes one ticket; two staff editing the same ticket get a comparison, not a silent revert.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ADMIN,
+  ApiSession,
+  browserMissing,
+  launchBrowser,
+  newPage,
+  PASSWORD,
+  type Server,
+  type Staff,
+  seedClient,
+  seedStaff,
+  shot,
+  startServer,
+  uiLogin,
+  withPage,
+} from "./helpers";
+
+interface TicketJson {
+  id: string;
+  folio: string;
+  title: string;
+  urgent: boolean;
+  estimatedSolutionMinutes: number | null;
+  responseDueAt: string;
+}
+
+describe.skipIf(browserMissing)("retries and stale edits", { timeout: 180_000 }, () => {
+  let server: Server;
+  let browser: Browser;
+  let staff: Staff;
+  let admin: ApiSession;
+  let clientId = "";
+
+  beforeAll(async () => {
+    server = await startServer();
+    admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
+    staff = await seedStaff(admin);
+    ({ clientId } = await seedClient(admin));
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const ticketsTitled = async (title: string) =>
+    (
+      await admin.ok<{ items: TicketJson[] }>("GET", `/api/tickets?clientId=${clientId}&limit=200`)
+    ).items.filter((t) => t.title === title);
+
+  /** Reception at intake with the caller picked and the form filled with `title`. */
+  async function fillIntake(page: Page, title: string) {
+    await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/intake");
+    await page.getByTestId("caller-search").fill("55 8765 4321");
+    await page.getByTestId("caller-match").first().waitFor();
+    await page.getByTestId("caller-search").press("Enter");
+    await page.getByTestId("selected-caller").waitFor();
+    await page.getByLabel("Asunto").fill(title);
+    await page.getByRole("radio", { name: "No", exact: true }).check();
+  }
+
+  it("a double submission of «Registrar» makes one ticket", async () => {
+    await withPage(browser, "double-submit", async (page) => {
+      await fillIntake(page, "Doble clic en Registrar");
+      // Two submissions before the button shows it is busy: a double click, or Enter pressed twice.
+      await page.getByTestId("intake-form").evaluate((form: HTMLFormElement) => {
+        form.requestSubmit();
+        form.requestSubmit();
+      });
+      await page.getByTestId("intake-result").waitFor();
+    });
+    expect(await ticketsTitled("Doble clic en Registrar")).toHaveLength(1);
+  });
+
+  it("«Registrar» again after the answer was lost on the network makes one ticket", async () => {
+    await withPage(browser, "retry-intake", async (page) => {
+      await fillIntake(page, "Reintento tras corte de red");
+      let lost = false;
+      await page.route("**/api/tickets", async (route) => {
+        if (route.request().method() !== "POST" || lost) return route.continue();
+        lost = true;
+        await route.fetch(); // the server stores the ticket…
+        await route.abort("connectionreset"); // …but its answer never reaches the browser
+      });
+      await page.getByTestId("intake-submit").click();
+      await page.getByText("Sin conexión con el servidor").waitFor();
+      expect(await ticketsTitled("Reintento tras corte de red")).toHaveLength(1);
+      await page.getByTestId("intake-submit").click();
+      await page.getByTestId("intake-result").waitFor();
+      const [ticket] = await ticketsTitled("Reintento tras corte de red");
+      expect(await page.getByTestId("result-folio").textContent()).toBe(ticket!.folio);
+    });
+    expect(await ticketsTitled("Reintento tras corte de red")).toHaveLength(1);
+  });
+
+  it("a stale ticket edit opens the comparison; re-applying keeps the other person's urgency", async () => {
+    const reception = await ApiSession.login(server.baseUrl, staff.reception.email, PASSWORD);
+    const created = await reception.ok<TicketJson>("POST", "/api/tickets", {
+      clientId,
+      title: "Impresora de facturas",
+      description: "No imprime",
+      urgent: false,
+      channel: "phone",
+    });
+    const url = `/tickets/${created.id}`;
+    const leader = await newPage(browser);
+    const stale = await newPage(browser);
+    try {
+      await uiLogin(leader.page, server.baseUrl, staff.leader.email, PASSWORD, url);
+      await uiLogin(stale.page, server.baseUrl, staff.reception.email, PASSWORD, url);
+      const mine = stale.page.getByTestId("classification");
+      await mine.getByLabel("Tiempo estimado de solución (min)").fill("120");
+
+      const theirs = leader.page.getByTestId("classification");
+      await theirs.getByRole("switch", { name: "Urgente" }).check({ force: true });
+      await theirs.getByLabel("Motivo").fill("El cliente no puede facturar");
+      await theirs.getByRole("button", { name: "Guardar" }).click();
+      await leader.page.getByText("Cambios guardados.").waitFor();
+
+      await mine.getByRole("button", { name: "Guardar" }).click();
+      const dialog = stale.page.getByTestId("conflict-dialog");
+      await dialog.waitFor();
+      const row = (field: string) => dialog.locator(`tr[data-field="${field}"] td`);
+      expect(await row("urgent").allTextContents()).toEqual(["Urgente", "Sí", "(sin cambio)"]);
+      expect(await row("estimatedSolutionMinutes").allTextContents()).toEqual([
+        "Tiempo estimado de solución (min)",
+        "—",
+        "120",
+      ]);
+      await dialog.locator('tr[data-field="responseDueAt"]').waitFor();
+      await shot(stale.page, "23-edit-conflict");
+
+      await dialog.getByTestId("conflict-reapply").click();
+      await stale.page.getByText("Cambios guardados.").waitFor();
+      await dialog.waitFor({ state: "detached" });
+      const now = await reception.ok<TicketJson>("GET", `/api/tickets/${created.id}`);
+      expect(now).toMatchObject({ urgent: true, estimatedSolutionMinutes: 120 });
+      expect(now.responseDueAt).not.toBe(created.responseDueAt);
+    } catch (error) {
+      await shot(stale.page, "fail-edit-conflict").catch(() => undefined);
+      throw error;
+    } finally {
+      await leader.context.close();
+      await stale.context.close();
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import { notifications } from "@mantine/notifications";
+import { type FormEvent, useEffect, useState } from "react";
+import type { z } from "zod";
+import { useSaveSettings } from "../../api/admin";
+import { useT } from "../../i18n";
+import { changedFields, sameValue, useEditConflict } from "../../lib/conflict";
+import { useForm } from "../../lib/form";
+
+const withoutVersion = <T extends { version: number }>({ version: _version, ...rest }: T) => rest;
+
+/**
+ * A settings document (calendar, SLA) edited as a whole but saved over the version it was read at:
+ * if another admin saved meanwhile, the compare dialog opens; re-applying puts the fields this user
+ * changed on top of the current document. An untouched form follows the document as it refreshes.
+ */
+export function useSettingsEditor<T extends { version: number }>(
+  name: "calendar" | "sla",
+  initial: T,
+  schema: z.ZodType,
+) {
+  const t = useT();
+  const [base, setBase] = useState(initial);
+  const form = useForm<T>(initial, t);
+  const save = useSaveSettings<T>(name);
+  const edit = useEditConflict<T>();
+  const rebase = (next: T) => {
+    setBase(next);
+    form.setValues(next);
+  };
+  const pristine = sameValue(form.values, base);
+  useEffect(() => {
+    if (pristine && initial.version !== base.version) {
+      setBase(initial);
+      form.setValues(initial);
+    }
+  }, [pristine, initial, base.version, form.setValues]);
+
+  const send = (body: T, mine: Record<string, unknown>, from: T) =>
+    save.mutate(
+      { ...body, version: from.version },
+      {
+        onSuccess: (saved) => {
+          edit.close();
+          rebase(saved);
+          notifications.show({ color: "teal", message: t("common.saved") });
+        },
+        onError: (e) => edit.caught(e, from, mine) || form.showError(e),
+      },
+    );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = form.validate(schema, form.values) as T | null;
+    if (body) send(body, changedFields(withoutVersion(base), withoutVersion(body)), base);
+  };
+  const reapply = () => {
+    const c = edit.conflict;
+    if (c) send({ ...c.current, ...c.mine }, c.mine, c.current);
+  };
+  const discard = () => {
+    if (edit.conflict) rebase(edit.conflict.current);
+    edit.close();
+  };
+  return { form, submit, busy: save.isPending, edit, reapply, discard };
+}
