@@ -31,8 +31,9 @@ const NET_CODES = new Set([
   "EAI_AGAIN",
 ]);
 // node-postgres, pg-pool and Kysely report a dead or closed connection only in the message.
+// "not currently accepting connections" is 55000: the database exists but ALLOW_CONNECTIONS is off (maintenance).
 const DEAD_CONNECTION =
-  /Connection terminated|not queryable|timeout exceeded when trying to connect|pool after calling end|driver has already been destroyed/i;
+  /Connection terminated|not queryable|timeout exceeded when trying to connect|pool after calling end|driver has already been destroyed|not currently accepting connections/i;
 
 const SQLITE_CAUSES: [prefix: string, kind: FaultKind, cause: string][] = [
   ["SQLITE_FULL", "storage_unavailable", "disco lleno o la base de datos alcanzó su tamaño máximo"],
