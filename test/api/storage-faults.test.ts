@@ -56,6 +56,39 @@ describe("unwritable SQLite storage", () => {
     expect((await admin.get("/api/clients?q=Otra")).body.items).toEqual([]);
   });
 
+  it("describes /api/health and /api/ready in OpenAPI as public, with the 503 answer", async () => {
+    const doc = (await t.app.inject({ url: "/api/openapi.json" })).json();
+    expect(doc.paths["/api/health"].get.security).toEqual([]);
+    expect(doc.paths["/api/ready"].get.security).toEqual([]);
+    expect(Object.keys(doc.paths["/api/ready"].get.responses).sort()).toEqual(["200", "503"]);
+    expect((await t.app.inject({ url: "/api/ready" })).json()).toMatchObject({
+      ready: true,
+      failing: [],
+      checks: { database: { ok: true }, migrations: { ok: true }, storage: { ok: true } },
+    });
+  });
+
+  it("reports a migration the database has not run (an older schema under newer code)", async () => {
+    const db = t.app.ctx.db;
+    const row = await sql<{
+      name: string;
+      timestamp: string;
+    }>`select * from kysely_migration order by name desc limit 1`.execute(db);
+    const last = row.rows[0]!;
+    await sql`delete from kysely_migration where name = ${last.name}`.execute(db);
+    try {
+      const r = await ready();
+      expect(r.statusCode).toBe(503);
+      expect(r.json().failing).toEqual(["migrations"]);
+      expect(r.json().checks.migrations.message).toContain(last.name);
+    } finally {
+      await sql`insert into kysely_migration (name, timestamp) values (${last.name}, ${last.timestamp})`.execute(
+        db,
+      );
+    }
+    expect((await ready()).statusCode).toBe(200);
+  });
+
   it("full database (max_page_count reached): 503 storage_unavailable and /api/ready 503 until there is room", async () => {
     await pragma("max_page_count = 1"); // never below the pages in use: the file stops growing here
     try {
