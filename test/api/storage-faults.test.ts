@@ -149,7 +149,10 @@ describe("a full disk under a running server", () => {
 });
 
 describe("an unusable MESA_DATA_DIR", () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mesa-baddir-"));
+  let tmp = "";
+  beforeAll(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mesa-baddir-"));
+  });
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it.each([
