@@ -1,13 +1,28 @@
 import { z } from "zod";
 
+/**
+ * The years any date or instant the API accepts may have. Business-calendar arithmetic and folio
+ * years only make sense near today; 0001 or 9999 are typing mistakes, refused as 400 naming the field.
+ */
+export const MIN_INPUT_YEAR = 2000;
+export const MAX_INPUT_YEAR = 2100;
+const YEAR_RANGE_MESSAGE = `Año fuera del rango admitido (${MIN_INPUT_YEAR}–${MAX_INPUT_YEAR})`;
+
+/** The year as written (before any offset), so the message matches what the user typed. */
+function writtenYearInRange(text: string): boolean {
+  const year = Number(text.slice(0, 4));
+  return year >= MIN_INPUT_YEAR && year <= MAX_INPUT_YEAR;
+}
+
 /** An instant with an explicit offset or Z, and a real calendar date (2026-02-30 is refused). */
 export const Instant = z
   .string()
   .max(40)
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/,
-    "Fecha y hora ISO-8601 con zona (Z o ±hh:mm)",
-  )
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, {
+    message: "Fecha y hora ISO-8601 con zona (Z o ±hh:mm)",
+    abort: true,
+  })
+  .refine(writtenYearInRange, { message: YEAR_RANGE_MESSAGE, abort: true })
   .refine(isRealInstant, "Fecha u hora inexistente")
   .meta({ format: "date-time", example: "2026-11-24T16:30:00-06:00" });
 
@@ -36,7 +51,8 @@ export function isRealDate(text: string): boolean {
 
 export const DateOnly = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Fecha AAAA-MM-DD")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Fecha AAAA-MM-DD", abort: true })
+  .refine(writtenYearInRange, { message: YEAR_RANGE_MESSAGE, abort: true })
   .refine(isRealDate, "Fecha inexistente")
   .meta({ format: "date", example: "2026-11-24" });
 

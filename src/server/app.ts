@@ -18,6 +18,7 @@ import { authRoutes } from "./http/routes-auth.js";
 import { backgroundRoutes } from "./http/routes-background.js";
 import { clientRoutes } from "./http/routes-clients.js";
 import { deskRoutes } from "./http/routes-desk.js";
+import { healthRoutes } from "./http/routes-health.js";
 import { settingsRoutes } from "./http/routes-settings.js";
 import { ticketRoutes } from "./http/routes-tickets.js";
 import { JOBS } from "./jobs/definitions.js";
@@ -54,7 +55,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandler(app);
+  installErrorHandler(app, database);
   installInputGuard(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
@@ -77,7 +78,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
-  app.get("/api/health", { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
+  healthRoutes(app, database);
   authRoutes(app, ctx);
   clientRoutes(app, ctx);
   ticketRoutes(app, ctx);

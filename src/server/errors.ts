@@ -18,6 +18,8 @@ export const ERROR_STATUS = {
   idempotency_key_reused: 422,
   rate_limited: 429,
   internal_error: 500,
+  database_unavailable: 503,
+  storage_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -45,3 +47,11 @@ export const conflict = (message: string, details: unknown = null) =>
   new AppError("conflict", message, details);
 export const invalid = (message: string, details: unknown = null) =>
   new AppError("validation_failed", message, details);
+
+/** A setting that makes the server unable to start (unusable MESA_DATA_DIR…): its message is one line for the operator. */
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StartupError";
+  }
+}

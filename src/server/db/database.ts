@@ -1,16 +1,37 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import {
+  type DatabaseConnection,
+  Kysely,
+  PostgresDialect,
+  type PostgresDialectConfig,
+  PostgresDriver,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from "kysely";
 import pg from "pg";
+import { StartupError } from "../errors.js";
+import { classifyFault, driverMessage } from "./faults.js";
 import type { DB } from "./schema.js";
 
 export type Dialect = "sqlite" | "postgres";
+
+interface FaultLog {
+  warn(obj: object, msg: string): void;
+}
 
 export interface Database {
   db: Kysely<DB>;
   dialect: Dialect;
   close(): Promise<void>;
+  /** Where the data lives, as the setting that chose it (no password): for operators' log lines. */
+  where: string;
+  /** The SQLite data directory (MESA_DATA_DIR); null on PostgreSQL. */
+  dataDir: string | null;
+  /** Where connection drops seen outside any request (idle pool clients) are logged from now on. */
+  reportTo(log: FaultLog): void;
 }
 
 // int8 (COUNT, SUM, bigint money) arrives as a string by default; our values fit a JS number.
@@ -23,19 +44,146 @@ export function isUniqueViolation(err: unknown): boolean {
 }
 
 export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Database {
-  if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: "postgres", close: () => db.destroy() };
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openSqlite(opts.dataDir);
+}
+
+function openPostgres(url: string): Database {
+  // Without a connect timeout an unreachable host holds requests for the OS's TCP timeout (minutes).
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+  });
+  let log: FaultLog | null = null;
+  const safeUrl = new URL(url);
+  safeUrl.password = "";
+  const where = `DATABASE_URL=${safeUrl.toString()}`;
+  // An 'error' event without a listener kills the process. The pool emits one when an idle client's
+  // backend goes away (restart, failover, pg_terminate_backend) and has already discarded that client;
+  // the next checkout opens a new connection, so logging is all that is left to do.
+  pool.on("error", (err) => log?.warn({ code: classifyFault(err)?.code, where }, idleDropMessage(err)));
+  // A checked-out client between two queries (inside a transaction) emits 'error' on itself; its next
+  // query fails, the request answers 503, and on release the pool drops it (it is no longer queryable).
+  pool.on("connect", (client) => client.on("error", () => {}));
+  const db = new Kysely<DB>({ dialect: new ResilientPostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: "postgres",
+    close: () => db.destroy(),
+    where,
+    dataDir: null,
+    reportTo: (l) => {
+      log = l;
+    },
+  };
+}
+
+function idleDropMessage(err: unknown): string {
+  const cause = classifyFault(err)?.cause ?? "error en una conexión inactiva";
+  return `base de datos: ${cause} [${driverMessage(err)}]; el pool abrirá una conexión nueva`;
+}
+
+function openSqlite(dataDir: string): Database {
+  const file = path.join(dataDir, "mesa.sqlite");
+  const sqlite = openSqliteFile(dataDir, file);
+  const db = new Kysely<DB>({
+    dialect: new ResilientSqliteDialect(sqlite, { database: withStatementCache(sqlite) }),
+  });
+  return {
+    db,
+    dialect: "sqlite",
+    close: () => db.destroy(),
+    where: `MESA_DATA_DIR=${dataDir} (archivo ${file})`,
+    dataDir,
+    reportTo: () => {},
+  };
+}
+
+/** Opens (creating) the data dir and file; an unusable MESA_DATA_DIR is a one-line StartupError. */
+function openSqliteFile(dataDir: string, file: string): SQLite.Database {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    probeWritableSync(dataDir);
+    const sqlite = new SQLite(file);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma("synchronous = NORMAL");
+    return sqlite;
+  } catch (err) {
+    const code = (err as { code?: unknown }).code ?? "";
+    const cause = classifyFault(err)?.cause ?? driverMessage(err);
+    throw new StartupError(
+      `MESA_DATA_DIR=${dataDir} no se puede usar: ${cause} (${code ? `${code}: ` : ""}${driverMessage(err)}). ` +
+        "Indica en MESA_DATA_DIR un directorio en el que Mesa pueda crear y escribir archivos.",
+    );
   }
-  fs.mkdirSync(opts.dataDir, { recursive: true });
-  const sqlite = new SQLite(path.join(opts.dataDir, "mesa.sqlite"));
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = NORMAL");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: "sqlite", close: () => db.destroy() };
+}
+
+/** Creates and removes a small file, so a read-only mount or a full disk shows now, not at the first write. */
+function probeWritableSync(dir: string): void {
+  const probe = path.join(dir, `.mesa-probe-${process.pid}`);
+  fs.writeFileSync(probe, "ok");
+  fs.unlinkSync(probe);
+}
+
+/** The async twin of the startup probe, for /api/ready: writes a few KB and syncs them to the disk. */
+export async function probeWritable(dir: string): Promise<void> {
+  const probe = path.join(dir, `.mesa-ready-${process.pid}-${Date.now()}`);
+  const handle = await fs.promises.open(probe, "w");
+  try {
+    await handle.write(Buffer.alloc(4096, 1));
+    await handle.sync();
+  } finally {
+    await handle.close();
+    await fs.promises.rm(probe, { force: true });
+  }
+}
+
+/**
+ * SQLite rolls a transaction back by itself when a write hits a full disk or an I/O error; Kysely's
+ * ROLLBACK then fails with "cannot rollback - no transaction is active" and that error replaced the
+ * real one (SQLITE_FULL, SQLITE_IOERR…). Roll back only what is still open.
+ */
+class ResilientSqliteDialect extends SqliteDialect {
+  constructor(
+    private readonly sqlite: SQLite.Database,
+    private readonly cfg: SqliteDialectConfig,
+  ) {
+    super(cfg);
+  }
+
+  override createDriver() {
+    const sqlite = this.sqlite;
+    return new (class extends SqliteDriver {
+      override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+        if (sqlite.inTransaction) await super.rollbackTransaction(connection);
+      }
+    })(this.cfg);
+  }
+}
+
+/** Likewise on PostgreSQL: a ROLLBACK on a dropped connection must not hide why the transaction failed. */
+class ResilientPostgresDialect extends PostgresDialect {
+  constructor(private readonly cfg: PostgresDialectConfig) {
+    super(cfg);
+  }
+
+  override createDriver() {
+    return new (class extends PostgresDriver {
+      override async rollbackTransaction(
+        connection: Parameters<PostgresDriver["rollbackTransaction"]>[0],
+      ): Promise<void> {
+        try {
+          await super.rollbackTransaction(connection);
+        } catch (err) {
+          // Kysely has marked the connection for discard; the server drops a transaction whose session ended.
+          if (classifyFault(err)?.kind !== "database_unavailable") throw err;
+        }
+      }
+    })(this.cfg);
+  }
 }
 
 /**

@@ -17,9 +17,19 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
   };
 }
 
-export async function migrateToLatest(database: Database): Promise<void> {
+function migratorFor(database: Pick<Database, "db" | "dialect">): Migrator {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(database.dialect) };
-  const migrator = new Migrator({ db: database.db, provider });
+  return new Migrator({ db: database.db, provider });
+}
+
+/** The migrations this code knows that the database has not run (for /api/ready). */
+export async function pendingMigrations(database: Pick<Database, "db" | "dialect">): Promise<string[]> {
+  const all = await migratorFor(database).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
+export async function migrateToLatest(database: Database): Promise<void> {
+  const migrator = migratorFor(database);
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {

@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { isUniqueViolation } from "../db/database.js";
-import { AppError, ERROR_STATUS } from "../errors.js";
+import { type Database, isUniqueViolation } from "../db/database.js";
+import { classifyFault, driverMessage, type Fault } from "../db/faults.js";
+import { AppError, ERROR_STATUS, type ErrorCode } from "../errors.js";
 
 interface ErrorReply {
   status: number;
@@ -58,12 +59,49 @@ function describe(err: FastifyError): ErrorReply {
   };
 }
 
-export function installErrorHandler(app: FastifyInstance): void {
+/** How long a client should wait before retrying (Retry-After): a dropped connection heals in seconds. */
+const RETRY_AFTER_SECONDS: Partial<Record<ErrorCode, number>> = {
+  database_unavailable: 5,
+  storage_unavailable: 30,
+};
+
+const FAULT_MESSAGES: Record<Fault["kind"], string> = {
+  database_unavailable:
+    "La base de datos no está disponible en este momento. Intenta de nuevo en unos segundos.",
+  storage_unavailable:
+    "El almacenamiento de datos del servidor no está disponible; no se guardó ningún cambio. Avisa al administrador.",
+};
+
+/**
+ * `database` (optional so other builders keep working) names where the data lives in the log line of
+ * a database fault, and receives this logger for connection drops seen outside any request.
+ */
+export function installErrorHandler(
+  app: FastifyInstance,
+  database?: Pick<Database, "where" | "reportTo">,
+): void {
+  database?.reportTo(app.log);
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    const r = describe(err);
-    if (r.status >= 500) request.log.error({ err }, "unhandled error");
+    const fault = err instanceof AppError ? null : classifyFault(err);
+    const r = fault ? faultReply(fault) : describe(err);
+    if (fault) {
+      // The operator needs the cause and the setting to fix, not Kysely's stack.
+      const where = database?.where ?? "";
+      request.log.error({ code: fault.code, where }, `${fault.cause} [${driverMessage(err)}] — ${where}`);
+    } else if (r.status >= 500) request.log.error({ err }, "unhandled error");
+    const retryAfter = RETRY_AFTER_SECONDS[r.code as ErrorCode];
+    if (retryAfter) reply.header("retry-after", String(retryAfter));
     return reply.status(r.status).send({ error: { code: r.code, message: r.message, details: r.details } });
   });
+}
+
+function faultReply(fault: Fault): ErrorReply {
+  return {
+    status: ERROR_STATUS[fault.kind],
+    code: fault.kind,
+    message: FAULT_MESSAGES[fault.kind],
+    details: { retryAfterSeconds: RETRY_AFTER_SECONDS[fault.kind] },
+  };
 }
 
 /** Unknown API paths are a JSON 404; any other GET gets the SPA's index.html so client routes survive reloads. */

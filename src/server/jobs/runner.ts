@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import type { AppContext } from "../context.js";
+import { classifyFault } from "../db/faults.js";
 import { jobsRepo } from "../db/repos/jobs.js";
 import { newId } from "../services/ids.js";
 
@@ -94,7 +95,12 @@ export function startScheduler(
     if (running) return;
     running = true;
     runDueJobs(ctx, jobs, INSTANCE_ID, log)
-      .catch((err) => log.error({ err }, "scheduled jobs failed"))
+      .catch((err) => {
+        // A database outage is not a bug in the job: name the cause, the next tick tries again.
+        const fault = classifyFault(err);
+        if (fault) log.error({ code: fault.code }, `tareas programadas en pausa: ${fault.cause}`);
+        else log.error({ err }, "scheduled job failed");
+      })
       .finally(() => {
         running = false;
       });

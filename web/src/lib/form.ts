@@ -58,6 +58,8 @@ const CATALOGUE_CODES = new Set([
   "csrf_token_invalid",
   "internal_error",
   "rate_limited",
+  "database_unavailable",
+  "storage_unavailable",
   "payload_too_large",
   "invalid_json",
 ]);

@@ -27,6 +27,9 @@ export const core: Record<keyof typeof es, string> = {
   "errcode.csrf_token_invalid": "The session is not valid for this action. Reload the page.",
   "errcode.internal_error": "Internal server error. Try again in a moment.",
   "errcode.rate_limited": "Too many attempts. Wait a moment.",
+  "errcode.database_unavailable": "The database is unavailable right now. Try again in a few seconds.",
+  "errcode.storage_unavailable":
+    "The server cannot store data right now (storage unavailable). Nothing was saved; tell the administrator.",
   "errcode.payload_too_large": "The content is too large.",
   "errcode.invalid_json": "The request is not valid.",
   "conflict.title": "Someone else saved changes",

@@ -25,6 +25,10 @@ export const core = {
   "errcode.csrf_token_invalid": "La sesión no es válida para esta acción. Recarga la página.",
   "errcode.internal_error": "Error interno del servidor. Inténtalo de nuevo en un momento.",
   "errcode.rate_limited": "Demasiados intentos. Espera un momento.",
+  "errcode.database_unavailable":
+    "La base de datos no está disponible por el momento. Inténtalo de nuevo en unos segundos.",
+  "errcode.storage_unavailable":
+    "El servidor no puede guardar datos ahora (almacenamiento no disponible). No se guardó nada; avisa al administrador.",
   "errcode.payload_too_large": "El contenido es demasiado grande.",
   "errcode.invalid_json": "La solicitud no es válida.",
   "conflict.title": "Otra persona guardó cambios",
