@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Client, Contact, Contract } from "./clients.js";
+import { Survey, SurveyAttempt } from "./surveys.js";
 import { HistoryEntry, Message, Ticket, TicketDetail, TicketList, TimeEntry } from "./tickets.js";
 
 // What a client contact (role `client`) reads. Each shape is an explicit allow-list (`pick`): the
@@ -127,6 +128,22 @@ export const ContractForClient = Contract.pick({
 });
 export type ContractForClient = z.infer<typeof ContractForClient>;
 
+/** The client's own survey answers; who at the desk recorded them and the desk's call notes stay internal. */
+export const SurveyForClient = Survey.pick({
+  id: true,
+  ticketId: true,
+  outcome: true,
+  overall: true,
+  technician: true,
+  timeliness: true,
+  comments: true,
+  recordedAt: true,
+});
+export const SurveyReadForClient = z.object({
+  survey: SurveyForClient.nullable(),
+  attempts: z.array(SurveyAttempt.pick({ at: true })),
+});
+
 // Answers of routes that serve staff and client contacts alike: the full shape for staff, the
 // client-facing one for a client contact (documented in OpenAPI as anyOf).
 export const TicketAnswer = z.union([Ticket, TicketForClient]);
@@ -136,3 +153,8 @@ export const MessageAnswer = z.union([Message, MessageForClient]);
 export const ClientAnswer = z.union([Client, ClientForClient]);
 export const ContactAnswer = z.union([Contact, ContactForClient]);
 export const ContractAnswer = z.union([Contract, ContractForClient]);
+export const SurveyAnswer = z.union([Survey, SurveyForClient]);
+export const SurveyReadAnswer = z.union([
+  z.object({ survey: Survey.nullable(), attempts: z.array(SurveyAttempt) }),
+  SurveyReadForClient,
+]);

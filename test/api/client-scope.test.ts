@@ -2,70 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller, Res } from "../client.js";
 import { clientUser, createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
+import {
+  CLIENT_KEYS,
+  CONTACT_KEYS,
+  CONTRACT_KEYS,
+  DETAIL_KEYS,
+  HISTORY_KEYS,
+  MESSAGE_KEYS,
+  SURVEY_KEYS,
+  TICKET_KEYS,
+  TIME_KEYS,
+} from "../support/client-facing-keys.js";
 
 // SPEC §9: a client contact never learns whether another company's record exists (404, like a
-// missing id), and reads client-facing shapes only. The key lists below are the allow-lists.
+// missing id), and reads client-facing shapes only (allow-lists: test/support/client-facing-keys.ts).
 
-const TICKET_KEYS = [
-  "acceptance",
-  "assigneeName",
-  "availableActions",
-  "businessMinutesLeft",
-  "category",
-  "channel",
-  "clientId",
-  "clientName",
-  "closedAt",
-  "contactId",
-  "contactName",
-  "contractId",
-  "createdAt",
-  "description",
-  "estimatedSolutionAt",
-  "folio",
-  "id",
-  "receivedAt",
-  "respondedAt",
-  "responseBreached",
-  "responseDueAt",
-  "serviceKind",
-  "slaState",
-  "status",
-  "title",
-  "updatedAt",
-  "urgent",
-  "version",
-];
-const DETAIL_KEYS = [...TICKET_KEYS, "history", "messages", "timeEntries"].sort();
-const HISTORY_KEYS = ["action", "actorName", "at", "fromStatus", "id", "reason", "toStatus"];
-const TIME_KEYS = [
-  "activity",
-  "createdAt",
-  "endedAt",
-  "id",
-  "minutes",
-  "mode",
-  "startedAt",
-  "ticketId",
-  "userName",
-];
-const MESSAGE_KEYS = ["authorName", "body", "createdAt", "id", "kind", "ticketId"];
-const CLIENT_KEYS = ["billingAddress", "creditDays", "email", "id", "name", "paymentTerms", "phone", "rfc"];
-const CONTACT_KEYS = ["clientId", "email", "emails", "id", "name", "phone", "phones", "position"];
-const CONTRACT_KEYS = [
-  "cancelledAt",
-  "clientId",
-  "endsOn",
-  "id",
-  "includedMinutesPerMonth",
-  "monthlyFeeCents",
-  "overageRateCents",
-  "slaNormalMinutes",
-  "slaUrgentMinutes",
-  "startsOn",
-  "type",
-  "typeName",
-];
 const keys = (o: object) => Object.keys(o).sort();
 
 interface Company {
@@ -290,6 +241,28 @@ describe.each(DATABASES)(
       });
       const k = (await s.leader.get(`/api/contracts/${own.contractId}`)).body;
       expect(k.notes).toBe("Renegociar: cliente moroso");
+    });
+
+    it("reads its own survey without the desk's call notes or who recorded it", async () => {
+      const go = (c: Caller, body: object) => c.post(`/api/tickets/${own.ticketId}/transitions`, body);
+      expect((await go(s.leader, { action: "close" })).status).toBe(200);
+      const attempt = { note: "Buzón lleno, marcar después de las 5" };
+      expect((await s.reception.post(`/api/tickets/${own.ticketId}/survey-attempts`, attempt)).status).toBe(
+        201,
+      );
+      const before = await portal.get(`/api/tickets/${own.ticketId}/survey`);
+      expect(before.body).toEqual({ survey: null, attempts: [{ at: expect.any(String) }] });
+      const answer = { overall: 5, technician: 4, timeliness: 5, comments: "Muy bien" };
+      const answered = await portal.post(`/api/tickets/${own.ticketId}/survey`, answer);
+      expect(answered.status).toBe(201);
+      expect(keys(answered.body)).toEqual(SURVEY_KEYS);
+      const after = await portal.get(`/api/tickets/${own.ticketId}/survey`);
+      expect(keys(after.body.survey)).toEqual(SURVEY_KEYS);
+      expect(JSON.stringify(after.body)).not.toContain("Buzón");
+      expect(JSON.stringify(after.body)).not.toContain(s.reception.user!.id);
+      // Reception still sees its notes.
+      const desk = await s.reception.get(`/api/tickets/${own.ticketId}/survey`);
+      expect(desk.body.attempts[0]).toMatchObject({ note: attempt.note, byUserId: s.reception.user!.id });
     });
   },
 );

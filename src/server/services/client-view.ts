@@ -4,10 +4,13 @@ import {
   ContactForClient,
   ContractForClient,
   MessageForClient,
+  SurveyForClient,
+  SurveyReadForClient,
   TicketDetailForClient,
   TicketForClient,
 } from "../../contract/client-facing.js";
 import type { Client, Contact, Contract } from "../../contract/clients.js";
+import type { Survey, SurveyAttempt } from "../../contract/surveys.js";
 import type { Message, Ticket, TicketCreateBody, TicketDetail } from "../../contract/tickets.js";
 import type { Actor } from "../context.js";
 import { isStaff } from "./authz.js";
@@ -72,4 +75,15 @@ export function contactFor(actor: Actor, c: Contact): Contact | ContactForClient
 
 export function contractFor(actor: Actor, c: Contract): Contract | ContractForClient {
   return isStaff(actor) ? c : ContractForClient.parse(c);
+}
+
+export function surveyFor(actor: Actor, s: z.infer<typeof Survey>) {
+  return isStaff(actor) ? s : SurveyForClient.parse(s);
+}
+
+export function surveyReadFor(
+  actor: Actor,
+  r: { survey: z.infer<typeof Survey> | null; attempts: z.infer<typeof SurveyAttempt>[] },
+) {
+  return isStaff(actor) ? r : SurveyReadForClient.parse(r);
 }
