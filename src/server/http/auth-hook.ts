@@ -27,10 +27,19 @@ async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<A
   return actorFromSession(ctx, cookie);
 }
 
-/** Every /api route needs a caller unless marked public; cookie callers must echo the CSRF token. */
+/**
+ * Every /api route needs a caller unless marked public; cookie callers must echo the CSRF token.
+ * It runs onRequest, before the body is parsed and validated (SPEC §10): an anonymous caller learns
+ * nothing about a route's schema, only that it must sign in. Checks that depend on the record stay
+ * in the services.
+ */
 export function installAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest("actor", null);
-  app.addHook("preHandler", async (request: FastifyRequest, _reply: FastifyReply) => {
+  // Public routes declare "no security" in the OpenAPI document; the rest inherit the global scheme.
+  app.addHook("onRoute", (route) => {
+    if (route.config?.public === true && route.schema) route.schema.security = [];
+  });
+  app.addHook("onRequest", async (request: FastifyRequest, _reply: FastifyReply) => {
     if (!request.url.startsWith("/api/") || request.is404) return;
     const isPublic = request.routeOptions.config?.public === true || request.url.startsWith("/api/docs");
     request.actor = await resolveActor(ctx, request).catch((err) => {

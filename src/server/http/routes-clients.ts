@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ClientAnswer, ContactAnswer, ContractAnswer } from "../../contract/client-facing.js";
 import {
   CallerLookupQuery,
   CallerMatch,
@@ -32,7 +33,7 @@ const items = <T extends z.ZodType>(s: T) => z.object({ items: z.array(s) });
 export function clientRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get("/api/clients", {
-    schema: { tags: ["clients"], querystring: ClientListQuery, response: { 200: items(Client) } },
+    schema: { tags: ["clients"], querystring: ClientListQuery, response: { 200: items(ClientAnswer) } },
     handler: async (req) => ({
       items: await clients.listClients(ctx, actorOf(req), req.query.q, req.query.limit),
     }),
@@ -43,7 +44,7 @@ export function clientRoutes(app: FastifyInstance, ctx: AppContext): void {
       reply.status(201).send(await clients.createClient(ctx, actorOf(req), req.body)),
   });
   r.get("/api/clients/:id", {
-    schema: { tags: ["clients"], params: IdParams, response: { 200: Client } },
+    schema: { tags: ["clients"], params: IdParams, response: { 200: ClientAnswer } },
     handler: async (req) => clients.getClient(ctx, actorOf(req), req.params.id),
   });
   r.patch("/api/clients/:id", {
@@ -53,7 +54,7 @@ export function clientRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   r.get("/api/contacts", {
-    schema: { tags: ["clients"], querystring: ContactListQuery, response: { 200: items(Contact) } },
+    schema: { tags: ["clients"], querystring: ContactListQuery, response: { 200: items(ContactAnswer) } },
     handler: async (req) => ({ items: await contacts.listContacts(ctx, actorOf(req), req.query) }),
   });
   r.post("/api/contacts", {
@@ -62,7 +63,7 @@ export function clientRoutes(app: FastifyInstance, ctx: AppContext): void {
       reply.status(201).send(await contacts.createContact(ctx, actorOf(req), req.body)),
   });
   r.get("/api/contacts/:id", {
-    schema: { tags: ["clients"], params: IdParams, response: { 200: Contact } },
+    schema: { tags: ["clients"], params: IdParams, response: { 200: ContactAnswer } },
     handler: async (req) => contacts.getContact(ctx, actorOf(req), req.params.id),
   });
   r.patch("/api/contacts/:id", {
@@ -88,7 +89,7 @@ export function clientRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ["contracts"],
       querystring: z.object({ clientId: Id.optional() }),
-      response: { 200: items(Contract) },
+      response: { 200: items(ContractAnswer) },
     },
     handler: async (req) => ({ items: await contracts.listContracts(ctx, actorOf(req), req.query.clientId) }),
   });
@@ -98,7 +99,7 @@ export function clientRoutes(app: FastifyInstance, ctx: AppContext): void {
       reply.status(201).send(await contracts.createContract(ctx, actorOf(req), req.body)),
   });
   r.get("/api/contracts/:id", {
-    schema: { tags: ["contracts"], params: IdParams, response: { 200: Contract } },
+    schema: { tags: ["contracts"], params: IdParams, response: { 200: ContractAnswer } },
     handler: async (req) => contracts.getContract(ctx, actorOf(req), req.params.id),
   });
   r.patch("/api/contracts/:id", {

@@ -1,17 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { SurveyAnswer, SurveyReadAnswer } from "../../contract/client-facing.js";
 import { Id } from "../../contract/common.js";
 import { NotificationList, NotificationQuery } from "../../contract/notifications.js";
 import { RecomputeBody } from "../../contract/settings.js";
-import {
-  Survey,
-  SurveyAttempt,
-  SurveyAttemptBody,
-  SurveyAttemptResult,
-  SurveyBody,
-  SurveyQueue,
-} from "../../contract/surveys.js";
+import { SurveyAttemptBody, SurveyAttemptResult, SurveyBody, SurveyQueue } from "../../contract/surveys.js";
 import type { AppContext } from "../context.js";
 import { assignmentCandidates } from "../services/assignment.js";
 import * as notifications from "../services/notifications.js";
@@ -47,12 +41,12 @@ export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ["surveys"],
       params: IdParams,
-      response: { 200: z.object({ survey: Survey.nullable(), attempts: z.array(SurveyAttempt) }) },
+      response: { 200: SurveyReadAnswer },
     },
     handler: async (req) => surveys.getSurvey(ctx, actorOf(req), req.params.id),
   });
   r.post("/api/tickets/:id/survey", {
-    schema: { tags: ["surveys"], params: IdParams, body: SurveyBody, response: { 201: Survey } },
+    schema: { tags: ["surveys"], params: IdParams, body: SurveyBody, response: { 201: SurveyAnswer } },
     handler: async (req, reply) =>
       reply.status(201).send(await surveys.recordSurvey(ctx, actorOf(req), req.params.id, req.body)),
   });

@@ -8,6 +8,7 @@ import { ticketsRepo } from "../db/repos/tickets.js";
 import { usersRepo } from "../db/repos/users.js";
 import { conflict, forbidden, invalid, notFound } from "../errors.js";
 import { hasRole, requireClientAccess, requireRole, requireStaff } from "./authz.js";
+import { clientFor } from "./client-view.js";
 import { onDuplicate } from "./duplicates.js";
 import { newId } from "./ids.js";
 import { checkBaseVersion, staleEdit } from "./versions.js";
@@ -198,9 +199,9 @@ export async function updateClient(
 
 export async function getClient(ctx: AppContext, actor: Actor, id: string) {
   const row = await clientsRepo.byId(ctx.db, id);
+  requireClientAccess(actor, id, "El cliente");
   if (!row) throw notFound("El cliente");
-  requireClientAccess(actor, id);
-  return toClient(row);
+  return clientFor(actor, toClient(row));
 }
 
 export async function listClients(ctx: AppContext, actor: Actor, q: string | undefined, limit: number) {

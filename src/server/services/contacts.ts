@@ -13,6 +13,7 @@ import {
 } from "../db/repos/clients.js";
 import { notFound } from "../errors.js";
 import { requireClientAccess, requireRole, requireStaff } from "./authz.js";
+import { contactFor } from "./client-view.js";
 import { toClient } from "./clients.js";
 import { newId } from "./ids.js";
 import { checkBaseVersion, staleEdit } from "./versions.js";
@@ -142,7 +143,7 @@ export async function listContacts(
     limit: number;
   },
 ) {
-  if (f.clientId) requireClientAccess(actor, f.clientId);
+  if (f.clientId) requireClientAccess(actor, f.clientId, "El cliente", { field: "clientId" });
   else requireStaff(actor);
   let rows: ContactRow[];
   if (f.email) rows = await contactsRepo.byChannel(ctx.db, "email", normalizeEmail(f.email));
@@ -157,14 +158,14 @@ export async function listContacts(
       limit: f.limit,
     });
   if (f.clientId) rows = rows.filter((r) => r.client_id === f.clientId);
-  return withChannels(ctx, rows.slice(0, f.limit));
+  return (await withChannels(ctx, rows.slice(0, f.limit))).map((c) => contactFor(actor, c));
 }
 
 export async function getContact(ctx: AppContext, actor: Actor, id: string) {
   const row = await contactsRepo.byId(ctx.db, id);
   if (!row) throw notFound("El contacto");
-  requireClientAccess(actor, row.client_id);
-  return (await withChannels(ctx, [row]))[0]!;
+  requireClientAccess(actor, row.client_id, "El contacto");
+  return contactFor(actor, (await withChannels(ctx, [row]))[0]!);
 }
 
 type MatchedOn = "phone" | "email" | "name" | "rfc" | "contact_name";

@@ -5,6 +5,7 @@ import { auditRepo } from "../db/repos/audit.js";
 import { type ContractRow, clientsRepo, contractsRepo } from "../db/repos/clients.js";
 import { invalid, notFound } from "../errors.js";
 import { requireClientAccess, requireRole, requireStaff } from "./authz.js";
+import { contractFor } from "./client-view.js";
 import { newId } from "./ids.js";
 import { checkBaseVersion, staleEdit } from "./versions.js";
 
@@ -132,14 +133,14 @@ function contractPatch(input: z.output<typeof ContractPatch>, now: string): Part
 export async function getContract(ctx: AppContext, actor: Actor, id: string) {
   const row = await contractsRepo.byId(ctx.db, id);
   if (!row) throw notFound("La póliza");
-  requireClientAccess(actor, row.client_id);
-  return toContract(row);
+  requireClientAccess(actor, row.client_id, "La póliza");
+  return contractFor(actor, toContract(row));
 }
 
 export async function listContracts(ctx: AppContext, actor: Actor, clientId?: string) {
-  if (clientId) requireClientAccess(actor, clientId);
+  if (clientId) requireClientAccess(actor, clientId, "El cliente", { field: "clientId" });
   else requireStaff(actor);
-  return (await contractsRepo.list(ctx.db, clientId)).map(toContract);
+  return (await contractsRepo.list(ctx.db, clientId)).map((c) => contractFor(actor, toContract(c)));
 }
 
 export async function listContractTypes(ctx: AppContext, actor: Actor) {

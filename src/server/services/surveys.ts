@@ -6,6 +6,7 @@ import { type SurveyRow, surveysRepo } from "../db/repos/surveys.js";
 import { historyRepo, ticketsRepo } from "../db/repos/tickets.js";
 import { AppError, conflict, forbidden } from "../errors.js";
 import { hasRole, isStaff, requireRole } from "./authz.js";
+import { surveyFor, surveyReadFor } from "./client-view.js";
 import { newId } from "./ids.js";
 import { requireVisible, toTicket, viewEnv } from "./ticket-view.js";
 
@@ -95,7 +96,7 @@ export async function recordSurvey(
       changes: { overall: input.overall },
     });
   });
-  return toSurvey(row);
+  return surveyFor(actor, toSurvey(row));
 }
 
 /** An unanswered call; after the configured number of attempts the ticket leaves the queue as unreachable. */
@@ -140,5 +141,5 @@ export async function getSurvey(ctx: AppContext, actor: Actor, ticketId: string)
   requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
   const row = await surveysRepo.byTicket(ctx.db, ticketId);
   const attempts = await surveysRepo.attempts(ctx.db, [ticketId]);
-  return { survey: row ? toSurvey(row) : null, attempts: attempts.map(toAttempt) };
+  return surveyReadFor(actor, { survey: row ? toSurvey(row) : null, attempts: attempts.map(toAttempt) });
 }

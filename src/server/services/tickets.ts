@@ -10,15 +10,13 @@ import { clientsRepo, contactsRepo, contractsRepo } from "../db/repos/clients.js
 import { historyRepo, type TicketRow, ticketSearchText, ticketsRepo } from "../db/repos/tickets.js";
 import { workRepo } from "../db/repos/work.js";
 import { forbidden, invalid, notFound } from "../errors.js";
-import { hasRole, isStaff } from "./authz.js";
+import { hasRole, isStaff, refuseStaffOnlyFields } from "./authz.js";
+import { staffOnlyCreateFields, ticketDetailFor, ticketFor } from "./client-view.js";
 import { newId } from "./ids.js";
 import { businessCalendar, categoryEstimate, requireCategory, slaSettings } from "./settings.js";
 import { requireVisible, toTicket, viewEnv } from "./ticket-view.js";
 
 type CreateInput = z.output<typeof TicketCreateBody>;
-
-/** History a client contact does not see: internal notes and the desk's own SLA bookkeeping. */
-const STAFF_ONLY_HISTORY = new Set(["note", "escalated", "sla_recompute"]);
 
 /** The local business date of an instant, for "contract active on the received date". */
 export function localDate(cal: BusinessCalendar, atMs: number): string {
@@ -51,23 +49,39 @@ export async function responseDue(
 
 /** Checks who may file this ticket and that its client, contact and category exist; returns the client. */
 async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInput) {
+  refuseStaffOnlyFields(actor, staffOnlyCreateFields(input));
+  const clientMissing = () => notFound("El cliente", { field: "clientId" });
+  const contactMissing = () => notFound("El contacto", { field: "contactId" });
   if (!isStaff(actor)) {
-    if (actor.clientId !== input.clientId) throw forbidden("Solo puedes registrar tickets de tu empresa.");
+    // Another company is answered like a missing id: a client contact cannot probe which exist.
+    if (actor.clientId !== input.clientId) throw clientMissing();
   } else if (!hasRole(actor, "admin", "reception", "leader", "senior")) {
     // A technician-only user could not see the unassigned ticket it made (SPEC §2: reception registers requests).
     throw forbidden("Solo Recepción, el líder o un senior registran solicitudes.");
   }
   const client = await clientsRepo.byId(ctx.db, input.clientId);
-  if (!client) throw notFound("El cliente", { field: "clientId" });
+  if (!client) throw clientMissing();
   if (input.contactId) {
     const contact = await contactsRepo.byId(ctx.db, input.contactId);
-    if (!contact) throw notFound("El contacto", { field: "contactId" });
+    if (!contact) throw contactMissing();
     if (contact.client_id !== input.clientId) {
+      if (!isStaff(actor)) throw contactMissing();
       throw invalid("El contacto no pertenece a ese cliente.", { field: "contactId" });
     }
   }
   if (input.category) await requireCategory(ctx, input.category);
   return client;
+}
+
+/** Only staff back-date (a call taken earlier): the history says it, received when, registered when, by whom. */
+async function recordBackdating(trx: AppContext["db"], row: TicketRow, actor: Actor, nowIso: string) {
+  await historyRepo.add(trx, {
+    ticketId: row.id,
+    at: nowIso,
+    actorId: actor.id,
+    action: "backdated",
+    changes: { receivedAt: row.received_at, registeredAt: nowIso },
+  });
 }
 
 export async function createTicket(ctx: AppContext, actor: Actor, input: CreateInput) {
@@ -88,7 +102,8 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
   });
   const estimate = input.estimatedSolutionMinutes ?? (await categoryEstimate(ctx, input.category ?? null));
   const nowIso = now.toISOString();
-  const year = Number(localDate(cal, receivedMs).slice(0, 4));
+  // The folio's year is the year it is registered, even for a call taken before New Year.
+  const year = Number(localDate(cal, now.getTime()).slice(0, 4));
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
     const folio = formatFolio(year, await ticketsRepo.nextFolioNumber(trx, year));
@@ -100,7 +115,7 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
       title: input.title,
       description: input.description,
       urgent: input.urgent ? 1 : 0,
-      channel: isStaff(actor) ? input.channel : "portal",
+      channel: input.channel,
       category: input.category ?? null,
       service_kind: kind,
       contract_id: contract?.id ?? null,
@@ -143,16 +158,17 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
       to: "new",
       changes: { serviceKind: kind, urgent: input.urgent, channel: row.channel, responseDueAt },
     });
+    if (receivedMs < now.getTime()) await recordBackdating(trx, row, actor, nowIso);
   });
   return getTicketSummary(ctx, actor, id);
 }
 
 export async function getTicketSummary(ctx: AppContext, actor: Actor, id: string) {
   const row = requireVisible(actor, await ticketsRepo.view(ctx.db, id));
-  return toTicket(row, await viewEnv(ctx), actor);
+  return ticketFor(actor, toTicket(row, await viewEnv(ctx), actor));
 }
 
-export async function getTicket(ctx: AppContext, actor: Actor, id: string): Promise<TicketDetail> {
+export async function getTicket(ctx: AppContext, actor: Actor, id: string) {
   const row = requireVisible(actor, await ticketsRepo.view(ctx.db, id));
   const env = await viewEnv(ctx);
   const staff = isStaff(actor);
@@ -163,21 +179,19 @@ export async function getTicket(ctx: AppContext, actor: Actor, id: string): Prom
     workRepo.messages(ctx.db, id, staff),
   ]);
   const ticket = toTicket(row, env, actor);
-  return {
+  const detail: TicketDetail = {
     ...ticket,
-    history: history
-      .filter((h) => staff || !STAFF_ONLY_HISTORY.has(h.action))
-      .map((h) => ({
-        id: Number(h.id),
-        at: h.at,
-        actorId: h.actor_id,
-        actorName: h.actor_name,
-        action: h.action,
-        fromStatus: h.from_status,
-        toStatus: h.to_status,
-        reason: h.reason,
-        changes: h.changes ? (JSON.parse(h.changes) as Record<string, unknown>) : null,
-      })),
+    history: history.map((h) => ({
+      id: Number(h.id),
+      at: h.at,
+      actorId: h.actor_id,
+      actorName: h.actor_name,
+      action: h.action,
+      fromStatus: h.from_status,
+      toStatus: h.to_status,
+      reason: h.reason,
+      changes: h.changes ? (JSON.parse(h.changes) as Record<string, unknown>) : null,
+    })),
     timeEntries: entries.map((e) => ({
       id: e.id,
       ticketId: e.ticket_id,
@@ -203,6 +217,7 @@ export async function getTicket(ctx: AppContext, actor: Actor, id: string): Prom
       createdAt: m.created_at,
     })),
   };
+  return ticketDetailFor(actor, detail);
 }
 
 export function toCharge(c: Awaited<ReturnType<typeof workRepo.charges>>[number]) {
@@ -261,7 +276,7 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: z.output
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map((r) => toTicket(r, env, actor)),
+    items: page.map((r) => ticketFor(actor, toTicket(r, env, actor))),
     nextCursor:
       rows.length > query.limit && last
         ? encodeCursor({ urgent: last.urgent, due: last.response_due_at, id: last.id })
@@ -272,8 +287,9 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: z.output
 /** Narrows a list to what the caller may see: own company for clients, own tickets for technicians. */
 function ticketScope(actor: Actor, query: z.output<typeof TicketListQuery>) {
   if (!isStaff(actor)) {
+    // Filtering by another company is answered like a missing client: nothing to probe.
     if (query.clientId && query.clientId !== actor.clientId)
-      throw forbidden("Solo puedes ver los tickets de tu empresa.");
+      throw notFound("El cliente", { field: "clientId" });
     return { clientId: actor.clientId ?? "-", assigneeId: query.assigneeId };
   }
   if (!hasRole(actor, "admin", "reception", "senior", "leader", "sales")) {

@@ -7,7 +7,7 @@ import { historyRepo, type TicketRow, ticketsRepo } from "../db/repos/tickets.js
 import { usersRepo } from "../db/repos/users.js";
 import { workRepo } from "../db/repos/work.js";
 import { AppError, conflict, invalid, notFound } from "../errors.js";
-import { hasRole, isStaff } from "./authz.js";
+import { hasRole, isStaff, refuseStaffOnlyFields } from "./authz.js";
 import { slaSettings } from "./settings.js";
 import { requireVisible, workflowTicket } from "./ticket-view.js";
 import { getTicketSummary } from "./tickets.js";
@@ -73,6 +73,10 @@ async function effects(ctx: AppContext, actor: Actor, row: TicketRow, input: Inp
 
 export async function transitionTicket(ctx: AppContext, actor: Actor, id: string, input: Input) {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, id));
+  refuseStaffOnlyFields(
+    actor,
+    (["assigneeId", "billingStatus"] as const).filter((f) => input[f] !== undefined),
+  );
   if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
     throw await staleConflict(ctx, actor, id);
   }

@@ -6,6 +6,7 @@ import { usersRepo } from "../db/repos/users.js";
 import { type ChargeRow, type TimeEntryRow, workRepo } from "../db/repos/work.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../errors.js";
 import { hasRole, isStaff } from "./authz.js";
+import { messageFor } from "./client-view.js";
 import { newId } from "./ids.js";
 import { requireVisible } from "./ticket-view.js";
 import { toCharge } from "./tickets.js";
@@ -183,7 +184,7 @@ export async function addMessage(
       changes: { visibility },
     });
   });
-  return {
+  return messageFor(actor, {
     id,
     ticketId,
     authorId: actor.id,
@@ -192,5 +193,5 @@ export async function addMessage(
     visibility,
     body: input.body,
     createdAt: now,
-  } as const;
+  });
 }

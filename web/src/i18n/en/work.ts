@@ -129,6 +129,7 @@ export const work: Record<keyof typeof es, string> = {
   "history.close": "Closed",
   "history.cancel": "Cancelled",
   "history.update": "Details changed",
+  "history.backdated": "Registered with an earlier received date",
   "review.queue": "Review of attended tickets",
   "review.queueHint": "Check the service, the times and the client's acceptance.",
   "review.empty": "No attended tickets to review.",

@@ -127,6 +127,7 @@ export const work = {
   "history.close": "Cerrado",
   "history.cancel": "Cancelado",
   "history.update": "Datos modificados",
+  "history.backdated": "Registrado con fecha de recepción anterior",
   "review.queue": "Revisión de tickets atendidos",
   "review.queueHint": "Verifica el servicio, los tiempos y la aceptación del cliente.",
   "review.empty": "No hay tickets atendidos por revisar.",
