@@ -46,6 +46,12 @@ export async function runDueJobs(
     try {
       if (await runJob(ctx, job, owner)) ran.push(job.name);
     } catch (err) {
+      // A database outage is not a bug in the job: name the cause once and stop this tick; the next tries again.
+      const fault = classifyFault(err);
+      if (fault) {
+        log.error({ code: fault.code, job: job.name }, `tareas programadas en pausa: ${fault.cause}`);
+        break;
+      }
       log.error({ err, job: job.name }, `scheduled job ${job.name} failed`);
       await recordFailure(ctx, job, owner, err).catch((e) =>
         log.error({ err: e, job: job.name }, `could not record the failure of job ${job.name}`),
