@@ -13,6 +13,8 @@ import { migrateToLatest } from "./db/migrate.js";
 import { installAuth } from "./http/auth-hook.js";
 import { installErrorHandler, installNotFound } from "./http/error-handler.js";
 import { installInputGuard } from "./http/input-guard.js";
+import { installRateLimit } from "./http/rate-limit.js";
+import { accountRoutes } from "./http/routes-account.js";
 import { authRoutes } from "./http/routes-auth.js";
 import { clientRoutes } from "./http/routes-clients.js";
 import { deskRoutes } from "./http/routes-desk.js";
@@ -69,12 +71,14 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   installAuth(app, ctx);
+  await installRateLimit(app, config);
 
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
   app.get("/api/health", { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
   authRoutes(app, ctx);
+  accountRoutes(app, ctx);
   clientRoutes(app, ctx);
   ticketRoutes(app, ctx);
   settingsRoutes(app, ctx);

@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   precondition_failed: 422,
   reason_required: 422,
+  wrong_password: 422,
   rate_limited: 429,
   internal_error: 500,
 } as const;

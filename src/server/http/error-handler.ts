@@ -62,6 +62,8 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const r = describe(err);
     if (r.status >= 500) request.log.error({ err }, "unhandled error");
+    const retry = (r.details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    if (r.status === 429 && typeof retry === "number") reply.header("retry-after", String(retry));
     return reply.status(r.status).send({ error: { code: r.code, message: r.message, details: r.details } });
   });
 }
