@@ -25,8 +25,9 @@ const policy = (free: number): ThrottlePolicy => ({
 /** "Demasiados intentos. Intenta de nuevo en 2 minutos." with Retry-After in seconds. */
 export function tooManyAttempts(waitMs: number): AppError {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-  const minutes = Math.ceil(seconds / 60);
-  const when = seconds < 60 ? "unos segundos" : minutes === 1 ? "1 minuto" : `${minutes} minutos`;
+  // Clocks of concurrent requests differ by milliseconds: 61 s still reads "1 minuto".
+  const minutes = Math.max(1, Math.round(seconds / 60));
+  const when = seconds <= 5 ? "unos segundos" : minutes === 1 ? "1 minuto" : `${minutes} minutos`;
   return new AppError("rate_limited", `Demasiados intentos. Intenta de nuevo en ${when}.`, {
     retryAfterSeconds: seconds,
   });
@@ -35,7 +36,9 @@ export function tooManyAttempts(waitMs: number): AppError {
 async function reserve(ctx: AppContext, key: string, free: number): Promise<void> {
   const now = ctx.clock().getTime();
   if (await loginThrottleRepo.reserve(ctx.db, key, now, policy(free))) return;
-  throw tooManyAttempts((await loginThrottleRepo.blockedUntil(ctx.db, key)) - now);
+  // The clock read again: the block was set by an attempt that read its clock after ours.
+  const blockedUntil = await loginThrottleRepo.blockedUntil(ctx.db, key);
+  throw tooManyAttempts(blockedUntil - ctx.clock().getTime());
 }
 
 /**

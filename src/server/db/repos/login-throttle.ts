@@ -36,15 +36,19 @@ export const loginThrottleRepo = {
   reserve: async (db: Db, key: string, nowMs: number, policy: ThrottlePolicy): Promise<boolean> => {
     const now = sql<number>`cast(${nowMs} as bigint)`;
     const prior = sql<number>`(case when login_throttle.last_at < ${nowMs - policy.resetAfterMs} then 0 else login_throttle.failures end)`;
+    const first = delayAfter(policy, 1);
+    const delay = delayCase(policy, prior);
     const row = await db
       .insertInto("login_throttle")
-      .values({ key, failures: 1, blocked_until: nowMs + delayAfter(policy, 1), last_at: nowMs })
+      .values({ key, failures: 1, blocked_until: first > 0 ? nowMs + first : 0, last_at: nowMs })
       .onConflict((oc) =>
         oc
           .column("key")
           .doUpdateSet({
             failures: sql<number>`${prior} + 1`,
-            blocked_until: sql<number>`${now} + ${delayCase(policy, prior)}`,
+            // A free attempt leaves the block as it is: moving it to "now" would refuse a concurrent
+            // attempt whose clock was read a moment earlier.
+            blocked_until: sql<number>`case when ${delay} > 0 then ${now} + ${delay} else login_throttle.blocked_until end`,
             last_at: now,
           })
           .where("login_throttle.blocked_until", "<=", nowMs),
