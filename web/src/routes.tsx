@@ -22,6 +22,7 @@ const LOADERS = {
   "/admin/categories": () => import("./pages/admin/CategoriesPage"),
   "/admin/contract-types": () => import("./pages/admin/ContractTypesPage"),
   "/account/tokens": () => import("./pages/account/TokensPage"),
+  "/account": () => import("./pages/account/AccountPage"),
 } satisfies Record<string, () => Promise<{ default: ComponentType }>>;
 
 const PAGES = Object.entries(LOADERS).map(([path, load]) => [path, lazy(load)] as const);
