@@ -84,7 +84,7 @@ describe.each(DATABASES)("login guessing on %s (database throttle, two instances
     }
     expect((await loginOn(t, "dora@encor.mx", PASSWORD, ip)).statusCode).toBe(429);
     expect((await loginOn(t, "dora@encor.mx", PASSWORD, "198.51.100.67")).statusCode).toBe(200);
-  });
+  }, 90_000);
 
   it("a success clears the account's counter on that address", async () => {
     const ip = "198.51.100.20";
@@ -92,7 +92,7 @@ describe.each(DATABASES)("login guessing on %s (database throttle, two instances
       for (let i = 0; i < 4; i++) expect((await loginOn(t, "dora@encor.mx", WRONG, ip)).statusCode).toBe(401);
       expect((await loginOn(t, "dora@encor.mx", PASSWORD, ip)).statusCode).toBe(200);
     }
-  });
+  }, 90_000);
 });
 
 describe.each(DATABASES)("password checks in flight on %s", (kind) => {
