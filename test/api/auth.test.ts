@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, type Caller, signIn } from "../client.js";
-import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
+import { DATABASES, freshDatabase, manualClock, startApp, type TestApp } from "../harness.js";
 
 const USER = { email: "tecnico@encor.mx", password: "clave-del-tecnico" };
 const HOUR = 3600_000;
@@ -246,5 +246,22 @@ describe.each(DATABASES)("first-start setup on %s", (kind) => {
     expect(users.map((u) => u.email)).toEqual([won.json().user.email]);
     const me = await signIn(t.app, won.json().user.email, "clave-inicial-1");
     expect(me.user!.roles).toEqual(["admin"]);
+  });
+});
+
+describe("first-start admin password", () => {
+  it("is held to the 10-character rule when it creates the first admin, and only then", async () => {
+    const db = await freshDatabase("sqlite");
+    try {
+      const short = { MESA_ADMIN_PASSWORD: "nueve-123" };
+      await expect(startApp("sqlite", { db, env: short })).rejects.toThrow(
+        "MESA_ADMIN_PASSWORD: Mínimo 10 caracteres",
+      );
+      await (await startApp("sqlite", { db })).close(); // creates the admin with a valid password
+      const again = await startApp("sqlite", { db, env: short }); // users exist: the value is unused
+      await again.close();
+    } finally {
+      await db.drop();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { SetupBody, User, UserBody, UserPatch } from "../../contract/auth.js";
+import { Password, type SetupBody, type User, type UserBody, type UserPatch } from "../../contract/auth.js";
 import { normalizeEmail } from "../../domain/text.js";
 import type { Actor, AppContext } from "../context.js";
 import { auditRepo, settingsRepo } from "../db/repos/audit.js";
@@ -166,6 +166,8 @@ export async function runSetup(ctx: AppContext, input: z.output<typeof SetupBody
 export async function bootstrapAdmin(ctx: AppContext): Promise<void> {
   const { adminEmail, adminPassword } = ctx.config;
   if (!adminEmail || !adminPassword || (await usersRepo.count(ctx.db)) > 0) return;
+  const rule = Password.safeParse(adminPassword);
+  if (!rule.success) throw new Error(`MESA_ADMIN_PASSWORD: ${rule.error.issues[0]?.message}`);
   try {
     await insertUser(
       ctx,
