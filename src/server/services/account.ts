@@ -6,7 +6,7 @@ import { sessionsRepo, tokensRepo, usersRepo } from "../db/repos/users.js";
 import type { DB } from "../db/schema.js";
 import { AppError, invalid, notFound } from "../errors.js";
 import { type ClientInfo, hashPassword, passwordMatches } from "./auth.js";
-import { guardedVerify } from "./login-guard.js";
+import { guardedVerify, withArgon2Slot } from "./login-guard.js";
 
 /**
  * Ends what a stolen password or a lost device could still use: every session but `keepSessionId`
@@ -42,7 +42,7 @@ export async function changePassword(
   if (input.newPassword === input.currentPassword) {
     throw invalid("La nueva contraseña debe ser distinta de la actual.", { field: "newPassword" });
   }
-  const hash = await hashPassword(input.newPassword);
+  const hash = await withArgon2Slot(ctx, () => hashPassword(input.newPassword));
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await usersRepo.update(trx, actor.id, { password_hash: hash, updated_at: now });

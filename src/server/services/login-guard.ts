@@ -70,6 +70,10 @@ export async function guardedVerify(
   }
 }
 
+/** Runs other argon2 work (hashing a new password) within the same bound as verifications. */
+export const withArgon2Slot = <T>(ctx: AppContext, work: () => Promise<T>): Promise<T> =>
+  gateOf(ctx).run(work);
+
 export async function pruneThrottle(ctx: AppContext, now: Date): Promise<void> {
   await loginThrottleRepo.prune(ctx.db, now.getTime() - 24 * 3600_000);
 }
