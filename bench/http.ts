@@ -298,7 +298,7 @@ async function mesaChild(): Promise<void> {
       MESA_ADMIN_EMAIL: ADMIN.email,
       MESA_ADMIN_PASSWORD: ADMIN.password,
       MESA_WEB_DIST: "/nonexistent",
-      MESA_LOGIN_MAX_PER_MINUTE: "1000",
+      MESA_RATE_LIMIT_PER_MINUTE: "100000000",
       MESA_JOBS: "false",
       LOG_LEVEL: "silent",
     },

@@ -1,4 +1,4 @@
-/** User menu → "Tokens de API": create (the secret shown once, with copy), use, list, revoke. */
+/** User menu → "Tokens de API" (create, shown once, use, revoke) and "Mi cuenta" (sessions, password change). */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -80,5 +80,60 @@ describe.skipIf(browserMissing)("API tokens", { timeout: 180_000 }, () => {
       await shot(page, "27-token-revoked");
     });
     expect((await meWith(token)).status).toBe(401);
+  });
+
+  it("My account: sessions listed and ended one by one; a password change ends the others and the tokens", async () => {
+    const user = staff.technician;
+    const phone = await ApiSession.login(server.baseUrl, user.email, PASSWORD);
+    const token = (await phone.ok<{ token: string }>("POST", "/api/auth/tokens", { name: "script" })).token;
+    const tablet = await ApiSession.login(server.baseUrl, user.email, PASSWORD);
+    const NEW = "contrasena-nueva-2026";
+    await withPage(browser, "account", async (page) => {
+      await uiLogin(page, server.baseUrl, user.email, PASSWORD, "/mine");
+      await page.getByTestId("user-menu").click();
+      await page.getByRole("menuitem", { name: "Mi cuenta" }).click();
+      await page.getByRole("heading", { name: "Mi cuenta" }).waitFor();
+      const rows = page.getByTestId("session-row");
+      await rows.nth(2).waitFor();
+      expect(await rows.count()).toBe(3);
+      await page
+        .locator('[data-testid="session-row"][data-current="true"]')
+        .getByText("Esta sesión")
+        .waitFor();
+
+      await rows
+        .filter({ hasNotText: "Esta sesión" })
+        .first()
+        .getByRole("button", { name: "Cerrar sesión" })
+        .click();
+      await page.getByText("Sesión cerrada.").waitFor();
+      await rows.nth(2).waitFor({ state: "detached" });
+      const stillIn = [
+        (await phone.call("GET", "/api/auth/me")).status,
+        (await tablet.call("GET", "/api/auth/me")).status,
+      ];
+      expect(stillIn.sort()).toEqual([200, 401]);
+
+      const form = page.getByTestId("password-form");
+      await form.getByLabel("Contraseña actual").fill("no-es-mi-clave");
+      await form.getByLabel("Nueva contraseña").fill("corta-123");
+      await form.getByRole("button", { name: "Cambiar contraseña" }).click();
+      await form.getByText("Mínimo 10 caracteres", { exact: true }).waitFor(); // the contract's rule, before sending
+      await form.getByLabel("Nueva contraseña").fill(NEW);
+      await form.getByRole("button", { name: "Cambiar contraseña" }).click();
+      await form.getByText("La contraseña actual no es correcta.").waitFor();
+      await form.getByLabel("Contraseña actual").fill(PASSWORD);
+      await form.getByRole("button", { name: "Cambiar contraseña" }).click();
+      await page.getByText("Contraseña cambiada.", { exact: false }).waitFor();
+      await shot(page, "28-account-password-changed");
+      await page.reload();
+      await page.getByRole("heading", { name: "Mi cuenta" }).waitFor(); // this session stays
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(1);
+    });
+    expect((await phone.call("GET", "/api/auth/me")).status).toBe(401);
+    expect((await tablet.call("GET", "/api/auth/me")).status).toBe(401);
+    expect((await meWith(token)).status).toBe(401);
+    await ApiSession.login(server.baseUrl, user.email, NEW);
   });
 });

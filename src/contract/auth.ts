@@ -14,6 +14,9 @@ export const Skill = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Habilidad: minúsculas, números y guiones");
 
+/** The one password rule: setup, user creation, admin reset and self-service change. */
+export const Password = z.string().min(10, "Mínimo 10 caracteres").max(200);
+
 export const LoginBody = z.strictObject({ email: z.string().max(254), password: z.string().max(1000) });
 
 export const Me = z.object({
@@ -49,14 +52,14 @@ export const SetupBody = z.strictObject({
   admin: z.strictObject({
     name: Text(200),
     email: Email,
-    password: z.string().min(8, "Mínimo 8 caracteres").max(200),
+    password: Password,
   }),
 });
 
 export const UserBody = z.strictObject({
   email: Email,
   name: Text(200),
-  password: z.string().min(8, "Mínimo 8 caracteres").max(200),
+  password: Password,
   roles: z.array(Role).min(1, "Al menos un rol").max(7),
   skills: z.array(Skill).max(50).default([]),
   clientId: Id.optional(),
@@ -66,7 +69,7 @@ export type UserBody = z.input<typeof UserBody>;
 
 export const UserPatch = z.strictObject({
   name: Text(200).optional(),
-  password: z.string().min(8, "Mínimo 8 caracteres").max(200).optional(),
+  password: Password.optional(),
   roles: z.array(Role).min(1).max(7).optional(),
   skills: z.array(Skill).max(50).optional(),
   active: z.boolean().optional(),
@@ -85,3 +88,19 @@ export const User = z.object({
   createdAt: z.string(),
 });
 export type User = z.infer<typeof User>;
+
+export const PasswordChangeBody = z.strictObject({
+  currentPassword: z.string().min(1, "Requerido").max(1000),
+  newPassword: Password,
+});
+
+export const SessionInfo = z.object({
+  id: Id,
+  createdAt: z.string(),
+  lastSeenAt: z.string().nullable(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  /** The session this request came with. */
+  current: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;

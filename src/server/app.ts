@@ -14,6 +14,8 @@ import { installAuth } from "./http/auth-hook.js";
 import { installErrorHandler, installNotFound } from "./http/error-handler.js";
 import { installIdempotency } from "./http/idempotency.js";
 import { installInputGuard } from "./http/input-guard.js";
+import { installRateLimit } from "./http/rate-limit.js";
+import { accountRoutes } from "./http/routes-account.js";
 import { authRoutes } from "./http/routes-auth.js";
 import { backgroundRoutes } from "./http/routes-background.js";
 import { clientRoutes } from "./http/routes-clients.js";
@@ -74,12 +76,14 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   installAuth(app, ctx);
   installIdempotency(app, ctx);
+  await installRateLimit(app, config);
 
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
   healthRoutes(app, database);
   authRoutes(app, ctx);
+  accountRoutes(app, ctx);
   clientRoutes(app, ctx);
   ticketRoutes(app, ctx);
   settingsRoutes(app, ctx);

@@ -10,7 +10,9 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL debe empezar con postgres://")
     .optional(),
   MESA_ADMIN_EMAIL: z.email().optional(),
-  MESA_ADMIN_PASSWORD: z.string().min(8).optional(),
+  // Checked against the password rule only when it is used (first start): an instance that already
+  // has users keeps starting with an older, shorter value left in its environment.
+  MESA_ADMIN_PASSWORD: z.string().optional(),
   MESA_COOKIE_SECURE: z
     .enum(["true", "false"])
     .default("false")
@@ -21,7 +23,11 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 90)
     .default(12),
-  MESA_LOGIN_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  MESA_LOGIN_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  MESA_LOGIN_IP_ATTEMPTS: z.coerce.number().int().min(1).default(30),
+  MESA_LOGIN_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+  MESA_LOGIN_CONCURRENCY_PER_IP: z.coerce.number().int().min(1).default(2),
+  MESA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MESA_WEB_DIST: z.string().default("./web/dist"),
   MESA_TRUST_PROXY: z
@@ -43,11 +49,19 @@ export interface Config {
   adminPassword: string | undefined;
   cookieSecure: boolean;
   sessionHours: number;
-  loginMaxPerMinute: number;
+  /** Failed logins per (e-mail, IP) before each further try waits (1, 2, 4 … 15 minutes). */
+  loginAttempts: number;
+  /** Failed logins per IP, over all accounts, before the same progressive wait. */
+  loginIpAttempts: number;
+  /** Password verifications (argon2) running at once in this process, and per IP. */
+  loginConcurrency: number;
+  loginConcurrencyPerIp: number;
+  /** API requests per minute per signed-in user, or per IP when anonymous. */
+  rateLimitPerMinute: number;
   logLevel: string;
   webDist: string;
   jobsEnabled: boolean;
-  /** Behind a reverse proxy, take the client address from X-Forwarded-For (login rate limit per IP). */
+  /** Behind a reverse proxy, take the client address from X-Forwarded-For (login throttling and the API rate limit per IP). */
   trustProxy: boolean;
 }
 
@@ -70,7 +84,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     adminPassword: e.MESA_ADMIN_PASSWORD,
     cookieSecure: e.MESA_COOKIE_SECURE,
     sessionHours: e.MESA_SESSION_HOURS,
-    loginMaxPerMinute: e.MESA_LOGIN_MAX_PER_MINUTE,
+    loginAttempts: e.MESA_LOGIN_ATTEMPTS,
+    loginIpAttempts: e.MESA_LOGIN_IP_ATTEMPTS,
+    loginConcurrency: e.MESA_LOGIN_CONCURRENCY,
+    loginConcurrencyPerIp: e.MESA_LOGIN_CONCURRENCY_PER_IP,
+    rateLimitPerMinute: e.MESA_RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.MESA_WEB_DIST),
     jobsEnabled: e.MESA_JOBS,

@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   precondition_failed: 422,
   reason_required: 422,
   idempotency_key_reused: 422,
+  wrong_password: 422,
   rate_limited: 429,
   internal_error: 500,
   database_unavailable: 503,

@@ -40,7 +40,10 @@ export async function startServer(
     MESA_WEB_DIST: "/nonexistent",
     MESA_ADMIN_EMAIL: ADMIN.email,
     MESA_ADMIN_PASSWORD: ADMIN.password,
-    MESA_LOGIN_MAX_PER_MINUTE: "1000",
+    MESA_LOGIN_ATTEMPTS: "1000",
+    MESA_LOGIN_IP_ATTEMPTS: "1000",
+    MESA_LOGIN_CONCURRENCY_PER_IP: "100",
+    MESA_RATE_LIMIT_PER_MINUTE: "1000000",
     LOG_LEVEL: "warn",
     ...env,
   };

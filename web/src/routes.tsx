@@ -23,6 +23,7 @@ const LOADERS = {
   "/admin/contract-types": () => import("./pages/admin/ContractTypesPage"),
   "/admin/tasks": () => import("./pages/admin/BackgroundTasksPage"),
   "/account/tokens": () => import("./pages/account/TokensPage"),
+  "/account": () => import("./pages/account/AccountPage"),
 } satisfies Record<string, () => Promise<{ default: ComponentType }>>;
 
 const PAGES = Object.entries(LOADERS).map(([path, load]) => [path, lazy(load)] as const);

@@ -3,6 +3,7 @@ import type { Database } from "./database.js";
 import { initialMigration } from "./migrations/001_initial.js";
 import { escalationNotificationsMigration } from "./migrations/002_escalation_notifications.js";
 import { ticketSearchMigration } from "./migrations/003_ticket_search.js";
+import { loginSecurityMigration } from "./migrations/004_login_security.js";
 import { idempotencyVersionsMigration } from "./migrations/005_idempotency_versions.js";
 import { tasksMigration } from "./migrations/006_tasks.js";
 
@@ -12,6 +13,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "001_initial": initialMigration(dialect),
     "002_escalation_notifications": escalationNotificationsMigration,
     "003_ticket_search": ticketSearchMigration(dialect),
+    "004_login_security": loginSecurityMigration,
     "005_idempotency_versions": idempotencyVersionsMigration,
     "006_tasks": tasksMigration,
   };

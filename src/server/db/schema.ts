@@ -25,6 +25,11 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: Instant;
   expires_at: Instant;
+  /** What the owner sees and ends it by (never the hash that the cookie resolves to). */
+  public_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  last_seen_at: Instant | null;
 }
 
 export interface ApiTokensTable {
@@ -37,10 +42,12 @@ export interface ApiTokensTable {
   revoked_at: Instant | null;
 }
 
-export interface LoginAttemptsTable {
-  id: Generated<number>;
+/** Times in epoch milliseconds: the reservation UPSERT adds a delay to them in SQL. */
+export interface LoginThrottleTable {
   key: string;
-  at: Instant;
+  failures: number;
+  blocked_until: number;
+  last_at: number;
 }
 
 export interface ClientsTable {
@@ -294,7 +301,7 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
-  login_attempts: LoginAttemptsTable;
+  login_throttle: LoginThrottleTable;
   clients: ClientsTable;
   contacts: ContactsTable;
   contact_channels: ContactChannelsTable;

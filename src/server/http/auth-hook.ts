@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Actor, AppContext } from "../context.js";
 import { AppError } from "../errors.js";
@@ -14,6 +15,13 @@ declare module "fastify" {
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Compares in constant time; hashing first gives equal-length buffers whatever was sent. */
+function sameToken(given: unknown, expected: string | null): boolean {
+  if (typeof given !== "string" || !expected) return false;
+  const digest = (text: string) => createHash("sha256").update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
 
 async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<Actor | null> {
   const header = request.headers.authorization;
@@ -54,7 +62,7 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
         : new AppError("unauthenticated", "Inicia sesión para continuar.");
     }
     if (request.actor.via === "cookie" && !SAFE_METHODS.has(request.method)) {
-      if (request.headers["x-csrf-token"] !== request.actor.csrfToken) {
+      if (!sameToken(request.headers["x-csrf-token"], request.actor.csrfToken)) {
         throw new AppError("csrf_token_invalid", "Falta el token CSRF o no es válido.");
       }
     }

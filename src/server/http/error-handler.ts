@@ -89,7 +89,8 @@ export function installErrorHandler(
       const where = database?.where ?? "";
       request.log.error({ code: fault.code, where }, `${fault.cause} [${driverMessage(err)}] — ${where}`);
     } else if (r.status >= 500) request.log.error({ err }, "unhandled error");
-    const retryAfter = RETRY_AFTER_SECONDS[r.code as ErrorCode];
+    const retry = (r.details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    const retryAfter = typeof retry === "number" ? retry : RETRY_AFTER_SECONDS[r.code as ErrorCode];
     if (retryAfter) reply.header("retry-after", String(retryAfter));
     return reply.status(r.status).send({ error: { code: r.code, message: r.message, details: r.details } });
   });

@@ -39,7 +39,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { public: true },
     schema: { tags: ["auth"], body: LoginBody, response: { 200: LoginResult } },
     handler: async (req, reply) => {
-      const s = await auth.login(ctx, { ...req.body, ip: req.ip });
+      const s = await auth.login(ctx, { ...req.body, ip: req.ip, userAgent: req.headers["user-agent"] });
       setCookie(reply, s.sessionToken, s.expiresAt);
       const { timeZone } = await calendarConfig(ctx);
       return { user: { ...auth.meOf(s.actor), timeZone }, csrfToken: s.actor.csrfToken! };

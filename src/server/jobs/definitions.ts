@@ -4,8 +4,9 @@ import type { AppContext } from "../context.js";
 import { IDEMPOTENCY_TTL_MS, idempotencyRepo } from "../db/repos/idempotency.js";
 import { notificationsRepo } from "../db/repos/jobs.js";
 import { historyRepo, ticketsRepo } from "../db/repos/tickets.js";
-import { loginAttemptsRepo, sessionsRepo, toUser, usersRepo } from "../db/repos/users.js";
+import { sessionsRepo, toUser, usersRepo } from "../db/repos/users.js";
 import { newId } from "../services/ids.js";
+import { pruneThrottle } from "../services/login-guard.js";
 import { businessCalendar, slaSettings } from "../services/settings.js";
 import type { JobDefinition } from "./runner.js";
 
@@ -67,7 +68,7 @@ export async function escalateSla(ctx: AppContext, now: Date): Promise<number> {
 export async function housekeeping(ctx: AppContext, now: Date): Promise<void> {
   await ticketsRepo.mergeSearchIndex(ctx.db);
   await sessionsRepo.deleteExpired(ctx.db, now.toISOString());
-  await loginAttemptsRepo.prune(ctx.db, new Date(now.getTime() - 24 * 3600_000).toISOString());
+  await pruneThrottle(ctx, now);
   await idempotencyRepo.purgeBefore(ctx.db, new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString());
 }
 

@@ -2,19 +2,13 @@ import argon2 from "argon2";
 import type { Me } from "../../contract/auth.js";
 import { normalizeEmail } from "../../domain/text.js";
 import type { Actor, AppContext } from "../context.js";
-import {
-  loginAttemptsRepo,
-  sessionsRepo,
-  tokensRepo,
-  toUser,
-  type UserRow,
-  usersRepo,
-} from "../db/repos/users.js";
+import { sessionsRepo, tokensRepo, toUser, type UserRow, usersRepo } from "../db/repos/users.js";
 import { AppError } from "../errors.js";
 import { newId, newSecret, sha256 } from "./ids.js";
+import { guardedVerify } from "./login-guard.js";
 
 export const SESSION_COOKIE = "mesa_session";
-const TOKEN_TOUCH_EVERY_MS = 60_000;
+const TOUCH_EVERY_MS = 60_000;
 // Verifying against a fixed hash for unknown e-mails keeps the answer time the same as a wrong password.
 let dummyHash: Promise<string> | null = null;
 
@@ -44,35 +38,33 @@ export function meOf(actor: Actor): Me {
   return me;
 }
 
-async function checkRateLimit(ctx: AppContext, keys: string[]): Promise<void> {
-  const since = new Date(ctx.clock().getTime() - 60_000).toISOString();
-  for (const key of keys) {
-    if ((await loginAttemptsRepo.countSince(ctx.db, key, since)) >= ctx.config.loginMaxPerMinute) {
-      throw new AppError("rate_limited", "Demasiados intentos de inicio de sesión. Espera un minuto.");
-    }
-  }
+/** Verifies a password; unknown e-mails are checked against a dummy hash so both take the same time. */
+export async function passwordMatches(hash: string | null | undefined, password: string): Promise<boolean> {
+  dummyHash ??= hashPassword("mesa-dummy-password");
+  const ok = await argon2.verify(hash ?? (await dummyHash), password.slice(0, 1000));
+  return ok && Boolean(hash);
+}
+
+export interface ClientInfo {
+  ip: string;
+  userAgent?: string | undefined;
 }
 
 export async function login(
   ctx: AppContext,
-  input: { email: string; password: string; ip: string },
+  input: { email: string; password: string } & ClientInfo,
 ): Promise<{ actor: Actor; sessionToken: string; expiresAt: Date }> {
   const email = normalizeEmail(input.email);
-  const keys = [`email:${email}`, `ip:${input.ip}`];
-  await checkRateLimit(ctx, keys);
-  const row = await usersRepo.byEmail(ctx.db, email);
-  dummyHash ??= hashPassword("mesa-dummy-password");
-  const ok = await argon2.verify(row?.password_hash ?? (await dummyHash), input.password.slice(0, 1000));
-  if (!row || !ok || row.active !== 1) {
-    const at = ctx.clock().toISOString();
-    for (const key of keys) await loginAttemptsRepo.record(ctx.db, key, at);
-    throw new AppError("invalid_credentials", "Correo o contraseña incorrectos.");
-  }
-  await loginAttemptsRepo.clear(ctx.db, keys[0]!);
-  return startSession(ctx, row);
+  let row: UserRow | undefined;
+  const ok = await guardedVerify(ctx, { email, ip: input.ip }, async () => {
+    row = await usersRepo.byEmail(ctx.db, email);
+    return (await passwordMatches(row?.password_hash, input.password)) && row?.active === 1;
+  });
+  if (!ok || !row) throw new AppError("invalid_credentials", "Correo o contraseña incorrectos.");
+  return startSession(ctx, row, input);
 }
 
-export async function startSession(ctx: AppContext, row: UserRow) {
+export async function startSession(ctx: AppContext, row: UserRow, client?: ClientInfo) {
   const sessionToken = newSecret();
   const csrf = newSecret(24);
   const now = ctx.clock();
@@ -84,6 +76,10 @@ export async function startSession(ctx: AppContext, row: UserRow) {
     csrf_token: csrf,
     created_at: now.toISOString(),
     expires_at: expiresAt.toISOString(),
+    public_id: newId(),
+    ip: client?.ip ?? null,
+    user_agent: client?.userAgent?.slice(0, 300) ?? null,
+    last_seen_at: now.toISOString(),
   });
   return { actor: actorFromRow(row, "cookie", sha256(sessionToken), csrf), sessionToken, expiresAt };
 }
@@ -96,9 +92,14 @@ export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
 export async function actorFromSession(ctx: AppContext, cookieValue: string): Promise<Actor | null> {
   const row = await sessionsRepo.withUser(ctx.db, sha256(cookieValue));
   if (row?.active !== 1) return null;
-  if (row.expires_at <= ctx.clock().toISOString()) {
+  const now = ctx.clock();
+  if (row.expires_at <= now.toISOString()) {
     await sessionsRepo.delete(ctx.db, row.session_id);
     return null;
+  }
+  // "Last seen" to the minute, like a token's last use: no write on every request.
+  if (!row.last_seen_at || Date.parse(row.last_seen_at) <= now.getTime() - TOUCH_EVERY_MS) {
+    await sessionsRepo.touch(ctx.db, row.session_id, now.toISOString());
   }
   return actorFromRow(row, "cookie", row.session_id, row.csrf_token);
 }
@@ -108,7 +109,7 @@ export async function actorFromToken(ctx: AppContext, bearer: string): Promise<A
   if (!row || row.revoked_at !== null || row.active !== 1) return null;
   const now = ctx.clock();
   // "Last used" to the minute is enough, and spares a write on every authenticated request.
-  if (!row.last_used_at || Date.parse(row.last_used_at) <= now.getTime() - TOKEN_TOUCH_EVERY_MS) {
+  if (!row.last_used_at || Date.parse(row.last_used_at) <= now.getTime() - TOUCH_EVERY_MS) {
     await tokensRepo.touch(ctx.db, row.token_id, now.toISOString());
   }
   return actorFromRow(row, "token", null, null);

@@ -1,11 +1,12 @@
 import type { z } from "zod";
-import type { SetupBody, User, UserBody, UserPatch } from "../../contract/auth.js";
+import { Password, type SetupBody, type User, type UserBody, type UserPatch } from "../../contract/auth.js";
 import { normalizeEmail } from "../../domain/text.js";
 import type { Actor, AppContext } from "../context.js";
 import { auditRepo, settingsRepo } from "../db/repos/audit.js";
 import { clientsRepo } from "../db/repos/clients.js";
-import { sessionsRepo, toUser, type UserRow, usersRepo } from "../db/repos/users.js";
+import { toUser, type UserRow, usersRepo } from "../db/repos/users.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../errors.js";
+import { revokeAccess } from "./account.js";
 import { hashPassword, startSession } from "./auth.js";
 import { requireRole } from "./authz.js";
 import { onDuplicate } from "./duplicates.js";
@@ -99,7 +100,9 @@ export async function updateUser(
   if (patch.password) set.password_hash = await hashPassword(patch.password);
   await ctx.db.transaction().execute(async (trx) => {
     await usersRepo.update(trx, id, set);
-    if (patch.active === false || patch.password) await sessionsRepo.deleteForUser(trx, id);
+    // A reset password or a deactivated user leaves no session or API token behind; role changes need
+    // none of this, since sessions and tokens take the user's current roles on every request.
+    if (patch.active === false || patch.password) await revokeAccess(trx, id, now);
     const { password: _omit, ...visible } = patch;
     await auditRepo.record(trx, {
       entity: "user",
@@ -163,6 +166,8 @@ export async function runSetup(ctx: AppContext, input: z.output<typeof SetupBody
 export async function bootstrapAdmin(ctx: AppContext): Promise<void> {
   const { adminEmail, adminPassword } = ctx.config;
   if (!adminEmail || !adminPassword || (await usersRepo.count(ctx.db)) > 0) return;
+  const rule = Password.safeParse(adminPassword);
+  if (!rule.success) throw new Error(`MESA_ADMIN_PASSWORD: ${rule.error.issues[0]?.message}`);
   try {
     await insertUser(
       ctx,

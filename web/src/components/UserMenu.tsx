@@ -49,6 +49,7 @@ export function UserMenu({ me }: { me: Me }) {
           English
         </Menu.Item>
         <Menu.Divider />
+        <Menu.Item onClick={() => navigate("/account")}>{t("account.menu")}</Menu.Item>
         <Menu.Item onClick={() => navigate("/account/tokens")}>{t("tokens.menu")}</Menu.Item>
         <Menu.Item color="red" onClick={() => logout.mutate()}>
           {t("user.logout")}

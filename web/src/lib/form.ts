@@ -57,7 +57,6 @@ const CATALOGUE_CODES = new Set([
   "session_expired",
   "csrf_token_invalid",
   "internal_error",
-  "rate_limited",
   "database_unavailable",
   "storage_unavailable",
   "payload_too_large",
@@ -73,6 +72,9 @@ const DERIVED_CODES = new Set([
   "invalid_transition",
   "precondition_failed",
   "reason_required",
+  // The server says how long to wait ("Intenta de nuevo en 2 minutos.").
+  "rate_limited",
+  "wrong_password",
 ]);
 
 /** The field an error is about: `details.field`, or the first issue's path. */

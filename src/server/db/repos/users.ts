@@ -48,14 +48,40 @@ export const sessionsRepo = {
       .selectFrom("sessions")
       .innerJoin("users", "users.id", "sessions.user_id")
       .selectAll("users")
-      .select(["sessions.id as session_id", "sessions.csrf_token", "sessions.expires_at"])
+      .select([
+        "sessions.id as session_id",
+        "sessions.csrf_token",
+        "sessions.expires_at",
+        "sessions.last_seen_at",
+      ])
       .where("sessions.id", "=", id)
       .executeTakeFirst(),
   delete: (db: Db, id: string) => db.deleteFrom("sessions").where("id", "=", id).execute(),
   deleteExpired: (db: Db, nowIso: string) =>
     db.deleteFrom("sessions").where("expires_at", "<", nowIso).execute(),
-  deleteForUser: (db: Db, userId: string) =>
-    db.deleteFrom("sessions").where("user_id", "=", userId).execute(),
+  /** Ends every session of the user but `keepId` (the one changing its own password). */
+  deleteForUser: (db: Db, userId: string, keepId: string | null = null) =>
+    db
+      .deleteFrom("sessions")
+      .where("user_id", "=", userId)
+      .$if(keepId !== null, (q) => q.where("id", "!=", keepId!))
+      .execute(),
+  touch: (db: Db, id: string, at: string) =>
+    db.updateTable("sessions").set({ last_seen_at: at }).where("id", "=", id).execute(),
+  activeForUser: (db: Db, userId: string, nowIso: string) =>
+    db
+      .selectFrom("sessions")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .where("expires_at", ">", nowIso)
+      .orderBy("created_at", "desc")
+      .execute(),
+  deleteByPublicId: (db: Db, publicId: string, userId: string) =>
+    db
+      .deleteFrom("sessions")
+      .where("public_id", "=", publicId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst(),
 };
 
 export const tokensRepo = {
@@ -85,19 +111,11 @@ export const tokensRepo = {
       .where("user_id", "=", userId)
       .where("revoked_at", "is", null)
       .executeTakeFirst(),
-};
-
-export const loginAttemptsRepo = {
-  record: (db: Db, key: string, at: string) => db.insertInto("login_attempts").values({ key, at }).execute(),
-  countSince: async (db: Db, key: string, sinceIso: string) => {
-    const r = await db
-      .selectFrom("login_attempts")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("key", "=", key)
-      .where("at", ">=", sinceIso)
-      .executeTakeFirstOrThrow();
-    return Number(r.n);
-  },
-  clear: (db: Db, key: string) => db.deleteFrom("login_attempts").where("key", "=", key).execute(),
-  prune: (db: Db, beforeIso: string) => db.deleteFrom("login_attempts").where("at", "<", beforeIso).execute(),
+  revokeAllForUser: (db: Db, userId: string, at: string) =>
+    db
+      .updateTable("api_tokens")
+      .set({ revoked_at: at })
+      .where("user_id", "=", userId)
+      .where("revoked_at", "is", null)
+      .execute(),
 };

@@ -26,7 +26,7 @@ export const core: Record<keyof typeof es, string> = {
   "errcode.session_expired": "Your session expired. Sign in again.",
   "errcode.csrf_token_invalid": "The session is not valid for this action. Reload the page.",
   "errcode.internal_error": "Internal server error. Try again in a moment.",
-  "errcode.rate_limited": "Too many attempts. Wait a moment.",
+  "errcode.rate_limited": "Too many attempts. Wait a few minutes and try again.",
   "errcode.database_unavailable": "The database is unavailable right now. Try again in a few seconds.",
   "errcode.storage_unavailable":
     "The server cannot store data right now (storage unavailable). Nothing was saved; tell the administrator.",

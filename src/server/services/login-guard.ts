@@ -1,0 +1,79 @@
+import type { AppContext } from "../context.js";
+import { loginThrottleRepo, type ThrottlePolicy } from "../db/repos/login-throttle.js";
+import { AppError } from "../errors.js";
+import { VerifyGate } from "./verify-gate.js";
+
+const MINUTE = 60_000;
+const gates = new WeakMap<AppContext, VerifyGate>();
+
+function gateOf(ctx: AppContext): VerifyGate {
+  let gate = gates.get(ctx);
+  if (!gate) {
+    gate = new VerifyGate(ctx.config.loginConcurrency, ctx.config.loginConcurrencyPerIp);
+    gates.set(ctx, gate);
+  }
+  return gate;
+}
+
+const policy = (free: number): ThrottlePolicy => ({
+  free,
+  baseDelayMs: MINUTE,
+  maxDelayMs: 15 * MINUTE,
+  resetAfterMs: 30 * MINUTE,
+});
+
+/** "Demasiados intentos. Intenta de nuevo en 2 minutos." with Retry-After in seconds. */
+export function tooManyAttempts(waitMs: number): AppError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  // Clocks of concurrent requests differ by milliseconds: 61 s still reads "1 minuto".
+  const minutes = Math.max(1, Math.round(seconds / 60));
+  const when = seconds <= 5 ? "unos segundos" : minutes === 1 ? "1 minuto" : `${minutes} minutos`;
+  return new AppError("rate_limited", `Demasiados intentos. Intenta de nuevo en ${when}.`, {
+    retryAfterSeconds: seconds,
+  });
+}
+
+async function reserve(ctx: AppContext, key: string, free: number): Promise<void> {
+  const now = ctx.clock().getTime();
+  if (await loginThrottleRepo.reserve(ctx.db, key, now, policy(free))) return;
+  // The clock read again: the block was set by an attempt that read its clock after ours.
+  const blockedUntil = await loginThrottleRepo.blockedUntil(ctx.db, key);
+  throw tooManyAttempts(blockedUntil - ctx.clock().getTime());
+}
+
+/**
+ * Checks a password for (email, ip) under the login throttle. The attempt is counted before the
+ * hash is verified, so parallel guesses cannot all slip past the limit. Counters are per (account,
+ * IP) — someone else's guesses from elsewhere never lock the owner out — and per IP over all
+ * accounts. A success clears its (account, IP) counter and gives its IP attempt back.
+ */
+export async function guardedVerify(
+  ctx: AppContext,
+  who: { email: string; ip: string },
+  verify: () => Promise<boolean>,
+): Promise<boolean> {
+  const gate = gateOf(ctx);
+  if (!gate.enter(who.ip)) throw tooManyAttempts(1000);
+  try {
+    const accountKey = `acct:${who.email}|ip:${who.ip}`;
+    const ipKey = `ip:${who.ip}`;
+    await reserve(ctx, accountKey, ctx.config.loginAttempts);
+    await reserve(ctx, ipKey, ctx.config.loginIpAttempts);
+    const ok = await gate.run(verify);
+    if (ok) {
+      await loginThrottleRepo.clear(ctx.db, accountKey);
+      await loginThrottleRepo.refund(ctx.db, ipKey);
+    }
+    return ok;
+  } finally {
+    gate.leave(who.ip);
+  }
+}
+
+/** Runs other argon2 work (hashing a new password) within the same bound as verifications. */
+export const withArgon2Slot = <T>(ctx: AppContext, work: () => Promise<T>): Promise<T> =>
+  gateOf(ctx).run(work);
+
+export async function pruneThrottle(ctx: AppContext, now: Date): Promise<void> {
+  await loginThrottleRepo.prune(ctx.db, now.getTime() - 24 * 3600_000);
+}

@@ -1,0 +1,29 @@
+import { Stack, Title } from "@mantine/core";
+import { useSessions } from "../../api/account";
+import { PageHeader } from "../../components/PageHeader";
+import { QueryState } from "../../components/QueryState";
+import { useT } from "../../i18n";
+import { PasswordForm } from "./PasswordForm";
+import { SessionsTable } from "./SessionsTable";
+
+/** User menu → "Mi cuenta": change the password and see or end the open sessions. */
+export default function AccountPage() {
+  const t = useT();
+  const sessions = useSessions();
+  return (
+    <>
+      <PageHeader title={t("account.title")} subtitle={t("account.subtitle")} />
+      <Stack gap="xl">
+        <PasswordForm />
+        <Stack gap="xs">
+          <Title order={2} size="h4">
+            {t("sessions.title")}
+          </Title>
+          <QueryState query={sessions}>
+            <SessionsTable sessions={sessions.data?.items ?? []} />
+          </QueryState>
+        </Stack>
+      </Stack>
+    </>
+  );
+}

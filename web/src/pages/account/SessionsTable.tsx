@@ -1,0 +1,68 @@
+import { Alert, Badge, Button, Table, Text } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { type SessionInfo, useEndSession } from "../../api/account";
+import { useT } from "../../i18n";
+import { errorMessage } from "../../lib/form";
+import { formatDateTime } from "../../lib/format";
+
+function Row({ session }: { session: SessionInfo }) {
+  const t = useT();
+  const end = useEndSession();
+  const close = () =>
+    end.mutate(session.id, {
+      onSuccess: () => notifications.show({ color: "teal", message: t("sessions.ended") }),
+    });
+  return (
+    <Table.Tr data-testid="session-row" data-current={session.current}>
+      <Table.Td maw={320}>
+        <Text size="sm" lineClamp={2} title={session.userAgent ?? undefined}>
+          {session.userAgent ?? t("sessions.unknownDevice")}
+        </Text>
+      </Table.Td>
+      <Table.Td>{session.ip ?? "—"}</Table.Td>
+      <Table.Td>{formatDateTime(session.createdAt)}</Table.Td>
+      <Table.Td>{formatDateTime(session.lastSeenAt)}</Table.Td>
+      <Table.Td>
+        {session.current ? (
+          <Badge color="teal" variant="light">
+            {t("sessions.current")}
+          </Badge>
+        ) : (
+          <Button size="xs" variant="subtle" color="red" onClick={close} loading={end.isPending}>
+            {t("sessions.end")}
+          </Button>
+        )}
+        {end.isError && (
+          <Alert color="red" mt={4} p={4}>
+            {errorMessage(t, end.error)}
+          </Alert>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** The caller's open sessions: device, address, start and last activity; others can be ended. */
+export function SessionsTable({ sessions }: { sessions: SessionInfo[] }) {
+  const t = useT();
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table striped data-testid="sessions">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("sessions.device")}</Table.Th>
+            <Table.Th>{t("sessions.ip")}</Table.Th>
+            <Table.Th>{t("sessions.started")}</Table.Th>
+            <Table.Th>{t("sessions.lastSeen")}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {sessions.map((s) => (
+            <Row key={s.id} session={s} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
