@@ -3,6 +3,7 @@ import type { Database } from "./database.js";
 import { initialMigration } from "./migrations/001_initial.js";
 import { escalationNotificationsMigration } from "./migrations/002_escalation_notifications.js";
 import { ticketSearchMigration } from "./migrations/003_ticket_search.js";
+import { staffAppMigration } from "./migrations/008_staff_app.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -10,6 +11,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "001_initial": initialMigration(dialect),
     "002_escalation_notifications": escalationNotificationsMigration,
     "003_ticket_search": ticketSearchMigration(dialect),
+    "008_staff_app": staffAppMigration,
   };
 }
 

@@ -162,7 +162,7 @@ export async function updateClient(
   await onDuplicate(
     ctx.db.transaction().execute(async (trx) => {
       await clientsRepo.update(trx, id, patch);
-      if (next.name !== current.name) await ticketsRepo.refreshClientName(trx, id, next.name);
+      if (next.name !== current.name) await ticketsRepo.refreshClientName(trx, id);
       await auditRepo.record(trx, {
         entity: "client",
         entityId: id,

@@ -11,6 +11,7 @@ import {
   contactsRepo,
   contractsRepo,
 } from "../db/repos/clients.js";
+import { ticketsRepo } from "../db/repos/tickets.js";
 import { notFound } from "../errors.js";
 import { requireClientAccess, requireRole, requireStaff } from "./authz.js";
 import { toClient } from "./clients.js";
@@ -107,6 +108,7 @@ export async function updateContact(
   const existing = (await withChannels(ctx, [cur]))[0]!;
   await ctx.db.transaction().execute(async (trx) => {
     await contactsRepo.update(trx, id, patch);
+    if (name !== cur.name) await ticketsRepo.refreshContactName(trx, id);
     const emails = input.emails ?? existing.emails.filter((e) => e !== cur.email);
     const phones =
       input.phones ?? existing.phones.filter((p) => p !== (cur.phone && normalizePhone(cur.phone)));

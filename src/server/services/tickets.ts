@@ -49,7 +49,7 @@ export async function responseDue(
   return new Date(addBusinessMinutes(cal, t.receivedMs, minutes)).toISOString();
 }
 
-/** Checks who may file this ticket and that its client, contact and category exist; returns the client. */
+/** Checks who may file this ticket and that its client, contact and category exist; returns the client and the contact's name. */
 async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInput) {
   if (!isStaff(actor)) {
     if (actor.clientId !== input.clientId) throw forbidden("Solo puedes registrar tickets de tu empresa.");
@@ -59,19 +59,21 @@ async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInp
   }
   const client = await clientsRepo.byId(ctx.db, input.clientId);
   if (!client) throw notFound("El cliente", { field: "clientId" });
+  let contactName: string | null = null;
   if (input.contactId) {
     const contact = await contactsRepo.byId(ctx.db, input.contactId);
     if (!contact) throw notFound("El contacto", { field: "contactId" });
     if (contact.client_id !== input.clientId) {
       throw invalid("El contacto no pertenece a ese cliente.", { field: "contactId" });
     }
+    contactName = contact.name;
   }
   if (input.category) await requireCategory(ctx, input.category);
-  return client;
+  return { client, contactName };
 }
 
 export async function createTicket(ctx: AppContext, actor: Actor, input: CreateInput) {
-  const client = await checkCreateAccess(ctx, actor, input);
+  const { client, contactName } = await checkCreateAccess(ctx, actor, input);
   const now = ctx.clock();
   const receivedMs = input.receivedAt ? Date.parse(input.receivedAt) : now.getTime();
   if (receivedMs > now.getTime() + 60_000) {
@@ -126,6 +128,7 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
         title: input.title,
         description: input.description,
         clientName: client.name,
+        contactName,
       }),
       created_by: actor.id,
       created_at: nowIso,

@@ -23,12 +23,46 @@ export interface TicketFilter {
   limit: number;
 }
 
+/** What `q` matches: folio, title, the start of the description, the client's and the contact's names. */
 export const ticketSearchText = (t: {
   folio: string;
   title: string;
   description: string;
   clientName: string;
-}) => foldForSearch(`${t.folio} ${t.title} ${t.description.slice(0, 4000)} ${t.clientName}`);
+  contactName?: string | null | undefined;
+}) =>
+  foldForSearch(
+    `${t.folio} ${t.title} ${t.description.slice(0, 4000)} ${t.clientName} ${t.contactName ?? ""}`,
+  );
+
+/**
+ * Recomputes search_text of the tickets of one client or one contact after a rename (both columns
+ * are indexed), inside the caller's transaction.
+ */
+async function refreshSearchText(db: Db, by: { clientId: string } | { contactId: string }) {
+  let q = db
+    .selectFrom("tickets")
+    .innerJoin("clients", "clients.id", "tickets.client_id")
+    .leftJoin("contacts", "contacts.id", "tickets.contact_id")
+    .select([
+      "tickets.id",
+      "tickets.folio",
+      "tickets.title",
+      "tickets.description",
+      "tickets.search_text",
+      "clients.name as clientName",
+      "contacts.name as contactName",
+    ]);
+  q =
+    "clientId" in by
+      ? q.where("tickets.client_id", "=", by.clientId)
+      : q.where("tickets.contact_id", "=", by.contactId);
+  for (const r of await q.execute()) {
+    const text = ticketSearchText(r);
+    if (text !== r.search_text)
+      await db.updateTable("tickets").set({ search_text: text }).where("id", "=", r.id).execute();
+  }
+}
 
 function viewQuery(db: Db) {
   return db
@@ -197,20 +231,10 @@ export const ticketsRepo = {
       .execute() as Promise<TicketView[]>;
   },
 
-  refreshClientName: async (db: Db, clientId: string, clientName: string) => {
-    const rows = await db
-      .selectFrom("tickets")
-      .select(["id", "folio", "title", "description"])
-      .where("client_id", "=", clientId)
-      .execute();
-    for (const r of rows) {
-      await db
-        .updateTable("tickets")
-        .set({ search_text: ticketSearchText({ ...r, clientName }) })
-        .where("id", "=", r.id)
-        .execute();
-    }
-  },
+  /** After a client is renamed (call with the new name already written). */
+  refreshClientName: (db: Db, clientId: string) => refreshSearchText(db, { clientId }),
+  /** After a contact is renamed (call with the new name already written). */
+  refreshContactName: (db: Db, contactId: string) => refreshSearchText(db, { contactId }),
 
   openForRecompute: (db: Db, statuses: string[]) =>
     db
