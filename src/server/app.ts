@@ -17,6 +17,7 @@ import { authRoutes } from "./http/routes-auth.js";
 import { clientRoutes } from "./http/routes-clients.js";
 import { deskRoutes } from "./http/routes-desk.js";
 import { settingsRoutes } from "./http/routes-settings.js";
+import { staffRoutes } from "./http/routes-staff.js";
 import { ticketRoutes } from "./http/routes-tickets.js";
 import { JOBS } from "./jobs/definitions.js";
 import { startScheduler } from "./jobs/runner.js";
@@ -79,6 +80,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   ticketRoutes(app, ctx);
   settingsRoutes(app, ctx);
   deskRoutes(app, ctx);
+  staffRoutes(app, ctx);
   installNotFound(app, await serveWeb(app, config));
 
   const stopJobs = config.jobsEnabled ? startScheduler(ctx, JOBS, app.log) : () => {};

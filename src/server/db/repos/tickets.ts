@@ -118,13 +118,12 @@ async function searchCandidates(db: Db, patterns: string[]): Promise<number[] | 
   return rows.length > MAX_SEARCH_CANDIDATES ? null : rows.map((r) => r.rowid);
 }
 
-function countByAssignee(db: Db, f: { statuses?: string[]; clientId?: string; category?: string }) {
+function countByAssignee(db: Db, f: { statuses?: string[]; category?: string }) {
   let q = db
     .selectFrom("tickets")
     .select(["assignee_id", (eb) => eb.fn.countAll<number>().as("n")])
     .where("assignee_id", "is not", null);
   if (f.statuses) q = q.where("status", "in", f.statuses);
-  if (f.clientId) q = q.where("client_id", "=", f.clientId);
   if (f.category) q = q.where("category", "=", f.category);
   return q.groupBy("assignee_id").execute();
 }
@@ -263,8 +262,21 @@ export const ticketsRepo = {
 
   /** Open work per technician: the load the assignment ranking weighs. */
   openLoadByAssignee: (db: Db) => countByAssignee(db, { statuses: ["assigned", "in_progress"] }),
-  /** Tickets of this client each technician has had. */
-  historyWithClient: (db: Db, clientId: string) => countByAssignee(db, { clientId }),
+  /**
+   * Tickets of this client each technician has worked on (logged time on), whoever has them now:
+   * being assigned a ticket and handing it over is no history with the client.
+   */
+  historyWithClient: (db: Db, clientId: string) =>
+    db
+      .selectFrom("time_entries")
+      .innerJoin("tickets", "tickets.id", "time_entries.ticket_id")
+      .select([
+        "time_entries.user_id as assignee_id",
+        (eb) => eb.fn.count<number>("time_entries.ticket_id").distinct().as("n"),
+      ])
+      .where("tickets.client_id", "=", clientId)
+      .groupBy("time_entries.user_id")
+      .execute(),
   /** Finished tickets of this category per technician. */
   pastCategoryWork: (db: Db, category: string) =>
     countByAssignee(db, { category, statuses: ["attended", "reviewed", "closed"] }),

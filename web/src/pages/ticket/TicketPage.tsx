@@ -14,6 +14,7 @@ import { ChargesPanel } from "./ChargesPanel";
 import { ClassificationPanel } from "./ClassificationPanel";
 import { BillingStatusEditor, ClosePanel } from "./ClosePanel";
 import { MessagesPanel } from "./MessagesPanel";
+import { NotAssigned, reassignedTo } from "./NotAssigned";
 import { ReviewPanel } from "./ReviewPanel";
 import { SurveyResult } from "./SurveyResult";
 import { TicketActions } from "./TicketActions";
@@ -126,6 +127,8 @@ export default function TicketPage() {
   const ticket = useTicket(id);
   const me = useMe();
   if (!me.data) return null;
+  const holder = reassignedTo(ticket.error);
+  if (holder !== null) return <NotAssigned assigneeName={holder} />;
   return (
     <QueryState query={ticket}>
       {ticket.data ? <TicketView ticket={ticket.data} me={me.data} /> : <Alert>{t("ticket.notFound")}</Alert>}
