@@ -17,7 +17,9 @@ export function NotAssigned({ assigneeName }: { assigneeName: string | false }) 
   return (
     <Alert color="orange" title={t("ticket.notAssigned.title")} data-testid="ticket-not-assigned">
       <Text mb="sm">
-        {assigneeName ? t("ticket.notAssigned.holder", { name: assigneeName }) : t("ticket.notAssigned.nobody")}
+        {assigneeName
+          ? t("ticket.notAssigned.holder", { name: assigneeName })
+          : t("ticket.notAssigned.nobody")}
       </Text>
       <Group>
         <Button component={Link} to="/mine" size="xs">
