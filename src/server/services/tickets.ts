@@ -168,6 +168,9 @@ export async function getTicket(ctx: AppContext, actor: Actor, id: string): Prom
   const ticket = toTicket(row, env, actor);
   return {
     ...ticket,
+    // For the technician on the road: call the contact, drive to the client.
+    contactPhone: row.contact_phone,
+    clientAddress: row.client_address,
     history: history
       .filter((h) => staff || !STAFF_ONLY_HISTORY.has(h.action))
       .map((h) => ({

@@ -4,7 +4,8 @@ import { account } from "./en/account";
 import { admin } from "./en/admin";
 import { core } from "./en/core";
 import { desk } from "./en/desk";
+import { staff } from "./en/staff";
 import { work } from "./en/work";
 import type { MessageKey } from "./es-MX";
 
-export const en: Record<MessageKey, string> = { ...core, ...work, ...desk, ...account, ...admin };
+export const en: Record<MessageKey, string> = { ...core, ...work, ...desk, ...account, ...admin, ...staff };

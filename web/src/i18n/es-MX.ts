@@ -3,8 +3,9 @@ import { account } from "./es/account";
 import { admin } from "./es/admin";
 import { core } from "./es/core";
 import { desk } from "./es/desk";
+import { staff } from "./es/staff";
 import { work } from "./es/work";
 
-export const esMX = { ...core, ...work, ...desk, ...account, ...admin } as const;
+export const esMX = { ...core, ...work, ...desk, ...account, ...admin, ...staff } as const;
 
 export type MessageKey = keyof typeof esMX;

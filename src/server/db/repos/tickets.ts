@@ -7,7 +7,9 @@ type Db = Kysely<DB>;
 export type TicketRow = Selectable<TicketsTable>;
 export type TicketView = TicketRow & {
   client_name: string;
+  client_address: string | null;
   contact_name: string | null;
+  contact_phone: string | null;
   assignee_name: string | null;
 };
 
@@ -71,7 +73,13 @@ function viewQuery(db: Db) {
     .leftJoin("contacts", "contacts.id", "tickets.contact_id")
     .leftJoin("users", "users.id", "tickets.assignee_id")
     .selectAll("tickets")
-    .select(["clients.name as client_name", "contacts.name as contact_name", "users.name as assignee_name"]);
+    .select([
+      "clients.name as client_name",
+      "clients.billing_address as client_address",
+      "contacts.name as contact_name",
+      "contacts.phone as contact_phone",
+      "users.name as assignee_name",
+    ]);
 }
 
 const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;

@@ -16,6 +16,7 @@ import { BillingStatusEditor, ClosePanel } from "./ClosePanel";
 import { MessagesPanel } from "./MessagesPanel";
 import { NotAssigned, reassignedTo } from "./NotAssigned";
 import { ReviewPanel } from "./ReviewPanel";
+import { RoadLinks } from "./RoadLinks";
 import { SurveyResult } from "./SurveyResult";
 import { TicketActions } from "./TicketActions";
 import { TicketFacts } from "./TicketFacts";
@@ -46,6 +47,7 @@ function Header({ ticket }: { ticket: TicketDetail }) {
       <Text size="lg" fw={500} data-testid="ticket-title">
         {ticket.title}
       </Text>
+      <RoadLinks ticket={ticket} />
     </Stack>
   );
 }
