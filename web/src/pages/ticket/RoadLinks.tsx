@@ -19,6 +19,10 @@ export function RoadLinks({ ticket }: { ticket: TicketDetail }) {
           href={telHref(ticket.contactPhone)}
           variant="light"
           size="sm"
+          h="auto"
+          py={6}
+          // A long name and a phone number wrap on a phone instead of being cut.
+          styles={{ label: { whiteSpace: "normal", textAlign: "start" } }}
           data-testid="call-contact"
         >
           {t("road.call", { name: ticket.contactName ?? ticket.contactPhone })} · {ticket.contactPhone}
