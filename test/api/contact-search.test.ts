@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { foldForSearch } from "../../src/domain/text.js";
+import { rebuildTicketSearch } from "../../src/server/db/migrations/008_staff_app.js";
 import { type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, startApp, type TestApp } from "../harness.js";
 
@@ -67,5 +69,20 @@ describe.each(DATABASES)("ticket search by contact on %s", (kind) => {
     expect(r.status).toBe(200);
     expect(await search("paramo")).toEqual([otherId]);
     expect(await search("marta")).toEqual([]);
+  });
+
+  it("finds tickets filed before the upgrade once migration 008 rebuilt their search text", async () => {
+    const db = t.app.ctx.db;
+    // The text as it was before 008: folio, title, description and client only.
+    const row = await db
+      .selectFrom("tickets")
+      .select(["folio", "title"])
+      .where("id", "=", ticketId)
+      .executeTakeFirstOrThrow();
+    const old = foldForSearch(`${row.folio} ${row.title}  Grupo Querétaro`);
+    await db.updateTable("tickets").set({ search_text: old }).where("id", "=", ticketId).execute();
+    expect(await search("zuniga")).toEqual([]);
+    await rebuildTicketSearch(db);
+    expect(await search("zuniga")).toEqual([ticketId]);
   });
 });

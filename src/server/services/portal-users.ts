@@ -2,7 +2,7 @@ import type { PortalUser } from "../../contract/staff.js";
 import { normalizeEmail } from "../../domain/text.js";
 import type { Actor, AppContext } from "../context.js";
 import { auditRepo } from "../db/repos/audit.js";
-import { clientsRepo, contactsRepo } from "../db/repos/clients.js";
+import { type ContactRow, clientsRepo, contactsRepo } from "../db/repos/clients.js";
 import { portalUsersRepo } from "../db/repos/staff.js";
 import { type UserRow, usersRepo } from "../db/repos/users.js";
 import { AppError, conflict, notFound } from "../errors.js";
@@ -38,6 +38,53 @@ function checkReusable(existing: UserRow, clientId: string): void {
   }
 }
 
+/** Writes the portal account (new, or the existing one re-activated) and its audit row. */
+async function writeInvitation(
+  ctx: AppContext,
+  actor: Actor,
+  contact: ContactRow,
+  existing: UserRow | undefined,
+) {
+  const email = normalizeEmail(contact.email!);
+  const now = ctx.clock().toISOString();
+  const id = existing?.id ?? newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (existing) {
+      await usersRepo.update(trx, id, {
+        active: 1,
+        contact_id: contact.id,
+        invited_at: now,
+        updated_at: now,
+      });
+    } else {
+      await usersRepo.insert(trx, {
+        id,
+        email,
+        name: contact.name,
+        password_hash: null,
+        roles: JSON.stringify(["client"]),
+        skills: "[]",
+        client_id: contact.client_id,
+        contact_id: contact.id,
+        invited_at: now,
+        locale: "es-MX",
+        active: 1,
+        created_at: now,
+        updated_at: now,
+      });
+    }
+    await auditRepo.record(trx, {
+      entity: "user",
+      entityId: id,
+      at: now,
+      actorId: actor.id,
+      action: existing ? "portal_reinvite" : "portal_invite",
+      changes: { email, contactId: contact.id, clientId: contact.client_id },
+    });
+  });
+  return id;
+}
+
 /**
  * Creates (or re-activates) the portal account of a contact: role `client`, no password; the contact
  * signs in with a magic link sent to that e-mail once the portal is open.
@@ -54,47 +101,11 @@ export async function invitePortalUser(ctx: AppContext, actor: Actor, contactId:
         field: "email",
       },
     );
-  const email = normalizeEmail(contact.email);
-  const now = ctx.clock().toISOString();
-  const existing = await usersRepo.byEmail(ctx.db, email);
+  const existing = await usersRepo.byEmail(ctx.db, normalizeEmail(contact.email));
   if (existing) checkReusable(existing, contact.client_id);
-  const id = existing?.id ?? newId();
-  await onDuplicate(
-    ctx.db.transaction().execute(async (trx) => {
-      if (existing) {
-        await usersRepo.update(trx, id, {
-          active: 1,
-          contact_id: contact.id,
-          invited_at: now,
-          updated_at: now,
-        });
-      } else {
-        await usersRepo.insert(trx, {
-          id,
-          email,
-          name: contact.name,
-          password_hash: null,
-          roles: JSON.stringify(["client"]),
-          skills: "[]",
-          client_id: contact.client_id,
-          contact_id: contact.id,
-          invited_at: now,
-          locale: "es-MX",
-          active: 1,
-          created_at: now,
-          updated_at: now,
-        });
-      }
-      await auditRepo.record(trx, {
-        entity: "user",
-        entityId: id,
-        at: now,
-        actorId: actor.id,
-        action: existing ? "portal_reinvite" : "portal_invite",
-        changes: { email, contactId: contact.id, clientId: contact.client_id },
-      });
-    }),
-    () => conflict("Ese correo ya pertenece a otro usuario de Mesa.", { field: "email" }),
+  // A concurrent invitation of the same e-mail loses on the unique index: a clear 409, not a 500.
+  const id = await onDuplicate(writeInvitation(ctx, actor, contact, existing), () =>
+    conflict("Ese correo ya pertenece a otro usuario de Mesa.", { field: "email" }),
   );
   return toPortalUser((await usersRepo.byId(ctx.db, id))!);
 }

@@ -12,7 +12,7 @@ const BATCH = 500;
  * through its update trigger (migration 003); PostgreSQL's GIN index follows by itself.
  * Same text as ticketSearchText at the time of writing, frozen here on purpose.
  */
-async function rebuildTicketSearch(db: AnyDb): Promise<void> {
+export async function rebuildTicketSearch(db: AnyDb): Promise<void> {
   let after = "";
   for (;;) {
     const rows = await db
