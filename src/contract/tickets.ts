@@ -209,6 +209,8 @@ export const Ticket = z.object({
 export type Ticket = z.infer<typeof Ticket>;
 
 export const TicketDetail = Ticket.extend({
+  contactPhone: z.string().nullable(),
+  clientAddress: z.string().nullable(),
   history: z.array(HistoryEntry),
   timeEntries: z.array(TimeEntry),
   charges: z.array(Charge),

@@ -22,6 +22,7 @@ import { clientRoutes } from "./http/routes-clients.js";
 import { deskRoutes } from "./http/routes-desk.js";
 import { healthRoutes } from "./http/routes-health.js";
 import { settingsRoutes } from "./http/routes-settings.js";
+import { staffRoutes } from "./http/routes-staff.js";
 import { ticketRoutes } from "./http/routes-tickets.js";
 import { JOBS } from "./jobs/definitions.js";
 import { startScheduler } from "./jobs/runner.js";
@@ -89,6 +90,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   settingsRoutes(app, ctx);
   deskRoutes(app, ctx);
   backgroundRoutes(app, ctx);
+  staffRoutes(app, ctx);
   installNotFound(app, await serveWeb(app, config));
 
   const stopJobs = config.jobsEnabled ? startScheduler(ctx, JOBS, app.log) : () => {};

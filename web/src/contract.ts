@@ -13,6 +13,7 @@ export * from "../../src/contract/clients";
 export * from "../../src/contract/common";
 export * from "../../src/contract/notifications";
 export * from "../../src/contract/settings";
+export * from "../../src/contract/staff";
 export * from "../../src/contract/surveys";
 export * from "../../src/contract/tasks";
 export * from "../../src/contract/tickets";

@@ -22,6 +22,7 @@ const LOADERS = {
   "/admin/categories": () => import("./pages/admin/CategoriesPage"),
   "/admin/contract-types": () => import("./pages/admin/ContractTypesPage"),
   "/admin/tasks": () => import("./pages/admin/BackgroundTasksPage"),
+  "/admin/company": () => import("./pages/admin/CompanyPage"),
   "/account/tokens": () => import("./pages/account/TokensPage"),
   "/account": () => import("./pages/account/AccountPage"),
 } satisfies Record<string, () => Promise<{ default: ComponentType }>>;

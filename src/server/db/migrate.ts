@@ -6,6 +6,7 @@ import { ticketSearchMigration } from "./migrations/003_ticket_search.js";
 import { loginSecurityMigration } from "./migrations/004_login_security.js";
 import { idempotencyVersionsMigration } from "./migrations/005_idempotency_versions.js";
 import { tasksMigration } from "./migrations/006_tasks.js";
+import { staffAppMigration } from "./migrations/008_staff_app.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -16,6 +17,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "004_login_security": loginSecurityMigration,
     "005_idempotency_versions": idempotencyVersionsMigration,
     "006_tasks": tasksMigration,
+    "008_staff_app": staffAppMigration,
   };
 }
 

@@ -13,6 +13,8 @@ export interface UsersTable {
   roles: string; // JSON array of role names
   skills: string; // JSON array of skill tags
   client_id: string | null;
+  contact_id: string | null; // portal users: the contact they sign in as
+  invited_at: Instant | null; // portal users: when staff invited them
   locale: string;
   active: Flag;
   created_at: Instant;
@@ -296,7 +298,24 @@ export interface NotificationsTable {
   read_at: Instant | null;
 }
 
+export interface TimersTable {
+  user_id: string; // one running timer per user
+  ticket_id: string;
+  started_at: Instant;
+}
+
+export interface StoredFilesTable {
+  key: string; // e.g. "company-logo"
+  content_type: string;
+  size: number;
+  data: string; // base64
+  updated_at: Instant;
+  updated_by: string | null;
+}
+
 export interface DB {
+  timers: TimersTable;
+  stored_files: StoredFilesTable;
   notifications: NotificationsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -179,7 +179,7 @@ export async function updateClient(
   const written = await onDuplicate(
     ctx.db.transaction().execute(async (trx) => {
       if (!(await clientsRepo.update(trx, id, current.version, patch))) return false;
-      if (patch.name !== current.name) await ticketsRepo.refreshClientName(trx, id, patch.name!);
+      if (patch.name !== current.name) await ticketsRepo.refreshClientName(trx, id);
       await auditRepo.record(trx, {
         entity: "client",
         entityId: id,

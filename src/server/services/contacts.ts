@@ -11,6 +11,7 @@ import {
   contactsRepo,
   contractsRepo,
 } from "../db/repos/clients.js";
+import { ticketsRepo } from "../db/repos/tickets.js";
 import { notFound } from "../errors.js";
 import { requireClientAccess, requireRole, requireStaff } from "./authz.js";
 import { contactFor } from "./client-view.js";
@@ -113,6 +114,7 @@ export async function updateContact(
   const { version: _base, ...changes } = input;
   const written = await ctx.db.transaction().execute(async (trx) => {
     if (!(await contactsRepo.update(trx, id, cur.version, patch))) return false;
+    if (name !== cur.name) await ticketsRepo.refreshContactName(trx, id);
     const emails = input.emails ?? existing.emails.filter((e) => e !== cur.email);
     const phones =
       input.phones ?? existing.phones.filter((p) => p !== (cur.phone && normalizePhone(cur.phone)));

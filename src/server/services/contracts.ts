@@ -42,7 +42,7 @@ function checkDates(startsOn: string, endsOn: string | null | undefined): void {
 }
 
 export async function createContract(ctx: AppContext, actor: Actor, input: z.output<typeof ContractBody>) {
-  requireRole(actor, "leader");
+  requireRole(actor, "leader", "sales");
   if (!(await clientsRepo.byId(ctx.db, input.clientId))) throw notFound("El cliente", { field: "clientId" });
   const type = input.type.toUpperCase();
   await checkType(ctx, type);
@@ -85,7 +85,7 @@ export async function updateContract(
   id: string,
   input: z.output<typeof ContractPatch>,
 ) {
-  requireRole(actor, "leader");
+  requireRole(actor, "leader", "sales");
   const cur = await contractsRepo.byId(ctx.db, id);
   if (!cur) throw notFound("La póliza");
   await checkBaseVersion(input.version, cur.version, "esta póliza", () => toContract(cur));

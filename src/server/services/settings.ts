@@ -43,7 +43,7 @@ export const slaRecord = (ctx: AppContext) => settingRecord(ctx, "sla", DEFAULT_
  * Saves a setting and its audit row in one transaction, only over the version the caller based it on
  * (when given) and only if nobody saved in between; returns the new version.
  */
-async function storeSetting<T extends object>(
+export async function storeSetting<T extends object>(
   ctx: AppContext,
   actor: Actor,
   key: string,

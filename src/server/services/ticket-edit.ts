@@ -112,13 +112,16 @@ export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p:
   const patch = await buildPatch(ctx, row, p);
   const changes = diff(row, patch);
   if (Object.keys(changes).length === 0) return getTicketSummary(ctx, actor, id);
-  if (patch.title !== undefined || patch.description !== undefined) {
+  if (patch.title !== undefined || patch.description !== undefined || patch.contact_id !== undefined) {
     const client = (await clientsRepo.byId(ctx.db, row.client_id))!;
+    const contactId = patch.contact_id === undefined ? row.contact_id : patch.contact_id;
+    const contact = contactId ? await contactsRepo.byId(ctx.db, contactId) : undefined;
     patch.search_text = ticketSearchText({
       folio: row.folio,
       title: patch.title ?? row.title,
       description: patch.description ?? row.description,
       clientName: client.name,
+      contactName: contact?.name,
     });
   }
   const now = ctx.clock().toISOString();

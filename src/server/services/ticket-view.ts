@@ -5,7 +5,7 @@ import { slaState } from "../../domain/sla.js";
 import { availableActions, type TicketStatus, type WorkflowTicket } from "../../domain/workflow.js";
 import type { Actor, AppContext } from "../context.js";
 import type { TicketRow, TicketView } from "../db/repos/tickets.js";
-import { forbidden, notFound } from "../errors.js";
+import { AppError, notFound } from "../errors.js";
 import { hasRole, isStaff } from "./authz.js";
 import { businessCalendar, slaSettings } from "./settings.js";
 
@@ -97,12 +97,24 @@ export function canSee(actor: Actor, row: TicketRow): boolean {
   return row.assignee_id === actor.id;
 }
 
+/**
+ * A technician who opens a ticket someone else now has (reassigned, or an old link) learns who has it,
+ * so they can ask that person instead of retrying.
+ */
+function notAssigned(row: TicketRow & { assignee_name?: string | null }): AppError {
+  const name = row.assignee_name ?? null;
+  const message = name
+    ? `Este ticket ya no está asignado a ti: ahora lo tiene ${name}.`
+    : "Este ticket no está asignado a ti.";
+  return new AppError("forbidden", message, { reason: "not_assignee", assigneeName: name });
+}
+
 export function requireVisible<T extends TicketRow>(actor: Actor, row: T | undefined): T {
   if (!row) throw notFound("El ticket");
   if (!canSee(actor, row)) {
     // Another company's ticket is reported as missing, so ids cannot be probed.
     if (!isStaff(actor)) throw notFound("El ticket");
-    throw forbidden("Este ticket no está asignado a ti.");
+    throw notAssigned(row);
   }
   return row;
 }

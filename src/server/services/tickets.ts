@@ -47,7 +47,7 @@ export async function responseDue(
   return new Date(addBusinessMinutes(cal, t.receivedMs, minutes)).toISOString();
 }
 
-/** Checks who may file this ticket and that its client, contact and category exist; returns the client. */
+/** Checks who may file this ticket and that its client, contact and category exist; returns the client and the contact's name. */
 async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInput) {
   refuseStaffOnlyFields(actor, staffOnlyCreateFields(input));
   const clientMissing = () => notFound("El cliente", { field: "clientId" });
@@ -61,6 +61,7 @@ async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInp
   }
   const client = await clientsRepo.byId(ctx.db, input.clientId);
   if (!client) throw clientMissing();
+  let contactName: string | null = null;
   if (input.contactId) {
     const contact = await contactsRepo.byId(ctx.db, input.contactId);
     if (!contact) throw contactMissing();
@@ -68,9 +69,10 @@ async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInp
       if (!isStaff(actor)) throw contactMissing();
       throw invalid("El contacto no pertenece a ese cliente.", { field: "contactId" });
     }
+    contactName = contact.name;
   }
   if (input.category) await requireCategory(ctx, input.category);
-  return client;
+  return { client, contactName };
 }
 
 /** Only staff back-date (a call taken earlier): the history says it, received when, registered when, by whom. */
@@ -85,7 +87,7 @@ async function recordBackdating(trx: AppContext["db"], row: TicketRow, actor: Ac
 }
 
 export async function createTicket(ctx: AppContext, actor: Actor, input: CreateInput) {
-  const client = await checkCreateAccess(ctx, actor, input);
+  const { client, contactName } = await checkCreateAccess(ctx, actor, input);
   const now = ctx.clock();
   const receivedMs = input.receivedAt ? Date.parse(input.receivedAt) : now.getTime();
   if (receivedMs > now.getTime() + 60_000) {
@@ -141,6 +143,7 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
         title: input.title,
         description: input.description,
         clientName: client.name,
+        contactName,
       }),
       created_by: actor.id,
       created_at: nowIso,
@@ -181,6 +184,9 @@ export async function getTicket(ctx: AppContext, actor: Actor, id: string) {
   const ticket = toTicket(row, env, actor);
   const detail: TicketDetail = {
     ...ticket,
+    // For the technician on the road: call the contact, drive to the client.
+    contactPhone: row.contact_phone,
+    clientAddress: row.client_address,
     history: history.map((h) => ({
       id: Number(h.id),
       at: h.at,

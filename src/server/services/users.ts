@@ -34,6 +34,8 @@ async function insertUser(ctx: AppContext, input: NewUser, actorId: string | nul
     roles: JSON.stringify([...new Set(input.roles)]),
     skills: JSON.stringify([...new Set(input.skills)]),
     client_id: input.clientId ?? null,
+    contact_id: null,
+    invited_at: null,
     locale: input.locale,
     active: 1,
     created_at: now,

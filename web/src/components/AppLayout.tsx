@@ -5,8 +5,9 @@ import { type FormEvent, lazy, type ReactNode, Suspense, useEffect, useState } f
 import { Link, useLocation, useNavigate } from "react-router-dom";
 import type { Me } from "../contract";
 import { useT } from "../i18n";
-import { navFor } from "../lib/roles";
+import { hasRole, navFor } from "../lib/roles";
 import { NotificationBell } from "./NotificationBell";
+import { TimerChip } from "./TimerChip";
 import { UserMenu } from "./UserMenu";
 
 const Toasts = lazy(() => import("./Toasts"));
@@ -101,6 +102,7 @@ export default function AppLayout({ me, children }: { me: Me; children: ReactNod
             <Group visibleFrom="sm">
               <SearchBox />
             </Group>
+            <TimerChip enabled={hasRole(me.roles, "technician", "senior", "admin")} />
             <NotificationBell />
             <UserMenu me={me} />
           </Group>

@@ -1,13 +1,17 @@
 import { type Kysely, type Selectable, SqliteAdapter, sql } from "kysely";
-import { foldForSearch } from "../../../domain/text.js";
 import type { DB, TicketsTable } from "../schema.js";
 import { likePatterns } from "./clients.js";
+import { refreshSearchText } from "./ticket-search.js";
+
+export { ticketSearchText } from "./ticket-search.js";
 
 type Db = Kysely<DB>;
 export type TicketRow = Selectable<TicketsTable>;
 export type TicketView = TicketRow & {
   client_name: string;
+  client_address: string | null;
   contact_name: string | null;
+  contact_phone: string | null;
   assignee_name: string | null;
 };
 
@@ -23,13 +27,6 @@ export interface TicketFilter {
   limit: number;
 }
 
-export const ticketSearchText = (t: {
-  folio: string;
-  title: string;
-  description: string;
-  clientName: string;
-}) => foldForSearch(`${t.folio} ${t.title} ${t.description.slice(0, 4000)} ${t.clientName}`);
-
 function viewQuery(db: Db) {
   return db
     .selectFrom("tickets")
@@ -37,7 +34,13 @@ function viewQuery(db: Db) {
     .leftJoin("contacts", "contacts.id", "tickets.contact_id")
     .leftJoin("users", "users.id", "tickets.assignee_id")
     .selectAll("tickets")
-    .select(["clients.name as client_name", "contacts.name as contact_name", "users.name as assignee_name"]);
+    .select([
+      "clients.name as client_name",
+      "clients.billing_address as client_address",
+      "contacts.name as contact_name",
+      "contacts.phone as contact_phone",
+      "users.name as assignee_name",
+    ]);
 }
 
 const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
@@ -84,13 +87,12 @@ async function searchCandidates(db: Db, patterns: string[]): Promise<number[] | 
   return rows.length > MAX_SEARCH_CANDIDATES ? null : rows.map((r) => r.rowid);
 }
 
-function countByAssignee(db: Db, f: { statuses?: string[]; clientId?: string; category?: string }) {
+function countByAssignee(db: Db, f: { statuses?: string[]; category?: string }) {
   let q = db
     .selectFrom("tickets")
     .select(["assignee_id", (eb) => eb.fn.countAll<number>().as("n")])
     .where("assignee_id", "is not", null);
   if (f.statuses) q = q.where("status", "in", f.statuses);
-  if (f.clientId) q = q.where("client_id", "=", f.clientId);
   if (f.category) q = q.where("category", "=", f.category);
   return q.groupBy("assignee_id").execute();
 }
@@ -197,20 +199,10 @@ export const ticketsRepo = {
       .execute() as Promise<TicketView[]>;
   },
 
-  refreshClientName: async (db: Db, clientId: string, clientName: string) => {
-    const rows = await db
-      .selectFrom("tickets")
-      .select(["id", "folio", "title", "description"])
-      .where("client_id", "=", clientId)
-      .execute();
-    for (const r of rows) {
-      await db
-        .updateTable("tickets")
-        .set({ search_text: ticketSearchText({ ...r, clientName }) })
-        .where("id", "=", r.id)
-        .execute();
-    }
-  },
+  /** After a client is renamed (call with the new name already written). */
+  refreshClientName: (db: Db, clientId: string) => refreshSearchText(db, { clientId }),
+  /** After a contact is renamed (call with the new name already written). */
+  refreshContactName: (db: Db, contactId: string) => refreshSearchText(db, { contactId }),
 
   openForRecompute: (db: Db, statuses: string[]) =>
     db
@@ -239,8 +231,21 @@ export const ticketsRepo = {
 
   /** Open work per technician: the load the assignment ranking weighs. */
   openLoadByAssignee: (db: Db) => countByAssignee(db, { statuses: ["assigned", "in_progress"] }),
-  /** Tickets of this client each technician has had. */
-  historyWithClient: (db: Db, clientId: string) => countByAssignee(db, { clientId }),
+  /**
+   * Tickets of this client each technician has worked on (logged time on), whoever has them now:
+   * being assigned a ticket and handing it over is no history with the client.
+   */
+  historyWithClient: (db: Db, clientId: string) =>
+    db
+      .selectFrom("time_entries")
+      .innerJoin("tickets", "tickets.id", "time_entries.ticket_id")
+      .select([
+        "time_entries.user_id as assignee_id",
+        (eb) => eb.fn.count<number>("time_entries.ticket_id").distinct().as("n"),
+      ])
+      .where("tickets.client_id", "=", clientId)
+      .groupBy("time_entries.user_id")
+      .execute(),
   /** Finished tickets of this category per technician. */
   pastCategoryWork: (db: Db, category: string) =>
     countByAssignee(db, { category, statuses: ["attended", "reviewed", "closed"] }),

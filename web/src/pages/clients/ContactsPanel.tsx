@@ -1,11 +1,22 @@
 import { Button, Group, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { type Contact, useContacts } from "../../api/clients";
+import { usePortalUsers } from "../../api/portal";
 import { QueryState } from "../../components/QueryState";
+import type { PortalUser } from "../../contract";
 import { useT } from "../../i18n";
 import { ContactForm } from "./ContactForm";
+import { InviteButton, PortalAccess, PortalBadge } from "./PortalAccess";
 
-function ContactRow({ contact, onEdit }: { contact: Contact; onEdit: () => void }) {
+function ContactRow({
+  contact,
+  onEdit,
+  portalUser,
+}: {
+  contact: Contact;
+  onEdit: () => void;
+  portalUser: PortalUser | undefined;
+}) {
   const t = useT();
   const phones = contact.phones.length ? contact.phones : contact.phone ? [contact.phone] : [];
   const emails = contact.emails.length ? contact.emails : contact.email ? [contact.email] : [];
@@ -23,6 +34,10 @@ function ContactRow({ contact, onEdit }: { contact: Contact; onEdit: () => void 
       </Table.Td>
       <Table.Td>{phones.join(", ") || "—"}</Table.Td>
       <Table.Td>{emails.join(", ") || "—"}</Table.Td>
+      <Table.Td>{portalUser && <PortalBadge status={portalUser.status} />}</Table.Td>
+      <Table.Td>
+        <InviteButton contact={contact} user={portalUser} />
+      </Table.Td>
       <Table.Td>
         <Button
           size="xs"
@@ -43,6 +58,8 @@ export function ContactsPanel({ clientId }: { clientId: string }) {
   const contacts = useContacts(clientId);
   const [editing, setEditing] = useState<Contact | "new" | null>(null);
   const items = contacts.data?.items ?? [];
+  const portal = usePortalUsers(clientId);
+  const portalOf = (id: string) => portal.data?.items.find((u) => u.contactId === id);
   return (
     <Stack gap="sm">
       {editing ? (
@@ -65,17 +82,23 @@ export function ContactsPanel({ clientId }: { clientId: string }) {
             {t("client.noContacts")}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={560}>
+          <Table.ScrollContainer minWidth={760}>
             <Table fz="sm" data-testid="contacts">
               <Table.Tbody>
                 {items.map((c) => (
-                  <ContactRow key={c.id} contact={c} onEdit={() => setEditing(c)} />
+                  <ContactRow
+                    key={c.id}
+                    contact={c}
+                    onEdit={() => setEditing(c)}
+                    portalUser={portalOf(c.id)}
+                  />
                 ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
         )}
       </QueryState>
+      <PortalAccess clientId={clientId} />
     </Stack>
   );
 }

@@ -84,6 +84,7 @@ export function IntakeForm({
         <Stack gap="sm">
           <TextInput
             label={t("ticket.title")}
+            id="intake-title"
             autoFocus
             size="md"
             value={values.title}

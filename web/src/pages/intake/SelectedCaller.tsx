@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Paper, Select, Stack, Text, TextInput } from "@mantine/core";
-import { useState } from "react";
+import { Badge, Button, Group, Paper, Stack, Text, TextInput } from "@mantine/core";
+import { useEffect, useState } from "react";
 import { type CallerMatch, type Contact, useContacts, useCreateContact } from "../../api/clients";
 import { ContactBody } from "../../contract";
 import { useT } from "../../i18n";
 import { blankToUndefined, useForm } from "../../lib/form";
+import { ChosenContact, ContactPicker } from "./ContactPicker";
 
 function NewContact({ clientId, onCreated }: { clientId: string; onCreated: (c: Contact) => void }) {
   const t = useT();
@@ -51,6 +52,44 @@ function NewContact({ clientId, onCreated }: { clientId: string; onCreated: (c: 
   );
 }
 
+type ContactMode = "auto" | "choose" | "new";
+
+/** The contact part: preselected when the client has one, keyboard choice among several, inline new. */
+function CallerContact({ match, onChange }: { match: CallerMatch; onChange: (m: CallerMatch) => void }) {
+  const t = useT();
+  const contacts = useContacts(match.client.id);
+  const [mode, setMode] = useState<ContactMode>("auto");
+  const items = contacts.data?.items;
+  const only = items?.length === 1 ? items[0] : undefined;
+  useEffect(() => {
+    if (mode === "auto" && !match.contact && only) onChange({ ...match, contact: only });
+  }, [mode, match, only, onChange]);
+  const pick = (contact: Contact | null) => {
+    setMode("auto");
+    onChange({ ...match, contact });
+    document.getElementById("intake-title")?.focus();
+  };
+  if (!items) return null;
+  if (mode === "new" || (items.length === 0 && !match.contact)) {
+    return (
+      <Stack gap={4}>
+        <Text size="sm" c="dimmed">
+          {items.length === 0 ? t("intake.noContacts") : t("intake.newContact")}
+        </Text>
+        <NewContact clientId={match.client.id} onCreated={pick} />
+        {mode === "new" && (
+          <Button variant="subtle" size="xs" w="fit-content" onClick={() => setMode("choose")}>
+            {t("common.cancel")}
+          </Button>
+        )}
+      </Stack>
+    );
+  }
+  if (match.contact && mode !== "choose")
+    return <ChosenContact contact={match.contact} onChange={() => setMode("choose")} />;
+  return <ContactPicker contacts={items} onPick={pick} onNew={() => setMode("new")} />;
+}
+
 /** The chosen client with its contract state and the contact (pick one or add one inline). */
 export function SelectedCaller({
   match,
@@ -62,14 +101,6 @@ export function SelectedCaller({
   onClear: () => void;
 }) {
   const t = useT();
-  const contacts = useContacts(match.client.id);
-  const [adding, setAdding] = useState(false);
-  const options = (contacts.data?.items ?? []).map((c) => ({
-    value: c.id,
-    label: [c.name, c.phone, c.email].filter(Boolean).join(" · "),
-  }));
-  const pick = (id: string | null) =>
-    onChange({ ...match, contact: contacts.data?.items.find((c) => c.id === id) ?? null });
   return (
     <Paper withBorder p="md" bg="teal.0" data-testid="selected-caller">
       <Stack gap="xs">
@@ -87,31 +118,7 @@ export function SelectedCaller({
             {t("intake.changeCaller")}
           </Button>
         </Group>
-        <Group align="flex-end" gap="xs">
-          <Select
-            label={t("ticket.contact")}
-            placeholder={t("intake.noContact")}
-            data={options}
-            value={match.contact?.id ?? null}
-            onChange={pick}
-            clearable
-            searchable
-            w={360}
-            maw="100%"
-          />
-          <Button variant="subtle" onClick={() => setAdding((v) => !v)}>
-            {adding ? t("common.cancel") : `+ ${t("intake.newContact")}`}
-          </Button>
-        </Group>
-        {adding && (
-          <NewContact
-            clientId={match.client.id}
-            onCreated={(contact) => {
-              setAdding(false);
-              onChange({ ...match, contact });
-            }}
-          />
-        )}
+        <CallerContact match={match} onChange={onChange} />
       </Stack>
     </Paper>
   );

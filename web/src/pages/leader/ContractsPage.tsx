@@ -16,7 +16,7 @@ export default function ContractsPage() {
   const clients = useClients();
   const contracts = useContracts(clientId);
   const [editing, setEditing] = useState<Contract | null | "new">(null);
-  const canEdit = hasRole(me.data?.roles, "leader", "admin");
+  const canEdit = hasRole(me.data?.roles, "leader", "sales", "admin");
   const clientName = new Map((clients.data?.items ?? []).map((c) => [c.id, c.name]));
   const items = contracts.data?.items ?? [];
   return (
@@ -79,7 +79,11 @@ export default function ContractsPage() {
                     </Table.Td>
                     <Table.Td>{formatMoney(c.overageRateCents)}</Table.Td>
                     <Table.Td>
-                      <Badge color={c.cancelledAt ? "gray" : "teal"} variant="light">
+                      <Badge
+                        color={c.cancelledAt ? "gray" : "teal"}
+                        variant="light"
+                        data-testid="contract-state"
+                      >
                         {c.cancelledAt ? t("contract.cancelled") : t("contract.active")}
                       </Badge>
                     </Table.Td>

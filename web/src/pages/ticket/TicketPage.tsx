@@ -14,7 +14,9 @@ import { ChargesPanel } from "./ChargesPanel";
 import { ClassificationPanel } from "./ClassificationPanel";
 import { BillingStatusEditor, ClosePanel } from "./ClosePanel";
 import { MessagesPanel } from "./MessagesPanel";
+import { NotAssigned, reassignedTo } from "./NotAssigned";
 import { ReviewPanel } from "./ReviewPanel";
+import { RoadLinks } from "./RoadLinks";
 import { SurveyResult } from "./SurveyResult";
 import { TicketActions } from "./TicketActions";
 import { TicketFacts } from "./TicketFacts";
@@ -45,6 +47,7 @@ function Header({ ticket }: { ticket: TicketDetail }) {
       <Text size="lg" fw={500} data-testid="ticket-title">
         {ticket.title}
       </Text>
+      <RoadLinks ticket={ticket} />
     </Stack>
   );
 }
@@ -126,6 +129,8 @@ export default function TicketPage() {
   const ticket = useTicket(id);
   const me = useMe();
   if (!me.data) return null;
+  const holder = reassignedTo(ticket.error);
+  if (holder !== null) return <NotAssigned assigneeName={holder} />;
   return (
     <QueryState query={ticket}>
       {ticket.data ? <TicketView ticket={ticket.data} me={me.data} /> : <Alert>{t("ticket.notFound")}</Alert>}

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Group,
   NumberInput,
@@ -9,7 +10,9 @@ import {
   Text,
   Textarea,
 } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { type FormEvent, useState } from "react";
+import { Link } from "react-router-dom";
 import { useAddTimeEntry } from "../../api/tickets";
 import { type AttentionMode, TimeEntryBody } from "../../contract";
 import { useT } from "../../i18n";
@@ -101,23 +104,40 @@ function Minutes({ form }: { form: FormState<Values> }) {
 function TimerControls({ timer, onStop }: { timer: ReturnType<typeof useTimer>; onStop: () => void }) {
   const t = useT();
   return (
-    <Group justify="space-between">
-      <Text fw={600}>{t("time.add")}</Text>
-      <Group gap="xs">
-        <Text className="mesa-folio" fw={700} data-testid="timer-clock">
-          {formatClock(timer.elapsedSeconds)}
-        </Text>
-        {timer.running ? (
-          <Button size="xs" color="red" onClick={onStop} data-testid="timer-stop">
-            {t("time.stopTimer")}
-          </Button>
-        ) : (
-          <Button size="xs" variant="light" onClick={timer.start} data-testid="timer-start">
-            {t("time.startTimer")}
-          </Button>
-        )}
+    <Stack gap={4}>
+      <Group justify="space-between">
+        <Text fw={600}>{t("time.add")}</Text>
+        <Group gap="xs">
+          <Text className="mesa-folio" fw={700} data-testid="timer-clock">
+            {formatClock(timer.elapsedSeconds)}
+          </Text>
+          {timer.running ? (
+            <Button size="xs" color="red" onClick={onStop} loading={timer.busy} data-testid="timer-stop">
+              {t("time.stopTimer")}
+            </Button>
+          ) : (
+            <Button
+              size="xs"
+              variant="light"
+              onClick={timer.start}
+              loading={timer.busy}
+              disabled={!!timer.other}
+              data-testid="timer-start"
+            >
+              {t("time.startTimer")}
+            </Button>
+          )}
+        </Group>
       </Group>
-    </Group>
+      {timer.other && (
+        <Text size="sm" c="orange.8" data-testid="timer-elsewhere">
+          {t("time.timerElsewhere")}{" "}
+          <Anchor component={Link} to={`/tickets/${timer.other.ticketId}`}>
+            {timer.other.folio}
+          </Anchor>
+        </Text>
+      )}
+    </Stack>
   );
 }
 
@@ -130,8 +150,10 @@ function useTimeEntryForm(ticketId: string) {
   const [saved, setSaved] = useState(false);
   const { values } = form;
   const stopTimer = () => {
-    const timed = timer.stop();
-    if (timed) form.setValues({ ...values, method: "timer", timed });
+    timer
+      .stop()
+      .then((timed) => form.setValues({ ...values, method: "timer", timed }))
+      .catch((e: unknown) => form.showError(e));
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -155,6 +177,8 @@ function useTimeEntryForm(ticketId: string) {
 export function TimeEntryForm({ ticketId }: { ticketId: string }) {
   const t = useT();
   const { form, timer, saved, busy, stopTimer, submit } = useTimeEntryForm(ticketId);
+  // Four attention modes side by side do not fit a phone: stacked there, whole words.
+  const narrow = useMediaQuery("(max-width: 36em)");
   const { values, errors } = form;
   return (
     <Paper withBorder p="md">
@@ -163,6 +187,9 @@ export function TimeEntryForm({ ticketId }: { ticketId: string }) {
           <TimerControls timer={timer} onStop={stopTimer} />
           <SegmentedControl
             fullWidth
+            orientation={narrow ? "vertical" : "horizontal"}
+            aria-label={t("time.mode")}
+            data-testid="time-mode"
             value={values.mode}
             onChange={(v) => form.set("mode", v as AttentionMode)}
             data={MODES.map((m) => ({ value: m, label: t(`mode.${m}`) }))}

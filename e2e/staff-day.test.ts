@@ -1,0 +1,275 @@
+/**
+ * Findings of a day of real work in the staff app: search by contact, the caller's contact at intake,
+ * a reassigned ticket's dead end, the technician on the road (call, map, one timer on every device),
+ * Ventas' contracts and portal invitations, the firm's own settings, and lists readable at laptop sizes.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ADMIN,
+  ApiSession,
+  browserMissing,
+  launchBrowser,
+  PASSWORD,
+  type Server,
+  type Staff,
+  seedStaff,
+  shot,
+  startServer,
+  uiLogin,
+  withPage,
+} from "./helpers";
+
+interface TicketJson {
+  id: string;
+  folio: string;
+}
+
+const PHONE = { width: 390, height: 844 };
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+/** Texts of the matching elements that are cut (ellipsis or content wider than the box), if any. */
+function clipped(page: Page, selector: string): Promise<string[]> {
+  return page.$$eval(selector, (els) =>
+    els.flatMap((el) => {
+      const boxes = [el, ...el.querySelectorAll<HTMLElement>("*")];
+      const cut = boxes.some((b) => b.scrollWidth > b.clientWidth + 0.5) || el.textContent?.includes("…");
+      return cut ? [el.textContent ?? ""] : [];
+    }),
+  );
+}
+
+describe.skipIf(browserMissing)("a day at the desk", { timeout: 240_000 }, () => {
+  let server: Server;
+  let browser: Browser;
+  let staff: Staff;
+  let admin: ApiSession;
+  let reception: ApiSession;
+  const ids = { oneContact: "", twoContacts: "", ana: "" };
+  let onRoad: TicketJson;
+  let reassigned: TicketJson;
+  const salesEmail = "ventas@encor.mx";
+
+  const ticket = (clientId: string, title: string, contactId?: string, receivedAt?: string) =>
+    reception.ok<TicketJson>("POST", "/api/tickets", {
+      clientId,
+      contactId,
+      title,
+      description: "Detalle",
+      urgent: false,
+      channel: "phone",
+      receivedAt,
+    });
+  const move = (s: ApiSession, t: TicketJson, body: object) =>
+    s.ok("POST", `/api/tickets/${t.id}/transitions`, body);
+
+  beforeAll(async () => {
+    server = await startServer();
+    admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
+    staff = await seedStaff(admin);
+    await admin.ok("POST", "/api/users", {
+      email: salesEmail,
+      name: "Víctor Ventas",
+      password: PASSWORD,
+      roles: ["sales"],
+    });
+    reception = await ApiSession.login(server.baseUrl, staff.reception.email, PASSWORD);
+    const client = (body: object) => admin.ok<{ id: string }>("POST", "/api/clients", body);
+    const contact = (clientId: string, name: string, extra: object = {}) =>
+      admin.ok<{ id: string }>("POST", "/api/contacts", { clientId, name, ...extra });
+    ids.oneContact = (
+      await client({
+        name: "Ferretería Gutiérrez",
+        rfc: "FGU850101AB1",
+        billingAddress: "Av. Juárez 12, Centro, 44100 Guadalajara, Jal.",
+      })
+    ).id;
+    const jose = await contact(ids.oneContact, "José Ángel Gutiérrez", {
+      phone: "(33) 1234-5678",
+      email: "jose@ferreteria.mx",
+    });
+    ids.twoContacts = (await client({ name: "Despacho Ortega", rfc: "DOR990315K21" })).id;
+    await contact(ids.twoContacts, "Guadalupe Ortega", { email: "lupita@ortega.mx" });
+    await contact(ids.twoContacts, "Martín Ortega");
+    await admin.ok("POST", "/api/contracts", {
+      clientId: ids.twoContacts,
+      type: "SS",
+      startsOn: "2025-01-01",
+      monthlyFeeCents: 350000,
+    });
+    onRoad = await ticket(ids.oneContact, "No imprime la factura", jose.id);
+    await move(reception, onRoad, { action: "assign", assigneeId: staff.technician.id });
+    const tech = await ApiSession.login(server.baseUrl, staff.technician.email, PASSWORD);
+    await move(tech, onRoad, { action: "start" });
+    reassigned = await ticket(ids.twoContacts, "Cambio de contraseña");
+    await move(reception, reassigned, { action: "assign", assigneeId: staff.technician.id });
+    await move(reception, reassigned, { action: "assign", assigneeId: staff.technician2.id });
+    // Long badge texts: "Vencido por …" of a ticket left unanswered for days.
+    await ticket(
+      ids.twoContacts,
+      "Servidor de respaldos sin espacio",
+      undefined,
+      new Date(Date.now() - 9 * 86_400_000).toISOString(),
+    );
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("finds a ticket by its contact's name from the header search, without accents", async () => {
+    await withPage(browser, "search-contact", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/queue");
+      await page.getByRole("textbox", { name: "Buscar tickets" }).first().fill("jose angel gutierrez");
+      await page.keyboard.press("Enter");
+      await page.locator(`[data-testid="ticket-row"][data-folio="${onRoad.folio}"]`).waitFor();
+      expect(await page.getByTestId("ticket-row").count()).toBe(1);
+    });
+  });
+
+  it("preselects a client's only contact and lets the keyboard choose among several", async () => {
+    await withPage(browser, "intake-contact", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/intake");
+      await page.getByTestId("caller-search").fill("FGU850101AB1");
+      await page.getByTestId("caller-match").first().waitFor();
+      await page.keyboard.press("Enter");
+      await expect
+        .poll(() => page.getByTestId("chosen-contact").textContent())
+        .toContain("José Ángel Gutiérrez");
+      await page.getByRole("button", { name: "Cambiar cliente" }).click();
+      await page.getByTestId("caller-search").fill("Despacho Ortega");
+      await page.getByTestId("caller-match").first().waitFor();
+      await page.keyboard.press("Enter");
+      await page.getByTestId("contact-picker").waitFor();
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid")))
+        .toBe("contact-picker");
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.getByTestId("chosen-contact").textContent()).toContain("Martín Ortega");
+      await page.getByRole("button", { name: "Cambiar contacto" }).click();
+      await page.getByTestId("contact-picker").focus();
+      await page.keyboard.press("ArrowUp"); // wraps to the last option: "Nuevo contacto"
+      await page.keyboard.press("Enter");
+      await page.getByLabel("Nombre").last().fill("Sofía Ortega");
+      await page.getByRole("button", { name: "Agregar contacto" }).click();
+      await expect.poll(() => page.getByTestId("chosen-contact").textContent()).toContain("Sofía Ortega");
+      await shot(page, "intake-contact-chosen");
+    });
+  });
+
+  it("tells a technician who has a reassigned ticket now and takes them back to their queue", async () => {
+    await withPage(browser, "reassigned", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.technician.email, PASSWORD, `/tickets/${reassigned.id}`);
+      const alert = page.getByTestId("ticket-not-assigned");
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain("Ahora lo tiene Teresa Técnica");
+      expect(await page.getByRole("button", { name: "Reintentar" }).count()).toBe(0);
+      await page.getByRole("link", { name: "Volver a mis tickets" }).click();
+      await page.waitForURL(/\/mine$/);
+    });
+  });
+
+  it("on the phone: calls the contact, maps the client, and the timer follows to the laptop", async () => {
+    const phone = await browser.newContext({
+      viewport: PHONE,
+      locale: "es-MX",
+      timezoneId: "America/Mexico_City",
+    });
+    const laptop = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "es-MX" });
+    try {
+      const p = await phone.newPage();
+      await uiLogin(p, server.baseUrl, staff.technician.email, PASSWORD, `/tickets/${onRoad.id}`);
+      expect(await p.getByTestId("call-contact").getAttribute("href")).toBe("tel:3312345678");
+      expect(await p.getByTestId("client-map").getAttribute("href")).toBe(
+        "https://www.google.com/maps/search/?api=1&query=Av.%20Ju%C3%A1rez%2012%2C%20Centro%2C%2044100%20Guadalajara%2C%20Jal.",
+      );
+      expect(await clipped(p, '[data-testid="time-mode"]')).toEqual([]);
+      expect(await clipped(p, '[data-testid="road-links"] a')).toEqual([]);
+      await p.getByTestId("timer-start").click();
+      await p.getByTestId("timer-stop").waitFor();
+      await shot(p, "ticket-phone-timer");
+      const l = await laptop.newPage();
+      await uiLogin(l, server.baseUrl, staff.technician.email, PASSWORD, `/tickets/${onRoad.id}`);
+      await l.getByTestId("timer-chip").waitFor();
+      expect(await l.getByTestId("timer-chip").textContent()).toContain(onRoad.folio);
+      await l.getByTestId("timer-stop").click();
+      await expect.poll(() => l.getByTestId("timer-result").textContent()).toContain("Tiempo del cronómetro");
+      await l.getByTestId("timer-chip").waitFor({ state: "detached" });
+    } finally {
+      await phone.close();
+      await laptop.close();
+    }
+  });
+
+  it("lets Ventas edit contracts and invite a client's contact to the portal", async () => {
+    await withPage(browser, "sales", async (page) => {
+      await uiLogin(page, server.baseUrl, salesEmail, PASSWORD, "/contracts");
+      await page.getByRole("button", { name: "Póliza nueva" }).waitFor();
+      expect(await page.getByRole("button", { name: "Editar" }).count()).toBeGreaterThan(0);
+      await page.goto(`${server.baseUrl}/clients`);
+      await page.getByTestId("client-row").filter({ hasText: "Ferretería Gutiérrez" }).click();
+      await page.getByRole("tab", { name: "Contactos" }).click();
+      await page.getByRole("button", { name: "Invitar al portal: José Ángel Gutiérrez" }).click();
+      const row = page.locator('[data-testid="portal-user"][data-email="jose@ferreteria.mx"]');
+      await row.waitFor();
+      expect(await row.getByTestId("portal-status").textContent()).toBe("Invitado");
+    });
+  });
+
+  it("shows and edits the firm's own settings, with a logo", async () => {
+    await withPage(browser, "company", async (page) => {
+      await uiLogin(page, server.baseUrl, ADMIN.email, ADMIN.password, "/admin/company");
+      await page.getByLabel("Nombre o razón social").fill("Encor S.A. de C.V.");
+      await page.getByLabel("RFC").fill("ENC0501018A1");
+      await page.getByLabel("Correo de soporte").fill("soporte@encor.mx");
+      await page
+        .getByLabel("Horario de atención (lo ven los clientes)")
+        .fill("Lunes a viernes de 9:00 a 17:00");
+      await page.getByTestId("company-save").click();
+      await page.getByText("Datos de la empresa guardados.").waitFor();
+      await page
+        .locator('input[type="file"]')
+        .setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: PNG });
+      await page.getByTestId("company-logo").waitFor();
+      await page.reload();
+      expect(await page.getByLabel("RFC").inputValue()).toBe("ENC0501018A1");
+      expect(await page.getByLabel("Horario de atención (lo ven los clientes)").inputValue()).toContain(
+        "Lunes",
+      );
+      await expect
+        .poll(() => page.getByTestId("company-logo").evaluate((img: HTMLImageElement) => img.naturalWidth))
+        .toBe(1);
+    });
+  });
+
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+    PHONE,
+  ]) {
+    it(`shows whole statuses, deadlines and contract states at ${viewport.width}×${viewport.height}`, async () => {
+      await withPage(
+        browser,
+        `readable-${viewport.width}`,
+        async (page) => {
+          await uiLogin(page, server.baseUrl, staff.leader.email, PASSWORD, "/queue?view=open");
+          await page.locator("[data-testid=ticket-row] [data-sla]").first().waitFor();
+          expect(await clipped(page, "[data-testid=ticket-row] [data-status]")).toEqual([]);
+          expect(await clipped(page, "[data-testid=ticket-row] [data-sla]")).toEqual([]);
+          await page.goto(`${server.baseUrl}/contracts`);
+          await page.getByTestId("contract-state").first().waitFor();
+          expect(await clipped(page, "[data-testid=contract-state]")).toEqual([]);
+          await shot(page, `contracts-${viewport.width}`);
+        },
+        viewport,
+      );
+    });
+  }
+});

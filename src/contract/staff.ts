@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { Rfc } from "./clients.js";
+import { Email, Id, Instant, OptionalText, Phone, Text } from "./common.js";
+
+/** The running work timer of the signed-in user: one per person, seen from every device. */
+export const Timer = z.object({
+  ticketId: Id,
+  folio: z.string(),
+  title: z.string(),
+  startedAt: Instant,
+});
+export type Timer = z.infer<typeof Timer>;
+export const MyTimer = z.object({ timer: Timer.nullable() });
+export type MyTimer = z.infer<typeof MyTimer>;
+
+/** What stopping the timer gives back: the interval, to prefill a time entry. */
+export const StoppedTimer = z.object({
+  ticketId: Id,
+  startedAt: Instant,
+  endedAt: Instant,
+  minutes: z.number().int().min(0),
+});
+export type StoppedTimer = z.infer<typeof StoppedTimer>;
+
+/** A client contact's portal account: invited (no password yet, magic link), active or disabled. */
+export const PortalUserStatus = z.enum(["invited", "active", "disabled"]);
+export type PortalUserStatus = z.infer<typeof PortalUserStatus>;
+export const PortalUser = z.object({
+  id: Id,
+  contactId: Id.nullable(),
+  email: z.string(),
+  name: z.string(),
+  status: PortalUserStatus,
+  invitedAt: z.string().nullable(),
+});
+export type PortalUser = z.infer<typeof PortalUser>;
+
+/** The firm's own data: shown to staff, printed on documents, opening hours shown to clients. */
+export const CompanySettings = z.object({
+  name: z.string(),
+  rfc: z.string().nullable(),
+  address: z.string().nullable(),
+  supportEmail: z.string().nullable(),
+  supportPhone: z.string().nullable(),
+  openingHoursText: z.string().nullable(),
+  logo: z.object({ contentType: z.string(), size: z.number(), updatedAt: z.string() }).nullable(),
+});
+export type CompanySettings = z.infer<typeof CompanySettings>;
+
+export const CompanySettingsBody = z.strictObject({
+  name: Text(200),
+  rfc: Rfc.nullable().optional(),
+  address: OptionalText(1000).nullable().optional(),
+  supportEmail: Email.nullable().optional(),
+  supportPhone: Phone.nullable().optional(),
+  openingHoursText: OptionalText(500).nullable().optional(),
+});
+export type CompanySettingsBody = z.input<typeof CompanySettingsBody>;
+
+export const LOGO_MAX_BYTES = 512 * 1024;
+export const LogoContentType = z.enum(["image/png", "image/jpeg"]);
+/** The logo as base64 (PNG or JPEG, at most 512 KB once decoded). */
+export const CompanyLogoBody = z.strictObject({
+  contentType: LogoContentType,
+  dataBase64: z
+    .string()
+    .max(Math.ceil(LOGO_MAX_BYTES / 3) * 4 + 4, "El logotipo pesa más de 512 KB")
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, "Base64 inválido"),
+});
+export type CompanyLogoBody = z.input<typeof CompanyLogoBody>;

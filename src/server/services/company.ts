@@ -1,0 +1,125 @@
+import type { z } from "zod";
+import {
+  type CompanyLogoBody,
+  type CompanySettings,
+  type CompanySettingsBody,
+  LOGO_MAX_BYTES,
+} from "../../contract/staff.js";
+import type { Actor, AppContext } from "../context.js";
+import { auditRepo, settingsRepo } from "../db/repos/audit.js";
+import { filesRepo } from "../db/repos/staff.js";
+import { AppError, notFound } from "../errors.js";
+import { requireRole, requireStaff } from "./authz.js";
+import { storeSetting } from "./settings.js";
+
+const LOGO_KEY = "company-logo";
+
+/** Stored under the settings key "company" (the setup page writes name and supportEmail there first). */
+interface StoredCompany {
+  name?: string;
+  rfc?: string | null;
+  address?: string | null;
+  supportEmail?: string | null;
+  supportPhone?: string | null;
+  openingHoursText?: string | null;
+}
+
+export async function getCompany(ctx: AppContext, actor: Actor): Promise<CompanySettings> {
+  requireStaff(actor);
+  const c = ((await settingsRepo.get(ctx.db, "company")) ?? {}) as StoredCompany;
+  const logo = await filesRepo.meta(ctx.db, LOGO_KEY);
+  return {
+    name: c.name ?? "",
+    rfc: c.rfc ?? null,
+    address: c.address ?? null,
+    supportEmail: c.supportEmail ?? null,
+    supportPhone: c.supportPhone ?? null,
+    openingHoursText: c.openingHoursText ?? null,
+    logo: logo ? { contentType: logo.content_type, size: logo.size, updatedAt: logo.updated_at } : null,
+  };
+}
+
+export async function saveCompany(
+  ctx: AppContext,
+  actor: Actor,
+  input: z.output<typeof CompanySettingsBody>,
+): Promise<CompanySettings> {
+  requireRole(actor);
+  const blank = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
+  const value: StoredCompany = {
+    name: input.name,
+    rfc: input.rfc ?? null,
+    address: blank(input.address),
+    supportEmail: input.supportEmail ?? null,
+    supportPhone: blank(input.supportPhone),
+    openingHoursText: blank(input.openingHoursText),
+  };
+  await storeSetting<StoredCompany>(ctx, actor, "company", value, {});
+  return getCompany(ctx, actor);
+}
+
+/** PNG and JPEG are told by their first bytes, whatever the declared type says. */
+function sniff(data: Buffer): "image/png" | "image/jpeg" | null {
+  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return "image/png";
+  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return "image/jpeg";
+  return null;
+}
+
+export async function saveLogo(
+  ctx: AppContext,
+  actor: Actor,
+  input: z.output<typeof CompanyLogoBody>,
+): Promise<CompanySettings> {
+  requireRole(actor);
+  const data = Buffer.from(input.dataBase64, "base64");
+  if (data.length > LOGO_MAX_BYTES)
+    throw new AppError("payload_too_large", "El logotipo pesa más de 512 KB.", { field: "dataBase64" });
+  if (sniff(data) !== input.contentType)
+    throw new AppError("validation_failed", "El archivo no es una imagen PNG o JPEG válida.", {
+      field: "dataBase64",
+    });
+  const now = ctx.clock().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await filesRepo.put(trx, {
+      key: LOGO_KEY,
+      content_type: input.contentType,
+      size: data.length,
+      data: data.toString("base64"),
+      updated_at: now,
+      updated_by: actor.id,
+    });
+    await auditRepo.record(trx, {
+      entity: "settings",
+      entityId: LOGO_KEY,
+      at: now,
+      actorId: actor.id,
+      action: "update",
+      changes: { contentType: input.contentType, size: data.length },
+    });
+  });
+  return getCompany(ctx, actor);
+}
+
+export async function deleteLogo(ctx: AppContext, actor: Actor): Promise<CompanySettings> {
+  requireRole(actor);
+  const now = ctx.clock().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await filesRepo.delete(trx, LOGO_KEY);
+    await auditRepo.record(trx, {
+      entity: "settings",
+      entityId: LOGO_KEY,
+      at: now,
+      actorId: actor.id,
+      action: "delete",
+    });
+  });
+  return getCompany(ctx, actor);
+}
+
+export async function readLogo(ctx: AppContext, actor: Actor) {
+  requireStaff(actor);
+  const row = await filesRepo.get(ctx.db, LOGO_KEY);
+  if (!row) throw notFound("El logotipo");
+  return { contentType: row.content_type, data: Buffer.from(row.data, "base64"), updatedAt: row.updated_at };
+}

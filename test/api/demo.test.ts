@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DemoRefused, seedDemo } from "../../src/server/ops/demo.js";
+import { STATUS_PLAN } from "../../src/server/ops/demo-data.js";
+import { signIn } from "../client.js";
+import { DATABASES, startApp, type TestApp } from "../harness.js";
+
+/** `npm run demo` on a fresh database of each kind: a consistent month, every status, sign-in accounts. */
+describe.each(DATABASES)("demo data on %s", (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startApp(kind);
+  });
+  afterAll(() => t.close());
+
+  it("fills a fresh install through the services and refuses to run twice", {
+    timeout: 240_000,
+  }, async () => {
+    const summary = await seedDemo(t.app.ctx);
+    const leader = summary.accounts.find((a) => a.roles.includes("leader"))!;
+    const caller = await signIn(t.app, leader.email, summary.password);
+    for (const [status, n] of Object.entries(STATUS_PLAN)) {
+      const r = await caller.get(`/api/tickets?status=${status}&limit=200`);
+      expect(r.status).toBe(200);
+      expect([status, r.body.items.length]).toEqual([status, n]);
+    }
+    const all = await caller.get("/api/tickets?limit=200");
+    expect(new Set(all.body.items.map((i: { clientId: string }) => i.clientId)).size).toBe(summary.clients);
+    // Consistent: a closed ticket has time, a review total and a survey or a call attempt in history.
+    const closed = await caller.get("/api/tickets?status=closed&limit=1");
+    const detail = await caller.get(`/api/tickets/${closed.body.items[0].id}`);
+    expect(detail.body.rawMinutes).toBeGreaterThan(0);
+    expect(detail.body.billableMinutes).toBeGreaterThanOrEqual(detail.body.rawMinutes);
+    expect(detail.body.history.map((h: { action: string }) => h.action)).toEqual(
+      expect.arrayContaining([
+        "create",
+        "assign",
+        "start",
+        "time_entry",
+        "attend",
+        "accept",
+        "review",
+        "close",
+      ]),
+    );
+    expect(summary.surveys).toBeGreaterThan(10);
+    // Contact names are searchable on the demo data too.
+    expect((await caller.get("/api/tickets?q=gutierrez")).body.items.length).toBeGreaterThan(0);
+    await expect(seedDemo(t.app.ctx)).rejects.toBeInstanceOf(DemoRefused);
+  });
+});
