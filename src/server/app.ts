@@ -18,6 +18,7 @@ import { clientRoutes } from "./http/routes-clients.js";
 import { deskRoutes } from "./http/routes-desk.js";
 import { settingsRoutes } from "./http/routes-settings.js";
 import { ticketRoutes } from "./http/routes-tickets.js";
+import { installSecurityHeaders } from "./http/security-headers.js";
 import { JOBS } from "./jobs/definitions.js";
 import { startScheduler } from "./jobs/runner.js";
 import { bootstrapAdmin } from "./services/users.js";
@@ -53,6 +54,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installInputGuard(app);
+  await installSecurityHeaders(app, config);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
