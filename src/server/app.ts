@@ -14,6 +14,7 @@ import { installAuth } from "./http/auth-hook.js";
 import { installErrorHandler, installNotFound } from "./http/error-handler.js";
 import { installInputGuard } from "./http/input-guard.js";
 import { authRoutes } from "./http/routes-auth.js";
+import { backupRoutes } from "./http/routes-backup.js";
 import { clientRoutes } from "./http/routes-clients.js";
 import { deskRoutes } from "./http/routes-desk.js";
 import { settingsRoutes } from "./http/routes-settings.js";
@@ -21,6 +22,7 @@ import { ticketRoutes } from "./http/routes-tickets.js";
 import { installSecurityHeaders } from "./http/security-headers.js";
 import { JOBS } from "./jobs/definitions.js";
 import { startScheduler } from "./jobs/runner.js";
+import { holdDataDir } from "./ops/data-lock.js";
 import { bootstrapAdmin } from "./services/users.js";
 
 export interface BuildOptions {
@@ -81,12 +83,16 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   ticketRoutes(app, ctx);
   settingsRoutes(app, ctx);
   deskRoutes(app, ctx);
+  backupRoutes(app, ctx);
   installNotFound(app, await serveWeb(app, config));
 
   const stopJobs = config.jobsEnabled ? startScheduler(ctx, JOBS, app.log) : () => {};
+  // `npm run restore` refuses to replace the SQLite file while this marker says a server uses it.
+  const releaseDataDir = database.dialect === "sqlite" ? holdDataDir(config.dataDir) : () => {};
   app.addHook("onClose", async () => {
     stopJobs();
     await database.close();
+    releaseDataDir();
   });
   return Object.assign(app, { ctx, database }) as MesaApp;
 }

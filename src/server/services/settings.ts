@@ -25,7 +25,12 @@ export const DEFAULT_SLA_SETTINGS: SlaSettings = {
 const compiled = new Map<string, BusinessCalendar>();
 
 /** Saves a setting and its audit row in one transaction. */
-async function storeSetting(ctx: AppContext, actor: Actor, key: string, value: unknown): Promise<void> {
+export async function storeSetting(
+  ctx: AppContext,
+  actor: Actor,
+  key: string,
+  value: unknown,
+): Promise<void> {
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await settingsRepo.put(trx, key, value, now, actor.id);
