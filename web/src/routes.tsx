@@ -21,6 +21,7 @@ const LOADERS = {
   "/admin/sla": () => import("./pages/admin/SlaPage"),
   "/admin/categories": () => import("./pages/admin/CategoriesPage"),
   "/admin/contract-types": () => import("./pages/admin/ContractTypesPage"),
+  "/admin/backups": () => import("./pages/admin/BackupsPage"),
   "/account/tokens": () => import("./pages/account/TokensPage"),
 } satisfies Record<string, () => Promise<{ default: ComponentType }>>;
 

@@ -26,6 +26,7 @@ export const NAV: NavItem[] = [
   { to: "/admin/sla", label: "nav.sla", roles: ["admin"], admin: true },
   { to: "/admin/categories", label: "nav.categories", roles: ["admin"], admin: true },
   { to: "/admin/contract-types", label: "nav.contractTypes", roles: ["admin"], admin: true },
+  { to: "/admin/backups", label: "nav.backups", roles: ["admin"], admin: true },
 ];
 
 export function hasRole(roles: readonly Role[] | undefined, ...wanted: Role[]): boolean {
