@@ -191,6 +191,9 @@ describe("backup and restore of a SQLite data dir", () => {
       [foreign, /no es una base de datos de Mesa/],
       [corrupt, /está dañado/],
       [path.join(out, "no-existe.sqlite"), /No existe el archivo/],
+      // The live file of a running server: its latest changes are in the -wal a file copy leaves out.
+      [path.join(db.env.MESA_DATA_DIR!, "mesa.sqlite"), /cambios pendientes en .*-wal/],
+      [path.join(dataDir, "mesa.sqlite"), /ya es la base de datos de Mesa/],
     ];
     for (const [file, message] of cases) {
       await expect(restoreCommand(file, { dataDir, databaseUrl: undefined })).rejects.toThrow(message);

@@ -118,9 +118,10 @@ export function restoreSqlite(dataDir: string, file: string): { migrations: stri
       `Mesa está en marcha sobre ${dataDir} (proceso ${holders.join(", ")}). Detén el servidor y vuelve a intentarlo.`,
     );
   }
+  const target = dbPath(dataDir);
+  refuseUnsafeSource(file, target);
   const verified = verifyMesaSqlite(file);
   makeDir(dataDir);
-  const target = dbPath(dataDir);
   const tmp = `${target}.restore-${process.pid}`;
   fs.copyFileSync(file, tmp);
   const fd = fs.openSync(tmp, "r");
@@ -129,4 +130,16 @@ export function restoreSqlite(dataDir: string, file: string): { migrations: stri
   for (const suffix of ["-wal", "-shm", "-journal"]) fs.rmSync(target + suffix, { force: true });
   fs.renameSync(tmp, target);
   return verified;
+}
+
+/** Copying a file as is only works for a file that is whole on its own (as `npm run backup` makes them). */
+function refuseUnsafeSource(file: string, target: string): void {
+  if (path.resolve(file) === path.resolve(target)) {
+    throw new OpsError(`${file} ya es la base de datos de Mesa; restaura desde una copia de seguridad.`);
+  }
+  if ((fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0) {
+    throw new OpsError(
+      `${file} tiene cambios pendientes en ${file}-wal que una copia del archivo perdería; haz la copia con «npm run backup».`,
+    );
+  }
 }
