@@ -18,14 +18,17 @@ import { installRateLimit } from "./http/rate-limit.js";
 import { accountRoutes } from "./http/routes-account.js";
 import { authRoutes } from "./http/routes-auth.js";
 import { backgroundRoutes } from "./http/routes-background.js";
+import { backupRoutes } from "./http/routes-backup.js";
 import { clientRoutes } from "./http/routes-clients.js";
 import { deskRoutes } from "./http/routes-desk.js";
 import { healthRoutes } from "./http/routes-health.js";
 import { settingsRoutes } from "./http/routes-settings.js";
 import { staffRoutes } from "./http/routes-staff.js";
 import { ticketRoutes } from "./http/routes-tickets.js";
+import { installSecurityHeaders } from "./http/security-headers.js";
 import { JOBS } from "./jobs/definitions.js";
 import { startScheduler } from "./jobs/runner.js";
+import { holdDataDir } from "./ops/data-lock.js";
 import { bootstrapAdmin } from "./services/users.js";
 import { startTaskWorker } from "./tasks/worker.js";
 
@@ -60,6 +63,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app, database);
   installInputGuard(app);
+  await installSecurityHeaders(app, config);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -91,14 +95,18 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   deskRoutes(app, ctx);
   backgroundRoutes(app, ctx);
   staffRoutes(app, ctx);
+  backupRoutes(app, ctx);
   installNotFound(app, await serveWeb(app, config));
 
   const stopJobs = config.jobsEnabled ? startScheduler(ctx, JOBS, app.log) : () => {};
   const stopTasks = config.jobsEnabled ? startTaskWorker(ctx, app.log) : async () => {};
+  // `npm run restore` refuses to replace the SQLite file while this marker says a server uses it.
+  const releaseDataDir = database.dialect === "sqlite" ? holdDataDir(config.dataDir) : () => {};
   app.addHook("onClose", async () => {
     stopJobs();
     await stopTasks();
     await database.close();
+    releaseDataDir();
   });
   return Object.assign(app, { ctx, database }) as MesaApp;
 }

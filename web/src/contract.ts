@@ -3,12 +3,14 @@
  * Only screens with forms import it at run time, so zod stays out of the initial bundle; importing it
  * also sets zod's own messages to the UI locale.
  */
+import "./zod-jitless";
 import { z } from "zod";
 import zodEn from "zod/v4/locales/en.js";
 import zodEs from "zod/v4/locales/es.js";
 import { onLocaleChange } from "./i18n";
 
 export * from "../../src/contract/auth";
+export * from "../../src/contract/backup";
 export * from "../../src/contract/clients";
 export * from "../../src/contract/common";
 export * from "../../src/contract/notifications";

@@ -23,6 +23,7 @@ const LOADERS = {
   "/admin/contract-types": () => import("./pages/admin/ContractTypesPage"),
   "/admin/tasks": () => import("./pages/admin/BackgroundTasksPage"),
   "/admin/company": () => import("./pages/admin/CompanyPage"),
+  "/admin/backups": () => import("./pages/admin/BackupsPage"),
   "/account/tokens": () => import("./pages/account/TokensPage"),
   "/account": () => import("./pages/account/AccountPage"),
 } satisfies Record<string, () => Promise<{ default: ComponentType }>>;

@@ -5,6 +5,7 @@ import { IDEMPOTENCY_TTL_MS, idempotencyRepo } from "../db/repos/idempotency.js"
 import { notificationsRepo } from "../db/repos/jobs.js";
 import { historyRepo, ticketsRepo } from "../db/repos/tickets.js";
 import { sessionsRepo, toUser, usersRepo } from "../db/repos/users.js";
+import { nightlyBackup } from "../ops/nightly-backup.js";
 import { newId } from "../services/ids.js";
 import { pruneThrottle } from "../services/login-guard.js";
 import { businessCalendar, slaSettings } from "../services/settings.js";
@@ -75,4 +76,6 @@ export async function housekeeping(ctx: AppContext, now: Date): Promise<void> {
 export const JOBS: readonly JobDefinition[] = [
   { name: "sla-escalation", everyMs: 60_000, leaseMs: 5 * 60_000, run: escalateSla },
   { name: "housekeeping", everyMs: 3600_000, leaseMs: 10 * 60_000, run: housekeeping },
+  // Checks every few minutes whether the configured hour has come; it backs up once per local day.
+  { name: "nightly-backup", everyMs: 5 * 60_000, leaseMs: 30 * 60_000, run: nightlyBackup },
 ];

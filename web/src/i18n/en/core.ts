@@ -78,6 +78,7 @@ export const core: Record<keyof typeof es, string> = {
   "nav.sla": "Response times",
   "nav.categories": "Categories",
   "nav.contractTypes": "Contract types",
+  "nav.backups": "Backups",
   "user.menu": "User menu",
   "user.language": "Language",
   "user.logout": "Sign out",

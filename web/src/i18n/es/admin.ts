@@ -62,4 +62,22 @@ export const admin = {
   "category.new": "Categoría nueva",
   "contractType.title": "Tipos de póliza",
   "contractType.new": "Tipo de póliza nuevo",
+  "backup.title": "Copias de seguridad",
+  "backup.subtitle":
+    "Copia nocturna de la base de datos SQLite; restaura con «npm run restore» (ver README).",
+  "backup.enabled": "Hacer una copia cada noche",
+  "backup.hour": "Hora (0–23)",
+  "backup.hourHint": "Hora local del calendario.",
+  "backup.retentionDays": "Conservar (días)",
+  "backup.keep": "Conservar (máximo de copias)",
+  "backup.dir": "Carpeta",
+  "backup.dirHint": "Ruta absoluta en el servidor; vacía para usar la carpeta predeterminada.",
+  "backup.list": "Copias en {dir}",
+  "backup.none": "Todavía no hay copias nocturnas.",
+  "backup.file": "Archivo",
+  "backup.size": "Tamaño",
+  "backup.date": "Fecha",
+  "backup.postgres.title": "Mesa usa PostgreSQL",
+  "backup.postgres":
+    "Las copias se hacen con pg_dump (npm run backup -- <archivo> muestra el comando exacto); la copia nocturna integrada es solo para SQLite.",
 } as const;

@@ -77,6 +77,7 @@ export const core = {
   "nav.sla": "Tiempos de respuesta",
   "nav.categories": "Categorías",
   "nav.contractTypes": "Tipos de póliza",
+  "nav.backups": "Copias de seguridad",
   "user.menu": "Menú de usuario",
   "user.language": "Idioma",
   "user.logout": "Cerrar sesión",

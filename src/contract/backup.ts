@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/** Nightly backup settings (SQLite installs); stored as the `backup` settings row. */
+export const BackupSettings = z.strictObject({
+  enabled: z.boolean(),
+  /** Local hour (0–23) in the calendar's time zone. */
+  hour: z.number().int().min(0).max(23),
+  /** Backups older than this many days are deleted (the newest is always kept). */
+  retentionDays: z.number().int().min(1).max(3650),
+  /** At most this many nightly backups are kept. */
+  keep: z.number().int().min(1).max(1000),
+  /** Absolute folder for the nightly backups; null means `<MESA_DATA_DIR>/backups`. */
+  dir: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^(\/|[A-Za-z]:[\\/])[^\0]*$/, "Ruta absoluta de una carpeta")
+    .nullable(),
+});
+export type BackupSettings = z.infer<typeof BackupSettings>;
+
+export const BackupFile = z.object({ name: z.string(), size: z.number(), createdAt: z.string() });
+export type BackupFile = z.infer<typeof BackupFile>;
+
+export const BackupList = z.object({
+  database: z.enum(["sqlite", "postgres"]),
+  dir: z.string(),
+  items: z.array(BackupFile),
+});
+export type BackupList = z.infer<typeof BackupList>;

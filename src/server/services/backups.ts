@@ -1,0 +1,44 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { BackupList, BackupSettings } from "../../contract/backup.js";
+import type { Actor, AppContext } from "../context.js";
+import { invalid } from "../errors.js";
+import { backupDir, backupSettings, DEFAULT_BACKUP_SETTINGS, listBackups } from "../ops/nightly-backup.js";
+import { makeDir } from "../ops/sqlite-backup.js";
+import { requireRole } from "./authz.js";
+import { storeSetting } from "./settings.js";
+
+/** Backups hold every record: only admins see or change where they go. */
+export async function getBackupSettings(ctx: AppContext, actor: Actor): Promise<BackupSettings> {
+  requireRole(actor);
+  return backupSettings(ctx);
+}
+
+export async function saveBackupSettings(
+  ctx: AppContext,
+  actor: Actor,
+  input: BackupSettings,
+): Promise<BackupSettings> {
+  requireRole(actor);
+  const value = { ...input, dir: input.dir ? path.resolve(input.dir) : null };
+  // Better to hear now that the folder is unusable than to find no backup the morning after.
+  if (value.dir) ensureWritable(value.dir);
+  await storeSetting(ctx, actor, "backup", value, DEFAULT_BACKUP_SETTINGS);
+  return value;
+}
+
+function ensureWritable(dir: string): void {
+  try {
+    makeDir(dir);
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (err) {
+    const message = `No se puede escribir en la carpeta ${dir} (${(err as NodeJS.ErrnoException).code ?? "error"}).`;
+    throw invalid(message, [{ path: ["dir"], message }]);
+  }
+}
+
+export async function backupList(ctx: AppContext, actor: Actor): Promise<BackupList> {
+  requireRole(actor);
+  const dir = backupDir(ctx, await backupSettings(ctx));
+  return { database: ctx.dialect, dir, items: ctx.dialect === "sqlite" ? listBackups(dir) : [] };
+}

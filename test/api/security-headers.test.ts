@@ -1,0 +1,77 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type TestApp } from "../harness.js";
+
+/** The CSP as a map of directive → sources. */
+function csp(header: unknown): Record<string, string[]> {
+  return Object.fromEntries(
+    String(header)
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...sources]) => [name!, sources]),
+  );
+}
+
+function expectProtected(headers: Record<string, unknown>) {
+  const policy = csp(headers["content-security-policy"]);
+  expect(policy["script-src"]).toEqual(["'self'"]);
+  expect(policy["frame-ancestors"]).toEqual(["'none'"]);
+  expect(policy["object-src"]).toEqual(["'none'"]);
+  expect(policy["style-src"]).toEqual(["'self'", "'unsafe-inline'"]);
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+}
+
+describe("security headers", () => {
+  let t: TestApp;
+  let secure: TestApp;
+  const web = fs.mkdtempSync(path.join(os.tmpdir(), "mesa-web-"));
+
+  beforeAll(async () => {
+    fs.writeFileSync(path.join(web, "index.html"), "<!doctype html><title>Mesa</title>");
+    t = await startApp("sqlite", { env: { MESA_WEB_DIST: web } });
+    secure = await startApp("sqlite", { env: { MESA_WEB_DIST: web, MESA_COOKIE_SECURE: "true" } });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await secure?.close();
+    fs.rmSync(web, { recursive: true, force: true });
+  });
+
+  it("protect the web app, its client-side routes and the API, errors included", async () => {
+    for (const url of ["/", "/queue", "/api/health", "/api/tickets", "/api/nada"]) {
+      const res = await t.app.inject(url);
+      expect([200, 401, 404]).toContain(res.statusCode);
+      expectProtected(res.headers);
+      // Plain HTTP (the default): no HSTS, and no upgrade of asset requests to an https that is not there.
+      expect(res.headers["strict-transport-security"]).toBeUndefined();
+      expect(csp(res.headers["content-security-policy"])["upgrade-insecure-requests"]).toBeUndefined();
+    }
+  });
+
+  it("cover the Swagger UI at /api/docs, whose page loads only same-origin scripts", async () => {
+    const page = await t.app.inject("/api/docs");
+    expect(page.statusCode).toBe(200);
+    expectProtected(page.headers);
+    const scripts = [...page.body.matchAll(/<script([^>]*)>([^<]*)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attrs, body] of scripts) {
+      expect(attrs).toMatch(/src="\/api\/docs\/static\//);
+      expect(body!.trim()).toBe("");
+    }
+    const init = await t.app.inject("/api/docs/static/swagger-initializer.js");
+    expect(init.statusCode).toBe(200);
+    expectProtected(init.headers);
+  });
+
+  it("add HSTS only when Mesa is served over TLS (MESA_COOKIE_SECURE=true)", async () => {
+    const res = await secure.app.inject("/api/health");
+    expectProtected(res.headers);
+    expect(res.headers["strict-transport-security"]).toMatch(/^max-age=\d{7,}/);
+    expect(csp(res.headers["content-security-policy"])).toHaveProperty("upgrade-insecure-requests");
+  });
+});
