@@ -1,7 +1,4 @@
-import fs from "node:fs";
-import path from "node:path";
 import fastifyCookie from "@fastify/cookie";
-import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -9,7 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { type Config, loadConfig } from "./config.js";
 import type { AppContext, Clock } from "./context.js";
 import { type Database, openDatabase } from "./db/database.js";
-import { migrateToLatest } from "./db/migrate.js";
+import { assertMigrated, migrateToLatest } from "./db/migrate.js";
 import { installAuth } from "./http/auth-hook.js";
 import { installErrorHandler, installNotFound } from "./http/error-handler.js";
 import { installInputGuard } from "./http/input-guard.js";
@@ -18,6 +15,7 @@ import { clientRoutes } from "./http/routes-clients.js";
 import { deskRoutes } from "./http/routes-desk.js";
 import { settingsRoutes } from "./http/routes-settings.js";
 import { ticketRoutes } from "./http/routes-tickets.js";
+import { installTransport, serveWeb } from "./http/transport.js";
 import { JOBS } from "./jobs/definitions.js";
 import { startScheduler } from "./jobs/runner.js";
 import { bootstrapAdmin } from "./services/users.js";
@@ -29,20 +27,30 @@ export interface BuildOptions {
   logger?: boolean;
 }
 
-export type MesaApp = FastifyInstance & { ctx: AppContext; database: Database };
+export type MesaApp = FastifyInstance & {
+  ctx: AppContext;
+  database: Database;
+  /** This start created the first admin from MESA_ADMIN_EMAIL/MESA_ADMIN_PASSWORD. */
+  adminCreated: boolean;
+};
 
 /** Builds the whole server (used by main and by tests): database migrated, routes registered, not listening. */
 export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   const config = loadConfig(opts.env ?? process.env, opts.config);
   const database = openDatabase(config);
-  await migrateToLatest(database);
+  try {
+    await (config.migrateOnStart ? migrateToLatest(database) : assertMigrated(database));
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
   const ctx: AppContext = {
     db: database.db,
     dialect: database.dialect,
     config,
     clock: opts.clock ?? (() => new Date()),
   };
-  await bootstrapAdmin(ctx);
+  const adminCreated = await bootstrapAdmin(ctx);
 
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
@@ -53,6 +61,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installInputGuard(app);
+  await installTransport(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -79,23 +88,13 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   ticketRoutes(app, ctx);
   settingsRoutes(app, ctx);
   deskRoutes(app, ctx);
-  installNotFound(app, await serveWeb(app, config));
+  installNotFound(app, await serveWeb(app, config.webDist));
 
-  const stopJobs = config.jobsEnabled ? startScheduler(ctx, JOBS, app.log) : () => {};
+  const stopJobs = config.jobsEnabled ? startScheduler(ctx, JOBS, app.log) : async () => {};
+  // Runs after in-flight requests have finished: the running job ends, then the database closes.
   app.addHook("onClose", async () => {
-    stopJobs();
+    await stopJobs();
     await database.close();
   });
-  return Object.assign(app, { ctx, database }) as MesaApp;
-}
-
-/** The SPA's static files; returns its index.html for the not-found fallback, or null when not built. */
-async function serveWeb(app: FastifyInstance, config: Config): Promise<string | null> {
-  const index = path.join(config.webDist, "index.html");
-  if (!fs.existsSync(index)) return null;
-  await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
-  app.get("/", { schema: { hide: true } }, (_req, reply) =>
-    reply.type("text/html; charset=utf-8").send(fs.createReadStream(index)),
-  );
-  return index;
+  return Object.assign(app, { ctx, database, adminCreated }) as MesaApp;
 }

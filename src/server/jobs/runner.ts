@@ -46,23 +46,29 @@ export async function runDueJobs(
   return ran;
 }
 
-/** Ticks every few seconds in each instance; the lease decides who actually runs a job. */
+/**
+ * Ticks every few seconds in each instance; the lease decides who actually runs a job. The returned
+ * stop() resolves once a run in progress has finished, so shutdown never cuts a job in half.
+ */
 export function startScheduler(
   ctx: AppContext,
   jobs: readonly JobDefinition[],
   log: { error(obj: unknown, msg: string): void },
   tickMs = 15_000,
-): () => void {
-  let running = false;
+): () => Promise<void> {
+  let running: Promise<void> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = true;
-    runDueJobs(ctx, jobs)
+    running = runDueJobs(ctx, jobs)
+      .then(() => undefined)
       .catch((err) => log.error({ err }, "scheduled job failed"))
       .finally(() => {
-        running = false;
+        running = null;
       });
   }, tickMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }
