@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     throw new Error('Uso: npm run create-admin -- --email correo@ejemplo.mx --name "Nombre Apellido"');
   }
   const { MESA_ADMIN_PASSWORD: fromEnv, ...env } = process.env;
-  const password = fromEnv ?? (await askPassword());
+  const password = fromEnv || (await askPassword());
   const weak = weakPasswordReason(password, values.email, values.name);
   if (weak) throw new Error(`Contraseña rechazada: ${weak}`);
   // The first-admin variables are for the server's start; this command takes its own arguments.
