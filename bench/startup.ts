@@ -37,6 +37,7 @@ async function timeToHealth(
     cwd,
     env: { ...process.env, PORT: String(PORT), HOST: "127.0.0.1", LOG_LEVEL: "warn", ...env },
     stdio: "ignore",
+    detached: true, // its own process group: `npm start`'s node child is stopped with it
   });
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${cmd} ${args.join(" ")} terminó con ${child.exitCode}`);
@@ -51,8 +52,17 @@ async function timeToHealth(
 
 async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
+  process.kill(-child.pid!, "SIGTERM");
   await exited;
+  // npm may exit before its child: wait until the port is free again.
+  for (;;) {
+    try {
+      await fetch(`${BASE}/api/health`);
+      await new Promise((r) => setTimeout(r, 20));
+    } catch {
+      return;
+    }
+  }
 }
 
 /** Median of `runs` starts; the first on a new database, the rest reuse it. */
