@@ -149,10 +149,12 @@ const ms = (n: number) => Math.round(n);
 
 export async function runStartupBench(): Promise<Record<string, number | string>> {
   buildRepo();
+  const load = [os.loadavg()[0]!];
   const node = await startups(process.execPath, ["dist/server/main.js"], 6);
   const npm = await startups("npm", ["start", "--silent"], 4);
   const clone = await freshCloneFirstStart();
   const wire = await transfer();
+  load.push(os.loadavg()[0]!);
   return {
     node: process.version,
     builtNodeNewDbMs: ms(node.newDb),
@@ -163,6 +165,7 @@ export async function runStartupBench(): Promise<Record<string, number | string>
     queueJsWireKB: kb(wire.wire),
     queueJsRawKB: kb(wire.raw),
     queueJsEncodings: wire.encodings,
+    loadAverage: load.map((l) => l.toFixed(2)).join(" → "),
   };
 }
 
@@ -176,6 +179,7 @@ export function formatStartupBench(r: Record<string, number | string>): string {
     `| fresh clone's first \`npm start\` (build included) → first answered request | ${r.freshCloneFirstStartMs} ms |`,
     `| queue of 50 rows: JavaScript received, compressed (${r.queueJsFiles} files, ${r.queueJsEncodings}) | ${r.queueJsWireKB} KB |`,
     `| same files uncompressed | ${r.queueJsRawKB} KB |`,
+    `| machine 1-min load average, start → end of the run | ${r.loadAverage} |`,
   ].join("\n");
 }
 

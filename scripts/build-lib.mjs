@@ -187,7 +187,15 @@ export function prune(keep) {
  */
 export async function ensureBuilt({ log = console.error } = {}) {
   const { hash } = sourceHash();
-  if (currentBuild()?.hash === hash) return { hash, built: false };
+  const current = currentBuild();
+  if (current?.hash === hash) return { hash, built: false };
+  if (current && !fs.existsSync(path.join(ROOT, "node_modules", ".bin", "vite"))) {
+    // A production install (`npm ci --omit=dev`) cannot build; serving the build it has beats not serving.
+    log(
+      `Aviso: las fuentes no coinciden con la compilación ${current.hash} y no hay herramientas para compilar; se usa esa.`,
+    );
+    return { hash: current.hash, built: false };
+  }
   const target = path.join(BUILDS, hash);
   if (!isComplete(target)) {
     log(`Compilando Mesa (${hash})…`);
