@@ -5,15 +5,20 @@ import { hasUsers } from "./services/users.js";
 
 const root = buildRoot();
 const webDist = process.env.MESA_WEB_DIST ? null : builtWebDir(root);
+// Marked before the web root is resolved, so a concurrent build's clean-up cannot remove it meanwhile.
+const unmark = markServing(root);
+/** Bad configuration, pending migrations, an unreachable database, a busy port: one clear line. */
+function fail(err: unknown): never {
+  console.error(err instanceof Error ? err.message : err);
+  unmark();
+  process.exit(1);
+}
 let app: MesaApp;
 try {
   app = await buildApp(webDist ? { config: { webDist } } : {});
 } catch (err) {
-  // Bad configuration, pending migrations, an unreachable database: one clear line, no stack.
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
+  fail(err);
 }
-const unmark = markServing(root);
 
 let closing = false;
 /** First signal: stop accepting, let requests and the running job finish, close the database. */
@@ -42,7 +47,7 @@ function shutdown(signal: NodeJS.Signals): void {
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
 
-await app.listen({ port: app.ctx.config.port, host: app.ctx.config.host });
+await app.listen({ port: app.ctx.config.port, host: app.ctx.config.host }).catch(fail);
 const url = listenUrl(app.server.address() as AddressInfo);
 app.log.info(`Mesa escuchando en ${url}`);
 if (app.adminCreated) {
