@@ -142,6 +142,19 @@ describe("built tree with production dependencies only", () => {
     expect(JSON.parse(res.body).error.code).toBeTruthy();
     expect(await server.exit).toBe(0);
   });
+
+  it("a second signal exits at once, without waiting for the request in flight", async () => {
+    const server = await start(tree, ["dist/server/main.js"]);
+    const login = slowLogin(server.url);
+    login.response.catch(() => {}); // the connection dies with the process
+    await new Promise((r) => setTimeout(r, 300));
+    server.child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(server.child.exitCode).toBeNull(); // still waiting for the unfinished request
+    server.child.kill("SIGINT");
+    expect(await server.exit).toBe(1);
+    expect(server.output()).toContain("Segunda señal");
+  });
 });
 
 describe("a second `npm start` rebuilding next to a running server", () => {
