@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark on this machine, saves the raw figures under
  * bench/results/, and rewrites the README's performance section with what was measured.
- * Usage: npm run bench [-- deadlines|http ...]  (default: all)
+ * Usage: npm run bench [-- deadlines|http|web|startup ...]  (default: all)
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { formatDeadlineBench, runDeadlineBench } from "./deadlines.js";
 import { formatHttpBench, runHttpBench } from "./http.js";
+import { formatStartupBench, runStartupBench } from "./startup.js";
 import { formatWebBench, runWebBench } from "./web.js";
 
 type Results = Record<string, number | string>;
@@ -30,6 +31,11 @@ const BENCHES: Record<string, Bench> = {
     format: formatHttpBench,
   },
   web: { title: "Web app in headless Chromium (`bench/web.ts`)", run: runWebBench, format: formatWebBench },
+  startup: {
+    title: "Production start-up and transfer (`bench/startup.ts`)",
+    run: runStartupBench,
+    format: formatStartupBench,
+  },
 };
 
 const RESULTS_DIR = path.join(import.meta.dirname, "results");

@@ -9,7 +9,9 @@ export default defineConfig({
   plugins: [react()],
   build: {
     outDir: "dist",
-    emptyOutDir: true,
+    // Never empty a folder a server may be serving: `npm run build` builds into a fresh folder of
+    // its own (scripts/build-lib.mjs); web/dist (dev, e2e) only gains files.
+    emptyOutDir: false,
     target: "es2022",
     chunkSizeWarningLimit: 600,
     reportCompressedSize: true,

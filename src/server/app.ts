@@ -1,7 +1,4 @@
-import fs from "node:fs";
-import path from "node:path";
 import fastifyCookie from "@fastify/cookie";
-import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -9,7 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { type Config, loadConfig } from "./config.js";
 import type { AppContext, Clock } from "./context.js";
 import { type Database, openDatabase } from "./db/database.js";
-import { migrateToLatest } from "./db/migrate.js";
+import { assertMigrated, migrateToLatest } from "./db/migrate.js";
 import { installAuth } from "./http/auth-hook.js";
 import { installErrorHandler, installNotFound } from "./http/error-handler.js";
 import { installIdempotency } from "./http/idempotency.js";
@@ -26,6 +23,7 @@ import { settingsRoutes } from "./http/routes-settings.js";
 import { staffRoutes } from "./http/routes-staff.js";
 import { ticketRoutes } from "./http/routes-tickets.js";
 import { installSecurityHeaders } from "./http/security-headers.js";
+import { installTransport, serveWeb } from "./http/transport.js";
 import { JOBS } from "./jobs/definitions.js";
 import { startScheduler } from "./jobs/runner.js";
 import { holdDataDir } from "./ops/data-lock.js";
@@ -39,20 +37,30 @@ export interface BuildOptions {
   logger?: boolean;
 }
 
-export type MesaApp = FastifyInstance & { ctx: AppContext; database: Database };
+export type MesaApp = FastifyInstance & {
+  ctx: AppContext;
+  database: Database;
+  /** This start created the first admin from MESA_ADMIN_EMAIL/MESA_ADMIN_PASSWORD. */
+  adminCreated: boolean;
+};
 
 /** Builds the whole server (used by main and by tests): database migrated, routes registered, not listening. */
 export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   const config = loadConfig(opts.env ?? process.env, opts.config);
   const database = openDatabase(config);
-  await migrateToLatest(database);
+  try {
+    await (config.migrateOnStart ? migrateToLatest(database) : assertMigrated(database));
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
   const ctx: AppContext = {
     db: database.db,
     dialect: database.dialect,
     config,
     clock: opts.clock ?? (() => new Date()),
   };
-  await bootstrapAdmin(ctx);
+  const adminCreated = await bootstrapAdmin(ctx);
 
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
@@ -64,6 +72,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   installErrorHandler(app, database);
   installInputGuard(app);
   await installSecurityHeaders(app, config);
+  await installTransport(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -96,28 +105,18 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   backgroundRoutes(app, ctx);
   staffRoutes(app, ctx);
   backupRoutes(app, ctx);
-  installNotFound(app, await serveWeb(app, config));
+  installNotFound(app, await serveWeb(app, config.webDist));
 
-  const stopJobs = config.jobsEnabled ? startScheduler(ctx, JOBS, app.log) : () => {};
+  const stopJobs = config.jobsEnabled ? startScheduler(ctx, JOBS, app.log) : async () => {};
   const stopTasks = config.jobsEnabled ? startTaskWorker(ctx, app.log) : async () => {};
   // `npm run restore` refuses to replace the SQLite file while this marker says a server uses it.
   const releaseDataDir = database.dialect === "sqlite" ? holdDataDir(config.dataDir) : () => {};
+  // Runs after in-flight requests have finished: the running job and tasks end, then the database closes.
   app.addHook("onClose", async () => {
-    stopJobs();
+    await stopJobs();
     await stopTasks();
     await database.close();
     releaseDataDir();
   });
-  return Object.assign(app, { ctx, database }) as MesaApp;
-}
-
-/** The SPA's static files; returns its index.html for the not-found fallback, or null when not built. */
-async function serveWeb(app: FastifyInstance, config: Config): Promise<string | null> {
-  const index = path.join(config.webDist, "index.html");
-  if (!fs.existsSync(index)) return null;
-  await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
-  app.get("/", { schema: { hide: true } }, (_req, reply) =>
-    reply.type("text/html; charset=utf-8").send(fs.createReadStream(index)),
-  );
-  return index;
+  return Object.assign(app, { ctx, database, adminCreated }) as MesaApp;
 }

@@ -34,6 +34,10 @@ const EnvSchema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  MESA_MIGRATE_ON_START: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   MESA_JOBS: z
     .enum(["true", "false"])
     .default("true")
@@ -61,6 +65,8 @@ export interface Config {
   logLevel: string;
   webDist: string;
   jobsEnabled: boolean;
+  /** false: migrations are a release step (`npm run migrate`); start refuses while any is pending. */
+  migrateOnStart: boolean;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (login throttling and the API rate limit per IP). */
   trustProxy: boolean;
 }
@@ -92,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.MESA_WEB_DIST),
     jobsEnabled: e.MESA_JOBS,
+    migrateOnStart: e.MESA_MIGRATE_ON_START,
     trustProxy: e.MESA_TRUST_PROXY,
     ...overrides,
   };

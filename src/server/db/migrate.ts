@@ -32,11 +32,23 @@ export async function pendingMigrations(database: Pick<Database, "db" | "dialect
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
 
-export async function migrateToLatest(database: Database): Promise<void> {
+/** Start-up with MESA_MIGRATE_ON_START=false: refuse to serve an older schema than the code expects. */
+export async function assertMigrated(database: Database): Promise<void> {
+  const pending = await pendingMigrations(database);
+  if (pending.length > 0) {
+    throw new Error(
+      `Hay ${pending.length} migraciones pendientes (${pending.join(", ")}). ` +
+        "Ejecuta `npm run migrate` antes de iniciar, o quita MESA_MIGRATE_ON_START=false.",
+    );
+  }
+}
+
+export async function migrateToLatest(database: Database): Promise<string[]> {
   const migrator = migratorFor(database);
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {
     throw new Error(`La migración ${failed?.migrationName ?? ""} falló: ${String(error)}`);
   }
+  return (results ?? []).map((r) => r.migrationName);
 }

@@ -89,18 +89,21 @@ async function recordFailure(ctx: AppContext, job: JobDefinition, owner: string,
   });
 }
 
-/** Ticks every few seconds in each instance; the lease decides who actually runs a job. */
+/**
+ * Ticks every few seconds in each instance; the lease decides who actually runs a job. The returned
+ * stop() resolves once a run in progress has finished, so shutdown never cuts a job in half.
+ */
 export function startScheduler(
   ctx: AppContext,
   jobs: readonly JobDefinition[],
   log: JobLog,
   tickMs = 15_000,
-): () => void {
-  let running = false;
+): () => Promise<void> {
+  let running: Promise<void> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = true;
-    runDueJobs(ctx, jobs, INSTANCE_ID, log)
+    running = runDueJobs(ctx, jobs, INSTANCE_ID, log)
+      .then(() => undefined)
       .catch((err) => {
         // A database outage is not a bug in the job: name the cause, the next tick tries again.
         const fault = classifyFault(err);
@@ -108,9 +111,12 @@ export function startScheduler(
         else log.error({ err }, "scheduled job failed");
       })
       .finally(() => {
-        running = false;
+        running = null;
       });
   }, tickMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }

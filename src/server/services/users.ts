@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { Password, type SetupBody, type User, type UserBody, type UserPatch } from "../../contract/auth.js";
+import { Password, type SetupBody, type User, UserBody, type UserPatch } from "../../contract/auth.js";
 import { normalizeEmail } from "../../domain/text.js";
 import type { Actor, AppContext } from "../context.js";
 import { auditRepo, settingsRepo } from "../db/repos/audit.js";
@@ -165,9 +165,10 @@ export async function runSetup(ctx: AppContext, input: z.output<typeof SetupBody
 }
 
 /** First start with MESA_ADMIN_EMAIL/MESA_ADMIN_PASSWORD creates the first admin when no user exists. */
-export async function bootstrapAdmin(ctx: AppContext): Promise<void> {
+/** Creates the first admin from MESA_ADMIN_EMAIL/PASSWORD when there is no user; true when it did. */
+export async function bootstrapAdmin(ctx: AppContext): Promise<boolean> {
   const { adminEmail, adminPassword } = ctx.config;
-  if (!adminEmail || !adminPassword || (await usersRepo.count(ctx.db)) > 0) return;
+  if (!adminEmail || !adminPassword || (await usersRepo.count(ctx.db)) > 0) return false;
   const rule = Password.safeParse(adminPassword);
   if (!rule.success) throw new Error(`MESA_ADMIN_PASSWORD: ${rule.error.issues[0]?.message}`);
   try {
@@ -183,8 +184,24 @@ export async function bootstrapAdmin(ctx: AppContext): Promise<void> {
       },
       null,
     );
+    return true;
   } catch (err) {
     // Another instance starting at the same moment may have created it first.
     if (!(err instanceof AppError) && (await usersRepo.count(ctx.db)) === 0) throw err;
+    return false;
   }
+}
+
+/** `npm run create-admin`: an admin account from the command line (first one, or recovery). */
+export async function createAdmin(
+  ctx: AppContext,
+  input: { email: string; name: string; password: string },
+): Promise<User> {
+  const body = UserBody.parse({ ...input, roles: ["admin"], skills: [], locale: "es-MX" });
+  return toUser(await insertUser(ctx, body, null));
+}
+
+/** Whether anyone can sign in yet (else the web app shows the one-time setup page). */
+export async function hasUsers(ctx: AppContext): Promise<boolean> {
+  return (await usersRepo.count(ctx.db)) > 0;
 }
