@@ -67,7 +67,8 @@ describe.skipIf(browserMissing)("background tasks page", { timeout: 180_000 }, (
       const jobs = page.getByTestId("jobs");
       await jobs.getByText("Escalamiento de vencimientos").waitFor();
       await jobs.getByText("Mantenimiento (sesiones, búsqueda)").waitFor();
-      expect(await jobs.getByText("Al corriente").count()).toBe(2);
+      await jobs.getByText("Copia de seguridad nocturna").waitFor();
+      expect(await jobs.getByText("Al corriente").count()).toBe(JOBS.length);
 
       await page.getByTestId("task-row").first().waitFor();
       expect(await page.getByTestId("task-row").count()).toBe(2);

@@ -17,6 +17,7 @@ export const background: Record<keyof typeof es, string> = {
   "tasks.job.running": "Running",
   "tasks.job.sla-escalation": "Deadline escalation",
   "tasks.job.housekeeping": "Housekeeping (sessions, search)",
+  "tasks.job.nightly-backup": "Nightly backup",
   "tasks.never": "Never",
   "tasks.queue": "Task queue",
   "tasks.filter": "Filter by status",

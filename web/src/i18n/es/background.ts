@@ -15,6 +15,7 @@ export const background = {
   "tasks.job.running": "Ejecutándose",
   "tasks.job.sla-escalation": "Escalamiento de vencimientos",
   "tasks.job.housekeeping": "Mantenimiento (sesiones, búsqueda)",
+  "tasks.job.nightly-backup": "Copia de seguridad nocturna",
   "tasks.never": "Nunca",
   "tasks.queue": "Cola de tareas",
   "tasks.filter": "Filtrar por estado",
