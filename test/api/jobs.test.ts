@@ -103,7 +103,8 @@ describe.each(DATABASES)("scheduled jobs on %s", (kind) => {
     const log = { error: (obj: unknown, msg: string) => logged.push({ obj, msg }) };
     const withBroken = [broken, ...JOBS.filter((j) => j !== housekeeping)];
 
-    expect(await runDueJobs(a.app.ctx, withBroken, "a", log)).toEqual(["sla-escalation"]);
+    const others = JOBS.filter((j) => j !== housekeeping).map((j) => j.name);
+    expect(await runDueJobs(a.app.ctx, withBroken, "a", log)).toEqual(others);
     expect(tries).toBe(1);
     expect(logged).toHaveLength(1);
     expect(logged[0]!.msg).toContain("housekeeping");
