@@ -23,6 +23,8 @@ import { settingsRoutes } from "./http/routes-settings.js";
 import { ticketRoutes } from "./http/routes-tickets.js";
 import { JOBS } from "./jobs/definitions.js";
 import { startScheduler } from "./jobs/runner.js";
+import { installMail } from "./mail/index.js";
+import type { SmtpListener } from "./mail/listener.js";
 import { bootstrapAdmin } from "./services/users.js";
 import { startTaskWorker } from "./tasks/worker.js";
 
@@ -33,7 +35,7 @@ export interface BuildOptions {
   logger?: boolean;
 }
 
-export type MesaApp = FastifyInstance & { ctx: AppContext; database: Database };
+export type MesaApp = FastifyInstance & { ctx: AppContext; database: Database; smtp: SmtpListener | null };
 
 /** Builds the whole server (used by main and by tests): database migrated, routes registered, not listening. */
 export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
@@ -85,6 +87,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   settingsRoutes(app, ctx);
   deskRoutes(app, ctx);
   backgroundRoutes(app, ctx);
+  const smtp = await installMail(app, ctx);
   installNotFound(app, await serveWeb(app, config));
 
   const stopJobs = config.jobsEnabled ? startScheduler(ctx, JOBS, app.log) : () => {};
@@ -94,7 +97,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
     await stopTasks();
     await database.close();
   });
-  return Object.assign(app, { ctx, database }) as MesaApp;
+  return Object.assign(app, { ctx, database, smtp }) as MesaApp;
 }
 
 /** The SPA's static files; returns its index.html for the not-found fallback, or null when not built. */

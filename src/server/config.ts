@@ -32,6 +32,21 @@ const EnvSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  MESA_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "MESA_SMTP_URL debe empezar con smtp:// o smtps://")
+    .optional(),
+  MESA_MAIL_FROM: z.string().min(3).default("mesa@localhost"),
+  MESA_SUPPORT_ADDRESS: z.string().min(3).optional(),
+  MESA_PUBLIC_URL: z.url().default("http://localhost:3000"),
+  MESA_SMTP_LISTEN: z
+    .string()
+    .regex(/^[^:]+:\d{1,5}$/, "MESA_SMTP_LISTEN es host:puerto")
+    .optional(),
+  MESA_IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\//, "MESA_IMAP_URL debe empezar con imap:// o imaps://")
+    .optional(),
 });
 
 export interface Config {
@@ -49,6 +64,15 @@ export interface Config {
   jobsEnabled: boolean;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (login rate limit per IP). */
   trustProxy: boolean;
+  /** Outgoing mail server; unset: mail stays queued in the outbox. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** The address clients write to (Reply-To of what Mesa sends); defaults to mailFrom. */
+  supportAddress: string;
+  publicUrl: string;
+  /** host:port of the inbound SMTP listener; unset: off. */
+  smtpListen: string | undefined;
+  imapUrl: string | undefined;
 }
 
 /** Parses the environment once; an invalid value stops the process with a clear message. */
@@ -75,6 +99,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDist: path.resolve(e.MESA_WEB_DIST),
     jobsEnabled: e.MESA_JOBS,
     trustProxy: e.MESA_TRUST_PROXY,
+    smtpUrl: e.MESA_SMTP_URL,
+    mailFrom: e.MESA_MAIL_FROM,
+    supportAddress: e.MESA_SUPPORT_ADDRESS ?? e.MESA_MAIL_FROM,
+    publicUrl: e.MESA_PUBLIC_URL.replace(/\/+$/, ""),
+    smtpListen: e.MESA_SMTP_LISTEN,
+    imapUrl: e.MESA_IMAP_URL,
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import { escalationNotificationsMigration } from "./migrations/002_escalation_no
 import { ticketSearchMigration } from "./migrations/003_ticket_search.js";
 import { idempotencyVersionsMigration } from "./migrations/005_idempotency_versions.js";
 import { tasksMigration } from "./migrations/006_tasks.js";
+import { mailMigration } from "./migrations/009_mail.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -14,6 +15,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "003_ticket_search": ticketSearchMigration(dialect),
     "005_idempotency_versions": idempotencyVersionsMigration,
     "006_tasks": tasksMigration,
+    "009_mail": mailMigration(dialect),
   };
 }
 

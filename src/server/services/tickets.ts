@@ -1,3 +1,4 @@
+import type { Transaction } from "kysely";
 import { DateTime } from "luxon";
 import type { z } from "zod";
 import type { TicketCreateBody, TicketDetail, TicketListQuery } from "../../contract/tickets.js";
@@ -9,7 +10,9 @@ import type { Actor, AppContext } from "../context.js";
 import { clientsRepo, contactsRepo, contractsRepo } from "../db/repos/clients.js";
 import { historyRepo, type TicketRow, ticketSearchText, ticketsRepo } from "../db/repos/tickets.js";
 import { workRepo } from "../db/repos/work.js";
+import type { DB } from "../db/schema.js";
 import { forbidden, invalid, notFound } from "../errors.js";
+import { type MailIntake, queueAutoReply } from "../mail/notify.js";
 import { hasRole, isStaff } from "./authz.js";
 import { newId } from "./ids.js";
 import { businessCalendar, categoryEstimate, requireCategory, slaSettings } from "./settings.js";
@@ -72,6 +75,30 @@ async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInp
 
 export async function createTicket(ctx: AppContext, actor: Actor, input: CreateInput) {
   const client = await checkCreateAccess(ctx, actor, input);
+  const channel = isStaff(actor) ? input.channel : "portal";
+  const portalAddress = isStaff(actor) ? null : actor.email;
+  const id = await insertTicket(ctx, client, input, { actorId: actor.id, channel, portalAddress });
+  return getTicketSummary(ctx, actor, id);
+}
+
+/** How a ticket is filed: by whom, on which channel, and for mail, the message it came from. */
+export interface Intake {
+  actorId: string | null;
+  channel: string;
+  portalAddress?: string | null;
+  mail?: MailIntake;
+  unknownSender?: boolean;
+  /** More writes that belong to the ticket's creation (the inbound mail's row). */
+  within?: (trx: Transaction<DB>, row: TicketRow) => Promise<void>;
+}
+
+/** Writes a ticket whose access was checked; returns its id. The intake auto-reply is queued with it. */
+export async function insertTicket(
+  ctx: AppContext,
+  client: { name: string },
+  input: CreateInput,
+  intake: Intake,
+): Promise<string> {
   const now = ctx.clock();
   const receivedMs = input.receivedAt ? Date.parse(input.receivedAt) : now.getTime();
   if (receivedMs > now.getTime() + 60_000) {
@@ -100,7 +127,7 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
       title: input.title,
       description: input.description,
       urgent: input.urgent ? 1 : 0,
-      channel: isStaff(actor) ? input.channel : "portal",
+      channel: intake.channel,
       category: input.category ?? null,
       service_kind: kind,
       contract_id: contract?.id ?? null,
@@ -120,14 +147,14 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
       accepted_by_name: null,
       accepted_via: null,
       acceptance_override_reason: null,
-      unknown_sender: 0,
+      unknown_sender: intake.unknownSender ? 1 : 0,
       search_text: ticketSearchText({
         folio,
         title: input.title,
         description: input.description,
         clientName: client.name,
       }),
-      created_by: actor.id,
+      created_by: intake.actorId,
       created_at: nowIso,
       updated_at: nowIso,
       closed_at: null,
@@ -138,13 +165,15 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
     await historyRepo.add(trx, {
       ticketId: id,
       at: nowIso,
-      actorId: actor.id,
+      actorId: intake.actorId,
       action: "create",
       to: "new",
       changes: { serviceKind: kind, urgent: input.urgent, channel: row.channel, responseDueAt },
     });
+    await intake.within?.(trx, row);
+    await queueAutoReply(ctx, trx, row, intake);
   });
-  return getTicketSummary(ctx, actor, id);
+  return id;
 }
 
 export async function getTicketSummary(ctx: AppContext, actor: Actor, id: string) {
