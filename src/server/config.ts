@@ -43,6 +43,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[^:]+:\d{1,5}$/, "MESA_SMTP_LISTEN es host:puerto")
     .optional(),
+  MESA_MAIL_MAX_MB: z.coerce.number().int().min(1).max(100).default(30),
   MESA_IMAP_URL: z
     .string()
     .regex(/^imaps?:\/\//, "MESA_IMAP_URL debe empezar con imap:// o imaps://")
@@ -73,6 +74,8 @@ export interface Config {
   /** host:port of the inbound SMTP listener; unset: off. */
   smtpListen: string | undefined;
   imapUrl: string | undefined;
+  /** Inbound mail larger than this is refused (SMTP 552). */
+  mailMaxBytes: number;
 }
 
 /** Parses the environment once; an invalid value stops the process with a clear message. */
@@ -105,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: e.MESA_PUBLIC_URL.replace(/\/+$/, ""),
     smtpListen: e.MESA_SMTP_LISTEN,
     imapUrl: e.MESA_IMAP_URL,
+    mailMaxBytes: e.MESA_MAIL_MAX_MB * 1024 * 1024,
     ...overrides,
   };
 }

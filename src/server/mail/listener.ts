@@ -4,9 +4,6 @@ import type { AppContext } from "../context.js";
 import type { TaskLog } from "../tasks/worker.js";
 import { storeInbound } from "./inbound.js";
 
-/** Mail larger than this is refused at DATA with 552 (RFC 5321: storage allocation exceeded). */
-export const MAX_MESSAGE_BYTES = 30 * 1024 * 1024;
-
 export interface SmtpListener {
   port: number;
   close(): Promise<void>;
@@ -40,7 +37,8 @@ export async function startSmtpListener(
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["AUTH", "STARTTLS"],
-    size: MAX_MESSAGE_BYTES,
+    // Larger mail is refused at DATA with 552 (RFC 5321: storage allocation exceeded).
+    size: ctx.config.mailMaxBytes,
     banner: "Mesa",
     logger: false,
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback) {

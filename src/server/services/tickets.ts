@@ -230,6 +230,7 @@ export async function getTicket(ctx: AppContext, actor: Actor, id: string): Prom
       visibility: m.visibility as "client",
       body: m.body,
       createdAt: m.created_at,
+      emailFrom: m.email_from,
     })),
   };
 }
