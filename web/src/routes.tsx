@@ -22,6 +22,7 @@ const LOADERS = {
   "/admin/categories": () => import("./pages/admin/CategoriesPage"),
   "/admin/contract-types": () => import("./pages/admin/ContractTypesPage"),
   "/admin/tasks": () => import("./pages/admin/BackgroundTasksPage"),
+  "/admin/outbox": () => import("./pages/admin/OutboxPage"),
   "/account/tokens": () => import("./pages/account/TokensPage"),
 } satisfies Record<string, () => Promise<{ default: ComponentType }>>;
 

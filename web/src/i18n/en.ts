@@ -5,6 +5,7 @@ import { admin } from "./en/admin";
 import { background } from "./en/background";
 import { core } from "./en/core";
 import { desk } from "./en/desk";
+import { mail } from "./en/mail";
 import { work } from "./en/work";
 import type { MessageKey } from "./es-MX";
 
@@ -15,4 +16,5 @@ export const en: Record<MessageKey, string> = {
   ...account,
   ...admin,
   ...background,
+  ...mail,
 };

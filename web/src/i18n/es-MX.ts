@@ -4,8 +4,9 @@ import { admin } from "./es/admin";
 import { background } from "./es/background";
 import { core } from "./es/core";
 import { desk } from "./es/desk";
+import { mail } from "./es/mail";
 import { work } from "./es/work";
 
-export const esMX = { ...core, ...work, ...desk, ...account, ...admin, ...background } as const;
+export const esMX = { ...core, ...work, ...desk, ...account, ...admin, ...background, ...mail } as const;
 
 export type MessageKey = keyof typeof esMX;

@@ -27,6 +27,7 @@ export const NAV: NavItem[] = [
   { to: "/admin/categories", label: "nav.categories", roles: ["admin"], admin: true },
   { to: "/admin/contract-types", label: "nav.contractTypes", roles: ["admin"], admin: true },
   { to: "/admin/tasks", label: "nav.tasks", roles: ["admin"], admin: true },
+  { to: "/admin/outbox", label: "nav.outbox", roles: ["admin"], admin: true },
 ];
 
 export function hasRole(roles: readonly Role[] | undefined, ...wanted: Role[]): boolean {
