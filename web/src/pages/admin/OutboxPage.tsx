@@ -26,7 +26,7 @@ function MailRow({ mail }: { mail: OutboxItem }) {
     });
   return (
     <Table.Tr data-testid="outbox-row" data-status={mail.status}>
-      <Table.Td>
+      <Table.Td style={{ whiteSpace: "nowrap" }}>
         <Badge color={COLOR[mail.status]} variant="light">
           {t(`outbox.status.${mail.status}`)}
         </Badge>
