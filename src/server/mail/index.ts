@@ -7,7 +7,7 @@ import { mailRoutes } from "./routes.js";
 
 /**
  * Mail in and out: routes, the send tasks of mail that waited for MESA_SMTP_URL, and the inbound
- * SMTP listener when MESA_SMTP_LISTEN is set. Returns the listener (tests read its port).
+ * SMTP listener when MESA_SMTP_LISTEN is set, IMAP polling when MESA_IMAP_URL is. Returns the listener (tests read its port).
  */
 export async function installMail(app: FastifyInstance, ctx: AppContext): Promise<SmtpListener | null> {
   mailRoutes(app, ctx);
