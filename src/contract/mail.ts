@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id } from "./common.js";
+import { BaseVersion, Id } from "./common.js";
 
 export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed"] as const;
 
@@ -37,3 +37,12 @@ export const MailAttachment = z.object({
 });
 export const MailAttachmentList = z.object({ items: z.array(MailAttachment) });
 export const AttachmentParams = z.object({ id: Id, attId: Id });
+
+export const MailSettings = z.strictObject({
+  /** The firm's name: From display name and signature of every mail. */
+  companyName: z.string().trim().min(1).max(120),
+  /** Auto-replies to one sender per hour at most. */
+  autoRepliesPerHour: z.number().int().min(0).max(1000),
+});
+export const MailSettingsBody = MailSettings.extend({ version: BaseVersion });
+export const MailSettingsRecord = MailSettings.extend({ version: z.number() });

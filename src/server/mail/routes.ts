@@ -7,6 +7,8 @@ import { Id } from "../../contract/common.js";
 import {
   AttachmentParams,
   MailAttachmentList,
+  MailSettingsBody,
+  MailSettingsRecord,
   OutboxList,
   OutboxMail,
   OutboxQuery,
@@ -17,9 +19,11 @@ import { tasksRepo } from "../db/repos/tasks.js";
 import { ticketsRepo } from "../db/repos/tickets.js";
 import { AppError, notFound } from "../errors.js";
 import { actorOf } from "../http/auth-hook.js";
-import { requireRole } from "../services/authz.js";
+import { withBaseVersion } from "../http/versioning.js";
+import { requireRole, requireStaff } from "../services/authz.js";
 import { requireVisible } from "../services/ticket-view.js";
 import { scheduleSend } from "./outbox.js";
+import { mailSettingsRecord, saveMailSettings } from "./settings.js";
 
 const toOutbox = (r: OutboxRow): z.infer<typeof OutboxMail> => ({
   id: r.id,
@@ -67,6 +71,17 @@ export function mailRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post("/api/admin/outbox/:id/retry", {
     schema: { tags: ["admin"], params: z.object({ id: Id }), response: { 200: OutboxMail } },
     handler: async (req) => retryMail(ctx, actorOf(req), req.params.id),
+  });
+  r.get("/api/settings/mail", {
+    schema: { tags: ["settings"], response: { 200: MailSettingsRecord } },
+    handler: async (req) => {
+      requireStaff(actorOf(req));
+      return mailSettingsRecord(ctx);
+    },
+  });
+  r.put("/api/settings/mail", {
+    schema: { tags: ["settings"], body: MailSettingsBody, response: { 200: MailSettingsRecord } },
+    handler: async (req) => saveMailSettings(ctx, actorOf(req), withBaseVersion(req, req.body)),
   });
   r.get("/api/tickets/:id/attachments", {
     schema: { tags: ["tickets"], params: z.object({ id: Id }), response: { 200: MailAttachmentList } },

@@ -1,6 +1,8 @@
-import type { AppContext } from "../context.js";
+import type { Actor, AppContext } from "../context.js";
 import { settingsRepo } from "../db/repos/audit.js";
 import { usersRepo } from "../db/repos/users.js";
+import { requireRole } from "../services/authz.js";
+import { settingRecord, storeSetting } from "../services/settings.js";
 import type { MailLang } from "./templates.js";
 
 export interface MailSettings {
@@ -16,6 +18,18 @@ export const DEFAULT_MAIL_SETTINGS: MailSettings = { companyName: "Mesa de servi
 export async function mailSettings(ctx: AppContext): Promise<MailSettings> {
   const stored = (await settingsRepo.get(ctx.db, "mail")) as Partial<MailSettings> | undefined;
   return { ...DEFAULT_MAIL_SETTINGS, ...(stored ?? {}) };
+}
+
+export const mailSettingsRecord = (ctx: AppContext) => settingRecord(ctx, "mail", DEFAULT_MAIL_SETTINGS);
+
+/** Admin: saves the firm's name and the auto-reply limit (versioned and audited like every setting). */
+export async function saveMailSettings(
+  ctx: AppContext,
+  actor: Actor,
+  body: MailSettings & { version?: number | undefined },
+) {
+  requireRole(actor);
+  return storeSetting(ctx, actor, "mail", body, DEFAULT_MAIL_SETTINGS);
 }
 
 /** Mesa's own addresses: never answered, never a client. */

@@ -31,7 +31,7 @@ export const DEFAULT_SLA_SETTINGS: SlaSettings = {
 const compiled = new Map<string, BusinessCalendar>();
 
 /** A setting as the API shows it: its value (or the defaults) and its version (0 until first saved). */
-async function settingRecord<T extends object>(ctx: AppContext, key: string, defaults: T) {
+export async function settingRecord<T extends object>(ctx: AppContext, key: string, defaults: T) {
   const r = await settingsRepo.record(ctx.db, key);
   return { ...((r.value as T | undefined) ?? defaults), version: r.version };
 }
@@ -43,7 +43,7 @@ export const slaRecord = (ctx: AppContext) => settingRecord(ctx, "sla", DEFAULT_
  * Saves a setting and its audit row in one transaction, only over the version the caller based it on
  * (when given) and only if nobody saved in between; returns the new version.
  */
-async function storeSetting<T extends object>(
+export async function storeSetting<T extends object>(
   ctx: AppContext,
   actor: Actor,
   key: string,
