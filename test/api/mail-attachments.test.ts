@@ -72,6 +72,43 @@ describe.each(DATABASES)("mail attachments on %s", (kind) => {
     expect((await beto.get(`/api/tickets/${row.ticket_id}/attachments`)).status).toBe(404);
   });
 
+  it("reception links an unidentified sender's ticket to its client; only once, only reception or leader", async () => {
+    const gamma = await createClientWithContact(staff, "Gamma Textil", "GTE070707EF3", "gina@gamma.mx");
+    await deliver(t.app, {
+      from: "nuevo@gamma.mx",
+      to: "soporte@encor.mx",
+      subject: "Primera vez que escribo",
+      text: "Hola",
+      messageId: "<link-1@gamma.mx>",
+    });
+    await drain(t.app);
+    const { ticket_id: id } = await t.app.ctx.db
+      .selectFrom("inbound_mail")
+      .select("ticket_id")
+      .where("message_id", "=", "<link-1@gamma.mx>")
+      .executeTakeFirstOrThrow();
+    const before = (await staff.reception.get(`/api/tickets/${id}`)).body;
+    expect(before).toMatchObject({ unknownSender: true, channel: "email" });
+    const body = { clientId: gamma.client.id, contactId: gamma.contact.id };
+    expect((await staff.technician.post(`/api/tickets/${id}/link-sender`, body)).status).toBe(403);
+    const wrong = await staff.reception.post(`/api/tickets/${id}/link-sender`, {
+      ...body,
+      contactId: (await createClientWithContact(staff, "Otra", "OTR080808GH4", "o@o.mx")).contact.id,
+    });
+    expect(wrong.status).toBe(400);
+    const linked = await staff.reception.post(`/api/tickets/${id}/link-sender`, body);
+    expect(linked.status).toBe(200);
+    expect(linked.body).toMatchObject({
+      unknownSender: false,
+      clientId: gamma.client.id,
+      contactId: gamma.contact.id,
+    });
+    const again = await staff.reception.post(`/api/tickets/${id}/link-sender`, body);
+    expect(again.body.error.code).toBe("invalid_transition");
+    const history = (await staff.reception.get(`/api/tickets/${id}`)).body.history;
+    expect(history.map((h: { action: string }) => h.action)).toContain("link_sender");
+  });
+
   it("refuses a mail over the size limit with 552 and stores nothing of it", async () => {
     const before = await t.app.ctx.db.selectFrom("inbound_mail").select("id").execute();
     await expect(

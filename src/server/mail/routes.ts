@@ -13,6 +13,7 @@ import {
   OutboxMail,
   OutboxQuery,
 } from "../../contract/mail.js";
+import { Ticket } from "../../contract/tickets.js";
 import type { Actor, AppContext } from "../context.js";
 import { mailRepo, type OutboxRow } from "../db/repos/mail.js";
 import { tasksRepo } from "../db/repos/tasks.js";
@@ -22,6 +23,7 @@ import { actorOf } from "../http/auth-hook.js";
 import { withBaseVersion } from "../http/versioning.js";
 import { requireRole, requireStaff } from "../services/authz.js";
 import { requireVisible } from "../services/ticket-view.js";
+import { LinkSenderBody, linkSender } from "./link.js";
 import { scheduleSend } from "./outbox.js";
 import { mailSettingsRecord, saveMailSettings } from "./settings.js";
 
@@ -82,6 +84,15 @@ export function mailRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.put("/api/settings/mail", {
     schema: { tags: ["settings"], body: MailSettingsBody, response: { 200: MailSettingsRecord } },
     handler: async (req) => saveMailSettings(ctx, actorOf(req), withBaseVersion(req, req.body)),
+  });
+  r.post("/api/tickets/:id/link-sender", {
+    schema: {
+      tags: ["tickets"],
+      params: z.object({ id: Id }),
+      body: LinkSenderBody,
+      response: { 200: Ticket },
+    },
+    handler: async (req) => linkSender(ctx, actorOf(req), req.params.id, req.body),
   });
   r.get("/api/tickets/:id/attachments", {
     schema: { tags: ["tickets"], params: z.object({ id: Id }), response: { 200: MailAttachmentList } },

@@ -23,5 +23,6 @@ export const mail: Record<keyof typeof es, string> = {
   "outbox.retried": "The mail is back in the queue.",
   "outbox.none": "No mail with this filter.",
   "message.viaEmail": "by e-mail from {from}",
+  "history.link_sender": "Sender linked to its client",
   "attachments.title": "Attachments",
 };

@@ -21,5 +21,6 @@ export const mail = {
   "outbox.retried": "El correo volvió a la cola.",
   "outbox.none": "No hay correos con este filtro.",
   "message.viaEmail": "por correo de {from}",
+  "history.link_sender": "Remitente vinculado a su cliente",
   "attachments.title": "Adjuntos",
 } as const;
