@@ -36,7 +36,7 @@ const header = (p: ParsedMail, name: string): string | undefined => {
  */
 export async function processInbound(ctx: AppContext, inboundId: string): Promise<void> {
   const row = await mailRepo.inboundById(ctx.db, inboundId);
-  if (!row || row.status !== "received") return;
+  if (row?.status !== "received") return;
   const reason = await readMail(ctx, row);
   if (typeof reason === "string") {
     await mailRepo.settleInbound(ctx.db, row.id, quarantine(ctx, reason));
