@@ -50,8 +50,9 @@ export async function pollImapOnce(ctx: AppContext, target: ImapTarget): Promise
       const uids = (await client.search({ unKeyword: IMPORTED_KEYWORD }, { uid: true })) || [];
       for (const uid of uids) {
         const msg = await client.fetchOne(String(uid), { source: true }, { uid: true });
-        if (!msg?.source) continue;
-        const got = await storeInbound(ctx, msg.source, { source: "imap", envelopeFrom: null });
+        const source = msg ? msg.source : undefined;
+        if (!source) continue;
+        const got = await storeInbound(ctx, source, { source: "imap", envelopeFrom: null });
         if (!got.duplicate) stored++;
         await client.messageFlagsAdd(String(uid), ["\\Seen", IMPORTED_KEYWORD], { uid: true });
       }
