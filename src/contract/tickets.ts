@@ -148,6 +148,8 @@ export const Message = z.object({
   visibility: z.enum(["client", "internal"]),
   body: z.string(),
   createdAt: z.string(),
+  /** The sender's address when the message came by e-mail (its body is the mail's text, never its HTML). */
+  emailFrom: z.string().nullable().optional(),
 });
 
 export const HistoryEntry = z.object({

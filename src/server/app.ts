@@ -26,6 +26,8 @@ import { installSecurityHeaders } from "./http/security-headers.js";
 import { installTransport, serveWeb } from "./http/transport.js";
 import { JOBS } from "./jobs/definitions.js";
 import { startScheduler } from "./jobs/runner.js";
+import { installMail } from "./mail/index.js";
+import type { SmtpListener } from "./mail/listener.js";
 import { holdDataDir } from "./ops/data-lock.js";
 import { bootstrapAdmin } from "./services/users.js";
 import { startTaskWorker } from "./tasks/worker.js";
@@ -42,6 +44,7 @@ export type MesaApp = FastifyInstance & {
   database: Database;
   /** This start created the first admin from MESA_ADMIN_EMAIL/MESA_ADMIN_PASSWORD. */
   adminCreated: boolean;
+  smtp: SmtpListener | null;
 };
 
 /** Builds the whole server (used by main and by tests): database migrated, routes registered, not listening. */
@@ -105,6 +108,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   backgroundRoutes(app, ctx);
   staffRoutes(app, ctx);
   backupRoutes(app, ctx);
+  const smtp = await installMail(app, ctx);
   installNotFound(app, await serveWeb(app, config.webDist));
 
   const stopJobs = config.jobsEnabled ? startScheduler(ctx, JOBS, app.log) : async () => {};
@@ -118,5 +122,5 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
     await database.close();
     releaseDataDir();
   });
-  return Object.assign(app, { ctx, database, adminCreated }) as MesaApp;
+  return Object.assign(app, { ctx, database, adminCreated, smtp }) as MesaApp;
 }

@@ -42,6 +42,22 @@ const EnvSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  MESA_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "MESA_SMTP_URL debe empezar con smtp:// o smtps://")
+    .optional(),
+  MESA_MAIL_FROM: z.string().min(3).default("mesa@localhost"),
+  MESA_SUPPORT_ADDRESS: z.string().min(3).optional(),
+  MESA_PUBLIC_URL: z.url().default("http://localhost:3000"),
+  MESA_SMTP_LISTEN: z
+    .string()
+    .regex(/^[^:]+:\d{1,5}$/, "MESA_SMTP_LISTEN es host:puerto")
+    .optional(),
+  MESA_MAIL_MAX_MB: z.coerce.number().int().min(1).max(100).default(30),
+  MESA_IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\//, "MESA_IMAP_URL debe empezar con imap:// o imaps://")
+    .optional(),
 });
 
 export interface Config {
@@ -69,6 +85,17 @@ export interface Config {
   migrateOnStart: boolean;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (login throttling and the API rate limit per IP). */
   trustProxy: boolean;
+  /** Outgoing mail server; unset: mail stays queued in the outbox. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** The address clients write to (Reply-To of what Mesa sends); defaults to mailFrom. */
+  supportAddress: string;
+  publicUrl: string;
+  /** host:port of the inbound SMTP listener; unset: off. */
+  smtpListen: string | undefined;
+  imapUrl: string | undefined;
+  /** Inbound mail larger than this is refused (SMTP 552). */
+  mailMaxBytes: number;
 }
 
 /** Parses the environment once; an invalid value stops the process with a clear message. */
@@ -100,6 +127,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jobsEnabled: e.MESA_JOBS,
     migrateOnStart: e.MESA_MIGRATE_ON_START,
     trustProxy: e.MESA_TRUST_PROXY,
+    smtpUrl: e.MESA_SMTP_URL,
+    mailFrom: e.MESA_MAIL_FROM,
+    supportAddress: e.MESA_SUPPORT_ADDRESS ?? e.MESA_MAIL_FROM,
+    publicUrl: e.MESA_PUBLIC_URL.replace(/\/+$/, ""),
+    smtpListen: e.MESA_SMTP_LISTEN,
+    imapUrl: e.MESA_IMAP_URL,
+    mailMaxBytes: e.MESA_MAIL_MAX_MB * 1024 * 1024,
     ...overrides,
   };
 }

@@ -24,6 +24,7 @@ const LOADERS = {
   "/admin/tasks": () => import("./pages/admin/BackgroundTasksPage"),
   "/admin/company": () => import("./pages/admin/CompanyPage"),
   "/admin/backups": () => import("./pages/admin/BackupsPage"),
+  "/admin/outbox": () => import("./pages/admin/OutboxPage"),
   "/account/tokens": () => import("./pages/account/TokensPage"),
   "/account": () => import("./pages/account/AccountPage"),
 } satisfies Record<string, () => Promise<{ default: ComponentType }>>;

@@ -209,6 +209,8 @@ export interface MessagesTable {
   visibility: string; // client | internal
   body: string;
   created_at: Instant;
+  /** The sender's address when the message came by e-mail. */
+  email_from: string | null;
 }
 
 export interface SurveysTable {
@@ -313,9 +315,61 @@ export interface StoredFilesTable {
   updated_by: string | null;
 }
 
+/** A mail Mesa sends (src/server/mail/outbox.ts). */
+export interface OutboxTable {
+  id: string;
+  kind: string; // autoreply | message
+  ticket_id: string | null;
+  to_addr: string;
+  cc: string; // JSON array
+  subject: string;
+  text_body: string;
+  html_body: string;
+  headers: string; // JSON: messageId, inReplyTo, references, extra headers
+  message_id: string;
+  status: string; // queued | sending | sent | failed
+  attempts: number;
+  last_error: string | null;
+  locked_until: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+  sent_at: Instant | null;
+}
+
+/** A received mail, kept raw (src/server/mail/inbound.ts). */
+export interface InboundMailTable {
+  id: string;
+  message_id: string;
+  source: string; // smtp | imap
+  envelope_from: string | null;
+  from_addr: string | null;
+  raw: Buffer;
+  size: number;
+  status: string; // received | processed | quarantined
+  reason: string | null;
+  ticket_id: string | null;
+  message_ref: string | null;
+  received_at: Instant;
+  processed_at: Instant | null;
+}
+
+export interface MailAttachmentsTable {
+  id: string;
+  ticket_id: string;
+  inbound_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  path: string; // relative to MESA_DATA_DIR/attachments
+  created_at: Instant;
+}
+
 export interface DB {
   timers: TimersTable;
   stored_files: StoredFilesTable;
+  outbox: OutboxTable;
+  inbound_mail: InboundMailTable;
+  mail_attachments: MailAttachmentsTable;
   notifications: NotificationsTable;
   users: UsersTable;
   sessions: SessionsTable;

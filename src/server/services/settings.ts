@@ -31,7 +31,7 @@ export const DEFAULT_SLA_SETTINGS: SlaSettings = {
 const compiled = new Map<string, BusinessCalendar>();
 
 /** A setting as the API shows it: its value (or the defaults) and its version (0 until first saved). */
-async function settingRecord<T extends object>(ctx: AppContext, key: string, defaults: T) {
+export async function settingRecord<T extends object>(ctx: AppContext, key: string, defaults: T) {
   const r = await settingsRepo.record(ctx.db, key);
   return { ...((r.value as T | undefined) ?? defaults), version: r.version };
 }

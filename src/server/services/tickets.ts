@@ -1,3 +1,4 @@
+import type { Transaction } from "kysely";
 import { DateTime } from "luxon";
 import type { z } from "zod";
 import type { TicketCreateBody, TicketDetail, TicketListQuery } from "../../contract/tickets.js";
@@ -9,7 +10,9 @@ import type { Actor, AppContext } from "../context.js";
 import { clientsRepo, contactsRepo, contractsRepo } from "../db/repos/clients.js";
 import { historyRepo, type TicketRow, ticketSearchText, ticketsRepo } from "../db/repos/tickets.js";
 import { workRepo } from "../db/repos/work.js";
+import type { DB } from "../db/schema.js";
 import { forbidden, invalid, notFound } from "../errors.js";
+import { type MailIntake, queueAutoReply } from "../mail/notify.js";
 import { hasRole, isStaff, refuseStaffOnlyFields } from "./authz.js";
 import { staffOnlyCreateFields, ticketDetailFor, ticketFor } from "./client-view.js";
 import { newId } from "./ids.js";
@@ -76,11 +79,11 @@ async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInp
 }
 
 /** Only staff back-date (a call taken earlier): the history says it, received when, registered when, by whom. */
-async function recordBackdating(trx: AppContext["db"], row: TicketRow, actor: Actor, nowIso: string) {
+async function recordBackdating(trx: AppContext["db"], row: TicketRow, actorId: string, nowIso: string) {
   await historyRepo.add(trx, {
     ticketId: row.id,
     at: nowIso,
-    actorId: actor.id,
+    actorId,
     action: "backdated",
     changes: { receivedAt: row.received_at, registeredAt: nowIso },
   });
@@ -88,6 +91,34 @@ async function recordBackdating(trx: AppContext["db"], row: TicketRow, actor: Ac
 
 export async function createTicket(ctx: AppContext, actor: Actor, input: CreateInput) {
   const { client, contactName } = await checkCreateAccess(ctx, actor, input);
+  // A client's channel was checked (portal or e-mail only) by checkCreateAccess.
+  const portalAddress = isStaff(actor) ? null : actor.email;
+  const intake = { actorId: actor.id, channel: input.channel, portalAddress, contactName };
+  const id = await insertTicket(ctx, client, input, intake);
+  return getTicketSummary(ctx, actor, id);
+}
+
+/** How a ticket is filed: by whom, on which channel, and for mail, the message it came from. */
+export interface Intake {
+  actorId: string | null;
+  channel: string;
+  portalAddress?: string | null;
+  /** For the search text: the contact's name, when the ticket has one. */
+  contactName?: string | null;
+  mail?: MailIntake;
+  unknownSender?: boolean;
+  /** More writes that belong to the ticket's creation (the inbound mail's row). */
+  within?: (trx: Transaction<DB>, row: TicketRow) => Promise<void>;
+}
+
+/** Writes a ticket whose access was checked; returns its id. The intake auto-reply is queued with it. */
+export async function insertTicket(
+  ctx: AppContext,
+  client: { name: string },
+  input: CreateInput,
+  intake: Intake,
+): Promise<string> {
+  const contactName = intake.contactName ?? null;
   const now = ctx.clock();
   const receivedMs = input.receivedAt ? Date.parse(input.receivedAt) : now.getTime();
   if (receivedMs > now.getTime() + 60_000) {
@@ -117,7 +148,7 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
       title: input.title,
       description: input.description,
       urgent: input.urgent ? 1 : 0,
-      channel: input.channel,
+      channel: intake.channel,
       category: input.category ?? null,
       service_kind: kind,
       contract_id: contract?.id ?? null,
@@ -137,7 +168,7 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
       accepted_by_name: null,
       accepted_via: null,
       acceptance_override_reason: null,
-      unknown_sender: 0,
+      unknown_sender: intake.unknownSender ? 1 : 0,
       search_text: ticketSearchText({
         folio,
         title: input.title,
@@ -145,7 +176,7 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
         clientName: client.name,
         contactName,
       }),
-      created_by: actor.id,
+      created_by: intake.actorId,
       created_at: nowIso,
       updated_at: nowIso,
       closed_at: null,
@@ -156,14 +187,18 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
     await historyRepo.add(trx, {
       ticketId: id,
       at: nowIso,
-      actorId: actor.id,
+      actorId: intake.actorId,
       action: "create",
       to: "new",
       changes: { serviceKind: kind, urgent: input.urgent, channel: row.channel, responseDueAt },
     });
-    if (receivedMs < now.getTime()) await recordBackdating(trx, row, actor, nowIso);
+    // Only staff back-date (checked on the way in): a call taken earlier, registered now.
+    if (receivedMs < now.getTime() && intake.actorId)
+      await recordBackdating(trx, row, intake.actorId, nowIso);
+    await intake.within?.(trx, row);
+    await queueAutoReply(ctx, trx, row, intake);
   });
-  return getTicketSummary(ctx, actor, id);
+  return id;
 }
 
 export async function getTicketSummary(ctx: AppContext, actor: Actor, id: string) {
@@ -221,6 +256,7 @@ export async function getTicket(ctx: AppContext, actor: Actor, id: string) {
       visibility: m.visibility as "client",
       body: m.body,
       createdAt: m.created_at,
+      emailFrom: m.email_from,
     })),
   };
   return ticketDetailFor(actor, detail);

@@ -5,6 +5,7 @@ import { historyRepo, type TicketRow, ticketsRepo } from "../db/repos/tickets.js
 import { usersRepo } from "../db/repos/users.js";
 import { type ChargeRow, type TimeEntryRow, workRepo } from "../db/repos/work.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../errors.js";
+import { queueStaffMessage } from "../mail/notify.js";
 import { hasRole, isStaff } from "./authz.js";
 import { messageFor } from "./client-view.js";
 import { newId } from "./ids.js";
@@ -172,10 +173,14 @@ export async function addMessage(
       visibility,
       body: input.body,
       created_at: now,
+      email_from: null,
     });
     // The first reply or call by staff to the client meets the response SLA.
     const responds = staff && visibility === "client" && !row.responded_at;
     await touchTicket(ctx, trx, row, responds ? { responded_at: now } : {});
+    // Notes and calls stay inside; a staff message goes to the client by mail, in the same commit.
+    if (staff && input.kind === "message")
+      await queueStaffMessage(ctx, trx, row, { body: input.body, author: actor.name });
     await historyRepo.add(trx, {
       ticketId,
       at: now,

@@ -5,6 +5,7 @@ import { admin } from "./en/admin";
 import { background } from "./en/background";
 import { core } from "./en/core";
 import { desk } from "./en/desk";
+import { mail } from "./en/mail";
 import { staff } from "./en/staff";
 import { work } from "./en/work";
 import type { MessageKey } from "./es-MX";
@@ -17,4 +18,5 @@ export const en: Record<MessageKey, string> = {
   ...admin,
   ...background,
   ...staff,
+  ...mail,
 };

@@ -4,9 +4,19 @@ import { admin } from "./es/admin";
 import { background } from "./es/background";
 import { core } from "./es/core";
 import { desk } from "./es/desk";
+import { mail } from "./es/mail";
 import { staff } from "./es/staff";
 import { work } from "./es/work";
 
-export const esMX = { ...core, ...work, ...desk, ...account, ...admin, ...background, ...staff } as const;
+export const esMX = {
+  ...core,
+  ...work,
+  ...desk,
+  ...account,
+  ...admin,
+  ...background,
+  ...staff,
+  ...mail,
+} as const;
 
 export type MessageKey = keyof typeof esMX;

@@ -29,6 +29,7 @@ export const NAV: NavItem[] = [
   { to: "/admin/tasks", label: "nav.tasks", roles: ["admin"], admin: true },
   { to: "/admin/company", label: "nav.company", roles: ["admin"], admin: true },
   { to: "/admin/backups", label: "nav.backups", roles: ["admin"], admin: true },
+  { to: "/admin/outbox", label: "nav.outbox", roles: ["admin"], admin: true },
 ];
 
 export function hasRole(roles: readonly Role[] | undefined, ...wanted: Role[]): boolean {

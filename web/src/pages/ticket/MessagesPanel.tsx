@@ -1,5 +1,17 @@
-import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+} from "@mantine/core";
 import type { FormEvent } from "react";
+import { attachmentUrl, useAttachments } from "../../api/mail";
 import { useAddMessage } from "../../api/tickets";
 import { MessageBody, type TicketDetail } from "../../contract";
 import { useT } from "../../i18n";
@@ -50,6 +62,31 @@ function MessageForm({ ticketId }: { ticketId: string }) {
   );
 }
 
+/** Files that came with the ticket's mails; each downloads (never opens inline). */
+function AttachmentList({ ticketId }: { ticketId: string }) {
+  const t = useT();
+  const list = useAttachments(ticketId);
+  if (!list.data?.items.length) return null;
+  return (
+    <Paper withBorder p="sm" data-testid="attachments">
+      <Text fw={600} size="sm" mb={4}>
+        {t("attachments.title")}
+      </Text>
+      {list.data.items.map((a) => (
+        <Anchor
+          key={a.id}
+          href={attachmentUrl(ticketId, a.id)}
+          download={a.filename}
+          size="sm"
+          display="block"
+        >
+          {a.filename} ({Math.max(1, Math.round(a.size / 1024))} KB)
+        </Anchor>
+      ))}
+    </Paper>
+  );
+}
+
 /** Messages to the client, logged calls and internal notes (never shown to the client). */
 export function MessagesPanel({ ticket, editable }: { ticket: TicketDetail; editable: boolean }) {
   const t = useT();
@@ -69,6 +106,11 @@ export function MessagesPanel({ ticket, editable }: { ticket: TicketDetail; edit
               <Text fw={600} size="sm">
                 {m.authorName ?? t("message.client")}
               </Text>
+              {m.emailFrom && (
+                <Text size="xs" c="dimmed" data-testid="message-email-from">
+                  {t("message.viaEmail", { from: m.emailFrom })}
+                </Text>
+              )}
               <Badge size="xs" color={COLORS[m.kind]} variant="light">
                 {t(`message.kind.${m.kind}`)}
               </Badge>
@@ -82,6 +124,7 @@ export function MessagesPanel({ ticket, editable }: { ticket: TicketDetail; edit
           </Text>
         </Paper>
       ))}
+      <AttachmentList ticketId={ticket.id} />
       {editable && <MessageForm ticketId={ticket.id} />}
     </Stack>
   );

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { BaseVersion, Id } from "./common.js";
+
+export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed"] as const;
+
+export const OutboxQuery = z.object({
+  status: z.enum(OUTBOX_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const OutboxMail = z.object({
+  id: Id,
+  kind: z.string(),
+  ticketId: z.string().nullable(),
+  to: z.string(),
+  subject: z.string(),
+  status: z.enum(OUTBOX_STATUSES),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  messageId: z.string(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+
+export const OutboxList = z.object({
+  /** False while MESA_SMTP_URL is unset: mail waits in the queue. */
+  configured: z.boolean(),
+  items: z.array(OutboxMail),
+});
+
+export const MailAttachment = z.object({
+  id: Id,
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  createdAt: z.string(),
+});
+export const MailAttachmentList = z.object({ items: z.array(MailAttachment) });
+export const AttachmentParams = z.object({ id: Id, attId: Id });
+
+export const MailSettings = z.strictObject({
+  /** The firm's name: From display name and signature of every mail. */
+  companyName: z.string().trim().min(1).max(120),
+  /** Auto-replies to one sender per hour at most. */
+  autoRepliesPerHour: z.number().int().min(0).max(1000),
+});
+export const MailSettingsBody = MailSettings.extend({ version: BaseVersion });
+export const MailSettingsRecord = MailSettings.extend({ version: z.number() });

@@ -1,0 +1,39 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { MailAttachmentList, OutboxList, OutboxMail } from "../../../src/contract/mail";
+import { api, withQuery } from "./client";
+
+export type OutboxItem = z.infer<typeof OutboxMail>;
+export type OutboxStatus = OutboxItem["status"];
+export type Attachment = z.infer<typeof MailAttachmentList>["items"][number];
+
+/** The outbox refreshes itself: mail moves on its own while the page is open. */
+const REFRESH_MS = 10_000;
+
+export function useOutbox(status?: OutboxStatus) {
+  return useQuery({
+    queryKey: ["admin-outbox", status ?? "all"],
+    queryFn: () => api<z.infer<typeof OutboxList>>(withQuery("/api/admin/outbox", { status })),
+    refetchInterval: REFRESH_MS,
+  });
+}
+
+export function useRetryMail() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api<OutboxItem>(`/api/admin/outbox/${encodeURIComponent(id)}/retry`, { method: "POST" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["admin-outbox"] }),
+  });
+}
+
+export function useAttachments(ticketId: string) {
+  return useQuery({
+    queryKey: ["attachments", ticketId],
+    queryFn: () =>
+      api<z.infer<typeof MailAttachmentList>>(`/api/tickets/${encodeURIComponent(ticketId)}/attachments`),
+  });
+}
+
+export const attachmentUrl = (ticketId: string, id: string) =>
+  `/api/tickets/${encodeURIComponent(ticketId)}/attachments/${encodeURIComponent(id)}`;

@@ -1,0 +1,26 @@
+/** Spanish (Mexico), e-mail: the outbox and mail on the ticket. Every key here must exist in ../en/mail.ts. */
+export const mail = {
+  "nav.outbox": "Correo saliente",
+  "outbox.title": "Correo saliente",
+  "outbox.subtitle":
+    "Lo que Mesa envía por correo. Un envío fallido se reintenta solo; uno agotado espera a que lo reintentes.",
+  "outbox.unconfigured": "El correo no está configurado: los mensajes quedan en cola",
+  "outbox.filter": "Filtrar por estado",
+  "outbox.filter.all": "Todos",
+  "outbox.status": "Estado",
+  "outbox.status.queued": "En cola",
+  "outbox.status.sending": "Enviando",
+  "outbox.status.sent": "Enviado",
+  "outbox.status.failed": "Fallido",
+  "outbox.to": "Para",
+  "outbox.subject": "Asunto",
+  "outbox.attempts": "Intentos",
+  "outbox.when": "Fecha",
+  "outbox.lastError": "Último error",
+  "outbox.retry": "Reintentar",
+  "outbox.retried": "El correo volvió a la cola.",
+  "outbox.none": "No hay correos con este filtro.",
+  "message.viaEmail": "por correo de {from}",
+  "history.link_sender": "Remitente vinculado a su cliente",
+  "attachments.title": "Adjuntos",
+} as const;
