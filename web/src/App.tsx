@@ -1,7 +1,8 @@
 import { Alert, Button, Center, Loader, Stack } from "@mantine/core";
-import { lazy, Suspense, useEffect } from "react";
+import { type ComponentType, lazy, Suspense, useEffect } from "react";
 import { type Me, useMe, useSetupStatus } from "./api/auth";
 import { I18nProvider, type Locale, translate } from "./i18n";
+import { browserStorage, pruneDrafts } from "./lib/draftStore";
 import { setDisplayTimeZone } from "./lib/format";
 import { markSignedIn, storedLocale, storeLocale } from "./lib/session";
 import { LoginPage } from "./pages/auth/LoginPage";
@@ -9,6 +10,12 @@ import { AppRoutes, loadShell, preloadRoute } from "./routes";
 
 const SetupPage = lazy(() => import("./pages/auth/SetupPage"));
 const AppLayout = lazy(loadShell);
+// Not in the initial bundle (a Modal): only needed once a form is dirty. A failed load only loses the
+// prompt on in-app navigation (drafts and beforeunload still hold), never the app.
+const LeaveGuardDialog = lazy(
+  (): Promise<{ default: ComponentType }> =>
+    import("./components/LeaveGuardDialog").catch(() => ({ default: () => null })),
+);
 
 export function PageLoader() {
   return (
@@ -25,6 +32,8 @@ function useSessionEffects(me: Me | null | undefined) {
   useEffect(() => {
     if (signedIn === undefined) return;
     markSignedIn(signedIn);
+    const storage = browserStorage();
+    if (storage) pruneDrafts(storage); // drafts older than a week, of any user of this browser
     // After a sign-in: the shell and the current screen load together, not one after the other.
     if (signedIn) preloadRoute(window.location.pathname);
   }, [signedIn]);
@@ -41,6 +50,9 @@ function SignedIn({ me }: { me: Me }) {
           <AppRoutes me={me} />
         </Suspense>
       </AppLayout>
+      <Suspense fallback={null}>
+        <LeaveGuardDialog />
+      </Suspense>
     </Suspense>
   );
 }

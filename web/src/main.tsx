@@ -5,7 +5,7 @@ import { createTheme, MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { BrowserRouter } from "react-router-dom";
+import { createBrowserRouter, RouterProvider } from "react-router-dom";
 import { App } from "./App";
 import { meKey } from "./api/auth";
 import { ApiError, setUnauthorizedHandler } from "./api/client";
@@ -38,13 +38,15 @@ setUnauthorizedHandler(() => {
 if (wasSignedIn()) preloadRoute(window.location.pathname);
 if (storedLocale() === "en") void loadLocale("en").catch(() => undefined);
 
+// A data router: its navigation blocker lets a dirty form ask before the user leaves (LeaveGuardDialog).
+// The app keeps declaring its routes with <Routes> under this one catch-all route.
+const router = createBrowserRouter([{ path: "*", element: <App /> }]);
+
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
+        <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,

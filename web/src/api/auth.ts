@@ -78,8 +78,12 @@ export function useLogout() {
     mutationFn: () => api<unknown>("/api/auth/logout", { method: "POST", quiet401: true }),
     onSettled: () => {
       setCsrfToken(null);
-      queryClient.clear();
+      // The user's data goes, but not the session and setup queries App observes: clear() detached
+      // them, so the screen stayed signed in after a logout.
       queryClient.setQueryData(meKey, null);
+      queryClient.removeQueries({
+        predicate: (q) => q.queryKey[0] !== meKey[0] && q.queryKey[0] !== "setup",
+      });
     },
   });
 }

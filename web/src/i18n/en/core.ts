@@ -173,4 +173,11 @@ export const core: Record<keyof typeof es, string> = {
   "done.send_back": "{folio} sent back to the technician.",
   "done.close": "{folio} closed.",
   "done.cancel": "{folio} cancelled.",
+  "draft.restored": "Draft recovered",
+  "draft.discard": "Discard",
+  "draft.discardLong": "Discard draft",
+  "leave.title": "Unsaved changes",
+  "leave.message": "You have unsaved changes. Leave anyway?",
+  "leave.stay": "Stay",
+  "leave.go": "Leave",
 };

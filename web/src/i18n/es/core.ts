@@ -172,4 +172,11 @@ export const core = {
   "done.send_back": "{folio} regresado al técnico.",
   "done.close": "{folio} cerrado.",
   "done.cancel": "{folio} cancelado.",
+  "draft.restored": "Borrador recuperado",
+  "draft.discard": "Descartar",
+  "draft.discardLong": "Descartar borrador",
+  "leave.title": "Cambios sin guardar",
+  "leave.message": "Tienes cambios sin guardar. ¿Salir de todos modos?",
+  "leave.stay": "Quedarme",
+  "leave.go": "Salir",
 } as const;

@@ -16,10 +16,10 @@ import { type CallerMatch, useCategories } from "../../api/clients";
 import { useCreateTicket } from "../../api/tickets";
 import { type Ticket, TicketCreateBody } from "../../contract";
 import { useT } from "../../i18n";
-import { useForm } from "../../lib/form";
+import type { FormState } from "../../lib/form";
 import { formatMinutes } from "../../lib/format";
 
-interface Values {
+export interface IntakeValues {
   title: string;
   description: string;
   urgent: "yes" | "no" | "";
@@ -29,7 +29,7 @@ interface Values {
   channel: "phone" | "email" | "walk_in";
 }
 
-const EMPTY: Values = {
+export const INTAKE_EMPTY: IntakeValues = {
   title: "",
   description: "",
   urgent: "",
@@ -39,15 +39,17 @@ const EMPTY: Values = {
   channel: "phone",
 };
 
+/** The ticket's own fields; the state lives in the page, which keeps it as a draft with the caller. */
 export function IntakeForm({
   caller,
+  form,
   onCreated,
 }: {
   caller: CallerMatch;
+  form: FormState<IntakeValues>;
   onCreated: (ticket: Ticket) => void;
 }) {
   const t = useT();
-  const form = useForm<Values>(EMPTY, t);
   const categories = useCategories();
   const create = useCreateTicket();
   const { values, errors } = form;
@@ -103,7 +105,7 @@ export function IntakeForm({
             label={t("intake.urgentQuestion")}
             description={t("intake.urgentHint")}
             value={values.urgent}
-            onChange={(v) => form.set("urgent", v as Values["urgent"])}
+            onChange={(v) => form.set("urgent", v as IntakeValues["urgent"])}
             error={errors.urgent}
           >
             <Group mt={6}>
@@ -138,7 +140,7 @@ export function IntakeForm({
                 label: t(`channel.${c}`),
               }))}
               value={values.channel}
-              onChange={(v) => v && form.set("channel", v as Values["channel"])}
+              onChange={(v) => v && form.set("channel", v as IntakeValues["channel"])}
               allowDeselect={false}
             />
           </SimpleGrid>

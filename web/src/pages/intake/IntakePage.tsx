@@ -1,26 +1,64 @@
 import { Stack } from "@mantine/core";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { CallerMatch } from "../../api/clients";
+import { DraftNotice } from "../../components/DraftNotice";
 import { PageHeader } from "../../components/PageHeader";
 import type { Ticket } from "../../contract";
 import { useT } from "../../i18n";
+import { useDraft } from "../../lib/drafts";
+import { useForm } from "../../lib/form";
+import { useLeaveGuard } from "../../lib/leaveGuard";
 import { CallerSearch } from "./CallerSearch";
-import { IntakeForm } from "./IntakeForm";
+import { INTAKE_EMPTY, IntakeForm, type IntakeValues } from "./IntakeForm";
 import { IntakeResult } from "./IntakeResult";
 import { NewClientForm } from "./NewClientForm";
 import { SelectedCaller } from "./SelectedCaller";
 
 type Step = { kind: "search" } | { kind: "new"; text: string } | { kind: "form"; caller: CallerMatch };
+interface IntakeDraft {
+  step: Step;
+  values: IntakeValues;
+}
+
+const SEARCH: Step = { kind: "search" };
+const EMPTY_DRAFT: IntakeDraft = { step: SEARCH, values: INTAKE_EMPTY };
+
+/** The caller and the typed fields, kept as one draft until the ticket is created or discarded. */
+function useIntakeDraft() {
+  const t = useT();
+  const form = useForm<IntakeValues>(INTAKE_EMPTY, t);
+  const [step, setStep] = useState<Step>(SEARCH);
+  const setFormValues = form.setValues;
+  const setValues = useCallback(
+    (draft: IntakeDraft) => {
+      setStep(draft.step);
+      setFormValues(draft.values);
+    },
+    [setFormValues],
+  );
+  const draft = useDraft(
+    "intake",
+    { values: { step, values: form.values }, setValues },
+    { initial: EMPTY_DRAFT },
+  );
+  return { form, step, setStep, draft };
+}
 
 export default function IntakePage() {
   const t = useT();
-  const [step, setStep] = useState<Step>({ kind: "search" });
+  const { form, step, setStep, draft } = useIntakeDraft();
   const [created, setCreated] = useState<Ticket | null>(null);
   const [round, setRound] = useState(0);
+  useLeaveGuard(draft.dirty && !created);
 
+  const onCreated = (ticket: Ticket) => {
+    draft.clear();
+    setCreated(ticket);
+  };
   const next = () => {
+    form.reset();
     setCreated(null);
-    setStep({ kind: "search" });
+    setStep(SEARCH);
     setRound((r) => r + 1);
   };
 
@@ -35,6 +73,7 @@ export default function IntakePage() {
   return (
     <Stack maw={900} key={round}>
       <PageHeader title={t("intake.title")} subtitle={t("intake.subtitle")} />
+      <DraftNotice draft={draft} />
       {step.kind === "search" && (
         <CallerSearch
           onPick={(caller) => setStep({ kind: "form", caller })}
@@ -45,7 +84,7 @@ export default function IntakePage() {
         <NewClientForm
           initialText={step.text}
           onCreated={(caller) => setStep({ kind: "form", caller })}
-          onCancel={() => setStep({ kind: "search" })}
+          onCancel={() => setStep(SEARCH)}
         />
       )}
       {step.kind === "form" && (
@@ -53,9 +92,9 @@ export default function IntakePage() {
           <SelectedCaller
             match={step.caller}
             onChange={(caller) => setStep({ kind: "form", caller })}
-            onClear={() => setStep({ kind: "search" })}
+            onClear={() => setStep(SEARCH)}
           />
-          <IntakeForm caller={step.caller} onCreated={setCreated} />
+          <IntakeForm caller={step.caller} form={form} onCreated={onCreated} />
         </>
       )}
     </Stack>

@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Paper, Select, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { usePatchTicket } from "../../api/tickets";
 import { ConflictDialog } from "../../components/ConflictDialog";
+import { DraftNotice } from "../../components/DraftNotice";
 import {
   type BillingStatus,
   BillingStatus as BillingStatusSchema,
@@ -11,7 +12,9 @@ import {
 } from "../../contract";
 import { useT } from "../../i18n";
 import { conflictCurrent, useEditConflict } from "../../lib/conflict";
+import { useDraft } from "../../lib/drafts";
 import { errorMessage } from "../../lib/form";
+import { useLeaveGuard } from "../../lib/leaveGuard";
 import { useRunTransition } from "./useRunTransition";
 
 function useBillingOptions() {
@@ -25,12 +28,24 @@ export function ClosePanel({ ticket }: { ticket: TicketDetail }) {
   const options = useBillingOptions();
   const { run, error, busy } = useRunTransition(ticket);
   const [billing, setBilling] = useState<BillingStatus>(ticket.billingStatus);
-  if (!ticket.availableActions.includes("close")) return null;
+  const restore = useCallback((v: { billing: BillingStatus }) => setBilling(v.billing), []);
+  const draft = useDraft(
+    "close",
+    { values: { billing }, setValues: restore },
+    { initial: { billing: ticket.billingStatus }, ticketId: ticket.id },
+  );
+  const canClose = ticket.availableActions.includes("close");
+  useLeaveGuard(draft.dirty && canClose);
+  if (!canClose) return null;
+  const close = async () => {
+    if (await run({ action: "close", billingStatus: billing })) draft.clear();
+  };
   return (
     <Paper withBorder p="md" bg="teal.0" data-testid="close-panel">
       <Title order={3} size="h4" mb="sm">
         {t("close.title")}
       </Title>
+      <DraftNotice draft={draft} />
       <Group align="flex-end">
         <Select
           label={t("ticket.billingStatus")}
@@ -40,11 +55,7 @@ export function ClosePanel({ ticket }: { ticket: TicketDetail }) {
           allowDeselect={false}
           data-testid="close-billing"
         />
-        <Button
-          onClick={() => run({ action: "close", billingStatus: billing })}
-          loading={busy}
-          data-testid="action-close"
-        >
+        <Button onClick={close} loading={busy} data-testid="action-close">
           {t("action.close")}
         </Button>
       </Group>

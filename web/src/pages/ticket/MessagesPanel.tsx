@@ -13,10 +13,13 @@ import {
 import type { FormEvent } from "react";
 import { attachmentUrl, useAttachments } from "../../api/mail";
 import { useAddMessage } from "../../api/tickets";
+import { DraftNotice } from "../../components/DraftNotice";
 import { MessageBody, type TicketDetail } from "../../contract";
 import { useT } from "../../i18n";
+import { useDraft } from "../../lib/drafts";
 import { useForm } from "../../lib/form";
 import { formatDateTime } from "../../lib/format";
+import { useLeaveGuard } from "../../lib/leaveGuard";
 
 type Kind = "message" | "call" | "note";
 const COLORS: Record<Kind, string> = { message: "blue", call: "grape", note: "yellow" };
@@ -25,14 +28,25 @@ function MessageForm({ ticketId }: { ticketId: string }) {
   const t = useT();
   const add = useAddMessage(ticketId);
   const form = useForm({ kind: "message" as Kind, body: "" }, t);
+  const draft = useDraft("message", form, {
+    initial: form.values,
+    ticketId,
+    worthKeeping: (v) => v.body.trim() !== "",
+  });
+  useLeaveGuard(draft.dirty);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const body = form.validate(MessageBody, form.values);
-    if (body) add.mutate(body, { onSuccess: () => form.set("body", ""), onError: (e) => form.showError(e) });
+    if (body)
+      add.mutate(body, {
+        onSuccess: () => draft.clear({ kind: body.kind, body: "" }),
+        onError: (e) => form.showError(e),
+      });
   };
   return (
     <form onSubmit={submit} noValidate data-testid="message-form">
       <Stack gap="xs">
+        <DraftNotice draft={draft} />
         <SegmentedControl
           value={form.values.kind}
           onChange={(v) => form.set("kind", v as Kind)}

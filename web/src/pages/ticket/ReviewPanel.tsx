@@ -1,9 +1,12 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from "@mantine/core";
-import { useState } from "react";
+import { useCallback, useState } from "react";
+import { DraftNotice } from "../../components/DraftNotice";
 import { ReasonDialog } from "../../components/ReasonDialog";
 import type { TicketDetail } from "../../contract";
 import { useT } from "../../i18n";
+import { useDraft } from "../../lib/drafts";
 import { formatMinutes, formatMoney, roundUp } from "../../lib/format";
+import { useLeaveGuard } from "../../lib/leaveGuard";
 import { useRunTransition } from "./useRunTransition";
 
 /** Default rounding of the seed: contract → next quarter hour, event → next whole hour. */
@@ -32,15 +35,23 @@ export function ReviewPanel({ ticket }: { ticket: TicketDetail }) {
   const t = useT();
   const { run, error, busy, clearError } = useRunTransition(ticket);
   const [override, setOverride] = useState("");
+  const restore = useCallback((v: { override: string }) => setOverride(v.override), []);
+  const draft = useDraft(
+    "review",
+    { values: { override }, setValues: restore },
+    { initial: { override: "" }, ticketId: ticket.id },
+  );
   const [missing, setMissing] = useState(false);
   const [sendingBack, setSendingBack] = useState(false);
   const canReview = ticket.availableActions.includes("review");
   const canSendBack = ticket.availableActions.includes("send_back");
+  useLeaveGuard(draft.dirty && canReview); // a draft of a ticket no longer in review is not in the way
   if (!canReview && !canSendBack) return null;
 
-  const approve = () => {
+  const approve = async () => {
     if (!ticket.acceptance && !override.trim()) return setMissing(true);
-    void run({ action: "review", reason: ticket.acceptance ? undefined : override.trim() });
+    if (await run({ action: "review", reason: ticket.acceptance ? undefined : override.trim() }))
+      draft.clear();
   };
   const sendBack = async (reason: string) => {
     if (await run({ action: "send_back", reason })) setSendingBack(false);
@@ -64,6 +75,7 @@ export function ReviewPanel({ ticket }: { ticket: TicketDetail }) {
       <Text size="xs" c="dimmed" mb="sm">
         {t(ticket.serviceKind === "contract" ? "review.roundingContract" : "review.roundingEvent")}
       </Text>
+      <DraftNotice draft={draft} />
       {!ticket.acceptance && canReview && (
         <Textarea
           label={t("review.overrideLabel")}

@@ -14,10 +14,13 @@ import { useMediaQuery } from "@mantine/hooks";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router-dom";
 import { useAddTimeEntry } from "../../api/tickets";
+import { DraftNotice } from "../../components/DraftNotice";
 import { type AttentionMode, TimeEntryBody } from "../../contract";
 import { useT } from "../../i18n";
+import { useDraft } from "../../lib/drafts";
 import { type FormState, useForm } from "../../lib/form";
 import { formatMinutes, zonedDateKey } from "../../lib/format";
+import { useLeaveGuard } from "../../lib/leaveGuard";
 import { TimeRangeFields } from "./TimeRangeFields";
 import { type RangeValues, rangeToInstants } from "./timeRange";
 import { formatClock, useTimer } from "./useTimer";
@@ -43,6 +46,10 @@ const initialValues = (): Values => ({
   range: { date: zonedDateKey(new Date()), start: "", end: "" },
   timed: null,
 });
+
+/** Typed text, minutes, times or a timed interval: a mode or method switch alone is not kept. */
+const hasWork = (v: Values) =>
+  v.activity.trim() !== "" || v.minutes !== "" || !!v.range.start || !!v.range.end || !!v.timed;
 
 /** The timing part of the body, by the chosen method; null after showing what is missing. */
 function timing(t: ReturnType<typeof useT>, form: FormState<Values>) {
@@ -147,6 +154,8 @@ function useTimeEntryForm(ticketId: string) {
   const add = useAddTimeEntry(ticketId);
   const timer = useTimer(ticketId);
   const form = useForm<Values>(initialValues(), t);
+  const draft = useDraft("time-entry", form, { initial: form.values, ticketId, worthKeeping: hasWork });
+  useLeaveGuard(draft.dirty);
   const [saved, setSaved] = useState(false);
   const { values } = form;
   const stopTimer = () => {
@@ -164,19 +173,19 @@ function useTimeEntryForm(ticketId: string) {
     if (!body) return;
     add.mutate(body, {
       onSuccess: () => {
-        form.setValues({ ...initialValues(), method: values.method, mode: values.mode });
+        draft.clear({ ...initialValues(), method: values.method, mode: values.mode });
         setSaved(true);
       },
       onError: (e) => form.showError(e),
     });
   };
-  return { form, timer, saved, busy: add.isPending, stopTimer, submit };
+  return { form, draft, timer, saved, busy: add.isPending, stopTimer, submit };
 }
 
 /** Logs attention time three ways: typed minutes, start and end times, or the timer. */
 export function TimeEntryForm({ ticketId }: { ticketId: string }) {
   const t = useT();
-  const { form, timer, saved, busy, stopTimer, submit } = useTimeEntryForm(ticketId);
+  const { form, draft, timer, saved, busy, stopTimer, submit } = useTimeEntryForm(ticketId);
   // Four attention modes side by side do not fit a phone: stacked there, whole words.
   const narrow = useMediaQuery("(max-width: 36em)");
   const { values, errors } = form;
@@ -185,6 +194,7 @@ export function TimeEntryForm({ ticketId }: { ticketId: string }) {
       <form onSubmit={submit} noValidate data-testid="time-form">
         <Stack gap="sm">
           <TimerControls timer={timer} onStop={stopTimer} />
+          <DraftNotice draft={draft} />
           <SegmentedControl
             fullWidth
             orientation={narrow ? "vertical" : "horizontal"}
