@@ -7,6 +7,7 @@ import { loginSecurityMigration } from "./migrations/004_login_security.js";
 import { idempotencyVersionsMigration } from "./migrations/005_idempotency_versions.js";
 import { tasksMigration } from "./migrations/006_tasks.js";
 import { staffAppMigration } from "./migrations/008_staff_app.js";
+import { codedNotificationsMigration } from "./migrations/010_coded_notifications.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -18,6 +19,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "005_idempotency_versions": idempotencyVersionsMigration,
     "006_tasks": tasksMigration,
     "008_staff_app": staffAppMigration,
+    "010_coded_notifications": codedNotificationsMigration,
   };
 }
 
