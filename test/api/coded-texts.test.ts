@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeOfLegacyMessage } from "../../src/server/db/migrations/010_coded_notifications.js";
 import { notificationsRepo } from "../../src/server/db/repos/jobs.js";
+import { render } from "../../src/server/i18n/index.js";
 import { JOBS } from "../../src/server/jobs/definitions.js";
 import { runDueJobs } from "../../src/server/jobs/runner.js";
+import { tooManyAttempts } from "../../src/server/services/login-guard.js";
 import { createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
 
@@ -25,6 +27,18 @@ describe("legacy notification sentences (migration 010)", () => {
     },
   ])("$code from “$message”", ({ message, code, params }) => {
     expect(codeOfLegacyMessage(message)).toEqual({ code, params });
+  });
+});
+
+describe("“too many attempts” says how long to wait, in either language", () => {
+  it.each([
+    { waitMs: 61_000, es: "Intenta de nuevo en 1 minuto.", en: "Try again in 1 minute." },
+    { waitMs: 5 * 60_000, es: "Intenta de nuevo en 5 minutos.", en: "Try again in 5 minutes." },
+    { waitMs: 3_000, es: "Intenta de nuevo en unos segundos.", en: "Try again in a few seconds." },
+  ])("$waitMs ms", ({ waitMs, es, en }) => {
+    const err = tooManyAttempts(waitMs);
+    expect(err.message).toContain(es);
+    expect(render("en", err.text!.code, err.text!.params)).toContain(en);
   });
 });
 

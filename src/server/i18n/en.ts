@@ -24,4 +24,9 @@ export const en: Record<ServerMessageKey, string> = {
   "notification.legacy": "{text}",
   "error.unauthenticated": "Sign in to continue.",
   "error.session_expired": "Your session expired. Sign in again.",
+  "error.login_throttled":
+    "Too many attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}.",
+  "error.login_throttled_seconds": "Too many attempts. Try again in a few seconds.",
+  "error.rate_limited":
+    "Too many requests. Try again in {seconds, plural, one {# second} other {# seconds}}.",
 };

@@ -22,6 +22,11 @@ export const es = {
   "notification.legacy": "{text}",
   "error.unauthenticated": "Inicia sesión para continuar.",
   "error.session_expired": "Tu sesión expiró. Inicia sesión de nuevo.",
+  "error.login_throttled":
+    "Demasiados intentos. Intenta de nuevo en {minutes, plural, one {# minuto} other {# minutos}}.",
+  "error.login_throttled_seconds": "Demasiados intentos. Intenta de nuevo en unos segundos.",
+  "error.rate_limited":
+    "Demasiadas solicitudes. Intenta de nuevo en {seconds, plural, one {# segundo} other {# segundos}}.",
 } as const;
 
 export type ServerMessageKey = keyof typeof es;

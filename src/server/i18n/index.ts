@@ -28,7 +28,7 @@ function formatter(locale: ServerLocale, key: ServerMessageKey): IntlMessageForm
   const id = `${locale}\u0000${key}`;
   let f = compiled.get(id);
   if (!f) {
-    f = new IntlMessageFormat(catalogues[locale][key], locale);
+    f = new IntlMessageFormat(catalogues[locale][key], locale, undefined, { ignoreTag: true });
     compiled.set(id, f);
   }
   return f;

@@ -18,7 +18,7 @@ export const desk: Record<keyof typeof es, string> = {
   "client.noTechnician": "No account technician",
   "client.terms.title": "Payment terms",
   "client.terms.salesOnly": "Only Sales or an administrator change payment terms.",
-  "client.terms.creditSummary": "Credit at {days} days · limit: {limit}",
+  "client.terms.creditSummary": "Credit at {days, plural, one {# day} other {# days}} · limit: {limit}",
   "client.terms.noLimit": "no limit",
   "client.terms.approved": "Approved by {who} on {at}",
   "client.terms.save": "Save terms",
@@ -46,7 +46,8 @@ export const desk: Record<keyof typeof es, string> = {
   "survey.result": "Satisfaction survey",
   "survey.none": "The survey has not been recorded yet.",
   "survey.recordedBy": "Recorded by {who} on {at}",
-  "survey.unreachableResult": "Client unreachable: no answer after {n} attempts.",
+  "survey.unreachableResult":
+    "Client unreachable: no answer after {n, plural, one {# attempt} other {# attempts}}.",
   "survey.attemptsCount": "Unanswered calls: {n}",
   "survey.attemptsOf": "{n} of {max}",
   "survey.score.overall": "Overall",

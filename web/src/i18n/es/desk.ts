@@ -16,7 +16,7 @@ export const desk = {
   "client.noTechnician": "Sin técnico de cuenta",
   "client.terms.title": "Condiciones de pago",
   "client.terms.salesOnly": "Solo Ventas o un administrador cambian las condiciones de pago.",
-  "client.terms.creditSummary": "Crédito a {days} días · límite: {limit}",
+  "client.terms.creditSummary": "Crédito a {days, plural, one {# día} other {# días}} · límite: {limit}",
   "client.terms.noLimit": "sin límite",
   "client.terms.approved": "Aprobado por {who} el {at}",
   "client.terms.save": "Guardar condiciones",
@@ -44,7 +44,8 @@ export const desk = {
   "survey.result": "Encuesta de satisfacción",
   "survey.none": "Aún no se registra la encuesta.",
   "survey.recordedBy": "Registrada por {who} el {at}",
-  "survey.unreachableResult": "Cliente no localizable: sin respuesta tras {n} intentos.",
+  "survey.unreachableResult":
+    "Cliente no localizable: sin respuesta tras {n, plural, one {# intento} other {# intentos}}.",
   "survey.attemptsCount": "Llamadas sin respuesta: {n}",
   "survey.attemptsOf": "{n} de {max}",
   "survey.score.overall": "General",
