@@ -19,6 +19,7 @@ export const desk: Record<keyof typeof es, string> = {
   "client.terms.title": "Payment terms",
   "client.terms.salesOnly": "Only Sales or an administrator change payment terms.",
   "client.terms.creditSummary": "Credit at {days, plural, one {# day} other {# days}} · limit: {limit}",
+  "client.empty": "No clients.",
   "client.terms.noLimit": "no limit",
   "client.terms.approved": "Approved by {who} on {at}",
   "client.terms.save": "Save terms",

@@ -17,6 +17,7 @@ export const desk = {
   "client.terms.title": "Condiciones de pago",
   "client.terms.salesOnly": "Solo Ventas o un administrador cambian las condiciones de pago.",
   "client.terms.creditSummary": "Crédito a {days, plural, one {# día} other {# días}} · límite: {limit}",
+  "client.empty": "No hay clientes.",
   "client.terms.noLimit": "sin límite",
   "client.terms.approved": "Aprobado por {who} el {at}",
   "client.terms.save": "Guardar condiciones",
