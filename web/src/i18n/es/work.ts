@@ -139,7 +139,7 @@ export const work = {
   "history.survey": "Encuesta registrada",
   "history.survey_attempt": "Llamada de encuesta sin respuesta",
   "history.sla_recompute": "Vencimiento recalculado",
-  "history.billable": "Tiempo facturable corregido",
+  "history.billable": "Corrección del tiempo facturable",
   "history.other": "Movimiento",
   "review.queue": "Revisión de tickets atendidos",
   "review.queueHint": "Verifica el servicio, los tiempos y la aceptación del cliente.",

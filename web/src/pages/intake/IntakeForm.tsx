@@ -121,6 +121,7 @@ export function IntakeForm({
               onChange={pickCategory}
               searchable
               clearable
+              clearButtonProps={{ "aria-label": t("common.clear") }}
               error={errors.category}
             />
             <NumberInput
