@@ -109,19 +109,20 @@ describe.each(DATABASES)("texts as codes, rendered in the reader's language, on 
     });
     const es = await tech.post(`/api/tickets/${ticket.id}/transitions`, { action: "attend" });
     expect(es.status).toBe(409);
-    expect(es.body.error).toMatchObject({
+    expect(es.body.error).toEqual({
       code: "invalid_transition",
-      messageCode: "workflow.invalid_transition",
-      messageParams: { action: "attend", status: "assigned" },
+      details: { action: "attend", status: "assigned" },
       message: "No se puede marcar como atendido un ticket en estado «Asignado».",
     });
+    expect(es.headers["content-language"]).toBe("es-MX");
     await speak("technician", "en");
     const en = await tech.post(`/api/tickets/${ticket.id}/transitions`, { action: "cancel", reason: "x" });
     expect(en.status).toBe(403);
     expect(en.body.error).toMatchObject({
-      messageCode: "workflow.forbidden",
+      code: "forbidden",
       message: "Your role does not allow this action on this ticket.",
     });
+    expect(en.headers["content-language"]).toBe("en");
     await speak("technician", "es-MX");
   });
 
@@ -130,10 +131,10 @@ describe.each(DATABASES)("texts as codes, rendered in the reader's language, on 
       t.app.inject({ method: "GET", url: "/api/tickets", headers: lang ? { "accept-language": lang } : {} });
     expect((await ask("en-US,en;q=0.9")).json().error.message).toBe("Sign in to continue.");
     expect((await ask("fr, es;q=0.5")).json().error.message).toBe("Inicia sesión para continuar.");
-    expect((await ask()).json().error).toMatchObject({
+    expect((await ask()).json().error).toEqual({
       code: "unauthenticated",
-      messageCode: "error.unauthenticated",
       message: "Inicia sesión para continuar.",
+      details: null,
     });
   });
 

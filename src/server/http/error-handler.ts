@@ -93,11 +93,13 @@ export function installErrorHandler(
     const retry = (r.details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
     const retryAfter = typeof retry === "number" ? retry : RETRY_AFTER_SECONDS[r.code as ErrorCode];
     if (retryAfter) reply.header("retry-after", String(retryAfter));
-    // A coded message is rendered in the caller's language and its code travels with it.
+    // A coded message is rendered in the caller's language, named by Content-Language; the body keeps
+    // its fixed envelope {code, message, details} (SPEC §10), whose code and details are the machine's part.
     const text = err instanceof AppError ? err.text : null;
-    const message = text ? render(localeOf(request), text.code, text.params) : r.message;
-    const coded = text ? { messageCode: text.code, messageParams: text.params } : {};
-    return reply.status(r.status).send({ error: { code: r.code, message, details: r.details, ...coded } });
+    const locale = text ? localeOf(request) : null;
+    const message = text && locale ? render(locale, text.code, text.params) : r.message;
+    if (locale) reply.header("content-language", locale);
+    return reply.status(r.status).send({ error: { code: r.code, message, details: r.details } });
   });
 }
 

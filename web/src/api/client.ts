@@ -10,16 +10,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: unknown;
-  /** The catalogue code of `message` when the server rendered it in the caller's language. */
-  readonly messageCode: string | null;
+  /** The language the server wrote `message` in (Content-Language), when it rendered it from a code. */
+  readonly messageLanguage: string | null;
 
-  constructor(status: number, code: string, message: string, details?: unknown, messageCode?: string | null) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details?: unknown,
+    messageLanguage?: string | null,
+  ) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.details = details;
-    this.messageCode = messageCode ?? null;
+    this.messageLanguage = messageLanguage ?? null;
   }
 
   /** Field issues of a validation error (zod issue list), if any. */
@@ -143,14 +149,12 @@ async function parseResponse<T>(response: Response): Promise<T> {
     }
   }
   if (response.ok) return data as T;
-  const error = (
-    data as { error?: { code?: string; message?: string; details?: unknown; messageCode?: string } } | null
-  )?.error;
+  const error = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
   throw new ApiError(
     response.status,
     error?.code ?? `http_${response.status}`,
     error?.message ?? response.statusText,
     error?.details,
-    error?.messageCode,
+    response.headers.get("content-language"),
   );
 }

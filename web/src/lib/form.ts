@@ -101,7 +101,7 @@ export function errorMessage(t: Translate, error: unknown): string {
   if (error instanceof ApiError) {
     if (CATALOGUE_CODES.has(error.code)) return t(`errcode.${error.code}` as MessageKey);
     // Rendered by the server in the user's language from a code: it says more than the code alone.
-    if (error.messageCode && error.message) return error.message;
+    if (error.messageLanguage === t.locale && error.message) return error.message;
     if (t.locale === "en" && DERIVED_CODES.has(error.code)) return derivedMessage(t, error);
     if (error.message) return error.message;
     const key = `errcode.${error.code}`;
