@@ -6,7 +6,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     projects: [
-      { extends: true, test: { name: "unit", include: ["src/**/*.test.ts", "test/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: { name: "unit", include: ["src/**/*.test.ts", "test/**/*.test.ts", "web/**/*.test.ts"] },
+      },
       {
         extends: true,
         test: {

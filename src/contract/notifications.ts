@@ -1,9 +1,19 @@
 import { z } from "zod";
 
+/** A text for a person as a stable code, its parameters, and the text rendered in the caller's language. */
+export const CodedText = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  text: z.string(),
+});
+
 export const Notification = z.object({
   id: z.string(),
   ticketId: z.string().nullable(),
   kind: z.string(),
+  /** `notification.*` code and parameters; `message` is its text in the reader's language. */
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
   message: z.string(),
   createdAt: z.string(),
   readAt: z.string().nullable(),

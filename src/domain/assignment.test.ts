@@ -57,7 +57,7 @@ describe("rankCandidates", () => {
     expect(rankCandidates(candidates, category)[0]!.id).toBe(first);
   });
 
-  it("explains every ranking in Spanish", () => {
+  it("explains every ranking with codes and their parameters", () => {
     const [top] = rankCandidates(
       [
         tech({
@@ -72,10 +72,18 @@ describe("rankCandidates", () => {
       "fortigate",
     );
     expect(top!.reasons).toEqual([
-      "Capacitado en «fortigate»",
-      "Técnico de cuenta de este cliente",
-      "Ha atendido 2 tickets de este cliente",
-      "Carga actual: 1 ticket abierto",
+      { code: "assign.reason.skill", params: { category: "fortigate" } },
+      { code: "assign.reason.account_technician", params: {} },
+      { code: "assign.reason.client_history", params: { count: 2 } },
+      { code: "assign.reason.load", params: { count: 1 } },
+    ]);
+  });
+
+  it("names category experience and an empty queue by code", () => {
+    const [top] = rankCandidates([tech({ ticketsInCategory: 4 })], "redes");
+    expect(top!.reasons).toEqual([
+      { code: "assign.reason.category_history", params: { count: 4, category: "redes" } },
+      { code: "assign.reason.no_load", params: {} },
     ]);
   });
 });

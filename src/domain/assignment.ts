@@ -2,6 +2,8 @@
  * Ranks technicians for a ticket the way the seed describes reception's choice:
  * "al técnico capacitado para esa labor o al que atiende a ese cliente" — skill, client history, load.
  */
+import { type Coded, coded } from "./messages.js";
+
 export interface CandidateFacts {
   id: string;
   name: string;
@@ -16,7 +18,8 @@ export interface RankedCandidate {
   id: string;
   name: string;
   score: number;
-  reasons: string[];
+  /** `assign.reason.*` codes with parameters, e.g. `{code:"assign.reason.client_history", params:{count:3}}`. */
+  reasons: Coded[];
 }
 
 export const ASSIGNMENT_WEIGHTS = {
@@ -29,35 +32,31 @@ export const ASSIGNMENT_WEIGHTS = {
   perOpenTicket: 8,
 } as const;
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 function scoreOne(c: CandidateFacts, category: string | null): RankedCandidate {
   const w = ASSIGNMENT_WEIGHTS;
-  const reasons: string[] = [];
+  const reasons: Coded[] = [];
   let score = 0;
   if (category && c.skills.includes(category)) {
     score += w.skillMatch;
-    reasons.push(`Capacitado en «${category}»`);
+    reasons.push(coded("assign.reason.skill", { category }));
   }
   if (c.isAccountTechnician) {
     score += w.accountTechnician;
-    reasons.push("Técnico de cuenta de este cliente");
+    reasons.push(coded("assign.reason.account_technician"));
   }
   if (c.ticketsWithClient > 0) {
     score += Math.min(w.clientHistoryCap, c.ticketsWithClient * w.perClientTicket);
-    reasons.push(`Ha atendido ${plural(c.ticketsWithClient, "ticket", "tickets")} de este cliente`);
+    reasons.push(coded("assign.reason.client_history", { count: c.ticketsWithClient }));
   }
   if (category && c.ticketsInCategory > 0) {
     score += Math.min(w.categoryHistoryCap, c.ticketsInCategory * w.perCategoryTicket);
-    reasons.push(
-      `Experiencia: ${plural(c.ticketsInCategory, "ticket", "tickets")} de «${category}» resueltos`,
-    );
+    reasons.push(coded("assign.reason.category_history", { count: c.ticketsInCategory, category }));
   }
   score -= c.openTickets * w.perOpenTicket;
   reasons.push(
     c.openTickets === 0
-      ? "Sin tickets abiertos"
-      : `Carga actual: ${plural(c.openTickets, "ticket abierto", "tickets abiertos")}`,
+      ? coded("assign.reason.no_load")
+      : coded("assign.reason.load", { count: c.openTickets }),
   );
   return { id: c.id, name: c.name, score, reasons };
 }

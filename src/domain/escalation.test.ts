@@ -14,9 +14,13 @@ describe("escalationStep", () => {
     expect(escalationStep(current, state)).toBe(step);
   });
 
-  it("says in Spanish what happened", () => {
-    expect(escalationMessage(2, "OS-2026-000001", "Sin internet")).toBe(
-      "OS-2026-000001 venció su tiempo de respuesta sin atención: Sin internet",
-    );
+  it.each([
+    { level: 2, code: "notification.sla_breached" },
+    { level: 1, code: "notification.sla_near" },
+  ] as const)("level $level says what happened as $code with folio and title", ({ level, code }) => {
+    expect(escalationMessage(level, "OS-2026-000001", "Sin internet")).toEqual({
+      code,
+      params: { folio: "OS-2026-000001", title: "Sin internet" },
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { type Coded, coded } from "./messages.js";
 import type { SlaStateName } from "./sla.js";
 
 /** 0: on time; 1: near the response deadline; 2: past it. Escalation only ever rises. */
@@ -14,8 +15,7 @@ export function escalationStep(current: number, state: SlaStateName): Escalation
   return level > current ? level : null;
 }
 
-export function escalationMessage(level: EscalationLevel, folio: string, title: string): string {
-  return level === 2
-    ? `${folio} venció su tiempo de respuesta sin atención: ${title}`
-    : `${folio} está por vencer su tiempo de respuesta: ${title}`;
+/** What the notification says, as a code (`notification.sla_breached` / `notification.sla_near`). */
+export function escalationMessage(level: EscalationLevel, folio: string, title: string): Coded {
+  return coded(level === 2 ? "notification.sla_breached" : "notification.sla_near", { folio, title });
 }

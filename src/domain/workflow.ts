@@ -2,6 +2,8 @@
  * The service-order workflow of the seed (§5 "Entrega del Servicio") as a pure decision:
  * given a ticket's state, the actor and the requested action, either the next status or a refusal.
  */
+import { type Coded, coded, type MessageParams } from "./messages.js";
+
 export const TICKET_STATUSES = [
   "new",
   "assigned",
@@ -53,7 +55,8 @@ export interface TransitionRequest {
 export type Refusal = {
   ok: false;
   code: "forbidden" | "invalid_transition" | "precondition_failed" | "reason_required";
-  message: string;
+  /** Why, for a person: `workflow.*` code and parameters (rendered by the caller's language). */
+  message: Coded;
 };
 export type Decision = { ok: true; to: TicketStatus; acceptanceOverride: boolean } | Refusal;
 
@@ -79,7 +82,11 @@ export const STATUS_LABELS_ES: Record<TicketStatus, string> = {
   cancelled: "Cancelado",
 };
 
-const refuse = (code: Refusal["code"], message: string): Refusal => ({ ok: false, code, message });
+const refuse = (code: Refusal["code"], text: string, params: MessageParams = {}): Refusal => ({
+  ok: false,
+  code,
+  message: coded(text, params),
+});
 const has = (actor: WorkflowActor, ...roles: Role[]) => roles.some((r) => actor.roles.includes(r));
 const isStaff = (actor: WorkflowActor) => actor.roles.some((r) => r !== "client");
 const isOwnClient = (actor: WorkflowActor, t: WorkflowTicket) =>
@@ -113,35 +120,20 @@ function preconditions(req: TransitionRequest, actor: WorkflowActor, t: Workflow
   const reason = req.reason?.trim() ?? "";
   switch (req.action) {
     case "assign":
-      return req.assigneeId
-        ? null
-        : refuse("precondition_failed", "Indica el técnico al que se asigna (assigneeId).");
+      return req.assigneeId ? null : refuse("precondition_failed", "workflow.assignee_required");
     case "attend":
-      return t.timeEntryCount > 0
-        ? null
-        : refuse(
-            "precondition_failed",
-            "Registra al menos un tiempo de atención antes de marcar como atendido.",
-          );
+      return t.timeEntryCount > 0 ? null : refuse("precondition_failed", "workflow.time_entry_required");
     case "accept":
       // Staff record an on-site acceptance; the signer's name is the evidence.
       return isStaff(actor) && !req.signerName?.trim()
-        ? refuse(
-            "precondition_failed",
-            "Indica el nombre de quien firma la aceptación en sitio (signerName).",
-          )
+        ? refuse("precondition_failed", "workflow.signer_required")
         : null;
     case "review":
-      return t.accepted || reason
-        ? null
-        : refuse(
-            "precondition_failed",
-            "El cliente no ha aceptado la orden de servicio; para revisar sin aceptación indica el motivo.",
-          );
+      return t.accepted || reason ? null : refuse("precondition_failed", "workflow.acceptance_missing");
     case "reject":
     case "send_back":
     case "cancel":
-      return reason ? null : refuse("reason_required", "Esta acción requiere un motivo.");
+      return reason ? null : refuse("reason_required", "workflow.reason_required");
     default:
       return null;
   }
@@ -161,13 +153,13 @@ const TARGET: Record<TransitionAction, TicketStatus | "same"> = {
 
 export function decideTransition(req: TransitionRequest, actor: WorkflowActor, t: WorkflowTicket): Decision {
   if (!allowed(req.action, actor, t)) {
-    return refuse("forbidden", "Tu rol no permite esta acción sobre este ticket.");
+    return refuse("forbidden", "workflow.forbidden");
   }
   if (!FROM[req.action].includes(t.status)) {
-    return refuse(
-      "invalid_transition",
-      `No se puede «${req.action}» un ticket en estado «${STATUS_LABELS_ES[t.status]}».`,
-    );
+    return refuse("invalid_transition", "workflow.invalid_transition", {
+      action: req.action,
+      status: t.status,
+    });
   }
   const failed = preconditions(req, actor, t);
   if (failed) return failed;

@@ -30,6 +30,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details: unknown = null,
+    /** The message as a code with parameters, rendered in the caller's language (server/i18n). */
+    readonly text: { code: string; params: Record<string, string | number> } | null = null,
   ) {
     super(message);
     this.name = "AppError";

@@ -58,7 +58,12 @@ describe.each(DATABASES)("reception desk on %s", (kind) => {
     expect(res.status).toBe(200);
     const [first] = res.body.items;
     expect(first.user.id).toBe(staff.technician.user!.id);
-    expect(first.reasons).toContain("Capacitado en «fortigate»");
+    // A code with parameters, and the text in the caller's language naming the category, not its code.
+    expect(first.reasons).toContainEqual({
+      code: "assign.reason.skill",
+      params: { category: "Fortigate" },
+      text: "Capacitado en «Fortigate»",
+    });
     expect((await staff.technician.get(`/api/tickets/${ticket.id}/candidates`)).status).toBe(403);
   });
 
@@ -70,7 +75,9 @@ describe.each(DATABASES)("reception desk on %s", (kind) => {
     const ticket = await newTicket(res.body.id, { category: "hosting" });
     const ranked = await staff.reception.get(`/api/tickets/${ticket.id}/candidates`);
     expect(ranked.body.items[0].user.id).toBe(staff.technician2.user!.id);
-    expect(ranked.body.items[0].reasons).toContain("Técnico de cuenta de este cliente");
+    expect(ranked.body.items[0].reasons.map((r: { code: string }) => r.code)).toContain(
+      "assign.reason.account_technician",
+    );
   });
 
   it("a second assignment with a stale version gets a clear conflict and the current state", async () => {

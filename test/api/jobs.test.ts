@@ -52,7 +52,11 @@ describe.each(DATABASES)("scheduled jobs on %s", (kind) => {
     await runDueJobs(a.app.ctx, JOBS, "a");
     const near = await staff.reception.get("/api/notifications");
     expect(near.body.unreadCount).toBe(1);
-    expect(near.body.items[0].message).toContain("está por vencer");
+    expect(near.body.items[0]).toMatchObject({
+      code: "notification.sla_near",
+      params: { folio: ticket.folio, title: "Servidor caído" },
+      message: `${ticket.folio} está por vencer su tiempo de respuesta: Servidor caído`,
+    });
     expect((await staff.leader.get("/api/notifications")).body.unreadCount).toBe(1);
     expect((await staff.sales.get("/api/notifications")).body.unreadCount).toBe(0);
 
@@ -62,6 +66,7 @@ describe.each(DATABASES)("scheduled jobs on %s", (kind) => {
     await runDueJobs(a.app.ctx, JOBS, "a");
     const after = await staff.reception.get("/api/notifications");
     expect(after.body.unreadCount).toBe(2);
+    expect(after.body.items[0]).toMatchObject({ code: "notification.sla_breached" });
     expect(after.body.items[0].message).toContain("venció");
     const detail = await staff.reception.get(`/api/tickets/${ticket.id}`);
     expect(detail.body.history.filter((h: { action: string }) => h.action === "escalated")).toHaveLength(2);

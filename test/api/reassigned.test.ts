@@ -54,9 +54,14 @@ describe.each(DATABASES)("reassigned tickets and client history on %s", (kind) =
     const r = await s.reception.get(`/api/tickets/${next}/candidates`);
     expect(r.status).toBe(200);
     const reasons = (name: string) =>
-      (r.body.items as { user: { name: string }; reasons: string[] }[]).find((c) => c.user.name === name)!
-        .reasons;
-    expect(reasons("Teresa Técnica")).toContain("Ha atendido 1 ticket de este cliente");
-    expect(reasons("Tomás Técnico").join(" ")).not.toMatch(/Ha atendido/);
+      (r.body.items as { user: { name: string }; reasons: { code: string; text: string }[] }[]).find(
+        (c) => c.user.name === name,
+      )!.reasons;
+    expect(reasons("Teresa Técnica")).toContainEqual({
+      code: "assign.reason.client_history",
+      params: { count: 1 },
+      text: "Ha atendido 1 ticket de este cliente",
+    });
+    expect(reasons("Tomás Técnico").map((r) => r.code)).not.toContain("assign.reason.client_history");
   });
 });

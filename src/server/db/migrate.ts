@@ -8,6 +8,7 @@ import { idempotencyVersionsMigration } from "./migrations/005_idempotency_versi
 import { tasksMigration } from "./migrations/006_tasks.js";
 import { staffAppMigration } from "./migrations/008_staff_app.js";
 import { mailMigration } from "./migrations/009_mail.js";
+import { codedNotificationsMigration } from "./migrations/010_coded_notifications.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -20,6 +21,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "006_tasks": tasksMigration,
     "008_staff_app": staffAppMigration,
     "009_mail": mailMigration(dialect),
+    "010_coded_notifications": codedNotificationsMigration,
   };
 }
 

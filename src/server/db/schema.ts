@@ -295,7 +295,12 @@ export interface NotificationsTable {
   user_id: string;
   ticket_id: string | null;
   kind: string;
+  /** Spanish text at the time of writing (kept for old readers); people read `code` + `params`. */
   message: string;
+  /** `notification.*` catalogue code (server/i18n); null only before migration 010 ran. */
+  code: string | null;
+  /** JSON object of the code's parameters. */
+  params: string | null;
   created_at: Instant;
   read_at: Instant | null;
 }

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Actor, AppContext } from "../context.js";
 import { AppError } from "../errors.js";
+import { codedError } from "../i18n/index.js";
 import { actorFromSession, actorFromToken, SESSION_COOKIE } from "../services/auth.js";
 
 declare module "fastify" {
@@ -58,8 +59,8 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
     if (!request.actor) {
       const hadCookie = Boolean(request.cookies[SESSION_COOKIE]);
       throw hadCookie
-        ? new AppError("session_expired", "Tu sesión expiró. Inicia sesión de nuevo.")
-        : new AppError("unauthenticated", "Inicia sesión para continuar.");
+        ? codedError("session_expired", { code: "error.session_expired", params: {} })
+        : codedError("unauthenticated", { code: "error.unauthenticated", params: {} });
     }
     if (request.actor.via === "cookie" && !SAFE_METHODS.has(request.method)) {
       if (!sameToken(request.headers["x-csrf-token"], request.actor.csrfToken)) {

@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { type Database, isUniqueViolation } from "../db/database.js";
 import { classifyFault, driverMessage, type Fault } from "../db/faults.js";
 import { AppError, ERROR_STATUS, type ErrorCode } from "../errors.js";
+import { localeOf, render } from "../i18n/index.js";
 
 interface ErrorReply {
   status: number;
@@ -92,7 +93,13 @@ export function installErrorHandler(
     const retry = (r.details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
     const retryAfter = typeof retry === "number" ? retry : RETRY_AFTER_SECONDS[r.code as ErrorCode];
     if (retryAfter) reply.header("retry-after", String(retryAfter));
-    return reply.status(r.status).send({ error: { code: r.code, message: r.message, details: r.details } });
+    // A coded message is rendered in the caller's language, named by Content-Language; the body keeps
+    // its fixed envelope {code, message, details} (SPEC §10), whose code and details are the machine's part.
+    const text = err instanceof AppError ? err.text : null;
+    const locale = text ? localeOf(request) : null;
+    const message = text && locale ? render(locale, text.code, text.params) : r.message;
+    if (locale) reply.header("content-language", locale);
+    return reply.status(r.status).send({ error: { code: r.code, message, details: r.details } });
   });
 }
 

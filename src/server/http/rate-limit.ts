@@ -1,7 +1,7 @@
 import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Config } from "../config.js";
-import { AppError } from "../errors.js";
+import { codedError } from "../i18n/index.js";
 
 /** Liveness probes and the web app's files are never limited; everything else under /api is. */
 const exempt = (req: FastifyRequest) =>
@@ -26,9 +26,9 @@ export async function installRateLimit(app: FastifyInstance, config: Config): Pr
     },
     errorResponseBuilder: (_req, context) => {
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
-      return new AppError(
+      return codedError(
         "rate_limited",
-        `Demasiadas solicitudes. Intenta de nuevo en ${seconds} segundos.`,
+        { code: "error.rate_limited", params: { seconds } },
         { retryAfterSeconds: seconds, limitPerMinute: context.max },
       );
     },

@@ -3,10 +3,11 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { SurveyAnswer, SurveyReadAnswer } from "../../contract/client-facing.js";
 import { Id } from "../../contract/common.js";
-import { NotificationList, NotificationQuery } from "../../contract/notifications.js";
+import { CodedText, NotificationList, NotificationQuery } from "../../contract/notifications.js";
 import { RecomputeBody } from "../../contract/settings.js";
 import { SurveyAttemptBody, SurveyAttemptResult, SurveyBody, SurveyQueue } from "../../contract/surveys.js";
 import type { AppContext } from "../context.js";
+import { localeOf, withText } from "../i18n/index.js";
 import { assignmentCandidates } from "../services/assignment.js";
 import * as notifications from "../services/notifications.js";
 import { recomputeDeadlines } from "../services/sla.js";
@@ -18,7 +19,7 @@ const Candidate = z.object({
   user: z.object({ id: z.string(), name: z.string(), skills: z.array(z.string()) }),
   score: z.number(),
   openTickets: z.number(),
-  reasons: z.array(z.string()),
+  reasons: z.array(CodedText),
   current: z.boolean(),
 });
 
@@ -31,7 +32,11 @@ export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
       params: IdParams,
       response: { 200: z.object({ items: z.array(Candidate) }) },
     },
-    handler: async (req) => ({ items: await assignmentCandidates(ctx, actorOf(req), req.params.id) }),
+    handler: async (req) => {
+      const items = await assignmentCandidates(ctx, actorOf(req), req.params.id);
+      const locale = localeOf(req);
+      return { items: items.map((c) => ({ ...c, reasons: c.reasons.map((r) => withText(locale, r)) })) };
+    },
   });
   r.get("/api/surveys/queue", {
     schema: { tags: ["surveys"], response: { 200: SurveyQueue } },

@@ -5,6 +5,7 @@ import { IDEMPOTENCY_TTL_MS, idempotencyRepo } from "../db/repos/idempotency.js"
 import { notificationsRepo } from "../db/repos/jobs.js";
 import { historyRepo, ticketsRepo } from "../db/repos/tickets.js";
 import { sessionsRepo, toUser, usersRepo } from "../db/repos/users.js";
+import { render } from "../i18n/index.js";
 import { nightlyBackup } from "../ops/nightly-backup.js";
 import { newId } from "../services/ids.js";
 import { pruneThrottle } from "../services/login-guard.js";
@@ -55,7 +56,9 @@ export async function escalateSla(ctx: AppContext, now: Date): Promise<number> {
           user_id: userId,
           ticket_id: row.id,
           kind,
-          message,
+          message: render("es-MX", message.code, message.params),
+          code: message.code,
+          params: JSON.stringify(message.params),
           created_at: at,
           read_at: null,
         })),

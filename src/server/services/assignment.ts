@@ -4,6 +4,7 @@ import { clientsRepo } from "../db/repos/clients.js";
 import { ticketsRepo } from "../db/repos/tickets.js";
 import { toUser, usersRepo } from "../db/repos/users.js";
 import { requireRole } from "./authz.js";
+import { categoryNameOf } from "./settings.js";
 import { requireVisible } from "./ticket-view.js";
 
 const countsById = (rows: { assignee_id: string | null; n: number }[]) =>
@@ -37,11 +38,19 @@ export async function assignmentCandidates(ctx: AppContext, actor: Actor, ticket
     ticket.category,
   );
   const byId = new Map(technicians.map((u) => [u.id, u]));
+  // People read the category's name, not its code (`soporte` → "Soporte técnico").
+  const categoryName = ticket.category
+    ? ((await categoryNameOf(ctx, ticket.category)) ?? ticket.category)
+    : null;
   return ranked.map((r) => ({
     user: { id: r.id, name: r.name, skills: byId.get(r.id)!.skills },
     score: r.score,
     openTickets: loadBy.get(r.id) ?? 0,
-    reasons: r.reasons,
+    reasons: r.reasons.map((reason) =>
+      categoryName && "category" in reason.params
+        ? { ...reason, params: { ...reason.params, category: categoryName } }
+        : reason,
+    ),
     current: ticket.assignee_id === r.id,
   }));
 }

@@ -1,6 +1,8 @@
+import { coded } from "../../domain/messages.js";
 import type { AppContext } from "../context.js";
 import { loginThrottleRepo, type ThrottlePolicy } from "../db/repos/login-throttle.js";
-import { AppError } from "../errors.js";
+import type { AppError } from "../errors.js";
+import { codedError } from "../i18n/index.js";
 import { VerifyGate } from "./verify-gate.js";
 
 const MINUTE = 60_000;
@@ -27,10 +29,9 @@ export function tooManyAttempts(waitMs: number): AppError {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
   // Clocks of concurrent requests differ by milliseconds: 61 s still reads "1 minuto".
   const minutes = Math.max(1, Math.round(seconds / 60));
-  const when = seconds <= 5 ? "unos segundos" : minutes === 1 ? "1 minuto" : `${minutes} minutos`;
-  return new AppError("rate_limited", `Demasiados intentos. Intenta de nuevo en ${when}.`, {
-    retryAfterSeconds: seconds,
-  });
+  const text =
+    seconds <= 5 ? coded("error.login_throttled_seconds") : coded("error.login_throttled", { minutes });
+  return codedError("rate_limited", text, { retryAfterSeconds: seconds });
 }
 
 async function reserve(ctx: AppContext, key: string, free: number): Promise<void> {

@@ -1,7 +1,18 @@
 import type { Actor, AppContext } from "../context.js";
 import { notificationsRepo } from "../db/repos/jobs.js";
 import { notFound } from "../errors.js";
+import { type Coded, render } from "../i18n/index.js";
 
+function codeOf(row: { code: string | null; params: string | null; message: string }): Coded {
+  if (!row.code) return { code: "notification.legacy", params: { text: row.message } };
+  try {
+    return { code: row.code, params: JSON.parse(row.params ?? "{}") as Coded["params"] };
+  } catch {
+    return { code: row.code, params: {} };
+  }
+}
+
+/** The caller's notifications, each as its code and parameters and the text in the caller's language. */
 export async function listNotifications(ctx: AppContext, actor: Actor, unreadOnly: boolean, limit: number) {
   const [rows, unread] = await Promise.all([
     notificationsRepo.forUser(ctx.db, actor.id, unreadOnly, limit),
@@ -9,14 +20,19 @@ export async function listNotifications(ctx: AppContext, actor: Actor, unreadOnl
   ]);
   return {
     unreadCount: unread,
-    items: rows.map((r) => ({
-      id: r.id,
-      ticketId: r.ticket_id,
-      kind: r.kind,
-      message: r.message,
-      createdAt: r.created_at,
-      readAt: r.read_at,
-    })),
+    items: rows.map((r) => {
+      const { code, params } = codeOf(r);
+      return {
+        id: r.id,
+        ticketId: r.ticket_id,
+        kind: r.kind,
+        code,
+        params,
+        message: render(actor.locale, code, params),
+        createdAt: r.created_at,
+        readAt: r.read_at,
+      };
+    }),
   };
 }
 

@@ -145,6 +145,15 @@ export async function categoryEstimate(ctx: AppContext, code: string | null): Pr
   return row ? row.estimate_minutes : null;
 }
 
+export async function categoryNameOf(ctx: AppContext, code: string): Promise<string | null> {
+  const row = await ctx.db
+    .selectFrom("categories")
+    .select("name")
+    .where("code", "=", code)
+    .executeTakeFirst();
+  return row?.name ?? null;
+}
+
 export async function requireCategory(ctx: AppContext, code: string): Promise<void> {
   const row = await ctx.db
     .selectFrom("categories")

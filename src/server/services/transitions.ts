@@ -7,6 +7,7 @@ import { historyRepo, type TicketRow, ticketsRepo } from "../db/repos/tickets.js
 import { usersRepo } from "../db/repos/users.js";
 import { workRepo } from "../db/repos/work.js";
 import { AppError, conflict, invalid, notFound } from "../errors.js";
+import { codedError } from "../i18n/index.js";
 import { hasRole, isStaff, refuseStaffOnlyFields } from "./authz.js";
 import { slaSettings } from "./settings.js";
 import { requireVisible, workflowTicket } from "./ticket-view.js";
@@ -83,7 +84,7 @@ export async function transitionTicket(ctx: AppContext, actor: Actor, id: string
   const entries = await workRepo.countTimeEntries(ctx.db, id);
   const decision = decideTransition(input, actor, workflowTicket(row, entries));
   if (!decision.ok)
-    throw new AppError(decision.code, decision.message, { action: input.action, status: row.status });
+    throw codedError(decision.code, decision.message, { action: input.action, status: row.status });
   if (input.action === "assign") await checkAssignee(ctx, input.assigneeId!);
   if (input.action === "assign" && input.assigneeId === row.assignee_id) {
     throw conflict("El ticket ya está asignado a ese técnico.", { assigneeId: row.assignee_id });

@@ -1,4 +1,5 @@
 /** Fetch client for the Mesa API: JSON, cookie session, CSRF header and a typed error. */
+import { onLocaleChange } from "../i18n";
 
 export interface FieldIssue {
   path: (string | number)[];
@@ -9,13 +10,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: unknown;
+  /** The language the server wrote `message` in (Content-Language), when it rendered it from a code. */
+  readonly messageLanguage: string | null;
 
-  constructor(status: number, code: string, message: string, details?: unknown) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details?: unknown,
+    messageLanguage?: string | null,
+  ) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.details = details;
+    this.messageLanguage = messageLanguage ?? null;
   }
 
   /** Field issues of a validation error (zod issue list), if any. */
@@ -29,6 +39,11 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+let language = "es-MX";
+// The server renders coded messages for anonymous callers (login) in the UI's language.
+onLocaleChange((locale) => {
+  language = locale;
+});
 let onUnauthorized: (() => void) | null = null;
 
 export function setCsrfToken(token: string | null | undefined): void {
@@ -62,7 +77,7 @@ interface RequestOptions {
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? "GET";
-  const headers: Record<string, string> = { Accept: "application/json" };
+  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": language };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
@@ -140,5 +155,6 @@ async function parseResponse<T>(response: Response): Promise<T> {
     error?.code ?? `http_${response.status}`,
     error?.message ?? response.statusText,
     error?.details,
+    response.headers.get("content-language"),
   );
 }

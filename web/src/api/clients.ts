@@ -138,3 +138,12 @@ export function useCategories() {
     staleTime: 60_000,
   });
 }
+
+/** A category's name for its code (`soporte` → "Soporte general"); the code until the list loads. */
+export function useCategoryName(): (code: string | null | undefined) => string {
+  const categories = useCategories();
+  return (code) => {
+    if (!code) return "—";
+    return categories.data?.items.find((c) => c.code === code)?.name ?? code;
+  };
+}

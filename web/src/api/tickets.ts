@@ -57,7 +57,8 @@ export interface Candidate {
   user: { id: string; name: string; skills: string[] };
   score: number;
   openTickets: number;
-  reasons: string[];
+  /** Why this technician: a code with parameters and its text in the user's language (rendered by the server). */
+  reasons: { code: string; params: Record<string, string | number>; text: string }[];
 }
 
 export function useCandidates(id: string, enabled: boolean) {

@@ -46,7 +46,13 @@ export function ConflictDialog<R extends object>({
   const mine = conflict?.mine ?? {};
   const rows = fields.filter((f) => f in mine || !sameValue(base[f], current[f]));
   return (
-    <Modal opened={conflict !== null} onClose={onDiscard} title={t("conflict.title")} size="lg">
+    <Modal
+      closeButtonProps={{ "aria-label": t("common.close") }}
+      opened={conflict !== null}
+      onClose={onDiscard}
+      title={t("conflict.title")}
+      size="lg"
+    >
       <Stack data-testid="conflict-dialog">
         <Text size="sm">{t("conflict.intro")}</Text>
         <Table withTableBorder>

@@ -7,7 +7,8 @@ type Entry = TicketDetail["history"][number];
 
 function describe(t: ReturnType<typeof useT>, entry: Entry): string {
   const actionKey = `history.${entry.action}`;
-  const action = hasKey(actionKey) ? t(actionKey) : entry.action;
+  // A person never reads a raw action code; a new kind of entry reads as a generic change.
+  const action = hasKey(actionKey) ? t(actionKey) : t("history.other");
   const status = (s: string | null) => {
     const key = `status.${s}`;
     return s && hasKey(key) ? t(key) : (s ?? "");

@@ -42,7 +42,12 @@ export function ReasonDialog({
     onConfirm(reason.trim());
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={title}>
+    <Modal
+      closeButtonProps={{ "aria-label": t("common.close") }}
+      opened={opened}
+      onClose={onClose}
+      title={title}
+    >
       <Stack>
         <Textarea
           label={label}
@@ -55,8 +60,9 @@ export function ReasonDialog({
         />
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
+          {/* "Volver", not "Cancelar": beside "Cancelar ticket" the word would mean two things. */}
+          <Button variant="default" onClick={onClose} data-testid="reason-back">
+            {t("common.back")}
           </Button>
           <Button color={color} onClick={submit} loading={busy}>
             {confirm}

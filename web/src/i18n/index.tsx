@@ -1,3 +1,4 @@
+import { IntlMessageFormat } from "intl-messageformat";
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from "react";
 import { esMX, type MessageKey } from "./es-MX";
 
@@ -26,10 +27,37 @@ export function isLocaleLoaded(locale: Locale): boolean {
   return !!catalogs[locale];
 }
 
+/** Compiled ICU messages per locale and key: parsing is the costly part, formatting is cheap. */
+const compiled = new Map<string, IntlMessageFormat | string>();
+
+function compile(locale: Locale, key: MessageKey): IntlMessageFormat | string {
+  const id = `${locale}\u0000${key}`;
+  let message = compiled.get(id);
+  if (message === undefined) {
+    const loaded = catalogs[locale]?.[key];
+    const text = loaded ?? esMX[key] ?? key;
+    try {
+      // ignoreTag: `<` in a text is a character, not markup.
+      message = new IntlMessageFormat(text, loaded === undefined ? "es-MX" : locale, undefined, {
+        ignoreTag: true,
+      });
+    } catch {
+      message = text; // a malformed message is shown as written rather than breaking the page
+    }
+    if (loaded !== undefined || locale === "es-MX") compiled.set(id, message);
+  }
+  return message;
+}
+
+/** The text of a key in a locale: ICU MessageFormat (`{name}`, `{count, plural, one {…} other {…}}`). */
 export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
-  const text = catalogs[locale]?.[key] ?? esMX[key] ?? key;
-  if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  const message = compile(locale, key);
+  if (typeof message === "string") return message;
+  try {
+    return String(message.format(vars));
+  } catch {
+    return catalogs[locale]?.[key] ?? esMX[key] ?? key; // a missing variable: the text beats a blank
+  }
 }
 
 export function makeTranslate(locale: Locale): Translate {

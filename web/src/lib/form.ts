@@ -100,6 +100,8 @@ function derivedMessage(t: Translate, error: ApiError): string {
 export function errorMessage(t: Translate, error: unknown): string {
   if (error instanceof ApiError) {
     if (CATALOGUE_CODES.has(error.code)) return t(`errcode.${error.code}` as MessageKey);
+    // Rendered by the server in the user's language from a code: it says more than the code alone.
+    if (error.messageLanguage === t.locale && error.message) return error.message;
     if (t.locale === "en" && DERIVED_CODES.has(error.code)) return derivedMessage(t, error);
     if (error.message) return error.message;
     const key = `errcode.${error.code}`;
@@ -122,7 +124,8 @@ export interface FormState<T> {
   formError: string | null;
   set: <K extends keyof T>(key: K, value: T[K]) => void;
   setValues: (values: T) => void;
-  validate: <S extends z.ZodType>(schema: S, input: unknown) => z.output<S> | null;
+  /** All problems at once: the schema's issues plus `extra` checks the schema cannot express. */
+  validate: <S extends z.ZodType>(schema: S, input: unknown, extra?: FieldErrors) => z.output<S> | null;
   showError: (error: unknown, mapKey?: (key: string) => string) => void;
   setErrors: (errors: FieldErrors) => void;
   reset: () => void;
@@ -145,14 +148,16 @@ export function useForm<T extends object>(initial: T, t: Translate): FormState<T
   }, []);
 
   const validate = useCallback(
-    <S extends z.ZodType>(schema: S, input: unknown): z.output<S> | null => {
+    <S extends z.ZodType>(schema: S, input: unknown, extra: FieldErrors = {}): z.output<S> | null => {
       const result = schema.safeParse(input);
       setFormError(null);
-      if (result.success) {
+      const hasExtra = Object.keys(extra).length > 0;
+      if (result.success && !hasExtra) {
         setErrors({});
         return result.data;
       }
-      setErrors(issuesToErrors(localIssues(t, result.error.issues)));
+      const found = result.success ? {} : issuesToErrors(localIssues(t, result.error.issues));
+      setErrors({ ...found, ...extra });
       return null;
     },
     [t],

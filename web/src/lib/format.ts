@@ -1,4 +1,11 @@
-/** Mexican formats: `24/11/2026 16:30` in the business time zone, `$1,234.50 MXN` from integer cents. */
+/**
+ * Dates, times and durations as people read them: in the business calendar's zone (not the browser's)
+ * and, for words (weekdays, months, zone names, relative deadlines), in the user's language (Luxon).
+ * Numeric formats stay Mexican: `24/11/2026 16:30`, `$1,234.50 MXN` from integer cents.
+ */
+import { DateTime } from "luxon";
+
+export type FormatLocale = "es-MX" | "en";
 
 /** Shown when the session does not tell the calendar's zone (older servers). */
 export const DEFAULT_TIME_ZONE = "America/Mexico_City";
@@ -155,4 +162,62 @@ export function zonedIso(date: string, time: string): string | null {
   const hh = String(Math.floor(abs / 60)).padStart(2, "0");
   const mm = String(abs % 60).padStart(2, "0");
   return `${date}T${time}:00${sign}${hh}:${mm}`;
+}
+
+const ZONE_CITIES: Record<string, Record<FormatLocale, string>> = {
+  "America/Mexico_City": { "es-MX": "Ciudad de México", en: "Mexico City" },
+  "America/Monterrey": { "es-MX": "Monterrey", en: "Monterrey" },
+  "America/Merida": { "es-MX": "Mérida", en: "Mérida" },
+  "America/Cancun": { "es-MX": "Cancún", en: "Cancún" },
+  "America/Chihuahua": { "es-MX": "Chihuahua", en: "Chihuahua" },
+  "America/Hermosillo": { "es-MX": "Hermosillo", en: "Hermosillo" },
+  "America/Mazatlan": { "es-MX": "Mazatlán", en: "Mazatlán" },
+  "America/Tijuana": { "es-MX": "Tijuana", en: "Tijuana" },
+};
+
+/** `Ciudad de México (UTC−6)`: a zone as a person knows it, with its offset at `at` (now by default). */
+export function zoneLabel(zoneName: string, locale: FormatLocale, at: Date = new Date()): string {
+  const dt = DateTime.fromJSDate(at, { zone: zoneName });
+  if (!dt.isValid) return zoneName;
+  const city = ZONE_CITIES[zoneName]?.[locale] ?? (zoneName.split("/").pop() ?? zoneName).replace(/_/g, " ");
+  const minutes = dt.offset;
+  const sign = minutes < 0 ? "\u2212" : "+";
+  const h = Math.floor(Math.abs(minutes) / 60);
+  const m = Math.abs(minutes) % 60;
+  return `${city} (UTC${sign}${h}${m ? `:${String(m).padStart(2, "0")}` : ""})`;
+}
+
+/** `jueves 24 de diciembre de 2026` / `Thursday, December 24, 2026` for a calendar date `YYYY-MM-DD`. */
+export function formatLongDate(date: string, locale: FormatLocale): string {
+  const dt = DateTime.fromISO(date, { zone: "UTC" });
+  if (!dt.isValid) return date;
+  // Spanish reads the date as a phrase, without Intl's comma after the weekday.
+  if (locale === "es-MX") return dt.setLocale("es-MX").toFormat("cccc d 'de' LLLL 'de' yyyy");
+  return dt
+    .setLocale(locale)
+    .toLocaleString({ weekday: "long", day: "numeric", month: "long", year: "numeric" });
+}
+
+/** `martes 24 de noviembre de 2026, 16:30` for an instant, in the business zone and the user's language. */
+export function formatLongDateTime(value: string | Date, locale: FormatLocale): string {
+  const date = toDate(value);
+  if (!date) return "—";
+  const dt = DateTime.fromJSDate(date, { zone: zone.timeZone }).setLocale(locale);
+  return `${dt.toLocaleString({ weekday: "long", day: "numeric", month: "long", year: "numeric" })}, ${dt.toFormat("HH:mm")}`;
+}
+
+const DEADLINE_WORDS: Record<FormatLocale, { due: string; overdue: string; now: string }> = {
+  "es-MX": { due: "vence en {d}", overdue: "venció hace {d}", now: "vence ahora" },
+  en: { due: "due in {d}", overdue: "overdue by {d}", now: "due now" },
+};
+
+/** `vence en 1 h 15 min` / `venció hace 20 min` (wall-clock minutes between now and the deadline). */
+export function formatDeadline(due: string | Date, now: Date, locale: FormatLocale): string {
+  const at = toDate(due);
+  if (!at) return "—";
+  const minutes = Math.round((at.getTime() - now.getTime()) / 60_000);
+  const words = DEADLINE_WORDS[locale];
+  if (minutes === 0) return words.now;
+  const text = minutes > 0 ? words.due : words.overdue;
+  return text.replace("{d}", formatMinutes(Math.abs(minutes)));
 }

@@ -60,6 +60,7 @@ export function NewTokenDialog({ token, onClose }: { token: NewApiToken | null; 
   };
   return (
     <Modal
+      closeButtonProps={{ "aria-label": t("common.close") }}
       opened={token !== null}
       onClose={close}
       title={t("tokens.newTitle")}

@@ -38,6 +38,7 @@ export function PasswordForm() {
             {t("password.title")}
           </Title>
           <PasswordInput
+            visibilityToggleButtonProps={{ "aria-label": t("common.showPassword") }}
             label={t("password.current")}
             autoComplete="current-password"
             value={form.values.currentPassword}
@@ -45,6 +46,7 @@ export function PasswordForm() {
             error={form.errors.currentPassword}
           />
           <PasswordInput
+            visibilityToggleButtonProps={{ "aria-label": t("common.showPassword") }}
             label={t("password.new")}
             description={t("setup.passwordHint")}
             autoComplete="new-password"

@@ -19,7 +19,12 @@ function RevokeDialog({ token, onClose }: { token: ApiToken | null; onClose: () 
     });
   };
   return (
-    <Modal opened={token !== null} onClose={onClose} title={t("tokens.revokeTitle")}>
+    <Modal
+      closeButtonProps={{ "aria-label": t("common.close") }}
+      opened={token !== null}
+      onClose={onClose}
+      title={t("tokens.revokeTitle")}
+    >
       <Stack>
         <Text>{t("tokens.revokeConfirm", { name: token?.name ?? "" })}</Text>
         {revoke.isError && <Alert color="red">{errorMessage(t, revoke.error)}</Alert>}

@@ -6,6 +6,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { CalendarSettingsBody, type CalendarSettingsRecord } from "../../contract";
 import { useT } from "../../i18n";
+import { zoneLabel } from "../../lib/format";
 import { Closures } from "./Closures";
 import { MonthView } from "./MonthView";
 import { useSettingsEditor } from "./useSettingsEditor";
@@ -32,6 +33,7 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
               value={values.timeZone}
               onChange={(e) => form.set("timeZone", e.currentTarget.value)}
               error={errors.timeZone}
+              description={zoneLabel(values.timeZone, t.locale)}
               maw={320}
             />
             <Title order={3} size="h5">

@@ -1,14 +1,32 @@
 import { Alert, Button, Group, List, NumberInput, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { api, withQuery } from "../../api/client";
-import { useT } from "../../i18n";
+import { type Translate, useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
-import { formatDateTime } from "../../lib/format";
+import { formatDateTime, formatLongDate } from "../../lib/format";
 
 interface Deadline {
   dueAt: string;
   intervals: { start: string; end: string; minutes: number }[];
-  skipped: { date: string; kind: string; reason: string }[];
+  skipped: Skipped[];
+}
+
+interface Skipped {
+  date: string;
+  kind: string;
+  reason: string;
+  from?: string;
+  to?: string;
+}
+
+/** A skipped day in words: `Se omitió el jueves 24 de diciembre de 2026: Navidad`. */
+function skippedText(t: Translate, s: Skipped): string {
+  const date = formatLongDate(s.date, t.locale);
+  if (s.kind === "weekend") return t("sla.skippedWeekend", { date });
+  if (s.kind === "closed_day") return t("sla.skippedClosedDay", { date });
+  if (s.kind === "holiday") return t("sla.skippedHoliday", { date, reason: s.reason });
+  if (s.from && s.to) return t("sla.skippedPartial", { date, from: s.from, to: s.to, reason: s.reason });
+  return t("sla.skippedClosure", { date, reason: s.reason });
 }
 
 /** What-if: when is a deadline of N business minutes from a given instant, and why. */
@@ -67,8 +85,8 @@ export function DeadlineCalculator() {
                 ))}
               </List>
               {result.skipped.map((s) => (
-                <Text key={s.date} size="sm" c="dimmed">
-                  {t("sla.skipped", { date: s.date, reason: s.reason })}
+                <Text key={`${s.date}${s.from ?? ""}`} size="sm" c="dimmed" data-testid="sla-skipped">
+                  {skippedText(t, s)}
                 </Text>
               ))}
             </Stack>

@@ -68,6 +68,7 @@ function UserForm({ user, onClose }: { user: User | null; onClose: () => void })
           error={errors.name}
         />
         <PasswordInput
+          visibilityToggleButtonProps={{ "aria-label": t("common.showPassword") }}
           label={user ? t("users.newPassword") : t("login.password")}
           description={t("setup.passwordHint")}
           value={values.password}
@@ -130,7 +131,12 @@ export function UserEditor({
 }) {
   const t = useT();
   return (
-    <Modal opened={opened} onClose={onClose} title={user ? user.name : t("users.new")}>
+    <Modal
+      closeButtonProps={{ "aria-label": t("common.close") }}
+      opened={opened}
+      onClose={onClose}
+      title={user ? user.name : t("users.new")}
+    >
       {opened && <UserForm key={user?.id ?? "new"} user={user} onClose={onClose} />}
     </Modal>
   );

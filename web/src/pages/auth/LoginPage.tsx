@@ -43,6 +43,7 @@ export function LoginPage({ companyName }: { companyName: string | null }) {
             error={missing && !email.trim() ? t("common.required") : undefined}
           />
           <PasswordInput
+            visibilityToggleButtonProps={{ "aria-label": t("common.showPassword") }}
             label={t("login.password")}
             autoComplete="current-password"
             value={password}

@@ -53,6 +53,7 @@ export default function SetupPage() {
             error={errors["admin.email"]}
           />
           <PasswordInput
+            visibilityToggleButtonProps={{ "aria-label": t("common.showPassword") }}
             label={t("login.password")}
             description={t("setup.passwordHint")}
             {...field("password")}

@@ -54,7 +54,13 @@ export function ClientEditor({
   const t = useT();
   const roles = useMe().data?.roles ?? [];
   return (
-    <Modal opened={opened} onClose={onClose} title={client ? client.name : t("client.new")} size="xl">
+    <Modal
+      closeButtonProps={{ "aria-label": t("common.close") }}
+      opened={opened}
+      onClose={onClose}
+      title={client ? client.name : t("client.new")}
+      size="xl"
+    >
       {opened && client && <ExistingClient key={client.id} client={client} onClose={onClose} />}
       {opened && !client && (
         <ClientForm

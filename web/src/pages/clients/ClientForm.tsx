@@ -44,6 +44,7 @@ function AccountTechnician({
       onChange={onChange}
       searchable
       clearable
+      clearButtonProps={{ "aria-label": t("common.clear") }}
     />
   );
 }

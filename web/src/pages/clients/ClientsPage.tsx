@@ -31,8 +31,8 @@ export default function ClientsPage() {
       />
       <QueryState query={clients}>
         {items.length === 0 ? (
-          <Text c="dimmed" ta="center" py="lg">
-            {t("list.empty")}
+          <Text c="dimmed" ta="center" py="lg" data-testid="clients-empty">
+            {t("client.empty")}
           </Text>
         ) : (
           <Table.ScrollContainer minWidth={700}>

@@ -63,20 +63,22 @@ export function IntakeForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (values.urgent === "") {
-      form.setErrors({ urgent: t("intake.urgentRequired") });
-      return;
-    }
-    const body = form.validate(TicketCreateBody, {
-      clientId: caller.client.id,
-      contactId: caller.contact?.id ?? undefined,
-      title: values.title,
-      description: values.description,
-      urgent: values.urgent === "yes",
-      channel: values.channel,
-      category: values.category ?? undefined,
-      estimatedSolutionMinutes: values.estimate === "" ? undefined : Number(values.estimate),
-    });
+    // Every missing field is shown at once, the urgency question included.
+    const unanswered = values.urgent === "" ? { urgent: t("intake.urgentRequired") } : undefined;
+    const body = form.validate(
+      TicketCreateBody,
+      {
+        clientId: caller.client.id,
+        contactId: caller.contact?.id ?? undefined,
+        title: values.title,
+        description: values.description,
+        urgent: values.urgent === "yes",
+        channel: values.channel,
+        category: values.category ?? undefined,
+        estimatedSolutionMinutes: values.estimate === "" ? undefined : Number(values.estimate),
+      },
+      unanswered,
+    );
     if (body) create.mutate(body, { onSuccess: onCreated, onError: (e) => form.showError(e) });
   };
 
@@ -121,6 +123,7 @@ export function IntakeForm({
               onChange={pickCategory}
               searchable
               clearable
+              clearButtonProps={{ "aria-label": t("common.clear") }}
               error={errors.category}
             />
             <NumberInput

@@ -243,6 +243,7 @@ export function ContractEditor({
   const t = useT();
   return (
     <Modal
+      closeButtonProps={{ "aria-label": t("common.close") }}
       opened={opened}
       onClose={onClose}
       title={contract ? t("contract.edit") : t("contract.new")}

@@ -35,6 +35,7 @@ export default function ContractsPage() {
         onChange={setClientId}
         searchable
         clearable
+        clearButtonProps={{ "aria-label": t("common.clear") }}
         aria-label={t("ticket.client")}
       />
       <QueryState query={contracts}>

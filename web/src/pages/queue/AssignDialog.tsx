@@ -3,6 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError, api } from "../../api/client";
+import { useCategoryName } from "../../api/clients";
 import { type Candidate, ticketKeys, useCandidates, useTransition } from "../../api/tickets";
 import { QueryState } from "../../components/QueryState";
 import type { Ticket, TicketDetail } from "../../contract";
@@ -46,8 +47,8 @@ function CandidateRow({
           </Text>
         )}
         {candidate.reasons.map((reason) => (
-          <Text size="sm" key={reason}>
-            • {reason}
+          <Text size="sm" key={reason.code} data-testid="assign-reason">
+            • {reason.text}
           </Text>
         ))}
       </Stack>
@@ -71,6 +72,7 @@ function conflictText(t: ReturnType<typeof useT>, current: TicketDetail | null):
 
 export function AssignDialog({ ticket, onClose }: Props) {
   const t = useT();
+  const categoryName = useCategoryName();
   const queryClient = useQueryClient();
   const id = ticket?.id ?? "";
   const candidates = useCandidates(id, !!ticket);
@@ -112,6 +114,7 @@ export function AssignDialog({ ticket, onClose }: Props) {
 
   return (
     <Modal
+      closeButtonProps={{ "aria-label": t("common.close") }}
       opened={!!ticket}
       onClose={onClose}
       title={t("assign.title", { folio: ticket?.folio ?? "" })}
@@ -121,7 +124,7 @@ export function AssignDialog({ ticket, onClose }: Props) {
         {ticket && (
           <Text size="sm" c="dimmed">
             {ticket.title} · {ticket.clientName}
-            {ticket.category ? ` · ${ticket.category}` : ""}
+            {ticket.category ? ` · ${categoryName(ticket.category)}` : ""}
           </Text>
         )}
         {error && (

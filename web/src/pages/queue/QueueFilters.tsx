@@ -76,6 +76,7 @@ export function OpenQueueFilters({ state, onChange }: Props) {
           onChange={(v) => set({ clientId: v })}
           searchable
           clearable
+          clearButtonProps={{ "aria-label": t("common.clear") }}
         />
         <Select
           label={t("ticket.assignee")}
@@ -86,6 +87,7 @@ export function OpenQueueFilters({ state, onChange }: Props) {
           disabled={state.unassigned}
           searchable
           clearable
+          clearButtonProps={{ "aria-label": t("common.clear") }}
         />
         <MultiSelect
           label={t("queue.statuses")}
@@ -94,6 +96,7 @@ export function OpenQueueFilters({ state, onChange }: Props) {
           value={state.statuses}
           onChange={(v) => set({ statuses: v as TicketStatus[] })}
           clearable
+          clearButtonProps={{ "aria-label": t("common.clear") }}
         />
       </SimpleGrid>
     </fieldset>

@@ -81,6 +81,7 @@ export default function SurveyQueuePage() {
         )}
       </QueryState>
       <Modal
+        closeButtonProps={{ "aria-label": t("common.close") }}
         opened={!!open}
         onClose={() => setOpen(null)}
         title={open ? `${t("survey.record")} · ${open.folio}` : ""}

@@ -65,7 +65,7 @@ export function ReviewPanel({ ticket }: { ticket: TicketDetail }) {
       <SimpleGrid cols={{ base: 2, sm: 4 }} mb="sm">
         <Figure label={t("review.raw")} value={formatMinutes(ticket.rawMinutes)} testId="review-raw" />
         <Figure
-          label={t("review.rounded")}
+          label={t(ticket.billableFrozen ? "review.rounded" : "review.roundedEstimate")}
           value={formatMinutes(roundedPreview(ticket))}
           testId="review-rounded"
         />

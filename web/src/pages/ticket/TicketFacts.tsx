@@ -1,8 +1,10 @@
 import { Paper, Stack, Table, Text } from "@mantine/core";
 import type { ReactNode } from "react";
+import { useCategoryName } from "../../api/clients";
 import type { TicketDetail } from "../../contract";
 import { useT } from "../../i18n";
 import { formatDateTime, formatMinutes } from "../../lib/format";
+import { roundedPreview } from "./ReviewPanel";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -18,6 +20,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 /** The ticket's key facts: client, classification, deadlines, times and billing. */
 export function TicketFacts({ ticket }: { ticket: TicketDetail }) {
   const t = useT();
+  const categoryName = useCategoryName();
   return (
     <Paper withBorder p="sm">
       <Table verticalSpacing={4} fz="sm" data-testid="ticket-facts">
@@ -25,7 +28,7 @@ export function TicketFacts({ ticket }: { ticket: TicketDetail }) {
           <Fact label={t("ticket.client")}>{ticket.clientName}</Fact>
           <Fact label={t("ticket.contact")}>{ticket.contactName ?? "—"}</Fact>
           <Fact label={t("ticket.kind")}>{t(`kind.${ticket.serviceKind}`)}</Fact>
-          <Fact label={t("ticket.category")}>{ticket.category ?? "—"}</Fact>
+          <Fact label={t("ticket.category")}>{categoryName(ticket.category)}</Fact>
           <Fact label={t("ticket.channel")}>{t(`channel.${ticket.channel}`)}</Fact>
           <Fact label={t("ticket.assignee")}>{ticket.assigneeName ?? t("ticket.unassigned")}</Fact>
           <Fact label={t("ticket.receivedAt")}>{formatDateTime(ticket.receivedAt)}</Fact>
@@ -41,8 +44,9 @@ export function TicketFacts({ ticket }: { ticket: TicketDetail }) {
           </Fact>
           <Fact label={t("ticket.estimatedSolution")}>{formatDateTime(ticket.estimatedSolutionAt)}</Fact>
           <Fact label={t("review.raw")}>{formatMinutes(ticket.rawMinutes)}</Fact>
-          <Fact label={t("review.rounded")}>
-            {ticket.billableFrozen ? formatMinutes(ticket.billableMinutes) : "—"}
+          {/* Before review the same preview the review panel shows, labelled as an estimate. */}
+          <Fact label={t(ticket.billableFrozen ? "review.rounded" : "review.roundedEstimate")}>
+            <span data-testid="facts-billable">{formatMinutes(roundedPreview(ticket))}</span>
           </Fact>
           <Fact label={t("ticket.billingStatus")}>{t(`billing.${ticket.billingStatus}`)}</Fact>
           {ticket.acceptanceOverrideReason && (

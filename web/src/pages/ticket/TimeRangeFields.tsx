@@ -1,7 +1,7 @@
 import { SimpleGrid, Text, TextInput } from "@mantine/core";
 import { useT } from "../../i18n";
 import type { FieldErrors } from "../../lib/form";
-import { displayTimeZone } from "../../lib/format";
+import { displayTimeZone, zoneLabel } from "../../lib/format";
 import type { RangeValues } from "./timeRange";
 
 /** Date, start and end times of an activity, in the business calendar's zone. */
@@ -44,7 +44,7 @@ export function TimeRangeFields({
         />
       </SimpleGrid>
       <Text size="xs" c="dimmed" mt={4}>
-        {t("time.zoneHint", { zone: displayTimeZone() })}
+        {t("time.zoneHint", { zone: zoneLabel(displayTimeZone(), t.locale) })}
       </Text>
     </div>
   );
