@@ -39,3 +39,7 @@ export const SurveyAttemptResult = z.object({
   maxAttempts: z.number(),
   survey: Survey.nullable(),
 });
+
+/** The `surveys` settings row (no page writes it yet; an operator may): how many call attempts before "unreachable". */
+export const SurveySettings = z.strictObject({ maxAttempts: z.number().int().min(1).max(20).optional() });
+export type SurveySettings = z.infer<typeof SurveySettings>;

@@ -6,7 +6,7 @@ import { Id } from "../../contract/common.js";
 import { NotificationList, NotificationQuery } from "../../contract/notifications.js";
 import { RecomputeBody } from "../../contract/settings.js";
 import { SurveyAttemptBody, SurveyAttemptResult, SurveyBody, SurveyQueue } from "../../contract/surveys.js";
-import type { AppContext } from "../context.js";
+import { type AppContext, forRequest } from "../context.js";
 import { assignmentCandidates } from "../services/assignment.js";
 import * as notifications from "../services/notifications.js";
 import { recomputeDeadlines } from "../services/sla.js";
@@ -31,11 +31,13 @@ export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
       params: IdParams,
       response: { 200: z.object({ items: z.array(Candidate) }) },
     },
-    handler: async (req) => ({ items: await assignmentCandidates(ctx, actorOf(req), req.params.id) }),
+    handler: async (req) => ({
+      items: await assignmentCandidates(forRequest(ctx), actorOf(req), req.params.id),
+    }),
   });
   r.get("/api/surveys/queue", {
     schema: { tags: ["surveys"], response: { 200: SurveyQueue } },
-    handler: async (req) => ({ items: await surveys.surveyQueue(ctx, actorOf(req)) }),
+    handler: async (req) => ({ items: await surveys.surveyQueue(forRequest(ctx), actorOf(req)) }),
   });
   r.get("/api/tickets/:id/survey", {
     schema: {
@@ -43,12 +45,14 @@ export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
       params: IdParams,
       response: { 200: SurveyReadAnswer },
     },
-    handler: async (req) => surveys.getSurvey(ctx, actorOf(req), req.params.id),
+    handler: async (req) => surveys.getSurvey(forRequest(ctx), actorOf(req), req.params.id),
   });
   r.post("/api/tickets/:id/survey", {
     schema: { tags: ["surveys"], params: IdParams, body: SurveyBody, response: { 201: SurveyAnswer } },
     handler: async (req, reply) =>
-      reply.status(201).send(await surveys.recordSurvey(ctx, actorOf(req), req.params.id, req.body)),
+      reply
+        .status(201)
+        .send(await surveys.recordSurvey(forRequest(ctx), actorOf(req), req.params.id, req.body)),
   });
   r.post("/api/tickets/:id/survey-attempts", {
     schema: {
@@ -60,16 +64,23 @@ export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (req, reply) =>
       reply
         .status(201)
-        .send(await surveys.recordSurveyAttempt(ctx, actorOf(req), req.params.id, req.body.note)),
+        .send(await surveys.recordSurveyAttempt(forRequest(ctx), actorOf(req), req.params.id, req.body.note)),
   });
   r.post("/api/sla/recompute", {
     schema: { tags: ["sla"], body: RecomputeBody, response: { 200: z.object({ updated: z.number() }) } },
-    handler: async (req) => ({ updated: await recomputeDeadlines(ctx, actorOf(req), req.body.statuses) }),
+    handler: async (req) => ({
+      updated: await recomputeDeadlines(forRequest(ctx), actorOf(req), req.body.statuses),
+    }),
   });
   r.get("/api/notifications", {
     schema: { tags: ["notifications"], querystring: NotificationQuery, response: { 200: NotificationList } },
     handler: async (req) =>
-      notifications.listNotifications(ctx, actorOf(req), req.query.unread === "true", req.query.limit),
+      notifications.listNotifications(
+        forRequest(ctx),
+        actorOf(req),
+        req.query.unread === "true",
+        req.query.limit,
+      ),
   });
   r.post("/api/notifications/:id/read", {
     schema: {
@@ -78,11 +89,13 @@ export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: z.object({ updated: z.number() }) },
     },
     handler: async (req) => ({
-      updated: await notifications.markNotificationsRead(ctx, actorOf(req), req.params.id),
+      updated: await notifications.markNotificationsRead(forRequest(ctx), actorOf(req), req.params.id),
     }),
   });
   r.post("/api/notifications/read-all", {
     schema: { tags: ["notifications"], response: { 200: z.object({ updated: z.number() }) } },
-    handler: async (req) => ({ updated: await notifications.markNotificationsRead(ctx, actorOf(req)) }),
+    handler: async (req) => ({
+      updated: await notifications.markNotificationsRead(forRequest(ctx), actorOf(req)),
+    }),
   });
 }

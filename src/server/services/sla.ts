@@ -4,7 +4,7 @@ import { historyRepo, ticketsRepo } from "../db/repos/tickets.js";
 import { invalid } from "../errors.js";
 import { requireRole, requireStaff } from "./authz.js";
 import { businessCalendar } from "./settings.js";
-import { responseDue } from "./tickets.js";
+import { contractTargets, responseDue } from "./tickets.js";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -44,7 +44,7 @@ export async function recomputeDeadlines(ctx: AppContext, actor: Actor, statuses
     const dueAt = await responseDue(ctx, cal, {
       kind,
       urgent: row.urgent === 1,
-      contractId: row.contract_id,
+      contract: await contractTargets(ctx, row.contract_id),
       receivedMs: Date.parse(row.received_at),
     });
     if (dueAt === row.response_due_at) continue;

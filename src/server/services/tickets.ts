@@ -1,47 +1,42 @@
-import { DateTime } from "luxon";
 import type { z } from "zod";
 import type { TicketCreateBody, TicketDetail, TicketListQuery } from "../../contract/tickets.js";
-import { addBusinessMinutes, type BusinessCalendar } from "../../domain/calendar/index.js";
+import { addBusinessMinutes, type BusinessCalendar, localDateOf } from "../../domain/calendar/index.js";
 import { formatFolio } from "../../domain/folio.js";
 import { responseTargetMinutes, type ServiceKind } from "../../domain/sla.js";
 import { searchTerms } from "../../domain/text.js";
 import type { Actor, AppContext } from "../context.js";
-import { clientsRepo, contactsRepo, contractsRepo } from "../db/repos/clients.js";
+import { type ContractRow, clientsRepo, contactsRepo, contractsRepo } from "../db/repos/clients.js";
 import { historyRepo, type TicketRow, ticketSearchText, ticketsRepo } from "../db/repos/tickets.js";
 import { workRepo } from "../db/repos/work.js";
 import { forbidden, invalid, notFound } from "../errors.js";
 import { hasRole, isStaff, refuseStaffOnlyFields } from "./authz.js";
 import { staffOnlyCreateFields, ticketDetailFor, ticketFor } from "./client-view.js";
+import { contractInForce } from "./contract-in-force.js";
 import { newId } from "./ids.js";
 import { businessCalendar, categoryEstimate, requireCategory, slaSettings } from "./settings.js";
 import { requireVisible, toTicket, viewEnv } from "./ticket-view.js";
 
 type CreateInput = z.output<typeof TicketCreateBody>;
 
-/** The local business date of an instant, for "contract active on the received date". */
-export function localDate(cal: BusinessCalendar, atMs: number): string {
-  return DateTime.fromMillis(atMs, { zone: cal.config.timeZone }).toISODate()!;
-}
+/** A contract's own response targets (null: the general ones), as read with the contract. */
+export type ContractTargets = Pick<ContractRow, "sla_normal_minutes" | "sla_urgent_minutes">;
 
-export async function activeContractFor(
+/** The targets of a ticket's recorded contract (none when it has no contract). */
+export async function contractTargets(
   ctx: AppContext,
-  cal: BusinessCalendar,
-  clientId: string,
-  atMs: number,
-) {
-  const list = await contractsRepo.activeOn(ctx.db, clientId, localDate(cal, atMs));
-  return list[0] ?? null;
+  contractId: string | null,
+): Promise<ContractTargets | null> {
+  return contractId ? ((await contractsRepo.byId(ctx.db, contractId)) ?? null) : null;
 }
 
 export async function responseDue(
   ctx: AppContext,
   cal: BusinessCalendar,
-  t: { kind: ServiceKind; urgent: boolean; contractId: string | null; receivedMs: number },
+  t: { kind: ServiceKind; urgent: boolean; contract: ContractTargets | null; receivedMs: number },
 ): Promise<string> {
   const sla = await slaSettings(ctx);
-  const contract = t.contractId ? await contractsRepo.byId(ctx.db, t.contractId) : null;
-  const override = contract
-    ? { normal: contract.sla_normal_minutes, urgent: contract.sla_urgent_minutes }
+  const override = t.contract
+    ? { normal: t.contract.sla_normal_minutes, urgent: t.contract.sla_urgent_minutes }
     : null;
   const minutes = responseTargetMinutes(t.kind, t.urgent, sla.targets, override);
   return new Date(addBusinessMinutes(cal, t.receivedMs, minutes)).toISOString();
@@ -94,18 +89,18 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
     throw invalid("La fecha de recepción no puede estar en el futuro.", { field: "receivedAt" });
   }
   const cal = await businessCalendar(ctx);
-  const contract = await activeContractFor(ctx, cal, input.clientId, receivedMs);
+  const contract = await contractInForce(ctx, cal, input.clientId, receivedMs);
   const kind: ServiceKind = contract ? "contract" : "event";
   const responseDueAt = await responseDue(ctx, cal, {
     kind,
     urgent: input.urgent,
-    contractId: contract?.id ?? null,
+    contract,
     receivedMs,
   });
   const estimate = input.estimatedSolutionMinutes ?? (await categoryEstimate(ctx, input.category ?? null));
   const nowIso = now.toISOString();
   // The folio's year is the year it is registered, even for a call taken before New Year.
-  const year = Number(localDate(cal, now.getTime()).slice(0, 4));
+  const year = Number(localDateOf(cal, now.getTime()).slice(0, 4));
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
     const folio = formatFolio(year, await ticketsRepo.nextFolioNumber(trx, year));

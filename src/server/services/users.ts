@@ -9,8 +9,10 @@ import { AppError, conflict, forbidden, invalid, notFound } from "../errors.js";
 import { revokeAccess } from "./account.js";
 import { hashPassword, startSession } from "./auth.js";
 import { requireRole } from "./authz.js";
+import { COMPANY_SETTING } from "./company.js";
 import { onDuplicate } from "./duplicates.js";
 import { newId } from "./ids.js";
+import { readSetting } from "./stored-settings.js";
 
 type NewUser = z.output<typeof UserBody>;
 
@@ -131,8 +133,8 @@ export async function updateMe(
 }
 
 export async function setupStatus(ctx: AppContext) {
-  const company = (await settingsRepo.get(ctx.db, "company")) as { name?: string } | undefined;
-  return { needsSetup: (await usersRepo.count(ctx.db)) === 0, companyName: company?.name ?? null };
+  const company = await readSetting(ctx, COMPANY_SETTING);
+  return { needsSetup: (await usersRepo.count(ctx.db)) === 0, companyName: company.name ?? null };
 }
 
 /** The one-time setup page: allowed only while there is no user at all. */

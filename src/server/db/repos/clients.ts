@@ -34,6 +34,10 @@ async function versionedUpdate<T extends "clients" | "contacts" | "contracts">(
 
 export const clientsRepo = {
   byId: (db: Db, id: string) => db.selectFrom("clients").selectAll().where("id", "=", id).executeTakeFirst(),
+  byIds: (db: Db, ids: string[]) =>
+    ids.length === 0
+      ? Promise.resolve([])
+      : db.selectFrom("clients").selectAll().where("id", "in", ids).execute(),
   byRfc: (db: Db, rfc: string) =>
     db.selectFrom("clients").selectAll().where("rfc", "=", rfc).executeTakeFirst(),
   insert: (db: Db, row: ClientRow) => db.insertInto("clients").values(row).execute(),
@@ -130,6 +134,19 @@ export const contractsRepo = {
       .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", date)]))
       .orderBy("starts_on", "desc")
       .execute(),
+  /** Of these clients, those with a contract in force on the date (one statement for all). */
+  clientsActiveOn: async (db: Db, clientIds: string[], date: string): Promise<string[]> => {
+    const rows = await db
+      .selectFrom("contracts")
+      .select("client_id")
+      .distinct()
+      .where("client_id", "in", clientIds)
+      .where("cancelled_at", "is", null)
+      .where("starts_on", "<=", date)
+      .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", date)]))
+      .execute();
+    return rows.map((r) => r.client_id);
+  },
   insert: (db: Db, row: ContractRow) => db.insertInto("contracts").values(row).execute(),
   /** Writes only if the row is still at `version` (and bumps it); false when someone else wrote first. */
   update: (db: Db, id: string, version: number, patch: Partial<ContractRow>) =>
