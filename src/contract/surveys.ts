@@ -12,10 +12,13 @@ export const SurveyBody = z.strictObject({
 });
 export const SurveyAttemptBody = z.strictObject({ note: OptionalText(1000).optional() });
 
+export const SurveyOutcome = z.enum(["answered", "unreachable"]);
+export type SurveyOutcome = z.infer<typeof SurveyOutcome>;
+
 export const Survey = z.object({
   id: z.string(),
   ticketId: z.string(),
-  outcome: z.enum(["answered", "unreachable"]),
+  outcome: SurveyOutcome,
   overall: z.number().nullable(),
   technician: z.number().nullable(),
   timeliness: z.number().nullable(),

@@ -99,6 +99,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   installNotFound(app, await serveWeb(app, config));
 
   ctx.log = app.log;
+  ctx.log = app.log;
   const stopJobs = config.jobsEnabled ? startScheduler(ctx, JOBS, app.log) : () => {};
   const stopTasks = config.jobsEnabled ? startTaskWorker(ctx, app.log) : async () => {};
   // `npm run restore` refuses to replace the SQLite file while this marker says a server uses it.

@@ -5,7 +5,7 @@ import type { Actor, AppContext } from "../context.js";
 import { auditRepo } from "../db/repos/audit.js";
 import { type ClientRow, clientsRepo } from "../db/repos/clients.js";
 import { ticketsRepo } from "../db/repos/tickets.js";
-import { usersRepo } from "../db/repos/users.js";
+import { rolesOf, usersRepo } from "../db/repos/users.js";
 import { conflict, forbidden, invalid, notFound } from "../errors.js";
 import { hasRole, requireClientAccess, requireRole, requireStaff } from "./authz.js";
 import { clientFor } from "./client-view.js";
@@ -48,7 +48,7 @@ const CLIENT_EDITORS = ["reception", "leader", "sales"] as const;
 async function checkAccountTechnician(ctx: AppContext, id: string | null | undefined): Promise<void> {
   if (!id) return;
   const u = await usersRepo.byId(ctx.db, id);
-  const roles = u ? (JSON.parse(u.roles) as string[]) : [];
+  const roles = u ? rolesOf(u) : [];
   if (!u || !roles.some((r) => r === "technician" || r === "senior")) {
     throw invalid("El técnico de cuenta debe ser un usuario técnico.", { field: "accountTechnicianId" });
   }

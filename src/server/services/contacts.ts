@@ -45,7 +45,10 @@ function channelsOf(
 ) {
   const e = [...new Set([email, ...emails].filter((x): x is string => Boolean(x)).map(normalizeEmail))];
   const p = [...new Set([phone, ...phones].filter((x): x is string => Boolean(x)).map(normalizePhone))];
-  return [...e.map((value) => ({ kind: "email", value })), ...p.map((value) => ({ kind: "phone", value }))];
+  return [
+    ...e.map((value) => ({ kind: "email" as const, value })),
+    ...p.map((value) => ({ kind: "phone" as const, value })),
+  ];
 }
 
 const contactSearch = (name: string, email: string | null, phone: string | null) =>

@@ -4,7 +4,7 @@ import type { Actor, AppContext } from "../context.js";
 import { auditRepo } from "../db/repos/audit.js";
 import { type ContactRow, clientsRepo, contactsRepo } from "../db/repos/clients.js";
 import { portalUsersRepo } from "../db/repos/staff.js";
-import { type UserRow, usersRepo } from "../db/repos/users.js";
+import { rolesOf, type UserRow, usersRepo } from "../db/repos/users.js";
 import { AppError, conflict, notFound } from "../errors.js";
 import { requireRole } from "./authz.js";
 import { onDuplicate } from "./duplicates.js";
@@ -32,7 +32,7 @@ export async function listPortalUsers(ctx: AppContext, actor: Actor, clientId: s
 
 /** Another person's account with that e-mail (staff, or another company's contact) is never taken over. */
 function checkReusable(existing: UserRow, clientId: string): void {
-  const roles = JSON.parse(existing.roles) as string[];
+  const roles = rolesOf(existing);
   if (roles.length !== 1 || roles[0] !== "client" || existing.client_id !== clientId) {
     throw conflict("Ese correo ya pertenece a otro usuario de Mesa.", { field: "email" });
   }

@@ -1,3 +1,4 @@
+import type { TicketStatus } from "../../contract/tickets.js";
 import { closedDaysInMonth, explainDeadline, maxBusinessMinutes } from "../../domain/calendar/index.js";
 import type { Actor, AppContext } from "../context.js";
 import { historyRepo, ticketsRepo } from "../db/repos/tickets.js";
@@ -33,7 +34,11 @@ export async function closedDays(ctx: AppContext, actor: Actor, year: number, mo
  * After a calendar or target change, an admin may move the deadlines of open tickets to the new rules.
  * Existing deadlines are otherwise kept: the promise made to the client when the folio was given stands.
  */
-export async function recomputeDeadlines(ctx: AppContext, actor: Actor, statuses: string[]): Promise<number> {
+export async function recomputeDeadlines(
+  ctx: AppContext,
+  actor: Actor,
+  statuses: readonly TicketStatus[],
+): Promise<number> {
   requireRole(actor);
   const cal = await businessCalendar(ctx);
   const rows = await ticketsRepo.openForRecompute(ctx.db, statuses);

@@ -68,7 +68,7 @@ async function buildPatch(ctx: AppContext, row: TicketRow, p: Patch): Promise<Pa
   if (p.contactId !== undefined) out.contact_id = p.contactId;
   if (p.billingStatus !== undefined) out.billing_status = p.billingStatus;
   if (p.billableMinutes !== undefined) out.billable_minutes = p.billableMinutes;
-  const kind = (p.serviceKind ?? row.service_kind) as ServiceKind;
+  const kind: ServiceKind = p.serviceKind ?? row.service_kind;
   const urgent = p.urgent ?? row.urgent === 1;
   const cal = await businessCalendar(ctx);
   let contract: ContractTargets | null | undefined;

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { TicketCreateBody, TicketDetail, TicketListQuery } from "../../contract/tickets.js";
 import { addBusinessMinutes, type BusinessCalendar, localDateOf } from "../../domain/calendar/index.js";
 import { formatFolio } from "../../domain/folio.js";
@@ -191,7 +191,7 @@ export async function getTicket(ctx: AppContext, actor: Actor, id: string) {
       fromStatus: h.from_status,
       toStatus: h.to_status,
       reason: h.reason,
-      changes: h.changes ? (JSON.parse(h.changes) as Record<string, unknown>) : null,
+      changes: historyChanges(h.changes),
     })),
     timeEntries: entries.map((e) => ({
       id: e.id,
@@ -201,7 +201,7 @@ export async function getTicket(ctx: AppContext, actor: Actor, id: string) {
       startedAt: e.started_at,
       endedAt: e.ended_at,
       minutes: e.minutes,
-      mode: e.mode as "onsite",
+      mode: e.mode,
       activity: e.activity,
       createdAt: e.created_at,
     })),
@@ -212,8 +212,8 @@ export async function getTicket(ctx: AppContext, actor: Actor, id: string) {
       ticketId: m.ticket_id,
       authorId: m.author_id,
       authorName: m.author_name,
-      kind: m.kind as "message",
-      visibility: m.visibility as "client",
+      kind: m.kind,
+      visibility: m.visibility,
       body: m.body,
       createdAt: m.created_at,
     })),
@@ -225,7 +225,7 @@ export function toCharge(c: Awaited<ReturnType<typeof workRepo.charges>>[number]
   return {
     id: c.id,
     ticketId: c.ticket_id,
-    kind: c.kind as "other",
+    kind: c.kind,
     description: c.description,
     quantity: c.quantity,
     unitPriceCents: Number(c.unit_price_cents),
@@ -242,19 +242,26 @@ interface Cursor {
 }
 const encodeCursor = (c: Cursor) =>
   Buffer.from(JSON.stringify([c.urgent, c.due, c.id])).toString("base64url");
+const CursorJson = z.tuple([z.number(), z.string(), z.string()]);
 function decodeCursor(text: string): Cursor {
   try {
-    const [urgent, due, id] = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as [
-      number,
-      string,
-      string,
-    ];
-    if (typeof urgent !== "number" || typeof due !== "string" || typeof id !== "string")
-      throw new Error("shape");
-    return { urgent, due, id };
+    const parsed = CursorJson.safeParse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
+    if (parsed.success) {
+      const [urgent, due, id] = parsed.data;
+      return { urgent, due, id };
+    }
   } catch {
-    throw invalid("Cursor de paginación inválido.", { field: "cursor" });
+    // Not base64url JSON at all: the same answer as a wrong shape.
   }
+  throw invalid("Cursor de paginación inválido.", { field: "cursor" });
+}
+
+const HistoryChanges = z.record(z.string(), z.unknown());
+/** A history row's `changes` as written by historyRepo.add (an object); anything else shows as none. */
+function historyChanges(json: string | null): Record<string, unknown> | null {
+  if (!json) return null;
+  const parsed = HistoryChanges.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
 }
 
 export async function listTickets(ctx: AppContext, actor: Actor, query: z.output<typeof TicketListQuery>) {

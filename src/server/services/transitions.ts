@@ -4,7 +4,7 @@ import { billableMinutes } from "../../domain/rounding.js";
 import { decideTransition } from "../../domain/workflow.js";
 import type { Actor, AppContext } from "../context.js";
 import { historyRepo, type TicketRow, ticketsRepo } from "../db/repos/tickets.js";
-import { usersRepo } from "../db/repos/users.js";
+import { rolesOf, usersRepo } from "../db/repos/users.js";
 import { workRepo } from "../db/repos/work.js";
 import { AppError, conflict, invalid, notFound } from "../errors.js";
 import { hasRole, isStaff, refuseStaffOnlyFields } from "./authz.js";
@@ -17,7 +17,7 @@ type Input = z.output<typeof TransitionBody>;
 async function checkAssignee(ctx: AppContext, assigneeId: string): Promise<void> {
   const user = await usersRepo.byId(ctx.db, assigneeId);
   if (!user) throw notFound("El técnico", { field: "assigneeId" });
-  const roles = JSON.parse(user.roles) as string[];
+  const roles = rolesOf(user);
   if (user.active !== 1 || !roles.some((r) => r === "technician" || r === "senior")) {
     throw invalid("Solo se asigna a técnicos activos.", { field: "assigneeId" });
   }

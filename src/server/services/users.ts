@@ -69,7 +69,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: NewUser):
 export async function listUsers(ctx: AppContext, actor: Actor, role?: string): Promise<User[]> {
   if (!actor.roles.some((r) => r !== "client")) throw forbidden();
   const users = (await usersRepo.list(ctx.db)).map(toUser);
-  return role ? users.filter((u) => u.roles.includes(role as User["roles"][number])) : users;
+  return role ? users.filter((u) => u.roles.some((r) => r === role)) : users;
 }
 
 export async function getUser(ctx: AppContext, actor: Actor, id: string): Promise<User> {

@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql } from "kysely";
+import type { ContactChannelKind } from "../../../contract/clients.js";
 import type { ClientsTable, ContactsTable, ContractsTable, DB } from "../schema.js";
 
 type Db = Kysely<DB>;
@@ -93,7 +94,11 @@ export const contactsRepo = {
           .where("contact_id", "in", contactIds)
           .orderBy("id")
           .execute(),
-  replaceChannels: async (db: Db, contactId: string, channels: { kind: string; value: string }[]) => {
+  replaceChannels: async (
+    db: Db,
+    contactId: string,
+    channels: { kind: ContactChannelKind; value: string }[],
+  ) => {
     await db.deleteFrom("contact_channels").where("contact_id", "=", contactId).execute();
     if (channels.length) {
       await db

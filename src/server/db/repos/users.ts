@@ -1,7 +1,19 @@
 import type { Kysely, Selectable } from "kysely";
-import type { User } from "../../../contract/auth.js";
-import type { Role } from "../../../domain/workflow.js";
+import { z } from "zod";
+import { Role, type User } from "../../../contract/auth.js";
 import type { DB, UsersTable } from "../schema.js";
+
+const Strings = z.array(z.string()).catch([]);
+
+/** A user's stored roles; a name this version does not know grants nothing (rather than failing the request). */
+export function rolesOf(row: Pick<UserRow, "roles">): Role[] {
+  return Strings.parse(JSON.parse(row.roles)).flatMap((r) => {
+    const role = Role.safeParse(r);
+    return role.success ? [role.data] : [];
+  });
+}
+
+export const skillsOf = (row: Pick<UserRow, "skills">): string[] => Strings.parse(JSON.parse(row.skills));
 
 export type UserRow = Selectable<UsersTable>;
 type Db = Kysely<DB>;
@@ -11,8 +23,8 @@ export function toUser(row: UserRow): User {
     id: row.id,
     email: row.email,
     name: row.name,
-    roles: JSON.parse(row.roles) as Role[],
-    skills: JSON.parse(row.skills) as string[],
+    roles: rolesOf(row),
+    skills: skillsOf(row),
     clientId: row.client_id,
     locale: row.locale === "en" ? "en" : "es-MX",
     active: row.active === 1,
