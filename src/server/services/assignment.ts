@@ -6,8 +6,9 @@ import { toUser, usersRepo } from "../db/repos/users.js";
 import { requireRole } from "./authz.js";
 import { requireVisible } from "./ticket-view.js";
 
+// The queries group by assignee and skip unassigned rows; the type still allows null, so it is filtered here.
 const countsById = (rows: { assignee_id: string | null; n: number }[]) =>
-  new Map(rows.map((r) => [r.assignee_id!, Number(r.n)]));
+  new Map(rows.flatMap((r) => (r.assignee_id === null ? [] : [[r.assignee_id, Number(r.n)] as const])));
 
 /** Technicians ranked for one ticket, with the reasons reception sees in the assign dialog. */
 export async function assignmentCandidates(ctx: AppContext, actor: Actor, ticketId: string) {
@@ -38,7 +39,7 @@ export async function assignmentCandidates(ctx: AppContext, actor: Actor, ticket
   );
   const byId = new Map(technicians.map((u) => [u.id, u]));
   return ranked.map((r) => ({
-    user: { id: r.id, name: r.name, skills: byId.get(r.id)!.skills },
+    user: { id: r.id, name: r.name, skills: byId.get(r.id)?.skills ?? [] },
     score: r.score,
     openTickets: loadBy.get(r.id) ?? 0,
     reasons: r.reasons,

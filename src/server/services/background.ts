@@ -6,6 +6,7 @@ import { conflict, notFound } from "../errors.js";
 import { JOBS } from "../jobs/definitions.js";
 import type { JobDefinition } from "../jobs/runner.js";
 import { requireRole } from "./authz.js";
+import { stillThere } from "./still-there.js";
 
 /** Admin view of the background work: the one-off tasks and the periodic jobs. */
 export async function listTasks(
@@ -33,7 +34,7 @@ export async function retryTask(ctx: AppContext, actor: Actor, id: string): Prom
       current: toTask(current),
     });
   }
-  return toTask((await tasksRepo.get(ctx.db, id))!);
+  return toTask(stillThere(await tasksRepo.get(ctx.db, id), "La tarea"));
 }
 
 export async function listJobs(

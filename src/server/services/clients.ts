@@ -11,6 +11,7 @@ import { hasRole, requireClientAccess, requireRole, requireStaff } from "./authz
 import { clientFor } from "./client-view.js";
 import { onDuplicate } from "./duplicates.js";
 import { newId } from "./ids.js";
+import { stillThere } from "./still-there.js";
 import { checkBaseVersion, staleEdit } from "./versions.js";
 
 export function toClient(r: ClientRow): Client {
@@ -192,7 +193,7 @@ export async function updateClient(
     }),
     duplicateRfc,
   );
-  const saved = toClient((await clientsRepo.byId(ctx.db, id))!);
+  const saved = toClient(stillThere(await clientsRepo.byId(ctx.db, id), "El cliente"));
   if (!written) throw staleEdit("este cliente", saved);
   return saved;
 }

@@ -13,14 +13,24 @@ import { toClient } from "./clients.js";
 import { clientsWithContractInForce } from "./contract-in-force.js";
 import { newId } from "./ids.js";
 import { businessCalendar } from "./settings.js";
+import { stillThere } from "./still-there.js";
 import { checkBaseVersion, staleEdit } from "./versions.js";
+
+/** One contact with its channels. */
+async function withItsChannels(ctx: AppContext, row: ContactRow): Promise<Contact> {
+  return toContact(row, await contactsRepo.channels(ctx.db, [row.id]));
+}
 
 async function withChannels(ctx: AppContext, rows: ContactRow[]): Promise<Contact[]> {
   const channels = await contactsRepo.channels(
     ctx.db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => {
+  return rows.map((r) => toContact(r, channels));
+}
+
+function toContact(r: ContactRow, channels: { contact_id: string; kind: string; value: string }[]): Contact {
+  {
     const mine = channels.filter((c) => c.contact_id === r.id);
     return {
       id: r.id,
@@ -34,7 +44,7 @@ async function withChannels(ctx: AppContext, rows: ContactRow[]): Promise<Contac
       createdAt: r.created_at,
       version: r.version,
     };
-  });
+  }
 }
 
 function channelsOf(
@@ -84,7 +94,7 @@ export async function createContact(ctx: AppContext, actor: Actor, input: z.outp
       changes: input,
     });
   });
-  return (await withChannels(ctx, [row]))[0]!;
+  return withItsChannels(ctx, row);
 }
 
 export async function updateContact(
@@ -96,7 +106,7 @@ export async function updateContact(
   requireRole(actor, "reception", "leader", "sales", "technician", "senior");
   const cur = await contactsRepo.byId(ctx.db, id);
   if (!cur) throw notFound("El contacto");
-  const existing = (await withChannels(ctx, [cur]))[0]!;
+  const existing = await withItsChannels(ctx, cur);
   await checkBaseVersion(input.version, cur.version, "este contacto", () => existing);
   const now = ctx.clock().toISOString();
   const name = input.name ?? cur.name;
@@ -128,7 +138,7 @@ export async function updateContact(
     });
     return true;
   });
-  const saved = (await withChannels(ctx, [(await contactsRepo.byId(ctx.db, id))!]))[0]!;
+  const saved = await withItsChannels(ctx, stillThere(await contactsRepo.byId(ctx.db, id), "El contacto"));
   if (!written) throw staleEdit("este contacto", saved);
   return saved;
 }
@@ -166,7 +176,7 @@ export async function getContact(ctx: AppContext, actor: Actor, id: string) {
   const row = await contactsRepo.byId(ctx.db, id);
   if (!row) throw notFound("El contacto");
   requireClientAccess(actor, row.client_id, "El contacto");
-  return contactFor(actor, (await withChannels(ctx, [row]))[0]!);
+  return contactFor(actor, await withItsChannels(ctx, row));
 }
 
 type MatchedOn = "phone" | "email" | "name" | "rfc" | "contact_name";

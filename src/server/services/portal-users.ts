@@ -9,6 +9,7 @@ import { AppError, conflict, notFound } from "../errors.js";
 import { requireRole } from "./authz.js";
 import { onDuplicate } from "./duplicates.js";
 import { newId } from "./ids.js";
+import { stillThere } from "./still-there.js";
 
 const INVITERS = ["reception", "leader", "sales"] as const;
 
@@ -45,7 +46,8 @@ async function writeInvitation(
   contact: ContactRow,
   existing: UserRow | undefined,
 ) {
-  const email = normalizeEmail(contact.email!);
+  // The caller has refused a contact without e-mail (a 400) before inviting it.
+  const email = normalizeEmail(contact.email ?? "");
   const now = ctx.clock().toISOString();
   const id = existing?.id ?? newId();
   await ctx.db.transaction().execute(async (trx) => {
@@ -107,5 +109,5 @@ export async function invitePortalUser(ctx: AppContext, actor: Actor, contactId:
   const id = await onDuplicate(writeInvitation(ctx, actor, contact, existing), () =>
     conflict("Ese correo ya pertenece a otro usuario de Mesa.", { field: "email" }),
   );
-  return toPortalUser((await usersRepo.byId(ctx.db, id))!);
+  return toPortalUser(stillThere(await usersRepo.byId(ctx.db, id), "El usuario"));
 }

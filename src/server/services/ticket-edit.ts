@@ -9,6 +9,7 @@ import { AppError, forbidden, invalid, notFound } from "../errors.js";
 import { hasRole } from "./authz.js";
 import { contractInForce } from "./contract-in-force.js";
 import { businessCalendar, requireCategory } from "./settings.js";
+import { stillThere } from "./still-there.js";
 import { requireVisible } from "./ticket-view.js";
 import { type ContractTargets, contractTargets, getTicketSummary, responseDue } from "./tickets.js";
 import { staleConflict } from "./transitions.js";
@@ -115,7 +116,7 @@ export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p:
   const changes = diff(row, patch);
   if (Object.keys(changes).length === 0) return getTicketSummary(ctx, actor, id);
   if (patch.title !== undefined || patch.description !== undefined || patch.contact_id !== undefined) {
-    const client = (await clientsRepo.byId(ctx.db, row.client_id))!;
+    const client = stillThere(await clientsRepo.byId(ctx.db, row.client_id), "El cliente");
     const contactId = patch.contact_id === undefined ? row.contact_id : patch.contact_id;
     const contact = contactId ? await contactsRepo.byId(ctx.db, contactId) : undefined;
     patch.search_text = ticketSearchText({

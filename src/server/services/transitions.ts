@@ -28,7 +28,8 @@ async function effects(ctx: AppContext, actor: Actor, row: TicketRow, input: Inp
   const patch: Partial<TicketRow> = {};
   switch (input.action) {
     case "assign":
-      patch.assignee_id = input.assigneeId!;
+      // decideTransition refuses an assign without assigneeId (precondition_failed) before effects run.
+      patch.assignee_id = input.assigneeId ?? row.assignee_id;
       break;
     case "start":
       patch.responded_at = row.responded_at ?? now;
@@ -52,7 +53,8 @@ async function effects(ctx: AppContext, actor: Actor, row: TicketRow, input: Inp
       const kind = row.service_kind === "contract" ? "contract" : "event";
       patch.raw_minutes = await workRepo.totalMinutes(ctx.db, row.id);
       patch.billable_minutes = billableMinutes(patch.raw_minutes, kind, rounding);
-      if (!row.accepted_at) patch.acceptance_override_reason = input.reason!.trim();
+      // Without the client's acceptance decideTransition has required a reason (reason_required).
+      if (!row.accepted_at) patch.acceptance_override_reason = input.reason?.trim() ?? null;
       break;
     }
     case "cancel":
@@ -84,7 +86,7 @@ export async function transitionTicket(ctx: AppContext, actor: Actor, id: string
   const decision = decideTransition(input, actor, workflowTicket(row, entries));
   if (!decision.ok)
     throw new AppError(decision.code, decision.message, { action: input.action, status: row.status });
-  if (input.action === "assign") await checkAssignee(ctx, input.assigneeId!);
+  if (input.action === "assign" && input.assigneeId) await checkAssignee(ctx, input.assigneeId);
   if (input.action === "assign" && input.assigneeId === row.assignee_id) {
     throw conflict("El ticket ya está asignado a ese técnico.", { assigneeId: row.assignee_id });
   }

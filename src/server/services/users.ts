@@ -12,6 +12,7 @@ import { requireRole } from "./authz.js";
 import { COMPANY_SETTING } from "./company.js";
 import { onDuplicate } from "./duplicates.js";
 import { newId } from "./ids.js";
+import { stillThere } from "./still-there.js";
 import { readSetting } from "./stored-settings.js";
 
 type NewUser = z.output<typeof UserBody>;
@@ -117,7 +118,7 @@ export async function updateUser(
       changes: { ...visible, ...(patch.password ? { password: "changed" } : {}) },
     });
   });
-  return toUser((await usersRepo.byId(ctx.db, id))!);
+  return toUser(stillThere(await usersRepo.byId(ctx.db, id), "El usuario"));
 }
 
 export async function updateMe(
@@ -129,7 +130,7 @@ export async function updateMe(
   if (patch.locale) set.locale = patch.locale;
   if (patch.name) set.name = patch.name;
   await usersRepo.update(ctx.db, actor.id, set);
-  return toUser((await usersRepo.byId(ctx.db, actor.id))!);
+  return toUser(stillThere(await usersRepo.byId(ctx.db, actor.id), "El usuario"));
 }
 
 export async function setupStatus(ctx: AppContext) {

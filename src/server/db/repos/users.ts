@@ -72,12 +72,11 @@ export const sessionsRepo = {
   deleteExpired: (db: Db, nowIso: string) =>
     db.deleteFrom("sessions").where("expires_at", "<", nowIso).execute(),
   /** Ends every session of the user but `keepId` (the one changing its own password). */
-  deleteForUser: (db: Db, userId: string, keepId: string | null = null) =>
-    db
-      .deleteFrom("sessions")
-      .where("user_id", "=", userId)
-      .$if(keepId !== null, (q) => q.where("id", "!=", keepId!))
-      .execute(),
+  deleteForUser: (db: Db, userId: string, keepId: string | null = null) => {
+    let q = db.deleteFrom("sessions").where("user_id", "=", userId);
+    if (keepId !== null) q = q.where("id", "!=", keepId);
+    return q.execute();
+  },
   touch: (db: Db, id: string, at: string) =>
     db.updateTable("sessions").set({ last_seen_at: at }).where("id", "=", id).execute(),
   activeForUser: (db: Db, userId: string, nowIso: string) =>
