@@ -338,7 +338,7 @@ async function mesaChild(): Promise<void> {
       phone: `55${String(10000000 + i * 7919).slice(0, 8)}`,
       email: `contacto${i}@cliente${i}.mx`,
       billing_address: null,
-      payment_terms: "cash",
+      payment_terms: "cash" as const,
       credit_days: null,
       credit_limit_cents: null,
       credit_approved_by: null,
@@ -396,7 +396,7 @@ async function mesaChild(): Promise<void> {
   const span = 3 * 365 * 86_400_000;
   const recent = now - 30 * 86_400_000;
   const categories = ["soporte", "redes", "fortigate", "hosting", "windows-server", "microsip", null];
-  const channels = ["phone", "email", "portal", "walk_in"];
+  const channels = ["phone", "email", "portal", "walk_in"] as const;
   const seqByYear = new Map<number, number>();
   const rowFor = (i: number) => {
     const receivedMs = Math.floor(now - span + (i / TICKETS) * (span - 3_600_000) + rand() * 60_000);
@@ -432,7 +432,16 @@ async function mesaChild(): Promise<void> {
                   : r < 0.995
                     ? "assigned"
                     : "new"
-        : pick(rand, ["new", "new", "assigned", "assigned", "in_progress", "attended", "reviewed", "closed"]);
+        : pick(rand, [
+            "new",
+            "new",
+            "assigned",
+            "assigned",
+            "in_progress",
+            "attended",
+            "reviewed",
+            "closed",
+          ] as const);
     const responded = status !== "new" && status !== "assigned" && status !== "cancelled";
     const respondedMs = responded ? receivedMs + Math.floor(rand() * 8 * 3_600_000) : null;
     const raw = responded ? Math.floor(rand() * 240) : 0;

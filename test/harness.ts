@@ -103,3 +103,48 @@ export function manualClock(startIso: string) {
     },
   };
 }
+
+/** Statements the app runs against its database, counted from now on (a Kysely plugin on `app.ctx.db`). */
+export interface QueryCounter {
+  /** Statements run since the last reset. */
+  readonly count: number;
+  /** What each was (kind and first table), for a failing assertion to show what ran. */
+  readonly ran: string[];
+  reset(): void;
+}
+
+/**
+ * Routes and services read `ctx.db` at call time, so swapping it for the same database with a counting
+ * plugin counts every statement a request runs (transactions inherit the plugin; BEGIN/COMMIT are not
+ * counted). Counted when a result comes back, so a statement compiled but never run does not count.
+ */
+export function countQueries(app: MesaApp): QueryCounter {
+  const ran: string[] = [];
+  const pending = new Map<string, string>();
+  app.ctx.db = app.ctx.db.withPlugin({
+    transformQuery: (args) => {
+      pending.set(args.queryId.queryId, describeNode(args.node));
+      return args.node;
+    },
+    transformResult: async (args) => {
+      ran.push(pending.get(args.queryId.queryId) ?? "?");
+      pending.delete(args.queryId.queryId);
+      return args.result;
+    },
+  });
+  return {
+    get count() {
+      return ran.length;
+    },
+    ran,
+    reset: () => {
+      ran.length = 0;
+    },
+  };
+}
+
+function describeNode(node: { kind: string }): string {
+  // Only for messages: the first table name found anywhere in the tree.
+  const table = JSON.stringify(node).match(/"kind":"TableNode","table":\{[^}]*"name":"(\w+)"/);
+  return `${node.kind}${table ? ` ${table[1]}` : ""}`;
+}

@@ -10,6 +10,9 @@ export const Rfc = z
 
 export const PaymentTerms = z.enum(["cash", "credit"]);
 export type PaymentTerms = z.infer<typeof PaymentTerms>;
+/** How a contact is reached, one row per address in `contact_channels` (normalised value). */
+export const ContactChannelKind = z.enum(["email", "phone"]);
+export type ContactChannelKind = z.infer<typeof ContactChannelKind>;
 
 const clientFields = {
   name: Text(200),

@@ -12,10 +12,13 @@ export const SurveyBody = z.strictObject({
 });
 export const SurveyAttemptBody = z.strictObject({ note: OptionalText(1000).optional() });
 
+export const SurveyOutcome = z.enum(["answered", "unreachable"]);
+export type SurveyOutcome = z.infer<typeof SurveyOutcome>;
+
 export const Survey = z.object({
   id: z.string(),
   ticketId: z.string(),
-  outcome: z.enum(["answered", "unreachable"]),
+  outcome: SurveyOutcome,
   overall: z.number().nullable(),
   technician: z.number().nullable(),
   timeliness: z.number().nullable(),
@@ -39,3 +42,7 @@ export const SurveyAttemptResult = z.object({
   maxAttempts: z.number(),
   survey: Survey.nullable(),
 });
+
+/** The `surveys` settings row (no page writes it yet; an operator may): how many call attempts before "unreachable". */
+export const SurveySettings = z.strictObject({ maxAttempts: z.number().int().min(1).max(20).optional() });
+export type SurveySettings = z.infer<typeof SurveySettings>;

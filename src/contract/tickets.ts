@@ -7,6 +7,7 @@ export type TicketStatus = z.infer<typeof TicketStatus>;
 export const ServiceKind = z.enum(["contract", "event"]);
 export type ServiceKind = z.infer<typeof ServiceKind>;
 export const Channel = z.enum(["phone", "email", "portal", "walk_in"]);
+export type Channel = z.infer<typeof Channel>;
 export const AttentionMode = z.enum(["onsite", "office", "remote", "phone"]);
 export type AttentionMode = z.infer<typeof AttentionMode>;
 export const BillingStatus = z.enum(["pending", "to_invoice", "invoiced", "no_charge"]);
@@ -21,9 +22,33 @@ export const ChargeKind = z.enum([
   "damage_replacement",
   "other",
 ]);
+export type ChargeKind = z.infer<typeof ChargeKind>;
+export const MessageKind = z.enum(["message", "call", "note"]);
+export type MessageKind = z.infer<typeof MessageKind>;
+export const Visibility = z.enum(["client", "internal"]);
+export type Visibility = z.infer<typeof Visibility>;
+/** What a ticket's history row records: the workflow's transitions and the other changes of a ticket. */
+export const HistoryAction = z.enum([
+  ...TRANSITION_ACTIONS,
+  "create",
+  "backdated",
+  "update",
+  "time_entry",
+  "charge",
+  ...MessageKind.options,
+  "escalated",
+  "sla_recompute",
+  "survey",
+  "survey_attempt",
+  "link_sender",
+]);
+export type HistoryAction = z.infer<typeof HistoryAction>;
 export const TransitionAction = z.enum(TRANSITION_ACTIONS);
 export type TransitionAction = z.infer<typeof TransitionAction>;
 export const SlaStateName = z.enum(["ok", "near", "breached", "met"]);
+/** Who signed the acceptance: the client in the portal, or in person before the technician. */
+export const AcceptedVia = z.enum(["portal", "onsite"]);
+export type AcceptedVia = z.infer<typeof AcceptedVia>;
 
 const Category = z
   .string()
@@ -137,15 +162,15 @@ export const Charge = z.object({
 
 export const MessageBody = z.strictObject({
   body: Text(20_000),
-  kind: z.enum(["message", "call", "note"]).default("message"),
+  kind: MessageKind.default("message"),
 });
 export const Message = z.object({
   id: Id,
   ticketId: Id,
   authorId: z.string().nullable(),
   authorName: z.string().nullable(),
-  kind: z.enum(["message", "call", "note"]),
-  visibility: z.enum(["client", "internal"]),
+  kind: MessageKind,
+  visibility: Visibility,
   body: z.string(),
   createdAt: z.string(),
   /** The sender's address when the message came by e-mail (its body is the mail's text, never its HTML). */
@@ -167,7 +192,7 @@ export const HistoryEntry = z.object({
 export const Acceptance = z.object({
   at: z.string(),
   signerName: z.string().nullable(),
-  via: z.enum(["portal", "onsite"]),
+  via: AcceptedVia,
 });
 
 export const Ticket = z.object({

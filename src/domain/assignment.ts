@@ -70,6 +70,9 @@ export function rankCandidates(
   return candidates
     .map((c) => scoreOne(c, category))
     .sort(
-      (a, b) => b.score - a.score || load.get(a.id)! - load.get(b.id)! || a.name.localeCompare(b.name, "es"),
+      (a, b) =>
+        b.score - a.score ||
+        (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0) ||
+        a.name.localeCompare(b.name, "es"),
     );
 }

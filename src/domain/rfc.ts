@@ -14,7 +14,8 @@ export function normalizeRfc(input: string): string {
 export function rfcKind(input: string): RfcKind | null {
   const match = RFC_PATTERN.exec(normalizeRfc(input));
   if (!match) return null;
-  const [, letters, yy, mm, dd] = match as unknown as [string, string, string, string, string];
+  const [, letters, yy, mm, dd] = match;
+  if (letters === undefined || yy === undefined || mm === undefined || dd === undefined) return null;
   if (!isRealDate(Number(yy), Number(mm), Number(dd))) return null;
   return letters.length === 3 ? "moral" : "fisica";
 }

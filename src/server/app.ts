@@ -111,6 +111,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   const smtp = await installMail(app, ctx);
   installNotFound(app, await serveWeb(app, config.webDist));
 
+  ctx.log = app.log;
   const stopJobs = config.jobsEnabled ? startScheduler(ctx, JOBS, app.log) : async () => {};
   const stopTasks = config.jobsEnabled ? startTaskWorker(ctx, app.log) : async () => {};
   // `npm run restore` refuses to replace the SQLite file while this marker says a server uses it.

@@ -12,6 +12,29 @@ export interface AppContext {
   dialect: Dialect;
   config: Config;
   clock: Clock;
+  /** Where services log what the caller need not see (a stored setting that fails its schema…). */
+  log?: { warn(obj: object, msg: string): void };
+  /**
+   * Values read once per request (settings): present only on a request's own context (`forRequest`).
+   * Never shared between requests, so another instance's write is seen by the next request.
+   */
+  memo?: Map<string, Promise<unknown>>;
+}
+
+/** The app's context for one request: the same database and clock, with its own memo. */
+export const forRequest = (ctx: AppContext): AppContext => ({ ...ctx, memo: new Map() });
+
+/** Runs `read` once per request for `key` (every time when there is no request memo). */
+export function memoized<T>(ctx: AppContext, key: string, read: () => Promise<T>): Promise<T> {
+  if (!ctx.memo) return read();
+  const hit = ctx.memo.get(key);
+  // Only `memoized` writes the map, and it stores under each key the promise its caller's `read` returns.
+  if (hit) return hit as Promise<T>;
+  const p = read();
+  ctx.memo.set(key, p);
+  // A failed read is not remembered: a retry within the request reads again.
+  p.catch(() => ctx.memo?.delete(key));
+  return p;
 }
 
 export interface Actor {

@@ -10,6 +10,12 @@ import type { YearBlock } from "./yearblock.js";
 /** A single computation never scans further than this past its start, whatever the input. */
 export const HORIZON_YEARS = 60;
 
+/*
+ * The `!` on typed-array reads below: every index is inside [0, count] by the binary searches' bounds
+ * (starts/ends have `count` entries, cum has `count + 1`), and these are the hottest loops of deadline
+ * arithmetic, so no check is repeated at run time.
+ */
+
 /** Index of the first interval ending after t; `count` when there is none. */
 export function firstEndAfter(b: YearBlock, t: number): number {
   const ends = b.ends;

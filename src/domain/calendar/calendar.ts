@@ -56,6 +56,10 @@ const recent = new Map<string, CompiledCalendar>();
 const RECENT_LIMIT = 16;
 
 export function compileCalendar(cfg: CalendarConfig): BusinessCalendar {
+  return compileCached(cfg);
+}
+
+function compileCached(cfg: CalendarConfig): CompiledCalendar {
   const key = JSON.stringify(cfg);
   const hit = recent.get(key);
   if (hit !== undefined) return hit;
@@ -74,7 +78,7 @@ export function compiled(cal: BusinessCalendar): CompiledCalendar {
   if (cal instanceof CompiledCalendar) return cal;
   let c = adopted.get(cal);
   if (c === undefined) {
-    c = compileCalendar(cal.config) as CompiledCalendar;
+    c = compileCached(cal.config);
     adopted.set(cal, c);
   }
   return c;

@@ -198,7 +198,8 @@ function withStatementCache(sqlite: SQLite.Database, max = 500) {
       let stmt = cache.get(sql);
       if (!stmt) {
         stmt = sqlite.prepare(sql);
-        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+        const oldest = cache.keys().next();
+        if (cache.size >= max && !oldest.done) cache.delete(oldest.value);
         cache.set(sql, stmt);
       }
       return stmt;

@@ -1,4 +1,19 @@
 import type { Generated } from "kysely";
+import type { ContactChannelKind, PaymentTerms } from "../../contract/clients.js";
+import type { SurveyOutcome } from "../../contract/surveys.js";
+import type { TaskStatus } from "../../contract/tasks.js";
+import type {
+  AcceptedVia,
+  AttentionMode,
+  BillingStatus,
+  Channel,
+  ChargeKind,
+  HistoryAction,
+  MessageKind,
+  ServiceKind,
+  TicketStatus,
+  Visibility,
+} from "../../contract/tickets.js";
 
 /** Instants are ISO-8601 UTC strings of fixed width (sortable as text on both databases). */
 type Instant = string;
@@ -10,7 +25,7 @@ export interface UsersTable {
   email: string;
   name: string;
   password_hash: string | null;
-  roles: string; // JSON array of role names
+  roles: string; // JSON array of role names (parsed with the contract's Role schema on read)
   skills: string; // JSON array of skill tags
   client_id: string | null;
   contact_id: string | null; // portal users: the contact they sign in as
@@ -59,7 +74,7 @@ export interface ClientsTable {
   phone: string | null;
   email: string | null;
   billing_address: string | null;
-  payment_terms: string;
+  payment_terms: PaymentTerms;
   credit_days: number | null;
   credit_limit_cents: number | null;
   credit_approved_by: string | null;
@@ -88,7 +103,7 @@ export interface ContactsTable {
 export interface ContactChannelsTable {
   id: Generated<number>;
   contact_id: string;
-  kind: string; // email | phone
+  kind: ContactChannelKind;
   value: string; // normalised: lower-case e-mail, digits-only phone
 }
 
@@ -136,11 +151,11 @@ export interface TicketsTable {
   title: string;
   description: string;
   urgent: Flag;
-  channel: string;
+  channel: Channel;
   category: string | null;
-  service_kind: string;
+  service_kind: ServiceKind;
   contract_id: string | null;
-  status: string;
+  status: TicketStatus;
   assignee_id: string | null;
   received_at: Instant;
   response_due_at: Instant;
@@ -149,10 +164,10 @@ export interface TicketsTable {
   estimated_solution_at: Instant | null;
   raw_minutes: number;
   billable_minutes: number | null;
-  billing_status: string;
+  billing_status: BillingStatus;
   accepted_at: Instant | null;
   accepted_by_name: string | null;
-  accepted_via: string | null;
+  accepted_via: AcceptedVia | null;
   acceptance_override_reason: string | null;
   unknown_sender: Flag;
   search_text: string;
@@ -169,9 +184,9 @@ export interface TicketHistoryTable {
   ticket_id: string;
   at: Instant;
   actor_id: string | null;
-  action: string;
-  from_status: string | null;
-  to_status: string | null;
+  action: HistoryAction;
+  from_status: TicketStatus | null;
+  to_status: TicketStatus | null;
   reason: string | null;
   changes: string | null; // JSON
 }
@@ -183,7 +198,7 @@ export interface TimeEntriesTable {
   started_at: Instant | null;
   ended_at: Instant | null;
   minutes: number;
-  mode: string;
+  mode: AttentionMode;
   activity: string;
   created_by: string;
   created_at: Instant;
@@ -192,7 +207,7 @@ export interface TimeEntriesTable {
 export interface ChargesTable {
   id: string;
   ticket_id: string;
-  kind: string;
+  kind: ChargeKind;
   description: string;
   quantity: number;
   unit_price_cents: number;
@@ -205,8 +220,8 @@ export interface MessagesTable {
   id: string;
   ticket_id: string;
   author_id: string | null;
-  kind: string; // message | call | note
-  visibility: string; // client | internal
+  kind: MessageKind;
+  visibility: Visibility;
   body: string;
   created_at: Instant;
   /** The sender's address when the message came by e-mail. */
@@ -220,7 +235,7 @@ export interface SurveysTable {
   technician: number | null;
   timeliness: number | null;
   comments: string | null;
-  outcome: string; // answered | unreachable
+  outcome: SurveyOutcome;
   recorded_by: string | null;
   recorded_at: Instant;
 }
@@ -256,7 +271,7 @@ export interface IdempotencyKeysTable {
   scope: string;
   key: string;
   request_hash: string;
-  state: string; // in_progress | done
+  state: "in_progress" | "done";
   owner: string; // random id of the request that holds the reservation
   response_status: number | null;
   response_body: string | null;
@@ -281,7 +296,7 @@ export interface TasksTable {
   run_at: Instant;
   attempts: number;
   max_attempts: number;
-  status: string; // pending | running | done | failed | dead
+  status: TaskStatus;
   locked_by: string | null;
   locked_until: Instant | null;
   last_error: string | null;

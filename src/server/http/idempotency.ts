@@ -68,9 +68,11 @@ function seal(secret: Buffer, text: string): string {
 
 function open(secret: Buffer, sealed: string): Buffer {
   const [iv, tag, data] = sealed.split(".").map((p) => Buffer.from(p, "base64"));
-  const decipher = createDecipheriv("aes-256-gcm", secret, iv!);
-  decipher.setAuthTag(tag!);
-  return Buffer.concat([decipher.update(data!), decipher.final()]);
+  // `seal` always writes three parts; a row with fewer was not written by it and fails as a tampered one would.
+  if (!iv || !tag || !data) throw new Error("sealed answer: malformed");
+  const decipher = createDecipheriv("aes-256-gcm", secret, iv);
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(data), decipher.final()]);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

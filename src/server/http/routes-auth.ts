@@ -42,7 +42,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       const s = await auth.login(ctx, { ...req.body, ip: req.ip, userAgent: req.headers["user-agent"] });
       setCookie(reply, s.sessionToken, s.expiresAt);
       const { timeZone } = await calendarConfig(ctx);
-      return { user: { ...auth.meOf(s.actor), timeZone }, csrfToken: s.actor.csrfToken! };
+      return { user: { ...auth.meOf(s.actor), timeZone }, csrfToken: s.csrfToken };
     },
   });
   r.post("/api/auth/logout", {
@@ -93,7 +93,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (req, reply) => {
       const s = await users.runSetup(ctx, req.body);
       setCookie(reply, s.sessionToken, s.expiresAt);
-      return reply.status(201).send({ user: auth.meOf(s.actor), csrfToken: s.actor.csrfToken! });
+      return reply.status(201).send({ user: auth.meOf(s.actor), csrfToken: s.csrfToken });
     },
   });
 

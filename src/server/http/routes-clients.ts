@@ -20,7 +20,7 @@ import {
   ContractTypeBody,
 } from "../../contract/clients.js";
 import { Id } from "../../contract/common.js";
-import type { AppContext } from "../context.js";
+import { type AppContext, forRequest } from "../context.js";
 import * as clients from "../services/clients.js";
 import * as contacts from "../services/contacts.js";
 import * as contracts from "../services/contracts.js";
@@ -73,7 +73,9 @@ export function clientRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   r.get("/api/lookup/callers", {
     schema: { tags: ["clients"], querystring: CallerLookupQuery, response: { 200: items(CallerMatch) } },
-    handler: async (req) => ({ items: await contacts.lookupCallers(ctx, actorOf(req), req.query.q) }),
+    handler: async (req) => ({
+      items: await contacts.lookupCallers(forRequest(ctx), actorOf(req), req.query.q),
+    }),
   });
 
   r.get("/api/contract-types", {

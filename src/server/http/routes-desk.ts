@@ -6,7 +6,7 @@ import { Id } from "../../contract/common.js";
 import { CodedText, NotificationList, NotificationQuery } from "../../contract/notifications.js";
 import { RecomputeBody } from "../../contract/settings.js";
 import { SurveyAttemptBody, SurveyAttemptResult, SurveyBody, SurveyQueue } from "../../contract/surveys.js";
-import type { AppContext } from "../context.js";
+import { type AppContext, forRequest } from "../context.js";
 import { localeOf, withText } from "../i18n/index.js";
 import { assignmentCandidates } from "../services/assignment.js";
 import * as notifications from "../services/notifications.js";
@@ -33,14 +33,14 @@ export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: z.object({ items: z.array(Candidate) }) },
     },
     handler: async (req) => {
-      const items = await assignmentCandidates(ctx, actorOf(req), req.params.id);
+      const items = await assignmentCandidates(forRequest(ctx), actorOf(req), req.params.id);
       const locale = localeOf(req);
       return { items: items.map((c) => ({ ...c, reasons: c.reasons.map((r) => withText(locale, r)) })) };
     },
   });
   r.get("/api/surveys/queue", {
     schema: { tags: ["surveys"], response: { 200: SurveyQueue } },
-    handler: async (req) => ({ items: await surveys.surveyQueue(ctx, actorOf(req)) }),
+    handler: async (req) => ({ items: await surveys.surveyQueue(forRequest(ctx), actorOf(req)) }),
   });
   r.get("/api/tickets/:id/survey", {
     schema: {
@@ -48,12 +48,14 @@ export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
       params: IdParams,
       response: { 200: SurveyReadAnswer },
     },
-    handler: async (req) => surveys.getSurvey(ctx, actorOf(req), req.params.id),
+    handler: async (req) => surveys.getSurvey(forRequest(ctx), actorOf(req), req.params.id),
   });
   r.post("/api/tickets/:id/survey", {
     schema: { tags: ["surveys"], params: IdParams, body: SurveyBody, response: { 201: SurveyAnswer } },
     handler: async (req, reply) =>
-      reply.status(201).send(await surveys.recordSurvey(ctx, actorOf(req), req.params.id, req.body)),
+      reply
+        .status(201)
+        .send(await surveys.recordSurvey(forRequest(ctx), actorOf(req), req.params.id, req.body)),
   });
   r.post("/api/tickets/:id/survey-attempts", {
     schema: {
@@ -65,16 +67,23 @@ export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (req, reply) =>
       reply
         .status(201)
-        .send(await surveys.recordSurveyAttempt(ctx, actorOf(req), req.params.id, req.body.note)),
+        .send(await surveys.recordSurveyAttempt(forRequest(ctx), actorOf(req), req.params.id, req.body.note)),
   });
   r.post("/api/sla/recompute", {
     schema: { tags: ["sla"], body: RecomputeBody, response: { 200: z.object({ updated: z.number() }) } },
-    handler: async (req) => ({ updated: await recomputeDeadlines(ctx, actorOf(req), req.body.statuses) }),
+    handler: async (req) => ({
+      updated: await recomputeDeadlines(forRequest(ctx), actorOf(req), req.body.statuses),
+    }),
   });
   r.get("/api/notifications", {
     schema: { tags: ["notifications"], querystring: NotificationQuery, response: { 200: NotificationList } },
     handler: async (req) =>
-      notifications.listNotifications(ctx, actorOf(req), req.query.unread === "true", req.query.limit),
+      notifications.listNotifications(
+        forRequest(ctx),
+        actorOf(req),
+        req.query.unread === "true",
+        req.query.limit,
+      ),
   });
   r.post("/api/notifications/:id/read", {
     schema: {
@@ -83,11 +92,13 @@ export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: z.object({ updated: z.number() }) },
     },
     handler: async (req) => ({
-      updated: await notifications.markNotificationsRead(ctx, actorOf(req), req.params.id),
+      updated: await notifications.markNotificationsRead(forRequest(ctx), actorOf(req), req.params.id),
     }),
   });
   r.post("/api/notifications/read-all", {
     schema: { tags: ["notifications"], response: { 200: z.object({ updated: z.number() }) } },
-    handler: async (req) => ({ updated: await notifications.markNotificationsRead(ctx, actorOf(req)) }),
+    handler: async (req) => ({
+      updated: await notifications.markNotificationsRead(forRequest(ctx), actorOf(req)),
+    }),
   });
 }

@@ -28,15 +28,12 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: { tags: ["settings"], response: { 200: CalendarSettingsRecord } },
     handler: async (req) => {
       requireStaff(actorOf(req));
-      return (await settings.calendarRecord(ctx)) as z.infer<typeof CalendarSettingsRecord>;
+      return settings.calendarRecord(ctx);
     },
   });
   r.put("/api/settings/calendar", {
     schema: { tags: ["settings"], body: CalendarSettingsBody, response: { 200: CalendarSettingsRecord } },
-    handler: async (req) =>
-      (await settings.saveCalendar(ctx, actorOf(req), withBaseVersion(req, req.body))) as z.infer<
-        typeof CalendarSettingsRecord
-      >,
+    handler: async (req) => settings.saveCalendar(ctx, actorOf(req), withBaseVersion(req, req.body)),
   });
   r.get("/api/calendar/closed-days", {
     schema: {

@@ -19,7 +19,7 @@ import {
   TimeEntryBody,
   TransitionBody,
 } from "../../contract/tickets.js";
-import type { AppContext } from "../context.js";
+import { type AppContext, forRequest } from "../context.js";
 import * as edit from "../services/ticket-edit.js";
 import * as tickets from "../services/tickets.js";
 import * as transitions from "../services/transitions.js";
@@ -48,38 +48,39 @@ export function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 201: TicketAnswer },
     },
     handler: async (req, reply) =>
-      reply.status(201).send(await tickets.createTicket(ctx, actorOf(req), req.body)),
+      reply.status(201).send(await tickets.createTicket(forRequest(ctx), actorOf(req), req.body)),
   });
   r.get("/api/tickets", {
     schema: { tags: ["tickets"], querystring: TicketListQuery, response: { 200: TicketListAnswer } },
-    handler: async (req) => tickets.listTickets(ctx, actorOf(req), req.query),
+    handler: async (req) => tickets.listTickets(forRequest(ctx), actorOf(req), req.query),
   });
   r.get("/api/tickets/:id", {
     schema: { tags: ["tickets"], params: IdParams, response: { 200: TicketDetailAnswer } },
-    handler: async (req) => tickets.getTicket(ctx, actorOf(req), req.params.id),
+    handler: async (req) => tickets.getTicket(forRequest(ctx), actorOf(req), req.params.id),
   });
   r.patch("/api/tickets/:id", {
     schema: { tags: ["tickets"], params: IdParams, body: TicketPatchBody, response: { 200: TicketAnswer } },
     handler: async (req) =>
-      edit.updateTicket(ctx, actorOf(req), req.params.id, withBaseVersion(req, req.body)),
+      edit.updateTicket(forRequest(ctx), actorOf(req), req.params.id, withBaseVersion(req, req.body)),
   });
   r.post("/api/tickets/:id/transitions", {
     schema: { tags: ["tickets"], params: IdParams, body: TransitionBody, response: { 200: TicketAnswer } },
-    handler: async (req) => transitions.transitionTicket(ctx, actorOf(req), req.params.id, req.body),
+    handler: async (req) =>
+      transitions.transitionTicket(forRequest(ctx), actorOf(req), req.params.id, req.body),
   });
   r.post("/api/tickets/:id/time-entries", {
     schema: { tags: ["tickets"], params: IdParams, body: TimeEntryBody, response: { 201: TimeEntry } },
     handler: async (req, reply) =>
-      reply.status(201).send(await work.addTimeEntry(ctx, actorOf(req), req.params.id, req.body)),
+      reply.status(201).send(await work.addTimeEntry(forRequest(ctx), actorOf(req), req.params.id, req.body)),
   });
   r.post("/api/tickets/:id/charges", {
     schema: { tags: ["tickets"], params: IdParams, body: ChargeBody, response: { 201: Charge } },
     handler: async (req, reply) =>
-      reply.status(201).send(await work.addCharge(ctx, actorOf(req), req.params.id, req.body)),
+      reply.status(201).send(await work.addCharge(forRequest(ctx), actorOf(req), req.params.id, req.body)),
   });
   r.post("/api/tickets/:id/messages", {
     schema: { tags: ["tickets"], params: IdParams, body: MessageBody, response: { 201: MessageAnswer } },
     handler: async (req, reply) =>
-      reply.status(201).send(await work.addMessage(ctx, actorOf(req), req.params.id, req.body)),
+      reply.status(201).send(await work.addMessage(forRequest(ctx), actorOf(req), req.params.id, req.body)),
   });
 }

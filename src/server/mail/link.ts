@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { Id } from "../../contract/common.js";
+import type { ServiceKind } from "../../domain/sla.js";
 import type { Actor, AppContext } from "../context.js";
 import { clientsRepo, contactsRepo } from "../db/repos/clients.js";
 import { historyRepo, ticketsRepo } from "../db/repos/tickets.js";
 import { AppError, conflict, invalid, notFound } from "../errors.js";
 import { requireRole } from "../services/authz.js";
+import { contractInForce } from "../services/contract-in-force.js";
 import { businessCalendar } from "../services/settings.js";
-import { activeContractFor, getTicketSummary, responseDue } from "../services/tickets.js";
+import { getTicketSummary, responseDue } from "../services/tickets.js";
 
 export const LinkSenderBody = z.strictObject({ clientId: Id, contactId: Id.nullable().optional() });
 
@@ -33,12 +35,12 @@ export async function linkSender(
     throw invalid("El contacto no pertenece a ese cliente.", { field: "contactId" });
   const cal = await businessCalendar(ctx);
   const receivedMs = Date.parse(row.received_at);
-  const contract = await activeContractFor(ctx, cal, client.id, receivedMs);
-  const kind = contract ? "contract" : "event";
+  const contract = await contractInForce(ctx, cal, client.id, receivedMs);
+  const kind: ServiceKind = contract ? "contract" : "event";
   const due = await responseDue(ctx, cal, {
     kind,
     urgent: row.urgent === 1,
-    contractId: contract?.id ?? null,
+    contract,
     receivedMs,
   });
   const now = ctx.clock().toISOString();

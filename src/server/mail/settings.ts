@@ -1,26 +1,30 @@
+import type { z } from "zod";
+import { MailSettings as MailSettingsSchema } from "../../contract/mail.js";
 import type { Actor, AppContext } from "../context.js";
-import { settingsRepo } from "../db/repos/audit.js";
 import { usersRepo } from "../db/repos/users.js";
 import { requireRole } from "../services/authz.js";
-import { settingRecord, storeSetting } from "../services/settings.js";
+import { storeSetting } from "../services/settings.js";
+import { readSetting, type SettingSpec, settingRecord } from "../services/stored-settings.js";
 import type { MailLang } from "./templates.js";
 
-export interface MailSettings {
-  /** The firm's name in the mails' signature and From display name. */
-  companyName: string;
-  /** Auto-replies to one sender per hour at most (a loop breaker when a robot escapes the header checks). */
-  autoRepliesPerHour: number;
-}
+/** The firm's name (From display name and signature) and the auto-reply limit per sender and hour. */
+export type MailSettings = z.output<typeof MailSettingsSchema>;
 
 export const DEFAULT_MAIL_SETTINGS: MailSettings = { companyName: "Mesa de servicio", autoRepliesPerHour: 5 };
 
-/** The `mail` setting (saved through the settings table like the calendar), or its defaults. */
-export async function mailSettings(ctx: AppContext): Promise<MailSettings> {
-  const stored = (await settingsRepo.get(ctx.db, "mail")) as Partial<MailSettings> | undefined;
-  return { ...DEFAULT_MAIL_SETTINGS, ...(stored ?? {}) };
-}
+const MAIL_SETTING: SettingSpec<MailSettings> = {
+  key: "mail",
+  schema: MailSettingsSchema,
+  defaults: DEFAULT_MAIL_SETTINGS,
+};
 
-export const mailSettingsRecord = (ctx: AppContext) => settingRecord(ctx, "mail", DEFAULT_MAIL_SETTINGS);
+/** The `mail` setting (saved through the settings table like the calendar), or its defaults. */
+export const mailSettings = (ctx: AppContext): Promise<MailSettings> => readSetting(ctx, MAIL_SETTING);
+
+export async function mailSettingsRecord(ctx: AppContext) {
+  const r = await settingRecord(ctx, MAIL_SETTING);
+  return { ...r.value, version: r.version };
+}
 
 /** Admin: saves the firm's name and the auto-reply limit (versioned and audited like every setting). */
 export async function saveMailSettings(
@@ -29,7 +33,8 @@ export async function saveMailSettings(
   body: MailSettings & { version?: number | undefined },
 ) {
   requireRole(actor);
-  return storeSetting(ctx, actor, "mail", body, DEFAULT_MAIL_SETTINGS);
+  const { version, ...value } = body;
+  return storeSetting(ctx, actor, MAIL_SETTING, value, version);
 }
 
 /** Mesa's own addresses: never answered, never a client. */

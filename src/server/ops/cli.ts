@@ -14,9 +14,9 @@ export async function runCli(usage: string, main: (file: string, env: CliEnv) =>
       `${await main(file, { dataDir: config.dataDir, databaseUrl: config.databaseUrl })}\n`,
     );
   } catch (err) {
-    if (!(err instanceof OpsError) && !(err as Error).message?.startsWith("Configuración inválida"))
-      throw err;
-    process.stderr.write(`${(err as Error).message}\n`);
+    const message = err instanceof Error ? err.message : String(err);
+    if (!(err instanceof OpsError) && !message.startsWith("Configuración inválida")) throw err;
+    process.stderr.write(`${message}\n`);
     process.exit(1);
   }
 }

@@ -34,6 +34,10 @@ export interface TicketPlan {
 
 interface Run {
   ctx: AppContext;
+  /**
+   * Every role and technician the demo seeds (demo-seed.ts), by name. The `!` on its reads in this file,
+   * and on modulo indexes into the demo's fixed non-empty lists, are safe for that reason.
+   */
   people: Record<string, Actor>;
   at: (ms: number) => number;
 }

@@ -50,6 +50,7 @@ export async function seedDemo(base: AppContext, opts: { force?: boolean } = {})
   for (const [index, final] of order.entries()) {
     const daysAgo = Math.round(30 - (30 * index) / order.length);
     const received = receivedAt(clock.realNow, daysAgo, index % 60);
+    // `clients` is the demo's fixed, non-empty list: a modulo index is always inside it.
     const client = clients[(index * 5) % clients.length]!;
     surveys += await demoTicket({ ctx, people, at: clock.at }, { index, final, received, client });
   }

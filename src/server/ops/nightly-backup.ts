@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
-import type { BackupFile, BackupSettings } from "../../contract/backup.js";
+import { type BackupFile, BackupSettings } from "../../contract/backup.js";
 import type { AppContext } from "../context.js";
-import { settingsRepo } from "../db/repos/audit.js";
 import { calendarConfig } from "../services/settings.js";
+import { readSetting, type SettingSpec } from "../services/stored-settings.js";
 import { backupSqlite, dbPath } from "./sqlite-backup.js";
 
 export const DEFAULT_BACKUP_SETTINGS: BackupSettings = {
@@ -19,9 +19,15 @@ const DAY_MS = 24 * 3600_000;
 // The instant is in the name (UTC), so age and "already done today" never depend on file times.
 const NAME = /^mesa-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z\.sqlite$/;
 
+/** Stored whole by the settings page; a row naming only some fields (older versions) keeps defaults for the rest. */
+export const BACKUP_SETTING: SettingSpec<Partial<BackupSettings>> = {
+  key: "backup",
+  schema: BackupSettings.partial(),
+  defaults: {},
+};
+
 export async function backupSettings(ctx: AppContext): Promise<BackupSettings> {
-  const stored = (await settingsRepo.get(ctx.db, "backup")) as Partial<BackupSettings> | undefined;
-  return { ...DEFAULT_BACKUP_SETTINGS, ...stored };
+  return { ...DEFAULT_BACKUP_SETTINGS, ...(await readSetting(ctx, BACKUP_SETTING)) };
 }
 
 export const backupDir = (ctx: AppContext, s: BackupSettings): string =>

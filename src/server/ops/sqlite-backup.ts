@@ -72,7 +72,9 @@ export function verifyMesaSqlite(file: string): { migrations: string[] } {
   try {
     db = new SQLite(file, { readonly: true, fileMustExist: true });
   } catch (err) {
-    throw new OpsError(`${file} no se puede abrir como base de datos SQLite: ${(err as Error).message}`);
+    throw new OpsError(
+      `${file} no se puede abrir como base de datos SQLite: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   try {
     const check = readIntegrity(db, file);
@@ -83,7 +85,7 @@ export function verifyMesaSqlite(file: string): { migrations: string[] } {
       .prepare("select name from sqlite_master where type = 'table' and name = 'kysely_migration'")
       .get();
     const migrations = table
-      ? (db.prepare("select name from kysely_migration order by name").pluck().all() as string[])
+      ? db.prepare("select name from kysely_migration order by name").pluck().all().map(String)
       : [];
     if (!migrations.includes("001_initial")) {
       throw new OpsError(
@@ -98,10 +100,11 @@ export function verifyMesaSqlite(file: string): { migrations: string[] } {
 
 function readIntegrity(db: SQLite.Database, file: string): string[] {
   try {
-    return db.prepare("pragma integrity_check").pluck().all() as string[];
+    return db.prepare("pragma integrity_check").pluck().all().map(String);
   } catch (err) {
-    const { code, message } = err as { code?: string; message: string };
-    if (code?.startsWith("SQLITE_CORRUPT")) throw new OpsError(`${file} está dañado: ${message}`);
+    const code = String((err as { code?: unknown } | null)?.code ?? "");
+    const message = err instanceof Error ? err.message : String(err);
+    if (code.startsWith("SQLITE_CORRUPT")) throw new OpsError(`${file} está dañado: ${message}`);
     throw new OpsError(`${file} no es una base de datos SQLite válida: ${message}`);
   }
 }

@@ -7,8 +7,9 @@ import { requireRole } from "./authz.js";
 import { categoryNameOf } from "./settings.js";
 import { requireVisible } from "./ticket-view.js";
 
+// The queries group by assignee and skip unassigned rows; the type still allows null, so it is filtered here.
 const countsById = (rows: { assignee_id: string | null; n: number }[]) =>
-  new Map(rows.map((r) => [r.assignee_id!, Number(r.n)]));
+  new Map(rows.flatMap((r) => (r.assignee_id === null ? [] : [[r.assignee_id, Number(r.n)] as const])));
 
 /** Technicians ranked for one ticket, with the reasons reception sees in the assign dialog. */
 export async function assignmentCandidates(ctx: AppContext, actor: Actor, ticketId: string) {
@@ -43,7 +44,7 @@ export async function assignmentCandidates(ctx: AppContext, actor: Actor, ticket
     ? ((await categoryNameOf(ctx, ticket.category)) ?? ticket.category)
     : null;
   return ranked.map((r) => ({
-    user: { id: r.id, name: r.name, skills: byId.get(r.id)!.skills },
+    user: { id: r.id, name: r.name, skills: byId.get(r.id)?.skills ?? [] },
     score: r.score,
     openTickets: loadBy.get(r.id) ?? 0,
     reasons: r.reasons.map((reason) =>

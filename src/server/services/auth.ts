@@ -53,7 +53,7 @@ export interface ClientInfo {
 export async function login(
   ctx: AppContext,
   input: { email: string; password: string } & ClientInfo,
-): Promise<{ actor: Actor; sessionToken: string; expiresAt: Date }> {
+): Promise<{ actor: Actor; sessionToken: string; csrfToken: string; expiresAt: Date }> {
   const email = normalizeEmail(input.email);
   let row: UserRow | undefined;
   const ok = await guardedVerify(ctx, { email, ip: input.ip }, async () => {
@@ -81,7 +81,12 @@ export async function startSession(ctx: AppContext, row: UserRow, client?: Clien
     user_agent: client?.userAgent?.slice(0, 300) ?? null,
     last_seen_at: now.toISOString(),
   });
-  return { actor: actorFromRow(row, "cookie", sha256(sessionToken), csrf), sessionToken, expiresAt };
+  return {
+    actor: actorFromRow(row, "cookie", sha256(sessionToken), csrf),
+    sessionToken,
+    csrfToken: csrf,
+    expiresAt,
+  };
 }
 
 export async function logout(ctx: AppContext, actor: Actor): Promise<void> {

@@ -1,11 +1,12 @@
 import type { Job, Task, TaskList, TaskStatus } from "../../contract/tasks.js";
 import type { Actor, AppContext } from "../context.js";
 import { jobsRepo } from "../db/repos/jobs.js";
-import { TASK_STATUSES, type TaskRow, tasksRepo } from "../db/repos/tasks.js";
+import { type TaskRow, tasksRepo } from "../db/repos/tasks.js";
 import { conflict, notFound } from "../errors.js";
 import { JOBS } from "../jobs/definitions.js";
 import type { JobDefinition } from "../jobs/runner.js";
 import { requireRole } from "./authz.js";
+import { stillThere } from "./still-there.js";
 
 /** Admin view of the background work: the one-off tasks and the periodic jobs. */
 export async function listTasks(
@@ -18,8 +19,8 @@ export async function listTasks(
     tasksRepo.countByStatus(ctx.db, f.kind),
     tasksRepo.list(ctx.db, f),
   ]);
-  const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as TaskList["counts"];
-  for (const c of counted) if (c.status in counts) counts[c.status as TaskStatus] = Number(c.n);
+  const counts: TaskList["counts"] = { pending: 0, running: 0, done: 0, failed: 0, dead: 0 };
+  for (const c of counted) counts[c.status] = Number(c.n);
   return { counts, items: rows.map(toTask) };
 }
 
@@ -33,7 +34,7 @@ export async function retryTask(ctx: AppContext, actor: Actor, id: string): Prom
       current: toTask(current),
     });
   }
-  return toTask((await tasksRepo.get(ctx.db, id))!);
+  return toTask(stillThere(await tasksRepo.get(ctx.db, id), "La tarea"));
 }
 
 export async function listJobs(
@@ -71,7 +72,7 @@ function toTask(row: TaskRow): Task {
     id: row.id,
     kind: row.kind,
     payload: safeJson(row.payload),
-    status: row.status as TaskStatus,
+    status: row.status,
     attempts: row.attempts,
     maxAttempts: row.max_attempts,
     runAt: row.run_at,

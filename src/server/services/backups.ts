@@ -3,7 +3,7 @@ import path from "node:path";
 import type { BackupList, BackupSettings } from "../../contract/backup.js";
 import type { Actor, AppContext } from "../context.js";
 import { invalid } from "../errors.js";
-import { backupDir, backupSettings, DEFAULT_BACKUP_SETTINGS, listBackups } from "../ops/nightly-backup.js";
+import { BACKUP_SETTING, backupDir, backupSettings, listBackups } from "../ops/nightly-backup.js";
 import { makeDir } from "../ops/sqlite-backup.js";
 import { requireRole } from "./authz.js";
 import { storeSetting } from "./settings.js";
@@ -23,7 +23,7 @@ export async function saveBackupSettings(
   const value = { ...input, dir: input.dir ? path.resolve(input.dir) : null };
   // Better to hear now that the folder is unusable than to find no backup the morning after.
   if (value.dir) ensureWritable(value.dir);
-  await storeSetting(ctx, actor, "backup", value, DEFAULT_BACKUP_SETTINGS);
+  await storeSetting(ctx, actor, BACKUP_SETTING, value);
   return value;
 }
 

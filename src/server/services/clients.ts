@@ -5,12 +5,13 @@ import type { Actor, AppContext } from "../context.js";
 import { auditRepo } from "../db/repos/audit.js";
 import { type ClientRow, clientsRepo } from "../db/repos/clients.js";
 import { ticketsRepo } from "../db/repos/tickets.js";
-import { usersRepo } from "../db/repos/users.js";
+import { rolesOf, usersRepo } from "../db/repos/users.js";
 import { conflict, forbidden, invalid, notFound } from "../errors.js";
 import { hasRole, requireClientAccess, requireRole, requireStaff } from "./authz.js";
 import { clientFor } from "./client-view.js";
 import { onDuplicate } from "./duplicates.js";
 import { newId } from "./ids.js";
+import { stillThere } from "./still-there.js";
 import { checkBaseVersion, staleEdit } from "./versions.js";
 
 export function toClient(r: ClientRow): Client {
@@ -48,7 +49,7 @@ const CLIENT_EDITORS = ["reception", "leader", "sales"] as const;
 async function checkAccountTechnician(ctx: AppContext, id: string | null | undefined): Promise<void> {
   if (!id) return;
   const u = await usersRepo.byId(ctx.db, id);
-  const roles = u ? (JSON.parse(u.roles) as string[]) : [];
+  const roles = u ? rolesOf(u) : [];
   if (!u || !roles.some((r) => r === "technician" || r === "senior")) {
     throw invalid("El técnico de cuenta debe ser un usuario técnico.", { field: "accountTechnicianId" });
   }
@@ -192,7 +193,7 @@ export async function updateClient(
     }),
     duplicateRfc,
   );
-  const saved = toClient((await clientsRepo.byId(ctx.db, id))!);
+  const saved = toClient(stillThere(await clientsRepo.byId(ctx.db, id), "El cliente"));
   if (!written) throw staleEdit("este cliente", saved);
   return saved;
 }

@@ -2,31 +2,31 @@ import type { z } from "zod";
 import {
   type CompanyLogoBody,
   type CompanySettings,
-  type CompanySettingsBody,
+  CompanySettingsBody,
   LOGO_MAX_BYTES,
 } from "../../contract/staff.js";
 import type { Actor, AppContext } from "../context.js";
-import { auditRepo, settingsRepo } from "../db/repos/audit.js";
+import { auditRepo } from "../db/repos/audit.js";
 import { filesRepo } from "../db/repos/staff.js";
 import { AppError, notFound } from "../errors.js";
 import { requireRole, requireStaff } from "./authz.js";
 import { storeSetting } from "./settings.js";
+import { readSetting, type SettingSpec } from "./stored-settings.js";
 
 const LOGO_KEY = "company-logo";
 
 /** Stored under the settings key "company" (the setup page writes name and supportEmail there first). */
-interface StoredCompany {
-  name?: string;
-  rfc?: string | null;
-  address?: string | null;
-  supportEmail?: string | null;
-  supportPhone?: string | null;
-  openingHoursText?: string | null;
-}
+const StoredCompany = CompanySettingsBody.partial();
+type StoredCompany = z.output<typeof StoredCompany>;
+export const COMPANY_SETTING: SettingSpec<StoredCompany> = {
+  key: "company",
+  schema: StoredCompany,
+  defaults: {},
+};
 
 export async function getCompany(ctx: AppContext, actor: Actor): Promise<CompanySettings> {
   requireStaff(actor);
-  const c = ((await settingsRepo.get(ctx.db, "company")) ?? {}) as StoredCompany;
+  const c = await readSetting(ctx, COMPANY_SETTING);
   const logo = await filesRepo.meta(ctx.db, LOGO_KEY);
   return {
     name: c.name ?? "",
@@ -54,7 +54,7 @@ export async function saveCompany(
     supportPhone: blank(input.supportPhone),
     openingHoursText: blank(input.openingHoursText),
   };
-  await storeSetting<StoredCompany>(ctx, actor, "company", value, {});
+  await storeSetting(ctx, actor, COMPANY_SETTING, value);
   return getCompany(ctx, actor);
 }
 

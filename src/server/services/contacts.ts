@@ -4,27 +4,33 @@ import { rfcKind } from "../../domain/rfc.js";
 import { foldForSearch, normalizeEmail, normalizePhone, searchTerms } from "../../domain/text.js";
 import type { Actor, AppContext } from "../context.js";
 import { auditRepo } from "../db/repos/audit.js";
-import {
-  type ClientRow,
-  type ContactRow,
-  clientsRepo,
-  contactsRepo,
-  contractsRepo,
-} from "../db/repos/clients.js";
+import { type ClientRow, type ContactRow, clientsRepo, contactsRepo } from "../db/repos/clients.js";
 import { ticketsRepo } from "../db/repos/tickets.js";
 import { notFound } from "../errors.js";
 import { requireClientAccess, requireRole, requireStaff } from "./authz.js";
 import { contactFor } from "./client-view.js";
 import { toClient } from "./clients.js";
+import { clientsWithContractInForce } from "./contract-in-force.js";
 import { newId } from "./ids.js";
+import { businessCalendar } from "./settings.js";
+import { stillThere } from "./still-there.js";
 import { checkBaseVersion, staleEdit } from "./versions.js";
+
+/** One contact with its channels. */
+async function withItsChannels(ctx: AppContext, row: ContactRow): Promise<Contact> {
+  return toContact(row, await contactsRepo.channels(ctx.db, [row.id]));
+}
 
 async function withChannels(ctx: AppContext, rows: ContactRow[]): Promise<Contact[]> {
   const channels = await contactsRepo.channels(
     ctx.db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => {
+  return rows.map((r) => toContact(r, channels));
+}
+
+function toContact(r: ContactRow, channels: { contact_id: string; kind: string; value: string }[]): Contact {
+  {
     const mine = channels.filter((c) => c.contact_id === r.id);
     return {
       id: r.id,
@@ -38,7 +44,7 @@ async function withChannels(ctx: AppContext, rows: ContactRow[]): Promise<Contac
       createdAt: r.created_at,
       version: r.version,
     };
-  });
+  }
 }
 
 function channelsOf(
@@ -49,7 +55,10 @@ function channelsOf(
 ) {
   const e = [...new Set([email, ...emails].filter((x): x is string => Boolean(x)).map(normalizeEmail))];
   const p = [...new Set([phone, ...phones].filter((x): x is string => Boolean(x)).map(normalizePhone))];
-  return [...e.map((value) => ({ kind: "email", value })), ...p.map((value) => ({ kind: "phone", value }))];
+  return [
+    ...e.map((value) => ({ kind: "email" as const, value })),
+    ...p.map((value) => ({ kind: "phone" as const, value })),
+  ];
 }
 
 const contactSearch = (name: string, email: string | null, phone: string | null) =>
@@ -85,7 +94,7 @@ export async function createContact(ctx: AppContext, actor: Actor, input: z.outp
       changes: input,
     });
   });
-  return (await withChannels(ctx, [row]))[0]!;
+  return withItsChannels(ctx, row);
 }
 
 export async function updateContact(
@@ -97,7 +106,7 @@ export async function updateContact(
   requireRole(actor, "reception", "leader", "sales", "technician", "senior");
   const cur = await contactsRepo.byId(ctx.db, id);
   if (!cur) throw notFound("El contacto");
-  const existing = (await withChannels(ctx, [cur]))[0]!;
+  const existing = await withItsChannels(ctx, cur);
   await checkBaseVersion(input.version, cur.version, "este contacto", () => existing);
   const now = ctx.clock().toISOString();
   const name = input.name ?? cur.name;
@@ -129,7 +138,7 @@ export async function updateContact(
     });
     return true;
   });
-  const saved = (await withChannels(ctx, [(await contactsRepo.byId(ctx.db, id))!]))[0]!;
+  const saved = await withItsChannels(ctx, stillThere(await contactsRepo.byId(ctx.db, id), "El contacto"));
   if (!written) throw staleEdit("este contacto", saved);
   return saved;
 }
@@ -167,57 +176,76 @@ export async function getContact(ctx: AppContext, actor: Actor, id: string) {
   const row = await contactsRepo.byId(ctx.db, id);
   if (!row) throw notFound("El contacto");
   requireClientAccess(actor, row.client_id, "El contacto");
-  return contactFor(actor, (await withChannels(ctx, [row]))[0]!);
+  return contactFor(actor, await withItsChannels(ctx, row));
 }
 
 type MatchedOn = "phone" | "email" | "name" | "rfc" | "contact_name";
+type Hit = { client: ClientRow; contact: ContactRow | null; matchedOn: MatchedOn };
 
-/** Reception's intake lookup: whatever the caller gives (phone, e-mail, name, RFC) finds client and contact. */
+/**
+ * Reception's intake lookup: whatever the caller gives (phone, e-mail, name, RFC) finds client and contact.
+ * A fixed number of statements however many hits: contacts' clients, channels and contracts are read in bulk.
+ */
 export async function lookupCallers(ctx: AppContext, actor: Actor, query: string) {
   requireStaff(actor);
-  const hits: { client: ClientRow; contact: ContactRow | null; matchedOn: MatchedOn }[] = [];
-  const digits = normalizePhone(query);
-  if (query.includes("@")) {
-    for (const c of await contactsRepo.byChannel(ctx.db, "email", normalizeEmail(query))) {
-      hits.push({ client: (await clientsRepo.byId(ctx.db, c.client_id))!, contact: c, matchedOn: "email" });
-    }
-  } else if (digits.length >= 4 && /^[\d\s()+.-]+$/.test(query)) {
-    for (const c of await contactsRepo.byChannel(ctx.db, "phone", digits, true)) {
-      hits.push({ client: (await clientsRepo.byId(ctx.db, c.client_id))!, contact: c, matchedOn: "phone" });
-    }
-    for (const cl of await clientsRepo.byPhoneOrRfc(ctx.db, digits, ""))
-      hits.push({ client: cl, contact: null, matchedOn: "phone" });
-  } else {
-    const terms = searchTerms(query);
-    const matchedOn: MatchedOn = rfcKind(query) ? "rfc" : "name";
-    for (const cl of await clientsRepo.search(ctx.db, terms, 10))
-      hits.push({ client: cl, contact: null, matchedOn });
-    for (const c of await contactsRepo.list(ctx.db, { terms, limit: 10 })) {
-      hits.push({
-        client: (await clientsRepo.byId(ctx.db, c.client_id))!,
-        contact: c,
-        matchedOn: "contact_name",
-      });
-    }
-  }
+  const found = await findCallers(ctx, query);
+  const contactClientIds = found.flatMap((f) => (f.contact ? [f.contact.client_id] : []));
+  const owners = await clientsRepo.byIds(ctx.db, [...new Set(contactClientIds)]);
+  const byId = new Map(owners.map((c) => [c.id, c]));
+  const hits: Hit[] = found.flatMap((f): Hit[] => {
+    if (!f.contact) return [{ client: f.client, contact: null, matchedOn: f.matchedOn }];
+    const client = byId.get(f.contact.client_id);
+    // A contact always has its client (foreign key); the guard only tells the type so.
+    return client ? [{ client, contact: f.contact, matchedOn: f.matchedOn }] : [];
+  });
   return describeHits(ctx, hits.slice(0, 20));
 }
 
-async function describeHits(
-  ctx: AppContext,
-  hits: { client: ClientRow; contact: ContactRow | null; matchedOn: MatchedOn }[],
-) {
-  const today = ctx.clock().toISOString().slice(0, 10);
+type Found =
+  | { client: ClientRow; contact?: undefined; matchedOn: MatchedOn }
+  | { contact: ContactRow; matchedOn: MatchedOn };
+
+/** The matching clients and contacts, in the order reception sees them (contacts' clients not read yet). */
+async function findCallers(ctx: AppContext, query: string): Promise<Found[]> {
+  const digits = normalizePhone(query);
+  if (query.includes("@")) {
+    const contacts = await contactsRepo.byChannel(ctx.db, "email", normalizeEmail(query));
+    return contacts.map((contact) => ({ contact, matchedOn: "email" }));
+  }
+  if (digits.length >= 4 && /^[\d\s()+.-]+$/.test(query)) {
+    const contacts = await contactsRepo.byChannel(ctx.db, "phone", digits, true);
+    const clients = await clientsRepo.byPhoneOrRfc(ctx.db, digits, "");
+    return [
+      ...contacts.map((contact): Found => ({ contact, matchedOn: "phone" })),
+      ...clients.map((client): Found => ({ client, matchedOn: "phone" })),
+    ];
+  }
+  const terms = searchTerms(query);
+  const matchedOn: MatchedOn = rfcKind(query) ? "rfc" : "name";
+  const clients = await clientsRepo.search(ctx.db, terms, 10);
+  const contacts = await contactsRepo.list(ctx.db, { terms, limit: 10 });
+  return [
+    ...clients.map((client): Found => ({ client, matchedOn })),
+    ...contacts.map((contact): Found => ({ contact, matchedOn: "contact_name" })),
+  ];
+}
+
+async function describeHits(ctx: AppContext, hits: Hit[]) {
   const contacts = await withChannels(
     ctx,
     hits.flatMap((h) => (h.contact ? [h.contact] : [])),
   );
-  return Promise.all(
-    hits.map(async (h) => ({
-      client: toClient(h.client),
-      contact: contacts.find((c) => c.id === h.contact?.id) ?? null,
-      matchedOn: h.matchedOn,
-      activeContract: (await contractsRepo.activeOn(ctx.db, h.client.id, today)).length > 0,
-    })),
+  const cal = await businessCalendar(ctx);
+  const inForce = await clientsWithContractInForce(
+    ctx,
+    cal,
+    [...new Set(hits.map((h) => h.client.id))],
+    ctx.clock().getTime(),
   );
+  return hits.map((h) => ({
+    client: toClient(h.client),
+    contact: contacts.find((c) => c.id === h.contact?.id) ?? null,
+    matchedOn: h.matchedOn,
+    activeContract: inForce.has(h.client.id),
+  }));
 }

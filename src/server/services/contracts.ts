@@ -7,6 +7,7 @@ import { invalid, notFound } from "../errors.js";
 import { requireClientAccess, requireRole, requireStaff } from "./authz.js";
 import { contractFor } from "./client-view.js";
 import { newId } from "./ids.js";
+import { stillThere } from "./still-there.js";
 import { checkBaseVersion, staleEdit } from "./versions.js";
 
 type ContractWithType = ContractRow & { type_name: string };
@@ -76,7 +77,7 @@ export async function createContract(ctx: AppContext, actor: Actor, input: z.out
       changes: input,
     });
   });
-  return toContract((await contractsRepo.byId(ctx.db, row.id))!);
+  return toContract(stillThere(await contractsRepo.byId(ctx.db, row.id), "La póliza"));
 }
 
 export async function updateContract(
@@ -108,7 +109,7 @@ export async function updateContract(
     });
     return true;
   });
-  const saved = toContract((await contractsRepo.byId(ctx.db, id))!);
+  const saved = toContract(stillThere(await contractsRepo.byId(ctx.db, id), "La póliza"));
   if (!written) throw staleEdit("esta póliza", saved);
   return saved;
 }

@@ -4,11 +4,12 @@ import type { Actor, AppContext } from "../context.js";
 import { auditRepo } from "../db/repos/audit.js";
 import { type ContactRow, clientsRepo, contactsRepo } from "../db/repos/clients.js";
 import { portalUsersRepo } from "../db/repos/staff.js";
-import { type UserRow, usersRepo } from "../db/repos/users.js";
+import { rolesOf, type UserRow, usersRepo } from "../db/repos/users.js";
 import { AppError, conflict, notFound } from "../errors.js";
 import { requireRole } from "./authz.js";
 import { onDuplicate } from "./duplicates.js";
 import { newId } from "./ids.js";
+import { stillThere } from "./still-there.js";
 
 const INVITERS = ["reception", "leader", "sales"] as const;
 
@@ -32,7 +33,7 @@ export async function listPortalUsers(ctx: AppContext, actor: Actor, clientId: s
 
 /** Another person's account with that e-mail (staff, or another company's contact) is never taken over. */
 function checkReusable(existing: UserRow, clientId: string): void {
-  const roles = JSON.parse(existing.roles) as string[];
+  const roles = rolesOf(existing);
   if (roles.length !== 1 || roles[0] !== "client" || existing.client_id !== clientId) {
     throw conflict("Ese correo ya pertenece a otro usuario de Mesa.", { field: "email" });
   }
@@ -45,7 +46,8 @@ async function writeInvitation(
   contact: ContactRow,
   existing: UserRow | undefined,
 ) {
-  const email = normalizeEmail(contact.email!);
+  // The caller has refused a contact without e-mail (a 400) before inviting it.
+  const email = normalizeEmail(contact.email ?? "");
   const now = ctx.clock().toISOString();
   const id = existing?.id ?? newId();
   await ctx.db.transaction().execute(async (trx) => {
@@ -107,5 +109,5 @@ export async function invitePortalUser(ctx: AppContext, actor: Actor, contactId:
   const id = await onDuplicate(writeInvitation(ctx, actor, contact, existing), () =>
     conflict("Ese correo ya pertenece a otro usuario de Mesa.", { field: "email" }),
   );
-  return toPortalUser((await usersRepo.byId(ctx.db, id))!);
+  return toPortalUser(stillThere(await usersRepo.byId(ctx.db, id), "El usuario"));
 }

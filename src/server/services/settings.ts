@@ -1,9 +1,11 @@
 import type { z } from "zod";
-import type {
-  CalendarSettingsBody,
-  CategoryBody,
-  SlaSettings,
-  SlaSettingsBody,
+import {
+  CalendarSettings,
+  type CalendarSettingsBody,
+  type CategoryBody,
+  type SlaSettings,
+  type SlaSettingsBody,
+  SlaSettings as SlaSettingsSchema,
 } from "../../contract/settings.js";
 import {
   type BusinessCalendar,
@@ -19,6 +21,7 @@ import type { Actor, AppContext } from "../context.js";
 import { auditRepo, settingsRepo } from "../db/repos/audit.js";
 import { AppError, notFound } from "../errors.js";
 import { requireRole, requireStaff } from "./authz.js";
+import { readSetting, type SettingSpec, settingRecord } from "./stored-settings.js";
 import { checkBaseVersion, staleEdit } from "./versions.js";
 
 export const DEFAULT_SLA_SETTINGS: SlaSettings = {
@@ -27,17 +30,28 @@ export const DEFAULT_SLA_SETTINGS: SlaSettings = {
   nearThresholdMinutes: 30,
 };
 
+export const CALENDAR_SETTING: SettingSpec<CalendarConfig> = {
+  key: "calendar",
+  schema: CalendarSettings,
+  defaults: DEFAULT_CALENDAR_CONFIG,
+};
+export const SLA_SETTING: SettingSpec<SlaSettings> = {
+  key: "sla",
+  schema: SlaSettingsSchema,
+  defaults: DEFAULT_SLA_SETTINGS,
+};
+
 // Compiled calendars are cached per stored JSON, so another instance's change is seen on the next read.
 const compiled = new Map<string, BusinessCalendar>();
 
 /** A setting as the API shows it: its value (or the defaults) and its version (0 until first saved). */
-export async function settingRecord<T extends object>(ctx: AppContext, key: string, defaults: T) {
-  const r = await settingsRepo.record(ctx.db, key);
-  return { ...((r.value as T | undefined) ?? defaults), version: r.version };
+async function recordOf<T extends object>(ctx: AppContext, spec: SettingSpec<T>) {
+  const r = await settingRecord(ctx, spec);
+  return { ...r.value, version: r.version };
 }
 
-export const calendarRecord = (ctx: AppContext) => settingRecord(ctx, "calendar", DEFAULT_CALENDAR_CONFIG);
-export const slaRecord = (ctx: AppContext) => settingRecord(ctx, "sla", DEFAULT_SLA_SETTINGS);
+export const calendarRecord = (ctx: AppContext) => recordOf(ctx, CALENDAR_SETTING);
+export const slaRecord = (ctx: AppContext) => recordOf(ctx, SLA_SETTING);
 
 /**
  * Saves a setting and its audit row in one transaction, only over the version the caller based it on
@@ -46,12 +60,12 @@ export const slaRecord = (ctx: AppContext) => settingRecord(ctx, "sla", DEFAULT_
 export async function storeSetting<T extends object>(
   ctx: AppContext,
   actor: Actor,
-  key: string,
-  input: T & { version?: number | undefined },
-  defaults: T,
+  spec: SettingSpec<T>,
+  value: T,
+  base?: number,
 ): Promise<T & { version: number }> {
-  const { version: base, ...value } = input;
-  const stored = await settingRecord(ctx, key, defaults);
+  const key = spec.key;
+  const stored = await recordOf(ctx, spec);
   await checkBaseVersion(base, stored.version, "esta configuración", () => stored);
   const now = ctx.clock().toISOString();
   const written = await ctx.db.transaction().execute(async (trx) => {
@@ -67,14 +81,13 @@ export async function storeSetting<T extends object>(
     });
     return true;
   });
-  if (!written) throw staleEdit("esta configuración", await settingRecord(ctx, key, defaults));
-  return { ...(value as T), version: stored.version + 1 };
+  if (!written) throw staleEdit("esta configuración", await recordOf(ctx, spec));
+  ctx.memo?.delete(`setting:${key}`);
+  return { ...value, version: stored.version + 1 };
 }
 
-export async function calendarConfig(ctx: AppContext): Promise<CalendarConfig> {
-  return (
-    ((await settingsRepo.get(ctx.db, "calendar")) as CalendarConfig | undefined) ?? DEFAULT_CALENDAR_CONFIG
-  );
+export function calendarConfig(ctx: AppContext): Promise<CalendarConfig> {
+  return readSetting(ctx, CALENDAR_SETTING);
 }
 
 export async function businessCalendar(ctx: AppContext): Promise<BusinessCalendar> {
@@ -95,33 +108,27 @@ export async function saveCalendar(
   body: z.output<typeof CalendarSettingsBody>,
 ) {
   requireRole(actor);
-  const { version: _base, ...input } = body;
-  const issues = validateCalendarConfig(input as CalendarConfig);
-  if (issues.length) {
-    throw new AppError("validation_failed", `Calendario inválido: ${issues[0]!.message}`, issues);
-  }
+  const { version, ...input } = body;
+  const issues = validateCalendarConfig(input);
+  const [first] = issues;
+  if (first) throw new AppError("validation_failed", `Calendario inválido: ${first.message}`, issues);
   try {
-    compileCalendar(input as CalendarConfig);
+    compileCalendar(input);
   } catch (err) {
     if (err instanceof CalendarConfigError) throw new AppError("validation_failed", err.message, err.issues);
     throw err;
   }
-  return storeSetting(
-    ctx,
-    actor,
-    "calendar",
-    body as CalendarConfig & { version?: number },
-    DEFAULT_CALENDAR_CONFIG,
-  );
+  return storeSetting(ctx, actor, CALENDAR_SETTING, input, version);
 }
 
-export async function slaSettings(ctx: AppContext): Promise<SlaSettings> {
-  return ((await settingsRepo.get(ctx.db, "sla")) as SlaSettings | undefined) ?? DEFAULT_SLA_SETTINGS;
+export function slaSettings(ctx: AppContext): Promise<SlaSettings> {
+  return readSetting(ctx, SLA_SETTING);
 }
 
 export async function saveSlaSettings(ctx: AppContext, actor: Actor, body: z.output<typeof SlaSettingsBody>) {
   requireRole(actor);
-  return storeSetting(ctx, actor, "sla", body, DEFAULT_SLA_SETTINGS);
+  const { version, ...value } = body;
+  return storeSetting(ctx, actor, SLA_SETTING, value, version);
 }
 
 export async function listCategories(ctx: AppContext, actor: Actor) {

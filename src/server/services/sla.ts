@@ -1,10 +1,11 @@
+import type { TicketStatus } from "../../contract/tickets.js";
 import { closedDaysInMonth, explainDeadline, maxBusinessMinutes } from "../../domain/calendar/index.js";
 import type { Actor, AppContext } from "../context.js";
 import { historyRepo, ticketsRepo } from "../db/repos/tickets.js";
 import { invalid } from "../errors.js";
 import { requireRole, requireStaff } from "./authz.js";
 import { businessCalendar } from "./settings.js";
-import { responseDue } from "./tickets.js";
+import { contractTargets, responseDue } from "./tickets.js";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -33,7 +34,11 @@ export async function closedDays(ctx: AppContext, actor: Actor, year: number, mo
  * After a calendar or target change, an admin may move the deadlines of open tickets to the new rules.
  * Existing deadlines are otherwise kept: the promise made to the client when the folio was given stands.
  */
-export async function recomputeDeadlines(ctx: AppContext, actor: Actor, statuses: string[]): Promise<number> {
+export async function recomputeDeadlines(
+  ctx: AppContext,
+  actor: Actor,
+  statuses: readonly TicketStatus[],
+): Promise<number> {
   requireRole(actor);
   const cal = await businessCalendar(ctx);
   const rows = await ticketsRepo.openForRecompute(ctx.db, statuses);
@@ -44,7 +49,7 @@ export async function recomputeDeadlines(ctx: AppContext, actor: Actor, statuses
     const dueAt = await responseDue(ctx, cal, {
       kind,
       urgent: row.urgent === 1,
-      contractId: row.contract_id,
+      contract: await contractTargets(ctx, row.contract_id),
       receivedMs: Date.parse(row.received_at),
     });
     if (dueAt === row.response_due_at) continue;

@@ -1,20 +1,21 @@
 import type { z } from "zod";
-import type { SurveyBody } from "../../contract/surveys.js";
+import { type SurveyBody, SurveySettings } from "../../contract/surveys.js";
 import type { Actor, AppContext } from "../context.js";
-import { settingsRepo } from "../db/repos/audit.js";
 import { type SurveyRow, surveysRepo } from "../db/repos/surveys.js";
 import { historyRepo, ticketsRepo } from "../db/repos/tickets.js";
 import { AppError, conflict, forbidden } from "../errors.js";
 import { hasRole, isStaff, requireRole } from "./authz.js";
 import { surveyFor, surveyReadFor } from "./client-view.js";
 import { newId } from "./ids.js";
+import { readSetting, type SettingSpec } from "./stored-settings.js";
 import { requireVisible, toTicket, viewEnv } from "./ticket-view.js";
 
 export const DEFAULT_MAX_SURVEY_ATTEMPTS = 3;
 
+const SURVEY_SETTING: SettingSpec<SurveySettings> = { key: "surveys", schema: SurveySettings, defaults: {} };
+
 async function maxAttempts(ctx: AppContext): Promise<number> {
-  const s = (await settingsRepo.get(ctx.db, "surveys")) as { maxAttempts?: number } | undefined;
-  return s?.maxAttempts ?? DEFAULT_MAX_SURVEY_ATTEMPTS;
+  return (await readSetting(ctx, SURVEY_SETTING)).maxAttempts ?? DEFAULT_MAX_SURVEY_ATTEMPTS;
 }
 
 export function toSurvey(r: SurveyRow) {

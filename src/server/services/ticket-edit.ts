@@ -1,15 +1,17 @@
 import type { z } from "zod";
 import type { TicketPatchBody } from "../../contract/tickets.js";
-import { addBusinessMinutes } from "../../domain/calendar/index.js";
+import { addBusinessMinutes, type BusinessCalendar } from "../../domain/calendar/index.js";
 import type { ServiceKind } from "../../domain/sla.js";
 import type { Actor, AppContext } from "../context.js";
 import { clientsRepo, contactsRepo } from "../db/repos/clients.js";
 import { historyRepo, type TicketRow, ticketSearchText, ticketsRepo } from "../db/repos/tickets.js";
 import { AppError, forbidden, invalid, notFound } from "../errors.js";
 import { hasRole } from "./authz.js";
+import { contractInForce } from "./contract-in-force.js";
 import { businessCalendar, requireCategory } from "./settings.js";
+import { stillThere } from "./still-there.js";
 import { requireVisible } from "./ticket-view.js";
-import { activeContractFor, getTicketSummary, responseDue } from "./tickets.js";
+import { type ContractTargets, contractTargets, getTicketSummary, responseDue } from "./tickets.js";
 import { staleConflict } from "./transitions.js";
 
 type Patch = z.output<typeof TicketPatchBody>;
@@ -42,13 +44,12 @@ function checkFieldRights(actor: Actor, row: TicketRow, p: Patch): void {
     throw new AppError("reason_required", "Este cambio requiere un motivo.");
 }
 
-async function contractForKind(ctx: AppContext, row: TicketRow, kind: ServiceKind) {
+async function contractForKind(ctx: AppContext, cal: BusinessCalendar, row: TicketRow, kind: ServiceKind) {
   if (kind === "event") return null;
-  const cal = await businessCalendar(ctx);
-  const contract = await activeContractFor(ctx, cal, row.client_id, Date.parse(row.received_at));
+  const contract = await contractInForce(ctx, cal, row.client_id, Date.parse(row.received_at));
   if (!contract)
     throw new AppError("precondition_failed", "El cliente no tiene póliza vigente en la fecha de recepción.");
-  return contract.id;
+  return contract;
 }
 
 async function buildPatch(ctx: AppContext, row: TicketRow, p: Patch): Promise<Partial<TicketRow>> {
@@ -68,20 +69,22 @@ async function buildPatch(ctx: AppContext, row: TicketRow, p: Patch): Promise<Pa
   if (p.contactId !== undefined) out.contact_id = p.contactId;
   if (p.billingStatus !== undefined) out.billing_status = p.billingStatus;
   if (p.billableMinutes !== undefined) out.billable_minutes = p.billableMinutes;
-  const kind = (p.serviceKind ?? row.service_kind) as ServiceKind;
+  const kind: ServiceKind = p.serviceKind ?? row.service_kind;
   const urgent = p.urgent ?? row.urgent === 1;
   const cal = await businessCalendar(ctx);
+  let contract: ContractTargets | null | undefined;
   if (p.serviceKind !== undefined && p.serviceKind !== row.service_kind) {
     out.service_kind = kind;
-    out.contract_id = await contractForKind(ctx, row, kind);
+    const chosen = await contractForKind(ctx, cal, row, kind);
+    out.contract_id = chosen?.id ?? null;
+    contract = chosen;
   }
   if (out.service_kind !== undefined || urgent !== (row.urgent === 1)) {
     out.urgent = urgent ? 1 : 0;
-    const contractId = out.contract_id === undefined ? row.contract_id : out.contract_id;
     out.response_due_at = await responseDue(ctx, cal, {
       kind,
       urgent,
-      contractId,
+      contract: contract === undefined ? await contractTargets(ctx, row.contract_id) : contract,
       receivedMs: Date.parse(row.received_at),
     });
   }
@@ -113,7 +116,7 @@ export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p:
   const changes = diff(row, patch);
   if (Object.keys(changes).length === 0) return getTicketSummary(ctx, actor, id);
   if (patch.title !== undefined || patch.description !== undefined || patch.contact_id !== undefined) {
-    const client = (await clientsRepo.byId(ctx.db, row.client_id))!;
+    const client = stillThere(await clientsRepo.byId(ctx.db, row.client_id), "El cliente");
     const contactId = patch.contact_id === undefined ? row.contact_id : patch.contact_id;
     const contact = contactId ? await contactsRepo.byId(ctx.db, contactId) : undefined;
     patch.search_text = ticketSearchText({

@@ -2,9 +2,9 @@ import type { Ticket } from "../../contract/tickets.js";
 import type { BusinessCalendar } from "../../domain/calendar/index.js";
 import { billableMinutes } from "../../domain/rounding.js";
 import { slaState } from "../../domain/sla.js";
-import { availableActions, type TicketStatus, type WorkflowTicket } from "../../domain/workflow.js";
+import { availableActions, type WorkflowTicket } from "../../domain/workflow.js";
 import type { Actor, AppContext } from "../context.js";
-import type { TicketRow, TicketView } from "../db/repos/tickets.js";
+import type { TicketRow, TicketSummaryRow } from "../db/repos/tickets.js";
 import { AppError, notFound } from "../errors.js";
 import { hasRole, isStaff } from "./authz.js";
 import { businessCalendar, slaSettings } from "./settings.js";
@@ -23,7 +23,7 @@ export async function viewEnv(ctx: AppContext): Promise<ViewEnv> {
 
 export function workflowTicket(row: TicketRow, timeEntryCount: number): WorkflowTicket {
   return {
-    status: row.status as TicketStatus,
+    status: row.status,
     clientId: row.client_id,
     assigneeId: row.assignee_id,
     timeEntryCount,
@@ -33,7 +33,7 @@ export function workflowTicket(row: TicketRow, timeEntryCount: number): Workflow
 
 const ms = (iso: string) => Date.parse(iso);
 
-export function toTicket(row: TicketView, env: ViewEnv, actor: Actor): Ticket {
+export function toTicket(row: TicketSummaryRow, env: ViewEnv, actor: Actor): Ticket {
   const sla = slaState(env.cal, {
     responseDueAt: ms(row.response_due_at),
     respondedAt: row.responded_at ? ms(row.responded_at) : null,
@@ -47,7 +47,7 @@ export function toTicket(row: TicketView, env: ViewEnv, actor: Actor): Ticket {
   return {
     id: row.id,
     folio: row.folio,
-    status: row.status as TicketStatus,
+    status: row.status,
     clientId: row.client_id,
     clientName: row.client_name,
     contactId: row.contact_id,
@@ -55,7 +55,7 @@ export function toTicket(row: TicketView, env: ViewEnv, actor: Actor): Ticket {
     title: row.title,
     description: row.description,
     urgent: row.urgent === 1,
-    channel: row.channel as Ticket["channel"],
+    channel: row.channel,
     category: row.category,
     serviceKind: kind,
     contractId: row.contract_id,
@@ -72,7 +72,7 @@ export function toTicket(row: TicketView, env: ViewEnv, actor: Actor): Ticket {
     rawMinutes: row.raw_minutes,
     billableMinutes: row.billable_minutes ?? billableMinutes(row.raw_minutes, kind, env.rounding),
     billableFrozen: row.billable_minutes !== null,
-    billingStatus: row.billing_status as Ticket["billingStatus"],
+    billingStatus: row.billing_status,
     acceptance: row.accepted_at
       ? {
           at: row.accepted_at,

@@ -1,13 +1,12 @@
 import type { Transaction } from "kysely";
-import { DateTime } from "luxon";
-import type { z } from "zod";
-import type { TicketCreateBody, TicketDetail, TicketListQuery } from "../../contract/tickets.js";
-import { addBusinessMinutes, type BusinessCalendar } from "../../domain/calendar/index.js";
+import { z } from "zod";
+import type { Channel, TicketCreateBody, TicketDetail, TicketListQuery } from "../../contract/tickets.js";
+import { addBusinessMinutes, type BusinessCalendar, localDateOf } from "../../domain/calendar/index.js";
 import { formatFolio } from "../../domain/folio.js";
 import { responseTargetMinutes, type ServiceKind } from "../../domain/sla.js";
 import { searchTerms } from "../../domain/text.js";
 import type { Actor, AppContext } from "../context.js";
-import { clientsRepo, contactsRepo, contractsRepo } from "../db/repos/clients.js";
+import { type ContractRow, clientsRepo, contactsRepo, contractsRepo } from "../db/repos/clients.js";
 import { historyRepo, type TicketRow, ticketSearchText, ticketsRepo } from "../db/repos/tickets.js";
 import { workRepo } from "../db/repos/work.js";
 import type { DB } from "../db/schema.js";
@@ -15,36 +14,32 @@ import { forbidden, invalid, notFound } from "../errors.js";
 import { type MailIntake, queueAutoReply } from "../mail/notify.js";
 import { hasRole, isStaff, refuseStaffOnlyFields } from "./authz.js";
 import { staffOnlyCreateFields, ticketDetailFor, ticketFor } from "./client-view.js";
+import { contractInForce } from "./contract-in-force.js";
 import { newId } from "./ids.js";
 import { businessCalendar, categoryEstimate, requireCategory, slaSettings } from "./settings.js";
 import { requireVisible, toTicket, viewEnv } from "./ticket-view.js";
 
 type CreateInput = z.output<typeof TicketCreateBody>;
 
-/** The local business date of an instant, for "contract active on the received date". */
-export function localDate(cal: BusinessCalendar, atMs: number): string {
-  return DateTime.fromMillis(atMs, { zone: cal.config.timeZone }).toISODate()!;
-}
+/** A contract's own response targets (null: the general ones), as read with the contract. */
+export type ContractTargets = Pick<ContractRow, "sla_normal_minutes" | "sla_urgent_minutes">;
 
-export async function activeContractFor(
+/** The targets of a ticket's recorded contract (none when it has no contract). */
+export async function contractTargets(
   ctx: AppContext,
-  cal: BusinessCalendar,
-  clientId: string,
-  atMs: number,
-) {
-  const list = await contractsRepo.activeOn(ctx.db, clientId, localDate(cal, atMs));
-  return list[0] ?? null;
+  contractId: string | null,
+): Promise<ContractTargets | null> {
+  return contractId ? ((await contractsRepo.byId(ctx.db, contractId)) ?? null) : null;
 }
 
 export async function responseDue(
   ctx: AppContext,
   cal: BusinessCalendar,
-  t: { kind: ServiceKind; urgent: boolean; contractId: string | null; receivedMs: number },
+  t: { kind: ServiceKind; urgent: boolean; contract: ContractTargets | null; receivedMs: number },
 ): Promise<string> {
   const sla = await slaSettings(ctx);
-  const contract = t.contractId ? await contractsRepo.byId(ctx.db, t.contractId) : null;
-  const override = contract
-    ? { normal: contract.sla_normal_minutes, urgent: contract.sla_urgent_minutes }
+  const override = t.contract
+    ? { normal: t.contract.sla_normal_minutes, urgent: t.contract.sla_urgent_minutes }
     : null;
   const minutes = responseTargetMinutes(t.kind, t.urgent, sla.targets, override);
   return new Date(addBusinessMinutes(cal, t.receivedMs, minutes)).toISOString();
@@ -101,7 +96,7 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
 /** How a ticket is filed: by whom, on which channel, and for mail, the message it came from. */
 export interface Intake {
   actorId: string | null;
-  channel: string;
+  channel: Channel;
   portalAddress?: string | null;
   /** For the search text: the contact's name, when the ticket has one. */
   contactName?: string | null;
@@ -125,18 +120,18 @@ export async function insertTicket(
     throw invalid("La fecha de recepción no puede estar en el futuro.", { field: "receivedAt" });
   }
   const cal = await businessCalendar(ctx);
-  const contract = await activeContractFor(ctx, cal, input.clientId, receivedMs);
+  const contract = await contractInForce(ctx, cal, input.clientId, receivedMs);
   const kind: ServiceKind = contract ? "contract" : "event";
   const responseDueAt = await responseDue(ctx, cal, {
     kind,
     urgent: input.urgent,
-    contractId: contract?.id ?? null,
+    contract,
     receivedMs,
   });
   const estimate = input.estimatedSolutionMinutes ?? (await categoryEstimate(ctx, input.category ?? null));
   const nowIso = now.toISOString();
   // The folio's year is the year it is registered, even for a call taken before New Year.
-  const year = Number(localDate(cal, now.getTime()).slice(0, 4));
+  const year = Number(localDateOf(cal, now.getTime()).slice(0, 4));
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
     const folio = formatFolio(year, await ticketsRepo.nextFolioNumber(trx, year));
@@ -231,7 +226,7 @@ export async function getTicket(ctx: AppContext, actor: Actor, id: string) {
       fromStatus: h.from_status,
       toStatus: h.to_status,
       reason: h.reason,
-      changes: h.changes ? (JSON.parse(h.changes) as Record<string, unknown>) : null,
+      changes: historyChanges(h.changes),
     })),
     timeEntries: entries.map((e) => ({
       id: e.id,
@@ -241,7 +236,7 @@ export async function getTicket(ctx: AppContext, actor: Actor, id: string) {
       startedAt: e.started_at,
       endedAt: e.ended_at,
       minutes: e.minutes,
-      mode: e.mode as "onsite",
+      mode: e.mode,
       activity: e.activity,
       createdAt: e.created_at,
     })),
@@ -252,8 +247,8 @@ export async function getTicket(ctx: AppContext, actor: Actor, id: string) {
       ticketId: m.ticket_id,
       authorId: m.author_id,
       authorName: m.author_name,
-      kind: m.kind as "message",
-      visibility: m.visibility as "client",
+      kind: m.kind,
+      visibility: m.visibility,
       body: m.body,
       createdAt: m.created_at,
       emailFrom: m.email_from,
@@ -266,7 +261,7 @@ export function toCharge(c: Awaited<ReturnType<typeof workRepo.charges>>[number]
   return {
     id: c.id,
     ticketId: c.ticket_id,
-    kind: c.kind as "other",
+    kind: c.kind,
     description: c.description,
     quantity: c.quantity,
     unitPriceCents: Number(c.unit_price_cents),
@@ -283,19 +278,26 @@ interface Cursor {
 }
 const encodeCursor = (c: Cursor) =>
   Buffer.from(JSON.stringify([c.urgent, c.due, c.id])).toString("base64url");
+const CursorJson = z.tuple([z.number(), z.string(), z.string()]);
 function decodeCursor(text: string): Cursor {
   try {
-    const [urgent, due, id] = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as [
-      number,
-      string,
-      string,
-    ];
-    if (typeof urgent !== "number" || typeof due !== "string" || typeof id !== "string")
-      throw new Error("shape");
-    return { urgent, due, id };
+    const parsed = CursorJson.safeParse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
+    if (parsed.success) {
+      const [urgent, due, id] = parsed.data;
+      return { urgent, due, id };
+    }
   } catch {
-    throw invalid("Cursor de paginación inválido.", { field: "cursor" });
+    // Not base64url JSON at all: the same answer as a wrong shape.
   }
+  throw invalid("Cursor de paginación inválido.", { field: "cursor" });
+}
+
+const HistoryChanges = z.record(z.string(), z.unknown());
+/** A history row's `changes` as written by historyRepo.add (an object); anything else shows as none. */
+function historyChanges(json: string | null): Record<string, unknown> | null {
+  if (!json) return null;
+  const parsed = HistoryChanges.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
 }
 
 export async function listTickets(ctx: AppContext, actor: Actor, query: z.output<typeof TicketListQuery>) {

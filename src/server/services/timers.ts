@@ -4,6 +4,7 @@ import { timersRepo } from "../db/repos/staff.js";
 import { ticketsRepo } from "../db/repos/tickets.js";
 import { conflict, forbidden, notFound } from "../errors.js";
 import { hasRole } from "./authz.js";
+import { stillThere } from "./still-there.js";
 import { requireVisible } from "./ticket-view.js";
 
 const OPEN_WORK = ["assigned", "in_progress", "attended"];
@@ -34,7 +35,8 @@ export async function startTimer(
   if (!OPEN_WORK.includes(row.status))
     throw conflict("El ticket ya no está abierto: no se toma tiempo en él.", { status: row.status });
   const created = await timersRepo.start(ctx.db, actor.id, ticketId, ctx.clock().toISOString());
-  const current = (await myTimer(ctx, actor)).timer!;
+  // The row was just written (or was already there): the caller's timer exists unless stopped meanwhile.
+  const current = stillThere((await myTimer(ctx, actor)).timer ?? undefined, "El cronómetro");
   if (current.ticketId !== ticketId) {
     throw conflict(`Ya tienes el cronómetro corriendo en ${current.folio}: detenlo primero.`, {
       timer: current,

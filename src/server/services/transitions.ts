@@ -4,7 +4,7 @@ import { billableMinutes } from "../../domain/rounding.js";
 import { decideTransition } from "../../domain/workflow.js";
 import type { Actor, AppContext } from "../context.js";
 import { historyRepo, type TicketRow, ticketsRepo } from "../db/repos/tickets.js";
-import { usersRepo } from "../db/repos/users.js";
+import { rolesOf, usersRepo } from "../db/repos/users.js";
 import { workRepo } from "../db/repos/work.js";
 import { AppError, conflict, invalid, notFound } from "../errors.js";
 import { codedError } from "../i18n/index.js";
@@ -18,7 +18,7 @@ type Input = z.output<typeof TransitionBody>;
 async function checkAssignee(ctx: AppContext, assigneeId: string): Promise<void> {
   const user = await usersRepo.byId(ctx.db, assigneeId);
   if (!user) throw notFound("El técnico", { field: "assigneeId" });
-  const roles = JSON.parse(user.roles) as string[];
+  const roles = rolesOf(user);
   if (user.active !== 1 || !roles.some((r) => r === "technician" || r === "senior")) {
     throw invalid("Solo se asigna a técnicos activos.", { field: "assigneeId" });
   }
@@ -29,7 +29,8 @@ async function effects(ctx: AppContext, actor: Actor, row: TicketRow, input: Inp
   const patch: Partial<TicketRow> = {};
   switch (input.action) {
     case "assign":
-      patch.assignee_id = input.assigneeId!;
+      // decideTransition refuses an assign without assigneeId (precondition_failed) before effects run.
+      patch.assignee_id = input.assigneeId ?? row.assignee_id;
       break;
     case "start":
       patch.responded_at = row.responded_at ?? now;
@@ -53,7 +54,8 @@ async function effects(ctx: AppContext, actor: Actor, row: TicketRow, input: Inp
       const kind = row.service_kind === "contract" ? "contract" : "event";
       patch.raw_minutes = await workRepo.totalMinutes(ctx.db, row.id);
       patch.billable_minutes = billableMinutes(patch.raw_minutes, kind, rounding);
-      if (!row.accepted_at) patch.acceptance_override_reason = input.reason!.trim();
+      // Without the client's acceptance decideTransition has required a reason (reason_required).
+      if (!row.accepted_at) patch.acceptance_override_reason = input.reason?.trim() ?? null;
       break;
     }
     case "cancel":
@@ -85,7 +87,7 @@ export async function transitionTicket(ctx: AppContext, actor: Actor, id: string
   const decision = decideTransition(input, actor, workflowTicket(row, entries));
   if (!decision.ok)
     throw codedError(decision.code, decision.message, { action: input.action, status: row.status });
-  if (input.action === "assign") await checkAssignee(ctx, input.assigneeId!);
+  if (input.action === "assign" && input.assigneeId) await checkAssignee(ctx, input.assigneeId);
   if (input.action === "assign" && input.assigneeId === row.assignee_id) {
     throw conflict("El ticket ya está asignado a ese técnico.", { assigneeId: row.assignee_id });
   }

@@ -9,8 +9,11 @@ import { AppError, conflict, forbidden, invalid, notFound } from "../errors.js";
 import { revokeAccess } from "./account.js";
 import { hashPassword, startSession } from "./auth.js";
 import { requireRole } from "./authz.js";
+import { COMPANY_SETTING } from "./company.js";
 import { onDuplicate } from "./duplicates.js";
 import { newId } from "./ids.js";
+import { stillThere } from "./still-there.js";
+import { readSetting } from "./stored-settings.js";
 
 type NewUser = z.output<typeof UserBody>;
 
@@ -67,7 +70,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: NewUser):
 export async function listUsers(ctx: AppContext, actor: Actor, role?: string): Promise<User[]> {
   if (!actor.roles.some((r) => r !== "client")) throw forbidden();
   const users = (await usersRepo.list(ctx.db)).map(toUser);
-  return role ? users.filter((u) => u.roles.includes(role as User["roles"][number])) : users;
+  return role ? users.filter((u) => u.roles.some((r) => r === role)) : users;
 }
 
 export async function getUser(ctx: AppContext, actor: Actor, id: string): Promise<User> {
@@ -115,7 +118,7 @@ export async function updateUser(
       changes: { ...visible, ...(patch.password ? { password: "changed" } : {}) },
     });
   });
-  return toUser((await usersRepo.byId(ctx.db, id))!);
+  return toUser(stillThere(await usersRepo.byId(ctx.db, id), "El usuario"));
 }
 
 export async function updateMe(
@@ -127,12 +130,12 @@ export async function updateMe(
   if (patch.locale) set.locale = patch.locale;
   if (patch.name) set.name = patch.name;
   await usersRepo.update(ctx.db, actor.id, set);
-  return toUser((await usersRepo.byId(ctx.db, actor.id))!);
+  return toUser(stillThere(await usersRepo.byId(ctx.db, actor.id), "El usuario"));
 }
 
 export async function setupStatus(ctx: AppContext) {
-  const company = (await settingsRepo.get(ctx.db, "company")) as { name?: string } | undefined;
-  return { needsSetup: (await usersRepo.count(ctx.db)) === 0, companyName: company?.name ?? null };
+  const company = await readSetting(ctx, COMPANY_SETTING);
+  return { needsSetup: (await usersRepo.count(ctx.db)) === 0, companyName: company.name ?? null };
 }
 
 /** The one-time setup page: allowed only while there is no user at all. */

@@ -22,8 +22,11 @@ function requireWorker(actor: Actor, row: TicketRow): void {
 
 function entryMinutes(input: z.output<typeof TimeEntryBody>, nowMs: number): number {
   if (input.minutes !== undefined) return input.minutes;
-  const start = Date.parse(input.startedAt!);
-  const end = Date.parse(input.endedAt!);
+  // TimeEntryBody refuses a body with neither minutes nor both ends; this guard only tells the type so.
+  if (input.startedAt === undefined || input.endedAt === undefined)
+    throw invalid("Indica minutos o inicio y fin.", { field: "minutes" });
+  const start = Date.parse(input.startedAt);
+  const end = Date.parse(input.endedAt);
   if (end <= start) throw invalid("El fin debe ser posterior al inicio.", { field: "endedAt" });
   if (end > nowMs + 60_000) throw invalid("El fin no puede estar en el futuro.", { field: "endedAt" });
   const minutes = Math.round((end - start) / 60_000);

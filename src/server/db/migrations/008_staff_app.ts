@@ -37,8 +37,9 @@ export async function rebuildTicketSearch(db: AnyDb): Promise<void> {
       );
       await db.updateTable("tickets").set({ search_text: text }).where("id", "=", r.id).execute();
     }
-    if (rows.length < BATCH) return;
-    after = rows[rows.length - 1]!.id;
+    const last = rows.at(-1);
+    if (rows.length < BATCH || !last) return;
+    after = last.id;
   }
 }
 

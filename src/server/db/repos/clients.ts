@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql } from "kysely";
+import type { ContactChannelKind } from "../../../contract/clients.js";
 import type { ClientsTable, ContactsTable, ContractsTable, DB } from "../schema.js";
 
 type Db = Kysely<DB>;
@@ -34,6 +35,10 @@ async function versionedUpdate<T extends "clients" | "contacts" | "contracts">(
 
 export const clientsRepo = {
   byId: (db: Db, id: string) => db.selectFrom("clients").selectAll().where("id", "=", id).executeTakeFirst(),
+  byIds: (db: Db, ids: string[]) =>
+    ids.length === 0
+      ? Promise.resolve([])
+      : db.selectFrom("clients").selectAll().where("id", "in", ids).execute(),
   byRfc: (db: Db, rfc: string) =>
     db.selectFrom("clients").selectAll().where("rfc", "=", rfc).executeTakeFirst(),
   insert: (db: Db, row: ClientRow) => db.insertInto("clients").values(row).execute(),
@@ -89,7 +94,11 @@ export const contactsRepo = {
           .where("contact_id", "in", contactIds)
           .orderBy("id")
           .execute(),
-  replaceChannels: async (db: Db, contactId: string, channels: { kind: string; value: string }[]) => {
+  replaceChannels: async (
+    db: Db,
+    contactId: string,
+    channels: { kind: ContactChannelKind; value: string }[],
+  ) => {
     await db.deleteFrom("contact_channels").where("contact_id", "=", contactId).execute();
     if (channels.length) {
       await db
@@ -130,6 +139,19 @@ export const contractsRepo = {
       .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", date)]))
       .orderBy("starts_on", "desc")
       .execute(),
+  /** Of these clients, those with a contract in force on the date (one statement for all). */
+  clientsActiveOn: async (db: Db, clientIds: string[], date: string): Promise<string[]> => {
+    const rows = await db
+      .selectFrom("contracts")
+      .select("client_id")
+      .distinct()
+      .where("client_id", "in", clientIds)
+      .where("cancelled_at", "is", null)
+      .where("starts_on", "<=", date)
+      .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", date)]))
+      .execute();
+    return rows.map((r) => r.client_id);
+  },
   insert: (db: Db, row: ContractRow) => db.insertInto("contracts").values(row).execute(),
   /** Writes only if the row is still at `version` (and bumps it); false when someone else wrote first. */
   update: (db: Db, id: string, version: number, patch: Partial<ContractRow>) =>

@@ -1,6 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
 import type { DB, SurveysTable } from "../schema.js";
-import type { TicketView } from "./tickets.js";
 
 type Db = Kysely<DB>;
 export type SurveyRow = Selectable<SurveysTable>;
@@ -37,5 +36,5 @@ export const surveysRepo = {
       .where("surveys.id", "is", null)
       .orderBy("tickets.closed_at")
       .limit(limit)
-      .execute() as Promise<TicketView[]>,
+      .execute(),
 };

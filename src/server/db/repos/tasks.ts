@@ -1,12 +1,10 @@
 import type { Kysely, Selectable, Transaction } from "kysely";
+import type { TaskStatus } from "../../../contract/tasks.js";
 import type { Dialect } from "../database.js";
 import type { DB, TasksTable } from "../schema.js";
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type TaskRow = Selectable<TasksTable>;
-
-export const TASK_STATUSES = ["pending", "running", "done", "failed", "dead"] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 interface Claim {
   owner: string;

@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, SqliteAdapter, sql } from "kysely";
+import type { HistoryAction, TicketStatus } from "../../../contract/tickets.js";
 import type { DB, TicketsTable } from "../schema.js";
 import { likePatterns } from "./clients.js";
 import { refreshSearchText } from "./ticket-search.js";
@@ -7,16 +8,20 @@ export { ticketSearchText } from "./ticket-search.js";
 
 type Db = Kysely<DB>;
 export type TicketRow = Selectable<TicketsTable>;
-export type TicketView = TicketRow & {
+/** A ticket with the names a list shows. */
+export type TicketSummaryRow = TicketRow & {
   client_name: string;
-  client_address: string | null;
   contact_name: string | null;
-  contact_phone: string | null;
   assignee_name: string | null;
+};
+/** …and what the technician on the road needs besides (the contact's phone, the client's address). */
+export type TicketView = TicketSummaryRow & {
+  client_address: string | null;
+  contact_phone: string | null;
 };
 
 export interface TicketFilter {
-  statuses?: string[] | undefined;
+  statuses?: readonly TicketStatus[] | undefined;
   clientId?: string | undefined;
   assigneeId?: string | undefined;
   unassigned?: boolean | undefined;
@@ -87,7 +92,7 @@ async function searchCandidates(db: Db, patterns: string[]): Promise<number[] | 
   return rows.length > MAX_SEARCH_CANDIDATES ? null : rows.map((r) => r.rowid);
 }
 
-function countByAssignee(db: Db, f: { statuses?: string[]; category?: string }) {
+function countByAssignee(db: Db, f: { statuses?: readonly TicketStatus[]; category?: string }) {
   let q = db
     .selectFrom("tickets")
     .select(["assignee_id", (eb) => eb.fn.countAll<number>().as("n")])
@@ -98,8 +103,7 @@ function countByAssignee(db: Db, f: { statuses?: string[]; category?: string }) 
 }
 
 export const ticketsRepo = {
-  view: (db: Db, id: string) =>
-    viewQuery(db).where("tickets.id", "=", id).executeTakeFirst() as Promise<TicketView | undefined>,
+  view: (db: Db, id: string) => viewQuery(db).where("tickets.id", "=", id).executeTakeFirst(),
   byId: (db: Db, id: string) => db.selectFrom("tickets").selectAll().where("id", "=", id).executeTakeFirst(),
   insert: (db: Db, row: TicketRow) => db.insertInto("tickets").values(row).execute(),
 
@@ -149,7 +153,7 @@ export const ticketsRepo = {
         .orderBy("tickets.response_due_at", "asc")
         .orderBy("tickets.id", "asc")
         .limit(f.limit)
-        .execute() as Promise<TicketView[]>;
+        .execute();
     }
     let ids = db.selectFrom("tickets").select("tickets.id");
     if (f.statuses?.length) ids = ids.where("tickets.status", "in", f.statuses);
@@ -196,7 +200,7 @@ export const ticketsRepo = {
       .orderBy("tickets.urgent", "desc")
       .orderBy("tickets.response_due_at", "asc")
       .orderBy("tickets.id", "asc")
-      .execute() as Promise<TicketView[]>;
+      .execute();
   },
 
   /** After a client is renamed (call with the new name already written). */
@@ -204,7 +208,7 @@ export const ticketsRepo = {
   /** After a contact is renamed (call with the new name already written). */
   refreshContactName: (db: Db, contactId: string) => refreshSearchText(db, { contactId }),
 
-  openForRecompute: (db: Db, statuses: string[]) =>
+  openForRecompute: (db: Db, statuses: readonly TicketStatus[]) =>
     db
       .selectFrom("tickets")
       .selectAll()
@@ -258,9 +262,9 @@ export const historyRepo = {
       ticketId: string;
       at: string;
       actorId: string | null;
-      action: string;
-      from?: string | null;
-      to?: string | null;
+      action: HistoryAction;
+      from?: TicketStatus | null;
+      to?: TicketStatus | null;
       reason?: string | null;
       changes?: Record<string, unknown> | null;
     },

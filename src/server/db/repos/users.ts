@@ -1,7 +1,19 @@
 import type { Kysely, Selectable } from "kysely";
-import type { User } from "../../../contract/auth.js";
-import type { Role } from "../../../domain/workflow.js";
+import { z } from "zod";
+import { Role, type User } from "../../../contract/auth.js";
 import type { DB, UsersTable } from "../schema.js";
+
+const Strings = z.array(z.string()).catch([]);
+
+/** A user's stored roles; a name this version does not know grants nothing (rather than failing the request). */
+export function rolesOf(row: Pick<UserRow, "roles">): Role[] {
+  return Strings.parse(JSON.parse(row.roles)).flatMap((r) => {
+    const role = Role.safeParse(r);
+    return role.success ? [role.data] : [];
+  });
+}
+
+export const skillsOf = (row: Pick<UserRow, "skills">): string[] => Strings.parse(JSON.parse(row.skills));
 
 export type UserRow = Selectable<UsersTable>;
 type Db = Kysely<DB>;
@@ -11,8 +23,8 @@ export function toUser(row: UserRow): User {
     id: row.id,
     email: row.email,
     name: row.name,
-    roles: JSON.parse(row.roles) as Role[],
-    skills: JSON.parse(row.skills) as string[],
+    roles: rolesOf(row),
+    skills: skillsOf(row),
     clientId: row.client_id,
     locale: row.locale === "en" ? "en" : "es-MX",
     active: row.active === 1,
@@ -60,12 +72,11 @@ export const sessionsRepo = {
   deleteExpired: (db: Db, nowIso: string) =>
     db.deleteFrom("sessions").where("expires_at", "<", nowIso).execute(),
   /** Ends every session of the user but `keepId` (the one changing its own password). */
-  deleteForUser: (db: Db, userId: string, keepId: string | null = null) =>
-    db
-      .deleteFrom("sessions")
-      .where("user_id", "=", userId)
-      .$if(keepId !== null, (q) => q.where("id", "!=", keepId!))
-      .execute(),
+  deleteForUser: (db: Db, userId: string, keepId: string | null = null) => {
+    let q = db.deleteFrom("sessions").where("user_id", "=", userId);
+    if (keepId !== null) q = q.where("id", "!=", keepId);
+    return q.execute();
+  },
   touch: (db: Db, id: string, at: string) =>
     db.updateTable("sessions").set({ last_seen_at: at }).where("id", "=", id).execute(),
   activeForUser: (db: Db, userId: string, nowIso: string) =>

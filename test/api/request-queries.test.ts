@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Staff, seedStaff } from "../fixtures.js";
+import {
+  countQueries,
+  DATABASES,
+  manualClock,
+  type QueryCounter,
+  startApp,
+  type TestApp,
+} from "../harness.js";
+
+/**
+ * Statements per request stay fixed: the caller lookup does not run one query per hit, a ticket create
+ * reads its contract once and each setting at most once. The figures are the whole request (auth included).
+ */
+describe.each(DATABASES)("statements per request on %s", (kind) => {
+  let t: TestApp;
+  let s: Staff;
+  let q: QueryCounter;
+  const clock = manualClock("2026-03-10T17:00:00Z");
+
+  const newClient = async (i: number, contract: boolean) => {
+    const c = await s.reception.post("/api/clients", {
+      name: `Ferretería Núñez ${i}`,
+      phone: `55 4000 10${i}0`,
+    });
+    expect(c.status).toBe(201);
+    const ct = await s.reception.post("/api/contacts", {
+      clientId: c.body.id,
+      name: `Núñez contacto ${i}`,
+      email: `nunez${i}@ferre.mx`,
+      phone: `55 4000 20${i}0`,
+    });
+    expect(ct.status).toBe(201);
+    if (contract) {
+      const k = await s.sales.post("/api/contracts", {
+        clientId: c.body.id,
+        type: "SS",
+        startsOn: "2026-01-01",
+        monthlyFeeCents: 100000,
+        slaNormalMinutes: 120,
+      });
+      expect(k.status).toBe(201);
+    }
+    return c.body.id as string;
+  };
+
+  const lookup = async (query: string) => {
+    q.reset();
+    const r = await s.reception.get(`/api/lookup/callers?q=${encodeURIComponent(query)}`);
+    expect(r.status).toBe(200);
+    return { items: r.body.items as { activeContract: boolean }[], statements: q.count };
+  };
+
+  let clientId = "";
+  beforeAll(async () => {
+    t = await startApp(kind, { clock: clock.clock });
+    s = await seedStaff(t.app);
+    clientId = await newClient(0, true);
+    q = countQueries(t.app);
+  });
+  afterAll(() => t.close());
+
+  it("looks callers up in the same number of statements for one hit and for many", async () => {
+    const one = await lookup("Núñez");
+    expect(one.items.length).toBe(2); // the client and its contact
+    for (let i = 1; i <= 5; i++) await newClient(i, i % 2 === 0);
+    const many = await lookup("Núñez");
+    expect(many.items.length).toBe(12);
+    expect(many.statements, q.ran.join("\n")).toBe(one.statements);
+    const byPhone = await lookup("55 4000");
+    expect(byPhone.items.length).toBeGreaterThanOrEqual(6);
+    expect(byPhone.statements, q.ran.join("\n")).toBeLessThanOrEqual(one.statements);
+  });
+
+  it("creates a ticket reading its contract once and each setting once", async () => {
+    q.reset();
+    const r = await s.reception.post("/api/tickets", {
+      clientId,
+      title: "No hay red",
+      description: "",
+      urgent: false,
+      channel: "phone",
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.serviceKind).toBe("contract");
+    const reads = (what: string) => q.ran.filter((x) => x === what).length;
+    expect(reads("SelectQueryNode contracts"), q.ran.join("\n")).toBe(1);
+    expect(reads("SelectQueryNode settings"), q.ran.join("\n")).toBeLessThanOrEqual(2); // calendar, sla
+    console.info(`[${kind}] create: ${q.count} statements\n  ${q.ran.join("\n  ")}`);
+  });
+
+  it("lists tickets reading each setting once", async () => {
+    q.reset();
+    const r = await s.reception.get("/api/tickets");
+    expect(r.status).toBe(200);
+    const reads = q.ran.filter((x) => x === "SelectQueryNode settings").length;
+    expect(reads, q.ran.join("\n")).toBeLessThanOrEqual(2);
+    console.info(`[${kind}] list: ${q.count} statements\n  ${q.ran.join("\n  ")}`);
+  });
+});
