@@ -7,6 +7,7 @@ import { clientsRepo, contactsRepo } from "../db/repos/clients.js";
 import { historyRepo, type TicketRow, ticketSearchText, ticketsRepo } from "../db/repos/tickets.js";
 import { AppError, forbidden, invalid, notFound } from "../errors.js";
 import { hasRole } from "./authz.js";
+import { assertDeadlineInRange } from "./deadline-range.js";
 import { businessCalendar, requireCategory } from "./settings.js";
 import { requireVisible } from "./ticket-view.js";
 import { activeContractFor, getTicketSummary, responseDue } from "./tickets.js";
@@ -89,7 +90,10 @@ async function buildPatch(ctx: AppContext, row: TicketRow, p: Patch): Promise<Pa
     out.estimated_solution_minutes = p.estimatedSolutionMinutes;
     out.estimated_solution_at = p.estimatedSolutionMinutes
       ? new Date(
-          addBusinessMinutes(cal, Date.parse(row.received_at), p.estimatedSolutionMinutes),
+          assertDeadlineInRange(
+            addBusinessMinutes(cal, Date.parse(row.received_at), p.estimatedSolutionMinutes),
+            "estimatedSolutionMinutes",
+          ),
         ).toISOString()
       : null;
   }

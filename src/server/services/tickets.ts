@@ -12,6 +12,7 @@ import { workRepo } from "../db/repos/work.js";
 import { forbidden, invalid, notFound } from "../errors.js";
 import { hasRole, isStaff, refuseStaffOnlyFields } from "./authz.js";
 import { staffOnlyCreateFields, ticketDetailFor, ticketFor } from "./client-view.js";
+import { assertDeadlineInRange } from "./deadline-range.js";
 import { newId } from "./ids.js";
 import { businessCalendar, categoryEstimate, requireCategory, slaSettings } from "./settings.js";
 import { requireVisible, toTicket, viewEnv } from "./ticket-view.js";
@@ -44,7 +45,8 @@ export async function responseDue(
     ? { normal: contract.sla_normal_minutes, urgent: contract.sla_urgent_minutes }
     : null;
   const minutes = responseTargetMinutes(t.kind, t.urgent, sla.targets, override);
-  return new Date(addBusinessMinutes(cal, t.receivedMs, minutes)).toISOString();
+  const due = addBusinessMinutes(cal, t.receivedMs, minutes);
+  return new Date(assertDeadlineInRange(due, "receivedAt")).toISOString();
 }
 
 /** Checks who may file this ticket and that its client, contact and category exist; returns the client and the contact's name. */
@@ -128,7 +130,9 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
       responded_at: null,
       estimated_solution_minutes: estimate,
       estimated_solution_at: estimate
-        ? new Date(addBusinessMinutes(cal, receivedMs, estimate)).toISOString()
+        ? new Date(
+            assertDeadlineInRange(addBusinessMinutes(cal, receivedMs, estimate), "estimatedSolutionMinutes"),
+          ).toISOString()
         : null,
       raw_minutes: 0,
       billable_minutes: null,
