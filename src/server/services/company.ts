@@ -11,6 +11,7 @@ import { filesRepo } from "../db/repos/staff.js";
 import { AppError, notFound } from "../errors.js";
 import { requireRole, requireStaff } from "./authz.js";
 import { storeSetting } from "./settings.js";
+import { staleEdit } from "./versions.js";
 
 const LOGO_KEY = "company-logo";
 
@@ -52,13 +53,16 @@ export async function saveCompany(
   // A merge over what is stored: a field not sent keeps its value (two people editing different fields
   // both keep their change). The write is guarded by the version merged over, so a save in between is a 409.
   const value: StoredCompany = { ...((stored.value ?? {}) as StoredCompany), ...cleaned(sent) };
-  await storeSetting<StoredCompany>(
-    ctx,
-    actor,
-    "company",
-    { ...value, version: version ?? stored.version },
-    {},
-  );
+  const write = { ...value, version: version ?? stored.version };
+  try {
+    await storeSetting<StoredCompany>(ctx, actor, "company", write, {});
+  } catch (err) {
+    // The current settings as GET shows them (every field, the logo), for the web's compare dialog.
+    if (err instanceof AppError && err.code === "conflict") {
+      throw staleEdit("esta configuración", await getCompany(ctx, actor));
+    }
+    throw err;
+  }
   return getCompany(ctx, actor);
 }
 
