@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BaseVersion } from "./common.js";
 
 /** Nightly backup settings (SQLite installs); stored as the `backup` settings row. */
 export const BackupSettings = z.strictObject({
@@ -18,6 +19,11 @@ export const BackupSettings = z.strictObject({
     .nullable(),
 });
 export type BackupSettings = z.infer<typeof BackupSettings>;
+/** A save names the version it was based on (`version` or If-Match); a stale one is a 409 `conflict`. */
+export const BackupSettingsBody = BackupSettings.extend({ version: BaseVersion });
+export type BackupSettingsBody = z.infer<typeof BackupSettingsBody>;
+export const BackupSettingsRecord = BackupSettings.extend({ version: z.number() });
+export type BackupSettingsRecord = z.infer<typeof BackupSettingsRecord>;
 
 export const BackupFile = z.object({ name: z.string(), size: z.number(), createdAt: z.string() });
 export type BackupFile = z.infer<typeof BackupFile>;

@@ -6,12 +6,27 @@ import { z } from "zod";
  */
 export const MIN_INPUT_YEAR = 2000;
 export const MAX_INPUT_YEAR = 2100;
-const YEAR_RANGE_MESSAGE = `Año fuera del rango admitido (${MIN_INPUT_YEAR}–${MAX_INPUT_YEAR})`;
+export const YEAR_RANGE_MESSAGE = `Año fuera del rango admitido (${MIN_INPUT_YEAR}–${MAX_INPUT_YEAR})`;
+const INSTANT_RANGE_MESSAGE = `${YEAR_RANGE_MESSAGE}; con la zona aplicada, en UTC`;
+/** The first instant admitted (2000-01-01T00:00Z) and the first one past the range (2101-01-01T00:00Z). */
+export const MIN_INSTANT_MS = Date.UTC(MIN_INPUT_YEAR, 0, 1);
+export const END_INSTANT_MS = Date.UTC(MAX_INPUT_YEAR + 1, 0, 1);
 
-/** The year as written (before any offset), so the message matches what the user typed. */
+/** A calendar date has no offset: its written year is its year. */
 function writtenYearInRange(text: string): boolean {
   const year = Number(text.slice(0, 4));
   return year >= MIN_INPUT_YEAR && year <= MAX_INPUT_YEAR;
+}
+
+/** An instant in UTC, not as written: "2000-01-01T00:00+14:00" is 1999-12-31T10:00Z and is refused. */
+export function instantMsInRange(ms: number): boolean {
+  return ms >= MIN_INSTANT_MS && ms < END_INSTANT_MS;
+}
+
+function instantInRange(text: string): boolean {
+  const ms = Date.parse(text);
+  // An unparseable text is left to isRealInstant, which names it as nonexistent.
+  return Number.isNaN(ms) ? writtenYearInRange(text) : instantMsInRange(ms);
 }
 
 /** An instant with an explicit offset or Z, and a real calendar date (2026-02-30 is refused). */
@@ -22,7 +37,7 @@ export const Instant = z
     message: "Fecha y hora ISO-8601 con zona (Z o ±hh:mm)",
     abort: true,
   })
-  .refine(writtenYearInRange, { message: YEAR_RANGE_MESSAGE, abort: true })
+  .refine(instantInRange, { message: INSTANT_RANGE_MESSAGE, abort: true })
   .refine(isRealInstant, "Fecha u hora inexistente")
   .meta({ format: "date-time", example: "2026-11-24T16:30:00-06:00" });
 

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { BaseVersion, DateOnly, Instant, Text } from "./common.js";
+import {
+  BaseVersion,
+  DateOnly,
+  Instant,
+  MAX_INPUT_YEAR,
+  MIN_INPUT_YEAR,
+  Text,
+  YEAR_RANGE_MESSAGE,
+} from "./common.js";
 
 const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Hora HH:mm");
 export const TimeRangeSchema = z.strictObject({ start: HourMinute, end: HourMinute });
@@ -58,7 +66,11 @@ export const SlaSettingsBody = SlaSettings.extend({ version: BaseVersion });
 export const SlaSettingsRecord = SlaSettings.extend({ version: z.number() });
 
 export const ClosedDaysQuery = z.object({
-  year: z.coerce.number().int().min(1970).max(2200),
+  year: z.coerce
+    .number()
+    .int()
+    .min(MIN_INPUT_YEAR, YEAR_RANGE_MESSAGE)
+    .max(MAX_INPUT_YEAR, YEAR_RANGE_MESSAGE),
   month: z.coerce.number().int().min(1).max(12),
 });
 export const ClosedDay = z.object({ date: z.string(), kind: z.string(), reason: z.string() });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Rfc } from "./clients.js";
-import { Email, Id, Instant, OptionalText, Phone, Text } from "./common.js";
+import { BaseVersion, Email, Id, Instant, OptionalText, Phone, Text } from "./common.js";
 
 /** The running work timer of the signed-in user: one per person, seen from every device. */
 export const Timer = z.object({
@@ -44,16 +44,20 @@ export const CompanySettings = z.object({
   supportPhone: z.string().nullable(),
   openingHoursText: z.string().nullable(),
   logo: z.object({ contentType: z.string(), size: z.number(), updatedAt: z.string() }).nullable(),
+  /** The settings version, for `version`/If-Match on the next save (0 until first saved). */
+  version: z.number(),
 });
 export type CompanySettings = z.infer<typeof CompanySettings>;
 
+/** Only the fields sent change (PUT kept for compatibility, applied as a merge); `version` guards against stale copies. */
 export const CompanySettingsBody = z.strictObject({
-  name: Text(200),
+  name: Text(200).optional(),
   rfc: Rfc.nullable().optional(),
   address: OptionalText(1000).nullable().optional(),
   supportEmail: Email.nullable().optional(),
   supportPhone: Phone.nullable().optional(),
   openingHoursText: OptionalText(500).nullable().optional(),
+  version: BaseVersion,
 });
 export type CompanySettingsBody = z.input<typeof CompanySettingsBody>;
 

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { StartupError } from "./errors.js";
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -105,7 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const parsed = EnvSchema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Configuración inválida:\n${lines.join("\n")}`);
+    // One line, so a process supervisor's log shows the whole reason on the line that says it failed.
+    throw new StartupError(`Configuración inválida: ${lines.join("; ")}`);
   }
   const e = parsed.data;
   return {

@@ -26,7 +26,14 @@ describe.each(DATABASES)("backup settings on %s", (kind) => {
   it("lets only an admin read and change them, refusing bad values without changing anything", async () => {
     const initial = await staff.admin.get("/api/settings/backup");
     expect(initial.status).toBe(200);
-    expect(initial.body).toEqual({ enabled: true, hour: 3, retentionDays: 14, keep: 14, dir: null });
+    expect(initial.body).toEqual({
+      enabled: true,
+      hour: 3,
+      retentionDays: 14,
+      keep: 14,
+      dir: null,
+      version: 0,
+    });
     expect((await staff.leader.get("/api/settings/backup")).status).toBe(403);
     expect((await staff.leader.put("/api/settings/backup", SETTINGS)).status).toBe(403);
     expect((await staff.reception.get("/api/backups")).status).toBe(403);
@@ -50,7 +57,7 @@ describe.each(DATABASES)("backup settings on %s", (kind) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mesa-copias-"));
     const saved = await staff.admin.put("/api/settings/backup", { ...SETTINGS, dir });
     expect(saved.status).toBe(200);
-    expect((await staff.admin.get("/api/settings/backup")).body).toEqual({ ...SETTINGS, dir });
+    expect((await staff.admin.get("/api/settings/backup")).body).toEqual({ ...SETTINGS, dir, version: 1 });
     const list = await staff.admin.get("/api/backups");
     expect(list.body).toEqual({ database: kind, dir, items: [] });
     const audit = await staff.admin.get("/api/audit?entity=settings&entityId=backup");

@@ -64,6 +64,15 @@ describe.each(DATABASES)("out-of-range dates on %s", (kind) => {
   // [case, the field the answer must name]
   const cases: [BadCase, string][] = [
     [["ticket received in 1999", 400, V, ticket({ receivedAt: "1999-12-31T10:00:00-06:00" })], "receivedAt"],
+    [
+      [
+        "ticket received at 2000-01-01 +14:00 (1999 in UTC)",
+        400,
+        V,
+        ticket({ receivedAt: "2000-01-01T00:00:00+14:00" }),
+      ],
+      "receivedAt",
+    ],
     [["ticket received in year 1", 400, V, ticket({ receivedAt: "0001-01-01T00:00:00Z" })], "receivedAt"],
     [
       [
@@ -130,6 +139,23 @@ describe.each(DATABASES)("out-of-range dates on %s", (kind) => {
     ],
     [
       [
+        "SLA calculator from 2100-12-31 -12:00 (2101 in UTC)",
+        400,
+        V,
+        () => s.reception.get("/api/sla/deadline?from=2100-12-31T23:00:00-12:00&minutes=60"),
+      ],
+      "from",
+    ],
+    [
+      ["closed days of 1970", 400, V, () => s.reception.get("/api/calendar/closed-days?year=1970&month=1")],
+      "year",
+    ],
+    [
+      ["closed days of 2200", 400, V, () => s.reception.get("/api/calendar/closed-days?year=2200&month=1")],
+      "year",
+    ],
+    [
+      [
         "closure in 2101",
         400,
         V,
@@ -165,6 +191,22 @@ describe.each(DATABASES)("out-of-range dates on %s", (kind) => {
     },
   );
 
+  it("refuses a computed deadline past 2100, naming the input that pushed it there", async () => {
+    const late = "2100-12-31T17:00:00-06:00"; // Friday 17:00, the last business hour of 2100
+    const cases: [BadCase, string][] = [
+      [
+        ["SLA calculator", 400, V, () => s.reception.get(`/api/sla/deadline?from=${late}&minutes=600`)],
+        "minutes",
+      ],
+      [["ticket received late in 2100", 400, V, ticket({ receivedAt: late })], "receivedAt"],
+    ];
+    for (const [c, field] of cases) {
+      const res = await c[3]();
+      await expectRefusedWithoutTrace(t, c);
+      expect(res.body.error.details).toEqual({ field });
+    }
+  });
+
   it("still takes the edges of the range: 1 Jan 2000 and 31 Dec 2100", async () => {
     const res = await s.reception.get("/api/sla/deadline?from=2100-12-31T09:00:00-06:00&minutes=60");
     expect(res.status).toBe(200);
@@ -176,5 +218,7 @@ describe.each(DATABASES)("out-of-range dates on %s", (kind) => {
     expect(received.body.receivedAt).toBe("2000-01-01T06:00:00.000Z");
     // The folio carries the year the ticket was registered, not the back-dated one.
     expect(received.body.folio).toMatch(/^OS-2026-/);
+    const days = await s.reception.get("/api/calendar/closed-days?year=2100&month=12");
+    expect(days.status).toBe(200);
   });
 });

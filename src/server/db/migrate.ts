@@ -1,4 +1,5 @@
 import { type Migration, type MigrationProvider, Migrator } from "kysely";
+import { unreachableDatabase } from "./connect-error.js";
 import type { Database } from "./database.js";
 import { initialMigration } from "./migrations/001_initial.js";
 import { escalationNotificationsMigration } from "./migrations/002_escalation_notifications.js";
@@ -32,7 +33,11 @@ function migratorFor(database: Pick<Database, "db" | "dialect">): Migrator {
 
 /** The migrations this code knows that the database has not run (for /api/ready). */
 export async function pendingMigrations(database: Pick<Database, "db" | "dialect">): Promise<string[]> {
-  const all = await migratorFor(database).getMigrations();
+  const all = await migratorFor(database)
+    .getMigrations()
+    .catch((err: unknown) => {
+      throw unreachableDatabase(err) ?? err;
+    });
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
 
@@ -51,6 +56,7 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   const migrator = migratorFor(database);
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
+  if (!failed && error) throw unreachableDatabase(error) ?? error;
   if (error || failed) {
     throw new Error(`La migración ${failed?.migrationName ?? ""} falló: ${String(error)}`);
   }

@@ -1,19 +1,20 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { BackupList, BackupSettings } from "../../contract/backup.js";
+import { BackupList, BackupSettingsBody, BackupSettingsRecord } from "../../contract/backup.js";
 import type { AppContext } from "../context.js";
 import * as backups from "../services/backups.js";
 import { actorOf } from "./auth-hook.js";
+import { withBaseVersion } from "./versioning.js";
 
 export function backupRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get("/api/settings/backup", {
-    schema: { tags: ["settings"], response: { 200: BackupSettings } },
+    schema: { tags: ["settings"], response: { 200: BackupSettingsRecord } },
     handler: async (req) => backups.getBackupSettings(ctx, actorOf(req)),
   });
   r.put("/api/settings/backup", {
-    schema: { tags: ["settings"], body: BackupSettings, response: { 200: BackupSettings } },
-    handler: async (req) => backups.saveBackupSettings(ctx, actorOf(req), req.body),
+    schema: { tags: ["settings"], body: BackupSettingsBody, response: { 200: BackupSettingsRecord } },
+    handler: async (req) => backups.saveBackupSettings(ctx, actorOf(req), withBaseVersion(req, req.body)),
   });
   r.get("/api/backups", {
     schema: { tags: ["settings"], response: { 200: BackupList } },

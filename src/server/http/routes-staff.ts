@@ -16,6 +16,7 @@ import * as company from "../services/company.js";
 import * as portal from "../services/portal-users.js";
 import * as timers from "../services/timers.js";
 import { actorOf } from "./auth-hook.js";
+import { withBaseVersion } from "./versioning.js";
 
 const IdParams = z.object({ id: Id });
 
@@ -48,7 +49,7 @@ function companyRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   r.put("/api/settings/company", {
     schema: { tags: ["settings"], body: CompanySettingsBody, response: { 200: CompanySettings } },
-    handler: async (req) => company.saveCompany(ctx, actorOf(req), req.body),
+    handler: async (req) => company.saveCompany(ctx, actorOf(req), withBaseVersion(req, req.body)),
   });
   r.put("/api/settings/company/logo", {
     schema: { tags: ["settings"], body: CompanyLogoBody, response: { 200: CompanySettings } },

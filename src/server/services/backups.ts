@@ -1,30 +1,39 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { BackupList, BackupSettings } from "../../contract/backup.js";
+import type { BackupList, BackupSettingsBody, BackupSettingsRecord } from "../../contract/backup.js";
 import type { Actor, AppContext } from "../context.js";
+import { settingsRepo } from "../db/repos/audit.js";
 import { invalid } from "../errors.js";
-import { BACKUP_SETTING, backupDir, backupSettings, listBackups } from "../ops/nightly-backup.js";
+import {
+  BACKUP_SETTING,
+  backupDir,
+  backupSettings,
+  DEFAULT_BACKUP_SETTINGS,
+  listBackups,
+} from "../ops/nightly-backup.js";
 import { makeDir } from "../ops/sqlite-backup.js";
 import { requireRole } from "./authz.js";
 import { storeSetting } from "./settings.js";
 
 /** Backups hold every record: only admins see or change where they go. */
-export async function getBackupSettings(ctx: AppContext, actor: Actor): Promise<BackupSettings> {
+export async function getBackupSettings(ctx: AppContext, actor: Actor): Promise<BackupSettingsRecord> {
   requireRole(actor);
-  return backupSettings(ctx);
+  const { version } = await settingsRepo.record(ctx.db, "backup");
+  return { ...(await backupSettings(ctx)), version };
 }
 
 export async function saveBackupSettings(
   ctx: AppContext,
   actor: Actor,
-  input: BackupSettings,
-): Promise<BackupSettings> {
+  input: BackupSettingsBody,
+): Promise<BackupSettingsRecord> {
   requireRole(actor);
-  const value = { ...input, dir: input.dir ? path.resolve(input.dir) : null };
+  const { version, ...settings } = input;
+  const value = { ...settings, dir: settings.dir ? path.resolve(settings.dir) : null };
   // Better to hear now that the folder is unusable than to find no backup the morning after.
   if (value.dir) ensureWritable(value.dir);
-  await storeSetting(ctx, actor, BACKUP_SETTING, value);
-  return value;
+  const saved = await storeSetting(ctx, actor, BACKUP_SETTING, value, version);
+  return { ...DEFAULT_BACKUP_SETTINGS, ...saved };
 }
 
 function ensureWritable(dir: string): void {

@@ -11,7 +11,8 @@ import { filesRepo } from "../db/repos/staff.js";
 import { AppError, notFound } from "../errors.js";
 import { requireRole, requireStaff } from "./authz.js";
 import { storeSetting } from "./settings.js";
-import { readSetting, type SettingSpec } from "./stored-settings.js";
+import { type SettingSpec, settingRecord } from "./stored-settings.js";
+import { staleEdit } from "./versions.js";
 
 const LOGO_KEY = "company-logo";
 
@@ -26,7 +27,8 @@ export const COMPANY_SETTING: SettingSpec<StoredCompany> = {
 
 export async function getCompany(ctx: AppContext, actor: Actor): Promise<CompanySettings> {
   requireStaff(actor);
-  const c = await readSetting(ctx, COMPANY_SETTING);
+  const record = await settingRecord(ctx, COMPANY_SETTING);
+  const c = record.value;
   const logo = await filesRepo.meta(ctx.db, LOGO_KEY);
   return {
     name: c.name ?? "",
@@ -36,6 +38,7 @@ export async function getCompany(ctx: AppContext, actor: Actor): Promise<Company
     supportPhone: c.supportPhone ?? null,
     openingHoursText: c.openingHoursText ?? null,
     logo: logo ? { contentType: logo.content_type, size: logo.size, updatedAt: logo.updated_at } : null,
+    version: record.version,
   };
 }
 
@@ -45,17 +48,34 @@ export async function saveCompany(
   input: z.output<typeof CompanySettingsBody>,
 ): Promise<CompanySettings> {
   requireRole(actor);
-  const blank = (v: string | null | undefined) => (v?.trim() ? v.trim() : null);
-  const value: StoredCompany = {
-    name: input.name,
-    rfc: input.rfc ?? null,
-    address: blank(input.address),
-    supportEmail: input.supportEmail ?? null,
-    supportPhone: blank(input.supportPhone),
-    openingHoursText: blank(input.openingHoursText),
-  };
-  await storeSetting(ctx, actor, COMPANY_SETTING, value);
+  const { version, ...sent } = input;
+  const stored = await settingRecord(ctx, COMPANY_SETTING);
+  // A merge over what is stored: a field not sent keeps its value (two people editing different fields
+  // both keep their change). The write is guarded by the version merged over, so a save in between is a 409.
+  const value: StoredCompany = { ...stored.value, ...cleaned(sent) };
+  try {
+    await storeSetting(ctx, actor, COMPANY_SETTING, value, version ?? stored.version);
+  } catch (err) {
+    // The current settings as GET shows them (every field, the logo), for the web's compare dialog.
+    if (err instanceof AppError && err.code === "conflict") {
+      throw staleEdit("esta configuración", await getCompany(ctx, actor));
+    }
+    throw err;
+  }
   return getCompany(ctx, actor);
+}
+
+/** The fields sent, with blank optional texts stored as null. */
+function cleaned(sent: Omit<z.output<typeof CompanySettingsBody>, "version">): StoredCompany {
+  const blank = (v: string | null) => (v?.trim() ? v.trim() : null);
+  const out: StoredCompany = {};
+  if (sent.name !== undefined) out.name = sent.name;
+  if (sent.rfc !== undefined) out.rfc = sent.rfc;
+  if (sent.supportEmail !== undefined) out.supportEmail = sent.supportEmail;
+  if (sent.address !== undefined) out.address = blank(sent.address);
+  if (sent.supportPhone !== undefined) out.supportPhone = blank(sent.supportPhone);
+  if (sent.openingHoursText !== undefined) out.openingHoursText = blank(sent.openingHoursText);
+  return out;
 }
 
 /** PNG and JPEG are told by their first bytes, whatever the declared type says. */

@@ -4,6 +4,7 @@ import type { Actor, AppContext } from "../context.js";
 import { historyRepo, ticketsRepo } from "../db/repos/tickets.js";
 import { invalid } from "../errors.js";
 import { requireRole, requireStaff } from "./authz.js";
+import { assertDeadlineInRange } from "./deadline-range.js";
 import { businessCalendar } from "./settings.js";
 import { contractTargets, responseDue } from "./tickets.js";
 
@@ -17,6 +18,7 @@ export async function deadline(ctx: AppContext, actor: Actor, from: string, minu
     throw invalid("Los minutos exceden diez años de horario hábil.", { field: "minutes" });
   }
   const e = explainDeadline(cal, Date.parse(from), minutes);
+  assertDeadlineInRange(e.dueAt, "minutes");
   return {
     dueAt: iso(e.dueAt),
     minutes,

@@ -8,6 +8,7 @@ import { historyRepo, type TicketRow, ticketSearchText, ticketsRepo } from "../d
 import { AppError, forbidden, invalid, notFound } from "../errors.js";
 import { hasRole } from "./authz.js";
 import { contractInForce } from "./contract-in-force.js";
+import { assertDeadlineInRange } from "./deadline-range.js";
 import { businessCalendar, requireCategory } from "./settings.js";
 import { stillThere } from "./still-there.js";
 import { requireVisible } from "./ticket-view.js";
@@ -92,7 +93,10 @@ async function buildPatch(ctx: AppContext, row: TicketRow, p: Patch): Promise<Pa
     out.estimated_solution_minutes = p.estimatedSolutionMinutes;
     out.estimated_solution_at = p.estimatedSolutionMinutes
       ? new Date(
-          addBusinessMinutes(cal, Date.parse(row.received_at), p.estimatedSolutionMinutes),
+          assertDeadlineInRange(
+            addBusinessMinutes(cal, Date.parse(row.received_at), p.estimatedSolutionMinutes),
+            "estimatedSolutionMinutes",
+          ),
         ).toISOString()
       : null;
   }

@@ -15,6 +15,7 @@ import { type MailIntake, queueAutoReply } from "../mail/notify.js";
 import { hasRole, isStaff, refuseStaffOnlyFields } from "./authz.js";
 import { staffOnlyCreateFields, ticketDetailFor, ticketFor } from "./client-view.js";
 import { contractInForce } from "./contract-in-force.js";
+import { assertDeadlineInRange } from "./deadline-range.js";
 import { newId } from "./ids.js";
 import { businessCalendar, categoryEstimate, requireCategory, slaSettings } from "./settings.js";
 import { requireVisible, toTicket, viewEnv } from "./ticket-view.js";
@@ -42,7 +43,8 @@ export async function responseDue(
     ? { normal: t.contract.sla_normal_minutes, urgent: t.contract.sla_urgent_minutes }
     : null;
   const minutes = responseTargetMinutes(t.kind, t.urgent, sla.targets, override);
-  return new Date(addBusinessMinutes(cal, t.receivedMs, minutes)).toISOString();
+  const due = addBusinessMinutes(cal, t.receivedMs, minutes);
+  return new Date(assertDeadlineInRange(due, "receivedAt")).toISOString();
 }
 
 /** Checks who may file this ticket and that its client, contact and category exist; returns the client and the contact's name. */
@@ -154,7 +156,9 @@ export async function insertTicket(
       responded_at: null,
       estimated_solution_minutes: estimate,
       estimated_solution_at: estimate
-        ? new Date(addBusinessMinutes(cal, receivedMs, estimate)).toISOString()
+        ? new Date(
+            assertDeadlineInRange(addBusinessMinutes(cal, receivedMs, estimate), "estimatedSolutionMinutes"),
+          ).toISOString()
         : null,
       raw_minutes: 0,
       billable_minutes: null,

@@ -52,13 +52,14 @@ export function useSettings<T>(name: "calendar" | "sla") {
   return useQuery({ queryKey: ["settings", name], queryFn: () => api<T>(`/api/settings/${name}`) });
 }
 
-export function useSaveSettings<T>(name: "calendar" | "sla") {
+export function useSaveSettings<T>(name: "calendar" | "sla" | "backup") {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: T) => api<T>(`/api/settings/${name}`, { method: "PUT", body }),
     onSuccess: (data) => {
       queryClient.setQueryData(["settings", name], data);
-      return queryClient.invalidateQueries({ queryKey: ["closed-days"] });
+      // A calendar change moves closed days; a backup folder change changes the list of backups.
+      return queryClient.invalidateQueries({ queryKey: [name === "backup" ? "backups" : "closed-days"] });
     },
   });
 }

@@ -12,36 +12,31 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
-import { type FormEvent, useEffect } from "react";
-import { useBackupSettings, useBackups, useSaveBackupSettings } from "../../api/backups";
+import { useBackupSettings, useBackups } from "../../api/backups";
+import { ConflictDialog } from "../../components/ConflictDialog";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
-import { type BackupList, BackupSettings } from "../../contract";
+import { type BackupList, BackupSettingsBody, type BackupSettingsRecord } from "../../contract";
 import { useT } from "../../i18n";
-import { useForm } from "../../lib/form";
 import { formatDateTime } from "../../lib/format";
+import { useSettingsEditor } from "./useSettingsEditor";
+
+const CONFLICT_FIELDS = ["enabled", "hour", "retentionDays", "keep", "dir"];
 
 function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-function SettingsForm({ initial, defaultDir }: { initial: BackupSettings; defaultDir: string }) {
+/** Saved over the version it was read at: another admin's save in between opens the compare dialog. */
+function SettingsForm({ initial, defaultDir }: { initial: BackupSettingsRecord; defaultDir: string }) {
   const t = useT();
-  const form = useForm<BackupSettings>(initial, t);
-  const save = useSaveBackupSettings();
+  const { form, submit, busy, edit, reapply, discard } = useSettingsEditor(
+    "backup",
+    initial,
+    BackupSettingsBody,
+  );
   const { values, errors } = form;
-  useEffect(() => form.setValues(initial), [initial, form.setValues]);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const body = form.validate(BackupSettings, values);
-    if (body)
-      save.mutate(body, {
-        onSuccess: () => notifications.show({ color: "teal", message: t("common.saved") }),
-        onError: (e) => form.showError(e),
-      });
-  };
   const int = (key: "hour" | "retentionDays" | "keep") => ({
     min: key === "hour" ? 0 : 1,
     max: key === "hour" ? 23 : undefined,
@@ -74,12 +69,20 @@ function SettingsForm({ initial, defaultDir }: { initial: BackupSettings; defaul
           />
           {form.formError && <Alert color="red">{form.formError}</Alert>}
           <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending}>
+            <Button type="submit" loading={busy}>
               {t("common.save")}
             </Button>
           </Group>
         </Stack>
       </form>
+      <ConflictDialog
+        conflict={edit.conflict}
+        fields={CONFLICT_FIELDS}
+        busy={busy}
+        error={form.formError}
+        onReapply={reapply}
+        onDiscard={discard}
+      />
     </Paper>
   );
 }

@@ -1,11 +1,14 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
+import type { z } from "zod";
 import { useMe } from "../../api/auth";
 import { useCompany, useSaveCompany } from "../../api/company";
+import { ConflictDialog } from "../../components/ConflictDialog";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { type CompanySettings, CompanySettingsBody } from "../../contract";
 import { useT } from "../../i18n";
+import { changedFields, useEditConflict } from "../../lib/conflict";
 import { useForm } from "../../lib/form";
 import { hasRole } from "../../lib/roles";
 import { CompanyLogo } from "./CompanyLogo";
@@ -22,25 +25,56 @@ const toValues = (c: CompanySettings): Values => ({
   openingHoursText: c.openingHoursText ?? "",
 });
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
+const CONFLICT_FIELDS = ["name", "rfc", "supportEmail", "supportPhone", "address", "openingHoursText"];
+type Body = z.input<typeof CompanySettingsBody>;
+const toBody = (v: Values): Body => ({
+  name: v.name,
+  rfc: orNull(v.rfc),
+  supportEmail: orNull(v.supportEmail),
+  supportPhone: orNull(v.supportPhone),
+  address: orNull(v.address),
+  openingHoursText: orNull(v.openingHoursText),
+});
 
 function CompanyForm({ company, editable }: { company: CompanySettings; editable: boolean }) {
   const t = useT();
   const form = useForm<Values>(toValues(company), t);
   const save = useSaveCompany();
+  const edit = useEditConflict<CompanySettings>();
+  // The copy the form was read from: only the fields changed from it are sent, over its version.
+  const [base, setBase] = useState(company);
   const [saved, setSaved] = useState(false);
   const { values, errors } = form;
+  const send = (mine: Body, from: CompanySettings) =>
+    save.mutate(
+      { ...mine, version: from.version },
+      {
+        onSuccess: (next) => {
+          edit.close();
+          setBase(next);
+          form.setValues(toValues(next));
+          setSaved(true);
+        },
+        onError: (e) => edit.caught(e, from, mine) || form.showError(e),
+      },
+    );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    const body = form.validate(CompanySettingsBody, {
-      name: values.name,
-      rfc: orNull(values.rfc),
-      supportEmail: orNull(values.supportEmail),
-      supportPhone: orNull(values.supportPhone),
-      address: orNull(values.address),
-      openingHoursText: orNull(values.openingHoursText),
-    });
-    if (body) save.mutate(body, { onSuccess: () => setSaved(true), onError: (e) => form.showError(e) });
+    const body = form.validate(CompanySettingsBody, toBody(values));
+    if (body) send(changedFields(toBody(toValues(base)), body as Body), base);
+  };
+  const reapply = () => {
+    if (edit.conflict) send(edit.conflict.mine as Body, edit.conflict.current);
+  };
+  const discard = () => {
+    const current = edit.conflict?.current;
+    if (current) {
+      const next = { ...base, ...current };
+      setBase(next);
+      form.setValues(toValues(next));
+    }
+    edit.close();
   };
   const labels = {
     name: "company.name",
@@ -91,6 +125,14 @@ function CompanyForm({ company, editable }: { company: CompanySettings; editable
           </Stack>
         </fieldset>
       </form>
+      <ConflictDialog
+        conflict={edit.conflict}
+        fields={CONFLICT_FIELDS}
+        busy={save.isPending}
+        error={form.formError}
+        onReapply={reapply}
+        onDiscard={discard}
+      />
     </Paper>
   );
 }

@@ -9,12 +9,12 @@ import { useForm } from "../../lib/form";
 const withoutVersion = <T extends { version: number }>({ version: _version, ...rest }: T) => rest;
 
 /**
- * A settings document (calendar, SLA) edited as a whole but saved over the version it was read at:
+ * A settings document (calendar, SLA, backups) edited as a whole but saved over the version it was read at:
  * if another admin saved meanwhile, the compare dialog opens; re-applying puts the fields this user
  * changed on top of the current document. An untouched form follows the document as it refreshes.
  */
 export function useSettingsEditor<T extends { version: number }>(
-  name: "calendar" | "sla",
+  name: "calendar" | "sla" | "backup",
   initial: T,
   schema: z.ZodType,
 ) {
