@@ -30,10 +30,19 @@ const EnvSchema = z.object({
   MESA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MESA_WEB_DIST: z.string().default("./web/dist"),
+  // Fastify's `trustProxy: true` takes the LEFTMOST X-Forwarded-For entry, which the client writes
+  // itself: `true` therefore means one proxy hop. A number is the count of proxies in front; a comma
+  // list names the proxies' addresses or CIDRs.
   MESA_TRUST_PROXY: z
-    .enum(["true", "false"])
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+      "MESA_TRUST_PROXY: true, false, un número de proxies o una lista de direcciones/CIDR separadas por comas",
+    )
     .default("false")
-    .transform((v) => v === "true"),
+    .transform((v: string): number | string | false =>
+      v === "false" ? false : v === "true" ? 1 : /^\d+$/.test(v) ? Number(v) || false : v,
+    ),
   MESA_MIGRATE_ON_START: z
     .enum(["true", "false"])
     .default("true")
@@ -68,7 +77,7 @@ export interface Config {
   /** false: migrations are a release step (`npm run migrate`); start refuses while any is pending. */
   migrateOnStart: boolean;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (login throttling and the API rate limit per IP). */
-  trustProxy: boolean;
+  trustProxy: number | string | false;
 }
 
 /** Parses the environment once; an invalid value stops the process with a clear message. */

@@ -3,6 +3,18 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Config } from "../config.js";
 import { AppError } from "../errors.js";
 
+/**
+ * MESA_TRUST_PROXY as Fastify's trustProxy. A hop count trusts that many proxies from the socket
+ * inwards, so the client address is the one the outermost trusted proxy appended — never an entry the
+ * client wrote itself (which `trustProxy: true`, the leftmost entry, would take).
+ */
+export function trustProxyOption(
+  value: Config["trustProxy"],
+): false | string | ((a: string, hop: number) => boolean) {
+  if (typeof value !== "number") return value;
+  return (_address, hop) => hop < value;
+}
+
 /** Liveness probes and the web app's files are never limited; everything else under /api is. */
 const exempt = (req: FastifyRequest) =>
   !req.url.startsWith("/api/") || req.url.split("?")[0] === "/api/health";
