@@ -16,17 +16,19 @@ export function trustProxyOption(
 }
 
 /** Liveness probes and the web app's files are never limited; everything else under /api is. */
-const exempt = (req: FastifyRequest) =>
-  !req.url.startsWith("/api/") || req.url.split("?")[0] === "/api/health";
+const PROBES = new Set(["/api/health", "/api/ready"]);
+const exempt = (req: FastifyRequest) => !req.url.startsWith("/api/") || PROBES.has(req.url.split("?")[0]!);
 
 /**
  * An API-wide request budget per signed-in user (per IP when anonymous), counted in this process.
- * It runs as a route preHandler, after the auth hook, so the caller is known. Register before routes.
+ * It runs as a route onRequest hook: after the app-level auth hook (so the caller is known; a failed
+ * authentication counts against the address before its 401 is sent in preParsing) and before the
+ * Idempotency-Key is reserved, so a 429 never becomes a key's stored answer. Register before routes.
  */
 export async function installRateLimit(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(fastifyRateLimit, {
     global: true,
-    hook: "preHandler",
+    hook: "onRequest",
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
     allowList: (req) => exempt(req),
