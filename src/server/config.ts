@@ -28,6 +28,7 @@ const EnvSchema = z.object({
   MESA_LOGIN_CONCURRENCY: z.coerce.number().int().min(1).default(2),
   MESA_LOGIN_CONCURRENCY_PER_IP: z.coerce.number().int().min(1).default(2),
   MESA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  MESA_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MESA_WEB_DIST: z.string().default("./web/dist"),
   // Fastify's `trustProxy: true` takes the LEFTMOST X-Forwarded-For entry, which the client writes
@@ -71,6 +72,8 @@ export interface Config {
   loginConcurrencyPerIp: number;
   /** API requests per minute per signed-in user, or per IP when anonymous. */
   rateLimitPerMinute: number;
+  /** PostgreSQL statement_timeout (ms) for every query; 0 = none. */
+  dbStatementTimeoutMs: number;
   logLevel: string;
   webDist: string;
   jobsEnabled: boolean;
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginConcurrency: e.MESA_LOGIN_CONCURRENCY,
     loginConcurrencyPerIp: e.MESA_LOGIN_CONCURRENCY_PER_IP,
     rateLimitPerMinute: e.MESA_RATE_LIMIT_PER_MINUTE,
+    dbStatementTimeoutMs: e.MESA_DB_STATEMENT_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.MESA_WEB_DIST),
     jobsEnabled: e.MESA_JOBS,
