@@ -28,6 +28,7 @@ const EnvSchema = z.object({
   MESA_LOGIN_CONCURRENCY: z.coerce.number().int().min(1).default(2),
   MESA_LOGIN_CONCURRENCY_PER_IP: z.coerce.number().int().min(1).default(2),
   MESA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  MESA_BACKUP_DIRS: z.string().default(""),
   MESA_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MESA_WEB_DIST: z.string().default("./web/dist"),
@@ -74,6 +75,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** PostgreSQL statement_timeout (ms) for every query; 0 = none. */
   dbStatementTimeoutMs: number;
+  /** Folders (besides the data dir) an admin may choose for backups; absolute, from MESA_BACKUP_DIRS. */
+  backupDirs: string[];
   logLevel: string;
   webDist: string;
   jobsEnabled: boolean;
@@ -108,6 +111,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginConcurrencyPerIp: e.MESA_LOGIN_CONCURRENCY_PER_IP,
     rateLimitPerMinute: e.MESA_RATE_LIMIT_PER_MINUTE,
     dbStatementTimeoutMs: e.MESA_DB_STATEMENT_TIMEOUT_MS,
+    backupDirs: e.MESA_BACKUP_DIRS.split(",")
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => path.resolve(d)),
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.MESA_WEB_DIST),
     jobsEnabled: e.MESA_JOBS,

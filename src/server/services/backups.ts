@@ -22,9 +22,19 @@ export async function saveBackupSettings(
   requireRole(actor);
   const value = { ...input, dir: input.dir ? path.resolve(input.dir) : null };
   // Better to hear now that the folder is unusable than to find no backup the morning after.
+  if (value.dir) ensureAllowed(ctx, value.dir);
   if (value.dir) ensureWritable(value.dir);
   await storeSetting(ctx, actor, "backup", value, DEFAULT_BACKUP_SETTINGS);
   return value;
+}
+
+/** An admin session must not turn backups into a way to write files anywhere (/etc, other apps). */
+function ensureAllowed(ctx: AppContext, dir: string): void {
+  const roots = [ctx.config.dataDir, ...ctx.config.backupDirs];
+  if (roots.some((root) => dir === root || dir.startsWith(root.endsWith(path.sep) ? root : root + path.sep)))
+    return;
+  const message = `La carpeta de copias debe estar dentro de ${roots.join(", ")} (MESA_DATA_DIR o MESA_BACKUP_DIRS).`;
+  throw invalid(message, [{ path: ["dir"], message }]);
 }
 
 function ensureWritable(dir: string): void {
