@@ -11,7 +11,7 @@ import { installAuth } from "./http/auth-hook.js";
 import { installErrorHandler, installNotFound } from "./http/error-handler.js";
 import { installIdempotency } from "./http/idempotency.js";
 import { installInputGuard } from "./http/input-guard.js";
-import { installRateLimit } from "./http/rate-limit.js";
+import { installRateLimit, trustProxyOption } from "./http/rate-limit.js";
 import { accountRoutes } from "./http/routes-account.js";
 import { authRoutes } from "./http/routes-auth.js";
 import { backgroundRoutes } from "./http/routes-background.js";
@@ -68,7 +68,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -29,12 +29,23 @@ const EnvSchema = z.object({
   MESA_LOGIN_CONCURRENCY: z.coerce.number().int().min(1).default(2),
   MESA_LOGIN_CONCURRENCY_PER_IP: z.coerce.number().int().min(1).default(2),
   MESA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  MESA_BACKUP_DIRS: z.string().default(""),
+  MESA_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MESA_WEB_DIST: z.string().default("./web/dist"),
+  // Fastify's `trustProxy: true` takes the LEFTMOST X-Forwarded-For entry, which the client writes
+  // itself: `true` therefore means one proxy hop. A number is the count of proxies in front; a comma
+  // list names the proxies' addresses or CIDRs.
   MESA_TRUST_PROXY: z
-    .enum(["true", "false"])
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+      "MESA_TRUST_PROXY: true, false, un número de proxies o una lista de direcciones/CIDR separadas por comas",
+    )
     .default("false")
-    .transform((v) => v === "true"),
+    .transform((v: string): number | string | false =>
+      v === "false" ? false : v === "true" ? 1 : /^\d+$/.test(v) ? Number(v) || false : v,
+    ),
   MESA_MIGRATE_ON_START: z
     .enum(["true", "false"])
     .default("true")
@@ -79,13 +90,17 @@ export interface Config {
   loginConcurrencyPerIp: number;
   /** API requests per minute per signed-in user, or per IP when anonymous. */
   rateLimitPerMinute: number;
+  /** PostgreSQL statement_timeout (ms) for every query; 0 = none. */
+  dbStatementTimeoutMs: number;
+  /** Folders (besides the data dir) an admin may choose for backups; absolute, from MESA_BACKUP_DIRS. */
+  backupDirs: string[];
   logLevel: string;
   webDist: string;
   jobsEnabled: boolean;
   /** false: migrations are a release step (`npm run migrate`); start refuses while any is pending. */
   migrateOnStart: boolean;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For (login throttling and the API rate limit per IP). */
-  trustProxy: boolean;
+  trustProxy: number | string | false;
   /** Outgoing mail server; unset: mail stays queued in the outbox. */
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -124,6 +139,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginConcurrency: e.MESA_LOGIN_CONCURRENCY,
     loginConcurrencyPerIp: e.MESA_LOGIN_CONCURRENCY_PER_IP,
     rateLimitPerMinute: e.MESA_RATE_LIMIT_PER_MINUTE,
+    dbStatementTimeoutMs: e.MESA_DB_STATEMENT_TIMEOUT_MS,
+    backupDirs: e.MESA_BACKUP_DIRS.split(",")
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => path.resolve(d)),
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.MESA_WEB_DIST),
     jobsEnabled: e.MESA_JOBS,

@@ -18,7 +18,7 @@ describe.each(DATABASES)("backup settings on %s", (kind) => {
   let t: TestApp;
   let staff: Staff;
   beforeAll(async () => {
-    t = await startApp(kind);
+    t = await startApp(kind, { env: { MESA_BACKUP_DIRS: `${os.tmpdir()}, /proc` } });
     staff = await seedStaff(t.app);
   });
   afterAll(async () => t?.close());
@@ -44,6 +44,8 @@ describe.each(DATABASES)("backup settings on %s", (kind) => {
       { ...SETTINGS, dir: "relativa/copias" },
       { ...SETTINGS, dir: "/proc/mesa-no-se-puede" },
       { ...SETTINGS, extra: 1 },
+      { ...SETTINGS, dir: "/etc" }, // outside MESA_DATA_DIR and MESA_BACKUP_DIRS
+      { ...SETTINGS, dir: "/etc/mesa-copias" },
     ];
     for (const body of bad) {
       const res = await staff.admin.put("/api/settings/backup", body);
@@ -52,6 +54,11 @@ describe.each(DATABASES)("backup settings on %s", (kind) => {
     }
     const unwritable = await staff.admin.put("/api/settings/backup", { ...SETTINGS, dir: "/proc/mesa-no" });
     expect(unwritable.body.error.details[0].path).toEqual(["dir"]);
+    const outside = await staff.admin.put("/api/settings/backup", { ...SETTINGS, dir: "/etc" });
+    expect(outside.body.error.details[0]).toMatchObject({
+      path: ["dir"],
+      message: expect.stringMatching(/MESA_BACKUP_DIRS/),
+    });
     expect((await staff.admin.get("/api/settings/backup")).body).toEqual(initial.body);
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mesa-copias-"));

@@ -109,6 +109,18 @@ describe.each(DATABASES)("bad input on ticket work and settings on %s", (kind) =
       "not_found",
       entry({ minutes: 5, userId: "no-existe" }, working, sen),
     ],
+    [
+      "time: on behalf of a client's portal user (not staff)",
+      404,
+      "not_found",
+      () =>
+        s.senior.post(`/api/tickets/${tk.working}/time-entries`, {
+          mode: "remote",
+          activity: "Diagnóstico",
+          minutes: 5,
+          userId: portalUserId,
+        }),
+    ],
     ["time: ticket not started", 409, "invalid_transition", entry({ minutes: 5 }, fresh, sen)],
     ["time: ticket that does not exist", 404, "not_found", entry({ minutes: 5 }, () => "no-existe")],
     ["charge: money as a float", 400, V, charge({ unitPriceCents: 10.5 })],

@@ -43,17 +43,29 @@ export function isUniqueViolation(err: unknown): boolean {
   return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }
 
-export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Database {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openSqlite(opts.dataDir);
+export function openDatabase(opts: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  dbStatementTimeoutMs?: number;
+}): Database {
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl, opts.dbStatementTimeoutMs ?? 30_000)
+    : openSqlite(opts.dataDir);
 }
 
-function openPostgres(url: string): Database {
+function openPostgres(url: string, statementTimeoutMs: number): Database {
   // Without a connect timeout an unreachable host holds requests for the OS's TCP timeout (minutes).
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
     connectionTimeoutMillis: 10_000,
     keepAlive: true,
+    // A stuck query (lock wait, runaway plan) would hold its request and a pool slot forever; the
+    // server cancels it (57014 → 503 database_unavailable) and the client gives up a little later
+    // in case the server cannot even answer. 0 turns both off.
+    ...(statementTimeoutMs > 0
+      ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + 5_000 }
+      : {}),
   });
   let log: FaultLog | null = null;
   const safeUrl = new URL(url);

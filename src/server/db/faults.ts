@@ -19,6 +19,7 @@ const PG_CODES: Record<string, string> = {
   "57P02": "PostgreSQL se detuvo por una falla (crash shutdown)",
   "57P03": "PostgreSQL está arrancando o apagándose y no acepta conexiones",
   "53300": "PostgreSQL no acepta más conexiones (max_connections)",
+  "57014": "PostgreSQL canceló una consulta que excedió el tiempo límite (statement_timeout)",
 };
 const NET_CODES = new Set([
   "ECONNREFUSED",

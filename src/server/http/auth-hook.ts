@@ -8,6 +8,8 @@ import { actorFromSession, actorFromToken, SESSION_COOKIE } from "../services/au
 declare module "fastify" {
   interface FastifyRequest {
     actor: Actor | null;
+    /** Why authentication failed; answered in preParsing, after the rate limit has counted the try. */
+    authError: AppError | null;
   }
   interface FastifyContextConfig {
     /** Routes reachable without signing in (login, setup, OpenAPI). */
@@ -44,11 +46,27 @@ async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<A
  */
 export function installAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest("actor", null);
+  app.decorateRequest("authError", null);
   // Public routes declare "no security" in the OpenAPI document; the rest inherit the global scheme.
   app.addHook("onRoute", (route) => {
     if (route.config?.public === true && route.schema) route.schema.security = [];
   });
   app.addHook("onRequest", async (request: FastifyRequest, _reply: FastifyReply) => {
+    try {
+      await authenticate(ctx, request);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      request.authError = err;
+    }
+  });
+  // Route-level onRequest hooks (the API rate limit) have run by now: bogus credentials are counted.
+  app.addHook("preParsing", async (request) => {
+    if (request.authError) throw request.authError;
+  });
+}
+
+async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<void> {
+  {
     if (!request.url.startsWith("/api/") || request.is404) return;
     const isPublic = request.routeOptions.config?.public === true || request.url.startsWith("/api/docs");
     request.actor = await resolveActor(ctx, request).catch((err) => {
@@ -67,7 +85,7 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
         throw new AppError("csrf_token_invalid", "Falta el token CSRF o no es válido.");
       }
     }
-  });
+  }
 }
 
 export function actorOf(request: FastifyRequest): Actor {

@@ -118,6 +118,25 @@ function replay(reply: FastifyReply, row: IdempotencyRow, secret: Buffer) {
   return reply.send(body.length ? body : null);
 }
 
+/**
+ * Answers that say "not now" or "not you" rather than "this is the result" free the key: 5xx,
+ * 429 (rate limit) and 401/403 (credentials, CSRF). A retry with the same key then really runs.
+ */
+const isFinal = (status: number) => status < 500 && status !== 429 && status !== 401 && status !== 403;
+
+/** Releasing right after a database outage can fail once or twice: retry briefly before giving up. */
+async function releaseWithRetry(ctx: AppContext, held: Reservation): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await idempotencyRepo.release(ctx.db, held);
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await sleep(100 * 2 ** attempt);
+    }
+  }
+}
+
 const payloadText = (payload: unknown): string =>
   typeof payload === "string" ? payload : Buffer.isBuffer(payload) ? payload.toString("utf8") : "";
 
@@ -148,7 +167,7 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext): void 
     if (!held) return payload;
     request.idempotency = null;
     try {
-      if (reply.statusCode >= 500) await idempotencyRepo.release(ctx.db, held);
+      if (!isFinal(reply.statusCode)) await releaseWithRetry(ctx, held);
       else
         await idempotencyRepo.finish(ctx.db, held, reply.statusCode, seal(held.secret, payloadText(payload)));
     } catch (err) {

@@ -3,18 +3,32 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Config } from "../config.js";
 import { codedError } from "../i18n/index.js";
 
+/**
+ * MESA_TRUST_PROXY as Fastify's trustProxy. A hop count trusts that many proxies from the socket
+ * inwards, so the client address is the one the outermost trusted proxy appended — never an entry the
+ * client wrote itself (which `trustProxy: true`, the leftmost entry, would take).
+ */
+export function trustProxyOption(
+  value: Config["trustProxy"],
+): false | string | ((a: string, hop: number) => boolean) {
+  if (typeof value !== "number") return value;
+  return (_address, hop) => hop < value;
+}
+
 /** Liveness probes and the web app's files are never limited; everything else under /api is. */
-const exempt = (req: FastifyRequest) =>
-  !req.url.startsWith("/api/") || req.url.split("?")[0] === "/api/health";
+const PROBES = new Set(["/api/health", "/api/ready"]);
+const exempt = (req: FastifyRequest) => !req.url.startsWith("/api/") || PROBES.has(req.url.split("?")[0]!);
 
 /**
  * An API-wide request budget per signed-in user (per IP when anonymous), counted in this process.
- * It runs as a route preHandler, after the auth hook, so the caller is known. Register before routes.
+ * It runs as a route onRequest hook: after the app-level auth hook (so the caller is known; a failed
+ * authentication counts against the address before its 401 is sent in preParsing) and before the
+ * Idempotency-Key is reserved, so a 429 never becomes a key's stored answer. Register before routes.
  */
 export async function installRateLimit(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(fastifyRateLimit, {
     global: true,
-    hook: "preHandler",
+    hook: "onRequest",
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
     allowList: (req) => exempt(req),

@@ -70,17 +70,24 @@ export async function startSession(ctx: AppContext, row: UserRow, client?: Clien
   const now = ctx.clock();
   const expiresAt = new Date(now.getTime() + ctx.config.sessionHours * 3600_000);
   await sessionsRepo.deleteExpired(ctx.db, now.toISOString());
-  await sessionsRepo.insert(ctx.db, {
-    id: sha256(sessionToken),
-    user_id: row.id,
-    csrf_token: csrf,
-    created_at: now.toISOString(),
-    expires_at: expiresAt.toISOString(),
-    public_id: newId(),
-    ip: client?.ip ?? null,
-    user_agent: client?.userAgent?.slice(0, 300) ?? null,
-    last_seen_at: now.toISOString(),
-  });
+  const created = await sessionsRepo.insertIfCredentials(
+    ctx.db,
+    {
+      id: sha256(sessionToken),
+      user_id: row.id,
+      csrf_token: csrf,
+      created_at: now.toISOString(),
+      expires_at: expiresAt.toISOString(),
+      public_id: newId(),
+      ip: client?.ip ?? null,
+      user_agent: client?.userAgent?.slice(0, 300) ?? null,
+      last_seen_at: now.toISOString(),
+    },
+    row.password_hash ?? "",
+    ctx.dialect === "postgres",
+  );
+  // The password changed (or the user was deactivated) while this login was being checked.
+  if (!created) throw new AppError("invalid_credentials", "Correo o contraseña incorrectos.");
   return {
     actor: actorFromRow(row, "cookie", sha256(sessionToken), csrf),
     sessionToken,
@@ -123,7 +130,7 @@ export async function actorFromToken(ctx: AppContext, bearer: string): Promise<A
 export async function createToken(ctx: AppContext, actor: Actor, name: string) {
   const token = `mesa_${newSecret()}`;
   const id = newId();
-  await tokensRepo.insert(ctx.db, {
+  const row = {
     id,
     user_id: actor.id,
     name,
@@ -131,7 +138,11 @@ export async function createToken(ctx: AppContext, actor: Actor, name: string) {
     created_at: ctx.clock().toISOString(),
     last_used_at: null,
     revoked_at: null,
-  });
+  };
+  if (!actor.sessionId) await tokensRepo.insert(ctx.db, row);
+  // A session ended meanwhile (password reset, deactivation, sign-out) mints nothing.
+  else if (!(await tokensRepo.insertIfSession(ctx.db, row, actor.sessionId, ctx.dialect === "postgres")))
+    throw new AppError("session_expired", "Tu sesión expiró. Inicia sesión de nuevo.");
   return { id, name, token };
 }
 

@@ -31,9 +31,19 @@ export async function saveBackupSettings(
   const { version, ...settings } = input;
   const value = { ...settings, dir: settings.dir ? path.resolve(settings.dir) : null };
   // Better to hear now that the folder is unusable than to find no backup the morning after.
+  if (value.dir) ensureAllowed(ctx, value.dir);
   if (value.dir) ensureWritable(value.dir);
   const saved = await storeSetting(ctx, actor, BACKUP_SETTING, value, version);
   return { ...DEFAULT_BACKUP_SETTINGS, ...saved };
+}
+
+/** An admin session must not turn backups into a way to write files anywhere (/etc, other apps). */
+function ensureAllowed(ctx: AppContext, dir: string): void {
+  const roots = [ctx.config.dataDir, ...ctx.config.backupDirs];
+  if (roots.some((root) => dir === root || dir.startsWith(root.endsWith(path.sep) ? root : root + path.sep)))
+    return;
+  const message = `La carpeta de copias debe estar dentro de ${roots.join(", ")} (MESA_DATA_DIR o MESA_BACKUP_DIRS).`;
+  throw invalid(message, [{ path: ["dir"], message }]);
 }
 
 function ensureWritable(dir: string): void {

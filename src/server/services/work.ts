@@ -39,7 +39,10 @@ async function entryUser(ctx: AppContext, actor: Actor, userId: string | undefin
   if (!userId || userId === actor.id) return actor.id;
   if (!hasRole(actor, "senior", "admin"))
     throw forbidden("Solo un senior registra tiempo a nombre de otro técnico.");
-  if (!(await usersRepo.byId(ctx.db, userId))) throw notFound("El usuario", { field: "userId" });
+  // Time is staff work: a client's portal user (or a deactivated account) cannot be the one who did it.
+  const user = await usersRepo.byId(ctx.db, userId);
+  if (!user || user.client_id !== null || user.active !== 1 || JSON.parse(user.roles).includes("client"))
+    throw notFound("El usuario", { field: "userId" });
   return userId;
 }
 

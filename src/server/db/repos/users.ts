@@ -53,8 +53,43 @@ export const usersRepo = {
     db.updateTable("users").set(patch).where("id", "=", id).execute(),
 };
 
+type SessionRow = Selectable<DB["sessions"]>;
+type TokenRow = Selectable<DB["api_tokens"]>;
+
+/** `SELECT :v1 AS c1, :v2 AS c2 …` over `table`, for an INSERT that only happens when a row matches. */
+function valuesFrom<R extends object>(row: R) {
+  const cols = Object.keys(row) as (keyof R & string)[];
+  return {
+    cols,
+    // biome-ignore lint/suspicious/noExplicitAny: the column list is dynamic; the row type checks the values.
+    select: (eb: any) => cols.map((c) => eb.val(row[c]).as(c)),
+  };
+}
+
 export const sessionsRepo = {
-  insert: (db: Db, row: Selectable<DB["sessions"]>) => db.insertInto("sessions").values(row).execute(),
+  insert: (db: Db, row: SessionRow) => db.insertInto("sessions").values(row).execute(),
+  /**
+   * Inserts the session only while the user is active and still has the password that was verified.
+   * On PostgreSQL the user row is read FOR SHARE: a password change in flight (which holds the row)
+   * is waited for and then seen, so a login that checked the old password creates nothing.
+   */
+  insertIfCredentials: async (db: Db, row: SessionRow, verifiedHash: string, lock: boolean) => {
+    const v = valuesFrom(row);
+    const r = await db
+      .insertInto("sessions")
+      .columns(v.cols)
+      .expression(
+        db
+          .selectFrom("users")
+          .select(v.select)
+          .where("users.id", "=", row.user_id)
+          .where("users.password_hash", "=", verifiedHash)
+          .where("users.active", "=", 1)
+          .$if(lock, (q) => q.forShare()),
+      )
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+  },
   withUser: (db: Db, id: string) =>
     db
       .selectFrom("sessions")
@@ -96,7 +131,27 @@ export const sessionsRepo = {
 };
 
 export const tokensRepo = {
-  insert: (db: Db, row: Selectable<DB["api_tokens"]>) => db.insertInto("api_tokens").values(row).execute(),
+  insert: (db: Db, row: TokenRow) => db.insertInto("api_tokens").values(row).execute(),
+  /**
+   * Inserts the token only while the creating session still exists (read FOR SHARE on PostgreSQL, so
+   * a password reset or deactivation deleting it in parallel is waited for and then seen).
+   */
+  insertIfSession: async (db: Db, row: TokenRow, sessionId: string, lock: boolean) => {
+    const v = valuesFrom(row);
+    const r = await db
+      .insertInto("api_tokens")
+      .columns(v.cols)
+      .expression(
+        db
+          .selectFrom("sessions")
+          .select(v.select)
+          .where("sessions.id", "=", sessionId)
+          .where("sessions.user_id", "=", row.user_id)
+          .$if(lock, (q) => q.forShare()),
+      )
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+  },
   withUser: (db: Db, hash: string) =>
     db
       .selectFrom("api_tokens")
