@@ -96,6 +96,29 @@ describe.skipIf(browserMissing)("refusals and bad input", { timeout: 180_000 }, 
     expect(refused.status).toBe(403);
   });
 
+  it("a client contact who signs in here is told the app is for staff, never a blank page", async () => {
+    const ticket = await attendedTicket("Escáner del almacén");
+    const admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
+    await admin.ok("POST", "/api/users", {
+      email: "compras@launica.mx",
+      name: "Compras La Única",
+      password: PASSWORD,
+      roles: ["client"],
+      skills: [],
+      clientId,
+    });
+    await withPage(browser, "client-in-staff-app", async (page) => {
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await uiLogin(page, server.baseUrl, "compras@launica.mx", PASSWORD, `/tickets/${ticket.id}`);
+      await page.getByTestId("staff-only").waitFor();
+      expect(await page.getByTestId("ticket-folio").count()).toBe(0);
+      await page.goto(`${server.baseUrl}/queue`);
+      await page.getByTestId("staff-only").waitFor();
+      expect(errors).toEqual([]);
+    });
+  });
+
   it("a technician cannot close: no button, and the API refuses", async () => {
     const ticket = await attendedTicket("Correo no sincroniza");
     await sessions.senior!.ok("POST", `/api/tickets/${ticket.id}/transitions`, {

@@ -35,6 +35,33 @@ describe.each(DATABASES)("MESA_TRUST_PROXY=1 takes the address the proxy appende
   });
 });
 
+describe.each(DATABASES)("an IPv6 client counts by its /64 on %s", (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startApp(kind, { env: { MESA_TRUST_PROXY: "true", MESA_LOGIN_ATTEMPTS: "5" } });
+  });
+  afterAll(async () => t?.close());
+
+  const login = (password: string, address: string) =>
+    t.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "admin@encor.mx", password },
+      remoteAddress: "127.0.0.1",
+      headers: { "x-forwarded-for": address },
+    });
+
+  it("a new address of the same /64 for every guess is throttled like one address", async () => {
+    const statuses: number[] = [];
+    for (let i = 1; i <= 12; i++)
+      statuses.push((await login(`adivina-${i}`, `2001:db8:0:7::${i}`)).statusCode);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.slice(5)).toEqual(Array(7).fill(429));
+    // The owner in another /64 still signs in.
+    expect((await login("admin-password-123", "2001:db8:0:8::1")).statusCode).toBe(200);
+  });
+});
+
 describe("MESA_TRUST_PROXY values", () => {
   it("accepts true/false, a hop count or a list of proxy addresses; refuses anything else", () => {
     expect(loadConfig({ MESA_TRUST_PROXY: "true" }).trustProxy).toBe(1);

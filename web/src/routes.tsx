@@ -3,7 +3,7 @@ import { type ComponentType, lazy, type ReactNode } from "react";
 import { matchPath, Navigate, Route, Routes, useLocation } from "react-router-dom";
 import type { Me } from "./contract";
 import { useT } from "./i18n";
-import { canOpen, homeFor } from "./lib/roles";
+import { canOpen, homeFor, isStaffUser } from "./lib/roles";
 
 const LOADERS = {
   "/intake": () => import("./pages/intake/IntakePage"),
@@ -44,6 +44,13 @@ export function preloadRoute(pathname: string): void {
 function Guard({ me, children }: { me: Me; children: ReactNode }) {
   const t = useT();
   const location = useLocation();
+  if (!isStaffUser(me.roles)) {
+    return (
+      <Alert color="blue" title={t("error.staff_only.title")} data-testid="staff-only">
+        {t("error.staff_only")}
+      </Alert>
+    );
+  }
   if (!canOpen(location.pathname, me.roles)) {
     return (
       <Alert color="orange" title={t("error.forbidden_page.title")}>

@@ -1,5 +1,6 @@
 import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { abuseKeyOf } from "../../domain/network.js";
 import type { Config } from "../config.js";
 import { codedError } from "../i18n/index.js";
 
@@ -32,7 +33,7 @@ export async function installRateLimit(app: FastifyInstance, config: Config): Pr
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
     allowList: (req) => exempt(req),
-    keyGenerator: (req) => (req.actor ? `user:${req.actor.id}` : `ip:${req.ip}`),
+    keyGenerator: (req) => (req.actor ? `user:${req.actor.id}` : `ip:${abuseKeyOf(req.ip)}`),
     addHeadersOnExceeding: {
       "x-ratelimit-limit": false,
       "x-ratelimit-remaining": false,

@@ -1,4 +1,5 @@
 import { coded } from "../../domain/messages.js";
+import { abuseKeyOf } from "../../domain/network.js";
 import type { AppContext } from "../context.js";
 import { loginThrottleRepo, type ThrottlePolicy } from "../db/repos/login-throttle.js";
 import type { AppError } from "../errors.js";
@@ -54,10 +55,11 @@ export async function guardedVerify(
   verify: () => Promise<boolean>,
 ): Promise<boolean> {
   const gate = gateOf(ctx);
-  if (!gate.enter(who.ip)) throw tooManyAttempts(1000);
+  const net = abuseKeyOf(who.ip); // an IPv6 client counts by its /64, which it can pick addresses from
+  if (!gate.enter(net)) throw tooManyAttempts(1000);
   try {
-    const accountKey = `acct:${who.email}|ip:${who.ip}`;
-    const ipKey = `ip:${who.ip}`;
+    const accountKey = `acct:${who.email}|ip:${net}`;
+    const ipKey = `ip:${net}`;
     await reserve(ctx, accountKey, ctx.config.loginAttempts);
     await reserve(ctx, ipKey, ctx.config.loginIpAttempts);
     const ok = await gate.run(verify);
@@ -67,7 +69,7 @@ export async function guardedVerify(
     }
     return ok;
   } finally {
-    gate.leave(who.ip);
+    gate.leave(net);
   }
 }
 

@@ -45,6 +45,11 @@ export function canOpen(path: string, roles: readonly Role[]): boolean {
   return !item || hasRole(roles, ...item.roles);
 }
 
+/** Client contacts never use the staff app (their shapes lack staff fields): they get a notice instead. */
+export function isStaffUser(roles: readonly Role[]): boolean {
+  return hasRole(roles, ...STAFF);
+}
+
 export function homeFor(roles: readonly Role[]): string {
   if (hasRole(roles, "reception")) return "/queue";
   if (hasRole(roles, "technician", "senior")) return "/mine";
