@@ -19,6 +19,7 @@ import { Id, Text } from "../../contract/common.js";
 import type { AppContext } from "../context.js";
 import * as auth from "../services/auth.js";
 import { calendarConfig } from "../services/settings.js";
+import { DEVICE_COOKIE, DEVICE_DAYS } from "../services/trusted-device.js";
 import * as users from "../services/users.js";
 import { actorOf } from "./auth-hook.js";
 
@@ -39,8 +40,17 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { public: true },
     schema: { tags: ["auth"], body: LoginBody, response: { 200: LoginResult } },
     handler: async (req, reply) => {
-      const s = await auth.login(ctx, { ...req.body, ip: req.ip, userAgent: req.headers["user-agent"] });
+      const deviceToken = req.cookies[DEVICE_COOKIE];
+      const client = { ip: req.ip, userAgent: req.headers["user-agent"], deviceToken };
+      const s = await auth.login(ctx, { ...req.body, ...client });
       setCookie(reply, s.sessionToken, s.expiresAt);
+      reply.setCookie(DEVICE_COOKIE, s.deviceToken, {
+        path: "/api/auth/login",
+        httpOnly: true,
+        sameSite: "strict",
+        secure: ctx.config.cookieSecure,
+        maxAge: DEVICE_DAYS * 24 * 3600,
+      });
       const { timeZone } = await calendarConfig(ctx);
       return { user: { ...auth.meOf(s.actor), timeZone }, csrfToken: s.csrfToken };
     },

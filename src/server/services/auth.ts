@@ -6,6 +6,7 @@ import { sessionsRepo, tokensRepo, toUser, type UserRow, usersRepo } from "../db
 import { AppError } from "../errors.js";
 import { newId, newSecret, sha256 } from "./ids.js";
 import { guardedVerify } from "./login-guard.js";
+import { deviceTokenFor, isTrustedDevice } from "./trusted-device.js";
 
 export const SESSION_COOKIE = "mesa_session";
 const TOUCH_EVERY_MS = 60_000;
@@ -52,16 +53,18 @@ export interface ClientInfo {
 
 export async function login(
   ctx: AppContext,
-  input: { email: string; password: string } & ClientInfo,
-): Promise<{ actor: Actor; sessionToken: string; csrfToken: string; expiresAt: Date }> {
+  input: { email: string; password: string; deviceToken?: string | undefined } & ClientInfo,
+): Promise<{ actor: Actor; sessionToken: string; csrfToken: string; expiresAt: Date; deviceToken: string }> {
   const email = normalizeEmail(input.email);
+  const known = input.deviceToken ? await usersRepo.byEmail(ctx.db, email) : undefined;
+  const trusted = isTrustedDevice(known, input.deviceToken);
   let row: UserRow | undefined;
-  const ok = await guardedVerify(ctx, { email, ip: input.ip }, async () => {
+  const ok = await guardedVerify(ctx, { email, ip: input.ip, trusted }, async () => {
     row = await usersRepo.byEmail(ctx.db, email);
     return (await passwordMatches(row?.password_hash, input.password)) && row?.active === 1;
   });
   if (!ok || !row) throw new AppError("invalid_credentials", "Correo o contraseña incorrectos.");
-  return startSession(ctx, row, input);
+  return { ...(await startSession(ctx, row, input)), deviceToken: deviceTokenFor(row) };
 }
 
 export async function startSession(ctx: AppContext, row: UserRow, client?: ClientInfo) {

@@ -51,25 +51,27 @@ async function reserve(ctx: AppContext, key: string, free: number): Promise<void
  */
 export async function guardedVerify(
   ctx: AppContext,
-  who: { email: string; ip: string },
+  who: { email: string; ip: string; trusted?: boolean },
   verify: () => Promise<boolean>,
 ): Promise<boolean> {
   const gate = gateOf(ctx);
   const net = abuseKeyOf(who.ip); // an IPv6 client counts by its /64, which it can pick addresses from
-  if (!gate.enter(net)) throw tooManyAttempts(1000);
+  // A browser that proved it signed in to this account before skips the shared limits (the per-address
+  // budget and the waiting-queue cap) that a flood from elsewhere can fill; its own guesses still count.
+  if (!who.trusted && !gate.enter(net)) throw tooManyAttempts(1000);
   try {
     const accountKey = `acct:${who.email}|ip:${net}`;
     const ipKey = `ip:${net}`;
     await reserve(ctx, accountKey, ctx.config.loginAttempts);
-    await reserve(ctx, ipKey, ctx.config.loginIpAttempts);
-    const ok = await gate.run(verify);
+    if (!who.trusted) await reserve(ctx, ipKey, ctx.config.loginIpAttempts);
+    const ok = await (who.trusted ? gate.runFirst(verify) : gate.run(verify));
     if (ok) {
       await loginThrottleRepo.clear(ctx.db, accountKey);
-      await loginThrottleRepo.refund(ctx.db, ipKey);
+      if (!who.trusted) await loginThrottleRepo.refund(ctx.db, ipKey);
     }
     return ok;
   } finally {
-    gate.leave(net);
+    if (!who.trusted) gate.leave(net);
   }
 }
 

@@ -30,9 +30,21 @@ export class VerifyGate {
   }
 
   /** Runs the work when one of the `total` slots is free. */
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.running >= this.total) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.running++;
+  run<T>(work: () => Promise<T>): Promise<T> {
+    return this.runQueued(work, false);
+  }
+
+  /** Like run(), but ahead of everyone waiting (a trusted device's login during a flood). */
+  runFirst<T>(work: () => Promise<T>): Promise<T> {
+    return this.runQueued(work, true);
+  }
+
+  private async runQueued<T>(work: () => Promise<T>, first: boolean): Promise<T> {
+    if (this.running >= this.total) {
+      await new Promise<void>((resolve) =>
+        first ? this.waiting.unshift(resolve) : this.waiting.push(resolve),
+      );
+    } else this.running++;
     try {
       return await work();
     } finally {
