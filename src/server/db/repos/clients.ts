@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { ContactChannelKind } from "../../../contract/clients.js";
+import { UNIDENTIFIED_CLIENT_ID } from "../migrations/009_mail.js";
 import type { ClientsTable, ContactsTable, ContractsTable, DB } from "../schema.js";
 
 type Db = Kysely<DB>;
@@ -45,8 +46,14 @@ export const clientsRepo = {
   /** Writes only if the row is still at `version` (and bumps it); false when someone else wrote first. */
   update: (db: Db, id: string, version: number, patch: Partial<ClientRow>) =>
     versionedUpdate(db, "clients", id, version, patch),
+  /** Clients by name/RFC terms; the placeholder that holds unidentified senders' mail is no client to list. */
   search: (db: Db, terms: string[], limit: number) => {
-    let q = db.selectFrom("clients").selectAll().orderBy("name").limit(limit);
+    let q = db
+      .selectFrom("clients")
+      .selectAll()
+      .where("id", "<>", UNIDENTIFIED_CLIENT_ID)
+      .orderBy("name")
+      .limit(limit);
     for (const p of likePatterns(terms)) q = q.where("search_text", "like", p);
     return q.execute();
   },
