@@ -3,14 +3,12 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN,
-  ApiSession,
   browserMissing,
-  launchBrowser,
+  type Desk,
+  openDesk,
   PASSWORD,
   type Server,
   type Staff,
-  seedClient,
-  seedStaff,
   shot,
   startServer,
   uiLogin,
@@ -19,20 +17,17 @@ import {
 
 describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { timeout: 180_000 }, () => {
   let browser: Browser;
+  let desk: Desk;
   let server: Server;
   let staff: Staff;
 
   beforeAll(async () => {
-    server = await startServer();
-    const admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
-    staff = await seedStaff(admin);
-    await seedClient(admin);
-    browser = await launchBrowser();
+    desk = await openDesk();
+    ({ server, browser, staff } = desk);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await desk?.close();
   });
 
   it("first run: the setup page creates the company and the first admin, and signs in", async () => {

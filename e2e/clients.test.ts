@@ -6,17 +6,14 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  ADMIN,
   ApiSession,
   browserMissing,
-  launchBrowser,
+  type Desk,
+  openDesk,
   PASSWORD,
   type Server,
   type Staff,
-  seedClient,
-  seedStaff,
   shot,
-  startServer,
   uiLogin,
   withPage,
 } from "./helpers";
@@ -24,23 +21,21 @@ import {
 const CLIENT = "Ferretería La Única";
 
 describe.skipIf(browserMissing)("client editor, history and English errors", { timeout: 180_000 }, () => {
+  let desk: Desk;
   let server: Server;
   let browser: Browser;
   let staff: Staff;
   const sales = { email: "ventas@encor.mx", name: "Vera Ventas" };
 
   beforeAll(async () => {
-    server = await startServer();
-    const admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
-    staff = await seedStaff(admin);
-    await seedClient(admin);
+    desk = await openDesk();
+    ({ server, browser, staff } = desk);
+    const admin = desk.admin;
     await admin.ok("POST", "/api/users", { ...sales, password: PASSWORD, roles: ["sales"] });
-    browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await desk?.close();
   });
 
   const openClient = async (page: Page, who: string) => {

@@ -5,18 +5,15 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  ADMIN,
   ApiSession,
   browserMissing,
-  launchBrowser,
+  type Desk,
   newPage,
+  openDesk,
   PASSWORD,
   type Server,
   type Staff,
-  seedClient,
-  seedStaff,
   shot,
-  startServer,
   uiLogin,
   withPage,
 } from "./helpers";
@@ -31,6 +28,7 @@ interface TicketJson {
 }
 
 describe.skipIf(browserMissing)("retries and stale edits", { timeout: 180_000 }, () => {
+  let desk: Desk;
   let server: Server;
   let browser: Browser;
   let staff: Staff;
@@ -38,16 +36,12 @@ describe.skipIf(browserMissing)("retries and stale edits", { timeout: 180_000 },
   let clientId = "";
 
   beforeAll(async () => {
-    server = await startServer();
-    admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
-    staff = await seedStaff(admin);
-    ({ clientId } = await seedClient(admin));
-    browser = await launchBrowser();
+    desk = await openDesk();
+    ({ server, browser, staff, admin, clientId } = desk);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await desk?.close();
   });
 
   const ticketsTitled = async (title: string) =>

@@ -5,18 +5,15 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  ADMIN,
   ApiSession,
   browserMissing,
-  launchBrowser,
+  type Desk,
   newPage,
+  openDesk,
   PASSWORD,
   type Server,
   type Staff,
-  seedClient,
-  seedStaff,
   shot,
-  startServer,
   uiLogin,
   withPage,
 } from "./helpers";
@@ -87,6 +84,7 @@ async function expectIntakeRestored(page: Page, title = TITLE): Promise<void> {
 }
 
 describe.skipIf(browserMissing)("drafts: typed work is never lost", { timeout: 180_000 }, () => {
+  let desk: Desk;
   let server: Server;
   let browser: Browser;
   let staff: Staff;
@@ -120,19 +118,16 @@ describe.skipIf(browserMissing)("drafts: typed work is never lost", { timeout: 1
   };
 
   beforeAll(async () => {
-    server = await startServer();
-    s.admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
-    staff = await seedStaff(s.admin);
-    ({ clientId } = await seedClient(s.admin));
+    desk = await openDesk();
+    ({ server, browser, staff, clientId } = desk);
+    s.admin = desk.admin;
     for (const role of ["reception", "technician", "senior", "leader"] as const) {
       s[role] = await ApiSession.login(server.baseUrl, staff[role].email, PASSWORD);
     }
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await desk?.close();
   });
 
   it("an intake filled when the session expires is back after signing in again, until it is sent", async () => {

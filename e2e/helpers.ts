@@ -278,3 +278,27 @@ export function trackApiRequests(page: Page): { settled: () => Promise<void> } {
     },
   };
 }
+
+/** What most specs start from: a server with staff of every desk role, one client with a contract, a browser. */
+export interface Desk {
+  server: Server;
+  browser: Browser;
+  admin: ApiSession;
+  staff: Staff;
+  clientId: string;
+  contactId: string;
+  close: () => Promise<void>;
+}
+
+export async function openDesk(): Promise<Desk> {
+  const server = await startServer();
+  const admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
+  const staff = await seedStaff(admin);
+  const { clientId, contactId } = await seedClient(admin);
+  const browser = await launchBrowser();
+  const close = async () => {
+    await browser.close();
+    await server.close();
+  };
+  return { server, browser, admin, staff, clientId, contactId, close };
+}

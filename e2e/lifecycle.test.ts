@@ -6,17 +6,13 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  ADMIN,
-  ApiSession,
   browserMissing,
-  launchBrowser,
+  type Desk,
+  openDesk,
   PASSWORD,
   type Server,
   type Staff,
-  seedClient,
-  seedStaff,
   shot,
-  startServer,
   uiLogin,
   withPage,
 } from "./helpers";
@@ -24,6 +20,7 @@ import {
 const DATE_TIME = /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/;
 
 describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }, () => {
+  let desk: Desk;
   let server: Server;
   let browser: Browser;
   let staff: Staff;
@@ -31,16 +28,12 @@ describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }
   let ticketUrl = "";
 
   beforeAll(async () => {
-    server = await startServer();
-    const admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
-    staff = await seedStaff(admin);
-    await seedClient(admin);
-    browser = await launchBrowser();
+    desk = await openDesk();
+    ({ server, browser, staff } = desk);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await desk?.close();
   });
 
   const statusIs = (page: Page, status: string) =>

@@ -9,14 +9,12 @@ import {
   ADMIN,
   ApiSession,
   browserMissing,
-  launchBrowser,
+  type Desk,
+  openDesk,
   PASSWORD,
   type Server,
   type Staff,
-  seedClient,
-  seedStaff,
   shot,
-  startServer,
   trackApiRequests,
   uiLogin,
   withPage,
@@ -30,6 +28,7 @@ interface TicketJson {
 }
 
 describe.skipIf(browserMissing)("refusals and bad input", { timeout: 180_000 }, () => {
+  let desk: Desk;
   let server: Server;
   let browser: Browser;
   let staff: Staff;
@@ -65,19 +64,15 @@ describe.skipIf(browserMissing)("refusals and bad input", { timeout: 180_000 }, 
   };
 
   beforeAll(async () => {
-    server = await startServer();
-    const admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
-    staff = await seedStaff(admin);
-    ({ clientId } = await seedClient(admin));
+    desk = await openDesk();
+    ({ server, browser, staff, clientId } = desk);
     for (const role of ["reception", "technician", "senior", "leader"] as const) {
       sessions[role] = await ApiSession.login(server.baseUrl, staff[role].email, PASSWORD);
     }
-    browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await desk?.close();
   });
 
   it("reception cannot review: no button, and the API refuses", async () => {
