@@ -1,6 +1,6 @@
 import type { Role } from "../../domain/workflow.js";
 import type { Actor } from "../context.js";
-import { AppError, forbidden, notFound } from "../errors.js";
+import { AppError, forbidden, notFound } from "./errors.js";
 
 export const hasRole = (actor: Actor, ...roles: Role[]) => roles.some((r) => actor.roles.includes(r));
 export const isStaff = (actor: Actor) => actor.roles.some((r) => r !== "client");

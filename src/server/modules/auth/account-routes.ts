@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { PasswordChangeBody, SessionInfo } from "../../contract/auth.js";
-import { Id } from "../../contract/common.js";
-import type { AppContext } from "../context.js";
-import * as account from "../services/account.js";
-import { actorOf } from "./auth-hook.js";
+import { PasswordChangeBody, SessionInfo } from "../../../contract/auth.js";
+import { Id } from "../../../contract/common.js";
+import type { AppContext } from "../../context.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
+import * as account from "./account.js";
 
 /** The caller's own account: password change and open sessions. */
 export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {

@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
-import type { SessionInfo } from "../../contract/auth.js";
-import type { Actor, AppContext } from "../context.js";
-import { auditRepo } from "../db/repos/audit.js";
-import { sessionsRepo, tokensRepo, usersRepo } from "../db/repos/users.js";
-import type { DB } from "../db/schema.js";
-import { AppError, invalid, notFound } from "../errors.js";
+import type { SessionInfo } from "../../../contract/auth.js";
+import type { Actor, AppContext } from "../../context.js";
+import { auditRepo } from "../../platform/audit/repository.js";
+import type { DB } from "../../platform/database/schema.js";
+import { AppError, invalid, notFound } from "../../platform/errors.js";
+import { sessionsRepo, tokensRepo, usersRepo } from "../users/repository.js";
 import { type ClientInfo, hashPassword, passwordMatches } from "./auth.js";
 import { guardedVerify, withArgon2Slot } from "./login-guard.js";
 

@@ -1,10 +1,10 @@
 import argon2 from "argon2";
-import type { Me } from "../../contract/auth.js";
-import { normalizeEmail } from "../../domain/text.js";
-import type { Actor, AppContext } from "../context.js";
-import { sessionsRepo, tokensRepo, toUser, type UserRow, usersRepo } from "../db/repos/users.js";
-import { AppError } from "../errors.js";
-import { newId, newSecret, sha256 } from "./ids.js";
+import type { Me } from "../../../contract/auth.js";
+import { normalizeEmail } from "../../../domain/text.js";
+import type { Actor, AppContext } from "../../context.js";
+import { AppError } from "../../platform/errors.js";
+import { newId, newSecret, sha256 } from "../../platform/ids.js";
+import { sessionsRepo, tokensRepo, toUser, type UserRow, usersRepo } from "../users/repository.js";
 import { guardedVerify } from "./login-guard.js";
 import { deviceTokenFor, isTrustedDevice } from "./trusted-device.js";
 

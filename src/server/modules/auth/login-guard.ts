@@ -1,9 +1,9 @@
-import { coded } from "../../domain/messages.js";
-import { abuseKeyOf } from "../../domain/network.js";
-import type { AppContext } from "../context.js";
-import { loginThrottleRepo, type ThrottlePolicy } from "../db/repos/login-throttle.js";
-import type { AppError } from "../errors.js";
-import { codedError } from "../i18n/index.js";
+import { coded } from "../../../domain/messages.js";
+import { abuseKeyOf } from "../../../domain/network.js";
+import type { AppContext } from "../../context.js";
+import type { AppError } from "../../platform/errors.js";
+import { codedError } from "../../platform/i18n/index.js";
+import { loginThrottleRepo, type ThrottlePolicy } from "./login-throttle-repository.js";
 import { VerifyGate } from "./verify-gate.js";
 
 const MINUTE = 60_000;

@@ -1,5 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
-import type { DB } from "../schema.js";
+import type { DB } from "../../platform/database/schema.js";
 
 type Db = Kysely<DB>;
 

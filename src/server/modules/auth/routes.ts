@@ -14,14 +14,14 @@ import {
   User,
   UserBody,
   UserPatch,
-} from "../../contract/auth.js";
-import { Id, Text } from "../../contract/common.js";
-import type { AppContext } from "../context.js";
-import * as auth from "../services/auth.js";
-import { calendarConfig } from "../services/settings.js";
-import { DEVICE_COOKIE, DEVICE_DAYS } from "../services/trusted-device.js";
-import * as users from "../services/users.js";
-import { actorOf } from "./auth-hook.js";
+} from "../../../contract/auth.js";
+import { Id, Text } from "../../../contract/common.js";
+import type { AppContext } from "../../context.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
+import { calendarConfig } from "../settings/settings.js";
+import * as users from "../users/users.js";
+import * as auth from "./auth.js";
+import { DEVICE_COOKIE, DEVICE_DAYS } from "./trusted-device.js";
 
 const IdParams = z.object({ id: Id });
 

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { UserRow } from "../db/repos/users.js";
-import { newSecret } from "./ids.js";
+import { newSecret } from "../../platform/ids.js";
+import type { UserRow } from "../users/repository.js";
 
 /**
  * The device cookie (OWASP's answer to login lockout): a browser that signed in to an account once

@@ -1,12 +1,12 @@
-import type { Job, Task, TaskList, TaskStatus } from "../../contract/tasks.js";
-import type { Actor, AppContext } from "../context.js";
-import { jobsRepo } from "../db/repos/jobs.js";
-import { type TaskRow, tasksRepo } from "../db/repos/tasks.js";
-import { conflict, notFound } from "../errors.js";
-import { JOBS } from "../jobs/definitions.js";
-import type { JobDefinition } from "../jobs/runner.js";
-import { requireRole } from "./authz.js";
-import { stillThere } from "./still-there.js";
+import type { Job, Task, TaskList, TaskStatus } from "../../../contract/tasks.js";
+import type { Actor, AppContext } from "../../context.js";
+import { requireRole } from "../../platform/authz.js";
+import { stillThere } from "../../platform/database/still-there.js";
+import { conflict, notFound } from "../../platform/errors.js";
+import { JOBS } from "../../platform/jobs/definitions.js";
+import { jobsRepo } from "../../platform/jobs/repository.js";
+import type { JobDefinition } from "../../platform/jobs/runner.js";
+import { type TaskRow, tasksRepo } from "../../platform/tasks/repository.js";
 
 /** Admin view of the background work: the one-off tasks and the periodic jobs. */
 export async function listTasks(

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { JobList, Task, TaskList, TaskParams, TasksQuery } from "../../contract/tasks.js";
-import type { AppContext } from "../context.js";
-import * as background from "../services/background.js";
-import { actorOf } from "./auth-hook.js";
+import { JobList, Task, TaskList, TaskParams, TasksQuery } from "../../../contract/tasks.js";
+import type { AppContext } from "../../context.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
+import * as background from "./background.js";
 
 /** Admin only: the background task queue and the periodic jobs. */
 export function backgroundRoutes(app: FastifyInstance, ctx: AppContext): void {

@@ -1,19 +1,19 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { BackupList, BackupSettingsBody, BackupSettingsRecord } from "../../contract/backup.js";
-import type { Actor, AppContext } from "../context.js";
-import { settingsRepo } from "../db/repos/audit.js";
-import { invalid } from "../errors.js";
+import type { BackupList, BackupSettingsBody, BackupSettingsRecord } from "../../../contract/backup.js";
+import type { Actor, AppContext } from "../../context.js";
+import { settingsRepo } from "../../platform/audit/repository.js";
+import { requireRole } from "../../platform/authz.js";
+import { invalid } from "../../platform/errors.js";
 import {
   BACKUP_SETTING,
   backupDir,
   backupSettings,
   DEFAULT_BACKUP_SETTINGS,
   listBackups,
-} from "../ops/nightly-backup.js";
-import { makeDir } from "../ops/sqlite-backup.js";
-import { requireRole } from "./authz.js";
-import { storeSetting } from "./settings.js";
+} from "../../platform/ops/nightly-backup.js";
+import { makeDir } from "../../platform/ops/sqlite-backup.js";
+import { storeSetting } from "../settings/settings.js";
 
 /** Backups hold every record: only admins see or change where they go. */
 export async function getBackupSettings(ctx: AppContext, actor: Actor): Promise<BackupSettingsRecord> {

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { BackupList, BackupSettingsBody, BackupSettingsRecord } from "../../contract/backup.js";
-import type { AppContext } from "../context.js";
-import * as backups from "../services/backups.js";
-import { actorOf } from "./auth-hook.js";
-import { withBaseVersion } from "./versioning.js";
+import { BackupList, BackupSettingsBody, BackupSettingsRecord } from "../../../contract/backup.js";
+import type { AppContext } from "../../context.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
+import { withBaseVersion } from "../../platform/http/versioning.js";
+import * as backups from "./backups.js";
 
 export function backupRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

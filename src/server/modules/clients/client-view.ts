@@ -8,12 +8,12 @@ import {
   SurveyReadForClient,
   TicketDetailForClient,
   TicketForClient,
-} from "../../contract/client-facing.js";
-import type { Client, Contact, Contract } from "../../contract/clients.js";
-import type { Survey, SurveyAttempt } from "../../contract/surveys.js";
-import type { Message, Ticket, TicketCreateBody, TicketDetail } from "../../contract/tickets.js";
-import type { Actor } from "../context.js";
-import { isStaff } from "./authz.js";
+} from "../../../contract/client-facing.js";
+import type { Client, Contact, Contract } from "../../../contract/clients.js";
+import type { Survey, SurveyAttempt } from "../../../contract/surveys.js";
+import type { Message, Ticket, TicketCreateBody, TicketDetail } from "../../../contract/tickets.js";
+import type { Actor } from "../../context.js";
+import { isStaff } from "../../platform/authz.js";
 
 /** A client's request arrives through the portal or by e-mail, and is received when it arrives. */
 const CLIENT_CHANNELS: readonly string[] = ["portal", "email"];

@@ -1,18 +1,18 @@
 import type { z } from "zod";
-import type { Client, ClientBody, ClientPatch } from "../../contract/clients.js";
-import { foldForSearch, normalizePhone, searchTerms } from "../../domain/text.js";
-import type { Actor, AppContext } from "../context.js";
-import { auditRepo } from "../db/repos/audit.js";
-import { type ClientRow, clientsRepo } from "../db/repos/clients.js";
-import { ticketsRepo } from "../db/repos/tickets.js";
-import { rolesOf, usersRepo } from "../db/repos/users.js";
-import { conflict, forbidden, invalid, notFound } from "../errors.js";
-import { hasRole, requireClientAccess, requireRole, requireStaff } from "./authz.js";
+import type { Client, ClientBody, ClientPatch } from "../../../contract/clients.js";
+import { foldForSearch, normalizePhone, searchTerms } from "../../../domain/text.js";
+import type { Actor, AppContext } from "../../context.js";
+import { auditRepo } from "../../platform/audit/repository.js";
+import { hasRole, requireClientAccess, requireRole, requireStaff } from "../../platform/authz.js";
+import { onDuplicate } from "../../platform/database/duplicates.js";
+import { stillThere } from "../../platform/database/still-there.js";
+import { conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
+import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
+import { newId } from "../../platform/ids.js";
+import { ticketsRepo } from "../tickets/repository.js";
+import { rolesOf, usersRepo } from "../users/repository.js";
 import { clientFor } from "./client-view.js";
-import { onDuplicate } from "./duplicates.js";
-import { newId } from "./ids.js";
-import { stillThere } from "./still-there.js";
-import { checkBaseVersion, staleEdit } from "./versions.js";
+import { type ClientRow, clientsRepo } from "./repository.js";
 
 export function toClient(r: ClientRow): Client {
   return {

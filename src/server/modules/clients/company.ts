@@ -4,15 +4,15 @@ import {
   type CompanySettings,
   CompanySettingsBody,
   LOGO_MAX_BYTES,
-} from "../../contract/staff.js";
-import type { Actor, AppContext } from "../context.js";
-import { auditRepo } from "../db/repos/audit.js";
-import { filesRepo } from "../db/repos/staff.js";
-import { AppError, notFound } from "../errors.js";
-import { requireRole, requireStaff } from "./authz.js";
-import { storeSetting } from "./settings.js";
-import { type SettingSpec, settingRecord } from "./stored-settings.js";
-import { staleEdit } from "./versions.js";
+} from "../../../contract/staff.js";
+import type { Actor, AppContext } from "../../context.js";
+import { auditRepo } from "../../platform/audit/repository.js";
+import { requireRole, requireStaff } from "../../platform/authz.js";
+import { filesRepo } from "../../platform/database/staff-repository.js";
+import { AppError, notFound } from "../../platform/errors.js";
+import { staleEdit } from "../../platform/http/versions.js";
+import { storeSetting } from "../settings/settings.js";
+import { type SettingSpec, settingRecord } from "../settings/stored-settings.js";
 
 const LOGO_KEY = "company-logo";
 

@@ -1,20 +1,20 @@
 import type { z } from "zod";
-import type { Contact, ContactBody, ContactPatch } from "../../contract/clients.js";
-import { rfcKind } from "../../domain/rfc.js";
-import { foldForSearch, normalizeEmail, normalizePhone, searchTerms } from "../../domain/text.js";
-import type { Actor, AppContext } from "../context.js";
-import { auditRepo } from "../db/repos/audit.js";
-import { type ClientRow, type ContactRow, clientsRepo, contactsRepo } from "../db/repos/clients.js";
-import { ticketsRepo } from "../db/repos/tickets.js";
-import { notFound } from "../errors.js";
-import { requireClientAccess, requireRole, requireStaff } from "./authz.js";
+import type { Contact, ContactBody, ContactPatch } from "../../../contract/clients.js";
+import { rfcKind } from "../../../domain/rfc.js";
+import { foldForSearch, normalizeEmail, normalizePhone, searchTerms } from "../../../domain/text.js";
+import type { Actor, AppContext } from "../../context.js";
+import { auditRepo } from "../../platform/audit/repository.js";
+import { requireClientAccess, requireRole, requireStaff } from "../../platform/authz.js";
+import { stillThere } from "../../platform/database/still-there.js";
+import { notFound } from "../../platform/errors.js";
+import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
+import { newId } from "../../platform/ids.js";
+import { businessCalendar } from "../settings/settings.js";
+import { clientsWithContractInForce } from "../tickets/contract-in-force.js";
+import { ticketsRepo } from "../tickets/repository.js";
 import { contactFor } from "./client-view.js";
 import { toClient } from "./clients.js";
-import { clientsWithContractInForce } from "./contract-in-force.js";
-import { newId } from "./ids.js";
-import { businessCalendar } from "./settings.js";
-import { stillThere } from "./still-there.js";
-import { checkBaseVersion, staleEdit } from "./versions.js";
+import { type ClientRow, type ContactRow, clientsRepo, contactsRepo } from "./repository.js";
 
 /** One contact with its channels. */
 async function withItsChannels(ctx: AppContext, row: ContactRow): Promise<Contact> {

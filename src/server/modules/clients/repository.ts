@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { ContactChannelKind } from "../../../contract/clients.js";
-import { UNIDENTIFIED_CLIENT_ID } from "../migrations/009_mail.js";
-import type { ClientsTable, ContactsTable, ContractsTable, DB } from "../schema.js";
+import { UNIDENTIFIED_CLIENT_ID } from "../../platform/database/migrations/009_mail.js";
+import type { ClientsTable, ContactsTable, ContractsTable, DB } from "../../platform/database/schema.js";
 
 type Db = Kysely<DB>;
 export type ClientRow = Selectable<ClientsTable>;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ClientAnswer, ContactAnswer, ContractAnswer } from "../../contract/client-facing.js";
+import { ClientAnswer, ContactAnswer, ContractAnswer } from "../../../contract/client-facing.js";
 import {
   CallerLookupQuery,
   CallerMatch,
@@ -18,14 +18,14 @@ import {
   ContractPatch,
   ContractType,
   ContractTypeBody,
-} from "../../contract/clients.js";
-import { Id } from "../../contract/common.js";
-import { type AppContext, forRequest } from "../context.js";
-import * as clients from "../services/clients.js";
-import * as contacts from "../services/contacts.js";
-import * as contracts from "../services/contracts.js";
-import { actorOf } from "./auth-hook.js";
-import { withBaseVersion } from "./versioning.js";
+} from "../../../contract/clients.js";
+import { Id } from "../../../contract/common.js";
+import { type AppContext, forRequest } from "../../context.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
+import { withBaseVersion } from "../../platform/http/versioning.js";
+import * as contracts from "../contracts/contracts.js";
+import * as clients from "./clients.js";
+import * as contacts from "./contacts.js";
 
 const IdParams = z.object({ id: Id });
 const items = <T extends z.ZodType>(s: T) => z.object({ items: z.array(s) });

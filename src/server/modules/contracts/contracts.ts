@@ -1,14 +1,14 @@
 import type { z } from "zod";
-import type { Contract, ContractBody, ContractPatch, ContractTypeBody } from "../../contract/clients.js";
-import type { Actor, AppContext } from "../context.js";
-import { auditRepo } from "../db/repos/audit.js";
-import { type ContractRow, clientsRepo, contractsRepo } from "../db/repos/clients.js";
-import { invalid, notFound } from "../errors.js";
-import { requireClientAccess, requireRole, requireStaff } from "./authz.js";
-import { contractFor } from "./client-view.js";
-import { newId } from "./ids.js";
-import { stillThere } from "./still-there.js";
-import { checkBaseVersion, staleEdit } from "./versions.js";
+import type { Contract, ContractBody, ContractPatch, ContractTypeBody } from "../../../contract/clients.js";
+import type { Actor, AppContext } from "../../context.js";
+import { auditRepo } from "../../platform/audit/repository.js";
+import { requireClientAccess, requireRole, requireStaff } from "../../platform/authz.js";
+import { stillThere } from "../../platform/database/still-there.js";
+import { invalid, notFound } from "../../platform/errors.js";
+import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
+import { newId } from "../../platform/ids.js";
+import { contractFor } from "../clients/client-view.js";
+import { type ContractRow, clientsRepo, contractsRepo } from "../clients/repository.js";
 
 type ContractWithType = ContractRow & { type_name: string };
 

@@ -1,18 +1,23 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { SurveyAnswer, SurveyReadAnswer } from "../../contract/client-facing.js";
-import { Id } from "../../contract/common.js";
-import { CodedText, NotificationList, NotificationQuery } from "../../contract/notifications.js";
-import { RecomputeBody } from "../../contract/settings.js";
-import { SurveyAttemptBody, SurveyAttemptResult, SurveyBody, SurveyQueue } from "../../contract/surveys.js";
-import { type AppContext, forRequest } from "../context.js";
-import { localeOf, withText } from "../i18n/index.js";
-import { assignmentCandidates } from "../services/assignment.js";
-import * as notifications from "../services/notifications.js";
-import { recomputeDeadlines } from "../services/sla.js";
-import * as surveys from "../services/surveys.js";
-import { actorOf } from "./auth-hook.js";
+import { SurveyAnswer, SurveyReadAnswer } from "../../../contract/client-facing.js";
+import { Id } from "../../../contract/common.js";
+import { CodedText, NotificationList, NotificationQuery } from "../../../contract/notifications.js";
+import { RecomputeBody } from "../../../contract/settings.js";
+import {
+  SurveyAttemptBody,
+  SurveyAttemptResult,
+  SurveyBody,
+  SurveyQueue,
+} from "../../../contract/surveys.js";
+import { type AppContext, forRequest } from "../../context.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
+import { localeOf, withText } from "../../platform/i18n/index.js";
+import * as notifications from "../notifications/notifications.js";
+import * as surveys from "../surveys/surveys.js";
+import { assignmentCandidates } from "../tickets/assignment.js";
+import { recomputeDeadlines } from "../tickets/sla.js";
 
 const IdParams = z.object({ id: Id });
 const Candidate = z.object({

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Attachment } from "mailparser";
-import { newId } from "../services/ids.js";
+import { newId } from "../../platform/ids.js";
 
 /** Larger attachments are not kept (the mail itself stays raw in inbound_mail). */
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;

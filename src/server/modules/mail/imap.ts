@@ -1,6 +1,6 @@
 import { ImapFlow } from "imapflow";
-import type { AppContext } from "../context.js";
-import type { TaskLog } from "../tasks/worker.js";
+import type { AppContext } from "../../context.js";
+import type { TaskLog } from "../../platform/tasks/worker.js";
 import { storeInbound } from "./inbound.js";
 
 /** Set on every message Mesa has stored, with \Seen; nothing is ever deleted or moved from the mailbox. */

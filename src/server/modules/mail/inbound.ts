@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { AppContext } from "../context.js";
-import { mailRepo } from "../db/repos/mail.js";
-import { newId } from "../services/ids.js";
-import { enqueue } from "../tasks/queue.js";
-import { defineTask } from "../tasks/registry.js";
+import type { AppContext } from "../../context.js";
+import { newId } from "../../platform/ids.js";
+import { enqueue } from "../../platform/tasks/queue.js";
+import { defineTask } from "../../platform/tasks/registry.js";
 import { bareAddress, headerSafe, messageIds, rawHeaders } from "./headers.js";
 import { processInbound } from "./process.js";
+import { mailRepo } from "./repository.js";
 
-declare module "../tasks/registry.js" {
+declare module "../../platform/tasks/registry.js" {
   interface TaskPayloads {
     "mail.inbound": { inboundId: string };
   }

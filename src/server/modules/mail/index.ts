@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { AppContext } from "../context.js";
+import type { AppContext } from "../../context.js";
 import "./inbound.js";
 import { type SmtpListener, startSmtpListener } from "./listener.js";
 import { closeTransports, enqueueWaitingMail } from "./outbox.js";

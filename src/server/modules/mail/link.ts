@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { Id } from "../../contract/common.js";
-import type { ServiceKind } from "../../domain/sla.js";
-import type { Actor, AppContext } from "../context.js";
-import { clientsRepo, contactsRepo } from "../db/repos/clients.js";
-import { historyRepo, ticketsRepo } from "../db/repos/tickets.js";
-import { AppError, conflict, invalid, notFound } from "../errors.js";
-import { requireRole } from "../services/authz.js";
-import { contractInForce } from "../services/contract-in-force.js";
-import { businessCalendar } from "../services/settings.js";
-import { getTicketSummary, responseDue } from "../services/tickets.js";
+import { Id } from "../../../contract/common.js";
+import type { ServiceKind } from "../../../domain/sla.js";
+import type { Actor, AppContext } from "../../context.js";
+import { requireRole } from "../../platform/authz.js";
+import { AppError, conflict, invalid, notFound } from "../../platform/errors.js";
+import { clientsRepo, contactsRepo } from "../clients/repository.js";
+import { businessCalendar } from "../settings/settings.js";
+import { contractInForce } from "../tickets/contract-in-force.js";
+import { historyRepo, ticketsRepo } from "../tickets/repository.js";
+import { getTicketSummary, responseDue } from "../tickets/tickets.js";
 
 export const LinkSenderBody = z.strictObject({ clientId: Id, contactId: Id.nullable().optional() });
 

@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
-import type { AppContext } from "../context.js";
-import type { TaskLog } from "../tasks/worker.js";
+import type { AppContext } from "../../context.js";
+import type { TaskLog } from "../../platform/tasks/worker.js";
 import { storeInbound } from "./inbound.js";
 
 export interface SmtpListener {

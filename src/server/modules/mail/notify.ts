@@ -1,12 +1,12 @@
 import type { Transaction } from "kysely";
-import type { AppContext } from "../context.js";
-import { contactsRepo } from "../db/repos/clients.js";
-import { mailRepo } from "../db/repos/mail.js";
-import type { TicketRow } from "../db/repos/tickets.js";
-import type { DB } from "../db/schema.js";
-import { calendarConfig } from "../services/settings.js";
+import type { AppContext } from "../../context.js";
+import type { DB } from "../../platform/database/schema.js";
+import { contactsRepo } from "../clients/repository.js";
+import { calendarConfig } from "../settings/settings.js";
+import type { TicketRow } from "../tickets/repository.js";
 import { bareAddress } from "./headers.js";
 import { queueMail } from "./outbox.js";
+import { mailRepo } from "./repository.js";
 import { languageOf, mailSettings, ownAddresses } from "./settings.js";
 import { localInstant, openingHours, render } from "./templates.js";
 

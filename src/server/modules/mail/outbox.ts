@@ -1,17 +1,17 @@
 import type { Kysely, Transaction } from "kysely";
 import nodemailer, { type Transporter } from "nodemailer";
 import { z } from "zod";
-import type { AppContext } from "../context.js";
-import { mailRepo, type OutboxRow } from "../db/repos/mail.js";
-import type { DB } from "../db/schema.js";
-import { errorText } from "../jobs/runner.js";
-import { newId } from "../services/ids.js";
-import { enqueue } from "../tasks/queue.js";
-import { defineTask, PermanentTaskError } from "../tasks/registry.js";
+import type { AppContext } from "../../context.js";
+import type { DB } from "../../platform/database/schema.js";
+import { newId } from "../../platform/ids.js";
+import { errorText } from "../../platform/jobs/runner.js";
+import { enqueue } from "../../platform/tasks/queue.js";
+import { defineTask, PermanentTaskError } from "../../platform/tasks/registry.js";
 import { headerSafe, newMessageId } from "./headers.js";
+import { mailRepo, type OutboxRow } from "./repository.js";
 import { mailSettings } from "./settings.js";
 
-declare module "../tasks/registry.js" {
+declare module "../../platform/tasks/registry.js" {
   interface TaskPayloads {
     "mail.send": { outboxId: string };
   }

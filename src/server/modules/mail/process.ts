@@ -1,18 +1,18 @@
 import type { Transaction } from "kysely";
 import { type ParsedMail, simpleParser } from "mailparser";
-import type { AppContext } from "../context.js";
-import { UNIDENTIFIED_CLIENT_ID } from "../db/migrations/009_mail.js";
-import { clientsRepo, contactsRepo } from "../db/repos/clients.js";
-import { type InboundRow, mailRepo } from "../db/repos/mail.js";
-import { historyRepo, ticketsRepo } from "../db/repos/tickets.js";
-import { usersRepo } from "../db/repos/users.js";
-import { workRepo } from "../db/repos/work.js";
-import type { DB } from "../db/schema.js";
-import { newId } from "../services/ids.js";
-import { insertTicket } from "../services/tickets.js";
+import type { AppContext } from "../../context.js";
+import { UNIDENTIFIED_CLIENT_ID } from "../../platform/database/migrations/009_mail.js";
+import type { DB } from "../../platform/database/schema.js";
+import { newId } from "../../platform/ids.js";
+import { clientsRepo, contactsRepo } from "../clients/repository.js";
+import { historyRepo, ticketsRepo } from "../tickets/repository.js";
+import { insertTicket } from "../tickets/tickets.js";
+import { usersRepo } from "../users/repository.js";
+import { workRepo } from "../work/repository.js";
 import { type SavedAttachment, saveAttachments } from "./attachments.js";
 import { textOfHtml } from "./body.js";
 import { autoReplyRefusal, bareAddress, folioIn, headerSafe, messageIds, rawHeaders } from "./headers.js";
+import { type InboundRow, mailRepo } from "./repository.js";
 import { ownAddresses } from "./settings.js";
 
 const MAX_BODY = 20_000;

@@ -1,5 +1,10 @@
 import type { Kysely, Selectable } from "kysely";
-import type { DB, InboundMailTable, MailAttachmentsTable, OutboxTable } from "../schema.js";
+import type {
+  DB,
+  InboundMailTable,
+  MailAttachmentsTable,
+  OutboxTable,
+} from "../../platform/database/schema.js";
 
 type Db = Kysely<DB>;
 export type OutboxRow = Selectable<OutboxTable>;

@@ -3,8 +3,8 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { TicketAnswer } from "../../contract/client-facing.js";
-import { Id } from "../../contract/common.js";
+import { TicketAnswer } from "../../../contract/client-facing.js";
+import { Id } from "../../../contract/common.js";
 import {
   AttachmentParams,
   MailAttachmentList,
@@ -13,18 +13,18 @@ import {
   OutboxList,
   OutboxMail,
   OutboxQuery,
-} from "../../contract/mail.js";
-import type { Actor, AppContext } from "../context.js";
-import { mailRepo, type OutboxRow } from "../db/repos/mail.js";
-import { tasksRepo } from "../db/repos/tasks.js";
-import { ticketsRepo } from "../db/repos/tickets.js";
-import { AppError, notFound } from "../errors.js";
-import { actorOf } from "../http/auth-hook.js";
-import { withBaseVersion } from "../http/versioning.js";
-import { requireRole, requireStaff } from "../services/authz.js";
-import { requireVisible } from "../services/ticket-view.js";
+} from "../../../contract/mail.js";
+import type { Actor, AppContext } from "../../context.js";
+import { requireRole, requireStaff } from "../../platform/authz.js";
+import { AppError, notFound } from "../../platform/errors.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
+import { withBaseVersion } from "../../platform/http/versioning.js";
+import { tasksRepo } from "../../platform/tasks/repository.js";
+import { ticketsRepo } from "../tickets/repository.js";
+import { requireVisible } from "../tickets/ticket-view.js";
 import { LinkSenderBody, linkSender } from "./link.js";
 import { scheduleSend } from "./outbox.js";
+import { mailRepo, type OutboxRow } from "./repository.js";
 import { mailSettingsRecord, saveMailSettings } from "./settings.js";
 
 const toOutbox = (r: OutboxRow): z.infer<typeof OutboxMail> => ({

@@ -1,10 +1,10 @@
 import type { z } from "zod";
-import { MailSettings as MailSettingsSchema } from "../../contract/mail.js";
-import type { Actor, AppContext } from "../context.js";
-import { usersRepo } from "../db/repos/users.js";
-import { requireRole } from "../services/authz.js";
-import { storeSetting } from "../services/settings.js";
-import { readSetting, type SettingSpec, settingRecord } from "../services/stored-settings.js";
+import { MailSettings as MailSettingsSchema } from "../../../contract/mail.js";
+import type { Actor, AppContext } from "../../context.js";
+import { requireRole } from "../../platform/authz.js";
+import { storeSetting } from "../settings/settings.js";
+import { readSetting, type SettingSpec, settingRecord } from "../settings/stored-settings.js";
+import { usersRepo } from "../users/repository.js";
 import type { MailLang } from "./templates.js";
 
 /** The firm's name (From display name and signature) and the auto-reply limit per sender and hour. */

@@ -2,13 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
-import type { CalendarConfig } from "../../domain/calendar/index.js";
+import type { CalendarConfig } from "../../../domain/calendar/index.js";
 import { headerSafe } from "./headers.js";
 
 export type MailLang = "es" | "en";
 
 /** Templates shipped with Mesa; a firm overrides any of them with a file of the same name in MESA_DATA_DIR/templates. */
-const SHIPPED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../templates/mail");
+const SHIPPED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../templates/mail");
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);

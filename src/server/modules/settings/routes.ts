@@ -13,14 +13,14 @@ import {
   DeadlineResult,
   SlaSettingsBody,
   SlaSettingsRecord,
-} from "../../contract/settings.js";
-import type { AppContext } from "../context.js";
-import { auditTrail } from "../services/audit.js";
-import { requireStaff } from "../services/authz.js";
-import * as settings from "../services/settings.js";
-import * as sla from "../services/sla.js";
-import { actorOf } from "./auth-hook.js";
-import { withBaseVersion } from "./versioning.js";
+} from "../../../contract/settings.js";
+import type { AppContext } from "../../context.js";
+import { auditTrail } from "../../platform/audit/audit.js";
+import { requireStaff } from "../../platform/authz.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
+import { withBaseVersion } from "../../platform/http/versioning.js";
+import * as sla from "../tickets/sla.js";
+import * as settings from "./settings.js";
 
 export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

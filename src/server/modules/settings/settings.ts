@@ -6,7 +6,7 @@ import {
   type SlaSettings,
   type SlaSettingsBody,
   SlaSettings as SlaSettingsSchema,
-} from "../../contract/settings.js";
+} from "../../../contract/settings.js";
 import {
   type BusinessCalendar,
   type CalendarConfig,
@@ -14,15 +14,15 @@ import {
   compileCalendar,
   DEFAULT_CALENDAR_CONFIG,
   validateCalendarConfig,
-} from "../../domain/calendar/index.js";
-import { DEFAULT_ROUNDING } from "../../domain/rounding.js";
-import { DEFAULT_SLA_TARGETS } from "../../domain/sla.js";
-import type { Actor, AppContext } from "../context.js";
-import { auditRepo, settingsRepo } from "../db/repos/audit.js";
-import { AppError, notFound } from "../errors.js";
-import { requireRole, requireStaff } from "./authz.js";
+} from "../../../domain/calendar/index.js";
+import { DEFAULT_ROUNDING } from "../../../domain/rounding.js";
+import { DEFAULT_SLA_TARGETS } from "../../../domain/sla.js";
+import type { Actor, AppContext } from "../../context.js";
+import { auditRepo, settingsRepo } from "../../platform/audit/repository.js";
+import { requireRole, requireStaff } from "../../platform/authz.js";
+import { AppError, notFound } from "../../platform/errors.js";
+import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
 import { readSetting, type SettingSpec, settingRecord } from "./stored-settings.js";
-import { checkBaseVersion, staleEdit } from "./versions.js";
 
 export const DEFAULT_SLA_SETTINGS: SlaSettings = {
   targets: { ...DEFAULT_SLA_TARGETS },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { Id } from "../../contract/common.js";
+import { Id } from "../../../contract/common.js";
 import {
   CompanyLogoBody,
   CompanySettings,
@@ -10,13 +10,13 @@ import {
   PortalUser,
   StoppedTimer,
   Timer,
-} from "../../contract/staff.js";
-import type { AppContext } from "../context.js";
-import * as company from "../services/company.js";
-import * as portal from "../services/portal-users.js";
-import * as timers from "../services/timers.js";
-import { actorOf } from "./auth-hook.js";
-import { withBaseVersion } from "./versioning.js";
+} from "../../../contract/staff.js";
+import type { AppContext } from "../../context.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
+import { withBaseVersion } from "../../platform/http/versioning.js";
+import * as company from "../clients/company.js";
+import * as timers from "../tickets/timers.js";
+import * as portal from "../users/portal-users.js";
 
 const IdParams = z.object({ id: Id });
 

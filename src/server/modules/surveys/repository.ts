@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
-import type { DB, SurveysTable } from "../schema.js";
+import type { DB, SurveysTable } from "../../platform/database/schema.js";
 
 type Db = Kysely<DB>;
 export type SurveyRow = Selectable<SurveysTable>;

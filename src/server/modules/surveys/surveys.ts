@@ -1,14 +1,14 @@
 import type { z } from "zod";
-import { type SurveyBody, SurveySettings } from "../../contract/surveys.js";
-import type { Actor, AppContext } from "../context.js";
-import { type SurveyRow, surveysRepo } from "../db/repos/surveys.js";
-import { historyRepo, ticketsRepo } from "../db/repos/tickets.js";
-import { AppError, conflict, forbidden } from "../errors.js";
-import { hasRole, isStaff, requireRole } from "./authz.js";
-import { surveyFor, surveyReadFor } from "./client-view.js";
-import { newId } from "./ids.js";
-import { readSetting, type SettingSpec } from "./stored-settings.js";
-import { requireVisible, toTicket, viewEnv } from "./ticket-view.js";
+import { type SurveyBody, SurveySettings } from "../../../contract/surveys.js";
+import type { Actor, AppContext } from "../../context.js";
+import { hasRole, isStaff, requireRole } from "../../platform/authz.js";
+import { AppError, conflict, forbidden } from "../../platform/errors.js";
+import { newId } from "../../platform/ids.js";
+import { surveyFor, surveyReadFor } from "../clients/client-view.js";
+import { readSetting, type SettingSpec } from "../settings/stored-settings.js";
+import { historyRepo, ticketsRepo } from "../tickets/repository.js";
+import { requireVisible, toTicket, viewEnv } from "../tickets/ticket-view.js";
+import { type SurveyRow, surveysRepo } from "./repository.js";
 
 export const DEFAULT_MAX_SURVEY_ATTEMPTS = 3;
 

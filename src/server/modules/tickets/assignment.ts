@@ -1,10 +1,10 @@
-import { rankCandidates } from "../../domain/assignment.js";
-import type { Actor, AppContext } from "../context.js";
-import { clientsRepo } from "../db/repos/clients.js";
-import { ticketsRepo } from "../db/repos/tickets.js";
-import { toUser, usersRepo } from "../db/repos/users.js";
-import { requireRole } from "./authz.js";
-import { categoryNameOf } from "./settings.js";
+import { rankCandidates } from "../../../domain/assignment.js";
+import type { Actor, AppContext } from "../../context.js";
+import { requireRole } from "../../platform/authz.js";
+import { clientsRepo } from "../clients/repository.js";
+import { categoryNameOf } from "../settings/settings.js";
+import { toUser, usersRepo } from "../users/repository.js";
+import { ticketsRepo } from "./repository.js";
 import { requireVisible } from "./ticket-view.js";
 
 // The queries group by assignee and skip unassigned rows; the type still allows null, so it is filtered here.

@@ -1,6 +1,6 @@
-import { type BusinessCalendar, localDateOf } from "../../domain/calendar/index.js";
-import type { AppContext } from "../context.js";
-import { contractsRepo } from "../db/repos/clients.js";
+import { type BusinessCalendar, localDateOf } from "../../../domain/calendar/index.js";
+import type { AppContext } from "../../context.js";
+import { contractsRepo } from "../clients/repository.js";
 
 /**
  * "The contract in force" is decided on the local date in the calendar's zone, never the UTC date: at

@@ -1,5 +1,5 @@
-import { END_INSTANT_MS, MAX_INPUT_YEAR } from "../../contract/common.js";
-import { invalid } from "../errors.js";
+import { END_INSTANT_MS, MAX_INPUT_YEAR } from "../../../contract/common.js";
+import { invalid } from "../../platform/errors.js";
 
 /**
  * A computed deadline past 2100 is refused (400 naming the input that pushed it there) rather than

@@ -1,10 +1,10 @@
 import { type Kysely, type Selectable, SqliteAdapter, sql } from "kysely";
 import type { HistoryAction, TicketStatus } from "../../../contract/tickets.js";
-import type { DB, TicketsTable } from "../schema.js";
-import { likePatterns } from "./clients.js";
-import { refreshSearchText } from "./ticket-search.js";
+import type { DB, TicketsTable } from "../../platform/database/schema.js";
+import { likePatterns } from "../clients/repository.js";
+import { refreshSearchText } from "./search-repository.js";
 
-export { ticketSearchText } from "./ticket-search.js";
+export { ticketSearchText } from "./search-repository.js";
 
 type Db = Kysely<DB>;
 export type TicketRow = Selectable<TicketsTable>;

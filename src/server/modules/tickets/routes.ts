@@ -6,8 +6,8 @@ import {
   TicketAnswer,
   TicketDetailAnswer,
   TicketListAnswer,
-} from "../../contract/client-facing.js";
-import { Id } from "../../contract/common.js";
+} from "../../../contract/client-facing.js";
+import { Id } from "../../../contract/common.js";
 import {
   Charge,
   ChargeBody,
@@ -18,14 +18,14 @@ import {
   TimeEntry,
   TimeEntryBody,
   TransitionBody,
-} from "../../contract/tickets.js";
-import { type AppContext, forRequest } from "../context.js";
-import * as edit from "../services/ticket-edit.js";
-import * as tickets from "../services/tickets.js";
-import * as transitions from "../services/transitions.js";
-import * as work from "../services/work.js";
-import { actorOf } from "./auth-hook.js";
-import { withBaseVersion } from "./versioning.js";
+} from "../../../contract/tickets.js";
+import { type AppContext, forRequest } from "../../context.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
+import { withBaseVersion } from "../../platform/http/versioning.js";
+import * as work from "../work/work.js";
+import * as edit from "./ticket-edit.js";
+import * as tickets from "./tickets.js";
+import * as transitions from "./transitions.js";
 
 const IdParams = z.object({ id: Id });
 

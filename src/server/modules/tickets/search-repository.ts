@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import { foldForSearch } from "../../../domain/text.js";
-import type { DB } from "../schema.js";
+import type { DB } from "../../platform/database/schema.js";
 
 type Db = Kysely<DB>;
 

@@ -1,11 +1,11 @@
-import type { TicketStatus } from "../../contract/tickets.js";
-import { closedDaysInMonth, explainDeadline, maxBusinessMinutes } from "../../domain/calendar/index.js";
-import type { Actor, AppContext } from "../context.js";
-import { historyRepo, ticketsRepo } from "../db/repos/tickets.js";
-import { invalid } from "../errors.js";
-import { requireRole, requireStaff } from "./authz.js";
+import type { TicketStatus } from "../../../contract/tickets.js";
+import { closedDaysInMonth, explainDeadline, maxBusinessMinutes } from "../../../domain/calendar/index.js";
+import type { Actor, AppContext } from "../../context.js";
+import { requireRole, requireStaff } from "../../platform/authz.js";
+import { invalid } from "../../platform/errors.js";
+import { businessCalendar } from "../settings/settings.js";
 import { assertDeadlineInRange } from "./deadline-range.js";
-import { businessCalendar } from "./settings.js";
+import { historyRepo, ticketsRepo } from "./repository.js";
 import { contractTargets, responseDue } from "./tickets.js";
 
 const iso = (ms: number) => new Date(ms).toISOString();

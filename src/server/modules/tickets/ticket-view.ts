@@ -1,13 +1,13 @@
-import type { Ticket } from "../../contract/tickets.js";
-import type { BusinessCalendar } from "../../domain/calendar/index.js";
-import { billableMinutes } from "../../domain/rounding.js";
-import { slaState } from "../../domain/sla.js";
-import { availableActions, type WorkflowTicket } from "../../domain/workflow.js";
-import type { Actor, AppContext } from "../context.js";
-import type { TicketRow, TicketSummaryRow } from "../db/repos/tickets.js";
-import { AppError, notFound } from "../errors.js";
-import { hasRole, isStaff } from "./authz.js";
-import { businessCalendar, slaSettings } from "./settings.js";
+import type { Ticket } from "../../../contract/tickets.js";
+import type { BusinessCalendar } from "../../../domain/calendar/index.js";
+import { billableMinutes } from "../../../domain/rounding.js";
+import { slaState } from "../../../domain/sla.js";
+import { availableActions, type WorkflowTicket } from "../../../domain/workflow.js";
+import type { Actor, AppContext } from "../../context.js";
+import { hasRole, isStaff } from "../../platform/authz.js";
+import { AppError, notFound } from "../../platform/errors.js";
+import { businessCalendar, slaSettings } from "../settings/settings.js";
+import type { TicketRow, TicketSummaryRow } from "./repository.js";
 
 export interface ViewEnv {
   cal: BusinessCalendar;

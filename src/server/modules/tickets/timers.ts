@@ -1,10 +1,10 @@
-import type { MyTimer, StoppedTimer, Timer } from "../../contract/staff.js";
-import type { Actor, AppContext } from "../context.js";
-import { timersRepo } from "../db/repos/staff.js";
-import { ticketsRepo } from "../db/repos/tickets.js";
-import { conflict, forbidden, notFound } from "../errors.js";
-import { hasRole } from "./authz.js";
-import { stillThere } from "./still-there.js";
+import type { MyTimer, StoppedTimer, Timer } from "../../../contract/staff.js";
+import type { Actor, AppContext } from "../../context.js";
+import { hasRole } from "../../platform/authz.js";
+import { timersRepo } from "../../platform/database/staff-repository.js";
+import { stillThere } from "../../platform/database/still-there.js";
+import { conflict, forbidden, notFound } from "../../platform/errors.js";
+import { ticketsRepo } from "./repository.js";
 import { requireVisible } from "./ticket-view.js";
 
 const OPEN_WORK = ["assigned", "in_progress", "attended"];

@@ -1,15 +1,15 @@
 import type { z } from "zod";
-import type { TransitionBody } from "../../contract/tickets.js";
-import { billableMinutes } from "../../domain/rounding.js";
-import { decideTransition } from "../../domain/workflow.js";
-import type { Actor, AppContext } from "../context.js";
-import { historyRepo, type TicketRow, ticketsRepo } from "../db/repos/tickets.js";
-import { rolesOf, usersRepo } from "../db/repos/users.js";
-import { workRepo } from "../db/repos/work.js";
-import { AppError, conflict, invalid, notFound } from "../errors.js";
-import { codedError } from "../i18n/index.js";
-import { hasRole, isStaff, refuseStaffOnlyFields } from "./authz.js";
-import { slaSettings } from "./settings.js";
+import type { TransitionBody } from "../../../contract/tickets.js";
+import { billableMinutes } from "../../../domain/rounding.js";
+import { decideTransition } from "../../../domain/workflow.js";
+import type { Actor, AppContext } from "../../context.js";
+import { hasRole, isStaff, refuseStaffOnlyFields } from "../../platform/authz.js";
+import { AppError, conflict, invalid, notFound } from "../../platform/errors.js";
+import { codedError } from "../../platform/i18n/index.js";
+import { slaSettings } from "../settings/settings.js";
+import { rolesOf, usersRepo } from "../users/repository.js";
+import { workRepo } from "../work/repository.js";
+import { historyRepo, type TicketRow, ticketsRepo } from "./repository.js";
 import { requireVisible, workflowTicket } from "./ticket-view.js";
 import { getTicketSummary } from "./tickets.js";
 

@@ -1,15 +1,15 @@
-import type { PortalUser } from "../../contract/staff.js";
-import { normalizeEmail } from "../../domain/text.js";
-import type { Actor, AppContext } from "../context.js";
-import { auditRepo } from "../db/repos/audit.js";
-import { type ContactRow, clientsRepo, contactsRepo } from "../db/repos/clients.js";
-import { portalUsersRepo } from "../db/repos/staff.js";
-import { rolesOf, type UserRow, usersRepo } from "../db/repos/users.js";
-import { AppError, conflict, notFound } from "../errors.js";
-import { requireRole } from "./authz.js";
-import { onDuplicate } from "./duplicates.js";
-import { newId } from "./ids.js";
-import { stillThere } from "./still-there.js";
+import type { PortalUser } from "../../../contract/staff.js";
+import { normalizeEmail } from "../../../domain/text.js";
+import type { Actor, AppContext } from "../../context.js";
+import { auditRepo } from "../../platform/audit/repository.js";
+import { requireRole } from "../../platform/authz.js";
+import { onDuplicate } from "../../platform/database/duplicates.js";
+import { portalUsersRepo } from "../../platform/database/staff-repository.js";
+import { stillThere } from "../../platform/database/still-there.js";
+import { AppError, conflict, notFound } from "../../platform/errors.js";
+import { newId } from "../../platform/ids.js";
+import { type ContactRow, clientsRepo, contactsRepo } from "../clients/repository.js";
+import { rolesOf, type UserRow, usersRepo } from "./repository.js";
 
 const INVITERS = ["reception", "leader", "sales"] as const;
 

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
 import { Role, type User } from "../../../contract/auth.js";
-import type { DB, UsersTable } from "../schema.js";
+import type { DB, UsersTable } from "../../platform/database/schema.js";
 
 const Strings = z.array(z.string()).catch([]);
 

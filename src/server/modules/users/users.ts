@@ -1,19 +1,19 @@
 import type { z } from "zod";
-import { Password, type SetupBody, type User, UserBody, type UserPatch } from "../../contract/auth.js";
-import { normalizeEmail } from "../../domain/text.js";
-import type { Actor, AppContext } from "../context.js";
-import { auditRepo, settingsRepo } from "../db/repos/audit.js";
-import { clientsRepo } from "../db/repos/clients.js";
-import { toUser, type UserRow, usersRepo } from "../db/repos/users.js";
-import { AppError, conflict, forbidden, invalid, notFound } from "../errors.js";
-import { revokeAccess } from "./account.js";
-import { hashPassword, startSession } from "./auth.js";
-import { requireRole } from "./authz.js";
-import { COMPANY_SETTING } from "./company.js";
-import { onDuplicate } from "./duplicates.js";
-import { newId } from "./ids.js";
-import { stillThere } from "./still-there.js";
-import { readSetting } from "./stored-settings.js";
+import { Password, type SetupBody, type User, UserBody, type UserPatch } from "../../../contract/auth.js";
+import { normalizeEmail } from "../../../domain/text.js";
+import type { Actor, AppContext } from "../../context.js";
+import { auditRepo, settingsRepo } from "../../platform/audit/repository.js";
+import { requireRole } from "../../platform/authz.js";
+import { onDuplicate } from "../../platform/database/duplicates.js";
+import { stillThere } from "../../platform/database/still-there.js";
+import { AppError, conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
+import { newId } from "../../platform/ids.js";
+import { revokeAccess } from "../auth/account.js";
+import { hashPassword, startSession } from "../auth/auth.js";
+import { COMPANY_SETTING } from "../clients/company.js";
+import { clientsRepo } from "../clients/repository.js";
+import { readSetting } from "../settings/stored-settings.js";
+import { toUser, type UserRow, usersRepo } from "./repository.js";
 
 type NewUser = z.output<typeof UserBody>;
 

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
-import type { ChargesTable, DB, MessagesTable, TimeEntriesTable } from "../schema.js";
+import type { ChargesTable, DB, MessagesTable, TimeEntriesTable } from "../../platform/database/schema.js";
 
 type Db = Kysely<DB>;
 export type TimeEntryRow = Selectable<TimeEntriesTable>;

@@ -1,16 +1,16 @@
 import type { z } from "zod";
-import type { ChargeBody, MessageBody, TimeEntryBody } from "../../contract/tickets.js";
-import type { Actor, AppContext } from "../context.js";
-import { historyRepo, type TicketRow, ticketsRepo } from "../db/repos/tickets.js";
-import { usersRepo } from "../db/repos/users.js";
-import { type ChargeRow, type TimeEntryRow, workRepo } from "../db/repos/work.js";
-import { AppError, conflict, forbidden, invalid, notFound } from "../errors.js";
+import type { ChargeBody, MessageBody, TimeEntryBody } from "../../../contract/tickets.js";
+import type { Actor, AppContext } from "../../context.js";
+import { hasRole, isStaff } from "../../platform/authz.js";
+import { AppError, conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
+import { newId } from "../../platform/ids.js";
+import { messageFor } from "../clients/client-view.js";
 import { queueStaffMessage } from "../mail/notify.js";
-import { hasRole, isStaff } from "./authz.js";
-import { messageFor } from "./client-view.js";
-import { newId } from "./ids.js";
-import { requireVisible } from "./ticket-view.js";
-import { toCharge } from "./tickets.js";
+import { historyRepo, type TicketRow, ticketsRepo } from "../tickets/repository.js";
+import { requireVisible } from "../tickets/ticket-view.js";
+import { toCharge } from "../tickets/tickets.js";
+import { usersRepo } from "../users/repository.js";
+import { type ChargeRow, type TimeEntryRow, workRepo } from "./repository.js";
 
 const WORKING = ["in_progress", "attended"];
 

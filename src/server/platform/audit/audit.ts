@@ -1,6 +1,6 @@
-import type { Actor, AppContext } from "../context.js";
-import { auditRepo } from "../db/repos/audit.js";
-import { requireRole } from "./authz.js";
+import type { Actor, AppContext } from "../../context.js";
+import { requireRole } from "../authz.js";
+import { auditRepo } from "./repository.js";
 
 /** The append-only change history of a client, contact, contract, user or setting. */
 export async function auditTrail(ctx: AppContext, actor: Actor, entity: string, entityId: string) {

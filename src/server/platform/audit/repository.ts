@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { DB } from "../schema.js";
+import type { DB } from "../database/schema.js";
 
 /** Append-only: rows are inserted, never updated or deleted. */
 export const auditRepo = {

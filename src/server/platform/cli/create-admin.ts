@@ -7,10 +7,10 @@ import readline from "node:readline/promises";
 import { Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
+import { createAdmin } from "../../modules/users/users.js";
 import { loadConfig } from "../config.js";
-import { openDatabase } from "../db/database.js";
-import { assertMigrated, migrateToLatest } from "../db/migrate.js";
-import { createAdmin } from "../services/users.js";
+import { openDatabase } from "../database/database.js";
+import { assertMigrated, migrateToLatest } from "../database/migrate.js";
 import { weakPasswordReason } from "./password.js";
 
 async function askPassword(): Promise<string> {

@@ -1,7 +1,7 @@
 /** `npm run migrate`: the release step when several instances share one database (MESA_MIGRATE_ON_START=false). */
 import { loadConfig } from "../config.js";
-import { openDatabase } from "../db/database.js";
-import { migrateToLatest } from "../db/migrate.js";
+import { openDatabase } from "../database/database.js";
+import { migrateToLatest } from "../database/migrate.js";
 
 try {
   const database = openDatabase(loadConfig());

@@ -1,5 +1,5 @@
-import { isUniqueViolation } from "../db/database.js";
 import type { AppError } from "../errors.js";
+import { isUniqueViolation } from "./database.js";
 
 /**
  * Runs a write whose uniqueness was checked beforehand; when a concurrent request wins the race, the

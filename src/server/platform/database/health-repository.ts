@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import type { DB } from "../schema.js";
+import type { DB } from "./schema.js";
 
 /** The trivial queries behind /api/ready. */
 export const healthRepo = {

@@ -1,7 +1,7 @@
 import type { Generated } from "kysely";
-import type { ContactChannelKind, PaymentTerms } from "../../contract/clients.js";
-import type { SurveyOutcome } from "../../contract/surveys.js";
-import type { TaskStatus } from "../../contract/tasks.js";
+import type { ContactChannelKind, PaymentTerms } from "../../../contract/clients.js";
+import type { SurveyOutcome } from "../../../contract/surveys.js";
+import type { TaskStatus } from "../../../contract/tasks.js";
 import type {
   AcceptedVia,
   AttentionMode,
@@ -13,7 +13,7 @@ import type {
   ServiceKind,
   TicketStatus,
   Visibility,
-} from "../../contract/tickets.js";
+} from "../../../contract/tickets.js";
 
 /** Instants are ISO-8601 UTC strings of fixed width (sortable as text on both databases). */
 type Instant = string;
@@ -287,7 +287,7 @@ export interface JobsTable {
   last_failure_at: Instant | null;
 }
 
-/** A one-off background task (see src/server/tasks). */
+/** A one-off background task (see src/server/platform/tasks). */
 export interface TasksTable {
   id: string;
   kind: string;
@@ -335,7 +335,7 @@ export interface StoredFilesTable {
   updated_by: string | null;
 }
 
-/** A mail Mesa sends (src/server/mail/outbox.ts). */
+/** A mail Mesa sends (src/server/modules/mail/outbox.ts). */
 export interface OutboxTable {
   id: string;
   kind: string; // autoreply | message
@@ -356,7 +356,7 @@ export interface OutboxTable {
   sent_at: Instant | null;
 }
 
-/** A received mail, kept raw (src/server/mail/inbound.ts). */
+/** A received mail, kept raw (src/server/modules/mail/inbound.ts). */
 export interface InboundMailTable {
   id: string;
   message_id: string;

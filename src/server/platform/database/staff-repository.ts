@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
-import type { DB, StoredFilesTable } from "../schema.js";
+import type { DB, StoredFilesTable } from "./schema.js";
 
 type Db = Kysely<DB>;
 

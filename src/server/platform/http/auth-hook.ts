@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Actor, AppContext } from "../context.js";
+import type { Actor, AppContext } from "../../context.js";
+import { actorFromSession, actorFromToken, SESSION_COOKIE } from "../../modules/auth/auth.js";
 import { AppError } from "../errors.js";
 import { codedError } from "../i18n/index.js";
-import { actorFromSession, actorFromToken, SESSION_COOKIE } from "../services/auth.js";
 
 declare module "fastify" {
   interface FastifyRequest {

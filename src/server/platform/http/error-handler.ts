@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { type Database, isUniqueViolation } from "../db/database.js";
-import { classifyFault, driverMessage, type Fault } from "../db/faults.js";
+import { type Database, isUniqueViolation } from "../database/database.js";
+import { classifyFault, driverMessage, type Fault } from "../database/faults.js";
 import { AppError, ERROR_STATUS, type ErrorCode } from "../errors.js";
 import { localeOf, render } from "../i18n/index.js";
 

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
-import type { DB, IdempotencyKeysTable } from "../schema.js";
+import type { DB, IdempotencyKeysTable } from "../database/schema.js";
 
 type Db = Kysely<DB>;
 

@@ -1,14 +1,14 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppContext } from "../context.js";
+import type { AppContext } from "../../context.js";
+import { AppError } from "../errors.js";
+import { newId, sha256 } from "../ids.js";
 import {
   IDEMPOTENCY_TTL_MS,
   type IdempotencyRow,
   idempotencyRepo,
   type Reservation,
-} from "../db/repos/idempotency.js";
-import { AppError } from "../errors.js";
-import { newId, sha256 } from "../services/ids.js";
+} from "./idempotency-repository.js";
 
 declare module "fastify" {
   interface FastifyRequest {

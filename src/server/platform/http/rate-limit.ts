@@ -1,6 +1,6 @@
 import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { abuseKeyOf } from "../../domain/network.js";
+import { abuseKeyOf } from "../../../domain/network.js";
 import type { Config } from "../config.js";
 import { codedError } from "../i18n/index.js";
 

@@ -1,8 +1,8 @@
-import type { Database } from "../db/database.js";
-import { probeWritable } from "../db/database.js";
-import { classifyFault, driverMessage } from "../db/faults.js";
-import { pendingMigrations } from "../db/migrate.js";
-import { healthRepo } from "../db/repos/health.js";
+import type { Database } from "../database/database.js";
+import { probeWritable } from "../database/database.js";
+import { classifyFault, driverMessage } from "../database/faults.js";
+import { healthRepo } from "../database/health-repository.js";
+import { pendingMigrations } from "../database/migrate.js";
 
 export interface Check {
   ok: boolean;

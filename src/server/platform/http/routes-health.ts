@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Database } from "../db/database.js";
-import { readiness } from "../services/readiness.js";
+import type { Database } from "../database/database.js";
+import { readiness } from "./readiness.js";
 
 const Check = z.object({ ok: z.boolean(), message: z.string() });
 const Ready = z

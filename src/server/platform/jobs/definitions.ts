@@ -1,15 +1,15 @@
-import { escalationMessage, escalationStep } from "../../domain/escalation.js";
-import { slaState } from "../../domain/sla.js";
-import type { AppContext } from "../context.js";
-import { IDEMPOTENCY_TTL_MS, idempotencyRepo } from "../db/repos/idempotency.js";
-import { notificationsRepo } from "../db/repos/jobs.js";
-import { historyRepo, ticketsRepo } from "../db/repos/tickets.js";
-import { sessionsRepo, toUser, usersRepo } from "../db/repos/users.js";
+import { escalationMessage, escalationStep } from "../../../domain/escalation.js";
+import { slaState } from "../../../domain/sla.js";
+import type { AppContext } from "../../context.js";
+import { pruneThrottle } from "../../modules/auth/login-guard.js";
+import { businessCalendar, slaSettings } from "../../modules/settings/settings.js";
+import { historyRepo, ticketsRepo } from "../../modules/tickets/repository.js";
+import { sessionsRepo, toUser, usersRepo } from "../../modules/users/repository.js";
+import { IDEMPOTENCY_TTL_MS, idempotencyRepo } from "../http/idempotency-repository.js";
 import { render } from "../i18n/index.js";
+import { newId } from "../ids.js";
 import { nightlyBackup } from "../ops/nightly-backup.js";
-import { newId } from "../services/ids.js";
-import { pruneThrottle } from "../services/login-guard.js";
-import { businessCalendar, slaSettings } from "../services/settings.js";
+import { notificationsRepo } from "./repository.js";
 import type { JobDefinition } from "./runner.js";
 
 // A near threshold is counted in business minutes; a long weekend is the widest wall-clock gap it can span.

@@ -1,8 +1,8 @@
 import { hostname } from "node:os";
-import type { AppContext } from "../context.js";
-import { classifyFault } from "../db/faults.js";
-import { jobsRepo } from "../db/repos/jobs.js";
-import { newId } from "../services/ids.js";
+import type { AppContext } from "../../context.js";
+import { classifyFault } from "../database/faults.js";
+import { newId } from "../ids.js";
+import { jobsRepo } from "./repository.js";
 
 export interface JobDefinition {
   name: string;

@@ -1,12 +1,12 @@
-import { UserBody } from "../../contract/auth.js";
-import { ClientBody, ContactBody, ContractBody } from "../../contract/clients.js";
-import type { Actor, AppContext } from "../context.js";
-import { clientsRepo, contactsRepo, contractsRepo } from "../db/repos/clients.js";
-import { toUser, usersRepo } from "../db/repos/users.js";
-import { createClient } from "../services/clients.js";
-import { createContact } from "../services/contacts.js";
-import { createContract } from "../services/contracts.js";
-import { createUser } from "../services/users.js";
+import { UserBody } from "../../../contract/auth.js";
+import { ClientBody, ContactBody, ContractBody } from "../../../contract/clients.js";
+import type { Actor, AppContext } from "../../context.js";
+import { createClient } from "../../modules/clients/clients.js";
+import { createContact } from "../../modules/clients/contacts.js";
+import { clientsRepo, contactsRepo, contractsRepo } from "../../modules/clients/repository.js";
+import { createContract } from "../../modules/contracts/contracts.js";
+import { toUser, usersRepo } from "../../modules/users/repository.js";
+import { createUser } from "../../modules/users/users.js";
 import { DEMO_CLIENTS, DEMO_PASSWORD, DEMO_USERS, type DemoClient, STATUS_PLAN } from "./demo-data.js";
 
 export const MIN = 60_000;

@@ -1,16 +1,16 @@
-import { SurveyBody } from "../../contract/surveys.js";
+import { SurveyBody } from "../../../contract/surveys.js";
 import {
   ChargeBody,
   MessageBody,
   TicketCreateBody,
   TimeEntryBody,
   TransitionBody,
-} from "../../contract/tickets.js";
-import type { Actor, AppContext } from "../context.js";
-import { recordSurvey, recordSurveyAttempt } from "../services/surveys.js";
-import { createTicket } from "../services/tickets.js";
-import { transitionTicket } from "../services/transitions.js";
-import { addCharge, addMessage, addTimeEntry } from "../services/work.js";
+} from "../../../contract/tickets.js";
+import type { Actor, AppContext } from "../../context.js";
+import { recordSurvey, recordSurveyAttempt } from "../../modules/surveys/surveys.js";
+import { createTicket } from "../../modules/tickets/tickets.js";
+import { transitionTicket } from "../../modules/tickets/transitions.js";
+import { addCharge, addMessage, addTimeEntry } from "../../modules/work/work.js";
 import { TICKET_SUBJECTS } from "./demo-data.js";
 import { DAY, HOUR, MIN, type SeededClient } from "./demo-seed.js";
 

@@ -4,12 +4,12 @@
  * the accounts to sign in with. Refuses a database that already has tickets unless `--force`.
  */
 import { pathToFileURL } from "node:url";
+import type { AppContext } from "../../context.js";
+import { toUser, usersRepo } from "../../modules/users/repository.js";
+import { bootstrapAdmin } from "../../modules/users/users.js";
 import { loadConfig } from "../config.js";
-import type { AppContext } from "../context.js";
-import { openDatabase } from "../db/database.js";
-import { migrateToLatest } from "../db/migrate.js";
-import { toUser, usersRepo } from "../db/repos/users.js";
-import { bootstrapAdmin } from "../services/users.js";
+import { openDatabase } from "../database/database.js";
+import { migrateToLatest } from "../database/migrate.js";
 import { DEMO_PASSWORD, DEMO_USERS, STATUS_PLAN } from "./demo-data.js";
 import { actorOf, demoClients, demoClock, demoUsers, receivedAt, statusOrder } from "./demo-seed.js";
 import { demoTicket } from "./demo-tickets.js";

@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
-import { type BackupFile, BackupSettings } from "../../contract/backup.js";
-import type { AppContext } from "../context.js";
-import { calendarConfig } from "../services/settings.js";
-import { readSetting, type SettingSpec } from "../services/stored-settings.js";
+import { type BackupFile, BackupSettings } from "../../../contract/backup.js";
+import type { AppContext } from "../../context.js";
+import { calendarConfig } from "../../modules/settings/settings.js";
+import { readSetting, type SettingSpec } from "../../modules/settings/stored-settings.js";
 import { backupSqlite, dbPath } from "./sqlite-backup.js";
 
 export const DEFAULT_BACKUP_SETTINGS: BackupSettings = {

@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
-import { type TaskRow, tasksRepo } from "../db/repos/tasks.js";
-import type { DB } from "../db/schema.js";
-import { newId } from "../services/ids.js";
+import type { DB } from "../database/schema.js";
+import { newId } from "../ids.js";
 import { DEFAULT_MAX_ATTEMPTS, type TaskKind, type TaskPayloads, taskDefinition } from "./registry.js";
+import { type TaskRow, tasksRepo } from "./repository.js";
 
 export interface EnqueueInput<K extends TaskKind> {
   kind: K;

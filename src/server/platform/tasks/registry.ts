@@ -1,10 +1,10 @@
 import type { z } from "zod";
-import type { AppContext } from "../context.js";
+import type { AppContext } from "../../context.js";
 
 /**
  * Each task kind's payload, by kind. A module that defines a kind adds it here by declaration merging:
  *
- *   declare module "../tasks/registry.js" {
+ *   declare module "./registry.js" {
  *     interface TaskPayloads { "email.send": { messageId: string } }
  *   }
  *

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable, Transaction } from "kysely";
 import type { TaskStatus } from "../../../contract/tasks.js";
-import type { Dialect } from "../database.js";
-import type { DB, TasksTable } from "../schema.js";
+import type { Dialect } from "../database/database.js";
+import type { DB, TasksTable } from "../database/schema.js";
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type TaskRow = Selectable<TasksTable>;

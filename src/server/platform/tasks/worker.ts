@@ -1,8 +1,8 @@
-import type { AppContext } from "../context.js";
-import { type TaskRow, tasksRepo } from "../db/repos/tasks.js";
+import type { AppContext } from "../../context.js";
 import { errorText, INSTANCE_ID } from "../jobs/runner.js";
 import { backoffMs } from "./backoff.js";
 import { PermanentTaskError, taskDefinition } from "./registry.js";
+import { type TaskRow, tasksRepo } from "./repository.js";
 
 export interface TaskLog {
   error(obj: unknown, msg: string): void;

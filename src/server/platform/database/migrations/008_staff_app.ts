@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from "kysely";
-import { foldForSearch } from "../../../domain/text.js";
+import { foldForSearch } from "../../../../domain/text.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against any past schema
 type AnyDb = Kysely<any>;
