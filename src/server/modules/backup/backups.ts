@@ -2,7 +2,6 @@ import fs from "node:fs";
 import path from "node:path";
 import type { BackupList, BackupSettingsBody, BackupSettingsRecord } from "../../../contract/backup.js";
 import type { Actor, AppContext } from "../../context.js";
-import { settingsRepo } from "../../platform/audit/repository.js";
 import { requireRole } from "../../platform/authz.js";
 import { invalid } from "../../platform/errors.js";
 import {
@@ -13,6 +12,7 @@ import {
   listBackups,
 } from "../../platform/ops/nightly-backup.js";
 import { makeDir } from "../../platform/ops/sqlite-backup.js";
+import { settingsRepo } from "../settings/repository.js";
 import { storeSetting } from "../settings/settings.js";
 
 /** Backups hold every record: only admins see or change where they go. */

@@ -1,7 +1,7 @@
 import type { Actor, AppContext } from "../../context.js";
 import { notFound } from "../../platform/errors.js";
 import { type Coded, render } from "../../platform/i18n/index.js";
-import { notificationsRepo } from "../../platform/jobs/repository.js";
+import { notificationsRepo } from "./repository.js";
 
 function codeOf(row: { code: string | null; params: string | null; message: string }): Coded {
   if (!row.code) return { code: "notification.legacy", params: { text: row.message } };

@@ -18,10 +18,11 @@ import {
 import { DEFAULT_ROUNDING } from "../../../domain/rounding.js";
 import { DEFAULT_SLA_TARGETS } from "../../../domain/sla.js";
 import type { Actor, AppContext } from "../../context.js";
-import { auditRepo, settingsRepo } from "../../platform/audit/repository.js";
+import { auditRepo } from "../../platform/audit/repository.js";
 import { requireRole, requireStaff } from "../../platform/authz.js";
 import { AppError, notFound } from "../../platform/errors.js";
 import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
+import { categoriesRepo, settingsRepo } from "./repository.js";
 import { readSetting, type SettingSpec, settingRecord } from "./stored-settings.js";
 
 export const DEFAULT_SLA_SETTINGS: SlaSettings = {
@@ -133,7 +134,7 @@ export async function saveSlaSettings(ctx: AppContext, actor: Actor, body: z.out
 
 export async function listCategories(ctx: AppContext, actor: Actor) {
   requireStaff(actor);
-  const rows = await ctx.db.selectFrom("categories").selectAll().orderBy("name").execute();
+  const rows = await categoriesRepo.list(ctx.db);
   return rows.map((r) => ({
     code: r.code,
     name: r.name,
@@ -144,29 +145,17 @@ export async function listCategories(ctx: AppContext, actor: Actor) {
 
 export async function categoryEstimate(ctx: AppContext, code: string | null): Promise<number | null> {
   if (!code) return null;
-  const row = await ctx.db
-    .selectFrom("categories")
-    .select(["estimate_minutes", "active"])
-    .where("code", "=", code)
-    .executeTakeFirst();
+  const row = await categoriesRepo.byCode(ctx.db, code);
   return row ? row.estimate_minutes : null;
 }
 
 export async function categoryNameOf(ctx: AppContext, code: string): Promise<string | null> {
-  const row = await ctx.db
-    .selectFrom("categories")
-    .select("name")
-    .where("code", "=", code)
-    .executeTakeFirst();
+  const row = await categoriesRepo.byCode(ctx.db, code);
   return row?.name ?? null;
 }
 
 export async function requireCategory(ctx: AppContext, code: string): Promise<void> {
-  const row = await ctx.db
-    .selectFrom("categories")
-    .select("active")
-    .where("code", "=", code)
-    .executeTakeFirst();
+  const row = await categoriesRepo.byCode(ctx.db, code);
   if (row?.active !== 1) throw notFound(`La categoría «${code}»`, { field: "category" });
 }
 
@@ -180,11 +169,7 @@ export async function saveCategory(
   const now = ctx.clock().toISOString();
   const values = { name: input.name, estimate_minutes: input.estimateMinutes, active: input.active ? 1 : 0 };
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("categories")
-      .values({ code, ...values })
-      .onConflict((oc) => oc.column("code").doUpdateSet(values))
-      .execute();
+    await categoriesRepo.save(trx, code, values);
     await auditRepo.record(trx, {
       entity: "category",
       entityId: code,

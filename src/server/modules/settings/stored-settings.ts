@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { type AppContext, memoized } from "../../context.js";
-import { settingsRepo } from "../../platform/audit/repository.js";
+import { settingsRepo } from "./repository.js";
 
 /** A settings row: its key, the schema a stored value must meet and what applies when none is stored. */
 export interface SettingSpec<T extends object> {

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { Password, type SetupBody, type User, UserBody, type UserPatch } from "../../../contract/auth.js";
 import { normalizeEmail } from "../../../domain/text.js";
 import type { Actor, AppContext } from "../../context.js";
-import { auditRepo, settingsRepo } from "../../platform/audit/repository.js";
+import { auditRepo } from "../../platform/audit/repository.js";
 import { requireRole } from "../../platform/authz.js";
 import { onDuplicate } from "../../platform/database/duplicates.js";
 import { stillThere } from "../../platform/database/still-there.js";
@@ -12,6 +12,7 @@ import { revokeAccess } from "../auth/account.js";
 import { hashPassword, startSession } from "../auth/auth.js";
 import { COMPANY_SETTING } from "../clients/company.js";
 import { clientsRepo } from "../clients/repository.js";
+import { settingsRepo } from "../settings/repository.js";
 import { readSetting } from "../settings/stored-settings.js";
 import { toUser, type UserRow, usersRepo } from "./repository.js";
 

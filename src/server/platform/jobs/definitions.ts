@@ -2,6 +2,7 @@ import { escalationMessage, escalationStep } from "../../../domain/escalation.js
 import { slaState } from "../../../domain/sla.js";
 import type { AppContext } from "../../context.js";
 import { pruneThrottle } from "../../modules/auth/login-guard.js";
+import { notificationsRepo } from "../../modules/notifications/repository.js";
 import { businessCalendar, slaSettings } from "../../modules/settings/settings.js";
 import { historyRepo, ticketsRepo } from "../../modules/tickets/repository.js";
 import { sessionsRepo, toUser, usersRepo } from "../../modules/users/repository.js";
@@ -9,7 +10,6 @@ import { IDEMPOTENCY_TTL_MS, idempotencyRepo } from "../http/idempotency-reposit
 import { render } from "../i18n/index.js";
 import { newId } from "../ids.js";
 import { nightlyBackup } from "../ops/nightly-backup.js";
-import { notificationsRepo } from "./repository.js";
 import type { JobDefinition } from "./runner.js";
 
 // A near threshold is counted in business minutes; a long weekend is the widest wall-clock gap it can span.
