@@ -46,14 +46,37 @@ function machine(): string {
   return `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
 
+/**
+ * Each table carries the date and machine load of its own run: a partial run (`npm run bench -- web`)
+ * refreshes only the tables it measured and never stamps its date on the others.
+ */
 function section(): string {
-  const parts = [`Last run: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine()}.`];
+  const parts = ["Each table says when it was measured and how loaded the machine was (1-min load average)."];
   for (const [name, bench] of Object.entries(BENCHES)) {
     const file = path.join(RESULTS_DIR, `${name}.json`);
     if (!fs.existsSync(file)) continue;
-    parts.push(`### ${bench.title}\n\n${bench.format(JSON.parse(fs.readFileSync(file, "utf8")) as Results)}`);
+    const r = JSON.parse(fs.readFileSync(file, "utf8")) as Results;
+    const when =
+      typeof r.date === "string" ? `${r.date.slice(0, 16).replace("T", " ")} UTC` : "date not recorded";
+    const where = typeof r.machine === "string" ? ` on ${r.machine}` : "";
+    const load = r.loadAverage1m === undefined ? "not recorded" : String(r.loadAverage1m);
+    parts.push(
+      `### ${bench.title}\n\nMeasured ${when}${where}; machine load average during the run: ${load}.\n\n${bench.format(r)}`,
+    );
   }
   return parts.join("\n\n");
+}
+
+const load1 = () => os.loadavg()[0]!.toFixed(2);
+
+/** Date, machine and load of this run, unless the bench recorded its own (finer) load figures. */
+function stamped(results: Results, loadBefore: string): Results {
+  return {
+    ...results,
+    date: new Date().toISOString(),
+    machine: machine(),
+    loadAverage1m: results.loadAverage1m ?? results.loadAverage ?? `${loadBefore} → ${load1()}`,
+  };
 }
 
 function updateReadme(): void {
@@ -73,9 +96,12 @@ fs.mkdirSync(RESULTS_DIR, { recursive: true });
 for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
   const bench = BENCHES[name]!;
   console.log(`\n## ${bench.title}`);
-  const results = await bench.run();
-  fs.writeFileSync(path.join(RESULTS_DIR, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  const loadBefore = load1();
+  const results = stamped(await bench.run(), loadBefore);
   console.log(bench.format(results));
+  // A bench narrowed by its knobs (BENCH_ONLY…) says so: its figures are not the table's.
+  if (results.partial) console.log("(partial run: results not saved)");
+  else fs.writeFileSync(path.join(RESULTS_DIR, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
 }
 updateReadme();
 console.log("\nREADME performance section updated.");
