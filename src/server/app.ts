@@ -27,6 +27,7 @@ import { installTransport, serveWeb } from "./http/transport.js";
 import { JOBS } from "./jobs/definitions.js";
 import { startScheduler } from "./jobs/runner.js";
 import { installMail } from "./mail/index.js";
+import { portalPlugin } from "./modules/portal/routes.js";
 import type { SmtpListener } from "./mail/listener.js";
 import { holdDataDir } from "./ops/data-lock.js";
 import { bootstrapAdmin } from "./services/users.js";
@@ -108,6 +109,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   backgroundRoutes(app, ctx);
   staffRoutes(app, ctx);
   backupRoutes(app, ctx);
+  await app.register(portalPlugin, { prefix: "/api/portal", ctx });
   const smtp = await installMail(app, ctx);
   installNotFound(app, await serveWeb(app, config.webDist));
 
