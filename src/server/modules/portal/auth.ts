@@ -120,7 +120,7 @@ export async function exchangeToken(ctx: AppContext, token: string) {
   const account = await portalRepo.accountById(ctx.db, link.user_id);
   if (!account || !isContactAccount(account)) throw invalid();
   // Conditional on "still unused and unexpired": of two tabs opening the same link, one signs in.
-  if (!(await portalRepo.useLink(ctx.db, hash, nowIso)))
+  if (!(await portalRepo.claimLink(ctx.db, hash, nowIso)))
     throw linkError("magic_link_used", "Este enlace ya se usó. Solicita uno nuevo.");
   const sessionToken = newSecret();
   const csrfToken = newSecret(24);

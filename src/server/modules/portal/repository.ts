@@ -42,7 +42,7 @@ export const portalRepo = {
   link: (db: Db, tokenHash: string) =>
     db.selectFrom("portal_links").selectAll().where("token_hash", "=", tokenHash).executeTakeFirst(),
   /** Marks the link used only if it still is unused and unexpired: of two racing exchanges, one wins. */
-  useLink: async (db: Db, tokenHash: string, now: string) => {
+  claimLink: async (db: Db, tokenHash: string, now: string) => {
     const r = await db
       .updateTable("portal_links")
       .set({ used_at: now })
