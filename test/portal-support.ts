@@ -31,7 +31,11 @@ export class PortalClient {
     this.req<T>("POST", url, body ?? {}, headers);
 }
 
-export async function requestLink(app: MesaApp, email: string, ip = `198.51.100.${1 + Math.floor(Math.random() * 250)}`) {
+export async function requestLink(
+  app: MesaApp,
+  email: string,
+  ip = `198.51.100.${1 + Math.floor(Math.random() * 250)}`,
+) {
   return app.inject({ method: "POST", url: "/api/portal/magic-link", payload: { email }, remoteAddress: ip });
 }
 

@@ -77,7 +77,11 @@ describe.each(DATABASES)("client portal sign-in by magic link on %s", (kind) => 
     expect(first.json().csrfToken).toEqual(expect.any(String));
     const cookie = first.cookies.find((c) => c.name === "mesa_portal");
     expect(cookie).toMatchObject({ httpOnly: true, path: "/api/portal" });
-    const me = await t.app.inject({ method: "GET", url: "/api/portal/me", headers: { cookie: `mesa_portal=${cookie!.value}` } });
+    const me = await t.app.inject({
+      method: "GET",
+      url: "/api/portal/me",
+      headers: { cookie: `mesa_portal=${cookie!.value}` },
+    });
     expect(me.json().user.email).toBe(email);
 
     const again = await exchange(t.app, token);
@@ -133,7 +137,11 @@ describe.each(DATABASES)("client portal sign-in by magic link on %s", (kind) => 
 
   it("sends nothing to a disabled account", async () => {
     time.advance(60 * 60_000);
-    const user = await t.app.ctx.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow();
+    const user = await t.app.ctx.db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", email)
+      .executeTakeFirstOrThrow();
     await staff.admin.patch(`/api/users/${user.id}`, { active: false });
     const before = (await linkMails(t.app, email)).length;
     expect((await requestLink(t.app, email)).statusCode).toBe(202);
