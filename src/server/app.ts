@@ -29,6 +29,7 @@ import { startScheduler } from "./jobs/runner.js";
 import { installMail } from "./mail/index.js";
 import type { SmtpListener } from "./mail/listener.js";
 import { portalPlugin } from "./modules/portal/routes.js";
+import { portalStaffPlugin } from "./modules/portal/survey-link.js";
 import { holdDataDir } from "./ops/data-lock.js";
 import { bootstrapAdmin } from "./services/users.js";
 import { startTaskWorker } from "./tasks/worker.js";
@@ -110,6 +111,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   staffRoutes(app, ctx);
   backupRoutes(app, ctx);
   await app.register(portalPlugin, { prefix: "/api/portal", ctx });
+  await app.register(portalStaffPlugin, { ctx });
   const smtp = await installMail(app, ctx);
   installNotFound(app, await serveWeb(app, config.webDist));
 

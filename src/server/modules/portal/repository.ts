@@ -38,6 +38,15 @@ export const portalRepo = {
       .where("users.roles", "=", '["client"]')
       .executeTakeFirst(),
 
+  /** The active portal account of a contact, if it was invited and not disabled. */
+  accountOfContact: (db: Db, contactId: string) =>
+    db
+      .selectFrom("users")
+      .selectAll()
+      .where("contact_id", "=", contactId)
+      .where("active", "=", 1)
+      .executeTakeFirst(),
+
   addLink: (db: Db, row: PortalLinkRow) => db.insertInto("portal_links").values(row).execute(),
   link: (db: Db, tokenHash: string) =>
     db.selectFrom("portal_links").selectAll().where("token_hash", "=", tokenHash).executeTakeFirst(),
