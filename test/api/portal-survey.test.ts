@@ -10,6 +10,7 @@ describe.each(DATABASES)("satisfaction survey answered in the portal on %s", (ki
   let ticketId = "";
   let ana: PortalClient;
   let carla: PortalClient;
+  const contacts = { ana: "", carla: "" };
 
   /** Walks a phone ticket of the contact from intake to closed, as the desk does. */
   async function closedTicket(clientId: string, contactId: string): Promise<string> {
@@ -44,8 +45,13 @@ describe.each(DATABASES)("satisfaction survey answered in the portal on %s", (ki
     const a = await createClientWithContact(staff, "Constructora Ñandú", "CÑA010203AB1", "ana@nandu.mx");
     const c = await createClientWithContact(staff, "Farmacia Sol", "FSO010203AB1", "carla@sol.mx");
     ticketId = await closedTicket(a.client.id, a.contact.id);
-    ana = await portalSignIn(t.app, staff, a.contact.id, "ana@nandu.mx");
-    carla = await portalSignIn(t.app, staff, c.contact.id, "carla@sol.mx");
+    contacts.ana = a.contact.id;
+    contacts.carla = c.contact.id;
+    // Without a portal account the link cannot be sent: reception is told to invite first.
+    const uninvited = await staff.reception.post(`/api/tickets/${ticketId}/survey-link`);
+    expect(uninvited.status).toBe(422);
+    expect(uninvited.body.error.message).toMatch(/invítalo/);
+    await staff.sales.post(`/api/contacts/${a.contact.id}/portal-invite`);
   });
   afterAll(() => t?.close());
 
@@ -67,6 +73,8 @@ describe.each(DATABASES)("satisfaction survey answered in the portal on %s", (ki
 
     // Days later the link still opens the portal on that ticket's survey.
     time.advance(3 * 24 * 3600_000);
+    ana = await portalSignIn(t.app, staff, contacts.ana, "ana@nandu.mx");
+    carla = await portalSignIn(t.app, staff, contacts.carla, "carla@sol.mx");
     const session = await exchange(t.app, token);
     expect(session.statusCode).toBe(200);
     expect(session.json().next).toBe(`/portal/tickets/${ticketId}#encuesta`);
