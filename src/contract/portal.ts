@@ -99,7 +99,7 @@ export const URGENCY_QUESTION = "¿El sistema ya estaba en operación y dejó de
 
 export const PortalTicketCreateBody = z.strictObject({
   title: Text(200),
-  description: OptionalText(20_000),
+  description: OptionalText(20_000).optional(),
   /** The answer to "¿el sistema ya estaba en operación y dejó de funcionar?": yes makes it urgent (SPEC §1). */
   wasWorking: z.boolean(),
 });

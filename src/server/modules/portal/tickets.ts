@@ -104,7 +104,7 @@ export async function createTicket(
     clientId,
     contactId: c.contactId,
     title: body.title,
-    description: body.description,
+    description: body.description ?? "",
     urgent: body.wasWorking,
     channel: "portal" as const,
   };
