@@ -42,6 +42,7 @@ export const en: Record<PortalKey, string> = {
   "detail.received": "Received",
   "detail.responseDue": "Response due by",
   "detail.respondedAt": "Responded",
+  "detail.left": "Business time left",
   "detail.estimated": "Estimated solution",
   "detail.tbd": "To be determined",
   "detail.assignee": "Served by",

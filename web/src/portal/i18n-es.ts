@@ -40,6 +40,7 @@ export const es = {
   "detail.received": "Recibida",
   "detail.responseDue": "Respuesta a más tardar",
   "detail.respondedAt": "Atendida desde",
+  "detail.left": "Tiempo restante en horario hábil",
   "detail.estimated": "Solución estimada",
   "detail.tbd": "Por definir",
   "detail.assignee": "Le atiende",

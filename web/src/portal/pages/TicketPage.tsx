@@ -21,6 +21,12 @@ import { ticketKey, usePortalInfo } from "../session";
 import type { PortalTicketDetail } from "../types";
 import { AttachmentsSection, MessagesSection, SurveySection } from "./TicketSections";
 
+/** Business time left to the response deadline, as "1 h 30 min" (counted in opening hours only). */
+const businessTime = (minutes: number) => {
+  const m = Math.max(0, Math.round(minutes));
+  return m >= 60 ? `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ""}` : `${m} min`;
+};
+
 function Fact({ label, value }: { label: string; value: string }) {
   return (
     <Stack gap={0}>
@@ -81,6 +87,9 @@ function Header({ ticket, zone }: { ticket: PortalTicketDetail; zone: string }) 
             label={ticket.respondedAt ? t("detail.respondedAt") : t("detail.responseDue")}
             value={`${when(ticket.respondedAt ?? ticket.responseDueAt, zone, locale)} · ${t(`sla.${ticket.slaState}` as PortalKey)}`}
           />
+          {!ticket.respondedAt && ticket.slaState !== "breached" && ticket.status !== "cancelled" && (
+            <Fact label={t("detail.left")} value={businessTime(ticket.businessMinutesLeft)} />
+          )}
           <Fact label={t("detail.estimated")} value={when(ticket.estimatedSolutionAt, zone, locale) || tbd} />
           {ticket.assigneeName && <Fact label={t("detail.assignee")} value={ticket.assigneeName} />}
         </SimpleGrid>
