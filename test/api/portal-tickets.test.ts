@@ -152,7 +152,9 @@ describe.each(DATABASES)("client portal tickets on %s", (kind) => {
     expect((await carla.post(`/api/portal/tickets/${id}/messages`, { body: "hola" })).status).toBe(404);
     expect((await ana.post(`/api/portal/tickets/${id}/messages`, { body: "" })).status).toBe(400);
     expect((await ana.post(`/api/portal/tickets/${id}/messages`, { body: ["x"] })).status).toBe(400);
-    expect((await ana.post(`/api/portal/tickets/${id}/messages`, { body: "x".repeat(200_000) })).status).toBe(400);
+    expect((await ana.post(`/api/portal/tickets/${id}/messages`, { body: "x".repeat(200_000) })).status).toBe(
+      400,
+    );
     expect((await ana.get(`/api/portal/tickets/${id}`)).body.messages).toHaveLength(2);
   });
 
