@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sha256 } from "../../src/server/services/ids.js";
+import { sha256 } from "../../src/server/platform/ids.js";
 import { createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
 import { exchange, latestToken, linkMails, requestLink } from "../portal-support.js";

@@ -3,11 +3,11 @@ import path from "node:path";
 import type { z } from "zod";
 import type { PortalAttachment, PortalAttachmentBody } from "../../../contract/portal.js";
 import type { AppContext } from "../../context.js";
-import { mailRepo } from "../../db/repos/mail.js";
-import { ticketsRepo } from "../../db/repos/tickets.js";
-import { AppError, notFound } from "../../errors.js";
-import { MAX_ATTACHMENT_BYTES, safeFilename, sniffContentType } from "../../mail/attachments.js";
-import { newId } from "../../services/ids.js";
+import { AppError, notFound } from "../../platform/errors.js";
+import { newId } from "../../platform/ids.js";
+import { MAX_ATTACHMENT_BYTES, safeFilename, sniffContentType } from "../mail/attachments.js";
+import { mailRepo } from "../mail/repository.js";
+import { ticketsRepo } from "../tickets/repository.js";
 import { type PortalCaller, requireInScope } from "./policy.js";
 import { portalRepo } from "./repository.js";
 

@@ -1,12 +1,12 @@
 import { abuseKeyOf } from "../../../domain/network.js";
 import { normalizeEmail } from "../../../domain/text.js";
 import type { Actor, AppContext } from "../../context.js";
-import { rolesOf } from "../../db/repos/users.js";
-import { AppError } from "../../errors.js";
-import { queueMail } from "../../mail/outbox.js";
-import { mailSettings } from "../../mail/settings.js";
-import { render } from "../../mail/templates.js";
-import { newId, newSecret, sha256 } from "../../services/ids.js";
+import { AppError } from "../../platform/errors.js";
+import { newId, newSecret, sha256 } from "../../platform/ids.js";
+import { queueMail } from "../mail/outbox.js";
+import { mailSettings } from "../mail/settings.js";
+import { render } from "../mail/templates.js";
+import { rolesOf } from "../users/repository.js";
 import { type PortalCaller, portalCallerOf } from "./policy.js";
 import { portalRepo } from "./repository.js";
 

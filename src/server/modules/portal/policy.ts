@@ -1,8 +1,8 @@
 import type { PortalUser } from "../../../contract/portal.js";
 import type { Actor } from "../../context.js";
-import type { TicketRow } from "../../db/repos/tickets.js";
-import { toUser, type UserRow } from "../../db/repos/users.js";
-import { notFound } from "../../errors.js";
+import { notFound } from "../../platform/errors.js";
+import type { TicketRow } from "../tickets/repository.js";
+import { toUser, type UserRow } from "../users/repository.js";
 import type { TicketScope } from "./repository.js";
 
 /** A client contact signed in to the portal: the `client` actor the shared services know, and its scope. */

@@ -1,6 +1,11 @@
 import type { Insertable, Kysely, Selectable } from "kysely";
-import type { TicketSummaryRow } from "../../db/repos/tickets.js";
-import type { DB, MailAttachmentsTable, PortalLinksTable, PortalSessionsTable } from "../../db/schema.js";
+import type {
+  DB,
+  MailAttachmentsTable,
+  PortalLinksTable,
+  PortalSessionsTable,
+} from "../../platform/database/schema.js";
+import type { TicketSummaryRow } from "../tickets/repository.js";
 
 type Db = Kysely<DB>;
 export type PortalLinkRow = Selectable<PortalLinksTable>;

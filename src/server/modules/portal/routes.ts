@@ -21,11 +21,11 @@ import {
   PortalUser,
 } from "../../../contract/portal.js";
 import type { AppContext } from "../../context.js";
-import { AppError } from "../../errors.js";
-import { codedError, localeOf } from "../../i18n/index.js";
-import { mailSettings } from "../../mail/settings.js";
-import { openingHours } from "../../mail/templates.js";
-import { calendarConfig } from "../../services/settings.js";
+import { AppError } from "../../platform/errors.js";
+import { codedError, localeOf } from "../../platform/i18n/index.js";
+import { mailSettings } from "../mail/settings.js";
+import { openingHours } from "../mail/templates.js";
+import { calendarConfig } from "../settings/settings.js";
 import { attachmentFile, uploadAttachment } from "./attachments.js";
 import { callerFromCookie, endSession, exchangeToken, PORTAL_COOKIE, requestLink } from "./auth.js";
 import { type PortalCaller, portalUserOf } from "./policy.js";

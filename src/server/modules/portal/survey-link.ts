@@ -3,12 +3,12 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Id } from "../../../contract/common.js";
 import type { Actor, AppContext } from "../../context.js";
-import { surveysRepo } from "../../db/repos/surveys.js";
-import { ticketsRepo } from "../../db/repos/tickets.js";
-import { rolesOf } from "../../db/repos/users.js";
-import { AppError, conflict, notFound } from "../../errors.js";
-import { actorOf } from "../../http/auth-hook.js";
-import { requireRole } from "../../services/authz.js";
+import { requireRole } from "../../platform/authz.js";
+import { AppError, conflict, notFound } from "../../platform/errors.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
+import { surveysRepo } from "../surveys/repository.js";
+import { ticketsRepo } from "../tickets/repository.js";
+import { rolesOf } from "../users/repository.js";
 import { sendLink } from "./auth.js";
 import { portalRepo } from "./repository.js";
 

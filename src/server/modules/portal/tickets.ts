@@ -8,16 +8,16 @@ import {
   type PortalTicketDetail,
 } from "../../../contract/portal.js";
 import type { AppContext } from "../../context.js";
-import { clientsRepo } from "../../db/repos/clients.js";
-import { mailRepo } from "../../db/repos/mail.js";
-import { surveysRepo } from "../../db/repos/surveys.js";
-import { historyRepo, ticketsRepo } from "../../db/repos/tickets.js";
-import { rolesOf } from "../../db/repos/users.js";
-import { notFound } from "../../errors.js";
-import { recordSurvey } from "../../services/surveys.js";
-import { toTicket, viewEnv } from "../../services/ticket-view.js";
-import { insertTicket } from "../../services/tickets.js";
-import { addMessage } from "../../services/work.js";
+import { notFound } from "../../platform/errors.js";
+import { clientsRepo } from "../clients/repository.js";
+import { mailRepo } from "../mail/repository.js";
+import { surveysRepo } from "../surveys/repository.js";
+import { recordSurvey } from "../surveys/surveys.js";
+import { historyRepo, ticketsRepo } from "../tickets/repository.js";
+import { toTicket, viewEnv } from "../tickets/ticket-view.js";
+import { insertTicket } from "../tickets/tickets.js";
+import { rolesOf } from "../users/repository.js";
+import { addMessage } from "../work/work.js";
 import { type PortalCaller, requireInScope, scopeOf } from "./policy.js";
 import { portalRepo } from "./repository.js";
 
