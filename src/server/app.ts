@@ -27,6 +27,8 @@ import { installTransport, serveWeb } from "./http/transport.js";
 import { JOBS } from "./jobs/definitions.js";
 import { startScheduler } from "./jobs/runner.js";
 import { installMail } from "./mail/index.js";
+import { serviceOrderRoutes } from "./modules/service-orders/index.js";
+import { staffNotificationRoutes } from "./modules/staff-notifications/index.js";
 import type { SmtpListener } from "./mail/listener.js";
 import { holdDataDir } from "./ops/data-lock.js";
 import { bootstrapAdmin } from "./services/users.js";
@@ -108,6 +110,8 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   backgroundRoutes(app, ctx);
   staffRoutes(app, ctx);
   backupRoutes(app, ctx);
+  await app.register(serviceOrderRoutes, { prefix: "/api/service-orders", ctx });
+  await app.register(staffNotificationRoutes, { prefix: "/api/account/notification-preferences", ctx });
   const smtp = await installMail(app, ctx);
   installNotFound(app, await serveWeb(app, config.webDist));
 
