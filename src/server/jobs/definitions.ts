@@ -6,6 +6,7 @@ import { notificationsRepo } from "../db/repos/jobs.js";
 import { historyRepo, ticketsRepo } from "../db/repos/tickets.js";
 import { sessionsRepo, toUser, usersRepo } from "../db/repos/users.js";
 import { render } from "../i18n/index.js";
+import { queueStaffMail } from "../modules/staff-notifications/index.js";
 import { nightlyBackup } from "../ops/nightly-backup.js";
 import { newId } from "../services/ids.js";
 import { pruneThrottle } from "../services/login-guard.js";
@@ -63,6 +64,7 @@ export async function escalateSla(ctx: AppContext, now: Date): Promise<number> {
           read_at: null,
         })),
       );
+      await queueStaffMail(ctx, trx, [...to], "escalation", message, row);
       raised++;
     });
   }

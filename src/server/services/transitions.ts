@@ -7,9 +7,9 @@ import { historyRepo, type TicketRow, ticketsRepo } from "../db/repos/tickets.js
 import { rolesOf, usersRepo } from "../db/repos/users.js";
 import { workRepo } from "../db/repos/work.js";
 import { AppError, conflict, invalid, notFound } from "../errors.js";
+import { codedError } from "../i18n/index.js";
 import { onServiceOrderTransition } from "../modules/service-orders/index.js";
 import { onAssignmentNotice } from "../modules/staff-notifications/index.js";
-import { codedError } from "../i18n/index.js";
 import { hasRole, isStaff, refuseStaffOnlyFields } from "./authz.js";
 import { slaSettings } from "./settings.js";
 import { requireVisible, workflowTicket } from "./ticket-view.js";
@@ -112,7 +112,15 @@ export async function transitionTicket(ctx: AppContext, actor: Actor, id: string
       reason: input.reason?.trim() || null,
       changes: historyChanges(row, patch, input),
     });
-    const event = { actor, row, action: input.action, to: decision.to, patch, reason: input.reason?.trim() || null, now };
+    const event = {
+      actor,
+      row,
+      action: input.action,
+      to: decision.to,
+      patch,
+      reason: input.reason?.trim() || null,
+      now,
+    };
     await onServiceOrderTransition(ctx, trx, event);
     await onAssignmentNotice(ctx, trx, event);
     return true;

@@ -23,7 +23,10 @@ export interface ServiceOrderDecisionInput {
 }
 
 export const linkUsed = () =>
-  new AppError("link_used", "Este enlace ya se usó o la orden de servicio ya no está pendiente de respuesta.");
+  new AppError(
+    "link_used",
+    "Este enlace ya se usó o la orden de servicio ya no está pendiente de respuesta.",
+  );
 
 /** The ticket columns a decision changes: acceptance keeps `attended`, a rejection reopens the work. */
 function patchFor(input: ServiceOrderDecisionInput, name: string, now: string): Partial<TicketRow> {
@@ -42,7 +45,8 @@ function patchFor(input: ServiceOrderDecisionInput, name: string, now: string): 
 
 function check(row: TicketRow | undefined, input: ServiceOrderDecisionInput, name: string, reason: string) {
   if (!row) throw notFound("La orden de servicio");
-  if (!name) throw new AppError("precondition_failed", "Indica el nombre de quien responde.", { field: "name" });
+  if (!name)
+    throw new AppError("precondition_failed", "Indica el nombre de quien responde.", { field: "name" });
   if (input.decision === "reject" && !reason) {
     throw new AppError("reason_required", "Indica el motivo del rechazo.", { field: "reason" });
   }
@@ -69,7 +73,12 @@ async function write(trx: Transaction<DB>, row: TicketRow, input: ServiceOrderDe
     from: row.status,
     to: patch.status ?? row.status,
     reason,
-    changes: { signerName: name, acceptedVia: input.method, ip: input.ip, userAgent: input.userAgent ?? null },
+    changes: {
+      signerName: name,
+      acceptedVia: input.method,
+      ip: input.ip,
+      userAgent: input.userAgent ?? null,
+    },
   });
   await serviceOrdersRepo.addDecision(trx, {
     id: newId(),
@@ -101,7 +110,7 @@ export async function acceptServiceOrder(ctx: AppContext, input: ServiceOrderDec
       input.signerName.trim(),
       input.reason?.trim() ?? "",
     );
-    if (input.linkId && !(await serviceOrdersRepo.useLink(trx, input.linkId, now))) throw linkUsed();
+    if (input.linkId && !(await serviceOrdersRepo.takeLink(trx, input.linkId, now))) throw linkUsed();
     await write(trx, row, input, now);
   });
 }

@@ -20,13 +20,21 @@ export { serviceOrderRoutes } from "./routes.js";
 export async function onServiceOrderTransition(
   ctx: AppContext,
   trx: Transaction<DB>,
-  e: { actor: Actor; row: TicketRow; action: TransitionAction; to: string; patch: Partial<TicketRow>; reason: string | null; now: string },
+  e: {
+    actor: Actor;
+    row: TicketRow;
+    action: TransitionAction;
+    to: string;
+    patch: Partial<TicketRow>;
+    reason: string | null;
+    now: string;
+  },
 ): Promise<void> {
   if (e.action === "attend") {
     await queueServiceOrderMail(ctx, trx, { ...e.row, ...e.patch, status: "attended" });
     return;
   }
-  if (e.row.status !== "attended" || e.to === "attended" && e.action !== "accept") return;
+  if (e.row.status !== "attended" || (e.to === "attended" && e.action !== "accept")) return;
   await serviceOrdersRepo.closeLinks(trx, e.row.id, e.now);
   if (e.action !== "accept" && e.action !== "reject") return;
   await serviceOrdersRepo.addDecision(trx, {

@@ -26,7 +26,7 @@ async function openLink(ctx: AppContext, token: string) {
   if (link.used_at) throw linkUsed();
   if (link.expires_at <= ctx.clock().toISOString()) throw linkExpired();
   const ticket = await ticketsRepo.byId(ctx.db, link.ticket_id);
-  if (!ticket || ticket.status !== "attended" || ticket.accepted_at) throw linkUsed();
+  if (ticket?.status !== "attended" || ticket.accepted_at) throw linkUsed();
   return link;
 }
 

@@ -40,7 +40,11 @@ export async function queueServiceOrderMail(base: AppContext, trx: Transaction<D
     now: now.toISOString(),
   });
   const token = await signLink(ctx, linkId, row.id, expires);
-  const [lang, cfg, settings] = await Promise.all([languageOf(ctx, to), calendarConfig(ctx), mailSettings(ctx)]);
+  const [lang, cfg, settings] = await Promise.all([
+    languageOf(ctx, to),
+    calendarConfig(ctx),
+    mailSettings(ctx),
+  ]);
   const contact = row.contact_id ? await contactsRepo.byId(trx, row.contact_id) : null;
   const mail = render(ctx.config.dataDir, "service_order", lang, {
     company: order.company.name || settings.companyName,

@@ -51,7 +51,9 @@ export const formatCents = (cents: number, lang: OrderLang) =>
     cents / 100,
   );
 const formatAt = (iso: string, zone: string, lang: OrderLang) =>
-  DateTime.fromISO(iso, { zone }).setLocale(lang === "es" ? "es-MX" : "en-US").toFormat("dd/LL/yyyy HH:mm");
+  DateTime.fromISO(iso, { zone })
+    .setLocale(lang === "es" ? "es-MX" : "en-US")
+    .toFormat("dd/LL/yyyy HH:mm");
 
 /** The activities and times as plain lines (the mail body and the PDF say the same). */
 export function workLines(order: ServiceOrder, zone: string, lang: OrderLang): string[] {
@@ -61,7 +63,8 @@ export function workLines(order: ServiceOrder, zone: string, lang: OrderLang): s
   );
   const modes = order.minutesByMode.map((m) => `${w.modes[m.mode]}: ${formatMinutes(m.minutes)}`);
   const charges = order.charges.map(
-    (c) => `${c.quantity} × ${c.description} (${formatCents(c.unitPriceCents, lang)}) = ${formatCents(c.amountCents, lang)}`,
+    (c) =>
+      `${c.quantity} × ${c.description} (${formatCents(c.unitPriceCents, lang)}) = ${formatCents(c.amountCents, lang)}`,
   );
   return [
     `${w.activities}:`,

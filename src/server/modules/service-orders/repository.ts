@@ -20,7 +20,7 @@ export const serviceOrdersRepo = {
   link: (db: Db, id: string) =>
     db.selectFrom("service_order_links").selectAll().where("id", "=", id).executeTakeFirst(),
   /** Takes a link for one decision: only while unused and unexpired; false when someone else took it. */
-  useLink: async (db: Db, id: string, now: string) => {
+  takeLink: async (db: Db, id: string, now: string) => {
     const r = await db
       .updateTable("service_order_links")
       .set({ used_at: now })

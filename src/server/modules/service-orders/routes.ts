@@ -2,11 +2,16 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Id } from "../../../contract/common.js";
-import { LinkDecisionBody, LinkQuery, ServiceOrder, ServiceOrderByLink } from "../../../contract/service-orders.js";
+import {
+  LinkDecisionBody,
+  LinkQuery,
+  ServiceOrder,
+  ServiceOrderByLink,
+} from "../../../contract/service-orders.js";
 import type { AppContext } from "../../context.js";
+import { notFound } from "../../errors.js";
 import { actorOf } from "../../http/auth-hook.js";
 import { calendarConfig } from "../../services/settings.js";
-import { notFound } from "../../errors.js";
 import { decideByLink, serviceOrderByLink } from "./links.js";
 import { loadServiceOrder } from "./order.js";
 import { type OrderLang, serviceOrderPdf } from "./pdf.js";
@@ -36,13 +41,13 @@ export async function serviceOrderRoutes(app: FastifyInstance, opts: { ctx: AppC
   r.post("/by-link/decision", {
     config: { public: true },
     schema: { tags: ["service-orders"], body: LinkDecisionBody, response: { 200: ServiceOrder } },
-    handler: async (req) =>
-      decideByLink(ctx, req.body, { ip: req.ip, userAgent: req.headers["user-agent"] }),
+    handler: async (req) => decideByLink(ctx, req.body, { ip: req.ip, userAgent: req.headers["user-agent"] }),
   });
   r.get("/by-link/pdf", {
     config: { public: true },
     schema: { tags: ["service-orders"], querystring: LinkQuery },
-    handler: async (req, reply) => sendPdf(ctx, reply, (await serviceOrderByLink(ctx, req.query.token)).order, "es"),
+    handler: async (req, reply) =>
+      sendPdf(ctx, reply, (await serviceOrderByLink(ctx, req.query.token)).order, "es"),
   });
   r.get("/:ticketId", {
     schema: { tags: ["service-orders"], params: z.object({ ticketId: Id }), response: { 200: ServiceOrder } },

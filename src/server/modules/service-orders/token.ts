@@ -19,7 +19,12 @@ async function linkSecret(ctx: AppContext): Promise<string> {
   if (stored) return JSON.parse(stored) as string;
   await ctx.db
     .insertInto("settings")
-    .values({ key: SECRET_KEY, value: JSON.stringify(newSecret(32)), updated_at: ctx.clock().toISOString(), updated_by: null })
+    .values({
+      key: SECRET_KEY,
+      value: JSON.stringify(newSecret(32)),
+      updated_at: ctx.clock().toISOString(),
+      updated_by: null,
+    })
     .onConflict((oc) => oc.column("key").doNothing())
     .execute();
   return JSON.parse((await read())!) as string;
