@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   link_invalid: 400,
   link_expired: 410,
   link_used: 410,
+  unsupported_media_type: 415,
   precondition_failed: 422,
   reason_required: 422,
   idempotency_key_reused: 422,
