@@ -1,4 +1,4 @@
-import { Anchor, Group, Text } from "@mantine/core";
+import { Anchor, Group } from "@mantine/core";
 import { orderPdfUrl } from "../../api/serviceOrders";
 import type { TicketDetail } from "../../contract";
 import { useT } from "../../i18n";
@@ -11,7 +11,6 @@ export function ServiceOrderLink({ ticket }: { ticket: TicketDetail }) {
   if (!WITH_ORDER.has(ticket.status)) return null;
   return (
     <Group gap="xs">
-      <Text size="sm">📄</Text>
       <Anchor href={orderPdfUrl(ticket.id)} size="sm" data-testid="service-order-pdf">
         {t("order.staffPdf")}
       </Anchor>
