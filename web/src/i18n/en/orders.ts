@@ -29,6 +29,7 @@ export const orders: Record<keyof typeof es, string> = {
   "order.link_used.title": "Link already used",
   "order.link_used": "This link was already used or the order was already answered. Nothing was changed.",
   "order.staffPdf": "Service order (PDF)",
+  "notify.kind.assigned": "Assigned",
   "prefs.title": "E-mail notices",
   "prefs.hint": "Notices always show in the bell; choose which ones also come by e-mail.",
   "prefs.escalation": "Tickets near or past their deadline (escalation)",

@@ -27,6 +27,7 @@ export const orders = {
   "order.link_used.title": "Enlace ya utilizado",
   "order.link_used": "Este enlace ya se usó o la orden ya fue respondida. No se cambió nada.",
   "order.staffPdf": "Orden de servicio (PDF)",
+  "notify.kind.assigned": "Asignado",
   "prefs.title": "Avisos por correo",
   "prefs.hint": "Los avisos siempre aparecen en la campana; elige cuáles también quieres recibir por correo.",
   "prefs.escalation": "Tickets por vencer o vencidos (escalamiento)",
