@@ -1,9 +1,10 @@
 /**
  * The client accepts a service order from the mailed link, in a real browser and without signing in;
- * the staff ticket then shows the acceptance, and the spent link says so in Spanish.
+ * the staff ticket then shows the acceptance, and the spent link says so in Spanish. Also: a staff
+ * user's e-mail notice switches in the account page.
  */
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN,
   ApiSession,
@@ -101,6 +102,26 @@ describe.skipIf(browserMissing)("service order acceptance by link", { timeout: 1
     await withPage(browser, "order-reused", async (page) => {
       await page.goto(`${server.baseUrl}/orden${linkPath}`);
       await page.getByTestId("order-refused").getByText("Enlace ya utilizado").waitFor();
+    });
+  });
+
+  it("a technician turns off assignment e-mails in the account page, and the choice stays", async () => {
+    await withPage(browser, "prefs", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.technician.email, PASSWORD, "/account");
+      await page.getByRole("heading", { name: "Avisos por correo" }).waitFor();
+      const assignment = page.getByRole("switch", { name: "Tickets que me asignan" });
+      await expect.poll(() => assignment.isChecked()).toBe(true);
+      await assignment.click({ force: true });
+      await page.getByText("Preferencias guardadas.").waitFor();
+      await page.reload();
+      await expect
+        .poll(() => page.getByRole("switch", { name: "Tickets que me asignan" }).isChecked())
+        .toBe(false);
+      await expect
+        .poll(() =>
+          page.getByRole("switch", { name: "Tickets por vencer o vencidos (escalamiento)" }).isChecked(),
+        )
+        .toBe(true);
     });
   });
 });
