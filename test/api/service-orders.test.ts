@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../src/server/context.js";
+import { decideAsContact } from "../../src/server/modules/service-orders/index.js";
 import type { Caller } from "../client.js";
 import { clientUser, createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
@@ -229,5 +231,38 @@ describe.each(DATABASES)("service orders on %s", (kind) => {
     expect(res.json().error.code).toBe("link_used");
     const order = (await staff.admin.get(`/api/service-orders/${ticket.id}`)).body;
     expect(order.decision).toMatchObject({ method: "onsite", signerName: "Jefe de planta" });
+  });
+  it("the portal use case: a contact decides for its own company only, recorded as portal", async () => {
+    const { ticket, token } = await attendAndMail("Licencias vencidas");
+    const contact = (caller: Caller, clientId: string): Actor => ({
+      id: caller.user!.id,
+      email: caller.user!.email,
+      name: "Paula Portal",
+      roles: ["client"],
+      skills: [],
+      clientId,
+      locale: "es-MX",
+      via: "token",
+      sessionId: null,
+      csrfToken: null,
+    });
+    const input = { ticketId: ticket.id, decision: "accept" as const, ip: "10.0.0.7", userAgent: "Portal" };
+    await expect(decideAsContact(t.app.ctx, contact(betaUser, beta.client.id), input)).rejects.toMatchObject({
+      code: "not_found",
+    });
+    expect((await ticketOf(ticket.id)).acceptance).toBeNull();
+    const order = await decideAsContact(t.app.ctx, contact(acmeUser, acme.client.id), input);
+    expect(order.decision).toMatchObject({
+      decision: "accepted",
+      method: "portal",
+      signerName: "Paula Portal",
+    });
+    expect((await ticketOf(ticket.id)).acceptance).toMatchObject({ via: "portal" });
+    const viaLink = await anon("POST", "/api/service-orders/by-link/decision", {
+      token,
+      decision: "accept",
+      name: "Ana",
+    });
+    expect(viaLink.json().error.code).toBe("link_used");
   });
 });

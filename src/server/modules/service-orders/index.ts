@@ -10,6 +10,7 @@ import { serviceOrdersRepo } from "./repository.js";
 
 export { acceptServiceOrder, type ServiceOrderDecisionInput } from "./decide.js";
 export { loadServiceOrder } from "./order.js";
+export { decideAsContact } from "./portal.js";
 export { serviceOrderRoutes } from "./routes.js";
 
 /**
