@@ -1,6 +1,6 @@
 import { ImapFlow } from "imapflow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { IMPORTED_KEYWORD, parseImapUrl, pollImapOnce } from "../../src/server/mail/imap.js";
+import { IMPORTED_KEYWORD, parseImapUrl, pollImapOnce } from "../../src/server/modules/mail/imap.js";
 import { type Dovecot, dovecotMissing, startDovecot } from "../dovecot.js";
 import { createClientWithContact, seedStaff } from "../fixtures.js";
 import { DATABASES, startApp, type TestApp } from "../harness.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { escalateSla } from "../../src/server/jobs/definitions.js";
+import { escalateSla } from "../../src/server/platform/jobs/definitions.js";
 import { createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
 

@@ -1,10 +1,10 @@
 import type { Transaction } from "kysely";
 import type { DecisionMethod } from "../../../contract/service-orders.js";
 import type { AppContext } from "../../context.js";
-import { historyRepo, type TicketRow, ticketsRepo } from "../../db/repos/tickets.js";
-import type { DB } from "../../db/schema.js";
-import { AppError, conflict, notFound } from "../../errors.js";
-import { newId } from "../../services/ids.js";
+import type { DB } from "../../platform/database/schema.js";
+import { AppError, conflict, notFound } from "../../platform/errors.js";
+import { newId } from "../../platform/ids.js";
+import { historyRepo, type TicketRow, ticketsRepo } from "../tickets/repository.js";
 import { serviceOrdersRepo } from "./repository.js";
 
 export interface ServiceOrderDecisionInput {

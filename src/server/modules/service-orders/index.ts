@@ -1,10 +1,10 @@
 import type { Transaction } from "kysely";
 import type { TransitionAction } from "../../../contract/tickets.js";
 import type { Actor, AppContext } from "../../context.js";
-import type { TicketRow } from "../../db/repos/tickets.js";
-import type { DB } from "../../db/schema.js";
-import { isStaff } from "../../services/authz.js";
-import { newId } from "../../services/ids.js";
+import { isStaff } from "../../platform/authz.js";
+import type { DB } from "../../platform/database/schema.js";
+import { newId } from "../../platform/ids.js";
+import type { TicketRow } from "../tickets/repository.js";
 import { queueServiceOrderMail } from "./mail.js";
 import { serviceOrdersRepo } from "./repository.js";
 

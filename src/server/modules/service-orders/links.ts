@@ -1,8 +1,8 @@
 import type { z } from "zod";
 import type { LinkDecisionBody } from "../../../contract/service-orders.js";
 import type { AppContext } from "../../context.js";
-import { ticketsRepo } from "../../db/repos/tickets.js";
-import { AppError } from "../../errors.js";
+import { AppError } from "../../platform/errors.js";
+import { ticketsRepo } from "../tickets/repository.js";
 import { acceptServiceOrder, linkUsed } from "./decide.js";
 import { loadServiceOrder } from "./order.js";
 import { serviceOrdersRepo } from "./repository.js";

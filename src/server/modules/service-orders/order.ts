@@ -1,10 +1,10 @@
 import type { ServiceOrder } from "../../../contract/service-orders.js";
 import type { AttentionMode } from "../../../contract/tickets.js";
 import type { AppContext } from "../../context.js";
-import { ticketsRepo } from "../../db/repos/tickets.js";
-import { mailSettings } from "../../mail/settings.js";
-import { COMPANY_SETTING } from "../../services/company.js";
-import { readSetting } from "../../services/stored-settings.js";
+import { COMPANY_SETTING } from "../clients/company.js";
+import { mailSettings } from "../mail/settings.js";
+import { readSetting } from "../settings/stored-settings.js";
+import { ticketsRepo } from "../tickets/repository.js";
 import { type DecisionRow, serviceOrdersRepo } from "./repository.js";
 
 const MODES: AttentionMode[] = ["onsite", "office", "remote", "phone"];

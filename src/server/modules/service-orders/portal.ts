@@ -1,6 +1,6 @@
 import type { Actor, AppContext } from "../../context.js";
-import { forbidden } from "../../errors.js";
-import { isStaff } from "../../services/authz.js";
+import { isStaff } from "../../platform/authz.js";
+import { forbidden } from "../../platform/errors.js";
 import { acceptServiceOrder } from "./decide.js";
 import { loadServiceOrder } from "./order.js";
 import { requireOrderVisible } from "./policy.js";

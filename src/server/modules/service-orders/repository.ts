@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
-import type { DB, ServiceOrderDecisionsTable } from "../../db/schema.js";
+import type { DB, ServiceOrderDecisionsTable } from "../../platform/database/schema.js";
 
 type Db = Kysely<DB>;
 export type DecisionRow = Selectable<ServiceOrderDecisionsTable>;

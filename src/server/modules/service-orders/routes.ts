@@ -9,9 +9,9 @@ import {
   ServiceOrderByLink,
 } from "../../../contract/service-orders.js";
 import type { AppContext } from "../../context.js";
-import { notFound } from "../../errors.js";
-import { actorOf } from "../../http/auth-hook.js";
-import { calendarConfig } from "../../services/settings.js";
+import { notFound } from "../../platform/errors.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
+import { calendarConfig } from "../settings/settings.js";
 import { decideByLink, serviceOrderByLink } from "./links.js";
 import { loadServiceOrder } from "./order.js";
 import { type OrderLang, serviceOrderPdf } from "./pdf.js";

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { AppContext } from "../../context.js";
-import { newSecret } from "../../services/ids.js";
+import { newSecret } from "../../platform/ids.js";
 
 /** How long a mailed acceptance link stays good. */
 export const LINK_DAYS = 30;

@@ -2,11 +2,11 @@ import type { Transaction } from "kysely";
 import type { TransitionAction } from "../../../contract/tickets.js";
 import { coded } from "../../../domain/messages.js";
 import type { Actor, AppContext } from "../../context.js";
-import { notificationsRepo } from "../../db/repos/jobs.js";
-import type { TicketRow } from "../../db/repos/tickets.js";
-import type { DB } from "../../db/schema.js";
-import { render } from "../../i18n/index.js";
-import { newId } from "../../services/ids.js";
+import type { DB } from "../../platform/database/schema.js";
+import { render } from "../../platform/i18n/index.js";
+import { newId } from "../../platform/ids.js";
+import { notificationsRepo } from "../notifications/repository.js";
+import type { TicketRow } from "../tickets/repository.js";
 import { queueStaffMail } from "./notify.js";
 
 /**

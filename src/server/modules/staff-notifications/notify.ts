@@ -2,12 +2,12 @@ import type { Transaction } from "kysely";
 import type { NotificationMailKind } from "../../../contract/service-orders.js";
 import type { Coded } from "../../../domain/messages.js";
 import type { AppContext } from "../../context.js";
-import type { DB } from "../../db/schema.js";
-import { render as renderText } from "../../i18n/index.js";
-import { bareAddress } from "../../mail/headers.js";
-import { queueMail } from "../../mail/outbox.js";
-import { mailSettings } from "../../mail/settings.js";
-import { render } from "../../mail/templates.js";
+import type { DB } from "../../platform/database/schema.js";
+import { render as renderText } from "../../platform/i18n/index.js";
+import { bareAddress } from "../mail/headers.js";
+import { queueMail } from "../mail/outbox.js";
+import { mailSettings } from "../mail/settings.js";
+import { render } from "../mail/templates.js";
 import { mailPrefsOf } from "./prefs.js";
 import { prefsRepo } from "./repository.js";
 

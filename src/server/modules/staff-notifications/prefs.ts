@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
 import { NOTIFICATION_MAIL_KINDS, type NotificationMailKind } from "../../../contract/service-orders.js";
 import type { Actor, AppContext } from "../../context.js";
-import type { DB } from "../../db/schema.js";
-import { requireStaff } from "../../services/authz.js";
+import { requireStaff } from "../../platform/authz.js";
+import type { DB } from "../../platform/database/schema.js";
 import { prefsRepo } from "./repository.js";
 
 export type MailPrefs = Record<NotificationMailKind, boolean>;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { NotificationPrefs, NotificationPrefsBody } from "../../../contract/service-orders.js";
 import type { AppContext } from "../../context.js";
-import { actorOf } from "../../http/auth-hook.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
 import { getMyPrefs, saveMyPrefs } from "./prefs.js";
 
 /** The signed-in staff user's own notification preferences (which kinds also come by e-mail). */
