@@ -11,6 +11,7 @@ import { staffAppMigration } from "./migrations/008_staff_app.js";
 import { mailMigration } from "./migrations/009_mail.js";
 import { codedNotificationsMigration } from "./migrations/010_coded_notifications.js";
 import { portalMigration } from "./migrations/011_portal.js";
+import { serviceOrdersMigration } from "./migrations/012_service_orders.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -25,6 +26,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "009_mail": mailMigration(dialect),
     "010_coded_notifications": codedNotificationsMigration,
     "011_portal": portalMigration,
+    "012_service_orders": serviceOrdersMigration,
   };
 }
 

@@ -356,6 +356,38 @@ export interface OutboxTable {
   created_at: Instant;
   updated_at: Instant;
   sent_at: Instant | null;
+  attachments: string | null; // JSON [{filename, contentType, base64}] (migration 012)
+}
+
+/** A link mailed to accept or reject a service order (modules/service-orders). */
+export interface ServiceOrderLinksTable {
+  id: string;
+  ticket_id: string;
+  expires_at: Instant;
+  used_at: Instant | null;
+  created_at: Instant;
+}
+
+/** An acceptance or rejection of a service order, with who, when, where from and how. */
+export interface ServiceOrderDecisionsTable {
+  id: string;
+  ticket_id: string;
+  decision: string; // accepted | rejected
+  method: string; // link | portal | onsite
+  signer_name: string | null;
+  reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  actor_id: string | null;
+  at: Instant;
+}
+
+/** Which notification kinds a staff user also receives by e-mail. */
+export interface NotificationPrefsTable {
+  user_id: string;
+  kind: string;
+  by_email: Flag;
+  updated_at: Instant;
 }
 
 /** A received mail, kept raw (src/server/modules/mail/inbound.ts). */
@@ -418,6 +450,9 @@ export interface DB {
   timers: TimersTable;
   stored_files: StoredFilesTable;
   outbox: OutboxTable;
+  service_order_links: ServiceOrderLinksTable;
+  service_order_decisions: ServiceOrderDecisionsTable;
+  notification_prefs: NotificationPrefsTable;
   inbound_mail: InboundMailTable;
   mail_attachments: MailAttachmentsTable;
   notifications: NotificationsTable;

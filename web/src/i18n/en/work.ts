@@ -114,6 +114,7 @@ export const work: Record<keyof typeof es, string> = {
   "acceptance.recorded": "Accepted by {who} on {at} ({via}).",
   "acceptance.via.portal": "in the portal",
   "acceptance.via.onsite": "on site",
+  "acceptance.via.link": "by the e-mailed link",
   "acceptance.record": "On-site acceptance",
   "acceptance.hint": "The client checked the activities and signs in agreement.",
   "acceptance.signer": "Signer's name",

@@ -112,6 +112,7 @@ export const work = {
   "acceptance.recorded": "Aceptada por {who} el {at} ({via}).",
   "acceptance.via.portal": "en el portal",
   "acceptance.via.onsite": "en sitio",
+  "acceptance.via.link": "por el enlace del correo",
   "acceptance.record": "Aceptación en sitio",
   "acceptance.hint": "El cliente revisó las actividades y firma de conformidad.",
   "acceptance.signer": "Nombre de quien firma",
