@@ -7,8 +7,20 @@ import { headerSafe } from "./headers.js";
 
 export type MailLang = "es" | "en";
 
-/** Templates shipped with Mesa; a firm overrides any of them with a file of the same name in MESA_DATA_DIR/templates. */
-const SHIPPED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../templates/mail");
+/**
+ * Templates shipped with Mesa (`<repo>/templates/mail`); a firm overrides any of them with a file of
+ * the same name in MESA_DATA_DIR/templates. Found by walking up from this module, because it runs
+ * both from `src/server/mail` and from the compiled `.builds/<hash>/server/mail`, one level deeper.
+ */
+export function shippedTemplatesDir(from = path.dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "templates", "mail");
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return path.resolve(from, "../../../templates/mail");
+  }
+}
+
+const SHIPPED = shippedTemplatesDir();
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
