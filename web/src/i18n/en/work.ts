@@ -142,6 +142,8 @@ export const work: Record<keyof typeof es, string> = {
   "history.survey_attempt": "Unanswered survey call",
   "history.sla_recompute": "Deadline recomputed",
   "history.billable": "Billable time corrected",
+  "history.call": "Call logged",
+  "history.link_sender": "Sender linked to the client",
   "history.other": "Change",
   "review.queue": "Review of attended tickets",
   "review.queueHint": "Check the service, the times and the client's acceptance.",

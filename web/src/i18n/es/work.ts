@@ -140,6 +140,8 @@ export const work = {
   "history.survey_attempt": "Llamada de encuesta sin respuesta",
   "history.sla_recompute": "Vencimiento recalculado",
   "history.billable": "Corrección del tiempo facturable",
+  "history.call": "Llamada registrada",
+  "history.link_sender": "Remitente vinculado al cliente",
   "history.other": "Movimiento",
   "review.queue": "Revisión de tickets atendidos",
   "review.queueHint": "Verifica el servicio, los tiempos y la aceptación del cliente.",
