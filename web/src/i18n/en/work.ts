@@ -101,6 +101,7 @@ export const work: Record<keyof typeof es, string> = {
   "message.body": "Message",
   "message.none": "No messages.",
   "message.client": "Client",
+  "message.kind": "Kind of entry",
   "message.kind.message": "Message to client",
   "message.kind.call": "Call",
   "message.kind.note": "Internal note",

@@ -99,6 +99,7 @@ export const work = {
   "message.body": "Mensaje",
   "message.none": "Sin mensajes.",
   "message.client": "Cliente",
+  "message.kind": "Tipo de registro",
   "message.kind.message": "Mensaje al cliente",
   "message.kind.call": "Llamada",
   "message.kind.note": "Nota interna",
