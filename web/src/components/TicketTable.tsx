@@ -101,7 +101,14 @@ export function TicketCards({ tickets, empty }: Props) {
   return (
     <Stack gap="sm">
       {tickets.map((ticket) => (
-        <Card key={ticket.id} withBorder padding="sm" data-testid="ticket-card" data-folio={ticket.folio}>
+        <Card
+          key={ticket.id}
+          withBorder
+          padding="sm"
+          className="mesa-card-link"
+          data-testid="ticket-card"
+          data-folio={ticket.folio}
+        >
           <Group justify="space-between" wrap="nowrap">
             <Anchor component={Link} to={`/tickets/${ticket.id}`} fw={700} className="mesa-folio">
               {ticket.folio}
