@@ -45,6 +45,25 @@ describe.each(DATABASES)("demo data on %s", (kind) => {
     expect(summary.surveys).toBeGreaterThan(10);
     // Contact names are searchable on the demo data too.
     expect((await caller.get("/api/tickets?q=gutierrez")).body.items.length).toBeGreaterThan(0);
-    await expect(seedDemo(t.app.ctx)).rejects.toBeInstanceOf(DemoRefused);
+    // The firm's own data is filled too: the Empresa page and the login screen are not blank.
+    const company = await caller.get("/api/settings/company");
+    expect(company.status).toBe(200);
+    expect(company.body).toMatchObject({ name: "Encor S.A. de C.V.", rfc: "ENC050101AB1" });
+    expect(company.body.supportPhone).toBeTruthy();
+    await expect(seedDemo(t.app.ctx)).rejects.toThrow(/--force/);
+  });
+
+  it("tells a database without an administrator how to make one, not to use --force", async () => {
+    const empty = await startApp(kind, {
+      env: { MESA_ADMIN_EMAIL: undefined, MESA_ADMIN_PASSWORD: undefined },
+    });
+    try {
+      const refusal = seedDemo(empty.app.ctx);
+      await expect(refusal).rejects.toBeInstanceOf(DemoRefused);
+      await expect(refusal).rejects.toThrow(/configuración inicial/);
+      await expect(refusal).rejects.not.toThrow(/--force/);
+    } finally {
+      await empty.close();
+    }
   });
 });

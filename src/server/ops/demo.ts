@@ -5,10 +5,11 @@
  */
 import { pathToFileURL } from "node:url";
 import { loadConfig } from "../config.js";
-import type { AppContext } from "../context.js";
+import type { Actor, AppContext } from "../context.js";
 import { openDatabase } from "../db/database.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { toUser, usersRepo } from "../db/repos/users.js";
+import { getCompany, saveCompany } from "../services/company.js";
 import { bootstrapAdmin } from "../services/users.js";
 import { DEMO_PASSWORD, DEMO_USERS, STATUS_PLAN } from "./demo-data.js";
 import { actorOf, demoClients, demoClock, demoUsers, receivedAt, statusOrder } from "./demo-seed.js";
@@ -27,8 +28,36 @@ export interface DemoSummary {
 
 async function firstAdmin(ctx: AppContext) {
   const admin = (await usersRepo.list(ctx.db)).map(toUser).find((u) => u.active && u.roles.includes("admin"));
-  if (!admin) throw new DemoRefused("No hay administrador: define MESA_ADMIN_EMAIL y MESA_ADMIN_PASSWORD.");
+  if (!admin)
+    throw new DemoRefused(
+      "No hay administrador: abre la app web y completa la configuración inicial, o define MESA_ADMIN_EMAIL y MESA_ADMIN_PASSWORD.",
+    );
   return actorOf(admin);
+}
+
+/** The printed account list speaks Spanish like the rest of the command. */
+const ROLE_NAMES: Record<string, string> = {
+  reception: "Recepción",
+  technician: "Técnico",
+  senior: "Técnico Senior",
+  leader: "Líder de proyecto",
+  sales: "Ventas",
+  admin: "Administrador",
+};
+
+/** The firm's own data (Empresa page, login screen, documents), kept where the setup page already wrote some. */
+async function demoCompany(ctx: AppContext, admin: Actor): Promise<void> {
+  const current = await getCompany(ctx, admin);
+  const keep = <T>(value: T | null, demo: T) => (value === null || value === "" ? demo : value);
+  await saveCompany(ctx, admin, {
+    name: keep(current.name, "Encor S.A. de C.V."),
+    rfc: keep(current.rfc, "ENC050101AB1"),
+    supportEmail: keep(current.supportEmail, "soporte@demo.encor.mx"),
+    supportPhone: keep(current.supportPhone, "33 3615 0000"),
+    address: keep(current.address, "Av. Américas 1500, Providencia, 44630 Guadalajara, Jal."),
+    openingHoursText: keep(current.openingHoursText, "Lunes a viernes de 9:00 a 17:00"),
+    version: current.version,
+  });
 }
 
 export async function seedDemo(base: AppContext, opts: { force?: boolean } = {}): Promise<DemoSummary> {
@@ -38,11 +67,12 @@ export async function seedDemo(base: AppContext, opts: { force?: boolean } = {})
     .executeTakeFirstOrThrow();
   if (Number(existing.n) > 0 && !opts.force)
     throw new DemoRefused(
-      "La base de datos ya tiene tickets: la demostración es para una instalación nueva.",
+      "La base de datos ya tiene tickets: la demostración es para una instalación nueva. Usa --force para agregarla de todos modos.",
     );
   const clock = demoClock(base);
   const { ctx } = clock;
   const admin = await firstAdmin(ctx);
+  await demoCompany(ctx, admin);
   const people = await demoUsers(ctx, admin);
   const clients = await demoClients(ctx, people);
   const order = statusOrder();
@@ -78,11 +108,11 @@ async function main(): Promise<void> {
     );
     console.log(`Cuentas (contraseña «${summary.password}»):`);
     for (const a of summary.accounts)
-      console.log(`  ${a.email.padEnd(34)} ${a.name} (${a.roles.join(", ")})`);
+      console.log(`  ${a.email.padEnd(34)} ${a.name} (${a.roles.map((r) => ROLE_NAMES[r] ?? r).join(", ")})`);
     console.log("  y el administrador de MESA_ADMIN_EMAIL.");
   } catch (err) {
     if (!(err instanceof DemoRefused)) throw err;
-    console.error(`${err.message} Usa --force para agregarla de todos modos.`);
+    console.error(err.message);
     process.exitCode = 1;
   } finally {
     await database.close();
