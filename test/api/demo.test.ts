@@ -16,6 +16,7 @@ describe.each(DATABASES)("demo data on %s", (kind) => {
     timeout: 240_000,
   }, async () => {
     const summary = await seedDemo(t.app.ctx);
+    expect(summary.admin).toBe("admin@encor.mx");
     const leader = summary.accounts.find((a) => a.roles.includes("leader"))!;
     const caller = await signIn(t.app, leader.email, summary.password);
     for (const [status, n] of Object.entries(STATUS_PLAN)) {

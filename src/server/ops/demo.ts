@@ -19,6 +19,8 @@ export class DemoRefused extends Error {}
 
 export interface DemoSummary {
   password: string;
+  /** The administrator the demo was made with (its own password, not the demo's). */
+  admin: string;
   accounts: { email: string; name: string; roles: string[] }[];
   clients: number;
   contacts: number;
@@ -86,6 +88,7 @@ export async function seedDemo(base: AppContext, opts: { force?: boolean } = {})
   }
   return {
     password: DEMO_PASSWORD,
+    admin: admin.email,
     accounts: DEMO_USERS.map((u) => ({ email: u.email, name: u.name, roles: u.roles })),
     clients: clients.length,
     contacts: clients.reduce((n, c) => n + c.contacts.length, 0),
@@ -109,7 +112,7 @@ async function main(): Promise<void> {
     console.log(`Cuentas (contraseña «${summary.password}»):`);
     for (const a of summary.accounts)
       console.log(`  ${a.email.padEnd(34)} ${a.name} (${a.roles.map((r) => ROLE_NAMES[r] ?? r).join(", ")})`);
-    console.log("  y el administrador de MESA_ADMIN_EMAIL.");
+    console.log(`  ${summary.admin.padEnd(34)} Administrador (con su propia contraseña)`);
   } catch (err) {
     if (!(err instanceof DemoRefused)) throw err;
     console.error(err.message);
