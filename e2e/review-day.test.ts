@@ -125,4 +125,24 @@ describe.skipIf(browserMissing)("a newcomer's day at the desk", { timeout: 240_0
       PHONE,
     );
   });
+
+  it("takes and shows a worked holiday as DD/MM/AAAA and keeps it as an ISO day", async () => {
+    await withPage(desk.browser, "calendar-day", async (page) => {
+      await uiLogin(page, desk.server.baseUrl, ADMIN.email, ADMIN.password, "/admin/calendar");
+      const days = page.getByRole("combobox", { name: "Feriados que sí se trabajan" });
+      await days.fill("24/12/2026");
+      await days.press("Enter");
+      await page.getByRole("button", { name: "Guardar" }).last().click();
+      await expect
+        .poll(
+          async () =>
+            (await desk.admin.ok<{ removedHolidays: string[] }>("GET", "/api/settings/calendar"))
+              .removedHolidays,
+        )
+        .toEqual(["2026-12-24"]);
+      await page.reload();
+      await page.locator(".mantine-Pill-label").first().waitFor();
+      expect(await page.locator(".mantine-Pill-label").allTextContents()).toEqual(["24/12/2026"]);
+    });
+  });
 });
