@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { shippedTemplatesDir } from "../src/server/mail/templates.js";
+import { shippedTemplatesDir } from "../src/server/modules/mail/templates.js";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "mesa-tpl-"));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
