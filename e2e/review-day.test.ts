@@ -116,6 +116,21 @@ describe.skipIf(browserMissing)("a newcomer's day at the desk", { timeout: 240_0
     );
     await withPage(
       desk.browser,
+      "phone-queue",
+      async (page) => {
+        // Reception's queue on a phone: cards with the status, the time left and «Asignar», no table.
+        await uiLogin(page, desk.server.baseUrl, desk.staff.reception.email, PASSWORD, "/queue");
+        const card = page.getByTestId("ticket-card").filter({ hasText: "Alta de usuario en el servidor" });
+        await card.waitFor();
+        expect(await page.getByTestId("ticket-row").count()).toBe(0);
+        expect(await clipped(page, "[data-testid=ticket-card] [data-sla]")).toEqual([]);
+        await card.getByRole("button", { name: "Asignar" }).click();
+        await page.getByTestId("candidate").first().waitFor();
+      },
+      PHONE,
+    );
+    await withPage(
+      desk.browser,
       "phone-filters",
       async (page) => {
         await uiLogin(page, desk.server.baseUrl, ADMIN.email, ADMIN.password, "/admin/tasks");
