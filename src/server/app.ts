@@ -12,6 +12,8 @@ import { clientRoutes } from "./modules/clients/routes.js";
 import { deskRoutes } from "./modules/desk/routes.js";
 import { installMail } from "./modules/mail/index.js";
 import type { SmtpListener } from "./modules/mail/listener.js";
+import { portalPlugin } from "./modules/portal/routes.js";
+import { portalStaffPlugin } from "./modules/portal/survey-link.js";
 import { settingsRoutes } from "./modules/settings/routes.js";
 import { staffRoutes } from "./modules/staff/routes.js";
 import { ticketRoutes } from "./modules/tickets/routes.js";
@@ -114,6 +116,8 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   ]) {
     await app.register(async (scope) => routes(scope, ctx));
   }
+  await app.register(portalPlugin, { prefix: "/api/portal", ctx });
+  await app.register(portalStaffPlugin, { ctx });
   const smtp = await installMail(app, ctx);
   installNotFound(app, await serveWeb(app, config.webDist));
 

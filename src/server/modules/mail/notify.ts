@@ -30,7 +30,8 @@ async function commonVars(ctx: AppContext, row: TicketRow, lang: "es" | "en") {
       folio: row.folio,
       title: row.title,
       hours: openingHours(cfg, lang),
-      link: `${ctx.config.publicUrl}/tickets/${row.id}`,
+      // These mails go to the client: the link opens the ticket in the portal.
+      link: `${ctx.config.publicUrl}/portal/tickets/${row.id}`,
     },
   };
 }

@@ -18,7 +18,7 @@ declare module "../../platform/tasks/registry.js" {
 }
 
 export interface OutgoingMail {
-  kind: "autoreply" | "message";
+  kind: "autoreply" | "message" | "portal_link" | "portal_survey";
   ticketId: string | null;
   to: string;
   cc?: string[];

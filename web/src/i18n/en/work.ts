@@ -195,6 +195,8 @@ export const work: Record<keyof typeof es, string> = {
   "survey.comments": "Client comments",
   "survey.save": "Save survey",
   "survey.saved": "Survey for {folio} recorded.",
+  "survey.sendLink": "Send by e-mail",
+  "survey.linkSent": "Survey sent to {email}: they answer it in the portal.",
   "survey.unreachable": "No answer",
   "survey.attemptNote": "Attempt note",
   "survey.attemptSaved": "Unanswered attempt recorded.",

@@ -193,6 +193,8 @@ export const work = {
   "survey.comments": "Comentarios del cliente",
   "survey.save": "Guardar encuesta",
   "survey.saved": "Encuesta de {folio} registrada.",
+  "survey.sendLink": "Enviar por correo",
+  "survey.linkSent": "Enviamos la encuesta a {email}: la contesta en el portal.",
   "survey.unreachable": "No contestó",
   "survey.attemptNote": "Nota del intento",
   "survey.attemptSaved": "Intento sin respuesta registrado.",
