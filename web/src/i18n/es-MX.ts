@@ -5,6 +5,7 @@ import { background } from "./es/background";
 import { core } from "./es/core";
 import { desk } from "./es/desk";
 import { mail } from "./es/mail";
+import { reports } from "./es/reports";
 import { staff } from "./es/staff";
 import { work } from "./es/work";
 
@@ -17,6 +18,7 @@ export const esMX = {
   ...background,
   ...staff,
   ...mail,
+  ...reports,
 } as const;
 
 export type MessageKey = keyof typeof esMX;
