@@ -21,4 +21,5 @@ export function useReport<T>(name: ReportName, params: ReportParams) {
 }
 
 /** The CSV of the report as shown (same filters): a plain link, so the browser downloads it. */
-export const csvUrl = (name: ReportName, params: ReportParams) => withQuery(`/api/reports/${name}.csv`, params);
+export const csvUrl = (name: ReportName, params: ReportParams) =>
+  withQuery(`/api/reports/${name}.csv`, params);

@@ -69,6 +69,7 @@ export const reports: Record<keyof typeof es, string> = {
   "rep.noCategory": "No category",
   "rep.unassignedRow": "Unassigned",
   "rep.rawMinutes": "Logged minutes",
+  "rep.hours": "Hours",
   "rep.billableMinutes": "Billable minutes",
   "rep.contract": "Contract",
   "rep.monthCol": "Month",
@@ -80,6 +81,6 @@ export const reports: Record<keyof typeof es, string> = {
   "rep.overall": "Overall",
   "rep.charges": "Charges",
   "rep.amount": "Amount",
-  "rep.noInvoiceNote": "No invoices yet: \"without an invoice\" means billing status \"to invoice\".",
+  "rep.noInvoiceNote": 'No invoices yet: "without an invoice" means billing status "to invoice".',
   "rep.technicianOnly": "As a technician you see only your own workload.",
 };

@@ -67,6 +67,7 @@ export const reports = {
   "rep.noCategory": "Sin categoría",
   "rep.unassignedRow": "Sin asignar",
   "rep.rawMinutes": "Minutos registrados",
+  "rep.hours": "Horas",
   "rep.billableMinutes": "Minutos facturables",
   "rep.contract": "Póliza",
   "rep.monthCol": "Mes",
