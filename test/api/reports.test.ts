@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientUser, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
@@ -215,6 +216,30 @@ describe.each(DATABASES)("reports over a hand-computed month on %s", (kind) => {
     );
   });
 
+  it("exports the same table as XLSX, numbers as numbers", async () => {
+    const res = await t.app.inject({
+      method: "GET",
+      url: `/api/reports/sla.xlsx?${NOV}`,
+      headers: { authorization: `Bearer ${staff.leader.token}` },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-disposition"]).toBe('attachment; filename="sla_2026-11-01_2026-11-30.xlsx"');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = book
+      .getWorksheet("sla")!
+      .getSheetValues()
+      .slice(1)
+      .map((r) => (r as unknown[]).slice(1));
+    expect(rows).toEqual([
+      ["Tipo", "Urgente", "Total", "Cumplidos", "Vencidos", "Pendientes", "% cumplido"],
+      ["Póliza", "No", 2, 0, 1, 1, 0],
+      ["Póliza", "Sí", 1, 1, 0, 0, 100],
+      ["Evento", "No", 2, 1, 1, 0, 50],
+      ["Evento", "Sí", 1, 0, 1, 0, 0],
+    ]);
+  });
+
   it("shows the dashboard: open by status, unassigned, breached, near breach, today's intake, each technician", async () => {
     const res = await staff.leader.get("/api/reports/dashboard");
     expect(res.status).toBe(200);
@@ -264,6 +289,12 @@ describe.each(DATABASES)("reports over a hand-computed month on %s", (kind) => {
     for (const caller of [staff.technician, staff.reception, staff.sales, client]) {
       expect((await caller.get(`/api/reports/sla?${NOV}`)).status).toBe(403);
       expect((await caller.get("/api/reports/dashboard")).status).toBe(403);
+      const csv = await t.app.inject({
+        method: "GET",
+        url: `/api/reports/unbilled.csv?${NOV}`,
+        headers: { authorization: `Bearer ${caller.token}` },
+      });
+      expect(csv.statusCode).toBe(403);
     }
     expect((await client.get(`/api/reports/workload?${NOV}`)).status).toBe(403);
     const own = await staff.technician.get(`/api/reports/workload?${NOV}`);

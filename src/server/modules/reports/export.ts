@@ -1,4 +1,6 @@
 /** Each report as one flat table (Spanish headers) for CSV export. */
+
+import ExcelJS from "exceljs";
 import type {
   HourBankReport,
   ReportName,
@@ -186,4 +188,18 @@ const TABLES: Record<ReportName, (r: any) => Table> = {
 export function reportCsv(name: ReportName, report: unknown): string {
   const t = TABLES[name](report);
   return toCsv(t.header, t.rows);
+}
+
+/** The same table as a one-sheet workbook: numbers stay numbers, the header is bold and frozen. */
+export async function reportXlsx(name: ReportName, report: unknown): Promise<Buffer> {
+  const t = TABLES[name](report);
+  const book = new ExcelJS.Workbook();
+  book.creator = "Mesa";
+  const sheet = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.addRow(t.header).font = { bold: true };
+  for (const row of t.rows) sheet.addRow(row.map((c) => (typeof c === "boolean" ? (c ? 1 : 0) : c)));
+  sheet.columns.forEach((col, i) => {
+    col.width = Math.min(40, Math.max(10, (t.header[i] ?? "").length + 2));
+  });
+  return Buffer.from(await book.xlsx.writeBuffer());
 }

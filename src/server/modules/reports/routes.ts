@@ -18,7 +18,7 @@ import {
 import type { Actor, AppContext } from "../../context.js";
 import { actorOf } from "../../http/auth-hook.js";
 import { dashboard } from "./dashboard.js";
-import { reportCsv } from "./export.js";
+import { reportCsv, reportXlsx } from "./export.js";
 import { resolutionReport, responseReport, slaReport, workloadReport } from "./service.js";
 import { hourBankReport, satisfactionReport, unbilledReport } from "./service-billing.js";
 
@@ -59,7 +59,11 @@ const REPORTS: Record<ReportName, { run: Run; response: z.ZodType; summary: stri
   },
 };
 
-const fileName = (name: string, q: { from: string; to: string }) => `${name}_${q.from}_${q.to}.csv`;
+const fileName = (name: string, q: unknown, ext: string) => {
+  const { from, to } = q as { from: string; to: string };
+  return `attachment; filename="${name}_${from}_${to}.${ext}"`;
+};
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (app: FastifyInstance) => {
@@ -86,11 +90,18 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
           const csv = reportCsv(name, await run(ctx, actorOf(req), req.query));
           return reply
             .type("text/csv; charset=utf-8")
-            .header(
-              "content-disposition",
-              `attachment; filename="${fileName(name, req.query as { from: string; to: string })}"`,
-            )
+            .header("content-disposition", fileName(name, req.query, "csv"))
             .send(csv);
+        },
+      });
+      r.get(`/${name}.xlsx`, {
+        schema: { tags: ["reports"], summary: `${summary} (XLSX)`, querystring, produces: [XLSX] },
+        handler: async (req, reply) => {
+          const xlsx = await reportXlsx(name, await run(ctx, actorOf(req), req.query));
+          return reply
+            .type(XLSX)
+            .header("content-disposition", fileName(name, req.query, "xlsx"))
+            .send(xlsx);
         },
       });
     }

@@ -45,6 +45,7 @@ export const reports: Record<keyof typeof es, string> = {
   "rep.byClient": "Client",
   "rep.byMode": "Attention mode",
   "rep.csv": "Download CSV",
+  "rep.xlsx": "Download Excel",
   "rep.empty": "No data in this period with these filters.",
   "rep.chart": "Chart",
   "rep.total": "Total",

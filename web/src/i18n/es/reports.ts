@@ -43,6 +43,7 @@ export const reports = {
   "rep.byClient": "Cliente",
   "rep.byMode": "Modalidad",
   "rep.csv": "Descargar CSV",
+  "rep.xlsx": "Descargar Excel",
   "rep.empty": "No hay datos en este periodo con estos filtros.",
   "rep.chart": "Gráfica",
   "rep.total": "Total",

@@ -67,9 +67,14 @@ export default function ReportsPage() {
         title={t("rep.title")}
         subtitle={t("rep.subtitle", { from: params.from, to: params.to })}
         actions={
-          <Button component="a" href={csvUrl(name, query)} variant="light" data-testid="report-csv">
-            {t("rep.csv")}
-          </Button>
+          <>
+            <Button component="a" href={csvUrl(name, query)} variant="light" data-testid="report-csv">
+              {t("rep.csv")}
+            </Button>
+            <Button component="a" href={csvUrl(name, query).replace(".csv", ".xlsx")} variant="light">
+              {t("rep.xlsx")}
+            </Button>
+          </>
         }
       />
       {!leaderLike && <Alert mb="md">{t("rep.technicianOnly")}</Alert>}
