@@ -34,9 +34,9 @@ export const billingRepo = {
   hourBank: (db: Db, span: Span, months: Span[], f: ReportFilters) =>
     rows(
       db,
-      sql`with touched as (select distinct te.ticket_id from time_entries te where ${inSpan(ENTRY_AT, span)}),
-        last as (select te.ticket_id, max(${ENTRY_AT}) as last_at from time_entries te
-          where te.ticket_id in (select ticket_id from touched) group by te.ticket_id),
+      sql`with last as (select te.ticket_id, max(${ENTRY_AT}) as last_at from time_entries te
+          where te.ticket_id in (select te.ticket_id from time_entries te where ${inSpan(ENTRY_AT, span)})
+          group by te.ticket_id),
         x as (select t.contract_id, t.billable_minutes, ${bucketOf(sql`last.last_at`, months)} as bucket
           from last join tickets t on t.id = last.ticket_id
           where ${inSpan(sql`last.last_at`, span)} and t.service_kind = 'contract' and t.contract_id is not null
@@ -54,8 +54,8 @@ export const billingRepo = {
   satisfactionBy: (db: Db, span: Span, f: ReportFilters, by: "technician" | "client") => {
     const [key, label, join] =
       by === "technician"
-        ? [sql`t.assignee_id`, sql`u.name`, sql`left join users u on u.id = t.assignee_id`]
-        : [sql`t.client_id`, sql`c.name`, sql`join clients c on c.id = t.client_id`];
+        ? [sql`(t.assignee_id || '')`, sql`u.name`, sql`left join users u on u.id = t.assignee_id`]
+        : [sql`(t.client_id || '')`, sql`c.name`, sql`join clients c on c.id = t.client_id`];
     return rows(
       db,
       sql`select ${key} as key, ${label} as label, ${satCounts}
@@ -80,9 +80,9 @@ export const billingRepo = {
       db,
       sql`select t.id, t.folio, c.name as client_name, t.service_kind, t.closed_at, t.billable_minutes,
           (select coalesce(sum(ch.amount_cents), 0) from charges ch where ch.ticket_id = t.id) as charges_cents
-        from tickets t join clients c on c.id = t.client_id
-        where t.status = 'closed' and t.billing_status = 'to_invoice' and ${inSpan(sql`t.closed_at`, span)}
-          and ${ticketFilters(f)}
+        from tickets t cross join clients c
+        where c.id = t.client_id and t.status = 'closed' and t.billing_status = 'to_invoice'
+          and ${inSpan(sql`t.closed_at`, span)} and ${ticketFilters(f)}
         order by t.closed_at, t.folio limit ${limit}`,
     ),
 

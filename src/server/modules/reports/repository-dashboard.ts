@@ -7,9 +7,10 @@ type Db = Kysely<DB>;
 type Row = Record<string, unknown>;
 const rows = async (db: Db, q: RawBuilder<unknown>): Promise<Row[]> => (await q.execute(db)).rows as Row[];
 
-const OPEN = sql`t.status not in ('closed', 'cancelled')`;
-/** Open and not yet answered: only these can breach (partial index tickets_unresponded). */
-const WAITING = sql`t.responded_at is null and ${OPEN}`;
+/** Written as the list of open states (not "not closed") so the status index is searched, not scanned. */
+const OPEN = sql`t.status in ('new', 'assigned', 'in_progress', 'attended', 'reviewed')`;
+/** Open and not yet answered: only these can breach (partial index tickets_waiting, same condition). */
+const WAITING = sql`t.responded_at is null and t.status in ('new', 'assigned', 'in_progress', 'attended', 'reviewed')`;
 
 const listed = (where: RawBuilder<unknown>, limit: number) =>
   sql`select t.id, t.folio, t.title, c.name as client_name, t.urgent, t.status, t.response_due_at,

@@ -100,9 +100,11 @@ export const reportsRepo = {
 
   workload: (db: Db, span: Span, f: ReportFilters, by: "technician" | "category" | "client") => {
     const [key, label, join] = {
-      technician: [sql`t.assignee_id`, sql`u.name`, sql`left join users u on u.id = t.assignee_id`],
-      category: [sql`t.category`, sql`k.name`, sql`left join categories k on k.code = t.category`],
-      client: [sql`t.client_id`, sql`c.name`, sql`join clients c on c.id = t.client_id`],
+      // `|| ''` keeps null as null but is no bare column: the planner then reads the received-day
+      // index instead of walking tickets_assignee for its order (and sorting a year is cheap).
+      technician: [sql`(t.assignee_id || '')`, sql`u.name`, sql`left join users u on u.id = t.assignee_id`],
+      category: [sql`(t.category || '')`, sql`k.name`, sql`left join categories k on k.code = t.category`],
+      client: [sql`(t.client_id || '')`, sql`c.name`, sql`join clients c on c.id = t.client_id`],
     }[by];
     return rows(
       db,

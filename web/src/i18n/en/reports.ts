@@ -54,7 +54,7 @@ export const reports: Record<keyof typeof es, string> = {
   "rep.pending": "Pending",
   "rep.metPct": "% met",
   "rep.breaches": "Breaches",
-  "rep.late": "Late (business min)",
+  "rep.late": "Late (business time)",
   "rep.median": "Median",
   "rep.p90": "P90",
   "rep.business": "Business (min)",

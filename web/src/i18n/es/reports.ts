@@ -52,7 +52,7 @@ export const reports = {
   "rep.pending": "Pendientes",
   "rep.metPct": "% cumplido",
   "rep.breaches": "Incumplimientos",
-  "rep.late": "Retraso (min hábiles)",
+  "rep.late": "Retraso (tiempo hábil)",
   "rep.median": "Mediana",
   "rep.p90": "P90",
   "rep.business": "Hábil (min)",
