@@ -60,7 +60,9 @@ for (const [label, run] of cases) {
   const ms = performance.now() - t0;
   const { sql, parameters } = captured[0]!;
   console.log(`\n## ${label}: ${ms.toFixed(1)} ms`);
-  for (const r of raw.prepare(`explain query plan ${sql}`).all(...(parameters as unknown[])) as { detail: string }[]) {
+  for (const r of raw.prepare(`explain query plan ${sql}`).all(...(parameters as unknown[])) as {
+    detail: string;
+  }[]) {
     console.log(`  ${r.detail}`);
   }
 }

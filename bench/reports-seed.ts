@@ -101,12 +101,28 @@ export function seedReportsData(raw: SQLite.Database, count: number): void {
       const raw_ = 30 + Math.floor(rnd() * 210);
       const billable = status === "closed" || status === "reviewed" ? Math.ceil(raw_ / 15) * 15 : null;
       const closed = status === "closed" ? received + (1 + rnd() * 3) * DAY : null;
-      const billing = status !== "closed" ? "pending" : ["to_invoice", "invoiced", "invoiced", "no_charge"][i % 4]!;
+      const billing =
+        status !== "closed" ? "pending" : ["to_invoice", "invoiced", "invoiced", "no_charge"][i % 4]!;
       ticket.run(
-        id, `OS-B-${i}`, `bench-client-${clientN}`, urgent ? 1 : 0, CHANNELS[i % 4], CATEGORIES[i % 6],
-        contract ? "contract" : "event", contract ? `bench-contract-${clientN}` : null, status,
-        status === "new" ? null : tech, iso(received), iso(due), responded === null ? null : iso(responded),
-        finished ? raw_ : 0, billable, billing, iso(received), iso(closed ?? received), closed === null ? null : iso(closed),
+        id,
+        `OS-B-${i}`,
+        `bench-client-${clientN}`,
+        urgent ? 1 : 0,
+        CHANNELS[i % 4],
+        CATEGORIES[i % 6],
+        contract ? "contract" : "event",
+        contract ? `bench-contract-${clientN}` : null,
+        status,
+        status === "new" ? null : tech,
+        iso(received),
+        iso(due),
+        responded === null ? null : iso(responded),
+        finished ? raw_ : 0,
+        billable,
+        billing,
+        iso(received),
+        iso(closed ?? received),
+        closed === null ? null : iso(closed),
       );
       if (!finished) continue;
       const attended = (responded ?? received) + rnd() * DAY;
@@ -114,7 +130,15 @@ export function seedReportsData(raw: SQLite.Database, count: number): void {
       entry.run(`bench-e-${i}`, id, tech, raw_, MODES[i % 4], tech, iso(attended - 60_000));
       if (closed !== null && i % 3 === 0) {
         const score = 1 + (i % 5);
-        survey.run(`bench-s-${i}`, id, score, score, score, i % 10 === 0 ? "unreachable" : "answered", iso(closed));
+        survey.run(
+          `bench-s-${i}`,
+          id,
+          score,
+          score,
+          score,
+          i % 10 === 0 ? "unreachable" : "answered",
+          iso(closed),
+        );
       }
       if (i % 20 === 0) charge.run(`bench-c-${i}`, id, iso(attended));
     }
