@@ -30,8 +30,7 @@ const span = localRange(f.from, f.to, Z);
 const months = buckets(f.from, f.to, Z, "month");
 const now = "2026-12-01T16:00:00.000Z";
 const cases: [string, () => Promise<unknown>][] = [
-  ["slaByKind", () => reportsRepo.slaByKind(db, span, f, now)],
-  ["slaSeries", () => reportsRepo.slaSeries(db, span, buckets(f.from, f.to, Z, "week"), f, now)],
+  ["slaCounts", () => reportsRepo.slaCounts(db, span, buckets(f.from, f.to, Z, "week"), f, now)],
   ["slaBreaches", () => reportsRepo.slaBreaches(db, span, f, now, 500)],
   ["responseTimes", () => reportsRepo.responseTimes(db, span, f)],
   ["resolutionTimes", () => reportsRepo.resolutionTimes(db, span, f)],

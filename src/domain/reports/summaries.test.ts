@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type ResponseSample, resolutionRows, responseHistogram, responseRows } from "./summaries.js";
+import {
+  type ResponseSample,
+  resolutionRows,
+  responseHistogram,
+  responseRows,
+  rollUpSla,
+} from "./summaries.js";
 
 const r = (kind: "contract" | "event", urgent: boolean, wall: number, business: number): ResponseSample => ({
   kind,
@@ -92,5 +98,47 @@ describe("resolution rows", () => {
       ["win", 960, 1],
       [null, null, 0],
     ]);
+  });
+});
+
+describe("SLA roll-up", () => {
+  const c = (
+    period: number,
+    serviceKind: "contract" | "event",
+    urgent: boolean,
+    met: number,
+    breached: number,
+    pending: number,
+  ) => ({
+    period,
+    serviceKind,
+    urgent,
+    total: met + breached + pending,
+    met,
+    breached,
+    pending,
+  });
+  it.each([
+    ["nothing", [], [], []],
+    [
+      "two periods, kinds summed across them, in SPEC order",
+      [
+        c(1, "event", true, 0, 1, 0),
+        c(0, "event", false, 1, 0, 0),
+        c(0, "contract", true, 2, 0, 1),
+        c(1, "contract", true, 1, 1, 0),
+      ],
+      [
+        { serviceKind: "contract", urgent: true, total: 5, met: 3, breached: 1, pending: 1 },
+        { serviceKind: "event", urgent: false, total: 1, met: 1, breached: 0, pending: 0 },
+        { serviceKind: "event", urgent: true, total: 1, met: 0, breached: 1, pending: 0 },
+      ],
+      [
+        { period: 0, total: 4, met: 3, breached: 0, pending: 1 },
+        { period: 1, total: 3, met: 1, breached: 2, pending: 0 },
+      ],
+    ],
+  ] as const)("%s", (_n, counts, byKind, byPeriod) => {
+    expect(rollUpSla(counts)).toEqual({ byKind, byPeriod });
   });
 });

@@ -95,3 +95,49 @@ export function resolutionRows(samples: readonly ResolutionSample[], categories:
     };
   });
 }
+
+export interface SlaCount {
+  period: number;
+  serviceKind: "contract" | "event";
+  urgent: boolean;
+  total: number;
+  met: number;
+  breached: number;
+  pending: number;
+}
+
+type Counts = Pick<SlaCount, "total" | "met" | "breached" | "pending">;
+const add = (a: Counts, b: Counts): Counts => ({
+  total: a.total + b.total,
+  met: a.met + b.met,
+  breached: a.breached + b.breached,
+  pending: a.pending + b.pending,
+});
+const ZERO: Counts = { total: 0, met: 0, breached: 0, pending: 0 };
+
+/**
+ * Period × kind × urgency counts (one GROUP BY) rolled up into the SPEC §10 rows (contract before
+ * event, normal before urgent) and into one row per period present, in period order.
+ */
+export function rollUpSla(counts: readonly SlaCount[]) {
+  const kinds = new Map<string, SlaCount>();
+  const periods = new Map<number, Counts>();
+  for (const c of counts) {
+    const key = `${c.serviceKind}:${c.urgent ? 1 : 0}`;
+    const k = kinds.get(key);
+    kinds.set(key, k ? { ...k, ...add(k, c) } : { ...c });
+    periods.set(c.period, add(periods.get(c.period) ?? ZERO, c));
+  }
+  const byKind = [...kinds.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, c]) => ({
+      serviceKind: c.serviceKind,
+      urgent: c.urgent,
+      total: c.total,
+      met: c.met,
+      breached: c.breached,
+      pending: c.pending,
+    }));
+  const byPeriod = [...periods.entries()].sort(([a], [b]) => a - b).map(([period, c]) => ({ period, ...c }));
+  return { byKind, byPeriod };
+}

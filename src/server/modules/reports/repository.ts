@@ -47,20 +47,15 @@ const counts = (now: string) => sql`count(*) as total,
   sum(case when ${pending(now)} then 1 else 0 end) as pending`;
 
 export const reportsRepo = {
-  slaByKind: (db: Db, span: Span, f: ReportFilters, now: string) =>
+  /** Compliance counts per period × kind × urgency in one pass over the range (rolled up by the caller). */
+  slaCounts: (db: Db, span: Span, spans: Span[], f: ReportFilters, now: string) =>
     rows(
       db,
-      sql`select t.service_kind as kind, t.urgent as urgent, ${counts(now)} from tickets t
-        where ${received(span, f)} group by t.service_kind, t.urgent order by t.service_kind, t.urgent`,
-    ),
-
-  slaSeries: (db: Db, span: Span, spans: Span[], f: ReportFilters, now: string) =>
-    rows(
-      db,
-      sql`select t.bucket as bucket, ${counts(now)} from (
-          select ${bucketOf(sql`t.received_at`, spans)} as bucket, t.responded_at, t.response_due_at
+      sql`select t.bucket as bucket, t.kind as kind, t.urgent as urgent, ${counts(now)} from (
+          select ${bucketOf(sql`t.received_at`, spans)} as bucket, t.service_kind as kind, t.urgent,
+            t.responded_at, t.response_due_at
           from tickets t where ${received(span, f)}) t
-        group by t.bucket order by t.bucket`,
+        group by t.bucket, t.kind, t.urgent order by t.bucket, t.kind, t.urgent`,
     ),
 
   slaBreaches: (db: Db, span: Span, f: ReportFilters, now: string, limit: number) =>

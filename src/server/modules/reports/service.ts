@@ -9,7 +9,12 @@ import type {
 import { type BusinessCalendar, businessMinutesBetween } from "../../../domain/calendar/index.js";
 import { percent } from "../../../domain/reports/figures.js";
 import { type BucketSize, buckets, localRange, type Span } from "../../../domain/reports/range.js";
-import { resolutionRows, responseHistogram, responseRows } from "../../../domain/reports/summaries.js";
+import {
+  resolutionRows,
+  responseHistogram,
+  responseRows,
+  rollUpSla,
+} from "../../../domain/reports/summaries.js";
 import type { Actor, AppContext } from "../../context.js";
 import { businessCalendar, calendarConfig } from "../../services/settings.js";
 import { allowedFilters } from "./policy.js";
@@ -47,27 +52,28 @@ export async function slaReport(
   const f = allowedFilters(actor, "sla", query);
   const env = await reportEnv(ctx, f);
   const spans = buckets(f.from, f.to, env.zone, query.bucket ?? "week");
-  const [byKind, series, breaches] = await Promise.all([
-    reportsRepo.slaByKind(ctx.db, env.span, f, env.now),
-    reportsRepo.slaSeries(ctx.db, env.span, spans, f, env.now),
+  const [counts, breaches] = await Promise.all([
+    reportsRepo.slaCounts(ctx.db, env.span, spans, f, env.now),
     reportsRepo.slaBreaches(ctx.db, env.span, f, env.now, BREACH_LIST_LIMIT),
   ]);
-  const counted = (r: Record<string, unknown>) => ({
-    total: n(r.total),
-    met: n(r.met),
-    breached: n(r.breached),
-    pending: n(r.pending),
-  });
-  return {
-    rows: byKind.map((r) => ({
-      serviceKind: r.kind === "contract" ? "contract" : "event",
+  const { byKind, byPeriod } = rollUpSla(
+    counts.map((r) => ({
+      period: n(r.bucket),
+      serviceKind: r.kind === "contract" ? ("contract" as const) : ("event" as const),
       urgent: n(r.urgent) === 1,
-      ...counted(r),
+      total: n(r.total),
+      met: n(r.met),
+      breached: n(r.breached),
+      pending: n(r.pending),
     })),
-    series: series.map((r) => {
-      const c = counted(r);
-      return { period: spans[n(r.bucket)]!.label, ...c, metPct: percent(c.met, c.met + c.breached) };
-    }),
+  );
+  return {
+    rows: byKind,
+    series: byPeriod.map(({ period, ...c }) => ({
+      period: spans[period]!.label,
+      ...c,
+      metPct: percent(c.met, c.met + c.breached),
+    })),
     breaches: breaches.map((r) => {
       const due = Date.parse(String(r.response_due_at));
       const until = r.responded_at ? Date.parse(String(r.responded_at)) : Date.parse(env.now);
