@@ -60,7 +60,11 @@ describe.skipIf(browserMissing)("dashboard and reports", { timeout: 180_000 }, (
       expect(await page.getByTestId("dash-breached").textContent()).toBe("1");
       const techs = page.getByTestId("dash-technicians");
       expect(await techs.getByRole("row", { name: /Tomás Técnico/ }).textContent()).toContain("1");
-      await page.getByTestId("report-chart").locator(".recharts-bar-rectangle path").first().waitFor({ state: "attached" });
+      await page
+        .getByTestId("report-chart")
+        .locator(".recharts-bar-rectangle path")
+        .first()
+        .waitFor({ state: "attached" });
       await shot(page, "40-dashboard");
     });
   });
@@ -80,7 +84,11 @@ describe.skipIf(browserMissing)("dashboard and reports", { timeout: 180_000 }, (
       await table.getByRole("row", { name: /Póliza/ }).waitFor();
       // One urgent contract ticket met (started at once), one breached: 50 %.
       expect(await table.getByRole("row", { name: /Póliza/ }).textContent()).toContain("50 %");
-      await page.getByTestId("report-chart").locator(".recharts-bar-rectangle path").first().waitFor({ state: "attached" });
+      await page
+        .getByTestId("report-chart")
+        .locator(".recharts-bar-rectangle path")
+        .first()
+        .waitFor({ state: "attached" });
       await page.getByTestId("breaches-table").getByText(breached.folio).waitFor();
       await shot(page, "41-report-sla");
 
