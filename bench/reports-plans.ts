@@ -39,6 +39,8 @@ const cases: [string, () => Promise<unknown>][] = [
   ["hourBank", () => billingRepo.hourBank(db, span, months, f)],
   ["satisfactionTotals", () => billingRepo.satisfactionTotals(db, span, f)],
   ["satisfactionBy", () => billingRepo.satisfactionBy(db, span, f, "technician")],
+  ["satisfactionByClient", () => billingRepo.satisfactionBy(db, span, f, "client")],
+  ["workloadByClient", () => reportsRepo.workload(db, span, f, "client")],
   ["satisfactionTrend", () => billingRepo.satisfactionTrend(db, span, months, f)],
   ["unbilledTickets", () => billingRepo.unbilledTickets(db, span, f, 2000)],
   ["unbilledTicketTotals", () => billingRepo.unbilledTicketTotals(db, span, f)],

@@ -47,7 +47,9 @@ export async function timeReports(app: MesaApp, db: string): Promise<Record<stri
   const auth = await token(app);
   const out: Record<string, number> = {};
   out[`${db}.dashboard`] = await median(app, auth, "/api/reports/dashboard");
-  for (const name of REPORT_NAMES) {
+  // BENCH_REPORTS=sla,workload times only those (quick re-measures after a change).
+  const only = process.env.BENCH_REPORTS?.split(",");
+  for (const name of REPORT_NAMES.filter((r) => !only || only.includes(r))) {
     for (const [range, q] of Object.entries(RANGES)) {
       out[`${db}.${name}.${range}`] = await median(app, auth, `/api/reports/${name}?${q}`);
       console.log(`${db} ${name} ${range}: ${out[`${db}.${name}.${range}`]} ms`);

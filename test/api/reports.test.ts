@@ -134,6 +134,22 @@ describe.each(DATABASES)("reports over a hand-computed month on %s", (kind) => {
       { key: null, label: null, tickets: 2, rawMinutes: 0, billableMinutes: 0 },
       { key: teresa, label: "Teresa Técnica", tickets: 1, rawMinutes: 0, billableMinutes: 0 },
     ]);
+    const clients = await staff.leader.get(`/api/reports/workload?${NOV}&by=client`);
+    expect(clients.body.rows).toHaveLength(2);
+    expect(clients.body.rows).toContainEqual({
+      key: s.polizaClient,
+      label: "Óptica Núñez",
+      tickets: 3,
+      rawMinutes: 135,
+      billableMinutes: 90,
+    });
+    expect(clients.body.rows).toContainEqual({
+      key: s.eventClient,
+      label: "Papelería Sin Póliza",
+      tickets: 3,
+      rawMinutes: 60,
+      billableMinutes: 0,
+    });
     const modes = await staff.leader.get(`/api/reports/workload?${NOV}&by=mode`);
     expect(modes.body.rows).toEqual([
       { key: "remote", label: null, tickets: 2, rawMinutes: 135, billableMinutes: null },
@@ -172,6 +188,7 @@ describe.each(DATABASES)("reports over a hand-computed month on %s", (kind) => {
     expect(sat.body.byTechnician).toEqual([
       { key: staff.technician.user!.id, label: "Tomás Técnico", ...row },
     ]);
+    expect(sat.body.byClient).toEqual([{ key: s.polizaClient, label: "Óptica Núñez", ...row }]);
     expect(sat.body.trend).toEqual([{ period: "2026-11", closed: 1, answered: 1, overall: 5 }]);
     const unbilled = await staff.leader.get(`/api/reports/unbilled?${NOV}`);
     expect(unbilled.body.tickets).toEqual([

@@ -55,12 +55,14 @@ export const billingRepo = {
     const [key, label, join] =
       by === "technician"
         ? [sql`(t.assignee_id || '')`, sql`u.name`, sql`left join users u on u.id = t.assignee_id`]
-        : [sql`(t.client_id || '')`, sql`c.name`, sql`join clients c on c.id = t.client_id`];
+        : // CROSS JOIN keeps tickets (the closing-day range) the outer loop on SQLite, not clients.
+          [sql`(t.client_id || '')`, sql`c.name`, sql`cross join clients c`];
+    const joined = by === "technician" ? sql`1 = 1` : sql`c.id = t.client_id`;
     return rows(
       db,
       sql`select ${key} as key, ${label} as label, ${satCounts}
         from tickets t left join surveys s on s.ticket_id = t.id ${join}
-        where t.status = 'closed' and ${inSpan(sql`t.closed_at`, span)} and ${ticketFilters(f)}
+        where ${joined} and t.status = 'closed' and ${inSpan(sql`t.closed_at`, span)} and ${ticketFilters(f)}
         group by ${key}, ${label} order by ${label}`,
     );
   },
