@@ -8,7 +8,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
 import type { ReportFilters } from "../src/contract/reports.js";
 import { buckets, localRange } from "../src/domain/reports/range.js";
-import type { DB } from "../src/server/db/schema.js";
+import type { DB } from "../src/server/platform/database/schema.js";
 import { reportsRepo } from "../src/server/modules/reports/repository.js";
 import { billingRepo } from "../src/server/modules/reports/repository-billing.js";
 import { dashboardRepo } from "../src/server/modules/reports/repository-dashboard.js";

@@ -4,7 +4,7 @@ import type { TicketStatus } from "../../../contract/tickets.js";
 import { addBusinessMinutes } from "../../../domain/calendar/index.js";
 import { todayAndWeek } from "../../../domain/reports/range.js";
 import type { Actor, AppContext } from "../../context.js";
-import { businessCalendar, calendarConfig, slaSettings } from "../../services/settings.js";
+import { businessCalendar, calendarConfig, slaSettings } from "../settings/settings.js";
 import { requireDashboard } from "./policy.js";
 import { dashboardRepo } from "./repository-dashboard.js";
 import { n } from "./service.js";

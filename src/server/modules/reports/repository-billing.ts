@@ -2,7 +2,7 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { ReportFilters } from "../../../contract/reports.js";
 import type { Span } from "../../../domain/reports/range.js";
-import type { DB } from "../../db/schema.js";
+import type { DB } from "../../platform/database/schema.js";
 import { bucketOf, ticketFilters } from "./repository.js";
 
 type Db = Kysely<DB>;

@@ -1,6 +1,6 @@
 /** SQL of the leader's dashboard: what is open right now. */
 import { type Kysely, type RawBuilder, sql } from "kysely";
-import type { DB } from "../../db/schema.js";
+import type { DB } from "../../platform/database/schema.js";
 import { ENTRY_AT } from "./repository-billing.js";
 
 type Db = Kysely<DB>;

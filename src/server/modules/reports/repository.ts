@@ -6,7 +6,7 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { ReportFilters } from "../../../contract/reports.js";
 import type { Span } from "../../../domain/reports/range.js";
-import type { DB } from "../../db/schema.js";
+import type { DB } from "../../platform/database/schema.js";
 
 type Db = Kysely<DB>;
 type Row = Record<string, unknown>;

@@ -16,7 +16,7 @@ import {
   WorkloadReport,
 } from "../../../contract/reports.js";
 import type { Actor, AppContext } from "../../context.js";
-import { actorOf } from "../../http/auth-hook.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
 import { dashboard } from "./dashboard.js";
 import { reportCsv, reportXlsx } from "./export.js";
 import { resolutionReport, responseReport, slaReport, workloadReport } from "./service.js";

@@ -16,7 +16,7 @@ import {
   rollUpSla,
 } from "../../../domain/reports/summaries.js";
 import type { Actor, AppContext } from "../../context.js";
-import { businessCalendar, calendarConfig } from "../../services/settings.js";
+import { businessCalendar, calendarConfig } from "../settings/settings.js";
 import { allowedFilters } from "./policy.js";
 import { reportsRepo } from "./repository.js";
 
