@@ -8,10 +8,10 @@ import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
 import type { ReportFilters } from "../src/contract/reports.js";
 import { buckets, localRange } from "../src/domain/reports/range.js";
-import type { DB } from "../src/server/platform/database/schema.js";
 import { reportsRepo } from "../src/server/modules/reports/repository.js";
 import { billingRepo } from "../src/server/modules/reports/repository-billing.js";
 import { dashboardRepo } from "../src/server/modules/reports/repository-dashboard.js";
+import type { DB } from "../src/server/platform/database/schema.js";
 
 const dir = process.argv[2];
 if (!dir) throw new Error("usage: npx tsx bench/reports-plans.ts <data dir> [filter]");

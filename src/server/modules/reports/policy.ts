@@ -1,8 +1,8 @@
 /** Who may read which report: leaders, seniors and admins all; a technician their own workload only. */
 import type { ReportFilters, ReportName } from "../../../contract/reports.js";
 import type { Actor } from "../../context.js";
-import { AppError, forbidden } from "../../platform/errors.js";
 import { hasRole } from "../../platform/authz.js";
+import { AppError, forbidden } from "../../platform/errors.js";
 
 export const canReadReports = (actor: Actor) => hasRole(actor, "admin", "leader", "senior");
 
