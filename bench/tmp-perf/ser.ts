@@ -1,0 +1,18 @@
+import fs from "node:fs"; import os from "node:os"; import path from "node:path";
+import { z } from "zod";
+import { buildApp } from "../../src/server/app.js";
+import { TicketListAnswer, TicketAnswer } from "../../src/contract/client-facing.js";
+import { ADMIN, signIn } from "../../test/client.js";
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "perf-ser-"));
+const app = await buildApp({ env: { MESA_DATA_DIR: dir, MESA_ADMIN_EMAIL: ADMIN.email, MESA_ADMIN_PASSWORD: ADMIN.password, MESA_WEB_DIST: "/nonexistent", MESA_JOBS: "false", LOG_LEVEL: "silent", MESA_RATE_LIMIT_PER_MINUTE: "1000000" }, logger: false });
+const a = await signIn(app, ADMIN.email, ADMIN.password);
+const c = await a.post("/api/clients", { name: "Ferretería Núñez", phone: "55 1234 5678" });
+let one: unknown;
+for (let i = 0; i < 50; i++) one = (await a.post("/api/tickets", { clientId: c.body.id, title: `Falla ${i}`, description: "La impresora no imprime", urgent: i % 3 === 0, channel: "phone" })).body;
+const list = (await a.get("/api/tickets?limit=50")).body;
+const time = (label: string, f: () => unknown, n: number) => { for (let i = 0; i < 50; i++) f(); const t0 = performance.now(); for (let i = 0; i < n; i++) f(); console.log(label, ((performance.now() - t0) * 1000 / n).toFixed(1), "µs"); };
+time("list zod encode+stringify", () => JSON.stringify(z.encode(TicketListAnswer, list)), 300);
+time("list JSON.stringify only ", () => JSON.stringify(list), 300);
+time("one zod encode+stringify ", () => JSON.stringify(z.encode(TicketAnswer, one)), 3000);
+time("one JSON.stringify only  ", () => JSON.stringify(one), 3000);
+await app.close(); fs.rmSync(dir, { recursive: true, force: true });
