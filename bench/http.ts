@@ -29,7 +29,12 @@ import autocannon from "autocannon";
 import { sql } from "kysely";
 
 const SELF = fileURLToPath(import.meta.url);
-const RESULTS_FILE = path.join(path.dirname(SELF), "results", "http.json");
+/** The README's main table is at 100,000 tickets; other sizes keep their own file (http-1000000.json). */
+export const httpResultsName = () => {
+  const n = Number(process.env.BENCH_TICKETS);
+  return Number.isFinite(n) && n > 0 && n !== 100_000 ? `http-${n}` : "http";
+};
+const RESULTS_FILE = path.join(path.dirname(SELF), "results", `${httpResultsName()}.json`);
 
 const env = (name: string, fallback: number) => {
   const v = Number(process.env[name]);
