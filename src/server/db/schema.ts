@@ -1,5 +1,6 @@
 import type { Generated } from "kysely";
 import type { ContactChannelKind, PaymentTerms } from "../../contract/clients.js";
+import type { LoanerState, WarrantyStatus } from "../../domain/loans.js";
 import type { SurveyOutcome } from "../../contract/surveys.js";
 import type { TaskStatus } from "../../contract/tasks.js";
 import type {
@@ -80,6 +81,12 @@ export interface ClientsTable {
   credit_approved_by: string | null;
   credit_approved_at: Instant | null;
   account_technician_id: string | null;
+  /** 1 when the RFC fails SAT's check digit (migration 014); listed for review. */
+  rfc_check_failed: Generated<Flag>;
+  rfc_confirmed_by: string | null;
+  rfc_confirmed_at: Instant | null;
+  /** XAXX010101000 / XEXX010101000: shared by many cash clients, so not in the unique `rfc`. */
+  generic_rfc: string | null;
   notes: string | null;
   search_text: string;
   created_at: Instant;
@@ -384,7 +391,66 @@ export interface MailAttachmentsTable {
   created_at: Instant;
 }
 
+export interface CreditRequestsTable {
+  id: string;
+  client_id: string;
+  credit_days: number;
+  credit_limit_cents: number;
+  reason: string;
+  status: "pending" | "approved" | "rejected";
+  requested_by: string;
+  requested_at: Instant;
+  decided_by: string | null;
+  decided_at: Instant | null;
+  decision_reason: string | null;
+}
+
+export interface WarrantyCasesTable {
+  id: string;
+  ticket_id: string;
+  manufacturer: string;
+  model: string;
+  serial: string;
+  rma_number: string | null;
+  sent_on: string | null;
+  returned_on: string | null;
+  status: WarrantyStatus;
+  notes: string | null;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface LoanersTable {
+  id: string;
+  equipment: string;
+  serial: string;
+  state: LoanerState;
+  notes: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface LoansTable {
+  id: string;
+  loaner_id: string;
+  ticket_id: string;
+  client_id: string;
+  due_on: string;
+  lent_by: string | null;
+  lent_at: Instant;
+  returned_by: string | null;
+  returned_at: Instant | null;
+  return_notes: string | null;
+}
+
 export interface DB {
+  credit_requests: CreditRequestsTable;
+  warranty_cases: WarrantyCasesTable;
+  loaners: LoanersTable;
+  loans: LoansTable;
   timers: TimersTable;
   stored_files: StoredFilesTable;
   outbox: OutboxTable;

@@ -22,6 +22,8 @@ export const en: Record<ServerMessageKey, string> = {
   "notification.sla_breached": "{folio} passed its response deadline without attention: {title}",
   "notification.sla_near": "{folio} is close to its response deadline: {title}",
   "notification.legacy": "{text}",
+  "rfc.check_digit_mismatch":
+    "The check digit of RFC {rfc} does not match (expected {expected}). Confirm it if the RFC is right.",
   "error.unauthenticated": "Sign in to continue.",
   "error.session_expired": "Your session expired. Sign in again.",
   "error.login_throttled":
