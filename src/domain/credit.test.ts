@@ -10,13 +10,16 @@ describe("creditStanding", () => {
     ["credit", 1000_00, 1000_00, "credit.within_limit", 0],
     ["credit", 1000_00, 1000_01, "credit.over_limit", 1],
     ["credit", 0, 1, "credit.over_limit", 1],
-  ] as const)("%s, limit %s, unpaid %i → %s (over by %i)", (paymentTerms, creditLimitCents, unpaidCents, code, over) => {
-    expect(creditStanding({ paymentTerms, creditLimitCents, unpaidCents })).toEqual({
-      code,
-      unpaidCents,
-      overByCents: over,
-    });
-  });
+  ] as const)(
+    "%s, limit %s, unpaid %i → %s (over by %i)",
+    (paymentTerms, creditLimitCents, unpaidCents, code, over) => {
+      expect(creditStanding({ paymentTerms, creditLimitCents, unpaidCents })).toEqual({
+        code,
+        unpaidCents,
+        overByCents: over,
+      });
+    },
+  );
 });
 
 describe("loans and warranty", () => {

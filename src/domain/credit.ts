@@ -2,7 +2,11 @@
  * Payment terms and credit standing (seed §1.2: new clients pay cash; credit only by explicit request
  * approved by Ventas). Pure: callers pass what the database says.
  */
-export type CreditStandingCode = "credit.cash" | "credit.within_limit" | "credit.no_limit" | "credit.over_limit";
+export type CreditStandingCode =
+  | "credit.cash"
+  | "credit.within_limit"
+  | "credit.no_limit"
+  | "credit.over_limit";
 
 export interface CreditStanding {
   code: CreditStandingCode;

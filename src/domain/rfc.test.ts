@@ -30,7 +30,9 @@ describe("rfcCheckDigit (SAT módulo 11)", () => {
     // " Ñ&A000229XY": Ñ·12 + &·11 + A·10 + 0·(9+8+7) + 2·6 + 2·5 + 9·4 + X·3 + Y·2
     const sum = 37 * 13 + 38 * 12 + 24 * 11 + 10 * 10 + 2 * 6 + 2 * 5 + 9 * 4 + 34 * 3 + 35 * 2;
     const expected = 11 - (sum % 11);
-    expect(rfcCheckDigit("Ñ&A000229XY9")).toBe(expected === 11 ? "0" : expected === 10 ? "A" : String(expected));
+    expect(rfcCheckDigit("Ñ&A000229XY9")).toBe(
+      expected === 11 ? "0" : expected === 10 ? "A" : String(expected),
+    );
   });
 
   it.each([

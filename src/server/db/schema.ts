@@ -1,6 +1,5 @@
 import type { Generated } from "kysely";
 import type { ContactChannelKind, PaymentTerms } from "../../contract/clients.js";
-import type { LoanerState, WarrantyStatus } from "../../domain/loans.js";
 import type { SurveyOutcome } from "../../contract/surveys.js";
 import type { TaskStatus } from "../../contract/tasks.js";
 import type {
@@ -15,6 +14,7 @@ import type {
   TicketStatus,
   Visibility,
 } from "../../contract/tickets.js";
+import type { LoanerState, WarrantyStatus } from "../../domain/loans.js";
 
 /** Instants are ISO-8601 UTC strings of fixed width (sortable as text on both databases). */
 type Instant = string;

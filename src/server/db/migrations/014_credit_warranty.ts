@@ -119,7 +119,11 @@ async function markExistingRfcs(db: AnyDb): Promise<void> {
     for (const row of rows) {
       const rfc = String(row.rfc);
       if (isGenericRfc(rfc)) {
-        await db.updateTable("clients").set({ rfc: null, generic_rfc: rfc }).where("id", "=", row.id).execute();
+        await db
+          .updateTable("clients")
+          .set({ rfc: null, generic_rfc: rfc })
+          .where("id", "=", row.id)
+          .execute();
       } else if (checkRfc(rfc).code === "rfc.check_digit_mismatch") {
         await db.updateTable("clients").set({ rfc_check_failed: 1 }).where("id", "=", row.id).execute();
       }

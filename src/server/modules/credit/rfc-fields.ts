@@ -14,7 +14,12 @@ type RfcColumns = Pick<
  * `rfcCheckDigitConfirmed: true`, who and when are kept, and the client stays on the review list.
  * Generic RFCs (público en general, extranjero) live apart, since many cash clients share them.
  */
-export function rfcColumns(actor: Actor, rfc: string | null, confirmed: boolean | undefined, now: string): RfcColumns {
+export function rfcColumns(
+  actor: Actor,
+  rfc: string | null,
+  confirmed: boolean | undefined,
+  now: string,
+): RfcColumns {
   const clear = { rfc_check_failed: 0, rfc_confirmed_by: null, rfc_confirmed_at: null };
   if (rfc === null) return { rfc: null, generic_rfc: null, ...clear };
   if (isGenericRfc(rfc)) return { rfc: null, generic_rfc: rfc, ...clear };
@@ -24,7 +29,13 @@ export function rfcColumns(actor: Actor, rfc: string | null, confirmed: boolean 
     throw new AppError(
       "rfc_check_digit_mismatch",
       `El dígito verificador del RFC ${rfc} no coincide (se esperaba ${check.expected}). Confírmalo si el RFC es correcto.`,
-      { field: "rfc", rfc, expected: check.expected, actual: check.actual, confirmWith: "rfcCheckDigitConfirmed" },
+      {
+        field: "rfc",
+        rfc,
+        expected: check.expected,
+        actual: check.actual,
+        confirmWith: "rfcCheckDigitConfirmed",
+      },
       { code: "rfc.check_digit_mismatch", params: { rfc, expected: check.expected } },
     );
   }
