@@ -136,7 +136,7 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
       await dialog.getByRole("button", { name: "Save" }).click();
       await dialog.getByText("Required", { exact: true }).waitFor(); // the contract's check, in English
       await dialog.getByLabel("Legal or trade name").fill("Ferretería Duplicada");
-      await dialog.getByLabel("RFC").fill("FLU850101AB1"); // the seeded client's RFC
+      await dialog.getByLabel("RFC").fill("FLU850101ABA"); // the seeded client's RFC
       await dialog.getByRole("button", { name: "Save" }).click();
       await dialog.getByText("“RFC” is already used by another record.").waitFor();
       expect(await dialog.getByText("Ya existe").count()).toBe(0);
