@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   duplicate: 409,
   idempotency_in_progress: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   precondition_failed: 422,
   reason_required: 422,
   idempotency_key_reused: 422,

@@ -40,7 +40,7 @@ function describe(err: FastifyError): ErrorReply {
   if (err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
     return {
       status: 415,
-      code: "validation_failed",
+      code: "unsupported_media_type",
       message: "Tipo de contenido no soportado.",
       details: null,
     };
