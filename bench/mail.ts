@@ -6,8 +6,8 @@
  */
 import nodemailer from "nodemailer";
 import type { MesaApp } from "../src/server/app.js";
-import { queueMail } from "../src/server/mail/outbox.js";
-import { runDueTasks } from "../src/server/tasks/worker.js";
+import { queueMail } from "../src/server/modules/mail/outbox.js";
+import { runDueTasks } from "../src/server/platform/tasks/worker.js";
 import { createClientWithContact, seedStaff } from "../test/fixtures.js";
 import { startApp } from "../test/harness.js";
 import { Sink } from "../test/mail-support.js";
@@ -33,7 +33,9 @@ function drainLoop(app: MesaApp): () => Promise<void> {
 }
 
 async function inbound() {
-  const t = await startApp("sqlite", { env: { MESA_SMTP_LISTEN: "127.0.0.1:0" } });
+  const t = await startApp("sqlite", {
+    env: { MESA_SMTP_LISTEN: "127.0.0.1:0", MESA_SUPPORT_ADDRESS: "soporte@encor.mx" },
+  });
   const staff = await seedStaff(t.app);
   for (let s = 0; s < SENDERS; s++) {
     await createClientWithContact(staff, `Cliente ${s}`, `CLI0501${10 + s}AB1`, `s${s}@bench.mx`);

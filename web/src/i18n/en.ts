@@ -7,6 +7,7 @@ import { billside } from "./en/billside";
 import { core } from "./en/core";
 import { desk } from "./en/desk";
 import { mail } from "./en/mail";
+import { orders } from "./en/orders";
 import { staff } from "./en/staff";
 import { work } from "./en/work";
 import type { MessageKey } from "./es-MX";
@@ -20,5 +21,6 @@ export const en: Record<MessageKey, string> = {
   ...background,
   ...staff,
   ...mail,
+  ...orders,
   ...billside,
 };

@@ -6,6 +6,7 @@ import { billside } from "./es/billside";
 import { core } from "./es/core";
 import { desk } from "./es/desk";
 import { mail } from "./es/mail";
+import { orders } from "./es/orders";
 import { staff } from "./es/staff";
 import { work } from "./es/work";
 
@@ -18,6 +19,7 @@ export const esMX = {
   ...background,
   ...staff,
   ...mail,
+  ...orders,
   ...billside,
 } as const;
 

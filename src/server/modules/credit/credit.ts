@@ -7,11 +7,11 @@ import type {
 import { creditStanding } from "../../../domain/credit.js";
 import { rfcCheckDigit } from "../../../domain/rfc.js";
 import type { Actor, AppContext } from "../../context.js";
-import { auditRepo } from "../../db/repos/audit.js";
-import { clientsRepo } from "../../db/repos/clients.js";
-import { AppError, notFound } from "../../errors.js";
-import { onDuplicate } from "../../services/duplicates.js";
-import { newId } from "../../services/ids.js";
+import { auditRepo } from "../../platform/audit/repository.js";
+import { clientsRepo } from "../clients/repository.js";
+import { AppError, notFound } from "../../platform/errors.js";
+import { onDuplicate } from "../../platform/database/duplicates.js";
+import { newId } from "../../platform/ids.js";
 import { creditPolicy } from "./policy.js";
 import { type CreditRequestRow, creditRepo, unpaidInvoiceTotalCents } from "./repository.js";
 

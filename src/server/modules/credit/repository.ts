@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Selectable } from "kysely";
 import { UNPAID_INVOICE_STATUSES } from "../../../domain/credit.js";
-import type { CreditRequestsTable, DB } from "../../db/schema.js";
+import type { CreditRequestsTable, DB } from "../../platform/database/schema.js";
 
 type Db = Kysely<DB>;
 export type CreditRequestRow = Selectable<CreditRequestsTable> & {

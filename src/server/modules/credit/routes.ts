@@ -11,7 +11,7 @@ import {
   RfcReviewItem,
 } from "../../../contract/credit.js";
 import type { AppContext } from "../../context.js";
-import { actorOf } from "../../http/auth-hook.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
 import * as credit from "./credit.js";
 
 const IdParams = z.object({ id: Id });

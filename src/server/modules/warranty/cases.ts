@@ -1,12 +1,12 @@
 import type { z } from "zod";
 import type { WarrantyCaseBody, WarrantyCasePatch } from "../../../contract/warranty.js";
 import type { Actor, AppContext } from "../../context.js";
-import { auditRepo } from "../../db/repos/audit.js";
-import { ticketsRepo } from "../../db/repos/tickets.js";
-import { AppError, invalid, notFound } from "../../errors.js";
-import { onDuplicate } from "../../services/duplicates.js";
-import { newId } from "../../services/ids.js";
-import { checkBaseVersion, staleEdit } from "../../services/versions.js";
+import { auditRepo } from "../../platform/audit/repository.js";
+import { ticketsRepo } from "../tickets/repository.js";
+import { AppError, invalid, notFound } from "../../platform/errors.js";
+import { onDuplicate } from "../../platform/database/duplicates.js";
+import { newId } from "../../platform/ids.js";
+import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
 import { warrantyPolicy } from "./policy.js";
 import { toWarrantyCase, type WarrantyCaseRow, warrantyRepo } from "./repository.js";
 import { warrantyExecutionFeeCents } from "./settings.js";

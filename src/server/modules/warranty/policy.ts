@@ -1,8 +1,8 @@
 import type { Actor } from "../../context.js";
-import type { TicketRow } from "../../db/repos/tickets.js";
-import { forbidden } from "../../errors.js";
-import { hasRole, requireRole, requireStaff } from "../../services/authz.js";
-import { requireVisible } from "../../services/ticket-view.js";
+import type { TicketRow } from "../tickets/repository.js";
+import { forbidden } from "../../platform/errors.js";
+import { hasRole, requireRole, requireStaff } from "../../platform/authz.js";
+import { requireVisible } from "../tickets/ticket-view.js";
 
 /**
  * Who may do what with warranty cases and loaners (SPEC §2, seed §1.1):

@@ -1,7 +1,7 @@
 import type { Insertable, Kysely, Selectable, Updateable } from "kysely";
 import type { WarrantyCase } from "../../../contract/warranty.js";
 import { isWarrantyHandled } from "../../../domain/loans.js";
-import type { DB, LoanersTable, LoansTable, WarrantyCasesTable } from "../../db/schema.js";
+import type { DB, LoanersTable, LoansTable, WarrantyCasesTable } from "../../platform/database/schema.js";
 
 type Db = Kysely<DB>;
 export type WarrantyCaseRow = Selectable<WarrantyCasesTable>;

@@ -1,7 +1,7 @@
 import { WarrantySettings } from "../../../contract/warranty.js";
 import type { Actor, AppContext } from "../../context.js";
-import { storeSetting } from "../../services/settings.js";
-import { readSetting, type SettingSpec, settingRecord } from "../../services/stored-settings.js";
+import { storeSetting } from "../settings/settings.js";
+import { readSetting, type SettingSpec, settingRecord } from "../settings/stored-settings.js";
 import { warrantyPolicy } from "./policy.js";
 
 /** MXN 500.00 per handled warranty case on an event ticket until an admin sets the firm's fee. */

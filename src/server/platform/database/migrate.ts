@@ -1,0 +1,70 @@
+import { type Migration, type MigrationProvider, Migrator } from "kysely";
+import { unreachableDatabase } from "./connect-error.js";
+import type { Database } from "./database.js";
+import { initialMigration } from "./migrations/001_initial.js";
+import { escalationNotificationsMigration } from "./migrations/002_escalation_notifications.js";
+import { ticketSearchMigration } from "./migrations/003_ticket_search.js";
+import { loginSecurityMigration } from "./migrations/004_login_security.js";
+import { idempotencyVersionsMigration } from "./migrations/005_idempotency_versions.js";
+import { tasksMigration } from "./migrations/006_tasks.js";
+import { staffAppMigration } from "./migrations/008_staff_app.js";
+import { mailMigration } from "./migrations/009_mail.js";
+import { codedNotificationsMigration } from "./migrations/010_coded_notifications.js";
+import { portalMigration } from "./migrations/011_portal.js";
+import { serviceOrdersMigration } from "./migrations/012_service_orders.js";
+import { creditWarrantyMigration } from "./migrations/014_credit_warranty.js";
+
+/** Forward-only migrations, in order; each is written once for both databases. */
+function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
+  return {
+    "001_initial": initialMigration(dialect),
+    "002_escalation_notifications": escalationNotificationsMigration,
+    "003_ticket_search": ticketSearchMigration(dialect),
+    "004_login_security": loginSecurityMigration,
+    "005_idempotency_versions": idempotencyVersionsMigration,
+    "006_tasks": tasksMigration,
+    "008_staff_app": staffAppMigration,
+    "009_mail": mailMigration(dialect),
+    "010_coded_notifications": codedNotificationsMigration,
+    "011_portal": portalMigration,
+    "012_service_orders": serviceOrdersMigration,
+    "014_credit_warranty": creditWarrantyMigration,
+  };
+}
+
+function migratorFor(database: Pick<Database, "db" | "dialect">): Migrator {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(database.dialect) };
+  return new Migrator({ db: database.db, provider });
+}
+
+/** The migrations this code knows that the database has not run (for /api/ready). */
+export async function pendingMigrations(database: Pick<Database, "db" | "dialect">): Promise<string[]> {
+  const all = await migratorFor(database)
+    .getMigrations()
+    .catch((err: unknown) => {
+      throw unreachableDatabase(err) ?? err;
+    });
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
+/** Start-up with MESA_MIGRATE_ON_START=false: refuse to serve an older schema than the code expects. */
+export async function assertMigrated(database: Database): Promise<void> {
+  const pending = await pendingMigrations(database);
+  if (pending.length > 0) {
+    throw new Error(
+      `Hay ${pending.length} migraciones pendientes (${pending.join(", ")}). ` +
+        "Ejecuta `npm run migrate` antes de iniciar, o quita MESA_MIGRATE_ON_START=false.",
+    );
+  }
+}
+
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const migrator = migratorFor(database);
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (!failed && error) throw unreachableDatabase(error) ?? error;
+  if (error || failed) {
+    throw new Error(`La migración ${failed?.migrationName ?? ""} falló: ${String(error)}`);
+  }
+  return (results ?? []).map((r) => r.migrationName);
+}

@@ -1,0 +1,35 @@
+/** Spanish (es-MX) texts the server renders: refusals, assignment reasons, notifications, errors. */
+export const es = {
+  "workflow.forbidden": "Tu rol no permite esta acción sobre este ticket.",
+  "workflow.invalid_transition":
+    "No se puede {action, select, assign {asignar} start {iniciar} attend {marcar como atendido} accept {aceptar} reject {rechazar} review {revisar} send_back {regresar} close {cerrar} cancel {cancelar} other {{action}}} un ticket en estado «{status, select, new {Nuevo} assigned {Asignado} in_progress {En progreso} attended {Atendido} reviewed {Revisado} closed {Cerrado} cancelled {Cancelado} other {{status}}}».",
+  "workflow.assignee_required": "Indica el técnico al que se asigna (assigneeId).",
+  "workflow.time_entry_required": "Registra al menos un tiempo de atención antes de marcar como atendido.",
+  "workflow.signer_required": "Indica el nombre de quien firma la aceptación en sitio (signerName).",
+  "workflow.acceptance_missing":
+    "El cliente no ha aceptado la orden de servicio; para revisar sin aceptación indica el motivo.",
+  "workflow.reason_required": "Esta acción requiere un motivo.",
+  "assign.reason.skill": "Capacitado en «{category}»",
+  "assign.reason.account_technician": "Técnico de cuenta de este cliente",
+  "assign.reason.client_history":
+    "Ha atendido {count, plural, one {# ticket} other {# tickets}} de este cliente",
+  "assign.reason.category_history":
+    "Experiencia: {count, plural, one {# ticket} other {# tickets}} de «{category}» resueltos",
+  "assign.reason.no_load": "Sin tickets abiertos",
+  "assign.reason.load": "Carga actual: {count, plural, one {# ticket abierto} other {# tickets abiertos}}",
+  "notification.sla_breached": "{folio} venció su tiempo de respuesta sin atención: {title}",
+  "notification.sla_near": "{folio} está por vencer su tiempo de respuesta: {title}",
+  "notification.assigned": "{by} te asignó {folio}: {title}",
+  "notification.legacy": "{text}",
+  "rfc.check_digit_mismatch":
+    "El dígito verificador del RFC {rfc} no coincide (se esperaba {expected}). Confírmalo si el RFC es correcto.",
+  "error.unauthenticated": "Inicia sesión para continuar.",
+  "error.session_expired": "Tu sesión expiró. Inicia sesión de nuevo.",
+  "error.login_throttled":
+    "Demasiados intentos. Intenta de nuevo en {minutes, plural, one {# minuto} other {# minutos}}.",
+  "error.login_throttled_seconds": "Demasiados intentos. Intenta de nuevo en unos segundos.",
+  "error.rate_limited":
+    "Demasiadas solicitudes. Intenta de nuevo en {seconds, plural, one {# segundo} other {# segundos}}.",
+} as const;
+
+export type ServerMessageKey = keyof typeof es;
