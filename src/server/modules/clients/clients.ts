@@ -9,9 +9,9 @@ import { stillThere } from "../../platform/database/still-there.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
 import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
 import { newId } from "../../platform/ids.js";
+import { rfcColumns, shownRfc } from "../credit/rfc-fields.js";
 import { ticketsRepo } from "../tickets/repository.js";
 import { rolesOf, usersRepo } from "../users/repository.js";
-import { rfcColumns, shownRfc } from "../credit/rfc-fields.js";
 import { clientFor } from "./client-view.js";
 import { type ClientRow, clientsRepo } from "./repository.js";
 

@@ -8,10 +8,10 @@ import { creditStanding } from "../../../domain/credit.js";
 import { rfcCheckDigit } from "../../../domain/rfc.js";
 import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
-import { clientsRepo } from "../clients/repository.js";
-import { AppError, notFound } from "../../platform/errors.js";
 import { onDuplicate } from "../../platform/database/duplicates.js";
+import { AppError, notFound } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
+import { clientsRepo } from "../clients/repository.js";
 import { creditPolicy } from "./policy.js";
 import { type CreditRequestRow, creditRepo, unpaidInvoiceTotalCents } from "./repository.js";
 

@@ -1,6 +1,6 @@
 import type { Actor } from "../../context.js";
-import { forbidden } from "../../platform/errors.js";
 import { hasRole, requireClientAccess } from "../../platform/authz.js";
+import { forbidden } from "../../platform/errors.js";
 
 /**
  * Who may do what with credit (SPEC §2, seed §1.2):

@@ -1,7 +1,7 @@
 import { checkRfc, isGenericRfc } from "../../../domain/rfc.js";
 import type { Actor } from "../../context.js";
-import type { ClientRow } from "../clients/repository.js";
 import { AppError } from "../../platform/errors.js";
+import type { ClientRow } from "../clients/repository.js";
 
 type RfcColumns = Pick<
   ClientRow,

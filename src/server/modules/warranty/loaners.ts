@@ -11,12 +11,12 @@ import { localDateOf } from "../../../domain/calendar/index.js";
 import { isLoanOverdue, lendRefusal } from "../../../domain/loans.js";
 import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
-import { ticketsRepo } from "../tickets/repository.js";
-import { AppError, conflict, invalid, notFound } from "../../platform/errors.js";
 import { onDuplicate } from "../../platform/database/duplicates.js";
+import { AppError, conflict, invalid, notFound } from "../../platform/errors.js";
+import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
 import { newId } from "../../platform/ids.js";
 import { businessCalendar } from "../settings/settings.js";
-import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
+import { ticketsRepo } from "../tickets/repository.js";
 import { warrantyPolicy } from "./policy.js";
 import { type LoanerRow, type LoanRow, loanersRepo } from "./repository.js";
 

@@ -1,7 +1,7 @@
 import type { Actor } from "../../context.js";
-import type { TicketRow } from "../tickets/repository.js";
-import { forbidden } from "../../platform/errors.js";
 import { hasRole, requireRole, requireStaff } from "../../platform/authz.js";
+import { forbidden } from "../../platform/errors.js";
+import type { TicketRow } from "../tickets/repository.js";
 import { requireVisible } from "../tickets/ticket-view.js";
 
 /**

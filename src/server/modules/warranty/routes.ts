@@ -17,9 +17,9 @@ import {
   WarrantySettingsRecord,
 } from "../../../contract/warranty.js";
 import { type AppContext, forRequest } from "../../context.js";
+import { requireStaff } from "../../platform/authz.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
 import { withBaseVersion } from "../../platform/http/versioning.js";
-import { requireStaff } from "../../platform/authz.js";
 import * as cases from "./cases.js";
 import * as loaners from "./loaners.js";
 import { saveWarrantySettings, warrantySettingsRecord } from "./settings.js";
