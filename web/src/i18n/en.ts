@@ -3,6 +3,7 @@
 import { account } from "./en/account";
 import { admin } from "./en/admin";
 import { background } from "./en/background";
+import { billside } from "./en/billside";
 import { core } from "./en/core";
 import { desk } from "./en/desk";
 import { mail } from "./en/mail";
@@ -23,4 +24,5 @@ export const en: Record<MessageKey, string> = {
   ...mail,
   ...orders,
   ...reports,
+  ...billside,
 };

@@ -2,6 +2,7 @@
 import { account } from "./es/account";
 import { admin } from "./es/admin";
 import { background } from "./es/background";
+import { billside } from "./es/billside";
 import { core } from "./es/core";
 import { desk } from "./es/desk";
 import { mail } from "./es/mail";
@@ -21,6 +22,7 @@ export const esMX = {
   ...mail,
   ...orders,
   ...reports,
+  ...billside,
 } as const;
 
 export type MessageKey = keyof typeof esMX;

@@ -23,6 +23,8 @@ export const en: Record<ServerMessageKey, string> = {
   "notification.sla_near": "{folio} is close to its response deadline: {title}",
   "notification.assigned": "{by} assigned {folio} to you: {title}",
   "notification.legacy": "{text}",
+  "rfc.check_digit_mismatch":
+    "The check digit of RFC {rfc} does not match (expected {expected}). Confirm it if the RFC is right.",
   "error.unauthenticated": "Sign in to continue.",
   "error.session_expired": "Your session expired. Sign in again.",
   "error.login_throttled":

@@ -21,6 +21,8 @@ export const es = {
   "notification.sla_near": "{folio} está por vencer su tiempo de respuesta: {title}",
   "notification.assigned": "{by} te asignó {folio}: {title}",
   "notification.legacy": "{text}",
+  "rfc.check_digit_mismatch":
+    "El dígito verificador del RFC {rfc} no coincide (se esperaba {expected}). Confírmalo si el RFC es correcto.",
   "error.unauthenticated": "Inicia sesión para continuar.",
   "error.session_expired": "Tu sesión expiró. Inicia sesión de nuevo.",
   "error.login_throttled":
