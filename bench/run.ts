@@ -109,7 +109,13 @@ function updateReadme(): void {
 
 const wanted = process.argv.slice(2).filter((a) => a in BENCHES && a !== "http-1000000");
 fs.mkdirSync(RESULTS_DIR, { recursive: true });
-for (const name of wanted.length ? wanted : Object.keys(BENCHES).filter((k) => k !== "http-1000000")) {
+// `--readme`: only rewrite the README section from the saved results (after a format change).
+const toRun = process.argv.includes("--readme")
+  ? []
+  : wanted.length
+    ? wanted
+    : Object.keys(BENCHES).filter((k) => k !== "http-1000000");
+for (const name of toRun) {
   const bench = BENCHES[name]!;
   console.log(`\n## ${bench.title}`);
   const loadBefore = load1();
