@@ -28,6 +28,7 @@ import { JOBS } from "./jobs/definitions.js";
 import { startScheduler } from "./jobs/runner.js";
 import { installMail } from "./mail/index.js";
 import type { SmtpListener } from "./mail/listener.js";
+import { billingRoutes } from "./modules/billing/routes.js";
 import { holdDataDir } from "./ops/data-lock.js";
 import { bootstrapAdmin } from "./services/users.js";
 import { startTaskWorker } from "./tasks/worker.js";
@@ -108,6 +109,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   backgroundRoutes(app, ctx);
   staffRoutes(app, ctx);
   backupRoutes(app, ctx);
+  await app.register(billingRoutes(ctx), { prefix: "/api" });
   const smtp = await installMail(app, ctx);
   installNotFound(app, await serveWeb(app, config.webDist));
 

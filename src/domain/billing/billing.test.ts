@@ -93,7 +93,12 @@ describe("rate resolution", () => {
       ]),
     ).toBe("remote");
     expect(dominantMode([])).toBeNull();
-    expect(dominantMode([{ mode: "phone", minutes: 10 }, { mode: "office", minutes: 10 }])).toBe("office");
+    expect(
+      dominantMode([
+        { mode: "phone", minutes: 10 },
+        { mode: "office", minutes: 10 },
+      ]),
+    ).toBe("office");
   });
 });
 
@@ -106,9 +111,9 @@ describe("overage by month", () => {
     [600, 500, 200, 100], // crosses the bank: only the part beyond it
     [0, 0, 45, 45], // no hours included
   ])("included %i, billed %i, new %i → %i", (inc, billed, fresh, want) => {
-    expect(newOverageMinutes({ month: "2026-01", includedMinutes: inc, billedMinutes: billed, newMinutes: fresh })).toBe(
-      want,
-    );
+    expect(
+      newOverageMinutes({ month: "2026-01", includedMinutes: inc, billedMinutes: billed, newMinutes: fresh }),
+    ).toBe(want);
   });
   it("bills the same total however the minutes are split across runs", () => {
     fc.assert(
@@ -116,7 +121,12 @@ describe("overage by month", () => {
         let billed = 0;
         let sum = 0;
         for (const p of parts) {
-          sum += newOverageMinutes({ month: "m", includedMinutes: inc, billedMinutes: billed, newMinutes: p });
+          sum += newOverageMinutes({
+            month: "m",
+            includedMinutes: inc,
+            billedMinutes: billed,
+            newMinutes: p,
+          });
           billed += p;
         }
         expect(sum).toBe(Math.max(0, billed - inc));
@@ -137,7 +147,12 @@ describe("overage by month", () => {
     ]);
   });
   it("tells the hour bank and its burn-down", () => {
-    expect(hourBank(600, 690)).toEqual({ includedMinutes: 600, usedMinutes: 690, leftMinutes: 0, overageMinutes: 90 });
+    expect(hourBank(600, 690)).toEqual({
+      includedMinutes: 600,
+      usedMinutes: 690,
+      leftMinutes: 0,
+      overageMinutes: 90,
+    });
     expect(burnDown(600, ["d1", "d2", "d3"], new Map([["d2", 120]]))).toEqual([
       { date: "d1", leftMinutes: 600 },
       { date: "d2", leftMinutes: 480 },

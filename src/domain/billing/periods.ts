@@ -6,7 +6,9 @@ import { DateTime } from "luxon";
 
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-export type PeriodCheck = { ok: true } | { ok: false; code: "billing.period_format" | "billing.period_future" };
+export type PeriodCheck =
+  | { ok: true }
+  | { ok: false; code: "billing.period_format" | "billing.period_future" };
 
 /** A period must be YYYY-MM and not after the month of `todayLocal` (YYYY-MM-DD). */
 export function checkPeriod(period: string, todayLocal: string): PeriodCheck {

@@ -10,6 +10,7 @@ import { tasksMigration } from "./migrations/006_tasks.js";
 import { staffAppMigration } from "./migrations/008_staff_app.js";
 import { mailMigration } from "./migrations/009_mail.js";
 import { codedNotificationsMigration } from "./migrations/010_coded_notifications.js";
+import { billingMigration } from "./migrations/013_billing.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -23,6 +24,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "008_staff_app": staffAppMigration,
     "009_mail": mailMigration(dialect),
     "010_coded_notifications": codedNotificationsMigration,
+    "013_billing": billingMigration,
   };
 }
 

@@ -6,6 +6,7 @@ import { notificationsRepo } from "../db/repos/jobs.js";
 import { historyRepo, ticketsRepo } from "../db/repos/tickets.js";
 import { sessionsRepo, toUser, usersRepo } from "../db/repos/users.js";
 import { render } from "../i18n/index.js";
+import { BILLING_JOB } from "../modules/billing/job.js";
 import { nightlyBackup } from "../ops/nightly-backup.js";
 import { newId } from "../services/ids.js";
 import { pruneThrottle } from "../services/login-guard.js";
@@ -81,4 +82,5 @@ export const JOBS: readonly JobDefinition[] = [
   { name: "housekeeping", everyMs: 3600_000, leaseMs: 10 * 60_000, run: housekeeping },
   // Checks every few minutes whether the configured hour has come; it backs up once per local day.
   { name: "nightly-backup", everyMs: 5 * 60_000, leaseMs: 30 * 60_000, run: nightlyBackup },
+  BILLING_JOB,
 ];

@@ -8,6 +8,7 @@ import { rolesOf, usersRepo } from "../db/repos/users.js";
 import { workRepo } from "../db/repos/work.js";
 import { AppError, conflict, invalid, notFound } from "../errors.js";
 import { codedError } from "../i18n/index.js";
+import { billingStatusAtClose, makeEventDraft } from "../modules/billing/event.js";
 import { hasRole, isStaff, refuseStaffOnlyFields } from "./authz.js";
 import { slaSettings } from "./settings.js";
 import { requireVisible, workflowTicket } from "./ticket-view.js";
@@ -68,6 +69,8 @@ async function effects(ctx: AppContext, actor: Actor, row: TicketRow, input: Inp
         if (!hasRole(actor, "leader", "admin"))
           throw new AppError("forbidden", "Solo el líder cambia el estatus de cobro.");
         patch.billing_status = input.billingStatus;
+      } else {
+        patch.billing_status = await billingStatusAtClose(ctx.db, row);
       }
       break;
   }
@@ -110,6 +113,8 @@ export async function transitionTicket(ctx: AppContext, actor: Actor, id: string
       reason: input.reason?.trim() || null,
       changes: historyChanges(row, patch, input),
     });
+    // An event ticket closed `to_invoice` gets its draft invoice in the same transaction.
+    if (input.action === "close") await makeEventDraft(ctx, trx, id);
     return true;
   });
   if (!updated) throw await staleConflict(ctx, actor, id);
