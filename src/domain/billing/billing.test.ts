@@ -104,16 +104,17 @@ describe("rate resolution", () => {
 
 describe("overage by month", () => {
   it.each([
-    // included, billed before, new, overage now
-    [600, 0, 690, 90],
-    [600, 0, 500, 0],
-    [600, 690, 30, 30], // reviewed late: only the new minutes past the bank
-    [600, 500, 200, 100], // crosses the bank: only the part beyond it
-    [0, 0, 45, 45], // no hours included
-  ])("included %i, billed %i, new %i → %i", (inc, billed, fresh, want) => {
-    expect(
-      newOverageMinutes({ month: "2026-01", includedMinutes: inc, billedMinutes: billed, newMinutes: fresh }),
-    ).toBe(want);
+    // included, billed before, overage billed before, new, overage now
+    [600, 0, 0, 690, 90],
+    [600, 0, 0, 500, 0],
+    [600, 690, 90, 30, 30], // reviewed late: only the new minutes past the bank
+    [600, 500, 0, 200, 100], // crosses the bank: only the part beyond it
+    [0, 0, 0, 45, 45], // no hours included
+    // the first invoice (690 min, 90 over) was cancelled after a later one billed 45 more (45 over)
+    [600, 45, 45, 690, 90],
+  ])("included %i, billed %i (%i over), new %i → %i", (inc, billed, over, fresh, want) => {
+    const m = { month: "2026-01", includedMinutes: inc, billedMinutes: billed, billedOverageMinutes: over };
+    expect(newOverageMinutes({ ...m, newMinutes: fresh })).toBe(want);
   });
   it("bills the same total however the minutes are split across runs", () => {
     fc.assert(
@@ -121,12 +122,8 @@ describe("overage by month", () => {
         let billed = 0;
         let sum = 0;
         for (const p of parts) {
-          sum += newOverageMinutes({
-            month: "m",
-            includedMinutes: inc,
-            billedMinutes: billed,
-            newMinutes: p,
-          });
+          const m = { month: "m", includedMinutes: inc, billedMinutes: billed, billedOverageMinutes: sum };
+          sum += newOverageMinutes({ ...m, newMinutes: p });
           billed += p;
         }
         expect(sum).toBe(Math.max(0, billed - inc));
@@ -136,8 +133,20 @@ describe("overage by month", () => {
   it("prices each month's overage to the minute at the overage rate", () => {
     const lines = overageLines(
       [
-        { month: "2026-02", includedMinutes: 600, billedMinutes: 0, newMinutes: 610 },
-        { month: "2026-01", includedMinutes: 600, billedMinutes: 0, newMinutes: 675 },
+        {
+          month: "2026-02",
+          includedMinutes: 600,
+          billedMinutes: 0,
+          billedOverageMinutes: 0,
+          newMinutes: 610,
+        },
+        {
+          month: "2026-01",
+          includedMinutes: 600,
+          billedMinutes: 0,
+          billedOverageMinutes: 0,
+          newMinutes: 675,
+        },
       ],
       45_000,
     );

@@ -2,7 +2,8 @@
  * Hour bank and overage (SPEC §5, issue #14 items 4 and 5). A reviewed ticket's billable minutes
  * belong to the month of its last time entry; what a month uses beyond its included minutes is billed
  * at the overage rate, prorated to the minute. A ticket reviewed after its month was billed adds to
- * that month: only the overage not billed before is billed now (never lost, never twice).
+ * that month: only the overage not billed before is billed now (never lost, never twice), and a
+ * cancelled invoice gives back both its minutes and its overage, whatever the order.
  */
 import { minutesAmountCents } from "./money.js";
 
@@ -11,15 +12,16 @@ export interface MonthUse {
   includedMinutes: number;
   /** Minutes of this month already billed by earlier runs. */
   billedMinutes: number;
+  /** Overage minutes of this month already billed by earlier runs. */
+  billedOverageMinutes: number;
   /** Minutes of this month's tickets not yet billed. */
   newMinutes: number;
 }
 
 /** Overage minutes that become due now for one month. */
 export function newOverageMinutes(m: MonthUse): number {
-  const before = Math.max(0, m.billedMinutes - m.includedMinutes);
-  const after = Math.max(0, m.billedMinutes + m.newMinutes - m.includedMinutes);
-  return after - before;
+  const due = Math.max(0, m.billedMinutes + m.newMinutes - m.includedMinutes);
+  return Math.max(0, due - m.billedOverageMinutes);
 }
 
 /** Per month: the overage minutes now due and their amount at the hourly overage rate. */

@@ -454,6 +454,13 @@ export interface InvoiceChargesTable {
   invoice_id: string;
 }
 
+export interface InvoiceOverageTable {
+  invoice_id: string;
+  contract_id: string;
+  month: string;
+  minutes: number;
+}
+
 export interface BillingRunsTable {
   period: string;
   started_at: Instant;
@@ -467,6 +474,7 @@ export interface DB {
   invoices: InvoicesTable;
   invoice_tickets: InvoiceTicketsTable;
   invoice_charges: InvoiceChargesTable;
+  invoice_overage: InvoiceOverageTable;
   billing_runs: BillingRunsTable;
   timers: TimersTable;
   stored_files: StoredFilesTable;

@@ -102,6 +102,21 @@ async function up(db: AnyDb): Promise<void> {
     .execute();
   await db.schema.createIndex("invoice_charges_invoice").on("invoice_charges").column("invoice_id").execute();
 
+  // The overage minutes each contract invoice billed per month (so a cancellation gives them back exactly).
+  await db.schema
+    .createTable("invoice_overage")
+    .addColumn("invoice_id", "text", (c) => c.notNull())
+    .addColumn("contract_id", "text", (c) => c.notNull())
+    .addColumn("month", "text", (c) => c.notNull())
+    .addColumn("minutes", "integer", (c) => c.notNull())
+    .addPrimaryKeyConstraint("invoice_overage_pk", ["invoice_id", "month"])
+    .execute();
+  await db.schema
+    .createIndex("invoice_overage_month")
+    .on("invoice_overage")
+    .columns(["contract_id", "month"])
+    .execute();
+
   await db.schema
     .createTable("billing_runs")
     .addColumn("period", "text", (c) => c.primaryKey())

@@ -50,7 +50,7 @@ export async function billingStatusAtClose(
 export async function makeEventDraft(base: AppContext, trx: Transaction<DB>, ticketId: string) {
   const ctx: AppContext = { ...base, db: trx };
   const ticket = await lookupRepo.ticket(trx, ticketId);
-  if (!ticket || ticket.service_kind !== "event" || ticket.billing_status !== "to_invoice") return null;
+  if (ticket?.service_kind !== "event" || ticket.billing_status !== "to_invoice") return null;
   if (ticket.status !== "closed") return null;
   if (await invoicesRepo.byRunKey(trx, `ticket:${ticketId}`)) return null;
   const client = await lookupRepo.client(trx, ticket.client_id);

@@ -114,6 +114,16 @@ export const contractRunRepo = {
       )
       .groupBy(["t.id", "t.billable_minutes", "t.updated_at"])
       .execute(),
+  billedOverage: (db: Db, contractId: string, months: string[]) =>
+    months.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom("invoice_overage")
+          .select(["month", (eb) => eb.fn.sum<number>("minutes").as("minutes")])
+          .where("contract_id", "=", contractId)
+          .where("month", "in", months)
+          .groupBy("month")
+          .execute(),
   billedMinutes: (db: Db, contractId: string, months: string[]) =>
     months.length === 0
       ? Promise.resolve([])
@@ -209,12 +219,15 @@ export const invoicesRepo = {
   },
   markTickets: (db: Db, rows: Selectable<DB["invoice_tickets"]>[]) =>
     rows.length ? db.insertInto("invoice_tickets").values(rows).execute() : Promise.resolve(),
+  markOverage: (db: Db, rows: Selectable<DB["invoice_overage"]>[]) =>
+    rows.length ? db.insertInto("invoice_overage").values(rows).execute() : Promise.resolve(),
   markCharges: (db: Db, rows: Selectable<DB["invoice_charges"]>[]) =>
     rows.length ? db.insertInto("invoice_charges").values(rows).execute() : Promise.resolve(),
   /** A cancelled invoice gives back what it billed, so a correction may bill it again. */
   release: async (db: Db, invoiceId: string) => {
     await db.deleteFrom("invoice_tickets").where("invoice_id", "=", invoiceId).execute();
     await db.deleteFrom("invoice_charges").where("invoice_id", "=", invoiceId).execute();
+    await db.deleteFrom("invoice_overage").where("invoice_id", "=", invoiceId).execute();
   },
 };
 

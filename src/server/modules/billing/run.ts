@@ -91,6 +91,15 @@ async function billContract(ctx: AppContext, contract: Contract, period: string,
       trx,
       hours.tickets.map((t) => ({ ...t, invoice_id: row.id, contract_id: contract.id })),
     );
+    await invoicesRepo.markOverage(
+      trx,
+      hours.overage.map((o) => ({
+        invoice_id: row.id,
+        contract_id: contract.id,
+        month: o.month,
+        minutes: o.minutes,
+      })),
+    );
     await invoicesRepo.markCharges(
       trx,
       extras.ids.map((id) => ({ charge_id: id, invoice_id: row.id })),
@@ -113,23 +122,24 @@ async function overagePart(trx: Transaction<DB>, contract: Contract, period: str
   const included = contract.included_minutes_per_month;
   const rate = contract.overage_rate_cents === null ? null : Number(contract.overage_rate_cents);
   // Without an hour bank or an overage rate the fee covers all the time: tickets are marked, nothing is charged.
-  if (included === null || rate === null) return { tickets, lines: [] as Line[] };
-  const billed = new Map(
-    (await contractRunRepo.billedMinutes(trx, contract.id, [...fresh.keys()])).map((r) => [
-      r.month,
-      Number(r.minutes),
-    ]),
-  );
+  if (included === null || rate === null) return { tickets, lines: [] as Line[], overage: [] };
+  const keys = [...fresh.keys()];
+  const sums = async (rows: Promise<{ month: string; minutes: number }[]>) =>
+    new Map((await rows).map((r) => [r.month, Number(r.minutes)]));
+  const billed = await sums(contractRunRepo.billedMinutes(trx, contract.id, keys));
+  const billedOver = await sums(contractRunRepo.billedOverage(trx, contract.id, keys));
   const months = [...fresh].map(([month, newMinutes]) => ({
     month,
     includedMinutes: included,
     billedMinutes: billed.get(month) ?? 0,
+    billedOverageMinutes: billedOver.get(month) ?? 0,
     newMinutes,
   }));
-  const lines = overageLines(months, rate).map((o) =>
+  const overage = overageLines(months, rate);
+  const lines = overage.map((o) =>
     timeLine(`Horas excedentes ${o.month} (${o.minutes} min)`, o.minutes, rate),
   );
-  return { tickets, lines };
+  return { tickets, lines, overage };
 }
 
 /** Extra charges recorded in months before the period, one line each. */
