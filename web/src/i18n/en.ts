@@ -3,6 +3,7 @@
 import { account } from "./en/account";
 import { admin } from "./en/admin";
 import { background } from "./en/background";
+import { billing } from "./en/billing";
 import { core } from "./en/core";
 import { desk } from "./en/desk";
 import { mail } from "./en/mail";
@@ -19,4 +20,5 @@ export const en: Record<MessageKey, string> = {
   ...background,
   ...staff,
   ...mail,
+  ...billing,
 };

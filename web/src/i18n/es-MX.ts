@@ -2,6 +2,7 @@
 import { account } from "./es/account";
 import { admin } from "./es/admin";
 import { background } from "./es/background";
+import { billing } from "./es/billing";
 import { core } from "./es/core";
 import { desk } from "./es/desk";
 import { mail } from "./es/mail";
@@ -17,6 +18,7 @@ export const esMX = {
   ...background,
   ...staff,
   ...mail,
+  ...billing,
 } as const;
 
 export type MessageKey = keyof typeof esMX;

@@ -20,6 +20,8 @@ export const NAV: NavItem[] = [
   { to: "/surveys", label: "nav.surveys", roles: ["reception", "admin"] },
   { to: "/contracts", label: "nav.contracts", roles: ["leader", "sales", "admin"] },
   { to: "/clients", label: "nav.clients", roles: ["reception", "leader", "sales", "admin"] },
+  { to: "/billing", label: "nav.billing", roles: ["leader", "admin"] },
+  { to: "/rates", label: "nav.rates", roles: ["sales", "leader", "admin"] },
   { to: "/search", label: "nav.search", roles: STAFF },
   { to: "/admin/users", label: "nav.users", roles: ["admin"], admin: true },
   { to: "/admin/calendar", label: "nav.calendar", roles: ["admin"], admin: true },
