@@ -351,4 +351,21 @@ describe.each(DATABASES)("billing worked examples on %s", (kind) => {
     expect(bank.body.burnDown).toHaveLength(31);
     expect(bank.body.burnDown.at(-1)).toEqual({ date: "2026-01-31", leftMinutes: -135 });
   });
+
+  it("lets the leader change the billing status after close, and a later `to_invoice` makes the draft", async () => {
+    const client = await newClient(s, "Taller Cortesía", "taller@cortesia.mx");
+    const ev = await attendedTicket(s, { clientId: client, entries: [{ minutes: 50, mode: "office" }] });
+    await review(s, ev.id);
+    expect((await close(s, ev.id, { billingStatus: "no_charge" })).billingStatus).toBe("no_charge");
+    expect((await s.leader.get(`/api/invoices?clientId=${client}`)).body.items).toEqual([]);
+    const changed = await s.leader.patch(`/api/tickets/${ev.id}`, {
+      billingStatus: "to_invoice",
+      reason: "Sí se cobra",
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const items = (await s.leader.get(`/api/invoices?clientId=${client}`)).body.items;
+    // 1 h at the default 500.00 (the office mode has no rate of its own)
+    expect(items).toMatchObject([{ ticketId: ev.id, status: "draft", subtotalCents: 50_000 }]);
+    expect((await s.leader.post(`/api/tickets/${ev.id}/invoice`)).status).toBe(409);
+  });
 });

@@ -6,6 +6,7 @@ import type { Actor, AppContext } from "../context.js";
 import { clientsRepo, contactsRepo } from "../db/repos/clients.js";
 import { historyRepo, type TicketRow, ticketSearchText, ticketsRepo } from "../db/repos/tickets.js";
 import { AppError, forbidden, invalid, notFound } from "../errors.js";
+import { makeEventDraft } from "../modules/billing/event.js";
 import { hasRole } from "./authz.js";
 import { contractInForce } from "./contract-in-force.js";
 import { assertDeadlineInRange } from "./deadline-range.js";
@@ -142,6 +143,8 @@ export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p:
       reason: p.reason?.trim() || null,
       changes,
     });
+    // A closed event ticket the leader changes to `to_invoice` gets its draft now (makeEventDraft checks).
+    if (patch.billing_status === "to_invoice") await makeEventDraft(ctx, trx, id);
     return true;
   });
   if (!ok) throw await staleConflict(ctx, actor, id);
