@@ -184,6 +184,10 @@ describe("periods and dates", () => {
     // 1 Feb 05:30 UTC is still 31 Jan in Mexico City
     expect(periodOfInstant("2026-02-01T05:30:00.000Z", "America/Mexico_City")).toBe("2026-01");
     expect(periodOfInstant("2026-02-01T06:30:00.000Z", "America/Mexico_City")).toBe("2026-02");
+    expect(periodOfInstant("2026-01-31T23:30:00Z", "Asia/Tokyo")).toBe("2026-02");
+    expect(periodOfInstant("2026-12-31T23:30:00.000Z", "Asia/Kolkata")).toBe("2027-01");
+    expect(periodOfInstant("2026-12-31T18:29:59.000Z", "Asia/Kolkata")).toBe("2026-12");
+    expect(periodOfInstant("2026-01-01T05:59:59.999Z", "America/Mexico_City")).toBe("2025-12");
   });
 
   it.each([

@@ -19,8 +19,33 @@ export function checkPeriod(period: string, todayLocal: string): PeriodCheck {
 
 /** The period of a local date or of an instant in a zone. */
 export const periodOfDate = (localDate: string): string => localDate.slice(0, 7);
-export const periodOfInstant = (iso: string, zone: string): string =>
-  DateTime.fromISO(iso, { zone: "utc" }).setZone(zone).toFormat("yyyy-MM");
+const starts = new Map<string, string>();
+/** Local midnight of a period's first day as fixed-width UTC text, remembered per zone and period. */
+function startOf(period: string, zone: string): string {
+  const key = `${zone} ${period}`;
+  let at = starts.get(key);
+  if (at === undefined) {
+    at = periodStartInstant(period, zone);
+    if (starts.size > 10_000) starts.clear();
+    starts.set(key, at);
+  }
+  return at;
+}
+
+const shift = (period: string, months: number) =>
+  DateTime.fromISO(`${period}-01`, { zone: "utc" }).plus({ months }).toFormat("yyyy-MM");
+
+/**
+ * The local month of a fixed-width UTC instant: its UTC month, or the one before or after when the
+ * zone's month boundary lies between (compared as text against remembered boundaries: no Luxon per row).
+ */
+export function periodOfInstant(iso: string, zone: string): string {
+  const utc = new Date(iso).toISOString();
+  const candidate = utc.slice(0, 7);
+  if (utc < startOf(candidate, zone)) return shift(candidate, -1);
+  const next = shift(candidate, 1);
+  return utc < startOf(next, zone) ? candidate : next;
+}
 
 /** First and last local dates of a period. */
 export function periodBounds(period: string): { first: string; last: string } {
