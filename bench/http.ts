@@ -240,7 +240,7 @@ async function applyExperiments(): Promise<void> {
     };
   }
   if (wanted.has("no-touch")) {
-    const { tokensRepo } = await import("../src/server/db/repos/users.js");
+    const { tokensRepo } = await import("../src/server/modules/users/repository.js");
     tokensRepo.touch = async () => [];
   }
 }
@@ -282,8 +282,8 @@ const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 async function mesaChild(): Promise<void> {
   const { buildApp } = await import("../src/server/app.js");
-  const { ticketSearchText } = await import("../src/server/db/repos/tickets.js");
-  const { businessCalendar } = await import("../src/server/services/settings.js");
+  const { ticketSearchText } = await import("../src/server/modules/tickets/repository.js");
+  const { businessCalendar } = await import("../src/server/modules/settings/settings.js");
   const { addBusinessMinutes } = await import("../src/domain/calendar/index.js");
   const { DEFAULT_SLA_TARGETS, responseTargetMinutes } = await import("../src/domain/sla.js");
   const { formatFolio } = await import("../src/domain/folio.js");
@@ -558,7 +558,7 @@ async function bareChild(): Promise<void> {
   const { default: SQLite } = await import("better-sqlite3");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mesa-bench-bare-"));
   const sqlite = new SQLite(path.join(dir, "bare.sqlite"));
-  // The same pragmas as src/server/db/database.ts.
+  // The same pragmas as src/server/platform/database/database.ts.
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");

@@ -12,8 +12,8 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
 import { searchTerms } from "../src/domain/text.js";
-import { type TicketFilter, ticketsRepo } from "../src/server/db/repos/tickets.js";
-import type { DB } from "../src/server/db/schema.js";
+import { type TicketFilter, ticketsRepo } from "../src/server/modules/tickets/repository.js";
+import type { DB } from "../src/server/platform/database/schema.js";
 
 const CASES: [string, Omit<TicketFilter, "limit" | "terms"> & { q?: string }][] = [
   ["queue order", {}],

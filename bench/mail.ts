@@ -6,8 +6,8 @@
  */
 import nodemailer from "nodemailer";
 import type { MesaApp } from "../src/server/app.js";
-import { queueMail } from "../src/server/mail/outbox.js";
-import { runDueTasks } from "../src/server/tasks/worker.js";
+import { queueMail } from "../src/server/modules/mail/outbox.js";
+import { runDueTasks } from "../src/server/platform/tasks/worker.js";
 import { createClientWithContact, seedStaff } from "../test/fixtures.js";
 import { startApp } from "../test/harness.js";
 import { Sink } from "../test/mail-support.js";

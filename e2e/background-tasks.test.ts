@@ -2,12 +2,12 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { tasksRepo } from "../src/server/db/repos/tasks";
-import { JOBS } from "../src/server/jobs/definitions";
-import { runDueJobs } from "../src/server/jobs/runner";
-import { enqueue } from "../src/server/tasks/queue";
-import { defineTask } from "../src/server/tasks/registry";
-import { runDueTasks } from "../src/server/tasks/worker";
+import { JOBS } from "../src/server/platform/jobs/definitions";
+import { runDueJobs } from "../src/server/platform/jobs/runner";
+import { enqueue } from "../src/server/platform/tasks/queue";
+import { defineTask } from "../src/server/platform/tasks/registry";
+import { tasksRepo } from "../src/server/platform/tasks/repository";
+import { runDueTasks } from "../src/server/platform/tasks/worker";
 import {
   ADMIN,
   browserMissing,
@@ -19,7 +19,7 @@ import {
   withPage,
 } from "./helpers";
 
-declare module "../src/server/tasks/registry" {
+declare module "../src/server/platform/tasks/registry" {
   interface TaskPayloads {
     "e2e.notify": { to: string };
   }

@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { escalateSla } from "../src/server/jobs/definitions";
+import { escalateSla } from "../src/server/platform/jobs/definitions";
 import {
   ADMIN,
   ApiSession,

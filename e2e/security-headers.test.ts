@@ -4,8 +4,8 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backupName } from "../src/server/ops/nightly-backup";
-import { backupSqlite, dbPath } from "../src/server/ops/sqlite-backup";
+import { backupName } from "../src/server/platform/ops/nightly-backup";
+import { backupSqlite, dbPath } from "../src/server/platform/ops/sqlite-backup";
 import { ADMIN, browserMissing, launchBrowser, type Server, startServer, uiLogin, withPage } from "./helpers";
 
 /** Collects every CSP complaint of a page: Chromium's console errors and the DOM violation events. */

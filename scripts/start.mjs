@@ -9,11 +9,11 @@ import { DIST, ensureBuilt } from "./build-lib.mjs";
 
 const ENTRIES = {
   server: "server/main.js",
-  migrate: "server/cli/migrate.js",
-  "create-admin": "server/cli/create-admin.js",
-  backup: "server/ops/backup.js",
-  restore: "server/ops/restore.js",
-  demo: "server/ops/demo.js",
+  migrate: "server/platform/cli/migrate.js",
+  "create-admin": "server/platform/cli/create-admin.js",
+  backup: "server/platform/ops/backup.js",
+  restore: "server/platform/ops/restore.js",
+  demo: "server/platform/ops/demo.js",
 };
 
 const [command = "server", ...args] = process.argv.slice(2);

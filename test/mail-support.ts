@@ -3,7 +3,7 @@ import { type ParsedMail, simpleParser } from "mailparser";
 import nodemailer, { type SendMailOptions } from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import type { MesaApp } from "../src/server/app.js";
-import { runDueTasks } from "../src/server/tasks/worker.js";
+import { runDueTasks } from "../src/server/platform/tasks/worker.js";
 
 export interface Received {
   raw: string;

@@ -1,6 +1,6 @@
 /** Graceful shutdown: stopping the scheduler waits for the job that is running, and starts no other. */
 import { afterEach, describe, expect, it } from "vitest";
-import { type JobDefinition, startScheduler } from "../src/server/jobs/runner.js";
+import { type JobDefinition, startScheduler } from "../src/server/platform/jobs/runner.js";
 import { startApp, type TestApp } from "./harness.js";
 
 let t: TestApp;

@@ -1,5 +1,5 @@
 /**
- * What the domain tells a person, as a stable code with parameters; the HTTP edge (server/i18n) and
+ * What the domain tells a person, as a stable code with parameters; the HTTP edge (server/platform/i18n) and
  * the web app render it in the reader's language. The domain never writes sentences.
  */
 export type MessageParams = Record<string, string | number>;

@@ -3,35 +3,35 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
-import { type Config, loadConfig } from "./config.js";
 import type { AppContext, Clock } from "./context.js";
-import { type Database, openDatabase } from "./db/database.js";
-import { assertMigrated, migrateToLatest } from "./db/migrate.js";
-import { installAuth } from "./http/auth-hook.js";
-import { installErrorHandler, installNotFound } from "./http/error-handler.js";
-import { installIdempotency } from "./http/idempotency.js";
-import { installInputGuard } from "./http/input-guard.js";
-import { installRateLimit, trustProxyOption } from "./http/rate-limit.js";
-import { accountRoutes } from "./http/routes-account.js";
-import { authRoutes } from "./http/routes-auth.js";
-import { backgroundRoutes } from "./http/routes-background.js";
-import { backupRoutes } from "./http/routes-backup.js";
-import { clientRoutes } from "./http/routes-clients.js";
-import { deskRoutes } from "./http/routes-desk.js";
-import { healthRoutes } from "./http/routes-health.js";
-import { settingsRoutes } from "./http/routes-settings.js";
-import { staffRoutes } from "./http/routes-staff.js";
-import { ticketRoutes } from "./http/routes-tickets.js";
-import { installSecurityHeaders } from "./http/security-headers.js";
-import { installTransport, serveWeb } from "./http/transport.js";
-import { JOBS } from "./jobs/definitions.js";
-import { startScheduler } from "./jobs/runner.js";
-import { installMail } from "./mail/index.js";
-import type { SmtpListener } from "./mail/listener.js";
+import { accountRoutes } from "./modules/auth/account-routes.js";
+import { authRoutes } from "./modules/auth/routes.js";
+import { backgroundRoutes } from "./modules/background/routes.js";
+import { backupRoutes } from "./modules/backup/routes.js";
 import { billingRoutes } from "./modules/billing/routes.js";
-import { holdDataDir } from "./ops/data-lock.js";
-import { bootstrapAdmin } from "./services/users.js";
-import { startTaskWorker } from "./tasks/worker.js";
+import { clientRoutes } from "./modules/clients/routes.js";
+import { deskRoutes } from "./modules/desk/routes.js";
+import { installMail } from "./modules/mail/index.js";
+import type { SmtpListener } from "./modules/mail/listener.js";
+import { settingsRoutes } from "./modules/settings/routes.js";
+import { staffRoutes } from "./modules/staff/routes.js";
+import { ticketRoutes } from "./modules/tickets/routes.js";
+import { bootstrapAdmin } from "./modules/users/users.js";
+import { type Config, loadConfig } from "./platform/config.js";
+import { type Database, openDatabase } from "./platform/database/database.js";
+import { assertMigrated, migrateToLatest } from "./platform/database/migrate.js";
+import { installAuth } from "./platform/http/auth-hook.js";
+import { installErrorHandler, installNotFound } from "./platform/http/error-handler.js";
+import { installIdempotency } from "./platform/http/idempotency.js";
+import { installInputGuard } from "./platform/http/input-guard.js";
+import { installRateLimit, trustProxyOption } from "./platform/http/rate-limit.js";
+import { healthRoutes } from "./platform/http/routes-health.js";
+import { installSecurityHeaders } from "./platform/http/security-headers.js";
+import { installTransport, serveWeb } from "./platform/http/transport.js";
+import { JOBS } from "./platform/jobs/definitions.js";
+import { startScheduler } from "./platform/jobs/runner.js";
+import { holdDataDir } from "./platform/ops/data-lock.js";
+import { startTaskWorker } from "./platform/tasks/worker.js";
 
 export interface BuildOptions {
   config?: Partial<Config>;
@@ -99,16 +99,22 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
-  healthRoutes(app, database);
-  authRoutes(app, ctx);
-  accountRoutes(app, ctx);
-  clientRoutes(app, ctx);
-  ticketRoutes(app, ctx);
-  settingsRoutes(app, ctx);
-  deskRoutes(app, ctx);
-  backgroundRoutes(app, ctx);
-  staffRoutes(app, ctx);
-  backupRoutes(app, ctx);
+  // Each feature's routes are an encapsulated plugin (its hooks stay its own). No URL prefix yet: the
+  // route files still state full `/api/...` paths, so features added in parallel keep working unchanged.
+  await app.register(async (scope) => healthRoutes(scope, database));
+  for (const routes of [
+    authRoutes,
+    accountRoutes,
+    clientRoutes,
+    ticketRoutes,
+    settingsRoutes,
+    deskRoutes,
+    backgroundRoutes,
+    staffRoutes,
+    backupRoutes,
+  ]) {
+    await app.register(async (scope) => routes(scope, ctx));
+  }
   await app.register(billingRoutes(ctx), { prefix: "/api" });
   const smtp = await installMail(app, ctx);
   installNotFound(app, await serveWeb(app, config.webDist));

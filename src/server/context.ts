@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Role } from "../domain/workflow.js";
-import type { Config } from "./config.js";
-import type { Dialect } from "./db/database.js";
-import type { DB } from "./db/schema.js";
+import type { Config } from "./platform/config.js";
+import type { Dialect } from "./platform/database/database.js";
+import type { DB } from "./platform/database/schema.js";
 
 export type Clock = () => Date;
 

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { buildApp, type MesaApp } from "./app.js";
+import { hasUsers } from "./modules/users/users.js";
 import { buildRoot, builtWebDir, listenUrl, markServing } from "./runtime.js";
-import { hasUsers } from "./services/users.js";
 
 const root = buildRoot();
 const webDist = process.env.MESA_WEB_DIST ? null : builtWebDir(root);

@@ -4,8 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { restoreCommand } from "../../src/server/ops/commands.js";
-import { OpsError } from "../../src/server/ops/sqlite-backup.js";
+import { restoreCommand } from "../../src/server/platform/ops/commands.js";
+import { OpsError } from "../../src/server/platform/ops/sqlite-backup.js";
 import { ADMIN, type Caller, signIn } from "../client.js";
 import { freshDatabase, startApp, type TestApp, type TestDb } from "../harness.js";
 
@@ -13,7 +13,7 @@ const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "mesa-backup-"));
 
 /** Runs an ops entry point as its own OS process, as `npm run backup|restore -- <file>` does. */
 function runOps(script: "backup" | "restore", file: string, env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ["--import", "tsx", `src/server/ops/${script}.ts`, file], {
+  const child = spawn(process.execPath, ["--import", "tsx", `src/server/platform/ops/${script}.ts`, file], {
     env: { ...process.env, DATABASE_URL: "", LOG_LEVEL: "silent", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runDueJobs } from "../../src/server/jobs/runner.js";
 import { BILLING_JOB } from "../../src/server/modules/billing/job.js";
 import { runPeriod } from "../../src/server/modules/billing/run.js";
+import { runDueJobs } from "../../src/server/platform/jobs/runner.js";
 import { type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, freshDatabase, manualClock, startApp, type TestApp, type TestDb } from "../harness.js";
 import { attendedTicket, newClient, newContract, review } from "../support/billing.js";

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeOfLegacyMessage } from "../../src/server/db/migrations/010_coded_notifications.js";
-import { notificationsRepo } from "../../src/server/db/repos/jobs.js";
-import { render } from "../../src/server/i18n/index.js";
-import { JOBS } from "../../src/server/jobs/definitions.js";
-import { runDueJobs } from "../../src/server/jobs/runner.js";
-import { tooManyAttempts } from "../../src/server/services/login-guard.js";
+import { tooManyAttempts } from "../../src/server/modules/auth/login-guard.js";
+import { notificationsRepo } from "../../src/server/modules/notifications/repository.js";
+import { codeOfLegacyMessage } from "../../src/server/platform/database/migrations/010_coded_notifications.js";
+import { render } from "../../src/server/platform/i18n/index.js";
+import { JOBS } from "../../src/server/platform/jobs/definitions.js";
+import { runDueJobs } from "../../src/server/platform/jobs/runner.js";
 import { createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
 

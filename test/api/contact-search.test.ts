@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { foldForSearch } from "../../src/domain/text.js";
-import { rebuildTicketSearch } from "../../src/server/db/migrations/008_staff_app.js";
+import { rebuildTicketSearch } from "../../src/server/platform/database/migrations/008_staff_app.js";
 import { type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, startApp, type TestApp } from "../harness.js";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DemoRefused, seedDemo } from "../../src/server/ops/demo.js";
-import { STATUS_PLAN } from "../../src/server/ops/demo-data.js";
+import { DemoRefused, seedDemo } from "../../src/server/platform/ops/demo.js";
+import { STATUS_PLAN } from "../../src/server/platform/ops/demo-data.js";
 import { signIn } from "../client.js";
 import { DATABASES, startApp, type TestApp } from "../harness.js";
 

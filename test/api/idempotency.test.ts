@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DB } from "../../src/server/db/schema.js";
-import { housekeeping } from "../../src/server/jobs/definitions.js";
-import { sha256 } from "../../src/server/services/ids.js";
+import type { DB } from "../../src/server/platform/database/schema.js";
+import { sha256 } from "../../src/server/platform/ids.js";
+import { housekeeping } from "../../src/server/platform/jobs/definitions.js";
 import type { Caller, Res } from "../client.js";
 import { createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";

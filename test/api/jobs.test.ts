@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobsRepo } from "../../src/server/db/repos/jobs.js";
-import { JOBS } from "../../src/server/jobs/definitions.js";
-import { type JobDefinition, runDueJobs } from "../../src/server/jobs/runner.js";
+import { JOBS } from "../../src/server/platform/jobs/definitions.js";
+import { jobsRepo } from "../../src/server/platform/jobs/repository.js";
+import { type JobDefinition, runDueJobs } from "../../src/server/platform/jobs/runner.js";
 import { createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, freshDatabase, manualClock, startApp, type TestApp, type TestDb } from "../harness.js";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { IMPORTED_KEYWORD, parseImapUrl, pollImapOnce } from "../../src/server/mail/imap.js";
+import { IMPORTED_KEYWORD, parseImapUrl, pollImapOnce } from "../../src/server/modules/mail/imap.js";
 import { FakeImap } from "../fake-imap.js";
 import { createClientWithContact, seedStaff } from "../fixtures.js";
 import { DATABASES, startApp, type TestApp } from "../harness.js";

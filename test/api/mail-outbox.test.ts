@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runDueTasks } from "../../src/server/tasks/worker.js";
+import { runDueTasks } from "../../src/server/platform/tasks/worker.js";
 import { signIn } from "../client.js";
 import { createClientWithContact, PASSWORD, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, freshDatabase, manualClock, startApp, type TestApp, type TestDb } from "../harness.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/server/config.js";
+import { loadConfig } from "../../src/server/platform/config.js";
 import { DATABASES, startApp, type TestApp } from "../harness.js";
 
 describe.each(DATABASES)("MESA_TRUST_PROXY=1 takes the address the proxy appended on %s", (kind) => {

@@ -17,7 +17,7 @@ function cli(name: string, args: string[], env: NodeJS.ProcessEnv, stdin?: strin
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
-      ["--import", "tsx", `src/server/cli/${name}.ts`, ...args],
+      ["--import", "tsx", `src/server/platform/cli/${name}.ts`, ...args],
       { env: { ...process.env, MESA_ADMIN_EMAIL: "", MESA_ADMIN_PASSWORD: "", ...env } },
       (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, out: stdout + stderr }),
     );

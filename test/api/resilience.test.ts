@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { JobDefinition } from "../../src/server/jobs/runner.js";
-import { startScheduler } from "../../src/server/jobs/runner.js";
+import type { JobDefinition } from "../../src/server/platform/jobs/runner.js";
+import { startScheduler } from "../../src/server/platform/jobs/runner.js";
 import { ADMIN, type Caller, type Res, signIn } from "../client.js";
 import { DATABASES, startApp, type TestApp } from "../harness.js";
 

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { tasksRepo } from "../../src/server/db/repos/tasks.js";
-import { enqueue } from "../../src/server/tasks/queue.js";
-import { defineTask } from "../../src/server/tasks/registry.js";
-import { runDueTasks, startTaskWorker } from "../../src/server/tasks/worker.js";
+import { enqueue } from "../../src/server/platform/tasks/queue.js";
+import { defineTask } from "../../src/server/platform/tasks/registry.js";
+import { tasksRepo } from "../../src/server/platform/tasks/repository.js";
+import { runDueTasks, startTaskWorker } from "../../src/server/platform/tasks/worker.js";
 import { type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, freshDatabase, manualClock, startApp, type TestApp, type TestDb } from "../harness.js";
 import { type BadCase, expectRefusedWithoutTrace } from "../refusal.js";
 
-declare module "../../src/server/tasks/registry.js" {
+declare module "../../src/server/platform/tasks/registry.js" {
   interface TaskPayloads {
     "test.count": { n: number };
     "test.flaky": { label: string };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isTrustedDevice } from "../../src/server/services/trusted-device.js";
+import { isTrustedDevice } from "../../src/server/modules/auth/trusted-device.js";
 import { DATABASES, startApp, type TestApp } from "../harness.js";
 
 const OWNER = { email: "admin@encor.mx", password: "admin-password-123" };

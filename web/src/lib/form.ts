@@ -60,6 +60,7 @@ const CATALOGUE_CODES = new Set([
   "database_unavailable",
   "storage_unavailable",
   "payload_too_large",
+  "unsupported_media_type",
   "invalid_json",
 ]);
 

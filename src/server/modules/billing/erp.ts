@@ -6,9 +6,9 @@
 import { DateTime } from "luxon";
 import type { Line } from "../../../domain/billing/money.js";
 import type { Actor, AppContext } from "../../context.js";
-import { auditRepo } from "../../db/repos/audit.js";
-import { AppError } from "../../errors.js";
-import { codedError } from "../../i18n/index.js";
+import { auditRepo } from "../../platform/audit/repository.js";
+import { AppError } from "../../platform/errors.js";
+import { codedError } from "../../platform/i18n/index.js";
 import { centsToPesos, csvRow, parseCsv, pesosToCents } from "./csv.js";
 import { requireBiller } from "./policy.js";
 import { type InvoiceRow, invoicesRepo } from "./repository.js";

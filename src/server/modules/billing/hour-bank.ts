@@ -4,9 +4,9 @@ import { burnDown, hourBank } from "../../../domain/billing/overage.js";
 import { periodBounds, periodStartInstant } from "../../../domain/billing/periods.js";
 import { localDateOf } from "../../../domain/calendar/index.js";
 import type { Actor, AppContext } from "../../context.js";
-import { notFound } from "../../errors.js";
-import { requireRole } from "../../services/authz.js";
-import { businessCalendar } from "../../services/settings.js";
+import { requireRole } from "../../platform/authz.js";
+import { notFound } from "../../platform/errors.js";
+import { businessCalendar } from "../settings/settings.js";
 import { lookupRepo } from "./repository.js";
 import { assertPeriod } from "./run.js";
 

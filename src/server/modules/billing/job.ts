@@ -1,8 +1,8 @@
 /** The monthly contract run, due from the first business day of each month in the calendar's zone. */
 import { duePeriod } from "../../../domain/billing/schedule.js";
 import type { AppContext } from "../../context.js";
-import type { JobDefinition } from "../../jobs/runner.js";
-import { businessCalendar } from "../../services/settings.js";
+import type { JobDefinition } from "../../platform/jobs/runner.js";
+import { businessCalendar } from "../settings/settings.js";
 import { contractRunRepo } from "./repository.js";
 import { runPeriod } from "./run.js";
 

@@ -2,10 +2,10 @@
 import type { Transaction } from "kysely";
 import type { Line } from "../../../domain/billing/money.js";
 import type { AppContext } from "../../context.js";
-import type { DB } from "../../db/schema.js";
-import { queueMail } from "../../mail/outbox.js";
-import { mailSettings } from "../../mail/settings.js";
-import { render } from "../../mail/templates.js";
+import type { DB } from "../../platform/database/schema.js";
+import { queueMail } from "../mail/outbox.js";
+import { mailSettings } from "../mail/settings.js";
+import { render } from "../mail/templates.js";
 import type { InvoiceRow } from "./repository.js";
 import { lookupRepo } from "./repository.js";
 

@@ -6,9 +6,9 @@ import { totalsOf } from "../../../domain/billing/money.js";
 import { dueOn } from "../../../domain/billing/periods.js";
 import { localDateOf } from "../../../domain/calendar/index.js";
 import type { AppContext } from "../../context.js";
-import type { ClientsTable, DB } from "../../db/schema.js";
-import { newId } from "../../services/ids.js";
-import { businessCalendar } from "../../services/settings.js";
+import type { ClientsTable, DB } from "../../platform/database/schema.js";
+import { newId } from "../../platform/ids.js";
+import { businessCalendar } from "../settings/settings.js";
 import { type InvoiceRow, invoicesRepo, type NewInvoice } from "./repository.js";
 import { billingSettings } from "./settings.js";
 

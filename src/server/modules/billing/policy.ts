@@ -1,6 +1,6 @@
 /** Who may do what with money (issue #14 item 11): leaders and admins bill, Ventas sets rates. */
 import type { Actor } from "../../context.js";
-import { requireRole } from "../../services/authz.js";
+import { requireRole } from "../../platform/authz.js";
 
 /** Runs, drafts, issuing, export, import, payments, cancellations, the hour bank. */
 export const requireBiller = (actor: Actor) => requireRole(actor, "leader");

@@ -4,12 +4,12 @@ import type { z } from "zod";
 import type { RateBody, TicketRateBody } from "../../../contract/billing.js";
 import { dominantMode, type RateSource, resolveRate } from "../../../domain/billing/rates.js";
 import type { Actor, AppContext } from "../../context.js";
-import { auditRepo } from "../../db/repos/audit.js";
-import type { DB, RatesTable, TicketsTable } from "../../db/schema.js";
-import { AppError, notFound } from "../../errors.js";
-import { codedError } from "../../i18n/index.js";
-import { newId } from "../../services/ids.js";
-import { checkBaseVersion, staleEdit } from "../../services/versions.js";
+import { auditRepo } from "../../platform/audit/repository.js";
+import type { DB, RatesTable, TicketsTable } from "../../platform/database/schema.js";
+import { AppError, notFound } from "../../platform/errors.js";
+import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
+import { codedError } from "../../platform/i18n/index.js";
+import { newId } from "../../platform/ids.js";
 import { requireRateOverrider, requireRateReader, requireRateSetter } from "./policy.js";
 import { lookupRepo, overridesRepo, ratesRepo, workRepo } from "./repository.js";
 

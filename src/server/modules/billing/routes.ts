@@ -25,8 +25,8 @@ import {
 } from "../../../contract/billing.js";
 import { BaseVersion, Id } from "../../../contract/common.js";
 import type { AppContext } from "../../context.js";
-import { actorOf } from "../../http/auth-hook.js";
-import { withBaseVersion } from "../../http/versioning.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
+import { withBaseVersion } from "../../platform/http/versioning.js";
 import { exportInvoices, importErp } from "./erp.js";
 import { invoiceTicket } from "./event.js";
 import { contractHourBank } from "./hour-bank.js";

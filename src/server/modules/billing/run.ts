@@ -10,12 +10,12 @@ import { itemLine, type Line, timeLine } from "../../../domain/billing/money.js"
 import { overageLines } from "../../../domain/billing/overage.js";
 import { checkPeriod, periodBounds, periodOfInstant } from "../../../domain/billing/periods.js";
 import type { AppContext } from "../../context.js";
-import { isUniqueViolation } from "../../db/database.js";
-import type { ContractsTable, DB } from "../../db/schema.js";
-import { invalid } from "../../errors.js";
-import { codedError } from "../../i18n/index.js";
-import { errorText } from "../../jobs/runner.js";
-import { businessCalendar } from "../../services/settings.js";
+import { isUniqueViolation } from "../../platform/database/database.js";
+import type { ContractsTable, DB } from "../../platform/database/schema.js";
+import { invalid } from "../../platform/errors.js";
+import { codedError } from "../../platform/i18n/index.js";
+import { errorText } from "../../platform/jobs/runner.js";
+import { businessCalendar } from "../settings/settings.js";
 import { insertDraft, todayLocal } from "./make.js";
 import { contractRunRepo, invoicesRepo, lookupRepo } from "./repository.js";
 

@@ -1,9 +1,9 @@
 import type { z } from "zod";
 import { BillingSettings } from "../../../contract/billing.js";
 import type { Actor, AppContext } from "../../context.js";
-import { requireRole } from "../../services/authz.js";
-import { storeSetting } from "../../services/settings.js";
-import { readSetting, type SettingSpec, settingRecord } from "../../services/stored-settings.js";
+import { requireRole } from "../../platform/authz.js";
+import { storeSetting } from "../settings/settings.js";
+import { readSetting, type SettingSpec, settingRecord } from "../settings/stored-settings.js";
 
 export type BillingSettingsValue = z.output<typeof BillingSettings>;
 

@@ -35,6 +35,7 @@ export const core: Record<keyof typeof es, string> = {
   "errcode.storage_unavailable":
     "The server cannot store data right now (storage unavailable). Nothing was saved; tell the administrator.",
   "errcode.payload_too_large": "The content is too large.",
+  "errcode.unsupported_media_type": "The content type sent is not supported.",
   "errcode.invalid_json": "The request is not valid.",
   "conflict.title": "Someone else saved changes",
   "conflict.intro":

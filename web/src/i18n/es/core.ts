@@ -34,6 +34,7 @@ export const core = {
   "errcode.storage_unavailable":
     "El servidor no puede guardar datos ahora (almacenamiento no disponible). No se guardó nada; avisa al administrador.",
   "errcode.payload_too_large": "El contenido es demasiado grande.",
+  "errcode.unsupported_media_type": "El tipo de contenido enviado no es compatible.",
   "errcode.invalid_json": "La solicitud no es válida.",
   "conflict.title": "Otra persona guardó cambios",
   "conflict.intro":

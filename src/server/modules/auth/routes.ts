@@ -1,0 +1,131 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  Locale,
+  LoginBody,
+  LoginResult,
+  Me,
+  SetupBody,
+  SetupStatus,
+  TokenBody,
+  TokenCreated,
+  TokenInfo,
+  User,
+  UserBody,
+  UserPatch,
+} from "../../../contract/auth.js";
+import { Id, Text } from "../../../contract/common.js";
+import type { AppContext } from "../../context.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
+import { calendarConfig } from "../settings/settings.js";
+import * as users from "../users/users.js";
+import * as auth from "./auth.js";
+import { DEVICE_COOKIE, DEVICE_DAYS } from "./trusted-device.js";
+
+const IdParams = z.object({ id: Id });
+
+export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const setCookie = (reply: FastifyReply, token: string, expires: Date) =>
+    reply.setCookie(auth.SESSION_COOKIE, token, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: ctx.config.cookieSecure,
+      expires,
+    });
+
+  r.post("/api/auth/login", {
+    config: { public: true },
+    schema: { tags: ["auth"], body: LoginBody, response: { 200: LoginResult } },
+    handler: async (req, reply) => {
+      const deviceToken = req.cookies[DEVICE_COOKIE];
+      const client = { ip: req.ip, userAgent: req.headers["user-agent"], deviceToken };
+      const s = await auth.login(ctx, { ...req.body, ...client });
+      setCookie(reply, s.sessionToken, s.expiresAt);
+      reply.setCookie(DEVICE_COOKIE, s.deviceToken, {
+        path: "/api/auth/login",
+        httpOnly: true,
+        sameSite: "strict",
+        secure: ctx.config.cookieSecure,
+        maxAge: DEVICE_DAYS * 24 * 3600,
+      });
+      const { timeZone } = await calendarConfig(ctx);
+      return { user: { ...auth.meOf(s.actor), timeZone }, csrfToken: s.csrfToken };
+    },
+  });
+  r.post("/api/auth/logout", {
+    schema: { tags: ["auth"], response: { 204: z.null() } },
+    handler: async (req, reply) => {
+      await auth.logout(ctx, actorOf(req));
+      reply.clearCookie(auth.SESSION_COOKIE, { path: "/" });
+      return reply.status(204).send(null);
+    },
+  });
+  r.get("/api/auth/me", {
+    schema: { tags: ["auth"], response: { 200: Me } },
+    handler: async (req) => ({ ...auth.meOf(actorOf(req)), timeZone: (await calendarConfig(ctx)).timeZone }),
+  });
+  r.patch("/api/auth/me", {
+    schema: {
+      tags: ["auth"],
+      body: z.strictObject({ locale: Locale.optional(), name: Text(200).optional() }),
+      response: { 200: User },
+    },
+    handler: async (req) => users.updateMe(ctx, actorOf(req), req.body),
+  });
+  r.post("/api/auth/tokens", {
+    schema: { tags: ["auth"], body: TokenBody, response: { 201: TokenCreated } },
+    handler: async (req, reply) =>
+      reply.status(201).send(await auth.createToken(ctx, actorOf(req), req.body.name)),
+  });
+  r.get("/api/auth/tokens", {
+    schema: { tags: ["auth"], response: { 200: z.object({ items: z.array(TokenInfo) }) } },
+    handler: async (req) => ({ items: await auth.listTokens(ctx, actorOf(req)) }),
+  });
+  r.delete("/api/auth/tokens/:id", {
+    schema: { tags: ["auth"], params: IdParams, response: { 204: z.null() } },
+    handler: async (req, reply) => {
+      await auth.revokeToken(ctx, actorOf(req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  });
+
+  r.get("/api/setup", {
+    config: { public: true },
+    schema: { tags: ["setup"], response: { 200: SetupStatus } },
+    handler: async () => users.setupStatus(ctx),
+  });
+  r.post("/api/setup", {
+    config: { public: true },
+    schema: { tags: ["setup"], body: SetupBody, response: { 201: LoginResult } },
+    handler: async (req, reply) => {
+      const s = await users.runSetup(ctx, req.body);
+      setCookie(reply, s.sessionToken, s.expiresAt);
+      return reply.status(201).send({ user: auth.meOf(s.actor), csrfToken: s.csrfToken });
+    },
+  });
+
+  r.get("/api/users", {
+    schema: {
+      tags: ["users"],
+      querystring: z.object({ role: z.string().max(20).optional() }),
+      response: { 200: z.object({ items: z.array(User) }) },
+    },
+    handler: async (req) => ({ items: await users.listUsers(ctx, actorOf(req), req.query.role) }),
+  });
+  r.post("/api/users", {
+    schema: { tags: ["users"], body: UserBody, response: { 201: User } },
+    handler: async (req, reply) =>
+      reply.status(201).send(await users.createUser(ctx, actorOf(req), req.body)),
+  });
+  r.get("/api/users/:id", {
+    schema: { tags: ["users"], params: IdParams, response: { 200: User } },
+    handler: async (req) => users.getUser(ctx, actorOf(req), req.params.id),
+  });
+  r.patch("/api/users/:id", {
+    schema: { tags: ["users"], params: IdParams, body: UserPatch, response: { 200: User } },
+    handler: async (req) => users.updateUser(ctx, actorOf(req), req.params.id, req.body),
+  });
+}

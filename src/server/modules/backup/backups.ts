@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { BackupList, BackupSettingsBody, BackupSettingsRecord } from "../../../contract/backup.js";
+import type { Actor, AppContext } from "../../context.js";
+import { requireRole } from "../../platform/authz.js";
+import { invalid } from "../../platform/errors.js";
+import {
+  BACKUP_SETTING,
+  backupDir,
+  backupSettings,
+  DEFAULT_BACKUP_SETTINGS,
+  listBackups,
+} from "../../platform/ops/nightly-backup.js";
+import { makeDir } from "../../platform/ops/sqlite-backup.js";
+import { settingsRepo } from "../settings/repository.js";
+import { storeSetting } from "../settings/settings.js";
+
+/** Backups hold every record: only admins see or change where they go. */
+export async function getBackupSettings(ctx: AppContext, actor: Actor): Promise<BackupSettingsRecord> {
+  requireRole(actor);
+  const { version } = await settingsRepo.record(ctx.db, "backup");
+  return { ...(await backupSettings(ctx)), version };
+}
+
+export async function saveBackupSettings(
+  ctx: AppContext,
+  actor: Actor,
+  input: BackupSettingsBody,
+): Promise<BackupSettingsRecord> {
+  requireRole(actor);
+  const { version, ...settings } = input;
+  const value = { ...settings, dir: settings.dir ? path.resolve(settings.dir) : null };
+  // Better to hear now that the folder is unusable than to find no backup the morning after.
+  if (value.dir) ensureAllowed(ctx, value.dir);
+  if (value.dir) ensureWritable(value.dir);
+  const saved = await storeSetting(ctx, actor, BACKUP_SETTING, value, version);
+  return { ...DEFAULT_BACKUP_SETTINGS, ...saved };
+}
+
+/** An admin session must not turn backups into a way to write files anywhere (/etc, other apps). */
+function ensureAllowed(ctx: AppContext, dir: string): void {
+  const roots = [ctx.config.dataDir, ...ctx.config.backupDirs];
+  if (roots.some((root) => dir === root || dir.startsWith(root.endsWith(path.sep) ? root : root + path.sep)))
+    return;
+  const message = `La carpeta de copias debe estar dentro de ${roots.join(", ")} (MESA_DATA_DIR o MESA_BACKUP_DIRS).`;
+  throw invalid(message, [{ path: ["dir"], message }]);
+}
+
+function ensureWritable(dir: string): void {
+  try {
+    makeDir(dir);
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (err) {
+    const message = `No se puede escribir en la carpeta ${dir} (${(err as NodeJS.ErrnoException).code ?? "error"}).`;
+    throw invalid(message, [{ path: ["dir"], message }]);
+  }
+}
+
+export async function backupList(ctx: AppContext, actor: Actor): Promise<BackupList> {
+  requireRole(actor);
+  const dir = backupDir(ctx, await backupSettings(ctx));
+  return { database: ctx.dialect, dir, items: ctx.dialect === "sqlite" ? listBackups(dir) : [] };
+}

@@ -1,0 +1,215 @@
+import type { z } from "zod";
+import type { Client, ClientBody, ClientPatch } from "../../../contract/clients.js";
+import { foldForSearch, normalizePhone, searchTerms } from "../../../domain/text.js";
+import type { Actor, AppContext } from "../../context.js";
+import { auditRepo } from "../../platform/audit/repository.js";
+import { hasRole, requireClientAccess, requireRole, requireStaff } from "../../platform/authz.js";
+import { onDuplicate } from "../../platform/database/duplicates.js";
+import { stillThere } from "../../platform/database/still-there.js";
+import { conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
+import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
+import { newId } from "../../platform/ids.js";
+import { ticketsRepo } from "../tickets/repository.js";
+import { rolesOf, usersRepo } from "../users/repository.js";
+import { clientFor } from "./client-view.js";
+import { type ClientRow, clientsRepo } from "./repository.js";
+
+export function toClient(r: ClientRow): Client {
+  return {
+    id: r.id,
+    name: r.name,
+    rfc: r.rfc,
+    phone: r.phone,
+    email: r.email,
+    billingAddress: r.billing_address,
+    paymentTerms: r.payment_terms === "credit" ? "credit" : "cash",
+    creditDays: r.credit_days,
+    creditLimitCents: r.credit_limit_cents,
+    creditApprovedBy: r.credit_approved_by,
+    creditApprovedAt: r.credit_approved_at,
+    accountTechnicianId: r.account_technician_id,
+    notes: r.notes,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+  };
+}
+
+const clientSearchText = (r: Pick<ClientRow, "name" | "rfc" | "phone" | "email">) =>
+  foldForSearch([r.name, r.rfc ?? "", r.phone ? normalizePhone(r.phone) : "", r.email ?? ""].join(" "));
+
+/** Credit days when Ventas grants credit without saying how many. */
+const DEFAULT_CREDIT_DAYS = 30;
+
+// Checked before writing; the unique index settles two requests racing with the same RFC.
+const duplicateRfc = () => conflict("Ya existe un cliente con ese RFC.", { field: "rfc" });
+
+const CLIENT_EDITORS = ["reception", "leader", "sales"] as const;
+
+async function checkAccountTechnician(ctx: AppContext, id: string | null | undefined): Promise<void> {
+  if (!id) return;
+  const u = await usersRepo.byId(ctx.db, id);
+  const roles = u ? rolesOf(u) : [];
+  if (!u || !roles.some((r) => r === "technician" || r === "senior")) {
+    throw invalid("El técnico de cuenta debe ser un usuario técnico.", { field: "accountTechnicianId" });
+  }
+}
+
+/** Credit is granted only by Ventas on the client's explicit request (seed §1.2); new clients pay cash. */
+function creditFields(
+  actor: Actor,
+  input: z.output<typeof ClientPatch>,
+  current: ClientRow | null,
+  now: string,
+): Partial<ClientRow> {
+  const terms = input.paymentTerms ?? current?.payment_terms ?? "cash";
+  const wasCredit = current?.payment_terms === "credit";
+  if (terms === "cash") {
+    if (!wasCredit) return {};
+    if (!hasRole(actor, "sales", "admin")) throw forbidden("Solo Ventas cambia condiciones de crédito.");
+    return { payment_terms: "cash", credit_days: null, credit_limit_cents: null };
+  }
+  const touchesCredit =
+    input.paymentTerms !== undefined ||
+    input.creditDays !== undefined ||
+    input.creditLimitCents !== undefined;
+  if (!touchesCredit) return {};
+  if (!hasRole(actor, "sales", "admin"))
+    throw forbidden("Solo Ventas aprueba o cambia condiciones de crédito.");
+  const days = input.creditDays ?? current?.credit_days ?? DEFAULT_CREDIT_DAYS;
+  const limit =
+    input.creditLimitCents === undefined ? (current?.credit_limit_cents ?? null) : input.creditLimitCents;
+  return {
+    payment_terms: "credit",
+    credit_days: days,
+    credit_limit_cents: limit,
+    credit_approved_by: actor.id,
+    credit_approved_at: now,
+  };
+}
+
+export async function createClient(ctx: AppContext, actor: Actor, input: z.output<typeof ClientBody>) {
+  requireRole(actor, ...CLIENT_EDITORS);
+  if (input.rfc && (await clientsRepo.byRfc(ctx.db, input.rfc))) {
+    throw duplicateRfc();
+  }
+  await checkAccountTechnician(ctx, input.accountTechnicianId);
+  const now = ctx.clock().toISOString();
+  const base = {
+    name: input.name,
+    rfc: input.rfc ?? null,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+  };
+  const row: ClientRow = {
+    id: newId(),
+    ...base,
+    billing_address: input.billingAddress ?? null,
+    payment_terms: "cash",
+    credit_days: null,
+    credit_limit_cents: null,
+    credit_approved_by: null,
+    credit_approved_at: null,
+    account_technician_id: input.accountTechnicianId ?? null,
+    notes: input.notes ?? null,
+    search_text: clientSearchText(base),
+    created_at: now,
+    updated_at: now,
+    version: 1,
+    ...creditFields(actor, input, null, now),
+  };
+  await onDuplicate(
+    ctx.db.transaction().execute(async (trx) => {
+      await clientsRepo.insert(trx, row);
+      await auditRepo.record(trx, {
+        entity: "client",
+        entityId: row.id,
+        at: now,
+        actorId: actor.id,
+        action: "create",
+        changes: input,
+      });
+    }),
+    duplicateRfc,
+  );
+  return toClient(row);
+}
+
+/** Only the fields the PATCH names change; the search text follows the (possibly) new values. */
+function clientPatch(
+  actor: Actor,
+  input: z.output<typeof ClientPatch>,
+  current: ClientRow,
+  now: string,
+): Partial<ClientRow> {
+  const next = {
+    name: input.name ?? current.name,
+    rfc: input.rfc === undefined ? current.rfc : input.rfc,
+    phone: input.phone === undefined ? current.phone : input.phone,
+    email: input.email === undefined ? current.email : input.email,
+  };
+  const patch: Partial<ClientRow> = {
+    ...next,
+    search_text: clientSearchText(next),
+    updated_at: now,
+    ...creditFields(actor, input, current, now),
+  };
+  if (input.billingAddress !== undefined) patch.billing_address = input.billingAddress;
+  if (input.accountTechnicianId !== undefined) patch.account_technician_id = input.accountTechnicianId;
+  if (input.notes !== undefined) patch.notes = input.notes;
+  return patch;
+}
+
+export async function updateClient(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof ClientPatch>,
+) {
+  requireRole(actor, ...CLIENT_EDITORS);
+  const current = await clientsRepo.byId(ctx.db, id);
+  if (!current) throw notFound("El cliente");
+  await checkBaseVersion(input.version, current.version, "este cliente", () => toClient(current));
+  if (input.rfc && input.rfc !== current.rfc && (await clientsRepo.byRfc(ctx.db, input.rfc))) {
+    throw duplicateRfc();
+  }
+  await checkAccountTechnician(ctx, input.accountTechnicianId);
+  const now = ctx.clock().toISOString();
+  const patch = clientPatch(actor, input, current, now);
+  const { version: _base, ...changes } = input;
+  const written = await onDuplicate(
+    ctx.db.transaction().execute(async (trx) => {
+      if (!(await clientsRepo.update(trx, id, current.version, patch))) return false;
+      if (patch.name !== current.name) await ticketsRepo.refreshClientName(trx, id);
+      await auditRepo.record(trx, {
+        entity: "client",
+        entityId: id,
+        at: now,
+        actorId: actor.id,
+        action: "update",
+        changes,
+      });
+      return true;
+    }),
+    duplicateRfc,
+  );
+  const saved = toClient(stillThere(await clientsRepo.byId(ctx.db, id), "El cliente"));
+  if (!written) throw staleEdit("este cliente", saved);
+  return saved;
+}
+
+export async function getClient(ctx: AppContext, actor: Actor, id: string) {
+  const row = await clientsRepo.byId(ctx.db, id);
+  requireClientAccess(actor, id, "El cliente");
+  if (!row) throw notFound("El cliente");
+  return clientFor(actor, toClient(row));
+}
+
+export async function listClients(ctx: AppContext, actor: Actor, q: string | undefined, limit: number) {
+  if (actor.clientId && !actor.roles.some((r) => r !== "client")) {
+    return [await getClient(ctx, actor, actor.clientId)];
+  }
+  requireStaff(actor);
+  const rows = await clientsRepo.search(ctx.db, searchTerms(q ?? ""), limit);
+  return rows.map(toClient);
+}

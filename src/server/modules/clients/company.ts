@@ -1,0 +1,145 @@
+import type { z } from "zod";
+import {
+  type CompanyLogoBody,
+  type CompanySettings,
+  CompanySettingsBody,
+  LOGO_MAX_BYTES,
+} from "../../../contract/staff.js";
+import type { Actor, AppContext } from "../../context.js";
+import { auditRepo } from "../../platform/audit/repository.js";
+import { requireRole, requireStaff } from "../../platform/authz.js";
+import { filesRepo } from "../../platform/database/staff-repository.js";
+import { AppError, notFound } from "../../platform/errors.js";
+import { staleEdit } from "../../platform/http/versions.js";
+import { storeSetting } from "../settings/settings.js";
+import { type SettingSpec, settingRecord } from "../settings/stored-settings.js";
+
+const LOGO_KEY = "company-logo";
+
+/** Stored under the settings key "company" (the setup page writes name and supportEmail there first). */
+const StoredCompany = CompanySettingsBody.partial();
+type StoredCompany = z.output<typeof StoredCompany>;
+export const COMPANY_SETTING: SettingSpec<StoredCompany> = {
+  key: "company",
+  schema: StoredCompany,
+  defaults: {},
+};
+
+export async function getCompany(ctx: AppContext, actor: Actor): Promise<CompanySettings> {
+  requireStaff(actor);
+  const record = await settingRecord(ctx, COMPANY_SETTING);
+  const c = record.value;
+  const logo = await filesRepo.meta(ctx.db, LOGO_KEY);
+  return {
+    name: c.name ?? "",
+    rfc: c.rfc ?? null,
+    address: c.address ?? null,
+    supportEmail: c.supportEmail ?? null,
+    supportPhone: c.supportPhone ?? null,
+    openingHoursText: c.openingHoursText ?? null,
+    logo: logo ? { contentType: logo.content_type, size: logo.size, updatedAt: logo.updated_at } : null,
+    version: record.version,
+  };
+}
+
+export async function saveCompany(
+  ctx: AppContext,
+  actor: Actor,
+  input: z.output<typeof CompanySettingsBody>,
+): Promise<CompanySettings> {
+  requireRole(actor);
+  const { version, ...sent } = input;
+  const stored = await settingRecord(ctx, COMPANY_SETTING);
+  // A merge over what is stored: a field not sent keeps its value (two people editing different fields
+  // both keep their change). The write is guarded by the version merged over, so a save in between is a 409.
+  const value: StoredCompany = { ...stored.value, ...cleaned(sent) };
+  try {
+    await storeSetting(ctx, actor, COMPANY_SETTING, value, version ?? stored.version);
+  } catch (err) {
+    // The current settings as GET shows them (every field, the logo), for the web's compare dialog.
+    if (err instanceof AppError && err.code === "conflict") {
+      throw staleEdit("esta configuración", await getCompany(ctx, actor));
+    }
+    throw err;
+  }
+  return getCompany(ctx, actor);
+}
+
+/** The fields sent, with blank optional texts stored as null. */
+function cleaned(sent: Omit<z.output<typeof CompanySettingsBody>, "version">): StoredCompany {
+  const blank = (v: string | null) => (v?.trim() ? v.trim() : null);
+  const out: StoredCompany = {};
+  if (sent.name !== undefined) out.name = sent.name;
+  if (sent.rfc !== undefined) out.rfc = sent.rfc;
+  if (sent.supportEmail !== undefined) out.supportEmail = sent.supportEmail;
+  if (sent.address !== undefined) out.address = blank(sent.address);
+  if (sent.supportPhone !== undefined) out.supportPhone = blank(sent.supportPhone);
+  if (sent.openingHoursText !== undefined) out.openingHoursText = blank(sent.openingHoursText);
+  return out;
+}
+
+/** PNG and JPEG are told by their first bytes, whatever the declared type says. */
+function sniff(data: Buffer): "image/png" | "image/jpeg" | null {
+  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return "image/png";
+  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return "image/jpeg";
+  return null;
+}
+
+export async function saveLogo(
+  ctx: AppContext,
+  actor: Actor,
+  input: z.output<typeof CompanyLogoBody>,
+): Promise<CompanySettings> {
+  requireRole(actor);
+  const data = Buffer.from(input.dataBase64, "base64");
+  if (data.length > LOGO_MAX_BYTES)
+    throw new AppError("payload_too_large", "El logotipo pesa más de 512 KB.", { field: "dataBase64" });
+  if (sniff(data) !== input.contentType)
+    throw new AppError("validation_failed", "El archivo no es una imagen PNG o JPEG válida.", {
+      field: "dataBase64",
+    });
+  const now = ctx.clock().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await filesRepo.put(trx, {
+      key: LOGO_KEY,
+      content_type: input.contentType,
+      size: data.length,
+      data: data.toString("base64"),
+      updated_at: now,
+      updated_by: actor.id,
+    });
+    await auditRepo.record(trx, {
+      entity: "settings",
+      entityId: LOGO_KEY,
+      at: now,
+      actorId: actor.id,
+      action: "update",
+      changes: { contentType: input.contentType, size: data.length },
+    });
+  });
+  return getCompany(ctx, actor);
+}
+
+export async function deleteLogo(ctx: AppContext, actor: Actor): Promise<CompanySettings> {
+  requireRole(actor);
+  const now = ctx.clock().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await filesRepo.delete(trx, LOGO_KEY);
+    await auditRepo.record(trx, {
+      entity: "settings",
+      entityId: LOGO_KEY,
+      at: now,
+      actorId: actor.id,
+      action: "delete",
+    });
+  });
+  return getCompany(ctx, actor);
+}
+
+export async function readLogo(ctx: AppContext, actor: Actor) {
+  requireStaff(actor);
+  const row = await filesRepo.get(ctx.db, LOGO_KEY);
+  if (!row) throw notFound("El logotipo");
+  return { contentType: row.content_type, data: Buffer.from(row.data, "base64"), updatedAt: row.updated_at };
+}

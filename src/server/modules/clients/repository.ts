@@ -1,0 +1,175 @@
+import { type Kysely, type Selectable, sql } from "kysely";
+import type { ContactChannelKind } from "../../../contract/clients.js";
+import { UNIDENTIFIED_CLIENT_ID } from "../../platform/database/migrations/009_mail.js";
+import type { ClientsTable, ContactsTable, ContractsTable, DB } from "../../platform/database/schema.js";
+
+type Db = Kysely<DB>;
+export type ClientRow = Selectable<ClientsTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type ContractRow = Selectable<ContractsTable>;
+
+/** LIKE patterns for folded search terms; wildcards typed by the user are dropped, each term must appear. */
+export const likePatterns = (terms: string[]): string[] =>
+  terms
+    .map((t) => t.replace(/[\\%_]/g, ""))
+    .filter(Boolean)
+    .map((t) => `%${t}%`);
+
+/** The client's phone as stored ("(81) 8000-1234") with the usual separators removed: "8180001234". */
+const phoneDigitsOf = sql<string>`replace(replace(replace(replace(replace(replace(clients.phone, ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '+', '')`;
+
+async function versionedUpdate<T extends "clients" | "contacts" | "contracts">(
+  db: Db,
+  table: T,
+  id: string,
+  version: number,
+  patch: object,
+): Promise<boolean> {
+  const r = await db
+    .updateTable(table as "clients")
+    .set({ ...patch, version: version + 1 })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export const clientsRepo = {
+  byId: (db: Db, id: string) => db.selectFrom("clients").selectAll().where("id", "=", id).executeTakeFirst(),
+  byIds: (db: Db, ids: string[]) =>
+    ids.length === 0
+      ? Promise.resolve([])
+      : db.selectFrom("clients").selectAll().where("id", "in", ids).execute(),
+  byRfc: (db: Db, rfc: string) =>
+    db.selectFrom("clients").selectAll().where("rfc", "=", rfc).executeTakeFirst(),
+  insert: (db: Db, row: ClientRow) => db.insertInto("clients").values(row).execute(),
+  /** Writes only if the row is still at `version` (and bumps it); false when someone else wrote first. */
+  update: (db: Db, id: string, version: number, patch: Partial<ClientRow>) =>
+    versionedUpdate(db, "clients", id, version, patch),
+  /** Clients by name/RFC terms; the placeholder that holds unidentified senders' mail is no client to list. */
+  search: (db: Db, terms: string[], limit: number) => {
+    let q = db
+      .selectFrom("clients")
+      .selectAll()
+      .where("id", "<>", UNIDENTIFIED_CLIENT_ID)
+      .orderBy("name")
+      .limit(limit);
+    for (const p of likePatterns(terms)) q = q.where("search_text", "like", p);
+    return q.execute();
+  },
+  byPhoneOrRfc: (db: Db, phoneDigits: string, rfc: string) =>
+    db
+      .selectFrom("clients")
+      .selectAll()
+      .where((eb) => eb.or([eb("rfc", "=", rfc), eb(phoneDigitsOf, "like", `%${phoneDigits}%`)]))
+      .limit(20)
+      .execute(),
+};
+
+export const contactsRepo = {
+  byId: (db: Db, id: string) => db.selectFrom("contacts").selectAll().where("id", "=", id).executeTakeFirst(),
+  insert: (db: Db, row: ContactRow) => db.insertInto("contacts").values(row).execute(),
+  /** Writes only if the row is still at `version` (and bumps it); false when someone else wrote first. */
+  update: (db: Db, id: string, version: number, patch: Partial<ContactRow>) =>
+    versionedUpdate(db, "contacts", id, version, patch),
+  list: (db: Db, f: { clientId?: string; terms: string[]; limit: number }) => {
+    let q = db.selectFrom("contacts").selectAll().orderBy("name").limit(f.limit);
+    if (f.clientId) q = q.where("client_id", "=", f.clientId);
+    for (const p of likePatterns(f.terms)) q = q.where("search_text", "like", p);
+    return q.execute();
+  },
+  /**
+   * Contacts by e-mail or phone. Phones match exactly, or by their ending when `partial` (the intake
+   * lookup as the caller dictates digits, and numbers stored with a country or area code).
+   */
+  byChannel: (db: Db, kind: "email" | "phone", value: string, partial = false) =>
+    db
+      .selectFrom("contacts")
+      .innerJoin("contact_channels", "contact_channels.contact_id", "contacts.id")
+      .selectAll("contacts")
+      .distinct()
+      .where("contact_channels.kind", "=", kind)
+      .where("contact_channels.value", partial ? "like" : "=", partial ? `%${value}` : value)
+      .limit(20)
+      .execute(),
+  channels: (db: Db, contactIds: string[]) =>
+    contactIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom("contact_channels")
+          .selectAll()
+          .where("contact_id", "in", contactIds)
+          .orderBy("id")
+          .execute(),
+  replaceChannels: async (
+    db: Db,
+    contactId: string,
+    channels: { kind: ContactChannelKind; value: string }[],
+  ) => {
+    await db.deleteFrom("contact_channels").where("contact_id", "=", contactId).execute();
+    if (channels.length) {
+      await db
+        .insertInto("contact_channels")
+        .values(channels.map((c) => ({ contact_id: contactId, kind: c.kind, value: c.value })))
+        .execute();
+    }
+  },
+};
+
+export const contractsRepo = {
+  byId: (db: Db, id: string) =>
+    db
+      .selectFrom("contracts")
+      .innerJoin("contract_types", "contract_types.code", "contracts.type")
+      .selectAll("contracts")
+      .select("contract_types.name as type_name")
+      .where("contracts.id", "=", id)
+      .executeTakeFirst(),
+  list: (db: Db, clientId?: string) => {
+    let q = db
+      .selectFrom("contracts")
+      .innerJoin("contract_types", "contract_types.code", "contracts.type")
+      .selectAll("contracts")
+      .select("contract_types.name as type_name")
+      .orderBy("contracts.starts_on", "desc");
+    if (clientId) q = q.where("contracts.client_id", "=", clientId);
+    return q.execute();
+  },
+  /** Contracts of a client in force on a local date (YYYY-MM-DD), newest first. */
+  activeOn: (db: Db, clientId: string, date: string) =>
+    db
+      .selectFrom("contracts")
+      .selectAll()
+      .where("client_id", "=", clientId)
+      .where("cancelled_at", "is", null)
+      .where("starts_on", "<=", date)
+      .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", date)]))
+      .orderBy("starts_on", "desc")
+      .execute(),
+  /** Of these clients, those with a contract in force on the date (one statement for all). */
+  clientsActiveOn: async (db: Db, clientIds: string[], date: string): Promise<string[]> => {
+    const rows = await db
+      .selectFrom("contracts")
+      .select("client_id")
+      .distinct()
+      .where("client_id", "in", clientIds)
+      .where("cancelled_at", "is", null)
+      .where("starts_on", "<=", date)
+      .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", date)]))
+      .execute();
+    return rows.map((r) => r.client_id);
+  },
+  insert: (db: Db, row: ContractRow) => db.insertInto("contracts").values(row).execute(),
+  /** Writes only if the row is still at `version` (and bumps it); false when someone else wrote first. */
+  update: (db: Db, id: string, version: number, patch: Partial<ContractRow>) =>
+    versionedUpdate(db, "contracts", id, version, patch),
+  types: (db: Db) => db.selectFrom("contract_types").selectAll().orderBy("code").execute(),
+  typeByCode: (db: Db, code: string) =>
+    db.selectFrom("contract_types").selectAll().where("code", "=", code).executeTakeFirst(),
+  upsertType: (db: Db, t: { code: string; name: string; active: number }) =>
+    db
+      .insertInto("contract_types")
+      .values(t)
+      .onConflict((oc) => oc.column("code").doUpdateSet({ name: t.name, active: t.active }))
+      .execute(),
+};

@@ -1,0 +1,112 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ClientAnswer, ContactAnswer, ContractAnswer } from "../../../contract/client-facing.js";
+import {
+  CallerLookupQuery,
+  CallerMatch,
+  Client,
+  ClientBody,
+  ClientListQuery,
+  ClientPatch,
+  Contact,
+  ContactBody,
+  ContactListQuery,
+  ContactPatch,
+  Contract,
+  ContractBody,
+  ContractPatch,
+  ContractType,
+  ContractTypeBody,
+} from "../../../contract/clients.js";
+import { Id } from "../../../contract/common.js";
+import { type AppContext, forRequest } from "../../context.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
+import { withBaseVersion } from "../../platform/http/versioning.js";
+import * as contracts from "../contracts/contracts.js";
+import * as clients from "./clients.js";
+import * as contacts from "./contacts.js";
+
+const IdParams = z.object({ id: Id });
+const items = <T extends z.ZodType>(s: T) => z.object({ items: z.array(s) });
+
+export function clientRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get("/api/clients", {
+    schema: { tags: ["clients"], querystring: ClientListQuery, response: { 200: items(ClientAnswer) } },
+    handler: async (req) => ({
+      items: await clients.listClients(ctx, actorOf(req), req.query.q, req.query.limit),
+    }),
+  });
+  r.post("/api/clients", {
+    schema: { tags: ["clients"], body: ClientBody, response: { 201: Client } },
+    handler: async (req, reply) =>
+      reply.status(201).send(await clients.createClient(ctx, actorOf(req), req.body)),
+  });
+  r.get("/api/clients/:id", {
+    schema: { tags: ["clients"], params: IdParams, response: { 200: ClientAnswer } },
+    handler: async (req) => clients.getClient(ctx, actorOf(req), req.params.id),
+  });
+  r.patch("/api/clients/:id", {
+    schema: { tags: ["clients"], params: IdParams, body: ClientPatch, response: { 200: Client } },
+    handler: async (req) =>
+      clients.updateClient(ctx, actorOf(req), req.params.id, withBaseVersion(req, req.body)),
+  });
+
+  r.get("/api/contacts", {
+    schema: { tags: ["clients"], querystring: ContactListQuery, response: { 200: items(ContactAnswer) } },
+    handler: async (req) => ({ items: await contacts.listContacts(ctx, actorOf(req), req.query) }),
+  });
+  r.post("/api/contacts", {
+    schema: { tags: ["clients"], body: ContactBody, response: { 201: Contact } },
+    handler: async (req, reply) =>
+      reply.status(201).send(await contacts.createContact(ctx, actorOf(req), req.body)),
+  });
+  r.get("/api/contacts/:id", {
+    schema: { tags: ["clients"], params: IdParams, response: { 200: ContactAnswer } },
+    handler: async (req) => contacts.getContact(ctx, actorOf(req), req.params.id),
+  });
+  r.patch("/api/contacts/:id", {
+    schema: { tags: ["clients"], params: IdParams, body: ContactPatch, response: { 200: Contact } },
+    handler: async (req) =>
+      contacts.updateContact(ctx, actorOf(req), req.params.id, withBaseVersion(req, req.body)),
+  });
+  r.get("/api/lookup/callers", {
+    schema: { tags: ["clients"], querystring: CallerLookupQuery, response: { 200: items(CallerMatch) } },
+    handler: async (req) => ({
+      items: await contacts.lookupCallers(forRequest(ctx), actorOf(req), req.query.q),
+    }),
+  });
+
+  r.get("/api/contract-types", {
+    schema: { tags: ["contracts"], response: { 200: items(ContractType) } },
+    handler: async (req) => ({ items: await contracts.listContractTypes(ctx, actorOf(req)) }),
+  });
+  r.post("/api/contract-types", {
+    schema: { tags: ["contracts"], body: ContractTypeBody, response: { 201: ContractType } },
+    handler: async (req, reply) =>
+      reply.status(201).send(await contracts.saveContractType(ctx, actorOf(req), req.body)),
+  });
+  r.get("/api/contracts", {
+    schema: {
+      tags: ["contracts"],
+      querystring: z.object({ clientId: Id.optional() }),
+      response: { 200: items(ContractAnswer) },
+    },
+    handler: async (req) => ({ items: await contracts.listContracts(ctx, actorOf(req), req.query.clientId) }),
+  });
+  r.post("/api/contracts", {
+    schema: { tags: ["contracts"], body: ContractBody, response: { 201: Contract } },
+    handler: async (req, reply) =>
+      reply.status(201).send(await contracts.createContract(ctx, actorOf(req), req.body)),
+  });
+  r.get("/api/contracts/:id", {
+    schema: { tags: ["contracts"], params: IdParams, response: { 200: ContractAnswer } },
+    handler: async (req) => contracts.getContract(ctx, actorOf(req), req.params.id),
+  });
+  r.patch("/api/contracts/:id", {
+    schema: { tags: ["contracts"], params: IdParams, body: ContractPatch, response: { 200: Contract } },
+    handler: async (req) =>
+      contracts.updateContract(ctx, actorOf(req), req.params.id, withBaseVersion(req, req.body)),
+  });
+}

@@ -1,0 +1,109 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { SurveyAnswer, SurveyReadAnswer } from "../../../contract/client-facing.js";
+import { Id } from "../../../contract/common.js";
+import { CodedText, NotificationList, NotificationQuery } from "../../../contract/notifications.js";
+import { RecomputeBody } from "../../../contract/settings.js";
+import {
+  SurveyAttemptBody,
+  SurveyAttemptResult,
+  SurveyBody,
+  SurveyQueue,
+} from "../../../contract/surveys.js";
+import { type AppContext, forRequest } from "../../context.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
+import { localeOf, withText } from "../../platform/i18n/index.js";
+import * as notifications from "../notifications/notifications.js";
+import * as surveys from "../surveys/surveys.js";
+import { assignmentCandidates } from "../tickets/assignment.js";
+import { recomputeDeadlines } from "../tickets/sla.js";
+
+const IdParams = z.object({ id: Id });
+const Candidate = z.object({
+  user: z.object({ id: z.string(), name: z.string(), skills: z.array(z.string()) }),
+  score: z.number(),
+  openTickets: z.number(),
+  reasons: z.array(CodedText),
+  current: z.boolean(),
+});
+
+/** Reception's desk work beyond the ticket itself: ranking technicians, surveys, deadline recompute. */
+export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get("/api/tickets/:id/candidates", {
+    schema: {
+      tags: ["tickets"],
+      params: IdParams,
+      response: { 200: z.object({ items: z.array(Candidate) }) },
+    },
+    handler: async (req) => {
+      const items = await assignmentCandidates(forRequest(ctx), actorOf(req), req.params.id);
+      const locale = localeOf(req);
+      return { items: items.map((c) => ({ ...c, reasons: c.reasons.map((r) => withText(locale, r)) })) };
+    },
+  });
+  r.get("/api/surveys/queue", {
+    schema: { tags: ["surveys"], response: { 200: SurveyQueue } },
+    handler: async (req) => ({ items: await surveys.surveyQueue(forRequest(ctx), actorOf(req)) }),
+  });
+  r.get("/api/tickets/:id/survey", {
+    schema: {
+      tags: ["surveys"],
+      params: IdParams,
+      response: { 200: SurveyReadAnswer },
+    },
+    handler: async (req) => surveys.getSurvey(forRequest(ctx), actorOf(req), req.params.id),
+  });
+  r.post("/api/tickets/:id/survey", {
+    schema: { tags: ["surveys"], params: IdParams, body: SurveyBody, response: { 201: SurveyAnswer } },
+    handler: async (req, reply) =>
+      reply
+        .status(201)
+        .send(await surveys.recordSurvey(forRequest(ctx), actorOf(req), req.params.id, req.body)),
+  });
+  r.post("/api/tickets/:id/survey-attempts", {
+    schema: {
+      tags: ["surveys"],
+      params: IdParams,
+      body: SurveyAttemptBody,
+      response: { 201: SurveyAttemptResult },
+    },
+    handler: async (req, reply) =>
+      reply
+        .status(201)
+        .send(await surveys.recordSurveyAttempt(forRequest(ctx), actorOf(req), req.params.id, req.body.note)),
+  });
+  r.post("/api/sla/recompute", {
+    schema: { tags: ["sla"], body: RecomputeBody, response: { 200: z.object({ updated: z.number() }) } },
+    handler: async (req) => ({
+      updated: await recomputeDeadlines(forRequest(ctx), actorOf(req), req.body.statuses),
+    }),
+  });
+  r.get("/api/notifications", {
+    schema: { tags: ["notifications"], querystring: NotificationQuery, response: { 200: NotificationList } },
+    handler: async (req) =>
+      notifications.listNotifications(
+        forRequest(ctx),
+        actorOf(req),
+        req.query.unread === "true",
+        req.query.limit,
+      ),
+  });
+  r.post("/api/notifications/:id/read", {
+    schema: {
+      tags: ["notifications"],
+      params: IdParams,
+      response: { 200: z.object({ updated: z.number() }) },
+    },
+    handler: async (req) => ({
+      updated: await notifications.markNotificationsRead(forRequest(ctx), actorOf(req), req.params.id),
+    }),
+  });
+  r.post("/api/notifications/read-all", {
+    schema: { tags: ["notifications"], response: { 200: z.object({ updated: z.number() }) } },
+    handler: async (req) => ({
+      updated: await notifications.markNotificationsRead(forRequest(ctx), actorOf(req)),
+    }),
+  });
+}

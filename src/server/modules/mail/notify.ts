@@ -1,0 +1,111 @@
+import type { Transaction } from "kysely";
+import type { AppContext } from "../../context.js";
+import type { DB } from "../../platform/database/schema.js";
+import { contactsRepo } from "../clients/repository.js";
+import { calendarConfig } from "../settings/settings.js";
+import type { TicketRow } from "../tickets/repository.js";
+import { bareAddress } from "./headers.js";
+import { queueMail } from "./outbox.js";
+import { mailRepo } from "./repository.js";
+import { languageOf, mailSettings, ownAddresses } from "./settings.js";
+import { localInstant, openingHours, render } from "./templates.js";
+
+/** How a ticket arrived by mail: who wrote, the mail's id for threading, and whether answering it is safe. */
+export interface MailIntake {
+  from: string;
+  messageId: string;
+  references: string[];
+  /** Set when the mail must not be answered (RFC 3834, lists, robots): the reason. */
+  noReply: string | null;
+}
+
+const AUTO_REPLY_CHANNELS = new Set(["email", "portal", "phone"]);
+
+async function commonVars(ctx: AppContext, row: TicketRow, lang: "es" | "en") {
+  const [cfg, settings] = await Promise.all([calendarConfig(ctx), mailSettings(ctx)]);
+  return {
+    cfg,
+    vars: {
+      company: settings.companyName,
+      folio: row.folio,
+      title: row.title,
+      hours: openingHours(cfg, lang),
+      link: `${ctx.config.publicUrl}/tickets/${row.id}`,
+    },
+  };
+}
+
+/** Where the desk writes about a ticket: its contact's address, else the address that opened it by mail. */
+async function recipientOf(ctx: AppContext, row: TicketRow): Promise<string | null> {
+  const contact = row.contact_id ? await contactsRepo.byId(ctx.db, row.contact_id) : null;
+  if (contact?.email) return bareAddress(contact.email);
+  return bareAddress((await mailRepo.firstSender(ctx.db, row.id))?.from_addr);
+}
+
+/**
+ * The intake auto-reply (folio, response deadline, estimated solution, opening hours), queued in the
+ * ticket's own transaction. Not sent to robots, lists, Mesa itself, or past the per-sender hourly limit.
+ */
+export async function queueAutoReply(
+  base: AppContext,
+  trx: Transaction<DB>,
+  row: TicketRow,
+  intake: { mail?: MailIntake; portalAddress?: string | null },
+): Promise<void> {
+  // Inside the transaction every read goes through it (SQLite has one connection).
+  const ctx: AppContext = { ...base, db: trx };
+  if (!AUTO_REPLY_CHANNELS.has(row.channel) || intake.mail?.noReply) return;
+  const to =
+    bareAddress(intake.mail?.from) ?? bareAddress(intake.portalAddress) ?? (await recipientOf(ctx, row));
+  if (!to || ownAddresses(ctx).includes(to)) return;
+  const settings = await mailSettings(ctx);
+  const hourAgo = new Date(ctx.clock().getTime() - 3600_000).toISOString();
+  if ((await mailRepo.autoRepliesSince(trx, to, hourAgo)) >= settings.autoRepliesPerHour) return;
+  const lang = await languageOf(ctx, to);
+  const { cfg, vars } = await commonVars(ctx, row, lang);
+  const contact = row.contact_id ? await contactsRepo.byId(trx, row.contact_id) : null;
+  const mail = render(ctx.config.dataDir, "autoreply", lang, {
+    ...vars,
+    name: contact?.name ?? "",
+    responseDue: localInstant(row.response_due_at, cfg, lang),
+    estimatedSolution: localInstant(row.estimated_solution_at, cfg, lang),
+  });
+  const original = intake.mail?.messageId;
+  await queueMail(ctx, trx, {
+    kind: "autoreply",
+    ticketId: row.id,
+    to,
+    ...mail,
+    inReplyTo: original ?? null,
+    references: original ? [...(intake.mail?.references ?? []), original] : [],
+    autoSubmitted: "auto-replied",
+  });
+}
+
+/** A staff message ("message" kind only) mailed to the client, threaded after the last mail of the ticket. */
+export async function queueStaffMessage(
+  base: AppContext,
+  trx: Transaction<DB>,
+  row: TicketRow,
+  message: { body: string; author: string },
+): Promise<void> {
+  const ctx: AppContext = { ...base, db: trx };
+  const to = await recipientOf(ctx, row);
+  if (!to || ownAddresses(ctx).includes(to)) return;
+  const lang = await languageOf(ctx, to);
+  const { vars } = await commonVars(ctx, row, lang);
+  const mail = render(ctx.config.dataDir, "message", lang, {
+    ...vars,
+    body: message.body,
+    author: message.author,
+  });
+  const thread = await mailRepo.lastThreadIds(trx, row.id);
+  await queueMail(ctx, trx, {
+    kind: "message",
+    ticketId: row.id,
+    to,
+    ...mail,
+    inReplyTo: thread.at(-1) ?? null,
+    references: thread,
+  });
+}

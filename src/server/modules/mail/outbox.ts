@@ -1,0 +1,165 @@
+import type { Kysely, Transaction } from "kysely";
+import nodemailer, { type Transporter } from "nodemailer";
+import { z } from "zod";
+import type { AppContext } from "../../context.js";
+import type { DB } from "../../platform/database/schema.js";
+import { newId } from "../../platform/ids.js";
+import { errorText } from "../../platform/jobs/runner.js";
+import { enqueue } from "../../platform/tasks/queue.js";
+import { defineTask, PermanentTaskError } from "../../platform/tasks/registry.js";
+import { headerSafe, newMessageId } from "./headers.js";
+import { mailRepo, type OutboxRow } from "./repository.js";
+import { mailSettings } from "./settings.js";
+
+declare module "../../platform/tasks/registry.js" {
+  interface TaskPayloads {
+    "mail.send": { outboxId: string };
+  }
+}
+
+export interface OutgoingMail {
+  kind: "autoreply" | "message";
+  ticketId: string | null;
+  to: string;
+  cc?: string[];
+  subject: string;
+  text: string;
+  html: string;
+  inReplyTo?: string | null;
+  references?: string[];
+  /** RFC 3834: marks what Mesa sends on its own, so other robots do not answer it. */
+  autoSubmitted?: "auto-replied" | "auto-generated";
+}
+
+interface StoredHeaders {
+  messageId: string;
+  inReplyTo: string | null;
+  references: string[];
+  extra: Record<string, string>;
+}
+
+/** A sender holds the row this long; past it, a retry may take it again (the sender is presumed dead). */
+const SEND_LEASE_MS = 2 * 60_000;
+
+/**
+ * Writes a mail to the outbox in the caller's transaction, so it exists exactly when the change that
+ * caused it does. Every header value is stripped of line breaks here, once, whatever its origin.
+ */
+export async function queueMail(ctx: AppContext, trx: Transaction<DB> | Kysely<DB>, mail: OutgoingMail) {
+  const now = ctx.clock().toISOString();
+  const headers: StoredHeaders = {
+    messageId: newMessageId(ctx.config.mailFrom),
+    inReplyTo: mail.inReplyTo ? headerSafe(mail.inReplyTo) : null,
+    references: (mail.references ?? []).map(headerSafe).filter(Boolean).slice(-20),
+    extra: mail.autoSubmitted ? { "Auto-Submitted": mail.autoSubmitted } : {},
+  };
+  const row: OutboxRow = {
+    id: newId(),
+    kind: mail.kind,
+    ticket_id: mail.ticketId,
+    to_addr: headerSafe(mail.to).toLowerCase(),
+    cc: JSON.stringify((mail.cc ?? []).map(headerSafe)),
+    subject: headerSafe(mail.subject).slice(0, 300),
+    text_body: mail.text,
+    html_body: mail.html,
+    headers: JSON.stringify(headers),
+    message_id: headers.messageId,
+    status: "queued",
+    attempts: 0,
+    last_error: null,
+    locked_until: null,
+    created_at: now,
+    updated_at: now,
+    sent_at: null,
+  };
+  await mailRepo.queue(trx, row);
+  await scheduleSend(ctx, trx, row.id);
+  return row;
+}
+
+/**
+ * Without MESA_SMTP_URL no send task is made (a task could only fail and use up its tries): the row
+ * waits `queued`, and the instance that starts with the setting enqueues every waiting row.
+ */
+export async function scheduleSend(ctx: AppContext, db: Transaction<DB> | Kysely<DB>, outboxId: string) {
+  if (!ctx.config.smtpUrl) return;
+  await enqueue(
+    db,
+    { kind: "mail.send", payload: { outboxId }, dedupeKey: `outbox:${outboxId}` },
+    ctx.clock(),
+  );
+}
+
+/** At start: a send task for every queued row that has none (the dedupe key makes a repeat harmless). */
+export async function enqueueWaitingMail(ctx: AppContext): Promise<number> {
+  if (!ctx.config.smtpUrl) return 0;
+  const ids = await mailRepo.queuedIds(ctx.db);
+  for (const id of ids) await scheduleSend(ctx, ctx.db, id);
+  return ids.length;
+}
+
+const transports = new Map<string, Transporter>();
+function transportFor(url: string): Transporter {
+  let t = transports.get(url);
+  if (!t) {
+    t = nodemailer.createTransport({
+      url,
+      pool: true,
+      maxConnections: 5,
+      connectionTimeout: 10_000,
+    } as never);
+    transports.set(url, t);
+  }
+  return t;
+}
+
+export function closeTransports(): void {
+  for (const t of transports.values()) t.close();
+  transports.clear();
+}
+
+async function fromAddress(ctx: AppContext) {
+  const { companyName } = await mailSettings(ctx);
+  return { name: headerSafe(companyName), address: ctx.config.mailFrom };
+}
+
+/** One try at sending one outbox row; only the worker that claims the row sends it. */
+async function sendRow(ctx: AppContext, outboxId: string, final: boolean): Promise<void> {
+  const url = ctx.config.smtpUrl;
+  if (!url) throw new Error("MESA_SMTP_URL no está configurado.");
+  const row = await mailRepo.outboxById(ctx.db, outboxId);
+  if (!row || row.status === "sent") return;
+  const now = ctx.clock();
+  const until = new Date(now.getTime() + SEND_LEASE_MS).toISOString();
+  if (!(await mailRepo.claimSend(ctx.db, row.id, now.toISOString(), until))) {
+    throw new Error("Otro trabajador está enviando este correo; se revisa después.");
+  }
+  const h = JSON.parse(row.headers) as StoredHeaders;
+  try {
+    await transportFor(url).sendMail({
+      from: await fromAddress(ctx),
+      replyTo: ctx.config.supportAddress,
+      to: row.to_addr,
+      cc: JSON.parse(row.cc) as string[],
+      subject: row.subject,
+      text: row.text_body,
+      html: row.html_body,
+      messageId: h.messageId,
+      ...(h.inReplyTo ? { inReplyTo: h.inReplyTo } : {}),
+      ...(h.references.length ? { references: h.references } : {}),
+      headers: h.extra,
+    });
+  } catch (err) {
+    const permanent = Number((err as { responseCode?: number }).responseCode) >= 500;
+    await mailRepo.markFailed(ctx.db, row.id, ctx.clock().toISOString(), errorText(err), final || permanent);
+    throw permanent ? new PermanentTaskError(errorText(err)) : err;
+  }
+  await mailRepo.markSent(ctx.db, row.id, ctx.clock().toISOString());
+}
+
+defineTask({
+  kind: "mail.send",
+  payload: z.object({ outboxId: z.string() }),
+  maxAttempts: 8,
+  handler: (payload, { ctx, task }) => sendRow(ctx, payload.outboxId, task.attempt >= task.maxAttempts),
+});

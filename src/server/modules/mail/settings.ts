@@ -1,0 +1,48 @@
+import type { z } from "zod";
+import { MailSettings as MailSettingsSchema } from "../../../contract/mail.js";
+import type { Actor, AppContext } from "../../context.js";
+import { requireRole } from "../../platform/authz.js";
+import { storeSetting } from "../settings/settings.js";
+import { readSetting, type SettingSpec, settingRecord } from "../settings/stored-settings.js";
+import { usersRepo } from "../users/repository.js";
+import type { MailLang } from "./templates.js";
+
+/** The firm's name (From display name and signature) and the auto-reply limit per sender and hour. */
+export type MailSettings = z.output<typeof MailSettingsSchema>;
+
+export const DEFAULT_MAIL_SETTINGS: MailSettings = { companyName: "Mesa de servicio", autoRepliesPerHour: 5 };
+
+const MAIL_SETTING: SettingSpec<MailSettings> = {
+  key: "mail",
+  schema: MailSettingsSchema,
+  defaults: DEFAULT_MAIL_SETTINGS,
+};
+
+/** The `mail` setting (saved through the settings table like the calendar), or its defaults. */
+export const mailSettings = (ctx: AppContext): Promise<MailSettings> => readSetting(ctx, MAIL_SETTING);
+
+export async function mailSettingsRecord(ctx: AppContext) {
+  const r = await settingRecord(ctx, MAIL_SETTING);
+  return { ...r.value, version: r.version };
+}
+
+/** Admin: saves the firm's name and the auto-reply limit (versioned and audited like every setting). */
+export async function saveMailSettings(
+  ctx: AppContext,
+  actor: Actor,
+  body: MailSettings & { version?: number | undefined },
+) {
+  requireRole(actor);
+  const { version, ...value } = body;
+  return storeSetting(ctx, actor, MAIL_SETTING, value, version);
+}
+
+/** Mesa's own addresses: never answered, never a client. */
+export const ownAddresses = (ctx: AppContext): string[] =>
+  [ctx.config.mailFrom, ctx.config.supportAddress].map((a) => a.toLowerCase());
+
+/** A contact writes in the language of its portal user when it has one; Spanish otherwise. */
+export async function languageOf(ctx: AppContext, address: string): Promise<MailLang> {
+  const user = await usersRepo.byEmail(ctx.db, address);
+  return user?.locale === "en" ? "en" : "es";
+}

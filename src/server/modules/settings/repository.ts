@@ -1,0 +1,83 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../../platform/database/schema.js";
+
+type Db = Kysely<DB>;
+
+/** Stored settings: one JSON value per key, with a version for edits based on what the editor read. */
+export const settingsRepo = {
+  get: async (db: Kysely<DB>, key: string): Promise<unknown> => {
+    const row = await db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst();
+    return row ? JSON.parse(row.value) : undefined;
+  },
+  put: async (db: Kysely<DB>, key: string, value: unknown, at: string, by: string | null) => {
+    const json = JSON.stringify(value);
+    await db
+      .insertInto("settings")
+      .values({ key, value: json, updated_at: at, updated_by: by })
+      .onConflict((oc) =>
+        oc.column("key").doUpdateSet((eb) => ({
+          value: json,
+          updated_at: at,
+          updated_by: by,
+          version: eb("settings.version", "+", 1),
+        })),
+      )
+      .execute();
+  },
+  /** Inserts the key only if it is absent: of several racing callers exactly one gets true. */
+  insertIfAbsent: async (db: Kysely<DB>, key: string, value: unknown, at: string, by: string | null) => {
+    const r = await db
+      .insertInto("settings")
+      .values({ key, value: JSON.stringify(value), updated_at: at, updated_by: by })
+      .onConflict((oc) => oc.column("key").doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  },
+  /** The value with its version; version 0 when the key was never saved (defaults apply). */
+  record: async (db: Kysely<DB>, key: string): Promise<{ value: unknown; version: number }> => {
+    const row = await db
+      .selectFrom("settings")
+      .select(["value", "version"])
+      .where("key", "=", key)
+      .executeTakeFirst();
+    return row ? { value: JSON.parse(row.value), version: row.version } : { value: undefined, version: 0 };
+  },
+  /** Writes the key only if it is still at `version` (0: absent); false when someone else wrote first. */
+  putIfVersion: async (
+    db: Kysely<DB>,
+    key: string,
+    version: number,
+    write: { value: unknown; at: string; by: string | null },
+  ): Promise<boolean> => {
+    const json = JSON.stringify(write.value);
+    if (version === 0) {
+      const r = await db
+        .insertInto("settings")
+        .values({ key, value: json, updated_at: write.at, updated_by: write.by, version: 1 })
+        .onConflict((oc) => oc.column("key").doNothing())
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+    }
+    const r = await db
+      .updateTable("settings")
+      .set({ value: json, updated_at: write.at, updated_by: write.by, version: version + 1 })
+      .where("key", "=", key)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+  delete: (db: Kysely<DB>, key: string) => db.deleteFrom("settings").where("key", "=", key).execute(),
+};
+
+/** The ticket categories (code, name, estimate); a category is switched off, never deleted. */
+export const categoriesRepo = {
+  list: (db: Db) => db.selectFrom("categories").selectAll().orderBy("name").execute(),
+  byCode: (db: Db, code: string) =>
+    db.selectFrom("categories").selectAll().where("code", "=", code).executeTakeFirst(),
+  save: (db: Db, code: string, values: { name: string; estimate_minutes: number; active: number }) =>
+    db
+      .insertInto("categories")
+      .values({ code, ...values })
+      .onConflict((oc) => oc.column("code").doUpdateSet(values))
+      .execute(),
+};

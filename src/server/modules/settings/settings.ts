@@ -1,0 +1,183 @@
+import type { z } from "zod";
+import {
+  CalendarSettings,
+  type CalendarSettingsBody,
+  type CategoryBody,
+  type SlaSettings,
+  type SlaSettingsBody,
+  SlaSettings as SlaSettingsSchema,
+} from "../../../contract/settings.js";
+import {
+  type BusinessCalendar,
+  type CalendarConfig,
+  CalendarConfigError,
+  compileCalendar,
+  DEFAULT_CALENDAR_CONFIG,
+  validateCalendarConfig,
+} from "../../../domain/calendar/index.js";
+import { DEFAULT_ROUNDING } from "../../../domain/rounding.js";
+import { DEFAULT_SLA_TARGETS } from "../../../domain/sla.js";
+import type { Actor, AppContext } from "../../context.js";
+import { auditRepo } from "../../platform/audit/repository.js";
+import { requireRole, requireStaff } from "../../platform/authz.js";
+import { AppError, notFound } from "../../platform/errors.js";
+import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
+import { categoriesRepo, settingsRepo } from "./repository.js";
+import { readSetting, type SettingSpec, settingRecord } from "./stored-settings.js";
+
+export const DEFAULT_SLA_SETTINGS: SlaSettings = {
+  targets: { ...DEFAULT_SLA_TARGETS },
+  rounding: { ...DEFAULT_ROUNDING },
+  nearThresholdMinutes: 30,
+};
+
+export const CALENDAR_SETTING: SettingSpec<CalendarConfig> = {
+  key: "calendar",
+  schema: CalendarSettings,
+  defaults: DEFAULT_CALENDAR_CONFIG,
+};
+export const SLA_SETTING: SettingSpec<SlaSettings> = {
+  key: "sla",
+  schema: SlaSettingsSchema,
+  defaults: DEFAULT_SLA_SETTINGS,
+};
+
+// Compiled calendars are cached per stored JSON, so another instance's change is seen on the next read.
+const compiled = new Map<string, BusinessCalendar>();
+
+/** A setting as the API shows it: its value (or the defaults) and its version (0 until first saved). */
+async function recordOf<T extends object>(ctx: AppContext, spec: SettingSpec<T>) {
+  const r = await settingRecord(ctx, spec);
+  return { ...r.value, version: r.version };
+}
+
+export const calendarRecord = (ctx: AppContext) => recordOf(ctx, CALENDAR_SETTING);
+export const slaRecord = (ctx: AppContext) => recordOf(ctx, SLA_SETTING);
+
+/**
+ * Saves a setting and its audit row in one transaction, only over the version the caller based it on
+ * (when given) and only if nobody saved in between; returns the new version.
+ */
+export async function storeSetting<T extends object>(
+  ctx: AppContext,
+  actor: Actor,
+  spec: SettingSpec<T>,
+  value: T,
+  base?: number,
+): Promise<T & { version: number }> {
+  const key = spec.key;
+  const stored = await recordOf(ctx, spec);
+  await checkBaseVersion(base, stored.version, "esta configuración", () => stored);
+  const now = ctx.clock().toISOString();
+  const written = await ctx.db.transaction().execute(async (trx) => {
+    const write = { value, at: now, by: actor.id };
+    if (!(await settingsRepo.putIfVersion(trx, key, stored.version, write))) return false;
+    await auditRepo.record(trx, {
+      entity: "settings",
+      entityId: key,
+      at: now,
+      actorId: actor.id,
+      action: "update",
+      changes: value,
+    });
+    return true;
+  });
+  if (!written) throw staleEdit("esta configuración", await recordOf(ctx, spec));
+  ctx.memo?.delete(`setting:${key}`);
+  return { ...value, version: stored.version + 1 };
+}
+
+export function calendarConfig(ctx: AppContext): Promise<CalendarConfig> {
+  return readSetting(ctx, CALENDAR_SETTING);
+}
+
+export async function businessCalendar(ctx: AppContext): Promise<BusinessCalendar> {
+  const cfg = await calendarConfig(ctx);
+  const key = JSON.stringify(cfg);
+  let cal = compiled.get(key);
+  if (!cal) {
+    cal = compileCalendar(cfg);
+    if (compiled.size > 20) compiled.clear();
+    compiled.set(key, cal);
+  }
+  return cal;
+}
+
+export async function saveCalendar(
+  ctx: AppContext,
+  actor: Actor,
+  body: z.output<typeof CalendarSettingsBody>,
+) {
+  requireRole(actor);
+  const { version, ...input } = body;
+  const issues = validateCalendarConfig(input);
+  const [first] = issues;
+  if (first) throw new AppError("validation_failed", `Calendario inválido: ${first.message}`, issues);
+  try {
+    compileCalendar(input);
+  } catch (err) {
+    if (err instanceof CalendarConfigError) throw new AppError("validation_failed", err.message, err.issues);
+    throw err;
+  }
+  return storeSetting(ctx, actor, CALENDAR_SETTING, input, version);
+}
+
+export function slaSettings(ctx: AppContext): Promise<SlaSettings> {
+  return readSetting(ctx, SLA_SETTING);
+}
+
+export async function saveSlaSettings(ctx: AppContext, actor: Actor, body: z.output<typeof SlaSettingsBody>) {
+  requireRole(actor);
+  const { version, ...value } = body;
+  return storeSetting(ctx, actor, SLA_SETTING, value, version);
+}
+
+export async function listCategories(ctx: AppContext, actor: Actor) {
+  requireStaff(actor);
+  const rows = await categoriesRepo.list(ctx.db);
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    estimateMinutes: r.estimate_minutes,
+    active: r.active === 1,
+  }));
+}
+
+export async function categoryEstimate(ctx: AppContext, code: string | null): Promise<number | null> {
+  if (!code) return null;
+  const row = await categoriesRepo.byCode(ctx.db, code);
+  return row ? row.estimate_minutes : null;
+}
+
+export async function categoryNameOf(ctx: AppContext, code: string): Promise<string | null> {
+  const row = await categoriesRepo.byCode(ctx.db, code);
+  return row?.name ?? null;
+}
+
+export async function requireCategory(ctx: AppContext, code: string): Promise<void> {
+  const row = await categoriesRepo.byCode(ctx.db, code);
+  if (row?.active !== 1) throw notFound(`La categoría «${code}»`, { field: "category" });
+}
+
+export async function saveCategory(
+  ctx: AppContext,
+  actor: Actor,
+  code: string,
+  input: z.output<typeof CategoryBody>,
+) {
+  requireRole(actor);
+  const now = ctx.clock().toISOString();
+  const values = { name: input.name, estimate_minutes: input.estimateMinutes, active: input.active ? 1 : 0 };
+  await ctx.db.transaction().execute(async (trx) => {
+    await categoriesRepo.save(trx, code, values);
+    await auditRepo.record(trx, {
+      entity: "category",
+      entityId: code,
+      at: now,
+      actorId: actor.id,
+      action: "save",
+      changes: input,
+    });
+  });
+  return { code, name: input.name, estimateMinutes: input.estimateMinutes, active: input.active };
+}

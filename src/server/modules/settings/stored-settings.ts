@@ -1,0 +1,34 @@
+import type { z } from "zod";
+import { type AppContext, memoized } from "../../context.js";
+import { settingsRepo } from "./repository.js";
+
+/** A settings row: its key, the schema a stored value must meet and what applies when none is stored. */
+export interface SettingSpec<T extends object> {
+  key: string;
+  schema: z.ZodType<T>;
+  defaults: T;
+}
+
+/**
+ * A stored setting checked against its schema. A value that fails it (written by an older version, or by
+ * hand) does not take the request down: the defaults apply and a warning is logged, so an admin can resave.
+ */
+export async function settingRecord<T extends object>(
+  ctx: AppContext,
+  spec: SettingSpec<T>,
+): Promise<{ value: T; version: number; stored: boolean }> {
+  const r = await settingsRepo.record(ctx.db, spec.key);
+  if (r.value === undefined) return { value: spec.defaults, version: r.version, stored: false };
+  const parsed = spec.schema.safeParse(r.value);
+  if (parsed.success) return { value: parsed.data, version: r.version, stored: true };
+  const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  const msg = `configuración «${spec.key}» guardada no válida; se usan los valores predeterminados`;
+  if (ctx.log) ctx.log.warn({ key: spec.key, issues }, msg);
+  else console.warn(msg, JSON.stringify(issues));
+  return { value: spec.defaults, version: r.version, stored: false };
+}
+
+/** The setting's value, read at most once per request (see `forRequest`). */
+export function readSetting<T extends object>(ctx: AppContext, spec: SettingSpec<T>): Promise<T> {
+  return memoized(ctx, `setting:${spec.key}`, async () => (await settingRecord(ctx, spec)).value);
+}

@@ -1,0 +1,40 @@
+import type { Kysely, Selectable } from "kysely";
+import type { DB, SurveysTable } from "../../platform/database/schema.js";
+
+type Db = Kysely<DB>;
+export type SurveyRow = Selectable<SurveysTable>;
+
+export const surveysRepo = {
+  byTicket: (db: Db, ticketId: string) =>
+    db.selectFrom("surveys").selectAll().where("ticket_id", "=", ticketId).executeTakeFirst(),
+  insert: (db: Db, row: SurveyRow) => db.insertInto("surveys").values(row).execute(),
+  addAttempt: (db: Db, a: { ticketId: string; at: string; by: string | null; note: string | null }) =>
+    db
+      .insertInto("survey_attempts")
+      .values({ ticket_id: a.ticketId, at: a.at, by_user_id: a.by, note: a.note })
+      .execute(),
+  attempts: (db: Db, ticketIds: string[]) =>
+    ticketIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom("survey_attempts")
+          .selectAll()
+          .where("ticket_id", "in", ticketIds)
+          .orderBy("id")
+          .execute(),
+  /** Closed tickets with no survey recorded yet, oldest closing first. */
+  queue: (db: Db, limit: number) =>
+    db
+      .selectFrom("tickets")
+      .innerJoin("clients", "clients.id", "tickets.client_id")
+      .leftJoin("contacts", "contacts.id", "tickets.contact_id")
+      .leftJoin("users", "users.id", "tickets.assignee_id")
+      .leftJoin("surveys", "surveys.ticket_id", "tickets.id")
+      .selectAll("tickets")
+      .select(["clients.name as client_name", "contacts.name as contact_name", "users.name as assignee_name"])
+      .where("tickets.status", "=", "closed")
+      .where("surveys.id", "is", null)
+      .orderBy("tickets.closed_at")
+      .limit(limit)
+      .execute(),
+};

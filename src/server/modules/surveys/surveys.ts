@@ -1,0 +1,146 @@
+import type { z } from "zod";
+import { type SurveyBody, SurveySettings } from "../../../contract/surveys.js";
+import type { Actor, AppContext } from "../../context.js";
+import { hasRole, isStaff, requireRole } from "../../platform/authz.js";
+import { AppError, conflict, forbidden } from "../../platform/errors.js";
+import { newId } from "../../platform/ids.js";
+import { surveyFor, surveyReadFor } from "../clients/client-view.js";
+import { readSetting, type SettingSpec } from "../settings/stored-settings.js";
+import { historyRepo, ticketsRepo } from "../tickets/repository.js";
+import { requireVisible, toTicket, viewEnv } from "../tickets/ticket-view.js";
+import { type SurveyRow, surveysRepo } from "./repository.js";
+
+export const DEFAULT_MAX_SURVEY_ATTEMPTS = 3;
+
+const SURVEY_SETTING: SettingSpec<SurveySettings> = { key: "surveys", schema: SurveySettings, defaults: {} };
+
+async function maxAttempts(ctx: AppContext): Promise<number> {
+  return (await readSetting(ctx, SURVEY_SETTING)).maxAttempts ?? DEFAULT_MAX_SURVEY_ATTEMPTS;
+}
+
+export function toSurvey(r: SurveyRow) {
+  return {
+    id: r.id,
+    ticketId: r.ticket_id,
+    outcome: r.outcome === "unreachable" ? ("unreachable" as const) : ("answered" as const),
+    overall: r.overall,
+    technician: r.technician,
+    timeliness: r.timeliness,
+    comments: r.comments,
+    recordedBy: r.recorded_by,
+    recordedAt: r.recorded_at,
+  };
+}
+
+const toAttempt = (a: { at: string; by_user_id: string | null; note: string | null }) => ({
+  at: a.at,
+  byUserId: a.by_user_id,
+  note: a.note,
+});
+
+export async function surveyQueue(ctx: AppContext, actor: Actor) {
+  requireRole(actor, "reception", "leader");
+  const [rows, env, max] = await Promise.all([
+    surveysRepo.queue(ctx.db, 500),
+    viewEnv(ctx),
+    maxAttempts(ctx),
+  ]);
+  const attempts = await surveysRepo.attempts(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    ...toTicket(r, env, actor),
+    attempts: attempts.filter((a) => a.ticket_id === r.id).map(toAttempt),
+    maxAttempts: max,
+  }));
+}
+
+async function closedTicketWithoutSurvey(ctx: AppContext, actor: Actor, ticketId: string) {
+  const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
+  if (row.status !== "closed")
+    throw new AppError("invalid_transition", "La encuesta se levanta cuando el ticket está cerrado.");
+  if (await surveysRepo.byTicket(ctx.db, ticketId))
+    throw conflict("Este ticket ya tiene encuesta registrada.");
+  return row;
+}
+
+/** Reception records the answers by phone; a client contact may answer its own ticket's survey. */
+export async function recordSurvey(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+  input: z.output<typeof SurveyBody>,
+) {
+  if (isStaff(actor) && !hasRole(actor, "admin", "reception"))
+    throw forbidden("Las encuestas las levanta Recepción.");
+  await closedTicketWithoutSurvey(ctx, actor, ticketId);
+  const now = ctx.clock().toISOString();
+  const row: SurveyRow = {
+    id: newId(),
+    ticket_id: ticketId,
+    overall: input.overall,
+    technician: input.technician,
+    timeliness: input.timeliness,
+    comments: input.comments?.trim() || null,
+    outcome: "answered",
+    recorded_by: actor.id,
+    recorded_at: now,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await surveysRepo.insert(trx, row);
+    await historyRepo.add(trx, {
+      ticketId,
+      at: now,
+      actorId: actor.id,
+      action: "survey",
+      changes: { overall: input.overall },
+    });
+  });
+  return surveyFor(actor, toSurvey(row));
+}
+
+/** An unanswered call; after the configured number of attempts the ticket leaves the queue as unreachable. */
+export async function recordSurveyAttempt(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+  note: string | undefined,
+) {
+  requireRole(actor, "reception");
+  await closedTicketWithoutSurvey(ctx, actor, ticketId);
+  const now = ctx.clock().toISOString();
+  const max = await maxAttempts(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    await surveysRepo.addAttempt(trx, { ticketId, at: now, by: actor.id, note: note?.trim() || null });
+    const count = (await surveysRepo.attempts(trx, [ticketId])).length;
+    await historyRepo.add(trx, {
+      ticketId,
+      at: now,
+      actorId: actor.id,
+      action: "survey_attempt",
+      changes: { attempt: count },
+    });
+    if (count < max) return { attempts: count, maxAttempts: max, survey: null };
+    const row: SurveyRow = {
+      id: newId(),
+      ticket_id: ticketId,
+      overall: null,
+      technician: null,
+      timeliness: null,
+      comments: null,
+      outcome: "unreachable",
+      recorded_by: actor.id,
+      recorded_at: now,
+    };
+    await surveysRepo.insert(trx, row);
+    return { attempts: count, maxAttempts: max, survey: toSurvey(row) };
+  });
+}
+
+export async function getSurvey(ctx: AppContext, actor: Actor, ticketId: string) {
+  requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
+  const row = await surveysRepo.byTicket(ctx.db, ticketId);
+  const attempts = await surveysRepo.attempts(ctx.db, [ticketId]);
+  return surveyReadFor(actor, { survey: row ? toSurvey(row) : null, attempts: attempts.map(toAttempt) });
+}

@@ -1,0 +1,294 @@
+import { type Kysely, type Selectable, SqliteAdapter, sql } from "kysely";
+import type { HistoryAction, TicketStatus } from "../../../contract/tickets.js";
+import type { DB, TicketsTable } from "../../platform/database/schema.js";
+import { likePatterns } from "../clients/repository.js";
+import { refreshSearchText } from "./search-repository.js";
+
+export { ticketSearchText } from "./search-repository.js";
+
+type Db = Kysely<DB>;
+export type TicketRow = Selectable<TicketsTable>;
+/** A ticket with the names a list shows. */
+export type TicketSummaryRow = TicketRow & {
+  client_name: string;
+  contact_name: string | null;
+  assignee_name: string | null;
+};
+/** …and what the technician on the road needs besides (the contact's phone, the client's address). */
+export type TicketView = TicketSummaryRow & {
+  client_address: string | null;
+  contact_phone: string | null;
+};
+
+export interface TicketFilter {
+  statuses?: readonly TicketStatus[] | undefined;
+  clientId?: string | undefined;
+  assigneeId?: string | undefined;
+  unassigned?: boolean | undefined;
+  urgent?: boolean | undefined;
+  breachedAt?: { now: string; breached: boolean } | undefined;
+  terms: string[];
+  after?: { urgent: number; due: string; id: string } | undefined;
+  limit: number;
+}
+
+function viewQuery(db: Db) {
+  return db
+    .selectFrom("tickets")
+    .innerJoin("clients", "clients.id", "tickets.client_id")
+    .leftJoin("contacts", "contacts.id", "tickets.contact_id")
+    .leftJoin("users", "users.id", "tickets.assignee_id")
+    .selectAll("tickets")
+    .select([
+      "clients.name as client_name",
+      "clients.billing_address as client_address",
+      "contacts.name as contact_name",
+      "contacts.phone as contact_phone",
+      "users.name as assignee_name",
+    ]);
+}
+
+const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
+
+/**
+ * Above this many index candidates a search term is common: walking the queue in order and checking
+ * LIKE finds a page sooner than fetching every candidate. Both paths then read at most about
+ * √(page × tickets) rows (≈ 2,000 for 50 of 100,000).
+ */
+const MAX_SEARCH_CANDIDATES = 2000;
+
+/**
+ * Each trigram costs a lookup in every index segment, and a long word's trigrams are mostly common
+ * ones; six spread over the term find nearly the same candidates for half the cost (LIKE decides).
+ */
+const MAX_TRIGRAMS_PER_TERM = 6;
+
+/** FTS5 query (SQLite) for LIKE patterns: up to six trigrams, first to last, of each term of 3+ characters. */
+export function trigramQuery(patterns: string[]): string | null {
+  const grams = new Set<string>();
+  for (const p of patterns) {
+    const chars = Array.from(p.slice(1, -1)); // "%term%" → code points of term
+    const n = chars.length - 2; // trigrams in the term
+    const k = Math.min(n, MAX_TRIGRAMS_PER_TERM);
+    for (let j = 0; j < k; j++) {
+      const at = k === 1 ? 0 : Math.round((j * (n - 1)) / (k - 1));
+      grams.add(chars.slice(at, at + 3).join(""));
+    }
+  }
+  return grams.size ? [...grams].map((g) => `"${g.replaceAll('"', '""')}"`).join(" AND ") : null;
+}
+
+/**
+ * SQLite: doc ids (see migration 003) of the tickets that may match every pattern, a superset of the
+ * LIKE matches; null when the index cannot narrow the search (no term of 3+ characters, or a common
+ * term), in which case LIKE alone decides.
+ */
+async function searchCandidates(db: Db, patterns: string[]): Promise<number[] | null> {
+  const match = trigramQuery(patterns);
+  if (!match) return null;
+  const candidates = sql<{ rowid: number }>`select rowid from tickets_fts where tickets_fts match ${match}
+    limit ${MAX_SEARCH_CANDIDATES + 1}`;
+  const { rows } = await candidates.execute(db);
+  return rows.length > MAX_SEARCH_CANDIDATES ? null : rows.map((r) => r.rowid);
+}
+
+function countByAssignee(db: Db, f: { statuses?: readonly TicketStatus[]; category?: string }) {
+  let q = db
+    .selectFrom("tickets")
+    .select(["assignee_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("assignee_id", "is not", null);
+  if (f.statuses) q = q.where("status", "in", f.statuses);
+  if (f.category) q = q.where("category", "=", f.category);
+  return q.groupBy("assignee_id").execute();
+}
+
+export const ticketsRepo = {
+  view: (db: Db, id: string) => viewQuery(db).where("tickets.id", "=", id).executeTakeFirst(),
+  byId: (db: Db, id: string) => db.selectFrom("tickets").selectAll().where("id", "=", id).executeTakeFirst(),
+  insert: (db: Db, row: TicketRow) => db.insertInto("tickets").values(row).execute(),
+
+  /** Updates only if the row still has the version read, so two concurrent changes cannot both win. */
+  update: async (db: Db, id: string, version: number, patch: Partial<TicketRow>) => {
+    const r = await db
+      .updateTable("tickets")
+      .set({ ...patch, version: version + 1 })
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
+  /** Next folio number of the year, taken inside the caller's transaction: a rollback returns it. */
+  nextFolioNumber: async (db: Db, year: number): Promise<number> => {
+    // One upsert (SQLite 3.35+, PostgreSQL): the first folio of a year is 1, later ones add one.
+    const row = await db
+      .insertInto("folio_counters")
+      .values({ year, last_value: 1 })
+      .onConflict((oc) => oc.column("year").doUpdateSet({ last_value: sql`folio_counters.last_value + 1` }))
+      .returning("last_value")
+      .executeTakeFirstOrThrow();
+    return Number(row.last_value);
+  },
+
+  /**
+   * One page in queue order (urgent first, then the oldest deadline, then id).
+   * With a filter, the page's ids are chosen first from the tickets table alone (indexes, no joins,
+   * no wide rows to sort), and only those rows are joined: sorting every match with its description
+   * was most of the cost of a filtered page at 100k tickets.
+   */
+  list: async (db: Db, f: TicketFilter): Promise<TicketView[]> => {
+    const patterns = likePatterns(f.terms);
+    const filtered =
+      Boolean(f.statuses?.length) ||
+      Boolean(f.clientId) ||
+      Boolean(f.assigneeId) ||
+      Boolean(f.unassigned) ||
+      f.urgent !== undefined ||
+      f.breachedAt !== undefined ||
+      patterns.length > 0 ||
+      f.after !== undefined;
+    if (!filtered) {
+      return viewQuery(db)
+        .orderBy("tickets.urgent", "desc")
+        .orderBy("tickets.response_due_at", "asc")
+        .orderBy("tickets.id", "asc")
+        .limit(f.limit)
+        .execute();
+    }
+    let ids = db.selectFrom("tickets").select("tickets.id");
+    if (f.statuses?.length) ids = ids.where("tickets.status", "in", f.statuses);
+    if (f.clientId) ids = ids.where("tickets.client_id", "=", f.clientId);
+    if (f.assigneeId) ids = ids.where("tickets.assignee_id", "=", f.assigneeId);
+    if (f.unassigned) ids = ids.where("tickets.assignee_id", "is", null);
+    if (f.urgent !== undefined) ids = ids.where("tickets.urgent", "=", f.urgent ? 1 : 0);
+    if (f.breachedAt) {
+      const { now, breached } = f.breachedAt;
+      const cond = sql<boolean>`((tickets.responded_at is not null and tickets.responded_at > tickets.response_due_at) or (tickets.responded_at is null and tickets.response_due_at < coalesce(tickets.closed_at, ${now})))`;
+      ids = ids.where(breached ? cond : sql<boolean>`not ${cond}`);
+    }
+    if (patterns.length && isSqlite(db)) {
+      const candidates = await searchCandidates(db, patterns);
+      if (candidates?.length === 0) return [];
+      if (candidates) {
+        ids = ids.where(
+          sql<boolean>`tickets.id in (select ticket_id from ticket_search_docs where doc_id in (select value from json_each(${JSON.stringify(candidates)})))`,
+        );
+      }
+    }
+    for (const p of patterns) ids = ids.where("tickets.search_text", "like", p);
+    if (f.after) {
+      const a = f.after;
+      ids = ids.where((eb) =>
+        eb.or([
+          eb("tickets.urgent", "<", a.urgent),
+          eb.and([eb("tickets.urgent", "=", a.urgent), eb("tickets.response_due_at", ">", a.due)]),
+          eb.and([
+            eb("tickets.urgent", "=", a.urgent),
+            eb("tickets.response_due_at", "=", a.due),
+            eb("tickets.id", ">", a.id),
+          ]),
+        ]),
+      );
+    }
+    const page = ids
+      .orderBy("tickets.urgent", "desc")
+      .orderBy("tickets.response_due_at", "asc")
+      .orderBy("tickets.id", "asc")
+      .limit(f.limit);
+    return viewQuery(db)
+      .where("tickets.id", "in", page)
+      .orderBy("tickets.urgent", "desc")
+      .orderBy("tickets.response_due_at", "asc")
+      .orderBy("tickets.id", "asc")
+      .execute();
+  },
+
+  /** After a client is renamed (call with the new name already written). */
+  refreshClientName: (db: Db, clientId: string) => refreshSearchText(db, { clientId }),
+  /** After a contact is renamed (call with the new name already written). */
+  refreshContactName: (db: Db, contactId: string) => refreshSearchText(db, { contactId }),
+
+  openForRecompute: (db: Db, statuses: readonly TicketStatus[]) =>
+    db
+      .selectFrom("tickets")
+      .selectAll()
+      .where("status", "in", statuses)
+      .where("responded_at", "is", null)
+      .execute(),
+
+  /** Open tickets nobody has answered yet whose deadline is before the horizon, not yet fully escalated. */
+  awaitingResponse: (db: Db, horizonIso: string) =>
+    db
+      .selectFrom("tickets")
+      .selectAll()
+      .where("status", "in", ["new", "assigned"])
+      .where("responded_at", "is", null)
+      .where("escalation_level", "<", 2)
+      .where("response_due_at", "<=", horizonIso)
+      .execute(),
+
+  /** SQLite: merges the search index's segments so `q` stays one cheap probe as tickets accumulate. */
+  mergeSearchIndex: async (db: Db) => {
+    if (isSqlite(db))
+      await sql`insert into tickets_fts (tickets_fts, rank) values ('merge', 500)`.execute(db);
+  },
+
+  /** Open work per technician: the load the assignment ranking weighs. */
+  openLoadByAssignee: (db: Db) => countByAssignee(db, { statuses: ["assigned", "in_progress"] }),
+  /**
+   * Tickets of this client each technician has worked on (logged time on), whoever has them now:
+   * being assigned a ticket and handing it over is no history with the client.
+   */
+  historyWithClient: (db: Db, clientId: string) =>
+    db
+      .selectFrom("time_entries")
+      .innerJoin("tickets", "tickets.id", "time_entries.ticket_id")
+      .select([
+        "time_entries.user_id as assignee_id",
+        (eb) => eb.fn.count<number>("time_entries.ticket_id").distinct().as("n"),
+      ])
+      .where("tickets.client_id", "=", clientId)
+      .groupBy("time_entries.user_id")
+      .execute(),
+  /** Finished tickets of this category per technician. */
+  pastCategoryWork: (db: Db, category: string) =>
+    countByAssignee(db, { category, statuses: ["attended", "reviewed", "closed"] }),
+};
+
+export const historyRepo = {
+  add: (
+    db: Db,
+    e: {
+      ticketId: string;
+      at: string;
+      actorId: string | null;
+      action: HistoryAction;
+      from?: TicketStatus | null;
+      to?: TicketStatus | null;
+      reason?: string | null;
+      changes?: Record<string, unknown> | null;
+    },
+  ) =>
+    db
+      .insertInto("ticket_history")
+      .values({
+        ticket_id: e.ticketId,
+        at: e.at,
+        actor_id: e.actorId,
+        action: e.action,
+        from_status: e.from ?? null,
+        to_status: e.to ?? null,
+        reason: e.reason ?? null,
+        changes: e.changes ? JSON.stringify(e.changes) : null,
+      })
+      .execute(),
+  list: (db: Db, ticketId: string) =>
+    db
+      .selectFrom("ticket_history")
+      .leftJoin("users", "users.id", "ticket_history.actor_id")
+      .selectAll("ticket_history")
+      .select("users.name as actor_name")
+      .where("ticket_id", "=", ticketId)
+      .orderBy("ticket_history.id")
+      .execute(),
+};

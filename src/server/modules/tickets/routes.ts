@@ -1,0 +1,86 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  MessageAnswer,
+  TicketAnswer,
+  TicketDetailAnswer,
+  TicketListAnswer,
+} from "../../../contract/client-facing.js";
+import { Id } from "../../../contract/common.js";
+import {
+  Charge,
+  ChargeBody,
+  MessageBody,
+  TicketCreateBody,
+  TicketListQuery,
+  TicketPatchBody,
+  TimeEntry,
+  TimeEntryBody,
+  TransitionBody,
+} from "../../../contract/tickets.js";
+import { type AppContext, forRequest } from "../../context.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
+import { withBaseVersion } from "../../platform/http/versioning.js";
+import * as work from "../work/work.js";
+import * as edit from "./ticket-edit.js";
+import * as tickets from "./tickets.js";
+import * as transitions from "./transitions.js";
+
+const IdParams = z.object({ id: Id });
+
+const CREATE_DOC = [
+  "Registers a request and gives it its folio (of the year it is registered, in the calendar's zone).",
+  "Staff may back-date `receivedAt` (a call taken earlier); the history records it (`backdated`).",
+  "A client contact files only its own company's tickets, received when they arrive: naming",
+  "`receivedAt`, `estimatedSolutionMinutes` or a `channel` other than `portal`/`email` is refused",
+  "with 403 `forbidden` and the fields in `details.fields`; another company's client or contact",
+  "gets the same 404 as a missing id. Client contacts get the client-facing ticket shape.",
+].join(" ");
+
+export function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post("/api/tickets", {
+    schema: {
+      tags: ["tickets"],
+      description: CREATE_DOC,
+      body: TicketCreateBody,
+      response: { 201: TicketAnswer },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await tickets.createTicket(forRequest(ctx), actorOf(req), req.body)),
+  });
+  r.get("/api/tickets", {
+    schema: { tags: ["tickets"], querystring: TicketListQuery, response: { 200: TicketListAnswer } },
+    handler: async (req) => tickets.listTickets(forRequest(ctx), actorOf(req), req.query),
+  });
+  r.get("/api/tickets/:id", {
+    schema: { tags: ["tickets"], params: IdParams, response: { 200: TicketDetailAnswer } },
+    handler: async (req) => tickets.getTicket(forRequest(ctx), actorOf(req), req.params.id),
+  });
+  r.patch("/api/tickets/:id", {
+    schema: { tags: ["tickets"], params: IdParams, body: TicketPatchBody, response: { 200: TicketAnswer } },
+    handler: async (req) =>
+      edit.updateTicket(forRequest(ctx), actorOf(req), req.params.id, withBaseVersion(req, req.body)),
+  });
+  r.post("/api/tickets/:id/transitions", {
+    schema: { tags: ["tickets"], params: IdParams, body: TransitionBody, response: { 200: TicketAnswer } },
+    handler: async (req) =>
+      transitions.transitionTicket(forRequest(ctx), actorOf(req), req.params.id, req.body),
+  });
+  r.post("/api/tickets/:id/time-entries", {
+    schema: { tags: ["tickets"], params: IdParams, body: TimeEntryBody, response: { 201: TimeEntry } },
+    handler: async (req, reply) =>
+      reply.status(201).send(await work.addTimeEntry(forRequest(ctx), actorOf(req), req.params.id, req.body)),
+  });
+  r.post("/api/tickets/:id/charges", {
+    schema: { tags: ["tickets"], params: IdParams, body: ChargeBody, response: { 201: Charge } },
+    handler: async (req, reply) =>
+      reply.status(201).send(await work.addCharge(forRequest(ctx), actorOf(req), req.params.id, req.body)),
+  });
+  r.post("/api/tickets/:id/messages", {
+    schema: { tags: ["tickets"], params: IdParams, body: MessageBody, response: { 201: MessageAnswer } },
+    handler: async (req, reply) =>
+      reply.status(201).send(await work.addMessage(forRequest(ctx), actorOf(req), req.params.id, req.body)),
+  });
+}

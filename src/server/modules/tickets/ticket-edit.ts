@@ -1,0 +1,152 @@
+import type { z } from "zod";
+import type { TicketPatchBody } from "../../../contract/tickets.js";
+import { addBusinessMinutes, type BusinessCalendar } from "../../../domain/calendar/index.js";
+import type { ServiceKind } from "../../../domain/sla.js";
+import type { Actor, AppContext } from "../../context.js";
+import { hasRole } from "../../platform/authz.js";
+import { stillThere } from "../../platform/database/still-there.js";
+import { AppError, forbidden, invalid, notFound } from "../../platform/errors.js";
+import { makeEventDraft } from "../billing/event.js";
+import { clientsRepo, contactsRepo } from "../clients/repository.js";
+import { businessCalendar, requireCategory } from "../settings/settings.js";
+import { contractInForce } from "./contract-in-force.js";
+import { assertDeadlineInRange } from "./deadline-range.js";
+import { historyRepo, type TicketRow, ticketSearchText, ticketsRepo } from "./repository.js";
+import { requireVisible } from "./ticket-view.js";
+import { type ContractTargets, contractTargets, getTicketSummary, responseDue } from "./tickets.js";
+import { staleConflict } from "./transitions.js";
+
+type Patch = z.output<typeof TicketPatchBody>;
+const OPEN = ["new", "assigned", "in_progress", "attended"];
+
+/** Who may change which field: classification is reception's and the leader's; money is the leader's. */
+function checkFieldRights(actor: Actor, row: TicketRow, p: Patch): void {
+  const classifies =
+    p.title !== undefined ||
+    p.description !== undefined ||
+    p.urgent !== undefined ||
+    p.category !== undefined ||
+    p.contactId !== undefined ||
+    p.serviceKind !== undefined ||
+    p.estimatedSolutionMinutes !== undefined;
+  if (classifies && !hasRole(actor, "admin", "reception", "leader"))
+    throw forbidden("Solo Recepción o el líder reclasifican tickets.");
+  if (classifies && !OPEN.includes(row.status))
+    throw invalid("Un ticket revisado, cerrado o cancelado ya no se reclasifica.");
+  if (p.billingStatus !== undefined && !hasRole(actor, "admin", "leader"))
+    throw forbidden("Solo el líder cambia el estatus de cobro.");
+  if (p.billableMinutes !== undefined) {
+    if (!hasRole(actor, "admin", "senior"))
+      throw forbidden("Solo un técnico senior corrige el tiempo facturable.");
+    if (row.billable_minutes === null)
+      throw new AppError("precondition_failed", "El tiempo facturable se fija al revisar.");
+  }
+  const needsReason = p.serviceKind !== undefined || p.billableMinutes !== undefined;
+  if (needsReason && !p.reason?.trim())
+    throw new AppError("reason_required", "Este cambio requiere un motivo.");
+}
+
+async function contractForKind(ctx: AppContext, cal: BusinessCalendar, row: TicketRow, kind: ServiceKind) {
+  if (kind === "event") return null;
+  const contract = await contractInForce(ctx, cal, row.client_id, Date.parse(row.received_at));
+  if (!contract)
+    throw new AppError("precondition_failed", "El cliente no tiene póliza vigente en la fecha de recepción.");
+  return contract;
+}
+
+async function buildPatch(ctx: AppContext, row: TicketRow, p: Patch): Promise<Partial<TicketRow>> {
+  const out: Partial<TicketRow> = {};
+  if (p.title !== undefined) out.title = p.title;
+  if (p.description !== undefined) out.description = p.description;
+  if (p.category !== undefined) {
+    if (p.category) await requireCategory(ctx, p.category);
+    out.category = p.category;
+  }
+  if (p.contactId !== undefined && p.contactId !== null) {
+    const c = await contactsRepo.byId(ctx.db, p.contactId);
+    if (!c) throw notFound("El contacto", { field: "contactId" });
+    if (c.client_id !== row.client_id)
+      throw invalid("El contacto no pertenece al cliente del ticket.", { field: "contactId" });
+  }
+  if (p.contactId !== undefined) out.contact_id = p.contactId;
+  if (p.billingStatus !== undefined) out.billing_status = p.billingStatus;
+  if (p.billableMinutes !== undefined) out.billable_minutes = p.billableMinutes;
+  const kind: ServiceKind = p.serviceKind ?? row.service_kind;
+  const urgent = p.urgent ?? row.urgent === 1;
+  const cal = await businessCalendar(ctx);
+  let contract: ContractTargets | null | undefined;
+  if (p.serviceKind !== undefined && p.serviceKind !== row.service_kind) {
+    out.service_kind = kind;
+    const chosen = await contractForKind(ctx, cal, row, kind);
+    out.contract_id = chosen?.id ?? null;
+    contract = chosen;
+  }
+  if (out.service_kind !== undefined || urgent !== (row.urgent === 1)) {
+    out.urgent = urgent ? 1 : 0;
+    out.response_due_at = await responseDue(ctx, cal, {
+      kind,
+      urgent,
+      contract: contract === undefined ? await contractTargets(ctx, row.contract_id) : contract,
+      receivedMs: Date.parse(row.received_at),
+    });
+  }
+  if (p.estimatedSolutionMinutes !== undefined) {
+    out.estimated_solution_minutes = p.estimatedSolutionMinutes;
+    out.estimated_solution_at = p.estimatedSolutionMinutes
+      ? new Date(
+          assertDeadlineInRange(
+            addBusinessMinutes(cal, Date.parse(row.received_at), p.estimatedSolutionMinutes),
+            "estimatedSolutionMinutes",
+          ),
+        ).toISOString()
+      : null;
+  }
+  return out;
+}
+
+function diff(row: TicketRow, patch: Partial<TicketRow>): Record<string, { from: unknown; to: unknown }> {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [k, v] of Object.entries(patch)) {
+    const before = row[k as keyof TicketRow];
+    if (before !== v && k !== "search_text") out[k] = { from: before, to: v };
+  }
+  return out;
+}
+
+export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p: Patch) {
+  const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, id));
+  if (p.version !== undefined && p.version !== row.version) throw await staleConflict(ctx, actor, id);
+  checkFieldRights(actor, row, p);
+  const patch = await buildPatch(ctx, row, p);
+  const changes = diff(row, patch);
+  if (Object.keys(changes).length === 0) return getTicketSummary(ctx, actor, id);
+  if (patch.title !== undefined || patch.description !== undefined || patch.contact_id !== undefined) {
+    const client = stillThere(await clientsRepo.byId(ctx.db, row.client_id), "El cliente");
+    const contactId = patch.contact_id === undefined ? row.contact_id : patch.contact_id;
+    const contact = contactId ? await contactsRepo.byId(ctx.db, contactId) : undefined;
+    patch.search_text = ticketSearchText({
+      folio: row.folio,
+      title: patch.title ?? row.title,
+      description: patch.description ?? row.description,
+      clientName: client.name,
+      contactName: contact?.name,
+    });
+  }
+  const now = ctx.clock().toISOString();
+  const ok = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await ticketsRepo.update(trx, id, row.version, { ...patch, updated_at: now }))) return false;
+    await historyRepo.add(trx, {
+      ticketId: id,
+      at: now,
+      actorId: actor.id,
+      action: "update",
+      reason: p.reason?.trim() || null,
+      changes,
+    });
+    // A closed event ticket the leader changes to `to_invoice` gets its draft now (makeEventDraft checks).
+    if (patch.billing_status === "to_invoice") await makeEventDraft(ctx, trx, id);
+    return true;
+  });
+  if (!ok) throw await staleConflict(ctx, actor, id);
+  return getTicketSummary(ctx, actor, id);
+}

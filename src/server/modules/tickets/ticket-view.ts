@@ -1,0 +1,120 @@
+import type { Ticket } from "../../../contract/tickets.js";
+import type { BusinessCalendar } from "../../../domain/calendar/index.js";
+import { billableMinutes } from "../../../domain/rounding.js";
+import { slaState } from "../../../domain/sla.js";
+import { availableActions, type WorkflowTicket } from "../../../domain/workflow.js";
+import type { Actor, AppContext } from "../../context.js";
+import { hasRole, isStaff } from "../../platform/authz.js";
+import { AppError, notFound } from "../../platform/errors.js";
+import { businessCalendar, slaSettings } from "../settings/settings.js";
+import type { TicketRow, TicketSummaryRow } from "./repository.js";
+
+export interface ViewEnv {
+  cal: BusinessCalendar;
+  now: number;
+  near: number;
+  rounding: { contract: number; event: number };
+}
+
+export async function viewEnv(ctx: AppContext): Promise<ViewEnv> {
+  const [cal, sla] = await Promise.all([businessCalendar(ctx), slaSettings(ctx)]);
+  return { cal, now: ctx.clock().getTime(), near: sla.nearThresholdMinutes, rounding: sla.rounding };
+}
+
+export function workflowTicket(row: TicketRow, timeEntryCount: number): WorkflowTicket {
+  return {
+    status: row.status,
+    clientId: row.client_id,
+    assigneeId: row.assignee_id,
+    timeEntryCount,
+    accepted: row.accepted_at !== null,
+  };
+}
+
+const ms = (iso: string) => Date.parse(iso);
+
+export function toTicket(row: TicketSummaryRow, env: ViewEnv, actor: Actor): Ticket {
+  const sla = slaState(env.cal, {
+    responseDueAt: ms(row.response_due_at),
+    respondedAt: row.responded_at ? ms(row.responded_at) : null,
+    // A ticket cancelled unanswered is judged at its cancellation, not at every later read.
+    now: row.closed_at && !row.responded_at ? Math.min(env.now, ms(row.closed_at)) : env.now,
+    nearThresholdMinutes: env.near,
+  });
+  const kind = row.service_kind === "contract" ? "contract" : "event";
+  // The action list only needs "has time entries" for attend; raw minutes > 0 says the same.
+  const wf = workflowTicket(row, row.raw_minutes > 0 ? 1 : 0);
+  return {
+    id: row.id,
+    folio: row.folio,
+    status: row.status,
+    clientId: row.client_id,
+    clientName: row.client_name,
+    contactId: row.contact_id,
+    contactName: row.contact_name,
+    title: row.title,
+    description: row.description,
+    urgent: row.urgent === 1,
+    channel: row.channel,
+    category: row.category,
+    serviceKind: kind,
+    contractId: row.contract_id,
+    assigneeId: row.assignee_id,
+    assigneeName: row.assignee_name,
+    receivedAt: row.received_at,
+    responseDueAt: row.response_due_at,
+    respondedAt: row.responded_at,
+    responseBreached: sla.responseBreached,
+    businessMinutesLeft: Math.round(sla.businessMinutesLeft),
+    slaState: sla.state,
+    estimatedSolutionMinutes: row.estimated_solution_minutes,
+    estimatedSolutionAt: row.estimated_solution_at,
+    rawMinutes: row.raw_minutes,
+    billableMinutes: row.billable_minutes ?? billableMinutes(row.raw_minutes, kind, env.rounding),
+    billableFrozen: row.billable_minutes !== null,
+    billingStatus: row.billing_status,
+    acceptance: row.accepted_at
+      ? {
+          at: row.accepted_at,
+          signerName: row.accepted_by_name,
+          via: row.accepted_via === "portal" ? "portal" : "onsite",
+        }
+      : null,
+    acceptanceOverrideReason: row.acceptance_override_reason,
+    unknownSender: row.unknown_sender === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    closedAt: row.closed_at,
+    version: row.version,
+    availableActions: availableActions(actor, wf),
+  };
+}
+
+/** Technicians without a broader role see only their own tickets; client contacts only their company's. */
+export function canSee(actor: Actor, row: TicketRow): boolean {
+  if (!isStaff(actor)) return actor.clientId === row.client_id;
+  if (hasRole(actor, "admin", "reception", "senior", "leader", "sales")) return true;
+  return row.assignee_id === actor.id;
+}
+
+/**
+ * A technician who opens a ticket someone else now has (reassigned, or an old link) learns who has it,
+ * so they can ask that person instead of retrying.
+ */
+function notAssigned(row: TicketRow & { assignee_name?: string | null }): AppError {
+  const name = row.assignee_name ?? null;
+  const message = name
+    ? `Este ticket ya no está asignado a ti: ahora lo tiene ${name}.`
+    : "Este ticket no está asignado a ti.";
+  return new AppError("forbidden", message, { reason: "not_assignee", assigneeName: name });
+}
+
+export function requireVisible<T extends TicketRow>(actor: Actor, row: T | undefined): T {
+  if (!row) throw notFound("El ticket");
+  if (!canSee(actor, row)) {
+    // Another company's ticket is reported as missing, so ids cannot be probed.
+    if (!isStaff(actor)) throw notFound("El ticket");
+    throw notAssigned(row);
+  }
+  return row;
+}

@@ -1,0 +1,348 @@
+import type { Transaction } from "kysely";
+import { z } from "zod";
+import type { Channel, TicketCreateBody, TicketDetail, TicketListQuery } from "../../../contract/tickets.js";
+import { addBusinessMinutes, type BusinessCalendar, localDateOf } from "../../../domain/calendar/index.js";
+import { formatFolio } from "../../../domain/folio.js";
+import { responseTargetMinutes, type ServiceKind } from "../../../domain/sla.js";
+import { searchTerms } from "../../../domain/text.js";
+import type { Actor, AppContext } from "../../context.js";
+import { hasRole, isStaff, refuseStaffOnlyFields } from "../../platform/authz.js";
+import type { DB } from "../../platform/database/schema.js";
+import { forbidden, invalid, notFound } from "../../platform/errors.js";
+import { newId } from "../../platform/ids.js";
+import { staffOnlyCreateFields, ticketDetailFor, ticketFor } from "../clients/client-view.js";
+import { type ContractRow, clientsRepo, contactsRepo, contractsRepo } from "../clients/repository.js";
+import { type MailIntake, queueAutoReply } from "../mail/notify.js";
+import { businessCalendar, categoryEstimate, requireCategory, slaSettings } from "../settings/settings.js";
+import { workRepo } from "../work/repository.js";
+import { contractInForce } from "./contract-in-force.js";
+import { assertDeadlineInRange } from "./deadline-range.js";
+import { historyRepo, type TicketRow, ticketSearchText, ticketsRepo } from "./repository.js";
+import { requireVisible, toTicket, viewEnv } from "./ticket-view.js";
+
+type CreateInput = z.output<typeof TicketCreateBody>;
+
+/** A contract's own response targets (null: the general ones), as read with the contract. */
+export type ContractTargets = Pick<ContractRow, "sla_normal_minutes" | "sla_urgent_minutes">;
+
+/** The targets of a ticket's recorded contract (none when it has no contract). */
+export async function contractTargets(
+  ctx: AppContext,
+  contractId: string | null,
+): Promise<ContractTargets | null> {
+  return contractId ? ((await contractsRepo.byId(ctx.db, contractId)) ?? null) : null;
+}
+
+export async function responseDue(
+  ctx: AppContext,
+  cal: BusinessCalendar,
+  t: { kind: ServiceKind; urgent: boolean; contract: ContractTargets | null; receivedMs: number },
+): Promise<string> {
+  const sla = await slaSettings(ctx);
+  const override = t.contract
+    ? { normal: t.contract.sla_normal_minutes, urgent: t.contract.sla_urgent_minutes }
+    : null;
+  const minutes = responseTargetMinutes(t.kind, t.urgent, sla.targets, override);
+  const due = addBusinessMinutes(cal, t.receivedMs, minutes);
+  return new Date(assertDeadlineInRange(due, "receivedAt")).toISOString();
+}
+
+/** Checks who may file this ticket and that its client, contact and category exist; returns the client and the contact's name. */
+async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInput) {
+  refuseStaffOnlyFields(actor, staffOnlyCreateFields(input));
+  const clientMissing = () => notFound("El cliente", { field: "clientId" });
+  const contactMissing = () => notFound("El contacto", { field: "contactId" });
+  if (!isStaff(actor)) {
+    // Another company is answered like a missing id: a client contact cannot probe which exist.
+    if (actor.clientId !== input.clientId) throw clientMissing();
+  } else if (!hasRole(actor, "admin", "reception", "leader", "senior")) {
+    // A technician-only user could not see the unassigned ticket it made (SPEC §2: reception registers requests).
+    throw forbidden("Solo Recepción, el líder o un senior registran solicitudes.");
+  }
+  const client = await clientsRepo.byId(ctx.db, input.clientId);
+  if (!client) throw clientMissing();
+  let contactName: string | null = null;
+  if (input.contactId) {
+    const contact = await contactsRepo.byId(ctx.db, input.contactId);
+    if (!contact) throw contactMissing();
+    if (contact.client_id !== input.clientId) {
+      if (!isStaff(actor)) throw contactMissing();
+      throw invalid("El contacto no pertenece a ese cliente.", { field: "contactId" });
+    }
+    contactName = contact.name;
+  }
+  if (input.category) await requireCategory(ctx, input.category);
+  return { client, contactName };
+}
+
+/** Only staff back-date (a call taken earlier): the history says it, received when, registered when, by whom. */
+async function recordBackdating(trx: AppContext["db"], row: TicketRow, actorId: string, nowIso: string) {
+  await historyRepo.add(trx, {
+    ticketId: row.id,
+    at: nowIso,
+    actorId,
+    action: "backdated",
+    changes: { receivedAt: row.received_at, registeredAt: nowIso },
+  });
+}
+
+export async function createTicket(ctx: AppContext, actor: Actor, input: CreateInput) {
+  const { client, contactName } = await checkCreateAccess(ctx, actor, input);
+  // A client's channel was checked (portal or e-mail only) by checkCreateAccess.
+  const portalAddress = isStaff(actor) ? null : actor.email;
+  const intake = { actorId: actor.id, channel: input.channel, portalAddress, contactName };
+  const id = await insertTicket(ctx, client, input, intake);
+  return getTicketSummary(ctx, actor, id);
+}
+
+/** How a ticket is filed: by whom, on which channel, and for mail, the message it came from. */
+export interface Intake {
+  actorId: string | null;
+  channel: Channel;
+  portalAddress?: string | null;
+  /** For the search text: the contact's name, when the ticket has one. */
+  contactName?: string | null;
+  mail?: MailIntake;
+  unknownSender?: boolean;
+  /** More writes that belong to the ticket's creation (the inbound mail's row). */
+  within?: (trx: Transaction<DB>, row: TicketRow) => Promise<void>;
+}
+
+/** Writes a ticket whose access was checked; returns its id. The intake auto-reply is queued with it. */
+export async function insertTicket(
+  ctx: AppContext,
+  client: { name: string },
+  input: CreateInput,
+  intake: Intake,
+): Promise<string> {
+  const contactName = intake.contactName ?? null;
+  const now = ctx.clock();
+  const receivedMs = input.receivedAt ? Date.parse(input.receivedAt) : now.getTime();
+  if (receivedMs > now.getTime() + 60_000) {
+    throw invalid("La fecha de recepción no puede estar en el futuro.", { field: "receivedAt" });
+  }
+  const cal = await businessCalendar(ctx);
+  const contract = await contractInForce(ctx, cal, input.clientId, receivedMs);
+  const kind: ServiceKind = contract ? "contract" : "event";
+  const responseDueAt = await responseDue(ctx, cal, {
+    kind,
+    urgent: input.urgent,
+    contract,
+    receivedMs,
+  });
+  const estimate = input.estimatedSolutionMinutes ?? (await categoryEstimate(ctx, input.category ?? null));
+  const nowIso = now.toISOString();
+  // The folio's year is the year it is registered, even for a call taken before New Year.
+  const year = Number(localDateOf(cal, now.getTime()).slice(0, 4));
+  const id = newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    const folio = formatFolio(year, await ticketsRepo.nextFolioNumber(trx, year));
+    const row: TicketRow = {
+      id,
+      folio,
+      client_id: input.clientId,
+      contact_id: input.contactId ?? null,
+      title: input.title,
+      description: input.description,
+      urgent: input.urgent ? 1 : 0,
+      channel: intake.channel,
+      category: input.category ?? null,
+      service_kind: kind,
+      contract_id: contract?.id ?? null,
+      status: "new",
+      assignee_id: null,
+      received_at: new Date(receivedMs).toISOString(),
+      response_due_at: responseDueAt,
+      responded_at: null,
+      estimated_solution_minutes: estimate,
+      estimated_solution_at: estimate
+        ? new Date(
+            assertDeadlineInRange(addBusinessMinutes(cal, receivedMs, estimate), "estimatedSolutionMinutes"),
+          ).toISOString()
+        : null,
+      raw_minutes: 0,
+      billable_minutes: null,
+      billing_status: "pending",
+      accepted_at: null,
+      accepted_by_name: null,
+      accepted_via: null,
+      acceptance_override_reason: null,
+      unknown_sender: intake.unknownSender ? 1 : 0,
+      search_text: ticketSearchText({
+        folio,
+        title: input.title,
+        description: input.description,
+        clientName: client.name,
+        contactName,
+      }),
+      created_by: intake.actorId,
+      created_at: nowIso,
+      updated_at: nowIso,
+      closed_at: null,
+      version: 1,
+      escalation_level: 0,
+    };
+    await ticketsRepo.insert(trx, row);
+    await historyRepo.add(trx, {
+      ticketId: id,
+      at: nowIso,
+      actorId: intake.actorId,
+      action: "create",
+      to: "new",
+      changes: { serviceKind: kind, urgent: input.urgent, channel: row.channel, responseDueAt },
+    });
+    // Only staff back-date (checked on the way in): a call taken earlier, registered now.
+    if (receivedMs < now.getTime() && intake.actorId)
+      await recordBackdating(trx, row, intake.actorId, nowIso);
+    await intake.within?.(trx, row);
+    await queueAutoReply(ctx, trx, row, intake);
+  });
+  return id;
+}
+
+export async function getTicketSummary(ctx: AppContext, actor: Actor, id: string) {
+  const row = requireVisible(actor, await ticketsRepo.view(ctx.db, id));
+  return ticketFor(actor, toTicket(row, await viewEnv(ctx), actor));
+}
+
+export async function getTicket(ctx: AppContext, actor: Actor, id: string) {
+  const row = requireVisible(actor, await ticketsRepo.view(ctx.db, id));
+  const env = await viewEnv(ctx);
+  const staff = isStaff(actor);
+  const [history, entries, charges, messages] = await Promise.all([
+    historyRepo.list(ctx.db, id),
+    workRepo.timeEntries(ctx.db, id),
+    workRepo.charges(ctx.db, id),
+    workRepo.messages(ctx.db, id, staff),
+  ]);
+  const ticket = toTicket(row, env, actor);
+  const detail: TicketDetail = {
+    ...ticket,
+    // For the technician on the road: call the contact, drive to the client.
+    contactPhone: row.contact_phone,
+    clientAddress: row.client_address,
+    history: history.map((h) => ({
+      id: Number(h.id),
+      at: h.at,
+      actorId: h.actor_id,
+      actorName: h.actor_name,
+      action: h.action,
+      fromStatus: h.from_status,
+      toStatus: h.to_status,
+      reason: h.reason,
+      changes: historyChanges(h.changes),
+    })),
+    timeEntries: entries.map((e) => ({
+      id: e.id,
+      ticketId: e.ticket_id,
+      userId: e.user_id,
+      userName: e.user_name,
+      startedAt: e.started_at,
+      endedAt: e.ended_at,
+      minutes: e.minutes,
+      mode: e.mode,
+      activity: e.activity,
+      createdAt: e.created_at,
+    })),
+    charges: charges.map(toCharge),
+    chargesTotalCents: charges.reduce((sum, c) => sum + Number(c.amount_cents), 0),
+    messages: messages.map((m) => ({
+      id: m.id,
+      ticketId: m.ticket_id,
+      authorId: m.author_id,
+      authorName: m.author_name,
+      kind: m.kind,
+      visibility: m.visibility,
+      body: m.body,
+      createdAt: m.created_at,
+      emailFrom: m.email_from,
+    })),
+  };
+  return ticketDetailFor(actor, detail);
+}
+
+export function toCharge(c: Awaited<ReturnType<typeof workRepo.charges>>[number]) {
+  return {
+    id: c.id,
+    ticketId: c.ticket_id,
+    kind: c.kind,
+    description: c.description,
+    quantity: c.quantity,
+    unitPriceCents: Number(c.unit_price_cents),
+    amountCents: Number(c.amount_cents),
+    createdBy: c.created_by,
+    createdAt: c.created_at,
+  };
+}
+
+interface Cursor {
+  urgent: number;
+  due: string;
+  id: string;
+}
+const encodeCursor = (c: Cursor) =>
+  Buffer.from(JSON.stringify([c.urgent, c.due, c.id])).toString("base64url");
+const CursorJson = z.tuple([z.number(), z.string(), z.string()]);
+function decodeCursor(text: string): Cursor {
+  try {
+    const parsed = CursorJson.safeParse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
+    if (parsed.success) {
+      const [urgent, due, id] = parsed.data;
+      return { urgent, due, id };
+    }
+  } catch {
+    // Not base64url JSON at all: the same answer as a wrong shape.
+  }
+  throw invalid("Cursor de paginación inválido.", { field: "cursor" });
+}
+
+const HistoryChanges = z.record(z.string(), z.unknown());
+/** A history row's `changes` as written by historyRepo.add (an object); anything else shows as none. */
+function historyChanges(json: string | null): Record<string, unknown> | null {
+  if (!json) return null;
+  const parsed = HistoryChanges.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
+}
+
+export async function listTickets(ctx: AppContext, actor: Actor, query: z.output<typeof TicketListQuery>) {
+  const scope = ticketScope(actor, query);
+  const env = await viewEnv(ctx);
+  const rows = await ticketsRepo.list(ctx.db, {
+    statuses: query.status,
+    clientId: scope.clientId,
+    assigneeId: scope.assigneeId,
+    unassigned: query.unassigned,
+    urgent: query.urgent,
+    breachedAt:
+      query.breached === undefined
+        ? undefined
+        : { now: new Date(env.now).toISOString(), breached: query.breached },
+    terms: searchTerms(query.q ?? ""),
+    after: query.cursor ? decodeCursor(query.cursor) : undefined,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ticketFor(actor, toTicket(r, env, actor))),
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ urgent: last.urgent, due: last.response_due_at, id: last.id })
+        : null,
+  };
+}
+
+/** Narrows a list to what the caller may see: own company for clients, own tickets for technicians. */
+function ticketScope(actor: Actor, query: z.output<typeof TicketListQuery>) {
+  if (!isStaff(actor)) {
+    // Filtering by another company is answered like a missing client: nothing to probe.
+    if (query.clientId && query.clientId !== actor.clientId)
+      throw notFound("El cliente", { field: "clientId" });
+    return { clientId: actor.clientId ?? "-", assigneeId: query.assigneeId };
+  }
+  if (!hasRole(actor, "admin", "reception", "senior", "leader", "sales")) {
+    if (query.assigneeId && query.assigneeId !== actor.id) throw forbidden("Solo puedes ver tus tickets.");
+    return { clientId: query.clientId, assigneeId: actor.id };
+  }
+  return { clientId: query.clientId, assigneeId: query.assigneeId };
+}

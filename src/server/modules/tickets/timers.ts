@@ -1,0 +1,55 @@
+import type { MyTimer, StoppedTimer, Timer } from "../../../contract/staff.js";
+import type { Actor, AppContext } from "../../context.js";
+import { hasRole } from "../../platform/authz.js";
+import { timersRepo } from "../../platform/database/staff-repository.js";
+import { stillThere } from "../../platform/database/still-there.js";
+import { conflict, forbidden, notFound } from "../../platform/errors.js";
+import { ticketsRepo } from "./repository.js";
+import { requireVisible } from "./ticket-view.js";
+
+const OPEN_WORK = ["assigned", "in_progress", "attended"];
+
+/**
+ * The work timer lives on the server, so the technician sees it running on the phone and on the
+ * laptop alike, and a reload or another browser does not lose it.
+ */
+export async function myTimer(ctx: AppContext, actor: Actor): Promise<MyTimer> {
+  const row = await timersRepo.ofUser(ctx.db, actor.id);
+  return {
+    timer: row
+      ? { ticketId: row.ticket_id, folio: row.folio, title: row.title, startedAt: row.started_at }
+      : null,
+  };
+}
+
+/** Starts the caller's timer on a ticket they work on; starting it again on the same ticket is a no-op. */
+export async function startTimer(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+): Promise<{ created: boolean; timer: Timer }> {
+  const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
+  const mine = hasRole(actor, "technician") && row.assignee_id === actor.id;
+  if (!mine && !hasRole(actor, "senior", "admin"))
+    throw forbidden("Solo el técnico asignado o un senior toman tiempo en este ticket.");
+  if (!OPEN_WORK.includes(row.status))
+    throw conflict("El ticket ya no está abierto: no se toma tiempo en él.", { status: row.status });
+  const created = await timersRepo.start(ctx.db, actor.id, ticketId, ctx.clock().toISOString());
+  // The row was just written (or was already there): the caller's timer exists unless stopped meanwhile.
+  const current = stillThere((await myTimer(ctx, actor)).timer ?? undefined, "El cronómetro");
+  if (current.ticketId !== ticketId) {
+    throw conflict(`Ya tienes el cronómetro corriendo en ${current.folio}: detenlo primero.`, {
+      timer: current,
+    });
+  }
+  return { created, timer: current };
+}
+
+/** Stops the caller's timer on the ticket and tells the whole minutes worked, to prefill a time entry. */
+export async function stopTimer(ctx: AppContext, actor: Actor, ticketId: string): Promise<StoppedTimer> {
+  const startedAt = await timersRepo.stop(ctx.db, actor.id, ticketId);
+  if (!startedAt) throw notFound("El cronómetro de este ticket");
+  const endedAt = ctx.clock().toISOString();
+  const minutes = Math.max(0, Math.round((Date.parse(endedAt) - Date.parse(startedAt)) / 60_000));
+  return { ticketId, startedAt, endedAt, minutes };
+}

@@ -1,0 +1,58 @@
+import type { Kysely, Selectable } from "kysely";
+import type { ChargesTable, DB, MessagesTable, TimeEntriesTable } from "../../platform/database/schema.js";
+
+type Db = Kysely<DB>;
+export type TimeEntryRow = Selectable<TimeEntriesTable>;
+export type ChargeRow = Selectable<ChargesTable>;
+export type MessageRow = Selectable<MessagesTable>;
+
+/** Time entries, extra charges and messages: the work recorded on a ticket. */
+export const workRepo = {
+  addTimeEntry: (db: Db, row: TimeEntryRow) => db.insertInto("time_entries").values(row).execute(),
+  timeEntries: (db: Db, ticketId: string) =>
+    db
+      .selectFrom("time_entries")
+      .innerJoin("users", "users.id", "time_entries.user_id")
+      .selectAll("time_entries")
+      .select("users.name as user_name")
+      .where("ticket_id", "=", ticketId)
+      .orderBy("time_entries.created_at")
+      .orderBy("time_entries.id")
+      .execute(),
+  countTimeEntries: async (db: Db, ticketId: string) => {
+    const r = await db
+      .selectFrom("time_entries")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("ticket_id", "=", ticketId)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+  totalMinutes: async (db: Db, ticketId: string) => {
+    const r = await db
+      .selectFrom("time_entries")
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("minutes"), eb.lit(0)).as("total"))
+      .where("ticket_id", "=", ticketId)
+      .executeTakeFirstOrThrow();
+    return Number(r.total);
+  },
+  addCharge: (db: Db, row: ChargeRow) => db.insertInto("charges").values(row).execute(),
+  charges: (db: Db, ticketId: string) =>
+    db
+      .selectFrom("charges")
+      .selectAll()
+      .where("ticket_id", "=", ticketId)
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute(),
+  addMessage: (db: Db, row: MessageRow) => db.insertInto("messages").values(row).execute(),
+  messages: (db: Db, ticketId: string, includeInternal: boolean) => {
+    let q = db
+      .selectFrom("messages")
+      .leftJoin("users", "users.id", "messages.author_id")
+      .selectAll("messages")
+      .select("users.name as author_name")
+      .where("ticket_id", "=", ticketId);
+    if (!includeInternal) q = q.where("visibility", "=", "client");
+    return q.orderBy("messages.created_at").orderBy("messages.id").execute();
+  },
+};

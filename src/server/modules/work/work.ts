@@ -1,0 +1,208 @@
+import type { z } from "zod";
+import type { ChargeBody, MessageBody, TimeEntryBody } from "../../../contract/tickets.js";
+import type { Actor, AppContext } from "../../context.js";
+import { hasRole, isStaff } from "../../platform/authz.js";
+import { AppError, conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
+import { newId } from "../../platform/ids.js";
+import { messageFor } from "../clients/client-view.js";
+import { queueStaffMessage } from "../mail/notify.js";
+import { historyRepo, type TicketRow, ticketsRepo } from "../tickets/repository.js";
+import { requireVisible } from "../tickets/ticket-view.js";
+import { toCharge } from "../tickets/tickets.js";
+import { usersRepo } from "../users/repository.js";
+import { type ChargeRow, type TimeEntryRow, workRepo } from "./repository.js";
+
+const WORKING = ["in_progress", "attended"];
+
+function requireWorker(actor: Actor, row: TicketRow): void {
+  const mine = hasRole(actor, "technician") && row.assignee_id === actor.id;
+  if (!mine && !hasRole(actor, "senior", "admin"))
+    throw forbidden("Solo el técnico asignado o un senior registran trabajo.");
+}
+
+function entryMinutes(input: z.output<typeof TimeEntryBody>, nowMs: number): number {
+  if (input.minutes !== undefined) return input.minutes;
+  // TimeEntryBody refuses a body with neither minutes nor both ends; this guard only tells the type so.
+  if (input.startedAt === undefined || input.endedAt === undefined)
+    throw invalid("Indica minutos o inicio y fin.", { field: "minutes" });
+  const start = Date.parse(input.startedAt);
+  const end = Date.parse(input.endedAt);
+  if (end <= start) throw invalid("El fin debe ser posterior al inicio.", { field: "endedAt" });
+  if (end > nowMs + 60_000) throw invalid("El fin no puede estar en el futuro.", { field: "endedAt" });
+  const minutes = Math.round((end - start) / 60_000);
+  if (minutes < 1 || minutes > 24 * 60)
+    throw invalid("Un registro dura de 1 minuto a 24 horas.", { field: "endedAt" });
+  return minutes;
+}
+
+async function entryUser(ctx: AppContext, actor: Actor, userId: string | undefined): Promise<string> {
+  if (!userId || userId === actor.id) return actor.id;
+  if (!hasRole(actor, "senior", "admin"))
+    throw forbidden("Solo un senior registra tiempo a nombre de otro técnico.");
+  // Time is staff work: a client's portal user (or a deactivated account) cannot be the one who did it.
+  const user = await usersRepo.byId(ctx.db, userId);
+  if (!user || user.client_id !== null || user.active !== 1 || JSON.parse(user.roles).includes("client"))
+    throw notFound("El usuario", { field: "userId" });
+  return userId;
+}
+
+/** Bumps the ticket's version with its change, so concurrent edits are detected. */
+async function touchTicket(
+  ctx: AppContext,
+  trx: AppContext["db"],
+  row: TicketRow,
+  patch: Partial<TicketRow>,
+) {
+  if (
+    !(await ticketsRepo.update(trx, row.id, row.version, { ...patch, updated_at: ctx.clock().toISOString() }))
+  ) {
+    throw conflict("Otra persona modificó este ticket al mismo tiempo. Vuelve a intentarlo.");
+  }
+}
+
+export async function addTimeEntry(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+  input: z.output<typeof TimeEntryBody>,
+) {
+  const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
+  requireWorker(actor, row);
+  if (!WORKING.includes(row.status)) {
+    throw new AppError("invalid_transition", "Solo se registra tiempo en tickets en progreso o atendidos.", {
+      status: row.status,
+    });
+  }
+  const now = ctx.clock();
+  const entry: TimeEntryRow = {
+    id: newId(),
+    ticket_id: ticketId,
+    user_id: await entryUser(ctx, actor, input.userId),
+    started_at: input.startedAt ? new Date(input.startedAt).toISOString() : null,
+    ended_at: input.endedAt ? new Date(input.endedAt).toISOString() : null,
+    minutes: entryMinutes(input, now.getTime()),
+    mode: input.mode,
+    activity: input.activity,
+    created_by: actor.id,
+    created_at: now.toISOString(),
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await workRepo.addTimeEntry(trx, entry);
+    const patch: Partial<TicketRow> = { raw_minutes: row.raw_minutes + entry.minutes };
+    // A logged phone call with the client counts as the response (SPEC §4).
+    if (entry.mode === "phone" && !row.responded_at) patch.responded_at = entry.created_at;
+    await touchTicket(ctx, trx, row, patch);
+    await historyRepo.add(trx, {
+      ticketId,
+      at: entry.created_at,
+      actorId: actor.id,
+      action: "time_entry",
+      changes: { minutes: entry.minutes, mode: entry.mode, userId: entry.user_id },
+    });
+  });
+  const user = await usersRepo.byId(ctx.db, entry.user_id);
+  return {
+    id: entry.id,
+    ticketId,
+    userId: entry.user_id,
+    userName: user?.name ?? "",
+    startedAt: entry.started_at,
+    endedAt: entry.ended_at,
+    minutes: entry.minutes,
+    mode: input.mode,
+    activity: entry.activity,
+    createdAt: entry.created_at,
+  };
+}
+
+export async function addCharge(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+  input: z.output<typeof ChargeBody>,
+) {
+  const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
+  if (!hasRole(actor, "leader", "sales")) requireWorker(actor, row);
+  if (["closed", "cancelled"].includes(row.status)) {
+    throw new AppError("invalid_transition", "No se agregan cargos a un ticket cerrado o cancelado.", {
+      status: row.status,
+    });
+  }
+  const amount = input.quantity * input.unitPriceCents;
+  if (!Number.isSafeInteger(amount)) throw invalid("El importe es demasiado grande.", { field: "quantity" });
+  const now = ctx.clock().toISOString();
+  const charge: ChargeRow = {
+    id: newId(),
+    ticket_id: ticketId,
+    kind: input.kind,
+    description: input.description,
+    quantity: input.quantity,
+    unit_price_cents: input.unitPriceCents,
+    amount_cents: amount,
+    created_by: actor.id,
+    created_at: now,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await workRepo.addCharge(trx, charge);
+    await touchTicket(ctx, trx, row, {});
+    await historyRepo.add(trx, {
+      ticketId,
+      at: now,
+      actorId: actor.id,
+      action: "charge",
+      changes: { kind: input.kind, amountCents: amount },
+    });
+  });
+  return toCharge(charge);
+}
+
+export async function addMessage(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+  input: z.output<typeof MessageBody>,
+) {
+  const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
+  const staff = isStaff(actor);
+  if (!staff && input.kind !== "message") throw forbidden("Solo puedes enviar mensajes.");
+  if (["cancelled"].includes(row.status))
+    throw new AppError("invalid_transition", "El ticket está cancelado.");
+  const now = ctx.clock().toISOString();
+  const visibility = input.kind === "note" ? "internal" : "client";
+  const id = newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    await workRepo.addMessage(trx, {
+      id,
+      ticket_id: ticketId,
+      author_id: actor.id,
+      kind: input.kind,
+      visibility,
+      body: input.body,
+      created_at: now,
+      email_from: null,
+    });
+    // The first reply or call by staff to the client meets the response SLA.
+    const responds = staff && visibility === "client" && !row.responded_at;
+    await touchTicket(ctx, trx, row, responds ? { responded_at: now } : {});
+    // Notes and calls stay inside; a staff message goes to the client by mail, in the same commit.
+    if (staff && input.kind === "message")
+      await queueStaffMessage(ctx, trx, row, { body: input.body, author: actor.name });
+    await historyRepo.add(trx, {
+      ticketId,
+      at: now,
+      actorId: actor.id,
+      action: input.kind,
+      changes: { visibility },
+    });
+  });
+  return messageFor(actor, {
+    id,
+    ticketId,
+    authorId: actor.id,
+    authorName: actor.name,
+    kind: input.kind,
+    visibility,
+    body: input.body,
+    createdAt: now,
+  });
+}

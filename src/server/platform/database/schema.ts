@@ -1,0 +1,508 @@
+import type { Generated } from "kysely";
+import type { ContactChannelKind, PaymentTerms } from "../../../contract/clients.js";
+import type { SurveyOutcome } from "../../../contract/surveys.js";
+import type { TaskStatus } from "../../../contract/tasks.js";
+import type {
+  AcceptedVia,
+  AttentionMode,
+  BillingStatus,
+  Channel,
+  ChargeKind,
+  HistoryAction,
+  MessageKind,
+  ServiceKind,
+  TicketStatus,
+  Visibility,
+} from "../../../contract/tickets.js";
+
+/** Instants are ISO-8601 UTC strings of fixed width (sortable as text on both databases). */
+type Instant = string;
+/** Booleans are stored as 0/1 integers so one schema serves SQLite and PostgreSQL. */
+type Flag = number;
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  roles: string; // JSON array of role names (parsed with the contract's Role schema on read)
+  skills: string; // JSON array of skill tags
+  client_id: string | null;
+  contact_id: string | null; // portal users: the contact they sign in as
+  invited_at: Instant | null; // portal users: when staff invited them
+  locale: string;
+  active: Flag;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface SessionsTable {
+  id: string; // sha256 of the cookie value
+  user_id: string;
+  csrf_token: string;
+  created_at: Instant;
+  expires_at: Instant;
+  /** What the owner sees and ends it by (never the hash that the cookie resolves to). */
+  public_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  last_seen_at: Instant | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: Instant;
+  last_used_at: Instant | null;
+  revoked_at: Instant | null;
+}
+
+/** Times in epoch milliseconds: the reservation UPSERT adds a delay to them in SQL. */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  blocked_until: number;
+  last_at: number;
+}
+
+export interface ClientsTable {
+  id: string;
+  name: string;
+  rfc: string | null;
+  phone: string | null;
+  email: string | null;
+  billing_address: string | null;
+  payment_terms: PaymentTerms;
+  credit_days: number | null;
+  credit_limit_cents: number | null;
+  credit_approved_by: string | null;
+  credit_approved_at: Instant | null;
+  account_technician_id: string | null;
+  notes: string | null;
+  search_text: string;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface ContactsTable {
+  id: string;
+  client_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  position: string | null;
+  search_text: string;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface ContactChannelsTable {
+  id: Generated<number>;
+  contact_id: string;
+  kind: ContactChannelKind;
+  value: string; // normalised: lower-case e-mail, digits-only phone
+}
+
+export interface ContractTypesTable {
+  code: string;
+  name: string;
+  active: Flag;
+}
+
+export interface ContractsTable {
+  id: string;
+  client_id: string;
+  type: string;
+  starts_on: string;
+  ends_on: string | null;
+  monthly_fee_cents: number;
+  included_minutes_per_month: number | null;
+  overage_rate_cents: number | null;
+  sla_normal_minutes: number | null;
+  sla_urgent_minutes: number | null;
+  notes: string | null;
+  cancelled_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface CategoriesTable {
+  code: string;
+  name: string;
+  estimate_minutes: number;
+  active: Flag;
+}
+
+export interface FolioCountersTable {
+  year: number;
+  last_value: number;
+}
+
+export interface TicketsTable {
+  id: string;
+  folio: string;
+  client_id: string;
+  contact_id: string | null;
+  title: string;
+  description: string;
+  urgent: Flag;
+  channel: Channel;
+  category: string | null;
+  service_kind: ServiceKind;
+  contract_id: string | null;
+  status: TicketStatus;
+  assignee_id: string | null;
+  received_at: Instant;
+  response_due_at: Instant;
+  responded_at: Instant | null;
+  estimated_solution_minutes: number | null;
+  estimated_solution_at: Instant | null;
+  raw_minutes: number;
+  billable_minutes: number | null;
+  billing_status: BillingStatus;
+  accepted_at: Instant | null;
+  accepted_by_name: string | null;
+  accepted_via: AcceptedVia | null;
+  acceptance_override_reason: string | null;
+  unknown_sender: Flag;
+  search_text: string;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  closed_at: Instant | null;
+  version: number;
+  escalation_level: Generated<number>;
+}
+
+export interface TicketHistoryTable {
+  id: Generated<number>;
+  ticket_id: string;
+  at: Instant;
+  actor_id: string | null;
+  action: HistoryAction;
+  from_status: TicketStatus | null;
+  to_status: TicketStatus | null;
+  reason: string | null;
+  changes: string | null; // JSON
+}
+
+export interface TimeEntriesTable {
+  id: string;
+  ticket_id: string;
+  user_id: string;
+  started_at: Instant | null;
+  ended_at: Instant | null;
+  minutes: number;
+  mode: AttentionMode;
+  activity: string;
+  created_by: string;
+  created_at: Instant;
+}
+
+export interface ChargesTable {
+  id: string;
+  ticket_id: string;
+  kind: ChargeKind;
+  description: string;
+  quantity: number;
+  unit_price_cents: number;
+  amount_cents: number;
+  created_by: string;
+  created_at: Instant;
+}
+
+export interface MessagesTable {
+  id: string;
+  ticket_id: string;
+  author_id: string | null;
+  kind: MessageKind;
+  visibility: Visibility;
+  body: string;
+  created_at: Instant;
+  /** The sender's address when the message came by e-mail. */
+  email_from: string | null;
+}
+
+export interface SurveysTable {
+  id: string;
+  ticket_id: string;
+  overall: number | null;
+  technician: number | null;
+  timeliness: number | null;
+  comments: string | null;
+  outcome: SurveyOutcome;
+  recorded_by: string | null;
+  recorded_at: Instant;
+}
+
+export interface SurveyAttemptsTable {
+  id: Generated<number>;
+  ticket_id: string;
+  at: Instant;
+  by_user_id: string | null;
+  note: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  entity: string;
+  entity_id: string;
+  at: Instant;
+  actor_id: string | null;
+  action: string;
+  changes: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string; // JSON
+  updated_at: Instant;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+/** A caller's Idempotency-Key: reserved (`in_progress`) before the request runs, then `done` with its answer. */
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  state: "in_progress" | "done";
+  owner: string; // random id of the request that holds the reservation
+  response_status: number | null;
+  response_body: string | null;
+  created_at: Instant;
+}
+
+export interface JobsTable {
+  name: string;
+  locked_until: Instant | null;
+  locked_by: string | null;
+  last_run_at: Instant | null;
+  last_error: string | null;
+  last_failure_at: Instant | null;
+}
+
+/** A one-off background task (see src/server/platform/tasks). */
+export interface TasksTable {
+  id: string;
+  kind: string;
+  payload: string; // JSON
+  dedupe_key: string | null;
+  run_at: Instant;
+  attempts: number;
+  max_attempts: number;
+  status: TaskStatus;
+  locked_by: string | null;
+  locked_until: Instant | null;
+  last_error: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  done_at: Instant | null;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  ticket_id: string | null;
+  kind: string;
+  /** Spanish text at the time of writing (kept for old readers); people read `code` + `params`. */
+  message: string;
+  /** `notification.*` catalogue code (server/i18n); null only before migration 010 ran. */
+  code: string | null;
+  /** JSON object of the code's parameters. */
+  params: string | null;
+  created_at: Instant;
+  read_at: Instant | null;
+}
+
+export interface TimersTable {
+  user_id: string; // one running timer per user
+  ticket_id: string;
+  started_at: Instant;
+}
+
+export interface StoredFilesTable {
+  key: string; // e.g. "company-logo"
+  content_type: string;
+  size: number;
+  data: string; // base64
+  updated_at: Instant;
+  updated_by: string | null;
+}
+
+/** A mail Mesa sends (src/server/modules/mail/outbox.ts). */
+export interface OutboxTable {
+  id: string;
+  kind: string; // autoreply | message
+  ticket_id: string | null;
+  to_addr: string;
+  cc: string; // JSON array
+  subject: string;
+  text_body: string;
+  html_body: string;
+  headers: string; // JSON: messageId, inReplyTo, references, extra headers
+  message_id: string;
+  status: string; // queued | sending | sent | failed
+  attempts: number;
+  last_error: string | null;
+  locked_until: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+  sent_at: Instant | null;
+}
+
+/** A received mail, kept raw (src/server/modules/mail/inbound.ts). */
+export interface InboundMailTable {
+  id: string;
+  message_id: string;
+  source: string; // smtp | imap
+  envelope_from: string | null;
+  from_addr: string | null;
+  raw: Buffer;
+  size: number;
+  status: string; // received | processed | quarantined
+  reason: string | null;
+  ticket_id: string | null;
+  message_ref: string | null;
+  received_at: Instant;
+  processed_at: Instant | null;
+}
+
+export interface MailAttachmentsTable {
+  id: string;
+  ticket_id: string;
+  inbound_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  path: string; // relative to MESA_DATA_DIR/attachments
+  created_at: Instant;
+}
+
+export interface RatesTable {
+  id: string;
+  rule_key: string;
+  category: string | null;
+  mode: AttentionMode | null;
+  hourly_rate_cents: number;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface TicketRateOverridesTable {
+  id: string;
+  ticket_id: string;
+  hourly_rate_cents: number;
+  reason: string;
+  actor_id: string | null;
+  at: Instant;
+}
+
+export interface InvoiceCountersTable {
+  year: number;
+  last_value: number;
+}
+
+/** An invoice (prefactura) for the ERP; lines are JSON, frozen once issued. */
+export interface InvoicesTable {
+  id: string;
+  folio: string;
+  kind: "contract" | "event";
+  run_key: string | null;
+  client_id: string;
+  client_name: string;
+  client_rfc: string | null;
+  contract_id: string | null;
+  ticket_id: string | null;
+  period: string | null;
+  lines: string;
+  subtotal_cents: number;
+  tax_basis_points: number;
+  tax_cents: number;
+  total_cents: number;
+  payment_terms: PaymentTerms;
+  credit_days: number | null;
+  due_on: string;
+  status: "draft" | "issued" | "exported" | "paid" | "cancelled";
+  erp_folio: string | null;
+  issued_at: Instant | null;
+  exported_at: Instant | null;
+  paid_at: Instant | null;
+  cancelled_at: Instant | null;
+  cancel_reason: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface InvoiceTicketsTable {
+  ticket_id: string;
+  invoice_id: string;
+  contract_id: string | null;
+  month: string;
+  minutes: number;
+}
+
+export interface InvoiceChargesTable {
+  charge_id: string;
+  invoice_id: string;
+}
+
+export interface InvoiceOverageTable {
+  invoice_id: string;
+  contract_id: string;
+  month: string;
+  minutes: number;
+}
+
+export interface BillingRunsTable {
+  period: string;
+  started_at: Instant;
+  completed_at: Instant | null;
+}
+
+export interface DB {
+  rates: RatesTable;
+  ticket_rate_overrides: TicketRateOverridesTable;
+  invoice_counters: InvoiceCountersTable;
+  invoices: InvoicesTable;
+  invoice_tickets: InvoiceTicketsTable;
+  invoice_charges: InvoiceChargesTable;
+  invoice_overage: InvoiceOverageTable;
+  billing_runs: BillingRunsTable;
+  timers: TimersTable;
+  stored_files: StoredFilesTable;
+  outbox: OutboxTable;
+  inbound_mail: InboundMailTable;
+  mail_attachments: MailAttachmentsTable;
+  notifications: NotificationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_throttle: LoginThrottleTable;
+  clients: ClientsTable;
+  contacts: ContactsTable;
+  contact_channels: ContactChannelsTable;
+  contract_types: ContractTypesTable;
+  contracts: ContractsTable;
+  categories: CategoriesTable;
+  folio_counters: FolioCountersTable;
+  tickets: TicketsTable;
+  ticket_history: TicketHistoryTable;
+  time_entries: TimeEntriesTable;
+  charges: ChargesTable;
+  messages: MessagesTable;
+  surveys: SurveysTable;
+  survey_attempts: SurveyAttemptsTable;
+  audit_log: AuditLogTable;
+  settings: SettingsTable;
+  jobs: JobsTable;
+  tasks: TasksTable;
+  idempotency_keys: IdempotencyKeysTable;
+}

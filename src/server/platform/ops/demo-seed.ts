@@ -1,0 +1,118 @@
+import { UserBody } from "../../../contract/auth.js";
+import { ClientBody, ContactBody, ContractBody } from "../../../contract/clients.js";
+import type { Actor, AppContext } from "../../context.js";
+import { createClient } from "../../modules/clients/clients.js";
+import { createContact } from "../../modules/clients/contacts.js";
+import { clientsRepo, contactsRepo, contractsRepo } from "../../modules/clients/repository.js";
+import { createContract } from "../../modules/contracts/contracts.js";
+import { toUser, usersRepo } from "../../modules/users/repository.js";
+import { createUser } from "../../modules/users/users.js";
+import { DEMO_CLIENTS, DEMO_PASSWORD, DEMO_USERS, type DemoClient, STATUS_PLAN } from "./demo-data.js";
+
+export const MIN = 60_000;
+export const HOUR = 60 * MIN;
+export const DAY = 24 * HOUR;
+/** Mexico City has had no daylight saving time since 2022: business hours are UTC−6. */
+const LOCAL_OFFSET = -6 * HOUR;
+
+export function actorOf(user: ReturnType<typeof toUser>): Actor {
+  return { ...user, locale: "es-MX", via: "token", sessionId: null, csrfToken: null };
+}
+
+/** A clock the demo moves forward through the month, never past the real now. */
+export function demoClock(ctx: AppContext) {
+  const realNow = ctx.clock().getTime();
+  let cur = realNow - 40 * DAY;
+  const clocked: AppContext = { ...ctx, clock: () => new Date(cur) };
+  return {
+    ctx: clocked,
+    realNow,
+    at: (ms: number) => {
+      cur = Math.min(Math.max(cur, ms), realNow);
+      return cur;
+    },
+  };
+}
+
+export async function demoUsers(ctx: AppContext, admin: Actor): Promise<Record<string, Actor>> {
+  const out: Record<string, Actor> = { admin };
+  for (const { key, ...u } of DEMO_USERS) {
+    const existing = await usersRepo.byEmail(ctx.db, u.email);
+    const user = existing
+      ? toUser(existing)
+      : await createUser(ctx, admin, UserBody.parse({ ...u, password: DEMO_PASSWORD }));
+    out[key] = actorOf(user);
+  }
+  return out;
+}
+
+export interface SeededClient {
+  id: string;
+  contract: boolean;
+  contacts: { id: string; name: string }[];
+}
+
+/** A demo client already there (a second run with --force) is reused with its contacts. */
+async function existingClient(ctx: AppContext, rfc: string): Promise<SeededClient | null> {
+  const row = await clientsRepo.byRfc(ctx.db, rfc);
+  if (!row) return null;
+  const contacts = await contactsRepo.list(ctx.db, { clientId: row.id, terms: [], limit: 50 });
+  const contracts = await contractsRepo.list(ctx.db, row.id);
+  return {
+    id: row.id,
+    contract: contracts.length > 0,
+    contacts: contacts.map((c) => ({ id: c.id, name: c.name })),
+  };
+}
+
+async function newClient(
+  ctx: AppContext,
+  people: Record<string, Actor>,
+  c: DemoClient,
+): Promise<SeededClient> {
+  const body = { name: c.name, rfc: c.rfc, phone: c.phone, billingAddress: c.address };
+  const client = await createClient(ctx, people.reception!, ClientBody.parse(body));
+  const contacts = [];
+  for (const p of c.contacts) {
+    const contact = await createContact(
+      ctx,
+      people.reception!,
+      ContactBody.parse({ clientId: client.id, ...p }),
+    );
+    contacts.push({ id: contact.id, name: contact.name });
+  }
+  if (c.contract) {
+    const fee = { SH: 180_000, SF: 320_000, SS: 450_000 }[c.contract];
+    const contract = { clientId: client.id, type: c.contract, startsOn: "2025-01-01", monthlyFeeCents: fee };
+    const extra = c.contract === "SS" ? { includedMinutesPerMonth: 600, overageRateCents: 85_000 } : {};
+    await createContract(ctx, people.sales!, ContractBody.parse({ ...contract, ...extra }));
+  }
+  return { id: client.id, contract: c.contract !== null, contacts };
+}
+
+export async function demoClients(ctx: AppContext, people: Record<string, Actor>): Promise<SeededClient[]> {
+  const out: SeededClient[] = [];
+  for (const c of DEMO_CLIENTS)
+    out.push((await existingClient(ctx, c.rfc)) ?? (await newClient(ctx, people, c)));
+  return out;
+}
+
+/** Final statuses oldest first: finished work a month ago, fresh calls today. */
+export function statusOrder(): string[] {
+  const order = ["closed", "reviewed", "attended", "in_progress", "assigned", "new"];
+  const list = order.flatMap((s) => Array<string>(STATUS_PLAN[s] ?? 0).fill(s));
+  // Cancellations happen all month long.
+  const cancelled = STATUS_PLAN.cancelled ?? 0;
+  for (let i = 0; i < cancelled; i++)
+    list.splice(Math.round(((i + 1) * list.length) / (cancelled + 1)), 0, "cancelled");
+  return list;
+}
+
+/** A weekday business-hours instant `daysAgo` days before now (Saturday and Sunday move to Friday). */
+export function receivedAt(realNow: number, daysAgo: number, slot: number): number {
+  const localDay = Math.floor((realNow + LOCAL_OFFSET) / DAY) - daysAgo;
+  const weekday = (localDay + 4) % 7; // 1970-01-01 was a Thursday (4)
+  const shift = weekday === 6 ? 1 : weekday === 0 ? 2 : 0;
+  const ms = (localDay - shift) * DAY + (9 * HOUR + ((slot * 53) % 420) * MIN) - LOCAL_OFFSET;
+  return Math.min(ms, realNow - (60 - slot) * MIN);
+}
