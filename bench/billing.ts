@@ -24,6 +24,8 @@ async function chunked<T>(rows: T[], insert: (part: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
+export const seedForProbe = (app: MesaApp) => seed(app);
+
 async function seed(app: MesaApp): Promise<void> {
   const db = app.ctx.db;
   const at = "2026-01-05T16:00:00.000Z";

@@ -27,16 +27,26 @@ export interface InvoiceDraft {
   lines: Line[];
 }
 
+/** What every invoice of one run shares: read once per run, not once per contract. */
+export interface DraftDefaults {
+  today: string;
+  taxBasisPoints: number;
+}
+
+export async function draftDefaults(ctx: AppContext): Promise<DraftDefaults> {
+  return { today: await todayLocal(ctx), taxBasisPoints: (await billingSettings(ctx)).taxBasisPoints };
+}
+
 /** Inserts a draft in the caller's transaction (reads go through it: SQLite has one connection). */
 export async function insertDraft(
   base: AppContext,
   trx: Transaction<DB>,
   d: InvoiceDraft,
+  defaults?: DraftDefaults,
 ): Promise<NewInvoice> {
   const ctx: AppContext = { ...base, db: trx };
   const now = ctx.clock().toISOString();
-  const today = await todayLocal(ctx);
-  const { taxBasisPoints } = await billingSettings(ctx);
+  const { today, taxBasisPoints } = defaults ?? (await draftDefaults(ctx));
   const year = Number(today.slice(0, 4));
   const n = await invoicesRepo.nextFolioNumber(trx, year);
   const row: NewInvoice = {

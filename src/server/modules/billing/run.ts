@@ -16,7 +16,7 @@ import { invalid } from "../../platform/errors.js";
 import { codedError } from "../../platform/i18n/index.js";
 import { errorText } from "../../platform/jobs/runner.js";
 import { businessCalendar } from "../settings/settings.js";
-import { insertDraft, todayLocal } from "./make.js";
+import { type DraftDefaults, draftDefaults, insertDraft, todayLocal } from "./make.js";
 import { contractRunRepo, invoicesRepo, lookupRepo } from "./repository.js";
 
 type Contract = Selectable<ContractsTable>;
@@ -41,13 +41,14 @@ export async function runPeriod(ctx: AppContext, period: string): Promise<RunOut
   const { first, last } = periodBounds(period);
   await contractRunRepo.startRun(ctx.db, period, ctx.clock().toISOString());
   const out: RunOutcome = { period, created: 0, failed: [] };
+  const defaults = await draftDefaults(ctx);
   let after = "";
   for (;;) {
     // Streamed a page of contracts at a time: memory stays flat however many contracts there are.
     const page = await contractRunRepo.contractsPage(ctx.db, first, last, after, PAGE);
     for (const contract of page) {
       try {
-        if (await billContract(ctx, contract, period, zone)) out.created++;
+        if (await billContract(ctx, contract, period, zone, defaults)) out.created++;
       } catch (err) {
         // Another instance made this invoice first: nothing is missing.
         if (isUniqueViolation(err)) continue;
@@ -62,7 +63,13 @@ export async function runPeriod(ctx: AppContext, period: string): Promise<RunOut
 }
 
 /** True when this call made the contract's invoice for the period. */
-async function billContract(ctx: AppContext, contract: Contract, period: string, zone: string) {
+async function billContract(
+  ctx: AppContext,
+  contract: Contract,
+  period: string,
+  zone: string,
+  defaults: DraftDefaults,
+) {
   return ctx.db.transaction().execute(async (trx) => {
     const runKey = `${contract.id}:${period}`;
     if (await invoicesRepo.byRunKey(trx, runKey)) return false;
@@ -78,15 +85,20 @@ async function billContract(ctx: AppContext, contract: Contract, period: string,
     }
     lines.push(...hours.lines, ...extras.lines);
     if (lines.length === 0) return false;
-    const row = await insertDraft(ctx, trx, {
-      kind: "contract",
-      runKey,
-      client,
-      contractId: contract.id,
-      ticketId: null,
-      period,
-      lines,
-    });
+    const row = await insertDraft(
+      ctx,
+      trx,
+      {
+        kind: "contract",
+        runKey,
+        client,
+        contractId: contract.id,
+        ticketId: null,
+        period,
+        lines,
+      },
+      defaults,
+    );
     await invoicesRepo.markTickets(
       trx,
       hours.tickets.map((t) => ({ ...t, invoice_id: row.id, contract_id: contract.id })),
