@@ -10,6 +10,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "kysely";
 import pg from "pg";
 import { buildApp, type MesaApp } from "../src/server/app.js";
 import { runPeriod } from "../src/server/modules/billing/run.js";
@@ -182,6 +183,8 @@ async function measure(kind: "sqlite" | "postgres"): Promise<Results> {
     const s0 = performance.now();
     await seed(app);
     const seedS = (performance.now() - s0) / 1000;
+    // The seed's WAL is folded into the database now, so its checkpoint is not counted as the run's.
+    if (kind === "sqlite") await sql`pragma wal_checkpoint(TRUNCATE)`.execute(app.ctx.db);
     global.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
     let heapPeak = heapBefore;
