@@ -104,6 +104,19 @@ describe("built tree with production dependencies only", () => {
     expect(stale.stderr).toContain("no hay herramientas para compilar; se usa esa");
   });
 
+  it("finds the shipped mail templates from the compiled tree (they live outside the build folder)", () => {
+    const script = [
+      'const m = await import("./dist/server/modules/mail/templates.js");',
+      'const r = m.render(process.argv[1], "autoreply", "es", { folio: "OS-2026-000001" });',
+      "process.stdout.write(r.subject);",
+    ].join("\n");
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script, tree], {
+      cwd: tree,
+      encoding: "utf8",
+    });
+    expect(out).toContain("OS-2026-000001");
+  });
+
   it("serves health, the HTML entry uncached and hashed assets precompressed and immutable", async () => {
     const server = await start(tree, ["dist/server/main.js"]);
     expect(server.output()).toContain("Configuración pendiente");

@@ -13,8 +13,13 @@ import { clientRoutes } from "./modules/clients/routes.js";
 import { deskRoutes } from "./modules/desk/routes.js";
 import { installMail } from "./modules/mail/index.js";
 import type { SmtpListener } from "./modules/mail/listener.js";
+import { portalPlugin } from "./modules/portal/routes.js";
+import { portalStaffPlugin } from "./modules/portal/survey-link.js";
+import { reportRoutes } from "./modules/reports/routes.js";
+import { serviceOrderRoutes } from "./modules/service-orders/index.js";
 import { settingsRoutes } from "./modules/settings/routes.js";
 import { staffRoutes } from "./modules/staff/routes.js";
+import { staffNotificationRoutes } from "./modules/staff-notifications/index.js";
 import { ticketRoutes } from "./modules/tickets/routes.js";
 import { bootstrapAdmin } from "./modules/users/users.js";
 import { type Config, loadConfig } from "./platform/config.js";
@@ -116,6 +121,11 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
     await app.register(async (scope) => routes(scope, ctx));
   }
   await app.register(billingRoutes(ctx), { prefix: "/api" });
+  await app.register(portalPlugin, { prefix: "/api/portal", ctx });
+  await app.register(portalStaffPlugin, { ctx });
+  await app.register(serviceOrderRoutes, { prefix: "/api/service-orders", ctx });
+  await app.register(staffNotificationRoutes, { prefix: "/api/account/notification-preferences", ctx });
+  await app.register(reportRoutes(ctx), { prefix: "/api/reports" });
   const smtp = await installMail(app, ctx);
   installNotFound(app, await serveWeb(app, config.webDist));
 

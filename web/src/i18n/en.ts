@@ -7,6 +7,8 @@ import { billing } from "./en/billing";
 import { core } from "./en/core";
 import { desk } from "./en/desk";
 import { mail } from "./en/mail";
+import { orders } from "./en/orders";
+import { reports } from "./en/reports";
 import { staff } from "./en/staff";
 import { work } from "./en/work";
 import type { MessageKey } from "./es-MX";
@@ -21,4 +23,6 @@ export const en: Record<MessageKey, string> = {
   ...staff,
   ...mail,
   ...billing,
+  ...orders,
+  ...reports,
 };

@@ -7,8 +7,20 @@ import { headerSafe } from "./headers.js";
 
 export type MailLang = "es" | "en";
 
-/** Templates shipped with Mesa; a firm overrides any of them with a file of the same name in MESA_DATA_DIR/templates. */
-const SHIPPED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../templates/mail");
+/**
+ * Templates shipped with Mesa; a firm overrides any of them with a file of the same name in
+ * MESA_DATA_DIR/templates. Found by walking up from this file, because it runs both from `src/`
+ * and from a compiled tree one level deeper (`.builds/<hash>/server/…`).
+ */
+const SHIPPED = shippedTemplatesDir(path.dirname(fileURLToPath(import.meta.url)));
+
+export function shippedTemplatesDir(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "templates", "mail");
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`templates/mail not found above ${from}`);
+  }
+}
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
