@@ -8,6 +8,7 @@ import { accountRoutes } from "./modules/auth/account-routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { backgroundRoutes } from "./modules/background/routes.js";
 import { backupRoutes } from "./modules/backup/routes.js";
+import { billingRoutes } from "./modules/billing/routes.js";
 import { clientRoutes } from "./modules/clients/routes.js";
 import { creditRoutes } from "./modules/credit/routes.js";
 import { deskRoutes } from "./modules/desk/routes.js";
@@ -121,6 +122,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   ]) {
     await app.register(async (scope) => routes(scope, ctx));
   }
+  await app.register(billingRoutes(ctx), { prefix: "/api" });
   await app.register(portalPlugin, { prefix: "/api/portal", ctx });
   await app.register(portalStaffPlugin, { ctx });
   await app.register(serviceOrderRoutes, { prefix: "/api/service-orders", ctx });

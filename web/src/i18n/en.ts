@@ -3,6 +3,7 @@
 import { account } from "./en/account";
 import { admin } from "./en/admin";
 import { background } from "./en/background";
+import { billing } from "./en/billing";
 import { billside } from "./en/billside";
 import { core } from "./en/core";
 import { desk } from "./en/desk";
@@ -22,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   ...background,
   ...staff,
   ...mail,
+  ...billing,
   ...orders,
   ...reports,
   ...billside,

@@ -2,6 +2,7 @@
 import { account } from "./es/account";
 import { admin } from "./es/admin";
 import { background } from "./es/background";
+import { billing } from "./es/billing";
 import { billside } from "./es/billside";
 import { core } from "./es/core";
 import { desk } from "./es/desk";
@@ -20,6 +21,7 @@ export const esMX = {
   ...background,
   ...staff,
   ...mail,
+  ...billing,
   ...orders,
   ...reports,
   ...billside,

@@ -25,6 +25,8 @@ export const NAV: NavItem[] = [
   { to: "/credit", label: "nav.credit", roles: ["sales", "leader", "reception", "admin"] },
   { to: "/rfc-review", label: "nav.rfcReview", roles: ["sales", "leader", "reception", "admin"] },
   { to: "/loaners", label: "nav.loaners", roles: STAFF },
+  { to: "/billing", label: "nav.billing", roles: ["leader", "admin"] },
+  { to: "/rates", label: "nav.rates", roles: ["sales", "leader", "admin"] },
   { to: "/search", label: "nav.search", roles: STAFF },
   { to: "/admin/users", label: "nav.users", roles: ["admin"], admin: true },
   { to: "/admin/calendar", label: "nav.calendar", roles: ["admin"], admin: true },

@@ -505,7 +505,98 @@ export interface LoansTable {
   return_notes: string | null;
 }
 
+export interface RatesTable {
+  id: string;
+  rule_key: string;
+  category: string | null;
+  mode: AttentionMode | null;
+  hourly_rate_cents: number;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface TicketRateOverridesTable {
+  id: string;
+  ticket_id: string;
+  hourly_rate_cents: number;
+  reason: string;
+  actor_id: string | null;
+  at: Instant;
+}
+
+export interface InvoiceCountersTable {
+  year: number;
+  last_value: number;
+}
+
+/** An invoice (prefactura) for the ERP; lines are JSON, frozen once issued. */
+export interface InvoicesTable {
+  id: string;
+  folio: string;
+  kind: "contract" | "event";
+  run_key: string | null;
+  client_id: string;
+  client_name: string;
+  client_rfc: string | null;
+  contract_id: string | null;
+  ticket_id: string | null;
+  period: string | null;
+  lines: string;
+  subtotal_cents: number;
+  tax_basis_points: number;
+  tax_cents: number;
+  total_cents: number;
+  payment_terms: PaymentTerms;
+  credit_days: number | null;
+  due_on: string;
+  status: "draft" | "issued" | "exported" | "paid" | "cancelled";
+  erp_folio: string | null;
+  issued_at: Instant | null;
+  exported_at: Instant | null;
+  paid_at: Instant | null;
+  cancelled_at: Instant | null;
+  cancel_reason: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface InvoiceTicketsTable {
+  ticket_id: string;
+  invoice_id: string;
+  contract_id: string | null;
+  month: string;
+  minutes: number;
+}
+
+export interface InvoiceChargesTable {
+  charge_id: string;
+  invoice_id: string;
+}
+
+export interface InvoiceOverageTable {
+  invoice_id: string;
+  contract_id: string;
+  month: string;
+  minutes: number;
+}
+
+export interface BillingRunsTable {
+  period: string;
+  started_at: Instant;
+  completed_at: Instant | null;
+}
+
 export interface DB {
+  rates: RatesTable;
+  ticket_rate_overrides: TicketRateOverridesTable;
+  invoice_counters: InvoiceCountersTable;
+  invoices: InvoicesTable;
+  invoice_tickets: InvoiceTicketsTable;
+  invoice_charges: InvoiceChargesTable;
+  invoice_overage: InvoiceOverageTable;
+  billing_runs: BillingRunsTable;
   portal_links: PortalLinksTable;
   portal_sessions: PortalSessionsTable;
   portal_link_requests: PortalLinkRequestsTable;
