@@ -14,6 +14,7 @@ import { installMail } from "./modules/mail/index.js";
 import type { SmtpListener } from "./modules/mail/listener.js";
 import { portalPlugin } from "./modules/portal/routes.js";
 import { portalStaffPlugin } from "./modules/portal/survey-link.js";
+import { reportRoutes } from "./modules/reports/routes.js";
 import { serviceOrderRoutes } from "./modules/service-orders/index.js";
 import { settingsRoutes } from "./modules/settings/routes.js";
 import { staffRoutes } from "./modules/staff/routes.js";
@@ -122,6 +123,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   await app.register(portalStaffPlugin, { ctx });
   await app.register(serviceOrderRoutes, { prefix: "/api/service-orders", ctx });
   await app.register(staffNotificationRoutes, { prefix: "/api/account/notification-preferences", ctx });
+  await app.register(reportRoutes(ctx), { prefix: "/api/reports" });
   const smtp = await installMail(app, ctx);
   installNotFound(app, await serveWeb(app, config.webDist));
 

@@ -7,6 +7,7 @@ import { core } from "./en/core";
 import { desk } from "./en/desk";
 import { mail } from "./en/mail";
 import { orders } from "./en/orders";
+import { reports } from "./en/reports";
 import { staff } from "./en/staff";
 import { work } from "./en/work";
 import type { MessageKey } from "./es-MX";
@@ -21,4 +22,5 @@ export const en: Record<MessageKey, string> = {
   ...staff,
   ...mail,
   ...orders,
+  ...reports,
 };

@@ -6,6 +6,7 @@ import { core } from "./es/core";
 import { desk } from "./es/desk";
 import { mail } from "./es/mail";
 import { orders } from "./es/orders";
+import { reports } from "./es/reports";
 import { staff } from "./es/staff";
 import { work } from "./es/work";
 
@@ -19,6 +20,7 @@ export const esMX = {
   ...staff,
   ...mail,
   ...orders,
+  ...reports,
 } as const;
 
 export type MessageKey = keyof typeof esMX;

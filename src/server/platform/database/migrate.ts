@@ -12,6 +12,7 @@ import { mailMigration } from "./migrations/009_mail.js";
 import { codedNotificationsMigration } from "./migrations/010_coded_notifications.js";
 import { portalMigration } from "./migrations/011_portal.js";
 import { serviceOrdersMigration } from "./migrations/012_service_orders.js";
+import { reportsMigration } from "./migrations/015_reports.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -27,6 +28,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "010_coded_notifications": codedNotificationsMigration,
     "011_portal": portalMigration,
     "012_service_orders": serviceOrdersMigration,
+    "015_reports": reportsMigration,
   };
 }
 

@@ -164,6 +164,8 @@ export const core: Record<keyof typeof es, string> = {
   "sla.breachedBy": "Overdue by {time}",
   "sla.breached": "Response overdue",
   "sla.met": "Responded",
+  "sla.respondedLate": "Answered late",
+  "sla.respondedLateBy": "Answered {time} late",
   "list.empty": "No tickets.",
   "list.more": "Load more",
   "action.start": "Start work",

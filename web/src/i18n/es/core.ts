@@ -163,6 +163,8 @@ export const core = {
   "sla.breachedBy": "Vencido hace {time}",
   "sla.breached": "Respuesta vencida",
   "sla.met": "Respondido",
+  "sla.respondedLate": "Respondido tarde",
+  "sla.respondedLateBy": "Respondido {time} tarde",
   "list.empty": "No hay tickets.",
   "list.more": "Cargar más",
   "action.start": "Iniciar trabajo",
