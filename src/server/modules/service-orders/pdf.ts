@@ -5,6 +5,7 @@ import {
   fact,
   firmHeader,
   heading,
+  type Pdf,
   printable,
   renderPdf,
   table,
@@ -110,6 +111,43 @@ function statusLine(order: ServiceOrder, zone: string, lang: OrderLang): string[
   return d.reason ? [head, `${w.reason}: ${d.reason}`] : [head];
 }
 
+/** Activities, then the times by mode with their total. */
+function drawWork(doc: Pdf, order: ServiceOrder, zone: string, lang: OrderLang): void {
+  const w = WORDS[lang];
+  heading(doc, w.activities);
+  const rows = order.activities.map((a) => [
+    formatAt(a.at, zone, lang),
+    w.modes[a.mode],
+    formatMinutes(a.minutes),
+    a.activity,
+  ]);
+  if (rows.length === 0) doc.text(w.none);
+  else table(doc, activityColumns(lang), rows);
+  heading(doc, w.times);
+  const modes: Column[] = [
+    { header: w.mode, width: 0.7 },
+    { header: w.time, width: 0.3, align: "right" },
+  ];
+  table(doc, modes, [
+    ...order.minutesByMode.map((m) => [w.modes[m.mode], formatMinutes(m.minutes)]),
+    [w.total, formatMinutes(order.totalMinutes)],
+  ]);
+}
+
+function drawCharges(doc: Pdf, order: ServiceOrder, lang: OrderLang): void {
+  const w = WORDS[lang];
+  heading(doc, w.charges);
+  const rows = order.charges.map((c) => [
+    c.description,
+    String(c.quantity),
+    formatCents(c.unitPriceCents, lang),
+    formatCents(c.amountCents, lang),
+  ]);
+  if (rows.length === 0) doc.text(w.none);
+  else table(doc, chargeColumns(lang), rows);
+  fact(doc, w.chargesTotal, formatCents(order.chargesTotalCents, lang));
+}
+
 /** The service order as a PDF: the firm, folio, client, activities, times, charges and acceptance. */
 export function serviceOrderPdf(
   order: ServiceOrder,
@@ -124,45 +162,8 @@ export function serviceOrderPdf(
     doc.moveDown(0.5);
     fact(doc, w.client, order.clientName);
     if (order.contactName) fact(doc, w.contact, order.contactName);
-    heading(doc, w.activities);
-    if (order.activities.length === 0) doc.text(w.none);
-    else
-      table(
-        doc,
-        activityColumns(lang),
-        order.activities.map((a) => [
-          formatAt(a.at, zone, lang),
-          w.modes[a.mode],
-          formatMinutes(a.minutes),
-          a.activity,
-        ]),
-      );
-    heading(doc, w.times);
-    table(
-      doc,
-      [
-        { header: w.mode, width: 0.7 },
-        { header: w.time, width: 0.3, align: "right" },
-      ],
-      [
-        ...order.minutesByMode.map((m) => [w.modes[m.mode], formatMinutes(m.minutes)]),
-        [w.total, formatMinutes(order.totalMinutes)],
-      ],
-    );
-    heading(doc, w.charges);
-    if (order.charges.length === 0) doc.text(w.none);
-    else
-      table(
-        doc,
-        chargeColumns(lang),
-        order.charges.map((c) => [
-          c.description,
-          String(c.quantity),
-          formatCents(c.unitPriceCents, lang),
-          formatCents(c.amountCents, lang),
-        ]),
-      );
-    fact(doc, w.chargesTotal, formatCents(order.chargesTotalCents, lang));
+    drawWork(doc, order, zone, lang);
+    drawCharges(doc, order, lang);
     heading(doc, w.status);
     for (const line of statusLine(order, zone, lang)) doc.text(printable(line));
   });
