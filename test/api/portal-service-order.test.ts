@@ -19,8 +19,8 @@ describe.each(DATABASES)("service orders in the client portal on %s", (kind) => 
   beforeAll(async () => {
     t = await startApp(kind, { clock: time.clock });
     staff = await seedStaff(t.app);
-    acme = await createClientWithContact(staff, "Acme Industrial", "AIN050505AB1", "ana@acme.mx");
-    const beta = await createClientWithContact(staff, "Beta Logística", "BLO060606CD2", "carla@beta.mx");
+    acme = await createClientWithContact(staff, "Acme Industrial", "AIN050505AB6", "ana@acme.mx");
+    const beta = await createClientWithContact(staff, "Beta Logística", "BLO060606CD1", "carla@beta.mx");
     const olga = await staff.reception.post("/api/contacts", {
       clientId: acme.client.id,
       name: "Olga Otra",

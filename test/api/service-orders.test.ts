@@ -30,8 +30,8 @@ describe.each(DATABASES)("service orders on %s", (kind) => {
       },
     });
     staff = await seedStaff(t.app);
-    acme = await createClientWithContact(staff, "Acme Industrial", "AIN050505AB1", "ana@acme.mx");
-    beta = await createClientWithContact(staff, "Beta Logística", "BLO060606CD2", "beto@beta.mx");
+    acme = await createClientWithContact(staff, "Acme Industrial", "AIN050505AB6", "ana@acme.mx");
+    beta = await createClientWithContact(staff, "Beta Logística", "BLO060606CD1", "beto@beta.mx");
     acmeUser = await clientUser(staff, acme.client.id, "portal@acme.mx");
     betaUser = await clientUser(staff, beta.client.id, "portal@beta.mx");
     await staff.admin.put("/api/settings/company", { name: "Encor Soluciones", rfc: "ESO010101AA1" });
