@@ -29,6 +29,7 @@ import { calendarConfig } from "../settings/settings.js";
 import { attachmentFile, uploadAttachment } from "./attachments.js";
 import { callerFromCookie, endSession, exchangeToken, PORTAL_COOKIE, requestLink } from "./auth.js";
 import { type PortalCaller, portalUserOf } from "./policy.js";
+import { serviceOrderRoutes } from "./service-order.js";
 import * as tickets from "./tickets.js";
 
 declare module "fastify" {
@@ -197,4 +198,5 @@ export async function portalPlugin(app: FastifyInstance, opts: { ctx: AppContext
   installPortalAuth(app, opts.ctx);
   sessionRoutes(app, opts.ctx);
   ticketRoutes(app, opts.ctx);
+  serviceOrderRoutes(app, opts.ctx, callerOf);
 }

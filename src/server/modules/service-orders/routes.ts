@@ -11,19 +11,19 @@ import {
 import type { AppContext } from "../../context.js";
 import { notFound } from "../../platform/errors.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
-import { calendarConfig } from "../settings/settings.js";
 import { decideByLink, serviceOrderByLink } from "./links.js";
-import { loadServiceOrder } from "./order.js";
-import { type OrderLang, serviceOrderPdf } from "./pdf.js";
+import { loadServiceOrder, orderPdf } from "./order.js";
+import type { OrderLang } from "./pdf.js";
 import { requireOrderVisible } from "./policy.js";
 
-async function sendPdf(ctx: AppContext, reply: FastifyReply, order: ServiceOrder, lang: OrderLang) {
-  const cfg = await calendarConfig(ctx);
+/** The order's PDF as a download (also the portal's). */
+export async function sendPdf(ctx: AppContext, reply: FastifyReply, order: ServiceOrder, lang: OrderLang) {
+  const pdf = await orderPdf(ctx, order, lang);
   return reply
     .type("application/pdf")
     .header("Content-Disposition", `attachment; filename="${order.folio}.pdf"`)
     .header("Cache-Control", "private, no-store")
-    .send(serviceOrderPdf(order, cfg.timeZone, lang));
+    .send(pdf);
 }
 
 /**
