@@ -2,7 +2,7 @@ import fastifyCookie from "@fastify/cookie";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { AppContext, Clock } from "./context.js";
 import { accountRoutes } from "./modules/auth/account-routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
@@ -23,6 +23,7 @@ import { installAuth } from "./platform/http/auth-hook.js";
 import { installErrorHandler, installNotFound } from "./platform/http/error-handler.js";
 import { installIdempotency } from "./platform/http/idempotency.js";
 import { installInputGuard } from "./platform/http/input-guard.js";
+import { openapiDocOptions } from "./platform/http/openapi.js";
 import { installRateLimit, trustProxyOption } from "./platform/http/rate-limit.js";
 import { healthRoutes } from "./platform/http/routes-health.js";
 import { installSecurityHeaders } from "./platform/http/security-headers.js";
@@ -77,8 +78,9 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   await installSecurityHeaders(app, config);
   await installTransport(app);
   await app.register(fastifyCookie);
-  await app.register(fastifySwagger, {
-    openapi: {
+  await app.register(
+    fastifySwagger,
+    openapiDocOptions({
       info: { title: "Mesa API", description: "Mesa de servicio — API HTTP", version: "0.1.0" },
       components: {
         securitySchemes: {
@@ -87,9 +89,8 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
         },
       },
       security: [{ bearer: [] }, { cookie: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+    }),
+  );
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   installAuth(app, ctx);
   installIdempotency(app, ctx);

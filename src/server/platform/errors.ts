@@ -1,30 +1,7 @@
-/** Stable error codes: the API contract for failures. One table maps each to its HTTP status. */
-export const ERROR_STATUS = {
-  validation_failed: 400,
-  invalid_json: 400,
-  unauthenticated: 401,
-  invalid_credentials: 401,
-  session_expired: 401,
-  forbidden: 403,
-  csrf_token_invalid: 403,
-  not_found: 404,
-  conflict: 409,
-  invalid_transition: 409,
-  duplicate: 409,
-  idempotency_in_progress: 409,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  precondition_failed: 422,
-  reason_required: 422,
-  idempotency_key_reused: 422,
-  wrong_password: 422,
-  rate_limited: 429,
-  internal_error: 500,
-  database_unavailable: 503,
-  storage_unavailable: 503,
-} as const;
+import { ERROR_STATUS, type ErrorCode } from "../../contract/errors.js";
 
-export type ErrorCode = keyof typeof ERROR_STATUS;
+// The table lives in the contract (the web app and the OpenAPI document read it too).
+export { ERROR_STATUS, type ErrorCode };
 
 export class AppError extends Error {
   constructor(
