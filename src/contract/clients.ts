@@ -164,3 +164,5 @@ export const ContractTypeBody = z.strictObject({
   name: Text(200),
   active: z.boolean().default(true),
 });
+
+export const ContractListQuery = z.object({ clientId: Id.optional() });
