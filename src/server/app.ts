@@ -27,6 +27,7 @@ import { openapiDocOptions } from "./platform/http/openapi.js";
 import { installRateLimit, trustProxyOption } from "./platform/http/rate-limit.js";
 import { healthRoutes } from "./platform/http/routes-health.js";
 import { installSecurityHeaders } from "./platform/http/security-headers.js";
+import { installStaffOnly } from "./platform/http/staff-only.js";
 import { installTransport, serveWeb } from "./platform/http/transport.js";
 import { JOBS } from "./platform/jobs/definitions.js";
 import { startScheduler } from "./platform/jobs/runner.js";
@@ -102,20 +103,26 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   // Each feature's routes are an encapsulated plugin (its hooks stay its own). No URL prefix yet: the
   // route files still state full `/api/...` paths, so features added in parallel keep working unchanged.
   await app.register(async (scope) => healthRoutes(scope, database));
-  for (const routes of [
-    authRoutes,
-    accountRoutes,
-    clientRoutes,
-    ticketRoutes,
-    settingsRoutes,
-    deskRoutes,
-    backgroundRoutes,
-    staffRoutes,
-    backupRoutes,
-  ]) {
-    await app.register(async (scope) => routes(scope, ctx));
-  }
-  const smtp = await installMail(app, ctx);
+  // The staff API: one parent plugin whose own hook keeps client contacts to the routes they use
+  // (platform/http/staff-only.ts); the client portal registers beside it, with its own authentication.
+  let smtp: SmtpListener | null = null;
+  await app.register(async (staffApi) => {
+    installStaffOnly(staffApi);
+    for (const routes of [
+      authRoutes,
+      accountRoutes,
+      clientRoutes,
+      ticketRoutes,
+      settingsRoutes,
+      deskRoutes,
+      backgroundRoutes,
+      staffRoutes,
+      backupRoutes,
+    ]) {
+      await staffApi.register(async (scope) => routes(scope, ctx));
+    }
+    smtp = await installMail(staffApi, ctx);
+  });
   installNotFound(app, await serveWeb(app, config.webDist));
 
   ctx.log = app.log;
