@@ -33,7 +33,9 @@ function drainLoop(app: MesaApp): () => Promise<void> {
 }
 
 async function inbound() {
-  const t = await startApp("sqlite", { env: { MESA_SMTP_LISTEN: "127.0.0.1:0" } });
+  const t = await startApp("sqlite", {
+    env: { MESA_SMTP_LISTEN: "127.0.0.1:0", MESA_SUPPORT_ADDRESS: "soporte@encor.mx" },
+  });
   const staff = await seedStaff(t.app);
   for (let s = 0; s < SENDERS; s++) {
     await createClientWithContact(staff, `Cliente ${s}`, `CLI0501${10 + s}AB1`, `s${s}@bench.mx`);

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: runs every benchmark on this machine, saves the raw figures under
  * bench/results/, and rewrites the README's performance section with what was measured.
- * Usage: npm run bench [-- deadlines|http|web|startup ...]  (default: all)
+ * Usage: npm run bench [-- deadlines|http|web|reports|startup ...]  (default: all)
+ * (reports also on PostgreSQL when BENCH_PG_URL is set)
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -9,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { formatDeadlineBench, runDeadlineBench } from "./deadlines.js";
 import { formatHttpBench, runHttpBench } from "./http.js";
+import { formatReportsBench, runReportsBench } from "./reports.js";
 import { formatStartupBench, runStartupBench } from "./startup.js";
 import { formatWebBench, runWebBench } from "./web.js";
 
@@ -31,6 +33,11 @@ const BENCHES: Record<string, Bench> = {
     format: formatHttpBench,
   },
   web: { title: "Web app in headless Chromium (`bench/web.ts`)", run: runWebBench, format: formatWebBench },
+  reports: {
+    title: "Reports and dashboard at 1,000,000 tickets (`bench/reports.ts`)",
+    run: runReportsBench,
+    format: formatReportsBench,
+  },
   startup: {
     title: "Production start-up and transfer (`bench/startup.ts`)",
     run: runStartupBench,

@@ -15,6 +15,10 @@ export default defineConfig({
     target: "es2022",
     chunkSizeWarningLimit: 600,
     reportCompressedSize: true,
+    // Two entries: the staff app, and the client portal (/portal), which shares none of its screens.
+    rollupOptions: {
+      input: { main: `${root}index.html`, portal: `${root}portal.html` },
+    },
   },
   server: {
     port: 5173,

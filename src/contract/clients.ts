@@ -68,6 +68,8 @@ export const ContactBody = z.strictObject({
   emails: z.array(Email).max(10).optional(),
   phones: z.array(Phone).max(10).optional(),
   position: OptionalText(200).nullable().optional(),
+  /** Sees all of its company's tickets in the client portal (Recepción, líder, Ventas set it). */
+  portalAdmin: z.boolean().optional(),
 });
 export type ContactBody = z.input<typeof ContactBody>;
 export const ContactPatch = ContactBody.omit({ clientId: true }).partial().extend({ version: BaseVersion });
@@ -81,6 +83,7 @@ export const Contact = z.object({
   emails: z.array(z.string()),
   phones: z.array(z.string()),
   position: z.string().nullable(),
+  portalAdmin: z.boolean(),
   createdAt: z.string(),
   version: z.number(),
 });

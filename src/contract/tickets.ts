@@ -48,7 +48,7 @@ export const TransitionAction = z.enum(TRANSITION_ACTIONS);
 export type TransitionAction = z.infer<typeof TransitionAction>;
 export const SlaStateName = z.enum(["ok", "near", "breached", "met"]);
 /** Who signed the acceptance: the client in the portal, or in person before the technician. */
-export const AcceptedVia = z.enum(["portal", "onsite"]);
+export const AcceptedVia = z.enum(["portal", "onsite", "link"]);
 export type AcceptedVia = z.infer<typeof AcceptedVia>;
 
 const Category = z

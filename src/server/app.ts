@@ -12,8 +12,13 @@ import { clientRoutes } from "./modules/clients/routes.js";
 import { deskRoutes } from "./modules/desk/routes.js";
 import { installMail } from "./modules/mail/index.js";
 import type { SmtpListener } from "./modules/mail/listener.js";
+import { portalPlugin } from "./modules/portal/routes.js";
+import { portalStaffPlugin } from "./modules/portal/survey-link.js";
+import { reportRoutes } from "./modules/reports/routes.js";
+import { serviceOrderRoutes } from "./modules/service-orders/index.js";
 import { settingsRoutes } from "./modules/settings/routes.js";
 import { staffRoutes } from "./modules/staff/routes.js";
+import { staffNotificationRoutes } from "./modules/staff-notifications/index.js";
 import { ticketRoutes } from "./modules/tickets/routes.js";
 import { bootstrapAdmin } from "./modules/users/users.js";
 import { type Config, loadConfig } from "./platform/config.js";
@@ -104,7 +109,8 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   // route files still state full `/api/...` paths, so features added in parallel keep working unchanged.
   await app.register(async (scope) => healthRoutes(scope, database));
   // The staff API: one parent plugin whose own hook keeps client contacts to the routes they use
-  // (platform/http/staff-only.ts); the client portal registers beside it, with its own authentication.
+  // (platform/http/staff-only.ts). The client portal and the service-order links register beside it,
+  // each with its own authentication.
   let smtp: SmtpListener | null = null;
   await app.register(async (staffApi) => {
     installStaffOnly(staffApi);
@@ -121,8 +127,16 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
     ]) {
       await staffApi.register(async (scope) => routes(scope, ctx));
     }
+    await staffApi.register(portalStaffPlugin, { ctx });
+    await staffApi.register(staffNotificationRoutes, {
+      prefix: "/api/account/notification-preferences",
+      ctx,
+    });
+    await staffApi.register(reportRoutes(ctx), { prefix: "/api/reports" });
     smtp = await installMail(staffApi, ctx);
   });
+  await app.register(portalPlugin, { prefix: "/api/portal", ctx });
+  await app.register(serviceOrderRoutes, { prefix: "/api/service-orders", ctx });
   installNotFound(app, await serveWeb(app, config.webDist));
 
   ctx.log = app.log;

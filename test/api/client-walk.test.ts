@@ -40,8 +40,12 @@ const CLIENT_CONTACT_ALLOWED = [
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 type Doc = { paths: Record<string, Record<string, { security?: unknown[] }>> };
 
+/** The client portal and the service-order links are plugins of their own, outside the staff API. */
+const OWN_PLUGINS = /^\/api\/(portal|service-orders)\//;
+
 function operations(doc: Doc): string[] {
-  return Object.entries(doc.paths).flatMap(([path, item]) =>
+  const staffPaths = Object.entries(doc.paths).filter(([path]) => !OWN_PLUGINS.test(path));
+  return staffPaths.flatMap(([path, item]) =>
     METHODS.filter((m) => item[m] && !(item[m]?.security?.length === 0)).map(
       (m) => `${m.toUpperCase()} ${path}`,
     ),

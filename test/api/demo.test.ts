@@ -16,6 +16,7 @@ describe.each(DATABASES)("demo data on %s", (kind) => {
     timeout: 240_000,
   }, async () => {
     const summary = await seedDemo(t.app.ctx);
+    expect(summary.admin).toBe("admin@encor.mx");
     const leader = summary.accounts.find((a) => a.roles.includes("leader"))!;
     const caller = await signIn(t.app, leader.email, summary.password);
     for (const [status, n] of Object.entries(STATUS_PLAN)) {
@@ -45,6 +46,25 @@ describe.each(DATABASES)("demo data on %s", (kind) => {
     expect(summary.surveys).toBeGreaterThan(10);
     // Contact names are searchable on the demo data too.
     expect((await caller.get("/api/tickets?q=gutierrez")).body.items.length).toBeGreaterThan(0);
-    await expect(seedDemo(t.app.ctx)).rejects.toBeInstanceOf(DemoRefused);
+    // The firm's own data is filled too: the Empresa page and the login screen are not blank.
+    const company = await caller.get("/api/settings/company");
+    expect(company.status).toBe(200);
+    expect(company.body).toMatchObject({ name: "Encor S.A. de C.V.", rfc: "ENC050101AB1" });
+    expect(company.body.supportPhone).toBeTruthy();
+    await expect(seedDemo(t.app.ctx)).rejects.toThrow(/--force/);
+  });
+
+  it("tells a database without an administrator how to make one, not to use --force", async () => {
+    const empty = await startApp(kind, {
+      env: { MESA_ADMIN_EMAIL: undefined, MESA_ADMIN_PASSWORD: undefined },
+    });
+    try {
+      const refusal = seedDemo(empty.app.ctx);
+      await expect(refusal).rejects.toBeInstanceOf(DemoRefused);
+      await expect(refusal).rejects.toThrow(/configuración inicial/);
+      await expect(refusal).rejects.not.toThrow(/--force/);
+    } finally {
+      await empty.close();
+    }
   });
 });

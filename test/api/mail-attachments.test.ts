@@ -11,7 +11,13 @@ describe.each(DATABASES)("mail attachments on %s", (kind) => {
   let staff: Staff;
 
   beforeAll(async () => {
-    t = await startApp(kind, { env: { MESA_SMTP_LISTEN: "127.0.0.1:0", MESA_MAIL_MAX_MB: "1" } });
+    t = await startApp(kind, {
+      env: {
+        MESA_SMTP_LISTEN: "127.0.0.1:0",
+        MESA_MAIL_MAX_MB: "1",
+        MESA_SUPPORT_ADDRESS: "soporte@encor.mx",
+      },
+    });
     staff = await seedStaff(t.app);
   });
   afterAll(async () => t?.close());

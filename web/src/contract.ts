@@ -14,6 +14,8 @@ export * from "../../src/contract/backup";
 export * from "../../src/contract/clients";
 export * from "../../src/contract/common";
 export * from "../../src/contract/notifications";
+export * from "../../src/contract/reports";
+export * from "../../src/contract/service-orders";
 export * from "../../src/contract/settings";
 export * from "../../src/contract/staff";
 export * from "../../src/contract/surveys";

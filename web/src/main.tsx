@@ -40,7 +40,14 @@ if (storedLocale() === "en") void loadLocale("en").catch(() => undefined);
 
 // A data router: its navigation blocker lets a dirty form ask before the user leaves (LeaveGuardDialog).
 // The app keeps declaring its routes with <Routes> under this one catch-all route.
-const router = createBrowserRouter([{ path: "*", element: <App /> }]);
+// `/orden` is the public page of a mailed service-order link: no session, no staff shell.
+const router = createBrowserRouter([
+  {
+    path: "/orden",
+    lazy: () => import("./pages/order/OrderLinkPage").then((m) => ({ Component: m.default })),
+  },
+  { path: "*", element: <App /> },
+]);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

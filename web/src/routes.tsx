@@ -1,4 +1,4 @@
-import { Alert } from "@mantine/core";
+import { Alert, Anchor } from "@mantine/core";
 import { type ComponentType, lazy, type ReactNode } from "react";
 import { matchPath, Navigate, Route, Routes, useLocation } from "react-router-dom";
 import type { Me } from "./contract";
@@ -11,6 +11,9 @@ const LOADERS = {
   "/mine": () => import("./pages/mine/MyTicketsPage"),
   "/review": () => import("./pages/review/ReviewQueuePage"),
   "/closing": () => import("./pages/leader/ClosingQueuePage"),
+  "/dashboard": () => import("./pages/reports/DashboardPage"),
+  "/reports/:name": () => import("./pages/reports/ReportsPage"),
+  "/reports": () => import("./pages/reports/ReportsPage"),
   "/contracts": () => import("./pages/leader/ContractsPage"),
   "/surveys": () => import("./pages/surveys/SurveyQueuePage"),
   "/clients": () => import("./pages/clients/ClientsPage"),
@@ -47,7 +50,7 @@ function Guard({ me, children }: { me: Me; children: ReactNode }) {
   if (!isStaffUser(me.roles)) {
     return (
       <Alert color="blue" title={t("error.staff_only.title")} data-testid="staff-only">
-        {t("error.staff_only")}
+        {t("error.staff_only")} <Anchor href="/portal">{t("error.staff_only.portal")}</Anchor>
       </Alert>
     );
   }

@@ -66,6 +66,7 @@ const EnvSchema = z.object({
     .regex(/^[^:]+:\d{1,5}$/, "MESA_SMTP_LISTEN es host:puerto")
     .optional(),
   MESA_MAIL_MAX_MB: z.coerce.number().int().min(1).max(100).default(30),
+  MESA_LINK_SECRET: z.string().min(32, "MESA_LINK_SECRET debe tener al menos 32 caracteres").optional(),
   MESA_IMAP_URL: z
     .string()
     .regex(/^imaps?:\/\//, "MESA_IMAP_URL debe empezar con imap:// o imaps://")
@@ -110,6 +111,8 @@ export interface Config {
   /** host:port of the inbound SMTP listener; unset: off. */
   smtpListen: string | undefined;
   imapUrl: string | undefined;
+  /** Signs the service-order acceptance links; unset: a random key kept in the database. */
+  linkSecret: string | undefined;
   /** Inbound mail larger than this is refused (SMTP 552). */
   mailMaxBytes: number;
 }
@@ -155,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: e.MESA_PUBLIC_URL.replace(/\/+$/, ""),
     smtpListen: e.MESA_SMTP_LISTEN,
     imapUrl: e.MESA_IMAP_URL,
+    linkSecret: e.MESA_LINK_SECRET,
     mailMaxBytes: e.MESA_MAIL_MAX_MB * 1024 * 1024,
     ...overrides,
   };

@@ -111,5 +111,10 @@ export function useSurveyMutations(ticketId: string) {
       api<unknown>(`/api/tickets/${encodeURIComponent(ticketId)}/survey-attempts`, { method: "POST", body }),
     onSuccess: done,
   });
-  return { record, attempt };
+  // The survey by mail: a portal link the contact answers; the ticket stays in the queue until then.
+  const sendLink = useMutation({
+    mutationFn: () =>
+      api<{ sentTo: string }>(`/api/tickets/${encodeURIComponent(ticketId)}/survey-link`, { method: "POST" }),
+  });
+  return { record, attempt, sendLink };
 }

@@ -1,7 +1,8 @@
 import { Badge } from "@mantine/core";
 import type { Ticket } from "../contract";
 import { useT } from "../i18n";
-import { formatDateTime, formatMinutes } from "../lib/format";
+import { formatDateTime } from "../lib/format";
+import { slaAlarm, slaText } from "../lib/sla";
 
 const STATUS_COLORS: Record<Ticket["status"], string> = {
   new: "blue",
@@ -39,25 +40,22 @@ export function UrgentBadge({ urgent }: { urgent: boolean }) {
   );
 }
 
-/** SLA state as colour plus the business time left (or since breach). */
+/** SLA state as colour plus the business time left (or since breach, or how late the answer was). */
 export function SlaBadge({
   ticket,
 }: {
-  ticket: Pick<Ticket, "slaState" | "businessMinutesLeft" | "responseDueAt">;
+  ticket: Pick<Ticket, "slaState" | "businessMinutesLeft" | "responseDueAt" | "respondedAt">;
 }) {
   const t = useT();
-  const { slaState, businessMinutesLeft } = ticket;
-  const text =
-    slaState === "met"
-      ? t("sla.met")
-      : slaState === "breached"
-        ? t("sla.breachedBy", { time: formatMinutes(Math.abs(businessMinutesLeft)) })
-        : t("sla.left", { time: formatMinutes(businessMinutesLeft) });
+  const { slaState } = ticket;
+  const text = slaText(t, ticket);
+  const alarm = slaAlarm(ticket);
   return (
     <Badge
       color={SLA_COLORS[slaState]}
-      variant={slaState === "breached" ? "filled" : "light"}
+      variant={alarm ? "filled" : "light"}
       data-sla={slaState}
+      data-responded={ticket.respondedAt ? "yes" : "no"}
       title={`${t("ticket.responseDue")}: ${formatDateTime(ticket.responseDueAt)}`}
     >
       {text}

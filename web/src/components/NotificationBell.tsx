@@ -37,12 +37,23 @@ function BellIcon() {
 function Item({ item, onOpen }: { item: NotificationItem; onOpen: (item: NotificationItem) => void }) {
   const t = useT();
   const breached = item.kind === "sla_breached";
+  const assigned = item.kind === "assigned";
   const unread = !item.readAt;
   return (
     <Stack gap={2} p="xs" data-testid="notification" data-unread={unread} bg={unread ? "teal.0" : undefined}>
       <Group justify="space-between" wrap="nowrap">
-        <Badge size="sm" color={breached ? "red" : "orange"} variant={unread ? "filled" : "light"}>
-          {t(breached ? "notify.kind.sla_breached" : "notify.kind.sla_near")}
+        <Badge
+          size="sm"
+          color={assigned ? "blue" : breached ? "red" : "orange"}
+          variant={unread ? "filled" : "light"}
+        >
+          {t(
+            assigned
+              ? "notify.kind.assigned"
+              : breached
+                ? "notify.kind.sla_breached"
+                : "notify.kind.sla_near",
+          )}
         </Badge>
         <Text size="xs" c="dimmed">
           {formatDateTime(item.createdAt)}

@@ -1,4 +1,5 @@
 import { Anchor, Button, Card, Group, Stack, Table, Text } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
@@ -88,8 +89,8 @@ export function TicketTable({ tickets, action, empty }: Props) {
   );
 }
 
-/** Cards for narrow screens (the technician's phone). */
-export function TicketCards({ tickets, empty }: Props) {
+/** Cards for narrow screens: every list on a phone, where a table's status and deadline fall off the right. */
+export function TicketCards({ tickets, empty, action, showAssignee }: Props & { showAssignee?: boolean }) {
   const t = useT();
   if (tickets.length === 0) {
     return (
@@ -101,7 +102,14 @@ export function TicketCards({ tickets, empty }: Props) {
   return (
     <Stack gap="sm">
       {tickets.map((ticket) => (
-        <Card key={ticket.id} withBorder padding="sm" data-testid="ticket-card" data-folio={ticket.folio}>
+        <Card
+          key={ticket.id}
+          withBorder
+          padding="sm"
+          className="mesa-card-link"
+          data-testid="ticket-card"
+          data-folio={ticket.folio}
+        >
           <Group justify="space-between" wrap="nowrap">
             <Anchor component={Link} to={`/tickets/${ticket.id}`} fw={700} className="mesa-folio">
               {ticket.folio}
@@ -116,6 +124,7 @@ export function TicketCards({ tickets, empty }: Props) {
           </Group>
           <Text size="sm" c="dimmed">
             {ticket.clientName}
+            {showAssignee ? ` · ${ticket.assigneeName ?? t("ticket.unassigned")}` : ""}
           </Text>
           <Group justify="space-between" mt={6}>
             <Text size="xs" c="dimmed">
@@ -123,6 +132,12 @@ export function TicketCards({ tickets, empty }: Props) {
             </Text>
             <SlaBadge ticket={ticket} />
           </Group>
+          {action && (
+            // Above the card's stretched link, so the button is pressed and the card not opened.
+            <Group justify="flex-end" mt={6} className="mesa-card-action">
+              {action(ticket)}
+            </Group>
+          )}
         </Card>
       ))}
     </Stack>
@@ -143,9 +158,15 @@ export function TicketList({
 }: Omit<Props, "tickets"> & { query: ListQuery; cards?: boolean }) {
   const t = useT();
   const tickets = flatten(query);
+  // On a phone every list is cards (a table there hid the status and the time left off-screen).
+  const narrow = useMediaQuery("(max-width: 36em)");
   return (
     <QueryState query={query}>
-      {cards ? <TicketCards tickets={tickets} {...props} /> : <TicketTable tickets={tickets} {...props} />}
+      {(cards ?? narrow) ? (
+        <TicketCards tickets={tickets} showAssignee={!cards} {...props} />
+      ) : (
+        <TicketTable tickets={tickets} {...props} />
+      )}
       {query.hasNextPage && (
         <Group justify="center" mt="md">
           <Button variant="default" onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>

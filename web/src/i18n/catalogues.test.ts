@@ -1,5 +1,6 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
+import { HistoryAction } from "../contract";
 import { en } from "./en";
 import { esMX } from "./es-MX";
 import { loadLocale, translate } from "./index";
@@ -42,4 +43,17 @@ describe("translate()", () => {
     );
     expect(translate("es-MX", "ticket.notAssigned.holder")).toContain("{name}");
   });
+});
+
+describe("every coded value a person reads has words in both languages", () => {
+  it.each([
+    ["es-MX", esMX],
+    ["en", en],
+  ] as const)(
+    "%s names every history action (no generic «Movimiento» for a logged call)",
+    (_l, catalogue) => {
+      const missing = HistoryAction.options.filter((a) => !(`history.${a}` in catalogue));
+      expect(missing).toEqual([]);
+    },
+  );
 });

@@ -6,6 +6,8 @@ import { background } from "./en/background";
 import { core } from "./en/core";
 import { desk } from "./en/desk";
 import { mail } from "./en/mail";
+import { orders } from "./en/orders";
+import { reports } from "./en/reports";
 import { staff } from "./en/staff";
 import { work } from "./en/work";
 import type { MessageKey } from "./es-MX";
@@ -19,4 +21,6 @@ export const en: Record<MessageKey, string> = {
   ...background,
   ...staff,
   ...mail,
+  ...orders,
+  ...reports,
 };

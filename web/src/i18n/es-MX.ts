@@ -5,6 +5,8 @@ import { background } from "./es/background";
 import { core } from "./es/core";
 import { desk } from "./es/desk";
 import { mail } from "./es/mail";
+import { orders } from "./es/orders";
+import { reports } from "./es/reports";
 import { staff } from "./es/staff";
 import { work } from "./es/work";
 
@@ -17,6 +19,8 @@ export const esMX = {
   ...background,
   ...staff,
   ...mail,
+  ...orders,
+  ...reports,
 } as const;
 
 export type MessageKey = keyof typeof esMX;

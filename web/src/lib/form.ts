@@ -36,10 +36,20 @@ export function issuesToErrors(issues: readonly IssueLike[]): FieldErrors {
  * The contract's own messages are Spanish; in English a client-side check says what is wrong from
  * the issue's code instead (required, too long, or an invalid value).
  */
-function localIssues(t: Translate, issues: readonly z.core.$ZodIssue[]): IssueLike[] {
-  if (t.locale !== "en") return [...issues];
+export function localIssues(t: Translate, issues: readonly z.core.$ZodIssue[], input?: unknown): IssueLike[] {
+  // An empty field is missing, whatever its format: "Requerido", not "Correo electrónico inválido".
+  const blank = (issue: z.core.$ZodIssue) => {
+    const value = issue.path.reduce<unknown>(
+      (v, k) => (v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+      input,
+    );
+    return typeof value === "string" && value.trim() === "";
+  };
+  if (t.locale !== "en")
+    return issues.map((i) => (blank(i) ? { path: i.path, message: t("errcode.field_required") } : i));
   return issues.map((issue) => {
-    const required = issue.code === "too_small" && issue.origin === "string" && Number(issue.minimum) <= 1;
+    const required =
+      blank(issue) || (issue.code === "too_small" && issue.origin === "string" && Number(issue.minimum) <= 1);
     const key: MessageKey = required
       ? "errcode.field_required"
       : issue.code === "too_big"
@@ -157,7 +167,7 @@ export function useForm<T extends object>(initial: T, t: Translate): FormState<T
         setErrors({});
         return result.data;
       }
-      const found = result.success ? {} : issuesToErrors(localIssues(t, result.error.issues));
+      const found = result.success ? {} : issuesToErrors(localIssues(t, result.error.issues, input));
       setErrors({ ...found, ...extra });
       return null;
     },

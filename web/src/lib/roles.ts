@@ -13,11 +13,13 @@ const STAFF: Role[] = ["reception", "technician", "senior", "leader", "sales", "
 /** Navigation by role: each screen is offered only to the roles whose work it is. */
 export const NAV: NavItem[] = [
   { to: "/intake", label: "nav.intake", roles: ["reception", "admin"] },
+  { to: "/dashboard", label: "nav.dashboard", roles: ["leader", "senior", "admin"] },
   { to: "/queue", label: "nav.queue", roles: ["reception", "leader", "admin"] },
   { to: "/mine", label: "nav.mine", roles: ["technician", "senior"] },
   { to: "/review", label: "nav.review", roles: ["senior", "admin"] },
   { to: "/closing", label: "nav.closing", roles: ["leader", "admin"] },
   { to: "/surveys", label: "nav.surveys", roles: ["reception", "admin"] },
+  { to: "/reports", label: "nav.reports", roles: ["leader", "senior", "technician", "admin"] },
   { to: "/contracts", label: "nav.contracts", roles: ["leader", "sales", "admin"] },
   { to: "/clients", label: "nav.clients", roles: ["reception", "leader", "sales", "admin"] },
   { to: "/search", label: "nav.search", roles: STAFF },
@@ -53,7 +55,7 @@ export function isStaffUser(roles: readonly Role[]): boolean {
 export function homeFor(roles: readonly Role[]): string {
   if (hasRole(roles, "reception")) return "/queue";
   if (hasRole(roles, "technician", "senior")) return "/mine";
-  if (hasRole(roles, "leader")) return "/closing";
+  if (hasRole(roles, "leader")) return "/dashboard";
   if (hasRole(roles, "admin")) return "/queue";
   return "/search";
 }

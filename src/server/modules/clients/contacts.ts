@@ -41,6 +41,7 @@ function toContact(r: ContactRow, channels: { contact_id: string; kind: string; 
       emails: mine.filter((c) => c.kind === "email").map((c) => c.value),
       phones: mine.filter((c) => c.kind === "phone").map((c) => c.value),
       position: r.position,
+      portalAdmin: r.portal_admin === 1,
       createdAt: r.created_at,
       version: r.version,
     };
@@ -64,8 +65,14 @@ function channelsOf(
 const contactSearch = (name: string, email: string | null, phone: string | null) =>
   foldForSearch([name, email ?? "", phone ? normalizePhone(phone) : ""].join(" "));
 
+/** Company-wide portal visibility is granted by those who invite contacts to the portal, not by technicians. */
+function checkPortalAdminChange(actor: Actor, portalAdmin: boolean | undefined) {
+  if (portalAdmin !== undefined) requireRole(actor, "reception", "leader", "sales");
+}
+
 export async function createContact(ctx: AppContext, actor: Actor, input: z.output<typeof ContactBody>) {
   requireRole(actor, "reception", "leader", "sales", "technician", "senior");
+  if (input.portalAdmin) checkPortalAdminChange(actor, true);
   if (!(await clientsRepo.byId(ctx.db, input.clientId))) throw notFound("El cliente", { field: "clientId" });
   const now = ctx.clock().toISOString();
   const email = input.email ?? input.emails?.[0] ?? null;
@@ -77,6 +84,7 @@ export async function createContact(ctx: AppContext, actor: Actor, input: z.outp
     email: email ? normalizeEmail(email) : null,
     phone,
     position: input.position ?? null,
+    portal_admin: input.portalAdmin ? 1 : 0,
     search_text: contactSearch(input.name, email, phone),
     created_at: now,
     updated_at: now,
@@ -120,6 +128,10 @@ export async function updateContact(
     updated_at: now,
   };
   if (input.position !== undefined) patch.position = input.position;
+  if (input.portalAdmin !== undefined && input.portalAdmin !== (cur.portal_admin === 1)) {
+    checkPortalAdminChange(actor, input.portalAdmin);
+    patch.portal_admin = input.portalAdmin ? 1 : 0;
+  }
   const { version: _base, ...changes } = input;
   const written = await ctx.db.transaction().execute(async (trx) => {
     if (!(await contactsRepo.update(trx, id, cur.version, patch))) return false;

@@ -21,8 +21,24 @@ function collect(stream: Readable): Promise<Buffer> {
 const smtpError = (message: string, responseCode: number) =>
   Object.assign(new Error(message), { responseCode });
 
+const domainOf = (address: string) =>
+  address
+    .slice(address.lastIndexOf("@") + 1)
+    .trim()
+    .toLowerCase();
+
 /**
- * The inbound SMTP listener: accepts mail for anyone, keeps it raw and answers 250 only once it is
+ * Mesa is not a relay: it takes mail only for its own domains — the support address's and the from
+ * address's (so aliases like ventas@ that reach the same mailbox work too). Anything else is refused at RCPT.
+ */
+export function acceptsRecipient(config: AppContext["config"], address: string): boolean {
+  if (!address.includes("@")) return false;
+  const own = new Set([domainOf(config.supportAddress), domainOf(config.mailFrom)]);
+  return own.has(domainOf(address));
+}
+
+/**
+ * The inbound SMTP listener: accepts mail for Mesa's own domains (RCPT filter), keeps it raw and answers 250 only once it is
  * stored (a failure answers 451, so the sending server retries and nothing is lost).
  */
 export async function startSmtpListener(
@@ -41,6 +57,12 @@ export async function startSmtpListener(
     size: ctx.config.mailMaxBytes,
     banner: "Mesa",
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (acceptsRecipient(ctx.config, address.address)) return callback();
+      callback(
+        smtpError(`5.7.1 <${address.address}>: relay denied, only mail for this desk is accepted`, 550),
+      );
+    },
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback) {
       collect(stream)
         .then(async (raw) => {

@@ -30,13 +30,14 @@ async function commonVars(ctx: AppContext, row: TicketRow, lang: "es" | "en") {
       folio: row.folio,
       title: row.title,
       hours: openingHours(cfg, lang),
-      link: `${ctx.config.publicUrl}/tickets/${row.id}`,
+      // These mails go to the client: the link opens the ticket in the portal.
+      link: `${ctx.config.publicUrl}/portal/tickets/${row.id}`,
     },
   };
 }
 
 /** Where the desk writes about a ticket: its contact's address, else the address that opened it by mail. */
-async function recipientOf(ctx: AppContext, row: TicketRow): Promise<string | null> {
+export async function recipientOf(ctx: AppContext, row: TicketRow): Promise<string | null> {
   const contact = row.contact_id ? await contactsRepo.byId(ctx.db, row.contact_id) : null;
   if (contact?.email) return bareAddress(contact.email);
   return bareAddress((await mailRepo.firstSender(ctx.db, row.id))?.from_addr);

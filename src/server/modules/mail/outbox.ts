@@ -17,8 +17,15 @@ declare module "../../platform/tasks/registry.js" {
   }
 }
 
+/** A file sent with a mail (kept in the outbox row, so a retry sends the same bytes). */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
 export interface OutgoingMail {
-  kind: "autoreply" | "message";
+  kind: "autoreply" | "message" | "portal_link" | "portal_survey" | "service_order" | "staff_notice";
   ticketId: string | null;
   to: string;
   cc?: string[];
@@ -29,6 +36,7 @@ export interface OutgoingMail {
   references?: string[];
   /** RFC 3834: marks what Mesa sends on its own, so other robots do not answer it. */
   autoSubmitted?: "auto-replied" | "auto-generated";
+  attachments?: MailAttachment[];
 }
 
 interface StoredHeaders {
@@ -71,6 +79,15 @@ export async function queueMail(ctx: AppContext, trx: Transaction<DB> | Kysely<D
     created_at: now,
     updated_at: now,
     sent_at: null,
+    attachments: mail.attachments?.length
+      ? JSON.stringify(
+          mail.attachments.map((a) => ({
+            filename: headerSafe(a.filename),
+            contentType: a.contentType,
+            base64: a.content.toString("base64"),
+          })),
+        )
+      : null,
   };
   await mailRepo.queue(trx, row);
   await scheduleSend(ctx, trx, row.id);
@@ -123,6 +140,16 @@ async function fromAddress(ctx: AppContext) {
   return { name: headerSafe(companyName), address: ctx.config.mailFrom };
 }
 
+function storedAttachments(json: string | null) {
+  if (!json) return [];
+  const list = JSON.parse(json) as { filename: string; contentType: string; base64: string }[];
+  return list.map((a) => ({
+    filename: a.filename,
+    contentType: a.contentType,
+    content: Buffer.from(a.base64, "base64"),
+  }));
+}
+
 /** One try at sending one outbox row; only the worker that claims the row sends it. */
 async function sendRow(ctx: AppContext, outboxId: string, final: boolean): Promise<void> {
   const url = ctx.config.smtpUrl;
@@ -148,6 +175,7 @@ async function sendRow(ctx: AppContext, outboxId: string, final: boolean): Promi
       ...(h.inReplyTo ? { inReplyTo: h.inReplyTo } : {}),
       ...(h.references.length ? { references: h.references } : {}),
       headers: h.extra,
+      attachments: storedAttachments(row.attachments),
     });
   } catch (err) {
     const permanent = Number((err as { responseCode?: number }).responseCode) >= 500;

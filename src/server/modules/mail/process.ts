@@ -120,6 +120,7 @@ async function addAttachments(
       size: a.size,
       path: a.path,
       created_at: at,
+      uploaded_by: null,
     });
   }
 }

@@ -14,7 +14,7 @@ export type MailLang = "es" | "en";
  */
 const SHIPPED = shippedTemplatesDir(path.dirname(fileURLToPath(import.meta.url)));
 
-function shippedTemplatesDir(from: string): string {
+export function shippedTemplatesDir(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, "templates", "mail");
     if (fs.existsSync(candidate)) return candidate;

@@ -77,7 +77,7 @@ export function toTicket(row: TicketSummaryRow, env: ViewEnv, actor: Actor): Tic
       ? {
           at: row.accepted_at,
           signerName: row.accepted_by_name,
-          via: row.accepted_via === "portal" ? "portal" : "onsite",
+          via: row.accepted_via === "portal" || row.accepted_via === "link" ? row.accepted_via : "onsite",
         }
       : null,
     acceptanceOverrideReason: row.acceptance_override_reason,

@@ -6,7 +6,9 @@ import type { Actor, AppContext } from "../../context.js";
 import { hasRole, isStaff, refuseStaffOnlyFields } from "../../platform/authz.js";
 import { AppError, conflict, invalid, notFound } from "../../platform/errors.js";
 import { codedError } from "../../platform/i18n/index.js";
+import { onServiceOrderTransition } from "../service-orders/index.js";
 import { slaSettings } from "../settings/settings.js";
+import { onAssignmentNotice } from "../staff-notifications/index.js";
 import { rolesOf, usersRepo } from "../users/repository.js";
 import { workRepo } from "../work/repository.js";
 import { historyRepo, type TicketRow, ticketsRepo } from "./repository.js";
@@ -110,6 +112,17 @@ export async function transitionTicket(ctx: AppContext, actor: Actor, id: string
       reason: input.reason?.trim() || null,
       changes: historyChanges(row, patch, input),
     });
+    const event = {
+      actor,
+      row,
+      action: input.action,
+      to: decision.to,
+      patch,
+      reason: input.reason?.trim() || null,
+      now,
+    };
+    await onServiceOrderTransition(ctx, trx, event);
+    await onAssignmentNotice(ctx, trx, event);
     return true;
   });
   if (!updated) throw await staleConflict(ctx, actor, id);

@@ -10,6 +10,9 @@ import { tasksMigration } from "./migrations/006_tasks.js";
 import { staffAppMigration } from "./migrations/008_staff_app.js";
 import { mailMigration } from "./migrations/009_mail.js";
 import { codedNotificationsMigration } from "./migrations/010_coded_notifications.js";
+import { portalMigration } from "./migrations/011_portal.js";
+import { serviceOrdersMigration } from "./migrations/012_service_orders.js";
+import { reportsMigration } from "./migrations/015_reports.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -23,6 +26,9 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "008_staff_app": staffAppMigration,
     "009_mail": mailMigration(dialect),
     "010_coded_notifications": codedNotificationsMigration,
+    "011_portal": portalMigration,
+    "012_service_orders": serviceOrdersMigration,
+    "015_reports": reportsMigration,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Generated } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 import type { ContactChannelKind, PaymentTerms } from "../../../contract/clients.js";
 import type { SurveyOutcome } from "../../../contract/surveys.js";
 import type { TaskStatus } from "../../../contract/tasks.js";
@@ -94,6 +94,8 @@ export interface ContactsTable {
   email: string | null;
   phone: string | null;
   position: string | null;
+  /** Sees every ticket of its company in the portal (migration 011). */
+  portal_admin: ColumnType<Flag, Flag | undefined, Flag>;
   search_text: string;
   created_at: Instant;
   updated_at: Instant;
@@ -354,6 +356,38 @@ export interface OutboxTable {
   created_at: Instant;
   updated_at: Instant;
   sent_at: Instant | null;
+  attachments: string | null; // JSON [{filename, contentType, base64}] (migration 012)
+}
+
+/** A link mailed to accept or reject a service order (modules/service-orders). */
+export interface ServiceOrderLinksTable {
+  id: string;
+  ticket_id: string;
+  expires_at: Instant;
+  used_at: Instant | null;
+  created_at: Instant;
+}
+
+/** An acceptance or rejection of a service order, with who, when, where from and how. */
+export interface ServiceOrderDecisionsTable {
+  id: string;
+  ticket_id: string;
+  decision: string; // accepted | rejected
+  method: string; // link | portal | onsite
+  signer_name: string | null;
+  reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  actor_id: string | null;
+  at: Instant;
+}
+
+/** Which notification kinds a staff user also receives by e-mail. */
+export interface NotificationPrefsTable {
+  user_id: string;
+  kind: string;
+  by_email: Flag;
+  updated_at: Instant;
 }
 
 /** A received mail, kept raw (src/server/modules/mail/inbound.ts). */
@@ -382,12 +416,43 @@ export interface MailAttachmentsTable {
   size: number;
   path: string; // relative to MESA_DATA_DIR/attachments
   created_at: Instant;
+  uploaded_by: string | null; // the portal user who uploaded it (null: came by e-mail)
+}
+
+export interface PortalLinksTable {
+  token_hash: string; // sha256 of the token in the link
+  user_id: string;
+  purpose: string; // sign_in | survey
+  next_path: string | null; // where the portal opens after signing in
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+}
+
+export interface PortalSessionsTable {
+  id: string; // sha256 of the cookie value
+  user_id: string;
+  csrf_token: string;
+  created_at: Instant;
+  expires_at: Instant;
+}
+
+export interface PortalLinkRequestsTable {
+  id: string;
+  key: string; // addr:<email> | ip:<address>
+  at: Instant;
 }
 
 export interface DB {
+  portal_links: PortalLinksTable;
+  portal_sessions: PortalSessionsTable;
+  portal_link_requests: PortalLinkRequestsTable;
   timers: TimersTable;
   stored_files: StoredFilesTable;
   outbox: OutboxTable;
+  service_order_links: ServiceOrderLinksTable;
+  service_order_decisions: ServiceOrderDecisionsTable;
+  notification_prefs: NotificationPrefsTable;
   inbound_mail: InboundMailTable;
   mail_attachments: MailAttachmentsTable;
   notifications: NotificationsTable;

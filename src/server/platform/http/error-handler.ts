@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { type Database, isUniqueViolation } from "../database/database.js";
@@ -113,10 +114,16 @@ function faultReply(fault: Fault): ErrorReply {
 }
 
 /** Unknown API paths are a JSON 404; any other GET gets the SPA's index.html so client routes survive reloads. */
+/** The client portal's own page (a second Vite entry next to the staff app's index.html). */
+const PORTAL_PATH = /^\/portal(\/|\?|$)/;
+
 export function installNotFound(app: FastifyInstance, spaIndex: string | null): void {
+  const portalIndex = spaIndex ? path.join(path.dirname(spaIndex), "portal.html") : null;
   app.setNotFoundHandler((request, reply) => {
     if (spaIndex && request.method === "GET" && !request.url.startsWith("/api/")) {
-      return reply.type("text/html; charset=utf-8").send(fs.createReadStream(spaIndex));
+      const page =
+        portalIndex && PORTAL_PATH.test(request.url) && fs.existsSync(portalIndex) ? portalIndex : spaIndex;
+      return reply.type("text/html; charset=utf-8").send(fs.createReadStream(page));
     }
     return reply.status(404).send({
       error: {

@@ -25,6 +25,10 @@ interface RouteFacts {
 const PUBLIC_EXTRA: Record<string, number[]> = {
   "POST /api/auth/login": [401],
   "POST /api/setup": [409],
+  "POST /api/portal/session": [401],
+  "GET /api/service-orders/by-link": [410],
+  "POST /api/service-orders/by-link/decision": [409, 410],
+  "GET /api/service-orders/by-link/pdf": [410],
 };
 
 /** Liveness probes are never rate-limited (platform/http/rate-limit.ts). */
@@ -36,6 +40,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: "Signed in but not allowed (role, record or CSRF token)",
   404: "No such record, or one of another company",
   409: "Stale version, duplicate, refused transition or a retry still in flight",
+  410: "The link expired or was already used",
   413: "Body larger than 1 MiB",
   415: "Body is not JSON",
   422: "Understood but refused (a reason is required, an Idempotency-Key reused with another body…)",

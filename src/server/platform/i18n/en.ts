@@ -21,6 +21,7 @@ export const en: Record<ServerMessageKey, string> = {
   "assign.reason.load": "Current load: {count, plural, one {# open ticket} other {# open tickets}}",
   "notification.sla_breached": "{folio} passed its response deadline without attention: {title}",
   "notification.sla_near": "{folio} is close to its response deadline: {title}",
+  "notification.assigned": "{by} assigned {folio} to you: {title}",
   "notification.legacy": "{text}",
   "error.unauthenticated": "Sign in to continue.",
   "error.session_expired": "Your session expired. Sign in again.",

@@ -19,6 +19,7 @@ export const es = {
   "assign.reason.load": "Carga actual: {count, plural, one {# ticket abierto} other {# tickets abiertos}}",
   "notification.sla_breached": "{folio} venció su tiempo de respuesta sin atención: {title}",
   "notification.sla_near": "{folio} está por vencer su tiempo de respuesta: {title}",
+  "notification.assigned": "{by} te asignó {folio}: {title}",
   "notification.legacy": "{text}",
   "error.unauthenticated": "Inicia sesión para continuar.",
   "error.session_expired": "Tu sesión expiró. Inicia sesión de nuevo.",

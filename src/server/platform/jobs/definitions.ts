@@ -4,6 +4,7 @@ import type { AppContext } from "../../context.js";
 import { pruneThrottle } from "../../modules/auth/login-guard.js";
 import { notificationsRepo } from "../../modules/notifications/repository.js";
 import { businessCalendar, slaSettings } from "../../modules/settings/settings.js";
+import { queueStaffMail } from "../../modules/staff-notifications/index.js";
 import { historyRepo, ticketsRepo } from "../../modules/tickets/repository.js";
 import { sessionsRepo, toUser, usersRepo } from "../../modules/users/repository.js";
 import { IDEMPOTENCY_TTL_MS, idempotencyRepo } from "../http/idempotency-repository.js";
@@ -63,6 +64,7 @@ export async function escalateSla(ctx: AppContext, now: Date): Promise<number> {
           read_at: null,
         })),
       );
+      await queueStaffMail(ctx, trx, [...to], "escalation", message, row);
       raised++;
     });
   }

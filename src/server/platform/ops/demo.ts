@@ -4,7 +4,8 @@
  * the accounts to sign in with. Refuses a database that already has tickets unless `--force`.
  */
 import { pathToFileURL } from "node:url";
-import type { AppContext } from "../../context.js";
+import type { Actor, AppContext } from "../../context.js";
+import { getCompany, saveCompany } from "../../modules/clients/company.js";
 import { toUser, usersRepo } from "../../modules/users/repository.js";
 import { bootstrapAdmin } from "../../modules/users/users.js";
 import { loadConfig } from "../config.js";
@@ -18,6 +19,8 @@ export class DemoRefused extends Error {}
 
 export interface DemoSummary {
   password: string;
+  /** The administrator the demo was made with (its own password, not the demo's). */
+  admin: string;
   accounts: { email: string; name: string; roles: string[] }[];
   clients: number;
   contacts: number;
@@ -27,8 +30,36 @@ export interface DemoSummary {
 
 async function firstAdmin(ctx: AppContext) {
   const admin = (await usersRepo.list(ctx.db)).map(toUser).find((u) => u.active && u.roles.includes("admin"));
-  if (!admin) throw new DemoRefused("No hay administrador: define MESA_ADMIN_EMAIL y MESA_ADMIN_PASSWORD.");
+  if (!admin)
+    throw new DemoRefused(
+      "No hay administrador: abre la app web y completa la configuración inicial, o define MESA_ADMIN_EMAIL y MESA_ADMIN_PASSWORD.",
+    );
   return actorOf(admin);
+}
+
+/** The printed account list speaks Spanish like the rest of the command. */
+const ROLE_NAMES: Record<string, string> = {
+  reception: "Recepción",
+  technician: "Técnico",
+  senior: "Técnico Senior",
+  leader: "Líder de proyecto",
+  sales: "Ventas",
+  admin: "Administrador",
+};
+
+/** The firm's own data (Empresa page, login screen, documents), kept where the setup page already wrote some. */
+async function demoCompany(ctx: AppContext, admin: Actor): Promise<void> {
+  const current = await getCompany(ctx, admin);
+  const keep = <T>(value: T | null, demo: T) => (value === null || value === "" ? demo : value);
+  await saveCompany(ctx, admin, {
+    name: keep(current.name, "Encor S.A. de C.V."),
+    rfc: keep(current.rfc, "ENC050101AB1"),
+    supportEmail: keep(current.supportEmail, "soporte@demo.encor.mx"),
+    supportPhone: keep(current.supportPhone, "33 3615 0000"),
+    address: keep(current.address, "Av. Américas 1500, Providencia, 44630 Guadalajara, Jal."),
+    openingHoursText: keep(current.openingHoursText, "Lunes a viernes de 9:00 a 17:00"),
+    version: current.version,
+  });
 }
 
 export async function seedDemo(base: AppContext, opts: { force?: boolean } = {}): Promise<DemoSummary> {
@@ -38,11 +69,12 @@ export async function seedDemo(base: AppContext, opts: { force?: boolean } = {})
     .executeTakeFirstOrThrow();
   if (Number(existing.n) > 0 && !opts.force)
     throw new DemoRefused(
-      "La base de datos ya tiene tickets: la demostración es para una instalación nueva.",
+      "La base de datos ya tiene tickets: la demostración es para una instalación nueva. Usa --force para agregarla de todos modos.",
     );
   const clock = demoClock(base);
   const { ctx } = clock;
   const admin = await firstAdmin(ctx);
+  await demoCompany(ctx, admin);
   const people = await demoUsers(ctx, admin);
   const clients = await demoClients(ctx, people);
   const order = statusOrder();
@@ -56,6 +88,7 @@ export async function seedDemo(base: AppContext, opts: { force?: boolean } = {})
   }
   return {
     password: DEMO_PASSWORD,
+    admin: admin.email,
     accounts: DEMO_USERS.map((u) => ({ email: u.email, name: u.name, roles: u.roles })),
     clients: clients.length,
     contacts: clients.reduce((n, c) => n + c.contacts.length, 0),
@@ -78,11 +111,11 @@ async function main(): Promise<void> {
     );
     console.log(`Cuentas (contraseña «${summary.password}»):`);
     for (const a of summary.accounts)
-      console.log(`  ${a.email.padEnd(34)} ${a.name} (${a.roles.join(", ")})`);
-    console.log("  y el administrador de MESA_ADMIN_EMAIL.");
+      console.log(`  ${a.email.padEnd(34)} ${a.name} (${a.roles.map((r) => ROLE_NAMES[r] ?? r).join(", ")})`);
+    console.log(`  ${summary.admin.padEnd(34)} Administrador (con su propia contraseña)`);
   } catch (err) {
     if (!(err instanceof DemoRefused)) throw err;
-    console.error(`${err.message} Usa --force para agregarla de todos modos.`);
+    console.error(err.message);
     process.exitCode = 1;
   } finally {
     await database.close();

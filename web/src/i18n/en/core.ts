@@ -51,6 +51,7 @@ export const core: Record<keyof typeof es, string> = {
     "Someone else changed this ticket while you were viewing it. Its current state is shown; check and try again.",
   "error.forbidden_page": "Your role has no access to this screen.",
   "error.forbidden_page.title": "No access",
+  "error.staff_only.portal": "Go to the client portal",
   "error.staff_only.title": "This app is for staff",
   "error.staff_only":
     "Yours is a client account: your company's requests are followed in the client portal. If this is a mistake, ask the service desk to check your account.",
@@ -163,6 +164,8 @@ export const core: Record<keyof typeof es, string> = {
   "sla.breachedBy": "Overdue by {time}",
   "sla.breached": "Response overdue",
   "sla.met": "Responded",
+  "sla.respondedLate": "Answered late",
+  "sla.respondedLateBy": "Answered {time} late",
   "list.empty": "No tickets.",
   "list.more": "Load more",
   "action.start": "Start work",

@@ -29,6 +29,9 @@ export const desk: Record<keyof typeof es, string> = {
   "client.creditLimitHint": "In pesos; empty = no limit.",
   "client.badMoney": "Invalid amount: use numbers, e.g. 50000.00",
 
+  "contact.portalAdmin": "Sees all of its company's requests in the portal",
+  "contact.portalAdminHint":
+    "Otherwise only those it filed or is the contact of. Reception, the leader and Sales change it.",
   "contact.position": "Position",
   "contact.emails": "Other e-mails",
   "contact.phones": "Other phones",

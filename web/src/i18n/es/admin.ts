@@ -19,7 +19,7 @@ export const admin = {
   "calendar.statutoryHint":
     "1 ene, primer lunes de feb, tercer lunes de mar, 1 may, 16 sep, tercer lunes de nov, 25 dic y 1 oct sexenal.",
   "calendar.removedHolidays": "Feriados que sí se trabajan",
-  "calendar.removedHint": "Fechas AAAA-MM-DD; Enter para agregar.",
+  "calendar.removedHint": "Fechas DD/MM/AAAA; Enter para agregar.",
   "calendar.closures": "Cierres adicionales",
   "calendar.noClosures": "Sin cierres adicionales.",
   "calendar.date": "Fecha",

@@ -50,6 +50,7 @@ export const core = {
     "Alguien más modificó este ticket mientras lo veías. Se muestra su estado actual; revisa y vuelve a intentarlo.",
   "error.forbidden_page": "Tu rol no tiene acceso a esta pantalla.",
   "error.forbidden_page.title": "Sin acceso",
+  "error.staff_only.portal": "Ir al portal de clientes",
   "error.staff_only.title": "Esta aplicación es para el personal",
   "error.staff_only":
     "Tu cuenta es de cliente: las solicitudes de tu empresa se consultan en el portal de clientes. Si crees que es un error, pide a la mesa de servicio que revise tu cuenta.",
@@ -162,6 +163,8 @@ export const core = {
   "sla.breachedBy": "Vencido hace {time}",
   "sla.breached": "Respuesta vencida",
   "sla.met": "Respondido",
+  "sla.respondedLate": "Respondido tarde",
+  "sla.respondedLateBy": "Respondido {time} tarde",
   "list.empty": "No hay tickets.",
   "list.more": "Cargar más",
   "action.start": "Iniciar trabajo",

@@ -27,6 +27,9 @@ export const desk = {
   "client.creditLimitHint": "En pesos; vacío = sin límite.",
   "client.badMoney": "Importe inválido: usa números, p. ej. 50000.00",
 
+  "contact.portalAdmin": "Ve todas las solicitudes de su empresa en el portal",
+  "contact.portalAdminHint":
+    "Si no, solo ve las que levantó o en las que es el contacto. Lo cambian Recepción, el líder y Ventas.",
   "contact.position": "Puesto",
   "contact.emails": "Otros correos",
   "contact.phones": "Otros teléfonos",

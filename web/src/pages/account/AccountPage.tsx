@@ -3,6 +3,7 @@ import { useSessions } from "../../api/account";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { useT } from "../../i18n";
+import { NotificationPrefsForm } from "./NotificationPrefsForm";
 import { PasswordForm } from "./PasswordForm";
 import { SessionsTable } from "./SessionsTable";
 
@@ -15,6 +16,7 @@ export default function AccountPage() {
       <PageHeader title={t("account.title")} subtitle={t("account.subtitle")} />
       <Stack gap="xl">
         <PasswordForm />
+        <NotificationPrefsForm />
         <Stack gap="xs">
           <Title order={2} size="h4">
             {t("sessions.title")}

@@ -6,6 +6,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { CalendarSettingsBody, type CalendarSettingsRecord } from "../../contract";
 import { useT } from "../../i18n";
+import { showDay, toIsoDay } from "../../lib/dayInput";
 import { zoneLabel } from "../../lib/format";
 import { Closures } from "./Closures";
 import { MonthView } from "./MonthView";
@@ -57,8 +58,14 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
             <TagsInput
               label={t("calendar.removedHolidays")}
               description={t("calendar.removedHint")}
-              value={values.removedHolidays}
-              onChange={(v) => form.set("removedHolidays", v)}
+              // Shown and typed as DD/MM/AAAA, kept as the API's ISO days.
+              value={values.removedHolidays.map(showDay)}
+              onChange={(v) =>
+                form.set(
+                  "removedHolidays",
+                  v.map((day) => toIsoDay(day) ?? day),
+                )
+              }
               error={
                 errors.removedHolidays ??
                 Object.entries(errors).find(([k]) => k.startsWith("removedHolidays."))?.[1]

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { type User, useUsers } from "../../api/admin";
+import { useCategoryName } from "../../api/clients";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { useT } from "../../i18n";
@@ -9,6 +10,7 @@ import { UserEditor } from "./UserEditor";
 export default function UsersPage() {
   const t = useT();
   const users = useUsers();
+  const categoryName = useCategoryName();
   const [editing, setEditing] = useState<User | null | "new">(null);
   return (
     <>
@@ -43,7 +45,7 @@ export default function UsersPage() {
                     </Group>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{u.skills.join(", ") || "—"}</Text>
+                    <Text size="sm">{u.skills.map(categoryName).join(", ") || "—"}</Text>
                   </Table.Td>
                   <Table.Td>{u.active ? t("common.yes") : t("common.no")}</Table.Td>
                 </Table.Tr>

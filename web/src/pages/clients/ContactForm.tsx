@@ -1,4 +1,15 @@
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, TagsInput, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type ChangeEvent, type FormEvent, useState } from "react";
 import { type Contact, useCreateContact, usePatchContact } from "../../api/clients";
@@ -21,6 +32,7 @@ function initialValues(contact: Contact | null) {
     phone,
     emails: (contact?.emails ?? []).filter((e) => e.toLowerCase() !== email.toLowerCase()),
     phones: (contact?.phones ?? []).filter((p) => !phone || digits(p) !== digits(phone)),
+    portalAdmin: contact?.portalAdmin ?? false,
   };
 }
 
@@ -41,9 +53,10 @@ const inputOf = (values: Values) => ({
   phone: blankToUndefined(values.phone) ?? null,
   emails: values.emails,
   phones: values.phones,
+  portalAdmin: values.portalAdmin,
 });
 
-const CONFLICT_FIELDS = ["name", "position", "email", "phone", "emails", "phones"];
+const CONFLICT_FIELDS = ["name", "position", "email", "phone", "emails", "phones", "portalAdmin"];
 
 /**
  * Adds the contact (POST) or saves only the fields the user changed (PATCH /api/contacts/:id), based
@@ -118,6 +131,13 @@ function ContactFields({ form }: { form: FormState<ReturnType<typeof initialValu
         value={values.phones}
         onChange={(v) => form.set("phones", v)}
         error={errors.phones}
+      />
+      <Checkbox
+        label={t("contact.portalAdmin")}
+        description={t("contact.portalAdminHint")}
+        checked={values.portalAdmin}
+        onChange={(e) => form.set("portalAdmin", e.currentTarget.checked)}
+        error={errors.portalAdmin}
       />
     </SimpleGrid>
   );

@@ -5,6 +5,7 @@ import { usePortalUsers } from "../../api/portal";
 import { QueryState } from "../../components/QueryState";
 import type { PortalUser } from "../../contract";
 import { useT } from "../../i18n";
+import { contactPhones } from "../../lib/phone";
 import { ContactForm } from "./ContactForm";
 import { InviteButton, PortalAccess, PortalBadge } from "./PortalAccess";
 
@@ -18,7 +19,7 @@ function ContactRow({
   portalUser: PortalUser | undefined;
 }) {
   const t = useT();
-  const phones = contact.phones.length ? contact.phones : contact.phone ? [contact.phone] : [];
+  const phones = contactPhones(contact);
   const emails = contact.emails.length ? contact.emails : contact.email ? [contact.email] : [];
   return (
     <Table.Tr data-testid="contact-row" data-name={contact.name}>

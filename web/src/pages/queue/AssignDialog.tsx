@@ -27,6 +27,8 @@ function CandidateRow({
   busy: boolean;
 }) {
   const t = useT();
+  // Skills are category codes ("windows-server"): a person reads the category's name.
+  const categoryName = useCategoryName();
   return (
     <Group justify="space-between" wrap="nowrap" align="flex-start" data-testid="candidate">
       <Stack gap={2}>
@@ -42,8 +44,8 @@ function CandidateRow({
           </Badge>
         </Group>
         {candidate.user.skills.length > 0 && (
-          <Text size="xs" c="dimmed">
-            {t("assign.skills")}: {candidate.user.skills.join(", ")}
+          <Text size="xs" c="dimmed" data-testid="candidate-skills">
+            {t("assign.skills")}: {candidate.user.skills.map(categoryName).join(", ")}
           </Text>
         )}
         {candidate.reasons.map((reason) => (

@@ -13,7 +13,7 @@ const SCORES = ["1", "2", "3", "4", "5"];
 /** Records the satisfaction call's answers, or an unreachable attempt. */
 export function SurveyForm({ ticket, onDone }: { ticket: Ticket; onDone: () => void }) {
   const t = useT();
-  const { record, attempt } = useSurveyMutations(ticket.id);
+  const { record, attempt, sendLink } = useSurveyMutations(ticket.id);
   const [scores, setScores] = useState<Record<Question, string>>({
     overall: "",
     technician: "",
@@ -40,7 +40,12 @@ export function SurveyForm({ ticket, onDone }: { ticket: Ticket; onDone: () => v
   };
   const unreachable = () =>
     attempt.mutate({ note: note.trim() || undefined }, { onSuccess: () => done(t("survey.attemptSaved")) });
-  const error = record.error ?? attempt.error;
+  const mailLink = () =>
+    sendLink.mutate(undefined, {
+      onSuccess: (r) =>
+        notifications.show({ color: "teal", message: t("survey.linkSent", { email: r.sentTo }) }),
+    });
+  const error = record.error ?? attempt.error ?? sendLink.error;
   return (
     <Stack data-testid="survey-form">
       {QUESTIONS.map((q) => (
@@ -86,9 +91,19 @@ export function SurveyForm({ ticket, onDone }: { ticket: Ticket; onDone: () => v
             {t("survey.unreachable")}
           </Button>
         </Group>
-        <Button onClick={save} loading={record.isPending} data-testid="survey-save">
-          {t("survey.save")}
-        </Button>
+        <Group gap="xs">
+          <Button
+            variant="light"
+            onClick={mailLink}
+            loading={sendLink.isPending}
+            data-testid="survey-send-link"
+          >
+            {t("survey.sendLink")}
+          </Button>
+          <Button onClick={save} loading={record.isPending} data-testid="survey-save">
+            {t("survey.save")}
+          </Button>
+        </Group>
       </Group>
     </Stack>
   );

@@ -10,6 +10,7 @@ import {
   Text,
   Textarea,
 } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import type { FormEvent } from "react";
 import { attachmentUrl, useAttachments } from "../../api/mail";
 import { useAddMessage } from "../../api/tickets";
@@ -26,6 +27,8 @@ const COLORS: Record<Kind, string> = { message: "blue", call: "grape", note: "ye
 
 function MessageForm({ ticketId }: { ticketId: string }) {
   const t = useT();
+  // Three kinds side by side are wider than a phone: stacked there, as the attention modes are.
+  const narrow = useMediaQuery("(max-width: 36em)");
   const add = useAddMessage(ticketId);
   const form = useForm({ kind: "message" as Kind, body: "" }, t);
   const draft = useDraft("message", form, {
@@ -48,6 +51,10 @@ function MessageForm({ ticketId }: { ticketId: string }) {
       <Stack gap="xs">
         <DraftNotice draft={draft} />
         <SegmentedControl
+          fullWidth
+          orientation={narrow ? "vertical" : "horizontal"}
+          aria-label={t("message.kind")}
+          data-testid="message-kind"
           value={form.values.kind}
           onChange={(v) => form.set("kind", v as Kind)}
           data={(["message", "call", "note"] as const).map((k) => ({

@@ -17,6 +17,7 @@ import { MessagesPanel } from "./MessagesPanel";
 import { NotAssigned, reassignedTo } from "./NotAssigned";
 import { ReviewPanel } from "./ReviewPanel";
 import { RoadLinks } from "./RoadLinks";
+import { ServiceOrderLink } from "./ServiceOrderLink";
 import { SurveyResult } from "./SurveyResult";
 import { TicketActions } from "./TicketActions";
 import { TicketFacts } from "./TicketFacts";
@@ -100,6 +101,7 @@ function TicketView({ ticket, me }: { ticket: TicketDetail; me: Me }) {
             <ReviewPanel ticket={ticket} />
             <ClosePanel ticket={ticket} />
             <AcceptancePanel ticket={ticket} />
+            <ServiceOrderLink ticket={ticket} />
             {billingEditable && <BillingStatusEditor ticket={ticket} />}
             {correctsBillable && <BillableCorrection ticket={ticket} />}
             <SurveyResult ticket={ticket} />

@@ -1,0 +1,59 @@
+/** Shared by the SQLite and PostgreSQL halves of the reports bench: app settings and the timing loop. */
+import { REPORT_NAMES } from "../src/contract/reports.js";
+import type { MesaApp } from "../src/server/app.js";
+
+const RUNS = Number(process.env.BENCH_RUNS) > 0 ? Number(process.env.BENCH_RUNS) : 5;
+const ADMIN = { email: "admin@bench.mx", password: "bench-password-123" };
+export const RANGES = { month: "from=2026-11-01&to=2026-11-30", year: "from=2025-12-01&to=2026-11-30" };
+
+export const appEnv = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
+  MESA_ADMIN_EMAIL: ADMIN.email,
+  MESA_ADMIN_PASSWORD: ADMIN.password,
+  MESA_WEB_DIST: "/nonexistent",
+  MESA_JOBS: "false",
+  LOG_LEVEL: "silent",
+  MESA_RATE_LIMIT_PER_MINUTE: "100000000",
+  MESA_DB_STATEMENT_TIMEOUT_MS: "600000",
+  ...extra,
+});
+
+async function token(app: MesaApp): Promise<string> {
+  const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: ADMIN });
+  const { csrfToken } = login.json();
+  const cookie = login.cookies.find((c) => c.name === "mesa_session")!;
+  const tok = await app.inject({
+    method: "POST",
+    url: "/api/auth/tokens",
+    headers: { cookie: `mesa_session=${cookie.value}`, "x-csrf-token": csrfToken },
+    payload: { name: "bench" },
+  });
+  return tok.json().token;
+}
+
+async function median(app: MesaApp, auth: string, url: string): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i <= RUNS; i++) {
+    const t0 = performance.now();
+    const res = await app.inject({ method: "GET", url, headers: { authorization: `Bearer ${auth}` } });
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    if (i > 0) times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return Math.round(times[Math.floor(times.length / 2)]! * 10) / 10;
+}
+
+/** Times every report (month, year) and the dashboard on a running app; keys `<db>.<report>.<range>`. */
+export async function timeReports(app: MesaApp, db: string): Promise<Record<string, number>> {
+  const auth = await token(app);
+  const out: Record<string, number> = {};
+  out[`${db}.dashboard`] = await median(app, auth, "/api/reports/dashboard");
+  // BENCH_REPORTS=sla,workload times only those (quick re-measures after a change).
+  const only = process.env.BENCH_REPORTS?.split(",");
+  for (const name of REPORT_NAMES.filter((r) => !only || only.includes(r))) {
+    for (const [range, q] of Object.entries(RANGES)) {
+      out[`${db}.${name}.${range}`] = await median(app, auth, `/api/reports/${name}?${q}`);
+      console.log(`${db} ${name} ${range}: ${out[`${db}.${name}.${range}`]} ms`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+/** The client portal in Chromium on a phone: a sign-in link by mail, the contact's tickets, a new ticket and its folio. */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ADMIN,
+  ApiSession,
+  browserMissing,
+  launchBrowser,
+  type Server,
+  seedClient,
+  shot,
+  startServer,
+  withPage,
+} from "./helpers";
+
+const PHONE = { width: 390, height: 844 };
+const EMAIL = "ana@launica.mx";
+
+describe.skipIf(browserMissing)("client portal", { timeout: 180_000 }, () => {
+  let browser: Browser;
+  let server: Server;
+
+  beforeAll(async () => {
+    server = await startServer();
+    const admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
+    const { contactId } = await seedClient(admin);
+    await admin.ok("POST", `/api/contacts/${contactId}/portal-invite`);
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** The sign-in link as the contact receives it: read from the outbox row Mesa wrote for the mail. */
+  async function mailedLinkPath(): Promise<string> {
+    const row = await server.app.ctx.db
+      .selectFrom("outbox")
+      .select("text_body")
+      .where("to_addr", "=", EMAIL)
+      .where("kind", "=", "portal_link")
+      .orderBy("created_at", "desc")
+      .executeTakeFirstOrThrow();
+    const m = /\/portal\/entrar\?token=[A-Za-z0-9_-]+/.exec(row.text_body);
+    if (!m) throw new Error("no link in the mail");
+    return m[0];
+  }
+
+  it("a contact asks for a link, opens it, sees its tickets, files one and reads its folio", async () => {
+    let link = "";
+    await withPage(
+      browser,
+      "portal",
+      async (page) => {
+        await page.goto(`${server.baseUrl}/portal`);
+        await page.getByLabel("Correo electrónico").fill(EMAIL);
+        await page.getByRole("button", { name: "Enviarme el enlace" }).click();
+        await page.getByText("Revise su correo").waitFor();
+        await page
+          .getByTestId("opening-hours")
+          .getByText(/Horario de atención: lun–vie 09:00–17:00/)
+          .waitFor();
+
+        link = await mailedLinkPath();
+        await page.goto(server.baseUrl + link);
+        await page.getByRole("heading", { name: "Mis solicitudes" }).waitFor();
+        await page.getByText("Aún no hay solicitudes.").waitFor();
+
+        await page.getByRole("link", { name: "Nueva solicitud" }).click();
+        await page.getByLabel("Asunto").fill("El conmutador dejó de dar tono");
+        await page.getByLabel("Describa el problema").fill("Desde las 9:00 ninguna extensión tiene tono.");
+        await page.getByLabel("Sí, funcionaba y dejó de funcionar").check();
+        await page.getByRole("button", { name: "Enviar solicitud" }).click();
+
+        const folio = page.getByTestId("folio");
+        await folio.waitFor();
+        expect(await folio.textContent()).toMatch(/^OS-\d{4}-\d{6}$/);
+        await page
+          .getByTestId("created-notice")
+          .getByText(/Su folio es OS-/)
+          .waitFor();
+        await page.getByText("Urgente").first().waitFor();
+        await page.getByTestId("service-order-slot").waitFor();
+        await shot(page, "portal-ticket-phone");
+
+        await page.getByRole("link", { name: /Mis solicitudes/ }).click();
+        await expect.poll(() => page.getByTestId("ticket-card").count()).toBe(1);
+        await page.getByTestId("ticket-card").getByText("El conmutador dejó de dar tono").waitFor();
+      },
+      PHONE,
+    );
+
+    // The same link a second time: a clear page, no session.
+    await withPage(
+      browser,
+      "portal-used-link",
+      async (page) => {
+        await page.goto(server.baseUrl + link);
+        await page.getByRole("heading", { name: "Este enlace ya se usó" }).waitFor();
+        await page.getByRole("button", { name: "Pedir un enlace nuevo" }).click();
+        await page.getByRole("button", { name: "Enviarme el enlace" }).waitFor();
+      },
+      PHONE,
+    );
+  });
+});

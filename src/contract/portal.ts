@@ -1,0 +1,132 @@
+import { z } from "zod";
+import { TicketForClient } from "./client-facing.js";
+import { Id, OptionalText, Text } from "./common.js";
+import { SurveyBody } from "./surveys.js";
+
+// What the client portal (/api/portal) reads and sends. Every answer is an allow-list built on the
+// client-facing shapes: no internal notes or calls, no minutes, charges or billing, no staff ids.
+
+/** An e-mail as typed; anything longer than an address can be is refused before it is looked up. */
+export const MagicLinkBody = z.strictObject({ email: z.string().trim().min(3).max(254) });
+
+/** The token from the link: base64url, fixed length; anything else is refused as 400 before the database. */
+export const PortalSessionBody = z.strictObject({ token: z.string().min(1).max(200) });
+
+export const PortalUser = z.object({
+  id: Id,
+  email: z.string(),
+  name: z.string(),
+  clientId: Id,
+  clientName: z.string(),
+  contactId: Id,
+  /** Sees every ticket of its company, not only its own. */
+  companyAdmin: z.boolean(),
+  locale: z.enum(["es-MX", "en"]),
+});
+export type PortalUser = z.infer<typeof PortalUser>;
+
+export const PortalSession = z.object({
+  user: PortalUser,
+  csrfToken: z.string(),
+  /** Where the portal goes after signing in (a ticket's survey, from the survey mail). */
+  next: z.string().nullable(),
+});
+
+export const PortalTicket = TicketForClient.pick({
+  id: true,
+  folio: true,
+  status: true,
+  clientName: true,
+  contactName: true,
+  title: true,
+  description: true,
+  urgent: true,
+  channel: true,
+  serviceKind: true,
+  assigneeName: true,
+  receivedAt: true,
+  responseDueAt: true,
+  respondedAt: true,
+  responseBreached: true,
+  businessMinutesLeft: true,
+  slaState: true,
+  estimatedSolutionAt: true,
+  createdAt: true,
+  updatedAt: true,
+  closedAt: true,
+});
+export type PortalTicket = z.infer<typeof PortalTicket>;
+export const PortalTicketList = z.object({ items: z.array(PortalTicket) });
+
+export const PortalMessage = z.object({
+  id: Id,
+  authorName: z.string().nullable(),
+  /** Written by the client's side (portal or e-mail), not by the firm. */
+  fromClient: z.boolean(),
+  body: z.string(),
+  createdAt: z.string(),
+});
+export type PortalMessage = z.infer<typeof PortalMessage>;
+
+export const PortalStep = z.object({
+  at: z.string(),
+  action: z.string(),
+  toStatus: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+
+export const PortalAttachment = z.object({
+  id: Id,
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  createdAt: z.string(),
+});
+export type PortalAttachment = z.infer<typeof PortalAttachment>;
+
+/** `open`: closed and not yet answered — the contact may answer it; `answered`/`closed_out`: no more. */
+export const PortalSurveyState = z.enum(["not_yet", "open", "answered", "closed_out"]);
+
+export const PortalTicketDetail = PortalTicket.extend({
+  messages: z.array(PortalMessage),
+  timeline: z.array(PortalStep),
+  attachments: z.array(PortalAttachment),
+  survey: PortalSurveyState,
+});
+export type PortalTicketDetail = z.infer<typeof PortalTicketDetail>;
+
+export const URGENCY_QUESTION = "¿El sistema ya estaba en operación y dejó de funcionar?";
+
+export const PortalTicketCreateBody = z.strictObject({
+  title: Text(200),
+  description: OptionalText(20_000).optional(),
+  /** The answer to "¿el sistema ya estaba en operación y dejó de funcionar?": yes makes it urgent (SPEC §1). */
+  wasWorking: z.boolean(),
+});
+export type PortalTicketCreateBody = z.input<typeof PortalTicketCreateBody>;
+
+export const PortalMessageBody = z.strictObject({ body: Text(20_000) });
+
+/** 25 MB as base64 is at most this many characters. */
+export const PORTAL_ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024;
+export const PortalAttachmentBody = z.strictObject({
+  filename: Text(200),
+  dataBase64: z
+    .string()
+    .min(1)
+    .max(Math.ceil(PORTAL_ATTACHMENT_MAX_BYTES / 3) * 4 + 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, "Base64"),
+});
+
+export const PortalSurveyBody = SurveyBody;
+
+export const PortalInfo = z.object({
+  companyName: z.string(),
+  /** "lun–vie 09:00–17:00 (hora de America/Mexico_City)", in the caller's language. */
+  openingHours: z.string(),
+  timeZone: z.string(),
+  supportAddress: z.string(),
+});
+
+export const PortalTicketParams = z.object({ id: Id });
+export const PortalAttachmentParams = z.object({ id: Id, attId: Id });

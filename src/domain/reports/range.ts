@@ -1,0 +1,46 @@
+/** Report periods: local dates in the calendar's zone turned into UTC instants (text, as stored). */
+import { DateTime } from "luxon";
+
+export type BucketSize = "week" | "month";
+
+/** A half-open span of instants [start, end) as fixed-width ISO UTC text, and its local label. */
+export interface Span {
+  label: string;
+  start: string;
+  end: string;
+}
+
+const iso = (dt: DateTime) => dt.toUTC().toJSDate().toISOString();
+
+/** `from`..`to` inclusive local dates → [local midnight of from, local midnight after to). */
+export function localRange(from: string, to: string, zone: string): Span {
+  const start = DateTime.fromISO(from, { zone }).startOf("day");
+  const end = DateTime.fromISO(to, { zone }).startOf("day").plus({ days: 1 });
+  return { label: `${from}/${to}`, start: iso(start), end: iso(end) };
+}
+
+/**
+ * The weeks (starting Monday) or calendar months that meet the range, clipped to it. Labels are
+ * the local date a bucket starts on (weeks) or `YYYY-MM` (months).
+ */
+export function buckets(from: string, to: string, zone: string, size: BucketSize): Span[] {
+  const first = DateTime.fromISO(from, { zone }).startOf("day");
+  const last = DateTime.fromISO(to, { zone }).startOf("day").plus({ days: 1 });
+  const out: Span[] = [];
+  let cursor = size === "week" ? first.startOf("week") : first.startOf("month");
+  while (cursor < last) {
+    const next = cursor.plus(size === "week" ? { weeks: 1 } : { months: 1 });
+    const start = DateTime.max(cursor, first);
+    const end = DateTime.min(next, last);
+    const label = size === "week" ? cursor.toISODate()! : cursor.toFormat("yyyy-MM");
+    out.push({ label, start: iso(start), end: iso(end) });
+    cursor = next;
+  }
+  return out;
+}
+
+/** Local midnight of the day `nowMs` falls on, and of the Monday of its week (dashboard). */
+export function todayAndWeek(nowMs: number, zone: string): { today: string; week: string } {
+  const now = DateTime.fromMillis(nowMs, { zone });
+  return { today: iso(now.startOf("day")), week: iso(now.startOf("week")) };
+}

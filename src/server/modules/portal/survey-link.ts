@@ -1,0 +1,58 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { Id } from "../../../contract/common.js";
+import type { Actor, AppContext } from "../../context.js";
+import { requireRole } from "../../platform/authz.js";
+import { AppError, conflict, notFound } from "../../platform/errors.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
+import { surveysRepo } from "../surveys/repository.js";
+import { ticketsRepo } from "../tickets/repository.js";
+import { rolesOf } from "../users/repository.js";
+import { sendLink } from "./auth.js";
+import { portalRepo } from "./repository.js";
+
+/**
+ * Reception sends the satisfaction survey by mail (SPEC §1: "optionally by a link sent by e-mail"):
+ * a single-use link that signs the contact in to the portal on that ticket's survey. The answer is
+ * recorded by the shared survey rule, so the ticket leaves reception's survey queue as done.
+ */
+export async function sendSurveyLink(ctx: AppContext, actor: Actor, ticketId: string) {
+  requireRole(actor, "reception", "leader");
+  const ticket = await ticketsRepo.byId(ctx.db, ticketId);
+  if (!ticket) throw notFound("El ticket");
+  if (ticket.status !== "closed")
+    throw new AppError("invalid_transition", "La encuesta se envía cuando el ticket está cerrado.");
+  if (await surveysRepo.byTicket(ctx.db, ticketId))
+    throw conflict("Este ticket ya tiene encuesta registrada.");
+  const account = ticket.contact_id
+    ? await portalRepo.accountOfContact(ctx.db, ticket.contact_id)
+    : undefined;
+  const roles = account ? rolesOf(account) : [];
+  if (!account || roles.length !== 1 || roles[0] !== "client")
+    throw new AppError(
+      "precondition_failed",
+      "El contacto del ticket no tiene cuenta en el portal: invítalo primero o levanta la encuesta por teléfono.",
+      { field: "contactId" },
+    );
+  await sendLink(ctx, account, "survey", {
+    nextPath: `/portal/tickets/${ticket.id}#encuesta`,
+    folio: ticket.folio,
+    ticketId: ticket.id,
+  });
+  return { sentTo: account.email };
+}
+
+/** Staff-side calls of the portal feature, under the staff authentication (no prefix of their own). */
+export async function portalStaffPlugin(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post("/api/tickets/:id/survey-link", {
+    schema: {
+      tags: ["surveys"],
+      params: z.object({ id: Id }),
+      response: { 202: z.object({ sentTo: z.string() }) },
+    },
+    handler: async (req, reply) =>
+      reply.code(202).send(await sendSurveyLink(opts.ctx, actorOf(req), req.params.id)),
+  });
+}

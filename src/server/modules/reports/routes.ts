@@ -1,0 +1,109 @@
+/** `/api/reports/*`: the dashboard and each report as JSON and as CSV (an encapsulated plugin). */
+import type { FastifyInstance, FastifyPluginAsync } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { z } from "zod";
+import {
+  Dashboard,
+  HourBankReport,
+  REPORT_NAMES,
+  type ReportName,
+  ReportQueries,
+  ResolutionReport,
+  ResponseReport,
+  SatisfactionReport,
+  SlaReport,
+  UnbilledReport,
+  WorkloadReport,
+} from "../../../contract/reports.js";
+import type { Actor, AppContext } from "../../context.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
+import { dashboard } from "./dashboard.js";
+import { reportCsv, reportXlsx } from "./export.js";
+import { resolutionReport, responseReport, slaReport, workloadReport } from "./service.js";
+import { hourBankReport, satisfactionReport, unbilledReport } from "./service-billing.js";
+
+// biome-ignore lint/suspicious/noExplicitAny: the query is the output of this report's own schema (ReportQueries[name])
+type Run = (ctx: AppContext, actor: Actor, query: any) => Promise<unknown>;
+
+const REPORTS: Record<ReportName, { run: Run; response: z.ZodType; summary: string }> = {
+  sla: {
+    run: slaReport,
+    response: SlaReport,
+    summary: "Cumplimiento del tiempo de respuesta por tipo y urgencia",
+  },
+  response: {
+    run: responseReport,
+    response: ResponseReport,
+    summary: "Tiempo de respuesta: mediana y p90, hábil y reloj",
+  },
+  resolution: {
+    run: resolutionReport,
+    response: ResolutionReport,
+    summary: "Atención y cierre contra el estimado de la categoría",
+  },
+  workload: {
+    run: workloadReport,
+    response: WorkloadReport,
+    summary: "Tickets y horas por técnico, categoría, cliente o modalidad",
+  },
+  "hour-bank": { run: hourBankReport, response: HourBankReport, summary: "Bolsa de horas por póliza y mes" },
+  satisfaction: {
+    run: satisfactionReport,
+    response: SatisfactionReport,
+    summary: "Encuestas por técnico y cliente",
+  },
+  unbilled: {
+    run: unbilledReport,
+    response: UnbilledReport,
+    summary: "Trabajo por facturar y cargos sin factura",
+  },
+};
+
+const fileName = (name: string, q: unknown, ext: string) => {
+  const { from, to } = q as { from: string; to: string };
+  return `attachment; filename="${name}_${from}_${to}.${ext}"`;
+};
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get("/dashboard", {
+      schema: { tags: ["reports"], summary: "Tablero del líder", response: { 200: Dashboard } },
+      handler: async (req) => dashboard(ctx, actorOf(req)),
+    });
+    for (const name of REPORT_NAMES) {
+      const { run, response, summary } = REPORTS[name];
+      const querystring = ReportQueries[name];
+      r.get(`/${name}`, {
+        schema: { tags: ["reports"], summary, querystring, response: { 200: response } },
+        handler: async (req) => run(ctx, actorOf(req), req.query),
+      });
+      r.get(`/${name}.csv`, {
+        schema: {
+          tags: ["reports"],
+          summary: `${summary} (CSV, UTF-8 con BOM)`,
+          querystring,
+          produces: ["text/csv"],
+        },
+        handler: async (req, reply) => {
+          const csv = reportCsv(name, await run(ctx, actorOf(req), req.query));
+          return reply
+            .type("text/csv; charset=utf-8")
+            .header("content-disposition", fileName(name, req.query, "csv"))
+            .send(csv);
+        },
+      });
+      r.get(`/${name}.xlsx`, {
+        schema: { tags: ["reports"], summary: `${summary} (XLSX)`, querystring, produces: [XLSX] },
+        handler: async (req, reply) => {
+          const xlsx = await reportXlsx(name, await run(ctx, actorOf(req), req.query));
+          return reply
+            .type(XLSX)
+            .header("content-disposition", fileName(name, req.query, "xlsx"))
+            .send(xlsx);
+        },
+      });
+    }
+  };
+}

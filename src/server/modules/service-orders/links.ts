@@ -1,0 +1,59 @@
+import type { z } from "zod";
+import type { LinkDecisionBody } from "../../../contract/service-orders.js";
+import type { AppContext } from "../../context.js";
+import { AppError } from "../../platform/errors.js";
+import { ticketsRepo } from "../tickets/repository.js";
+import { acceptServiceOrder, linkUsed } from "./decide.js";
+import { loadServiceOrder } from "./order.js";
+import { serviceOrdersRepo } from "./repository.js";
+import { linkSignatureOk, parseLink } from "./token.js";
+
+const linkInvalid = () =>
+  new AppError(
+    "link_invalid",
+    "El enlace no es válido. Revise que lo copió completo del correo o pida uno nuevo a la mesa de servicio.",
+  );
+const linkExpired = () =>
+  new AppError("link_expired", "El enlace venció. Pida uno nuevo a la mesa de servicio.");
+
+/** A mailed link that Mesa signed, still unused and unexpired, for a ticket still awaiting an answer. */
+async function openLink(ctx: AppContext, token: string) {
+  const parsed = parseLink(token);
+  if (!parsed) throw linkInvalid();
+  const link = await serviceOrdersRepo.link(ctx.db, parsed.id);
+  // An unknown id answers like a forged signature: a guesser learns nothing.
+  if (!link || !(await linkSignatureOk(ctx, parsed, link.ticket_id))) throw linkInvalid();
+  if (link.used_at) throw linkUsed();
+  if (link.expires_at <= ctx.clock().toISOString()) throw linkExpired();
+  const ticket = await ticketsRepo.byId(ctx.db, link.ticket_id);
+  if (ticket?.status !== "attended" || ticket.accepted_at) throw linkUsed();
+  return link;
+}
+
+export async function serviceOrderByLink(ctx: AppContext, token: string) {
+  const link = await openLink(ctx, token);
+  const order = await loadServiceOrder(ctx, link.ticket_id);
+  if (!order) throw linkInvalid();
+  return { order, expiresAt: link.expires_at };
+}
+
+/** Accept or reject through the link: the link is used up in the decision's transaction. */
+export async function decideByLink(
+  ctx: AppContext,
+  body: z.output<typeof LinkDecisionBody>,
+  client: { ip: string; userAgent: string | undefined },
+) {
+  const link = await openLink(ctx, body.token);
+  await acceptServiceOrder(ctx, {
+    ticketId: link.ticket_id,
+    decision: body.decision,
+    method: "link",
+    signerName: body.name,
+    reason: body.reason ?? null,
+    ip: client.ip,
+    userAgent: client.userAgent ?? null,
+    actorId: null,
+    linkId: link.id,
+  });
+  return (await loadServiceOrder(ctx, link.ticket_id))!;
+}

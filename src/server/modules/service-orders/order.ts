@@ -1,0 +1,75 @@
+import type { ServiceOrder } from "../../../contract/service-orders.js";
+import type { AttentionMode } from "../../../contract/tickets.js";
+import type { AppContext } from "../../context.js";
+import { COMPANY_SETTING } from "../clients/company.js";
+import { mailSettings } from "../mail/settings.js";
+import { readSetting } from "../settings/stored-settings.js";
+import { ticketsRepo } from "../tickets/repository.js";
+import { type DecisionRow, serviceOrdersRepo } from "./repository.js";
+
+const MODES: AttentionMode[] = ["onsite", "office", "remote", "phone"];
+
+export function decisionView(d: DecisionRow | undefined): ServiceOrder["decision"] {
+  if (!d) return null;
+  return {
+    decision: d.decision === "rejected" ? "rejected" : "accepted",
+    method: d.method === "link" || d.method === "portal" ? d.method : "onsite",
+    signerName: d.signer_name,
+    reason: d.reason,
+    at: d.at,
+  };
+}
+
+/** The firm as printed on an order: the company settings, the mail settings' name as a fallback. */
+async function firm(ctx: AppContext): Promise<ServiceOrder["company"]> {
+  const [c, mail] = await Promise.all([readSetting(ctx, COMPANY_SETTING), mailSettings(ctx)]);
+  return {
+    name: c.name || mail.companyName,
+    rfc: c.rfc ?? null,
+    address: c.address ?? null,
+    phone: c.supportPhone ?? null,
+    email: c.supportEmail ?? ctx.config.supportAddress,
+  };
+}
+
+/** Everything a service order shows, read through `ctx.db` (a transaction when the caller is in one). */
+export async function loadServiceOrder(ctx: AppContext, ticketId: string): Promise<ServiceOrder | null> {
+  const row = await ticketsRepo.view(ctx.db, ticketId);
+  if (!row) return null;
+  const [company, entries, charges, last] = await Promise.all([
+    firm(ctx),
+    serviceOrdersRepo.activities(ctx.db, ticketId),
+    serviceOrdersRepo.charges(ctx.db, ticketId),
+    serviceOrdersRepo.lastDecision(ctx.db, ticketId),
+  ]);
+  const byMode = MODES.map((mode) => ({
+    mode,
+    minutes: entries.filter((e) => e.mode === mode).reduce((sum, e) => sum + e.minutes, 0),
+  })).filter((m) => m.minutes > 0);
+  return {
+    ticketId: row.id,
+    folio: row.folio,
+    title: row.title,
+    status: row.status,
+    clientName: row.client_name,
+    contactName: row.contact_name,
+    company,
+    activities: entries.map((e) => ({
+      at: e.started_at ?? e.created_at,
+      mode: e.mode,
+      minutes: e.minutes,
+      activity: e.activity,
+    })),
+    minutesByMode: byMode,
+    totalMinutes: entries.reduce((sum, e) => sum + e.minutes, 0),
+    charges: charges.map((c) => ({
+      kind: c.kind,
+      description: c.description,
+      quantity: c.quantity,
+      unitPriceCents: c.unit_price_cents,
+      amountCents: c.amount_cents,
+    })),
+    chargesTotalCents: charges.reduce((sum, c) => sum + c.amount_cents, 0),
+    decision: decisionView(last),
+  };
+}

@@ -1,0 +1,71 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { Id } from "../../../contract/common.js";
+import {
+  LinkDecisionBody,
+  LinkQuery,
+  ServiceOrder,
+  ServiceOrderByLink,
+} from "../../../contract/service-orders.js";
+import type { AppContext } from "../../context.js";
+import { notFound } from "../../platform/errors.js";
+import { actorOf } from "../../platform/http/auth-hook.js";
+import { calendarConfig } from "../settings/settings.js";
+import { decideByLink, serviceOrderByLink } from "./links.js";
+import { loadServiceOrder } from "./order.js";
+import { type OrderLang, serviceOrderPdf } from "./pdf.js";
+import { requireOrderVisible } from "./policy.js";
+
+async function sendPdf(ctx: AppContext, reply: FastifyReply, order: ServiceOrder, lang: OrderLang) {
+  const cfg = await calendarConfig(ctx);
+  return reply
+    .type("application/pdf")
+    .header("Content-Disposition", `attachment; filename="${order.folio}.pdf"`)
+    .header("Cache-Control", "private, no-store")
+    .send(serviceOrderPdf(order, cfg.timeZone, lang));
+}
+
+/**
+ * Service orders, under /api/service-orders: the public page's calls by mailed link (no sign-in:
+ * the signed token is the credential) and the PDF for those who may see the ticket.
+ */
+export async function serviceOrderRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
+  const { ctx } = opts;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get("/by-link", {
+    config: { public: true },
+    schema: { tags: ["service-orders"], querystring: LinkQuery, response: { 200: ServiceOrderByLink } },
+    handler: async (req) => serviceOrderByLink(ctx, req.query.token),
+  });
+  r.post("/by-link/decision", {
+    config: { public: true },
+    schema: { tags: ["service-orders"], body: LinkDecisionBody, response: { 200: ServiceOrder } },
+    handler: async (req) => decideByLink(ctx, req.body, { ip: req.ip, userAgent: req.headers["user-agent"] }),
+  });
+  r.get("/by-link/pdf", {
+    config: { public: true },
+    schema: { tags: ["service-orders"], querystring: LinkQuery },
+    handler: async (req, reply) =>
+      sendPdf(ctx, reply, (await serviceOrderByLink(ctx, req.query.token)).order, "es"),
+  });
+  r.get("/:ticketId", {
+    schema: { tags: ["service-orders"], params: z.object({ ticketId: Id }), response: { 200: ServiceOrder } },
+    handler: async (req) => {
+      await requireOrderVisible(ctx, actorOf(req), req.params.ticketId);
+      const order = await loadServiceOrder(ctx, req.params.ticketId);
+      if (!order) throw notFound("El ticket");
+      return order;
+    },
+  });
+  r.get("/:ticketId/pdf", {
+    schema: { tags: ["service-orders"], params: z.object({ ticketId: Id }) },
+    handler: async (req, reply) => {
+      const actor = actorOf(req);
+      await requireOrderVisible(ctx, actor, req.params.ticketId);
+      const order = await loadServiceOrder(ctx, req.params.ticketId);
+      if (!order) throw notFound("El ticket");
+      return sendPdf(ctx, reply, order, actor.locale === "en" ? "en" : "es");
+    },
+  });
+}

@@ -1,0 +1,38 @@
+import type { orders as es } from "../es/orders";
+
+/** English: the service order (public link page, PDF on the ticket) and staff e-mail notices: the same keys as ../es/orders.ts. */
+export const orders: Record<keyof typeof es, string> = {
+  "order.title": "Service order {folio}",
+  "order.client": "Client: {name}",
+  "order.activities": "Activities performed",
+  "order.timesByMode": "Time by attention mode",
+  "order.total": "Total time: {time}",
+  "order.charges": "Charges",
+  "order.chargesTotal": "Charges total: {amount}",
+  "order.none": "None",
+  "order.expires": "This link expires on {at} and works once.",
+  "order.name": "Your name",
+  "order.nameRequired": "Enter your name.",
+  "order.accept": "Accept",
+  "order.reject": "Reject",
+  "order.reason": "Reason for rejecting",
+  "order.reasonRequired": "Enter the reason for rejecting.",
+  "order.confirmReject": "Send rejection",
+  "order.accepted": "Thank you. Service order {folio} is accepted.",
+  "order.rejected": "Service order {folio} was rejected; the technical team will review your reason.",
+  "order.pdf": "Download PDF",
+  "order.link_invalid.title": "Invalid link",
+  "order.link_invalid":
+    "This link is not valid. Check that you copied all of it from the e-mail, or ask the service desk for a new one. Nothing was changed.",
+  "order.link_expired.title": "Link expired",
+  "order.link_expired": "This link has expired. Ask the service desk for a new one. Nothing was changed.",
+  "order.link_used.title": "Link already used",
+  "order.link_used": "This link was already used or the order was already answered. Nothing was changed.",
+  "order.staffPdf": "Service order (PDF)",
+  "notify.kind.assigned": "Assigned",
+  "prefs.title": "E-mail notices",
+  "prefs.hint": "Notices always show in the bell; choose which ones also come by e-mail.",
+  "prefs.escalation": "Tickets near or past their deadline (escalation)",
+  "prefs.assignment": "Tickets assigned to me",
+  "prefs.saved": "Preferences saved.",
+};

@@ -1,0 +1,21 @@
+/**
+ * Phones are stored as digits (so a caller is found however they were typed); a person reads them
+ * grouped as Mexicans write them: "55 4012 8831" (two-digit areas: CDMX, Guadalajara, Monterrey)
+ * and "442 198 2045" elsewhere. Anything that is not a ten-digit national number is left as stored.
+ */
+const TWO_DIGIT_AREAS = new Set(["55", "56", "33", "81"]);
+
+export function formatPhone(stored: string): string {
+  if (!/^\d{10}$/.test(stored)) return stored;
+  return TWO_DIGIT_AREAS.has(stored.slice(0, 2))
+    ? `${stored.slice(0, 2)} ${stored.slice(2, 6)} ${stored.slice(6)}`
+    : `${stored.slice(0, 3)} ${stored.slice(3, 6)} ${stored.slice(6)}`;
+}
+
+/** A contact's phones to show: the main one as it was typed, the others grouped. */
+export function contactPhones(contact: { phone: string | null; phones: string[] }): string[] {
+  const typed = contact.phone?.trim();
+  if (!contact.phones.length) return typed ? [typed] : [];
+  const typedDigits = typed?.replace(/\D/g, "").slice(-10);
+  return contact.phones.map((p) => (typed && typedDigits === p ? typed : formatPhone(p)));
+}

@@ -1,0 +1,39 @@
+import "@mantine/charts/styles.css";
+import { BarChart } from "@mantine/charts";
+import { Box } from "@mantine/core";
+
+export interface Series {
+  name: string;
+  label: string;
+  color: string;
+}
+
+/** A report's chart: Mantine bars (recharts underneath), its data also in the table below it. */
+export function ReportChart({
+  data,
+  dataKey,
+  series,
+  label,
+  stacked,
+}: {
+  data: Record<string, string | number | null>[];
+  dataKey: string;
+  series: Series[];
+  label: string;
+  stacked?: boolean;
+}) {
+  return (
+    <Box role="figure" aria-label={label} data-testid="report-chart" mb="lg">
+      <BarChart
+        h={260}
+        data={data}
+        dataKey={dataKey}
+        series={series}
+        type={stacked ? "stacked" : "default"}
+        withLegend
+        tickLine="y"
+        gridAxis="y"
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,124 @@
+import { Group, Select, TextInput } from "@mantine/core";
+import { useUsers } from "../../api/admin";
+import { useCategories, useClients } from "../../api/clients";
+import { useT } from "../../i18n";
+import type { Params } from "./useReportParams";
+
+/** The filters of every report; each change rewrites the URL (so the page can be bookmarked). */
+export function ReportFilters({
+  name,
+  params,
+  onChange,
+  technicianFilter,
+}: {
+  name: string;
+  params: Params;
+  onChange: (next: Params) => void;
+  technicianFilter: boolean;
+}) {
+  const t = useT();
+  const clients = useClients("");
+  const categories = useCategories();
+  const technicians = useUsers("technician");
+  const set = (key: keyof Params) => (value: string | null) =>
+    onChange({ ...params, [key]: value ?? undefined });
+  const all = t("rep.all");
+  return (
+    <Group gap="sm" mb="md" align="flex-end" data-testid="report-filters">
+      <TextInput
+        type="date"
+        label={t("rep.from")}
+        value={params.from ?? ""}
+        onChange={(e) => set("from")(e.currentTarget.value)}
+      />
+      <TextInput
+        type="date"
+        label={t("rep.to")}
+        value={params.to ?? ""}
+        onChange={(e) => set("to")(e.currentTarget.value)}
+      />
+      <Select
+        label={t("rep.client")}
+        placeholder={all}
+        clearable
+        searchable
+        value={params.clientId ?? null}
+        onChange={set("clientId")}
+        data={(clients.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+      />
+      <Select
+        label={t("rep.kind")}
+        placeholder={all}
+        clearable
+        value={params.kind ?? null}
+        onChange={set("kind")}
+        data={[
+          { value: "contract", label: t("kind.contract") },
+          { value: "event", label: t("kind.event") },
+        ]}
+      />
+      <Select
+        label={t("rep.urgent")}
+        placeholder={all}
+        clearable
+        value={params.urgent ?? null}
+        onChange={set("urgent")}
+        data={[
+          { value: "true", label: t("rep.urgentYes") },
+          { value: "false", label: t("rep.urgentNo") },
+        ]}
+      />
+      <Select
+        label={t("rep.category")}
+        placeholder={all}
+        clearable
+        value={params.category ?? null}
+        onChange={set("category")}
+        data={(categories.data?.items ?? []).map((c) => ({ value: c.code, label: c.name }))}
+      />
+      {technicianFilter && (
+        <Select
+          label={t("rep.technician")}
+          placeholder={all}
+          clearable
+          value={params.technicianId ?? null}
+          onChange={set("technicianId")}
+          data={(technicians.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+        />
+      )}
+      <Select
+        label={t("rep.channel")}
+        placeholder={all}
+        clearable
+        value={params.channel ?? null}
+        onChange={set("channel")}
+        data={(["phone", "email", "portal", "walk_in"] as const).map((c) => ({
+          value: c,
+          label: t(`channel.${c}`),
+        }))}
+      />
+      {name === "sla" && (
+        <Select
+          label={t("rep.bucket")}
+          value={params.bucket ?? "week"}
+          onChange={set("bucket")}
+          data={[
+            { value: "week", label: t("rep.week") },
+            { value: "month", label: t("rep.month") },
+          ]}
+        />
+      )}
+      {name === "workload" && (
+        <Select
+          label={t("rep.by")}
+          value={params.by ?? "technician"}
+          onChange={set("by")}
+          data={(["technician", "category", "client", "mode"] as const).map((b) => ({
+            value: b,
+            label: t(`rep.by${b[0]!.toUpperCase()}${b.slice(1)}` as "rep.byTechnician"),
+          }))}
+        />
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,93 @@
+import { Alert, Button, SegmentedControl } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useNavigate, useParams } from "react-router-dom";
+import { useMe } from "../../api/auth";
+import { csvUrl, useReport } from "../../api/reports";
+import { PageHeader } from "../../components/PageHeader";
+import { QueryState } from "../../components/QueryState";
+import { REPORT_NAMES, type ReportName } from "../../contract";
+import { useT } from "../../i18n";
+import { hasRole } from "../../lib/roles";
+import { ReportFilters } from "./ReportFilters";
+import { paramsFor, useReportParams } from "./useReportParams";
+import { ResolutionView, ResponseView, SlaView } from "./views-service";
+import { HourBankView, SatisfactionView, UnbilledView, WorkloadView } from "./views-work";
+
+// biome-ignore lint/suspicious/noExplicitAny: each view receives its own report's answer (paired by name)
+const VIEWS: Record<ReportName, (p: { data: any }) => ReactNode> = {
+  sla: SlaView,
+  response: ResponseView,
+  resolution: ResolutionView,
+  workload: WorkloadView,
+  "hour-bank": HourBankView,
+  satisfaction: SatisfactionView,
+  unbilled: UnbilledView,
+};
+
+/** Whether a report answered nothing for the range (then a message replaces the empty chart). */
+function isEmpty(name: ReportName, data: Record<string, unknown>): boolean {
+  if (name === "satisfaction") return (data.totals as { closed: number }).closed === 0;
+  if (name === "unbilled")
+    return (data.tickets as unknown[]).length === 0 && (data.charges as unknown[]).length === 0;
+  return (data.rows as unknown[]).length === 0;
+}
+
+function ReportBody({ name, params }: { name: ReportName; params: Record<string, string> }) {
+  const t = useT();
+  const query = useReport<Record<string, unknown>>(name, params);
+  const View = VIEWS[name];
+  return (
+    <QueryState query={query}>
+      {query.data && isEmpty(name, query.data) ? (
+        <Alert color="blue" data-testid="report-empty">
+          {t("rep.empty")}
+        </Alert>
+      ) : (
+        query.data && <View data={query.data} />
+      )}
+    </QueryState>
+  );
+}
+
+export default function ReportsPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const me = useMe();
+  const leaderLike = hasRole(me.data?.roles, "leader", "senior", "admin");
+  const requested = useParams().name as ReportName | undefined;
+  const names = leaderLike ? REPORT_NAMES : (["workload"] as const);
+  const name: ReportName =
+    requested && (names as readonly string[]).includes(requested) ? requested : names[0]!;
+  const [params, setParams] = useReportParams();
+  const query = paramsFor(name, params);
+  const search = new URLSearchParams(paramsFor("", params)).toString();
+  return (
+    <>
+      <PageHeader
+        title={t("rep.title")}
+        subtitle={t("rep.subtitle", { from: params.from, to: params.to })}
+        actions={
+          <>
+            <Button component="a" href={csvUrl(name, query)} variant="light" data-testid="report-csv">
+              {t("rep.csv")}
+            </Button>
+            <Button component="a" href={csvUrl(name, query).replace(".csv", ".xlsx")} variant="light">
+              {t("rep.xlsx")}
+            </Button>
+          </>
+        }
+      />
+      {!leaderLike && <Alert mb="md">{t("rep.technicianOnly")}</Alert>}
+      <SegmentedControl
+        mb="md"
+        fullWidth
+        orientation={typeof window !== "undefined" && window.innerWidth < 700 ? "vertical" : "horizontal"}
+        value={name}
+        onChange={(v) => navigate(`/reports/${v}${search ? `?${search}` : ""}`)}
+        data={names.map((n) => ({ value: n, label: t(`rep.${n}`) }))}
+      />
+      <ReportFilters name={name} params={params} onChange={setParams} technicianFilter={leaderLike} />
+      <ReportBody name={name} params={query} />
+    </>
+  );
+}

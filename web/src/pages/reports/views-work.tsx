@@ -1,0 +1,153 @@
+/** The work and money reports: workload, hour bank, satisfaction, not yet billed. */
+import { Alert, Title } from "@mantine/core";
+import type { HourBankReport, SatisfactionReport, UnbilledReport, WorkloadReport } from "../../contract";
+import { useT } from "../../i18n";
+import { formatDateTime, formatMinutes, formatMoney } from "../../lib/format";
+import { ReportChart } from "./Chart";
+import { DataTable } from "./DataTable";
+
+const hours = (m: number | null) => (m === null ? null : Math.round(m / 6) / 10);
+
+export function WorkloadView({ data }: { data: WorkloadReport }) {
+  const t = useT();
+  const label = (r: WorkloadReport["rows"][number]) =>
+    data.by === "mode" ? t(`mode.${r.key}` as "mode.onsite") : (r.label ?? r.key ?? t("rep.unassignedRow"));
+  return (
+    <>
+      <ReportChart
+        label={t("rep.workload")}
+        data={data.rows.map((r) => ({
+          name: label(r),
+          tickets: r.tickets,
+          hours: hours(r.billableMinutes ?? r.rawMinutes),
+        }))}
+        dataKey="name"
+        series={[
+          { name: "tickets", label: t("rep.tickets"), color: "blue.6" },
+          { name: "hours", label: t("rep.hours"), color: "teal.6" },
+        ]}
+      />
+      <DataTable
+        rows={data.rows}
+        columns={[
+          {
+            label: t(`rep.by${data.by[0]!.toUpperCase()}${data.by.slice(1)}` as "rep.byTechnician"),
+            value: label,
+          },
+          { label: t("rep.tickets"), value: (r) => r.tickets, numeric: true },
+          { label: t("rep.rawMinutes"), value: (r) => formatMinutes(r.rawMinutes), numeric: true },
+          { label: t("rep.billableMinutes"), value: (r) => formatMinutes(r.billableMinutes), numeric: true },
+        ]}
+      />
+    </>
+  );
+}
+
+export function HourBankView({ data }: { data: HourBankReport }) {
+  const t = useT();
+  return (
+    <>
+      <ReportChart
+        label={t("rep.hour-bank")}
+        data={data.rows.map((r) => ({
+          name: `${r.clientName} ${r.month}`,
+          included: r.includedMinutes,
+          used: r.usedMinutes,
+        }))}
+        dataKey="name"
+        series={[
+          { name: "included", label: t("rep.included"), color: "gray.5" },
+          { name: "used", label: t("rep.used"), color: "blue.6" },
+        ]}
+      />
+      <DataTable
+        rows={data.rows}
+        columns={[
+          { label: t("rep.client"), value: (r) => r.clientName },
+          { label: t("rep.contract"), value: (r) => r.contractType },
+          { label: t("rep.monthCol"), value: (r) => r.month },
+          { label: t("rep.included"), value: (r) => r.includedMinutes, numeric: true },
+          { label: t("rep.used"), value: (r) => r.usedMinutes, numeric: true },
+          { label: t("rep.over"), value: (r) => r.overMinutes, numeric: true },
+          { label: t("rep.tickets"), value: (r) => r.tickets, numeric: true },
+        ]}
+      />
+    </>
+  );
+}
+
+type SatRow = SatisfactionReport["totals"];
+
+export function SatisfactionView({ data }: { data: SatisfactionReport }) {
+  const t = useT();
+  const columns = (first: string) => [
+    { label: first, value: (r: SatRow) => r.label ?? t("rep.unassignedRow") },
+    { label: t("rep.closed"), value: (r: SatRow) => r.closed, numeric: true },
+    { label: t("rep.answered"), value: (r: SatRow) => r.answered, numeric: true },
+    { label: t("rep.responseRate"), value: (r: SatRow) => r.responseRatePct, numeric: true },
+    { label: t("rep.overall"), value: (r: SatRow) => r.overall, numeric: true },
+  ];
+  return (
+    <>
+      <ReportChart
+        label={t("rep.satisfaction")}
+        data={data.trend}
+        dataKey="period"
+        series={[
+          { name: "closed", label: t("rep.closed"), color: "gray.5" },
+          { name: "answered", label: t("rep.answered"), color: "blue.6" },
+          { name: "overall", label: t("rep.overall"), color: "teal.6" },
+        ]}
+      />
+      <DataTable rows={[{ ...data.totals, label: t("rep.total") }]} columns={columns(t("rep.total"))} />
+      <DataTable rows={data.byTechnician} columns={columns(t("rep.technician"))} />
+      <DataTable rows={data.byClient} columns={columns(t("rep.client"))} />
+    </>
+  );
+}
+
+export function UnbilledView({ data }: { data: UnbilledReport }) {
+  const t = useT();
+  return (
+    <>
+      <Alert color="gray" mb="md">
+        {t("rep.noInvoiceNote")}
+      </Alert>
+      <ReportChart
+        label={t("rep.unbilled")}
+        data={data.tickets.map((r) => ({
+          folio: r.folio,
+          hours: hours(r.billableMinutes),
+          charges: r.chargesCents / 100,
+        }))}
+        dataKey="folio"
+        series={[
+          { name: "hours", label: t("rep.billableMinutes"), color: "blue.6" },
+          { name: "charges", label: t("rep.charges"), color: "orange.5" },
+        ]}
+      />
+      <DataTable
+        rows={data.tickets}
+        columns={[
+          { label: "Folio", value: (r) => r.folio },
+          { label: t("rep.client"), value: (r) => r.clientName },
+          { label: t("rep.closed"), value: (r) => formatDateTime(r.closedAt) },
+          { label: t("rep.billableMinutes"), value: (r) => formatMinutes(r.billableMinutes), numeric: true },
+          { label: t("rep.charges"), value: (r) => formatMoney(r.chargesCents), numeric: true },
+        ]}
+      />
+      <Title order={2} size="h4" mb="xs">
+        {t("rep.charges")}
+      </Title>
+      <DataTable
+        rows={data.charges}
+        columns={[
+          { label: "Folio", value: (r) => r.folio },
+          { label: t("rep.client"), value: (r) => r.clientName },
+          { label: t("common.name"), value: (r) => r.description },
+          { label: t("rep.amount"), value: (r) => formatMoney(r.amountCents), numeric: true },
+        ]}
+      />
+    </>
+  );
+}

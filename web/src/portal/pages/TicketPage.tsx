@@ -1,0 +1,153 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Card,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Text,
+  Timeline,
+  Title,
+} from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { Link, useLocation, useParams } from "react-router-dom";
+import { PortalApiError, portalApi } from "../api";
+import { when } from "../format";
+import { usePortalI18n } from "../i18n";
+import type { PortalKey } from "../i18n-es";
+import { ticketKey, usePortalInfo } from "../session";
+import type { PortalTicketDetail } from "../types";
+import { AttachmentsSection, MessagesSection, SurveySection } from "./TicketSections";
+
+/** Business time left to the response deadline, as "1 h 30 min" (counted in opening hours only). */
+const businessTime = (minutes: number) => {
+  const m = Math.max(0, Math.round(minutes));
+  return m >= 60 ? `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ""}` : `${m} min`;
+};
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm">{value}</Text>
+    </Stack>
+  );
+}
+
+/**
+ * The service order, its activities and the accept/reject buttons come with the acceptance work
+ * (branch `accept`): this card is where they go. Until then it says only what the client can expect.
+ */
+function ServiceOrderSlot() {
+  const { t } = usePortalI18n();
+  return (
+    <Card withBorder data-testid="service-order-slot">
+      <Title order={3} size="h5">
+        {t("detail.serviceOrder")}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t("detail.serviceOrder.pending")}
+      </Text>
+    </Card>
+  );
+}
+
+function Header({ ticket, zone }: { ticket: PortalTicketDetail; zone: string }) {
+  const { t, locale } = usePortalI18n();
+  const tbd = t("detail.tbd");
+  return (
+    <Card withBorder>
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={0} style={{ minWidth: 0 }}>
+            <Text fw={700} size="lg" data-testid="folio">
+              {ticket.folio}
+            </Text>
+            <Title order={2} size="h4">
+              {ticket.title}
+            </Title>
+          </Stack>
+          <Group gap={4}>
+            <Badge variant="light">{t(`status.${ticket.status}` as PortalKey)}</Badge>
+            {ticket.urgent && <Badge color="red">{t("detail.urgent")}</Badge>}
+          </Group>
+        </Group>
+        {ticket.description && (
+          <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+            {ticket.description}
+          </Text>
+        )}
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
+          <Fact label={t("detail.received")} value={when(ticket.receivedAt, zone, locale)} />
+          <Fact
+            label={ticket.respondedAt ? t("detail.respondedAt") : t("detail.responseDue")}
+            value={`${when(ticket.respondedAt ?? ticket.responseDueAt, zone, locale)} · ${t(`sla.${ticket.slaState}` as PortalKey)}`}
+          />
+          {!ticket.respondedAt && ticket.slaState !== "breached" && ticket.status !== "cancelled" && (
+            <Fact label={t("detail.left")} value={businessTime(ticket.businessMinutesLeft)} />
+          )}
+          <Fact label={t("detail.estimated")} value={when(ticket.estimatedSolutionAt, zone, locale) || tbd} />
+          {ticket.assigneeName && <Fact label={t("detail.assignee")} value={ticket.assigneeName} />}
+        </SimpleGrid>
+      </Stack>
+    </Card>
+  );
+}
+
+export function TicketPage() {
+  const { t, locale } = usePortalI18n();
+  const { id = "" } = useParams();
+  const location = useLocation();
+  const zone = usePortalInfo().data?.timeZone ?? "America/Mexico_City";
+  const q = useQuery({
+    queryKey: ticketKey(id),
+    queryFn: () => portalApi<PortalTicketDetail>(`/tickets/${id}`),
+  });
+  const created = (location.state as { created?: string } | null)?.created;
+  if (q.isPending) return <Loader />;
+  if (q.isError)
+    return (
+      <Alert color="red">
+        {q.error instanceof PortalApiError && q.error.status === 404
+          ? t("error.not_found")
+          : t("error.generic")}
+      </Alert>
+    );
+  const ticket = q.data;
+  return (
+    <Stack>
+      <Anchor component={Link} to="/portal" size="sm">
+        ← {t("detail.back")}
+      </Anchor>
+      {created && (
+        <Alert color="teal" data-testid="created-notice">
+          {t("new.created", { folio: created })}
+        </Alert>
+      )}
+      <Header ticket={ticket} zone={zone} />
+      <ServiceOrderSlot />
+      {ticket.survey === "open" || ticket.survey === "answered" ? <SurveySection ticket={ticket} /> : null}
+      <MessagesSection ticket={ticket} zone={zone} />
+      <AttachmentsSection ticket={ticket} />
+      <Card withBorder>
+        <Title order={3} size="h5" mb="sm">
+          {t("detail.timeline")}
+        </Title>
+        <Timeline bulletSize={14} lineWidth={2}>
+          {ticket.timeline.map((s) => (
+            <Timeline.Item key={`${s.at}-${s.action}`} title={t(`step.${s.action}` as PortalKey)}>
+              <Text size="xs" c="dimmed">
+                {when(s.at, zone, locale)}
+              </Text>
+              {s.reason && <Text size="sm">{s.reason}</Text>}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,61 @@
+import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router-dom";
+import { portalApi } from "../api";
+import { when } from "../format";
+import { usePortalI18n } from "../i18n";
+import type { PortalKey } from "../i18n-es";
+import { usePortalInfo } from "../session";
+import type { PortalTicket, PortalUser } from "../types";
+
+export const ticketsKey = ["portal", "tickets"] as const;
+
+/** Cards rather than a table: the list reads the same on a phone and on a laptop. */
+export function TicketsPage({ user }: { user: PortalUser }) {
+  const { t, locale } = usePortalI18n();
+  const zone = usePortalInfo().data?.timeZone ?? "America/Mexico_City";
+  const list = useQuery({
+    queryKey: ticketsKey,
+    queryFn: () => portalApi<{ items: PortalTicket[] }>("/tickets"),
+  });
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2} size="h3">
+          {user.companyAdmin ? t("list.titleCompany", { company: user.clientName }) : t("list.title")}
+        </Title>
+        <Button component={Link} to="/portal/nueva">
+          {t("list.new")}
+        </Button>
+      </Group>
+      {list.isPending && <Loader />}
+      {list.isError && <Alert color="red">{t("error.generic")}</Alert>}
+      {list.data?.items.length === 0 && <Text c="dimmed">{t("list.empty")}</Text>}
+      {list.data?.items.map((ticket) => (
+        <Card
+          key={ticket.id}
+          withBorder
+          component={Link}
+          to={`/portal/tickets/${ticket.id}`}
+          data-testid="ticket-card"
+        >
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <Stack gap={2} style={{ minWidth: 0 }}>
+              <Text fw={600} className="folio">
+                {ticket.folio}
+              </Text>
+              <Text lineClamp={2}>{ticket.title}</Text>
+              <Text size="sm" c="dimmed">
+                {t("detail.responseDue")}: {when(ticket.responseDueAt, zone, locale)}
+              </Text>
+            </Stack>
+            <Stack gap={4} align="flex-end">
+              <Badge variant="light">{t(`status.${ticket.status}` as PortalKey)}</Badge>
+              {ticket.urgent && <Badge color="red">{t("detail.urgent")}</Badge>}
+            </Stack>
+          </Group>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
