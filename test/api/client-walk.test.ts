@@ -66,9 +66,11 @@ describe.each(DATABASES)("a client contact walking the staff API on %s", (kind) 
     const ticket = await client.post("/api/tickets", {
       clientId: own.client.id,
       title: "Sin red",
+      description: "",
+      urgent: false,
       channel: "portal",
     });
-    expect(ticket.status).toBe(201);
+    expect(ticket.status, JSON.stringify(ticket.body)).toBe(201);
     Object.assign(ids, { tickets: ticket.body.id, clients: own.client.id, contacts: own.contact.id });
   });
   afterAll(async () => t?.close());
