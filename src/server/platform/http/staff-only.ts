@@ -40,6 +40,17 @@ export const CLIENT_CONTACT_ROUTES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Staff-only routes on one ticket that still reach their use case for a client contact: it answers
+ * 403 on the contact's own company's ticket and 404 on another's, like a missing id (SPEC §9), which
+ * a refusal here could not tell apart without reading the record.
+ */
+export const RECORD_DECIDES: ReadonlySet<string> = new Set([
+  "PATCH /api/tickets/:id",
+  "POST /api/tickets/:id/time-entries",
+  "POST /api/tickets/:id/charges",
+]);
+
+/**
  * Installs the staff API's own authentication rule on its parent plugin: a signed-in client contact
  * reaches only the routes above. It runs onRequest after the app's auth hook (which has resolved the
  * caller), so an anonymous caller still gets its 401 first.
@@ -48,6 +59,7 @@ export function installStaffOnly(scope: FastifyInstance): void {
   scope.addHook("onRequest", async (request) => {
     const actor = request.actor;
     if (!actor || isStaff(actor) || request.is404) return;
-    if (!CLIENT_CONTACT_ROUTES.has(`${request.method} ${request.routeOptions.url}`)) throw forbidden();
+    const route = `${request.method} ${request.routeOptions.url}`;
+    if (!CLIENT_CONTACT_ROUTES.has(route) && !RECORD_DECIDES.has(route)) throw forbidden();
   });
 }

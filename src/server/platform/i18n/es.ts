@@ -28,6 +28,23 @@ export const es = {
   "error.login_throttled_seconds": "Demasiados intentos. Intenta de nuevo en unos segundos.",
   "error.rate_limited":
     "Demasiadas solicitudes. Intenta de nuevo en {seconds, plural, one {# segundo} other {# segundos}}.",
+  "error.forbidden": "No tienes permiso para esta acción.",
+  "error.not_found": "{what} no existe.",
+  "error.not_found.attachment": "El adjunto no existe.",
+  "error.not_found.attachment_file": "El archivo del adjunto no existe.",
+  "error.not_found.client": "El cliente no existe.",
+  "error.not_found.contact": "El contacto no existe.",
+  "error.not_found.mail": "El correo no existe.",
+  "error.not_found.timer": "El cronómetro de este ticket no existe.",
+  "error.not_found.logo": "El logotipo no existe.",
+  "error.not_found.ticket": "El ticket no existe.",
+  "error.not_found.technician": "El técnico no existe.",
+  "error.not_found.user": "El usuario no existe.",
+  "error.not_found.notification": "La notificación no existe.",
+  "error.not_found.service_order": "La orden de servicio no existe.",
+  "error.not_found.contract": "La póliza no existe.",
+  "error.not_found.session": "La sesión no existe.",
+  "error.not_found.task": "La tarea no existe.",
 } as const;
 
 export type ServerMessageKey = keyof typeof es;
