@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { formatBillingBench, runBillingBench } from "./billing.js";
 import { formatDeadlineBench, runDeadlineBench } from "./deadlines.js";
 import { formatHttpBench, runHttpBench } from "./http.js";
 import { formatReportsBench, runReportsBench } from "./reports.js";
@@ -31,6 +32,11 @@ const BENCHES: Record<string, Bench> = {
     title: "HTTP API on SQLite, 20 connections (`bench/http.ts`)",
     run: runHttpBench,
     format: formatHttpBench,
+  },
+  billing: {
+    title: "Monthly contract billing run (`bench/billing.ts`)",
+    run: runBillingBench,
+    format: formatBillingBench,
   },
   web: { title: "Web app in headless Chromium (`bench/web.ts`)", run: runWebBench, format: formatWebBench },
   reports: {

@@ -44,14 +44,27 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
     return page.getByRole("dialog", { name: CLIENT });
   };
 
-  it("Ventas grants credit: days and a limit in pesos, recorded with who approved it", async () => {
+  it("Ventas grants credit through a request: days and a limit in pesos, recorded with who approved it", async () => {
     await withPage(browser, "credit", async (page) => {
-      const dialog = await openClient(page, sales.email);
-      const terms = dialog.getByTestId("payment-terms");
-      await terms.getByText("Crédito", { exact: true }).click();
+      let dialog = await openClient(page, sales.email);
+      let terms = dialog.getByTestId("payment-terms");
       await terms.getByLabel("Días de crédito").fill("45");
       await terms.getByLabel("Límite de crédito").fill("50,000.50");
-      await terms.getByRole("button", { name: "Guardar condiciones" }).click();
+      await terms.getByLabel("Motivo").fill("Cliente desde 2019");
+      await terms.getByRole("button", { name: "Enviar solicitud a Ventas" }).click();
+      await terms.getByTestId("credit-pending").waitFor();
+      await page.goto(`${server.baseUrl}/credit`);
+      await page
+        .locator('[data-testid="credit-request-row"]', { hasText: CLIENT })
+        .getByTestId("credit-approve")
+        .click();
+      await page.getByRole("dialog").getByLabel("Motivo de la decisión").fill("Historial limpio");
+      await page.getByRole("dialog").getByRole("button", { name: "Aprobar" }).click();
+      await page.getByText("Crédito aprobado.").waitFor();
+      await page.goto(`${server.baseUrl}/clients`);
+      await page.locator('[data-testid="client-row"]', { hasText: CLIENT }).click();
+      dialog = page.getByRole("dialog", { name: CLIENT });
+      terms = dialog.getByTestId("payment-terms");
       await terms.getByText("Crédito a 45 días · límite: $50,000.50 MXN").waitFor();
       await terms
         .getByTestId("credit-approval")
@@ -68,8 +81,7 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
       const terms = dialog.getByTestId("payment-terms");
       await terms.getByText("Crédito a 45 días · límite: $50,000.50 MXN").waitFor();
       await terms.getByText(/Aprobado por Vera Ventas/).waitFor();
-      await terms.getByText("Solo Ventas o un administrador cambian las condiciones de pago.").waitFor();
-      expect(await terms.getByRole("button", { name: "Guardar condiciones" }).count()).toBe(0);
+      expect(await terms.getByRole("button", { name: "Pasar a contado" }).count()).toBe(0);
 
       await dialog.getByRole("combobox", { name: "Técnico de cuenta" }).click();
       await page.getByRole("option", { name: "Tomás Técnico" }).click();
@@ -136,7 +148,7 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
       await dialog.getByRole("button", { name: "Save" }).click();
       await dialog.getByText("Required", { exact: true }).waitFor(); // the contract's check, in English
       await dialog.getByLabel("Legal or trade name").fill("Ferretería Duplicada");
-      await dialog.getByLabel("RFC").fill("FLU850101AB1"); // the seeded client's RFC
+      await dialog.getByLabel("RFC").fill("FLU850101ABA"); // the seeded client's RFC
       await dialog.getByRole("button", { name: "Save" }).click();
       await dialog.getByText("“RFC” is already used by another record.").waitFor();
       expect(await dialog.getByText("Ya existe").count()).toBe(0);

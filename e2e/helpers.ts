@@ -205,7 +205,7 @@ export async function seedStaff(admin: ApiSession): Promise<Staff> {
 }
 
 export async function seedClient(admin: ApiSession, name = "Ferretería La Única", phone = "55 1234 5678") {
-  const client = await admin.ok<{ id: string }>("POST", "/api/clients", { name, rfc: "FLU850101AB1", phone });
+  const client = await admin.ok<{ id: string }>("POST", "/api/clients", { name, rfc: "FLU850101ABA", phone });
   const contact = await admin.ok<{ id: string }>("POST", "/api/contacts", {
     clientId: client.id,
     name: "Ana Martínez",

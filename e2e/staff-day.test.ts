@@ -83,7 +83,7 @@ describe.skipIf(browserMissing)("a day at the desk", { timeout: 240_000 }, () =>
     ids.oneContact = (
       await client({
         name: "Ferretería Gutiérrez",
-        rfc: "FGU850101AB1",
+        rfc: "FGU850101ABA",
         billingAddress: "Av. Juárez 12, Centro, 44100 Guadalajara, Jal.",
       })
     ).id;
@@ -91,7 +91,7 @@ describe.skipIf(browserMissing)("a day at the desk", { timeout: 240_000 }, () =>
       phone: "(33) 1234-5678",
       email: "jose@ferreteria.mx",
     });
-    ids.twoContacts = (await client({ name: "Despacho Ortega", rfc: "DOR990315K21" })).id;
+    ids.twoContacts = (await client({ name: "Despacho Ortega", rfc: "DOR990315K20" })).id;
     await contact(ids.twoContacts, "Guadalupe Ortega", { email: "lupita@ortega.mx" });
     await contact(ids.twoContacts, "Martín Ortega");
     await admin.ok("POST", "/api/contracts", {
@@ -135,7 +135,7 @@ describe.skipIf(browserMissing)("a day at the desk", { timeout: 240_000 }, () =>
   it("preselects a client's only contact and lets the keyboard choose among several", async () => {
     await withPage(browser, "intake-contact", async (page) => {
       await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/intake");
-      await page.getByTestId("caller-search").fill("FGU850101AB1");
+      await page.getByTestId("caller-search").fill("FGU850101ABA");
       await page.getByTestId("caller-match").first().waitFor();
       await page.keyboard.press("Enter");
       await expect
@@ -226,7 +226,7 @@ describe.skipIf(browserMissing)("a day at the desk", { timeout: 240_000 }, () =>
     await withPage(browser, "company", async (page) => {
       await uiLogin(page, server.baseUrl, ADMIN.email, ADMIN.password, "/admin/company");
       await page.getByLabel("Nombre o razón social").fill("Encor S.A. de C.V.");
-      await page.getByLabel("RFC").fill("ENC0501018A1");
+      await page.getByLabel("RFC").fill("ENC0501018A6");
       await page.getByLabel("Correo de soporte").fill("soporte@encor.mx");
       await page
         .getByLabel("Horario de atención (lo ven los clientes)")
@@ -238,7 +238,7 @@ describe.skipIf(browserMissing)("a day at the desk", { timeout: 240_000 }, () =>
         .setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: PNG });
       await page.getByTestId("company-logo").waitFor();
       await page.reload();
-      expect(await page.getByLabel("RFC").inputValue()).toBe("ENC0501018A1");
+      expect(await page.getByLabel("RFC").inputValue()).toBe("ENC0501018A6");
       expect(await page.getByLabel("Horario de atención (lo ven los clientes)").inputValue()).toContain(
         "Lunes",
       );

@@ -25,6 +25,8 @@ const clientFields = {
   creditLimitCents: Cents.nullable().optional(),
   accountTechnicianId: Id.nullable().optional(),
   notes: OptionalText(5000).nullable().optional(),
+  /** Staff confirm an RFC that fails SAT's check digit (answered 422 `rfc_check_digit_mismatch` otherwise). */
+  rfcCheckDigitConfirmed: z.boolean().optional(),
 };
 
 export const ClientBody = z.strictObject(clientFields);
@@ -49,6 +51,10 @@ export const Client = z.object({
   creditApprovedAt: z.string().nullable(),
   accountTechnicianId: z.string().nullable(),
   notes: z.string().nullable(),
+  /** The RFC fails SAT's check digit (confirmed by staff): listed for review. */
+  rfcCheckFailed: z.boolean(),
+  rfcConfirmedBy: z.string().nullable(),
+  rfcConfirmedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),

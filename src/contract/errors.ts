@@ -26,6 +26,8 @@ export const ERROR_STATUS = {
   reason_required: 422,
   idempotency_key_reused: 422,
   wrong_password: 422,
+  rfc_check_digit_mismatch: 422,
+  credit_request_required: 422,
   rate_limited: 429,
   internal_error: 500,
   database_unavailable: 503,

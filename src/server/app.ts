@@ -8,7 +8,9 @@ import { accountRoutes } from "./modules/auth/account-routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { backgroundRoutes } from "./modules/background/routes.js";
 import { backupRoutes } from "./modules/backup/routes.js";
+import { billingRoutes } from "./modules/billing/routes.js";
 import { clientRoutes } from "./modules/clients/routes.js";
+import { creditRoutes } from "./modules/credit/routes.js";
 import { deskRoutes } from "./modules/desk/routes.js";
 import { installMail } from "./modules/mail/index.js";
 import type { SmtpListener } from "./modules/mail/listener.js";
@@ -21,6 +23,7 @@ import { staffRoutes } from "./modules/staff/routes.js";
 import { staffNotificationRoutes } from "./modules/staff-notifications/index.js";
 import { ticketRoutes } from "./modules/tickets/routes.js";
 import { bootstrapAdmin } from "./modules/users/users.js";
+import { warrantyRoutes } from "./modules/warranty/routes.js";
 import { type Config, loadConfig } from "./platform/config.js";
 import { type Database, openDatabase } from "./platform/database/database.js";
 import { assertMigrated, migrateToLatest } from "./platform/database/migrate.js";
@@ -137,6 +140,10 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   });
   await app.register(portalPlugin, { prefix: "/api/portal", ctx });
   await app.register(serviceOrderRoutes, { prefix: "/api/service-orders", ctx });
+  // Not yet audited for client-contact use: registered beside the staff API for now.
+  await app.register(billingRoutes(ctx), { prefix: "/api" });
+  await app.register(creditRoutes, { prefix: "/api", ctx });
+  await app.register(warrantyRoutes, { prefix: "/api", ctx });
   installNotFound(app, await serveWeb(app, config.webDist));
 
   ctx.log = app.log;

@@ -21,7 +21,7 @@ describe.each(DATABASES)("back-dating and staff-only fields on %s", (kind) => {
   beforeAll(async () => {
     t = await startApp(kind, { clock: time.clock });
     s = await seedStaff(t.app);
-    const a = await createClientWithContact(s, "Constructora Ñandú", "CÑA010203AB1", "ana@nandu.mx");
+    const a = await createClientWithContact(s, "Constructora Ñandú", "CÑA010203AB5", "ana@nandu.mx");
     own = { clientId: a.client.id, contactId: a.contact.id };
     // A contract that expired at the end of 2025: today the company is served per event.
     const contract = await s.leader.post("/api/contracts", {

@@ -40,7 +40,7 @@ function integrity(file: string): string[] {
 }
 
 async function seedClient(admin: Caller) {
-  const client = await admin.post("/api/clients", { name: "Constructora Ñandú", rfc: "CÑA010203AB1" });
+  const client = await admin.post("/api/clients", { name: "Constructora Ñandú", rfc: "CÑA010203AB5" });
   const contact = await admin.post("/api/contacts", { clientId: client.body.id, name: "Contacto" });
   expect(contact.status).toBe(201);
   return { clientId: client.body.id as string, contactId: contact.body.id as string };

@@ -17,7 +17,7 @@ describe.each(DATABASES)("out-of-range dates on %s", (kind) => {
   beforeAll(async () => {
     t = await startApp(kind, { clock: time.clock });
     s = await seedStaff(t.app);
-    const a = await createClientWithContact(s, "Constructora Ñandú", "CÑA010203AB1", "ana@nandu.mx");
+    const a = await createClientWithContact(s, "Constructora Ñandú", "CÑA010203AB5", "ana@nandu.mx");
     Object.assign(ids, { client: a.client.id, contact: a.contact.id });
     ids.ticket = (await s.reception.post("/api/tickets", ticketBody({}))).body.id;
     await s.reception.post(`/api/tickets/${ids.ticket}/transitions`, {

@@ -23,8 +23,8 @@ describe.each(DATABASES)("bad input on ticket work and settings on %s", (kind) =
   beforeAll(async () => {
     t = await startApp(kind, { clock: time.clock });
     s = await seedStaff(t.app);
-    const a = await createClientWithContact(s, "Constructora Ñandú", "CÑA010203AB1", "ana@nandu.mx");
-    const b = await createClientWithContact(s, "Otra Empresa", "OEM020304CD2", "otro@otra.mx");
+    const a = await createClientWithContact(s, "Constructora Ñandú", "CÑA010203AB5", "ana@nandu.mx");
+    const b = await createClientWithContact(s, "Otra Empresa", "OEM020304CD9", "otro@otra.mx");
     other = { clientId: b.client.id, contactId: b.contact.id };
     portalUserId = (await clientUser(s, a.client.id, "portal@nandu.mx")).user!.id;
     const newTicket = async () => {

@@ -20,8 +20,8 @@ describe.each(DATABASES)("bad input on intake and records on %s", (kind) => {
   beforeAll(async () => {
     t = await startApp(kind, { clock: time.clock });
     s = await seedStaff(t.app);
-    const a = await createClientWithContact(s, "Constructora Ñandú", "CÑA010203AB1", "ana@nandu.mx");
-    const b = await createClientWithContact(s, "Otra Empresa", "OEM020304CD2", "otro@otra.mx");
+    const a = await createClientWithContact(s, "Constructora Ñandú", "CÑA010203AB5", "ana@nandu.mx");
+    const b = await createClientWithContact(s, "Otra Empresa", "OEM020304CD9", "otro@otra.mx");
     Object.assign(ids, { a: a.client.id, aContact: a.contact.id, b: b.client.id, bContact: b.contact.id });
     const first = await s.reception.post("/api/tickets", goodTicket());
     expect(first.body.folio).toBe("OS-2026-000001");
@@ -97,10 +97,16 @@ describe.each(DATABASES)("bad input on intake and records on %s", (kind) => {
     ["client: RFC of bad format", 400, V, client({ rfc: "ABC123" })],
     ["client: RFC (física) dated 99-13-32", 400, V, client({ rfc: "GODE991332AB1" })],
     ["client: RFC (moral) dated 99-13-32", 400, V, client({ rfc: "ABC991332AB1" })],
-    ["client: RFC already used, other spelling", 409, "conflict", client({ rfc: "cña-010203-ab1" })],
+    ["client: RFC already used, other spelling", 409, "conflict", client({ rfc: "cña-010203-ab5" })],
     ["client: malformed e-mail", 400, V, client({ email: "no-es-correo" })],
     ["client: unknown payment terms", 400, V, client({ paymentTerms: "fiado" }, () => s.sales)],
     ["client: credit of 0 days", 400, V, client({ paymentTerms: "credit", creditDays: 0 }, () => s.sales)],
+    [
+      "client: credit set in the editor",
+      422,
+      "credit_request_required",
+      client({ paymentTerms: "credit" }, () => s.sales),
+    ],
     ["client: name missing", 400, V, client({ name: undefined, rfc: "XYZ010101AB1" })],
     [
       "client: account technician is a sales user",

@@ -79,10 +79,19 @@ describe.each(DATABASES)(
     beforeAll(async () => {
       t = await startApp(kind, { clock: time.clock });
       s = await seedStaff(t.app);
-      await company(own, "Constructora Ñandú", "CÑA010203AB1", "ana@nandu.mx");
-      await company(other, "Otra Empresa", "OEM020304CD2", "otro@otra.mx");
-      const credit = { paymentTerms: "credit", creditDays: 30, creditLimitCents: 5_000_000 };
-      expect((await s.sales.patch(`/api/clients/${own.clientId}`, credit)).status).toBe(200);
+      await company(own, "Constructora Ñandú", "CÑA010203AB5", "ana@nandu.mx");
+      await company(other, "Otra Empresa", "OEM020304CD9", "otro@otra.mx");
+      const credit = {
+        clientId: own.clientId,
+        creditDays: 30,
+        creditLimitCents: 5_000_000,
+        reason: "Cliente de años",
+      };
+      const request = await s.reception.post("/api/credit-requests", credit);
+      const approve = { reason: "Buen historial" };
+      expect((await s.sales.post(`/api/credit-requests/${request.body.id}/approve`, approve)).status).toBe(
+        200,
+      );
       const internal = { notes: "Paga tarde", accountTechnicianId: s.technician.user!.id };
       expect((await s.reception.patch(`/api/clients/${own.clientId}`, internal)).status).toBe(200);
       await workOwnTicket();

@@ -36,9 +36,9 @@ describe.each(DATABASES)("clients, contacts and contracts on %s", (kind) => {
   it.each([
     ["ABC010101AB1", "ABC010101AB1", "moral, 12 characters"],
     ["GODE561231GR8", "GODE561231GR8", "física, 13 characters"],
-    ["abc-040229 ab1", "ABC040229AB1", "lower case and separators; 29 Feb 2004"],
+    ["abc-040229 ab6", "ABC040229AB6", "lower case and separators; 29 Feb 2004"],
     ["Ñ&A000229XY9", "Ñ&A000229XY9", "Ñ and &; 29 Feb 2000"],
-    ["GOPE960229AB1", "GOPE960229AB1", "física born 29 Feb 1996"],
+    ["GOPE960229AB4", "GOPE960229AB4", "física born 29 Feb 1996"],
   ])("accepts the RFC %s as %s (%s)", async (rfc, stored) => {
     expect((await newClient({ rfc })).rfc).toBe(stored);
   });
@@ -60,15 +60,15 @@ describe.each(DATABASES)("clients, contacts and contracts on %s", (kind) => {
   });
 
   it("refuses a duplicate RFC with 409, in any spelling, on create, on edit and when racing", async () => {
-    const first = await newClient({ rfc: "DUP010101AA1" });
-    const again = await s.reception.post("/api/clients", { name: "Otro", rfc: "dup-010101-aa1" });
+    const first = await newClient({ rfc: "DUP010101AA3" });
+    const again = await s.reception.post("/api/clients", { name: "Otro", rfc: "dup-010101-aa3" });
     expect(again.status).toBe(409);
-    const other = await newClient({ rfc: "DUQ010101AA1" });
-    expect((await s.reception.patch(`/api/clients/${other.id}`, { rfc: "DUP010101AA1" })).status).toBe(409);
-    expect((await s.reception.patch(`/api/clients/${first.id}`, { rfc: "DUP010101AA1" })).status).toBe(200);
+    const other = await newClient({ rfc: "DUQ010101AA4" });
+    expect((await s.reception.patch(`/api/clients/${other.id}`, { rfc: "DUP010101AA3" })).status).toBe(409);
+    expect((await s.reception.patch(`/api/clients/${first.id}`, { rfc: "DUP010101AA3" })).status).toBe(200);
 
     const racing = await Promise.all(
-      [1, 2, 3].map((i) => s.reception.post("/api/clients", { name: `Carrera ${i}`, rfc: "RAC010101AA1" })),
+      [1, 2, 3].map((i) => s.reception.post("/api/clients", { name: `Carrera ${i}`, rfc: "RAC010101AA7" })),
     );
     expect(racing.map((r) => r.status).sort()).toEqual([201, 409, 409]);
     const users = await Promise.all(
@@ -108,7 +108,7 @@ describe.each(DATABASES)("clients, contacts and contracts on %s", (kind) => {
   });
 
   it("lookup finds the caller by phone, e-mail, client name, RFC or contact name", async () => {
-    const c = await newClient({ name: "Papelería La Güera", rfc: "PLG990101AB1", phone: "(81) 8000-1234" });
+    const c = await newClient({ name: "Papelería La Güera", rfc: "PLG990101AB9", phone: "(81) 8000-1234" });
     const luz = await s.reception.post("/api/contacts", {
       clientId: c.id,
       name: "Luz Ibáñez",
@@ -121,7 +121,7 @@ describe.each(DATABASES)("clients, contacts and contracts on %s", (kind) => {
     expect(hit(await lookup("33 1111 2222"))).toEqual([[c.id, luz.body.id, "phone"]]);
     expect(hit(await lookup("LUZ@guera.mx"))).toEqual([[c.id, luz.body.id, "email"]]);
     expect(hit(await lookup("Papelería"))).toEqual([[c.id, null, "name"]]);
-    expect(hit(await lookup("plg990101ab1"))).toEqual([[c.id, null, "rfc"]]);
+    expect(hit(await lookup("plg990101ab9"))).toEqual([[c.id, null, "rfc"]]);
     expect(hit(await lookup("ibanez"))).toEqual([[c.id, luz.body.id, "contact_name"]]);
     // The company's own number, stored with formatting, dialled without it.
     expect(hit(await lookup("8180001234"))).toEqual([[c.id, null, "phone"]]);
@@ -195,20 +195,33 @@ describe.each(DATABASES)("clients, contacts and contracts on %s", (kind) => {
     expect((await s.reception.get(`/api/tickets/${ticket.id}`)).body.clientName).toBe("Grupo Ferrelo");
   });
 
-  it("lets only Ventas grant credit, with days and limit, and records who approved it", async () => {
+  it("grants credit only through a request Ventas approves, recording who and when", async () => {
     const c = await newClient({ paymentTerms: "cash" });
     expect((await s.reception.get(`/api/clients/${c.id}`)).body).toMatchObject({
       paymentTerms: "cash",
       creditDays: null,
     });
+    // The client editor no longer grants credit, not even to Ventas: it points to the request.
     const credit = { paymentTerms: "credit", creditDays: 45, creditLimitCents: 5_000_000 };
-    for (const who of [s.reception, s.leader, s.technician]) {
-      expect((await who.patch(`/api/clients/${c.id}`, credit)).status).toBe(403);
+    for (const who of [s.reception, s.leader, s.sales]) {
+      const r = await who.patch(`/api/clients/${c.id}`, credit);
+      expect(r.status).toBe(422);
+      expect(r.body.error.code).toBe("credit_request_required");
     }
+    expect((await s.technician.patch(`/api/clients/${c.id}`, credit)).status).toBe(403);
     expect((await s.reception.get(`/api/clients/${c.id}`)).body.paymentTerms).toBe("cash");
-    const granted = await s.sales.patch(`/api/clients/${c.id}`, credit);
-    expect(granted.status).toBe(200);
-    expect(granted.body).toMatchObject({
+    const request = await s.reception.post("/api/credit-requests", {
+      clientId: c.id,
+      creditDays: 45,
+      creditLimitCents: 5_000_000,
+      reason: "Cliente desde 2019",
+    });
+    expect(request.status).toBe(201);
+    const approved = await s.sales.post(`/api/credit-requests/${request.body.id}/approve`, {
+      reason: "Al corriente",
+    });
+    expect(approved.status).toBe(200);
+    expect((await s.reception.get(`/api/clients/${c.id}`)).body).toMatchObject({
       paymentTerms: "credit",
       creditDays: 45,
       creditLimitCents: 5_000_000,

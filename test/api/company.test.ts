@@ -19,7 +19,7 @@ describe.each(DATABASES)("the firm's own settings on %s", (kind) => {
 
   const body = {
     name: "Encor S.A. de C.V.",
-    rfc: "ENC0501018A1",
+    rfc: "ENC0501018A6",
     address: "Av. Juárez 100, Centro, 44100 Guadalajara, Jal.",
     supportEmail: "soporte@encor.mx",
     supportPhone: "33 3615 0000",

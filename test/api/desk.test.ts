@@ -50,7 +50,7 @@ describe.each(DATABASES)("reception desk on %s", (kind) => {
     const { client } = await createClientWithContact(
       staff,
       "Hospital Ángeles",
-      "HAN050505AB1",
+      "HAN050505ABA",
       "ti@hospital.mx",
     );
     const ticket = await newTicket(client.id, { category: "fortigate" });
@@ -84,7 +84,7 @@ describe.each(DATABASES)("reception desk on %s", (kind) => {
     const { client } = await createClientWithContact(
       staff,
       "Farmacias del Centro",
-      "FCE101010AA1",
+      "FCE101010AA8",
       "a@fce.mx",
     );
     const ticket = await newTicket(client.id);
@@ -108,7 +108,7 @@ describe.each(DATABASES)("reception desk on %s", (kind) => {
     const { client } = await createClientWithContact(
       staff,
       "Escuela Benito Juárez",
-      "EBJ020202AB1",
+      "EBJ020202AB8",
       "d@ebj.mx",
     );
     const answered = await newTicket(client.id);
@@ -162,7 +162,7 @@ describe.each(DATABASES)("reception desk on %s", (kind) => {
   });
 
   it("keeps deadlines when the calendar changes until an admin recomputes them", async () => {
-    const { client } = await createClientWithContact(staff, "Taller Mecánico", "TME030303AB1", "t@tme.mx");
+    const { client } = await createClientWithContact(staff, "Taller Mecánico", "TME030303AB2", "t@tme.mx");
     const ticket = await newTicket(client.id);
     const cal = (await staff.admin.get("/api/settings/calendar")).body;
     // Close Wednesday 25 Nov: an 8-hour event deadline from Tuesday 10:00 moves to Thursday.

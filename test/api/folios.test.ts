@@ -36,8 +36,8 @@ describe.each(DATABASES)("folios on %s", (kind) => {
   beforeAll(async () => {
     t = await startApp(kind, { clock: time.clock });
     admin = await signIn(t.app, ADMIN.email, ADMIN.password);
-    a = await seedClient(admin, "Constructora Ñandú", "CÑA010203AB1");
-    b = await seedClient(admin, "Otra Empresa", "OEM020304CD2");
+    a = await seedClient(admin, "Constructora Ñandú", "CÑA010203AB5");
+    b = await seedClient(admin, "Otra Empresa", "OEM020304CD9");
   });
   afterAll(async () => t?.close());
 
@@ -107,7 +107,7 @@ describe.each(DATABASES.filter((k) => k === "postgres"))(
     it("stays unique and gapless when both instances create at once", async () => {
       const viaOne = await signIn(one.app, ADMIN.email, ADMIN.password);
       const viaTwo = new Caller(two.app, viaOne.token, viaOne.user);
-      const c = await seedClient(viaOne, "Constructora Ñandú", "CÑA010203AB1");
+      const c = await seedClient(viaOne, "Constructora Ñandú", "CÑA010203AB5");
       const calls = Array.from({ length: 40 }, (_, i) =>
         (i % 2 ? viaOne : viaTwo).post("/api/tickets", body(c)),
       );
@@ -158,7 +158,7 @@ describe("folios across three processes on one SQLite data dir", () => {
 
   it("stays unique and gapless when every process creates at once", async () => {
     const admin = await signIn(t.app, ADMIN.email, ADMIN.password);
-    const c = await seedClient(admin, "Constructora Ñandú", "CÑA010203AB1");
+    const c = await seedClient(admin, "Constructora Ñandú", "CÑA010203AB5");
     const env = {
       ...(db.env as Record<string, string>),
       BURST_NOW: NOW,

@@ -26,7 +26,7 @@ describe.each(DATABASES)("scheduled jobs on %s", (kind) => {
   });
 
   it("escalates a ticket near and past its deadline once each, notifying reception and leader", async () => {
-    const { client } = await createClientWithContact(staff, "Clínica Dental", "CDE040404AB1", "c@cde.mx");
+    const { client } = await createClientWithContact(staff, "Clínica Dental", "CDE040404AB2", "c@cde.mx");
     const contract = await staff.leader.post("/api/contracts", {
       clientId: client.id,
       type: "SS",

@@ -18,7 +18,7 @@ describe.each(DATABASES)("ticket lifecycle on %s", (kind) => {
     const { client, contact } = await createClientWithContact(
       staff,
       "Constructora Ñandú",
-      "CÑA010203AB1",
+      "CÑA010203AB5",
       "ana@nandu.mx",
     );
     const contract = await staff.leader.post("/api/contracts", {
@@ -103,7 +103,7 @@ describe.each(DATABASES)("ticket lifecycle on %s", (kind) => {
     const { client } = await createClientWithContact(
       staff,
       "Papelería Sin Póliza",
-      "PSP990101AA1",
+      "PSP990101AAA",
       "compras@psp.mx",
     );
     const created = await staff.reception.post("/api/tickets", {

@@ -23,8 +23,8 @@ describe.each(DATABASES)("mail attachments on %s", (kind) => {
   afterAll(async () => t?.close());
 
   it("keeps attachments with their real type, lists and serves them only to who may see the ticket", async () => {
-    const acme = await createClientWithContact(staff, "Acme Industrial", "AIN050505AB1", "ana@acme.mx");
-    const beta = await createClientWithContact(staff, "Beta Logística", "BLO060606CD2", "beto@beta.mx");
+    const acme = await createClientWithContact(staff, "Acme Industrial", "AIN050505AB6", "ana@acme.mx");
+    const beta = await createClientWithContact(staff, "Beta Logística", "BLO060606CD1", "beto@beta.mx");
     await deliver(t.app, {
       from: "ana@acme.mx",
       to: "soporte@encor.mx",
@@ -79,7 +79,7 @@ describe.each(DATABASES)("mail attachments on %s", (kind) => {
   });
 
   it("reception links an unidentified sender's ticket to its client; only once, only reception or leader", async () => {
-    const gamma = await createClientWithContact(staff, "Gamma Textil", "GTE070707EF3", "gina@gamma.mx");
+    const gamma = await createClientWithContact(staff, "Gamma Textil", "GTE070707EF1", "gina@gamma.mx");
     await deliver(t.app, {
       from: "nuevo@gamma.mx",
       to: "soporte@encor.mx",
@@ -99,7 +99,7 @@ describe.each(DATABASES)("mail attachments on %s", (kind) => {
     expect((await staff.technician.post(`/api/tickets/${id}/link-sender`, body)).status).toBe(403);
     const wrong = await staff.reception.post(`/api/tickets/${id}/link-sender`, {
       ...body,
-      contactId: (await createClientWithContact(staff, "Otra", "OTR080808GH4", "o@o.mx")).contact.id,
+      contactId: (await createClientWithContact(staff, "Otra", "OTR080808GH0", "o@o.mx")).contact.id,
     });
     expect(wrong.status).toBe(400);
     const linked = await staff.reception.post(`/api/tickets/${id}/link-sender`, body);

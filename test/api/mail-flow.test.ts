@@ -24,8 +24,8 @@ describe.each(DATABASES)("mail in and out on %s", (kind) => {
       },
     });
     staff = await seedStaff(t.app);
-    acme = await createClientWithContact(staff, "Acme Industrial", "AIN050505AB1", "ana@acme.mx");
-    other = await createClientWithContact(staff, "Beta Logística", "BLO060606CD2", "beto@beta.mx");
+    acme = await createClientWithContact(staff, "Acme Industrial", "AIN050505AB6", "ana@acme.mx");
+    other = await createClientWithContact(staff, "Beta Logística", "BLO060606CD1", "beto@beta.mx");
   });
   afterAll(async () => {
     await t?.close();
@@ -266,7 +266,7 @@ describe.each(DATABASES)("mail in and out on %s", (kind) => {
   });
 
   it("CR/LF in a ticket title never reaches a header of the mail sent", async () => {
-    const delta = await createClientWithContact(staff, "Delta Textil", "DTE070707EF3", "dora@delta.mx");
+    const delta = await createClientWithContact(staff, "Delta Textil", "DTE070707EF4", "dora@delta.mx");
     const res = await staff.reception.post("/api/tickets", {
       clientId: delta.client.id,
       contactId: delta.contact.id,

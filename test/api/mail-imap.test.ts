@@ -16,7 +16,7 @@ describe.each(DATABASES)("IMAP polling on %s", (kind) => {
     await imap.start();
     t = await startApp(kind);
     const staff = await seedStaff(t.app);
-    await createClientWithContact(staff, "Acme Industrial", "AIN050505AB1", "ana@acme.mx");
+    await createClientWithContact(staff, "Acme Industrial", "AIN050505AB6", "ana@acme.mx");
   });
   afterAll(async () => {
     await t?.close();

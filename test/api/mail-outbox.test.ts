@@ -20,7 +20,7 @@ describe.each(DATABASES)("the outbox on %s", (kind) => {
     db = await freshDatabase(kind);
     a = await startApp(kind, { clock: time.clock, db, env: { MESA_MAIL_FROM: "mesa@encor.mx" } });
     staff = await seedStaff(a.app);
-    const acme = await createClientWithContact(staff, "Acme Industrial", "AIN050505AB1", "ana@acme.mx");
+    const acme = await createClientWithContact(staff, "Acme Industrial", "AIN050505AB6", "ana@acme.mx");
     clientId = acme.client.id;
     contactId = acme.contact.id;
   });

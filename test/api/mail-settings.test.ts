@@ -38,7 +38,7 @@ describe.each(DATABASES)("mail settings and portal auto-reply on %s", (kind) => 
     });
     expect(saved.body).toMatchObject({ companyName: "Encor Soporte TI", version: 1 });
 
-    const acme = await createClientWithContact(staff, "Acme Industrial", "AIN050505AB1", "ana@acme.mx");
+    const acme = await createClientWithContact(staff, "Acme Industrial", "AIN050505AB6", "ana@acme.mx");
     const portal = await clientUser(staff, acme.client.id, "luis@acme.mx");
     expect((await portal.patch("/api/auth/me", { locale: "en" })).status).toBe(200);
     const created = await portal.post("/api/tickets", {
@@ -61,7 +61,7 @@ describe.each(DATABASES)("mail settings and portal auto-reply on %s", (kind) => 
   it("an auto-reply limit of 0 sends none; internal notes never leave", async () => {
     const current = (await staff.admin.get("/api/settings/mail")).body;
     await staff.admin.put("/api/settings/mail", { companyName: current.companyName, autoRepliesPerHour: 0 });
-    const beta = await createClientWithContact(staff, "Beta Logística", "BLO060606CD2", "beto@beta.mx");
+    const beta = await createClientWithContact(staff, "Beta Logística", "BLO060606CD1", "beto@beta.mx");
     const before = sink.received.length;
     const res = await staff.reception.post("/api/tickets", {
       clientId: beta.client.id,

@@ -22,12 +22,16 @@ type Status = "new" | "assigned" | "in_progress" | "working" | "attended" | "acc
 interface Env {
   ticketId: string;
   seq: number;
+  /** What `prepare` made for this call (before the refusal snapshot is taken). */
+  prepared: string;
 }
 interface Action {
   /** For ticket actions: the status the fresh ticket is put in first, so only the role decides. */
   given?: Status;
   /** The ticket status after a successful call (transitions). */
   to?: string;
+  /** Records the call needs, made by someone else before the call (and before the snapshot). */
+  prepare?(seq: number): Promise<string>;
   run(c: Caller, env: Env): Promise<Res>;
 }
 
@@ -38,7 +42,8 @@ const TABLE: [string, number[]][] = [
   ["create client", /*            */ [201, 403, 403, 403, 201, 201, 201, 403, 403]],
   ["create contact", /*           */ [201, 201, 201, 201, 201, 201, 201, 403, 403]],
   ["create contract", /*          */ [403, 403, 403, 403, 201, 201, 201, 403, 403]],
-  ["set credit terms", /*         */ [403, 403, 403, 403, 403, 200, 200, 403, 403]],
+  ["request credit", /*           */ [201, 403, 403, 403, 201, 201, 201, 404, 404]],
+  ["approve credit", /*           */ [403, 403, 403, 403, 403, 200, 403, 404, 404]],
   ["create user", /*              */ [403, 403, 403, 403, 403, 403, 201, 403, 403]],
   ["create ticket", /*            */ [201, 403, 403, 201, 201, 403, 201, 201, 404]],
   ["list tickets", /*             */ [200, 200, 200, 200, 200, 200, 200, 200, 200]],
@@ -80,9 +85,9 @@ describe.each(DATABASES)("roles × actions on %s", (kind) => {
   beforeAll(async () => {
     t = await startApp(kind, { clock: time.clock });
     staff = await seedStaff(t.app);
-    const a = await createClientWithContact(staff, "Constructora Ñandú", "CÑA010203AB1", "ana@nandu.mx");
-    const b = await createClientWithContact(staff, "Otra Empresa", "OEM020304CD2", "otro@otra.mx");
-    spare = (await createClientWithContact(staff, "Cliente Libre", "CLI030405EF3", "libre@cli.mx")).client.id;
+    const a = await createClientWithContact(staff, "Constructora Ñandú", "CÑA010203AB5", "ana@nandu.mx");
+    const b = await createClientWithContact(staff, "Otra Empresa", "OEM020304CD9", "otro@otra.mx");
+    spare = (await createClientWithContact(staff, "Cliente Libre", "CLI030405EF1", "libre@cli.mx")).client.id;
     own = { clientId: a.client.id, contactId: a.contact.id };
     otherClientId = b.client.id;
     // A contract makes the company's tickets `contract` kind, so reclassifying to `event` is always legal.
@@ -158,13 +163,29 @@ describe.each(DATABASES)("roles × actions on %s", (kind) => {
       run: (c) =>
         c.post("/api/contracts", { clientId: spare, type: "SH", startsOn: "2027-01-01", monthlyFeeCents: 1 }),
     },
-    "set credit terms": {
-      run: (c) =>
-        c.patch(`/api/clients/${spare}`, {
-          paymentTerms: "credit",
+    "request credit": {
+      prepare: async (seq) =>
+        (await staff.admin.post("/api/clients", { name: `Con crédito ${seq}` })).body.id,
+      run: (c, e) =>
+        c.post("/api/credit-requests", {
+          clientId: e.prepared,
           creditDays: 30,
           creditLimitCents: 5_000_000,
+          reason: "Cliente de años",
         }),
+    },
+    "approve credit": {
+      prepare: async (seq) => {
+        const client = await staff.admin.post("/api/clients", { name: `Aprobación ${seq}` });
+        const body = {
+          clientId: client.body.id,
+          creditDays: 30,
+          creditLimitCents: 5_000_000,
+          reason: "Lo pidió",
+        };
+        return (await staff.reception.post("/api/credit-requests", body)).body.id;
+      },
+      run: (c, e) => c.post(`/api/credit-requests/${e.prepared}/approve`, { reason: "Buen historial" }),
     },
     "create user": {
       run: (c, e) =>
@@ -275,7 +296,8 @@ describe.each(DATABASES)("roles × actions on %s", (kind) => {
   it.each(cases)("$action by $who → $expected", async ({ action, who, expected }) => {
     const a = ACTIONS[action]!;
     const refused = expected >= 400;
-    const env: Env = { ticketId: a.given ? await ticketFor(a.given, refused) : "", seq: ++seq };
+    const env: Env = { ticketId: a.given ? await ticketFor(a.given, refused) : "", seq: ++seq, prepared: "" };
+    env.prepared = (await a.prepare?.(env.seq)) ?? "";
     const before = refused ? await snapshotDb(t.app) : null;
     const res = await a.run(as[who], env);
     ok(res, expected);

@@ -11,7 +11,7 @@ describe.each(DATABASES)("SLA and business calendar through the API on %s", (kin
   beforeAll(async () => {
     t = await startApp(kind, { clock: time.clock });
     staff = await seedStaff(t.app);
-    clientId = (await createClientWithContact(staff, "Agencia Aduanal", "AAD060606AB1", "x@aad.mx")).client
+    clientId = (await createClientWithContact(staff, "Agencia Aduanal", "AAD060606AB0", "x@aad.mx")).client
       .id;
   });
   afterAll(async () => t?.close());

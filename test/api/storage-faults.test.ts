@@ -28,7 +28,7 @@ describe("unwritable SQLite storage", () => {
   beforeAll(async () => {
     t = await startApp("sqlite");
     admin = await signIn(t.app, ADMIN.email, ADMIN.password);
-    const client = await admin.post("/api/clients", { name: "Constructora Ñandú", rfc: "CÑA010203AB1" });
+    const client = await admin.post("/api/clients", { name: "Constructora Ñandú", rfc: "CÑA010203AB5" });
     body = { clientId: client.body.id, title: "Sin red", description: "", urgent: false, channel: "phone" };
   });
   afterAll(async () => t?.close());
@@ -114,7 +114,7 @@ describe("a full disk under a running server", () => {
     const server = await startServer({ MESA_DATA_DIR: dir, LOG_LEVEL: "error" }, { fileSizeKb: 3072 });
     try {
       const admin = await httpSignIn(server.url);
-      const client = await admin.post("/api/clients", { name: "Constructora Ñandú", rfc: "CÑA010203AB1" });
+      const client = await admin.post("/api/clients", { name: "Constructora Ñandú", rfc: "CÑA010203AB5" });
       const big = {
         clientId: client.body.id,
         title: "Sin red",

@@ -27,10 +27,10 @@ describe.each(DATABASES)("ticket list on %s", (kind) => {
     t = await startApp(kind, { clock: time.clock });
     s = await seedStaff(t.app);
     clients.a = (
-      await createClientWithContact(s, "Constructora Ñandú", "CÑA010203AB1", "ana@nandu.mx")
+      await createClientWithContact(s, "Constructora Ñandú", "CÑA010203AB5", "ana@nandu.mx")
     ).client.id;
     clients.b = (
-      await createClientWithContact(s, "Papelería Sin Póliza", "PSP990101AA1", "c@psp.mx")
+      await createClientWithContact(s, "Papelería Sin Póliza", "PSP990101AAA", "c@psp.mx")
     ).client.id;
     const contract = { clientId: clients.a, type: "SS", startsOn: "2026-01-01", monthlyFeeCents: 100000 };
     expect((await s.leader.post("/api/contracts", contract)).status).toBe(201);

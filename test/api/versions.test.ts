@@ -31,7 +31,7 @@ describe.each(DATABASES)("versions and stale edits on %s", (kind) => {
   beforeAll(async () => {
     t = await startApp(kind, { clock: time.clock });
     staff = await seedStaff(t.app);
-    ({ client, contact } = await createClientWithContact(staff, "Versiones SA", "VER010203AB1", "v@ver.mx"));
+    ({ client, contact } = await createClientWithContact(staff, "Versiones SA", "VER010203AB3", "v@ver.mx"));
   });
   afterAll(async () => t?.close());
 
@@ -98,7 +98,7 @@ describe.each(DATABASES)("versions and stale edits on %s", (kind) => {
   it("a PATCH of a client with only `name` leaves every other field; the version goes up", async () => {
     const made = await staff.reception.post("/api/clients", {
       name: "Completo",
-      rfc: "COM010203AB1",
+      rfc: "COM010203AB6",
       phone: "55 5555 0000",
       email: "pagos@completo.mx",
       billingAddress: "Av. Reforma 1",

@@ -39,7 +39,7 @@ const BURST = 20;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function seed(admin: HttpCaller) {
-  const client = await admin.post("/api/clients", { name: "Constructora Ñandú", rfc: "CÑA010203AB1" });
+  const client = await admin.post("/api/clients", { name: "Constructora Ñandú", rfc: "CÑA010203AB5" });
   const contact = await admin.post("/api/contacts", { clientId: client.body.id, name: "Ana" });
   if (contact.status !== 201) throw new Error(`seed: ${JSON.stringify(contact.body)}`);
   return {

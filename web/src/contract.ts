@@ -11,6 +11,7 @@ import { onLocaleChange } from "./i18n";
 
 export * from "../../src/contract/auth";
 export * from "../../src/contract/backup";
+export * from "../../src/contract/billing";
 export * from "../../src/contract/clients";
 export * from "../../src/contract/common";
 export * from "../../src/contract/notifications";

@@ -55,6 +55,9 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
+/** The CSRF header for a request made without `api()` (a file download). */
+export const csrfHeader = (): Record<string, string> => (csrfToken ? { "X-CSRF-Token": csrfToken } : {});
+
 type Query = Record<string, unknown>;
 
 export function withQuery(path: string, query?: Query): string {

@@ -3,6 +3,8 @@
 import { account } from "./en/account";
 import { admin } from "./en/admin";
 import { background } from "./en/background";
+import { billing } from "./en/billing";
+import { billside } from "./en/billside";
 import { core } from "./en/core";
 import { desk } from "./en/desk";
 import { mail } from "./en/mail";
@@ -21,6 +23,8 @@ export const en: Record<MessageKey, string> = {
   ...background,
   ...staff,
   ...mail,
+  ...billing,
   ...orders,
   ...reports,
+  ...billside,
 };

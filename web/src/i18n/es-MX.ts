@@ -2,6 +2,8 @@
 import { account } from "./es/account";
 import { admin } from "./es/admin";
 import { background } from "./es/background";
+import { billing } from "./es/billing";
+import { billside } from "./es/billside";
 import { core } from "./es/core";
 import { desk } from "./es/desk";
 import { mail } from "./es/mail";
@@ -19,8 +21,10 @@ export const esMX = {
   ...background,
   ...staff,
   ...mail,
+  ...billing,
   ...orders,
   ...reports,
+  ...billside,
 } as const;
 
 export type MessageKey = keyof typeof esMX;

@@ -22,6 +22,11 @@ export const NAV: NavItem[] = [
   { to: "/reports", label: "nav.reports", roles: ["leader", "senior", "technician", "admin"] },
   { to: "/contracts", label: "nav.contracts", roles: ["leader", "sales", "admin"] },
   { to: "/clients", label: "nav.clients", roles: ["reception", "leader", "sales", "admin"] },
+  { to: "/credit", label: "nav.credit", roles: ["sales", "leader", "reception", "admin"] },
+  { to: "/rfc-review", label: "nav.rfcReview", roles: ["sales", "leader", "reception", "admin"] },
+  { to: "/loaners", label: "nav.loaners", roles: STAFF },
+  { to: "/billing", label: "nav.billing", roles: ["leader", "admin"] },
+  { to: "/rates", label: "nav.rates", roles: ["sales", "leader", "admin"] },
   { to: "/search", label: "nav.search", roles: STAFF },
   { to: "/admin/users", label: "nav.users", roles: ["admin"], admin: true },
   { to: "/admin/calendar", label: "nav.calendar", roles: ["admin"], admin: true },
@@ -32,6 +37,7 @@ export const NAV: NavItem[] = [
   { to: "/admin/company", label: "nav.company", roles: ["admin"], admin: true },
   { to: "/admin/backups", label: "nav.backups", roles: ["admin"], admin: true },
   { to: "/admin/outbox", label: "nav.outbox", roles: ["admin"], admin: true },
+  { to: "/admin/warranty-fee", label: "nav.warrantyFee", roles: ["admin"], admin: true },
 ];
 
 export function hasRole(roles: readonly Role[] | undefined, ...wanted: Role[]): boolean {

@@ -6,9 +6,10 @@ import { auditRepo } from "../../platform/audit/repository.js";
 import { hasRole, requireClientAccess, requireRole, requireStaff } from "../../platform/authz.js";
 import { onDuplicate } from "../../platform/database/duplicates.js";
 import { stillThere } from "../../platform/database/still-there.js";
-import { conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
+import { AppError, conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
 import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
 import { newId } from "../../platform/ids.js";
+import { rfcColumns, shownRfc } from "../credit/rfc-fields.js";
 import { ticketsRepo } from "../tickets/repository.js";
 import { rolesOf, usersRepo } from "../users/repository.js";
 import { clientFor } from "./client-view.js";
@@ -18,7 +19,7 @@ export function toClient(r: ClientRow): Client {
   return {
     id: r.id,
     name: r.name,
-    rfc: r.rfc,
+    rfc: shownRfc(r),
     phone: r.phone,
     email: r.email,
     billingAddress: r.billing_address,
@@ -29,6 +30,9 @@ export function toClient(r: ClientRow): Client {
     creditApprovedAt: r.credit_approved_at,
     accountTechnicianId: r.account_technician_id,
     notes: r.notes,
+    rfcCheckFailed: r.rfc_check_failed === 1,
+    rfcConfirmedBy: r.rfc_confirmed_by,
+    rfcConfirmedAt: r.rfc_confirmed_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,
@@ -37,9 +41,6 @@ export function toClient(r: ClientRow): Client {
 
 const clientSearchText = (r: Pick<ClientRow, "name" | "rfc" | "phone" | "email">) =>
   foldForSearch([r.name, r.rfc ?? "", r.phone ? normalizePhone(r.phone) : "", r.email ?? ""].join(" "));
-
-/** Credit days when Ventas grants credit without saying how many. */
-const DEFAULT_CREDIT_DAYS = 30;
 
 // Checked before writing; the unique index settles two requests racing with the same RFC.
 const duplicateRfc = () => conflict("Ya existe un cliente con ese RFC.", { field: "rfc" });
@@ -55,37 +56,30 @@ async function checkAccountTechnician(ctx: AppContext, id: string | null | undef
   }
 }
 
-/** Credit is granted only by Ventas on the client's explicit request (seed §1.2); new clients pay cash. */
+/**
+ * Credit is granted only by Ventas on the client's explicit request (seed §1.2; the credit module's
+ * `/api/credit-requests`), never by the client editor; new clients pay cash. The editor may only take
+ * credit away (Ventas), back to cash.
+ */
 function creditFields(
   actor: Actor,
   input: z.output<typeof ClientPatch>,
   current: ClientRow | null,
-  now: string,
 ): Partial<ClientRow> {
-  const terms = input.paymentTerms ?? current?.payment_terms ?? "cash";
-  const wasCredit = current?.payment_terms === "credit";
-  if (terms === "cash") {
-    if (!wasCredit) return {};
-    if (!hasRole(actor, "sales", "admin")) throw forbidden("Solo Ventas cambia condiciones de crédito.");
-    return { payment_terms: "cash", credit_days: null, credit_limit_cents: null };
+  const grants =
+    input.paymentTerms === "credit" ||
+    (input.creditDays !== undefined && input.creditDays !== null) ||
+    (input.creditLimitCents !== undefined && input.creditLimitCents !== null);
+  if (grants) {
+    throw new AppError(
+      "credit_request_required",
+      "El crédito se otorga con una solicitud de crédito que aprueba Ventas (POST /api/credit-requests).",
+      { field: "paymentTerms", use: "/api/credit-requests" },
+    );
   }
-  const touchesCredit =
-    input.paymentTerms !== undefined ||
-    input.creditDays !== undefined ||
-    input.creditLimitCents !== undefined;
-  if (!touchesCredit) return {};
-  if (!hasRole(actor, "sales", "admin"))
-    throw forbidden("Solo Ventas aprueba o cambia condiciones de crédito.");
-  const days = input.creditDays ?? current?.credit_days ?? DEFAULT_CREDIT_DAYS;
-  const limit =
-    input.creditLimitCents === undefined ? (current?.credit_limit_cents ?? null) : input.creditLimitCents;
-  return {
-    payment_terms: "credit",
-    credit_days: days,
-    credit_limit_cents: limit,
-    credit_approved_by: actor.id,
-    credit_approved_at: now,
-  };
+  if (input.paymentTerms !== "cash" || current?.payment_terms !== "credit") return {};
+  if (!hasRole(actor, "sales", "admin")) throw forbidden("Solo Ventas cambia condiciones de crédito.");
+  return { payment_terms: "cash", credit_days: null, credit_limit_cents: null };
 }
 
 export async function createClient(ctx: AppContext, actor: Actor, input: z.output<typeof ClientBody>) {
@@ -95,15 +89,17 @@ export async function createClient(ctx: AppContext, actor: Actor, input: z.outpu
   }
   await checkAccountTechnician(ctx, input.accountTechnicianId);
   const now = ctx.clock().toISOString();
+  const rfcCols = rfcColumns(actor, input.rfc ?? null, input.rfcCheckDigitConfirmed, now);
   const base = {
     name: input.name,
-    rfc: input.rfc ?? null,
+    rfc: shownRfc(rfcCols),
     phone: input.phone ?? null,
     email: input.email ?? null,
   };
   const row: ClientRow = {
     id: newId(),
     ...base,
+    ...rfcCols,
     billing_address: input.billingAddress ?? null,
     payment_terms: "cash",
     credit_days: null,
@@ -116,7 +112,7 @@ export async function createClient(ctx: AppContext, actor: Actor, input: z.outpu
     created_at: now,
     updated_at: now,
     version: 1,
-    ...creditFields(actor, input, null, now),
+    ...creditFields(actor, input, null),
   };
   await onDuplicate(
     ctx.db.transaction().execute(async (trx) => {
@@ -142,17 +138,24 @@ function clientPatch(
   current: ClientRow,
   now: string,
 ): Partial<ClientRow> {
+  // The same RFC again keeps its earlier confirmation; a new one is checked afresh.
+  const rfcCols: Partial<ReturnType<typeof rfcColumns>> =
+    input.rfc === undefined || input.rfc === shownRfc(current)
+      ? {}
+      : rfcColumns(actor, input.rfc, input.rfcCheckDigitConfirmed, now);
   const next = {
     name: input.name ?? current.name,
-    rfc: input.rfc === undefined ? current.rfc : input.rfc,
+    rfc: shownRfc({ ...current, ...rfcCols }),
     phone: input.phone === undefined ? current.phone : input.phone,
     email: input.email === undefined ? current.email : input.email,
   };
   const patch: Partial<ClientRow> = {
     ...next,
+    ...rfcCols,
+    rfc: rfcCols.rfc === undefined ? current.rfc : rfcCols.rfc,
     search_text: clientSearchText(next),
     updated_at: now,
-    ...creditFields(actor, input, current, now),
+    ...creditFields(actor, input, current),
   };
   if (input.billingAddress !== undefined) patch.billing_address = input.billingAddress;
   if (input.accountTechnicianId !== undefined) patch.account_technician_id = input.accountTechnicianId;

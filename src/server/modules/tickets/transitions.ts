@@ -6,6 +6,7 @@ import type { Actor, AppContext } from "../../context.js";
 import { hasRole, isStaff, refuseStaffOnlyFields } from "../../platform/authz.js";
 import { AppError, conflict, invalid, notFound } from "../../platform/errors.js";
 import { codedError } from "../../platform/i18n/index.js";
+import { billingStatusAtClose, makeEventDraft } from "../billing/event.js";
 import { onServiceOrderTransition } from "../service-orders/index.js";
 import { slaSettings } from "../settings/settings.js";
 import { onAssignmentNotice } from "../staff-notifications/index.js";
@@ -70,6 +71,8 @@ async function effects(ctx: AppContext, actor: Actor, row: TicketRow, input: Inp
         if (!hasRole(actor, "leader", "admin"))
           throw new AppError("forbidden", "Solo el líder cambia el estatus de cobro.");
         patch.billing_status = input.billingStatus;
+      } else {
+        patch.billing_status = await billingStatusAtClose(ctx.db, row);
       }
       break;
   }
@@ -112,6 +115,8 @@ export async function transitionTicket(ctx: AppContext, actor: Actor, id: string
       reason: input.reason?.trim() || null,
       changes: historyChanges(row, patch, input),
     });
+    // An event ticket closed `to_invoice` gets its draft invoice in the same transaction.
+    if (input.action === "close") await makeEventDraft(ctx, trx, id);
     const event = {
       actor,
       row,

@@ -12,6 +12,8 @@ import { mailMigration } from "./migrations/009_mail.js";
 import { codedNotificationsMigration } from "./migrations/010_coded_notifications.js";
 import { portalMigration } from "./migrations/011_portal.js";
 import { serviceOrdersMigration } from "./migrations/012_service_orders.js";
+import { billingMigration } from "./migrations/013_billing.js";
+import { creditWarrantyMigration } from "./migrations/014_credit_warranty.js";
 import { reportsMigration } from "./migrations/015_reports.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
@@ -28,6 +30,8 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "010_coded_notifications": codedNotificationsMigration,
     "011_portal": portalMigration,
     "012_service_orders": serviceOrdersMigration,
+    "013_billing": billingMigration,
+    "014_credit_warranty": creditWarrantyMigration,
     "015_reports": reportsMigration,
   };
 }

@@ -14,6 +14,7 @@ import type {
   TicketStatus,
   Visibility,
 } from "../../../contract/tickets.js";
+import type { LoanerState, WarrantyStatus } from "../../../domain/loans.js";
 
 /** Instants are ISO-8601 UTC strings of fixed width (sortable as text on both databases). */
 type Instant = string;
@@ -80,6 +81,12 @@ export interface ClientsTable {
   credit_approved_by: string | null;
   credit_approved_at: Instant | null;
   account_technician_id: string | null;
+  /** 1 when the RFC fails SAT's check digit (migration 014); listed for review. */
+  rfc_check_failed: Generated<Flag>;
+  rfc_confirmed_by: string | null;
+  rfc_confirmed_at: Instant | null;
+  /** XAXX010101000 / XEXX010101000: shared by many cash clients, so not in the unique `rfc`. */
+  generic_rfc: string | null;
   notes: string | null;
   search_text: string;
   created_at: Instant;
@@ -443,10 +450,160 @@ export interface PortalLinkRequestsTable {
   at: Instant;
 }
 
+export interface CreditRequestsTable {
+  id: string;
+  client_id: string;
+  credit_days: number;
+  credit_limit_cents: number;
+  reason: string;
+  status: "pending" | "approved" | "rejected";
+  requested_by: string;
+  requested_at: Instant;
+  decided_by: string | null;
+  decided_at: Instant | null;
+  decision_reason: string | null;
+}
+
+export interface WarrantyCasesTable {
+  id: string;
+  ticket_id: string;
+  manufacturer: string;
+  model: string;
+  serial: string;
+  rma_number: string | null;
+  sent_on: string | null;
+  returned_on: string | null;
+  status: WarrantyStatus;
+  notes: string | null;
+  created_by: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface LoanersTable {
+  id: string;
+  equipment: string;
+  serial: string;
+  state: LoanerState;
+  notes: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface LoansTable {
+  id: string;
+  loaner_id: string;
+  ticket_id: string;
+  client_id: string;
+  due_on: string;
+  lent_by: string | null;
+  lent_at: Instant;
+  returned_by: string | null;
+  returned_at: Instant | null;
+  return_notes: string | null;
+}
+
+export interface RatesTable {
+  id: string;
+  rule_key: string;
+  category: string | null;
+  mode: AttentionMode | null;
+  hourly_rate_cents: number;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface TicketRateOverridesTable {
+  id: string;
+  ticket_id: string;
+  hourly_rate_cents: number;
+  reason: string;
+  actor_id: string | null;
+  at: Instant;
+}
+
+export interface InvoiceCountersTable {
+  year: number;
+  last_value: number;
+}
+
+/** An invoice (prefactura) for the ERP; lines are JSON, frozen once issued. */
+export interface InvoicesTable {
+  id: string;
+  folio: string;
+  kind: "contract" | "event";
+  run_key: string | null;
+  client_id: string;
+  client_name: string;
+  client_rfc: string | null;
+  contract_id: string | null;
+  ticket_id: string | null;
+  period: string | null;
+  lines: string;
+  subtotal_cents: number;
+  tax_basis_points: number;
+  tax_cents: number;
+  total_cents: number;
+  payment_terms: PaymentTerms;
+  credit_days: number | null;
+  due_on: string;
+  status: "draft" | "issued" | "exported" | "paid" | "cancelled";
+  erp_folio: string | null;
+  issued_at: Instant | null;
+  exported_at: Instant | null;
+  paid_at: Instant | null;
+  cancelled_at: Instant | null;
+  cancel_reason: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface InvoiceTicketsTable {
+  ticket_id: string;
+  invoice_id: string;
+  contract_id: string | null;
+  month: string;
+  minutes: number;
+}
+
+export interface InvoiceChargesTable {
+  charge_id: string;
+  invoice_id: string;
+}
+
+export interface InvoiceOverageTable {
+  invoice_id: string;
+  contract_id: string;
+  month: string;
+  minutes: number;
+}
+
+export interface BillingRunsTable {
+  period: string;
+  started_at: Instant;
+  completed_at: Instant | null;
+}
+
 export interface DB {
+  rates: RatesTable;
+  ticket_rate_overrides: TicketRateOverridesTable;
+  invoice_counters: InvoiceCountersTable;
+  invoices: InvoicesTable;
+  invoice_tickets: InvoiceTicketsTable;
+  invoice_charges: InvoiceChargesTable;
+  invoice_overage: InvoiceOverageTable;
+  billing_runs: BillingRunsTable;
   portal_links: PortalLinksTable;
   portal_sessions: PortalSessionsTable;
   portal_link_requests: PortalLinkRequestsTable;
+  credit_requests: CreditRequestsTable;
+  warranty_cases: WarrantyCasesTable;
+  loaners: LoanersTable;
+  loans: LoansTable;
   timers: TimersTable;
   stored_files: StoredFilesTable;
   outbox: OutboxTable;

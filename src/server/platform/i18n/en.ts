@@ -23,6 +23,8 @@ export const en: Record<ServerMessageKey, string> = {
   "notification.sla_near": "{folio} is close to its response deadline: {title}",
   "notification.assigned": "{by} assigned {folio} to you: {title}",
   "notification.legacy": "{text}",
+  "rfc.check_digit_mismatch":
+    "The check digit of RFC {rfc} does not match (expected {expected}). Confirm it if the RFC is right.",
   "error.unauthenticated": "Sign in to continue.",
   "error.session_expired": "Your session expired. Sign in again.",
   "error.login_throttled":
@@ -47,4 +49,18 @@ export const en: Record<ServerMessageKey, string> = {
   "error.not_found.contract": "The contract does not exist.",
   "error.not_found.session": "The session does not exist.",
   "error.not_found.task": "The task does not exist.",
+  "billing.period_format": "The period must be YYYY-MM (for example 2026-11).",
+  "billing.period_future": "Period {period} cannot be billed: it has not started yet.",
+  "billing.invoice_frozen":
+    "Invoice {folio} has been issued: its lines and totals are frozen. Cancel it and make a new one.",
+  "billing.invoice_status":
+    "An invoice that is {status, select, draft {a draft} issued {issued} exported {exported} paid {paid} cancelled {cancelled} other {{status}}} cannot be {action, select, issue {issued} cancel {cancelled} pay {marked paid} export {exported} edit {edited} other {{action}}}.",
+  "billing.rate_exists": "There is already a rate for that category and mode; edit it.",
+  "billing.unknown_category": "Category “{category}” does not exist.",
+  "billing.not_event_ticket": "Only per-event tickets closed “to invoice” have their own invoice.",
+  "billing.already_invoiced": "The ticket already has a current invoice ({folio}).",
+  "billing.nothing_to_export": "There are no issued invoices to export.",
+  "billing.xlsx_unavailable": "XLSX export is not available on this server (exceljs is missing); use CSV.",
+  "billing.import_rejected":
+    "The import was not applied: {count, plural, one {# row has} other {# rows have}} errors.",
 };

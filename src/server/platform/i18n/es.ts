@@ -21,6 +21,8 @@ export const es = {
   "notification.sla_near": "{folio} está por vencer su tiempo de respuesta: {title}",
   "notification.assigned": "{by} te asignó {folio}: {title}",
   "notification.legacy": "{text}",
+  "rfc.check_digit_mismatch":
+    "El dígito verificador del RFC {rfc} no coincide (se esperaba {expected}). Confírmalo si el RFC es correcto.",
   "error.unauthenticated": "Inicia sesión para continuar.",
   "error.session_expired": "Tu sesión expiró. Inicia sesión de nuevo.",
   "error.login_throttled":
@@ -45,6 +47,21 @@ export const es = {
   "error.not_found.contract": "La póliza no existe.",
   "error.not_found.session": "La sesión no existe.",
   "error.not_found.task": "La tarea no existe.",
+  "billing.period_format": "El periodo debe tener el formato AAAA-MM (por ejemplo 2026-11).",
+  "billing.period_future": "No se puede facturar el periodo {period}: aún no empieza.",
+  "billing.invoice_frozen":
+    "La factura {folio} ya fue emitida: sus partidas y totales no cambian. Cancélala y haz una nueva.",
+  "billing.invoice_status":
+    "No se puede {action, select, issue {emitir} cancel {cancelar} pay {marcar como pagada} export {exportar} edit {editar} other {{action}}} una factura en estado «{status, select, draft {Borrador} issued {Emitida} exported {Exportada} paid {Pagada} cancelled {Cancelada} other {{status}}}».",
+  "billing.rate_exists": "Ya hay una tarifa para esa categoría y modalidad; edítala.",
+  "billing.unknown_category": "La categoría «{category}» no existe.",
+  "billing.not_event_ticket": "Solo los tickets por evento cerrados «por facturar» tienen factura propia.",
+  "billing.already_invoiced": "El ticket ya tiene una factura vigente ({folio}).",
+  "billing.nothing_to_export": "No hay facturas emitidas para exportar.",
+  "billing.xlsx_unavailable":
+    "La exportación XLSX no está disponible en este servidor (falta exceljs); usa CSV.",
+  "billing.import_rejected":
+    "La importación no se aplicó: {count, plural, one {# renglón tiene} other {# renglones tienen}} errores.",
 } as const;
 
 export type ServerMessageKey = keyof typeof es;

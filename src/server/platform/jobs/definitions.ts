@@ -2,6 +2,7 @@ import { escalationMessage, escalationStep } from "../../../domain/escalation.js
 import { slaState } from "../../../domain/sla.js";
 import type { AppContext } from "../../context.js";
 import { pruneThrottle } from "../../modules/auth/login-guard.js";
+import { BILLING_JOB } from "../../modules/billing/job.js";
 import { notificationsRepo } from "../../modules/notifications/repository.js";
 import { businessCalendar, slaSettings } from "../../modules/settings/settings.js";
 import { queueStaffMail } from "../../modules/staff-notifications/index.js";
@@ -83,4 +84,5 @@ export const JOBS: readonly JobDefinition[] = [
   { name: "housekeeping", everyMs: 3600_000, leaseMs: 10 * 60_000, run: housekeeping },
   // Checks every few minutes whether the configured hour has come; it backs up once per local day.
   { name: "nightly-backup", everyMs: 5 * 60_000, leaseMs: 30 * 60_000, run: nightlyBackup },
+  BILLING_JOB,
 ];

@@ -69,7 +69,7 @@ export interface DemoClient {
 export const DEMO_CLIENTS: DemoClient[] = [
   {
     name: "Ferretería La Única S.A. de C.V.",
-    rfc: "FLU850101AB1",
+    rfc: "FLU850101ABA",
     phone: "55 5523 4410",
     address: "Av. Revolución 1520, San Ángel, 01000 Ciudad de México, CDMX",
     contract: "SS",
@@ -90,7 +90,7 @@ export const DEMO_CLIENTS: DemoClient[] = [
   },
   {
     name: "Despacho Contable Ortega y Asociados",
-    rfc: "DCO990315K21",
+    rfc: "DCO990315K28",
     phone: "33 3615 2200",
     address: "Av. Chapultepec 480, Americana, 44160 Guadalajara, Jal.",
     contract: "SS",
@@ -105,7 +105,7 @@ export const DEMO_CLIENTS: DemoClient[] = [
   },
   {
     name: "Clínica Dental Sonrisa Norte",
-    rfc: "CDS100720QX4",
+    rfc: "CDS100720QX8",
     phone: "81 8340 1122",
     address: "Av. Gonzalitos 300, Mitras Centro, 64460 Monterrey, N.L.",
     contract: "SF",
@@ -141,7 +141,7 @@ export const DEMO_CLIENTS: DemoClient[] = [
   },
   {
     name: "Transportes Refrigerados del Bajío",
-    rfc: "TRB120229HT3",
+    rfc: "TRB120229HTA",
     phone: "477 712 9000",
     address: "Blvd. Aeropuerto 2001, Industrial Julián de Obregón, 37290 León, Gto.",
     contract: "SF",
@@ -157,7 +157,7 @@ export const DEMO_CLIENTS: DemoClient[] = [
   },
   {
     name: "Colegio Miguel Hidalgo A.C.",
-    rfc: "CMH870901A45",
+    rfc: "CMH870901A44",
     phone: "222 240 1133",
     address: "Calle 5 de Mayo 1204, Centro, 72000 Puebla, Pue.",
     contract: null,
@@ -172,7 +172,7 @@ export const DEMO_CLIENTS: DemoClient[] = [
   },
   {
     name: "Panadería El Trigal",
-    rfc: "PTR160411RS8",
+    rfc: "PTR160411RS4",
     phone: "442 215 0871",
     address: "Av. Zaragoza 88, Centro, 76000 Santiago de Querétaro, Qro.",
     contract: null,
@@ -182,7 +182,7 @@ export const DEMO_CLIENTS: DemoClient[] = [
   },
   {
     name: "Notaría Pública 27 de Mérida",
-    rfc: "NPM020606JK9",
+    rfc: "NPM020606JK5",
     phone: "999 923 4455",
     address: "Calle 60 No. 350, Centro, 97000 Mérida, Yuc.",
     contract: null,

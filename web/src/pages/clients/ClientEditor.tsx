@@ -21,7 +21,11 @@ function ExistingClient({ client, onClose }: { client: Client; onClose: () => vo
       </Tabs.List>
       <Tabs.Panel value="data">
         <Stack>
-          <PaymentTerms client={client} editable={hasRole(roles, "sales", "admin")} />
+          <PaymentTerms
+            client={client}
+            canRequest={hasRole(roles, "reception", "leader", "sales", "admin")}
+            canRevoke={hasRole(roles, "sales", "admin")}
+          />
           <ClientForm
             client={client}
             pickTechnician={hasRole(roles, "reception", "leader", "admin")}

@@ -8,6 +8,7 @@ import { ClientBody, ClientPatch } from "../../contract";
 import { useT } from "../../i18n";
 import { changedFields, sameValue, useEditConflict } from "../../lib/conflict";
 import { blankToUndefined, useForm } from "../../lib/form";
+import { RfcConfirm, useRfcConfirm } from "../credit/RfcConfirm";
 
 type TextField = "name" | "rfc" | "phone" | "email" | "billingAddress";
 
@@ -91,6 +92,11 @@ function useClientSubmit({ client, pickTechnician, onClose }: ClientFormProps) {
   const create = useCreateClient();
   const patch = usePatchClient();
   const edit = useEditConflict<Client>();
+  const rfc = useRfcConfirm();
+  const onError = (e: unknown) => {
+    rfc.caught(e);
+    form.showError(e);
+  };
   // An untouched form follows the client as it refreshes (payment terms saved beside it).
   const pristine = !base || !client || sameValue(form.values, initialValues(base));
   useEffect(() => {
@@ -107,15 +113,16 @@ function useClientSubmit({ client, pickTechnician, onClose }: ClientFormProps) {
   const send = (mine: Record<string, unknown>, from: Client) =>
     patch.mutate(
       { id: from.id, body: { ...mine, version: from.version } },
-      { onSuccess, onError: (e) => edit.caught(e, from, mine) || form.showError(e) },
+      { onSuccess, onError: (e) => edit.caught(e, from, mine) || onError(e) },
     );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input = inputOf(form.values, pickTechnician);
+    const input = { ...inputOf(form.values, pickTechnician), ...rfc.extra() };
     const body = form.validate(base ? ClientPatch : ClientBody, input);
     if (!body) return;
-    if (!base) return create.mutate(body as ClientBody, { onSuccess, onError: (e) => form.showError(e) });
-    const changes = changedFields(inputOf(initialValues(base), pickTechnician), body as typeof input);
+    if (!base) return create.mutate(body as ClientBody, { onSuccess, onError });
+    const changes = { ...changedFields(inputOf(initialValues(base), pickTechnician), body as typeof input) };
+    if (changes.rfc !== undefined) Object.assign(changes, rfc.extra());
     if (Object.keys(changes).length === 0) return onSuccess();
     send(changes, base);
   };
@@ -127,14 +134,14 @@ function useClientSubmit({ client, pickTechnician, onClose }: ClientFormProps) {
     edit.close();
   };
   const reapply = () => edit.conflict && send(edit.conflict.mine, edit.conflict.current);
-  return { form, submit, busy: create.isPending || patch.isPending, edit, discard, reapply };
+  return { form, submit, busy: create.isPending || patch.isPending, edit, discard, reapply, rfc };
 }
 
 /** The client's identity and contact data; the account technician for reception, leader and admin. */
 export function ClientForm(props: ClientFormProps) {
   const { pickTechnician, onClose } = props;
   const t = useT();
-  const { form, submit, busy, edit, discard, reapply } = useClientSubmit(props);
+  const { form, submit, busy, edit, discard, reapply, rfc } = useClientSubmit(props);
   const { values, errors } = form;
   const field = (key: TextField) => ({
     value: values[key],
@@ -148,6 +155,7 @@ export function ClientForm(props: ClientFormProps) {
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t("client.name")} data-autofocus {...field("name")} />
           <TextInput label={t("client.rfc")} {...field("rfc")} />
+          <RfcConfirm state={rfc} />
           <TextInput label={t("common.phone")} {...field("phone")} />
           <TextInput label={t("common.email")} {...field("email")} />
         </SimpleGrid>

@@ -4,23 +4,22 @@ import {
   Group,
   NumberInput,
   Paper,
-  SegmentedControl,
   SimpleGrid,
   Stack,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { FormEvent } from "react";
 import { useUsers } from "../../api/admin";
+import { useCreditStatus, useRequestCredit } from "../../api/billside";
 import { type Client, usePatchClient } from "../../api/clients";
-import { ConflictDialog } from "../../components/ConflictDialog";
-import { ClientPatch, type PaymentTerms as Terms } from "../../contract";
-import { type Translate, useT } from "../../i18n";
-import { useEditConflict } from "../../lib/conflict";
-import { type FormState, useForm } from "../../lib/form";
-import { centsToInput, formatDateTime, formatMoney, parsePesos } from "../../lib/format";
+import { useT } from "../../i18n";
+import { errorMessage, useForm } from "../../lib/form";
+import { formatDateTime, formatMoney, parsePesos } from "../../lib/format";
+import { CreditFlag } from "../credit/CreditFlag";
 
 /** "Crédito a 30 días · límite: $50,000.00 MXN" or "Contado", and who approved the credit and when. */
 function TermsSummary({ client }: { client: Client }) {
@@ -46,129 +45,131 @@ function TermsSummary({ client }: { client: Client }) {
   );
 }
 
-interface Values {
-  terms: Terms;
-  days: number | string;
-  limit: string;
-}
-
-/** The PATCH body for the chosen terms, or null after showing a bad amount. */
-function termsInput(t: Translate, form: FormState<Values>) {
-  const { values } = form;
-  if (values.terms === "cash") return { paymentTerms: "cash" as const };
-  const cents = values.limit.trim() === "" ? null : parsePesos(values.limit);
-  if (cents === null && values.limit.trim() !== "") {
-    form.setErrors({ creditLimitCents: t("client.badMoney") });
-    return null;
-  }
-  const creditDays = values.days === "" ? null : Number(values.days);
-  return { paymentTerms: "credit" as const, creditDays, creditLimitCents: cents };
-}
-
-function CreditFields({ form }: { form: FormState<Values> }) {
+/** Credit is asked for (days, limit, why) and Ventas decides it in the credit requests queue. */
+function RequestForm({ client }: { client: Client }) {
   const t = useT();
-  const { values, errors } = form;
-  return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }}>
-      <NumberInput
-        label={t("client.creditDays")}
-        min={1}
-        max={365}
-        allowDecimal={false}
-        value={values.days}
-        onChange={(v) => form.set("days", v)}
-        error={errors.creditDays}
-      />
-      <TextInput
-        label={t("client.creditLimit")}
-        description={t("client.creditLimitHint")}
-        leftSection="$"
-        placeholder="0.00"
-        value={values.limit}
-        onChange={(e) => form.set("limit", e.currentTarget.value)}
-        error={errors.creditLimitCents}
-      />
-    </SimpleGrid>
-  );
-}
-
-function TermsForm({ client }: { client: Client }) {
-  const t = useT();
-  const patch = usePatchClient();
-  const initial = {
-    terms: client.paymentTerms,
-    days: client.creditDays ?? 30,
-    limit: centsToInput(client.creditLimitCents),
-  };
-  const form = useForm<Values>(initial, t);
-  const edit = useEditConflict<Client>();
-  const send = (mine: Record<string, unknown>, from: Client) =>
-    patch.mutate(
-      { id: from.id, body: { ...mine, version: from.version } },
-      {
-        onSuccess: () => {
-          edit.close();
-          notifications.show({ color: "teal", message: t("client.terms.saved") });
-        },
-        onError: (e) => edit.caught(e, from, mine) || form.showError(e),
-      },
-    );
+  const request = useRequestCredit();
+  const form = useForm({ days: 30 as number | string, limit: "", reason: "" }, t);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input = termsInput(t, form);
-    const body = input && form.validate(ClientPatch, input);
-    if (body) send(body, client);
+    const cents = parsePesos(form.values.limit);
+    if (cents === null) return form.setErrors({ creditLimitCents: t("client.badMoney") });
+    if (!form.values.reason.trim()) return form.setErrors({ reason: t("errcode.field_required") });
+    const body = {
+      clientId: client.id,
+      creditDays: Number(form.values.days),
+      creditLimitCents: cents,
+      reason: form.values.reason.trim(),
+    };
+    request.mutate(body, {
+      onSuccess: () => notifications.show({ color: "teal", message: t("credit.requestSent") }),
+      onError: (e) => form.showError(e),
+    });
   };
   return (
-    <form onSubmit={submit} noValidate data-testid="terms-form">
+    <form onSubmit={submit} noValidate data-testid="credit-request-form">
       <Stack gap="sm">
-        <SegmentedControl
-          value={form.values.terms}
-          onChange={(v) => form.set("terms", v as Terms)}
-          data={(["cash", "credit"] as const).map((k) => ({ value: k, label: t(`payment.${k}`) }))}
-          aria-label={t("client.paymentTerms")}
+        <Text size="sm" fw={500}>
+          {t("credit.requestTitle")}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NumberInput
+            label={t("client.creditDays")}
+            min={1}
+            max={365}
+            allowDecimal={false}
+            value={form.values.days}
+            onChange={(v) => form.set("days", v)}
+            error={form.errors.creditDays}
+          />
+          <TextInput
+            label={t("client.creditLimit")}
+            leftSection="$"
+            placeholder="0.00"
+            value={form.values.limit}
+            onChange={(e) => form.set("limit", e.currentTarget.value)}
+            error={form.errors.creditLimitCents}
+          />
+        </SimpleGrid>
+        <Textarea
+          label={t("credit.reason")}
+          value={form.values.reason}
+          onChange={(e) => form.set("reason", e.currentTarget.value)}
+          error={form.errors.reason}
+          autosize
+          minRows={2}
         />
-        {form.values.terms === "credit" && <CreditFields form={form} />}
         {form.formError && <Alert color="red">{form.formError}</Alert>}
         <Group justify="flex-end">
-          <Button type="submit" variant="light" loading={patch.isPending}>
-            {t("client.terms.save")}
+          <Button type="submit" variant="light" loading={request.isPending}>
+            {t("credit.requestSend")}
           </Button>
         </Group>
       </Stack>
-      <ConflictDialog
-        conflict={edit.conflict}
-        fields={["paymentTerms", "creditDays", "creditLimitCents"]}
-        format={(field, value) =>
-          field === "creditLimitCents" && typeof value === "number" ? formatMoney(value) : null
-        }
-        busy={patch.isPending}
-        error={form.formError}
-        onReapply={() => edit.conflict && send(edit.conflict.mine, edit.conflict.current)}
-        onDiscard={edit.close}
-      />
     </form>
   );
 }
 
-/** Payment terms: editable by Ventas and admin only; everyone else sees them with the approval. */
-export function PaymentTerms({ client, editable }: { client: Client; editable: boolean }) {
+/** Ventas may take credit away (back to cash); granting it goes through a request. */
+function BackToCash({ client }: { client: Client }) {
   const t = useT();
+  const patch = usePatchClient();
+  return (
+    <Group justify="flex-end">
+      {patch.isError && <Text c="red">{errorMessage(t, patch.error)}</Text>}
+      <Button
+        size="xs"
+        variant="subtle"
+        color="red"
+        loading={patch.isPending}
+        onClick={() =>
+          patch.mutate({ id: client.id, body: { paymentTerms: "cash", version: client.version } })
+        }
+      >
+        {t("credit.backToCash")}
+      </Button>
+    </Group>
+  );
+}
+
+/**
+ * Payment terms with the approval, the over-limit flag, a pending request, and the request form for
+ * the staff who may ask (`canRequest`); Ventas (`canRevoke`) may also take credit away.
+ */
+export function PaymentTerms({
+  client,
+  canRequest,
+  canRevoke,
+}: {
+  client: Client;
+  canRequest: boolean;
+  canRevoke: boolean;
+}) {
+  const t = useT();
+  const status = useCreditStatus(client.id);
+  const pending = status.data?.pendingRequest ?? null;
   return (
     <Paper withBorder p="md" data-testid="payment-terms">
       <Title order={3} size="h5" mb="xs">
         {t("client.terms.title")}
       </Title>
-      <TermsSummary client={client} />
-      {editable ? (
-        <Stack mt="sm">
-          <TermsForm key={client.updatedAt} client={client} />
-        </Stack>
-      ) : (
-        <Text size="xs" c="dimmed" mt="xs">
-          {t("client.terms.salesOnly")}
-        </Text>
-      )}
+      <Stack gap="sm">
+        <TermsSummary client={client} />
+        <CreditFlag clientId={client.id} />
+        {pending && (
+          <Alert color="yellow" data-testid="credit-pending">
+            {t("credit.pendingSummary", {
+              days: pending.creditDays,
+              limit: formatMoney(pending.creditLimitCents),
+              who: pending.requestedByName ?? "—",
+            })}
+          </Alert>
+        )}
+        {canRevoke && client.paymentTerms === "credit" && <BackToCash client={client} />}
+        {canRequest && !pending && client.paymentTerms === "cash" && status.data && (
+          <RequestForm key={client.updatedAt} client={client} />
+        )}
+      </Stack>
     </Paper>
   );
 }

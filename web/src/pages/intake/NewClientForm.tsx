@@ -4,6 +4,7 @@ import { type CallerMatch, type Client, useCreateClient, useCreateContact } from
 import { ClientBody, ContactBody } from "../../contract";
 import { useT } from "../../i18n";
 import { blankToUndefined, issuesToErrors, renameKeys, useForm } from "../../lib/form";
+import { RfcConfirm, useRfcConfirm } from "../credit/RfcConfirm";
 
 const EMPTY = {
   name: "",
@@ -59,6 +60,7 @@ export function NewClientForm({
     error: errors[key],
   });
 
+  const rfc = useRfcConfirm();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = form.validate(ClientBody, {
@@ -66,6 +68,7 @@ export function NewClientForm({
       rfc: blankToUndefined(values.rfc),
       phone: blankToUndefined(values.phone),
       email: blankToUndefined(values.email),
+      ...rfc.extra(),
     });
     if (!body) return;
     const contact = contactInput(values);
@@ -81,6 +84,7 @@ export function NewClientForm({
       const created = contact ? await createContactFor(client.id, contact) : null;
       onCreated({ client, contact: created, matchedOn: "name", activeContract: false });
     } catch (error) {
+      rfc.caught(error);
       form.showError(error);
     }
   };
@@ -107,6 +111,7 @@ export function NewClientForm({
             <TextInput label={t("common.phone")} {...field("phone")} />
             <TextInput label={t("common.email")} type="email" {...field("email")} />
           </SimpleGrid>
+          <RfcConfirm state={rfc} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label={t("contact.name")} {...field("contactName")} />
             <TextInput label={t("contact.phone")} {...field("contactPhone")} />

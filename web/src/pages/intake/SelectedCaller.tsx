@@ -4,6 +4,7 @@ import { type CallerMatch, type Contact, useContacts, useCreateContact } from ".
 import { ContactBody } from "../../contract";
 import { useT } from "../../i18n";
 import { blankToUndefined, useForm } from "../../lib/form";
+import { CreditFlag } from "../credit/CreditFlag";
 import { ChosenContact, ContactPicker } from "./ContactPicker";
 
 function NewContact({ clientId, onCreated }: { clientId: string; onCreated: (c: Contact) => void }) {
@@ -118,6 +119,7 @@ export function SelectedCaller({
             {t("intake.changeCaller")}
           </Button>
         </Group>
+        <CreditFlag clientId={match.client.id} />
         <CallerContact match={match} onChange={onChange} />
       </Stack>
     </Paper>

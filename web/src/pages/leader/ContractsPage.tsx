@@ -8,6 +8,7 @@ import { useT } from "../../i18n";
 import { formatDate, formatMinutes, formatMoney } from "../../lib/format";
 import { hasRole } from "../../lib/roles";
 import { ContractEditor } from "./ContractEditor";
+import { HourBankPanel } from "./HourBankPanel";
 
 export default function ContractsPage() {
   const t = useT();
@@ -17,6 +18,7 @@ export default function ContractsPage() {
   const contracts = useContracts(clientId);
   const [editing, setEditing] = useState<Contract | null | "new">(null);
   const canEdit = hasRole(me.data?.roles, "leader", "sales", "admin");
+  const [bankOf, setBankOf] = useState<string | null>(null);
   const clientName = new Map((clients.data?.items ?? []).map((c) => [c.id, c.name]));
   const items = contracts.data?.items ?? [];
   return (
@@ -94,6 +96,11 @@ export default function ContractsPage() {
                           {t("common.edit")}
                         </Button>
                       )}
+                      {canEdit && c.includedMinutesPerMonth != null && (
+                        <Button size="xs" variant="subtle" ml="xs" onClick={() => setBankOf(c.id)}>
+                          {t("hourBank.open")}
+                        </Button>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -102,6 +109,7 @@ export default function ContractsPage() {
           </Table.ScrollContainer>
         )}
       </QueryState>
+      <HourBankPanel contractId={bankOf} onClose={() => setBankOf(null)} />
       <ContractEditor
         opened={editing !== null}
         contract={editing === "new" ? null : editing}

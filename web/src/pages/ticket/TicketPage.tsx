@@ -23,6 +23,7 @@ import { TicketActions } from "./TicketActions";
 import { TicketFacts } from "./TicketFacts";
 import { TimeEntries } from "./TimeEntries";
 import { TimeEntryForm } from "./TimeEntryForm";
+import { canHandleWarranty, WarrantyPanel } from "./WarrantyPanel";
 
 const OPEN_WORK = ["assigned", "in_progress", "attended"];
 
@@ -105,6 +106,7 @@ function TicketView({ ticket, me }: { ticket: TicketDetail; me: Me }) {
             {billingEditable && <BillingStatusEditor ticket={ticket} />}
             {correctsBillable && <BillableCorrection ticket={ticket} />}
             <SurveyResult ticket={ticket} />
+            <WarrantyPanel ticket={ticket} editable={canHandleWarranty(me.roles, me.id, ticket)} />
             <Paper withBorder p="md">
               <Text fw={600} mb={4}>
                 {t("ticket.description")}

@@ -1,0 +1,86 @@
+/**
+ * Billing in the browser: Ventas sets a rate; the leader runs the month, issues the contract's invoice
+ * and exports it for Microsip (a CSV download that marks it exported).
+ */
+import { readFile } from "node:fs/promises";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  browserMissing,
+  type Desk,
+  openDesk,
+  PASSWORD,
+  type Server,
+  type Staff,
+  shot,
+  uiLogin,
+  withPage,
+} from "./helpers";
+
+describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
+  let desk: Desk;
+  let server: Server;
+  let browser: Browser;
+  let staff: Staff;
+  const sales = { email: "ventas@encor.mx", name: "Vera Ventas" };
+
+  beforeAll(async () => {
+    desk = await openDesk();
+    ({ server, browser, staff } = desk);
+    await desk.admin.ok("POST", "/api/users", { ...sales, password: PASSWORD, roles: ["sales"] });
+  }, 120_000);
+  afterAll(async () => {
+    await desk?.close();
+  });
+
+  it("Ventas adds an hourly rate to the price list", async () => {
+    await withPage(browser, "rates", async (page) => {
+      await uiLogin(page, server.baseUrl, sales.email, PASSWORD, "/rates");
+      await page.getByRole("heading", { name: "Tarifas por hora" }).waitFor();
+      await page.getByRole("combobox", { name: "Categoría" }).click();
+      await page.getByRole("option", { name: "Redes" }).click();
+      await page.getByRole("textbox", { name: "Precio por hora" }).fill("650.00");
+      await page.getByRole("button", { name: "Agregar tarifa" }).click();
+      const row = page.getByTestId("rate-row").filter({ hasText: "redes" });
+      await row.waitFor();
+      expect(await row.getByRole("textbox", { name: "Precio por hora" }).inputValue()).toBe("650.00");
+    });
+  });
+
+  it("the leader runs the month, issues the invoice and exports it", async () => {
+    await withPage(browser, "billing", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.leader.email, PASSWORD, "/billing");
+      await page.getByRole("heading", { name: "Facturación" }).waitFor();
+      await page.getByRole("button", { name: "Facturar periodo" }).click();
+      await page
+        .getByTestId("run-result")
+        .getByText(/^1 factura nueva en \d{4}-\d{2}/)
+        .waitFor();
+      const row = page.getByTestId("invoices").locator("tbody tr").first();
+      await row.getByText("Ferretería La Única").waitFor();
+      await row.getByTestId("invoice-status").getByText("Borrador").waitFor();
+      // 3,500.00 + 16 % IVA
+      await row.getByText("$4,060.00 MXN").waitFor();
+      await row.getByRole("button", { name: "Emitir" }).click();
+      await row.getByTestId("invoice-status").getByText("Emitida").waitFor();
+      await shot(page, "40-billing-issued");
+
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Exportar a Microsip (CSV)" }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^facturas-\d{4}-\d{2}-\d{2}\.csv$/);
+      const csv = await readFile((await download.path())!, "utf8");
+      expect(csv.charCodeAt(0)).toBe(0xfeff);
+      expect(csv).toContain("Ferretería La Única");
+      expect(csv).toContain("FLU850101AB1");
+      await row.getByTestId("invoice-status").getByText("Exportada").waitFor();
+      // A second run of the same month makes nothing new.
+      await page.getByRole("button", { name: "Facturar periodo" }).click();
+      await page
+        .getByTestId("run-result")
+        .getByText(/^Nada nuevo en/)
+        .waitFor();
+    });
+  });
+});

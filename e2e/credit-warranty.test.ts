@@ -1,0 +1,117 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  browserMissing,
+  type Desk,
+  openDesk,
+  PASSWORD,
+  type Server,
+  type Staff,
+  shot,
+  uiLogin,
+  withPage,
+} from "./helpers";
+
+const CLIENT = "Ferretería La Única";
+
+describe.skipIf(browserMissing)("credit requests, warranty and loaners", { timeout: 180_000 }, () => {
+  let desk: Desk;
+  let server: Server;
+  let browser: Browser;
+  let staff: Staff;
+  let ticketId: string;
+  const sales = { email: "ventas@encor.mx", name: "Vera Ventas" };
+
+  beforeAll(async () => {
+    desk = await openDesk();
+    ({ server, browser, staff } = desk);
+    const admin = desk.admin;
+    await admin.ok("POST", "/api/users", { ...sales, password: PASSWORD, roles: ["sales"] });
+    await admin.ok("POST", "/api/credit-requests", {
+      clientId: desk.clientId,
+      creditDays: 30,
+      creditLimitCents: 2_000_000,
+      reason: "Cliente desde 2019, paga a tiempo",
+    });
+    const ticket = await admin.ok<{ id: string; serviceKind: string }>("POST", "/api/tickets", {
+      clientId: desk.clientId,
+      contactId: desk.contactId,
+      title: "Servidor sin arrancar",
+      description: "Falla total del servidor de archivos",
+      urgent: true,
+      channel: "phone",
+    });
+    expect(ticket.serviceKind).toBe("contract");
+    ticketId = ticket.id;
+    await admin.ok("POST", `/api/tickets/${ticketId}/transitions`, {
+      action: "assign",
+      assigneeId: staff.technician.id,
+    });
+    await admin.ok("POST", "/api/loaners", { equipment: "Servidor Dell T150", serial: "DL-T150-01" });
+  }, 120_000);
+
+  afterAll(async () => {
+    await desk?.close();
+  });
+
+  it("Ventas approves a credit request from the queue, with a reason; the client then has credit", async () => {
+    await withPage(browser, "credit-queue", async (page) => {
+      await uiLogin(page, server.baseUrl, sales.email, PASSWORD, "/credit");
+      const row = page.locator('[data-testid="credit-request-row"]', { hasText: CLIENT });
+      await row.getByText("30 días · límite $20,000.00 MXN").waitFor();
+      await row.getByTestId("credit-approve").click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByLabel("Motivo de la decisión").fill("Historial de pagos limpio");
+      await dialog.getByRole("button", { name: "Aprobar" }).click();
+      await page.getByText("Crédito aprobado.").waitFor();
+      await page.getByText("No hay solicitudes.").waitFor();
+      await shot(page, "40-credit-approved");
+    });
+    const credit = await desk.admin.ok<{ paymentTerms: string; creditLimitCents: number }>(
+      "GET",
+      `/api/clients/${desk.clientId}/credit`,
+    );
+    expect(credit).toMatchObject({ paymentTerms: "credit", creditLimitCents: 2_000_000 });
+  });
+
+  it("the technician records the warranty case and lends a loaner on the ticket; it comes back", async () => {
+    await withPage(browser, "loaner", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.technician.email, PASSWORD, `/tickets/${ticketId}`);
+      const panel = page.getByTestId("warranty-panel");
+      await panel
+        .getByText("Póliza: el trámite de garantía y el equipo de repuesto no tienen costo.")
+        .waitFor();
+      await panel.getByRole("button", { name: "Registrar garantía" }).click();
+      await panel.getByLabel("Fabricante").fill("Dell");
+      await panel.getByLabel("Modelo").fill("PowerEdge T150");
+      await panel.getByLabel("Número de serie").fill("7XK2P93");
+      await panel.getByLabel("Número de RMA").fill("RMA-55021");
+      await panel.getByRole("button", { name: "Guardar garantía" }).click();
+      await panel.getByTestId("warranty-summary").getByText("Dell PowerEdge T150 · 7XK2P93").waitFor();
+
+      const loans = panel.getByTestId("ticket-loans");
+      await loans.getByLabel("Equipo disponible").click();
+      await page.getByRole("option", { name: "Servidor Dell T150 · DL-T150-01" }).click();
+      await loans.getByLabel("Devolver el").fill("2099-01-31");
+      await loans.getByRole("button", { name: "Prestar" }).click();
+      await loans
+        .getByTestId("ticket-loan")
+        .getByText(/Servidor Dell T150 \(DL-T150-01\) prestado/)
+        .waitFor();
+      await shot(page, "41-loaner-lent");
+
+      await page.goto(`${server.baseUrl}/loaners`);
+      const row = page.locator('[data-testid="loaner-row"]', { hasText: "DL-T150-01" });
+      await row.getByTestId("loaner-state").getByText("Prestado").waitFor();
+      await row.getByRole("button", { name: "Registrar devolución" }).click();
+      await row.getByTestId("loaner-state").getByText("Disponible").waitFor();
+      await shot(page, "42-loaner-returned");
+    });
+    const loans = await desk.admin.ok<{ items: { returnedAt: string | null }[] }>(
+      "GET",
+      `/api/tickets/${ticketId}/loans`,
+    );
+    expect(loans.items).toHaveLength(1);
+    expect(loans.items[0]!.returnedAt).not.toBeNull();
+  });
+});

@@ -1,0 +1,150 @@
+/** Billing (issue #14): price list, invoices, runs, hour bank and the ERP hand-off. Staff only. */
+import { z } from "zod";
+import { PaymentTerms } from "./clients.js";
+import { BaseVersion, Cents, DateOnly, Id, Text } from "./common.js";
+import { CategoryCode } from "./settings.js";
+import { AttentionMode } from "./tickets.js";
+
+export const Period = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Periodo AAAA-MM")
+  .meta({ example: "2026-11" });
+
+export const RateBody = z.strictObject({
+  category: CategoryCode.nullable().optional(),
+  mode: AttentionMode.nullable().optional(),
+  hourlyRateCents: Cents,
+});
+export const RatePatch = z.strictObject({ hourlyRateCents: Cents, version: BaseVersion });
+export const Rate = z.object({
+  id: Id,
+  category: z.string().nullable(),
+  mode: AttentionMode.nullable(),
+  hourlyRateCents: z.number(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const TicketRateBody = z.strictObject({ hourlyRateCents: Cents, reason: Text(1000) });
+export const RateSource = z.enum(["override", "category_mode", "category", "mode", "default", "none"]);
+export const TicketRate = z.object({
+  ticketId: Id,
+  category: z.string().nullable(),
+  mode: AttentionMode.nullable(),
+  hourlyRateCents: z.number().nullable(),
+  source: RateSource,
+  history: z.array(
+    z.object({
+      hourlyRateCents: z.number(),
+      reason: z.string(),
+      actorId: z.string().nullable(),
+      actorName: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
+});
+
+export const InvoiceStatus = z.enum(["draft", "issued", "exported", "paid", "cancelled"]);
+export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
+export const InvoiceLine = z.object({
+  description: z.string(),
+  quantity: z.number(),
+  unitPriceCents: z.number(),
+  amountCents: z.number(),
+});
+export const Invoice = z.object({
+  id: Id,
+  folio: z.string(),
+  kind: z.enum(["contract", "event"]),
+  clientId: Id,
+  clientName: z.string(),
+  clientRfc: z.string().nullable(),
+  contractId: z.string().nullable(),
+  ticketId: z.string().nullable(),
+  ticketFolio: z.string().nullable(),
+  period: z.string().nullable(),
+  lines: z.array(InvoiceLine),
+  subtotalCents: z.number(),
+  taxCents: z.number(),
+  totalCents: z.number(),
+  paymentTerms: PaymentTerms,
+  dueOn: z.string(),
+  status: InvoiceStatus,
+  erpFolio: z.string().nullable(),
+  issuedAt: z.string().nullable(),
+  exportedAt: z.string().nullable(),
+  paidAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number(),
+});
+export type Invoice = z.infer<typeof Invoice>;
+
+export const InvoicesQuery = z.object({
+  period: Period.optional(),
+  clientId: Id.optional(),
+  status: InvoiceStatus.optional(),
+});
+
+export const DraftLineBody = z.strictObject({
+  description: Text(500),
+  quantity: z.number().positive().max(1_000_000).multipleOf(0.001, "Hasta 3 decimales"),
+  unitPriceCents: Cents,
+});
+export const InvoicePatch = z.strictObject({
+  lines: z.array(DraftLineBody).min(1).max(200),
+  version: BaseVersion,
+});
+export const CancelBody = z.strictObject({ reason: Text(1000) });
+export const PaidBody = z.strictObject({ paidOn: DateOnly.optional() });
+
+export const RunBody = z.strictObject({ period: z.string().max(20) });
+export const RunResult = z.object({
+  period: z.string(),
+  created: z.number(),
+  items: z.array(Invoice),
+  failed: z.array(z.object({ contractId: Id, error: z.string() })),
+});
+
+export const ExportBody = z.strictObject({
+  format: z.enum(["csv", "xlsx"]).default("csv"),
+  invoiceIds: z.array(Id).min(1).max(5000).optional(),
+});
+export const ImportBody = z.strictObject({ csv: z.string().min(1).max(5_000_000) });
+export const ImportRow = z.object({
+  row: z.number(),
+  folio: z.string(),
+  ok: z.boolean(),
+  code: z.string().nullable(),
+  message: z.string().nullable(),
+});
+export const ImportResult = z.object({ applied: z.number(), rows: z.array(ImportRow) });
+
+export const HourBankQuery = z.object({ month: Period.optional() });
+export const HourBank = z.object({
+  contractId: Id,
+  month: z.string(),
+  includedMinutes: z.number(),
+  usedMinutes: z.number(),
+  leftMinutes: z.number(),
+  overageMinutes: z.number(),
+  tickets: z.array(
+    z.object({
+      ticketId: Id,
+      folio: z.string(),
+      title: z.string(),
+      billableMinutes: z.number(),
+      lastEntryAt: z.string(),
+    }),
+  ),
+  burnDown: z.array(z.object({ date: z.string(), leftMinutes: z.number() })),
+});
+
+export const BillingSettings = z.strictObject({
+  /** IVA in basis points: 1600 = 16 %. */
+  taxBasisPoints: z.number().int().min(0).max(10_000),
+});
+export const BillingSettingsBody = BillingSettings.extend({ version: BaseVersion });
+export const BillingSettingsRecord = BillingSettings.extend({ version: z.number() });

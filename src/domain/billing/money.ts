@@ -1,0 +1,59 @@
+/**
+ * Money arithmetic for invoices (SPEC §6, issue #14 item 7): integer cents, each line rounded
+ * half-up to the cent, tax computed once on the subtotal. Pure: no I/O, no clock.
+ */
+
+/** Rounds numerator/denominator half-up (0.5 → 1) for non-negative safe integers. */
+export function divHalfUp(numerator: number, denominator: number): number {
+  if (!Number.isSafeInteger(numerator) || numerator < 0) throw new RangeError("numerator");
+  if (!Number.isSafeInteger(denominator) || denominator <= 0) throw new RangeError("denominator");
+  const q = Math.floor(numerator / denominator);
+  const r = numerator - q * denominator;
+  return 2 * r >= denominator ? q + 1 : q;
+}
+
+/** Whole cents: a non-negative safe integer (negative or fractional cents are refused upstream). */
+export const isCents = (v: number): boolean => Number.isSafeInteger(v) && v >= 0;
+
+/** Minutes of work at an hourly rate, prorated to the minute: 61 min at 600.00 → 610.00. */
+export const minutesAmountCents = (minutes: number, hourlyRateCents: number): number =>
+  divHalfUp(minutes * hourlyRateCents, 60);
+
+/** Hours shown on a line for `minutes` (up to 4 decimals; the amount is computed from the minutes). */
+export const hoursOf = (minutes: number): number => Math.round((minutes / 60) * 10_000) / 10_000;
+
+export interface Line {
+  description: string;
+  quantity: number;
+  unitPriceCents: number;
+  amountCents: number;
+}
+
+/** An item line: quantity (up to 3 decimals) × unit price, rounded half-up to the cent. */
+export function itemLine(description: string, quantity: number, unitPriceCents: number): Line {
+  const milli = Math.round(quantity * 1000);
+  return { description, quantity, unitPriceCents, amountCents: divHalfUp(milli * unitPriceCents, 1000) };
+}
+
+/** A line of worked time: the amount is prorated to the minute, the quantity shows hours. */
+export function timeLine(description: string, minutes: number, hourlyRateCents: number): Line {
+  return {
+    description,
+    quantity: hoursOf(minutes),
+    unitPriceCents: hourlyRateCents,
+    amountCents: minutesAmountCents(minutes, hourlyRateCents),
+  };
+}
+
+export interface Totals {
+  subtotalCents: number;
+  taxCents: number;
+  totalCents: number;
+}
+
+/** Subtotal of the lines, tax (basis points: 1600 = 16 %) on the subtotal half-up, and the total. */
+export function totalsOf(lines: readonly Pick<Line, "amountCents">[], taxBasisPoints: number): Totals {
+  const subtotalCents = lines.reduce((s, l) => s + l.amountCents, 0);
+  const taxCents = divHalfUp(subtotalCents * taxBasisPoints, 10_000);
+  return { subtotalCents, taxCents, totalCents: subtotalCents + taxCents };
+}

@@ -1,0 +1,72 @@
+/**
+ * Billing periods ("YYYY-MM") and dates (issue #14 items 4 and 7). Pure: callers pass today's local
+ * date in the calendar's zone.
+ */
+import { DateTime } from "luxon";
+
+const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export type PeriodCheck =
+  | { ok: true }
+  | { ok: false; code: "billing.period_format" | "billing.period_future" };
+
+/** A period must be YYYY-MM and not after the month of `todayLocal` (YYYY-MM-DD). */
+export function checkPeriod(period: string, todayLocal: string): PeriodCheck {
+  if (!PERIOD.test(period)) return { ok: false, code: "billing.period_format" };
+  if (period > todayLocal.slice(0, 7)) return { ok: false, code: "billing.period_future" };
+  return { ok: true };
+}
+
+/** The period of a local date or of an instant in a zone. */
+export const periodOfDate = (localDate: string): string => localDate.slice(0, 7);
+const starts = new Map<string, string>();
+/** Local midnight of a period's first day as fixed-width UTC text, remembered per zone and period. */
+function startOf(period: string, zone: string): string {
+  const key = `${zone} ${period}`;
+  let at = starts.get(key);
+  if (at === undefined) {
+    at = periodStartInstant(period, zone);
+    if (starts.size > 10_000) starts.clear();
+    starts.set(key, at);
+  }
+  return at;
+}
+
+const shift = (period: string, months: number) =>
+  DateTime.fromISO(`${period}-01`, { zone: "utc" }).plus({ months }).toFormat("yyyy-MM");
+
+/**
+ * The local month of a fixed-width UTC instant: its UTC month, or the one before or after when the
+ * zone's month boundary lies between (compared as text against remembered boundaries: no Luxon per row).
+ */
+export function periodOfInstant(iso: string, zone: string): string {
+  const utc = new Date(iso).toISOString();
+  const candidate = utc.slice(0, 7);
+  if (utc < startOf(candidate, zone)) return shift(candidate, -1);
+  const next = shift(candidate, 1);
+  return utc < startOf(next, zone) ? candidate : next;
+}
+
+/** First and last local dates of a period. */
+export function periodBounds(period: string): { first: string; last: string } {
+  const d = DateTime.fromISO(`${period}-01`, { zone: "utc" });
+  return { first: d.toISODate()!, last: d.endOf("month").toISODate()! };
+}
+
+/** The UTC instant at which the period starts in `zone` (local midnight of its first day). */
+export const periodStartInstant = (period: string, zone: string): string =>
+  DateTime.fromISO(`${period}-01T00:00:00`, { zone }).toUTC().toISO()!;
+
+/** Whether a contract [startsOn, endsOn] is in force during any day of the period. */
+export function inForceDuring(period: string, startsOn: string, endsOn: string | null): boolean {
+  const { first, last } = periodBounds(period);
+  return startsOn <= last && (endsOn === null || endsOn >= first);
+}
+
+export type PaymentTermsInput = { terms: "cash" | "credit"; creditDays: number | null };
+
+/** Due date: cash is due on issue; credit `creditDays` calendar days after the issue date. */
+export function dueOn(issueDate: string, t: PaymentTermsInput): string {
+  if (t.terms === "cash" || !t.creditDays) return issueDate;
+  return DateTime.fromISO(issueDate, { zone: "utc" }).plus({ days: t.creditDays }).toISODate()!;
+}

@@ -1,0 +1,111 @@
+/**
+ * Event invoices (issue #14 item 6): when an `event` ticket closes `to_invoice`, a draft is made in the
+ * close's own transaction: billable hours × the ticket's rate, its extra charges and the warranty
+ * execution fee. Contract tickets are billed by the monthly run instead.
+ */
+import type { Kysely, Transaction } from "kysely";
+import { itemLine, type Line, timeLine } from "../../../domain/billing/money.js";
+import { periodOfInstant } from "../../../domain/billing/periods.js";
+import type { Actor, AppContext } from "../../context.js";
+import type { DB } from "../../platform/database/schema.js";
+import { AppError, notFound } from "../../platform/errors.js";
+import { codedError } from "../../platform/i18n/index.js";
+import { businessCalendar } from "../settings/settings.js";
+import { insertDraft, toInvoice } from "./make.js";
+import { requireBiller } from "./policy.js";
+import { rateOfTicket } from "./rates.js";
+import { invoicesRepo, lookupRepo, workRepo } from "./repository.js";
+
+const MODE_ES = {
+  onsite: "presencial",
+  office: "en oficina",
+  remote: "remota",
+  phone: "telefónica",
+} as const;
+
+/**
+ * Warranty execution fee lines of a ticket. Warranty cases (`warranty_cases`) are built on the
+ * `billside` branch: THE INTEGRATOR WIRES THIS to return the fee line of each warranty case handled
+ * on the ticket. Until then there are none.
+ */
+export async function warrantyFeeLines(_trx: Transaction<DB>, _ticketId: string): Promise<Line[]> {
+  return [];
+}
+
+/** Billing status a ticket gets at close when the leader does not choose one (issue #14 item 3). */
+export function billingAtClose(serviceKind: "contract" | "event", hasCharges: boolean) {
+  if (serviceKind === "event") return "to_invoice" as const;
+  return hasCharges ? ("to_invoice" as const) : ("no_charge" as const);
+}
+
+/** The default at close: event → `to_invoice`; contract → `no_charge` unless it has extra charges. */
+export async function billingStatusAtClose(
+  db: Kysely<DB>,
+  row: { id: string; service_kind: "contract" | "event" },
+) {
+  return billingAtClose(row.service_kind, (await workRepo.countCharges(db, row.id)) > 0);
+}
+
+/** In the close's transaction: the draft of a closed `to_invoice` event ticket, once. */
+export async function makeEventDraft(base: AppContext, trx: Transaction<DB>, ticketId: string) {
+  const ctx: AppContext = { ...base, db: trx };
+  const ticket = await lookupRepo.ticket(trx, ticketId);
+  if (ticket?.service_kind !== "event" || ticket.billing_status !== "to_invoice") return null;
+  if (ticket.status !== "closed") return null;
+  if (await invoicesRepo.byRunKey(trx, `ticket:${ticketId}`)) return null;
+  const client = await lookupRepo.client(trx, ticket.client_id);
+  if (!client) return null;
+  const rate = await rateOfTicket(trx, ticket);
+  const minutes = ticket.billable_minutes ?? 0;
+  const lines: Line[] = [];
+  if (minutes > 0) {
+    const how = rate.mode ? ` (${MODE_ES[rate.mode]})` : "";
+    lines.push(
+      timeLine(`Servicio ${ticket.folio}: ${ticket.title}${how}`, minutes, rate.hourlyRateCents ?? 0),
+    );
+  }
+  const charges = await workRepo.chargesOfTicket(trx, ticketId);
+  for (const c of charges)
+    lines.push(itemLine(c.description, Number(c.quantity), Number(c.unit_price_cents)));
+  lines.push(...(await warrantyFeeLines(trx, ticketId)));
+  if (lines.length === 0) return null;
+  const row = await insertDraft(ctx, trx, {
+    kind: "event",
+    runKey: `ticket:${ticketId}`,
+    client,
+    contractId: null,
+    ticketId,
+    period: null,
+    lines,
+  });
+  const zone = (await businessCalendar(ctx)).config.timeZone;
+  const month = periodOfInstant(ticket.closed_at ?? ticket.updated_at, zone);
+  await invoicesRepo.markTickets(trx, [
+    { ticket_id: ticketId, invoice_id: row.id, contract_id: null, month, minutes },
+  ]);
+  await invoicesRepo.markCharges(
+    trx,
+    charges.map((c) => ({ charge_id: c.id, invoice_id: row.id })),
+  );
+  return row;
+}
+
+/** A leader asks again (after a cancellation, or a billing status changed to `to_invoice` later). */
+export async function invoiceTicket(ctx: AppContext, actor: Actor, ticketId: string) {
+  requireBiller(actor);
+  const ticket = await lookupRepo.ticket(ctx.db, ticketId);
+  if (!ticket) throw notFound("El ticket");
+  const existing = await invoicesRepo.byRunKey(ctx.db, `ticket:${ticketId}`);
+  if (existing) {
+    throw codedError(
+      "conflict",
+      { code: "billing.already_invoiced", params: { folio: existing.folio } },
+      { invoiceId: existing.id },
+    );
+  }
+  const row = await ctx.db.transaction().execute((trx) => makeEventDraft(ctx, trx, ticketId));
+  if (!row) throw codedError("precondition_failed", { code: "billing.not_event_ticket", params: {} });
+  const made = await invoicesRepo.byId(ctx.db, row.id);
+  if (!made) throw new AppError("internal_error", "invoice vanished");
+  return toInvoice(made);
+}

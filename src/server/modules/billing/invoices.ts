@@ -1,0 +1,141 @@
+/**
+ * Invoice lifecycle (issue #14 item 7): draft → issued → exported → paid, or cancelled. Lines and totals
+ * change only while a draft; a correction of an issued invoice is a cancellation and a new invoice.
+ * Every change is written to the audit log (entity `invoice`).
+ */
+import type { Transaction, Updateable } from "kysely";
+import type { z } from "zod";
+import type { InvoicePatch, InvoiceStatus } from "../../../contract/billing.js";
+import { itemLine } from "../../../domain/billing/money.js";
+import { dueOn } from "../../../domain/billing/periods.js";
+import type { Actor, AppContext } from "../../context.js";
+import { auditRepo } from "../../platform/audit/repository.js";
+import type { DB, InvoicesTable } from "../../platform/database/schema.js";
+import { notFound } from "../../platform/errors.js";
+import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
+import { codedError } from "../../platform/i18n/index.js";
+import { queueInvoiceMail } from "./mail.js";
+import { todayLocal, toInvoice, totalsColumns } from "./make.js";
+import { requireBiller } from "./policy.js";
+import { type InvoiceRow, invoicesRepo } from "./repository.js";
+
+type Action = "issue" | "cancel" | "pay" | "export" | "edit";
+const ALLOWED: Record<Action, readonly InvoiceStatus[]> = {
+  edit: ["draft"],
+  issue: ["draft"],
+  cancel: ["draft", "issued", "exported"],
+  export: ["issued"],
+  pay: ["issued", "exported"],
+};
+
+export function refuseUnless(row: InvoiceRow, action: Action): void {
+  if (ALLOWED[action].includes(row.status)) return;
+  if (action === "edit") {
+    throw codedError(
+      "invalid_transition",
+      { code: "billing.invoice_frozen", params: { folio: row.folio } },
+      { status: row.status },
+    );
+  }
+  throw codedError(
+    "invalid_transition",
+    { code: "billing.invoice_status", params: { action, status: row.status } },
+    { status: row.status },
+  );
+}
+
+export async function listInvoices(
+  ctx: AppContext,
+  actor: Actor,
+  q: { period?: string | undefined; clientId?: string | undefined; status?: string | undefined },
+) {
+  requireBiller(actor);
+  const rows = await invoicesRepo.list(ctx.db, { ...q, limit: 1000 });
+  return rows.map(toInvoice);
+}
+
+export async function invoiceRow(ctx: AppContext, actor: Actor, id: string): Promise<InvoiceRow> {
+  requireBiller(actor);
+  const row = await invoicesRepo.byId(ctx.db, id);
+  if (!row) throw notFound("La factura");
+  return row;
+}
+
+export const getInvoice = async (ctx: AppContext, actor: Actor, id: string) =>
+  toInvoice(await invoiceRow(ctx, actor, id));
+
+/** Writes a change conditional on the version read, with its audit entry; 409 when someone was first. */
+async function change(
+  ctx: AppContext,
+  actor: Actor,
+  row: InvoiceRow,
+  action: string,
+  patch: Updateable<InvoicesTable>,
+  also?: (trx: Transaction<DB>) => Promise<void>,
+) {
+  const now = ctx.clock().toISOString();
+  const ok = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await invoicesRepo.updateIfVersion(trx, row.id, row.version, { ...patch, updated_at: now })))
+      return false;
+    await auditRepo.record(trx, {
+      entity: "invoice",
+      entityId: row.id,
+      at: now,
+      actorId: actor.id,
+      action,
+      changes: patch,
+    });
+    await also?.(trx);
+    return true;
+  });
+  const fresh = await invoicesRepo.byId(ctx.db, row.id);
+  if (!ok || !fresh) throw staleEdit("esta factura", fresh ? toInvoice(fresh) : null);
+  return toInvoice(fresh);
+}
+
+export async function editDraft(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  body: z.output<typeof InvoicePatch>,
+) {
+  const row = await invoiceRow(ctx, actor, id);
+  refuseUnless(row, "edit");
+  await checkBaseVersion(body.version, row.version, "esta factura", () => toInvoice(row));
+  const lines = body.lines.map((l) => itemLine(l.description, l.quantity, l.unitPriceCents));
+  return change(ctx, actor, row, "edit", {
+    lines: JSON.stringify(lines),
+    ...totalsColumns(lines, row.tax_basis_points),
+  });
+}
+
+/** Issuing freezes the invoice, dates it (due date from the terms) and mails it to the client. */
+export async function issueInvoice(ctx: AppContext, actor: Actor, id: string, version?: number) {
+  const row = await invoiceRow(ctx, actor, id);
+  refuseUnless(row, "issue");
+  await checkBaseVersion(version, row.version, "esta factura", () => toInvoice(row));
+  const today = await todayLocal(ctx);
+  const due = dueOn(today, { terms: row.payment_terms, creditDays: row.credit_days });
+  const issued = { status: "issued" as const, issued_at: ctx.clock().toISOString(), due_on: due };
+  return change(ctx, actor, row, "issue", issued, (trx) => queueInvoiceMail(ctx, trx, { ...row, ...issued }));
+}
+
+/** A cancelled invoice gives back what it billed; a re-run or `POST /api/tickets/:id/invoice` bills it anew. */
+export async function cancelInvoice(ctx: AppContext, actor: Actor, id: string, reason: string) {
+  const row = await invoiceRow(ctx, actor, id);
+  refuseUnless(row, "cancel");
+  const patch = {
+    status: "cancelled" as const,
+    cancelled_at: ctx.clock().toISOString(),
+    cancel_reason: reason,
+    run_key: null,
+  };
+  return change(ctx, actor, row, "cancel", patch, (trx) => invoicesRepo.release(trx, row.id));
+}
+
+export async function markPaid(ctx: AppContext, actor: Actor, id: string, paidOn?: string) {
+  const row = await invoiceRow(ctx, actor, id);
+  refuseUnless(row, "pay");
+  const at = paidOn ? `${paidOn}T12:00:00.000Z` : ctx.clock().toISOString();
+  return change(ctx, actor, row, "pay", { status: "paid", paid_at: at });
+}

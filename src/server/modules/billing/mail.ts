@@ -1,0 +1,48 @@
+/** The issued invoice mailed to the client's billing address through the outbox (same transaction). */
+import type { Transaction } from "kysely";
+import type { Line } from "../../../domain/billing/money.js";
+import type { AppContext } from "../../context.js";
+import type { DB } from "../../platform/database/schema.js";
+import { queueMail } from "../mail/outbox.js";
+import { mailSettings } from "../mail/settings.js";
+import { render } from "../mail/templates.js";
+import type { InvoiceRow } from "./repository.js";
+import { lookupRepo } from "./repository.js";
+
+export const pesos = (cents: number) =>
+  `$${(cents / 100).toLocaleString("es-MX", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} MXN`;
+
+/** Queued only when the client has an address; sent when mail is configured (MESA_SMTP_URL). */
+export async function queueInvoiceMail(
+  base: AppContext,
+  trx: Transaction<DB>,
+  row: InvoiceRow & { due_on: string },
+) {
+  const ctx: AppContext = { ...base, db: trx };
+  const to = await lookupRepo.billingAddress(trx, row.client_id);
+  if (!to) return;
+  const lines = (JSON.parse(row.lines) as Line[])
+    .map((l) => `  ${l.quantity} × ${l.description}: ${pesos(l.amountCents)}`)
+    .join("\n");
+  const { companyName } = await mailSettings(ctx);
+  const mail = render(ctx.config.dataDir, "invoice", "es", {
+    folio: row.folio,
+    company: companyName,
+    client: row.client_name,
+    period: row.period ? ` (${row.period})` : "",
+    lines,
+    subtotal: pesos(Number(row.subtotal_cents)),
+    tax: pesos(Number(row.tax_cents)),
+    total: pesos(Number(row.total_cents)),
+    terms: row.payment_terms === "cash" ? "contado" : `crédito a ${row.credit_days ?? 0} días`,
+    dueOn: row.due_on,
+    pdfLink: `${ctx.config.publicUrl}/api/invoices/${row.id}/pdf`,
+  });
+  await queueMail(ctx, trx, {
+    kind: "message",
+    ticketId: row.ticket_id,
+    to,
+    ...mail,
+    autoSubmitted: "auto-generated",
+  });
+}

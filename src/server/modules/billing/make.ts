@@ -1,0 +1,121 @@
+/** Making an invoice row: folio, client snapshot, totals, payment terms and due date. */
+import type { Transaction } from "kysely";
+import type { Invoice } from "../../../contract/billing.js";
+import type { Line } from "../../../domain/billing/money.js";
+import { totalsOf } from "../../../domain/billing/money.js";
+import { dueOn } from "../../../domain/billing/periods.js";
+import { localDateOf } from "../../../domain/calendar/index.js";
+import type { AppContext } from "../../context.js";
+import type { ClientsTable, DB } from "../../platform/database/schema.js";
+import { newId } from "../../platform/ids.js";
+import { businessCalendar } from "../settings/settings.js";
+import { type InvoiceRow, invoicesRepo, type NewInvoice } from "./repository.js";
+import { billingSettings } from "./settings.js";
+
+/** Today's date in the calendar's zone. */
+export async function todayLocal(ctx: AppContext): Promise<string> {
+  return localDateOf(await businessCalendar(ctx), ctx.clock().getTime());
+}
+
+export interface InvoiceDraft {
+  kind: "contract" | "event";
+  runKey: string;
+  client: Pick<ClientsTable, "id" | "name" | "rfc" | "payment_terms" | "credit_days">;
+  contractId: string | null;
+  ticketId: string | null;
+  period: string | null;
+  lines: Line[];
+}
+
+/** What every invoice of one run shares: read once per run, not once per contract. */
+export interface DraftDefaults {
+  today: string;
+  taxBasisPoints: number;
+}
+
+export async function draftDefaults(ctx: AppContext): Promise<DraftDefaults> {
+  return { today: await todayLocal(ctx), taxBasisPoints: (await billingSettings(ctx)).taxBasisPoints };
+}
+
+/** Inserts a draft in the caller's transaction (reads go through it: SQLite has one connection). */
+export async function insertDraft(
+  base: AppContext,
+  trx: Transaction<DB>,
+  d: InvoiceDraft,
+  defaults?: DraftDefaults,
+): Promise<NewInvoice> {
+  const ctx: AppContext = { ...base, db: trx };
+  const now = ctx.clock().toISOString();
+  const { today, taxBasisPoints } = defaults ?? (await draftDefaults(ctx));
+  const year = Number(today.slice(0, 4));
+  const n = await invoicesRepo.nextFolioNumber(trx, year);
+  const row: NewInvoice = {
+    id: newId(),
+    folio: `PF-${year}-${String(n).padStart(6, "0")}`,
+    kind: d.kind,
+    run_key: d.runKey,
+    client_id: d.client.id,
+    client_name: d.client.name,
+    client_rfc: d.client.rfc,
+    contract_id: d.contractId,
+    ticket_id: d.ticketId,
+    period: d.period,
+    lines: JSON.stringify(d.lines),
+    ...totalsColumns(d.lines, taxBasisPoints),
+    payment_terms: d.client.payment_terms,
+    credit_days: d.client.credit_days,
+    due_on: dueOn(today, { terms: d.client.payment_terms, creditDays: d.client.credit_days }),
+    status: "draft",
+    erp_folio: null,
+    issued_at: null,
+    exported_at: null,
+    paid_at: null,
+    cancelled_at: null,
+    cancel_reason: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await invoicesRepo.insert(trx, row);
+  return row;
+}
+
+export function totalsColumns(lines: Line[], taxBasisPoints: number) {
+  const t = totalsOf(lines, taxBasisPoints);
+  return {
+    subtotal_cents: t.subtotalCents,
+    tax_basis_points: taxBasisPoints,
+    tax_cents: t.taxCents,
+    total_cents: t.totalCents,
+  };
+}
+
+/** The API shape (SPEC §10 `GET /api/invoices` plus folio, client snapshot and lifecycle dates). */
+export function toInvoice(r: InvoiceRow): Invoice {
+  return {
+    id: r.id,
+    folio: r.folio,
+    kind: r.kind,
+    clientId: r.client_id,
+    clientName: r.client_name,
+    clientRfc: r.client_rfc,
+    contractId: r.contract_id,
+    ticketId: r.ticket_id,
+    ticketFolio: r.ticket_folio,
+    period: r.period,
+    lines: JSON.parse(r.lines) as Line[],
+    subtotalCents: Number(r.subtotal_cents),
+    taxCents: Number(r.tax_cents),
+    totalCents: Number(r.total_cents),
+    paymentTerms: r.payment_terms,
+    dueOn: r.due_on,
+    status: r.status,
+    erpFolio: r.erp_folio,
+    issuedAt: r.issued_at,
+    exportedAt: r.exported_at,
+    paidAt: r.paid_at,
+    cancelledAt: r.cancelled_at,
+    cancelReason: r.cancel_reason,
+    createdAt: r.created_at,
+    version: r.version,
+  };
+}

@@ -1,0 +1,277 @@
+/** Billing SQL (Kysely, parameterised): the only place the billing module talks to the database. */
+import { type Kysely, type Selectable, sql, type Transaction, type Updateable } from "kysely";
+import type { DB, InvoicesTable } from "../../platform/database/schema.js";
+
+type Db = Kysely<DB> | Transaction<DB>;
+export type InvoiceRow = Selectable<InvoicesTable> & { ticket_folio: string | null };
+export type NewInvoice = Omit<Selectable<InvoicesTable>, "version">;
+
+const REVIEWED = ["reviewed", "closed"] as const;
+
+export const ratesRepo = {
+  list: (db: Db) => db.selectFrom("rates").selectAll().orderBy("rule_key").execute(),
+  byId: (db: Db, id: string) => db.selectFrom("rates").selectAll().where("id", "=", id).executeTakeFirst(),
+  insert: async (db: Db, row: Omit<Selectable<DB["rates"]>, "version">) => {
+    const r = await db
+      .insertInto("rates")
+      .values(row)
+      .onConflict((oc) => oc.column("rule_key").doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  },
+  updateIfVersion: async (db: Db, id: string, version: number, cents: number, at: string) => {
+    const r = await db
+      .updateTable("rates")
+      .set({ hourly_rate_cents: cents, updated_at: at, version: version + 1 })
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+  delete: (db: Db, id: string) => db.deleteFrom("rates").where("id", "=", id).executeTakeFirst(),
+  categoryExists: async (db: Db, code: string) =>
+    Boolean(await db.selectFrom("categories").select("code").where("code", "=", code).executeTakeFirst()),
+};
+
+export const overridesRepo = {
+  history: (db: Db, ticketId: string) =>
+    db
+      .selectFrom("ticket_rate_overrides as o")
+      .leftJoin("users as u", "u.id", "o.actor_id")
+      .select(["o.hourly_rate_cents", "o.reason", "o.actor_id", "o.at", "u.name as actor_name"])
+      .where("o.ticket_id", "=", ticketId)
+      .orderBy("o.at", "desc")
+      .orderBy("o.id", "desc")
+      .execute(),
+  insert: (db: Db, row: Selectable<DB["ticket_rate_overrides"]>) =>
+    db.insertInto("ticket_rate_overrides").values(row).execute(),
+};
+
+export const workRepo = {
+  countCharges: async (db: Db, ticketId: string) => {
+    const r = await db
+      .selectFrom("charges")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("ticket_id", "=", ticketId)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+  minutesByMode: (db: Db, ticketId: string) =>
+    db
+      .selectFrom("time_entries")
+      .select(["mode", (eb) => eb.fn.sum<number>("minutes").as("minutes")])
+      .where("ticket_id", "=", ticketId)
+      .groupBy("mode")
+      .execute(),
+  chargesOfTicket: (db: Db, ticketId: string) =>
+    db
+      .selectFrom("charges")
+      .selectAll()
+      .where("ticket_id", "=", ticketId)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(selectFrom("invoice_charges").select("charge_id").whereRef("charge_id", "=", "charges.id")),
+        ),
+      )
+      .orderBy("created_at")
+      .execute(),
+};
+
+export const contractRunRepo = {
+  /** One page of the contracts in force some day between `first` and `last` (keyset by id). */
+  contractsPage: (db: Db, first: string, last: string, after: string, limit: number) =>
+    db
+      .selectFrom("contracts")
+      .selectAll()
+      .where("starts_on", "<=", last)
+      .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", first)]))
+      .where((eb) => eb.or([eb("cancelled_at", "is", null), eb("cancelled_at", ">=", first)]))
+      .where("id", ">", after)
+      .orderBy("id")
+      .limit(limit)
+      .execute(),
+  /** Reviewed contract tickets not yet billed, with the instant of their last time entry. */
+  unbilledTickets: (db: Db, contractId: string) =>
+    db
+      .selectFrom("tickets as t")
+      .leftJoin("time_entries as te", "te.ticket_id", "t.id")
+      .select([
+        "t.id",
+        "t.billable_minutes",
+        "t.updated_at",
+        (eb) => eb.fn.max(eb.fn.coalesce("te.ended_at", "te.created_at")).as("last_at"),
+      ])
+      .where("t.contract_id", "=", contractId)
+      .where("t.service_kind", "=", "contract")
+      .where("t.status", "in", REVIEWED)
+      .where("t.billable_minutes", "is not", null)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("invoice_tickets as it").select("it.ticket_id").whereRef("it.ticket_id", "=", "t.id"),
+          ),
+        ),
+      )
+      .groupBy(["t.id", "t.billable_minutes", "t.updated_at"])
+      .execute(),
+  billedOverage: (db: Db, contractId: string, months: string[]) =>
+    months.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom("invoice_overage")
+          .select(["month", (eb) => eb.fn.sum<number>("minutes").as("minutes")])
+          .where("contract_id", "=", contractId)
+          .where("month", "in", months)
+          .groupBy("month")
+          .execute(),
+  billedMinutes: (db: Db, contractId: string, months: string[]) =>
+    months.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom("invoice_tickets")
+          .select(["month", (eb) => eb.fn.sum<number>("minutes").as("minutes")])
+          .where("contract_id", "=", contractId)
+          .where("month", "in", months)
+          .groupBy("month")
+          .execute(),
+  /** Extra charges of the contract's reviewed tickets not yet billed (a leader's `no_charge` at close keeps them out). */
+  unbilledCharges: (db: Db, contractId: string) =>
+    db
+      .selectFrom("charges as c")
+      .innerJoin("tickets as t", "t.id", "c.ticket_id")
+      .select(["c.id", "c.description", "c.quantity", "c.unit_price_cents", "c.created_at", "t.folio"])
+      .where("t.contract_id", "=", contractId)
+      .where("t.service_kind", "=", "contract")
+      .where("t.status", "in", REVIEWED)
+      .where((eb) => eb.or([eb("t.status", "=", "reviewed"), eb("t.billing_status", "!=", "no_charge")]))
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("invoice_charges as ic").select("ic.charge_id").whereRef("ic.charge_id", "=", "c.id"),
+          ),
+        ),
+      )
+      .orderBy("c.created_at")
+      .execute(),
+  runOf: (db: Db, period: string) =>
+    db.selectFrom("billing_runs").selectAll().where("period", "=", period).executeTakeFirst(),
+  startRun: (db: Db, period: string, at: string) =>
+    db
+      .insertInto("billing_runs")
+      .values({ period, started_at: at, completed_at: null })
+      .onConflict((oc) => oc.column("period").doNothing())
+      .execute(),
+  completeRun: (db: Db, period: string, at: string) =>
+    db.updateTable("billing_runs").set({ completed_at: at }).where("period", "=", period).execute(),
+};
+
+const invoiceSelect = (db: Db) =>
+  db
+    .selectFrom("invoices as i")
+    .leftJoin("tickets as tk", "tk.id", "i.ticket_id")
+    .selectAll("i")
+    .select("tk.folio as ticket_folio");
+
+export const invoicesRepo = {
+  nextFolioNumber: async (db: Db, year: number): Promise<number> => {
+    const row = await db
+      .insertInto("invoice_counters")
+      .values({ year, last_value: 1 })
+      .onConflict((oc) => oc.column("year").doUpdateSet({ last_value: sql`invoice_counters.last_value + 1` }))
+      .returning("last_value")
+      .executeTakeFirstOrThrow();
+    return Number(row.last_value);
+  },
+  insert: (db: Db, row: NewInvoice) => db.insertInto("invoices").values(row).execute(),
+  byId: (db: Db, id: string): Promise<InvoiceRow | undefined> =>
+    invoiceSelect(db).where("i.id", "=", id).executeTakeFirst(),
+  byIds: (db: Db, ids: string[]): Promise<InvoiceRow[]> =>
+    ids.length
+      ? invoiceSelect(db).where("i.id", "in", ids).orderBy("i.folio").execute()
+      : Promise.resolve([]),
+  byFolios: (db: Db, folios: string[]): Promise<InvoiceRow[]> =>
+    folios.length ? invoiceSelect(db).where("i.folio", "in", folios).execute() : Promise.resolve([]),
+  byRunKey: (db: Db, key: string): Promise<InvoiceRow | undefined> =>
+    invoiceSelect(db).where("i.run_key", "=", key).executeTakeFirst(),
+  ofPeriodRuns: (db: Db, period: string): Promise<InvoiceRow[]> =>
+    invoiceSelect(db)
+      .where("i.period", "=", period)
+      .where("i.kind", "=", "contract")
+      .orderBy("i.folio")
+      .execute(),
+  list: (db: Db, f: { period?: string; clientId?: string; status?: string; limit: number }) => {
+    let q = invoiceSelect(db);
+    if (f.period) q = q.where("i.period", "=", f.period);
+    if (f.clientId) q = q.where("i.client_id", "=", f.clientId);
+    if (f.status) q = q.where("i.status", "=", f.status as InvoicesTable["status"]);
+    return q.orderBy("i.created_at", "desc").orderBy("i.folio", "desc").limit(f.limit).execute();
+  },
+  issuedForExport: (db: Db) =>
+    invoiceSelect(db).where("i.status", "=", "issued").orderBy("i.folio").limit(5000).execute(),
+  updateIfVersion: async (db: Db, id: string, version: number, patch: Updateable<InvoicesTable>) => {
+    const r = await db
+      .updateTable("invoices")
+      .set({ ...patch, version: version + 1 })
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+  markTickets: (db: Db, rows: Selectable<DB["invoice_tickets"]>[]) =>
+    rows.length ? db.insertInto("invoice_tickets").values(rows).execute() : Promise.resolve(),
+  markOverage: (db: Db, rows: Selectable<DB["invoice_overage"]>[]) =>
+    rows.length ? db.insertInto("invoice_overage").values(rows).execute() : Promise.resolve(),
+  markCharges: (db: Db, rows: Selectable<DB["invoice_charges"]>[]) =>
+    rows.length ? db.insertInto("invoice_charges").values(rows).execute() : Promise.resolve(),
+  /** A cancelled invoice gives back what it billed, so a correction may bill it again. */
+  release: async (db: Db, invoiceId: string) => {
+    await db.deleteFrom("invoice_tickets").where("invoice_id", "=", invoiceId).execute();
+    await db.deleteFrom("invoice_charges").where("invoice_id", "=", invoiceId).execute();
+    await db.deleteFrom("invoice_overage").where("invoice_id", "=", invoiceId).execute();
+  },
+};
+
+export const lookupRepo = {
+  client: (db: Db, id: string) =>
+    db.selectFrom("clients").selectAll().where("id", "=", id).executeTakeFirst(),
+  ticket: (db: Db, id: string) =>
+    db.selectFrom("tickets").selectAll().where("id", "=", id).executeTakeFirst(),
+  contract: (db: Db, id: string) =>
+    db.selectFrom("contracts").selectAll().where("id", "=", id).executeTakeFirst(),
+  /** Where the invoice goes: the client's e-mail, else its first contact with one. */
+  billingAddress: async (db: Db, clientId: string): Promise<string | null> => {
+    const client = await db
+      .selectFrom("clients")
+      .select("email")
+      .where("id", "=", clientId)
+      .executeTakeFirst();
+    if (client?.email) return client.email;
+    const contact = await db
+      .selectFrom("contacts")
+      .select("email")
+      .where("client_id", "=", clientId)
+      .where("email", "is not", null)
+      .orderBy("created_at")
+      .executeTakeFirst();
+    return contact?.email ?? null;
+  },
+  /** Reviewed contract tickets whose last time entry falls in [fromIso, toIso). */
+  monthTickets: (db: Db, contractId: string, fromIso: string, toIso: string) =>
+    db
+      .selectFrom("tickets as t")
+      .innerJoin("time_entries as te", "te.ticket_id", "t.id")
+      .select([
+        "t.id",
+        "t.folio",
+        "t.title",
+        "t.billable_minutes",
+        (eb) => eb.fn.max(eb.fn.coalesce("te.ended_at", "te.created_at")).as("last_at"),
+      ])
+      .where("t.contract_id", "=", contractId)
+      .where("t.status", "in", REVIEWED)
+      .where("t.billable_minutes", "is not", null)
+      .groupBy(["t.id", "t.folio", "t.title", "t.billable_minutes"])
+      .having((eb) => eb.fn.max(eb.fn.coalesce("te.ended_at", "te.created_at")), ">=", fromIso)
+      .having((eb) => eb.fn.max(eb.fn.coalesce("te.ended_at", "te.created_at")), "<", toIso)
+      .execute(),
+};

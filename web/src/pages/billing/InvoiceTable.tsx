@@ -1,0 +1,173 @@
+import { Anchor, Badge, Button, Group, Modal, Table, Text } from "@mantine/core";
+import { useState } from "react";
+import { type Invoice, type InvoiceAction, useInvoiceAction } from "../../api/billing";
+import { ReasonDialog } from "../../components/ReasonDialog";
+import { type MessageKey, useT } from "../../i18n";
+import { errorMessage } from "../../lib/form";
+import { formatDate, formatMoney } from "../../lib/format";
+
+const STATUS_COLOR = {
+  draft: "gray",
+  issued: "blue",
+  exported: "violet",
+  paid: "teal",
+  cancelled: "red",
+} as const;
+
+export function StatusBadge({ status }: { status: Invoice["status"] }) {
+  const t = useT();
+  return (
+    <Badge color={STATUS_COLOR[status]} variant="light" data-testid="invoice-status">
+      {t(`billing.st.${status}` as MessageKey)}
+    </Badge>
+  );
+}
+
+function Lines({ invoice, onClose }: { invoice: Invoice | null; onClose: () => void }) {
+  const t = useT();
+  return (
+    <Modal opened={invoice !== null} onClose={onClose} title={invoice?.folio} size="lg">
+      {invoice && (
+        <Table.ScrollContainer minWidth={480}>
+          <Table>
+            <Table.Tbody>
+              {invoice.lines.map((l, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: an invoice's lines are a fixed list, never reordered
+                <Table.Tr key={i}>
+                  <Table.Td>{l.quantity}</Table.Td>
+                  <Table.Td>{l.description}</Table.Td>
+                  <Table.Td ta="right">{formatMoney(l.unitPriceCents)}</Table.Td>
+                  <Table.Td ta="right">{formatMoney(l.amountCents)}</Table.Td>
+                </Table.Tr>
+              ))}
+              {(
+                [
+                  ["billing.subtotal", invoice.subtotalCents],
+                  ["billing.tax", invoice.taxCents],
+                  ["billing.total", invoice.totalCents],
+                ] as const
+              ).map(([k, v]) => (
+                <Table.Tr key={k}>
+                  <Table.Td colSpan={3} ta="right" fw={600}>
+                    {t(k)}
+                  </Table.Td>
+                  <Table.Td ta="right" fw={600}>
+                    {formatMoney(v)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Modal>
+  );
+}
+
+function Actions({ invoice, onCancel }: { invoice: Invoice; onCancel: () => void }) {
+  const t = useT();
+  const act = useInvoiceAction();
+  const run = (action: InvoiceAction) => act.mutate({ id: invoice.id, action });
+  const s = invoice.status;
+  return (
+    <Group gap="xs" wrap="nowrap">
+      {s === "draft" && (
+        <Button size="xs" onClick={() => run("issue")} loading={act.isPending}>
+          {t("billing.issue")}
+        </Button>
+      )}
+      {(s === "issued" || s === "exported") && (
+        <Button size="xs" variant="light" color="teal" onClick={() => run("paid")} loading={act.isPending}>
+          {t("billing.paid")}
+        </Button>
+      )}
+      {s !== "paid" && s !== "cancelled" && (
+        <Button size="xs" variant="subtle" color="red" onClick={onCancel}>
+          {t("billing.cancel")}
+        </Button>
+      )}
+      <Anchor size="sm" href={`/api/invoices/${invoice.id}/pdf`} target="_blank" rel="noopener">
+        {t("billing.pdf")}
+      </Anchor>
+      {act.isError && <Badge color="red">{errorMessage(t, act.error)}</Badge>}
+    </Group>
+  );
+}
+
+export function InvoiceTable({ items }: { items: Invoice[] }) {
+  const t = useT();
+  const [shown, setShown] = useState<Invoice | null>(null);
+  const [cancelling, setCancelling] = useState<Invoice | null>(null);
+  const act = useInvoiceAction();
+  if (items.length === 0) {
+    return (
+      <Text c="dimmed" ta="center" py="lg">
+        {t("billing.none")}
+      </Text>
+    );
+  }
+  const heads = [
+    "billing.folio",
+    "billing.client",
+    "billing.origin",
+    "billing.status",
+    "billing.total",
+    "billing.dueOn",
+  ] as const;
+  return (
+    <>
+      <Table.ScrollContainer minWidth={860}>
+        <Table striped data-testid="invoices">
+          <Table.Thead>
+            <Table.Tr>
+              {heads.map((k) => (
+                <Table.Th key={k}>{t(k)}</Table.Th>
+              ))}
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((inv) => (
+              <Table.Tr key={inv.id} data-folio={inv.folio}>
+                <Table.Td>
+                  <Anchor component="button" type="button" onClick={() => setShown(inv)}>
+                    {inv.folio}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{inv.clientName}</Table.Td>
+                <Table.Td>{inv.period ?? inv.ticketFolio ?? "—"}</Table.Td>
+                <Table.Td>
+                  <StatusBadge status={inv.status} />
+                </Table.Td>
+                <Table.Td>{formatMoney(inv.totalCents)}</Table.Td>
+                <Table.Td>{formatDate(inv.dueOn)}</Table.Td>
+                <Table.Td>
+                  <Actions invoice={inv} onCancel={() => setCancelling(inv)} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Lines invoice={shown} onClose={() => setShown(null)} />
+      <ReasonDialog
+        opened={cancelling !== null}
+        title={`${t("billing.cancel")} ${cancelling?.folio ?? ""}`}
+        label={t("billing.cancelReason")}
+        confirm={t("billing.cancel")}
+        color="red"
+        required
+        busy={act.isPending}
+        error={act.isError ? errorMessage(t, act.error) : null}
+        onClose={() => setCancelling(null)}
+        onConfirm={(reason) =>
+          cancelling &&
+          act.mutate(
+            { id: cancelling.id, action: "cancel", body: { reason } },
+            { onSuccess: () => setCancelling(null) },
+          )
+        }
+      />
+    </>
+  );
+}

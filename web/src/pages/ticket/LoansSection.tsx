@@ -1,0 +1,90 @@
+import { Alert, Button, Group, Select, Stack, Text, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { useLend, useLoaners, useTicketLoans } from "../../api/billside";
+import type { TicketDetail } from "../../api/tickets";
+import { useT } from "../../i18n";
+import { errorMessage } from "../../lib/form";
+import { formatDate } from "../../lib/format";
+import { ReturnButton } from "../loaners/LoanersPage";
+
+function LendForm({ ticketId }: { ticketId: string }) {
+  const t = useT();
+  const loaners = useLoaners();
+  const lend = useLend();
+  const [loanerId, setLoanerId] = useState<string | null>(null);
+  const [dueOn, setDueOn] = useState("");
+  const available = (loaners.data?.items ?? []).filter((l) => l.state === "available");
+  return (
+    <Group align="flex-end" wrap="wrap" gap="xs">
+      <Select
+        label={t("loaner.pick")}
+        data={available.map((l) => ({ value: l.id, label: `${l.equipment} · ${l.serial}` }))}
+        value={loanerId}
+        onChange={setLoanerId}
+        nothingFoundMessage={t("loaner.noneAvailable")}
+        placeholder={available.length ? undefined : t("loaner.noneAvailable")}
+        w={260}
+      />
+      <TextInput
+        label={t("loaner.dueOn")}
+        placeholder="AAAA-MM-DD"
+        value={dueOn}
+        onChange={(e) => setDueOn(e.currentTarget.value)}
+        w={150}
+      />
+      <Button
+        disabled={!loanerId || !dueOn}
+        loading={lend.isPending}
+        onClick={() =>
+          loanerId && lend.mutate({ loanerId, ticketId, dueOn }, { onSuccess: () => setLoanerId(null) })
+        }
+      >
+        {t("loaner.lend")}
+      </Button>
+      {lend.isError && (
+        <Alert color="red" w="100%">
+          {errorMessage(t, lend.error)}
+        </Alert>
+      )}
+    </Group>
+  );
+}
+
+/** Loaners lent on this ticket (contract clients only, free of charge) and lending one. */
+export function LoansSection({ ticket, editable }: { ticket: TicketDetail; editable: boolean }) {
+  const t = useT();
+  const loans = useTicketLoans(ticket.id);
+  const items = loans.data?.items ?? [];
+  return (
+    <Stack gap="xs" mt="md" data-testid="ticket-loans">
+      <Text fw={600}>{t("loaner.onTicket")}</Text>
+      {items.length === 0 && (
+        <Text c="dimmed" size="sm">
+          {t("loaner.noLoans")}
+        </Text>
+      )}
+      {items.map((l) => (
+        <Group key={l.id} justify="space-between" data-testid="ticket-loan">
+          <Text size="sm" c={l.overdue ? "red" : undefined}>
+            {l.returnedAt
+              ? t("loaner.returned", {
+                  equipment: l.equipment,
+                  serial: l.serial,
+                  at: formatDate(l.returnedAt),
+                })
+              : t("loaner.out", { equipment: l.equipment, serial: l.serial, due: formatDate(l.dueOn) })}
+          </Text>
+          {editable && !l.returnedAt && <ReturnButton loanerId={l.loanerId} />}
+        </Group>
+      ))}
+      {editable && ticket.serviceKind === "contract" && !["closed", "cancelled"].includes(ticket.status) && (
+        <LendForm ticketId={ticket.id} />
+      )}
+      {ticket.serviceKind !== "contract" && (
+        <Text size="xs" c="dimmed">
+          {t("loaner.contractOnly")}
+        </Text>
+      )}
+    </Stack>
+  );
+}
