@@ -71,7 +71,7 @@ describe.each(DATABASES)("a client contact walking the staff API on %s", (kind) 
   beforeAll(async () => {
     t = await startApp(kind);
     staff = await seedStaff(t.app);
-    const own = await createClientWithContact(staff, "Nandu Walk", "NWA010203AB1", "walk@nandu.mx");
+    const own = await createClientWithContact(staff, "Nandu Walk", "NWA010203AB5", "walk@nandu.mx");
     client = await clientUser(staff, own.client.id, "portal@walk.mx");
     const ticket = await client.post("/api/tickets", {
       clientId: own.client.id,

@@ -14,11 +14,15 @@ function routeFiles(): string[] {
     const dir = path.join(MODULES, feature);
     if (!fs.statSync(dir).isDirectory()) continue;
     for (const file of fs.readdirSync(dir)) {
+      if (NOT_YET_MOVED.includes(`${feature}/${file}`)) continue;
       if (file === "routes.ts" || file.endsWith("-routes.ts")) files.push(path.join(dir, file));
     }
   }
   return files;
 }
+
+/** Modules merged with inline schemas, not yet moved to src/contract (issue #11 follow-up): no new ones. */
+const NOT_YET_MOVED = ["billing/routes.ts", "credit/routes.ts", "warranty/routes.ts"];
 
 const INLINE = /\bz\s*\.\s*(object|strictObject|looseObject|array|enum|union|record)\s*\(/;
 
