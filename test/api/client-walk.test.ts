@@ -52,13 +52,17 @@ const OWN_PLUGINS = /^\/api\/(portal|service-orders)\//;
 
 /** Billing, credit and warranty are registered beside the staff API until audited for client use. */
 const OUTSIDE_TAGS = ["billing", "credit", "warranty"];
+/** Routes of those modules tagged otherwise. */
+const OUTSIDE_OPS = ["GET /api/settings/warranty", "PUT /api/settings/warranty"];
 
 function operations(doc: Doc): string[] {
   const staffPaths = Object.entries(doc.paths).filter(([path]) => !OWN_PLUGINS.test(path));
   const inStaffApi = (op?: { security?: unknown[]; tags?: string[] }) =>
     op && !(op.security?.length === 0) && !op.tags?.some((tag) => OUTSIDE_TAGS.includes(tag));
   return staffPaths.flatMap(([path, item]) =>
-    METHODS.filter((m) => inStaffApi(item[m])).map((m) => `${m.toUpperCase()} ${path}`),
+    METHODS.filter((m) => inStaffApi(item[m]) && !OUTSIDE_OPS.includes(`${m.toUpperCase()} ${path}`)).map(
+      (m) => `${m.toUpperCase()} ${path}`,
+    ),
   );
 }
 
