@@ -26,6 +26,9 @@ export const PortalUser = z.object({
 });
 export type PortalUser = z.infer<typeof PortalUser>;
 
+/** GET /api/portal/me: the signed-in contact and the CSRF token its writes echo. */
+export const PortalMe = z.object({ user: PortalUser, csrfToken: z.string() });
+
 export const PortalSession = z.object({
   user: PortalUser,
   csrfToken: z.string(),

@@ -9,6 +9,7 @@ import {
   PortalAttachmentBody,
   PortalAttachmentParams,
   PortalInfo,
+  PortalMe,
   PortalMessage,
   PortalMessageBody,
   PortalSession,
@@ -18,7 +19,6 @@ import {
   PortalTicketDetail,
   PortalTicketList,
   PortalTicketParams,
-  PortalUser,
 } from "../../../contract/portal.js";
 import type { AppContext } from "../../context.js";
 import { AppError } from "../../platform/errors.js";
@@ -127,7 +127,7 @@ function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   });
   r.get("/me", {
-    schema: { tags, response: { 200: z.object({ user: PortalUser, csrfToken: z.string() }) } },
+    schema: { tags, response: { 200: PortalMe } },
     handler: async (req) => {
       const c = callerOf(req);
       return { user: portalUserOf(c), csrfToken: c.actor.csrfToken ?? "" };
