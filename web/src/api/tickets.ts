@@ -95,6 +95,11 @@ export function useAddMessage(id: string) {
   return useTicketMutation<z.input<typeof MessageBody>, unknown>(id, "/messages");
 }
 
+/** Reception links an unidentified mail sender's ticket to its client (and contact). */
+export function useLinkSender(id: string) {
+  return useTicketMutation<{ clientId: string; contactId?: string }, Ticket>(id, "/link-sender");
+}
+
 export function useCreateTicket() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -30,6 +30,17 @@ export function StatusBadge({ status }: { status: Ticket["status"] }) {
   );
 }
 
+/** A ticket from a mail whose sender Mesa does not know yet: reception must link it to its client. */
+export function UnknownSenderBadge({ unknown }: { unknown: boolean }) {
+  const t = useT();
+  if (!unknown) return null;
+  return (
+    <Badge color="orange" variant="light" data-testid="unknown-sender-badge">
+      {t("unknownSender.badge")}
+    </Badge>
+  );
+}
+
 export function UrgentBadge({ urgent }: { urgent: boolean }) {
   const t = useT();
   if (!urgent) return null;

@@ -7,7 +7,7 @@ import type { TicketPage } from "../api/tickets";
 import type { Ticket } from "../contract";
 import { useT } from "../i18n";
 import { formatDateTime } from "../lib/format";
-import { SlaBadge, StatusBadge, UrgentBadge } from "./Badges";
+import { SlaBadge, StatusBadge, UnknownSenderBadge, UrgentBadge } from "./Badges";
 import { QueryState } from "./QueryState";
 
 interface Props {
@@ -29,6 +29,7 @@ function Row({ ticket, action }: { ticket: Ticket; action?: Props["action"] }) {
         <Stack gap={2}>
           <Group gap={6} wrap="nowrap">
             <UrgentBadge urgent={ticket.urgent} />
+            <UnknownSenderBadge unknown={ticket.unknownSender} />
             <Text size="sm" fw={500} lineClamp={1}>
               {ticket.title}
             </Text>
@@ -118,6 +119,7 @@ export function TicketCards({ tickets, empty, action, showAssignee }: Props & { 
           </Group>
           <Group gap={6} mt={4} wrap="nowrap">
             <UrgentBadge urgent={ticket.urgent} />
+            <UnknownSenderBadge unknown={ticket.unknownSender} />
             <Text fw={500} lineClamp={2}>
               {ticket.title}
             </Text>

@@ -25,4 +25,13 @@ export const mail: Record<keyof typeof es, string> = {
   "message.viaEmail": "by e-mail from {from}",
   "history.link_sender": "Sender linked to its client",
   "attachments.title": "Attachments",
+  "unknownSender.badge": "Unidentified",
+  "unknownSender.notice": "Unidentified sender: {address}",
+  "unknownSender.noticeHint":
+    "Link it to its client so the ticket takes that client's service kind and deadline.",
+  "unknownSender.link": "Link to client",
+  "unknownSender.pickClient": "Find this sender's client",
+  "unknownSender.noContact": "No contact",
+  "unknownSender.confirm": "Link",
+  "unknownSender.linked": "The ticket is now linked to {client}.",
 };

@@ -23,4 +23,13 @@ export const mail = {
   "message.viaEmail": "por correo de {from}",
   "history.link_sender": "Remitente vinculado a su cliente",
   "attachments.title": "Adjuntos",
+  "unknownSender.badge": "Sin identificar",
+  "unknownSender.notice": "Remitente sin identificar: {address}",
+  "unknownSender.noticeHint":
+    "Vincúlalo a su cliente para que el ticket tome su tipo de servicio y su vencimiento.",
+  "unknownSender.link": "Vincular a cliente",
+  "unknownSender.pickClient": "Busca el cliente de este remitente",
+  "unknownSender.noContact": "Sin contacto",
+  "unknownSender.confirm": "Vincular",
+  "unknownSender.linked": "El ticket quedó vinculado a {client}.",
 } as const;

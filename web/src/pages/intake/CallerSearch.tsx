@@ -7,7 +7,9 @@ import { errorMessage } from "../../lib/form";
 
 interface Props {
   onPick: (match: CallerMatch) => void;
-  onNewClient: (text: string) => void;
+  /** Offers "new client" when given (intake); linking a sender picks an existing one only. */
+  onNewClient?: (text: string) => void;
+  label?: string;
 }
 
 function MatchButton({ match, onPick }: { match: CallerMatch; onPick: () => void }) {
@@ -45,7 +47,7 @@ function MatchButton({ match, onPick }: { match: CallerMatch; onPick: () => void
 }
 
 /** Finds the caller by phone, e-mail, name or RFC as reception types; Enter takes the first hit. */
-export function CallerSearch({ onPick, onNewClient }: Props) {
+export function CallerSearch({ onPick, onNewClient, label }: Props) {
   const t = useT();
   const [text, setText] = useState("");
   const [debounced] = useDebouncedValue(text, 200);
@@ -62,7 +64,7 @@ export function CallerSearch({ onPick, onNewClient }: Props) {
   return (
     <Stack gap="xs">
       <TextInput
-        label={t("intake.findCaller")}
+        label={label ?? t("intake.findCaller")}
         description={t("intake.findCallerHint")}
         placeholder={t("intake.findCallerPlaceholder")}
         autoFocus
@@ -88,9 +90,11 @@ export function CallerSearch({ onPick, onNewClient }: Props) {
           </Text>
         )}
       </Stack>
-      <UnstyledButton onClick={() => onNewClient(text)} c="teal.8" fw={600} data-testid="new-client">
-        + {t("intake.newClient")}
-      </UnstyledButton>
+      {onNewClient && (
+        <UnstyledButton onClick={() => onNewClient(text)} c="teal.8" fw={600} data-testid="new-client">
+          + {t("intake.newClient")}
+        </UnstyledButton>
+      )}
     </Stack>
   );
 }

@@ -7,9 +7,18 @@ import { blankToUndefined, useForm } from "../../lib/form";
 import { CreditFlag } from "../credit/CreditFlag";
 import { ChosenContact, ContactPicker } from "./ContactPicker";
 
-function NewContact({ clientId, onCreated }: { clientId: string; onCreated: (c: Contact) => void }) {
+/** A contact added inline; `email` prefills the address (a sender's, when linking a mail). */
+export function NewContact({
+  clientId,
+  onCreated,
+  email = "",
+}: {
+  clientId: string;
+  onCreated: (c: Contact) => void;
+  email?: string;
+}) {
   const t = useT();
-  const form = useForm({ name: "", phone: "", email: "" }, t);
+  const form = useForm({ name: "", phone: "", email }, t);
   const create = useCreateContact();
   const save = () => {
     const body = form.validate(ContactBody, {

@@ -13,6 +13,7 @@ import { BillableCorrection } from "./BillableCorrection";
 import { ChargesPanel } from "./ChargesPanel";
 import { ClassificationPanel } from "./ClassificationPanel";
 import { BillingStatusEditor, ClosePanel } from "./ClosePanel";
+import { LinkSenderPanel } from "./LinkSenderPanel";
 import { MessagesPanel } from "./MessagesPanel";
 import { NotAssigned, reassignedTo } from "./NotAssigned";
 import { ReviewPanel } from "./ReviewPanel";
@@ -98,6 +99,7 @@ function TicketView({ ticket, me }: { ticket: TicketDetail; me: Me }) {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack>
+            <LinkSenderPanel ticket={ticket} />
             <TicketActions ticket={ticket} />
             <ReviewPanel ticket={ticket} />
             <ClosePanel ticket={ticket} />
