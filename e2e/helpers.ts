@@ -28,7 +28,12 @@ export interface Server {
   close: () => Promise<void>;
 }
 
-function serverEnv(dataDir: string, webDist: string, admin: boolean): NodeJS.ProcessEnv {
+function serverEnv(
+  dataDir: string,
+  webDist: string,
+  admin: boolean,
+  extra: NodeJS.ProcessEnv = {},
+): NodeJS.ProcessEnv {
   return {
     ...process.env,
     MESA_DATA_DIR: dataDir,
@@ -42,18 +47,24 @@ function serverEnv(dataDir: string, webDist: string, admin: boolean): NodeJS.Pro
     MESA_JOBS: "false",
     LOG_LEVEL: "silent",
     DATABASE_URL: undefined,
+    ...extra,
   };
 }
 
-async function build(dataDir: string, admin: boolean): Promise<MesaApp> {
-  return buildApp({ logger: false, env: serverEnv(dataDir, WEB_DIST, admin) });
+async function build(dataDir: string, admin: boolean, env?: NodeJS.ProcessEnv): Promise<MesaApp> {
+  return buildApp({ logger: false, env: serverEnv(dataDir, WEB_DIST, admin, env) });
 }
 
-/** Starts Mesa in-process on a random port; `admin: false` leaves it needing the first-run setup. */
-export async function startServer(options: { admin?: boolean } = {}): Promise<Server> {
+/**
+ * Starts Mesa in-process on a random port; `admin: false` leaves it needing the first-run setup;
+ * `env` adds settings (the inbound SMTP listener, for one).
+ */
+export async function startServer(
+  options: { admin?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<Server> {
   ensureWebBuilt();
   const dataDir = await mkdtemp(path.join(tmpdir(), "mesa-e2e-"));
-  const app = await build(dataDir, options.admin ?? true);
+  const app = await build(dataDir, options.admin ?? true, options.env);
   await app.listen({ port: 0, host: "127.0.0.1" });
   const { port } = app.server.address() as AddressInfo;
   return {
