@@ -244,6 +244,8 @@ export const TicketDetail = Ticket.extend({
   charges: z.array(Charge),
   messages: z.array(Message),
   chargesTotalCents: z.number(),
+  /** For a ticket of an unidentified mail sender (staff only): the address the mail came from. */
+  senderEmail: z.string().nullable().optional(),
 });
 export type TicketDetail = z.infer<typeof TicketDetail>;
 

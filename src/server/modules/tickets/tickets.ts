@@ -13,6 +13,7 @@ import { newId } from "../../platform/ids.js";
 import { staffOnlyCreateFields, ticketDetailFor, ticketFor } from "../clients/client-view.js";
 import { type ContractRow, clientsRepo, contactsRepo, contractsRepo } from "../clients/repository.js";
 import { type MailIntake, queueAutoReply } from "../mail/notify.js";
+import { mailRepo } from "../mail/repository.js";
 import { businessCalendar, categoryEstimate, requireCategory, slaSettings } from "../settings/settings.js";
 import { workRepo } from "../work/repository.js";
 import { contractInForce } from "./contract-in-force.js";
@@ -216,11 +217,14 @@ export async function getTicket(ctx: AppContext, actor: Actor, id: string) {
   const row = requireVisible(actor, await ticketsRepo.view(ctx.db, id));
   const env = await viewEnv(ctx);
   const staff = isStaff(actor);
-  const [history, entries, charges, messages] = await Promise.all([
+  const [history, entries, charges, messages, senderEmail] = await Promise.all([
     historyRepo.list(ctx.db, id),
     workRepo.timeEntries(ctx.db, id),
     workRepo.charges(ctx.db, id),
     workRepo.messages(ctx.db, id, staff),
+    staff && row.unknown_sender === 1
+      ? mailRepo.firstSender(ctx.db, id).then((m) => m?.from_addr ?? null)
+      : null,
   ]);
   const ticket = toTicket(row, env, actor);
   const detail: TicketDetail = {
@@ -228,6 +232,7 @@ export async function getTicket(ctx: AppContext, actor: Actor, id: string) {
     // For the technician on the road: call the contact, drive to the client.
     contactPhone: row.contact_phone,
     clientAddress: row.client_address,
+    senderEmail,
     history: history.map((h) => ({
       id: Number(h.id),
       at: h.at,

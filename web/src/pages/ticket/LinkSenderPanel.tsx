@@ -12,9 +12,9 @@ import { CallerSearch } from "../intake/CallerSearch";
 import { ChosenContact, ContactPicker } from "../intake/ContactPicker";
 import { NewContact } from "../intake/SelectedCaller";
 
-/** The address the ticket's first mail came from (the server keeps it on the inbound message). */
+/** The address the ticket's mail came from. */
 export function senderAddress(ticket: TicketDetail): string {
-  return ticket.messages.find((m) => m.emailFrom)?.emailFrom ?? "—";
+  return ticket.senderEmail ?? ticket.messages.find((m) => m.emailFrom)?.emailFrom ?? "—";
 }
 
 type ContactStep = "pick" | "new" | "chosen";
