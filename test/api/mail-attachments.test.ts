@@ -94,7 +94,7 @@ describe.each(DATABASES)("mail attachments on %s", (kind) => {
       .where("message_id", "=", "<link-1@gamma.mx>")
       .executeTakeFirstOrThrow();
     const before = (await staff.reception.get(`/api/tickets/${id}`)).body;
-    expect(before).toMatchObject({ unknownSender: true, channel: "email" });
+    expect(before).toMatchObject({ unknownSender: true, channel: "email", senderEmail: "nuevo@gamma.mx" });
     const body = { clientId: gamma.client.id, contactId: gamma.contact.id };
     expect((await staff.technician.post(`/api/tickets/${id}/link-sender`, body)).status).toBe(403);
     const wrong = await staff.reception.post(`/api/tickets/${id}/link-sender`, {
@@ -111,7 +111,9 @@ describe.each(DATABASES)("mail attachments on %s", (kind) => {
     });
     const again = await staff.reception.post(`/api/tickets/${id}/link-sender`, body);
     expect(again.body.error.code).toBe("invalid_transition");
-    const history = (await staff.reception.get(`/api/tickets/${id}`)).body.history;
+    const after = (await staff.reception.get(`/api/tickets/${id}`)).body;
+    expect(after.senderEmail).toBeNull();
+    const history = after.history;
     expect(history.map((h: { action: string }) => h.action)).toContain("link_sender");
   });
 
