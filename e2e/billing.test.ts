@@ -75,6 +75,9 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
       expect(csv).toContain("Ferretería La Única");
       expect(csv).toContain("FLU850101AB1");
       await row.getByTestId("invoice-status").getByText("Exportada").waitFor();
+      // The Excel export is offered too; with everything exported it says there is nothing left.
+      await page.getByRole("button", { name: "Exportar a Microsip (Excel)" }).click();
+      await page.getByText("No hay facturas emitidas para exportar.").waitFor();
       // A second run of the same month makes nothing new.
       await page.getByRole("button", { name: "Facturar periodo" }).click();
       await page
