@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
 import { attendedTicket, close, newClient, raw, review } from "../support/billing.js";
+import { pdfText } from "../support/pdf-text.js";
 
 const HEADER = [
   "FolioMesa",
@@ -21,8 +22,8 @@ const HEADER = [
   "FechaVencimiento",
 ];
 
-/** The ERP export as XLSX (docs/billing-erp.md), read back cell by cell. */
-describe.each(DATABASES)("billing XLSX export on %s", (kind) => {
+/** The invoice PDF and the ERP export as XLSX (docs/billing-erp.md), each read back. */
+describe.each(DATABASES)("invoice PDF and XLSX export on %s", (kind) => {
   let t: TestApp;
   let s: Staff;
   // Tuesday 10 Mar 2026, 11:00 in Mexico City.
@@ -41,9 +42,7 @@ describe.each(DATABASES)("billing XLSX export on %s", (kind) => {
     });
     await review(s, ev.id);
     await close(s, ev.id);
-    const draft = (await s.leader.get(`/api/invoices?clientId=${client}`)).body.items[0];
-    expect((await s.leader.post(`/api/invoices/${draft.id}/issue`)).status).toBe(200);
-    invoice = draft;
+    invoice = (await s.leader.get(`/api/invoices?clientId=${client}`)).body.items[0];
   });
   afterAll(() => t?.close());
 
@@ -56,6 +55,81 @@ describe.each(DATABASES)("billing XLSX export on %s", (kind) => {
     sheet.eachRow((row) => rows.push(HEADER.map((_, i) => row.getCell(i + 1).value)));
     return { sheet, rows };
   };
+
+  it("prints the invoice with pdfkit: firm, client and RFC, folio, lines, totals, terms and due date", async () => {
+    const settings = (await s.admin.get("/api/settings/company")).body;
+    const firm = {
+      name: "Soporte Técnico Encor",
+      rfc: "EKU9003173C9",
+      address: "Av. Juárez 10, Centro, CDMX",
+      supportPhone: "+52 55 1234 5678",
+      version: settings.version,
+    };
+    expect((await s.admin.put("/api/settings/company", firm)).status).toBe(200);
+    const issued = await s.leader.post(`/api/invoices/${invoice.id}/issue`);
+    expect(issued.status).toBe(200);
+    const pdf = await raw(s.leader, "GET", `/api/invoices/${invoice.id}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    expect(pdf.rawPayload.subarray(0, 8).toString()).toBe("%PDF-1.4");
+    const text = pdfText(pdf.rawPayload);
+    for (const shown of [
+      "Soporte Técnico Encor",
+      "RFC EKU9003173C9",
+      "Av. Juárez 10, Centro, CDMX",
+      "PREFACTURA",
+      invoice.folio,
+      "EMITIDA",
+      "Fecha: 2026-03-10",
+      'Cliente: Óptica, "La Vista"',
+      `RFC: ${invoice.clientRfc}`,
+      "Cable HDMI",
+      "$123.45",
+      "$370.35",
+      "$1,000.00",
+      "IVA 16.00 %",
+      "$1,370.35",
+      "$219.26",
+      "Total MXN",
+      "$1,589.61",
+      "Condiciones de pago: Contado",
+      "Fecha de vencimiento: 2026-03-10",
+    ]) {
+      expect(text).toContain(shown);
+    }
+    // Issuing mailed it to the client's billing contact with the same PDF attached.
+    const mail = await t.app.ctx.db
+      .selectFrom("outbox")
+      .select(["to_addr", "subject", "attachments"])
+      .where("to_addr", "=", "pagos@vista.mx")
+      .executeTakeFirstOrThrow();
+    expect(mail.subject).toContain(invoice.folio);
+    const files = JSON.parse(mail.attachments ?? "[]") as {
+      filename: string;
+      contentType: string;
+      base64: string;
+    }[];
+    expect(files.map((f) => [f.filename, f.contentType])).toEqual([
+      [`${invoice.folio}.pdf`, "application/pdf"],
+    ]);
+    const attached = pdfText(Buffer.from(files[0]!.base64, "base64"));
+    expect(attached).toContain("$1,589.61");
+    expect(attached).toContain("EMITIDA");
+  });
+
+  it("prints a cash sale to the public with its generic RFC", async () => {
+    const res = await s.reception.post("/api/clients", { name: "Mostrador", rfc: "XAXX010101000" });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const ev = await attendedTicket(s, { clientId: res.body.id, entries: [{ minutes: 20, mode: "office" }] });
+    await review(s, ev.id);
+    await close(s, ev.id);
+    const draft = (await s.leader.get(`/api/invoices?clientId=${res.body.id}`)).body.items[0];
+    expect(draft.clientRfc).toBe("XAXX010101000");
+    const text = pdfText((await raw(s.leader, "GET", `/api/invoices/${draft.id}/pdf`)).rawPayload);
+    expect(text).toContain("RFC: XAXX010101000");
+    expect(text).toContain("BORRADOR");
+    expect((await raw(s.technician, "GET", `/api/invoices/${draft.id}/pdf`)).statusCode).toBe(403);
+  });
 
   it("exports issued invoices as an XLSX of the documented layout and marks them exported", async () => {
     const res = await raw(s.leader, "POST", "/api/billing/exports", { format: "xlsx" });

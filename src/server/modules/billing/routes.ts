@@ -33,7 +33,7 @@ import { invoiceTicket } from "./event.js";
 import { contractHourBank } from "./hour-bank.js";
 import * as invoices from "./invoices.js";
 import { toInvoice } from "./make.js";
-import { invoicePdf } from "./pdf.js";
+import { invoicePdfOf } from "./pdf.js";
 import { requireBiller } from "./policy.js";
 import * as rates from "./rates.js";
 import { invoicesRepo } from "./repository.js";
@@ -160,7 +160,7 @@ function invoiceRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply
         .header("Content-Type", "application/pdf")
         .header("Content-Disposition", `inline; filename="${row.folio}.pdf"`)
-        .send(invoicePdf(row));
+        .send(await invoicePdfOf(ctx, row));
     },
   });
 }
