@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
-import { attendedTicket, close, newClient, review } from "../support/billing.js";
+import { attendedTicket, close, newClient, newContract, review } from "../support/billing.js";
 
 /** Event invoices and the warranty execution fee; figures computed by hand. IVA 16 % on the subtotal. */
 describe.each(DATABASES)("event invoices with warranty on %s", (kind) => {
@@ -89,5 +89,89 @@ describe.each(DATABASES)("event invoices with warranty on %s", (kind) => {
     });
     expect(of(open.id)).toMatchObject({ subtotalCents: 50_000, taxCents: 8000, totalCents: 58_000 });
     expect(of(open.id).lines).toHaveLength(1);
+  });
+  const ticket = async (id: string) => (await s.leader.get(`/api/tickets/${id}`)).body;
+  const billingHistory = async (id: string) =>
+    (await ticket(id)).history
+      .filter((h: { changes: { billingStatus?: unknown } | null }) => h.changes?.billingStatus)
+      .map((h: { reason: string | null; changes: { billingStatus: unknown } }) => [
+        h.reason,
+        h.changes.billingStatus,
+      ]);
+
+  it("marks the tickets of an issued invoice invoiced, and puts them back when it is cancelled", async () => {
+    const client = await newClient(s, "Imprenta Facturada", "cobros@imprenta.mx");
+    const ev = await attendedTicket(s, { clientId: client, entries: [{ minutes: 30, mode: "remote" }] });
+    await review(s, ev.id);
+    expect((await close(s, ev.id)).billingStatus).toBe("to_invoice");
+    const draft = (await s.leader.get(`/api/invoices?clientId=${client}`)).body.items[0];
+    expect((await ticket(ev.id)).billingStatus).toBe("to_invoice");
+    expect((await s.leader.post(`/api/invoices/${draft.id}/issue`)).status).toBe(200);
+    expect((await ticket(ev.id)).billingStatus).toBe("invoiced");
+    const cancel = await s.leader.post(`/api/invoices/${draft.id}/cancel`, { reason: "RFC equivocado" });
+    expect(cancel.status).toBe(200);
+    expect((await ticket(ev.id)).billingStatus).toBe("to_invoice");
+    expect((await billingHistory(ev.id)).slice(-2)).toEqual([
+      [`Factura ${draft.folio} emitida`, { from: "to_invoice", to: "invoiced" }],
+      [`Factura ${draft.folio} cancelada`, { from: "invoiced", to: "to_invoice" }],
+    ]);
+    // Billed anew: the correction's issue marks it invoiced again.
+    const redo = await s.leader.post(`/api/tickets/${ev.id}/invoice`);
+    expect(redo.status).toBe(201);
+    expect((await s.leader.post(`/api/invoices/${redo.body.id}/issue`)).status).toBe(200);
+    expect((await ticket(ev.id)).billingStatus).toBe("invoiced");
+  });
+
+  it("marks a contract ticket billed for its extra charges invoiced; a no-charge one stays so", async () => {
+    const client = await newClient(s, "Clínica Póliza", "admin@clinica.mx");
+    await newContract(s, client);
+    const extras = await attendedTicket(s, {
+      clientId: client,
+      entries: [{ minutes: 30, mode: "onsite" }],
+      charges: [{ kind: "spare_part", description: "Disco SSD", quantity: 1, unitPriceCents: 99_900 }],
+    });
+    const plain = await attendedTicket(s, { clientId: client, entries: [{ minutes: 30, mode: "onsite" }] });
+    for (const id of [extras.id, plain.id]) {
+      await review(s, id);
+      await close(s, id);
+    }
+    expect((await ticket(plain.id)).billingStatus).toBe("no_charge");
+    const run = await s.leader.post("/api/billing/runs", { period: "2026-01" });
+    const inv = run.body.items.find((i: { clientId: string }) => i.clientId === client);
+    expect(inv.lines.map((l: { description: string }) => l.description)).toContain(
+      `${extras.folio}: Disco SSD`,
+    );
+    expect((await s.leader.post(`/api/invoices/${inv.id}/issue`)).status).toBe(200);
+    expect((await ticket(extras.id)).billingStatus).toBe("invoiced");
+    expect((await ticket(plain.id)).billingStatus).toBe("no_charge");
+  });
+
+  it("cancels an event ticket's draft when the leader makes it no-charge, and only a draft", async () => {
+    const client = await newClient(s, "Librería Cortesía", "pagos@libreria.mx");
+    const ev = await attendedTicket(s, { clientId: client, entries: [{ minutes: 45, mode: "phone" }] });
+    await review(s, ev.id);
+    await close(s, ev.id);
+    const draft = (await s.leader.get(`/api/invoices?clientId=${client}`)).body.items[0];
+    const free = await s.leader.patch(`/api/tickets/${ev.id}`, {
+      billingStatus: "no_charge",
+      reason: "Cortesía",
+    });
+    expect(free.status, JSON.stringify(free.body)).toBe(200);
+    expect((await s.leader.get(`/api/invoices/${draft.id}`)).body).toMatchObject({
+      status: "cancelled",
+      cancelReason: "El ticket pasó a sin cargo.",
+    });
+    // Charged after all: a fresh draft; issued, a later no-charge leaves the invoice alone.
+    await s.leader.patch(`/api/tickets/${ev.id}`, { billingStatus: "to_invoice", reason: "Sí se cobra" });
+    const fresh = (await s.leader.get(`/api/invoices?clientId=${client}&status=draft`)).body.items;
+    expect(fresh).toHaveLength(1);
+    expect((await s.leader.post(`/api/invoices/${fresh[0].id}/issue`)).status).toBe(200);
+    await s.leader.patch(`/api/tickets/${ev.id}`, { billingStatus: "no_charge", reason: "Otra vez" });
+    expect((await s.leader.get(`/api/invoices/${fresh[0].id}`)).body.status).toBe("issued");
+    // A technician may not change billing: 403 and nothing changes.
+    const before = (await s.leader.get(`/api/invoices/${fresh[0].id}`)).body;
+    const tech = await s.technician.patch(`/api/tickets/${ev.id}`, { billingStatus: "to_invoice" });
+    expect(tech.status).toBe(403);
+    expect((await s.leader.get(`/api/invoices/${fresh[0].id}`)).body).toEqual(before);
   });
 });
