@@ -136,7 +136,9 @@ describe.each(DATABASES)("event invoices with warranty on %s", (kind) => {
       await close(s, id);
     }
     expect((await ticket(plain.id)).billingStatus).toBe("no_charge");
-    const run = await s.leader.post("/api/billing/runs", { period: "2026-01" });
+    // January's extras go into February's run (Tue 3 Feb 2026, its first business day).
+    time.set("2026-02-03T16:00:00Z");
+    const run = await s.leader.post("/api/billing/runs", { period: "2026-02" });
     const inv = run.body.items.find((i: { clientId: string }) => i.clientId === client);
     expect(inv.lines.map((l: { description: string }) => l.description)).toContain(
       `${extras.folio}: Disco SSD`,
