@@ -14,9 +14,13 @@ const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
  */
 function BurnDown({ bank }: { bank: HourBank }) {
   const t = useT();
-  const data = bank.burnDown.map((p) => ({
-    day: String(Number(p.date.slice(8, 10))),
-    left: hours(p.leftMinutes),
+  // The whole month on the axis; days still to come have no value (the line stops at today).
+  const [year, month] = bank.month.split("-").map(Number) as [number, number];
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const byDay = new Map(bank.burnDown.map((p) => [Number(p.date.slice(8, 10)), hours(p.leftMinutes)]));
+  const data = Array.from({ length: days }, (_, i) => ({
+    day: String(i + 1),
+    left: byDay.get(i + 1) ?? null,
   }));
   return (
     <Box role="figure" aria-label={t("hourBank.chart")} data-testid="burn-down">
@@ -26,8 +30,7 @@ function BurnDown({ bank }: { bank: HourBank }) {
         dataKey="day"
         series={[{ name: "left", label: t("hourBank.left"), color: "blue.6" }]}
         curveType="linear"
-        withDots={false}
-        gridAxis="y"
+        gridAxis="x"
         tickLine="y"
         unit=" h"
         valueFormatter={(v) => v.toLocaleString(undefined, { maximumFractionDigits: 2 })}
