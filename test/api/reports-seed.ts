@@ -20,8 +20,8 @@ export interface Seeded {
 
 export async function seedMonth(staff: Staff, time: Clock): Promise<Seeded> {
   time.set(mx("2026-10-01T09:00"));
-  const poliza = await createClientWithContact(staff, "Óptica Núñez", "ONU010203AB1", "ana@optica.mx");
-  const evento = await createClientWithContact(staff, "Papelería Sin Póliza", "PSP990101AA1", "c@psp.mx");
+  const poliza = await createClientWithContact(staff, "Óptica Núñez", "ONU010203AB2", "ana@optica.mx");
+  const evento = await createClientWithContact(staff, "Papelería Sin Póliza", "PSP990101AAA", "c@psp.mx");
   const contract = await staff.leader.post("/api/contracts", {
     clientId: poliza.client.id,
     type: "SS",
