@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { formatBillingBench, runBillingBench } from "./billing.js";
 import { formatDeadlineBench, runDeadlineBench } from "./deadlines.js";
-import { formatHttpBench, runHttpBench } from "./http.js";
+import { formatHttpBench, httpResultsName, runHttpBench } from "./http.js";
 import { formatReportsBench, runReportsBench } from "./reports.js";
 import { formatStartupBench, runStartupBench } from "./startup.js";
 import { formatWebBench, runWebBench } from "./web.js";
@@ -18,6 +18,8 @@ import { formatWebBench, runWebBench } from "./web.js";
 type Results = Record<string, number | string>;
 interface Bench {
   title: string;
+  /** Results file name when it is not the bench's key (a run at another size). */
+  file?: () => string;
   run: () => Promise<Results>;
   format: (r: Results) => string;
 }
@@ -30,6 +32,13 @@ const BENCHES: Record<string, Bench> = {
   },
   http: {
     title: "HTTP API on SQLite, 20 connections (`bench/http.ts`)",
+    run: runHttpBench,
+    format: formatHttpBench,
+    file: httpResultsName,
+  },
+  // Shown when present: `BENCH_TICKETS=1000000 npm run bench -- http` writes it (never run by default).
+  "http-1000000": {
+    title: "HTTP API on SQLite at 1,000,000 tickets (`bench/http.ts`, BENCH_TICKETS=1000000)",
     run: runHttpBench,
     format: formatHttpBench,
   },
@@ -59,14 +68,37 @@ function machine(): string {
   return `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
 
+/**
+ * Each table carries the date and machine load of its own run: a partial run (`npm run bench -- web`)
+ * refreshes only the tables it measured and never stamps its date on the others.
+ */
 function section(): string {
-  const parts = [`Last run: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine()}.`];
+  const parts = ["Each table says when it was measured and how loaded the machine was (1-min load average)."];
   for (const [name, bench] of Object.entries(BENCHES)) {
     const file = path.join(RESULTS_DIR, `${name}.json`);
     if (!fs.existsSync(file)) continue;
-    parts.push(`### ${bench.title}\n\n${bench.format(JSON.parse(fs.readFileSync(file, "utf8")) as Results)}`);
+    const r = JSON.parse(fs.readFileSync(file, "utf8")) as Results;
+    const when =
+      typeof r.date === "string" ? `${r.date.slice(0, 16).replace("T", " ")} UTC` : "date not recorded";
+    const where = typeof r.machine === "string" ? ` on ${r.machine}` : "";
+    const load = r.loadAverage1m === undefined ? "not recorded" : String(r.loadAverage1m);
+    parts.push(
+      `### ${bench.title}\n\nMeasured ${when}${where}; machine load average during the run: ${load}.\n\n${bench.format(r)}`,
+    );
   }
   return parts.join("\n\n");
+}
+
+const load1 = () => os.loadavg()[0]!.toFixed(2);
+
+/** Date, machine and load of this run, unless the bench recorded its own (finer) load figures. */
+function stamped(results: Results, loadBefore: string): Results {
+  return {
+    ...results,
+    date: new Date().toISOString(),
+    machine: machine(),
+    loadAverage1m: results.loadAverage1m ?? results.loadAverage ?? `${loadBefore} → ${load1()}`,
+  };
 }
 
 function updateReadme(): void {
@@ -81,14 +113,27 @@ function updateReadme(): void {
   execFileSync("npx", ["biome", "format", "--write", README], { stdio: "ignore" });
 }
 
-const wanted = process.argv.slice(2).filter((a) => a in BENCHES);
+const wanted = process.argv.slice(2).filter((a) => a in BENCHES && a !== "http-1000000");
 fs.mkdirSync(RESULTS_DIR, { recursive: true });
-for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
+// `--readme`: only rewrite the README section from the saved results (after a format change).
+const toRun = process.argv.includes("--readme")
+  ? []
+  : wanted.length
+    ? wanted
+    : Object.keys(BENCHES).filter((k) => k !== "http-1000000");
+for (const name of toRun) {
   const bench = BENCHES[name]!;
   console.log(`\n## ${bench.title}`);
-  const results = await bench.run();
-  fs.writeFileSync(path.join(RESULTS_DIR, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  const loadBefore = load1();
+  const results = stamped(await bench.run(), loadBefore);
   console.log(bench.format(results));
+  // A bench narrowed by its knobs (BENCH_ONLY…) says so: its figures are not the table's.
+  if (results.partial) console.log("(partial run: results not saved)");
+  else
+    fs.writeFileSync(
+      path.join(RESULTS_DIR, `${bench.file?.() ?? name}.json`),
+      `${JSON.stringify(results, null, 2)}\n`,
+    );
 }
 updateReadme();
 console.log("\nREADME performance section updated.");

@@ -104,3 +104,10 @@ export const SessionInfo = z.object({
   current: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
+
+/** PATCH /api/auth/me: what a user changes of their own account. */
+export const MePatchBody = z.strictObject({ locale: Locale.optional(), name: Text(200).optional() });
+export const TokenList = z.object({ items: z.array(TokenInfo) });
+export const UserListQuery = z.object({ role: z.string().max(20).optional() });
+export const UserList = z.object({ items: z.array(User) });
+export const SessionList = z.object({ items: z.array(SessionInfo) });

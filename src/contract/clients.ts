@@ -173,3 +173,5 @@ export const ContractTypeBody = z.strictObject({
   name: Text(200),
   active: z.boolean().default(true),
 });
+
+export const ContractListQuery = z.object({ clientId: Id.optional() });

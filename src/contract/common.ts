@@ -92,14 +92,17 @@ export const Phone = z
  */
 export const BaseVersion = z.number().int().min(0).max(2_147_483_647).optional();
 
-export const ErrorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.unknown().optional(),
-  }),
-});
-export type ErrorBody = z.infer<typeof ErrorBody>;
+/** A 204 answer's (empty) body. */
+export const NoContent = z.null();
+
+/** A record named by its id in the path. */
+export const IdParams = z.object({ id: Id });
+
+/** A list answer: `{ items: [...] }`. */
+export const ItemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** A bulk change's answer: how many records it changed. */
+export const UpdatedCount = z.object({ updated: z.number() });
 
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -46,3 +46,6 @@ export const MailSettings = z.strictObject({
 });
 export const MailSettingsBody = MailSettings.extend({ version: BaseVersion });
 export const MailSettingsRecord = MailSettings.extend({ version: z.number() });
+
+/** Links an unknown sender's e-mail to a client (and contact) so their next mails become tickets. */
+export const LinkSenderBody = z.strictObject({ clientId: Id, contactId: Id.nullable().optional() });

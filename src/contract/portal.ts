@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TicketForClient } from "./client-facing.js";
 import { Id, OptionalText, Text } from "./common.js";
+import { ServiceOrder } from "./service-orders.js";
 import { SurveyBody } from "./surveys.js";
 
 // What the client portal (/api/portal) reads and sends. Every answer is an allow-list built on the
@@ -24,6 +25,9 @@ export const PortalUser = z.object({
   locale: z.enum(["es-MX", "en"]),
 });
 export type PortalUser = z.infer<typeof PortalUser>;
+
+/** GET /api/portal/me: the signed-in contact and the CSRF token its writes echo. */
+export const PortalMe = z.object({ user: PortalUser, csrfToken: z.string() });
 
 export const PortalSession = z.object({
   user: PortalUser,
@@ -130,3 +134,24 @@ export const PortalInfo = z.object({
 
 export const PortalTicketParams = z.object({ id: Id });
 export const PortalAttachmentParams = z.object({ id: Id, attId: Id });
+
+/**
+ * A ticket's service order in the portal: null until the work is attended; `canDecide` while it waits
+ * for the client's answer (attended, not yet accepted).
+ */
+export const PortalServiceOrder = z.object({
+  order: ServiceOrder.nullable(),
+  canDecide: z.boolean(),
+});
+export type PortalServiceOrder = z.infer<typeof PortalServiceOrder>;
+
+/** The contact accepts or rejects; a rejection needs its reason. The signer is the signed-in contact. */
+export const PortalOrderDecisionBody = z
+  .strictObject({
+    decision: z.enum(["accept", "reject"]),
+    reason: z.string().trim().max(2000).optional(),
+  })
+  .refine((b) => b.decision === "accept" || (b.reason ?? "").length > 0, {
+    message: "Indica el motivo del rechazo.",
+    path: ["reason"],
+  });

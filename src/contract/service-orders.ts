@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id } from "./common.js";
 import { AttentionMode, ChargeKind } from "./tickets.js";
 
 /** How a service order was accepted or rejected: the mailed link, the portal, or on site before the technician. */
@@ -49,6 +50,8 @@ export const ServiceOrder = z.object({
 export type ServiceOrder = z.infer<typeof ServiceOrder>;
 
 /** What the public acceptance page shows for a valid link. */
+export const ServiceOrderParams = z.object({ ticketId: Id });
+
 export const ServiceOrderByLink = z.object({
   order: ServiceOrder,
   expiresAt: z.string(),

@@ -79,11 +79,19 @@ export const DeadlineQuery = z.object({
   from: Instant,
   minutes: z.coerce.number().int("Minutos enteros").min(0, "Minutos no negativos"),
 });
+/** A day (or, with `from`/`to`, part of one) the deadline skipped, and why. */
+export const SkippedDay = z.object({
+  date: z.string(),
+  kind: z.string(),
+  reason: z.string(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+});
 export const DeadlineResult = z.object({
   dueAt: z.string(),
   minutes: z.number(),
   intervals: z.array(z.object({ start: z.string(), end: z.string(), minutes: z.number() })),
-  skipped: z.array(z.object({ date: z.string(), kind: z.string(), reason: z.string() })),
+  skipped: z.array(SkippedDay),
 });
 
 export const Category = z.object({
@@ -110,3 +118,26 @@ export const CategoryCode = z
 export const RecomputeBody = z.strictObject({
   statuses: z.array(z.enum(["new", "assigned", "in_progress"])).default(["new", "assigned"]),
 });
+
+export const ClosedDayList = z.object({ items: z.array(ClosedDay) });
+export const CategoryList = z.object({ items: z.array(Category) });
+export const CategoryParams = z.object({ code: CategoryCode });
+
+export const AuditEntity = z.enum([
+  "client",
+  "contact",
+  "contract",
+  "contract_type",
+  "user",
+  "settings",
+  "category",
+]);
+export const AuditQuery = z.object({ entity: AuditEntity, entityId: z.string().min(1).max(64) });
+export const AuditEntry = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  action: z.string(),
+  changes: z.unknown(),
+});
+export const AuditTrail = z.object({ items: z.array(AuditEntry) });

@@ -72,3 +72,5 @@ export const CompanyLogoBody = z.strictObject({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, "Base64 inválido"),
 });
 export type CompanyLogoBody = z.input<typeof CompanyLogoBody>;
+
+export const PortalUserList = z.object({ items: z.array(PortalUser) });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { TICKET_STATUSES, TRANSITION_ACTIONS } from "../domain/workflow.js";
 import { BaseVersion, BooleanQuery, Cents, Id, Instant, OptionalText, Text } from "./common.js";
+import { CodedText } from "./notifications.js";
 
 export const TicketStatus = z.enum(TICKET_STATUSES);
 export type TicketStatus = z.infer<typeof TicketStatus>;
@@ -269,3 +270,13 @@ export const TicketListQuery = z.object({
 export type TicketListQuery = z.input<typeof TicketListQuery>;
 
 export const TicketList = z.object({ items: z.array(Ticket), nextCursor: z.string().nullable() });
+
+/** A technician ranked for a ticket, with the reasons as coded texts rendered in the caller's language. */
+export const Candidate = z.object({
+  user: z.object({ id: z.string(), name: z.string(), skills: z.array(z.string()) }),
+  score: z.number(),
+  openTickets: z.number(),
+  reasons: z.array(CodedText),
+  current: z.boolean(),
+});
+export const CandidateList = z.object({ items: z.array(Candidate) });

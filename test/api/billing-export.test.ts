@@ -77,7 +77,7 @@ describe.each(DATABASES)("invoice PDF and XLSX export on %s", (kind) => {
       "Soporte Técnico Encor",
       "RFC EKU9003173C9",
       "Av. Juárez 10, Centro, CDMX",
-      "PREFACTURA",
+      "Prefactura",
       invoice.folio,
       "EMITIDA",
       "Fecha: 2026-03-10",

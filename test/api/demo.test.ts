@@ -49,7 +49,7 @@ describe.each(DATABASES)("demo data on %s", (kind) => {
     // The firm's own data is filled too: the Empresa page and the login screen are not blank.
     const company = await caller.get("/api/settings/company");
     expect(company.status).toBe(200);
-    expect(company.body).toMatchObject({ name: "Encor S.A. de C.V.", rfc: "ENC050101AB1" });
+    expect(company.body).toMatchObject({ name: "Encor S.A. de C.V.", rfc: "ENC050101AB9" });
     expect(company.body.supportPhone).toBeTruthy();
     await expect(seedDemo(t.app.ctx)).rejects.toThrow(/--force/);
   });

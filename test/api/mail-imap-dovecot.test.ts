@@ -30,7 +30,7 @@ describe.skipIf(Boolean(missing)).each(DATABASES)("IMAP polling against a real d
     await mailbox.connect();
     t = await startApp(kind);
     const staff = await seedStaff(t.app);
-    await createClientWithContact(staff, "Acme Industrial", "AIN050505AB1", "ana@acme.mx");
+    await createClientWithContact(staff, "Acme Industrial", "AIN050505AB6", "ana@acme.mx");
   });
   afterAll(async () => {
     await mailbox?.logout().catch(() => undefined);

@@ -12,7 +12,7 @@ describe.each(DATABASES)("staff e-mail notification preferences on %s", (kind) =
   beforeAll(async () => {
     t = await startApp(kind, { clock: time.clock, env: { MESA_PUBLIC_URL: "https://mesa.encor.mx" } });
     staff = await seedStaff(t.app);
-    acme = await createClientWithContact(staff, "Acme Industrial", "AIN050505AB1", "ana@acme.mx");
+    acme = await createClientWithContact(staff, "Acme Industrial", "AIN050505AB6", "ana@acme.mx");
   });
   afterAll(async () => {
     await t?.close();

@@ -14,10 +14,10 @@ describe.each(DATABASES)("client portal sign-in by magic link on %s", (kind) => 
   beforeAll(async () => {
     t = await startApp(kind, { clock: time.clock, env: { MESA_PUBLIC_URL: "https://mesa.encor.mx" } });
     staff = await seedStaff(t.app);
-    const made = await createClientWithContact(staff, "Constructora Ñandú", "CÑA010203AB1", email);
+    const made = await createClientWithContact(staff, "Constructora Ñandú", "CÑA010203AB5", email);
     contactId = made.contact.id;
     // A contact that was never invited, with its own address.
-    await createClientWithContact(staff, "Sin Portal", "SPO010203AB1", "nadie@sinportal.mx");
+    await createClientWithContact(staff, "Sin Portal", "SPO010203AB3", "nadie@sinportal.mx");
     await staff.sales.post(`/api/contacts/${contactId}/portal-invite`);
   });
   afterAll(() => t?.close());

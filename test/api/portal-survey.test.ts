@@ -42,8 +42,8 @@ describe.each(DATABASES)("satisfaction survey answered in the portal on %s", (ki
   beforeAll(async () => {
     t = await startApp(kind, { clock: time.clock });
     staff = await seedStaff(t.app);
-    const a = await createClientWithContact(staff, "Constructora Ñandú", "CÑA010203AB1", "ana@nandu.mx");
-    const c = await createClientWithContact(staff, "Farmacia Sol", "FSO010203AB1", "carla@sol.mx");
+    const a = await createClientWithContact(staff, "Constructora Ñandú", "CÑA010203AB5", "ana@nandu.mx");
+    const c = await createClientWithContact(staff, "Farmacia Sol", "FSO010203AB6", "carla@sol.mx");
     ticketId = await closedTicket(a.client.id, a.contact.id);
     contacts.ana = a.contact.id;
     contacts.carla = c.contact.id;

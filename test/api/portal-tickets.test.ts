@@ -18,7 +18,7 @@ describe.each(DATABASES)("client portal tickets on %s", (kind) => {
   beforeAll(async () => {
     t = await startApp(kind, { clock: time.clock });
     staff = await seedStaff(t.app);
-    const a = await createClientWithContact(staff, "Constructora Ñandú", "CÑA010203AB1", "ana@nandu.mx");
+    const a = await createClientWithContact(staff, "Constructora Ñandú", "CÑA010203AB5", "ana@nandu.mx");
     nandu = a.client.id;
     const b = await staff.reception.post("/api/contacts", {
       clientId: nandu,
@@ -31,7 +31,7 @@ describe.each(DATABASES)("client portal tickets on %s", (kind) => {
       email: "olga@nandu.mx",
     });
     otherContact = o.body.id;
-    const c = await createClientWithContact(staff, "Farmacia Sol", "FSO010203AB1", "carla@sol.mx");
+    const c = await createClientWithContact(staff, "Farmacia Sol", "FSO010203AB6", "carla@sol.mx");
     // Company admin is set by staff in the contact editor; a technician may not grant it.
     expect((await staff.technician.patch(`/api/contacts/${b.body.id}`, { portalAdmin: true })).status).toBe(
       403,

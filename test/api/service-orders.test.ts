@@ -5,6 +5,7 @@ import type { Caller } from "../client.js";
 import { clientUser, createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
 import { drain, Sink } from "../mail-support.js";
+import { pdfText } from "../pdf-text.js";
 import { attendedTicket } from "../service-orders-support.js";
 
 describe.each(DATABASES)("service orders on %s", (kind) => {
@@ -29,8 +30,8 @@ describe.each(DATABASES)("service orders on %s", (kind) => {
       },
     });
     staff = await seedStaff(t.app);
-    acme = await createClientWithContact(staff, "Acme Industrial", "AIN050505AB1", "ana@acme.mx");
-    beta = await createClientWithContact(staff, "Beta Logística", "BLO060606CD2", "beto@beta.mx");
+    acme = await createClientWithContact(staff, "Acme Industrial", "AIN050505AB6", "ana@acme.mx");
+    beta = await createClientWithContact(staff, "Beta Logística", "BLO060606CD1", "beto@beta.mx");
     acmeUser = await clientUser(staff, acme.client.id, "portal@acme.mx");
     betaUser = await clientUser(staff, beta.client.id, "portal@beta.mx");
     await staff.admin.put("/api/settings/company", { name: "Encor Soluciones", rfc: "ESO010101AA1" });
@@ -66,11 +67,14 @@ describe.each(DATABASES)("service orders on %s", (kind) => {
     expect(mail.text).toMatch(/\$850\.00/);
     const pdf = mail.attachments.find((a) => a.contentType === "application/pdf");
     expect(pdf?.filename).toBe(`${ticket.folio}.pdf`);
-    const bytes = pdf!.content.toString("latin1");
-    expect(bytes.startsWith("%PDF-1.4")).toBe(true);
-    expect(bytes).toContain(`Orden de servicio ${ticket.folio}`);
-    expect(bytes).toContain("Encor Soluciones");
-    expect(bytes).toContain("Pendiente de aceptaci\\363n");
+    expect(pdf!.content.subarray(0, 8).toString()).toBe("%PDF-1.4");
+    const text = pdfText(pdf!.content);
+    expect(text).toContain(`Orden de servicio ${ticket.folio}`);
+    expect(text).toContain("Encor Soluciones");
+    expect(text).toContain("RFC ESO010101AA1");
+    expect(text).toContain("Diagnóstico remoto del arranque");
+    expect(text).toContain("Fuente de poder 500 W");
+    expect(text).toContain("Pendiente de aceptación por el cliente");
   });
 
   it("the link shows the order without signing in; accepting records name, time, IP, user agent and method", async () => {

@@ -1,5 +1,6 @@
 /** Shared steps of the billing suites: clients, contracts and tickets walked to reviewed or closed. */
 import { expect } from "vitest";
+import { rfcCheckDigit } from "../../src/domain/rfc.js";
 import type { Caller } from "../client.js";
 import type { Staff } from "../fixtures.js";
 
@@ -7,12 +8,9 @@ let rfcSeq = 0;
 
 export async function newClient(s: Staff, name: string, email: string) {
   rfcSeq++;
-  const client = await s.admin.post("/api/clients", {
-    name,
-    rfc: `XYZ0101${String(rfcSeq).padStart(2, "0")}AB1`,
-    // Made-up RFCs: most fail the SAT check digit, which staff may confirm.
-    rfcCheckDigitConfirmed: true,
-  });
+  // A valid RFC: its last character is the SAT check digit of the rest.
+  const stem = `XYZ0101${String(rfcSeq).padStart(2, "0")}AB`;
+  const client = await s.admin.post("/api/clients", { name, rfc: `${stem}${rfcCheckDigit(`${stem}0`)}` });
   expect(client.status, JSON.stringify(client.body)).toBe(201);
   const contact = await s.reception.post("/api/contacts", {
     clientId: client.body.id,

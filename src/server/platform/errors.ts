@@ -1,38 +1,7 @@
-/** Stable error codes: the API contract for failures. One table maps each to its HTTP status. */
-export const ERROR_STATUS = {
-  validation_failed: 400,
-  invalid_json: 400,
-  unauthenticated: 401,
-  invalid_credentials: 401,
-  session_expired: 401,
-  magic_link_invalid: 401,
-  magic_link_expired: 401,
-  magic_link_used: 401,
-  forbidden: 403,
-  csrf_token_invalid: 403,
-  not_found: 404,
-  conflict: 409,
-  invalid_transition: 409,
-  duplicate: 409,
-  idempotency_in_progress: 409,
-  payload_too_large: 413,
-  link_invalid: 400,
-  link_expired: 410,
-  link_used: 410,
-  unsupported_media_type: 415,
-  precondition_failed: 422,
-  reason_required: 422,
-  idempotency_key_reused: 422,
-  wrong_password: 422,
-  rfc_check_digit_mismatch: 422,
-  credit_request_required: 422,
-  rate_limited: 429,
-  internal_error: 500,
-  database_unavailable: 503,
-  storage_unavailable: 503,
-} as const;
+import { ERROR_STATUS, type ErrorCode } from "../../contract/errors.js";
 
-export type ErrorCode = keyof typeof ERROR_STATUS;
+// The table lives in the contract (the web app and the OpenAPI document read it too).
+export { ERROR_STATUS, type ErrorCode };
 
 export class AppError extends Error {
   constructor(
@@ -51,10 +20,45 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string, details: unknown = null) =>
-  new AppError("not_found", `${what} no existe.`, details);
-export const forbidden = (message = "No tienes permiso para esta acción.") =>
-  new AppError("forbidden", message);
+/**
+ * The records a 404 names, as message codes (`error.not_found.<kind>`, rendered in the caller's
+ * language by platform/i18n); a record not listed here reads `error.not_found` with its name.
+ */
+const NOT_FOUND_KINDS: Record<string, string> = {
+  "El adjunto": "attachment",
+  "El archivo del adjunto": "attachment_file",
+  "El cliente": "client",
+  "El contacto": "contact",
+  "El correo": "mail",
+  "El cronómetro de este ticket": "timer",
+  "El logotipo": "logo",
+  "El ticket": "ticket",
+  "El técnico": "technician",
+  "El usuario": "user",
+  "La notificación": "notification",
+  "La orden de servicio": "service_order",
+  "La póliza": "contract",
+  "La sesión": "session",
+  "La tarea": "task",
+};
+
+export const notFound = (what: string, details: unknown = null) => {
+  const kind = NOT_FOUND_KINDS[what];
+  const text: { code: string; params: Record<string, string> } = kind
+    ? { code: `error.not_found.${kind}`, params: {} }
+    : { code: "error.not_found", params: { what } };
+  return new AppError("not_found", `${what} no existe.`, details, text);
+};
+
+const FORBIDDEN_ES = "No tienes permiso para esta acción.";
+/** The default refusal is a code; a caller's own sentence stays as written until it gets one. */
+export const forbidden = (message = FORBIDDEN_ES) =>
+  new AppError(
+    "forbidden",
+    message,
+    null,
+    message === FORBIDDEN_ES ? { code: "error.forbidden", params: {} } : null,
+  );
 export const conflict = (message: string, details: unknown = null) =>
   new AppError("conflict", message, details);
 export const invalid = (message: string, details: unknown = null) =>

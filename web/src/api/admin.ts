@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
+  ClosedDay as ClosedDaySchema,
   SurveyAttempt as SurveyAttemptSchema,
   Survey as SurveySchema,
   Ticket,
@@ -64,11 +65,7 @@ export function useSaveSettings<T>(name: "calendar" | "sla" | "backup") {
   });
 }
 
-export interface ClosedDay {
-  date: string;
-  kind: string;
-  reason: string;
-}
+export type ClosedDay = z.infer<typeof ClosedDaySchema>;
 
 export function useClosedDays(year: number, month: number) {
   return useQuery({

@@ -1,13 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { AuditEntry as AuditEntrySchema } from "../contract";
 import { api, withQuery } from "./client";
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorId: string | null;
-  action: string;
-  changes: unknown;
-}
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 export type AuditEntity = "client" | "contract";
 

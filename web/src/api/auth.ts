@@ -1,5 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Me } from "../contract";
+import type { z } from "zod";
+import type {
+  LoginResult as LoginResultSchema,
+  Me,
+  SetupBody as SetupBodySchema,
+  SetupStatus as SetupStatusSchema,
+} from "../contract";
 import { ApiError, api, setCsrfToken } from "./client";
 
 export type { Me };
@@ -21,10 +27,7 @@ export function useMe() {
   return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1 });
 }
 
-export interface SetupStatus {
-  needsSetup: boolean;
-  companyName: string | null;
-}
+export type SetupStatus = z.infer<typeof SetupStatusSchema>;
 
 export function useSetupStatus() {
   return useQuery({
@@ -34,10 +37,7 @@ export function useSetupStatus() {
   });
 }
 
-interface LoginResult {
-  user: Me;
-  csrfToken: string;
-}
+type LoginResult = z.infer<typeof LoginResultSchema>;
 
 export function useLogin() {
   const queryClient = useQueryClient();
@@ -53,11 +53,7 @@ export function useLogin() {
   });
 }
 
-export interface SetupBody {
-  companyName: string;
-  supportEmail: string;
-  admin: { name: string; email: string; password: string };
-}
+export type SetupBody = z.input<typeof SetupBodySchema>;
 
 export function useSetup() {
   const queryClient = useQueryClient();

@@ -1,28 +1,23 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Client, ClientBody, Contact, ContactBody, Contract, ContractBody } from "../contract";
+import type { z } from "zod";
+import type {
+  CallerMatch as CallerMatchSchema,
+  Category as CategorySchema,
+  Client,
+  ClientBody,
+  Contact,
+  ContactBody,
+  Contract,
+  ContractBody,
+  ContractType as ContractTypeSchema,
+} from "../contract";
 import { api, withQuery } from "./client";
 
 export type { Client, Contact, Contract };
 
-export interface CallerMatch {
-  client: Client;
-  contact: Contact | null;
-  matchedOn: "phone" | "email" | "name" | "rfc" | "contact_name";
-  activeContract: boolean;
-}
-
-export interface ContractType {
-  code: string;
-  name: string;
-  active: boolean;
-}
-
-export interface Category {
-  code: string;
-  name: string;
-  estimateMinutes: number;
-  active: boolean;
-}
+export type CallerMatch = z.infer<typeof CallerMatchSchema>;
+export type ContractType = z.infer<typeof ContractTypeSchema>;
+export type Category = z.infer<typeof CategorySchema>;
 
 export function useCallerLookup(q: string) {
   const term = q.trim();

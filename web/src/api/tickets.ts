@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
+  Candidate as CandidateSchema,
   ChargeBody,
   MessageBody,
   Ticket,
@@ -53,13 +54,8 @@ export function useTicket(id: string) {
   });
 }
 
-export interface Candidate {
-  user: { id: string; name: string; skills: string[] };
-  score: number;
-  openTickets: number;
-  /** Why this technician: a code with parameters and its text in the user's language (rendered by the server). */
-  reasons: { code: string; params: Record<string, string | number>; text: string }[];
-}
+/** A ranked technician; `reasons` are codes with parameters and their text in the user's language. */
+export type Candidate = z.infer<typeof CandidateSchema>;
 
 export function useCandidates(id: string, enabled: boolean) {
   return useQuery({

@@ -2,6 +2,7 @@
 export type {
   PortalAttachment,
   PortalMessage,
+  PortalServiceOrder,
   PortalTicket,
   PortalTicketDetail,
   PortalUser,

@@ -1,29 +1,28 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
-  Locale,
   LoginBody,
   LoginResult,
   Me,
+  MePatchBody,
   SetupBody,
   SetupStatus,
   TokenBody,
   TokenCreated,
-  TokenInfo,
+  TokenList,
   User,
   UserBody,
+  UserList,
+  UserListQuery,
   UserPatch,
 } from "../../../contract/auth.js";
-import { Id, Text } from "../../../contract/common.js";
+import { IdParams, NoContent } from "../../../contract/common.js";
 import type { AppContext } from "../../context.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
 import { calendarConfig } from "../settings/settings.js";
 import * as users from "../users/users.js";
 import * as auth from "./auth.js";
 import { DEVICE_COOKIE, DEVICE_DAYS } from "./trusted-device.js";
-
-const IdParams = z.object({ id: Id });
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -56,7 +55,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   });
   r.post("/api/auth/logout", {
-    schema: { tags: ["auth"], response: { 204: z.null() } },
+    schema: { tags: ["auth"], response: { 204: NoContent } },
     handler: async (req, reply) => {
       await auth.logout(ctx, actorOf(req));
       reply.clearCookie(auth.SESSION_COOKIE, { path: "/" });
@@ -70,7 +69,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.patch("/api/auth/me", {
     schema: {
       tags: ["auth"],
-      body: z.strictObject({ locale: Locale.optional(), name: Text(200).optional() }),
+      body: MePatchBody,
       response: { 200: User },
     },
     handler: async (req) => users.updateMe(ctx, actorOf(req), req.body),
@@ -81,11 +80,11 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       reply.status(201).send(await auth.createToken(ctx, actorOf(req), req.body.name)),
   });
   r.get("/api/auth/tokens", {
-    schema: { tags: ["auth"], response: { 200: z.object({ items: z.array(TokenInfo) }) } },
+    schema: { tags: ["auth"], response: { 200: TokenList } },
     handler: async (req) => ({ items: await auth.listTokens(ctx, actorOf(req)) }),
   });
   r.delete("/api/auth/tokens/:id", {
-    schema: { tags: ["auth"], params: IdParams, response: { 204: z.null() } },
+    schema: { tags: ["auth"], params: IdParams, response: { 204: NoContent } },
     handler: async (req, reply) => {
       await auth.revokeToken(ctx, actorOf(req), req.params.id);
       return reply.status(204).send(null);
@@ -110,8 +109,8 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get("/api/users", {
     schema: {
       tags: ["users"],
-      querystring: z.object({ role: z.string().max(20).optional() }),
-      response: { 200: z.object({ items: z.array(User) }) },
+      querystring: UserListQuery,
+      response: { 200: UserList },
     },
     handler: async (req) => ({ items: await users.listUsers(ctx, actorOf(req), req.query.role) }),
   });

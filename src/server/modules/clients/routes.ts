@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { ClientAnswer, ContactAnswer, ContractAnswer } from "../../../contract/client-facing.js";
 import {
   CallerLookupQuery,
@@ -15,11 +14,12 @@ import {
   ContactPatch,
   Contract,
   ContractBody,
+  ContractListQuery,
   ContractPatch,
   ContractType,
   ContractTypeBody,
 } from "../../../contract/clients.js";
-import { Id } from "../../../contract/common.js";
+import { IdParams, ItemsOf } from "../../../contract/common.js";
 import { type AppContext, forRequest } from "../../context.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
 import { withBaseVersion } from "../../platform/http/versioning.js";
@@ -27,13 +27,10 @@ import * as contracts from "../contracts/contracts.js";
 import * as clients from "./clients.js";
 import * as contacts from "./contacts.js";
 
-const IdParams = z.object({ id: Id });
-const items = <T extends z.ZodType>(s: T) => z.object({ items: z.array(s) });
-
 export function clientRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get("/api/clients", {
-    schema: { tags: ["clients"], querystring: ClientListQuery, response: { 200: items(ClientAnswer) } },
+    schema: { tags: ["clients"], querystring: ClientListQuery, response: { 200: ItemsOf(ClientAnswer) } },
     handler: async (req) => ({
       items: await clients.listClients(ctx, actorOf(req), req.query.q, req.query.limit),
     }),
@@ -54,7 +51,7 @@ export function clientRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   r.get("/api/contacts", {
-    schema: { tags: ["clients"], querystring: ContactListQuery, response: { 200: items(ContactAnswer) } },
+    schema: { tags: ["clients"], querystring: ContactListQuery, response: { 200: ItemsOf(ContactAnswer) } },
     handler: async (req) => ({ items: await contacts.listContacts(ctx, actorOf(req), req.query) }),
   });
   r.post("/api/contacts", {
@@ -72,14 +69,14 @@ export function clientRoutes(app: FastifyInstance, ctx: AppContext): void {
       contacts.updateContact(ctx, actorOf(req), req.params.id, withBaseVersion(req, req.body)),
   });
   r.get("/api/lookup/callers", {
-    schema: { tags: ["clients"], querystring: CallerLookupQuery, response: { 200: items(CallerMatch) } },
+    schema: { tags: ["clients"], querystring: CallerLookupQuery, response: { 200: ItemsOf(CallerMatch) } },
     handler: async (req) => ({
       items: await contacts.lookupCallers(forRequest(ctx), actorOf(req), req.query.q),
     }),
   });
 
   r.get("/api/contract-types", {
-    schema: { tags: ["contracts"], response: { 200: items(ContractType) } },
+    schema: { tags: ["contracts"], response: { 200: ItemsOf(ContractType) } },
     handler: async (req) => ({ items: await contracts.listContractTypes(ctx, actorOf(req)) }),
   });
   r.post("/api/contract-types", {
@@ -90,8 +87,8 @@ export function clientRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get("/api/contracts", {
     schema: {
       tags: ["contracts"],
-      querystring: z.object({ clientId: Id.optional() }),
-      response: { 200: items(ContractAnswer) },
+      querystring: ContractListQuery,
+      response: { 200: ItemsOf(ContractAnswer) },
     },
     handler: async (req) => ({ items: await contracts.listContracts(ctx, actorOf(req), req.query.clientId) }),
   });

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { SurveyAnswer, SurveyReadAnswer } from "../../../contract/client-facing.js";
-import { Id } from "../../../contract/common.js";
-import { CodedText, NotificationList, NotificationQuery } from "../../../contract/notifications.js";
+import { IdParams, UpdatedCount } from "../../../contract/common.js";
+import { NotificationList, NotificationQuery } from "../../../contract/notifications.js";
 import { RecomputeBody } from "../../../contract/settings.js";
 import {
   SurveyAttemptBody,
@@ -11,6 +10,7 @@ import {
   SurveyBody,
   SurveyQueue,
 } from "../../../contract/surveys.js";
+import { CandidateList } from "../../../contract/tickets.js";
 import { type AppContext, forRequest } from "../../context.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
 import { localeOf, withText } from "../../platform/i18n/index.js";
@@ -19,15 +19,6 @@ import * as surveys from "../surveys/surveys.js";
 import { assignmentCandidates } from "../tickets/assignment.js";
 import { recomputeDeadlines } from "../tickets/sla.js";
 
-const IdParams = z.object({ id: Id });
-const Candidate = z.object({
-  user: z.object({ id: z.string(), name: z.string(), skills: z.array(z.string()) }),
-  score: z.number(),
-  openTickets: z.number(),
-  reasons: z.array(CodedText),
-  current: z.boolean(),
-});
-
 /** Reception's desk work beyond the ticket itself: ranking technicians, surveys, deadline recompute. */
 export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -35,7 +26,7 @@ export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ["tickets"],
       params: IdParams,
-      response: { 200: z.object({ items: z.array(Candidate) }) },
+      response: { 200: CandidateList },
     },
     handler: async (req) => {
       const items = await assignmentCandidates(forRequest(ctx), actorOf(req), req.params.id);
@@ -75,7 +66,7 @@ export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
         .send(await surveys.recordSurveyAttempt(forRequest(ctx), actorOf(req), req.params.id, req.body.note)),
   });
   r.post("/api/sla/recompute", {
-    schema: { tags: ["sla"], body: RecomputeBody, response: { 200: z.object({ updated: z.number() }) } },
+    schema: { tags: ["sla"], body: RecomputeBody, response: { 200: UpdatedCount } },
     handler: async (req) => ({
       updated: await recomputeDeadlines(forRequest(ctx), actorOf(req), req.body.statuses),
     }),
@@ -94,14 +85,14 @@ export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ["notifications"],
       params: IdParams,
-      response: { 200: z.object({ updated: z.number() }) },
+      response: { 200: UpdatedCount },
     },
     handler: async (req) => ({
       updated: await notifications.markNotificationsRead(forRequest(ctx), actorOf(req), req.params.id),
     }),
   });
   r.post("/api/notifications/read-all", {
-    schema: { tags: ["notifications"], response: { 200: z.object({ updated: z.number() }) } },
+    schema: { tags: ["notifications"], response: { 200: UpdatedCount } },
     handler: async (req) => ({
       updated: await notifications.markNotificationsRead(forRequest(ctx), actorOf(req)),
     }),

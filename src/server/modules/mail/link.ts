@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { Id } from "../../../contract/common.js";
+import type { z } from "zod";
+import type { LinkSenderBody } from "../../../contract/mail.js";
 import type { ServiceKind } from "../../../domain/sla.js";
 import type { Actor, AppContext } from "../../context.js";
 import { requireRole } from "../../platform/authz.js";
@@ -9,8 +9,6 @@ import { businessCalendar } from "../settings/settings.js";
 import { contractInForce } from "../tickets/contract-in-force.js";
 import { historyRepo, ticketsRepo } from "../tickets/repository.js";
 import { getTicketSummary, responseDue } from "../tickets/tickets.js";
-
-export const LinkSenderBody = z.strictObject({ clientId: Id, contactId: Id.nullable().optional() });
 
 /**
  * Reception links a ticket from an unidentified sender to its client (and contact): the flag is

@@ -51,23 +51,36 @@ export async function queueAutoReply(
   base: AppContext,
   trx: Transaction<DB>,
   row: TicketRow,
-  intake: { mail?: MailIntake; portalAddress?: string | null },
+  intake: {
+    mail?: MailIntake;
+    portalAddress?: string | null;
+    contactName?: string | null;
+    contactEmail?: string | null;
+  },
 ): Promise<void> {
   // Inside the transaction every read goes through it (SQLite has one connection).
   const ctx: AppContext = { ...base, db: trx };
   if (!AUTO_REPLY_CHANNELS.has(row.channel) || intake.mail?.noReply) return;
+  // A ticket filed by hand arrives with its contact already read and has no inbound mail of its own.
+  const known = intake.contactEmail !== undefined && !intake.mail;
   const to =
-    bareAddress(intake.mail?.from) ?? bareAddress(intake.portalAddress) ?? (await recipientOf(ctx, row));
+    bareAddress(intake.mail?.from) ??
+    bareAddress(intake.portalAddress) ??
+    (known ? bareAddress(intake.contactEmail) : await recipientOf(ctx, row));
   if (!to || ownAddresses(ctx).includes(to)) return;
   const settings = await mailSettings(ctx);
   const hourAgo = new Date(ctx.clock().getTime() - 3600_000).toISOString();
   if ((await mailRepo.autoRepliesSince(trx, to, hourAgo)) >= settings.autoRepliesPerHour) return;
   const lang = await languageOf(ctx, to);
   const { cfg, vars } = await commonVars(ctx, row, lang);
-  const contact = row.contact_id ? await contactsRepo.byId(trx, row.contact_id) : null;
+  const name = known
+    ? intake.contactName
+    : row.contact_id
+      ? (await contactsRepo.byId(trx, row.contact_id))?.name
+      : null;
   const mail = render(ctx.config.dataDir, "autoreply", lang, {
     ...vars,
-    name: contact?.name ?? "",
+    name: name ?? "",
     responseDue: localInstant(row.response_due_at, cfg, lang),
     estimatedSolution: localInstant(row.estimated_solution_at, cfg, lang),
   });

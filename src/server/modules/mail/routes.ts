@@ -2,11 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import type { z } from "zod";
 import { TicketAnswer } from "../../../contract/client-facing.js";
-import { Id } from "../../../contract/common.js";
+import { IdParams } from "../../../contract/common.js";
 import {
   AttachmentParams,
+  LinkSenderBody,
   MailAttachmentList,
   MailSettingsBody,
   MailSettingsRecord,
@@ -22,7 +23,7 @@ import { withBaseVersion } from "../../platform/http/versioning.js";
 import { tasksRepo } from "../../platform/tasks/repository.js";
 import { ticketsRepo } from "../tickets/repository.js";
 import { requireVisible } from "../tickets/ticket-view.js";
-import { LinkSenderBody, linkSender } from "./link.js";
+import { linkSender } from "./link.js";
 import { scheduleSend } from "./outbox.js";
 import { mailRepo, type OutboxRow } from "./repository.js";
 import { mailSettingsRecord, saveMailSettings } from "./settings.js";
@@ -71,7 +72,7 @@ export function mailRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   });
   r.post("/api/admin/outbox/:id/retry", {
-    schema: { tags: ["admin"], params: z.object({ id: Id }), response: { 200: OutboxMail } },
+    schema: { tags: ["admin"], params: IdParams, response: { 200: OutboxMail } },
     handler: async (req) => retryMail(ctx, actorOf(req), req.params.id),
   });
   r.get("/api/settings/mail", {
@@ -88,14 +89,14 @@ export function mailRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post("/api/tickets/:id/link-sender", {
     schema: {
       tags: ["tickets"],
-      params: z.object({ id: Id }),
+      params: IdParams,
       body: LinkSenderBody,
       response: { 200: TicketAnswer },
     },
     handler: async (req) => linkSender(ctx, actorOf(req), req.params.id, req.body),
   });
   r.get("/api/tickets/:id/attachments", {
-    schema: { tags: ["tickets"], params: z.object({ id: Id }), response: { 200: MailAttachmentList } },
+    schema: { tags: ["tickets"], params: IdParams, response: { 200: MailAttachmentList } },
     handler: async (req) => {
       const ticket = await visibleTicket(ctx, actorOf(req), req.params.id);
       const rows = await mailRepo.attachments(ctx.db, ticket.id);

@@ -9,6 +9,7 @@ import {
   PortalAttachmentBody,
   PortalAttachmentParams,
   PortalInfo,
+  PortalMe,
   PortalMessage,
   PortalMessageBody,
   PortalSession,
@@ -18,7 +19,6 @@ import {
   PortalTicketDetail,
   PortalTicketList,
   PortalTicketParams,
-  PortalUser,
 } from "../../../contract/portal.js";
 import type { AppContext } from "../../context.js";
 import { AppError } from "../../platform/errors.js";
@@ -29,6 +29,7 @@ import { calendarConfig } from "../settings/settings.js";
 import { attachmentFile, uploadAttachment } from "./attachments.js";
 import { callerFromCookie, endSession, exchangeToken, PORTAL_COOKIE, requestLink } from "./auth.js";
 import { type PortalCaller, portalUserOf } from "./policy.js";
+import { serviceOrderRoutes } from "./service-order.js";
 import * as tickets from "./tickets.js";
 
 declare module "fastify" {
@@ -126,7 +127,7 @@ function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   });
   r.get("/me", {
-    schema: { tags, response: { 200: z.object({ user: PortalUser, csrfToken: z.string() }) } },
+    schema: { tags, response: { 200: PortalMe } },
     handler: async (req) => {
       const c = callerOf(req);
       return { user: portalUserOf(c), csrfToken: c.actor.csrfToken ?? "" };
@@ -197,4 +198,5 @@ export async function portalPlugin(app: FastifyInstance, opts: { ctx: AppContext
   installPortalAuth(app, opts.ctx);
   sessionRoutes(app, opts.ctx);
   ticketRoutes(app, opts.ctx);
+  serviceOrderRoutes(app, opts.ctx, callerOf);
 }

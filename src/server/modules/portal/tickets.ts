@@ -109,7 +109,7 @@ export async function createTicket(
     channel: "portal" as const,
   };
   // The auto-reply (folio, deadlines, opening hours) is queued in the ticket's own transaction.
-  const id = await insertTicket(ctx, client, input, {
+  const { id } = await insertTicket(ctx, client, input, {
     actorId: c.actor.id,
     channel: "portal",
     portalAddress: c.actor.email,

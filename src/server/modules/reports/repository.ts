@@ -96,7 +96,7 @@ export const reportsRepo = {
   workload: (db: Db, span: Span, f: ReportFilters, by: "technician" | "category" | "client") => {
     const [key, label, join] = {
       // `|| ''` keeps null as null but is no bare column: the planner then reads the received-day
-      // index instead of walking tickets_assignee for its order (and sorting a year is cheap).
+      // index instead of walking tickets_assignee_queue for its order (and sorting a year is cheap).
       technician: [sql`(t.assignee_id || '')`, sql`u.name`, sql`left join users u on u.id = t.assignee_id`],
       category: [sql`(t.category || '')`, sql`k.name`, sql`left join categories k on k.code = t.category`],
       // CROSS JOIN (condition in WHERE) keeps the received-day range the outer loop on SQLite.

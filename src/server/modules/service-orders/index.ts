@@ -9,9 +9,9 @@ import { queueServiceOrderMail } from "./mail.js";
 import { serviceOrdersRepo } from "./repository.js";
 
 export { acceptServiceOrder, type ServiceOrderDecisionInput } from "./decide.js";
-export { loadServiceOrder } from "./order.js";
+export { loadServiceOrder, orderPdf } from "./order.js";
 export { decideAsContact } from "./portal.js";
-export { serviceOrderRoutes } from "./routes.js";
+export { sendPdf, serviceOrderRoutes } from "./routes.js";
 
 /**
  * Runs inside a ticket transition's transaction: `attend` mails the service order; an `accept` or

@@ -10,8 +10,8 @@ import { languageOf, mailSettings, ownAddresses } from "../mail/settings.js";
 import { localInstant, openingHours, render } from "../mail/templates.js";
 import { calendarConfig } from "../settings/settings.js";
 import type { TicketRow } from "../tickets/repository.js";
-import { loadServiceOrder } from "./order.js";
-import { serviceOrderPdf, workLines } from "./pdf.js";
+import { loadServiceOrder, orderPdf } from "./order.js";
+import { workLines } from "./pdf.js";
 import { serviceOrdersRepo } from "./repository.js";
 import { LINK_DAYS, signLink } from "./token.js";
 
@@ -68,7 +68,7 @@ export async function queueServiceOrderMail(base: AppContext, trx: Transaction<D
       {
         filename: `${row.folio}.pdf`,
         contentType: "application/pdf",
-        content: serviceOrderPdf(order, cfg.timeZone, lang),
+        content: await orderPdf(ctx, order, lang),
       },
     ],
   });

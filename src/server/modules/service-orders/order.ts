@@ -1,10 +1,12 @@
 import type { ServiceOrder } from "../../../contract/service-orders.js";
 import type { AttentionMode } from "../../../contract/tickets.js";
 import type { AppContext } from "../../context.js";
-import { COMPANY_SETTING } from "../clients/company.js";
+import { COMPANY_SETTING, companyLogo } from "../clients/company.js";
 import { mailSettings } from "../mail/settings.js";
+import { calendarConfig } from "../settings/settings.js";
 import { readSetting } from "../settings/stored-settings.js";
 import { ticketsRepo } from "../tickets/repository.js";
+import { type OrderLang, serviceOrderPdf } from "./pdf.js";
 import { type DecisionRow, serviceOrdersRepo } from "./repository.js";
 
 const MODES: AttentionMode[] = ["onsite", "office", "remote", "phone"];
@@ -72,4 +74,10 @@ export async function loadServiceOrder(ctx: AppContext, ticketId: string): Promi
     chargesTotalCents: charges.reduce((sum, c) => sum + c.amount_cents, 0),
     decision: decisionView(last),
   };
+}
+
+/** The order's PDF in the firm's time zone, with its logo when one is set. */
+export async function orderPdf(ctx: AppContext, order: ServiceOrder, lang: OrderLang): Promise<Buffer> {
+  const [cfg, logo] = await Promise.all([calendarConfig(ctx), companyLogo(ctx)]);
+  return serviceOrderPdf(order, cfg.timeZone, lang, { logo });
 }

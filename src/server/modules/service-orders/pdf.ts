@@ -1,6 +1,15 @@
 import { DateTime } from "luxon";
 import type { ServiceOrder } from "../../../contract/service-orders.js";
-import { type PdfLine, writePdf } from "./pdf-writer.js";
+import {
+  type Column,
+  fact,
+  firmHeader,
+  heading,
+  type Pdf,
+  printable,
+  renderPdf,
+  table,
+} from "../../platform/pdf/index.js";
 
 export type OrderLang = "es" | "en";
 
@@ -23,6 +32,14 @@ const WORDS = {
     via: { link: "enlace del correo", portal: "portal", onsite: "en sitio" },
     modes: { onsite: "Presencial", office: "En oficina", remote: "Remoto", phone: "Teléfono" },
     reason: "Motivo",
+    date: "Fecha",
+    mode: "Modo",
+    time: "Tiempo",
+    activity: "Actividad",
+    description: "Descripción",
+    quantity: "Cantidad",
+    unitPrice: "Precio unitario",
+    amount: "Importe",
   },
   en: {
     title: "Service order",
@@ -42,6 +59,14 @@ const WORDS = {
     via: { link: "e-mailed link", portal: "portal", onsite: "on site" },
     modes: { onsite: "On site", office: "At the office", remote: "Remote", phone: "Phone" },
     reason: "Reason",
+    date: "Date",
+    mode: "Mode",
+    time: "Time",
+    activity: "Activity",
+    description: "Description",
+    quantity: "Quantity",
+    unitPrice: "Unit price",
+    amount: "Amount",
   },
 } as const;
 
@@ -86,23 +111,80 @@ function statusLine(order: ServiceOrder, zone: string, lang: OrderLang): string[
   return d.reason ? [head, `${w.reason}: ${d.reason}`] : [head];
 }
 
-/** The service order as a PDF: the firm, folio, client, activities, times, charges and acceptance. */
-export function serviceOrderPdf(order: ServiceOrder, zone: string, lang: OrderLang): Buffer {
+/** Activities, then the times by mode with their total. */
+function drawWork(doc: Pdf, order: ServiceOrder, zone: string, lang: OrderLang): void {
   const w = WORDS[lang];
-  const c = order.company;
-  const firm = [c.rfc && `RFC ${c.rfc}`, c.address, c.phone, c.email].filter(Boolean).join(" · ");
-  const lines: PdfLine[] = [
-    { text: c.name, size: 16, bold: true },
-    ...(firm ? [{ text: firm, size: 9 }] : []),
-    { text: `${w.title} ${order.folio}`, size: 14, bold: true, gap: 14 },
-    { text: order.title, size: 11 },
-    { text: `${w.client}: ${order.clientName}`, gap: 8 },
-    ...(order.contactName ? [{ text: `${w.contact}: ${order.contactName}` }] : []),
-    ...workLines(order, zone, lang).map((text) =>
-      text.startsWith("  ") ? { text: text.trim(), indent: 12 } : { text, bold: true, gap: 8 },
-    ),
-    { text: `${w.status}:`, bold: true, gap: 12 },
-    ...statusLine(order, zone, lang).map((text) => ({ text, indent: 12 })),
+  heading(doc, w.activities);
+  const rows = order.activities.map((a) => [
+    formatAt(a.at, zone, lang),
+    w.modes[a.mode],
+    formatMinutes(a.minutes),
+    a.activity,
+  ]);
+  if (rows.length === 0) doc.text(w.none);
+  else table(doc, activityColumns(lang), rows);
+  heading(doc, w.times);
+  const modes: Column[] = [
+    { header: w.mode, width: 0.7 },
+    { header: w.time, width: 0.3, align: "right" },
   ];
-  return writePdf(lines, `${w.title} ${order.folio}`);
+  table(doc, modes, [
+    ...order.minutesByMode.map((m) => [w.modes[m.mode], formatMinutes(m.minutes)]),
+    [w.total, formatMinutes(order.totalMinutes)],
+  ]);
+}
+
+function drawCharges(doc: Pdf, order: ServiceOrder, lang: OrderLang): void {
+  const w = WORDS[lang];
+  heading(doc, w.charges);
+  const rows = order.charges.map((c) => [
+    c.description,
+    String(c.quantity),
+    formatCents(c.unitPriceCents, lang),
+    formatCents(c.amountCents, lang),
+  ]);
+  if (rows.length === 0) doc.text(w.none);
+  else table(doc, chargeColumns(lang), rows);
+  fact(doc, w.chargesTotal, formatCents(order.chargesTotalCents, lang));
+}
+
+/** The service order as a PDF: the firm, folio, client, activities, times, charges and acceptance. */
+export function serviceOrderPdf(
+  order: ServiceOrder,
+  zone: string,
+  lang: OrderLang,
+  opts: { logo?: Buffer | null; compress?: boolean } = {},
+): Promise<Buffer> {
+  const w = WORDS[lang];
+  const title = `${w.title} ${order.folio}`;
+  return renderPdf({ title, lang, compress: opts.compress ?? true }, (doc) => {
+    firmHeader(doc, { ...order.company, logo: opts.logo ?? null }, title, order.title);
+    doc.moveDown(0.5);
+    fact(doc, w.client, order.clientName);
+    if (order.contactName) fact(doc, w.contact, order.contactName);
+    drawWork(doc, order, zone, lang);
+    drawCharges(doc, order, lang);
+    heading(doc, w.status);
+    for (const line of statusLine(order, zone, lang)) doc.text(printable(line));
+  });
+}
+
+function activityColumns(lang: OrderLang): Column[] {
+  const w = WORDS[lang];
+  return [
+    { header: w.date, width: 0.2 },
+    { header: w.mode, width: 0.15 },
+    { header: w.time, width: 0.13, align: "right" },
+    { header: w.activity, width: 0.52 },
+  ];
+}
+
+function chargeColumns(lang: OrderLang): Column[] {
+  const w = WORDS[lang];
+  return [
+    { header: w.description, width: 0.5 },
+    { header: w.quantity, width: 0.12, align: "right" },
+    { header: w.unitPrice, width: 0.19, align: "right" },
+    { header: w.amount, width: 0.19, align: "right" },
+  ];
 }

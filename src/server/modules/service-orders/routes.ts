@@ -1,29 +1,28 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { Id } from "../../../contract/common.js";
 import {
   LinkDecisionBody,
   LinkQuery,
   ServiceOrder,
   ServiceOrderByLink,
+  ServiceOrderParams,
 } from "../../../contract/service-orders.js";
 import type { AppContext } from "../../context.js";
 import { notFound } from "../../platform/errors.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
-import { calendarConfig } from "../settings/settings.js";
 import { decideByLink, serviceOrderByLink } from "./links.js";
-import { loadServiceOrder } from "./order.js";
-import { type OrderLang, serviceOrderPdf } from "./pdf.js";
+import { loadServiceOrder, orderPdf } from "./order.js";
+import type { OrderLang } from "./pdf.js";
 import { requireOrderVisible } from "./policy.js";
 
-async function sendPdf(ctx: AppContext, reply: FastifyReply, order: ServiceOrder, lang: OrderLang) {
-  const cfg = await calendarConfig(ctx);
+/** The order's PDF as a download (also the portal's). */
+export async function sendPdf(ctx: AppContext, reply: FastifyReply, order: ServiceOrder, lang: OrderLang) {
+  const pdf = await orderPdf(ctx, order, lang);
   return reply
     .type("application/pdf")
     .header("Content-Disposition", `attachment; filename="${order.folio}.pdf"`)
     .header("Cache-Control", "private, no-store")
-    .send(serviceOrderPdf(order, cfg.timeZone, lang));
+    .send(pdf);
 }
 
 /**
@@ -50,7 +49,7 @@ export async function serviceOrderRoutes(app: FastifyInstance, opts: { ctx: AppC
       sendPdf(ctx, reply, (await serviceOrderByLink(ctx, req.query.token)).order, "es"),
   });
   r.get("/:ticketId", {
-    schema: { tags: ["service-orders"], params: z.object({ ticketId: Id }), response: { 200: ServiceOrder } },
+    schema: { tags: ["service-orders"], params: ServiceOrderParams, response: { 200: ServiceOrder } },
     handler: async (req) => {
       await requireOrderVisible(ctx, actorOf(req), req.params.ticketId);
       const order = await loadServiceOrder(ctx, req.params.ticketId);
@@ -59,7 +58,7 @@ export async function serviceOrderRoutes(app: FastifyInstance, opts: { ctx: AppC
     },
   });
   r.get("/:ticketId/pdf", {
-    schema: { tags: ["service-orders"], params: z.object({ ticketId: Id }) },
+    schema: { tags: ["service-orders"], params: ServiceOrderParams },
     handler: async (req, reply) => {
       const actor = actorOf(req);
       await requireOrderVisible(ctx, actor, req.params.ticketId);

@@ -42,6 +42,15 @@ export const settingsRepo = {
       .executeTakeFirst();
     return row ? { value: JSON.parse(row.value), version: row.version } : { value: undefined, version: 0 };
   },
+  /** Several keys in one statement; a key not stored is absent from the map. */
+  records: async (db: Kysely<DB>, keys: readonly string[]) => {
+    const rows = await db
+      .selectFrom("settings")
+      .select(["key", "value", "version"])
+      .where("key", "in", keys)
+      .execute();
+    return new Map(rows.map((r) => [r.key, { value: JSON.parse(r.value) as unknown, version: r.version }]));
+  },
   /** Writes the key only if it is still at `version` (0: absent); false when someone else wrote first. */
   putIfVersion: async (
     db: Kysely<DB>,

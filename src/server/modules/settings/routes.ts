@@ -1,13 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
+  AuditQuery,
+  AuditTrail,
   CalendarSettingsBody,
   CalendarSettingsRecord,
   Category,
   CategoryBody,
-  CategoryCode,
-  ClosedDay,
+  CategoryList,
+  CategoryParams,
+  ClosedDayList,
   ClosedDaysQuery,
   DeadlineQuery,
   DeadlineResult,
@@ -39,7 +41,7 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ["settings"],
       querystring: ClosedDaysQuery,
-      response: { 200: z.object({ items: z.array(ClosedDay) }) },
+      response: { 200: ClosedDayList },
     },
     handler: async (req) => ({
       items: await sla.closedDays(ctx, actorOf(req), req.query.year, req.query.month),
@@ -61,13 +63,13 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (req) => sla.deadline(ctx, actorOf(req), req.query.from, req.query.minutes),
   });
   r.get("/api/categories", {
-    schema: { tags: ["settings"], response: { 200: z.object({ items: z.array(Category) }) } },
+    schema: { tags: ["settings"], response: { 200: CategoryList } },
     handler: async (req) => ({ items: await settings.listCategories(ctx, actorOf(req)) }),
   });
   r.put("/api/categories/:code", {
     schema: {
       tags: ["settings"],
-      params: z.object({ code: CategoryCode }),
+      params: CategoryParams,
       body: CategoryBody,
       response: { 200: Category },
     },
@@ -76,23 +78,8 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get("/api/audit", {
     schema: {
       tags: ["settings"],
-      querystring: z.object({
-        entity: z.enum(["client", "contact", "contract", "contract_type", "user", "settings", "category"]),
-        entityId: z.string().min(1).max(64),
-      }),
-      response: {
-        200: z.object({
-          items: z.array(
-            z.object({
-              id: z.number(),
-              at: z.string(),
-              actorId: z.string().nullable(),
-              action: z.string(),
-              changes: z.unknown(),
-            }),
-          ),
-        }),
-      },
+      querystring: AuditQuery,
+      response: { 200: AuditTrail },
     },
     handler: async (req) => ({
       items: await auditTrail(ctx, actorOf(req), req.query.entity, req.query.entityId),

@@ -17,7 +17,14 @@ export async function settingRecord<T extends object>(
   ctx: AppContext,
   spec: SettingSpec<T>,
 ): Promise<{ value: T; version: number; stored: boolean }> {
-  const r = await settingsRepo.record(ctx.db, spec.key);
+  return checked(ctx, spec, await settingsRepo.record(ctx.db, spec.key));
+}
+
+function checked<T extends object>(
+  ctx: AppContext,
+  spec: SettingSpec<T>,
+  r: { value: unknown; version: number },
+): { value: T; version: number; stored: boolean } {
   if (r.value === undefined) return { value: spec.defaults, version: r.version, stored: false };
   const parsed = spec.schema.safeParse(r.value);
   if (parsed.success) return { value: parsed.data, version: r.version, stored: true };
@@ -28,7 +35,17 @@ export async function settingRecord<T extends object>(
   return { value: spec.defaults, version: r.version, stored: false };
 }
 
+/**
+ * Settings nearly every ticket request needs (deadlines and SLA state): within a request, the first
+ * read of one fetches them all in one statement.
+ */
+const READ_TOGETHER = ["calendar", "sla"];
+
 /** The setting's value, read at most once per request (see `forRequest`). */
 export function readSetting<T extends object>(ctx: AppContext, spec: SettingSpec<T>): Promise<T> {
-  return memoized(ctx, `setting:${spec.key}`, async () => (await settingRecord(ctx, spec)).value);
+  return memoized(ctx, `setting:${spec.key}`, async () => {
+    if (!ctx.memo || !READ_TOGETHER.includes(spec.key)) return (await settingRecord(ctx, spec)).value;
+    const rows = await memoized(ctx, "settings:together", () => settingsRepo.records(ctx.db, READ_TOGETHER));
+    return checked(ctx, spec, rows.get(spec.key) ?? { value: undefined, version: 0 }).value;
+  });
 }

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { Id } from "../../../contract/common.js";
+import { IdParams } from "../../../contract/common.js";
 import {
   CompanyLogoBody,
   CompanySettings,
   CompanySettingsBody,
   MyTimer,
   PortalUser,
+  PortalUserList,
   StoppedTimer,
   Timer,
 } from "../../../contract/staff.js";
@@ -17,8 +17,6 @@ import { withBaseVersion } from "../../platform/http/versioning.js";
 import * as company from "../clients/company.js";
 import * as timers from "../tickets/timers.js";
 import * as portal from "../users/portal-users.js";
-
-const IdParams = z.object({ id: Id });
 
 /** Work timers kept on the server (one per user, every device sees it). */
 function timerRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -79,7 +77,7 @@ function portalUserRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ["clients"],
       params: IdParams,
-      response: { 200: z.object({ items: z.array(PortalUser) }) },
+      response: { 200: PortalUserList },
     },
     handler: async (req) => ({ items: await portal.listPortalUsers(ctx, actorOf(req), req.params.id) }),
   });

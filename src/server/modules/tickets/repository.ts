@@ -2,6 +2,7 @@ import { type Kysely, type Selectable, SqliteAdapter, sql } from "kysely";
 import type { HistoryAction, TicketStatus } from "../../../contract/tickets.js";
 import type { DB, TicketsTable } from "../../platform/database/schema.js";
 import { likePatterns } from "../clients/repository.js";
+import { candidatePage, rangesPage } from "./queue-pages.js";
 import { refreshSearchText } from "./search-repository.js";
 
 export { ticketSearchText } from "./search-repository.js";
@@ -132,69 +133,14 @@ export const ticketsRepo = {
 
   /**
    * One page in queue order (urgent first, then the oldest deadline, then id).
-   * With a filter, the page's ids are chosen first from the tickets table alone (indexes, no joins,
-   * no wide rows to sort), and only those rows are joined: sorting every match with its description
-   * was most of the cost of a filtered page at 100k tickets.
+   * The page's ids are chosen first from the tickets table alone (index ranges, no joins, no wide rows
+   * to sort), and only those rows are joined.
    */
   list: async (db: Db, f: TicketFilter): Promise<TicketView[]> => {
     const patterns = likePatterns(f.terms);
-    const filtered =
-      Boolean(f.statuses?.length) ||
-      Boolean(f.clientId) ||
-      Boolean(f.assigneeId) ||
-      Boolean(f.unassigned) ||
-      f.urgent !== undefined ||
-      f.breachedAt !== undefined ||
-      patterns.length > 0 ||
-      f.after !== undefined;
-    if (!filtered) {
-      return viewQuery(db)
-        .orderBy("tickets.urgent", "desc")
-        .orderBy("tickets.response_due_at", "asc")
-        .orderBy("tickets.id", "asc")
-        .limit(f.limit)
-        .execute();
-    }
-    let ids = db.selectFrom("tickets").select("tickets.id");
-    if (f.statuses?.length) ids = ids.where("tickets.status", "in", f.statuses);
-    if (f.clientId) ids = ids.where("tickets.client_id", "=", f.clientId);
-    if (f.assigneeId) ids = ids.where("tickets.assignee_id", "=", f.assigneeId);
-    if (f.unassigned) ids = ids.where("tickets.assignee_id", "is", null);
-    if (f.urgent !== undefined) ids = ids.where("tickets.urgent", "=", f.urgent ? 1 : 0);
-    if (f.breachedAt) {
-      const { now, breached } = f.breachedAt;
-      const cond = sql<boolean>`((tickets.responded_at is not null and tickets.responded_at > tickets.response_due_at) or (tickets.responded_at is null and tickets.response_due_at < coalesce(tickets.closed_at, ${now})))`;
-      ids = ids.where(breached ? cond : sql<boolean>`not ${cond}`);
-    }
-    if (patterns.length && isSqlite(db)) {
-      const candidates = await searchCandidates(db, patterns);
-      if (candidates?.length === 0) return [];
-      if (candidates) {
-        ids = ids.where(
-          sql<boolean>`tickets.id in (select ticket_id from ticket_search_docs where doc_id in (select value from json_each(${JSON.stringify(candidates)})))`,
-        );
-      }
-    }
-    for (const p of patterns) ids = ids.where("tickets.search_text", "like", p);
-    if (f.after) {
-      const a = f.after;
-      ids = ids.where((eb) =>
-        eb.or([
-          eb("tickets.urgent", "<", a.urgent),
-          eb.and([eb("tickets.urgent", "=", a.urgent), eb("tickets.response_due_at", ">", a.due)]),
-          eb.and([
-            eb("tickets.urgent", "=", a.urgent),
-            eb("tickets.response_due_at", "=", a.due),
-            eb("tickets.id", ">", a.id),
-          ]),
-        ]),
-      );
-    }
-    const page = ids
-      .orderBy("tickets.urgent", "desc")
-      .orderBy("tickets.response_due_at", "asc")
-      .orderBy("tickets.id", "asc")
-      .limit(f.limit);
+    const candidates = patterns.length && isSqlite(db) ? await searchCandidates(db, patterns) : null;
+    if (candidates?.length === 0) return [];
+    const page = candidates ? candidatePage(db, f, patterns, candidates) : rangesPage(db, f, patterns);
     return viewQuery(db)
       .where("tickets.id", "in", page)
       .orderBy("tickets.urgent", "desc")

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
   MessageAnswer,
   TicketAnswer,
   TicketDetailAnswer,
   TicketListAnswer,
 } from "../../../contract/client-facing.js";
-import { Id } from "../../../contract/common.js";
+import { IdParams } from "../../../contract/common.js";
 import {
   Charge,
   ChargeBody,
@@ -26,8 +25,6 @@ import * as work from "../work/work.js";
 import * as edit from "./ticket-edit.js";
 import * as tickets from "./tickets.js";
 import * as transitions from "./transitions.js";
-
-const IdParams = z.object({ id: Id });
 
 const CREATE_DOC = [
   "Registers a request and gives it its folio (of the year it is registered, in the calendar's zone).",

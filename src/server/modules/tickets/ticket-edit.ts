@@ -3,7 +3,7 @@ import type { TicketPatchBody } from "../../../contract/tickets.js";
 import { addBusinessMinutes, type BusinessCalendar } from "../../../domain/calendar/index.js";
 import type { ServiceKind } from "../../../domain/sla.js";
 import type { Actor, AppContext } from "../../context.js";
-import { hasRole } from "../../platform/authz.js";
+import { hasRole, isStaff } from "../../platform/authz.js";
 import { stillThere } from "../../platform/database/still-there.js";
 import { AppError, forbidden, invalid, notFound } from "../../platform/errors.js";
 import { makeEventDraft } from "../billing/event.js";
@@ -116,6 +116,9 @@ function diff(row: TicketRow, patch: Partial<TicketRow>): Record<string, { from:
 
 export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p: Patch) {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, id));
+  // A client contact edits no field of a ticket (SPEC §10): refused even when it names none, after
+  // the 404 that hides another company's tickets.
+  if (!isStaff(actor)) throw forbidden();
   if (p.version !== undefined && p.version !== row.version) throw await staleConflict(ctx, actor, id);
   checkFieldRights(actor, row, p);
   const patch = await buildPatch(ctx, row, p);

@@ -62,6 +62,7 @@ async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInp
   const client = await clientsRepo.byId(ctx.db, input.clientId);
   if (!client) throw clientMissing();
   let contactName: string | null = null;
+  let contactEmail: string | null = null;
   if (input.contactId) {
     const contact = await contactsRepo.byId(ctx.db, input.contactId);
     if (!contact) throw contactMissing();
@@ -70,9 +71,10 @@ async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInp
       throw invalid("El contacto no pertenece a ese cliente.", { field: "contactId" });
     }
     contactName = contact.name;
+    contactEmail = contact.email;
   }
   if (input.category) await requireCategory(ctx, input.category);
-  return { client, contactName };
+  return { client, contactName, contactEmail };
 }
 
 /** Only staff back-date (a call taken earlier): the history says it, received when, registered when, by whom. */
@@ -87,12 +89,15 @@ async function recordBackdating(trx: AppContext["db"], row: TicketRow, actorId: 
 }
 
 export async function createTicket(ctx: AppContext, actor: Actor, input: CreateInput) {
-  const { client, contactName } = await checkCreateAccess(ctx, actor, input);
+  const { client, contactName, contactEmail } = await checkCreateAccess(ctx, actor, input);
   // A client's channel was checked (portal or e-mail only) by checkCreateAccess.
   const portalAddress = isStaff(actor) ? null : actor.email;
-  const intake = { actorId: actor.id, channel: input.channel, portalAddress, contactName };
-  const id = await insertTicket(ctx, client, input, intake);
-  return getTicketSummary(ctx, actor, id);
+  const intake = { actorId: actor.id, channel: input.channel, portalAddress, contactName, contactEmail };
+  const row = await insertTicket(ctx, client, input, intake);
+  // The answer is built from what this request read and wrote: a new ticket has no assignee, and its
+  // client and contact names are the ones just checked (no re-read of the row it inserted).
+  const view = { ...row, client_name: client.name, contact_name: contactName, assignee_name: null };
+  return ticketFor(actor, toTicket(requireVisible(actor, view), await viewEnv(ctx), actor));
 }
 
 /** How a ticket is filed: by whom, on which channel, and for mail, the message it came from. */
@@ -102,19 +107,21 @@ export interface Intake {
   portalAddress?: string | null;
   /** For the search text: the contact's name, when the ticket has one. */
   contactName?: string | null;
+  /** The contact's address as already read (null: none), so the auto-reply need not read it again. */
+  contactEmail?: string | null;
   mail?: MailIntake;
   unknownSender?: boolean;
   /** More writes that belong to the ticket's creation (the inbound mail's row). */
   within?: (trx: Transaction<DB>, row: TicketRow) => Promise<void>;
 }
 
-/** Writes a ticket whose access was checked; returns its id. The intake auto-reply is queued with it. */
+/** Writes a ticket whose access was checked; returns its row. The intake auto-reply is queued with it. */
 export async function insertTicket(
   ctx: AppContext,
   client: { name: string },
   input: CreateInput,
   intake: Intake,
-): Promise<string> {
+): Promise<TicketRow> {
   const contactName = intake.contactName ?? null;
   const now = ctx.clock();
   const receivedMs = input.receivedAt ? Date.parse(input.receivedAt) : now.getTime();
@@ -135,7 +142,7 @@ export async function insertTicket(
   // The folio's year is the year it is registered, even for a call taken before New Year.
   const year = Number(localDateOf(cal, now.getTime()).slice(0, 4));
   const id = newId();
-  await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     const folio = formatFolio(year, await ticketsRepo.nextFolioNumber(trx, year));
     const row: TicketRow = {
       id,
@@ -196,8 +203,8 @@ export async function insertTicket(
       await recordBackdating(trx, row, intake.actorId, nowIso);
     await intake.within?.(trx, row);
     await queueAutoReply(ctx, trx, row, intake);
+    return row;
   });
-  return id;
 }
 
 export async function getTicketSummary(ctx: AppContext, actor: Actor, id: string) {

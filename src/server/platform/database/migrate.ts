@@ -15,6 +15,7 @@ import { serviceOrdersMigration } from "./migrations/012_service_orders.js";
 import { billingMigration } from "./migrations/013_billing.js";
 import { creditWarrantyMigration } from "./migrations/014_credit_warranty.js";
 import { reportsMigration } from "./migrations/015_reports.js";
+import { queueIndexesMigration } from "./migrations/016_queue_indexes.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -33,6 +34,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "013_billing": billingMigration,
     "014_credit_warranty": creditWarrantyMigration,
     "015_reports": reportsMigration,
+    "016_queue_indexes": queueIndexesMigration,
   };
 }
 

@@ -1,17 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { Alive, Ready } from "../../../contract/health.js";
 import type { Database } from "../database/database.js";
 import { readiness } from "./readiness.js";
-
-const Check = z.object({ ok: z.boolean(), message: z.string() });
-const Ready = z
-  .object({
-    ready: z.boolean(),
-    checks: z.object({ database: Check, migrations: Check, storage: Check }),
-    failing: z.array(z.enum(["database", "migrations", "storage"])),
-  })
-  .meta({ description: "Cada verificación con su resultado; `failing` nombra las que fallan." });
 
 /** Liveness and readiness for load balancers and orchestrators: public, no session needed. */
 export function healthRoutes(app: FastifyInstance, database: Database): void {
@@ -22,7 +13,7 @@ export function healthRoutes(app: FastifyInstance, database: Database): void {
       tags: ["health"],
       summary: "El proceso está vivo (no consulta la base de datos)",
       security: [],
-      response: { 200: z.object({ ok: z.literal(true) }) },
+      response: { 200: Alive },
     },
     handler: async () => ({ ok: true as const }),
   });

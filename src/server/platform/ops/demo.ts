@@ -53,7 +53,7 @@ async function demoCompany(ctx: AppContext, admin: Actor): Promise<void> {
   const keep = <T>(value: T | null, demo: T) => (value === null || value === "" ? demo : value);
   await saveCompany(ctx, admin, {
     name: keep(current.name, "Encor S.A. de C.V."),
-    rfc: keep(current.rfc, "ENC050101AB1"),
+    rfc: keep(current.rfc, "ENC050101AB9"),
     supportEmail: keep(current.supportEmail, "soporte@demo.encor.mx"),
     supportPhone: keep(current.supportPhone, "33 3615 0000"),
     address: keep(current.address, "Av. Américas 1500, Providencia, 44630 Guadalajara, Jal."),

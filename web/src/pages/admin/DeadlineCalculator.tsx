@@ -1,23 +1,14 @@
 import { Alert, Button, Group, List, NumberInput, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
+import type { z } from "zod";
 import { api, withQuery } from "../../api/client";
+import type { DeadlineResult, SkippedDay } from "../../contract";
 import { type Translate, useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
 import { formatDateTime, formatLongDate } from "../../lib/format";
 
-interface Deadline {
-  dueAt: string;
-  intervals: { start: string; end: string; minutes: number }[];
-  skipped: Skipped[];
-}
-
-interface Skipped {
-  date: string;
-  kind: string;
-  reason: string;
-  from?: string;
-  to?: string;
-}
+type Deadline = z.infer<typeof DeadlineResult>;
+type Skipped = z.infer<typeof SkippedDay>;
 
 /** A skipped day in words: `Se omitió el jueves 24 de diciembre de 2026: Navidad`. */
 function skippedText(t: Translate, s: Skipped): string {

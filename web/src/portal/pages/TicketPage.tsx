@@ -19,6 +19,7 @@ import { usePortalI18n } from "../i18n";
 import type { PortalKey } from "../i18n-es";
 import { ticketKey, usePortalInfo } from "../session";
 import type { PortalTicketDetail } from "../types";
+import { ServiceOrderCard } from "./ServiceOrderCard";
 import { AttachmentsSection, MessagesSection, SurveySection } from "./TicketSections";
 
 /** Business time left to the response deadline, as "1 h 30 min" (counted in opening hours only). */
@@ -35,24 +36,6 @@ function Fact({ label, value }: { label: string; value: string }) {
       </Text>
       <Text size="sm">{value}</Text>
     </Stack>
-  );
-}
-
-/**
- * The service order, its activities and the accept/reject buttons come with the acceptance work
- * (branch `accept`): this card is where they go. Until then it says only what the client can expect.
- */
-function ServiceOrderSlot() {
-  const { t } = usePortalI18n();
-  return (
-    <Card withBorder data-testid="service-order-slot">
-      <Title order={3} size="h5">
-        {t("detail.serviceOrder")}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {t("detail.serviceOrder.pending")}
-      </Text>
-    </Card>
   );
 }
 
@@ -129,7 +112,7 @@ export function TicketPage() {
         </Alert>
       )}
       <Header ticket={ticket} zone={zone} />
-      <ServiceOrderSlot />
+      <ServiceOrderCard ticketId={ticket.id} zone={zone} />
       {ticket.survey === "open" || ticket.survey === "answered" ? <SurveySection ticket={ticket} /> : null}
       <MessagesSection ticket={ticket} zone={zone} />
       <AttachmentsSection ticket={ticket} />

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Staff, seedStaff } from "../fixtures.js";
+import { DATABASES, startApp, type TestApp } from "../harness.js";
+
+// Issue #11 (messages as codes): a missing record and a plain refusal are codes rendered in the
+// reader's language; the Spanish reads exactly as before.
+
+describe.each(DATABASES)("not found and forbidden in the reader's language on %s", (kind) => {
+  let t: TestApp;
+  let staff: Staff;
+
+  beforeAll(async () => {
+    t = await startApp(kind);
+    staff = await seedStaff(t.app);
+  });
+  afterAll(async () => t?.close());
+
+  const speak = (who: keyof Staff, locale: "es-MX" | "en") => staff[who].patch("/api/auth/me", { locale });
+
+  it("names the missing record in Spanish or English", async () => {
+    const missing = () => staff.reception.get("/api/tickets/no-existe");
+    const es = await missing();
+    expect(es.status).toBe(404);
+    expect(es.body.error).toMatchObject({ code: "not_found", message: "El ticket no existe." });
+    expect((await speak("reception", "en")).status).toBe(200);
+    const en = await missing();
+    expect(en.body.error).toMatchObject({ code: "not_found", message: "The ticket does not exist." });
+    expect(en.headers["content-language"]).toBe("en");
+    await speak("reception", "es-MX");
+  });
+
+  it("refuses a role's action in Spanish or English", async () => {
+    const create = () => staff.technician.post("/api/clients", { name: "No debe existir" });
+    const es = await create();
+    expect(es.status).toBe(403);
+    expect(es.body.error).toMatchObject({
+      code: "forbidden",
+      message: "No tienes permiso para esta acción.",
+    });
+    await speak("technician", "en");
+    const en = await create();
+    expect(en.body.error).toMatchObject({ code: "forbidden", message: "You are not allowed to do this." });
+    await speak("technician", "es-MX");
+    const list = await staff.reception.get("/api/clients?q=No%20debe%20existir");
+    expect(list.body.items).toEqual([]);
+  });
+});

@@ -1,0 +1,217 @@
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { searchTerms } from "../../src/domain/text.js";
+import { type TicketFilter, ticketsRepo } from "../../src/server/modules/tickets/repository.js";
+import type { DB } from "../../src/server/platform/database/schema.js";
+import { DATABASES, startApp, type TestApp } from "../harness.js";
+
+/**
+ * The statements a queue page and a search run are served by an index on both databases: no full scan
+ * of tickets, whatever the filter or the depth of the page. SQLite: EXPLAIN QUERY PLAN has no
+ * `SCAN tickets` line. PostgreSQL: after ANALYZE, with sequential scans priced out
+ * (enable_seqscan = off, so a few thousand rows plan as a large table would), EXPLAIN has no
+ * `Seq Scan on tickets`: the planner only keeps one when no index can serve the statement.
+ */
+const ROWS = 4000;
+const STATUSES = ["new", "assigned", "in_progress", "attended", "reviewed", "closed", "cancelled"] as const;
+
+interface Captured {
+  sql: string;
+  parameters: readonly unknown[];
+}
+
+async function seed(t: TestApp, ids: { client: string; tech: string }) {
+  const db = t.app.ctx.db;
+  const at = "2026-03-01T12:00:00.000Z";
+  await db
+    .insertInto("clients")
+    .values({
+      id: ids.client,
+      name: "Ferretería Núñez",
+      rfc: null,
+      phone: null,
+      email: null,
+      billing_address: null,
+      payment_terms: "cash",
+      credit_days: null,
+      credit_limit_cents: null,
+      credit_approved_by: null,
+      credit_approved_at: null,
+      account_technician_id: null,
+      notes: null,
+      search_text: "ferreteria nunez",
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  await db
+    .insertInto("users")
+    .values({
+      id: ids.tech,
+      email: "t@encor.mx",
+      name: "Técnico",
+      password_hash: null,
+      roles: '["technician"]',
+      skills: "[]",
+      client_id: null,
+      locale: "es-MX",
+      active: 1,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  const rows = Array.from({ length: ROWS }, (_, i) => {
+    const due = new Date(Date.parse(at) + i * 60_000).toISOString();
+    // Every ticket says "impresora" (a word past the search's candidate cap); one in 400 "sincronizacion".
+    const text = `os-2026-${i} impresora ${i % 400 === 0 ? "sincronizacion" : "red"}`;
+    return {
+      id: `t-${String(i).padStart(6, "0")}`,
+      folio: `OS-2026-${String(i).padStart(6, "0")}`,
+      client_id: ids.client,
+      contact_id: null,
+      title: text,
+      description: "",
+      urgent: i % 7 === 0 ? 1 : 0,
+      channel: "phone",
+      category: null,
+      service_kind: "event",
+      contract_id: null,
+      status: STATUSES[i % STATUSES.length]!,
+      assignee_id: i % 3 === 0 ? ids.tech : null,
+      received_at: at,
+      response_due_at: due,
+      responded_at: null,
+      estimated_solution_minutes: null,
+      estimated_solution_at: null,
+      raw_minutes: 0,
+      billable_minutes: null,
+      billing_status: "pending",
+      accepted_at: null,
+      accepted_by_name: null,
+      accepted_via: null,
+      acceptance_override_reason: null,
+      unknown_sender: 0,
+      search_text: text,
+      created_by: null,
+      created_at: at,
+      updated_at: at,
+      closed_at: null,
+      version: 1,
+      escalation_level: 0,
+    } as const;
+  });
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto("tickets")
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
+describe.each(DATABASES)("queue and search query plans on %s", (kind) => {
+  let t: TestApp;
+  let logged: Kysely<DB>;
+  let explain: (c: Captured) => Promise<string[]>;
+  let close: () => Promise<void>;
+  const captured: Captured[] = [];
+  const ids = { client: "c-plans", tech: "u-plans" };
+  const log = (e: { level: string; query: Captured }) => {
+    if (e.level === "query") captured.push({ sql: e.query.sql, parameters: e.query.parameters });
+  };
+
+  beforeAll(async () => {
+    t = await startApp(kind);
+    await seed(t, ids);
+    if (kind === "sqlite") {
+      const raw = new SQLite(path.join(t.db.env.MESA_DATA_DIR!, "mesa.sqlite"));
+      logged = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }), log });
+      explain = async (c) =>
+        (
+          raw.prepare(`explain query plan ${c.sql}`).all(...(c.parameters as unknown[])) as {
+            detail: string;
+          }[]
+        ).map((r) => r.detail);
+      close = async () => logged.destroy();
+    } else {
+      const pool = new pg.Pool({ connectionString: t.db.env.DATABASE_URL, max: 2 });
+      logged = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
+      await pool.query("analyze tickets");
+      explain = async (c) => {
+        const client = await pool.connect();
+        try {
+          await client.query("begin");
+          await client.query("set local enable_seqscan = off");
+          const r = await client.query(`explain ${c.sql}`, c.parameters as unknown[]);
+          return r.rows.map((row: { "QUERY PLAN": string }) => row["QUERY PLAN"]);
+        } finally {
+          await client.query("rollback");
+          client.release();
+        }
+      };
+      close = async () => logged.destroy();
+    }
+  });
+  afterAll(async () => {
+    await close?.();
+    await t.close();
+  });
+
+  const fullScan = (line: string) =>
+    kind === "sqlite" ? /^SCAN tickets\b/.test(line.trim()) : /Seq Scan on tickets\b/.test(line);
+
+  const plansOf = async (filter: Omit<TicketFilter, "limit" | "terms"> & { q?: string }) => {
+    captured.length = 0;
+    const { q, ...f } = filter;
+    const rows = await ticketsRepo.list(logged, { ...f, terms: searchTerms(q ?? ""), limit: 51 });
+    const plans: string[] = [];
+    for (const c of captured) plans.push(...(await explain(c)));
+    return { rows, plans };
+  };
+
+  const deep = {
+    urgent: 0,
+    due: new Date(Date.parse("2026-03-01T12:00:00.000Z") + 3000 * 60_000).toISOString(),
+    id: "t-003000",
+  };
+  const cases: [string, Omit<TicketFilter, "limit" | "terms"> & { q?: string }][] = [
+    ["queue order", {}],
+    ["queue order, deep cursor", { after: deep }],
+    ["status=new,assigned", { statuses: ["new", "assigned"] }],
+    ["status, deep cursor", { statuses: ["new", "assigned"], after: deep }],
+    ["assignee", { assigneeId: ids.tech }],
+    [
+      "assignee and status (a technician's queue)",
+      { assigneeId: ids.tech, statuses: ["assigned", "in_progress"] },
+    ],
+    ["client", { clientId: ids.client }],
+    ["unassigned", { unassigned: true }],
+    ["breached", { breachedAt: { now: "2026-03-05T00:00:00.000Z", breached: true } }],
+    ["q rare word", { q: "sincronizacion" }],
+    ["q common word (past the candidate cap)", { q: "impresora" }],
+  ];
+
+  it.each(cases)("%s: an index, no full scan of tickets", async (_label, filter) => {
+    const { rows, plans } = await plansOf(filter);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(plans.length).toBeGreaterThan(0);
+    expect(plans.filter(fullScan), plans.join("\n")).toEqual([]);
+  });
+
+  it("pages through the queue in order with the cursor, each page after the last", async () => {
+    const first = await ticketsRepo.list(logged, { terms: [], statuses: ["new", "assigned"], limit: 51 });
+    const last = first[49]!;
+    const next = await ticketsRepo.list(logged, {
+      terms: [],
+      statuses: ["new", "assigned"],
+      limit: 51,
+      after: { urgent: last.urgent, due: last.response_due_at, id: last.id },
+    });
+    expect(next[0]!.id).toBe(first[50]!.id);
+    const order = (r: { urgent: number; response_due_at: string; id: string }) =>
+      `${1 - r.urgent}|${r.response_due_at}|${r.id}`;
+    const all = [...first.slice(0, 50), ...next].map(order);
+    expect(all).toEqual([...all].sort());
+  });
+});
