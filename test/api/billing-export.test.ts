@@ -2,8 +2,8 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
+import { pdfText } from "../pdf-text.js";
 import { attendedTicket, close, newClient, raw, review } from "../support/billing.js";
-import { pdfText } from "../support/pdf-text.js";
 
 const HEADER = [
   "FolioMesa",
