@@ -73,14 +73,35 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
       const csv = await readFile((await download.path())!, "utf8");
       expect(csv.charCodeAt(0)).toBe(0xfeff);
       expect(csv).toContain("Ferretería La Única");
-      expect(csv).toContain("FLU850101ABA");
+      expect(csv).toContain("FLU850101ABA"); // the seeded client's RFC (e2e/helpers.ts)
       await row.getByTestId("invoice-status").getByText("Exportada").waitFor();
+      // The Excel export is offered too; with everything exported it says there is nothing left.
+      await page.getByRole("button", { name: "Exportar a Microsip (Excel)" }).click();
+      await page.getByText("No hay facturas emitidas para exportar.").waitFor();
       // A second run of the same month makes nothing new.
       await page.getByRole("button", { name: "Facturar periodo" }).click();
       await page
         .getByTestId("run-result")
         .getByText(/^Nada nuevo en/)
         .waitFor();
+    });
+  });
+  it("the leader sees the contract's hour bank with its burn-down chart", async () => {
+    await withPage(browser, "hour-bank", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.leader.email, PASSWORD, "/contracts");
+      await page.getByRole("button", { name: "Horas" }).first().click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByText(/^Bolsa de horas \d{4}-\d{2}$/).waitFor();
+      await dialog.getByTestId("hourBank.included").getByText("10 h").waitFor();
+      // Mantine's AreaChart (recharts): the month's hours left, the bank and zero as reference lines.
+      const chart = dialog.getByTestId("burn-down");
+      // Today (the 1st of the month in this run, or later) has its point: a dot on the line.
+      await chart.locator("circle").first().waitFor();
+      await chart.getByText("Incluidas").waitFor();
+      expect(await chart.locator(".recharts-reference-line").count()).toBe(2);
+      // The whole month on the axis (its last day is at least the 28th).
+      await chart.getByText("28", { exact: true }).waitFor();
+      await shot(page, "41-hour-bank");
     });
   });
 });

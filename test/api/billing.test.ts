@@ -239,7 +239,7 @@ describe.each(DATABASES)("billing worked examples on %s", (kind) => {
     expect(issued).toHaveLength(2);
     const [x, y] = issued;
     expect(rows.some((r: string) => r.startsWith(`${x!.folio},2026-03-10,`))).toBe(true);
-    // Nothing left to export; XLSX is refused while exceljs is missing.
+    // Nothing left to export, in either format.
     expect((await raw(s.leader, "POST", "/api/billing/exports", {})).statusCode).toBe(422);
     expect((await raw(s.leader, "POST", "/api/billing/exports", { format: "xlsx" })).statusCode).toBe(422);
 

@@ -1,9 +1,9 @@
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unpaidInvoiceTotalCents } from "../../src/server/modules/credit/repository.js";
 import { snapshotDb } from "../db-snapshot.js";
 import { clientUser, createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
+import { invoiceIn } from "../support/billing.js";
 
 const NOW = "2026-11-24T16:00:00.000Z";
 
@@ -193,32 +193,43 @@ describe.each(DATABASES)("credit requests and RFC check digit on %s", (kind) => 
     const req = await ask(c.id, { creditLimitCents: 100_000 });
     await s.sales.post(`/api/credit-requests/${req.body.id}/approve`, { reason: "Ok" });
     expect(await unpaidInvoiceTotalCents(t.app.ctx.db, c.id)).toBe(0);
-    // The billing module owns `invoices`; until it lands here, a table of its shape stands in.
-    const db = t.app.ctx.db;
-    await sql`create table if not exists invoices (id text primary key, client_id text not null, total_cents bigint not null, status text not null)`.execute(
-      db,
-    );
-    const add = (id: string, total: number, status: string) =>
-      sql`insert into invoices (id, client_id, total_cents, status) values (${id}, ${c.id}, ${total}, ${status})`.execute(
-        db,
-      );
-    await add(`${c.id}-1`, 60_000, "issued");
-    await add(`${c.id}-2`, 40_000, "exported");
-    await add(`${c.id}-3`, 90_000, "paid");
-    await add(`${c.id}-4`, 90_000, "draft");
-    await add(`${c.id}-5`, 90_000, "cancelled");
+    // Real invoices through the billing API. Subtotal 51,724 + IVA 8,275.84 → 8,276 = 60,000;
+    // 34,483 + 5,517.28 → 5,517 = 40,000; 77,586 + 12,413.76 → 12,414 = 90,000.
+    const made = [
+      await invoiceIn(s, c.id, 51_724, "issued"),
+      await invoiceIn(s, c.id, 34_483, "exported"),
+      await invoiceIn(s, c.id, 77_586, "paid"),
+      await invoiceIn(s, c.id, 77_586, "draft"),
+      await invoiceIn(s, c.id, 77_586, "cancelled"),
+    ];
+    expect(made.map((i) => [i.status, i.totalCents])).toEqual([
+      ["issued", 60_000],
+      ["exported", 40_000],
+      ["paid", 90_000],
+      ["draft", 90_000],
+      ["cancelled", 90_000],
+    ]);
+    // Only issued and exported count: 60,000 + 40,000, exactly the limit.
+    expect(await unpaidInvoiceTotalCents(t.app.ctx.db, c.id)).toBe(100_000);
     expect((await s.reception.get(`/api/clients/${c.id}/credit`)).body).toMatchObject({
       unpaidCents: 100_000,
       overLimit: false,
       standing: "credit.within_limit",
     });
-    await add(`${c.id}-6`, 1, "issued");
+    // One more cent issued (subtotal 1, IVA 0.16 → 0) tips it over.
+    await invoiceIn(s, c.id, 1, "issued");
+    expect(await unpaidInvoiceTotalCents(t.app.ctx.db, c.id)).toBe(100_001);
     expect((await s.reception.get(`/api/clients/${c.id}/credit`)).body).toMatchObject({
       unpaidCents: 100_001,
       overLimit: true,
       overByCents: 1,
       standing: "credit.over_limit",
     });
-    await sql`drop table invoices`.execute(db);
+    // Paying the exported one brings it back within the limit.
+    await s.leader.post(`/api/invoices/${made[1].id}/paid`);
+    expect((await s.reception.get(`/api/clients/${c.id}/credit`)).body).toMatchObject({
+      unpaidCents: 60_001,
+      overLimit: false,
+    });
   });
 });

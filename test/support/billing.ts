@@ -91,3 +91,33 @@ export async function raw(c: Caller, method: "GET" | "POST", url: string, payloa
     ...(payload ? { payload } : {}),
   });
 }
+
+export type InvoiceStatus = "draft" | "issued" | "exported" | "paid" | "cancelled";
+
+/**
+ * A real invoice of `clientId` walked to `status` through the billing API: a closed event ticket's
+ * draft, its lines replaced by one line of `subtotalCents` (total = subtotal + 16 % IVA, half-up).
+ */
+export async function invoiceIn(s: Staff, clientId: string, subtotalCents: number, status: InvoiceStatus) {
+  const ev = await attendedTicket(s, { clientId, entries: [{ minutes: 30, mode: "remote" }] });
+  await review(s, ev.id);
+  await close(s, ev.id);
+  const drafts = (await s.leader.get(`/api/invoices?clientId=${clientId}&status=draft`)).body.items;
+  const draft = drafts.find((i: { ticketId: string }) => i.ticketId === ev.id);
+  const ok = async (r: Promise<{ status: number; body: any }>) => {
+    const res = await r;
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body;
+  };
+  const url = `/api/invoices/${draft.id}`;
+  const line = { description: "Servicio", quantity: 1, unitPriceCents: subtotalCents };
+  const edited = await ok(s.leader.patch(url, { lines: [line] }));
+  if (status === "draft") return edited;
+  if (status === "cancelled") return ok(s.leader.post(`${url}/cancel`, { reason: "Prueba" }));
+  const issued = await ok(s.leader.post(`${url}/issue`));
+  if (status === "issued") return issued;
+  if (status === "paid") return ok(s.leader.post(`${url}/paid`));
+  const exp = await raw(s.leader, "POST", "/api/billing/exports", { format: "csv", invoiceIds: [draft.id] });
+  expect(exp.statusCode, exp.body).toBe(200);
+  return ok(s.leader.get(url));
+}

@@ -65,7 +65,8 @@ export async function downloadExport(format: "csv" | "xlsx"): Promise<string> {
     throw new ApiError(res.status, err?.error?.code ?? "error", err?.error?.message ?? res.statusText);
   }
   const blob = await res.blob();
-  const name = /filename="([^"]+)"/.exec(res.headers.get("Content-Disposition") ?? "")?.[1] ?? "facturas.csv";
+  const name =
+    /filename="([^"]+)"/.exec(res.headers.get("Content-Disposition") ?? "")?.[1] ?? `facturas.${format}`;
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;

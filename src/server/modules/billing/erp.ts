@@ -1,102 +1,15 @@
 /**
- * ERP hand-off (issue #14 item 8, layout in docs/billing-erp.md): issued invoices exported for
- * Microsip as CSV (UTF-8 with BOM, one row per line) and marked `exported`; a CSV of ERP folios and
- * payments imported back, all rows or none, with a report per row.
+ * ERP hand-off (issue #14 item 8, layout in docs/billing-erp.md), the way back: a CSV of ERP folios
+ * and payments imported, all rows or none, with a report per row. The export is in erp-export.ts.
  */
 import { DateTime } from "luxon";
-import type { Line } from "../../../domain/billing/money.js";
 import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
 import { AppError } from "../../platform/errors.js";
 import { codedError } from "../../platform/i18n/index.js";
-import { centsToPesos, csvRow, parseCsv, pesosToCents } from "./csv.js";
+import { centsToPesos, parseCsv, pesosToCents } from "./csv.js";
 import { requireBiller } from "./policy.js";
 import { type InvoiceRow, invoicesRepo } from "./repository.js";
-
-export const EXPORT_HEADER = [
-  "FolioMesa",
-  "FechaEmision",
-  "RFC",
-  "Cliente",
-  "Concepto",
-  "Cantidad",
-  "PrecioUnitario",
-  "Importe",
-  "TasaIVA",
-  "Subtotal",
-  "IVA",
-  "Total",
-  "CondicionesPago",
-  "FechaVencimiento",
-];
-
-function exportRows(inv: InvoiceRow): (string | number)[][] {
-  const lines = JSON.parse(inv.lines) as Line[];
-  const issued = (inv.issued_at ?? inv.created_at).slice(0, 10);
-  const terms = inv.payment_terms === "cash" ? "CONTADO" : `CREDITO ${inv.credit_days ?? 0} DIAS`;
-  return lines.map((l) => [
-    inv.folio,
-    issued,
-    inv.client_rfc ?? "",
-    inv.client_name,
-    l.description,
-    l.quantity,
-    centsToPesos(l.unitPriceCents),
-    centsToPesos(l.amountCents),
-    (inv.tax_basis_points / 10_000).toFixed(4),
-    centsToPesos(Number(inv.subtotal_cents)),
-    centsToPesos(Number(inv.tax_cents)),
-    centsToPesos(Number(inv.total_cents)),
-    terms,
-    inv.due_on,
-  ]);
-}
-
-/** The CSV of the named invoices (issued or already exported) or of every issued one; issued ones become `exported`. */
-export async function exportInvoices(ctx: AppContext, actor: Actor, format: "csv" | "xlsx", ids?: string[]) {
-  requireBiller(actor);
-  if (format === "xlsx")
-    throw codedError("precondition_failed", { code: "billing.xlsx_unavailable", params: {} });
-  const rows = ids ? await invoicesRepo.byIds(ctx.db, ids) : await invoicesRepo.issuedForExport(ctx.db);
-  if (ids && rows.length !== new Set(ids).size)
-    throw new AppError("not_found", "Alguna factura no existe.", { ids });
-  const bad = rows.filter((r) => r.status !== "issued" && r.status !== "exported");
-  if (bad.length) {
-    throw codedError(
-      "invalid_transition",
-      { code: "billing.invoice_status", params: { action: "export", status: bad[0]!.status } },
-      { folios: bad.map((r) => r.folio) },
-    );
-  }
-  if (rows.length === 0)
-    throw codedError("precondition_failed", { code: "billing.nothing_to_export", params: {} });
-  const now = ctx.clock().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    for (const r of rows.filter((x) => x.status === "issued")) {
-      if (
-        !(await invoicesRepo.updateIfVersion(trx, r.id, r.version, {
-          status: "exported",
-          exported_at: now,
-          updated_at: now,
-        }))
-      ) {
-        throw new AppError(
-          "conflict",
-          `La factura ${r.folio} cambió mientras se exportaba; intenta de nuevo.`,
-        );
-      }
-      await auditRepo.record(trx, {
-        entity: "invoice",
-        entityId: r.id,
-        at: now,
-        actorId: actor.id,
-        action: "export",
-      });
-    }
-  });
-  const body = [EXPORT_HEADER, ...rows.flatMap(exportRows)].map(csvRow).join("\r\n");
-  return { filename: `facturas-${now.slice(0, 10)}.csv`, body: `\uFEFF${body}\r\n` };
-}
 
 interface ImportLine {
   row: number;

@@ -11,6 +11,8 @@ import type { DB } from "../../platform/database/schema.js";
 import { AppError, notFound } from "../../platform/errors.js";
 import { codedError } from "../../platform/i18n/index.js";
 import { businessCalendar } from "../settings/settings.js";
+import { handledWarrantyCase } from "../warranty/repository.js";
+import { warrantyExecutionFeeCents } from "../warranty/settings.js";
 import { insertDraft, toInvoice } from "./make.js";
 import { requireBiller } from "./policy.js";
 import { rateOfTicket } from "./rates.js";
@@ -24,12 +26,20 @@ const MODE_ES = {
 } as const;
 
 /**
- * Warranty execution fee lines of a ticket. Warranty cases (`warranty_cases`) are built on the
- * `billside` branch: THE INTEGRATOR WIRES THIS to return the fee line of each warranty case handled
- * on the ticket. Until then there are none.
+ * The warranty execution fee of an event ticket whose warranty case was handled (sent to the
+ * manufacturer, whatever it answered): one line at the fee setting. Contract tickets never carry it
+ * (seed §1.1: warranty handling is free for contracts); callers only ask for event tickets.
  */
-export async function warrantyFeeLines(_trx: Transaction<DB>, _ticketId: string): Promise<Line[]> {
-  return [];
+export async function warrantyFeeLines(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  ticketId: string,
+): Promise<Line[]> {
+  const wc = await handledWarrantyCase(trx, ticketId);
+  if (!wc) return [];
+  const fee = await warrantyExecutionFeeCents({ ...ctx, db: trx });
+  if (fee <= 0) return [];
+  return [itemLine(`Ejecución de garantía ${wc.manufacturer} ${wc.model} (serie ${wc.serial})`, 1, fee)];
 }
 
 /** Billing status a ticket gets at close when the leader does not choose one (issue #14 item 3). */
@@ -67,7 +77,7 @@ export async function makeEventDraft(base: AppContext, trx: Transaction<DB>, tic
   const charges = await workRepo.chargesOfTicket(trx, ticketId);
   for (const c of charges)
     lines.push(itemLine(c.description, Number(c.quantity), Number(c.unit_price_cents)));
-  lines.push(...(await warrantyFeeLines(trx, ticketId)));
+  lines.push(...(await warrantyFeeLines(ctx, trx, ticketId)));
   if (lines.length === 0) return null;
   const row = await insertDraft(ctx, trx, {
     kind: "event",

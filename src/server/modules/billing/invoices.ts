@@ -18,6 +18,7 @@ import { queueInvoiceMail } from "./mail.js";
 import { todayLocal, toInvoice, totalsColumns } from "./make.js";
 import { requireBiller } from "./policy.js";
 import { type InvoiceRow, invoicesRepo } from "./repository.js";
+import { markTicketsInvoiced, releaseTickets } from "./ticket-billing.js";
 
 type Action = "issue" | "cancel" | "pay" | "export" | "edit";
 const ALLOWED: Record<Action, readonly InvoiceStatus[]> = {
@@ -117,10 +118,16 @@ export async function issueInvoice(ctx: AppContext, actor: Actor, id: string, ve
   const today = await todayLocal(ctx);
   const due = dueOn(today, { terms: row.payment_terms, creditDays: row.credit_days });
   const issued = { status: "issued" as const, issued_at: ctx.clock().toISOString(), due_on: due };
-  return change(ctx, actor, row, "issue", issued, (trx) => queueInvoiceMail(ctx, trx, { ...row, ...issued }));
+  return change(ctx, actor, row, "issue", issued, async (trx) => {
+    await markTicketsInvoiced(trx, row, actor.id, issued.issued_at);
+    await queueInvoiceMail(ctx, trx, { ...row, ...issued });
+  });
 }
 
-/** A cancelled invoice gives back what it billed; a re-run or `POST /api/tickets/:id/invoice` bills it anew. */
+/**
+ * A cancelled invoice gives back what it billed (its tickets back to `to_invoice`); a re-run or
+ * `POST /api/tickets/:id/invoice` bills it anew.
+ */
 export async function cancelInvoice(ctx: AppContext, actor: Actor, id: string, reason: string) {
   const row = await invoiceRow(ctx, actor, id);
   refuseUnless(row, "cancel");
@@ -130,7 +137,9 @@ export async function cancelInvoice(ctx: AppContext, actor: Actor, id: string, r
     cancel_reason: reason,
     run_key: null,
   };
-  return change(ctx, actor, row, "cancel", patch, (trx) => invoicesRepo.release(trx, row.id));
+  return change(ctx, actor, row, "cancel", patch, (trx) =>
+    releaseTickets(trx, row, actor.id, patch.cancelled_at),
+  );
 }
 
 export async function markPaid(ctx: AppContext, actor: Actor, id: string, paidOn?: string) {

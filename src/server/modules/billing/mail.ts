@@ -6,13 +6,14 @@ import type { DB } from "../../platform/database/schema.js";
 import { queueMail } from "../mail/outbox.js";
 import { mailSettings } from "../mail/settings.js";
 import { render } from "../mail/templates.js";
+import { invoicePdfOf } from "./pdf.js";
 import type { InvoiceRow } from "./repository.js";
 import { lookupRepo } from "./repository.js";
 
 export const pesos = (cents: number) =>
   `$${(cents / 100).toLocaleString("es-MX", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} MXN`;
 
-/** Queued only when the client has an address; sent when mail is configured (MESA_SMTP_URL). */
+/** Queued, with the PDF attached, only when the client has an address; sent when mail is configured (MESA_SMTP_URL). */
 export async function queueInvoiceMail(
   base: AppContext,
   trx: Transaction<DB>,
@@ -44,5 +45,8 @@ export async function queueInvoiceMail(
     to,
     ...mail,
     autoSubmitted: "auto-generated",
+    attachments: [
+      { filename: `${row.folio}.pdf`, contentType: "application/pdf", content: await invoicePdfOf(ctx, row) },
+    ],
   });
 }

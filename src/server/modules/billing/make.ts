@@ -20,7 +20,7 @@ export async function todayLocal(ctx: AppContext): Promise<string> {
 export interface InvoiceDraft {
   kind: "contract" | "event";
   runKey: string;
-  client: Pick<ClientsTable, "id" | "name" | "rfc" | "payment_terms" | "credit_days">;
+  client: Pick<ClientsTable, "id" | "name" | "rfc" | "generic_rfc" | "payment_terms" | "credit_days">;
   contractId: string | null;
   ticketId: string | null;
   period: string | null;
@@ -56,7 +56,8 @@ export async function insertDraft(
     run_key: d.runKey,
     client_id: d.client.id,
     client_name: d.client.name,
-    client_rfc: d.client.rfc,
+    // Cash sales to the public carry the generic RFC (XAXX…/XEXX…), kept apart from the unique `rfc`.
+    client_rfc: d.client.rfc ?? d.client.generic_rfc,
     contract_id: d.contractId,
     ticket_id: d.ticketId,
     period: d.period,

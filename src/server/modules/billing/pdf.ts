@@ -1,10 +1,25 @@
 /**
- * The invoice PDF. pdfkit is not installed (see NEEDS_PDFKIT), so this writes a minimal single-font
- * PDF 1.4 by hand: Helvetica, WinAnsi (Latin-1) text, one page per 48 lines. Enough for a readable
- * prefactura; swap for pdfkit when it is available.
+ * The invoice PDF (prefactura) with pdfkit and the shared blocks of platform/pdf: the firm, the client
+ * (name, RFC), folio, the lines table, subtotal, IVA, total, payment terms and due date. Mesa does not
+ * stamp CFDIs: the ERP does.
  */
+import { DateTime } from "luxon";
 import type { Line } from "../../../domain/billing/money.js";
-import { centsToPesos } from "./csv.js";
+import type { AppContext } from "../../context.js";
+import {
+  contentWidth,
+  ensureRoom,
+  type Firm,
+  firmHeader,
+  type Pdf,
+  printable,
+  renderPdf,
+  table,
+} from "../../platform/pdf/index.js";
+import { COMPANY_SETTING } from "../clients/company.js";
+import { mailSettings } from "../mail/settings.js";
+import { businessCalendar } from "../settings/settings.js";
+import { readSetting } from "../settings/stored-settings.js";
 import type { InvoiceRow } from "./repository.js";
 
 const STATUS_ES = {
@@ -15,65 +30,84 @@ const STATUS_ES = {
   cancelled: "CANCELADA",
 };
 
-/** Latin-1 text for a PDF string: ( ) \ escaped, characters outside Latin-1 as "?". */
-const pdfText = (s: string) => s.replace(/[^\u0020-\u00ff]/g, "?").replace(/[\\()]/g, (c) => `\\${c}`);
+const pesos = (cents: number) =>
+  `$${(cents / 100).toLocaleString("es-MX", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const qty = (q: number) => q.toLocaleString("es-MX", { maximumFractionDigits: 4 });
+export const termsText = (inv: Pick<InvoiceRow, "payment_terms" | "credit_days">) =>
+  inv.payment_terms === "cash" ? "Contado" : `Crédito a ${inv.credit_days ?? 0} días`;
 
-function invoiceText(inv: InvoiceRow): string[] {
-  const lines = JSON.parse(inv.lines) as Line[];
-  const out = [
-    `PREFACTURA ${inv.folio}   (${STATUS_ES[inv.status]})`,
-    "",
-    `Cliente: ${inv.client_name}`,
-    `RFC: ${inv.client_rfc ?? "-"}`,
-    inv.period ? `Periodo: ${inv.period}` : `Orden de servicio: ${inv.ticket_folio ?? "-"}`,
-    `Condiciones: ${inv.payment_terms === "cash" ? "contado" : `credito ${inv.credit_days ?? 0} dias`}   Vence: ${inv.due_on}`,
-    inv.erp_folio ? `Folio ERP: ${inv.erp_folio}` : "",
-    "",
-    "Cantidad   Concepto                                             P. unitario       Importe",
-  ];
-  for (const l of lines) {
-    const desc = l.description.length > 50 ? `${l.description.slice(0, 47)}...` : l.description;
-    out.push(
-      `${String(l.quantity).padStart(8)}   ${desc.padEnd(50)}  ${centsToPesos(l.unitPriceCents).padStart(12)}  ${centsToPesos(l.amountCents).padStart(12)}`,
-    );
-  }
-  out.push(
-    "",
-    `${"Subtotal".padStart(78)} ${centsToPesos(Number(inv.subtotal_cents)).padStart(12)}`,
-    `${`IVA ${(inv.tax_basis_points / 100).toFixed(2)} %`.padStart(78)} ${centsToPesos(Number(inv.tax_cents)).padStart(12)}`,
-    `${"Total MXN".padStart(78)} ${centsToPesos(Number(inv.total_cents)).padStart(12)}`,
-    "",
-    "Documento sin validez fiscal: el CFDI lo timbra el ERP.",
-  );
-  return out;
+/** The invoice as a PDF, read through `ctx.db` (the caller's transaction when it is in one). */
+export async function invoicePdfOf(ctx: AppContext, inv: InvoiceRow): Promise<Buffer> {
+  const [company, mail, calendar] = await Promise.all([
+    readSetting(ctx, COMPANY_SETTING),
+    mailSettings(ctx),
+    businessCalendar(ctx),
+  ]);
+  const firm: Firm = {
+    name: company.name || mail.companyName,
+    rfc: company.rfc ?? null,
+    address: company.address ?? null,
+    phone: company.supportPhone ?? null,
+    email: company.supportEmail ?? ctx.config.supportAddress,
+  };
+  const at = inv.issued_at ?? inv.created_at;
+  const issuedOn = DateTime.fromISO(at).setZone(calendar.config.timeZone).toISODate() ?? at.slice(0, 10);
+  return invoicePdf(inv, firm, issuedOn);
 }
 
-export function invoicePdf(inv: InvoiceRow): Buffer {
-  const text = invoiceText(inv);
-  const pages: string[][] = [];
-  for (let i = 0; i < text.length; i += 48) pages.push(text.slice(i, i + 48));
-  const objects: string[] = [];
-  const pageIds = pages.map((_, i) => 4 + i * 2);
-  objects[1] = "<< /Type /Catalog /Pages 2 0 R >>";
-  objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pages.length} >>`;
-  objects[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>";
-  pages.forEach((page, i) => {
-    const ops = page.map((l, j) => `1 0 0 1 40 ${800 - j * 15} Tm (${pdfText(l)}) Tj`).join("\n");
-    const stream = `BT /F1 8 Tf\n${ops}\nET`;
-    objects[pageIds[i]!] =
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[i]! + 1} 0 R >>`;
-    objects[pageIds[i]! + 1] =
-      `<< /Length ${Buffer.byteLength(stream, "latin1")} >>\nstream\n${stream}\nendstream`;
+export function invoicePdf(inv: InvoiceRow, firm: Firm, issuedOn: string): Promise<Buffer> {
+  return renderPdf({ title: `Prefactura ${inv.folio}`, lang: "es" }, (doc) => {
+    firmHeader(doc, firm, `Prefactura ${inv.folio}`, `${STATUS_ES[inv.status]} · Fecha: ${issuedOn}`);
+    client(doc, inv);
+    table(
+      doc,
+      [
+        { header: "Cantidad", width: 0.12, align: "right" },
+        { header: "Concepto", width: 0.52 },
+        { header: "P. unitario", width: 0.18, align: "right" },
+        { header: "Importe", width: 0.18, align: "right" },
+      ],
+      (JSON.parse(inv.lines) as Line[]).map((l) => [
+        qty(l.quantity),
+        l.description,
+        pesos(l.unitPriceCents),
+        pesos(l.amountCents),
+      ]),
+    );
+    totals(doc, inv);
   });
-  let body = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  for (let id = 1; id < objects.length; id++) {
-    offsets[id] = Buffer.byteLength(body, "latin1");
-    body += `${id} 0 obj\n${objects[id]}\nendobj\n`;
-  }
-  const xref = Buffer.byteLength(body, "latin1");
-  body += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
-  for (let id = 1; id < objects.length; id++) body += `${String(offsets[id]).padStart(10, "0")} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, "latin1");
+}
+
+function client(doc: Pdf, inv: InvoiceRow) {
+  const left = doc.page.margins.left;
+  doc.moveDown(0.5).font("Helvetica-Bold").fontSize(10);
+  doc.text(`Cliente: ${printable(inv.client_name, true)}`, left, doc.y, { width: contentWidth(doc) });
+  doc.font("Helvetica").text(`RFC: ${inv.client_rfc ?? "—"}`);
+  const about = inv.period ? `Periodo: ${inv.period}` : `Orden de servicio: ${inv.ticket_folio ?? "—"}`;
+  doc.text(inv.erp_folio ? `${about}    Folio ERP: ${printable(inv.erp_folio, true)}` : about);
+  doc.moveDown(0.8);
+}
+
+function totals(doc: Pdf, inv: InvoiceRow) {
+  ensureRoom(doc, 110);
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  const row = (label: string, cents: number, bold = false) => {
+    const y = doc.y;
+    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(bold ? 11 : 10);
+    doc.text(label, left + width - 300, y, { width: 200, align: "right" });
+    doc.text(pesos(cents), left + width - 95, y, { width: 95, align: "right" });
+    doc.y = y + (bold ? 16 : 14);
+  };
+  row("Subtotal", Number(inv.subtotal_cents));
+  row(`IVA ${(inv.tax_basis_points / 100).toFixed(2)} %`, Number(inv.tax_cents));
+  row("Total MXN", Number(inv.total_cents), true);
+  doc
+    .font("Helvetica")
+    .fontSize(10)
+    .text(`Condiciones de pago: ${termsText(inv)}`, left, doc.y + 12);
+  doc.text(`Fecha de vencimiento: ${inv.due_on}`);
+  doc.moveDown(1.5).fontSize(8).fillColor("#555555");
+  doc.text("Documento sin validez fiscal: el CFDI lo timbra el ERP de la empresa.", { width });
+  doc.fillColor("black");
 }

@@ -27,12 +27,13 @@ import { BaseVersion, Id } from "../../../contract/common.js";
 import type { AppContext } from "../../context.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
 import { withBaseVersion } from "../../platform/http/versioning.js";
-import { exportInvoices, importErp } from "./erp.js";
+import { importErp } from "./erp.js";
+import { exportInvoices } from "./erp-export.js";
 import { invoiceTicket } from "./event.js";
 import { contractHourBank } from "./hour-bank.js";
 import * as invoices from "./invoices.js";
 import { toInvoice } from "./make.js";
-import { invoicePdf } from "./pdf.js";
+import { invoicePdfOf } from "./pdf.js";
 import { requireBiller } from "./policy.js";
 import * as rates from "./rates.js";
 import { invoicesRepo } from "./repository.js";
@@ -111,7 +112,7 @@ export const billingRoutes =
       handler: async (req, reply) => {
         const out = await exportInvoices(ctx, actorOf(req), req.body.format, req.body.invoiceIds);
         return reply
-          .header("Content-Type", "text/csv; charset=utf-8")
+          .header("Content-Type", out.contentType)
           .header("Content-Disposition", `attachment; filename="${out.filename}"`)
           .send(out.body);
       },
@@ -159,7 +160,7 @@ function invoiceRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply
         .header("Content-Type", "application/pdf")
         .header("Content-Disposition", `inline; filename="${row.folio}.pdf"`)
-        .send(invoicePdf(row));
+        .send(await invoicePdfOf(ctx, row));
     },
   });
 }

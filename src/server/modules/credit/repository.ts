@@ -9,11 +9,6 @@ export type CreditRequestRow = Selectable<CreditRequestsTable> & {
   decided_by_name: string | null;
 };
 
-/** The invoice columns the credit check reads (the billing module's `invoices` table). */
-interface InvoiceShape {
-  invoices: { client_id: string; total_cents: number; status: string };
-}
-
 function withNames(db: Db) {
   return db
     .selectFrom("credit_requests as cr")
@@ -84,17 +79,9 @@ export const creditRepo = {
       .execute(),
 };
 
-/**
- * What a client owes: the total of its issued or exported invoices not yet paid, in cents.
- *
- * INTEGRATION POINT: invoices are built by the billing module (branch `billcore`, table `invoices`
- * with `client_id`, `total_cents`, `status`). Until that table exists in the database this answers 0;
- * once billcore's migration has run the query below applies as is. This is the one place to change if
- * the invoice shape differs.
- */
+/** What a client owes: the total of its issued or exported invoices (billing's `invoices`), in cents. */
 export async function unpaidInvoiceTotalCents(db: Db, clientId: string): Promise<number> {
-  if (!(await hasInvoicesTable(db))) return 0;
-  const row = await (db as unknown as Kysely<InvoiceShape>)
+  const row = await db
     .selectFrom("invoices")
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>("total_cents"), eb.lit(0)).as("total"))
     .where("client_id", "=", clientId)
@@ -102,9 +89,4 @@ export async function unpaidInvoiceTotalCents(db: Db, clientId: string): Promise
     .executeTakeFirst();
   // PostgreSQL's sum of bigint comes back as text.
   return Number(row?.total ?? 0);
-}
-
-async function hasInvoicesTable(db: Db): Promise<boolean> {
-  const tables = await db.introspection.getTables();
-  return tables.some((t) => t.name === "invoices");
 }

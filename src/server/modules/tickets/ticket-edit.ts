@@ -7,6 +7,7 @@ import { hasRole, isStaff } from "../../platform/authz.js";
 import { stillThere } from "../../platform/database/still-there.js";
 import { AppError, forbidden, invalid, notFound } from "../../platform/errors.js";
 import { makeEventDraft } from "../billing/event.js";
+import { cancelTicketDraft } from "../billing/ticket-billing.js";
 import { clientsRepo, contactsRepo } from "../clients/repository.js";
 import { businessCalendar, requireCategory } from "../settings/settings.js";
 import { contractInForce } from "./contract-in-force.js";
@@ -148,6 +149,8 @@ export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p:
     });
     // A closed event ticket the leader changes to `to_invoice` gets its draft now (makeEventDraft checks).
     if (patch.billing_status === "to_invoice") await makeEventDraft(ctx, trx, id);
+    // …and one made `no_charge` loses its draft (an issued invoice is cancelled by hand, with a reason).
+    if (patch.billing_status === "no_charge") await cancelTicketDraft(ctx, trx, id, actor.id);
     return true;
   });
   if (!ok) throw await staleConflict(ctx, actor, id);

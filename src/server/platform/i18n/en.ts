@@ -60,7 +60,6 @@ export const en: Record<ServerMessageKey, string> = {
   "billing.not_event_ticket": "Only per-event tickets closed “to invoice” have their own invoice.",
   "billing.already_invoiced": "The ticket already has a current invoice ({folio}).",
   "billing.nothing_to_export": "There are no issued invoices to export.",
-  "billing.xlsx_unavailable": "XLSX export is not available on this server (exceljs is missing); use CSV.",
   "billing.import_rejected":
     "The import was not applied: {count, plural, one {# row has} other {# rows have}} errors.",
 };

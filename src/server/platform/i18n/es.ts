@@ -58,8 +58,6 @@ export const es = {
   "billing.not_event_ticket": "Solo los tickets por evento cerrados «por facturar» tienen factura propia.",
   "billing.already_invoiced": "El ticket ya tiene una factura vigente ({folio}).",
   "billing.nothing_to_export": "No hay facturas emitidas para exportar.",
-  "billing.xlsx_unavailable":
-    "La exportación XLSX no está disponible en este servidor (falta exceljs); usa CSV.",
   "billing.import_rejected":
     "La importación no se aplicó: {count, plural, one {# renglón tiene} other {# renglones tienen}} errores.",
 } as const;

@@ -28,6 +28,7 @@ export const billing: Record<keyof typeof es, string> = {
   "billing.tax": "VAT",
   "billing.cancelReason": "Reason for cancelling",
   "billing.export": "Export to Microsip (CSV)",
+  "billing.exportXlsx": "Export to Microsip (Excel)",
   "billing.exported": "Downloaded {file}",
   "billing.import": "Import ERP folios and payments",
   "billing.importHint":

@@ -27,6 +27,7 @@ export const billing = {
   "billing.tax": "IVA",
   "billing.cancelReason": "Motivo de la cancelación",
   "billing.export": "Exportar a Microsip (CSV)",
+  "billing.exportXlsx": "Exportar a Microsip (Excel)",
   "billing.exported": "Se descargó {file}",
   "billing.import": "Importar folios y pagos del ERP",
   "billing.importHint":

@@ -62,8 +62,21 @@ export default function BillingPage() {
         subtitle={t("billing.subtitle")}
         actions={
           <Group gap="xs">
-            <Button variant="light" onClick={() => exporter.mutate("csv")} loading={exporter.isPending}>
+            <Button
+              variant="light"
+              onClick={() => exporter.mutate("csv")}
+              loading={exporter.isPending && exporter.variables === "csv"}
+              disabled={exporter.isPending}
+            >
               {t("billing.export")}
+            </Button>
+            <Button
+              variant="light"
+              onClick={() => exporter.mutate("xlsx")}
+              loading={exporter.isPending && exporter.variables === "xlsx"}
+              disabled={exporter.isPending}
+            >
+              {t("billing.exportXlsx")}
             </Button>
             <Button variant="default" onClick={() => setImporting(true)}>
               {t("billing.import")}

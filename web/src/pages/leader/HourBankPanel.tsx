@@ -1,47 +1,50 @@
-import { Group, Modal, Paper, SimpleGrid, Table, Text } from "@mantine/core";
+import { AreaChart } from "@mantine/charts";
+import { Box, Group, Modal, Paper, SimpleGrid, Table, Text } from "@mantine/core";
 import { type HourBank, useHourBank } from "../../api/billing";
 import { QueryState } from "../../components/QueryState";
 import { useT } from "../../i18n";
 import { formatDate, formatMinutes } from "../../lib/format";
 
-const W = 600;
-const H = 180;
-const PAD = 28;
+/** Hours with up to two decimals, for the chart's axis and tooltip. */
+const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
 /**
- * Burn-down of the month: hours left at the end of each day against the bank. @mantine/charts is not
- * installed, so this is a plain SVG (a line, the zero axis, and the bank as the top line).
+ * Burn-down of the month: hours left at the end of each day, the bank as a dashed line on top and
+ * zero below it (overage is the area under zero). Its figures are in the cards above it.
  */
 function BurnDown({ bank }: { bank: HourBank }) {
   const t = useT();
-  const points = bank.burnDown;
-  const days = Math.max(points.length, 28);
-  const top = Math.max(bank.includedMinutes, 1);
-  const bottom = Math.min(0, ...points.map((p) => p.leftMinutes));
-  const x = (i: number) => PAD + (i * (W - 2 * PAD)) / Math.max(days - 1, 1);
-  const y = (m: number) => PAD + ((top - m) * (H - 2 * PAD)) / (top - bottom || 1);
-  const path = points
-    .map((p, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(1)},${y(p.leftMinutes).toFixed(1)}`)
-    .join(" ");
+  // The whole month on the axis; days still to come have no value (the line stops at today).
+  const [year, month] = bank.month.split("-").map(Number) as [number, number];
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const byDay = new Map(bank.burnDown.map((p) => [Number(p.date.slice(8, 10)), hours(p.leftMinutes)]));
+  const data = Array.from({ length: days }, (_, i) => ({
+    day: String(i + 1),
+    left: byDay.get(i + 1) ?? null,
+  }));
   return (
-    <svg
-      viewBox={`0 0 ${W} ${H}`}
-      width="100%"
-      role="img"
-      aria-label={t("hourBank.chart")}
-      data-testid="burn-down"
-    >
-      <title>{t("hourBank.chart")}</title>
-      <line x1={PAD} x2={W - PAD} y1={y(top)} y2={y(top)} stroke="#adb5bd" strokeDasharray="4 4" />
-      <line x1={PAD} x2={W - PAD} y1={y(0)} y2={y(0)} stroke="#868e96" />
-      <text x={2} y={y(top) + 4} fontSize="10">
-        {Math.round(top / 60)} h
-      </text>
-      <text x={2} y={y(0) + 4} fontSize="10">
-        0
-      </text>
-      {path && <path d={path} fill="none" stroke="#228be6" strokeWidth={2} />}
-    </svg>
+    <Box role="figure" aria-label={t("hourBank.chart")} data-testid="burn-down">
+      <AreaChart
+        h={200}
+        data={data}
+        dataKey="day"
+        series={[{ name: "left", label: t("hourBank.left"), color: "blue.6" }]}
+        curveType="linear"
+        gridAxis="x"
+        tickLine="y"
+        unit=" h"
+        valueFormatter={(v) => v.toLocaleString(undefined, { maximumFractionDigits: 2 })}
+        referenceLines={[
+          {
+            y: hours(bank.includedMinutes),
+            label: t("hourBank.included"),
+            color: "gray.5",
+            strokeDasharray: "4 4",
+          },
+          { y: 0, color: "gray.7" },
+        ]}
+      />
+    </Box>
   );
 }
 
