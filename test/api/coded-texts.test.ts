@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rfcCheckDigit } from "../../src/domain/rfc.js";
 import { tooManyAttempts } from "../../src/server/modules/auth/login-guard.js";
 import { notificationsRepo } from "../../src/server/modules/notifications/repository.js";
 import { codeOfLegacyMessage } from "../../src/server/platform/database/migrations/010_coded_notifications.js";
@@ -58,7 +59,8 @@ describe.each(DATABASES)("texts as codes, rendered in the reader's language, on 
   let made = 0;
   async function urgentTicket(category: string | null = "soporte") {
     const letter = "ABCDEFGH"[made++];
-    const rfc = `CN${letter}040404AB1`;
+    const stem = `CN${letter}040404AB`;
+    const rfc = `${stem}${rfcCheckDigit(`${stem}0`)}`;
     const { client } = await createClientWithContact(staff, `Clínica ${letter}`, rfc, `c${letter}@cno.mx`);
     await staff.leader.post("/api/contracts", {
       clientId: client.id,

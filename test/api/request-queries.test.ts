@@ -121,9 +121,11 @@ describe.each(DATABASES)("statements per request on %s", (kind) => {
       messages,
       contactPhone,
       clientAddress,
+      senderEmail,
       ...shown
     } = again.body;
     expect(r.body).toEqual(shown);
+    expect(senderEmail).toBeNull(); // a phone ticket has no unidentified mail sender
     expect(history.map((h: { action: string }) => h.action)).toEqual(["create"]);
   });
 
