@@ -1,7 +1,11 @@
+import { rfcCheckDigit } from "../src/domain/rfc.js";
 import type { MesaApp } from "../src/server/app.js";
 import { ADMIN, type Caller, signIn } from "./client.js";
 
 export const PASSWORD = "password-de-prueba-1";
+
+/** An RFC the SAT check digit accepts: `stem` (all but the last character) plus its check digit. */
+export const validRfc = (stem: string) => `${stem}${rfcCheckDigit(`${stem}0`)}`;
 
 export interface Staff {
   admin: Caller;

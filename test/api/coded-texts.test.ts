@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rfcCheckDigit } from "../../src/domain/rfc.js";
 import { tooManyAttempts } from "../../src/server/modules/auth/login-guard.js";
 import { notificationsRepo } from "../../src/server/modules/notifications/repository.js";
 import { codeOfLegacyMessage } from "../../src/server/platform/database/migrations/010_coded_notifications.js";
 import { render } from "../../src/server/platform/i18n/index.js";
 import { JOBS } from "../../src/server/platform/jobs/definitions.js";
 import { runDueJobs } from "../../src/server/platform/jobs/runner.js";
-import { createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
+import { createClientWithContact, type Staff, seedStaff, validRfc } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
 
 describe("legacy notification sentences (migration 010)", () => {
@@ -59,8 +58,7 @@ describe.each(DATABASES)("texts as codes, rendered in the reader's language, on 
   let made = 0;
   async function urgentTicket(category: string | null = "soporte") {
     const letter = "ABCDEFGH"[made++];
-    const stem = `CN${letter}040404AB`;
-    const rfc = `${stem}${rfcCheckDigit(`${stem}0`)}`;
+    const rfc = validRfc(`CN${letter}040404AB`);
     const { client } = await createClientWithContact(staff, `Clínica ${letter}`, rfc, `c${letter}@cno.mx`);
     await staff.leader.post("/api/contracts", {
       clientId: client.id,

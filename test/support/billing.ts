@@ -1,16 +1,16 @@
 /** Shared steps of the billing suites: clients, contracts and tickets walked to reviewed or closed. */
 import { expect } from "vitest";
-import { rfcCheckDigit } from "../../src/domain/rfc.js";
 import type { Caller } from "../client.js";
-import type { Staff } from "../fixtures.js";
+import { type Staff, validRfc } from "../fixtures.js";
 
 let rfcSeq = 0;
 
 export async function newClient(s: Staff, name: string, email: string) {
   rfcSeq++;
-  // A valid RFC: its last character is the SAT check digit of the rest.
-  const stem = `XYZ0101${String(rfcSeq).padStart(2, "0")}AB`;
-  const client = await s.admin.post("/api/clients", { name, rfc: `${stem}${rfcCheckDigit(`${stem}0`)}` });
+  const client = await s.admin.post("/api/clients", {
+    name,
+    rfc: validRfc(`XYZ0101${String(rfcSeq).padStart(2, "0")}AB`),
+  });
   expect(client.status, JSON.stringify(client.body)).toBe(201);
   const contact = await s.reception.post("/api/contacts", {
     clientId: client.body.id,
