@@ -12,6 +12,7 @@ import {
 import type { Client, Contact, Contract } from "../../../contract/clients.js";
 import type { Survey, SurveyAttempt } from "../../../contract/surveys.js";
 import type { Message, Ticket, TicketCreateBody, TicketDetail } from "../../../contract/tickets.js";
+import { CLIENT_HISTORY, reasonForClient } from "../../../domain/client-history.js";
 import type { Actor } from "../../context.js";
 import { isStaff } from "../../platform/authz.js";
 
@@ -30,25 +31,6 @@ export function staffOnlyCreateFields(input: TicketCreateBody): string[] {
 // Staff get the full records; a client contact gets them through the client-facing shapes of
 // src/contract/client-facing.ts, whose zod objects keep only the keys they list.
 
-/** The steps a client follows; notes, reclassification, escalation, time and charge bookkeeping stay internal. */
-const CLIENT_HISTORY = new Set([
-  "create",
-  "assign",
-  "start",
-  "attend",
-  "accept",
-  "reject",
-  "review",
-  "send_back",
-  "close",
-  "cancel",
-  "message",
-  "call",
-  "survey",
-]);
-/** Reasons the client wrote (reject) or is told (cancel); the desk's other reasons are its own. */
-const CLIENT_REASONS = new Set(["reject", "cancel"]);
-
 export function ticketFor(actor: Actor, t: Ticket): Ticket | TicketForClient {
   return isStaff(actor) ? t : TicketForClient.parse(t);
 }
@@ -57,7 +39,7 @@ export function ticketDetailFor(actor: Actor, d: TicketDetail): TicketDetail | T
   if (isStaff(actor)) return d;
   const history = d.history
     .filter((h) => CLIENT_HISTORY.has(h.action))
-    .map((h) => ({ ...h, reason: CLIENT_REASONS.has(h.action) ? h.reason : null }));
+    .map((h) => ({ ...h, reason: reasonForClient(h.action, h.reason) }));
   return TicketDetailForClient.parse({ ...d, history });
 }
 

@@ -7,6 +7,7 @@ import {
   type PortalTicketCreateBody,
   type PortalTicketDetail,
 } from "../../../contract/portal.js";
+import { CLIENT_STEPS, reasonForClient } from "../../../domain/client-history.js";
 import type { AppContext } from "../../context.js";
 import { notFound } from "../../platform/errors.js";
 import { clientsRepo } from "../clients/repository.js";
@@ -23,20 +24,6 @@ import { portalRepo } from "./repository.js";
 
 /** The list is a client's own requests: a few hundred at most is plenty for a phone screen. */
 const LIST_LIMIT = 200;
-/** The steps a client follows; the desk's notes, calls, time and charges stay inside. */
-const TIMELINE = new Set([
-  "create",
-  "assign",
-  "start",
-  "attend",
-  "accept",
-  "reject",
-  "review",
-  "send_back",
-  "close",
-  "cancel",
-]);
-const REASONS_SHOWN = new Set(["reject", "cancel"]);
 
 export async function listTickets(ctx: AppContext, c: PortalCaller) {
   const [rows, env] = await Promise.all([portalRepo.tickets(ctx.db, scopeOf(c), LIST_LIMIT), viewEnv(ctx)]);
@@ -73,12 +60,12 @@ export async function getTicket(ctx: AppContext, c: PortalCaller, id: string): P
     ...PortalTicket.parse(toTicket(row, env, c.actor)),
     messages: messages.map(toMessage),
     timeline: history
-      .filter((h) => TIMELINE.has(h.action))
+      .filter((h) => CLIENT_STEPS.has(h.action))
       .map((h) => ({
         at: h.at,
         action: h.action,
         toStatus: h.to_status,
-        reason: REASONS_SHOWN.has(h.action) ? h.reason : null,
+        reason: reasonForClient(h.action, h.reason),
       })),
     attachments: attachments.map((a) => ({
       id: a.id,
