@@ -3,7 +3,9 @@
  * close's own transaction: billable hours × the ticket's rate, its extra charges and the warranty
  * execution fee. Contract tickets are billed by the monthly run instead.
  */
+
 import type { Kysely, Transaction } from "kysely";
+import { billingAtClose } from "../../../domain/billing/close.js";
 import { itemLine, type Line, timeLine } from "../../../domain/billing/money.js";
 import { periodOfInstant } from "../../../domain/billing/periods.js";
 import type { Actor, AppContext } from "../../context.js";
@@ -40,12 +42,6 @@ export async function warrantyFeeLines(
   const fee = await warrantyExecutionFeeCents({ ...ctx, db: trx });
   if (fee <= 0) return [];
   return [itemLine(`Ejecución de garantía ${wc.manufacturer} ${wc.model} (serie ${wc.serial})`, 1, fee)];
-}
-
-/** Billing status a ticket gets at close when the leader does not choose one (issue #14 item 3). */
-export function billingAtClose(serviceKind: "contract" | "event", hasCharges: boolean) {
-  if (serviceKind === "event") return "to_invoice" as const;
-  return hasCharges ? ("to_invoice" as const) : ("no_charge" as const);
 }
 
 /** The default at close: event → `to_invoice`; contract → `no_charge` unless it has extra charges. */

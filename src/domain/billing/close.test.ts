@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { billingAtClose } from "./close.js";
+
+describe("billing status at close", () => {
+  it.each([
+    ["event", false, "to_invoice"],
+    ["event", true, "to_invoice"],
+    ["contract", false, "no_charge"],
+    ["contract", true, "to_invoice"],
+  ] as const)("%s ticket, extra charges %s → %s", (kind, charges, status) => {
+    expect(billingAtClose(kind, charges)).toBe(status);
+  });
+});
