@@ -29,7 +29,8 @@ function dueIds(db: Db, now: string, limit: number) {
     .limit(limit);
 }
 
-function markClaimed(db: Db, c: Claim, ids: string[]) {
+/** Leases the tasks named by `ids`: a list, or (SQLite, one writer at a time) the due subquery itself. */
+function markClaimed(db: Db, c: Claim, ids: string[] | ReturnType<typeof dueIds>) {
   return db
     .updateTable("tasks")
     .set((eb) => ({
@@ -72,20 +73,7 @@ export const tasksRepo = {
    * UPDATE … WHERE id IN (due) is already atomic.
    */
   claim: async (db: Kysely<DB>, dialect: Dialect, c: Claim): Promise<TaskRow[]> => {
-    if (dialect === "sqlite") {
-      return db
-        .updateTable("tasks")
-        .set((eb) => ({
-          status: "running",
-          locked_by: c.owner,
-          locked_until: c.leaseUntil,
-          attempts: eb("attempts", "+", 1),
-          updated_at: c.now,
-        }))
-        .where("id", "in", dueIds(db, c.now, c.limit))
-        .returningAll()
-        .execute();
-    }
+    if (dialect === "sqlite") return markClaimed(db, c, dueIds(db, c.now, c.limit));
     return db.transaction().execute(async (trx) => {
       const rows = await dueIds(trx, c.now, c.limit).forUpdate().skipLocked().execute();
       return rows.length
