@@ -5,6 +5,7 @@ import type {
   SatisfactionReport,
   UnbilledReport,
 } from "../../../contract/reports.js";
+import { hourBank } from "../../../domain/billing/overage.js";
 import { average, percent } from "../../../domain/reports/figures.js";
 import type { Actor, AppContext } from "../../context.js";
 import { allowedFilters } from "./policy.js";
@@ -15,8 +16,9 @@ const LIST_LIMIT = 2000;
 const kindOf = (v: unknown) => (v === "contract" ? ("contract" as const) : ("event" as const));
 
 /**
- * Until billing (branch `billcore`) lands there is no invoice to read: the used minutes are the
- * billable minutes of reviewed contract tickets, in the month of their last time entry (SPEC §5).
+ * The used minutes are the billable minutes of reviewed contract tickets, in the month of their
+ * last time entry (SPEC §5) — the rule the monthly billing run applies — for every contract and
+ * month of the range at once; the overage is billing's own arithmetic (domain/billing/overage).
  */
 export async function hourBankReport(
   ctx: AppContext,
@@ -38,7 +40,7 @@ export async function hourBankReport(
         month: months[n(r.bucket)]!.label,
         includedMinutes: included,
         usedMinutes: used,
-        overMinutes: included === null ? 0 : Math.max(0, used - included),
+        overMinutes: included === null ? 0 : hourBank(included, used).overageMinutes,
         tickets: n(r.tickets),
       };
     }),
