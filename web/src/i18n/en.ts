@@ -4,8 +4,8 @@ import { account } from "./en/account";
 import { admin } from "./en/admin";
 import { background } from "./en/background";
 import { billing } from "./en/billing";
-import { billside } from "./en/billside";
 import { core } from "./en/core";
+import { creditWarranty } from "./en/credit-warranty";
 import { desk } from "./en/desk";
 import { mail } from "./en/mail";
 import { orders } from "./en/orders";
@@ -26,5 +26,5 @@ export const en: Record<MessageKey, string> = {
   ...billing,
   ...orders,
   ...reports,
-  ...billside,
+  ...creditWarranty,
 };

@@ -3,8 +3,8 @@ import { account } from "./es/account";
 import { admin } from "./es/admin";
 import { background } from "./es/background";
 import { billing } from "./es/billing";
-import { billside } from "./es/billside";
 import { core } from "./es/core";
+import { creditWarranty } from "./es/credit-warranty";
 import { desk } from "./es/desk";
 import { mail } from "./es/mail";
 import { orders } from "./es/orders";
@@ -24,7 +24,7 @@ export const esMX = {
   ...billing,
   ...orders,
   ...reports,
-  ...billside,
+  ...creditWarranty,
 } as const;
 
 export type MessageKey = keyof typeof esMX;

@@ -1,7 +1,7 @@
-import type { billside as es } from "../es/billside";
+import type { creditWarranty as es } from "../es/credit-warranty";
 
 /** English: credit requests, RFC review, warranty cases and loaners. */
-export const billside: Record<keyof typeof es, string> = {
+export const creditWarranty: Record<keyof typeof es, string> = {
   "nav.credit": "Credit requests",
   "nav.rfcReview": "RFCs to review",
   "nav.loaners": "Loaners",

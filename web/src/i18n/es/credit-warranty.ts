@@ -1,5 +1,5 @@
 /** Spanish (Mexico): credit requests, RFC review, warranty cases and loaners. */
-export const billside = {
+export const creditWarranty = {
   "nav.credit": "Solicitudes de crédito",
   "nav.rfcReview": "RFC por revisar",
   "nav.loaners": "Equipos de repuesto",

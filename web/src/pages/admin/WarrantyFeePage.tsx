@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
-import { useSaveWarrantySettings, useWarrantySettings } from "../../api/billside";
+import { useSaveWarrantySettings, useWarrantySettings } from "../../api/credit-warranty";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { useT } from "../../i18n";

@@ -14,8 +14,8 @@ import {
 import { notifications } from "@mantine/notifications";
 import type { FormEvent } from "react";
 import { useUsers } from "../../api/admin";
-import { useCreditStatus, useRequestCredit } from "../../api/billside";
 import { type Client, usePatchClient } from "../../api/clients";
+import { useCreditStatus, useRequestCredit } from "../../api/credit-warranty";
 import { useT } from "../../i18n";
 import { errorMessage, useForm } from "../../lib/form";
 import { formatDateTime, formatMoney, parsePesos } from "../../lib/format";

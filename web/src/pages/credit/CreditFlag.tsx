@@ -1,5 +1,5 @@
 import { Alert } from "@mantine/core";
-import { useCreditStatus } from "../../api/billside";
+import { useCreditStatus } from "../../api/credit-warranty";
 import { useT } from "../../i18n";
 import { formatMoney } from "../../lib/format";
 

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, SegmentedControl, Stack, Table, Text } fro
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useMe } from "../../api/auth";
-import { type CreditRequest, useCreditRequests, useDecideCredit } from "../../api/billside";
+import { type CreditRequest, useCreditRequests, useDecideCredit } from "../../api/credit-warranty";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { ReasonDialog } from "../../components/ReasonDialog";

@@ -1,5 +1,5 @@
 import { Stack, Table, Text } from "@mantine/core";
-import { useRfcReview } from "../../api/billside";
+import { useRfcReview } from "../../api/credit-warranty";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { useT } from "../../i18n";

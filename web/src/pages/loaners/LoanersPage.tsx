@@ -1,7 +1,13 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import type { FormEvent } from "react";
 import { useMe } from "../../api/auth";
-import { type Loaner, useAddLoaner, useLoaners, useOverdueLoans, useReturnLoaner } from "../../api/billside";
+import {
+  type Loaner,
+  useAddLoaner,
+  useLoaners,
+  useOverdueLoans,
+  useReturnLoaner,
+} from "../../api/credit-warranty";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { useT } from "../../i18n";

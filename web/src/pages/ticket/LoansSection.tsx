@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
-import { useLend, useLoaners, useTicketLoans } from "../../api/billside";
+import { useLend, useLoaners, useTicketLoans } from "../../api/credit-warranty";
 import type { TicketDetail } from "../../api/tickets";
 import { useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";

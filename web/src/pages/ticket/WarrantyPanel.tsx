@@ -13,7 +13,7 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
-import { type TicketWarranty, useSaveWarranty, useTicketWarranty } from "../../api/billside";
+import { type TicketWarranty, useSaveWarranty, useTicketWarranty } from "../../api/credit-warranty";
 import type { TicketDetail } from "../../api/tickets";
 import { QueryState } from "../../components/QueryState";
 import { useT } from "../../i18n";
