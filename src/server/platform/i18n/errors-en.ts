@@ -131,4 +131,13 @@ export const enErrors: Record<ErrorMessageKey, string> = {
   "work.on_behalf_senior_only": "Only a senior records time on behalf of another technician.",
   "work.time_only_working": "Time is recorded only on tickets in progress or attended.",
   "work.worker_only": "Only the assigned technician or a senior records work.",
+  "error.validation": "Invalid data{where}.",
+  "error.invalid_json": "The body is not valid JSON.",
+  "error.payload_too_large": "The request is too large.",
+  "error.media_type": "Unsupported content type.",
+  "error.duplicate_record": "A record with that data already exists.",
+  "error.database_unavailable": "The database is not available right now. Try again in a few seconds.",
+  "error.storage_unavailable":
+    "The server's data storage is not available; no change was saved. Tell the administrator.",
+  "error.no_route": "There is no {method} {path}.",
 };

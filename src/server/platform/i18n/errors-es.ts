@@ -130,6 +130,16 @@ export const esErrors = {
   "work.on_behalf_senior_only": "Solo un senior registra tiempo a nombre de otro técnico.",
   "work.time_only_working": "Solo se registra tiempo en tickets en progreso o atendidos.",
   "work.worker_only": "Solo el técnico asignado o un senior registran trabajo.",
+  "error.validation": "Datos inválidos{where}.",
+  "error.invalid_json": "El cuerpo no es JSON válido.",
+  "error.payload_too_large": "La solicitud es demasiado grande.",
+  "error.media_type": "Tipo de contenido no soportado.",
+  "error.duplicate_record": "Ya existe un registro con esos datos.",
+  "error.database_unavailable":
+    "La base de datos no está disponible en este momento. Intenta de nuevo en unos segundos.",
+  "error.storage_unavailable":
+    "El almacenamiento de datos del servidor no está disponible; no se guardó ningún cambio. Avisa al administrador.",
+  "error.no_route": "No existe {method} {path}.",
 } as const;
 
 export type ErrorMessageKey = keyof typeof esErrors;
