@@ -155,6 +155,11 @@ describe.skipIf(browserMissing)("words, not codes (es)", { timeout: 180_000 }, (
       await dialog.getByTestId("assign-reason").first().waitFor();
       const reasons = await dialog.getByTestId("assign-reason").allTextContents();
       expect(reasons.join(" ")).toMatch(/Sin tickets abiertos|Carga actual: \d+ tickets? abiertos?/);
+      // The first candidate is marked as the recommendation; no raw ranking number is shown.
+      const first = dialog.getByTestId("candidate").first();
+      expect(await first.getByTestId("assign-recommended").textContent()).toBe("Recomendado");
+      expect(await dialog.getByTestId("assign-recommended").count()).toBe(1);
+      expect(await dialog.textContent()).not.toMatch(/Puntaje/);
       await expectWords(page, "assign dialog");
     });
   });
