@@ -355,8 +355,11 @@ export async function runHttpBench(): Promise<Record<string, number | string>> {
 export function formatHttpBench(r: Record<string, number | string>): string {
   const n = (k: string) =>
     typeof r[k] === "number" ? (r[k] as number).toLocaleString("en-US") : String(r[k]);
+  // A scenario with no answer in time has no cost per request (its CPU went to something else).
   const row = (key: string, label: string) =>
-    `| ${label} | ${n(`${key}Rps`)} | ${n(`${key}P50Ms`)} | ${n(`${key}P99Ms`)} | ${n(`${key}ServerCpuUsPerReq`)} | ${n(`${key}Non2xx`)} |`;
+    r[`${key}Requests`] === 0
+      ? `| ${label} | 0 | – | – | no answer (${n(`${key}Errors`)} timeouts) | ${n(`${key}Non2xx`)} |`
+      : `| ${label} | ${n(`${key}Rps`)} | ${n(`${key}P50Ms`)} | ${n(`${key}P99Ms`)} | ${n(`${key}ServerCpuUsPerReq`)} | ${n(`${key}Non2xx`)} |`;
   return [
     `${n("tickets")} tickets on ${r.database ?? "SQLite"}, ${n("connections")} connections, ${n("secondsPerScenario")} s per scenario (${n("platform")}, node ${n("node")})`,
     "",

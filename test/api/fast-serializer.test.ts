@@ -99,7 +99,8 @@ describe.each(DATABASES)("fast response serialization on %s", (kind) => {
     );
     expect((await go(staff.technician, { action: "attend" })).status).toBe(200);
     expect((await go(staff.technician, { action: "accept", signerName: "Ana Pérez" })).status).toBe(200);
-  });
+    // Seven users (argon2) and a ticket's whole workflow: slow on a loaded machine.
+  }, 180_000);
   afterAll(() => t.close());
 
   it("writes a queue page byte for byte as zod did, for staff and for a client contact", async () => {
