@@ -244,6 +244,7 @@ async function bareDatabase(clients: { id: string; contactId: string }[]) {
     const close = async () => {
       await pool.end();
       await pgDb.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
     };
     return { insert, close };
   }
