@@ -190,6 +190,10 @@ describe.each(DATABASES)("queue and search query plans on %s", (kind) => {
     ["breached", { breachedAt: { now: "2026-03-05T00:00:00.000Z", breached: true } }],
     ["q rare word", { q: "sincronizacion" }],
     ["q common word (past the candidate cap)", { q: "impresora" }],
+    ["q rare word, status", { q: "sincronizacion", statuses: ["new", "assigned"] }],
+    ["q common word, client", { q: "impresora", clientId: ids.client }],
+    ["q common word, assignee, deep cursor", { q: "impresora", assigneeId: ids.tech, after: deep }],
+    ["q folio", { q: "os-2026-120" }],
   ];
 
   it.each(cases)("%s: an index, no full scan of tickets", async (_label, filter) => {

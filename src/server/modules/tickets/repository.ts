@@ -59,22 +59,32 @@ const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
 const MAX_SEARCH_CANDIDATES = 2000;
 
 /**
- * Each trigram costs a lookup in every index segment, and a long word's trigrams are mostly common
- * ones; six spread over the term find nearly the same candidates for half the cost (LIKE decides).
+ * Each trigram costs a walk of its list of tickets: "ion" or "sin" are in most tickets, "ncr" or "zac"
+ * in few. Three trigrams of a term, its least common by the letters in them, find nearly the same
+ * candidates as all of them, for a fraction of the cost (LIKE decides; any subset of a term's
+ * trigrams still finds every ticket that contains the term).
  */
-const MAX_TRIGRAMS_PER_TERM = 6;
+const MAX_TRIGRAMS_PER_TERM = 3;
 
-/** FTS5 query (SQLite) for LIKE patterns: up to six trigrams, first to last, of each term of 3+ characters. */
+/**
+ * Characters of tickets' search text (folded Spanish; folios like os-2026-000123), most common first:
+ * Spanish letter frequencies, with the characters every folio has at the front. Others count as rarest.
+ */
+const BY_FREQUENCY = "0-2eaosrnidlctu1m p3456789bgvyqhfzjxkw";
+const commonness = (gram: string[]) =>
+  gram.reduce((sum, ch) => {
+    const rank = BY_FREQUENCY.indexOf(ch);
+    return sum + (rank < 0 ? 0 : BY_FREQUENCY.length - rank);
+  }, 0);
+
+/** FTS5 query (SQLite) for LIKE patterns: the three least common trigrams of each term of 3+ characters. */
 export function trigramQuery(patterns: string[]): string | null {
   const grams = new Set<string>();
   for (const p of patterns) {
     const chars = Array.from(p.slice(1, -1)); // "%term%" → code points of term
-    const n = chars.length - 2; // trigrams in the term
-    const k = Math.min(n, MAX_TRIGRAMS_PER_TERM);
-    for (let j = 0; j < k; j++) {
-      const at = k === 1 ? 0 : Math.round((j * (n - 1)) / (k - 1));
-      grams.add(chars.slice(at, at + 3).join(""));
-    }
+    const all = Array.from({ length: Math.max(0, chars.length - 2) }, (_, at) => chars.slice(at, at + 3));
+    all.sort((a, b) => commonness(a) - commonness(b));
+    for (const g of all.slice(0, MAX_TRIGRAMS_PER_TERM)) grams.add(g.join(""));
   }
   return grams.size ? [...grams].map((g) => `"${g.replaceAll('"', '""')}"`).join(" AND ") : null;
 }
