@@ -109,6 +109,7 @@ async function billContract(run: Run, contract: Contract, pageFacts: ContractFac
 async function writeInvoice(run: Run, contract: Contract, plan: InvoicePlan): Promise<boolean> {
   if (plan.lines.length === 0) return false;
   return run.ctx.db.transaction().execute(async (trx) => {
+    await contractRunRepo.relaxCommit(trx, run.ctx.dialect);
     const row = await insertDraft(
       run.ctx,
       trx,
