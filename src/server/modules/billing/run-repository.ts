@@ -116,7 +116,9 @@ export const contractRunRepo = {
               ),
             ),
           )
+          // Ties (charges recorded in the same instant) read in ticket folio order, not at random.
           .orderBy("c.created_at")
+          .orderBy("t.folio")
           .orderBy("c.id")
           .execute(),
   /**
