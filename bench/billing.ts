@@ -1,171 +1,66 @@
 /**
- * Billing run benchmark: one contract run (`runPeriod`) over BENCH_CONTRACTS contracts (default 10,000)
- * with BENCH_TICKETS reviewed tickets (default 300,000) worked in the month before, on SQLite and, when
- * BENCH_DATABASE_URL (a PostgreSQL server URL) is set, on PostgreSQL. Seeded with bulk inserts through
- * the app's Kysely (not measured). Memory: the heap is sampled every 50 ms during the run; a streamed
- * run keeps its peak near the starting heap whatever the number of contracts.
+ * Billing run benchmark (issue #14, Measured): one contract run (`runPeriod` of 2026-02, what
+ * `POST /api/billing/runs` calls) over BENCH_CONTRACTS contracts (default 10,000) with BENCH_TICKETS
+ * reviewed tickets (default 300,000) worked in the month before, on SQLite and, when BENCH_PG_URL names
+ * a PostgreSQL server, on a fresh database of that server (created and dropped per run). Then the
+ * same period again: the idempotent re-run must make nothing new.
  *
- *   npx tsx bench/billing.ts
+ *   npx tsx bench/billing.ts                                        # SQLite, 10,000 / 300,000
+ *   BENCH_CONTRACTS=1000 BENCH_TICKETS=30000 npx tsx bench/billing.ts   # smaller first
+ *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/billing.ts   # PostgreSQL too
+ *   BENCH_SKIP_SQLITE=1 (PostgreSQL alone), BENCH_PROFILE_DIR=/tmp/prof (a .cpuprofile of each run only)
+ *
+ * Saved to bench/results/billing.json at the default size (billing-<contracts>x<tickets>.json otherwise);
+ * `npm run bench -- billing` does the same and rewrites the README table.
  */
 import fs from "node:fs";
+import { Session } from "node:inspector/promises";
 import os from "node:os";
 import path from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { sql } from "kysely";
-import pg from "pg";
-import { buildApp, type MesaApp } from "../src/server/app.js";
+import { buildApp } from "../src/server/app.js";
 import { runPeriod } from "../src/server/modules/billing/run.js";
+import { freshPostgres, seedBilling } from "./billing-seed.js";
+import { MemorySampler } from "./memory-sampler.js";
 
 type Results = Record<string, number | string>;
 const CONTRACTS = Number(process.env.BENCH_CONTRACTS ?? 10_000);
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 300_000);
 const NOW = new Date("2026-02-03T16:00:00Z");
-const CHUNK = 500;
+const PERIOD = "2026-02";
 
-async function chunked<T>(rows: T[], insert: (part: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
-}
+/** The README shows the default size; other sizes keep their own file. */
+export const billingResultsName = () =>
+  CONTRACTS === 10_000 && TICKETS === 300_000 ? "billing" : `billing-${CONTRACTS}x${TICKETS}`;
 
-export const seedForProbe = (app: MesaApp) => seed(app);
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+const load1 = () => os.loadavg()[0]!.toFixed(2);
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const mb = (b: number) => round1(b / 2 ** 20);
 
-async function seed(app: MesaApp): Promise<void> {
-  const db = app.ctx.db;
-  const at = "2026-01-05T16:00:00.000Z";
-  const ids = Array.from({ length: CONTRACTS }, (_, i) => String(i).padStart(6, "0"));
-  await chunked(ids, (part) =>
-    db
-      .insertInto("clients")
-      .values(
-        part.map((i) => ({
-          id: `cl-${i}`,
-          name: `Cliente ${i}`,
-          rfc: `XYZ${i}AB1`,
-          phone: null,
-          email: null,
-          billing_address: null,
-          payment_terms: "cash" as const,
-          credit_days: null,
-          credit_limit_cents: null,
-          credit_approved_by: null,
-          credit_approved_at: null,
-          account_technician_id: null,
-          notes: null,
-          search_text: `cliente ${i}`,
-          created_at: at,
-          updated_at: at,
-        })),
-      )
-      .execute(),
-  );
-  await chunked(ids, (part) =>
-    db
-      .insertInto("contracts")
-      .values(
-        part.map((i) => ({
-          id: `ct-${i}`,
-          client_id: `cl-${i}`,
-          type: "SS",
-          starts_on: "2025-01-01",
-          ends_on: null,
-          monthly_fee_cents: 350_000,
-          included_minutes_per_month: 600,
-          overage_rate_cents: 45_000,
-          sla_normal_minutes: null,
-          sla_urgent_minutes: null,
-          notes: null,
-          cancelled_at: null,
-          created_at: at,
-          updated_at: at,
-        })),
-      )
-      .execute(),
-  );
-  const users = await db.selectFrom("users").select("id").executeTakeFirstOrThrow();
-  const perContract = Math.ceil(TICKETS / CONTRACTS);
-  for (let start = 0; start < TICKETS; start += 20_000) {
-    const n = Math.min(20_000, TICKETS - start);
-    const tickets = Array.from({ length: n }, (_, k) => {
-      const i = start + k;
-      const c = ids[Math.floor(i / perContract) % CONTRACTS]!;
-      return {
-        id: `tk-${i}`,
-        folio: `OS-2026-${String(i + 1).padStart(7, "0")}`,
-        client_id: `cl-${c}`,
-        contact_id: null,
-        title: "Servicio",
-        description: "",
-        urgent: 0,
-        channel: "phone" as const,
-        category: null,
-        service_kind: "contract" as const,
-        contract_id: `ct-${c}`,
-        status: "reviewed" as const,
-        assignee_id: null,
-        received_at: at,
-        response_due_at: at,
-        responded_at: at,
-        estimated_solution_minutes: null,
-        estimated_solution_at: null,
-        raw_minutes: 28,
-        billable_minutes: 30,
-        billing_status: "pending" as const,
-        accepted_at: at,
-        accepted_by_name: "x",
-        accepted_via: "onsite" as const,
-        acceptance_override_reason: null,
-        unknown_sender: 0,
-        search_text: "servicio",
-        created_by: null,
-        created_at: at,
-        updated_at: at,
-        closed_at: null,
-        version: 1,
-      };
-    });
-    await chunked(tickets, (part) => db.insertInto("tickets").values(part).execute());
-    await chunked(tickets, (part) =>
-      db
-        .insertInto("time_entries")
-        .values(
-          part.map((t) => ({
-            id: `te-${t.id}`,
-            ticket_id: t.id,
-            user_id: users.id,
-            started_at: null,
-            ended_at: null,
-            minutes: 28,
-            mode: "remote" as const,
-            activity: "x",
-            created_by: users.id,
-            created_at: "2026-01-20T17:00:00.000Z",
-          })),
-        )
-        .execute(),
-    );
+/** The run alone as a .cpuprofile in BENCH_PROFILE_DIR (the seed is not in it). */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  if (!dir) return work();
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
   }
 }
 
-async function freshPostgres(admin: string) {
-  const name = `mesa_bench_${process.pid}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`drop database if exists ${name} with (force)`);
-  await c.query(`create database ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const drop = async () => {
-    const d = new pg.Client({ connectionString: admin });
-    await d.connect();
-    await d.query(`drop database if exists ${name} with (force)`);
-    await d.end();
-  };
-  return { env: { DATABASE_URL: url.toString() }, drop };
-}
-
-async function measure(kind: "sqlite" | "postgres"): Promise<Results> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mesa-bench-billing-"));
-  const pgdb = kind === "postgres" ? await freshPostgres(process.env.BENCH_DATABASE_URL!) : null;
-  const app = await buildApp({
+async function openApp(kind: "sqlite" | "postgres", dir: string, databaseUrl?: string) {
+  return buildApp({
     logger: false,
     clock: () => NOW,
     env: {
@@ -176,35 +71,57 @@ async function measure(kind: "sqlite" | "postgres"): Promise<Results> {
       MESA_WEB_DIST: "/nonexistent",
       MESA_ADMIN_EMAIL: "admin@encor.mx",
       MESA_ADMIN_PASSWORD: "admin-password-123",
-      ...(pgdb?.env ?? { DATABASE_URL: undefined }),
+      DATABASE_URL: kind === "postgres" ? databaseUrl : undefined,
     },
   });
+}
+
+async function measure(kind: "sqlite" | "postgres"): Promise<Results> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mesa-bench-billing-"));
+  const pgdb = kind === "postgres" ? await freshPostgres(process.env.BENCH_PG_URL!) : null;
+  const app = await openApp(kind, dir, pgdb?.env.DATABASE_URL);
   try {
     const s0 = performance.now();
-    await seed(app);
+    await seedBilling(app, CONTRACTS, TICKETS);
     const seedS = (performance.now() - s0) / 1000;
-    // The seed's WAL is folded into the database now, so its checkpoint is not counted as the run's.
+    // The seed's WAL is folded into the database now (and PostgreSQL has its statistics), so neither is the run's.
     if (kind === "sqlite") await sql`pragma wal_checkpoint(TRUNCATE)`.execute(app.ctx.db);
-    global.gc?.();
-    const heapBefore = process.memoryUsage().heapUsed;
-    let heapPeak = heapBefore;
-    const sampler = setInterval(() => {
-      heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-    }, 50);
+    else await sql`analyze`.execute(app.ctx.db);
+    console.log(`${kind}: seeded ${CONTRACTS} contracts, ${TICKETS} tickets in ${round1(seedS)} s`);
+    gc();
+    const memory = new MemorySampler();
+    // On SQLite the run never yields to timers (better-sqlite3 is synchronous), so memory is sampled per query.
+    const ctx = { ...app.ctx, db: app.ctx.db.withPlugin(memory.plugin) };
+    const loads = [load1()];
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const out = await runPeriod(app.ctx, "2026-02");
+    const out = await profiled(`billing-${kind}`, () => runPeriod(ctx, PERIOD));
     const runS = (performance.now() - t0) / 1000;
-    clearInterval(sampler);
-    const mb = (b: number) => Math.round((b / 2 ** 20) * 10) / 10;
+    const cpu = process.cpuUsage(cpu0);
+    loads.push(load1());
+    memory.stop();
+    gc();
+    const heapAfter = process.memoryUsage().heapUsed;
+    const r0 = performance.now();
+    const again = await runPeriod(app.ctx, PERIOD);
+    const rerunS = (performance.now() - r0) / 1000;
+    const k = (name: string) => `${kind}.${name}`;
     return {
-      [`${kind}.contracts`]: CONTRACTS,
-      [`${kind}.tickets`]: TICKETS,
-      [`${kind}.seedSeconds`]: Math.round(seedS * 10) / 10,
-      [`${kind}.runSeconds`]: Math.round(runS * 10) / 10,
-      [`${kind}.invoices`]: out.created,
-      [`${kind}.failed`]: out.failed.length,
-      [`${kind}.heapBeforeMb`]: mb(heapBefore),
-      [`${kind}.heapPeakMb`]: mb(heapPeak),
+      [k("contracts")]: CONTRACTS,
+      [k("tickets")]: TICKETS,
+      [k("seedSeconds")]: round1(seedS),
+      [k("runSeconds")]: round1(runS),
+      [k("cpuSeconds")]: round1((cpu.user + cpu.system) / 1e6),
+      [k("invoices")]: out.created,
+      [k("failed")]: out.failed.length,
+      [k("rerunSeconds")]: round1(rerunS),
+      [k("rerunInvoices")]: again.created,
+      [k("heapBeforeMb")]: mb(memory.heapBefore),
+      [k("heapPeakMb")]: mb(memory.heapPeak),
+      [k("heapAfterMb")]: mb(heapAfter),
+      [k("rssBeforeMb")]: mb(memory.rssBefore),
+      [k("rssPeakMb")]: mb(memory.rssPeak),
+      [k("loadAverage1m")]: loads.join(" → "),
     };
   } finally {
     await app.close();
@@ -214,27 +131,44 @@ async function measure(kind: "sqlite" | "postgres"): Promise<Results> {
 }
 
 export async function runBillingBench(): Promise<Results> {
-  const out = await measure("sqlite");
-  if (process.env.BENCH_DATABASE_URL) Object.assign(out, await measure("postgres"));
-  return out;
+  const out: Results = process.env.BENCH_SKIP_SQLITE ? {} : await measure("sqlite");
+  if (process.env.BENCH_PG_URL) Object.assign(out, await measure("postgres"));
+  const loads = ["sqlite", "postgres"]
+    .filter((d) => out[`${d}.loadAverage1m`] !== undefined)
+    .map((d) => `${d === "sqlite" ? "SQLite" : "PostgreSQL"} ${out[`${d}.loadAverage1m`]}`);
+  return { ...out, loadAverage1m: loads.join("; ") };
 }
 
 export function formatBillingBench(r: Results): string {
+  const n = (v: number | string | undefined) =>
+    typeof v === "number" ? v.toLocaleString("en-US") : (v ?? "–");
   const rows = ["sqlite", "postgres"]
-    .filter((k) => r[`${k}.runSeconds`] !== undefined)
-    .map(
-      (k) =>
-        `| ${k === "sqlite" ? "SQLite" : "PostgreSQL"} | ${r[`${k}.contracts`]} | ${r[`${k}.tickets`]} | ${r[`${k}.runSeconds`]} s | ${r[`${k}.invoices`]} | ${r[`${k}.heapBeforeMb`]} → ${r[`${k}.heapPeakMb`]} MB |`,
-    );
+    .filter((d) => r[`${d}.runSeconds`] !== undefined)
+    .map((d) => {
+      const v = (name: string) => n(r[`${d}.${name}`]);
+      return `| ${d === "sqlite" ? "SQLite" : "PostgreSQL"} | ${v("contracts")} / ${v("tickets")} | ${v("runSeconds")} s | ${v("cpuSeconds")} s | ${v("invoices")} (${v("failed")} failed) | ${v("rerunSeconds")} s, ${v("rerunInvoices")} new | ${v("heapBeforeMb")} → ${v("heapPeakMb")} → ${v("heapAfterMb")} MB | ${v("rssBeforeMb")} → ${v("rssPeakMb")} MB | ${v("loadAverage1m")} |`;
+    });
   return [
-    "| Database | Contracts | Reviewed tickets | Run | Invoices | Heap before → peak |",
-    "|---|---:|---:|---:|---:|---|",
+    "| Database | Contracts / reviewed tickets | Run (target < 30 s) | Node CPU | Invoices | Re-run | Heap before → peak → after | RSS before → peak | Load start → end |",
+    "|---|---|---:|---:|---:|---|---|---|---|",
     ...rows,
   ].join("\n");
 }
 
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+  const loadBefore = load1();
   const r = await runBillingBench();
-  console.log(JSON.stringify(r, null, 2));
-  console.log(formatBillingBench(r));
+  const cpu = os.cpus();
+  const stamped: Results = {
+    ...r,
+    date: new Date().toISOString(),
+    machine: `${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    loadAverage1m: r.loadAverage1m || `${loadBefore} → ${load1()}`,
+  };
+  const file = path.join(import.meta.dirname, "results", `${billingResultsName()}.json`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(stamped, null, 2)}\n`);
+  console.log(JSON.stringify(stamped, null, 2));
+  console.log(formatBillingBench(stamped));
+  console.log(`saved ${path.relative(process.cwd(), file)}`);
 }

@@ -2,13 +2,13 @@
  * `npm run bench`: runs every benchmark on this machine, saves the raw figures under
  * bench/results/, and rewrites the README's performance section with what was measured.
  * Usage: npm run bench [-- deadlines|http|web|reports|startup ...]  (default: all)
- * (reports also on PostgreSQL when BENCH_PG_URL is set)
+ * (reports and billing also on PostgreSQL when BENCH_PG_URL is set)
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { formatBillingBench, runBillingBench } from "./billing.js";
+import { billingResultsName, formatBillingBench, runBillingBench } from "./billing.js";
 import { formatDeadlineBench, runDeadlineBench } from "./deadlines.js";
 import { formatHttpBench, httpResultsName, runHttpBench } from "./http.js";
 import { formatReportsBench, runReportsBench } from "./reports.js";
@@ -58,6 +58,7 @@ const BENCHES: Record<string, Bench> = {
     title: "Monthly contract billing run (`bench/billing.ts`)",
     run: runBillingBench,
     format: formatBillingBench,
+    file: billingResultsName,
   },
   web: { title: "Web app in headless Chromium (`bench/web.ts`)", run: runWebBench, format: formatWebBench },
   reports: {

@@ -22,6 +22,16 @@ const HEADER = [
   "FechaVencimiento",
 ];
 
+// A 1×1 PNG (the firm's logo).
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+/** Image XObjects the PDF holds (pdfkit writes their dictionaries uncompressed). */
+const images = (pdf: Buffer) =>
+  pdf.toString("latin1").match(/\/Type \/XObject\s+\/Subtype \/Image/g)?.length ?? 0;
+
 /** The invoice PDF and the ERP export as XLSX (docs/billing-erp.md), each read back. */
 describe.each(DATABASES)("invoice PDF and XLSX export on %s", (kind) => {
   let t: TestApp;
@@ -177,5 +187,25 @@ describe.each(DATABASES)("invoice PDF and XLSX export on %s", (kind) => {
     expect((await raw(s.technician, "POST", "/api/billing/exports", { format: "xlsx" })).statusCode).toBe(
       403,
     );
+  });
+
+  it("draws the firm's logo on the invoice PDF when one is set, and prints without it otherwise", async () => {
+    const pdfOf = async () => {
+      const res = await raw(s.leader, "GET", `/api/invoices/${invoice.id}/pdf`);
+      expect(res.statusCode).toBe(200);
+      expect(pdfText(res.rawPayload)).toContain(invoice.folio);
+      return res.rawPayload;
+    };
+    expect(images(await pdfOf())).toBe(0);
+    const put = await s.admin.put("/api/settings/company/logo", {
+      contentType: "image/png",
+      dataBase64: PNG.toString("base64"),
+    });
+    expect(put.status).toBe(200);
+    const withLogo = await pdfOf();
+    expect(images(withLogo)).toBeGreaterThan(0);
+    expect(withLogo.toString("latin1")).toMatch(/\/XObject <<\s+\/I1 \d+ 0 R/);
+    expect((await s.admin.req("DELETE", "/api/settings/company/logo")).status).toBe(200);
+    expect(images(await pdfOf())).toBe(0);
   });
 });

@@ -32,8 +32,18 @@ function startOf(period: string, zone: string): string {
   return at;
 }
 
-const shift = (period: string, months: number) =>
-  DateTime.fromISO(`${period}-01`, { zone: "utc" }).plus({ months }).toFormat("yyyy-MM");
+const shifts = new Map<string, string>();
+/** The period `months` away, remembered: a billing run asks it for each of its tickets. */
+function shift(period: string, months: number): string {
+  const key = `${period} ${months}`;
+  let to = shifts.get(key);
+  if (to === undefined) {
+    to = DateTime.fromISO(`${period}-01`, { zone: "utc" }).plus({ months }).toFormat("yyyy-MM");
+    if (shifts.size > 10_000) shifts.clear();
+    shifts.set(key, to);
+  }
+  return to;
+}
 
 /**
  * The local month of a fixed-width UTC instant: its UTC month, or the one before or after when the

@@ -3,8 +3,8 @@ import { duePeriod } from "../../../domain/billing/schedule.js";
 import type { AppContext } from "../../context.js";
 import type { JobDefinition } from "../../platform/jobs/runner.js";
 import { businessCalendar } from "../settings/settings.js";
-import { contractRunRepo } from "./repository.js";
 import { runPeriod } from "./run.js";
+import { contractRunRepo } from "./run-repository.js";
 
 /** Runs the current period once it is due and until a run of it completes (a failed contract is retried). */
 export async function monthlyBilling(ctx: AppContext, now: Date): Promise<void> {

@@ -1,7 +1,7 @@
 /**
- * The invoice PDF (prefactura) with pdfkit and the shared blocks of platform/pdf: the firm, the client
- * (name, RFC), folio, the lines table, subtotal, IVA, total, payment terms and due date. Mesa does not
- * stamp CFDIs: the ERP does.
+ * The invoice PDF (prefactura) with pdfkit and the shared blocks of platform/pdf: the firm (with its
+ * logo when one is set), the client (name, RFC), folio, the lines table, subtotal, IVA, total, payment
+ * terms and due date. Mesa does not stamp CFDIs: the ERP does.
  */
 import { DateTime } from "luxon";
 import type { Line } from "../../../domain/billing/money.js";
@@ -16,7 +16,7 @@ import {
   renderPdf,
   table,
 } from "../../platform/pdf/index.js";
-import { COMPANY_SETTING } from "../clients/company.js";
+import { COMPANY_SETTING, companyLogo } from "../clients/company.js";
 import { mailSettings } from "../mail/settings.js";
 import { businessCalendar } from "../settings/settings.js";
 import { readSetting } from "../settings/stored-settings.js";
@@ -38,10 +38,11 @@ export const termsText = (inv: Pick<InvoiceRow, "payment_terms" | "credit_days">
 
 /** The invoice as a PDF, read through `ctx.db` (the caller's transaction when it is in one). */
 export async function invoicePdfOf(ctx: AppContext, inv: InvoiceRow): Promise<Buffer> {
-  const [company, mail, calendar] = await Promise.all([
+  const [company, mail, calendar, logo] = await Promise.all([
     readSetting(ctx, COMPANY_SETTING),
     mailSettings(ctx),
     businessCalendar(ctx),
+    companyLogo(ctx),
   ]);
   const firm: Firm = {
     name: company.name || mail.companyName,
@@ -49,6 +50,8 @@ export async function invoicePdfOf(ctx: AppContext, inv: InvoiceRow): Promise<Bu
     address: company.address ?? null,
     phone: company.supportPhone ?? null,
     email: company.supportEmail ?? ctx.config.supportAddress,
+    // Drawn by firmHeader at the top right, as on service orders; an unreadable upload is left out.
+    logo,
   };
   const at = inv.issued_at ?? inv.created_at;
   const issuedOn = DateTime.fromISO(at).setZone(calendar.config.timeZone).toISODate() ?? at.slice(0, 10);

@@ -77,93 +77,13 @@ export const workRepo = {
       .execute(),
 };
 
-export const contractRunRepo = {
-  /** One page of the contracts in force some day between `first` and `last` (keyset by id). */
-  contractsPage: (db: Db, first: string, last: string, after: string, limit: number) =>
-    db
-      .selectFrom("contracts")
-      .selectAll()
-      .where("starts_on", "<=", last)
-      .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", first)]))
-      .where((eb) => eb.or([eb("cancelled_at", "is", null), eb("cancelled_at", ">=", first)]))
-      .where("id", ">", after)
-      .orderBy("id")
-      .limit(limit)
-      .execute(),
-  /** Reviewed contract tickets not yet billed, with the instant of their last time entry. */
-  unbilledTickets: (db: Db, contractId: string) =>
-    db
-      .selectFrom("tickets as t")
-      .leftJoin("time_entries as te", "te.ticket_id", "t.id")
-      .select([
-        "t.id",
-        "t.billable_minutes",
-        "t.updated_at",
-        (eb) => eb.fn.max(eb.fn.coalesce("te.ended_at", "te.created_at")).as("last_at"),
-      ])
-      .where("t.contract_id", "=", contractId)
-      .where("t.service_kind", "=", "contract")
-      .where("t.status", "in", REVIEWED)
-      .where("t.billable_minutes", "is not", null)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom("invoice_tickets as it").select("it.ticket_id").whereRef("it.ticket_id", "=", "t.id"),
-          ),
-        ),
-      )
-      .groupBy(["t.id", "t.billable_minutes", "t.updated_at"])
-      .execute(),
-  billedOverage: (db: Db, contractId: string, months: string[]) =>
-    months.length === 0
-      ? Promise.resolve([])
-      : db
-          .selectFrom("invoice_overage")
-          .select(["month", (eb) => eb.fn.sum<number>("minutes").as("minutes")])
-          .where("contract_id", "=", contractId)
-          .where("month", "in", months)
-          .groupBy("month")
-          .execute(),
-  billedMinutes: (db: Db, contractId: string, months: string[]) =>
-    months.length === 0
-      ? Promise.resolve([])
-      : db
-          .selectFrom("invoice_tickets")
-          .select(["month", (eb) => eb.fn.sum<number>("minutes").as("minutes")])
-          .where("contract_id", "=", contractId)
-          .where("month", "in", months)
-          .groupBy("month")
-          .execute(),
-  /** Extra charges of the contract's reviewed tickets not yet billed (a leader's `no_charge` at close keeps them out). */
-  unbilledCharges: (db: Db, contractId: string) =>
-    db
-      .selectFrom("charges as c")
-      .innerJoin("tickets as t", "t.id", "c.ticket_id")
-      .select(["c.id", "c.description", "c.quantity", "c.unit_price_cents", "c.created_at", "t.folio"])
-      .where("t.contract_id", "=", contractId)
-      .where("t.service_kind", "=", "contract")
-      .where("t.status", "in", REVIEWED)
-      .where((eb) => eb.or([eb("t.status", "=", "reviewed"), eb("t.billing_status", "!=", "no_charge")]))
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom("invoice_charges as ic").select("ic.charge_id").whereRef("ic.charge_id", "=", "c.id"),
-          ),
-        ),
-      )
-      .orderBy("c.created_at")
-      .execute(),
-  runOf: (db: Db, period: string) =>
-    db.selectFrom("billing_runs").selectAll().where("period", "=", period).executeTakeFirst(),
-  startRun: (db: Db, period: string, at: string) =>
-    db
-      .insertInto("billing_runs")
-      .values({ period, started_at: at, completed_at: null })
-      .onConflict((oc) => oc.column("period").doNothing())
-      .execute(),
-  completeRun: (db: Db, period: string, at: string) =>
-    db.updateTable("billing_runs").set({ completed_at: at }).where("period", "=", period).execute(),
-};
+/**
+ * Multi-row inserts of at most 1,000 rows: a contract with years of unbilled tickets stays under the
+ * bound parameters a statement may carry (32,766 on SQLite, 65,535 on PostgreSQL).
+ */
+async function inChunks<T>(rows: T[], insert: (part: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await insert(rows.slice(i, i + 1000));
+}
 
 const invoiceSelect = (db: Db) =>
   db
@@ -218,11 +138,11 @@ export const invoicesRepo = {
     return Number(r.numUpdatedRows) === 1;
   },
   markTickets: (db: Db, rows: Selectable<DB["invoice_tickets"]>[]) =>
-    rows.length ? db.insertInto("invoice_tickets").values(rows).execute() : Promise.resolve(),
+    inChunks(rows, (part) => db.insertInto("invoice_tickets").values(part).execute()),
   markOverage: (db: Db, rows: Selectable<DB["invoice_overage"]>[]) =>
-    rows.length ? db.insertInto("invoice_overage").values(rows).execute() : Promise.resolve(),
+    inChunks(rows, (part) => db.insertInto("invoice_overage").values(part).execute()),
   markCharges: (db: Db, rows: Selectable<DB["invoice_charges"]>[]) =>
-    rows.length ? db.insertInto("invoice_charges").values(rows).execute() : Promise.resolve(),
+    inChunks(rows, (part) => db.insertInto("invoice_charges").values(part).execute()),
   /** A cancelled invoice gives back what it billed, so a correction may bill it again. */
   release: async (db: Db, invoiceId: string) => {
     await db.deleteFrom("invoice_tickets").where("invoice_id", "=", invoiceId).execute();

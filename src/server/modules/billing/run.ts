@@ -1,31 +1,45 @@
 /**
  * Contract invoice runs (issue #14 item 4): per contract in force during the period, one invoice with
  * the period's monthly fee, the overage of earlier months not yet billed and the extra charges of its
- * tickets not yet billed. One transaction per contract: a failure leaves that contract's invoice
- * absent and the others whole; a re-run makes only what is missing (run_key and the billed-item keys
- * are unique, so two instances running together make each invoice once).
+ * tickets not yet billed. Reads are batched per page of contracts (run-page.ts); the writes of each
+ * contract are one transaction: a failure leaves that contract's invoice absent and the others whole;
+ * a re-run makes only what is missing (run_key and the billed-item keys are unique, so two instances
+ * running together make each invoice once).
  */
-import type { Selectable, Transaction } from "kysely";
-import { itemLine, type Line, timeLine } from "../../../domain/billing/money.js";
-import { overageLines } from "../../../domain/billing/overage.js";
-import { checkPeriod, periodBounds, periodOfInstant } from "../../../domain/billing/periods.js";
+import { checkPeriod, periodBounds } from "../../../domain/billing/periods.js";
 import type { AppContext } from "../../context.js";
 import { isUniqueViolation } from "../../platform/database/database.js";
-import type { ContractsTable, DB } from "../../platform/database/schema.js";
-import { invalid } from "../../platform/errors.js";
 import { codedError } from "../../platform/i18n/index.js";
 import { errorText } from "../../platform/jobs/runner.js";
 import { businessCalendar } from "../settings/settings.js";
 import { type DraftDefaults, draftDefaults, insertDraft, todayLocal } from "./make.js";
-import { contractRunRepo, invoicesRepo, lookupRepo } from "./repository.js";
+import { invoicesRepo } from "./repository.js";
+import {
+  type Contract,
+  type ContractFacts,
+  type InvoicePlan,
+  planInvoice,
+  readPage,
+  runKeyOf,
+} from "./run-page.js";
+import { contractRunRepo } from "./run-repository.js";
 
-type Contract = Selectable<ContractsTable>;
 const PAGE = 500;
+/** Attempts for a contract whose items another writer billed between the page read and its transaction. */
+const ATTEMPTS = 3;
 
 export interface RunOutcome {
   period: string;
   created: number;
   failed: { contractId: string; error: string }[];
+}
+
+interface Run {
+  ctx: AppContext;
+  period: string;
+  zone: string;
+  defaults: DraftDefaults;
+  out: RunOutcome;
 }
 
 /** Refuses a period that is not YYYY-MM or has not started in the calendar's zone. */
@@ -40,129 +54,89 @@ export async function runPeriod(ctx: AppContext, period: string): Promise<RunOut
   const zone = (await businessCalendar(ctx)).config.timeZone;
   const { first, last } = periodBounds(period);
   await contractRunRepo.startRun(ctx.db, period, ctx.clock().toISOString());
-  const out: RunOutcome = { period, created: 0, failed: [] };
-  const defaults = await draftDefaults(ctx);
+  const run: Run = {
+    ctx,
+    period,
+    zone,
+    defaults: await draftDefaults(ctx),
+    out: { period, created: 0, failed: [] },
+  };
   let after = "";
   for (;;) {
     // Streamed a page of contracts at a time: memory stays flat however many contracts there are.
     const page = await contractRunRepo.contractsPage(ctx.db, first, last, after, PAGE);
-    for (const contract of page) {
-      try {
-        if (await billContract(ctx, contract, period, zone, defaults)) out.created++;
-      } catch (err) {
-        // Another instance made this invoice first: nothing is missing.
-        if (isUniqueViolation(err)) continue;
-        out.failed.push({ contractId: contract.id, error: errorText(err) });
-      }
-    }
+    await billPage(run, page);
     if (page.length < PAGE) break;
     after = page[page.length - 1]!.id;
   }
-  if (out.failed.length === 0) await contractRunRepo.completeRun(ctx.db, period, ctx.clock().toISOString());
-  return out;
+  if (run.out.failed.length === 0)
+    await contractRunRepo.completeRun(ctx.db, period, ctx.clock().toISOString());
+  return run.out;
 }
 
-/** True when this call made the contract's invoice for the period. */
-async function billContract(
-  ctx: AppContext,
-  contract: Contract,
-  period: string,
-  zone: string,
-  defaults: DraftDefaults,
-) {
-  return ctx.db.transaction().execute(async (trx) => {
-    const runKey = `${contract.id}:${period}`;
-    if (await invoicesRepo.byRunKey(trx, runKey)) return false;
-    const client = await lookupRepo.client(trx, contract.client_id);
-    if (!client) throw invalid("billing.contract_without_client", { contract: contract.id });
-    const hours = await overagePart(trx, contract, period, zone);
-    const extras = await chargesPart(trx, contract.id, period, zone);
-    const lines: Line[] = [];
-    if (Number(contract.monthly_fee_cents) > 0) {
-      lines.push(
-        itemLine(`Póliza ${contract.type} — cuota mensual ${period}`, 1, Number(contract.monthly_fee_cents)),
-      );
+async function billPage(run: Run, page: Contract[]): Promise<void> {
+  const facts = await readPage(run.ctx.db, page, run.period, run.zone);
+  for (const contract of page) {
+    const f = facts.get(contract.id);
+    // Absent: its invoice for the period was made before (a re-run makes nothing new).
+    if (f) await billContract(run, contract, f);
+  }
+}
+
+/**
+ * Bills one contract from its page's facts. A unique violation means another writer got there between
+ * the page read and this transaction: another instance made this invoice, or billed some of its items
+ * into another one. Its facts are read again (alone) and the contract retried, so nothing is billed
+ * twice and nothing is skipped.
+ */
+async function billContract(run: Run, contract: Contract, pageFacts: ContractFacts): Promise<void> {
+  let f: ContractFacts | undefined = pageFacts;
+  for (let attempt = 1; f; attempt++) {
+    try {
+      if (await writeInvoice(run, contract, planInvoice(contract, run.period, f))) run.out.created++;
+      return;
+    } catch (err) {
+      if (!isUniqueViolation(err) || attempt >= ATTEMPTS) {
+        run.out.failed.push({ contractId: contract.id, error: errorText(err) });
+        return;
+      }
     }
-    lines.push(...hours.lines, ...extras.lines);
-    if (lines.length === 0) return false;
+    f = (await readPage(run.ctx.db, [contract], run.period, run.zone)).get(contract.id);
+  }
+}
+
+/** The contract's invoice and the marks of what it billed, in one transaction. True when it made one. */
+async function writeInvoice(run: Run, contract: Contract, plan: InvoicePlan): Promise<boolean> {
+  if (plan.lines.length === 0) return false;
+  return run.ctx.db.transaction().execute(async (trx) => {
+    await contractRunRepo.relaxCommit(trx, run.ctx.dialect);
     const row = await insertDraft(
-      ctx,
+      run.ctx,
       trx,
       {
         kind: "contract",
-        runKey,
-        client,
+        runKey: runKeyOf(contract.id, run.period),
+        client: plan.client,
         contractId: contract.id,
         ticketId: null,
-        period,
-        lines,
+        period: run.period,
+        lines: plan.lines,
       },
-      defaults,
+      run.defaults,
     );
+    const billed = { invoice_id: row.id, contract_id: contract.id };
     await invoicesRepo.markTickets(
       trx,
-      hours.tickets.map((t) => ({ ...t, invoice_id: row.id, contract_id: contract.id })),
+      plan.tickets.map((t) => ({ ...t, ...billed })),
     );
     await invoicesRepo.markOverage(
       trx,
-      hours.overage.map((o) => ({
-        invoice_id: row.id,
-        contract_id: contract.id,
-        month: o.month,
-        minutes: o.minutes,
-      })),
+      plan.overage.map((o) => ({ ...o, ...billed })),
     );
     await invoicesRepo.markCharges(
       trx,
-      extras.ids.map((id) => ({ charge_id: id, invoice_id: row.id })),
+      plan.chargeIds.map((id) => ({ charge_id: id, invoice_id: row.id })),
     );
     return true;
   });
-}
-
-/** Reviewed tickets of months before the period, and the overage lines they make due now. */
-async function overagePart(trx: Transaction<DB>, contract: Contract, period: string, zone: string) {
-  const tickets = (await contractRunRepo.unbilledTickets(trx, contract.id))
-    .map((t) => ({
-      ticket_id: t.id,
-      minutes: Number(t.billable_minutes ?? 0),
-      month: periodOfInstant(String(t.last_at ?? t.updated_at), zone),
-    }))
-    .filter((t) => t.month < period);
-  const fresh = new Map<string, number>();
-  for (const t of tickets) fresh.set(t.month, (fresh.get(t.month) ?? 0) + t.minutes);
-  const included = contract.included_minutes_per_month;
-  const rate = contract.overage_rate_cents === null ? null : Number(contract.overage_rate_cents);
-  // Without an hour bank or an overage rate the fee covers all the time: tickets are marked, nothing is charged.
-  if (included === null || rate === null) return { tickets, lines: [] as Line[], overage: [] };
-  const keys = [...fresh.keys()];
-  const sums = async (rows: Promise<{ month: string; minutes: number }[]>) =>
-    new Map((await rows).map((r) => [r.month, Number(r.minutes)]));
-  const billed = await sums(contractRunRepo.billedMinutes(trx, contract.id, keys));
-  const billedOver = await sums(contractRunRepo.billedOverage(trx, contract.id, keys));
-  const months = [...fresh].map(([month, newMinutes]) => ({
-    month,
-    includedMinutes: included,
-    billedMinutes: billed.get(month) ?? 0,
-    billedOverageMinutes: billedOver.get(month) ?? 0,
-    newMinutes,
-  }));
-  const overage = overageLines(months, rate);
-  const lines = overage.map((o) =>
-    timeLine(`Horas excedentes ${o.month} (${o.minutes} min)`, o.minutes, rate),
-  );
-  return { tickets, lines, overage };
-}
-
-/** Extra charges recorded in months before the period, one line each. */
-async function chargesPart(trx: Transaction<DB>, contractId: string, period: string, zone: string) {
-  const charges = (await contractRunRepo.unbilledCharges(trx, contractId)).filter(
-    (c) => periodOfInstant(c.created_at, zone) < period,
-  );
-  return {
-    ids: charges.map((c) => c.id),
-    lines: charges.map((c) =>
-      itemLine(`${c.folio}: ${c.description}`, Number(c.quantity), Number(c.unit_price_cents)),
-    ),
-  };
 }

@@ -149,7 +149,7 @@ export async function readLogo(ctx: AppContext, actor: Actor) {
   return { contentType: row.content_type, data: Buffer.from(row.data, "base64"), updatedAt: row.updated_at };
 }
 
-/** The logo's bytes for documents the firm prints (service orders), or null when none is set. */
+/** The logo's bytes for documents the firm prints (service orders, invoices), or null when none is set. */
 export async function companyLogo(ctx: AppContext): Promise<Buffer | null> {
   const row = await filesRepo.get(ctx.db, LOGO_KEY);
   return row ? Buffer.from(row.data, "base64") : null;

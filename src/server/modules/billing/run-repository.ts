@@ -1,0 +1,142 @@
+/**
+ * SQL of the contract run (issue #14 item 4). The run reads a page of contracts and then each fact it
+ * needs about the whole page in one query (not one per contract): ~10 queries per contract made a run of
+ * 10,000 contracts take minutes. The writes stay per contract, in that contract's own transaction.
+ */
+import { type Kysely, sql, type Transaction } from "kysely";
+import type { DB } from "../../platform/database/schema.js";
+
+export type Db = Kysely<DB> | Transaction<DB>;
+const REVIEWED = ["reviewed", "closed"] as const;
+
+/** What an invoice keeps of its client (InvoiceDraft.client). */
+const CLIENT_COLUMNS = ["id", "name", "rfc", "generic_rfc", "payment_terms", "credit_days"] as const;
+
+/** An empty page asks nothing (and `in ()` is not valid SQL). */
+const none = (): Promise<never[]> => Promise.resolve([]);
+
+export const contractRunRepo = {
+  /** One page of the contracts in force some day between `first` and `last` (keyset by id). */
+  contractsPage: (db: Db, first: string, last: string, after: string, limit: number) =>
+    db
+      .selectFrom("contracts")
+      .selectAll()
+      .where("starts_on", "<=", last)
+      .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", first)]))
+      .where((eb) => eb.or([eb("cancelled_at", "is", null), eb("cancelled_at", ">=", first)]))
+      .where("id", ">", after)
+      .orderBy("id")
+      .limit(limit)
+      .execute(),
+  /** The run keys among `keys` that already have their invoice. */
+  madeRunKeys: async (db: Db, keys: string[]): Promise<string[]> => {
+    if (keys.length === 0) return [];
+    const rows = await db.selectFrom("invoices").select("run_key").where("run_key", "in", keys).execute();
+    return rows.map((r) => String(r.run_key));
+  },
+  clients: (db: Db, ids: string[]) =>
+    ids.length ? db.selectFrom("clients").select(CLIENT_COLUMNS).where("id", "in", ids).execute() : none(),
+  /** Reviewed tickets of these contracts not yet billed, with the instant of their last time entry. */
+  unbilledTickets: (db: Db, contractIds: string[]) =>
+    contractIds.length === 0
+      ? none()
+      : db
+          .selectFrom("tickets as t")
+          .leftJoin("time_entries as te", "te.ticket_id", "t.id")
+          .select([
+            "t.id",
+            "t.contract_id",
+            "t.billable_minutes",
+            "t.updated_at",
+            (eb) => eb.fn.max(eb.fn.coalesce("te.ended_at", "te.created_at")).as("last_at"),
+          ])
+          .where("t.contract_id", "in", contractIds)
+          .where("t.service_kind", "=", "contract")
+          .where("t.status", "in", REVIEWED)
+          .where("t.billable_minutes", "is not", null)
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom("invoice_tickets as it")
+                  .select("it.ticket_id")
+                  .whereRef("it.ticket_id", "=", "t.id"),
+              ),
+            ),
+          )
+          .groupBy(["t.id", "t.contract_id", "t.billable_minutes", "t.updated_at"])
+          .execute(),
+  /** Minutes already billed per contract and month, for these contracts and months only. */
+  billedMinutes: (db: Db, contractIds: string[], months: string[]) =>
+    contractIds.length === 0 || months.length === 0
+      ? none()
+      : db
+          .selectFrom("invoice_tickets")
+          .select(["contract_id", "month", (eb) => eb.fn.sum<number>("minutes").as("minutes")])
+          .where("contract_id", "in", contractIds)
+          .where("month", "in", months)
+          .groupBy(["contract_id", "month"])
+          .execute(),
+  /** Overage minutes already billed per contract and month, for these contracts and months only. */
+  billedOverage: (db: Db, contractIds: string[], months: string[]) =>
+    contractIds.length === 0 || months.length === 0
+      ? none()
+      : db
+          .selectFrom("invoice_overage")
+          .select(["contract_id", "month", (eb) => eb.fn.sum<number>("minutes").as("minutes")])
+          .where("contract_id", "in", contractIds)
+          .where("month", "in", months)
+          .groupBy(["contract_id", "month"])
+          .execute(),
+  /** Extra charges of these contracts' reviewed tickets not yet billed (a leader's `no_charge` at close keeps them out). */
+  unbilledCharges: (db: Db, contractIds: string[]) =>
+    contractIds.length === 0
+      ? none()
+      : db
+          .selectFrom("charges as c")
+          .innerJoin("tickets as t", "t.id", "c.ticket_id")
+          .select([
+            "c.id",
+            "t.contract_id",
+            "c.description",
+            "c.quantity",
+            "c.unit_price_cents",
+            "c.created_at",
+            "t.folio",
+          ])
+          .where("t.contract_id", "in", contractIds)
+          .where("t.service_kind", "=", "contract")
+          .where("t.status", "in", REVIEWED)
+          .where((eb) => eb.or([eb("t.status", "=", "reviewed"), eb("t.billing_status", "!=", "no_charge")]))
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom("invoice_charges as ic")
+                  .select("ic.charge_id")
+                  .whereRef("ic.charge_id", "=", "c.id"),
+              ),
+            ),
+          )
+          // Ties (charges recorded in the same instant) read in ticket folio order, not at random.
+          .orderBy("c.created_at")
+          .orderBy("t.folio")
+          .orderBy("c.id")
+          .execute(),
+  /**
+   * PostgreSQL: this transaction's commit does not wait for its WAL to reach the disk (a flush per
+   * contract dominated the run). A crash can then lose the last invoices made, never part of one: each is
+   * whole or absent, and the run is marked complete only by a durable commit, which flushes them all first.
+   */
+  relaxCommit: async (trx: Transaction<DB>, dialect: "sqlite" | "postgres") => {
+    if (dialect === "postgres") await sql`set local synchronous_commit = off`.execute(trx);
+  },
+  runOf: (db: Db, period: string) =>
+    db.selectFrom("billing_runs").selectAll().where("period", "=", period).executeTakeFirst(),
+  startRun: (db: Db, period: string, at: string) =>
+    db
+      .insertInto("billing_runs")
+      .values({ period, started_at: at, completed_at: null })
+      .onConflict((oc) => oc.column("period").doNothing())
+      .execute(),
+  completeRun: (db: Db, period: string, at: string) =>
+    db.updateTable("billing_runs").set({ completed_at: at }).where("period", "=", period).execute(),
+};
