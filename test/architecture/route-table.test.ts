@@ -11,7 +11,7 @@ import { startApp, type TestApp } from "../harness.js";
 const FIXTURE = path.join(import.meta.dirname, "route-table.txt");
 
 /** Flattens `printRoutes({ commonPrefix: false })` (a tree of path segments) into sorted "METHOD /url" lines. */
-export function routeTable(printed: string): string[] {
+function routeTable(printed: string): string[] {
   const stack: string[] = [];
   const lines: string[] = [];
   for (const raw of printed.split("\n")) {

@@ -1,5 +1,3 @@
-import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
   MessageAnswer,
   TicketAnswer,
@@ -20,6 +18,7 @@ import {
 } from "../../../contract/tickets.js";
 import { type AppContext, forRequest } from "../../context.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
+import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
 import { withBaseVersion } from "../../platform/http/versioning.js";
 import * as work from "../work/work.js";
 import * as edit from "./ticket-edit.js";
@@ -35,9 +34,11 @@ const CREATE_DOC = [
   "gets the same 404 as a missing id. Client contacts get the client-facing ticket shape.",
 ].join(" ");
 
-export function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.post("/api/tickets", {
+/** `/api/tickets`: intake, the queue, one ticket, its edits, moves and work. */
+export const ticketRoutes = featureRoutes({ "/tickets": ticketsGroup });
+
+function ticketsGroup(r: Routes, ctx: AppContext): void {
+  r.post("", {
     schema: {
       tags: ["tickets"],
       description: CREATE_DOC,
@@ -47,35 +48,35 @@ export function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (req, reply) =>
       reply.status(201).send(await tickets.createTicket(forRequest(ctx), actorOf(req), req.body)),
   });
-  r.get("/api/tickets", {
+  r.get("", {
     schema: { tags: ["tickets"], querystring: TicketListQuery, response: { 200: TicketListAnswer } },
     handler: async (req) => tickets.listTickets(forRequest(ctx), actorOf(req), req.query),
   });
-  r.get("/api/tickets/:id", {
+  r.get("/:id", {
     schema: { tags: ["tickets"], params: IdParams, response: { 200: TicketDetailAnswer } },
     handler: async (req) => tickets.getTicket(forRequest(ctx), actorOf(req), req.params.id),
   });
-  r.patch("/api/tickets/:id", {
+  r.patch("/:id", {
     schema: { tags: ["tickets"], params: IdParams, body: TicketPatchBody, response: { 200: TicketAnswer } },
     handler: async (req) =>
       edit.updateTicket(forRequest(ctx), actorOf(req), req.params.id, withBaseVersion(req, req.body)),
   });
-  r.post("/api/tickets/:id/transitions", {
+  r.post("/:id/transitions", {
     schema: { tags: ["tickets"], params: IdParams, body: TransitionBody, response: { 200: TicketAnswer } },
     handler: async (req) =>
       transitions.transitionTicket(forRequest(ctx), actorOf(req), req.params.id, req.body),
   });
-  r.post("/api/tickets/:id/time-entries", {
+  r.post("/:id/time-entries", {
     schema: { tags: ["tickets"], params: IdParams, body: TimeEntryBody, response: { 201: TimeEntry } },
     handler: async (req, reply) =>
       reply.status(201).send(await work.addTimeEntry(forRequest(ctx), actorOf(req), req.params.id, req.body)),
   });
-  r.post("/api/tickets/:id/charges", {
+  r.post("/:id/charges", {
     schema: { tags: ["tickets"], params: IdParams, body: ChargeBody, response: { 201: Charge } },
     handler: async (req, reply) =>
       reply.status(201).send(await work.addCharge(forRequest(ctx), actorOf(req), req.params.id, req.body)),
   });
-  r.post("/api/tickets/:id/messages", {
+  r.post("/:id/messages", {
     schema: { tags: ["tickets"], params: IdParams, body: MessageBody, response: { 201: MessageAnswer } },
     handler: async (req, reply) =>
       reply.status(201).send(await work.addMessage(forRequest(ctx), actorOf(req), req.params.id, req.body)),
