@@ -6,8 +6,9 @@ import { AppError, conflict, forbidden } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { surveyFor, surveyReadFor } from "../clients/client-view.js";
 import { readSetting, type SettingSpec } from "../settings/stored-settings.js";
+import { requireVisible } from "../tickets/policy.js";
 import { historyRepo, ticketsRepo } from "../tickets/repository.js";
-import { requireVisible, toTicket, viewEnv } from "../tickets/ticket-view.js";
+import { toTicket, viewEnv } from "../tickets/ticket-view.js";
 import { type SurveyRow, surveysRepo } from "./repository.js";
 
 export const DEFAULT_MAX_SURVEY_ATTEMPTS = 3;

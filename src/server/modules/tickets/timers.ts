@@ -1,11 +1,10 @@
 import type { MyTimer, StoppedTimer, Timer } from "../../../contract/staff.js";
 import type { Actor, AppContext } from "../../context.js";
-import { hasRole } from "../../platform/authz.js";
 import { timersRepo } from "../../platform/database/staff-repository.js";
 import { stillThere } from "../../platform/database/still-there.js";
 import { conflict, forbidden, notFound } from "../../platform/errors.js";
+import { mayWorkOn, requireVisible } from "./policy.js";
 import { ticketsRepo } from "./repository.js";
-import { requireVisible } from "./ticket-view.js";
 
 const OPEN_WORK = ["assigned", "in_progress", "attended"];
 
@@ -29,8 +28,7 @@ export async function startTimer(
   ticketId: string,
 ): Promise<{ created: boolean; timer: Timer }> {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
-  const mine = hasRole(actor, "technician") && row.assignee_id === actor.id;
-  if (!mine && !hasRole(actor, "senior", "admin"))
+  if (!mayWorkOn(actor, row))
     throw forbidden("Solo el técnico asignado o un senior toman tiempo en este ticket.");
   if (!OPEN_WORK.includes(row.status))
     throw conflict("El ticket ya no está abierto: no se toma tiempo en él.", { status: row.status });

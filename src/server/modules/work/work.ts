@@ -6,8 +6,8 @@ import { AppError, conflict, forbidden, invalid, notFound } from "../../platform
 import { newId } from "../../platform/ids.js";
 import { messageFor } from "../clients/client-view.js";
 import { queueStaffMessage } from "../mail/notify.js";
+import { requireVisible } from "../tickets/policy.js";
 import { historyRepo, type TicketRow, ticketsRepo } from "../tickets/repository.js";
-import { requireVisible } from "../tickets/ticket-view.js";
 import { toCharge } from "../tickets/tickets.js";
 import { usersRepo } from "../users/repository.js";
 import { type ChargeRow, type TimeEntryRow, workRepo } from "./repository.js";
