@@ -2,13 +2,19 @@ import type { z } from "zod";
 import type { Contract, ContractBody, ContractPatch, ContractTypeBody } from "../../../contract/clients.js";
 import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
-import { requireClientAccess, requireRole, requireStaff } from "../../platform/authz.js";
 import { stillThere } from "../../platform/database/still-there.js";
 import { invalid, notFound } from "../../platform/errors.js";
 import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
 import { newId } from "../../platform/ids.js";
 import { contractFor } from "../clients/client-view.js";
 import { type ContractRow, clientsRepo, contractsRepo } from "../clients/repository.js";
+import {
+  assertMayEditContracts,
+  assertMayEditContractTypes,
+  assertMayListContracts,
+  assertMayReadContract,
+  assertMayReadContractTypes,
+} from "./policy.js";
 
 type ContractWithType = ContractRow & { type_name: string };
 
@@ -43,7 +49,7 @@ function checkDates(startsOn: string, endsOn: string | null | undefined): void {
 }
 
 export async function createContract(ctx: AppContext, actor: Actor, input: z.output<typeof ContractBody>) {
-  requireRole(actor, "leader", "sales");
+  assertMayEditContracts(actor);
   if (!(await clientsRepo.byId(ctx.db, input.clientId))) throw notFound("El cliente", { field: "clientId" });
   const type = input.type.toUpperCase();
   await checkType(ctx, type);
@@ -86,7 +92,7 @@ export async function updateContract(
   id: string,
   input: z.output<typeof ContractPatch>,
 ) {
-  requireRole(actor, "leader", "sales");
+  assertMayEditContracts(actor);
   const cur = await contractsRepo.byId(ctx.db, id);
   if (!cur) throw notFound("La póliza");
   await checkBaseVersion(input.version, cur.version, "esta póliza", () => toContract(cur));
@@ -134,18 +140,17 @@ function contractPatch(input: z.output<typeof ContractPatch>, now: string): Part
 export async function getContract(ctx: AppContext, actor: Actor, id: string) {
   const row = await contractsRepo.byId(ctx.db, id);
   if (!row) throw notFound("La póliza");
-  requireClientAccess(actor, row.client_id, "La póliza");
+  assertMayReadContract(actor, row);
   return contractFor(actor, toContract(row));
 }
 
 export async function listContracts(ctx: AppContext, actor: Actor, clientId?: string) {
-  if (clientId) requireClientAccess(actor, clientId, "El cliente", { field: "clientId" });
-  else requireStaff(actor);
+  assertMayListContracts(actor, clientId);
   return (await contractsRepo.list(ctx.db, clientId)).map((c) => contractFor(actor, toContract(c)));
 }
 
 export async function listContractTypes(ctx: AppContext, actor: Actor) {
-  requireStaff(actor);
+  assertMayReadContractTypes(actor);
   return (await contractsRepo.types(ctx.db)).map((t) => ({
     code: t.code,
     name: t.name,
@@ -158,7 +163,7 @@ export async function saveContractType(
   actor: Actor,
   input: z.output<typeof ContractTypeBody>,
 ) {
-  requireRole(actor);
+  assertMayEditContractTypes(actor);
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await contractsRepo.upsertType(trx, { code: input.code, name: input.name, active: input.active ? 1 : 0 });

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { ChargeBody, MessageBody, TimeEntryBody } from "../../../contract/tickets.js";
 import type { Actor, AppContext } from "../../context.js";
-import { hasRole, isStaff } from "../../platform/authz.js";
+import { isStaff } from "../../platform/authz.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { messageFor } from "../clients/client-view.js";
@@ -10,14 +10,13 @@ import { requireVisible } from "../tickets/policy.js";
 import { historyRepo, type TicketRow, ticketsRepo } from "../tickets/repository.js";
 import { toCharge } from "../tickets/tickets.js";
 import { usersRepo } from "../users/repository.js";
+import { mayChargeAnyTicket, mayRecordForAnother, mayWorkOn, mayWriteKind } from "./policy.js";
 import { type ChargeRow, type TimeEntryRow, workRepo } from "./repository.js";
 
 const WORKING = ["in_progress", "attended"];
 
 function requireWorker(actor: Actor, row: TicketRow): void {
-  const mine = hasRole(actor, "technician") && row.assignee_id === actor.id;
-  if (!mine && !hasRole(actor, "senior", "admin"))
-    throw forbidden("Solo el técnico asignado o un senior registran trabajo.");
+  if (!mayWorkOn(actor, row)) throw forbidden("Solo el técnico asignado o un senior registran trabajo.");
 }
 
 function entryMinutes(input: z.output<typeof TimeEntryBody>, nowMs: number): number {
@@ -37,7 +36,7 @@ function entryMinutes(input: z.output<typeof TimeEntryBody>, nowMs: number): num
 
 async function entryUser(ctx: AppContext, actor: Actor, userId: string | undefined): Promise<string> {
   if (!userId || userId === actor.id) return actor.id;
-  if (!hasRole(actor, "senior", "admin"))
+  if (!mayRecordForAnother(actor))
     throw forbidden("Solo un senior registra tiempo a nombre de otro técnico.");
   // Time is staff work: a client's portal user (or a deactivated account) cannot be the one who did it.
   const user = await usersRepo.byId(ctx.db, userId);
@@ -122,7 +121,7 @@ export async function addCharge(
   input: z.output<typeof ChargeBody>,
 ) {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
-  if (!hasRole(actor, "leader", "sales")) requireWorker(actor, row);
+  if (!mayChargeAnyTicket(actor)) requireWorker(actor, row);
   if (["closed", "cancelled"].includes(row.status)) {
     throw new AppError("invalid_transition", "No se agregan cargos a un ticket cerrado o cancelado.", {
       status: row.status,
@@ -164,7 +163,7 @@ export async function addMessage(
 ) {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
   const staff = isStaff(actor);
-  if (!staff && input.kind !== "message") throw forbidden("Solo puedes enviar mensajes.");
+  if (!mayWriteKind(actor, input.kind)) throw forbidden("Solo puedes enviar mensajes.");
   if (["cancelled"].includes(row.status))
     throw new AppError("invalid_transition", "El ticket está cancelado.");
   const now = ctx.clock().toISOString();
