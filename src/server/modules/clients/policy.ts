@@ -20,7 +20,7 @@ export const assertMayEditClients = (actor: Actor) => requireRole(actor, ...CLIE
 /** Turning a credit client back to cash. */
 export const mayEndCredit = (actor: Actor) => hasRole(actor, "sales", "admin");
 export const assertMayReadClient = (actor: Actor, clientId: string) =>
-  requireClientAccess(actor, clientId, "El cliente");
+  requireClientAccess(actor, clientId, "client");
 export const assertMaySearchClients = (actor: Actor) => requireStaff(actor);
 
 export const assertMayEditContacts = (actor: Actor) => requireRole(actor, ...CONTACT_EDITORS);
@@ -28,11 +28,11 @@ export const assertMayEditContacts = (actor: Actor) => requireRole(actor, ...CON
 export const assertMayGrantPortalAdmin = (actor: Actor) => requireRole(actor, ...PORTAL_GRANTERS);
 /** Contacts of one client (its own company's for a client contact), or every contact (staff). */
 export function assertMayListContacts(actor: Actor, clientId: string | undefined): void {
-  if (clientId) requireClientAccess(actor, clientId, "El cliente", { field: "clientId" });
+  if (clientId) requireClientAccess(actor, clientId, "client", { field: "clientId" });
   else requireStaff(actor);
 }
 export const assertMayReadContact = (actor: Actor, contact: { client_id: string }) =>
-  requireClientAccess(actor, contact.client_id, "El contacto");
+  requireClientAccess(actor, contact.client_id, "contact");
 export const assertMayLookUpCallers = (actor: Actor) => requireStaff(actor);
 
 export const assertMayReadCompany = (actor: Actor) => requireStaff(actor);

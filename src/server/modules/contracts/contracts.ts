@@ -40,17 +40,16 @@ export function toContract(r: ContractWithType): Contract {
 
 async function checkType(ctx: AppContext, code: string): Promise<void> {
   const t = await contractsRepo.typeByCode(ctx.db, code);
-  if (t?.active !== 1) throw invalid(`Tipo de póliza desconocido: ${code}.`, { field: "type" });
+  if (t?.active !== 1) throw invalid("contract.unknown_type", { code }, { field: "type" });
 }
 
 function checkDates(startsOn: string, endsOn: string | null | undefined): void {
-  if (endsOn && endsOn < startsOn)
-    throw invalid("La fecha de fin es anterior a la de inicio.", { field: "endsOn" });
+  if (endsOn && endsOn < startsOn) throw invalid("contract.ends_before_start", {}, { field: "endsOn" });
 }
 
 export async function createContract(ctx: AppContext, actor: Actor, input: z.output<typeof ContractBody>) {
   assertMayEditContracts(actor);
-  if (!(await clientsRepo.byId(ctx.db, input.clientId))) throw notFound("El cliente", { field: "clientId" });
+  if (!(await clientsRepo.byId(ctx.db, input.clientId))) throw notFound("client", { field: "clientId" });
   const type = input.type.toUpperCase();
   await checkType(ctx, type);
   checkDates(input.startsOn, input.endsOn);
@@ -83,7 +82,7 @@ export async function createContract(ctx: AppContext, actor: Actor, input: z.out
       changes: input,
     });
   });
-  return toContract(stillThere(await contractsRepo.byId(ctx.db, row.id), "La póliza"));
+  return toContract(stillThere(await contractsRepo.byId(ctx.db, row.id), "contract"));
 }
 
 export async function updateContract(
@@ -94,10 +93,10 @@ export async function updateContract(
 ) {
   assertMayEditContracts(actor);
   const cur = await contractsRepo.byId(ctx.db, id);
-  if (!cur) throw notFound("La póliza");
-  await checkBaseVersion(input.version, cur.version, "esta póliza", () => toContract(cur));
+  if (!cur) throw notFound("contract");
+  await checkBaseVersion(input.version, cur.version, "contract", () => toContract(cur));
   if (input.clientId && input.clientId !== cur.client_id)
-    throw invalid("Una póliza no cambia de cliente.", { field: "clientId" });
+    throw invalid("contract.client_fixed", {}, { field: "clientId" });
   if (input.type) await checkType(ctx, input.type.toUpperCase());
   checkDates(input.startsOn ?? cur.starts_on, input.endsOn === undefined ? cur.ends_on : input.endsOn);
   const now = ctx.clock().toISOString();
@@ -115,8 +114,8 @@ export async function updateContract(
     });
     return true;
   });
-  const saved = toContract(stillThere(await contractsRepo.byId(ctx.db, id), "La póliza"));
-  if (!written) throw staleEdit("esta póliza", saved);
+  const saved = toContract(stillThere(await contractsRepo.byId(ctx.db, id), "contract"));
+  if (!written) throw staleEdit("contract", saved);
   return saved;
 }
 
@@ -139,7 +138,7 @@ function contractPatch(input: z.output<typeof ContractPatch>, now: string): Part
 
 export async function getContract(ctx: AppContext, actor: Actor, id: string) {
   const row = await contractsRepo.byId(ctx.db, id);
-  if (!row) throw notFound("La póliza");
+  if (!row) throw notFound("contract");
   assertMayReadContract(actor, row);
   return contractFor(actor, toContract(row));
 }

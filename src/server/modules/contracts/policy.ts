@@ -8,10 +8,10 @@ import { requireClientAccess, requireRole, requireStaff } from "../../platform/a
 
 export const assertMayEditContracts = (actor: Actor) => requireRole(actor, "leader", "sales");
 export const assertMayReadContract = (actor: Actor, contract: { client_id: string }) =>
-  requireClientAccess(actor, contract.client_id, "La póliza");
+  requireClientAccess(actor, contract.client_id, "contract");
 /** One client's contracts (its own company's for a client contact), or every contract (staff). */
 export function assertMayListContracts(actor: Actor, clientId: string | undefined): void {
-  if (clientId) requireClientAccess(actor, clientId, "El cliente", { field: "clientId" });
+  if (clientId) requireClientAccess(actor, clientId, "client", { field: "clientId" });
   else requireStaff(actor);
 }
 export const assertMayReadContractTypes = (actor: Actor) => requireStaff(actor);

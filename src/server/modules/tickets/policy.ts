@@ -14,7 +14,7 @@ import type { z } from "zod";
 import type { TicketListQuery } from "../../../contract/tickets.js";
 import type { Actor } from "../../context.js";
 import { hasRole, isStaff, refuseStaffOnlyFields, requireRole, requireStaff } from "../../platform/authz.js";
-import { AppError, forbidden, notFound } from "../../platform/errors.js";
+import { type AppError, forbidden, notFound } from "../../platform/errors.js";
 import type { TicketRow } from "./repository.js";
 
 const SEES_ALL = ["admin", "reception", "senior", "leader", "sales"] as const;
@@ -35,18 +35,18 @@ export function canSee(actor: Actor, row: TicketRow): boolean {
  */
 function notAssigned(row: TicketRow & { assignee_name?: string | null }): AppError {
   const name = row.assignee_name ?? null;
-  const message = name
-    ? `Este ticket ya no está asignado a ti: ahora lo tiene ${name}.`
-    : "Este ticket no está asignado a ti.";
-  return new AppError("forbidden", message, { reason: "not_assignee", assigneeName: name });
+  const details = { reason: "not_assignee", assigneeName: name };
+  return name
+    ? forbidden("ticket.reassigned", { name }, details)
+    : forbidden("ticket.not_assignee", {}, details);
 }
 
 /** The ticket, if the actor may read it: 404 when missing or another company's, 403 for another's technician ticket. */
 export function requireVisible<T extends TicketRow>(actor: Actor, row: T | undefined): T {
-  if (!row) throw notFound("El ticket");
+  if (!row) throw notFound("ticket");
   if (!canSee(actor, row)) {
     // Another company's ticket is reported as missing, so ids cannot be probed.
-    if (!isStaff(actor)) throw notFound("El ticket");
+    if (!isStaff(actor)) throw notFound("ticket");
     throw notAssigned(row);
   }
   return row;
@@ -60,10 +60,10 @@ export function assertMayFile(actor: Actor, clientId: string, deskOnlyFields: st
   refuseStaffOnlyFields(actor, deskOnlyFields);
   if (!isStaff(actor)) {
     // Another company is answered like a missing id: a client contact cannot probe which exist.
-    if (actor.clientId !== clientId) throw notFound("El cliente", { field: "clientId" });
+    if (actor.clientId !== clientId) throw notFound("client", { field: "clientId" });
   } else if (!hasRole(actor, "admin", "reception", "leader", "senior")) {
     // A technician-only user could not see the unassigned ticket it made (SPEC §2: reception registers requests).
-    throw forbidden("Solo Recepción, el líder o un senior registran solicitudes.");
+    throw forbidden("ticket.create_role");
   }
 }
 
@@ -71,12 +71,11 @@ export function assertMayFile(actor: Actor, clientId: string, deskOnlyFields: st
 export function listScope(actor: Actor, query: z.output<typeof TicketListQuery>) {
   if (!isStaff(actor)) {
     // Filtering by another company is answered like a missing client: nothing to probe.
-    if (query.clientId && query.clientId !== actor.clientId)
-      throw notFound("El cliente", { field: "clientId" });
+    if (query.clientId && query.clientId !== actor.clientId) throw notFound("client", { field: "clientId" });
     return { clientId: actor.clientId ?? "-", assigneeId: query.assigneeId };
   }
   if (!seesAllTickets(actor)) {
-    if (query.assigneeId && query.assigneeId !== actor.id) throw forbidden("Solo puedes ver tus tickets.");
+    if (query.assigneeId && query.assigneeId !== actor.id) throw forbidden("ticket.own_only");
     return { clientId: query.clientId, assigneeId: actor.id };
   }
   return { clientId: query.clientId, assigneeId: query.assigneeId };

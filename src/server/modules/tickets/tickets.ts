@@ -52,8 +52,8 @@ export async function responseDue(
 /** Checks who may file this ticket and that its client, contact and category exist; returns the client and the contact's name. */
 async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInput) {
   assertMayFile(actor, input.clientId, staffOnlyCreateFields(input));
-  const clientMissing = () => notFound("El cliente", { field: "clientId" });
-  const contactMissing = () => notFound("El contacto", { field: "contactId" });
+  const clientMissing = () => notFound("client", { field: "clientId" });
+  const contactMissing = () => notFound("contact", { field: "contactId" });
   const client = await clientsRepo.byId(ctx.db, input.clientId);
   if (!client) throw clientMissing();
   let contactName: string | null = null;
@@ -63,7 +63,7 @@ async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInp
     if (!contact) throw contactMissing();
     if (contact.client_id !== input.clientId) {
       if (!isStaff(actor)) throw contactMissing();
-      throw invalid("El contacto no pertenece a ese cliente.", { field: "contactId" });
+      throw invalid("ticket.contact_not_of_client", {}, { field: "contactId" });
     }
     contactName = contact.name;
     contactEmail = contact.email;
@@ -121,7 +121,7 @@ export async function insertTicket(
   const now = ctx.clock();
   const receivedMs = input.receivedAt ? Date.parse(input.receivedAt) : now.getTime();
   if (receivedMs > now.getTime() + 60_000) {
-    throw invalid("La fecha de recepción no puede estar en el futuro.", { field: "receivedAt" });
+    throw invalid("ticket.received_in_future", {}, { field: "receivedAt" });
   }
   const cal = await businessCalendar(ctx);
   const contract = await contractInForce(ctx, cal, input.clientId, receivedMs);
@@ -299,7 +299,7 @@ function decodeCursor(text: string): Cursor {
   } catch {
     // Not base64url JSON at all: the same answer as a wrong shape.
   }
-  throw invalid("Cursor de paginación inválido.", { field: "cursor" });
+  throw invalid("error.bad_cursor", {}, { field: "cursor" });
 }
 
 const HistoryChanges = z.record(z.string(), z.unknown());
