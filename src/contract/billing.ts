@@ -148,3 +148,8 @@ export const BillingSettings = z.strictObject({
 });
 export const BillingSettingsBody = BillingSettings.extend({ version: BaseVersion });
 export const BillingSettingsRecord = BillingSettings.extend({ version: z.number() });
+
+export const RateList = z.object({ items: z.array(Rate) });
+export const InvoiceList = z.object({ items: z.array(Invoice) });
+/** `POST /api/invoices/:id/issue`: optionally the draft's version the leader reviewed. */
+export const IssueBody = z.strictObject({ version: BaseVersion }).optional();

@@ -74,3 +74,9 @@ export const RfcReviewItem = z.object({
   confirmedAt: z.string().nullable(),
 });
 export type RfcReviewItem = z.infer<typeof RfcReviewItem>;
+
+export const CreditRequestList = z.object({ items: z.array(CreditRequest) });
+
+/** `GET /api/clients/rfc-review`: clients whose RFC failed the check digit and was confirmed by staff. */
+export const RfcReviewQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(500) });
+export const RfcReviewList = z.object({ items: z.array(RfcReviewItem) });

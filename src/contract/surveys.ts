@@ -46,3 +46,6 @@ export const SurveyAttemptResult = z.object({
 /** The `surveys` settings row (no page writes it yet; an operator may): how many call attempts before "unreachable". */
 export const SurveySettings = z.strictObject({ maxAttempts: z.number().int().min(1).max(20).optional() });
 export type SurveySettings = z.infer<typeof SurveySettings>;
+
+/** `POST /api/tickets/:id/survey-link`: the address the single-use survey link went to. */
+export const SurveyLinkSent = z.object({ sentTo: z.string() });

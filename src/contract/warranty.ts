@@ -110,3 +110,6 @@ export const WarrantySettings = z.strictObject({ warrantyExecutionFeeCents: Cent
 export type WarrantySettings = z.infer<typeof WarrantySettings>;
 export const WarrantySettingsBody = WarrantySettings.extend({ version: BaseVersion });
 export const WarrantySettingsRecord = WarrantySettings.extend({ version: z.number() });
+
+export const LoanList = z.object({ items: z.array(Loan) });
+export const LoanerList = z.object({ items: z.array(Loaner) });

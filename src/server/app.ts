@@ -15,7 +15,7 @@ import { deskRoutes } from "./modules/desk/routes.js";
 import { installMail } from "./modules/mail/index.js";
 import type { SmtpListener } from "./modules/mail/listener.js";
 import { portalPlugin } from "./modules/portal/routes.js";
-import { portalStaffPlugin } from "./modules/portal/survey-link.js";
+import { portalStaffRoutes } from "./modules/portal/survey-link.js";
 import { reportRoutes } from "./modules/reports/routes.js";
 import { serviceOrderRoutes } from "./modules/service-orders/index.js";
 import { settingsRoutes } from "./modules/settings/routes.js";
@@ -109,8 +109,9 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
-  // Each feature's routes are an encapsulated plugin (its hooks stay its own). No URL prefix yet: the
-  // route files still state full `/api/...` paths, so features added in parallel keep working unchanged.
+  // Each feature's routes are an encapsulated plugin (its hooks stay its own) registered under `/api`,
+  // with one child plugin per URL root it serves (platform/http/route-groups.ts): route files state
+  // paths relative to their root. test/architecture/route-table.test.ts pins every resulting URL.
   await app.register(async (scope) => healthRoutes(scope, database));
   // The staff API: one parent plugin whose own hook keeps client contacts to the routes they use
   // (platform/http/staff-only.ts). The client portal and the service-order links register beside it,
@@ -128,10 +129,13 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
       backgroundRoutes,
       staffRoutes,
       backupRoutes,
+      portalStaffRoutes,
+      billingRoutes,
+      creditRoutes,
+      warrantyRoutes,
     ]) {
-      await staffApi.register(async (scope) => routes(scope, ctx));
+      await staffApi.register(routes, { prefix: "/api", ctx });
     }
-    await staffApi.register(portalStaffPlugin, { ctx });
     await staffApi.register(staffNotificationRoutes, {
       prefix: "/api/account/notification-preferences",
       ctx,
@@ -141,10 +145,6 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   });
   await app.register(portalPlugin, { prefix: "/api/portal", ctx });
   await app.register(serviceOrderRoutes, { prefix: "/api/service-orders", ctx });
-  // Not yet audited for client-contact use: registered beside the staff API for now.
-  await app.register(billingRoutes(ctx), { prefix: "/api" });
-  await app.register(creditRoutes, { prefix: "/api", ctx });
-  await app.register(warrantyRoutes, { prefix: "/api", ctx });
   installNotFound(app, await serveWeb(app, config.webDist));
 
   ctx.log = app.log;

@@ -37,32 +37,31 @@ const CLIENT_CONTACT_ALLOWED = [
   "POST /api/notifications/read-all",
 ];
 
-/** Staff-only, but decided by the use case: 403 on the contact's own ticket, 404 on another's. */
+/** Staff-only, but decided by the use case: 403 on the contact's own record, 404 on another's. */
 const RECORD_DECIDES = [
   "PATCH /api/tickets/{id}",
   "POST /api/tickets/{id}/time-entries",
   "POST /api/tickets/{id}/charges",
+  "POST /api/credit-requests",
+  "GET /api/credit-requests/{id}",
+  "POST /api/credit-requests/{id}/approve",
+  "GET /api/clients/{id}/credit",
+  "GET /api/tickets/{id}/warranty",
+  "POST /api/tickets/{id}/warranty",
+  "POST /api/loaners/{id}/lend",
 ];
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
-type Doc = { paths: Record<string, Record<string, { security?: unknown[]; tags?: string[] }>> };
+type Doc = { paths: Record<string, Record<string, { security?: unknown[] }>> };
 
 /** The client portal and the service-order links are plugins of their own, outside the staff API. */
 const OWN_PLUGINS = /^\/api\/(portal|service-orders)\//;
 
-/** Billing, credit and warranty are registered beside the staff API until audited for client use. */
-const OUTSIDE_TAGS = ["billing", "credit", "warranty"];
-/** Routes of those modules tagged otherwise. */
-const OUTSIDE_OPS = ["GET /api/settings/warranty", "PUT /api/settings/warranty"];
-
 function operations(doc: Doc): string[] {
   const staffPaths = Object.entries(doc.paths).filter(([path]) => !OWN_PLUGINS.test(path));
-  const inStaffApi = (op?: { security?: unknown[]; tags?: string[] }) =>
-    op && !(op.security?.length === 0) && !op.tags?.some((tag) => OUTSIDE_TAGS.includes(tag));
+  const inStaffApi = (op?: { security?: unknown[] }) => op && !(op.security?.length === 0);
   return staffPaths.flatMap(([path, item]) =>
-    METHODS.filter((m) => inStaffApi(item[m]) && !OUTSIDE_OPS.includes(`${m.toUpperCase()} ${path}`)).map(
-      (m) => `${m.toUpperCase()} ${path}`,
-    ),
+    METHODS.filter((m) => inStaffApi(item[m])).map((m) => `${m.toUpperCase()} ${path}`),
   );
 }
 

@@ -1,15 +1,15 @@
-import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { PasswordChangeBody, SessionList } from "../../../contract/auth.js";
 import { IdParams, NoContent } from "../../../contract/common.js";
 import type { AppContext } from "../../context.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
+import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
 import * as account from "./account.js";
 
-/** The caller's own account: password change and open sessions. */
-export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.post("/api/auth/password", {
+/** The caller's own account (`/api/auth`): password change and open sessions. */
+export const accountRoutes = featureRoutes({ "/auth": accountGroup });
+
+function accountGroup(r: Routes, ctx: AppContext): void {
+  r.post("/password", {
     schema: { tags: ["auth"], body: PasswordChangeBody, response: { 204: NoContent } },
     handler: async (req, reply) => {
       const client = { ip: req.ip, userAgent: req.headers["user-agent"] };
@@ -17,11 +17,11 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
       return reply.status(204).send(null);
     },
   });
-  r.get("/api/auth/sessions", {
+  r.get("/sessions", {
     schema: { tags: ["auth"], response: { 200: SessionList } },
     handler: async (req) => ({ items: await account.listSessions(ctx, actorOf(req)) }),
   });
-  r.delete("/api/auth/sessions/:id", {
+  r.delete("/sessions/:id", {
     schema: { tags: ["auth"], params: IdParams, response: { 204: NoContent } },
     handler: async (req, reply) => {
       await account.endSession(ctx, actorOf(req), req.params.id);

@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { FastifyReply } from "fastify";
 import {
   LoginBody,
   LoginResult,
@@ -19,30 +18,33 @@ import {
 import { IdParams, NoContent } from "../../../contract/common.js";
 import type { AppContext } from "../../context.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
+import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
 import { calendarConfig } from "../settings/settings.js";
 import * as users from "../users/users.js";
 import * as auth from "./auth.js";
 import { DEVICE_COOKIE, DEVICE_DAYS } from "./trusted-device.js";
 
-export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const setCookie = (reply: FastifyReply, token: string, expires: Date) =>
-    reply.setCookie(auth.SESSION_COOKIE, token, {
-      path: "/",
-      httpOnly: true,
-      sameSite: "lax",
-      secure: ctx.config.cookieSecure,
-      expires,
-    });
+/** Sign-in, the caller's own account and tokens (`/api/auth`), first-run setup, and users. */
+export const authRoutes = featureRoutes({ "/auth": authGroup, "/setup": setupGroup, "/users": usersGroup });
 
-  r.post("/api/auth/login", {
+const setCookie = (ctx: AppContext, reply: FastifyReply, token: string, expires: Date) =>
+  reply.setCookie(auth.SESSION_COOKIE, token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: ctx.config.cookieSecure,
+    expires,
+  });
+
+function authGroup(r: Routes, ctx: AppContext): void {
+  r.post("/login", {
     config: { public: true },
     schema: { tags: ["auth"], body: LoginBody, response: { 200: LoginResult } },
     handler: async (req, reply) => {
       const deviceToken = req.cookies[DEVICE_COOKIE];
       const client = { ip: req.ip, userAgent: req.headers["user-agent"], deviceToken };
       const s = await auth.login(ctx, { ...req.body, ...client });
-      setCookie(reply, s.sessionToken, s.expiresAt);
+      setCookie(ctx, reply, s.sessionToken, s.expiresAt);
       reply.setCookie(DEVICE_COOKIE, s.deviceToken, {
         path: "/api/auth/login",
         httpOnly: true,
@@ -54,7 +56,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       return { user: { ...auth.meOf(s.actor), timeZone }, csrfToken: s.csrfToken };
     },
   });
-  r.post("/api/auth/logout", {
+  r.post("/logout", {
     schema: { tags: ["auth"], response: { 204: NoContent } },
     handler: async (req, reply) => {
       await auth.logout(ctx, actorOf(req));
@@ -62,11 +64,11 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       return reply.status(204).send(null);
     },
   });
-  r.get("/api/auth/me", {
+  r.get("/me", {
     schema: { tags: ["auth"], response: { 200: Me } },
     handler: async (req) => ({ ...auth.meOf(actorOf(req)), timeZone: (await calendarConfig(ctx)).timeZone }),
   });
-  r.patch("/api/auth/me", {
+  r.patch("/me", {
     schema: {
       tags: ["auth"],
       body: MePatchBody,
@@ -74,39 +76,43 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (req) => users.updateMe(ctx, actorOf(req), req.body),
   });
-  r.post("/api/auth/tokens", {
+  r.post("/tokens", {
     schema: { tags: ["auth"], body: TokenBody, response: { 201: TokenCreated } },
     handler: async (req, reply) =>
       reply.status(201).send(await auth.createToken(ctx, actorOf(req), req.body.name)),
   });
-  r.get("/api/auth/tokens", {
+  r.get("/tokens", {
     schema: { tags: ["auth"], response: { 200: TokenList } },
     handler: async (req) => ({ items: await auth.listTokens(ctx, actorOf(req)) }),
   });
-  r.delete("/api/auth/tokens/:id", {
+  r.delete("/tokens/:id", {
     schema: { tags: ["auth"], params: IdParams, response: { 204: NoContent } },
     handler: async (req, reply) => {
       await auth.revokeToken(ctx, actorOf(req), req.params.id);
       return reply.status(204).send(null);
     },
   });
+}
 
-  r.get("/api/setup", {
+function setupGroup(r: Routes, ctx: AppContext): void {
+  r.get("", {
     config: { public: true },
     schema: { tags: ["setup"], response: { 200: SetupStatus } },
     handler: async () => users.setupStatus(ctx),
   });
-  r.post("/api/setup", {
+  r.post("", {
     config: { public: true },
     schema: { tags: ["setup"], body: SetupBody, response: { 201: LoginResult } },
     handler: async (req, reply) => {
       const s = await users.runSetup(ctx, req.body);
-      setCookie(reply, s.sessionToken, s.expiresAt);
+      setCookie(ctx, reply, s.sessionToken, s.expiresAt);
       return reply.status(201).send({ user: auth.meOf(s.actor), csrfToken: s.csrfToken });
     },
   });
+}
 
-  r.get("/api/users", {
+function usersGroup(r: Routes, ctx: AppContext): void {
+  r.get("", {
     schema: {
       tags: ["users"],
       querystring: UserListQuery,
@@ -114,16 +120,16 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (req) => ({ items: await users.listUsers(ctx, actorOf(req), req.query.role) }),
   });
-  r.post("/api/users", {
+  r.post("", {
     schema: { tags: ["users"], body: UserBody, response: { 201: User } },
     handler: async (req, reply) =>
       reply.status(201).send(await users.createUser(ctx, actorOf(req), req.body)),
   });
-  r.get("/api/users/:id", {
+  r.get("/:id", {
     schema: { tags: ["users"], params: IdParams, response: { 200: User } },
     handler: async (req) => users.getUser(ctx, actorOf(req), req.params.id),
   });
-  r.patch("/api/users/:id", {
+  r.patch("/:id", {
     schema: { tags: ["users"], params: IdParams, body: UserPatch, response: { 200: User } },
     handler: async (req) => users.updateUser(ctx, actorOf(req), req.params.id, req.body),
   });

@@ -1,22 +1,26 @@
-import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { BackupList, BackupSettingsBody, BackupSettingsRecord } from "../../../contract/backup.js";
 import type { AppContext } from "../../context.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
+import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
 import { withBaseVersion } from "../../platform/http/versioning.js";
 import * as backups from "./backups.js";
 
-export function backupRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get("/api/settings/backup", {
+/** The backup settings (`/api/settings/backup`) and the list of backups taken (`/api/backups`). */
+export const backupRoutes = featureRoutes({ "/settings/backup": settingsGroup, "/backups": backupsGroup });
+
+function settingsGroup(r: Routes, ctx: AppContext): void {
+  r.get("", {
     schema: { tags: ["settings"], response: { 200: BackupSettingsRecord } },
     handler: async (req) => backups.getBackupSettings(ctx, actorOf(req)),
   });
-  r.put("/api/settings/backup", {
+  r.put("", {
     schema: { tags: ["settings"], body: BackupSettingsBody, response: { 200: BackupSettingsRecord } },
     handler: async (req) => backups.saveBackupSettings(ctx, actorOf(req), withBaseVersion(req, req.body)),
   });
-  r.get("/api/backups", {
+}
+
+function backupsGroup(r: Routes, ctx: AppContext): void {
+  r.get("", {
     schema: { tags: ["settings"], response: { 200: BackupList } },
     handler: async (req) => backups.backupList(ctx, actorOf(req)),
   });

@@ -4,14 +4,14 @@ import { burnDown, hourBank } from "../../../domain/billing/overage.js";
 import { periodBounds, periodStartInstant } from "../../../domain/billing/periods.js";
 import { localDateOf } from "../../../domain/calendar/index.js";
 import type { Actor, AppContext } from "../../context.js";
-import { requireRole } from "../../platform/authz.js";
 import { notFound } from "../../platform/errors.js";
 import { businessCalendar } from "../settings/settings.js";
+import { requireHourBankReader } from "./policy.js";
 import { lookupRepo } from "./repository.js";
 import { assertPeriod } from "./run.js";
 
 export async function contractHourBank(ctx: AppContext, actor: Actor, contractId: string, month?: string) {
-  requireRole(actor, "leader", "sales");
+  requireHourBankReader(actor);
   const contract = await lookupRepo.contract(ctx.db, contractId);
   if (!contract) throw notFound("contract");
   const cal = await businessCalendar(ctx);

@@ -10,3 +10,7 @@ export const requireRateSetter = (actor: Actor) => requireRole(actor, "sales");
 export const requireRateReader = (actor: Actor) => requireRole(actor, "sales", "leader");
 /** One ticket's rate override, with a reason: Ventas or a leader. */
 export const requireRateOverrider = (actor: Actor) => requireRole(actor, "sales", "leader");
+/** A contract's hour bank: leaders and Ventas (admins too). */
+export const requireHourBankReader = (actor: Actor) => requireRole(actor, "leader", "sales");
+/** Billing settings (tax rate, terms): admins only. */
+export const requireBillingAdmin = (actor: Actor) => requireRole(actor);

@@ -1,7 +1,4 @@
-/** Billing HTTP routes (issue #14), an encapsulated plugin registered under `/api`. */
-import type { FastifyInstance, FastifyPluginAsync } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+/** Billing HTTP routes (issue #14): the price list, a ticket's rate and invoice, runs, settings, invoices. */
 import {
   BillingSettingsBody,
   BillingSettingsRecord,
@@ -12,20 +9,24 @@ import {
   ImportBody,
   ImportResult,
   Invoice,
+  InvoiceList,
   InvoicePatch,
   InvoicesQuery,
+  IssueBody,
   PaidBody,
   Rate,
   RateBody,
+  RateList,
   RatePatch,
   RunBody,
   RunResult,
   TicketRate,
   TicketRateBody,
 } from "../../../contract/billing.js";
-import { BaseVersion, Id } from "../../../contract/common.js";
+import { IdParams } from "../../../contract/common.js";
 import type { AppContext } from "../../context.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
+import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
 import { withBaseVersion } from "../../platform/http/versioning.js";
 import { importErp } from "./erp.js";
 import { exportInvoices } from "./erp-export.js";
@@ -40,120 +41,129 @@ import { invoicesRepo } from "./repository.js";
 import { runPeriod } from "./run.js";
 import { billingSettingsRecord, saveBillingSettings } from "./settings.js";
 
-const IdParams = z.object({ id: Id });
-const items = <T extends z.ZodType>(t: T) => z.object({ items: z.array(t) });
 const tags = ["billing"];
 
-export const billingRoutes =
-  (ctx: AppContext): FastifyPluginAsync =>
-  async (app: FastifyInstance) => {
-    const r = app.withTypeProvider<ZodTypeProvider>();
-    r.get("/rates", {
-      schema: { tags, response: { 200: items(Rate) } },
-      handler: async (req) => ({ items: await rates.listRates(ctx, actorOf(req)) }),
-    });
-    r.post("/rates", {
-      schema: { tags, body: RateBody, response: { 201: Rate } },
-      handler: async (req, reply) =>
-        reply.status(201).send(await rates.createRate(ctx, actorOf(req), req.body)),
-    });
-    r.patch("/rates/:id", {
-      schema: { tags, params: IdParams, body: RatePatch, response: { 200: Rate } },
-      handler: async (req) =>
-        rates.updateRate(ctx, actorOf(req), req.params.id, withBaseVersion(req, req.body)),
-    });
-    r.delete("/rates/:id", {
-      schema: { tags, params: IdParams },
-      handler: async (req, reply) => {
-        await rates.deleteRate(ctx, actorOf(req), req.params.id);
-        return reply.status(204).send();
-      },
-    });
-    r.get("/tickets/:id/rate", {
-      schema: { tags, params: IdParams, response: { 200: TicketRate } },
-      handler: async (req) => rates.ticketRateView(ctx, actorOf(req), req.params.id),
-    });
-    r.put("/tickets/:id/rate", {
-      schema: { tags, params: IdParams, body: TicketRateBody, response: { 200: TicketRate } },
-      handler: async (req) => rates.overrideTicketRate(ctx, actorOf(req), req.params.id, req.body),
-    });
-    r.post("/tickets/:id/invoice", {
-      schema: { tags, params: IdParams, response: { 201: Invoice } },
-      handler: async (req, reply) =>
-        reply.status(201).send(await invoiceTicket(ctx, actorOf(req), req.params.id)),
-    });
-    r.get("/contracts/:id/hour-bank", {
-      schema: { tags, params: IdParams, querystring: HourBankQuery, response: { 200: HourBank } },
-      handler: async (req) => contractHourBank(ctx, actorOf(req), req.params.id, req.query.month),
-    });
-    r.post("/billing/runs", {
-      schema: { tags, body: RunBody, response: { 200: RunResult } },
-      handler: async (req) => {
-        requireBiller(actorOf(req));
-        const out = await runPeriod(ctx, req.body.period);
-        return { ...out, items: (await invoicesRepo.ofPeriodRuns(ctx.db, out.period)).map(toInvoice) };
-      },
-    });
-    r.get("/billing/settings", {
-      schema: { tags, response: { 200: BillingSettingsRecord } },
-      handler: async (req) => {
-        requireBiller(actorOf(req));
-        return billingSettingsRecord(ctx);
-      },
-    });
-    r.put("/billing/settings", {
-      schema: { tags, body: BillingSettingsBody, response: { 200: BillingSettingsRecord } },
-      handler: async (req) => saveBillingSettings(ctx, actorOf(req), withBaseVersion(req, req.body)),
-    });
-    r.post("/billing/exports", {
-      // The answer is a file, not JSON to replay; exporting again re-downloads without changing anything.
-      config: { idempotent: false },
-      schema: { tags, body: ExportBody },
-      handler: async (req, reply) => {
-        const out = await exportInvoices(ctx, actorOf(req), req.body.format, req.body.invoiceIds);
-        return reply
-          .header("Content-Type", out.contentType)
-          .header("Content-Disposition", `attachment; filename="${out.filename}"`)
-          .send(out.body);
-      },
-    });
-    r.post("/billing/erp-import", {
-      schema: { tags, body: ImportBody, response: { 200: ImportResult } },
-      handler: async (req) => importErp(ctx, actorOf(req), req.body.csv),
-    });
-    invoiceRoutes(app, ctx);
-  };
+export const billingRoutes = featureRoutes({
+  "/rates": ratesGroup,
+  "/tickets/:id": ticketGroup,
+  "/contracts/:id": contractGroup,
+  "/billing": billingGroup,
+  "/invoices": invoicesGroup,
+});
 
-function invoiceRoutes(app: FastifyInstance, ctx: AppContext) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const VersionBody = z.strictObject({ version: BaseVersion }).optional();
-  r.get("/invoices", {
-    schema: { tags, querystring: InvoicesQuery, response: { 200: items(Invoice) } },
+function ratesGroup(r: Routes, ctx: AppContext): void {
+  r.get("", {
+    schema: { tags, response: { 200: RateList } },
+    handler: async (req) => ({ items: await rates.listRates(ctx, actorOf(req)) }),
+  });
+  r.post("", {
+    schema: { tags, body: RateBody, response: { 201: Rate } },
+    handler: async (req, reply) =>
+      reply.status(201).send(await rates.createRate(ctx, actorOf(req), req.body)),
+  });
+  r.patch("/:id", {
+    schema: { tags, params: IdParams, body: RatePatch, response: { 200: Rate } },
+    handler: async (req) =>
+      rates.updateRate(ctx, actorOf(req), req.params.id, withBaseVersion(req, req.body)),
+  });
+  r.delete("/:id", {
+    schema: { tags, params: IdParams },
+    handler: async (req, reply) => {
+      await rates.deleteRate(ctx, actorOf(req), req.params.id);
+      return reply.status(204).send();
+    },
+  });
+}
+
+function ticketGroup(r: Routes, ctx: AppContext): void {
+  r.get("/rate", {
+    schema: { tags, params: IdParams, response: { 200: TicketRate } },
+    handler: async (req) => rates.ticketRateView(ctx, actorOf(req), req.params.id),
+  });
+  r.put("/rate", {
+    schema: { tags, params: IdParams, body: TicketRateBody, response: { 200: TicketRate } },
+    handler: async (req) => rates.overrideTicketRate(ctx, actorOf(req), req.params.id, req.body),
+  });
+  r.post("/invoice", {
+    schema: { tags, params: IdParams, response: { 201: Invoice } },
+    handler: async (req, reply) =>
+      reply.status(201).send(await invoiceTicket(ctx, actorOf(req), req.params.id)),
+  });
+}
+
+function contractGroup(r: Routes, ctx: AppContext): void {
+  r.get("/hour-bank", {
+    schema: { tags, params: IdParams, querystring: HourBankQuery, response: { 200: HourBank } },
+    handler: async (req) => contractHourBank(ctx, actorOf(req), req.params.id, req.query.month),
+  });
+}
+
+function billingGroup(r: Routes, ctx: AppContext): void {
+  r.post("/runs", {
+    schema: { tags, body: RunBody, response: { 200: RunResult } },
+    handler: async (req) => {
+      requireBiller(actorOf(req));
+      const out = await runPeriod(ctx, req.body.period);
+      return { ...out, items: (await invoicesRepo.ofPeriodRuns(ctx.db, out.period)).map(toInvoice) };
+    },
+  });
+  r.get("/settings", {
+    schema: { tags, response: { 200: BillingSettingsRecord } },
+    handler: async (req) => {
+      requireBiller(actorOf(req));
+      return billingSettingsRecord(ctx);
+    },
+  });
+  r.put("/settings", {
+    schema: { tags, body: BillingSettingsBody, response: { 200: BillingSettingsRecord } },
+    handler: async (req) => saveBillingSettings(ctx, actorOf(req), withBaseVersion(req, req.body)),
+  });
+  r.post("/exports", {
+    // The answer is a file, not JSON to replay; exporting again re-downloads without changing anything.
+    config: { idempotent: false },
+    schema: { tags, body: ExportBody },
+    handler: async (req, reply) => {
+      const out = await exportInvoices(ctx, actorOf(req), req.body.format, req.body.invoiceIds);
+      return reply
+        .header("Content-Type", out.contentType)
+        .header("Content-Disposition", `attachment; filename="${out.filename}"`)
+        .send(out.body);
+    },
+  });
+  r.post("/erp-import", {
+    schema: { tags, body: ImportBody, response: { 200: ImportResult } },
+    handler: async (req) => importErp(ctx, actorOf(req), req.body.csv),
+  });
+}
+
+function invoicesGroup(r: Routes, ctx: AppContext): void {
+  r.get("", {
+    schema: { tags, querystring: InvoicesQuery, response: { 200: InvoiceList } },
     handler: async (req) => ({ items: await invoices.listInvoices(ctx, actorOf(req), req.query) }),
   });
-  r.get("/invoices/:id", {
+  r.get("/:id", {
     schema: { tags, params: IdParams, response: { 200: Invoice } },
     handler: async (req) => invoices.getInvoice(ctx, actorOf(req), req.params.id),
   });
-  r.patch("/invoices/:id", {
+  r.patch("/:id", {
     schema: { tags, params: IdParams, body: InvoicePatch, response: { 200: Invoice } },
     handler: async (req) =>
       invoices.editDraft(ctx, actorOf(req), req.params.id, withBaseVersion(req, req.body)),
   });
-  r.post("/invoices/:id/issue", {
-    schema: { tags, params: IdParams, body: VersionBody, response: { 200: Invoice } },
+  r.post("/:id/issue", {
+    schema: { tags, params: IdParams, body: IssueBody, response: { 200: Invoice } },
     handler: async (req) =>
       invoices.issueInvoice(ctx, actorOf(req), req.params.id, withBaseVersion(req, req.body ?? {}).version),
   });
-  r.post("/invoices/:id/cancel", {
+  r.post("/:id/cancel", {
     schema: { tags, params: IdParams, body: CancelBody, response: { 200: Invoice } },
     handler: async (req) => invoices.cancelInvoice(ctx, actorOf(req), req.params.id, req.body.reason),
   });
-  r.post("/invoices/:id/paid", {
+  r.post("/:id/paid", {
     schema: { tags, params: IdParams, body: PaidBody.optional(), response: { 200: Invoice } },
     handler: async (req) => invoices.markPaid(ctx, actorOf(req), req.params.id, req.body?.paidOn),
   });
-  r.get("/invoices/:id/pdf", {
+  r.get("/:id/pdf", {
     schema: { tags, params: IdParams },
     handler: async (req, reply) => {
       const row = await invoices.invoiceRow(ctx, actorOf(req), req.params.id);

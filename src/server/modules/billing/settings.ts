@@ -1,9 +1,9 @@
 import type { z } from "zod";
 import { BillingSettings } from "../../../contract/billing.js";
 import type { Actor, AppContext } from "../../context.js";
-import { requireRole } from "../../platform/authz.js";
 import { storeSetting } from "../settings/settings.js";
 import { readSetting, type SettingSpec, settingRecord } from "../settings/stored-settings.js";
+import { requireBillingAdmin } from "./policy.js";
 
 export type BillingSettingsValue = z.output<typeof BillingSettings>;
 
@@ -26,7 +26,7 @@ export async function saveBillingSettings(
   actor: Actor,
   body: BillingSettingsValue & { version?: number | undefined },
 ) {
-  requireRole(actor);
+  requireBillingAdmin(actor);
   const { version, ...value } = body;
   return storeSetting(ctx, actor, BILLING_SETTING, value, version);
 }

@@ -3,7 +3,6 @@ import type { Client, ClientBody, ClientPatch } from "../../../contract/clients.
 import { foldForSearch, normalizePhone, searchTerms } from "../../../domain/text.js";
 import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
-import { hasRole, requireClientAccess, requireRole, requireStaff } from "../../platform/authz.js";
 import { onDuplicate } from "../../platform/database/duplicates.js";
 import { stillThere } from "../../platform/database/still-there.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
@@ -13,6 +12,7 @@ import { rfcColumns, shownRfc } from "../credit/rfc-fields.js";
 import { ticketsRepo } from "../tickets/repository.js";
 import { rolesOf, usersRepo } from "../users/repository.js";
 import { clientFor } from "./client-view.js";
+import { assertMayEditClients, assertMayReadClient, assertMaySearchClients, mayEndCredit } from "./policy.js";
 import { type ClientRow, clientsRepo } from "./repository.js";
 
 export function toClient(r: ClientRow): Client {
@@ -44,8 +44,6 @@ const clientSearchText = (r: Pick<ClientRow, "name" | "rfc" | "phone" | "email">
 
 // Checked before writing; the unique index settles two requests racing with the same RFC.
 const duplicateRfc = () => conflict("client.rfc_taken", {}, { field: "rfc" });
-
-const CLIENT_EDITORS = ["reception", "leader", "sales"] as const;
 
 async function checkAccountTechnician(ctx: AppContext, id: string | null | undefined): Promise<void> {
   if (!id) return;
@@ -82,12 +80,12 @@ function creditFields(
     );
   }
   if (input.paymentTerms !== "cash" || current?.payment_terms !== "credit") return {};
-  if (!hasRole(actor, "sales", "admin")) throw forbidden("client.credit_sales_only");
+  if (!mayEndCredit(actor)) throw forbidden("client.credit_sales_only");
   return { payment_terms: "cash", credit_days: null, credit_limit_cents: null };
 }
 
 export async function createClient(ctx: AppContext, actor: Actor, input: z.output<typeof ClientBody>) {
-  requireRole(actor, ...CLIENT_EDITORS);
+  assertMayEditClients(actor);
   if (input.rfc && (await clientsRepo.byRfc(ctx.db, input.rfc))) {
     throw duplicateRfc();
   }
@@ -173,7 +171,7 @@ export async function updateClient(
   id: string,
   input: z.output<typeof ClientPatch>,
 ) {
-  requireRole(actor, ...CLIENT_EDITORS);
+  assertMayEditClients(actor);
   const current = await clientsRepo.byId(ctx.db, id);
   if (!current) throw notFound("client");
   await checkBaseVersion(input.version, current.version, "client", () => toClient(current));
@@ -207,7 +205,7 @@ export async function updateClient(
 
 export async function getClient(ctx: AppContext, actor: Actor, id: string) {
   const row = await clientsRepo.byId(ctx.db, id);
-  requireClientAccess(actor, id, "client");
+  assertMayReadClient(actor, id);
   if (!row) throw notFound("client");
   return clientFor(actor, toClient(row));
 }
@@ -216,7 +214,7 @@ export async function listClients(ctx: AppContext, actor: Actor, q: string | und
   if (actor.clientId && !actor.roles.some((r) => r !== "client")) {
     return [await getClient(ctx, actor, actor.clientId)];
   }
-  requireStaff(actor);
+  assertMaySearchClients(actor);
   const rows = await clientsRepo.search(ctx.db, searchTerms(q ?? ""), limit);
   return rows.map(toClient);
 }

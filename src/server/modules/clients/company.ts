@@ -7,12 +7,12 @@ import {
 } from "../../../contract/staff.js";
 import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
-import { requireRole, requireStaff } from "../../platform/authz.js";
 import { filesRepo } from "../../platform/database/staff-repository.js";
 import { AppError, notFound } from "../../platform/errors.js";
 import { staleEdit } from "../../platform/http/versions.js";
 import { storeSetting } from "../settings/settings.js";
 import { type SettingSpec, settingRecord } from "../settings/stored-settings.js";
+import { assertMayEditCompany, assertMayReadCompany } from "./policy.js";
 
 const LOGO_KEY = "company-logo";
 
@@ -26,7 +26,7 @@ export const COMPANY_SETTING: SettingSpec<StoredCompany> = {
 };
 
 export async function getCompany(ctx: AppContext, actor: Actor): Promise<CompanySettings> {
-  requireStaff(actor);
+  assertMayReadCompany(actor);
   const record = await settingRecord(ctx, COMPANY_SETTING);
   const c = record.value;
   const logo = await filesRepo.meta(ctx.db, LOGO_KEY);
@@ -47,7 +47,7 @@ export async function saveCompany(
   actor: Actor,
   input: z.output<typeof CompanySettingsBody>,
 ): Promise<CompanySettings> {
-  requireRole(actor);
+  assertMayEditCompany(actor);
   const { version, ...sent } = input;
   const stored = await settingRecord(ctx, COMPANY_SETTING);
   // A merge over what is stored: a field not sent keeps its value (two people editing different fields
@@ -91,7 +91,7 @@ export async function saveLogo(
   actor: Actor,
   input: z.output<typeof CompanyLogoBody>,
 ): Promise<CompanySettings> {
-  requireRole(actor);
+  assertMayEditCompany(actor);
   const data = Buffer.from(input.dataBase64, "base64");
   if (data.length > LOGO_MAX_BYTES)
     throw new AppError("payload_too_large", "company.logo_too_large", {}, { field: "dataBase64" });
@@ -127,7 +127,7 @@ export async function saveLogo(
 }
 
 export async function deleteLogo(ctx: AppContext, actor: Actor): Promise<CompanySettings> {
-  requireRole(actor);
+  assertMayEditCompany(actor);
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await filesRepo.delete(trx, LOGO_KEY);
@@ -143,7 +143,7 @@ export async function deleteLogo(ctx: AppContext, actor: Actor): Promise<Company
 }
 
 export async function readLogo(ctx: AppContext, actor: Actor) {
-  requireStaff(actor);
+  assertMayReadCompany(actor);
   const row = await filesRepo.get(ctx.db, LOGO_KEY);
   if (!row) throw notFound("logo");
   return { contentType: row.content_type, data: Buffer.from(row.data, "base64"), updatedAt: row.updated_at };

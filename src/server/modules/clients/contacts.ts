@@ -4,7 +4,6 @@ import { rfcKind } from "../../../domain/rfc.js";
 import { foldForSearch, normalizeEmail, normalizePhone, searchTerms } from "../../../domain/text.js";
 import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
-import { requireClientAccess, requireRole, requireStaff } from "../../platform/authz.js";
 import { stillThere } from "../../platform/database/still-there.js";
 import { notFound } from "../../platform/errors.js";
 import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
@@ -14,6 +13,13 @@ import { clientsWithContractInForce } from "../tickets/contract-in-force.js";
 import { ticketsRepo } from "../tickets/repository.js";
 import { contactFor } from "./client-view.js";
 import { toClient } from "./clients.js";
+import {
+  assertMayEditContacts,
+  assertMayGrantPortalAdmin,
+  assertMayListContacts,
+  assertMayLookUpCallers,
+  assertMayReadContact,
+} from "./policy.js";
 import { type ClientRow, type ContactRow, clientsRepo, contactsRepo } from "./repository.js";
 
 /** One contact with its channels. */
@@ -67,11 +73,11 @@ const contactSearch = (name: string, email: string | null, phone: string | null)
 
 /** Company-wide portal visibility is granted by those who invite contacts to the portal, not by technicians. */
 function checkPortalAdminChange(actor: Actor, portalAdmin: boolean | undefined) {
-  if (portalAdmin !== undefined) requireRole(actor, "reception", "leader", "sales");
+  if (portalAdmin !== undefined) assertMayGrantPortalAdmin(actor);
 }
 
 export async function createContact(ctx: AppContext, actor: Actor, input: z.output<typeof ContactBody>) {
-  requireRole(actor, "reception", "leader", "sales", "technician", "senior");
+  assertMayEditContacts(actor);
   if (input.portalAdmin) checkPortalAdminChange(actor, true);
   if (!(await clientsRepo.byId(ctx.db, input.clientId))) throw notFound("client", { field: "clientId" });
   const now = ctx.clock().toISOString();
@@ -111,7 +117,7 @@ export async function updateContact(
   id: string,
   input: z.output<typeof ContactPatch>,
 ) {
-  requireRole(actor, "reception", "leader", "sales", "technician", "senior");
+  assertMayEditContacts(actor);
   const cur = await contactsRepo.byId(ctx.db, id);
   if (!cur) throw notFound("contact");
   const existing = await withItsChannels(ctx, cur);
@@ -166,8 +172,7 @@ export async function listContacts(
     limit: number;
   },
 ) {
-  if (f.clientId) requireClientAccess(actor, f.clientId, "client", { field: "clientId" });
-  else requireStaff(actor);
+  assertMayListContacts(actor, f.clientId);
   let rows: ContactRow[];
   if (f.email) rows = await contactsRepo.byChannel(ctx.db, "email", normalizeEmail(f.email));
   else if (f.phone) {
@@ -187,7 +192,7 @@ export async function listContacts(
 export async function getContact(ctx: AppContext, actor: Actor, id: string) {
   const row = await contactsRepo.byId(ctx.db, id);
   if (!row) throw notFound("contact");
-  requireClientAccess(actor, row.client_id, "contact");
+  assertMayReadContact(actor, row);
   return contactFor(actor, await withItsChannels(ctx, row));
 }
 
@@ -199,7 +204,7 @@ type Hit = { client: ClientRow; contact: ContactRow | null; matchedOn: MatchedOn
  * A fixed number of statements however many hits: contacts' clients, channels and contracts are read in bulk.
  */
 export async function lookupCallers(ctx: AppContext, actor: Actor, query: string) {
-  requireStaff(actor);
+  assertMayLookUpCallers(actor);
   const found = await findCallers(ctx, query);
   const contactClientIds = found.flatMap((f) => (f.contact ? [f.contact.client_id] : []));
   const owners = await clientsRepo.byIds(ctx.db, [...new Set(contactClientIds)]);

@@ -1,5 +1,3 @@
-import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { ClientAnswer, ContactAnswer, ContractAnswer } from "../../../contract/client-facing.js";
 import {
   CallerLookupQuery,
@@ -22,69 +20,88 @@ import {
 import { IdParams, ItemsOf } from "../../../contract/common.js";
 import { type AppContext, forRequest } from "../../context.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
+import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
 import { withBaseVersion } from "../../platform/http/versioning.js";
 import * as contracts from "../contracts/contracts.js";
 import * as clients from "./clients.js";
 import * as contacts from "./contacts.js";
 
-export function clientRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get("/api/clients", {
+/** `/api/clients`, `/api/contacts`, the caller lookup, contract types and contracts. */
+export const clientRoutes = featureRoutes({
+  "/clients": clientsGroup,
+  "/contacts": contactsGroup,
+  "/lookup": lookupGroup,
+  "/contract-types": contractTypesGroup,
+  "/contracts": contractsGroup,
+});
+
+function clientsGroup(r: Routes, ctx: AppContext): void {
+  r.get("", {
     schema: { tags: ["clients"], querystring: ClientListQuery, response: { 200: ItemsOf(ClientAnswer) } },
     handler: async (req) => ({
       items: await clients.listClients(ctx, actorOf(req), req.query.q, req.query.limit),
     }),
   });
-  r.post("/api/clients", {
+  r.post("", {
     schema: { tags: ["clients"], body: ClientBody, response: { 201: Client } },
     handler: async (req, reply) =>
       reply.status(201).send(await clients.createClient(ctx, actorOf(req), req.body)),
   });
-  r.get("/api/clients/:id", {
+  r.get("/:id", {
     schema: { tags: ["clients"], params: IdParams, response: { 200: ClientAnswer } },
     handler: async (req) => clients.getClient(ctx, actorOf(req), req.params.id),
   });
-  r.patch("/api/clients/:id", {
+  r.patch("/:id", {
     schema: { tags: ["clients"], params: IdParams, body: ClientPatch, response: { 200: Client } },
     handler: async (req) =>
       clients.updateClient(ctx, actorOf(req), req.params.id, withBaseVersion(req, req.body)),
   });
+}
 
-  r.get("/api/contacts", {
+function contactsGroup(r: Routes, ctx: AppContext): void {
+  r.get("", {
     schema: { tags: ["clients"], querystring: ContactListQuery, response: { 200: ItemsOf(ContactAnswer) } },
     handler: async (req) => ({ items: await contacts.listContacts(ctx, actorOf(req), req.query) }),
   });
-  r.post("/api/contacts", {
+  r.post("", {
     schema: { tags: ["clients"], body: ContactBody, response: { 201: Contact } },
     handler: async (req, reply) =>
       reply.status(201).send(await contacts.createContact(ctx, actorOf(req), req.body)),
   });
-  r.get("/api/contacts/:id", {
+  r.get("/:id", {
     schema: { tags: ["clients"], params: IdParams, response: { 200: ContactAnswer } },
     handler: async (req) => contacts.getContact(ctx, actorOf(req), req.params.id),
   });
-  r.patch("/api/contacts/:id", {
+  r.patch("/:id", {
     schema: { tags: ["clients"], params: IdParams, body: ContactPatch, response: { 200: Contact } },
     handler: async (req) =>
       contacts.updateContact(ctx, actorOf(req), req.params.id, withBaseVersion(req, req.body)),
   });
-  r.get("/api/lookup/callers", {
+}
+
+function lookupGroup(r: Routes, ctx: AppContext): void {
+  r.get("/callers", {
     schema: { tags: ["clients"], querystring: CallerLookupQuery, response: { 200: ItemsOf(CallerMatch) } },
     handler: async (req) => ({
       items: await contacts.lookupCallers(forRequest(ctx), actorOf(req), req.query.q),
     }),
   });
+}
 
-  r.get("/api/contract-types", {
+function contractTypesGroup(r: Routes, ctx: AppContext): void {
+  r.get("", {
     schema: { tags: ["contracts"], response: { 200: ItemsOf(ContractType) } },
     handler: async (req) => ({ items: await contracts.listContractTypes(ctx, actorOf(req)) }),
   });
-  r.post("/api/contract-types", {
+  r.post("", {
     schema: { tags: ["contracts"], body: ContractTypeBody, response: { 201: ContractType } },
     handler: async (req, reply) =>
       reply.status(201).send(await contracts.saveContractType(ctx, actorOf(req), req.body)),
   });
-  r.get("/api/contracts", {
+}
+
+function contractsGroup(r: Routes, ctx: AppContext): void {
+  r.get("", {
     schema: {
       tags: ["contracts"],
       querystring: ContractListQuery,
@@ -92,16 +109,16 @@ export function clientRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (req) => ({ items: await contracts.listContracts(ctx, actorOf(req), req.query.clientId) }),
   });
-  r.post("/api/contracts", {
+  r.post("", {
     schema: { tags: ["contracts"], body: ContractBody, response: { 201: Contract } },
     handler: async (req, reply) =>
       reply.status(201).send(await contracts.createContract(ctx, actorOf(req), req.body)),
   });
-  r.get("/api/contracts/:id", {
+  r.get("/:id", {
     schema: { tags: ["contracts"], params: IdParams, response: { 200: ContractAnswer } },
     handler: async (req) => contracts.getContract(ctx, actorOf(req), req.params.id),
   });
-  r.patch("/api/contracts/:id", {
+  r.patch("/:id", {
     schema: { tags: ["contracts"], params: IdParams, body: ContractPatch, response: { 200: Contract } },
     handler: async (req) =>
       contracts.updateContract(ctx, actorOf(req), req.params.id, withBaseVersion(req, req.body)),

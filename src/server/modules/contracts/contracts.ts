@@ -2,13 +2,19 @@ import type { z } from "zod";
 import type { Contract, ContractBody, ContractPatch, ContractTypeBody } from "../../../contract/clients.js";
 import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
-import { requireClientAccess, requireRole, requireStaff } from "../../platform/authz.js";
 import { stillThere } from "../../platform/database/still-there.js";
 import { invalid, notFound } from "../../platform/errors.js";
 import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
 import { newId } from "../../platform/ids.js";
 import { contractFor } from "../clients/client-view.js";
 import { type ContractRow, clientsRepo, contractsRepo } from "../clients/repository.js";
+import {
+  assertMayEditContracts,
+  assertMayEditContractTypes,
+  assertMayListContracts,
+  assertMayReadContract,
+  assertMayReadContractTypes,
+} from "./policy.js";
 
 type ContractWithType = ContractRow & { type_name: string };
 
@@ -42,7 +48,7 @@ function checkDates(startsOn: string, endsOn: string | null | undefined): void {
 }
 
 export async function createContract(ctx: AppContext, actor: Actor, input: z.output<typeof ContractBody>) {
-  requireRole(actor, "leader", "sales");
+  assertMayEditContracts(actor);
   if (!(await clientsRepo.byId(ctx.db, input.clientId))) throw notFound("client", { field: "clientId" });
   const type = input.type.toUpperCase();
   await checkType(ctx, type);
@@ -85,7 +91,7 @@ export async function updateContract(
   id: string,
   input: z.output<typeof ContractPatch>,
 ) {
-  requireRole(actor, "leader", "sales");
+  assertMayEditContracts(actor);
   const cur = await contractsRepo.byId(ctx.db, id);
   if (!cur) throw notFound("contract");
   await checkBaseVersion(input.version, cur.version, "contract", () => toContract(cur));
@@ -133,18 +139,17 @@ function contractPatch(input: z.output<typeof ContractPatch>, now: string): Part
 export async function getContract(ctx: AppContext, actor: Actor, id: string) {
   const row = await contractsRepo.byId(ctx.db, id);
   if (!row) throw notFound("contract");
-  requireClientAccess(actor, row.client_id, "contract");
+  assertMayReadContract(actor, row);
   return contractFor(actor, toContract(row));
 }
 
 export async function listContracts(ctx: AppContext, actor: Actor, clientId?: string) {
-  if (clientId) requireClientAccess(actor, clientId, "client", { field: "clientId" });
-  else requireStaff(actor);
+  assertMayListContracts(actor, clientId);
   return (await contractsRepo.list(ctx.db, clientId)).map((c) => contractFor(actor, toContract(c)));
 }
 
 export async function listContractTypes(ctx: AppContext, actor: Actor) {
-  requireStaff(actor);
+  assertMayReadContractTypes(actor);
   return (await contractsRepo.types(ctx.db)).map((t) => ({
     code: t.code,
     name: t.name,
@@ -157,7 +162,7 @@ export async function saveContractType(
   actor: Actor,
   input: z.output<typeof ContractTypeBody>,
 ) {
-  requireRole(actor);
+  assertMayEditContractTypes(actor);
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await contractsRepo.upsertType(trx, { code: input.code, name: input.name, active: input.active ? 1 : 0 });

@@ -1,5 +1,3 @@
-import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { SurveyAnswer, SurveyReadAnswer } from "../../../contract/client-facing.js";
 import { IdParams, UpdatedCount } from "../../../contract/common.js";
 import { NotificationList, NotificationQuery } from "../../../contract/notifications.js";
@@ -13,16 +11,23 @@ import {
 import { CandidateList } from "../../../contract/tickets.js";
 import { type AppContext, forRequest } from "../../context.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
+import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
 import { localeOf, withText } from "../../platform/i18n/index.js";
 import * as notifications from "../notifications/notifications.js";
 import * as surveys from "../surveys/surveys.js";
 import { assignmentCandidates } from "../tickets/assignment.js";
 import { recomputeDeadlines } from "../tickets/sla.js";
 
-/** Reception's desk work beyond the ticket itself: ranking technicians, surveys, deadline recompute. */
-export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get("/api/tickets/:id/candidates", {
+/** Reception's desk work beyond the ticket itself: ranking technicians, surveys, deadline recompute, notifications. */
+export const deskRoutes = featureRoutes({
+  "/tickets/:id": ticketGroup,
+  "/surveys": surveysGroup,
+  "/sla": slaGroup,
+  "/notifications": notificationsGroup,
+});
+
+function ticketGroup(r: Routes, ctx: AppContext): void {
+  r.get("/candidates", {
     schema: {
       tags: ["tickets"],
       params: IdParams,
@@ -34,11 +39,7 @@ export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
       return { items: items.map((c) => ({ ...c, reasons: c.reasons.map((r) => withText(locale, r)) })) };
     },
   });
-  r.get("/api/surveys/queue", {
-    schema: { tags: ["surveys"], response: { 200: SurveyQueue } },
-    handler: async (req) => ({ items: await surveys.surveyQueue(forRequest(ctx), actorOf(req)) }),
-  });
-  r.get("/api/tickets/:id/survey", {
+  r.get("/survey", {
     schema: {
       tags: ["surveys"],
       params: IdParams,
@@ -46,14 +47,14 @@ export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (req) => surveys.getSurvey(forRequest(ctx), actorOf(req), req.params.id),
   });
-  r.post("/api/tickets/:id/survey", {
+  r.post("/survey", {
     schema: { tags: ["surveys"], params: IdParams, body: SurveyBody, response: { 201: SurveyAnswer } },
     handler: async (req, reply) =>
       reply
         .status(201)
         .send(await surveys.recordSurvey(forRequest(ctx), actorOf(req), req.params.id, req.body)),
   });
-  r.post("/api/tickets/:id/survey-attempts", {
+  r.post("/survey-attempts", {
     schema: {
       tags: ["surveys"],
       params: IdParams,
@@ -65,13 +66,26 @@ export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
         .status(201)
         .send(await surveys.recordSurveyAttempt(forRequest(ctx), actorOf(req), req.params.id, req.body.note)),
   });
-  r.post("/api/sla/recompute", {
+}
+
+function surveysGroup(r: Routes, ctx: AppContext): void {
+  r.get("/queue", {
+    schema: { tags: ["surveys"], response: { 200: SurveyQueue } },
+    handler: async (req) => ({ items: await surveys.surveyQueue(forRequest(ctx), actorOf(req)) }),
+  });
+}
+
+function slaGroup(r: Routes, ctx: AppContext): void {
+  r.post("/recompute", {
     schema: { tags: ["sla"], body: RecomputeBody, response: { 200: UpdatedCount } },
     handler: async (req) => ({
       updated: await recomputeDeadlines(forRequest(ctx), actorOf(req), req.body.statuses),
     }),
   });
-  r.get("/api/notifications", {
+}
+
+function notificationsGroup(r: Routes, ctx: AppContext): void {
+  r.get("", {
     schema: { tags: ["notifications"], querystring: NotificationQuery, response: { 200: NotificationList } },
     handler: async (req) =>
       notifications.listNotifications(
@@ -81,7 +95,7 @@ export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
         req.query.limit,
       ),
   });
-  r.post("/api/notifications/:id/read", {
+  r.post("/:id/read", {
     schema: {
       tags: ["notifications"],
       params: IdParams,
@@ -91,7 +105,7 @@ export function deskRoutes(app: FastifyInstance, ctx: AppContext): void {
       updated: await notifications.markNotificationsRead(forRequest(ctx), actorOf(req), req.params.id),
     }),
   });
-  r.post("/api/notifications/read-all", {
+  r.post("/read-all", {
     schema: { tags: ["notifications"], response: { 200: UpdatedCount } },
     handler: async (req) => ({
       updated: await notifications.markNotificationsRead(forRequest(ctx), actorOf(req)),

@@ -10,7 +10,7 @@ import { mailRoutes } from "./routes.js";
  * SMTP listener when MESA_SMTP_LISTEN is set, IMAP polling when MESA_IMAP_URL is. Returns the listener (tests read its port).
  */
 export async function installMail(app: FastifyInstance, ctx: AppContext): Promise<SmtpListener | null> {
-  await app.register(async (scope) => mailRoutes(scope, ctx));
+  await app.register(mailRoutes, { prefix: "/api", ctx });
   await enqueueWaitingMail(ctx);
   const listener = ctx.config.smtpListen
     ? await startSmtpListener(ctx, ctx.config.smtpListen, app.log)

@@ -1,7 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { TicketAnswer } from "../../../contract/client-facing.js";
 import { IdParams } from "../../../contract/common.js";
@@ -19,10 +17,11 @@ import type { Actor, AppContext } from "../../context.js";
 import { requireRole, requireStaff } from "../../platform/authz.js";
 import { AppError, notFound } from "../../platform/errors.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
+import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
 import { withBaseVersion } from "../../platform/http/versioning.js";
 import { tasksRepo } from "../../platform/tasks/repository.js";
+import { requireVisible } from "../tickets/policy.js";
 import { ticketsRepo } from "../tickets/repository.js";
-import { requireVisible } from "../tickets/ticket-view.js";
 import { linkSender } from "./link.js";
 import { scheduleSend } from "./outbox.js";
 import { mailRepo, type OutboxRow } from "./repository.js";
@@ -60,9 +59,15 @@ async function visibleTicket(ctx: AppContext, actor: Actor, id: string) {
   return requireVisible(actor, await ticketsRepo.view(ctx.db, id));
 }
 
-export function mailRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get("/api/admin/outbox", {
+/** The outbox (admin), mail settings, and a ticket's mail: its attachments and linking an unknown sender. */
+export const mailRoutes = featureRoutes({
+  "/admin/outbox": outboxGroup,
+  "/settings/mail": settingsGroup,
+  "/tickets/:id": ticketGroup,
+});
+
+function outboxGroup(r: Routes, ctx: AppContext): void {
+  r.get("", {
     schema: { tags: ["admin"], querystring: OutboxQuery, response: { 200: OutboxList } },
     handler: async (req) => {
       requireRole(actorOf(req));
@@ -70,22 +75,28 @@ export function mailRoutes(app: FastifyInstance, ctx: AppContext): void {
       return { configured: Boolean(ctx.config.smtpUrl), items: rows.map(toOutbox) };
     },
   });
-  r.post("/api/admin/outbox/:id/retry", {
+  r.post("/:id/retry", {
     schema: { tags: ["admin"], params: IdParams, response: { 200: OutboxMail } },
     handler: async (req) => retryMail(ctx, actorOf(req), req.params.id),
   });
-  r.get("/api/settings/mail", {
+}
+
+function settingsGroup(r: Routes, ctx: AppContext): void {
+  r.get("", {
     schema: { tags: ["settings"], response: { 200: MailSettingsRecord } },
     handler: async (req) => {
       requireStaff(actorOf(req));
       return mailSettingsRecord(ctx);
     },
   });
-  r.put("/api/settings/mail", {
+  r.put("", {
     schema: { tags: ["settings"], body: MailSettingsBody, response: { 200: MailSettingsRecord } },
     handler: async (req) => saveMailSettings(ctx, actorOf(req), withBaseVersion(req, req.body)),
   });
-  r.post("/api/tickets/:id/link-sender", {
+}
+
+function ticketGroup(r: Routes, ctx: AppContext): void {
+  r.post("/link-sender", {
     schema: {
       tags: ["tickets"],
       params: IdParams,
@@ -94,7 +105,7 @@ export function mailRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (req) => linkSender(ctx, actorOf(req), req.params.id, req.body),
   });
-  r.get("/api/tickets/:id/attachments", {
+  r.get("/attachments", {
     schema: { tags: ["tickets"], params: IdParams, response: { 200: MailAttachmentList } },
     handler: async (req) => {
       const ticket = await visibleTicket(ctx, actorOf(req), req.params.id);
@@ -110,7 +121,7 @@ export function mailRoutes(app: FastifyInstance, ctx: AppContext): void {
       };
     },
   });
-  r.get("/api/tickets/:id/attachments/:attId", {
+  r.get("/attachments/:attId", {
     schema: { tags: ["tickets"], params: AttachmentParams },
     handler: async (req, reply) => {
       const ticket = await visibleTicket(ctx, actorOf(req), req.params.id);

@@ -1,11 +1,10 @@
-import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { Id } from "../../../contract/common.js";
+import { IdParams } from "../../../contract/common.js";
+import { SurveyLinkSent } from "../../../contract/surveys.js";
 import type { Actor, AppContext } from "../../context.js";
 import { requireRole } from "../../platform/authz.js";
 import { AppError, conflict, notFound } from "../../platform/errors.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
+import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
 import { surveysRepo } from "../surveys/repository.js";
 import { ticketsRepo } from "../tickets/repository.js";
 import { rolesOf } from "../users/repository.js";
@@ -37,16 +36,13 @@ export async function sendSurveyLink(ctx: AppContext, actor: Actor, ticketId: st
   return { sentTo: account.email };
 }
 
-/** Staff-side calls of the portal feature, under the staff authentication (no prefix of their own). */
-export async function portalStaffPlugin(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.post("/api/tickets/:id/survey-link", {
-    schema: {
-      tags: ["surveys"],
-      params: z.object({ id: Id }),
-      response: { 202: z.object({ sentTo: z.string() }) },
-    },
+/** Staff-side calls of the portal feature, under the staff authentication (`/api/tickets/:id`). */
+export const portalStaffRoutes = featureRoutes({ "/tickets/:id": surveyLinkGroup });
+
+function surveyLinkGroup(r: Routes, ctx: AppContext): void {
+  r.post("/survey-link", {
+    schema: { tags: ["surveys"], params: IdParams, response: { 202: SurveyLinkSent } },
     handler: async (req, reply) =>
-      reply.code(202).send(await sendSurveyLink(opts.ctx, actorOf(req), req.params.id)),
+      reply.code(202).send(await sendSurveyLink(ctx, actorOf(req), req.params.id)),
   });
 }

@@ -1,6 +1,6 @@
 import type { Actor, AppContext } from "../../context.js";
+import { requireVisible } from "../tickets/policy.js";
 import { ticketsRepo } from "../tickets/repository.js";
-import { requireVisible } from "../tickets/ticket-view.js";
 
 /**
  * Who may read a ticket's service order: whoever may see the ticket — staff by role or assignment,

@@ -1,5 +1,3 @@
-import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
   AuditQuery,
   AuditTrail,
@@ -20,24 +18,47 @@ import type { AppContext } from "../../context.js";
 import { auditTrail } from "../../platform/audit/audit.js";
 import { requireStaff } from "../../platform/authz.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
+import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
 import { withBaseVersion } from "../../platform/http/versioning.js";
 import * as sla from "../tickets/sla.js";
 import * as settings from "./settings.js";
 
-export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get("/api/settings/calendar", {
+/** Calendar and SLA settings, closed days, deadlines, categories and the audit trail. */
+export const settingsRoutes = featureRoutes({
+  "/settings": settingsGroup,
+  "/calendar": calendarGroup,
+  "/sla": slaGroup,
+  "/categories": categoriesGroup,
+  "/audit": auditGroup,
+});
+
+function settingsGroup(r: Routes, ctx: AppContext): void {
+  r.get("/calendar", {
     schema: { tags: ["settings"], response: { 200: CalendarSettingsRecord } },
     handler: async (req) => {
       requireStaff(actorOf(req));
       return settings.calendarRecord(ctx);
     },
   });
-  r.put("/api/settings/calendar", {
+  r.put("/calendar", {
     schema: { tags: ["settings"], body: CalendarSettingsBody, response: { 200: CalendarSettingsRecord } },
     handler: async (req) => settings.saveCalendar(ctx, actorOf(req), withBaseVersion(req, req.body)),
   });
-  r.get("/api/calendar/closed-days", {
+  r.get("/sla", {
+    schema: { tags: ["settings"], response: { 200: SlaSettingsRecord } },
+    handler: async (req) => {
+      requireStaff(actorOf(req));
+      return settings.slaRecord(ctx);
+    },
+  });
+  r.put("/sla", {
+    schema: { tags: ["settings"], body: SlaSettingsBody, response: { 200: SlaSettingsRecord } },
+    handler: async (req) => settings.saveSlaSettings(ctx, actorOf(req), withBaseVersion(req, req.body)),
+  });
+}
+
+function calendarGroup(r: Routes, ctx: AppContext): void {
+  r.get("/closed-days", {
     schema: {
       tags: ["settings"],
       querystring: ClosedDaysQuery,
@@ -47,26 +68,21 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
       items: await sla.closedDays(ctx, actorOf(req), req.query.year, req.query.month),
     }),
   });
-  r.get("/api/settings/sla", {
-    schema: { tags: ["settings"], response: { 200: SlaSettingsRecord } },
-    handler: async (req) => {
-      requireStaff(actorOf(req));
-      return settings.slaRecord(ctx);
-    },
-  });
-  r.put("/api/settings/sla", {
-    schema: { tags: ["settings"], body: SlaSettingsBody, response: { 200: SlaSettingsRecord } },
-    handler: async (req) => settings.saveSlaSettings(ctx, actorOf(req), withBaseVersion(req, req.body)),
-  });
-  r.get("/api/sla/deadline", {
+}
+
+function slaGroup(r: Routes, ctx: AppContext): void {
+  r.get("/deadline", {
     schema: { tags: ["sla"], querystring: DeadlineQuery, response: { 200: DeadlineResult } },
     handler: async (req) => sla.deadline(ctx, actorOf(req), req.query.from, req.query.minutes),
   });
-  r.get("/api/categories", {
+}
+
+function categoriesGroup(r: Routes, ctx: AppContext): void {
+  r.get("", {
     schema: { tags: ["settings"], response: { 200: CategoryList } },
     handler: async (req) => ({ items: await settings.listCategories(ctx, actorOf(req)) }),
   });
-  r.put("/api/categories/:code", {
+  r.put("/:code", {
     schema: {
       tags: ["settings"],
       params: CategoryParams,
@@ -75,7 +91,10 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (req) => settings.saveCategory(ctx, actorOf(req), req.params.code, req.body),
   });
-  r.get("/api/audit", {
+}
+
+function auditGroup(r: Routes, ctx: AppContext): void {
+  r.get("", {
     schema: {
       tags: ["settings"],
       querystring: AuditQuery,

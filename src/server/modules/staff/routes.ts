@@ -1,5 +1,3 @@
-import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { IdParams } from "../../../contract/common.js";
 import {
   CompanyLogoBody,
@@ -13,51 +11,53 @@ import {
 } from "../../../contract/staff.js";
 import type { AppContext } from "../../context.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
+import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
 import { withBaseVersion } from "../../platform/http/versioning.js";
 import * as company from "../clients/company.js";
 import * as timers from "../tickets/timers.js";
 import * as portal from "../users/portal-users.js";
 
 /** Work timers kept on the server (one per user, every device sees it). */
-function timerRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get("/api/me/timer", {
+function myTimerGroup(r: Routes, ctx: AppContext): void {
+  r.get("/timer", {
     schema: { tags: ["timers"], response: { 200: MyTimer } },
     handler: async (req) => timers.myTimer(ctx, actorOf(req)),
   });
-  r.post("/api/tickets/:id/timer", {
+}
+
+function ticketTimerGroup(r: Routes, ctx: AppContext): void {
+  r.post("/timer", {
     schema: { tags: ["timers"], params: IdParams, response: { 200: Timer, 201: Timer } },
     handler: async (req, reply) => {
       const { created, timer } = await timers.startTimer(ctx, actorOf(req), req.params.id);
       return reply.status(created ? 201 : 200).send(timer);
     },
   });
-  r.delete("/api/tickets/:id/timer", {
+  r.delete("/timer", {
     schema: { tags: ["timers"], params: IdParams, response: { 200: StoppedTimer } },
     handler: async (req) => timers.stopTimer(ctx, actorOf(req), req.params.id),
   });
 }
 
 /** The firm's own data (GET any staff, PUT admin) and its logo for documents. */
-function companyRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get("/api/settings/company", {
+function companyGroup(r: Routes, ctx: AppContext): void {
+  r.get("", {
     schema: { tags: ["settings"], response: { 200: CompanySettings } },
     handler: async (req) => company.getCompany(ctx, actorOf(req)),
   });
-  r.put("/api/settings/company", {
+  r.put("", {
     schema: { tags: ["settings"], body: CompanySettingsBody, response: { 200: CompanySettings } },
     handler: async (req) => company.saveCompany(ctx, actorOf(req), withBaseVersion(req, req.body)),
   });
-  r.put("/api/settings/company/logo", {
+  r.put("/logo", {
     schema: { tags: ["settings"], body: CompanyLogoBody, response: { 200: CompanySettings } },
     handler: async (req) => company.saveLogo(ctx, actorOf(req), req.body),
   });
-  r.delete("/api/settings/company/logo", {
+  r.delete("/logo", {
     schema: { tags: ["settings"], response: { 200: CompanySettings } },
     handler: async (req) => company.deleteLogo(ctx, actorOf(req)),
   });
-  r.get("/api/settings/company/logo", {
+  r.get("/logo", {
     schema: { tags: ["settings"], produces: ["image/png", "image/jpeg"] },
     handler: async (req, reply) => {
       const logo = await company.readLogo(ctx, actorOf(req));
@@ -71,9 +71,8 @@ function companyRoutes(app: FastifyInstance, ctx: AppContext): void {
 }
 
 /** Portal accounts of a client's contacts, invited by staff. */
-function portalUserRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get("/api/clients/:id/portal-users", {
+function clientPortalUsersGroup(r: Routes, ctx: AppContext): void {
+  r.get("/portal-users", {
     schema: {
       tags: ["clients"],
       params: IdParams,
@@ -81,14 +80,19 @@ function portalUserRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (req) => ({ items: await portal.listPortalUsers(ctx, actorOf(req), req.params.id) }),
   });
-  r.post("/api/contacts/:id/portal-invite", {
+}
+
+function contactInviteGroup(r: Routes, ctx: AppContext): void {
+  r.post("/portal-invite", {
     schema: { tags: ["clients"], params: IdParams, response: { 200: PortalUser } },
     handler: async (req) => portal.invitePortalUser(ctx, actorOf(req), req.params.id),
   });
 }
 
-export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
-  timerRoutes(app, ctx);
-  companyRoutes(app, ctx);
-  portalUserRoutes(app, ctx);
-}
+export const staffRoutes = featureRoutes({
+  "/me": myTimerGroup,
+  "/tickets/:id": ticketTimerGroup,
+  "/settings/company": companyGroup,
+  "/clients/:id": clientPortalUsersGroup,
+  "/contacts/:id": contactInviteGroup,
+});

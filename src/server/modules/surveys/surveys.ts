@@ -1,13 +1,14 @@
 import type { z } from "zod";
 import { type SurveyBody, SurveySettings } from "../../../contract/surveys.js";
 import type { Actor, AppContext } from "../../context.js";
-import { hasRole, isStaff, requireRole } from "../../platform/authz.js";
 import { AppError, conflict, forbidden } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { surveyFor, surveyReadFor } from "../clients/client-view.js";
 import { readSetting, type SettingSpec } from "../settings/stored-settings.js";
+import { requireVisible } from "../tickets/policy.js";
 import { historyRepo, ticketsRepo } from "../tickets/repository.js";
-import { requireVisible, toTicket, viewEnv } from "../tickets/ticket-view.js";
+import { toTicket, viewEnv } from "../tickets/ticket-view.js";
+import { assertMayLogSurveyAttempt, assertMaySeeSurveyQueue, mayRecordSurvey } from "./policy.js";
 import { type SurveyRow, surveysRepo } from "./repository.js";
 
 export const DEFAULT_MAX_SURVEY_ATTEMPTS = 3;
@@ -39,7 +40,7 @@ const toAttempt = (a: { at: string; by_user_id: string | null; note: string | nu
 });
 
 export async function surveyQueue(ctx: AppContext, actor: Actor) {
-  requireRole(actor, "reception", "leader");
+  assertMaySeeSurveyQueue(actor);
   const [rows, env, max] = await Promise.all([
     surveysRepo.queue(ctx.db, 500),
     viewEnv(ctx),
@@ -70,7 +71,7 @@ export async function recordSurvey(
   ticketId: string,
   input: z.output<typeof SurveyBody>,
 ) {
-  if (isStaff(actor) && !hasRole(actor, "admin", "reception")) throw forbidden("survey.reception_only");
+  if (!mayRecordSurvey(actor)) throw forbidden("survey.reception_only");
   await closedTicketWithoutSurvey(ctx, actor, ticketId);
   const now = ctx.clock().toISOString();
   const row: SurveyRow = {
@@ -104,7 +105,7 @@ export async function recordSurveyAttempt(
   ticketId: string,
   note: string | undefined,
 ) {
-  requireRole(actor, "reception");
+  assertMayLogSurveyAttempt(actor);
   await closedTicketWithoutSurvey(ctx, actor, ticketId);
   const now = ctx.clock().toISOString();
   const max = await maxAttempts(ctx);

@@ -1,11 +1,10 @@
 import { rankCandidates } from "../../../domain/assignment.js";
 import type { Actor, AppContext } from "../../context.js";
-import { requireRole } from "../../platform/authz.js";
 import { clientsRepo } from "../clients/repository.js";
 import { categoryNameOf } from "../settings/settings.js";
 import { toUser, usersRepo } from "../users/repository.js";
+import { assertMayReassign, requireVisible } from "./policy.js";
 import { ticketsRepo } from "./repository.js";
-import { requireVisible } from "./ticket-view.js";
 
 // The queries group by assignee and skip unassigned rows; the type still allows null, so it is filtered here.
 const countsById = (rows: { assignee_id: string | null; n: number }[]) =>
@@ -13,7 +12,7 @@ const countsById = (rows: { assignee_id: string | null; n: number }[]) =>
 
 /** Technicians ranked for one ticket, with the reasons reception sees in the assign dialog. */
 export async function assignmentCandidates(ctx: AppContext, actor: Actor, ticketId: string) {
-  requireRole(actor, "reception", "leader");
+  assertMayReassign(actor);
   const ticket = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
   const client = await clientsRepo.byId(ctx.db, ticket.client_id);
   const [users, load, withClient, inCategory] = await Promise.all([

@@ -1,5 +1,3 @@
-import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
   MessageAnswer,
   TicketAnswer,
@@ -21,6 +19,7 @@ import {
 import { type AppContext, forRequest } from "../../context.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
 import { fastResponse } from "../../platform/http/fast-serializer.js";
+import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
 import { withBaseVersion } from "../../platform/http/versioning.js";
 import * as work from "../work/work.js";
 import * as edit from "./ticket-edit.js";
@@ -41,9 +40,11 @@ const TicketFast = fastResponse(TicketAnswer);
 const TicketListFast = fastResponse(TicketListAnswer);
 const TicketDetailFast = fastResponse(TicketDetailAnswer);
 
-export function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.post("/api/tickets", {
+/** `/api/tickets`: intake, the queue, one ticket, its edits, moves and work. */
+export const ticketRoutes = featureRoutes({ "/tickets": ticketsGroup });
+
+function ticketsGroup(r: Routes, ctx: AppContext): void {
+  r.post("", {
     schema: {
       tags: ["tickets"],
       description: CREATE_DOC,
@@ -53,35 +54,35 @@ export function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (req, reply) =>
       reply.status(201).send(await tickets.createTicket(forRequest(ctx), actorOf(req), req.body)),
   });
-  r.get("/api/tickets", {
+  r.get("", {
     schema: { tags: ["tickets"], querystring: TicketListQuery, response: { 200: TicketListFast } },
     handler: async (req) => tickets.listTickets(forRequest(ctx), actorOf(req), req.query),
   });
-  r.get("/api/tickets/:id", {
+  r.get("/:id", {
     schema: { tags: ["tickets"], params: IdParams, response: { 200: TicketDetailFast } },
     handler: async (req) => tickets.getTicket(forRequest(ctx), actorOf(req), req.params.id),
   });
-  r.patch("/api/tickets/:id", {
+  r.patch("/:id", {
     schema: { tags: ["tickets"], params: IdParams, body: TicketPatchBody, response: { 200: TicketAnswer } },
     handler: async (req) =>
       edit.updateTicket(forRequest(ctx), actorOf(req), req.params.id, withBaseVersion(req, req.body)),
   });
-  r.post("/api/tickets/:id/transitions", {
+  r.post("/:id/transitions", {
     schema: { tags: ["tickets"], params: IdParams, body: TransitionBody, response: { 200: TicketAnswer } },
     handler: async (req) =>
       transitions.transitionTicket(forRequest(ctx), actorOf(req), req.params.id, req.body),
   });
-  r.post("/api/tickets/:id/time-entries", {
+  r.post("/:id/time-entries", {
     schema: { tags: ["tickets"], params: IdParams, body: TimeEntryBody, response: { 201: TimeEntry } },
     handler: async (req, reply) =>
       reply.status(201).send(await work.addTimeEntry(forRequest(ctx), actorOf(req), req.params.id, req.body)),
   });
-  r.post("/api/tickets/:id/charges", {
+  r.post("/:id/charges", {
     schema: { tags: ["tickets"], params: IdParams, body: ChargeBody, response: { 201: Charge } },
     handler: async (req, reply) =>
       reply.status(201).send(await work.addCharge(forRequest(ctx), actorOf(req), req.params.id, req.body)),
   });
-  r.post("/api/tickets/:id/messages", {
+  r.post("/:id/messages", {
     schema: { tags: ["tickets"], params: IdParams, body: MessageBody, response: { 201: MessageAnswer } },
     handler: async (req, reply) =>
       reply.status(201).send(await work.addMessage(forRequest(ctx), actorOf(req), req.params.id, req.body)),

@@ -1,10 +1,10 @@
 import type { TicketStatus } from "../../../contract/tickets.js";
 import { closedDaysInMonth, explainDeadline, maxBusinessMinutes } from "../../../domain/calendar/index.js";
 import type { Actor, AppContext } from "../../context.js";
-import { requireRole, requireStaff } from "../../platform/authz.js";
 import { invalid } from "../../platform/errors.js";
 import { businessCalendar } from "../settings/settings.js";
 import { assertDeadlineInRange } from "./deadline-range.js";
+import { assertMayReadCalendar, assertMayRecomputeDeadlines } from "./policy.js";
 import { historyRepo, ticketsRepo } from "./repository.js";
 import { contractTargets, responseDue } from "./tickets.js";
 
@@ -12,7 +12,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The what-if calculator reception reads from when a caller asks "when will you answer?". */
 export async function deadline(ctx: AppContext, actor: Actor, from: string, minutes: number) {
-  requireStaff(actor);
+  assertMayReadCalendar(actor);
   const cal = await businessCalendar(ctx);
   if (minutes > maxBusinessMinutes(cal)) {
     throw invalid("sla.minutes_too_many", {}, { field: "minutes" });
@@ -28,7 +28,7 @@ export async function deadline(ctx: AppContext, actor: Actor, from: string, minu
 }
 
 export async function closedDays(ctx: AppContext, actor: Actor, year: number, month: number) {
-  requireStaff(actor);
+  assertMayReadCalendar(actor);
   return closedDaysInMonth(await businessCalendar(ctx), year, month);
 }
 
@@ -41,7 +41,7 @@ export async function recomputeDeadlines(
   actor: Actor,
   statuses: readonly TicketStatus[],
 ): Promise<number> {
-  requireRole(actor);
+  assertMayRecomputeDeadlines(actor);
   const cal = await businessCalendar(ctx);
   const rows = await ticketsRepo.openForRecompute(ctx.db, statuses);
   const now = ctx.clock().toISOString();

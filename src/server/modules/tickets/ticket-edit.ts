@@ -3,7 +3,6 @@ import type { TicketPatchBody } from "../../../contract/tickets.js";
 import { addBusinessMinutes, type BusinessCalendar } from "../../../domain/calendar/index.js";
 import type { ServiceKind } from "../../../domain/sla.js";
 import type { Actor, AppContext } from "../../context.js";
-import { hasRole, isStaff } from "../../platform/authz.js";
 import { stillThere } from "../../platform/database/still-there.js";
 import { AppError, forbidden, invalid, notFound } from "../../platform/errors.js";
 import { makeEventDraft } from "../billing/event.js";
@@ -12,8 +11,14 @@ import { clientsRepo, contactsRepo } from "../clients/repository.js";
 import { businessCalendar, requireCategory } from "../settings/settings.js";
 import { contractInForce } from "./contract-in-force.js";
 import { assertDeadlineInRange } from "./deadline-range.js";
+import {
+  assertMayEdit,
+  mayCorrectBillableTime,
+  mayReclassify,
+  maySetBillingStatus,
+  requireVisible,
+} from "./policy.js";
 import { historyRepo, type TicketRow, ticketSearchText, ticketsRepo } from "./repository.js";
-import { requireVisible } from "./ticket-view.js";
 import { type ContractTargets, contractTargets, getTicketSummary, responseDue } from "./tickets.js";
 import { staleConflict } from "./transitions.js";
 
@@ -30,13 +35,12 @@ function checkFieldRights(actor: Actor, row: TicketRow, p: Patch): void {
     p.contactId !== undefined ||
     p.serviceKind !== undefined ||
     p.estimatedSolutionMinutes !== undefined;
-  if (classifies && !hasRole(actor, "admin", "reception", "leader"))
-    throw forbidden("ticket.reclassify_role");
+  if (classifies && !mayReclassify(actor)) throw forbidden("ticket.reclassify_role");
   if (classifies && !OPEN.includes(row.status)) throw invalid("ticket.reclassify_late");
-  if (p.billingStatus !== undefined && !hasRole(actor, "admin", "leader"))
+  if (p.billingStatus !== undefined && !maySetBillingStatus(actor))
     throw forbidden("ticket.billing_status_leader");
   if (p.billableMinutes !== undefined) {
-    if (!hasRole(actor, "admin", "senior")) throw forbidden("ticket.billable_senior");
+    if (!mayCorrectBillableTime(actor)) throw forbidden("ticket.billable_senior");
     if (row.billable_minutes === null) throw new AppError("precondition_failed", "ticket.billable_at_review");
   }
   const needsReason = p.serviceKind !== undefined || p.billableMinutes !== undefined;
@@ -113,7 +117,7 @@ export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p:
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, id));
   // A client contact edits no field of a ticket (SPEC §10): refused even when it names none, after
   // the 404 that hides another company's tickets.
-  if (!isStaff(actor)) throw forbidden();
+  assertMayEdit(actor);
   if (p.version !== undefined && p.version !== row.version) throw await staleConflict(ctx, actor, id);
   checkFieldRights(actor, row, p);
   const patch = await buildPatch(ctx, row, p);

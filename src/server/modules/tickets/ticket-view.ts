@@ -4,8 +4,6 @@ import { billableMinutes } from "../../../domain/rounding.js";
 import { slaState } from "../../../domain/sla.js";
 import { availableActions, type WorkflowTicket } from "../../../domain/workflow.js";
 import type { Actor, AppContext } from "../../context.js";
-import { hasRole, isStaff } from "../../platform/authz.js";
-import { type AppError, forbidden, notFound } from "../../platform/errors.js";
 import { businessCalendar, slaSettings } from "../settings/settings.js";
 import type { TicketRow, TicketSummaryRow } from "./repository.js";
 
@@ -88,33 +86,4 @@ export function toTicket(row: TicketSummaryRow, env: ViewEnv, actor: Actor): Tic
     version: row.version,
     availableActions: availableActions(actor, wf),
   };
-}
-
-/** Technicians without a broader role see only their own tickets; client contacts only their company's. */
-export function canSee(actor: Actor, row: TicketRow): boolean {
-  if (!isStaff(actor)) return actor.clientId === row.client_id;
-  if (hasRole(actor, "admin", "reception", "senior", "leader", "sales")) return true;
-  return row.assignee_id === actor.id;
-}
-
-/**
- * A technician who opens a ticket someone else now has (reassigned, or an old link) learns who has it,
- * so they can ask that person instead of retrying.
- */
-function notAssigned(row: TicketRow & { assignee_name?: string | null }): AppError {
-  const name = row.assignee_name ?? null;
-  const details = { reason: "not_assignee", assigneeName: name };
-  return name
-    ? forbidden("ticket.reassigned", { name }, details)
-    : forbidden("ticket.not_assignee", {}, details);
-}
-
-export function requireVisible<T extends TicketRow>(actor: Actor, row: T | undefined): T {
-  if (!row) throw notFound("ticket");
-  if (!canSee(actor, row)) {
-    // Another company's ticket is reported as missing, so ids cannot be probed.
-    if (!isStaff(actor)) throw notFound("ticket");
-    throw notAssigned(row);
-  }
-  return row;
 }

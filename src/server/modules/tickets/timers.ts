@@ -1,11 +1,10 @@
 import type { MyTimer, StoppedTimer, Timer } from "../../../contract/staff.js";
 import type { Actor, AppContext } from "../../context.js";
-import { hasRole } from "../../platform/authz.js";
 import { timersRepo } from "../../platform/database/staff-repository.js";
 import { stillThere } from "../../platform/database/still-there.js";
 import { conflict, forbidden, notFound } from "../../platform/errors.js";
+import { mayWorkOn, requireVisible } from "./policy.js";
 import { ticketsRepo } from "./repository.js";
-import { requireVisible } from "./ticket-view.js";
 
 const OPEN_WORK = ["assigned", "in_progress", "attended"];
 
@@ -29,8 +28,7 @@ export async function startTimer(
   ticketId: string,
 ): Promise<{ created: boolean; timer: Timer }> {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
-  const mine = hasRole(actor, "technician") && row.assignee_id === actor.id;
-  if (!mine && !hasRole(actor, "senior", "admin")) throw forbidden("timer.worker_only");
+  if (!mayWorkOn(actor, row)) throw forbidden("timer.worker_only");
   if (!OPEN_WORK.includes(row.status)) throw conflict("timer.ticket_not_open", {}, { status: row.status });
   const created = await timersRepo.start(ctx.db, actor.id, ticketId, ctx.clock().toISOString());
   // The row was just written (or was already there): the caller's timer exists unless stopped meanwhile.

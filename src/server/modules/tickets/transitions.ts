@@ -3,7 +3,7 @@ import type { TransitionBody } from "../../../contract/tickets.js";
 import { billableMinutes } from "../../../domain/rounding.js";
 import { decideTransition } from "../../../domain/workflow.js";
 import type { Actor, AppContext } from "../../context.js";
-import { hasRole, isStaff, refuseStaffOnlyFields } from "../../platform/authz.js";
+import { isStaff } from "../../platform/authz.js";
 import { type AppError, conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
 import { codedError } from "../../platform/i18n/index.js";
 import { billingStatusAtClose, makeEventDraft } from "../billing/event.js";
@@ -12,8 +12,9 @@ import { slaSettings } from "../settings/settings.js";
 import { onAssignmentNotice } from "../staff-notifications/index.js";
 import { rolesOf, usersRepo } from "../users/repository.js";
 import { workRepo } from "../work/repository.js";
+import { maySetBillingStatus, refuseDeskOnlyMoveFields, requireVisible } from "./policy.js";
 import { historyRepo, type TicketRow, ticketsRepo } from "./repository.js";
-import { requireVisible, workflowTicket } from "./ticket-view.js";
+import { workflowTicket } from "./ticket-view.js";
 import { getTicketSummary } from "./tickets.js";
 
 type Input = z.output<typeof TransitionBody>;
@@ -68,7 +69,7 @@ async function effects(ctx: AppContext, actor: Actor, row: TicketRow, input: Inp
     case "close":
       patch.closed_at = now;
       if (input.billingStatus) {
-        if (!hasRole(actor, "leader", "admin")) throw forbidden("ticket.billing_status_leader");
+        if (!maySetBillingStatus(actor)) throw forbidden("ticket.billing_status_leader");
         patch.billing_status = input.billingStatus;
       } else {
         patch.billing_status = await billingStatusAtClose(ctx.db, row);
@@ -80,10 +81,7 @@ async function effects(ctx: AppContext, actor: Actor, row: TicketRow, input: Inp
 
 export async function transitionTicket(ctx: AppContext, actor: Actor, id: string, input: Input) {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, id));
-  refuseStaffOnlyFields(
-    actor,
-    (["assigneeId", "billingStatus"] as const).filter((f) => input[f] !== undefined),
-  );
+  refuseDeskOnlyMoveFields(actor, input);
   if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
     throw await staleConflict(ctx, actor, id);
   }

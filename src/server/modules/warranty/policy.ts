@@ -1,8 +1,8 @@
 import type { Actor } from "../../context.js";
 import { hasRole, requireRole, requireStaff } from "../../platform/authz.js";
 import { forbidden } from "../../platform/errors.js";
+import { requireVisible } from "../tickets/policy.js";
 import type { TicketRow } from "../tickets/repository.js";
-import { requireVisible } from "../tickets/ticket-view.js";
 
 /**
  * Who may do what with warranty cases and loaners (SPEC §2, seed §1.1):

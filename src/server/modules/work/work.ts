@@ -1,22 +1,22 @@
 import type { z } from "zod";
 import type { ChargeBody, MessageBody, TimeEntryBody } from "../../../contract/tickets.js";
 import type { Actor, AppContext } from "../../context.js";
-import { hasRole, isStaff } from "../../platform/authz.js";
+import { isStaff } from "../../platform/authz.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { messageFor } from "../clients/client-view.js";
 import { queueStaffMessage } from "../mail/notify.js";
+import { requireVisible } from "../tickets/policy.js";
 import { historyRepo, type TicketRow, ticketsRepo } from "../tickets/repository.js";
-import { requireVisible } from "../tickets/ticket-view.js";
 import { toCharge } from "../tickets/tickets.js";
 import { usersRepo } from "../users/repository.js";
+import { mayChargeAnyTicket, mayRecordForAnother, mayWorkOn, mayWriteKind } from "./policy.js";
 import { type ChargeRow, type TimeEntryRow, workRepo } from "./repository.js";
 
 const WORKING = ["in_progress", "attended"];
 
 function requireWorker(actor: Actor, row: TicketRow): void {
-  const mine = hasRole(actor, "technician") && row.assignee_id === actor.id;
-  if (!mine && !hasRole(actor, "senior", "admin")) throw forbidden("work.worker_only");
+  if (!mayWorkOn(actor, row)) throw forbidden("work.worker_only");
 }
 
 function entryMinutes(input: z.output<typeof TimeEntryBody>, nowMs: number): number {
@@ -35,7 +35,7 @@ function entryMinutes(input: z.output<typeof TimeEntryBody>, nowMs: number): num
 
 async function entryUser(ctx: AppContext, actor: Actor, userId: string | undefined): Promise<string> {
   if (!userId || userId === actor.id) return actor.id;
-  if (!hasRole(actor, "senior", "admin")) throw forbidden("work.on_behalf_senior_only");
+  if (!mayRecordForAnother(actor)) throw forbidden("work.on_behalf_senior_only");
   // Time is staff work: a client's portal user (or a deactivated account) cannot be the one who did it.
   const user = await usersRepo.byId(ctx.db, userId);
   if (!user || user.client_id !== null || user.active !== 1 || JSON.parse(user.roles).includes("client"))
@@ -124,7 +124,7 @@ export async function addCharge(
   input: z.output<typeof ChargeBody>,
 ) {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
-  if (!hasRole(actor, "leader", "sales")) requireWorker(actor, row);
+  if (!mayChargeAnyTicket(actor)) requireWorker(actor, row);
   if (["closed", "cancelled"].includes(row.status)) {
     throw new AppError(
       "invalid_transition",
@@ -171,7 +171,7 @@ export async function addMessage(
 ) {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
   const staff = isStaff(actor);
-  if (!staff && input.kind !== "message") throw forbidden("work.messages_only");
+  if (!mayWriteKind(actor, input.kind)) throw forbidden("work.messages_only");
   if (["cancelled"].includes(row.status)) throw new AppError("invalid_transition", "ticket.cancelled");
   const now = ctx.clock().toISOString();
   const visibility = input.kind === "note" ? "internal" : "client";

@@ -40,14 +40,22 @@ export const CLIENT_CONTACT_ROUTES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Staff-only routes on one ticket that still reach their use case for a client contact: it answers
- * 403 on the contact's own company's ticket and 404 on another's, like a missing id (SPEC §9), which
- * a refusal here could not tell apart without reading the record.
+ * Staff-only routes on one record that still reach their use case for a client contact: it answers
+ * 403 on the contact's own company's record and 404 on another's, like a missing id (SPEC §9), which
+ * a refusal here could not tell apart without reading the record. Credit and warranty keep the ones
+ * their suites pin (test/api/credit.test.ts, warranty.test.ts); billing has none.
  */
 export const RECORD_DECIDES: ReadonlySet<string> = new Set([
   "PATCH /api/tickets/:id",
   "POST /api/tickets/:id/time-entries",
   "POST /api/tickets/:id/charges",
+  "POST /api/credit-requests",
+  "GET /api/credit-requests/:id",
+  "POST /api/credit-requests/:id/approve",
+  "GET /api/clients/:id/credit",
+  "GET /api/tickets/:id/warranty",
+  "POST /api/tickets/:id/warranty",
+  "POST /api/loaners/:id/lend",
 ]);
 
 /**
