@@ -64,6 +64,8 @@ function seedSql(n: number): string[] {
       select 'bench-c-' || g, 'bench-t-' || g, 'consumable', 'Cable', 1, 25000, 25000, 'bench-tech-0', ${ISO("rec + interval '1 hour'")}
       from bench_seed3 where finished and g % 20 = 0`,
     "drop table bench_seed, bench_seed2, bench_seed3",
+    // Rows written here bypass the report ledger: the next start fills their facts and the summary.
+    "delete from report_summary_state",
     "analyze",
   ];
 }
@@ -91,13 +93,21 @@ export async function postgresBench(
     }
     const seedSeconds = Math.round((performance.now() - t0) / 100) / 10;
     console.log(`postgres: seeded ${tickets} tickets in ${seedSeconds} s`);
+    // The first start after seeding fills the report facts and summary (migration 018's backfill).
+    const t1 = performance.now();
     const app = await buildApp({
       env: appEnv({ DATABASE_URL: dbUrl.toString() }),
       logger: false,
       clock: () => now,
     });
+    const backfillSeconds = Math.round((performance.now() - t1) / 100) / 10;
+    console.log(`postgres: started (report summary backfill) in ${backfillSeconds} s`);
     try {
-      return { "postgres.seedSeconds": seedSeconds, ...(await timeReports(app, "postgres")) };
+      return {
+        "postgres.seedSeconds": seedSeconds,
+        "postgres.backfillSeconds": backfillSeconds,
+        ...(await timeReports(app, "postgres")),
+      };
     } finally {
       await app.close();
     }

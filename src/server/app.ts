@@ -16,6 +16,7 @@ import { installMail } from "./modules/mail/index.js";
 import type { SmtpListener } from "./modules/mail/listener.js";
 import { portalPlugin } from "./modules/portal/routes.js";
 import { portalStaffPlugin } from "./modules/portal/survey-link.js";
+import { ensureReportSummary } from "./modules/reports/ledger.js";
 import { reportRoutes } from "./modules/reports/routes.js";
 import { serviceOrderRoutes } from "./modules/service-orders/index.js";
 import { settingsRoutes } from "./modules/settings/routes.js";
@@ -74,6 +75,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
     clock: opts.clock ?? (() => new Date()),
   };
   const adminCreated = await bootstrapAdmin(ctx);
+  await ensureReportSummary(ctx);
 
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },

@@ -2,6 +2,7 @@ import { type Kysely, type Selectable, SqliteAdapter, sql } from "kysely";
 import type { HistoryAction, TicketStatus } from "../../../contract/tickets.js";
 import type { DB, TicketsTable } from "../../platform/database/schema.js";
 import { likePatterns } from "../clients/repository.js";
+import { factsFor, ticketChanged } from "../reports/ledger.js";
 import { candidatePage, rangesPage } from "./queue-pages.js";
 import { refreshSearchText } from "./search-repository.js";
 
@@ -9,6 +10,16 @@ export { ticketSearchText } from "./search-repository.js";
 
 type Db = Kysely<DB>;
 export type TicketRow = Selectable<TicketsTable>;
+/** Report facts (migration 018): derived from the ticket's instants by the ledger on every write. */
+type FactColumns =
+  | "attended_at"
+  | "report_day"
+  | "closed_day"
+  | "response_minutes"
+  | "response_wall_minutes"
+  | "attended_minutes"
+  | "closed_minutes";
+export type NewTicketRow = Omit<TicketRow, FactColumns>;
 /** A ticket with the names a list shows. */
 export type TicketSummaryRow = TicketRow & {
   client_name: string;
@@ -106,17 +117,37 @@ function countByAssignee(db: Db, f: { statuses?: readonly TicketStatus[]; catego
 export const ticketsRepo = {
   view: (db: Db, id: string) => viewQuery(db).where("tickets.id", "=", id).executeTakeFirst(),
   byId: (db: Db, id: string) => db.selectFrom("tickets").selectAll().where("id", "=", id).executeTakeFirst(),
-  insert: (db: Db, row: TicketRow) => db.insertInto("tickets").values(row).execute(),
+  /** Inserts with its report facts, and adds it to the report summary (same transaction). */
+  insert: async (db: Db, row: NewTicketRow): Promise<TicketRow> => {
+    const full = { ...row, ...(await factsFor(db, null, { ...row, attended_at: null })) };
+    await db.insertInto("tickets").values(full).execute();
+    await ticketChanged(db, null, full);
+    return full;
+  },
 
-  /** Updates only if the row still has the version read, so two concurrent changes cannot both win. */
-  update: async (db: Db, id: string, version: number, patch: Partial<TicketRow>) => {
-    const r = await db
-      .updateTable("tickets")
-      .set({ ...patch, version: version + 1 })
+  /**
+   * Updates only if the row still has the version read, so two concurrent changes cannot both win;
+   * its report facts and the report summary follow in the same statement and transaction.
+   */
+  update: async (db: Db, id: string, version: number, patch: Partial<NewTicketRow>) => {
+    const before = await db
+      .selectFrom("tickets")
+      .selectAll()
       .where("id", "=", id)
       .where("version", "=", version)
       .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+    if (!before) return false;
+    const merged = { ...before, ...patch };
+    const facts = await factsFor(db, before, merged);
+    const r = await db
+      .updateTable("tickets")
+      .set({ ...patch, ...facts, version: version + 1 })
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) return false;
+    await ticketChanged(db, before, { ...merged, ...facts });
+    return true;
   },
 
   /** Next folio number of the year, taken inside the caller's transaction: a rollback returns it. */

@@ -18,7 +18,13 @@ import { businessCalendar, categoryEstimate, requireCategory, slaSettings } from
 import { workRepo } from "../work/repository.js";
 import { contractInForce } from "./contract-in-force.js";
 import { assertDeadlineInRange } from "./deadline-range.js";
-import { historyRepo, type TicketRow, ticketSearchText, ticketsRepo } from "./repository.js";
+import {
+  historyRepo,
+  type NewTicketRow,
+  type TicketRow,
+  ticketSearchText,
+  ticketsRepo,
+} from "./repository.js";
 import { requireVisible, toTicket, viewEnv } from "./ticket-view.js";
 
 type CreateInput = z.output<typeof TicketCreateBody>;
@@ -145,7 +151,7 @@ export async function insertTicket(
   const id = newId();
   return ctx.db.transaction().execute(async (trx) => {
     const folio = formatFolio(year, await ticketsRepo.nextFolioNumber(trx, year));
-    const row: TicketRow = {
+    const fields: NewTicketRow = {
       id,
       folio,
       client_id: input.clientId,
@@ -190,7 +196,7 @@ export async function insertTicket(
       version: 1,
       escalation_level: 0,
     };
-    await ticketsRepo.insert(trx, row);
+    const row = await ticketsRepo.insert(trx, fields);
     await historyRepo.add(trx, {
       ticketId: id,
       at: nowIso,
