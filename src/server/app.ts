@@ -16,8 +16,8 @@ import { installMail } from "./modules/mail/index.js";
 import type { SmtpListener } from "./modules/mail/listener.js";
 import { portalPlugin } from "./modules/portal/routes.js";
 import { portalStaffPlugin } from "./modules/portal/survey-link.js";
-import { ensureReportSummary } from "./modules/reports/ledger.js";
 import { reportRoutes } from "./modules/reports/routes.js";
+import { requestSummaryRebuild } from "./modules/reports/summary-rebuild.js";
 import { serviceOrderRoutes } from "./modules/service-orders/index.js";
 import { settingsRoutes } from "./modules/settings/routes.js";
 import { staffRoutes } from "./modules/staff/routes.js";
@@ -75,7 +75,8 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
     clock: opts.clock ?? (() => new Date()),
   };
   const adminCreated = await bootstrapAdmin(ctx);
-  await ensureReportSummary(ctx);
+  // Never blocks the start: a rebuild (a calendar change, a new migration) runs as a background task.
+  await requestSummaryRebuild(ctx);
 
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },

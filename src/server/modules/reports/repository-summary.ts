@@ -1,11 +1,16 @@
 /**
- * SQL of the report summary (migration 018): the ledger's upserts, the from-scratch rebuild and the
- * per-ticket facts backfill. Same SQL on SQLite and PostgreSQL.
+ * SQL of the report summary (migration 018): the ledger's upserts, the from-scratch rebuild, the
+ * per-ticket facts backfill and the rebuild's state. Same SQL on SQLite and PostgreSQL.
  */
-import { type Kysely, sql } from "kysely";
-import { COUNTS, type DailyRow, type FactSurvey, type Facts } from "../../../domain/reports/facts.js";
-import type { DB } from "../../platform/database/schema.js";
-import type { LedgerTicket } from "./ledger.js";
+import { type Kysely, type Selectable, SqliteAdapter, sql } from "kysely";
+import {
+  COUNTS,
+  type DailyRow,
+  type FactSurvey,
+  type Facts,
+  type FactTicket,
+} from "../../../domain/reports/facts.js";
+import type { DB, ReportSummaryStateTable } from "../../platform/database/schema.js";
 
 type Db = Kysely<DB>;
 const PK = ["dim", "day", "key", "service_kind", "urgent"] as const;
@@ -37,11 +42,25 @@ const CLOSED_SIDE = sql`select t.closed_day as day, t.client_id, t.category, t.a
 
 export interface FactsInput {
   id: string;
+  version: number;
   received_at: string;
   responded_at: string | null;
   closed_at: string | null;
   attended_at: string | null;
 }
+
+/** The instants of tickets, and the first time each was attended (from the history). */
+const factsInputs = (db: Db) =>
+  db
+    .selectFrom("tickets as t")
+    .select(["t.id", "t.version", "t.received_at", "t.responded_at", "t.closed_at"])
+    .select(
+      sql<string | null>`(select min(h.at) from ticket_history h
+        where h.ticket_id = t.id and h.to_status = 'attended')`.as("attended_at"),
+    );
+
+const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
+type StatePatch = Partial<Omit<Selectable<ReportSummaryStateTable>, "id">>;
 
 export const summaryRepo = {
   survey: (db: Db, ticketId: string): Promise<FactSurvey | undefined> =>
@@ -51,77 +70,109 @@ export const summaryRepo = {
       .where("ticket_id", "=", ticketId)
       .executeTakeFirst(),
 
-  factTicket: (db: Db, id: string): Promise<LedgerTicket | undefined> =>
-    db.selectFrom("tickets").selectAll().where("id", "=", id).executeTakeFirst(),
+  /**
+   * The ticket a survey is recorded on. PostgreSQL: locked, so a concurrent ticket change (which
+   * reads the survey after its own UPDATE) either sees this survey or is seen by it.
+   */
+  ticketForSurvey: (db: Db, id: string): Promise<FactTicket | undefined> => {
+    const q = db.selectFrom("tickets").selectAll().where("id", "=", id);
+    return (isSqlite(db) ? q : q.forUpdate()).executeTakeFirst();
+  },
 
-  /** Adds each row's counts to the summary (a row not there yet starts at its counts). */
+  /**
+   * Adds each row's counts to the summary (a row not there yet starts at its counts), all rows in one
+   * statement. The rows have distinct keys (dailyDelta merges them): PostgreSQL refuses to update
+   * one row twice in a statement.
+   */
   apply: async (db: Db, rows: readonly DailyRow[]) => {
-    for (const r of rows) {
-      const counts = Object.fromEntries(COUNTS.map((c) => [c, r.counts[c] ?? 0]));
-      await db
-        .insertInto("report_daily")
-        .values({
-          day: r.day,
-          dim: r.dim,
-          key: r.key,
-          service_kind: r.service_kind as "contract" | "event",
-          urgent: r.urgent,
-          ...counts,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(PK)
-            .doUpdateSet(
-              Object.fromEntries(
-                COUNTS.map((c) => [c, sql`report_daily.${sql.ref(c)} + excluded.${sql.ref(c)}`]),
-              ),
+    if (rows.length === 0) return;
+    const values = rows.map((r) => ({
+      day: r.day,
+      dim: r.dim,
+      key: r.key,
+      service_kind: r.service_kind as "contract" | "event",
+      urgent: r.urgent,
+      ...Object.fromEntries(COUNTS.map((c) => [c, r.counts[c] ?? 0])),
+    }));
+    await db
+      .insertInto("report_daily")
+      .values(values)
+      .onConflict((oc) =>
+        oc
+          .columns(PK)
+          .doUpdateSet(
+            Object.fromEntries(
+              COUNTS.map((c) => [c, sql`report_daily.${sql.ref(c)} + excluded.${sql.ref(c)}`]),
             ),
-        )
-        .execute();
-    }
+          ),
+      )
+      .execute();
   },
 
   state: (db: Db) => db.selectFrom("report_summary_state").selectAll().where("id", "=", 1).executeTakeFirst(),
 
-  setState: async (db: Db, calendarKey: string, at: string) => {
-    await db.deleteFrom("report_summary_state").execute();
+  /** Sets the state row's columns (creating the row when missing). */
+  putState: async (db: Db, patch: StatePatch) => {
     await db
       .insertInto("report_summary_state")
-      .values({ id: 1, calendar_key: calendarKey, built_at: at })
+      .values({ id: 1, ...patch })
+      .onConflict((oc) => oc.column("id").doUpdateSet(patch))
       .execute();
   },
 
+  /** Updates the state only while the rebuild named by `token` is still the one under way. */
+  putStateIf: async (db: Db, token: string, patch: StatePatch) => {
+    const r = await db
+      .updateTable("report_summary_state")
+      .set(patch)
+      .where("id", "=", 1)
+      .where("token", "=", token)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+
+  hasTickets: async (db: Db) => !!(await db.selectFrom("tickets").select("id").limit(1).executeTakeFirst()),
+
   /** A page of tickets after `afterId` (id order) with the instants their facts come from. */
   factsPage: (db: Db, afterId: string, limit: number): Promise<FactsInput[]> =>
-    db
-      .selectFrom("tickets as t")
-      .select(["t.id", "t.received_at", "t.responded_at", "t.closed_at"])
-      .select(
-        sql<string | null>`(select min(h.at) from ticket_history h
-          where h.ticket_id = t.id and h.to_status = 'attended')`.as("attended_at"),
-      )
-      .where("t.id", ">", afterId)
-      .orderBy("t.id")
-      .limit(limit)
-      .execute(),
+    factsInputs(db).where("t.id", ">", afterId).orderBy("t.id").limit(limit).execute(),
 
-  /** Writes a page of facts in one statement (UPDATE … FROM a VALUES list: SQLite 3.33+, PostgreSQL). */
-  writeFacts: async (db: Db, rows: readonly (Facts & { id: string; attended_at: string | null })[]) => {
-    if (rows.length === 0) return;
+  /** The same for tickets changed while their page was computed. */
+  factsByIds: (db: Db, ids: readonly string[]): Promise<FactsInput[]> =>
+    factsInputs(db).where("t.id", "in", ids).execute(),
+
+  /**
+   * Writes a page of facts in one statement (UPDATE … FROM a VALUES list: SQLite 3.33+, PostgreSQL).
+   * Only over the version read: answers the ids written (the others changed meanwhile: read again).
+   */
+  writeFacts: async (
+    db: Db,
+    rows: readonly (Facts & { id: string; version: number; attended_at: string | null })[],
+  ): Promise<Set<string>> => {
+    if (rows.length === 0) return new Set();
     const int = (v: number | null) => sql`cast(${v} as integer)`;
     const values = rows.map(
       (r) =>
-        sql`(${r.id}, ${r.attended_at}, ${r.report_day}, ${r.closed_day}, ${int(r.response_minutes)},
-          ${int(r.response_wall_minutes)}, ${int(r.attended_minutes)}, ${int(r.closed_minutes)})`,
+        sql`(${r.id}, ${int(r.version)}, ${r.attended_at}, ${r.report_day}, ${r.closed_day},
+          ${int(r.response_minutes)}, ${int(r.response_wall_minutes)}, ${int(r.attended_minutes)},
+          ${int(r.closed_minutes)})`,
     );
-    await sql`with v (id, attended_at, report_day, closed_day, rm, rwm, am, cm) as (values ${sql.join(values)})
+    const written = await sql<{
+      id: string;
+    }>`with v (id, version, attended_at, report_day, closed_day, rm, rwm, am, cm) as (values ${sql.join(values)})
       update tickets set attended_at = v.attended_at, report_day = v.report_day, closed_day = v.closed_day,
         response_minutes = v.rm, response_wall_minutes = v.rwm, attended_minutes = v.am, closed_minutes = v.cm
-      from v where tickets.id = v.id`.execute(db);
+      from v where tickets.id = v.id and tickets.version = v.version
+      returning tickets.id`.execute(db);
+    return new Set(written.rows.map((r) => r.id));
   },
 
-  /** The summary from scratch, from the tickets' stored days and their surveys. */
+  /**
+   * The summary from scratch, from the tickets' stored days and their surveys. PostgreSQL: the table
+   * is locked first, so a ticket write either committed before (and is read) or adds its delta after.
+   */
   rebuildDaily: async (db: Db) => {
+    if (!isSqlite(db)) await sql`lock table report_daily in exclusive mode`.execute(db);
     await db.deleteFrom("report_daily").execute();
     const cols = sql.raw(COUNTS.join(", "));
     const sums = sql.raw(COUNTS.map((c) => `sum(x.${c})`).join(", "));

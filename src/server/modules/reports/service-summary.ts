@@ -15,9 +15,9 @@ import {
   responseFromCounts,
 } from "../../../domain/reports/weighted.js";
 import type { AppContext } from "../../context.js";
-import { summaryReady } from "./ledger.js";
 import { dailyRepo, type Target } from "./repository-daily.js";
 import { n, type ReportEnv } from "./service.js";
+import { summaryReady } from "./summary-rebuild.js";
 
 const FILTER_DIMS = [
   ["clientId", "client"],

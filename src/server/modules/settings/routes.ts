@@ -21,6 +21,7 @@ import { auditTrail } from "../../platform/audit/audit.js";
 import { requireStaff } from "../../platform/authz.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
 import { withBaseVersion } from "../../platform/http/versioning.js";
+import { requestSummaryRebuild } from "../reports/summary-rebuild.js";
 import * as sla from "../tickets/sla.js";
 import * as settings from "./settings.js";
 
@@ -35,7 +36,12 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   r.put("/api/settings/calendar", {
     schema: { tags: ["settings"], body: CalendarSettingsBody, response: { 200: CalendarSettingsRecord } },
-    handler: async (req) => settings.saveCalendar(ctx, actorOf(req), withBaseVersion(req, req.body)),
+    handler: async (req) => {
+      const saved = await settings.saveCalendar(ctx, actorOf(req), withBaseVersion(req, req.body));
+      // The reports' stored business minutes follow the new calendar (in the background).
+      await requestSummaryRebuild(ctx);
+      return saved;
+    },
   });
   r.get("/api/calendar/closed-days", {
     schema: {

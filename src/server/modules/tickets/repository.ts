@@ -1,8 +1,15 @@
 import { type Kysely, type Selectable, SqliteAdapter, sql } from "kysely";
 import type { HistoryAction, TicketStatus } from "../../../contract/tickets.js";
+import type { BusinessCalendar } from "../../../domain/calendar/index.js";
 import type { DB, TicketsTable } from "../../platform/database/schema.js";
 import { likePatterns } from "../clients/repository.js";
-import { factsFor, ticketChanged } from "../reports/ledger.js";
+import {
+  type CalendarSource,
+  factsPatch,
+  newTicketFacts,
+  ticketChanged,
+  ticketCreated,
+} from "../reports/ledger.js";
 import { candidatePage, rangesPage } from "./queue-pages.js";
 import { refreshSearchText } from "./search-repository.js";
 
@@ -119,36 +126,33 @@ export const ticketsRepo = {
     (await db.selectFrom("tickets").select("id").limit(1).executeTakeFirst()) !== undefined,
   view: (db: Db, id: string) => viewQuery(db).where("tickets.id", "=", id).executeTakeFirst(),
   byId: (db: Db, id: string) => db.selectFrom("tickets").selectAll().where("id", "=", id).executeTakeFirst(),
-  /** Inserts with its report facts, and adds it to the report summary (same transaction). */
-  insert: async (db: Db, row: NewTicketRow): Promise<TicketRow> => {
-    const full = { ...row, ...(await factsFor(db, null, { ...row, attended_at: null })) };
+  /** Inserts with its report facts (cal: the calendar the caller loaded) and adds it to the summary. */
+  insert: async (db: Db, row: NewTicketRow, cal: BusinessCalendar): Promise<TicketRow> => {
+    const full = { ...row, ...newTicketFacts(cal, row) };
     await db.insertInto("tickets").values(full).execute();
-    await ticketChanged(db, null, full);
+    await ticketCreated(db, full);
     return full;
   },
 
   /**
-   * Updates only if the row still has the version read, so two concurrent changes cannot both win;
-   * its report facts and the report summary follow in the same statement and transaction.
+   * Updates only if the row still is `before` (its version, and its report days, which a summary
+   * rebuild rewrites without a version), so two concurrent changes cannot both win; its report facts
+   * (computed with `calendar` when an instant changes) and the summary follow in the transaction.
    */
-  update: async (db: Db, id: string, version: number, patch: Partial<NewTicketRow>) => {
-    const before = await db
-      .selectFrom("tickets")
-      .selectAll()
-      .where("id", "=", id)
-      .where("version", "=", version)
-      .executeTakeFirst();
-    if (!before) return false;
-    const merged = { ...before, ...patch };
-    const facts = await factsFor(db, before, merged);
+  update: async (db: Db, before: TicketRow, patch: Partial<NewTicketRow>, calendar: CalendarSource) => {
+    const facts = await factsPatch(db, before, patch, calendar);
+    const sameDay = (col: "report_day" | "closed_day", v: string | null) =>
+      v === null ? sql<boolean>`${sql.ref(col)} is null` : sql<boolean>`${sql.ref(col)} = ${v}`;
     const r = await db
       .updateTable("tickets")
-      .set({ ...patch, ...facts, version: version + 1 })
-      .where("id", "=", id)
-      .where("version", "=", version)
+      .set({ ...patch, ...facts, version: before.version + 1 })
+      .where("id", "=", before.id)
+      .where("version", "=", before.version)
+      .where(sameDay("report_day", before.report_day))
+      .where(sameDay("closed_day", before.closed_day))
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) return false;
-    await ticketChanged(db, before, { ...merged, ...facts });
+    await ticketChanged(db, before, { ...before, ...patch, ...facts });
     return true;
   },
 

@@ -196,7 +196,7 @@ export async function insertTicket(
       version: 1,
       escalation_level: 0,
     };
-    const row = await ticketsRepo.insert(trx, fields);
+    const row = await ticketsRepo.insert(trx, fields, cal);
     await historyRepo.add(trx, {
       ticketId: id,
       at: nowIso,

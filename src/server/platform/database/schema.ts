@@ -674,6 +674,11 @@ export interface ReportDailyTable {
 
 export interface ReportSummaryStateTable {
   id: number;
-  calendar_key: string;
-  built_at: string;
+  /** The calendar the summary is complete for (null: never built). */
+  calendar_key: string | null;
+  built_at: string | null;
+  /** The rebuild under way: its calendar, its task's token and the last ticket id it finished. */
+  target_key: string | null;
+  token: string | null;
+  cursor: string | null;
 }

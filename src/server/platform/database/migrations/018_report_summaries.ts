@@ -7,9 +7,10 @@ import { type Kysely, type Migration, SqliteAdapter, sql } from "kysely";
  *   received and closed on — set by the ticket writes (modules/reports/ledger.ts);
  * - `report_daily`: per local day, filter dimension and its value × kind × urgency, the counts and
  *   sums the reports add up, kept in the transaction of each ticket or survey change;
- * - `report_summary_state`: which calendar the stored minutes were computed with. The columns start
- *   null and the summary empty: the first start after this migration fills both (ledger.ts,
- *   `ensureReportSummary`), in batches, before serving; until then reports read the tickets.
+ * - `report_summary_state`: which calendar the stored minutes and the summary are complete for, and
+ *   the rebuild under way (its calendar, its task's token, the last ticket done). The columns start
+ *   null and the summary empty: the first start after this migration queues a background rebuild
+ *   (summary-rebuild.ts) that fills both in committed batches; until it completes reports read the tickets.
  */
 const COUNTS = [
   "received",
@@ -53,8 +54,11 @@ async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("report_summary_state")
     .addColumn("id", "integer", (c) => c.primaryKey())
-    .addColumn("calendar_key", "text", (c) => c.notNull())
-    .addColumn("built_at", "text", (c) => c.notNull())
+    .addColumn("calendar_key", "text")
+    .addColumn("built_at", "text")
+    .addColumn("target_key", "text")
+    .addColumn("token", "text")
+    .addColumn("cursor", "text")
     .execute();
   // Distributions (median, p90) read the stored minutes of a range from this index alone.
   await sql`create index tickets_report_minutes on tickets (received_at, status, service_kind, urgent,
