@@ -17,6 +17,7 @@ import type { SmtpListener } from "./modules/mail/listener.js";
 import { portalPlugin } from "./modules/portal/routes.js";
 import { portalStaffRoutes } from "./modules/portal/survey-link.js";
 import { reportRoutes } from "./modules/reports/routes.js";
+import { requestSummaryRebuild } from "./modules/reports/summary-rebuild.js";
 import { serviceOrderRoutes } from "./modules/service-orders/index.js";
 import { settingsRoutes } from "./modules/settings/routes.js";
 import { staffRoutes } from "./modules/staff/routes.js";
@@ -75,6 +76,8 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
     clock: opts.clock ?? (() => new Date()),
   };
   const adminCreated = await bootstrapAdmin(ctx);
+  // Never blocks the start: a rebuild (a calendar change, a new migration) runs as a background task.
+  await requestSummaryRebuild(ctx);
 
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },

@@ -52,7 +52,7 @@ export async function linkSender(
       response_due_at: due,
       updated_at: now,
     };
-    if (!(await ticketsRepo.update(trx, row.id, row.version, patch)))
+    if (!(await ticketsRepo.update(trx, row, patch, async () => cal)))
       throw conflict("ticket.concurrent_edit");
     await historyRepo.add(trx, {
       ticketId: row.id,

@@ -11,6 +11,7 @@ import type { Actor, AppContext } from "../../context.js";
 import { allowedFilters } from "./policy.js";
 import { billingRepo } from "./repository-billing.js";
 import { monthsOf, n, nOrNull, reportEnv } from "./service.js";
+import { ready, satisfactionFromSummary } from "./service-summary.js";
 
 const LIST_LIMIT = 2000;
 const kindOf = (v: unknown) => (v === "contract" ? ("contract" as const) : ("event" as const));
@@ -72,6 +73,8 @@ export async function satisfactionReport(
   const f = allowedFilters(actor, "satisfaction", query);
   const env = await reportEnv(ctx, f);
   const months = monthsOf(f, env);
+  const summed = (await ready(ctx)) ? await satisfactionFromSummary(ctx, f, months, env.zone) : null;
+  if (summed) return summed;
   const [totals, byTech, byClient, trend] = await Promise.all([
     billingRepo.satisfactionTotals(ctx.db, env.span, f),
     billingRepo.satisfactionBy(ctx.db, env.span, f, "technician"),

@@ -19,6 +19,13 @@ import type { Actor, AppContext } from "../../context.js";
 import { businessCalendar, calendarConfig } from "../settings/settings.js";
 import { allowedFilters } from "./policy.js";
 import { reportsRepo } from "./repository.js";
+import {
+  ready,
+  resolutionFromStored,
+  responseFromStored,
+  slaCountsFromSummary,
+  workloadFromSummary,
+} from "./service-summary.js";
 
 export const n = (v: unknown): number => Number(v ?? 0);
 export const nOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -52,10 +59,12 @@ export async function slaReport(
   const f = allowedFilters(actor, "sla", query);
   const env = await reportEnv(ctx, f);
   const spans = buckets(f.from, f.to, env.zone, query.bucket ?? "week");
-  const [counts, breaches] = await Promise.all([
-    reportsRepo.slaCounts(ctx.db, env.span, spans, f, env.now),
+  const fromSummary = async () => ((await ready(ctx)) ? slaCountsFromSummary(ctx, env, spans, f) : null);
+  const [summed, breaches] = await Promise.all([
+    fromSummary(),
     reportsRepo.slaBreaches(ctx.db, env.span, f, env.now, BREACH_LIST_LIMIT),
   ]);
+  const counts = summed ?? (await reportsRepo.slaCounts(ctx.db, env.span, spans, f, env.now));
   const { byKind, byPeriod } = rollUpSla(
     counts.map((r) => ({
       period: n(r.bucket),
@@ -101,6 +110,7 @@ export async function responseReport(
 ): Promise<ResponseReport> {
   const f = allowedFilters(actor, "response", query);
   const env = await reportEnv(ctx, f);
+  if (await ready(ctx)) return responseFromStored(ctx, env, f);
   const times = await reportsRepo.responseTimes(ctx.db, env.span, f);
   const samples = times.map((r) => {
     const a = Date.parse(r.received_at);
@@ -122,10 +132,10 @@ export async function resolutionReport(
 ): Promise<ResolutionReport> {
   const f = allowedFilters(actor, "resolution", query);
   const env = await reportEnv(ctx, f);
-  const [times, categories] = await Promise.all([
-    reportsRepo.resolutionTimes(ctx.db, env.span, f),
-    reportsRepo.categories(ctx.db),
-  ]);
+  const categories = await reportsRepo.categories(ctx.db);
+  const infos = categories.map((c) => ({ code: c.code, name: c.name, estimateMinutes: c.estimate_minutes }));
+  if (await ready(ctx)) return { rows: await resolutionFromStored(ctx, env, f, infos) };
+  const times = await reportsRepo.resolutionTimes(ctx.db, env.span, f);
   const business = (from: string, to: string | null) => {
     if (!to) return null;
     const a = Date.parse(from);
@@ -136,7 +146,6 @@ export async function resolutionReport(
     toAttended: business(r.received_at, r.attended_at),
     toClosed: business(r.received_at, r.closed_at),
   }));
-  const infos = categories.map((c) => ({ code: c.code, name: c.name, estimateMinutes: c.estimate_minutes }));
   return { rows: resolutionRows(samples, infos) };
 }
 
@@ -158,7 +167,8 @@ export async function workloadReport(
     }));
     return { by, rows: out.map((r) => ({ ...r, billableMinutes: null })) };
   }
-  const rows = await reportsRepo.workload(ctx.db, env.span, f, by);
+  const summed = (await ready(ctx)) ? await workloadFromSummary(ctx, f, by) : null;
+  const rows = summed ?? (await reportsRepo.workload(ctx.db, env.span, f, by));
   return {
     by,
     rows: rows.map((r) => ({

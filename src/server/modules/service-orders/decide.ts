@@ -4,6 +4,7 @@ import type { AppContext } from "../../context.js";
 import type { DB } from "../../platform/database/schema.js";
 import { AppError, conflict, notFound } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
+import { businessCalendar } from "../settings/settings.js";
 import { historyRepo, type TicketRow, ticketsRepo } from "../tickets/repository.js";
 import { serviceOrdersRepo } from "./repository.js";
 
@@ -53,11 +54,17 @@ function check(row: TicketRow | undefined, input: ServiceOrderDecisionInput, nam
   return row;
 }
 
-async function write(trx: Transaction<DB>, row: TicketRow, input: ServiceOrderDecisionInput, now: string) {
+async function write(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  row: TicketRow,
+  input: ServiceOrderDecisionInput,
+  now: string,
+) {
   const name = input.signerName.trim();
   const reason = input.reason?.trim() || null;
   const patch = patchFor(input, name, now);
-  if (!(await ticketsRepo.update(trx, row.id, row.version, patch))) {
+  if (!(await ticketsRepo.update(trx, row, patch, (db) => businessCalendar({ ...ctx, db })))) {
     throw conflict("service_order.concurrent_edit");
   }
   await historyRepo.add(trx, {
@@ -106,6 +113,6 @@ export async function acceptServiceOrder(ctx: AppContext, input: ServiceOrderDec
       input.reason?.trim() ?? "",
     );
     if (input.linkId && !(await serviceOrdersRepo.takeLink(trx, input.linkId, now))) throw linkUsed();
-    await write(trx, row, input, now);
+    await write(ctx, trx, row, input, now);
   });
 }

@@ -20,6 +20,7 @@ import { requireStaff } from "../../platform/authz.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
 import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
 import { withBaseVersion } from "../../platform/http/versioning.js";
+import { requestSummaryRebuild } from "../reports/summary-rebuild.js";
 import * as sla from "../tickets/sla.js";
 import * as settings from "./settings.js";
 
@@ -42,7 +43,12 @@ function settingsGroup(r: Routes, ctx: AppContext): void {
   });
   r.put("/calendar", {
     schema: { tags: ["settings"], body: CalendarSettingsBody, response: { 200: CalendarSettingsRecord } },
-    handler: async (req) => settings.saveCalendar(ctx, actorOf(req), withBaseVersion(req, req.body)),
+    handler: async (req) => {
+      const saved = await settings.saveCalendar(ctx, actorOf(req), withBaseVersion(req, req.body));
+      // The reports' stored business minutes follow the new calendar (in the background).
+      await requestSummaryRebuild(ctx);
+      return saved;
+    },
   });
   r.get("/sla", {
     schema: { tags: ["settings"], response: { 200: SlaSettingsRecord } },

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from "kysely";
 import type { DB, SurveysTable } from "../../platform/database/schema.js";
+import { surveyRecorded } from "../reports/ledger.js";
 
 type Db = Kysely<DB>;
 export type SurveyRow = Selectable<SurveysTable>;
@@ -7,7 +8,11 @@ export type SurveyRow = Selectable<SurveysTable>;
 export const surveysRepo = {
   byTicket: (db: Db, ticketId: string) =>
     db.selectFrom("surveys").selectAll().where("ticket_id", "=", ticketId).executeTakeFirst(),
-  insert: (db: Db, row: SurveyRow) => db.insertInto("surveys").values(row).execute(),
+  /** Records the survey and adds it to the report summary (same transaction). */
+  insert: async (db: Db, row: SurveyRow) => {
+    await db.insertInto("surveys").values(row).execute();
+    await surveyRecorded(db, row.ticket_id, row);
+  },
   addAttempt: (db: Db, a: { ticketId: string; at: string; by: string | null; note: string | null }) =>
     db
       .insertInto("survey_attempts")

@@ -1,7 +1,15 @@
 import { type Kysely, type Selectable, SqliteAdapter, sql } from "kysely";
 import type { HistoryAction, TicketStatus } from "../../../contract/tickets.js";
+import type { BusinessCalendar } from "../../../domain/calendar/index.js";
 import type { DB, TicketsTable } from "../../platform/database/schema.js";
 import { likePatterns } from "../clients/repository.js";
+import {
+  type CalendarSource,
+  factsPatch,
+  newTicketFacts,
+  ticketChanged,
+  ticketCreated,
+} from "../reports/ledger.js";
 import { candidatePage, rangesPage } from "./queue-pages.js";
 import { refreshSearchText } from "./search-repository.js";
 
@@ -9,6 +17,16 @@ export { ticketSearchText } from "./search-repository.js";
 
 type Db = Kysely<DB>;
 export type TicketRow = Selectable<TicketsTable>;
+/** Report facts (migration 018): derived from the ticket's instants by the ledger on every write. */
+type FactColumns =
+  | "attended_at"
+  | "report_day"
+  | "closed_day"
+  | "response_minutes"
+  | "response_wall_minutes"
+  | "attended_minutes"
+  | "closed_minutes";
+export type NewTicketRow = Omit<TicketRow, FactColumns>;
 /** A ticket with the names a list shows. */
 export type TicketSummaryRow = TicketRow & {
   client_name: string;
@@ -118,17 +136,34 @@ export const ticketsRepo = {
     (await db.selectFrom("tickets").select("id").limit(1).executeTakeFirst()) !== undefined,
   view: (db: Db, id: string) => viewQuery(db).where("tickets.id", "=", id).executeTakeFirst(),
   byId: (db: Db, id: string) => db.selectFrom("tickets").selectAll().where("id", "=", id).executeTakeFirst(),
-  insert: (db: Db, row: TicketRow) => db.insertInto("tickets").values(row).execute(),
+  /** Inserts with its report facts (cal: the calendar the caller loaded) and adds it to the summary. */
+  insert: async (db: Db, row: NewTicketRow, cal: BusinessCalendar): Promise<TicketRow> => {
+    const full = { ...row, ...newTicketFacts(cal, row) };
+    await db.insertInto("tickets").values(full).execute();
+    await ticketCreated(db, full);
+    return full;
+  },
 
-  /** Updates only if the row still has the version read, so two concurrent changes cannot both win. */
-  update: async (db: Db, id: string, version: number, patch: Partial<TicketRow>) => {
+  /**
+   * Updates only if the row still is `before` (its version, and its report days, which a summary
+   * rebuild rewrites without a version), so two concurrent changes cannot both win; its report facts
+   * (computed with `calendar` when an instant changes) and the summary follow in the transaction.
+   */
+  update: async (db: Db, before: TicketRow, patch: Partial<NewTicketRow>, calendar: CalendarSource) => {
+    const facts = await factsPatch(db, before, patch, calendar);
+    const sameDay = (col: "report_day" | "closed_day", v: string | null) =>
+      v === null ? sql<boolean>`${sql.ref(col)} is null` : sql<boolean>`${sql.ref(col)} = ${v}`;
     const r = await db
       .updateTable("tickets")
-      .set({ ...patch, version: version + 1 })
-      .where("id", "=", id)
-      .where("version", "=", version)
+      .set({ ...patch, ...facts, version: before.version + 1 })
+      .where("id", "=", before.id)
+      .where("version", "=", before.version)
+      .where(sameDay("report_day", before.report_day))
+      .where(sameDay("closed_day", before.closed_day))
       .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+    if (Number(r.numUpdatedRows) !== 1) return false;
+    await ticketChanged(db, before, { ...before, ...patch, ...facts });
+    return true;
   },
 
   /** Next folio number of the year, taken inside the caller's transaction: a rollback returns it. */

@@ -56,8 +56,8 @@ export async function recomputeDeadlines(
     });
     if (dueAt === row.response_due_at) continue;
     const ok = await ctx.db.transaction().execute(async (trx) => {
-      if (!(await ticketsRepo.update(trx, row.id, row.version, { response_due_at: dueAt, updated_at: now })))
-        return false;
+      const patch = { response_due_at: dueAt, updated_at: now };
+      if (!(await ticketsRepo.update(trx, row, patch, async () => cal))) return false;
       await historyRepo.add(trx, {
         ticketId: row.id,
         at: now,

@@ -137,7 +137,9 @@ export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p:
   }
   const now = ctx.clock().toISOString();
   const ok = await ctx.db.transaction().execute(async (trx) => {
-    if (!(await ticketsRepo.update(trx, id, row.version, { ...patch, updated_at: now }))) return false;
+    const written = { ...patch, updated_at: now };
+    if (!(await ticketsRepo.update(trx, row, written, (db) => businessCalendar({ ...ctx, db }))))
+      return false;
     await historyRepo.add(trx, {
       ticketId: id,
       at: now,

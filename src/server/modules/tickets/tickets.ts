@@ -19,7 +19,13 @@ import { workRepo } from "../work/repository.js";
 import { contractInForce } from "./contract-in-force.js";
 import { assertDeadlineInRange } from "./deadline-range.js";
 import { assertMayFile, listScope, requireVisible } from "./policy.js";
-import { historyRepo, type TicketRow, ticketSearchText, ticketsRepo } from "./repository.js";
+import {
+  historyRepo,
+  type NewTicketRow,
+  type TicketRow,
+  ticketSearchText,
+  ticketsRepo,
+} from "./repository.js";
 import { toTicket, viewEnv } from "./ticket-view.js";
 
 type CreateInput = z.output<typeof TicketCreateBody>;
@@ -139,7 +145,7 @@ export async function insertTicket(
   const id = newId();
   return ctx.db.transaction().execute(async (trx) => {
     const folio = formatFolio(year, await ticketsRepo.nextFolioNumber(trx, year));
-    const row: TicketRow = {
+    const fields: NewTicketRow = {
       id,
       folio,
       client_id: input.clientId,
@@ -184,7 +190,7 @@ export async function insertTicket(
       version: 1,
       escalation_level: 0,
     };
-    await ticketsRepo.insert(trx, row);
+    const row = await ticketsRepo.insert(trx, fields, cal);
     await historyRepo.add(trx, {
       ticketId: id,
       at: nowIso,

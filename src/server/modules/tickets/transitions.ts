@@ -8,7 +8,7 @@ import { type AppError, conflict, forbidden, invalid, notFound } from "../../pla
 import { codedError } from "../../platform/i18n/index.js";
 import { billingStatusAtClose, makeEventDraft } from "../billing/event.js";
 import { onServiceOrderTransition } from "../service-orders/index.js";
-import { slaSettings } from "../settings/settings.js";
+import { businessCalendar, slaSettings } from "../settings/settings.js";
 import { onAssignmentNotice } from "../staff-notifications/index.js";
 import { rolesOf, usersRepo } from "../users/repository.js";
 import { workRepo } from "../work/repository.js";
@@ -96,11 +96,9 @@ export async function transitionTicket(ctx: AppContext, actor: Actor, id: string
   const now = ctx.clock().toISOString();
   const patch = await effects(ctx, actor, row, input, now);
   const updated = await ctx.db.transaction().execute(async (trx) => {
-    const ok = await ticketsRepo.update(trx, id, row.version, {
-      ...patch,
-      status: decision.to,
-      updated_at: now,
-    });
+    const ok = await ticketsRepo.update(trx, row, { ...patch, status: decision.to, updated_at: now }, (db) =>
+      businessCalendar({ ...ctx, db }),
+    );
     if (!ok) return false;
     await historyRepo.add(trx, {
       ticketId: id,

@@ -6,6 +6,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from "../../platform
 import { newId } from "../../platform/ids.js";
 import { messageFor } from "../clients/client-view.js";
 import { queueStaffMessage } from "../mail/notify.js";
+import { businessCalendar } from "../settings/settings.js";
 import { requireVisible } from "../tickets/policy.js";
 import { historyRepo, type TicketRow, ticketsRepo } from "../tickets/repository.js";
 import { toCharge } from "../tickets/tickets.js";
@@ -51,7 +52,9 @@ async function touchTicket(
   patch: Partial<TicketRow>,
 ) {
   if (
-    !(await ticketsRepo.update(trx, row.id, row.version, { ...patch, updated_at: ctx.clock().toISOString() }))
+    !(await ticketsRepo.update(trx, row, { ...patch, updated_at: ctx.clock().toISOString() }, (db) =>
+      businessCalendar({ ...ctx, db }),
+    ))
   ) {
     throw conflict("ticket.concurrent_edit");
   }

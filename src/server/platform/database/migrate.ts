@@ -16,6 +16,7 @@ import { billingMigration } from "./migrations/013_billing.js";
 import { creditWarrantyMigration } from "./migrations/014_credit_warranty.js";
 import { reportsMigration } from "./migrations/015_reports.js";
 import { queueIndexesMigration } from "./migrations/016_queue_indexes.js";
+import { reportSummariesMigration } from "./migrations/018_report_summaries.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -35,6 +36,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "014_credit_warranty": creditWarrantyMigration,
     "015_reports": reportsMigration,
     "016_queue_indexes": queueIndexesMigration,
+    "018_report_summaries": reportSummariesMigration,
   };
 }
 

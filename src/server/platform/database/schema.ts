@@ -186,6 +186,14 @@ export interface TicketsTable {
   closed_at: Instant | null;
   version: number;
   escalation_level: Generated<number>;
+  // Report facts (migration 018), written by modules/reports/ledger.ts on every ticket write.
+  attended_at: Generated<Instant | null>;
+  report_day: Generated<string | null>;
+  closed_day: Generated<string | null>;
+  response_minutes: Generated<number | null>;
+  response_wall_minutes: Generated<number | null>;
+  attended_minutes: Generated<number | null>;
+  closed_minutes: Generated<number | null>;
 }
 
 export interface TicketHistoryTable {
@@ -636,4 +644,41 @@ export interface DB {
   jobs: JobsTable;
   tasks: TasksTable;
   idempotency_keys: IdempotencyKeysTable;
+  report_daily: ReportDailyTable;
+  report_summary_state: ReportSummaryStateTable;
+}
+
+/** Per local day × filter dimension value × kind × urgency: what the reports add up (migration 018). */
+export interface ReportDailyTable {
+  day: string;
+  dim: "all" | "client" | "category" | "technician" | "channel";
+  key: string;
+  service_kind: ServiceKind;
+  urgent: Flag;
+  received: Generated<number>;
+  met: Generated<number>;
+  late: Generated<number>;
+  unanswered: Generated<number>;
+  raw_minutes: Generated<number>;
+  billable_minutes: Generated<number>;
+  closed: Generated<number>;
+  answered: Generated<number>;
+  unreachable: Generated<number>;
+  overall_sum: Generated<number>;
+  overall_n: Generated<number>;
+  technician_sum: Generated<number>;
+  technician_n: Generated<number>;
+  timeliness_sum: Generated<number>;
+  timeliness_n: Generated<number>;
+}
+
+export interface ReportSummaryStateTable {
+  id: number;
+  /** The calendar the summary is complete for (null: never built). */
+  calendar_key: string | null;
+  built_at: string | null;
+  /** The rebuild under way: its calendar, its task's token and the last ticket id it finished. */
+  target_key: string | null;
+  token: string | null;
+  cursor: string | null;
 }

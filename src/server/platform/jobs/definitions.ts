@@ -43,7 +43,7 @@ export async function escalateSla(ctx: AppContext, now: Date): Promise<number> {
     const message = escalationMessage(level, row.folio, row.title);
     const kind = level === 2 ? "sla_breached" : "sla_near";
     await ctx.db.transaction().execute(async (trx) => {
-      if (!(await ticketsRepo.update(trx, row.id, row.version, { escalation_level: level }))) return;
+      if (!(await ticketsRepo.update(trx, row, { escalation_level: level }, async () => cal))) return;
       await historyRepo.add(trx, {
         ticketId: row.id,
         at,
