@@ -7,7 +7,8 @@
  *   and chunks as soon as it arrives, without waiting for React or Mantine;
  * - `vendor`: what the staff app and the client portal both load at start (React, Mantine's core…);
  * - `app`: the rest of the staff app's start (login screen, router, i18n), preloaded by index.html;
- * - `shared`: Mantine pieces the portal and the signed-in screens below both use;
+ * - `shared`: Mantine pieces the portal and the signed-in screens below both use (the portal's own
+ *   modules are left to the bundler);
  * - `desk`: the signed-in shell and the queue; `intake`: the intake screen beyond the shell;
  * - every other screen keeps the bundler's own chunks, loaded when opened.
  *
@@ -76,6 +77,8 @@ export function chunkGroups(): ChunkGroups {
   // Each set is closed under (barrel-resolved) imports, so the bundler need not pull captured modules'
   // imports in after them: its own pulling follows a barrel import to the whole library. A module in
   // two sets goes to the group of higher priority, the one every entry needing it loads anyway.
+  // No group holds the portal's own modules: its entry would run (and render the portal) in the staff
+  // app the moment a staff screen imported a module grouped with it.
   return {
     plugin,
     options: {
@@ -86,7 +89,6 @@ export function chunkGroups(): ChunkGroups {
         { name: "vendor", priority: 6, test: (id) => start.has(id) && portal.has(id) },
         { name: "app", priority: 4, test: (id) => start.has(id) },
         { name: "shared", priority: 3, test: (id) => portal.has(id) && (desk.has(id) || intake.has(id)) },
-        { name: "portal", priority: 2, test: (id) => portal.has(id) },
         { name: "desk", priority: 1, test: (id) => desk.has(id) },
         { name: "intake", priority: 0, test: (id) => intake.has(id) },
       ],
