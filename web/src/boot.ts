@@ -17,6 +17,8 @@ function firstDataPath({ pathname, search }: Location): string | null {
 }
 
 export function boot(): void {
+  // The public page of a mailed service-order link has no session and no staff screens.
+  if (window.location.pathname === "/orden") return;
   const language = storedLocale();
   const me = prefetch("/api/auth/me", language);
   prefetch("/api/setup", language);
