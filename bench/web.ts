@@ -8,6 +8,10 @@
  * - pressing "Entrar" → the intake's first field editable, from a cold login screen at /intake.
  * Run alone with `npx tsx bench/web.ts` (BENCH_WEB_RUNS=n cold runs, default 7; BENCH_WEB_TRACE=1
  * prints each request's start and end of one cold queue load), or through `npm run bench -- web`.
+ * BENCH_WEB_BASELINE=<a built web folder, assets precompressed> also serves that build from a second
+ * server (same compiled server, same data) and alternates its cold runs with this build's, so both
+ * face the same machine load: a before/after comparison on a busy machine (BENCH_WEB_BASELINE_NAME
+ * names it in the table).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -40,8 +44,9 @@ const VIEWPORT = { viewport: { width: 1366, height: 900 } };
 const WEB = path.join(ROOT, "dist", "web");
 
 /** The compiled server on a new database, with an administrator and login limits out of the way. */
-async function startBuiltServer(dataDir: string) {
+async function startBuiltServer(dataDir: string, webDist?: string) {
   return startProcess(ROOT, ["dist/server/main.js"], {
+    ...(webDist ? { MESA_WEB_DIST: webDist } : {}),
     MESA_DATA_DIR: dataDir,
     MESA_ADMIN_EMAIL: ADMIN.email,
     MESA_ADMIN_PASSWORD: ADMIN.password,
@@ -54,18 +59,40 @@ async function startBuiltServer(dataDir: string) {
   });
 }
 
-/** `runs` cold queue loads, each in a new context (empty cache and storage) signed in by cookie. */
-async function coldQueue(browser: Browser, session: ApiSession, base: string, runs: number) {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext(VIEWPORT);
-    await context.addCookies(session.cookies.map((c) => ({ ...c, url: base })));
-    const page = await context.newPage();
-    times.push(await timeToQueue(page, `${base}/queue?view=open`));
-    if (i === 0 && process.env.BENCH_WEB_TRACE) console.log((await resourceTimeline(page)).join("\n"));
-    await context.close();
-  }
-  return times;
+interface Target {
+  base: string;
+  staff: Staff;
+  reception: ApiSession;
+  stop: () => Promise<void>;
+}
+
+/** A served build with its own database: staff, a client and 60 open tickets. */
+async function serve(webDist?: string): Promise<Target> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mesa-bench-web-"));
+  const server = await startBuiltServer(dataDir, webDist);
+  const base = server.url;
+  const admin = await ApiSession.login(base, ADMIN.email, ADMIN.password);
+  const staff = await seedStaff(admin);
+  const { clientId } = await seedClient(admin);
+  const reception = await ApiSession.login(base, staff.reception.email, PASSWORD);
+  await seedTickets(reception, clientId, 60);
+  const stop = async () => {
+    server.child.kill("SIGTERM");
+    await server.exit;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { base, staff, reception, stop };
+}
+
+/** One cold queue load in a new context (empty cache and storage) signed in by cookie. */
+async function coldQueue(browser: Browser, { reception, base }: Target, trace = false) {
+  const context = await browser.newContext(VIEWPORT);
+  await context.addCookies(reception.cookies.map((c) => ({ ...c, url: base })));
+  const page = await context.newPage();
+  const ms = await timeToQueue(page, `${base}/queue?view=open`);
+  if (trace) console.log((await resourceTimeline(page)).join("\n"));
+  await context.close();
+  return ms;
 }
 
 async function warmQueue(browser: Browser, session: ApiSession, base: string) {
@@ -79,39 +106,58 @@ async function warmQueue(browser: Browser, session: ApiSession, base: string) {
   return times;
 }
 
-/** `runs` cold sign-ins at /intake, each timed from pressing "Entrar" to the caller search. */
-async function intakeAfterLogin(browser: Browser, staff: Staff, base: string, runs: number) {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext(VIEWPORT);
-    const page = await context.newPage();
-    times.push(await timeToIntakeAfterLogin(page, `${base}/intake`, staff.reception.email, PASSWORD));
-    await context.close();
+/** One cold sign-in at /intake, timed from pressing "Entrar" to the caller search. */
+async function intakeAfterLogin(browser: Browser, { staff, base }: Target) {
+  const context = await browser.newContext(VIEWPORT);
+  const page = await context.newPage();
+  const ms = await timeToIntakeAfterLogin(page, `${base}/intake`, staff.reception.email, PASSWORD);
+  await context.close();
+  return ms;
+}
+
+/** `RUNS` rounds of cold loads, this build's and the baseline's alternating within each round. */
+async function coldRounds(browser: Browser, mesa: Target, baseline: Target | null) {
+  const runs = {
+    cold: [] as number[],
+    intake: [] as number[],
+    baseCold: [] as number[],
+    baseIntake: [] as number[],
+  };
+  for (let i = 0; i < RUNS; i++) {
+    runs.cold.push(await coldQueue(browser, mesa, i === 0 && !!process.env.BENCH_WEB_TRACE));
+    if (baseline) runs.baseCold.push(await coldQueue(browser, baseline));
+    runs.intake.push(await intakeAfterLogin(browser, mesa));
+    if (baseline) runs.baseIntake.push(await intakeAfterLogin(browser, baseline));
   }
-  return times;
+  return runs;
 }
 
 const runsText = (times: number[]) => times.map((n) => Math.round(n)).join(", ");
 
+function baselineFigures(runs: Awaited<ReturnType<typeof coldRounds>>): Record<string, number | string> {
+  if (!runs.baseCold.length) return {};
+  return {
+    baselineName: process.env.BENCH_WEB_BASELINE_NAME ?? "baseline build",
+    baselineQueue50ColdMedianMs: Math.round(median(runs.baseCold)),
+    baselineQueue50ColdRunsMs: runsText(runs.baseCold),
+    baselineIntakeAfterLoginMedianMs: Math.round(median(runs.baseIntake)),
+    baselineIntakeAfterLoginRunsMs: runsText(runs.baseIntake),
+  };
+}
+
 export async function runWebBench(): Promise<Record<string, number | string>> {
   buildRepo();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mesa-bench-web-"));
-  const server = await startBuiltServer(dataDir);
+  const mesa = await serve();
+  const baseline = process.env.BENCH_WEB_BASELINE ? await serve(process.env.BENCH_WEB_BASELINE) : null;
   const browser = await launchBrowser();
   try {
-    const base = server.url;
-    const admin = await ApiSession.login(base, ADMIN.email, ADMIN.password);
-    const staff = await seedStaff(admin);
-    const { clientId } = await seedClient(admin);
-    const reception = await ApiSession.login(base, staff.reception.email, PASSWORD);
-    await seedTickets(reception, clientId, 60);
+    const { base, reception } = mesa;
     const js = initialJsGzip(WEB);
     const loginJs = await routeJsGzip(browser, WEB, `${base}/queue`);
     const queueJs = await routeJsGzip(browser, WEB, `${base}/queue?view=open`, reception.cookies);
     const load = [os.loadavg()[0]!];
-    const cold = await coldQueue(browser, reception, base, RUNS);
+    const runs = await coldRounds(browser, mesa, baseline);
     const warm = await warmQueue(browser, reception, base);
-    const intake = await intakeAfterLogin(browser, staff, base, RUNS);
     load.push(os.loadavg()[0]!);
     return {
       initialJsGzipKB: kb(js.gzip),
@@ -119,19 +165,19 @@ export async function runWebBench(): Promise<Record<string, number | string>> {
       loginRouteJsGzipKB: kb(loginJs.gzip),
       queueRouteJsGzipKB: kb(queueJs.gzip),
       queueRouteJsFiles: queueJs.files.length,
-      queue50ColdMedianMs: Math.round(median(cold)),
-      queue50ColdRunsMs: runsText(cold),
+      queue50ColdMedianMs: Math.round(median(runs.cold)),
+      queue50ColdRunsMs: runsText(runs.cold),
       queue50WarmMedianMs: Math.round(median(warm)),
       queue50WarmRunsMs: runsText(warm),
-      intakeAfterLoginMedianMs: Math.round(median(intake)),
-      intakeAfterLoginRunsMs: runsText(intake),
+      intakeAfterLoginMedianMs: Math.round(median(runs.intake)),
+      intakeAfterLoginRunsMs: runsText(runs.intake),
+      ...baselineFigures(runs),
       loadAverage1m: load.map((l) => l.toFixed(2)).join(" → "),
     };
   } finally {
     await browser.close();
-    server.child.kill("SIGTERM");
-    await server.exit;
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await mesa.stop();
+    await baseline?.stop();
   }
 }
 
@@ -149,6 +195,12 @@ export function formatWebBench(r: Record<string, number | string>): string {
       ? []
       : [
           `| pressing "Entrar" → intake's first field editable, cold, median of ${runs} (target ≤ 1 s) | ${r.intakeAfterLoginMedianMs} ms |`,
+        ]),
+    ...(r.baselineQueue50ColdMedianMs === undefined
+      ? []
+      : [
+          `| before this layout (${r.baselineName}), same runs alternated: cold queue | ${r.baselineQueue50ColdMedianMs} ms |`,
+          `| before this layout, same runs alternated: "Entrar" → intake | ${r.baselineIntakeAfterLoginMedianMs} ms |`,
         ]),
   ].join("\n");
 }
