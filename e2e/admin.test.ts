@@ -91,6 +91,12 @@ describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { ti
         const d = new Date();
         return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-15`;
       });
+      // The zone is picked by city, never typed as an IANA name.
+      const zone = page.getByRole("combobox", { name: "Zona horaria" });
+      expect(await zone.inputValue()).toBe("Ciudad de México (UTC−6)");
+      await zone.fill("Madrid");
+      await page.getByRole("option", { name: /Madrid \(UTC\+1\) · Europe\/Madrid/ }).waitFor();
+      await zone.press("Escape");
       await page.getByLabel("Fecha").fill(today);
       await page.getByLabel("Motivo").fill("Inventario anual");
       await page.getByRole("button", { name: "Agregar" }).click();

@@ -155,6 +155,11 @@ describe.skipIf(browserMissing)("words, not codes (es)", { timeout: 180_000 }, (
       await dialog.getByTestId("assign-reason").first().waitFor();
       const reasons = await dialog.getByTestId("assign-reason").allTextContents();
       expect(reasons.join(" ")).toMatch(/Sin tickets abiertos|Carga actual: \d+ tickets? abiertos?/);
+      // The first candidate is marked as the recommendation; no raw ranking number is shown.
+      const first = dialog.getByTestId("candidate").first();
+      expect(await first.getByTestId("assign-recommended").textContent()).toBe("Recomendado");
+      expect(await dialog.getByTestId("assign-recommended").count()).toBe(1);
+      expect(await dialog.textContent()).not.toMatch(/Puntaje/);
       await expectWords(page, "assign dialog");
     });
   });
@@ -183,7 +188,9 @@ describe.skipIf(browserMissing)("words, not codes (es)", { timeout: 180_000 }, (
       expect(await page.getByRole("button", { name: "Mostrar u ocultar lo escrito" }).count()).toBe(1);
       await expectWords(page, "login");
       await uiLogin(page, server.baseUrl, ADMIN.email, ADMIN.password, "/admin/calendar");
-      await page.getByText("Ciudad de México (UTC−6)").waitFor();
+      const zone = page.getByRole("combobox", { name: "Zona horaria" });
+      await zone.waitFor();
+      expect(await zone.inputValue()).toBe("Ciudad de México (UTC−6)");
       await expectWords(page, "calendar");
       await page.goto(`${server.baseUrl}/admin/sla`);
       await page.getByLabel("Desde").fill("2026-12-24T18:00");

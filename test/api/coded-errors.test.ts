@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Staff, seedStaff } from "../fixtures.js";
+import { createClientWithContact, type Staff, seedStaff, validRfc } from "../fixtures.js";
 import { DATABASES, startApp, type TestApp } from "../harness.js";
 
 // Issue #11 (messages as codes): a missing record and a plain refusal are codes rendered in the
@@ -43,5 +43,40 @@ describe.each(DATABASES)("not found and forbidden in the reader's language on %s
     await speak("technician", "es-MX");
     const list = await staff.reception.get("/api/clients?q=No%20debe%20existir");
     expect(list.body.items).toEqual([]);
+  });
+
+  it("words a refusal with parameters, and the server's own refusals, in the reader's language", async () => {
+    const rfc = validRfc("CDE040404AB");
+    await createClientWithContact(staff, "Códigos SA", rfc, "codigos@cde.mx");
+    const again = () => staff.reception.post("/api/clients", { name: "Otra", rfc, phone: "55 1234 5678" });
+    expect((await again()).body.error).toEqual({
+      code: "conflict",
+      message: "Ya existe un cliente con ese RFC.",
+      details: { field: "rfc" },
+    });
+    await speak("reception", "en");
+    expect((await again()).body.error).toEqual({
+      code: "conflict",
+      message: "A client with that RFC already exists.",
+      details: { field: "rfc" },
+    });
+    const badJson = await t.app.inject({
+      method: "POST",
+      url: "/api/clients",
+      headers: { authorization: `Bearer ${staff.reception.token}`, "content-type": "application/json" },
+      payload: "{",
+    });
+    expect(badJson.json().error).toMatchObject({
+      code: "invalid_json",
+      message: "The body is not valid JSON.",
+    });
+    await speak("reception", "es-MX");
+  });
+
+  it("answers anonymous callers in their Accept-Language, Spanish by default", async () => {
+    const ask = (lang?: string) =>
+      t.app.inject({ method: "GET", url: "/api/nada", headers: lang ? { "accept-language": lang } : {} });
+    expect((await ask()).json().error.message).toBe("No existe GET /api/nada.");
+    expect((await ask("en-US,en;q=0.9")).json().error.message).toBe("There is no GET /api/nada.");
   });
 });

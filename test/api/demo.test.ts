@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isOpen } from "../../src/domain/calendar/arithmetic.js";
+import { businessCalendar } from "../../src/server/modules/settings/settings.js";
 import { DemoRefused, seedDemo } from "../../src/server/platform/ops/demo.js";
 import { STATUS_PLAN } from "../../src/server/platform/ops/demo-data.js";
 import { signIn } from "../client.js";
@@ -26,6 +28,14 @@ describe.each(DATABASES)("demo data on %s", (kind) => {
     }
     const all = await caller.get("/api/tickets?limit=200");
     expect(new Set(all.body.items.map((i: { clientId: string }) => i.clientId)).size).toBe(summary.clients);
+    // Every call came in while the desk was open (no weekends or holidays), and finished work was mostly
+    // answered on time: the demo month is a believable firm, not a desk that is always late.
+    const calendar = await businessCalendar(t.app.ctx);
+    const closedAt = (i: { receivedAt: string }) => !isOpen(calendar, Date.parse(i.receivedAt));
+    expect(all.body.items.filter(closedAt)).toEqual([]);
+    const done = (await caller.get("/api/tickets?status=closed&limit=200")).body.items;
+    const late = done.filter((i: { responseBreached: boolean }) => i.responseBreached);
+    expect(late.length).toBeLessThan(done.length / 4);
     // Consistent: a closed ticket has time, a review total and a survey or a call attempt in history.
     const closed = await caller.get("/api/tickets?status=closed&limit=1");
     const detail = await caller.get(`/api/tickets/${closed.body.items[0].id}`);

@@ -1,6 +1,6 @@
 import type { Role } from "../../domain/workflow.js";
 import type { Actor } from "../context.js";
-import { AppError, forbidden, notFound } from "./errors.js";
+import { forbidden, type NotFoundKind, notFound } from "./errors.js";
 
 export const hasRole = (actor: Actor, ...roles: Role[]) => roles.some((r) => actor.roles.includes(r));
 export const isStaff = (actor: Actor) => actor.roles.some((r) => r !== "client");
@@ -19,7 +19,12 @@ export function requireStaff(actor: Actor): void {
  * answered exactly like a missing one (`what` and `details` as the caller's own not-found), so a
  * client contact cannot learn which ids exist (SPEC §9).
  */
-export function requireClientAccess(actor: Actor, clientId: string, what: string, details: unknown = null) {
+export function requireClientAccess(
+  actor: Actor,
+  clientId: string,
+  what: NotFoundKind,
+  details: unknown = null,
+) {
   if (!isStaff(actor) && actor.clientId !== clientId) throw notFound(what, details);
 }
 
@@ -29,7 +34,5 @@ export function requireClientAccess(actor: Actor, clientId: string, what: string
  */
 export function refuseStaffOnlyFields(actor: Actor, named: string[]): void {
   if (isStaff(actor) || named.length === 0) return;
-  throw new AppError("forbidden", `Solo el personal de la mesa puede indicar: ${named.join(", ")}.`, {
-    fields: named,
-  });
+  throw forbidden("error.staff_only_fields", { fields: named.join(", ") }, { fields: named });
 }

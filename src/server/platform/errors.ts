@@ -1,18 +1,32 @@
 import { ERROR_STATUS, type ErrorCode } from "../../contract/errors.js";
+import { type MessageParams, render, type ServerMessageKey } from "./i18n/render.js";
 
 // The table lives in the contract (the web app and the OpenAPI document read it too).
 export { ERROR_STATUS, type ErrorCode };
 
+/** A text to show a person: a catalogue code and its parameters, rendered in the reader's language. */
+export interface ErrorText {
+  code: ServerMessageKey;
+  params: MessageParams;
+}
+
+/**
+ * A refusal the API answers with `{error:{code, message, details}}`. Code never carries a sentence:
+ * `text` is a message code (platform/i18n) the HTTP edge renders in the caller's language; `message`
+ * is its es-MX rendering, for logs.
+ */
 export class AppError extends Error {
+  readonly text: ErrorText;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    text: ServerMessageKey,
+    params: MessageParams = {},
     readonly details: unknown = null,
-    /** The message as a code with parameters, rendered in the caller's language (server/i18n). */
-    readonly text: { code: string; params: Record<string, string | number> } | null = null,
   ) {
-    super(message);
+    super(render("es-MX", text, params));
     this.name = "AppError";
+    this.text = { code: text, params };
   }
 
   get status(): number {
@@ -20,49 +34,43 @@ export class AppError extends Error {
   }
 }
 
-/**
- * The records a 404 names, as message codes (`error.not_found.<kind>`, rendered in the caller's
- * language by platform/i18n); a record not listed here reads `error.not_found` with its name.
- */
-const NOT_FOUND_KINDS: Record<string, string> = {
-  "El adjunto": "attachment",
-  "El archivo del adjunto": "attachment_file",
-  "El cliente": "client",
-  "El contacto": "contact",
-  "El correo": "mail",
-  "El cronómetro de este ticket": "timer",
-  "El logotipo": "logo",
-  "El ticket": "ticket",
-  "El técnico": "technician",
-  "El usuario": "user",
-  "La notificación": "notification",
-  "La orden de servicio": "service_order",
-  "La póliza": "contract",
-  "La sesión": "session",
-  "La tarea": "task",
-};
+/** The records a 404 names: each reads `error.not_found.<kind>` in the catalogues. */
+export type NotFoundKind =
+  | "attachment"
+  | "attachment_file"
+  | "category"
+  | "client"
+  | "contact"
+  | "contract"
+  | "credit_request"
+  | "invoice"
+  | "loaner"
+  | "logo"
+  | "mail"
+  | "my_timer"
+  | "notification"
+  | "rate"
+  | "service_order"
+  | "session"
+  | "task"
+  | "technician"
+  | "ticket"
+  | "timer"
+  | "user"
+  | "warranty_case";
 
-export const notFound = (what: string, details: unknown = null) => {
-  const kind = NOT_FOUND_KINDS[what];
-  const text: { code: string; params: Record<string, string> } = kind
-    ? { code: `error.not_found.${kind}`, params: {} }
-    : { code: "error.not_found", params: { what } };
-  return new AppError("not_found", `${what} no existe.`, details, text);
-};
+export const notFound = (kind: NotFoundKind, details: unknown = null, params: MessageParams = {}) =>
+  new AppError("not_found", `error.not_found.${kind}`, params, details);
 
-const FORBIDDEN_ES = "No tienes permiso para esta acción.";
-/** The default refusal is a code; a caller's own sentence stays as written until it gets one. */
-export const forbidden = (message = FORBIDDEN_ES) =>
-  new AppError(
-    "forbidden",
-    message,
-    null,
-    message === FORBIDDEN_ES ? { code: "error.forbidden", params: {} } : null,
-  );
-export const conflict = (message: string, details: unknown = null) =>
-  new AppError("conflict", message, details);
-export const invalid = (message: string, details: unknown = null) =>
-  new AppError("validation_failed", message, details);
+export const forbidden = (
+  text: ServerMessageKey = "error.forbidden",
+  params: MessageParams = {},
+  details: unknown = null,
+) => new AppError("forbidden", text, params, details);
+export const conflict = (text: ServerMessageKey, params: MessageParams = {}, details: unknown = null) =>
+  new AppError("conflict", text, params, details);
+export const invalid = (text: ServerMessageKey, params: MessageParams = {}, details: unknown = null) =>
+  new AppError("validation_failed", text, params, details);
 
 /** A setting that makes the server unable to start (unusable MESA_DATA_DIR…): its message is one line for the operator. */
 export class StartupError extends Error {

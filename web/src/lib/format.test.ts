@@ -8,6 +8,7 @@ import {
   setDisplayTimeZone,
   zonedIso,
   zoneLabel,
+  zoneOptions,
 } from "./format";
 
 setDisplayTimeZone("America/Mexico_City");
@@ -61,6 +62,27 @@ describe("zone names a person reads", () => {
     expect(zoneLabel("America/Mexico_City", "es-MX", new Date("2026-07-01T12:00:00Z"))).toBe(
       "Ciudad de México (UTC−6)",
     );
+  });
+});
+
+describe("the zones the calendar page offers", () => {
+  const at = new Date("2026-12-24T12:00:00Z");
+  it("lists Mexico's zones first by city and offset, then the rest without repeating them", () => {
+    const [mexico, others] = zoneOptions("es-MX", "America/Mexico_City", at);
+    expect(mexico?.group).toBe("México");
+    expect(mexico?.items[0]).toEqual({
+      value: "America/Mexico_City",
+      label: "Ciudad de México (UTC−6)",
+    });
+    expect(others?.items.find((i) => i.value === "Europe/Madrid")?.label).toBe(
+      "Madrid (UTC+1) · Europe/Madrid",
+    );
+    expect(others?.items.map((i) => i.value)).not.toContain("America/Mexico_City");
+  });
+
+  it("keeps a stored zone the browser does not list, so opening the page never changes it", () => {
+    const [, others] = zoneOptions("en", "Etc/Unlisted", at);
+    expect(others?.items[0]?.value).toBe("Etc/Unlisted");
   });
 });
 

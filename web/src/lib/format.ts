@@ -187,6 +187,30 @@ export function zoneLabel(zoneName: string, locale: FormatLocale, at: Date = new
   return `${city} (UTC${sign}${h}${m ? `:${String(m).padStart(2, "0")}` : ""})`;
 }
 
+export interface ZoneGroup {
+  group: string;
+  items: { value: string; label: string }[];
+}
+
+/**
+ * The zones an admin picks the calendar's from: Mexico's first (by name and offset), then every other
+ * zone the browser knows, so nobody has to type an IANA name. A stored zone missing from both lists
+ * (an older browser) is kept as an option rather than silently replaced.
+ */
+export function zoneOptions(locale: FormatLocale, current: string, at: Date = new Date()): ZoneGroup[] {
+  const mexico = Object.keys(ZONE_CITIES);
+  const known = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+  const others = known.filter((z) => !mexico.includes(z));
+  if (current && !mexico.includes(current) && !others.includes(current)) others.unshift(current);
+  // Mexico's zones read as cities; elsewhere the IANA name tells apart cities of one name.
+  const named = (z: string) => ({ value: z, label: zoneLabel(z, locale, at) });
+  const full = (z: string) => ({ value: z, label: `${zoneLabel(z, locale, at)} · ${z}` });
+  return [
+    { group: locale === "es-MX" ? "México" : "Mexico", items: mexico.map(named) },
+    { group: locale === "es-MX" ? "Otras zonas" : "Other zones", items: others.map(full) },
+  ];
+}
+
 /** `jueves 24 de diciembre de 2026` / `Thursday, December 24, 2026` for a calendar date `YYYY-MM-DD`. */
 export function formatLongDate(date: string, locale: FormatLocale): string {
   const dt = DateTime.fromISO(date, { zone: "UTC" });

@@ -30,17 +30,22 @@ export async function changePassword(
   client: ClientInfo,
 ): Promise<void> {
   const row = await usersRepo.byId(ctx.db, actor.id);
-  if (!row) throw notFound("El usuario");
+  if (!row) throw notFound("user");
   const ok = await guardedVerify(ctx, { email: row.email, ip: client.ip }, () =>
     passwordMatches(row.password_hash, input.currentPassword),
   );
   if (!ok) {
-    throw new AppError("wrong_password", "La contraseña actual no es correcta.", {
-      field: "currentPassword",
-    });
+    throw new AppError(
+      "wrong_password",
+      "auth.wrong_password",
+      {},
+      {
+        field: "currentPassword",
+      },
+    );
   }
   if (input.newPassword === input.currentPassword) {
-    throw invalid("La nueva contraseña debe ser distinta de la actual.", { field: "newPassword" });
+    throw invalid("auth.same_password", {}, { field: "newPassword" });
   }
   const hash = await withArgon2Slot(ctx, () => hashPassword(input.newPassword));
   const now = ctx.clock().toISOString();
@@ -73,5 +78,5 @@ export async function listSessions(ctx: AppContext, actor: Actor): Promise<Sessi
 /** Ends one of the caller's sessions; another user's answers like a missing one. */
 export async function endSession(ctx: AppContext, actor: Actor, publicId: string): Promise<void> {
   const r = await sessionsRepo.deleteByPublicId(ctx.db, publicId, actor.id);
-  if (Number(r.numDeletedRows) === 0) throw notFound("La sesión");
+  if (Number(r.numDeletedRows) === 0) throw notFound("session");
 }

@@ -63,7 +63,7 @@ export async function login(
     row = await usersRepo.byEmail(ctx.db, email);
     return (await passwordMatches(row?.password_hash, input.password)) && row?.active === 1;
   });
-  if (!ok || !row) throw new AppError("invalid_credentials", "Correo o contraseña incorrectos.");
+  if (!ok || !row) throw new AppError("invalid_credentials", "auth.invalid_credentials");
   return { ...(await startSession(ctx, row, input)), deviceToken: deviceTokenFor(row) };
 }
 
@@ -90,7 +90,7 @@ export async function startSession(ctx: AppContext, row: UserRow, client?: Clien
     ctx.dialect === "postgres",
   );
   // The password changed (or the user was deactivated) while this login was being checked.
-  if (!created) throw new AppError("invalid_credentials", "Correo o contraseña incorrectos.");
+  if (!created) throw new AppError("invalid_credentials", "auth.invalid_credentials");
   return {
     actor: actorFromRow(row, "cookie", sha256(sessionToken), csrf),
     sessionToken,
@@ -145,7 +145,7 @@ export async function createToken(ctx: AppContext, actor: Actor, name: string) {
   if (!actor.sessionId) await tokensRepo.insert(ctx.db, row);
   // A session ended meanwhile (password reset, deactivation, sign-out) mints nothing.
   else if (!(await tokensRepo.insertIfSession(ctx.db, row, actor.sessionId, ctx.dialect === "postgres")))
-    throw new AppError("session_expired", "Tu sesión expiró. Inicia sesión de nuevo.");
+    throw new AppError("session_expired", "error.session_expired");
   return { id, name, token };
 }
 
@@ -162,6 +162,5 @@ export async function listTokens(ctx: AppContext, actor: Actor) {
 
 export async function revokeToken(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   const r = await tokensRepo.revoke(ctx.db, id, actor.id, ctx.clock().toISOString());
-  if (Number(r.numUpdatedRows) === 0)
-    throw new AppError("not_found", "El token no existe o ya fue revocado.");
+  if (Number(r.numUpdatedRows) === 0) throw new AppError("not_found", "auth.token_missing");
 }

@@ -29,12 +29,10 @@ export async function retryTask(ctx: AppContext, actor: Actor, id: string): Prom
   requireRole(actor);
   if (!(await tasksRepo.retry(ctx.db, id, ctx.clock().toISOString()))) {
     const current = await tasksRepo.get(ctx.db, id);
-    if (!current) throw notFound("La tarea");
-    throw conflict(`Solo se reintenta una tarea fallida o muerta; esta está «${current.status}».`, {
-      current: toTask(current),
-    });
+    if (!current) throw notFound("task");
+    throw conflict("task.retry_only_failed", { status: current.status }, { current: toTask(current) });
   }
-  return toTask(stillThere(await tasksRepo.get(ctx.db, id), "La tarea"));
+  return toTask(stillThere(await tasksRepo.get(ctx.db, id), "task"));
 }
 
 export async function listJobs(

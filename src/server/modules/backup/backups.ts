@@ -4,6 +4,7 @@ import type { BackupList, BackupSettingsBody, BackupSettingsRecord } from "../..
 import type { Actor, AppContext } from "../../context.js";
 import { requireRole } from "../../platform/authz.js";
 import { invalid } from "../../platform/errors.js";
+import { type MessageParams, render, type ServerMessageKey } from "../../platform/i18n/index.js";
 import {
   BACKUP_SETTING,
   backupDir,
@@ -37,13 +38,20 @@ export async function saveBackupSettings(
   return { ...DEFAULT_BACKUP_SETTINGS, ...saved };
 }
 
+/**
+ * A refused backup folder. The details keep their Spanish text, as the API gave it before message
+ * codes (details are the machine's part of the envelope and do not change); the message is coded.
+ */
+function dirRefused(text: ServerMessageKey, params: MessageParams) {
+  return invalid(text, params, [{ path: ["dir"], message: render("es-MX", text, params) }]);
+}
+
 /** An admin session must not turn backups into a way to write files anywhere (/etc, other apps). */
 function ensureAllowed(ctx: AppContext, dir: string): void {
   const roots = [ctx.config.dataDir, ...ctx.config.backupDirs];
   if (roots.some((root) => dir === root || dir.startsWith(root.endsWith(path.sep) ? root : root + path.sep)))
     return;
-  const message = `La carpeta de copias debe estar dentro de ${roots.join(", ")} (MESA_DATA_DIR o MESA_BACKUP_DIRS).`;
-  throw invalid(message, [{ path: ["dir"], message }]);
+  throw dirRefused("backup.dir_outside", { roots: roots.join(", ") });
 }
 
 function ensureWritable(dir: string): void {
@@ -51,8 +59,10 @@ function ensureWritable(dir: string): void {
     makeDir(dir);
     fs.accessSync(dir, fs.constants.W_OK);
   } catch (err) {
-    const message = `No se puede escribir en la carpeta ${dir} (${(err as NodeJS.ErrnoException).code ?? "error"}).`;
-    throw invalid(message, [{ path: ["dir"], message }]);
+    throw dirRefused("backup.dir_unwritable", {
+      dir,
+      reason: (err as NodeJS.ErrnoException).code ?? "error",
+    });
   }
 }
 

@@ -5,7 +5,7 @@
 import type { Line } from "../../../domain/billing/money.js";
 import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
-import { AppError } from "../../platform/errors.js";
+import { AppError, conflict } from "../../platform/errors.js";
 import { codedError } from "../../platform/i18n/index.js";
 import { centsToPesos, csvRow } from "./csv.js";
 import { requireBiller } from "./policy.js";
@@ -90,7 +90,7 @@ async function render(format: "csv" | "xlsx", invoices: InvoiceRow[], name: stri
 async function exportable(ctx: AppContext, ids: string[] | undefined): Promise<InvoiceRow[]> {
   const rows = ids ? await invoicesRepo.byIds(ctx.db, ids) : await invoicesRepo.issuedForExport(ctx.db);
   if (ids && rows.length !== new Set(ids).size)
-    throw new AppError("not_found", "Alguna factura no existe.", { ids });
+    throw new AppError("not_found", "billing.some_invoice_missing", {}, { ids });
   const bad = rows.filter((r) => r.status !== "issued" && r.status !== "exported");
   if (bad.length) {
     throw codedError(
@@ -109,10 +109,7 @@ async function markExported(ctx: AppContext, actor: Actor, rows: InvoiceRow[], n
     for (const r of rows.filter((x) => x.status === "issued")) {
       const patch = { status: "exported" as const, exported_at: now, updated_at: now };
       if (!(await invoicesRepo.updateIfVersion(trx, r.id, r.version, patch))) {
-        throw new AppError(
-          "conflict",
-          `La factura ${r.folio} cambió mientras se exportaba; intenta de nuevo.`,
-        );
+        throw conflict("billing.changed_during_export", { folio: r.folio });
       }
       await auditRepo.record(trx, {
         entity: "invoice",

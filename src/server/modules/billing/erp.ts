@@ -5,7 +5,7 @@
 import { DateTime } from "luxon";
 import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
-import { AppError } from "../../platform/errors.js";
+import { conflict, invalid } from "../../platform/errors.js";
 import { codedError } from "../../platform/i18n/index.js";
 import { centsToPesos, parseCsv, pesosToCents } from "./csv.js";
 import { requireBiller } from "./policy.js";
@@ -28,9 +28,9 @@ function readImport(csv: string): ImportLine[] {
   const names = (header ?? []).map((h) => h.trim().toLowerCase());
   const at = IMPORT_COLUMNS.map((c) => names.indexOf(c));
   if (at[0]! < 0 || at[1]! < 0 || at[2]! < 0) {
-    throw new AppError(
-      "validation_failed",
-      "El CSV debe traer las columnas FolioMesa, FolioERP, Total y opcionalmente FechaPago.",
+    throw invalid(
+      "billing.import_columns",
+      {},
       { expected: ["FolioMesa", "FolioERP", "Total", "FechaPago"] },
     );
   }
@@ -100,10 +100,7 @@ export async function importErp(ctx: AppContext, actor: Actor, csv: string) {
         updated_at: now,
       };
       if (!(await invoicesRepo.updateIfVersion(trx, inv.id, inv.version, patch))) {
-        throw new AppError(
-          "conflict",
-          `La factura ${inv.folio} cambió durante la importación; intenta de nuevo.`,
-        );
+        throw conflict("billing.changed_during_import", { folio: inv.folio });
       }
       await auditRepo.record(trx, {
         entity: "invoice",

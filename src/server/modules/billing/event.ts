@@ -100,7 +100,7 @@ export async function makeEventDraft(base: AppContext, trx: Transaction<DB>, tic
 export async function invoiceTicket(ctx: AppContext, actor: Actor, ticketId: string) {
   requireBiller(actor);
   const ticket = await lookupRepo.ticket(ctx.db, ticketId);
-  if (!ticket) throw notFound("El ticket");
+  if (!ticket) throw notFound("ticket");
   const existing = await invoicesRepo.byRunKey(ctx.db, `ticket:${ticketId}`);
   if (existing) {
     throw codedError(
@@ -112,6 +112,6 @@ export async function invoiceTicket(ctx: AppContext, actor: Actor, ticketId: str
   const row = await ctx.db.transaction().execute((trx) => makeEventDraft(ctx, trx, ticketId));
   if (!row) throw codedError("precondition_failed", { code: "billing.not_event_ticket", params: {} });
   const made = await invoicesRepo.byId(ctx.db, row.id);
-  if (!made) throw new AppError("internal_error", "invoice vanished");
+  if (!made) throw new AppError("internal_error", "error.internal");
   return toInvoice(made);
 }

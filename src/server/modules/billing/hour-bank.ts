@@ -13,7 +13,7 @@ import { assertPeriod } from "./run.js";
 export async function contractHourBank(ctx: AppContext, actor: Actor, contractId: string, month?: string) {
   requireRole(actor, "leader", "sales");
   const contract = await lookupRepo.contract(ctx.db, contractId);
-  if (!contract) throw notFound("La póliza");
+  if (!contract) throw notFound("contract");
   const cal = await businessCalendar(ctx);
   const zone = cal.config.timeZone;
   const today = localDateOf(cal, ctx.clock().getTime());

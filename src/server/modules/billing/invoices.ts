@@ -58,7 +58,7 @@ export async function listInvoices(
 export async function invoiceRow(ctx: AppContext, actor: Actor, id: string): Promise<InvoiceRow> {
   requireBiller(actor);
   const row = await invoicesRepo.byId(ctx.db, id);
-  if (!row) throw notFound("La factura");
+  if (!row) throw notFound("invoice");
   return row;
 }
 
@@ -90,7 +90,7 @@ async function change(
     return true;
   });
   const fresh = await invoicesRepo.byId(ctx.db, row.id);
-  if (!ok || !fresh) throw staleEdit("esta factura", fresh ? toInvoice(fresh) : null);
+  if (!ok || !fresh) throw staleEdit("invoice", fresh ? toInvoice(fresh) : null);
   return toInvoice(fresh);
 }
 
@@ -102,7 +102,7 @@ export async function editDraft(
 ) {
   const row = await invoiceRow(ctx, actor, id);
   refuseUnless(row, "edit");
-  await checkBaseVersion(body.version, row.version, "esta factura", () => toInvoice(row));
+  await checkBaseVersion(body.version, row.version, "invoice", () => toInvoice(row));
   const lines = body.lines.map((l) => itemLine(l.description, l.quantity, l.unitPriceCents));
   return change(ctx, actor, row, "edit", {
     lines: JSON.stringify(lines),
@@ -114,7 +114,7 @@ export async function editDraft(
 export async function issueInvoice(ctx: AppContext, actor: Actor, id: string, version?: number) {
   const row = await invoiceRow(ctx, actor, id);
   refuseUnless(row, "issue");
-  await checkBaseVersion(version, row.version, "esta factura", () => toInvoice(row));
+  await checkBaseVersion(version, row.version, "invoice", () => toInvoice(row));
   const today = await todayLocal(ctx);
   const due = dueOn(today, { terms: row.payment_terms, creditDays: row.credit_days });
   const issued = { status: "issued" as const, issued_at: ctx.clock().toISOString(), due_on: due };

@@ -75,8 +75,8 @@ export async function updateRate(
 ) {
   requireRateSetter(actor);
   const current = await ratesRepo.byId(ctx.db, id);
-  if (!current) throw notFound("La tarifa");
-  await checkBaseVersion(body.version, current.version, "esta tarifa", () => toRate(current));
+  if (!current) throw notFound("rate");
+  await checkBaseVersion(body.version, current.version, "rate", () => toRate(current));
   const now = ctx.clock().toISOString();
   const ok = await ctx.db.transaction().execute(async (trx) => {
     if (!(await ratesRepo.updateIfVersion(trx, id, current.version, body.hourlyRateCents, now))) return false;
@@ -91,14 +91,14 @@ export async function updateRate(
     return true;
   });
   const fresh = await ratesRepo.byId(ctx.db, id);
-  if (!ok || !fresh) throw staleEdit("esta tarifa", fresh ? toRate(fresh) : null);
+  if (!ok || !fresh) throw staleEdit("rate", fresh ? toRate(fresh) : null);
   return toRate(fresh);
 }
 
 export async function deleteRate(ctx: AppContext, actor: Actor, id: string) {
   requireRateSetter(actor);
   const current = await ratesRepo.byId(ctx.db, id);
-  if (!current) throw notFound("La tarifa");
+  if (!current) throw notFound("rate");
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await ratesRepo.delete(trx, id);
@@ -134,7 +134,7 @@ export async function rateOfTicket(db: Db, ticket: Pick<Selectable<TicketsTable>
 export async function ticketRateView(ctx: AppContext, actor: Actor, ticketId: string) {
   requireRateOverrider(actor);
   const ticket = await lookupRepo.ticket(ctx.db, ticketId);
-  if (!ticket) throw notFound("El ticket");
+  if (!ticket) throw notFound("ticket");
   const r = await rateOfTicket(ctx.db, ticket);
   return {
     ticketId,
@@ -161,11 +161,16 @@ export async function overrideTicketRate(
 ) {
   requireRateOverrider(actor);
   const ticket = await lookupRepo.ticket(ctx.db, ticketId);
-  if (!ticket) throw notFound("El ticket");
+  if (!ticket) throw notFound("ticket");
   if (ticket.service_kind !== "event") {
-    throw new AppError("precondition_failed", "Solo los tickets por evento se cobran por hora.", {
-      serviceKind: ticket.service_kind,
-    });
+    throw new AppError(
+      "precondition_failed",
+      "billing.hourly_event_only",
+      {},
+      {
+        serviceKind: ticket.service_kind,
+      },
+    );
   }
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {

@@ -74,7 +74,7 @@ async function billContract(
     const runKey = `${contract.id}:${period}`;
     if (await invoicesRepo.byRunKey(trx, runKey)) return false;
     const client = await lookupRepo.client(trx, contract.client_id);
-    if (!client) throw invalid(`contract ${contract.id} has no client`);
+    if (!client) throw invalid("billing.contract_without_client", { contract: contract.id });
     const hours = await overagePart(trx, contract, period, zone);
     const extras = await chargesPart(trx, contract.id, period, zone);
     const lines: Line[] = [];

@@ -43,7 +43,7 @@ const clientSearchText = (r: Pick<ClientRow, "name" | "rfc" | "phone" | "email">
   foldForSearch([r.name, r.rfc ?? "", r.phone ? normalizePhone(r.phone) : "", r.email ?? ""].join(" "));
 
 // Checked before writing; the unique index settles two requests racing with the same RFC.
-const duplicateRfc = () => conflict("Ya existe un cliente con ese RFC.", { field: "rfc" });
+const duplicateRfc = () => conflict("client.rfc_taken", {}, { field: "rfc" });
 
 const CLIENT_EDITORS = ["reception", "leader", "sales"] as const;
 
@@ -52,7 +52,7 @@ async function checkAccountTechnician(ctx: AppContext, id: string | null | undef
   const u = await usersRepo.byId(ctx.db, id);
   const roles = u ? rolesOf(u) : [];
   if (!u || !roles.some((r) => r === "technician" || r === "senior")) {
-    throw invalid("El técnico de cuenta debe ser un usuario técnico.", { field: "accountTechnicianId" });
+    throw invalid("client.account_technician_role", {}, { field: "accountTechnicianId" });
   }
 }
 
@@ -73,12 +73,16 @@ function creditFields(
   if (grants) {
     throw new AppError(
       "credit_request_required",
-      "El crédito se otorga con una solicitud de crédito que aprueba Ventas (POST /api/credit-requests).",
-      { field: "paymentTerms", use: "/api/credit-requests" },
+      "client.credit_via_request",
+      {},
+      {
+        field: "paymentTerms",
+        use: "/api/credit-requests",
+      },
     );
   }
   if (input.paymentTerms !== "cash" || current?.payment_terms !== "credit") return {};
-  if (!hasRole(actor, "sales", "admin")) throw forbidden("Solo Ventas cambia condiciones de crédito.");
+  if (!hasRole(actor, "sales", "admin")) throw forbidden("client.credit_sales_only");
   return { payment_terms: "cash", credit_days: null, credit_limit_cents: null };
 }
 
@@ -171,8 +175,8 @@ export async function updateClient(
 ) {
   requireRole(actor, ...CLIENT_EDITORS);
   const current = await clientsRepo.byId(ctx.db, id);
-  if (!current) throw notFound("El cliente");
-  await checkBaseVersion(input.version, current.version, "este cliente", () => toClient(current));
+  if (!current) throw notFound("client");
+  await checkBaseVersion(input.version, current.version, "client", () => toClient(current));
   if (input.rfc && input.rfc !== current.rfc && (await clientsRepo.byRfc(ctx.db, input.rfc))) {
     throw duplicateRfc();
   }
@@ -196,15 +200,15 @@ export async function updateClient(
     }),
     duplicateRfc,
   );
-  const saved = toClient(stillThere(await clientsRepo.byId(ctx.db, id), "El cliente"));
-  if (!written) throw staleEdit("este cliente", saved);
+  const saved = toClient(stillThere(await clientsRepo.byId(ctx.db, id), "client"));
+  if (!written) throw staleEdit("client", saved);
   return saved;
 }
 
 export async function getClient(ctx: AppContext, actor: Actor, id: string) {
   const row = await clientsRepo.byId(ctx.db, id);
-  requireClientAccess(actor, id, "El cliente");
-  if (!row) throw notFound("El cliente");
+  requireClientAccess(actor, id, "client");
+  if (!row) throw notFound("client");
   return clientFor(actor, toClient(row));
 }
 

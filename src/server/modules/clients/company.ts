@@ -58,7 +58,7 @@ export async function saveCompany(
   } catch (err) {
     // The current settings as GET shows them (every field, the logo), for the web's compare dialog.
     if (err instanceof AppError && err.code === "conflict") {
-      throw staleEdit("esta configuración", await getCompany(ctx, actor));
+      throw staleEdit("settings", await getCompany(ctx, actor));
     }
     throw err;
   }
@@ -94,11 +94,16 @@ export async function saveLogo(
   requireRole(actor);
   const data = Buffer.from(input.dataBase64, "base64");
   if (data.length > LOGO_MAX_BYTES)
-    throw new AppError("payload_too_large", "El logotipo pesa más de 512 KB.", { field: "dataBase64" });
+    throw new AppError("payload_too_large", "company.logo_too_large", {}, { field: "dataBase64" });
   if (sniff(data) !== input.contentType)
-    throw new AppError("validation_failed", "El archivo no es una imagen PNG o JPEG válida.", {
-      field: "dataBase64",
-    });
+    throw new AppError(
+      "validation_failed",
+      "company.logo_not_image",
+      {},
+      {
+        field: "dataBase64",
+      },
+    );
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await filesRepo.put(trx, {
@@ -140,7 +145,7 @@ export async function deleteLogo(ctx: AppContext, actor: Actor): Promise<Company
 export async function readLogo(ctx: AppContext, actor: Actor) {
   requireStaff(actor);
   const row = await filesRepo.get(ctx.db, LOGO_KEY);
-  if (!row) throw notFound("El logotipo");
+  if (!row) throw notFound("logo");
   return { contentType: row.content_type, data: Buffer.from(row.data, "base64"), updatedAt: row.updated_at };
 }
 

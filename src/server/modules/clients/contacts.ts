@@ -73,7 +73,7 @@ function checkPortalAdminChange(actor: Actor, portalAdmin: boolean | undefined) 
 export async function createContact(ctx: AppContext, actor: Actor, input: z.output<typeof ContactBody>) {
   requireRole(actor, "reception", "leader", "sales", "technician", "senior");
   if (input.portalAdmin) checkPortalAdminChange(actor, true);
-  if (!(await clientsRepo.byId(ctx.db, input.clientId))) throw notFound("El cliente", { field: "clientId" });
+  if (!(await clientsRepo.byId(ctx.db, input.clientId))) throw notFound("client", { field: "clientId" });
   const now = ctx.clock().toISOString();
   const email = input.email ?? input.emails?.[0] ?? null;
   const phone = input.phone ?? input.phones?.[0] ?? null;
@@ -113,9 +113,9 @@ export async function updateContact(
 ) {
   requireRole(actor, "reception", "leader", "sales", "technician", "senior");
   const cur = await contactsRepo.byId(ctx.db, id);
-  if (!cur) throw notFound("El contacto");
+  if (!cur) throw notFound("contact");
   const existing = await withItsChannels(ctx, cur);
-  await checkBaseVersion(input.version, cur.version, "este contacto", () => existing);
+  await checkBaseVersion(input.version, cur.version, "contact", () => existing);
   const now = ctx.clock().toISOString();
   const name = input.name ?? cur.name;
   const email = input.email === undefined ? cur.email : input.email && normalizeEmail(input.email);
@@ -150,8 +150,8 @@ export async function updateContact(
     });
     return true;
   });
-  const saved = await withItsChannels(ctx, stillThere(await contactsRepo.byId(ctx.db, id), "El contacto"));
-  if (!written) throw staleEdit("este contacto", saved);
+  const saved = await withItsChannels(ctx, stillThere(await contactsRepo.byId(ctx.db, id), "contact"));
+  if (!written) throw staleEdit("contact", saved);
   return saved;
 }
 
@@ -166,7 +166,7 @@ export async function listContacts(
     limit: number;
   },
 ) {
-  if (f.clientId) requireClientAccess(actor, f.clientId, "El cliente", { field: "clientId" });
+  if (f.clientId) requireClientAccess(actor, f.clientId, "client", { field: "clientId" });
   else requireStaff(actor);
   let rows: ContactRow[];
   if (f.email) rows = await contactsRepo.byChannel(ctx.db, "email", normalizeEmail(f.email));
@@ -186,8 +186,8 @@ export async function listContacts(
 
 export async function getContact(ctx: AppContext, actor: Actor, id: string) {
   const row = await contactsRepo.byId(ctx.db, id);
-  if (!row) throw notFound("El contacto");
-  requireClientAccess(actor, row.client_id, "El contacto");
+  if (!row) throw notFound("contact");
+  requireClientAccess(actor, row.client_id, "contact");
   return contactFor(actor, await withItsChannels(ctx, row));
 }
 

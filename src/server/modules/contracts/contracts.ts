@@ -34,17 +34,16 @@ export function toContract(r: ContractWithType): Contract {
 
 async function checkType(ctx: AppContext, code: string): Promise<void> {
   const t = await contractsRepo.typeByCode(ctx.db, code);
-  if (t?.active !== 1) throw invalid(`Tipo de póliza desconocido: ${code}.`, { field: "type" });
+  if (t?.active !== 1) throw invalid("contract.unknown_type", { code }, { field: "type" });
 }
 
 function checkDates(startsOn: string, endsOn: string | null | undefined): void {
-  if (endsOn && endsOn < startsOn)
-    throw invalid("La fecha de fin es anterior a la de inicio.", { field: "endsOn" });
+  if (endsOn && endsOn < startsOn) throw invalid("contract.ends_before_start", {}, { field: "endsOn" });
 }
 
 export async function createContract(ctx: AppContext, actor: Actor, input: z.output<typeof ContractBody>) {
   requireRole(actor, "leader", "sales");
-  if (!(await clientsRepo.byId(ctx.db, input.clientId))) throw notFound("El cliente", { field: "clientId" });
+  if (!(await clientsRepo.byId(ctx.db, input.clientId))) throw notFound("client", { field: "clientId" });
   const type = input.type.toUpperCase();
   await checkType(ctx, type);
   checkDates(input.startsOn, input.endsOn);
@@ -77,7 +76,7 @@ export async function createContract(ctx: AppContext, actor: Actor, input: z.out
       changes: input,
     });
   });
-  return toContract(stillThere(await contractsRepo.byId(ctx.db, row.id), "La póliza"));
+  return toContract(stillThere(await contractsRepo.byId(ctx.db, row.id), "contract"));
 }
 
 export async function updateContract(
@@ -88,10 +87,10 @@ export async function updateContract(
 ) {
   requireRole(actor, "leader", "sales");
   const cur = await contractsRepo.byId(ctx.db, id);
-  if (!cur) throw notFound("La póliza");
-  await checkBaseVersion(input.version, cur.version, "esta póliza", () => toContract(cur));
+  if (!cur) throw notFound("contract");
+  await checkBaseVersion(input.version, cur.version, "contract", () => toContract(cur));
   if (input.clientId && input.clientId !== cur.client_id)
-    throw invalid("Una póliza no cambia de cliente.", { field: "clientId" });
+    throw invalid("contract.client_fixed", {}, { field: "clientId" });
   if (input.type) await checkType(ctx, input.type.toUpperCase());
   checkDates(input.startsOn ?? cur.starts_on, input.endsOn === undefined ? cur.ends_on : input.endsOn);
   const now = ctx.clock().toISOString();
@@ -109,8 +108,8 @@ export async function updateContract(
     });
     return true;
   });
-  const saved = toContract(stillThere(await contractsRepo.byId(ctx.db, id), "La póliza"));
-  if (!written) throw staleEdit("esta póliza", saved);
+  const saved = toContract(stillThere(await contractsRepo.byId(ctx.db, id), "contract"));
+  if (!written) throw staleEdit("contract", saved);
   return saved;
 }
 
@@ -133,13 +132,13 @@ function contractPatch(input: z.output<typeof ContractPatch>, now: string): Part
 
 export async function getContract(ctx: AppContext, actor: Actor, id: string) {
   const row = await contractsRepo.byId(ctx.db, id);
-  if (!row) throw notFound("La póliza");
-  requireClientAccess(actor, row.client_id, "La póliza");
+  if (!row) throw notFound("contract");
+  requireClientAccess(actor, row.client_id, "contract");
   return contractFor(actor, toContract(row));
 }
 
 export async function listContracts(ctx: AppContext, actor: Actor, clientId?: string) {
-  if (clientId) requireClientAccess(actor, clientId, "El cliente", { field: "clientId" });
+  if (clientId) requireClientAccess(actor, clientId, "client", { field: "clientId" });
   else requireStaff(actor);
   return (await contractsRepo.list(ctx.db, clientId)).map((c) => contractFor(actor, toContract(c)));
 }

@@ -33,19 +33,29 @@ const toRequest = (r: CreditRequestRow): CreditRequest => ({
 });
 
 const alreadyPending = () =>
-  new AppError("duplicate", "Este cliente ya tiene una solicitud de crédito pendiente.", {
-    code: "credit.request_pending",
-  });
+  new AppError(
+    "duplicate",
+    "credit.request_pending",
+    {},
+    {
+      code: "credit.request_pending",
+    },
+  );
 
 export async function requestCredit(ctx: AppContext, actor: Actor, input: CreditRequestBody) {
   const client = await clientsRepo.byId(ctx.db, input.clientId);
   creditPolicy.request(actor, input.clientId);
-  if (!client) throw notFound("El cliente");
+  if (!client) throw notFound("client");
   // Generic RFCs (público en general, extranjero) are for cash sales only.
   if (client.generic_rfc !== null) {
-    throw new AppError("precondition_failed", "Un cliente con RFC genérico solo compra de contado.", {
-      code: "credit.generic_rfc",
-    });
+    throw new AppError(
+      "precondition_failed",
+      "credit.generic_rfc",
+      {},
+      {
+        code: "credit.generic_rfc",
+      },
+    );
   }
   if (await creditRepo.pendingFor(ctx.db, client.id)) throw alreadyPending();
   const now = ctx.clock().toISOString();
@@ -78,8 +88,8 @@ export async function requestCredit(ctx: AppContext, actor: Actor, input: Credit
 
 async function visibleRequest(ctx: AppContext, actor: Actor, id: string): Promise<CreditRequestRow> {
   const row = await creditRepo.byId(ctx.db, id);
-  if (!row) throw notFound("La solicitud de crédito");
-  creditPolicy.view(actor, row.client_id, "La solicitud de crédito");
+  if (!row) throw notFound("credit_request");
+  creditPolicy.view(actor, row.client_id, "credit_request");
   return row;
 }
 
@@ -108,13 +118,18 @@ export async function decideCreditRequest(
   reason: string,
 ) {
   const row = await creditRepo.byId(ctx.db, id);
-  if (!row) throw notFound("La solicitud de crédito");
+  if (!row) throw notFound("credit_request");
   creditPolicy.decide(actor, row.client_id);
   const decided = () =>
-    new AppError("invalid_transition", "Esta solicitud de crédito ya fue resuelta.", {
-      code: "credit.already_decided",
-      status: row.status,
-    });
+    new AppError(
+      "invalid_transition",
+      "credit.already_decided",
+      {},
+      {
+        code: "credit.already_decided",
+        status: row.status,
+      },
+    );
   if (row.status !== "pending") throw decided();
   const now = ctx.clock().toISOString();
   const ok = await ctx.db.transaction().execute(async (trx) => {
@@ -159,8 +174,8 @@ export async function decideCreditRequest(
 /** The flag intake and the client page show: a credit client over its limit with unpaid invoices. */
 export async function creditStatus(ctx: AppContext, actor: Actor, clientId: string): Promise<CreditStatus> {
   const client = await clientsRepo.byId(ctx.db, clientId);
-  creditPolicy.view(actor, clientId, "El cliente");
-  if (!client) throw notFound("El cliente");
+  creditPolicy.view(actor, clientId, "client");
+  if (!client) throw notFound("client");
   const paymentTerms = client.payment_terms === "credit" ? "credit" : "cash";
   const creditLimitCents = client.credit_limit_cents === null ? null : Number(client.credit_limit_cents);
   const unpaidCents = await unpaidInvoiceTotalCents(ctx.db, clientId);

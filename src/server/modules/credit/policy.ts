@@ -1,6 +1,6 @@
 import type { Actor } from "../../context.js";
 import { hasRole, requireClientAccess } from "../../platform/authz.js";
-import { forbidden } from "../../platform/errors.js";
+import { forbidden, type NotFoundKind } from "../../platform/errors.js";
 
 /**
  * Who may do what with credit (SPEC §2, seed §1.2):
@@ -18,14 +18,14 @@ const VIEWERS = ["reception", "leader", "sales", "admin"] as const;
 
 export const creditPolicy = {
   request(actor: Actor, clientId: string): void {
-    requireClientAccess(actor, clientId, "El cliente");
+    requireClientAccess(actor, clientId, "client");
     if (!hasRole(actor, ...REQUESTERS)) throw forbidden();
   },
   decide(actor: Actor, clientId: string): void {
-    requireClientAccess(actor, clientId, "La solicitud de crédito");
-    if (!hasRole(actor, "sales")) throw forbidden("Solo Ventas aprueba o rechaza solicitudes de crédito.");
+    requireClientAccess(actor, clientId, "credit_request");
+    if (!hasRole(actor, "sales")) throw forbidden("credit.sales_only");
   },
-  view(actor: Actor, clientId: string, what: string): void {
+  view(actor: Actor, clientId: string, what: NotFoundKind): void {
     requireClientAccess(actor, clientId, what);
     if (!hasRole(actor, ...VIEWERS)) throw forbidden();
   },

@@ -28,7 +28,8 @@ export function rfcColumns(
   if (confirmed !== true) {
     throw new AppError(
       "rfc_check_digit_mismatch",
-      `El dígito verificador del RFC ${rfc} no coincide (se esperaba ${check.expected}). Confírmalo si el RFC es correcto.`,
+      "rfc.check_digit_mismatch",
+      { rfc, expected: check.expected },
       {
         field: "rfc",
         rfc,
@@ -36,7 +37,6 @@ export function rfcColumns(
         actual: check.actual,
         confirmWith: "rfcCheckDigitConfirmed",
       },
-      { code: "rfc.check_digit_mismatch", params: { rfc, expected: check.expected } },
     );
   }
   return { rfc, generic_rfc: null, rfc_check_failed: 1, rfc_confirmed_by: actor.id, rfc_confirmed_at: now };

@@ -23,14 +23,14 @@ export async function linkSender(
 ) {
   requireRole(actor, "reception", "leader");
   const row = await ticketsRepo.byId(ctx.db, ticketId);
-  if (!row) throw notFound("El ticket");
+  if (!row) throw notFound("ticket");
   if (row.unknown_sender !== 1 || row.status !== "new")
-    throw new AppError("invalid_transition", "Solo se vincula un ticket nuevo de remitente sin identificar.");
+    throw new AppError("invalid_transition", "mail.link_only_unknown");
   const client = await clientsRepo.byId(ctx.db, body.clientId);
-  if (!client) throw notFound("El cliente", { field: "clientId" });
+  if (!client) throw notFound("client", { field: "clientId" });
   const contact = body.contactId ? await contactsRepo.byId(ctx.db, body.contactId) : null;
   if (body.contactId && contact?.client_id !== client.id)
-    throw invalid("El contacto no pertenece a ese cliente.", { field: "contactId" });
+    throw invalid("ticket.contact_not_of_client", {}, { field: "contactId" });
   const cal = await businessCalendar(ctx);
   const receivedMs = Date.parse(row.received_at);
   const contract = await contractInForce(ctx, cal, client.id, receivedMs);
@@ -53,7 +53,7 @@ export async function linkSender(
       updated_at: now,
     };
     if (!(await ticketsRepo.update(trx, row.id, row.version, patch)))
-      throw conflict("Otra persona modificó este ticket al mismo tiempo. Vuelve a intentarlo.");
+      throw conflict("ticket.concurrent_edit");
     await historyRepo.add(trx, {
       ticketId: row.id,
       at: now,

@@ -46,9 +46,8 @@ const toOutbox = (r: OutboxRow): z.infer<typeof OutboxMail> => ({
 async function retryMail(ctx: AppContext, actor: Actor, id: string) {
   requireRole(actor);
   const row = await mailRepo.outboxById(ctx.db, id);
-  if (!row) throw notFound("El correo");
-  if (row.status !== "failed")
-    throw new AppError("invalid_transition", "Solo se reintenta un correo fallido.");
+  if (!row) throw notFound("mail");
+  if (row.status !== "failed") throw new AppError("invalid_transition", "mail.retry_only_failed");
   const now = ctx.clock().toISOString();
   await mailRepo.requeue(ctx.db, id, now);
   const task = await tasksRepo.byDedupeKey(ctx.db, "mail.send", `outbox:${id}`);
@@ -116,9 +115,9 @@ export function mailRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (req, reply) => {
       const ticket = await visibleTicket(ctx, actorOf(req), req.params.id);
       const att = await mailRepo.attachment(ctx.db, ticket.id, req.params.attId);
-      if (!att) throw notFound("El adjunto");
+      if (!att) throw notFound("attachment");
       const file = path.join(ctx.config.dataDir, "attachments", att.path);
-      if (!fs.existsSync(file)) throw notFound("El archivo del adjunto");
+      if (!fs.existsSync(file)) throw notFound("attachment_file");
       return reply
         .type(att.content_type)
         .header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(att.filename)}`)

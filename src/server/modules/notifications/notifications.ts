@@ -40,6 +40,6 @@ export async function listNotifications(ctx: AppContext, actor: Actor, unreadOnl
 export async function markNotificationsRead(ctx: AppContext, actor: Actor, id?: string): Promise<number> {
   const r = await notificationsRepo.markRead(ctx.db, actor.id, ctx.clock().toISOString(), id);
   const n = Number(r.numUpdatedRows);
-  if (id && n === 0) throw notFound("La notificación");
+  if (id && n === 0) throw notFound("notification");
   return n;
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { z } from "zod";
 import type { PortalAttachment, PortalAttachmentBody } from "../../../contract/portal.js";
 import type { AppContext } from "../../context.js";
-import { AppError, notFound } from "../../platform/errors.js";
+import { AppError, invalid, notFound } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { MAX_ATTACHMENT_BYTES, safeFilename, sniffContentType } from "../mail/attachments.js";
 import { mailRepo } from "../mail/repository.js";
@@ -22,12 +22,11 @@ export async function uploadAttachment(
   body: z.output<typeof PortalAttachmentBody>,
 ): Promise<PortalAttachment> {
   const ticket = requireInScope(c, await ticketsRepo.byId(ctx.db, ticketId));
-  if (ticket.status === "cancelled") throw new AppError("invalid_transition", "El ticket está cancelado.");
+  if (ticket.status === "cancelled") throw new AppError("invalid_transition", "ticket.cancelled");
   const data = Buffer.from(body.dataBase64, "base64");
-  if (data.length === 0)
-    throw new AppError("validation_failed", "El archivo está vacío.", { field: "dataBase64" });
+  if (data.length === 0) throw invalid("attachment.empty", {}, { field: "dataBase64" });
   if (data.length > MAX_ATTACHMENT_BYTES)
-    throw new AppError("payload_too_large", "El archivo pesa más de 25 MB.", { field: "dataBase64" });
+    throw new AppError("payload_too_large", "attachment.too_large", {}, { field: "dataBase64" });
   const id = newId();
   const rel = path.join("portal", ticket.id, id);
   const file = path.join(ctx.config.dataDir, "attachments", rel);
@@ -64,8 +63,8 @@ export async function uploadAttachment(
 export async function attachmentFile(ctx: AppContext, c: PortalCaller, ticketId: string, attId: string) {
   const ticket = requireInScope(c, await ticketsRepo.byId(ctx.db, ticketId));
   const att = await mailRepo.attachment(ctx.db, ticket.id, attId);
-  if (!att) throw notFound("El adjunto");
+  if (!att) throw notFound("attachment");
   const file = path.join(ctx.config.dataDir, "attachments", att.path);
-  if (!fs.existsSync(file)) throw notFound("El archivo del adjunto");
+  if (!fs.existsSync(file)) throw notFound("attachment_file");
   return { file, filename: att.filename, contentType: att.content_type };
 }

@@ -102,26 +102,24 @@ const isContactAccount = (row: { roles: string; client_id: string | null; contac
   return roles.length === 1 && roles[0] === "client" && row.client_id !== null && row.contact_id !== null;
 };
 
-const linkError = (code: "magic_link_invalid" | "magic_link_expired" | "magic_link_used", message: string) =>
-  new AppError(code, message);
+const linkError = (code: "magic_link_invalid" | "magic_link_expired" | "magic_link_used") =>
+  new AppError(code, `portal.${code}`);
 
 /** POST /api/portal/session: the link's token, once, for a session. Nothing changes on a refusal. */
 export async function exchangeToken(ctx: AppContext, token: string) {
-  const invalid = () => linkError("magic_link_invalid", "El enlace no es válido. Solicita uno nuevo.");
+  const invalid = () => linkError("magic_link_invalid");
   if (!TOKEN_PATTERN.test(token)) throw invalid();
   const hash = sha256(token);
   const link = await portalRepo.link(ctx.db, hash);
   if (!link) throw invalid();
   const now = ctx.clock();
   const nowIso = now.toISOString();
-  if (link.used_at) throw linkError("magic_link_used", "Este enlace ya se usó. Solicita uno nuevo.");
-  if (link.expires_at <= nowIso)
-    throw linkError("magic_link_expired", "El enlace expiró. Solicita uno nuevo.");
+  if (link.used_at) throw linkError("magic_link_used");
+  if (link.expires_at <= nowIso) throw linkError("magic_link_expired");
   const account = await portalRepo.accountById(ctx.db, link.user_id);
   if (!account || !isContactAccount(account)) throw invalid();
   // Conditional on "still unused and unexpired": of two tabs opening the same link, one signs in.
-  if (!(await portalRepo.claimLink(ctx.db, hash, nowIso)))
-    throw linkError("magic_link_used", "Este enlace ya se usó. Solicita uno nuevo.");
+  if (!(await portalRepo.claimLink(ctx.db, hash, nowIso))) throw linkError("magic_link_used");
   const sessionToken = newSecret();
   const csrfToken = newSecret(24);
   const expiresAt = new Date(now.getTime() + ctx.config.sessionHours * 3600_000);

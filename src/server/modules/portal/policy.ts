@@ -54,6 +54,6 @@ export function requireInScope<T extends TicketRow>(c: PortalCaller, row: T | un
     row !== undefined &&
     row.client_id === scope.clientId &&
     (scope.own === null || row.contact_id === scope.own.contactId || row.created_by === scope.own.userId);
-  if (!row || !visible) throw notFound("El ticket");
+  if (!row || !visible) throw notFound("ticket");
   return row;
 }

@@ -21,7 +21,7 @@ import {
   PortalTicketParams,
 } from "../../../contract/portal.js";
 import type { AppContext } from "../../context.js";
-import { AppError } from "../../platform/errors.js";
+import { AppError, forbidden } from "../../platform/errors.js";
 import { codedError, localeOf } from "../../platform/i18n/index.js";
 import { mailSettings } from "../mail/settings.js";
 import { openingHours } from "../mail/templates.js";
@@ -52,7 +52,7 @@ function sameToken(given: unknown, expected: string | null): boolean {
 }
 
 function callerOf(req: FastifyRequest): PortalCaller {
-  if (!req.portal) throw new AppError("unauthenticated", "Inicia sesión en el portal para continuar.");
+  if (!req.portal) throw new AppError("unauthenticated", "portal.unauthenticated");
   return req.portal;
 }
 
@@ -73,13 +73,9 @@ function installPortalAuth(app: FastifyInstance, ctx: AppContext): void {
       req.actor = caller.actor;
       const csrfOk =
         SAFE_METHODS.has(req.method) || sameToken(req.headers["x-csrf-token"], caller.actor.csrfToken);
-      req.authError = csrfOk
-        ? null
-        : new AppError("csrf_token_invalid", "Falta el token CSRF o no es válido.");
+      req.authError = csrfOk ? null : new AppError("csrf_token_invalid", "error.csrf");
     } else if (req.actor) {
-      req.authError = new AppError("forbidden", "El portal es solo para los contactos de los clientes.", {
-        reason: "staff_not_in_portal",
-      });
+      req.authError = forbidden("portal.staff_not_in_portal", {}, { reason: "staff_not_in_portal" });
     } else {
       req.authError = cookie
         ? codedError("session_expired", { code: "error.session_expired", params: {} })

@@ -54,7 +54,7 @@ export function serviceOrderRoutes(
     handler: async (req, reply) => {
       const c = callerOf(req);
       const { order } = await orderOf(ctx, c, req.params.id);
-      if (!order) throw notFound("La orden de servicio");
+      if (!order) throw notFound("service_order");
       return sendPdf(ctx, reply, order, c.actor.locale === "en" ? "en" : "es");
     },
   });

@@ -20,21 +20,15 @@ import { portalRepo } from "./repository.js";
 export async function sendSurveyLink(ctx: AppContext, actor: Actor, ticketId: string) {
   requireRole(actor, "reception", "leader");
   const ticket = await ticketsRepo.byId(ctx.db, ticketId);
-  if (!ticket) throw notFound("El ticket");
-  if (ticket.status !== "closed")
-    throw new AppError("invalid_transition", "La encuesta se envía cuando el ticket está cerrado.");
-  if (await surveysRepo.byTicket(ctx.db, ticketId))
-    throw conflict("Este ticket ya tiene encuesta registrada.");
+  if (!ticket) throw notFound("ticket");
+  if (ticket.status !== "closed") throw new AppError("invalid_transition", "portal.survey_ticket_not_closed");
+  if (await surveysRepo.byTicket(ctx.db, ticketId)) throw conflict("survey.exists");
   const account = ticket.contact_id
     ? await portalRepo.accountOfContact(ctx.db, ticket.contact_id)
     : undefined;
   const roles = account ? rolesOf(account) : [];
   if (!account || roles.length !== 1 || roles[0] !== "client")
-    throw new AppError(
-      "precondition_failed",
-      "El contacto del ticket no tiene cuenta en el portal: invítalo primero o levanta la encuesta por teléfono.",
-      { field: "contactId" },
-    );
+    throw new AppError("precondition_failed", "portal.contact_without_account", {}, { field: "contactId" });
   await sendLink(ctx, account, "survey", {
     nextPath: `/portal/tickets/${ticket.id}#encuesta`,
     folio: ticket.folio,

@@ -86,7 +86,7 @@ export async function createTicket(
 ): Promise<PortalTicketDetail> {
   const clientId = c.actor.clientId ?? "";
   const client = await clientsRepo.byId(ctx.db, clientId);
-  if (!client) throw notFound("El cliente");
+  if (!client) throw notFound("client");
   const input = {
     clientId,
     contactId: c.contactId,

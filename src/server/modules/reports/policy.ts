@@ -11,9 +11,14 @@ export function allowedFilters<F extends ReportFilters>(actor: Actor, name: Repo
   if (canReadReports(actor)) return filters;
   if (name !== "workload" || !hasRole(actor, "technician")) throw forbidden();
   if (filters.technicianId && filters.technicianId !== actor.id) {
-    throw new AppError("forbidden", "Un técnico solo ve su propia carga de trabajo.", {
-      field: "technicianId",
-    });
+    throw new AppError(
+      "forbidden",
+      "report.own_workload_only",
+      {},
+      {
+        field: "technicianId",
+      },
+    );
   }
   return { ...filters, technicianId: actor.id };
 }

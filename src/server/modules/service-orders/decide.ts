@@ -22,11 +22,7 @@ export interface ServiceOrderDecisionInput {
   linkId?: string | undefined;
 }
 
-export const linkUsed = () =>
-  new AppError(
-    "link_used",
-    "Este enlace ya se usó o la orden de servicio ya no está pendiente de respuesta.",
-  );
+export const linkUsed = () => new AppError("link_used", "service_order.link_used");
 
 /** The ticket columns a decision changes: acceptance keeps `attended`, a rejection reopens the work. */
 function patchFor(input: ServiceOrderDecisionInput, name: string, now: string): Partial<TicketRow> {
@@ -44,16 +40,15 @@ function patchFor(input: ServiceOrderDecisionInput, name: string, now: string): 
 }
 
 function check(row: TicketRow | undefined, input: ServiceOrderDecisionInput, name: string, reason: string) {
-  if (!row) throw notFound("La orden de servicio");
-  if (!name)
-    throw new AppError("precondition_failed", "Indica el nombre de quien responde.", { field: "name" });
+  if (!row) throw notFound("service_order");
+  if (!name) throw new AppError("precondition_failed", "service_order.name_required", {}, { field: "name" });
   if (input.decision === "reject" && !reason) {
-    throw new AppError("reason_required", "Indica el motivo del rechazo.", { field: "reason" });
+    throw new AppError("reason_required", "service_order.reason_required", {}, { field: "reason" });
   }
   const pending = row.status === "attended" && !row.accepted_at;
   if (!pending) {
     if (input.linkId) throw linkUsed();
-    throw new AppError("invalid_transition", "La orden de servicio ya no está pendiente de respuesta.");
+    throw new AppError("invalid_transition", "service_order.not_pending");
   }
   return row;
 }
@@ -63,7 +58,7 @@ async function write(trx: Transaction<DB>, row: TicketRow, input: ServiceOrderDe
   const reason = input.reason?.trim() || null;
   const patch = patchFor(input, name, now);
   if (!(await ticketsRepo.update(trx, row.id, row.version, patch))) {
-    throw conflict("Otra persona modificó este ticket al mismo tiempo. Intenta de nuevo.");
+    throw conflict("service_order.concurrent_edit");
   }
   await historyRepo.add(trx, {
     ticketId: row.id,

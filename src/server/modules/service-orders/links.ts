@@ -8,13 +8,8 @@ import { loadServiceOrder } from "./order.js";
 import { serviceOrdersRepo } from "./repository.js";
 import { linkSignatureOk, parseLink } from "./token.js";
 
-const linkInvalid = () =>
-  new AppError(
-    "link_invalid",
-    "El enlace no es válido. Revise que lo copió completo del correo o pida uno nuevo a la mesa de servicio.",
-  );
-const linkExpired = () =>
-  new AppError("link_expired", "El enlace venció. Pida uno nuevo a la mesa de servicio.");
+const linkInvalid = () => new AppError("link_invalid", "service_order.link_invalid");
+const linkExpired = () => new AppError("link_expired", "service_order.link_expired");
 
 /** A mailed link that Mesa signed, still unused and unexpired, for a ticket still awaiting an answer. */
 async function openLink(ctx: AppContext, token: string) {

@@ -22,7 +22,7 @@ export async function decideAsContact(
   },
 ) {
   await requireOrderVisible(ctx, actor, input.ticketId);
-  if (isStaff(actor)) throw forbidden("El personal registra la aceptación en sitio desde el ticket.");
+  if (isStaff(actor)) throw forbidden("service_order.staff_use_ticket");
   await acceptServiceOrder(ctx, {
     ticketId: input.ticketId,
     decision: input.decision,

@@ -53,7 +53,7 @@ export async function serviceOrderRoutes(app: FastifyInstance, opts: { ctx: AppC
     handler: async (req) => {
       await requireOrderVisible(ctx, actorOf(req), req.params.ticketId);
       const order = await loadServiceOrder(ctx, req.params.ticketId);
-      if (!order) throw notFound("El ticket");
+      if (!order) throw notFound("ticket");
       return order;
     },
   });
@@ -63,7 +63,7 @@ export async function serviceOrderRoutes(app: FastifyInstance, opts: { ctx: AppC
       const actor = actorOf(req);
       await requireOrderVisible(ctx, actor, req.params.ticketId);
       const order = await loadServiceOrder(ctx, req.params.ticketId);
-      if (!order) throw notFound("El ticket");
+      if (!order) throw notFound("ticket");
       return sendPdf(ctx, reply, order, actor.locale === "en" ? "en" : "es");
     },
   });

@@ -67,7 +67,7 @@ export async function storeSetting<T extends object>(
 ): Promise<T & { version: number }> {
   const key = spec.key;
   const stored = await recordOf(ctx, spec);
-  await checkBaseVersion(base, stored.version, "esta configuración", () => stored);
+  await checkBaseVersion(base, stored.version, "settings", () => stored);
   const now = ctx.clock().toISOString();
   const written = await ctx.db.transaction().execute(async (trx) => {
     const write = { value, at: now, by: actor.id };
@@ -82,7 +82,7 @@ export async function storeSetting<T extends object>(
     });
     return true;
   });
-  if (!written) throw staleEdit("esta configuración", await recordOf(ctx, spec));
+  if (!written) throw staleEdit("settings", await recordOf(ctx, spec));
   ctx.memo?.delete(`setting:${key}`);
   return { ...value, version: stored.version + 1 };
 }
@@ -112,11 +112,18 @@ export async function saveCalendar(
   const { version, ...input } = body;
   const issues = validateCalendarConfig(input);
   const [first] = issues;
-  if (first) throw new AppError("validation_failed", `Calendario inválido: ${first.message}`, issues);
+  if (first)
+    throw new AppError("validation_failed", "settings.calendar_invalid", { reason: first.message }, issues);
   try {
     compileCalendar(input);
   } catch (err) {
-    if (err instanceof CalendarConfigError) throw new AppError("validation_failed", err.message, err.issues);
+    if (err instanceof CalendarConfigError)
+      throw new AppError(
+        "validation_failed",
+        "settings.calendar_config_invalid",
+        { reason: issueList(err.issues) },
+        err.issues,
+      );
     throw err;
   }
   return storeSetting(ctx, actor, CALENDAR_SETTING, input, version);
@@ -154,9 +161,13 @@ export async function categoryNameOf(ctx: AppContext, code: string): Promise<str
   return row?.name ?? null;
 }
 
+/** The issues as the domain's CalendarConfigError words them (path: message; …). */
+const issueList = (issues: { path: string; message: string }[]) =>
+  issues.map((i) => `${i.path}: ${i.message}`).join("; ");
+
 export async function requireCategory(ctx: AppContext, code: string): Promise<void> {
   const row = await categoriesRepo.byCode(ctx.db, code);
-  if (row?.active !== 1) throw notFound(`La categoría «${code}»`, { field: "category" });
+  if (row?.active !== 1) throw notFound("category", { field: "category" }, { code });
 }
 
 export async function saveCategory(

@@ -58,10 +58,8 @@ export async function surveyQueue(ctx: AppContext, actor: Actor) {
 
 async function closedTicketWithoutSurvey(ctx: AppContext, actor: Actor, ticketId: string) {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
-  if (row.status !== "closed")
-    throw new AppError("invalid_transition", "La encuesta se levanta cuando el ticket está cerrado.");
-  if (await surveysRepo.byTicket(ctx.db, ticketId))
-    throw conflict("Este ticket ya tiene encuesta registrada.");
+  if (row.status !== "closed") throw new AppError("invalid_transition", "survey.ticket_not_closed");
+  if (await surveysRepo.byTicket(ctx.db, ticketId)) throw conflict("survey.exists");
   return row;
 }
 
@@ -72,8 +70,7 @@ export async function recordSurvey(
   ticketId: string,
   input: z.output<typeof SurveyBody>,
 ) {
-  if (isStaff(actor) && !hasRole(actor, "admin", "reception"))
-    throw forbidden("Las encuestas las levanta Recepción.");
+  if (isStaff(actor) && !hasRole(actor, "admin", "reception")) throw forbidden("survey.reception_only");
   await closedTicketWithoutSurvey(ctx, actor, ticketId);
   const now = ctx.clock().toISOString();
   const row: SurveyRow = {

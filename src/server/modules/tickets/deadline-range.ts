@@ -7,7 +7,7 @@ import { invalid } from "../../platform/errors.js";
  */
 export function assertDeadlineInRange(ms: number, field: string): number {
   if (ms >= END_INSTANT_MS) {
-    throw invalid(`La fecha calculada quedaría después de ${MAX_INPUT_YEAR}.`, { field });
+    throw invalid("ticket.deadline_past_max", { year: String(MAX_INPUT_YEAR) }, { field });
   }
   return ms;
 }

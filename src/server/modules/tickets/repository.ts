@@ -104,6 +104,8 @@ function countByAssignee(db: Db, f: { statuses?: readonly TicketStatus[]; catego
 }
 
 export const ticketsRepo = {
+  hasAny: async (db: Db) =>
+    (await db.selectFrom("tickets").select("id").limit(1).executeTakeFirst()) !== undefined,
   view: (db: Db, id: string) => viewQuery(db).where("tickets.id", "=", id).executeTakeFirst(),
   byId: (db: Db, id: string) => db.selectFrom("tickets").selectAll().where("id", "=", id).executeTakeFirst(),
   insert: (db: Db, row: TicketRow) => db.insertInto("tickets").values(row).execute(),

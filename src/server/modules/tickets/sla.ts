@@ -15,7 +15,7 @@ export async function deadline(ctx: AppContext, actor: Actor, from: string, minu
   requireStaff(actor);
   const cal = await businessCalendar(ctx);
   if (minutes > maxBusinessMinutes(cal)) {
-    throw invalid("Los minutos exceden diez años de horario hábil.", { field: "minutes" });
+    throw invalid("sla.minutes_too_many", {}, { field: "minutes" });
   }
   const e = explainDeadline(cal, Date.parse(from), minutes);
   assertDeadlineInRange(e.dueAt, "minutes");

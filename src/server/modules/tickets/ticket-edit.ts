@@ -31,27 +31,22 @@ function checkFieldRights(actor: Actor, row: TicketRow, p: Patch): void {
     p.serviceKind !== undefined ||
     p.estimatedSolutionMinutes !== undefined;
   if (classifies && !hasRole(actor, "admin", "reception", "leader"))
-    throw forbidden("Solo Recepción o el líder reclasifican tickets.");
-  if (classifies && !OPEN.includes(row.status))
-    throw invalid("Un ticket revisado, cerrado o cancelado ya no se reclasifica.");
+    throw forbidden("ticket.reclassify_role");
+  if (classifies && !OPEN.includes(row.status)) throw invalid("ticket.reclassify_late");
   if (p.billingStatus !== undefined && !hasRole(actor, "admin", "leader"))
-    throw forbidden("Solo el líder cambia el estatus de cobro.");
+    throw forbidden("ticket.billing_status_leader");
   if (p.billableMinutes !== undefined) {
-    if (!hasRole(actor, "admin", "senior"))
-      throw forbidden("Solo un técnico senior corrige el tiempo facturable.");
-    if (row.billable_minutes === null)
-      throw new AppError("precondition_failed", "El tiempo facturable se fija al revisar.");
+    if (!hasRole(actor, "admin", "senior")) throw forbidden("ticket.billable_senior");
+    if (row.billable_minutes === null) throw new AppError("precondition_failed", "ticket.billable_at_review");
   }
   const needsReason = p.serviceKind !== undefined || p.billableMinutes !== undefined;
-  if (needsReason && !p.reason?.trim())
-    throw new AppError("reason_required", "Este cambio requiere un motivo.");
+  if (needsReason && !p.reason?.trim()) throw new AppError("reason_required", "ticket.reason_required");
 }
 
 async function contractForKind(ctx: AppContext, cal: BusinessCalendar, row: TicketRow, kind: ServiceKind) {
   if (kind === "event") return null;
   const contract = await contractInForce(ctx, cal, row.client_id, Date.parse(row.received_at));
-  if (!contract)
-    throw new AppError("precondition_failed", "El cliente no tiene póliza vigente en la fecha de recepción.");
+  if (!contract) throw new AppError("precondition_failed", "ticket.no_contract_at_receipt");
   return contract;
 }
 
@@ -65,9 +60,9 @@ async function buildPatch(ctx: AppContext, row: TicketRow, p: Patch): Promise<Pa
   }
   if (p.contactId !== undefined && p.contactId !== null) {
     const c = await contactsRepo.byId(ctx.db, p.contactId);
-    if (!c) throw notFound("El contacto", { field: "contactId" });
+    if (!c) throw notFound("contact", { field: "contactId" });
     if (c.client_id !== row.client_id)
-      throw invalid("El contacto no pertenece al cliente del ticket.", { field: "contactId" });
+      throw invalid("ticket.contact_not_of_ticket_client", {}, { field: "contactId" });
   }
   if (p.contactId !== undefined) out.contact_id = p.contactId;
   if (p.billingStatus !== undefined) out.billing_status = p.billingStatus;
@@ -125,7 +120,7 @@ export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p:
   const changes = diff(row, patch);
   if (Object.keys(changes).length === 0) return getTicketSummary(ctx, actor, id);
   if (patch.title !== undefined || patch.description !== undefined || patch.contact_id !== undefined) {
-    const client = stillThere(await clientsRepo.byId(ctx.db, row.client_id), "El cliente");
+    const client = stillThere(await clientsRepo.byId(ctx.db, row.client_id), "client");
     const contactId = patch.contact_id === undefined ? row.contact_id : patch.contact_id;
     const contact = contactId ? await contactsRepo.byId(ctx.db, contactId) : undefined;
     patch.search_text = ticketSearchText({

@@ -5,7 +5,7 @@ import { slaState } from "../../../domain/sla.js";
 import { availableActions, type WorkflowTicket } from "../../../domain/workflow.js";
 import type { Actor, AppContext } from "../../context.js";
 import { hasRole, isStaff } from "../../platform/authz.js";
-import { AppError, notFound } from "../../platform/errors.js";
+import { type AppError, forbidden, notFound } from "../../platform/errors.js";
 import { businessCalendar, slaSettings } from "../settings/settings.js";
 import type { TicketRow, TicketSummaryRow } from "./repository.js";
 
@@ -103,17 +103,17 @@ export function canSee(actor: Actor, row: TicketRow): boolean {
  */
 function notAssigned(row: TicketRow & { assignee_name?: string | null }): AppError {
   const name = row.assignee_name ?? null;
-  const message = name
-    ? `Este ticket ya no está asignado a ti: ahora lo tiene ${name}.`
-    : "Este ticket no está asignado a ti.";
-  return new AppError("forbidden", message, { reason: "not_assignee", assigneeName: name });
+  const details = { reason: "not_assignee", assigneeName: name };
+  return name
+    ? forbidden("ticket.reassigned", { name }, details)
+    : forbidden("ticket.not_assignee", {}, details);
 }
 
 export function requireVisible<T extends TicketRow>(actor: Actor, row: T | undefined): T {
-  if (!row) throw notFound("El ticket");
+  if (!row) throw notFound("ticket");
   if (!canSee(actor, row)) {
     // Another company's ticket is reported as missing, so ids cannot be probed.
-    if (!isStaff(actor)) throw notFound("El ticket");
+    if (!isStaff(actor)) throw notFound("ticket");
     throw notAssigned(row);
   }
   return row;

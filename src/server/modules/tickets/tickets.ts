@@ -51,14 +51,14 @@ export async function responseDue(
 /** Checks who may file this ticket and that its client, contact and category exist; returns the client and the contact's name. */
 async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInput) {
   refuseStaffOnlyFields(actor, staffOnlyCreateFields(input));
-  const clientMissing = () => notFound("El cliente", { field: "clientId" });
-  const contactMissing = () => notFound("El contacto", { field: "contactId" });
+  const clientMissing = () => notFound("client", { field: "clientId" });
+  const contactMissing = () => notFound("contact", { field: "contactId" });
   if (!isStaff(actor)) {
     // Another company is answered like a missing id: a client contact cannot probe which exist.
     if (actor.clientId !== input.clientId) throw clientMissing();
   } else if (!hasRole(actor, "admin", "reception", "leader", "senior")) {
     // A technician-only user could not see the unassigned ticket it made (SPEC §2: reception registers requests).
-    throw forbidden("Solo Recepción, el líder o un senior registran solicitudes.");
+    throw forbidden("ticket.create_role");
   }
   const client = await clientsRepo.byId(ctx.db, input.clientId);
   if (!client) throw clientMissing();
@@ -69,7 +69,7 @@ async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInp
     if (!contact) throw contactMissing();
     if (contact.client_id !== input.clientId) {
       if (!isStaff(actor)) throw contactMissing();
-      throw invalid("El contacto no pertenece a ese cliente.", { field: "contactId" });
+      throw invalid("ticket.contact_not_of_client", {}, { field: "contactId" });
     }
     contactName = contact.name;
     contactEmail = contact.email;
@@ -127,7 +127,7 @@ export async function insertTicket(
   const now = ctx.clock();
   const receivedMs = input.receivedAt ? Date.parse(input.receivedAt) : now.getTime();
   if (receivedMs > now.getTime() + 60_000) {
-    throw invalid("La fecha de recepción no puede estar en el futuro.", { field: "receivedAt" });
+    throw invalid("ticket.received_in_future", {}, { field: "receivedAt" });
   }
   const cal = await businessCalendar(ctx);
   const contract = await contractInForce(ctx, cal, input.clientId, receivedMs);
@@ -305,7 +305,7 @@ function decodeCursor(text: string): Cursor {
   } catch {
     // Not base64url JSON at all: the same answer as a wrong shape.
   }
-  throw invalid("Cursor de paginación inválido.", { field: "cursor" });
+  throw invalid("error.bad_cursor", {}, { field: "cursor" });
 }
 
 const HistoryChanges = z.record(z.string(), z.unknown());
@@ -348,12 +348,11 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: z.output
 function ticketScope(actor: Actor, query: z.output<typeof TicketListQuery>) {
   if (!isStaff(actor)) {
     // Filtering by another company is answered like a missing client: nothing to probe.
-    if (query.clientId && query.clientId !== actor.clientId)
-      throw notFound("El cliente", { field: "clientId" });
+    if (query.clientId && query.clientId !== actor.clientId) throw notFound("client", { field: "clientId" });
     return { clientId: actor.clientId ?? "-", assigneeId: query.assigneeId };
   }
   if (!hasRole(actor, "admin", "reception", "senior", "leader", "sales")) {
-    if (query.assigneeId && query.assigneeId !== actor.id) throw forbidden("Solo puedes ver tus tickets.");
+    if (query.assigneeId && query.assigneeId !== actor.id) throw forbidden("ticket.own_only");
     return { clientId: query.clientId, assigneeId: actor.id };
   }
   return { clientId: query.clientId, assigneeId: query.assigneeId };

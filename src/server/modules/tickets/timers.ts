@@ -30,17 +30,13 @@ export async function startTimer(
 ): Promise<{ created: boolean; timer: Timer }> {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
   const mine = hasRole(actor, "technician") && row.assignee_id === actor.id;
-  if (!mine && !hasRole(actor, "senior", "admin"))
-    throw forbidden("Solo el técnico asignado o un senior toman tiempo en este ticket.");
-  if (!OPEN_WORK.includes(row.status))
-    throw conflict("El ticket ya no está abierto: no se toma tiempo en él.", { status: row.status });
+  if (!mine && !hasRole(actor, "senior", "admin")) throw forbidden("timer.worker_only");
+  if (!OPEN_WORK.includes(row.status)) throw conflict("timer.ticket_not_open", {}, { status: row.status });
   const created = await timersRepo.start(ctx.db, actor.id, ticketId, ctx.clock().toISOString());
   // The row was just written (or was already there): the caller's timer exists unless stopped meanwhile.
-  const current = stillThere((await myTimer(ctx, actor)).timer ?? undefined, "El cronómetro");
+  const current = stillThere((await myTimer(ctx, actor)).timer ?? undefined, "my_timer");
   if (current.ticketId !== ticketId) {
-    throw conflict(`Ya tienes el cronómetro corriendo en ${current.folio}: detenlo primero.`, {
-      timer: current,
-    });
+    throw conflict("timer.running_elsewhere", { folio: current.folio }, { timer: current });
   }
   return { created, timer: current };
 }
@@ -48,7 +44,7 @@ export async function startTimer(
 /** Stops the caller's timer on the ticket and tells the whole minutes worked, to prefill a time entry. */
 export async function stopTimer(ctx: AppContext, actor: Actor, ticketId: string): Promise<StoppedTimer> {
   const startedAt = await timersRepo.stop(ctx.db, actor.id, ticketId);
-  if (!startedAt) throw notFound("El cronómetro de este ticket");
+  if (!startedAt) throw notFound("timer");
   const endedAt = ctx.clock().toISOString();
   const minutes = Math.max(0, Math.round((Date.parse(endedAt) - Date.parse(startedAt)) / 60_000));
   return { ticketId, startedAt, endedAt, minutes };

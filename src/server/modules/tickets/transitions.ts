@@ -4,7 +4,7 @@ import { billableMinutes } from "../../../domain/rounding.js";
 import { decideTransition } from "../../../domain/workflow.js";
 import type { Actor, AppContext } from "../../context.js";
 import { hasRole, isStaff, refuseStaffOnlyFields } from "../../platform/authz.js";
-import { AppError, conflict, invalid, notFound } from "../../platform/errors.js";
+import { type AppError, conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
 import { codedError } from "../../platform/i18n/index.js";
 import { billingStatusAtClose, makeEventDraft } from "../billing/event.js";
 import { onServiceOrderTransition } from "../service-orders/index.js";
@@ -20,10 +20,10 @@ type Input = z.output<typeof TransitionBody>;
 
 async function checkAssignee(ctx: AppContext, assigneeId: string): Promise<void> {
   const user = await usersRepo.byId(ctx.db, assigneeId);
-  if (!user) throw notFound("El técnico", { field: "assigneeId" });
+  if (!user) throw notFound("technician", { field: "assigneeId" });
   const roles = rolesOf(user);
   if (user.active !== 1 || !roles.some((r) => r === "technician" || r === "senior")) {
-    throw invalid("Solo se asigna a técnicos activos.", { field: "assigneeId" });
+    throw invalid("ticket.assign_active_only", {}, { field: "assigneeId" });
   }
 }
 
@@ -68,8 +68,7 @@ async function effects(ctx: AppContext, actor: Actor, row: TicketRow, input: Inp
     case "close":
       patch.closed_at = now;
       if (input.billingStatus) {
-        if (!hasRole(actor, "leader", "admin"))
-          throw new AppError("forbidden", "Solo el líder cambia el estatus de cobro.");
+        if (!hasRole(actor, "leader", "admin")) throw forbidden("ticket.billing_status_leader");
         patch.billing_status = input.billingStatus;
       } else {
         patch.billing_status = await billingStatusAtClose(ctx.db, row);
@@ -94,7 +93,7 @@ export async function transitionTicket(ctx: AppContext, actor: Actor, id: string
     throw codedError(decision.code, decision.message, { action: input.action, status: row.status });
   if (input.action === "assign" && input.assigneeId) await checkAssignee(ctx, input.assigneeId);
   if (input.action === "assign" && input.assigneeId === row.assignee_id) {
-    throw conflict("El ticket ya está asignado a ese técnico.", { assigneeId: row.assignee_id });
+    throw conflict("ticket.already_assigned", {}, { assigneeId: row.assignee_id });
   }
   const now = ctx.clock().toISOString();
   const patch = await effects(ctx, actor, row, input, now);
@@ -155,11 +154,5 @@ function historyChanges(
 /** Someone else changed the ticket first: say so, with the state it is in now. */
 export async function staleConflict(ctx: AppContext, actor: Actor, id: string): Promise<AppError> {
   const current = await getTicketSummary(ctx, actor, id);
-  return new AppError(
-    "conflict",
-    "Otra persona modificó este ticket al mismo tiempo. Revisa su estado actual.",
-    {
-      current,
-    },
-  );
+  return conflict("ticket.stale", {}, { current });
 }

@@ -27,7 +27,7 @@ function toPortalUser(row: UserRow): PortalUser {
 
 export async function listPortalUsers(ctx: AppContext, actor: Actor, clientId: string) {
   requireRole(actor, ...INVITERS);
-  if (!(await clientsRepo.byId(ctx.db, clientId))) throw notFound("El cliente");
+  if (!(await clientsRepo.byId(ctx.db, clientId))) throw notFound("client");
   return (await portalUsersRepo.ofClient(ctx.db, clientId)).map(toPortalUser);
 }
 
@@ -35,7 +35,7 @@ export async function listPortalUsers(ctx: AppContext, actor: Actor, clientId: s
 function checkReusable(existing: UserRow, clientId: string): void {
   const roles = rolesOf(existing);
   if (roles.length !== 1 || roles[0] !== "client" || existing.client_id !== clientId) {
-    throw conflict("Ese correo ya pertenece a otro usuario de Mesa.", { field: "email" });
+    throw conflict("portal_user.email_taken", {}, { field: "email" });
   }
 }
 
@@ -94,20 +94,14 @@ async function writeInvitation(
 export async function invitePortalUser(ctx: AppContext, actor: Actor, contactId: string) {
   requireRole(actor, ...INVITERS);
   const contact = await contactsRepo.byId(ctx.db, contactId);
-  if (!contact) throw notFound("El contacto");
+  if (!contact) throw notFound("contact");
   if (!contact.email)
-    throw new AppError(
-      "precondition_failed",
-      "El contacto no tiene correo: agrégalo para invitarlo al portal.",
-      {
-        field: "email",
-      },
-    );
+    throw new AppError("precondition_failed", "portal_user.contact_without_email", {}, { field: "email" });
   const existing = await usersRepo.byEmail(ctx.db, normalizeEmail(contact.email));
   if (existing) checkReusable(existing, contact.client_id);
   // A concurrent invitation of the same e-mail loses on the unique index: a clear 409, not a 500.
   const id = await onDuplicate(writeInvitation(ctx, actor, contact, existing), () =>
-    conflict("Ese correo ya pertenece a otro usuario de Mesa.", { field: "email" }),
+    conflict("portal_user.email_taken", {}, { field: "email" }),
   );
-  return toPortalUser(stillThere(await usersRepo.byId(ctx.db, id), "El usuario"));
+  return toPortalUser(stillThere(await usersRepo.byId(ctx.db, id), "user"));
 }

@@ -20,15 +20,13 @@ type NewUser = z.output<typeof UserBody>;
 
 async function insertUser(ctx: AppContext, input: NewUser, actorId: string | null): Promise<UserRow> {
   const email = normalizeEmail(input.email);
-  if (await usersRepo.byEmail(ctx.db, email))
-    throw conflict("Ya existe un usuario con ese correo.", { field: "email" });
+  if (await usersRepo.byEmail(ctx.db, email)) throw conflict("user.email_taken", {}, { field: "email" });
   const isClient = input.roles.includes("client");
-  if (isClient && input.roles.length > 1)
-    throw invalid("Un usuario de cliente no puede tener roles de personal.");
+  if (isClient && input.roles.length > 1) throw invalid("user.client_with_staff_roles");
   if (isClient !== Boolean(input.clientId)) {
-    throw invalid("Los usuarios con rol «client» necesitan clientId, y solo ellos.", { field: "clientId" });
+    throw invalid("user.client_id_mismatch", {}, { field: "clientId" });
   }
-  if (input.clientId && !(await clientsRepo.byId(ctx.db, input.clientId))) throw notFound("El cliente");
+  if (input.clientId && !(await clientsRepo.byId(ctx.db, input.clientId))) throw notFound("client");
   const now = ctx.clock().toISOString();
   const row: UserRow = {
     id: newId(),
@@ -58,7 +56,7 @@ async function insertUser(ctx: AppContext, input: NewUser, actorId: string | nul
         changes: { email, roles: input.roles, skills: input.skills },
       });
     }),
-    () => conflict("Ya existe un usuario con ese correo.", { field: "email" }),
+    () => conflict("user.email_taken", {}, { field: "email" }),
   );
   return row;
 }
@@ -77,7 +75,7 @@ export async function listUsers(ctx: AppContext, actor: Actor, role?: string): P
 export async function getUser(ctx: AppContext, actor: Actor, id: string): Promise<User> {
   if (actor.id !== id) requireRole(actor, "reception", "leader", "senior", "sales", "technician");
   const row = await usersRepo.byId(ctx.db, id);
-  if (!row) throw notFound("El usuario");
+  if (!row) throw notFound("user");
   return toUser(row);
 }
 
@@ -89,12 +87,9 @@ export async function updateUser(
 ): Promise<User> {
   requireRole(actor);
   const row = await usersRepo.byId(ctx.db, id);
-  if (!row) throw notFound("El usuario");
+  if (!row) throw notFound("user");
   if (id === actor.id && (patch.active === false || (patch.roles && !patch.roles.includes("admin")))) {
-    throw new AppError(
-      "precondition_failed",
-      "No puedes quitarte el rol de administrador ni desactivarte a ti mismo.",
-    );
+    throw new AppError("precondition_failed", "user.self_demote");
   }
   const now = ctx.clock().toISOString();
   const set: Partial<UserRow> = { updated_at: now };
@@ -119,7 +114,7 @@ export async function updateUser(
       changes: { ...visible, ...(patch.password ? { password: "changed" } : {}) },
     });
   });
-  return toUser(stillThere(await usersRepo.byId(ctx.db, id), "El usuario"));
+  return toUser(stillThere(await usersRepo.byId(ctx.db, id), "user"));
 }
 
 export async function updateMe(
@@ -131,7 +126,7 @@ export async function updateMe(
   if (patch.locale) set.locale = patch.locale;
   if (patch.name) set.name = patch.name;
   await usersRepo.update(ctx.db, actor.id, set);
-  return toUser(stillThere(await usersRepo.byId(ctx.db, actor.id), "El usuario"));
+  return toUser(stillThere(await usersRepo.byId(ctx.db, actor.id), "user"));
 }
 
 export async function setupStatus(ctx: AppContext) {
@@ -141,11 +136,11 @@ export async function setupStatus(ctx: AppContext) {
 
 /** The one-time setup page: allowed only while there is no user at all. */
 export async function runSetup(ctx: AppContext, input: z.output<typeof SetupBody>) {
-  if ((await usersRepo.count(ctx.db)) > 0) throw conflict("Mesa ya está configurada.");
+  if ((await usersRepo.count(ctx.db)) > 0) throw conflict("setup.done");
   const now = ctx.clock().toISOString();
   // Two setup pages submitted at once would both see no user: only the one that claims the marker goes on.
   if (!(await settingsRepo.insertIfAbsent(ctx.db, "setup", { at: now }, now, null))) {
-    throw conflict("Mesa ya está configurada.");
+    throw conflict("setup.done");
   }
   let row: UserRow;
   try {

@@ -12,16 +12,21 @@ import { toWarrantyCase, type WarrantyCaseRow, warrantyRepo } from "./repository
 import { warrantyExecutionFeeCents } from "./settings.js";
 
 const alreadyOpen = () =>
-  new AppError("duplicate", "Este ticket ya tiene un caso de garantía; edítalo.", {
-    code: "warranty.exists",
-  });
+  new AppError(
+    "duplicate",
+    "warranty.exists",
+    {},
+    {
+      code: "warranty.exists",
+    },
+  );
 
 function checkDates(sentOn: string | null, returnedOn: string | null): void {
   if (returnedOn && !sentOn) {
-    throw invalid("Indica la fecha de envío antes de la de regreso.", { field: "sentOn" });
+    throw invalid("warranty.sent_before_return", {}, { field: "sentOn" });
   }
   if (sentOn && returnedOn && returnedOn < sentOn) {
-    throw invalid("El regreso no puede ser anterior al envío.", { field: "returnedOn" });
+    throw invalid("warranty.return_before_sent", {}, { field: "returnedOn" });
   }
 }
 
@@ -87,10 +92,8 @@ export async function editWarrantyCase(
 ) {
   const ticket = warrantyPolicy.handleTicket(actor, await ticketsRepo.byId(ctx.db, ticketId));
   const current = await warrantyRepo.caseOfTicket(ctx.db, ticket.id);
-  if (!current) throw notFound("El caso de garantía");
-  await checkBaseVersion(input.version, current.version, "este caso de garantía", () =>
-    toWarrantyCase(current),
-  );
+  if (!current) throw notFound("warranty_case");
+  await checkBaseVersion(input.version, current.version, "warranty_case", () => toWarrantyCase(current));
   const { version: _base, ...changes } = input;
   const pick = <T>(v: T | undefined, old: T) => (v === undefined ? old : v);
   const next = {
@@ -119,7 +122,7 @@ export async function editWarrantyCase(
     return true;
   });
   const saved = await warrantyRepo.caseOfTicket(ctx.db, ticket.id);
-  if (!saved) throw notFound("El caso de garantía");
-  if (!written) throw staleEdit("este caso de garantía", toWarrantyCase(saved));
+  if (!saved) throw notFound("warranty_case");
+  if (!written) throw staleEdit("warranty_case", toWarrantyCase(saved));
   return toWarrantyCase(saved);
 }

@@ -55,8 +55,7 @@ const toLoaner = (r: LoanerRow, loan: Loan | null): Loaner => ({
   version: r.version,
 });
 
-const duplicateSerial = () =>
-  conflict("Ya existe un equipo de repuesto con ese número de serie.", { field: "serial" });
+const duplicateSerial = () => conflict("loaner.serial_taken", {}, { field: "serial" });
 
 export async function listLoaners(ctx: AppContext, actor: Actor): Promise<Loaner[]> {
   warrantyPolicy.viewInventory(actor);
@@ -71,7 +70,7 @@ export async function listLoaners(ctx: AppContext, actor: Actor): Promise<Loaner
 
 async function loanerView(ctx: AppContext, id: string): Promise<Loaner> {
   const row = await loanersRepo.byId(ctx.db, id);
-  if (!row) throw notFound("El equipo de repuesto");
+  if (!row) throw notFound("loaner");
   const open = await loanersRepo.openLoanOf(ctx.db, id);
   return toLoaner(row, open ? toLoan(open, await today(ctx)) : null);
 }
@@ -114,12 +113,17 @@ export async function editLoaner(
 ) {
   warrantyPolicy.manageInventory(actor);
   const current = await loanersRepo.byId(ctx.db, id);
-  if (!current) throw notFound("El equipo de repuesto");
-  await checkBaseVersion(input.version, current.version, "este equipo", () => loanerView(ctx, id));
+  if (!current) throw notFound("loaner");
+  await checkBaseVersion(input.version, current.version, "loaner", () => loanerView(ctx, id));
   if (input.state !== undefined && input.state !== current.state && current.state === "lent") {
-    throw new AppError("invalid_transition", "El equipo está prestado: regístralo como devuelto primero.", {
-      code: "loaner.lent",
-    });
+    throw new AppError(
+      "invalid_transition",
+      "loaner.lent",
+      {},
+      {
+        code: "loaner.lent",
+      },
+    );
   }
   if (input.serial && input.serial !== current.serial && (await loanersRepo.bySerial(ctx.db, input.serial))) {
     throw duplicateSerial();
@@ -147,7 +151,7 @@ export async function editLoaner(
     duplicateSerial,
   );
   const saved = await loanerView(ctx, id);
-  if (!written) throw staleEdit("este equipo", saved);
+  if (!written) throw staleEdit("loaner", saved);
   return saved;
 }
 
@@ -160,23 +164,32 @@ export async function lendLoaner(
 ) {
   const ticket = warrantyPolicy.handleTicket(actor, await ticketsRepo.byId(ctx.db, input.ticketId));
   const loaner = await loanersRepo.byId(ctx.db, id);
-  if (!loaner) throw notFound("El equipo de repuesto");
+  if (!loaner) throw notFound("loaner");
   const todayIs = await today(ctx);
-  if (input.dueOn < todayIs) throw invalid("La fecha de devolución no puede ser pasada.", { field: "dueOn" });
+  if (input.dueOn < todayIs) throw invalid("loaner.due_in_past", {}, { field: "dueOn" });
   const refusal = lendRefusal(loaner, { serviceKind: ticket.service_kind, status: ticket.status });
   const notAvailable = () =>
-    new AppError("conflict", "El equipo no está disponible para préstamo.", {
-      code: "loaner.not_available",
-      state: loaner.state,
-    });
+    new AppError(
+      "conflict",
+      "loaner.not_available",
+      {},
+      {
+        code: "loaner.not_available",
+        state: loaner.state,
+      },
+    );
   if (refusal === "loaner.not_available") throw notAvailable();
   if (refusal === "loaner.contract_only") {
-    throw new AppError("precondition_failed", "Solo se prestan equipos a clientes con póliza.", {
-      code: refusal,
-    });
+    throw new AppError(
+      "precondition_failed",
+      "loaner.contract_only",
+      {},
+      {
+        code: refusal,
+      },
+    );
   }
-  if (refusal)
-    throw new AppError("invalid_transition", "El ticket ya está cerrado o cancelado.", { code: refusal });
+  if (refusal) throw new AppError("invalid_transition", "loaner.ticket_closed", {}, { code: refusal });
   const now = ctx.clock().toISOString();
   const loanId = newId();
   const lent = await onDuplicate(
@@ -215,13 +228,18 @@ export async function returnLoaner(
   input: z.output<typeof ReturnBody>,
 ) {
   const loaner = await loanersRepo.byId(ctx.db, id);
-  if (!loaner) throw notFound("El equipo de repuesto");
+  if (!loaner) throw notFound("loaner");
   const open = await loanersRepo.openLoanOf(ctx.db, id);
   const notLent = () =>
-    new AppError("invalid_transition", "Este equipo no está prestado.", {
-      code: "loaner.not_lent",
-      state: loaner.state,
-    });
+    new AppError(
+      "invalid_transition",
+      "loaner.not_lent",
+      {},
+      {
+        code: "loaner.not_lent",
+        state: loaner.state,
+      },
+    );
   if (!open) throw notLent();
   warrantyPolicy.handleTicket(actor, await ticketsRepo.byId(ctx.db, open.ticket_id));
   const now = ctx.clock().toISOString();

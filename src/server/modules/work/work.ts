@@ -16,33 +16,30 @@ const WORKING = ["in_progress", "attended"];
 
 function requireWorker(actor: Actor, row: TicketRow): void {
   const mine = hasRole(actor, "technician") && row.assignee_id === actor.id;
-  if (!mine && !hasRole(actor, "senior", "admin"))
-    throw forbidden("Solo el técnico asignado o un senior registran trabajo.");
+  if (!mine && !hasRole(actor, "senior", "admin")) throw forbidden("work.worker_only");
 }
 
 function entryMinutes(input: z.output<typeof TimeEntryBody>, nowMs: number): number {
   if (input.minutes !== undefined) return input.minutes;
   // TimeEntryBody refuses a body with neither minutes nor both ends; this guard only tells the type so.
   if (input.startedAt === undefined || input.endedAt === undefined)
-    throw invalid("Indica minutos o inicio y fin.", { field: "minutes" });
+    throw invalid("work.minutes_or_range", {}, { field: "minutes" });
   const start = Date.parse(input.startedAt);
   const end = Date.parse(input.endedAt);
-  if (end <= start) throw invalid("El fin debe ser posterior al inicio.", { field: "endedAt" });
-  if (end > nowMs + 60_000) throw invalid("El fin no puede estar en el futuro.", { field: "endedAt" });
+  if (end <= start) throw invalid("work.end_before_start", {}, { field: "endedAt" });
+  if (end > nowMs + 60_000) throw invalid("work.end_in_future", {}, { field: "endedAt" });
   const minutes = Math.round((end - start) / 60_000);
-  if (minutes < 1 || minutes > 24 * 60)
-    throw invalid("Un registro dura de 1 minuto a 24 horas.", { field: "endedAt" });
+  if (minutes < 1 || minutes > 24 * 60) throw invalid("work.duration_range", {}, { field: "endedAt" });
   return minutes;
 }
 
 async function entryUser(ctx: AppContext, actor: Actor, userId: string | undefined): Promise<string> {
   if (!userId || userId === actor.id) return actor.id;
-  if (!hasRole(actor, "senior", "admin"))
-    throw forbidden("Solo un senior registra tiempo a nombre de otro técnico.");
+  if (!hasRole(actor, "senior", "admin")) throw forbidden("work.on_behalf_senior_only");
   // Time is staff work: a client's portal user (or a deactivated account) cannot be the one who did it.
   const user = await usersRepo.byId(ctx.db, userId);
   if (!user || user.client_id !== null || user.active !== 1 || JSON.parse(user.roles).includes("client"))
-    throw notFound("El usuario", { field: "userId" });
+    throw notFound("user", { field: "userId" });
   return userId;
 }
 
@@ -56,7 +53,7 @@ async function touchTicket(
   if (
     !(await ticketsRepo.update(trx, row.id, row.version, { ...patch, updated_at: ctx.clock().toISOString() }))
   ) {
-    throw conflict("Otra persona modificó este ticket al mismo tiempo. Vuelve a intentarlo.");
+    throw conflict("ticket.concurrent_edit");
   }
 }
 
@@ -69,9 +66,14 @@ export async function addTimeEntry(
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
   requireWorker(actor, row);
   if (!WORKING.includes(row.status)) {
-    throw new AppError("invalid_transition", "Solo se registra tiempo en tickets en progreso o atendidos.", {
-      status: row.status,
-    });
+    throw new AppError(
+      "invalid_transition",
+      "work.time_only_working",
+      {},
+      {
+        status: row.status,
+      },
+    );
   }
   const now = ctx.clock();
   const entry: TimeEntryRow = {
@@ -124,12 +126,17 @@ export async function addCharge(
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
   if (!hasRole(actor, "leader", "sales")) requireWorker(actor, row);
   if (["closed", "cancelled"].includes(row.status)) {
-    throw new AppError("invalid_transition", "No se agregan cargos a un ticket cerrado o cancelado.", {
-      status: row.status,
-    });
+    throw new AppError(
+      "invalid_transition",
+      "work.charge_on_closed",
+      {},
+      {
+        status: row.status,
+      },
+    );
   }
   const amount = input.quantity * input.unitPriceCents;
-  if (!Number.isSafeInteger(amount)) throw invalid("El importe es demasiado grande.", { field: "quantity" });
+  if (!Number.isSafeInteger(amount)) throw invalid("work.amount_too_large", {}, { field: "quantity" });
   const now = ctx.clock().toISOString();
   const charge: ChargeRow = {
     id: newId(),
@@ -164,9 +171,8 @@ export async function addMessage(
 ) {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
   const staff = isStaff(actor);
-  if (!staff && input.kind !== "message") throw forbidden("Solo puedes enviar mensajes.");
-  if (["cancelled"].includes(row.status))
-    throw new AppError("invalid_transition", "El ticket está cancelado.");
+  if (!staff && input.kind !== "message") throw forbidden("work.messages_only");
+  if (["cancelled"].includes(row.status)) throw new AppError("invalid_transition", "ticket.cancelled");
   const now = ctx.clock().toISOString();
   const visibility = input.kind === "note" ? "internal" : "client";
   const id = newId();

@@ -30,7 +30,7 @@ async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<A
   const header = request.headers.authorization;
   if (header?.startsWith("Bearer ")) {
     const actor = await actorFromToken(ctx, header.slice(7).trim());
-    if (!actor) throw new AppError("unauthenticated", "Token inválido o revocado.");
+    if (!actor) throw new AppError("unauthenticated", "auth.token_invalid");
     return actor;
   }
   const cookie = request.cookies[SESSION_COOKIE];
@@ -82,13 +82,13 @@ async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<v
     }
     if (request.actor.via === "cookie" && !SAFE_METHODS.has(request.method)) {
       if (!sameToken(request.headers["x-csrf-token"], request.actor.csrfToken)) {
-        throw new AppError("csrf_token_invalid", "Falta el token CSRF o no es válido.");
+        throw new AppError("csrf_token_invalid", "error.csrf");
       }
     }
   }
 }
 
 export function actorOf(request: FastifyRequest): Actor {
-  if (!request.actor) throw new AppError("unauthenticated", "Inicia sesión para continuar.");
+  if (!request.actor) throw new AppError("unauthenticated", "error.unauthenticated");
   return request.actor;
 }

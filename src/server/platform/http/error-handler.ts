@@ -4,19 +4,23 @@ import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { type Database, isUniqueViolation } from "../database/database.js";
 import { classifyFault, driverMessage, type Fault } from "../database/faults.js";
-import { AppError, ERROR_STATUS, type ErrorCode } from "../errors.js";
+import { AppError, ERROR_STATUS, type ErrorCode, type ErrorText } from "../errors.js";
 import { localeOf, render } from "../i18n/index.js";
 
+/** `text` is rendered in the caller's language; Fastify's own 4xx keep their (English) `message`. */
 interface ErrorReply {
   status: number;
   code: string;
-  message: string;
+  text: ErrorText | null;
+  message?: string;
   details: unknown;
 }
 
+const text = (code: ErrorText["code"], params: ErrorText["params"] = {}): ErrorText => ({ code, params });
+
 function describe(err: FastifyError): ErrorReply {
   if (err instanceof AppError) {
-    return { status: err.status, code: err.code, message: err.message, details: err.details };
+    return { status: err.status, code: err.code, text: err.text, details: err.details };
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const details = err.validation.map((v) => ({
@@ -25,38 +29,34 @@ function describe(err: FastifyError): ErrorReply {
     }));
     const first = details[0];
     const where = first ? ` (${first.path.join(".")}: ${first.message})` : "";
-    return { status: 400, code: "validation_failed", message: `Datos inválidos${where}.`, details };
+    return { status: 400, code: "validation_failed", text: text("error.validation", { where }), details };
   }
   if (err.code === "FST_ERR_CTP_INVALID_JSON_BODY" || err.code === "FST_ERR_CTP_EMPTY_JSON_BODY") {
-    return { status: 400, code: "invalid_json", message: "El cuerpo no es JSON válido.", details: null };
+    return { status: 400, code: "invalid_json", text: text("error.invalid_json"), details: null };
   }
   if (err.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
-    return {
-      status: 413,
-      code: "payload_too_large",
-      message: "La solicitud es demasiado grande.",
-      details: null,
-    };
+    return { status: 413, code: "payload_too_large", text: text("error.payload_too_large"), details: null };
   }
   if (err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
-    return {
-      status: 415,
-      code: "unsupported_media_type",
-      message: "Tipo de contenido no soportado.",
-      details: null,
-    };
+    return { status: 415, code: "unsupported_media_type", text: text("error.media_type"), details: null };
   }
   if (isUniqueViolation(err)) {
     // A concurrent request stored the same unique value first (the services check before writing).
-    return { status: 409, code: "conflict", message: "Ya existe un registro con esos datos.", details: null };
+    return { status: 409, code: "conflict", text: text("error.duplicate_record"), details: null };
   }
   if (typeof err.statusCode === "number" && err.statusCode >= 400 && err.statusCode < 500) {
-    return { status: err.statusCode, code: "validation_failed", message: err.message, details: null };
+    return {
+      status: err.statusCode,
+      code: "validation_failed",
+      text: null,
+      message: err.message,
+      details: null,
+    };
   }
   return {
     status: ERROR_STATUS.internal_error,
     code: "internal_error",
-    message: "Error interno.",
+    text: text("error.internal"),
     details: null,
   };
 }
@@ -65,13 +65,6 @@ function describe(err: FastifyError): ErrorReply {
 const RETRY_AFTER_SECONDS: Partial<Record<ErrorCode, number>> = {
   database_unavailable: 5,
   storage_unavailable: 30,
-};
-
-const FAULT_MESSAGES: Record<Fault["kind"], string> = {
-  database_unavailable:
-    "La base de datos no está disponible en este momento. Intenta de nuevo en unos segundos.",
-  storage_unavailable:
-    "El almacenamiento de datos del servidor no está disponible; no se guardó ningún cambio. Avisa al administrador.",
 };
 
 /**
@@ -96,9 +89,8 @@ export function installErrorHandler(
     if (retryAfter) reply.header("retry-after", String(retryAfter));
     // A coded message is rendered in the caller's language, named by Content-Language; the body keeps
     // its fixed envelope {code, message, details} (SPEC §10), whose code and details are the machine's part.
-    const text = err instanceof AppError ? err.text : null;
-    const locale = text ? localeOf(request) : null;
-    const message = text && locale ? render(locale, text.code, text.params) : r.message;
+    const locale = r.text ? localeOf(request) : null;
+    const message = r.text && locale ? render(locale, r.text.code, r.text.params) : (r.message ?? r.code);
     if (locale) reply.header("content-language", locale);
     return reply.status(r.status).send({ error: { code: r.code, message, details: r.details } });
   });
@@ -108,7 +100,7 @@ function faultReply(fault: Fault): ErrorReply {
   return {
     status: ERROR_STATUS[fault.kind],
     code: fault.kind,
-    message: FAULT_MESSAGES[fault.kind],
+    text: text(`error.${fault.kind}`),
     details: { retryAfterSeconds: RETRY_AFTER_SECONDS[fault.kind] },
   };
 }
@@ -125,12 +117,8 @@ export function installNotFound(app: FastifyInstance, spaIndex: string | null): 
         portalIndex && PORTAL_PATH.test(request.url) && fs.existsSync(portalIndex) ? portalIndex : spaIndex;
       return reply.type("text/html; charset=utf-8").send(fs.createReadStream(page));
     }
-    return reply.status(404).send({
-      error: {
-        code: "not_found",
-        message: `No existe ${request.method} ${request.url.split("?")[0]}.`,
-        details: null,
-      },
-    });
+    const route = request.url.split("?")[0] ?? "";
+    const message = render(localeOf(request), "error.no_route", { method: request.method, path: route });
+    return reply.status(404).send({ error: { code: "not_found", message, details: null } });
   });
 }

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppContext } from "../../context.js";
-import { AppError } from "../errors.js";
+import { AppError, invalid } from "../errors.js";
 import { newId, sha256 } from "../ids.js";
 import {
   IDEMPOTENCY_TTL_MS,
@@ -33,7 +33,7 @@ const KEY_PATTERN = /^[\x20-\x7e]{1,200}$/;
 
 function parseKey(raw: string | string[]): string {
   if (typeof raw === "string" && KEY_PATTERN.test(raw)) return raw;
-  throw new AppError("validation_failed", "Idempotency-Key debe tener de 1 a 200 caracteres imprimibles.", [
+  throw invalid("idempotency.bad_key", {}, [
     { path: ["headers", "idempotency-key"], message: "Entre 1 y 200 caracteres ASCII imprimibles" },
   ]);
 }
@@ -95,17 +95,11 @@ async function claim(ctx: AppContext, r: Reservation, hash: string): Promise<Cla
       continue;
     }
     if (row.request_hash !== hash) {
-      throw new AppError(
-        "idempotency_key_reused",
-        "Esta Idempotency-Key ya se usó con otra solicitud; genera una nueva para cada operación.",
-      );
+      throw new AppError("idempotency_key_reused", "idempotency.key_reused");
     }
     if (row.state === "done") return { kind: "replay", row };
     if (Date.now() >= deadline) {
-      throw new AppError(
-        "idempotency_in_progress",
-        "Una solicitud con esta Idempotency-Key aún está en proceso; reintenta en unos segundos.",
-      );
+      throw new AppError("idempotency_in_progress", "idempotency.in_progress");
     }
     await sleep(POLL_MS);
   }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { AppError } from "../errors.js";
+import { invalid } from "../errors.js";
 
 /** True when a string anywhere in the value (keys included) holds a NUL character. */
 function holdsNul(value: unknown, depth = 0): boolean {
@@ -23,9 +23,7 @@ export function installInputGuard(app: FastifyInstance): void {
       ["body", request.body],
     ] as const) {
       if (holdsNul(value)) {
-        throw new AppError("validation_failed", "El texto contiene un carácter nulo (U+0000).", [
-          { path: [part], message: "Carácter nulo no permitido" },
-        ]);
+        throw invalid("error.nul_char", {}, [{ path: [part], message: "Carácter nulo no permitido" }]);
       }
     }
   });

@@ -12,15 +12,13 @@ export function baseVersion(request: FastifyRequest, bodyVersion: number | undef
   if (raw === undefined || raw.trim() === "*") return bodyVersion;
   const m = IF_MATCH.exec(raw.trim());
   if (!m) {
-    throw invalid("If-Match debe llevar la versión del registro (un número).", [
+    throw invalid("version.if_match_format", {}, [
       { path: ["headers", "if-match"], message: "Versión numérica" },
     ]);
   }
   const version = Number(m[1]);
   if (bodyVersion !== undefined && bodyVersion !== version) {
-    throw invalid("La versión del cuerpo y la de If-Match no coinciden.", [
-      { path: ["body", "version"], message: "Distinta de If-Match" },
-    ]);
+    throw invalid("version.mismatch", {}, [{ path: ["body", "version"], message: "Distinta de If-Match" }]);
   }
   return version;
 }

@@ -1,3 +1,4 @@
+import { enErrors } from "./errors-en.js";
 import type { ServerMessageKey } from "./es.js";
 
 /** English texts for users whose locale is `en` (and anonymous callers asking for English). */
@@ -33,7 +34,6 @@ export const en: Record<ServerMessageKey, string> = {
   "error.rate_limited":
     "Too many requests. Try again in {seconds, plural, one {# second} other {# seconds}}.",
   "error.forbidden": "You are not allowed to do this.",
-  "error.not_found": "The record does not exist.",
   "error.not_found.attachment": "The attachment does not exist.",
   "error.not_found.attachment_file": "The attachment's file does not exist.",
   "error.not_found.client": "The client does not exist.",
@@ -62,4 +62,6 @@ export const en: Record<ServerMessageKey, string> = {
   "billing.nothing_to_export": "There are no issued invoices to export.",
   "billing.import_rejected":
     "The import was not applied: {count, plural, one {# row has} other {# rows have}} errors.",
+  // The API's refusals (AppError), kept apart so this file stays the domain's texts.
+  ...enErrors,
 };

@@ -1,3 +1,5 @@
+import { esErrors } from "./errors-es.js";
+
 /** Spanish (es-MX) texts the server renders: refusals, assignment reasons, notifications, errors. */
 export const es = {
   "workflow.forbidden": "Tu rol no permite esta acción sobre este ticket.",
@@ -31,7 +33,6 @@ export const es = {
   "error.rate_limited":
     "Demasiadas solicitudes. Intenta de nuevo en {seconds, plural, one {# segundo} other {# segundos}}.",
   "error.forbidden": "No tienes permiso para esta acción.",
-  "error.not_found": "{what} no existe.",
   "error.not_found.attachment": "El adjunto no existe.",
   "error.not_found.attachment_file": "El archivo del adjunto no existe.",
   "error.not_found.client": "El cliente no existe.",
@@ -60,6 +61,8 @@ export const es = {
   "billing.nothing_to_export": "No hay facturas emitidas para exportar.",
   "billing.import_rejected":
     "La importación no se aplicó: {count, plural, one {# renglón tiene} other {# renglones tienen}} errores.",
+  // The API's refusals (AppError), kept apart so this file stays the domain's texts.
+  ...esErrors,
 } as const;
 
 export type ServerMessageKey = keyof typeof es;

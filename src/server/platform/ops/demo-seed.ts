@@ -1,5 +1,8 @@
+import { DateTime } from "luxon";
 import { UserBody } from "../../../contract/auth.js";
 import { ClientBody, ContactBody, ContractBody } from "../../../contract/clients.js";
+import { isOpen } from "../../../domain/calendar/arithmetic.js";
+import type { BusinessCalendar } from "../../../domain/calendar/calendar.js";
 import type { Actor, AppContext } from "../../context.js";
 import { createClient } from "../../modules/clients/clients.js";
 import { createContact } from "../../modules/clients/contacts.js";
@@ -12,14 +15,16 @@ import { DEMO_CLIENTS, DEMO_PASSWORD, DEMO_USERS, type DemoClient, STATUS_PLAN }
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;
 export const DAY = 24 * HOUR;
-/** Mexico City has had no daylight saving time since 2022: business hours are UTC−6. */
-const LOCAL_OFFSET = -6 * HOUR;
 
 export function actorOf(user: ReturnType<typeof toUser>): Actor {
   return { ...user, locale: "es-MX", via: "token", sessionId: null, csrfToken: null };
 }
 
-/** A clock the demo moves forward through the month, never past the real now. */
+/**
+ * A clock the demo sets to each step of each ticket, never past the real now. It goes back when the
+ * next ticket starts: walking tickets one after another on one forward-only clock answered every
+ * ticket days after its call, and the demo month looked always late.
+ */
 export function demoClock(ctx: AppContext) {
   const realNow = ctx.clock().getTime();
   let cur = realNow - 40 * DAY;
@@ -28,7 +33,7 @@ export function demoClock(ctx: AppContext) {
     ctx: clocked,
     realNow,
     at: (ms: number) => {
-      cur = Math.min(Math.max(cur, ms), realNow);
+      cur = Math.min(ms, realNow);
       return cur;
     },
   };
@@ -108,11 +113,19 @@ export function statusOrder(): string[] {
   return list;
 }
 
-/** A weekday business-hours instant `daysAgo` days before now (Saturday and Sunday move to Friday). */
-export function receivedAt(realNow: number, daysAgo: number, slot: number): number {
-  const localDay = Math.floor((realNow + LOCAL_OFFSET) / DAY) - daysAgo;
-  const weekday = (localDay + 4) % 7; // 1970-01-01 was a Thursday (4)
-  const shift = weekday === 6 ? 1 : weekday === 0 ? 2 : 0;
-  const ms = (localDay - shift) * DAY + (9 * HOUR + ((slot * 53) % 420) * MIN) - LOCAL_OFFSET;
-  return Math.min(ms, realNow - (60 - slot) * MIN);
+/**
+ * An instant during business hours `daysAgo` days before now in the calendar's zone: the day moves back
+ * to the previous open day (weekends, holidays), the time spreads over the morning and afternoon.
+ */
+export function receivedAt(cal: BusinessCalendar, realNow: number, daysAgo: number, slot: number): number {
+  const zone = cal.config.timeZone;
+  let day = DateTime.fromMillis(realNow, { zone }).startOf("day").minus({ days: daysAgo });
+  const at = (d: DateTime) =>
+    d
+      .set({ hour: 9 })
+      .plus({ minutes: (slot * 53) % 420 })
+      .toMillis();
+  // Ten steps back always find an open day in any calendar Mesa accepts (at least one open weekday).
+  for (let step = 0; step < 10 && !isOpen(cal, at(day)); step++) day = day.minus({ days: 1 });
+  return Math.min(at(day), realNow - (60 - slot) * MIN);
 }

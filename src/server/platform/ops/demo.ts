@@ -6,6 +6,8 @@
 import { pathToFileURL } from "node:url";
 import type { Actor, AppContext } from "../../context.js";
 import { getCompany, saveCompany } from "../../modules/clients/company.js";
+import { businessCalendar } from "../../modules/settings/settings.js";
+import { ticketsRepo } from "../../modules/tickets/repository.js";
 import { toUser, usersRepo } from "../../modules/users/repository.js";
 import { bootstrapAdmin } from "../../modules/users/users.js";
 import { loadConfig } from "../config.js";
@@ -63,11 +65,7 @@ async function demoCompany(ctx: AppContext, admin: Actor): Promise<void> {
 }
 
 export async function seedDemo(base: AppContext, opts: { force?: boolean } = {}): Promise<DemoSummary> {
-  const existing = await base.db
-    .selectFrom("tickets")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  if (Number(existing.n) > 0 && !opts.force)
+  if ((await ticketsRepo.hasAny(base.db)) && !opts.force)
     throw new DemoRefused(
       "La base de datos ya tiene tickets: la demostración es para una instalación nueva. Usa --force para agregarla de todos modos.",
     );
@@ -78,10 +76,11 @@ export async function seedDemo(base: AppContext, opts: { force?: boolean } = {})
   const people = await demoUsers(ctx, admin);
   const clients = await demoClients(ctx, people);
   const order = statusOrder();
+  const calendar = await businessCalendar(ctx);
   let surveys = 0;
   for (const [index, final] of order.entries()) {
     const daysAgo = Math.round(30 - (30 * index) / order.length);
-    const received = receivedAt(clock.realNow, daysAgo, index % 60);
+    const received = receivedAt(calendar, clock.realNow, daysAgo, index % 60);
     // `clients` is the demo's fixed, non-empty list: a modulo index is always inside it.
     const client = clients[(index * 5) % clients.length]!;
     surveys += await demoTicket({ ctx, people, at: clock.at }, { index, final, received, client });

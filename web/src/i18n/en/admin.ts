@@ -12,6 +12,7 @@ export const admin: Record<keyof typeof es, string> = {
   "calendar.title": "Business calendar",
   "calendar.subtitle": "Opening hours, holidays and closures: deadlines come from here.",
   "calendar.timeZone": "Time zone",
+  "calendar.zoneNotFound": "No zone by that name",
   "calendar.weeklyHours": "Weekly hours",
   "calendar.closedDay": "Closed",
   "calendar.addRange": "Hours",

@@ -59,7 +59,7 @@ export const work: Record<keyof typeof es, string> = {
   "assign.action": "Assign",
   "assign.reassign": "Reassign",
   "assign.to": "Assign to {name}",
-  "assign.score": "Score {score}",
+  "assign.recommended": "Recommended",
   "assign.open": "Open: {count}",
   "assign.skills": "Skills",
   "assign.none": "No technicians available.",

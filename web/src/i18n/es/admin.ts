@@ -10,6 +10,7 @@ export const admin = {
   "calendar.title": "Calendario hábil",
   "calendar.subtitle": "Horario de atención, días feriados y cierres: de aquí salen los vencimientos.",
   "calendar.timeZone": "Zona horaria",
+  "calendar.zoneNotFound": "Ninguna zona con ese nombre",
   "calendar.weeklyHours": "Horario semanal",
   "calendar.closedDay": "Cerrado",
   "calendar.addRange": "Horario",

@@ -57,7 +57,7 @@ export const work = {
   "assign.action": "Asignar",
   "assign.reassign": "Reasignar",
   "assign.to": "Asignar a {name}",
-  "assign.score": "Puntaje {score}",
+  "assign.recommended": "Recomendado",
   "assign.open": "Abiertos: {count}",
   "assign.skills": "Habilidades",
   "assign.none": "No hay técnicos disponibles.",

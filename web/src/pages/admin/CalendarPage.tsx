@@ -1,4 +1,4 @@
-import { Alert, Button, Grid, Group, Paper, Stack, Switch, TagsInput, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Grid, Group, Paper, Select, Stack, Switch, TagsInput, Title } from "@mantine/core";
 import type { z } from "zod";
 import { useSettings } from "../../api/admin";
 import { ConflictDialog } from "../../components/ConflictDialog";
@@ -7,7 +7,7 @@ import { QueryState } from "../../components/QueryState";
 import { CalendarSettingsBody, type CalendarSettingsRecord } from "../../contract";
 import { useT } from "../../i18n";
 import { showDay, toIsoDay } from "../../lib/dayInput";
-import { zoneLabel } from "../../lib/format";
+import { zoneOptions } from "../../lib/format";
 import { Closures } from "./Closures";
 import { MonthView } from "./MonthView";
 import { useSettingsEditor } from "./useSettingsEditor";
@@ -29,13 +29,16 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
       <Stack>
         <Paper withBorder p="md">
           <Stack>
-            <TextInput
+            <Select
               label={t("calendar.timeZone")}
+              data={zoneOptions(t.locale, values.timeZone)}
               value={values.timeZone}
-              onChange={(e) => form.set("timeZone", e.currentTarget.value)}
+              onChange={(zone) => zone && form.set("timeZone", zone)}
               error={errors.timeZone}
-              description={zoneLabel(values.timeZone, t.locale)}
-              maw={320}
+              searchable
+              allowDeselect={false}
+              nothingFoundMessage={t("calendar.zoneNotFound")}
+              maw={420}
             />
             <Title order={3} size="h5">
               {t("calendar.weeklyHours")}

@@ -36,9 +36,12 @@ function CandidateRow({
           <Text fw={600}>
             {rank}. {candidate.user.name}
           </Text>
-          <Badge variant="light">
-            {t("assign.score", { score: Math.round(candidate.score * 100) / 100 })}
-          </Badge>
+          {/* The score only orders the list; its number means nothing to a person, the reasons do. */}
+          {rank === 1 && (
+            <Badge color="teal" variant="light" data-testid="assign-recommended">
+              {t("assign.recommended")}
+            </Badge>
+          )}
           <Badge variant="outline" color="gray">
             {t("assign.open", { count: candidate.openTickets })}
           </Badge>
