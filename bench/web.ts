@@ -1,79 +1,214 @@
 /**
- * Web app figures for the README: initial JavaScript (gzip) and the time from navigation to a
- * usable queue of 50 rows in headless Chromium, cold (new browser context) and warm.
- * Run alone with `npx tsx bench/web.ts`, or through `npm run bench`.
+ * Web app figures for the README, measured as served in production: `npm run build` (hashed assets
+ * with their .br/.gz copies), then the compiled server (`node dist/server/main.js`) in its own
+ * process, reached over TCP by headless Chromium (brotli, immutable cache headers, no-cache HTML).
+ * - initial JavaScript (gzip) and all JavaScript of the login screen and of the queue;
+ * - navigation → usable queue of 50 rows, cold (new browser context: empty cache and storage,
+ *   signed in by cookie) and warm (same context, reloaded);
+ * - pressing "Entrar" → the intake's first field editable, from a cold login screen at /intake.
+ * Run alone with `npx tsx bench/web.ts` (BENCH_WEB_RUNS=n cold runs, default 7; BENCH_WEB_TRACE=1
+ * prints each request's start and end of one cold queue load), or through `npm run bench -- web`.
+ * BENCH_WEB_BASELINE=<a built web folder, assets precompressed> also serves that build from a second
+ * server (same compiled server, same data) and alternates its cold runs with this build's, so both
+ * face the same machine load: a before/after comparison on a busy machine (BENCH_WEB_BASELINE_NAME
+ * names it in the table).
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
+import type { Browser } from "playwright-core";
 import {
   ADMIN,
   ApiSession,
-  buildWeb,
   launchBrowser,
   PASSWORD,
+  type Staff,
   seedClient,
   seedStaff,
-  startServer,
-  WEB_DIST,
 } from "../e2e/helpers.js";
-import { coldQueueTimes, initialJsGzip, median, routeJsGzip, seedTickets, timeToQueue } from "../e2e/perf.js";
+import {
+  initialJsGzip,
+  median,
+  resourceTimeline,
+  routeJsGzip,
+  seedTickets,
+  timeToIntakeAfterLogin,
+  timeToQueue,
+} from "../e2e/perf.js";
+import { buildRepo, ROOT, startProcess } from "../test/support/built-tree.js";
 
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 7);
+const VIEWPORT = { viewport: { width: 1366, height: 900 } };
+const WEB = path.join(ROOT, "dist", "web");
+
+/** The compiled server on a new database, with an administrator and login limits out of the way. */
+async function startBuiltServer(dataDir: string, webDist?: string) {
+  return startProcess(ROOT, ["dist/server/main.js"], {
+    ...(webDist ? { MESA_WEB_DIST: webDist } : {}),
+    MESA_DATA_DIR: dataDir,
+    MESA_ADMIN_EMAIL: ADMIN.email,
+    MESA_ADMIN_PASSWORD: ADMIN.password,
+    MESA_LOGIN_ATTEMPTS: "10000",
+    MESA_LOGIN_IP_ATTEMPTS: "10000",
+    MESA_LOGIN_CONCURRENCY_PER_IP: "100",
+    MESA_RATE_LIMIT_PER_MINUTE: "1000000",
+    MESA_JOBS: "false",
+    LOG_LEVEL: "info",
+  });
+}
+
+interface Target {
+  base: string;
+  staff: Staff;
+  reception: ApiSession;
+  stop: () => Promise<void>;
+}
+
+/** A served build with its own database: staff, a client and 60 open tickets. */
+async function serve(webDist?: string): Promise<Target> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mesa-bench-web-"));
+  const server = await startBuiltServer(dataDir, webDist);
+  const base = server.url;
+  const admin = await ApiSession.login(base, ADMIN.email, ADMIN.password);
+  const staff = await seedStaff(admin);
+  const { clientId } = await seedClient(admin);
+  const reception = await ApiSession.login(base, staff.reception.email, PASSWORD);
+  await seedTickets(reception, clientId, 60);
+  const stop = async () => {
+    server.child.kill("SIGTERM");
+    await server.exit;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { base, staff, reception, stop };
+}
+
+/** One cold queue load in a new context (empty cache and storage) signed in by cookie. */
+async function coldQueue(browser: Browser, { reception, base }: Target, trace = false) {
+  const context = await browser.newContext(VIEWPORT);
+  await context.addCookies(reception.cookies.map((c) => ({ ...c, url: base })));
+  const page = await context.newPage();
+  const ms = await timeToQueue(page, `${base}/queue?view=open`);
+  if (trace) console.log((await resourceTimeline(page)).join("\n"));
+  await context.close();
+  return ms;
+}
+
+async function warmQueue(browser: Browser, session: ApiSession, base: string) {
+  const context = await browser.newContext(VIEWPORT);
+  await context.addCookies(session.cookies.map((c) => ({ ...c, url: base })));
+  const page = await context.newPage();
+  await timeToQueue(page, `${base}/queue?view=open`);
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) times.push(await timeToQueue(page, `${base}/queue?view=open`));
+  await context.close();
+  return times;
+}
+
+/** One cold sign-in at /intake, timed from pressing "Entrar" to the caller search. */
+async function intakeAfterLogin(browser: Browser, { staff, base }: Target) {
+  const context = await browser.newContext(VIEWPORT);
+  const page = await context.newPage();
+  const ms = await timeToIntakeAfterLogin(page, `${base}/intake`, staff.reception.email, PASSWORD);
+  await context.close();
+  return ms;
+}
+
+/** `RUNS` rounds of cold loads, this build's and the baseline's alternating within each round. */
+async function coldRounds(browser: Browser, mesa: Target, baseline: Target | null) {
+  const runs = {
+    cold: [] as number[],
+    intake: [] as number[],
+    baseCold: [] as number[],
+    baseIntake: [] as number[],
+  };
+  for (let i = 0; i < RUNS; i++) {
+    runs.cold.push(await coldQueue(browser, mesa, i === 0 && !!process.env.BENCH_WEB_TRACE));
+    if (baseline) runs.baseCold.push(await coldQueue(browser, baseline));
+    runs.intake.push(await intakeAfterLogin(browser, mesa));
+    if (baseline) runs.baseIntake.push(await intakeAfterLogin(browser, baseline));
+  }
+  return runs;
+}
+
+const runsText = (times: number[]) => times.map((n) => Math.round(n)).join(", ");
+
+function baselineFigures(runs: Awaited<ReturnType<typeof coldRounds>>): Record<string, number | string> {
+  if (!runs.baseCold.length) return {};
+  return {
+    baselineName: process.env.BENCH_WEB_BASELINE_NAME ?? "baseline build",
+    baselineQueue50ColdMedianMs: Math.round(median(runs.baseCold)),
+    baselineQueue50ColdRunsMs: runsText(runs.baseCold),
+    baselineIntakeAfterLoginMedianMs: Math.round(median(runs.baseIntake)),
+    baselineIntakeAfterLoginRunsMs: runsText(runs.baseIntake),
+  };
+}
 
 export async function runWebBench(): Promise<Record<string, number | string>> {
-  buildWeb(); // measure a production build, whatever built web/dist last (the e2e setup, a dev run…)
-  const server = await startServer();
+  buildRepo();
+  const mesa = await serve();
+  const baseline = process.env.BENCH_WEB_BASELINE ? await serve(process.env.BENCH_WEB_BASELINE) : null;
   const browser = await launchBrowser();
   try {
-    const admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
-    const staff = await seedStaff(admin);
-    const { clientId } = await seedClient(admin);
-    const reception = await ApiSession.login(server.baseUrl, staff.reception.email, PASSWORD);
-    await seedTickets(reception, clientId, 60);
-    const js = initialJsGzip(WEB_DIST);
-    const loginJs = await routeJsGzip(browser, WEB_DIST, `${server.baseUrl}/queue`);
-    const queueJs = await routeJsGzip(
-      browser,
-      WEB_DIST,
-      `${server.baseUrl}/queue?view=open`,
-      reception.cookies,
-    );
-    const cold = await coldQueueTimes(browser, reception, server.baseUrl, 5);
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    await context.addCookies(reception.cookies.map((c) => ({ ...c, url: server.baseUrl })));
-    const page = await context.newPage();
-    await timeToQueue(page, `${server.baseUrl}/queue?view=open`);
-    const warm: number[] = [];
-    for (let i = 0; i < 5; i++) warm.push(await timeToQueue(page, `${server.baseUrl}/queue?view=open`));
-    await context.close();
+    const { base, reception } = mesa;
+    const js = initialJsGzip(WEB);
+    const loginJs = await routeJsGzip(browser, WEB, `${base}/queue`);
+    const queueJs = await routeJsGzip(browser, WEB, `${base}/queue?view=open`, reception.cookies);
+    const load = [os.loadavg()[0]!];
+    const runs = await coldRounds(browser, mesa, baseline);
+    const warm = await warmQueue(browser, reception, base);
+    load.push(os.loadavg()[0]!);
     return {
       initialJsGzipKB: kb(js.gzip),
       initialJsFiles: js.files.map((f) => `${f.file} (${Math.round(f.gzip / 1024)} KB)`).join(", "),
       loginRouteJsGzipKB: kb(loginJs.gzip),
       queueRouteJsGzipKB: kb(queueJs.gzip),
       queueRouteJsFiles: queueJs.files.length,
-      queue50ColdMedianMs: Math.round(median(cold)),
-      queue50ColdRunsMs: cold.map((n) => Math.round(n)).join(", "),
+      queue50ColdMedianMs: Math.round(median(runs.cold)),
+      queue50ColdRunsMs: runsText(runs.cold),
       queue50WarmMedianMs: Math.round(median(warm)),
-      queue50WarmRunsMs: warm.map((n) => Math.round(n)).join(", "),
+      queue50WarmRunsMs: runsText(warm),
+      intakeAfterLoginMedianMs: Math.round(median(runs.intake)),
+      intakeAfterLoginRunsMs: runsText(runs.intake),
+      ...baselineFigures(runs),
+      loadAverage1m: load.map((l) => l.toFixed(2)).join(" → "),
     };
   } finally {
     await browser.close();
-    await server.close();
+    await mesa.stop();
+    await baseline?.stop();
   }
 }
 
 export function formatWebBench(r: Record<string, number | string>): string {
+  const runs = String(r.queue50ColdRunsMs ?? "").split(",").length;
   return [
     "| Measure | Value |",
     "|---|---:|",
     `| initial JavaScript, gzip (target ≤ 250 KB) | ${r.initialJsGzipKB} KB |`,
     `| all JavaScript of the login screen, gzip | ${r.loginRouteJsGzipKB} KB |`,
     `| all JavaScript of the queue of 50 rows, gzip (${r.queueRouteJsFiles} files) | ${r.queueRouteJsGzipKB} KB |`,
-    `| navigation → usable queue of 50 rows, cold, median of 5 (target ≤ 1 s) | ${r.queue50ColdMedianMs} ms |`,
+    `| navigation → usable queue of 50 rows, cold, median of ${runs} (target ≤ 1 s) | ${r.queue50ColdMedianMs} ms |`,
     `| navigation → usable queue of 50 rows, warm, median of 5 | ${r.queue50WarmMedianMs} ms |`,
+    ...(r.intakeAfterLoginMedianMs === undefined
+      ? []
+      : [
+          `| pressing "Entrar" → intake's first field editable, cold, median of ${runs} (target ≤ 1 s) | ${r.intakeAfterLoginMedianMs} ms |`,
+        ]),
+    ...(r.baselineQueue50ColdMedianMs === undefined
+      ? []
+      : [
+          `| before this layout (${r.baselineName}), same runs alternated: cold queue | ${r.baselineQueue50ColdMedianMs} ms |`,
+          `| before this layout, same runs alternated: "Entrar" → intake | ${r.baselineIntakeAfterLoginMedianMs} ms |`,
+        ]),
   ].join("\n");
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  console.log(formatWebBench(await runWebBench()));
+  const r = await runWebBench();
+  console.log(formatWebBench(r));
+  console.log(
+    `cold runs: ${r.queue50ColdRunsMs}; intake runs: ${r.intakeAfterLoginRunsMs}; load ${r.loadAverage1m}`,
+  );
 }

@@ -90,6 +90,51 @@ export async function timeToQueue(page: Page, url: string, rows = 50): Promise<n
   return Math.round((await handle.jsonValue()) as number);
 }
 
+/**
+ * Signs in through the login form of a cold context opened at `url` (the intake) and returns the ms
+ * from pressing "Entrar" until the intake's first field (the caller search) is in the DOM, enabled
+ * and focusable, measured in the page. The fields are filled first, as a person types before pressing.
+ */
+export async function timeToIntakeAfterLogin(
+  page: Page,
+  url: string,
+  email: string,
+  password: string,
+): Promise<number> {
+  await page.goto(url);
+  await page.getByLabel("Correo electrónico").fill(email);
+  await page.getByLabel("Contraseña", { exact: true }).fill(password);
+  const button = page.getByRole("button", { name: "Entrar" });
+  await button.evaluate((el) =>
+    el.addEventListener("click", () => Object.assign(window, { pressedAt: performance.now() }), {
+      capture: true,
+    }),
+  );
+  await button.click();
+  const handle = await page.waitForFunction(
+    () => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid="caller-search"]');
+      const pressed = (window as unknown as { pressedAt?: number }).pressedAt;
+      if (!input || input.disabled || input.readOnly || pressed === undefined) return false;
+      return performance.now() - pressed;
+    },
+    undefined,
+    { polling: "raf", timeout: 30_000 },
+  );
+  return Math.round((await handle.jsonValue()) as number);
+}
+
+/** When each request of a page started and ended (ms from navigation), to see a waterfall. */
+export async function resourceTimeline(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    performance.getEntriesByType("resource").map((e) => {
+      const r = e as PerformanceResourceTiming;
+      const name = new URL(r.name).pathname + new URL(r.name).search;
+      return `${Math.round(r.startTime)}–${Math.round(r.responseEnd)} ms ${name.slice(0, 90)}`;
+    }),
+  );
+}
+
 /** Cold runs: a fresh browser context each time (empty cache), already signed in by cookie. */
 export async function coldQueueTimes(
   browser: Browser,

@@ -1,61 +1,9 @@
-import "@mantine/core/styles.css";
-import "@mantine/charts/styles.css";
-import "@mantine/notifications/styles.css";
-import "./styles.css";
-import { createTheme, MantineProvider } from "@mantine/core";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { createBrowserRouter, RouterProvider } from "react-router-dom";
-import { App } from "./App";
-import { meKey } from "./api/auth";
-import { ApiError, setUnauthorizedHandler } from "./api/client";
-import { loadLocale } from "./i18n";
-import { markSessionExpired, storedLocale, wasSignedIn } from "./lib/session";
-import { preloadRoute } from "./routes";
+/**
+ * The entry: small, so it runs as soon as it arrives. It starts the session check, the screen's data
+ * and chunks (boot.ts), then the app (start.tsx), whose files index.html already preloads
+ * (web/build/preload.ts).
+ */
+import { boot } from "./boot";
 
-const theme = createTheme({
-  primaryColor: "teal",
-  defaultRadius: "md",
-  fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
-});
-
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      staleTime: 5_000,
-      retry: (count, error) =>
-        !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 2,
-    },
-  },
-});
-
-setUnauthorizedHandler(() => {
-  if (queryClient.getQueryData(meKey)) markSessionExpired();
-  queryClient.setQueryData(meKey, null);
-});
-
-// In parallel with the session check: the signed-in shell and screen, and English when it was chosen.
-if (wasSignedIn()) preloadRoute(window.location.pathname);
-if (storedLocale() === "en") void loadLocale("en").catch(() => undefined);
-
-// A data router: its navigation blocker lets a dirty form ask before the user leaves (LeaveGuardDialog).
-// The app keeps declaring its routes with <Routes> under this one catch-all route.
-// `/orden` is the public page of a mailed service-order link: no session, no staff shell.
-const router = createBrowserRouter([
-  {
-    path: "/orden",
-    lazy: () => import("./pages/order/OrderLinkPage").then((m) => ({ Component: m.default })),
-  },
-  { path: "*", element: <App /> },
-]);
-
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
-);
+boot();
+void import("./start");

@@ -1,5 +1,6 @@
 /** Fetch client for the Mesa API: JSON, cookie session, CSRF header and a typed error. */
 import { onLocaleChange } from "../i18n";
+import { forgetPrefetched, takePrefetched } from "./prefetch";
 
 export interface FieldIssue {
   path: (string | number)[];
@@ -58,17 +59,7 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
 /** The CSRF header for a request made without `api()` (a file download). */
 export const csrfHeader = (): Record<string, string> => (csrfToken ? { "X-CSRF-Token": csrfToken } : {});
 
-type Query = Record<string, unknown>;
-
-export function withQuery(path: string, query?: Query): string {
-  if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `${path}?${text}` : path;
-}
+export { withQuery } from "./query";
 
 interface RequestOptions {
   method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -86,15 +77,14 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   const submission = method === "POST" ? submissionKey(path, body) : null;
   if (submission) headers["Idempotency-Key"] = submission.key;
+  const send = () =>
+    fetch(path, { method, headers, credentials: "same-origin", body, signal: options.signal });
+  // The answer start-up already asked for (api/prefetch.ts); a request that may change the session voids them.
+  if (method !== "GET") forgetPrefetched();
+  const early = method === "GET" ? takePrefetched(path) : undefined;
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: "same-origin",
-      body,
-      signal: options.signal,
-    });
+    response = await (early ? early.catch(send) : send());
   } catch (cause) {
     if ((cause as Error).name === "AbortError") throw cause;
     throw new ApiError(0, "network_error", "Sin conexión con el servidor.");

@@ -12,7 +12,8 @@ import type {
   TimeEntryBody,
   TransitionBody,
 } from "../contract";
-import { api, withQuery } from "./client";
+import { api } from "./client";
+import { ticketListPath } from "./query";
 
 export type { Ticket, TicketDetail };
 
@@ -31,7 +32,7 @@ export const ticketKeys = {
 };
 
 export function fetchTickets(filters: TicketFilters, cursor?: string): Promise<TicketPage> {
-  return api<TicketPage>(withQuery("/api/tickets", { limit: 50, ...filters, cursor }));
+  return api<TicketPage>(ticketListPath(filters, cursor));
 }
 
 /** A ticket list with "load more" paging; `live` refetches every 10 s. */

@@ -1,9 +1,10 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { useLogin } from "../../api/auth";
 import { useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
 import { takeSessionExpired } from "../../lib/session";
+import { preloadRoute } from "../../routeLoaders";
 import { AuthCard } from "./AuthCard";
 
 export function LoginPage({ companyName }: { companyName: string | null }) {
@@ -13,6 +14,14 @@ export function LoginPage({ companyName }: { companyName: string | null }) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [missing, setMissing] = useState(false);
+  // Once the user types, the shell and the screen they will land on load while they finish typing and
+  // while the password is checked, instead of after the sign-in answers.
+  const preloaded = useRef(false);
+  const preload = () => {
+    if (preloaded.current) return;
+    preloaded.current = true;
+    preloadRoute(window.location.pathname);
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -21,6 +30,7 @@ export function LoginPage({ companyName }: { companyName: string | null }) {
       return;
     }
     setMissing(false);
+    preload();
     login.mutate({ email: email.trim(), password });
   };
 
@@ -39,7 +49,10 @@ export function LoginPage({ companyName }: { companyName: string | null }) {
             autoComplete="username"
             autoFocus
             value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
+            onChange={(e) => {
+              preload();
+              setEmail(e.currentTarget.value);
+            }}
             error={missing && !email.trim() ? t("common.required") : undefined}
           />
           <PasswordInput
@@ -47,7 +60,10 @@ export function LoginPage({ companyName }: { companyName: string | null }) {
             label={t("login.password")}
             autoComplete="current-password"
             value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
+            onChange={(e) => {
+              preload();
+              setPassword(e.currentTarget.value);
+            }}
             error={missing && !password ? t("common.required") : undefined}
           />
           {login.isError && (

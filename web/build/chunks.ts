@@ -1,0 +1,97 @@
+/**
+ * How the staff app is cut into files, so a cold load of the queue (or of the intake after signing in)
+ * fetches a handful of files at once instead of some forty small ones found one import at a time:
+ *
+ * - `runtime`: the bundler's helpers, used by every entry (a small file of its own);
+ * - `boot`: the staff entry (main.tsx, boot.ts), which starts the session check and the screen's data
+ *   and chunks as soon as it arrives, without waiting for React or Mantine;
+ * - `vendor`: what the staff app and the client portal both load at start (React, Mantine's core…);
+ * - `app`: the rest of the staff app's start (login screen, router, i18n), preloaded by index.html;
+ * - `shared`: Mantine pieces the portal and the signed-in screens below both use (the portal's own
+ *   modules are left to the bundler);
+ * - `desk`: the signed-in shell and the queue; `intake`: the intake screen beyond the shell;
+ * - every other screen keeps the bundler's own chunks, loaded when opened.
+ *
+ * The groups are computed from the module graph (static imports) once it is built.
+ */
+import path from "node:path";
+import type { Plugin } from "vite";
+import { importGraph } from "./graph";
+
+type Graph = Map<string, readonly string[]>;
+
+const WEB_SRC = path.resolve(import.meta.dirname, "..", "src");
+const at = (file: string) => path.join(WEB_SRC, file);
+
+/** The `desk` file: the signed-in shell (with its leave-guard dialog) and the queue. */
+const DESK_ROOTS = [
+  "components/AppLayout.tsx",
+  "components/LeaveGuardDialog.tsx",
+  "pages/queue/QueuePage.tsx",
+];
+/** The `intake` file: the intake screen beyond the shell (its form's validation brings zod along). */
+const INTAKE_ROOTS = ["pages/intake/IntakePage.tsx"];
+
+/** Bundler helpers every entry imports (module preloading, the bundler's runtime). */
+const RUNTIME = /vite[\\/]preload-helper|rolldown[\\/]runtime/;
+
+function closure(graph: Graph, roots: string[]): Set<string> {
+  const seen = new Set<string>();
+  const stack = roots.filter((id) => graph.has(id));
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const next of graph.get(id) ?? []) stack.push(next);
+  }
+  return seen;
+}
+
+export interface ChunkGroups {
+  plugin: Plugin;
+  /** For `output.codeSplitting`. */
+  options: {
+    includeDependenciesRecursively: boolean;
+    groups: { name: string; priority: number; test: (id: string) => boolean }[];
+  };
+}
+
+export function chunkGroups(): ChunkGroups {
+  let entry = new Set<string>();
+  let portal = new Set<string>();
+  let start = new Set<string>();
+  let desk = new Set<string>();
+  let intake = new Set<string>();
+  const plugin: Plugin = {
+    name: "mesa-chunk-groups",
+    apply: "build",
+    buildEnd() {
+      const graph: Graph = importGraph(this.getModuleIds(), (id) => this.getModuleInfo(id));
+      entry = closure(graph, [at("main.tsx")]);
+      portal = closure(graph, [at("portal/main.tsx")]);
+      start = closure(graph, [at("start.tsx")]);
+      desk = closure(graph, DESK_ROOTS.map(at));
+      intake = closure(graph, INTAKE_ROOTS.map(at));
+    },
+  };
+  // Each set is closed under (barrel-resolved) imports, so the bundler need not pull captured modules'
+  // imports in after them: its own pulling follows a barrel import to the whole library. A module in
+  // two sets goes to the group of higher priority, the one every entry needing it loads anyway.
+  // No group holds the portal's own modules: its entry would run (and render the portal) in the staff
+  // app the moment a staff screen imported a module grouped with it.
+  return {
+    plugin,
+    options: {
+      includeDependenciesRecursively: false,
+      groups: [
+        { name: "runtime", priority: 8, test: (id) => RUNTIME.test(id) },
+        { name: "boot", priority: 7, test: (id) => entry.has(id) && !portal.has(id) },
+        { name: "vendor", priority: 6, test: (id) => start.has(id) && portal.has(id) },
+        { name: "app", priority: 4, test: (id) => start.has(id) },
+        { name: "shared", priority: 3, test: (id) => portal.has(id) && (desk.has(id) || intake.has(id)) },
+        { name: "desk", priority: 1, test: (id) => desk.has(id) },
+        { name: "intake", priority: 0, test: (id) => intake.has(id) },
+      ],
+    },
+  };
+}

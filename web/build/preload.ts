@@ -1,0 +1,58 @@
+/**
+ * index.html names every file of the app the entry imports dynamically (start.tsx: the app, its
+ * stylesheets and the chunks it imports), as `modulepreload` and stylesheet links: the browser fetches
+ * them while it parses the page, together with the small entry, instead of after running it.
+ */
+import type { HtmlTagDescriptor, Plugin } from "vite";
+
+interface BuiltChunk {
+  type: "chunk";
+  fileName: string;
+  moduleIds: string[];
+  imports: string[];
+  dynamicImports: string[];
+  viteMetadata?: { importedCss: Set<string> };
+}
+
+/** The chunk and every chunk it imports statically, dependencies first (the stylesheets' order). */
+function withImports(bundle: Record<string, unknown>, fileName: string, out: string[] = []): string[] {
+  const chunk = bundle[fileName] as BuiltChunk | undefined;
+  if (chunk?.type !== "chunk" || out.includes(fileName)) return out;
+  for (const dep of chunk.imports) withImports(bundle, dep, out);
+  if (!out.includes(fileName)) out.push(fileName);
+  return out;
+}
+
+export function preloadDynamicStart(html: string, moduleSuffix: string): Plugin {
+  return {
+    name: "mesa-preload-start",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(_html, ctx) {
+        const { bundle, chunk: entry } = ctx;
+        if (!bundle || !entry || ctx.path !== html) return [];
+        const already = new Set(withImports(bundle, entry.fileName));
+        const start = [...already]
+          .flatMap((file) => (bundle[file] as BuiltChunk).dynamicImports)
+          .find((file) =>
+            (bundle[file] as BuiltChunk | undefined)?.moduleIds.some((id) => id.endsWith(moduleSuffix)),
+          );
+        if (!start) return [];
+        const files = withImports(bundle, start).filter((file) => !already.has(file));
+        const css = files.flatMap((file) => [
+          ...((bundle[file] as BuiltChunk).viteMetadata?.importedCss ?? []),
+        ]);
+        const link = (rel: string, href: string): HtmlTagDescriptor => ({
+          tag: "link",
+          attrs: { rel, crossorigin: true, href: `/${href}` },
+          injectTo: "head",
+        });
+        return [
+          ...css.map((file) => link("stylesheet", file)),
+          ...files.map((file) => link("modulepreload", file)),
+        ];
+      },
+    },
+  };
+}
