@@ -138,7 +138,7 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
     });
   });
 
-  it("in English, Spanish server refusals are explained from the error code and field", async () => {
+  it("in English, server refusals arrive in English (rendered from their message code)", async () => {
     const leader = await ApiSession.login(server.baseUrl, staff.leader.email, PASSWORD);
     await leader.ok("PATCH", "/api/auth/me", { locale: "en" });
     await withPage(browser, "english-errors", async (page) => {
@@ -150,7 +150,7 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
       await dialog.getByLabel("Legal or trade name").fill("Ferretería Duplicada");
       await dialog.getByLabel("RFC").fill("FLU850101ABA"); // the seeded client's RFC
       await dialog.getByRole("button", { name: "Save" }).click();
-      await dialog.getByText("“RFC” is already used by another record.").waitFor();
+      await dialog.getByText("A client with that RFC already exists.").waitFor();
       expect(await dialog.getByText("Ya existe").count()).toBe(0);
       await shot(page, "22-english-error");
     });
