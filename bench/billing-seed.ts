@@ -5,6 +5,7 @@
  */
 import pg from "pg";
 import type { MesaApp } from "../src/server/app.js";
+import { cashClientRow } from "./seed-rows.js";
 
 const CHUNK = 500;
 
@@ -21,24 +22,17 @@ export async function seedBilling(app: MesaApp, contractCount: number, ticketCou
     db
       .insertInto("clients")
       .values(
-        part.map((i) => ({
-          id: `cl-${i}`,
-          name: `Cliente ${i}`,
-          rfc: `XYZ${i}AB1`,
-          phone: null,
-          email: null,
-          billing_address: null,
-          payment_terms: "cash" as const,
-          credit_days: null,
-          credit_limit_cents: null,
-          credit_approved_by: null,
-          credit_approved_at: null,
-          account_technician_id: null,
-          notes: null,
-          search_text: `cliente ${i}`,
-          created_at: at,
-          updated_at: at,
-        })),
+        part.map((i) =>
+          cashClientRow({
+            id: `cl-${i}`,
+            name: `Cliente ${i}`,
+            rfc: `XYZ${i}AB1`,
+            phone: null,
+            email: null,
+            searchText: `cliente ${i}`,
+            at,
+          }),
+        ),
       )
       .execute(),
   );

@@ -17,6 +17,7 @@ import {
   DEFAULT_CALENDAR_CONFIG,
   mexicanStatutoryHolidays,
 } from "../src/domain/calendar/index.js";
+import { rng } from "./seed-rows.js";
 
 interface BusinessMoment {
   addWorkingTime(amount: number, unit: "minutes"): BusinessMoment;
@@ -34,18 +35,6 @@ const moment = createRequire(import.meta.url)("moment-business-time") as MomentB
 const FROM_START = Date.UTC(2015, 0, 1);
 const FROM_END = Date.UTC(2036, 0, 1);
 const SPANS_H = [1, 20, 200, 2000] as const;
-
-/** Deterministic PRNG (mulberry32) so runs are comparable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Sample {
   from: Float64Array;

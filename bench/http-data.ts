@@ -5,6 +5,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { foldForSearch } from "../src/domain/text.js";
+import { cashClientRow } from "./seed-rows.js";
+
+export { rng } from "./seed-rows.js";
 
 /** Typed without accents; present (as «sincronización») in ~1% of the seeded tickets. */
 export const RARE_WORD = "sincronizacion";
@@ -12,17 +15,6 @@ export const RARE_WORD = "sincronizacion";
 export const COMMON_WORD = "impresora";
 export const CLIENTS = 200;
 
-/** Deterministic PRNG (mulberry32) so runs are comparable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 export const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 
 const COMPANY_KIND = [
@@ -181,23 +173,15 @@ export function people(rand: () => number, nowIso: string) {
     const name =
       `${pick(rand, COMPANY_KIND)} ${pick(rand, COMPANY_NAME)} ${pick(rand, COMPANY_SUFFIX)}`.trim();
     const rfc = `B${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}${String(100000 + i).slice(1)}X${i % 10}`;
-    return {
+    return cashClientRow({
       id: randomUUID(),
       name: `${name} #${i + 1}`,
       rfc,
       phone: `55${String(10000000 + i * 7919).slice(0, 8)}`,
       email: `contacto${i}@cliente${i}.mx`,
-      billing_address: null,
-      payment_terms: "cash" as const,
-      credit_days: null,
-      credit_limit_cents: null,
-      credit_approved_by: null,
-      credit_approved_at: null,
-      account_technician_id: null,
-      notes: null,
-      search_text: foldForSearch(`${name} #${i + 1} ${rfc}`),
-      ...stamps,
-    };
+      searchText: foldForSearch(`${name} #${i + 1} ${rfc}`),
+      at: nowIso,
+    });
   });
   const contacts = clients.map((c) => {
     const name = `${pick(rand, FIRST)} ${pick(rand, LAST)}`;

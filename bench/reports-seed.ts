@@ -5,6 +5,7 @@
  * weeks open; one time entry, one `attended` history row per finished ticket, surveys and charges.
  */
 import type SQLite from "better-sqlite3";
+import { rng } from "./seed-rows.js";
 
 const DAY = 86_400_000;
 const END = Date.parse("2026-12-01T06:00:00Z");
@@ -14,17 +15,6 @@ const CHANNELS = ["phone", "email", "portal", "walk_in"];
 const MODES = ["onsite", "office", "remote", "phone"];
 const OPEN = ["new", "assigned", "in_progress", "attended", "reviewed"];
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/** A small deterministic generator (mulberry32) so every run seeds the same data. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function seedPeople(raw: SQLite.Database, now: string) {
   const user = raw.prepare(
@@ -77,7 +67,7 @@ export function seedReportsData(raw: SQLite.Database, count: number): void {
     `insert into charges (id, ticket_id, kind, description, quantity, unit_price_cents, amount_cents, created_by, created_at)
      values (?, ?, 'consumable', 'Cable', 1, 25000, 25000, 'bench-tech-0', ?)`,
   );
-  const rnd = random(42);
+  const rnd = rng(42);
   // A bench database: no durability or reference checks while it is filled (each row is made valid here).
   raw.pragma("foreign_keys = off");
   raw.pragma("synchronous = off");
