@@ -12,6 +12,8 @@ import { type Kysely, type Migration, SqliteAdapter, sql } from "kysely";
  *   null and the summary empty: the first start after this migration queues a background rebuild
  *   (summary-rebuild.ts) that fills both in committed batches; until it completes reports read the tickets.
  */
+// A copy of src/domain/reports/facts.ts COUNTS on purpose: a migration is a frozen snapshot of the schema
+// it made, and must not change when the domain's list grows (a later migration adds the new column).
 const COUNTS = [
   "received",
   "met",
