@@ -79,4 +79,36 @@ describe.each(DATABASES)("not found and forbidden in the reader's language on %s
     expect((await ask()).json().error.message).toBe("No existe GET /api/nada.");
     expect((await ask("en-US,en;q=0.9")).json().error.message).toBe("There is no GET /api/nada.");
   });
+
+  it("words a calendar the domain refuses in the reader's language, naming where and which day", async () => {
+    const current = (await staff.admin.get("/api/settings/calendar")).body;
+    const overlapping = {
+      ...current,
+      weeklyHours: {
+        ...current.weeklyHours,
+        3: [
+          { start: "09:00", end: "13:00" },
+          { start: "12:00", end: "17:00" },
+        ],
+      },
+    };
+    const save = () => staff.admin.put("/api/settings/calendar", overlapping);
+    const es = await save();
+    expect(es.status).toBe(400);
+    expect(es.body.error).toEqual({
+      code: "validation_failed",
+      message: "Calendario inválido (weeklyHours.3[1]): rangos traslapados el miércoles",
+      details: [{ path: "weeklyHours.3[1]", code: "ranges_overlap", params: { weekday: 3 } }],
+    });
+    await speak("admin", "en");
+    expect((await save()).body.error.message).toBe(
+      "Invalid calendar (weeklyHours.3[1]): overlapping ranges on Wednesday",
+    );
+    await speak("admin", "es-MX");
+    const zone = await staff.admin.put("/api/settings/calendar", { ...current, timeZone: "Marte/Olympus" });
+    expect(zone.body.error.message).toBe(
+      "Calendario inválido (timeZone): zona horaria desconocida: Marte/Olympus",
+    );
+    expect((await staff.admin.get("/api/settings/calendar")).body).toEqual(current);
+  });
 });

@@ -17,6 +17,7 @@ export {
   CalendarRangeError,
   type Closure,
   type ConfigIssue,
+  type ConfigIssueCode,
   DEFAULT_CALENDAR_CONFIG,
   type DeadlineExplanation,
   type SkipKind,

@@ -28,9 +28,26 @@ export interface CalendarConfig {
   closures: Closure[];
 }
 
+/** What is wrong with one part of a calendar configuration, as a code the caller words. */
+export type ConfigIssueCode =
+  | "config_missing"
+  | "zone_unknown"
+  | "not_boolean"
+  | "not_a_list"
+  | "week_missing"
+  | "week_closed"
+  | "start_invalid"
+  | "end_invalid"
+  | "end_before_start"
+  | "ranges_overlap"
+  | "date_invalid"
+  | "reason_missing";
+
 export interface ConfigIssue {
+  /** Where, as `weeklyHours.1[0].start`, `closures[2].reason`… */
   path: string;
-  message: string;
+  code: ConfigIssueCode;
+  params: Record<string, string | number>;
 }
 
 export type SkipKind = "weekend" | "holiday" | "closure" | "closed_day";
@@ -73,8 +90,9 @@ export class CalendarConfigError extends Error {
   readonly issues: ConfigIssue[];
 
   constructor(issues: ConfigIssue[]) {
-    const detail = issues.map((i) => `${i.path}: ${i.message}`).join("; ");
-    super(`Configuración de calendario inválida: ${detail}`);
+    // For logs and developers; people see each issue worded from its code (settings module).
+    const detail = issues.map((i) => `${i.path}: ${i.code}`).join("; ");
+    super(`Invalid calendar configuration: ${detail}`);
     this.name = "CalendarConfigError";
     this.issues = issues;
   }

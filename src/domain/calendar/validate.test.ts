@@ -92,9 +92,19 @@ describe("validateCalendarConfig", () => {
     expect(pathsOf(config(overrides))).toContain(path);
   });
 
-  it("writes its messages in Spanish", () => {
+  it("returns codes with parameters, never sentences (the caller words them in its language)", () => {
     const [issue] = validateCalendarConfig(config({ timeZone: "Nowhere/City" }));
-    expect(issue?.message).toBe("Zona horaria desconocida: Nowhere/City");
+    expect(issue).toEqual({ path: "timeZone", code: "zone_unknown", params: { zone: "Nowhere/City" } });
+    const overlapping = {
+      ...closedWeek,
+      3: [
+        { start: "09:00", end: "13:00" },
+        { start: "12:00", end: "17:00" },
+      ],
+    };
+    expect(validateCalendarConfig(config({ weeklyHours: overlapping }))).toEqual([
+      { path: "weeklyHours.3[1]", code: "ranges_overlap", params: { weekday: 3 } },
+    ]);
   });
 
   it("accepts touching ranges (a lunch break of zero minutes is not an overlap)", () => {
@@ -119,7 +129,9 @@ describe("compileCalendar", () => {
       expect(err).toBeInstanceOf(CalendarConfigError);
       const e = err as CalendarConfigError;
       expect(e.issues.map((i) => i.path)).toEqual(["timeZone", "closures[0].date"]);
-      expect(e.message).toMatch(/^Configuración de calendario inválida/);
+      expect(e.message).toBe(
+        "Invalid calendar configuration: timeZone: zone_unknown; closures[0].date: date_invalid",
+      );
     }
   });
 

@@ -1,12 +1,12 @@
 import type { Job, Task, TaskList, TaskStatus } from "../../../contract/tasks.js";
 import type { Actor, AppContext } from "../../context.js";
-import { requireRole } from "../../platform/authz.js";
 import { stillThere } from "../../platform/database/still-there.js";
 import { conflict, notFound } from "../../platform/errors.js";
 import { JOBS } from "../../platform/jobs/definitions.js";
 import { jobsRepo } from "../../platform/jobs/repository.js";
 import type { JobDefinition } from "../../platform/jobs/runner.js";
 import { type TaskRow, tasksRepo } from "../../platform/tasks/repository.js";
+import { assertMayManageBackgroundWork } from "./policy.js";
 
 /** Admin view of the background work: the one-off tasks and the periodic jobs. */
 export async function listTasks(
@@ -14,7 +14,7 @@ export async function listTasks(
   actor: Actor,
   f: { status?: TaskStatus; kind?: string; limit: number },
 ): Promise<TaskList> {
-  requireRole(actor);
+  assertMayManageBackgroundWork(actor);
   const [counted, rows] = await Promise.all([
     tasksRepo.countByStatus(ctx.db, f.kind),
     tasksRepo.list(ctx.db, f),
@@ -26,7 +26,7 @@ export async function listTasks(
 
 /** Only a dead or failed task may be sent back; anything else would run it twice or for nothing. */
 export async function retryTask(ctx: AppContext, actor: Actor, id: string): Promise<Task> {
-  requireRole(actor);
+  assertMayManageBackgroundWork(actor);
   if (!(await tasksRepo.retry(ctx.db, id, ctx.clock().toISOString()))) {
     const current = await tasksRepo.get(ctx.db, id);
     if (!current) throw notFound("task");
@@ -40,7 +40,7 @@ export async function listJobs(
   actor: Actor,
   jobs: readonly JobDefinition[] = JOBS,
 ): Promise<Job[]> {
-  requireRole(actor);
+  assertMayManageBackgroundWork(actor);
   const rows = new Map((await jobsRepo.list(ctx.db)).map((r) => [r.name, r]));
   const now = ctx.clock();
   return jobs.map((job) => {

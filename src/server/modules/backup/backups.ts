@@ -2,7 +2,6 @@ import fs from "node:fs";
 import path from "node:path";
 import type { BackupList, BackupSettingsBody, BackupSettingsRecord } from "../../../contract/backup.js";
 import type { Actor, AppContext } from "../../context.js";
-import { requireRole } from "../../platform/authz.js";
 import { invalid } from "../../platform/errors.js";
 import { type MessageParams, render, type ServerMessageKey } from "../../platform/i18n/index.js";
 import {
@@ -15,10 +14,11 @@ import {
 import { makeDir } from "../../platform/ops/sqlite-backup.js";
 import { settingsRepo } from "../settings/repository.js";
 import { storeSetting } from "../settings/settings.js";
+import { assertMayManageBackups } from "./policy.js";
 
 /** Backups hold every record: only admins see or change where they go. */
 export async function getBackupSettings(ctx: AppContext, actor: Actor): Promise<BackupSettingsRecord> {
-  requireRole(actor);
+  assertMayManageBackups(actor);
   const { version } = await settingsRepo.record(ctx.db, "backup");
   return { ...(await backupSettings(ctx)), version };
 }
@@ -28,7 +28,7 @@ export async function saveBackupSettings(
   actor: Actor,
   input: BackupSettingsBody,
 ): Promise<BackupSettingsRecord> {
-  requireRole(actor);
+  assertMayManageBackups(actor);
   const { version, ...settings } = input;
   const value = { ...settings, dir: settings.dir ? path.resolve(settings.dir) : null };
   // Better to hear now that the folder is unusable than to find no backup the morning after.
@@ -67,7 +67,7 @@ function ensureWritable(dir: string): void {
 }
 
 export async function backupList(ctx: AppContext, actor: Actor): Promise<BackupList> {
-  requireRole(actor);
+  assertMayManageBackups(actor);
   const dir = backupDir(ctx, await backupSettings(ctx));
   return { database: ctx.dialect, dir, items: ctx.dialect === "sqlite" ? listBackups(dir) : [] };
 }

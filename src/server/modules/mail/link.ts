@@ -2,13 +2,13 @@ import type { z } from "zod";
 import type { LinkSenderBody } from "../../../contract/mail.js";
 import type { ServiceKind } from "../../../domain/sla.js";
 import type { Actor, AppContext } from "../../context.js";
-import { requireRole } from "../../platform/authz.js";
 import { AppError, conflict, invalid, notFound } from "../../platform/errors.js";
 import { clientsRepo, contactsRepo } from "../clients/repository.js";
 import { businessCalendar } from "../settings/settings.js";
 import { contractInForce } from "../tickets/contract-in-force.js";
 import { historyRepo, ticketsRepo } from "../tickets/repository.js";
 import { getTicketSummary, responseDue } from "../tickets/tickets.js";
+import { assertMayLinkSender } from "./policy.js";
 
 /**
  * Reception links a ticket from an unidentified sender to its client (and contact): the flag is
@@ -21,7 +21,7 @@ export async function linkSender(
   ticketId: string,
   body: z.output<typeof LinkSenderBody>,
 ) {
-  requireRole(actor, "reception", "leader");
+  assertMayLinkSender(actor);
   const row = await ticketsRepo.byId(ctx.db, ticketId);
   if (!row) throw notFound("ticket");
   if (row.unknown_sender !== 1 || row.status !== "new")

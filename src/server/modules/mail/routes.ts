@@ -14,16 +14,17 @@ import {
   OutboxQuery,
 } from "../../../contract/mail.js";
 import type { Actor, AppContext } from "../../context.js";
-import { requireRole, requireStaff } from "../../platform/authz.js";
 import { AppError, notFound } from "../../platform/errors.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
 import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
 import { withBaseVersion } from "../../platform/http/versioning.js";
 import { tasksRepo } from "../../platform/tasks/repository.js";
+import { assertMayReadSettings } from "../settings/policy.js";
 import { requireVisible } from "../tickets/policy.js";
 import { ticketsRepo } from "../tickets/repository.js";
 import { linkSender } from "./link.js";
 import { scheduleSend } from "./outbox.js";
+import { assertMayManageOutbox } from "./policy.js";
 import { mailRepo, type OutboxRow } from "./repository.js";
 import { mailSettingsRecord, saveMailSettings } from "./settings.js";
 
@@ -43,7 +44,7 @@ const toOutbox = (r: OutboxRow): z.infer<typeof OutboxMail> => ({
 
 /** An admin puts a failed mail back in line: the row is queued again and its send task revived. */
 async function retryMail(ctx: AppContext, actor: Actor, id: string) {
-  requireRole(actor);
+  assertMayManageOutbox(actor);
   const row = await mailRepo.outboxById(ctx.db, id);
   if (!row) throw notFound("mail");
   if (row.status !== "failed") throw new AppError("invalid_transition", "mail.retry_only_failed");
@@ -70,7 +71,7 @@ function outboxGroup(r: Routes, ctx: AppContext): void {
   r.get("", {
     schema: { tags: ["admin"], querystring: OutboxQuery, response: { 200: OutboxList } },
     handler: async (req) => {
-      requireRole(actorOf(req));
+      assertMayManageOutbox(actorOf(req));
       const rows = await mailRepo.outboxList(ctx.db, req.query);
       return { configured: Boolean(ctx.config.smtpUrl), items: rows.map(toOutbox) };
     },
@@ -85,7 +86,7 @@ function settingsGroup(r: Routes, ctx: AppContext): void {
   r.get("", {
     schema: { tags: ["settings"], response: { 200: MailSettingsRecord } },
     handler: async (req) => {
-      requireStaff(actorOf(req));
+      assertMayReadSettings(actorOf(req));
       return mailSettingsRecord(ctx);
     },
   });

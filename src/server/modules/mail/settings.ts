@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { MailSettings as MailSettingsSchema } from "../../../contract/mail.js";
 import type { Actor, AppContext } from "../../context.js";
-import { requireRole } from "../../platform/authz.js";
+import { assertMayEditSettings } from "../settings/policy.js";
 import { storeSetting } from "../settings/settings.js";
 import { readSetting, type SettingSpec, settingRecord } from "../settings/stored-settings.js";
 import { usersRepo } from "../users/repository.js";
@@ -32,7 +32,7 @@ export async function saveMailSettings(
   actor: Actor,
   body: MailSettings & { version?: number | undefined },
 ) {
-  requireRole(actor);
+  assertMayEditSettings(actor);
   const { version, ...value } = body;
   return storeSetting(ctx, actor, MAIL_SETTING, value, version);
 }

@@ -1,5 +1,6 @@
 import type { PortalUser } from "../../../contract/portal.js";
 import type { Actor } from "../../context.js";
+import { requireRole } from "../../platform/authz.js";
 import { notFound } from "../../platform/errors.js";
 import type { TicketRow } from "../tickets/repository.js";
 import { toUser, type UserRow } from "../users/repository.js";
@@ -57,3 +58,6 @@ export function requireInScope<T extends TicketRow>(c: PortalCaller, row: T | un
   if (!row || !visible) throw notFound("ticket");
   return row;
 }
+
+/** Reception (and leaders, who stand in for it) send a closed ticket's survey link by mail. */
+export const assertMaySendSurveyLink = (actor: Actor) => requireRole(actor, "reception", "leader");

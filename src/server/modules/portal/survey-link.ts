@@ -1,7 +1,6 @@
 import { IdParams } from "../../../contract/common.js";
 import { SurveyLinkSent } from "../../../contract/surveys.js";
 import type { Actor, AppContext } from "../../context.js";
-import { requireRole } from "../../platform/authz.js";
 import { AppError, conflict, notFound } from "../../platform/errors.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
 import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
@@ -9,6 +8,7 @@ import { surveysRepo } from "../surveys/repository.js";
 import { ticketsRepo } from "../tickets/repository.js";
 import { rolesOf } from "../users/repository.js";
 import { sendLink } from "./auth.js";
+import { assertMaySendSurveyLink } from "./policy.js";
 import { portalRepo } from "./repository.js";
 
 /**
@@ -17,7 +17,7 @@ import { portalRepo } from "./repository.js";
  * recorded by the shared survey rule, so the ticket leaves reception's survey queue as done.
  */
 export async function sendSurveyLink(ctx: AppContext, actor: Actor, ticketId: string) {
-  requireRole(actor, "reception", "leader");
+  assertMaySendSurveyLink(actor);
   const ticket = await ticketsRepo.byId(ctx.db, ticketId);
   if (!ticket) throw notFound("ticket");
   if (ticket.status !== "closed") throw new AppError("invalid_transition", "portal.survey_ticket_not_closed");

@@ -16,12 +16,12 @@ import {
 } from "../../../contract/settings.js";
 import type { AppContext } from "../../context.js";
 import { auditTrail } from "../../platform/audit/audit.js";
-import { requireStaff } from "../../platform/authz.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
 import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
 import { withBaseVersion } from "../../platform/http/versioning.js";
 import { requestSummaryRebuild } from "../reports/summary-rebuild.js";
 import * as sla from "../tickets/sla.js";
+import { assertMayReadSettings } from "./policy.js";
 import * as settings from "./settings.js";
 
 /** Calendar and SLA settings, closed days, deadlines, categories and the audit trail. */
@@ -37,7 +37,7 @@ function settingsGroup(r: Routes, ctx: AppContext): void {
   r.get("/calendar", {
     schema: { tags: ["settings"], response: { 200: CalendarSettingsRecord } },
     handler: async (req) => {
-      requireStaff(actorOf(req));
+      assertMayReadSettings(actorOf(req));
       return settings.calendarRecord(ctx);
     },
   });
@@ -53,7 +53,7 @@ function settingsGroup(r: Routes, ctx: AppContext): void {
   r.get("/sla", {
     schema: { tags: ["settings"], response: { 200: SlaSettingsRecord } },
     handler: async (req) => {
-      requireStaff(actorOf(req));
+      assertMayReadSettings(actorOf(req));
       return settings.slaRecord(ctx);
     },
   });

@@ -11,6 +11,7 @@ import {
   type BusinessCalendar,
   type CalendarConfig,
   CalendarConfigError,
+  type ConfigIssue,
   compileCalendar,
   DEFAULT_CALENDAR_CONFIG,
   validateCalendarConfig,
@@ -19,9 +20,9 @@ import { DEFAULT_ROUNDING } from "../../../domain/rounding.js";
 import { DEFAULT_SLA_TARGETS } from "../../../domain/sla.js";
 import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
-import { requireRole, requireStaff } from "../../platform/authz.js";
 import { AppError, notFound } from "../../platform/errors.js";
 import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
+import { assertMayEditSettings, assertMayReadSettings } from "./policy.js";
 import { categoriesRepo, settingsRepo } from "./repository.js";
 import { readSetting, type SettingSpec, settingRecord } from "./stored-settings.js";
 
@@ -108,22 +109,14 @@ export async function saveCalendar(
   actor: Actor,
   body: z.output<typeof CalendarSettingsBody>,
 ) {
-  requireRole(actor);
+  assertMayEditSettings(actor);
   const { version, ...input } = body;
   const issues = validateCalendarConfig(input);
-  const [first] = issues;
-  if (first)
-    throw new AppError("validation_failed", "settings.calendar_invalid", { reason: first.message }, issues);
+  if (issues.length > 0) throw calendarInvalid(issues);
   try {
     compileCalendar(input);
   } catch (err) {
-    if (err instanceof CalendarConfigError)
-      throw new AppError(
-        "validation_failed",
-        "settings.calendar_config_invalid",
-        { reason: issueList(err.issues) },
-        err.issues,
-      );
+    if (err instanceof CalendarConfigError) throw calendarInvalid(err.issues);
     throw err;
   }
   return storeSetting(ctx, actor, CALENDAR_SETTING, input, version);
@@ -134,13 +127,13 @@ export function slaSettings(ctx: AppContext): Promise<SlaSettings> {
 }
 
 export async function saveSlaSettings(ctx: AppContext, actor: Actor, body: z.output<typeof SlaSettingsBody>) {
-  requireRole(actor);
+  assertMayEditSettings(actor);
   const { version, ...value } = body;
   return storeSetting(ctx, actor, SLA_SETTING, value, version);
 }
 
 export async function listCategories(ctx: AppContext, actor: Actor) {
-  requireStaff(actor);
+  assertMayReadSettings(actor);
   const rows = await categoriesRepo.list(ctx.db);
   return rows.map((r) => ({
     code: r.code,
@@ -161,9 +154,12 @@ export async function categoryNameOf(ctx: AppContext, code: string): Promise<str
   return row?.name ?? null;
 }
 
-/** The issues as the domain's CalendarConfigError words them (path: message; …). */
-const issueList = (issues: { path: string; message: string }[]) =>
-  issues.map((i) => `${i.path}: ${i.message}`).join("; ");
+/** 400 worded from the first issue's code (the message names its path); every issue in `details`. */
+function calendarInvalid(issues: ConfigIssue[]): AppError {
+  const [first] = issues;
+  const params = first ? { path: first.path, code: first.code, ...first.params } : {};
+  return new AppError("validation_failed", "settings.calendar_invalid", params, issues);
+}
 
 export async function requireCategory(ctx: AppContext, code: string): Promise<void> {
   const row = await categoriesRepo.byCode(ctx.db, code);
@@ -176,7 +172,7 @@ export async function saveCategory(
   code: string,
   input: z.output<typeof CategoryBody>,
 ) {
-  requireRole(actor);
+  assertMayEditSettings(actor);
   const now = ctx.clock().toISOString();
   const values = { name: input.name, estimate_minutes: input.estimateMinutes, active: input.active ? 1 : 0 };
   await ctx.db.transaction().execute(async (trx) => {

@@ -1,8 +1,8 @@
 import type { Kysely } from "kysely";
 import { NOTIFICATION_MAIL_KINDS, type NotificationMailKind } from "../../../contract/service-orders.js";
 import type { Actor, AppContext } from "../../context.js";
-import { requireStaff } from "../../platform/authz.js";
 import type { DB } from "../../platform/database/schema.js";
+import { assertMayEditOwnNotificationPrefs } from "./policy.js";
 import { prefsRepo } from "./repository.js";
 
 export type MailPrefs = Record<NotificationMailKind, boolean>;
@@ -23,7 +23,7 @@ export async function mailPrefsOf(db: Kysely<DB>, userIds: string[]): Promise<Ma
 }
 
 export async function getMyPrefs(ctx: AppContext, actor: Actor) {
-  requireStaff(actor);
+  assertMayEditOwnNotificationPrefs(actor);
   return { email: (await mailPrefsOf(ctx.db, [actor.id])).get(actor.id)! };
 }
 
@@ -33,7 +33,7 @@ export async function saveMyPrefs(
   actor: Actor,
   email: Partial<Record<NotificationMailKind, boolean>>,
 ) {
-  requireStaff(actor);
+  assertMayEditOwnNotificationPrefs(actor);
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     for (const kind of NOTIFICATION_MAIL_KINDS) {

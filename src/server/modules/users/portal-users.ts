@@ -2,16 +2,14 @@ import type { PortalUser } from "../../../contract/staff.js";
 import { normalizeEmail } from "../../../domain/text.js";
 import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
-import { requireRole } from "../../platform/authz.js";
 import { onDuplicate } from "../../platform/database/duplicates.js";
 import { portalUsersRepo } from "../../platform/database/staff-repository.js";
 import { stillThere } from "../../platform/database/still-there.js";
 import { AppError, conflict, notFound } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { type ContactRow, clientsRepo, contactsRepo } from "../clients/repository.js";
+import { assertMayInvitePortalUsers } from "./policy.js";
 import { rolesOf, type UserRow, usersRepo } from "./repository.js";
-
-const INVITERS = ["reception", "leader", "sales"] as const;
 
 function toPortalUser(row: UserRow): PortalUser {
   const status = row.active !== 1 ? "disabled" : row.password_hash === null ? "invited" : "active";
@@ -26,7 +24,7 @@ function toPortalUser(row: UserRow): PortalUser {
 }
 
 export async function listPortalUsers(ctx: AppContext, actor: Actor, clientId: string) {
-  requireRole(actor, ...INVITERS);
+  assertMayInvitePortalUsers(actor);
   if (!(await clientsRepo.byId(ctx.db, clientId))) throw notFound("client");
   return (await portalUsersRepo.ofClient(ctx.db, clientId)).map(toPortalUser);
 }
@@ -92,7 +90,7 @@ async function writeInvitation(
  * signs in with a magic link sent to that e-mail once the portal is open.
  */
 export async function invitePortalUser(ctx: AppContext, actor: Actor, contactId: string) {
-  requireRole(actor, ...INVITERS);
+  assertMayInvitePortalUsers(actor);
   const contact = await contactsRepo.byId(ctx.db, contactId);
   if (!contact) throw notFound("contact");
   if (!contact.email)

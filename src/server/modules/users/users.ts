@@ -3,10 +3,9 @@ import { Password, type SetupBody, type User, UserBody, type UserPatch } from ".
 import { normalizeEmail } from "../../../domain/text.js";
 import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
-import { requireRole } from "../../platform/authz.js";
 import { onDuplicate } from "../../platform/database/duplicates.js";
 import { stillThere } from "../../platform/database/still-there.js";
-import { AppError, conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
+import { AppError, conflict, invalid, notFound } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { revokeAccess } from "../auth/account.js";
 import { hashPassword, startSession } from "../auth/auth.js";
@@ -14,6 +13,7 @@ import { COMPANY_SETTING } from "../clients/company.js";
 import { clientsRepo } from "../clients/repository.js";
 import { settingsRepo } from "../settings/repository.js";
 import { readSetting } from "../settings/stored-settings.js";
+import { assertMayListUsers, assertMayManageUsers, assertMayReadUser } from "./policy.js";
 import { toUser, type UserRow, usersRepo } from "./repository.js";
 
 type NewUser = z.output<typeof UserBody>;
@@ -62,18 +62,18 @@ async function insertUser(ctx: AppContext, input: NewUser, actorId: string | nul
 }
 
 export async function createUser(ctx: AppContext, actor: Actor, input: NewUser): Promise<User> {
-  requireRole(actor);
+  assertMayManageUsers(actor);
   return toUser(await insertUser(ctx, input, actor.id));
 }
 
 export async function listUsers(ctx: AppContext, actor: Actor, role?: string): Promise<User[]> {
-  if (!actor.roles.some((r) => r !== "client")) throw forbidden();
+  assertMayListUsers(actor);
   const users = (await usersRepo.list(ctx.db)).map(toUser);
   return role ? users.filter((u) => u.roles.some((r) => r === role)) : users;
 }
 
 export async function getUser(ctx: AppContext, actor: Actor, id: string): Promise<User> {
-  if (actor.id !== id) requireRole(actor, "reception", "leader", "senior", "sales", "technician");
+  assertMayReadUser(actor, id);
   const row = await usersRepo.byId(ctx.db, id);
   if (!row) throw notFound("user");
   return toUser(row);
@@ -85,7 +85,7 @@ export async function updateUser(
   id: string,
   patch: z.output<typeof UserPatch>,
 ): Promise<User> {
-  requireRole(actor);
+  assertMayManageUsers(actor);
   const row = await usersRepo.byId(ctx.db, id);
   if (!row) throw notFound("user");
   if (id === actor.id && (patch.active === false || (patch.roles && !patch.roles.includes("admin")))) {

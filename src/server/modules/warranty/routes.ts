@@ -16,10 +16,10 @@ import {
   WarrantySettingsRecord,
 } from "../../../contract/warranty.js";
 import { type AppContext, forRequest } from "../../context.js";
-import { requireStaff } from "../../platform/authz.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
 import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
 import { withBaseVersion } from "../../platform/http/versioning.js";
+import { assertMayReadSettings } from "../settings/policy.js";
 import * as cases from "./cases.js";
 import * as loaners from "./loaners.js";
 import { saveWarrantySettings, warrantySettingsRecord } from "./settings.js";
@@ -92,7 +92,7 @@ function settingsGroup(r: Routes, ctx: AppContext): void {
   r.get("", {
     schema: { tags: ["settings"], response: { 200: WarrantySettingsRecord } },
     handler: async (req) => {
-      requireStaff(actorOf(req));
+      assertMayReadSettings(actorOf(req));
       return warrantySettingsRecord(ctx);
     },
   });

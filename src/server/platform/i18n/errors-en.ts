@@ -81,8 +81,8 @@ export const enErrors: Record<ErrorMessageKey, string> = {
   "service_order.not_pending": "The service order is no longer awaiting an answer.",
   "service_order.reason_required": "Give the reason for the rejection.",
   "service_order.staff_use_ticket": "Staff record an on-site acceptance from the ticket.",
-  "settings.calendar_config_invalid": "Invalid calendar settings: {reason}",
-  "settings.calendar_invalid": "Invalid calendar: {reason}",
+  "settings.calendar_invalid":
+    "Invalid calendar ({path}): {code, select, config_missing {the calendar settings are missing} zone_unknown {unknown time zone: {zone}} not_boolean {must be true or false} not_a_list {must be a list} week_missing {the weekly hours are missing} week_closed {the weekly hours have no open time} start_invalid {invalid start time (use HH:mm)} end_invalid {invalid end time (use HH:mm or 24:00)} end_before_start {the end must come after the start} ranges_overlap {overlapping ranges on {weekday, select, 1 {Monday} 2 {Tuesday} 3 {Wednesday} 4 {Thursday} 5 {Friday} 6 {Saturday} other {Sunday}}} date_invalid {invalid date (use YYYY-MM-DD)} reason_missing {give the reason for the closure} other {check this value}}",
   "setup.done": "Mesa is already set up.",
   "sla.minutes_too_many": "The minutes exceed ten years of business hours.",
   "survey.exists": "This ticket already has a survey recorded.",

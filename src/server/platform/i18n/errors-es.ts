@@ -80,8 +80,8 @@ export const esErrors = {
   "service_order.not_pending": "La orden de servicio ya no está pendiente de respuesta.",
   "service_order.reason_required": "Indica el motivo del rechazo.",
   "service_order.staff_use_ticket": "El personal registra la aceptación en sitio desde el ticket.",
-  "settings.calendar_config_invalid": "Configuración de calendario inválida: {reason}",
-  "settings.calendar_invalid": "Calendario inválido: {reason}",
+  "settings.calendar_invalid":
+    "Calendario inválido ({path}): {code, select, config_missing {falta la configuración del calendario} zone_unknown {zona horaria desconocida: {zone}} not_boolean {debe ser verdadero o falso} not_a_list {debe ser una lista} week_missing {falta el horario semanal} week_closed {el horario semanal no tiene ninguna hora de atención} start_invalid {hora de inicio inválida (use HH:mm)} end_invalid {hora de fin inválida (use HH:mm o 24:00)} end_before_start {el fin debe ser posterior al inicio} ranges_overlap {rangos traslapados el {weekday, select, 1 {lunes} 2 {martes} 3 {miércoles} 4 {jueves} 5 {viernes} 6 {sábado} other {domingo}}} date_invalid {fecha inválida (use AAAA-MM-DD)} reason_missing {indique el motivo del cierre} other {revise este dato}}",
   "setup.done": "Mesa ya está configurada.",
   "sla.minutes_too_many": "Los minutos exceden diez años de horario hábil.",
   "survey.exists": "Este ticket ya tiene encuesta registrada.",
