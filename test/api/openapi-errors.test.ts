@@ -12,6 +12,7 @@ interface Parameter {
   name: string;
 }
 interface Response {
+  description?: string;
   headers?: Record<string, unknown>;
   content?: Record<string, { schema?: unknown }>;
 }
@@ -107,6 +108,17 @@ describe("the OpenAPI document states errors and headers", () => {
     const withIfMatch = ops.filter((op) => hasHeader(op, "If-Match")).map(name);
     expect(VERSIONED.filter((op) => !withIfMatch.includes(op))).toEqual([]);
     expect(withIfMatch.filter((op) => !op.startsWith("PATCH ") && !op.startsWith("PUT "))).toEqual([]);
+  });
+
+  it("documents each success answer: a body's schema, or a 204; only file downloads are left undescribed", () => {
+    const undescribed = ops.filter((op) =>
+      Object.entries(op.responses).some(([s, r]) => s.startsWith("2") && s !== "204" && !r.content),
+    );
+    const download =
+      /^GET .*(\/pdf|\.csv|\.xlsx|\/attachments\/\{attId\}|\/company\/logo)$|^POST \/api\/billing\/exports$/;
+    expect(undescribed.map(name).filter((n) => !download.test(n))).toEqual([]);
+    const rateDelete = ops.find((o) => name(o) === "DELETE /api/rates/{id}");
+    expect(Object.keys(rateDelete?.responses ?? {}).filter((s) => s.startsWith("2"))).toEqual(["204"]);
   });
 
   it("describes the error answers the server actually sends", async () => {

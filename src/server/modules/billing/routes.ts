@@ -23,7 +23,7 @@ import {
   TicketRate,
   TicketRateBody,
 } from "../../../contract/billing.js";
-import { IdParams } from "../../../contract/common.js";
+import { IdParams, NoContent } from "../../../contract/common.js";
 import type { AppContext } from "../../context.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
 import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
@@ -67,10 +67,10 @@ function ratesGroup(r: Routes, ctx: AppContext): void {
       rates.updateRate(ctx, actorOf(req), req.params.id, withBaseVersion(req, req.body)),
   });
   r.delete("/:id", {
-    schema: { tags, params: IdParams },
+    schema: { tags, params: IdParams, response: { 204: NoContent } },
     handler: async (req, reply) => {
       await rates.deleteRate(ctx, actorOf(req), req.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   });
 }
