@@ -1,10 +1,14 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
 import type { AppContext } from "../../context.js";
 import { newSecret } from "../../platform/ids.js";
+import { settingsRepo } from "../settings/repository.js";
 
 /** How long a mailed acceptance link stays good. */
 export const LINK_DAYS = 30;
 const SECRET_KEY = "service-order-link-secret";
+/** The stored key: newSecret's base64url text (32 bytes → 43 characters). */
+const StoredSecret = z.string().min(32);
 
 /**
  * The key that signs acceptance links: MESA_LINK_SECRET; without it, one random key kept in the
@@ -12,22 +16,18 @@ const SECRET_KEY = "service-order-link-secret";
  */
 async function linkSecret(ctx: AppContext): Promise<string> {
   if (ctx.config.linkSecret) return ctx.config.linkSecret;
-  const read = async () =>
-    (await ctx.db.selectFrom("settings").select("value").where("key", "=", SECRET_KEY).executeTakeFirst())
-      ?.value;
-  const stored = await read();
-  if (stored) return JSON.parse(stored) as string;
-  await ctx.db
-    .insertInto("settings")
-    .values({
-      key: SECRET_KEY,
-      value: JSON.stringify(newSecret(32)),
-      updated_at: ctx.clock().toISOString(),
-      updated_by: null,
-    })
-    .onConflict((oc) => oc.column("key").doNothing())
-    .execute();
-  return JSON.parse((await read())!) as string;
+  const stored = await settingsRepo.get(ctx.db, SECRET_KEY);
+  if (stored !== undefined) return storedSecret(stored);
+  // Of several instances racing here, one key is kept; every one then signs with that one.
+  await settingsRepo.insertIfAbsent(ctx.db, SECRET_KEY, newSecret(32), ctx.clock().toISOString(), null);
+  return storedSecret(await settingsRepo.get(ctx.db, SECRET_KEY));
+}
+
+/** A stored key that is not one (edited by hand) must not sign links: a 500 naming the fix. */
+function storedSecret(value: unknown): string {
+  const parsed = StoredSecret.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new Error(`settings «${SECRET_KEY}» is not a signing key: delete that row or set MESA_LINK_SECRET`);
 }
 
 const mac = (secret: string, id: string, ticketId: string, exp: string) =>
@@ -40,8 +40,8 @@ export async function signLink(ctx: AppContext, id: string, ticketId: string, ex
 }
 
 export function parseLink(token: string): { id: string; exp: string; sig: string } | null {
-  const m = /^([0-9a-f-]{36})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token.trim());
-  return m ? { id: m[1]!, exp: m[2]!, sig: m[3]! } : null;
+  const [, id, exp, sig] = /^([0-9a-f-]{36})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token.trim()) ?? [];
+  return id !== undefined && exp !== undefined && sig !== undefined ? { id, exp, sig } : null;
 }
 
 /** True when the signature is Mesa's for this link, ticket and expiry (constant-time comparison). */
