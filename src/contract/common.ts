@@ -44,12 +44,10 @@ export const Instant = z
 function isRealInstant(text: string): boolean {
   const [date = "", rest = ""] = text.split("T");
   if (!isRealDate(date)) return false;
-  const [hh, mm, ss] = rest.slice(0, 8).split(":").map(Number);
+  // A missing part is NaN, which no comparison accepts (the regex above already requires both).
+  const [hh = Number.NaN, mm = Number.NaN, ss] = rest.slice(0, 8).split(":").map(Number);
   return (
-    hh! < 24 &&
-    mm! < 60 &&
-    (ss === undefined || Number.isNaN(ss) || ss < 60) &&
-    !Number.isNaN(Date.parse(text))
+    hh < 24 && mm < 60 && (ss === undefined || Number.isNaN(ss) || ss < 60) && !Number.isNaN(Date.parse(text))
   );
 }
 

@@ -2,6 +2,24 @@ import { z } from "zod";
 import { BaseVersion, Id } from "./common.js";
 
 export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** What an outbox mail is: the message family it was made for. */
+export const OUTBOX_KINDS = [
+  "autoreply",
+  "message",
+  "portal_link",
+  "portal_survey",
+  "service_order",
+  "staff_notice",
+] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+/** How a received mail came in, and what became of it (the inbound_mail table; not in the HTTP API). */
+export const INBOUND_SOURCES = ["smtp", "imap"] as const;
+export type InboundSource = (typeof INBOUND_SOURCES)[number];
+export const INBOUND_STATUSES = ["received", "processed", "quarantined"] as const;
+export type InboundStatus = (typeof INBOUND_STATUSES)[number];
 
 export const OutboxQuery = z.object({
   status: z.enum(OUTBOX_STATUSES).optional(),
@@ -10,7 +28,7 @@ export const OutboxQuery = z.object({
 
 export const OutboxMail = z.object({
   id: Id,
-  kind: z.string(),
+  kind: z.enum(OUTBOX_KINDS),
   ticketId: z.string().nullable(),
   to: z.string(),
   subject: z.string(),

@@ -124,6 +124,9 @@ export const PortalAttachmentBody = z.strictObject({
 
 export const PortalSurveyBody = SurveyBody;
 
+/** What a mailed portal link is for (the portal_links table). */
+export type PortalLinkPurpose = "sign_in" | "survey";
+
 export const PortalInfo = z.object({
   companyName: z.string(),
   /** "lun–vie 09:00–17:00 (hora de America/Mexico_City)", in the caller's language. */

@@ -6,8 +6,12 @@ import { AttentionMode, ChargeKind } from "./tickets.js";
 export const DecisionMethod = z.enum(["link", "portal", "onsite"]);
 export type DecisionMethod = z.infer<typeof DecisionMethod>;
 
+/** The outcome a decision records. */
+export const OrderDecision = z.enum(["accepted", "rejected"]);
+export type OrderDecision = z.infer<typeof OrderDecision>;
+
 export const ServiceOrderDecision = z.object({
-  decision: z.enum(["accepted", "rejected"]),
+  decision: OrderDecision,
   method: DecisionMethod,
   signerName: z.string().nullable(),
   reason: z.string().nullable(),

@@ -53,7 +53,7 @@ export function rfcCheckDigit(input: string): string | null {
   const padded = rfc.length === 12 ? ` ${rfc}` : rfc;
   let sum = 0;
   for (let i = 0; i < 12; i++) {
-    const value = CHECK_ALPHABET.indexOf(padded[i]!);
+    const value = CHECK_ALPHABET.indexOf(padded.charAt(i));
     if (value < 0) return null;
     sum += value * (13 - i);
   }

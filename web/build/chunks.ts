@@ -38,8 +38,7 @@ const RUNTIME = /vite[\\/]preload-helper|rolldown[\\/]runtime/;
 function closure(graph: Graph, roots: string[]): Set<string> {
   const seen = new Set<string>();
   const stack = roots.filter((id) => graph.has(id));
-  while (stack.length) {
-    const id = stack.pop()!;
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
     if (seen.has(id)) continue;
     seen.add(id);
     for (const next of graph.get(id) ?? []) stack.push(next);

@@ -21,15 +21,16 @@ const IMPORT_RE =
 
 /** Imported names of `import {a, b as c}` / `export {a}` clauses; "*" for a namespace or default import. */
 function names(clause: string): string[] {
-  const braces = /\{([^}]*)\}/.exec(clause);
-  if (!braces || /^[\w$]+\s*,/.test(clause)) return ["*"];
-  return braces[1]!
+  const inner = /\{([^}]*)\}/.exec(clause)?.[1];
+  if (inner === undefined || /^[\w$]+\s*,/.test(clause)) return ["*"];
+  return inner
     .split(",")
-    .map((part) =>
-      part
-        .trim()
-        .split(/\s+as\s+/)[0]!
-        .trim(),
+    .map(
+      (part) =>
+        part
+          .trim()
+          .split(/\s+as\s+/)[0]
+          ?.trim() ?? "",
     )
     .filter(Boolean);
 }
@@ -37,15 +38,16 @@ function names(clause: string): string[] {
 /** Exported name → the module that defines it, for one barrel file. */
 function barrelMap(barrel: string, source: ModuleSource): Map<string, string> {
   const local = new Map<string, string>();
-  for (const [, clause, spec] of (source.code ?? "").matchAll(IMPORT_RE)) {
-    const target = spec!.startsWith(".")
-      ? path.resolve(path.dirname(barrel), spec!)
+  // Both groups of IMPORT_RE are required, so a match always has them.
+  for (const [, clause = "", spec = ""] of (source.code ?? "").matchAll(IMPORT_RE)) {
+    const target = spec.startsWith(".")
+      ? path.resolve(path.dirname(barrel), spec)
       : source.importedIds.find((id) => id.includes(`${path.sep}node_modules${path.sep}${spec}${path.sep}`));
-    if (target) for (const name of names(clause!)) local.set(name, target);
+    if (target) for (const name of names(clause)) local.set(name, target);
   }
   const exported = new Map<string, string>();
-  for (const [, list] of (source.code ?? "").matchAll(/export\s*\{([^}]*)\}\s*;/g)) {
-    for (const part of list!.split(",")) {
+  for (const [, list = ""] of (source.code ?? "").matchAll(/export\s*\{([^}]*)\}\s*;/g)) {
+    for (const part of list.split(",")) {
       const [from, as = from] = part
         .trim()
         .split(/\s+as\s+/)
@@ -66,7 +68,7 @@ export function importGraph(ids: Iterable<string>, info: (id: string) => ModuleS
   }
   const barrels = new Map<string, { spec: string; map: Map<string, string> }>();
   for (const [id, source] of modules) {
-    const spec = Object.keys(BARRELS).find((s) => BARRELS[s]!.test(id));
+    const spec = Object.entries(BARRELS).find(([, re]) => re.test(id))?.[0];
     if (spec) barrels.set(id, { spec, map: barrelMap(id, source) });
   }
   const graph = new Map<string, string[]>();
@@ -80,7 +82,7 @@ export function importGraph(ids: Iterable<string>, info: (id: string) => ModuleS
       }
       const wanted = [...(source.code ?? "").matchAll(IMPORT_RE)]
         .filter(([, , spec]) => spec === barrel.spec)
-        .flatMap(([, clause]) => names(clause!));
+        .flatMap(([, clause = ""]) => names(clause));
       const all = wanted.length === 0 || wanted.includes("*");
       for (const target of all ? barrel.map.values() : wanted.map((n) => barrel.map.get(n))) {
         if (target) deps.push(target);

@@ -49,6 +49,7 @@ const router = createBrowserRouter([
   { path: "*", element: <App /> },
 ]);
 
+// biome-ignore lint/style/noNonNullAssertion: the HTML entry (web/index.html, web/portal.html) holds <div id="root">.
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">

@@ -3,6 +3,7 @@
  * date in the calendar's zone.
  */
 import { DateTime } from "luxon";
+import { isoDay } from "../dates.js";
 
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -60,12 +61,12 @@ export function periodOfInstant(iso: string, zone: string): string {
 /** First and last local dates of a period. */
 export function periodBounds(period: string): { first: string; last: string } {
   const d = DateTime.fromISO(`${period}-01`, { zone: "utc" });
-  return { first: d.toISODate()!, last: d.endOf("month").toISODate()! };
+  return { first: isoDay(d), last: isoDay(d.endOf("month")) };
 }
 
 /** The UTC instant at which the period starts in `zone` (local midnight of its first day). */
 export const periodStartInstant = (period: string, zone: string): string =>
-  DateTime.fromISO(`${period}-01T00:00:00`, { zone }).toUTC().toISO()!;
+  DateTime.fromISO(`${period}-01T00:00:00`, { zone }).toJSDate().toISOString();
 
 /** Whether a contract [startsOn, endsOn] is in force during any day of the period. */
 export function inForceDuring(period: string, startsOn: string, endsOn: string | null): boolean {
@@ -78,5 +79,5 @@ export type PaymentTermsInput = { terms: "cash" | "credit"; creditDays: number |
 /** Due date: cash is due on issue; credit `creditDays` calendar days after the issue date. */
 export function dueOn(issueDate: string, t: PaymentTermsInput): string {
   if (t.terms === "cash" || !t.creditDays) return issueDate;
-  return DateTime.fromISO(issueDate, { zone: "utc" }).plus({ days: t.creditDays }).toISODate()!;
+  return isoDay(DateTime.fromISO(issueDate, { zone: "utc" }).plus({ days: t.creditDays }));
 }

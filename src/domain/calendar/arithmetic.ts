@@ -11,9 +11,9 @@ import type { YearBlock } from "./yearblock.js";
 export const HORIZON_YEARS = 60;
 
 /*
- * The `!` on typed-array reads below: every index is inside [0, count] by the binary searches' bounds
- * (starts/ends have `count` entries, cum has `count + 1`), and these are the hottest loops of deadline
- * arithmetic, so no check is repeated at run time.
+ * The `!` on typed-array reads below stay (each with its reason): every index is inside the arrays by
+ * the binary searches' bounds (starts/ends have `count` entries, cum has `count + 1`), and these are the
+ * hottest loops of deadline arithmetic, so no check or fallback is added at run time.
  */
 
 /** Index of the first interval ending after t; `count` when there is none. */
@@ -23,6 +23,7 @@ export function firstEndAfter(b: YearBlock, t: number): number {
   let hi = b.count;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
+    // biome-ignore lint/style/noNonNullAssertion: lo <= mid < hi <= count, and ends has count entries.
     if (ends[mid]! > t) hi = mid;
     else lo = mid + 1;
   }
@@ -33,7 +34,9 @@ export function firstEndAfter(b: YearBlock, t: number): number {
 export function positionIn(b: YearBlock, t: number): number {
   const i = firstEndAfter(b, t);
   if (i === b.count) return b.total;
+  // biome-ignore lint/style/noNonNullAssertion: i < count (checked above), and starts has count entries.
   const s = b.starts[i]!;
+  // biome-ignore lint/style/noNonNullAssertion: i < count, and cum has count + 1 entries.
   return b.cum[i]! + (t > s ? t - s : 0);
 }
 
@@ -48,10 +51,12 @@ function instantAt(b: YearBlock, target: number, strict: boolean): number {
   let hi = b.count - 1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
+    // biome-ignore lint/style/noNonNullAssertion: mid < hi <= count - 1, so mid + 1 <= count, inside cum.
     const c = cum[mid + 1]!;
     if (strict ? c > target : c >= target) hi = mid;
     else lo = mid + 1;
   }
+  // biome-ignore lint/style/noNonNullAssertion: callers pass target inside a block with total > 0, so count >= 1 and lo is in [0, count - 1].
   return b.starts[lo]! + (target - cum[lo]!);
 }
 
@@ -118,6 +123,7 @@ export function isOpen(cal: BusinessCalendar, atMs: number): boolean {
   assertInstant(atMs);
   const b = c.blockAt(atMs);
   const i = firstEndAfter(b, atMs);
+  // biome-ignore lint/style/noNonNullAssertion: read only when i < count, and starts has count entries.
   return i < b.count && b.starts[i]! <= atMs;
 }
 

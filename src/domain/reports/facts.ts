@@ -4,6 +4,7 @@
  * before and after a change, and the rebuild computes the same rows with SQL.
  */
 import { DateTime } from "luxon";
+import type { ServiceKind } from "../../contract/tickets.js";
 import { type BusinessCalendar, businessMinutesBetween } from "../calendar/index.js";
 
 export const DIMS = ["all", "client", "category", "technician", "channel"] as const;
@@ -74,7 +75,7 @@ export function deriveFacts(cal: BusinessCalendar, zone: string, t: FactInstants
 /** The ticket columns a summary row depends on. */
 export interface FactTicket {
   status: string;
-  service_kind: string;
+  service_kind: ServiceKind;
   urgent: number;
   client_id: string;
   category: string | null;
@@ -99,7 +100,7 @@ export interface DailyRow {
   day: string;
   dim: Dim;
   key: string;
-  service_kind: string;
+  service_kind: ServiceKind;
   urgent: number;
   counts: Partial<Counts>;
 }
@@ -119,14 +120,14 @@ const bit = (b: boolean) => (b ? 1 : 0);
 function sides(t: FactTicket, s: FactSurvey | null): { day: string; counts: Partial<Counts> }[] {
   const out: { day: string; counts: Partial<Counts> }[] = [];
   if (t.status !== "cancelled" && t.report_day) {
-    const answered = t.responded_at !== null;
+    const respondedAt = t.responded_at;
     out.push({
       day: t.report_day,
       counts: {
         received: 1,
-        met: bit(answered && t.responded_at! <= t.response_due_at),
-        late: bit(answered && t.responded_at! > t.response_due_at),
-        unanswered: bit(!answered),
+        met: bit(respondedAt !== null && respondedAt <= t.response_due_at),
+        late: bit(respondedAt !== null && respondedAt > t.response_due_at),
+        unanswered: bit(respondedAt === null),
         raw_minutes: t.raw_minutes,
         billable_minutes: t.billable_minutes ?? 0,
       },

@@ -8,7 +8,7 @@
 export function percentile(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null;
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1]!;
+  return sorted[rank - 1] ?? null;
 }
 
 /** Median and p90 of unsorted values (sorted here, numerically). */
@@ -30,7 +30,7 @@ export function histogram(values: readonly number[], edges: readonly number[]): 
   for (const v of values) {
     let i = edges.findIndex((e) => v <= e);
     if (i < 0) i = edges.length;
-    bins[i] = bins[i]! + 1;
+    bins[i] = (bins[i] ?? 0) + 1;
   }
   return bins;
 }

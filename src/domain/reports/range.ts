@@ -1,5 +1,6 @@
 /** Report periods: local dates in the calendar's zone turned into UTC instants (text, as stored). */
 import { DateTime } from "luxon";
+import { isoDay } from "../dates.js";
 
 export type BucketSize = "week" | "month";
 
@@ -11,6 +12,13 @@ export interface Span {
 }
 
 const iso = (dt: DateTime) => dt.toUTC().toJSDate().toISOString();
+
+/** The label of period `i` as the database answered it (an index into `spans`); outside them is a bug. */
+export function spanLabel(spans: readonly Span[], i: number): string {
+  const span = spans[i];
+  if (!span) throw new RangeError(`No report period ${i} among ${spans.length}`);
+  return span.label;
+}
 
 /** `from`..`to` inclusive local dates → [local midnight of from, local midnight after to). */
 export function localRange(from: string, to: string, zone: string): Span {
@@ -32,7 +40,7 @@ export function buckets(from: string, to: string, zone: string, size: BucketSize
     const next = cursor.plus(size === "week" ? { weeks: 1 } : { months: 1 });
     const start = DateTime.max(cursor, first);
     const end = DateTime.min(next, last);
-    const label = size === "week" ? cursor.toISODate()! : cursor.toFormat("yyyy-MM");
+    const label = size === "week" ? isoDay(cursor) : cursor.toFormat("yyyy-MM");
     out.push({ label, start: iso(start), end: iso(end) });
     cursor = next;
   }

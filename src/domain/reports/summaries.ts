@@ -12,23 +12,24 @@ const dist = (xs: number[]) => distribution(xs);
 
 /** One row per kind × urgency present (contract first, normal before urgent), then the overall row. */
 export function responseRows(samples: readonly ResponseSample[]) {
-  const groups = new Map<string, ResponseSample[]>();
+  const groups = new Map<
+    string,
+    { kind: ResponseSample["kind"]; urgent: boolean; items: ResponseSample[] }
+  >();
   for (const s of samples) {
     const key = `${s.kind}:${s.urgent ? 1 : 0}`;
     const g = groups.get(key);
-    if (g) g.push(s);
-    else groups.set(key, [s]);
+    if (g) g.items.push(s);
+    else groups.set(key, { kind: s.kind, urgent: s.urgent, items: [s] });
   }
-  const keys = [...groups.keys()].sort();
-  const rows = keys.map((key) => {
-    const g = groups.get(key)!;
-    return {
-      serviceKind: g[0]!.kind,
-      urgent: g[0]!.urgent,
-      wall: dist(g.map((s) => s.wall)),
-      business: dist(g.map((s) => s.business)),
-    };
-  });
+  const rows = [...groups]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, g]) => ({
+      serviceKind: g.kind,
+      urgent: g.urgent,
+      wall: dist(g.items.map((s) => s.wall)),
+      business: dist(g.items.map((s) => s.business)),
+    }));
   if (samples.length === 0) return rows;
   const all = { serviceKind: null, urgent: null };
   return [
@@ -48,7 +49,7 @@ export function responseHistogram(samples: readonly ResponseSample[]) {
     RESPONSE_EDGES,
   );
   if (samples.length === 0) return [];
-  return wall.map((w, i) => ({ upTo: RESPONSE_EDGES[i] ?? null, wall: w, business: business[i]! }));
+  return wall.map((w, i) => ({ upTo: RESPONSE_EDGES[i] ?? null, wall: w, business: business[i] ?? 0 }));
 }
 
 export interface ResolutionSample {
@@ -73,9 +74,8 @@ export function resolutionRows(samples: readonly ResolutionSample[], categories:
     if (g) g.push(s);
     else groups.set(s.category, [s]);
   }
-  const keys = [...groups.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
-  return keys.map((code) => {
-    const g = groups.get(code)!;
+  const sorted = [...groups].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
+  return sorted.map(([code, g]) => {
     const info = code === null ? undefined : byCode.get(code);
     const estimate = info?.estimateMinutes ?? null;
     const attended = g.flatMap((s) => (s.toAttended === null ? [] : [s.toAttended]));

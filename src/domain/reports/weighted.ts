@@ -31,7 +31,7 @@ export function countedHistogram(counted: readonly Counted[], edges: readonly nu
   for (const [v, c] of counted) {
     let i = edges.findIndex((e) => v <= e);
     if (i < 0) i = edges.length;
-    bins[i] = bins[i]! + c;
+    bins[i] = (bins[i] ?? 0) + c;
   }
   return bins;
 }
@@ -71,7 +71,7 @@ export function responseFromCounts(counts: readonly ResponseCount[]) {
   const business = countedHistogram(pick("business", all), RESPONSE_EDGES);
   return {
     rows: [...rows, overall],
-    histogram: wall.map((w, i) => ({ upTo: RESPONSE_EDGES[i] ?? null, wall: w, business: business[i]! })),
+    histogram: wall.map((w, i) => ({ upTo: RESPONSE_EDGES[i] ?? null, wall: w, business: business[i] ?? 0 })),
   };
 }
 
@@ -94,9 +94,9 @@ export function resolutionFromCounts(
   );
   return shape.map((row) => {
     const mine = (xs: readonly ResolutionCount[]) =>
-      xs
-        .filter((x) => x.category === row.category && x.value !== null)
-        .map((x) => [x.value!, x.count] as const);
+      xs.flatMap((x) =>
+        x.category === row.category && x.value !== null ? [[x.value, x.count] as const] : [],
+      );
     const est = row.estimateMinutes;
     const within = (xs: Counted[]) =>
       est === null ? 0 : xs.reduce((s, [v, c]) => s + (v <= est ? c : 0), 0);

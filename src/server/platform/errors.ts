@@ -62,6 +62,15 @@ export type NotFoundKind =
 export const notFound = (kind: NotFoundKind, details: unknown = null, params: MessageParams = {}) =>
   new AppError("not_found", `error.not_found.${kind}`, params, details);
 
+/**
+ * A record read back after this request wrote it. Gone means someone deleted it in between: that is
+ * answered as the usual 404 instead of asserting it cannot happen.
+ */
+export function orNotFound<T>(row: T | null | undefined, kind: NotFoundKind): T {
+  if (row === null || row === undefined) throw notFound(kind);
+  return row;
+}
+
 export const forbidden = (
   text: ServerMessageKey = "error.forbidden",
   params: MessageParams = {},

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
   HourBank as HourBankSchema,
@@ -111,10 +111,15 @@ export const useDeleteRate = () =>
 export function useHourBank(contractId: string | null, month?: string) {
   return useQuery({
     queryKey: ["hour-bank", contractId, month],
-    queryFn: ({ signal }) =>
-      api<HourBank>(withQuery(`/api/contracts/${encodeURIComponent(contractId!)}/hour-bank`, { month }), {
-        signal,
-      }),
-    enabled: contractId !== null,
+    queryFn:
+      contractId === null
+        ? skipToken
+        : ({ signal }) =>
+            api<HourBank>(
+              withQuery(`/api/contracts/${encodeURIComponent(contractId)}/hour-bank`, { month }),
+              {
+                signal,
+              },
+            ),
   });
 }

@@ -107,8 +107,9 @@ const submissions = new Map<string, string>();
 /** A random UUID v4; `crypto.randomUUID` exists only on HTTPS or localhost, getRandomValues everywhere. */
 function newUuid(): string {
   const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
+  // 16 bytes, so both are there; `?? 0` only satisfies the index type.
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
   const hex = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

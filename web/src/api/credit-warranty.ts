@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CreditRequest, CreditStatus, RfcReviewItem } from "../../../src/contract/credit";
 import type { Loan, Loaner, WarrantyCase } from "../../../src/contract/warranty";
 import { api, withQuery } from "./client";
@@ -24,8 +24,8 @@ export function useCreditRequests(status?: "pending" | "approved" | "rejected") 
 export function useCreditStatus(clientId: string | null | undefined, enabled = true) {
   return useQuery({
     queryKey: ["credit-status", clientId],
-    queryFn: () => api<CreditStatus>(`/api/clients/${enc(clientId!)}/credit`),
-    enabled: !!clientId && enabled,
+    queryFn: clientId ? () => api<CreditStatus>(`/api/clients/${enc(clientId)}/credit`) : skipToken,
+    enabled,
   });
 }
 

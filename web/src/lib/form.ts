@@ -93,7 +93,7 @@ function errorField(error: ApiError): string | null {
   const details = error.details as { field?: unknown } | null;
   if (details && typeof details === "object" && typeof details.field === "string") return details.field;
   const first = error.issues[0];
-  return first ? pathKey(first.path).split(".")[0]! : null;
+  return first ? (pathKey(first.path).split(".")[0] ?? null) : null;
 }
 
 /** English text for a Spanish server error, from its code (and the field it is about). */

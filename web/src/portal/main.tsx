@@ -58,6 +58,7 @@ function PortalApp() {
   );
 }
 
+// biome-ignore lint/style/noNonNullAssertion: the HTML entry (web/index.html, web/portal.html) holds <div id="root">.
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">

@@ -19,7 +19,7 @@ export function parseCsv(text: string): string[][] {
   let field = "";
   let quoted = false;
   for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
+    const ch = src.charAt(i);
     if (quoted) {
       if (ch === '"' && src[i + 1] === '"') {
         field += '"';

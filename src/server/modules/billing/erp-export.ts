@@ -92,10 +92,11 @@ async function exportable(ctx: AppContext, ids: string[] | undefined): Promise<I
   if (ids && rows.length !== new Set(ids).size)
     throw new AppError("not_found", "billing.some_invoice_missing", {}, { ids });
   const bad = rows.filter((r) => r.status !== "issued" && r.status !== "exported");
-  if (bad.length) {
+  const [firstBad] = bad;
+  if (firstBad) {
     throw codedError(
       "invalid_transition",
-      { code: "billing.invoice_status", params: { action: "export", status: bad[0]!.status } },
+      { code: "billing.invoice_status", params: { action: "export", status: firstBad.status } },
       { folios: bad.map((r) => r.folio) },
     );
   }

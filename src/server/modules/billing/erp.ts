@@ -26,8 +26,8 @@ const IMPORT_COLUMNS = ["foliomesa", "folioerp", "total", "fechapago"];
 function readImport(csv: string): ImportLine[] {
   const [header, ...rows] = parseCsv(csv);
   const names = (header ?? []).map((h) => h.trim().toLowerCase());
-  const at = IMPORT_COLUMNS.map((c) => names.indexOf(c));
-  if (at[0]! < 0 || at[1]! < 0 || at[2]! < 0) {
+  const [folio = -1, erpFolio = -1, total = -1, paidOn = -1] = IMPORT_COLUMNS.map((c) => names.indexOf(c));
+  if (folio < 0 || erpFolio < 0 || total < 0) {
     throw invalid(
       "billing.import_columns",
       {},
@@ -36,10 +36,10 @@ function readImport(csv: string): ImportLine[] {
   }
   return rows.map((r, i) => ({
     row: i + 2,
-    folio: (r[at[0]!] ?? "").trim(),
-    erpFolio: (r[at[1]!] ?? "").trim(),
-    totalCents: pesosToCents(r[at[2]!] ?? ""),
-    paidOn: at[3]! >= 0 ? (r[at[3]!] ?? "").trim() || null : null,
+    folio: (r[folio] ?? "").trim(),
+    erpFolio: (r[erpFolio] ?? "").trim(),
+    totalCents: pesosToCents(r[total] ?? ""),
+    paidOn: paidOn >= 0 ? (r[paidOn] ?? "").trim() || null : null,
   }));
 }
 
@@ -91,7 +91,9 @@ export async function importErp(ctx: AppContext, actor: Actor, csv: string) {
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     for (const l of lines) {
-      const inv = found.get(l.folio)!;
+      const inv = found.get(l.folio);
+      // Every row passed check(), which needs the invoice; guard anyway rather than assert.
+      if (!inv) throw conflict("billing.changed_during_import", { folio: l.folio });
       const patch = {
         erp_folio: l.erpFolio,
         status: l.paidOn ? ("paid" as const) : ("exported" as const),

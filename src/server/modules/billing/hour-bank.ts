@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import { burnDown, hourBank } from "../../../domain/billing/overage.js";
 import { periodBounds, periodStartInstant } from "../../../domain/billing/periods.js";
 import { localDateOf } from "../../../domain/calendar/index.js";
+import { isoDay } from "../../../domain/dates.js";
 import type { Actor, AppContext } from "../../context.js";
 import { notFound } from "../../platform/errors.js";
 import { businessCalendar } from "../settings/settings.js";
@@ -40,10 +41,11 @@ export async function contractHourBank(ctx: AppContext, actor: Actor, contractId
     byDay.set(d, (byDay.get(d) ?? 0) + t.billableMinutes);
   }
   const { first, last } = periodBounds(period);
-  const end = [last, today].sort()[0]!;
+  // biome-ignore lint/complexity/useMathMinMax: these are ISO dates (text); Math.min would answer NaN.
+  const end = last < today ? last : today;
   const days: string[] = [];
-  for (let d = DateTime.fromISO(first, { zone: "utc" }); d.toISODate()! <= end; d = d.plus({ days: 1 }))
-    days.push(d.toISODate()!);
+  for (let d = DateTime.fromISO(first, { zone: "utc" }); isoDay(d) <= end; d = d.plus({ days: 1 }))
+    days.push(isoDay(d));
   const included = contract.included_minutes_per_month ?? 0;
   return {
     contractId,

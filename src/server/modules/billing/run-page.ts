@@ -89,8 +89,10 @@ export async function readPage(db: Db, page: Contract[], period: string, zone: s
 
 /** Minutes and overage already billed, only for the contracts with an hour bank and the months they now bill. */
 async function readBilledMonths(db: Db, todo: Contract[], facts: Map<string, ContractFacts>) {
-  const banked = todo.filter((c) => hasHourBank(c) && facts.get(c.id)!.tickets.length > 0).map((c) => c.id);
-  const months = [...new Set(banked.flatMap((id) => facts.get(id)!.tickets.map((t) => t.month)))];
+  const banked = todo
+    .filter((c) => hasHourBank(c) && (facts.get(c.id)?.tickets.length ?? 0) > 0)
+    .map((c) => c.id);
+  const months = [...new Set(banked.flatMap((id) => facts.get(id)?.tickets.map((t) => t.month) ?? []))];
   const [minutes, overage] = await Promise.all([
     contractRunRepo.billedMinutes(db, banked, months),
     contractRunRepo.billedOverage(db, banked, months),

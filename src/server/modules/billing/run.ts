@@ -66,8 +66,9 @@ export async function runPeriod(ctx: AppContext, period: string): Promise<RunOut
     // Streamed a page of contracts at a time: memory stays flat however many contracts there are.
     const page = await contractRunRepo.contractsPage(ctx.db, first, last, after, PAGE);
     await billPage(run, page);
-    if (page.length < PAGE) break;
-    after = page[page.length - 1]!.id;
+    const tail = page.at(-1);
+    if (!tail || page.length < PAGE) break;
+    after = tail.id;
   }
   if (run.out.failed.length === 0)
     await contractRunRepo.completeRun(ctx.db, period, ctx.clock().toISOString());

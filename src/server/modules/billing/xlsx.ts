@@ -14,7 +14,7 @@ export async function exportWorkbook(header: string[], rows: (string | number)[]
   const sheet = book.addWorksheet("Facturas", { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.addRow(header).font = { bold: true };
   for (const row of rows) {
-    sheet.addRow(row.map((v, i) => (numeric(header[i]!) ? Number(v) : v)));
+    sheet.addRow(row.map((v, i) => (numeric(header[i] ?? "") ? Number(v) : v)));
   }
   header.forEach((name, i) => {
     const col = sheet.getColumn(i + 1);

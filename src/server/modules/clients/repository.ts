@@ -18,15 +18,15 @@ export const likePatterns = (terms: string[]): string[] =>
 /** The client's phone as stored ("(81) 8000-1234") with the usual separators removed: "8180001234". */
 const phoneDigitsOf = sql<string>`replace(replace(replace(replace(replace(replace(clients.phone, ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '+', '')`;
 
-async function versionedUpdate<T extends "clients" | "contacts" | "contracts">(
+async function versionedUpdate(
   db: Db,
-  table: T,
+  table: "clients" | "contacts" | "contracts",
   id: string,
   version: number,
   patch: object,
 ): Promise<boolean> {
   const r = await db
-    .updateTable(table as "clients")
+    .updateTable(table)
     .set({ ...patch, version: version + 1 })
     .where("id", "=", id)
     .where("version", "=", version)

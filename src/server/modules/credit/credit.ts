@@ -9,7 +9,7 @@ import { rfcCheckDigit } from "../../../domain/rfc.js";
 import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
 import { onDuplicate } from "../../platform/database/duplicates.js";
-import { AppError, notFound } from "../../platform/errors.js";
+import { AppError, notFound, orNotFound } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { clientsRepo } from "../clients/repository.js";
 import { creditPolicy } from "./policy.js";
@@ -83,7 +83,7 @@ export async function requestCredit(ctx: AppContext, actor: Actor, input: Credit
     }),
     alreadyPending,
   );
-  return toRequest((await creditRepo.byId(ctx.db, id))!);
+  return toRequest(orNotFound(await creditRepo.byId(ctx.db, id), "credit_request"));
 }
 
 async function visibleRequest(ctx: AppContext, actor: Actor, id: string): Promise<CreditRequestRow> {
@@ -168,7 +168,7 @@ export async function decideCreditRequest(
     return true;
   });
   if (!ok) throw decided();
-  return toRequest((await creditRepo.byId(ctx.db, id))!);
+  return toRequest(orNotFound(await creditRepo.byId(ctx.db, id), "credit_request"));
 }
 
 /** The flag intake and the client page show: a credit client over its limit with unpaid invoices. */

@@ -67,7 +67,8 @@ export function rawHeaders(raw: Buffer): Map<string, string> {
   const out = new Map<string, string>();
   for (const line of block.split(/\r?\n/)) {
     const m = /^([!-9;-~]+):\s*(.*)$/.exec(line);
-    if (m && !out.has(m[1]!.toLowerCase())) out.set(m[1]!.toLowerCase(), m[2]!.trim());
+    const name = m?.[1]?.toLowerCase();
+    if (name !== undefined && !out.has(name)) out.set(name, (m?.[2] ?? "").trim());
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import type { InboundSource } from "../../../contract/mail.js";
 import type { AppContext } from "../../context.js";
 import { newId } from "../../platform/ids.js";
 import { enqueue } from "../../platform/tasks/queue.js";
@@ -27,7 +28,7 @@ export interface Received {
 export async function storeInbound(
   ctx: AppContext,
   raw: Buffer,
-  meta: { source: "smtp" | "imap"; envelopeFrom: string | null },
+  meta: { source: InboundSource; envelopeFrom: string | null },
 ): Promise<Received> {
   const headers = rawHeaders(raw);
   const given = messageIds(headers.get("message-id"))[0];

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import nodemailer, { type Transporter } from "nodemailer";
 import { z } from "zod";
+import type { OutboxKind } from "../../../contract/mail.js";
 import type { AppContext } from "../../context.js";
 import type { DB } from "../../platform/database/schema.js";
 import { newId } from "../../platform/ids.js";
@@ -25,7 +26,7 @@ export interface MailAttachment {
 }
 
 export interface OutgoingMail {
-  kind: "autoreply" | "message" | "portal_link" | "portal_survey" | "service_order" | "staff_notice";
+  kind: OutboxKind;
   ticketId: string | null;
   to: string;
   cc?: string[];

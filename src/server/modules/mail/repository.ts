@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
+import type { OutboxStatus } from "../../../contract/mail.js";
 import type {
   DB,
   InboundMailTable,
@@ -16,7 +17,7 @@ export const mailRepo = {
   queue: (db: Db, row: OutboxRow) => db.insertInto("outbox").values(row).execute(),
   outboxById: (db: Db, id: string) =>
     db.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirst(),
-  outboxList: (db: Db, f: { status?: string; limit: number }) => {
+  outboxList: (db: Db, f: { status?: OutboxStatus; limit: number }) => {
     let q = db.selectFrom("outbox").selectAll();
     if (f.status) q = q.where("status", "=", f.status);
     return q.orderBy("created_at", "desc").orderBy("id", "desc").limit(f.limit).execute();

@@ -14,7 +14,7 @@ import {
   OutboxQuery,
 } from "../../../contract/mail.js";
 import type { Actor, AppContext } from "../../context.js";
-import { AppError, notFound } from "../../platform/errors.js";
+import { AppError, notFound, orNotFound } from "../../platform/errors.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
 import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
 import { withBaseVersion } from "../../platform/http/versioning.js";
@@ -34,7 +34,7 @@ const toOutbox = (r: OutboxRow): z.infer<typeof OutboxMail> => ({
   ticketId: r.ticket_id,
   to: r.to_addr,
   subject: r.subject,
-  status: r.status as "queued",
+  status: r.status,
   attempts: r.attempts,
   lastError: r.last_error,
   messageId: r.message_id,
@@ -53,7 +53,7 @@ async function retryMail(ctx: AppContext, actor: Actor, id: string) {
   const task = await tasksRepo.byDedupeKey(ctx.db, "mail.send", `outbox:${id}`);
   if (task) await tasksRepo.retry(ctx.db, task.id, now);
   else await scheduleSend(ctx, ctx.db, id);
-  return toOutbox((await mailRepo.outboxById(ctx.db, id))!);
+  return toOutbox(orNotFound(await mailRepo.outboxById(ctx.db, id), "mail"));
 }
 
 async function visibleTicket(ctx: AppContext, actor: Actor, id: string) {

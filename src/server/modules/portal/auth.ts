@@ -1,3 +1,4 @@
+import type { PortalLinkPurpose } from "../../../contract/portal.js";
 import { abuseKeyOf } from "../../../domain/network.js";
 import { normalizeEmail } from "../../../domain/text.js";
 import type { Actor, AppContext } from "../../context.js";
@@ -21,13 +22,11 @@ export const PER_ADDRESS = 3;
 export const PER_IP = 20;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-type Purpose = "sign_in" | "survey";
-
 /** Writes a link row and its mail in one transaction; returns nothing the caller could leak. */
 export async function sendLink(
   ctx: AppContext,
   account: { id: string; email: string; name: string; locale: string },
-  purpose: Purpose,
+  purpose: PortalLinkPurpose,
   extra: { nextPath?: string; folio?: string; ticketId?: string | null } = {},
 ): Promise<void> {
   const token = newSecret();

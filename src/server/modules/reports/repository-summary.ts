@@ -90,7 +90,7 @@ export const summaryRepo = {
       day: r.day,
       dim: r.dim,
       key: r.key,
-      service_kind: r.service_kind as "contract" | "event",
+      service_kind: r.service_kind,
       urgent: r.urgent,
       ...Object.fromEntries(COUNTS.map((c) => [c, r.counts[c] ?? 0])),
     }));

@@ -7,6 +7,7 @@ import type {
 } from "../../../contract/reports.js";
 import { hourBank } from "../../../domain/billing/overage.js";
 import { average, percent } from "../../../domain/reports/figures.js";
+import { spanLabel } from "../../../domain/reports/range.js";
 import type { Actor, AppContext } from "../../context.js";
 import { allowedFilters } from "./policy.js";
 import { billingRepo } from "./repository-billing.js";
@@ -38,7 +39,7 @@ export async function hourBankReport(
         contractId: String(r.contract_id),
         clientName: String(r.client_name),
         contractType: String(r.type),
-        month: months[n(r.bucket)]!.label,
+        month: spanLabel(months, n(r.bucket)),
         includedMinutes: included,
         usedMinutes: used,
         overMinutes: included === null ? 0 : hourBank(included, used).overageMinutes,
@@ -86,7 +87,7 @@ export async function satisfactionReport(
     byTechnician: byTech.map(satRow),
     byClient: byClient.map(satRow),
     trend: trend.map((r) => ({
-      period: months[n(r.bucket)]!.label,
+      period: spanLabel(months, n(r.bucket)),
       closed: n(r.closed),
       answered: n(r.answered),
       overall: average(r.overall),

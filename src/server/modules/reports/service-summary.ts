@@ -5,9 +5,10 @@
  */
 import { DateTime } from "luxon";
 import type { ReportFilters } from "../../../contract/reports.js";
+import { isoDay } from "../../../domain/dates.js";
 import type { Dim } from "../../../domain/reports/facts.js";
 import { average, percent } from "../../../domain/reports/figures.js";
-import type { Span } from "../../../domain/reports/range.js";
+import { type Span, spanLabel } from "../../../domain/reports/range.js";
 import type { CategoryInfo } from "../../../domain/reports/summaries.js";
 import {
   type ResponseCount,
@@ -42,7 +43,7 @@ export const daysOf = (f: ReportFilters) => ({ from: f.from, to: f.to });
 
 /** The first local day after each period (periods are whole local days). */
 export const periodEnds = (spans: readonly Span[], zone: string) =>
-  spans.map((s) => DateTime.fromISO(s.end, { zone }).toISODate()!);
+  spans.map((s) => isoDay(DateTime.fromISO(s.end, { zone })));
 
 export async function slaCountsFromSummary(ctx: AppContext, env: ReportEnv, spans: Span[], f: ReportFilters) {
   const target = targetFor(f);
@@ -112,7 +113,7 @@ export async function satisfactionFromSummary(
     trend: trend.map((r) => {
       const s = satSums(r);
       return {
-        period: months[n(r.bucket)]!.label,
+        period: spanLabel(months, n(r.bucket)),
         closed: s.closed,
         answered: s.answered,
         overall: s.overall,

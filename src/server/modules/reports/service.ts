@@ -8,7 +8,7 @@ import type {
 } from "../../../contract/reports.js";
 import { type BusinessCalendar, businessMinutesBetween } from "../../../domain/calendar/index.js";
 import { percent } from "../../../domain/reports/figures.js";
-import { type BucketSize, buckets, localRange, type Span } from "../../../domain/reports/range.js";
+import { type BucketSize, buckets, localRange, type Span, spanLabel } from "../../../domain/reports/range.js";
 import {
   resolutionRows,
   responseHistogram,
@@ -79,7 +79,7 @@ export async function slaReport(
   return {
     rows: byKind,
     series: byPeriod.map(({ period, ...c }) => ({
-      period: spans[period]!.label,
+      period: spanLabel(spans, period),
       ...c,
       metPct: percent(c.met, c.met + c.breached),
     })),

@@ -89,8 +89,8 @@ type Batch = { cursor: string } | "end" | "superseded";
 async function rebuildBatch(ctx: AppContext, token: string, cursor: string): Promise<Batch> {
   const cal = await businessCalendar(ctx);
   let page = await summaryRepo.factsPage(ctx.db, cursor, BATCH);
-  if (page.length === 0) return "end";
-  const last = page[page.length - 1]!.id;
+  const last = page.at(-1)?.id;
+  if (last === undefined) return "end";
   for (let first = true; page.length > 0; first = false) {
     const facts = pageFacts(cal, page);
     const written = await ctx.db.transaction().execute(async (trx) => {

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { LinkDecisionBody } from "../../../contract/service-orders.js";
 import type { AppContext } from "../../context.js";
-import { AppError } from "../../platform/errors.js";
+import { AppError, orNotFound } from "../../platform/errors.js";
 import { ticketsRepo } from "../tickets/repository.js";
 import { acceptServiceOrder, linkUsed } from "./decide.js";
 import { loadServiceOrder } from "./order.js";
@@ -50,5 +50,5 @@ export async function decideByLink(
     actorId: null,
     linkId: link.id,
   });
-  return (await loadServiceOrder(ctx, link.ticket_id))!;
+  return orNotFound(await loadServiceOrder(ctx, link.ticket_id), "service_order");
 }

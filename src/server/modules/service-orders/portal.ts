@@ -1,6 +1,6 @@
 import type { Actor, AppContext } from "../../context.js";
 import { isStaff } from "../../platform/authz.js";
-import { forbidden } from "../../platform/errors.js";
+import { forbidden, orNotFound } from "../../platform/errors.js";
 import { acceptServiceOrder } from "./decide.js";
 import { loadServiceOrder } from "./order.js";
 import { requireOrderVisible } from "./policy.js";
@@ -33,5 +33,5 @@ export async function decideAsContact(
     userAgent: input.userAgent ?? null,
     actorId: actor.id,
   });
-  return (await loadServiceOrder(ctx, input.ticketId))!;
+  return orNotFound(await loadServiceOrder(ctx, input.ticketId), "service_order");
 }

@@ -24,7 +24,7 @@ export async function mailPrefsOf(db: Kysely<DB>, userIds: string[]): Promise<Ma
 
 export async function getMyPrefs(ctx: AppContext, actor: Actor) {
   assertMayEditOwnNotificationPrefs(actor);
-  return { email: (await mailPrefsOf(ctx.db, [actor.id])).get(actor.id)! };
+  return { email: (await mailPrefsOf(ctx.db, [actor.id])).get(actor.id) ?? { ...DEFAULTS } };
 }
 
 /** Only the kinds named change. */

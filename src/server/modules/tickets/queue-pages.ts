@@ -7,7 +7,6 @@ import type { TicketFilter } from "./repository.js";
 
 /** How ticketsRepo.list picks a page's ids (SQL only; the repository joins the rows). */
 type Db = Kysely<DB>;
-type TicketIds = SelectQueryBuilder<DB, "tickets", { id: string }>;
 
 /** The filters every page applies besides its order (status and urgent are applied per range). */
 function filtered<T extends SelectQueryBuilder<DB, "tickets", object>>(
@@ -34,7 +33,7 @@ function filtered<T extends SelectQueryBuilder<DB, "tickets", object>>(
  * (tickets_queue, tickets_status_queue, tickets_client_queue or tickets_assignee_queue), so a page
  * deep in the list, or in a million tickets, reads about as much as the first.
  */
-export function rangesPage(db: Db, f: TicketFilter, patterns: string[]): TicketIds {
+export function rangesPage(db: Db, f: TicketFilter, patterns: string[]) {
   const byPrefix = f.clientId || f.assigneeId || f.unassigned;
   // With a client or assignee the index starts (…, status): every status is a range of its own.
   const statuses: (TicketStatus | null)[] = f.statuses?.length
@@ -57,18 +56,18 @@ export function rangesPage(db: Db, f: TicketFilter, patterns: string[]): TicketI
     }),
   );
   if (ranges.length === 0) return db.selectFrom("tickets").select("tickets.id").where(sql<boolean>`1 = 0`);
-  const union = ranges.slice(1).reduce((u, r) => u.unionAll(r), ranges[0]!);
+  const union = ranges.reduce((u, r) => u.unionAll(r)); // not empty: checked on the line above
   return db
     .selectFrom(union.as("ranges"))
     .select("ranges.id")
     .orderBy("ranges.urgent", "desc")
     .orderBy("ranges.response_due_at")
     .orderBy("ranges.id")
-    .limit(f.limit) as unknown as TicketIds;
+    .limit(f.limit);
 }
 
 /** SQLite search with few index candidates: only those rows are read, then put in queue order. */
-export function candidatePage(db: Db, f: TicketFilter, patterns: string[], candidates: number[]): TicketIds {
+export function candidatePage(db: Db, f: TicketFilter, patterns: string[], candidates: number[]) {
   let ids = filtered(db.selectFrom("tickets").select("tickets.id"), f, patterns).where(
     sql<boolean>`tickets.id in (select ticket_id from ticket_search_docs where doc_id in (select value from json_each(${JSON.stringify(candidates)})))`,
   );

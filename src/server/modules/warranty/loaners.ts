@@ -12,7 +12,7 @@ import { isLoanOverdue, lendRefusal } from "../../../domain/loans.js";
 import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
 import { onDuplicate } from "../../platform/database/duplicates.js";
-import { AppError, conflict, invalid, notFound } from "../../platform/errors.js";
+import { AppError, conflict, invalid, notFound, orNotFound } from "../../platform/errors.js";
 import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
 import { newId } from "../../platform/ids.js";
 import { businessCalendar } from "../settings/settings.js";
@@ -217,7 +217,7 @@ export async function lendLoaner(
     notAvailable,
   );
   if (!lent) throw notAvailable();
-  return toLoan((await loanersRepo.loanById(ctx.db, loanId))!, todayIs);
+  return toLoan(orNotFound(await loanersRepo.loanById(ctx.db, loanId), "loaner"), todayIs);
 }
 
 /** Takes a lent loaner back; one not out on loan is 409 and nothing changes. */
@@ -259,7 +259,7 @@ export async function returnLoaner(
     return true;
   });
   if (!ok) throw notLent();
-  return toLoan((await loanersRepo.loanById(ctx.db, open.id))!, await today(ctx));
+  return toLoan(orNotFound(await loanersRepo.loanById(ctx.db, open.id), "loaner"), await today(ctx));
 }
 
 export async function overdueLoans(ctx: AppContext, actor: Actor): Promise<Loan[]> {

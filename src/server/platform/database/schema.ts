@@ -1,5 +1,8 @@
 import type { ColumnType, Generated } from "kysely";
 import type { ContactChannelKind, PaymentTerms } from "../../../contract/clients.js";
+import type { InboundSource, InboundStatus, OutboxKind, OutboxStatus } from "../../../contract/mail.js";
+import type { PortalLinkPurpose } from "../../../contract/portal.js";
+import type { DecisionMethod, OrderDecision } from "../../../contract/service-orders.js";
 import type { SurveyOutcome } from "../../../contract/surveys.js";
 import type { TaskStatus } from "../../../contract/tasks.js";
 import type {
@@ -355,7 +358,7 @@ export interface StoredFilesTable {
 /** A mail Mesa sends (src/server/modules/mail/outbox.ts). */
 export interface OutboxTable {
   id: string;
-  kind: string; // autoreply | message
+  kind: OutboxKind;
   ticket_id: string | null;
   to_addr: string;
   cc: string; // JSON array
@@ -364,7 +367,7 @@ export interface OutboxTable {
   html_body: string;
   headers: string; // JSON: messageId, inReplyTo, references, extra headers
   message_id: string;
-  status: string; // queued | sending | sent | failed
+  status: OutboxStatus;
   attempts: number;
   last_error: string | null;
   locked_until: Instant | null;
@@ -387,8 +390,8 @@ export interface ServiceOrderLinksTable {
 export interface ServiceOrderDecisionsTable {
   id: string;
   ticket_id: string;
-  decision: string; // accepted | rejected
-  method: string; // link | portal | onsite
+  decision: OrderDecision;
+  method: DecisionMethod;
   signer_name: string | null;
   reason: string | null;
   ip: string | null;
@@ -409,12 +412,12 @@ export interface NotificationPrefsTable {
 export interface InboundMailTable {
   id: string;
   message_id: string;
-  source: string; // smtp | imap
+  source: InboundSource;
   envelope_from: string | null;
   from_addr: string | null;
   raw: Buffer;
   size: number;
-  status: string; // received | processed | quarantined
+  status: InboundStatus;
   reason: string | null;
   ticket_id: string | null;
   message_ref: string | null;
@@ -437,7 +440,7 @@ export interface MailAttachmentsTable {
 export interface PortalLinksTable {
   token_hash: string; // sha256 of the token in the link
   user_id: string;
-  purpose: string; // sign_in | survey
+  purpose: PortalLinkPurpose;
   next_path: string | null; // where the portal opens after signing in
   created_at: Instant;
   expires_at: Instant;

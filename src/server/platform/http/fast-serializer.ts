@@ -48,7 +48,7 @@ export function forStringify(schema: unknown): unknown {
     options[1].type === "null" &&
     Object.keys(options[1]).length === 1
   ) {
-    const base = options[0]!;
+    const base: Json = options[0] ?? {};
     if (typeof base.type === "string") {
       const { anyOf: _, ...rest } = out;
       return {

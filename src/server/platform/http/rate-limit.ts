@@ -18,7 +18,11 @@ export function trustProxyOption(
 
 /** Liveness probes and the web app's files are never limited; everything else under /api is. */
 const PROBES = new Set(["/api/health", "/api/ready"]);
-const exempt = (req: FastifyRequest) => !req.url.startsWith("/api/") || PROBES.has(req.url.split("?")[0]!);
+const pathOf = (url: string) => {
+  const q = url.indexOf("?");
+  return q < 0 ? url : url.slice(0, q);
+};
+const exempt = (req: FastifyRequest) => !req.url.startsWith("/api/") || PROBES.has(pathOf(req.url));
 
 /**
  * An API-wide request budget per signed-in user (per IP when anonymous), counted in this process.

@@ -51,6 +51,20 @@ export async function demoUsers(ctx: AppContext, admin: Actor): Promise<Record<s
   return out;
 }
 
+/** One of the demo's people by key (DEMO_USERS' keys, or "admin"); a key not there is a typo in the plan. */
+export function person(people: Record<string, Actor>, key: string): Actor {
+  const actor = people[key];
+  if (!actor) throw new Error(`Demo person "${key}" is not among DEMO_USERS`);
+  return actor;
+}
+
+/** The item at `i` of a fixed demo list, wrapping around; the lists are never empty. */
+export function cycle<T>(list: readonly T[], i: number): T {
+  const item = list[i % list.length];
+  if (item === undefined) throw new Error("cycle() over an empty demo list");
+  return item;
+}
+
 export interface SeededClient {
   id: string;
   contract: boolean;
@@ -76,12 +90,12 @@ async function newClient(
   c: DemoClient,
 ): Promise<SeededClient> {
   const body = { name: c.name, rfc: c.rfc, phone: c.phone, billingAddress: c.address };
-  const client = await createClient(ctx, people.reception!, ClientBody.parse(body));
+  const client = await createClient(ctx, person(people, "reception"), ClientBody.parse(body));
   const contacts = [];
   for (const p of c.contacts) {
     const contact = await createContact(
       ctx,
-      people.reception!,
+      person(people, "reception"),
       ContactBody.parse({ clientId: client.id, ...p }),
     );
     contacts.push({ id: contact.id, name: contact.name });
@@ -90,7 +104,7 @@ async function newClient(
     const fee = { SH: 180_000, SF: 320_000, SS: 450_000 }[c.contract];
     const contract = { clientId: client.id, type: c.contract, startsOn: "2025-01-01", monthlyFeeCents: fee };
     const extra = c.contract === "SS" ? { includedMinutesPerMonth: 600, overageRateCents: 85_000 } : {};
-    await createContract(ctx, people.sales!, ContractBody.parse({ ...contract, ...extra }));
+    await createContract(ctx, person(people, "sales"), ContractBody.parse({ ...contract, ...extra }));
   }
   return { id: client.id, contract: c.contract !== null, contacts };
 }

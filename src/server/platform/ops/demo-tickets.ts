@@ -12,7 +12,7 @@ import { createTicket } from "../../modules/tickets/tickets.js";
 import { transitionTicket } from "../../modules/tickets/transitions.js";
 import { addCharge, addMessage, addTimeEntry } from "../../modules/work/work.js";
 import { TICKET_SUBJECTS } from "./demo-data.js";
-import { DAY, HOUR, MIN, type SeededClient } from "./demo-seed.js";
+import { cycle, DAY, HOUR, MIN, person, type SeededClient } from "./demo-seed.js";
 
 /** How far a ticket goes: each status includes the steps of the ones before it. */
 const STEPS = ["new", "assigned", "in_progress", "attended", "reviewed", "closed"];
@@ -46,7 +46,7 @@ const reaches = (final: string, step: string) =>
   final !== "cancelled" && STEPS.indexOf(final) >= STEPS.indexOf(step);
 
 async function create(run: Run, plan: TicketPlan) {
-  const subject = TICKET_SUBJECTS[plan.index % TICKET_SUBJECTS.length]!;
+  const subject = cycle(TICKET_SUBJECTS, plan.index);
   const contact = plan.client.contacts[plan.index % plan.client.contacts.length];
   run.at(plan.received + 2 * MIN);
   const body = TicketCreateBody.parse({
@@ -59,12 +59,12 @@ async function create(run: Run, plan: TicketPlan) {
     category: subject.category,
     receivedAt: new Date(plan.received).toISOString(),
   });
-  const ticket = await createTicket(run.ctx, run.people.reception!, body);
+  const ticket = await createTicket(run.ctx, person(run.people, "reception"), body);
   return { id: ticket.id, category: subject.category, signer: contact?.name ?? "Encargado en sitio" };
 }
 
 const go = (run: Run, who: string, id: string, body: object) =>
-  transitionTicket(run.ctx, run.people[who]!, id, TransitionBody.parse(body));
+  transitionTicket(run.ctx, person(run.people, who), id, TransitionBody.parse(body));
 
 /** Work on site or remotely: a call, one or two time entries, and a part for clients without póliza. */
 async function work(run: Run, plan: TicketPlan, id: string, tech: string) {
@@ -73,7 +73,7 @@ async function work(run: Run, plan: TicketPlan, id: string, tech: string) {
   await go(run, tech, id, { action: "start" });
   await addMessage(
     run.ctx,
-    run.people[tech]!,
+    person(run.people, tech),
     id,
     MessageBody.parse({
       kind: "call",
@@ -90,7 +90,7 @@ async function work(run: Run, plan: TicketPlan, id: string, tech: string) {
   const mode = ["onsite", "remote", "phone", "office"][plan.index % 4];
   await addTimeEntry(
     run.ctx,
-    run.people[tech]!,
+    person(run.people, tech),
     id,
     TimeEntryBody.parse({
       ...timing,
@@ -101,7 +101,7 @@ async function work(run: Run, plan: TicketPlan, id: string, tech: string) {
   if (!plan.client.contract && plan.index % 2 === 0) {
     await addCharge(
       run.ctx,
-      run.people[tech]!,
+      person(run.people, tech),
       id,
       ChargeBody.parse({
         kind: plan.index % 4 === 0 ? "spare_part" : "consumable",
@@ -117,13 +117,13 @@ async function work(run: Run, plan: TicketPlan, id: string, tech: string) {
 async function survey(run: Run, plan: TicketPlan, id: string) {
   run.at(plan.received + 3 * DAY);
   if (plan.index % 5 === 4) {
-    await recordSurveyAttempt(run.ctx, run.people.reception!, id, "No contestó; se deja recado.");
+    await recordSurveyAttempt(run.ctx, person(run.people, "reception"), id, "No contestó; se deja recado.");
     return 0;
   }
   const score = 3 + (plan.index % 3);
   await recordSurvey(
     run.ctx,
-    run.people.reception!,
+    person(run.people, "reception"),
     id,
     SurveyBody.parse({
       overall: score,
@@ -146,7 +146,7 @@ export async function demoTicket(run: Run, plan: TicketPlan): Promise<number> {
   }
   if (!reaches(plan.final, "assigned")) return 0;
   run.at(plan.received + 20 * MIN);
-  await go(run, "reception", t.id, { action: "assign", assigneeId: run.people[tech]!.id });
+  await go(run, "reception", t.id, { action: "assign", assigneeId: person(run.people, tech).id });
   if (!reaches(plan.final, "in_progress")) return 0;
   await work(run, plan, t.id, tech);
   if (!reaches(plan.final, "attended")) return 0;

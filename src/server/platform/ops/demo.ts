@@ -14,7 +14,7 @@ import { loadConfig } from "../config.js";
 import { openDatabase } from "../database/database.js";
 import { migrateToLatest } from "../database/migrate.js";
 import { DEMO_PASSWORD, DEMO_USERS, STATUS_PLAN } from "./demo-data.js";
-import { actorOf, demoClients, demoClock, demoUsers, receivedAt, statusOrder } from "./demo-seed.js";
+import { actorOf, cycle, demoClients, demoClock, demoUsers, receivedAt, statusOrder } from "./demo-seed.js";
 import { demoTicket } from "./demo-tickets.js";
 
 export class DemoRefused extends Error {}
@@ -81,8 +81,7 @@ export async function seedDemo(base: AppContext, opts: { force?: boolean } = {})
   for (const [index, final] of order.entries()) {
     const daysAgo = Math.round(30 - (30 * index) / order.length);
     const received = receivedAt(calendar, clock.realNow, daysAgo, index % 60);
-    // `clients` is the demo's fixed, non-empty list: a modulo index is always inside it.
-    const client = clients[(index * 5) % clients.length]!;
+    const client = cycle(clients, index * 5);
     surveys += await demoTicket({ ctx, people, at: clock.at }, { index, final, received, client });
   }
   return {

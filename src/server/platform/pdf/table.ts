@@ -9,20 +9,32 @@ export interface Column {
 
 const PAD = 3;
 
-function rowHeight(doc: Pdf, cells: string[], widths: number[]): number {
-  return Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - 2 * PAD }))) + 2 * PAD;
+/** A column as laid out on this page: its width in points. */
+interface Placed {
+  width: number;
+  align: "left" | "right";
 }
 
-function drawRow(doc: Pdf, cells: string[], widths: number[], cols: Column[], bold: boolean): void {
+/** One cell per column; a row shorter than the columns leaves the rest empty. */
+const cellsOf = (row: string[], cols: Placed[]) => cols.map((col, i) => ({ col, text: row[i] ?? "" }));
+
+function rowHeight(doc: Pdf, cells: string[], cols: Placed[]): number {
+  const heights = cellsOf(cells, cols).map((c) =>
+    doc.heightOfString(c.text, { width: c.col.width - 2 * PAD }),
+  );
+  return Math.max(...heights) + 2 * PAD;
+}
+
+function drawRow(doc: Pdf, cells: string[], cols: Placed[], bold: boolean): void {
   const top = doc.y;
   const left = doc.page.margins.left;
-  const height = rowHeight(doc, cells, widths);
+  const height = rowHeight(doc, cells, cols);
   let x = left;
   doc.font(bold ? "Helvetica-Bold" : "Helvetica");
-  cells.forEach((cell, i) => {
-    doc.text(cell, x + PAD, top + PAD, { width: widths[i]! - 2 * PAD, align: cols[i]!.align ?? "left" });
-    x += widths[i]!;
-  });
+  for (const { col, text } of cellsOf(cells, cols)) {
+    doc.text(text, x + PAD, top + PAD, { width: col.width - 2 * PAD, align: col.align });
+    x += col.width;
+  }
   doc
     .moveTo(left, top + height)
     .lineTo(left + contentWidth(doc), top + height)
@@ -38,18 +50,18 @@ function drawRow(doc: Pdf, cells: string[], widths: number[], cols: Column[], bo
  * cross the bottom margin starts a new page with the header repeated.
  */
 export function table(doc: Pdf, cols: Column[], rows: string[][]): void {
-  const widths = cols.map((c) => c.width * contentWidth(doc));
+  const placed = cols.map((c) => ({ width: c.width * contentWidth(doc), align: c.align ?? "left" }));
   const headers = cols.map((c) => printable(c.header, true));
   doc.fontSize(9);
-  ensureRoom(doc, 2 * rowHeight(doc, headers, widths));
-  drawRow(doc, headers, widths, cols, true);
+  ensureRoom(doc, 2 * rowHeight(doc, headers, placed));
+  drawRow(doc, headers, placed, true);
   for (const raw of rows) {
     const cells = raw.map((c) => printable(c));
-    if (doc.y + rowHeight(doc, cells, widths) > bottomOf(doc)) {
+    if (doc.y + rowHeight(doc, cells, placed) > bottomOf(doc)) {
       doc.addPage();
-      drawRow(doc, headers, widths, cols, true);
+      drawRow(doc, headers, placed, true);
     }
-    drawRow(doc, cells, widths, cols, false);
+    drawRow(doc, cells, placed, false);
   }
   doc.fontSize(9.5).moveDown(0.3);
 }

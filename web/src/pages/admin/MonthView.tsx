@@ -3,8 +3,9 @@ import { useState } from "react";
 import { type ClosedDay, useClosedDays } from "../../api/admin";
 import { hasKey, useI18n, useT } from "../../i18n";
 
+const WEEKDAYS_ES = ["Lun", "Mar", "Mié", "Jue", "Vie", "Sáb", "Dom"];
 const WEEKDAYS: Record<string, string[]> = {
-  "es-MX": ["Lun", "Mar", "Mié", "Jue", "Vie", "Sáb", "Dom"],
+  "es-MX": WEEKDAYS_ES,
   en: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
 };
 
@@ -72,7 +73,7 @@ export function MonthView() {
         </ActionIcon>
       </Group>
       <div className="mesa-month">
-        {(WEEKDAYS[locale] ?? WEEKDAYS["es-MX"]!).map((d) => (
+        {(WEEKDAYS[locale] ?? WEEKDAYS_ES).map((d) => (
           <Text key={d} size="xs" fw={700} ta="center" c="dimmed">
             {d}
           </Text>

@@ -1,8 +1,16 @@
 import { Group, Select, TextInput } from "@mantine/core";
 import { useUsers } from "../../api/admin";
 import { useCategories, useClients } from "../../api/clients";
-import { useT } from "../../i18n";
+import { type MessageKey, useT } from "../../i18n";
 import type { Params } from "./useReportParams";
+
+/** The label of each workload grouping (the contract's WorkloadBy values), in the order offered. */
+export const WORKLOAD_BY_LABEL = {
+  technician: "rep.byTechnician",
+  category: "rep.byCategory",
+  client: "rep.byClient",
+  mode: "rep.byMode",
+} as const satisfies Record<string, MessageKey>;
 
 /** The filters of every report; each change rewrites the URL (so the page can be bookmarked). */
 export function ReportFilters({
@@ -113,10 +121,7 @@ export function ReportFilters({
           label={t("rep.by")}
           value={params.by ?? "technician"}
           onChange={set("by")}
-          data={(["technician", "category", "client", "mode"] as const).map((b) => ({
-            value: b,
-            label: t(`rep.by${b[0]!.toUpperCase()}${b.slice(1)}` as "rep.byTechnician"),
-          }))}
+          data={Object.entries(WORKLOAD_BY_LABEL).map(([value, key]) => ({ value, label: t(key) }))}
         />
       )}
     </Group>

@@ -57,7 +57,7 @@ export default function ReportsPage() {
   const requested = useParams().name as ReportName | undefined;
   const names = leaderLike ? REPORT_NAMES : (["workload"] as const);
   const name: ReportName =
-    requested && (names as readonly string[]).includes(requested) ? requested : names[0]!;
+    requested && (names as readonly string[]).includes(requested) ? requested : names[0];
   const [params, setParams] = useReportParams();
   const query = paramsFor(name, params);
   const search = new URLSearchParams(paramsFor("", params)).toString();

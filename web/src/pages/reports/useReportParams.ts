@@ -36,7 +36,10 @@ export function useReportParams(): [Params & { from: string; to: string }, (next
   const change = useCallback(
     (next: Params) => {
       const q = new URLSearchParams();
-      for (const key of PARAM_KEYS) if (next[key]) q.set(key, next[key]!);
+      for (const key of PARAM_KEYS) {
+        const value = next[key];
+        if (value) q.set(key, value);
+      }
       setSearch(q, { replace: true });
     },
     [setSearch],
@@ -50,7 +53,8 @@ export function paramsFor(name: string, p: Params): Record<string, string> {
   for (const key of PARAM_KEYS) {
     if (key === "bucket" && name !== "sla") continue;
     if (key === "by" && name !== "workload") continue;
-    if (p[key]) out[key] = p[key]!;
+    const value = p[key];
+    if (value) out[key] = value;
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { useT } from "../../i18n";
 import { formatDateTime, formatMinutes, formatMoney } from "../../lib/format";
 import { ReportChart } from "./Chart";
 import { DataTable } from "./DataTable";
+import { WORKLOAD_BY_LABEL } from "./ReportFilters";
 
 const hours = (m: number | null) => (m === null ? null : Math.round(m / 6) / 10);
 
@@ -31,7 +32,7 @@ export function WorkloadView({ data }: { data: WorkloadReport }) {
         rows={data.rows}
         columns={[
           {
-            label: t(`rep.by${data.by[0]!.toUpperCase()}${data.by.slice(1)}` as "rep.byTechnician"),
+            label: t(WORKLOAD_BY_LABEL[data.by]),
             value: label,
           },
           { label: t("rep.tickets"), value: (r) => r.tickets, numeric: true },

@@ -18,7 +18,7 @@ const PATTERNS: { code: string; re: RegExp }[] = [
 export function codeOfLegacyMessage(message: string): { code: string; params: Record<string, string> } {
   for (const { code, re } of PATTERNS) {
     const m = re.exec(message);
-    if (m) return { code, params: { folio: m[1]!, title: m[2]! } };
+    if (m?.[1] !== undefined && m[2] !== undefined) return { code, params: { folio: m[1], title: m[2] } };
   }
   return { code: "notification.legacy", params: { text: message } };
 }
@@ -36,7 +36,8 @@ async function up(db: AnyDb): Promise<void> {
       .orderBy("id")
       .limit(BATCH)
       .execute();
-    if (rows.length === 0) return;
+    const tail = rows.at(-1);
+    if (!tail) return;
     for (const row of rows) {
       const { code, params } = codeOfLegacyMessage(String(row.message));
       await db
@@ -45,7 +46,7 @@ async function up(db: AnyDb): Promise<void> {
         .where("id", "=", row.id)
         .execute();
     }
-    after = String(rows[rows.length - 1]!.id);
+    after = String(tail.id);
   }
 }
 

@@ -115,7 +115,8 @@ async function markExistingRfcs(db: AnyDb): Promise<void> {
       .orderBy("id")
       .limit(BATCH)
       .execute();
-    if (rows.length === 0) return;
+    const tail = rows.at(-1);
+    if (!tail) return;
     for (const row of rows) {
       const rfc = String(row.rfc);
       if (isGenericRfc(rfc)) {
@@ -128,7 +129,7 @@ async function markExistingRfcs(db: AnyDb): Promise<void> {
         await db.updateTable("clients").set({ rfc_check_failed: 1 }).where("id", "=", row.id).execute();
       }
     }
-    after = String(rows[rows.length - 1]!.id);
+    after = String(tail.id);
   }
 }
 
