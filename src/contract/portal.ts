@@ -134,6 +134,7 @@ export const PortalInfo = z.object({
   timeZone: z.string(),
   supportAddress: z.string(),
 });
+export type PortalInfo = z.infer<typeof PortalInfo>;
 
 export const PortalTicketParams = z.object({ id: Id });
 export const PortalAttachmentParams = z.object({ id: Id, attId: Id });

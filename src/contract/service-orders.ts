@@ -84,6 +84,7 @@ export type NotificationMailKind = z.infer<typeof NotificationMailKind>;
 export const NotificationPrefs = z.object({
   email: z.record(NotificationMailKind, z.boolean()),
 });
+export type NotificationPrefs = z.infer<typeof NotificationPrefs>;
 export const NotificationPrefsBody = z.strictObject({
   email: z.partialRecord(NotificationMailKind, z.boolean()),
 });

@@ -51,6 +51,7 @@ export const TicketWarranty = z.object({
   chargeable: z.boolean(),
   executionFeeCents: z.number(),
 });
+export type TicketWarranty = z.infer<typeof TicketWarranty>;
 
 export const LoanerBody = z.strictObject({
   equipment: Text(200),

@@ -1,15 +1,9 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CreditRequest, CreditStatus, RfcReviewItem } from "../../../src/contract/credit";
-import type { Loan, Loaner, WarrantyCase } from "../../../src/contract/warranty";
+import type { Loan, Loaner, TicketWarranty, WarrantyCase } from "../../../src/contract/warranty";
 import { api, withQuery } from "./client";
 
-export type { CreditRequest, CreditStatus, Loan, Loaner, RfcReviewItem, WarrantyCase };
-
-export interface TicketWarranty {
-  warrantyCase: WarrantyCase | null;
-  chargeable: boolean;
-  executionFeeCents: number;
-}
+export type { CreditRequest, CreditStatus, Loan, Loaner, RfcReviewItem, TicketWarranty, WarrantyCase };
 
 const enc = encodeURIComponent;
 

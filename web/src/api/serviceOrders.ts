@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ServiceOrder } from "../contract";
+import type { NotificationPrefs, ServiceOrder } from "../contract";
 import { api, withQuery } from "./client";
 
-export type { ServiceOrder };
+export type { NotificationPrefs, ServiceOrder };
 
 const byLinkKey = (token: string) => ["service-order-link", token] as const;
 
@@ -35,9 +35,6 @@ export function useDecideByLink(token: string) {
 export const orderPdfUrl = (ticketId: string) => `/api/service-orders/${encodeURIComponent(ticketId)}/pdf`;
 export const orderPdfByLinkUrl = (token: string) => withQuery("/api/service-orders/by-link/pdf", { token });
 
-export interface NotificationPrefs {
-  email: { escalation: boolean; assignment: boolean };
-}
 const prefsKey = ["notification-prefs"] as const;
 
 export function useNotificationPrefs() {
