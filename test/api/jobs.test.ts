@@ -149,4 +149,44 @@ describe.each(DATABASES)("scheduled jobs on %s", (kind) => {
     expect(after).toMatchObject({ failing: false, lastRunAt: "2026-11-24T21:01:01.000Z" });
     expect(after.nextDueAt).toBe("2026-11-24T22:01:01.000Z");
   });
+
+  /** Housekeeping replaced by a job that throws `err`, placed first so the others come after it. */
+  function failingFirst(err: Error) {
+    const housekeeping = JOBS.find((j) => j.name === "housekeeping");
+    if (!housekeeping) throw new Error("no housekeeping job");
+    const broken: JobDefinition = { ...housekeeping, run: () => Promise.reject(err) };
+    const others = JOBS.filter((j) => j !== housekeeping);
+    const logged: { obj: unknown; msg: string }[] = [];
+    const log = { error: (obj: unknown, msg: string) => logged.push({ obj, msg }) };
+    return { jobs: [broken, ...others], others: others.map((j) => j.name), logged, log };
+  }
+  const coded = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+  it("a storage fault raised by one job (its own folder out of space) is that job's failure: recorded, and the jobs after it still run", async () => {
+    time.set("2026-11-24T23:00:00Z");
+    const f = failingFirst(coded("ENOSPC", "ENOSPC: no space left on device, write"));
+    expect(await runDueJobs(a.app.ctx, f.jobs, "a", f.log)).toEqual(f.others);
+    expect(f.logged.map((l) => l.msg)).toEqual(["scheduled job housekeeping failed"]);
+    expect(await jobsRepo.get(a.app.ctx.db, "housekeeping")).toMatchObject({
+      last_error: "Error: ENOSPC: no space left on device, write",
+      last_failure_at: "2026-11-24T23:00:00.000Z",
+      locked_by: null,
+    });
+  });
+
+  it("a database outage met by a job pauses the rest of the tick without blaming the job", async () => {
+    time.set("2026-11-25T01:00:00Z");
+    const f = failingFirst(coded("ECONNREFUSED", "connect ECONNREFUSED 127.0.0.1:5432"));
+    expect(await runDueJobs(a.app.ctx, f.jobs, "a", f.log)).toEqual([]);
+    expect(f.logged.map((l) => l.msg)).toEqual([
+      "tareas programadas en pausa: no hay conexión de red con PostgreSQL",
+    ]);
+    // The failure of the last test stays the last one recorded; the other jobs wait for the next tick.
+    expect(await jobsRepo.get(a.app.ctx.db, "housekeeping")).toMatchObject({
+      last_failure_at: "2026-11-24T23:00:00.000Z",
+    });
+    expect(await jobsRepo.get(a.app.ctx.db, "sla-escalation")).toMatchObject({
+      last_run_at: "2026-11-24T23:00:00.000Z",
+    });
+  });
 });

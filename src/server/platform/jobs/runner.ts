@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import type { AppContext } from "../../context.js";
-import { classifyFault } from "../database/faults.js";
+import { classifyFault, type Fault } from "../database/faults.js";
 import { newId } from "../ids.js";
 import { jobsRepo } from "./repository.js";
 
@@ -33,7 +33,8 @@ export function errorText(err: unknown): string {
 /**
  * Runs each job that is due and not leased by another instance. Returns the names this call ran
  * successfully. The claim is one conditional UPDATE, so on PostgreSQL and SQLite alike exactly one
- * caller wins. A failing job is logged and recorded on its row; the jobs after it still run.
+ * caller wins. A failing job is logged and recorded on its row; the jobs after it still run. Only a
+ * database that cannot be reached, or written even to record the failure, pauses the rest of the tick.
  */
 export async function runDueJobs(
   ctx: AppContext,
@@ -46,19 +47,41 @@ export async function runDueJobs(
     try {
       if (await runJob(ctx, job, owner)) ran.push(job.name);
     } catch (err) {
-      // A database outage is not a bug in the job: name the cause once and stop this tick; the next tries again.
-      const fault = classifyFault(err);
-      if (fault) {
-        log.error({ code: fault.code, job: job.name }, `tareas programadas en pausa: ${fault.cause}`);
-        break;
-      }
-      log.error({ err, job: job.name }, `scheduled job ${job.name} failed`);
-      await recordFailure(ctx, job, owner, err).catch((e) =>
-        log.error({ err: e, job: job.name }, `could not record the failure of job ${job.name}`),
-      );
+      if ((await afterFailure(ctx, job, owner, err, log)) === "pause") break;
     }
   }
   return ran;
+}
+
+/**
+ * A job threw. A database outage is not a bug in the job: its cause is named once and the tick stops
+ * (the next tries again). Anything else, storage faults included (a backup folder out of space is that
+ * job's trouble), is the job's failure and is recorded on its row; if even that write meets a database
+ * fault, the database is what fails, and the tick stops too.
+ */
+async function afterFailure(
+  ctx: AppContext,
+  job: JobDefinition,
+  owner: string,
+  err: unknown,
+  log: JobLog,
+): Promise<"pause" | "next"> {
+  const pause = (fault: Fault) => {
+    log.error({ code: fault.code, job: job.name }, `tareas programadas en pausa: ${fault.cause}`);
+    return "pause" as const;
+  };
+  const fault = classifyFault(err);
+  if (fault?.kind === "database_unavailable") return pause(fault);
+  log.error({ err, job: job.name }, `scheduled job ${job.name} failed`);
+  try {
+    await recordFailure(ctx, job, owner, err);
+    return "next";
+  } catch (e) {
+    const recordFault = classifyFault(e);
+    if (recordFault) return pause(recordFault);
+    log.error({ err: e, job: job.name }, `could not record the failure of job ${job.name}`);
+    return "next";
+  }
 }
 
 /** True when this caller claimed and ran the job; throws what the job threw. */
