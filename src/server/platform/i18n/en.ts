@@ -1,3 +1,4 @@
+import { inputEn } from "../../../contract/i18n/en.js";
 import { enErrors } from "./errors-en.js";
 import type { ServerMessageKey } from "./es.js";
 
@@ -64,4 +65,5 @@ export const en: Record<ServerMessageKey, string> = {
     "The import was not applied: {count, plural, one {# row has} other {# rows have}} errors.",
   // The API's refusals (AppError), kept apart so this file stays the domain's texts.
   ...enErrors,
+  ...inputEn,
 };

@@ -1,3 +1,4 @@
+import { inputEs } from "../../../contract/i18n/es.js";
 import { esErrors } from "./errors-es.js";
 
 /** Spanish (es-MX) texts the server renders: refusals, assignment reasons, notifications, errors. */
@@ -63,6 +64,8 @@ export const es = {
     "La importación no se aplicó: {count, plural, one {# renglón tiene} other {# renglones tienen}} errores.",
   // The API's refusals (AppError), kept apart so this file stays the domain's texts.
   ...esErrors,
+  // The contract's input messages (validation details), shared with the web app.
+  ...inputEs,
 } as const;
 
 export type ServerMessageKey = keyof typeof es;
