@@ -117,7 +117,9 @@ export const ImportRow = z.object({
   row: z.number(),
   folio: z.string(),
   ok: z.boolean(),
+  /** `billing.import_row.<code>` in the catalogues, with `params`; `message` is it in the caller's language. */
   code: z.string().nullable(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
   message: z.string().nullable(),
 });
 export const ImportResult = z.object({ applied: z.number(), rows: z.array(ImportRow) });

@@ -5,7 +5,7 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { issueParams } from "../../../contract/i18n/issue.js";
 import { type Database, isUniqueViolation } from "../database/database.js";
 import { classifyFault, driverMessage, type Fault } from "../database/faults.js";
-import { AppError, ERROR_STATUS, type ErrorCode, type ErrorText } from "../errors.js";
+import { AppError, ERROR_STATUS, type ErrorCode, type ErrorText, LocalizedDetails } from "../errors.js";
 import { isServerMessageKey, localeOf, render, type ServerLocale } from "../i18n/index.js";
 
 /** `text` is rendered in the caller's language; Fastify's own 4xx keep their (English) `message`. */
@@ -50,7 +50,8 @@ function renderIssues(locale: ServerLocale, details: unknown): unknown {
 
 function describe(err: FastifyError, locale: ServerLocale): ErrorReply {
   if (err instanceof AppError) {
-    const details = err.code === "validation_failed" ? renderIssues(locale, err.details) : err.details;
+    const own = err.details instanceof LocalizedDetails ? err.details.render(locale) : err.details;
+    const details = err.code === "validation_failed" ? renderIssues(locale, own) : own;
     return { status: err.status, code: err.code, text: err.text, details };
   }
   if (hasZodFastifySchemaValidationErrors(err)) {

@@ -63,6 +63,15 @@ export const en: Record<ServerMessageKey, string> = {
   "billing.nothing_to_export": "There are no issued invoices to export.",
   "billing.import_rejected":
     "The import was not applied: {count, plural, one {# row has} other {# rows have}} errors.",
+  "billing.cancel_reason.ticket_no_charge": "The ticket was made no-charge.",
+  "billing.import_row.duplicate_row": "The folio appears more than once in the file.",
+  "billing.import_row.unknown_folio": "Mesa has no invoice with that folio.",
+  "billing.import_row.erp_folio_missing": "The ERP folio is missing.",
+  "billing.import_row.bad_total": "The total is not a valid amount.",
+  "billing.import_row.total_mismatch": "The total does not match: Mesa has {total}.",
+  "billing.import_row.bad_date": "FechaPago must be YYYY-MM-DD.",
+  "billing.import_row.bad_status":
+    "{status, select, paid {The invoice is paid already.} draft {The invoice is a draft.} cancelled {The invoice is cancelled.} other {The invoice is {status}.}}",
   // The API's refusals (AppError), kept apart so this file stays the domain's texts.
   ...enErrors,
   ...inputEn,

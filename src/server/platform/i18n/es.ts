@@ -62,6 +62,15 @@ export const es = {
   "billing.nothing_to_export": "No hay facturas emitidas para exportar.",
   "billing.import_rejected":
     "La importación no se aplicó: {count, plural, one {# renglón tiene} other {# renglones tienen}} errores.",
+  "billing.cancel_reason.ticket_no_charge": "El ticket pasó a sin cargo.",
+  "billing.import_row.duplicate_row": "El folio aparece más de una vez en el archivo.",
+  "billing.import_row.unknown_folio": "Mesa no tiene una factura con ese folio.",
+  "billing.import_row.erp_folio_missing": "Falta el folio del ERP.",
+  "billing.import_row.bad_total": "El total no es un importe válido.",
+  "billing.import_row.total_mismatch": "El total no coincide: Mesa tiene {total}.",
+  "billing.import_row.bad_date": "FechaPago debe ser AAAA-MM-DD.",
+  "billing.import_row.bad_status":
+    "{status, select, paid {La factura ya está pagada.} draft {La factura es un borrador.} cancelled {La factura está cancelada.} other {La factura está en estado {status}.}}",
   // The API's refusals (AppError), kept apart so this file stays the domain's texts.
   ...esErrors,
   // The contract's input messages (validation details), shared with the web app.
