@@ -77,7 +77,18 @@ export const ClosedDaysQuery = z.object({
     .meta({ minimum: MIN_INPUT_YEAR, maximum: MAX_INPUT_YEAR }),
   month: z.coerce.number().int().min(1).max(12),
 });
-export const ClosedDay = z.object({ date: z.string(), kind: z.string(), reason: z.string() });
+/**
+ * Why a day is closed: `reason` in the reader's language (a closure's as the admin typed it), and the
+ * data it is worded from, for clients that word it themselves: the weekday (1 Monday … 7 Sunday) of a
+ * `weekend` or `closed_day`, the statutory `holiday`'s key (`revolution_day`…).
+ */
+const WhyClosed = {
+  kind: z.string(),
+  reason: z.string(),
+  weekday: z.number().int().min(1).max(7).optional(),
+  holiday: z.string().optional(),
+};
+export const ClosedDay = z.object({ date: z.string(), ...WhyClosed });
 
 export const DeadlineQuery = z.object({
   from: Instant,
@@ -86,8 +97,7 @@ export const DeadlineQuery = z.object({
 /** A day (or, with `from`/`to`, part of one) the deadline skipped, and why. */
 export const SkippedDay = z.object({
   date: z.string(),
-  kind: z.string(),
-  reason: z.string(),
+  ...WhyClosed,
   from: z.string().optional(),
   to: z.string().optional(),
 });

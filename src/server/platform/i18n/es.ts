@@ -62,6 +62,19 @@ export const es = {
   "billing.nothing_to_export": "No hay facturas emitidas para exportar.",
   "billing.import_rejected":
     "La importación no se aplicó: {count, plural, one {# renglón tiene} other {# renglones tienen}} errores.",
+  // Why a day is closed (GET /api/sla/deadline, closed days): a weekday (1 Monday … 7 Sunday), a holiday.
+  "calendar.day.weekend":
+    "{weekday, select, 1 {Lunes} 2 {Martes} 3 {Miércoles} 4 {Jueves} 5 {Viernes} 6 {Sábado} 7 {Domingo} other {{weekday}}}",
+  "calendar.day.closed_day":
+    "{weekday, select, 1 {Lunes} 2 {Martes} 3 {Miércoles} 4 {Jueves} 5 {Viernes} 6 {Sábado} 7 {Domingo} other {{weekday}}} sin horario de atención",
+  "calendar.holiday.new_year": "Año Nuevo",
+  "calendar.holiday.constitution_day": "Día de la Constitución",
+  "calendar.holiday.benito_juarez": "Natalicio de Benito Juárez",
+  "calendar.holiday.labour_day": "Día del Trabajo",
+  "calendar.holiday.independence_day": "Día de la Independencia",
+  "calendar.holiday.revolution_day": "Día de la Revolución",
+  "calendar.holiday.christmas": "Navidad",
+  "calendar.holiday.presidential_transition": "Transmisión del Poder Ejecutivo Federal",
   "billing.cancel_reason.ticket_no_charge": "El ticket pasó a sin cargo.",
   "billing.import_row.duplicate_row": "El folio aparece más de una vez en el archivo.",
   "billing.import_row.unknown_folio": "Mesa no tiene una factura con ese folio.",
