@@ -66,6 +66,13 @@ export function localIssues(t: Translate, issues: readonly z.core.$ZodIssue[], i
   });
 }
 
+/** A client-side check's field errors in the user's language (the contract's codes worded). */
+export const checkErrors = (
+  t: Translate,
+  issues: readonly z.core.$ZodIssue[],
+  input?: unknown,
+): FieldErrors => issuesToErrors(localIssues(t, issues, input));
+
 /** Codes whose text always comes from the catalogue (the server's words add nothing for the user). */
 const CATALOGUE_CODES = new Set([
   "network_error",
