@@ -12,10 +12,10 @@ export const Skill = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Habilidad: minúsculas, números y guiones");
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "input.skill");
 
 /** The one password rule: setup, user creation, admin reset and self-service change. */
-export const Password = z.string().min(10, "Mínimo 10 caracteres").max(200);
+export const Password = z.string().min(10, "input.min_chars").max(200);
 
 export const LoginBody = z.strictObject({ email: z.string().max(254), password: z.string().max(1000) });
 
@@ -60,7 +60,7 @@ export const UserBody = z.strictObject({
   email: Email,
   name: Text(200),
   password: Password,
-  roles: z.array(Role).min(1, "Al menos un rol").max(7),
+  roles: z.array(Role).min(1, "input.roles_min").max(7),
   skills: z.array(Skill).max(50).default([]),
   clientId: Id.optional(),
   locale: Locale.default("es-MX"),
@@ -90,7 +90,7 @@ export const User = z.object({
 export type User = z.infer<typeof User>;
 
 export const PasswordChangeBody = z.strictObject({
-  currentPassword: z.string().min(1, "Requerido").max(1000),
+  currentPassword: z.string().min(1, "input.required").max(1000),
   newPassword: Password,
 });
 

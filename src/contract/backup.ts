@@ -15,7 +15,7 @@ export const BackupSettings = z.strictObject({
     .string()
     .trim()
     .max(500)
-    .regex(/^(\/|[A-Za-z]:[\\/])[^\0]*$/, "Ruta absoluta de una carpeta")
+    .regex(/^(\/|[A-Za-z]:[\\/])[^\0]*$/, "input.folder_path")
     .nullable(),
 });
 export type BackupSettings = z.infer<typeof BackupSettings>;

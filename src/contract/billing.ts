@@ -7,7 +7,7 @@ import { AttentionMode } from "./tickets.js";
 
 export const Period = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Periodo AAAA-MM")
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "input.period")
   .meta({ example: "2026-11" });
 
 export const RateBody = z.strictObject({
@@ -90,7 +90,7 @@ export const InvoicesQuery = z.object({
 
 export const DraftLineBody = z.strictObject({
   description: Text(500),
-  quantity: z.number().positive().max(1_000_000).multipleOf(0.001, "Hasta 3 decimales"),
+  quantity: z.number().positive().max(1_000_000).multipleOf(0.001, "input.quantity_decimals"),
   unitPriceCents: Cents,
 });
 export const InvoicePatch = z.strictObject({
@@ -117,7 +117,9 @@ export const ImportRow = z.object({
   row: z.number(),
   folio: z.string(),
   ok: z.boolean(),
+  /** `billing.import_row.<code>` in the catalogues, with `params`; `message` is it in the caller's language. */
   code: z.string().nullable(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
   message: z.string().nullable(),
 });
 export const ImportResult = z.object({ applied: z.number(), rows: z.array(ImportRow) });

@@ -2,11 +2,7 @@ import { z } from "zod";
 import { isValidRfc, normalizeRfc } from "../domain/rfc.js";
 import { BaseVersion, Cents, DateOnly, Email, Id, OptionalText, Phone, Text } from "./common.js";
 
-export const Rfc = z
-  .string()
-  .max(20)
-  .transform(normalizeRfc)
-  .refine(isValidRfc, "RFC inválido: 12 caracteres (persona moral) o 13 (persona física) con fecha válida");
+export const Rfc = z.string().max(20).transform(normalizeRfc).refine(isValidRfc, "input.rfc");
 
 export const PaymentTerms = z.enum(["cash", "credit"]);
 export type PaymentTerms = z.infer<typeof PaymentTerms>;

@@ -6,8 +6,8 @@ import { z } from "zod";
  */
 export const MIN_INPUT_YEAR = 2000;
 export const MAX_INPUT_YEAR = 2100;
-export const YEAR_RANGE_MESSAGE = `Año fuera del rango admitido (${MIN_INPUT_YEAR}–${MAX_INPUT_YEAR})`;
-const INSTANT_RANGE_MESSAGE = `${YEAR_RANGE_MESSAGE}; con la zona aplicada, en UTC`;
+/** The arguments of the `input.*year_range` messages. */
+export const YEAR_RANGE = { min: MIN_INPUT_YEAR, max: MAX_INPUT_YEAR };
 /** The first instant admitted (2000-01-01T00:00Z) and the first one past the range (2101-01-01T00:00Z). */
 export const MIN_INSTANT_MS = Date.UTC(MIN_INPUT_YEAR, 0, 1);
 export const END_INSTANT_MS = Date.UTC(MAX_INPUT_YEAR + 1, 0, 1);
@@ -34,11 +34,11 @@ export const Instant = z
   .string()
   .max(40)
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, {
-    message: "Fecha y hora ISO-8601 con zona (Z o ±hh:mm)",
+    message: "input.instant_format",
     abort: true,
   })
-  .refine(instantInRange, { message: INSTANT_RANGE_MESSAGE, abort: true })
-  .refine(isRealInstant, "Fecha u hora inexistente")
+  .refine(instantInRange, { message: "input.instant_year_range", params: YEAR_RANGE, abort: true })
+  .refine(isRealInstant, "input.instant_nonexistent")
   .meta({ format: "date-time", example: "2026-11-24T16:30:00-06:00" });
 
 function isRealInstant(text: string): boolean {
@@ -64,25 +64,24 @@ export function isRealDate(text: string): boolean {
 
 export const DateOnly = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Fecha AAAA-MM-DD", abort: true })
-  .refine(writtenYearInRange, { message: YEAR_RANGE_MESSAGE, abort: true })
-  .refine(isRealDate, "Fecha inexistente")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "input.date_format", abort: true })
+  .refine(writtenYearInRange, { message: "input.year_range", params: YEAR_RANGE, abort: true })
+  .refine(isRealDate, "input.date_nonexistent")
   .meta({ format: "date", example: "2026-11-24" });
 
 export const Id = z.string().min(1).max(64);
-export const Cents = z.number().int("Importe en centavos (entero)").min(0).max(100_000_000_000);
+export const Cents = z.number().int("input.cents_integer").min(0).max(100_000_000_000);
 export const Minutes = z.number().int().min(0);
 
-export const Text = (max: number) =>
-  z.string().trim().min(1, "Requerido").max(max, `Máximo ${max} caracteres`);
-export const OptionalText = (max: number) => z.string().trim().max(max, `Máximo ${max} caracteres`);
+export const Text = (max: number) => z.string().trim().min(1, "input.required").max(max, "input.max_chars");
+export const OptionalText = (max: number) => z.string().trim().max(max, "input.max_chars");
 
-export const Email = z.email("Correo electrónico inválido").max(254);
+export const Email = z.email("input.email").max(254);
 export const Phone = z
   .string()
   .trim()
   .max(40)
-  .regex(/^[+\d(][\d\s().-]{6,}$/, "Teléfono inválido"); // "(55) 1234-5678" too
+  .regex(/^[+\d(][\d\s().-]{6,}$/, "input.phone"); // "(55) 1234-5678" too
 
 /**
  * The version an edit is based on (from the record as last read). Optional: without it the edit applies

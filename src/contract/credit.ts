@@ -7,7 +7,7 @@ export type CreditRequestStatus = z.infer<typeof CreditRequestStatus>;
 /** A client's explicit request for credit (seed §1.2), decided by Ventas. */
 export const CreditRequestBody = z.strictObject({
   clientId: Id,
-  creditDays: z.number().int("Días enteros").min(1, "Al menos 1 día").max(365, "Máximo 365 días"),
+  creditDays: z.number().int("input.days_integer").min(1, "input.days_min").max(365, "input.days_max"),
   creditLimitCents: Cents,
   reason: Text(2000),
 });

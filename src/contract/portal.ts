@@ -99,8 +99,6 @@ export const PortalTicketDetail = PortalTicket.extend({
 });
 export type PortalTicketDetail = z.infer<typeof PortalTicketDetail>;
 
-export const URGENCY_QUESTION = "¿El sistema ya estaba en operación y dejó de funcionar?";
-
 export const PortalTicketCreateBody = z.strictObject({
   title: Text(200),
   description: OptionalText(20_000).optional(),
@@ -119,7 +117,7 @@ export const PortalAttachmentBody = z.strictObject({
     .string()
     .min(1)
     .max(Math.ceil(PORTAL_ATTACHMENT_MAX_BYTES / 3) * 4 + 4)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, "Base64"),
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, "input.base64"),
 });
 
 export const PortalSurveyBody = SurveyBody;
@@ -156,6 +154,6 @@ export const PortalOrderDecisionBody = z
     reason: z.string().trim().max(2000).optional(),
   })
   .refine((b) => b.decision === "accept" || (b.reason ?? "").length > 0, {
-    message: "Indica el motivo del rechazo.",
+    message: "input.rejection_reason",
     path: ["reason"],
   });

@@ -56,14 +56,18 @@ function reportQuery<S extends z.ZodRawShape>(name: ReportName, extra: S) {
   return z.looseObject({ ...filterFields, ...extra }).superRefine((q, ctx) => {
     for (const key of Object.keys(q)) {
       if (!known.has(key))
-        ctx.addIssue({ code: "custom", path: [key], message: `Filtro desconocido: ${key}` });
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: "input.unknown_filter",
+          params: { filter: key },
+        });
     }
     const { from, to } = q as { from?: unknown; to?: unknown };
     if (typeof from !== "string" || typeof to !== "string" || !isRealDate(from) || !isRealDate(to)) return;
-    if (to < from)
-      ctx.addIssue({ code: "custom", path: ["to"], message: "La fecha final es anterior a la inicial" });
+    if (to < from) ctx.addIssue({ code: "custom", path: ["to"], message: "input.range_reversed" });
     else if (dayNumber(to) - dayNumber(from) >= MAX_RANGE_DAYS)
-      ctx.addIssue({ code: "custom", path: ["to"], message: "El periodo excede cinco años" });
+      ctx.addIssue({ code: "custom", path: ["to"], message: "input.range_too_long", params: { years: 5 } });
   });
 }
 

@@ -72,7 +72,7 @@ export const LinkDecisionBody = z
     reason: z.string().trim().max(2000).optional(),
   })
   .refine((b) => b.decision === "accept" || (b.reason ?? "").length > 0, {
-    message: "Indica el motivo del rechazo.",
+    message: "input.rejection_reason",
     path: ["reason"],
   });
 

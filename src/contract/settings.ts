@@ -6,10 +6,10 @@ import {
   MAX_INPUT_YEAR,
   MIN_INPUT_YEAR,
   Text,
-  YEAR_RANGE_MESSAGE,
+  YEAR_RANGE,
 } from "./common.js";
 
-const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "Hora HH:mm");
+const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "input.time_format");
 export const TimeRangeSchema = z.strictObject({ start: HourMinute, end: HourMinute });
 export const ClosureSchema = z.strictObject({
   date: DateOnly,
@@ -69,21 +69,35 @@ export const ClosedDaysQuery = z.object({
   year: z.coerce
     .number()
     .int()
-    .min(MIN_INPUT_YEAR, YEAR_RANGE_MESSAGE)
-    .max(MAX_INPUT_YEAR, YEAR_RANGE_MESSAGE),
+    // One check with both bounds as the message's arguments; OpenAPI still shows them as min and max.
+    .refine((y) => y >= MIN_INPUT_YEAR && y <= MAX_INPUT_YEAR, {
+      message: "input.year_range",
+      params: YEAR_RANGE,
+    })
+    .meta({ minimum: MIN_INPUT_YEAR, maximum: MAX_INPUT_YEAR }),
   month: z.coerce.number().int().min(1).max(12),
 });
-export const ClosedDay = z.object({ date: z.string(), kind: z.string(), reason: z.string() });
+/**
+ * Why a day is closed: `reason` in the reader's language (a closure's as the admin typed it), and the
+ * data it is worded from, for clients that word it themselves: the weekday (1 Monday … 7 Sunday) of a
+ * `weekend` or `closed_day`, the statutory `holiday`'s key (`revolution_day`…).
+ */
+const WhyClosed = {
+  kind: z.string(),
+  reason: z.string(),
+  weekday: z.number().int().min(1).max(7).optional(),
+  holiday: z.string().optional(),
+};
+export const ClosedDay = z.object({ date: z.string(), ...WhyClosed });
 
 export const DeadlineQuery = z.object({
   from: Instant,
-  minutes: z.coerce.number().int("Minutos enteros").min(0, "Minutos no negativos"),
+  minutes: z.coerce.number().int("input.minutes_integer").min(0, "input.minutes_nonnegative"),
 });
 /** A day (or, with `from`/`to`, part of one) the deadline skipped, and why. */
 export const SkippedDay = z.object({
   date: z.string(),
-  kind: z.string(),
-  reason: z.string(),
+  ...WhyClosed,
   from: z.string().optional(),
   to: z.string().optional(),
 });
@@ -113,7 +127,7 @@ export const CategoryCode = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Código: minúsculas, números y guiones");
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "input.code");
 
 export const RecomputeBody = z.strictObject({
   statuses: z.array(z.enum(["new", "assigned", "in_progress"])).default(["new", "assigned"]),

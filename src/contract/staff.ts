@@ -68,8 +68,8 @@ export const CompanyLogoBody = z.strictObject({
   contentType: LogoContentType,
   dataBase64: z
     .string()
-    .max(Math.ceil(LOGO_MAX_BYTES / 3) * 4 + 4, "El logotipo pesa más de 512 KB")
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, "Base64 inválido"),
+    .max(Math.ceil(LOGO_MAX_BYTES / 3) * 4 + 4, "input.logo_too_large")
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, "input.base64"),
 });
 export type CompanyLogoBody = z.input<typeof CompanyLogoBody>;
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { OptionalText } from "./common.js";
 import { Ticket } from "./tickets.js";
 
-const Score = z.number().int("Calificación entera").min(1, "De 1 a 5").max(5, "De 1 a 5");
+const Score = z.number().int("input.score_integer").min(1, "input.score_range").max(5, "input.score_range");
 
 export const SurveyBody = z.strictObject({
   overall: Score,

@@ -55,7 +55,7 @@ const Category = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "Categoría inválida");
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "input.category");
 
 export const TicketCreateBody = z.strictObject({
   clientId: Id,
@@ -109,8 +109,8 @@ export const TimeEntryBody = z
   .strictObject({
     minutes: z
       .number()
-      .int("Minutos enteros")
-      .min(1, "Al menos 1 minuto")
+      .int("input.minutes_integer")
+      .min(1, "input.minutes_min")
       .max(24 * 60)
       .optional(),
     startedAt: Instant.optional(),
@@ -122,11 +122,11 @@ export const TimeEntryBody = z
   .superRefine((v, ctx) => {
     const hasRange = v.startedAt !== undefined || v.endedAt !== undefined;
     if (hasRange && v.minutes !== undefined) {
-      ctx.addIssue({ code: "custom", message: "Usa minutos o inicio/fin, no ambos", path: ["minutes"] });
+      ctx.addIssue({ code: "custom", message: "input.minutes_and_span", path: ["minutes"] });
     } else if (!hasRange && v.minutes === undefined) {
-      ctx.addIssue({ code: "custom", message: "Indica minutos o inicio y fin", path: ["minutes"] });
+      ctx.addIssue({ code: "custom", message: "input.minutes_or_span", path: ["minutes"] });
     } else if (hasRange && (v.startedAt === undefined || v.endedAt === undefined)) {
-      ctx.addIssue({ code: "custom", message: "Indica inicio y fin", path: ["endedAt"] });
+      ctx.addIssue({ code: "custom", message: "input.span_required", path: ["endedAt"] });
     }
   });
 
@@ -146,7 +146,7 @@ export const TimeEntry = z.object({
 export const ChargeBody = z.strictObject({
   kind: ChargeKind,
   description: Text(1000),
-  quantity: z.number().int("Cantidad entera").min(1).max(100_000),
+  quantity: z.number().int("input.quantity_integer").min(1).max(100_000),
   unitPriceCents: Cents,
 });
 export const Charge = z.object({
@@ -256,7 +256,12 @@ export const TicketListQuery = z.object({
     .transform((s, ctx) => {
       const parts = s.split(",").filter(Boolean);
       const bad = parts.filter((p) => !(TICKET_STATUSES as readonly string[]).includes(p));
-      if (bad.length) ctx.addIssue({ code: "custom", message: `Estado desconocido: ${bad.join(", ")}` });
+      if (bad.length)
+        ctx.addIssue({
+          code: "custom",
+          message: "input.unknown_status",
+          params: { statuses: bad.join(", ") },
+        });
       return parts as TicketStatus[];
     })
     .optional(),

@@ -23,7 +23,7 @@ describe("roundUpMinutes", () => {
   });
 
   it.each([0, -15, 7.5])("rejects increment %s", (inc) => {
-    expect(() => roundUpMinutes(10, inc)).toThrow("incremento");
+    expect(() => roundUpMinutes(10, inc)).toThrow("rounding increment");
   });
 
   it("is the smallest multiple not below the raw minutes", () => {

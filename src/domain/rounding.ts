@@ -14,10 +14,10 @@ export const DEFAULT_ROUNDING: RoundingIncrements = Object.freeze({ contract: 15
 /** Rounds up to a multiple of `increment`: 61 → 75 (15), 61 → 120 (60); 0 and exact multiples stay. */
 export function roundUpMinutes(rawMinutes: number, increment: number): number {
   if (!Number.isSafeInteger(rawMinutes) || rawMinutes < 0) {
-    throw new RangeError("Los minutos registrados deben ser un entero mayor o igual a cero");
+    throw new RangeError("Logged minutes must be a whole number, zero or more");
   }
   if (!Number.isSafeInteger(increment) || increment <= 0) {
-    throw new RangeError("El incremento de redondeo debe ser un entero positivo de minutos");
+    throw new RangeError("The rounding increment must be a positive whole number of minutes");
   }
   return Math.ceil(rawMinutes / increment) * increment;
 }

@@ -156,7 +156,14 @@ describe.each(DATABASES)("bad input on intake and records on %s", (kind) => {
     ["body: malformed JSON", 400, "invalid_json", raw('{"name": "X",')],
     ["body: empty JSON", 400, "invalid_json", raw("")],
     ["body: over 1 MB", 413, "payload_too_large", raw(JSON.stringify({ name: "x".repeat(1_100_000) }))],
-    ["body: text/plain", 400, V, raw("name=X", "text/plain")],
+    ["body: text/plain", 415, "unsupported_media_type", raw("name=X", "text/plain")],
+    [
+      "body: JSON sent as text/plain",
+      415,
+      "unsupported_media_type",
+      raw('{"name":"X"}', "text/plain; charset=utf-8"),
+    ],
+    ["body: a form", 415, "unsupported_media_type", raw("name=X", "application/x-www-form-urlencoded")],
     ["body: an unsupported media type", 415, "unsupported_media_type", raw("<cliente/>", "application/xml")],
     ["body: a __proto__ key", 400, "invalid_json", raw('{"name": "X", "__proto__": {"admin": true}}')],
     [

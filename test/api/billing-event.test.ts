@@ -163,6 +163,12 @@ describe.each(DATABASES)("event invoices with warranty on %s", (kind) => {
       status: "cancelled",
       cancelReason: "El ticket pasó a sin cargo.",
     });
+    // Mesa's own reason reads in the reader's language (a reason a person typed stays as typed).
+    await s.leader.patch("/api/auth/me", { locale: "en" });
+    expect((await s.leader.get(`/api/invoices/${draft.id}`)).body.cancelReason).toBe(
+      "The ticket was made no-charge.",
+    );
+    await s.leader.patch("/api/auth/me", { locale: "es-MX" });
     // Charged after all: a fresh draft; issued, a later no-charge leaves the invoice alone.
     await s.leader.patch(`/api/tickets/${ev.id}`, { billingStatus: "to_invoice", reason: "Sí se cobra" });
     const fresh = (await s.leader.get(`/api/invoices?clientId=${client}&status=draft`)).body.items;

@@ -243,15 +243,36 @@ describe.each(DATABASES)("billing worked examples on %s", (kind) => {
     expect((await raw(s.leader, "POST", "/api/billing/exports", {})).statusCode).toBe(422);
     expect((await raw(s.leader, "POST", "/api/billing/exports", { format: "xlsx" })).statusCode).toBe(422);
 
-    const bad = await s.leader.post("/api/billing/erp-import", {
-      csv: `FolioMesa,FolioERP,Total,FechaPago\r\n${x!.folio},A-100,${(x!.totalCents / 100).toFixed(2)},2026-03-20\r\nPF-2026-999999,A-101,10.00,\r\n${y!.folio},A-102,1.00,\r\n`,
-    });
+    const badCsv = `FolioMesa,FolioERP,Total,FechaPago\r\n${x!.folio},A-100,${(x!.totalCents / 100).toFixed(2)},2026-03-20\r\nPF-2026-999999,A-101,10.00,\r\n${y!.folio},A-102,1.00,\r\n`;
+    const bad = await s.leader.post("/api/billing/erp-import", { csv: badCsv });
     expect(bad.status).toBe(422);
+    // Each row's verdict is a code with its arguments, worded in the caller's language.
+    const mesaTotal = (y!.totalCents / 100).toFixed(2);
     expect(bad.body.error.details.rows).toEqual([
-      { row: 2, folio: x!.folio, ok: true, code: null, message: null },
-      { row: 3, folio: "PF-2026-999999", ok: false, code: "unknown_folio", message: expect.any(String) },
-      { row: 4, folio: y!.folio, ok: false, code: "total_mismatch", message: expect.any(String) },
+      { row: 2, folio: x!.folio, ok: true, code: null, params: {}, message: null },
+      {
+        row: 3,
+        folio: "PF-2026-999999",
+        ok: false,
+        code: "unknown_folio",
+        params: {},
+        message: "Mesa no tiene una factura con ese folio.",
+      },
+      {
+        row: 4,
+        folio: y!.folio,
+        ok: false,
+        code: "total_mismatch",
+        params: { total: mesaTotal },
+        message: `El total no coincide: Mesa tiene ${mesaTotal}.`,
+      },
     ]);
+    await s.leader.patch("/api/auth/me", { locale: "en" });
+    const inEnglish = await s.leader.post("/api/billing/erp-import", { csv: badCsv });
+    expect(inEnglish.body.error.details.rows[2].message).toBe(
+      `The total does not match: Mesa has ${mesaTotal}.`,
+    );
+    await s.leader.patch("/api/auth/me", { locale: "es-MX" });
     // Nothing was applied.
     expect((await s.leader.get(`/api/invoices/${x!.id}`)).body).toMatchObject({
       status: "exported",

@@ -44,6 +44,47 @@ describe.each(DATABASES)("SLA and business calendar through the API on %s", (kin
     ]);
   });
 
+  it("says why a day is closed as data (weekday, holiday key) and in the reader's words", async () => {
+    const ask = () => staff.reception.get("/api/sla/deadline?from=2026-11-13T16:30:00-06:00&minutes=60");
+    expect((await ask()).body.skipped).toEqual([
+      { date: "2026-11-14", kind: "weekend", weekday: 6, reason: "Sábado" },
+      { date: "2026-11-15", kind: "weekend", weekday: 7, reason: "Domingo" },
+      { date: "2026-11-16", kind: "holiday", holiday: "revolution_day", reason: "Día de la Revolución" },
+    ]);
+    await staff.reception.patch("/api/auth/me", { locale: "en" });
+    try {
+      expect((await ask()).body.skipped.map((s: { reason: string }) => s.reason)).toEqual([
+        "Saturday",
+        "Sunday",
+        "Revolution Day",
+      ]);
+      const cal = (await staff.admin.get("/api/settings/calendar")).body;
+      const closed = await staff.admin.put("/api/settings/calendar", {
+        ...cal,
+        weeklyHours: { ...cal.weeklyHours, 3: [] },
+        closures: [{ date: "2026-11-19", reason: "Inventario" }],
+      });
+      expect(closed.status).toBe(200);
+      const nov = (await staff.reception.get("/api/calendar/closed-days?year=2026&month=11")).body.items;
+      expect(nov.find((d: { date: string }) => d.date === "2026-11-18")).toEqual({
+        date: "2026-11-18",
+        kind: "closed_day",
+        weekday: 3,
+        reason: "Wednesday without opening hours",
+      });
+      // What the admin typed stays as typed, whoever reads it.
+      expect(nov.find((d: { date: string }) => d.date === "2026-11-19")).toEqual({
+        date: "2026-11-19",
+        kind: "closure",
+        reason: "Inventario",
+      });
+      const back = await staff.admin.put("/api/settings/calendar", { ...cal, version: closed.body.version });
+      expect(back.status).toBe(200);
+    } finally {
+      await staff.reception.patch("/api/auth/me", { locale: "es-MX" });
+    }
+  });
+
   it.each([
     [
       "overlapping ranges",

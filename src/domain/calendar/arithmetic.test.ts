@@ -59,7 +59,7 @@ describe("addBusinessMinutes on the default calendar", () => {
   it("refuses negative, NaN and infinite inputs", () => {
     const from = at("2026-03-03T10:00");
     expect(() => addBusinessMinutes(cal, from, -1)).toThrow(RangeError);
-    expect(() => addBusinessMinutes(cal, from, Number.NaN)).toThrow("minutos hábiles");
+    expect(() => addBusinessMinutes(cal, from, Number.NaN)).toThrow("Business minutes");
     expect(() => addBusinessMinutes(cal, Number.POSITIVE_INFINITY, 1)).toThrow(RangeError);
   });
 

@@ -60,20 +60,20 @@ function instantAt(b: YearBlock, target: number, strict: boolean): number {
   return b.starts[lo]! + (target - cum[lo]!);
 }
 
-export function assertInstant(ms: number, name = "instante"): void {
-  if (!Number.isFinite(ms)) throw new RangeError(`El ${name} no es una fecha válida`);
+export function assertInstant(ms: number, name = "instant"): void {
+  if (!Number.isFinite(ms)) throw new RangeError(`The ${name} is not a valid date`);
 }
 
 function durationMs(minutes: number): number {
   if (!(Number.isFinite(minutes) && minutes >= 0)) {
-    throw new RangeError("Los minutos hábiles deben ser un número finito mayor o igual a cero");
+    throw new RangeError("Business minutes must be a finite number, zero or more");
   }
   return Math.round(minutes * MINUTE_MS);
 }
 
 function nextBlock(c: CompiledCalendar, b: YearBlock, startYear: number): YearBlock {
   if (b.year - startYear >= HORIZON_YEARS) {
-    throw new CalendarRangeError(`El plazo excede el horizonte de cálculo (${HORIZON_YEARS} años)`);
+    throw new CalendarRangeError(`The deadline is beyond the ${HORIZON_YEARS}-year horizon`);
   }
   return c.block(b.year + 1);
 }

@@ -30,7 +30,7 @@ export class CompiledCalendar implements BusinessCalendar {
     const cached = this.years.get(year);
     if (cached !== undefined) return cached;
     if (!(year >= MIN_YEAR && year <= MAX_YEAR)) {
-      throw new CalendarRangeError(`Fecha fuera del rango admitido (${MIN_YEAR}–${MAX_YEAR})`);
+      throw new CalendarRangeError(`Date outside the supported range (${MIN_YEAR}–${MAX_YEAR})`);
     }
     const built = buildYearBlock(this.rules, this.zone, year);
     this.years.set(year, built);

@@ -15,9 +15,9 @@ describe("explainDeadline", () => {
       ["2026-11-17T09:00", "2026-11-17T09:30", 30],
     ]);
     expect(e.skipped).toEqual([
-      { date: "2026-11-14", kind: "weekend", reason: "Sábado" },
-      { date: "2026-11-15", kind: "weekend", reason: "Domingo" },
-      { date: "2026-11-16", kind: "holiday", reason: "Día de la Revolución" },
+      { date: "2026-11-14", kind: "weekend", weekday: 6 },
+      { date: "2026-11-15", kind: "weekend", weekday: 7 },
+      { date: "2026-11-16", kind: "holiday", holiday: "revolution_day" },
     ]);
   });
 
@@ -32,9 +32,9 @@ describe("explainDeadline", () => {
     expect(wall(e.dueAt)).toBe("2026-12-29T10:00");
     expect(e.skipped).toEqual([
       { date: "2026-12-24", kind: "closure", reason: "Nochebuena", from: "13:00", to: "24:00" },
-      { date: "2026-12-25", kind: "holiday", reason: "Navidad" },
-      { date: "2026-12-26", kind: "weekend", reason: "Sábado" },
-      { date: "2026-12-27", kind: "weekend", reason: "Domingo" },
+      { date: "2026-12-25", kind: "holiday", holiday: "christmas" },
+      { date: "2026-12-26", kind: "weekend", weekday: 6 },
+      { date: "2026-12-27", kind: "weekend", weekday: 7 },
       { date: "2026-12-28", kind: "closure", reason: "Inventario anual" },
     ]);
     expect(e.intervals.reduce((s, i) => s + i.minutes, 0)).toBe(120);
@@ -56,9 +56,7 @@ describe("explainDeadline", () => {
     const c = calendar({ weeklyHours: { ...structuredClone(DEFAULT_CALENDAR_CONFIG.weeklyHours), 3: [] } });
     const e = explainDeadline(c, at("2026-03-03T16:00"), 120);
     expect(wall(e.dueAt)).toBe("2026-03-05T10:00");
-    expect(e.skipped).toEqual([
-      { date: "2026-03-04", kind: "closed_day", reason: "Miércoles sin horario de atención" },
-    ]);
+    expect(e.skipped).toEqual([{ date: "2026-03-04", kind: "closed_day", weekday: 3 }]);
   });
 
   it("includes the day of registration when it is closed", () => {
@@ -76,7 +74,7 @@ describe("explainDeadline", () => {
   it("crosses the year boundary", () => {
     const e = explainDeadline(cal, at("2026-12-31T16:00"), 120);
     expect(e.intervals.map((i) => i.minutes)).toEqual([60, 60]);
-    expect(e.skipped.map((s) => s.reason)).toEqual(["Año Nuevo", "Sábado", "Domingo"]);
+    expect(e.skipped.map((s) => s.holiday ?? s.weekday)).toEqual(["new_year", 6, 7]);
   });
 });
 
@@ -86,7 +84,7 @@ describe("closedDaysInMonth", () => {
     const days = closedDaysInMonth(c, 2026, 11);
     expect(days.filter((d) => d.kind === "weekend")).toHaveLength(9);
     expect(days.filter((d) => d.kind !== "weekend")).toEqual([
-      { date: "2026-11-16", kind: "holiday", reason: "Día de la Revolución" },
+      { date: "2026-11-16", kind: "holiday", holiday: "revolution_day" },
       { date: "2026-11-20", kind: "closure", reason: "Posada", from: "15:00", to: "24:00" },
     ]);
   });
@@ -111,7 +109,7 @@ describe("helpers", () => {
   it("holidaysInYear flags reopened holidays", () => {
     const c = calendar({ removedHolidays: ["2026-11-16"] });
     expect(holidaysInYear(c, 2026).filter((h) => h.removed)).toEqual([
-      { date: "2026-11-16", name: "Día de la Revolución", removed: true },
+      { date: "2026-11-16", key: "revolution_day", removed: true },
     ]);
     expect(holidaysInYear(calendar({ statutoryHolidays: false }), 2026)).toEqual([]);
   });

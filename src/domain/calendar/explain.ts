@@ -1,7 +1,7 @@
 /** Human-facing views: why a deadline falls where it does, and which days are closed. */
 import { addBusinessMinutes, firstEndAfter } from "./arithmetic.js";
 import { type BusinessCalendar, type CompiledCalendar, compiled } from "./calendar.js";
-import { mexicanStatutoryHolidays } from "./holidays.js";
+import { type HolidayKey, mexicanStatutoryHolidays } from "./holidays.js";
 import type { ClosureSpan, WallRanges } from "./rules.js";
 import {
   DAY_MINUTES,
@@ -16,8 +16,6 @@ import {
   yearOfDay,
 } from "./time.js";
 import type { DeadlineExplanation, SkippedDay } from "./types.js";
-
-const DAY_NAMES = ["", "Lunes", "Martes", "Miércoles", "Jueves", "Viernes", "Sábado", "Domingo"];
 
 function overlapsWall(ranges: WallRanges, from: number, to: number): boolean {
   for (let i = 0; i < ranges.length; i += 2) {
@@ -36,22 +34,12 @@ export function describeDay(c: CompiledCalendar, day: number, onlyEffective = tr
   const date = formatDate(day);
   const weekday = isoWeekday(day);
   const holiday = c.rules.holiday(day, yearOfDay(day));
-  if (holiday !== null) return [{ date, kind: "holiday", reason: holiday }];
+  if (holiday !== null) return [{ date, kind: "holiday", holiday }];
   const closures = c.rules.closuresOn(day);
   const whole = closures.find(isWholeDay);
   if (whole) return [{ date, kind: "closure", reason: whole.reason }];
   const weekly = c.rules.weekly[weekday] ?? [];
-  if (weekly.length === 0) {
-    const weekend = weekday >= 6;
-    const name = DAY_NAMES[weekday] ?? "";
-    return [
-      {
-        date,
-        kind: weekend ? "weekend" : "closed_day",
-        reason: weekend ? name : `${name} sin horario de atención`,
-      },
-    ];
-  }
+  if (weekly.length === 0) return [{ date, kind: weekday >= 6 ? "weekend" : "closed_day", weekday }];
   return closures
     .filter((cl) => !onlyEffective || overlapsWall(weekly, cl.from, cl.to))
     .map((cl) => ({
@@ -127,7 +115,7 @@ export function explainDeadline(cal: BusinessCalendar, fromMs: number, minutes: 
 /** Every closed or partly closed day of a month, for the admin month view. */
 export function closedDaysInMonth(cal: BusinessCalendar, year: number, month: number): SkippedDay[] {
   if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) {
-    throw new RangeError("Año o mes inválido");
+    throw new RangeError(`Not a year and month: ${year}-${month}`);
   }
   const c = compiled(cal);
   const first = daysFromCivil(year, month, 1);
@@ -145,7 +133,7 @@ export function localDateOf(cal: BusinessCalendar, ms: number): string {
 export function holidaysInYear(
   cal: BusinessCalendar,
   year: number,
-): { date: string; name: string; removed: boolean }[] {
+): { date: string; key: HolidayKey; removed: boolean }[] {
   const c = compiled(cal);
   if (!c.config.statutoryHolidays) return [];
   const removed = new Set(c.config.removedHolidays);

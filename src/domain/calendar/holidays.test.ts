@@ -27,15 +27,15 @@ describe("mexicanStatutoryHolidays", () => {
     expect(mexicanStatutoryHolidays(year).map((h) => h.date)).toEqual(dates.map((d) => `${year}-${d}`));
   });
 
-  it("names the 2026 rest days in Spanish", () => {
+  it("names the 2026 rest days by key (the catalogues word them)", () => {
     expect(mexicanStatutoryHolidays(2026)).toEqual([
-      { date: "2026-01-01", name: "Año Nuevo" },
-      { date: "2026-02-02", name: "Día de la Constitución" },
-      { date: "2026-03-16", name: "Natalicio de Benito Juárez" },
-      { date: "2026-05-01", name: "Día del Trabajo" },
-      { date: "2026-09-16", name: "Día de la Independencia" },
-      { date: "2026-11-16", name: "Día de la Revolución" },
-      { date: "2026-12-25", name: "Navidad" },
+      { date: "2026-01-01", key: "new_year" },
+      { date: "2026-02-02", key: "constitution_day" },
+      { date: "2026-03-16", key: "benito_juarez" },
+      { date: "2026-05-01", key: "labour_day" },
+      { date: "2026-09-16", key: "independence_day" },
+      { date: "2026-11-16", key: "revolution_day" },
+      { date: "2026-12-25", key: "christmas" },
     ]);
   });
 
@@ -48,11 +48,11 @@ describe("mexicanStatutoryHolidays", () => {
     [2006, "2006-12-01"],
   ])("includes the presidential transition of %i", (year, date) => {
     const found = mexicanStatutoryHolidays(year).find((h) => h.date === date);
-    expect(found?.name).toBe("Transmisión del Poder Ejecutivo Federal");
+    expect(found?.key).toBe("presidential_transition");
   });
 
   it.each([2019, 2023, 2025, 2029, 2031])("has no transition day in %i", (year) => {
-    expect(mexicanStatutoryHolidays(year).some((h) => h.name.startsWith("Transmisión"))).toBe(false);
+    expect(mexicanStatutoryHolidays(year).some((h) => h.key === "presidential_transition")).toBe(false);
   });
 
   it("keeps the fixed dates before the 2006 reform", () => {

@@ -4,9 +4,20 @@
  */
 import { daysFromCivil, formatDate, isoWeekday } from "./time.js";
 
+/** A statutory rest day by its key; its name is worded in the catalogues (`calendar.holiday.<key>`). */
+export type HolidayKey =
+  | "new_year"
+  | "constitution_day"
+  | "benito_juarez"
+  | "labour_day"
+  | "independence_day"
+  | "revolution_day"
+  | "christmas"
+  | "presidential_transition";
+
 export interface Holiday {
   date: string;
-  name: string;
+  key: HolidayKey;
 }
 
 /** The 2006 reform moved three rest days to Mondays; earlier years kept the fixed dates. */
@@ -32,22 +43,22 @@ function transitionDay(year: number): number | null {
 }
 
 /** Statutory rest days of a year as day numbers, sorted. */
-export function statutoryHolidayDays(year: number): { day: number; name: string }[] {
-  const days = [
-    { day: daysFromCivil(year, 1, 1), name: "Año Nuevo" },
-    { day: movable(year, 2, 5, 1), name: "Día de la Constitución" },
-    { day: movable(year, 3, 21, 3), name: "Natalicio de Benito Juárez" },
-    { day: daysFromCivil(year, 5, 1), name: "Día del Trabajo" },
-    { day: daysFromCivil(year, 9, 16), name: "Día de la Independencia" },
-    { day: movable(year, 11, 20, 3), name: "Día de la Revolución" },
-    { day: daysFromCivil(year, 12, 25), name: "Navidad" },
+export function statutoryHolidayDays(year: number): { day: number; key: HolidayKey }[] {
+  const days: { day: number; key: HolidayKey }[] = [
+    { day: daysFromCivil(year, 1, 1), key: "new_year" },
+    { day: movable(year, 2, 5, 1), key: "constitution_day" },
+    { day: movable(year, 3, 21, 3), key: "benito_juarez" },
+    { day: daysFromCivil(year, 5, 1), key: "labour_day" },
+    { day: daysFromCivil(year, 9, 16), key: "independence_day" },
+    { day: movable(year, 11, 20, 3), key: "revolution_day" },
+    { day: daysFromCivil(year, 12, 25), key: "christmas" },
   ];
   const transition = transitionDay(year);
-  if (transition !== null) days.push({ day: transition, name: "Transmisión del Poder Ejecutivo Federal" });
+  if (transition !== null) days.push({ day: transition, key: "presidential_transition" });
   return days.sort((a, b) => a.day - b.day);
 }
 
 export function mexicanStatutoryHolidays(year: number): Holiday[] {
-  if (!Number.isInteger(year)) throw new RangeError(`Año inválido: ${year}`);
-  return statutoryHolidayDays(year).map((h) => ({ date: formatDate(h.day), name: h.name }));
+  if (!Number.isInteger(year)) throw new RangeError(`Not a year: ${year}`);
+  return statutoryHolidayDays(year).map((h) => ({ date: formatDate(h.day), key: h.key }));
 }

@@ -10,7 +10,7 @@ export {
 } from "./arithmetic.js";
 export { type BusinessCalendar, compileCalendar, MAX_YEAR, MIN_YEAR } from "./calendar.js";
 export { closedDaysInMonth, explainDeadline, holidaysInYear, localDateOf } from "./explain.js";
-export { type Holiday, mexicanStatutoryHolidays } from "./holidays.js";
+export { type Holiday, type HolidayKey, mexicanStatutoryHolidays } from "./holidays.js";
 export {
   type CalendarConfig,
   CalendarConfigError,

@@ -2,7 +2,7 @@
  * What is open on a given local day, in wall-clock minutes: the weekly hours minus
  * statutory holidays minus admin closures. Independent of time zones.
  */
-import { statutoryHolidayDays } from "./holidays.js";
+import { type HolidayKey, statutoryHolidayDays } from "./holidays.js";
 import { DAY_MINUTES, parseDate, parseTime } from "./time.js";
 import type { CalendarConfig, TimeRange, Weekday } from "./types.js";
 
@@ -47,7 +47,7 @@ export class DayRules {
   readonly weeklyOpenMinutes: number;
   private readonly closures = new Map<number, ClosureSpan[]>();
   private readonly removed = new Set<number>();
-  private readonly holidayYears = new Map<number, Map<number, string>>();
+  private readonly holidayYears = new Map<number, Map<number, HolidayKey>>();
 
   constructor(private readonly cfg: CalendarConfig) {
     const weekly: WallRanges[] = [[]];
@@ -73,12 +73,12 @@ export class DayRules {
     }
   }
 
-  /** Name of the statutory holiday on that day, unless disabled or reopened by an admin. */
-  holiday(day: number, year: number): string | null {
+  /** The statutory holiday on that day, unless disabled or reopened by an admin. */
+  holiday(day: number, year: number): HolidayKey | null {
     if (!this.cfg.statutoryHolidays || this.removed.has(day)) return null;
     let map = this.holidayYears.get(year);
     if (!map) {
-      map = new Map(statutoryHolidayDays(year).map((h) => [h.day, h.name]));
+      map = new Map(statutoryHolidayDays(year).map((h) => [h.day, h.key]));
       this.holidayYears.set(year, map);
     }
     return map.get(day) ?? null;

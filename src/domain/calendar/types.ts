@@ -1,3 +1,5 @@
+import type { HolidayKey } from "./holidays.js";
+
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
@@ -52,11 +54,19 @@ export interface ConfigIssue {
 
 export type SkipKind = "weekend" | "holiday" | "closure" | "closed_day";
 
-/** A closed local day, or a partial closure (then `from`/`to` are set). */
+/**
+ * A closed local day, or a partial closure (then `from`/`to` are set). Why, as data rather than words:
+ * the weekday of a weekend or a day without hours, the holiday's key, or a closure's reason as the admin
+ * typed it. Readers word it in their own language.
+ */
 export interface SkippedDay {
   date: string;
   kind: SkipKind;
-  reason: string;
+  /** `weekend` and `closed_day`: which day of the week. */
+  weekday?: Weekday;
+  holiday?: HolidayKey;
+  /** A closure's reason, as typed. */
+  reason?: string;
   from?: string;
   to?: string;
 }

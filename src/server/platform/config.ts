@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { StartupError } from "./errors.js";
+import { issueText } from "./i18n/index.js";
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -123,7 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const parsed = EnvSchema.safeParse(given);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${issueText(i)}`);
     // One line, so a process supervisor's log shows the whole reason on the line that says it failed.
     throw new StartupError(`Configuración inválida: ${lines.join("; ")}`);
   }

@@ -1,5 +1,5 @@
 import { ERROR_STATUS, type ErrorCode } from "../../contract/errors.js";
-import { type MessageParams, render, type ServerMessageKey } from "./i18n/render.js";
+import { type MessageParams, render, type ServerLocale, type ServerMessageKey } from "./i18n/render.js";
 
 // The table lives in the contract (the web app and the OpenAPI document read it too).
 export { ERROR_STATUS, type ErrorCode };
@@ -31,6 +31,18 @@ export class AppError extends Error {
 
   get status(): number {
     return ERROR_STATUS[this.code];
+  }
+}
+
+/**
+ * Details holding texts for a person (the ERP import's report per row): the HTTP edge renders them in
+ * the reader's language. Serialized anywhere else (a log line) they read in Spanish.
+ */
+export class LocalizedDetails {
+  constructor(readonly render: (locale: ServerLocale) => unknown) {}
+
+  toJSON(): unknown {
+    return this.render("es-MX");
   }
 }
 

@@ -2,9 +2,12 @@
 import { onLocaleChange } from "../i18n";
 import { forgetPrefetched, takePrefetched } from "./prefetch";
 
+/** One input problem of a `validation_failed` answer: `message` in the caller's language, and its code. */
 export interface FieldIssue {
   path: (string | number)[];
   message: string;
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export class ApiError extends Error {

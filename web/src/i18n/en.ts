@@ -1,5 +1,6 @@
 /** English: loaded only when a user picks it (same keys as es-MX; each part is typed against its Spanish twin). */
 
+import { inputEn } from "../../../src/contract/i18n/en";
 import { account } from "./en/account";
 import { admin } from "./en/admin";
 import { background } from "./en/background";
@@ -27,4 +28,5 @@ export const en: Record<MessageKey, string> = {
   ...orders,
   ...reports,
   ...creditWarranty,
+  ...inputEn,
 };

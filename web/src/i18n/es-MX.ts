@@ -1,4 +1,5 @@
 /** Spanish (Mexico): the default catalogue, always in the initial bundle. Every key must exist in en/. */
+import { inputEs } from "../../../src/contract/i18n/es";
 import { account } from "./es/account";
 import { admin } from "./es/admin";
 import { background } from "./es/background";
@@ -25,6 +26,8 @@ export const esMX = {
   ...orders,
   ...reports,
   ...creditWarranty,
+  // The contract's input messages (zod schemas shared with the server).
+  ...inputEs,
 } as const;
 
 export type MessageKey = keyof typeof esMX;

@@ -1,5 +1,6 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from "react";
+import { setDisplayLocale } from "../lib/format";
 import { esMX, type MessageKey } from "./es-MX";
 
 export type { MessageKey };
@@ -103,6 +104,8 @@ function useLoadedLocale(wanted: Locale): Locale {
 
 export function I18nProvider({ locale: wanted, children }: { locale: Locale; children: ReactNode }) {
   const locale = useLoadedLocale(wanted);
+  // Before the children render: their dates are written in this language (an idempotent setting).
+  setDisplayLocale(locale);
   useEffect(() => {
     setActiveLocale(locale);
     document.documentElement.lang = locale;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { ApiError } from "../api/client";
 import { SetupBody } from "../contract";
 import { loadLocale, type Translate, translate } from "../i18n";
-import { issuesToErrors, localIssues } from "./form";
+import { issuesToErrors, localIssues, serverFieldErrors } from "./form";
 
 const speaking = (locale: "es-MX" | "en"): Translate =>
   Object.assign(
@@ -35,5 +36,57 @@ describe("a form's errors, all at once and in words", () => {
     const issues = SetupBody.safeParse(empty).error?.issues ?? [];
     const errors = issuesToErrors(localIssues(speaking("en"), issues, empty));
     expect(errors.supportEmail).toBe(translate("en", "errcode.field_required"));
+  });
+
+  it("words the contract's codes in the user's language, with the rule's own bound", async () => {
+    await loadLocale("en");
+    const typo = {
+      companyName: "x".repeat(201),
+      supportEmail: "soporte@",
+      admin: { name: "Ana", email: "ana@x.mx", password: "corta" },
+    };
+    const issues = SetupBody.safeParse(typo).error?.issues ?? [];
+    expect(issues.map((i) => i.message)).toEqual(["input.max_chars", "input.email", "input.min_chars"]);
+    expect(issuesToErrors(localIssues(speaking("es-MX"), issues, typo))).toEqual({
+      companyName: "Máximo 200 caracteres",
+      supportEmail: "Correo electrónico inválido",
+      "admin.password": "Mínimo 10 caracteres",
+    });
+    expect(issuesToErrors(localIssues(speaking("en"), issues, typo))).toEqual({
+      companyName: "At most 200 characters",
+      supportEmail: "Invalid e-mail address",
+      "admin.password": "At least 10 characters",
+    });
+  });
+});
+
+describe("a server refusal's field errors", () => {
+  const refusal = (language: string) =>
+    new ApiError(
+      400,
+      "validation_failed",
+      "Datos inválidos (body.password: Mínimo 10 caracteres).",
+      [
+        {
+          path: ["body", "password"],
+          message: "Mínimo 10 caracteres",
+          code: "input.min_chars",
+          params: { min: 10 },
+        },
+        { path: ["body", "roles"], message: "Too small: expected array to have >=1 items" },
+      ],
+      language,
+    );
+
+  it("are worded from each issue's code in the user's language", async () => {
+    await loadLocale("en");
+    expect(serverFieldErrors(speaking("en"), refusal("es-MX"))).toEqual({
+      password: "At least 10 characters",
+      roles: translate("en", "errcode.field_invalid"),
+    });
+    expect(serverFieldErrors(speaking("es-MX"), refusal("es-MX"))).toEqual({
+      password: "Mínimo 10 caracteres",
+      roles: "Too small: expected array to have >=1 items",
+    });
   });
 });

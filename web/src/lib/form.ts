@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from "react";
 import type { z } from "zod";
+import { issueParams } from "../../../src/contract/i18n/issue";
 import { ApiError } from "../api/client";
 import { hasKey, type MessageKey, type Translate } from "../i18n";
 import { fieldLabel } from "./fields";
@@ -32,9 +33,22 @@ export function issuesToErrors(issues: readonly IssueLike[]): FieldErrors {
   return out;
 }
 
+/** zod's own message (no code of ours) in English: what is wrong from the issue's kind. */
+function builtInEnglish(t: Translate, issue: z.core.$ZodIssue, blank: boolean): string {
+  const required =
+    blank || (issue.code === "too_small" && issue.origin === "string" && Number(issue.minimum) <= 1);
+  const key: MessageKey = required
+    ? "errcode.field_required"
+    : issue.code === "too_big"
+      ? "errcode.field_too_long"
+      : "errcode.field_invalid";
+  return t(key);
+}
+
 /**
- * The contract's own messages are Spanish; in English a client-side check says what is wrong from
- * the issue's code instead (required, too long, or an invalid value).
+ * A client-side check in the user's language: the contract names message codes (`input.*`, worded
+ * with the issue's bounds); zod's own messages follow the UI locale (contract.ts), or in English say
+ * what is wrong from the issue's kind.
  */
 export function localIssues(t: Translate, issues: readonly z.core.$ZodIssue[], input?: unknown): IssueLike[] {
   // An empty field is missing, whatever its format: "Requerido", not "Correo electrónico inválido".
@@ -45,19 +59,19 @@ export function localIssues(t: Translate, issues: readonly z.core.$ZodIssue[], i
     );
     return typeof value === "string" && value.trim() === "";
   };
-  if (t.locale !== "en")
-    return issues.map((i) => (blank(i) ? { path: i.path, message: t("errcode.field_required") } : i));
   return issues.map((issue) => {
-    const required =
-      blank(issue) || (issue.code === "too_small" && issue.origin === "string" && Number(issue.minimum) <= 1);
-    const key: MessageKey = required
-      ? "errcode.field_required"
-      : issue.code === "too_big"
-        ? "errcode.field_too_long"
-        : "errcode.field_invalid";
-    return { path: issue.path, message: t(key) };
+    if (blank(issue)) return { path: issue.path, message: t("errcode.field_required") };
+    if (hasKey(issue.message)) return { path: issue.path, message: t(issue.message, issueParams(issue)) };
+    return t.locale === "en" ? { path: issue.path, message: builtInEnglish(t, issue, false) } : issue;
   });
 }
+
+/** A client-side check's field errors in the user's language (the contract's codes worded). */
+export const checkErrors = (
+  t: Translate,
+  issues: readonly z.core.$ZodIssue[],
+  input?: unknown,
+): FieldErrors => issuesToErrors(localIssues(t, issues, input));
 
 /** Codes whose text always comes from the catalogue (the server's words add nothing for the user). */
 const CATALOGUE_CODES = new Set([
@@ -121,12 +135,20 @@ export function errorMessage(t: Translate, error: unknown): string {
   return error instanceof Error && error.message ? error.message : t("error.unknown");
 }
 
-/** Field errors of a server refusal; in English the Spanish issue texts become a generic English one. */
+/**
+ * Field errors of a server refusal in the user's language: from each issue's message code when it has
+ * one; else the server's words when it wrote them in this language; else (English) a generic text.
+ */
 export function serverFieldErrors(t: Translate, error: unknown): FieldErrors {
-  const issues = error instanceof ApiError ? error.issues : [];
-  const errors = issuesToErrors(issues);
-  if (t.locale !== "en") return errors;
-  return Object.fromEntries(Object.keys(errors).map((key) => [key, t("errcode.field_invalid")]));
+  if (!(error instanceof ApiError)) return {};
+  const sameLanguage = error.messageLanguage === t.locale;
+  return issuesToErrors(
+    error.issues.map((issue) => {
+      if (issue.code && hasKey(issue.code)) return { path: issue.path, message: t(issue.code, issue.params) };
+      if (sameLanguage || t.locale !== "en") return issue;
+      return { path: issue.path, message: t("errcode.field_invalid") };
+    }),
+  );
 }
 
 export interface FormState<T> {

@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
+  displayTimeZone,
   formatDate,
   formatDateTime,
   formatDeadline,
   formatLongDate,
   formatMinutes,
+  setDisplayLocale,
   setDisplayTimeZone,
+  zonedDateKey,
   zonedIso,
+  zonedTime,
   zoneLabel,
   zoneOptions,
 } from "./format";
@@ -31,6 +35,42 @@ describe("dates in the calendar's zone (America/Mexico_City)", () => {
     { date: "2026-11-24", time: "24:00", iso: null },
   ])("wall clock $date $time → $iso", ({ date, time, iso }) => {
     expect(zonedIso(date, time)).toBe(iso);
+  });
+});
+
+describe("numeric dates in the user's language, on the calendar's wall clock", () => {
+  it.each([
+    { locale: "es-MX", dateTime: "24/11/2026 10:30", date: "24/11/2026", plain: "05/04/2026" },
+    { locale: "en", dateTime: "11/24/2026 10:30", date: "11/24/2026", plain: "04/05/2026" },
+  ] as const)("$locale", ({ locale, dateTime, date, plain }) => {
+    setDisplayLocale(locale);
+    try {
+      expect(formatDateTime("2026-11-24T16:30:00Z")).toBe(dateTime);
+      expect(formatDate("2026-11-24T16:30:00Z")).toBe(date);
+      expect(formatDate("2026-04-05")).toBe(plain); // a calendar date: no zone shift
+    } finally {
+      setDisplayLocale("es-MX");
+    }
+  });
+
+  it("follows the calendar's zone, not the browser's, and keeps Mexico City's for an unknown name", () => {
+    try {
+      setDisplayTimeZone("Europe/Madrid");
+      expect(formatDateTime("2026-11-24T16:30:00Z")).toBe("24/11/2026 17:30");
+      expect(zonedDateKey("2026-11-24T23:30:00Z")).toBe("2026-11-25");
+      expect(zonedTime("2026-11-24T23:30:00Z")).toBe("00:30");
+      setDisplayTimeZone("Marte/Olympus");
+      expect(displayTimeZone()).toBe("America/Mexico_City");
+      expect(formatDateTime("2026-11-24T16:30:00Z")).toBe("24/11/2026 10:30");
+    } finally {
+      setDisplayTimeZone("America/Mexico_City");
+    }
+  });
+
+  it("shows a dash for no date or a bad one", () => {
+    expect(formatDateTime(null)).toBe("—");
+    expect(formatDate("no es fecha")).toBe("—");
+    expect(formatDate("2026-02-30")).toBe("2026-02-30");
   });
 });
 

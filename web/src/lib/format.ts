@@ -1,44 +1,31 @@
 /**
- * Dates, times and durations as people read them: in the business calendar's zone (not the browser's)
- * and, for words (weekdays, months, zone names, relative deadlines), in the user's language (Luxon).
- * Numeric formats stay Mexican: `24/11/2026 16:30`, `$1,234.50 MXN` from integer cents.
+ * Dates, times and durations as people read them, with Luxon: in the business calendar's zone (not the
+ * browser's) and in the user's language, numeric forms included (`24/11/2026 16:30` in Spanish,
+ * `11/24/2026 16:30` in English; the clock is 24-hour in both). Money stays Mexican: `$1,234.50 MXN`.
  */
-import { DateTime } from "luxon";
+import { DateTime, Info } from "luxon";
 
 export type FormatLocale = "es-MX" | "en";
 
 /** Shown when the session does not tell the calendar's zone (older servers). */
 export const DEFAULT_TIME_ZONE = "America/Mexico_City";
 
-function formatsFor(timeZone: string) {
-  const date = { timeZone, day: "2-digit", month: "2-digit", year: "numeric" } as const;
-  return {
-    timeZone,
-    dateTime: new Intl.DateTimeFormat("es-MX", {
-      ...date,
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    }),
-    date: new Intl.DateTimeFormat("es-MX", date),
-  };
-}
-
-let zone = formatsFor(DEFAULT_TIME_ZONE);
+const display = { timeZone: DEFAULT_TIME_ZONE, locale: "es-MX" as FormatLocale };
 
 /** Dates are shown in the business calendar's zone (GET /api/auth/me `timeZone`), not the browser's. */
 export function setDisplayTimeZone(timeZone: string | null | undefined): void {
   const wanted = timeZone || DEFAULT_TIME_ZONE;
-  if (wanted === zone.timeZone) return;
-  try {
-    zone = formatsFor(wanted);
-  } catch {
-    zone = formatsFor(DEFAULT_TIME_ZONE); // an unknown zone name: keep showing dates
-  }
+  // An unknown zone name: keep showing dates, in Mexico City's.
+  display.timeZone = Info.isValidIANAZone(wanted) ? wanted : DEFAULT_TIME_ZONE;
 }
 
 export function displayTimeZone(): string {
-  return zone.timeZone;
+  return display.timeZone;
+}
+
+/** The user's language for numeric dates (the I18nProvider sets it before its children render). */
+export function setDisplayLocale(locale: FormatLocale): void {
+  display.locale = locale;
 }
 
 const moneyFormat = new Intl.NumberFormat("es-MX", {
@@ -48,36 +35,34 @@ const moneyFormat = new Intl.NumberFormat("es-MX", {
   maximumFractionDigits: 2,
 });
 
-function parts(format: Intl.DateTimeFormat, date: Date): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of format.formatToParts(date)) out[part.type] = part.value;
-  return out;
-}
-
 function toDate(value: string | Date | null | undefined): Date | null {
   if (!value) return null;
   const date = value instanceof Date ? value : new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** `24/11/2026 16:30` */
+/** An instant on the business calendar's wall clock. */
+const inZone = (date: Date) => DateTime.fromJSDate(date, { zone: display.timeZone });
+
+const NUMERIC_DATE = { day: "2-digit", month: "2-digit", year: "numeric" } as const;
+
+/** `24/11/2026 16:30` (es-MX), `11/24/2026 16:30` (en) */
 export function formatDateTime(value: string | Date | null | undefined): string {
   const date = toDate(value);
   if (!date) return "—";
-  const p = parts(zone.dateTime, date);
-  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+  const dt = inZone(date).setLocale(display.locale);
+  return `${dt.toLocaleString(NUMERIC_DATE)} ${dt.toFormat("HH:mm")}`;
 }
 
-/** `24/11/2026`; a plain `YYYY-MM-DD` is shown as is, without a time-zone shift. */
+/** `24/11/2026` (es-MX), `11/24/2026` (en); a plain `YYYY-MM-DD` is that day, without a time-zone shift. */
 export function formatDate(value: string | Date | null | undefined): string {
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const [y, m, d] = value.split("-");
-    return `${d}/${m}/${y}`;
+    const day = DateTime.fromISO(value, { zone: "UTC" });
+    return day.isValid ? day.setLocale(display.locale).toLocaleString(NUMERIC_DATE) : value;
   }
   const date = toDate(value);
   if (!date) return "—";
-  const p = parts(zone.date, date);
-  return `${p.day}/${p.month}/${p.year}`;
+  return inZone(date).setLocale(display.locale).toLocaleString(NUMERIC_DATE);
 }
 
 /** `$1,234.50 MXN` */
@@ -122,28 +107,17 @@ export function roundUp(minutes: number, step: number): number {
 
 /** Business-zone date `YYYY-MM-DD` of an instant. */
 export function zonedDateKey(value: string | Date): string {
-  const date = toDate(value) ?? new Date();
-  const p = parts(zone.date, date);
-  return `${p.year}-${p.month}-${p.day}`;
+  return inZone(toDate(value) ?? new Date()).toFormat("yyyy-MM-dd");
 }
 
 /** `HH:mm` of an instant in the business zone. */
 export function zonedTime(value: string | Date): string {
-  const p = parts(zone.dateTime, toDate(value) ?? new Date());
-  return `${p.hour}:${p.minute}`;
+  return inZone(toDate(value) ?? new Date()).toFormat("HH:mm");
 }
 
 /** Offset of the business zone from UTC at an instant, in minutes (e.g. -360 for UTC-06:00). */
 function zoneOffsetMinutes(instant: number): number {
-  const p = parts(zone.dateTime, new Date(instant));
-  const asUtc = Date.UTC(
-    Number(p.year),
-    Number(p.month) - 1,
-    Number(p.day),
-    Number(p.hour),
-    Number(p.minute),
-  );
-  return Math.round((asUtc - Math.floor(instant / 60_000) * 60_000) / 60_000);
+  return DateTime.fromMillis(instant, { zone: display.timeZone }).offset;
 }
 
 /**
@@ -226,7 +200,7 @@ export function formatLongDate(date: string, locale: FormatLocale): string {
 export function formatLongDateTime(value: string | Date, locale: FormatLocale): string {
   const date = toDate(value);
   if (!date) return "—";
-  const dt = DateTime.fromJSDate(date, { zone: zone.timeZone }).setLocale(locale);
+  const dt = DateTime.fromJSDate(date, { zone: display.timeZone }).setLocale(locale);
   return `${dt.toLocaleString({ weekday: "long", day: "numeric", month: "long", year: "numeric" })}, ${dt.toFormat("HH:mm")}`;
 }
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { BackupList, BackupSettingsBody, BackupSettingsRecord } from "../../../contract/backup.js";
 import type { Actor, AppContext } from "../../context.js";
 import { invalid } from "../../platform/errors.js";
-import { type MessageParams, render, type ServerMessageKey } from "../../platform/i18n/index.js";
+import type { MessageParams, ServerMessageKey } from "../../platform/i18n/index.js";
 import {
   BACKUP_SETTING,
   backupDir,
@@ -38,12 +38,9 @@ export async function saveBackupSettings(
   return { ...DEFAULT_BACKUP_SETTINGS, ...saved };
 }
 
-/**
- * A refused backup folder. The details keep their Spanish text, as the API gave it before message
- * codes (details are the machine's part of the envelope and do not change); the message is coded.
- */
+/** A refused backup folder: the issue names the field; the HTTP edge words it for the reader. */
 function dirRefused(text: ServerMessageKey, params: MessageParams) {
-  return invalid(text, params, [{ path: ["dir"], message: render("es-MX", text, params) }]);
+  return invalid(text, params, [{ path: ["dir"], message: text, params }]);
 }
 
 /** An admin session must not turn backups into a way to write files anywhere (/etc, other apps). */

@@ -5,8 +5,8 @@
 import { DateTime } from "luxon";
 import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
-import { conflict, invalid } from "../../platform/errors.js";
-import { codedError } from "../../platform/i18n/index.js";
+import { conflict, invalid, LocalizedDetails } from "../../platform/errors.js";
+import { codedError, type MessageParams, render, type ServerLocale } from "../../platform/i18n/index.js";
 import { centsToPesos, parseCsv, pesosToCents } from "./csv.js";
 import { requireBiller } from "./policy.js";
 import { type InvoiceRow, invoicesRepo } from "./repository.js";
@@ -19,7 +19,18 @@ interface ImportLine {
   paidOn: string | null;
 }
 
-type RowReport = { row: number; folio: string; ok: boolean; code: string | null; message: string | null };
+/** A row's verdict: `code` (`billing.import_row.<code>` in the catalogues) and its arguments, no text. */
+type RowReport = { row: number; folio: string; ok: boolean; code: string | null; params: MessageParams };
+export const IMPORT_ROW_CODES = [
+  "duplicate_row",
+  "unknown_folio",
+  "erp_folio_missing",
+  "bad_total",
+  "total_mismatch",
+  "bad_date",
+  "bad_status",
+] as const;
+type ImportRowCode = (typeof IMPORT_ROW_CODES)[number];
 
 const IMPORT_COLUMNS = ["foliomesa", "folioerp", "total", "fechapago"];
 
@@ -44,31 +55,35 @@ function readImport(csv: string): ImportLine[] {
 }
 
 function check(line: ImportLine, inv: InvoiceRow | undefined, seen: Set<string>): RowReport {
-  const fail = (code: string, message: string) => ({
+  const fail = (code: ImportRowCode, params: MessageParams = {}): RowReport => ({
     row: line.row,
     folio: line.folio,
     ok: false,
     code,
-    message,
+    params,
   });
-  if (seen.has(line.folio)) return fail("duplicate_row", "El folio aparece más de una vez en el archivo.");
+  if (seen.has(line.folio)) return fail("duplicate_row");
   seen.add(line.folio);
-  if (!inv) return fail("unknown_folio", "Mesa no tiene una factura con ese folio.");
-  if (!line.erpFolio) return fail("erp_folio_missing", "Falta el folio del ERP.");
-  if (line.totalCents === null) return fail("bad_total", "El total no es un importe válido.");
+  if (!inv) return fail("unknown_folio");
+  if (!line.erpFolio) return fail("erp_folio_missing");
+  if (line.totalCents === null) return fail("bad_total");
   if (line.totalCents !== Number(inv.total_cents)) {
-    return fail(
-      "total_mismatch",
-      `El total no coincide: Mesa tiene ${centsToPesos(Number(inv.total_cents))}.`,
-    );
+    return fail("total_mismatch", { total: centsToPesos(Number(inv.total_cents)) });
   }
-  if (line.paidOn !== null && !DateTime.fromFormat(line.paidOn, "yyyy-MM-dd").isValid) {
-    return fail("bad_date", "FechaPago debe ser AAAA-MM-DD.");
-  }
-  if (!["issued", "exported", "paid"].includes(inv.status))
-    return fail("bad_status", `La factura está en estado ${inv.status}.`);
-  if (inv.status === "paid" && line.paidOn === null) return fail("bad_status", "La factura ya está pagada.");
-  return { row: line.row, folio: line.folio, ok: true, code: null, message: null };
+  if (line.paidOn !== null && !DateTime.fromFormat(line.paidOn, "yyyy-MM-dd").isValid)
+    return fail("bad_date");
+  // `paid` without a payment date: the invoice is paid already and the row would undo nothing.
+  if (!["issued", "exported", "paid"].includes(inv.status) || (inv.status === "paid" && line.paidOn === null))
+    return fail("bad_status", { status: inv.status });
+  return { row: line.row, folio: line.folio, ok: true, code: null, params: {} };
+}
+
+/** The report as the API carries it: each verdict also worded in the reader's language (`message`). */
+function worded(rows: RowReport[], locale: ServerLocale) {
+  return rows.map((r) => ({
+    ...r,
+    message: r.code === null ? null : render(locale, `billing.import_row.${r.code}`, r.params),
+  }));
 }
 
 /** Applies every row or none: any row in error → 422 with the report and nothing changed. */
@@ -85,7 +100,7 @@ export async function importErp(ctx: AppContext, actor: Actor, csv: string) {
     throw codedError(
       "precondition_failed",
       { code: "billing.import_rejected", params: { count: errors } },
-      { rows },
+      new LocalizedDetails((locale) => ({ rows: worded(rows, locale) })),
     );
   }
   const now = ctx.clock().toISOString();
@@ -114,5 +129,6 @@ export async function importErp(ctx: AppContext, actor: Actor, csv: string) {
       });
     }
   });
-  return { applied: lines.length, rows };
+  // Every row passed: there is nothing to word.
+  return { applied: lines.length, rows: rows.map((r) => ({ ...r, message: null })) };
 }

@@ -113,5 +113,5 @@ export async function invoiceTicket(ctx: AppContext, actor: Actor, ticketId: str
   if (!row) throw codedError("precondition_failed", { code: "billing.not_event_ticket", params: {} });
   const made = await invoicesRepo.byId(ctx.db, row.id);
   if (!made) throw new AppError("internal_error", "error.internal");
-  return toInvoice(made);
+  return toInvoice(made, actor.locale);
 }

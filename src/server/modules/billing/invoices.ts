@@ -52,7 +52,7 @@ export async function listInvoices(
 ) {
   requireBiller(actor);
   const rows = await invoicesRepo.list(ctx.db, { ...q, limit: 1000 });
-  return rows.map(toInvoice);
+  return rows.map((r) => toInvoice(r, actor.locale));
 }
 
 export async function invoiceRow(ctx: AppContext, actor: Actor, id: string): Promise<InvoiceRow> {
@@ -63,7 +63,7 @@ export async function invoiceRow(ctx: AppContext, actor: Actor, id: string): Pro
 }
 
 export const getInvoice = async (ctx: AppContext, actor: Actor, id: string) =>
-  toInvoice(await invoiceRow(ctx, actor, id));
+  toInvoice(await invoiceRow(ctx, actor, id), actor.locale);
 
 /** Writes a change conditional on the version read, with its audit entry; 409 when someone was first. */
 async function change(
@@ -90,8 +90,8 @@ async function change(
     return true;
   });
   const fresh = await invoicesRepo.byId(ctx.db, row.id);
-  if (!ok || !fresh) throw staleEdit("invoice", fresh ? toInvoice(fresh) : null);
-  return toInvoice(fresh);
+  if (!ok || !fresh) throw staleEdit("invoice", fresh ? toInvoice(fresh, actor.locale) : null);
+  return toInvoice(fresh, actor.locale);
 }
 
 export async function editDraft(
@@ -102,7 +102,7 @@ export async function editDraft(
 ) {
   const row = await invoiceRow(ctx, actor, id);
   refuseUnless(row, "edit");
-  await checkBaseVersion(body.version, row.version, "invoice", () => toInvoice(row));
+  await checkBaseVersion(body.version, row.version, "invoice", () => toInvoice(row, actor.locale));
   const lines = body.lines.map((l) => itemLine(l.description, l.quantity, l.unitPriceCents));
   return change(ctx, actor, row, "edit", {
     lines: JSON.stringify(lines),
@@ -114,7 +114,7 @@ export async function editDraft(
 export async function issueInvoice(ctx: AppContext, actor: Actor, id: string, version?: number) {
   const row = await invoiceRow(ctx, actor, id);
   refuseUnless(row, "issue");
-  await checkBaseVersion(version, row.version, "invoice", () => toInvoice(row));
+  await checkBaseVersion(version, row.version, "invoice", () => toInvoice(row, actor.locale));
   const today = await todayLocal(ctx);
   const due = dueOn(today, { terms: row.payment_terms, creditDays: row.credit_days });
   const issued = { status: "issued" as const, issued_at: ctx.clock().toISOString(), due_on: due };

@@ -7,6 +7,7 @@ import { dueOn } from "../../../domain/billing/periods.js";
 import { localDateOf } from "../../../domain/calendar/index.js";
 import type { AppContext } from "../../context.js";
 import type { ClientsTable, DB } from "../../platform/database/schema.js";
+import { render, type ServerLocale } from "../../platform/i18n/index.js";
 import { newId } from "../../platform/ids.js";
 import { businessCalendar } from "../settings/settings.js";
 import { type InvoiceRow, invoicesRepo, type NewInvoice } from "./repository.js";
@@ -90,8 +91,17 @@ export function totalsColumns(lines: Line[], taxBasisPoints: number) {
   };
 }
 
+/** What Mesa itself writes as a cancellation reason: a catalogue code, worded for each reader. */
+export const NO_CHARGE_CANCEL_REASON = "billing.cancel_reason.ticket_no_charge";
+const SYSTEM_REASON = /^billing\.cancel_reason\.[a-z_]+$/;
+
+/** A reason a person typed stays as typed; one Mesa wrote (a code) reads in the reader's language. */
+function cancelReason(stored: string | null, locale: ServerLocale): string | null {
+  return stored !== null && SYSTEM_REASON.test(stored) ? render(locale, stored) : stored;
+}
+
 /** The API shape (SPEC §10 `GET /api/invoices` plus folio, client snapshot and lifecycle dates). */
-export function toInvoice(r: InvoiceRow): Invoice {
+export function toInvoice(r: InvoiceRow, locale: ServerLocale): Invoice {
   return {
     id: r.id,
     folio: r.folio,
@@ -115,7 +125,7 @@ export function toInvoice(r: InvoiceRow): Invoice {
     exportedAt: r.exported_at,
     paidAt: r.paid_at,
     cancelledAt: r.cancelled_at,
-    cancelReason: r.cancel_reason,
+    cancelReason: cancelReason(r.cancel_reason, locale),
     createdAt: r.created_at,
     version: r.version,
   };

@@ -102,9 +102,11 @@ function billingGroup(r: Routes, ctx: AppContext): void {
   r.post("/runs", {
     schema: { tags, body: RunBody, response: { 200: RunResult } },
     handler: async (req) => {
-      requireBiller(actorOf(req));
+      const actor = actorOf(req);
+      requireBiller(actor);
       const out = await runPeriod(ctx, req.body.period);
-      return { ...out, items: (await invoicesRepo.ofPeriodRuns(ctx.db, out.period)).map(toInvoice) };
+      const made = await invoicesRepo.ofPeriodRuns(ctx.db, out.period);
+      return { ...out, items: made.map((r) => toInvoice(r, actor.locale)) };
     },
   });
   r.get("/settings", {

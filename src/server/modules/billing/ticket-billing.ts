@@ -9,6 +9,7 @@ import type { AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
 import type { DB } from "../../platform/database/schema.js";
 import { historyRepo } from "../tickets/repository.js";
+import { NO_CHARGE_CANCEL_REASON } from "./make.js";
 import { type InvoiceRow, invoicesRepo } from "./repository.js";
 import { invoiceTicketsRepo } from "./ticket-repository.js";
 
@@ -80,7 +81,7 @@ export async function cancelTicketDraft(
   const patch = {
     status: "cancelled" as const,
     cancelled_at: at,
-    cancel_reason: "El ticket pasó a sin cargo.",
+    cancel_reason: NO_CHARGE_CANCEL_REASON,
     run_key: null,
     updated_at: at,
   };

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { type AppContext, memoized } from "../../context.js";
+import { issueText } from "../../platform/i18n/index.js";
 import { settingsRepo } from "./repository.js";
 
 /** A settings row: its key, the schema a stored value must meet and what applies when none is stored. */
@@ -28,7 +29,7 @@ function checked<T extends object>(
   if (r.value === undefined) return { value: spec.defaults, version: r.version, stored: false };
   const parsed = spec.schema.safeParse(r.value);
   if (parsed.success) return { value: parsed.data, version: r.version, stored: true };
-  const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: issueText(i) }));
   const msg = `configuración «${spec.key}» guardada no válida; se usan los valores predeterminados`;
   if (ctx.log) ctx.log.warn({ key: spec.key, issues }, msg);
   else console.warn(msg, JSON.stringify(issues));

@@ -1,7 +1,13 @@
 import type { TicketStatus } from "../../../contract/tickets.js";
-import { closedDaysInMonth, explainDeadline, maxBusinessMinutes } from "../../../domain/calendar/index.js";
+import {
+  closedDaysInMonth,
+  explainDeadline,
+  maxBusinessMinutes,
+  type SkippedDay,
+} from "../../../domain/calendar/index.js";
 import type { Actor, AppContext } from "../../context.js";
 import { invalid } from "../../platform/errors.js";
+import { render, type ServerLocale } from "../../platform/i18n/index.js";
 import { businessCalendar } from "../settings/settings.js";
 import { assertDeadlineInRange } from "./deadline-range.js";
 import { assertMayReadCalendar, assertMayRecomputeDeadlines } from "./policy.js";
@@ -9,6 +15,13 @@ import { historyRepo, ticketsRepo } from "./repository.js";
 import { contractTargets, responseDue } from "./tickets.js";
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Why a day is closed, worded for the reader; a closure's reason stays as the admin typed it. */
+function worded(s: SkippedDay, locale: ServerLocale) {
+  if (s.holiday) return { ...s, reason: render(locale, `calendar.holiday.${s.holiday}`) };
+  if (s.weekday) return { ...s, reason: render(locale, `calendar.day.${s.kind}`, { weekday: s.weekday }) };
+  return { ...s, reason: s.reason ?? "" };
+}
 
 /** The what-if calculator reception reads from when a caller asks "when will you answer?". */
 export async function deadline(ctx: AppContext, actor: Actor, from: string, minutes: number) {
@@ -23,13 +36,13 @@ export async function deadline(ctx: AppContext, actor: Actor, from: string, minu
     dueAt: iso(e.dueAt),
     minutes,
     intervals: e.intervals.map((i) => ({ start: iso(i.start), end: iso(i.end), minutes: i.minutes })),
-    skipped: e.skipped,
+    skipped: e.skipped.map((s) => worded(s, actor.locale)),
   };
 }
 
 export async function closedDays(ctx: AppContext, actor: Actor, year: number, month: number) {
   assertMayReadCalendar(actor);
-  return closedDaysInMonth(await businessCalendar(ctx), year, month);
+  return closedDaysInMonth(await businessCalendar(ctx), year, month).map((s) => worded(s, actor.locale));
 }
 
 /**

@@ -6,6 +6,7 @@ import { auditRepo } from "../../platform/audit/repository.js";
 import { onDuplicate } from "../../platform/database/duplicates.js";
 import { stillThere } from "../../platform/database/still-there.js";
 import { AppError, conflict, invalid, notFound } from "../../platform/errors.js";
+import { issueText } from "../../platform/i18n/index.js";
 import { newId } from "../../platform/ids.js";
 import { revokeAccess } from "../auth/account.js";
 import { hashPassword, startSession } from "../auth/auth.js";
@@ -169,7 +170,8 @@ export async function bootstrapAdmin(ctx: AppContext): Promise<boolean> {
   const { adminEmail, adminPassword } = ctx.config;
   if (!adminEmail || !adminPassword || (await usersRepo.count(ctx.db)) > 0) return false;
   const rule = Password.safeParse(adminPassword);
-  if (!rule.success) throw new Error(`MESA_ADMIN_PASSWORD: ${rule.error.issues[0]?.message}`);
+  const [issue] = rule.error?.issues ?? [];
+  if (issue) throw new Error(`MESA_ADMIN_PASSWORD: ${issueText(issue)}`);
   try {
     await insertUser(
       ctx,

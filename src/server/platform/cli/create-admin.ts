@@ -11,6 +11,7 @@ import { createAdmin } from "../../modules/users/users.js";
 import { loadConfig } from "../config.js";
 import { openDatabase } from "../database/database.js";
 import { assertMigrated, migrateToLatest } from "../database/migrate.js";
+import { issueText } from "../i18n/index.js";
 import { weakPasswordReason } from "./password.js";
 
 async function askPassword(): Promise<string> {
@@ -26,7 +27,8 @@ async function askPassword(): Promise<string> {
 }
 
 function explain(err: unknown): string {
-  if (err instanceof ZodError) return err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n");
+  if (err instanceof ZodError)
+    return err.issues.map((i) => `${i.path.join(".")}: ${issueText(i)}`).join("\n");
   return err instanceof Error ? err.message : String(err);
 }
 

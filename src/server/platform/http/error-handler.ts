@@ -2,10 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { issueParams } from "../../../contract/i18n/issue.js";
 import { type Database, isUniqueViolation } from "../database/database.js";
 import { classifyFault, driverMessage, type Fault } from "../database/faults.js";
-import { AppError, ERROR_STATUS, type ErrorCode, type ErrorText } from "../errors.js";
-import { localeOf, render } from "../i18n/index.js";
+import { AppError, ERROR_STATUS, type ErrorCode, type ErrorText, LocalizedDetails } from "../errors.js";
+import { isServerMessageKey, localeOf, render, type ServerLocale } from "../i18n/index.js";
 
 /** `text` is rendered in the caller's language; Fastify's own 4xx keep their (English) `message`. */
 interface ErrorReply {
@@ -18,15 +19,50 @@ interface ErrorReply {
 
 const text = (code: ErrorText["code"], params: ErrorText["params"] = {}): ErrorText => ({ code, params });
 
-function describe(err: FastifyError): ErrorReply {
+/** One input problem of a `validation_failed` answer, as the API carries it. */
+interface Issue<P = unknown> {
+  path: P;
+  message: string;
+  code?: string;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * An issue whose message is a catalogue code (the contract's `input.*`, a service's own) is rendered in
+ * the reader's language, keeping the code and its arguments for clients that word it themselves.
+ * zod's built-in messages (no code) pass as they are.
+ */
+function renderIssue<P>(locale: ServerLocale, path: P, message: string, bounds: unknown): Issue<P> {
+  if (!isServerMessageKey(message)) return { path, message };
+  const params = issueParams(bounds ?? {});
+  return { path, message: render(locale, message, params), code: message, params };
+}
+
+/** A service's issue list (`invalid(…, [{path, message, params}])`); other details stay as they are. */
+function renderIssues(locale: ServerLocale, details: unknown): unknown {
+  if (!Array.isArray(details)) return details;
+  return details.map((d: unknown) => {
+    const issue = d as { path?: unknown; message?: unknown; params?: unknown } | null;
+    if (typeof issue?.message !== "string" || !isServerMessageKey(issue.message)) return d;
+    return renderIssue(locale, issue.path, issue.message, { params: issue.params });
+  });
+}
+
+function describe(err: FastifyError, locale: ServerLocale): ErrorReply {
   if (err instanceof AppError) {
-    return { status: err.status, code: err.code, text: err.text, details: err.details };
+    const own = err.details instanceof LocalizedDetails ? err.details.render(locale) : err.details;
+    const details = err.code === "validation_failed" ? renderIssues(locale, own) : own;
+    return { status: err.status, code: err.code, text: err.text, details };
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const details = err.validation.map((v) => ({
-      path: [err.validationContext, ...String(v.instancePath).split("/").filter(Boolean)],
-      message: v.message,
-    }));
+    const details = err.validation.map((v) =>
+      renderIssue(
+        locale,
+        [err.validationContext, ...String(v.instancePath).split("/").filter(Boolean)],
+        v.message ?? "",
+        v.params,
+      ),
+    );
     const first = details[0];
     const where = first ? ` (${first.path.join(".")}: ${first.message})` : "";
     return { status: 400, code: "validation_failed", text: text("error.validation", { where }), details };
@@ -78,7 +114,8 @@ export function installErrorHandler(
   database?.reportTo(app.log);
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const fault = err instanceof AppError ? null : classifyFault(err);
-    const r = fault ? faultReply(fault) : describe(err);
+    const locale = localeOf(request);
+    const r = fault ? faultReply(fault) : describe(err, locale);
     if (fault) {
       // The operator needs the cause and the setting to fix, not Kysely's stack.
       const where = database?.where ?? "";
@@ -89,9 +126,8 @@ export function installErrorHandler(
     if (retryAfter) reply.header("retry-after", String(retryAfter));
     // A coded message is rendered in the caller's language, named by Content-Language; the body keeps
     // its fixed envelope {code, message, details} (SPEC §10), whose code and details are the machine's part.
-    const locale = r.text ? localeOf(request) : null;
-    const message = r.text && locale ? render(locale, r.text.code, r.text.params) : (r.message ?? r.code);
-    if (locale) reply.header("content-language", locale);
+    const message = r.text ? render(locale, r.text.code, r.text.params) : (r.message ?? r.code);
+    if (r.text) reply.header("content-language", locale);
     return reply.status(r.status).send({ error: { code: r.code, message, details: r.details } });
   });
 }

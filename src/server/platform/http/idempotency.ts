@@ -34,7 +34,7 @@ const KEY_PATTERN = /^[\x20-\x7e]{1,200}$/;
 function parseKey(raw: string | string[]): string {
   if (typeof raw === "string" && KEY_PATTERN.test(raw)) return raw;
   throw invalid("idempotency.bad_key", {}, [
-    { path: ["headers", "idempotency-key"], message: "Entre 1 y 200 caracteres ASCII imprimibles" },
+    { path: ["headers", "idempotency-key"], message: "input.idempotency_key" },
   ]);
 }
 

@@ -12,10 +12,14 @@ function holdsNul(value: unknown, depth = 0): boolean {
 }
 
 /**
- * PostgreSQL text cannot hold NUL (U+0000): such input would fail deep in a query as a 500 there and be
- * stored silently on SQLite. Refuse it up front, for body, query and path alike, on both databases.
+ * What input may look like before any route sees it. PostgreSQL text cannot hold NUL (U+0000): such
+ * input would fail deep in a query as a 500 there and be stored silently on SQLite; it is refused up
+ * front, for body, query and path alike, on both databases. A body that is not JSON is 415.
  */
 export function installInputGuard(app: FastifyInstance): void {
+  // Every body the API takes is JSON (the CSV import too, as a field): Fastify's built-in text/plain
+  // parser would hand a route a bare string to fail validation as 400; like XML or a form, it is 415.
+  app.removeContentTypeParser("text/plain");
   app.addHook("preValidation", async (request) => {
     for (const [part, value] of [
       ["params", request.params],
@@ -23,7 +27,7 @@ export function installInputGuard(app: FastifyInstance): void {
       ["body", request.body],
     ] as const) {
       if (holdsNul(value)) {
-        throw invalid("error.nul_char", {}, [{ path: [part], message: "Carácter nulo no permitido" }]);
+        throw invalid("error.nul_char", {}, [{ path: [part], message: "input.nul_char" }]);
       }
     }
   });

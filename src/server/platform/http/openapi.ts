@@ -42,7 +42,7 @@ const STATUS_TEXT: Record<number, string> = {
   409: "Stale version, duplicate, refused transition or a retry still in flight",
   410: "The link expired or was already used",
   413: "Body larger than 1 MiB",
-  415: "Body is not JSON",
+  415: "Body is not JSON (text/plain, XML, a form…): `unsupported_media_type`",
   422: "Understood but refused (a reason is required, an Idempotency-Key reused with another body…)",
   429: "Too many requests; wait Retry-After seconds",
   500: "Unexpected server error",

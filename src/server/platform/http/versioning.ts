@@ -13,12 +13,12 @@ export function baseVersion(request: FastifyRequest, bodyVersion: number | undef
   const m = IF_MATCH.exec(raw.trim());
   if (!m) {
     throw invalid("version.if_match_format", {}, [
-      { path: ["headers", "if-match"], message: "Versión numérica" },
+      { path: ["headers", "if-match"], message: "input.version_number" },
     ]);
   }
   const version = Number(m[1]);
   if (bodyVersion !== undefined && bodyVersion !== version) {
-    throw invalid("version.mismatch", {}, [{ path: ["body", "version"], message: "Distinta de If-Match" }]);
+    throw invalid("version.mismatch", {}, [{ path: ["body", "version"], message: "input.version_mismatch" }]);
   }
   return version;
 }

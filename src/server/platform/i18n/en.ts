@@ -1,3 +1,4 @@
+import { inputEn } from "../../../contract/i18n/en.js";
 import { enErrors } from "./errors-en.js";
 import type { ServerMessageKey } from "./es.js";
 
@@ -62,6 +63,28 @@ export const en: Record<ServerMessageKey, string> = {
   "billing.nothing_to_export": "There are no issued invoices to export.",
   "billing.import_rejected":
     "The import was not applied: {count, plural, one {# row has} other {# rows have}} errors.",
+  "calendar.day.weekend":
+    "{weekday, select, 1 {Monday} 2 {Tuesday} 3 {Wednesday} 4 {Thursday} 5 {Friday} 6 {Saturday} 7 {Sunday} other {{weekday}}}",
+  "calendar.day.closed_day":
+    "{weekday, select, 1 {Monday} 2 {Tuesday} 3 {Wednesday} 4 {Thursday} 5 {Friday} 6 {Saturday} 7 {Sunday} other {{weekday}}} without opening hours",
+  "calendar.holiday.new_year": "New Year's Day",
+  "calendar.holiday.constitution_day": "Constitution Day",
+  "calendar.holiday.benito_juarez": "Benito Juárez's Birthday",
+  "calendar.holiday.labour_day": "Labour Day",
+  "calendar.holiday.independence_day": "Independence Day",
+  "calendar.holiday.revolution_day": "Revolution Day",
+  "calendar.holiday.christmas": "Christmas Day",
+  "calendar.holiday.presidential_transition": "Transfer of Federal Executive Power",
+  "billing.cancel_reason.ticket_no_charge": "The ticket was made no-charge.",
+  "billing.import_row.duplicate_row": "The folio appears more than once in the file.",
+  "billing.import_row.unknown_folio": "Mesa has no invoice with that folio.",
+  "billing.import_row.erp_folio_missing": "The ERP folio is missing.",
+  "billing.import_row.bad_total": "The total is not a valid amount.",
+  "billing.import_row.total_mismatch": "The total does not match: Mesa has {total}.",
+  "billing.import_row.bad_date": "FechaPago must be YYYY-MM-DD.",
+  "billing.import_row.bad_status":
+    "{status, select, paid {The invoice is paid already.} draft {The invoice is a draft.} cancelled {The invoice is cancelled.} other {The invoice is {status}.}}",
   // The API's refusals (AppError), kept apart so this file stays the domain's texts.
   ...enErrors,
+  ...inputEn,
 };

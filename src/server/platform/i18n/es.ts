@@ -1,3 +1,4 @@
+import { inputEs } from "../../../contract/i18n/es.js";
 import { esErrors } from "./errors-es.js";
 
 /** Spanish (es-MX) texts the server renders: refusals, assignment reasons, notifications, errors. */
@@ -61,8 +62,32 @@ export const es = {
   "billing.nothing_to_export": "No hay facturas emitidas para exportar.",
   "billing.import_rejected":
     "La importación no se aplicó: {count, plural, one {# renglón tiene} other {# renglones tienen}} errores.",
+  // Why a day is closed (GET /api/sla/deadline, closed days): a weekday (1 Monday … 7 Sunday), a holiday.
+  "calendar.day.weekend":
+    "{weekday, select, 1 {Lunes} 2 {Martes} 3 {Miércoles} 4 {Jueves} 5 {Viernes} 6 {Sábado} 7 {Domingo} other {{weekday}}}",
+  "calendar.day.closed_day":
+    "{weekday, select, 1 {Lunes} 2 {Martes} 3 {Miércoles} 4 {Jueves} 5 {Viernes} 6 {Sábado} 7 {Domingo} other {{weekday}}} sin horario de atención",
+  "calendar.holiday.new_year": "Año Nuevo",
+  "calendar.holiday.constitution_day": "Día de la Constitución",
+  "calendar.holiday.benito_juarez": "Natalicio de Benito Juárez",
+  "calendar.holiday.labour_day": "Día del Trabajo",
+  "calendar.holiday.independence_day": "Día de la Independencia",
+  "calendar.holiday.revolution_day": "Día de la Revolución",
+  "calendar.holiday.christmas": "Navidad",
+  "calendar.holiday.presidential_transition": "Transmisión del Poder Ejecutivo Federal",
+  "billing.cancel_reason.ticket_no_charge": "El ticket pasó a sin cargo.",
+  "billing.import_row.duplicate_row": "El folio aparece más de una vez en el archivo.",
+  "billing.import_row.unknown_folio": "Mesa no tiene una factura con ese folio.",
+  "billing.import_row.erp_folio_missing": "Falta el folio del ERP.",
+  "billing.import_row.bad_total": "El total no es un importe válido.",
+  "billing.import_row.total_mismatch": "El total no coincide: Mesa tiene {total}.",
+  "billing.import_row.bad_date": "FechaPago debe ser AAAA-MM-DD.",
+  "billing.import_row.bad_status":
+    "{status, select, paid {La factura ya está pagada.} draft {La factura es un borrador.} cancelled {La factura está cancelada.} other {La factura está en estado {status}.}}",
   // The API's refusals (AppError), kept apart so this file stays the domain's texts.
   ...esErrors,
+  // The contract's input messages (validation details), shared with the web app.
+  ...inputEs,
 } as const;
 
 export type ServerMessageKey = keyof typeof es;

@@ -1,5 +1,6 @@
+import { issueParams } from "../../../contract/i18n/issue.js";
 import { AppError, type ErrorCode } from "../errors.js";
-import { type Coded, isServerMessageKey } from "./render.js";
+import { type Coded, isServerMessageKey, render, type ServerLocale } from "./render.js";
 
 export * from "./render.js";
 
@@ -10,4 +11,11 @@ export * from "./render.js";
 export function codedError(code: ErrorCode, text: Coded, details: unknown = null): AppError {
   if (!isServerMessageKey(text.code)) throw new Error(`no catalogue text for ${text.code}`);
   return new AppError(code, text.code, text.params, details);
+}
+
+/** A zod issue's text for an operator's console or log (config, CLI): its `input.*` code rendered. */
+export function issueText(issue: { message: string }, locale: ServerLocale = "es-MX"): string {
+  return isServerMessageKey(issue.message)
+    ? render(locale, issue.message, issueParams(issue))
+    : issue.message;
 }

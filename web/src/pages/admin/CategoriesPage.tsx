@@ -18,7 +18,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { CategoryBody, CategoryCode } from "../../contract";
 import { useT } from "../../i18n";
-import { useForm } from "../../lib/form";
+import { checkErrors, useForm } from "../../lib/form";
 import { formatMinutes } from "../../lib/format";
 
 function CategoryRow({ category }: { category: Category }) {
@@ -95,7 +95,9 @@ function NewCategory() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsedCode = CategoryCode.safeParse(code);
-    if (!parsedCode.success) return form.setErrors({ code: parsedCode.error.issues[0]?.message ?? "" });
+    if (!parsedCode.success) {
+      return form.setErrors({ code: checkErrors(t, parsedCode.error.issues, code)._form ?? "" });
+    }
     const body = form.validate(CategoryBody, {
       ...form.values,
       estimateMinutes: Number(form.values.estimateMinutes),

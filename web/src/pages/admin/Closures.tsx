@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Stack, Table, Text, TextInput } from "@manti
 import { type ChangeEvent, useState } from "react";
 import { type CalendarSettings, ClosureSchema } from "../../contract";
 import { useT } from "../../i18n";
-import { issuesToErrors } from "../../lib/form";
+import { checkErrors } from "../../lib/form";
 import { formatDate } from "../../lib/format";
 
 type Closure = CalendarSettings["closures"][number];
@@ -14,13 +14,14 @@ export function Closures({ value, onChange }: { value: Closure[]; onChange: (c: 
   const [draft, setDraft] = useState(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const add = () => {
-    const parsed = ClosureSchema.safeParse({
+    const input = {
       date: draft.date,
       reason: draft.reason,
       from: draft.from || undefined,
       to: draft.to || undefined,
-    });
-    if (!parsed.success) return setErrors(issuesToErrors(parsed.error.issues));
+    };
+    const parsed = ClosureSchema.safeParse(input);
+    if (!parsed.success) return setErrors(checkErrors(t, parsed.error.issues, input));
     setErrors({});
     onChange([...value, parsed.data].sort((a, b) => a.date.localeCompare(b.date)));
     setDraft(EMPTY);

@@ -6,6 +6,7 @@ import type { DeadlineResult, SkippedDay } from "../../contract";
 import { type Translate, useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
 import { formatDateTime, formatLongDate } from "../../lib/format";
+import { closedDayReason } from "./closedDay";
 
 type Deadline = z.infer<typeof DeadlineResult>;
 type Skipped = z.infer<typeof SkippedDay>;
@@ -15,7 +16,7 @@ function skippedText(t: Translate, s: Skipped): string {
   const date = formatLongDate(s.date, t.locale);
   if (s.kind === "weekend") return t("sla.skippedWeekend", { date });
   if (s.kind === "closed_day") return t("sla.skippedClosedDay", { date });
-  if (s.kind === "holiday") return t("sla.skippedHoliday", { date, reason: s.reason });
+  if (s.kind === "holiday") return t("sla.skippedHoliday", { date, reason: closedDayReason(t, s) });
   if (s.from && s.to) return t("sla.skippedPartial", { date, from: s.from, to: s.to, reason: s.reason });
   return t("sla.skippedClosure", { date, reason: s.reason });
 }

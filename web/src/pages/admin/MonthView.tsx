@@ -2,6 +2,7 @@ import { ActionIcon, Group, Paper, Text, Title, Tooltip } from "@mantine/core";
 import { useState } from "react";
 import { type ClosedDay, useClosedDays } from "../../api/admin";
 import { hasKey, useI18n, useT } from "../../i18n";
+import { closedDayReason } from "./closedDay";
 
 const WEEKDAYS_ES = ["Lun", "Mar", "Mié", "Jue", "Vie", "Sáb", "Dom"];
 const WEEKDAYS: Record<string, string[]> = {
@@ -23,6 +24,7 @@ function monthDays(year: number, month: number) {
 function DayCell({ date, day, info }: { date: string; day: number; info: ClosedDay | undefined }) {
   const t = useT();
   const closed = !!info && info.kind !== "weekend";
+  const reason = info ? closedDayReason(t, info) : "";
   const cell = (
     <div className="mesa-day" data-closed={closed} data-weekend={info?.kind === "weekend"} data-date={date}>
       <Text size="sm" fw={600}>
@@ -30,14 +32,14 @@ function DayCell({ date, day, info }: { date: string; day: number; info: ClosedD
       </Text>
       {closed && (
         <Text size="xs" c="red.8" lineClamp={2}>
-          {info.reason}
+          {reason}
         </Text>
       )}
     </div>
   );
   if (!info) return cell;
   const kindKey = `calendar.kind.${info.kind}`;
-  return <Tooltip label={`${hasKey(kindKey) ? t(kindKey) : info.kind}: ${info.reason}`}>{cell}</Tooltip>;
+  return <Tooltip label={`${hasKey(kindKey) ? t(kindKey) : info.kind}: ${reason}`}>{cell}</Tooltip>;
 }
 
 /** A month of the business calendar with its closed days (weekends, holidays, closures). */

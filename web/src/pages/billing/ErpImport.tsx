@@ -2,10 +2,16 @@ import { Alert, Button, List, Modal, Stack, Text, Textarea } from "@mantine/core
 import { useState } from "react";
 import { type ImportResult, useImportErp } from "../../api/billing";
 import { ApiError } from "../../api/client";
-import { useT } from "../../i18n";
+import { hasKey, type Translate, useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
 
 type Row = ImportResult["rows"][number];
+
+/** A row's verdict in the user's language, from its code; the server's wording for a code this build lacks. */
+function verdict(t: Translate, r: Row): string {
+  const key = `billing.importRow.${r.code}`;
+  return hasKey(key) ? t(key, r.params) : (r.message ?? "");
+}
 
 /** The ERP's folios and payments pasted or loaded from a CSV file; all rows apply or none. */
 export function ErpImport({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -43,7 +49,7 @@ export function ErpImport({ opened, onClose }: { opened: boolean; onClose: () =>
                 .filter((r) => !r.ok)
                 .map((r) => (
                   <List.Item key={r.row}>
-                    {t("billing.row", { row: r.row })} · {r.folio}: {r.message}
+                    {t("billing.row", { row: r.row })} · {r.folio}: {verdict(t, r)}
                   </List.Item>
                 ))}
             </List>

@@ -3,7 +3,7 @@ import { type ChangeEvent, type FormEvent, useState } from "react";
 import { type CallerMatch, type Client, useCreateClient, useCreateContact } from "../../api/clients";
 import { ClientBody, ContactBody } from "../../contract";
 import { useT } from "../../i18n";
-import { blankToUndefined, issuesToErrors, renameKeys, useForm } from "../../lib/form";
+import { blankToUndefined, checkErrors, renameKeys, useForm } from "../../lib/form";
 import { RfcConfirm, useRfcConfirm } from "../credit/RfcConfirm";
 
 const EMPTY = {
@@ -74,7 +74,7 @@ export function NewClientForm({
     const contact = contactInput(values);
     const check = contact ? ContactBody.safeParse(contact) : null;
     if (check && !check.success) {
-      form.setErrors(renameKeys(issuesToErrors(check.error.issues), contactKey));
+      form.setErrors(renameKeys(checkErrors(t, check.error.issues, contact), contactKey));
       return;
     }
     try {

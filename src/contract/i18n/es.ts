@@ -1,0 +1,53 @@
+/**
+ * The contract's input messages in Spanish (es-MX). A schema names a code (`"input.required"`), never a
+ * sentence: the server renders it in the caller's language in `validation_failed` details, and the web's
+ * form layer in the user's. `{min}`/`{max}` come from the issue's own bounds (issueParams).
+ */
+export const inputEs = {
+  "input.required": "Requerido",
+  "input.min_chars": "Mínimo {min} caracteres",
+  "input.max_chars": "Máximo {max} caracteres",
+  "input.instant_format": "Fecha y hora ISO-8601 con zona (Z o ±hh:mm)",
+  "input.instant_nonexistent": "Fecha u hora inexistente",
+  "input.instant_year_range": "Año fuera del rango admitido ({min}–{max}); con la zona aplicada, en UTC",
+  "input.date_format": "Fecha AAAA-MM-DD",
+  "input.date_nonexistent": "Fecha inexistente",
+  "input.year_range": "Año fuera del rango admitido ({min}–{max})",
+  "input.period": "Periodo AAAA-MM",
+  "input.time_format": "Hora HH:mm",
+  "input.range_reversed": "La fecha final es anterior a la inicial",
+  "input.range_too_long": "El periodo excede {years, plural, one {# año} other {# años}}",
+  "input.cents_integer": "Importe en centavos (entero)",
+  "input.quantity_integer": "Cantidad entera",
+  "input.quantity_decimals": "Hasta 3 decimales",
+  "input.minutes_integer": "Minutos enteros",
+  "input.minutes_nonnegative": "Minutos no negativos",
+  "input.minutes_min": "Al menos {min, plural, one {# minuto} other {# minutos}}",
+  "input.minutes_or_span": "Indica minutos o inicio y fin",
+  "input.minutes_and_span": "Usa minutos o inicio/fin, no ambos",
+  "input.span_required": "Indica inicio y fin",
+  "input.days_integer": "Días enteros",
+  "input.days_min": "Al menos {min, plural, one {# día} other {# días}}",
+  "input.days_max": "Máximo {max} días",
+  "input.score_integer": "Calificación entera",
+  "input.score_range": "De 1 a 5",
+  "input.email": "Correo electrónico inválido",
+  "input.phone": "Teléfono inválido",
+  "input.rfc": "RFC inválido: 12 caracteres (persona moral) o 13 (persona física) con fecha válida",
+  "input.skill": "Habilidad: minúsculas, números y guiones",
+  "input.category": "Categoría inválida",
+  "input.code": "Código: minúsculas, números y guiones",
+  "input.roles_min": "Al menos un rol",
+  "input.folder_path": "Ruta absoluta de una carpeta",
+  "input.base64": "Base64 inválido",
+  "input.logo_too_large": "El logotipo pesa más de 512 KB",
+  "input.rejection_reason": "Indica el motivo del rechazo.",
+  "input.unknown_filter": "Filtro desconocido: {filter}",
+  "input.unknown_status": "Estado desconocido: {statuses}",
+  "input.nul_char": "Carácter nulo no permitido",
+  "input.version_number": "Versión numérica",
+  "input.version_mismatch": "Distinta de If-Match",
+  "input.idempotency_key": "Entre 1 y 200 caracteres ASCII imprimibles",
+} as const;
+
+export type InputMessageKey = keyof typeof inputEs;
