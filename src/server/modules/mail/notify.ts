@@ -5,7 +5,7 @@ import { contactsRepo } from "../clients/repository.js";
 import { calendarConfig } from "../settings/settings.js";
 import type { TicketRow } from "../tickets/repository.js";
 import { bareAddress } from "./headers.js";
-import { queueMail } from "./outbox.js";
+import { type OutgoingMail, queueMail } from "./outbox.js";
 import { mailRepo } from "./repository.js";
 import { languageOf, mailSettings, ownAddresses } from "./settings.js";
 import { localInstant, openingHours, render } from "./templates.js";
@@ -43,13 +43,22 @@ export async function recipientOf(ctx: AppContext, row: TicketRow): Promise<stri
   return bareAddress((await mailRepo.firstSender(ctx.db, row.id))?.from_addr);
 }
 
+/** An auto-reply's hourly limit per address: its writer counts again where the count is exact. */
+export interface AutoReplyLimit {
+  to: string;
+  since: string;
+  perHour: number;
+}
+
 /**
- * The intake auto-reply (folio, response deadline, estimated solution, opening hours), queued in the
- * ticket's own transaction. Not sent to robots, lists, Mesa itself, or past the per-sender hourly limit.
+ * The intake auto-reply (folio, response deadline, estimated solution, opening hours), or null when
+ * none is due: not to robots, lists, Mesa itself, or past the per-sender hourly limit. Only reads,
+ * so that they happen before the new ticket's write holds the folio counter (issue #16); the writer
+ * queues the mail with the ticket and checks the limit again where no other create can slip past it
+ * (tickets/new-ticket-write.ts). An address found at its limit here has no reply planned at all.
  */
-export async function queueAutoReply(
-  base: AppContext,
-  trx: Transaction<DB>,
+export async function planAutoReply(
+  ctx: AppContext,
   row: TicketRow,
   intake: {
     mail?: MailIntake;
@@ -57,26 +66,28 @@ export async function queueAutoReply(
     contactName?: string | null;
     contactEmail?: string | null;
   },
-): Promise<void> {
-  // Inside the transaction every read goes through it (SQLite has one connection).
-  const ctx: AppContext = { ...base, db: trx };
-  if (!AUTO_REPLY_CHANNELS.has(row.channel) || intake.mail?.noReply) return;
+): Promise<{ mail: OutgoingMail; limit: AutoReplyLimit } | null> {
+  if (!AUTO_REPLY_CHANNELS.has(row.channel) || intake.mail?.noReply) return null;
   // A ticket filed by hand arrives with its contact already read and has no inbound mail of its own.
   const known = intake.contactEmail !== undefined && !intake.mail;
   const to =
     bareAddress(intake.mail?.from) ??
     bareAddress(intake.portalAddress) ??
     (known ? bareAddress(intake.contactEmail) : await recipientOf(ctx, row));
-  if (!to || ownAddresses(ctx).includes(to)) return;
+  if (!to || ownAddresses(ctx).includes(to)) return null;
   const settings = await mailSettings(ctx);
-  const hourAgo = new Date(ctx.clock().getTime() - 3600_000).toISOString();
-  if ((await mailRepo.autoRepliesSince(trx, to, hourAgo)) >= settings.autoRepliesPerHour) return;
+  const limit = {
+    to,
+    since: new Date(ctx.clock().getTime() - 3600_000).toISOString(),
+    perHour: settings.autoRepliesPerHour,
+  };
+  if ((await mailRepo.autoRepliesSince(ctx.db, to, limit.since)) >= limit.perHour) return null;
   const lang = await languageOf(ctx, to);
   const { cfg, vars } = await commonVars(ctx, row, lang);
   const name = known
     ? intake.contactName
     : row.contact_id
-      ? (await contactsRepo.byId(trx, row.contact_id))?.name
+      ? (await contactsRepo.byId(ctx.db, row.contact_id))?.name
       : null;
   const mail = render(ctx.config.dataDir, "autoreply", lang, {
     ...vars,
@@ -85,7 +96,7 @@ export async function queueAutoReply(
     estimatedSolution: localInstant(row.estimated_solution_at, cfg, lang),
   });
   const original = intake.mail?.messageId;
-  await queueMail(ctx, trx, {
+  const reply: OutgoingMail = {
     kind: "autoreply",
     ticketId: row.id,
     to,
@@ -93,7 +104,8 @@ export async function queueAutoReply(
     inReplyTo: original ?? null,
     references: original ? [...(intake.mail?.references ?? []), original] : [],
     autoSubmitted: "auto-replied",
-  });
+  };
+  return { mail: reply, limit };
 }
 
 /** A staff message ("message" kind only) mailed to the client, threaded after the last mail of the ticket. */

@@ -6,8 +6,9 @@ import type { AppContext } from "../../context.js";
 import type { DB } from "../../platform/database/schema.js";
 import { newId } from "../../platform/ids.js";
 import { errorText } from "../../platform/jobs/runner.js";
-import { enqueue } from "../../platform/tasks/queue.js";
+import { enqueue, taskRow } from "../../platform/tasks/queue.js";
 import { defineTask, PermanentTaskError } from "../../platform/tasks/registry.js";
+import type { TaskRow } from "../../platform/tasks/repository.js";
 import { headerSafe, newMessageId } from "./headers.js";
 import { mailRepo, type OutboxRow } from "./repository.js";
 import { mailSettings } from "./settings.js";
@@ -55,6 +56,22 @@ const SEND_LEASE_MS = 2 * 60_000;
  * caused it does. Every header value is stripped of line breaks here, once, whatever its origin.
  */
 export async function queueMail(ctx: AppContext, trx: Transaction<DB> | Kysely<DB>, mail: OutgoingMail) {
+  const row = outboxRow(ctx, mail);
+  await mailRepo.queue(trx, row);
+  await scheduleSend(ctx, trx, row.id);
+  return row;
+}
+
+/**
+ * What `queueMail` writes (no I/O): the outbox row and its send task (see scheduleSend), for a caller
+ * that writes them in a statement of its own (a new ticket's auto-reply, tickets/new-ticket-write.ts).
+ */
+export function queuedMail(ctx: AppContext, mail: OutgoingMail): { outbox: OutboxRow; task: TaskRow | null } {
+  const outbox = outboxRow(ctx, mail);
+  return { outbox, task: ctx.config.smtpUrl ? taskRow(sendTask(outbox.id), ctx.clock()) : null };
+}
+
+function outboxRow(ctx: AppContext, mail: OutgoingMail): OutboxRow {
   const now = ctx.clock().toISOString();
   const headers: StoredHeaders = {
     messageId: newMessageId(ctx.config.mailFrom),
@@ -62,7 +79,7 @@ export async function queueMail(ctx: AppContext, trx: Transaction<DB> | Kysely<D
     references: (mail.references ?? []).map(headerSafe).filter(Boolean).slice(-20),
     extra: mail.autoSubmitted ? { "Auto-Submitted": mail.autoSubmitted } : {},
   };
-  const row: OutboxRow = {
+  return {
     id: newId(),
     kind: mail.kind,
     ticket_id: mail.ticketId,
@@ -90,10 +107,10 @@ export async function queueMail(ctx: AppContext, trx: Transaction<DB> | Kysely<D
         )
       : null,
   };
-  await mailRepo.queue(trx, row);
-  await scheduleSend(ctx, trx, row.id);
-  return row;
 }
+
+const sendTask = (outboxId: string) =>
+  ({ kind: "mail.send", payload: { outboxId }, dedupeKey: `outbox:${outboxId}` }) as const;
 
 /**
  * Without MESA_SMTP_URL no send task is made (a task could only fail and use up its tries): the row
@@ -101,11 +118,7 @@ export async function queueMail(ctx: AppContext, trx: Transaction<DB> | Kysely<D
  */
 export async function scheduleSend(ctx: AppContext, db: Transaction<DB> | Kysely<DB>, outboxId: string) {
   if (!ctx.config.smtpUrl) return;
-  await enqueue(
-    db,
-    { kind: "mail.send", payload: { outboxId }, dedupeKey: `outbox:${outboxId}` },
-    ctx.clock(),
-  );
+  await enqueue(db, sendTask(outboxId), ctx.clock());
 }
 
 /** At start: a send task for every queued row that has none (the dedupe key makes a repeat harmless). */

@@ -1,9 +1,10 @@
 /**
  * Keeps the report facts of each ticket and the daily summary right, in the transaction of the
- * change: every ticket write goes through ticketsRepo.insert/update and every survey through
- * surveysRepo.insert, which call here. A change adds (its rows after) − (its rows before), in one
- * upsert statement, from data the caller has in hand: the row it read (the write is conditional on
- * its version) and the calendar it loaded (read only when an instant of the ticket changes).
+ * change: every ticket write goes through ticketsRepo.insert/update (or, for a new ticket on
+ * PostgreSQL, tickets/new-ticket-write.ts) and every survey through surveysRepo.insert, which call
+ * here. A change adds (its rows after) − (its rows before), in one upsert statement, from data the
+ * caller has in hand: the row it read (the write is conditional on its version) and the calendar it
+ * loaded (read only when an instant of the ticket changes).
  */
 import type { Kysely } from "kysely";
 import type { BusinessCalendar } from "../../../domain/calendar/index.js";
@@ -70,9 +71,12 @@ export async function factsPatch(
 
 const rowsOf = (t: FactTicket | null, s: FactSurvey | null): DailyRow[] => (t ? dailyRows(t, s) : []);
 
-/** Adds a new ticket to the summary (a new ticket has no survey). */
+/** What a new ticket adds to the summary (a new ticket has no survey): never empty. */
+export const newTicketDelta = (row: LedgerTicket): DailyRow[] => dailyDelta([], rowsOf(row, null));
+
+/** Adds a new ticket to the summary. */
 export async function ticketCreated(db: Db, row: LedgerTicket): Promise<void> {
-  await summaryRepo.apply(db, dailyDelta([], rowsOf(row, null)));
+  await summaryRepo.apply(db, newTicketDelta(row));
 }
 
 /**

@@ -85,7 +85,11 @@ export const summaryRepo = {
    * one row twice in a statement.
    */
   apply: async (db: Db, rows: readonly DailyRow[]) => {
-    if (rows.length === 0) return;
+    if (rows.length > 0) await summaryRepo.applyQuery(db, rows).execute();
+  },
+
+  /** The statement of `apply` (rows: at least one), for a caller that runs it inside its own statement. */
+  applyQuery: (db: Db, rows: readonly DailyRow[]) => {
     const values = rows.map((r) => ({
       day: r.day,
       dim: r.dim,
@@ -94,7 +98,7 @@ export const summaryRepo = {
       urgent: r.urgent,
       ...Object.fromEntries(COUNTS.map((c) => [c, r.counts[c] ?? 0])),
     }));
-    await db
+    return db
       .insertInto("report_daily")
       .values(values)
       .onConflict((oc) =>
@@ -105,8 +109,7 @@ export const summaryRepo = {
               COUNTS.map((c) => [c, sql`report_daily.${sql.ref(c)} + excluded.${sql.ref(c)}`]),
             ),
           ),
-      )
-      .execute();
+      );
   },
 
   state: (db: Db) => db.selectFrom("report_summary_state").selectAll().where("id", "=", 1).executeTakeFirst(),

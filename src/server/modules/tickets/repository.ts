@@ -1,7 +1,7 @@
-import { type Kysely, type Selectable, SqliteAdapter, sql } from "kysely";
+import { type Insertable, type Kysely, type Selectable, SqliteAdapter, sql } from "kysely";
 import type { HistoryAction, TicketStatus } from "../../../contract/tickets.js";
 import type { BusinessCalendar } from "../../../domain/calendar/index.js";
-import type { DB, TicketsTable } from "../../platform/database/schema.js";
+import type { DB, TicketHistoryTable, TicketsTable } from "../../platform/database/schema.js";
 import { likePatterns } from "../clients/repository.js";
 import {
   type CalendarSource,
@@ -136,12 +136,15 @@ export const ticketsRepo = {
     (await db.selectFrom("tickets").select("id").limit(1).executeTakeFirst()) !== undefined,
   view: (db: Db, id: string) => viewQuery(db).where("tickets.id", "=", id).executeTakeFirst(),
   byId: (db: Db, id: string) => db.selectFrom("tickets").selectAll().where("id", "=", id).executeTakeFirst(),
-  /** Inserts with its report facts (cal: the calendar the caller loaded) and adds it to the summary. */
-  insert: async (db: Db, row: NewTicketRow, cal: BusinessCalendar): Promise<TicketRow> => {
-    const full = { ...row, ...newTicketFacts(cal, row) };
-    await db.insertInto("tickets").values(full).execute();
-    await ticketCreated(db, full);
-    return full;
+  /** The row with its report facts (cal: the calendar the caller loaded), as `insert` takes it. */
+  withFacts: (row: NewTicketRow, cal: BusinessCalendar): TicketRow => ({
+    ...row,
+    ...newTicketFacts(cal, row),
+  }),
+  /** Inserts a row with its facts (`withFacts`) and adds it to the summary. */
+  insert: async (db: Db, row: TicketRow): Promise<void> => {
+    await db.insertInto("tickets").values(row).execute();
+    await ticketCreated(db, row);
   },
 
   /**
@@ -168,15 +171,19 @@ export const ticketsRepo = {
 
   /** Next folio number of the year, taken inside the caller's transaction: a rollback returns it. */
   nextFolioNumber: async (db: Db, year: number): Promise<number> => {
-    // One upsert (SQLite 3.35+, PostgreSQL): the first folio of a year is 1, later ones add one.
-    const row = await db
+    const row = await ticketsRepo.nextFolioQuery(db, year).executeTakeFirstOrThrow();
+    return Number(row.last_value);
+  },
+  /**
+   * Its statement, also run inside the one statement of a new ticket on PostgreSQL. One upsert
+   * (SQLite 3.35+, PostgreSQL): the first folio of a year is 1, later ones add one.
+   */
+  nextFolioQuery: (db: Db, year: number) =>
+    db
       .insertInto("folio_counters")
       .values({ year, last_value: 1 })
       .onConflict((oc) => oc.column("year").doUpdateSet({ last_value: sql`folio_counters.last_value + 1` }))
-      .returning("last_value")
-      .executeTakeFirstOrThrow();
-    return Number(row.last_value);
-  },
+      .returning("last_value"),
 
   /**
    * One page in queue order (urgent first, then the oldest deadline, then id).
@@ -248,33 +255,30 @@ export const ticketsRepo = {
     countByAssignee(db, { category, statuses: ["attended", "reviewed", "closed"] }),
 };
 
+export interface HistoryEntry {
+  ticketId: string;
+  at: string;
+  actorId: string | null;
+  action: HistoryAction;
+  from?: TicketStatus | null;
+  to?: TicketStatus | null;
+  reason?: string | null;
+  changes?: Record<string, unknown> | null;
+}
+
 export const historyRepo = {
-  add: (
-    db: Db,
-    e: {
-      ticketId: string;
-      at: string;
-      actorId: string | null;
-      action: HistoryAction;
-      from?: TicketStatus | null;
-      to?: TicketStatus | null;
-      reason?: string | null;
-      changes?: Record<string, unknown> | null;
-    },
-  ) =>
-    db
-      .insertInto("ticket_history")
-      .values({
-        ticket_id: e.ticketId,
-        at: e.at,
-        actor_id: e.actorId,
-        action: e.action,
-        from_status: e.from ?? null,
-        to_status: e.to ?? null,
-        reason: e.reason ?? null,
-        changes: e.changes ? JSON.stringify(e.changes) : null,
-      })
-      .execute(),
+  add: (db: Db, e: HistoryEntry) => db.insertInto("ticket_history").values(historyRepo.row(e)).execute(),
+  /** The row `add` inserts, for a caller that inserts several, or inside a statement of its own. */
+  row: (e: HistoryEntry): Insertable<TicketHistoryTable> => ({
+    ticket_id: e.ticketId,
+    at: e.at,
+    actor_id: e.actorId,
+    action: e.action,
+    from_status: e.from ?? null,
+    to_status: e.to ?? null,
+    reason: e.reason ?? null,
+    changes: e.changes ? JSON.stringify(e.changes) : null,
+  }),
   list: (db: Db, ticketId: string) =>
     db
       .selectFrom("ticket_history")

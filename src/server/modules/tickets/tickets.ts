@@ -2,7 +2,6 @@ import type { Transaction } from "kysely";
 import { z } from "zod";
 import type { Channel, TicketCreateBody, TicketDetail, TicketListQuery } from "../../../contract/tickets.js";
 import { addBusinessMinutes, type BusinessCalendar, localDateOf } from "../../../domain/calendar/index.js";
-import { formatFolio } from "../../../domain/folio.js";
 import { responseTargetMinutes, type ServiceKind } from "../../../domain/sla.js";
 import { searchTerms } from "../../../domain/text.js";
 import type { Actor, AppContext } from "../../context.js";
@@ -12,12 +11,14 @@ import { invalid, notFound } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { staffOnlyCreateFields, ticketDetailFor, ticketFor } from "../clients/client-view.js";
 import { type ContractRow, clientsRepo, contactsRepo, contractsRepo } from "../clients/repository.js";
-import { type MailIntake, queueAutoReply } from "../mail/notify.js";
+import { type MailIntake, planAutoReply } from "../mail/notify.js";
+import { queuedMail } from "../mail/outbox.js";
 import { mailRepo } from "../mail/repository.js";
 import { businessCalendar, categoryEstimate, requireCategory, slaSettings } from "../settings/settings.js";
 import { workRepo } from "../work/repository.js";
 import { contractInForce } from "./contract-in-force.js";
 import { assertDeadlineInRange } from "./deadline-range.js";
+import { folioPlaceholder, writeNewTicket } from "./new-ticket-write.js";
 import { assertMayFile, listScope, requireVisible } from "./policy.js";
 import {
   historyRepo,
@@ -79,15 +80,14 @@ async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInp
 }
 
 /** Only staff back-date (a call taken earlier): the history says it, received when, registered when, by whom. */
-async function recordBackdating(trx: AppContext["db"], row: TicketRow, actorId: string, nowIso: string) {
-  await historyRepo.add(trx, {
+const backdatedRow = (row: TicketRow, actorId: string, nowIso: string) =>
+  historyRepo.row({
     ticketId: row.id,
     at: nowIso,
     actorId,
     action: "backdated",
     changes: { receivedAt: row.received_at, registeredAt: nowIso },
   });
-}
 
 export async function createTicket(ctx: AppContext, actor: Actor, input: CreateInput) {
   const { client, contactName, contactEmail } = await checkCreateAccess(ctx, actor, input);
@@ -143,69 +143,70 @@ export async function insertTicket(
   // The folio's year is the year it is registered, even for a call taken before New Year.
   const year = Number(localDateOf(cal, now.getTime()).slice(0, 4));
   const id = newId();
-  return ctx.db.transaction().execute(async (trx) => {
-    const folio = formatFolio(year, await ticketsRepo.nextFolioNumber(trx, year));
-    const fields: NewTicketRow = {
-      id,
+  // The folio is taken by the write (new-ticket-write.ts): until then the placeholder stands for it.
+  const folio = folioPlaceholder();
+  const fields: NewTicketRow = {
+    id,
+    folio,
+    client_id: input.clientId,
+    contact_id: input.contactId ?? null,
+    title: input.title,
+    description: input.description,
+    urgent: input.urgent ? 1 : 0,
+    channel: intake.channel,
+    category: input.category ?? null,
+    service_kind: kind,
+    contract_id: contract?.id ?? null,
+    status: "new",
+    assignee_id: null,
+    received_at: new Date(receivedMs).toISOString(),
+    response_due_at: responseDueAt,
+    responded_at: null,
+    estimated_solution_minutes: estimate,
+    estimated_solution_at: estimate
+      ? new Date(
+          assertDeadlineInRange(addBusinessMinutes(cal, receivedMs, estimate), "estimatedSolutionMinutes"),
+        ).toISOString()
+      : null,
+    raw_minutes: 0,
+    billable_minutes: null,
+    billing_status: "pending",
+    accepted_at: null,
+    accepted_by_name: null,
+    accepted_via: null,
+    acceptance_override_reason: null,
+    unknown_sender: intake.unknownSender ? 1 : 0,
+    search_text: ticketSearchText({
       folio,
-      client_id: input.clientId,
-      contact_id: input.contactId ?? null,
       title: input.title,
       description: input.description,
-      urgent: input.urgent ? 1 : 0,
-      channel: intake.channel,
-      category: input.category ?? null,
-      service_kind: kind,
-      contract_id: contract?.id ?? null,
-      status: "new",
-      assignee_id: null,
-      received_at: new Date(receivedMs).toISOString(),
-      response_due_at: responseDueAt,
-      responded_at: null,
-      estimated_solution_minutes: estimate,
-      estimated_solution_at: estimate
-        ? new Date(
-            assertDeadlineInRange(addBusinessMinutes(cal, receivedMs, estimate), "estimatedSolutionMinutes"),
-          ).toISOString()
-        : null,
-      raw_minutes: 0,
-      billable_minutes: null,
-      billing_status: "pending",
-      accepted_at: null,
-      accepted_by_name: null,
-      accepted_via: null,
-      acceptance_override_reason: null,
-      unknown_sender: intake.unknownSender ? 1 : 0,
-      search_text: ticketSearchText({
-        folio,
-        title: input.title,
-        description: input.description,
-        clientName: client.name,
-        contactName,
-      }),
-      created_by: intake.actorId,
-      created_at: nowIso,
-      updated_at: nowIso,
-      closed_at: null,
-      version: 1,
-      escalation_level: 0,
-    };
-    const row = await ticketsRepo.insert(trx, fields, cal);
-    await historyRepo.add(trx, {
+      clientName: client.name,
+      contactName,
+    }),
+    created_by: intake.actorId,
+    created_at: nowIso,
+    updated_at: nowIso,
+    closed_at: null,
+    version: 1,
+    escalation_level: 0,
+  };
+  const row = ticketsRepo.withFacts(fields, cal);
+  const history = [
+    historyRepo.row({
       ticketId: id,
       at: nowIso,
       actorId: intake.actorId,
       action: "create",
       to: "new",
       changes: { serviceKind: kind, urgent: input.urgent, channel: row.channel, responseDueAt },
-    });
-    // Only staff back-date (checked on the way in): a call taken earlier, registered now.
-    if (receivedMs < now.getTime() && intake.actorId)
-      await recordBackdating(trx, row, intake.actorId, nowIso);
-    await intake.within?.(trx, row);
-    await queueAutoReply(ctx, trx, row, intake);
-    return row;
-  });
+    }),
+  ];
+  // Only staff back-date (checked on the way in): a call taken earlier, registered now, by whom.
+  if (receivedMs < now.getTime() && intake.actorId) history.push(backdatedRow(row, intake.actorId, nowIso));
+  // Its reads happen here, before the write holds the folio counter.
+  const reply = await planAutoReply(ctx, row, intake);
+  const mail = reply && { ...queuedMail(ctx, reply.mail), limit: reply.limit };
+  return writeNewTicket(ctx, { year, placeholder: folio, row, history, mail, within: intake.within });
 }
 
 export async function getTicketSummary(ctx: AppContext, actor: Actor, id: string) {

@@ -30,12 +30,24 @@ export async function enqueue<K extends TaskKind>(
   input: EnqueueInput<K>,
   now: Date = new Date(),
 ): Promise<Enqueued> {
+  const row = taskRow(input, now);
+  if (await tasksRepo.insert(db, row)) return { id: row.id, created: true };
+  const existing = await tasksRepo.byDedupeKey(db, input.kind, input.dedupeKey ?? "");
+  if (!existing) throw new Error(`Task ${input.kind} was neither inserted nor found.`);
+  return { id: existing.id, created: false };
+}
+
+/**
+ * The row `enqueue` adds (checked, no I/O), for a caller that writes it in a statement of its own:
+ * inserted with ON CONFLICT (kind, dedupe_key) DO NOTHING it behaves as `enqueue` does.
+ */
+export function taskRow<K extends TaskKind>(input: EnqueueInput<K>, now: Date): TaskRow {
   const def = taskDefinition(input.kind);
   if (!def) throw new Error(`Unknown task kind ${input.kind}: define it with defineTask first.`);
   const checked = def.payload.safeParse(input.payload);
   if (!checked.success) throw new Error(`Invalid payload for task ${input.kind}: ${checked.error.message}`);
   const at = now.toISOString();
-  const row: TaskRow = {
+  return {
     id: newId(),
     kind: input.kind,
     payload: JSON.stringify(input.payload),
@@ -51,8 +63,4 @@ export async function enqueue<K extends TaskKind>(
     updated_at: at,
     done_at: null,
   };
-  if (await tasksRepo.insert(db, row)) return { id: row.id, created: true };
-  const existing = await tasksRepo.byDedupeKey(db, input.kind, input.dedupeKey ?? "");
-  if (!existing) throw new Error(`Task ${input.kind} was neither inserted nor found.`);
-  return { id: existing.id, created: false };
 }

@@ -48,13 +48,15 @@ function markClaimed(db: Db, c: Claim, ids: string[] | ReturnType<typeof dueIds>
 export const tasksRepo = {
   /** Inserts unless (kind, dedupe_key) is taken; true when this call inserted the row. */
   insert: async (db: Db, row: TaskRow) => {
-    const r = await db
-      .insertInto("tasks")
-      .values(row)
-      .onConflict((oc) => oc.columns(["kind", "dedupe_key"]).doNothing())
-      .executeTakeFirst();
+    const r = await tasksRepo.insertQuery(db, row).executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
   },
+  /** The statement of `insert` (nothing when the kind and dedupe key are taken), to run inside another. */
+  insertQuery: (db: Db, row: TaskRow) =>
+    db
+      .insertInto("tasks")
+      .values(row)
+      .onConflict((oc) => oc.columns(["kind", "dedupe_key"]).doNothing()),
 
   byDedupeKey: (db: Db, kind: string, key: string) =>
     db
