@@ -5,7 +5,7 @@ import { TICKET_STATUSES } from "../../../domain/workflow.js";
 import type { DB } from "../../platform/database/schema.js";
 import type { TicketFilter } from "./repository.js";
 
-/** How ticketsRepo.list picks a page's ids (SQL only; the repository joins the rows). */
+/** How ticketsRepo.list picks a page's ids (SQL only; list-repository.ts joins the rows). */
 type Db = Kysely<DB>;
 type TicketIds = SelectQueryBuilder<DB, "tickets", { id: string }>;
 
@@ -67,10 +67,13 @@ export function rangesPage(db: Db, f: TicketFilter, patterns: string[]): TicketI
     .limit(f.limit) as unknown as TicketIds;
 }
 
-/** SQLite search with few index candidates: only those rows are read, then put in queue order. */
-export function candidatePage(db: Db, f: TicketFilter, patterns: string[], candidates: number[]): TicketIds {
+/**
+ * SQLite search with few index candidates (`candidates`: their doc ids as a JSON array): only those
+ * rows are read, then put in queue order.
+ */
+export function candidatePage(db: Db, f: TicketFilter, patterns: string[], candidates: string): TicketIds {
   let ids = filtered(db.selectFrom("tickets").select("tickets.id"), f, patterns).where(
-    sql<boolean>`tickets.id in (select ticket_id from ticket_search_docs where doc_id in (select value from json_each(${JSON.stringify(candidates)})))`,
+    sql<boolean>`tickets.id in (select ticket_id from ticket_search_docs where doc_id in (select value from json_each(${candidates})))`,
   );
   if (f.statuses?.length) ids = ids.where("tickets.status", "in", f.statuses);
   if (f.urgent !== undefined) ids = ids.where("tickets.urgent", "=", f.urgent ? 1 : 0);
