@@ -149,7 +149,9 @@ export async function listPage(db: Db, f: TicketFilter): Promise<TicketListRow[]
   return compiledOnce(db, `tickets.list ${shape}`, values, (slot) => {
     const sf = slotted(f, slot);
     const sp = patterns.map((_, i) => slot(`p${i}`));
-    const page = candidates ? candidatePage(db, sf, sp, slot("candidates")) : rangesPage(db, sf, sp);
+    const page = candidates
+      ? candidatePage(db, sf, sp, slot("candidates"), MAX_SEARCH_CANDIDATES)
+      : rangesPage(db, sf, sp);
     return listQuery(db)
       .where("tickets.id", "in", page)
       .orderBy("tickets.urgent", "desc")
