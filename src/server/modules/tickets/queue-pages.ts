@@ -5,9 +5,13 @@ import { TICKET_STATUSES } from "../../../domain/workflow.js";
 import type { DB } from "../../platform/database/schema.js";
 import type { TicketFilter } from "./repository.js";
 
-/** How ticketsRepo.list picks a page's ids (SQL only; list-repository.ts joins the rows). */
+/**
+ * How ticketsRepo.list picks a page: its ids with their queue keys, in queue order (SQL only;
+ * list-repository.ts joins the rows in that order).
+ */
 type Db = Kysely<DB>;
-type TicketIds = SelectQueryBuilder<DB, "tickets", { id: string }>;
+type PageKeys = { id: string; urgent: number; response_due_at: string };
+type TicketIds = SelectQueryBuilder<DB, "tickets", PageKeys>;
 
 /** The filters every page applies besides its order (status and urgent are applied per range). */
 function filtered<T extends SelectQueryBuilder<DB, "tickets", object>>(
@@ -56,11 +60,15 @@ export function rangesPage(db: Db, f: TicketFilter, patterns: string[]): TicketI
       return db.selectFrom(range.as(`r${i}_${status ?? "any"}`)).selectAll();
     }),
   );
-  if (ranges.length === 0) return db.selectFrom("tickets").select("tickets.id").where(sql<boolean>`1 = 0`);
+  if (ranges.length === 0)
+    return db
+      .selectFrom("tickets")
+      .select(["tickets.id", "tickets.urgent", "tickets.response_due_at"])
+      .where(sql<boolean>`1 = 0`);
   const union = ranges.slice(1).reduce((u, r) => u.unionAll(r), ranges[0]!);
   return db
     .selectFrom(union.as("ranges"))
-    .select("ranges.id")
+    .select(["ranges.id", "ranges.urgent", "ranges.response_due_at"])
     .orderBy("ranges.urgent", "desc")
     .orderBy("ranges.response_due_at")
     .orderBy("ranges.id")
@@ -121,7 +129,7 @@ export function candidatePage(
   const page = db
     .selectFrom(ordered.as("o"))
     .innerJoin("tickets", "tickets.id", "o.ticket_id")
-    .select("tickets.id")
+    .select(["o.ticket_id as id", "o.urgent", "o.response_due_at"])
     .orderBy("o.urgent", "desc")
     .orderBy("o.response_due_at")
     .orderBy("o.ticket_id")
