@@ -237,7 +237,9 @@ export function seedSqliteTickets(raw: SQLite.Database, src: TicketSource): Seed
     seeded.phases += `, indexes ${since(t0)} s`;
     t0 = performance.now();
     if (hasFts(raw)) {
-      raw.exec("insert into ticket_search_docs (ticket_id) select id from tickets order by rowid");
+      // With the queue keys the search filters and orders by (migration 021), as the trigger writes them.
+      raw.exec(`insert into ticket_search_docs (ticket_id, urgent, response_due_at, status, client_id, assignee_id)
+        select id, urgent, response_due_at, status, client_id, assignee_id from tickets order by rowid`);
       raw.exec(`insert into tickets_fts (rowid, search_text)
         select d.doc_id, t.search_text from ticket_search_docs d join tickets t on t.id = d.ticket_id`);
     }

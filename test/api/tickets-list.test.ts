@@ -1,4 +1,6 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyQueueKeys } from "../../src/server/platform/database/migrations/021_search_queue_keys.js";
 import { createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
 
@@ -191,4 +193,57 @@ describe.each(DATABASES)("ticket list on %s", (kind) => {
     time.set("2026-11-25T10:01:00-06:00");
     expect(await keys(`${open}&breached=true&q=instalar`)).toEqual(["antivirus"]);
   });
+
+  it("answers a search with filters as the filters alone, in the same order, after the tickets moved", async () => {
+    // SQLite filters and orders a search's candidates by copies of these columns (migration 021):
+    // they must follow every write that changes them.
+    const patch = async (key: string, body: object) => {
+      const now = await s.reception.get(`/api/tickets/${ids[key]}`);
+      const r = await s.leader.patch(`/api/tickets/${ids[key]}`, { ...body, version: now.body.version });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    };
+    await patch("printer", { urgent: true });
+    await patch("server", { urgent: false });
+    const move = await s.reception.post(`/api/tickets/${ids.antivirus}/transitions`, {
+      action: "assign",
+      assigneeId: s.technician2.user!.id,
+    });
+    expect(move.status).toBe(200);
+    const filters = [
+      "",
+      "status=assigned",
+      "status=new,in_progress",
+      `clientId=${clients.a}`,
+      `assigneeId=${s.technician2.user!.id}`,
+      "unassigned=true",
+      "urgent=true",
+      "urgent=false",
+    ];
+    for (const q of ["caido", "a", "ñandu", "papeleria", "lote"]) {
+      const found = new Set((await list(`q=${encodeURIComponent(q)}`)).map((i) => i.id));
+      for (const f of filters) {
+        const alone = (await list(f)).map((i) => i.id).filter((id) => found.has(id));
+        const both = (await list([`q=${encodeURIComponent(q)}`, f].filter(Boolean).join("&"))).map(
+          (i) => i.id,
+        );
+        expect(both, `q=${q}&${f}`).toEqual(alone);
+      }
+    }
+  });
+
+  it.runIf(kind === "sqlite")(
+    "searches tickets filed before migration 021 once it copied their queue keys",
+    async () => {
+      const db = t.app.ctx.db;
+      const before = await keys(`q=caido&clientId=${clients.b}`);
+      expect(before).toEqual(["server"]);
+      // As before 021: the search docs had no copy of the queue keys.
+      await sql`update ticket_search_docs set urgent = 0, response_due_at = '', status = '', client_id = '', assignee_id = null`.execute(
+        db,
+      );
+      expect(await keys(`q=caido&clientId=${clients.b}`)).toEqual([]);
+      await copyQueueKeys(db);
+      expect(await keys(`q=caido&clientId=${clients.b}`)).toEqual(before);
+    },
+  );
 });

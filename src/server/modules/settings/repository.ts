@@ -1,7 +1,33 @@
 import type { Kysely } from "kysely";
+import { compiledOnce } from "../../platform/database/compiled-once.js";
 import type { DB } from "../../platform/database/schema.js";
 
 type Db = Kysely<DB>;
+
+/**
+ * Stored values as last parsed, by their JSON text: the settings nearly every request reads are parsed
+ * once while they stay the same (frozen, since every caller shares them), and a change made by another
+ * instance is still seen on the next read, which reads the text.
+ */
+const parsed = new Map<string, unknown>();
+
+export function deepFreeze<T>(v: T): T {
+  if (typeof v === "object" && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
+function parseStored(text: string): unknown {
+  let v = parsed.get(text);
+  if (v === undefined) {
+    v = deepFreeze(JSON.parse(text) as unknown);
+    if (parsed.size >= 50) parsed.clear();
+    parsed.set(text, v);
+  }
+  return v;
+}
 
 /** Stored settings: one JSON value per key, with a version for edits based on what the editor read. */
 export const settingsRepo = {
@@ -44,12 +70,18 @@ export const settingsRepo = {
   },
   /** Several keys in one statement; a key not stored is absent from the map. */
   records: async (db: Kysely<DB>, keys: readonly string[]) => {
-    const rows = await db
-      .selectFrom("settings")
-      .select(["key", "value", "version"])
-      .where("key", "in", keys)
-      .execute();
-    return new Map(rows.map((r) => [r.key, { value: JSON.parse(r.value) as unknown, version: r.version }]));
+    const values = Object.fromEntries(keys.map((k, i) => [`k${i}`, k]));
+    const rows = await compiledOnce(db, `settings.records ${keys.length}`, values, (slot) =>
+      db
+        .selectFrom("settings")
+        .select(["key", "value", "version"])
+        .where(
+          "key",
+          "in",
+          keys.map((_, i) => slot(`k${i}`)),
+        ),
+    );
+    return new Map(rows.map((r) => [r.key, { value: parseStored(r.value), version: r.version }]));
   },
   /** Writes the key only if it is still at `version` (0: absent); false when someone else wrote first. */
   putIfVersion: async (

@@ -43,8 +43,10 @@ export const SLA_SETTING: SettingSpec<SlaSettings> = {
   defaults: DEFAULT_SLA_SETTINGS,
 };
 
-// Compiled calendars are cached per stored JSON, so another instance's change is seen on the next read.
+// Compiled calendars are cached per stored JSON, so another instance's change is seen on the next read;
+// and per config object, which stays the same while the stored value does (see settingsRepo.records).
 const compiled = new Map<string, BusinessCalendar>();
+const compiledFor = new WeakMap<CalendarConfig, BusinessCalendar>();
 
 /** A setting as the API shows it: its value (or the defaults) and its version (0 until first saved). */
 async function recordOf<T extends object>(ctx: AppContext, spec: SettingSpec<T>) {
@@ -94,13 +96,16 @@ export function calendarConfig(ctx: AppContext): Promise<CalendarConfig> {
 
 export async function businessCalendar(ctx: AppContext): Promise<BusinessCalendar> {
   const cfg = await calendarConfig(ctx);
+  let cal = compiledFor.get(cfg);
+  if (cal) return cal;
   const key = JSON.stringify(cfg);
-  let cal = compiled.get(key);
+  cal = compiled.get(key);
   if (!cal) {
     cal = compileCalendar(cfg);
     if (compiled.size > 20) compiled.clear();
     compiled.set(key, cal);
   }
+  compiledFor.set(cfg, cal);
   return cal;
 }
 

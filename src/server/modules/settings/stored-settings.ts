@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { type AppContext, memoized } from "../../context.js";
 import { issueText } from "../../platform/i18n/index.js";
-import { settingsRepo } from "./repository.js";
+import { deepFreeze, settingsRepo } from "./repository.js";
 
 /** A settings row: its key, the schema a stored value must meet and what applies when none is stored. */
 export interface SettingSpec<T extends object> {
@@ -21,14 +21,35 @@ export async function settingRecord<T extends object>(
   return checked(ctx, spec, await settingsRepo.record(ctx.db, spec.key));
 }
 
+/**
+ * Values that met their schema, per setting and by the (frozen, shared) stored value they came from:
+ * each is checked once (two settings may store the same text, hence one map per setting).
+ */
+const valid = new WeakMap<SettingSpec<object>, WeakMap<object, unknown>>();
+
+function validFor(spec: SettingSpec<object>): WeakMap<object, unknown> {
+  let m = valid.get(spec);
+  if (!m) {
+    m = new WeakMap();
+    valid.set(spec, m);
+  }
+  return m;
+}
+
 function checked<T extends object>(
   ctx: AppContext,
   spec: SettingSpec<T>,
   r: { value: unknown; version: number },
 ): { value: T; version: number; stored: boolean } {
   if (r.value === undefined) return { value: spec.defaults, version: r.version, stored: false };
+  const shared = typeof r.value === "object" && r.value !== null && Object.isFrozen(r.value) ? r.value : null;
+  const known = shared && validFor(spec).get(shared);
+  if (known) return { value: known as T, version: r.version, stored: true };
   const parsed = spec.schema.safeParse(r.value);
-  if (parsed.success) return { value: parsed.data, version: r.version, stored: true };
+  if (parsed.success) {
+    if (shared) validFor(spec).set(shared, deepFreeze(parsed.data));
+    return { value: parsed.data, version: r.version, stored: true };
+  }
   const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: issueText(i) }));
   const msg = `configuración «${spec.key}» guardada no válida; se usan los valores predeterminados`;
   if (ctx.log) ctx.log.warn({ key: spec.key, issues }, msg);

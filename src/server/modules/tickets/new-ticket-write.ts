@@ -145,5 +145,7 @@ async function writeInOneStatement(db: Kysely<DB>, w: NewTicketWrite): Promise<s
     if (task) ctes.push(sql`k as (${tasksRepo.insertQuery(db, task)})`);
   }
   const { rows } = await sql<{ folio: string }>`with ${sql.join(ctes)} select folio from n`.execute(db);
-  return rows[0]!.folio;
+  const [row] = rows;
+  if (!row) throw new Error("new ticket: the statement returned no folio");
+  return row.folio;
 }

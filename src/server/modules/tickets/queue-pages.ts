@@ -5,8 +5,13 @@ import { TICKET_STATUSES } from "../../../domain/workflow.js";
 import type { DB } from "../../platform/database/schema.js";
 import type { TicketFilter } from "./repository.js";
 
-/** How ticketsRepo.list picks a page's ids (SQL only; the repository joins the rows). */
+/**
+ * How ticketsRepo.list picks a page: its ids with their queue keys, in queue order (SQL only;
+ * list-repository.ts joins the rows in that order).
+ */
 type Db = Kysely<DB>;
+type PageKeys = { id: string; urgent: number; response_due_at: string };
+type TicketIds = SelectQueryBuilder<DB, "tickets", PageKeys>;
 
 /** The filters every page applies besides its order (status and urgent are applied per range). */
 function filtered<T extends SelectQueryBuilder<DB, "tickets", object>>(
@@ -55,41 +60,79 @@ export function rangesPage(db: Db, f: TicketFilter, patterns: string[]) {
       return db.selectFrom(range.as(`r${i}_${status ?? "any"}`)).selectAll();
     }),
   );
-  if (ranges.length === 0) return db.selectFrom("tickets").select("tickets.id").where(sql<boolean>`1 = 0`);
-  const union = ranges.reduce((u, r) => u.unionAll(r)); // not empty: checked on the line above
+  if (ranges.length === 0)
+    return db
+      .selectFrom("tickets")
+      .select(["tickets.id", "tickets.urgent", "tickets.response_due_at"])
+      .where(sql<boolean>`1 = 0`);
+  const union = ranges.reduce((u, r) => u.unionAll(r)); // not empty: checked above;
   return db
     .selectFrom(union.as("ranges"))
-    .select("ranges.id")
+    .select(["ranges.id", "ranges.urgent", "ranges.response_due_at"])
     .orderBy("ranges.urgent", "desc")
     .orderBy("ranges.response_due_at")
     .orderBy("ranges.id")
     .limit(f.limit);
 }
 
-/** SQLite search with few index candidates: only those rows are read, then put in queue order. */
-export function candidatePage(db: Db, f: TicketFilter, patterns: string[], candidates: number[]) {
-  let ids = filtered(db.selectFrom("tickets").select("tickets.id"), f, patterns).where(
-    sql<boolean>`tickets.id in (select ticket_id from ticket_search_docs where doc_id in (select value from json_each(${JSON.stringify(candidates)})))`,
-  );
-  if (f.statuses?.length) ids = ids.where("tickets.status", "in", f.statuses);
-  if (f.urgent !== undefined) ids = ids.where("tickets.urgent", "=", f.urgent ? 1 : 0);
+/** The breached filter and the LIKE patterns, which only the ticket's row can answer. */
+function onRow<T extends SelectQueryBuilder<DB, "tickets", object>>(
+  q: T,
+  f: TicketFilter,
+  patterns: string[],
+) {
+  return filtered(q, { ...f, clientId: undefined, assigneeId: undefined, unassigned: undefined }, patterns);
+}
+
+/**
+ * SQLite search with few index candidates (`candidates`: their doc ids as a JSON array, at most
+ * `most`): they are filtered and put in queue order from ticket_search_docs alone, which holds a copy of
+ * both (migration 021), and tickets are read in that order only until the page is full.
+ */
+export function candidatePage(
+  db: Db,
+  f: TicketFilter,
+  patterns: string[],
+  candidates: string,
+  most: number,
+): TicketIds {
+  let docs = db
+    .selectFrom("ticket_search_docs as d")
+    .select(["d.ticket_id", "d.urgent", "d.response_due_at"])
+    .where(sql<boolean>`d.doc_id in (select value from json_each(${candidates}))`);
+  if (f.statuses?.length) docs = docs.where("d.status", "in", f.statuses);
+  if (f.urgent !== undefined) docs = docs.where("d.urgent", "=", f.urgent ? 1 : 0);
+  if (f.clientId) docs = docs.where("d.client_id", "=", f.clientId);
+  if (f.assigneeId) docs = docs.where("d.assignee_id", "=", f.assigneeId);
+  if (f.unassigned) docs = docs.where("d.assignee_id", "is", null);
   if (f.after) {
     const a = f.after;
-    ids = ids.where((eb) =>
+    docs = docs.where((eb) =>
       eb.or([
-        eb("tickets.urgent", "<", a.urgent),
-        eb.and([eb("tickets.urgent", "=", a.urgent), eb("tickets.response_due_at", ">", a.due)]),
+        eb("d.urgent", "<", a.urgent),
+        eb.and([eb("d.urgent", "=", a.urgent), eb("d.response_due_at", ">", a.due)]),
         eb.and([
-          eb("tickets.urgent", "=", a.urgent),
-          eb("tickets.response_due_at", "=", a.due),
-          eb("tickets.id", ">", a.id),
+          eb("d.urgent", "=", a.urgent),
+          eb("d.response_due_at", "=", a.due),
+          eb("d.ticket_id", ">", a.id),
         ]),
       ]),
     );
   }
-  return ids
-    .orderBy("tickets.urgent", "desc")
-    .orderBy("tickets.response_due_at", "asc")
-    .orderBy("tickets.id", "asc")
+  // SQLite keeps a FROM subquery's ORDER BY only with a LIMIT: with it the rows below arrive in queue
+  // order and the outer ORDER BY costs nothing (it is what makes the answer right either way).
+  const ordered = docs
+    .orderBy("d.urgent", "desc")
+    .orderBy("d.response_due_at")
+    .orderBy("d.ticket_id")
+    .limit(most);
+  const page = db
+    .selectFrom(ordered.as("o"))
+    .innerJoin("tickets", "tickets.id", "o.ticket_id")
+    .select(["o.ticket_id as id", "o.urgent", "o.response_due_at"])
+    .orderBy("o.urgent", "desc")
+    .orderBy("o.response_due_at")
+    .orderBy("o.ticket_id")
     .limit(f.limit);
+  return onRow(page as unknown as TicketIds, f, patterns);
 }

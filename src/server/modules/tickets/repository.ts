@@ -10,7 +10,7 @@ import {
   ticketChanged,
   ticketCreated,
 } from "../reports/ledger.js";
-import { candidatePage, rangesPage } from "./queue-pages.js";
+import { isSqlite, listPage, type TicketListRow } from "./list-repository.js";
 import { refreshSearchText } from "./search-repository.js";
 
 export { ticketSearchText } from "./search-repository.js";
@@ -65,60 +65,6 @@ function viewQuery(db: Db) {
       "contacts.phone as contact_phone",
       "users.name as assignee_name",
     ]);
-}
-
-const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
-
-/**
- * Above this many index candidates a search term is common: walking the queue in order and checking
- * LIKE finds a page sooner than fetching every candidate. Both paths then read at most about
- * √(page × tickets) rows (≈ 2,000 for 50 of 100,000).
- */
-const MAX_SEARCH_CANDIDATES = 2000;
-
-/**
- * Each trigram costs a walk of its list of tickets: "ion" or "sin" are in most tickets, "ncr" or "zac"
- * in few. Three trigrams of a term, its least common by the letters in them, find nearly the same
- * candidates as all of them, for a fraction of the cost (LIKE decides; any subset of a term's
- * trigrams still finds every ticket that contains the term).
- */
-const MAX_TRIGRAMS_PER_TERM = 3;
-
-/**
- * Characters of tickets' search text (folded Spanish; folios like os-2026-000123), most common first:
- * Spanish letter frequencies, with the characters every folio has at the front. Others count as rarest.
- */
-const BY_FREQUENCY = "0-2eaosrnidlctu1m p3456789bgvyqhfzjxkw";
-const commonness = (gram: string[]) =>
-  gram.reduce((sum, ch) => {
-    const rank = BY_FREQUENCY.indexOf(ch);
-    return sum + (rank < 0 ? 0 : BY_FREQUENCY.length - rank);
-  }, 0);
-
-/** FTS5 query (SQLite) for LIKE patterns: the three least common trigrams of each term of 3+ characters. */
-export function trigramQuery(patterns: string[]): string | null {
-  const grams = new Set<string>();
-  for (const p of patterns) {
-    const chars = Array.from(p.slice(1, -1)); // "%term%" → code points of term
-    const all = Array.from({ length: Math.max(0, chars.length - 2) }, (_, at) => chars.slice(at, at + 3));
-    all.sort((a, b) => commonness(a) - commonness(b));
-    for (const g of all.slice(0, MAX_TRIGRAMS_PER_TERM)) grams.add(g.join(""));
-  }
-  return grams.size ? [...grams].map((g) => `"${g.replaceAll('"', '""')}"`).join(" AND ") : null;
-}
-
-/**
- * SQLite: doc ids (see migration 003) of the tickets that may match every pattern, a superset of the
- * LIKE matches; null when the index cannot narrow the search (no term of 3+ characters, or a common
- * term), in which case LIKE alone decides.
- */
-async function searchCandidates(db: Db, patterns: string[]): Promise<number[] | null> {
-  const match = trigramQuery(patterns);
-  if (!match) return null;
-  const candidates = sql<{ rowid: number }>`select rowid from tickets_fts where tickets_fts match ${match}
-    limit ${MAX_SEARCH_CANDIDATES + 1}`;
-  const { rows } = await candidates.execute(db);
-  return rows.length > MAX_SEARCH_CANDIDATES ? null : rows.map((r) => r.rowid);
 }
 
 function countByAssignee(db: Db, f: { statuses?: readonly TicketStatus[]; category?: string }) {
@@ -185,23 +131,8 @@ export const ticketsRepo = {
       .onConflict((oc) => oc.column("year").doUpdateSet({ last_value: sql`folio_counters.last_value + 1` }))
       .returning("last_value"),
 
-  /**
-   * One page in queue order (urgent first, then the oldest deadline, then id).
-   * The page's ids are chosen first from the tickets table alone (index ranges, no joins, no wide rows
-   * to sort), and only those rows are joined.
-   */
-  list: async (db: Db, f: TicketFilter): Promise<TicketView[]> => {
-    const patterns = likePatterns(f.terms);
-    const candidates = patterns.length && isSqlite(db) ? await searchCandidates(db, patterns) : null;
-    if (candidates?.length === 0) return [];
-    const page = candidates ? candidatePage(db, f, patterns, candidates) : rangesPage(db, f, patterns);
-    return viewQuery(db)
-      .where("tickets.id", "in", page)
-      .orderBy("tickets.urgent", "desc")
-      .orderBy("tickets.response_due_at", "asc")
-      .orderBy("tickets.id", "asc")
-      .execute();
-  },
+  /** One page in queue order (see list-repository.ts). */
+  list: (db: Db, f: TicketFilter): Promise<TicketListRow[]> => listPage(db, f),
 
   /** After a client is renamed (call with the new name already written). */
   refreshClientName: (db: Db, clientId: string) => refreshSearchText(db, { clientId }),

@@ -5,7 +5,8 @@ import { slaState } from "../../../domain/sla.js";
 import { availableActions, type WorkflowTicket } from "../../../domain/workflow.js";
 import type { Actor, AppContext } from "../../context.js";
 import { businessCalendar, slaSettings } from "../settings/settings.js";
-import type { TicketRow, TicketSummaryRow } from "./repository.js";
+import type { TicketListRow } from "./list-repository.js";
+import type { TicketRow } from "./repository.js";
 
 export interface ViewEnv {
   cal: BusinessCalendar;
@@ -19,7 +20,10 @@ export async function viewEnv(ctx: AppContext): Promise<ViewEnv> {
   return { cal, now: ctx.clock().getTime(), near: sla.nearThresholdMinutes, rounding: sla.rounding };
 }
 
-export function workflowTicket(row: TicketRow, timeEntryCount: number): WorkflowTicket {
+export function workflowTicket(
+  row: Pick<TicketRow, "status" | "client_id" | "assignee_id" | "accepted_at">,
+  timeEntryCount: number,
+): WorkflowTicket {
   return {
     status: row.status,
     clientId: row.client_id,
@@ -31,7 +35,7 @@ export function workflowTicket(row: TicketRow, timeEntryCount: number): Workflow
 
 const ms = (iso: string) => Date.parse(iso);
 
-export function toTicket(row: TicketSummaryRow, env: ViewEnv, actor: Actor): Ticket {
+export function toTicket(row: TicketListRow, env: ViewEnv, actor: Actor): Ticket {
   const sla = slaState(env.cal, {
     responseDueAt: ms(row.response_due_at),
     respondedAt: row.responded_at ? ms(row.responded_at) : null,

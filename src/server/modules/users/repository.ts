@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
 import { Role, type User } from "../../../contract/auth.js";
+import { compiledOnce } from "../../platform/database/compiled-once.js";
 import type { DB, UsersTable } from "../../platform/database/schema.js";
 
 const Strings = z.array(z.string()).catch([]);
@@ -152,14 +153,18 @@ export const tokensRepo = {
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
   },
-  withUser: (db: Db, hash: string) =>
-    db
-      .selectFrom("api_tokens")
-      .innerJoin("users", "users.id", "api_tokens.user_id")
-      .selectAll("users")
-      .select(["api_tokens.id as token_id", "api_tokens.revoked_at", "api_tokens.last_used_at"])
-      .where("api_tokens.token_hash", "=", hash)
-      .executeTakeFirst(),
+  /** Every bearer request runs this: compiled once (see compiledOnce). */
+  withUser: async (db: Db, hash: string) => {
+    const rows = await compiledOnce(db, "tokens.withUser", { hash }, (slot) =>
+      db
+        .selectFrom("api_tokens")
+        .innerJoin("users", "users.id", "api_tokens.user_id")
+        .selectAll("users")
+        .select(["api_tokens.id as token_id", "api_tokens.revoked_at", "api_tokens.last_used_at"])
+        .where("api_tokens.token_hash", "=", slot("hash")),
+    );
+    return rows[0];
+  },
   touch: (db: Db, id: string, at: string) =>
     db.updateTable("api_tokens").set({ last_used_at: at }).where("id", "=", id).execute(),
   listForUser: (db: Db, userId: string) =>

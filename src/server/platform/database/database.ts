@@ -15,6 +15,7 @@ import pg from "pg";
 import { StartupError } from "../errors.js";
 import { classifyFault, driverMessage } from "./faults.js";
 import type { DB } from "./schema.js";
+import { withStatementCache } from "./sqlite-statements.js";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -196,25 +197,4 @@ class ResilientPostgresDialect extends PostgresDialect {
       }
     })(this.cfg);
   }
-}
-
-/**
- * Kysely prepares every query anew; better-sqlite3 statements are reusable, and preparing is a good
- * part of a short query's cost. Kysely runs one statement at a time on this connection, so sharing is safe.
- */
-function withStatementCache(sqlite: SQLite.Database, max = 500) {
-  const cache = new Map<string, SQLite.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare: (sql: string) => {
-      let stmt = cache.get(sql);
-      if (!stmt) {
-        stmt = sqlite.prepare(sql);
-        const oldest = cache.keys().next();
-        if (cache.size >= max && !oldest.done) cache.delete(oldest.value);
-        cache.set(sql, stmt);
-      }
-      return stmt;
-    },
-  };
 }

@@ -199,6 +199,20 @@ export interface TicketsTable {
   closed_minutes: Generated<number | null>;
 }
 
+/**
+ * SQLite only: the FTS index's doc id of each ticket (migration 003), with a copy of its queue order and
+ * of the columns the queue filters by (migration 021), kept by triggers on tickets.
+ */
+export interface TicketSearchDocsTable {
+  doc_id: Generated<number>;
+  ticket_id: string;
+  urgent: Flag;
+  response_due_at: Instant;
+  status: TicketStatus;
+  client_id: string;
+  assignee_id: string | null;
+}
+
 export interface TicketHistoryTable {
   id: Generated<number>;
   ticket_id: string;
@@ -636,6 +650,7 @@ export interface DB {
   categories: CategoriesTable;
   folio_counters: FolioCountersTable;
   tickets: TicketsTable;
+  ticket_search_docs: TicketSearchDocsTable;
   ticket_history: TicketHistoryTable;
   time_entries: TimeEntriesTable;
   charges: ChargesTable;

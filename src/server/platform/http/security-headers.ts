@@ -1,5 +1,5 @@
-import fastifyHelmet from "@fastify/helmet";
-import type { FastifyInstance } from "fastify";
+import fastifyHelmet, { type FastifyHelmetOptions } from "@fastify/helmet";
+import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "../config.js";
 
 /**
@@ -30,7 +30,7 @@ export function cspDirectives(config: Pick<Config, "cookieSecure">) {
 
 /** Security headers on every answer: CSP, nosniff, frame denial, referrer policy; HSTS only behind TLS. */
 export async function installSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
-  await app.register(fastifyHelmet, {
+  const headers = await helmetHeaders({
     global: true,
     contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config) },
     frameguard: { action: "deny" },
@@ -42,4 +42,28 @@ export async function installSecurityHeaders(app: FastifyInstance, config: Confi
     // The SPA and its assets are same-origin; nothing needs cross-origin isolation.
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook("onRequest", (_request, reply, done) => {
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+    done();
+  });
+}
+
+/**
+ * The headers @fastify/helmet sets with these options. It rebuilds its middleware (and re-parses the
+ * CSP) on every request, though with static options they depend on nothing in the request: they are
+ * taken once, from a probe app, and then set as they are on every answer.
+ */
+async function helmetHeaders(options: FastifyHelmetOptions): Promise<[string, string][]> {
+  const probe = Fastify();
+  await probe.register(fastifyHelmet, options);
+  let headers: [string, string][] = [];
+  // Runs after helmet's own onRequest hooks: what is on the raw response by now is what helmet set.
+  probe.addHook("onRequest", async (_request, reply) => {
+    headers = reply.raw.getHeaderNames().map((n) => [n, String(reply.raw.getHeader(n))]);
+  });
+  probe.get("/", async () => "");
+  await probe.inject("/");
+  await probe.close();
+  if (headers.length === 0) throw new Error("security headers: helmet set none");
+  return headers;
 }

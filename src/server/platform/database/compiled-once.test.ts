@@ -1,0 +1,77 @@
+import SQLite from "better-sqlite3";
+import { Kysely, SqliteDialect, sql } from "kysely";
+import { afterAll, describe, expect, it } from "vitest";
+import { compiledOnce } from "./compiled-once.js";
+import { withStatementCache } from "./sqlite-statements.js";
+
+interface T {
+  things: { id: number; name: string; kind: string };
+}
+
+const raw = new SQLite(":memory:");
+raw.exec(`create table things (id integer primary key, name text, kind text);
+  insert into things values (1, 'uno', 'a'), (2, 'dos', 'b'), (3, 'tres', 'a');`);
+const db = new Kysely<T>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+afterAll(() => db.destroy());
+
+describe("compiledOnce", () => {
+  const byKind = (kind: string, limit: number) =>
+    compiledOnce(db, "things by kind", { kind, limit }, (slot) =>
+      db
+        .selectFrom("things")
+        .select(["id", "name"])
+        .where("kind", "=", slot("kind"))
+        .orderBy("id")
+        .limit(slot<number>("limit")),
+    );
+
+  it("binds each call's values to the statement built for the first", async () => {
+    expect(await byKind("a", 10)).toEqual([
+      { id: 1, name: "uno" },
+      { id: 3, name: "tres" },
+    ]);
+    expect(await byKind("b", 10)).toEqual([{ id: 2, name: "dos" }]);
+    expect(await byKind("a", 1)).toEqual([{ id: 1, name: "uno" }]);
+  });
+
+  it("refuses a slot written into the SQL text, and a slot left without a value", async () => {
+    await expect(
+      compiledOnce(db, "slot as text", {}, (slot) =>
+        db
+          .selectFrom("things")
+          .select("id")
+          .where(sql.raw(slot("x")), "=", 1),
+      ),
+    ).rejects.toThrow(/SQL text/);
+    await expect(
+      compiledOnce(db, "slot without value", {}, (slot) =>
+        db.selectFrom("things").select("id").where("kind", "=", slot("kind")),
+      ),
+    ).rejects.toThrow(/no value for slot kind/);
+  });
+});
+
+describe("SQLite rows read as arrays", () => {
+  it("are the objects better-sqlite3 makes: columns in order, a later duplicate name winning", async () => {
+    const q = sql`select id, name, kind, 'x' as name, null as empty from things where id = 2`;
+    const { rows } = await q.execute(db);
+    expect(rows).toEqual(raw.prepare(q.compile(db).sql).all());
+    expect(Object.keys(rows[0] as object)).toEqual(["id", "name", "kind", "empty"]);
+    expect(rows[0]).toEqual({ id: 2, name: "x", kind: "b", empty: null });
+  });
+
+  it("keep a column named __proto__ an own property", async () => {
+    const { rows } = await sql`select 1 as "__proto__", 2 as b`.execute(db);
+    const row = rows[0] as Record<string, unknown>;
+    expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(row, "__proto__")?.value).toBe(1);
+    expect(row.b).toBe(2);
+  });
+
+  it("leave writes as they were (changes, last insert id)", async () => {
+    const r = await db.insertInto("things").values({ id: 9, name: "nueve", kind: "c" }).executeTakeFirst();
+    expect(r.insertId).toBe(9n);
+    const u = await db.updateTable("things").set({ kind: "d" }).where("id", "=", 9).executeTakeFirst();
+    expect(u.numUpdatedRows).toBe(1n);
+  });
+});
