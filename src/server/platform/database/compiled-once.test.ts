@@ -34,6 +34,28 @@ describe("compiledOnce", () => {
     expect(await byKind("a", 1)).toEqual([{ id: 1, name: "uno" }]);
   });
 
+  it("lets plugins see every run, as Kysely does when it compiles a query", async () => {
+    const seen: string[] = [];
+    const kinds = new Map<unknown, string>();
+    const watched = db.withPlugin({
+      transformQuery: (a) => {
+        kinds.set(a.queryId, a.node.kind);
+        return a.node;
+      },
+      transformResult: async (a) => {
+        seen.push(kinds.get(a.queryId) ?? "?");
+        return a.result;
+      },
+    });
+    const run = () =>
+      compiledOnce(watched, "watched", { id: 2 }, (slot) =>
+        watched.selectFrom("things").select("name").where("id", "=", slot<number>("id")),
+      );
+    expect(await run()).toEqual([{ name: "dos" }]);
+    expect(await run()).toEqual([{ name: "dos" }]);
+    expect(seen).toEqual(["SelectQueryNode", "SelectQueryNode"]);
+  });
+
   it("refuses a slot written into the SQL text, and a slot left without a value", async () => {
     await expect(
       compiledOnce(db, "slot as text", {}, (slot) =>

@@ -20,7 +20,8 @@ interface Template {
   query: CompiledQuery["query"];
 }
 
-// Per dialect adapter: SQLite and PostgreSQL compile the same shape to different SQL.
+// Per Kysely instance, by its plugins (which its transactions share): each dialect compiles a shape to
+// its own SQL, and plugins may change the SQL they compile.
 const templates = new WeakMap<object, Map<string, Template>>();
 const MAX_SHAPES = 500;
 
@@ -46,11 +47,11 @@ export async function compiledOnce<R, DB>(
   values: Readonly<Record<string, unknown>>,
   build: (slot: SlotOf) => Compilable<R>,
 ): Promise<R[]> {
-  const adapter = db.getExecutor().adapter;
-  let byShape = templates.get(adapter);
+  const executor = db.getExecutor();
+  let byShape = templates.get(executor.plugins);
   if (!byShape) {
     byShape = new Map();
-    templates.set(adapter, byShape);
+    templates.set(executor.plugins, byShape);
   }
   let template = byShape.get(shape);
   if (!template) {
@@ -65,6 +66,8 @@ export async function compiledOnce<R, DB>(
     return v;
   });
   const query = { ...CompiledQuery.raw(template.sql, parameters), query: template.query };
+  // Plugins see the query as when Kysely compiles one (those that pair it with its result, say).
+  if (executor.plugins.length > 0) executor.transformQuery(template.query, query.queryId);
   const { rows } = await db.executeQuery<R>(query);
   return rows;
 }
