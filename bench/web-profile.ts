@@ -1,0 +1,170 @@
+/**
+ * Where a cold load of the queue spends its time, from Chromium's own trace (not a README figure):
+ * the renderer's main-thread work grouped by kind (script compile / run per file, style, layout,
+ * paint) with self time, the requests' start and end, and the main thread's busy time from
+ * `Performance.getMetrics`. `npx tsx bench/web-profile.ts [runs]` after `npm run build`;
+ * BENCH_WEB_PROFILE=intake profiles pressing "Entrar" at /intake instead.
+ */
+import type { CDPSession, Page } from "playwright-core";
+import { launchBrowser, PASSWORD } from "../e2e/helpers.js";
+import { resourceTimeline, timeToIntakeAfterLogin, timeToQueue } from "../e2e/perf.js";
+import { serve } from "./web.js";
+import { cpuSummary, type ProfileEvent } from "./web-cpu.js";
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) time of the event, where the trace has it: unlike `dur`, not stretched by a busy machine. */
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { url?: string; styleSheetUrl?: string }; fileName?: string };
+}
+
+const CATEGORIES = [
+  "devtools.timeline",
+  "v8.execute",
+  "v8",
+  "blink",
+  "loading",
+  "disabled-by-default-devtools.timeline",
+  "disabled-by-default-v8.cpu_profiler",
+].join(",");
+
+async function trace(cdp: CDPSession, run: () => Promise<number>) {
+  const events: TraceEvent[] = [];
+  cdp.on("Tracing.dataCollected", ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
+  await cdp.send("Tracing.start", { categories: CATEGORIES, transferMode: "ReportEvents" });
+  const ms = await run();
+  await cdp.send("Tracing.end");
+  await done;
+  return { ms, events };
+}
+
+const short = (url = "") => url.replace(/^https?:\/\/[^/]+/, "").replace(/-[\w-]{8}\.js$/, ".js");
+
+/** Self time (ms) of the main thread's complete events, by name (and file for script work). */
+function mainThreadSelf(events: TraceEvent[], base: string) {
+  // The page's renderer main thread: the one that ran the served scripts.
+  const main =
+    events.find((e) => e.name === "EvaluateScript" && e.args?.data?.url?.startsWith(base)) ??
+    events.find((e) => e.name === "v8.compileModule" && e.args?.fileName?.startsWith(base));
+  const mine = events
+    .filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === "X" && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const totals = new Map<string, number>();
+  const stack: { end: number; key: string; child: number; dur: number }[] = [];
+  const close = (until: number) => {
+    while (stack.length && stack.at(-1)!.end <= until) {
+      const top = stack.pop()!;
+      totals.set(top.key, (totals.get(top.key) ?? 0) + (top.dur - top.child) / 1000);
+      if (stack.length) stack.at(-1)!.child += top.dur;
+    }
+  };
+  for (const e of mine) {
+    close(e.ts);
+    const url = e.args?.data?.url ?? e.args?.fileName ?? e.args?.data?.styleSheetUrl;
+    const cost = e.tdur ?? e.dur!;
+    stack.push({ end: e.ts + e.dur!, key: url ? `${e.name} ${short(url)}` : e.name, child: 0, dur: cost });
+  }
+  close(Number.POSITIVE_INFINITY);
+  if (process.env.BENCH_WEB_TASKS) printTasks(mine);
+  return { pid: main?.pid ?? 0, self: [...totals].sort((a, b) => b[1] - a[1]) };
+}
+
+/** The main thread's top-level tasks over 8 ms, from navigation: start, length, their longest inner events. */
+function printTasks(mine: TraceEvent[]) {
+  const nav = mine.find((e) => e.name === "CommitLoad" || e.name === "DocumentLoader::CommitNavigation");
+  const t0 = nav?.ts ?? mine[0]?.ts ?? 0;
+  let end = 0;
+  const [from, to] = (process.env.BENCH_WEB_WINDOW ?? "").split("-").map(Number);
+  for (const e of mine) {
+    const at = (e.ts - t0) / 1000;
+    if (from !== undefined && to !== undefined && at >= from && at <= to) {
+      console.log(
+        `    ${at.toFixed(1)} +${(e.dur! / 1000).toFixed(1)} ${e.name} ${short(e.args?.data?.url ?? e.args?.fileName ?? "")}`,
+      );
+    }
+    if (e.ts < end) continue;
+    end = e.ts + e.dur!;
+    if ((e.tdur ?? e.dur!) < Number(process.env.BENCH_WEB_TASK_MS ?? 8) * 1000) continue;
+    const inner = mine
+      .filter((c) => c !== e && c.ts >= e.ts && c.ts + c.dur! <= end && c.dur! > 3000)
+      .slice(0, 6)
+      .map(
+        (c) =>
+          `${c.name.replace(/^v8\./, "")}${c.args?.data?.url ? ` ${short(c.args.data.url)}` : ""} ${(c.dur! / 1000).toFixed(0)}`,
+      );
+    const cpu = e.tdur === undefined ? "" : ` (cpu ${(e.tdur / 1000).toFixed(0)})`;
+    console.log(
+      `  @${((e.ts - t0) / 1000).toFixed(0).padStart(5)} +${(e.dur! / 1000).toFixed(0).padStart(4)}${cpu} ${inner.join(" | ")}`,
+    );
+  }
+}
+
+async function metrics(cdp: CDPSession) {
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const get = (name: string) => Math.round((metrics.find((m) => m.name === name)?.value ?? 0) * 1000);
+  return ["TaskDuration", "ScriptDuration", "RecalcStyleDuration", "LayoutDuration"]
+    .map((n) => `${n.replace("Duration", "")} ${get(n)} ms`)
+    .join(", ");
+}
+
+const target = await serve(process.env.BENCH_WEB_DIST);
+const browser = await launchBrowser();
+const intake = process.env.BENCH_WEB_PROFILE === "intake";
+try {
+  for (let i = 0; i < Number(process.argv[2] ?? 2); i++) {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    if (!intake) await context.addCookies(target.reception.cookies.map((c) => ({ ...c, url: target.base })));
+    const page: Page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Performance.enable");
+    const { ms, events } = await trace(cdp, () =>
+      intake
+        ? timeToIntakeAfterLogin(page, `${target.base}/intake`, target.staff.reception.email, PASSWORD)
+        : timeToQueue(
+            page,
+            `${target.base}/queue?view=open`,
+            Math.min(50, Number(process.env.BENCH_WEB_TICKETS ?? 60)),
+          ),
+    );
+    const main = mainThreadSelf(events, target.base);
+    const cpu = main.self.reduce((sum, [, ms]) => sum + ms, 0);
+    console.log(`\n#${i + 1}: ${ms} ms; main thread CPU ${cpu.toFixed(0)} ms; ${await metrics(cdp)}`);
+    for (const [key, self] of main.self.slice(0, 20)) {
+      if (self >= 2) console.log(`  ${self.toFixed(0).padStart(6)} ms  ${key}`);
+    }
+    if (process.env.BENCH_WEB_DEBUG) {
+      const pids = new Map<string, number>();
+      for (const e of events)
+        if (e.name === "ProfileChunk" || e.name === "Profile" || e.name === "EvaluateScript")
+          pids.set(
+            `${e.name} ${e.pid} ${e.args?.data?.url ?? ""}`,
+            (pids.get(`${e.name} ${e.pid} ${e.args?.data?.url ?? ""}`) ?? 0) + 1,
+          );
+      console.log(
+        main.pid,
+        pids,
+        JSON.stringify(events.filter((e) => e.name === "ProfileChunk").slice(0, 3)).slice(0, 1500),
+      );
+    }
+    const samples = cpuSummary(
+      events as unknown as ProfileEvent[],
+      main.pid,
+      process.env.BENCH_WEB_DIST ?? "dist/web",
+    );
+    console.log(
+      ["CPU self by file:", ...samples.selfFile, "CPU self by function:", ...samples.selfFn].join("\n  "),
+    );
+    if (process.env.BENCH_WEB_INCLUSIVE) console.log(["inclusive:", ...samples.inclusive].join("\n  "));
+    console.log((await resourceTimeline(page)).map((l) => `  ${l}`).join("\n"));
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await target.stop();
+}
