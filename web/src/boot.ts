@@ -27,9 +27,9 @@ export function boot(): void {
   // signed-in case, where it saves a whole round trip after the screen's code.
   if (data) prefetch(data, language);
   const { pathname } = window.location;
-  if (wasSignedIn()) preloadRoute(pathname);
+  if (wasSignedIn()) void preloadRoute(pathname);
   else {
     // No hint (a new browser, cleared storage): the session check decides, long before the app runs.
-    me.then((response) => response.ok && preloadRoute(pathname)).catch(() => undefined);
+    me.then((response) => (response.ok ? preloadRoute(pathname) : undefined)).catch(() => undefined);
   }
 }

@@ -44,11 +44,10 @@ export function useLogin() {
   return useMutation({
     mutationFn: (body: { email: string; password: string }) =>
       api<LoginResult>("/api/auth/login", { method: "POST", body, quiet401: true }),
-    onSuccess: async (result) => {
+    onSuccess: (result) => {
       setCsrfToken(result.csrfToken);
-      // The login answer's user lacks what only GET /api/auth/me tells (the calendar's time zone).
-      const me = await fetchMe().catch(() => null);
-      queryClient.setQueryData(meKey, me ?? { ...result.user, csrfToken: result.csrfToken });
+      // The answer's user is what GET /api/auth/me tells (with the calendar's time zone): no second trip.
+      queryClient.setQueryData(meKey, { ...result.user, csrfToken: result.csrfToken });
     },
   });
 }
