@@ -3,13 +3,11 @@ import {
   formatDate,
   formatDateTime,
   formatDeadline,
-  formatLongDate,
   formatMinutes,
   setDisplayTimeZone,
   zonedIso,
-  zoneLabel,
-  zoneOptions,
 } from "./format";
+import { formatLongDate, zoneLabel, zoneOptions } from "./zones";
 
 setDisplayTimeZone("America/Mexico_City");
 

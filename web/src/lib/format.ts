@@ -1,9 +1,8 @@
 /**
- * Dates, times and durations as people read them: in the business calendar's zone (not the browser's)
- * and, for words (weekdays, months, zone names, relative deadlines), in the user's language (Luxon).
- * Numeric formats stay Mexican: `24/11/2026 16:30`, `$1,234.50 MXN` from integer cents.
+ * Dates, times and durations as people read them: in the business calendar's zone (not the browser's).
+ * Numeric formats stay Mexican: `24/11/2026 16:30`, `$1,234.50 MXN` from integer cents. Dates in
+ * words and zone names (Luxon, some 70 KB) are in zones.ts, for the few screens that show them.
  */
-import { DateTime } from "luxon";
 
 export type FormatLocale = "es-MX" | "en";
 
@@ -162,72 +161,6 @@ export function zonedIso(date: string, time: string): string | null {
   const hh = String(Math.floor(abs / 60)).padStart(2, "0");
   const mm = String(abs % 60).padStart(2, "0");
   return `${date}T${time}:00${sign}${hh}:${mm}`;
-}
-
-const ZONE_CITIES: Record<string, Record<FormatLocale, string>> = {
-  "America/Mexico_City": { "es-MX": "Ciudad de México", en: "Mexico City" },
-  "America/Monterrey": { "es-MX": "Monterrey", en: "Monterrey" },
-  "America/Merida": { "es-MX": "Mérida", en: "Mérida" },
-  "America/Cancun": { "es-MX": "Cancún", en: "Cancún" },
-  "America/Chihuahua": { "es-MX": "Chihuahua", en: "Chihuahua" },
-  "America/Hermosillo": { "es-MX": "Hermosillo", en: "Hermosillo" },
-  "America/Mazatlan": { "es-MX": "Mazatlán", en: "Mazatlán" },
-  "America/Tijuana": { "es-MX": "Tijuana", en: "Tijuana" },
-};
-
-/** `Ciudad de México (UTC−6)`: a zone as a person knows it, with its offset at `at` (now by default). */
-export function zoneLabel(zoneName: string, locale: FormatLocale, at: Date = new Date()): string {
-  const dt = DateTime.fromJSDate(at, { zone: zoneName });
-  if (!dt.isValid) return zoneName;
-  const city = ZONE_CITIES[zoneName]?.[locale] ?? (zoneName.split("/").pop() ?? zoneName).replace(/_/g, " ");
-  const minutes = dt.offset;
-  const sign = minutes < 0 ? "\u2212" : "+";
-  const h = Math.floor(Math.abs(minutes) / 60);
-  const m = Math.abs(minutes) % 60;
-  return `${city} (UTC${sign}${h}${m ? `:${String(m).padStart(2, "0")}` : ""})`;
-}
-
-export interface ZoneGroup {
-  group: string;
-  items: { value: string; label: string }[];
-}
-
-/**
- * The zones an admin picks the calendar's from: Mexico's first (by name and offset), then every other
- * zone the browser knows, so nobody has to type an IANA name. A stored zone missing from both lists
- * (an older browser) is kept as an option rather than silently replaced.
- */
-export function zoneOptions(locale: FormatLocale, current: string, at: Date = new Date()): ZoneGroup[] {
-  const mexico = Object.keys(ZONE_CITIES);
-  const known = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  const others = known.filter((z) => !mexico.includes(z));
-  if (current && !mexico.includes(current) && !others.includes(current)) others.unshift(current);
-  // Mexico's zones read as cities; elsewhere the IANA name tells apart cities of one name.
-  const named = (z: string) => ({ value: z, label: zoneLabel(z, locale, at) });
-  const full = (z: string) => ({ value: z, label: `${zoneLabel(z, locale, at)} · ${z}` });
-  return [
-    { group: locale === "es-MX" ? "México" : "Mexico", items: mexico.map(named) },
-    { group: locale === "es-MX" ? "Otras zonas" : "Other zones", items: others.map(full) },
-  ];
-}
-
-/** `jueves 24 de diciembre de 2026` / `Thursday, December 24, 2026` for a calendar date `YYYY-MM-DD`. */
-export function formatLongDate(date: string, locale: FormatLocale): string {
-  const dt = DateTime.fromISO(date, { zone: "UTC" });
-  if (!dt.isValid) return date;
-  // Spanish reads the date as a phrase, without Intl's comma after the weekday.
-  if (locale === "es-MX") return dt.setLocale("es-MX").toFormat("cccc d 'de' LLLL 'de' yyyy");
-  return dt
-    .setLocale(locale)
-    .toLocaleString({ weekday: "long", day: "numeric", month: "long", year: "numeric" });
-}
-
-/** `martes 24 de noviembre de 2026, 16:30` for an instant, in the business zone and the user's language. */
-export function formatLongDateTime(value: string | Date, locale: FormatLocale): string {
-  const date = toDate(value);
-  if (!date) return "—";
-  const dt = DateTime.fromJSDate(date, { zone: zone.timeZone }).setLocale(locale);
-  return `${dt.toLocaleString({ weekday: "long", day: "numeric", month: "long", year: "numeric" })}, ${dt.toFormat("HH:mm")}`;
 }
 
 const DEADLINE_WORDS: Record<FormatLocale, { due: string; overdue: string; now: string }> = {

@@ -5,7 +5,8 @@ import { api, withQuery } from "../../api/client";
 import type { DeadlineResult, SkippedDay } from "../../contract";
 import { type Translate, useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
-import { formatDateTime, formatLongDate } from "../../lib/format";
+import { formatDateTime } from "../../lib/format";
+import { formatLongDate } from "../../lib/zones";
 
 type Deadline = z.infer<typeof DeadlineResult>;
 type Skipped = z.infer<typeof SkippedDay>;
