@@ -92,5 +92,7 @@ export function cpuSummary(events: ProfileEvent[], pid: number, distDir: string)
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
       .map(([k, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${k}`);
+  const wanted = process.env.BENCH_WEB_INCLUSIVE_MATCH;
+  if (wanted) for (const key of [...inclusive.keys()]) if (!key.includes(wanted)) inclusive.delete(key);
   return { selfFile: top(selfFile, 25), selfFn: top(selfFn, 25), inclusive: top(inclusive, 50) };
 }

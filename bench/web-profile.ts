@@ -105,6 +105,29 @@ function printTasks(mine: TraceEvent[]) {
   }
 }
 
+/** CPU (ms) of every traced thread: the sum of its top-level events' thread time, by process and thread name. */
+function threadCpu(events: TraceEvent[]): string[] {
+  const names = new Map<string, string>();
+  for (const e of events) {
+    if (e.name === "thread_name") names.set(`${e.pid}:${e.tid}`, e.args?.name ?? "?");
+    if (e.name === "process_name") names.set(`${e.pid}`, e.args?.name ?? "?");
+  }
+  const ends = new Map<string, number>();
+  const cpu = new Map<string, number>();
+  for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
+    if (e.ph !== "X" || e.tdur === undefined) continue;
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ts < (ends.get(thread) ?? 0)) continue;
+    ends.set(thread, e.ts + (e.dur ?? 0));
+    const key = `${names.get(`${e.pid}`) ?? e.pid} / ${(names.get(thread) ?? "?").replace(/\d+$/, "")}`;
+    cpu.set(key, (cpu.get(key) ?? 0) + e.tdur / 1000);
+  }
+  return [...cpu]
+    .filter(([, ms]) => ms >= 3)
+    .sort((a, b) => b[1] - a[1])
+    .map(([key, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${key}`);
+}
+
 async function metrics(cdp: CDPSession) {
   const { metrics } = await cdp.send("Performance.getMetrics");
   const get = (name: string) => Math.round((metrics.find((m) => m.name === name)?.value ?? 0) * 1000);
@@ -160,6 +183,8 @@ try {
     console.log(
       ["CPU self by file:", ...samples.selfFile, "CPU self by function:", ...samples.selfFn].join("\n  "),
     );
+    if (process.env.BENCH_WEB_THREADS)
+      console.log(["CPU by thread (traced events):", ...threadCpu(events)].join("\n  "));
     if (process.env.BENCH_WEB_INCLUSIVE) console.log(["inclusive:", ...samples.inclusive].join("\n  "));
     console.log((await resourceTimeline(page)).map((l) => `  ${l}`).join("\n"));
     await context.close();

@@ -10,9 +10,9 @@ const early = new Map<string, Promise<Response>>();
 const FRESH_MS = 60_000;
 
 /** Starts a GET; the returned answer may be looked at (its status) but its body is the api() caller's. */
-export function prefetch(path: string, language: string): Promise<Response> {
+export function prefetch(path: string, language?: string): Promise<Response> {
   const response = fetch(path, {
-    headers: { Accept: "application/json", "Accept-Language": language },
+    headers: { Accept: "application/json", ...(language ? { "Accept-Language": language } : {}) },
     credentials: "same-origin",
   });
   response.catch(() => undefined); // a failure is the later real request's to report
