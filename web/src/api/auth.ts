@@ -7,6 +7,7 @@ import type {
   SetupStatus as SetupStatusSchema,
 } from "../contract";
 import { ApiError, api, setCsrfToken } from "./client";
+import { takeReady } from "./prefetch";
 
 export type { Me };
 
@@ -23,8 +24,21 @@ async function fetchMe(): Promise<Me | null> {
   }
 }
 
+/** The session start-up already read (api/prefetch.ts), so the first render is the signed-in screen. */
+function readyMe(): Me | undefined {
+  const me = takeReady<Me>("/api/auth/me");
+  if (me) setCsrfToken(me.csrfToken);
+  return me;
+}
+
 export function useMe() {
-  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1 });
+  return useQuery({
+    queryKey: meKey,
+    queryFn: fetchMe,
+    staleTime: 5 * 60_000,
+    retry: 1,
+    initialData: readyMe,
+  });
 }
 
 export type SetupStatus = z.infer<typeof SetupStatusSchema>;
@@ -33,6 +47,7 @@ export function useSetupStatus() {
   return useQuery({
     queryKey: ["setup"],
     queryFn: () => api<SetupStatus>("/api/setup", { quiet401: true }),
+    initialData: () => takeReady<SetupStatus>("/api/setup"),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
