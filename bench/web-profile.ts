@@ -1,14 +1,21 @@
 /**
  * Where a cold load of the queue spends its time, from Chromium's own trace (not a README figure):
- * the renderer's main-thread work grouped by kind (script compile / run per file, style, layout,
- * paint) with self time, the requests' start and end, and the main thread's busy time from
- * `Performance.getMetrics`. `npx tsx bench/web-profile.ts [runs]` after `npm run build`;
- * BENCH_WEB_PROFILE=intake profiles pressing "Entrar" at /intake instead.
+ * the renderer main thread's CPU by kind of work (script run per file, style, layout, paint; thread
+ * time, so a busy machine does not stretch it), the requests' start and end, and the CPU profiler's
+ * samples per source file and function (wall-clock samples: on a loaded machine they also count the
+ * time the thread waited for a core). `npx tsx bench/web-profile.ts [runs]` after `npm run build`.
+ * - BENCH_WEB_PROFILE=intake: pressing "Entrar" at /intake instead of a cold queue;
+ * - BENCH_WEB_DIST=<built web folder>: that build (`vite build --sourcemap` maps samples to sources);
+ * - BENCH_WEB_TASKS=1: the main thread's tasks over BENCH_WEB_TASK_MS (8) of CPU, in order;
+ *   BENCH_WEB_WINDOW=from-to (ms): every task in that window;
+ * - BENCH_WEB_THREADS=1: CPU per traced thread; BENCH_WEB_INCLUSIVE=1: inclusive time per function
+ *   (BENCH_WEB_INCLUSIVE_MATCH=text keeps the functions whose place contains it);
+ * - BENCH_WEB_TICKETS=n: seed n tickets instead of 60 (the queue shows up to 50).
  */
 import type { CDPSession, Page } from "playwright-core";
 import { launchBrowser, PASSWORD } from "../e2e/helpers.js";
 import { resourceTimeline, timeToIntakeAfterLogin, timeToQueue } from "../e2e/perf.js";
-import { serve } from "./web.js";
+import { serve, type Target } from "./web.js";
 import { cpuSummary, type ProfileEvent } from "./web-cpu.js";
 
 interface TraceEvent {
@@ -75,33 +82,29 @@ function mainThreadSelf(events: TraceEvent[], base: string) {
   return { pid: main?.pid ?? 0, self: [...totals].sort((a, b) => b[1] - a[1]) };
 }
 
-/** The main thread's top-level tasks over 8 ms, from navigation: start, length, their longest inner events. */
+function describeTask(e: TraceEvent, mine: TraceEvent[], end: number, minInner: number): string {
+  const inner = mine
+    .filter((c) => c !== e && c.ts >= e.ts && c.ts + c.dur! <= end && c.dur! > minInner)
+    .slice(0, 6)
+    .map((c) => `${c.name.replace(/^v8\./, "")}${c.args?.data?.url ? ` ${short(c.args.data.url)}` : ""}`);
+  const cpu = e.tdur === undefined ? "" : ` (cpu ${(e.tdur / 1000).toFixed(0)})`;
+  return `+${(e.dur! / 1000).toFixed(0).padStart(4)}${cpu} ${e.name} | ${inner.join(" | ")}`;
+}
+
+/** The main thread's top-level tasks (over BENCH_WEB_TASK_MS of CPU, or all in BENCH_WEB_WINDOW), from the commit. */
 function printTasks(mine: TraceEvent[]) {
   const nav = mine.find((e) => e.name === "CommitLoad" || e.name === "DocumentLoader::CommitNavigation");
   const t0 = nav?.ts ?? mine[0]?.ts ?? 0;
-  let end = 0;
   const [from, to] = (process.env.BENCH_WEB_WINDOW ?? "").split("-").map(Number);
+  const minCpu = Number(process.env.BENCH_WEB_TASK_MS ?? 8) * 1000;
+  let end = 0;
   for (const e of mine) {
-    const at = (e.ts - t0) / 1000;
-    if (from !== undefined && to !== undefined && at >= from && at <= to) {
-      console.log(
-        `    ${at.toFixed(1)} +${(e.dur! / 1000).toFixed(1)} ${e.name} ${short(e.args?.data?.url ?? e.args?.fileName ?? "")}`,
-      );
-    }
     if (e.ts < end) continue;
     end = e.ts + e.dur!;
-    if ((e.tdur ?? e.dur!) < Number(process.env.BENCH_WEB_TASK_MS ?? 8) * 1000) continue;
-    const inner = mine
-      .filter((c) => c !== e && c.ts >= e.ts && c.ts + c.dur! <= end && c.dur! > 3000)
-      .slice(0, 6)
-      .map(
-        (c) =>
-          `${c.name.replace(/^v8\./, "")}${c.args?.data?.url ? ` ${short(c.args.data.url)}` : ""} ${(c.dur! / 1000).toFixed(0)}`,
-      );
-    const cpu = e.tdur === undefined ? "" : ` (cpu ${(e.tdur / 1000).toFixed(0)})`;
-    console.log(
-      `  @${((e.ts - t0) / 1000).toFixed(0).padStart(5)} +${(e.dur! / 1000).toFixed(0).padStart(4)}${cpu} ${inner.join(" | ")}`,
-    );
+    const at = (e.ts - t0) / 1000;
+    const inWindow = from !== undefined && to !== undefined && at >= from && at <= to;
+    if (!inWindow && (e.tdur ?? e.dur!) < minCpu) continue;
+    console.log(`  @${at.toFixed(0).padStart(5)} ${describeTask(e, mine, end, inWindow ? 300 : 3000)}`);
   }
 }
 
@@ -136,58 +139,38 @@ async function metrics(cdp: CDPSession) {
     .join(", ");
 }
 
+async function profileOnce(target: Target, intake: boolean): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  if (!intake) await context.addCookies(target.reception.cookies.map((c) => ({ ...c, url: target.base })));
+  const page: Page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const rows = Math.min(50, Number(process.env.BENCH_WEB_TICKETS ?? 60));
+  const { ms, events } = await trace(cdp, () =>
+    intake
+      ? timeToIntakeAfterLogin(page, `${target.base}/intake`, target.staff.reception.email, PASSWORD)
+      : timeToQueue(page, `${target.base}/queue?view=open`, rows),
+  );
+  const main = mainThreadSelf(events, target.base);
+  const cpu = main.self.reduce((sum, [, self]) => sum + self, 0);
+  console.log(`\n${ms} ms; main thread CPU ${cpu.toFixed(0)} ms; ${await metrics(cdp)}`);
+  for (const [key, self] of main.self.slice(0, 20)) {
+    if (self >= 2) console.log(`  ${self.toFixed(0).padStart(6)} ms  ${key}`);
+  }
+  const dist = process.env.BENCH_WEB_DIST ?? "dist/web";
+  const samples = cpuSummary(events as unknown as ProfileEvent[], main.pid, dist);
+  console.log(["samples by file:", ...samples.selfFile, "by function:", ...samples.selfFn].join("\n  "));
+  if (process.env.BENCH_WEB_THREADS) console.log(["CPU by thread:", ...threadCpu(events)].join("\n  "));
+  if (process.env.BENCH_WEB_INCLUSIVE) console.log(["inclusive:", ...samples.inclusive].join("\n  "));
+  console.log((await resourceTimeline(page)).map((l) => `  ${l}`).join("\n"));
+  await context.close();
+}
+
 const target = await serve(process.env.BENCH_WEB_DIST);
 const browser = await launchBrowser();
-const intake = process.env.BENCH_WEB_PROFILE === "intake";
 try {
   for (let i = 0; i < Number(process.argv[2] ?? 2); i++) {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    if (!intake) await context.addCookies(target.reception.cookies.map((c) => ({ ...c, url: target.base })));
-    const page: Page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Performance.enable");
-    const { ms, events } = await trace(cdp, () =>
-      intake
-        ? timeToIntakeAfterLogin(page, `${target.base}/intake`, target.staff.reception.email, PASSWORD)
-        : timeToQueue(
-            page,
-            `${target.base}/queue?view=open`,
-            Math.min(50, Number(process.env.BENCH_WEB_TICKETS ?? 60)),
-          ),
-    );
-    const main = mainThreadSelf(events, target.base);
-    const cpu = main.self.reduce((sum, [, ms]) => sum + ms, 0);
-    console.log(`\n#${i + 1}: ${ms} ms; main thread CPU ${cpu.toFixed(0)} ms; ${await metrics(cdp)}`);
-    for (const [key, self] of main.self.slice(0, 20)) {
-      if (self >= 2) console.log(`  ${self.toFixed(0).padStart(6)} ms  ${key}`);
-    }
-    if (process.env.BENCH_WEB_DEBUG) {
-      const pids = new Map<string, number>();
-      for (const e of events)
-        if (e.name === "ProfileChunk" || e.name === "Profile" || e.name === "EvaluateScript")
-          pids.set(
-            `${e.name} ${e.pid} ${e.args?.data?.url ?? ""}`,
-            (pids.get(`${e.name} ${e.pid} ${e.args?.data?.url ?? ""}`) ?? 0) + 1,
-          );
-      console.log(
-        main.pid,
-        pids,
-        JSON.stringify(events.filter((e) => e.name === "ProfileChunk").slice(0, 3)).slice(0, 1500),
-      );
-    }
-    const samples = cpuSummary(
-      events as unknown as ProfileEvent[],
-      main.pid,
-      process.env.BENCH_WEB_DIST ?? "dist/web",
-    );
-    console.log(
-      ["CPU self by file:", ...samples.selfFile, "CPU self by function:", ...samples.selfFn].join("\n  "),
-    );
-    if (process.env.BENCH_WEB_THREADS)
-      console.log(["CPU by thread (traced events):", ...threadCpu(events)].join("\n  "));
-    if (process.env.BENCH_WEB_INCLUSIVE) console.log(["inclusive:", ...samples.inclusive].join("\n  "));
-    console.log((await resourceTimeline(page)).map((l) => `  ${l}`).join("\n"));
-    await context.close();
+    await profileOnce(target, process.env.BENCH_WEB_PROFILE === "intake");
   }
 } finally {
   await browser.close();

@@ -5,9 +5,12 @@
  * - initial JavaScript (gzip) and all JavaScript of the login screen and of the queue;
  * - navigation → usable queue of 50 rows, cold (new browser context: empty cache and storage,
  *   signed in by cookie) and warm (same context, reloaded);
- * - pressing "Entrar" → the intake's first field editable, from a cold login screen at /intake.
+ * - pressing "Entrar" → the intake's first field editable, from a cold login screen at /intake;
+ * - for each cold run, the CPU time all of Chromium's processes and the server used meanwhile (on a
+ *   shared machine a steadier figure than wall time).
  * Run alone with `npx tsx bench/web.ts` (BENCH_WEB_RUNS=n cold runs, default 7; BENCH_WEB_TRACE=1
- * prints each request's start and end of one cold queue load), or through `npm run bench -- web`.
+ * prints each request's start and end of one cold queue load; BENCH_WEB_TICKETS=n seeds n tickets
+ * instead of 60), or through `npm run bench -- web`. bench/web-profile.ts shows where the time goes.
  * BENCH_WEB_BASELINE=<a built web folder, assets precompressed> also serves that build from a second
  * server (same compiled server, same data) and alternates its cold runs with this build's, so both
  * face the same machine load: a before/after comparison on a busy machine (BENCH_WEB_BASELINE_NAME
