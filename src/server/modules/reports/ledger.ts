@@ -1,14 +1,16 @@
 /**
- * Keeps the report facts of each ticket and the daily summary right, in the transaction of the
- * change: every ticket write goes through ticketsRepo.insert/update and every survey through
- * surveysRepo.insert, which call here. A change adds (its rows after) − (its rows before), in one
- * upsert statement, from data the caller has in hand: the row it read (the write is conditional on
- * its version) and the calendar it loaded (read only when an instant of the ticket changes).
+ * Keeps the report facts of each ticket and the summaries right, in the transaction of the change:
+ * every ticket write goes through ticketsRepo.insert/update and every survey through
+ * surveysRepo.insert, which call here. A change adds (its rows after) − (its rows before), one
+ * upsert statement per summary table it changes, from data the caller has in hand: the row it read
+ * (the write is conditional on its version) and the calendar it loaded (read only when an instant
+ * of the ticket changes). Tables are written in the order the rebuild locks them (PostgreSQL).
  */
 import type { Kysely } from "kysely";
 import type { BusinessCalendar } from "../../../domain/calendar/index.js";
 import {
   type DailyRow,
+  dailyByMonth,
   dailyDelta,
   dailyRows,
   deriveFacts,
@@ -16,6 +18,7 @@ import {
   type Facts,
   type FactTicket,
 } from "../../../domain/reports/facts.js";
+import { type MinuteRow, minuteDelta, minuteRows, minutesByMonth } from "../../../domain/reports/minutes.js";
 import type { DB } from "../../platform/database/schema.js";
 import { summaryRepo } from "./repository-summary.js";
 
@@ -33,24 +36,28 @@ export interface LedgerTicket extends FactTicket {
   received_at: string;
   closed_at: string | null;
   attended_at: string | null;
+  last_entry_at: string | null;
   updated_at: string;
+  raw_minutes: number;
 }
 
-export type StoredFacts = Facts & { attended_at: string | null };
+export type StoredFacts = Facts & { attended_at: string | null; last_entry_at: string | null };
 
 /** The facts of a ticket being created (nothing answered or closed yet, unless imported so). */
 export function newTicketFacts(
   cal: BusinessCalendar,
   row: Pick<LedgerTicket, "received_at" | "responded_at" | "closed_at">,
 ): StoredFacts {
-  return { attended_at: null, ...deriveFacts(cal, cal.config.timeZone, { ...row, attended_at: null }) };
+  const none = { attended_at: null, last_entry_at: null };
+  return { ...none, ...deriveFacts(cal, cal.config.timeZone, { ...row, ...none }) };
 }
 
 const INSTANTS = ["received_at", "responded_at", "closed_at"] as const;
 
 /**
  * The fact columns an update changes, or none when no instant changes. The first time a ticket
- * reaches `attended` is remembered (the report's "received → attended" is to the first attention).
+ * reaches `attended` is remembered (the report's "received → attended" is to the first attention);
+ * a time entry (it changes the raw minutes: work.ts) may move the last entry, read again.
  */
 export async function factsPatch(
   db: Db,
@@ -62,17 +69,33 @@ export async function factsPatch(
   const attended_at =
     before.attended_at ??
     (after.status === "attended" && before.status !== "attended" ? after.updated_at : null);
+  const last_entry_at =
+    patch.raw_minutes === undefined ? before.last_entry_at : await summaryRepo.lastEntryAt(db, before.id);
   const moved = INSTANTS.some((k) => patch[k] !== undefined && patch[k] !== before[k]);
-  if (!moved && attended_at === before.attended_at) return {};
+  if (!moved && attended_at === before.attended_at && last_entry_at === before.last_entry_at) return {};
   const cal = await calendar(db);
-  return { attended_at, ...deriveFacts(cal, cal.config.timeZone, { ...after, attended_at }) };
+  const instants = { ...after, attended_at, last_entry_at };
+  return { attended_at, last_entry_at, ...deriveFacts(cal, cal.config.timeZone, instants) };
 }
 
 const rowsOf = (t: FactTicket | null, s: FactSurvey | null): DailyRow[] => (t ? dailyRows(t, s) : []);
 
+/** Adds daily rows to the daily and monthly summaries. */
+async function applyDaily(db: Db, rows: readonly DailyRow[]) {
+  await summaryRepo.apply(db, "report_daily", rows);
+  await summaryRepo.apply(db, "report_monthly", dailyByMonth(rows));
+}
+
+/** Adds histogram rows to the daily and monthly histograms. */
+async function applyMinutes(db: Db, rows: readonly MinuteRow[]) {
+  await summaryRepo.applyMinutes(db, "report_minutes", rows);
+  await summaryRepo.applyMinutes(db, "report_minutes_monthly", minutesByMonth(rows));
+}
+
 /** Adds a new ticket to the summary (a new ticket has no survey). */
 export async function ticketCreated(db: Db, row: LedgerTicket): Promise<void> {
-  await summaryRepo.apply(db, dailyDelta([], rowsOf(row, null)));
+  await applyDaily(db, dailyDelta([], rowsOf(row, null)));
+  await applyMinutes(db, minuteDelta([], minuteRows(row)));
 }
 
 /**
@@ -81,14 +104,16 @@ export async function ticketCreated(db: Db, row: LedgerTicket): Promise<void> {
  */
 export async function ticketChanged(db: Db, before: LedgerTicket, after: LedgerTicket): Promise<void> {
   const delta = dailyDelta(rowsOf(before, null), rowsOf(after, null));
-  if (delta.length === 0) return;
-  const survey = before.status === "closed" ? ((await summaryRepo.survey(db, after.id)) ?? null) : null;
-  await summaryRepo.apply(db, survey ? dailyDelta(rowsOf(before, survey), rowsOf(after, survey)) : delta);
+  if (delta.length > 0) {
+    const survey = before.status === "closed" ? ((await summaryRepo.survey(db, after.id)) ?? null) : null;
+    await applyDaily(db, survey ? dailyDelta(rowsOf(before, survey), rowsOf(after, survey)) : delta);
+  }
+  await applyMinutes(db, minuteDelta(minuteRows(before), minuteRows(after)));
 }
 
 /** Applies a survey recorded on a closed ticket that had none (the ticket is read, locked, in the write). */
 export async function surveyRecorded(db: Db, ticketId: string, survey: FactSurvey): Promise<void> {
   const t = await summaryRepo.ticketForSurvey(db, ticketId);
   if (!t) return;
-  await summaryRepo.apply(db, dailyDelta(rowsOf(t, null), rowsOf(t, survey)));
+  await applyDaily(db, dailyDelta(rowsOf(t, null), rowsOf(t, survey)));
 }

@@ -1,63 +1,26 @@
 /**
- * SQL of the report summary (migration 018): the ledger's upserts, the from-scratch rebuild, the
- * per-ticket facts backfill and the rebuild's state. Same SQL on SQLite and PostgreSQL.
+ * SQL of the report summaries (migrations 018, 019): the ledger's upserts and reads, and the
+ * rebuild's state (the rebuild itself: repository-rebuild.ts). Same SQL on SQLite and PostgreSQL.
  */
 import { type Kysely, type Selectable, SqliteAdapter, sql } from "kysely";
-import {
-  COUNTS,
-  type DailyRow,
-  type FactSurvey,
-  type Facts,
-  type FactTicket,
-} from "../../../domain/reports/facts.js";
+import { COUNTS, type DailyRow, type FactSurvey, type FactTicket } from "../../../domain/reports/facts.js";
+import { MINUTE_COUNTS, type MinuteRow } from "../../../domain/reports/minutes.js";
 import type { DB, ReportSummaryStateTable } from "../../platform/database/schema.js";
+import { ENTRY_AT } from "./repository-billing.js";
 
 type Db = Kysely<DB>;
 const PK = ["dim", "day", "key", "service_kind", "urgent"] as const;
+const MINUTES_PK = ["dim", "key", "measure", "day", "service_kind", "urgent", "bucket"] as const;
+type DailyTable = "report_daily" | "report_monthly";
+type MinutesTable = "report_minutes" | "report_minutes_monthly";
 
-/** The dimension value of a row `x` with the ticket columns, for the dimension named by `d.dim`. */
-const DIM_KEY = sql`case d.dim when 'client' then x.client_id when 'category' then coalesce(x.category, '')
-  when 'technician' then coalesce(x.assignee_id, '') when 'channel' then x.channel else '' end`;
-const DIM_LIST = sql`(select 'all' as dim union all select 'client' union all select 'category'
-  union all select 'technician' union all select 'channel')`;
-const zeros = (names: readonly string[]) => sql.raw(names.map((c) => `0 as ${c}`).join(", "));
+/** `table.c + excluded.c` for each count column: an upsert adds a row's counts to the kept ones. */
+const addUp = (table: string, names: readonly string[]) =>
+  Object.fromEntries(names.map((c) => [c, sql`${sql.table(table)}.${sql.ref(c)} + excluded.${sql.ref(c)}`]));
 
-const RECEIVED_SIDE = sql`select t.report_day as day, t.client_id, t.category, t.assignee_id, t.channel,
-    t.service_kind, t.urgent, 1 as received,
-    case when t.responded_at is not null and t.responded_at <= t.response_due_at then 1 else 0 end as met,
-    case when t.responded_at is not null and t.responded_at > t.response_due_at then 1 else 0 end as late,
-    case when t.responded_at is null then 1 else 0 end as unanswered,
-    t.raw_minutes, coalesce(t.billable_minutes, 0) as billable_minutes, ${zeros(COUNTS.slice(6))}
-  from tickets t where t.status <> 'cancelled' and t.report_day is not null`;
-
-const score = (c: string) =>
-  sql.raw(`case when s.outcome = 'answered' and s.${c} is not null then s.${c} else 0 end as ${c}_sum,
-    case when s.outcome = 'answered' and s.${c} is not null then 1 else 0 end as ${c}_n`);
-const CLOSED_SIDE = sql`select t.closed_day as day, t.client_id, t.category, t.assignee_id, t.channel,
-    t.service_kind, t.urgent, ${zeros(COUNTS.slice(0, 6))}, 1 as closed,
-    case when s.outcome = 'answered' then 1 else 0 end as answered,
-    case when s.outcome = 'unreachable' then 1 else 0 end as unreachable,
-    ${score("overall")}, ${score("technician")}, ${score("timeliness")}
-  from tickets t left join surveys s on s.ticket_id = t.id where t.status = 'closed' and t.closed_day is not null`;
-
-export interface FactsInput {
-  id: string;
-  version: number;
-  received_at: string;
-  responded_at: string | null;
-  closed_at: string | null;
-  attended_at: string | null;
-}
-
-/** The instants of tickets, and the first time each was attended (from the history). */
-const factsInputs = (db: Db) =>
-  db
-    .selectFrom("tickets as t")
-    .select(["t.id", "t.version", "t.received_at", "t.responded_at", "t.closed_at"])
-    .select(
-      sql<string | null>`(select min(h.at) from ticket_history h
-        where h.ticket_id = t.id and h.to_status = 'attended')`.as("attended_at"),
-    );
+/** Every row with a non-zero count, in key order (tests compare the kept rows with a rebuild's). */
+const nonZero = (names: readonly string[]) =>
+  sql<boolean>`${sql.raw(names.map((c) => `${c} <> 0`).join(" or "))}`;
 
 const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
 type StatePatch = Partial<Omit<Selectable<ReportSummaryStateTable>, "id">>;
@@ -79,12 +42,19 @@ export const summaryRepo = {
     return (isSqlite(db) ? q : q.forUpdate()).executeTakeFirst();
   },
 
+  /** When the work of the ticket's last time entry was done (null: no entry). */
+  lastEntryAt: async (db: Db, ticketId: string): Promise<string | null> => {
+    const r = await sql<{ at: string | null }>`select max(${ENTRY_AT}) as at from time_entries te
+      where te.ticket_id = ${ticketId}`.execute(db);
+    return r.rows[0]?.at ?? null;
+  },
+
   /**
    * Adds each row's counts to the summary (a row not there yet starts at its counts), all rows in one
    * statement. The rows have distinct keys (dailyDelta merges them): PostgreSQL refuses to update
    * one row twice in a statement.
    */
-  apply: async (db: Db, rows: readonly DailyRow[]) => {
+  apply: async (db: Db, table: DailyTable, rows: readonly DailyRow[]) => {
     if (rows.length === 0) return;
     const values = rows.map((r) => ({
       day: r.day,
@@ -95,17 +65,30 @@ export const summaryRepo = {
       ...Object.fromEntries(COUNTS.map((c) => [c, r.counts[c] ?? 0])),
     }));
     await db
-      .insertInto("report_daily")
+      .insertInto(table)
       .values(values)
-      .onConflict((oc) =>
-        oc
-          .columns(PK)
-          .doUpdateSet(
-            Object.fromEntries(
-              COUNTS.map((c) => [c, sql`report_daily.${sql.ref(c)} + excluded.${sql.ref(c)}`]),
-            ),
-          ),
-      )
+      .onConflict((oc) => oc.columns(PK).doUpdateSet(addUp(table, COUNTS)))
+      .execute();
+  },
+
+  /** The same for histogram rows (minuteDelta merges them too). */
+  applyMinutes: async (db: Db, table: MinutesTable, rows: readonly MinuteRow[]) => {
+    if (rows.length === 0) return;
+    const values = rows.map((r) => ({
+      day: r.day,
+      dim: r.dim,
+      key: r.key,
+      measure: r.measure,
+      service_kind: r.service_kind as "contract" | "event",
+      urgent: r.urgent,
+      bucket: r.bucket,
+      n: r.counts.n ?? 0,
+      total: r.counts.total ?? 0,
+    }));
+    await db
+      .insertInto(table)
+      .values(values)
+      .onConflict((oc) => oc.columns(MINUTES_PK).doUpdateSet(addUp(table, MINUTE_COUNTS)))
       .execute();
   },
 
@@ -131,67 +114,30 @@ export const summaryRepo = {
     return Number(r.numUpdatedRows) === 1;
   },
 
-  hasTickets: async (db: Db) => !!(await db.selectFrom("tickets").select("id").limit(1).executeTakeFirst()),
-
-  /** A page of tickets after `afterId` (id order) with the instants their facts come from. */
-  factsPage: (db: Db, afterId: string, limit: number): Promise<FactsInput[]> =>
-    factsInputs(db).where("t.id", ">", afterId).orderBy("t.id").limit(limit).execute(),
-
-  /** The same for tickets changed while their page was computed. */
-  factsByIds: (db: Db, ids: readonly string[]): Promise<FactsInput[]> =>
-    factsInputs(db).where("t.id", "in", ids).execute(),
-
-  /**
-   * Writes a page of facts in one statement (UPDATE … FROM a VALUES list: SQLite 3.33+, PostgreSQL).
-   * Only over the version read: answers the ids written (the others changed meanwhile: read again).
-   */
-  writeFacts: async (
-    db: Db,
-    rows: readonly (Facts & { id: string; version: number; attended_at: string | null })[],
-  ): Promise<Set<string>> => {
-    if (rows.length === 0) return new Set();
-    const int = (v: number | null) => sql`cast(${v} as integer)`;
-    const values = rows.map(
-      (r) =>
-        sql`(${r.id}, ${int(r.version)}, ${r.attended_at}, ${r.report_day}, ${r.closed_day},
-          ${int(r.response_minutes)}, ${int(r.response_wall_minutes)}, ${int(r.attended_minutes)},
-          ${int(r.closed_minutes)})`,
-    );
-    const written = await sql<{
-      id: string;
-    }>`with v (id, version, attended_at, report_day, closed_day, rm, rwm, am, cm) as (values ${sql.join(values)})
-      update tickets set attended_at = v.attended_at, report_day = v.report_day, closed_day = v.closed_day,
-        response_minutes = v.rm, response_wall_minutes = v.rwm, attended_minutes = v.am, closed_minutes = v.cm
-      from v where tickets.id = v.id and tickets.version = v.version
-      returning tickets.id`.execute(db);
-    return new Set(written.rows.map((r) => r.id));
-  },
-
-  /**
-   * The summary from scratch, from the tickets' stored days and their surveys. PostgreSQL: the table
-   * is locked first, so a ticket write either committed before (and is read) or adds its delta after.
-   */
-  rebuildDaily: async (db: Db) => {
-    if (!isSqlite(db)) await sql`lock table report_daily in exclusive mode`.execute(db);
-    await db.deleteFrom("report_daily").execute();
-    const cols = sql.raw(COUNTS.join(", "));
-    const sums = sql.raw(COUNTS.map((c) => `sum(x.${c})`).join(", "));
-    await sql`insert into report_daily (day, dim, key, service_kind, urgent, ${cols})
-      select x.day, d.dim, ${DIM_KEY}, x.service_kind, x.urgent, ${sums}
-      from (${RECEIVED_SIDE} union all ${CLOSED_SIDE}) x cross join ${DIM_LIST} d
-      group by x.day, d.dim, ${DIM_KEY}, x.service_kind, x.urgent`.execute(db);
-  },
-
   /** Every summary row with a non-zero count, in key order (tests compare it with a rebuild). */
-  allRows: (db: Db) =>
+  allRows: (db: Db, table: DailyTable) =>
     db
-      .selectFrom("report_daily")
+      .selectFrom(table)
       .selectAll()
-      .where(sql<boolean>`${sql.raw(COUNTS.map((c) => `${c} <> 0`).join(" or "))}`)
+      .where(nonZero(COUNTS))
       .orderBy("dim")
       .orderBy("key")
       .orderBy("day")
       .orderBy("service_kind")
       .orderBy("urgent")
+      .execute(),
+
+  allMinuteRows: (db: Db, table: MinutesTable) =>
+    db
+      .selectFrom(table)
+      .selectAll()
+      .where(nonZero(MINUTE_COUNTS))
+      .orderBy("dim")
+      .orderBy("key")
+      .orderBy("measure")
+      .orderBy("day")
+      .orderBy("service_kind")
+      .orderBy("urgent")
+      .orderBy("bucket")
       .execute(),
 };

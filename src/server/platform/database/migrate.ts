@@ -17,6 +17,7 @@ import { creditWarrantyMigration } from "./migrations/014_credit_warranty.js";
 import { reportsMigration } from "./migrations/015_reports.js";
 import { queueIndexesMigration } from "./migrations/016_queue_indexes.js";
 import { reportSummariesMigration } from "./migrations/018_report_summaries.js";
+import { reportRollupsMigration } from "./migrations/019_report_rollups.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -37,6 +38,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "015_reports": reportsMigration,
     "016_queue_indexes": queueIndexesMigration,
     "018_report_summaries": reportSummariesMigration,
+    "019_report_rollups": reportRollupsMigration,
   };
 }
 

@@ -1,0 +1,45 @@
+/**
+ * The reports' reads of the minute histograms (`report_minutes`, `report_minutes_monthly`): bucket
+ * counts and totals summed over the range, for the medians, p90 and bins (domain/reports/minutes.ts).
+ */
+import { type Kysely, type RawBuilder, sql } from "kysely";
+import type { ReportFilters } from "../../../contract/reports.js";
+import type { DB } from "../../platform/database/schema.js";
+import { type Days, rowsOf, type Target } from "./repository-daily.js";
+
+type Db = Kysely<DB>;
+type Row = Record<string, unknown>;
+const rows = async (db: Db, q: RawBuilder<unknown>): Promise<Row[]> => (await q.execute(db)).rows as Row[];
+
+const TABLES = ["report_minutes", "report_minutes_monthly"] as const;
+const COLUMNS = "d.key, d.measure, d.service_kind, d.urgent, d.bucket, d.n, d.total";
+
+export const minutesRepo = {
+  /** Response buckets (business and wall minutes) per kind × urgency. */
+  response: (db: Db, t: Target, d: Days, f: ReportFilters) =>
+    rows(
+      db,
+      sql`select d.service_kind as kind, d.urgent as urgent, d.measure as measure, d.bucket as bucket,
+          sum(d.n) as n, sum(d.total) as total
+        from ${rowsOf(TABLES, COLUMNS, t, d, f, sql`and d.measure in ('response', 'wall')`)}
+        group by d.service_kind, d.urgent, d.measure, d.bucket`,
+    ),
+
+  /** Attention and closing buckets per category, of the categories (keys; '' for none) listed. */
+  resolution: (db: Db, keys: readonly string[], d: Days, f: ReportFilters) =>
+    keys.length === 0
+      ? Promise.resolve([])
+      : rows(
+          db,
+          sql`select d.key as key, d.measure as measure, d.bucket as bucket, sum(d.n) as n, sum(d.total) as total
+            from ${rowsOf(
+              TABLES,
+              COLUMNS,
+              { dim: "category", key: null },
+              d,
+              f,
+              sql`and d.key in (${sql.join(keys)}) and d.measure in ('attended', 'closed')`,
+            )}
+            group by d.key, d.measure, d.bucket`,
+        ),
+};
