@@ -106,9 +106,9 @@ export async function postgresBench(
     const { app, startSeconds, backfillSeconds } = await startAndRebuild(build, "postgres");
     try {
       return {
-        "postgres.seedSeconds": seedSeconds,
+        ...(seedSeconds ? { "postgres.seedSeconds": seedSeconds } : {}),
         "postgres.startSeconds": startSeconds,
-        "postgres.backfillSeconds": backfillSeconds,
+        ...(backfillSeconds ? { "postgres.backfillSeconds": backfillSeconds } : {}),
         ...(await timeReports(app, "postgres")),
       };
     } finally {
