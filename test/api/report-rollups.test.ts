@@ -123,9 +123,12 @@ describe.each(DATABASES)("report rollups kept on every write path on %s", (kind)
     const ctx = t.app.ctx;
     expect(await summaryReady(ctx)).toBe(true);
     const kept = await allSummaries(ctx.db);
-    expect(kept.daily.filter((r) => r.dim === "contract").map((r) => [r.day, r.bank_minutes])).toEqual([
-      ["2026-11-09", 90], // B: its one entry, 9 Nov 13:00
-      ["2026-12-01", 75],
+    const bank = kept.daily.filter((r) => r.dim === "contract");
+    expect(bank.map((r) => [r.grain, r.day, r.bank_minutes])).toEqual([
+      ["d", "2026-11-09", 90], // B: its one entry, 9 Nov 13:00
+      ["d", "2026-12-01", 75], // A: 45 + 30 min, the last one on 1 Dec
+      ["m", "2026-11-01", 90],
+      ["m", "2026-12-01", 75],
     ]);
     await ctx.db.deleteFrom("report_summary_state").execute();
     expect(await requestSummaryRebuild(ctx)).toBe("queued");

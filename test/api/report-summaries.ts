@@ -3,10 +3,8 @@ import type { Kysely } from "kysely";
 import { summaryRepo } from "../../src/server/modules/reports/repository-summary.js";
 import type { DB } from "../../src/server/platform/database/schema.js";
 
-/** Every non-zero row of the four summary tables (kept by the ledger, or rebuilt). */
+/** Every non-zero row of the summary tables, days and months (kept by the ledger, or rebuilt). */
 export const allSummaries = async (db: Kysely<DB>) => ({
-  daily: await summaryRepo.allRows(db, "report_daily"),
-  monthly: await summaryRepo.allRows(db, "report_monthly"),
-  minutes: await summaryRepo.allMinuteRows(db, "report_minutes"),
-  minutesMonthly: await summaryRepo.allMinuteRows(db, "report_minutes_monthly"),
+  daily: await summaryRepo.allRows(db),
+  minutes: await summaryRepo.allMinuteRows(db),
 });

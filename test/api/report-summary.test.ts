@@ -71,7 +71,7 @@ describe.each(DATABASES)("report summary kept by each change on %s", (kind) => {
     const keptFacts = await facts();
     expect(kept.daily.length).toBeGreaterThan(20);
     expect(kept.minutes.length).toBeGreaterThan(20);
-    expect(kept.daily.filter((r) => r.dim === "contract")).toHaveLength(1);
+    expect(kept.daily.filter((r) => r.dim === "contract" && r.grain === "d")).toHaveLength(1);
     expect(keptFacts.filter((f) => f.attended_at !== null)).toHaveLength(2);
 
     await ctx.db.deleteFrom("report_summary_state").execute();

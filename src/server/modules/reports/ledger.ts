@@ -2,7 +2,7 @@
  * Keeps the report facts of each ticket and the summaries right, in the transaction of the change:
  * every ticket write goes through ticketsRepo.insert/update and every survey through
  * surveysRepo.insert, which call here. A change adds (its rows after) − (its rows before), one
- * upsert statement per summary table it changes, from data the caller has in hand: the row it read
+ * upsert statement per summary table it changes (rows by day and by month together), from data the caller has in hand: the row it read
  * (the write is conditional on its version) and the calendar it loaded (read only when an instant
  * of the ticket changes). Tables are written in the order the rebuild locks them (PostgreSQL).
  */
@@ -80,17 +80,13 @@ export async function factsPatch(
 
 const rowsOf = (t: FactTicket | null, s: FactSurvey | null): DailyRow[] => (t ? dailyRows(t, s) : []);
 
-/** Adds daily rows to the daily and monthly summaries. */
-async function applyDaily(db: Db, rows: readonly DailyRow[]) {
-  await summaryRepo.apply(db, "report_daily", rows);
-  await summaryRepo.apply(db, "report_monthly", dailyByMonth(rows));
-}
+/** Adds daily rows to the summary, by day and by month, in one statement. */
+const applyDaily = (db: Db, rows: readonly DailyRow[]) =>
+  summaryRepo.apply(db, { days: rows, months: dailyByMonth(rows) });
 
-/** Adds histogram rows to the daily and monthly histograms. */
-async function applyMinutes(db: Db, rows: readonly MinuteRow[]) {
-  await summaryRepo.applyMinutes(db, "report_minutes", rows);
-  await summaryRepo.applyMinutes(db, "report_minutes_monthly", minutesByMonth(rows));
-}
+/** Adds histogram rows, by day and by month, in one statement. */
+const applyMinutes = (db: Db, rows: readonly MinuteRow[]) =>
+  summaryRepo.applyMinutes(db, { days: rows, months: minutesByMonth(rows) });
 
 /** Adds a new ticket to the summary (a new ticket has no survey). */
 export async function ticketCreated(db: Db, row: LedgerTicket): Promise<void> {

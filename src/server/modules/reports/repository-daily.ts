@@ -1,7 +1,7 @@
 /**
- * The reports' reads of the summary (`report_daily`, one row per local day × dimension value × kind
- * × urgency, and `report_monthly`, the same by month) and of the tickets' stored minutes
- * (distributions). Same SQL on SQLite and PostgreSQL.
+ * The reports' reads of the summary (`report_daily`, one row per local day — and one per month —
+ * × dimension value × kind × urgency) and of the tickets' stored minutes (distributions). Same SQL
+ * on SQLite and PostgreSQL.
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { ReportFilters } from "../../../contract/reports.js";
@@ -32,11 +32,11 @@ const matches = (t: Target, f: ReportFilters) =>
     ${f.urgent ? sql`and d.urgent = ${f.urgent === "true" ? 1 : 0}` : sql``}`;
 
 /**
- * The rows of a daily table and its monthly twin for `d` (UNION ALL of one range read per part),
- * as a derived table `d` with `columns`.
+ * The rows of a summary table (by day and by month: its `grain`) for `d`, as a derived table `d`
+ * with `columns`: a UNION ALL of one index range per part.
  */
 export function rowsOf(
-  tables: readonly [daily: string, monthly: string],
+  table: "report_daily" | "report_minutes",
   columns: string,
   t: Target,
   d: Days,
@@ -44,21 +44,21 @@ export function rowsOf(
   more: RawBuilder<unknown> = sql``,
 ) {
   const cols = sql.raw(columns);
-  const parts = d.days.map(
-    (r) => sql`select ${cols} from ${sql.table(tables[0])} d where ${matches(t, f)} ${more}
-      and d.day >= ${r.from} and d.day <= ${r.to}`,
-  );
-  if (d.months.length > 0) {
-    parts.push(sql`select ${cols} from ${sql.table(tables[1])} d where ${matches(t, f)} ${more}
-      and d.day in (${sql.join(d.months)})`);
-  }
-  if (parts.length === 0) parts.push(sql`select ${cols} from ${sql.table(tables[0])} d where 1 = 0`);
+  const from = sql`select ${cols} from ${sql.table(table)} d where ${matches(t, f)} ${more}`;
+  const parts = d.days.map((r) => sql`${from} and d.grain = 'd' and d.day >= ${r.from} and d.day <= ${r.to}`);
+  if (d.months.length > 0) parts.push(sql`${from} and d.grain = 'm' and d.day in (${sql.join(d.months)})`);
+  if (parts.length === 0) parts.push(sql`${from} and 1 = 0`);
   return sql`(${sql.join(parts, sql` union all `)}) d`;
 }
 
-const DAILY = ["report_daily", "report_monthly"] as const;
 const daily = (t: Target, d: Days, f: ReportFilters) =>
-  rowsOf(DAILY, `d.day, d.key, d.service_kind, d.urgent, ${COUNTS.map((c) => `d.${c}`).join(", ")}`, t, d, f);
+  rowsOf(
+    "report_daily",
+    `d.day, d.key, d.service_kind, d.urgent, ${COUNTS.map((c) => `d.${c}`).join(", ")}`,
+    t,
+    d,
+    f,
+  );
 
 /**
  * The period a local day falls in, as the index of the period (ends: first local day after each).

@@ -1,5 +1,5 @@
 /**
- * The reports' reads of the minute histograms (`report_minutes`, `report_minutes_monthly`): bucket
+ * The reports' reads of the minute histograms (`report_minutes`, by day and by month): bucket
  * counts and totals summed over the range, for the medians, p90 and bins (domain/reports/minutes.ts).
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
@@ -11,7 +11,6 @@ type Db = Kysely<DB>;
 type Row = Record<string, unknown>;
 const rows = async (db: Db, q: RawBuilder<unknown>): Promise<Row[]> => (await q.execute(db)).rows as Row[];
 
-const TABLES = ["report_minutes", "report_minutes_monthly"] as const;
 const COLUMNS = "d.key, d.measure, d.service_kind, d.urgent, d.bucket, d.n, d.total";
 
 export const minutesRepo = {
@@ -21,7 +20,7 @@ export const minutesRepo = {
       db,
       sql`select d.service_kind as kind, d.urgent as urgent, d.measure as measure, d.bucket as bucket,
           sum(d.n) as n, sum(d.total) as total
-        from ${rowsOf(TABLES, COLUMNS, t, d, f, sql`and d.measure in ('response', 'wall')`)}
+        from ${rowsOf("report_minutes", COLUMNS, t, d, f, sql`and d.measure in ('response', 'wall')`)}
         group by d.service_kind, d.urgent, d.measure, d.bucket`,
     ),
 
@@ -33,7 +32,7 @@ export const minutesRepo = {
           db,
           sql`select d.key as key, d.measure as measure, d.bucket as bucket, sum(d.n) as n, sum(d.total) as total
             from ${rowsOf(
-              TABLES,
+              "report_minutes",
               COLUMNS,
               { dim: "category", key: null },
               d,

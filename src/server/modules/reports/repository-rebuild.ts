@@ -152,32 +152,29 @@ export const rebuildRepo = {
    * is read) or adds its delta after.
    */
   rebuildSummaries: async (db: Db) => {
-    if (!isSqlite(db)) {
-      await sql`lock table report_daily, report_monthly, report_minutes, report_minutes_monthly
-        in exclusive mode`.execute(db);
-    }
-    for (const t of ["report_daily", "report_monthly", "report_minutes", "report_minutes_monthly"] as const) {
-      await db.deleteFrom(t).execute();
-    }
+    if (!isSqlite(db)) await sql`lock table report_daily, report_minutes in exclusive mode`.execute(db);
+    await db.deleteFrom("report_daily").execute();
+    await db.deleteFrom("report_minutes").execute();
     const cols = sql.raw(COUNTS.join(", "));
     const sums = (from: string) => sql.raw(COUNTS.map((c) => `sum(${from}${c})`).join(", "));
-    await sql`insert into report_daily (day, dim, key, service_kind, urgent, ${cols})
-      select x.day, d.dim, ${DIM_KEY}, x.service_kind, x.urgent, ${sums("x.")}
+    await sql`insert into report_daily (grain, day, dim, key, service_kind, urgent, ${cols})
+      select 'd', x.day, d.dim, ${DIM_KEY}, x.service_kind, x.urgent, ${sums("x.")}
       from (${RECEIVED_SIDE} union all ${CLOSED_SIDE}) x cross join ${DIM_LIST} d
       group by x.day, d.dim, ${DIM_KEY}, x.service_kind, x.urgent`.execute(db);
-    await sql`insert into report_daily (day, dim, key, service_kind, urgent, ${cols})
-      select x.day, x.dim, x.key, x.service_kind, x.urgent, ${sums("x.")} from (${BANK_SIDE}) x
+    await sql`insert into report_daily (grain, day, dim, key, service_kind, urgent, ${cols})
+      select 'd', x.day, x.dim, x.key, x.service_kind, x.urgent, ${sums("x.")} from (${BANK_SIDE}) x
       group by x.day, x.dim, x.key, x.service_kind, x.urgent`.execute(db);
-    await sql`insert into report_monthly (day, dim, key, service_kind, urgent, ${cols})
-      select ${MONTH_OF_DAY}, dim, key, service_kind, urgent, ${sums("")} from report_daily
-      group by ${MONTH_OF_DAY}, dim, key, service_kind, urgent`.execute(db);
+    await sql`insert into report_daily (grain, day, dim, key, service_kind, urgent, ${cols})
+      select 'm', ${MONTH_OF_DAY}, dim, key, service_kind, urgent, ${sums("")} from report_daily
+      where grain = 'd' group by ${MONTH_OF_DAY}, dim, key, service_kind, urgent`.execute(db);
     const mcols = sql.raw(MINUTE_COUNTS.join(", "));
-    await sql`insert into report_minutes (day, dim, key, measure, service_kind, urgent, bucket, ${mcols})
-      select x.day, x.dim, x.key, x.measure, x.service_kind, x.urgent, ${bucketSql("x.v")}, count(*), sum(x.v)
-      from (${MINUTE_SAMPLES}) x group by 1, 2, 3, 4, 5, 6, 7`.execute(db);
-    await sql`insert into report_minutes_monthly (day, dim, key, measure, service_kind, urgent, bucket, ${mcols})
-      select ${MONTH_OF_DAY}, dim, key, measure, service_kind, urgent, bucket, sum(n), sum(total)
-      from report_minutes group by 1, 2, 3, 4, 5, 6, 7`.execute(db);
+    await sql`insert into report_minutes (grain, day, dim, key, measure, service_kind, urgent, bucket, ${mcols})
+      select 'd', x.day, x.dim, x.key, x.measure, x.service_kind, x.urgent, ${bucketSql("x.v")}, count(*),
+        sum(x.v)
+      from (${MINUTE_SAMPLES}) x group by 2, 3, 4, 5, 6, 7, 8`.execute(db);
+    await sql`insert into report_minutes (grain, day, dim, key, measure, service_kind, urgent, bucket, ${mcols})
+      select 'm', ${MONTH_OF_DAY}, dim, key, measure, service_kind, urgent, bucket, sum(n), sum(total)
+      from report_minutes where grain = 'd' group by 2, 3, 4, 5, 6, 7, 8`.execute(db);
   },
 
   /** minutes.ts bucketOf computed by the database for each of `values` (tests compare the two). */

@@ -9,10 +9,18 @@ import type { DB, ReportSummaryStateTable } from "../../platform/database/schema
 import { ENTRY_AT } from "./repository-billing.js";
 
 type Db = Kysely<DB>;
-const PK = ["dim", "day", "key", "service_kind", "urgent"] as const;
-const MINUTES_PK = ["dim", "key", "measure", "day", "service_kind", "urgent", "bucket"] as const;
-type DailyTable = "report_daily" | "report_monthly";
-type MinutesTable = "report_minutes" | "report_minutes_monthly";
+const PK = ["dim", "grain", "day", "key", "service_kind", "urgent"] as const;
+const MINUTES_PK = ["dim", "key", "measure", "grain", "day", "service_kind", "urgent", "bucket"] as const;
+type Grain = "d" | "m";
+/** Rows of each grain: a change's day rows and the same summed by month. */
+export interface Grains<R> {
+  days: readonly R[];
+  months: readonly R[];
+}
+const withGrain = <R>(g: Grains<R>) => [
+  ...g.days.map((r) => ({ r, grain: "d" as Grain })),
+  ...g.months.map((r) => ({ r, grain: "m" as Grain })),
+];
 
 /** `table.c + excluded.c` for each count column: an upsert adds a row's counts to the kept ones. */
 const addUp = (table: string, names: readonly string[]) =>
@@ -50,13 +58,13 @@ export const summaryRepo = {
   },
 
   /**
-   * Adds each row's counts to the summary (a row not there yet starts at its counts), all rows in one
-   * statement. The rows have distinct keys (dailyDelta merges them): PostgreSQL refuses to update
-   * one row twice in a statement.
+   * Adds each row's counts to the summary (a row not there yet starts at its counts), all rows of
+   * both grains in one statement. The rows have distinct keys (dailyDelta merges them): PostgreSQL
+   * refuses to update one row twice in a statement.
    */
-  apply: async (db: Db, table: DailyTable, rows: readonly DailyRow[]) => {
-    if (rows.length === 0) return;
-    const values = rows.map((r) => ({
+  apply: async (db: Db, rows: Grains<DailyRow>) => {
+    const values = withGrain(rows).map(({ r, grain }) => ({
+      grain,
       day: r.day,
       dim: r.dim,
       key: r.key,
@@ -64,17 +72,18 @@ export const summaryRepo = {
       urgent: r.urgent,
       ...Object.fromEntries(COUNTS.map((c) => [c, r.counts[c] ?? 0])),
     }));
+    if (values.length === 0) return;
     await db
-      .insertInto(table)
+      .insertInto("report_daily")
       .values(values)
-      .onConflict((oc) => oc.columns(PK).doUpdateSet(addUp(table, COUNTS)))
+      .onConflict((oc) => oc.columns(PK).doUpdateSet(addUp("report_daily", COUNTS)))
       .execute();
   },
 
   /** The same for histogram rows (minuteDelta merges them too). */
-  applyMinutes: async (db: Db, table: MinutesTable, rows: readonly MinuteRow[]) => {
-    if (rows.length === 0) return;
-    const values = rows.map((r) => ({
+  applyMinutes: async (db: Db, rows: Grains<MinuteRow>) => {
+    const values = withGrain(rows).map(({ r, grain }) => ({
+      grain,
       day: r.day,
       dim: r.dim,
       key: r.key,
@@ -85,10 +94,11 @@ export const summaryRepo = {
       n: r.counts.n ?? 0,
       total: r.counts.total ?? 0,
     }));
+    if (values.length === 0) return;
     await db
-      .insertInto(table)
+      .insertInto("report_minutes")
       .values(values)
-      .onConflict((oc) => oc.columns(MINUTES_PK).doUpdateSet(addUp(table, MINUTE_COUNTS)))
+      .onConflict((oc) => oc.columns(MINUTES_PK).doUpdateSet(addUp("report_minutes", MINUTE_COUNTS)))
       .execute();
   },
 
@@ -115,11 +125,12 @@ export const summaryRepo = {
   },
 
   /** Every summary row with a non-zero count, in key order (tests compare it with a rebuild). */
-  allRows: (db: Db, table: DailyTable) =>
+  allRows: (db: Db) =>
     db
-      .selectFrom(table)
+      .selectFrom("report_daily")
       .selectAll()
       .where(nonZero(COUNTS))
+      .orderBy("grain")
       .orderBy("dim")
       .orderBy("key")
       .orderBy("day")
@@ -127,11 +138,12 @@ export const summaryRepo = {
       .orderBy("urgent")
       .execute(),
 
-  allMinuteRows: (db: Db, table: MinutesTable) =>
+  allMinuteRows: (db: Db) =>
     db
-      .selectFrom(table)
+      .selectFrom("report_minutes")
       .selectAll()
       .where(nonZero(MINUTE_COUNTS))
+      .orderBy("grain")
       .orderBy("dim")
       .orderBy("key")
       .orderBy("measure")

@@ -648,15 +648,17 @@ export interface DB {
   tasks: TasksTable;
   idempotency_keys: IdempotencyKeysTable;
   report_daily: ReportDailyTable;
-  report_monthly: ReportDailyTable;
   report_minutes: ReportMinutesTable;
-  report_minutes_monthly: ReportMinutesTable;
   report_summary_state: ReportSummaryStateTable;
 }
 
-/** Per local day × filter dimension value × kind × urgency: what the reports add up (migration 018). */
+/**
+ * Per local day (or month) × filter dimension value × kind × urgency: what the reports add up
+ * (migrations 018, 019).
+ */
 export interface ReportDailyTable {
-  /** The local day (report_monthly: the first day of the month). */
+  /** 'd': a local day's row; 'm': a month's (the sum of its days), on the month's first day. */
+  grain: "d" | "m";
   day: string;
   dim: "all" | "client" | "category" | "technician" | "channel" | "contract";
   key: string;
@@ -683,6 +685,7 @@ export interface ReportDailyTable {
 
 /** Histograms of report minutes per local day (or month) × dimension value × measure (migration 019). */
 export interface ReportMinutesTable {
+  grain: "d" | "m";
   day: string;
   dim: "all" | "client" | "category" | "technician" | "channel";
   key: string;

@@ -2,17 +2,18 @@ import { type Kysely, type Migration, SqliteAdapter, sql } from "kysely";
 
 /**
  * Report rollups for a year at a million tickets (bench/reports.ts):
- * - `report_monthly`: `report_daily` summed by month (its `day` is the month's first day), so a year
- *   of whole months reads 12 rows per key instead of 365;
+ * - `report_daily` again, with a `grain`: its day rows ('d') and the same summed by month ('m', on
+ *   the month's first day), so a year of whole months reads 12 rows per key instead of 365; one
+ *   table, so a ticket write still adds its rows of both grains in one upsert;
  * - the hour bank in the summary: on each ticket the instant of its last time entry and its local
- *   day; `report_daily` gains the billable minutes and tickets of the hour bank, on rows of the
+ *   day; the summary gains the billable minutes and tickets of the hour bank, on rows of the
  *   dimension `contract`, on that day;
- * - `report_minutes` (and by month `report_minutes_monthly`): histograms of the response (business
- *   and wall), attention and closing minutes, in buckets (domain/reports/minutes.ts), from which
- *   medians and p90 are read without reading the tickets;
+ * - `report_minutes`: histograms (days and months) of the response (business and wall), attention
+ *   and closing minutes, in buckets (domain/reports/minutes.ts), from which medians and p90 are read
+ *   without reading the tickets;
  * - the work not yet billed read from a partial index of the closed tickets still to invoice.
- * The summary state is cleared: the next start rebuilds every ticket's facts and the summaries in
- * the background (summary-rebuild.ts); until it completes the reports read the tickets.
+ * The summary state is cleared (and the old table dropped): the next start rebuilds every ticket's
+ * facts and the summaries in the background (summary-rebuild.ts); until then reports read the tickets.
  */
 // Frozen copies (see 018): a migration does not change when the domain's lists grow.
 const DAILY_COUNTS = [
@@ -39,35 +40,33 @@ const DAILY_COUNTS = [
 type AnyDb = Kysely<any>;
 const isSqlite = (db: AnyDb) => db.getExecutor().adapter instanceof SqliteAdapter;
 
-async function monthly(db: AnyDb) {
-  for (const c of ["bank_minutes", "bank_tickets"]) {
-    await db.schema
-      .alterTable("report_daily")
-      .addColumn(c, "integer", (col) => col.notNull().defaultTo(0))
-      .execute();
-  }
+/** Dimension first, then grain and day: a report reads one dimension's days or months as one range. */
+async function daily(db: AnyDb) {
+  await db.schema.dropTable("report_daily").execute();
   let t = db.schema
-    .createTable("report_monthly")
+    .createTable("report_daily")
+    .addColumn("grain", "text", (c) => c.notNull())
     .addColumn("day", "text", (c) => c.notNull())
     .addColumn("dim", "text", (c) => c.notNull())
     .addColumn("key", "text", (c) => c.notNull())
     .addColumn("service_kind", "text", (c) => c.notNull())
     .addColumn("urgent", "integer", (c) => c.notNull());
   for (const c of DAILY_COUNTS) t = t.addColumn(c, "integer", (col) => col.notNull().defaultTo(0));
-  t = t.addPrimaryKeyConstraint("report_monthly_pk", ["dim", "day", "key", "service_kind", "urgent"]);
+  t = t.addPrimaryKeyConstraint("report_daily_pk", ["dim", "grain", "day", "key", "service_kind", "urgent"]);
   if (isSqlite(db)) t = t.modifyEnd(sql`without rowid`);
   await t.execute();
   await db.schema
-    .createIndex("report_monthly_key")
-    .on("report_monthly")
-    .columns(["dim", "key", "day"])
+    .createIndex("report_daily_key")
+    .on("report_daily")
+    .columns(["dim", "key", "grain", "day"])
     .execute();
 }
 
 /** Key first: a filtered report reads its value's rows; the grouped one (per category) lists its keys. */
-async function histogram(db: AnyDb, name: string) {
+async function histogram(db: AnyDb) {
   let t = db.schema
-    .createTable(name)
+    .createTable("report_minutes")
+    .addColumn("grain", "text", (c) => c.notNull())
     .addColumn("day", "text", (c) => c.notNull())
     .addColumn("dim", "text", (c) => c.notNull())
     .addColumn("key", "text", (c) => c.notNull())
@@ -77,10 +76,11 @@ async function histogram(db: AnyDb, name: string) {
     .addColumn("bucket", "integer", (c) => c.notNull())
     .addColumn("n", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("total", "bigint", (c) => c.notNull().defaultTo(0))
-    .addPrimaryKeyConstraint(`${name}_pk`, [
+    .addPrimaryKeyConstraint("report_minutes_pk", [
       "dim",
       "key",
       "measure",
+      "grain",
       "day",
       "service_kind",
       "urgent",
@@ -93,9 +93,8 @@ async function histogram(db: AnyDb, name: string) {
 async function up(db: AnyDb): Promise<void> {
   for (const c of ["last_entry_at", "bank_day"])
     await db.schema.alterTable("tickets").addColumn(c, "text").execute();
-  await monthly(db);
-  await histogram(db, "report_minutes");
-  await histogram(db, "report_minutes_monthly");
+  await daily(db);
+  await histogram(db);
   // Closed tickets still to invoice, by closing instant (the list's order), covering the filters and totals.
   await sql`create index tickets_unbilled on tickets (closed_at, folio, client_id, service_kind, urgent, category,
     assignee_id, channel, billable_minutes) where status = 'closed' and billing_status = 'to_invoice'`.execute(
