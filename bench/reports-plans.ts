@@ -75,14 +75,19 @@ const cases: [string, () => Promise<unknown>][] = [
   ["unbilledTicketTotals", () => billingRepo.unbilledTicketTotals(db, span, f)],
   ["unbilledCharges", () => billingRepo.unbilledCharges(db, span, f, 2000)],
   ["unbilledChargeTotals", () => billingRepo.unbilledChargeTotals(db, span, f)],
-  ["dash.byStatus", () => dashboardRepo.byStatus(db)],
-  ["dash.unassigned", () => dashboardRepo.unassigned(db)],
+  [
+    "dash.counts",
+    () =>
+      dashboardRepo.counts(db, {
+        now,
+        cutoff: "2026-12-01T17:00:00.000Z",
+        today: "2026-12-01T06:00:00.000Z",
+        week: "2026-11-30T06:00:00.000Z",
+      }),
+  ],
   ["dash.breached", () => dashboardRepo.breached(db, now, 20)],
-  ["dash.breachedCount", () => dashboardRepo.breachedCount(db, now)],
   ["dash.near", () => dashboardRepo.near(db, now, "2026-12-01T17:00:00.000Z", 20)],
-  ["dash.intake", () => dashboardRepo.intakeByChannel(db, "2026-12-01T06:00:00.000Z")],
   ["dash.technicians", () => dashboardRepo.technicians(db)],
-  ["dash.minutes", () => dashboardRepo.minutesSince(db, "2026-11-30T06:00:00.000Z")],
 ];
 for (const [label, run] of cases) {
   if (!label.includes(only)) continue;
