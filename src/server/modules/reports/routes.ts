@@ -25,39 +25,57 @@ import { hourBankReport, satisfactionReport, unbilledReport } from "./service-bi
 // biome-ignore lint/suspicious/noExplicitAny: the query is the output of this report's own schema (ReportQueries[name])
 type Run = (ctx: AppContext, actor: Actor, query: any) => Promise<unknown>;
 
-const REPORTS: Record<ReportName, { run: Run; response: z.ZodType; summary: string }> = {
-  sla: {
-    run: slaReport,
-    response: SlaReport,
-    summary: "Cumplimiento del tiempo de respuesta por tipo y urgencia",
-  },
-  response: {
-    run: responseReport,
-    response: ResponseReport,
-    summary: "Tiempo de respuesta: mediana y p90, hábil y reloj",
-  },
-  resolution: {
-    run: resolutionReport,
-    response: ResolutionReport,
-    summary: "Atención y cierre contra el estimado de la categoría",
-  },
-  workload: {
-    run: workloadReport,
-    response: WorkloadReport,
-    summary: "Tickets y horas por técnico, categoría, cliente o modalidad",
-  },
-  "hour-bank": { run: hourBankReport, response: HourBankReport, summary: "Bolsa de horas por póliza y mes" },
-  satisfaction: {
-    run: satisfactionReport,
-    response: SatisfactionReport,
-    summary: "Encuestas por técnico y cliente",
-  },
-  unbilled: {
-    run: unbilledReport,
-    response: UnbilledReport,
-    summary: "Trabajo por facturar y cargos sin factura",
-  },
-};
+/** How exact the medians read from the summary's histograms are (domain/reports/minutes.ts). */
+const BUCKETS_DOC =
+  "Mediana y p90 por rango más cercano, de los histogramas del resumen: el valor es el promedio de " +
+  "los tickets de la cubeta donde cae ese rango — exacto cuando todos tardaron lo mismo y siempre " +
+  "dentro de la cubeta: al minuto hasta 1 h, a 15 min hasta 24 h, a la hora hasta 160 h y a 8 h " +
+  "después. Los conteos por tramo (≤ 30, 60, 120, 240, 480 min) son exactos. Con filtros de más de " +
+  "una dimensión (además de tipo y urgencia) o mientras el resumen se reconstruye, se calculan " +
+  "exactos de los tickets.";
+
+const REPORTS: Record<ReportName, { run: Run; response: z.ZodType; summary: string; description?: string }> =
+  {
+    sla: {
+      run: slaReport,
+      response: SlaReport,
+      summary: "Cumplimiento del tiempo de respuesta por tipo y urgencia",
+    },
+    response: {
+      run: responseReport,
+      response: ResponseReport,
+      summary: "Tiempo de respuesta: mediana y p90, hábil y reloj",
+      description: BUCKETS_DOC,
+    },
+    resolution: {
+      run: resolutionReport,
+      response: ResolutionReport,
+      summary: "Atención y cierre contra el estimado de la categoría",
+      description:
+        `${BUCKETS_DOC} Los tickets dentro del estimado son conteos exactos: si el estimado de alguna ` +
+        "categoría no es borde de cubeta, o hay filtro por cliente, técnico o canal, el reporte se calcula de los tickets.",
+    },
+    workload: {
+      run: workloadReport,
+      response: WorkloadReport,
+      summary: "Tickets y horas por técnico, categoría, cliente o modalidad",
+    },
+    "hour-bank": {
+      run: hourBankReport,
+      response: HourBankReport,
+      summary: "Bolsa de horas por póliza y mes",
+    },
+    satisfaction: {
+      run: satisfactionReport,
+      response: SatisfactionReport,
+      summary: "Encuestas por técnico y cliente",
+    },
+    unbilled: {
+      run: unbilledReport,
+      response: UnbilledReport,
+      summary: "Trabajo por facturar y cargos sin factura",
+    },
+  };
 
 const fileName = (name: string, q: unknown, ext: string) => {
   const { from, to } = q as { from: string; to: string };
@@ -73,10 +91,11 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
       handler: async (req) => dashboard(ctx, actorOf(req)),
     });
     for (const name of REPORT_NAMES) {
-      const { run, response, summary } = REPORTS[name];
+      const { run, response, summary, description } = REPORTS[name];
       const querystring = ReportQueries[name];
+      const doc = description ? { description } : {};
       r.get(`/${name}`, {
-        schema: { tags: ["reports"], summary, querystring, response: { 200: response } },
+        schema: { tags: ["reports"], summary, ...doc, querystring, response: { 200: response } },
         handler: async (req) => run(ctx, actorOf(req), req.query),
       });
       r.get(`/${name}.csv`, {
