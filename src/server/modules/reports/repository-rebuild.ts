@@ -124,17 +124,31 @@ export const rebuildRepo = {
     factsInputs(db).where("t.id", "in", ids).execute(),
 
   /**
-   * Writes a page of facts in one statement (UPDATE … FROM a VALUES list: SQLite 3.33+, PostgreSQL).
-   * Only over the version read: answers the ids written (the others changed meanwhile: read again).
+   * Writes a page of facts, only over the version read: answers the ids written (the others changed
+   * meanwhile: read again). PostgreSQL: one statement (UPDATE … FROM a VALUES list). SQLite: one
+   * UPDATE per ticket by its key, in the caller's transaction — no round trips to save, and above a
+   * few hundred VALUES rows SQLite's planner turns UPDATE … FROM into a scan of every ticket.
    */
   writeFacts: async (db: Db, rows: readonly RebuiltFacts[]): Promise<Set<string>> => {
     if (rows.length === 0) return new Set();
-    const int = (v: number | null) => sql`cast(${v} as integer)`;
+    if (isSqlite(db)) {
+      const written = new Set<string>();
+      for (const { id, version, ...facts } of rows) {
+        const r = await db
+          .updateTable("tickets")
+          .set(facts)
+          .where("id", "=", id)
+          .where("version", "=", version)
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows) === 1) written.add(id);
+      }
+      return written;
+    }
     const values = rows.map(
       (r) =>
-        sql`(${r.id}, ${int(r.version)}, ${r.attended_at}, ${r.report_day}, ${r.closed_day},
-          ${int(r.response_minutes)}, ${int(r.response_wall_minutes)}, ${int(r.attended_minutes)},
-          ${int(r.closed_minutes)}, ${r.last_entry_at}, ${r.bank_day})`,
+        sql`(${r.id}, ${r.version}::integer, ${r.attended_at}, ${r.report_day}, ${r.closed_day},
+          ${r.response_minutes}::integer, ${r.response_wall_minutes}::integer, ${r.attended_minutes}::integer,
+          ${r.closed_minutes}::integer, ${r.last_entry_at}, ${r.bank_day})`,
     );
     const written = await sql<{ id: string }>`with v (id, version, attended_at, report_day, closed_day, rm,
         rwm, am, cm, le, bd) as (values ${sql.join(values)})
