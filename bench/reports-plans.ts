@@ -59,7 +59,8 @@ const cases: [string, () => Promise<unknown>][] = [
   ["sum.response", () => minutesRepo.response(db, all, monthsAndDays(f.from, f.to), f)],
   [
     "sum.resolution",
-    () => minutesRepo.resolution(db, ["", "redes", "soporte"], monthsAndDays(f.from, f.to), f),
+    () =>
+      minutesRepo.resolution(db, { dim: "category", key: null }, monthsAndDays(f.from, f.to), f, "closed"),
   ],
   ["sum.hourBank", () => dailyRepo.hourBank(db, monthsAndDays(f.from, f.to, monthEnds), monthEnds, f)],
   [

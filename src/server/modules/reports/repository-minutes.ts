@@ -24,21 +24,19 @@ export const minutesRepo = {
         group by d.service_kind, d.urgent, d.measure, d.bucket`,
     ),
 
-  /** Attention and closing buckets per category, of the categories (keys; '' for none) listed. */
-  resolution: (db: Db, keys: readonly string[], d: Days, f: ReportFilters) =>
-    keys.length === 0
-      ? Promise.resolve([])
-      : rows(
-          db,
-          sql`select d.key as key, d.measure as measure, d.bucket as bucket, sum(d.n) as n, sum(d.total) as total
-            from ${rowsOf(
-              "report_minutes",
-              COLUMNS,
-              { dim: "category", key: null },
-              d,
-              f,
-              sql`and d.key in (${sql.join(keys)}) and d.measure in ('attended', 'closed')`,
-            )}
-            group by d.key, d.measure, d.bucket`,
-        ),
+  /**
+   * Attention or closing buckets per category ('' for none) of `t` (dimension `category`, one key or
+   * all): the keys of the range are listed from the daily summary first, so each is one index range.
+   * One measure per statement: half the rows to group (PostgreSQL sorts them within work_mem).
+   */
+  resolution: (db: Db, t: Target, d: Days, f: ReportFilters, measure: "attended" | "closed") => {
+    const keys = rowsOf("report_daily", "d.key", t, d, f);
+    const more = sql`and d.key in (select d.key from ${keys}) and d.measure = ${measure}`;
+    return rows(
+      db,
+      sql`select d.key as key, d.bucket as bucket, sum(d.n) as n, sum(d.total) as total
+        from ${rowsOf("report_minutes", COLUMNS, t, d, f, more)}
+        group by d.key, d.bucket`,
+    );
+  },
 };

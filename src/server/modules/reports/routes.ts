@@ -15,7 +15,7 @@ import {
   UnbilledReport,
   WorkloadReport,
 } from "../../../contract/reports.js";
-import type { Actor, AppContext } from "../../context.js";
+import { type Actor, type AppContext, forRequest } from "../../context.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
 import { dashboard } from "./dashboard.js";
 import { reportCsv, reportXlsx } from "./export.js";
@@ -88,7 +88,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get("/dashboard", {
       schema: { tags: ["reports"], summary: "Tablero del líder", response: { 200: Dashboard } },
-      handler: async (req) => dashboard(ctx, actorOf(req)),
+      handler: async (req) => dashboard(forRequest(ctx), actorOf(req)),
     });
     for (const name of REPORT_NAMES) {
       const { run, response, summary, description } = REPORTS[name];
@@ -96,7 +96,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
       const doc = description ? { description } : {};
       r.get(`/${name}`, {
         schema: { tags: ["reports"], summary, ...doc, querystring, response: { 200: response } },
-        handler: async (req) => run(ctx, actorOf(req), req.query),
+        handler: async (req) => run(forRequest(ctx), actorOf(req), req.query),
       });
       r.get(`/${name}.csv`, {
         schema: {
@@ -106,7 +106,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
           produces: ["text/csv"],
         },
         handler: async (req, reply) => {
-          const csv = reportCsv(name, await run(ctx, actorOf(req), req.query));
+          const csv = reportCsv(name, await run(forRequest(ctx), actorOf(req), req.query));
           return reply
             .type("text/csv; charset=utf-8")
             .header("content-disposition", fileName(name, req.query, "csv"))
@@ -116,7 +116,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
       r.get(`/${name}.xlsx`, {
         schema: { tags: ["reports"], summary: `${summary} (XLSX)`, querystring, produces: [XLSX] },
         handler: async (req, reply) => {
-          const xlsx = await reportXlsx(name, await run(ctx, actorOf(req), req.query));
+          const xlsx = await reportXlsx(name, await run(forRequest(ctx), actorOf(req), req.query));
           return reply
             .type(XLSX)
             .header("content-disposition", fileName(name, req.query, "xlsx"))

@@ -48,28 +48,30 @@ const onlyByCategory = (f: ReportFilters) => !f.clientId && !f.technicianId && !
 export async function resolutionFromSummary(ctx: AppContext, f: ReportFilters, categories: CategoryInfo[]) {
   if (!onlyByCategory(f) || !categories.every((c) => isEdge(c.estimateMinutes))) return null;
   const d = daysOf(f);
-  const received = await dailyRepo.workload(ctx.db, { dim: "category", key: f.category ?? null }, d, f);
+  const t = { dim: "category", key: f.category ?? null } as const;
+  const [received, attendedRows, closedRows] = await Promise.all([
+    dailyRepo.workload(ctx.db, t, d, f),
+    minutesRepo.resolution(ctx.db, t, d, f, "attended"),
+    minutesRepo.resolution(ctx.db, t, d, f, "closed"),
+  ]);
   const tickets = new Map(received.map((r) => [r.key === null ? "" : String(r.key), n(r.tickets)]));
-  const buckets = await minutesRepo.resolution(ctx.db, [...tickets.keys()], d, f);
   const category = (key: string) => (key === "" ? null : key);
-  const counted = (measure: string) =>
-    buckets
-      .filter((r) => r.measure === measure)
-      .map(
-        (r): ResolutionCount => ({
-          category: category(String(r.key)),
-          value: n(r.bucket),
-          count: n(r.n),
-          total: n(r.total),
-        }),
-      );
-  const attended = counted("attended");
+  const counted = (buckets: Record<string, unknown>[]) =>
+    buckets.map(
+      (r): ResolutionCount => ({
+        category: category(String(r.key)),
+        value: n(r.bucket),
+        count: n(r.n),
+        total: n(r.total),
+      }),
+    );
+  const attended = counted(attendedRows);
   // Tickets not attended yet count too (value null): every ticket of the category once.
   const notYet = [...tickets].map(([key, total]): ResolutionCount => {
     const seen = attended.filter((a) => a.category === category(key)).reduce((s, a) => s + a.count, 0);
     return { category: category(key), value: null, count: total - seen };
   });
-  return resolutionFromCounts([...attended, ...notYet], counted("closed"), categories);
+  return resolutionFromCounts([...attended, ...notYet], counted(closedRows), categories);
 }
 
 /** The hour bank per contract and month, filtered at most by kind and urgency. */

@@ -132,8 +132,7 @@ export async function resolutionReport(
   query: ReportFilters,
 ): Promise<ResolutionReport> {
   const f = allowedFilters(actor, "resolution", query);
-  const env = await reportEnv(ctx, f);
-  const categories = await reportsRepo.categories(ctx.db);
+  const [env, categories] = await Promise.all([reportEnv(ctx, f), reportsRepo.categories(ctx.db)]);
   const infos = categories.map((c) => ({ code: c.code, name: c.name, estimateMinutes: c.estimate_minutes }));
   if (await ready(ctx)) {
     const summed = await resolutionFromSummary(ctx, f, infos);

@@ -11,7 +11,8 @@ import { type Kysely, type Migration, SqliteAdapter, sql } from "kysely";
  * - `report_minutes`: histograms (days and months) of the response (business and wall), attention
  *   and closing minutes, in buckets (domain/reports/minutes.ts), from which medians and p90 are read
  *   without reading the tickets;
- * - the work not yet billed read from a partial index of the closed tickets still to invoice, and the
+ * - the work not yet billed read from a partial index of the closed tickets still to invoice (and
+ *   each extra charge's ticket from a narrow index of billing statuses), and the
  *   SLA report's breach list from partial indexes of the late and the unanswered tickets.
  * The summary state is cleared (and the old table dropped): the next start rebuilds every ticket's
  * facts and the summaries in the background (summary-rebuild.ts); until then reports read the tickets.
@@ -101,6 +102,8 @@ async function up(db: AnyDb): Promise<void> {
     assignee_id, channel, billable_minutes) where status = 'closed' and billing_status = 'to_invoice'`.execute(
     db,
   );
+  // Extra charges on tickets still to invoice: each charge's ticket checked from this index alone.
+  await sql`create index tickets_billing_status on tickets (id, billing_status, client_id)`.execute(db);
   // The SLA report's breach list: answered late, and never answered, in list order (few of either).
   await sql`create index tickets_late on tickets (received_at, folio)
     where responded_at > response_due_at and status <> 'cancelled'`.execute(db);
