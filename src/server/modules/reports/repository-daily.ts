@@ -51,10 +51,14 @@ export function rowsOf(
   return sql`(${sql.join(parts, sql` union all `)}) d`;
 }
 
+/**
+ * `key || ''` is no bare column: grouping by it, SQLite reads the days' (or months') range of the
+ * primary key instead of walking report_daily_key for its order through every day of the dimension.
+ */
 const daily = (t: Target, d: Days, f: ReportFilters) =>
   rowsOf(
     "report_daily",
-    `d.day, d.key, d.service_kind, d.urgent, ${COUNTS.map((c) => `d.${c}`).join(", ")}`,
+    `d.day, d.key || '' as key, d.service_kind, d.urgent, ${COUNTS.map((c) => `d.${c}`).join(", ")}`,
     t,
     d,
     f,
