@@ -33,14 +33,16 @@ export async function dashboard(ctx: AppContext, actor: Actor): Promise<Dashboar
   const cutoff = new Date(addBusinessMinutes(cal, nowMs, sla.nearThresholdMinutes)).toISOString();
   const { today, week } = todayAndWeek(nowMs, cfg.timeZone);
   const db = ctx.db;
-  const [counts, bList, nList, techs] = await Promise.all([
-    dashboardRepo.counts(db, { now, cutoff, today, week }),
+  const [counts, minutes, bList, nList, techs] = await Promise.all([
+    dashboardRepo.counts(db, { now, cutoff, today }),
+    dashboardRepo.minutesSince(db, week),
     dashboardRepo.breached(db, now, LIST_LIMIT),
     dashboardRepo.near(db, now, cutoff, LIST_LIMIT),
     dashboardRepo.technicians(db),
   ]);
   const count = (what: string, key = "") =>
     n(counts.find((r) => r.what === what && String(r.key ?? "") === key)?.n);
+  const minutesBy = new Map(minutes.map((r) => [String(r.user_id), n(r.minutes)]));
   return {
     now,
     byStatus: STATUS_ORDER.map((s) => ({ status: s, count: count("status", s) })),
@@ -52,7 +54,7 @@ export async function dashboard(ctx: AppContext, actor: Actor): Promise<Dashboar
       id: String(r.id),
       name: String(r.name),
       openTickets: count("open", String(r.id)),
-      minutesThisWeek: count("minutes", String(r.id)),
+      minutesThisWeek: minutesBy.get(String(r.id)) ?? 0,
     })),
   };
 }

@@ -1,6 +1,8 @@
 /**
- * SQL of the leader's dashboard: what is open right now. The counts come in one statement (one
- * round trip: on PostgreSQL each costs more than the indexed counts themselves).
+ * SQL of the leader's dashboard: what is open right now. The ticket counts come in one statement (one
+ * round trip: on PostgreSQL each costs more than the indexed counts themselves); the time entries'
+ * in another, so that PostgreSQL plans neither in parallel (on a busy server starting the workers
+ * costs more than the counts).
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { DB } from "../../platform/database/schema.js";
@@ -27,13 +29,12 @@ export interface DashboardNow {
   /** The end of "near breach": `now` plus the threshold in business time. */
   cutoff: string;
   today: string;
-  week: string;
 }
 
 export const dashboardRepo = {
   /**
-   * Every count, as rows (what, key, n): open by status, unassigned, breached, near breach, today's
-   * intake by channel, open (assigned, in progress) per assignee, minutes logged this week per user.
+   * The ticket counts, as rows (what, key, n): open by status, unassigned, breached, near breach,
+   * today's intake by channel, open (assigned, in progress) per assignee.
    */
   counts: (db: Db, at: DashboardNow) =>
     rows(
@@ -46,9 +47,15 @@ export const dashboardRepo = {
         union all select 'channel', t.channel, count(*) from tickets t where t.received_at >= ${at.today}
           group by t.channel
         union all select 'open', t.assignee_id, count(*) from tickets t
-          where t.status in ('assigned', 'in_progress') and t.assignee_id is not null group by t.assignee_id
-        union all select 'minutes', te.user_id, sum(te.minutes) from time_entries te
-          where ${ENTRY_AT} >= ${at.week} group by te.user_id`,
+          where t.status in ('assigned', 'in_progress') and t.assignee_id is not null group by t.assignee_id`,
+    ),
+
+  /** Minutes logged since `since` per user. */
+  minutesSince: (db: Db, since: string) =>
+    rows(
+      db,
+      sql`select te.user_id, sum(te.minutes) as minutes from time_entries te
+        where ${ENTRY_AT} >= ${since} group by te.user_id`,
     ),
 
   breached: (db: Db, now: string, limit: number) =>
