@@ -4,7 +4,12 @@
  * before and after a change, and the rebuild computes the same rows with SQL.
  */
 import { DateTime } from "luxon";
-import { type BusinessCalendar, businessMinutesBetween } from "../calendar/index.js";
+import {
+  type BusinessCalendar,
+  businessMinutesBetween,
+  CalendarRangeError,
+  localDateOf,
+} from "../calendar/index.js";
 
 export const DIMS = ["all", "client", "category", "technician", "channel"] as const;
 export type Dim = (typeof DIMS)[number];
@@ -50,6 +55,22 @@ export interface Facts {
 export const localDay = (iso: string, zone: string): string =>
   DateTime.fromISO(iso, { zone }).toISODate() ?? iso.slice(0, 10);
 
+/**
+ * The same, from the calendar's own day tables when it is the calendar's zone: every ticket write
+ * derives its report days, and Luxon's parse was a good part of a create's CPU. Instants outside the
+ * calendar's years (and other zones) go through Luxon.
+ */
+function dayIn(cal: BusinessCalendar, zone: string, iso: string): string {
+  const ms = Date.parse(iso);
+  if (zone !== cal.config.timeZone || !Number.isFinite(ms)) return localDay(iso, zone);
+  try {
+    return localDateOf(cal, ms);
+  } catch (err) {
+    if (err instanceof CalendarRangeError) return localDay(iso, zone);
+    throw err;
+  }
+}
+
 /** Business minutes from `from` to `to` (never negative), rounded as the reports show them. */
 function business(cal: BusinessCalendar, from: string, to: string | null): number | null {
   if (!to) return null;
@@ -60,8 +81,8 @@ function business(cal: BusinessCalendar, from: string, to: string | null): numbe
 export function deriveFacts(cal: BusinessCalendar, zone: string, t: FactInstants): Facts {
   const a = Date.parse(t.received_at);
   return {
-    report_day: localDay(t.received_at, zone),
-    closed_day: t.closed_at ? localDay(t.closed_at, zone) : null,
+    report_day: dayIn(cal, zone, t.received_at),
+    closed_day: t.closed_at ? dayIn(cal, zone, t.closed_at) : null,
     response_minutes: business(cal, t.received_at, t.responded_at),
     response_wall_minutes: t.responded_at
       ? Math.round((Math.max(a, Date.parse(t.responded_at)) - a) / 60_000)
