@@ -88,7 +88,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app, database);
   installInputGuard(app);
-  await installSecurityHeaders(app, config);
+  installSecurityHeaders(app, config);
   await installTransport(app);
   await app.register(fastifyCookie);
   await app.register(

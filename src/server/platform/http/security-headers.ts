@@ -1,5 +1,6 @@
-import fastifyHelmet from "@fastify/helmet";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FastifyInstance } from "fastify";
+import helmet, { type HelmetOptions } from "helmet";
 import type { Config } from "../config.js";
 
 /**
@@ -28,10 +29,9 @@ export function cspDirectives(config: Pick<Config, "cookieSecure">) {
   };
 }
 
-/** Security headers on every answer: CSP, nosniff, frame denial, referrer policy; HSTS only behind TLS. */
-export async function installSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
-  await app.register(fastifyHelmet, {
-    global: true,
+/** Helmet's options: the CSP above, frame denial, a strict referrer policy, HSTS only behind TLS. */
+function helmetOptions(config: Pick<Config, "cookieSecure">): HelmetOptions {
+  return {
     contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config) },
     frameguard: { action: "deny" },
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
@@ -41,5 +41,35 @@ export async function installSecurityHeaders(app: FastifyInstance, config: Confi
       : false,
     // The SPA and its assets are same-origin; nothing needs cross-origin isolation.
     crossOriginEmbedderPolicy: false,
+  };
+}
+
+/**
+ * The headers Helmet writes for this configuration. They depend on nothing in the request (no
+ * nonces, no per-request directive), so they are worked out once: Helmet run on every request
+ * (what @fastify/helmet does) rebuilt and re-parsed the whole policy each time.
+ */
+export function securityHeaderSet(config: Pick<Config, "cookieSecure">): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: unknown) => {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader: (name: string) => {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  helmet(helmetOptions(config))({} as IncomingMessage, recorder as unknown as ServerResponse, (err) => {
+    if (err) throw err;
+  });
+  return headers;
+}
+
+/** Security headers on every answer (errors, 404s and static files included): set first thing, onRequest. */
+export function installSecurityHeaders(app: FastifyInstance, config: Config): void {
+  const headers = securityHeaderSet(config);
+  app.addHook("onRequest", (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
 }
