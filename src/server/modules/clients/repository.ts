@@ -1,12 +1,31 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { ContactChannelKind } from "../../../contract/clients.js";
 import { UNIDENTIFIED_CLIENT_ID } from "../../platform/database/migrations/009_mail.js";
+import { prepared } from "../../platform/database/prepared.js";
 import type { ClientsTable, ContactsTable, ContractsTable, DB } from "../../platform/database/schema.js";
 
 type Db = Kysely<DB>;
 export type ClientRow = Selectable<ClientsTable>;
 export type ContactRow = Selectable<ContactsTable>;
 export type ContractRow = Selectable<ContractsTable>;
+
+// Every ticket filed reads its client, contact and contract in force: built once (see prepared.ts).
+const clientById = prepared<{ id: string }>()((db, arg) =>
+  db.selectFrom("clients").selectAll().where("id", "=", arg("id")),
+);
+const contactById = prepared<{ id: string }>()((db, arg) =>
+  db.selectFrom("contacts").selectAll().where("id", "=", arg("id")),
+);
+const contractsActiveOn = prepared<{ clientId: string; date: string }>()((db, arg) =>
+  db
+    .selectFrom("contracts")
+    .selectAll()
+    .where("client_id", "=", arg("clientId"))
+    .where("cancelled_at", "is", null)
+    .where("starts_on", "<=", arg("date"))
+    .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", arg("date"))]))
+    .orderBy("starts_on", "desc"),
+);
 
 /** LIKE patterns for folded search terms; wildcards typed by the user are dropped, each term must appear. */
 export const likePatterns = (terms: string[]): string[] =>
@@ -35,7 +54,7 @@ async function versionedUpdate<T extends "clients" | "contacts" | "contracts">(
 }
 
 export const clientsRepo = {
-  byId: (db: Db, id: string) => db.selectFrom("clients").selectAll().where("id", "=", id).executeTakeFirst(),
+  byId: async (db: Db, id: string) => (await clientById(db, { id }))[0],
   byIds: (db: Db, ids: string[]) =>
     ids.length === 0
       ? Promise.resolve([])
@@ -67,7 +86,7 @@ export const clientsRepo = {
 };
 
 export const contactsRepo = {
-  byId: (db: Db, id: string) => db.selectFrom("contacts").selectAll().where("id", "=", id).executeTakeFirst(),
+  byId: async (db: Db, id: string) => (await contactById(db, { id }))[0],
   insert: (db: Db, row: ContactRow) => db.insertInto("contacts").values(row).execute(),
   /** Writes only if the row is still at `version` (and bumps it); false when someone else wrote first. */
   update: (db: Db, id: string, version: number, patch: Partial<ContactRow>) =>
@@ -136,16 +155,7 @@ export const contractsRepo = {
     return q.execute();
   },
   /** Contracts of a client in force on a local date (YYYY-MM-DD), newest first. */
-  activeOn: (db: Db, clientId: string, date: string) =>
-    db
-      .selectFrom("contracts")
-      .selectAll()
-      .where("client_id", "=", clientId)
-      .where("cancelled_at", "is", null)
-      .where("starts_on", "<=", date)
-      .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", date)]))
-      .orderBy("starts_on", "desc")
-      .execute(),
+  activeOn: (db: Db, clientId: string, date: string) => contractsActiveOn(db, { clientId, date }),
   /** Of these clients, those with a contract in force on the date (one statement for all). */
   clientsActiveOn: async (db: Db, clientIds: string[], date: string): Promise<string[]> => {
     const rows = await db

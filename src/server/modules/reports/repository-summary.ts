@@ -10,6 +10,7 @@ import {
   type Facts,
   type FactTicket,
 } from "../../../domain/reports/facts.js";
+import { type Prepared, prepared } from "../../platform/database/prepared.js";
 import type { DB, ReportSummaryStateTable } from "../../platform/database/schema.js";
 
 type Db = Kysely<DB>;
@@ -59,6 +60,41 @@ const factsInputs = (db: Db) =>
         where h.ticket_id = t.id and h.to_status = 'attended')`.as("attended_at"),
     );
 
+/** The summary's columns in the order an upsert takes them, row after row. */
+const DAILY_COLUMNS = [...PK, ...COUNTS];
+type DailyArgs = (string | number)[];
+const upserts = new Map<number, Prepared<DailyArgs, unknown>>();
+
+/**
+ * Adds `count` rows' counts to the summary, the row not there yet starting at its counts; built once
+ * per row count (a new ticket adds five), as every ticket write runs it. Arguments: DAILY_COLUMNS of
+ * each row, one row after the other.
+ */
+function upsertDaily(count: number): Prepared<DailyArgs, unknown> {
+  let q = upserts.get(count);
+  if (q) return q;
+  q = prepared<DailyArgs>()((db, arg) =>
+    db
+      .insertInto("report_daily")
+      .values(
+        Array.from({ length: count }, (_, i) =>
+          Object.fromEntries(DAILY_COLUMNS.map((c, j) => [c, arg(i * DAILY_COLUMNS.length + j)])),
+        ) as never,
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(PK)
+          .doUpdateSet(
+            Object.fromEntries(
+              COUNTS.map((c) => [c, sql`report_daily.${sql.ref(c)} + excluded.${sql.ref(c)}`]),
+            ),
+          ),
+      ),
+  );
+  upserts.set(count, q);
+  return q;
+}
+
 const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
 type StatePatch = Partial<Omit<Selectable<ReportSummaryStateTable>, "id">>;
 
@@ -86,27 +122,13 @@ export const summaryRepo = {
    */
   apply: async (db: Db, rows: readonly DailyRow[]) => {
     if (rows.length === 0) return;
-    const values = rows.map((r) => ({
-      day: r.day,
-      dim: r.dim,
-      key: r.key,
-      service_kind: r.service_kind as "contract" | "event",
-      urgent: r.urgent,
-      ...Object.fromEntries(COUNTS.map((c) => [c, r.counts[c] ?? 0])),
-    }));
-    await db
-      .insertInto("report_daily")
-      .values(values)
-      .onConflict((oc) =>
-        oc
-          .columns(PK)
-          .doUpdateSet(
-            Object.fromEntries(
-              COUNTS.map((c) => [c, sql`report_daily.${sql.ref(c)} + excluded.${sql.ref(c)}`]),
-            ),
-          ),
-      )
-      .execute();
+    const args: DailyArgs = [];
+    for (const r of rows) {
+      // In DAILY_COLUMNS order: the key (PK), then the counts.
+      args.push(r.dim, r.day, r.key, r.service_kind, r.urgent);
+      for (const c of COUNTS) args.push(r.counts[c] ?? 0);
+    }
+    await upsertDaily(rows.length)(db, args);
   },
 
   state: (db: Db) => db.selectFrom("report_summary_state").selectAll().where("id", "=", 1).executeTakeFirst(),

@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, SqliteAdapter, sql } from "kysely";
 import type { HistoryAction, TicketStatus } from "../../../contract/tickets.js";
 import type { BusinessCalendar } from "../../../domain/calendar/index.js";
+import { prepared, preparedInsert } from "../../platform/database/prepared.js";
 import type { DB, TicketsTable } from "../../platform/database/schema.js";
 import { likePatterns } from "../clients/repository.js";
 import {
@@ -66,6 +67,18 @@ function viewQuery(db: Db) {
       "users.name as assignee_name",
     ]);
 }
+
+// Written on every ticket filed (and every change, for the history): built once (see prepared.ts).
+const insertTicketRow = preparedInsert("tickets");
+const insertHistoryRow = preparedInsert("ticket_history");
+/** One upsert (SQLite 3.35+, PostgreSQL): the first folio of a year is 1, later ones add one. */
+const takeFolio = prepared<{ year: number }>()((db, arg) =>
+  db
+    .insertInto("folio_counters")
+    .values({ year: arg("year"), last_value: 1 })
+    .onConflict((oc) => oc.column("year").doUpdateSet({ last_value: sql`folio_counters.last_value + 1` }))
+    .returning("last_value"),
+);
 
 const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
 
@@ -139,7 +152,7 @@ export const ticketsRepo = {
   /** Inserts with its report facts (cal: the calendar the caller loaded) and adds it to the summary. */
   insert: async (db: Db, row: NewTicketRow, cal: BusinessCalendar): Promise<TicketRow> => {
     const full = { ...row, ...newTicketFacts(cal, row) };
-    await db.insertInto("tickets").values(full).execute();
+    await insertTicketRow(db, full);
     await ticketCreated(db, full);
     return full;
   },
@@ -168,13 +181,8 @@ export const ticketsRepo = {
 
   /** Next folio number of the year, taken inside the caller's transaction: a rollback returns it. */
   nextFolioNumber: async (db: Db, year: number): Promise<number> => {
-    // One upsert (SQLite 3.35+, PostgreSQL): the first folio of a year is 1, later ones add one.
-    const row = await db
-      .insertInto("folio_counters")
-      .values({ year, last_value: 1 })
-      .onConflict((oc) => oc.column("year").doUpdateSet({ last_value: sql`folio_counters.last_value + 1` }))
-      .returning("last_value")
-      .executeTakeFirstOrThrow();
+    const [row] = await takeFolio(db, { year });
+    if (!row) throw new Error("folio_counters: the upsert returned no row");
     return Number(row.last_value);
   },
 
@@ -262,19 +270,16 @@ export const historyRepo = {
       changes?: Record<string, unknown> | null;
     },
   ) =>
-    db
-      .insertInto("ticket_history")
-      .values({
-        ticket_id: e.ticketId,
-        at: e.at,
-        actor_id: e.actorId,
-        action: e.action,
-        from_status: e.from ?? null,
-        to_status: e.to ?? null,
-        reason: e.reason ?? null,
-        changes: e.changes ? JSON.stringify(e.changes) : null,
-      })
-      .execute(),
+    insertHistoryRow(db, {
+      ticket_id: e.ticketId,
+      at: e.at,
+      actor_id: e.actorId,
+      action: e.action,
+      from_status: e.from ?? null,
+      to_status: e.to ?? null,
+      reason: e.reason ?? null,
+      changes: e.changes ? JSON.stringify(e.changes) : null,
+    }),
   list: (db: Db, ticketId: string) =>
     db
       .selectFrom("ticket_history")

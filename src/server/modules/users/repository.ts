@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
 import { Role, type User } from "../../../contract/auth.js";
+import { prepared } from "../../platform/database/prepared.js";
 import type { DB, UsersTable } from "../../platform/database/schema.js";
 
 const Strings = z.array(z.string()).catch([]);
@@ -17,6 +18,29 @@ export const skillsOf = (row: Pick<UserRow, "skills">): string[] => Strings.pars
 
 export type UserRow = Selectable<UsersTable>;
 type Db = Kysely<DB>;
+
+const sessionWithUser = prepared<{ id: string }>()((db, arg) =>
+  db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .selectAll("users")
+    .select([
+      "sessions.id as session_id",
+      "sessions.csrf_token",
+      "sessions.expires_at",
+      "sessions.last_seen_at",
+    ])
+    .where("sessions.id", "=", arg("id")),
+);
+
+const tokenWithUser = prepared<{ hash: string }>()((db, arg) =>
+  db
+    .selectFrom("api_tokens")
+    .innerJoin("users", "users.id", "api_tokens.user_id")
+    .selectAll("users")
+    .select(["api_tokens.id as token_id", "api_tokens.revoked_at", "api_tokens.last_used_at"])
+    .where("api_tokens.token_hash", "=", arg("hash")),
+);
 
 export function toUser(row: UserRow): User {
   return {
@@ -90,19 +114,8 @@ export const sessionsRepo = {
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
   },
-  withUser: (db: Db, id: string) =>
-    db
-      .selectFrom("sessions")
-      .innerJoin("users", "users.id", "sessions.user_id")
-      .selectAll("users")
-      .select([
-        "sessions.id as session_id",
-        "sessions.csrf_token",
-        "sessions.expires_at",
-        "sessions.last_seen_at",
-      ])
-      .where("sessions.id", "=", id)
-      .executeTakeFirst(),
+  /** Every signed-in request asks: built once (see prepared.ts). */
+  withUser: async (db: Db, id: string) => (await sessionWithUser(db, { id }))[0],
   delete: (db: Db, id: string) => db.deleteFrom("sessions").where("id", "=", id).execute(),
   deleteExpired: (db: Db, nowIso: string) =>
     db.deleteFrom("sessions").where("expires_at", "<", nowIso).execute(),
@@ -152,14 +165,8 @@ export const tokensRepo = {
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
   },
-  withUser: (db: Db, hash: string) =>
-    db
-      .selectFrom("api_tokens")
-      .innerJoin("users", "users.id", "api_tokens.user_id")
-      .selectAll("users")
-      .select(["api_tokens.id as token_id", "api_tokens.revoked_at", "api_tokens.last_used_at"])
-      .where("api_tokens.token_hash", "=", hash)
-      .executeTakeFirst(),
+  /** Every request with a bearer token asks: built once (see prepared.ts). */
+  withUser: async (db: Db, hash: string) => (await tokenWithUser(db, { hash }))[0],
   touch: (db: Db, id: string, at: string) =>
     db.updateTable("api_tokens").set({ last_used_at: at }).where("id", "=", id).execute(),
   listForUser: (db: Db, userId: string) =>
