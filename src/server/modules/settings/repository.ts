@@ -1,7 +1,35 @@
 import type { Kysely } from "kysely";
+import { type Prepared, prepared } from "../../platform/database/prepared.js";
 import type { DB } from "../../platform/database/schema.js";
 
 type Db = Kysely<DB>;
+
+// Ticket intake reads its category and the calendar and SLA settings: built once (see prepared.ts).
+const categoryByCode = prepared<{ code: string }>()((db, arg) =>
+  db.selectFrom("categories").selectAll().where("code", "=", arg("code")),
+);
+const byKeyCount = new Map<
+  number,
+  Prepared<Record<string, string>, { key: string; value: string; version: number }>
+>();
+/** `key in (…)` with `count` keys (k0, k1, …): one query per list length. */
+function settingsByKeys(count: number) {
+  let q = byKeyCount.get(count);
+  if (!q) {
+    q = prepared<Record<string, string>>()((db, arg) =>
+      db
+        .selectFrom("settings")
+        .select(["key", "value", "version"])
+        .where(
+          "key",
+          "in",
+          Array.from({ length: count }, (_, i) => arg(`k${i}`)),
+        ),
+    );
+    byKeyCount.set(count, q);
+  }
+  return q;
+}
 
 /** Stored settings: one JSON value per key, with a version for edits based on what the editor read. */
 export const settingsRepo = {
@@ -42,14 +70,11 @@ export const settingsRepo = {
       .executeTakeFirst();
     return row ? { value: JSON.parse(row.value), version: row.version } : { value: undefined, version: 0 };
   },
-  /** Several keys in one statement; a key not stored is absent from the map. */
+  /** Several keys in one statement, as stored (JSON text); a key not stored is absent from the map. */
   records: async (db: Kysely<DB>, keys: readonly string[]) => {
-    const rows = await db
-      .selectFrom("settings")
-      .select(["key", "value", "version"])
-      .where("key", "in", keys)
-      .execute();
-    return new Map(rows.map((r) => [r.key, { value: JSON.parse(r.value) as unknown, version: r.version }]));
+    const args = Object.fromEntries(keys.map((k, i) => [`k${i}`, k]));
+    const rows = await settingsByKeys(keys.length)(db, args);
+    return new Map(rows.map((r) => [r.key, { text: r.value, version: r.version }]));
   },
   /** Writes the key only if it is still at `version` (0: absent); false when someone else wrote first. */
   putIfVersion: async (
@@ -81,8 +106,7 @@ export const settingsRepo = {
 /** The ticket categories (code, name, estimate); a category is switched off, never deleted. */
 export const categoriesRepo = {
   list: (db: Db) => db.selectFrom("categories").selectAll().orderBy("name").execute(),
-  byCode: (db: Db, code: string) =>
-    db.selectFrom("categories").selectAll().where("code", "=", code).executeTakeFirst(),
+  byCode: async (db: Db, code: string) => (await categoryByCode(db, { code }))[0],
   save: (db: Db, code: string, values: { name: string; estimate_minutes: number; active: number }) =>
     db
       .insertInto("categories")

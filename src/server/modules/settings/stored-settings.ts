@@ -41,11 +41,35 @@ function checked<T extends object>(
  */
 const READ_TOGETHER = ["calendar", "sla"];
 
+/**
+ * The last stored text of each of those settings and the value it was checked to. They change rarely
+ * and nearly every request reads them: the same text is not parsed and validated again. The value is
+ * shared by the requests that read it, so it is frozen.
+ */
+const lastChecked = new Map<string, { text: string; value: object }>();
+
+function checkedText<T extends object>(ctx: AppContext, spec: SettingSpec<T>, stored?: { text: string }): T {
+  if (!stored) return spec.defaults;
+  const hit = lastChecked.get(spec.key);
+  if (hit?.text === stored.text) return hit.value as T;
+  const r = checked(ctx, spec, { value: JSON.parse(stored.text), version: 0 });
+  if (r.stored) lastChecked.set(spec.key, { text: stored.text, value: deepFreeze(r.value) });
+  return r.value;
+}
+
 /** The setting's value, read at most once per request (see `forRequest`). */
 export function readSetting<T extends object>(ctx: AppContext, spec: SettingSpec<T>): Promise<T> {
   return memoized(ctx, `setting:${spec.key}`, async () => {
     if (!ctx.memo || !READ_TOGETHER.includes(spec.key)) return (await settingRecord(ctx, spec)).value;
     const rows = await memoized(ctx, "settings:together", () => settingsRepo.records(ctx.db, READ_TOGETHER));
-    return checked(ctx, spec, rows.get(spec.key) ?? { value: undefined, version: 0 }).value;
+    return checkedText(ctx, spec, rows.get(spec.key));
   });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object") {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
