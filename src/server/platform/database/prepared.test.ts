@@ -50,7 +50,8 @@ describe("queries built once", () => {
 
   it("inserts rows with the columns each one has", async () => {
     const insert = preparedInsert("categories");
-    await insert(db, { code: "hosting", name: "Hosting", estimate_minutes: 90 });
+    // An undefined value is left out, as Kysely does: the column's default applies.
+    await insert(db, { code: "hosting", name: "Hosting", estimate_minutes: 90, active: undefined } as never);
     await insert(db, { code: "red", name: "Red", estimate_minutes: 10, active: 0 });
     const rows = await db
       .selectFrom("categories")
