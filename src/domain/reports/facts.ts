@@ -188,7 +188,8 @@ export function dailyRows(t: FactTicket, s: FactSurvey | null): DailyRow[] {
   );
 }
 
-const rowKey = (r: DailyRow) => `${r.dim}\u0000${r.key}\u0000${r.day}\u0000${r.service_kind}\u0000${r.urgent}`;
+const rowKey = (r: DailyRow) =>
+  `${r.dim}\u0000${r.key}\u0000${r.day}\u0000${r.service_kind}\u0000${r.urgent}`;
 
 /** after − before, row by row; rows whose every count is unchanged are left out. */
 export function dailyDelta(before: readonly DailyRow[], after: readonly DailyRow[]): DailyRow[] {
