@@ -27,7 +27,9 @@ async function linkSecret(ctx: AppContext): Promise<string> {
 function storedSecret(value: unknown): string {
   const parsed = StoredSecret.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw new Error(`the "${SECRET_KEY}" setting is not a signing key: delete that row or set MESA_LINK_SECRET`);
+  throw new Error(
+    `the "${SECRET_KEY}" setting is not a signing key: delete that row or set MESA_LINK_SECRET`,
+  );
 }
 
 const mac = (secret: string, id: string, ticketId: string, exp: string) =>

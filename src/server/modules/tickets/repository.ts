@@ -1,8 +1,7 @@
-import { type Insertable, type Kysely, type Selectable, SqliteAdapter, sql } from "kysely";
+import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
 import type { HistoryAction, TicketStatus } from "../../../contract/tickets.js";
 import type { BusinessCalendar } from "../../../domain/calendar/index.js";
 import type { DB, TicketHistoryTable, TicketsTable } from "../../platform/database/schema.js";
-import { likePatterns } from "../clients/repository.js";
 import {
   type CalendarSource,
   factsPatch,
