@@ -55,7 +55,7 @@ export interface AutoReplyLimit {
  * none is due: not to robots, lists, Mesa itself, or past the per-sender hourly limit. Only reads,
  * so that they happen before the new ticket's write holds the folio counter (issue #16); the writer
  * queues the mail with the ticket and checks the limit again where no other create can slip past it
- * (tickets/new-ticket-write.ts). An address found at its limit here has no reply planned at all.
+ * (tickets/new-ticket-repository.ts). An address found at its limit here has no reply planned at all.
  */
 export async function planAutoReply(
   ctx: AppContext,

@@ -64,7 +64,7 @@ export async function queueMail(ctx: AppContext, trx: Transaction<DB> | Kysely<D
 
 /**
  * What `queueMail` writes (no I/O): the outbox row and its send task (see scheduleSend), for a caller
- * that writes them in a statement of its own (a new ticket's auto-reply, tickets/new-ticket-write.ts).
+ * that writes them in a statement of its own (a new ticket's auto-reply, tickets/new-ticket-repository.ts).
  */
 export function queuedMail(ctx: AppContext, mail: OutgoingMail): { outbox: OutboxRow; task: TaskRow | null } {
   const outbox = outboxRow(ctx, mail);

@@ -1,7 +1,7 @@
 /**
  * Keeps the report facts of each ticket and the daily summary right, in the transaction of the
  * change: every ticket write goes through ticketsRepo.insert/update (or, for a new ticket on
- * PostgreSQL, tickets/new-ticket-write.ts) and every survey through surveysRepo.insert, which call
+ * PostgreSQL, tickets/new-ticket-repository.ts) and every survey through surveysRepo.insert, which call
  * here. A change adds (its rows after) − (its rows before), in one upsert statement, from data the
  * caller has in hand: the row it read (the write is conditional on its version) and the calendar it
  * loaded (read only when an instant of the ticket changes).

@@ -2,7 +2,7 @@ import { type Kysely, SqliteAdapter, sql } from "kysely";
 import { compiledOnce, type SlotOf } from "../../platform/database/compiled-once.js";
 import type { DB } from "../../platform/database/schema.js";
 import { likePatterns } from "../clients/repository.js";
-import { candidatePage, rangesPage } from "./queue-pages.js";
+import { candidatePage, rangesPage } from "./queue-page-repository.js";
 import type { TicketFilter, TicketRow } from "./repository.js";
 
 type Db = Kysely<DB>;

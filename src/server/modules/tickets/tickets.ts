@@ -18,7 +18,7 @@ import { businessCalendar, categoryEstimate, requireCategory, slaSettings } from
 import { workRepo } from "../work/repository.js";
 import { contractInForce } from "./contract-in-force.js";
 import { assertDeadlineInRange } from "./deadline-range.js";
-import { folioPlaceholder, writeNewTicket } from "./new-ticket-write.js";
+import { folioPlaceholder, writeNewTicket } from "./new-ticket-repository.js";
 import { assertMayFile, listScope, requireVisible } from "./policy.js";
 import {
   historyRepo,
@@ -143,7 +143,7 @@ export async function insertTicket(
   // The folio's year is the year it is registered, even for a call taken before New Year.
   const year = Number(localDateOf(cal, now.getTime()).slice(0, 4));
   const id = newId();
-  // The folio is taken by the write (new-ticket-write.ts): until then the placeholder stands for it.
+  // The folio is taken by the write (new-ticket-repository.ts): until then the placeholder stands for it.
   const folio = folioPlaceholder();
   const fields: NewTicketRow = {
     id,
