@@ -84,6 +84,9 @@ describe.each(DATABASES)("client portal tickets on %s", (kind) => {
     expect(mail).toHaveLength(1);
     expect(mail[0]!.to_addr).toBe("ana@nandu.mx");
     expect(mail[0]!.subject).toContain(r.body.folio);
+    // Written before the folio was known: the folio, not what stood for it, in every part.
+    expect(mail[0]!.text_body).toContain(r.body.folio);
+    expect(mail[0]!.html_body).toContain(r.body.folio);
     expect(mail[0]!.text_body).toContain(`/portal/tickets/${r.body.id}`);
     const notWorking = await ana.post("/api/portal/tickets", {
       title: "Instalar antivirus",
