@@ -10,19 +10,24 @@ import { backgroundRoutes } from "./modules/background/routes.js";
 import { backupRoutes } from "./modules/backup/routes.js";
 import { billingRoutes } from "./modules/billing/routes.js";
 import { clientRoutes } from "./modules/clients/routes.js";
+import { contractRoutes } from "./modules/contracts/routes.js";
 import { creditRoutes } from "./modules/credit/routes.js";
-import { deskRoutes } from "./modules/desk/routes.js";
 import { installMail } from "./modules/mail/index.js";
 import type { SmtpListener } from "./modules/mail/listener.js";
+import { notificationRoutes } from "./modules/notifications/routes.js";
 import { portalPlugin } from "./modules/portal/routes.js";
 import { portalStaffRoutes } from "./modules/portal/survey-link.js";
 import { reportRoutes } from "./modules/reports/routes.js";
 import { requestSummaryRebuild } from "./modules/reports/summary-rebuild.js";
 import { serviceOrderRoutes } from "./modules/service-orders/index.js";
+import { companyRoutes } from "./modules/settings/company-routes.js";
 import { settingsRoutes } from "./modules/settings/routes.js";
-import { staffRoutes } from "./modules/staff/routes.js";
 import { staffNotificationRoutes } from "./modules/staff-notifications/index.js";
+import { surveyRoutes } from "./modules/surveys/routes.js";
+import { ticketDeskRoutes } from "./modules/tickets/desk-routes.js";
 import { ticketRoutes } from "./modules/tickets/routes.js";
+import { timerRoutes } from "./modules/tickets/timer-routes.js";
+import { userRoutes } from "./modules/users/routes.js";
 import { bootstrapAdmin } from "./modules/users/users.js";
 import { warrantyRoutes } from "./modules/warranty/routes.js";
 import { type Config, loadConfig } from "./platform/config.js";
@@ -125,12 +130,17 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
     for (const routes of [
       authRoutes,
       accountRoutes,
+      userRoutes,
       clientRoutes,
+      contractRoutes,
       ticketRoutes,
+      ticketDeskRoutes,
+      timerRoutes,
+      surveyRoutes,
+      notificationRoutes,
       settingsRoutes,
-      deskRoutes,
+      companyRoutes,
       backgroundRoutes,
-      staffRoutes,
       backupRoutes,
       portalStaffRoutes,
       billingRoutes,

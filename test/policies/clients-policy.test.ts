@@ -19,8 +19,6 @@ describe("clients policy", () => {
       listEveryContact: table((a) => policy.assertMayListContacts(a, undefined)),
       readOtherContact: table((a) => policy.assertMayReadContact(a, { client_id: "other" })),
       lookUpCallers: table((a) => policy.assertMayLookUpCallers(a)),
-      readCompany: table((a) => policy.assertMayReadCompany(a)),
-      editCompany: table((a) => policy.assertMayEditCompany(a)),
     }).toEqual(
       //     admin reception leader senior technician sales client
       rows({
@@ -35,8 +33,6 @@ describe("clients policy", () => {
         listEveryContact: ["ok", "ok", "ok", "ok", "ok", "ok", 403],
         readOtherContact: ["ok", "ok", "ok", "ok", "ok", "ok", 404],
         lookUpCallers: ["ok", "ok", "ok", "ok", "ok", "ok", 403],
-        readCompany: ["ok", "ok", "ok", "ok", "ok", "ok", 403],
-        editCompany: ["ok", 403, 403, 403, 403, 403, 403],
       }),
     );
   });

@@ -10,10 +10,6 @@ import {
   TokenCreated,
   TokenList,
   User,
-  UserBody,
-  UserList,
-  UserListQuery,
-  UserPatch,
 } from "../../../contract/auth.js";
 import { IdParams, NoContent } from "../../../contract/common.js";
 import type { AppContext } from "../../context.js";
@@ -24,8 +20,8 @@ import * as users from "../users/users.js";
 import * as auth from "./auth.js";
 import { DEVICE_COOKIE, DEVICE_DAYS } from "./trusted-device.js";
 
-/** Sign-in, the caller's own account and tokens (`/api/auth`), first-run setup, and users. */
-export const authRoutes = featureRoutes({ "/auth": authGroup, "/setup": setupGroup, "/users": usersGroup });
+/** Sign-in, the caller's own account and tokens (`/api/auth`), and first-run setup. */
+export const authRoutes = featureRoutes({ "/auth": authGroup, "/setup": setupGroup });
 
 const setCookie = (ctx: AppContext, reply: FastifyReply, token: string, expires: Date) =>
   reply.setCookie(auth.SESSION_COOKIE, token, {
@@ -108,29 +104,5 @@ function setupGroup(r: Routes, ctx: AppContext): void {
       setCookie(ctx, reply, s.sessionToken, s.expiresAt);
       return reply.status(201).send({ user: auth.meOf(s.actor), csrfToken: s.csrfToken });
     },
-  });
-}
-
-function usersGroup(r: Routes, ctx: AppContext): void {
-  r.get("", {
-    schema: {
-      tags: ["users"],
-      querystring: UserListQuery,
-      response: { 200: UserList },
-    },
-    handler: async (req) => ({ items: await users.listUsers(ctx, actorOf(req), req.query.role) }),
-  });
-  r.post("", {
-    schema: { tags: ["users"], body: UserBody, response: { 201: User } },
-    handler: async (req, reply) =>
-      reply.status(201).send(await users.createUser(ctx, actorOf(req), req.body)),
-  });
-  r.get("/:id", {
-    schema: { tags: ["users"], params: IdParams, response: { 200: User } },
-    handler: async (req) => users.getUser(ctx, actorOf(req), req.params.id),
-  });
-  r.patch("/:id", {
-    schema: { tags: ["users"], params: IdParams, body: UserPatch, response: { 200: User } },
-    handler: async (req) => users.updateUser(ctx, actorOf(req), req.params.id, req.body),
   });
 }

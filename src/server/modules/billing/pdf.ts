@@ -16,8 +16,8 @@ import {
   renderPdf,
   table,
 } from "../../platform/pdf/index.js";
-import { COMPANY_SETTING, companyLogo } from "../clients/company.js";
 import { mailSettings } from "../mail/settings.js";
+import { COMPANY_SETTING, companyLogo } from "../settings/company.js";
 import { businessCalendar } from "../settings/settings.js";
 import { readSetting } from "../settings/stored-settings.js";
 import type { InvoiceRow } from "./repository.js";

@@ -34,6 +34,3 @@ export function assertMayListContacts(actor: Actor, clientId: string | undefined
 export const assertMayReadContact = (actor: Actor, contact: { client_id: string }) =>
   requireClientAccess(actor, contact.client_id, "contact");
 export const assertMayLookUpCallers = (actor: Actor) => requireStaff(actor);
-
-export const assertMayReadCompany = (actor: Actor) => requireStaff(actor);
-export const assertMayEditCompany = (actor: Actor) => requireRole(actor);

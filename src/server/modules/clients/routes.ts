@@ -1,4 +1,4 @@
-import { ClientAnswer, ContactAnswer, ContractAnswer } from "../../../contract/client-facing.js";
+import { ClientAnswer, ContactAnswer } from "../../../contract/client-facing.js";
 import {
   CallerLookupQuery,
   CallerMatch,
@@ -10,29 +10,20 @@ import {
   ContactBody,
   ContactListQuery,
   ContactPatch,
-  Contract,
-  ContractBody,
-  ContractListQuery,
-  ContractPatch,
-  ContractType,
-  ContractTypeBody,
 } from "../../../contract/clients.js";
 import { IdParams, ItemsOf } from "../../../contract/common.js";
 import { type AppContext, forRequest } from "../../context.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
 import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
 import { withBaseVersion } from "../../platform/http/versioning.js";
-import * as contracts from "../contracts/contracts.js";
 import * as clients from "./clients.js";
 import * as contacts from "./contacts.js";
 
-/** `/api/clients`, `/api/contacts`, the caller lookup, contract types and contracts. */
+/** `/api/clients`, `/api/contacts` and the caller lookup. */
 export const clientRoutes = featureRoutes({
   "/clients": clientsGroup,
   "/contacts": contactsGroup,
   "/lookup": lookupGroup,
-  "/contract-types": contractTypesGroup,
-  "/contracts": contractsGroup,
 });
 
 function clientsGroup(r: Routes, ctx: AppContext): void {
@@ -85,42 +76,5 @@ function lookupGroup(r: Routes, ctx: AppContext): void {
     handler: async (req) => ({
       items: await contacts.lookupCallers(forRequest(ctx), actorOf(req), req.query.q),
     }),
-  });
-}
-
-function contractTypesGroup(r: Routes, ctx: AppContext): void {
-  r.get("", {
-    schema: { tags: ["contracts"], response: { 200: ItemsOf(ContractType) } },
-    handler: async (req) => ({ items: await contracts.listContractTypes(ctx, actorOf(req)) }),
-  });
-  r.post("", {
-    schema: { tags: ["contracts"], body: ContractTypeBody, response: { 201: ContractType } },
-    handler: async (req, reply) =>
-      reply.status(201).send(await contracts.saveContractType(ctx, actorOf(req), req.body)),
-  });
-}
-
-function contractsGroup(r: Routes, ctx: AppContext): void {
-  r.get("", {
-    schema: {
-      tags: ["contracts"],
-      querystring: ContractListQuery,
-      response: { 200: ItemsOf(ContractAnswer) },
-    },
-    handler: async (req) => ({ items: await contracts.listContracts(ctx, actorOf(req), req.query.clientId) }),
-  });
-  r.post("", {
-    schema: { tags: ["contracts"], body: ContractBody, response: { 201: Contract } },
-    handler: async (req, reply) =>
-      reply.status(201).send(await contracts.createContract(ctx, actorOf(req), req.body)),
-  });
-  r.get("/:id", {
-    schema: { tags: ["contracts"], params: IdParams, response: { 200: ContractAnswer } },
-    handler: async (req) => contracts.getContract(ctx, actorOf(req), req.params.id),
-  });
-  r.patch("/:id", {
-    schema: { tags: ["contracts"], params: IdParams, body: ContractPatch, response: { 200: Contract } },
-    handler: async (req) =>
-      contracts.updateContract(ctx, actorOf(req), req.params.id, withBaseVersion(req, req.body)),
   });
 }

@@ -1,8 +1,8 @@
 import type { ServiceOrder } from "../../../contract/service-orders.js";
 import type { AttentionMode } from "../../../contract/tickets.js";
 import type { AppContext } from "../../context.js";
-import { COMPANY_SETTING, companyLogo } from "../clients/company.js";
 import { mailSettings } from "../mail/settings.js";
+import { COMPANY_SETTING, companyLogo } from "../settings/company.js";
 import { calendarConfig } from "../settings/settings.js";
 import { readSetting } from "../settings/stored-settings.js";
 import { ticketsRepo } from "../tickets/repository.js";

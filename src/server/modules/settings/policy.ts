@@ -8,3 +8,6 @@ import { requireRole, requireStaff } from "../../platform/authz.js";
 
 export const assertMayReadSettings = (actor: Actor) => requireStaff(actor);
 export const assertMayEditSettings = (actor: Actor) => requireRole(actor);
+/** The firm's own data (name, RFC, logo) is printed on every document: staff read it, admins edit it. */
+export const assertMayReadCompany = (actor: Actor) => requireStaff(actor);
+export const assertMayEditCompany = (actor: Actor) => requireRole(actor);

@@ -9,8 +9,8 @@ import { AppError, conflict, invalid, notFound } from "../../platform/errors.js"
 import { newId } from "../../platform/ids.js";
 import { revokeAccess } from "../auth/account.js";
 import { hashPassword, startSession } from "../auth/auth.js";
-import { COMPANY_SETTING } from "../clients/company.js";
 import { clientsRepo } from "../clients/repository.js";
+import { COMPANY_SETTING } from "../settings/company.js";
 import { settingsRepo } from "../settings/repository.js";
 import { readSetting } from "../settings/stored-settings.js";
 import { assertMayListUsers, assertMayManageUsers, assertMayReadUser } from "./policy.js";

@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from "node:url";
 import type { Actor, AppContext } from "../../context.js";
-import { getCompany, saveCompany } from "../../modules/clients/company.js";
+import { getCompany, saveCompany } from "../../modules/settings/company.js";
 import { businessCalendar } from "../../modules/settings/settings.js";
 import { ticketsRepo } from "../../modules/tickets/repository.js";
 import { toUser, usersRepo } from "../../modules/users/repository.js";

@@ -10,9 +10,9 @@ import { auditRepo } from "../../platform/audit/repository.js";
 import { filesRepo } from "../../platform/database/staff-repository.js";
 import { AppError, notFound } from "../../platform/errors.js";
 import { staleEdit } from "../../platform/http/versions.js";
-import { storeSetting } from "../settings/settings.js";
-import { type SettingSpec, settingRecord } from "../settings/stored-settings.js";
 import { assertMayEditCompany, assertMayReadCompany } from "./policy.js";
+import { storeSetting } from "./settings.js";
+import { type SettingSpec, settingRecord } from "./stored-settings.js";
 
 const LOGO_KEY = "company-logo";
 
