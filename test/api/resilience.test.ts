@@ -26,7 +26,9 @@ async function until(what: string, ok: () => Promise<boolean>, ms = 5_000): Prom
   throw new Error(`${what}: not within ${ms} ms`);
 }
 
-describe.each(DATABASES.filter((k) => k === "postgres"))("a dropped database connection on %s", (kind) => {
+// skipIf, not each over an empty list: without PostgreSQL the file must still hold a (skipped) suite.
+describe.skipIf(!DATABASES.includes("postgres"))("a dropped database connection on postgres", () => {
+  const kind = "postgres" as const;
   let t: TestApp;
   let admin: Caller;
   let killer: pg.Client;
