@@ -115,6 +115,13 @@ describe.each(DATABASES)("event invoices with warranty on %s", (kind) => {
       [`Factura ${draft.folio} emitida`, { from: "to_invoice", to: "invoiced" }],
       [`Factura ${draft.folio} cancelada`, { from: "invoiced", to: "to_invoice" }],
     ]);
+    // Mesa wrote those reasons as codes: each reader gets them in their own language.
+    await s.leader.patch("/api/auth/me", { locale: "en" });
+    expect((await billingHistory(ev.id)).slice(-2).map(([reason]) => reason)).toEqual([
+      `Invoice ${draft.folio} issued`,
+      `Invoice ${draft.folio} cancelled`,
+    ]);
+    await s.leader.patch("/api/auth/me", { locale: "es-MX" });
     // Billed anew: the correction's issue marks it invoiced again.
     const redo = await s.leader.post(`/api/tickets/${ev.id}/invoice`);
     expect(redo.status).toBe(201);

@@ -8,6 +8,7 @@ import type { BillingStatus } from "../../../contract/tickets.js";
 import type { AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
 import type { DB } from "../../platform/database/schema.js";
+import type { InvoiceHistoryReason } from "../tickets/history-reason.js";
 import { historyRepo } from "../tickets/repository.js";
 import { NO_CHARGE_CANCEL_REASON } from "./make.js";
 import { type InvoiceRow, invoicesRepo } from "./repository.js";
@@ -16,7 +17,9 @@ import { invoiceTicketsRepo } from "./ticket-repository.js";
 interface Move {
   from: BillingStatus;
   to: BillingStatus;
-  reason: string;
+  /** A catalogue code (tickets/history-reason.ts words it for each reader with the invoice's folio). */
+  reason: InvoiceHistoryReason;
+  invoiceFolio: string;
 }
 
 async function move(trx: Transaction<DB>, ids: string[], m: Move, actorId: string | null, at: string) {
@@ -28,7 +31,7 @@ async function move(trx: Transaction<DB>, ids: string[], m: Move, actorId: strin
       actorId,
       action: "update",
       reason: m.reason,
-      changes: { billingStatus: { from: m.from, to: m.to } },
+      changes: { billingStatus: { from: m.from, to: m.to }, invoiceFolio: m.invoiceFolio },
     });
   }
 }
@@ -44,7 +47,7 @@ export async function markTicketsInvoiced(
   await move(
     trx,
     ids,
-    { from: "to_invoice", to: "invoiced", reason: `Factura ${inv.folio} emitida` },
+    { from: "to_invoice", to: "invoiced", reason: "billing.history.invoice_issued", invoiceFolio: inv.folio },
     actorId,
     at,
   );
@@ -62,7 +65,12 @@ export async function releaseTickets(trx: Transaction<DB>, inv: InvoiceRow, acto
   await move(
     trx,
     back,
-    { from: "invoiced", to: "to_invoice", reason: `Factura ${inv.folio} cancelada` },
+    {
+      from: "invoiced",
+      to: "to_invoice",
+      reason: "billing.history.invoice_cancelled",
+      invoiceFolio: inv.folio,
+    },
     actorId,
     at,
   );

@@ -18,6 +18,7 @@ import { businessCalendar, categoryEstimate, requireCategory, slaSettings } from
 import { workRepo } from "../work/repository.js";
 import { contractInForce } from "./contract-in-force.js";
 import { assertDeadlineInRange } from "./deadline-range.js";
+import { historyReason } from "./history-reason.js";
 import { folioPlaceholder, writeNewTicket } from "./new-ticket-repository.js";
 import { assertMayFile, listScope, requireVisible } from "./policy.js";
 import {
@@ -234,17 +235,20 @@ export async function getTicket(ctx: AppContext, actor: Actor, id: string) {
     contactPhone: row.contact_phone,
     clientAddress: row.client_address,
     senderEmail,
-    history: history.map((h) => ({
-      id: Number(h.id),
-      at: h.at,
-      actorId: h.actor_id,
-      actorName: h.actor_name,
-      action: h.action,
-      fromStatus: h.from_status,
-      toStatus: h.to_status,
-      reason: h.reason,
-      changes: historyChanges(h.changes),
-    })),
+    history: history.map((h) => {
+      const changes = historyChanges(h.changes);
+      return {
+        id: Number(h.id),
+        at: h.at,
+        actorId: h.actor_id,
+        actorName: h.actor_name,
+        action: h.action,
+        fromStatus: h.from_status,
+        toStatus: h.to_status,
+        reason: historyReason(h.reason, changes, actor.locale),
+        changes,
+      };
+    }),
     timeEntries: entries.map((e) => ({
       id: e.id,
       ticketId: e.ticket_id,

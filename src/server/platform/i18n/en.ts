@@ -76,6 +76,8 @@ export const en: Record<ServerMessageKey, string> = {
   "calendar.holiday.christmas": "Christmas Day",
   "calendar.holiday.presidential_transition": "Transfer of Federal Executive Power",
   "billing.cancel_reason.ticket_no_charge": "The ticket was made no-charge.",
+  "billing.history.invoice_issued": "Invoice {folio} issued",
+  "billing.history.invoice_cancelled": "Invoice {folio} cancelled",
   "billing.import_row.duplicate_row": "The folio appears more than once in the file.",
   "billing.import_row.unknown_folio": "Mesa has no invoice with that folio.",
   "billing.import_row.erp_folio_missing": "The ERP folio is missing.",

@@ -76,6 +76,8 @@ export const es = {
   "calendar.holiday.christmas": "Navidad",
   "calendar.holiday.presidential_transition": "Transmisión del Poder Ejecutivo Federal",
   "billing.cancel_reason.ticket_no_charge": "El ticket pasó a sin cargo.",
+  "billing.history.invoice_issued": "Factura {folio} emitida",
+  "billing.history.invoice_cancelled": "Factura {folio} cancelada",
   "billing.import_row.duplicate_row": "El folio aparece más de una vez en el archivo.",
   "billing.import_row.unknown_folio": "Mesa no tiene una factura con ese folio.",
   "billing.import_row.erp_folio_missing": "Falta el folio del ERP.",
