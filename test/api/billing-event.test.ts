@@ -117,7 +117,7 @@ describe.each(DATABASES)("event invoices with warranty on %s", (kind) => {
     ]);
     // Mesa wrote those reasons as codes: each reader gets them in their own language.
     await s.leader.patch("/api/auth/me", { locale: "en" });
-    expect((await billingHistory(ev.id)).slice(-2).map(([reason]) => reason)).toEqual([
+    expect((await billingHistory(ev.id)).slice(-2).map(([reason]: [string, unknown]) => reason)).toEqual([
       `Invoice ${draft.folio} issued`,
       `Invoice ${draft.folio} cancelled`,
     ]);

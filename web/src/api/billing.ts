@@ -4,6 +4,7 @@ import type {
   HourBank as HourBankSchema,
   ImportResult as ImportResultSchema,
   Invoice,
+  InvoicesQuery,
   Rate as RateSchema,
   RunResult as RunResultSchema,
 } from "../contract";
@@ -15,11 +16,8 @@ export type RunResult = z.infer<typeof RunResultSchema>;
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 export type HourBank = z.infer<typeof HourBankSchema>;
 
-export interface InvoiceFilter {
-  period?: string;
-  status?: string;
-  clientId?: string;
-}
+/** The invoice list's filters, as the server's contract (InvoicesQuery) declares them. */
+export type InvoiceFilter = z.input<typeof InvoicesQuery>;
 
 export function useInvoices(filter: InvoiceFilter) {
   return useQuery({

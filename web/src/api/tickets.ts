@@ -7,6 +7,7 @@ import type {
   Ticket,
   TicketCreateBody,
   TicketDetail,
+  TicketList,
   TicketListQuery,
   TicketPatchBody,
   TimeEntryBody,
@@ -17,10 +18,8 @@ import { ticketListPath } from "./query";
 
 export type { Ticket, TicketDetail };
 
-export interface TicketPage {
-  items: Ticket[];
-  nextCursor: string | null;
-}
+/** One page of the queue, as the server's contract (TicketList) declares it. */
+export type TicketPage = z.infer<typeof TicketList>;
 
 export type TicketFilters = Omit<TicketListQuery, "cursor">;
 

@@ -1,8 +1,3 @@
-/**
- * ERP hand-off (issue #14 item 8, layout in docs/billing-erp.md): issued invoices exported for
- * Microsip as CSV (UTF-8 with BOM) or XLSX, one row per invoice line, and marked `exported`.
- */
-import type { Line } from "../../../domain/billing/money.js";
 import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
 import { AppError, conflict } from "../../platform/errors.js";
@@ -10,6 +5,7 @@ import { codedError } from "../../platform/i18n/index.js";
 import { centsToPesos, csvRow } from "./csv.js";
 import { requireBiller } from "./policy.js";
 import { type InvoiceRow, invoicesRepo } from "./repository.js";
+import { storedLines } from "./stored-lines.js";
 import { exportWorkbook } from "./xlsx.js";
 
 export const EXPORT_HEADER = [
@@ -30,7 +26,7 @@ export const EXPORT_HEADER = [
 ];
 
 function exportRows(inv: InvoiceRow): (string | number)[][] {
-  const lines = JSON.parse(inv.lines) as Line[];
+  const lines = storedLines(inv.lines);
   const issued = (inv.issued_at ?? inv.created_at).slice(0, 10);
   const terms = inv.payment_terms === "cash" ? "CONTADO" : `CREDITO ${inv.credit_days ?? 0} DIAS`;
   return lines.map((l) => [

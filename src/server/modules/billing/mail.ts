@@ -1,6 +1,5 @@
 /** The issued invoice mailed to the client's billing address through the outbox (same transaction). */
 import type { Transaction } from "kysely";
-import type { Line } from "../../../domain/billing/money.js";
 import type { AppContext } from "../../context.js";
 import type { DB } from "../../platform/database/schema.js";
 import { queueMail } from "../mail/outbox.js";
@@ -9,6 +8,7 @@ import { render } from "../mail/templates.js";
 import { invoicePdfOf } from "./pdf.js";
 import type { InvoiceRow } from "./repository.js";
 import { lookupRepo } from "./repository.js";
+import { storedLines } from "./stored-lines.js";
 
 export const pesos = (cents: number) =>
   `$${(cents / 100).toLocaleString("es-MX", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} MXN`;
@@ -22,7 +22,7 @@ export async function queueInvoiceMail(
   const ctx: AppContext = { ...base, db: trx };
   const to = await lookupRepo.billingAddress(trx, row.client_id);
   if (!to) return;
-  const lines = (JSON.parse(row.lines) as Line[])
+  const lines = storedLines(row.lines)
     .map((l) => `  ${l.quantity} × ${l.description}: ${pesos(l.amountCents)}`)
     .join("\n");
   const { companyName } = await mailSettings(ctx);

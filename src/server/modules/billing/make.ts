@@ -12,6 +12,7 @@ import { newId } from "../../platform/ids.js";
 import { businessCalendar } from "../settings/settings.js";
 import { type InvoiceRow, invoicesRepo, type NewInvoice } from "./repository.js";
 import { billingSettings } from "./settings.js";
+import { storedLines } from "./stored-lines.js";
 
 /** Today's date in the calendar's zone. */
 export async function todayLocal(ctx: AppContext): Promise<string> {
@@ -113,7 +114,7 @@ export function toInvoice(r: InvoiceRow, locale: ServerLocale): Invoice {
     ticketId: r.ticket_id,
     ticketFolio: r.ticket_folio,
     period: r.period,
-    lines: JSON.parse(r.lines) as Line[],
+    lines: storedLines(r.lines),
     subtotalCents: Number(r.subtotal_cents),
     taxCents: Number(r.tax_cents),
     totalCents: Number(r.total_cents),

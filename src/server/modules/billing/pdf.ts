@@ -4,7 +4,6 @@
  * terms and due date. Mesa does not stamp CFDIs: the ERP does.
  */
 import { DateTime } from "luxon";
-import type { Line } from "../../../domain/billing/money.js";
 import type { AppContext } from "../../context.js";
 import {
   contentWidth,
@@ -21,6 +20,7 @@ import { COMPANY_SETTING, companyLogo } from "../settings/company.js";
 import { businessCalendar } from "../settings/settings.js";
 import { readSetting } from "../settings/stored-settings.js";
 import type { InvoiceRow } from "./repository.js";
+import { storedLines } from "./stored-lines.js";
 
 const STATUS_ES = {
   draft: "BORRADOR",
@@ -70,7 +70,7 @@ export function invoicePdf(inv: InvoiceRow, firm: Firm, issuedOn: string): Promi
         { header: "P. unitario", width: 0.18, align: "right" },
         { header: "Importe", width: 0.18, align: "right" },
       ],
-      (JSON.parse(inv.lines) as Line[]).map((l) => [
+      storedLines(inv.lines).map((l) => [
         qty(l.quantity),
         l.description,
         pesos(l.unitPriceCents),

@@ -3,6 +3,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { z } from "zod";
 import type { OutboxKind } from "../../../contract/mail.js";
 import type { AppContext } from "../../context.js";
+import { jsonColumn } from "../../platform/database/json-column.js";
 import type { DB } from "../../platform/database/schema.js";
 import { newId } from "../../platform/ids.js";
 import { errorText } from "../../platform/jobs/runner.js";
@@ -41,12 +42,18 @@ export interface OutgoingMail {
   attachments?: MailAttachment[];
 }
 
-interface StoredHeaders {
-  messageId: string;
-  inReplyTo: string | null;
-  references: string[];
-  extra: Record<string, string>;
-}
+/** What queueMail writes in the `headers`, `cc` and `attachments` columns, read back through these. */
+const StoredHeaders = z.object({
+  messageId: z.string(),
+  inReplyTo: z.string().nullable(),
+  references: z.array(z.string()),
+  extra: z.record(z.string(), z.string()),
+});
+type StoredHeaders = z.infer<typeof StoredHeaders>;
+const StoredCc = z.array(z.string());
+const StoredAttachments = z.array(
+  z.object({ filename: z.string(), contentType: z.string(), base64: z.string() }),
+);
 
 /** A sender holds the row this long; past it, a retry may take it again (the sender is presumed dead). */
 const SEND_LEASE_MS = 2 * 60_000;
@@ -156,7 +163,7 @@ async function fromAddress(ctx: AppContext) {
 
 function storedAttachments(json: string | null) {
   if (!json) return [];
-  const list = JSON.parse(json) as { filename: string; contentType: string; base64: string }[];
+  const list = jsonColumn(StoredAttachments, json, "outbox.attachments");
   return list.map((a) => ({
     filename: a.filename,
     contentType: a.contentType,
@@ -175,13 +182,13 @@ async function sendRow(ctx: AppContext, outboxId: string, final: boolean): Promi
   if (!(await mailRepo.claimSend(ctx.db, row.id, now.toISOString(), until))) {
     throw new Error("Otro trabajador está enviando este correo; se revisa después.");
   }
-  const h = JSON.parse(row.headers) as StoredHeaders;
+  const h = jsonColumn(StoredHeaders, row.headers, "outbox.headers");
   try {
     await transportFor(url).sendMail({
       from: await fromAddress(ctx),
       replyTo: ctx.config.supportAddress,
       to: row.to_addr,
-      cc: JSON.parse(row.cc) as string[],
+      cc: jsonColumn(StoredCc, row.cc, "outbox.cc"),
       subject: row.subject,
       text: row.text_body,
       html: row.html_body,

@@ -15,9 +15,8 @@ export async function mailPrefsOf(db: Kysely<DB>, userIds: string[]): Promise<Ma
   const out = new Map(userIds.map((id) => [id, { ...DEFAULTS }]));
   for (const r of rows) {
     const prefs = out.get(r.user_id);
-    if (prefs && (NOTIFICATION_MAIL_KINDS as readonly string[]).includes(r.kind)) {
-      prefs[r.kind as NotificationMailKind] = r.by_email === 1;
-    }
+    // Only the prefs endpoint writes rows, and only kinds it knows (the column's type says so).
+    if (prefs) prefs[r.kind] = r.by_email === 1;
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { NotificationMailKind } from "../../../contract/service-orders.js";
 import type { DB } from "../../platform/database/schema.js";
 
 type Db = Kysely<DB>;
@@ -9,7 +10,7 @@ export const prefsRepo = {
     userIds.length
       ? db.selectFrom("notification_prefs").selectAll().where("user_id", "in", userIds).execute()
       : Promise.resolve([]),
-  set: (db: Db, userId: string, kind: string, byEmail: boolean, now: string) =>
+  set: (db: Db, userId: string, kind: NotificationMailKind, byEmail: boolean, now: string) =>
     db
       .insertInto("notification_prefs")
       .values({ user_id: userId, kind, by_email: byEmail ? 1 : 0, updated_at: now })

@@ -2,7 +2,11 @@ import type { ColumnType, Generated } from "kysely";
 import type { ContactChannelKind, PaymentTerms } from "../../../contract/clients.js";
 import type { InboundSource, InboundStatus, OutboxKind, OutboxStatus } from "../../../contract/mail.js";
 import type { PortalLinkPurpose } from "../../../contract/portal.js";
-import type { DecisionMethod, OrderDecision } from "../../../contract/service-orders.js";
+import type {
+  DecisionMethod,
+  NotificationMailKind,
+  OrderDecision,
+} from "../../../contract/service-orders.js";
 import type { SurveyOutcome } from "../../../contract/surveys.js";
 import type { TaskStatus } from "../../../contract/tasks.js";
 import type {
@@ -417,7 +421,7 @@ export interface ServiceOrderDecisionsTable {
 /** Which notification kinds a staff user also receives by e-mail. */
 export interface NotificationPrefsTable {
   user_id: string;
-  kind: string;
+  kind: NotificationMailKind;
   by_email: Flag;
   updated_at: Instant;
 }

@@ -11,6 +11,8 @@ import { ErpImport } from "./ErpImport";
 import { InvoiceTable } from "./InvoiceTable";
 
 const STATUSES = ["draft", "issued", "exported", "paid", "cancelled"] as const;
+type Status = (typeof STATUSES)[number];
+const isStatus = (v: string | null): v is Status => (STATUSES as readonly (string | null)[]).includes(v);
 
 function RunPeriod() {
   const t = useT();
@@ -51,7 +53,7 @@ function RunPeriod() {
 
 export default function BillingPage() {
   const t = useT();
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
   const invoices = useInvoices(status ? { status } : {});
   const exporter = useExport();
   const [importing, setImporting] = useState(false);
@@ -102,7 +104,7 @@ export default function BillingPage() {
         placeholder={t("billing.allStatuses")}
         data={STATUSES.map((s) => ({ value: s, label: t(`billing.st.${s}` as MessageKey) }))}
         value={status}
-        onChange={setStatus}
+        onChange={(v) => setStatus(isStatus(v) ? v : null)}
         clearable
       />
       <QueryState query={invoices}>
