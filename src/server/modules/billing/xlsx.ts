@@ -3,12 +3,13 @@
  * Quantities and amounts are numbers (pesos, two decimals shown) so Microsip and Excel read them as
  * such; folios, RFC, dates and terms stay text, exactly as in the CSV.
  */
-import ExcelJS from "exceljs";
+import { lazy } from "../../platform/lazy-modules.js";
 
 /** Columns holding pesos: shown with two decimals. */
 const PESOS = new Set(["PrecioUnitario", "Importe", "Subtotal", "IVA", "Total"]);
 
 export async function exportWorkbook(header: string[], rows: (string | number)[][]): Promise<Buffer> {
+  const ExcelJS = await lazy.exceljs();
   const book = new ExcelJS.Workbook();
   book.creator = "Mesa";
   const sheet = book.addWorksheet("Facturas", { views: [{ state: "frozen", ySplit: 1 }] });

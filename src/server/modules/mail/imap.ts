@@ -1,5 +1,5 @@
-import { ImapFlow } from "imapflow";
 import type { AppContext } from "../../context.js";
+import { lazy } from "../../platform/lazy-modules.js";
 import type { TaskLog } from "../../platform/tasks/worker.js";
 import { storeInbound } from "./inbound.js";
 
@@ -35,6 +35,7 @@ export function parseImapUrl(url: string): ImapTarget {
  * Message-ID makes the second copy a no-op. Returns how many messages were new to Mesa.
  */
 export async function pollImapOnce(ctx: AppContext, target: ImapTarget): Promise<number> {
+  const { ImapFlow } = await lazy.imapflow();
   const client = new ImapFlow({
     host: target.host,
     port: target.port,

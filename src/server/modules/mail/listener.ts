@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
-import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
+import type { SMTPServerDataStream, SMTPServerSession } from "smtp-server";
 import type { AppContext } from "../../context.js";
+import { lazy } from "../../platform/lazy-modules.js";
 import type { TaskLog } from "../../platform/tasks/worker.js";
 import { storeInbound } from "./inbound.js";
 
@@ -50,6 +51,7 @@ export async function startSmtpListener(
     listen.slice(0, listen.lastIndexOf(":")),
     listen.slice(listen.lastIndexOf(":") + 1),
   ];
+  const { SMTPServer } = await lazy.smtpServer();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["AUTH", "STARTTLS"],

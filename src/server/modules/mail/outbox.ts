@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { z } from "zod";
 import type { OutboxKind } from "../../../contract/mail.js";
 import type { AppContext } from "../../context.js";
@@ -7,6 +7,7 @@ import { jsonColumn } from "../../platform/database/json-column.js";
 import type { DB } from "../../platform/database/schema.js";
 import { newId } from "../../platform/ids.js";
 import { errorText } from "../../platform/jobs/runner.js";
+import { lazy } from "../../platform/lazy-modules.js";
 import { enqueue, taskRow } from "../../platform/tasks/queue.js";
 import { defineTask, PermanentTaskError } from "../../platform/tasks/registry.js";
 import type { TaskRow } from "../../platform/tasks/repository.js";
@@ -137,9 +138,10 @@ export async function enqueueWaitingMail(ctx: AppContext): Promise<number> {
 }
 
 const transports = new Map<string, Transporter>();
-function transportFor(url: string): Transporter {
+async function transportFor(url: string): Promise<Transporter> {
   let t = transports.get(url);
   if (!t) {
+    const nodemailer = await lazy.nodemailer();
     t = nodemailer.createTransport({
       url,
       pool: true,
@@ -184,7 +186,7 @@ async function sendRow(ctx: AppContext, outboxId: string, final: boolean): Promi
   }
   const h = jsonColumn(StoredHeaders, row.headers, "outbox.headers");
   try {
-    await transportFor(url).sendMail({
+    await (await transportFor(url)).sendMail({
       from: await fromAddress(ctx),
       replyTo: ctx.config.supportAddress,
       to: row.to_addr,

@@ -1,16 +1,16 @@
 import type { Transaction } from "kysely";
-import { type ParsedMail, simpleParser } from "mailparser";
+import type { ParsedMail } from "mailparser";
 import type { AppContext } from "../../context.js";
 import { UNIDENTIFIED_CLIENT_ID } from "../../platform/database/migrations/009_mail.js";
 import type { DB } from "../../platform/database/schema.js";
 import { newId } from "../../platform/ids.js";
+import { lazy } from "../../platform/lazy-modules.js";
 import { clientsRepo, contactsRepo } from "../clients/repository.js";
 import { historyRepo, ticketsRepo } from "../tickets/repository.js";
 import { insertTicket } from "../tickets/tickets.js";
 import { usersRepo } from "../users/repository.js";
 import { workRepo } from "../work/repository.js";
 import { type SavedAttachment, saveAttachments } from "./attachments.js";
-import { textOfHtml } from "./body.js";
 import { autoReplyRefusal, bareAddress, folioIn, headerSafe, messageIds, rawHeaders } from "./headers.js";
 import { type InboundRow, mailRepo } from "./repository.js";
 import { ownAddresses } from "./settings.js";
@@ -61,6 +61,7 @@ async function readMail(ctx: AppContext, row: InboundRow): Promise<Mail | string
   if (Buffer.from(row.raw).toString("latin1").trim() === "") return `Mensaje vacío (${row.size} bytes).`;
   let parsed: ParsedMail;
   try {
+    const { simpleParser } = await lazy.mailparser();
     parsed = await simpleParser(Buffer.from(row.raw), {
       skipImageLinks: true,
       maxHtmlLengthToParse: 5_000_000,
@@ -76,7 +77,8 @@ async function readMail(ctx: AppContext, row: InboundRow): Promise<Mail | string
   const hasPlainPart =
     !parsed.html || /^content-type:\s*text\/plain/im.test(Buffer.from(row.raw).toString("latin1"));
   const plain = hasPlainPart ? parsed.text?.trim() : "";
-  const text = (plain || (parsed.html ? textOfHtml(parsed.html) : "")).slice(0, MAX_BODY);
+  const html = parsed.html ? (await lazy.mailBody()).textOfHtml(parsed.html) : "";
+  const text = (plain || html).slice(0, MAX_BODY);
   return { row, parsed, from, subject, text };
 }
 

@@ -1,6 +1,5 @@
 /** Each report as one flat table (Spanish headers) for CSV export. */
 
-import ExcelJS from "exceljs";
 import type {
   HourBankReport,
   ReportName,
@@ -13,6 +12,7 @@ import type {
 } from "../../../contract/reports.js";
 import { type Cell, toCsv } from "../../../domain/reports/csv.js";
 import { percent } from "../../../domain/reports/figures.js";
+import { lazy } from "../../platform/lazy-modules.js";
 
 export interface Table {
   header: string[];
@@ -193,6 +193,7 @@ export function reportCsv(name: ReportName, report: unknown): string {
 /** The same table as a one-sheet workbook: numbers stay numbers, the header is bold and frozen. */
 export async function reportXlsx(name: ReportName, report: unknown): Promise<Buffer> {
   const t = TABLES[name](report);
+  const ExcelJS = await lazy.exceljs();
   const book = new ExcelJS.Workbook();
   book.creator = "Mesa";
   const sheet = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });

@@ -1,4 +1,4 @@
-import PDFDocument from "pdfkit";
+import { lazy } from "../lazy-modules.js";
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -41,7 +41,8 @@ const CP1252_EXTRA = new Set([..."€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”
  * A letter-size document written by `draw`, returned as bytes. pdfkit streams its output; the
  * promise settles when the document has ended (or rejects with what `draw` threw).
  */
-export function renderPdf(opts: PdfOptions, draw: (doc: Pdf) => void): Promise<Buffer> {
+export async function renderPdf(opts: PdfOptions, draw: (doc: Pdf) => void): Promise<Buffer> {
+  const PDFDocument = await lazy.pdfkit();
   const doc = new PDFDocument({
     size: "LETTER",
     margin: 50,
