@@ -6,17 +6,19 @@
  * completes the reports read the tickets and answer the same.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { summaryRepo } from "../../src/server/modules/reports/repository-summary.js";
 import { requestSummaryRebuild, summaryReady } from "../../src/server/modules/reports/summary-rebuild.js";
 import { runDueTasks } from "../../src/server/platform/tasks/worker.js";
 import type { Caller } from "../client.js";
 import { signIn } from "../client.js";
 import { PASSWORD, seedStaff } from "../fixtures.js";
 import { DATABASES, freshDatabase, manualClock, startApp, type TestApp, type TestDb } from "../harness.js";
+import { allSummaries } from "./report-summaries.js";
 import { seedMonth } from "./reports-seed.js";
 
 const FACTS = [
   "id",
+  "last_entry_at",
+  "bank_day",
   "attended_at",
   "report_day",
   "closed_day",
@@ -65,9 +67,11 @@ describe.each(DATABASES)("report summary kept by each change on %s", (kind) => {
     const ctx = t.app.ctx;
     expect(await summaryReady(ctx)).toBe(true);
     const facts = () => ctx.db.selectFrom("tickets").select(FACTS).orderBy("id").execute();
-    const kept = await summaryRepo.allRows(ctx.db);
+    const kept = await allSummaries(ctx.db);
     const keptFacts = await facts();
-    expect(kept.length).toBeGreaterThan(20);
+    expect(kept.daily.length).toBeGreaterThan(20);
+    expect(kept.minutes.length).toBeGreaterThan(20);
+    expect(kept.daily.filter((r) => r.dim === "contract" && r.grain === "d")).toHaveLength(1);
     expect(keptFacts.filter((f) => f.attended_at !== null)).toHaveLength(2);
 
     await ctx.db.deleteFrom("report_summary_state").execute();
@@ -76,7 +80,7 @@ describe.each(DATABASES)("report summary kept by each change on %s", (kind) => {
     expect(await runDueTasks(ctx)).toMatchObject({ claimed: 1, done: 1 });
     expect(await summaryReady(ctx)).toBe(true);
     expect(await facts()).toEqual(keptFacts);
-    expect(await summaryRepo.allRows(ctx.db)).toEqual(kept);
+    expect(await allSummaries(ctx.db)).toEqual(kept);
   });
 
   it("starts at once without the summary, answers the same from the tickets, then from the rebuilt summary", async () => {

@@ -1,14 +1,17 @@
 /**
  * What one ticket adds to the report summary: its stored report facts (business minutes, local days)
- * and its rows of `report_daily`. Pure: the ledger applies the difference between a ticket's rows
- * before and after a change, and the rebuild computes the same rows with SQL.
+ * and its rows of `report_daily` (and, summed by month, `report_monthly`). Pure: the ledger applies
+ * the difference between a ticket's rows before and after a change, and the rebuild computes the
+ * same rows with SQL.
  */
 import { DateTime } from "luxon";
 import type { ServiceKind } from "../../contract/tickets.js";
 import { type BusinessCalendar, businessMinutesBetween } from "../calendar/index.js";
 
+/** The filter dimensions: every received and closing-day figure is kept once per dimension. */
 export const DIMS = ["all", "client", "category", "technician", "channel"] as const;
-export type Dim = (typeof DIMS)[number];
+/** `contract`: the hour bank's rows only (per contract, on the day of the ticket's last time entry). */
+export type Dim = (typeof DIMS)[number] | "contract";
 
 export const COUNTS = [
   "received",
@@ -26,6 +29,8 @@ export const COUNTS = [
   "technician_n",
   "timeliness_sum",
   "timeliness_n",
+  "bank_minutes",
+  "bank_tickets",
 ] as const;
 export type CountName = (typeof COUNTS)[number];
 export type Counts = Record<CountName, number>;
@@ -36,6 +41,8 @@ export interface FactInstants {
   responded_at: string | null;
   attended_at: string | null;
   closed_at: string | null;
+  /** When the work of the ticket's last time entry was done (its end, or when it was logged). */
+  last_entry_at: string | null;
 }
 
 export interface Facts {
@@ -45,6 +52,8 @@ export interface Facts {
   response_wall_minutes: number | null;
   attended_minutes: number | null;
   closed_minutes: number | null;
+  /** The local day of the last time entry: the hour bank counts the ticket in its month (SPEC §5). */
+  bank_day: string | null;
 }
 
 /** The local date (calendar zone) an instant falls on. */
@@ -69,6 +78,7 @@ export function deriveFacts(cal: BusinessCalendar, zone: string, t: FactInstants
       : null,
     attended_minutes: business(cal, t.received_at, t.attended_at),
     closed_minutes: business(cal, t.received_at, t.closed_at),
+    bank_day: t.last_entry_at ? localDay(t.last_entry_at, zone) : null,
   };
 }
 
@@ -78,6 +88,7 @@ export interface FactTicket {
   service_kind: ServiceKind;
   urgent: number;
   client_id: string;
+  contract_id: string | null;
   category: string | null;
   assignee_id: string | null;
   channel: string;
@@ -87,6 +98,11 @@ export interface FactTicket {
   billable_minutes: number | null;
   report_day: string | null;
   closed_day: string | null;
+  bank_day: string | null;
+  response_minutes: number | null;
+  response_wall_minutes: number | null;
+  attended_minutes: number | null;
+  closed_minutes: number | null;
 }
 
 export interface FactSurvey {
@@ -155,8 +171,23 @@ function sides(t: FactTicket, s: FactSurvey | null): { day: string; counts: Part
   return out;
 }
 
+/** A reviewed contract ticket's billable minutes, on the day of its last entry (the hour bank). */
+function bankRow(t: FactTicket): DailyRow | null {
+  const contract = t.contract_id;
+  const counted = t.status !== "cancelled" && t.service_kind === "contract" && contract !== null;
+  if (!counted || t.billable_minutes === null || !t.bank_day) return null;
+  return {
+    day: t.bank_day,
+    dim: "contract",
+    key: contract,
+    service_kind: t.service_kind,
+    urgent: t.urgent,
+    counts: { bank_minutes: t.billable_minutes, bank_tickets: 1 },
+  };
+}
+
 export function dailyRows(t: FactTicket, s: FactSurvey | null): DailyRow[] {
-  return sides(t, s).flatMap(({ day, counts }) =>
+  const rows: DailyRow[] = sides(t, s).flatMap(({ day, counts }) =>
     DIMS.map((dim) => ({
       day,
       dim,
@@ -166,20 +197,57 @@ export function dailyRows(t: FactTicket, s: FactSurvey | null): DailyRow[] {
       counts,
     })),
   );
+  const bank = bankRow(t);
+  return bank ? [...rows, bank] : rows;
 }
 
-const rowKey = (r: DailyRow) => [r.dim, r.key, r.day, r.service_kind, r.urgent].join("\u0000");
+/** A summary row: its key columns and its counts (added up by the summary). */
+export interface Summed<C extends string> {
+  day: string;
+  counts: Partial<Record<C, number>>;
+}
 
-/** after − before, row by row; rows whose every count is unchanged are left out. */
-export function dailyDelta(before: readonly DailyRow[], after: readonly DailyRow[]): DailyRow[] {
-  const acc = new Map<string, DailyRow>();
-  const add = (r: DailyRow, sign: number) => {
-    const k = rowKey(r);
+/** after − before, row by row (rows keyed by `key`); rows whose every count is unchanged are left out. */
+export function netRows<C extends string, R extends Summed<C>>(
+  before: readonly R[],
+  after: readonly R[],
+  key: (r: R) => string,
+  names: readonly C[],
+): R[] {
+  const acc = new Map<string, R>();
+  const add = (r: R, sign: number) => {
+    const k = key(r);
     const cur = acc.get(k) ?? { ...r, counts: {} };
-    for (const c of COUNTS) cur.counts[c] = (cur.counts[c] ?? 0) + sign * (r.counts[c] ?? 0);
+    for (const c of names) cur.counts[c] = (cur.counts[c] ?? 0) + sign * (r.counts[c] ?? 0);
     acc.set(k, cur);
   };
   for (const r of before) add(r, -1);
   for (const r of after) add(r, 1);
-  return [...acc.values()].filter((r) => COUNTS.some((c) => (r.counts[c] ?? 0) !== 0));
+  return [...acc.values()].filter((r) => names.some((c) => (r.counts[c] ?? 0) !== 0));
 }
+
+/** The first day of the month a local day is in: the key of the monthly summaries' rows. */
+export const monthOf = (day: string) => `${day.slice(0, 8)}01`;
+
+/** The same rows summed by month (rows of one month merged; all-zero ones left out). */
+export function byMonth<C extends string, R extends Summed<C>>(
+  rows: readonly R[],
+  key: (r: R) => string,
+  names: readonly C[],
+): R[] {
+  return netRows(
+    [],
+    rows.map((r) => ({ ...r, day: monthOf(r.day) })),
+    key,
+    names,
+  );
+}
+
+export const dailyKey = (r: DailyRow) => [r.dim, r.key, r.day, r.service_kind, r.urgent].join("\u0000");
+
+/** after − before of the daily rows. */
+export const dailyDelta = (before: readonly DailyRow[], after: readonly DailyRow[]): DailyRow[] =>
+  netRows(before, after, dailyKey, COUNTS);
+
+/** The daily rows summed by month. */
+export const dailyByMonth = (rows: readonly DailyRow[]) => byMonth(rows, dailyKey, COUNTS);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buckets, localRange, todayAndWeek } from "./range.js";
+import { buckets, localRange, monthsAndDays, todayAndWeek } from "./range.js";
 
 const MX = "America/Mexico_City";
 
@@ -74,5 +74,36 @@ describe("today and this week", () => {
     ],
   ])("%s", (_n, now, today, week) => {
     expect(todayAndWeek(Date.parse(now), MX)).toEqual({ today, week });
+  });
+});
+
+describe("monthly and daily summary rows of a range", () => {
+  it.each([
+    ["a whole year by month", "2025-12-01", "2026-11-30", ["2026-01-01"], 12, []],
+    [
+      "whole months inside, days at both ends",
+      "2026-01-15",
+      "2026-04-10",
+      [],
+      2,
+      [
+        { from: "2026-01-15", to: "2026-01-31" },
+        { from: "2026-04-01", to: "2026-04-10" },
+      ],
+    ],
+    ["part of one month", "2026-11-05", "2026-11-20", [], 0, [{ from: "2026-11-05", to: "2026-11-20" }]],
+    // Weeks split every month here: days only.
+    [
+      "weekly periods",
+      "2026-10-01",
+      "2026-11-30",
+      ["2026-10-05", "2026-11-02", "2026-11-30"],
+      0,
+      [{ from: "2026-10-01", to: "2026-11-30" }],
+    ],
+  ] as const)("%s", (_n, from, to, ends, months, days) => {
+    const split = monthsAndDays(from, to, ends);
+    expect(split.months).toHaveLength(months);
+    expect(split.days).toEqual(days);
   });
 });

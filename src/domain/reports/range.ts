@@ -52,3 +52,42 @@ export function todayAndWeek(nowMs: number, zone: string): { today: string; week
   const now = DateTime.fromMillis(nowMs, { zone });
   return { today: iso(now.startOf("day")), week: iso(now.startOf("week")) };
 }
+
+/** Local dates `from`..`to`, both included. */
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+/**
+ * Which rows of a summary answer the local dates `from`..`to` when periods end before each of
+ * `ends` (the first local day after each period; none: one period): the monthly rows (by the first
+ * day of their month) of every whole month inside the range that no period end splits, and the daily
+ * rows of the days left, as ranges. A year by month reads 12 monthly rows per key, not 365.
+ */
+export function monthsAndDays(
+  from: string,
+  to: string,
+  ends: readonly string[] = [],
+): { months: string[]; days: DayRange[] } {
+  const months: string[] = [];
+  const days: DayRange[] = [];
+  let dayStart: string | null = null;
+  const utc = { zone: "utc" };
+  let cursor = DateTime.fromISO(from, utc);
+  const last = DateTime.fromISO(to, utc);
+  while (cursor <= last) {
+    const first = cursor.startOf("month");
+    const end = first.endOf("month").startOf("day");
+    const [ms, me] = [isoDay(first), isoDay(end)];
+    const whole = ms >= from && me <= to && !ends.some((e) => e > ms && e <= me);
+    if (whole) {
+      if (dayStart) days.push({ from: dayStart, to: isoDay(cursor.minus({ days: 1 })) });
+      dayStart = null;
+      months.push(ms);
+    } else dayStart ??= isoDay(cursor);
+    cursor = DateTime.min(end, last).plus({ days: 1 });
+  }
+  if (dayStart) days.push({ from: dayStart, to });
+  return { months, days };
+}

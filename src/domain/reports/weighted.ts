@@ -1,13 +1,18 @@
 /**
  * The report figures from counted values (value → how many tickets had it), as the database groups
  * them: the same nearest-rank median and p90, histograms and report rows as figures.ts and
- * summaries.ts compute from one sample per ticket.
+ * summaries.ts compute from one sample per ticket. A counted value may instead be a histogram bucket
+ * (minutes.ts: its upper edge, how many tickets and their total minutes): the rank then answers the
+ * mean of the bucket's tickets.
  */
 
 import { RESPONSE_EDGES } from "./figures.js";
 import { type CategoryInfo, type ResponseSample, resolutionRows } from "./summaries.js";
 
-export type Counted = readonly [value: number, count: number];
+export type Counted = readonly [value: number, count: number, total?: number];
+
+/** What the tickets counted under a value took: the value itself, or a bucket's mean. */
+const minutesAt = ([v, c, total]: Counted) => (total === undefined ? v : Math.round(total / c));
 
 /** Nearest-rank median and p90 of counted values (any order). */
 export function countedDistribution(counted: readonly Counted[]) {
@@ -17,9 +22,9 @@ export function countedDistribution(counted: readonly Counted[]) {
     if (count === 0) return null;
     const rank = Math.max(1, Math.ceil((p / 100) * count));
     let seen = 0;
-    for (const [v, c] of sorted) {
-      seen += c;
-      if (seen >= rank) return v;
+    for (const x of sorted) {
+      seen += x[1];
+      if (seen >= rank) return minutesAt(x);
     }
     return null;
   };
@@ -42,12 +47,14 @@ export interface ResponseCount {
   measure: "wall" | "business";
   value: number;
   count: number;
+  /** Present for a bucket: its tickets' total minutes. */
+  total?: number;
 }
 
 /** responseRows and responseHistogram (summaries.ts) from counted wall and business minutes. */
 export function responseFromCounts(counts: readonly ResponseCount[]) {
   const pick = (m: ResponseCount["measure"], keep: (c: ResponseCount) => boolean): Counted[] =>
-    counts.filter((c) => c.measure === m && keep(c)).map((c) => [c.value, c.count] as const);
+    counts.filter((c) => c.measure === m && keep(c)).map((c) => [c.value, c.count, c.total] as const);
   const groups = [...new Set(counts.map((c) => `${c.kind}:${c.urgent ? 1 : 0}`))].sort();
   const rows = groups.map((key) => {
     const [kind, u] = key.split(":") as [ResponseSample["kind"], string];
@@ -80,6 +87,8 @@ export interface ResolutionCount {
   /** Business minutes to the first attention / to closing; null: not reached (still counts as a ticket). */
   value: number | null;
   count: number;
+  /** Present for a bucket: its tickets' total minutes. */
+  total?: number;
 }
 
 /** resolutionRows (summaries.ts) from counted minutes: `attended` counts every ticket once. */
@@ -95,7 +104,7 @@ export function resolutionFromCounts(
   return shape.map((row) => {
     const mine = (xs: readonly ResolutionCount[]) =>
       xs.flatMap((x) =>
-        x.category === row.category && x.value !== null ? [[x.value, x.count] as const] : [],
+        x.category === row.category && x.value !== null ? [[x.value, x.count, x.total] as const] : [],
       );
     const est = row.estimateMinutes;
     const within = (xs: Counted[]) =>

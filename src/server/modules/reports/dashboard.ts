@@ -33,31 +33,27 @@ export async function dashboard(ctx: AppContext, actor: Actor): Promise<Dashboar
   const cutoff = new Date(addBusinessMinutes(cal, nowMs, sla.nearThresholdMinutes)).toISOString();
   const { today, week } = todayAndWeek(nowMs, cfg.timeZone);
   const db = ctx.db;
-  const [status, unassigned, bCount, bList, nCount, nList, intake, techs, minutes] = await Promise.all([
-    dashboardRepo.byStatus(db),
-    dashboardRepo.unassigned(db),
-    dashboardRepo.breachedCount(db, now),
-    dashboardRepo.breached(db, now, LIST_LIMIT),
-    dashboardRepo.nearCount(db, now, cutoff),
-    dashboardRepo.near(db, now, cutoff, LIST_LIMIT),
-    dashboardRepo.intakeByChannel(db, today),
-    dashboardRepo.technicians(db),
+  const [counts, minutes, bList, nList, techs] = await Promise.all([
+    dashboardRepo.counts(db, { now, cutoff, today }),
     dashboardRepo.minutesSince(db, week),
+    dashboardRepo.breached(db, now, LIST_LIMIT),
+    dashboardRepo.near(db, now, cutoff, LIST_LIMIT),
+    dashboardRepo.technicians(db),
   ]);
-  const statusCount = new Map(status.map((r) => [String(r.status), n(r.n)]));
-  const channelCount = new Map(intake.map((r) => [String(r.channel), n(r.n)]));
+  const count = (what: string, key = "") =>
+    n(counts.find((r) => r.what === what && String(r.key ?? "") === key)?.n);
   const minutesBy = new Map(minutes.map((r) => [String(r.user_id), n(r.minutes)]));
   return {
     now,
-    byStatus: STATUS_ORDER.map((s) => ({ status: s, count: statusCount.get(s) ?? 0 })),
-    unassigned: n(unassigned[0]?.n),
-    breached: { count: n(bCount[0]?.n), items: bList.map(listItem) },
-    nearBreach: { count: n(nCount[0]?.n), items: nList.map(listItem) },
-    todayByChannel: CHANNELS.map((c) => ({ channel: c, count: channelCount.get(c) ?? 0 })),
+    byStatus: STATUS_ORDER.map((s) => ({ status: s, count: count("status", s) })),
+    unassigned: count("unassigned"),
+    breached: { count: count("breached"), items: bList.map(listItem) },
+    nearBreach: { count: count("near"), items: nList.map(listItem) },
+    todayByChannel: CHANNELS.map((c) => ({ channel: c, count: count("channel", c) })),
     technicians: techs.map((r) => ({
       id: String(r.id),
       name: String(r.name),
-      openTickets: n(r.open_tickets),
+      openTickets: count("open", String(r.id)),
       minutesThisWeek: minutesBy.get(String(r.id)) ?? 0,
     })),
   };

@@ -1,11 +1,12 @@
 /**
- * The reports' reads of the summary (`report_daily`, one row per local day × dimension value × kind
- * × urgency) and of the tickets' stored minutes (distributions). Same SQL on SQLite and PostgreSQL.
+ * The reports' reads of the summary (`report_daily`, one row per local day — and one per month —
+ * × dimension value × kind × urgency) and of the tickets' stored minutes (distributions). Same SQL
+ * on SQLite and PostgreSQL.
  */
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { ReportFilters } from "../../../contract/reports.js";
-import type { Dim } from "../../../domain/reports/facts.js";
-import type { Span } from "../../../domain/reports/range.js";
+import { COUNTS, type Dim } from "../../../domain/reports/facts.js";
+import type { DayRange, Span } from "../../../domain/reports/range.js";
 import type { DB } from "../../platform/database/schema.js";
 import { bucketOf, ticketFilters } from "./repository.js";
 
@@ -19,17 +20,49 @@ export interface Target {
   key: string | null;
 }
 
-/** Local dates `from`..`to` (inclusive) and, for periods, the local date each period ends before. */
+/** The days a query reads: monthly rows of whole months (first days), daily rows of the rest. */
 export interface Days {
-  from: string;
-  to: string;
+  months: readonly string[];
+  days: readonly DayRange[];
 }
 
-const where = (t: Target, d: Days, f: ReportFilters) =>
+const matches = (t: Target, f: ReportFilters) =>
   sql`d.dim = ${t.dim} ${t.key === null ? sql`` : sql`and d.key = ${t.key}`}
-    and d.day >= ${d.from} and d.day <= ${d.to}
     ${f.kind ? sql`and d.service_kind = ${f.kind}` : sql``}
     ${f.urgent ? sql`and d.urgent = ${f.urgent === "true" ? 1 : 0}` : sql``}`;
+
+/**
+ * The rows of a summary table (by day and by month: its `grain`) for `d`, as a derived table `d`
+ * with `columns`: a UNION ALL of one index range per part.
+ */
+export function rowsOf(
+  table: "report_daily" | "report_minutes",
+  columns: string,
+  t: Target,
+  d: Days,
+  f: ReportFilters,
+  more: RawBuilder<unknown> = sql``,
+) {
+  const cols = sql.raw(columns);
+  const from = sql`select ${cols} from ${sql.table(table)} d where ${matches(t, f)} ${more}`;
+  const parts = d.days.map((r) => sql`${from} and d.grain = 'd' and d.day >= ${r.from} and d.day <= ${r.to}`);
+  if (d.months.length > 0) parts.push(sql`${from} and d.grain = 'm' and d.day in (${sql.join(d.months)})`);
+  if (parts.length === 0) parts.push(sql`${from} and 1 = 0`);
+  return sql`(${sql.join(parts, sql` union all `)}) d`;
+}
+
+/**
+ * `key || ''` is no bare column: grouping by it, SQLite reads the days' (or months') range of the
+ * primary key instead of walking report_daily_key for its order through every day of the dimension.
+ */
+const daily = (t: Target, d: Days, f: ReportFilters) =>
+  rowsOf(
+    "report_daily",
+    `d.day, d.key || '' as key, d.service_kind, d.urgent, ${COUNTS.map((c) => `d.${c}`).join(", ")}`,
+    t,
+    d,
+    f,
+  );
 
 /**
  * The period a local day falls in, as the index of the period (ends: first local day after each).
@@ -62,7 +95,7 @@ export const dailyRepo = {
       db,
       sql`select ${periodOf(ends)} as bucket, d.service_kind as kind, d.urgent as urgent,
           sum(d.received) as total, sum(d.met) as met, sum(d.late) as late, sum(d.unanswered) as unanswered
-        from report_daily d where ${where(t, d, f)}
+        from ${daily(t, d, f)}
         group by 1, 2, 3 having sum(d.received) > 0
         order by 1, 2, 3`,
     ),
@@ -87,20 +120,20 @@ export const dailyRepo = {
       db,
       sql`select nullif(x.key, '') as key, ${label} as label, x.tickets, x.raw, x.billable from (
           select d.key, sum(d.received) as tickets, sum(d.raw_minutes) as raw, sum(d.billable_minutes) as billable
-          from report_daily d where ${where(t, d, f)} group by d.key having sum(d.received) > 0) x ${join}
+          from ${daily(t, d, f)} group by d.key having sum(d.received) > 0) x ${join}
         order by x.tickets desc, ${label}`,
     );
   },
 
   satisfactionTotals: (db: Db, t: Target, d: Days, f: ReportFilters) =>
-    rows(db, sql`select ${SAT} from report_daily d where ${where(t, d, f)}`),
+    rows(db, sql`select ${SAT} from ${daily(t, d, f)}`),
 
   satisfactionBy: (db: Db, t: Target & { dim: "technician" | "client" }, d: Days, f: ReportFilters) => {
     const [label, join] = LABELS[t.dim];
     return rows(
       db,
       sql`select nullif(x.key, '') as key, ${label} as label, x.* from (
-          select d.key, ${SAT} from report_daily d where ${where(t, d, f)}
+          select d.key, ${SAT} from ${daily(t, d, f)}
           group by d.key having sum(d.closed) > 0) x ${join}
         order by ${label}`,
     );
@@ -109,8 +142,24 @@ export const dailyRepo = {
   satisfactionTrend: (db: Db, t: Target, d: Days, ends: readonly string[], f: ReportFilters) =>
     rows(
       db,
-      sql`select ${periodOf(ends)} as bucket, ${SAT} from report_daily d where ${where(t, d, f)}
+      sql`select ${periodOf(ends)} as bucket, ${SAT} from ${daily(t, d, f)}
         group by 1 having sum(d.closed) > 0 order by 1`,
+    ),
+
+  /**
+   * The hour bank per contract and period from the rows of dimension `contract` (counted on the day
+   * of each reviewed ticket's last entry), with the contract's terms and client.
+   */
+  hourBank: (db: Db, d: Days, ends: readonly string[], f: ReportFilters) =>
+    rows(
+      db,
+      sql`select x.key as contract_id, c.type, cl.name as client_name, c.included_minutes_per_month as included,
+          x.bucket, x.used, x.tickets from (
+          select d.key, ${periodOf(ends)} as bucket, sum(d.bank_minutes) as used, sum(d.bank_tickets) as tickets
+          from ${daily({ dim: "contract", key: null }, d, f)}
+          group by 1, 2 having sum(d.bank_tickets) > 0) x
+        join contracts c on c.id = x.key join clients cl on cl.id = c.client_id
+        order by cl.name, x.key, x.bucket`,
     ),
 
   /**

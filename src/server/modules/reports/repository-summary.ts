@@ -1,63 +1,34 @@
 /**
- * SQL of the report summary (migration 018): the ledger's upserts, the from-scratch rebuild, the
- * per-ticket facts backfill and the rebuild's state. Same SQL on SQLite and PostgreSQL.
+ * SQL of the report summaries (migrations 018, 022): the ledger's upserts and reads, and the
+ * rebuild's state (the rebuild itself: repository-rebuild.ts). Same SQL on SQLite and PostgreSQL.
  */
 import { type Kysely, type Selectable, SqliteAdapter, sql } from "kysely";
-import {
-  COUNTS,
-  type DailyRow,
-  type FactSurvey,
-  type Facts,
-  type FactTicket,
-} from "../../../domain/reports/facts.js";
+import { COUNTS, type DailyRow, type FactSurvey, type FactTicket } from "../../../domain/reports/facts.js";
+import { MINUTE_COUNTS, type MinuteRow } from "../../../domain/reports/minutes.js";
 import type { DB, ReportSummaryStateTable } from "../../platform/database/schema.js";
+import { ENTRY_AT } from "./repository-billing.js";
 
 type Db = Kysely<DB>;
-const PK = ["dim", "day", "key", "service_kind", "urgent"] as const;
-
-/** The dimension value of a row `x` with the ticket columns, for the dimension named by `d.dim`. */
-const DIM_KEY = sql`case d.dim when 'client' then x.client_id when 'category' then coalesce(x.category, '')
-  when 'technician' then coalesce(x.assignee_id, '') when 'channel' then x.channel else '' end`;
-const DIM_LIST = sql`(select 'all' as dim union all select 'client' union all select 'category'
-  union all select 'technician' union all select 'channel')`;
-const zeros = (names: readonly string[]) => sql.raw(names.map((c) => `0 as ${c}`).join(", "));
-
-const RECEIVED_SIDE = sql`select t.report_day as day, t.client_id, t.category, t.assignee_id, t.channel,
-    t.service_kind, t.urgent, 1 as received,
-    case when t.responded_at is not null and t.responded_at <= t.response_due_at then 1 else 0 end as met,
-    case when t.responded_at is not null and t.responded_at > t.response_due_at then 1 else 0 end as late,
-    case when t.responded_at is null then 1 else 0 end as unanswered,
-    t.raw_minutes, coalesce(t.billable_minutes, 0) as billable_minutes, ${zeros(COUNTS.slice(6))}
-  from tickets t where t.status <> 'cancelled' and t.report_day is not null`;
-
-const score = (c: string) =>
-  sql.raw(`case when s.outcome = 'answered' and s.${c} is not null then s.${c} else 0 end as ${c}_sum,
-    case when s.outcome = 'answered' and s.${c} is not null then 1 else 0 end as ${c}_n`);
-const CLOSED_SIDE = sql`select t.closed_day as day, t.client_id, t.category, t.assignee_id, t.channel,
-    t.service_kind, t.urgent, ${zeros(COUNTS.slice(0, 6))}, 1 as closed,
-    case when s.outcome = 'answered' then 1 else 0 end as answered,
-    case when s.outcome = 'unreachable' then 1 else 0 end as unreachable,
-    ${score("overall")}, ${score("technician")}, ${score("timeliness")}
-  from tickets t left join surveys s on s.ticket_id = t.id where t.status = 'closed' and t.closed_day is not null`;
-
-export interface FactsInput {
-  id: string;
-  version: number;
-  received_at: string;
-  responded_at: string | null;
-  closed_at: string | null;
-  attended_at: string | null;
+const PK = ["dim", "grain", "day", "key", "service_kind", "urgent"] as const;
+const MINUTES_PK = ["dim", "key", "measure", "grain", "day", "service_kind", "urgent", "bucket"] as const;
+type Grain = "d" | "m";
+/** Rows of each grain: a change's day rows and the same summed by month. */
+export interface Grains<R> {
+  days: readonly R[];
+  months: readonly R[];
 }
+const withGrain = <R>(g: Grains<R>) => [
+  ...g.days.map((r) => ({ r, grain: "d" as Grain })),
+  ...g.months.map((r) => ({ r, grain: "m" as Grain })),
+];
 
-/** The instants of tickets, and the first time each was attended (from the history). */
-const factsInputs = (db: Db) =>
-  db
-    .selectFrom("tickets as t")
-    .select(["t.id", "t.version", "t.received_at", "t.responded_at", "t.closed_at"])
-    .select(
-      sql<string | null>`(select min(h.at) from ticket_history h
-        where h.ticket_id = t.id and h.to_status = 'attended')`.as("attended_at"),
-    );
+/** `table.c + excluded.c` for each count column: an upsert adds a row's counts to the kept ones. */
+const addUp = (table: string, names: readonly string[]) =>
+  Object.fromEntries(names.map((c) => [c, sql`${sql.table(table)}.${sql.ref(c)} + excluded.${sql.ref(c)}`]));
+
+/** Every row with a non-zero count, in key order (tests compare the kept rows with a rebuild's). */
+const nonZero = (names: readonly string[]) =>
+  sql<boolean>`${sql.raw(names.map((c) => `${c} <> 0`).join(" or "))}`;
 
 const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
 type StatePatch = Partial<Omit<Selectable<ReportSummaryStateTable>, "id">>;
@@ -79,18 +50,27 @@ export const summaryRepo = {
     return (isSqlite(db) ? q : q.forUpdate()).executeTakeFirst();
   },
 
-  /**
-   * Adds each row's counts to the summary (a row not there yet starts at its counts), all rows in one
-   * statement. The rows have distinct keys (dailyDelta merges them): PostgreSQL refuses to update
-   * one row twice in a statement.
-   */
-  apply: async (db: Db, rows: readonly DailyRow[]) => {
-    if (rows.length > 0) await summaryRepo.applyQuery(db, rows).execute();
+  /** When the work of the ticket's last time entry was done (null: no entry). */
+  lastEntryAt: async (db: Db, ticketId: string): Promise<string | null> => {
+    const r = await sql<{ at: string | null }>`select max(${ENTRY_AT}) as at from time_entries te
+      where te.ticket_id = ${ticketId}`.execute(db);
+    return r.rows[0]?.at ?? null;
   },
 
-  /** The statement of `apply` (rows: at least one), for a caller that runs it inside its own statement. */
-  applyQuery: (db: Db, rows: readonly DailyRow[]) => {
-    const values = rows.map((r) => ({
+  /**
+   * Adds each row's counts to the summary (a row not there yet starts at its counts), all rows of
+   * both grains in one statement. The rows have distinct keys (dailyDelta merges them): PostgreSQL
+   * refuses to update one row twice in a statement.
+   */
+  apply: async (db: Db, rows: Grains<DailyRow>) => {
+    const q = summaryRepo.applyQuery(db, rows);
+    if (q) await q.execute();
+  },
+
+  /** The statement of `apply` (null: no rows), for a caller that runs it inside its own statement. */
+  applyQuery: (db: Db, rows: Grains<DailyRow>) => {
+    const values = withGrain(rows).map(({ r, grain }) => ({
+      grain,
       day: r.day,
       dim: r.dim,
       key: r.key,
@@ -98,18 +78,38 @@ export const summaryRepo = {
       urgent: r.urgent,
       ...Object.fromEntries(COUNTS.map((c) => [c, r.counts[c] ?? 0])),
     }));
+    if (values.length === 0) return null;
     return db
       .insertInto("report_daily")
       .values(values)
-      .onConflict((oc) =>
-        oc
-          .columns(PK)
-          .doUpdateSet(
-            Object.fromEntries(
-              COUNTS.map((c) => [c, sql`report_daily.${sql.ref(c)} + excluded.${sql.ref(c)}`]),
-            ),
-          ),
-      );
+      .onConflict((oc) => oc.columns(PK).doUpdateSet(addUp("report_daily", COUNTS)));
+  },
+
+  /** The same for histogram rows (minuteDelta merges them too). */
+  applyMinutes: async (db: Db, rows: Grains<MinuteRow>) => {
+    const q = summaryRepo.applyMinutesQuery(db, rows);
+    if (q) await q.execute();
+  },
+
+  /** The statement of `applyMinutes` (null: no rows). */
+  applyMinutesQuery: (db: Db, rows: Grains<MinuteRow>) => {
+    const values = withGrain(rows).map(({ r, grain }) => ({
+      grain,
+      day: r.day,
+      dim: r.dim,
+      key: r.key,
+      measure: r.measure,
+      service_kind: r.service_kind,
+      urgent: r.urgent,
+      bucket: r.bucket,
+      n: r.counts.n ?? 0,
+      total: r.counts.total ?? 0,
+    }));
+    if (values.length === 0) return null;
+    return db
+      .insertInto("report_minutes")
+      .values(values)
+      .onConflict((oc) => oc.columns(MINUTES_PK).doUpdateSet(addUp("report_minutes", MINUTE_COUNTS)));
   },
 
   state: (db: Db) => db.selectFrom("report_summary_state").selectAll().where("id", "=", 1).executeTakeFirst(),
@@ -134,67 +134,32 @@ export const summaryRepo = {
     return Number(r.numUpdatedRows) === 1;
   },
 
-  hasTickets: async (db: Db) => !!(await db.selectFrom("tickets").select("id").limit(1).executeTakeFirst()),
-
-  /** A page of tickets after `afterId` (id order) with the instants their facts come from. */
-  factsPage: (db: Db, afterId: string, limit: number): Promise<FactsInput[]> =>
-    factsInputs(db).where("t.id", ">", afterId).orderBy("t.id").limit(limit).execute(),
-
-  /** The same for tickets changed while their page was computed. */
-  factsByIds: (db: Db, ids: readonly string[]): Promise<FactsInput[]> =>
-    factsInputs(db).where("t.id", "in", ids).execute(),
-
-  /**
-   * Writes a page of facts in one statement (UPDATE … FROM a VALUES list: SQLite 3.33+, PostgreSQL).
-   * Only over the version read: answers the ids written (the others changed meanwhile: read again).
-   */
-  writeFacts: async (
-    db: Db,
-    rows: readonly (Facts & { id: string; version: number; attended_at: string | null })[],
-  ): Promise<Set<string>> => {
-    if (rows.length === 0) return new Set();
-    const int = (v: number | null) => sql`cast(${v} as integer)`;
-    const values = rows.map(
-      (r) =>
-        sql`(${r.id}, ${int(r.version)}, ${r.attended_at}, ${r.report_day}, ${r.closed_day},
-          ${int(r.response_minutes)}, ${int(r.response_wall_minutes)}, ${int(r.attended_minutes)},
-          ${int(r.closed_minutes)})`,
-    );
-    const written = await sql<{
-      id: string;
-    }>`with v (id, version, attended_at, report_day, closed_day, rm, rwm, am, cm) as (values ${sql.join(values)})
-      update tickets set attended_at = v.attended_at, report_day = v.report_day, closed_day = v.closed_day,
-        response_minutes = v.rm, response_wall_minutes = v.rwm, attended_minutes = v.am, closed_minutes = v.cm
-      from v where tickets.id = v.id and tickets.version = v.version
-      returning tickets.id`.execute(db);
-    return new Set(written.rows.map((r) => r.id));
-  },
-
-  /**
-   * The summary from scratch, from the tickets' stored days and their surveys. PostgreSQL: the table
-   * is locked first, so a ticket write either committed before (and is read) or adds its delta after.
-   */
-  rebuildDaily: async (db: Db) => {
-    if (!isSqlite(db)) await sql`lock table report_daily in exclusive mode`.execute(db);
-    await db.deleteFrom("report_daily").execute();
-    const cols = sql.raw(COUNTS.join(", "));
-    const sums = sql.raw(COUNTS.map((c) => `sum(x.${c})`).join(", "));
-    await sql`insert into report_daily (day, dim, key, service_kind, urgent, ${cols})
-      select x.day, d.dim, ${DIM_KEY}, x.service_kind, x.urgent, ${sums}
-      from (${RECEIVED_SIDE} union all ${CLOSED_SIDE}) x cross join ${DIM_LIST} d
-      group by x.day, d.dim, ${DIM_KEY}, x.service_kind, x.urgent`.execute(db);
-  },
-
   /** Every summary row with a non-zero count, in key order (tests compare it with a rebuild). */
   allRows: (db: Db) =>
     db
       .selectFrom("report_daily")
       .selectAll()
-      .where(sql<boolean>`${sql.raw(COUNTS.map((c) => `${c} <> 0`).join(" or "))}`)
+      .where(nonZero(COUNTS))
+      .orderBy("grain")
       .orderBy("dim")
       .orderBy("key")
       .orderBy("day")
       .orderBy("service_kind")
       .orderBy("urgent")
+      .execute(),
+
+  allMinuteRows: (db: Db) =>
+    db
+      .selectFrom("report_minutes")
+      .selectAll()
+      .where(nonZero(MINUTE_COUNTS))
+      .orderBy("grain")
+      .orderBy("dim")
+      .orderBy("key")
+      .orderBy("measure")
+      .orderBy("day")
+      .orderBy("service_kind")
+      .orderBy("urgent")
+      .orderBy("bucket")
       .execute(),
 };

@@ -58,15 +58,26 @@ export const reportsRepo = {
         group by t.bucket, t.kind, t.urgent order by t.bucket, t.kind, t.urgent`,
     ),
 
-  slaBreaches: (db: Db, span: Span, f: ReportFilters, now: string, limit: number) =>
-    rows(
+  /**
+   * The first breaches of the range: answered late, or unanswered past the deadline. Each kind is
+   * read from its partial index (migration 022) in list order, so a year with few breaches reads
+   * those, not every ticket of the year.
+   */
+  slaBreaches: (db: Db, span: Span, f: ReportFilters, now: string, limit: number) => {
+    const first = (kind: RawBuilder<unknown>) =>
+      sql`select * from (select t.id from tickets t where ${kind} and t.status <> 'cancelled'
+        and t.received_at >= ${span.start} and t.received_at < ${span.end} and ${ticketFilters(f)}
+        order by t.received_at, t.folio limit ${limit}) x`;
+    return rows(
       db,
       sql`select t.id, t.folio, t.title, c.name as client_name, t.service_kind, t.urgent, t.received_at,
           t.response_due_at, t.responded_at, u.name as assignee_name
-        from tickets t join clients c on c.id = t.client_id left join users u on u.id = t.assignee_id
-        where ${received(span, f)} and (${breached(now)})
+        from (${first(sql`t.responded_at > t.response_due_at`)}
+          union all ${first(sql`t.responded_at is null and t.response_due_at < ${now}`)}) b
+        join tickets t on t.id = b.id join clients c on c.id = t.client_id left join users u on u.id = t.assignee_id
         order by t.received_at, t.folio limit ${limit}`,
-    ),
+    );
+  },
 
   /** Received and responded instants of the answered tickets: business time needs the calendar. */
   responseTimes: (db: Db, span: Span, f: ReportFilters) =>

@@ -12,6 +12,7 @@ import type { Actor, AppContext } from "../../context.js";
 import { allowedFilters } from "./policy.js";
 import { billingRepo } from "./repository-billing.js";
 import { monthsOf, n, nOrNull, reportEnv } from "./service.js";
+import { hourBankFromSummary } from "./service-rollups.js";
 import { ready, satisfactionFromSummary } from "./service-summary.js";
 
 const LIST_LIMIT = 2000;
@@ -30,7 +31,8 @@ export async function hourBankReport(
   const f = allowedFilters(actor, "hour-bank", query);
   const env = await reportEnv(ctx, f);
   const months = monthsOf(f, env);
-  const rows = await billingRepo.hourBank(ctx.db, env.span, months, f);
+  const summed = (await ready(ctx)) ? await hourBankFromSummary(ctx, env, f, months) : null;
+  const rows = summed ?? (await billingRepo.hourBank(ctx.db, env.span, months, f));
   return {
     rows: rows.map((r) => {
       const included = nOrNull(r.included);

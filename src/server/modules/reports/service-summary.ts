@@ -8,7 +8,7 @@ import type { ReportFilters } from "../../../contract/reports.js";
 import { isoDay } from "../../../domain/dates.js";
 import type { Dim } from "../../../domain/reports/facts.js";
 import { average, percent } from "../../../domain/reports/figures.js";
-import { type Span, spanLabel } from "../../../domain/reports/range.js";
+import { monthsAndDays, type Span, spanLabel } from "../../../domain/reports/range.js";
 import type { CategoryInfo } from "../../../domain/reports/summaries.js";
 import {
   type ResponseCount,
@@ -16,7 +16,7 @@ import {
   responseFromCounts,
 } from "../../../domain/reports/weighted.js";
 import type { AppContext } from "../../context.js";
-import { dailyRepo, type Target } from "./repository-daily.js";
+import { type Days, dailyRepo, type Target } from "./repository-daily.js";
 import { n, type ReportEnv } from "./service.js";
 import { summaryReady } from "./summary-rebuild.js";
 
@@ -39,7 +39,9 @@ export function targetFor<D extends Dim>(f: ReportFilters, by?: D): (Target & { 
 
 export const ready = (ctx: AppContext) => summaryReady(ctx);
 
-export const daysOf = (f: ReportFilters) => ({ from: f.from, to: f.to });
+/** The summary rows a range reads: monthly ones for whole months no period end splits, daily ones else. */
+export const daysOf = (f: ReportFilters, ends: readonly string[] = []): Days =>
+  monthsAndDays(f.from, f.to, ends);
 
 /** The first local day after each period (periods are whole local days). */
 export const periodEnds = (spans: readonly Span[], zone: string) =>
@@ -48,8 +50,9 @@ export const periodEnds = (spans: readonly Span[], zone: string) =>
 export async function slaCountsFromSummary(ctx: AppContext, env: ReportEnv, spans: Span[], f: ReportFilters) {
   const target = targetFor(f);
   if (!target) return null;
+  const ends = periodEnds(spans, env.zone);
   const [sums, pending] = await Promise.all([
-    dailyRepo.sla(ctx.db, target, daysOf(f), periodEnds(spans, env.zone), f),
+    dailyRepo.sla(ctx.db, target, daysOf(f, ends), ends, f),
     dailyRepo.slaPending(ctx.db, env.span, spans, f, env.now),
   ]);
   const key = (r: Record<string, unknown>) => `${n(r.bucket)}:${r.kind}:${n(r.urgent)}`;
@@ -94,12 +97,13 @@ export async function satisfactionFromSummary(
 ) {
   const [all, tech, client] = [targetFor(f), targetFor(f, "technician"), targetFor(f, "client")];
   if (!all || !tech || !client) return null;
-  const d = daysOf(f);
+  const ends = periodEnds(months, zone);
+  const d = daysOf(f, ends);
   const [totals, byTech, byClient, trend] = await Promise.all([
     dailyRepo.satisfactionTotals(ctx.db, all, d, f),
     dailyRepo.satisfactionBy(ctx.db, { dim: "technician", key: tech.key }, d, f),
     dailyRepo.satisfactionBy(ctx.db, { dim: "client", key: client.key }, d, f),
-    dailyRepo.satisfactionTrend(ctx.db, all, d, periodEnds(months, zone), f),
+    dailyRepo.satisfactionTrend(ctx.db, all, d, ends, f),
   ]);
   const keyed = (r: Record<string, unknown>) => ({
     key: r.key === null || r.key === undefined ? null : String(r.key),

@@ -19,6 +19,7 @@ import type { Actor, AppContext } from "../../context.js";
 import { businessCalendar, calendarConfig } from "../settings/settings.js";
 import { allowedFilters } from "./policy.js";
 import { reportsRepo } from "./repository.js";
+import { resolutionFromSummary, responseFromSummary } from "./service-rollups.js";
 import {
   ready,
   resolutionFromStored,
@@ -110,7 +111,7 @@ export async function responseReport(
 ): Promise<ResponseReport> {
   const f = allowedFilters(actor, "response", query);
   const env = await reportEnv(ctx, f);
-  if (await ready(ctx)) return responseFromStored(ctx, env, f);
+  if (await ready(ctx)) return (await responseFromSummary(ctx, f)) ?? responseFromStored(ctx, env, f);
   const times = await reportsRepo.responseTimes(ctx.db, env.span, f);
   const samples = times.map((r) => {
     const a = Date.parse(r.received_at);
@@ -131,10 +132,12 @@ export async function resolutionReport(
   query: ReportFilters,
 ): Promise<ResolutionReport> {
   const f = allowedFilters(actor, "resolution", query);
-  const env = await reportEnv(ctx, f);
-  const categories = await reportsRepo.categories(ctx.db);
+  const [env, categories] = await Promise.all([reportEnv(ctx, f), reportsRepo.categories(ctx.db)]);
   const infos = categories.map((c) => ({ code: c.code, name: c.name, estimateMinutes: c.estimate_minutes }));
-  if (await ready(ctx)) return { rows: await resolutionFromStored(ctx, env, f, infos) };
+  if (await ready(ctx)) {
+    const summed = await resolutionFromSummary(ctx, f, infos);
+    return { rows: summed ?? (await resolutionFromStored(ctx, env, f, infos)) };
+  }
   const times = await reportsRepo.resolutionTimes(ctx.db, env.span, f);
   const business = (from: string, to: string | null) => {
     if (!to) return null;

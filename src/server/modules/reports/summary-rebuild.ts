@@ -2,7 +2,7 @@
  * The report summary rebuilt from scratch in the background, when it was never built (migration 018)
  * or was built with another calendar (PUT /api/settings/calendar, a restored backup). A task on the
  * durable queue (claimed by one instance) rewrites every ticket's facts in committed batches, then
- * the daily summary in one transaction; meanwhile the ticket writes keep both up to date for the
+ * the summaries in one transaction; meanwhile the ticket writes keep both up to date for the
  * tickets they touch, and the reports read the tickets (exact, slower) until the state says complete
  * for the calendar in force.
  */
@@ -15,7 +15,8 @@ import { newId } from "../../platform/ids.js";
 import { enqueue } from "../../platform/tasks/queue.js";
 import { defineTask } from "../../platform/tasks/registry.js";
 import { businessCalendar, calendarConfig } from "../settings/settings.js";
-import { type FactsInput, summaryRepo } from "./repository-summary.js";
+import { type FactsInput, rebuildRepo } from "./repository-rebuild.js";
+import { summaryRepo } from "./repository-summary.js";
 
 declare module "../../platform/tasks/registry.js" {
   interface TaskPayloads {
@@ -53,9 +54,9 @@ export async function requestSummaryRebuild(ctx: AppContext): Promise<"ready" | 
   const state = await summaryRepo.state(ctx.db);
   if (state?.calendar_key === key) return "ready";
   const now = ctx.clock();
-  if (!(await summaryRepo.hasTickets(ctx.db))) {
+  if (!(await rebuildRepo.hasTickets(ctx.db))) {
     await ctx.db.transaction().execute(async (trx) => {
-      await summaryRepo.rebuildDaily(trx);
+      await rebuildRepo.rebuildSummaries(trx);
       const done = { calendar_key: key, built_at: now.toISOString() };
       await summaryRepo.putState(trx, { ...done, target_key: null, token: null, cursor: null });
     });
@@ -76,6 +77,7 @@ function pageFacts(cal: Awaited<ReturnType<typeof businessCalendar>>, page: read
     id: t.id,
     version: t.version,
     attended_at: t.attended_at,
+    last_entry_at: t.last_entry_at,
     ...deriveFacts(cal, cal.config.timeZone, t),
   }));
 }
@@ -88,29 +90,29 @@ type Batch = { cursor: string } | "end" | "superseded";
  */
 async function rebuildBatch(ctx: AppContext, token: string, cursor: string): Promise<Batch> {
   const cal = await businessCalendar(ctx);
-  let page = await summaryRepo.factsPage(ctx.db, cursor, BATCH);
+  let page = await rebuildRepo.factsPage(ctx.db, cursor, BATCH);
   const last = page.at(-1)?.id;
   if (last === undefined) return "end";
   for (let first = true; page.length > 0; first = false) {
     const facts = pageFacts(cal, page);
     const written = await ctx.db.transaction().execute(async (trx) => {
-      const ids = await summaryRepo.writeFacts(trx, facts);
+      const ids = await rebuildRepo.writeFacts(trx, facts);
       if (first && !(await summaryRepo.putStateIf(trx, token, { cursor: last }))) return null;
       return ids;
     });
     if (!written) return "superseded";
     const missed = page.filter((t) => !written.has(t.id)).map((t) => t.id);
-    page = missed.length ? await summaryRepo.factsByIds(ctx.db, missed) : [];
+    page = missed.length ? await rebuildRepo.factsByIds(ctx.db, missed) : [];
   }
   return { cursor: last };
 }
 
-/** Rebuilds the daily summary from the stored facts and marks it complete, unless superseded. */
+/** Rebuilds the summaries from the stored facts and marks it complete, unless superseded. */
 async function finish(ctx: AppContext, token: string, key: string): Promise<boolean> {
   return ctx.db.transaction().execute(async (trx) => {
     const done = { calendar_key: key, built_at: ctx.clock().toISOString(), cursor: null };
     if (!(await summaryRepo.putStateIf(trx, token, done))) return false;
-    await summaryRepo.rebuildDaily(trx);
+    await rebuildRepo.rebuildSummaries(trx);
     return true;
   });
 }

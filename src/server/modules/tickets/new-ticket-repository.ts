@@ -1,13 +1,13 @@
 /**
  * Writes a new ticket with its folio (issue #16). Every create updates the same few rows: the year's
- * folio counter and the day's summary rows (report_daily); whoever updates one holds it until its
+ * folio counter and the day's and month's summary rows (report_daily); whoever updates one holds it until its
  * transaction ends, so concurrent creates queue for exactly that long. When the counter was taken
  * first and the ticket, summary, history and auto-reply (with its reads) followed one statement at a
  * time, the counter was held across ~10 round trips to this process, each waiting its turn in a busy
  * event loop: on PostgreSQL creates ran one after another (30/s, 8 of 10 pooled connections waiting
  * on the counter's lock). Now everything a create reads is read before (insertTicket), and:
  *   - PostgreSQL: one statement (data-modifying CTEs) takes the folio and writes the ticket with it,
- *     its history, its summary counts and its auto-reply. Without an auto-reply it commits by itself:
+ *     its history, its summary counts (and histogram rows) and its auto-reply. Without an auto-reply it commits by itself:
  *     the hot rows are held while it runs and commits, never across a round trip. With one, the
  *     address's hourly limit is checked first in the same transaction (underLimitLocked), and the
  *     commit is the one round trip left under the counter. Gapless still: the number is taken in
@@ -132,8 +132,13 @@ async function writeInOneStatement(db: Kysely<DB>, w: NewTicketWrite): Promise<s
     sql`n as (select ${formatFolio(w.year, 0).slice(0, -6)} || ${digits} as folio from f)`,
     sql`t as (${db.insertInto("tickets").values(ticket)})`,
     sql`h as (${db.insertInto("ticket_history").values(w.history)})`,
-    sql`s as (${summaryRepo.applyQuery(db, newTicketDelta(w.row))})`,
   ];
+  // The summaries in the order the rebuild locks them: the day and month rows, then the histograms.
+  const summary = newTicketDelta(w.row);
+  const daily = summaryRepo.applyQuery(db, summary.daily);
+  if (daily) ctes.push(sql`s as (${daily})`);
+  const minutes = summaryRepo.applyMinutesQuery(db, summary.minutes);
+  if (minutes) ctes.push(sql`m as (${minutes})`);
   if (w.mail) {
     const { outbox, task } = w.mail;
     const mail = {

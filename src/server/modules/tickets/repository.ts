@@ -24,7 +24,9 @@ type FactColumns =
   | "response_minutes"
   | "response_wall_minutes"
   | "attended_minutes"
-  | "closed_minutes";
+  | "closed_minutes"
+  | "last_entry_at"
+  | "bank_day";
 export type NewTicketRow = Omit<TicketRow, FactColumns>;
 /** A ticket with the names a list shows. */
 export type TicketSummaryRow = TicketRow & {
@@ -66,6 +68,17 @@ function viewQuery(db: Db) {
     ]);
 }
 
+/** The stored facts a ticket's summary rows are keyed or bucketed by. */
+const SUMMARY_FACTS = [
+  "report_day",
+  "closed_day",
+  "bank_day",
+  "response_minutes",
+  "response_wall_minutes",
+  "attended_minutes",
+  "closed_minutes",
+] as const;
+
 function countByAssignee(db: Db, f: { statuses?: readonly TicketStatus[]; category?: string }) {
   let q = db
     .selectFrom("tickets")
@@ -93,21 +106,23 @@ export const ticketsRepo = {
   },
 
   /**
-   * Updates only if the row still is `before` (its version, and its report days, which a summary
-   * rebuild rewrites without a version), so two concurrent changes cannot both win; its report facts
-   * (computed with `calendar` when an instant changes) and the summary follow in the transaction.
+   * Updates only if the row still is `before` (its version, and the report facts its summary rows
+   * depend on, which a summary rebuild rewrites without a version), so two concurrent changes cannot
+   * both win; its report facts (computed with `calendar` when an instant changes) and the summary
+   * follow in the transaction.
    */
   update: async (db: Db, before: TicketRow, patch: Partial<NewTicketRow>, calendar: CalendarSource) => {
     const facts = await factsPatch(db, before, patch, calendar);
-    const sameDay = (col: "report_day" | "closed_day", v: string | null) =>
-      v === null ? sql<boolean>`${sql.ref(col)} is null` : sql<boolean>`${sql.ref(col)} = ${v}`;
+    const same = (col: (typeof SUMMARY_FACTS)[number]) => {
+      const v = before[col];
+      return v === null ? sql<boolean>`${sql.ref(col)} is null` : sql<boolean>`${sql.ref(col)} = ${v}`;
+    };
     const r = await db
       .updateTable("tickets")
       .set({ ...patch, ...facts, version: before.version + 1 })
       .where("id", "=", before.id)
       .where("version", "=", before.version)
-      .where(sameDay("report_day", before.report_day))
-      .where(sameDay("closed_day", before.closed_day))
+      .where((eb) => eb.and(SUMMARY_FACTS.map(same)))
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) return false;
     await ticketChanged(db, before, { ...before, ...patch, ...facts });

@@ -18,6 +18,7 @@ import { reportsMigration } from "./migrations/015_reports.js";
 import { queueIndexesMigration } from "./migrations/016_queue_indexes.js";
 import { reportSummariesMigration } from "./migrations/018_report_summaries.js";
 import { searchQueueKeysMigration } from "./migrations/021_search_queue_keys.js";
+import { reportRollupsMigration } from "./migrations/022_report_rollups.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -39,6 +40,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "016_queue_indexes": queueIndexesMigration,
     "018_report_summaries": reportSummariesMigration,
     "021_search_queue_keys": searchQueueKeysMigration(dialect),
+    "022_report_rollups": reportRollupsMigration,
   };
 }
 

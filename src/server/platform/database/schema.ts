@@ -201,6 +201,9 @@ export interface TicketsTable {
   response_wall_minutes: Generated<number | null>;
   attended_minutes: Generated<number | null>;
   closed_minutes: Generated<number | null>;
+  // The hour bank's day (migration 022): the last time entry's instant and its local day.
+  last_entry_at: Generated<Instant | null>;
+  bank_day: Generated<string | null>;
 }
 
 /**
@@ -667,13 +670,19 @@ export interface DB {
   tasks: TasksTable;
   idempotency_keys: IdempotencyKeysTable;
   report_daily: ReportDailyTable;
+  report_minutes: ReportMinutesTable;
   report_summary_state: ReportSummaryStateTable;
 }
 
-/** Per local day × filter dimension value × kind × urgency: what the reports add up (migration 018). */
+/**
+ * Per local day (or month) × filter dimension value × kind × urgency: what the reports add up
+ * (migrations 018, 022).
+ */
 export interface ReportDailyTable {
+  /** 'd': a local day's row; 'm': a month's (the sum of its days), on the month's first day. */
+  grain: "d" | "m";
   day: string;
-  dim: "all" | "client" | "category" | "technician" | "channel";
+  dim: "all" | "client" | "category" | "technician" | "channel" | "contract";
   key: string;
   service_kind: ServiceKind;
   urgent: Flag;
@@ -692,6 +701,23 @@ export interface ReportDailyTable {
   technician_n: Generated<number>;
   timeliness_sum: Generated<number>;
   timeliness_n: Generated<number>;
+  bank_minutes: Generated<number>;
+  bank_tickets: Generated<number>;
+}
+
+/** Histograms of report minutes per local day (or month) × dimension value × measure (migration 022). */
+export interface ReportMinutesTable {
+  grain: "d" | "m";
+  day: string;
+  dim: "all" | "client" | "category" | "technician" | "channel";
+  key: string;
+  measure: "response" | "wall" | "attended" | "closed";
+  service_kind: ServiceKind;
+  urgent: Flag;
+  /** The bucket's upper edge in minutes (domain/reports/minutes.ts). */
+  bucket: number;
+  n: Generated<number>;
+  total: Generated<number>;
 }
 
 export interface ReportSummaryStateTable {
