@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { ContactChannelKind } from "../../../contract/clients.js";
+import { compiledOnce } from "../../platform/database/compiled-once.js";
 import { UNIDENTIFIED_CLIENT_ID } from "../../platform/database/migrations/009_mail.js";
 import type { ClientsTable, ContactsTable, ContractsTable, DB } from "../../platform/database/schema.js";
 
@@ -35,7 +36,13 @@ async function versionedUpdate(
 }
 
 export const clientsRepo = {
-  byId: (db: Db, id: string) => db.selectFrom("clients").selectAll().where("id", "=", id).executeTakeFirst(),
+  /** Every ticket filed reads its client: compiled once (see compiledOnce). */
+  byId: async (db: Db, id: string) => {
+    const rows = await compiledOnce(db, "clients.byId", { id }, (slot) =>
+      db.selectFrom("clients").selectAll().where("id", "=", slot("id")),
+    );
+    return rows[0];
+  },
   byIds: (db: Db, ids: string[]) =>
     ids.length === 0
       ? Promise.resolve([])
@@ -67,7 +74,13 @@ export const clientsRepo = {
 };
 
 export const contactsRepo = {
-  byId: (db: Db, id: string) => db.selectFrom("contacts").selectAll().where("id", "=", id).executeTakeFirst(),
+  /** Every ticket filed with a contact reads it: compiled once (see compiledOnce). */
+  byId: async (db: Db, id: string) => {
+    const rows = await compiledOnce(db, "contacts.byId", { id }, (slot) =>
+      db.selectFrom("contacts").selectAll().where("id", "=", slot("id")),
+    );
+    return rows[0];
+  },
   insert: (db: Db, row: ContactRow) => db.insertInto("contacts").values(row).execute(),
   /** Writes only if the row is still at `version` (and bumps it); false when someone else wrote first. */
   update: (db: Db, id: string, version: number, patch: Partial<ContactRow>) =>
@@ -135,17 +148,18 @@ export const contractsRepo = {
     if (clientId) q = q.where("contracts.client_id", "=", clientId);
     return q.execute();
   },
-  /** Contracts of a client in force on a local date (YYYY-MM-DD), newest first. */
+  /** Contracts of a client in force on a local date (YYYY-MM-DD), newest first (every intake asks). */
   activeOn: (db: Db, clientId: string, date: string) =>
-    db
-      .selectFrom("contracts")
-      .selectAll()
-      .where("client_id", "=", clientId)
-      .where("cancelled_at", "is", null)
-      .where("starts_on", "<=", date)
-      .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", date)]))
-      .orderBy("starts_on", "desc")
-      .execute(),
+    compiledOnce(db, "contracts.activeOn", { clientId, date }, (slot) =>
+      db
+        .selectFrom("contracts")
+        .selectAll()
+        .where("client_id", "=", slot("clientId"))
+        .where("cancelled_at", "is", null)
+        .where("starts_on", "<=", slot("date"))
+        .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", slot("date"))]))
+        .orderBy("starts_on", "desc"),
+    ),
   /** Of these clients, those with a contract in force on the date (one statement for all). */
   clientsActiveOn: async (db: Db, clientIds: string[], date: string): Promise<string[]> => {
     const rows = await db

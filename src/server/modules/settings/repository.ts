@@ -113,8 +113,13 @@ export const settingsRepo = {
 /** The ticket categories (code, name, estimate); a category is switched off, never deleted. */
 export const categoriesRepo = {
   list: (db: Db) => db.selectFrom("categories").selectAll().orderBy("name").execute(),
-  byCode: (db: Db, code: string) =>
-    db.selectFrom("categories").selectAll().where("code", "=", code).executeTakeFirst(),
+  /** Every ticket filed with a category reads it: compiled once (see compiledOnce). */
+  byCode: async (db: Db, code: string) => {
+    const rows = await compiledOnce(db, "categories.byCode", { code }, (slot) =>
+      db.selectFrom("categories").selectAll().where("code", "=", slot("code")),
+    );
+    return rows[0];
+  },
   save: (db: Db, code: string, values: { name: string; estimate_minutes: number; active: number }) =>
     db
       .insertInto("categories")

@@ -18,7 +18,7 @@ import {
 } from "../../../domain/calendar/index.js";
 import { DEFAULT_ROUNDING } from "../../../domain/rounding.js";
 import { DEFAULT_SLA_TARGETS } from "../../../domain/sla.js";
-import type { Actor, AppContext } from "../../context.js";
+import { type Actor, type AppContext, memoized } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
 import { AppError, notFound } from "../../platform/errors.js";
 import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
@@ -148,14 +148,18 @@ export async function listCategories(ctx: AppContext, actor: Actor) {
   }));
 }
 
+/** A category's row, read once per request: intake checks it exists and then takes its estimate. */
+const categoryRow = (ctx: AppContext, code: string) =>
+  memoized(ctx, `category:${code}`, () => categoriesRepo.byCode(ctx.db, code));
+
 export async function categoryEstimate(ctx: AppContext, code: string | null): Promise<number | null> {
   if (!code) return null;
-  const row = await categoriesRepo.byCode(ctx.db, code);
+  const row = await categoryRow(ctx, code);
   return row ? row.estimate_minutes : null;
 }
 
 export async function categoryNameOf(ctx: AppContext, code: string): Promise<string | null> {
-  const row = await categoriesRepo.byCode(ctx.db, code);
+  const row = await categoryRow(ctx, code);
   return row?.name ?? null;
 }
 
@@ -167,7 +171,7 @@ function calendarInvalid(issues: ConfigIssue[]): AppError {
 }
 
 export async function requireCategory(ctx: AppContext, code: string): Promise<void> {
-  const row = await categoriesRepo.byCode(ctx.db, code);
+  const row = await categoryRow(ctx, code);
   if (row?.active !== 1) throw notFound("category", { field: "category" }, { code });
 }
 
@@ -191,5 +195,6 @@ export async function saveCategory(
       changes: input,
     });
   });
+  ctx.memo?.delete(`category:${code}`);
   return { code, name: input.name, estimateMinutes: input.estimateMinutes, active: input.active };
 }

@@ -19,6 +19,7 @@ import { randomBytes } from "node:crypto";
 import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
 import { formatFolio } from "../../../domain/folio.js";
 import type { AppContext } from "../../context.js";
+import { insertOnce } from "../../platform/database/compiled-once.js";
 import type { DB, TicketHistoryTable } from "../../platform/database/schema.js";
 import type { TaskRow } from "../../platform/tasks/repository.js";
 import { tasksRepo } from "../../platform/tasks/repository.js";
@@ -84,7 +85,7 @@ function writeInOrder(db: Kysely<DB>, w: NewTicketWrite): Promise<TicketRow> {
   return db.transaction().execute(async (trx) => {
     const filled = withFolio(w, formatFolio(w.year, await ticketsRepo.nextFolioNumber(trx, w.year)));
     await ticketsRepo.insert(trx, filled.row);
-    await trx.insertInto("ticket_history").values(filled.history).execute();
+    await insertOnce(trx, "ticket_history", filled.history);
     const mail = filled.mail;
     if (
       mail &&

@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
 import type { HistoryAction, TicketStatus } from "../../../contract/tickets.js";
 import type { BusinessCalendar } from "../../../domain/calendar/index.js";
+import { compiledOnce, insertOnce } from "../../platform/database/compiled-once.js";
 import type { DB, TicketHistoryTable, TicketsTable } from "../../platform/database/schema.js";
 import {
   type CalendarSource,
@@ -101,7 +102,7 @@ export const ticketsRepo = {
   }),
   /** Inserts a row with its facts (`withFacts`) and adds it to the summary. */
   insert: async (db: Db, row: TicketRow): Promise<void> => {
-    await db.insertInto("tickets").values(row).execute();
+    await insertOnce(db, "tickets", [row]);
     await ticketCreated(db, row);
   },
 
@@ -131,7 +132,10 @@ export const ticketsRepo = {
 
   /** Next folio number of the year, taken inside the caller's transaction: a rollback returns it. */
   nextFolioNumber: async (db: Db, year: number): Promise<number> => {
-    const row = await ticketsRepo.nextFolioQuery(db, year).executeTakeFirstOrThrow();
+    const [row] = await compiledOnce(db, "tickets.nextFolio", { year }, (slot) =>
+      ticketsRepo.nextFolioQuery(db, slot<number>("year")),
+    );
+    if (!row) throw new Error("folio_counters: the upsert returned no row");
     return Number(row.last_value);
   },
   /**

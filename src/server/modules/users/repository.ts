@@ -6,15 +6,35 @@ import type { DB, UsersTable } from "../../platform/database/schema.js";
 
 const Strings = z.array(z.string()).catch([]);
 
-/** A user's stored roles; a name this version does not know grants nothing (rather than failing the request). */
-export function rolesOf(row: Pick<UserRow, "roles">): Role[] {
-  return Strings.parse(JSON.parse(row.roles)).flatMap((r) => {
-    const role = Role.safeParse(r);
-    return role.success ? [role.data] : [];
-  });
+/**
+ * Stored lists seen lately and what they parse to: every signed-in request parses its caller's roles
+ * and skills, and a handful of distinct texts cover every user. Callers get a copy.
+ */
+function parsedLists<T>(parse: (text: string) => T[]): (text: string) => T[] {
+  const seen = new Map<string, readonly T[]>();
+  return (text) => {
+    let list = seen.get(text);
+    if (!list) {
+      list = parse(text);
+      if (seen.size >= 500) seen.clear();
+      seen.set(text, list);
+    }
+    return [...list];
+  };
 }
 
-export const skillsOf = (row: Pick<UserRow, "skills">): string[] => Strings.parse(JSON.parse(row.skills));
+const parseRoles = parsedLists((text): Role[] =>
+  Strings.parse(JSON.parse(text)).flatMap((r) => {
+    const role = Role.safeParse(r);
+    return role.success ? [role.data] : [];
+  }),
+);
+const parseSkills = parsedLists((text) => Strings.parse(JSON.parse(text)));
+
+/** A user's stored roles; a name this version does not know grants nothing (rather than failing the request). */
+export const rolesOf = (row: Pick<UserRow, "roles">): Role[] => parseRoles(row.roles);
+
+export const skillsOf = (row: Pick<UserRow, "skills">): string[] => parseSkills(row.skills);
 
 export type UserRow = Selectable<UsersTable>;
 type Db = Kysely<DB>;
@@ -91,19 +111,23 @@ export const sessionsRepo = {
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
   },
-  withUser: (db: Db, id: string) =>
-    db
-      .selectFrom("sessions")
-      .innerJoin("users", "users.id", "sessions.user_id")
-      .selectAll("users")
-      .select([
-        "sessions.id as session_id",
-        "sessions.csrf_token",
-        "sessions.expires_at",
-        "sessions.last_seen_at",
-      ])
-      .where("sessions.id", "=", id)
-      .executeTakeFirst(),
+  /** Every request with a session cookie runs this: compiled once (see compiledOnce). */
+  withUser: async (db: Db, id: string) => {
+    const rows = await compiledOnce(db, "sessions.withUser", { id }, (slot) =>
+      db
+        .selectFrom("sessions")
+        .innerJoin("users", "users.id", "sessions.user_id")
+        .selectAll("users")
+        .select([
+          "sessions.id as session_id",
+          "sessions.csrf_token",
+          "sessions.expires_at",
+          "sessions.last_seen_at",
+        ])
+        .where("sessions.id", "=", slot("id")),
+    );
+    return rows[0];
+  },
   delete: (db: Db, id: string) => db.deleteFrom("sessions").where("id", "=", id).execute(),
   deleteExpired: (db: Db, nowIso: string) =>
     db.deleteFrom("sessions").where("expires_at", "<", nowIso).execute(),

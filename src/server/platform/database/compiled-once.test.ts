@@ -1,7 +1,7 @@
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect, sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
-import { compiledOnce } from "./compiled-once.js";
+import { compiledOnce, insertOnce } from "./compiled-once.js";
 import { withStatementCache } from "./sqlite-statements.js";
 
 interface T {
@@ -54,6 +54,43 @@ describe("compiledOnce", () => {
     expect(await run()).toEqual([{ name: "dos" }]);
     expect(await run()).toEqual([{ name: "dos" }]);
     expect(seen).toEqual(["SelectQueryNode", "SelectQueryNode"]);
+  });
+
+  it("builds a shape once for the instance and every transaction of it", async () => {
+    let builds = 0;
+    const named = (d: Kysely<T>, id: number) =>
+      compiledOnce(d, "named in transactions", { id }, (slot) => {
+        builds++;
+        return d.selectFrom("things").select("name").where("id", "=", slot<number>("id"));
+      });
+    expect(await named(db, 1)).toEqual([{ name: "uno" }]);
+    for (const id of [2, 3]) {
+      const rows = await db.transaction().execute((trx) => named(trx, id));
+      expect(rows).toEqual([{ name: id === 2 ? "dos" : "tres" }]);
+    }
+    expect(builds).toBe(1);
+  });
+
+  it("inserts rows with the columns each one has, compiled once per table and columns", async () => {
+    await insertOnce(db, "things", [{ id: 20, name: "veinte", kind: "x" }]);
+    await db
+      .transaction()
+      .execute((trx) => insertOnce<T, "things">(trx, "things", [{ id: 21, name: "veintiuno", kind: "x" }]));
+    // An undefined value is left out, as Kysely does (the column's default applies); several rows at once.
+    await insertOnce(db, "things", [
+      { id: 22, name: "veintidós", kind: undefined as unknown as string },
+      { id: 23, name: "veintitrés", kind: "y" },
+    ]);
+    // A SQL expression is inserted as Kysely builds it.
+    await insertOnce(db, "things", [{ id: 24, name: sql`upper('x')` as unknown as string, kind: "x" }]);
+    const rows = await db.selectFrom("things").selectAll().where("id", ">=", 20).orderBy("id").execute();
+    expect(rows).toEqual([
+      { id: 20, name: "veinte", kind: "x" },
+      { id: 21, name: "veintiuno", kind: "x" },
+      { id: 22, name: "veintidós", kind: null },
+      { id: 23, name: "veintitrés", kind: "y" },
+      { id: 24, name: "X", kind: "x" },
+    ]);
   });
 
   it("refuses a slot written into the SQL text, and a slot left without a value", async () => {

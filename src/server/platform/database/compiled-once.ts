@@ -1,4 +1,4 @@
-import { type Compilable, CompiledQuery, type Kysely } from "kysely";
+import { type Compilable, CompiledQuery, type Insertable, type Kysely } from "kysely";
 
 /**
  * Statements compiled once per shape. Building a Kysely query (a tree of frozen nodes) and compiling
@@ -20,10 +20,33 @@ interface Template {
   query: CompiledQuery["query"];
 }
 
-// Per Kysely instance, by its plugins (which its transactions share): each dialect compiles a shape to
-// its own SQL, and plugins may change the SQL they compile.
-const templates = new WeakMap<object, Map<string, Template>>();
+/**
+ * Templates per Kysely instance and plugins: each dialect compiles a shape to its own SQL, and plugins
+ * may change the SQL they compile. Keyed by the instance's dialect adapter (made per instance, shared
+ * by its transactions) and then by each plugin in order: a transaction's executor holds a copy of the
+ * plugin list, so keying by that list would compile every statement run in a transaction anew.
+ */
+interface Templates {
+  shapes: Map<string, Template>;
+  /** With one more plugin after those on the way here. */
+  withPlugin: WeakMap<object, Templates>;
+}
+const templates = new WeakMap<object, Templates>();
 const MAX_SHAPES = 500;
+
+function shapesOf(executor: { adapter: object; plugins: readonly object[] }): Map<string, Template> {
+  const step = (within: WeakMap<object, Templates>, key: object): Templates => {
+    let next = within.get(key);
+    if (!next) {
+      next = { shapes: new Map(), withPlugin: new WeakMap() };
+      within.set(key, next);
+    }
+    return next;
+  };
+  let t = step(templates, executor.adapter);
+  for (const plugin of executor.plugins) t = step(t.withPlugin, plugin);
+  return t.shapes;
+}
 
 export type SlotOf = <T = string>(name: string) => T;
 const slot: SlotOf = <T>(name: string) => `${MARK}${name}` as T;
@@ -48,11 +71,7 @@ export async function compiledOnce<R, DB>(
   build: (slot: SlotOf) => Compilable<R>,
 ): Promise<R[]> {
   const executor = db.getExecutor();
-  let byShape = templates.get(executor.plugins);
-  if (!byShape) {
-    byShape = new Map();
-    templates.set(executor.plugins, byShape);
-  }
+  const byShape = shapesOf(executor);
   let template = byShape.get(shape);
   if (!template) {
     template = templateOf(build(slot));
@@ -70,4 +89,42 @@ export async function compiledOnce<R, DB>(
   if (executor.plugins.length > 0) executor.transformQuery(template.query, query.queryId);
   const { rows } = await db.executeQuery<R>(query);
   return rows;
+}
+
+const isExpression = (v: unknown) =>
+  typeof v === "function" || (typeof v === "object" && v !== null && "toOperationNode" in v);
+
+/**
+ * Inserts `rows` into `table`, with the statement compiled once per table, number of rows and columns
+ * of each (a column whose value is undefined is left out, as Kysely does). Rows holding a SQL
+ * expression are inserted as Kysely builds them. For the rows written on every request (a new ticket).
+ */
+export async function insertOnce<DB, T extends keyof DB & string>(
+  db: Kysely<DB>,
+  table: T,
+  rows: readonly Insertable<NoInfer<DB>[T]>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const records = rows as readonly Record<string, unknown>[];
+  const values: Record<string, unknown> = {};
+  const columns = records.map((r, i) =>
+    Object.keys(r).filter((c) => {
+      const v = r[c];
+      values[`${i}.${c}`] = v;
+      return v !== undefined;
+    }),
+  );
+  if (Object.values(values).some(isExpression)) {
+    await db
+      .insertInto(table)
+      .values(rows as never)
+      .execute();
+    return;
+  }
+  const shape = `insert ${table} ${columns.map((c) => c.join(",")).join("|")}`;
+  await compiledOnce(db, shape, values, (slot) =>
+    db
+      .insertInto(table)
+      .values(columns.map((cols, i) => Object.fromEntries(cols.map((c) => [c, slot(`${i}.${c}`)]))) as never),
+  );
 }
