@@ -2,6 +2,9 @@
  * index.html names every file of the app the entry imports dynamically (start.tsx: the app, its
  * stylesheets and the chunks it imports), as `modulepreload` and stylesheet links: the browser fetches
  * them while it parses the page, together with the small entry, instead of after running it.
+ * The same for the signed-in shell and the queue (`also`): a cold load of the queue fetches all its
+ * code at once rather than after the session check answers, and after a sign-in at the login screen
+ * the shell is already there.
  */
 import type { HtmlTagDescriptor, Plugin } from "vite";
 
@@ -23,7 +26,12 @@ function withImports(bundle: Record<string, unknown>, fileName: string, out: str
   return out;
 }
 
-export function preloadDynamicStart(html: string, moduleSuffix: string): Plugin {
+const holding = (bundle: Record<string, unknown>, suffix: string) =>
+  Object.keys(bundle).find((file) =>
+    (bundle[file] as BuiltChunk).moduleIds?.some((id) => id.endsWith(suffix)),
+  );
+
+export function preloadDynamicStart(html: string, moduleSuffix: string, also: string[] = []): Plugin {
   return {
     name: "mesa-preload-start",
     apply: "build",
@@ -39,8 +47,12 @@ export function preloadDynamicStart(html: string, moduleSuffix: string): Plugin 
             (bundle[file] as BuiltChunk | undefined)?.moduleIds.some((id) => id.endsWith(moduleSuffix)),
           );
         if (!start) return [];
-        const files = withImports(bundle, start).filter((file) => !already.has(file));
-        const css = files.flatMap((file) => [
+        const files: string[] = [];
+        for (const root of [start, ...also.map((suffix) => holding(bundle, suffix))]) {
+          if (root) withImports(bundle, root, files);
+        }
+        const fresh = files.filter((file) => !already.has(file));
+        const css = fresh.flatMap((file) => [
           ...((bundle[file] as BuiltChunk).viteMetadata?.importedCss ?? []),
         ]);
         const link = (rel: string, href: string): HtmlTagDescriptor => ({
@@ -50,7 +62,7 @@ export function preloadDynamicStart(html: string, moduleSuffix: string): Plugin 
         });
         return [
           ...css.map((file) => link("stylesheet", file)),
-          ...files.map((file) => link("modulepreload", file)),
+          ...fresh.map((file) => link("modulepreload", file)),
         ];
       },
     },
