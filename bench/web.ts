@@ -5,9 +5,12 @@
  * - initial JavaScript (gzip) and all JavaScript of the login screen and of the queue;
  * - navigation → usable queue of 50 rows, cold (new browser context: empty cache and storage,
  *   signed in by cookie) and warm (same context, reloaded);
- * - pressing "Entrar" → the intake's first field editable, from a cold login screen at /intake.
+ * - pressing "Entrar" → the intake's first field editable, from a cold login screen at /intake;
+ * - for each cold run, the CPU time all of Chromium's processes and the server used meanwhile (on a
+ *   shared machine a steadier figure than wall time).
  * Run alone with `npx tsx bench/web.ts` (BENCH_WEB_RUNS=n cold runs, default 7; BENCH_WEB_TRACE=1
- * prints each request's start and end of one cold queue load), or through `npm run bench -- web`.
+ * prints each request's start and end of one cold queue load; BENCH_WEB_TICKETS=n seeds n tickets
+ * instead of 60), or through `npm run bench -- web`. bench/web-profile.ts shows where the time goes.
  * BENCH_WEB_BASELINE=<a built web folder, assets precompressed> also serves that build from a second
  * server (same compiled server, same data) and alternates its cold runs with this build's, so both
  * face the same machine load: a before/after comparison on a busy machine (BENCH_WEB_BASELINE_NAME
@@ -28,6 +31,7 @@ import {
   seedStaff,
 } from "../e2e/helpers.js";
 import {
+  browserCpuMeter,
   initialJsGzip,
   median,
   resourceTimeline,
@@ -59,15 +63,27 @@ async function startBuiltServer(dataDir: string, webDist?: string) {
   });
 }
 
-interface Target {
+export interface Target {
   base: string;
   staff: Staff;
   reception: ApiSession;
+  /** The server process's CPU time so far (ms, 10 ms resolution). */
+  serverCpu: () => number;
   stop: () => Promise<void>;
 }
 
+/** CPU time (user + system) of a Linux process so far, in ms; 0 where /proc is missing. */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime: clock ticks of 10 ms
+  } catch {
+    return 0;
+  }
+}
+
 /** A served build with its own database: staff, a client and 60 open tickets. */
-async function serve(webDist?: string): Promise<Target> {
+export async function serve(webDist?: string): Promise<Target> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mesa-bench-web-"));
   const server = await startBuiltServer(dataDir, webDist);
   const base = server.url;
@@ -75,24 +91,35 @@ async function serve(webDist?: string): Promise<Target> {
   const staff = await seedStaff(admin);
   const { clientId } = await seedClient(admin);
   const reception = await ApiSession.login(base, staff.reception.email, PASSWORD);
-  await seedTickets(reception, clientId, 60);
+  await seedTickets(reception, clientId, Number(process.env.BENCH_WEB_TICKETS ?? 60));
   const stop = async () => {
     server.child.kill("SIGTERM");
     await server.exit;
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  return { base, staff, reception, stop };
+  return { base, staff, reception, serverCpu: () => processCpuMs(server.child.pid), stop };
+}
+
+/** A run's wall time (ms, in the page) and the CPU time of the browser and of the server meanwhile. */
+interface Run {
+  ms: number;
+  browserCpu: number;
+  serverCpu: number;
 }
 
 /** One cold queue load in a new context (empty cache and storage) signed in by cookie. */
-async function coldQueue(browser: Browser, { reception, base }: Target, trace = false) {
+async function coldQueue(browser: Browser, target: Target, trace = false): Promise<Run> {
+  const { reception, base } = target;
   const context = await browser.newContext(VIEWPORT);
   await context.addCookies(reception.cookies.map((c) => ({ ...c, url: base })));
   const page = await context.newPage();
+  const browserCpu = await browserCpuMeter(browser);
+  const serverStart = target.serverCpu();
   const ms = await timeToQueue(page, `${base}/queue?view=open`);
+  const run = { ms, browserCpu: await browserCpu(), serverCpu: target.serverCpu() - serverStart };
   if (trace) console.log((await resourceTimeline(page)).join("\n"));
   await context.close();
-  return ms;
+  return run;
 }
 
 async function warmQueue(browser: Browser, session: ApiSession, base: string) {
@@ -106,23 +133,31 @@ async function warmQueue(browser: Browser, session: ApiSession, base: string) {
   return times;
 }
 
-/** One cold sign-in at /intake, timed from pressing "Entrar" to the caller search. */
-async function intakeAfterLogin(browser: Browser, { staff, base }: Target) {
+/** One cold sign-in at /intake, timed (and its CPU metered) from pressing "Entrar" to the caller search. */
+async function intakeAfterLogin(browser: Browser, target: Target): Promise<Run> {
+  const { staff, base } = target;
   const context = await browser.newContext(VIEWPORT);
   const page = await context.newPage();
-  const ms = await timeToIntakeAfterLogin(page, `${base}/intake`, staff.reception.email, PASSWORD);
+  let browserCpu: () => Promise<number> = async () => 0;
+  let serverStart = 0;
+  const ms = await timeToIntakeAfterLogin(
+    page,
+    `${base}/intake`,
+    staff.reception.email,
+    PASSWORD,
+    async () => {
+      browserCpu = await browserCpuMeter(browser);
+      serverStart = target.serverCpu();
+    },
+  );
+  const run = { ms, browserCpu: await browserCpu(), serverCpu: target.serverCpu() - serverStart };
   await context.close();
-  return ms;
+  return run;
 }
 
 /** `RUNS` rounds of cold loads, this build's and the baseline's alternating within each round. */
 async function coldRounds(browser: Browser, mesa: Target, baseline: Target | null) {
-  const runs = {
-    cold: [] as number[],
-    intake: [] as number[],
-    baseCold: [] as number[],
-    baseIntake: [] as number[],
-  };
+  const runs = { cold: [] as Run[], intake: [] as Run[], baseCold: [] as Run[], baseIntake: [] as Run[] };
   for (let i = 0; i < RUNS; i++) {
     runs.cold.push(await coldQueue(browser, mesa, i === 0 && !!process.env.BENCH_WEB_TRACE));
     if (baseline) runs.baseCold.push(await coldQueue(browser, baseline));
@@ -134,14 +169,22 @@ async function coldRounds(browser: Browser, mesa: Target, baseline: Target | nul
 
 const runsText = (times: number[]) => times.map((n) => Math.round(n)).join(", ");
 
+/** Median wall time and median CPU of a set of runs, under `name`. */
+function figures(name: string, runs: Run[]): Record<string, number | string> {
+  return {
+    [`${name}MedianMs`]: Math.round(median(runs.map((r) => r.ms))),
+    [`${name}RunsMs`]: runsText(runs.map((r) => r.ms)),
+    [`${name}BrowserCpuMedianMs`]: Math.round(median(runs.map((r) => r.browserCpu))),
+    [`${name}ServerCpuMedianMs`]: Math.round(median(runs.map((r) => r.serverCpu))),
+  };
+}
+
 function baselineFigures(runs: Awaited<ReturnType<typeof coldRounds>>): Record<string, number | string> {
   if (!runs.baseCold.length) return {};
   return {
     baselineName: process.env.BENCH_WEB_BASELINE_NAME ?? "baseline build",
-    baselineQueue50ColdMedianMs: Math.round(median(runs.baseCold)),
-    baselineQueue50ColdRunsMs: runsText(runs.baseCold),
-    baselineIntakeAfterLoginMedianMs: Math.round(median(runs.baseIntake)),
-    baselineIntakeAfterLoginRunsMs: runsText(runs.baseIntake),
+    ...figures("baselineQueue50Cold", runs.baseCold),
+    ...figures("baselineIntakeAfterLogin", runs.baseIntake),
   };
 }
 
@@ -165,12 +208,10 @@ export async function runWebBench(): Promise<Record<string, number | string>> {
       loginRouteJsGzipKB: kb(loginJs.gzip),
       queueRouteJsGzipKB: kb(queueJs.gzip),
       queueRouteJsFiles: queueJs.files.length,
-      queue50ColdMedianMs: Math.round(median(runs.cold)),
-      queue50ColdRunsMs: runsText(runs.cold),
+      ...figures("queue50Cold", runs.cold),
       queue50WarmMedianMs: Math.round(median(warm)),
       queue50WarmRunsMs: runsText(warm),
-      intakeAfterLoginMedianMs: Math.round(median(runs.intake)),
-      intakeAfterLoginRunsMs: runsText(runs.intake),
+      ...figures("intakeAfterLogin", runs.intake),
       ...baselineFigures(runs),
       loadAverage1m: load.map((l) => l.toFixed(2)).join(" → "),
     };
@@ -190,17 +231,19 @@ export function formatWebBench(r: Record<string, number | string>): string {
     `| all JavaScript of the login screen, gzip | ${r.loginRouteJsGzipKB} KB |`,
     `| all JavaScript of the queue of 50 rows, gzip (${r.queueRouteJsFiles} files) | ${r.queueRouteJsGzipKB} KB |`,
     `| navigation → usable queue of 50 rows, cold, median of ${runs} (target ≤ 1 s) | ${r.queue50ColdMedianMs} ms |`,
+    `| CPU of that cold load, median: browser (all processes) / server | ${r.queue50ColdBrowserCpuMedianMs} / ${r.queue50ColdServerCpuMedianMs} ms |`,
     `| navigation → usable queue of 50 rows, warm, median of 5 | ${r.queue50WarmMedianMs} ms |`,
     ...(r.intakeAfterLoginMedianMs === undefined
       ? []
       : [
           `| pressing "Entrar" → intake's first field editable, cold, median of ${runs} (target ≤ 1 s) | ${r.intakeAfterLoginMedianMs} ms |`,
+          `| CPU from pressing "Entrar" to the intake, median: browser / server | ${r.intakeAfterLoginBrowserCpuMedianMs} / ${r.intakeAfterLoginServerCpuMedianMs} ms |`,
         ]),
     ...(r.baselineQueue50ColdMedianMs === undefined
       ? []
       : [
-          `| before this layout (${r.baselineName}), same runs alternated: cold queue | ${r.baselineQueue50ColdMedianMs} ms |`,
-          `| before this layout, same runs alternated: "Entrar" → intake | ${r.baselineIntakeAfterLoginMedianMs} ms |`,
+          `| before (${r.baselineName}), same runs alternated: cold queue; its CPU, browser / server | ${r.baselineQueue50ColdMedianMs} ms; ${r.baselineQueue50ColdBrowserCpuMedianMs} / ${r.baselineQueue50ColdServerCpuMedianMs} ms |`,
+          `| before, same runs alternated: "Entrar" → intake; its CPU, browser / server | ${r.baselineIntakeAfterLoginMedianMs} ms; ${r.baselineIntakeAfterLoginBrowserCpuMedianMs} / ${r.baselineIntakeAfterLoginServerCpuMedianMs} ms |`,
         ]),
   ].join("\n");
 }
@@ -208,7 +251,5 @@ export function formatWebBench(r: Record<string, number | string>): string {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const r = await runWebBench();
   console.log(formatWebBench(r));
-  console.log(
-    `cold runs: ${r.queue50ColdRunsMs}; intake runs: ${r.intakeAfterLoginRunsMs}; load ${r.loadAverage1m}`,
-  );
+  console.log(JSON.stringify(r, null, 2));
 }

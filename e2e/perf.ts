@@ -76,18 +76,43 @@ export async function seedTickets(reception: ApiSession, clientId: string, count
   }
 }
 
+/** Page script: resolves `window.__mesaRowsAt` with performance.now() once `rows` ticket rows are in the DOM. */
+const rowsReadyScript = (rows: number) => `
+  window.__mesaRowsAt = new Promise((resolve, reject) => {
+    const check = () =>
+      document.querySelectorAll('[data-testid="ticket-row"]').length >= ${rows}
+        ? resolve(performance.now())
+        : requestAnimationFrame(check);
+    requestAnimationFrame(check);
+    setTimeout(() => reject(new Error("no ${rows} rows in 30 s")), 30000);
+  });`;
+
 /**
  * Navigates to `url` and returns the milliseconds from navigation start until `rows` ticket rows
  * are in the DOM (measured in the page with performance.now(), so it excludes test overhead).
+ * The watch is a few lines installed through the DevTools protocol before the page's own scripts,
+ * not Playwright's injected script: evaluating that (some hundreds of KB) while the page loads
+ * would cost the page's main thread up to half a second on a busy machine.
  */
 export async function timeToQueue(page: Page, url: string, rows = 50): Promise<number> {
-  await page.goto(url, { waitUntil: "commit" });
-  const handle = await page.waitForFunction(
-    (n) => (document.querySelectorAll('[data-testid="ticket-row"]').length >= n ? performance.now() : false),
-    rows,
-    { polling: "raf", timeout: 30_000 },
-  );
-  return Math.round((await handle.jsonValue()) as number);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send("Page.enable");
+    const { identifier } = await cdp.send("Page.addScriptToEvaluateOnNewDocument", {
+      source: rowsReadyScript(rows),
+    });
+    await page.goto(url, { waitUntil: "commit" });
+    const answer = await cdp.send("Runtime.evaluate", {
+      expression: "window.__mesaRowsAt",
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    await cdp.send("Page.removeScriptToEvaluateOnNewDocument", { identifier });
+    if (answer.exceptionDetails) throw new Error(answer.exceptionDetails.exception?.description ?? "no rows");
+    return Math.round(answer.result.value as number);
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /**
@@ -100,6 +125,7 @@ export async function timeToIntakeAfterLogin(
   url: string,
   email: string,
   password: string,
+  beforePress?: () => Promise<unknown>,
 ): Promise<number> {
   await page.goto(url);
   await page.getByLabel("Correo electrónico").fill(email);
@@ -110,6 +136,7 @@ export async function timeToIntakeAfterLogin(
       capture: true,
     }),
   );
+  await beforePress?.();
   await button.click();
   const handle = await page.waitForFunction(
     () => {
@@ -124,15 +151,46 @@ export async function timeToIntakeAfterLogin(
   return Math.round((await handle.jsonValue()) as number);
 }
 
+/**
+ * Starts a meter of the CPU time (ms) all the browser's processes use (browser, renderers, network,
+ * GPU; 10 ms resolution); the returned function reads it. Unlike wall time, it barely depends on how
+ * busy the machine is.
+ */
+export async function browserCpuMeter(browser: Browser): Promise<() => Promise<number>> {
+  const cdp = await browser.newBrowserCDPSession();
+  const read = async () => {
+    const { processInfo } = await cdp.send("SystemInfo.getProcessInfo");
+    return new Map(processInfo.map((p) => [p.id, p.cpuTime]));
+  };
+  const before = await read();
+  return async () => {
+    const after = await read();
+    await cdp.detach();
+    let seconds = 0;
+    for (const [pid, cpu] of after) seconds += cpu - (before.get(pid) ?? 0);
+    return Math.round(seconds * 1000);
+  };
+}
+
 /** When each request of a page started and ended (ms from navigation), to see a waterfall. */
 export async function resourceTimeline(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    performance.getEntriesByType("resource").map((e) => {
+  return page.evaluate(() => [
+    ...performance.getEntriesByType("navigation").map((e) => {
+      // No helper function here: the test runner's transform would name it with a helper the page lacks.
+      const [request, start, end, interactive] = [
+        (e as PerformanceNavigationTiming).requestStart,
+        (e as PerformanceNavigationTiming).responseStart,
+        (e as PerformanceNavigationTiming).responseEnd,
+        (e as PerformanceNavigationTiming).domInteractive,
+      ].map(Math.round);
+      return `page: request ${request}, response ${start}–${end}, interactive ${interactive} ms`;
+    }),
+    ...performance.getEntriesByType("resource").map((e) => {
       const r = e as PerformanceResourceTiming;
       const name = new URL(r.name).pathname + new URL(r.name).search;
       return `${Math.round(r.startTime)}–${Math.round(r.responseEnd)} ms ${name.slice(0, 90)}`;
     }),
-  );
+  ]);
 }
 
 /** Cold runs: a fresh browser context each time (empty cache), already signed in by cookie. */

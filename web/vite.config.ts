@@ -9,7 +9,14 @@ const chunks = chunkGroups();
 
 export default defineConfig({
   root,
-  plugins: [react(), chunks.plugin, preloadDynamicStart("/index.html", "/src/start.tsx")],
+  plugins: [
+    react(),
+    chunks.plugin,
+    preloadDynamicStart("/index.html", "/src/start.tsx", [
+      "/src/components/AppLayout.tsx",
+      "/src/pages/queue/QueuePage.tsx",
+    ]),
+  ],
   build: {
     outDir: "dist",
     // Never empty a folder a server may be serving: `npm run build` builds into a fresh folder of

@@ -1,15 +1,17 @@
 /**
  * How the staff app is cut into files, so a cold load of the queue (or of the intake after signing in)
- * fetches a handful of files at once instead of some forty small ones found one import at a time:
+ * fetches a handful of files at once instead of some forty small ones found one import at a time
+ * (HTTP/1.1 opens six connections to a server: a seventh file, or the session check, waits for one):
  *
  * - `runtime`: the bundler's helpers, used by every entry (a small file of its own);
  * - `boot`: the staff entry (main.tsx, boot.ts), which starts the session check and the screen's data
  *   and chunks as soon as it arrives, without waiting for React or Mantine;
- * - `vendor`: what the staff app and the client portal both load at start (React, Mantine's core…);
- * - `app`: the rest of the staff app's start (login screen, router, i18n), preloaded by index.html;
- * - `shared`: Mantine pieces the portal and the signed-in screens below both use (the portal's own
- *   modules are left to the bundler);
- * - `desk`: the signed-in shell and the queue; `intake`: the intake screen beyond the shell;
+ * - `vendor`: what the client portal loads at start and the staff app loads for its start, its shell,
+ *   the queue or the intake (React, Mantine's core and the pieces both use…);
+ * - `app`: the rest of the staff app's start (login screen, router, i18n) with the signed-in shell and
+ *   the queue, all preloaded by index.html (web/build/preload.ts): after signing in, or on a cold load
+ *   of the queue, nothing more is fetched before the screen shows;
+ * - `intake`: the intake screen beyond the shell;
  * - every other screen keeps the bundler's own chunks, loaded when opened.
  *
  * The groups are computed from the module graph (static imports) once it is built.
@@ -23,7 +25,7 @@ type Graph = Map<string, readonly string[]>;
 const WEB_SRC = path.resolve(import.meta.dirname, "..", "src");
 const at = (file: string) => path.join(WEB_SRC, file);
 
-/** The `desk` file: the signed-in shell (with its leave-guard dialog) and the queue. */
+/** In the `app` file: the signed-in shell (with its leave-guard dialog) and the queue. */
 const DESK_ROOTS = [
   "components/AppLayout.tsx",
   "components/LeaveGuardDialog.tsx",
@@ -85,10 +87,12 @@ export function chunkGroups(): ChunkGroups {
       groups: [
         { name: "runtime", priority: 8, test: (id) => RUNTIME.test(id) },
         { name: "boot", priority: 7, test: (id) => entry.has(id) && !portal.has(id) },
-        { name: "vendor", priority: 6, test: (id) => start.has(id) && portal.has(id) },
-        { name: "app", priority: 4, test: (id) => start.has(id) },
-        { name: "shared", priority: 3, test: (id) => portal.has(id) && (desk.has(id) || intake.has(id)) },
-        { name: "desk", priority: 1, test: (id) => desk.has(id) },
+        {
+          name: "vendor",
+          priority: 6,
+          test: (id) => portal.has(id) && (start.has(id) || desk.has(id) || intake.has(id)),
+        },
+        { name: "app", priority: 4, test: (id) => start.has(id) || desk.has(id) },
         { name: "intake", priority: 0, test: (id) => intake.has(id) },
       ],
     },

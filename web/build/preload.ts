@@ -2,12 +2,21 @@
  * index.html names every file of the app the entry imports dynamically (start.tsx: the app, its
  * stylesheets and the chunks it imports), as `modulepreload` and stylesheet links: the browser fetches
  * them while it parses the page, together with the small entry, instead of after running it.
+ * The same for the signed-in shell and the queue (`also`): a cold load of the queue fetches all its
+ * code at once rather than after the session check answers, and after a sign-in at the login screen
+ * the shell is already there.
+ * The scripts come before the stylesheets, largest first: over HTTP/1.1 a browser opens six
+ * connections to a server, and the session check, the setup state and the entry's two small files
+ * take four; the two large scripts, whose download and compilation are the longest path to the first
+ * screen, take the other two, and the stylesheets and the small ones follow as the first answers free
+ * a connection (a stylesheet is needed only to paint, after the scripts have run).
  */
 import type { HtmlTagDescriptor, Plugin } from "vite";
 
 interface BuiltChunk {
   type: "chunk";
   fileName: string;
+  code?: string;
   moduleIds: string[];
   imports: string[];
   dynamicImports: string[];
@@ -23,7 +32,12 @@ function withImports(bundle: Record<string, unknown>, fileName: string, out: str
   return out;
 }
 
-export function preloadDynamicStart(html: string, moduleSuffix: string): Plugin {
+const holding = (bundle: Record<string, unknown>, suffix: string) =>
+  Object.keys(bundle).find((file) =>
+    (bundle[file] as BuiltChunk).moduleIds?.some((id) => id.endsWith(suffix)),
+  );
+
+export function preloadDynamicStart(html: string, moduleSuffix: string, also: string[] = []): Plugin {
   return {
     name: "mesa-preload-start",
     apply: "build",
@@ -39,8 +53,12 @@ export function preloadDynamicStart(html: string, moduleSuffix: string): Plugin 
             (bundle[file] as BuiltChunk | undefined)?.moduleIds.some((id) => id.endsWith(moduleSuffix)),
           );
         if (!start) return [];
-        const files = withImports(bundle, start).filter((file) => !already.has(file));
-        const css = files.flatMap((file) => [
+        const files: string[] = [];
+        for (const root of [start, ...also.map((suffix) => holding(bundle, suffix))]) {
+          if (root) withImports(bundle, root, files);
+        }
+        const fresh = files.filter((file) => !already.has(file));
+        const css = fresh.flatMap((file) => [
           ...((bundle[file] as BuiltChunk).viteMetadata?.importedCss ?? []),
         ]);
         const link = (rel: string, href: string): HtmlTagDescriptor => ({
@@ -48,9 +66,10 @@ export function preloadDynamicStart(html: string, moduleSuffix: string): Plugin 
           attrs: { rel, crossorigin: true, href: `/${href}` },
           injectTo: "head",
         });
+        const size = (file: string) => (bundle[file] as BuiltChunk).code?.length ?? 0;
         return [
+          ...fresh.sort((a, b) => size(b) - size(a)).map((file) => link("modulepreload", file)),
           ...css.map((file) => link("stylesheet", file)),
-          ...files.map((file) => link("modulepreload", file)),
         ];
       },
     },

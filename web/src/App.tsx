@@ -1,21 +1,14 @@
 import { Alert, Button, Center, Loader, Stack } from "@mantine/core";
-import { type ComponentType, lazy, Suspense, useEffect } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { type Me, useMe, useSetupStatus } from "./api/auth";
 import { I18nProvider, type Locale, translate } from "./i18n";
 import { browserStorage, pruneDrafts } from "./lib/draftStore";
 import { setDisplayTimeZone } from "./lib/format";
 import { markSignedIn, storedLocale, storeLocale } from "./lib/session";
 import { LoginPage } from "./pages/auth/LoginPage";
-import { AppRoutes, loadShell, preloadRoute } from "./routes";
+import { AppRoutes, loadLeaveGuard, loadShell, Preloaded, preloadRoute, routeLoaded } from "./routes";
 
 const SetupPage = lazy(() => import("./pages/auth/SetupPage"));
-const AppLayout = lazy(loadShell);
-// Not in the initial bundle (a Modal): only needed once a form is dirty. A failed load only loses the
-// prompt on in-app navigation (drafts and beforeunload still hold), never the app.
-const LeaveGuardDialog = lazy(
-  (): Promise<{ default: ComponentType }> =>
-    import("./components/LeaveGuardDialog").catch(() => ({ default: () => null })),
-);
 
 export function PageLoader() {
   return (
@@ -34,24 +27,42 @@ function useSessionEffects(me: Me | null | undefined) {
     markSignedIn(signedIn);
     const storage = browserStorage();
     if (storage) pruneDrafts(storage); // drafts older than a week, of any user of this browser
-    // After a sign-in: the shell and the current screen load together, not one after the other.
-    if (signedIn) preloadRoute(window.location.pathname);
   }, [signedIn]);
   useEffect(() => {
     if (me?.locale) storeLocale(me.locale);
   }, [me?.locale]);
 }
 
+/**
+ * Whether the signed-in shell and the current screen have loaded (or failed to), so that the first
+ * signed-in render shows them at once: suspending there would hold the screen back 300 ms or more
+ * (React's pause before replacing a fallback). Until then the caller shows the page loader.
+ */
+function useFirstScreenReady(signedIn: boolean): boolean {
+  const [settled, setSettled] = useState(false);
+  const ready = settled || routeLoaded(window.location.pathname);
+  useEffect(() => {
+    if (!signedIn || ready) return;
+    let live = true;
+    // The shell and the current screen load together (boot.ts or the login form usually began).
+    void preloadRoute(window.location.pathname).then(() => live && setSettled(true));
+    return () => {
+      live = false;
+    };
+  }, [signedIn, ready]);
+  return ready;
+}
+
 function SignedIn({ me }: { me: Me }) {
   return (
     <Suspense fallback={<PageLoader />}>
-      <AppLayout me={me}>
+      <Preloaded load={loadShell} me={me}>
         <Suspense fallback={<PageLoader />}>
           <AppRoutes me={me} />
         </Suspense>
-      </AppLayout>
+      </Preloaded>
       <Suspense fallback={null}>
-        <LeaveGuardDialog />
+        <Preloaded load={loadLeaveGuard} />
       </Suspense>
     </Suspense>
   );
@@ -62,8 +73,9 @@ export function App() {
   const me = useMe();
   const locale: Locale = me.data?.locale ?? storedLocale();
   useSessionEffects(me.data);
+  const screenReady = useFirstScreenReady(!!me.data);
 
-  if (me.isPending || (setup.isPending && !me.data)) return <PageLoader />;
+  if (me.isPending || (setup.isPending && !me.data) || (me.data && !screenReady)) return <PageLoader />;
   if (me.isError) {
     return (
       <Center h="60vh">

@@ -19,17 +19,20 @@ function firstDataPath({ pathname, search }: Location): string | null {
 export function boot(): void {
   // The public page of a mailed service-order link has no session and no staff screens.
   if (window.location.pathname === "/orden") return;
+  const data = firstDataPath(window.location);
+  // Without a session it answers 401 and is never used (api/prefetch.ts): a small price for the
+  // signed-in case, where it saves a whole round trip after the screen's code. Asked before anything
+  // reads localStorage (the first read can wait on the browser); a session's data comes in its own
+  // language whatever the request says.
+  if (data) prefetch(data);
+  // index.html's preload links began these two: these calls take their answers.
   const language = storedLocale();
   const me = prefetch("/api/auth/me", language);
   prefetch("/api/setup", language);
-  const data = firstDataPath(window.location);
-  // Without a session it answers 401 and is never used (api/prefetch.ts): a small price for the
-  // signed-in case, where it saves a whole round trip after the screen's code.
-  if (data) prefetch(data, language);
   const { pathname } = window.location;
-  if (wasSignedIn()) preloadRoute(pathname);
+  if (wasSignedIn()) void preloadRoute(pathname);
   else {
     // No hint (a new browser, cleared storage): the session check decides, long before the app runs.
-    me.then((response) => response.ok && preloadRoute(pathname)).catch(() => undefined);
+    me.then((response) => (response.ok ? preloadRoute(pathname) : undefined)).catch(() => undefined);
   }
 }

@@ -4,11 +4,28 @@ import { Navigate, Route, Routes, useLocation } from "react-router-dom";
 import type { Me } from "./contract";
 import { useT } from "./i18n";
 import { canOpen, homeFor, isStaffUser } from "./lib/roles";
-import { LOADERS } from "./routeLoaders";
+import { LOADERS, type Loader, loadedNow } from "./routeLoaders";
 
-export { loadShell, preloadRoute } from "./routeLoaders";
+export { loadLeaveGuard, loadShell, preloadRoute, routeLoaded } from "./routeLoaders";
 
-const PAGES = Object.entries(LOADERS).map(([path, load]) => [path, lazy(load)] as const);
+const lazies = new Map<Loader, ReturnType<typeof lazy>>();
+
+function lazyOf(load: Loader) {
+  const known = lazies.get(load);
+  if (known) return known;
+  const component = lazy(load);
+  lazies.set(load, component);
+  return component;
+}
+
+/**
+ * A screen's component (the shell, a page): rendered at once when its chunk has loaded (start-up
+ * preloads the first screen's), through React.lazy (suspending) otherwise.
+ */
+export function Preloaded({ load, ...props }: { load: Loader } & Record<string, unknown>) {
+  const Screen = loadedNow(load) ?? lazyOf(load);
+  return <Screen {...props} />;
+}
 
 function Guard({ me, children }: { me: Me; children: ReactNode }) {
   const t = useT();
@@ -33,13 +50,13 @@ function Guard({ me, children }: { me: Me; children: ReactNode }) {
 export function AppRoutes({ me }: { me: Me }) {
   return (
     <Routes>
-      {PAGES.map(([path, Page]) => (
+      {Object.entries(LOADERS).map(([path, load]) => (
         <Route
           key={path}
           path={path}
           element={
             <Guard me={me}>
-              <Page />
+              <Preloaded load={load} />
             </Guard>
           }
         />

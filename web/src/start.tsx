@@ -1,33 +1,20 @@
 /** The staff app, loaded by the entry (main.tsx) once start-up requests are on their way. */
+// Mantine's own styles first (mount.tsx imports them too), so the app's below override them.
 import "@mantine/core/styles.css";
 import "@mantine/charts/styles.css";
 import "@mantine/notifications/styles.css";
 import "./styles.css";
-import { createTheme, MantineProvider } from "@mantine/core";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router-dom";
 import { App } from "./App";
 import { meKey } from "./api/auth";
 import { ApiError, setUnauthorizedHandler } from "./api/client";
 import { loadLocale } from "./i18n";
 import { markSessionExpired, storedLocale } from "./lib/session";
+import { mount, newQueryClient } from "./mount";
 
-const theme = createTheme({
-  primaryColor: "teal",
-  defaultRadius: "md",
-  fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
-});
-
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      staleTime: 5_000,
-      retry: (count, error) =>
-        !(error instanceof ApiError && error.status > 0 && error.status < 500) && count < 2,
-    },
-  },
+const queryClient = newQueryClient({
+  staleTime: 5_000,
+  isClientError: (error) => error instanceof ApiError && error.status > 0 && error.status < 500,
 });
 
 setUnauthorizedHandler(() => {
@@ -49,13 +36,4 @@ const router = createBrowserRouter([
   { path: "*", element: <App /> },
 ]);
 
-// biome-ignore lint/style/noNonNullAssertion: the HTML entry (web/index.html, web/portal.html) holds <div id="root">.
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
-);
+mount(queryClient, <RouterProvider router={router} />);

@@ -7,6 +7,7 @@ import type {
   SetupStatus as SetupStatusSchema,
 } from "../contract";
 import { ApiError, api, setCsrfToken } from "./client";
+import { takeReady } from "./prefetch";
 
 export type { Me };
 
@@ -23,8 +24,21 @@ async function fetchMe(): Promise<Me | null> {
   }
 }
 
+/** The session start-up already read (api/prefetch.ts), so the first render is the signed-in screen. */
+function readyMe(): Me | undefined {
+  const me = takeReady<Me>("/api/auth/me");
+  if (me) setCsrfToken(me.csrfToken);
+  return me;
+}
+
 export function useMe() {
-  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1 });
+  return useQuery({
+    queryKey: meKey,
+    queryFn: fetchMe,
+    staleTime: 5 * 60_000,
+    retry: 1,
+    initialData: readyMe,
+  });
 }
 
 export type SetupStatus = z.infer<typeof SetupStatusSchema>;
@@ -33,6 +47,7 @@ export function useSetupStatus() {
   return useQuery({
     queryKey: ["setup"],
     queryFn: () => api<SetupStatus>("/api/setup", { quiet401: true }),
+    initialData: () => takeReady<SetupStatus>("/api/setup"),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
@@ -44,11 +59,10 @@ export function useLogin() {
   return useMutation({
     mutationFn: (body: { email: string; password: string }) =>
       api<LoginResult>("/api/auth/login", { method: "POST", body, quiet401: true }),
-    onSuccess: async (result) => {
+    onSuccess: (result) => {
       setCsrfToken(result.csrfToken);
-      // The login answer's user lacks what only GET /api/auth/me tells (the calendar's time zone).
-      const me = await fetchMe().catch(() => null);
-      queryClient.setQueryData(meKey, me ?? { ...result.user, csrfToken: result.csrfToken });
+      // The answer's user is what GET /api/auth/me tells (with the calendar's time zone): no second trip.
+      queryClient.setQueryData(meKey, { ...result.user, csrfToken: result.csrfToken });
     },
   });
 }

@@ -14,6 +14,7 @@ import type {
   TransitionBody,
 } from "../contract";
 import { api } from "./client";
+import { takeReady } from "./prefetch";
 import { ticketListPath } from "./query";
 
 export type { Ticket, TicketDetail };
@@ -35,10 +36,17 @@ export function fetchTickets(filters: TicketFilters, cursor?: string): Promise<T
 }
 
 /** A ticket list with "load more" paging; `live` refetches every 10 s. */
+/** The list's first page if start-up already has it (boot.ts asks for the queue's): no loader first. */
+function readyFirstPage(filters: TicketFilters) {
+  const page = takeReady<TicketPage>(ticketListPath(filters));
+  return page && { pages: [page], pageParams: [undefined] };
+}
+
 export function useTicketList(filters: TicketFilters, options: { live?: boolean; enabled?: boolean } = {}) {
   return useInfiniteQuery({
     queryKey: ticketKeys.list(filters),
     queryFn: ({ pageParam }) => fetchTickets(filters, pageParam),
+    initialData: () => readyFirstPage(filters),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: options.live ? 10_000 : false,

@@ -1,11 +1,10 @@
-import { IntlMessageFormat } from "intl-messageformat";
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from "react";
 import { setDisplayLocale } from "../lib/format";
 import { esMX, type MessageKey } from "./es-MX";
+import { formatMessage, type Message, parseMessage, type Vars } from "./message";
 
-export type { MessageKey };
+export type { MessageKey, Vars };
 export type Locale = "es-MX" | "en";
-export type Vars = Record<string, string | number>;
 export interface Translate {
   (key: MessageKey, vars?: Vars): string;
   /** The locale this function speaks (English error texts are derived from error codes). */
@@ -28,34 +27,39 @@ export function isLocaleLoaded(locale: Locale): boolean {
   return !!catalogs[locale];
 }
 
-/** Compiled ICU messages per locale and key: parsing is the costly part, formatting is cheap. */
-const compiled = new Map<string, IntlMessageFormat | string>();
+interface Compiled {
+  message: Message | string;
+  /** The language the text is in (Spanish where English lacks the key). */
+  locale: Locale;
+}
 
-function compile(locale: Locale, key: MessageKey): IntlMessageFormat | string {
+/** Parsed ICU messages per locale and key: parsing is the costly part, formatting is cheap. */
+const compiled = new Map<string, Compiled>();
+
+function compile(locale: Locale, key: MessageKey): Compiled {
   const id = `${locale}\u0000${key}`;
-  let message = compiled.get(id);
-  if (message === undefined) {
+  let entry = compiled.get(id);
+  if (entry === undefined) {
     const loaded = catalogs[locale]?.[key];
     const text = loaded ?? esMX[key] ?? key;
+    let message: Message | string;
     try {
-      // ignoreTag: `<` in a text is a character, not markup.
-      message = new IntlMessageFormat(text, loaded === undefined ? "es-MX" : locale, undefined, {
-        ignoreTag: true,
-      });
+      message = parseMessage(text);
     } catch {
       message = text; // a malformed message is shown as written rather than breaking the page
     }
-    if (loaded !== undefined || locale === "es-MX") compiled.set(id, message);
+    entry = { message, locale: loaded === undefined ? "es-MX" : locale };
+    if (loaded !== undefined || locale === "es-MX") compiled.set(id, entry);
   }
-  return message;
+  return entry;
 }
 
 /** The text of a key in a locale: ICU MessageFormat (`{name}`, `{count, plural, one {…} other {…}}`). */
 export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
-  const message = compile(locale, key);
+  const { message, locale: language } = compile(locale, key);
   if (typeof message === "string") return message;
   try {
-    return String(message.format(vars));
+    return formatMessage(message, language, vars);
   } catch {
     return catalogs[locale]?.[key] ?? esMX[key] ?? key; // a missing variable: the text beats a blank
   }

@@ -4,16 +4,14 @@ import {
   formatDate,
   formatDateTime,
   formatDeadline,
-  formatLongDate,
   formatMinutes,
   setDisplayLocale,
   setDisplayTimeZone,
   zonedDateKey,
   zonedIso,
   zonedTime,
-  zoneLabel,
-  zoneOptions,
 } from "./format";
+import { formatLongDate, zoneLabel, zoneOptions } from "./zones";
 
 setDisplayTimeZone("America/Mexico_City");
 

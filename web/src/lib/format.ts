@@ -1,31 +1,59 @@
 /**
- * Dates, times and durations as people read them, with Luxon: in the business calendar's zone (not the
- * browser's) and in the user's language, numeric forms included (`24/11/2026 16:30` in Spanish,
- * `11/24/2026 16:30` in English; the clock is 24-hour in both). Money stays Mexican: `$1,234.50 MXN`.
+ * Dates, times and durations as people read them: in the business calendar's zone (not the browser's)
+ * and in the user's language, numeric forms included (`24/11/2026 16:30` in Spanish, `11/24/2026 16:30`
+ * in English; the clock is 24-hour in both). Money stays Mexican: `$1,234.50 MXN`. Intl.DateTimeFormat
+ * does it here; dates in words and zone names (Luxon, some 70 KB) are in zones.ts, for the few screens
+ * that show them, so the queue and the intake do not load Luxon.
  */
-import { DateTime, Info } from "luxon";
 
 export type FormatLocale = "es-MX" | "en";
 
 /** Shown when the session does not tell the calendar's zone (older servers). */
 export const DEFAULT_TIME_ZONE = "America/Mexico_City";
 
-const display = { timeZone: DEFAULT_TIME_ZONE, locale: "es-MX" as FormatLocale };
+const NUMERIC_DATE = { day: "2-digit", month: "2-digit", year: "numeric" } as const;
+
+/** The formatters of one zone: the user's numeric date, and the wall clock's parts (any locale's digits). */
+function formatsFor(timeZone: string) {
+  return {
+    timeZone,
+    /** Numeric date per locale, made on first use. */
+    dates: new Map<FormatLocale, Intl.DateTimeFormat>(),
+    clock: new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      ...NUMERIC_DATE,
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      numberingSystem: "latn",
+    }),
+  };
+}
+
+type ZoneFormats = ReturnType<typeof formatsFor>;
+
+let zone: ZoneFormats = formatsFor(DEFAULT_TIME_ZONE);
+let displayLocale: FormatLocale = "es-MX";
+const utc = formatsFor("UTC");
 
 /** Dates are shown in the business calendar's zone (GET /api/auth/me `timeZone`), not the browser's. */
 export function setDisplayTimeZone(timeZone: string | null | undefined): void {
   const wanted = timeZone || DEFAULT_TIME_ZONE;
-  // An unknown zone name: keep showing dates, in Mexico City's.
-  display.timeZone = Info.isValidIANAZone(wanted) ? wanted : DEFAULT_TIME_ZONE;
+  if (wanted === zone.timeZone) return;
+  try {
+    zone = formatsFor(wanted);
+  } catch {
+    zone = formatsFor(DEFAULT_TIME_ZONE); // an unknown zone name: keep showing dates, in Mexico City's
+  }
 }
 
 export function displayTimeZone(): string {
-  return display.timeZone;
+  return zone.timeZone;
 }
 
 /** The user's language for numeric dates (the I18nProvider sets it before its children render). */
 export function setDisplayLocale(locale: FormatLocale): void {
-  display.locale = locale;
+  displayLocale = locale;
 }
 
 const moneyFormat = new Intl.NumberFormat("es-MX", {
@@ -41,28 +69,44 @@ function toDate(value: string | Date | null | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** An instant on the business calendar's wall clock. */
-const inZone = (date: Date) => DateTime.fromJSDate(date, { zone: display.timeZone });
+/** `24/11/2026` (es-MX), `11/24/2026` (en) of an instant in the zone. */
+function numericDate(formats: ZoneFormats, date: Date): string {
+  let format = formats.dates.get(displayLocale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(displayLocale, { timeZone: formats.timeZone, ...NUMERIC_DATE });
+    formats.dates.set(displayLocale, format);
+  }
+  return format.format(date);
+}
 
-const NUMERIC_DATE = { day: "2-digit", month: "2-digit", year: "numeric" } as const;
+/** The wall clock's year, month, day, hour and minute of an instant in the business zone. */
+function clock(date: Date): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of zone.clock.formatToParts(date)) out[part.type] = part.value;
+  return out;
+}
 
 /** `24/11/2026 16:30` (es-MX), `11/24/2026 16:30` (en) */
 export function formatDateTime(value: string | Date | null | undefined): string {
   const date = toDate(value);
   if (!date) return "—";
-  const dt = inZone(date).setLocale(display.locale);
-  return `${dt.toLocaleString(NUMERIC_DATE)} ${dt.toFormat("HH:mm")}`;
+  const p = clock(date);
+  return `${numericDate(zone, date)} ${p.hour}:${p.minute}`;
 }
 
 /** `24/11/2026` (es-MX), `11/24/2026` (en); a plain `YYYY-MM-DD` is that day, without a time-zone shift. */
 export function formatDate(value: string | Date | null | undefined): string {
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const day = DateTime.fromISO(value, { zone: "UTC" });
-    return day.isValid ? day.setLocale(display.locale).toLocaleString(NUMERIC_DATE) : value;
+  if (typeof value === "string") {
+    const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (d) {
+      const day = new Date(Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3])));
+      const exists = day.toISOString().startsWith(value);
+      return exists ? numericDate(utc, day) : value;
+    }
   }
   const date = toDate(value);
   if (!date) return "—";
-  return inZone(date).setLocale(display.locale).toLocaleString(NUMERIC_DATE);
+  return numericDate(zone, date);
 }
 
 /** `$1,234.50 MXN` */
@@ -107,17 +151,21 @@ export function roundUp(minutes: number, step: number): number {
 
 /** Business-zone date `YYYY-MM-DD` of an instant. */
 export function zonedDateKey(value: string | Date): string {
-  return inZone(toDate(value) ?? new Date()).toFormat("yyyy-MM-dd");
+  const p = clock(toDate(value) ?? new Date());
+  return `${p.year}-${p.month}-${p.day}`;
 }
 
 /** `HH:mm` of an instant in the business zone. */
 export function zonedTime(value: string | Date): string {
-  return inZone(toDate(value) ?? new Date()).toFormat("HH:mm");
+  const p = clock(toDate(value) ?? new Date());
+  return `${p.hour}:${p.minute}`;
 }
 
 /** Offset of the business zone from UTC at an instant, in minutes (e.g. -360 for UTC-06:00). */
 function zoneOffsetMinutes(instant: number): number {
-  return DateTime.fromMillis(instant, { zone: display.timeZone }).offset;
+  const p = clock(new Date(instant));
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+  return Math.round((wall - Math.floor(instant / 60_000) * 60_000) / 60_000);
 }
 
 /**
@@ -136,72 +184,6 @@ export function zonedIso(date: string, time: string): string | null {
   const hh = String(Math.floor(abs / 60)).padStart(2, "0");
   const mm = String(abs % 60).padStart(2, "0");
   return `${date}T${time}:00${sign}${hh}:${mm}`;
-}
-
-const ZONE_CITIES: Record<string, Record<FormatLocale, string>> = {
-  "America/Mexico_City": { "es-MX": "Ciudad de México", en: "Mexico City" },
-  "America/Monterrey": { "es-MX": "Monterrey", en: "Monterrey" },
-  "America/Merida": { "es-MX": "Mérida", en: "Mérida" },
-  "America/Cancun": { "es-MX": "Cancún", en: "Cancún" },
-  "America/Chihuahua": { "es-MX": "Chihuahua", en: "Chihuahua" },
-  "America/Hermosillo": { "es-MX": "Hermosillo", en: "Hermosillo" },
-  "America/Mazatlan": { "es-MX": "Mazatlán", en: "Mazatlán" },
-  "America/Tijuana": { "es-MX": "Tijuana", en: "Tijuana" },
-};
-
-/** `Ciudad de México (UTC−6)`: a zone as a person knows it, with its offset at `at` (now by default). */
-export function zoneLabel(zoneName: string, locale: FormatLocale, at: Date = new Date()): string {
-  const dt = DateTime.fromJSDate(at, { zone: zoneName });
-  if (!dt.isValid) return zoneName;
-  const city = ZONE_CITIES[zoneName]?.[locale] ?? (zoneName.split("/").pop() ?? zoneName).replace(/_/g, " ");
-  const minutes = dt.offset;
-  const sign = minutes < 0 ? "\u2212" : "+";
-  const h = Math.floor(Math.abs(minutes) / 60);
-  const m = Math.abs(minutes) % 60;
-  return `${city} (UTC${sign}${h}${m ? `:${String(m).padStart(2, "0")}` : ""})`;
-}
-
-export interface ZoneGroup {
-  group: string;
-  items: { value: string; label: string }[];
-}
-
-/**
- * The zones an admin picks the calendar's from: Mexico's first (by name and offset), then every other
- * zone the browser knows, so nobody has to type an IANA name. A stored zone missing from both lists
- * (an older browser) is kept as an option rather than silently replaced.
- */
-export function zoneOptions(locale: FormatLocale, current: string, at: Date = new Date()): ZoneGroup[] {
-  const mexico = Object.keys(ZONE_CITIES);
-  const known = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  const others = known.filter((z) => !mexico.includes(z));
-  if (current && !mexico.includes(current) && !others.includes(current)) others.unshift(current);
-  // Mexico's zones read as cities; elsewhere the IANA name tells apart cities of one name.
-  const named = (z: string) => ({ value: z, label: zoneLabel(z, locale, at) });
-  const full = (z: string) => ({ value: z, label: `${zoneLabel(z, locale, at)} · ${z}` });
-  return [
-    { group: locale === "es-MX" ? "México" : "Mexico", items: mexico.map(named) },
-    { group: locale === "es-MX" ? "Otras zonas" : "Other zones", items: others.map(full) },
-  ];
-}
-
-/** `jueves 24 de diciembre de 2026` / `Thursday, December 24, 2026` for a calendar date `YYYY-MM-DD`. */
-export function formatLongDate(date: string, locale: FormatLocale): string {
-  const dt = DateTime.fromISO(date, { zone: "UTC" });
-  if (!dt.isValid) return date;
-  // Spanish reads the date as a phrase, without Intl's comma after the weekday.
-  if (locale === "es-MX") return dt.setLocale("es-MX").toFormat("cccc d 'de' LLLL 'de' yyyy");
-  return dt
-    .setLocale(locale)
-    .toLocaleString({ weekday: "long", day: "numeric", month: "long", year: "numeric" });
-}
-
-/** `martes 24 de noviembre de 2026, 16:30` for an instant, in the business zone and the user's language. */
-export function formatLongDateTime(value: string | Date, locale: FormatLocale): string {
-  const date = toDate(value);
-  if (!date) return "—";
-  const dt = DateTime.fromJSDate(date, { zone: display.timeZone }).setLocale(locale);
-  return `${dt.toLocaleString({ weekday: "long", day: "numeric", month: "long", year: "numeric" })}, ${dt.toFormat("HH:mm")}`;
 }
 
 const DEADLINE_WORDS: Record<FormatLocale, { due: string; overdue: string; now: string }> = {

@@ -12,8 +12,13 @@ describe("portal dates: the firm's zone and the client's language", () => {
     expect(when("2026-11-24T16:30:00Z", zone, locale)).toBe(text);
   });
 
-  it("says nothing for no date", () => {
+  it("says nothing for no date or a bad one", () => {
     expect(when(null, "America/Mexico_City", "es-MX")).toBe("");
+    expect(when("no es fecha", "America/Mexico_City", "es-MX")).toBe("");
+  });
+
+  it("keeps Mexico City's wall clock for a zone the browser does not know", () => {
+    expect(when("2026-11-24T16:30:00Z", "Marte/Olympus", "es-MX")).toBe("martes 24 de nov 2026, 10:30");
   });
 });
 

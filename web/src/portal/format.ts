@@ -1,12 +1,45 @@
-import { DateTime } from "luxon";
 import type { PortalLocale } from "./i18n";
 
-/** An instant as the client reads it: in the firm's time zone, weekday and time ("martes 24 nov, 11:00"). */
+const whenFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The formatter of a zone and language; Mexico City's when the firm's zone is unknown to the browser. */
+function whenFormat(zone: string, locale: "es-MX" | "en-US"): Intl.DateTimeFormat {
+  const key = `${zone}\u0000${locale}`;
+  let format = whenFormats.get(key);
+  if (!format) {
+    const options = {
+      weekday: locale === "en-US" ? "short" : "long",
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    } as const;
+    try {
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
+    } catch {
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone: "America/Mexico_City" });
+    }
+    whenFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * An instant as the client reads it: in the firm's time zone, weekday and time ("martes 24 de nov 2026,
+ * 10:30", "Tue, Nov 24 2026, 10:30"). Intl rather than Luxon, so the portal's start does not load it.
+ */
 export function when(iso: string | null, zone: string, locale: PortalLocale): string {
   if (!iso) return "";
-  return DateTime.fromISO(iso, { zone })
-    .setLocale(locale === "en" ? "en-US" : "es-MX")
-    .toFormat(locale === "en" ? "ccc, LLL d yyyy, HH:mm" : "cccc d 'de' LLL yyyy, HH:mm");
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "";
+  const language = locale === "en" ? "en-US" : "es-MX";
+  const p: Record<string, string> = {};
+  for (const part of whenFormat(zone, language).formatToParts(date)) p[part.type] = part.value;
+  return language === "en-US"
+    ? `${p.weekday}, ${p.month} ${p.day} ${p.year}, ${p.hour}:${p.minute}`
+    : `${p.weekday} ${p.day} de ${p.month} ${p.year}, ${p.hour}:${p.minute}`;
 }
 
 export function fileSize(bytes: number): string {

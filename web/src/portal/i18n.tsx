@@ -1,5 +1,5 @@
-import { IntlMessageFormat } from "intl-messageformat";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { formatMessage, parseMessage } from "../i18n/message";
 import { setPortalLanguage } from "./api";
 import { es, type PortalKey } from "./i18n-es";
 
@@ -13,7 +13,7 @@ const catalogues: Partial<Record<PortalLocale, Catalogue>> = { "es-MX": es };
 function format(locale: PortalLocale, key: PortalKey, vars?: Record<string, string | number>): string {
   const text = catalogues[locale]?.[key] ?? es[key];
   try {
-    return String(new IntlMessageFormat(text, locale, undefined, { ignoreTag: true }).format(vars));
+    return formatMessage(parseMessage(text), locale, vars);
   } catch {
     return text;
   }

@@ -1,9 +1,6 @@
-import "@mantine/core/styles.css";
-import { Center, createTheme, Loader, MantineProvider } from "@mantine/core";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
+import { Center, Loader } from "@mantine/core";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
+import { mount, newQueryClient } from "../mount";
 import { PortalApiError } from "./api";
 import { PortalI18nProvider } from "./i18n";
 import { PortalLayout } from "./Layout";
@@ -14,19 +11,8 @@ import { TicketPage } from "./pages/TicketPage";
 import { TicketsPage } from "./pages/TicketsPage";
 import { usePortalMe } from "./session";
 
-const theme = createTheme({
-  primaryColor: "teal",
-  defaultRadius: "md",
-  fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
-});
-
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      retry: (count, error) =>
-        !(error instanceof PortalApiError && error.status > 0 && error.status < 500) && count < 2,
-    },
-  },
+const queryClient = newQueryClient({
+  isClientError: (error) => error instanceof PortalApiError && error.status > 0 && error.status < 500,
 });
 
 /** Signed out: the sign-in page (the link's landing page works either way). Signed in: the tickets. */
@@ -58,17 +44,11 @@ function PortalApp() {
   );
 }
 
-// biome-ignore lint/style/noNonNullAssertion: the HTML entry (web/index.html, web/portal.html) holds <div id="root">.
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      <QueryClientProvider client={queryClient}>
-        <PortalI18nProvider>
-          <BrowserRouter>
-            <PortalApp />
-          </BrowserRouter>
-        </PortalI18nProvider>
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
+mount(
+  queryClient,
+  <PortalI18nProvider>
+    <BrowserRouter>
+      <PortalApp />
+    </BrowserRouter>
+  </PortalI18nProvider>,
 );

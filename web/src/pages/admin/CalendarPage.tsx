@@ -7,7 +7,7 @@ import { QueryState } from "../../components/QueryState";
 import { CalendarSettingsBody, type CalendarSettingsRecord } from "../../contract";
 import { useT } from "../../i18n";
 import { showDay, toIsoDay } from "../../lib/dayInput";
-import { zoneOptions } from "../../lib/format";
+import { zoneOptions } from "../../lib/zones";
 import { Closures } from "./Closures";
 import { MonthView } from "./MonthView";
 import { useSettingsEditor } from "./useSettingsEditor";

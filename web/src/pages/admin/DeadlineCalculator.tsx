@@ -5,7 +5,8 @@ import { api, withQuery } from "../../api/client";
 import type { DeadlineResult, SkippedDay } from "../../contract";
 import { type Translate, useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
-import { formatDateTime, formatLongDate } from "../../lib/format";
+import { formatDateTime } from "../../lib/format";
+import { formatLongDate } from "../../lib/zones";
 import { closedDayReason } from "./closedDay";
 
 type Deadline = z.infer<typeof DeadlineResult>;

@@ -20,7 +20,7 @@ export function LoginPage({ companyName }: { companyName: string | null }) {
   const preload = () => {
     if (preloaded.current) return;
     preloaded.current = true;
-    preloadRoute(window.location.pathname);
+    void preloadRoute(window.location.pathname);
   };
 
   const submit = (event: FormEvent) => {

@@ -1,7 +1,8 @@
 import { SimpleGrid, Text, TextInput } from "@mantine/core";
 import { useT } from "../../i18n";
 import type { FieldErrors } from "../../lib/form";
-import { displayTimeZone, zoneLabel } from "../../lib/format";
+import { displayTimeZone } from "../../lib/format";
+import { zoneLabel } from "../../lib/zones";
 import type { RangeValues } from "./timeRange";
 
 /** Date, start and end times of an activity, in the business calendar's zone. */

@@ -1,0 +1,45 @@
+/**
+ * What the staff app (start.tsx) and the client portal (portal/main.tsx) set up alike: Mantine's
+ * styles and theme, a query client, and mounting under #root. Imports no staff code: the portal's
+ * start loads it too.
+ */
+import "@mantine/core/styles.css";
+import { createTheme, MantineProvider } from "@mantine/core";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { type ReactNode, StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+
+const theme = createTheme({
+  primaryColor: "teal",
+  defaultRadius: "md",
+  fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+});
+
+/**
+ * Queries retry twice, but never after a client error (an answer in 400–499 from the app's API error
+ * class): the same request would fail the same way.
+ */
+export function newQueryClient(options: {
+  isClientError: (error: unknown) => boolean;
+  staleTime?: number;
+}): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        ...(options.staleTime === undefined ? {} : { staleTime: options.staleTime }),
+        retry: (count, error) => !options.isClientError(error) && count < 2,
+      },
+    },
+  });
+}
+
+export function mount(queryClient: QueryClient, app: ReactNode): void {
+  // biome-ignore lint/style/noNonNullAssertion: the HTML entry (web/index.html, web/portal.html) holds <div id="root">.
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <QueryClientProvider client={queryClient}>{app}</QueryClientProvider>
+      </MantineProvider>
+    </StrictMode>,
+  );
+}
