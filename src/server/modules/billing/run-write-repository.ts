@@ -25,12 +25,15 @@ type RowWithoutFolio = Omit<NewInvoice, "folio">;
 /**
  * PostgreSQL: the invoice, its marks and its folio in one statement. Folios have no gaps, so the
  * counter row stays locked from its bump to the commit and contracts written at once queue on it:
- * the statement bumps it last, once the marks are written (each CTE runs when a later one reads it:
- * `n` reads the marks' counts, `inv` reads `n`), so what they queue for is short. Two instances billing
- * the same contract meet first on its tickets' keys, before either holds the counter: no deadlock, and
- * the loser's unique violation undoes its whole statement, counter included. The commit does not wait
- * for its WAL flush (set_config local to this transaction): a crash can lose the last invoices made,
- * never part of one, and the run is marked complete only by a durable commit, which flushes them all.
+ * the statement bumps it last, once the marks are written, so what they queue for is short. The
+ * order is forced, not left to the planner: a data-modifying CTE nobody reads runs after the main
+ * query, so `n` reads the marks' counts in its WHERE (an unused column of a subquery would be planned
+ * away, and the marks would run after the counter) and `inv` reads `n`. Two instances billing the
+ * same contract meet first on its billed items' keys or, for an invoice of the fee alone, on the
+ * counter, before its run_key: no lock is taken in another order, so no deadlock, and the loser's
+ * unique violation undoes its whole statement, counter included. The commit does not wait for its WAL
+ * flush (set_config local to this transaction): a crash can lose the last invoices made, never part of
+ * one, and the run is marked complete only by a durable commit, which flushes them all.
  */
 export async function insertContractInvoicePg(
   db: Kysely<DB>,
@@ -65,7 +68,8 @@ export async function insertContractInvoicePg(
     ),
     n as (
       insert into invoice_counters as c (year, last_value)
-      select ${year}::integer, 1 from (select (select count(*) from t) + (select count(*) from o) + (select count(*) from ch)) as marks
+      select ${year}::integer, 1
+      where (select count(*) from t) + (select count(*) from o) + (select count(*) from ch) >= 0
       on conflict (year) do update set last_value = c.last_value + 1
       returning last_value
     ),
