@@ -166,3 +166,56 @@ describe.runIf(DATABASES.includes("postgres"))("two instances on PostgreSQL", ()
     expect(folios.map((f) => f.folio)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `PF-2026-00000${n}`));
   });
 });
+
+describe.runIf(DATABASES.includes("postgres"))(
+  "two instances on PostgreSQL, contracts with billed items",
+  () => {
+    let db: TestDb;
+    let a: TestApp;
+    let b: TestApp;
+    const time = manualClock("2026-01-14T16:00:00Z");
+
+    beforeAll(async () => {
+      db = await freshDatabase("postgres");
+      a = await startApp("postgres", { clock: time.clock, db });
+      b = await startApp("postgres", { clock: time.clock, db });
+      const s = await seedStaff(a.app);
+      for (let i = 0; i < 6; i++) {
+        const client = await newClient(s, `Cliente ${i}`, `c${i}@cliente.mx`);
+        await newContract(s, client, { includedMinutesPerMonth: 60 });
+        const tk = await attendedTicket(s, {
+          clientId: client,
+          entries: [{ minutes: 90, mode: "remote" }],
+          charges: [{ kind: "spare_part", description: "Cable", quantity: 1, unitPriceCents: 10_000 }],
+        });
+        await review(s, tk.id);
+      }
+    });
+    afterAll(async () => {
+      await a?.close();
+      await b?.close();
+      await db?.drop();
+    });
+
+    it("bill each ticket, charge and overage once, in one invoice per contract with gapless folios", async () => {
+      time.set("2026-02-03T16:00:00Z");
+      const [ra, rb] = await Promise.all([runPeriod(a.app.ctx, "2026-02"), runPeriod(b.app.ctx, "2026-02")]);
+      expect([ra.failed, rb.failed]).toEqual([[], []]);
+      expect(ra.created + rb.created).toBe(6);
+      const q = a.app.ctx.db;
+      const invoices = await q
+        .selectFrom("invoices")
+        .select(["id", "folio", "contract_id"])
+        .orderBy("folio")
+        .execute();
+      expect(invoices.map((r) => r.folio)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `PF-2026-00000${n}`));
+      expect(new Set(invoices.map((r) => r.contract_id)).size).toBe(6);
+      const ids = new Set(invoices.map((r) => r.id));
+      for (const table of ["invoice_tickets", "invoice_charges", "invoice_overage"] as const) {
+        const marks = await q.selectFrom(table).select("invoice_id").execute();
+        expect(marks, table).toHaveLength(6);
+        expect(new Set(marks.map((m) => m.invoice_id)), table).toEqual(ids);
+      }
+    });
+  },
+);

@@ -47,13 +47,25 @@ export async function insertDraft(
   defaults?: DraftDefaults,
 ): Promise<NewInvoice> {
   const ctx: AppContext = { ...base, db: trx };
-  const now = ctx.clock().toISOString();
-  const { today, taxBasisPoints } = defaults ?? (await draftDefaults(ctx));
-  const year = Number(today.slice(0, 4));
+  const resolved = defaults ?? (await draftDefaults(ctx));
+  const year = folioYear(resolved);
   const n = await invoicesRepo.nextFolioNumber(trx, year);
-  const row: NewInvoice = {
+  const row: NewInvoice = { folio: folioOf(year, n), ...draftRow(d, resolved, ctx.clock().toISOString()) };
+  await invoicesRepo.insert(trx, row);
+  return row;
+}
+
+/** The year whose folio counter numbers the invoices made today. */
+export const folioYear = (defaults: DraftDefaults) => Number(defaults.today.slice(0, 4));
+
+/** Mesa's folio: PF-<year>-<number of that year, six digits at least>. */
+export const folioOf = (year: number, n: number) => `PF-${year}-${String(n).padStart(6, "0")}`;
+
+/** The invoice row of a draft but its folio (the caller numbers it from the year's counter). */
+export function draftRow(d: InvoiceDraft, defaults: DraftDefaults, now: string): Omit<NewInvoice, "folio"> {
+  const { today, taxBasisPoints } = defaults;
+  return {
     id: newId(),
-    folio: `PF-${year}-${String(n).padStart(6, "0")}`,
     kind: d.kind,
     run_key: d.runKey,
     client_id: d.client.id,
@@ -78,8 +90,6 @@ export async function insertDraft(
     created_at: now,
     updated_at: now,
   };
-  await invoicesRepo.insert(trx, row);
-  return row;
 }
 
 export function totalsColumns(lines: Line[], taxBasisPoints: number) {

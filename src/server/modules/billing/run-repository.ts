@@ -1,9 +1,10 @@
 /**
  * SQL of the contract run (issue #14 item 4). The run reads a page of contracts and then each fact it
  * needs about the whole page in one query (not one per contract): ~10 queries per contract made a run of
- * 10,000 contracts take minutes. The writes stay per contract, in that contract's own transaction.
+ * 10,000 contracts take minutes. The writes stay per contract, in that contract's own transaction
+ * (run-write-repository.ts).
  */
-import { type Kysely, sql, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../platform/database/schema.js";
 
 export type Db = Kysely<DB> | Transaction<DB>;
@@ -121,14 +122,6 @@ export const contractRunRepo = {
           .orderBy("t.folio")
           .orderBy("c.id")
           .execute(),
-  /**
-   * PostgreSQL: this transaction's commit does not wait for its WAL to reach the disk (a flush per
-   * contract dominated the run). A crash can then lose the last invoices made, never part of one: each is
-   * whole or absent, and the run is marked complete only by a durable commit, which flushes them all first.
-   */
-  relaxCommit: async (trx: Transaction<DB>, dialect: "sqlite" | "postgres") => {
-    if (dialect === "postgres") await sql`set local synchronous_commit = off`.execute(trx);
-  },
   runOf: (db: Db, period: string) =>
     db.selectFrom("billing_runs").selectAll().where("period", "=", period).executeTakeFirst(),
   startRun: (db: Db, period: string, at: string) =>

@@ -1,8 +1,9 @@
 /**
  * Contract invoice runs (issue #14 item 4): per contract in force during the period, one invoice with
  * the period's monthly fee, the overage of earlier months not yet billed and the extra charges of its
- * tickets not yet billed. Reads are batched per page of contracts (run-page.ts); the writes of each
- * contract are one transaction: a failure leaves that contract's invoice absent and the others whole;
+ * tickets not yet billed. Reads are batched per page of contracts (run-page.ts), the next page read
+ * while the current one is written; the writes of each contract are one transaction
+ * (run-write-repository.ts): a failure leaves that contract's invoice absent and the others whole;
  * a re-run makes only what is missing (run_key and the billed-item keys are unique, so two instances
  * running together make each invoice once).
  */
@@ -12,8 +13,7 @@ import { isUniqueViolation } from "../../platform/database/database.js";
 import { codedError } from "../../platform/i18n/index.js";
 import { errorText } from "../../platform/jobs/runner.js";
 import { businessCalendar } from "../settings/settings.js";
-import { type DraftDefaults, draftDefaults, insertDraft, todayLocal } from "./make.js";
-import { invoicesRepo } from "./repository.js";
+import { type DraftDefaults, draftDefaults, draftRow, folioYear, insertDraft, todayLocal } from "./make.js";
 import {
   type Contract,
   type ContractFacts,
@@ -23,8 +23,15 @@ import {
   runKeyOf,
 } from "./run-page.js";
 import { contractRunRepo } from "./run-repository.js";
+import { insertContractInvoicePg, insertMarksSqlite } from "./run-write-repository.js";
 
 const PAGE = 500;
+/**
+ * Contracts written at once on PostgreSQL, each on its own pooled connection (the pool has 10): a
+ * contract's write is one short round trip, so a few in flight keep the server busy while each waits.
+ * SQLite has one connection and answers synchronously: one at a time.
+ */
+const IN_FLIGHT = { postgres: 4, sqlite: 1 } as const;
 /** Attempts for a contract whose items another writer billed between the page read and its transaction. */
 const ATTEMPTS = 3;
 
@@ -52,7 +59,6 @@ export async function assertPeriod(ctx: AppContext, period: string): Promise<voi
 export async function runPeriod(ctx: AppContext, period: string): Promise<RunOutcome> {
   await assertPeriod(ctx, period);
   const zone = (await businessCalendar(ctx)).config.timeZone;
-  const { first, last } = periodBounds(period);
   await contractRunRepo.startRun(ctx.db, period, ctx.clock().toISOString());
   const run: Run = {
     ctx,
@@ -61,27 +67,45 @@ export async function runPeriod(ctx: AppContext, period: string): Promise<RunOut
     defaults: await draftDefaults(ctx),
     out: { period, created: 0, failed: [] },
   };
-  let after = "";
+  // Streamed a page of contracts at a time (memory stays flat however many there are); the next
+  // page's facts are read while this page is written (its contracts are others: nothing is read stale).
+  let next = readContractsPage(run, "");
   for (;;) {
-    // Streamed a page of contracts at a time: memory stays flat however many contracts there are.
-    const page = await contractRunRepo.contractsPage(ctx.db, first, last, after, PAGE);
-    await billPage(run, page);
-    const tail = page.at(-1);
-    if (!tail || page.length < PAGE) break;
-    after = tail.id;
+    const { page, facts } = await next;
+    const last = page.length === PAGE ? (page.at(-1)?.id ?? null) : null;
+    if (last !== null) {
+      next = readContractsPage(run, last);
+      // Handled when awaited next turn; if this page's writing throws first, its failure is not unhandled.
+      next.catch(() => {});
+    }
+    await billPage(run, page, facts);
+    if (last === null) break;
   }
   if (run.out.failed.length === 0)
     await contractRunRepo.completeRun(ctx.db, period, ctx.clock().toISOString());
   return run.out;
 }
 
-async function billPage(run: Run, page: Contract[]): Promise<void> {
-  const facts = await readPage(run.ctx.db, page, run.period, run.zone);
-  for (const contract of page) {
-    const f = facts.get(contract.id);
-    // Absent: its invoice for the period was made before (a re-run makes nothing new).
-    if (f) await billContract(run, contract, f);
-  }
+async function readContractsPage(run: Run, after: string) {
+  const { first, last } = periodBounds(run.period);
+  const page = await contractRunRepo.contractsPage(run.ctx.db, first, last, after, PAGE);
+  return { page, facts: await readPage(run.ctx.db, page, run.period, run.zone) };
+}
+
+async function billPage(run: Run, page: Contract[], facts: Map<string, ContractFacts>): Promise<void> {
+  // Absent facts: its invoice for the period was made before (a re-run makes nothing new).
+  const todo = page.flatMap((c) => {
+    const f = facts.get(c.id);
+    return f ? [{ contract: c, facts: f }] : [];
+  });
+  const worker = async () => {
+    for (let job = todo.shift(); job; job = todo.shift()) await billContract(run, job.contract, job.facts);
+  };
+  const workers = Array.from({ length: Math.min(IN_FLIGHT[run.ctx.dialect], todo.length) }, worker);
+  // Every worker ends before the page does (allSettled), then the first unexpected failure is raised.
+  const ended = await Promise.allSettled(workers);
+  const broken = ended.find((r) => r.status === "rejected");
+  if (broken) throw broken.reason;
 }
 
 /**
@@ -109,35 +133,24 @@ async function billContract(run: Run, contract: Contract, pageFacts: ContractFac
 /** The contract's invoice and the marks of what it billed, in one transaction. True when it made one. */
 async function writeInvoice(run: Run, contract: Contract, plan: InvoicePlan): Promise<boolean> {
   if (plan.lines.length === 0) return false;
-  return run.ctx.db.transaction().execute(async (trx) => {
-    await contractRunRepo.relaxCommit(trx, run.ctx.dialect);
-    const row = await insertDraft(
-      run.ctx,
-      trx,
-      {
-        kind: "contract",
-        runKey: runKeyOf(contract.id, run.period),
-        client: plan.client,
-        contractId: contract.id,
-        ticketId: null,
-        period: run.period,
-        lines: plan.lines,
-      },
-      run.defaults,
-    );
-    const billed = { invoice_id: row.id, contract_id: contract.id };
-    await invoicesRepo.markTickets(
-      trx,
-      plan.tickets.map((t) => ({ ...t, ...billed })),
-    );
-    await invoicesRepo.markOverage(
-      trx,
-      plan.overage.map((o) => ({ ...o, ...billed })),
-    );
-    await invoicesRepo.markCharges(
-      trx,
-      plan.chargeIds.map((id) => ({ charge_id: id, invoice_id: row.id })),
-    );
+  const { ctx, period, defaults } = run;
+  const draft = {
+    kind: "contract" as const,
+    runKey: runKeyOf(contract.id, period),
+    client: plan.client,
+    contractId: contract.id,
+    ticketId: null,
+    period,
+    lines: plan.lines,
+  };
+  if (ctx.dialect === "postgres") {
+    const row = draftRow(draft, defaults, ctx.clock().toISOString());
+    await insertContractInvoicePg(ctx.db, row, folioYear(defaults), plan);
+    return true;
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await insertDraft(ctx, trx, draft, defaults);
+    await insertMarksSqlite(trx, row.id, contract.id, plan);
     return true;
   });
 }
