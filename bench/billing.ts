@@ -20,7 +20,7 @@ import path from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { sql } from "kysely";
-import { buildApp } from "../src/server/app.js";
+import { buildApp, type MesaApp } from "../src/server/app.js";
 import { runPeriod } from "../src/server/modules/billing/run.js";
 import { freshPostgres, seedBilling } from "./billing-seed.js";
 import { MemorySampler } from "./memory-sampler.js";
@@ -59,6 +59,31 @@ async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * CPU seconds the PostgreSQL backends of the bench's database used so far, per backend pid (read from
+ * /proc: the server runs on this machine); empty when it does not (another host, no /proc). Backends
+ * that end before the second reading (parallel query workers) are not counted.
+ */
+async function backendCpu(db: MesaApp["ctx"]["db"]): Promise<Map<number, number>> {
+  const { rows } = await sql<{ pid: number }>`
+    select pid from pg_stat_activity where datname = current_database()
+  `.execute(db);
+  const out = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      // Fields 14 and 15 of /proc/<pid>/stat (after the ")" closing the name): user and system ticks.
+      const f = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      out.set(pid, (Number(f[11]) + Number(f[12])) / 100);
+    } catch {
+      // Not on this machine, or the backend just ended.
+    }
+  }
+  return out;
+}
+
+const cpuSince = (before: Map<number, number>, after: Map<number, number>) =>
+  [...after].reduce((sum, [pid, s]) => sum + s - (before.get(pid) ?? 0), 0);
+
 async function openApp(kind: "sqlite" | "postgres", dir: string, databaseUrl?: string) {
   return buildApp({
     logger: false,
@@ -93,11 +118,13 @@ async function measure(kind: "sqlite" | "postgres"): Promise<Results> {
     // On SQLite the run never yields to timers (better-sqlite3 is synchronous), so memory is sampled per query.
     const ctx = { ...app.ctx, db: app.ctx.db.withPlugin(memory.plugin) };
     const loads = [load1()];
+    const server0 = kind === "postgres" ? await backendCpu(app.ctx.db) : null;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const out = await profiled(`billing-${kind}`, () => runPeriod(ctx, PERIOD));
     const runS = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
+    const serverS = server0 ? cpuSince(server0, await backendCpu(app.ctx.db)) : null;
     loads.push(load1());
     memory.stop();
     gc();
@@ -112,6 +139,7 @@ async function measure(kind: "sqlite" | "postgres"): Promise<Results> {
       [k("seedSeconds")]: round1(seedS),
       [k("runSeconds")]: round1(runS),
       [k("cpuSeconds")]: round1((cpu.user + cpu.system) / 1e6),
+      ...(serverS === null ? {} : { [k("serverCpuSeconds")]: round1(serverS) }),
       [k("invoices")]: out.created,
       [k("failed")]: out.failed.length,
       [k("rerunSeconds")]: round1(rerunS),
@@ -146,11 +174,11 @@ export function formatBillingBench(r: Results): string {
     .filter((d) => r[`${d}.runSeconds`] !== undefined)
     .map((d) => {
       const v = (name: string) => n(r[`${d}.${name}`]);
-      return `| ${d === "sqlite" ? "SQLite" : "PostgreSQL"} | ${v("contracts")} / ${v("tickets")} | ${v("runSeconds")} s | ${v("cpuSeconds")} s | ${v("invoices")} (${v("failed")} failed) | ${v("rerunSeconds")} s, ${v("rerunInvoices")} new | ${v("heapBeforeMb")} → ${v("heapPeakMb")} → ${v("heapAfterMb")} MB | ${v("rssBeforeMb")} → ${v("rssPeakMb")} MB | ${v("loadAverage1m")} |`;
+      return `| ${d === "sqlite" ? "SQLite" : "PostgreSQL"} | ${v("contracts")} / ${v("tickets")} | ${v("runSeconds")} s | ${v("cpuSeconds")} s | ${r[`${d}.serverCpuSeconds`] === undefined ? "in Node's" : `${v("serverCpuSeconds")} s`} | ${v("invoices")} (${v("failed")} failed) | ${v("rerunSeconds")} s, ${v("rerunInvoices")} new | ${v("heapBeforeMb")} → ${v("heapPeakMb")} → ${v("heapAfterMb")} MB | ${v("rssBeforeMb")} → ${v("rssPeakMb")} MB | ${v("loadAverage1m")} |`;
     });
   return [
-    "| Database | Contracts / reviewed tickets | Run (target < 30 s) | Node CPU | Invoices | Re-run | Heap before → peak → after | RSS before → peak | Load start → end |",
-    "|---|---|---:|---:|---:|---|---|---|---|",
+    "| Database | Contracts / reviewed tickets | Run (target < 30 s) | Node CPU | Database server CPU | Invoices | Re-run | Heap before → peak → after | RSS before → peak | Load start → end |",
+    "|---|---|---:|---:|---:|---:|---|---|---|---|",
     ...rows,
   ].join("\n");
 }
