@@ -27,6 +27,15 @@ const closedIn = (span: Span, f: ReportFilters) =>
   sql`from tickets t left join surveys s on s.ticket_id = t.id
     where t.status = 'closed' and ${inSpan(sql`t.closed_at`, span)} and ${ticketFilters(f)}`;
 
+/**
+ * A charge is billed once an invoice holds it (invoice_charges; a cancellation gives it back). Until
+ * then it waits on billable work: the same tickets the monthly run and the event draft bill from —
+ * reviewed, or closed other than no-charge (a contract ticket's charges stay "pending" until the run).
+ */
+const chargeUnbilled = sql`t.status in ('reviewed', 'closed')
+  and (t.status = 'reviewed' or t.billing_status <> 'no_charge')
+  and not exists (select 1 from invoice_charges ic where ic.charge_id = ch.id)`;
+
 export const billingRepo = {
   /**
    * Reviewed contract tickets' billable minutes per contract and month of their last time entry
@@ -102,14 +111,14 @@ export const billingRepo = {
           and ${ticketFilters(f)}`,
     ),
 
-  /** Extra charges logged in the span on tickets still marked to invoice. */
+  /** Extra charges logged in the span that no invoice (draft or live) bills yet, on billable work. */
   unbilledCharges: (db: Db, span: Span, f: ReportFilters, limit: number) =>
     rows(
       db,
       sql`select ch.id, t.folio, c.name as client_name, ch.kind, ch.description, ch.quantity,
           ch.unit_price_cents, ch.amount_cents, ch.created_at
         from charges ch join tickets t on t.id = ch.ticket_id join clients c on c.id = t.client_id
-        where t.billing_status = 'to_invoice' and ${inSpan(sql`ch.created_at`, span)} and ${ticketFilters(f)}
+        where ${chargeUnbilled} and ${inSpan(sql`ch.created_at`, span)} and ${ticketFilters(f)}
         order by ch.created_at, ch.id limit ${limit}`,
     ),
 
@@ -118,6 +127,6 @@ export const billingRepo = {
       db,
       sql`select count(*) as charges, sum(ch.amount_cents) as cents
         from charges ch join tickets t on t.id = ch.ticket_id
-        where t.billing_status = 'to_invoice' and ${inSpan(sql`ch.created_at`, span)} and ${ticketFilters(f)}`,
+        where ${chargeUnbilled} and ${inSpan(sql`ch.created_at`, span)} and ${ticketFilters(f)}`,
     ),
 };

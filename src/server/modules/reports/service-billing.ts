@@ -98,8 +98,8 @@ export async function satisfactionReport(
 }
 
 /**
- * Closed tickets marked `to_invoice` and extra charges on tickets still marked so. There is no
- * invoices table in this branch: "without an invoice" means billing_status = 'to_invoice'.
+ * Closed tickets marked `to_invoice`, and extra charges no invoice holds yet on billable work
+ * (repository-billing.ts says which: the same the monthly run and the event drafts bill).
  */
 export async function unbilledReport(
   ctx: AppContext,

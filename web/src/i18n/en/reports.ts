@@ -82,6 +82,7 @@ export const reports: Record<keyof typeof es, string> = {
   "rep.overall": "Overall",
   "rep.charges": "Charges",
   "rep.amount": "Amount",
-  "rep.noInvoiceNote": 'No invoices yet: "without an invoice" means billing status "to invoice".',
+  "rep.noInvoiceNote":
+    "Closed tickets still to invoice, and extra charges no invoice holds yet (a contract's are billed by the monthly run; an event's on its invoice).",
   "rep.technicianOnly": "As a technician you see only your own workload.",
 };

@@ -80,6 +80,7 @@ export const reports = {
   "rep.overall": "General",
   "rep.charges": "Cargos",
   "rep.amount": "Importe",
-  "rep.noInvoiceNote": "Aún no hay facturas: «sin factura» significa estado de cobro «por facturar».",
+  "rep.noInvoiceNote":
+    "Tickets cerrados aún por facturar y cargos extra que ninguna factura incluye todavía (los de una póliza los factura el corte mensual; los de un evento, su factura).",
   "rep.technicianOnly": "Como técnico ves solo tu propia carga de trabajo.",
 } as const;

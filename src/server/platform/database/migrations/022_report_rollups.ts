@@ -102,8 +102,8 @@ async function up(db: AnyDb): Promise<void> {
   await sql`create index tickets_unbilled on tickets (closed_at, folio, client_id, service_kind, urgent, category,
     assignee_id, channel, billable_minutes, status, billing_status)
     where status = 'closed' and billing_status = 'to_invoice'`.execute(db);
-  // Extra charges on tickets still to invoice: each charge's ticket checked from this index alone.
-  await sql`create index tickets_billing_status on tickets (id, billing_status, client_id)`.execute(db);
+  // Extra charges not yet billed: each charge's ticket checked from this index alone.
+  await sql`create index tickets_billing_status on tickets (id, status, billing_status, client_id)`.execute(db);
   // The SLA report's breach list: answered late, and never answered, in list order (few of either).
   await sql`create index tickets_late on tickets (received_at, folio)
     where responded_at > response_due_at and status <> 'cancelled'`.execute(db);
