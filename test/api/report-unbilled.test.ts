@@ -22,7 +22,12 @@ describe.each(DATABASES)("work not yet billed on %s", (kind) => {
   it("lists a reviewed contract ticket's charge until the run bills it, and again after a cancellation", async () => {
     const client = await newClient(s, "Despacho Peñasco", "pagos@penasco.mx");
     await newContract(s, client);
-    const charge = { kind: "spare_part", description: "Fuente de poder", quantity: 1, unitPriceCents: 89_900 };
+    const charge = {
+      kind: "spare_part",
+      description: "Fuente de poder",
+      quantity: 1,
+      unitPriceCents: 89_900,
+    };
     const tk = await attendedTicket(s, {
       clientId: client,
       entries: [{ minutes: 30, mode: "onsite" }],

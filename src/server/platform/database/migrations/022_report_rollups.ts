@@ -103,7 +103,9 @@ async function up(db: AnyDb): Promise<void> {
     assignee_id, channel, billable_minutes, status, billing_status)
     where status = 'closed' and billing_status = 'to_invoice'`.execute(db);
   // Extra charges not yet billed: each charge's ticket checked from this index alone.
-  await sql`create index tickets_billing_status on tickets (id, status, billing_status, client_id)`.execute(db);
+  await sql`create index tickets_billing_status on tickets (id, status, billing_status, client_id)`.execute(
+    db,
+  );
   // The SLA report's breach list: answered late, and never answered, in list order (few of either).
   await sql`create index tickets_late on tickets (received_at, folio)
     where responded_at > response_due_at and status <> 'cancelled'`.execute(db);
