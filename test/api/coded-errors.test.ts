@@ -73,6 +73,40 @@ describe.each(DATABASES)("not found and forbidden in the reader's language on %s
     await speak("reception", "es-MX");
   });
 
+  it("words zod's own checks (an unknown option, a wrong type) in the reader's language", async () => {
+    const { client } = await createClientWithContact(
+      staff,
+      "Ferretería Ñu",
+      validRfc("FÑU010203AB"),
+      "compras@fnu.mx",
+    );
+    const bad = () =>
+      staff.reception.post("/api/tickets", {
+        clientId: client.id,
+        title: "Sin red",
+        description: "",
+        urgent: "sí",
+        channel: "fax",
+      });
+    const es = await bad();
+    expect(es.status).toBe(400);
+    const esText = Object.fromEntries(
+      es.body.error.details.map((d: { path: string[]; message: string }) => [d.path.at(-1), d.message]),
+    );
+    expect(esText.channel).toMatch(/^Opción inválida: se esperaba una de /);
+    expect(esText.urgent).toMatch(/^Entrada inválida: se esperaba booleano/);
+    expect(es.body.error.message).toContain("Entrada inválida: se esperaba booleano");
+    await speak("reception", "en");
+    const en = await bad();
+    const enText = Object.fromEntries(
+      en.body.error.details.map((d: { path: string[]; message: string }) => [d.path.at(-1), d.message]),
+    );
+    expect(enText.channel).toMatch(/^Invalid option: expected one of /);
+    expect(enText.urgent).toMatch(/^Invalid input: expected boolean/);
+    await speak("reception", "es-MX");
+    expect((await staff.reception.get(`/api/tickets?clientId=${client.id}`)).body.items).toEqual([]);
+  });
+
   it("answers anonymous callers in their Accept-Language, Spanish by default", async () => {
     const ask = (lang?: string) =>
       t.app.inject({ method: "GET", url: "/api/nada", headers: lang ? { "accept-language": lang } : {} });

@@ -7,6 +7,7 @@ import { type Database, isUniqueViolation } from "../database/database.js";
 import { classifyFault, driverMessage, type Fault } from "../database/faults.js";
 import { AppError, ERROR_STATUS, type ErrorCode, type ErrorText, LocalizedDetails } from "../errors.js";
 import { isServerMessageKey, localeOf, render, type ServerLocale } from "../i18n/index.js";
+import { zodIssueText } from "../i18n/zod-messages.js";
 
 /** `text` is rendered in the caller's language; Fastify's own 4xx keep their (English) `message`. */
 interface ErrorReply {
@@ -30,12 +31,25 @@ interface Issue<P = unknown> {
 /**
  * An issue whose message is a catalogue code (the contract's `input.*`, a service's own) is rendered in
  * the reader's language, keeping the code and its arguments for clients that word it themselves.
- * zod's built-in messages (no code) pass as they are.
+ * zod's built-in messages (no code) are left to renderZodIssue.
  */
 function renderIssue<P>(locale: ServerLocale, path: P, message: string, bounds: unknown): Issue<P> {
   if (!isServerMessageKey(message)) return { path, message };
   const params = issueParams(bounds ?? {});
   return { path, message: render(locale, message, params), code: message, params };
+}
+
+/** A request's zod issue: a catalogue code as above, else zod's own message in the reader's language. */
+function renderZodIssue<P>(
+  locale: ServerLocale,
+  path: P,
+  keyword: string,
+  message: string,
+  raw: unknown,
+): Issue<P> {
+  if (isServerMessageKey(message)) return renderIssue(locale, path, message, raw);
+  const fields = raw && typeof raw === "object" ? raw : {};
+  return { path, message: zodIssueText(locale, { ...fields, code: keyword }) ?? message };
 }
 
 /** A service's issue list (`invalid(…, [{path, message, params}])`); other details stay as they are. */
@@ -56,9 +70,10 @@ function describe(err: FastifyError, locale: ServerLocale): ErrorReply {
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const details = err.validation.map((v) =>
-      renderIssue(
+      renderZodIssue(
         locale,
         [err.validationContext, ...String(v.instancePath).split("/").filter(Boolean)],
+        v.keyword,
         v.message ?? "",
         v.params,
       ),
