@@ -1,4 +1,4 @@
-import { type Compilable, CompiledQuery, type Insertable, type Kysely } from "kysely";
+import { type Compilable, type CompiledQuery, createQueryId, type Insertable, type Kysely } from "kysely";
 
 /**
  * Statements compiled once per shape. Building a Kysely query (a tree of frozen nodes) and compiling
@@ -63,6 +63,36 @@ function templateOf(query: Compilable<unknown>): Template {
   };
 }
 
+/** The template of `shape` for this instance, built on its first use. */
+function templateFor<DB>(
+  db: Kysely<DB>,
+  shape: string,
+  build: (slot: SlotOf) => Compilable<unknown>,
+): Template {
+  const byShape = shapesOf(db.getExecutor());
+  let template = byShape.get(shape);
+  if (!template) {
+    template = templateOf(build(slot));
+    if (byShape.size >= MAX_SHAPES) byShape.clear();
+    byShape.set(shape, template);
+  }
+  return template;
+}
+
+async function run<R, DB>(db: Kysely<DB>, template: Template, parameters: unknown[]): Promise<R[]> {
+  const executor = db.getExecutor();
+  const query: CompiledQuery<R> = {
+    sql: template.sql,
+    query: template.query,
+    parameters,
+    queryId: createQueryId(),
+  };
+  // Plugins see the query as when Kysely compiles one (those that pair it with its result, say).
+  if (executor.plugins.length > 0) executor.transformQuery(template.query, query.queryId);
+  const { rows } = await db.executeQuery<R>(query);
+  return rows;
+}
+
 /** Runs the statement `build` makes for `shape`, with `values` bound to its slots. */
 export async function compiledOnce<R, DB>(
   db: Kysely<DB>,
@@ -70,61 +100,70 @@ export async function compiledOnce<R, DB>(
   values: Readonly<Record<string, unknown>>,
   build: (slot: SlotOf) => Compilable<R>,
 ): Promise<R[]> {
-  const executor = db.getExecutor();
-  const byShape = shapesOf(executor);
-  let template = byShape.get(shape);
-  if (!template) {
-    template = templateOf(build(slot));
-    if (byShape.size >= MAX_SHAPES) byShape.clear();
-    byShape.set(shape, template);
-  }
+  const template = templateFor(db, shape, build);
   const parameters = template.params.map((p) => {
     if (!("slot" in p)) return p.value;
     const v = values[p.slot];
     if (v === undefined) throw new Error(`compiledOnce: no value for slot ${p.slot}`);
     return v;
   });
-  const query = { ...CompiledQuery.raw(template.sql, parameters), query: template.query };
-  // Plugins see the query as when Kysely compiles one (those that pair it with its result, say).
-  if (executor.plugins.length > 0) executor.transformQuery(template.query, query.queryId);
-  const { rows } = await db.executeQuery<R>(query);
-  return rows;
+  return run<R, DB>(db, template, parameters);
 }
 
 const isExpression = (v: unknown) =>
   typeof v === "function" || (typeof v === "object" && v !== null && "toOperationNode" in v);
 
+/** Per insert template: for each parameter, the row and column it takes its value from (null: a constant). */
+const insertSources = new WeakMap<Template, ([number, string] | null)[]>();
+
 /**
- * Inserts `rows` into `table`, with the statement compiled once per table, number of rows and columns
- * of each (a column whose value is undefined is left out, as Kysely does). Rows holding a SQL
- * expression are inserted as Kysely builds them. For the rows written on every request (a new ticket).
+ * Inserts `rows` into `table`, with the statement compiled once per table and columns of each row (a
+ * column whose value is undefined is left out, as Kysely does). Rows holding a SQL expression are
+ * inserted as Kysely builds them. For the rows written on every request (a new ticket, its history).
  */
 export async function insertOnce<DB, T extends keyof DB & string>(
   db: Kysely<DB>,
   table: T,
   rows: readonly Insertable<NoInfer<DB>[T]>[],
 ): Promise<void> {
-  if (rows.length === 0) return;
   const records = rows as readonly Record<string, unknown>[];
-  const values: Record<string, unknown> = {};
-  const columns = records.map((r, i) =>
-    Object.keys(r).filter((c) => {
+  const columns: string[][] = [];
+  let shape = `insert ${table}`;
+  for (const r of records) {
+    const cols: string[] = [];
+    for (const c in r) {
       const v = r[c];
-      values[`${i}.${c}`] = v;
-      return v !== undefined;
-    }),
-  );
-  if (Object.values(values).some(isExpression)) {
-    await db
-      .insertInto(table)
-      .values(rows as never)
-      .execute();
-    return;
+      if (v === undefined) continue;
+      if (isExpression(v)) {
+        await db
+          .insertInto(table)
+          .values(rows as never)
+          .execute();
+        return;
+      }
+      cols.push(c);
+    }
+    columns.push(cols);
+    shape += ` ${cols.join(",")}`;
   }
-  const shape = `insert ${table} ${columns.map((c) => c.join(",")).join("|")}`;
-  await compiledOnce(db, shape, values, (slot) =>
+  if (columns.length === 0) return;
+  const template = templateFor(db, shape, (slot) =>
     db
       .insertInto(table)
       .values(columns.map((cols, i) => Object.fromEntries(cols.map((c) => [c, slot(`${i}.${c}`)]))) as never),
   );
+  let sources = insertSources.get(template);
+  if (!sources) {
+    sources = template.params.map((p) => {
+      if (!("slot" in p)) return null;
+      const dot = p.slot.indexOf(".");
+      return [Number(p.slot.slice(0, dot)), p.slot.slice(dot + 1)];
+    });
+    insertSources.set(template, sources);
+  }
+  const parameters = sources.map((src, i) => {
+    if (!src) return (template.params[i] as { value: unknown }).value;
+    return (records[src[0]] as Record<string, unknown>)[src[1]];
+  });
+  await run(db, template, parameters);
 }

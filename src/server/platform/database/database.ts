@@ -169,12 +169,45 @@ class ResilientSqliteDialect extends SqliteDialect {
 
   override createDriver() {
     const sqlite = this.sqlite;
+    const journals = transactionJournals(sqlite);
     return new (class extends SqliteDriver {
+      override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+        journals.inMemory();
+        try {
+          await super.beginTransaction(connection);
+        } catch (err) {
+          journals.restore();
+          throw err;
+        }
+      }
+      override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+        await super.commitTransaction(connection);
+        journals.restore();
+      }
       override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
         if (sqlite.inTransaction) await super.rollbackTransaction(connection);
+        journals.restore();
       }
     })(this.cfg);
   }
+}
+
+/**
+ * A statement in a transaction that may fail half-way (a ticket insert: 13 indexes and the search
+ * triggers) keeps a statement journal of the pages it changes, so that it alone can be undone. Past
+ * 64 KiB SQLite spills it to a new temp file: every ticket create opened, wrote, unlinked and closed
+ * one. `temp_store = MEMORY` keeps it in memory, but also keeps temporary tables in memory however
+ * large: so only while a transaction is open (short writes), and reads keep spilling to disk.
+ * A PRAGMA temp_store acts when it is prepared, not when it runs: each change is prepared anew (exec).
+ */
+function transactionJournals(sqlite: SQLite.Database) {
+  return {
+    inMemory: () => sqlite.exec("pragma temp_store = memory"),
+    // Still open (a failed COMMIT is rolled back next): it is restored after the rollback.
+    restore: () => {
+      if (!sqlite.inTransaction) sqlite.exec("pragma temp_store = default");
+    },
+  };
 }
 
 /** Likewise on PostgreSQL: a ROLLBACK on a dropped connection must not hide why the transaction failed. */
