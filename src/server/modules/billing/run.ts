@@ -1,7 +1,8 @@
 /**
  * Contract invoice runs (issue #14 item 4): per contract in force during the period, one invoice with
  * the period's monthly fee, the overage of earlier months not yet billed and the extra charges of its
- * tickets not yet billed. Reads are batched per page of contracts (run-page.ts), the next page read
+ * tickets not yet billed; per contract ended before the period that still owes such overage or
+ * charges (its last month, tickets reviewed late), one invoice of those without a fee. Reads are batched per page of contracts (run-page.ts), the next page read
  * while the current one is written; the writes of each contract are one transaction
  * (run-write-repository.ts): a failure leaves that contract's invoice absent and the others whole;
  * a re-run makes only what is missing (run_key and the billed-item keys are unique, so two instances
@@ -67,28 +68,38 @@ export async function runPeriod(ctx: AppContext, period: string): Promise<RunOut
     defaults: await draftDefaults(ctx),
     out: { period, created: 0, failed: [] },
   };
-  // Streamed a page of contracts at a time (memory stays flat however many there are); the next
-  // page's facts are read while this page is written (its contracts are others: nothing is read stale).
-  let next = readContractsPage(run, "");
+  // The contracts in force during the period, then those ended before it that still owe reviewed work.
+  await billContracts(run, contractRunRepo.contractsPage);
+  await billContracts(run, contractRunRepo.endedContractsPage);
+  if (run.out.failed.length === 0)
+    await contractRunRepo.completeRun(ctx.db, period, ctx.clock().toISOString());
+  return run.out;
+}
+
+type PageOf = typeof contractRunRepo.contractsPage;
+
+/**
+ * Streamed a page of contracts at a time (memory stays flat however many there are); the next page's
+ * facts are read while this page is written (its contracts are others: nothing is read stale).
+ */
+async function billContracts(run: Run, pageOf: PageOf): Promise<void> {
+  let next = readContractsPage(run, pageOf, "");
   for (;;) {
     const { page, facts } = await next;
     const last = page.length === PAGE ? (page.at(-1)?.id ?? null) : null;
     if (last !== null) {
-      next = readContractsPage(run, last);
+      next = readContractsPage(run, pageOf, last);
       // Handled when awaited next turn; if this page's writing throws first, its failure is not unhandled.
       next.catch(() => {});
     }
     await billPage(run, page, facts);
     if (last === null) break;
   }
-  if (run.out.failed.length === 0)
-    await contractRunRepo.completeRun(ctx.db, period, ctx.clock().toISOString());
-  return run.out;
 }
 
-async function readContractsPage(run: Run, after: string) {
+async function readContractsPage(run: Run, pageOf: PageOf, after: string) {
   const { first, last } = periodBounds(run.period);
-  const page = await contractRunRepo.contractsPage(run.ctx.db, first, last, after, PAGE);
+  const page = await pageOf(run.ctx.db, first, last, after, PAGE);
   return { page, facts: await readPage(run.ctx.db, page, run.period, run.zone) };
 }
 
