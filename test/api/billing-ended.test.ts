@@ -4,6 +4,8 @@ import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
 import { attendedTicket, newClient, newContract, review } from "../support/billing.js";
 
 interface Inv {
+  id: string;
+  folio: string;
   contractId: string;
   period: string;
   lines: { description: string; amountCents: number }[];
@@ -82,6 +84,28 @@ describe.each(DATABASES)("an ended contract's last month on %s", (kind) => {
         [`${folio}: Cable`, 10_000],
       ]);
       expect(inv?.totalCents).toBe(37_700);
+      // Its creation is in the audit log, by the leader who asked for the run, in the same transaction.
+      const audit = await t.app.ctx.db
+        .selectFrom("audit_log")
+        .select(["actor_id", "action", "changes"])
+        .where("entity", "=", "invoice")
+        .where("entity_id", "=", inv?.id ?? "")
+        .execute();
+      expect(audit.map((a) => ({ ...a, changes: JSON.parse(String(a.changes)) }))).toEqual([
+        {
+          actor_id: s.leader.user!.id,
+          action: "create",
+          changes: {
+            kind: "contract",
+            runKey: `${id}:2026-02`,
+            contractId: id,
+            ticketId: null,
+            period: "2026-02",
+            totalCents: 37_700,
+            folio: inv?.folio,
+          },
+        },
+      ]);
     }
   });
 

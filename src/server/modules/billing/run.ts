@@ -14,7 +14,15 @@ import { isUniqueViolation } from "../../platform/database/database.js";
 import { codedError } from "../../platform/i18n/index.js";
 import { errorText } from "../../platform/jobs/runner.js";
 import { businessCalendar } from "../settings/settings.js";
-import { type DraftDefaults, draftDefaults, draftRow, folioYear, insertDraft, todayLocal } from "./make.js";
+import {
+  createdChanges,
+  type DraftDefaults,
+  draftDefaults,
+  draftRow,
+  folioYear,
+  insertDraft,
+  todayLocal,
+} from "./make.js";
 import {
   type Contract,
   type ContractFacts,
@@ -47,6 +55,7 @@ interface Run {
   period: string;
   zone: string;
   defaults: DraftDefaults;
+  actorId: string | null;
   out: RunOutcome;
 }
 
@@ -57,7 +66,12 @@ export async function assertPeriod(ctx: AppContext, period: string): Promise<voi
     throw codedError("validation_failed", { code: check.code, params: { period } }, { field: "period" });
 }
 
-export async function runPeriod(ctx: AppContext, period: string): Promise<RunOutcome> {
+/** `actorId`: who asked for the run (POST /api/billing/runs); null for the monthly job. */
+export async function runPeriod(
+  ctx: AppContext,
+  period: string,
+  actorId: string | null = null,
+): Promise<RunOutcome> {
   await assertPeriod(ctx, period);
   const zone = (await businessCalendar(ctx)).config.timeZone;
   await contractRunRepo.startRun(ctx.db, period, ctx.clock().toISOString());
@@ -66,6 +80,7 @@ export async function runPeriod(ctx: AppContext, period: string): Promise<RunOut
     period,
     zone,
     defaults: await draftDefaults(ctx),
+    actorId,
     out: { period, created: 0, failed: [] },
   };
   // The contracts in force during the period, then those ended before it that still owe reviewed work.
@@ -144,7 +159,7 @@ async function billContract(run: Run, contract: Contract, pageFacts: ContractFac
 /** The contract's invoice and the marks of what it billed, in one transaction. True when it made one. */
 async function writeInvoice(run: Run, contract: Contract, plan: InvoicePlan): Promise<boolean> {
   if (plan.lines.length === 0) return false;
-  const { ctx, period, defaults } = run;
+  const { ctx, period, defaults, actorId } = run;
   const draft = {
     kind: "contract" as const,
     runKey: runKeyOf(contract.id, period),
@@ -156,11 +171,14 @@ async function writeInvoice(run: Run, contract: Contract, plan: InvoicePlan): Pr
   };
   if (ctx.dialect === "postgres") {
     const row = draftRow(draft, defaults, ctx.clock().toISOString());
-    await insertContractInvoicePg(ctx.db, row, folioYear(defaults), plan);
+    await insertContractInvoicePg(ctx.db, row, folioYear(defaults), plan, {
+      actorId,
+      changes: createdChanges(row),
+    });
     return true;
   }
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await insertDraft(ctx, trx, draft, defaults);
+    const row = await insertDraft(ctx, trx, draft, { defaults, actorId });
     await insertMarksSqlite(trx, row.id, contract.id, plan);
     return true;
   });
