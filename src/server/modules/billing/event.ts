@@ -71,9 +71,13 @@ export async function makeEventDraft(
   const lines: Line[] = [];
   if (minutes > 0) {
     const how = rate.mode ? ` (${MODE_ES[rate.mode]})` : "";
-    lines.push(
-      timeLine(`Servicio ${ticket.folio}: ${ticket.title}${how}`, minutes, rate.hourlyRateCents ?? 0),
+    const line = timeLine(
+      `Servicio ${ticket.folio}: ${ticket.title}${how}`,
+      minutes,
+      rate.hourlyRateCents ?? 0,
     );
+    // No rate matched (empty price list): the draft is kept, its time line flagged to be priced by hand.
+    lines.push(rate.hourlyRateCents === null ? { ...line, warning: "no_rate" } : line);
   }
   const charges = await workRepo.chargesOfTicket(trx, ticketId);
   for (const c of charges)
