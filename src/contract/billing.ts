@@ -52,6 +52,8 @@ export const InvoiceLine = z.object({
   quantity: z.number(),
   unitPriceCents: z.number(),
   amountCents: z.number(),
+  /** Set by Mesa on a line it could not price: `no_rate`, an event's time with no rate in the price list. */
+  warning: z.enum(["no_rate"]).optional(),
 });
 export const Invoice = z.object({
   id: Id,

@@ -53,6 +53,28 @@ describe.each(DATABASES)("event invoices with warranty on %s", (kind) => {
     ]);
     // 115,050 × 16 % = 18,408; total 133,458.
     expect(items[0]).toMatchObject({ subtotalCents: 115_050, taxCents: 18_408, totalCents: 133_458 });
+    // The draft's creation is in the audit log, by the leader who closed the ticket.
+    const audit = await t.app.ctx.db
+      .selectFrom("audit_log")
+      .select(["actor_id", "action", "changes"])
+      .where("entity", "=", "invoice")
+      .where("entity_id", "=", items[0].id)
+      .execute();
+    expect(audit.map((a) => ({ ...a, changes: JSON.parse(String(a.changes)) }))).toEqual([
+      {
+        actor_id: s.leader.user!.id,
+        action: "create",
+        changes: {
+          kind: "event",
+          runKey: `ticket:${ev.id}`,
+          contractId: null,
+          ticketId: ev.id,
+          period: null,
+          totalCents: 133_458,
+          folio: items[0].folio,
+        },
+      },
+    ]);
   });
 
   it("charges the fee setting in force, and nothing for a case never sent", async () => {

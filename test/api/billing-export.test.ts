@@ -168,7 +168,7 @@ describe.each(DATABASES)("invoice PDF and XLSX export on %s", (kind) => {
       .where("entity_id", "=", invoice.id)
       .orderBy("id")
       .execute();
-    expect(audit.map((a) => a.action)).toEqual(["issue", "export"]);
+    expect(audit.map((a) => a.action)).toEqual(["create", "issue", "export"]);
   });
 
   it("downloads an exported invoice again by id without changing it; nothing new answers 422", async () => {

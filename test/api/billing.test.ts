@@ -298,7 +298,7 @@ describe.each(DATABASES)("billing worked examples on %s", (kind) => {
       .where("entity_id", "=", x!.id)
       .orderBy("id")
       .execute();
-    expect(audit.map((a) => a.action)).toEqual(["issue", "export", "erp_import"]);
+    expect(audit.map((a) => a.action)).toEqual(["create", "issue", "export", "erp_import"]);
   });
 
   it("cancels an invoice and bills its items again in a correction", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unpaidInvoiceTotalCents } from "../../src/server/modules/credit/repository.js";
 import { snapshotDb } from "../db-snapshot.js";
-import { clientUser, createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
+import { clientUser, createClientWithContact, type Staff, seedStaff, validRfc } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
 import { invoiceIn } from "../support/billing.js";
 
@@ -189,7 +189,8 @@ describe.each(DATABASES)("credit requests and RFC check digit on %s", (kind) => 
   });
 
   it("a credit client owing more than its limit in issued or exported invoices is flagged over limit", async () => {
-    const c = await newClient();
+    // An RFC: the ERP stamps no invoice without one, so none is issued.
+    const c = await newClient({ rfc: validRfc("CRE260101AB") });
     const req = await ask(c.id, { creditLimitCents: 100_000 });
     await s.sales.post(`/api/credit-requests/${req.body.id}/approve`, { reason: "Ok" });
     expect(await unpaidInvoiceTotalCents(t.app.ctx.db, c.id)).toBe(0);

@@ -27,6 +27,8 @@ export interface Line {
   quantity: number;
   unitPriceCents: number;
   amountCents: number;
+  /** A line Mesa could not price (no rate matched): kept at 0 and flagged for the leader to price. */
+  warning?: "no_rate";
 }
 
 /** An item line: quantity (up to 3 decimals) × unit price, rounded half-up to the cent. */

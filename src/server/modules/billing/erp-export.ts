@@ -98,6 +98,16 @@ async function exportable(ctx: AppContext, ids: string[] | undefined): Promise<I
   }
   if (rows.length === 0)
     throw codedError("precondition_failed", { code: "billing.nothing_to_export", params: {} });
+  // One issued before issuing required an RFC: the ERP would refuse it, so the file is not made.
+  const noRfc = rows.filter((r) => !r.client_rfc);
+  if (noRfc.length > 0) {
+    const folios = noRfc.map((r) => r.folio);
+    throw codedError(
+      "conflict",
+      { code: "billing.no_rfc", params: { folios: folios.join(", "), client: noRfc[0]?.client_name ?? "" } },
+      { folios },
+    );
+  }
   return rows;
 }
 

@@ -53,7 +53,12 @@ export async function billingStatusAtClose(
 }
 
 /** In the close's transaction: the draft of a closed `to_invoice` event ticket, once. */
-export async function makeEventDraft(base: AppContext, trx: Transaction<DB>, ticketId: string) {
+export async function makeEventDraft(
+  base: AppContext,
+  trx: Transaction<DB>,
+  ticketId: string,
+  actorId: string | null,
+) {
   const ctx: AppContext = { ...base, db: trx };
   const ticket = await lookupRepo.ticket(trx, ticketId);
   if (ticket?.service_kind !== "event" || ticket.billing_status !== "to_invoice") return null;
@@ -66,24 +71,33 @@ export async function makeEventDraft(base: AppContext, trx: Transaction<DB>, tic
   const lines: Line[] = [];
   if (minutes > 0) {
     const how = rate.mode ? ` (${MODE_ES[rate.mode]})` : "";
-    lines.push(
-      timeLine(`Servicio ${ticket.folio}: ${ticket.title}${how}`, minutes, rate.hourlyRateCents ?? 0),
+    const line = timeLine(
+      `Servicio ${ticket.folio}: ${ticket.title}${how}`,
+      minutes,
+      rate.hourlyRateCents ?? 0,
     );
+    // No rate matched (empty price list): the draft is kept, its time line flagged to be priced by hand.
+    lines.push(rate.hourlyRateCents === null ? { ...line, warning: "no_rate" } : line);
   }
   const charges = await workRepo.chargesOfTicket(trx, ticketId);
   for (const c of charges)
     lines.push(itemLine(c.description, Number(c.quantity), Number(c.unit_price_cents)));
   lines.push(...(await warrantyFeeLines(ctx, trx, ticketId)));
   if (lines.length === 0) return null;
-  const row = await insertDraft(ctx, trx, {
-    kind: "event",
-    runKey: `ticket:${ticketId}`,
-    client,
-    contractId: null,
-    ticketId,
-    period: null,
-    lines,
-  });
+  const row = await insertDraft(
+    ctx,
+    trx,
+    {
+      kind: "event",
+      runKey: `ticket:${ticketId}`,
+      client,
+      contractId: null,
+      ticketId,
+      period: null,
+      lines,
+    },
+    { actorId },
+  );
   const zone = (await businessCalendar(ctx)).config.timeZone;
   const month = periodOfInstant(ticket.closed_at ?? ticket.updated_at, zone);
   await invoicesRepo.markTickets(trx, [
@@ -109,7 +123,7 @@ export async function invoiceTicket(ctx: AppContext, actor: Actor, ticketId: str
       { invoiceId: existing.id },
     );
   }
-  const row = await ctx.db.transaction().execute((trx) => makeEventDraft(ctx, trx, ticketId));
+  const row = await ctx.db.transaction().execute((trx) => makeEventDraft(ctx, trx, ticketId, actor.id));
   if (!row) throw codedError("precondition_failed", { code: "billing.not_event_ticket", params: {} });
   const made = await invoicesRepo.byId(ctx.db, row.id);
   if (!made) throw new AppError("internal_error", "error.internal");

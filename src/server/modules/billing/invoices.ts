@@ -17,7 +17,7 @@ import { codedError } from "../../platform/i18n/index.js";
 import { queueInvoiceMail } from "./mail.js";
 import { todayLocal, toInvoice, totalsColumns } from "./make.js";
 import { requireBiller } from "./policy.js";
-import { type InvoiceRow, invoicesRepo } from "./repository.js";
+import { type InvoiceRow, invoicesRepo, lookupRepo } from "./repository.js";
 import { markTicketsInvoiced, releaseTickets } from "./ticket-billing.js";
 
 type Action = "issue" | "cancel" | "pay" | "export" | "edit";
@@ -110,14 +110,36 @@ export async function editDraft(
   });
 }
 
+/**
+ * The RFC an invoice is issued to: its snapshot, else the client's RFC or generic RFC now (one given
+ * since the draft was made). The ERP cannot stamp an invoice without one: issuing it is refused.
+ */
+async function rfcToIssue(ctx: AppContext, row: InvoiceRow): Promise<string> {
+  if (row.client_rfc) return row.client_rfc;
+  const client = await lookupRepo.client(ctx.db, row.client_id);
+  const rfc = client?.rfc ?? client?.generic_rfc;
+  if (rfc) return rfc;
+  throw codedError(
+    "conflict",
+    { code: "billing.no_rfc", params: { folios: row.folio, client: row.client_name } },
+    { clientId: row.client_id },
+  );
+}
+
 /** Issuing freezes the invoice, dates it (due date from the terms) and mails it to the client. */
 export async function issueInvoice(ctx: AppContext, actor: Actor, id: string, version?: number) {
   const row = await invoiceRow(ctx, actor, id);
   refuseUnless(row, "issue");
   await checkBaseVersion(version, row.version, "invoice", () => toInvoice(row, actor.locale));
+  const rfc = await rfcToIssue(ctx, row);
   const today = await todayLocal(ctx);
   const due = dueOn(today, { terms: row.payment_terms, creditDays: row.credit_days });
-  const issued = { status: "issued" as const, issued_at: ctx.clock().toISOString(), due_on: due };
+  const issued = {
+    status: "issued" as const,
+    issued_at: ctx.clock().toISOString(),
+    due_on: due,
+    ...(rfc === row.client_rfc ? {} : { client_rfc: rfc }),
+  };
   return change(ctx, actor, row, "issue", issued, async (trx) => {
     await markTicketsInvoiced(trx, row, actor.id, issued.issued_at);
     await queueInvoiceMail(ctx, trx, { ...row, ...issued });

@@ -6,6 +6,7 @@ import { totalsOf } from "../../../domain/billing/money.js";
 import { dueOn } from "../../../domain/billing/periods.js";
 import { localDateOf } from "../../../domain/calendar/index.js";
 import type { AppContext } from "../../context.js";
+import { auditRepo } from "../../platform/audit/repository.js";
 import type { ClientsTable, DB } from "../../platform/database/schema.js";
 import { render, type ServerLocale } from "../../platform/i18n/index.js";
 import { newId } from "../../platform/ids.js";
@@ -39,21 +40,42 @@ export async function draftDefaults(ctx: AppContext): Promise<DraftDefaults> {
   return { today: await todayLocal(ctx), taxBasisPoints: (await billingSettings(ctx)).taxBasisPoints };
 }
 
-/** Inserts a draft in the caller's transaction (reads go through it: SQLite has one connection). */
+/**
+ * Inserts a draft and its audit entry (`create`; no actor when the monthly job made it) in the
+ * caller's transaction (reads go through it: SQLite has one connection).
+ */
 export async function insertDraft(
   base: AppContext,
   trx: Transaction<DB>,
   d: InvoiceDraft,
-  defaults?: DraftDefaults,
+  opts: { defaults?: DraftDefaults; actorId: string | null },
 ): Promise<NewInvoice> {
   const ctx: AppContext = { ...base, db: trx };
-  const resolved = defaults ?? (await draftDefaults(ctx));
+  const resolved = opts.defaults ?? (await draftDefaults(ctx));
   const year = folioYear(resolved);
   const n = await invoicesRepo.nextFolioNumber(trx, year);
   const row: NewInvoice = { folio: folioOf(year, n), ...draftRow(d, resolved, ctx.clock().toISOString()) };
   await invoicesRepo.insert(trx, row);
+  await auditRepo.record(trx, {
+    entity: "invoice",
+    entityId: row.id,
+    at: row.created_at,
+    actorId: opts.actorId,
+    action: "create",
+    changes: { ...createdChanges(row), folio: row.folio },
+  });
   return row;
 }
+
+/** What the audit keeps of a new invoice (its folio is added where it is numbered). */
+export const createdChanges = (row: Omit<NewInvoice, "folio">) => ({
+  kind: row.kind,
+  runKey: row.run_key,
+  contractId: row.contract_id,
+  ticketId: row.ticket_id,
+  period: row.period,
+  totalCents: row.total_cents,
+});
 
 /** The year whose folio counter numbers the invoices made today. */
 export const folioYear = (defaults: DraftDefaults) => Number(defaults.today.slice(0, 4));

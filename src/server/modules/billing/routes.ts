@@ -104,7 +104,7 @@ function billingGroup(r: Routes, ctx: AppContext): void {
     handler: async (req) => {
       const actor = actorOf(req);
       requireBiller(actor);
-      const out = await runPeriod(ctx, req.body.period);
+      const out = await runPeriod(ctx, req.body.period, actor.id);
       const made = await invoicesRepo.ofPeriodRuns(ctx.db, out.period);
       return { ...out, items: made.map((r) => toInvoice(r, actor.locale)) };
     },

@@ -6,7 +6,7 @@
 import type { Selectable } from "kysely";
 import { itemLine, type Line, timeLine } from "../../../domain/billing/money.js";
 import { overageLines } from "../../../domain/billing/overage.js";
-import { periodOfInstant } from "../../../domain/billing/periods.js";
+import { periodBounds, periodOfInstant } from "../../../domain/billing/periods.js";
 import type { ClientsTable, ContractsTable, DB } from "../../platform/database/schema.js";
 import { invalid } from "../../platform/errors.js";
 import type { Db } from "./run-repository.js";
@@ -101,11 +101,28 @@ async function readBilledMonths(db: Db, todo: Contract[], facts: Map<string, Con
   for (const r of overage) facts.get(r.contract_id)?.billedOverage.set(r.month, Number(r.minutes));
 }
 
-/** The contract's invoice for the period: its monthly fee, the overage now due and its extra charges. */
+/**
+ * Whether the contract is in force some day of the period (the twin of contractsPage's filter; a
+ * cancellation instant compares as text with the first day, as there).
+ */
+export function inForceDuring(c: Contract, period: string): boolean {
+  const { first, last } = periodBounds(period);
+  return (
+    c.starts_on <= last &&
+    (c.ends_on === null || c.ends_on >= first) &&
+    (c.cancelled_at === null || c.cancelled_at >= first)
+  );
+}
+
+/**
+ * The contract's invoice for the period: its monthly fee (only if in force during the period: an
+ * ended contract's later invoice bills what it still owes and no fee), the overage now due and its
+ * extra charges.
+ */
 export function planInvoice(contract: Contract, period: string, f: ContractFacts): InvoicePlan {
   if (!f.client) throw invalid("billing.contract_without_client", { contract: contract.id });
   const lines: Line[] = [];
-  if (Number(contract.monthly_fee_cents) > 0) {
+  if (Number(contract.monthly_fee_cents) > 0 && inForceDuring(contract, period)) {
     lines.push(
       itemLine(`Póliza ${contract.type} — cuota mensual ${period}`, 1, Number(contract.monthly_fee_cents)),
     );

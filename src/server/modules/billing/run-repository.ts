@@ -29,6 +29,63 @@ export const contractRunRepo = {
       .orderBy("id")
       .limit(limit)
       .execute(),
+  /**
+   * One page of the contracts out of force before `first` (ended or cancelled) that started by `last`
+   * and still hold reviewed work not yet billed: their last month's overage, their tickets' charges
+   * and tickets reviewed late are billed by a later run (issue #14 item 4: never lost). Read after the
+   * contracts in force, so their page query stays as it was.
+   */
+  endedContractsPage: (db: Db, first: string, last: string, after: string, limit: number) =>
+    db
+      .selectFrom("contracts as k")
+      .selectAll("k")
+      .where("k.starts_on", "<=", last)
+      .where((eb) => eb.or([eb("k.ends_on", "<", first), eb("k.cancelled_at", "<", first)]))
+      .where(({ or, exists, selectFrom }) =>
+        or([
+          exists(
+            selectFrom("tickets as t")
+              .select("t.id")
+              .whereRef("t.contract_id", "=", "k.id")
+              .where("t.service_kind", "=", "contract")
+              .where("t.status", "in", REVIEWED)
+              .where("t.billable_minutes", "is not", null)
+              .where(({ not, exists, selectFrom }) =>
+                not(
+                  exists(
+                    selectFrom("invoice_tickets as it")
+                      .select("it.ticket_id")
+                      .whereRef("it.ticket_id", "=", "t.id"),
+                  ),
+                ),
+              ),
+          ),
+          exists(
+            selectFrom("charges as c")
+              .innerJoin("tickets as t", "t.id", "c.ticket_id")
+              .select("c.id")
+              .whereRef("t.contract_id", "=", "k.id")
+              .where("t.service_kind", "=", "contract")
+              .where("t.status", "in", REVIEWED)
+              .where((eb) =>
+                eb.or([eb("t.status", "=", "reviewed"), eb("t.billing_status", "!=", "no_charge")]),
+              )
+              .where(({ not, exists, selectFrom }) =>
+                not(
+                  exists(
+                    selectFrom("invoice_charges as ic")
+                      .select("ic.charge_id")
+                      .whereRef("ic.charge_id", "=", "c.id"),
+                  ),
+                ),
+              ),
+          ),
+        ]),
+      )
+      .where("k.id", ">", after)
+      .orderBy("k.id")
+      .limit(limit)
+      .execute(),
   /** The run keys among `keys` that already have their invoice. */
   madeRunKeys: async (db: Db, keys: string[]): Promise<string[]> => {
     if (keys.length === 0) return [];

@@ -23,7 +23,7 @@ export interface BilledMarks {
 type RowWithoutFolio = Omit<NewInvoice, "folio">;
 
 /**
- * PostgreSQL: the invoice, its marks and its folio in one statement. Folios have no gaps, so the
+ * PostgreSQL: the invoice, its marks, its folio and its audit entry in one statement. Folios have no gaps, so the
  * counter row stays locked from its bump to the commit and contracts written at once queue on it:
  * the statement bumps it last, once the marks are written, so what they queue for is short. The
  * order is forced, not left to the planner: a data-modifying CTE nobody reads runs after the main
@@ -40,7 +40,9 @@ export async function insertContractInvoicePg(
   row: RowWithoutFolio,
   year: number,
   marks: BilledMarks,
+  audit: { actorId: string | null; changes: object },
 ): Promise<void> {
+  const changes = JSON.stringify(audit.changes);
   const columns = Object.keys(row) as (keyof RowWithoutFolio)[];
   // The SQL twin of folioOf (make.ts): PF-<year>-<number, six digits at least>.
   const folio = sql`(select ${`PF-${year}-`} || lpad(n.last_value::text, greatest(6, length(n.last_value::text)), '0') from n)`;
@@ -77,6 +79,13 @@ export async function insertContractInvoicePg(
       insert into invoices (folio, ${sql.join(columns.map((c) => sql.ref(c)))})
       values (${folio}, ${sql.join(columns.map((c) => sql.val(row[c])))})
       returning folio
+    ),
+    audit as (
+      insert into audit_log (entity, entity_id, at, actor_id, action, changes)
+      select 'invoice', ${row.id}::text, ${row.created_at}::text, ${audit.actorId}::text, 'create',
+        (${changes}::jsonb || jsonb_build_object('folio', inv.folio))::text
+      from inv
+      returning 1
     )
     select (select v from relaxed) as relaxed, folio from inv
   `.execute(db);

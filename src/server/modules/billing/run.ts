@@ -1,7 +1,8 @@
 /**
  * Contract invoice runs (issue #14 item 4): per contract in force during the period, one invoice with
  * the period's monthly fee, the overage of earlier months not yet billed and the extra charges of its
- * tickets not yet billed. Reads are batched per page of contracts (run-page.ts), the next page read
+ * tickets not yet billed; per contract ended before the period that still owes such overage or
+ * charges (its last month, tickets reviewed late), one invoice of those without a fee. Reads are batched per page of contracts (run-page.ts), the next page read
  * while the current one is written; the writes of each contract are one transaction
  * (run-write-repository.ts): a failure leaves that contract's invoice absent and the others whole;
  * a re-run makes only what is missing (run_key and the billed-item keys are unique, so two instances
@@ -13,7 +14,15 @@ import { isUniqueViolation } from "../../platform/database/database.js";
 import { codedError } from "../../platform/i18n/index.js";
 import { errorText } from "../../platform/jobs/runner.js";
 import { businessCalendar } from "../settings/settings.js";
-import { type DraftDefaults, draftDefaults, draftRow, folioYear, insertDraft, todayLocal } from "./make.js";
+import {
+  createdChanges,
+  type DraftDefaults,
+  draftDefaults,
+  draftRow,
+  folioYear,
+  insertDraft,
+  todayLocal,
+} from "./make.js";
 import {
   type Contract,
   type ContractFacts,
@@ -46,6 +55,7 @@ interface Run {
   period: string;
   zone: string;
   defaults: DraftDefaults;
+  actorId: string | null;
   out: RunOutcome;
 }
 
@@ -56,7 +66,12 @@ export async function assertPeriod(ctx: AppContext, period: string): Promise<voi
     throw codedError("validation_failed", { code: check.code, params: { period } }, { field: "period" });
 }
 
-export async function runPeriod(ctx: AppContext, period: string): Promise<RunOutcome> {
+/** `actorId`: who asked for the run (POST /api/billing/runs); null for the monthly job. */
+export async function runPeriod(
+  ctx: AppContext,
+  period: string,
+  actorId: string | null = null,
+): Promise<RunOutcome> {
   await assertPeriod(ctx, period);
   const zone = (await businessCalendar(ctx)).config.timeZone;
   await contractRunRepo.startRun(ctx.db, period, ctx.clock().toISOString());
@@ -65,30 +80,41 @@ export async function runPeriod(ctx: AppContext, period: string): Promise<RunOut
     period,
     zone,
     defaults: await draftDefaults(ctx),
+    actorId,
     out: { period, created: 0, failed: [] },
   };
-  // Streamed a page of contracts at a time (memory stays flat however many there are); the next
-  // page's facts are read while this page is written (its contracts are others: nothing is read stale).
-  let next = readContractsPage(run, "");
+  // The contracts in force during the period, then those ended before it that still owe reviewed work.
+  await billContracts(run, contractRunRepo.contractsPage);
+  await billContracts(run, contractRunRepo.endedContractsPage);
+  if (run.out.failed.length === 0)
+    await contractRunRepo.completeRun(ctx.db, period, ctx.clock().toISOString());
+  return run.out;
+}
+
+type PageOf = typeof contractRunRepo.contractsPage;
+
+/**
+ * Streamed a page of contracts at a time (memory stays flat however many there are); the next page's
+ * facts are read while this page is written (its contracts are others: nothing is read stale).
+ */
+async function billContracts(run: Run, pageOf: PageOf): Promise<void> {
+  let next = readContractsPage(run, pageOf, "");
   for (;;) {
     const { page, facts } = await next;
     const last = page.length === PAGE ? (page.at(-1)?.id ?? null) : null;
     if (last !== null) {
-      next = readContractsPage(run, last);
+      next = readContractsPage(run, pageOf, last);
       // Handled when awaited next turn; if this page's writing throws first, its failure is not unhandled.
       next.catch(() => {});
     }
     await billPage(run, page, facts);
     if (last === null) break;
   }
-  if (run.out.failed.length === 0)
-    await contractRunRepo.completeRun(ctx.db, period, ctx.clock().toISOString());
-  return run.out;
 }
 
-async function readContractsPage(run: Run, after: string) {
+async function readContractsPage(run: Run, pageOf: PageOf, after: string) {
   const { first, last } = periodBounds(run.period);
-  const page = await contractRunRepo.contractsPage(run.ctx.db, first, last, after, PAGE);
+  const page = await pageOf(run.ctx.db, first, last, after, PAGE);
   return { page, facts: await readPage(run.ctx.db, page, run.period, run.zone) };
 }
 
@@ -133,7 +159,7 @@ async function billContract(run: Run, contract: Contract, pageFacts: ContractFac
 /** The contract's invoice and the marks of what it billed, in one transaction. True when it made one. */
 async function writeInvoice(run: Run, contract: Contract, plan: InvoicePlan): Promise<boolean> {
   if (plan.lines.length === 0) return false;
-  const { ctx, period, defaults } = run;
+  const { ctx, period, defaults, actorId } = run;
   const draft = {
     kind: "contract" as const,
     runKey: runKeyOf(contract.id, period),
@@ -145,11 +171,14 @@ async function writeInvoice(run: Run, contract: Contract, plan: InvoicePlan): Pr
   };
   if (ctx.dialect === "postgres") {
     const row = draftRow(draft, defaults, ctx.clock().toISOString());
-    await insertContractInvoicePg(ctx.db, row, folioYear(defaults), plan);
+    await insertContractInvoicePg(ctx.db, row, folioYear(defaults), plan, {
+      actorId,
+      changes: createdChanges(row),
+    });
     return true;
   }
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await insertDraft(ctx, trx, draft, defaults);
+    const row = await insertDraft(ctx, trx, draft, { defaults, actorId });
     await insertMarksSqlite(trx, row.id, contract.id, plan);
     return true;
   });

@@ -149,7 +149,7 @@ export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p:
       changes,
     });
     // A closed event ticket the leader changes to `to_invoice` gets its draft now (makeEventDraft checks).
-    if (patch.billing_status === "to_invoice") await makeEventDraft(ctx, trx, id);
+    if (patch.billing_status === "to_invoice") await makeEventDraft(ctx, trx, id, actor.id);
     // …and one made `no_charge` loses its draft (an issued invoice is cancelled by hand, with a reason).
     if (patch.billing_status === "no_charge") await cancelTicketDraft(ctx, trx, id, actor.id);
     return true;

@@ -111,7 +111,7 @@ export async function transitionTicket(ctx: AppContext, actor: Actor, id: string
       changes: historyChanges(row, patch, input),
     });
     // An event ticket closed `to_invoice` gets its draft invoice in the same transaction.
-    if (input.action === "close") await makeEventDraft(ctx, trx, id);
+    if (input.action === "close") await makeEventDraft(ctx, trx, id, actor.id);
     const event = {
       actor,
       row,

@@ -60,6 +60,8 @@ export const en: Record<ServerMessageKey, string> = {
   "billing.unknown_category": "Category “{category}” does not exist.",
   "billing.not_event_ticket": "Only per-event tickets closed “to invoice” have their own invoice.",
   "billing.already_invoiced": "The ticket already has a current invoice ({folio}).",
+  "billing.no_rfc":
+    "Invoice {folios} of “{client}” has no RFC and the ERP cannot stamp it: record the client's RFC (or the generic XAXX010101000 for a sale to the general public).",
   "billing.nothing_to_export": "There are no issued invoices to export.",
   "billing.import_rejected":
     "The import was not applied: {count, plural, one {# row has} other {# rows have}} errors.",

@@ -17,6 +17,7 @@ export const billing: Record<keyof typeof es, string> = {
   "billing.client": "Client",
   "billing.origin": "Contract / order",
   "billing.total": "Total",
+  "billing.lineWarning.no_rate": "No rate: set the price",
   "billing.dueOn": "Due",
   "billing.none": "No invoices match these filters.",
   "billing.issue": "Issue",

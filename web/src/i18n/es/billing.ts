@@ -16,6 +16,7 @@ export const billing = {
   "billing.client": "Cliente",
   "billing.origin": "Póliza / orden",
   "billing.total": "Total",
+  "billing.lineWarning.no_rate": "Sin tarifa: ponga el precio",
   "billing.dueOn": "Vence",
   "billing.none": "No hay facturas con estos filtros.",
   "billing.issue": "Emitir",

@@ -35,7 +35,14 @@ function Lines({ invoice, onClose }: { invoice: Invoice | null; onClose: () => v
                 // biome-ignore lint/suspicious/noArrayIndexKey: an invoice's lines are a fixed list, never reordered
                 <Table.Tr key={i}>
                   <Table.Td>{l.quantity}</Table.Td>
-                  <Table.Td>{l.description}</Table.Td>
+                  <Table.Td>
+                    {l.description}{" "}
+                    {l.warning && (
+                      <Badge color="orange" variant="light" data-testid="line-warning">
+                        {t(`billing.lineWarning.${l.warning}` as MessageKey)}
+                      </Badge>
+                    )}
+                  </Table.Td>
                   <Table.Td ta="right">{formatMoney(l.unitPriceCents)}</Table.Td>
                   <Table.Td ta="right">{formatMoney(l.amountCents)}</Table.Td>
                 </Table.Tr>
@@ -137,7 +144,12 @@ export function InvoiceTable({ items }: { items: Invoice[] }) {
                 <Table.Td>{inv.clientName}</Table.Td>
                 <Table.Td>{inv.period ?? inv.ticketFolio ?? "—"}</Table.Td>
                 <Table.Td>
-                  <StatusBadge status={inv.status} />
+                  <StatusBadge status={inv.status} />{" "}
+                  {inv.lines.some((l) => l.warning) && (
+                    <Badge color="orange" variant="light" data-testid="invoice-warning">
+                      {t("billing.lineWarning.no_rate")}
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>{formatMoney(inv.totalCents)}</Table.Td>
                 <Table.Td>{formatDate(inv.dueOn)}</Table.Td>
