@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { PaymentTerms } from "./clients.js";
 import { BaseVersion, Cents, DateOnly, Id, Text } from "./common.js";
+import { MessageParams } from "./notifications.js";
 import { CategoryCode } from "./settings.js";
 import { AttentionMode } from "./tickets.js";
 
@@ -121,7 +122,7 @@ export const ImportRow = z.object({
   ok: z.boolean(),
   /** `billing.import_row.<code>` in the catalogues, with `params`; `message` is it in the caller's language. */
   code: z.string().nullable(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  params: MessageParams,
   message: z.string().nullable(),
 });
 export const ImportResult = z.object({ applied: z.number(), rows: z.array(ImportRow) });

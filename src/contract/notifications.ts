@@ -1,9 +1,12 @@
 import { z } from "zod";
 
+/** The parameters of a coded text: names to strings or numbers, as the ICU catalogues take them. */
+export const MessageParams = z.record(z.string(), z.union([z.string(), z.number()]));
+
 /** A text for a person as a stable code, its parameters, and the text rendered in the caller's language. */
 export const CodedText = z.object({
   code: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  params: MessageParams,
   text: z.string(),
 });
 
@@ -13,7 +16,7 @@ export const Notification = z.object({
   kind: z.string(),
   /** `notification.*` code and parameters; `message` is its text in the reader's language. */
   code: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  params: MessageParams,
   message: z.string(),
   createdAt: z.string(),
   readAt: z.string().nullable(),

@@ -3,7 +3,7 @@
  * exceljs and pdfkit (with their zip, csv and font dependencies) and the mail stack were about half
  * of the modules a start imported (bench/startup.ts). Each loads once; later calls reuse the promise.
  */
-export function once<T>(load: () => Promise<T>): () => Promise<T> {
+function once<T>(load: () => Promise<T>): () => Promise<T> {
   let loading: Promise<T> | undefined;
   return () => {
     loading ??= load();

@@ -1,17 +1,15 @@
-import { z } from "zod";
+import { MessageParams } from "../../../contract/notifications.js";
 import type { Actor, AppContext } from "../../context.js";
 import { jsonColumn } from "../../platform/database/json-column.js";
 import { notFound } from "../../platform/errors.js";
 import { type Coded, render } from "../../platform/i18n/index.js";
 import { notificationsRepo } from "./repository.js";
 
-const StoredParams = z.record(z.string(), z.union([z.string(), z.number()]));
-
 /** A notification's code and parameters; a row whose parameters do not parse still reads, without them. */
 function codeOf(row: { code: string | null; params: string | null; message: string }): Coded {
   if (!row.code) return { code: "notification.legacy", params: { text: row.message } };
   try {
-    return { code: row.code, params: jsonColumn(StoredParams, row.params ?? "{}", "notifications.params") };
+    return { code: row.code, params: jsonColumn(MessageParams, row.params ?? "{}", "notifications.params") };
   } catch {
     return { code: row.code, params: {} };
   }
