@@ -1,12 +1,11 @@
 /** Billing SQL (Kysely, parameterised): the only place the billing module talks to the database. */
 import { type Kysely, type Selectable, sql, type Transaction, type Updateable } from "kysely";
 import type { DB, InvoicesTable } from "../../platform/database/schema.js";
+import { chargeNotInvoiced, reviewedTicket } from "./unbilled.js";
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type InvoiceRow = Selectable<InvoicesTable> & { ticket_folio: string | null };
 export type NewInvoice = Omit<Selectable<InvoicesTable>, "version">;
-
-const REVIEWED = ["reviewed", "closed"] as const;
 
 export const ratesRepo = {
   list: (db: Db) => db.selectFrom("rates").selectAll().orderBy("rule_key").execute(),
@@ -68,11 +67,7 @@ export const workRepo = {
       .selectFrom("charges")
       .selectAll()
       .where("ticket_id", "=", ticketId)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(selectFrom("invoice_charges").select("charge_id").whereRef("charge_id", "=", "charges.id")),
-        ),
-      )
+      .where(chargeNotInvoiced("charges"))
       .orderBy("created_at")
       .execute(),
 };
@@ -188,7 +183,7 @@ export const lookupRepo = {
         (eb) => eb.fn.max(eb.fn.coalesce("te.ended_at", "te.created_at")).as("last_at"),
       ])
       .where("t.contract_id", "=", contractId)
-      .where("t.status", "in", REVIEWED)
+      .where(reviewedTicket("t"))
       .where("t.billable_minutes", "is not", null)
       .groupBy(["t.id", "t.folio", "t.title", "t.billable_minutes"])
       .having((eb) => eb.fn.max(eb.fn.coalesce("te.ended_at", "te.created_at")), ">=", fromIso)

@@ -6,9 +6,9 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../platform/database/schema.js";
+import { chargeUnbilled, reviewedTicket, ticketNotInvoiced } from "./unbilled.js";
 
 export type Db = Kysely<DB> | Transaction<DB>;
-const REVIEWED = ["reviewed", "closed"] as const;
 
 /** What an invoice keeps of its client (InvoiceDraft.client). */
 const CLIENT_COLUMNS = ["id", "name", "rfc", "generic_rfc", "payment_terms", "credit_days"] as const;
@@ -48,17 +48,9 @@ export const contractRunRepo = {
               .select("t.id")
               .whereRef("t.contract_id", "=", "k.id")
               .where("t.service_kind", "=", "contract")
-              .where("t.status", "in", REVIEWED)
+              .where(reviewedTicket("t"))
               .where("t.billable_minutes", "is not", null)
-              .where(({ not, exists, selectFrom }) =>
-                not(
-                  exists(
-                    selectFrom("invoice_tickets as it")
-                      .select("it.ticket_id")
-                      .whereRef("it.ticket_id", "=", "t.id"),
-                  ),
-                ),
-              ),
+              .where(ticketNotInvoiced("t")),
           ),
           exists(
             selectFrom("charges as c")
@@ -66,19 +58,7 @@ export const contractRunRepo = {
               .select("c.id")
               .whereRef("t.contract_id", "=", "k.id")
               .where("t.service_kind", "=", "contract")
-              .where("t.status", "in", REVIEWED)
-              .where((eb) =>
-                eb.or([eb("t.status", "=", "reviewed"), eb("t.billing_status", "!=", "no_charge")]),
-              )
-              .where(({ not, exists, selectFrom }) =>
-                not(
-                  exists(
-                    selectFrom("invoice_charges as ic")
-                      .select("ic.charge_id")
-                      .whereRef("ic.charge_id", "=", "c.id"),
-                  ),
-                ),
-              ),
+              .where(chargeUnbilled("t", "c")),
           ),
         ]),
       )
@@ -110,17 +90,9 @@ export const contractRunRepo = {
           ])
           .where("t.contract_id", "in", contractIds)
           .where("t.service_kind", "=", "contract")
-          .where("t.status", "in", REVIEWED)
+          .where(reviewedTicket("t"))
           .where("t.billable_minutes", "is not", null)
-          .where(({ not, exists, selectFrom }) =>
-            not(
-              exists(
-                selectFrom("invoice_tickets as it")
-                  .select("it.ticket_id")
-                  .whereRef("it.ticket_id", "=", "t.id"),
-              ),
-            ),
-          )
+          .where(ticketNotInvoiced("t"))
           .groupBy(["t.id", "t.contract_id", "t.billable_minutes", "t.updated_at"])
           .execute(),
   /** Minutes already billed per contract and month, for these contracts and months only. */
@@ -163,17 +135,7 @@ export const contractRunRepo = {
           ])
           .where("t.contract_id", "in", contractIds)
           .where("t.service_kind", "=", "contract")
-          .where("t.status", "in", REVIEWED)
-          .where((eb) => eb.or([eb("t.status", "=", "reviewed"), eb("t.billing_status", "!=", "no_charge")]))
-          .where(({ not, exists, selectFrom }) =>
-            not(
-              exists(
-                selectFrom("invoice_charges as ic")
-                  .select("ic.charge_id")
-                  .whereRef("ic.charge_id", "=", "c.id"),
-              ),
-            ),
-          )
+          .where(chargeUnbilled("t", "c"))
           // Ties (charges recorded in the same instant) read in ticket folio order, not at random.
           .orderBy("c.created_at")
           .orderBy("t.folio")

@@ -3,6 +3,7 @@ import { type Kysely, type RawBuilder, SqliteAdapter, sql } from "kysely";
 import type { ReportFilters } from "../../../contract/reports.js";
 import type { Span } from "../../../domain/reports/range.js";
 import type { DB } from "../../platform/database/schema.js";
+import { chargeUnbilled as unbilledCharge } from "../billing/unbilled.js";
 import { bucketOf, ticketFilters } from "./repository.js";
 
 type Db = Kysely<DB>;
@@ -27,14 +28,8 @@ const closedIn = (span: Span, f: ReportFilters) =>
   sql`from tickets t left join surveys s on s.ticket_id = t.id
     where t.status = 'closed' and ${inSpan(sql`t.closed_at`, span)} and ${ticketFilters(f)}`;
 
-/**
- * A charge is billed once an invoice holds it (invoice_charges; a cancellation gives it back). Until
- * then it waits on billable work: the same tickets the monthly run and the event draft bill from —
- * reviewed, or closed other than no-charge (a contract ticket's charges stay "pending" until the run).
- */
-const chargeUnbilled = sql`t.status in ('reviewed', 'closed')
-  and (t.status = 'reviewed' or t.billing_status <> 'no_charge')
-  and not exists (select 1 from invoice_charges ic where ic.charge_id = ch.id)`;
+/** Billed once an invoice holds it; until then it waits on billable work (billing/unbilled.ts owns the rule). */
+const chargeUnbilled = unbilledCharge("t", "ch");
 
 export const billingRepo = {
   /**
@@ -86,7 +81,7 @@ export const billingRepo = {
         group by s.bucket order by s.bucket`,
     ),
 
-  /** Closed tickets marked to invoice (no invoices table yet: `to_invoice` means not invoiced). */
+  /** Closed tickets marked to invoice: `to_invoice` until their invoice is issued (then `invoiced`). */
   unbilledTickets: (db: Db, span: Span, f: ReportFilters, limit: number) =>
     rows(
       db,
