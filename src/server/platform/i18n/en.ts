@@ -60,6 +60,8 @@ export const en: Record<ServerMessageKey, string> = {
   "billing.unknown_category": "Category “{category}” does not exist.",
   "billing.not_event_ticket": "Only per-event tickets closed “to invoice” have their own invoice.",
   "billing.already_invoiced": "The ticket already has a current invoice ({folio}).",
+  "billing.rate_draft_edited":
+    "Draft {folio} no longer has the ticket's time line (it was edited by hand): correct the price there, or cancel it and invoice the ticket again at the new rate.",
   "billing.no_rfc":
     "Invoice {folios} of “{client}” has no RFC and the ERP cannot stamp it: record the client's RFC (or the generic XAXX010101000 for a sale to the general public).",
   "billing.nothing_to_export": "There are no issued invoices to export.",

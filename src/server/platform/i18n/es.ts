@@ -59,6 +59,8 @@ export const es = {
   "billing.unknown_category": "La categoría «{category}» no existe.",
   "billing.not_event_ticket": "Solo los tickets por evento cerrados «por facturar» tienen factura propia.",
   "billing.already_invoiced": "El ticket ya tiene una factura vigente ({folio}).",
+  "billing.rate_draft_edited":
+    "El borrador {folio} ya no tiene la partida de tiempo del ticket (se editó a mano): corrige ahí el precio, o cancélalo y vuelve a facturar el ticket con la nueva tarifa.",
   "billing.no_rfc":
     "La factura {folios} de «{client}» no tiene RFC y el ERP no puede timbrarla: registre el RFC del cliente (o el genérico XAXX010101000 si es venta al público en general).",
   "billing.nothing_to_export": "No hay facturas emitidas para exportar.",
