@@ -53,7 +53,7 @@ export const en: Record<ServerMessageKey, string> = {
   "billing.period_format": "The period must be YYYY-MM (for example 2026-11).",
   "billing.period_future": "Period {period} cannot be billed: it has not started yet.",
   "billing.invoice_frozen":
-    "Invoice {folio} has been issued: its lines and totals are frozen. Cancel it and make a new one.",
+    "{status, select, cancelled {Invoice {folio} is cancelled: it no longer changes.} other {Invoice {folio} has been issued: its lines and totals are frozen. Cancel it and make a new one.}}",
   "billing.invoice_status":
     "An invoice that is {status, select, draft {a draft} issued {issued} exported {exported} paid {paid} cancelled {cancelled} other {{status}}} cannot be {action, select, issue {issued} cancel {cancelled} pay {marked paid} export {exported} edit {edited} other {{action}}}.",
   "billing.rate_exists": "There is already a rate for that category and mode; edit it.",

@@ -52,7 +52,7 @@ export const es = {
   "billing.period_format": "El periodo debe tener el formato AAAA-MM (por ejemplo 2026-11).",
   "billing.period_future": "No se puede facturar el periodo {period}: aún no empieza.",
   "billing.invoice_frozen":
-    "La factura {folio} ya fue emitida: sus partidas y totales no cambian. Cancélala y haz una nueva.",
+    "{status, select, cancelled {La factura {folio} está cancelada: ya no cambia.} other {La factura {folio} ya fue emitida: sus partidas y totales no cambian. Cancélala y haz una nueva.}}",
   "billing.invoice_status":
     "No se puede {action, select, issue {emitir} cancel {cancelar} pay {marcar como pagada} export {exportar} edit {editar} other {{action}}} una factura en estado «{status, select, draft {Borrador} issued {Emitida} exported {Exportada} paid {Pagada} cancelled {Cancelada} other {{status}}}».",
   "billing.rate_exists": "Ya hay una tarifa para esa categoría y modalidad; edítala.",
