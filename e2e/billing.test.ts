@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  ADMIN,
   browserMissing,
   type Desk,
   openDesk,
@@ -44,6 +45,44 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
       const row = page.getByTestId("rate-row").filter({ hasText: "redes" });
       await row.waitFor();
       expect(await row.getByRole("textbox", { name: "Precio por hora" }).inputValue()).toBe("650.00");
+    });
+  });
+
+  it("Ventas changes one event ticket's rate, with a reason", async () => {
+    const client = await desk.admin.ok<{ id: string }>("POST", "/api/clients", {
+      name: "Papelería Evento",
+      phone: "55 2222 3333",
+    });
+    const ticket = await desk.admin.ok<{ id: string }>("POST", "/api/tickets", {
+      clientId: client.id,
+      title: "Red caída",
+      description: "",
+      urgent: false,
+      channel: "phone",
+      category: "redes",
+    });
+    await withPage(browser, "ticket-rate", async (page) => {
+      await uiLogin(page, server.baseUrl, sales.email, PASSWORD, `/tickets/${ticket.id}`);
+      const panel = page.getByTestId("ticket-rate");
+      await panel.getByText("Lista de precios: categoría redes").waitFor();
+      await panel.getByText("$650.00 MXN").waitFor();
+      await panel.getByRole("button", { name: "Cambiar tarifa" }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByRole("textbox", { name: "Nueva tarifa por hora" }).fill("480.50");
+      await dialog.getByRole("button", { name: "Guardar tarifa" }).click();
+      await dialog.getByText("Indica el motivo.").waitFor();
+      await dialog.getByRole("textbox", { name: "Motivo" }).fill("Precio de introducción");
+      await dialog.getByRole("button", { name: "Guardar tarifa" }).click();
+      await panel.getByText("$480.50 MXN").waitFor();
+      await panel.getByText("Cambiada para este ticket").waitFor();
+      await panel.getByText(/: Precio de introducción$/).waitFor();
+      await shot(page, "42-ticket-rate");
+    });
+    // A (senior) technician's ticket page has no rate.
+    await withPage(browser, "ticket-rate-technician", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.senior.email, PASSWORD, `/tickets/${ticket.id}`);
+      await page.getByTestId("ticket-folio").waitFor();
+      expect(await page.getByTestId("ticket-rate").count()).toBe(0);
     });
   });
 
@@ -102,6 +141,21 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
       // The whole month on the axis (its last day is at least the 28th).
       await chart.getByText("28", { exact: true }).waitFor();
       await shot(page, "41-hour-bank");
+    });
+  });
+
+  it("the admin sets the IVA rate as a percentage", async () => {
+    await withPage(browser, "tax", async (page) => {
+      await uiLogin(page, server.baseUrl, ADMIN.email, ADMIN.password, "/admin/tax");
+      await page.getByTestId("tax-current").getByText("Tasa vigente: 16 %").waitFor();
+      const field = page.getByRole("textbox", { name: "IVA (%)" });
+      await field.fill("101");
+      await page.getByRole("button", { name: "Guardar" }).click();
+      await page.getByText("Escribe un porcentaje de 0 a 100 con hasta dos decimales.").waitFor();
+      await field.fill("8");
+      await page.getByRole("button", { name: "Guardar" }).click();
+      await page.getByTestId("tax-current").getByText("Tasa vigente: 8 %").waitFor();
+      expect(await desk.admin.ok("GET", "/api/billing/settings")).toMatchObject({ taxBasisPoints: 800 });
     });
   });
 });

@@ -4,7 +4,7 @@ import { PaymentTerms } from "./clients.js";
 import { BaseVersion, Cents, DateOnly, Id, Text } from "./common.js";
 import { MessageParams } from "./notifications.js";
 import { CategoryCode } from "./settings.js";
-import { AttentionMode } from "./tickets.js";
+import { AttentionMode, ServiceKind } from "./tickets.js";
 
 export const Period = z
   .string()
@@ -27,10 +27,15 @@ export const Rate = z.object({
   updatedAt: z.string(),
 });
 
+export const InvoiceStatus = z.enum(["draft", "issued", "exported", "paid", "cancelled"]);
+export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
+
 export const TicketRateBody = z.strictObject({ hourlyRateCents: Cents, reason: Text(1000) });
 export const RateSource = z.enum(["override", "category_mode", "category", "mode", "default", "none"]);
 export const TicketRate = z.object({
   ticketId: Id,
+  /** Only `event` tickets are billed by the hour; a contract ticket's rate is shown, never overridden. */
+  serviceKind: ServiceKind,
   category: z.string().nullable(),
   mode: AttentionMode.nullable(),
   hourlyRateCents: z.number().nullable(),
@@ -44,10 +49,13 @@ export const TicketRate = z.object({
       at: z.string(),
     }),
   ),
+  /**
+   * The ticket's own invoice, if it has a live one: an override re-prices a draft's time line; an
+   * issued (exported, paid) invoice never changes (a correction is a cancellation and a new invoice).
+   */
+  invoice: z.object({ id: Id, folio: z.string(), status: InvoiceStatus, totalCents: z.number() }).nullable(),
 });
 
-export const InvoiceStatus = z.enum(["draft", "issued", "exported", "paid", "cancelled"]);
-export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
 export const InvoiceLine = z.object({
   description: z.string(),
   quantity: z.number(),

@@ -42,6 +42,7 @@ export const HistoryAction = z.enum([
   "survey",
   "survey_attempt",
   "link_sender",
+  "rate_override",
 ]);
 export type HistoryAction = z.infer<typeof HistoryAction>;
 export const TransitionAction = z.enum(TRANSITION_ACTIONS);

@@ -55,6 +55,7 @@ export const LOADERS = {
   "/admin/backups": remembered(() => import("./pages/admin/BackupsPage")),
   "/admin/outbox": remembered(() => import("./pages/admin/OutboxPage")),
   "/admin/warranty-fee": remembered(() => import("./pages/admin/WarrantyFeePage")),
+  "/admin/tax": remembered(() => import("./pages/admin/TaxRatePage")),
   "/credit": remembered(() => import("./pages/credit/CreditRequestsPage")),
   "/rfc-review": remembered(() => import("./pages/credit/RfcReviewPage")),
   "/loaners": remembered(() => import("./pages/loaners/LoanersPage")),

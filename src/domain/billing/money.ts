@@ -59,3 +59,15 @@ export function totalsOf(lines: readonly Pick<Line, "amountCents">[], taxBasisPo
   const taxCents = divHalfUp(subtotalCents * taxBasisPoints, 10_000);
   return { subtotalCents, taxCents, totalCents: subtotalCents + taxCents };
 }
+
+/**
+ * A draft's time line priced at a new hourly rate (a ticket's rate override): it keeps its description
+ * and quantity. While the quantity still shows `minutes` in hours the amount is prorated to the minute,
+ * as when it was made; a quantity the leader typed is billed as an item. The `no_rate` flag goes.
+ */
+export function repriceTimeLine(line: Line, minutes: number, hourlyRateCents: number): Line {
+  if (minutes > 0 && line.quantity === hoursOf(minutes)) {
+    return timeLine(line.description, minutes, hourlyRateCents);
+  }
+  return itemLine(line.description, line.quantity, hourlyRateCents);
+}

@@ -1,20 +1,25 @@
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
+  BillingSettingsRecord as BillingSettingsSchema,
   HourBank as HourBankSchema,
   ImportResult as ImportResultSchema,
   Invoice,
   InvoicesQuery,
   Rate as RateSchema,
   RunResult as RunResultSchema,
+  TicketRate as TicketRateSchema,
 } from "../contract";
 import { ApiError, api, csrfHeader, withQuery } from "./client";
+import { ticketKeys } from "./tickets";
 
 export type { Invoice };
 export type Rate = z.infer<typeof RateSchema>;
 export type RunResult = z.infer<typeof RunResultSchema>;
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 export type HourBank = z.infer<typeof HourBankSchema>;
+export type TicketRate = z.infer<typeof TicketRateSchema>;
+export type BillingSettings = z.infer<typeof BillingSettingsSchema>;
 
 /** The invoice list's filters, as the server's contract (InvoicesQuery) declares them. */
 export type InvoiceFilter = z.input<typeof InvoicesQuery>;
@@ -119,5 +124,50 @@ export function useHourBank(contractId: string | null, month?: string) {
                 signal,
               },
             ),
+  });
+}
+
+const ticketRateKey = (ticketId: string) => ["ticket-rate", ticketId] as const;
+
+/** The rate an event ticket is billed at and where it came from (Ventas, leaders and admins only). */
+export function useTicketRate(ticketId: string) {
+  return useQuery({
+    queryKey: ticketRateKey(ticketId),
+    queryFn: ({ signal }) => api<TicketRate>(`/api/tickets/${encodeURIComponent(ticketId)}/rate`, { signal }),
+  });
+}
+
+/** Overrides one ticket's rate with a reason; its draft invoice and history follow. */
+export function useOverrideTicketRate(ticketId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { hourlyRateCents: number; reason: string }) =>
+      api<TicketRate>(`/api/tickets/${encodeURIComponent(ticketId)}/rate`, { method: "PUT", body }),
+    onSuccess: (rate) => {
+      queryClient.setQueryData(ticketRateKey(ticketId), rate);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["invoices"] }),
+        queryClient.invalidateQueries({ queryKey: ticketKeys.detail(ticketId) }),
+      ]);
+    },
+  });
+}
+
+const billingSettingsKey = ["settings", "billing"] as const;
+
+/** The IVA rate, in basis points (1600 = 16 %), and the version it was read at. */
+export function useBillingSettings() {
+  return useQuery({
+    queryKey: billingSettingsKey,
+    queryFn: ({ signal }) => api<BillingSettings>("/api/billing/settings", { signal }),
+  });
+}
+
+export function useSaveBillingSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BillingSettings) =>
+      api<BillingSettings>("/api/billing/settings", { method: "PUT", body }),
+    onSuccess: (saved) => queryClient.setQueryData(billingSettingsKey, saved),
   });
 }

@@ -38,6 +38,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   slaUrgentMinutes: "contract.slaUrgent",
   cancelled: "contract.cancelled",
   cancelledAt: "contract.cancelled",
+  taxBasisPoints: "tax.label",
   timeZone: "calendar.timeZone",
   weeklyHours: "calendar.weeklyHours",
   statutoryHolidays: "calendar.statutory",

@@ -38,6 +38,7 @@ export const NAV: NavItem[] = [
   { to: "/admin/backups", label: "nav.backups", roles: ["admin"], admin: true },
   { to: "/admin/outbox", label: "nav.outbox", roles: ["admin"], admin: true },
   { to: "/admin/warranty-fee", label: "nav.warrantyFee", roles: ["admin"], admin: true },
+  { to: "/admin/tax", label: "nav.tax", roles: ["admin"], admin: true },
 ];
 
 export function hasRole(roles: readonly Role[] | undefined, ...wanted: Role[]): boolean {

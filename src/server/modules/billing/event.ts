@@ -27,6 +27,14 @@ const MODE_ES = {
   phone: "telefónica",
 } as const;
 
+/** The draft's line of worked time names its ticket: `Servicio <folio>: <title> (<mode>)`. */
+const timeLineDescription = (folio: string, title: string, mode: keyof typeof MODE_ES | null) =>
+  `Servicio ${folio}: ${title}${mode ? ` (${MODE_ES[mode]})` : ""}`;
+
+/** Whether a draft's line is the ticket's time line Mesa wrote (a rate override re-prices it). */
+export const isTimeLineOf = (folio: string) => (line: Line) =>
+  line.description.startsWith(`Servicio ${folio}:`);
+
 /**
  * The warranty execution fee of an event ticket whose warranty case was handled (sent to the
  * manufacturer, whatever it answered): one line at the fee setting. Contract tickets never carry it
@@ -70,12 +78,8 @@ export async function makeEventDraft(
   const minutes = ticket.billable_minutes ?? 0;
   const lines: Line[] = [];
   if (minutes > 0) {
-    const how = rate.mode ? ` (${MODE_ES[rate.mode]})` : "";
-    const line = timeLine(
-      `Servicio ${ticket.folio}: ${ticket.title}${how}`,
-      minutes,
-      rate.hourlyRateCents ?? 0,
-    );
+    const description = timeLineDescription(ticket.folio, ticket.title, rate.mode);
+    const line = timeLine(description, minutes, rate.hourlyRateCents ?? 0);
     // No rate matched (empty price list): the draft is kept, its time line flagged to be priced by hand.
     lines.push(rate.hourlyRateCents === null ? { ...line, warning: "no_rate" } : line);
   }

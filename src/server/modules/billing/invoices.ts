@@ -34,7 +34,7 @@ export function refuseUnless(row: InvoiceRow, action: Action): void {
   if (action === "edit") {
     throw codedError(
       "invalid_transition",
-      { code: "billing.invoice_frozen", params: { folio: row.folio } },
+      { code: "billing.invoice_frozen", params: { folio: row.folio, status: row.status } },
       { status: row.status },
     );
   }

@@ -1,17 +1,17 @@
-/** The price list and per-ticket rate overrides (issue #14 item 1). */
+/** The price list, and the rate a ticket is billed at (issue #14 item 1). */
 import type { Kysely, Selectable, Transaction } from "kysely";
 import type { z } from "zod";
-import type { RateBody, TicketRateBody } from "../../../contract/billing.js";
+import type { RateBody } from "../../../contract/billing.js";
 import { dominantMode, type RateSource, resolveRate } from "../../../domain/billing/rates.js";
 import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
 import type { DB, RatesTable, TicketsTable } from "../../platform/database/schema.js";
-import { AppError, notFound } from "../../platform/errors.js";
+import { notFound } from "../../platform/errors.js";
 import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
 import { codedError } from "../../platform/i18n/index.js";
 import { newId } from "../../platform/ids.js";
-import { requireRateOverrider, requireRateReader, requireRateSetter } from "./policy.js";
-import { lookupRepo, overridesRepo, ratesRepo, workRepo } from "./repository.js";
+import { requireRateReader, requireRateSetter } from "./policy.js";
+import { overridesRepo, ratesRepo, workRepo } from "./repository.js";
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -129,67 +129,4 @@ export async function rateOfTicket(db: Db, ticket: Pick<Selectable<TicketsTable>
         mode,
       );
   return { ...resolved, mode, category: ticket.category, history };
-}
-
-export async function ticketRateView(ctx: AppContext, actor: Actor, ticketId: string) {
-  requireRateOverrider(actor);
-  const ticket = await lookupRepo.ticket(ctx.db, ticketId);
-  if (!ticket) throw notFound("ticket");
-  const r = await rateOfTicket(ctx.db, ticket);
-  return {
-    ticketId,
-    category: r.category,
-    mode: r.mode,
-    hourlyRateCents: r.hourlyRateCents,
-    source: r.source,
-    history: r.history.map((h) => ({
-      hourlyRateCents: Number(h.hourly_rate_cents),
-      reason: h.reason,
-      actorId: h.actor_id,
-      actorName: h.actor_name,
-      at: h.at,
-    })),
-  };
-}
-
-/** Ventas or a leader sets one ticket's rate, with a reason kept in its history. */
-export async function overrideTicketRate(
-  ctx: AppContext,
-  actor: Actor,
-  ticketId: string,
-  body: z.output<typeof TicketRateBody>,
-) {
-  requireRateOverrider(actor);
-  const ticket = await lookupRepo.ticket(ctx.db, ticketId);
-  if (!ticket) throw notFound("ticket");
-  if (ticket.service_kind !== "event") {
-    throw new AppError(
-      "precondition_failed",
-      "billing.hourly_event_only",
-      {},
-      {
-        serviceKind: ticket.service_kind,
-      },
-    );
-  }
-  const now = ctx.clock().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await overridesRepo.insert(trx, {
-      id: newId(),
-      ticket_id: ticketId,
-      hourly_rate_cents: body.hourlyRateCents,
-      reason: body.reason,
-      actor_id: actor.id,
-      at: now,
-    });
-    await auditRepo.record(trx, {
-      entity: "ticket_rate",
-      entityId: ticketId,
-      at: now,
-      actorId: actor.id,
-      action: "override",
-      changes: body,
-    });
-  });
-  return ticketRateView(ctx, actor, ticketId);
 }

@@ -40,6 +40,7 @@ import * as rates from "./rates.js";
 import { invoicesRepo } from "./repository.js";
 import { runPeriod } from "./run.js";
 import { billingSettingsRecord, saveBillingSettings } from "./settings.js";
+import { overrideTicketRate, ticketRateView } from "./ticket-rate.js";
 
 const tags = ["billing"];
 
@@ -78,11 +79,11 @@ function ratesGroup(r: Routes, ctx: AppContext): void {
 function ticketGroup(r: Routes, ctx: AppContext): void {
   r.get("/rate", {
     schema: { tags, params: IdParams, response: { 200: TicketRate } },
-    handler: async (req) => rates.ticketRateView(ctx, actorOf(req), req.params.id),
+    handler: async (req) => ticketRateView(ctx, actorOf(req), req.params.id),
   });
   r.put("/rate", {
     schema: { tags, params: IdParams, body: TicketRateBody, response: { 200: TicketRate } },
-    handler: async (req) => rates.overrideTicketRate(ctx, actorOf(req), req.params.id, req.body),
+    handler: async (req) => overrideTicketRate(ctx, actorOf(req), req.params.id, req.body),
   });
   r.post("/invoice", {
     schema: { tags, params: IdParams, response: { 201: Invoice } },

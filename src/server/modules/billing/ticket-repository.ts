@@ -25,6 +25,16 @@ export const invoiceTicketsRepo = {
       .execute();
     return rows.map((r) => r.ticket_id);
   },
+  /** The minutes of a ticket's time an invoice bills (0 when it bills none of it). */
+  minutesOf: async (db: Db, invoiceId: string, ticketId: string): Promise<number> => {
+    const row = await db
+      .selectFrom("invoice_tickets")
+      .select("minutes")
+      .where("invoice_id", "=", invoiceId)
+      .where("ticket_id", "=", ticketId)
+      .executeTakeFirst();
+    return Number(row?.minutes ?? 0);
+  },
   /** Of `ticketIds`, those another issued, exported or paid invoice still bills. */
   stillBilled: async (db: Db, ticketIds: string[]): Promise<Set<string>> => {
     if (ticketIds.length === 0) return new Set();

@@ -53,13 +53,15 @@ export const en: Record<ServerMessageKey, string> = {
   "billing.period_format": "The period must be YYYY-MM (for example 2026-11).",
   "billing.period_future": "Period {period} cannot be billed: it has not started yet.",
   "billing.invoice_frozen":
-    "Invoice {folio} has been issued: its lines and totals are frozen. Cancel it and make a new one.",
+    "{status, select, cancelled {Invoice {folio} is cancelled: it no longer changes.} other {Invoice {folio} has been issued: its lines and totals are frozen. Cancel it and make a new one.}}",
   "billing.invoice_status":
     "An invoice that is {status, select, draft {a draft} issued {issued} exported {exported} paid {paid} cancelled {cancelled} other {{status}}} cannot be {action, select, issue {issued} cancel {cancelled} pay {marked paid} export {exported} edit {edited} other {{action}}}.",
   "billing.rate_exists": "There is already a rate for that category and mode; edit it.",
   "billing.unknown_category": "Category “{category}” does not exist.",
   "billing.not_event_ticket": "Only per-event tickets closed “to invoice” have their own invoice.",
   "billing.already_invoiced": "The ticket already has a current invoice ({folio}).",
+  "billing.rate_draft_edited":
+    "Draft {folio} no longer has the ticket's time line (it was edited by hand): correct the price there, or cancel it and invoice the ticket again at the new rate.",
   "billing.no_rfc":
     "Invoice {folios} of “{client}” has no RFC and the ERP cannot stamp it: record the client's RFC (or the generic XAXX010101000 for a sale to the general public).",
   "billing.nothing_to_export": "There are no issued invoices to export.",

@@ -52,13 +52,15 @@ export const es = {
   "billing.period_format": "El periodo debe tener el formato AAAA-MM (por ejemplo 2026-11).",
   "billing.period_future": "No se puede facturar el periodo {period}: aún no empieza.",
   "billing.invoice_frozen":
-    "La factura {folio} ya fue emitida: sus partidas y totales no cambian. Cancélala y haz una nueva.",
+    "{status, select, cancelled {La factura {folio} está cancelada: ya no cambia.} other {La factura {folio} ya fue emitida: sus partidas y totales no cambian. Cancélala y haz una nueva.}}",
   "billing.invoice_status":
     "No se puede {action, select, issue {emitir} cancel {cancelar} pay {marcar como pagada} export {exportar} edit {editar} other {{action}}} una factura en estado «{status, select, draft {Borrador} issued {Emitida} exported {Exportada} paid {Pagada} cancelled {Cancelada} other {{status}}}».",
   "billing.rate_exists": "Ya hay una tarifa para esa categoría y modalidad; edítala.",
   "billing.unknown_category": "La categoría «{category}» no existe.",
   "billing.not_event_ticket": "Solo los tickets por evento cerrados «por facturar» tienen factura propia.",
   "billing.already_invoiced": "El ticket ya tiene una factura vigente ({folio}).",
+  "billing.rate_draft_edited":
+    "El borrador {folio} ya no tiene la partida de tiempo del ticket (se editó a mano): corrige ahí el precio, o cancélalo y vuelve a facturar el ticket con la nueva tarifa.",
   "billing.no_rfc":
     "La factura {folios} de «{client}» no tiene RFC y el ERP no puede timbrarla: registre el RFC del cliente (o el genérico XAXX010101000 si es venta al público en general).",
   "billing.nothing_to_export": "No hay facturas emitidas para exportar.",

@@ -146,6 +146,7 @@ export const work: Record<keyof typeof es, string> = {
   "history.billable": "Billable time corrected",
   "history.call": "Call logged",
   "history.link_sender": "Sender linked to the client",
+  "history.rate_override": "Ticket hourly rate overridden",
   "history.other": "Change",
   "review.queue": "Review of attended tickets",
   "review.queueHint": "Check the service, the times and the client's acceptance.",

@@ -144,6 +144,7 @@ export const work = {
   "history.billable": "Corrección del tiempo facturable",
   "history.call": "Llamada registrada",
   "history.link_sender": "Remitente vinculado al cliente",
+  "history.rate_override": "Tarifa por hora del ticket cambiada",
   "history.other": "Movimiento",
   "review.queue": "Revisión de tickets atendidos",
   "review.queueHint": "Verifica el servicio, los tiempos y la aceptación del cliente.",

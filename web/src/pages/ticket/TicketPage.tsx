@@ -16,6 +16,7 @@ import { BillingStatusEditor, ClosePanel } from "./ClosePanel";
 import { LinkSenderPanel } from "./LinkSenderPanel";
 import { MessagesPanel } from "./MessagesPanel";
 import { NotAssigned, reassignedTo } from "./NotAssigned";
+import { canOverrideRate, RatePanel } from "./RatePanel";
 import { ReviewPanel } from "./ReviewPanel";
 import { RoadLinks } from "./RoadLinks";
 import { ServiceOrderLink } from "./ServiceOrderLink";
@@ -107,6 +108,7 @@ function TicketView({ ticket, me }: { ticket: TicketDetail; me: Me }) {
             <ServiceOrderLink ticket={ticket} />
             {billingEditable && <BillingStatusEditor ticket={ticket} />}
             {correctsBillable && <BillableCorrection ticket={ticket} />}
+            {canOverrideRate(me.roles, ticket) && <RatePanel ticket={ticket} />}
             <SurveyResult ticket={ticket} />
             <WarrantyPanel ticket={ticket} editable={canHandleWarranty(me.roles, me.id, ticket)} />
             <Paper withBorder p="md">
