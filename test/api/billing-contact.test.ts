@@ -146,6 +146,21 @@ describe.each(DATABASES)("the client's billing contact on %s", (kind) => {
     expect((await clientOf(c.id)).billingContactId).toBe(other.id);
   });
 
+  it("never ends with a billing contact without e-mail when its designation and e-mail removal race", async () => {
+    const c = await newClient();
+    for (let i = 0; i < 6; i++) {
+      const contact = await newContact(c.id, `Carrera ${i}`, `carrera${i}@cinco.mx`);
+      const [designated, edited] = await Promise.all([
+        designate(c.id, contact.id),
+        s.reception.patch(`/api/contacts/${contact.id}`, { email: null }),
+      ]);
+      expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+      // Either order is fine: designated first and then cleared, or refused for having no e-mail.
+      expect([200, 422]).toContain(designated.status);
+      expect((await clientOf(c.id)).billingContactId).toBeNull();
+    }
+  });
+
   it("leaves no dangling reference when the contact is deleted from the database", async () => {
     const c = await newClient({ email: "general@cuatro.mx" });
     const cxp = await newContact(c.id, "Se va", "seva@cuatro.mx");
