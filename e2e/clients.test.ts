@@ -112,6 +112,37 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
     });
   });
 
+  it("reception picks the billing contact among the contacts with an e-mail; the contacts panel marks it", async () => {
+    const reception = await ApiSession.login(server.baseUrl, staff.reception.email, PASSWORD);
+    const clients = await reception.ok<{ items: { id: string }[] }>(
+      "GET",
+      `/api/clients?q=${encodeURIComponent(CLIENT)}`,
+    );
+    await reception.ok("POST", "/api/contacts", { clientId: clients.items[0]!.id, name: "Luis Sin Correo" });
+    await withPage(browser, "billing-contact", async (page) => {
+      let dialog = await openClient(page, staff.reception.email);
+      const select = dialog.getByRole("combobox", { name: "Contacto de facturación" });
+      await dialog.getByText("Recibe las facturas por correo").waitFor();
+      await select.click();
+      await page.getByRole("option", { name: /Ana Martínez/ }).waitFor();
+      expect(await page.getByRole("option", { name: /Luis Sin Correo/ }).count()).toBe(0);
+      await page.getByRole("option", { name: /Ana Martínez/ }).click();
+      await dialog.getByRole("button", { name: "Guardar", exact: true }).click();
+      await page.getByText("Cliente guardado.").waitFor();
+      await page.locator('[data-testid="client-row"]', { hasText: CLIENT }).click();
+      dialog = page.getByRole("dialog", { name: CLIENT });
+      expect(await dialog.getByRole("combobox", { name: "Contacto de facturación" }).inputValue()).toBe(
+        "Ana Martínez <ana@launica.mx>",
+      );
+      await dialog.getByRole("tab", { name: "Contactos" }).click();
+      const ana = dialog.locator('[data-testid="contact-row"][data-name="Ana Martínez"]');
+      await ana.getByTestId("billing-badge").getByText("Facturación").waitFor();
+      const luis = dialog.locator('[data-testid="contact-row"][data-name="Luis Sin Correo"]');
+      expect(await luis.getByTestId("billing-badge").count()).toBe(0);
+      await shot(page, "20b-client-billing-contact");
+    });
+  });
+
   it("the leader reads who changed what in the client's and the contract's history", async () => {
     await withPage(browser, "history", async (page) => {
       const dialog = await openClient(page, staff.leader.email);
@@ -121,6 +152,7 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
       await credit.getByText(/· Vera Ventas$/).waitFor();
       await credit.getByText("Límite de crédito: $50,000.50 MXN").waitFor();
       await trail.getByText("Técnico de cuenta: Tomás Técnico").waitFor();
+      await trail.getByText("Contacto de facturación: Ana Martínez").waitFor();
       await shot(page, "21-client-history");
       await page.keyboard.press("Escape");
 

@@ -20,6 +20,11 @@ const clientFields = {
   creditDays: z.number().int().min(1).max(365).nullable().optional(),
   creditLimitCents: Cents.nullable().optional(),
   accountTechnicianId: Id.nullable().optional(),
+  /**
+   * The contact who receives the issued invoices by e-mail: one of this client's contacts, with an
+   * e-mail (422 `billing_contact_not_of_client` / `billing_contact_without_email` otherwise); null clears it.
+   */
+  billingContactId: Id.nullable().optional(),
   notes: OptionalText(5000).nullable().optional(),
   /** Staff confirm an RFC that fails SAT's check digit (answered 422 `rfc_check_digit_mismatch` otherwise). */
   rfcCheckDigitConfirmed: z.boolean().optional(),
@@ -46,6 +51,8 @@ export const Client = z.object({
   creditApprovedBy: z.string().nullable(),
   creditApprovedAt: z.string().nullable(),
   accountTechnicianId: z.string().nullable(),
+  /** Receives the issued invoices; null: the client's e-mail, else its first contact with one. */
+  billingContactId: z.string().nullable(),
   notes: z.string().nullable(),
   /** The RFC fails SAT's check digit (confirmed by staff): listed for review. */
   rfcCheckFailed: z.boolean(),

@@ -28,6 +28,8 @@ export const ERROR_STATUS = {
   wrong_password: 422,
   rfc_check_digit_mismatch: 422,
   credit_request_required: 422,
+  billing_contact_not_of_client: 422,
+  billing_contact_without_email: 422,
   rate_limited: 429,
   internal_error: 500,
   database_unavailable: 503,

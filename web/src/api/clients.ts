@@ -86,7 +86,12 @@ export function usePatchContact() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: Partial<Omit<ContactBody, "clientId">> & Versioned }) =>
       api<Contact>(`/api/contacts/${encodeURIComponent(id)}`, { method: "PATCH", body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["contacts"] }),
+    onSuccess: (_, { body }) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["contacts"] }),
+        // A contact whose e-mail is removed stops being its client's billing contact (server side).
+        body.email === null && queryClient.invalidateQueries({ queryKey: ["clients"] }),
+      ]),
   });
 }
 

@@ -1,6 +1,7 @@
 import { Stack, Text, Timeline } from "@mantine/core";
 import { useUsers } from "../api/admin";
 import { type AuditEntity, type AuditEntry, useAudit } from "../api/audit";
+import { useContacts } from "../api/clients";
 import { hasKey, type Translate, useT } from "../i18n";
 import { fieldLabel } from "../lib/fields";
 import { formatDateTime, formatMinutes, formatMoney } from "../lib/format";
@@ -42,7 +43,11 @@ export function AuditTrail({ entity, entityId }: { entity: AuditEntity; entityId
   const t = useT();
   const audit = useAudit(entity, entityId);
   const users = useUsers();
-  const names: Names = new Map((users.data?.items ?? []).map((u) => [u.id, u.name]));
+  // A client's history names its contacts too (its billing contact).
+  const contacts = useContacts(entity === "client" ? entityId : null);
+  const names: Names = new Map(
+    [...(users.data?.items ?? []), ...(contacts.data?.items ?? [])].map((u) => [u.id, u.name]),
+  );
   const items = [...(audit.data?.items ?? [])].sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id);
   const action = (a: string) => {
     const key = `audit.action.${a}`;

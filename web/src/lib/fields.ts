@@ -8,6 +8,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   rfc: "client.rfc",
   billingAddress: "client.billingAddress",
   accountTechnicianId: "client.accountTechnician",
+  billingContactId: "client.billingContact",
   paymentTerms: "client.paymentTerms",
   creditDays: "client.creditDays",
   creditLimitCents: "client.creditLimit",

@@ -1,4 +1,4 @@
-/** The issued invoice mailed to the client's billing address through the outbox (same transaction). */
+/** The issued invoice mailed to the client's billing contact through the outbox (same transaction). */
 import type { Transaction } from "kysely";
 import type { AppContext } from "../../context.js";
 import type { DB } from "../../platform/database/schema.js";
@@ -13,7 +13,10 @@ import { storedLines } from "./stored-lines.js";
 export const pesos = (cents: number) =>
   `$${(cents / 100).toLocaleString("es-MX", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} MXN`;
 
-/** Queued, with the PDF attached, only when the client has an address; sent when mail is configured (MESA_SMTP_URL). */
+/**
+ * Queued, with the PDF attached, only when the client has an address (its billing contact's, else its
+ * own, else its first contact's: lookupRepo.billingAddress); sent when mail is configured (MESA_SMTP_URL).
+ */
 export async function queueInvoiceMail(
   base: AppContext,
   trx: Transaction<DB>,

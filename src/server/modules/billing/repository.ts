@@ -153,13 +153,22 @@ export const lookupRepo = {
     db.selectFrom("tickets").selectAll().where("id", "=", id).executeTakeFirst(),
   contract: (db: Db, id: string) =>
     db.selectFrom("contracts").selectAll().where("id", "=", id).executeTakeFirst(),
-  /** Where the invoice goes: the client's e-mail, else its first contact with one. */
+  /**
+   * Where the invoice goes: the client's billing contact's e-mail when it names one, else the client's
+   * e-mail, else its first contact with one.
+   */
   billingAddress: async (db: Db, clientId: string): Promise<string | null> => {
     const client = await db
       .selectFrom("clients")
-      .select("email")
-      .where("id", "=", clientId)
+      .leftJoin("contacts as billing", (j) =>
+        j
+          .onRef("billing.id", "=", "clients.billing_contact_id")
+          .onRef("billing.client_id", "=", "clients.id"),
+      )
+      .select(["clients.email", "billing.email as billing_email"])
+      .where("clients.id", "=", clientId)
       .executeTakeFirst();
+    if (client?.billing_email) return client.billing_email;
     if (client?.email) return client.email;
     const contact = await db
       .selectFrom("contacts")

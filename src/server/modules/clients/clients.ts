@@ -11,6 +11,7 @@ import { newId } from "../../platform/ids.js";
 import { rfcColumns, shownRfc } from "../credit/rfc-fields.js";
 import { ticketsRepo } from "../tickets/repository.js";
 import { rolesOf, usersRepo } from "../users/repository.js";
+import { checkBillingContact } from "./billing-contact.js";
 import { clientFor } from "./client-view.js";
 import { assertMayEditClients, assertMayReadClient, assertMaySearchClients, mayEndCredit } from "./policy.js";
 import { type ClientRow, clientsRepo } from "./repository.js";
@@ -29,6 +30,7 @@ export function toClient(r: ClientRow): Client {
     creditApprovedBy: r.credit_approved_by,
     creditApprovedAt: r.credit_approved_at,
     accountTechnicianId: r.account_technician_id,
+    billingContactId: r.billing_contact_id,
     notes: r.notes,
     rfcCheckFailed: r.rfc_check_failed === 1,
     rfcConfirmedBy: r.rfc_confirmed_by,
@@ -109,6 +111,7 @@ export async function createClient(ctx: AppContext, actor: Actor, input: z.outpu
     credit_approved_by: null,
     credit_approved_at: null,
     account_technician_id: input.accountTechnicianId ?? null,
+    billing_contact_id: input.billingContactId ?? null,
     notes: input.notes ?? null,
     search_text: clientSearchText(base),
     created_at: now,
@@ -118,6 +121,8 @@ export async function createClient(ctx: AppContext, actor: Actor, input: z.outpu
   };
   await onDuplicate(
     ctx.db.transaction().execute(async (trx) => {
+      // A new client has no contacts yet: any billing contact named is another client's (422).
+      await checkBillingContact(ctx, trx, row.id, input.billingContactId);
       await clientsRepo.insert(trx, row);
       await auditRepo.record(trx, {
         entity: "client",
@@ -161,6 +166,7 @@ function clientPatch(
   };
   if (input.billingAddress !== undefined) patch.billing_address = input.billingAddress;
   if (input.accountTechnicianId !== undefined) patch.account_technician_id = input.accountTechnicianId;
+  if (input.billingContactId !== undefined) patch.billing_contact_id = input.billingContactId;
   if (input.notes !== undefined) patch.notes = input.notes;
   return patch;
 }
@@ -184,6 +190,7 @@ export async function updateClient(
   const { version: _base, ...changes } = input;
   const written = await onDuplicate(
     ctx.db.transaction().execute(async (trx) => {
+      await checkBillingContact(ctx, trx, id, input.billingContactId);
       if (!(await clientsRepo.update(trx, id, current.version, patch))) return false;
       if (patch.name !== current.name) await ticketsRepo.refreshClientName(trx, id);
       await auditRepo.record(trx, {

@@ -11,6 +11,7 @@ import { newId } from "../../platform/ids.js";
 import { businessCalendar } from "../settings/settings.js";
 import { clientsWithContractInForce } from "../tickets/contract-in-force.js";
 import { ticketsRepo } from "../tickets/repository.js";
+import { dropAsBillingContact } from "./billing-contact.js";
 import { contactFor } from "./client-view.js";
 import { toClient } from "./clients.js";
 import {
@@ -146,6 +147,7 @@ export async function updateContact(
     const phones =
       input.phones ?? existing.phones.filter((p) => p !== (cur.phone && normalizePhone(cur.phone)));
     await contactsRepo.replaceChannels(trx, id, channelsOf(email, phone, emails, phones));
+    if (cur.email && !email) await dropAsBillingContact(trx, cur, actor.id, now);
     await auditRepo.record(trx, {
       entity: "contact",
       entityId: id,

@@ -64,6 +64,19 @@ export const clientsRepo = {
     for (const p of likePatterns(terms)) q = q.where("search_text", "like", p);
     return q.execute();
   },
+  /**
+   * The client no longer names `contactId` as its billing contact (its e-mail was removed): cleared and
+   * the version bumped, in the caller's transaction. False when the client did not name it.
+   */
+  clearBillingContact: async (db: Db, clientId: string, contactId: string, now: string) => {
+    const r = await db
+      .updateTable("clients")
+      .set((eb) => ({ billing_contact_id: null, updated_at: now, version: eb("version", "+", 1) }))
+      .where("id", "=", clientId)
+      .where("billing_contact_id", "=", contactId)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
   byPhoneOrRfc: (db: Db, phoneDigits: string, rfc: string) =>
     db
       .selectFrom("clients")
@@ -81,6 +94,18 @@ export const contactsRepo = {
     );
     return rows[0];
   },
+  /**
+   * The contact's owner and e-mail, to designate it as a billing contact. `lock` (PostgreSQL) holds the
+   * row until the caller's transaction ends, so a concurrent removal of its e-mail waits and then sees
+   * the designation (and clears it) instead of slipping in between the check and the write.
+   */
+  billingCandidate: (db: Db, id: string, lock: boolean) =>
+    db
+      .selectFrom("contacts")
+      .select(["id", "client_id", "email"])
+      .where("id", "=", id)
+      .$if(lock, (q) => q.forShare())
+      .executeTakeFirst(),
   insert: (db: Db, row: ContactRow) => db.insertInto("contacts").values(row).execute(),
   /** Writes only if the row is still at `version` (and bumps it); false when someone else wrote first. */
   update: (db: Db, id: string, version: number, patch: Partial<ContactRow>) =>

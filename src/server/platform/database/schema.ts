@@ -94,6 +94,8 @@ export interface ClientsTable {
   rfc_confirmed_at: Instant | null;
   /** XAXX010101000 / XEXX010101000: shared by many cash clients, so not in the unique `rfc`. */
   generic_rfc: string | null;
+  /** Receives the issued invoices by e-mail (migration 023): a contact of this client with an e-mail. */
+  billing_contact_id: string | null;
   notes: string | null;
   search_text: string;
   created_at: Instant;

@@ -19,6 +19,8 @@ export const enErrors: Record<ErrorMessageKey, string> = {
     "The CSV must have the columns FolioMesa, FolioERP, Total and, optionally, FechaPago.",
   "billing.some_invoice_missing": "Some invoice does not exist.",
   "client.account_technician_role": "The account technician must be a technician user.",
+  "client.billing_contact_not_of_client": "The billing contact must be one of this client's contacts.",
+  "client.billing_contact_without_email": "The billing contact needs an e-mail address to receive invoices.",
   "client.credit_sales_only": "Only Sales changes credit terms.",
   "client.credit_via_request":
     "Credit is granted through a credit request that Sales approves (POST /api/credit-requests).",

@@ -18,6 +18,9 @@ export const esErrors = {
     "El CSV debe traer las columnas FolioMesa, FolioERP, Total y opcionalmente FechaPago.",
   "billing.some_invoice_missing": "Alguna factura no existe.",
   "client.account_technician_role": "El técnico de cuenta debe ser un usuario técnico.",
+  "client.billing_contact_not_of_client": "El contacto de facturación debe ser un contacto de este cliente.",
+  "client.billing_contact_without_email":
+    "El contacto de facturación necesita un correo para recibir las facturas.",
   "client.credit_sales_only": "Solo Ventas cambia condiciones de crédito.",
   "client.credit_via_request":
     "El crédito se otorga con una solicitud de crédito que aprueba Ventas (POST /api/credit-requests).",

@@ -34,7 +34,7 @@ function ExistingClient({ client, onClose }: { client: Client; onClose: () => vo
         </Stack>
       </Tabs.Panel>
       <Tabs.Panel value="contacts">
-        <ContactsPanel clientId={client.id} />
+        <ContactsPanel clientId={client.id} billingContactId={client.billingContactId} />
       </Tabs.Panel>
       {showHistory && (
         <Tabs.Panel value="history">

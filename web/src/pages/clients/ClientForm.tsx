@@ -9,6 +9,7 @@ import { useT } from "../../i18n";
 import { changedFields, sameValue, useEditConflict } from "../../lib/conflict";
 import { blankToUndefined, useForm } from "../../lib/form";
 import { RfcConfirm, useRfcConfirm } from "../credit/RfcConfirm";
+import { BillingContactSelect } from "./BillingContactSelect";
 
 type TextField = "name" | "rfc" | "phone" | "email" | "billingAddress";
 
@@ -58,6 +59,7 @@ function initialValues(client: Client | null) {
     email: client?.email ?? "",
     billingAddress: client?.billingAddress ?? "",
     accountTechnicianId: client?.accountTechnicianId ?? null,
+    billingContactId: client?.billingContactId ?? null,
   };
 }
 
@@ -71,9 +73,18 @@ const inputOf = (values: Values, pickTechnician: boolean) => ({
   email: blankToUndefined(values.email) ?? null,
   billingAddress: blankToUndefined(values.billingAddress) ?? null,
   ...(pickTechnician ? { accountTechnicianId: values.accountTechnicianId } : {}),
+  billingContactId: values.billingContactId,
 });
 
-const CONFLICT_FIELDS = ["name", "rfc", "phone", "email", "billingAddress", "accountTechnicianId"];
+const CONFLICT_FIELDS = [
+  "name",
+  "rfc",
+  "phone",
+  "email",
+  "billingAddress",
+  "accountTechnicianId",
+  "billingContactId",
+];
 
 interface ClientFormProps {
   client: Client | null;
@@ -160,6 +171,14 @@ export function ClientForm(props: ClientFormProps) {
           <TextInput label={t("common.email")} {...field("email")} />
         </SimpleGrid>
         <Textarea label={t("client.billingAddress")} autosize {...field("billingAddress")} />
+        {props.client && (
+          <BillingContactSelect
+            clientId={props.client.id}
+            value={values.billingContactId}
+            error={errors.billingContactId}
+            onChange={(v) => form.set("billingContactId", v)}
+          />
+        )}
         <AccountTechnician
           value={values.accountTechnicianId}
           editable={pickTechnician}

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Table, Text } from "@mantine/core";
+import { Badge, Button, Group, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { type Contact, useContacts } from "../../api/clients";
 import { usePortalUsers } from "../../api/portal";
@@ -13,10 +13,13 @@ function ContactRow({
   contact,
   onEdit,
   portalUser,
+  billing,
 }: {
   contact: Contact;
   onEdit: () => void;
   portalUser: PortalUser | undefined;
+  /** The client's billing contact: receives the issued invoices. */
+  billing: boolean;
 }) {
   const t = useT();
   const phones = contactPhones(contact);
@@ -24,9 +27,21 @@ function ContactRow({
   return (
     <Table.Tr data-testid="contact-row" data-name={contact.name}>
       <Table.Td>
-        <Text size="sm" fw={500}>
-          {contact.name}
-        </Text>
+        <Group gap="xs" wrap="nowrap">
+          <Text size="sm" fw={500}>
+            {contact.name}
+          </Text>
+          {billing && (
+            <Badge
+              color="grape"
+              variant="light"
+              title={t("client.billingContactHint")}
+              data-testid="billing-badge"
+            >
+              {t("contact.billingBadge")}
+            </Badge>
+          )}
+        </Group>
         {contact.position && (
           <Text size="xs" c="dimmed">
             {contact.position}
@@ -53,8 +68,14 @@ function ContactRow({
   );
 }
 
-/** A client's contacts: every phone and e-mail, with editing and adding. */
-export function ContactsPanel({ clientId }: { clientId: string }) {
+/** A client's contacts: every phone and e-mail, with editing and adding; the billing contact marked. */
+export function ContactsPanel({
+  clientId,
+  billingContactId,
+}: {
+  clientId: string;
+  billingContactId: string | null;
+}) {
   const t = useT();
   const contacts = useContacts(clientId);
   const [editing, setEditing] = useState<Contact | "new" | null>(null);
@@ -92,6 +113,7 @@ export function ContactsPanel({ clientId }: { clientId: string }) {
                     contact={c}
                     onEdit={() => setEditing(c)}
                     portalUser={portalOf(c.id)}
+                    billing={c.id === billingContactId}
                   />
                 ))}
               </Table.Tbody>
