@@ -4,7 +4,7 @@ import { type FormEvent, useMemo, useState } from "react";
 import { type DraftLine, type Invoice, useEditDraft } from "../../api/billing";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { type MessageKey, useT } from "../../i18n";
-import { useEditConflict } from "../../lib/conflict";
+import { conflictCurrent, useEditConflict } from "../../lib/conflict";
 import { errorMessage } from "../../lib/form";
 import { formatMoney } from "../../lib/format";
 import { useLeaveGuard } from "../../lib/leaveGuard";
@@ -124,6 +124,9 @@ function EditorDialog({ invoice, onClose }: { invoice: Invoice; onClose: () => v
   });
   const { base, rows, setRows, preview, edit } = editor;
   useLeaveGuard(editor.dirty);
+  // In the compare dialog: why re-applying failed (the stale save that opened it says nothing new).
+  const failed = editor.save.error;
+  const reapplyError = failed && !conflictCurrent(failed) ? errorMessage(t, failed) : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     editor.submit();
@@ -174,7 +177,7 @@ function EditorDialog({ invoice, onClose }: { invoice: Invoice; onClose: () => v
         fields={["lines", "totalCents"]}
         format={shownValue}
         busy={editor.save.isPending}
-        error={editor.save.isError && edit.conflict ? errorMessage(t, editor.save.error) : null}
+        error={reapplyError}
         onReapply={() => edit.conflict && editor.reapply(edit.conflict.current)}
         onDiscard={() => edit.conflict && editor.discard(edit.conflict.current)}
         onDismiss={edit.close}

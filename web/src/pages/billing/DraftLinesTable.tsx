@@ -12,6 +12,8 @@ import {
   MIN_LINES,
 } from "./draftLines";
 
+const NOWRAP = { whiteSpace: "nowrap" } as const;
+
 interface RowProps {
   row: LineRow;
   n: number;
@@ -47,7 +49,7 @@ function LineInputs({ row, n, checked, showErrors, canRemove, onChange, onRemove
       <Table.Td w={150}>
         <TextInput {...input("price", "billing.draft.price")} leftSection="$" inputMode="decimal" />
       </Table.Td>
-      <Table.Td w={140} ta="right" data-testid="draft-line-amount">
+      <Table.Td w={170} ta="right" style={NOWRAP} data-testid="draft-line-amount">
         {checked?.amountCents == null ? "—" : formatMoney(checked.amountCents)}
       </Table.Td>
       <Table.Td w={90}>
@@ -78,7 +80,7 @@ function TotalRows({ totals, taxBasisPoints }: { totals: Totals; taxBasisPoints:
       <Table.Td colSpan={3} ta="right" fw={600}>
         {label}
       </Table.Td>
-      <Table.Td ta="right" fw={600} data-testid={`draft-${id}`}>
+      <Table.Td ta="right" fw={600} style={NOWRAP} data-testid={`draft-${id}`}>
         {formatMoney(cents)}
       </Table.Td>
       <Table.Td />
