@@ -33,7 +33,8 @@ function useDraftEditor(invoice: Invoice, onSaved: (saved: Invoice) => void) {
   const [base, setBase] = useState(invoice);
   const baseRows = useMemo(() => rowsOf(base.lines), [base]);
   const [rows, setRows] = useState<LineRow[]>(baseRows);
-  const [showErrors, setShowErrors] = useState(false);
+  // A line the API would refuse as it stands (an event's hours with 4 decimals) is pointed out at once.
+  const [showErrors, setShowErrors] = useState(() => !previewDraft(baseRows, invoice.taxBasisPoints).lines);
   const preview = previewDraft(rows, base.taxBasisPoints);
   const send = (lines: DraftLine[], from: Invoice) =>
     save.mutate(
