@@ -1,10 +1,12 @@
 /**
- * Billing in the browser: Ventas sets a rate; the leader runs the month, issues the contract's invoice
+ * Billing in the browser: Ventas sets a rate; the leader runs the month, edits the draft's price (its
+ * total follows, and a save over someone else's edit offers to compare), issues the contract's invoice
  * and exports it for Microsip (a CSV download that marks it exported).
  */
 import { readFile } from "node:fs/promises";
-import type { Browser } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Invoice } from "../src/contract/billing";
 import {
   ADMIN,
   browserMissing,
@@ -86,7 +88,32 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
     });
   });
 
-  it("the leader runs the month, issues the invoice and exports it", async () => {
+  /** The leader changes the draft's price; someone else saves the draft first; the leader re-applies. */
+  async function editDraftPrice(page: Page, row: Locator) {
+    await row.getByRole("button", { name: "Editar" }).click();
+    const editor = page.getByTestId("draft-editor");
+    const price = editor.getByRole("textbox", { name: "Precio unitario · Partida 1" });
+    await price.fill("38.001");
+    await editor.getByRole("button", { name: "Guardar borrador" }).click();
+    await editor.getByText("Escribe un importe en pesos, con hasta dos decimales.").waitFor();
+    await price.fill("3,800");
+    await editor.getByTestId("draft-tax").getByText("$608.00 MXN").waitFor();
+    await editor.getByTestId("draft-total").getByText("$4,408.00 MXN").waitFor();
+    await shot(page, "43-draft-editor");
+    const [draft] = (await desk.admin.ok<{ items: Invoice[] }>("GET", "/api/invoices?status=draft")).items;
+    const lines = [{ description: "Otra partida", quantity: 1, unitPriceCents: 100 }];
+    await desk.admin.ok("PATCH", `/api/invoices/${draft!.id}`, { lines, version: draft!.version });
+    await editor.getByRole("button", { name: "Guardar borrador" }).click();
+    const conflict = page.getByTestId("conflict-dialog");
+    await conflict.getByText("Otra partida", { exact: false }).waitFor();
+    // The compare dialog says nothing went wrong beyond the other person's save.
+    expect(await conflict.getByRole("alert").count()).toBe(0);
+    await shot(page, "44-draft-conflict");
+    await page.getByTestId("conflict-reapply").click();
+    await editor.waitFor({ state: "detached" });
+  }
+
+  it("the leader runs the month, edits the draft, issues the invoice and exports it", async () => {
     await withPage(browser, "billing", async (page) => {
       await uiLogin(page, server.baseUrl, staff.leader.email, PASSWORD, "/billing");
       await page.getByRole("heading", { name: "Facturación" }).waitFor();
@@ -100,6 +127,9 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
       await row.getByTestId("invoice-status").getByText("Borrador").waitFor();
       // 3,500.00 + 16 % IVA
       await row.getByText("$4,060.00 MXN").waitFor();
+      await editDraftPrice(page, row);
+      // 3,800.00 + 16 % IVA
+      await row.getByText("$4,408.00 MXN").waitFor();
       await row.getByRole("button", { name: "Emitir" }).click();
       await row.getByTestId("invoice-status").getByText("Emitida").waitFor();
       await shot(page, "40-billing-issued");

@@ -77,6 +77,8 @@ export const Invoice = z.object({
   period: z.string().nullable(),
   lines: z.array(InvoiceLine),
   subtotalCents: z.number(),
+  /** The IVA this invoice is taxed at, in basis points (1600 = 16 %): fixed when it was made. */
+  taxBasisPoints: z.number(),
   taxCents: z.number(),
   totalCents: z.number(),
   paymentTerms: PaymentTerms,

@@ -83,12 +83,19 @@ describe.each(DATABASES)("billing settings on %s", (kind) => {
     // 8 % (border region): 1,234.56 → IVA 98.7648 → 98.76 (half-up).
     const after = await invoiceIn(s, client, 123_456, "draft");
     expect(after).toMatchObject({ subtotalCents: 123_456, taxCents: 9876, totalCents: 133_332 });
+    // Each invoice says the rate it is taxed at (the draft editor previews its IVA with it).
+    expect([issued.taxBasisPoints, draft.taxBasisPoints, after.taxBasisPoints]).toEqual([1600, 1600, 800]);
     expect(await s.leader.get(`/api/invoices/${issued.id}`)).toMatchObject({ body: issued });
     // A draft made before keeps its rate when edited after the change.
     const edited = await s.leader.patch(`/api/invoices/${draft.id}`, {
       lines: [{ description: "Servicio", quantity: 1, unitPriceCents: 50_000 }],
     });
-    expect(edited.body).toMatchObject({ subtotalCents: 50_000, taxCents: 8000, totalCents: 58_000 });
+    expect(edited.body).toMatchObject({
+      subtotalCents: 50_000,
+      taxBasisPoints: 1600,
+      taxCents: 8000,
+      totalCents: 58_000,
+    });
     await s.admin.put("/api/billing/settings", { taxBasisPoints: 1600 });
   });
 });

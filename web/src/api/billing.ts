@@ -2,6 +2,7 @@ import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/reac
 import type { z } from "zod";
 import type {
   BillingSettingsRecord as BillingSettingsSchema,
+  DraftLineBody,
   HourBank as HourBankSchema,
   ImportResult as ImportResultSchema,
   Invoice,
@@ -20,6 +21,7 @@ export type ImportResult = z.infer<typeof ImportResultSchema>;
 export type HourBank = z.infer<typeof HourBankSchema>;
 export type TicketRate = z.infer<typeof TicketRateSchema>;
 export type BillingSettings = z.infer<typeof BillingSettingsSchema>;
+export type DraftLine = z.input<typeof DraftLineBody>;
 
 /** The invoice list's filters, as the server's contract (InvoicesQuery) declares them. */
 export type InvoiceFilter = z.input<typeof InvoicesQuery>;
@@ -48,6 +50,12 @@ export type InvoiceAction = "issue" | "cancel" | "paid";
 export const useInvoiceAction = () =>
   useInvalidating(({ id, action, body }: { id: string; action: InvoiceAction; body?: object }) =>
     api<Invoice>(`/api/invoices/${encodeURIComponent(id)}/${action}`, { method: "POST", body: body ?? {} }),
+  );
+
+/** Replaces a draft's lines (`PATCH /api/invoices/:id`); the server recomputes the amounts and totals. */
+export const useEditDraft = () =>
+  useInvalidating(({ id, ...body }: { id: string; lines: DraftLine[]; version: number }) =>
+    api<Invoice>(`/api/invoices/${encodeURIComponent(id)}`, { method: "PATCH", body }),
   );
 
 export const useImportErp = () =>

@@ -25,6 +25,8 @@ interface Props<R extends object> {
   error?: string | null;
   onReapply: () => void;
   onDiscard: () => void;
+  /** Closing the dialog (× or Escape) without choosing: by default the same as discarding. */
+  onDismiss?: () => void;
 }
 
 /**
@@ -39,6 +41,7 @@ export function ConflictDialog<R extends object>({
   error,
   onReapply,
   onDiscard,
+  onDismiss,
 }: Props<R>) {
   const t = useT();
   const base = (conflict?.base ?? {}) as Record<string, unknown>;
@@ -49,7 +52,7 @@ export function ConflictDialog<R extends object>({
     <Modal
       closeButtonProps={{ "aria-label": t("common.close") }}
       opened={conflict !== null}
-      onClose={onDiscard}
+      onClose={onDismiss ?? onDiscard}
       title={t("conflict.title")}
       size="lg"
     >

@@ -53,6 +53,8 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   estimatedSolutionMinutes: "intake.estimate",
   responseDueAt: "ticket.responseDue",
   billingStatus: "ticket.billingStatus",
+  lines: "billing.lines",
+  totalCents: "billing.total",
 };
 
 export function fieldLabel(t: Translate, field: string): string {

@@ -148,6 +148,7 @@ export function toInvoice(r: InvoiceRow, locale: ServerLocale): Invoice {
     period: r.period,
     lines: storedLines(r.lines),
     subtotalCents: Number(r.subtotal_cents),
+    taxBasisPoints: Number(r.tax_basis_points),
     taxCents: Number(r.tax_cents),
     totalCents: Number(r.total_cents),
     paymentTerms: r.payment_terms,

@@ -5,6 +5,7 @@ import { ReasonDialog } from "../../components/ReasonDialog";
 import { type MessageKey, useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
 import { formatDate, formatMoney } from "../../lib/format";
+import { DraftEditor } from "./DraftEditor";
 
 const STATUS_COLOR = {
   draft: "gray",
@@ -27,6 +28,11 @@ function Lines({ invoice, onClose }: { invoice: Invoice | null; onClose: () => v
   const t = useT();
   return (
     <Modal opened={invoice !== null} onClose={onClose} title={invoice?.folio} size="lg">
+      {invoice && invoice.status !== "draft" && (
+        <Text size="sm" c="dimmed" mb="sm">
+          {t("billing.draft.frozen")}
+        </Text>
+      )}
       {invoice && (
         <Table.ScrollContainer minWidth={480}>
           <Table>
@@ -71,13 +77,24 @@ function Lines({ invoice, onClose }: { invoice: Invoice | null; onClose: () => v
   );
 }
 
-function Actions({ invoice, onCancel }: { invoice: Invoice; onCancel: () => void }) {
+interface ActionsProps {
+  invoice: Invoice;
+  onEdit: () => void;
+  onCancel: () => void;
+}
+
+function Actions({ invoice, onEdit, onCancel }: ActionsProps) {
   const t = useT();
   const act = useInvoiceAction();
   const run = (action: InvoiceAction) => act.mutate({ id: invoice.id, action });
   const s = invoice.status;
   return (
     <Group gap="xs" wrap="nowrap">
+      {s === "draft" && (
+        <Button size="xs" variant="default" onClick={onEdit}>
+          {t("common.edit")}
+        </Button>
+      )}
       {s === "draft" && (
         <Button size="xs" onClick={() => run("issue")} loading={act.isPending}>
           {t("billing.issue")}
@@ -104,6 +121,7 @@ function Actions({ invoice, onCancel }: { invoice: Invoice; onCancel: () => void
 export function InvoiceTable({ items }: { items: Invoice[] }) {
   const t = useT();
   const [shown, setShown] = useState<Invoice | null>(null);
+  const [editing, setEditing] = useState<Invoice | null>(null);
   const [cancelling, setCancelling] = useState<Invoice | null>(null);
   const act = useInvoiceAction();
   if (items.length === 0) {
@@ -154,7 +172,7 @@ export function InvoiceTable({ items }: { items: Invoice[] }) {
                 <Table.Td>{formatMoney(inv.totalCents)}</Table.Td>
                 <Table.Td>{formatDate(inv.dueOn)}</Table.Td>
                 <Table.Td>
-                  <Actions invoice={inv} onCancel={() => setCancelling(inv)} />
+                  <Actions invoice={inv} onEdit={() => setEditing(inv)} onCancel={() => setCancelling(inv)} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -162,6 +180,7 @@ export function InvoiceTable({ items }: { items: Invoice[] }) {
         </Table>
       </Table.ScrollContainer>
       <Lines invoice={shown} onClose={() => setShown(null)} />
+      <DraftEditor invoice={editing} onClose={() => setEditing(null)} />
       <ReasonDialog
         opened={cancelling !== null}
         title={`${t("billing.cancel")} ${cancelling?.folio ?? ""}`}
