@@ -75,20 +75,20 @@ const upsert = (db: Db, table: Summary, values: readonly Record<string, unknown>
       oc.columns(SUMMARY[table].pk).doUpdateSet(addUp(table, SUMMARY[table].counts) as never),
     );
 
-/** Runs `upsert`, its SQL compiled once per table and number of rows (the values are bound). */
+/** Runs `upsert`, its SQL compiled once per table and number of rows (the values are bound in order). */
 async function upsertOnce(db: Db, table: Summary, values: readonly Values[]): Promise<void> {
   if (values.length === 0) return;
-  const bound: Record<string, unknown> = {};
-  values.forEach((v, i) => {
-    for (const c in v) bound[`${i}.${c}`] = v[c];
-  });
-  await compiledOnce(db, `${table}.add ${values.length}`, bound, (slot) =>
-    upsert(
+  const bound: unknown[] = [];
+  for (const v of values) for (const c in v) bound.push(v[c]);
+  // Slot i is the i-th value of `bound` (row by row, column by column).
+  await compiledOnce(db, `${table}.add ${values.length}`, bound as unknown as Values, (slot) => {
+    let i = 0;
+    return upsert(
       db,
       table,
-      values.map((v, i) => Object.fromEntries(Object.keys(v).map((c) => [c, slot(`${i}.${c}`)]))),
-    ),
-  );
+      values.map((v) => Object.fromEntries(Object.keys(v).map((c) => [c, slot(String(i++))]))),
+    );
+  });
 }
 
 const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
