@@ -1,6 +1,10 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect, sql, type Transaction } from "kysely";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { openDatabase } from "./database.js";
 import { groupedTransaction } from "./grouped-transaction.js";
 import { withStatementCache } from "./sqlite-statements.js";
 
@@ -89,6 +93,30 @@ describe("groupedTransaction", () => {
     } finally {
       raw.pragma("foreign_keys = OFF");
       raw.exec("drop table gate");
+    }
+  });
+
+  it("fails the group with a write's own error when SQLite ended the transaction under it", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mesa-grouped-"));
+    const opened = openDatabase({ dataDir: dir });
+    try {
+      const d = opened.db;
+      await sql`create table t (n integer)`.execute(d);
+      const ok = () => groupedTransaction(d, (trx) => sql`insert into t values (1)`.execute(trx));
+      // What a full disk does: SQLite rolls the transaction back by itself, the statement fails.
+      const full = groupedTransaction(d, async (trx) => {
+        await sql`rollback`.execute(trx);
+        throw Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" });
+      });
+      const results = await Promise.allSettled([ok(), full, ok()]);
+      expect(
+        results.map((r) => (r.status === "rejected" ? (r.reason as { code?: string }).code : "kept")),
+      ).toEqual(["SQLITE_FULL", "SQLITE_FULL", "SQLITE_FULL"]);
+      expect((await sql<{ n: number }>`select count(*) as n from t`.execute(d)).rows[0]?.n).toBe(0);
+      expect(await ok()).toBeDefined();
+    } finally {
+      await opened.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

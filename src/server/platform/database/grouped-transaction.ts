@@ -75,10 +75,14 @@ async function inSavepoint<DB>(trx: Transaction<DB>, work: Work<never, unknown>)
     await sql`release grouped_write`.execute(trx);
     return { ok: true, value };
   } catch (error) {
-    // Fails when SQLite already rolled the whole transaction back (full disk, I/O error): then the
-    // group fails with that error.
-    await sql`rollback to grouped_write`.execute(trx);
-    await sql`release grouped_write`.execute(trx);
+    try {
+      await sql`rollback to grouped_write`.execute(trx);
+      await sql`release grouped_write`.execute(trx);
+    } catch {
+      // SQLite already rolled the whole transaction back (full disk, I/O error): the group fails,
+      // with the write's error (its cause), not the missing savepoint's.
+      throw error;
+    }
     return { ok: false, error };
   }
 }
