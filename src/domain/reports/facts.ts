@@ -4,7 +4,7 @@
  * the difference between a ticket's rows before and after a change, and the rebuild computes the
  * same rows with SQL.
  */
-import { DateTime } from "luxon";
+import { DateTime, IANAZone } from "luxon";
 import type { ServiceKind } from "../../contract/tickets.js";
 import { type BusinessCalendar, businessMinutesBetween } from "../calendar/index.js";
 
@@ -60,6 +60,22 @@ export interface Facts {
 export const localDay = (iso: string, zone: string): string =>
   DateTime.fromISO(iso, { zone }).toISODate() ?? iso.slice(0, 10);
 
+/** An instant as Date#toISOString writes it (how Mesa stores them), of a four-digit year. */
+const STORED_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d\d\dZ$/;
+
+/**
+ * localDay for every ticket write: the same computation as Luxon's (the zone's offset at the instant,
+ * added to it), without parsing the text into a DateTime first. Anything but a stored instant goes to
+ * localDay.
+ */
+export function localDayOf(iso: string, zone: string): string {
+  const ms = STORED_INSTANT.test(iso) ? Date.parse(iso) : Number.NaN;
+  const z = Number.isNaN(ms) ? null : IANAZone.create(zone);
+  if (!z?.isValid) return localDay(iso, zone);
+  const local = new Date(ms + z.offset(ms) * 60_000).toISOString();
+  return local.length === 24 ? local.slice(0, 10) : localDay(iso, zone);
+}
+
 /** Business minutes from `from` to `to` (never negative), rounded as the reports show them. */
 function business(cal: BusinessCalendar, from: string, to: string | null): number | null {
   if (!to) return null;
@@ -70,15 +86,15 @@ function business(cal: BusinessCalendar, from: string, to: string | null): numbe
 export function deriveFacts(cal: BusinessCalendar, zone: string, t: FactInstants): Facts {
   const a = Date.parse(t.received_at);
   return {
-    report_day: localDay(t.received_at, zone),
-    closed_day: t.closed_at ? localDay(t.closed_at, zone) : null,
+    report_day: localDayOf(t.received_at, zone),
+    closed_day: t.closed_at ? localDayOf(t.closed_at, zone) : null,
     response_minutes: business(cal, t.received_at, t.responded_at),
     response_wall_minutes: t.responded_at
       ? Math.round((Math.max(a, Date.parse(t.responded_at)) - a) / 60_000)
       : null,
     attended_minutes: business(cal, t.received_at, t.attended_at),
     closed_minutes: business(cal, t.received_at, t.closed_at),
-    bank_day: t.last_entry_at ? localDay(t.last_entry_at, zone) : null,
+    bank_day: t.last_entry_at ? localDayOf(t.last_entry_at, zone) : null,
   };
 }
 

@@ -5,6 +5,7 @@
 import { type Kysely, type Selectable, SqliteAdapter, sql } from "kysely";
 import { COUNTS, type DailyRow, type FactSurvey, type FactTicket } from "../../../domain/reports/facts.js";
 import { MINUTE_COUNTS, type MinuteRow } from "../../../domain/reports/minutes.js";
+import { compiledOnce } from "../../platform/database/compiled-once.js";
 import type { DB, ReportSummaryStateTable } from "../../platform/database/schema.js";
 import { ENTRY_AT } from "./repository-billing.js";
 
@@ -29,6 +30,66 @@ const addUp = (table: string, names: readonly string[]) =>
 /** Every row with a non-zero count, in key order (tests compare the kept rows with a rebuild's). */
 const nonZero = (names: readonly string[]) =>
   sql<boolean>`${sql.raw(names.map((c) => `${c} <> 0`).join(" or "))}`;
+
+type Summary = "report_daily" | "report_minutes";
+type Values = Record<string, string | number>;
+const SUMMARY = {
+  report_daily: { pk: PK, counts: COUNTS },
+  report_minutes: { pk: MINUTES_PK, counts: MINUTE_COUNTS },
+} as const;
+
+const dailyValues = (rows: Grains<DailyRow>): Values[] =>
+  withGrain(rows).map(({ r, grain }) => {
+    const v: Values = {
+      grain,
+      day: r.day,
+      dim: r.dim,
+      key: r.key,
+      service_kind: r.service_kind,
+      urgent: r.urgent,
+    };
+    for (const c of COUNTS) v[c] = r.counts[c] ?? 0;
+    return v;
+  });
+
+const minuteValues = (rows: Grains<MinuteRow>): Values[] =>
+  withGrain(rows).map(({ r, grain }) => ({
+    grain,
+    day: r.day,
+    dim: r.dim,
+    key: r.key,
+    measure: r.measure,
+    service_kind: r.service_kind,
+    urgent: r.urgent,
+    bucket: r.bucket,
+    n: r.counts.n ?? 0,
+    total: r.counts.total ?? 0,
+  }));
+
+/** The upsert adding `values` (rows of one shape) to a summary table. */
+const upsert = (db: Db, table: Summary, values: readonly Record<string, unknown>[]) =>
+  db
+    .insertInto(table)
+    .values(values as never)
+    .onConflict((oc) =>
+      oc.columns(SUMMARY[table].pk).doUpdateSet(addUp(table, SUMMARY[table].counts) as never),
+    );
+
+/** Runs `upsert`, its SQL compiled once per table and number of rows (the values are bound in order). */
+async function upsertOnce(db: Db, table: Summary, values: readonly Values[]): Promise<void> {
+  if (values.length === 0) return;
+  const bound: unknown[] = [];
+  for (const v of values) for (const c in v) bound.push(v[c]);
+  // Slot i is the i-th value of `bound` (row by row, column by column).
+  await compiledOnce(db, `${table}.add ${values.length}`, bound as unknown as Values, (slot) => {
+    let i = 0;
+    return upsert(
+      db,
+      table,
+      values.map((v) => Object.fromEntries(Object.keys(v).map((c) => [c, slot(String(i++))]))),
+    );
+  });
+}
 
 const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
 type StatePatch = Partial<Omit<Selectable<ReportSummaryStateTable>, "id">>;
@@ -60,56 +121,24 @@ export const summaryRepo = {
   /**
    * Adds each row's counts to the summary (a row not there yet starts at its counts), all rows of
    * both grains in one statement. The rows have distinct keys (dailyDelta merges them): PostgreSQL
-   * refuses to update one row twice in a statement.
+   * refuses to update one row twice in a statement. Compiled once per number of rows (every ticket
+   * write runs it).
    */
-  apply: async (db: Db, rows: Grains<DailyRow>) => {
-    const q = summaryRepo.applyQuery(db, rows);
-    if (q) await q.execute();
-  },
+  apply: (db: Db, rows: Grains<DailyRow>) => upsertOnce(db, "report_daily", dailyValues(rows)),
 
   /** The statement of `apply` (null: no rows), for a caller that runs it inside its own statement. */
   applyQuery: (db: Db, rows: Grains<DailyRow>) => {
-    const values = withGrain(rows).map(({ r, grain }) => ({
-      grain,
-      day: r.day,
-      dim: r.dim,
-      key: r.key,
-      service_kind: r.service_kind,
-      urgent: r.urgent,
-      ...Object.fromEntries(COUNTS.map((c) => [c, r.counts[c] ?? 0])),
-    }));
-    if (values.length === 0) return null;
-    return db
-      .insertInto("report_daily")
-      .values(values)
-      .onConflict((oc) => oc.columns(PK).doUpdateSet(addUp("report_daily", COUNTS)));
+    const values = dailyValues(rows);
+    return values.length === 0 ? null : upsert(db, "report_daily", values);
   },
 
   /** The same for histogram rows (minuteDelta merges them too). */
-  applyMinutes: async (db: Db, rows: Grains<MinuteRow>) => {
-    const q = summaryRepo.applyMinutesQuery(db, rows);
-    if (q) await q.execute();
-  },
+  applyMinutes: (db: Db, rows: Grains<MinuteRow>) => upsertOnce(db, "report_minutes", minuteValues(rows)),
 
   /** The statement of `applyMinutes` (null: no rows). */
   applyMinutesQuery: (db: Db, rows: Grains<MinuteRow>) => {
-    const values = withGrain(rows).map(({ r, grain }) => ({
-      grain,
-      day: r.day,
-      dim: r.dim,
-      key: r.key,
-      measure: r.measure,
-      service_kind: r.service_kind,
-      urgent: r.urgent,
-      bucket: r.bucket,
-      n: r.counts.n ?? 0,
-      total: r.counts.total ?? 0,
-    }));
-    if (values.length === 0) return null;
-    return db
-      .insertInto("report_minutes")
-      .values(values)
-      .onConflict((oc) => oc.columns(MINUTES_PK).doUpdateSet(addUp("report_minutes", MINUTE_COUNTS)));
+    const values = minuteValues(rows);
+    return values.length === 0 ? null : upsert(db, "report_minutes", values);
   },
 
   state: (db: Db) => db.selectFrom("report_summary_state").selectAll().where("id", "=", 1).executeTakeFirst(),

@@ -12,7 +12,8 @@
  *     address's hourly limit is checked first in the same transaction (underLimitLocked), and the
  *     commit is the one round trip left under the counter. Gapless still: the number is taken in
  *     the statement that writes the ticket, and a failed statement or transaction keeps none.
- *   - SQLite (one writer: creates never wait on each other's rows): the same rows in one transaction.
+ *   - SQLite (one writer: creates never wait on each other's rows): the same rows in one transaction,
+ *     committed together with the creates that arrived meanwhile (group commit, each in a savepoint).
  * Whatever holds the folio before it is known (the folio column, the search text, the auto-reply's
  * subject and bodies) holds a random placeholder of a folio's length, replaced when it is known. */
 import { randomBytes } from "node:crypto";
@@ -20,6 +21,7 @@ import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
 import { formatFolio } from "../../../domain/folio.js";
 import type { AppContext } from "../../context.js";
 import { insertOnce } from "../../platform/database/compiled-once.js";
+import { groupedTransaction } from "../../platform/database/grouped-transaction.js";
 import type { DB, TicketHistoryTable } from "../../platform/database/schema.js";
 import type { TaskRow } from "../../platform/tasks/repository.js";
 import { tasksRepo } from "../../platform/tasks/repository.js";
@@ -80,9 +82,12 @@ async function underLimitLocked(trx: Transaction<DB>, limit: AutoReplyLimit): Pr
 /** The first key of the auto-reply limit's advisory locks (the second is the address's hash). */
 const AUTO_REPLY_LOCKS = 0x4d455341; // "MESA"
 
-/** SQLite (one writer: creates never wait on each other's rows): the statements in order, folio first. */
+/**
+ * SQLite (one writer: creates never wait on each other's rows): the statements in order, folio first,
+ * committed with the other writes waiting at the time (grouped-transaction.ts).
+ */
 function writeInOrder(db: Kysely<DB>, w: NewTicketWrite): Promise<TicketRow> {
-  return db.transaction().execute(async (trx) => {
+  return groupedTransaction(db, async (trx) => {
     const filled = withFolio(w, formatFolio(w.year, await ticketsRepo.nextFolioNumber(trx, w.year)));
     await ticketsRepo.insert(trx, filled.row);
     await insertOnce(trx, "ticket_history", filled.history);
