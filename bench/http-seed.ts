@@ -215,7 +215,7 @@ export function seedSqliteTickets(raw: SQLite.Database, src: TicketSource): Seed
        and (type = 'index' or name = 'tickets_search_insert')`,
     )
     .all() as { type: string; name: string; sql: string }[];
-  // The search docs' own indexes (their queue order, migration 023) are built once they are filled.
+  // The search docs' own indexes (their queue order, migration 024) are built once they are filled.
   const docIndexes = raw
     .prepare(`select name, sql from sqlite_master where tbl_name = 'ticket_search_docs' and type = 'index'
        and sql is not null`)

@@ -139,7 +139,7 @@ export function candidatePage(
 
 /**
  * SQLite search with more candidates than candidatePage orders cheaply: the queue walked in order
- * through the search docs' own queue index (migration 023), keeping the docs the FTS query `match`
+ * through the search docs' own queue index (migration 024), keeping the docs the FTS query `match`
  * finds (a set built once per walk) and reading tickets only for those, until the page is full. The
  * walk is as long as the page divided by the share of tickets that are candidates, so listPage sends
  * here only searches without the filters that would thin them out (urgent and the cursor are ranges
