@@ -215,7 +215,13 @@ export function seedSqliteTickets(raw: SQLite.Database, src: TicketSource): Seed
        and (type = 'index' or name = 'tickets_search_insert')`,
     )
     .all() as { type: string; name: string; sql: string }[];
-  for (const s of saved) raw.exec(`drop ${s.type} ${s.name}`);
+  // The search docs' own indexes (their queue order, migration 024) are built once they are filled.
+  const docIndexes = raw
+    .prepare(`select name, sql from sqlite_master where tbl_name = 'ticket_search_docs' and type = 'index'
+       and sql is not null`)
+    .all() as { name: string; sql: string }[];
+  for (const s of [...saved, ...docIndexes.map((d) => ({ ...d, type: "index" }))])
+    raw.exec(`drop ${s.type} ${s.name}`);
   const BATCH = 200;
   const statement = (n: number) =>
     raw.prepare(
@@ -243,6 +249,7 @@ export function seedSqliteTickets(raw: SQLite.Database, src: TicketSource): Seed
       raw.exec(`insert into tickets_fts (rowid, search_text)
         select d.doc_id, t.search_text from ticket_search_docs d join tickets t on t.id = d.ticket_id`);
     }
+    for (const s of docIndexes) raw.exec(s.sql);
     for (const s of saved.filter((x) => x.type === "trigger")) raw.exec(s.sql);
   })();
   if (hasFts(raw)) raw.exec("insert into tickets_fts (tickets_fts) values ('optimize')");

@@ -65,8 +65,9 @@ async function seed(t: TestApp, ids: { client: string; tech: string }) {
     .execute();
   const rows = Array.from({ length: ROWS }, (_, i) => {
     const due = new Date(Date.parse(at) + i * 60_000).toISOString();
-    // Every ticket says "impresora" (a word past the search's candidate cap); one in 400 "sincronizacion".
-    const text = `os-2026-${i} impresora ${i % 400 === 0 ? "sincronizacion" : "red"}`;
+    // Every ticket says "impresora" (a word past the search's candidate cap); one in 400 "sincronizacion"
+    // (few candidates, read and ordered); one in 8 "cableado" (a walk of the search docs' queue index).
+    const text = `os-2026-${i} impresora ${i % 400 === 0 ? "sincronizacion" : "red"}${i % 8 === 0 ? " cableado" : ""}`;
     return {
       id: `t-${String(i).padStart(6, "0")}`,
       folio: `OS-2026-${String(i).padStart(6, "0")}`,
@@ -194,6 +195,9 @@ describe.each(DATABASES)("queue and search query plans on %s", (kind) => {
     ["q common word, client", { q: "impresora", clientId: ids.client }],
     ["q common word, assignee, deep cursor", { q: "impresora", assigneeId: ids.tech, after: deep }],
     ["q folio", { q: "os-2026-120" }],
+    ["q middle word (walk)", { q: "cableado" }],
+    ["q middle word (walk), deep cursor", { q: "cableado", after: deep }],
+    ["q middle word (walk), cursor in the urgent", { q: "cableado", after: { ...deep, urgent: 1 } }],
   ];
 
   it.each(cases)("%s: an index, no full scan of tickets", async (_label, filter) => {

@@ -1,9 +1,10 @@
-import { type Kysely, SqliteAdapter, sql } from "kysely";
+import { type Kysely, SqliteAdapter } from "kysely";
 import { compiledOnce, type SlotOf } from "../../platform/database/compiled-once.js";
 import type { DB } from "../../platform/database/schema.js";
 import { likePatterns } from "../clients/repository.js";
-import { candidatePage, rangesPage } from "./queue-page-repository.js";
+import { candidatePage, rangesPage, walkPage } from "./queue-page-repository.js";
 import type { TicketFilter, TicketRow } from "./repository.js";
+import { searchCandidates, searchPlan } from "./search-plan-repository.js";
 
 type Db = Kysely<DB>;
 
@@ -51,56 +52,45 @@ export type TicketListRow = Pick<TicketRow, (typeof LIST_COLUMNS)[number]> & {
 export const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
 
 /**
- * Above this many index candidates a search term is common: walking the queue in order and checking
- * LIKE finds a page sooner than fetching every candidate. Both paths then read at most about
- * √(page × tickets) rows (≈ 2,000 for 50 of 100,000).
+ * Past this many index candidates a search term is common for a filtered search: walking the queue
+ * in order and checking LIKE finds a page sooner than fetching every candidate. Both paths then read
+ * at most about √(page × tickets) rows (≈ 2,000 for 50 of 100,000).
  */
 const MAX_SEARCH_CANDIDATES = 2000;
 
 /**
- * Each trigram costs a walk of its list of tickets: "ion" or "sin" are in most tickets, "ncr" or "zac"
- * in few. Three trigrams of a term, its least common by the letters in them, find nearly the same
- * candidates as all of them, for a fraction of the cost (LIKE decides; any subset of a term's
- * trigrams still finds every ticket that contains the term).
+ * Without filters, candidates are all read and ordered up to about √tickets of them (each is a read
+ * of its doc); past that, the queue walked through the docs' index reaches a page of them sooner
+ * (its length is page × tickets / candidates), up to about √(1,000 × tickets), where building their
+ * set costs more than checking LIKE on the rows of a walk of the tickets' own queue index.
  */
-const MAX_TRIGRAMS_PER_TERM = 3;
+const sortMost = (docs: number) => Math.max(300, Math.sqrt(docs));
+const walkMost = (docs: number) => Math.sqrt(1000 * docs);
 
-/**
- * Characters of tickets' search text (folded Spanish; folios like os-2026-000123), most common first:
- * Spanish letter frequencies, with the characters every folio has at the front. Others count as rarest.
- */
-const BY_FREQUENCY = "0-2eaosrnidlctu1m p3456789bgvyqhfzjxkw";
-const commonness = (gram: string[]) =>
-  gram.reduce((sum, ch) => {
-    const rank = BY_FREQUENCY.indexOf(ch);
-    return sum + (rank < 0 ? 0 : BY_FREQUENCY.length - rank);
-  }, 0);
+/** Filters that thin out the candidates of a walk of the whole queue (urgent and the cursor do not). */
+const thins = (f: TicketFilter) =>
+  !!(f.statuses?.length || f.clientId || f.assigneeId || f.unassigned || f.breachedAt);
 
-/** FTS5 query (SQLite) for LIKE patterns: the three least common trigrams of each term of 3+ characters. */
-export function trigramQuery(patterns: string[]): string | null {
-  const grams = new Set<string>();
-  for (const p of patterns) {
-    const chars = Array.from(p.slice(1, -1)); // "%term%" → code points of term
-    const all = Array.from({ length: Math.max(0, chars.length - 2) }, (_, at) => chars.slice(at, at + 3));
-    all.sort((a, b) => commonness(a) - commonness(b));
-    for (const g of all.slice(0, MAX_TRIGRAMS_PER_TERM)) grams.add(g.join(""));
+/** How a page is found: by LIKE on a walk of the queue, or through the trigram index (SQLite). */
+export type SearchPath =
+  | { kind: "ranges" }
+  | { kind: "candidates"; ids: string; n: number }
+  | { kind: "walk"; match: string };
+
+async function searchPath(db: Db, f: TicketFilter, patterns: string[]): Promise<SearchPath> {
+  if (!patterns.length || !isSqlite(db)) return { kind: "ranges" };
+  const thin = thins(f);
+  const plan = await searchPlan(db, patterns, (docs) =>
+    thin ? MAX_SEARCH_CANDIDATES : Math.max(MAX_SEARCH_CANDIDATES, walkMost(docs)),
+  );
+  if (!plan) return { kind: "ranges" };
+  if (plan.most <= (thin ? MAX_SEARCH_CANDIDATES : sortMost(plan.docs))) {
+    const found = await searchCandidates(db, plan.match, MAX_SEARCH_CANDIDATES);
+    if (found) return { kind: "candidates", ids: found.ids, n: Number(found.n) };
   }
-  return grams.size ? [...grams].map((g) => `"${g.replaceAll('"', '""')}"`).join(" AND ") : null;
-}
-
-/**
- * SQLite: doc ids (see migration 003) of the tickets that may match every pattern, a superset of the
- * LIKE matches, as a JSON array (what the page's statement reads); null when the index cannot narrow
- * the search (no term of 3+ characters, or a common term), in which case LIKE alone decides.
- */
-async function searchCandidates(db: Db, patterns: string[]): Promise<{ n: number; ids: string } | null> {
-  const match = trigramQuery(patterns);
-  if (!match) return null;
-  const found = sql<{ n: number; ids: string }>`select count(*) as n, json_group_array(rowid) as ids
-    from (select rowid from tickets_fts where tickets_fts match ${match} limit ${MAX_SEARCH_CANDIDATES + 1})`;
-  const [row] = (await found.execute(db)).rows;
-  if (!row) return null; // count(*) always answers one row
-  return Number(row.n) > MAX_SEARCH_CANDIDATES ? null : row;
+  if (!thin && plan.most <= Math.max(MAX_SEARCH_CANDIDATES, walkMost(plan.docs)))
+    return { kind: "walk", match: plan.match };
+  return { kind: "ranges" };
 }
 
 /** The filter as the page's statement is built: each value that varies is a slot (see compiledOnce). */
@@ -120,12 +110,12 @@ function slotted(f: TicketFilter, slot: SlotOf): TicketFilter {
  * chosen first from the tickets table alone (index ranges, no joins, no wide rows to sort), and only
  * those rows are joined. The statement is compiled once per shape of filter.
  */
-export async function listPage(db: Db, f: TicketFilter): Promise<TicketListRow[]> {
+export async function listPage(db: Db, f: TicketFilter, forced?: SearchPath): Promise<TicketListRow[]> {
   const patterns = likePatterns(f.terms);
-  const candidates = patterns.length && isSqlite(db) ? await searchCandidates(db, patterns) : null;
-  if (candidates?.n === 0) return [];
+  const path = forced ?? (await searchPath(db, f, patterns));
+  if (path.kind === "candidates" && path.n === 0) return [];
   const shape = JSON.stringify([
-    candidates ? "candidates" : "ranges",
+    path.kind,
     f.statuses,
     f.urgent,
     !!f.clientId,
@@ -142,7 +132,8 @@ export async function listPage(db: Db, f: TicketFilter): Promise<TicketListRow[]
     afterDue: f.after?.due,
     afterId: f.after?.id,
     limit: f.limit,
-    candidates: candidates?.ids,
+    candidates: path.kind === "candidates" ? path.ids : undefined,
+    match: path.kind === "walk" ? path.match : undefined,
   };
   patterns.forEach((p, i) => {
     values[`p${i}`] = p;
@@ -150,9 +141,12 @@ export async function listPage(db: Db, f: TicketFilter): Promise<TicketListRow[]
   return compiledOnce(db, `tickets.list ${shape}`, values, (slot) => {
     const sf = slotted(f, slot);
     const sp = patterns.map((_, i) => slot(`p${i}`));
-    const page = candidates
-      ? candidatePage(db, sf, sp, slot("candidates"), MAX_SEARCH_CANDIDATES)
-      : rangesPage(db, sf, sp);
+    const page =
+      path.kind === "candidates"
+        ? candidatePage(db, sf, sp, slot("candidates"), MAX_SEARCH_CANDIDATES)
+        : path.kind === "walk"
+          ? walkPage(db, sf, sp, slot("match"))
+          : rangesPage(db, sf, sp);
     return listQuery(db, page);
   });
 }

@@ -136,3 +136,49 @@ export function candidatePage(
     .limit(f.limit);
   return onRow(page as unknown as TicketIds, f, patterns);
 }
+
+/**
+ * SQLite search with more candidates than candidatePage orders cheaply: the queue walked in order
+ * through the search docs' own queue index (migration 024), keeping the docs the FTS query `match`
+ * finds (a set built once per walk) and reading tickets only for those, until the page is full. The
+ * walk is as long as the page divided by the share of tickets that are candidates, so listPage sends
+ * here only searches without the filters that would thin them out (urgent and the cursor are ranges
+ * of the index).
+ */
+export function walkPage(db: Db, f: TicketFilter, patterns: string[], match: string): TicketIds {
+  const urgents = (f.urgent === undefined ? [1, 0] : [f.urgent ? 1 : 0]).filter(
+    (u) => !f.after || u <= f.after.urgent,
+  );
+  const walk = (urgent: number | null) => {
+    let q = db
+      .selectFrom("ticket_search_docs as d")
+      .innerJoin("tickets", "tickets.id", "d.ticket_id")
+      .select(["d.ticket_id as id", "d.urgent", "d.response_due_at"])
+      // Unary + : the set is checked on the walk, never used to look docs up (and then sort them).
+      .where(sql<boolean>`+d.doc_id in (select rowid from tickets_fts where tickets_fts match ${match})`);
+    if (urgent !== null) q = q.where("d.urgent", "=", urgent);
+    if (f.statuses?.length) q = q.where("d.status", "in", f.statuses);
+    if (f.clientId) q = q.where("d.client_id", "=", f.clientId);
+    if (f.assigneeId) q = q.where("d.assignee_id", "=", f.assigneeId);
+    if (f.unassigned) q = q.where("d.assignee_id", "is", null);
+    if (f.after && urgent === f.after.urgent)
+      q = q.where(sql<boolean>`(d.response_due_at, d.ticket_id) > (${f.after.due}, ${f.after.id})`);
+    q = onRow(q, f, patterns);
+    return q.orderBy("d.urgent", "desc").orderBy("d.response_due_at").orderBy("d.ticket_id").limit(f.limit);
+  };
+  // Without a cursor, one walk of the whole index is the queue order; with one inside the urgent
+  // tickets, the urgent ones after it and then every other.
+  if (urgents.length === 2 && !f.after) return walk(null) as unknown as TicketIds;
+  const walks = urgents.map((u, i) => db.selectFrom(walk(u).as(`w${i}`)).selectAll());
+  const [first, ...rest] = walks;
+  if (!first) return walk(0).where(sql<boolean>`1 = 0`) as unknown as TicketIds;
+  if (!rest.length) return walk(urgents[0] ?? 0) as unknown as TicketIds;
+  const union = rest.reduce((a, b) => a.unionAll(b), first);
+  return db
+    .selectFrom(union.as("walks"))
+    .select(["walks.id", "walks.urgent", "walks.response_due_at"])
+    .orderBy("walks.urgent", "desc")
+    .orderBy("walks.response_due_at")
+    .orderBy("walks.id")
+    .limit(f.limit) as unknown as TicketIds;
+}

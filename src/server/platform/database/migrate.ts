@@ -20,6 +20,7 @@ import { reportSummariesMigration } from "./migrations/018_report_summaries.js";
 import { searchQueueKeysMigration } from "./migrations/021_search_queue_keys.js";
 import { reportRollupsMigration } from "./migrations/022_report_rollups.js";
 import { billingContactMigration } from "./migrations/023_billing_contact.js";
+import { searchWalkMigration } from "./migrations/024_search_walk.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -43,6 +44,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "021_search_queue_keys": searchQueueKeysMigration(dialect),
     "022_report_rollups": reportRollupsMigration,
     "023_billing_contact": billingContactMigration,
+    "024_search_walk": searchWalkMigration(dialect),
   };
 }
 

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { searchTerms } from "../../src/domain/text.js";
+import { likePatterns } from "../../src/server/modules/clients/repository.js";
+import { listPage, type SearchPath } from "../../src/server/modules/tickets/list-repository.js";
+import type { TicketFilter } from "../../src/server/modules/tickets/repository.js";
+import { searchCandidates, searchPlan } from "../../src/server/modules/tickets/search-plan-repository.js";
+import { startApp, type TestApp } from "../harness.js";
+
+/**
+ * SQLite finds a search's page one of three ways, chosen by how many tickets the index gives as
+ * candidates (list-repository.ts): LIKE on a walk of the tickets' queue, the candidates read and
+ * ordered, or a walk of the search docs' queue index keeping the candidates. Each must give the same
+ * pages, with every filter and cursor, whichever the choice.
+ */
+const ROWS = 1500;
+const STATUSES = ["new", "assigned", "in_progress", "attended", "closed"] as const;
+const AT = "2026-03-01T12:00:00.000Z";
+
+function ticket(i: number, clients: string[], tech: string) {
+  const words = [
+    i % 3 === 0 ? "alfa" : "",
+    [5, 8].includes(i % 50) ? "bravo" : "",
+    [10, 13].includes(i % 500) ? "sincronizacion" : "",
+    i % 2 === 0 ? "impresora" : "red",
+  ].join(" ");
+  const text = `os-2026-${String(i).padStart(6, "0")} ${words}`;
+  return {
+    id: `t-${String((i * 7919) % ROWS).padStart(6, "0")}`, // ids not in the order of their deadlines
+    folio: `OS-2026-${String(i).padStart(6, "0")}`,
+    client_id: clients[i % clients.length]!,
+    contact_id: null,
+    title: text,
+    description: "",
+    urgent: i % 5 === 0 ? 1 : 0,
+    channel: "phone",
+    category: null,
+    service_kind: "event",
+    contract_id: null,
+    status: STATUSES[i % STATUSES.length]!,
+    assignee_id: i % 4 === 0 ? tech : null,
+    received_at: AT,
+    // Ties of deadline (every 3 tickets share one), broken by id.
+    response_due_at: new Date(Date.parse(AT) + Math.floor(i / 3) * 60_000).toISOString(),
+    responded_at: i % 6 === 0 ? new Date(Date.parse(AT) + i * 30_000).toISOString() : null,
+    estimated_solution_minutes: null,
+    estimated_solution_at: null,
+    raw_minutes: 0,
+    billable_minutes: null,
+    billing_status: "pending",
+    accepted_at: null,
+    accepted_by_name: null,
+    accepted_via: null,
+    acceptance_override_reason: null,
+    unknown_sender: 0,
+    search_text: text,
+    created_by: null,
+    created_at: AT,
+    updated_at: AT,
+    closed_at: null,
+    version: 1,
+    escalation_level: 0,
+  } as const;
+}
+
+async function seed(t: TestApp, clients: string[], tech: string) {
+  const db = t.app.ctx.db;
+  for (const id of clients)
+    await db
+      .insertInto("clients")
+      .values({
+        id,
+        name: `Cliente ${id}`,
+        rfc: null,
+        phone: null,
+        email: null,
+        billing_address: null,
+        payment_terms: "cash",
+        credit_days: null,
+        credit_limit_cents: null,
+        credit_approved_by: null,
+        credit_approved_at: null,
+        account_technician_id: null,
+        notes: null,
+        search_text: `cliente ${id}`,
+        created_at: AT,
+        updated_at: AT,
+      })
+      .execute();
+  await db
+    .insertInto("users")
+    .values({
+      id: tech,
+      email: "t@encor.mx",
+      name: "Técnico",
+      password_hash: null,
+      roles: '["technician"]',
+      skills: "[]",
+      client_id: null,
+      locale: "es-MX",
+      active: 1,
+      created_at: AT,
+      updated_at: AT,
+    })
+    .execute();
+  const rows = Array.from({ length: ROWS }, (_, i) => ticket(i, clients, tech));
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto("tickets")
+      .values(rows.slice(i, i + 500))
+      .execute();
+}
+
+describe("search paths on sqlite", () => {
+  let t: TestApp;
+  const clients = ["c-a", "c-b", "c-c"];
+  const tech = "u-paths";
+
+  beforeAll(async () => {
+    t = await startApp("sqlite");
+    await seed(t, clients, tech);
+  });
+  afterAll(async () => t?.close());
+
+  /** Every page of a search, following the cursor, by one path: the ids in order. */
+  async function allPages(f: Omit<TicketFilter, "limit" | "after">, path?: "ranges" | "candidates" | "walk") {
+    const db = t.app.ctx.db;
+    const patterns = likePatterns(f.terms);
+    const plan = await searchPlan(db, patterns, () => ROWS);
+    let forced: SearchPath | undefined;
+    if (path === "ranges") forced = { kind: "ranges" };
+    if (path && path !== "ranges" && !plan) return null; // no trigram: only LIKE can search
+    if (path === "walk" && plan) forced = { kind: "walk", match: plan.match };
+    if (path === "candidates" && plan) {
+      const found = await searchCandidates(db, plan.match, 2000);
+      if (!found) throw new Error("more candidates than the cap");
+      forced = { kind: "candidates", ids: found.ids, n: Number(found.n) };
+    }
+    const ids: string[] = [];
+    let after: TicketFilter["after"];
+    for (;;) {
+      const page = await listPage(db, { ...f, limit: 51, after }, forced);
+      ids.push(...page.slice(0, 50).map((r) => r.id));
+      if (page.length <= 50) return ids;
+      const last = page[49]!;
+      after = { urgent: last.urgent, due: last.response_due_at, id: last.id };
+    }
+  }
+
+  const filters: [string, Omit<TicketFilter, "limit" | "after" | "terms">][] = [
+    ["no filter", {}],
+    ["urgent", { urgent: true }],
+    ["not urgent", { urgent: false }],
+    ["statuses", { statuses: ["new", "assigned"] }],
+    ["client", { clientId: "c-b" }],
+    ["assignee", { assigneeId: tech }],
+    ["unassigned", { unassigned: true }],
+    ["breached", { breachedAt: { now: "2026-03-02T00:00:00.000Z", breached: true } }],
+  ];
+  const queries = [
+    "alfa",
+    "bravo",
+    "sincronizacion",
+    "impresora",
+    "bravo alfa",
+    "red sincronizacion",
+    "zzzz",
+  ];
+
+  it.each(queries)("q=%s: the same pages whichever the path, with every filter", async (q) => {
+    for (const [label, filter] of filters) {
+      const f = { ...filter, terms: searchTerms(q) };
+      const expected = await allPages(f, "ranges");
+      if (q !== "zzzz" && label === "no filter")
+        expect(expected?.length, `${q}, ${label}`).toBeGreaterThan(0);
+      for (const path of ["candidates", "walk", undefined] as const)
+        expect(await allPages(f, path), `${q}, ${label}, ${path ?? "chosen"}`).toEqual(expected);
+    }
+  });
+});
