@@ -1,5 +1,6 @@
 /** Billing (issue #14): price list, invoices, runs, hour bank and the ERP hand-off. Staff only. */
 import { z } from "zod";
+import { MAX_AMOUNT_CENTS } from "../domain/billing/money.js";
 import { PaymentTerms } from "./clients.js";
 import { BaseVersion, Cents, DateOnly, Id, Text } from "./common.js";
 import { MessageParams } from "./notifications.js";
@@ -101,13 +102,24 @@ export const InvoicesQuery = z.object({
   status: InvoiceStatus.optional(),
 });
 
-export const DraftLineBody = z.strictObject({
-  description: Text(500),
-  quantity: z.number().positive().max(1_000_000).multipleOf(0.001, "input.quantity_decimals"),
-  unitPriceCents: Cents,
-});
+export const DraftLineBody = z
+  .strictObject({
+    description: Text(500),
+    quantity: z.number().positive().max(1_000_000).multipleOf(0.0001, "input.quantity_decimals"),
+    unitPriceCents: Cents,
+  })
+  .refine((l) => l.quantity * l.unitPriceCents <= MAX_AMOUNT_CENTS, {
+    message: "input.amount_too_large",
+    path: ["unitPriceCents"],
+  });
 export const InvoicePatch = z.strictObject({
-  lines: z.array(DraftLineBody).min(1).max(200),
+  lines: z
+    .array(DraftLineBody)
+    .min(1)
+    .max(200)
+    .refine((ls) => ls.reduce((s, l) => s + l.quantity * l.unitPriceCents, 0) <= MAX_AMOUNT_CENTS, {
+      message: "input.amount_too_large",
+    }),
   version: BaseVersion,
 });
 export const CancelBody = z.strictObject({ reason: Text(1000) });

@@ -31,10 +31,38 @@ export interface Line {
   warning?: "no_rate";
 }
 
-/** An item line: quantity (up to 3 decimals) × unit price, rounded half-up to the cent. */
+/** The largest amount of a line, and of an invoice's subtotal: 1,000 million pesos keeps every product exact. */
+export const MAX_AMOUNT_CENTS = 100_000_000_000;
+
+/** An item line: quantity (up to 4 decimals, as time lines show hours) × unit price, half-up to the cent. */
 export function itemLine(description: string, quantity: number, unitPriceCents: number): Line {
-  const milli = Math.round(quantity * 1000);
-  return { description, quantity, unitPriceCents, amountCents: divHalfUp(milli * unitPriceCents, 1000) };
+  const tenThousandths = Math.round(quantity * 10_000);
+  return {
+    description,
+    quantity,
+    unitPriceCents,
+    amountCents: divHalfUp(tenThousandths * unitPriceCents, 10_000),
+  };
+}
+
+type LineInput = Pick<Line, "description" | "quantity" | "unitPriceCents">;
+
+/**
+ * A draft's lines as a leader saved them: a line left exactly as it was keeps its amount (a time line
+ * is prorated to the minute, which its 4-decimal hours × rate need not give back to the cent); any
+ * other line is an item line.
+ */
+export function editedLines(stored: readonly Line[], edited: readonly LineInput[]): Line[] {
+  const unchanged = [...stored];
+  return edited.map((l) => {
+    const i = unchanged.findIndex(
+      (s) =>
+        s.description === l.description && s.quantity === l.quantity && s.unitPriceCents === l.unitPriceCents,
+    );
+    return i >= 0
+      ? (unchanged.splice(i, 1)[0] as Line)
+      : itemLine(l.description, l.quantity, l.unitPriceCents);
+  });
 }
 
 /** A line of worked time: the amount is prorated to the minute, the quantity shows hours. */

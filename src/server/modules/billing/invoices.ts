@@ -6,7 +6,7 @@
 import type { Transaction, Updateable } from "kysely";
 import type { z } from "zod";
 import type { InvoicePatch, InvoiceStatus } from "../../../contract/billing.js";
-import { itemLine } from "../../../domain/billing/money.js";
+import { editedLines } from "../../../domain/billing/money.js";
 import { dueOn } from "../../../domain/billing/periods.js";
 import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
@@ -18,6 +18,7 @@ import { queueInvoiceMail } from "./mail.js";
 import { todayLocal, toInvoice, totalsColumns } from "./make.js";
 import { requireBiller } from "./policy.js";
 import { type InvoiceRow, invoicesRepo, lookupRepo } from "./repository.js";
+import { storedLines } from "./stored-lines.js";
 import { markTicketsInvoiced, releaseTickets } from "./ticket-billing.js";
 
 type Action = "issue" | "cancel" | "pay" | "export" | "edit";
@@ -103,7 +104,7 @@ export async function editDraft(
   const row = await invoiceRow(ctx, actor, id);
   refuseUnless(row, "edit");
   await checkBaseVersion(body.version, row.version, "invoice", () => toInvoice(row, actor.locale));
-  const lines = body.lines.map((l) => itemLine(l.description, l.quantity, l.unitPriceCents));
+  const lines = editedLines(storedLines(row.lines), body.lines);
   return change(ctx, actor, row, "edit", {
     lines: JSON.stringify(lines),
     ...totalsColumns(lines, row.tax_basis_points),

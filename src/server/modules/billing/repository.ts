@@ -1,7 +1,7 @@
 /** Billing SQL (Kysely, parameterised): the only place the billing module talks to the database. */
 import { type Kysely, type Selectable, sql, type Transaction, type Updateable } from "kysely";
 import type { DB, InvoicesTable } from "../../platform/database/schema.js";
-import { chargeNotInvoiced, reviewedTicket } from "./unbilled.js";
+import { chargeNotInvoiced, reviewedTicket } from "./unbilled-repository.js";
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type InvoiceRow = Selectable<InvoicesTable> & { ticket_folio: string | null };

@@ -6,7 +6,7 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../platform/database/schema.js";
-import { chargeUnbilled, reviewedTicket, ticketNotInvoiced } from "./unbilled.js";
+import { chargeUnbilled, reviewedTicket, ticketNotInvoiced } from "./unbilled-repository.js";
 
 export type Db = Kysely<DB> | Transaction<DB>;
 

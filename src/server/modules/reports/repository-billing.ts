@@ -3,7 +3,7 @@ import { type Kysely, type RawBuilder, SqliteAdapter, sql } from "kysely";
 import type { ReportFilters } from "../../../contract/reports.js";
 import type { Span } from "../../../domain/reports/range.js";
 import type { DB } from "../../platform/database/schema.js";
-import { chargeUnbilled as unbilledCharge } from "../billing/unbilled.js";
+import { chargeUnbilled as unbilledCharge } from "../billing/unbilled-repository.js";
 import { bucketOf, ticketFilters } from "./repository.js";
 
 type Db = Kysely<DB>;
@@ -28,7 +28,7 @@ const closedIn = (span: Span, f: ReportFilters) =>
   sql`from tickets t left join surveys s on s.ticket_id = t.id
     where t.status = 'closed' and ${inSpan(sql`t.closed_at`, span)} and ${ticketFilters(f)}`;
 
-/** Billed once an invoice holds it; until then it waits on billable work (billing/unbilled.ts owns the rule). */
+/** Billed once an invoice holds it; until then it waits on billable work (billing/unbilled-repository.ts owns the rule). */
 const chargeUnbilled = unbilledCharge("t", "ch");
 
 export const billingRepo = {

@@ -54,7 +54,7 @@ export const billing: Record<keyof typeof es, string> = {
   "billing.draft.err.required": "Write the description.",
   "billing.draft.err.tooLong": "At most {max} characters.",
   "billing.draft.err.quantity": "Write a quantity, for example 1 or 2.5.",
-  "billing.draft.err.quantityDecimals": "Up to 3 decimals.",
+  "billing.draft.err.quantityDecimals": "Up to 4 decimals.",
   "billing.draft.err.quantityRange": "Over 0 and up to 1,000,000.",
   "billing.draft.err.price": "Write an amount in pesos, with up to two decimals.",
   "billing.draft.err.priceRange": "Amount too large.",

@@ -53,7 +53,7 @@ export const billing = {
   "billing.draft.err.required": "Escribe la descripción.",
   "billing.draft.err.tooLong": "Máximo {max} caracteres.",
   "billing.draft.err.quantity": "Escribe una cantidad, por ejemplo 1 o 2.5.",
-  "billing.draft.err.quantityDecimals": "Hasta 3 decimales.",
+  "billing.draft.err.quantityDecimals": "Hasta 4 decimales.",
   "billing.draft.err.quantityRange": "Mayor que 0 y hasta 1,000,000.",
   "billing.draft.err.price": "Escribe un importe en pesos, con hasta dos decimales.",
   "billing.draft.err.priceRange": "Importe demasiado grande.",

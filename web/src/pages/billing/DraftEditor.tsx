@@ -33,9 +33,9 @@ function useDraftEditor(invoice: Invoice, onSaved: (saved: Invoice) => void) {
   const [base, setBase] = useState(invoice);
   const baseRows = useMemo(() => rowsOf(base.lines), [base]);
   const [rows, setRows] = useState<LineRow[]>(baseRows);
-  // A line the API would refuse as it stands (an event's hours with 4 decimals) is pointed out at once.
+  // A line the API would refuse as it stands is pointed out at once.
   const [showErrors, setShowErrors] = useState(() => !previewDraft(baseRows, invoice.taxBasisPoints).lines);
-  const preview = previewDraft(rows, base.taxBasisPoints);
+  const preview = previewDraft(rows, base.taxBasisPoints, base.lines);
   const send = (lines: DraftLine[], from: Invoice) =>
     save.mutate(
       { id: from.id, lines, version: from.version },

@@ -44,7 +44,7 @@ describe("draft lines preview", () => {
       quantity: "quantityRange",
       price: "price",
     });
-    expect(checkRow(row("x".repeat(501), "1.0167", "1.234")).errors).toEqual({
+    expect(checkRow(row("x".repeat(501), "1.01675", "1.234")).errors).toEqual({
       description: "tooLong",
       quantity: "quantityDecimals",
       price: "price",
@@ -74,7 +74,7 @@ describe("draft lines preview", () => {
 
   it("refuses what the server cannot price to the cent", () => {
     expect(checkRow(row("x", "1000000", "1000000000")).errors).toEqual({ price: "priceRange" });
-    const big = Array.from({ length: 200 }, () => row("x", "1000000", "9000"));
+    const big = Array.from({ length: 200 }, () => row("x", "1000", "1,000,000"));
     expect(previewDraft(big, 1600)).toMatchObject({ tooLarge: true, lines: null });
   });
 
@@ -94,7 +94,8 @@ describe("draft lines preview", () => {
     // Numbers the form parses but the contract refuses are refused by the form too.
     const refused: [number, number][] = [
       [0, 100],
-      [1.0001, 100],
+      [1.00001, 100],
+      [1_000_000, 1_000_000],
       [1_000_001, 100],
       [1, 100_000_000_001],
     ];
@@ -102,6 +103,17 @@ describe("draft lines preview", () => {
       expect(DraftLineBody.safeParse({ description: "x", quantity, unitPriceCents }).success).toBe(false);
       expect(checkRow(row("x", String(quantity), String(unitPriceCents / 100))).line).toBeNull();
     }
+  });
+
+  it("keeps a time line left as it was at its prorated amount, as the server does", () => {
+    // 61 min at 600.00/h: 610.00 prorated to the minute, though 1.0167 h × 600.00 would be 610.02.
+    const stored = [
+      { description: "Servicio T-1", quantity: 1.0167, unitPriceCents: 60_000, amountCents: 61_000 },
+    ];
+    const rows = rowsOf(stored);
+    expect(previewDraft(rows, 1600, stored).rows[0]?.amountCents).toBe(61_000);
+    const repriced = [{ ...rows[0], price: "700" } as LineRow];
+    expect(previewDraft(repriced, 1600, stored).rows[0]?.amountCents).toBe(71_169);
   });
 
   it("round-trips an invoice's lines and knows when nothing changed", () => {

@@ -3,13 +3,19 @@
  * DraftLineBody / InvoicePatch) and priced as the server prices them (src/domain/billing/money: each
  * line half-up to the cent, IVA on the subtotal at the invoice's own rate). Pure: unit-tested.
  */
-import { itemLine, type Totals, totalsOf } from "../../../../src/domain/billing/money";
+import {
+  itemLine,
+  type Line,
+  MAX_AMOUNT_CENTS,
+  type Totals,
+  totalsOf,
+} from "../../../../src/domain/billing/money";
 import { centsToInput, parsePesos } from "../../lib/format";
 
 /** InvoicePatch: at least one line, at most 200. */
 export const MIN_LINES = 1;
 export const MAX_LINES = 200;
-/** DraftLineBody: description up to 500 characters, quantity over 0 up to 1,000,000 with 3 decimals. */
+/** DraftLineBody: description up to 500 characters, quantity over 0 up to 1,000,000 with 4 decimals. */
 export const MAX_DESCRIPTION = 500;
 const MAX_QUANTITY = 1_000_000;
 /** Cents (contract/common.ts). */
@@ -73,7 +79,7 @@ export function parseQuantity(text: string): number | LineProblem {
   const clean = text.replace(/[,\s]/g, "");
   const match = /^(\d{1,9})(?:\.(\d+))?$/.exec(clean);
   if (!match) return "quantity";
-  if ((match[2] ?? "").replace(/0+$/, "").length > 3) return "quantityDecimals";
+  if ((match[2] ?? "").replace(/0+$/, "").length > 4) return "quantityDecimals";
   const value = Number(clean);
   return value > 0 && value <= MAX_QUANTITY ? value : "quantityRange";
 }
@@ -84,10 +90,27 @@ function priceOf(text: string): number | LineProblem {
   return cents <= MAX_CENTS ? cents : "priceRange";
 }
 
-/** The server's amount for a line (itemLine); null when quantity × price is past what it can compute. */
+/** The server's amount for a new line (itemLine); null past the largest amount it accepts. */
 function amountOf(quantity: number, unitPriceCents: number): number | null {
-  if (!Number.isSafeInteger(Math.round(quantity * 1000) * unitPriceCents)) return null;
+  if (quantity * unitPriceCents > MAX_AMOUNT_CENTS) return null;
   return itemLine("", quantity, unitPriceCents).amountCents;
+}
+
+/** A row left exactly as a stored line keeps that line's amount, as the server keeps it (editedLines). */
+function keepStoredAmounts(checked: CheckedRow[], stored: readonly Line[]): CheckedRow[] {
+  const unchanged = [...stored];
+  return checked.map((c) => {
+    const l = c.line;
+    const i = l
+      ? unchanged.findIndex(
+          (s) =>
+            s.description === l.description &&
+            s.quantity === l.quantity &&
+            s.unitPriceCents === l.unitPriceCents,
+        )
+      : -1;
+    return i >= 0 ? { ...c, amountCents: (unchanged.splice(i, 1)[0] as Line).amountCents } : c;
+  });
 }
 
 export function checkRow(row: LineRow): CheckedRow {
@@ -119,11 +142,15 @@ export interface DraftPreview {
 
 const NO_TOTALS: Totals = { subtotalCents: 0, taxCents: 0, totalCents: 0 };
 
-export function previewDraft(rows: readonly LineRow[], taxBasisPoints: number): DraftPreview {
-  const checked = rows.map(checkRow);
+export function previewDraft(
+  rows: readonly LineRow[],
+  taxBasisPoints: number,
+  stored: readonly Line[] = [],
+): DraftPreview {
+  const checked = keepStoredAmounts(rows.map(checkRow), stored);
   const priced = checked.flatMap((c) => (c.amountCents === null ? [] : [{ amountCents: c.amountCents }]));
   const subtotal = priced.reduce((s, l) => s + l.amountCents, 0);
-  const tooLarge = !Number.isSafeInteger(subtotal * Math.max(taxBasisPoints, 1));
+  const tooLarge = subtotal > MAX_AMOUNT_CENTS;
   const totals = tooLarge ? NO_TOTALS : totalsOf(priced, taxBasisPoints);
   const lines = checked.flatMap((c) => (c.line ? [c.line] : []));
   const complete =
