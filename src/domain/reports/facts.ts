@@ -66,8 +66,10 @@ const STORED_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d\d\dZ$/;
 /** Zones looked up once: Luxon's IANAZone.create is the costly part of a local day. */
 const zones = new Map<string, IANAZone>();
 const zoneOf = (name: string): IANAZone => {
-  let z = zones.get(name);
-  if (!z) zones.set(name, (z = IANAZone.create(name)));
+  const known = zones.get(name);
+  if (known) return known;
+  const z = IANAZone.create(name);
+  zones.set(name, z);
   return z;
 };
 
