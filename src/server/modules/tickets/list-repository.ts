@@ -134,6 +134,7 @@ export async function listPage(db: Db, f: TicketFilter): Promise<TicketListRow[]
     f.breachedAt?.breached,
     f.after?.urgent,
     patterns.length,
+    candidates ? null : f.limit, // written into the ranges' SQL (see rangesPage)
   ]);
   const values: Record<string, unknown> = {
     clientId: f.clientId,
@@ -152,7 +153,7 @@ export async function listPage(db: Db, f: TicketFilter): Promise<TicketListRow[]
     const sp = patterns.map((_, i) => slot(`p${i}`));
     const page = candidates
       ? candidatePage(db, sf, sp, slot("candidates"), MAX_SEARCH_CANDIDATES)
-      : rangesPage(db, sf, sp);
+      : rangesPage(db, { ...sf, limit: f.limit }, sp);
     return listQuery(db, page);
   });
 }
