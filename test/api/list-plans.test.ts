@@ -218,7 +218,10 @@ describe.each(DATABASES)("queue and search query plans on %s", (kind) => {
     const { plans } = await plansOf({ breachedAt: { now: "2026-03-05T00:00:00.000Z", breached: true } });
     const walks = plans.filter((p) => p.includes("tickets_queue"));
     expect(walks.length, plans.join("\n")).toBe(2);
-    expect(walks.every((p) => p.includes("COVERING INDEX")), plans.join("\n")).toBe(true);
+    expect(
+      walks.every((p) => p.includes("COVERING INDEX")),
+      plans.join("\n"),
+    ).toBe(true);
   });
 
   it("pages through the queue in order with the cursor, each page after the last", async () => {
