@@ -19,7 +19,7 @@ import { queueIndexesMigration } from "./migrations/016_queue_indexes.js";
 import { reportSummariesMigration } from "./migrations/018_report_summaries.js";
 import { searchQueueKeysMigration } from "./migrations/021_search_queue_keys.js";
 import { reportRollupsMigration } from "./migrations/022_report_rollups.js";
-import { queueBreachedMigration } from "./migrations/023_queue_breached.js";
+import { queueBreachedMigration } from "./migrations/025_queue_breached.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -42,7 +42,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "018_report_summaries": reportSummariesMigration,
     "021_search_queue_keys": searchQueueKeysMigration(dialect),
     "022_report_rollups": reportRollupsMigration,
-    "023_queue_breached": queueBreachedMigration,
+    "025_queue_breached": queueBreachedMigration,
   };
 }
 
