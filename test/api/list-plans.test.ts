@@ -207,6 +207,27 @@ describe.each(DATABASES)("queue and search query plans on %s", (kind) => {
     expect(plans.filter(fullScan), plans.join("\n")).toEqual([]);
   });
 
+  // SQLite re-prepares a statement whenever a parameter its plan looked at is bound again: a LIMIT's,
+  // or what `status = ?` is compared with (the partial indexes name statuses). A page's statement
+  // binds neither, so it is prepared once.
+  it.each(cases.filter(([, f]) => !f.q))("%s: no bound status or limit", async (_label, filter) => {
+    await plansOf(filter);
+    const page = captured.filter((c) => c.sql.includes("ranges"));
+    expect(page.length).toBe(1);
+    expect(page[0]!.sql).not.toMatch(/"status" = (\?|\$\d)|limit (\?|\$\d)/);
+  });
+
+  it("breached: its walk of the queue reads the index alone, no ticket row (SQLite)", async () => {
+    if (kind !== "sqlite") return;
+    const { plans } = await plansOf({ breachedAt: { now: "2026-03-05T00:00:00.000Z", breached: true } });
+    const walks = plans.filter((p) => p.includes("tickets_queue"));
+    expect(walks.length, plans.join("\n")).toBe(2);
+    expect(
+      walks.every((p) => p.includes("COVERING INDEX")),
+      plans.join("\n"),
+    ).toBe(true);
+  });
+
   it("pages through the queue in order with the cursor, each page after the last", async () => {
     const first = await ticketsRepo.list(logged, { terms: [], statuses: ["new", "assigned"], limit: 51 });
     const last = first[49]!;

@@ -124,6 +124,7 @@ export async function listPage(db: Db, f: TicketFilter, forced?: SearchPath): Pr
     f.breachedAt?.breached,
     f.after?.urgent,
     patterns.length,
+    path.kind === "ranges" ? f.limit : null, // written into the ranges' SQL (see rangesPage)
   ]);
   const values: Record<string, unknown> = {
     clientId: f.clientId,
@@ -146,7 +147,7 @@ export async function listPage(db: Db, f: TicketFilter, forced?: SearchPath): Pr
         ? candidatePage(db, sf, sp, slot("candidates"), MAX_SEARCH_CANDIDATES)
         : path.kind === "walk"
           ? walkPage(db, sf, sp, slot("match"))
-          : rangesPage(db, sf, sp);
+          : rangesPage(db, { ...sf, limit: f.limit }, sp);
     return listQuery(db, page);
   });
 }

@@ -33,10 +33,24 @@ function filtered<T extends SelectQueryBuilder<DB, "tickets", object>>(
 }
 
 /**
+ * A value written into the SQL text instead of bound: SQLite re-prepares a statement each time a
+ * parameter is bound that its plan looked at, and it looks at a LIMIT's value and at the value a
+ * `status = ?` is compared with (against the partial indexes' `status = 'closed'` and the like): a
+ * queue page's statement was compiled anew on every request, which cost more than running it. Only for
+ * values from a small fixed set (a status, a page size), which are then part of the statement's shape.
+ */
+function inlined<T extends string | number>(value: T) {
+  if (typeof value === "number" ? !Number.isSafeInteger(value) : !/^[a-z_]+$/.test(value))
+    throw new Error(`inlined: not a status or a count: ${value}`);
+  return sql.lit(value);
+}
+
+/**
  * A page as ordered index ranges: one per (status, urgent) pair, each from the cursor on, each at most
  * a page long; the page is the first `limit` of their union. Every range is one index seek
  * (tickets_queue, tickets_status_queue, tickets_client_queue or tickets_assignee_queue), so a page
- * deep in the list, or in a million tickets, reads about as much as the first.
+ * deep in the list, or in a million tickets, reads about as much as the first. The statuses and the
+ * limit are written into the SQL (see inlined): `f.limit` must be the number itself, not a slot.
  */
 export function rangesPage(db: Db, f: TicketFilter, patterns: string[]) {
   const byPrefix = f.clientId || f.assigneeId || f.unassigned;
@@ -52,11 +66,11 @@ export function rangesPage(db: Db, f: TicketFilter, patterns: string[]) {
   const ranges = statuses.flatMap((status) =>
     urgents.map((urgent, i) => {
       let q = filtered(db.selectFrom("tickets").select(["id", "urgent", "response_due_at"]), f, patterns);
-      if (status) q = q.where("tickets.status", "=", status);
+      if (status) q = q.where("tickets.status", "=", inlined(status));
       q = q.where("tickets.urgent", "=", urgent);
       if (f.after && urgent === f.after.urgent)
         q = q.where(sql<boolean>`(tickets.response_due_at, tickets.id) > (${f.after.due}, ${f.after.id})`);
-      const range = q.orderBy("tickets.response_due_at").orderBy("tickets.id").limit(f.limit);
+      const range = q.orderBy("tickets.response_due_at").orderBy("tickets.id").limit(inlined(f.limit));
       return db.selectFrom(range.as(`r${i}_${status ?? "any"}`)).selectAll();
     }),
   );
@@ -72,7 +86,7 @@ export function rangesPage(db: Db, f: TicketFilter, patterns: string[]) {
     .orderBy("ranges.urgent", "desc")
     .orderBy("ranges.response_due_at")
     .orderBy("ranges.id")
-    .limit(f.limit);
+    .limit(inlined(f.limit));
 }
 
 /** The breached filter and the LIKE patterns, which only the ticket's row can answer. */

@@ -21,6 +21,7 @@ import { searchQueueKeysMigration } from "./migrations/021_search_queue_keys.js"
 import { reportRollupsMigration } from "./migrations/022_report_rollups.js";
 import { billingContactMigration } from "./migrations/023_billing_contact.js";
 import { searchWalkMigration } from "./migrations/024_search_walk.js";
+import { queueBreachedMigration } from "./migrations/025_queue_breached.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -45,6 +46,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "022_report_rollups": reportRollupsMigration,
     "023_billing_contact": billingContactMigration,
     "024_search_walk": searchWalkMigration(dialect),
+    "025_queue_breached": queueBreachedMigration,
   };
 }
 
