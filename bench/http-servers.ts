@@ -24,6 +24,8 @@ export interface MesaReady {
   clients: { id: string; contactId: string }[];
   techId: string;
   deepCursor: string;
+  /** The folio of a ticket halfway through the table: a search with one match. */
+  probeFolio: string;
   tickets: number;
   rareMatches: number;
   seedSeconds: number;
@@ -80,6 +82,13 @@ async function deepCursor(db: AnyDb): Promise<string> {
   );
   const row = r.rows[0]!;
   return Buffer.from(JSON.stringify([Number(row.urgent), row.due, row.id])).toString("base64url");
+}
+
+async function probeFolio(db: AnyDb): Promise<string> {
+  const r = await sql<{
+    folio: string;
+  }>`select folio from tickets order by id limit 1 offset ${Math.floor(TICKETS / 2)}`.execute(db);
+  return r.rows[0]!.folio;
 }
 
 let profiler: import("node:inspector/promises").Session | null = null;
@@ -168,6 +177,7 @@ async function mesaChild(): Promise<void> {
     clients: who.clients.map((c, i) => ({ id: c.id, contactId: who.contacts[i]!.id })),
     techId: who.techs[0]!.id,
     deepCursor: await deepCursor(db),
+    probeFolio: await probeFolio(db),
     tickets: TICKETS,
     rareMatches: rare,
     seedSeconds: Math.round(seedSeconds * 10) / 10,
