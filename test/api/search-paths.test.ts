@@ -164,6 +164,8 @@ describe("search paths on sqlite", () => {
     "bravo alfa",
     "red sincronizacion",
     "zzzz",
+    "OS-2026-001404",
+    "2026-0014",
   ];
 
   it.each(queries)("q=%s: the same pages whichever the path, with every filter", async (q) => {

@@ -88,6 +88,11 @@ async function searchPath(db: Db, f: TicketFilter, patterns: string[]): Promise<
     const found = await searchCandidates(db, plan.match, MAX_SEARCH_CANDIDATES);
     if (found) return { kind: "candidates", ids: found.ids, n: Number(found.n) };
   }
+  // Each trigram common, together rare (a folio): the narrower query finds few enough to order.
+  if (plan.narrow !== plan.match && plan.most !== Number.POSITIVE_INFINITY) {
+    const found = await searchCandidates(db, plan.narrow, thin ? MAX_SEARCH_CANDIDATES : sortMost(plan.docs));
+    if (found) return { kind: "candidates", ids: found.ids, n: Number(found.n) };
+  }
   if (!thin && plan.most <= Math.max(MAX_SEARCH_CANDIDATES, walkMost(plan.docs)))
     return { kind: "walk", match: plan.match };
   return { kind: "ranges" };

@@ -82,6 +82,12 @@ const trigramsOf = (pattern: string): string[] => {
 export interface SearchPlan {
   /** FTS5 query: the rarest trigrams, ANDed. */
   match: string;
+  /**
+   * FTS5 query of up to 3 of the rarest trigrams whatever their term: narrower than `match` where a
+   * word's own trigrams together are rare though each is common (a folio's digits: "123" is in
+   * thousands of tickets, "512" AND "123" AND "234" in a few). Same as `match` when nothing to add.
+   */
+  narrow: string;
   /** At most this many candidates (the rarest trigram's count); Infinity past `most`. */
   most: number;
   /** About the number of tickets. */
@@ -118,8 +124,15 @@ export async function searchPlan(
   const chosen = [...new Set(rarest)]
     .filter((g) => (counts.get(g) ?? 0) <= 2 * least)
     .slice(0, MAX_GRAMS_PER_SEARCH);
+  const narrow = [...counts.entries()]
+    .filter(([, n]) => n <= 2 * least)
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, MAX_GRAMS_PER_SEARCH)
+    .map(([g]) => g);
+  const match = chosen.map(quoted).join(" AND ");
   return {
-    match: chosen.map(quoted).join(" AND "),
+    match,
+    narrow: narrow.length > chosen.length ? narrow.map(quoted).join(" AND ") : match,
     most: least >= bound ? Number.POSITIVE_INFINITY : least,
     docs: s.docs,
   };
