@@ -1,10 +1,9 @@
-import { Alert, Button, Group, Paper, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { type BillingSettings, useBillingSettings, useSaveBillingSettings } from "../../api/billing";
 import { ConflictDialog } from "../../components/ConflictDialog";
-import { PageHeader } from "../../components/PageHeader";
-import { QueryState } from "../../components/QueryState";
+import { SettingPage } from "../../components/SettingPage";
 import { useT } from "../../i18n";
 import { useEditConflict } from "../../lib/conflict";
 import { errorMessage } from "../../lib/form";
@@ -84,18 +83,12 @@ function TaxForm({ settings }: { settings: BillingSettings }) {
 /** The IVA rate invoices are made with (admins): a percentage, stored in basis points. */
 export default function TaxRatePage() {
   const t = useT();
-  const settings = useBillingSettings();
   return (
-    <Stack>
-      <PageHeader title={t("tax.title")} />
-      <Paper withBorder p="md" maw={560}>
-        <Text size="sm" c="dimmed" mb="sm">
-          {t("tax.explain")}
-        </Text>
-        <QueryState query={settings}>
-          {settings.data && <TaxForm key={settings.data.version} settings={settings.data} />}
-        </QueryState>
-      </Paper>
-    </Stack>
+    <SettingPage
+      title={t("tax.title")}
+      explain={t("tax.explain")}
+      query={useBillingSettings()}
+      form={(settings) => <TaxForm settings={settings} />}
+    />
   );
 }

@@ -1,9 +1,8 @@
-import { Alert, Button, Group, Paper, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useSaveWarrantySettings, useWarrantySettings } from "../../api/credit-warranty";
-import { PageHeader } from "../../components/PageHeader";
-import { QueryState } from "../../components/QueryState";
+import { SettingPage } from "../../components/SettingPage";
 import { useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
 import { centsToInput, parsePesos } from "../../lib/format";
@@ -49,24 +48,12 @@ function FeeForm({ cents, version }: { cents: number; version: number }) {
 /** The warranty execution fee an event ticket's invoice adds when a warranty case was handled. */
 export default function WarrantyFeePage() {
   const t = useT();
-  const settings = useWarrantySettings();
   return (
-    <Stack>
-      <PageHeader title={t("warrantyFee.title")} />
-      <Paper withBorder p="md" maw={560}>
-        <Text size="sm" c="dimmed" mb="sm">
-          {t("warrantyFee.explain")}
-        </Text>
-        <QueryState query={settings}>
-          {settings.data && (
-            <FeeForm
-              key={settings.data.version}
-              cents={settings.data.warrantyExecutionFeeCents}
-              version={settings.data.version}
-            />
-          )}
-        </QueryState>
-      </Paper>
-    </Stack>
+    <SettingPage
+      title={t("warrantyFee.title")}
+      explain={t("warrantyFee.explain")}
+      query={useWarrantySettings()}
+      form={(s) => <FeeForm cents={s.warrantyExecutionFeeCents} version={s.version} />}
+    />
   );
 }
