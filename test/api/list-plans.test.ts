@@ -7,6 +7,7 @@ import { searchTerms } from "../../src/domain/text.js";
 import { type TicketFilter, ticketsRepo } from "../../src/server/modules/tickets/repository.js";
 import type { DB } from "../../src/server/platform/database/schema.js";
 import { DATABASES, startApp, type TestApp } from "../harness.js";
+import { bareTicketRow } from "../support/ticket-rows.js";
 
 /**
  * The statements a queue page and a search run are served by an index on both databases: no full scan
@@ -68,41 +69,17 @@ async function seed(t: TestApp, ids: { client: string; tech: string }) {
     // Every ticket says "impresora" (a word past the search's candidate cap); one in 400 "sincronizacion"
     // (few candidates, read and ordered); one in 8 "cableado" (a walk of the search docs' queue index).
     const text = `os-2026-${i} impresora ${i % 400 === 0 ? "sincronizacion" : "red"}${i % 8 === 0 ? " cableado" : ""}`;
-    return {
+    return bareTicketRow({
       id: `t-${String(i).padStart(6, "0")}`,
       folio: `OS-2026-${String(i).padStart(6, "0")}`,
       client_id: ids.client,
-      contact_id: null,
-      title: text,
-      description: "",
       urgent: i % 7 === 0 ? 1 : 0,
-      channel: "phone",
-      category: null,
-      service_kind: "event",
-      contract_id: null,
       status: STATUSES[i % STATUSES.length]!,
       assignee_id: i % 3 === 0 ? ids.tech : null,
-      received_at: at,
+      text,
+      at,
       response_due_at: due,
-      responded_at: null,
-      estimated_solution_minutes: null,
-      estimated_solution_at: null,
-      raw_minutes: 0,
-      billable_minutes: null,
-      billing_status: "pending",
-      accepted_at: null,
-      accepted_by_name: null,
-      accepted_via: null,
-      acceptance_override_reason: null,
-      unknown_sender: 0,
-      search_text: text,
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-      closed_at: null,
-      version: 1,
-      escalation_level: 0,
-    } as const;
+    });
   });
   for (let i = 0; i < rows.length; i += 500)
     await db

@@ -5,6 +5,7 @@ import { listPage, type SearchPath } from "../../src/server/modules/tickets/list
 import type { TicketFilter } from "../../src/server/modules/tickets/repository.js";
 import { searchCandidates, searchPlan } from "../../src/server/modules/tickets/search-plan-repository.js";
 import { startApp, type TestApp } from "../harness.js";
+import { bareTicketRow } from "../support/ticket-rows.js";
 
 /**
  * SQLite finds a search's page one of three ways, chosen by how many tickets the index gives as
@@ -24,42 +25,19 @@ function ticket(i: number, clients: string[], tech: string) {
     i % 2 === 0 ? "impresora" : "red",
   ].join(" ");
   const text = `os-2026-${String(i).padStart(6, "0")} ${words}`;
-  return {
+  return bareTicketRow({
     id: `t-${String((i * 7919) % ROWS).padStart(6, "0")}`, // ids not in the order of their deadlines
     folio: `OS-2026-${String(i).padStart(6, "0")}`,
     client_id: clients[i % clients.length]!,
-    contact_id: null,
-    title: text,
-    description: "",
     urgent: i % 5 === 0 ? 1 : 0,
-    channel: "phone",
-    category: null,
-    service_kind: "event",
-    contract_id: null,
     status: STATUSES[i % STATUSES.length]!,
     assignee_id: i % 4 === 0 ? tech : null,
-    received_at: AT,
+    text,
+    at: AT,
     // Ties of deadline (every 3 tickets share one), broken by id.
     response_due_at: new Date(Date.parse(AT) + Math.floor(i / 3) * 60_000).toISOString(),
     responded_at: i % 6 === 0 ? new Date(Date.parse(AT) + i * 30_000).toISOString() : null,
-    estimated_solution_minutes: null,
-    estimated_solution_at: null,
-    raw_minutes: 0,
-    billable_minutes: null,
-    billing_status: "pending",
-    accepted_at: null,
-    accepted_by_name: null,
-    accepted_via: null,
-    acceptance_override_reason: null,
-    unknown_sender: 0,
-    search_text: text,
-    created_by: null,
-    created_at: AT,
-    updated_at: AT,
-    closed_at: null,
-    version: 1,
-    escalation_level: 0,
-  } as const;
+  });
 }
 
 async function seed(t: TestApp, clients: string[], tech: string) {
