@@ -53,16 +53,20 @@ type LineInput = Pick<Line, "description" | "quantity" | "unitPriceCents">;
  * other line is an item line.
  */
 export function editedLines(stored: readonly Line[], edited: readonly LineInput[]): Line[] {
-  const unchanged = [...stored];
-  return edited.map((l) => {
-    const i = unchanged.findIndex(
+  const unchanged = storedLineTaker(stored);
+  return edited.map((l) => unchanged(l) ?? itemLine(l.description, l.quantity, l.unitPriceCents));
+}
+
+/** Gives, once each, the stored line a saved line repeats exactly (editedLines; the web's preview). */
+export function storedLineTaker(stored: readonly Line[]): (l: LineInput) => Line | undefined {
+  const left = [...stored];
+  return (l) => {
+    const i = left.findIndex(
       (s) =>
         s.description === l.description && s.quantity === l.quantity && s.unitPriceCents === l.unitPriceCents,
     );
-    return i >= 0
-      ? (unchanged.splice(i, 1)[0] as Line)
-      : itemLine(l.description, l.quantity, l.unitPriceCents);
-  });
+    return i >= 0 ? left.splice(i, 1)[0] : undefined;
+  };
 }
 
 /** A line of worked time: the amount is prorated to the minute, the quantity shows hours. */

@@ -7,6 +7,7 @@ import {
   itemLine,
   type Line,
   MAX_AMOUNT_CENTS,
+  storedLineTaker,
   type Totals,
   totalsOf,
 } from "../../../../src/domain/billing/money";
@@ -98,18 +99,10 @@ function amountOf(quantity: number, unitPriceCents: number): number | null {
 
 /** A row left exactly as a stored line keeps that line's amount, as the server keeps it (editedLines). */
 function keepStoredAmounts(checked: CheckedRow[], stored: readonly Line[]): CheckedRow[] {
-  const unchanged = [...stored];
+  const unchanged = storedLineTaker(stored);
   return checked.map((c) => {
-    const l = c.line;
-    const i = l
-      ? unchanged.findIndex(
-          (s) =>
-            s.description === l.description &&
-            s.quantity === l.quantity &&
-            s.unitPriceCents === l.unitPriceCents,
-        )
-      : -1;
-    return i >= 0 ? { ...c, amountCents: (unchanged.splice(i, 1)[0] as Line).amountCents } : c;
+    const kept = c.line && unchanged(c.line);
+    return kept ? { ...c, amountCents: kept.amountCents } : c;
   });
 }
 
