@@ -6,7 +6,7 @@
  *
  * Every statement ticketsRepo.list runs (the search-index probe too) is captured through a logging
  * Kysely on its own connection, then shown with EXPLAIN QUERY PLAN and timed with better-sqlite3
- * (min and median of 15 runs, statement prepared once). Read-only: the database is not changed.
+ * (min and median of 15 runs, then CPU per run over BENCH_PLAN_REPS runs, default 300; statement prepared once). Read-only: the database is not changed.
  */
 import path from "node:path";
 import SQLite from "better-sqlite3";
@@ -15,17 +15,31 @@ import { searchTerms } from "../src/domain/text.js";
 import { type TicketFilter, ticketsRepo } from "../src/server/modules/tickets/repository.js";
 import type { DB } from "../src/server/platform/database/schema.js";
 
-const CASES: [string, Omit<TicketFilter, "limit" | "terms"> & { q?: string }][] = [
+type Case = [string, Omit<TicketFilter, "limit" | "terms"> & { q?: string }];
+
+const dir = process.argv[2];
+const REPS = Number(process.env.BENCH_PLAN_REPS ?? 300);
+if (!dir) throw new Error("usage: npx tsx bench/list-plans.ts <Mesa data dir>");
+const raw = new SQLite(path.join(dir, "mesa.sqlite"), { readonly: true });
+/** The busiest technician and client, as the HTTP bench filters by them. */
+const busiest = (column: string) =>
+  (
+    raw
+      .prepare(
+        `select ${column} as id from tickets where ${column} is not null group by 1 order by count(*) desc limit 1`,
+      )
+      .get() as { id: string }
+  ).id;
+const CASES: Case[] = [
   ["queue order", {}],
   ["status=new,assigned", { statuses: ["new", "assigned"] }],
+  ["assigneeId (busiest technician)", { assigneeId: busiest("assignee_id") }],
+  ["clientId (busiest client)", { clientId: busiest("client_id") }],
+  ["breached=true", { breachedAt: { now: new Date().toISOString(), breached: true } }],
   ["q=sincronizacion (~1%)", { q: "sincronizacion" }],
   ["q=impresora (common)", { q: "impresora" }],
   ["q=zzzz (absent)", { q: "zzzz" }],
 ];
-
-const dir = process.argv[2];
-if (!dir) throw new Error("usage: npx tsx bench/list-plans.ts <Mesa data dir>");
-const raw = new SQLite(path.join(dir, "mesa.sqlite"), { readonly: true });
 const captured: { sql: string; parameters: readonly unknown[] }[] = [];
 const db = new Kysely<DB>({
   dialect: new SqliteDialect({ database: raw }),
@@ -53,7 +67,14 @@ for (const [label, { q, ...filter }] of CASES) {
       if (i > 0) times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);
-    console.log(`  time: min ${times[0]!.toFixed(2)} ms, median ${times[7]!.toFixed(2)} ms`);
+    // CPU time over many runs: steadier than wall time on a machine others are using.
+    const cpu0 = process.cpuUsage();
+    for (let i = 0; i < REPS; i++) stmt.all(...params);
+    const cpu = process.cpuUsage(cpu0);
+    const cpuUs = (cpu.user + cpu.system) / REPS;
+    console.log(
+      `  time: min ${times[0]!.toFixed(2)} ms, median ${times[7]!.toFixed(2)} ms; CPU ${cpuUs.toFixed(0)} µs/run over ${REPS}`,
+    );
   }
 }
 await db.destroy();

@@ -1,8 +1,8 @@
-import { type Kysely, SqliteAdapter } from "kysely";
+import type { Kysely } from "kysely";
 import { compiledOnce, type SlotOf } from "../../platform/database/compiled-once.js";
 import type { DB } from "../../platform/database/schema.js";
 import { likePatterns } from "../clients/repository.js";
-import { candidatePage, rangesPage, walkPage } from "./queue-page-repository.js";
+import { candidatePage, isSqlite, rangesPage, walkPage } from "./queue-page-repository.js";
 import type { TicketFilter, TicketRow } from "./repository.js";
 import { searchCandidates, searchPlan } from "./search-plan-repository.js";
 
@@ -49,7 +49,7 @@ export type TicketListRow = Pick<TicketRow, (typeof LIST_COLUMNS)[number]> & {
   assignee_name: string | null;
 };
 
-export const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
+export { isSqlite };
 
 /**
  * Past this many index candidates a search term is common for a filtered search: walking the queue

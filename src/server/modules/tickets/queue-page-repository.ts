@@ -1,5 +1,5 @@
 import type { Kysely, SelectQueryBuilder } from "kysely";
-import { sql } from "kysely";
+import { SqliteAdapter, sql } from "kysely";
 import type { TicketStatus } from "../../../contract/tickets.js";
 import { TICKET_STATUSES } from "../../../domain/workflow.js";
 import type { DB } from "../../platform/database/schema.js";
@@ -12,6 +12,8 @@ import type { TicketFilter } from "./repository.js";
 type Db = Kysely<DB>;
 type PageKeys = { id: string; urgent: number; response_due_at: string };
 type TicketIds = SelectQueryBuilder<DB, "tickets", PageKeys>;
+
+export const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
 
 /** The filters every page applies besides its order (status and urgent are applied per range). */
 function filtered<T extends SelectQueryBuilder<DB, "tickets", object>>(
@@ -46,11 +48,16 @@ function inlined<T extends string | number>(value: T) {
 }
 
 /**
- * A page as ordered index ranges: one per (status, urgent) pair, each from the cursor on, each at most
- * a page long; the page is the first `limit` of their union. Every range is one index seek
- * (tickets_queue, tickets_status_queue, tickets_client_queue or tickets_assignee_queue), so a page
+ * A page as ordered index ranges: one per status (and per urgency past a cursor), each from the cursor
+ * on, each one index seek (tickets_queue, tickets_status_queue, tickets_client_queue or
+ * tickets_assignee_queue) that yields queue order; the page is the first `limit` of their union. A page
  * deep in the list, or in a million tickets, reads about as much as the first. The statuses and the
  * limit are written into the SQL (see inlined): `f.limit` must be the number itself, not a slot.
+ * - SQLite merges the ranges as it reads them (a MERGE of co-routines) and stops at the page's end:
+ *   about `limit` entries are read and nothing is sorted, however many ranges (a technician's queue
+ *   has one per status).
+ * - PostgreSQL, on a small or skewed table, may plan such a union as bitmap scans of whole ranges and
+ *   a sort; each range is cut at `limit` first, so a page reads at most `limit` entries per range.
  */
 export function rangesPage(db: Db, f: TicketFilter, patterns: string[]) {
   const byPrefix = f.clientId || f.assigneeId || f.unassigned;
@@ -60,32 +67,36 @@ export function rangesPage(db: Db, f: TicketFilter, patterns: string[]) {
     : byPrefix
       ? [...TICKET_STATUSES]
       : [null];
-  const urgents = (f.urgent === undefined ? [1, 0] : [f.urgent ? 1 : 0]).filter(
-    (u) => !f.after || u <= f.after.urgent,
-  );
+  const merged = isSqlite(db);
+  // Past a cursor the order goes on inside its urgency, then through the less urgent: a range each.
+  const urgents: (number | null)[] =
+    f.after || !merged
+      ? [1, 0].filter((u) => (!f.after || u <= f.after.urgent) && (f.urgent === undefined || u === +f.urgent))
+      : [f.urgent === undefined ? null : +f.urgent];
   const ranges = statuses.flatMap((status) =>
     urgents.map((urgent, i) => {
       let q = filtered(db.selectFrom("tickets").select(["id", "urgent", "response_due_at"]), f, patterns);
       if (status) q = q.where("tickets.status", "=", inlined(status));
-      q = q.where("tickets.urgent", "=", urgent);
+      if (urgent !== null) q = q.where("tickets.urgent", "=", urgent);
       if (f.after && urgent === f.after.urgent)
         q = q.where(sql<boolean>`(tickets.response_due_at, tickets.id) > (${f.after.due}, ${f.after.id})`);
-      const range = q.orderBy("tickets.response_due_at").orderBy("tickets.id").limit(inlined(f.limit));
-      return db.selectFrom(range.as(`r${i}_${status ?? "any"}`)).selectAll();
+      if (merged) return q as TicketIds;
+      const cut = q.orderBy("tickets.response_due_at").orderBy("tickets.id").limit(inlined(f.limit));
+      return db.selectFrom(cut.as(`r${i}_${status ?? "any"}`)).selectAll() as unknown as TicketIds;
     }),
   );
-  if (ranges.length === 0)
-    return db
-      .selectFrom("tickets")
-      .select(["tickets.id", "tickets.urgent", "tickets.response_due_at"])
-      .where(sql<boolean>`1 = 0`);
-  const union = ranges.reduce((u, r) => u.unionAll(r)); // not empty: checked above;
-  return db
-    .selectFrom(union.as("ranges"))
-    .select(["ranges.id", "ranges.urgent", "ranges.response_due_at"])
-    .orderBy("ranges.urgent", "desc")
-    .orderBy("ranges.response_due_at")
-    .orderBy("ranges.id")
+  const [first, ...rest] = ranges;
+  const union = first
+    ? rest.reduce((u, r) => u.unionAll(r), first)
+    : db
+        .selectFrom("tickets")
+        .select(["tickets.id", "tickets.urgent", "tickets.response_due_at"])
+        .where(sql<boolean>`1 = 0`);
+  // Ordered by the output's own columns, as a compound's ORDER BY must be.
+  return union
+    .orderBy(sql`urgent`, "desc")
+    .orderBy(sql`response_due_at`)
+    .orderBy(sql`id`)
     .limit(inlined(f.limit));
 }
 
