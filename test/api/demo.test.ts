@@ -56,6 +56,21 @@ describe.each(DATABASES)("demo data on %s", (kind) => {
     expect(summary.surveys).toBeGreaterThan(10);
     // Contact names are searchable on the demo data too.
     expect((await caller.get("/api/tickets?q=gutierrez")).body.items.length).toBeGreaterThan(0);
+    // Clients that name who receives their invoices have it set, a contact with an e-mail.
+    const clients = (await caller.get("/api/clients?limit=50")).body.items as {
+      id: string;
+      name: string;
+      billingContactId: string | null;
+    }[];
+    const refrigerados = clients.find((c) => c.name.startsWith("Transportes Refrigerados"))!;
+    const contacts = (await caller.get(`/api/contacts?clientId=${refrigerados.id}`)).body.items as {
+      id: string;
+      name: string;
+      email: string | null;
+    }[];
+    const billing = contacts.find((c) => c.id === refrigerados.billingContactId);
+    expect(billing).toMatchObject({ name: "Sofía Medina", email: "smedina@trefbajio.mx" });
+    expect(clients.filter((c) => c.billingContactId).length).toBe(2);
     // The firm's own data is filled too: the Empresa page and the login screen are not blank.
     const company = await caller.get("/api/settings/company");
     expect(company.status).toBe(200);

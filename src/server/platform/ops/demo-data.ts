@@ -64,6 +64,8 @@ export interface DemoClient {
   /** Contract type (SH, SF, SS) or none: per-event client. */
   contract: "SH" | "SF" | "SS" | null;
   contacts: { name: string; email: string; phone: string; position: string }[];
+  /** Which of the contacts receives the invoices (an index into `contacts`), where one is named. */
+  billingContact?: number;
 }
 
 export const DEMO_CLIENTS: DemoClient[] = [
@@ -87,6 +89,7 @@ export const DEMO_CLIENTS: DemoClient[] = [
         position: "Contabilidad",
       },
     ],
+    billingContact: 1,
   },
   {
     name: "Despacho Contable Ortega y Asociados",
@@ -154,6 +157,7 @@ export const DEMO_CLIENTS: DemoClient[] = [
       },
       { name: "Sofía Medina", email: "smedina@trefbajio.mx", phone: "477 301 6530", position: "Facturación" },
     ],
+    billingContact: 1,
   },
   {
     name: "Colegio Miguel Hidalgo A.C.",

@@ -1,10 +1,10 @@
 import { DateTime } from "luxon";
 import { UserBody } from "../../../contract/auth.js";
-import { ClientBody, ContactBody, ContractBody } from "../../../contract/clients.js";
+import { ClientBody, ClientPatch, ContactBody, ContractBody } from "../../../contract/clients.js";
 import { isOpen } from "../../../domain/calendar/arithmetic.js";
 import type { BusinessCalendar } from "../../../domain/calendar/calendar.js";
 import type { Actor, AppContext } from "../../context.js";
-import { createClient } from "../../modules/clients/clients.js";
+import { createClient, updateClient } from "../../modules/clients/clients.js";
 import { createContact } from "../../modules/clients/contacts.js";
 import { clientsRepo, contactsRepo, contractsRepo } from "../../modules/clients/repository.js";
 import { createContract } from "../../modules/contracts/contracts.js";
@@ -99,6 +99,11 @@ async function newClient(
       ContactBody.parse({ clientId: client.id, ...p }),
     );
     contacts.push({ id: contact.id, name: contact.name });
+  }
+  const billing = c.billingContact === undefined ? undefined : contacts[c.billingContact];
+  if (billing) {
+    const patch = ClientPatch.parse({ version: client.version, billingContactId: billing.id });
+    await updateClient(ctx, person(people, "reception"), client.id, patch);
   }
   if (c.contract) {
     const fee = { SH: 180_000, SF: 320_000, SS: 450_000 }[c.contract];
