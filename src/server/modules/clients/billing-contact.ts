@@ -11,14 +11,7 @@ import { AppError } from "../../platform/errors.js";
 import { type ContactRow, clientsRepo, contactsRepo } from "./repository.js";
 
 const refused = (code: "billing_contact_not_of_client" | "billing_contact_without_email") =>
-  new AppError(
-    code,
-    code === "billing_contact_not_of_client"
-      ? "client.billing_contact_not_of_client"
-      : "client.billing_contact_without_email",
-    {},
-    { field: "billingContactId" },
-  );
+  new AppError(code, `client.${code}`, {}, { field: "billingContactId" });
 
 /**
  * Refuses (422) a billing contact of another client (or none at all) or without an e-mail. Run in the
