@@ -10,7 +10,8 @@
  *   shared machine a steadier figure than wall time).
  * Run alone with `npx tsx bench/web.ts` (BENCH_WEB_RUNS=n cold runs, default 7; BENCH_WEB_TRACE=1
  * prints each request's start and end of one cold queue load; BENCH_WEB_TICKETS=n seeds n tickets
- * instead of 60), or through `npm run bench -- web`. bench/web-profile.ts shows where the time goes.
+ * instead of 60), or through `npm run bench -- web`. bench/web-profile.ts shows where the time goes;
+ * bench/web-floor.ts what the same harness measures for an empty page and for React alone (the floor).
  * BENCH_WEB_BASELINE=<a built web folder, assets precompressed> also serves that build from a second
  * server (same compiled server, same data) and alternates its cold runs with this build's, so both
  * face the same machine load: a before/after comparison on a busy machine (BENCH_WEB_BASELINE_NAME
@@ -41,6 +42,7 @@ import {
   timeToQueue,
 } from "../e2e/perf.js";
 import { buildRepo, ROOT, startProcess } from "../test/support/built-tree.js";
+import { runWebFloor } from "./web-floor.js";
 
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 7);
@@ -201,6 +203,7 @@ export async function runWebBench(): Promise<Record<string, number | string>> {
     const load = [os.loadavg()[0]!];
     const runs = await coldRounds(browser, mesa, baseline);
     const warm = await warmQueue(browser, reception, base);
+    const floor = await runWebFloor(browser, RUNS);
     load.push(os.loadavg()[0]!);
     return {
       initialJsGzipKB: kb(js.gzip),
@@ -213,6 +216,7 @@ export async function runWebBench(): Promise<Record<string, number | string>> {
       queue50WarmRunsMs: runsText(warm),
       ...figures("intakeAfterLogin", runs.intake),
       ...baselineFigures(runs),
+      ...floor,
       loadAverage1m: load.map((l) => l.toFixed(2)).join(" → "),
     };
   } finally {
@@ -233,6 +237,12 @@ export function formatWebBench(r: Record<string, number | string>): string {
     `| navigation → usable queue of 50 rows, cold, median of ${runs} (target ≤ 1 s) | ${r.queue50ColdMedianMs} ms |`,
     `| CPU of that cold load, median: browser (all processes) / server | ${r.queue50ColdBrowserCpuMedianMs} / ${r.queue50ColdServerCpuMedianMs} ms |`,
     `| navigation → usable queue of 50 rows, warm, median of 5 | ${r.queue50WarmMedianMs} ms |`,
+    ...(r.floorEmptyColdMedianMs === undefined
+      ? []
+      : [
+          `| the floor: Chromium's own cold navigation to an empty page; its CPU, browser | ${r.floorEmptyColdMedianMs} ms; ${r.floorEmptyBrowserCpuMedianMs} ms |`,
+          `| the floor: React alone rendering 50 plain rows, cold (bench/web-floor.ts); its CPU, browser | ${r.floorReactColdMedianMs} ms; ${r.floorReactBrowserCpuMedianMs} ms |`,
+        ]),
     ...(r.intakeAfterLoginMedianMs === undefined
       ? []
       : [
