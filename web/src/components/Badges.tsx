@@ -1,8 +1,8 @@
-import { Badge } from "@mantine/core";
 import type { Ticket } from "../contract";
 import { useT } from "../i18n";
 import { formatDateTime } from "../lib/format";
 import { slaAlarm, slaText } from "../lib/sla";
+import { PlainBadge } from "./plain";
 
 const STATUS_COLORS: Record<Ticket["status"], string> = {
   new: "blue",
@@ -24,9 +24,9 @@ export const SLA_COLORS: Record<Ticket["slaState"], string> = {
 export function StatusBadge({ status }: { status: Ticket["status"] }) {
   const t = useT();
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light" data-status={status}>
+    <PlainBadge color={STATUS_COLORS[status]} variant="light" data-status={status}>
       {t(`status.${status}`)}
-    </Badge>
+    </PlainBadge>
   );
 }
 
@@ -35,9 +35,9 @@ export function UnknownSenderBadge({ unknown }: { unknown: boolean }) {
   const t = useT();
   if (!unknown) return null;
   return (
-    <Badge color="orange" variant="light" data-testid="unknown-sender-badge">
+    <PlainBadge color="orange" variant="light" data-testid="unknown-sender-badge">
       {t("unknownSender.badge")}
-    </Badge>
+    </PlainBadge>
   );
 }
 
@@ -45,9 +45,9 @@ export function UrgentBadge({ urgent }: { urgent: boolean }) {
   const t = useT();
   if (!urgent) return null;
   return (
-    <Badge color="red" variant="filled">
+    <PlainBadge color="red" variant="filled">
       {t("ticket.urgent")}
-    </Badge>
+    </PlainBadge>
   );
 }
 
@@ -62,7 +62,7 @@ export function SlaBadge({
   const text = slaText(t, ticket);
   const alarm = slaAlarm(ticket);
   return (
-    <Badge
+    <PlainBadge
       color={SLA_COLORS[slaState]}
       variant={alarm ? "filled" : "light"}
       data-sla={slaState}
@@ -70,6 +70,6 @@ export function SlaBadge({
       title={`${t("ticket.responseDue")}: ${formatDateTime(ticket.responseDueAt)}`}
     >
       {text}
-    </Badge>
+    </PlainBadge>
   );
 }

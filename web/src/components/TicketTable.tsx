@@ -8,6 +8,7 @@ import type { Ticket } from "../contract";
 import { useT } from "../i18n";
 import { formatDateTime } from "../lib/format";
 import { SlaBadge, StatusBadge, UnknownSenderBadge, UrgentBadge } from "./Badges";
+import { PlainGroup, PlainLink, PlainStack, PlainTd, PlainText, PlainTr } from "./plain";
 import { QueryState } from "./QueryState";
 
 interface Props {
@@ -16,44 +17,45 @@ interface Props {
   empty?: string;
 }
 
+/** Plain elements with Mantine's look (plain.tsx): the queue shows 50 of these on its first render. */
 function Row({ ticket, action }: { ticket: Ticket; action?: Props["action"] }) {
   const t = useT();
   return (
-    <Table.Tr data-testid="ticket-row" data-folio={ticket.folio}>
-      <Table.Td>
-        <Anchor component={Link} to={`/tickets/${ticket.id}`} className="mesa-folio" fw={600}>
+    <PlainTr data-testid="ticket-row" data-folio={ticket.folio}>
+      <PlainTd>
+        <PlainLink to={`/tickets/${ticket.id}`} className="mesa-folio" fw={600}>
           {ticket.folio}
-        </Anchor>
-      </Table.Td>
-      <Table.Td>
-        <Stack gap={2}>
-          <Group gap={6} wrap="nowrap">
+        </PlainLink>
+      </PlainTd>
+      <PlainTd>
+        <PlainStack gap={2}>
+          <PlainGroup gap={6}>
             <UrgentBadge urgent={ticket.urgent} />
             <UnknownSenderBadge unknown={ticket.unknownSender} />
-            <Text size="sm" fw={500} lineClamp={1}>
+            <PlainText size="sm" fw={500} clamp>
               {ticket.title}
-            </Text>
-          </Group>
-          <Text size="xs" c="dimmed" lineClamp={1}>
+            </PlainText>
+          </PlainGroup>
+          <PlainText size="xs" dimmed clamp>
             {ticket.clientName}
             {ticket.contactName ? ` · ${ticket.contactName}` : ""}
-          </Text>
-        </Stack>
-      </Table.Td>
-      <Table.Td>
+          </PlainText>
+        </PlainStack>
+      </PlainTd>
+      <PlainTd>
         <StatusBadge status={ticket.status} />
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm">{ticket.assigneeName ?? t("ticket.unassigned")}</Text>
-      </Table.Td>
-      <Table.Td className="mesa-nowrap">
-        <Text size="sm">{formatDateTime(ticket.responseDueAt)}</Text>
-      </Table.Td>
-      <Table.Td className="mesa-nowrap">
+      </PlainTd>
+      <PlainTd>
+        <PlainText size="sm">{ticket.assigneeName ?? t("ticket.unassigned")}</PlainText>
+      </PlainTd>
+      <PlainTd className="mesa-nowrap">
+        <PlainText size="sm">{formatDateTime(ticket.responseDueAt)}</PlainText>
+      </PlainTd>
+      <PlainTd className="mesa-nowrap">
         <SlaBadge ticket={ticket} />
-      </Table.Td>
-      {action && <Table.Td>{action(ticket)}</Table.Td>}
-    </Table.Tr>
+      </PlainTd>
+      {action && <PlainTd>{action(ticket)}</PlainTd>}
+    </PlainTr>
   );
 }
 

@@ -1,7 +1,8 @@
-import { Button, Group, SegmentedControl, Switch, Text } from "@mantine/core";
+import { Group, SegmentedControl, Switch, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTicketList } from "../../api/tickets";
 import { PageHeader } from "../../components/PageHeader";
+import { PlainButton } from "../../components/plain";
 import { TicketList } from "../../components/TicketTable";
 import type { Ticket } from "../../contract";
 import { useT } from "../../i18n";
@@ -19,13 +20,9 @@ export default function QueuePage() {
 
   const action = (ticket: Ticket) =>
     ticket.availableActions.includes("assign") ? (
-      <Button
-        size="xs"
-        variant={ticket.assigneeId ? "default" : "filled"}
-        onClick={() => setAssigning(ticket)}
-      >
+      <PlainButton variant={ticket.assigneeId ? "default" : "filled"} onClick={() => setAssigning(ticket)}>
         {ticket.assigneeId ? t("assign.reassign") : t("assign.action")}
-      </Button>
+      </PlainButton>
     ) : null;
 
   return (
