@@ -11,39 +11,39 @@ export type FormatLocale = "es-MX" | "en";
 /** Shown when the session does not tell the calendar's zone (older servers). */
 export const DEFAULT_TIME_ZONE = "America/Mexico_City";
 
-const NUMERIC_DATE = { day: "2-digit", month: "2-digit", year: "numeric" } as const;
+/**
+ * A zone's wall clock: year, month, day, hour and minute of an instant (any locale's digits). Both
+ * languages' numeric dates are put together from these parts rather than from a formatter per language:
+ * each Intl formatter made costs the first render ICU data (tens of ms on a cold load), and the
+ * formatters are made on first use, not when the app's code is evaluated.
+ */
+const CLOCK = {
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  numberingSystem: "latn",
+} as const;
 
-/** The formatters of one zone: the user's numeric date, and the wall clock's parts (any locale's digits). */
-function formatsFor(timeZone: string) {
-  return {
-    timeZone,
-    /** Numeric date per locale, made on first use. */
-    dates: new Map<FormatLocale, Intl.DateTimeFormat>(),
-    clock: new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      ...NUMERIC_DATE,
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-      numberingSystem: "latn",
-    }),
-  };
+interface ZoneFormats {
+  timeZone: string;
+  clock?: Intl.DateTimeFormat;
 }
 
-type ZoneFormats = ReturnType<typeof formatsFor>;
-
-let zone: ZoneFormats = formatsFor(DEFAULT_TIME_ZONE);
+let zone: ZoneFormats = { timeZone: DEFAULT_TIME_ZONE };
 let displayLocale: FormatLocale = "es-MX";
-const utc = formatsFor("UTC");
+const utc: ZoneFormats = { timeZone: "UTC" };
 
 /** Dates are shown in the business calendar's zone (GET /api/auth/me `timeZone`), not the browser's. */
 export function setDisplayTimeZone(timeZone: string | null | undefined): void {
   const wanted = timeZone || DEFAULT_TIME_ZONE;
   if (wanted === zone.timeZone) return;
   try {
-    zone = formatsFor(wanted);
+    zone = { timeZone: wanted, clock: new Intl.DateTimeFormat("en-US", { timeZone: wanted, ...CLOCK }) };
   } catch {
-    zone = formatsFor(DEFAULT_TIME_ZONE); // an unknown zone name: keep showing dates, in Mexico City's
+    zone = { timeZone: DEFAULT_TIME_ZONE }; // an unknown zone name: keep showing dates, in Mexico City's
   }
 }
 
@@ -56,12 +56,7 @@ export function setDisplayLocale(locale: FormatLocale): void {
   displayLocale = locale;
 }
 
-const moneyFormat = new Intl.NumberFormat("es-MX", {
-  style: "currency",
-  currency: "MXN",
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
+let moneyFormat: Intl.NumberFormat | undefined;
 
 function toDate(value: string | Date | null | undefined): Date | null {
   if (!value) return null;
@@ -69,21 +64,17 @@ function toDate(value: string | Date | null | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** `24/11/2026` (es-MX), `11/24/2026` (en) of an instant in the zone. */
-function numericDate(formats: ZoneFormats, date: Date): string {
-  let format = formats.dates.get(displayLocale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(displayLocale, { timeZone: formats.timeZone, ...NUMERIC_DATE });
-    formats.dates.set(displayLocale, format);
-  }
-  return format.format(date);
+/** The wall clock's year, month, day, hour and minute of an instant in a zone (the business zone by default). */
+function clock(date: Date, formats: ZoneFormats = zone): Record<string, string> {
+  formats.clock ??= new Intl.DateTimeFormat("en-US", { timeZone: formats.timeZone, ...CLOCK });
+  const out: Record<string, string> = {};
+  for (const part of formats.clock.formatToParts(date)) out[part.type] = part.value;
+  return out;
 }
 
-/** The wall clock's year, month, day, hour and minute of an instant in the business zone. */
-function clock(date: Date): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of zone.clock.formatToParts(date)) out[part.type] = part.value;
-  return out;
+/** `24/11/2026` (es-MX), `11/24/2026` (en): what Intl's numeric dates in those languages show. */
+function numericDate(p: Record<string, string>): string {
+  return displayLocale === "en" ? `${p.month}/${p.day}/${p.year}` : `${p.day}/${p.month}/${p.year}`;
 }
 
 /** `24/11/2026 16:30` (es-MX), `11/24/2026 16:30` (en) */
@@ -91,7 +82,7 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   const date = toDate(value);
   if (!date) return "—";
   const p = clock(date);
-  return `${numericDate(zone, date)} ${p.hour}:${p.minute}`;
+  return `${numericDate(p)} ${p.hour}:${p.minute}`;
 }
 
 /** `24/11/2026` (es-MX), `11/24/2026` (en); a plain `YYYY-MM-DD` is that day, without a time-zone shift. */
@@ -101,12 +92,12 @@ export function formatDate(value: string | Date | null | undefined): string {
     if (d) {
       const day = new Date(Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3])));
       const exists = day.toISOString().startsWith(value);
-      return exists ? numericDate(utc, day) : value;
+      return exists ? numericDate(clock(day, utc)) : value;
     }
   }
   const date = toDate(value);
   if (!date) return "—";
-  return numericDate(zone, date);
+  return numericDate(clock(date));
 }
 
 /** `$1,234.50 MXN` */
@@ -114,6 +105,12 @@ export function formatMoney(cents: number | null | undefined): string {
   if (cents === null || cents === undefined) return "—";
   const whole = Math.trunc(cents / 100);
   const frac = Math.abs(cents % 100);
+  moneyFormat ??= new Intl.NumberFormat("es-MX", {
+    style: "currency",
+    currency: "MXN",
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   const text = moneyFormat.format(Number(`${whole}.${String(frac).padStart(2, "0")}`));
   return `${cents < 0 && whole === 0 ? "-" : ""}${text} MXN`;
 }
