@@ -144,7 +144,7 @@ export async function listPage(db: Db, f: TicketFilter, forced?: SearchPath): Pr
   patterns.forEach((p, i) => {
     values[`p${i}`] = p;
   });
-  return compiledOnce(db, `tickets.list ${shape}`, values, (slot) => {
+  const build = (slot: SlotOf) => {
     const sf = slotted(f, slot);
     const sp = patterns.map((_, i) => slot(`p${i}`));
     const page =
@@ -154,7 +154,9 @@ export async function listPage(db: Db, f: TicketFilter, forced?: SearchPath): Pr
           ? walkPage(db, sf, sp, slot("match"))
           : rangesPage(db, { ...sf, limit: f.limit }, sp);
     return listQuery(db, page);
-  });
+  };
+  // A search is planned for its words (see compiledOnce); a queue page's plan is the same for all.
+  return compiledOnce(db, `tickets.list ${shape}`, values, build, { prepare: patterns.length === 0 });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type Compilable, type CompiledQuery, createQueryId, type Insertable, type Kysely } from "kysely";
+import { prepareOnConnections } from "./prepared-statements.js";
 
 /**
  * Statements compiled once per shape. Building a Kysely query (a tree of frozen nodes) and compiling
@@ -51,9 +52,11 @@ function shapesOf(executor: { adapter: object; plugins: readonly object[] }): Ma
 export type SlotOf = <T = string>(name: string) => T;
 const slot: SlotOf = <T>(name: string) => `${MARK}${name}` as T;
 
-function templateOf(query: Compilable<unknown>): Template {
+function templateOf(query: Compilable<unknown>, prepare: boolean): Template {
   const compiled = query.compile();
   if (compiled.sql.includes(MARK)) throw new Error("compiledOnce: a slot was written into the SQL text");
+  // One statement of a bounded set, run on every request: worth preparing once per connection.
+  if (prepare) prepareOnConnections(compiled.sql);
   return {
     sql: compiled.sql,
     query: compiled.query,
@@ -68,11 +71,12 @@ function templateFor<DB>(
   db: Kysely<DB>,
   shape: string,
   build: (slot: SlotOf) => Compilable<unknown>,
+  prepare = true,
 ): Template {
   const byShape = shapesOf(db.getExecutor());
   let template = byShape.get(shape);
   if (!template) {
-    template = templateOf(build(slot));
+    template = templateOf(build(slot), prepare);
     if (byShape.size >= MAX_SHAPES) byShape.clear();
     byShape.set(shape, template);
   }
@@ -93,14 +97,20 @@ async function run<R, DB>(db: Kysely<DB>, template: Template, parameters: unknow
   return rows;
 }
 
-/** Runs the statement `build` makes for `shape`, with `values` bound to its slots. */
+/**
+ * Runs the statement `build` makes for `shape`, with `values` bound to its slots. On PostgreSQL it is
+ * a named prepared statement (prepared-statements.ts), which the server may come to run with one
+ * generic plan for all values; `prepare: false` when the best plan depends on the values (a LIKE
+ * pattern: a rare word is found through the trigram index, a common one along the queue's order).
+ */
 export async function compiledOnce<R, DB>(
   db: Kysely<DB>,
   shape: string,
   values: Readonly<Record<string, unknown>>,
   build: (slot: SlotOf) => Compilable<R>,
+  { prepare = true } = {},
 ): Promise<R[]> {
-  const template = templateFor(db, shape, build);
+  const template = templateFor(db, shape, build, prepare);
   const parameters = template.params.map((p) => {
     if (!("slot" in p)) return p.value;
     const v = values[p.slot];

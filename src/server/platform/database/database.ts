@@ -14,6 +14,7 @@ import {
 import pg from "pg";
 import { StartupError } from "../errors.js";
 import { classifyFault, driverMessage } from "./faults.js";
+import { namedStatementsOn } from "./prepared-statements.js";
 import type { DB } from "./schema.js";
 import { withStatementCache } from "./sqlite-statements.js";
 
@@ -76,9 +77,12 @@ function openPostgres(url: string, statementTimeoutMs: number): Database {
   // backend goes away (restart, failover, pg_terminate_backend) and has already discarded that client;
   // the next checkout opens a new connection, so logging is all that is left to do.
   pool.on("error", (err) => log?.warn({ code: classifyFault(err)?.code, where }, idleDropMessage(err)));
-  // A checked-out client between two queries (inside a transaction) emits 'error' on itself; its next
-  // query fails, the request answers 503, and on release the pool drops it (it is no longer queryable).
-  pool.on("connect", (client) => client.on("error", () => {}));
+  pool.on("connect", (client) => {
+    // A checked-out client between two queries (inside a transaction) emits 'error' on itself; its next
+    // query fails, the request answers 503, and on release the pool drops it (it is no longer queryable).
+    client.on("error", () => {});
+    namedStatementsOn(client);
+  });
   const db = new Kysely<DB>({ dialect: new ResilientPostgresDialect({ pool }) });
   return {
     db,
