@@ -126,20 +126,16 @@ export const summaryRepo = {
    */
   apply: (db: Db, rows: Grains<DailyRow>) => upsertOnce(db, "report_daily", dailyValues(rows)),
 
-  /** The statement of `apply` (null: no rows), for a caller that runs it inside its own statement. */
-  applyQuery: (db: Db, rows: Grains<DailyRow>) => {
-    const values = dailyValues(rows);
-    return values.length === 0 ? null : upsert(db, "report_daily", values);
-  },
-
   /** The same for histogram rows (minuteDelta merges them too). */
   applyMinutes: (db: Db, rows: Grains<MinuteRow>) => upsertOnce(db, "report_minutes", minuteValues(rows)),
 
-  /** The statement of `applyMinutes` (null: no rows). */
-  applyMinutesQuery: (db: Db, rows: Grains<MinuteRow>) => {
-    const values = minuteValues(rows);
-    return values.length === 0 ? null : upsert(db, "report_minutes", values);
-  },
+  /** The rows `apply` upserts, for a caller that writes them inside a statement of its own (`upsertQuery`). */
+  dailyRows: dailyValues,
+  /** Likewise for `applyMinutes`. */
+  minuteRows: minuteValues,
+
+  /** The upsert of `rows` (from dailyRows or minuteRows, as they are or as compiledOnce slots). */
+  upsertQuery: (db: Db, table: Summary, rows: readonly Record<string, unknown>[]) => upsert(db, table, rows),
 
   state: (db: Db) => db.selectFrom("report_summary_state").selectAll().where("id", "=", 1).executeTakeFirst(),
 

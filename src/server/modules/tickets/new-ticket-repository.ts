@@ -20,7 +20,7 @@ import { randomBytes } from "node:crypto";
 import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
 import { formatFolio } from "../../../domain/folio.js";
 import type { AppContext } from "../../context.js";
-import { insertOnce } from "../../platform/database/compiled-once.js";
+import { compiledOnce, insertOnce, rowSlots, type SlotOf } from "../../platform/database/compiled-once.js";
 import { groupedTransaction } from "../../platform/database/grouped-transaction.js";
 import type { DB, TicketHistoryTable } from "../../platform/database/schema.js";
 import type { TaskRow } from "../../platform/tasks/repository.js";
@@ -127,36 +127,94 @@ function withFolio(w: NewTicketWrite, folio: string): NewTicketWrite {
  * hence the greatest); the others write with it. The history and the auto-reply may reference the
  * ticket a sibling CTE inserts: foreign keys are checked at the end of the statement. With `db` the
  * pool (no transaction) it commits at once: the counter and the summary rows are held for its run.
+ * Compiled once per shape (which columns and how many rows of each table; every value is bound):
+ * building the statement with Kysely cost more of this process's time than anything else in a create.
  */
 async function writeInOneStatement(db: Kysely<DB>, w: NewTicketWrite): Promise<string> {
-  const folio = sql<string>`(select folio from n)`;
-  const put = (text: string, value = folio) => sql<string>`replace(${text}, ${w.placeholder}, ${value})`;
-  const digits = sql`lpad(last_value::text, greatest(6, length(last_value::text)), '0')`;
-  const ticket = { ...w.row, folio, search_text: put(w.row.search_text, sql`lower(${folio})`) };
-  const ctes = [
-    sql`f as (${ticketsRepo.nextFolioQuery(db, w.year)})`,
-    sql`n as (select ${formatFolio(w.year, 0).slice(0, -6)} || ${digits} as folio from f)`,
-    sql`t as (${db.insertInto("tickets").values(ticket)})`,
-    sql`h as (${db.insertInto("ticket_history").values(w.history)})`,
-  ];
-  // The summaries in the order the rebuild locks them: the day and month rows, then the histograms.
+  const values: Record<string, unknown> = {
+    year: w.year,
+    prefix: formatFolio(w.year, 0).slice(0, -6),
+    placeholder: w.placeholder,
+    searchText: w.row.search_text,
+  };
+  const { folio: _folio, search_text: _searchText, ...ticket } = w.row;
   const summary = newTicketDelta(w.row);
-  const daily = summaryRepo.applyQuery(db, summary.daily);
-  if (daily) ctes.push(sql`s as (${daily})`);
-  const minutes = summaryRepo.applyMinutesQuery(db, summary.minutes);
-  if (minutes) ctes.push(sql`m as (${minutes})`);
-  if (w.mail) {
-    const { outbox, task } = w.mail;
-    const mail = {
-      subject: put(outbox.subject),
-      text_body: put(outbox.text_body),
-      html_body: put(outbox.html_body),
-    };
-    ctes.push(sql`o as (${db.insertInto("outbox").values({ ...outbox, ...mail })})`);
-    if (task) ctes.push(sql`k as (${tasksRepo.insertQuery(db, task)})`);
-  }
-  const { rows } = await sql<{ folio: string }>`with ${sql.join(ctes)} select folio from n`.execute(db);
+  const mail = w.mail && mailTexts(w.mail.outbox, values);
+  const parts = {
+    t: rowSlots("t", [ticket], values),
+    h: rowSlots("h", w.history, values),
+    s: rowSlots("s", summaryRepo.dailyRows(summary.daily), values),
+    m: rowSlots("m", summaryRepo.minuteRows(summary.minutes), values),
+    o: rowSlots("o", mail ? [mail.outbox] : [], values),
+    k: rowSlots("k", w.mail?.task ? [w.mail.task] : [], values),
+  };
+  const shape = Object.values(parts)
+    .map((p) => p.shape)
+    .join(" ");
+  const rows = await compiledOnce(db, `tickets.create ${shape}`, values, (slot) =>
+    newTicketStatement(db, slot, {
+      ticket: parts.t.slotted(slot)[0] ?? {},
+      history: parts.h.slotted(slot),
+      daily: parts.s.slotted(slot),
+      minutes: parts.m.slotted(slot),
+      outbox: mail ? { ...parts.o.slotted(slot)[0], ...mail.texts(slot) } : null,
+      task: parts.k.slotted(slot)[0] ?? null,
+    }),
+  );
   const [row] = rows;
   if (!row) throw new Error("new ticket: the statement returned no folio");
   return row.folio;
+}
+
+/** The auto-reply's texts that hold the folio's placeholder: bound apart, replaced in the statement. */
+function mailTexts(outbox: OutboxRow, values: Record<string, unknown>) {
+  const { subject, text_body, html_body, ...rest } = outbox;
+  Object.assign(values, { subject, textBody: text_body, htmlBody: html_body });
+  return {
+    outbox: rest,
+    texts: (slot: SlotOf) => ({
+      subject: slot("subject"),
+      text_body: slot("textBody"),
+      html_body: slot("htmlBody"),
+    }),
+  };
+}
+
+type Rows = Record<string, unknown>[];
+
+/** The statement of writeInOneStatement, its values as slots (those holding the placeholder included). */
+function newTicketStatement(
+  db: Kysely<DB>,
+  slot: SlotOf,
+  r: {
+    ticket: Rows[number];
+    history: Rows;
+    daily: Rows;
+    minutes: Rows;
+    outbox: Rows[number] | null;
+    task: Rows[number] | null;
+  },
+) {
+  const folio = sql<string>`(select folio from n)`;
+  const put = (text: unknown, value = folio) =>
+    sql<string>`replace(${text}, ${slot("placeholder")}, ${value})`;
+  const digits = sql`lpad(last_value::text, greatest(6, length(last_value::text)), '0')`;
+  const ticket = { ...r.ticket, folio, search_text: put(slot("searchText"), sql`lower(${folio})`) };
+  const ctes = [
+    sql`f as (${ticketsRepo.nextFolioQuery(db, slot<number>("year"))})`,
+    sql`n as (select ${slot("prefix")} || ${digits} as folio from f)`,
+    sql`t as (${db.insertInto("tickets").values(ticket as never)})`,
+    sql`h as (${db.insertInto("ticket_history").values(r.history as never)})`,
+  ];
+  // The summaries in the order the rebuild locks them: the day and month rows, then the histograms.
+  if (r.daily.length) ctes.push(sql`s as (${summaryRepo.upsertQuery(db, "report_daily", r.daily)})`);
+  if (r.minutes.length) ctes.push(sql`m as (${summaryRepo.upsertQuery(db, "report_minutes", r.minutes)})`);
+  if (r.outbox) {
+    const o = r.outbox;
+    const texts = { subject: put(o.subject), text_body: put(o.text_body), html_body: put(o.html_body) };
+    ctes.push(sql`o as (${db.insertInto("outbox").values({ ...o, ...texts } as never)})`);
+    if (r.task) ctes.push(sql`k as (${tasksRepo.insertQuery(db, r.task as never)})`);
+  }
+  const statement = sql<{ folio: string }>`with ${sql.join(ctes)} select folio from n`;
+  return { compile: () => statement.compile(db) };
 }

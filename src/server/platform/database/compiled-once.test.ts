@@ -1,7 +1,7 @@
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect, sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
-import { compiledOnce, insertOnce } from "./compiled-once.js";
+import { compiledOnce, insertOnce, rowSlots } from "./compiled-once.js";
 import { withStatementCache } from "./sqlite-statements.js";
 
 interface T {
@@ -91,6 +91,33 @@ describe("compiledOnce", () => {
       { id: 23, name: "veintitrés", kind: "y" },
       { id: 24, name: "X", kind: "x" },
     ]);
+  });
+
+  it("binds rows of any number and columns through rowSlots, built once per shape", async () => {
+    let builds = 0;
+    const write = (rows: { id: number; name: string; kind?: string }[]) => {
+      const values: Record<string, unknown> = {};
+      const r = rowSlots("r", rows, values);
+      return compiledOnce(db, `rows ${r.shape}`, values, (slot) => {
+        builds++;
+        return db.insertInto("things").values(r.slotted(slot) as never);
+      });
+    };
+    await write([{ id: 30, name: "treinta", kind: "z" }]);
+    await write([{ id: 31, name: "treinta y uno", kind: "z" }]);
+    await write([
+      { id: 32, name: "treinta y dos", kind: undefined },
+      { id: 33, name: "treinta y tres", kind: "z" },
+    ]);
+    expect(builds).toBe(2);
+    const rows = await db.selectFrom("things").selectAll().where("id", ">=", 30).orderBy("id").execute();
+    expect(rows.map((r) => [r.id, r.kind])).toEqual([
+      [30, "z"],
+      [31, "z"],
+      [32, null],
+      [33, "z"],
+    ]);
+    expect(() => rowSlots("x", [{ name: sql`upper('x')` }], {})).toThrow(/x.name is a SQL expression/);
   });
 
   it("refuses a slot written into the SQL text, and a slot left without a value", async () => {

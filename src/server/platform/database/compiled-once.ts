@@ -177,3 +177,32 @@ export async function insertOnce<DB, T extends keyof DB & string>(
   });
   await run(db, template, parameters);
 }
+
+/**
+ * Rows written by a compiledOnce statement, every value bound: adds each row's values to `values` as
+ * `${name}${i}.${column}` and returns the rows' shape (each one's columns, undefined ones left out as
+ * Kysely does) and, for the builder, the rows with those slots. For a statement that writes rows of
+ * several tables at once (a new ticket on PostgreSQL); a SQL expression cannot be bound and is refused.
+ */
+export function rowSlots(
+  name: string,
+  rows: readonly object[],
+  values: Record<string, unknown>,
+): { shape: string; slotted: (slot: SlotOf) => Record<string, unknown>[] } {
+  const columns = rows.map((row) => {
+    const r = row as Record<string, unknown>;
+    return Object.keys(r).filter((c) => r[c] !== undefined);
+  });
+  rows.forEach((row, i) => {
+    for (const c of columns[i] ?? []) {
+      const v = (row as Record<string, unknown>)[c];
+      if (isExpression(v)) throw new Error(`rowSlots: ${name}.${c} is a SQL expression`);
+      values[`${name}${i}.${c}`] = v;
+    }
+  });
+  return {
+    shape: `${name}[${columns.map((cs) => cs.join(",")).join(";")}]`,
+    slotted: (slot) =>
+      columns.map((cs, i) => Object.fromEntries(cs.map((c) => [c, slot(`${name}${i}.${c}`)]))),
+  };
+}
