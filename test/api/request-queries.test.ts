@@ -111,9 +111,11 @@ describe.each(DATABASES)("statements per request on %s", (kind) => {
       channel: "phone",
     });
     expect(r.status).toBe(201);
-    expect(q.ran.filter((x) => x === "SelectQueryNode contacts").length, q.ran.join("\n")).toBe(1);
-    // The create's statements, the contact's read and the report summary's upsert.
-    expect(q.count, q.ran.join("\n")).toBeLessThanOrEqual(9);
+    // The contact is read with the client, in one statement.
+    expect(q.ran.filter((x) => x === "SelectQueryNode contacts").length, q.ran.join("\n")).toBe(0);
+    expect(q.ran.filter((x) => x === "SelectQueryNode clients").length, q.ran.join("\n")).toBe(1);
+    // The create's statements and the report summary's upsert.
+    expect(q.count, q.ran.join("\n")).toBeLessThanOrEqual(8);
     const again = await s.reception.get(`/api/tickets/${r.body.id}`);
     const {
       history,
@@ -129,6 +131,32 @@ describe.each(DATABASES)("statements per request on %s", (kind) => {
     expect(r.body).toEqual(shown);
     expect(senderEmail).toBeNull(); // a phone ticket has no unidentified mail sender
     expect(history.map((h: { action: string }) => h.action)).toEqual(["create"]);
+  });
+
+  it("refuses a missing contact (404) and another client's (400), read with the client", async () => {
+    const other = await newClient(9, false);
+    const theirs = await s.reception.post("/api/contacts", { clientId: other, name: "Olga Ruiz" });
+    expect(theirs.status).toBe(201);
+    const file = (contactId: string, id = clientId) =>
+      s.reception.post("/api/tickets", {
+        clientId: id,
+        contactId,
+        title: "Sin red",
+        description: "",
+        urgent: false,
+        channel: "phone",
+      });
+    const missing = await file("no-such-contact");
+    expect([missing.status, missing.body.error.code, missing.body.error.details]).toEqual([
+      404,
+      "not_found",
+      { field: "contactId" },
+    ]);
+    const foreign = await file(theirs.body.id);
+    expect([foreign.status, foreign.body.error.code]).toEqual([400, "validation_failed"]);
+    const noClient = await file(theirs.body.id, "no-such-client");
+    expect([noClient.status, noClient.body.error.details]).toEqual([404, { field: "clientId" }]);
+    expect((await file(theirs.body.id, other)).status).toBe(201);
   });
 
   it("lists tickets reading each setting once", async () => {

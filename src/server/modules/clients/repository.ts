@@ -43,6 +43,27 @@ export const clientsRepo = {
     );
     return rows[0];
   },
+  /**
+   * A new ticket's client (its name) and the contact it names, if any, whichever client that contact
+   * belongs to (the caller checks it): one statement for what was two reads on every ticket filed.
+   * Undefined when the client does not exist; the contact's fields are null when it does not.
+   */
+  withContact: async (db: Db, id: string, contactId: string | null) => {
+    const rows = await compiledOnce(db, "clients.withContact", { id, contactId }, (slot) =>
+      db
+        .selectFrom("clients")
+        .leftJoin("contacts", (join) => join.on("contacts.id", "=", slot("contactId")))
+        .select([
+          "clients.name",
+          "contacts.id as contact_id",
+          "contacts.client_id as contact_client_id",
+          "contacts.name as contact_name",
+          "contacts.email as contact_email",
+        ])
+        .where("clients.id", "=", slot("id")),
+    );
+    return rows[0];
+  },
   byIds: (db: Db, ids: string[]) =>
     ids.length === 0
       ? Promise.resolve([])

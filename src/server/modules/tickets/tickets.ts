@@ -10,7 +10,7 @@ import type { DB } from "../../platform/database/schema.js";
 import { invalid, notFound } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { staffOnlyCreateFields, ticketDetailFor, ticketFor } from "../clients/client-view.js";
-import { type ContractRow, clientsRepo, contactsRepo, contractsRepo } from "../clients/repository.js";
+import { type ContractRow, clientsRepo, contractsRepo } from "../clients/repository.js";
 import { type MailIntake, planAutoReply } from "../mail/notify.js";
 import { queuedMail } from "../mail/outbox.js";
 import { mailRepo } from "../mail/repository.js";
@@ -62,19 +62,20 @@ async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInp
   assertMayFile(actor, input.clientId, staffOnlyCreateFields(input));
   const clientMissing = () => notFound("client", { field: "clientId" });
   const contactMissing = () => notFound("contact", { field: "contactId" });
-  const client = await clientsRepo.byId(ctx.db, input.clientId);
-  if (!client) throw clientMissing();
+  // The client and the contact in one read; each is checked as when they were read apart.
+  const found = await clientsRepo.withContact(ctx.db, input.clientId, input.contactId ?? null);
+  if (!found) throw clientMissing();
+  const client = { name: found.name };
   let contactName: string | null = null;
   let contactEmail: string | null = null;
   if (input.contactId) {
-    const contact = await contactsRepo.byId(ctx.db, input.contactId);
-    if (!contact) throw contactMissing();
-    if (contact.client_id !== input.clientId) {
+    if (found.contact_id === null) throw contactMissing();
+    if (found.contact_client_id !== input.clientId) {
       if (!isStaff(actor)) throw contactMissing();
       throw invalid("ticket.contact_not_of_client", {}, { field: "contactId" });
     }
-    contactName = contact.name;
-    contactEmail = contact.email;
+    contactName = found.contact_name;
+    contactEmail = found.contact_email;
   }
   if (input.category) await requireCategory(ctx, input.category);
   return { client, contactName, contactEmail };
