@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compiledOnce } from "./compiled-once.js";
@@ -63,5 +63,21 @@ describe.skipIf(!url)("named prepared statements on PostgreSQL", () => {
     ).rejects.toThrow("rolled back");
     await expect(count(database.db, "x" as unknown as number, true)).rejects.toThrow(/invalid input syntax/);
     expect(await count(database.db, 7, true)).toEqual([{ v: 8 }]);
+  });
+
+  it("prepares a statement anew once a migration changed the columns it returns", async () => {
+    await sql`create table things (id int primary key)`.execute(database.db);
+    await sql`insert into things values (1)`.execute(database.db);
+    // A table of the test's own, outside Mesa's schema.
+    const read = (db: Kysely<any>) =>
+      compiledOnce(db, "things by id", { id: 1 }, (slot) =>
+        db.selectFrom("things").selectAll().where("id", "=", slot<number>("id")),
+      );
+    await database.db.connection().execute(async (conn) => {
+      expect(await read(conn)).toEqual([{ id: 1 }]);
+      await sql`alter table things add column kind text default 'a'`.execute(database.db);
+      await expect(read(conn)).rejects.toThrow(/result type/);
+      expect(await read(conn)).toEqual([{ id: 1, kind: "a" }]);
+    });
   });
 });

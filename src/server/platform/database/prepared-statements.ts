@@ -27,15 +27,31 @@ export function prepareOnConnections(sql: string): void {
 
 type Query = (text: unknown, values?: unknown, callback?: unknown) => unknown;
 
+/** PostgreSQL's "cached plan must not change result type": a table under a prepared `select *` changed. */
+const RESULT_TYPE_CHANGED = "0A000";
+
 /**
  * Runs the marked statements of this pooled client as named statements. Kysely's PostgreSQL driver
- * calls `query(sql, parameters)`; everything else (transactions, cursors, other SQL) goes on as is.
+ * calls `query(sql, parameters)` and awaits it; everything else (transactions, cursors, callbacks,
+ * other SQL) goes on as is. When another instance's migration changes the columns a prepared
+ * statement returns, the server refuses to run it again on this connection: that run fails (as an
+ * unprepared one would have, had it raced the migration), and the next ones prepare it anew under
+ * another name.
  */
 export function namedStatementsOn(client: pg.PoolClient): void {
   const query = client.query.bind(client) as Query;
+  const renamed = new Map<string, string>();
   const named: Query = (text, values, callback) => {
-    const name = typeof text === "string" && Array.isArray(values) ? names.get(text) : undefined;
-    return name ? query({ name, text, values }, callback) : query(text, values, callback);
+    const name =
+      typeof text === "string" && Array.isArray(values) && callback === undefined && names.get(text);
+    if (!name) return query(text, values, callback);
+    const current = renamed.get(text as string) ?? name;
+    return (query({ name: current, text, values }) as Promise<unknown>).catch((err: unknown) => {
+      if ((err as { code?: unknown }).code === RESULT_TYPE_CHANGED) {
+        renamed.set(text as string, `${name}_${renamed.size + 1}`);
+      }
+      throw err;
+    });
   };
   client.query = named as typeof client.query;
 }
