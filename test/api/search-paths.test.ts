@@ -124,6 +124,18 @@ describe("search paths on sqlite", () => {
     }
   }
 
+  // The caps are square roots of the index's size: at 100,000 tickets √ is 316.2…, which SQLite
+  // refuses as a LIMIT ("datatype mismatch"), so every search of a word past 300 candidates failed.
+  it("a cap that is not a whole number finds the candidates up to it", async () => {
+    const db = t.app.ctx.db;
+    const plan = await searchPlan(db, likePatterns(searchTerms("sincronizacion")), () => ROWS);
+    const all = await searchCandidates(db, plan!.match, 2000);
+    const n = Number(all!.n);
+    expect(n).toBeGreaterThan(2);
+    expect(Number((await searchCandidates(db, plan!.match, n + 0.5))!.n)).toBe(n);
+    expect(await searchCandidates(db, plan!.match, n - 0.5)).toBeNull();
+  });
+
   const filters: [string, Omit<TicketFilter, "limit" | "after" | "terms">][] = [
     ["no filter", {}],
     ["urgent", { urgent: true }],

@@ -64,8 +64,8 @@ const MAX_SEARCH_CANDIDATES = 2000;
  * (its length is page × tickets / candidates), up to about √(1,000 × tickets), where building their
  * set costs more than checking LIKE on the rows of a walk of the tickets' own queue index.
  */
-const sortMost = (docs: number) => Math.max(300, Math.sqrt(docs));
-const walkMost = (docs: number) => Math.sqrt(1000 * docs);
+const sortMost = (docs: number) => Math.max(300, Math.floor(Math.sqrt(docs)));
+const walkMost = (docs: number) => Math.floor(Math.sqrt(1000 * docs));
 
 /** Filters that thin out the candidates of a walk of the whole queue (urgent and the cursor do not). */
 const thins = (f: TicketFilter) =>

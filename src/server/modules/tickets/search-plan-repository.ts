@@ -143,9 +143,11 @@ export async function searchPlan(
  * a JSON array (what candidatePage reads); null when there are more than `most`.
  */
 export async function searchCandidates(db: Db, match: string, most: number) {
+  // SQLite refuses a LIMIT that is not a whole number (a cap of √tickets, say) with "datatype mismatch".
+  const limit = Math.floor(most) + 1;
   const found = sql<{ n: number; ids: string }>`select count(*) as n, json_group_array(rowid) as ids
-    from (select rowid from tickets_fts where tickets_fts match ${match} limit ${most + 1})`;
+    from (select rowid from tickets_fts where tickets_fts match ${match} limit ${limit})`;
   const [row] = (await found.execute(db)).rows;
   if (!row) return null; // count(*) always answers one row
-  return Number(row.n) > most ? null : row;
+  return Number(row.n) >= limit ? null : row;
 }
