@@ -1,13 +1,13 @@
 /** SQL of the money-side reports (hour bank, work not yet billed) and of satisfaction. */
-import { type Kysely, type RawBuilder, SqliteAdapter, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { ReportFilters } from "../../../contract/reports.js";
 import type { Span } from "../../../domain/reports/range.js";
+import { isSqlite } from "../../platform/database/dialect.js";
 import type { DB } from "../../platform/database/schema.js";
 import { chargeUnbilled as unbilledCharge } from "../billing/unbilled-repository.js";
 import { bucketOf, ticketFilters } from "./repository.js";
 
 type Db = Kysely<DB>;
-const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
 type Row = Record<string, unknown>;
 const rows = async (db: Db, q: RawBuilder<unknown>): Promise<Row[]> => (await q.execute(db)).rows as Row[];
 

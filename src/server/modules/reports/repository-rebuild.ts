@@ -4,14 +4,14 @@
  * rows it writes are the ones the ledger keeps (domain/reports/facts.ts, minutes.ts), which the
  * API tests compare row by row.
  */
-import { type Kysely, SqliteAdapter, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { COUNTS, type Facts } from "../../../domain/reports/facts.js";
 import { BUCKET_WIDTHS, MINUTE_COUNTS } from "../../../domain/reports/minutes.js";
+import { isSqlite } from "../../platform/database/dialect.js";
 import type { DB } from "../../platform/database/schema.js";
 import { ENTRY_AT } from "./repository-billing.js";
 
 type Db = Kysely<DB>;
-const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
 
 /** The dimension value of a row `x` with the ticket columns, for the dimension named by `d.dim`. */
 const DIM_KEY = sql`case d.dim when 'client' then x.client_id when 'category' then coalesce(x.category, '')

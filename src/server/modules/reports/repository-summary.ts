@@ -2,10 +2,11 @@
  * SQL of the report summaries (migrations 018, 022): the ledger's upserts and reads, and the
  * rebuild's state (the rebuild itself: repository-rebuild.ts). Same SQL on SQLite and PostgreSQL.
  */
-import { type Kysely, type Selectable, SqliteAdapter, sql } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import { COUNTS, type DailyRow, type FactSurvey, type FactTicket } from "../../../domain/reports/facts.js";
 import { MINUTE_COUNTS, type MinuteRow } from "../../../domain/reports/minutes.js";
 import { compiledOnce } from "../../platform/database/compiled-once.js";
+import { isSqlite } from "../../platform/database/dialect.js";
 import type { DB, ReportSummaryStateTable } from "../../platform/database/schema.js";
 import { ENTRY_AT } from "./repository-billing.js";
 
@@ -91,7 +92,6 @@ async function upsertOnce(db: Db, table: Summary, values: readonly Values[]): Pr
   });
 }
 
-const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
 type StatePatch = Partial<Omit<Selectable<ReportSummaryStateTable>, "id">>;
 
 export const summaryRepo = {

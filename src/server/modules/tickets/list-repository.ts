@@ -1,8 +1,9 @@
 import type { Kysely } from "kysely";
 import { compiledOnce, type SlotOf } from "../../platform/database/compiled-once.js";
+import { isSqlite } from "../../platform/database/dialect.js";
 import type { DB } from "../../platform/database/schema.js";
 import { likePatterns } from "../clients/repository.js";
-import { candidatePage, isSqlite, rangesPage, walkPage } from "./queue-page-repository.js";
+import { candidatePage, rangesPage, walkPage } from "./queue-page-repository.js";
 import type { TicketFilter, TicketRow } from "./repository.js";
 import { searchCandidates, searchPlan } from "./search-plan-repository.js";
 
@@ -48,8 +49,6 @@ export type TicketListRow = Pick<TicketRow, (typeof LIST_COLUMNS)[number]> & {
   contact_name: string | null;
   assignee_name: string | null;
 };
-
-export { isSqlite };
 
 /**
  * Past this many index candidates a search term is common for a filtered search: walking the queue

@@ -1,7 +1,8 @@
 import type { Kysely, SelectQueryBuilder } from "kysely";
-import { SqliteAdapter, sql } from "kysely";
+import { sql } from "kysely";
 import type { TicketStatus } from "../../../contract/tickets.js";
 import { TICKET_STATUSES } from "../../../domain/workflow.js";
+import { isSqlite } from "../../platform/database/dialect.js";
 import type { DB } from "../../platform/database/schema.js";
 import type { TicketFilter } from "./repository.js";
 
@@ -12,8 +13,6 @@ import type { TicketFilter } from "./repository.js";
 type Db = Kysely<DB>;
 type PageKeys = { id: string; urgent: number; response_due_at: string };
 type TicketIds = SelectQueryBuilder<DB, "tickets", PageKeys>;
-
-export const isSqlite = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
 
 /** The filters every page applies besides its order (status and urgent are applied per range). */
 function filtered<T extends SelectQueryBuilder<DB, "tickets", object>>(

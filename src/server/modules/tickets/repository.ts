@@ -2,6 +2,7 @@ import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
 import type { HistoryAction, TicketStatus } from "../../../contract/tickets.js";
 import type { BusinessCalendar } from "../../../domain/calendar/index.js";
 import { compiledOnce, insertOnce } from "../../platform/database/compiled-once.js";
+import { isSqlite } from "../../platform/database/dialect.js";
 import type { DB, TicketHistoryTable, TicketsTable } from "../../platform/database/schema.js";
 import {
   type CalendarSource,
@@ -10,7 +11,7 @@ import {
   ticketChanged,
   ticketCreated,
 } from "../reports/ledger.js";
-import { isSqlite, listPage, type TicketListRow } from "./list-repository.js";
+import { listPage, type TicketListRow } from "./list-repository.js";
 import { refreshSearchText } from "./search-repository.js";
 
 export { ticketSearchText } from "./search-repository.js";
