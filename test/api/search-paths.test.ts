@@ -4,14 +4,17 @@ import { likePatterns } from "../../src/server/modules/clients/repository.js";
 import { listPage, type SearchPath } from "../../src/server/modules/tickets/list-repository.js";
 import type { TicketFilter } from "../../src/server/modules/tickets/repository.js";
 import { searchCandidates, searchPlan } from "../../src/server/modules/tickets/search-plan-repository.js";
-import { startApp, type TestApp } from "../harness.js";
+import { trigramPlan, trigramsOf } from "../../src/server/modules/tickets/trigram-search-repository.js";
+import { DATABASES, startApp, type TestApp } from "../harness.js";
 import { bareTicketRow } from "../support/ticket-rows.js";
 
 /**
  * SQLite finds a search's page one of three ways, chosen by how many tickets the index gives as
  * candidates (list-repository.ts): LIKE on a walk of the tickets' queue, the candidates read and
- * ordered, or a walk of the search docs' queue index keeping the candidates. Each must give the same
- * pages, with every filter and cursor, whichever the choice.
+ * ordered, or a walk of the search docs' queue index keeping the candidates. PostgreSQL one of two:
+ * the walk, or the candidates of the rarest trigrams read and ordered — and when there are more than
+ * its cap, the walk after all. Each must give the same pages, with every filter and cursor, whichever
+ * the choice.
  */
 const ROWS = 1500;
 const STATUSES = ["new", "assigned", "in_progress", "attended", "closed"] as const;
@@ -88,25 +91,39 @@ async function seed(t: TestApp, clients: string[], tech: string) {
       .execute();
 }
 
-describe("search paths on sqlite", () => {
+type PathName = "ranges" | "candidates" | "walk" | "trigram" | "trigram past its cap";
+const PATHS: Record<string, PathName[]> = {
+  sqlite: ["candidates", "walk"],
+  postgres: ["trigram", "trigram past its cap"],
+};
+
+describe.each(DATABASES)("search paths on %s", (kind) => {
   let t: TestApp;
   const clients = ["c-a", "c-b", "c-c"];
   const tech = "u-paths";
 
   beforeAll(async () => {
-    t = await startApp("sqlite");
+    t = await startApp(kind);
     await seed(t, clients, tech);
   });
   afterAll(async () => t?.close());
 
   /** Every page of a search, following the cursor, by one path: the ids in order. */
-  async function allPages(f: Omit<TicketFilter, "limit" | "after">, path?: "ranges" | "candidates" | "walk") {
+  async function allPages(f: Omit<TicketFilter, "limit" | "after">, path?: PathName) {
     const db = t.app.ctx.db;
     const patterns = likePatterns(f.terms);
-    const plan = await searchPlan(db, patterns, () => ROWS);
     let forced: SearchPath | undefined;
     if (path === "ranges") forced = { kind: "ranges" };
-    if (path && path !== "ranges" && !plan) return null; // no trigram: only LIKE can search
+    if (path?.startsWith("trigram")) {
+      // Whatever the estimates say, the candidates of the term's first trigrams (all found: cap ROWS),
+      // or too many of them (cap 3: the page must come from the walk).
+      const grams = trigramsOf(patterns).slice(0, 3);
+      if (!grams.length) return null;
+      const cap = path === "trigram" ? ROWS : 3;
+      forced = { kind: "trigram", grams: grams.map((g) => `%${g}%`), cap };
+    }
+    const plan = kind === "sqlite" ? await searchPlan(db, patterns, () => ROWS) : null;
+    if ((path === "candidates" || path === "walk") && !plan) return null; // no trigram: only LIKE can search
     if (path === "walk" && plan) forced = { kind: "walk", match: plan.match };
     if (path === "candidates" && plan) {
       const found = await searchCandidates(db, plan.match, 2000);
@@ -126,7 +143,7 @@ describe("search paths on sqlite", () => {
 
   // The caps are square roots of the index's size: at 100,000 tickets √ is 316.2…, which SQLite
   // refuses as a LIMIT ("datatype mismatch"), so every search of a word past 300 candidates failed.
-  it("a cap that is not a whole number finds the candidates up to it", async () => {
+  it.runIf(kind === "sqlite")("a cap that is not a whole number finds the candidates up to it", async () => {
     const db = t.app.ctx.db;
     const plan = await searchPlan(db, likePatterns(searchTerms("sincronizacion")), () => ROWS);
     const all = await searchCandidates(db, plan!.match, 2000);
@@ -164,8 +181,16 @@ describe("search paths on sqlite", () => {
       const expected = await allPages(f, "ranges");
       if (q !== "zzzz" && label === "no filter")
         expect(expected?.length, `${q}, ${label}`).toBeGreaterThan(0);
-      for (const path of ["candidates", "walk", undefined] as const)
+      for (const path of [...PATHS[kind]!, undefined])
         expect(await allPages(f, path), `${q}, ${label}, ${path ?? "chosen"}`).toEqual(expected);
     }
+  });
+
+  // A folio's digits: each trigram in several tickets, together in one; its year's in every ticket.
+  it.runIf(kind === "postgres")("asks the index only for a search's rarest trigrams", async () => {
+    const plan = await trigramPlan(t.app.ctx.db, likePatterns(searchTerms("OS-2026-001404")));
+    expect(plan?.patterns).toHaveLength(3);
+    for (const everywhere of ["%202%", "%026%"]) expect(plan?.patterns).not.toContain(everywhere);
+    expect(await trigramPlan(t.app.ctx.db, likePatterns(searchTerms("os zz")))).toBeNull();
   });
 });

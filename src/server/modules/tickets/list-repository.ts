@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { compiledOnce, type SlotOf } from "../../platform/database/compiled-once.js";
 import { isSqlite } from "../../platform/database/dialect.js";
 import type { DB } from "../../platform/database/schema.js";
@@ -6,6 +6,7 @@ import { likePatterns } from "../clients/repository.js";
 import { candidatePage, rangesPage, walkPage } from "./queue-page-repository.js";
 import type { TicketFilter, TicketRow } from "./repository.js";
 import { searchCandidates, searchPlan } from "./search-plan-repository.js";
+import { noteTogether, trigramPage, trigramPlan } from "./trigram-search-repository.js";
 
 type Db = Kysely<DB>;
 
@@ -70,14 +71,22 @@ const walkMost = (docs: number) => Math.floor(Math.sqrt(1000 * docs));
 const thins = (f: TicketFilter) =>
   !!(f.statuses?.length || f.clientId || f.assigneeId || f.unassigned || f.breachedAt);
 
-/** How a page is found: by LIKE on a walk of the queue, or through the trigram index (SQLite). */
+/**
+ * How a page is found: by LIKE on a walk of the queue, or through a trigram index (SQLite: candidates
+ * or walk; PostgreSQL: trigram, up to `cap` candidates).
+ */
 export type SearchPath =
   | { kind: "ranges" }
   | { kind: "candidates"; ids: string; n: number }
-  | { kind: "walk"; match: string };
+  | { kind: "walk"; match: string }
+  | { kind: "trigram"; grams: string[]; cap: number };
 
 async function searchPath(db: Db, f: TicketFilter, patterns: string[]): Promise<SearchPath> {
-  if (!patterns.length || !isSqlite(db)) return { kind: "ranges" };
+  if (!patterns.length) return { kind: "ranges" };
+  if (!isSqlite(db)) {
+    const plan = await trigramPlan(db, patterns);
+    return plan ? { kind: "trigram", grams: plan.patterns, cap: plan.cap } : { kind: "ranges" };
+  }
   const thin = thins(f);
   const plan = await searchPlan(db, patterns, (docs) =>
     thin ? MAX_SEARCH_CANDIDATES : Math.max(MAX_SEARCH_CANDIDATES, walkMost(docs)),
@@ -128,6 +137,7 @@ export async function listPage(db: Db, f: TicketFilter, forced?: SearchPath): Pr
     f.breachedAt?.breached,
     f.after?.urgent,
     patterns.length,
+    path.kind === "trigram" ? path.grams.length : null,
     path.kind === "ranges" ? f.limit : null, // written into the ranges' SQL (see rangesPage)
   ]);
   const values: Record<string, unknown> = {
@@ -139,13 +149,23 @@ export async function listPage(db: Db, f: TicketFilter, forced?: SearchPath): Pr
     limit: f.limit,
     candidates: path.kind === "candidates" ? path.ids : undefined,
     match: path.kind === "walk" ? path.match : undefined,
+    most: path.kind === "trigram" ? path.cap + 1 : undefined,
   };
   patterns.forEach((p, i) => {
     values[`p${i}`] = p;
   });
+  if (path.kind === "trigram")
+    path.grams.forEach((g, i) => {
+      values[`g${i}`] = g;
+    });
   const build = (slot: SlotOf) => {
     const sf = slotted(f, slot);
     const sp = patterns.map((_, i) => slot(`p${i}`));
+    if (path.kind === "trigram") {
+      const grams = path.grams.map((_, i) => slot(`g${i}`));
+      const page = trigramPage(db, sf, sp, grams, slot("most"));
+      return listQuery(db, page).select(sql<string>`p.found`.as("found"));
+    }
     const page =
       path.kind === "candidates"
         ? candidatePage(db, sf, sp, slot("candidates"), MAX_SEARCH_CANDIDATES)
@@ -155,7 +175,16 @@ export async function listPage(db: Db, f: TicketFilter, forced?: SearchPath): Pr
     return listQuery(db, page);
   };
   // A search is planned for its words (see compiledOnce); a queue page's plan is the same for all.
-  return compiledOnce(db, `tickets.list ${shape}`, values, build, { prepare: patterns.length === 0 });
+  const rows = await compiledOnce(db, `tickets.list ${shape}`, values, build, {
+    prepare: patterns.length === 0,
+  });
+  if (path.kind !== "trigram") return rows;
+  // More candidates than are worth ordering: the page found is some of them, not the queue's first.
+  if (rows.length && Number((rows[0] as { found?: unknown }).found) > path.cap) {
+    await noteTogether(db, { patterns: path.grams, cap: path.cap });
+    return listPage(db, f, { kind: "ranges" });
+  }
+  return rows.map(({ found: _found, ...row }: TicketListRow & { found?: unknown }) => row);
 }
 
 /**

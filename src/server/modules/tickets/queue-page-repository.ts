@@ -14,11 +14,17 @@ type Db = Kysely<DB>;
 type PageKeys = { id: string; urgent: number; response_due_at: string };
 type TicketIds = SelectQueryBuilder<DB, "tickets", PageKeys>;
 
-/** The filters every page applies besides its order (status and urgent are applied per range). */
-function filtered<T extends SelectQueryBuilder<DB, "tickets", object>>(
+/**
+ * The filters every page applies besides its order (status and urgent are applied per range).
+ * `likeOnRow`: each LIKE is written so that PostgreSQL's trigram index cannot answer it, only the row:
+ * given the bare LIKE, the planner asks the index for every trigram of the term, common ones included
+ * (trigram-search-repository.ts asks it for the rare ones).
+ */
+export function filtered<T extends SelectQueryBuilder<DB, "tickets", object>>(
   q: T,
   f: TicketFilter,
   patterns: string[],
+  likeOnRow = false,
 ): T {
   let r = q as SelectQueryBuilder<DB, "tickets", object>;
   if (f.clientId) r = r.where("tickets.client_id", "=", f.clientId);
@@ -29,7 +35,10 @@ function filtered<T extends SelectQueryBuilder<DB, "tickets", object>>(
     const cond = sql<boolean>`((tickets.responded_at is not null and tickets.responded_at > tickets.response_due_at) or (tickets.responded_at is null and tickets.response_due_at < coalesce(tickets.closed_at, ${now})))`;
     r = r.where(breached ? cond : sql<boolean>`not ${cond}`);
   }
-  for (const p of patterns) r = r.where("tickets.search_text", "like", p);
+  for (const p of patterns)
+    r = likeOnRow
+      ? r.where(sql<boolean>`(tickets.search_text || '') like ${p}`)
+      : r.where("tickets.search_text", "like", p);
   return r as T;
 }
 

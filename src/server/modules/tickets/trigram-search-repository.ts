@@ -1,0 +1,171 @@
+import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import type { DB } from "../../platform/database/schema.js";
+import { filtered } from "./queue-page-repository.js";
+import type { TicketFilter } from "./repository.js";
+
+type Db = Kysely<DB>;
+
+/**
+ * PostgreSQL search (issue #16): which trigrams to ask pg_trgm's GIN index on tickets.search_text for.
+ *
+ * A `LIKE '%term%'` makes the index read the list of tickets of every trigram of the term, and some
+ * are in most tickets ("202" of a folio's year, " 20", "ion"): a folio search read ~1,300 index pages
+ * (20 ms at 1,000,000 tickets) where its rare digits alone ("007177") read 28. So, as on SQLite
+ * (search-plan-repository.ts), the tickets per trigram are estimated (from a sample, kept like a
+ * planner's statistics) and the index is asked only for the rarest; LIKE on each row then decides,
+ * written so that the index cannot take it (see queue-page-repository's `filtered`). The estimates
+ * only decide the cost: any subset of a term's trigrams finds every ticket holding the term, and a
+ * page is taken from the candidates only when they were all found (at most `cap`).
+ */
+
+/** Counts are probed again after this long (the table grows). */
+const STATS_MS = 5 * 60_000;
+/** A bound on the trigrams kept per database (a cache, cleared when full). */
+const MAX_GRAMS = 20_000;
+/** At most this many trigrams are asked of the index in one search. */
+const MAX_GRAMS_PER_SEARCH = 3;
+
+interface Stats {
+  at: number;
+  /** The planner's estimate of the number of tickets. */
+  tickets: number;
+  /** Tickets per trigram, estimated. */
+  grams: Map<string, number>;
+  /** Sets of trigrams found together in more tickets than the cap (one word's: "sincronizacion"). */
+  together: Set<string>;
+}
+const stats = new WeakMap<object, Stats>();
+
+async function statsOf(db: Db): Promise<Stats> {
+  const key = db.getExecutor().adapter;
+  const now = Date.now();
+  const s = stats.get(key);
+  if (s && now - s.at <= STATS_MS) return s;
+  // reltuples is -1 on a table never analyzed (PostgreSQL 14+): then it is small.
+  const found = await sql<{ n: number | string | null }>`select reltuples as n from pg_class
+    where oid = 'tickets'::regclass`.execute(db);
+  const tickets = Math.max(0, Number(found.rows[0]?.n ?? 0));
+  // Counting a common trigram reads thousands of rows: the counts are kept while the table is about
+  // the same size, so a search pays for them once per process, not every few minutes.
+  const same = s && Math.abs(tickets - s.tickets) <= 0.1 * s.tickets;
+  const next = same
+    ? { ...s, at: now }
+    : { at: now, tickets, grams: new Map<string, number>(), together: new Set<string>() };
+  stats.set(key, next);
+  return next;
+}
+
+/** About this many tickets are read to estimate how many hold each trigram. */
+const SAMPLE_ROWS = 10_000;
+
+/**
+ * Tickets holding each trigram, estimated from a sample of the table's pages read once for all the
+ * trigrams not yet known (a rare trigram is then in about 0 of the sample: "fewer than a few hundred",
+ * all a plan needs to know), kept while the table keeps its size.
+ */
+async function gramCounts(db: Db, s: Stats, grams: string[]): Promise<Map<string, number>> {
+  const unknown = grams.filter((g) => !s.grams.has(g));
+  if (unknown.length) {
+    const percent = Math.min(100, (100 * SAMPLE_ROWS) / Math.max(1, s.tickets));
+    const counts = unknown.map(
+      (g, i) => sql`count(*) filter (where search_text like ${`%${g}%`}) as ${sql.ref(`g${i}`)}`,
+    );
+    const found = await sql<Record<string, number | string>>`select count(*) as n, ${sql.join(counts)}
+      from tickets tablesample system (${sql.lit(percent)}) repeatable (16)`.execute(db);
+    const row = found.rows[0] ?? {};
+    // The whole table when it is small (or never analyzed: reltuples unknown), so exact counts.
+    const scale = percent >= 100 ? 1 : s.tickets / Math.max(1, Number(row.n ?? 0));
+    if (s.grams.size >= MAX_GRAMS) s.grams.clear();
+    for (const [i, g] of unknown.entries()) s.grams.set(g, Math.round(Number(row[`g${i}`] ?? 0) * scale));
+  }
+  return new Map(grams.map((g) => [g, s.grams.get(g) ?? 0]));
+}
+
+/**
+ * The trigrams pg_trgm takes from the LIKE patterns, as the three-character runs of letters and digits
+ * of each term: pg_trgm splits words at anything else, and a pattern of three such characters between
+ * wildcards is exactly that one trigram (search_text is already folded to lower case without accents).
+ */
+export const trigramsOf = (patterns: string[]): string[] => {
+  const grams = patterns.flatMap((p) =>
+    (p.slice(1, -1).match(/[a-z0-9]{3,}/g) ?? []).flatMap((run) =>
+      Array.from({ length: run.length - 2 }, (_, at) => run.slice(at, at + 3)),
+    ),
+  );
+  return [...new Set(grams)];
+};
+
+export interface TrigramPlan {
+  /** The rarest trigrams, as LIKE patterns the index answers ("%007%"). */
+  patterns: string[];
+  /** The most candidates worth ordering; past it the queue walked in order finds a page sooner. */
+  cap: number;
+}
+
+/**
+ * The trigrams to ask the index for, or null when there are none (no run of 3 letters or digits) or
+ * all are in so many tickets that walking the queue checking LIKE finds a page sooner.
+ * The cap is √(50 × tickets): ordering n candidates costs about n rows read, a walk about
+ * 50 × tickets / n.
+ */
+export async function trigramPlan(db: Db, patterns: string[]): Promise<TrigramPlan | null> {
+  const grams = trigramsOf(patterns);
+  if (!grams.length) return null;
+  const s = await statsOf(db);
+  const cap = Math.max(2000, Math.floor(Math.sqrt(50 * s.tickets)));
+  const counts = [...(await gramCounts(db, s, grams)).entries()].sort((a, b) => a[1] - b[1]);
+  // Trigrams each in up to 2 × cap tickets are often together in a few (a folio's digits).
+  if ((counts[0]?.[1] ?? 0) > 2 * cap) return null;
+  const rarest = counts.slice(0, MAX_GRAMS_PER_SEARCH).map(([g]) => `%${g}%`);
+  if (s.together.has(rarest.join())) return null;
+  return { patterns: rarest, cap };
+}
+
+/**
+ * The plan's trigrams were found together in more than its cap of tickets: later searches for them
+ * walk the queue at once (until the counts are probed again).
+ */
+export async function noteTogether(db: Db, plan: TrigramPlan): Promise<void> {
+  const s = await statsOf(db);
+  if (s.together.size >= MAX_GRAMS) s.together.clear();
+  s.together.add(plan.patterns.join());
+}
+
+type PageKeys = { id: string; urgent: number; response_due_at: string; found: string | number };
+
+/**
+ * The tickets holding the plan's trigrams (a GIN bitmap scan: the CTE is materialized so the planner
+ * cannot turn it into a walk of the queue) and passing every filter and LIKE, up to `most`, with the
+ * first `f.limit` of them in queue order and, on each row, how many were found: as many as `most`
+ * and the page may not be the queue's (listPage then walks the queue instead).
+ */
+export function trigramPage(db: Db, f: TicketFilter, patterns: string[], grams: string[], most: number) {
+  let found = filtered(
+    db.selectFrom("tickets").select(["tickets.id", "tickets.urgent", "tickets.response_due_at"]),
+    f,
+    patterns,
+    true,
+  );
+  for (const g of grams) found = found.where("tickets.search_text", "like", g);
+  if (f.statuses?.length) found = found.where("tickets.status", "in", f.statuses);
+  if (f.urgent !== undefined) found = found.where("tickets.urgent", "=", f.urgent ? 1 : 0);
+  if (f.after) {
+    const a = f.after;
+    found = found.where(
+      sql<boolean>`(tickets.urgent < ${a.urgent} or (tickets.urgent = ${a.urgent}
+        and (tickets.response_due_at, tickets.id) > (${a.due}, ${a.id})))`,
+    );
+  }
+  const page = db
+    .with(
+      (w) => w("found").materialized(),
+      () => found.limit(most),
+    )
+    .selectFrom("found")
+    .select(["found.id", "found.urgent", "found.response_due_at", sql<string>`count(*) over ()`.as("found")])
+    .orderBy("found.urgent", "desc")
+    .orderBy("found.response_due_at")
+    .orderBy("found.id")
+    .limit(f.limit);
+  return page as unknown as SelectQueryBuilder<DB, "tickets", PageKeys>;
+}
