@@ -186,6 +186,15 @@ describe.each(DATABASES)("search paths on %s", (kind) => {
     }
   });
 
+  it("estimates at most 8 trigrams of a long word, from its start to its end", () => {
+    expect(trigramsOf(["%os-2026-001404%"])).toEqual(["202", "026", "001", "014", "140", "404"]);
+    const long = trigramsOf([`%${"sincronizacion".repeat(14)}%`]);
+    expect(long.length).toBeLessThanOrEqual(8);
+    expect(long[0]).toBe("sin");
+    expect(long.at(-1)).toBe("ion");
+    expect(trigramsOf(["%rh%", "%a-b%"])).toEqual([]);
+  });
+
   // A folio's digits: each trigram in several tickets, together in one; its year's in every ticket.
   it.runIf(kind === "postgres")("asks the index only for a search's rarest trigrams", async () => {
     const plan = await trigramPlan(t.app.ctx.db, likePatterns(searchTerms("OS-2026-001404")));

@@ -81,16 +81,26 @@ async function gramCounts(db: Db, s: Stats, grams: string[]): Promise<Map<string
   return new Map(grams.map((g) => [g, s.grams.get(g) ?? 0]));
 }
 
+/** Trigrams estimated per run of letters and digits: a long word's are spread along it. */
+const GRAMS_PER_RUN = 8;
+
 /**
  * The trigrams pg_trgm takes from the LIKE patterns, as the three-character runs of letters and digits
  * of each term: pg_trgm splits words at anything else, and a pattern of three such characters between
  * wildcards is exactly that one trigram (search_text is already folded to lower case without accents).
+ * At most GRAMS_PER_RUN of each run, so a 200-character search estimates a few dozen, not 200.
  */
 export const trigramsOf = (patterns: string[]): string[] => {
   const grams = patterns.flatMap((p) =>
-    (p.slice(1, -1).match(/[a-z0-9]{3,}/g) ?? []).flatMap((run) =>
-      Array.from({ length: run.length - 2 }, (_, at) => run.slice(at, at + 3)),
-    ),
+    (p.slice(1, -1).match(/[a-z0-9]{3,}/g) ?? []).flatMap((run) => {
+      const n = run.length - 2;
+      const step = Math.max(1, (n - 1) / (GRAMS_PER_RUN - 1));
+      const starts =
+        n <= GRAMS_PER_RUN
+          ? Array.from({ length: n }, (_, i) => i)
+          : Array.from({ length: GRAMS_PER_RUN }, (_, i) => Math.round(i * step));
+      return starts.map((at) => run.slice(at, at + 3));
+    }),
   );
   return [...new Set(grams)];
 };
