@@ -232,6 +232,15 @@ describe.each(DATABASES)("queue and search query plans on %s", (kind) => {
     },
   );
 
+  it("searches arriving together read one sample of the table for their trigrams (PostgreSQL)", async () => {
+    if (kind !== "postgres") return;
+    captured.length = 0;
+    const search = () => ticketsRepo.list(logged, { terms: searchTerms("ferreteria"), limit: 51 });
+    const pages = await Promise.all([search(), search(), search(), search()]);
+    expect(new Set(pages.map((p) => p.length)).size).toBe(1);
+    expect(captured.filter((c) => /tablesample/i.test(c.sql))).toHaveLength(1);
+  });
+
   it("breached: its walk of the queue reads the index alone, no ticket row (SQLite)", async () => {
     if (kind !== "sqlite") return;
     const { plans } = await plansOf({ breachedAt: { now: "2026-03-05T00:00:00.000Z", breached: true } });

@@ -27,58 +27,88 @@ const MAX_GRAMS_PER_SEARCH = 3;
 
 interface Stats {
   at: number;
-  /** The planner's estimate of the number of tickets. */
+  /** The table's size in pages, as it is now. */
+  pages: number;
+  /** The planner's estimate of the number of tickets (from the pages before any ANALYZE). */
   tickets: number;
-  /** Tickets per trigram, estimated. */
-  grams: Map<string, number>;
+  /** Tickets per trigram, estimated (a promise while its sample is read). */
+  grams: Map<string, number | Promise<number>>;
   /** Sets of trigrams found together in more tickets than the cap (one word's: "sincronizacion"). */
   together: Set<string>;
 }
 const stats = new WeakMap<object, Stats>();
 
-async function statsOf(db: Db): Promise<Stats> {
+/** About this many of the table's pages are read to estimate how many tickets hold each trigram. */
+const SAMPLE_PAGES = 1250;
+/** Tickets per page of a table never analyzed (about 8 at a million tickets). */
+const TICKETS_PER_PAGE = 8;
+
+/** Stats being read, so that searches arriving together share one read (and one Stats). */
+const reading = new WeakMap<object, Promise<Stats>>();
+
+function statsOf(db: Db): Promise<Stats> {
   const key = db.getExecutor().adapter;
-  const now = Date.now();
   const s = stats.get(key);
-  if (s && now - s.at <= STATS_MS) return s;
-  // reltuples is -1 on a table never analyzed (PostgreSQL 14+): then it is small.
-  const found = await sql<{ n: number | string | null }>`select reltuples as n from pg_class
-    where oid = 'tickets'::regclass`.execute(db);
-  const tickets = Math.max(0, Number(found.rows[0]?.n ?? 0));
-  // Counting a common trigram reads thousands of rows: the counts are kept while the table is about
-  // the same size, so a search pays for them once per process, not every few minutes.
-  const same = s && Math.abs(tickets - s.tickets) <= 0.1 * s.tickets;
-  const next = same
-    ? { ...s, at: now }
-    : { at: now, tickets, grams: new Map<string, number>(), together: new Set<string>() };
-  stats.set(key, next);
-  return next;
+  if (s && Date.now() - s.at <= STATS_MS) return Promise.resolve(s);
+  let read = reading.get(key);
+  if (!read) {
+    read = readStats(db, s).finally(() => reading.delete(key));
+    reading.set(key, read);
+    read.then((next) => stats.set(key, next)).catch(() => {});
+  }
+  return read;
 }
 
-/** About this many tickets are read to estimate how many hold each trigram. */
-const SAMPLE_ROWS = 10_000;
+async function readStats(db: Db, s: Stats | undefined): Promise<Stats> {
+  // reltuples is -1 on a table never analyzed (PostgreSQL 14+); its size in pages is always current.
+  const found = await sql<{ n: number | string; pages: number | string }>`select reltuples as n,
+    pg_relation_size(oid) / current_setting('block_size')::int as pages
+    from pg_class where oid = 'tickets'::regclass`.execute(db);
+  const pages = Number(found.rows[0]?.pages ?? 0);
+  const n = Number(found.rows[0]?.n ?? -1);
+  const tickets = n >= 0 ? n : pages * TICKETS_PER_PAGE;
+  // Estimating a trigram reads a sample: the estimates are kept while the table is about the same
+  // size, so a search pays for them once per process, not every few minutes.
+  const same = s && Math.abs(pages - s.pages) <= 0.1 * s.pages;
+  const at = Date.now();
+  return same ? { ...s, at, tickets } : { at, pages, tickets, grams: new Map(), together: new Set<string>() };
+}
 
 /**
  * Tickets holding each trigram, estimated from a sample of the table's pages read once for all the
  * trigrams not yet known (a rare trigram is then in about 0 of the sample: "fewer than a few hundred",
- * all a plan needs to know), kept while the table keeps its size.
+ * all a plan needs to know); searches arriving meanwhile wait for the same sample.
  */
 async function gramCounts(db: Db, s: Stats, grams: string[]): Promise<Map<string, number>> {
   const unknown = grams.filter((g) => !s.grams.has(g));
   if (unknown.length) {
-    const percent = Math.min(100, (100 * SAMPLE_ROWS) / Math.max(1, s.tickets));
-    const counts = unknown.map(
-      (g, i) => sql`count(*) filter (where search_text like ${`%${g}%`}) as ${sql.ref(`g${i}`)}`,
-    );
-    const found = await sql<Record<string, number | string>>`select count(*) as n, ${sql.join(counts)}
-      from tickets tablesample system (${sql.lit(percent)}) repeatable (16)`.execute(db);
-    const row = found.rows[0] ?? {};
-    // The whole table when it is small (or never analyzed: reltuples unknown), so exact counts.
-    const scale = percent >= 100 ? 1 : s.tickets / Math.max(1, Number(row.n ?? 0));
-    if (s.grams.size >= MAX_GRAMS) s.grams.clear();
-    for (const [i, g] of unknown.entries()) s.grams.set(g, Math.round(Number(row[`g${i}`] ?? 0) * scale));
+    if (s.grams.size + unknown.length > MAX_GRAMS) s.grams.clear();
+    const sampled = sampleCounts(db, s.pages, unknown);
+    for (const [i, g] of unknown.entries())
+      s.grams.set(
+        g,
+        sampled.then((counts) => counts[i] ?? 0),
+      );
+    // A failed sample is not kept: the next search reads it again.
+    sampled.catch(() => {
+      for (const g of unknown) s.grams.delete(g);
+    });
   }
-  return new Map(grams.map((g) => [g, s.grams.get(g) ?? 0]));
+  const counts = await Promise.all(grams.map((g) => s.grams.get(g) ?? 0));
+  for (const [i, g] of grams.entries()) if (s.grams.has(g)) s.grams.set(g, counts[i] ?? 0);
+  return new Map(grams.map((g, i) => [g, counts[i] ?? 0]));
+}
+
+/** Each trigram's tickets in a sample of the table's pages, scaled to the whole table. */
+async function sampleCounts(db: Db, pages: number, grams: string[]): Promise<number[]> {
+  const percent = Math.min(100, (100 * SAMPLE_PAGES) / Math.max(1, pages));
+  const counts = grams.map(
+    (g, i) => sql`count(*) filter (where search_text like ${`%${g}%`}) as ${sql.ref(`g${i}`)}`,
+  );
+  const found = await sql<Record<string, number | string>>`select ${sql.join(counts)}
+    from tickets tablesample system (${sql.lit(percent)}) repeatable (16)`.execute(db);
+  const row = found.rows[0] ?? {};
+  return grams.map((_, i) => Math.round((Number(row[`g${i}`] ?? 0) * 100) / percent));
 }
 
 /** Trigrams estimated per run of letters and digits: a long word's are spread along it. */
