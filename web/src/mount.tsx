@@ -1,9 +1,8 @@
 /**
  * What the staff app (start.tsx) and the client portal (portal/main.tsx) set up alike: Mantine's
- * styles and theme, a query client, and mounting under #root. Imports no staff code: the portal's
- * start loads it too.
+ * theme, a query client, and mounting under #root. Imports no staff code: the portal's start loads it
+ * too. Mantine's stylesheets are each entry's and screen's own (per component).
  */
-import "@mantine/core/styles.css";
 import { createTheme, MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, StrictMode } from "react";

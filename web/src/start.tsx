@@ -1,8 +1,23 @@
 /** The staff app, loaded by the entry (main.tsx) once start-up requests are on their way. */
-// Mantine's own styles first (mount.tsx imports them too), so the app's below override them.
-import "@mantine/core/styles.css";
-import "@mantine/charts/styles.css";
-import "@mantine/notifications/styles.css";
+// Mantine's global styles, then those of the login screen's components, then the app's own (which
+// win anyway: Mantine's are in a CSS layer). Per component: test/architecture/mantine-styles.test.ts.
+import "@mantine/core/styles/baseline.layer.css";
+import "@mantine/core/styles/default-css-variables.layer.css";
+import "@mantine/core/styles/global.layer.css";
+import "@mantine/core/styles/UnstyledButton.layer.css";
+import "@mantine/core/styles/Paper.layer.css";
+import "@mantine/core/styles/Loader.layer.css";
+import "@mantine/core/styles/ActionIcon.layer.css";
+import "@mantine/core/styles/CloseButton.layer.css";
+import "@mantine/core/styles/Input.layer.css";
+import "@mantine/core/styles/Alert.layer.css";
+import "@mantine/core/styles/Text.layer.css";
+import "@mantine/core/styles/Anchor.layer.css";
+import "@mantine/core/styles/Button.layer.css";
+import "@mantine/core/styles/Center.layer.css";
+import "@mantine/core/styles/PasswordInput.layer.css";
+import "@mantine/core/styles/Stack.layer.css";
+import "@mantine/core/styles/Title.layer.css";
 import "./styles.css";
 import { createBrowserRouter, RouterProvider } from "react-router-dom";
 import { App } from "./App";

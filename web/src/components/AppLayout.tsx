@@ -1,3 +1,20 @@
+// Mantine's stylesheets the signed-in shell adds to the login screen's (start.tsx); each screen adds its
+// own (dependencies first; checked by test/architecture/mantine-styles.test.ts).
+import "@mantine/core/styles/ScrollArea.layer.css";
+import "@mantine/core/styles/VisuallyHidden.layer.css";
+import "@mantine/core/styles/Overlay.layer.css";
+import "@mantine/core/styles/Popover.layer.css";
+import "@mantine/core/styles/Group.layer.css";
+import "@mantine/core/styles/AppShell.layer.css";
+import "@mantine/core/styles/Avatar.layer.css";
+import "@mantine/core/styles/Badge.layer.css";
+import "@mantine/core/styles/Burger.layer.css";
+import "@mantine/core/styles/Indicator.layer.css";
+import "@mantine/core/styles/Menu.layer.css";
+import "@mantine/core/styles/NavLink.layer.css";
+// Several screens' (the ticket's progress ring, the charts): as a stylesheet of lazily loaded screens
+// alone, Vite would link it after the screen's own, which depend on it (e2e/css-order.test.ts).
+import "@mantine/core/styles/Tooltip.layer.css";
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text, TextInput, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notificationsStore } from "@mantine/notifications";

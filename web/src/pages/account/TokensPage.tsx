@@ -1,3 +1,8 @@
+// Mantine's stylesheets this screen adds to those already loaded (dependencies first; checked by
+// test/architecture/mantine-styles.test.ts).
+import "@mantine/core/styles/ModalBase.layer.css";
+import "@mantine/core/styles/Modal.layer.css";
+import "@mantine/core/styles/Table.layer.css";
 import { Alert, Button, Group, Paper, Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { type NewApiToken, useCreateToken, useTokens } from "../../api/tokens";

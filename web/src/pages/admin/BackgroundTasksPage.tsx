@@ -1,3 +1,9 @@
+// Mantine's stylesheets this screen adds to those already loaded (dependencies first; checked by
+// test/architecture/mantine-styles.test.ts).
+import "@mantine/core/styles/FloatingIndicator.layer.css";
+import "@mantine/core/styles/Code.layer.css";
+import "@mantine/core/styles/SegmentedControl.layer.css";
+import "@mantine/core/styles/Table.layer.css";
 import { Badge, Button, Code, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useSearchParams } from "react-router-dom";

@@ -1,3 +1,8 @@
+// Mantine's stylesheets this screen adds to those already loaded (dependencies first; checked by
+// test/architecture/mantine-styles.test.ts).
+import "@mantine/core/styles/InlineInput.layer.css";
+import "@mantine/core/styles/Switch.layer.css";
+import "@mantine/core/styles/Table.layer.css";
 import { Alert, Badge, Button, Group, Paper, Stack, Switch, Table, TextInput, Title } from "@mantine/core";
 import type { FormEvent } from "react";
 import { useSaveContractType } from "../../api/admin";

@@ -1,3 +1,11 @@
+// Mantine's stylesheets this screen adds to those already loaded (dependencies first; checked by
+// test/architecture/mantine-styles.test.ts).
+import "@mantine/core/styles/ModalBase.layer.css";
+import "@mantine/core/styles/List.layer.css";
+import "@mantine/core/styles/Modal.layer.css";
+import "@mantine/core/styles/NumberInput.layer.css";
+import "@mantine/core/styles/SimpleGrid.layer.css";
+import "@mantine/core/styles/Table.layer.css";
 import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Title } from "@mantine/core";
 import type { z } from "zod";
 import { useSettings } from "../../api/admin";

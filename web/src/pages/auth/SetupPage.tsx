@@ -1,3 +1,6 @@
+// Mantine's stylesheets this screen adds to those already loaded (dependencies first; checked by
+// test/architecture/mantine-styles.test.ts).
+import "@mantine/core/styles/Divider.layer.css";
 import { Alert, Button, Divider, PasswordInput, Stack, TextInput } from "@mantine/core";
 import type { ChangeEvent, FormEvent } from "react";
 import { useSetup } from "../../api/auth";

@@ -1,3 +1,10 @@
+// Mantine's stylesheets this screen adds to those already loaded (dependencies first; checked by
+// test/architecture/mantine-styles.test.ts).
+import "@mantine/core/styles/ModalBase.layer.css";
+import "@mantine/core/styles/Combobox.layer.css";
+import "@mantine/core/styles/List.layer.css";
+import "@mantine/core/styles/Modal.layer.css";
+import "@mantine/core/styles/Table.layer.css";
 import { Alert, Button, Group, Select, TextInput } from "@mantine/core";
 import { DateTime } from "luxon";
 import { type FormEvent, useState } from "react";

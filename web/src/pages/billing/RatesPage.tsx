@@ -1,3 +1,7 @@
+// Mantine's stylesheets this screen adds to those already loaded (dependencies first; checked by
+// test/architecture/mantine-styles.test.ts).
+import "@mantine/core/styles/Combobox.layer.css";
+import "@mantine/core/styles/Table.layer.css";
 import { Alert, Badge, Button, Group, Paper, Select, Table, Text, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useMe } from "../../api/auth";

@@ -1,3 +1,6 @@
+// Mantine's stylesheets this screen adds to those already loaded (dependencies first; checked by
+// test/architecture/mantine-styles.test.ts).
+import "@mantine/core/styles/Table.layer.css";
 import { Stack, Table, Text } from "@mantine/core";
 import { useRfcReview } from "../../api/credit-warranty";
 import { PageHeader } from "../../components/PageHeader";

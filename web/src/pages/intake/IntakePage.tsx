@@ -1,3 +1,16 @@
+// Mantine's stylesheets this screen adds to those already loaded (dependencies first; checked by
+// test/architecture/mantine-styles.test.ts).
+import "@mantine/core/styles/Combobox.layer.css";
+import "@mantine/core/styles/InlineInput.layer.css";
+import "@mantine/core/styles/CheckboxCard.layer.css";
+import "@mantine/core/styles/CheckboxIndicator.layer.css";
+import "@mantine/core/styles/Checkbox.layer.css";
+import "@mantine/core/styles/NumberInput.layer.css";
+import "@mantine/core/styles/RadioCard.layer.css";
+import "@mantine/core/styles/RadioIndicator.layer.css";
+import "@mantine/core/styles/Radio.layer.css";
+import "@mantine/core/styles/SimpleGrid.layer.css";
+import "@mantine/core/styles/Table.layer.css";
 import { Stack } from "@mantine/core";
 import { useCallback, useState } from "react";
 import type { CallerMatch } from "../../api/clients";

@@ -1,3 +1,7 @@
+// Mantine's stylesheets this screen adds to those already loaded (dependencies first; checked by
+// test/architecture/mantine-styles.test.ts).
+import "@mantine/core/styles/Card.layer.css";
+import "@mantine/core/styles/Table.layer.css";
 import { useTicketList } from "../../api/tickets";
 import { PageHeader } from "../../components/PageHeader";
 import { TicketList } from "../../components/TicketTable";

@@ -1,3 +1,10 @@
+// Mantine's stylesheets this screen adds to those already loaded (dependencies first; checked by
+// test/architecture/mantine-styles.test.ts).
+import "@mantine/core/styles/ScrollArea.layer.css";
+import "@mantine/core/styles/Group.layer.css";
+import "@mantine/core/styles/Divider.layer.css";
+import "@mantine/core/styles/List.layer.css";
+import "@mantine/core/styles/Table.layer.css";
 import {
   Alert,
   Anchor,

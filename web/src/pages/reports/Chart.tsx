@@ -1,4 +1,7 @@
-import "@mantine/charts/styles.css";
+// The chart's styles, in the chunk of the screens that show one (checked by
+// test/architecture/mantine-styles.test.ts).
+import "@mantine/core/styles/ColorSwatch.layer.css";
+import "@mantine/charts/styles.layer.css";
 import { BarChart } from "@mantine/charts";
 import { Box } from "@mantine/core";
 

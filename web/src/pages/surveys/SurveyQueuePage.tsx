@@ -1,3 +1,10 @@
+// Mantine's stylesheets this screen adds to those already loaded (dependencies first; checked by
+// test/architecture/mantine-styles.test.ts).
+import "@mantine/core/styles/ModalBase.layer.css";
+import "@mantine/core/styles/FloatingIndicator.layer.css";
+import "@mantine/core/styles/Modal.layer.css";
+import "@mantine/core/styles/SegmentedControl.layer.css";
+import "@mantine/core/styles/Table.layer.css";
 import { Anchor, Badge, Button, Modal, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { Link } from "react-router-dom";
