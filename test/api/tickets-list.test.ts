@@ -168,6 +168,21 @@ describe.each(DATABASES)("ticket list on %s", (kind) => {
       expect(r.status, cursor).toBe(400);
       expect(r.body.error.code).toBe("validation_failed");
     }
+    // Only 0 or 1 is an urgency a cursor can hold (PostgreSQL refused 0.5 or 1e20 as an integer: a
+    // 500 on a search), and no text PostgreSQL cannot hold (NUL, inside the base64).
+    const due = "2026-11-24T16:00:00.000Z";
+    for (const forged of [
+      [0.5, due, "t"],
+      [1e20, due, "t"],
+      [2, due, "t"],
+      [1, "a\u0000", "t"],
+      [0, due, "\u0000"],
+    ])
+      for (const q of ["", "&q=lote", "&q=nandu"]) {
+        const r = await s.reception.get(`/api/tickets?cursor=${b64(forged)}${q}`);
+        expect(r.status, `${JSON.stringify(forged)} ${q}`).toBe(400);
+        expect(r.body.error.code).toBe("validation_failed");
+      }
   });
 
   it("filters breached tickets as the clock passes their deadlines, matching each ticket's flag", async () => {

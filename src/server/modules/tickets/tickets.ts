@@ -300,7 +300,11 @@ interface Cursor {
 }
 const encodeCursor = (c: Cursor) =>
   Buffer.from(JSON.stringify([c.urgent, c.due, c.id])).toString("base64url");
-const CursorJson = z.tuple([z.number(), z.string(), z.string()]);
+// The urgency is 0 or 1, as stored: PostgreSQL compares the cursor's with the integer column and
+// fails on any other number (0.5, 1e20). Its texts are bound as parameters: no NUL (input-guard.ts
+// checks the query string, not what the base64 holds).
+const CursorText = z.string().refine((v) => !v.includes("\u0000"));
+const CursorJson = z.tuple([z.union([z.literal(0), z.literal(1)]), CursorText, CursorText]);
 function decodeCursor(text: string): Cursor {
   try {
     const parsed = CursorJson.safeParse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
