@@ -187,12 +187,31 @@ describe.each(DATABASES)("search paths on %s", (kind) => {
   });
 
   it("estimates at most 8 trigrams of a long word, from its start to its end", () => {
-    expect(trigramsOf(["%os-2026-001404%"])).toEqual(["202", "026", "001", "014", "140", "404"]);
+    expect(trigramsOf(["%os-2026-001404%"]).sort()).toEqual(["001", "014", "026", "140", "202", "404"]);
     const long = trigramsOf([`%${"sincronizacion".repeat(14)}%`]);
     expect(long.length).toBeLessThanOrEqual(8);
     expect(long[0]).toBe("sin");
     expect(long.at(-1)).toBe("ion");
     expect(trigramsOf(["%rh%", "%a-b%"])).toEqual([]);
+  });
+
+  // Each trigram estimated is a LIKE on every sampled row (~10,000): 8 long words gave 64, a word of
+  // 50 runs ("abc.abd.…") 50 — 0.25 s of the database per search at 340 characters a ticket, 4 s at
+  // 3,800, with new trigrams at every request. At most 16, taken from every word in turn.
+  it("estimates at most 16 trigrams of a search, some of every word", () => {
+    const words = Array.from(
+      { length: 8 },
+      (_, i) => `${"abcdefgh"[i]}${"qwertyuiopasdfghjklzxcvb".slice(i)}`,
+    );
+    const grams = trigramsOf(likePatterns(words));
+    expect(grams.length).toBeLessThanOrEqual(16);
+    for (const w of words)
+      expect(
+        grams.some((g) => w.includes(g)),
+        w,
+      ).toBe(true);
+    const runs = Array.from({ length: 50 }, (_, i) => `a${String(i).padStart(2, "0")}`).join(".");
+    expect(trigramsOf([`%${runs}%`]).length).toBeLessThanOrEqual(16);
   });
 
   // A folio's digits: each trigram in several tickets, together in one; its year's in every ticket.
