@@ -18,7 +18,7 @@ type Db = Kysely<DB>;
  * page is taken from the candidates only when they were all found (at most `cap`).
  */
 
-/** Counts are probed again after this long (the table grows). */
+/** The table's size is read again after this long: the counts are dropped when it changed 10 %. */
 const STATS_MS = 5 * 60_000;
 /** A bound on the trigrams kept per database (a cache, cleared when full). */
 const MAX_GRAMS = 20_000;
@@ -178,8 +178,9 @@ export async function trigramPlan(db: Db, patterns: string[]): Promise<TrigramPl
 }
 
 /**
- * The plan's trigrams were found together in more than its cap of tickets: later searches for them
- * walk the queue at once (until the counts are probed again).
+ * The plan's trigrams were found together in more than its cap of tickets (with that search's filters
+ * and cursor): later searches for them walk the queue at once, whatever their filters, until the
+ * table's size changes 10 % (statsOf).
  */
 export async function noteTogether(db: Db, plan: TrigramPlan): Promise<void> {
   const s = await statsOf(db);
