@@ -127,7 +127,24 @@ export async function listPage(db: Db, f: TicketFilter, forced?: SearchPath): Pr
   const patterns = likePatterns(f.terms);
   const path = forced ?? (await searchPath(db, f, patterns));
   if (path.kind === "candidates" && path.n === 0) return [];
-  const shape = JSON.stringify([
+  const build = (slot: SlotOf) => pageQuery(db, f, path, patterns, slot);
+  const shape = `tickets.list ${shapeOf(f, path, patterns)}`;
+  // A search is planned for its words (see compiledOnce); a queue page's plan is the same for all.
+  const rows = await compiledOnce(db, shape, valuesOf(f, path, patterns), build, {
+    prepare: patterns.length === 0,
+  });
+  if (path.kind !== "trigram") return rows;
+  // More candidates than are worth ordering: the page found is some of them, not the queue's first.
+  if (rows.length && Number((rows[0] as { found?: unknown }).found) > path.cap) {
+    await noteTogether(db, { patterns: path.grams, cap: path.cap });
+    return listPage(db, f, { kind: "ranges" });
+  }
+  return rows.map(({ found: _found, ...row }: TicketListRow & { found?: unknown }) => row);
+}
+
+/** What makes two pages' statements differ (compiledOnce's key); every other value is bound. */
+const shapeOf = (f: TicketFilter, path: SearchPath, patterns: string[]) =>
+  JSON.stringify([
     path.kind,
     f.statuses,
     f.urgent,
@@ -140,6 +157,9 @@ export async function listPage(db: Db, f: TicketFilter, forced?: SearchPath): Pr
     path.kind === "trigram" ? path.grams.length : null,
     path.kind === "ranges" ? f.limit : null, // written into the ranges' SQL (see rangesPage)
   ]);
+
+/** The values of the page statement's slots. */
+function valuesOf(f: TicketFilter, path: SearchPath, patterns: string[]): Record<string, unknown> {
   const values: Record<string, unknown> = {
     clientId: f.clientId,
     assigneeId: f.assigneeId,
@@ -151,40 +171,27 @@ export async function listPage(db: Db, f: TicketFilter, forced?: SearchPath): Pr
     match: path.kind === "walk" ? path.match : undefined,
     most: path.kind === "trigram" ? path.cap + 1 : undefined,
   };
-  patterns.forEach((p, i) => {
-    values[`p${i}`] = p;
-  });
-  if (path.kind === "trigram")
-    path.grams.forEach((g, i) => {
-      values[`g${i}`] = g;
-    });
-  const build = (slot: SlotOf) => {
-    const sf = slotted(f, slot);
-    const sp = patterns.map((_, i) => slot(`p${i}`));
-    if (path.kind === "trigram") {
-      const grams = path.grams.map((_, i) => slot(`g${i}`));
-      const page = trigramPage(db, sf, sp, grams, slot("most"));
-      return listQuery(db, page).select(sql<string>`p.found`.as("found"));
-    }
-    const page =
-      path.kind === "candidates"
-        ? candidatePage(db, sf, sp, slot("candidates"), MAX_SEARCH_CANDIDATES)
-        : path.kind === "walk"
-          ? walkPage(db, sf, sp, slot("match"))
-          : rangesPage(db, { ...sf, limit: f.limit }, sp);
-    return listQuery(db, page);
-  };
-  // A search is planned for its words (see compiledOnce); a queue page's plan is the same for all.
-  const rows = await compiledOnce(db, `tickets.list ${shape}`, values, build, {
-    prepare: patterns.length === 0,
-  });
-  if (path.kind !== "trigram") return rows;
-  // More candidates than are worth ordering: the page found is some of them, not the queue's first.
-  if (rows.length && Number((rows[0] as { found?: unknown }).found) > path.cap) {
-    await noteTogether(db, { patterns: path.grams, cap: path.cap });
-    return listPage(db, f, { kind: "ranges" });
+  for (const [i, p] of patterns.entries()) values[`p${i}`] = p;
+  if (path.kind === "trigram") for (const [i, g] of path.grams.entries()) values[`g${i}`] = g;
+  return values;
+}
+
+/** The page's statement by its path, every value a slot but the ranges' limit (see rangesPage). */
+function pageQuery(db: Db, f: TicketFilter, path: SearchPath, patterns: string[], slot: SlotOf) {
+  const sf = slotted(f, slot);
+  const sp = patterns.map((_, i) => slot(`p${i}`));
+  if (path.kind === "trigram") {
+    const grams = path.grams.map((_, i) => slot(`g${i}`));
+    const page = trigramPage(db, sf, sp, grams, slot("most"));
+    return listQuery(db, page).select(sql<string>`p.found`.as("found"));
   }
-  return rows.map(({ found: _found, ...row }: TicketListRow & { found?: unknown }) => row);
+  const page =
+    path.kind === "candidates"
+      ? candidatePage(db, sf, sp, slot("candidates"), MAX_SEARCH_CANDIDATES)
+      : path.kind === "walk"
+        ? walkPage(db, sf, sp, slot("match"))
+        : rangesPage(db, { ...sf, limit: f.limit }, sp);
+  return listQuery(db, page);
 }
 
 /**
