@@ -342,10 +342,16 @@ export async function runHttpBench(): Promise<Record<string, number | string>> {
     out.createToBareCpuRatio =
       Math.round(((out.bareServerCpuUsPerReq as number) / (out.createServerCpuUsPerReq as number)) * 1000) /
       1000;
-    const worstListP99 = Math.max(
-      ...scenarios.filter((x) => x.key.startsWith("list")).map((x) => out[`${x.key}P99Ms`] as number),
-    );
-    out.targetListP99Under50Ms = worstListP99 < 50 ? "met" : "missed";
+    // Issue #16's p99 target is a queue page's (item 2); a search's is shown beside it, without one.
+    const worstP99 = (queue: boolean) =>
+      Math.max(
+        ...scenarios
+          .filter((x) => x.key.startsWith("list") && x.key.startsWith("listQ") !== queue)
+          .map((x) => out[`${x.key}P99Ms`] as number),
+      );
+    out.worstQueueP99Ms = worstP99(true);
+    out.worstSearchP99Ms = worstP99(false);
+    out.targetListP99Under50Ms = out.worstQueueP99Ms < 50 ? "met" : "missed";
     // Issue #16: a queue page ≤ 1 ms of server CPU; a search ≤ 3 ms at 100,000 tickets, ≤ 10 ms at a million.
     const worstCpu = (queue: boolean) =>
       Math.max(
@@ -403,7 +409,8 @@ export function formatHttpBench(r: Record<string, number | string>): string {
     "|---|---:|",
     `| create / bare throughput | ${n("createToBareRatio")} (target ≥ 0.4: ${n("targetCreateAtLeast40PctOfBare")}) |`,
     `| bare / create server CPU per request (throughput ratio of one event loop) | ${n("createToBareCpuRatio")} |`,
-    `| worst list p99 < 50 ms | ${n("targetListP99Under50Ms")} |`,
+    `| worst queue page p99 (target < 50 ms) | ${n("worstQueueP99Ms")} ms: ${n("targetListP99Under50Ms")} |`,
+    `| worst search p99 (no target) | ${n("worstSearchP99Ms")} ms |`,
     `| worst queue page server CPU (target ≤ 1,000 µs) | ${n("worstQueueCpuUs")} µs: ${n("targetQueueCpu")} |`,
     `| worst search server CPU (target ≤ ${n("searchCpuTargetUs")} µs) | ${n("worstSearchCpuUs")} µs: ${n("targetSearchCpu")} |`,
     `| RSS after seeding | ${n("rssAfterSeedMb")} MB |`,
