@@ -1,10 +1,17 @@
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchTerms } from "../../src/domain/text.js";
 import { likePatterns } from "../../src/server/modules/clients/repository.js";
 import { listPage, type SearchPath } from "../../src/server/modules/tickets/list-repository.js";
 import type { TicketFilter } from "../../src/server/modules/tickets/repository.js";
 import { searchCandidates, searchPlan } from "../../src/server/modules/tickets/search-plan-repository.js";
-import { trigramPlan, trigramsOf } from "../../src/server/modules/tickets/trigram-search-repository.js";
+import {
+  noteTogether,
+  trigramPlan,
+  trigramsOf,
+} from "../../src/server/modules/tickets/trigram-search-repository.js";
+import type { DB } from "../../src/server/platform/database/schema.js";
 import { DATABASES, startApp, type TestApp } from "../harness.js";
 import { bareTicketRow } from "../support/ticket-rows.js";
 
@@ -216,9 +223,30 @@ describe.each(DATABASES)("search paths on %s", (kind) => {
 
   // A folio's digits: each trigram in several tickets, together in one; its year's in every ticket.
   it.runIf(kind === "postgres")("asks the index only for a search's rarest trigrams", async () => {
-    const plan = await trigramPlan(t.app.ctx.db, likePatterns(searchTerms("OS-2026-001404")));
+    const plan = await trigramPlan(t.app.ctx.db, likePatterns(searchTerms("OS-2026-001404")), false);
     expect(plan?.patterns).toHaveLength(3);
     for (const everywhere of ["%202%", "%026%"]) expect(plan?.patterns).not.toContain(everywhere);
-    expect(await trigramPlan(t.app.ctx.db, likePatterns(searchTerms("os zz")))).toBeNull();
+    expect(await trigramPlan(t.app.ctx.db, likePatterns(searchTerms("os zz")), false)).toBeNull();
+  });
+
+  // Too many candidates for a search without filters says nothing of one with a filter or cursor;
+  // too many for a narrowed search holds for every search of the same words.
+  it.runIf(kind === "postgres")("remembers too many candidates only for searches no narrower", async () => {
+    const pool = new pg.Pool({ connectionString: t.db.env.DATABASE_URL, max: 1 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }); // its own remembered stats
+    try {
+      const words = likePatterns(searchTerms("impresora"));
+      const plan = await trigramPlan(db, words, false);
+      expect(plan).not.toBeNull();
+      await noteTogether(db, plan!, false);
+      expect(await trigramPlan(db, words, false)).toBeNull();
+      expect(await trigramPlan(db, words, true)).toEqual(plan);
+      await noteTogether(db, plan!, true);
+      expect(await trigramPlan(db, words, true)).toBeNull();
+      await noteTogether(db, plan!, false); // a later broad search does not undo it
+      expect(await trigramPlan(db, words, true)).toBeNull();
+    } finally {
+      await db.destroy();
+    }
   });
 });

@@ -71,6 +71,9 @@ const walkMost = (docs: number) => Math.floor(Math.sqrt(1000 * docs));
 const thins = (f: TicketFilter) =>
   !!(f.statuses?.length || f.clientId || f.assigneeId || f.unassigned || f.breachedAt);
 
+/** Anything that leaves a search fewer candidates than the same words without it. */
+const narrows = (f: TicketFilter) => thins(f) || f.urgent !== undefined || !!f.after;
+
 /**
  * How a page is found: by LIKE on a walk of the queue, or through a trigram index (SQLite: candidates
  * or walk; PostgreSQL: trigram, up to `cap` candidates).
@@ -84,7 +87,7 @@ export type SearchPath =
 async function searchPath(db: Db, f: TicketFilter, patterns: string[]): Promise<SearchPath> {
   if (!patterns.length) return { kind: "ranges" };
   if (!isSqlite(db)) {
-    const plan = await trigramPlan(db, patterns);
+    const plan = await trigramPlan(db, patterns, narrows(f));
     return plan ? { kind: "trigram", grams: plan.patterns, cap: plan.cap } : { kind: "ranges" };
   }
   const thin = thins(f);
@@ -136,7 +139,7 @@ export async function listPage(db: Db, f: TicketFilter, forced?: SearchPath): Pr
   if (path.kind !== "trigram") return rows;
   // More candidates than are worth ordering: the page found is some of them, not the queue's first.
   if (rows.length && Number((rows[0] as { found?: unknown }).found) > path.cap) {
-    await noteTogether(db, { patterns: path.grams, cap: path.cap });
+    await noteTogether(db, { patterns: path.grams, cap: path.cap }, narrows(f));
     return listPage(db, f, { kind: "ranges" });
   }
   return rows.map(({ found: _found, ...row }: TicketListRow & { found?: unknown }) => row);

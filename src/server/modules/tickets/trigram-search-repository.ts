@@ -33,8 +33,12 @@ interface Stats {
   tickets: number;
   /** Tickets per trigram, estimated (a promise while its sample is read). */
   grams: Map<string, number | Promise<number>>;
-  /** Sets of trigrams found together in more tickets than the cap (one word's: "sincronizacion"). */
-  together: Set<string>;
+  /**
+   * Sets of trigrams found together in more tickets than the cap (one word's: "sincronizacion"):
+   * "always" when a filter or cursor narrowed that search (then every search for them has as many),
+   * "unnarrowed" when none did (a narrowed search for them may have few).
+   */
+  together: Map<string, "always" | "unnarrowed">;
 }
 const stats = new WeakMap<object, Stats>();
 
@@ -71,7 +75,7 @@ async function readStats(db: Db, s: Stats | undefined): Promise<Stats> {
   // size, so a search pays for them once per process, not every few minutes.
   const same = s && Math.abs(pages - s.pages) <= 0.1 * s.pages;
   const at = Date.now();
-  return same ? { ...s, at, tickets } : { at, pages, tickets, grams: new Map(), together: new Set<string>() };
+  return same ? { ...s, at, tickets } : { at, pages, tickets, grams: new Map(), together: new Map() };
 }
 
 /**
@@ -164,7 +168,11 @@ export interface TrigramPlan {
  * The cap is √(50 × tickets): ordering n candidates costs about n rows read, a walk about
  * 50 × tickets / n.
  */
-export async function trigramPlan(db: Db, patterns: string[]): Promise<TrigramPlan | null> {
+export async function trigramPlan(
+  db: Db,
+  patterns: string[],
+  narrowed: boolean,
+): Promise<TrigramPlan | null> {
   const grams = trigramsOf(patterns);
   if (!grams.length) return null;
   const s = await statsOf(db);
@@ -173,19 +181,21 @@ export async function trigramPlan(db: Db, patterns: string[]): Promise<TrigramPl
   // Trigrams each in up to 2 × cap tickets are often together in a few (a folio's digits).
   if ((counts[0]?.[1] ?? 0) > 2 * cap) return null;
   const rarest = counts.slice(0, MAX_GRAMS_PER_SEARCH).map(([g]) => `%${g}%`);
-  if (s.together.has(rarest.join())) return null;
+  const together = s.together.get(rarest.join());
+  if (together === "always" || (together === "unnarrowed" && !narrowed)) return null;
   return { patterns: rarest, cap };
 }
 
 /**
- * The plan's trigrams were found together in more than its cap of tickets (with that search's filters
- * and cursor): later searches for them walk the queue at once, whatever their filters, until the
- * table's size changes 10 % (statsOf).
+ * The plan's trigrams were found together in more than its cap of tickets, by a search `narrowed` by a
+ * filter or cursor or not: later searches for them that can have no fewer walk the queue at once,
+ * until the table's size changes 10 % (statsOf).
  */
-export async function noteTogether(db: Db, plan: TrigramPlan): Promise<void> {
+export async function noteTogether(db: Db, plan: TrigramPlan, narrowed: boolean): Promise<void> {
   const s = await statsOf(db);
   if (s.together.size >= MAX_GRAMS) s.together.clear();
-  s.together.add(plan.patterns.join());
+  const key = plan.patterns.join();
+  if (narrowed || !s.together.has(key)) s.together.set(key, narrowed ? "always" : "unnarrowed");
 }
 
 type PageKeys = { id: string; urgent: number; response_due_at: string; found: string | number };
