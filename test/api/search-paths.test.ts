@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchTerms } from "../../src/domain/text.js";
 import { likePatterns } from "../../src/server/modules/clients/repository.js";
-import { listPage, type SearchPath } from "../../src/server/modules/tickets/list-repository.js";
+import { listPage, type SearchPath, trigramCap } from "../../src/server/modules/tickets/list-repository.js";
 import type { TicketFilter } from "../../src/server/modules/tickets/repository.js";
 import { searchCandidates, searchPlan } from "../../src/server/modules/tickets/search-plan-repository.js";
 import {
@@ -223,10 +223,15 @@ describe.each(DATABASES)("search paths on %s", (kind) => {
 
   // A folio's digits: each trigram in several tickets, together in one; its year's in every ticket.
   it.runIf(kind === "postgres")("asks the index only for a search's rarest trigrams", async () => {
-    const plan = await trigramPlan(t.app.ctx.db, likePatterns(searchTerms("OS-2026-001404")), false);
-    expect(plan?.patterns).toHaveLength(3);
-    for (const everywhere of ["%202%", "%026%"]) expect(plan?.patterns).not.toContain(everywhere);
-    expect(await trigramPlan(t.app.ctx.db, likePatterns(searchTerms("os zz")), false)).toBeNull();
+    const plan = await trigramPlan(
+      t.app.ctx.db,
+      likePatterns(searchTerms("OS-2026-001404")),
+      false,
+      trigramCap,
+    );
+    expect(plan?.grams).toHaveLength(3);
+    for (const everywhere of ["%202%", "%026%"]) expect(plan?.grams).not.toContain(everywhere);
+    expect(await trigramPlan(t.app.ctx.db, likePatterns(searchTerms("os zz")), false, trigramCap)).toBeNull();
   });
 
   // Too many candidates for a search without filters says nothing of one with a filter or cursor;
@@ -236,15 +241,15 @@ describe.each(DATABASES)("search paths on %s", (kind) => {
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }); // its own remembered stats
     try {
       const words = likePatterns(searchTerms("impresora"));
-      const plan = await trigramPlan(db, words, false);
+      const plan = await trigramPlan(db, words, false, trigramCap);
       expect(plan).not.toBeNull();
       await noteTogether(db, plan!, false);
-      expect(await trigramPlan(db, words, false)).toBeNull();
-      expect(await trigramPlan(db, words, true)).toEqual(plan);
+      expect(await trigramPlan(db, words, false, trigramCap)).toBeNull();
+      expect(await trigramPlan(db, words, true, trigramCap)).toEqual(plan);
       await noteTogether(db, plan!, true);
-      expect(await trigramPlan(db, words, true)).toBeNull();
+      expect(await trigramPlan(db, words, true, trigramCap)).toBeNull();
       await noteTogether(db, plan!, false); // a later broad search does not undo it
-      expect(await trigramPlan(db, words, true)).toBeNull();
+      expect(await trigramPlan(db, words, true, trigramCap)).toBeNull();
     } finally {
       await db.destroy();
     }

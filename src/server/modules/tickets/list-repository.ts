@@ -6,7 +6,7 @@ import { likePatterns } from "../clients/repository.js";
 import { candidatePage, rangesPage, walkPage } from "./queue-page-repository.js";
 import type { TicketFilter, TicketRow } from "./repository.js";
 import { searchCandidates, searchPlan } from "./search-plan-repository.js";
-import { noteTogether, trigramPage, trigramPlan } from "./trigram-search-repository.js";
+import { noteTogether, type TrigramPlan, trigramPage, trigramPlan } from "./trigram-search-repository.js";
 
 type Db = Kysely<DB>;
 
@@ -67,6 +67,14 @@ const MAX_SEARCH_CANDIDATES = 2000;
 const sortMost = (docs: number) => Math.max(300, Math.floor(Math.sqrt(docs)));
 const walkMost = (docs: number) => Math.floor(Math.sqrt(1000 * docs));
 
+/**
+ * PostgreSQL: the trigram index's candidates are read and ordered up to about √(50 × tickets) of them
+ * (ordering n costs about n rows read, a walk of the queue about 50 × tickets / n), never fewer than a
+ * filtered search's cap.
+ */
+export const trigramCap = (tickets: number) =>
+  Math.max(MAX_SEARCH_CANDIDATES, Math.floor(Math.sqrt(50 * tickets)));
+
 /** Filters that thin out the candidates of a walk of the whole queue (urgent and the cursor do not). */
 const thins = (f: TicketFilter) =>
   !!(f.statuses?.length || f.clientId || f.assigneeId || f.unassigned || f.breachedAt);
@@ -82,13 +90,13 @@ export type SearchPath =
   | { kind: "ranges" }
   | { kind: "candidates"; ids: string; n: number }
   | { kind: "walk"; match: string }
-  | { kind: "trigram"; grams: string[]; cap: number };
+  | ({ kind: "trigram" } & TrigramPlan);
 
 async function searchPath(db: Db, f: TicketFilter, patterns: string[]): Promise<SearchPath> {
   if (!patterns.length) return { kind: "ranges" };
   if (!isSqlite(db)) {
-    const plan = await trigramPlan(db, patterns, narrows(f));
-    return plan ? { kind: "trigram", grams: plan.patterns, cap: plan.cap } : { kind: "ranges" };
+    const plan = await trigramPlan(db, patterns, narrows(f), trigramCap);
+    return plan ? { kind: "trigram", ...plan } : { kind: "ranges" };
   }
   const thin = thins(f);
   const plan = await searchPlan(db, patterns, (docs) =>
@@ -139,7 +147,7 @@ export async function listPage(db: Db, f: TicketFilter, forced?: SearchPath): Pr
   if (path.kind !== "trigram") return rows;
   // More candidates than are worth ordering: the page found is some of them, not the queue's first.
   if (rows.length && Number((rows[0] as { found?: unknown }).found) > path.cap) {
-    await noteTogether(db, { patterns: path.grams, cap: path.cap }, narrows(f));
+    await noteTogether(db, path, narrows(f));
     return listPage(db, f, { kind: "ranges" });
   }
   return rows.map(({ found: _found, ...row }: TicketListRow & { found?: unknown }) => row);

@@ -12,7 +12,17 @@ import type { TicketFilter } from "./repository.js";
  */
 type Db = Kysely<DB>;
 type PageKeys = { id: string; urgent: number; response_due_at: string };
-type TicketIds = SelectQueryBuilder<DB, "tickets", PageKeys>;
+/** A page's ids with their queue keys (a trigram page also says how many it found: `found`). */
+export type TicketIds = SelectQueryBuilder<DB, "tickets", PageKeys>;
+
+/**
+ * Rows after the cursor `a` in the whole queue's order (urgent first, then the deadline, then id),
+ * with the columns named as the statement has them.
+ */
+export function pastCursor(urgent: string, due: string, id: string, a: NonNullable<TicketFilter["after"]>) {
+  const [u, d, i] = [sql.ref(urgent), sql.ref(due), sql.ref(id)];
+  return sql<boolean>`(${u} < ${a.urgent} or (${u} = ${a.urgent} and (${d}, ${i}) > (${a.due}, ${a.id})))`;
+}
 
 /**
  * The filters every page applies besides its order (status and urgent are applied per range).
@@ -145,20 +155,7 @@ export function candidatePage(
   if (f.clientId) docs = docs.where("d.client_id", "=", f.clientId);
   if (f.assigneeId) docs = docs.where("d.assignee_id", "=", f.assigneeId);
   if (f.unassigned) docs = docs.where("d.assignee_id", "is", null);
-  if (f.after) {
-    const a = f.after;
-    docs = docs.where((eb) =>
-      eb.or([
-        eb("d.urgent", "<", a.urgent),
-        eb.and([eb("d.urgent", "=", a.urgent), eb("d.response_due_at", ">", a.due)]),
-        eb.and([
-          eb("d.urgent", "=", a.urgent),
-          eb("d.response_due_at", "=", a.due),
-          eb("d.ticket_id", ">", a.id),
-        ]),
-      ]),
-    );
-  }
+  if (f.after) docs = docs.where(pastCursor("d.urgent", "d.response_due_at", "d.ticket_id", f.after));
   // SQLite keeps a FROM subquery's ORDER BY only with a LIMIT: with it the rows below arrive in queue
   // order and the outer ORDER BY costs nothing (it is what makes the answer right either way).
   const ordered = docs

@@ -19,12 +19,15 @@ type Db = Kysely<DB>;
  * - many (or a filter, past the candidate cap): walk the queue checking LIKE on each row (rangesPage).
  */
 
-/** Trigram counts are probed again after this long (the index grows with the tickets). */
-const STATS_MS = 5 * 60_000;
+/**
+ * Trigram counts are probed again after this long (the index grows with the tickets); on PostgreSQL
+ * the table's size is (trigram-search-repository.ts).
+ */
+export const STATS_MS = 5 * 60_000;
 /** A bound on the trigrams kept per database (a cache, cleared when full). */
-const MAX_GRAMS = 20_000;
-/** At most this many trigrams (one per term) are asked for in one search. */
-const MAX_GRAMS_PER_SEARCH = 3;
+export const MAX_GRAMS = 20_000;
+/** At most this many trigrams are asked of the index in one search. */
+export const MAX_GRAMS_PER_SEARCH = 3;
 
 interface Stats {
   at: number;

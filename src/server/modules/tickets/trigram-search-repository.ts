@@ -1,7 +1,8 @@
-import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { DB } from "../../platform/database/schema.js";
-import { filtered } from "./queue-page-repository.js";
+import { filtered, pastCursor, type TicketIds } from "./queue-page-repository.js";
 import type { TicketFilter } from "./repository.js";
+import { MAX_GRAMS, MAX_GRAMS_PER_SEARCH, STATS_MS } from "./search-plan-repository.js";
 
 type Db = Kysely<DB>;
 
@@ -18,21 +19,14 @@ type Db = Kysely<DB>;
  * page is taken from the candidates only when they were all found (at most `cap`).
  */
 
-/** The table's size is read again after this long: the counts are dropped when it changed 10 %. */
-const STATS_MS = 5 * 60_000;
-/** A bound on the trigrams kept per database (a cache, cleared when full). */
-const MAX_GRAMS = 20_000;
-/** At most this many trigrams are asked of the index in one search. */
-const MAX_GRAMS_PER_SEARCH = 3;
-
 interface Stats {
   at: number;
   /** The table's size in pages, as it is now. */
   pages: number;
   /** The planner's estimate of the number of tickets (from the pages before any ANALYZE). */
   tickets: number;
-  /** Tickets per trigram, estimated (a promise while its sample is read). */
-  grams: Map<string, number | Promise<number>>;
+  /** Tickets per trigram, estimated (read once per sample: searches arriving meanwhile wait for it). */
+  grams: Map<string, Promise<number>>;
   /**
    * Sets of trigrams found together in more tickets than the cap (one word's: "sincronizacion"):
    * "always" when a filter or cursor narrowed that search (then every search for them has as many),
@@ -99,7 +93,6 @@ async function gramCounts(db: Db, s: Stats, grams: string[]): Promise<Map<string
     });
   }
   const counts = await Promise.all(grams.map((g) => s.grams.get(g) ?? 0));
-  for (const [i, g] of grams.entries()) if (s.grams.has(g)) s.grams.set(g, counts[i] ?? 0);
   return new Map(grams.map((g, i) => [g, counts[i] ?? 0]));
 }
 
@@ -157,33 +150,33 @@ export const trigramsOf = (patterns: string[]): string[] => {
 
 export interface TrigramPlan {
   /** The rarest trigrams, as LIKE patterns the index answers ("%007%"). */
-  patterns: string[];
+  grams: string[];
   /** The most candidates worth ordering; past it the queue walked in order finds a page sooner. */
   cap: number;
 }
 
 /**
  * The trigrams to ask the index for, or null when there are none (no run of 3 letters or digits) or
- * all are in so many tickets that walking the queue checking LIKE finds a page sooner.
- * The cap is √(50 × tickets): ordering n candidates costs about n rows read, a walk about
- * 50 × tickets / n.
+ * all are in so many tickets that walking the queue checking LIKE finds a page sooner. `capOf` gives
+ * the most candidates worth ordering for the table's number of tickets.
  */
 export async function trigramPlan(
   db: Db,
   patterns: string[],
   narrowed: boolean,
+  capOf: (tickets: number) => number,
 ): Promise<TrigramPlan | null> {
   const grams = trigramsOf(patterns);
   if (!grams.length) return null;
   const s = await statsOf(db);
-  const cap = Math.max(2000, Math.floor(Math.sqrt(50 * s.tickets)));
+  const cap = capOf(s.tickets);
   const counts = [...(await gramCounts(db, s, grams)).entries()].sort((a, b) => a[1] - b[1]);
   // Trigrams each in up to 2 × cap tickets are often together in a few (a folio's digits).
   if ((counts[0]?.[1] ?? 0) > 2 * cap) return null;
   const rarest = counts.slice(0, MAX_GRAMS_PER_SEARCH).map(([g]) => `%${g}%`);
   const together = s.together.get(rarest.join());
   if (together === "always" || (together === "unnarrowed" && !narrowed)) return null;
-  return { patterns: rarest, cap };
+  return { grams: rarest, cap };
 }
 
 /**
@@ -194,11 +187,9 @@ export async function trigramPlan(
 export async function noteTogether(db: Db, plan: TrigramPlan, narrowed: boolean): Promise<void> {
   const s = await statsOf(db);
   if (s.together.size >= MAX_GRAMS) s.together.clear();
-  const key = plan.patterns.join();
+  const key = plan.grams.join();
   if (narrowed || !s.together.has(key)) s.together.set(key, narrowed ? "always" : "unnarrowed");
 }
-
-type PageKeys = { id: string; urgent: number; response_due_at: string; found: string | number };
 
 /**
  * The tickets holding the plan's trigrams (a GIN bitmap scan: the CTE is materialized so the planner
@@ -216,13 +207,8 @@ export function trigramPage(db: Db, f: TicketFilter, patterns: string[], grams: 
   for (const g of grams) found = found.where("tickets.search_text", "like", g);
   if (f.statuses?.length) found = found.where("tickets.status", "in", f.statuses);
   if (f.urgent !== undefined) found = found.where("tickets.urgent", "=", f.urgent ? 1 : 0);
-  if (f.after) {
-    const a = f.after;
-    found = found.where(
-      sql<boolean>`(tickets.urgent < ${a.urgent} or (tickets.urgent = ${a.urgent}
-        and (tickets.response_due_at, tickets.id) > (${a.due}, ${a.id})))`,
-    );
-  }
+  if (f.after)
+    found = found.where(pastCursor("tickets.urgent", "tickets.response_due_at", "tickets.id", f.after));
   const page = db
     .with(
       (w) => w("found").materialized(),
@@ -234,5 +220,5 @@ export function trigramPage(db: Db, f: TicketFilter, patterns: string[], grams: 
     .orderBy("found.response_due_at")
     .orderBy("found.id")
     .limit(f.limit);
-  return page as unknown as SelectQueryBuilder<DB, "tickets", PageKeys>;
+  return page as unknown as TicketIds;
 }
