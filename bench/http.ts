@@ -342,25 +342,20 @@ export async function runHttpBench(): Promise<Record<string, number | string>> {
     out.createToBareCpuRatio =
       Math.round(((out.bareServerCpuUsPerReq as number) / (out.createServerCpuUsPerReq as number)) * 1000) /
       1000;
-    // Issue #16's p99 target is a queue page's (item 2); a search's is shown beside it, without one.
-    const worstP99 = (queue: boolean) =>
+    // The worst of a measure over the queue pages or over the searches. Issue #16's targets: a queue
+    // page ≤ 1 ms of server CPU and p99 < 50 ms (item 2; a search's p99 is shown, without one); a
+    // search ≤ 3 ms of CPU at 100,000 tickets, ≤ 10 ms at a million.
+    const worst = (measure: "P99Ms" | "ServerCpuUsPerReq", queue: boolean) =>
       Math.max(
         ...scenarios
           .filter((x) => x.key.startsWith("list") && x.key.startsWith("listQ") !== queue)
-          .map((x) => out[`${x.key}P99Ms`] as number),
+          .map((x) => out[`${x.key}${measure}`] as number),
       );
-    out.worstQueueP99Ms = worstP99(true);
-    out.worstSearchP99Ms = worstP99(false);
+    out.worstQueueP99Ms = worst("P99Ms", true);
+    out.worstSearchP99Ms = worst("P99Ms", false);
     out.targetListP99Under50Ms = out.worstQueueP99Ms < 50 ? "met" : "missed";
-    // Issue #16: a queue page ≤ 1 ms of server CPU; a search ≤ 3 ms at 100,000 tickets, ≤ 10 ms at a million.
-    const worstCpu = (queue: boolean) =>
-      Math.max(
-        ...scenarios
-          .filter((x) => x.key.startsWith("list") && x.key.startsWith("listQ") !== queue)
-          .map((x) => out[`${x.key}ServerCpuUsPerReq`] as number),
-      );
-    out.worstQueueCpuUs = worstCpu(true);
-    out.worstSearchCpuUs = worstCpu(false);
+    out.worstQueueCpuUs = worst("ServerCpuUsPerReq", true);
+    out.worstSearchCpuUs = worst("ServerCpuUsPerReq", false);
     out.searchCpuTargetUs = (out.tickets as number) >= 1_000_000 ? 10_000 : 3_000;
     out.targetQueueCpu = out.worstQueueCpuUs <= 1_000 ? "met" : "missed";
     out.targetSearchCpu = out.worstSearchCpuUs <= out.searchCpuTargetUs ? "met" : "missed";
