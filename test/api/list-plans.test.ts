@@ -220,7 +220,7 @@ describe.each(DATABASES)("queue and search query plans on %s", (kind) => {
   // PostgreSQL: a search walked along the queue (its trigrams too common, or too many candidates
   // together) is walked. Given the bare LIKE the planner may instead ask the index for every trigram
   // and sort what it finds, by the luck of its sample (a 1 % word at 1,000,000 tickets: 77 ms, not 15).
-  it.each(["sincronizacion", "impresora"])(
+  it.each(["sincronizacion", "os-2026-120"])(
     "q=%s walked: the queue's index, not the trigram index (PostgreSQL)",
     async (q) => {
       if (kind !== "postgres") return;
