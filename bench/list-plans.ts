@@ -50,7 +50,7 @@ const db = new Kysely<DB>({
 
 for (const [label, { q, ...filter }] of CASES) {
   captured.length = 0;
-  const rows = await ticketsRepo.list(db, { ...filter, terms: searchTerms(q ?? ""), limit: 51 });
+  const { rows } = await ticketsRepo.list(db, { ...filter, terms: searchTerms(q ?? ""), limit: 51 });
   console.log(`\n## ${label}: ${rows.length} rows, ${captured.length} statement(s)`);
   for (const { sql, parameters } of captured) {
     const params = parameters as unknown[];

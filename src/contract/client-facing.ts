@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { Client, Contact, Contract } from "./clients.js";
 import { Survey, SurveyAttempt } from "./surveys.js";
-import { HistoryEntry, Message, Ticket, TicketDetail, TicketList, TimeEntry } from "./tickets.js";
+import {
+  HistoryEntry,
+  Message,
+  PageProgress,
+  Ticket,
+  TicketDetail,
+  TicketList,
+  TimeEntry,
+} from "./tickets.js";
 
 // What a client contact (role `client`) reads. Each shape is an explicit allow-list (`pick`): the
 // server serializes client answers through these, so a field added to the staff shapes stays
@@ -81,10 +89,7 @@ export const TicketDetailForClient = TicketForClient.extend({
 });
 export type TicketDetailForClient = z.infer<typeof TicketDetailForClient>;
 
-export const TicketListForClient = z.object({
-  items: z.array(TicketForClient),
-  nextCursor: z.string().nullable(),
-});
+export const TicketListForClient = PageProgress.extend({ items: z.array(TicketForClient) });
 
 /** The client's own company: no credit limit or approval, account technician or staff notes. */
 export const ClientForClient = Client.pick({

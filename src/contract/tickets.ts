@@ -277,7 +277,13 @@ export const TicketListQuery = z.object({
 });
 export type TicketListQuery = z.input<typeof TicketListQuery>;
 
-export const TicketList = z.object({ items: z.array(Ticket), nextCursor: z.string().nullable() });
+/**
+ * `partial`: a search that no index can answer (every word under 3 letters or digits) checks at most
+ * 20,000 tickets per request; when those hold fewer than a page, the page comes back short (even
+ * empty) with `partial: true` and a `nextCursor` that goes on with the tickets after them.
+ */
+export const PageProgress = z.object({ nextCursor: z.string().nullable(), partial: z.boolean() });
+export const TicketList = PageProgress.extend({ items: z.array(Ticket) });
 
 /** A technician ranked for a ticket, with the reasons as coded texts rendered in the caller's language. */
 export const Candidate = z.object({

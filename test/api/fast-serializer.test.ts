@@ -194,21 +194,24 @@ describe("fast serializer against zod on hand-made tickets", () => {
       {
         items: [ticket, { ...ticket, acceptance: { at: "x", signerName: null, via: "link" } }],
         nextCursor: null,
+        partial: false,
       },
-      { items: [forClient], nextCursor: "abc" },
-      { items: [], nextCursor: null },
+      { items: [forClient], nextCursor: "abc", partial: true },
+      { items: [], nextCursor: null, partial: false },
     ])
       expect(list(data)).toBe(zodBytes(TicketListAnswer, data));
   });
 
   it("drops keys the schema does not name, as zod strips them", () => {
-    const out = list({ items: [{ ...ticket, passwordHash: "secreto" }], nextCursor: null });
+    const out = list({ items: [{ ...ticket, passwordHash: "secreto" }], nextCursor: null, partial: false });
     expect(out).not.toContain("secreto");
-    expect(out).toBe(zodBytes(TicketListAnswer, { items: [ticket], nextCursor: null }));
+    expect(out).toBe(zodBytes(TicketListAnswer, { items: [ticket], nextCursor: null, partial: false }));
   });
 
   it("refuses an answer no shape accepts instead of writing it", () => {
-    expect(() => list({ items: [{ ...ticket, status: "perdido" }], nextCursor: null })).toThrow();
-    expect(() => list({ items: [{ ...ticket, title: null }], nextCursor: null })).toThrow();
+    expect(() =>
+      list({ items: [{ ...ticket, status: "perdido" }], nextCursor: null, partial: false }),
+    ).toThrow();
+    expect(() => list({ items: [{ ...ticket, title: null }], nextCursor: null, partial: false })).toThrow();
   });
 });

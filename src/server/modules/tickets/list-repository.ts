@@ -3,10 +3,16 @@ import { compiledOnce, type SlotOf } from "../../platform/database/compiled-once
 import { isSqlite } from "../../platform/database/dialect.js";
 import type { DB } from "../../platform/database/schema.js";
 import { likePatterns } from "../clients/repository.js";
-import { candidatePage, rangesPage, walkPage } from "./queue-page-repository.js";
+import { candidatePage, rangesPage, walkEnd, walkPage } from "./queue-page-repository.js";
 import type { TicketFilter, TicketRow } from "./repository.js";
 import { searchCandidates, searchPlan } from "./search-plan-repository.js";
-import { noteTogether, type TrigramPlan, trigramPage, trigramPlan } from "./trigram-search-repository.js";
+import {
+  noteTogether,
+  type TrigramPlan,
+  trigramPage,
+  trigramPlan,
+  trigramsOf,
+} from "./trigram-search-repository.js";
 
 type Db = Kysely<DB>;
 
@@ -87,7 +93,8 @@ const narrows = (f: TicketFilter) => thins(f) || f.urgent !== undefined || !!f.a
  * or walk; PostgreSQL: trigram, up to `cap` candidates).
  */
 export type SearchPath =
-  | { kind: "ranges" }
+  /** `unindexed`: a search no index can help (no term of 3 letters or digits), bounded (WALK_BUDGET). */
+  | { kind: "ranges"; unindexed?: true }
   | { kind: "candidates"; ids: string; n: number }
   | { kind: "walk"; match: string }
   | ({ kind: "trigram" } & TrigramPlan);
@@ -95,6 +102,7 @@ export type SearchPath =
 async function searchPath(db: Db, f: TicketFilter, patterns: string[]): Promise<SearchPath> {
   if (!patterns.length) return { kind: "ranges" };
   if (!isSqlite(db)) {
+    if (!trigramsOf(patterns).length) return { kind: "ranges", unindexed: true };
     const plan = await trigramPlan(db, patterns, narrows(f), trigramCap);
     return plan ? { kind: "trigram", ...plan } : { kind: "ranges" };
   }
@@ -102,7 +110,7 @@ async function searchPath(db: Db, f: TicketFilter, patterns: string[]): Promise<
   const plan = await searchPlan(db, patterns, (docs) =>
     thin ? MAX_SEARCH_CANDIDATES : Math.max(MAX_SEARCH_CANDIDATES, walkMost(docs)),
   );
-  if (!plan) return { kind: "ranges" };
+  if (!plan) return { kind: "ranges", unindexed: true };
   if (plan.most <= (thin ? MAX_SEARCH_CANDIDATES : sortMost(plan.docs))) {
     const found = await searchCandidates(db, plan.match, MAX_SEARCH_CANDIDATES);
     if (found) return { kind: "candidates", ids: found.ids, n: Number(found.n) };
@@ -125,8 +133,38 @@ function slotted(f: TicketFilter, slot: SlotOf): TicketFilter {
     assigneeId: f.assigneeId && slot("assigneeId"),
     breachedAt: f.breachedAt && { now: slot("now"), breached: f.breachedAt.breached },
     after: f.after && { urgent: f.after.urgent, due: slot("afterDue"), id: slot("afterId") },
+    before: f.before && { urgent: f.before.urgent, due: slot("beforeDue"), id: slot("beforeId") },
     limit: slot<number>("limit"),
   };
+}
+
+/**
+ * A search no index can help walks at most this many tickets per page. A word of two letters ("rh")
+ * that almost no ticket holds would otherwise have each request read the whole queue (seconds at a
+ * million tickets); bounded, a page may come back short, with where it stopped to go on from.
+ */
+export const WALK_BUDGET = 20_000;
+
+/** A page, and for a search no index helps, the ticket its walk stopped at before filling the page. */
+export interface BoundedPage {
+  rows: TicketListRow[];
+  stoppedAt: { urgent: number; due: string; id: string } | null;
+}
+
+/**
+ * One page in queue order (see listPage). A search no index can help walks only WALK_BUDGET tickets
+ * past the cursor: when they hold fewer than the page, `stoppedAt` is the last ticket walked (a
+ * cursor from it goes on with the next ones).
+ */
+export async function boundedPage(db: Db, f: TicketFilter, budget = WALK_BUDGET): Promise<BoundedPage> {
+  const patterns = likePatterns(f.terms);
+  const path = await searchPath(db, f, patterns);
+  if (path.kind !== "ranges" || !path.unindexed)
+    return { rows: await listPage(db, f, path), stoppedAt: null };
+  const end = await walkEnd(db, f, budget).executeTakeFirst();
+  const stop = end && { urgent: Number(end.urgent), due: end.response_due_at, id: end.id };
+  const rows = await listPage(db, stop ? { ...f, before: stop } : f, path);
+  return { rows, stoppedAt: stop && rows.length < f.limit ? stop : null };
 }
 
 /**
@@ -164,6 +202,7 @@ const shapeOf = (f: TicketFilter, path: SearchPath, patterns: string[]) =>
     !!f.unassigned,
     f.breachedAt?.breached,
     f.after?.urgent,
+    f.before?.urgent,
     patterns.length,
     path.kind === "trigram" ? path.grams.length : null,
     path.kind === "ranges" ? f.limit : null, // written into the ranges' SQL (see rangesPage)
@@ -177,6 +216,8 @@ function valuesOf(f: TicketFilter, path: SearchPath, patterns: string[]): Record
     now: f.breachedAt?.now,
     afterDue: f.after?.due,
     afterId: f.after?.id,
+    beforeDue: f.before?.due,
+    beforeId: f.before?.id,
     limit: f.limit,
     candidates: path.kind === "candidates" ? path.ids : undefined,
     match: path.kind === "walk" ? path.match : undefined,

@@ -88,10 +88,16 @@ export function rangesPage(db: Db, f: TicketFilter, patterns: string[]) {
       ? [...TICKET_STATUSES]
       : [null];
   const merged = isSqlite(db);
-  // Past a cursor the order goes on inside its urgency, then through the less urgent: a range each.
+  // Past a cursor the order goes on inside its urgency, then through the less urgent: a range each
+  // (and up to a bound, through the more urgent and then inside its own).
   const urgents: (number | null)[] =
-    f.after || !merged
-      ? [1, 0].filter((u) => (!f.after || u <= f.after.urgent) && (f.urgent === undefined || u === +f.urgent))
+    f.after || f.before || !merged
+      ? [1, 0].filter(
+          (u) =>
+            (!f.after || u <= f.after.urgent) &&
+            (!f.before || u >= f.before.urgent) &&
+            (f.urgent === undefined || u === +f.urgent),
+        )
       : [f.urgent === undefined ? null : +f.urgent];
   const ranges = statuses.flatMap((status) =>
     urgents.map((urgent, i) => {
@@ -105,6 +111,8 @@ export function rangesPage(db: Db, f: TicketFilter, patterns: string[]) {
       if (urgent !== null) q = q.where("tickets.urgent", "=", urgent);
       if (f.after && urgent === f.after.urgent)
         q = q.where(sql<boolean>`(tickets.response_due_at, tickets.id) > (${f.after.due}, ${f.after.id})`);
+      if (f.before && urgent === f.before.urgent)
+        q = q.where(sql<boolean>`(tickets.response_due_at, tickets.id) <= (${f.before.due}, ${f.before.id})`);
       if (merged) return q as TicketIds;
       const cut = q.orderBy("tickets.response_due_at").orderBy("tickets.id").limit(inlined(f.limit));
       return db.selectFrom(cut.as(`r${i}_${status ?? "any"}`)).selectAll() as unknown as TicketIds;
@@ -123,6 +131,24 @@ export function rangesPage(db: Db, f: TicketFilter, patterns: string[]) {
     .orderBy(sql`response_due_at`)
     .orderBy(sql`id`)
     .limit(inlined(f.limit));
+}
+
+/**
+ * Where a walk of the queue checking LIKE on `budget` tickets past the cursor stops: the budget-th
+ * ticket passing every other filter, in queue order (null when fewer are left). Read from the queue's
+ * index ranges alone, as a page's ids are: a search no index answers then walks up to it and no
+ * further (see listPage), instead of the whole table when its words match almost nothing.
+ */
+export function walkEnd(db: Db, f: TicketFilter, budget: number) {
+  const keys = rangesPage(db, { ...f, terms: [], before: undefined, limit: budget }, []);
+  return db
+    .selectFrom(keys.as("k"))
+    .select(["k.id", "k.urgent", "k.response_due_at"])
+    .orderBy("k.urgent", "desc")
+    .orderBy("k.response_due_at")
+    .orderBy("k.id")
+    .limit(1)
+    .offset(inlined(budget - 1));
 }
 
 /** The breached filter and the LIKE patterns, which only the ticket's row can answer. */

@@ -11,7 +11,7 @@ import {
   ticketChanged,
   ticketCreated,
 } from "../reports/ledger.js";
-import { listPage, type TicketListRow } from "./list-repository.js";
+import { type BoundedPage, boundedPage } from "./list-repository.js";
 import { refreshSearchText } from "./search-repository.js";
 
 export { ticketSearchText } from "./search-repository.js";
@@ -51,6 +51,8 @@ export interface TicketFilter {
   breachedAt?: { now: string; breached: boolean } | undefined;
   terms: string[];
   after?: { urgent: number; due: string; id: string } | undefined;
+  /** Only rows up to this one in queue order, it included (where a bounded walk stops; see walkEnd). */
+  before?: { urgent: number; due: string; id: string } | undefined;
   limit: number;
 }
 
@@ -150,8 +152,8 @@ export const ticketsRepo = {
       .onConflict((oc) => oc.column("year").doUpdateSet({ last_value: sql`folio_counters.last_value + 1` }))
       .returning("last_value"),
 
-  /** One page in queue order (see list-repository.ts). */
-  list: (db: Db, f: TicketFilter): Promise<TicketListRow[]> => listPage(db, f),
+  /** One page in queue order, and where a search no index helps stopped (see list-repository.ts). */
+  list: (db: Db, f: TicketFilter): Promise<BoundedPage> => boundedPage(db, f),
 
   /** After a client is renamed (call with the new name already written). */
   refreshClientName: (db: Db, clientId: string) => refreshSearchText(db, { clientId }),

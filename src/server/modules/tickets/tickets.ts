@@ -329,7 +329,7 @@ function historyChanges(json: string | null): Record<string, unknown> | null {
 export async function listTickets(ctx: AppContext, actor: Actor, query: z.output<typeof TicketListQuery>) {
   const scope = listScope(actor, query);
   const env = await viewEnv(ctx);
-  const rows = await ticketsRepo.list(ctx.db, {
+  const { rows, stoppedAt } = await ticketsRepo.list(ctx.db, {
     statuses: query.status,
     clientId: scope.clientId,
     assigneeId: scope.assigneeId,
@@ -345,11 +345,13 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: z.output
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const full = rows.length > query.limit && last;
   return {
     items: page.map((r) => ticketFor(actor, toTicket(r, env, actor))),
-    nextCursor:
-      rows.length > query.limit && last
-        ? encodeCursor({ urgent: last.urgent, due: last.response_due_at, id: last.id })
-        : null,
+    nextCursor: full
+      ? encodeCursor({ urgent: last.urgent, due: last.response_due_at, id: last.id })
+      : stoppedAt && encodeCursor(stoppedAt),
+    // A search no index helps stopped walking before the page filled: the cursor goes on past it.
+    partial: !full && stoppedAt !== null,
   };
 }
