@@ -13,6 +13,8 @@ export { rng } from "./seed-rows.js";
 export const RARE_WORD = "sincronizacion";
 /** In ~20% of the seeded tickets (titles and descriptions): past the search index's candidate cap. */
 export const COMMON_WORD = "impresora";
+/** Two letters, so no index can answer it (a department: «RH», recursos humanos); in no seeded ticket. */
+export const SHORT_WORD = "rh";
 export const CLIENTS = 200;
 
 export const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;

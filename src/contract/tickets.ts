@@ -278,9 +278,14 @@ export const TicketListQuery = z.object({
 export type TicketListQuery = z.input<typeof TicketListQuery>;
 
 /**
- * `partial`: a search that no index can answer (every word under 3 letters or digits) checks at most
- * 20,000 tickets per request; when those hold fewer than a page, the page comes back short (even
- * empty) with `partial: true` and a `nextCursor` that goes on with the tickets after them.
+ * A search no index can answer (every word under 3 letters or digits: "rh", "pc") checks at most this
+ * many tickets per request (about 15 ms of the server's time on the project's machine).
+ */
+export const SEARCH_WALK_BUDGET = 5000;
+
+/**
+ * `partial`: such a search found fewer than a page in its SEARCH_WALK_BUDGET tickets; the page comes
+ * back short (even empty) and `nextCursor` goes on with the tickets after them.
  */
 export const PageProgress = z.object({ nextCursor: z.string().nullable(), partial: z.boolean() });
 export const TicketList = PageProgress.extend({ items: z.array(Ticket) });

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { SEARCH_WALK_BUDGET } from "../../../contract/tickets.js";
 import { compiledOnce, type SlotOf } from "../../platform/database/compiled-once.js";
 import { isSqlite } from "../../platform/database/dialect.js";
 import type { DB } from "../../platform/database/schema.js";
@@ -143,7 +144,7 @@ function slotted(f: TicketFilter, slot: SlotOf): TicketFilter {
  * that almost no ticket holds would otherwise have each request read the whole queue (seconds at a
  * million tickets); bounded, a page may come back short, with where it stopped to go on from.
  */
-export const WALK_BUDGET = 20_000;
+export const WALK_BUDGET = SEARCH_WALK_BUDGET;
 
 /** A page, and for a search no index helps, the ticket its walk stopped at before filling the page. */
 export interface BoundedPage {
