@@ -55,7 +55,12 @@ const CONNECTIONS = env("BENCH_CONNECTIONS", 20);
 
 function spawnChild(role: "mesa" | "bare"): ChildProcess {
   return fork(SERVERS, [`--role=${role}`], {
-    execArgv: ["--import", "tsx", ...(process.env.BENCH_CHILD_NODE_ARGS?.split(" ").filter(Boolean) ?? [])],
+    execArgv: [
+      "--import",
+      "tsx",
+      "--expose-gc",
+      ...(process.env.BENCH_CHILD_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+    ],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     env: { ...process.env, DATABASE_URL: "" },
   });
