@@ -11,7 +11,10 @@ export function withQuery(path: string, query?: Query): string {
   return text ? `${path}?${text}` : path;
 }
 
-/** GET /api/tickets for one page of a list (50 rows), as the lists and the start-up prefetch ask it. */
+/** The rows of one page of a ticket list. */
+export const LIST_PAGE = 50;
+
+/** GET /api/tickets for one page of a list, as the lists and the start-up prefetch ask it. */
 export function ticketListPath(filters: Query, cursor?: string): string {
-  return withQuery("/api/tickets", { limit: 50, ...filters, cursor });
+  return withQuery("/api/tickets", { limit: LIST_PAGE, ...filters, cursor });
 }

@@ -1,15 +1,15 @@
-import { Anchor, Button, Card, Group, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Card, Group, Stack, Table, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
-import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
-import type { TicketPage } from "../api/tickets";
 import type { Ticket } from "../contract";
 import { useT } from "../i18n";
 import { formatDateTime } from "../lib/format";
 import { SlaBadge, StatusBadge, UnknownSenderBadge, UrgentBadge } from "./Badges";
+import { ListFooter } from "./ListFooter";
 import { PlainGroup, PlainLink, PlainStack, PlainTd, PlainText, PlainTr } from "./plain";
 import { QueryState } from "./QueryState";
+import { type ListQuery, useSearchRounds } from "./useSearchRounds";
 
 interface Props {
   tickets: Ticket[];
@@ -148,36 +148,39 @@ export function TicketCards({ tickets, empty, action, showAssignee }: Props & { 
   );
 }
 
-type ListQuery = UseInfiniteQueryResult<InfiniteData<TicketPage>>;
-
 export function flatten(query: ListQuery): Ticket[] {
   return query.data?.pages.flatMap((p) => p.items) ?? [];
 }
 
-/** A paged ticket list: loading/error states, the table (or cards) and "load more". */
+/**
+ * A paged ticket list: loading/error states, the table (or cards) and "load more". A search cut short
+ * (`partial`) goes on by itself for a while (useSearchRounds); until it ends, an empty list is "still
+ * searching", never "no tickets".
+ */
 export function TicketList({
   query,
   cards,
   ...props
 }: Omit<Props, "tickets"> & { query: ListQuery; cards?: boolean }) {
-  const t = useT();
   const tickets = flatten(query);
+  const round = useSearchRounds(query);
   // On a phone every list is cards (a table there hid the status and the time left off-screen).
   const narrow = useMediaQuery("(max-width: 36em)");
+  const list =
+    (cards ?? narrow) ? (
+      <TicketCards tickets={tickets} showAssignee={!cards} {...props} />
+    ) : (
+      <TicketTable tickets={tickets} {...props} />
+    );
   return (
     <QueryState query={query}>
-      {(cards ?? narrow) ? (
-        <TicketCards tickets={tickets} showAssignee={!cards} {...props} />
-      ) : (
-        <TicketTable tickets={tickets} {...props} />
-      )}
-      {query.hasNextPage && (
-        <Group justify="center" mt="md">
-          <Button variant="default" onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>
-            {t("list.more")}
-          </Button>
-        </Group>
-      )}
+      {(tickets.length > 0 || round.state === "paging") && list}
+      <ListFooter
+        round={round}
+        hasNextPage={query.hasNextPage}
+        loading={query.isFetchingNextPage}
+        more={round.more}
+      />
     </QueryState>
   );
 }

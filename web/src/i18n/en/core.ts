@@ -168,6 +168,10 @@ export const core: Record<keyof typeof es, string> = {
   "sla.respondedLateBy": "Answered {time} late",
   "list.empty": "No tickets.",
   "list.more": "Load more",
+  "list.searching": "Searching more tickets… (at least {checked, number} checked)",
+  "list.searchPaused":
+    "Words shorter than 3 letters do not use the search index: at least {checked, number} tickets were checked. Type a longer word or keep searching.",
+  "list.searchOn": "Keep searching",
   "action.start": "Start work",
   "action.attend": "Mark as attended",
   "action.reject": "Client rejection",

@@ -167,6 +167,10 @@ export const core = {
   "sla.respondedLateBy": "Respondido {time} tarde",
   "list.empty": "No hay tickets.",
   "list.more": "Cargar más",
+  "list.searching": "Buscando en más tickets… (revisados al menos {checked, number})",
+  "list.searchPaused":
+    "Las palabras de menos de 3 letras no usan el índice de búsqueda: se revisaron al menos {checked, number} tickets. Escribe una palabra más larga o sigue buscando.",
+  "list.searchOn": "Seguir buscando",
   "action.start": "Iniciar trabajo",
   "action.attend": "Marcar como atendido",
   "action.reject": "Rechazo del cliente",
