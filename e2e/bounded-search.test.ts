@@ -1,13 +1,16 @@
 /**
- * A two-letter search ("rh") on a large queue. The server checks at most 20,000 tickets per request
- * of such a search and answers a short page `partial`; the list goes on by itself (5 more requests,
- * 120,000 tickets in all), says it is still searching, never "Sin resultados." before the search has
- * ended, and then explains why it stopped and offers «Seguir buscando».
+ * A two-letter search ("rh") on a large queue. The server checks at most SEARCH_WALK_BUDGET (5,000)
+ * tickets per request of such a search and answers a short page `partial`; the list goes on by itself
+ * (AUTO_CONTINUATIONS more requests, 100,000 tickets in all), says it is still searching, never
+ * "Sin resultados." before the search has ended, and then explains why it stopped and offers
+ * «Seguir buscando».
  */
 import { type RawBuilder, sql } from "kysely";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEARCH_WALK_BUDGET } from "../src/contract/tickets";
 import { bareTicketRow } from "../test/support/ticket-rows";
+import { AUTO_CONTINUATIONS } from "../web/src/components/searchRounds";
 import {
   ADMIN,
   ApiSession,
@@ -21,9 +24,11 @@ import {
   withPage,
 } from "./helpers";
 
-/** One round (6 requests of 20,000) stops 10,000 short of the end; «Seguir buscando» reaches it. */
-const N = 130_000;
-/** The only ticket with "rh": in the fourth request's 20,000, so found by a continuation. */
+/** Requests in one round: the search and its continuations. */
+const ROUND = AUTO_CONTINUATIONS + 1;
+/** One round checks ROUND × 5,000 tickets and stops 2,500 short of the end; «Seguir buscando» reaches it. */
+const N = ROUND * SEARCH_WALK_BUDGET + 2_500;
+/** The only ticket with "rh": in the 14th request's 5,000, so found by a continuation. */
 const MATCH = 65_000;
 const AT = "2026-03-01T12:00:00.000Z";
 const folioOf = (i: number) => `OS-2024-${String(i).padStart(6, "0")}`;
@@ -97,7 +102,7 @@ const folios = (page: Page) =>
     .locator('[data-testid="ticket-row"]')
     .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-folio")));
 
-describe.skipIf(browserMissing)("a search no index helps, on 130,000 tickets", { timeout: 180_000 }, () => {
+describe.skipIf(browserMissing)("a search no index helps, on 102,500 tickets", { timeout: 180_000 }, () => {
   let server: Server;
   let browser: Browser;
   const reception = { email: "recepcion@encor.mx", password: PASSWORD };
@@ -135,22 +140,22 @@ describe.skipIf(browserMissing)("a search no index helps, on 130,000 tickets", {
       const paused = page.getByTestId("search-paused");
       await paused.waitFor();
       expect(await paused.textContent()).toContain(
-        "Las palabras de menos de 3 letras no usan el índice de búsqueda: se revisaron al menos 120,000 tickets.",
+        "Las palabras de menos de 3 letras no usan el índice de búsqueda: se revisaron al menos 100,000 tickets.",
       );
       expect(await folios(page)).toEqual([folioOf(MATCH)]);
       await shot(page, "bounded-search-paused");
       const seen = await seenOf(page);
       expect(seen.empty).toBe(0);
-      expect(seen.progress[0]).toBe("Buscando en más tickets… (revisados al menos 20,000)");
-      // Bounded: the search and 5 continuations, and nothing more by itself.
+      expect(seen.progress[0]).toBe("Buscando en más tickets… (revisados al menos 5,000)");
+      // Bounded: the search and its continuations, and nothing more by itself.
       await page.waitForTimeout(1000);
-      expect(requests()).toBe(6);
+      expect(requests()).toBe(ROUND);
       expect(await page.getByRole("button", { name: "Cargar más" }).count()).toBe(0);
 
       await page.getByRole("button", { name: "Seguir buscando" }).click();
       await paused.waitFor({ state: "detached" });
       await page.getByTestId("search-progress").waitFor({ state: "detached" });
-      expect(requests()).toBe(7);
+      expect(requests()).toBe(ROUND + 1);
       expect(await folios(page)).toEqual([folioOf(MATCH)]);
       expect((await seenOf(page)).empty).toBe(0);
       expect(await page.getByRole("button", { name: /Seguir buscando|Cargar más/ }).count()).toBe(0);
@@ -162,15 +167,15 @@ describe.skipIf(browserMissing)("a search no index helps, on 130,000 tickets", {
       const requests = await search(page, "qz");
       await page.getByTestId("search-paused").waitFor();
       await page.waitForTimeout(1000);
-      expect(requests()).toBe(6);
+      expect(requests()).toBe(ROUND);
       expect(await folios(page)).toEqual([]);
       expect((await seenOf(page)).empty).toBe(0);
       expect(await page.getByText("Sin resultados.").count()).toBe(0);
 
       await page.getByRole("button", { name: "Seguir buscando" }).click();
-      // The last 10,000 tickets: the search has ended, and found nothing.
+      // The last 2,500 tickets: the search has ended, and found nothing.
       await page.getByText("Sin resultados.").waitFor();
-      expect(requests()).toBe(7);
+      expect(requests()).toBe(ROUND + 1);
       expect(await page.getByTestId("search-paused").count()).toBe(0);
       expect(await page.getByTestId("search-progress").count()).toBe(0);
     });

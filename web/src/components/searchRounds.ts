@@ -1,6 +1,6 @@
 /**
  * What a ticket list does after a short page from a search no index can help (every word under 3
- * letters or digits). The server checks at most WALK_BUDGET tickets per request and says `partial`
+ * letters or digits). The server checks at most SEARCH_WALK_BUDGET tickets per request and says `partial`
  * when those held less than a page; the list then asks again by itself, a few times, so "rh" finds
  * the one ticket that has it a hundred thousand tickets down instead of showing an empty list.
  *
@@ -9,12 +9,16 @@
  * found less than a page. Bounded, so a two-letter word that matches nothing does not keep the
  * server walking a million tickets on its own.
  */
+import { SEARCH_WALK_BUDGET } from "../../../src/contract/tickets";
 import { LIST_PAGE } from "../api/query";
 
-/** Tickets the server checks per request of such a search (WALK_BUDGET in list-repository.ts). */
-export const CHECKED_PER_PARTIAL_PAGE = 20_000;
-/** Requests a round makes by itself after its first: 5 more, some 100,000 tickets more. */
-export const AUTO_CONTINUATIONS = 5;
+/** Tickets the server checks per request of such a search (the contract's budget). */
+export const CHECKED_PER_PARTIAL_PAGE = SEARCH_WALK_BUDGET;
+/**
+ * Requests a round makes by itself after its first: 19 more, 100,000 tickets in all (each ~20 ms of
+ * the server's time, one at a time: about half a second for a word that matches nothing).
+ */
+export const AUTO_CONTINUATIONS = 19;
 
 /** A page as the list's API answers it (TicketList's PageProgress and its items). */
 export interface PageLike {
