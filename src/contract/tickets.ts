@@ -277,11 +277,7 @@ export const TicketListQuery = z.object({
 });
 export type TicketListQuery = z.input<typeof TicketListQuery>;
 
-/**
- * A search no index can answer (every word under 3 letters or digits: "rh", "pc") checks at most this
- * many tickets per request (about 15 ms of the server's time on the project's machine).
- */
-export const SEARCH_WALK_BUDGET = 5000;
+export { SEARCH_WALK_BUDGET } from "./search-budget.js";
 
 /**
  * `partial`: such a search found fewer than a page in its SEARCH_WALK_BUDGET tickets; the page comes

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchTerms } from "../../src/domain/text.js";
 import { boundedPage, listPage, WALK_BUDGET } from "../../src/server/modules/tickets/list-repository.js";
 import type { TicketFilter } from "../../src/server/modules/tickets/repository.js";
-import { type Staff, seedStaff } from "../fixtures.js";
+import type { Res } from "../client.js";
+import { clientUser, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, startApp, type TestApp } from "../harness.js";
 import { bareTicketRow } from "../support/ticket-rows.js";
 
@@ -147,27 +148,75 @@ describe.each(DATABASES)("searches no index helps, on %s", (kind) => {
     });
   });
 
-  it("over HTTP: a page past the budget comes back empty and partial, and its cursor finds the match", async () => {
-    // A second client's tickets, so the first describe's do not count: the budget, then the match.
-    const c = await s.reception.post("/api/clients", { name: "Cliente Grande" });
-    const big = rows(WALK_BUDGET + 30, c.body.id, s.technician.user!.id, (i) =>
-      i === WALK_BUDGET + 21 ? "qz" : "",
-    ).map((r) => ({ ...r, id: `big-${r.id}`, folio: `OS-2025-${r.folio.slice(-6)}` }));
-    await insertAll(t, big);
-    const path = `/api/tickets?clientId=${c.body.id}&q=qz`;
-    const first = await s.reception.get(path);
-    expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ items: [], partial: true });
-    expect(typeof first.body.nextCursor).toBe("string");
-    const second = await s.reception.get(`${path}&cursor=${first.body.nextCursor}`);
-    expect(second.status).toBe(200);
-    expect(second.body.items.map((x: { folio: string }) => x.folio)).toEqual([
-      `OS-2025-${String(WALK_BUDGET + 21).padStart(6, "0")}`,
-    ]);
-    expect([second.body.partial, second.body.nextCursor]).toEqual([false, null]);
-    // An ordinary page says it is whole.
-    const queue = await s.reception.get(`/api/tickets?clientId=${c.body.id}&limit=5`);
-    expect(queue.body.partial).toBe(false);
-    expect(queue.body.items).toHaveLength(5);
+  describe("over HTTP", () => {
+    let bigId = "";
+    beforeAll(async () => {
+      // A second client's tickets, so the first describe's do not count: the budget, then the match.
+      const c = await s.reception.post("/api/clients", { name: "Cliente Grande" });
+      bigId = c.body.id;
+      const big = rows(WALK_BUDGET + 30, bigId, s.technician.user!.id, (i) =>
+        i === WALK_BUDGET + 21 ? "qz" : "",
+      ).map((r) => ({ ...r, id: `big-${r.id}`, folio: `OS-2025-${r.folio.slice(-6)}` }));
+      await insertAll(t, big);
+    });
+
+    it("a page past the budget comes back empty and partial, and its cursor finds the match", async () => {
+      const path = `/api/tickets?clientId=${bigId}&q=qz`;
+      const first = await s.reception.get(path);
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ items: [], partial: true });
+      expect(typeof first.body.nextCursor).toBe("string");
+      const second = await s.reception.get(`${path}&cursor=${first.body.nextCursor}`);
+      expect(second.status).toBe(200);
+      expect(second.body.items.map((x: { folio: string }) => x.folio)).toEqual([
+        `OS-2025-${String(WALK_BUDGET + 21).padStart(6, "0")}`,
+      ]);
+      expect([second.body.partial, second.body.nextCursor]).toEqual([false, null]);
+      // An ordinary page says it is whole.
+      const queue = await s.reception.get(`/api/tickets?clientId=${bigId}&limit=5`);
+      expect(queue.body.partial).toBe(false);
+      expect(queue.body.items).toHaveLength(5);
+    });
+
+    it("a client contact's search walks its company's tickets only: no page or cursor names another's", async () => {
+      const ids = async (client: string, word: string) =>
+        (
+          await t.app.ctx.db
+            .selectFrom("tickets")
+            .select(["id", "search_text"])
+            .where("client_id", "=", client)
+            .execute()
+        )
+          .filter((r) => r.search_text.includes(word))
+          .map((r) => r.id);
+      // The small company's contact: its 1,200 tickets are under the budget, so the walk ends with them
+      // (counted over the whole queue, it would stop at the big company's 5,000th and name it).
+      // The big company's contact: cut short, each cursor at one of its own tickets.
+      for (const [client, email, word] of [
+        [clientId, "contacto@acotado.mx", "rh"],
+        [bigId, "contacto@grande.mx", "qz"],
+      ] as const) {
+        const contact = await clientUser(s, client, email);
+        const own = new Set(await ids(client, ""));
+        const found: string[] = [];
+        const named: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const r: Res = await contact.get(
+            `/api/tickets?q=${word}&limit=50${cursor ? `&cursor=${cursor}` : ""}`,
+          );
+          expect(r.status).toBe(200);
+          found.push(...r.body.items.map((x: { id: string }) => x.id));
+          cursor = r.body.nextCursor;
+          if (cursor) named.push(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"))[2]);
+        } while (cursor);
+        expect(found.sort(), email).toEqual((await ids(client, word)).sort());
+        expect(
+          named.filter((id) => !own.has(id)),
+          email,
+        ).toEqual([]);
+        expect(named.length > 0, email).toBe(client === bigId);
+      }
+    });
   });
 });

@@ -9,7 +9,7 @@
  * found less than a page. Bounded, so a two-letter word that matches nothing does not keep the
  * server walking a million tickets on its own.
  */
-import { SEARCH_WALK_BUDGET } from "../../../src/contract/tickets";
+import { SEARCH_WALK_BUDGET } from "../../../src/contract/search-budget";
 import { LIST_PAGE } from "../api/query";
 
 /** Tickets the server checks per request of such a search (the contract's budget). */
