@@ -135,6 +135,10 @@ describe.each(DATABASES)("searches no index helps, on %s", (kind) => {
       expect(none).toEqual([]);
       const queue = await listPage(t.app.ctx.db, { terms: [], statuses: f.statuses, limit: BUDGET });
       expect(stoppedAt).toEqual(keysOf(queue[BUDGET - 1]!));
+      // Breached narrows the page, not the walk: with none breached, it still stops at the budget.
+      const breachedAt = { now: "2026-01-01T00:00:00.000Z", breached: true };
+      const narrowed = await boundedPage(t.app.ctx.db, { ...f, breachedAt }, BUDGET);
+      expect([narrowed.rows, narrowed.stoppedAt]).toEqual([[], keysOf(queue[BUDGET - 1]!)]);
     });
 
     it("a word with a trigram is not bounded: it finds its page however far", async () => {

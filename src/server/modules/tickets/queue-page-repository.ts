@@ -135,12 +135,15 @@ export function rangesPage(db: Db, f: TicketFilter, patterns: string[]) {
 
 /**
  * Where a walk of the queue checking LIKE on `budget` tickets past the cursor stops: the budget-th
- * ticket passing every other filter, in queue order (null when fewer are left). Read from the queue's
- * index ranges alone, as a page's ids are: a search no index answers then walks up to it and no
- * further (see listPage), instead of the whole table when its words match almost nothing.
+ * ticket passing the filters of the queue's index ranges, in queue order (null when fewer are left).
+ * Read from those ranges alone, as a page's ids are: a search no index answers then walks up to it
+ * and no further (see boundedPage), instead of the whole table when its words match almost nothing.
+ * Breached is left out: counting only breached tickets, the budget would walk the whole index when
+ * few are (the page up to the stop still keeps only breached ones).
  */
 export function walkEnd(db: Db, f: TicketFilter, budget: number) {
-  const keys = rangesPage(db, { ...f, terms: [], before: undefined, limit: budget }, []);
+  const walked = { ...f, terms: [], breachedAt: undefined, before: undefined, limit: budget };
+  const keys = rangesPage(db, walked, []);
   return db
     .selectFrom(keys.as("k"))
     .select(["k.id", "k.urgent", "k.response_due_at"])

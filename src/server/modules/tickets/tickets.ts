@@ -345,7 +345,7 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: z.output
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const full = rows.length > query.limit && last;
+  const full = rows.length > query.limit && last !== undefined;
   return {
     items: page.map((r) => ticketFor(actor, toTicket(r, env, actor))),
     nextCursor: full
