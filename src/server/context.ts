@@ -19,10 +19,19 @@ export interface AppContext {
    * Never shared between requests, so another instance's write is seen by the next request.
    */
   memo?: Map<string, Promise<unknown>>;
+  /** The stamp of the most-read settings as the request's sign-in read saw them (settings/repository.ts). */
+  settingsStamp?: string | null;
 }
 
-/** The app's context for one request: the same database and clock, with its own memo. */
-export const forRequest = (ctx: AppContext): AppContext => ({ ...ctx, memo: new Map() });
+/**
+ * The app's context for one request: the same database and clock, with its own memo and the settings
+ * stamp its sign-in read (the auth hook's `request.settingsStamp`).
+ */
+export const forRequest = (ctx: AppContext, request?: { settingsStamp?: string | null }): AppContext => ({
+  ...ctx,
+  memo: new Map(),
+  settingsStamp: request?.settingsStamp ?? null,
+});
 
 /** Runs `read` once per request for `key` (every time when there is no request memo). */
 export function memoized<T>(ctx: AppContext, key: string, read: () => Promise<T>): Promise<T> {

@@ -41,7 +41,7 @@ describe.each(DATABASES)("fast response serialization on %s", (kind) => {
     return res.body;
   };
   const actorOf = async (caller: Caller) =>
-    (await actorFromToken(forRequest(t.app.ctx), caller.token!)) as Actor;
+    (await actorFromToken(forRequest(t.app.ctx), caller.token!))?.actor as Actor;
 
   beforeAll(async () => {
     t = await startApp(kind, { clock: clock.clock });

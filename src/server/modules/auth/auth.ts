@@ -103,8 +103,14 @@ export async function logout(ctx: AppContext, actor: Actor): Promise<void> {
   if (actor.sessionId) await sessionsRepo.delete(ctx.db, actor.sessionId);
 }
 
+/** A caller resolved by a sign-in read, with the settings stamp that read saw (see `forRequest`). */
+export interface SignedIn {
+  actor: Actor;
+  settingsStamp: string;
+}
+
 /** Resolves the caller from a session cookie; null when absent, expired or the user is inactive. */
-export async function actorFromSession(ctx: AppContext, cookieValue: string): Promise<Actor | null> {
+export async function actorFromSession(ctx: AppContext, cookieValue: string): Promise<SignedIn | null> {
   const row = await sessionsRepo.withUser(ctx.db, sha256(cookieValue));
   if (row?.active !== 1) return null;
   const now = ctx.clock();
@@ -116,10 +122,13 @@ export async function actorFromSession(ctx: AppContext, cookieValue: string): Pr
   if (!row.last_seen_at || Date.parse(row.last_seen_at) <= now.getTime() - TOUCH_EVERY_MS) {
     await sessionsRepo.touch(ctx.db, row.session_id, now.toISOString());
   }
-  return actorFromRow(row, "cookie", row.session_id, row.csrf_token);
+  return {
+    actor: actorFromRow(row, "cookie", row.session_id, row.csrf_token),
+    settingsStamp: row.settings_stamp,
+  };
 }
 
-export async function actorFromToken(ctx: AppContext, bearer: string): Promise<Actor | null> {
+export async function actorFromToken(ctx: AppContext, bearer: string): Promise<SignedIn | null> {
   const row = await tokensRepo.withUser(ctx.db, sha256(bearer));
   if (!row || row.revoked_at !== null || row.active !== 1) return null;
   const now = ctx.clock();
@@ -127,7 +136,7 @@ export async function actorFromToken(ctx: AppContext, bearer: string): Promise<A
   if (!row.last_used_at || Date.parse(row.last_used_at) <= now.getTime() - TOUCH_EVERY_MS) {
     await tokensRepo.touch(ctx.db, row.token_id, now.toISOString());
   }
-  return actorFromRow(row, "token", null, null);
+  return { actor: actorFromRow(row, "token", null, null), settingsStamp: row.settings_stamp };
 }
 
 export async function createToken(ctx: AppContext, actor: Actor, name: string) {

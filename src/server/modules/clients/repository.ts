@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from "kysely";
+import { type Expression, type Kysely, type Selectable, type SelectQueryBuilder, sql } from "kysely";
 import type { ContactChannelKind } from "../../../contract/clients.js";
 import { compiledOnce } from "../../platform/database/compiled-once.js";
 import { UNIDENTIFIED_CLIENT_ID } from "../../platform/database/migrations/009_mail.js";
@@ -17,6 +17,24 @@ export const likePatterns = (terms: string[]): string[] =>
     .map((t) => `%${t}%`);
 
 /** The client's phone as stored ("(81) 8000-1234") with the usual separators removed: "8180001234". */
+/**
+ * A client's contracts in force on a local date, the latest start first (ties by id): what "the
+ * contract in force" means for every reader (contract-in-force.ts, a ticket create's reads).
+ */
+function inForce<O>(
+  q: SelectQueryBuilder<DB, "contracts", O>,
+  clientId: string | Expression<string>,
+  date: string,
+): SelectQueryBuilder<DB, "contracts", O> {
+  return q
+    .where("contracts.client_id", "=", clientId)
+    .where("contracts.cancelled_at", "is", null)
+    .where("contracts.starts_on", "<=", date)
+    .where((eb) => eb.or([eb("contracts.ends_on", "is", null), eb("contracts.ends_on", ">=", date)]))
+    .orderBy("contracts.starts_on", "desc")
+    .orderBy("contracts.id");
+}
+
 const phoneDigitsOf = sql<string>`replace(replace(replace(replace(replace(replace(clients.phone, ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '+', '')`;
 
 async function versionedUpdate(
@@ -48,17 +66,33 @@ export const clientsRepo = {
    * belongs to (the caller checks it): one statement for what was two reads on every ticket filed.
    * Undefined when the client does not exist; the contact's fields are null when it does not.
    */
-  withContact: async (db: Db, id: string, contactId: string | null) => {
-    const rows = await compiledOnce(db, "clients.withContact", { id, contactId }, (slot) =>
+  /**
+   * The client, the contact (if asked) and the client's contract in force on `date` (as activeOn
+   * picks it), in one statement: a ticket create's reads before its write.
+   */
+  withContact: async (db: Db, id: string, contactId: string | null, date: string) => {
+    const rows = await compiledOnce(db, "clients.withContact", { id, contactId, date }, (slot) =>
       db
         .selectFrom("clients")
         .leftJoin("contacts", (join) => join.on("contacts.id", "=", slot("contactId")))
+        .leftJoin("contracts as k", (join) =>
+          join.on((eb) =>
+            eb(
+              "k.id",
+              "=",
+              inForce(db.selectFrom("contracts").select("id"), eb.ref("clients.id"), slot("date")).limit(1),
+            ),
+          ),
+        )
         .select([
           "clients.name",
           "contacts.id as contact_id",
           "contacts.client_id as contact_client_id",
           "contacts.name as contact_name",
           "contacts.email as contact_email",
+          "k.id as contract_id",
+          "k.sla_normal_minutes",
+          "k.sla_urgent_minutes",
         ])
         .where("clients.id", "=", slot("id")),
     );
@@ -197,14 +231,7 @@ export const contractsRepo = {
   /** Contracts of a client in force on a local date (YYYY-MM-DD), newest first (every intake asks). */
   activeOn: (db: Db, clientId: string, date: string) =>
     compiledOnce(db, "contracts.activeOn", { clientId, date }, (slot) =>
-      db
-        .selectFrom("contracts")
-        .selectAll()
-        .where("client_id", "=", slot("clientId"))
-        .where("cancelled_at", "is", null)
-        .where("starts_on", "<=", slot("date"))
-        .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", slot("date"))]))
-        .orderBy("starts_on", "desc"),
+      inForce(db.selectFrom("contracts").selectAll(), slot("clientId"), slot("date")),
     ),
   /** Of these clients, those with a contract in force on the date (one statement for all). */
   clientsActiveOn: async (db: Db, clientIds: string[], date: string): Promise<string[]> => {

@@ -74,7 +74,7 @@ function lookupGroup(r: Routes, ctx: AppContext): void {
   r.get("/callers", {
     schema: { tags: ["clients"], querystring: CallerLookupQuery, response: { 200: ItemsOf(CallerMatch) } },
     handler: async (req) => ({
-      items: await contacts.lookupCallers(forRequest(ctx), actorOf(req), req.query.q),
+      items: await contacts.lookupCallers(forRequest(ctx, req), actorOf(req), req.query.q),
     }),
   });
 }

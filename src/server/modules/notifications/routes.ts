@@ -12,7 +12,7 @@ function notificationsGroup(r: Routes, ctx: AppContext): void {
     schema: { tags: ["notifications"], querystring: NotificationQuery, response: { 200: NotificationList } },
     handler: async (req) =>
       notifications.listNotifications(
-        forRequest(ctx),
+        forRequest(ctx, req),
         actorOf(req),
         req.query.unread === "true",
         req.query.limit,
@@ -25,13 +25,13 @@ function notificationsGroup(r: Routes, ctx: AppContext): void {
       response: { 200: UpdatedCount },
     },
     handler: async (req) => ({
-      updated: await notifications.markNotificationsRead(forRequest(ctx), actorOf(req), req.params.id),
+      updated: await notifications.markNotificationsRead(forRequest(ctx, req), actorOf(req), req.params.id),
     }),
   });
   r.post("/read-all", {
     schema: { tags: ["notifications"], response: { 200: UpdatedCount } },
     handler: async (req) => ({
-      updated: await notifications.markNotificationsRead(forRequest(ctx), actorOf(req)),
+      updated: await notifications.markNotificationsRead(forRequest(ctx, req), actorOf(req)),
     }),
   });
 }

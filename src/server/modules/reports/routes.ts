@@ -83,7 +83,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get("/dashboard", {
       schema: { tags: ["reports"], summary: "Tablero del líder", response: { 200: Dashboard } },
-      handler: async (req) => dashboard(forRequest(ctx), actorOf(req)),
+      handler: async (req) => dashboard(forRequest(ctx, req), actorOf(req)),
     });
     for (const name of REPORT_NAMES) {
       const { run, response, summary, description } = REPORTS[name];
@@ -91,7 +91,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
       const doc = description ? { description } : {};
       r.get(`/${name}`, {
         schema: { tags: ["reports"], summary, ...doc, querystring, response: { 200: response } },
-        handler: async (req) => run(forRequest(ctx), actorOf(req), req.query),
+        handler: async (req) => run(forRequest(ctx, req), actorOf(req), req.query),
       });
       r.get(`/${name}.csv`, {
         schema: {
@@ -101,7 +101,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
           produces: ["text/csv"],
         },
         handler: async (req, reply) => {
-          const csv = reportCsv(name, await run(forRequest(ctx), actorOf(req), req.query));
+          const csv = reportCsv(name, await run(forRequest(ctx, req), actorOf(req), req.query));
           return reply
             .type("text/csv; charset=utf-8")
             .header("content-disposition", fileName(name, req.query, "csv"))
@@ -111,7 +111,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
       r.get(`/${name}.xlsx`, {
         schema: { tags: ["reports"], summary: `${summary} (XLSX)`, querystring, produces: [XLSX] },
         handler: async (req, reply) => {
-          const xlsx = await reportXlsx(name, await run(forRequest(ctx), actorOf(req), req.query));
+          const xlsx = await reportXlsx(name, await run(forRequest(ctx, req), actorOf(req), req.query));
           return reply
             .type(XLSX)
             .header("content-disposition", fileName(name, req.query, "xlsx"))

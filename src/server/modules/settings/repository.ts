@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { compiledOnce } from "../../platform/database/compiled-once.js";
 import type { DB } from "../../platform/database/schema.js";
 
@@ -28,6 +28,26 @@ function parseStored(text: string): unknown {
   }
   return v;
 }
+
+/** The settings nearly every ticket request needs (deadlines and SLA state): read together. */
+export const READ_TOGETHER = ["calendar", "sla"] as const;
+
+/**
+ * What the READ_TOGETHER rows are at the moment of a read, as one text: each key's version and time of
+ * writing, `-` when absent. Every write of a key bumps its version and these keys are never deleted,
+ * so an equal stamp means the same rows. The sign-in reads select it beside the caller
+ * (`settingsStampColumn`), and `together` beside the rows, in the same statement as what they stamp.
+ */
+const stampExpression = sql.join(
+  READ_TOGETHER.map(
+    (key) =>
+      sql`coalesce((select cast(version as text) || '@' || updated_at from settings where key = ${sql.lit(key)}), '-')`,
+  ),
+  sql` || '|' || `,
+);
+/** The stamp when none of the keys is stored (what stampExpression gives then). */
+const NOTHING_STORED = READ_TOGETHER.map(() => "-").join("|");
+export const settingsStampColumn = () => sql<string>`(${stampExpression})`.as("settings_stamp");
 
 /** Stored settings: one JSON value per key, with a version for edits based on what the editor read. */
 export const settingsRepo = {
@@ -83,6 +103,19 @@ export const settingsRepo = {
     );
     return new Map(rows.map((r) => [r.key, { value: parseStored(r.value), version: r.version }]));
   },
+  /** The READ_TOGETHER rows (as `records`) and their stamp, read in one statement. */
+  together: async (db: Kysely<DB>) => {
+    const rows = await compiledOnce(db, "settings.together", {}, () =>
+      db
+        .selectFrom("settings")
+        .select(["key", "value", "version", settingsStampColumn()])
+        .where("key", "in", [...READ_TOGETHER]),
+    );
+    return {
+      stamp: rows[0]?.settings_stamp ?? NOTHING_STORED,
+      rows: new Map(rows.map((r) => [r.key, { value: parseStored(r.value), version: r.version }])),
+    };
+  },
   /** Writes the key only if it is still at `version` (0: absent); false when someone else wrote first. */
   putIfVersion: async (
     db: Kysely<DB>,
@@ -107,6 +140,7 @@ export const settingsRepo = {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
+  /** Never for a READ_TOGETHER key: their stamps rely on versions that only grow. */
   delete: (db: Kysely<DB>, key: string) => db.deleteFrom("settings").where("key", "=", key).execute(),
 };
 

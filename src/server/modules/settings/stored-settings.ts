@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { type AppContext, memoized } from "../../context.js";
 import { issueText } from "../../platform/i18n/index.js";
-import { deepFreeze, settingsRepo } from "./repository.js";
+import { deepFreeze, READ_TOGETHER, settingsRepo } from "./repository.js";
 
 /** A settings row: its key, the schema a stored value must meet and what applies when none is stored. */
 export interface SettingSpec<T extends object> {
@@ -58,16 +58,27 @@ function checked<T extends object>(
 }
 
 /**
- * Settings nearly every ticket request needs (deadlines and SLA state): within a request, the first
- * read of one fetches them all in one statement.
+ * Per database, the READ_TOGETHER rows this process read last, with their stamp. A request whose
+ * sign-in read saw the same stamp (`ctx.settingsStamp`) uses them without reading again: as fresh as
+ * a read at the start of the request, one round trip fewer on every ticket request.
  */
-const READ_TOGETHER = ["calendar", "sla"];
+const lastTogether = new WeakMap<object, Awaited<ReturnType<typeof settingsRepo.together>>>();
+
+async function togetherRows(ctx: AppContext) {
+  const last = lastTogether.get(ctx.db);
+  if (ctx.settingsStamp && last?.stamp === ctx.settingsStamp) return last.rows;
+  const read = await settingsRepo.together(ctx.db);
+  lastTogether.set(ctx.db, read);
+  return read.rows;
+}
 
 /** The setting's value, read at most once per request (see `forRequest`). */
 export function readSetting<T extends object>(ctx: AppContext, spec: SettingSpec<T>): Promise<T> {
   return memoized(ctx, `setting:${spec.key}`, async () => {
-    if (!ctx.memo || !READ_TOGETHER.includes(spec.key)) return (await settingRecord(ctx, spec)).value;
-    const rows = await memoized(ctx, "settings:together", () => settingsRepo.records(ctx.db, READ_TOGETHER));
+    if (!ctx.memo || !(READ_TOGETHER as readonly string[]).includes(spec.key)) {
+      return (await settingRecord(ctx, spec)).value;
+    }
+    const rows = await memoized(ctx, "settings:together", () => togetherRows(ctx));
     return checked(ctx, spec, rows.get(spec.key) ?? { value: undefined, version: 0 }).value;
   });
 }

@@ -20,14 +20,14 @@ function surveyTicketGroup(r: Routes, ctx: AppContext): void {
       params: IdParams,
       response: { 200: SurveyReadAnswer },
     },
-    handler: async (req) => surveys.getSurvey(forRequest(ctx), actorOf(req), req.params.id),
+    handler: async (req) => surveys.getSurvey(forRequest(ctx, req), actorOf(req), req.params.id),
   });
   r.post("/survey", {
     schema: { tags: ["surveys"], params: IdParams, body: SurveyBody, response: { 201: SurveyAnswer } },
     handler: async (req, reply) =>
       reply
         .status(201)
-        .send(await surveys.recordSurvey(forRequest(ctx), actorOf(req), req.params.id, req.body)),
+        .send(await surveys.recordSurvey(forRequest(ctx, req), actorOf(req), req.params.id, req.body)),
   });
   r.post("/survey-attempts", {
     schema: {
@@ -39,13 +39,15 @@ function surveyTicketGroup(r: Routes, ctx: AppContext): void {
     handler: async (req, reply) =>
       reply
         .status(201)
-        .send(await surveys.recordSurveyAttempt(forRequest(ctx), actorOf(req), req.params.id, req.body.note)),
+        .send(
+          await surveys.recordSurveyAttempt(forRequest(ctx, req), actorOf(req), req.params.id, req.body.note),
+        ),
   });
 }
 
 function surveysGroup(r: Routes, ctx: AppContext): void {
   r.get("/queue", {
     schema: { tags: ["surveys"], response: { 200: SurveyQueue } },
-    handler: async (req) => ({ items: await surveys.surveyQueue(forRequest(ctx), actorOf(req)) }),
+    handler: async (req) => ({ items: await surveys.surveyQueue(forRequest(ctx, req), actorOf(req)) }),
   });
 }

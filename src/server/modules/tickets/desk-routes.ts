@@ -18,7 +18,7 @@ function candidatesGroup(r: Routes, ctx: AppContext): void {
       response: { 200: CandidateList },
     },
     handler: async (req) => {
-      const items = await assignmentCandidates(forRequest(ctx), actorOf(req), req.params.id);
+      const items = await assignmentCandidates(forRequest(ctx, req), actorOf(req), req.params.id);
       const locale = localeOf(req);
       return { items: items.map((c) => ({ ...c, reasons: c.reasons.map((r) => withText(locale, r)) })) };
     },
@@ -29,7 +29,7 @@ function slaGroup(r: Routes, ctx: AppContext): void {
   r.post("/recompute", {
     schema: { tags: ["sla"], body: RecomputeBody, response: { 200: UpdatedCount } },
     handler: async (req) => ({
-      updated: await recomputeDeadlines(forRequest(ctx), actorOf(req), req.body.statuses),
+      updated: await recomputeDeadlines(forRequest(ctx, req), actorOf(req), req.body.statuses),
     }),
   });
 }

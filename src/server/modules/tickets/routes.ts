@@ -52,39 +52,45 @@ function ticketsGroup(r: Routes, ctx: AppContext): void {
       response: { 201: TicketFast },
     },
     handler: async (req, reply) =>
-      reply.status(201).send(await tickets.createTicket(forRequest(ctx), actorOf(req), req.body)),
+      reply.status(201).send(await tickets.createTicket(forRequest(ctx, req), actorOf(req), req.body)),
   });
   r.get("", {
     schema: { tags: ["tickets"], querystring: TicketListQuery, response: { 200: TicketListFast } },
-    handler: async (req) => tickets.listTickets(forRequest(ctx), actorOf(req), req.query),
+    handler: async (req) => tickets.listTickets(forRequest(ctx, req), actorOf(req), req.query),
   });
   r.get("/:id", {
     schema: { tags: ["tickets"], params: IdParams, response: { 200: TicketDetailFast } },
-    handler: async (req) => tickets.getTicket(forRequest(ctx), actorOf(req), req.params.id),
+    handler: async (req) => tickets.getTicket(forRequest(ctx, req), actorOf(req), req.params.id),
   });
   r.patch("/:id", {
     schema: { tags: ["tickets"], params: IdParams, body: TicketPatchBody, response: { 200: TicketAnswer } },
     handler: async (req) =>
-      edit.updateTicket(forRequest(ctx), actorOf(req), req.params.id, withBaseVersion(req, req.body)),
+      edit.updateTicket(forRequest(ctx, req), actorOf(req), req.params.id, withBaseVersion(req, req.body)),
   });
   r.post("/:id/transitions", {
     schema: { tags: ["tickets"], params: IdParams, body: TransitionBody, response: { 200: TicketAnswer } },
     handler: async (req) =>
-      transitions.transitionTicket(forRequest(ctx), actorOf(req), req.params.id, req.body),
+      transitions.transitionTicket(forRequest(ctx, req), actorOf(req), req.params.id, req.body),
   });
   r.post("/:id/time-entries", {
     schema: { tags: ["tickets"], params: IdParams, body: TimeEntryBody, response: { 201: TimeEntry } },
     handler: async (req, reply) =>
-      reply.status(201).send(await work.addTimeEntry(forRequest(ctx), actorOf(req), req.params.id, req.body)),
+      reply
+        .status(201)
+        .send(await work.addTimeEntry(forRequest(ctx, req), actorOf(req), req.params.id, req.body)),
   });
   r.post("/:id/charges", {
     schema: { tags: ["tickets"], params: IdParams, body: ChargeBody, response: { 201: Charge } },
     handler: async (req, reply) =>
-      reply.status(201).send(await work.addCharge(forRequest(ctx), actorOf(req), req.params.id, req.body)),
+      reply
+        .status(201)
+        .send(await work.addCharge(forRequest(ctx, req), actorOf(req), req.params.id, req.body)),
   });
   r.post("/:id/messages", {
     schema: { tags: ["tickets"], params: IdParams, body: MessageBody, response: { 201: MessageAnswer } },
     handler: async (req, reply) =>
-      reply.status(201).send(await work.addMessage(forRequest(ctx), actorOf(req), req.params.id, req.body)),
+      reply
+        .status(201)
+        .send(await work.addMessage(forRequest(ctx, req), actorOf(req), req.params.id, req.body)),
   });
 }

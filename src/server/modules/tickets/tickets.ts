@@ -57,13 +57,16 @@ export async function responseDue(
   return new Date(assertDeadlineInRange(due, "receivedAt")).toISOString();
 }
 
-/** Checks who may file this ticket and that its client, contact and category exist; returns the client and the contact's name. */
-async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInput) {
+/**
+ * Checks who may file this ticket and that its client, contact and category exist; returns the
+ * client, the contact's name and address, and the client's contract in force on `localDate`.
+ */
+async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInput, localDate: string) {
   assertMayFile(actor, input.clientId, staffOnlyCreateFields(input));
   const clientMissing = () => notFound("client", { field: "clientId" });
   const contactMissing = () => notFound("contact", { field: "contactId" });
   // The client and the contact in one read; each is checked as when they were read apart.
-  const found = await clientsRepo.withContact(ctx.db, input.clientId, input.contactId ?? null);
+  const found = await clientsRepo.withContact(ctx.db, input.clientId, input.contactId ?? null, localDate);
   if (!found) throw clientMissing();
   const client = { name: found.name };
   let contactName: string | null = null;
@@ -78,7 +81,8 @@ async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInp
     contactEmail = found.contact_email;
   }
   if (input.category) await requireCategory(ctx, input.category);
-  return { client, contactName, contactEmail };
+  const contract = found.contract_id === null ? null : { ...found, id: found.contract_id };
+  return { client, contactName, contactEmail, contract };
 }
 
 /** Only staff back-date (a call taken earlier): the history says it, received when, registered when, by whom. */
@@ -92,10 +96,24 @@ const backdatedRow = (row: TicketRow, actorId: string, nowIso: string) =>
   });
 
 export async function createTicket(ctx: AppContext, actor: Actor, input: CreateInput) {
-  const { client, contactName, contactEmail } = await checkCreateAccess(ctx, actor, input);
+  // The contract in force on the day the call came in, read with the client (one statement).
+  const localDate = localDateOf(await businessCalendar(ctx), receivedMsOf(ctx, input));
+  const { client, contactName, contactEmail, contract } = await checkCreateAccess(
+    ctx,
+    actor,
+    input,
+    localDate,
+  );
   // A client's channel was checked (portal or e-mail only) by checkCreateAccess.
   const portalAddress = isStaff(actor) ? null : actor.email;
-  const intake = { actorId: actor.id, channel: input.channel, portalAddress, contactName, contactEmail };
+  const intake = {
+    actorId: actor.id,
+    channel: input.channel,
+    portalAddress,
+    contactName,
+    contactEmail,
+    contract: { localDate, row: contract },
+  };
   const row = await insertTicket(ctx, client, input, intake);
   // The answer is built from what this request read and wrote: a new ticket has no assignee, and its
   // client and contact names are the ones just checked (no re-read of the row it inserted).
@@ -116,7 +134,13 @@ export interface Intake {
   unknownSender?: boolean;
   /** More writes that belong to the ticket's creation (the inbound mail's row). */
   within?: (trx: Transaction<DB>, row: TicketRow) => Promise<void>;
+  /** The client's contract in force on a local date, if already read (read again for another date). */
+  contract?: { localDate: string; row: (ContractTargets & { id: string }) | null };
 }
+
+/** When the ticket was received: as given (staff back-dating a call) or now. */
+const receivedMsOf = (ctx: AppContext, input: CreateInput) =>
+  input.receivedAt ? Date.parse(input.receivedAt) : ctx.clock().getTime();
 
 /** Writes a ticket whose access was checked; returns its row. The intake auto-reply is queued with it. */
 export async function insertTicket(
@@ -132,7 +156,11 @@ export async function insertTicket(
     throw invalid("ticket.received_in_future", {}, { field: "receivedAt" });
   }
   const cal = await businessCalendar(ctx);
-  const contract = await contractInForce(ctx, cal, input.clientId, receivedMs);
+  // Read with the client unless the clock crossed midnight in between.
+  const contract =
+    intake.contract?.localDate === localDateOf(cal, receivedMs)
+      ? intake.contract.row
+      : await contractInForce(ctx, cal, input.clientId, receivedMs);
   const kind: ServiceKind = contract ? "contract" : "event";
   const responseDueAt = await responseDue(ctx, cal, {
     kind,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Role, type User } from "../../../contract/auth.js";
 import { compiledOnce } from "../../platform/database/compiled-once.js";
 import type { DB, UsersTable } from "../../platform/database/schema.js";
+import { settingsStampColumn } from "../settings/repository.js";
 
 const Strings = z.array(z.string()).catch([]);
 
@@ -123,6 +124,7 @@ export const sessionsRepo = {
           "sessions.csrf_token",
           "sessions.expires_at",
           "sessions.last_seen_at",
+          settingsStampColumn(),
         ])
         .where("sessions.id", "=", slot("id")),
     );
@@ -184,7 +186,12 @@ export const tokensRepo = {
         .selectFrom("api_tokens")
         .innerJoin("users", "users.id", "api_tokens.user_id")
         .selectAll("users")
-        .select(["api_tokens.id as token_id", "api_tokens.revoked_at", "api_tokens.last_used_at"])
+        .select([
+          "api_tokens.id as token_id",
+          "api_tokens.revoked_at",
+          "api_tokens.last_used_at",
+          settingsStampColumn(),
+        ])
         .where("api_tokens.token_hash", "=", slot("hash")),
     );
     return rows[0];

@@ -37,7 +37,7 @@ export const warrantyRoutes = featureRoutes({
 function ticketGroup(r: Routes, ctx: AppContext): void {
   r.get("/warranty", {
     schema: { tags, params: IdParams, response: { 200: TicketWarranty } },
-    handler: async (req) => cases.ticketWarranty(forRequest(ctx), actorOf(req), req.params.id),
+    handler: async (req) => cases.ticketWarranty(forRequest(ctx, req), actorOf(req), req.params.id),
   });
   r.post("/warranty", {
     schema: { tags, params: IdParams, body: WarrantyCaseBody, response: { 201: WarrantyCase } },

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Actor, AppContext } from "../../context.js";
-import { actorFromSession, actorFromToken, SESSION_COOKIE } from "../../modules/auth/auth.js";
+import { actorFromSession, actorFromToken, SESSION_COOKIE, type SignedIn } from "../../modules/auth/auth.js";
 import { AppError } from "../errors.js";
 import { codedError } from "../i18n/index.js";
 
@@ -10,6 +10,8 @@ declare module "fastify" {
     actor: Actor | null;
     /** Why authentication failed; answered in preParsing, after the rate limit has counted the try. */
     authError: AppError | null;
+    /** The settings stamp the sign-in read saw, for the request's context (`forRequest`). */
+    settingsStamp: string | null;
   }
   interface FastifyContextConfig {
     /** Routes reachable without signing in (login, setup, OpenAPI). */
@@ -26,12 +28,12 @@ function sameToken(given: unknown, expected: string | null): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<Actor | null> {
+async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<SignedIn | null> {
   const header = request.headers.authorization;
   if (header?.startsWith("Bearer ")) {
-    const actor = await actorFromToken(ctx, header.slice(7).trim());
-    if (!actor) throw new AppError("unauthenticated", "auth.token_invalid");
-    return actor;
+    const signed = await actorFromToken(ctx, header.slice(7).trim());
+    if (!signed) throw new AppError("unauthenticated", "auth.token_invalid");
+    return signed;
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return null;
@@ -47,6 +49,7 @@ async function resolveActor(ctx: AppContext, request: FastifyRequest): Promise<A
 export function installAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest("actor", null);
   app.decorateRequest("authError", null);
+  app.decorateRequest("settingsStamp", null);
   // Public routes declare "no security" in the OpenAPI document; the rest inherit the global scheme.
   app.addHook("onRoute", (route) => {
     if (route.config?.public === true && route.schema) route.schema.security = [];
@@ -69,10 +72,12 @@ async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<v
   {
     if (!request.url.startsWith("/api/") || request.is404) return;
     const isPublic = request.routeOptions.config?.public === true || request.url.startsWith("/api/docs");
-    request.actor = await resolveActor(ctx, request).catch((err) => {
+    const signed = await resolveActor(ctx, request).catch((err) => {
       if (isPublic) return null;
       throw err;
     });
+    request.actor = signed?.actor ?? null;
+    request.settingsStamp = signed?.settingsStamp ?? null;
     if (isPublic) return;
     if (!request.actor) {
       const hadCookie = Boolean(request.cookies[SESSION_COOKIE]);
