@@ -66,20 +66,9 @@ async function freshPgDatabase(role: string): Promise<{ url: string; drop: () =>
  * What-if switches for profiling, never for the README figures: they patch modules in this process
  * to estimate a fix outside bench/ before anyone makes it.
  *   no-touch: skip the api_tokens.last_used_at update done on bearer requests
- *   settings-cached: read the settings once per process (what one round trip fewer would save)
  */
 async function applyExperiments(): Promise<void> {
   const wanted = new Set(process.env.BENCH_EXPERIMENTS?.split(",").filter(Boolean));
-  if (wanted.has("settings-cached")) {
-    // What one round trip fewer per request would save: the settings read once, never again.
-    const { settingsRepo } = await import("../src/server/modules/settings/repository.js");
-    const read = settingsRepo.records;
-    let first: ReturnType<typeof read> | null = null;
-    settingsRepo.records = (db, keys) => {
-      first ??= read(db, keys);
-      return first;
-    };
-  }
   if (wanted.has("no-touch")) {
     const { tokensRepo } = await import("../src/server/modules/users/repository.js");
     tokensRepo.touch = async () => [];

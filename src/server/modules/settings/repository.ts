@@ -88,22 +88,7 @@ export const settingsRepo = {
       .executeTakeFirst();
     return row ? { value: JSON.parse(row.value), version: row.version } : { value: undefined, version: 0 };
   },
-  /** Several keys in one statement; a key not stored is absent from the map. */
-  records: async (db: Kysely<DB>, keys: readonly string[]) => {
-    const values = Object.fromEntries(keys.map((k, i) => [`k${i}`, k]));
-    const rows = await compiledOnce(db, `settings.records ${keys.length}`, values, (slot) =>
-      db
-        .selectFrom("settings")
-        .select(["key", "value", "version"])
-        .where(
-          "key",
-          "in",
-          keys.map((_, i) => slot(`k${i}`)),
-        ),
-    );
-    return new Map(rows.map((r) => [r.key, { value: parseStored(r.value), version: r.version }]));
-  },
-  /** The READ_TOGETHER rows (as `records`) and their stamp, read in one statement. */
+  /** The READ_TOGETHER rows (a key not stored is absent from the map) and their stamp, read in one statement. */
   together: async (db: Kysely<DB>) => {
     const rows = await compiledOnce(db, "settings.together", {}, () =>
       db
