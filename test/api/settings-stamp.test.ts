@@ -104,7 +104,11 @@ describe.each(DATABASES)("settings stamp on %s", (kind) => {
     expect(login.statusCode).toBe(200);
     const cookie = login.cookies.find((c) => c.name === "mesa_session")!;
     const list = () =>
-      a.app.inject({ method: "GET", url: "/api/tickets", headers: { cookie: `mesa_session=${cookie.value}` } });
+      a.app.inject({
+        method: "GET",
+        url: "/api/tickets",
+        headers: { cookie: `mesa_session=${cookie.value}` },
+      });
     expect((await list()).statusCode).toBe(200);
     q.reset();
     expect((await list()).statusCode).toBe(200);
