@@ -81,7 +81,14 @@ async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInp
     contactEmail = found.contact_email;
   }
   if (input.category) await requireCategory(ctx, input.category);
-  const contract = found.contract_id === null ? null : { ...found, id: found.contract_id };
+  const contract =
+    found.contract_id === null
+      ? null
+      : {
+          id: found.contract_id,
+          sla_normal_minutes: found.sla_normal_minutes,
+          sla_urgent_minutes: found.sla_urgent_minutes,
+        };
   return { client, contactName, contactEmail, contract };
 }
 
@@ -97,7 +104,7 @@ const backdatedRow = (row: TicketRow, actorId: string, nowIso: string) =>
 
 export async function createTicket(ctx: AppContext, actor: Actor, input: CreateInput) {
   // The contract in force on the day the call came in, read with the client (one statement).
-  const localDate = localDateOf(await businessCalendar(ctx), receivedMsOf(ctx, input));
+  const localDate = localDateOf(await businessCalendar(ctx), receivedMsOf(input, ctx.clock().getTime()));
   const { client, contactName, contactEmail, contract } = await checkCreateAccess(
     ctx,
     actor,
@@ -139,8 +146,8 @@ export interface Intake {
 }
 
 /** When the ticket was received: as given (staff back-dating a call) or now. */
-const receivedMsOf = (ctx: AppContext, input: CreateInput) =>
-  input.receivedAt ? Date.parse(input.receivedAt) : ctx.clock().getTime();
+const receivedMsOf = (input: CreateInput, nowMs: number) =>
+  input.receivedAt ? Date.parse(input.receivedAt) : nowMs;
 
 /** Writes a ticket whose access was checked; returns its row. The intake auto-reply is queued with it. */
 export async function insertTicket(
@@ -151,7 +158,7 @@ export async function insertTicket(
 ): Promise<TicketRow> {
   const contactName = intake.contactName ?? null;
   const now = ctx.clock();
-  const receivedMs = input.receivedAt ? Date.parse(input.receivedAt) : now.getTime();
+  const receivedMs = receivedMsOf(input, now.getTime());
   if (receivedMs > now.getTime() + 60_000) {
     throw invalid("ticket.received_in_future", {}, { field: "receivedAt" });
   }
