@@ -209,11 +209,11 @@ export function candidatePage(
  * finds (a set built once per walk) and reading tickets only for those, until the page is full. The
  * walk is as long as the page divided by the share of tickets that are candidates, so listPage sends
  * here only searches without the filters that would thin them out (urgent and the cursor are ranges
- * of the index).
+ * of the index). `f.before` (boundedPage's stop) ends the walk there.
  */
 export function walkPage(db: Db, f: TicketFilter, patterns: string[], match: string): TicketIds {
   const urgents = (f.urgent === undefined ? [1, 0] : [f.urgent ? 1 : 0]).filter(
-    (u) => !f.after || u <= f.after.urgent,
+    (u) => (!f.after || u <= f.after.urgent) && (!f.before || u >= f.before.urgent),
   );
   const walk = (urgent: number | null) => {
     let q = db
@@ -229,12 +229,14 @@ export function walkPage(db: Db, f: TicketFilter, patterns: string[], match: str
     if (f.unassigned) q = q.where("d.assignee_id", "is", null);
     if (f.after && urgent === f.after.urgent)
       q = q.where(sql<boolean>`(d.response_due_at, d.ticket_id) > (${f.after.due}, ${f.after.id})`);
+    if (f.before && urgent === f.before.urgent)
+      q = q.where(sql<boolean>`(d.response_due_at, d.ticket_id) <= (${f.before.due}, ${f.before.id})`);
     q = onRow(q, f, patterns);
     return q.orderBy("d.urgent", "desc").orderBy("d.response_due_at").orderBy("d.ticket_id").limit(f.limit);
   };
-  // Without a cursor, one walk of the whole index is the queue order; with one inside the urgent
-  // tickets, the urgent ones after it and then every other.
-  if (urgents.length === 2 && !f.after) return walk(null) as unknown as TicketIds;
+  // Without a cursor or a stop, one walk of the whole index is the queue order; with a cursor inside
+  // the urgent tickets, the urgent ones after it and then every other (a stop likewise, up to it).
+  if (urgents.length === 2 && !f.after && !f.before) return walk(null) as unknown as TicketIds;
   const walks = urgents.map((u, i) => db.selectFrom(walk(u).as(`w${i}`)).selectAll());
   const [first, ...rest] = walks;
   if (!first) return walk(0).where(sql<boolean>`1 = 0`) as unknown as TicketIds;
