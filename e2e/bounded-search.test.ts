@@ -97,6 +97,15 @@ function countSearches(page: Page, word: string): () => number {
   return () => n;
 }
 
+/**
+ * What the browser does when the user comes back to the tab, once the list is stale (start.tsx's
+ * staleTime, 5 s): TanStack Query refetches the lists that refresh by themselves.
+ */
+async function backToTab(page: Page): Promise<void> {
+  await page.waitForTimeout(5_500);
+  await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange", { bubbles: true })));
+}
+
 const folios = (page: Page) =>
   page
     .locator('[data-testid="ticket-row"]')
@@ -140,7 +149,7 @@ describe.skipIf(browserMissing)("a search no index helps, on 102,500 tickets", {
       const paused = page.getByTestId("search-paused");
       await paused.waitFor();
       expect(await paused.textContent()).toContain(
-        "Las palabras de menos de 3 letras no usan el índice de búsqueda: se revisaron al menos 100,000 tickets.",
+        "Esta búsqueda no la resuelve el índice (palabras de menos de 3 letras, o varias que casi nunca van juntas): se revisaron al menos 100,000 tickets.",
       );
       expect(await folios(page)).toEqual([folioOf(MATCH)]);
       await shot(page, "bounded-search-paused");
@@ -159,6 +168,12 @@ describe.skipIf(browserMissing)("a search no index helps, on 102,500 tickets", {
       expect(await folios(page)).toEqual([folioOf(MATCH)]);
       expect((await seenOf(page)).empty).toBe(0);
       expect(await page.getByRole("button", { name: /Seguir buscando|Cargar más/ }).count()).toBe(0);
+      // Coming back to the tab refreshes ordinary lists (see the paging test), not this one: it would
+      // walk its 105,000 tickets again. The list says so.
+      await backToTab(page);
+      await page.waitForTimeout(1000);
+      expect(requests()).toBe(ROUND + 1);
+      expect(await page.getByTestId("search-not-live").textContent()).toContain("no se actualiza sola");
     });
   });
 
@@ -193,6 +208,10 @@ describe.skipIf(browserMissing)("a search no index helps, on 102,500 tickets", {
       expect(requests()).toBe(2);
       expect(await folios(page)).toEqual(Array.from({ length: 100 }, (_, i) => folioOf(i)));
       expect((await seenOf(page)).progress).toEqual([]);
+      // An ordinary list refreshes when the user comes back to the tab: both its pages again.
+      await backToTab(page);
+      await expect.poll(requests).toBe(4);
+      expect(await page.getByTestId("search-not-live").count()).toBe(0);
     });
   });
 });

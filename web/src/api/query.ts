@@ -18,3 +18,12 @@ export const LIST_PAGE = 50;
 export function ticketListPath(filters: Query, cursor?: string): string {
   return withQuery("/api/tickets", { limit: LIST_PAGE, ...filters, cursor });
 }
+
+/**
+ * Whether a list refreshes by itself (every 10 s while live, on focus, on reconnect): not once a search
+ * went past a partial page. A refresh fetches every page loaded again, and each partial one is a walk
+ * of SEARCH_WALK_BUDGET tickets: a search followed for 20 rounds would walk 100,000 tickets anew each
+ * time, for every user keeping it open.
+ */
+export const refreshesBySelf = (pages: readonly { partial: boolean }[] | undefined): boolean =>
+  !pages?.some((p) => p.partial);

@@ -15,7 +15,7 @@ import type {
 } from "../contract";
 import { api } from "./client";
 import { takeReady } from "./prefetch";
-import { ticketListPath } from "./query";
+import { refreshesBySelf, ticketListPath } from "./query";
 
 export type { Ticket, TicketDetail };
 
@@ -35,21 +35,28 @@ export function fetchTickets(filters: TicketFilters, cursor?: string): Promise<T
   return api<TicketPage>(ticketListPath(filters, cursor));
 }
 
-/** A ticket list with "load more" paging; `live` refetches every 10 s. */
 /** The list's first page if start-up already has it (boot.ts asks for the queue's): no loader first. */
 function readyFirstPage(filters: TicketFilters) {
   const page = takeReady<TicketPage>(ticketListPath(filters));
   return page && { pages: [page], pageParams: [undefined] };
 }
 
+/**
+ * A ticket list with "load more" paging; `live` refetches every 10 s. A search that went past a
+ * partial page refreshes only when asked (refreshesBySelf).
+ */
 export function useTicketList(filters: TicketFilters, options: { live?: boolean; enabled?: boolean } = {}) {
+  const bySelf = (query: { state: { data?: { pages: TicketPage[] } | undefined } }) =>
+    refreshesBySelf(query.state.data?.pages);
   return useInfiniteQuery({
     queryKey: ticketKeys.list(filters),
     queryFn: ({ pageParam }) => fetchTickets(filters, pageParam),
     initialData: () => readyFirstPage(filters),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: options.live ? 10_000 : false,
+    refetchInterval: (query) => (options.live && bySelf(query) ? 10_000 : false),
+    refetchOnWindowFocus: bySelf,
+    refetchOnReconnect: bySelf,
     enabled: options.enabled ?? true,
   });
 }

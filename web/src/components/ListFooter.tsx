@@ -7,13 +7,15 @@ interface Props {
   hasNextPage: boolean;
   loading: boolean;
   more: () => void;
+  /** The list no longer refreshes by itself (refreshesBySelf): say so. */
+  notLive?: boolean;
 }
 
 /**
  * Below a ticket list: "Cargar más" for ordinary pages; for a search cut short (searchRounds.ts),
  * that it is still searching and how far, or why it stopped and a button to go on.
  */
-export function ListFooter({ round, hasNextPage, loading, more }: Props) {
+export function ListFooter({ round, hasNextPage, loading, more, notLive = false }: Props) {
   const t = useT();
   if (round.state === "searching") {
     return (
@@ -37,12 +39,20 @@ export function ListFooter({ round, hasNextPage, loading, more }: Props) {
       </Stack>
     );
   }
-  if (!hasNextPage) return null;
+  const note = notLive && (
+    <Text size="sm" c="dimmed" ta="center" mt="md" data-testid="search-not-live">
+      {t("list.notLive")}
+    </Text>
+  );
+  if (!hasNextPage) return note || null;
   return (
-    <Group justify="center" mt="md">
-      <Button variant="default" onClick={more} loading={loading}>
-        {t("list.more")}
-      </Button>
-    </Group>
+    <>
+      <Group justify="center" mt="md">
+        <Button variant="default" onClick={more} loading={loading}>
+          {t("list.more")}
+        </Button>
+      </Group>
+      {note}
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { Anchor, Card, Group, Stack, Table, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
+import { refreshesBySelf } from "../api/query";
 import type { Ticket } from "../contract";
 import { useT } from "../i18n";
 import { formatDateTime } from "../lib/format";
@@ -180,6 +181,7 @@ export function TicketList({
         hasNextPage={query.hasNextPage}
         loading={query.isFetchingNextPage}
         more={round.more}
+        notLive={!refreshesBySelf(query.data?.pages)}
       />
     </QueryState>
   );

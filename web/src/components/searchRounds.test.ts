@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { refreshesBySelf } from "../api/query";
 import {
   AUTO_CONTINUATIONS,
   CHECKED_PER_PARTIAL_PAGE,
@@ -72,5 +73,15 @@ describe("a ticket list's search round", () => {
     expect(searchRound(pages, roundStart(pages, asked)).state).toBe("searching");
     // Without that press the 103 found would count, and it would stop there.
     expect(searchRound(pages, 0)).toEqual({ state: "paging" });
+  });
+});
+
+describe("whether a ticket list refreshes by itself", () => {
+  it("an ordinary list does, loaded or not; a search that went past a partial page does not", () => {
+    expect(refreshesBySelf(undefined)).toBe(true);
+    expect(refreshesBySelf([page(50, "more"), page(7, "last")])).toBe(true);
+    // Refreshing would walk every partial page's tickets again, even once the round found its page.
+    expect(refreshesBySelf([...partials(3), page(50, "more")])).toBe(false);
+    expect(refreshesBySelf([page(50, "more"), ...partials(1)])).toBe(false);
   });
 });

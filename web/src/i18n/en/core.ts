@@ -170,8 +170,10 @@ export const core: Record<keyof typeof es, string> = {
   "list.more": "Load more",
   "list.searching": "Searching more tickets… (at least {checked, number} checked)",
   "list.searchPaused":
-    "Words shorter than 3 letters do not use the search index: at least {checked, number} tickets were checked. Type a longer word or keep searching.",
+    "The search index cannot answer this search (words shorter than 3 letters, or several that are seldom together): at least {checked, number} tickets were checked. Type a longer or more precise word, or keep searching.",
   "list.searchOn": "Keep searching",
+  "list.notLive":
+    "This search checked many tickets and does not refresh by itself: search again to see changes.",
   "action.start": "Start work",
   "action.attend": "Mark as attended",
   "action.reject": "Client rejection",

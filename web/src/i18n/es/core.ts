@@ -169,8 +169,10 @@ export const core = {
   "list.more": "Cargar más",
   "list.searching": "Buscando en más tickets… (revisados al menos {checked, number})",
   "list.searchPaused":
-    "Las palabras de menos de 3 letras no usan el índice de búsqueda: se revisaron al menos {checked, number} tickets. Escribe una palabra más larga o sigue buscando.",
+    "Esta búsqueda no la resuelve el índice (palabras de menos de 3 letras, o varias que casi nunca van juntas): se revisaron al menos {checked, number} tickets. Escribe una palabra más larga o más precisa, o sigue buscando.",
   "list.searchOn": "Seguir buscando",
+  "list.notLive":
+    "Esta búsqueda revisó muchos tickets y no se actualiza sola: búscala de nuevo para ver los cambios.",
   "action.start": "Iniciar trabajo",
   "action.attend": "Marcar como atendido",
   "action.reject": "Rechazo del cliente",
