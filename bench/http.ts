@@ -112,6 +112,8 @@ interface Samples {
   serverCpuMs: number;
   /** Of serverCpuMs, the kernel's part. */
   serverSystemMs: number;
+  /** CPU of this machine's PostgreSQL processes meanwhile (ms; 0 on SQLite). */
+  postgresCpuMs: number;
   errors: number;
   non2xx: number;
 }
@@ -121,6 +123,7 @@ const emptySamples = (): Samples => ({
   seconds: 0,
   serverCpuMs: 0,
   serverSystemMs: 0,
+  postgresCpuMs: 0,
   errors: 0,
   non2xx: 0,
 });
@@ -130,6 +133,7 @@ async function load(s: Scenario, seconds: number, into: Samples = emptySamples()
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (s.token) headers.authorization = `Bearer ${s.token}`;
   const cpu0 = await serverCpuMs(s.server);
+  const pg0 = postgresCpuMs();
   const t0 = performance.now();
   const r = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance: autocannon.Instance = autocannon(
@@ -157,6 +161,7 @@ async function load(s: Scenario, seconds: number, into: Samples = emptySamples()
   const cpu1 = await serverCpuMs(s.server);
   into.serverCpuMs += cpu1.ms - cpu0.ms;
   into.serverSystemMs += cpu1.systemMs - cpu0.systemMs;
+  into.postgresCpuMs += postgresCpuMs() - pg0;
   into.errors += r.errors + r.timeouts;
   return into;
 }
@@ -168,6 +173,32 @@ async function profile(server: ChildProcess, action: "start" | "stop", name = ""
   const done = nextMessage(server, "profiled");
   server.send({ type: "profile", action, file: path.resolve(PROFILE_DIR, `${name}.cpuprofile`) });
   await done;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ: 100 on Linux). */
+const USER_HZ = 100;
+
+/**
+ * CPU time (user + system, ms) used so far by this machine's PostgreSQL processes, from /proc: with
+ * BENCH_PG_URL on this machine, what the database did for the requests (the server, the load
+ * generator and PostgreSQL share its cores). 0 without BENCH_PG_URL or /proc.
+ */
+function postgresCpuMs(): number {
+  if (!process.env.BENCH_PG_URL) return 0;
+  let ticks = 0;
+  for (const pid of fs.existsSync("/proc") ? fs.readdirSync("/proc") : []) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const close = stat.lastIndexOf(")");
+      if (!stat.slice(stat.indexOf("(") + 1, close).startsWith("postgres")) continue;
+      const fields = stat.slice(close + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return (ticks * 1000) / USER_HZ;
 }
 
 async function serverCpuMs(server: ChildProcess): Promise<{ ms: number; systemMs: number }> {
@@ -192,6 +223,8 @@ function summarize(key: string, m: Samples, out: Record<string, number | string>
   const answered = Math.max(1, m.latencies.length + m.non2xx);
   out[`${key}ServerCpuUsPerReq`] = Math.round((m.serverCpuMs * 1000) / answered);
   out[`${key}ServerSystemUsPerReq`] = Math.round((m.serverSystemMs * 1000) / answered);
+  if (process.env.BENCH_PG_URL)
+    out[`${key}PostgresCpuUsPerReq`] = Math.round((m.postgresCpuMs * 1000) / answered);
   out[`${key}Non2xx`] = m.non2xx;
   out[`${key}Errors`] = m.errors;
 }
@@ -401,19 +434,20 @@ export async function runHttpBench(): Promise<Record<string, number | string>> {
 export function formatHttpBench(r: Record<string, number | string>): string {
   const n = (k: string) =>
     typeof r[k] === "number" ? (r[k] as number).toLocaleString("en-US") : String(r[k]);
-  // Results saved before the kernel's part was recorded show "–" there.
-  const kernel = (key: string) =>
-    r[`${key}ServerSystemUsPerReq`] === undefined ? "–" : n(`${key}ServerSystemUsPerReq`);
+  // Results saved before the kernel's (or PostgreSQL's) part was recorded show "–" there.
+  const maybe = (k: string) => (r[k] === undefined ? "–" : n(k));
+  const onPg = r.database === "PostgreSQL";
+  const pgCell = (key: string) => (onPg ? ` ${maybe(`${key}PostgresCpuUsPerReq`)} |` : "");
   // A scenario with no answer in time has no cost per request (its CPU went to something else).
   const row = (key: string, label: string) =>
     r[`${key}Requests`] === 0
-      ? `| ${label} | 0 | – | – | no answer (${n(`${key}Errors`)} timeouts) | – | ${n(`${key}Non2xx`)} |`
-      : `| ${label} | ${n(`${key}Rps`)} | ${n(`${key}P50Ms`)} | ${n(`${key}P99Ms`)} | ${n(`${key}ServerCpuUsPerReq`)} | ${kernel(key)} | ${n(`${key}Non2xx`)} |`;
+      ? `| ${label} | 0 | – | – | no answer (${n(`${key}Errors`)} timeouts) | – |${onPg ? " – |" : ""} ${n(`${key}Non2xx`)} |`
+      : `| ${label} | ${n(`${key}Rps`)} | ${n(`${key}P50Ms`)} | ${n(`${key}P99Ms`)} | ${n(`${key}ServerCpuUsPerReq`)} | ${maybe(`${key}ServerSystemUsPerReq`)} |${pgCell(key)} ${n(`${key}Non2xx`)} |`;
   return [
     `${n("tickets")} tickets on ${r.database ?? "SQLite"}, ${n("connections")} connections, ${n("secondsPerScenario")} s per scenario (${n("platform")}, node ${n("node")})`,
     "",
-    "| Scenario | req/s | p50 ms | p99 ms | server CPU µs/req | of it kernel µs | non-2xx |",
-    "|---|---:|---:|---:|---:|---:|---:|",
+    `| Scenario | req/s | p50 ms | p99 ms | server CPU µs/req | of it kernel µs |${onPg ? " PostgreSQL CPU µs/req |" : ""} non-2xx |`,
+    `|---|---:|---:|---:|---:|---:|${onPg ? "---:|" : ""}---:|`,
     row("create", "POST /api/tickets (create)"),
     row(
       "bare",
