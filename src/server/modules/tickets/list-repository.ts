@@ -4,7 +4,7 @@ import { compiledOnce, type SlotOf } from "../../platform/database/compiled-once
 import { isSqlite } from "../../platform/database/dialect.js";
 import type { DB } from "../../platform/database/schema.js";
 import { likePatterns } from "../clients/repository.js";
-import { candidatePage, rangesPage, walkEnd, walkPage } from "./queue-page-repository.js";
+import { candidatePage, rangesPage, walkPage } from "./queue-page-repository.js";
 import type { TicketFilter, TicketRow } from "./repository.js";
 import { searchCandidates, searchPlan } from "./search-plan-repository.js";
 import {
@@ -14,6 +14,7 @@ import {
   trigramPlan,
   trigramsOf,
 } from "./trigram-search-repository.js";
+import { walkStop } from "./walk-stop-repository.js";
 
 type Db = Kysely<DB>;
 
@@ -157,7 +158,7 @@ export interface BoundedPage {
  * a search no index helps, or several words past the index's candidates — a short one beside a common
  * one («rh impresora»), or (SQLite) two common ones seldom together. One indexed word alone is not: a
  * walk reaches a page of it after about the page divided by its share of tickets, which the index
- * found large. Bounding costs the read of where the walk stops (walkEnd): ~0.3 ms on SQLite, ~17 ms
+ * found large. Bounding costs the read of where the walk stops (walkStop): ~0.3 ms on SQLite, ~17 ms
  * on PostgreSQL at 100,000 tickets (two urgency ranges of 5,000 sorted together), which every common
  * search of two words would pay there; so on PostgreSQL only a word no index knows bounds a walk.
  */
@@ -182,7 +183,7 @@ export async function boundedPage(db: Db, f: TicketFilter, budget = WALK_BUDGET)
     path = { kind: "ranges" };
   }
   if (!walksUnbounded(db, path, patterns)) return { rows: await listPage(db, f, path), stoppedAt: null };
-  const end = await walkEnd(db, f, budget).executeTakeFirst();
+  const end = await walkStop(db, f, budget);
   const stop = end && { urgent: Number(end.urgent), due: end.response_due_at, id: end.id };
   const rows = await listPage(db, stop ? { ...f, before: stop } : f, path);
   return { rows, stoppedAt: stop && rows.length < f.limit ? stop : null };

@@ -133,27 +133,6 @@ export function rangesPage(db: Db, f: TicketFilter, patterns: string[]) {
     .limit(inlined(f.limit));
 }
 
-/**
- * Where a walk of the queue checking LIKE on `budget` tickets past the cursor stops: the budget-th
- * ticket passing the filters of the queue's index ranges, in queue order (null when fewer are left).
- * Read from those ranges alone, as a page's ids are: a search no index answers then walks up to it
- * and no further (see boundedPage), instead of the whole table when its words match almost nothing.
- * Breached is left out: counting only breached tickets, the budget would walk the whole index when
- * few are (the page up to the stop still keeps only breached ones).
- */
-export function walkEnd(db: Db, f: TicketFilter, budget: number) {
-  const walked = { ...f, terms: [], breachedAt: undefined, before: undefined, limit: budget };
-  const keys = rangesPage(db, walked, []);
-  return db
-    .selectFrom(keys.as("k"))
-    .select(["k.id", "k.urgent", "k.response_due_at"])
-    .orderBy("k.urgent", "desc")
-    .orderBy("k.response_due_at")
-    .orderBy("k.id")
-    .limit(1)
-    .offset(inlined(budget - 1));
-}
-
 /** The breached filter and the LIKE patterns, which only the ticket's row can answer. */
 function onRow<T extends SelectQueryBuilder<DB, "tickets", object>>(
   q: T,

@@ -51,7 +51,7 @@ export interface TicketFilter {
   breachedAt?: { now: string; breached: boolean } | undefined;
   terms: string[];
   after?: { urgent: number; due: string; id: string } | undefined;
-  /** Only rows up to this one in queue order, it included (where a bounded walk stops; see walkEnd). */
+  /** Only rows up to this one in queue order, it included (where a bounded walk stops; see walkStop). */
   before?: { urgent: number; due: string; id: string } | undefined;
   limit: number;
 }
