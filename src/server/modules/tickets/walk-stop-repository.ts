@@ -49,20 +49,20 @@ async function mergedStop(db: Db, f: TicketFilter, budget: number): Promise<Queu
   const [u1, u2] = urgents;
   if (u1 === undefined) return undefined;
   const first = urgencyWalk(db, f, u1, sql`${budget}`);
-  const { rows } = await (
-    u2 !== undefined
-      ? sql<QueueKeys>`with w1 as materialized (${first}),
+  const query =
+    u2 === undefined
+      ? sql<QueueKeys>`with w1 as materialized (${first})
+        select * from (select * from w1 order by response_due_at desc, id desc limit 1) a
+          where (select count(*) from w1) >= ${budget}`
+      : sql<QueueKeys>`with w1 as materialized (${first}),
           n1 as (select count(*) as n from w1),
           w2 as materialized (${urgencyWalk(db, f, u2, sql`greatest(0, ${budget} - (select n from n1))`)})
         select * from (select * from w1 order by response_due_at desc, id desc limit 1) a
           where (select n from n1) >= ${budget}
         union all
         select * from (select * from w2 order by response_due_at desc, id desc limit 1) b
-          where (select n from n1) + (select count(*) from w2) >= ${budget}`
-      : sql<QueueKeys>`with w1 as materialized (${first})
-        select * from (select * from w1 order by response_due_at desc, id desc limit 1) a
-          where (select count(*) from w1) >= ${budget}`
-  ).execute(db);
+          where (select n from n1) + (select count(*) from w2) >= ${budget}`;
+  const { rows } = await query.execute(db);
   return rows[0] && { ...rows[0], urgent: Number(rows[0].urgent) };
 }
 
@@ -82,8 +82,7 @@ function urgencyWalk(db: Db, f: TicketFilter, urgent: number, most: RawBuilder<u
       q = q.where(sql<boolean>`(tickets.response_due_at, tickets.id) > (${f.after.due}, ${f.after.id})`);
     return q;
   });
-  const [head, ...rest] = ranges;
-  const union = rest.reduce((u, r) => u.unionAll(r), head!);
+  const union = ranges.reduce((u, r) => u.unionAll(r));
   return db
     .selectFrom(union.as("r"))
     .selectAll()
