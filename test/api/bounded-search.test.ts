@@ -147,6 +147,30 @@ describe.each(DATABASES)("searches no index helps, on %s", (kind) => {
       expect([narrowed.rows, narrowed.stoppedAt]).toEqual([[], keysOf(queue[BUDGET - 1]!)]);
     });
 
+    it("stops at the budget-th ticket past the cursor, across the urgent and the other tickets", async () => {
+      const queue = await listPage(t.app.ctx.db, { terms: [], limit: N });
+      const urgent = queue.filter((r) => Number(r.urgent) === 1).length;
+      // From the start, from a cursor 10 tickets before the urgent ones end (the stop is then among
+      // the others), and from one among the others; with and without the urgent filter.
+      for (const at of [-1, urgent - 11, urgent + 20]) {
+        const after = at < 0 ? undefined : keysOf(queue[at]!);
+        for (const urgentOnly of [undefined, true, false]) {
+          const walked = queue
+            .slice(at + 1)
+            .filter((r) => urgentOnly === undefined || Number(r.urgent) === +urgentOnly);
+          const { rows: none, stoppedAt } = await boundedPage(
+            t.app.ctx.db,
+            { terms: searchTerms("zz"), limit: 51, after, urgent: urgentOnly },
+            BUDGET,
+          );
+          expect(none).toEqual([]);
+          expect(stoppedAt, `from ${at}, urgent ${urgentOnly}`).toEqual(
+            walked[BUDGET - 1] ? keysOf(walked[BUDGET - 1]!) : null,
+          );
+        }
+      }
+    });
+
     it("one word the index knows is not bounded: it finds its page however far", async () => {
       const { rows: page, stoppedAt } = await boundedPage(
         t.app.ctx.db,

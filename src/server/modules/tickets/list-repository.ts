@@ -158,9 +158,9 @@ export interface BoundedPage {
  * a search no index helps, or several words past the index's candidates — a short one beside a common
  * one («rh impresora»), or (SQLite) two common ones seldom together. One indexed word alone is not: a
  * walk reaches a page of it after about the page divided by its share of tickets, which the index
- * found large. Bounding costs the read of where the walk stops (walkStop): ~0.3 ms on SQLite, ~17 ms
- * on PostgreSQL at 100,000 tickets (two urgency ranges of 5,000 sorted together), which every common
- * search of two words would pay there; so on PostgreSQL only a word no index knows bounds a walk.
+ * found large. Bounding costs the read of where the walk stops (walkStop): ~0.3 ms on SQLite, 9–45 ms
+ * of PostgreSQL's CPU at 100,000 tickets (9 without filters, 45 with a technician's), which every
+ * common search of two words would pay there; so on PostgreSQL only a word no index knows bounds a walk.
  */
 function walksUnbounded(db: Db, path: SearchPath, patterns: string[]): boolean {
   if (path.kind !== "walk" && path.kind !== "ranges") return false;
