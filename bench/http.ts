@@ -193,7 +193,8 @@ function postgresCpuMs(): number {
       const close = stat.lastIndexOf(")");
       if (!stat.slice(stat.indexOf("(") + 1, close).startsWith("postgres")) continue;
       const fields = stat.slice(close + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+      // utime, stime, and cutime, cstime (its ended children: parallel workers, closed backends).
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
     } catch {
       // The process ended between the listing and the read.
     }

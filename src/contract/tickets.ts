@@ -280,8 +280,8 @@ export type TicketListQuery = z.input<typeof TicketListQuery>;
 export { SEARCH_WALK_BUDGET } from "./search-budget.js";
 
 /**
- * `partial`: a search no index can answer (every word under 3 letters or digits, see search-budget.ts)
- * stopped after its SEARCH_WALK_BUDGET tickets without finding more than a page in them; the page may
+ * `partial`: a search the index cannot answer alone (see search-budget.ts) stopped after its
+ * SEARCH_WALK_BUDGET tickets without finding more than a page in them; the page may
  * be short (even empty), and `nextCursor` goes on with the tickets after them.
  */
 export const PageProgress = z.object({ nextCursor: z.string().nullable(), partial: z.boolean() });

@@ -20,7 +20,8 @@ export function ticketListPath(filters: Query, cursor?: string): string {
 }
 
 /**
- * Whether a list refreshes by itself (every 10 s while live, on focus, on reconnect): not once a search
+ * Whether a list refreshes by itself (every 10 s while live, on focus, on reconnect, on coming back to
+ * it): not once a search
  * went past a partial page. A refresh fetches every page loaded again, and each partial one is a walk
  * of SEARCH_WALK_BUDGET tickets: a search followed for 20 rounds would walk 100,000 tickets anew each
  * time, for every user keeping it open.

@@ -1,6 +1,6 @@
 /**
- * What a ticket list does after a short page from a search no index can help (every word under 3
- * letters or digits). The server checks at most SEARCH_WALK_BUDGET tickets per request and says `partial`
+ * What a ticket list does after a short page from a search the index cannot answer alone (every word
+ * under 3 letters or digits, or such a word beside others; see search-budget.ts). The server checks at most SEARCH_WALK_BUDGET tickets per request and says `partial`
  * when those held less than a page; the list then asks again by itself, a few times, so "rh" finds
  * the one ticket that has it a hundred thousand tickets down instead of showing an empty list.
  *

@@ -141,13 +141,14 @@ function slotted(f: TicketFilter, slot: SlotOf): TicketFilter {
 }
 
 /**
- * A search no index can help walks at most this many tickets per page. A word of two letters ("rh")
- * that almost no ticket holds would otherwise have each request read the whole queue (seconds at a
- * million tickets); bounded, a page may come back short, with where it stopped to go on from.
+ * A search whose walk nothing else bounds (walksUnbounded) reads at most this many tickets per page.
+ * A word of two letters ("rh") that almost no ticket holds would otherwise have each request read the
+ * whole queue (seconds at a million tickets); bounded, a page may come back short, with where it
+ * stopped to go on from.
  */
 export const WALK_BUDGET = SEARCH_WALK_BUDGET;
 
-/** A page, and for a search no index helps, the ticket its walk stopped at before filling the page. */
+/** A page, and for a bounded walk, the ticket it stopped at before filling the page. */
 export interface BoundedPage {
   rows: TicketListRow[];
   stoppedAt: { urgent: number; due: string; id: string } | null;
@@ -158,8 +159,10 @@ export interface BoundedPage {
  * a search no index helps, or several words past the index's candidates — a short one beside a common
  * one («rh impresora»), or (SQLite) two common ones seldom together. One indexed word alone is not: a
  * walk reaches a page of it after about the page divided by its share of tickets, which the index
- * found large. Bounding costs the read of where the walk stops (walkStop): ~0.3 ms on SQLite, 9–45 ms
- * of PostgreSQL's CPU at 100,000 tickets (9 without filters, 45 with a technician's), which every
+ * found large (not always within a filter that thins the queue: «impresora» among one technician's
+ * tickets may walk until the page fills). Bounding costs the read of where the walk stops (walkStop):
+ * ~0.3 ms on SQLite, 9.5–45 ms of PostgreSQL's CPU at 100,000 tickets before VACUUM (9.5 without
+ * filters, 45 with a technician's), which every
  * common search of two words would pay there; so on PostgreSQL only a word no index knows bounds a walk.
  */
 function walksUnbounded(db: Db, path: SearchPath, patterns: string[]): boolean {
