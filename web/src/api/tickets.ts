@@ -56,7 +56,8 @@ export function useTicketList(filters: TicketFilters, options: { live?: boolean;
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: (query) => (options.live && bySelf(query) ? 10_000 : false),
     refetchOnWindowFocus: bySelf,
-    // Back from a ticket to the list, too: a stale search would walk its partial pages again.
+    // On (re)mounting the list too. Not seen to matter in Chromium (going back from a ticket refetched
+    // nothing even without it), so untested: it only keeps a remount from re-walking partial pages.
     refetchOnMount: bySelf,
     refetchOnReconnect: bySelf,
     enabled: options.enabled ?? true,

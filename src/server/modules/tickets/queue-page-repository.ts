@@ -67,6 +67,39 @@ function inlined<T extends string | number>(value: T) {
   return sql.lit(value);
 }
 
+/** The statuses a page reads a range of each: with a client or assignee the index starts (…, status). */
+export function statusesOf(f: TicketFilter): (TicketStatus | null)[] {
+  if (f.statuses?.length) return [...f.statuses];
+  return f.clientId || f.assigneeId || f.unassigned ? [...TICKET_STATUSES] : [null];
+}
+
+/**
+ * One index range of the queue: one status (null: any) and one urgency (null: both), with the
+ * filters, past the cursor `after` and up to the bound `before` (see filtered for `likeOnRow`).
+ */
+export function queueRange(
+  db: Db,
+  f: TicketFilter,
+  patterns: string[],
+  status: TicketStatus | null,
+  urgent: number | null,
+  likeOnRow = false,
+) {
+  let q = filtered(
+    db.selectFrom("tickets").select(["id", "urgent", "response_due_at"]),
+    f,
+    patterns,
+    likeOnRow,
+  );
+  if (status) q = q.where("tickets.status", "=", inlined(status));
+  if (urgent !== null) q = q.where("tickets.urgent", "=", urgent);
+  if (f.after && urgent === f.after.urgent)
+    q = q.where(sql<boolean>`(tickets.response_due_at, tickets.id) > (${f.after.due}, ${f.after.id})`);
+  if (f.before && urgent === f.before.urgent)
+    q = q.where(sql<boolean>`(tickets.response_due_at, tickets.id) <= (${f.before.due}, ${f.before.id})`);
+  return q;
+}
+
 /**
  * A page as ordered index ranges: one per status (and per urgency past a cursor), each from the cursor
  * on, each one index seek (tickets_queue, tickets_status_queue, tickets_client_queue or
@@ -80,13 +113,7 @@ function inlined<T extends string | number>(value: T) {
  *   a sort; each range is cut at `limit` first, so a page reads at most `limit` entries per range.
  */
 export function rangesPage(db: Db, f: TicketFilter, patterns: string[]) {
-  const byPrefix = f.clientId || f.assigneeId || f.unassigned;
-  // With a client or assignee the index starts (…, status): every status is a range of its own.
-  const statuses: (TicketStatus | null)[] = f.statuses?.length
-    ? [...f.statuses]
-    : byPrefix
-      ? [...TICKET_STATUSES]
-      : [null];
+  const statuses = statusesOf(f);
   const merged = isSqlite(db);
   // Past a cursor the order goes on inside its urgency, then through the less urgent: a range each
   // (and up to a bound, through the more urgent and then inside its own).
@@ -101,18 +128,7 @@ export function rangesPage(db: Db, f: TicketFilter, patterns: string[]) {
       : [f.urgent === undefined ? null : +f.urgent];
   const ranges = statuses.flatMap((status) =>
     urgents.map((urgent, i) => {
-      let q = filtered(
-        db.selectFrom("tickets").select(["id", "urgent", "response_due_at"]),
-        f,
-        patterns,
-        !merged,
-      );
-      if (status) q = q.where("tickets.status", "=", inlined(status));
-      if (urgent !== null) q = q.where("tickets.urgent", "=", urgent);
-      if (f.after && urgent === f.after.urgent)
-        q = q.where(sql<boolean>`(tickets.response_due_at, tickets.id) > (${f.after.due}, ${f.after.id})`);
-      if (f.before && urgent === f.before.urgent)
-        q = q.where(sql<boolean>`(tickets.response_due_at, tickets.id) <= (${f.before.due}, ${f.before.id})`);
+      const q = queueRange(db, f, patterns, status, urgent, !merged);
       if (merged) return q as TicketIds;
       const cut = q.orderBy("tickets.response_due_at").orderBy("tickets.id").limit(inlined(f.limit));
       return db.selectFrom(cut.as(`r${i}_${status ?? "any"}`)).selectAll() as unknown as TicketIds;
