@@ -24,8 +24,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import autocannon from "autocannon";
-import { WALK_BUDGET } from "../src/server/modules/tickets/list-repository.js";
 import { COMMON_WORD, pick, RARE_WORD, rng, SHORT_WORD, ticketText } from "./http-data.js";
+import { formatHttpBench } from "./http-report.js";
 import type { MesaReady } from "./http-servers.js";
 
 const SELF = fileURLToPath(import.meta.url);
@@ -432,63 +432,11 @@ export async function runHttpBench(): Promise<Record<string, number | string>> {
   }
 }
 
-export function formatHttpBench(r: Record<string, number | string>): string {
-  const n = (k: string) =>
-    typeof r[k] === "number" ? (r[k] as number).toLocaleString("en-US") : String(r[k]);
-  // Results saved before the kernel's (or PostgreSQL's) part was recorded show "–" there.
-  const maybe = (k: string) => (r[k] === undefined ? "–" : n(k));
-  const onPg = r.database === "PostgreSQL";
-  const pgCell = (key: string) => (onPg ? ` ${maybe(`${key}PostgresCpuUsPerReq`)} |` : "");
-  // A scenario with no answer in time has no cost per request (its CPU went to something else).
-  const row = (key: string, label: string) =>
-    r[`${key}Requests`] === 0
-      ? `| ${label} | 0 | – | – | no answer (${n(`${key}Errors`)} timeouts) | – |${onPg ? " – |" : ""} ${n(`${key}Non2xx`)} |`
-      : `| ${label} | ${n(`${key}Rps`)} | ${n(`${key}P50Ms`)} | ${n(`${key}P99Ms`)} | ${n(`${key}ServerCpuUsPerReq`)} | ${maybe(`${key}ServerSystemUsPerReq`)} |${pgCell(key)} ${n(`${key}Non2xx`)} |`;
-  return [
-    `${n("tickets")} tickets on ${r.database ?? "SQLite"}, ${n("connections")} connections, ${n("secondsPerScenario")} s per scenario (${n("platform")}, node ${n("node")})`,
-    "",
-    `| Scenario | req/s | p50 ms | p99 ms | server CPU µs/req | of it kernel µs |${onPg ? " PostgreSQL CPU µs/req |" : ""} non-2xx |`,
-    `|---|---:|---:|---:|---:|---:|${onPg ? "---:|" : ""}---:|`,
-    row("create", "POST /api/tickets (create)"),
-    row(
-      "bare",
-      `bare Fastify + ${r.database === "PostgreSQL" ? "pg" : "better-sqlite3"}, one INSERT into the same tickets table`,
-    ),
-    row("listDefault", "GET /api/tickets?limit=50 (queue order)"),
-    row("listStatus", "GET …&status=new,assigned"),
-    row("listAssignee", "GET …&assigneeId=… (one technician)"),
-    row("listClient", "GET …&clientId=… (one client)"),
-    row("listBreached", "GET …&breached=true"),
-    row("listDeep", "GET …&cursor=… (a page 90% into the queue)"),
-    row("listQFolio", "GET …&q=<a folio> (one match)"),
-    row("listQ", `GET …&q=${RARE_WORD} (1 % of tickets: ${n("rareWordMatches")} matches)`),
-    row("listQCommon", `GET …&q=${COMMON_WORD} (20 % of tickets: past the candidate cap)`),
-    ...(r.shortWordRps === undefined
-      ? []
-      : [
-          row(
-            "shortWord",
-            `GET …&q=${SHORT_WORD} (two letters, no index: at most ${WALK_BUDGET.toLocaleString("en-US")} tickets walked per request)`,
-          ),
-        ]),
-    "",
-    `| Measure | Value |`,
-    "|---|---:|",
-    `| create / bare throughput | ${n("createToBareRatio")} (target ≥ 0.4: ${n("targetCreateAtLeast40PctOfBare")}) |`,
-    `| bare / create server CPU per request (throughput ratio of one event loop) | ${n("createToBareCpuRatio")} |`,
-    `| worst queue page p99 (target < 50 ms) | ${n("worstQueueP99Ms")} ms: ${n("targetListP99Under50Ms")} |`,
-    `| worst search p99 (no target) | ${n("worstSearchP99Ms")} ms |`,
-    `| worst queue page server CPU (target ≤ 1,000 µs) | ${n("worstQueueCpuUs")} µs: ${n("targetQueueCpu")} |`,
-    `| worst search server CPU (target ≤ ${n("searchCpuTargetUs")} µs) | ${n("worstSearchCpuUs")} µs: ${n("targetSearchCpu")} |`,
-    `| RSS after seeding | ${n("rssAfterSeedMb")} MB |`,
-    `| RSS after the run | ${n("rssAfterRunMb")} MB |`,
-    `| seeding (not measured) | ${n("seedSeconds")} s (${r.seedPhases ?? "phases not recorded"}) |`,
-    `| machine 1-min load average during the run | ${n("loadAverage1m")} |`,
-  ].join("\n");
-}
-
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const results = await runHttpBench();
   console.log(formatHttpBench(results));
-  console.log(`\n(total ${results.totalSeconds} s; JSON in ${path.relative(process.cwd(), RESULTS_FILE)})`);
+  const saved = results.partial
+    ? "a partial run: nothing saved"
+    : `JSON in ${path.relative(process.cwd(), RESULTS_FILE)}`;
+  console.log(`\n(total ${results.totalSeconds} s; ${saved})`);
 }

@@ -1,0 +1,83 @@
+/**
+ * The HTTP bench's Markdown (bench/http.ts): the scenarios' table and the measures against issue #16's
+ * targets. A partial run (BENCH_ONLY) shows only the rows and measures it took.
+ */
+import { WALK_BUDGET } from "../src/server/modules/tickets/list-repository.js";
+import { COMMON_WORD, RARE_WORD, SHORT_WORD } from "./http-data.js";
+
+export function formatHttpBench(r: Record<string, number | string>): string {
+  const n = (k: string) =>
+    typeof r[k] === "number" ? (r[k] as number).toLocaleString("en-US") : String(r[k]);
+  // Results saved before the kernel's (or PostgreSQL's) part was recorded show "–" there.
+  const maybe = (k: string) => (r[k] === undefined ? "–" : n(k));
+  const onPg = r.database === "PostgreSQL";
+  const pgCell = (key: string) => (onPg ? ` ${maybe(`${key}PostgresCpuUsPerReq`)} |` : "");
+  // A scenario with no answer in time has no cost per request (its CPU went to something else).
+  const row = (key: string, label: string) =>
+    r[`${key}Requests`] === 0
+      ? `| ${label} | 0 | – | – | no answer (${n(`${key}Errors`)} timeouts) | – |${onPg ? " – |" : ""} ${n(`${key}Non2xx`)} |`
+      : `| ${label} | ${n(`${key}Rps`)} | ${n(`${key}P50Ms`)} | ${n(`${key}P99Ms`)} | ${n(`${key}ServerCpuUsPerReq`)} | ${maybe(`${key}ServerSystemUsPerReq`)} |${pgCell(key)} ${n(`${key}Non2xx`)} |`;
+  return [
+    `${n("tickets")} tickets on ${r.database ?? "SQLite"}, ${n("connections")} connections, ${n("secondsPerScenario")} s per scenario (${n("platform")}, node ${n("node")})`,
+    "",
+    `| Scenario | req/s | p50 ms | p99 ms | server CPU µs/req | of it kernel µs |${onPg ? " PostgreSQL CPU µs/req |" : ""} non-2xx |`,
+    `|---|---:|---:|---:|---:|---:|${onPg ? "---:|" : ""}---:|`,
+    ...shownRows(r, row),
+    "",
+    `| Measure | Value |`,
+    "|---|---:|",
+    ...measureLines(r, n),
+  ].join("\n");
+}
+
+/** The scenarios' rows in the table's order; a partial run's shows only those it measured. */
+function shownRows(
+  r: Record<string, number | string>,
+  row: (key: string, label: string) => string,
+): string[] {
+  const rows: [string, string][] = [
+    ["create", "POST /api/tickets (create)"],
+    [
+      "bare",
+      `bare Fastify + ${r.database === "PostgreSQL" ? "pg" : "better-sqlite3"}, one INSERT into the same tickets table`,
+    ],
+    ["listDefault", "GET /api/tickets?limit=50 (queue order)"],
+    ["listStatus", "GET …&status=new,assigned"],
+    ["listAssignee", "GET …&assigneeId=… (one technician)"],
+    ["listClient", "GET …&clientId=… (one client)"],
+    ["listBreached", "GET …&breached=true"],
+    ["listDeep", "GET …&cursor=… (a page 90% into the queue)"],
+    ["listQFolio", "GET …&q=<a folio> (one match)"],
+    ["listQ", `GET …&q=${RARE_WORD} (1 % of tickets: ${r.rareWordMatches?.toLocaleString("en-US")} matches)`],
+    ["listQCommon", `GET …&q=${COMMON_WORD} (20 % of tickets: past the candidate cap)`],
+    [
+      "shortWord",
+      `GET …&q=${SHORT_WORD} (two letters, no index: at most ${WALK_BUDGET.toLocaleString("en-US")} tickets walked per request)`,
+    ],
+  ];
+  return rows.filter(([key]) => r[`${key}Rps`] !== undefined).map(([key, label]) => row(key, label));
+}
+
+/**
+ * The measures against the targets, `{key}` standing for a result; a line whose results a partial run
+ * did not take (its scenarios skipped) is left out.
+ */
+function measureLines(r: Record<string, number | string>, n: (k: string) => string): string[] {
+  const lines = [
+    "create / bare throughput | {createToBareRatio} (target ≥ 0.4: {targetCreateAtLeast40PctOfBare})",
+    "bare / create server CPU per request (throughput ratio of one event loop) | {createToBareCpuRatio}",
+    "worst queue page p99 (target < 50 ms) | {worstQueueP99Ms} ms: {targetListP99Under50Ms}",
+    "worst search p99 (no target) | {worstSearchP99Ms} ms",
+    "worst queue page server CPU (target ≤ 1,000 µs) | {worstQueueCpuUs} µs: {targetQueueCpu}",
+    "worst search server CPU (target ≤ {searchCpuTargetUs} µs) | {worstSearchCpuUs} µs: {targetSearchCpu}",
+    "RSS after seeding | {rssAfterSeedMb} MB",
+    "RSS after the run | {rssAfterRunMb} MB",
+    `seeding (not measured) | {seedSeconds} s (${r.seedPhases ?? "phases not recorded"})`,
+    "machine 1-min load average during the run | {loadAverage1m}",
+  ];
+  const measured = (k: string) => typeof r[k] === "string" || Number.isFinite(r[k]);
+  const keys = (line: string) => [...line.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+  return lines
+    .filter((line) => keys(line).every(measured))
+    .map((line) => `| ${line.replace(/\{(\w+)\}/g, (_, k: string) => n(k))} |`);
+}
