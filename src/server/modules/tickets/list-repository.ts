@@ -4,7 +4,7 @@ import { compiledOnce, type SlotOf } from "../../platform/database/compiled-once
 import { isSqlite } from "../../platform/database/dialect.js";
 import type { DB } from "../../platform/database/schema.js";
 import { likePatterns } from "../clients/repository.js";
-import { candidatePage, rangesPage, walkPage } from "./queue-page-repository.js";
+import { candidatePage, rangesPage, slotted, walkPage } from "./queue-page-repository.js";
 import type { TicketFilter, TicketRow } from "./repository.js";
 import { searchCandidates, searchPlan } from "./search-plan-repository.js";
 import {
@@ -125,19 +125,6 @@ async function searchPath(db: Db, f: TicketFilter, patterns: string[]): Promise<
   if (!thin && plan.most <= Math.max(MAX_SEARCH_CANDIDATES, walkMost(plan.docs)))
     return { kind: "walk", match: plan.match };
   return { kind: "ranges" };
-}
-
-/** The filter as the page's statement is built: each value that varies is a slot (see compiledOnce). */
-function slotted(f: TicketFilter, slot: SlotOf): TicketFilter {
-  return {
-    ...f,
-    clientId: f.clientId && slot("clientId"),
-    assigneeId: f.assigneeId && slot("assigneeId"),
-    breachedAt: f.breachedAt && { now: slot("now"), breached: f.breachedAt.breached },
-    after: f.after && { urgent: f.after.urgent, due: slot("afterDue"), id: slot("afterId") },
-    before: f.before && { urgent: f.before.urgent, due: slot("beforeDue"), id: slot("beforeId") },
-    limit: slot<number>("limit"),
-  };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Kysely, SelectQueryBuilder } from "kysely";
 import { sql } from "kysely";
 import type { TicketStatus } from "../../../contract/tickets.js";
 import { TICKET_STATUSES } from "../../../domain/workflow.js";
+import type { SlotOf } from "../../platform/database/compiled-once.js";
 import { isSqlite } from "../../platform/database/dialect.js";
 import type { DB } from "../../platform/database/schema.js";
 import type { TicketFilter } from "./repository.js";
@@ -244,4 +245,17 @@ export function walkPage(db: Db, f: TicketFilter, patterns: string[], match: str
     .orderBy("walks.response_due_at")
     .orderBy("walks.id")
     .limit(f.limit) as unknown as TicketIds;
+}
+
+/** The filter as the page's statement is built: each value that varies is a slot (see compiledOnce). */
+export function slotted(f: TicketFilter, slot: SlotOf): TicketFilter {
+  return {
+    ...f,
+    clientId: f.clientId && slot("clientId"),
+    assigneeId: f.assigneeId && slot("assigneeId"),
+    breachedAt: f.breachedAt && { now: slot("now"), breached: f.breachedAt.breached },
+    after: f.after && { urgent: f.after.urgent, due: slot("afterDue"), id: slot("afterId") },
+    before: f.before && { urgent: f.before.urgent, due: slot("beforeDue"), id: slot("beforeId") },
+    limit: slot<number>("limit"),
+  };
 }

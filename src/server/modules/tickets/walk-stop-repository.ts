@@ -1,7 +1,8 @@
 import { type Kysely, sql } from "kysely";
+import { compiledOnce } from "../../platform/database/compiled-once.js";
 import { isSqlite } from "../../platform/database/dialect.js";
 import type { DB } from "../../platform/database/schema.js";
-import { queueRange, rangesPage, statusesOf } from "./queue-page-repository.js";
+import { queueRange, rangesPage, slotted, statusesOf } from "./queue-page-repository.js";
 import type { TicketFilter } from "./repository.js";
 
 type Db = Kysely<DB>;
@@ -17,20 +18,46 @@ export type QueueKeys = { id: string; urgent: number; response_due_at: string };
  * few are (the page up to the stop still keeps only breached ones).
  */
 export async function walkStop(db: Db, f: TicketFilter, budget: number): Promise<QueueKeys | undefined> {
-  const walked = { ...f, terms: [], breachedAt: undefined, before: undefined };
-  if (!isSqlite(db) && statusesOf(walked).length === 1) return urgencyFirstStop(db, walked, budget);
-  // SQLite merges the ranges as it reads them and stops at the budget-th (see rangesPage); PostgreSQL
-  // cuts each range at the budget and sorts the cuts together.
-  const keys = rangesPage(db, { ...walked, limit: budget }, []);
+  const walked = { ...f, terms: [], breachedAt: undefined, before: undefined, limit: budget };
+  const urgencyFirst = !isSqlite(db) && statusesOf(walked).length === 1;
+  // Compiled once per shape (see compiledOnce): building the ranges with Kysely cost this process
+  // about as much as the read itself (~1 ms).
+  const shape = JSON.stringify([
+    urgencyFirst,
+    walked.statuses,
+    walked.urgent,
+    !!walked.clientId,
+    !!walked.assigneeId,
+    !!walked.unassigned,
+    walked.after?.urgent,
+    budget,
+  ]);
+  const values = {
+    clientId: walked.clientId,
+    assigneeId: walked.assigneeId,
+    afterDue: walked.after?.due,
+    afterId: walked.after?.id,
+  };
+  const [row] = await compiledOnce<QueueKeys, DB>(db, `tickets.walkStop ${shape}`, values, (slot) => {
+    const sf = { ...slotted(walked, slot), limit: budget };
+    return urgencyFirst ? urgencyFirstStop(db, sf, budget) : sortedStop(db, sf, budget);
+  });
+  return row && { ...row, urgent: Number(row.urgent) };
+}
+
+/**
+ * The budget-th ticket of the ranges: SQLite merges them as it reads them and stops there (see
+ * rangesPage); PostgreSQL cuts each range at the budget and sorts the cuts together.
+ */
+function sortedStop(db: Db, f: TicketFilter, budget: number) {
   return db
-    .selectFrom(keys.as("k"))
+    .selectFrom(rangesPage(db, f, []).as("k"))
     .select(["k.id", "k.urgent", "k.response_due_at"])
     .orderBy("k.urgent", "desc")
     .orderBy("k.response_due_at")
     .orderBy("k.id")
     .limit(1)
-    .offset(budget - 1)
-    .executeTakeFirst();
+    .offset(budget - 1);
 }
 
 /**
@@ -42,12 +69,17 @@ export async function walkStop(db: Db, f: TicketFilter, budget: number): Promise
  * to merge them in order (Merge Append), and when they are short it sorts them with parallel workers,
  * which cost more than the cuts' sort: those keep rangesPage's statement.
  */
-async function urgencyFirstStop(db: Db, f: TicketFilter, budget: number): Promise<QueueKeys | undefined> {
+function urgencyFirstStop(db: Db, f: TicketFilter, budget: number) {
   const urgents = [1, 0].filter(
     (u) => (f.urgent === undefined || u === +f.urgent) && (!f.after || u <= f.after.urgent),
   );
   const [u1, u2] = urgents;
-  if (u1 === undefined) return undefined;
+  // Nothing past the cursor in the urgencies asked for.
+  if (u1 === undefined)
+    return db
+      .selectFrom("tickets")
+      .select(["tickets.id", "tickets.urgent", "tickets.response_due_at"])
+      .where(sql<boolean>`1 = 0`);
   const first = urgencyWalk(db, f, u1).limit(budget);
   // The less urgent walk runs only when the urgent one holds fewer than the budget (a one-time
   // filter); its offset is the rest of the budget.
@@ -65,8 +97,7 @@ async function urgencyFirstStop(db: Db, f: TicketFilter, budget: number): Promis
           .offset(sql<number>`greatest(0, ${budget - 1} - (select n from n1))`)
           .limit(1)}) b
           where (select n from n1) < ${budget}`;
-  const { rows } = await query.execute(db);
-  return rows[0] && { ...rows[0], urgent: Number(rows[0].urgent) };
+  return { compile: () => query.compile(db) };
 }
 
 /** One urgency's tickets past the cursor, in queue order (the one status range walkStop sends here). */
