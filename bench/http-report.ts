@@ -50,6 +50,7 @@ function shownRows(
     ["listQFolio", "GET …&q=<a folio> (one match)"],
     ["listQ", `GET …&q=${RARE_WORD} (1 % of tickets: ${r.rareWordMatches?.toLocaleString("en-US")} matches)`],
     ["listQCommon", `GET …&q=${COMMON_WORD} (20 % of tickets: past the candidate cap)`],
+    ["filteredWord", `GET …&q=${RARE_WORD}&assigneeId=… (the 1 % word in one technician's tickets)`],
     [
       "shortWord",
       `GET …&q=${SHORT_WORD} (two letters, no index: at most ${WALK_BUDGET.toLocaleString("en-US")} tickets walked per request)`,

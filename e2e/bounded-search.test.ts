@@ -149,7 +149,7 @@ describe.skipIf(browserMissing)("a search no index helps, on 102,500 tickets", {
       const paused = page.getByTestId("search-paused");
       await paused.waitFor();
       expect(await paused.textContent()).toContain(
-        "Esta búsqueda no la resuelve el índice (palabras de menos de 3 letras, o varias que casi nunca van juntas): se revisaron al menos 100,000 tickets.",
+        "Esta búsqueda no la resuelve el índice (palabras de menos de 3 letras, varias que casi nunca van juntas, o una muy común que solo tienen los tickets recientes, como el año de un folio): se revisaron al menos 100,000 tickets.",
       );
       expect(await folios(page)).toEqual([folioOf(MATCH)]);
       await shot(page, "bounded-search-paused");

@@ -256,6 +256,8 @@ describe.each(DATABASES)("searches no index helps, on %s", (kind) => {
   describe("a short word beside a common one, on a fresh app", () => {
     let other: TestApp;
     let reception: Staff["reception"];
+    /** The folios of the tickets holding "reciente", in queue order. */
+    let recent: string[] = [];
     beforeAll(async () => {
       // Its own app, so the word counts it estimates are of these tickets only: "ticket" in all
       // (past the candidates of both databases' indexes), "qz" in one past the budget.
@@ -263,9 +265,20 @@ describe.each(DATABASES)("searches no index helps, on %s", (kind) => {
       const staff = await seedStaff(other.app);
       reception = staff.reception;
       const c = await reception.post("/api/clients", { name: "Cliente Común" });
-      const all = rows(WALK_BUDGET + 30, c.body.id, staff.technician.user!.id, (i) =>
-        i === WALK_BUDGET + 21 ? "qz" : "",
+      // "reciente" (SQLite: past the walk's candidates) only in the less urgent of the last tickets,
+      // which the queue order puts after the first WALK_BUDGET: a word common only in recent tickets.
+      const all = rows(WALK_BUDGET + 3500, c.body.id, staff.technician.user!.id, (i) =>
+        i === WALK_BUDGET + 21 ? "qz" : i % 5 !== 0 && i >= 4500 ? "reciente" : "",
       );
+      recent = all
+        .filter((r) => r.search_text.includes("reciente"))
+        .sort(
+          (a, b) =>
+            b.urgent - a.urgent ||
+            a.response_due_at.localeCompare(b.response_due_at) ||
+            (a.id < b.id ? -1 : 1),
+        )
+        .map((r) => r.folio);
       await insertAll(other, all);
     });
     afterAll(async () => other?.close());
@@ -284,6 +297,27 @@ describe.each(DATABASES)("searches no index helps, on %s", (kind) => {
       // it, a bounded walk would fill the page too).
       const common = await reception.get("/api/tickets?q=ticket&limit=50");
       expect([common.body.items.length, common.body.partial]).toEqual([50, false]);
+    });
+
+    it("a word common only in recent tickets: SQLite walks no further than the budget, then finds them", async () => {
+      const pages: { items: { folio: string }[]; partial: boolean; nextCursor: string | null }[] = [];
+      let cursor = "";
+      while (pages.flatMap((p) => p.items).length < 50 && pages.length < 5) {
+        const r = await reception.get(`/api/tickets?q=reciente&limit=50${cursor && `&cursor=${cursor}`}`);
+        expect(r.status).toBe(200);
+        pages.push(r.body);
+        cursor = r.body.nextCursor;
+      }
+      expect(pages.flatMap((p) => p.items.map((x) => x.folio))).toEqual(recent.slice(0, 50));
+      // PostgreSQL walks one indexed word unbounded (see walksUnbounded): its page comes at once.
+      expect(pages.map((p) => [p.items.length, p.partial])).toEqual(
+        kind === "sqlite"
+          ? [
+              [0, true],
+              [50, false],
+            ]
+          : [[50, false]],
+      );
     });
   });
 });

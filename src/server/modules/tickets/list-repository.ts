@@ -143,19 +143,23 @@ export interface BoundedPage {
 
 /**
  * Whether a page's way walks the queue checking words on each ticket with nothing bounding how far:
- * a search no index helps, or several words past the index's candidates — a short one beside a common
- * one («rh impresora»), or (SQLite) two common ones seldom together. One indexed word alone is not: a
- * walk reaches a page of it after about the page divided by its share of tickets, which the index
- * found large (not always within a filter that thins the queue: «impresora» among one technician's
- * tickets may walk until the page fills). Bounding costs the read of where the walk stops (walkStop):
- * ~0.3 ms on SQLite, 9.5–45 ms of PostgreSQL's CPU at 100,000 tickets before VACUUM (9.5 without
- * filters, 45 with a technician's), which every
- * common search of two words would pay there; so on PostgreSQL only a word no index knows bounds a walk.
+ * a search no index helps, several words past the index's candidates (a short one beside a common
+ * one, «rh impresora»; on SQLite also two common ones seldom together), or (SQLite) one word so
+ * common that the queue is walked checking LIKE. Such a word fills a page within about 50 × √(tickets
+ * ÷ 1,000) tickets (1,600 at a million) when spread over the queue, but one common only among recent
+ * tickets (a folio's year, «os-2026») is walked past every older ticket first: 274 ms of CPU at
+ * 1,000,000 tickets on SQLite, unbounded. Bounding costs the read of where the walk stops (walkStop):
+ * 0.3–1.5 ms on SQLite; 2–14 ms of PostgreSQL's CPU at 100,000 tickets (the sort of the ranges' cuts),
+ * which every common word would pay there, so PostgreSQL bounds only searches with a word no index
+ * knows. Left unbounded: a rarer word (the index's candidates walked through the search docs, each a
+ * cheap check) and a common word inside a filter that thins the queue (a technician's tickets: at
+ * 1,000,000 tickets a 1 % word walks ~5,000 of them per page; a bound would cut it short).
  */
-function walksUnbounded(db: Db, path: SearchPath, patterns: string[]): boolean {
+function walksUnbounded(db: Db, f: TicketFilter, path: SearchPath, patterns: string[]): boolean {
   if (path.kind !== "walk" && path.kind !== "ranges") return false;
   if (path.kind === "ranges" && path.unindexed) return true;
-  if (patterns.length < 2) return false;
+  if (patterns.length === 0) return false;
+  if (patterns.length === 1) return isSqlite(db) && path.kind === "ranges" && !thins(f);
   return isSqlite(db) || patterns.some((p) => trigramsOf([p]).length === 0);
 }
 
@@ -172,7 +176,7 @@ export async function boundedPage(db: Db, f: TicketFilter, budget = WALK_BUDGET)
     if (rows) return { rows, stoppedAt: null };
     path = { kind: "ranges" };
   }
-  if (!walksUnbounded(db, path, patterns)) return { rows: await listPage(db, f, path), stoppedAt: null };
+  if (!walksUnbounded(db, f, path, patterns)) return { rows: await listPage(db, f, path), stoppedAt: null };
   const end = await walkStop(db, f, budget);
   const stop = end && { urgent: Number(end.urgent), due: end.response_due_at, id: end.id };
   const rows = await listPage(db, stop ? { ...f, before: stop } : f, path);

@@ -170,7 +170,7 @@ export const core: Record<keyof typeof es, string> = {
   "list.more": "Load more",
   "list.searching": "Searching more tickets… (at least {checked, number} checked)",
   "list.searchPaused":
-    "The search index cannot answer this search (words shorter than 3 letters, or several that are seldom together): at least {checked, number} tickets were checked. Type a longer or more precise word, or keep searching.",
+    "The search index cannot answer this search (words shorter than 3 letters, several that are seldom together, or a very common one only recent tickets hold, such as a folio's year): at least {checked, number} tickets were checked. Type a longer or more precise word (the whole folio), or keep searching.",
   "list.searchOn": "Keep searching",
   "list.notLive":
     "This search checked many tickets and does not refresh by itself: search again to see changes.",

@@ -169,7 +169,7 @@ export const core = {
   "list.more": "Cargar más",
   "list.searching": "Buscando en más tickets… (revisados al menos {checked, number})",
   "list.searchPaused":
-    "Esta búsqueda no la resuelve el índice (palabras de menos de 3 letras, o varias que casi nunca van juntas): se revisaron al menos {checked, number} tickets. Escribe una palabra más larga o más precisa, o sigue buscando.",
+    "Esta búsqueda no la resuelve el índice (palabras de menos de 3 letras, varias que casi nunca van juntas, o una muy común que solo tienen los tickets recientes, como el año de un folio): se revisaron al menos {checked, number} tickets. Escribe una palabra más larga o más precisa (el folio completo), o sigue buscando.",
   "list.searchOn": "Seguir buscando",
   "list.notLive":
     "Esta búsqueda revisó muchos tickets y no se actualiza sola: búscala de nuevo para ver los cambios.",
