@@ -83,6 +83,8 @@ describe.each(DATABASES)("bad input on intake and records on %s", (kind) => {
     ["ticket: 100 KB title", 400, V, ticket({ title: "a".repeat(100_000) })],
     ["ticket: null title", 400, V, ticket({ title: null })],
     ["ticket: NUL character in the title", 400, V, ticket({ title: "Correo\u0000caído" })],
+    ["ticket: half a surrogate pair in the title", 400, V, ticket({ title: "Correo\ud800caído" })],
+    ["ticket: a low surrogate alone in the description", 400, V, ticket({ description: "\udc00 sin par" })],
     ["ticket: receivedAt on 30 Feb", 400, V, ticket({ receivedAt: "2026-02-30T10:00:00-06:00" })],
     ["ticket: receivedAt without offset", 400, V, ticket({ receivedAt: "2026-11-24T10:00:00" })],
     ["ticket: receivedAt as a bare date", 400, V, ticket({ receivedAt: "2026-11-24" })],

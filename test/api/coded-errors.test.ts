@@ -94,7 +94,8 @@ describe.each(DATABASES)("not found and forbidden in the reader's language on %s
       es.body.error.details.map((d: { path: string[]; message: string }) => [d.path.at(-1), d.message]),
     );
     expect(esText.channel).toMatch(/^Opción inválida: se esperaba una de /);
-    expect(esText.urgent).toMatch(/^Entrada inválida: se esperaba booleano/);
+    // It says what was sent (a text), not «indefinido», and a missing field as absent.
+    expect(esText.urgent).toBe("Entrada inválida: se esperaba booleano, recibido texto");
     expect(es.body.error.message).toContain("Entrada inválida: se esperaba booleano");
     await speak("reception", "en");
     const en = await bad();
@@ -102,7 +103,10 @@ describe.each(DATABASES)("not found and forbidden in the reader's language on %s
       en.body.error.details.map((d: { path: string[]; message: string }) => [d.path.at(-1), d.message]),
     );
     expect(enText.channel).toMatch(/^Invalid option: expected one of /);
-    expect(enText.urgent).toMatch(/^Invalid input: expected boolean/);
+    expect(enText.urgent).toBe("Invalid input: expected boolean, received string");
+    const missing = await staff.reception.post("/api/tickets", { clientId: client.id, description: "" });
+    const title = missing.body.error.details.find((d: { path: string[] }) => d.path.at(-1) === "title");
+    expect(title.message).toBe("Invalid input: expected string, received undefined");
     await speak("reception", "es-MX");
     expect((await staff.reception.get(`/api/tickets?clientId=${client.id}`)).body.items).toEqual([]);
   });

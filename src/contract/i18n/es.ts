@@ -46,6 +46,7 @@ export const inputEs = {
   "input.unknown_filter": "Filtro desconocido: {filter}",
   "input.unknown_status": "Estado desconocido: {statuses}",
   "input.nul_char": "Carácter nulo no permitido",
+  "input.lone_surrogate": "Carácter Unicode incompleto no permitido",
   "input.version_number": "Versión numérica",
   "input.version_mismatch": "Distinta de If-Match",
   "input.idempotency_key": "Entre 1 y 200 caracteres ASCII imprimibles",

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { issueParams } from "../../../contract/i18n/issue.js";
 import { type Database, isUniqueViolation } from "../database/database.js";
@@ -52,6 +52,22 @@ function renderZodIssue<P>(
   return { path, message: zodIssueText(locale, { ...fields, code: keyword }) ?? message };
 }
 
+/** The value at `path` of the request part a validation error is about (undefined: absent). */
+function inputAt(request: FastifyRequest, context: string | undefined, path: string[]): unknown {
+  const parts: Record<string, unknown> = {
+    body: request.body,
+    querystring: request.query,
+    params: request.params,
+    headers: request.headers,
+  };
+  let value: unknown = context ? parts[context] : undefined;
+  for (const key of path) {
+    if (value === null || typeof value !== "object" || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
 /** A service's issue list (`invalid(…, [{path, message, params}])`); other details stay as they are. */
 function renderIssues(locale: ServerLocale, details: unknown): unknown {
   if (!Array.isArray(details)) return details;
@@ -62,22 +78,23 @@ function renderIssues(locale: ServerLocale, details: unknown): unknown {
   });
 }
 
-function describe(err: FastifyError, locale: ServerLocale): ErrorReply {
+function describe(err: FastifyError, locale: ServerLocale, request: FastifyRequest): ErrorReply {
   if (err instanceof AppError) {
     const own = err.details instanceof LocalizedDetails ? err.details.render(locale) : err.details;
     const details = err.code === "validation_failed" ? renderIssues(locale, own) : own;
     return { status: err.status, code: err.code, text: err.text, details };
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const details = err.validation.map((v) =>
-      renderZodIssue(
-        locale,
-        [err.validationContext, ...String(v.instancePath).split("/").filter(Boolean)],
-        v.keyword,
-        v.message ?? "",
-        v.params,
-      ),
-    );
+    const details = err.validation.map((v) => {
+      const at = String(v.instancePath).split("/").filter(Boolean);
+      // zod's issues do not keep the value (its message would say «recibido indefinido» whatever was
+      // sent): it is read again from the part of the request that was validated.
+      const input = inputAt(request, err.validationContext, at);
+      return renderZodIssue(locale, [err.validationContext, ...at], v.keyword, v.message ?? "", {
+        ...v.params,
+        input,
+      });
+    });
     const first = details[0];
     const where = first ? ` (${first.path.join(".")}: ${first.message})` : "";
     return { status: 400, code: "validation_failed", text: text("error.validation", { where }), details };
@@ -130,7 +147,7 @@ export function installErrorHandler(
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const fault = err instanceof AppError ? null : classifyFault(err);
     const locale = localeOf(request);
-    const r = fault ? faultReply(fault) : describe(err, locale);
+    const r = fault ? faultReply(fault) : describe(err, locale, request);
     if (fault) {
       // The operator needs the cause and the setting to fix, not Kysely's stack.
       const where = database?.where ?? "";

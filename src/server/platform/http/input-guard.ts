@@ -1,20 +1,30 @@
 import type { FastifyInstance } from "fastify";
 import { invalid } from "../errors.js";
 
-/** True when a string anywhere in the value (keys included) holds a NUL character. */
-function holdsNul(value: unknown, depth = 0): boolean {
-  if (typeof value === "string") return value.includes("\u0000");
-  if (value === null || typeof value !== "object" || depth > 32) return false;
+/** Half of a UTF-16 surrogate pair without its other half: no character at all. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+type TextFault = "nul" | "surrogate" | null;
+const faultOf = (text: string): TextFault =>
+  text.includes("\u0000") ? "nul" : LONE_SURROGATE.test(text) ? "surrogate" : null;
+
+/** What is wrong with a string anywhere in the value (keys included): a NUL, a lone surrogate, or null. */
+function textFault(value: unknown, depth = 0): TextFault {
+  if (typeof value === "string") return faultOf(value);
+  if (value === null || typeof value !== "object" || depth > 32) return null;
   for (const [key, item] of Object.entries(value)) {
-    if (key.includes("\u0000") || holdsNul(item, depth + 1)) return true;
+    const fault = faultOf(key) ?? textFault(item, depth + 1);
+    if (fault) return fault;
   }
-  return false;
+  return null;
 }
 
 /**
  * What input may look like before any route sees it. PostgreSQL text cannot hold NUL (U+0000): such
  * input would fail deep in a query as a 500 there and be stored silently on SQLite; it is refused up
- * front, for body, query and path alike, on both databases. A body that is not JSON is 415.
+ * front, for body, query and path alike, on both databases. So is a lone UTF-16 surrogate (JSON's
+ * "\ud800"): no character, SQLite would store bytes that are not UTF-8 and read back three U+FFFD.
+ * A body that is not JSON is 415.
  */
 export function installInputGuard(app: FastifyInstance): void {
   // Every body the API takes is JSON (the CSV import too, as a field): Fastify's built-in text/plain
@@ -26,9 +36,10 @@ export function installInputGuard(app: FastifyInstance): void {
       ["querystring", request.query],
       ["body", request.body],
     ] as const) {
-      if (holdsNul(value)) {
-        throw invalid("error.nul_char", {}, [{ path: [part], message: "input.nul_char" }]);
-      }
+      const fault = textFault(value);
+      if (fault === "nul") throw invalid("error.nul_char", {}, [{ path: [part], message: "input.nul_char" }]);
+      if (fault === "surrogate")
+        throw invalid("error.lone_surrogate", {}, [{ path: [part], message: "input.lone_surrogate" }]);
     }
   });
 }

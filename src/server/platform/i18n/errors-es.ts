@@ -45,6 +45,7 @@ export const esErrors = {
   "error.not_found.rate": "La tarifa no existe.",
   "error.not_found.warranty_case": "El caso de garantía no existe.",
   "error.nul_char": "El texto contiene un carácter nulo (U+0000).",
+  "error.lone_surrogate": "El texto contiene un carácter Unicode incompleto (medio par sustituto UTF-16).",
   "error.staff_only_fields": "Solo el personal de la mesa puede indicar: {fields}.",
   "error.stale_edit":
     "Otra persona modificó {what, select, settings {esta configuración} rate {esta tarifa} invoice {esta factura} warranty_case {este caso de garantía} loaner {este equipo} client {este cliente} contact {este contacto} contract {esta póliza} other {este registro}} después de que lo abriste. Revisa su estado actual y vuelve a aplicar tu cambio.",
