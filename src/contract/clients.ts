@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isValidRfc, normalizeRfc } from "../domain/rfc.js";
-import { BaseVersion, Cents, DateOnly, Email, Id, OptionalText, Phone, Text } from "./common.js";
+import { BaseVersion, Cents, DateOnly, Email, Id, OptionalText, Phone, SearchText, Text } from "./common.js";
 
 export const Rfc = z.string().max(20).transform(normalizeRfc).refine(isValidRfc, "input.rfc");
 
@@ -65,7 +65,7 @@ export const Client = z.object({
 export type Client = z.infer<typeof Client>;
 
 export const ClientListQuery = z.object({
-  q: z.string().max(200).optional(),
+  q: SearchText.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -102,7 +102,7 @@ export const ContactListQuery = z.object({
   clientId: Id.optional(),
   email: z.string().max(254).optional(),
   phone: z.string().max(40).optional(),
-  q: z.string().max(200).optional(),
+  q: SearchText.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -113,7 +113,7 @@ export const CallerMatch = z.object({
   matchedOn: z.enum(["phone", "email", "name", "rfc", "contact_name"]),
   activeContract: z.boolean(),
 });
-export const CallerLookupQuery = z.object({ q: z.string().trim().min(1).max(200) });
+export const CallerLookupQuery = z.object({ q: SearchText.pipe(z.string().trim().min(1)) });
 
 export const SlaOverride = z
   .number()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_SEARCH_TERMS, searchWordCount } from "../domain/text.js";
 
 /**
  * The years any date or instant the API accepts may have. Business-calendar arithmetic and folio
@@ -75,6 +76,15 @@ export const Minutes = z.number().int().min(0);
 
 export const Text = (max: number) => z.string().trim().min(1, "input.required").max(max, "input.max_chars");
 export const OptionalText = (max: number) => z.string().trim().max(max, "input.max_chars");
+
+/** A search box's text: every word must match, so more than the server searches is refused, never cut. */
+export const SearchText = z
+  .string()
+  .max(200, "input.max_chars")
+  .refine((q) => searchWordCount(q) <= MAX_SEARCH_TERMS, {
+    message: "input.search_words",
+    params: { max: MAX_SEARCH_TERMS },
+  });
 
 export const Email = z.email("input.email").max(254);
 export const Phone = z

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { lineFits } from "../domain/billing/money.js";
 import { TICKET_STATUSES, TRANSITION_ACTIONS } from "../domain/workflow.js";
-import { BaseVersion, BooleanQuery, Cents, Id, Instant, OptionalText, Text } from "./common.js";
+import { BaseVersion, BooleanQuery, Cents, Id, Instant, OptionalText, SearchText, Text } from "./common.js";
 import { CodedText } from "./notifications.js";
 
 export const TicketStatus = z.enum(TICKET_STATUSES);
@@ -144,12 +145,18 @@ export const TimeEntry = z.object({
   createdAt: z.string(),
 });
 
-export const ChargeBody = z.strictObject({
-  kind: ChargeKind,
-  description: Text(1000),
-  quantity: z.number().int("input.quantity_integer").min(1).max(100_000),
-  unitPriceCents: Cents,
-});
+export const ChargeBody = z
+  .strictObject({
+    kind: ChargeKind,
+    description: Text(1000),
+    quantity: z.number().int("input.quantity_integer").min(1).max(100_000),
+    unitPriceCents: Cents,
+  })
+  // The charge becomes an invoice line: refused here rather than when the ticket's draft is made at close.
+  .refine((c) => lineFits(c.quantity, c.unitPriceCents), {
+    message: "input.amount_too_large",
+    path: ["unitPriceCents"],
+  });
 export const Charge = z.object({
   id: Id,
   ticketId: Id,
@@ -271,7 +278,7 @@ export const TicketListQuery = z.object({
   unassigned: BooleanQuery.optional(),
   urgent: BooleanQuery.optional(),
   breached: BooleanQuery.optional(),
-  q: z.string().max(200).optional(),
+  q: SearchText.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
 });

@@ -8,13 +8,32 @@ export function foldForSearch(text: string): string {
     .trim();
 }
 
-/** Search terms of a query: folded, split on spaces, without empties; each must match. */
-export function searchTerms(query: string): string[] {
-  return foldForSearch(query)
-    .split(" ")
-    .filter((t) => t.length > 0)
-    .slice(0, 8);
+/** Words a search may have (each must match; the contract refuses more rather than drop some). */
+export const MAX_SEARCH_TERMS = 8;
+
+/** Punctuation typed around a word («impresora,», «¿impresora?», «(rh)»), which the text need not have. */
+const EDGE_PUNCTUATION = /^\p{P}+|\p{P}+$/gu;
+
+/**
+ * The words a search needs: folded, split on spaces, punctuation around each word dropped (a folio's
+ * inner hyphens stay), without empties or repeats, nor a word inside another (each must match, so the
+ * longer one says it).
+ */
+function searchWords(query: string): string[] {
+  const words = new Set(
+    foldForSearch(query)
+      .split(" ")
+      .map((w) => w.replace(EDGE_PUNCTUATION, ""))
+      .filter((w) => w.length > 0),
+  );
+  return [...words].filter((w) => ![...words].some((other) => other !== w && other.includes(w)));
 }
+
+/** Search terms of a query (searchWords), at most MAX_SEARCH_TERMS; each must match. */
+export const searchTerms = (query: string): string[] => searchWords(query).slice(0, MAX_SEARCH_TERMS);
+
+/** How many words a search needs (the contract refuses more than MAX_SEARCH_TERMS). */
+export const searchWordCount = (query: string): number => searchWords(query).length;
 
 export function normalizePhone(phone: string): string {
   const digits = phone.replace(/\D/g, "");

@@ -113,7 +113,16 @@ describe.each(DATABASES)("ticket list on %s", (kind) => {
     const server = (await list("q=servidor"))[0]!;
     expect(await keys(`q=${server.folio}`)).toEqual(["server"]);
     expect(await keys(`q=${server.folio.toLowerCase()}`)).toEqual(["server"]);
-    expect(await keys("q=zz%25_")).toEqual([]); // LIKE wildcards are not patterns
+    expect(await keys("q=z%25_z")).toEqual([]); // LIKE wildcards are not patterns
+    // Punctuation typed around a word is not searched for.
+    expect(await keys("q=%C2%BFcaido%3F")).toEqual(["mail", "server"]); // "¿caido?"
+    expect(await keys("q=caido,%20correo.")).toEqual(["mail"]);
+    // Every word must match: more words than the server searches are refused, not cut.
+    const nine = await s.reception.get(`/api/tickets?q=${encodeURIComponent("uno dos tres cuatro cinco seis siete ocho caido")}`);
+    expect(nine.status).toBe(400);
+    expect(nine.body.error.details[0].message).toBe(
+      "La búsqueda admite hasta 8 palabras (cada una debe aparecer)",
+    );
     expect(await keys("q=electronico&status=new")).toEqual([]);
   });
 

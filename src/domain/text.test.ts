@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { foldForSearch, MAX_SEARCH_TERMS, searchTerms, searchWordCount } from "./text.js";
+
+describe("searchTerms", () => {
+  it.each([
+    ["Impresora  HP", ["impresora", "hp"]],
+    ["sincronización", ["sincronizacion"]],
+    // Punctuation typed around a word is not part of it; a folio's inner hyphens are.
+    ["impresora,", ["impresora"]],
+    ["¿Impresora?", ["impresora"]],
+    ['"impresora" (rh)', ["impresora", "rh"]],
+    ["fortigate, solo.", ["fortigate", "solo"]],
+    ["OS-2026-000042", ["os-2026-000042"]],
+    ["home-office", ["home-office"]],
+    ["… - ¡!", []],
+    // Repeats and a word inside another add nothing: every word must match anyway.
+    ["fortigate se reinicia solo el fortigate", ["fortigate", "se", "reinicia", "solo", "el"]],
+    ["impresora impresoras", ["impresoras"]],
+  ])("%j → %j", (query, terms) => {
+    expect(searchTerms(query)).toEqual(terms);
+    expect(searchWordCount(query)).toBe(terms.length);
+  });
+
+  it("counts every distinct word, so the contract can refuse what it would cut", () => {
+    const nine = "uno dos tres cuatro cinco seis siete ocho nueve";
+    expect(searchWordCount(nine)).toBe(9);
+    expect(searchTerms(nine)).toHaveLength(MAX_SEARCH_TERMS);
+  });
+
+  it("folds accents, case and spaces", () => {
+    expect(foldForSearch("  Ñandú   CONFIGURACIÓN ")).toBe("nandu configuracion");
+  });
+});
