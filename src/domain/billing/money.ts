@@ -34,6 +34,17 @@ export interface Line {
 /** The largest amount of a line, and of an invoice's subtotal: 1,000 million pesos keeps every product exact. */
 export const MAX_AMOUNT_CENTS = 100_000_000_000;
 
+/**
+ * Whether quantity × unit price is an amount a line accepts. Within it, itemLine's product in
+ * ten-thousandths (≤ 10^15) stays a safe integer; past it divHalfUp would throw.
+ */
+export const lineFits = (quantity: number, unitPriceCents: number): boolean =>
+  quantity * unitPriceCents <= MAX_AMOUNT_CENTS;
+
+/** Whether amounts add up to what one invoice holds (its subtotal), e.g. a ticket's charges. */
+export const subtotalFits = (amountsCents: readonly number[]): boolean =>
+  amountsCents.reduce((s, a) => s + a, 0) <= MAX_AMOUNT_CENTS;
+
 /** An item line: quantity (up to 4 decimals, as time lines show hours) × unit price, half-up to the cent. */
 export function itemLine(description: string, quantity: number, unitPriceCents: number): Line {
   const tenThousandths = Math.round(quantity * 10_000);
