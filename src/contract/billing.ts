@@ -1,6 +1,6 @@
 /** Billing (issue #14): price list, invoices, runs, hour bank and the ERP hand-off. Staff only. */
 import { z } from "zod";
-import { MAX_AMOUNT_CENTS } from "../domain/billing/money.js";
+import { lineFits, subtotalFits } from "../domain/billing/money.js";
 import { PaymentTerms } from "./clients.js";
 import { BaseVersion, Cents, DateOnly, Id, Text } from "./common.js";
 import { MessageParams } from "./notifications.js";
@@ -108,7 +108,7 @@ export const DraftLineBody = z
     quantity: z.number().positive().max(1_000_000).multipleOf(0.0001, "input.quantity_decimals"),
     unitPriceCents: Cents,
   })
-  .refine((l) => l.quantity * l.unitPriceCents <= MAX_AMOUNT_CENTS, {
+  .refine((l) => lineFits(l.quantity, l.unitPriceCents), {
     message: "input.amount_too_large",
     path: ["unitPriceCents"],
   });
@@ -117,7 +117,7 @@ export const InvoicePatch = z.strictObject({
     .array(DraftLineBody)
     .min(1)
     .max(200)
-    .refine((ls) => ls.reduce((s, l) => s + l.quantity * l.unitPriceCents, 0) <= MAX_AMOUNT_CENTS, {
+    .refine((ls) => subtotalFits(ls.map((l) => l.quantity * l.unitPriceCents)), {
       message: "input.amount_too_large",
     }),
   version: BaseVersion,

@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileCalendar, DEFAULT_CALENDAR_CONFIG } from "../calendar/index.js";
-import { divHalfUp, itemLine, minutesAmountCents, timeLine, totalsOf } from "./money.js";
+import {
+  divHalfUp,
+  itemLine,
+  lineFits,
+  MAX_AMOUNT_CENTS,
+  minutesAmountCents,
+  subtotalFits,
+  timeLine,
+  totalsOf,
+} from "./money.js";
 import { burnDown, hourBank, newOverageMinutes, overageLines } from "./overage.js";
 import { checkPeriod, dueOn, inForceDuring, periodOfInstant } from "./periods.js";
 import { dominantMode, type RateRule, resolveRate } from "./rates.js";
@@ -34,6 +43,24 @@ describe("half-up rounding", () => {
 });
 
 describe("lines and totals", () => {
+  it("a line fits up to MAX_AMOUNT_CENTS, and every line that fits is priced without a RangeError", () => {
+    expect(lineFits(1, MAX_AMOUNT_CENTS)).toBe(true);
+    expect(lineFits(100_000, 1_000_000)).toBe(true);
+    expect(lineFits(1, MAX_AMOUNT_CENTS + 1)).toBe(false);
+    expect(lineFits(10, 10_000_000_001)).toBe(false);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.nat(MAX_AMOUNT_CENTS), (q, price) => {
+        if (lineFits(q, price)) expect(itemLine("x", q, price).amountCents).toBe(q * price);
+      }),
+    );
+  });
+
+  it("a subtotal fits up to MAX_AMOUNT_CENTS", () => {
+    expect(subtotalFits([60_000_000_000, 40_000_000_000])).toBe(true);
+    expect(subtotalFits([MAX_AMOUNT_CENTS, 1])).toBe(false);
+    expect(subtotalFits(Array(10).fill(90_000_000_000))).toBe(false);
+  });
+
   it.each([
     // minutes, hourly rate, amount
     [61, 60_000, 61_000],

@@ -1,5 +1,7 @@
 /** CSV for spreadsheets: UTF-8 with a BOM (Excel in Spanish then reads accents right), CRLF lines. */
 
+import { formulaSafe } from "../csv-text.js";
+
 export type Cell = string | number | boolean | null;
 
 export const BOM = "\uFEFF";
@@ -8,8 +10,8 @@ export const BOM = "\uFEFF";
 export function csvField(value: Cell): string {
   if (value === null) return "";
   const text = typeof value === "boolean" ? (value ? "1" : "0") : String(value);
-  // A leading =, +, - or @ would run as a formula in a spreadsheet: keep it text.
-  const safe = /^[=+\-@]/.test(text) && typeof value === "string" ? `'${text}` : text;
+  // Text that would run as a formula in a spreadsheet is kept text; numbers are written as they are.
+  const safe = typeof value === "string" ? formulaSafe(text) : text;
   return /[",\r\n;]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

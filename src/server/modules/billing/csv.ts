@@ -1,5 +1,7 @@
 /** RFC 4180 CSV: fields quoted when needed, CRLF rows; a parser for what spreadsheets write back. */
 
+import { formulaSafe } from "../../../domain/csv-text.js";
+
 const needsQuotes = /[",\r\n]/;
 
 export const csvField = (v: string | number): string => {
@@ -8,6 +10,26 @@ export const csvField = (v: string | number): string => {
 };
 
 export const csvRow = (fields: (string | number)[]): string => fields.map(csvField).join(",");
+
+/** The ERP export's columns holding pesos (the XLSX shows them with two decimals). */
+export const PESOS_COLUMNS: ReadonlySet<string> = new Set([
+  "PrecioUnitario",
+  "Importe",
+  "Subtotal",
+  "IVA",
+  "Total",
+]);
+
+/** The ERP export's columns holding numbers; every other one is text (folios, RFC, names, dates, terms). */
+export const isNumberColumn = (name: string): boolean =>
+  PESOS_COLUMNS.has(name) || name === "Cantidad" || name === "TasaIVA";
+
+/**
+ * A row of the ERP export: text a spreadsheet would run as a formula (a client or a charge named
+ * `=HYPERLINK(…)`) is kept text as the reports' CSV keeps it; number columns stay as the ERP reads them.
+ */
+export const exportCsvRow = (header: readonly string[], fields: (string | number)[]): string =>
+  csvRow(fields.map((v, i) => (isNumberColumn(header[i] ?? "") ? v : formulaSafe(String(v)))));
 
 /** Rows of fields; a leading UTF-8 BOM is dropped, blank lines are skipped. Separator: comma or semicolon. */
 export function parseCsv(text: string): string[][] {

@@ -2,7 +2,7 @@ import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
 import { AppError, conflict } from "../../platform/errors.js";
 import { codedError } from "../../platform/i18n/index.js";
-import { centsToPesos, csvRow } from "./csv.js";
+import { centsToPesos, csvRow, exportCsvRow } from "./csv.js";
 import { requireBiller } from "./policy.js";
 import { type InvoiceRow, invoicesRepo } from "./repository.js";
 import { storedLines } from "./stored-lines.js";
@@ -79,7 +79,8 @@ async function render(format: "csv" | "xlsx", invoices: InvoiceRow[], name: stri
       contentType: XLSX_TYPE,
       body: await exportWorkbook(EXPORT_HEADER, rows),
     };
-  const body = [EXPORT_HEADER, ...rows].map(csvRow).join("\r\n");
+  const lines = [csvRow(EXPORT_HEADER), ...rows.map((r) => exportCsvRow(EXPORT_HEADER, r))];
+  const body = lines.join("\r\n");
   return { filename: `${name}.csv`, contentType: "text/csv; charset=utf-8", body: `\uFEFF${body}\r\n` };
 }
 

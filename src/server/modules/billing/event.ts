@@ -6,7 +6,14 @@
 
 import type { Kysely, Transaction } from "kysely";
 import { billingAtClose } from "../../../domain/billing/close.js";
-import { itemLine, type Line, timeLine } from "../../../domain/billing/money.js";
+import {
+  itemLine,
+  type Line,
+  lineFits,
+  MAX_AMOUNT_CENTS,
+  subtotalFits,
+  timeLine,
+} from "../../../domain/billing/money.js";
 import { periodOfInstant } from "../../../domain/billing/periods.js";
 import type { Actor, AppContext } from "../../context.js";
 import type { DB } from "../../platform/database/schema.js";
@@ -60,6 +67,43 @@ export async function billingStatusAtClose(
   return billingAtClose(row.service_kind, (await workRepo.countCharges(db, row.id)) > 0);
 }
 
+type EventTicket = NonNullable<Awaited<ReturnType<typeof lookupRepo.ticket>>>;
+type ChargeRow = Awaited<ReturnType<typeof workRepo.chargesOfTicket>>[number];
+
+/**
+ * Lines past what an invoice holds (charges stored before charges were checked, a huge rate × time):
+ * the close that makes the draft is refused with a 422 naming why, instead of a RangeError's 500.
+ */
+const overInvoiceLimit = (ticket: EventTicket) =>
+  new AppError(
+    "precondition_failed",
+    "billing.invoice_over_limit",
+    { folio: ticket.folio },
+    { ticketId: ticket.id, maxCents: MAX_AMOUNT_CENTS },
+  );
+
+/** The draft's lines: worked time at the ticket's rate, its charges, the warranty fee. */
+async function eventLines(ctx: AppContext, trx: Transaction<DB>, ticket: EventTicket, charges: ChargeRow[]) {
+  const lines: Line[] = [];
+  const rate = await rateOfTicket(trx, ticket);
+  const minutes = ticket.billable_minutes ?? 0;
+  if (minutes > 0) {
+    const description = timeLineDescription(ticket.folio, ticket.title, rate.mode);
+    if (!lineFits(minutes / 60, rate.hourlyRateCents ?? 0)) throw overInvoiceLimit(ticket);
+    const line = timeLine(description, minutes, rate.hourlyRateCents ?? 0);
+    // No rate matched (empty price list): the draft is kept, its time line flagged to be priced by hand.
+    lines.push(rate.hourlyRateCents === null ? { ...line, warning: "no_rate" } : line);
+  }
+  for (const c of charges) {
+    const [quantity, price] = [Number(c.quantity), Number(c.unit_price_cents)];
+    if (!lineFits(quantity, price)) throw overInvoiceLimit(ticket);
+    lines.push(itemLine(c.description, quantity, price));
+  }
+  lines.push(...(await warrantyFeeLines(ctx, trx, ticket.id)));
+  if (!subtotalFits(lines.map((l) => l.amountCents))) throw overInvoiceLimit(ticket);
+  return lines;
+}
+
 /** In the close's transaction: the draft of a closed `to_invoice` event ticket, once. */
 export async function makeEventDraft(
   base: AppContext,
@@ -74,19 +118,9 @@ export async function makeEventDraft(
   if (await invoicesRepo.byRunKey(trx, `ticket:${ticketId}`)) return null;
   const client = await lookupRepo.client(trx, ticket.client_id);
   if (!client) return null;
-  const rate = await rateOfTicket(trx, ticket);
   const minutes = ticket.billable_minutes ?? 0;
-  const lines: Line[] = [];
-  if (minutes > 0) {
-    const description = timeLineDescription(ticket.folio, ticket.title, rate.mode);
-    const line = timeLine(description, minutes, rate.hourlyRateCents ?? 0);
-    // No rate matched (empty price list): the draft is kept, its time line flagged to be priced by hand.
-    lines.push(rate.hourlyRateCents === null ? { ...line, warning: "no_rate" } : line);
-  }
   const charges = await workRepo.chargesOfTicket(trx, ticketId);
-  for (const c of charges)
-    lines.push(itemLine(c.description, Number(c.quantity), Number(c.unit_price_cents)));
-  lines.push(...(await warrantyFeeLines(ctx, trx, ticketId)));
+  const lines = await eventLines(ctx, trx, ticket, charges);
   if (lines.length === 0) return null;
   const row = await insertDraft(
     ctx,

@@ -36,6 +36,14 @@ export const workRepo = {
     return Number(r.total);
   },
   addCharge: (db: Db, row: ChargeRow) => db.insertInto("charges").values(row).execute(),
+  chargesTotalCents: async (db: Db, ticketId: string) => {
+    const r = await db
+      .selectFrom("charges")
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("amount_cents"), eb.lit(0)).as("total"))
+      .where("ticket_id", "=", ticketId)
+      .executeTakeFirstOrThrow();
+    return Number(r.total);
+  },
   charges: (db: Db, ticketId: string) =>
     db
       .selectFrom("charges")

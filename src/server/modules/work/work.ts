@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { ChargeBody, MessageBody, TimeEntryBody } from "../../../contract/tickets.js";
+import { lineFits, MAX_AMOUNT_CENTS, subtotalFits } from "../../../domain/billing/money.js";
 import type { Actor, AppContext } from "../../context.js";
 import { isStaff } from "../../platform/authz.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
@@ -120,6 +121,28 @@ export async function addTimeEntry(
   };
 }
 
+function requireChargeable(actor: Actor, row: TicketRow): void {
+  if (!mayChargeAnyTicket(actor)) requireWorker(actor, row);
+  if (["closed", "cancelled"].includes(row.status)) {
+    throw new AppError("invalid_transition", "work.charge_on_closed", {}, { status: row.status });
+  }
+}
+
+/**
+ * A charge becomes a line of the ticket's invoice (its event draft, or its share of the contract's
+ * run): the ticket's charges together must fit in one. Read in the charge's transaction, after the
+ * ticket row: a charge added since bumped the ticket's version, so touchTicket then refuses this one.
+ */
+async function requireChargesFit(trx: AppContext["db"], ticketId: string, amountCents: number) {
+  const total = await workRepo.chargesTotalCents(trx, ticketId);
+  if (subtotalFits([total, amountCents])) return;
+  throw conflict(
+    "billing.charges_over_limit",
+    {},
+    { field: "unitPriceCents", chargesTotalCents: total, maxCents: MAX_AMOUNT_CENTS },
+  );
+}
+
 export async function addCharge(
   ctx: AppContext,
   actor: Actor,
@@ -127,19 +150,11 @@ export async function addCharge(
   input: z.output<typeof ChargeBody>,
 ) {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
-  if (!mayChargeAnyTicket(actor)) requireWorker(actor, row);
-  if (["closed", "cancelled"].includes(row.status)) {
-    throw new AppError(
-      "invalid_transition",
-      "work.charge_on_closed",
-      {},
-      {
-        status: row.status,
-      },
-    );
-  }
+  requireChargeable(actor, row);
+  // ChargeBody refuses it already; callers that skip the schema (demo data) are held here too.
+  if (!lineFits(input.quantity, input.unitPriceCents))
+    throw invalid("work.amount_too_large", {}, { field: "unitPriceCents" });
   const amount = input.quantity * input.unitPriceCents;
-  if (!Number.isSafeInteger(amount)) throw invalid("work.amount_too_large", {}, { field: "quantity" });
   const now = ctx.clock().toISOString();
   const charge: ChargeRow = {
     id: newId(),
@@ -153,6 +168,7 @@ export async function addCharge(
     created_at: now,
   };
   await ctx.db.transaction().execute(async (trx) => {
+    await requireChargesFit(trx, ticketId, amount);
     await workRepo.addCharge(trx, charge);
     await touchTicket(ctx, trx, row, {});
     await historyRepo.add(trx, {

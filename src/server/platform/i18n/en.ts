@@ -65,6 +65,10 @@ export const en: Record<ServerMessageKey, string> = {
   "billing.no_rfc":
     "Invoice {folios} of “{client}” has no RFC and the ERP cannot stamp it: record the client's RFC (or the generic XAXX010101000 for a sale to the general public).",
   "billing.nothing_to_export": "There are no issued invoices to export.",
+  "billing.charges_over_limit":
+    "With this charge the ticket's charges would add up to more than $1,000 million, the most one invoice holds.",
+  "billing.invoice_over_limit":
+    "The lines of ticket {folio} add up to more than $1,000 million, the most one invoice holds: its draft cannot be made.",
   "billing.import_rejected":
     "The import was not applied: {count, plural, one {# row has} other {# rows have}} errors.",
   "calendar.day.weekend":

@@ -64,6 +64,10 @@ export const es = {
   "billing.no_rfc":
     "La factura {folios} de «{client}» no tiene RFC y el ERP no puede timbrarla: registre el RFC del cliente (o el genérico XAXX010101000 si es venta al público en general).",
   "billing.nothing_to_export": "No hay facturas emitidas para exportar.",
+  "billing.charges_over_limit":
+    "Con este cargo los cargos del ticket sumarían más de $1,000 millones, lo más que admite una factura.",
+  "billing.invoice_over_limit":
+    "Las partidas del ticket {folio} suman más de $1,000 millones, lo más que admite una factura: no se puede hacer su borrador.",
   "billing.import_rejected":
     "La importación no se aplicó: {count, plural, one {# renglón tiene} other {# renglones tienen}} errores.",
   // Why a day is closed (GET /api/sla/deadline, closed days): a weekday (1 Monday … 7 Sunday), a holiday.
