@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_AMOUNT_CENTS } from "../domain/billing/money.js";
 import { MAX_SEARCH_TERMS, searchWordCount } from "../domain/text.js";
 
 /**
@@ -71,7 +72,7 @@ export const DateOnly = z
   .meta({ format: "date", example: "2026-11-24" });
 
 export const Id = z.string().min(1).max(64);
-export const Cents = z.number().int("input.cents_integer").min(0).max(100_000_000_000);
+export const Cents = z.number().int("input.cents_integer").min(0).max(MAX_AMOUNT_CENTS);
 export const Minutes = z.number().int().min(0);
 
 export const Text = (max: number) => z.string().trim().min(1, "input.required").max(max, "input.max_chars");

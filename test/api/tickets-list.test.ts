@@ -118,7 +118,9 @@ describe.each(DATABASES)("ticket list on %s", (kind) => {
     expect(await keys("q=%C2%BFcaido%3F")).toEqual(["mail", "server"]); // "¿caido?"
     expect(await keys("q=caido,%20correo.")).toEqual(["mail"]);
     // Every word must match: more words than the server searches are refused, not cut.
-    const nine = await s.reception.get(`/api/tickets?q=${encodeURIComponent("uno dos tres cuatro cinco seis siete ocho caido")}`);
+    const nine = await s.reception.get(
+      `/api/tickets?q=${encodeURIComponent("uno dos tres cuatro cinco seis siete ocho caido")}`,
+    );
     expect(nine.status).toBe(400);
     expect(nine.body.error.details[0].message).toBe(
       "La búsqueda admite hasta 8 palabras (cada una debe aparecer)",

@@ -61,7 +61,7 @@ const EnvSchema = z.object({
     .optional(),
   MESA_MAIL_FROM: z.string().min(3).default("mesa@localhost"),
   MESA_SUPPORT_ADDRESS: z.string().min(3).optional(),
-  MESA_PUBLIC_URL: z.url().default("http://localhost:3000"),
+  MESA_PUBLIC_URL: z.url().optional(),
   MESA_SMTP_LISTEN: z
     .string()
     .regex(/^[^:]+:\d{1,5}$/, "MESA_SMTP_LISTEN es host:puerto")
@@ -119,6 +119,16 @@ export interface Config {
 }
 
 /** Parses the environment once; an invalid value stops the process with a clear message. */
+/**
+ * Where this server answers, for the links in mails when MESA_PUBLIC_URL is not set: a local install
+ * on another PORT still gets links that open (a wildcard or loopback HOST is written localhost).
+ */
+function localUrl(host: string, port: number): string {
+  const local = ["0.0.0.0", "::", "127.0.0.1", "::1", "localhost"].includes(host);
+  const name = local ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   // `NAME=` with nothing after it (as .env files and compose files leave optional settings) means "not set".
   const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
@@ -156,7 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: e.MESA_SMTP_URL,
     mailFrom: e.MESA_MAIL_FROM,
     supportAddress: e.MESA_SUPPORT_ADDRESS ?? e.MESA_MAIL_FROM,
-    publicUrl: e.MESA_PUBLIC_URL.replace(/\/+$/, ""),
+    publicUrl: (e.MESA_PUBLIC_URL ?? localUrl(e.HOST, e.PORT)).replace(/\/+$/, ""),
     smtpListen: e.MESA_SMTP_LISTEN,
     imapUrl: e.MESA_IMAP_URL,
     linkSecret: e.MESA_LINK_SECRET,
