@@ -1,5 +1,5 @@
 /**
- * `npm start`, `npm run migrate|create-admin|backup|restore|demo`: build only what is missing or stale, then
+ * `npm start`, `npm run migrate|create-admin|backup|restore|demo|mail-catcher`: build only what is missing or stale, then
  * run the compiled JavaScript in this same process (no TypeScript at run time, one Node start-up).
  */
 import fs from "node:fs";
@@ -14,6 +14,7 @@ const ENTRIES = {
   backup: "server/platform/ops/backup.js",
   restore: "server/platform/ops/restore.js",
   demo: "server/platform/ops/demo.js",
+  "mail-catcher": "server/platform/ops/mail-catcher.js",
 };
 
 const [command = "server", ...args] = process.argv.slice(2);

@@ -69,13 +69,38 @@ describe.each(DATABASES)("demo data on %s", (kind) => {
       email: string | null;
     }[];
     const billing = contacts.find((c) => c.id === refrigerados.billingContactId);
-    expect(billing).toMatchObject({ name: "Sofía Medina", email: "smedina@trefbajio.mx" });
+    expect(billing).toMatchObject({ name: "Sofía Medina", email: "smedina@trefbajio.example" });
     expect(clients.filter((c) => c.billingContactId).length).toBe(2);
     // The firm's own data is filled too: the Empresa page and the login screen are not blank.
     const company = await caller.get("/api/settings/company");
     expect(company.status).toBe(200);
     expect(company.body).toMatchObject({ name: "Encor S.A. de C.V.", rfc: "ENC050101AB9" });
     expect(company.body.supportPhone).toBeTruthy();
+    // Priced drafts: a price list exists, so no draft waits for a price typed by hand.
+    const drafts = (await caller.get("/api/invoices?status=draft")).body.items as {
+      lines: { unitPriceCents: number }[];
+    }[];
+    expect(drafts.length).toBeGreaterThan(0);
+    expect(drafts.flatMap((d) => d.lines).filter((l) => l.unitPriceCents === 0)).toEqual([]);
+    // Nothing it queued can reach a real mailbox once SMTP is set: every address is reserved (.example).
+    const to = await t.app.ctx.db.selectFrom("outbox").select("to_addr").execute();
+    expect(to.length).toBeGreaterThan(0);
+    expect(to.filter((r) => !r.to_addr.endsWith(".example"))).toEqual([]);
+    // The portal can be tried: invited contacts get a sign-in link on the server's own address.
+    expect(summary.portal).toHaveLength(2);
+    const ask = await t.app.inject({
+      method: "POST",
+      url: "/api/portal/magic-link",
+      payload: { email: summary.portal[0]!.email },
+    });
+    expect(ask.statusCode).toBe(202);
+    const link = await t.app.ctx.db
+      .selectFrom("outbox")
+      .select("text_body")
+      .where("to_addr", "=", summary.portal[0]!.email)
+      .where("text_body", "like", "%/portal/entrar?token=%")
+      .execute();
+    expect(link).toHaveLength(1);
     await expect(seedDemo(t.app.ctx)).rejects.toThrow(/--force/);
   });
 

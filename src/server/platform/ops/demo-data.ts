@@ -1,4 +1,9 @@
-/** A believable month of a Mexican IT firm: the people, clients and requests `npm run demo` creates. */
+/**
+ * A believable month of a Mexican IT firm: the people, clients and requests `npm run demo` creates.
+ * Every address is under the reserved .example domain (RFC 2606): the demo queues mail (service
+ * orders, surveys), and an install later given MESA_SMTP_URL would otherwise send it to whoever owns
+ * a real-looking domain.
+ */
 
 export const DEMO_PASSWORD = "Mesa-Demo-2026!";
 
@@ -13,43 +18,49 @@ export interface DemoUser {
 export const DEMO_USERS: DemoUser[] = [
   {
     key: "reception",
-    email: "rocio.hernandez@demo.encor.mx",
+    email: "rocio.hernandez@demo.encor.example",
     name: "Rocío Hernández",
     roles: ["reception"],
     skills: [],
   },
   {
     key: "tech1",
-    email: "tomas.ramirez@demo.encor.mx",
+    email: "tomas.ramirez@demo.encor.example",
     name: "Tomás Ramírez",
     roles: ["technician"],
     skills: ["redes", "fortigate"],
   },
   {
     key: "tech2",
-    email: "daniela.ortiz@demo.encor.mx",
+    email: "daniela.ortiz@demo.encor.example",
     name: "Daniela Ortiz",
     roles: ["technician"],
     skills: ["windows-server", "microsip"],
   },
   {
     key: "tech3",
-    email: "luis.castillo@demo.encor.mx",
+    email: "luis.castillo@demo.encor.example",
     name: "Luis Fernando Castillo",
     roles: ["technician"],
     skills: ["soporte", "hosting"],
   },
   {
     key: "senior",
-    email: "ana.lopez@demo.encor.mx",
+    email: "ana.lopez@demo.encor.example",
     name: "Ana López",
     roles: ["senior"],
     skills: ["windows-server", "redes", "fortigate"],
   },
-  { key: "leader", email: "jorge.mendez@demo.encor.mx", name: "Jorge Méndez", roles: ["leader"], skills: [] },
+  {
+    key: "leader",
+    email: "jorge.mendez@demo.encor.example",
+    name: "Jorge Méndez",
+    roles: ["leader"],
+    skills: [],
+  },
   {
     key: "sales",
-    email: "patricia.navarro@demo.encor.mx",
+    email: "patricia.navarro@demo.encor.example",
     name: "Patricia Navarro",
     roles: ["sales"],
     skills: [],
@@ -78,13 +89,13 @@ export const DEMO_CLIENTS: DemoClient[] = [
     contacts: [
       {
         name: "José Ángel Gutiérrez",
-        email: "jagutierrez@launica.mx",
+        email: "jagutierrez@launica.example",
         phone: "55 4012 8831",
         position: "Gerente administrativo",
       },
       {
         name: "María Fernanda Ruiz",
-        email: "mfruiz@launica.mx",
+        email: "mfruiz@launica.example",
         phone: "55 3120 0942",
         position: "Contabilidad",
       },
@@ -100,7 +111,7 @@ export const DEMO_CLIENTS: DemoClient[] = [
     contacts: [
       {
         name: "Guadalupe Ortega",
-        email: "lupita@ortegacontadores.mx",
+        email: "lupita@ortegacontadores.example",
         phone: "33 1287 4410",
         position: "Socia directora",
       },
@@ -115,13 +126,13 @@ export const DEMO_CLIENTS: DemoClient[] = [
     contacts: [
       {
         name: "Dr. Ricardo Salinas",
-        email: "rsalinas@sonrisanorte.mx",
+        email: "rsalinas@sonrisanorte.example",
         phone: "81 1655 3020",
         position: "Director",
       },
       {
         name: "Karla Treviño",
-        email: "recepcion@sonrisanorte.mx",
+        email: "recepcion@sonrisanorte.example",
         phone: "81 1655 3021",
         position: "Recepción",
       },
@@ -136,7 +147,7 @@ export const DEMO_CLIENTS: DemoClient[] = [
     contacts: [
       {
         name: "Alejandro Pech",
-        email: "sistemas@posadadelmar.mx",
+        email: "sistemas@posadadelmar.example",
         phone: "998 145 7788",
         position: "Jefe de sistemas",
       },
@@ -151,11 +162,16 @@ export const DEMO_CLIENTS: DemoClient[] = [
     contacts: [
       {
         name: "Miguel Ángel Sánchez",
-        email: "msanchez@trefbajio.mx",
+        email: "msanchez@trefbajio.example",
         phone: "477 301 6521",
         position: "Gerente de operaciones",
       },
-      { name: "Sofía Medina", email: "smedina@trefbajio.mx", phone: "477 301 6530", position: "Facturación" },
+      {
+        name: "Sofía Medina",
+        email: "smedina@trefbajio.example",
+        phone: "477 301 6530",
+        position: "Facturación",
+      },
     ],
     billingContact: 1,
   },
@@ -168,7 +184,7 @@ export const DEMO_CLIENTS: DemoClient[] = [
     contacts: [
       {
         name: "Hna. Teresa Morales",
-        email: "direccion@colegiohidalgo.edu.mx",
+        email: "direccion@colegiohidalgo.edu.example",
         phone: "222 355 1209",
         position: "Directora",
       },
@@ -181,7 +197,12 @@ export const DEMO_CLIENTS: DemoClient[] = [
     address: "Av. Zaragoza 88, Centro, 76000 Santiago de Querétaro, Qro.",
     contract: null,
     contacts: [
-      { name: "Roberto Jiménez", email: "roberto@eltrigal.mx", phone: "442 198 2045", position: "Dueño" },
+      {
+        name: "Roberto Jiménez",
+        email: "roberto@eltrigal.example",
+        phone: "442 198 2045",
+        position: "Dueño",
+      },
     ],
   },
   {
@@ -193,11 +214,16 @@ export const DEMO_CLIENTS: DemoClient[] = [
     contacts: [
       {
         name: "Lic. Eduardo Canto",
-        email: "ecanto@notaria27.mx",
+        email: "ecanto@notaria27.example",
         phone: "999 112 0034",
         position: "Notario",
       },
-      { name: "Verónica Chan", email: "vchan@notaria27.mx", phone: "999 112 0035", position: "Asistente" },
+      {
+        name: "Verónica Chan",
+        email: "vchan@notaria27.example",
+        phone: "999 112 0035",
+        position: "Asistente",
+      },
     ],
   },
 ];

@@ -1,13 +1,16 @@
 import { DateTime } from "luxon";
 import { UserBody } from "../../../contract/auth.js";
+import { RateBody } from "../../../contract/billing.js";
 import { ClientBody, ClientPatch, ContactBody, ContractBody } from "../../../contract/clients.js";
 import { isOpen } from "../../../domain/calendar/arithmetic.js";
 import type { BusinessCalendar } from "../../../domain/calendar/calendar.js";
 import type { Actor, AppContext } from "../../context.js";
+import { createRate, listRates } from "../../modules/billing/rates.js";
 import { createClient, updateClient } from "../../modules/clients/clients.js";
 import { createContact } from "../../modules/clients/contacts.js";
 import { clientsRepo, contactsRepo, contractsRepo } from "../../modules/clients/repository.js";
 import { createContract } from "../../modules/contracts/contracts.js";
+import { invitePortalUser } from "../../modules/users/portal-users.js";
 import { toUser, usersRepo } from "../../modules/users/repository.js";
 import { createUser } from "../../modules/users/users.js";
 import { DEMO_CLIENTS, DEMO_PASSWORD, DEMO_USERS, type DemoClient, STATUS_PLAN } from "./demo-data.js";
@@ -147,4 +150,35 @@ export function receivedAt(cal: BusinessCalendar, realNow: number, daysAgo: numb
   // Ten steps back always find an open day in any calendar Mesa accepts (at least one open weekday).
   for (let step = 0; step < 10 && !isOpen(cal, at(day)); step++) day = day.minus({ days: 1 });
   return Math.min(at(day), realNow - (60 - slot) * MIN);
+}
+
+/**
+ * A price list, so the demo's closed per-event tickets get priced drafts (without one every draft
+ * says «Sin tarifa»): an hour of remote or office work, and a dearer hour on site. Kept if any exists.
+ */
+export async function demoRates(ctx: AppContext, sales: Actor): Promise<void> {
+  if ((await listRates(ctx, sales)).length > 0) return;
+  await createRate(ctx, sales, RateBody.parse({ hourlyRateCents: 65_000 }));
+  await createRate(ctx, sales, RateBody.parse({ mode: "onsite", hourlyRateCents: 85_000 }));
+}
+
+/**
+ * Portal accounts for the first contact of the first clients, so the client portal can be tried:
+ * they sign in with a link mailed to them (the README says how to see it on a local install).
+ */
+export async function demoPortal(
+  ctx: AppContext,
+  reception: Actor,
+  clients: SeededClient[],
+): Promise<{ email: string; name: string }[]> {
+  const out: { email: string; name: string }[] = [];
+  for (const client of clients.slice(0, 2)) {
+    const first = client.contacts[0];
+    const contact = first && (await contactsRepo.byId(ctx.db, first.id));
+    if (!contact?.email) continue;
+    const account = await usersRepo.byEmail(ctx.db, contact.email);
+    if (!account) await invitePortalUser(ctx, reception, contact.id);
+    out.push({ email: contact.email, name: contact.name });
+  }
+  return out;
 }

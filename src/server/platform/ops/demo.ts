@@ -14,7 +14,18 @@ import { loadConfig } from "../config.js";
 import { openDatabase } from "../database/database.js";
 import { migrateToLatest } from "../database/migrate.js";
 import { DEMO_PASSWORD, DEMO_USERS, STATUS_PLAN } from "./demo-data.js";
-import { actorOf, cycle, demoClients, demoClock, demoUsers, receivedAt, statusOrder } from "./demo-seed.js";
+import {
+  actorOf,
+  cycle,
+  demoClients,
+  demoClock,
+  demoPortal,
+  demoRates,
+  demoUsers,
+  person,
+  receivedAt,
+  statusOrder,
+} from "./demo-seed.js";
 import { demoTicket } from "./demo-tickets.js";
 
 export class DemoRefused extends Error {}
@@ -28,6 +39,8 @@ export interface DemoSummary {
   contacts: number;
   tickets: Record<string, number>;
   surveys: number;
+  /** Client contacts invited to the portal (they sign in with a mailed link). */
+  portal: { email: string; name: string }[];
 }
 
 async function firstAdmin(ctx: AppContext) {
@@ -56,7 +69,7 @@ async function demoCompany(ctx: AppContext, admin: Actor): Promise<void> {
   await saveCompany(ctx, admin, {
     name: keep(current.name, "Encor S.A. de C.V."),
     rfc: keep(current.rfc, "ENC050101AB9"),
-    supportEmail: keep(current.supportEmail, "soporte@demo.encor.mx"),
+    supportEmail: keep(current.supportEmail, "soporte@demo.encor.example"),
     supportPhone: keep(current.supportPhone, "33 3615 0000"),
     address: keep(current.address, "Av. Américas 1500, Providencia, 44630 Guadalajara, Jal."),
     openingHoursText: keep(current.openingHoursText, "Lunes a viernes de 9:00 a 17:00"),
@@ -75,6 +88,8 @@ export async function seedDemo(base: AppContext, opts: { force?: boolean } = {})
   await demoCompany(ctx, admin);
   const people = await demoUsers(ctx, admin);
   const clients = await demoClients(ctx, people);
+  await demoRates(ctx, person(people, "sales"));
+  const portal = await demoPortal(ctx, person(people, "reception"), clients);
   const order = statusOrder();
   const calendar = await businessCalendar(ctx);
   let surveys = 0;
@@ -92,6 +107,7 @@ export async function seedDemo(base: AppContext, opts: { force?: boolean } = {})
     contacts: clients.reduce((n, c) => n + c.contacts.length, 0),
     tickets: { ...STATUS_PLAN },
     surveys,
+    portal,
   };
 }
 
@@ -111,6 +127,8 @@ async function main(): Promise<void> {
     for (const a of summary.accounts)
       console.log(`  ${a.email.padEnd(34)} ${a.name} (${a.roles.map((r) => ROLE_NAMES[r] ?? r).join(", ")})`);
     console.log(`  ${summary.admin.padEnd(34)} Administrador (con su propia contraseña)`);
+    console.log("Portal de clientes (/portal; entran con un enlace que llega por correo):");
+    for (const p of summary.portal) console.log(`  ${p.email.padEnd(34)} ${p.name}`);
   } catch (err) {
     if (!(err instanceof DemoRefused)) throw err;
     console.error(err.message);
