@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
-import { chunkGroups } from "./build/chunks";
-import { preloadDynamicStart } from "./build/preload";
+import { chunkGroups } from "./build/chunks.js";
+import { preloadDynamicStart } from "./build/preload.js";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const chunks = chunkGroups();

@@ -18,7 +18,7 @@
  */
 import path from "node:path";
 import type { Plugin } from "vite";
-import { importGraph } from "./graph";
+import { importGraph } from "./graph.js";
 
 type Graph = Map<string, readonly string[]>;
 
