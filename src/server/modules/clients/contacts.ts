@@ -232,7 +232,7 @@ async function findCallers(ctx: AppContext, query: string): Promise<Found[]> {
     return contacts.map((contact) => ({ contact, matchedOn: "email" }));
   }
   if (digits.length >= 4 && /^[\d\s()+.-]+$/.test(query)) {
-    const contacts = await contactsRepo.byChannel(ctx.db, "phone", digits, true);
+    const contacts = await contactsRepo.byPhonePart(ctx.db, digits);
     const clients = await clientsRepo.byPhoneOrRfc(ctx.db, digits, "");
     return [
       ...contacts.map((contact): Found => ({ contact, matchedOn: "phone" })),

@@ -35,6 +35,16 @@ function inForce<O>(
     .orderBy("contracts.id");
 }
 
+/**
+ * The least digit string above every string that starts with `digits` ("5540" → "5541", "5549" → "555"),
+ * null when there is none ("999"). Digits only: every collation orders them as their characters.
+ */
+function digitsAbove(digits: string): string | null {
+  const kept = digits.replace(/9+$/, "");
+  if (kept === "") return null;
+  return kept.slice(0, -1) + String(Number(kept.slice(-1)) + 1);
+}
+
 const phoneDigitsOf = sql<string>`replace(replace(replace(replace(replace(replace(clients.phone, ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '+', '')`;
 
 async function versionedUpdate(
@@ -171,20 +181,45 @@ export const contactsRepo = {
     for (const p of likePatterns(f.terms)) q = q.where("search_text", "like", p);
     return q.execute();
   },
-  /**
-   * Contacts by e-mail or phone. Phones match exactly, or by their ending when `partial` (the intake
-   * lookup as the caller dictates digits, and numbers stored with a country or area code).
-   */
-  byChannel: (db: Db, kind: "email" | "phone", value: string, partial = false) =>
+  /** Contacts by e-mail or phone, matching the normalised value exactly. */
+  byChannel: (db: Db, kind: "email" | "phone", value: string) =>
     db
       .selectFrom("contacts")
       .innerJoin("contact_channels", "contact_channels.contact_id", "contacts.id")
       .selectAll("contacts")
       .distinct()
       .where("contact_channels.kind", "=", kind)
-      .where("contact_channels.value", partial ? "like" : "=", partial ? `%${value}` : value)
+      .where("contact_channels.value", "=", value)
       .limit(20)
       .execute(),
+  /**
+   * Contacts with a phone that starts with these digits (the intake lookup as the caller dictates them)
+   * or ends with them (a number stored with its area code, dialled without it). The start is a range of
+   * the (kind, value) index, not `LIKE 'x%'`: SQLite's LIKE is case-insensitive and PostgreSQL's needs
+   * the C collation to use an index. The ending is `LIKE '%x'`, read from the same index.
+   */
+  byPhonePart: (db: Db, digits: string) => {
+    const above = digitsAbove(digits);
+    return db
+      .selectFrom("contacts")
+      .innerJoin("contact_channels", "contact_channels.contact_id", "contacts.id")
+      .selectAll("contacts")
+      .distinct()
+      .where("contact_channels.kind", "=", "phone")
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb("contact_channels.value", ">=", digits),
+            ...(above === null ? [] : [eb("contact_channels.value", "<", above)]),
+          ]),
+          eb("contact_channels.value", "like", `%${digits}`),
+        ]),
+      )
+      .orderBy("contacts.name")
+      .orderBy("contacts.id")
+      .limit(20)
+      .execute();
+  },
   channels: (db: Db, contactIds: string[]) =>
     contactIds.length === 0
       ? Promise.resolve([])
