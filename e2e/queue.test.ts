@@ -73,6 +73,7 @@ describe.skipIf(browserMissing)("queue filters and notifications", { timeout: 18
   });
 
   const folios = (...keys: (keyof typeof tickets)[]) => keys.map((k) => tickets[k].folio);
+  const filters = (page: Page) => page.getByTestId("queue-filters");
   const pick = async (page: Page, label: string, option: string) => {
     await page.getByRole("combobox", { name: label }).click();
     await page.getByRole("option", { name: option }).click();
@@ -114,6 +115,31 @@ describe.skipIf(browserMissing)("queue filters and notifications", { timeout: 18
       await pick(page, "Estados", "En progreso");
       await waitForFolios(page, folios("working"));
       expect(new URL(page.url()).searchParams.get("status")).toBe("in_progress");
+    });
+  });
+
+  it("the client and technician pickers ignore accents and case, and say when nothing matches", async () => {
+    await withPage(browser, "queue-pickers", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/queue?view=open");
+      await waitForFolios(page, folios("breached", "paperAssigned", "paperUrgent", "working"));
+      const client = page.getByRole("combobox", { name: "Cliente" });
+      await client.fill("papeleria el lapiz");
+      await page.getByRole("option", { name: "Papelería El Lápiz" }).click();
+      await waitForFolios(page, folios("paperAssigned", "paperUrgent"));
+
+      await client.fill("PAPELERÍA");
+      await page.getByRole("option", { name: "Papelería El Lápiz" }).waitFor();
+      await client.fill("ferreteria la unica");
+      await page.getByRole("option", { name: "Ferretería La Única" }).waitFor();
+      await client.fill("zapateria");
+      await page.getByText("Sin resultados").waitFor();
+      expect(await page.getByRole("option").count()).toBe(0);
+      await page.keyboard.press("Escape");
+
+      await filters(page).getByRole("button", { name: "Quitar filtros" }).click();
+      await page.getByRole("combobox", { name: "Técnico" }).fill("tomas tecnico");
+      await page.getByRole("option", { name: "Tomás Técnico" }).click();
+      await waitForFolios(page, folios("paperAssigned"));
     });
   });
 

@@ -15,6 +15,7 @@ export const core: Record<keyof typeof es, string> = {
   "common.loading": "Loading…",
   "common.name": "Name",
   "common.no": "No",
+  "common.noResults": "No results",
   "common.phone": "Phone",
   "common.reason": "Reason",
   "common.reasonRequired": "Give a reason.",

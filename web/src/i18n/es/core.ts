@@ -13,6 +13,7 @@ export const core = {
   "common.loading": "Cargando…",
   "common.name": "Nombre",
   "common.no": "No",
+  "common.noResults": "Sin resultados",
   "common.phone": "Teléfono",
   "common.reason": "Motivo",
   "common.reasonRequired": "Indica el motivo.",

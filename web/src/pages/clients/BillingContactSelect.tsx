@@ -1,6 +1,7 @@
 import { Select } from "@mantine/core";
 import { useContacts } from "../../api/clients";
 import { useT } from "../../i18n";
+import { foldedFilter } from "../../lib/pickerSearch";
 
 /**
  * Who receives the issued invoices by e-mail: one of the client's contacts with an e-mail (the server
@@ -25,7 +26,9 @@ export function BillingContactSelect({
       label={t("client.billingContact")}
       description={t("client.billingContactHint")}
       placeholder={t("client.billingContactNone")}
-      nothingFoundMessage={t("client.billingContactNoEmail")}
+      // Typed words that match no one, or no contact to choose at all.
+      nothingFoundMessage={withEmail.length ? t("common.noResults") : t("client.billingContactNoEmail")}
+      filter={foldedFilter}
       data={withEmail.map((c) => ({ value: c.id, label: c.email ? `${c.name} <${c.email}>` : c.name }))}
       value={value}
       onChange={onChange}

@@ -8,6 +8,7 @@ import { ClientBody, ClientPatch } from "../../contract";
 import { useT } from "../../i18n";
 import { changedFields, sameValue, useEditConflict } from "../../lib/conflict";
 import { blankToUndefined, useForm } from "../../lib/form";
+import { pickerSearch } from "../../lib/pickerSearch";
 import { RfcConfirm, useRfcConfirm } from "../credit/RfcConfirm";
 import { BillingContactSelect } from "./BillingContactSelect";
 
@@ -44,7 +45,7 @@ function AccountTechnician({
       data={items.filter((u) => u.active || u.id === value).map((u) => ({ value: u.id, label: u.name }))}
       value={value}
       onChange={onChange}
-      searchable
+      {...pickerSearch(t)}
       clearable
       clearButtonProps={{ "aria-label": t("common.clear") }}
     />

@@ -20,6 +20,7 @@ import { useT } from "../../i18n";
 import { changedFields, useEditConflict } from "../../lib/conflict";
 import { useForm } from "../../lib/form";
 import { centsToInput, formatMoney, parsePesos } from "../../lib/format";
+import { pickerSearch } from "../../lib/pickerSearch";
 
 interface Values {
   clientId: string | null;
@@ -140,7 +141,7 @@ function ContractForm({ contract, onClose }: { contract: Contract | null; onClos
           data={(clients.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
           value={values.clientId}
           onChange={(v) => form.set("clientId", v)}
-          searchable
+          {...pickerSearch(t)}
           error={errors.clientId}
           disabled={!!contract}
         />

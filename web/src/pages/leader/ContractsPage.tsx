@@ -20,6 +20,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { useT } from "../../i18n";
 import { formatDate, formatMinutes, formatMoney } from "../../lib/format";
+import { pickerSearch } from "../../lib/pickerSearch";
 import { hasRole } from "../../lib/roles";
 import { ContractEditor } from "./ContractEditor";
 import { HourBankPanel } from "./HourBankPanel";
@@ -49,7 +50,7 @@ export default function ContractsPage() {
         data={(clients.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
         value={clientId}
         onChange={setClientId}
-        searchable
+        {...pickerSearch(t)}
         clearable
         clearButtonProps={{ "aria-label": t("common.clear") }}
         aria-label={t("ticket.client")}

@@ -3,6 +3,7 @@ import { useUsers } from "../../api/admin";
 import { useClients } from "../../api/clients";
 import type { TicketStatus } from "../../contract";
 import { type MessageKey, useT } from "../../i18n";
+import { pickerSearch } from "../../lib/pickerSearch";
 import { hasOpenFilters, OPEN_STATUS_LIST, type QueueFilterState } from "./filterState";
 
 interface Props {
@@ -74,7 +75,7 @@ export function OpenQueueFilters({ state, onChange }: Props) {
           data={clientOptions}
           value={state.clientId}
           onChange={(v) => set({ clientId: v })}
-          searchable
+          {...pickerSearch(t)}
           clearable
           clearButtonProps={{ "aria-label": t("common.clear") }}
         />
@@ -85,7 +86,7 @@ export function OpenQueueFilters({ state, onChange }: Props) {
           value={state.unassigned ? null : state.assigneeId}
           onChange={(v) => set({ assigneeId: v })}
           disabled={state.unassigned}
-          searchable
+          {...pickerSearch(t)}
           clearable
           clearButtonProps={{ "aria-label": t("common.clear") }}
         />

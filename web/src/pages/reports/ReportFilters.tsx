@@ -2,6 +2,7 @@ import { Group, Select, TextInput } from "@mantine/core";
 import { useUsers } from "../../api/admin";
 import { useCategories, useClients } from "../../api/clients";
 import { type MessageKey, useT } from "../../i18n";
+import { pickerSearch } from "../../lib/pickerSearch";
 import type { Params } from "./useReportParams";
 
 /** The label of each workload grouping (the contract's WorkloadBy values), in the order offered. */
@@ -49,7 +50,7 @@ export function ReportFilters({
         label={t("rep.client")}
         placeholder={all}
         clearable
-        searchable
+        {...pickerSearch(t)}
         value={params.clientId ?? null}
         onChange={set("clientId")}
         data={(clients.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
