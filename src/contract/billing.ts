@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { lineFits, subtotalFits } from "../domain/billing/money.js";
 import { PaymentTerms } from "./clients.js";
-import { BaseVersion, Cents, DateOnly, Id, Text } from "./common.js";
+import { BaseVersion, Cents, DateOnly, Id, MAX_INPUT_YEAR, MIN_INPUT_YEAR, Text } from "./common.js";
 import { MessageParams } from "./notifications.js";
 import { CategoryCode } from "./settings.js";
 import { AttentionMode, ServiceKind } from "./tickets.js";
@@ -10,6 +10,11 @@ import { AttentionMode, ServiceKind } from "./tickets.js";
 export const Period = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "input.period")
+  // As every date Mesa takes: years 2000 to 2100.
+  .refine((p) => {
+    const year = Number(p.slice(0, 4));
+    return year >= MIN_INPUT_YEAR && year <= MAX_INPUT_YEAR;
+  }, "input.period")
   .meta({ example: "2026-11" });
 
 export const RateBody = z.strictObject({

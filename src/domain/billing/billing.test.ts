@@ -203,6 +203,9 @@ describe("periods and dates", () => {
     ["2026-12", "2026-12-01", { ok: true }],
     ["2027-01", "2026-12-01", { ok: false, code: "billing.period_future" }],
     ["2026-13", "2026-12-01", { ok: false, code: "billing.period_format" }],
+    ["0000-01", "2026-12-01", { ok: false, code: "billing.period_past" }],
+    ["1999-12", "2026-12-01", { ok: false, code: "billing.period_past" }],
+    ["2000-01", "2026-12-01", { ok: true }],
     ["2026-1", "2026-12-01", { ok: false, code: "billing.period_format" }],
     ["202611", "2026-12-01", { ok: false, code: "billing.period_format" }],
   ])("%s on %s", (p, today, want) => expect(checkPeriod(p, today)).toEqual(want));

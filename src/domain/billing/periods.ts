@@ -9,11 +9,15 @@ const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export type PeriodCheck =
   | { ok: true }
-  | { ok: false; code: "billing.period_format" | "billing.period_future" };
+  | { ok: false; code: "billing.period_format" | "billing.period_future" | "billing.period_past" };
 
-/** A period must be YYYY-MM and not after the month of `todayLocal` (YYYY-MM-DD). */
+/** The first period billed: as every other date Mesa takes, none before 2000. */
+export const FIRST_PERIOD = "2000-01";
+
+/** A period must be YYYY-MM, from FIRST_PERIOD, and not after the month of `todayLocal` (YYYY-MM-DD). */
 export function checkPeriod(period: string, todayLocal: string): PeriodCheck {
   if (!PERIOD.test(period)) return { ok: false, code: "billing.period_format" };
+  if (period < FIRST_PERIOD) return { ok: false, code: "billing.period_past" };
   if (period > todayLocal.slice(0, 7)) return { ok: false, code: "billing.period_future" };
   return { ok: true };
 }

@@ -52,6 +52,7 @@ export const en: Record<ServerMessageKey, string> = {
   "error.not_found.task": "The task does not exist.",
   "billing.period_format": "The period must be YYYY-MM (for example 2026-11).",
   "billing.period_future": "Period {period} cannot be billed: it has not started yet.",
+  "billing.period_past": "Period {period} is before the year 2000.",
   "billing.invoice_frozen":
     "{status, select, cancelled {Invoice {folio} is cancelled: it no longer changes.} other {Invoice {folio} has been issued: its lines and totals are frozen. Cancel it and make a new one.}}",
   "billing.invoice_status":

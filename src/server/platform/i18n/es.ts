@@ -51,6 +51,7 @@ export const es = {
   "error.not_found.task": "La tarea no existe.",
   "billing.period_format": "El periodo debe tener el formato AAAA-MM (por ejemplo 2026-11).",
   "billing.period_future": "No se puede facturar el periodo {period}: aún no empieza.",
+  "billing.period_past": "El periodo {period} es anterior al año 2000.",
   "billing.invoice_frozen":
     "{status, select, cancelled {La factura {folio} está cancelada: ya no cambia.} other {La factura {folio} ya fue emitida: sus partidas y totales no cambian. Cancélala y haz una nueva.}}",
   "billing.invoice_status":
