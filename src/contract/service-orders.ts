@@ -76,7 +76,13 @@ export const LinkDecisionBody = z
     path: ["reason"],
   });
 
-export const NOTIFICATION_MAIL_KINDS = ["escalation", "assignment"] as const;
+export const NOTIFICATION_MAIL_KINDS = [
+  "escalation",
+  "assignment",
+  "sent_back",
+  "urgent_request",
+  "client_message",
+] as const;
 export const NotificationMailKind = z.enum(NOTIFICATION_MAIL_KINDS);
 export type NotificationMailKind = z.infer<typeof NotificationMailKind>;
 

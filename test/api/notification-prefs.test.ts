@@ -39,13 +39,25 @@ describe.each(DATABASES)("staff e-mail notification preferences on %s", (kind) =
 
   it("every kind comes by e-mail until the user turns it off; only the named kind changes", async () => {
     expect((await staff.technician.get("/api/account/notification-preferences")).body).toEqual({
-      email: { escalation: true, assignment: true },
+      email: {
+        escalation: true,
+        assignment: true,
+        sent_back: true,
+        urgent_request: true,
+        client_message: true,
+      },
     });
     const saved = await staff.technician.put("/api/account/notification-preferences", {
       email: { assignment: false },
     });
     expect(saved.status).toBe(200);
-    expect(saved.body.email).toEqual({ escalation: true, assignment: false });
+    expect(saved.body.email).toEqual({
+      escalation: true,
+      assignment: false,
+      sent_back: true,
+      urgent_request: true,
+      client_message: true,
+    });
   });
 
   it("bad input is refused and changes nothing; client contacts have no such preferences", async () => {

@@ -6,7 +6,8 @@ import type { DB } from "../../platform/database/schema.js";
 import { newId } from "../../platform/ids.js";
 import { lazy } from "../../platform/lazy-modules.js";
 import { clientsRepo, contactsRepo } from "../clients/repository.js";
-import { historyRepo, ticketsRepo } from "../tickets/repository.js";
+import { onClientMessageNotice } from "../staff-notifications/index.js";
+import { historyRepo, type TicketRow, ticketsRepo } from "../tickets/repository.js";
 import { insertTicket } from "../tickets/tickets.js";
 import { usersRepo } from "../users/repository.js";
 import { workRepo } from "../work/repository.js";
@@ -82,8 +83,14 @@ async function readMail(ctx: AppContext, row: InboundRow): Promise<Mail | string
   return { row, parsed, from, subject, text };
 }
 
+/** Where a reply goes: its ticket, and the sender's name as the desk knows it (else as the mail says). */
+interface Target {
+  ticket: TicketRow;
+  sender: string;
+}
+
 /** The ticket this mail answers, if its sender may write on it; else null (a new ticket is made). */
-async function threadTarget(ctx: AppContext, mail: Mail): Promise<string | null> {
+async function threadTarget(ctx: AppContext, mail: Mail): Promise<Target | null> {
   const folio = folioIn(mail.subject);
   const refs = [
     ...messageIds(header(mail.parsed, "in-reply-to")),
@@ -97,10 +104,14 @@ async function threadTarget(ctx: AppContext, mail: Mail): Promise<string | null>
   if (!ticket || ticket.status === "cancelled") return null;
   const contacts = await contactsRepo.byChannel(ctx.db, "email", mail.from);
   // A known sender writes only on its own company's tickets; an unknown one only on the ticket it opened.
-  if (contacts.some((c) => c.client_id === ticket.client_id)) return ticketId;
+  const known = contacts.find((c) => c.client_id === ticket.client_id);
+  if (known) return { ticket, sender: known.name };
   if (contacts.length === 0 && ticket.unknown_sender === 1) {
     const first = await mailRepo.firstSender(ctx.db, ticketId);
-    if (first?.from_addr === mail.from) return ticketId;
+    const named = headerSafe(mail.parsed.from?.value[0]?.name ?? "")
+      .trim()
+      .slice(0, 200);
+    if (first?.from_addr === mail.from) return { ticket, sender: named || mail.from };
   }
   return null;
 }
@@ -145,8 +156,10 @@ async function settleOrAbort(
   if (!done) throw new Error("El correo ya fue procesado por otro trabajador.");
 }
 
-async function attachToTicket(ctx: AppContext, mail: Mail, ticketId: string, attachments: SavedAttachment[]) {
+async function attachToTicket(ctx: AppContext, mail: Mail, target: Target, attachments: SavedAttachment[]) {
+  const ticketId = target.ticket.id;
   const at = ctx.clock().toISOString();
+  const body = mail.text || "(sin texto)";
   const author = await usersRepo.byEmail(ctx.db, mail.from);
   const messageId = newId();
   await ctx.db.transaction().execute(async (trx) => {
@@ -156,7 +169,7 @@ async function attachToTicket(ctx: AppContext, mail: Mail, ticketId: string, att
       author_id: author?.client_id ? author.id : null,
       kind: "message",
       visibility: "client",
-      body: mail.text || "(sin texto)",
+      body,
       created_at: at,
       email_from: mail.from,
     });
@@ -169,6 +182,14 @@ async function attachToTicket(ctx: AppContext, mail: Mail, ticketId: string, att
     });
     await addAttachments(trx, ticketId, mail.row.id, attachments, at);
     await settleOrAbort(trx, mail.row.id, ticketId, messageId, at);
+    // The client wrote: its assignee (else reception) hears of it with the message.
+    await onClientMessageNotice(ctx, trx, {
+      row: target.ticket,
+      by: target.sender,
+      body,
+      actorId: author?.id ?? null,
+      now: at,
+    });
   });
 }
 
@@ -201,6 +222,7 @@ async function newTicket(ctx: AppContext, mail: Mail, attachments: SavedAttachme
     channel: "email",
     contactName: contact?.name ?? null,
     unknownSender: !contact,
+    byClient: true,
     mail: { from: mail.from, messageId: mail.row.message_id, references: refs, noReply },
     within: async (trx, ticket) => {
       await addAttachments(trx, ticket.id, mail.row.id, attachments, ticket.created_at);

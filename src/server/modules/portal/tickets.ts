@@ -101,6 +101,7 @@ export async function createTicket(
     channel: "portal",
     portalAddress: c.actor.email,
     contactName: c.actor.name,
+    byClient: true,
   });
   return getTicket(ctx, c, id);
 }

@@ -3,40 +3,55 @@ import type { TransitionAction } from "../../../contract/tickets.js";
 import { coded } from "../../../domain/messages.js";
 import type { Actor, AppContext } from "../../context.js";
 import type { DB } from "../../platform/database/schema.js";
-import { render } from "../../platform/i18n/index.js";
-import { newId } from "../../platform/ids.js";
-import { notificationsRepo } from "../notifications/repository.js";
 import type { TicketRow } from "../tickets/repository.js";
-import { queueStaffMail } from "./notify.js";
+import { noticeStaff } from "./notice.js";
+
+interface TransitionEvent {
+  actor: Actor;
+  row: TicketRow;
+  action: TransitionAction;
+  patch: Partial<TicketRow>;
+  reason?: string | null;
+  now: string;
+}
 
 /**
  * An `assign` tells the new assignee in the app and, if the assignee keeps it on, by e-mail; in the
  * transition's transaction. Nobody is told about assigning a ticket to themselves.
  */
-export async function onAssignmentNotice(
-  ctx: AppContext,
-  trx: Transaction<DB>,
-  e: { actor: Actor; row: TicketRow; action: TransitionAction; patch: Partial<TicketRow>; now: string },
-): Promise<void> {
+export async function onAssignmentNotice(ctx: AppContext, trx: Transaction<DB>, e: TransitionEvent) {
   const to = e.patch.assignee_id;
-  if (e.action !== "assign" || !to || to === e.actor.id) return;
-  const message = coded("notification.assigned", {
-    folio: e.row.folio,
-    title: e.row.title,
-    by: e.actor.name,
+  if (e.action !== "assign" || !to) return;
+  await noticeStaff(ctx, trx, {
+    to: [to],
+    except: e.actor.id,
+    ticket: e.row,
+    kind: "assigned",
+    mailKind: "assignment",
+    message: coded("notification.assigned", { folio: e.row.folio, title: e.row.title, by: e.actor.name }),
+    now: e.now,
   });
-  await notificationsRepo.insertMany(trx, [
-    {
-      id: newId(),
-      user_id: to,
-      ticket_id: e.row.id,
-      kind: "assigned",
-      message: render("es-MX", message.code, message.params),
-      code: message.code,
-      params: JSON.stringify(message.params),
-      created_at: e.now,
-      read_at: null,
-    },
-  ]);
-  await queueStaffMail(ctx, trx, [to], "assignment", message, e.row);
+}
+
+/**
+ * A `send_back` (a senior returns the work) tells the assignee who sent it back and why, in the app
+ * and, if the assignee keeps it on, by e-mail; in the transition's transaction. Not the sender itself.
+ */
+export async function onSendBackNotice(ctx: AppContext, trx: Transaction<DB>, e: TransitionEvent) {
+  if (e.action !== "send_back" || !e.row.assignee_id) return;
+  await noticeStaff(ctx, trx, {
+    to: [e.row.assignee_id],
+    except: e.actor.id,
+    ticket: e.row,
+    kind: "sent_back",
+    mailKind: "sent_back",
+    message: coded("notification.sent_back", {
+      folio: e.row.folio,
+      title: e.row.title,
+      by: e.actor.name,
+      // decideTransition refuses a send_back without a reason (reason_required).
+      reason: e.reason ?? "",
+    }),
+    now: e.now,
+  });
 }

@@ -8,7 +8,13 @@ import { prefsRepo } from "./repository.js";
 export type MailPrefs = Record<NotificationMailKind, boolean>;
 
 /** Until a user says otherwise, every kind also comes by e-mail (the seed: staff are told by mail). */
-const DEFAULTS: MailPrefs = { escalation: true, assignment: true };
+const DEFAULTS: MailPrefs = {
+  escalation: true,
+  assignment: true,
+  sent_back: true,
+  urgent_request: true,
+  client_message: true,
+};
 
 export async function mailPrefsOf(db: Kysely<DB>, userIds: string[]): Promise<Map<string, MailPrefs>> {
   const rows = await prefsRepo.forUsers(db, userIds);

@@ -18,6 +18,8 @@ export const prefsRepo = {
         oc.columns(["user_id", "kind"]).doUpdateSet({ by_email: byEmail ? 1 : 0, updated_at: now }),
       )
       .execute(),
+  /** Active users and their roles, to find who holds a role (few rows: the firm's staff). */
+  activeUsers: (db: Db) => db.selectFrom("users").select(["id", "roles"]).where("active", "=", 1).execute(),
   /** Active users with an address, for mailing them. */
   recipients: (db: Db, userIds: string[]) =>
     userIds.length

@@ -15,6 +15,7 @@ import { type MailIntake, planAutoReply } from "../mail/notify.js";
 import { queuedMail } from "../mail/outbox.js";
 import { mailRepo } from "../mail/repository.js";
 import { businessCalendar, categoryEstimate, requireCategory, slaSettings } from "../settings/settings.js";
+import { onUrgentRequestNotice } from "../staff-notifications/index.js";
 import { workRepo } from "../work/repository.js";
 import { contractInForce } from "./contract-in-force.js";
 import { assertDeadlineInRange } from "./deadline-range.js";
@@ -120,6 +121,7 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
     contactName,
     contactEmail,
     contract: { localDate, row: contract },
+    byClient: !isStaff(actor),
   };
   const row = await insertTicket(ctx, client, input, intake);
   // The answer is built from what this request read and wrote: a new ticket has no assignee, and its
@@ -139,6 +141,8 @@ export interface Intake {
   contactEmail?: string | null;
   mail?: MailIntake;
   unknownSender?: boolean;
+  /** Filed by the client itself (portal, e-mail, its own API call): an urgent one alerts the desk. */
+  byClient?: boolean;
   /** More writes that belong to the ticket's creation (the inbound mail's row). */
   within?: (trx: Transaction<DB>, row: TicketRow) => Promise<void>;
   /** The client's contract in force on a local date, if already read (read again for another date). */
@@ -243,7 +247,20 @@ export async function insertTicket(
   // Its reads happen here, before the write holds the folio counter.
   const reply = await planAutoReply(ctx, row, intake);
   const mail = reply && { ...queuedMail(ctx, reply.mail), limit: reply.limit };
-  return writeNewTicket(ctx, { year, placeholder: folio, row, history, mail, within: intake.within });
+  // A client's urgent request tells the desk with the ticket (only then: the usual create stays one statement).
+  const alert = input.urgent && intake.byClient;
+  const within = alert
+    ? async (trx: Transaction<DB>, written: TicketRow) => {
+        await intake.within?.(trx, written);
+        await onUrgentRequestNotice(ctx, trx, {
+          row: written,
+          clientName: client.name,
+          actorId: intake.actorId,
+          now: nowIso,
+        });
+      }
+    : intake.within;
+  return writeNewTicket(ctx, { year, placeholder: folio, row, history, mail, within });
 }
 
 export async function getTicketSummary(ctx: AppContext, actor: Actor, id: string) {

@@ -9,7 +9,7 @@ import { codedError } from "../../platform/i18n/index.js";
 import { billingStatusAtClose, makeEventDraft } from "../billing/event.js";
 import { onServiceOrderTransition } from "../service-orders/index.js";
 import { businessCalendar, slaSettings } from "../settings/settings.js";
-import { onAssignmentNotice } from "../staff-notifications/index.js";
+import { onAssignmentNotice, onSendBackNotice } from "../staff-notifications/index.js";
 import { rolesOf, usersRepo } from "../users/repository.js";
 import { workRepo } from "../work/repository.js";
 import { maySetBillingStatus, refuseDeskOnlyMoveFields, requireVisible } from "./policy.js";
@@ -123,6 +123,7 @@ export async function transitionTicket(ctx: AppContext, actor: Actor, id: string
     };
     await onServiceOrderTransition(ctx, trx, event);
     await onAssignmentNotice(ctx, trx, event);
+    await onSendBackNotice(ctx, trx, event);
     return true;
   });
   if (!updated) throw await staleConflict(ctx, actor, id);

@@ -8,6 +8,7 @@ import { newId } from "../../platform/ids.js";
 import { messageFor } from "../clients/client-view.js";
 import { queueStaffMessage } from "../mail/notify.js";
 import { businessCalendar } from "../settings/settings.js";
+import { onClientMessageNotice } from "../staff-notifications/index.js";
 import { requireVisible } from "../tickets/policy.js";
 import { historyRepo, type TicketRow, ticketsRepo } from "../tickets/repository.js";
 import { toCharge } from "../tickets/tickets.js";
@@ -212,6 +213,15 @@ export async function addMessage(
     // Notes and calls stay inside; a staff message goes to the client by mail, in the same commit.
     if (staff && input.kind === "message")
       await queueStaffMessage(ctx, trx, row, { body: input.body, author: actor.name });
+    // A client's message tells its assignee (else reception), in the same commit.
+    if (!staff && visibility === "client")
+      await onClientMessageNotice(ctx, trx, {
+        row,
+        by: actor.name,
+        body: input.body,
+        actorId: actor.id,
+        now,
+      });
     await historyRepo.add(trx, {
       ticketId,
       at: now,

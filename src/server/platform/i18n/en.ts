@@ -24,6 +24,9 @@ export const en: Record<ServerMessageKey, string> = {
   "notification.sla_breached": "{folio} passed its response deadline without attention: {title}",
   "notification.sla_near": "{folio} is close to its response deadline: {title}",
   "notification.assigned": "{by} assigned {folio} to you: {title}",
+  "notification.sent_back": "{by} sent {folio} back to you: {title}. Reason: {reason}",
+  "notification.urgent_request": "New urgent request {folio} from {client}: {title}",
+  "notification.client_message": "{by} wrote on {folio} ({title}): “{excerpt}”",
   "notification.legacy": "{text}",
   "rfc.check_digit_mismatch":
     "The check digit of RFC {rfc} does not match (expected {expected}). Confirm it if the RFC is right.",

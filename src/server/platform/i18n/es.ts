@@ -23,6 +23,9 @@ export const es = {
   "notification.sla_breached": "{folio} venció su tiempo de respuesta sin atención: {title}",
   "notification.sla_near": "{folio} está por vencer su tiempo de respuesta: {title}",
   "notification.assigned": "{by} te asignó {folio}: {title}",
+  "notification.sent_back": "{by} te regresó {folio}: {title}. Motivo: {reason}",
+  "notification.urgent_request": "Nueva solicitud urgente {folio} de {client}: {title}",
+  "notification.client_message": "{by} escribió en {folio} ({title}): «{excerpt}»",
   "notification.legacy": "{text}",
   "rfc.check_digit_mismatch":
     "El dígito verificador del RFC {rfc} no coincide (se esperaba {expected}). Confírmalo si el RFC es correcto.",
