@@ -13,7 +13,7 @@ import {
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { type NotificationItem, useMarkNotificationsRead, useNotifications } from "../api/notifications";
-import { useT } from "../i18n";
+import { type MessageKey, useT } from "../i18n";
 import { errorMessage } from "../lib/form";
 import { formatDateTime } from "../lib/format";
 
@@ -34,26 +34,26 @@ function BellIcon() {
   );
 }
 
+/** Each kind's badge: its label and colour (a kind this version does not know reads as a notice). */
+const KINDS: Record<string, { label: MessageKey; color: string }> = {
+  assigned: { label: "notify.kind.assigned", color: "blue" },
+  sent_back: { label: "notify.kind.sent_back", color: "grape" },
+  urgent_request: { label: "notify.kind.urgent_request", color: "red" },
+  client_message: { label: "notify.kind.client_message", color: "teal" },
+  sla_breached: { label: "notify.kind.sla_breached", color: "red" },
+  sla_near: { label: "notify.kind.sla_near", color: "orange" },
+};
+const OTHER: { label: MessageKey; color: string } = { label: "notify.kind.other", color: "gray" };
+
 function Item({ item, onOpen }: { item: NotificationItem; onOpen: (item: NotificationItem) => void }) {
   const t = useT();
-  const breached = item.kind === "sla_breached";
-  const assigned = item.kind === "assigned";
+  const badge = KINDS[item.kind] ?? OTHER;
   const unread = !item.readAt;
   return (
     <Stack gap={2} p="xs" data-testid="notification" data-unread={unread} bg={unread ? "teal.0" : undefined}>
       <Group justify="space-between" wrap="nowrap">
-        <Badge
-          size="sm"
-          color={assigned ? "blue" : breached ? "red" : "orange"}
-          variant={unread ? "filled" : "light"}
-        >
-          {t(
-            assigned
-              ? "notify.kind.assigned"
-              : breached
-                ? "notify.kind.sla_breached"
-                : "notify.kind.sla_near",
-          )}
+        <Badge size="sm" color={badge.color} variant={unread ? "filled" : "light"}>
+          {t(badge.label)}
         </Badge>
         <Text size="xs" c="dimmed">
           {formatDateTime(item.createdAt)}
@@ -125,7 +125,7 @@ function BellDropdown({ unread, onOpen }: { unread: number; onOpen: (item: Notif
   );
 }
 
-/** The header bell: unread SLA notices (polled every 30 s), each linking to its ticket. */
+/** The header bell: the caller's notices (polled every 30 s), each linking to its ticket. */
 export function NotificationBell() {
   const t = useT();
   const [opened, setOpened] = useState(false);

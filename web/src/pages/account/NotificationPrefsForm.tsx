@@ -8,7 +8,7 @@ import {
 import { QueryState } from "../../components/QueryState";
 import { useT } from "../../i18n";
 
-const KINDS = ["assignment", "escalation"] as const;
+const KINDS = ["assignment", "sent_back", "client_message", "urgent_request", "escalation"] as const;
 
 /** "Avisos por correo": which in-app notices also come by e-mail; each switch saves at once. */
 export function NotificationPrefsForm() {
