@@ -185,4 +185,31 @@ describe.each(DATABASES)("service orders in the client portal on %s", (kind) => 
     expect(await statusOf(ticket.id)).toBe("in_progress");
     expect((await ana.get(url(ticket.id))).body.order.decision.decision).toBe("rejected");
   });
+
+  it("an acceptance the senior sent back is not shown on the order attended again, which waits for a new one", async () => {
+    const ticket = await attendedTicket(staff, acme, "Respaldo incompleto");
+    time.advance(60_000);
+    expect((await ana.post(url(ticket.id, "/decision"), { decision: "accept" })).status).toBe(200);
+    time.advance(60_000);
+    const back = await staff.senior.post(`/api/tickets/${ticket.id}/transitions`, {
+      action: "send_back",
+      reason: "Falta respaldar la base de datos",
+    });
+    expect(back.status).toBe(200);
+    time.advance(60_000);
+    await staff.technician.post(`/api/tickets/${ticket.id}/time-entries`, {
+      minutes: 10,
+      mode: "remote",
+      activity: "Respaldo de la base de datos",
+    });
+    const attend = await staff.technician.post(`/api/tickets/${ticket.id}/transitions`, { action: "attend" });
+    expect(attend.status).toBe(200);
+    const shown = (await ana.get(url(ticket.id))).body;
+    expect([shown.order.decision, shown.canDecide]).toEqual([null, true]);
+    const staffView = await staff.senior.get(`/api/service-orders/${ticket.id}`);
+    expect([staffView.status, staffView.body.decision]).toEqual([200, null]);
+    time.advance(60_000);
+    const again = await ana.post(url(ticket.id, "/decision"), { decision: "accept" });
+    expect(again.body.order.decision).toMatchObject({ decision: "accepted", at: time.clock().toISOString() });
+  });
 });

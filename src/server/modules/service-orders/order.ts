@@ -22,6 +22,13 @@ export function decisionView(d: DecisionRow | undefined): ServiceOrder["decision
   };
 }
 
+/**
+ * The decision on the order as it stands: one made before the ticket was last attended was about an
+ * earlier order (sent back or rejected, worked on and attended again), not this one.
+ */
+const current = (d: DecisionRow | undefined, attendedAt: string | null) =>
+  d && (!attendedAt || d.at >= attendedAt) ? d : undefined;
+
 /** The firm as printed on an order: the company settings, the mail settings' name as a fallback. */
 async function firm(ctx: AppContext): Promise<ServiceOrder["company"]> {
   const [c, mail] = await Promise.all([readSetting(ctx, COMPANY_SETTING), mailSettings(ctx)]);
@@ -38,11 +45,12 @@ async function firm(ctx: AppContext): Promise<ServiceOrder["company"]> {
 export async function loadServiceOrder(ctx: AppContext, ticketId: string): Promise<ServiceOrder | null> {
   const row = await ticketsRepo.view(ctx.db, ticketId);
   if (!row) return null;
-  const [company, entries, charges, last] = await Promise.all([
+  const [company, entries, charges, last, attendedAt] = await Promise.all([
     firm(ctx),
     serviceOrdersRepo.activities(ctx.db, ticketId),
     serviceOrdersRepo.charges(ctx.db, ticketId),
     serviceOrdersRepo.lastDecision(ctx.db, ticketId),
+    serviceOrdersRepo.lastAttendedAt(ctx.db, ticketId),
   ]);
   const byMode = MODES.map((mode) => ({
     mode,
@@ -72,7 +80,7 @@ export async function loadServiceOrder(ctx: AppContext, ticketId: string): Promi
       amountCents: c.amount_cents,
     })),
     chargesTotalCents: charges.reduce((sum, c) => sum + c.amount_cents, 0),
-    decision: decisionView(last),
+    decision: decisionView(current(last, attendedAt)),
   };
 }
 

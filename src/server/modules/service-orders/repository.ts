@@ -39,6 +39,18 @@ export const serviceOrdersRepo = {
       .where("used_at", "is", null)
       .execute(),
   addDecision: (db: Db, row: DecisionRow) => db.insertInto("service_order_decisions").values(row).execute(),
+  /** When the ticket was last marked attended: the order shown is that attendance's. */
+  lastAttendedAt: async (db: Db, ticketId: string) =>
+    (
+      await db
+        .selectFrom("ticket_history")
+        .select("at")
+        .where("ticket_id", "=", ticketId)
+        .where("action", "=", "attend")
+        .orderBy("at", "desc")
+        .limit(1)
+        .executeTakeFirst()
+    )?.at ?? null,
   lastDecision: (db: Db, ticketId: string) =>
     db
       .selectFrom("service_order_decisions")
