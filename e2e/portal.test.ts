@@ -66,6 +66,13 @@ describe.skipIf(browserMissing)("client portal", { timeout: 180_000 }, () => {
         await page.goto(server.baseUrl + link);
         await page.getByRole("heading", { name: "Mis solicitudes" }).waitFor();
         await page.getByText("Aún no hay solicitudes.").waitFor();
+        // The footer follows the portal's language, the zone named as people say it.
+        const hours = page.getByTestId("opening-hours");
+        await hours.getByText("Horario de atención: lun–vie 09:00–17:00 (hora estándar central)").waitFor();
+        await page.getByRole("button", { name: "English" }).click();
+        await hours.getByText("Opening hours: Mon–Fri 09:00–17:00 (Central Standard Time)").waitFor();
+        await page.getByRole("button", { name: "Español" }).click();
+        await hours.getByText(/Horario de atención: lun–vie/).waitFor();
 
         await page.getByRole("link", { name: "Nueva solicitud" }).click();
         await page.getByLabel("Asunto").fill("El conmutador dejó de dar tono");

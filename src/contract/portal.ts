@@ -127,7 +127,7 @@ export type PortalLinkPurpose = "sign_in" | "survey";
 
 export const PortalInfo = z.object({
   companyName: z.string(),
-  /** "lun–vie 09:00–17:00 (hora de America/Mexico_City)", in the caller's language. */
+  /** "lun–vie 09:00–17:00 (hora estándar central)", in the caller's language. */
   openingHours: z.string(),
   timeZone: z.string(),
   supportAddress: z.string(),

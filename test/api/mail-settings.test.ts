@@ -55,7 +55,7 @@ describe.each(DATABASES)("mail settings and portal auto-reply on %s", (kind) => 
     expect(mail.mail.text).toContain("Encor Soporte TI");
     expect(mail.mail.subject).toContain(created.body.folio);
     expect(mail.mail.text).toContain("We received your request");
-    expect(mail.mail.text).toMatch(/Mon–Fri 09:00–17:00/);
+    expect(mail.mail.text).toMatch(/Mon–Fri 09:00–17:00 \(Central Standard Time\)/);
   });
 
   it("an auto-reply limit of 0 sends none; internal notes never leave", async () => {

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { PortalApiError, portalApi, setPortalCsrf } from "./api";
+import { usePortalI18n } from "./i18n";
 import type { PortalInfo, PortalUser } from "./types";
 
 export const meKey = ["portal", "me"] as const;
@@ -24,6 +25,12 @@ export function usePortalMe() {
   });
 }
 
+/** The firm's name and hours, in the portal's language (a switch of language reads them again). */
 export function usePortalInfo() {
-  return useQuery({ queryKey: infoKey, queryFn: () => portalApi<PortalInfo>("/info"), staleTime: 300_000 });
+  const { locale } = usePortalI18n();
+  return useQuery({
+    queryKey: [...infoKey, locale],
+    queryFn: () => portalApi<PortalInfo>("/info"),
+    staleTime: 300_000,
+  });
 }

@@ -79,8 +79,23 @@ export function openingHours(cfg: CalendarConfig, lang: MailLang): string {
   const open = groups.filter((g) => g.hours);
   const day = (g: (typeof open)[number]) =>
     g.from === g.to ? names[g.from - 1] : `${names[g.from - 1]}–${names[g.to - 1]}`;
-  const zone = lang === "es" ? "hora de" : "time zone";
-  return `${open.map((g) => `${day(g)} ${g.hours}`).join("; ")} (${zone} ${cfg.timeZone})`;
+  return `${open.map((g) => `${day(g)} ${g.hours}`).join("; ")} (${zoneLabel(cfg.timeZone, lang)})`;
+}
+
+/**
+ * The zone as people call it («hora estándar central», "Central Standard Time"), from the platform's
+ * time zone names; the IANA name only if it has none.
+ */
+export function zoneLabel(timeZone: string, lang: MailLang): string {
+  const locale = lang === "es" ? "es-MX" : "en-US";
+  try {
+    const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "longGeneric" }).formatToParts(0);
+    const name = parts.find((p) => p.type === "timeZoneName")?.value;
+    if (name && !name.startsWith("GMT")) return name;
+  } catch {
+    // An unknown zone: the calendar's check refuses it, but a label must not throw.
+  }
+  return lang === "es" ? `hora de ${timeZone}` : `${timeZone} time`;
 }
 
 /** An instant as the client reads it, in the calendar's zone. */

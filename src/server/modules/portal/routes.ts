@@ -134,7 +134,8 @@ function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: { tags, response: { 200: PortalInfo } },
     handler: async (req) => {
       const [cfg, settings] = await Promise.all([calendarConfig(ctx), mailSettings(ctx)]);
-      const lang = (req.portal?.actor.locale ?? localeOf(req)) === "en" ? "en" : "es";
+      // The language the portal shows (its requests say it), not the account's mail language.
+      const lang = localeOf({ headers: req.headers }) === "en" ? "en" : "es";
       return {
         companyName: settings.companyName,
         openingHours: openingHours(cfg, lang),
