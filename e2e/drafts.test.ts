@@ -272,7 +272,7 @@ describe.skipIf(browserMissing)("drafts: typed work is never lost", { timeout: 1
     await withPage(browser, "drafts-close", async (page) => {
       await uiLogin(page, server.baseUrl, staff.leader.email, PASSWORD, `/tickets/${ticket.id}`);
       await page.getByTestId("close-billing").click();
-      await page.getByRole("option", { name: "Sin cargo" }).click();
+      await page.getByRole("option", { name: "Sin cargo", exact: true }).click();
       await draftSaved(page, "no_charge");
       await reloadThroughPrompt(page);
       await page.getByTestId("close-panel").getByText("Borrador recuperado").waitFor();

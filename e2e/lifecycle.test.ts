@@ -5,7 +5,9 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Invoice } from "../src/contract/billing";
 import {
+  ApiSession,
   browserMissing,
   type Desk,
   openDesk,
@@ -179,7 +181,7 @@ describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }
         await page.locator(`[data-testid="ticket-row"][data-folio="${folio}"]`).getByRole("link").click();
         await page.getByTestId("close-panel").waitFor();
         await page.getByRole("combobox", { name: "Estado de cobro" }).click();
-        await page.getByRole("option", { name: "Por facturar" }).click();
+        await page.getByRole("option", { name: "Por facturar", exact: true }).click();
         await shot(page, "08-close");
         await page.getByTestId("action-close").click();
         await statusIs(page, "closed");
@@ -215,5 +217,60 @@ describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }
       },
       undefined,
     );
+  });
+
+  it("the leader closes a per-event ticket leaving the billing status to Mesa: to invoice, with its draft", async () => {
+    const as = async (email: string) => ApiSession.login(server.baseUrl, email, PASSWORD);
+    const [reception, technician, senior] = [
+      await as(staff.reception.email),
+      await as(staff.technician.email),
+      await as(staff.senior.email),
+    ];
+    const client = await desk.admin.ok<{ id: string }>("POST", "/api/clients", {
+      name: "Taller Sin Póliza",
+      phone: "55 4444 1212",
+    });
+    const ticket = await reception.ok<{ id: string; folio: string; serviceKind: string }>(
+      "POST",
+      "/api/tickets",
+      {
+        clientId: client.id,
+        title: "No imprime la factura",
+        description: "",
+        urgent: false,
+        channel: "phone",
+      },
+    );
+    expect(ticket.serviceKind).toBe("event");
+    const move = (who: ApiSession, body: Record<string, unknown>) =>
+      who.ok("POST", `/api/tickets/${ticket.id}/transitions`, body);
+    await move(reception, { action: "assign", assigneeId: staff.technician.id });
+    await move(technician, { action: "start" });
+    await technician.ok("POST", `/api/tickets/${ticket.id}/time-entries`, {
+      minutes: 40,
+      mode: "remote",
+      activity: "Reinstalación del controlador",
+    });
+    await move(technician, { action: "attend" });
+    await move(senior, { action: "review", reason: "El cliente aceptó por teléfono" });
+
+    await withPage(browser, "close-automatic", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.leader.email, PASSWORD, `/tickets/${ticket.id}`);
+      const panel = page.getByTestId("close-panel");
+      await panel.waitFor();
+      expect(await page.getByTestId("close-billing").inputValue()).toBe("Automático: Por facturar");
+      await panel
+        .getByTestId("close-billing-auto")
+        .getByText(/borrador de factura/)
+        .waitFor();
+      await shot(page, "08b-close-automatic");
+      await page.getByTestId("action-close").click();
+      await statusIs(page, "closed");
+      await page.getByTestId("ticket-facts").getByText("Por facturar").waitFor();
+    });
+    const closed = await desk.admin.ok<{ billingStatus: string }>("GET", `/api/tickets/${ticket.id}`);
+    expect(closed.billingStatus).toBe("to_invoice");
+    const { items } = await desk.admin.ok<{ items: Invoice[] }>("GET", "/api/invoices?status=draft");
+    expect(items.filter((i) => i.ticketId === ticket.id)).toHaveLength(1);
   });
 });

@@ -172,6 +172,13 @@ export const work: Record<keyof typeof es, string> = {
   "closing.hint": "Close reviewed tickets and set their billing status.",
   "closing.empty": "No reviewed tickets waiting to be closed.",
   "close.title": "Close ticket",
+  "close.billingAuto": "Automatic: {status}",
+  "close.autoEvent":
+    "Left unchosen, Mesa decides at close: a per-event service is set to invoice and its invoice draft is prepared.",
+  "close.autoContractCharges":
+    "Left unchosen, Mesa decides at close: the contract ticket has extra charges, so it is set to invoice in the monthly run.",
+  "close.autoContract":
+    "Left unchosen, Mesa decides at close: without extra charges it is no charge (the time is in the contract's fee).",
   "contract.title": "Contracts",
   "contract.new": "New contract",
   "contract.edit": "Edit contract",

@@ -170,6 +170,13 @@ export const work = {
   "closing.hint": "Cierra los tickets revisados y define su estado de cobro.",
   "closing.empty": "No hay tickets revisados pendientes de cierre.",
   "close.title": "Cerrar ticket",
+  "close.billingAuto": "Automático: {status}",
+  "close.autoEvent":
+    "Sin elegir, Mesa decide al cerrar: un servicio por evento queda por facturar y se prepara su borrador de factura.",
+  "close.autoContractCharges":
+    "Sin elegir, Mesa decide al cerrar: la póliza tiene cargos extra, así que queda por facturar en el corte mensual.",
+  "close.autoContract":
+    "Sin elegir, Mesa decide al cerrar: sin cargos extra queda sin cargo (el tiempo va en la cuota de la póliza).",
   "contract.title": "Pólizas",
   "contract.new": "Póliza nueva",
   "contract.edit": "Editar póliza",

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Paper, Select, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useCallback, useState } from "react";
+import { billingAtClose } from "../../../../src/domain/billing/close";
 import { usePatchTicket } from "../../api/tickets";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { DraftNotice } from "../../components/DraftNotice";
@@ -22,23 +23,39 @@ function useBillingOptions() {
   return BillingStatusSchema.options.map((s) => ({ value: s, label: t(`billing.${s}`) }));
 }
 
-/** Leader: close a reviewed ticket, choosing its billing status. */
+/** The close panel's choice: a billing status, or `auto` (none sent: the server decides at close). */
+type CloseBilling = BillingStatus | "auto";
+
+/**
+ * Leader: close a reviewed ticket. By default no billing status is sent, so the server applies its
+ * rule at close (billingAtClose: per event → to invoice, with its draft; contract → no charge unless it
+ * has extra charges); the option says what that will be. The leader may still choose one.
+ */
 export function ClosePanel({ ticket }: { ticket: TicketDetail }) {
   const t = useT();
-  const options = useBillingOptions();
+  const statuses = useBillingOptions();
+  const automatic = billingAtClose(ticket.serviceKind, ticket.charges.length > 0);
+  const options = [
+    { value: "auto", label: t("close.billingAuto", { status: t(`billing.${automatic}`) }) },
+    ...statuses,
+  ];
   const { run, error, busy } = useRunTransition(ticket);
-  const [billing, setBilling] = useState<BillingStatus>(ticket.billingStatus);
-  const restore = useCallback((v: { billing: BillingStatus }) => setBilling(v.billing), []);
+  const [billing, setBilling] = useState<CloseBilling>("auto");
+  const restore = useCallback((v: { billing: CloseBilling }) => setBilling(v.billing), []);
   const draft = useDraft(
     "close",
     { values: { billing }, setValues: restore },
-    { initial: { billing: ticket.billingStatus }, ticketId: ticket.id },
+    { initial: { billing: "auto" as CloseBilling }, ticketId: ticket.id },
   );
   const canClose = ticket.availableActions.includes("close");
   useLeaveGuard(draft.dirty && canClose);
   if (!canClose) return null;
   const close = async () => {
-    if (await run({ action: "close", billingStatus: billing })) draft.clear();
+    const input =
+      billing === "auto"
+        ? { action: "close" as const }
+        : { action: "close" as const, billingStatus: billing };
+    if (await run(input)) draft.clear();
   };
   return (
     <Paper withBorder p="md" bg="teal.0" data-testid="close-panel">
@@ -51,7 +68,7 @@ export function ClosePanel({ ticket }: { ticket: TicketDetail }) {
           label={t("ticket.billingStatus")}
           data={options}
           value={billing}
-          onChange={(v) => v && setBilling(v as BillingStatus)}
+          onChange={(v) => v && setBilling(v as CloseBilling)}
           allowDeselect={false}
           data-testid="close-billing"
         />
@@ -59,6 +76,17 @@ export function ClosePanel({ ticket }: { ticket: TicketDetail }) {
           {t("action.close")}
         </Button>
       </Group>
+      {billing === "auto" && (
+        <Text size="sm" c="dimmed" mt="xs" data-testid="close-billing-auto">
+          {t(
+            ticket.serviceKind === "event"
+              ? "close.autoEvent"
+              : automatic === "to_invoice"
+                ? "close.autoContractCharges"
+                : "close.autoContract",
+          )}
+        </Text>
+      )}
       {error && (
         <Alert color="red" mt="sm" role="alert">
           {error}
