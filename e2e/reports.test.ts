@@ -103,4 +103,93 @@ describe.skipIf(browserMissing)("dashboard and reports", { timeout: 180_000 }, (
       expect(new URL(page.url()).searchParams.get("from")).toBe(from);
     });
   });
+
+  it("every report tab opens from every other without an error page", async () => {
+    // A contract ticket with an extra charge, closed (so «por facturar» until the month's run) and
+    // surveyed: the unbilled and satisfaction reports have rows.
+    const login = (email: string) => ApiSession.login(desk.server.baseUrl, email, PASSWORD);
+    const [reception, tech, senior, leader] = [
+      await login(desk.staff.reception.email),
+      await login(desk.staff.technician.email),
+      await login(desk.staff.senior.email),
+      await login(desk.staff.leader.email),
+    ];
+    const ticket = await reception.ok<TicketJson>("POST", "/api/tickets", {
+      clientId: desk.clientId,
+      title: "Lector de códigos sin respuesta",
+      description: "Detalle",
+      urgent: false,
+      channel: "phone",
+    });
+    const move = (who: ApiSession, body: Record<string, unknown>) =>
+      who.ok("POST", `/api/tickets/${ticket.id}/transitions`, body);
+    await move(reception, { action: "assign", assigneeId: desk.staff.technician.id });
+    await move(tech, { action: "start" });
+    await tech.ok("POST", `/api/tickets/${ticket.id}/time-entries`, {
+      minutes: 30,
+      mode: "remote",
+      activity: "Configuración",
+    });
+    await tech.ok("POST", `/api/tickets/${ticket.id}/charges`, {
+      kind: "spare_part",
+      description: "Cable USB",
+      quantity: 1,
+      unitPriceCents: 15000,
+    });
+    await move(tech, { action: "attend" });
+    await move(senior, { action: "review", reason: "Aceptado por teléfono" });
+    await move(leader, { action: "close" });
+    await reception.ok("POST", `/api/tickets/${ticket.id}/survey`, {
+      overall: 5,
+      technician: 4,
+      timeliness: 5,
+    });
+
+    const tabs = [
+      ["sla", "Cumplimiento de respuesta"],
+      ["response", "Tiempo de respuesta"],
+      ["resolution", "Atención y cierre"],
+      ["workload", "Carga de trabajo"],
+      ["hour-bank", "Bolsa de horas"],
+      ["satisfaction", "Satisfacción"],
+      ["unbilled", "Por facturar"],
+    ] as const;
+    const query = `from=${mxDate(-40)}&to=${mxDate(0)}`;
+    await withPage(desk.browser, "report-tabs", async (page) => {
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      page.on("console", (m) => {
+        if (m.type() === "error") errors.push(m.text());
+      });
+      await uiLogin(page, desk.server.baseUrl, desk.staff.leader.email, PASSWORD, `/reports/sla?${query}`);
+      const moves: string[] = [];
+      const shown = page.locator('[data-testid="report-table"], [data-testid="report-empty"]');
+      const crashed = page.getByText("Unexpected Application Error");
+      // Each move from a fresh load of the first tab, so the second tab's answer is never cached yet.
+      for (const [from] of tabs) {
+        for (const [to, label] of tabs) {
+          if (to === from) continue;
+          await page.goto(`${desk.server.baseUrl}/reports/${from}?${query}`);
+          await shown.first().waitFor();
+          errors.splice(0);
+          const answered = page
+            .waitForResponse((r) => new URL(r.url()).pathname === `/api/reports/${to}`)
+            .catch(() => null);
+          await page.getByTestId("report-tabs").getByText(label, { exact: true }).click();
+          await page.waitForURL((url) => url.pathname === `/reports/${to}`);
+          // A view that throws never asks for its report: the error page is the answer then.
+          await Promise.race([answered, crashed.waitFor().catch(() => null)]);
+          await shown.or(crashed).first().waitFor();
+          if ((await crashed.count()) > 0 || errors.length > 0)
+            moves.push(`${from} → ${to}: ${errors.splice(0)[0]?.split("\n")[0] ?? "error page"}`);
+        }
+      }
+      expect(moves).toEqual([]);
+      // The data made above is what the last tabs show.
+      await page.goto(`${desk.server.baseUrl}/reports/unbilled?${query}`);
+      await page.getByTestId("report-table").getByText(ticket.folio).first().waitFor();
+      await page.goto(`${desk.server.baseUrl}/reports/satisfaction?${query}`);
+      await page.getByTestId("report-table").getByText("Tomás Técnico").first().waitFor();
+    });
+  });
 });

@@ -12,13 +12,20 @@ export function useDashboard() {
   });
 }
 
+/**
+ * One report's answer. While new filters load, the previous answer stays on screen, but only the same
+ * report's: each report has its own shape, so another tab's answer is never handed to this one's view.
+ */
 export function useReport<T>(name: ReportName, params: ReportParams) {
   return useQuery({
-    queryKey: ["reports", name, params],
+    queryKey: reportKey(name, params),
     queryFn: () => api<T>(withQuery(`/api/reports/${name}`, params)),
-    placeholderData: keepPreviousData,
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === name ? keepPreviousData(previous) : undefined,
   });
 }
+
+export const reportKey = (name: ReportName, params: ReportParams) => ["reports", name, params] as const;
 
 /** The CSV of the report as shown (same filters): a plain link, so the browser downloads it. */
 export const csvUrl = (name: ReportName, params: ReportParams) =>

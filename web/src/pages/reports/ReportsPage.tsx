@@ -91,6 +91,7 @@ export default function ReportsPage() {
         value={name}
         onChange={(v) => navigate(`/reports/${v}${search ? `?${search}` : ""}`)}
         data={names.map((n) => ({ value: n, label: t(`rep.${n}`) }))}
+        data-testid="report-tabs"
       />
       <ReportFilters name={name} params={params} onChange={setParams} technicianFilter={leaderLike} />
       <ReportBody name={name} params={query} />
