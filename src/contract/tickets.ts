@@ -182,6 +182,8 @@ export const Message = z.object({
   visibility: Visibility,
   body: z.string(),
   createdAt: z.string(),
+  /** Written by the client (by e-mail, or a client contact in the portal), not by staff. */
+  fromClient: z.boolean(),
   /** The sender's address when the message came by e-mail (its body is the mail's text, never its HTML). */
   emailFrom: z.string().nullable().optional(),
 });

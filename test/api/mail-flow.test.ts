@@ -93,6 +93,10 @@ describe.each(DATABASES)("mail in and out on %s", (kind) => {
     expect(await ticketsOf(acme.client.id)).toHaveLength(1);
     let detail = (await staff.admin.get(`/api/tickets/${ticket!.id}`)).body;
     expect(detail.messages.map((m: { body: string }) => m.body)).toContain("Sigue sin imprimir.");
+    // A mailed reply is the client's, whether or not its sender has a portal account.
+    expect(detail.messages.find((m: { body: string }) => m.body === "Sigue sin imprimir.").fromClient).toBe(
+      true,
+    );
 
     await staff.admin.post(`/api/tickets/${ticket!.id}/messages`, {
       kind: "note",

@@ -148,6 +148,16 @@ describe.each(DATABASES)("client portal tickets on %s", (kind) => {
       ["Vamos en camino", false],
     ]);
     expect(JSON.stringify(d)).not.toMatch(/cliente molesto|no contestó/);
+    // Staff read who wrote each message the same way: the contact's is the client's, theirs are not.
+    const staffView = (await staff.reception.get(`/api/tickets/${id}`)).body;
+    expect(
+      staffView.messages.map((m: { body: string; fromClient: boolean }) => [m.body, m.fromClient]),
+    ).toEqual([
+      ["Sigue sin imprimir", true],
+      ["Nota: cliente molesto", false],
+      ["Llamé, no contestó", false],
+      ["Vamos en camino", false],
+    ]);
     expect(d.timeline.map((s: { action: string }) => s.action)).toEqual(["create"]);
     expect((await carla.post(`/api/portal/tickets/${id}/messages`, { body: "hola" })).status).toBe(404);
     expect((await ana.post(`/api/portal/tickets/${id}/messages`, { body: "" })).status).toBe(400);

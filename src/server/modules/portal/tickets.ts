@@ -17,7 +17,7 @@ import { recordSurvey } from "../surveys/surveys.js";
 import { historyRepo, ticketsRepo } from "../tickets/repository.js";
 import { toTicket, viewEnv } from "../tickets/ticket-view.js";
 import { insertTicket } from "../tickets/tickets.js";
-import { rolesOf } from "../users/repository.js";
+import { messageFromClient } from "../work/repository.js";
 import { addMessage } from "../work/work.js";
 import { type PortalCaller, requireInScope, scopeOf } from "./policy.js";
 import { portalRepo } from "./repository.js";
@@ -40,9 +40,7 @@ async function surveyState(ctx: AppContext, ticket: { id: string; status: string
 const toMessage = (m: Awaited<ReturnType<typeof portalRepo.clientMessages>>[number]): PortalMessage => ({
   id: m.id,
   authorName: m.author_name ?? m.email_from,
-  fromClient:
-    m.email_from !== null ||
-    (m.author_roles !== null && rolesOf({ roles: m.author_roles }).includes("client")),
+  fromClient: messageFromClient(m),
   body: m.body,
   createdAt: m.created_at,
 });

@@ -16,7 +16,7 @@ import { queuedMail } from "../mail/outbox.js";
 import { mailRepo } from "../mail/repository.js";
 import { businessCalendar, categoryEstimate, requireCategory, slaSettings } from "../settings/settings.js";
 import { onUrgentRequestNotice } from "../staff-notifications/index.js";
-import { workRepo } from "../work/repository.js";
+import { messageFromClient, workRepo } from "../work/repository.js";
 import { contractInForce } from "./contract-in-force.js";
 import { assertDeadlineInRange } from "./deadline-range.js";
 import { historyReason } from "./history-reason.js";
@@ -326,6 +326,7 @@ export async function getTicket(ctx: AppContext, actor: Actor, id: string) {
       body: m.body,
       createdAt: m.created_at,
       emailFrom: m.email_from,
+      fromClient: messageFromClient(m),
     })),
   };
   return ticketDetailFor(actor, detail);

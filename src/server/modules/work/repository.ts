@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from "kysely";
 import type { ChargesTable, DB, MessagesTable, TimeEntriesTable } from "../../platform/database/schema.js";
+import { rolesOf } from "../users/repository.js";
 
 type Db = Kysely<DB>;
 export type TimeEntryRow = Selectable<TimeEntriesTable>;
@@ -58,9 +59,16 @@ export const workRepo = {
       .selectFrom("messages")
       .leftJoin("users", "users.id", "messages.author_id")
       .selectAll("messages")
-      .select("users.name as author_name")
+      .select(["users.name as author_name", "users.roles as author_roles"])
       .where("ticket_id", "=", ticketId);
     if (!includeInternal) q = q.where("visibility", "=", "client");
     return q.orderBy("messages.created_at").orderBy("messages.id").execute();
   },
 };
+
+/**
+ * Whether a stored message came from the client: it arrived by e-mail, or its author is a client
+ * contact (the portal). Staff's ticket view and the portal read it the same way.
+ */
+export const messageFromClient = (m: { email_from: string | null; author_roles: string | null }) =>
+  m.email_from !== null || (m.author_roles !== null && rolesOf({ roles: m.author_roles }).includes("client"));

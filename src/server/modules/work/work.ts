@@ -239,5 +239,6 @@ export async function addMessage(
     visibility,
     body: input.body,
     createdAt: now,
+    fromClient: !staff,
   });
 }

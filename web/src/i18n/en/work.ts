@@ -108,6 +108,7 @@ export const work: Record<keyof typeof es, string> = {
   "message.client": "Client",
   "message.kind": "Kind of entry",
   "message.kind.message": "Message to client",
+  "message.kind.fromClient": "Message from client",
   "message.kind.call": "Call",
   "message.kind.note": "Internal note",
   "message.placeholder.message": "Message the client will receive…",

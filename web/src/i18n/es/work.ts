@@ -106,6 +106,7 @@ export const work = {
   "message.client": "Cliente",
   "message.kind": "Tipo de registro",
   "message.kind.message": "Mensaje al cliente",
+  "message.kind.fromClient": "Mensaje del cliente",
   "message.kind.call": "Llamada",
   "message.kind.note": "Nota interna",
   "message.placeholder.message": "Mensaje que recibirá el cliente…",

@@ -132,8 +132,10 @@ export function MessagesPanel({ ticket, editable }: { ticket: TicketDetail; edit
                   {t("message.viaEmail", { from: m.emailFrom })}
                 </Text>
               )}
-              <Badge size="xs" color={COLORS[m.kind]} variant="light">
-                {t(`message.kind.${m.kind}`)}
+              <Badge size="xs" color={COLORS[m.kind]} variant="light" data-testid="message-kind-label">
+                {t(
+                  m.fromClient && m.kind === "message" ? "message.kind.fromClient" : `message.kind.${m.kind}`,
+                )}
               </Badge>
             </Group>
             <Text size="xs" c="dimmed">
