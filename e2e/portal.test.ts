@@ -10,6 +10,7 @@ import {
   seedClient,
   shot,
   startServer,
+  uiLogin,
   withPage,
 } from "./helpers";
 
@@ -110,5 +111,40 @@ describe.skipIf(browserMissing)("client portal", { timeout: 180_000 }, () => {
       },
       PHONE,
     );
+  });
+
+  it("staff read the contact's message as «Mensaje del cliente», and a file's size as the portal does", async () => {
+    const admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
+    await admin.ok("POST", "/api/portal/magic-link", { email: EMAIL });
+    const link = await mailedLinkPath();
+    await withPage(
+      browser,
+      "portal-message",
+      async (page) => {
+        await page.goto(server.baseUrl + link);
+        await page.getByTestId("ticket-card").first().click();
+        await page.getByLabel("Escriba un mensaje").fill("Sigue sin tono la extensión 12.");
+        await page.getByRole("button", { name: "Enviar", exact: true }).click();
+        await page.getByText("Sigue sin tono la extensión 12.").waitFor();
+        await page.locator('input[type="file"]').setInputFiles({
+          name: "nota.txt",
+          mimeType: "text/plain",
+          buffer: Buffer.from("catorce bytes!"), // 14 bytes
+        });
+        await page.getByRole("link", { name: "nota.txt (14 B)" }).waitFor();
+      },
+      PHONE,
+    );
+    const { items } = await admin.ok<{ items: { id: string; title: string }[] }>("GET", "/api/tickets");
+    const ticket = items.find((i) => i.title === "El conmutador dejó de dar tono");
+    await withPage(browser, "staff-client-message", async (page) => {
+      await uiLogin(page, server.baseUrl, ADMIN.email, ADMIN.password, `/tickets/${ticket!.id}`);
+      await page.getByRole("tab", { name: /Mensajes/ }).click();
+      const message = page.getByTestId("message").filter({ hasText: "Sigue sin tono la extensión 12." });
+      await message.waitFor();
+      expect(await message.getByTestId("message-kind-label").textContent()).toBe("Mensaje del cliente");
+      await page.getByTestId("attachments").getByRole("link", { name: "nota.txt (14 B)" }).waitFor();
+      await shot(page, "portal-message-staff");
+    });
   });
 });

@@ -42,11 +42,8 @@ export function when(iso: string | null, zone: string, locale: PortalLocale): st
     : `${p.weekday} ${p.day} de ${p.month} ${p.year}, ${p.hour}:${p.minute}`;
 }
 
-export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+/** The staff app's own rule, so a file reads the same size on both sides. */
+export { fileSize } from "../lib/fileSize";
 
 /** Minutes of work as "1 h 15 min". */
 export function duration(minutes: number): string {

@@ -18,6 +18,7 @@ import { DraftNotice } from "../../components/DraftNotice";
 import { MessageBody, type TicketDetail } from "../../contract";
 import { useT } from "../../i18n";
 import { useDraft } from "../../lib/drafts";
+import { fileSize } from "../../lib/fileSize";
 import { useForm } from "../../lib/form";
 import { formatDateTime } from "../../lib/format";
 import { useLeaveGuard } from "../../lib/leaveGuard";
@@ -101,7 +102,7 @@ function AttachmentList({ ticketId }: { ticketId: string }) {
           size="sm"
           display="block"
         >
-          {a.filename} ({Math.max(1, Math.round(a.size / 1024))} KB)
+          {a.filename} ({fileSize(a.size)})
         </Anchor>
       ))}
     </Paper>
