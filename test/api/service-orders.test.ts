@@ -61,7 +61,7 @@ describe.each(DATABASES)("service orders on %s", (kind) => {
     expect(mail.to && JSON.stringify(mail.to)).toContain("ana@acme.mx");
     expect(mail.text).toContain("Diagnóstico remoto del arranque");
     expect(mail.text).toContain("Presencial: 30 min");
-    expect(mail.text).toContain("Remoto: 45 min");
+    expect(mail.text).toContain("Remota: 45 min");
     expect(mail.text).toContain("Tiempo total: 1 h 15 min");
     expect(mail.text).toContain("Fuente de poder 500 W");
     expect(mail.text).toMatch(/\$850\.00/);

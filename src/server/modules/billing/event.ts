@@ -29,7 +29,7 @@ import { invoicesRepo, lookupRepo, workRepo } from "./repository.js";
 
 const MODE_ES = {
   onsite: "presencial",
-  office: "en oficina",
+  office: "local",
   remote: "remota",
   phone: "telefónica",
 } as const;

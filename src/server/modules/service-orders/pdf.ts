@@ -30,7 +30,8 @@ const WORDS = {
     rejected: "Rechazada",
     by: "por",
     via: { link: "enlace del correo", portal: "portal", onsite: "en sitio" },
-    modes: { onsite: "Presencial", office: "En oficina", remote: "Remoto", phone: "Teléfono" },
+    // The customer's own words for how work is done (its service strategy): presencial, local, remota, telefónica.
+    modes: { onsite: "Presencial", office: "Local", remote: "Remota", phone: "Telefónica" },
     reason: "Motivo",
     date: "Fecha",
     mode: "Modo",

@@ -13,7 +13,7 @@ export const reports: Record<keyof typeof es, string> = {
   "dash.todayIntake": "Received today by channel",
   "dash.technicians": "Technicians",
   "dash.openTickets": "Open",
-  "dash.hoursThisWeek": "Hours this week",
+  "dash.hoursThisWeek": "Time this week",
   "dash.none": "None.",
   "dash.due": "Due",
   "rep.title": "Reports",

@@ -11,7 +11,7 @@ export const reports = {
   "dash.todayIntake": "Recibidos hoy por canal",
   "dash.technicians": "Técnicos",
   "dash.openTickets": "Abiertos",
-  "dash.hoursThisWeek": "Horas esta semana",
+  "dash.hoursThisWeek": "Tiempo esta semana",
   "dash.none": "Ninguno.",
   "dash.due": "Vence",
   "rep.title": "Reportes",
