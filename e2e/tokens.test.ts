@@ -100,6 +100,11 @@ describe.skipIf(browserMissing)("API tokens", { timeout: 180_000 }, () => {
         .locator('[data-testid="session-row"][data-current="true"]')
         .getByText("Esta sesión")
         .waitFor();
+      // The device as people name it, not the browser's User-Agent text.
+      await page
+        .locator('[data-testid="session-row"][data-current="true"]')
+        .getByText("Chrome en Linux", { exact: true })
+        .waitFor();
 
       await rows
         .filter({ hasNotText: "Esta sesión" })

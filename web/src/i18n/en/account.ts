@@ -49,6 +49,7 @@ export const account: Record<keyof typeof es, string> = {
   "sessions.end": "Sign out",
   "sessions.ended": "Session ended.",
   "sessions.unknownDevice": "Unknown device",
+  "sessions.deviceName": "{browser} on {system}",
   "errcode.wrong_password": "The current password is not correct.",
 
   "notify.bell": "Notifications: {n} unread",

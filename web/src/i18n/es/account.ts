@@ -48,6 +48,7 @@ export const account = {
   "sessions.end": "Cerrar sesión",
   "sessions.ended": "Sesión cerrada.",
   "sessions.unknownDevice": "Dispositivo desconocido",
+  "sessions.deviceName": "{browser} en {system}",
   "errcode.wrong_password": "La contraseña actual no es correcta.",
 
   "notify.bell": "Avisos: {n} sin leer",

@@ -2,8 +2,17 @@ import { Alert, Badge, Button, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type SessionInfo, useEndSession } from "../../api/account";
 import { useT } from "../../i18n";
+import { deviceOf } from "../../lib/device";
 import { errorMessage } from "../../lib/form";
 import { formatDateTime } from "../../lib/format";
+
+/** «Chrome en Windows» (the full User-Agent in the tooltip); only one of them when the other is unknown. */
+function deviceName(t: ReturnType<typeof useT>, userAgent: string | null): string {
+  const d = deviceOf(userAgent);
+  if (!d) return t("sessions.unknownDevice");
+  if (d.browser && d.system) return t("sessions.deviceName", { browser: d.browser, system: d.system });
+  return d.browser ?? d.system ?? t("sessions.unknownDevice");
+}
 
 function Row({ session }: { session: SessionInfo }) {
   const t = useT();
@@ -16,7 +25,7 @@ function Row({ session }: { session: SessionInfo }) {
     <Table.Tr data-testid="session-row" data-current={session.current}>
       <Table.Td maw={320}>
         <Text size="sm" lineClamp={2} title={session.userAgent ?? undefined}>
-          {session.userAgent ?? t("sessions.unknownDevice")}
+          {deviceName(t, session.userAgent)}
         </Text>
       </Table.Td>
       <Table.Td>{session.ip ?? "—"}</Table.Td>
