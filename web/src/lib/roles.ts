@@ -61,7 +61,9 @@ export function isStaffUser(roles: readonly Role[]): boolean {
 
 export function homeFor(roles: readonly Role[]): string {
   if (hasRole(roles, "reception")) return "/queue";
-  if (hasRole(roles, "technician", "senior")) return "/mine";
+  // A senior's day starts with the work waiting for review; their own tickets are a click away.
+  if (hasRole(roles, "senior")) return "/review";
+  if (hasRole(roles, "technician")) return "/mine";
   if (hasRole(roles, "leader")) return "/dashboard";
   if (hasRole(roles, "admin")) return "/queue";
   return "/search";
