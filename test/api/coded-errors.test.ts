@@ -111,6 +111,31 @@ describe.each(DATABASES)("not found and forbidden in the reader's language on %s
     expect((await staff.reception.get(`/api/tickets?clientId=${client.id}`)).body.items).toEqual([]);
   });
 
+  it("words a compressed body it cannot read in the reader's language, and stores nothing", async () => {
+    const before = await staff.reception.get("/api/clients?limit=200");
+    const send = (encoding: string) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/clients",
+        headers: {
+          authorization: `Bearer ${staff.reception.token}`,
+          "content-type": "application/json",
+          "content-encoding": encoding,
+        },
+        payload: "esto no es gzip",
+      });
+    const gzip = await send("gzip");
+    expect([gzip.statusCode, gzip.json().error.message]).toEqual([
+      400,
+      "El cuerpo no se pudo descomprimir con la codificación que indica (Content-Encoding).",
+    ]);
+    const zstd = await send("zstd");
+    expect([zstd.statusCode, zstd.json().error.code]).toEqual([415, "unsupported_media_type"]);
+    expect(zstd.json().error.message).toMatch(/^Codificación del cuerpo no soportada/);
+    const after = await staff.reception.get("/api/clients?limit=200");
+    expect(after.body.items).toHaveLength(before.body.items.length);
+  });
+
   it("answers anonymous callers in their Accept-Language, Spanish by default", async () => {
     const ask = (lang?: string) =>
       t.app.inject({ method: "GET", url: "/api/nada", headers: lang ? { "accept-language": lang } : {} });

@@ -105,6 +105,13 @@ function describe(err: FastifyError, locale: ServerLocale, request: FastifyReque
   if (err.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
     return { status: 413, code: "payload_too_large", text: text("error.payload_too_large"), details: null };
   }
+  // @fastify/compress's own refusals of a compressed body, worded in English by the plugin.
+  if (err.code === "FST_CP_ERR_INVALID_CONTENT") {
+    return { status: 400, code: "validation_failed", text: text("error.body_encoding"), details: null };
+  }
+  if (err.code === "FST_CP_ERR_INVALID_CONTENT_ENCODING") {
+    return { status: 415, code: "unsupported_media_type", text: text("error.content_encoding"), details: null };
+  }
   if (err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
     return { status: 415, code: "unsupported_media_type", text: text("error.media_type"), details: null };
   }

@@ -138,6 +138,8 @@ export const enErrors: Record<ErrorMessageKey, string> = {
   "error.invalid_json": "The body is not valid JSON.",
   "error.payload_too_large": "The request is too large.",
   "error.media_type": "Unsupported content type.",
+  "error.body_encoding": "The body could not be decompressed with the encoding it names (Content-Encoding).",
+  "error.content_encoding": "Unsupported body encoding (Content-Encoding): use gzip, deflate or br, or none.",
   "error.duplicate_record": "A record with that data already exists.",
   "error.database_unavailable": "The database is not available right now. Try again in a few seconds.",
   "error.storage_unavailable":
