@@ -142,7 +142,7 @@ export const work: Record<keyof typeof es, string> = {
   "history.update": "Details changed",
   "history.backdated": "Registered with an earlier received date",
   "history.time_entry": "Time entry recorded",
-  "history.message": "Message to the client",
+  "history.message": "Message",
   "history.note": "Internal note",
   "history.charge": "Charge recorded",
   "history.escalated": "Escalated near or past its deadline",

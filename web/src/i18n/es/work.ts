@@ -140,7 +140,7 @@ export const work = {
   "history.update": "Datos modificados",
   "history.backdated": "Registrado con fecha de recepción anterior",
   "history.time_entry": "Tiempo de atención registrado",
-  "history.message": "Mensaje al cliente",
+  "history.message": "Mensaje",
   "history.note": "Nota interna",
   "history.charge": "Cargo registrado",
   "history.escalated": "Escalado por vencimiento",
