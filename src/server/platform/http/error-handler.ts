@@ -110,7 +110,12 @@ function describe(err: FastifyError, locale: ServerLocale, request: FastifyReque
     return { status: 400, code: "validation_failed", text: text("error.body_encoding"), details: null };
   }
   if (err.code === "FST_CP_ERR_INVALID_CONTENT_ENCODING") {
-    return { status: 415, code: "unsupported_media_type", text: text("error.content_encoding"), details: null };
+    return {
+      status: 415,
+      code: "unsupported_media_type",
+      text: text("error.content_encoding"),
+      details: null,
+    };
   }
   if (err.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
     return { status: 415, code: "unsupported_media_type", text: text("error.media_type"), details: null };

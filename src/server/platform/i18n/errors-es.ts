@@ -138,8 +138,10 @@ export const esErrors = {
   "error.invalid_json": "El cuerpo no es JSON válido.",
   "error.payload_too_large": "La solicitud es demasiado grande.",
   "error.media_type": "Tipo de contenido no soportado.",
-  "error.body_encoding": "El cuerpo no se pudo descomprimir con la codificación que indica (Content-Encoding).",
-  "error.content_encoding": "Codificación del cuerpo no soportada (Content-Encoding): use gzip, deflate o br, o ninguna.",
+  "error.body_encoding":
+    "El cuerpo no se pudo descomprimir con la codificación que indica (Content-Encoding).",
+  "error.content_encoding":
+    "Codificación del cuerpo no soportada (Content-Encoding): use gzip, deflate o br, o ninguna.",
   "error.duplicate_record": "Ya existe un registro con esos datos.",
   "error.database_unavailable":
     "La base de datos no está disponible en este momento. Intenta de nuevo en unos segundos.",
