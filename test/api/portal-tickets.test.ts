@@ -140,7 +140,10 @@ describe.each(DATABASES)("client portal tickets on %s", (kind) => {
       body: "Nota: cliente molesto",
       kind: "note",
     });
+    // A minute apart: messages of the same instant are ordered by id, which is random.
+    time.advance(60_000);
     await staff.reception.post(`/api/tickets/${id}/messages`, { body: "Llamé, no contestó", kind: "call" });
+    time.advance(60_000);
     await staff.reception.post(`/api/tickets/${id}/messages`, { body: "Vamos en camino", kind: "message" });
     const d = (await ana.get(`/api/portal/tickets/${id}`)).body;
     expect(d.messages.map((m: { body: string; fromClient: boolean }) => [m.body, m.fromClient])).toEqual([
