@@ -1,4 +1,4 @@
-import type { Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { coded } from "../../../domain/messages.js";
 import type { Role } from "../../../domain/workflow.js";
 import type { AppContext } from "../../context.js";
@@ -10,6 +10,12 @@ import { prefsRepo } from "./repository.js";
 
 /** Who takes in new requests: reception and the leaders (those who assign; escalation tells them too). */
 const DESK: readonly Role[] = ["reception", "leader"];
+
+/** The active users of the desk (DESK). */
+export async function deskUserIds(db: Kysely<DB>): Promise<string[]> {
+  const staff = await prefsRepo.activeUsers(db);
+  return staff.filter((u) => rolesOf(u).some((r) => DESK.includes(r))).map((u) => u.id);
+}
 /** How much of a client's message the notice quotes. */
 const EXCERPT = 140;
 
@@ -28,9 +34,8 @@ export async function onUrgentRequestNotice(
   e: { row: TicketRow; clientName: string; actorId: string | null; now: string },
 ): Promise<void> {
   if (e.row.urgent !== 1) return;
-  const staff = await prefsRepo.activeUsers(trx);
   await noticeStaff(ctx, trx, {
-    to: staff.filter((u) => rolesOf(u).some((r) => DESK.includes(r))).map((u) => u.id),
+    to: await deskUserIds(trx),
     except: e.actorId,
     ticket: e.row,
     kind: "urgent_request",

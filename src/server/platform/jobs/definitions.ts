@@ -3,14 +3,11 @@ import { slaState } from "../../../domain/sla.js";
 import type { AppContext } from "../../context.js";
 import { pruneThrottle } from "../../modules/auth/login-guard.js";
 import { BILLING_JOB } from "../../modules/billing/job.js";
-import { notificationsRepo } from "../../modules/notifications/repository.js";
 import { businessCalendar, slaSettings } from "../../modules/settings/settings.js";
-import { queueStaffMail } from "../../modules/staff-notifications/index.js";
+import { deskUserIds, noticeStaff } from "../../modules/staff-notifications/index.js";
 import { historyRepo, ticketsRepo } from "../../modules/tickets/repository.js";
-import { sessionsRepo, toUser, usersRepo } from "../../modules/users/repository.js";
+import { sessionsRepo } from "../../modules/users/repository.js";
 import { IDEMPOTENCY_TTL_MS, idempotencyRepo } from "../http/idempotency-repository.js";
-import { render } from "../i18n/index.js";
-import { newId } from "../ids.js";
 import { nightlyBackup } from "../ops/nightly-backup.js";
 import type { JobDefinition } from "./runner.js";
 
@@ -24,9 +21,7 @@ export async function escalateSla(ctx: AppContext, now: Date): Promise<number> {
     ctx.db,
     new Date(now.getTime() + NEAR_HORIZON_MS).toISOString(),
   );
-  const watchers = (await usersRepo.list(ctx.db))
-    .map(toUser)
-    .filter((u) => u.active && u.roles.some((r) => r === "reception" || r === "leader"));
+  const watchers = await deskUserIds(ctx.db);
   let raised = 0;
   for (const row of rows) {
     const state = slaState(cal, {
@@ -38,8 +33,6 @@ export async function escalateSla(ctx: AppContext, now: Date): Promise<number> {
     const level = escalationStep(row.escalation_level, state);
     if (level === null) continue;
     const at = now.toISOString();
-    const to = new Set(watchers.map((u) => u.id));
-    if (row.assignee_id) to.add(row.assignee_id);
     const message = escalationMessage(level, row.folio, row.title);
     const kind = level === 2 ? "sla_breached" : "sla_near";
     await ctx.db.transaction().execute(async (trx) => {
@@ -51,21 +44,14 @@ export async function escalateSla(ctx: AppContext, now: Date): Promise<number> {
         action: "escalated",
         changes: { level, state },
       });
-      await notificationsRepo.insertMany(
-        trx,
-        [...to].map((userId) => ({
-          id: newId(),
-          user_id: userId,
-          ticket_id: row.id,
-          kind,
-          message: render("es-MX", message.code, message.params),
-          code: message.code,
-          params: JSON.stringify(message.params),
-          created_at: at,
-          read_at: null,
-        })),
-      );
-      await queueStaffMail(ctx, trx, [...to], "escalation", message, row);
+      await noticeStaff(ctx, trx, {
+        to: [...watchers, row.assignee_id],
+        ticket: row,
+        kind,
+        mailKind: "escalation",
+        message,
+        now: at,
+      });
       raised++;
     });
   }
