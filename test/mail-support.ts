@@ -49,6 +49,18 @@ export class Sink {
 }
 
 /** Delivers a mail to Mesa's listener like any sending server would. */
+/**
+ * The mail settings of an app whose outgoing mail goes to `sink` (started first), from and for Encor;
+ * `listen` also opens Mesa's own SMTP port for incoming mail.
+ */
+export const mailEnv = (sink: Sink, { listen = true } = {}): Record<string, string> => ({
+  ...(listen ? { MESA_SMTP_LISTEN: "127.0.0.1:0" } : {}),
+  MESA_SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+  MESA_MAIL_FROM: "mesa@encor.mx",
+  MESA_SUPPORT_ADDRESS: "soporte@encor.mx",
+  MESA_PUBLIC_URL: "https://mesa.encor.mx",
+});
+
 export async function deliver(app: MesaApp, mail: SendMailOptions) {
   const t = nodemailer.createTransport({
     host: "127.0.0.1",

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
-import { deliver, deliverRaw, drain, Sink, smtpConversation } from "../mail-support.js";
+import { deliver, deliverRaw, drain, mailEnv, Sink, smtpConversation } from "../mail-support.js";
 
 describe.each(DATABASES)("mail in and out on %s", (kind) => {
   let t: TestApp;
@@ -15,13 +15,7 @@ describe.each(DATABASES)("mail in and out on %s", (kind) => {
     await sink.start();
     t = await startApp(kind, {
       clock: time.clock,
-      env: {
-        MESA_SMTP_LISTEN: "127.0.0.1:0",
-        MESA_SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
-        MESA_MAIL_FROM: "mesa@encor.mx",
-        MESA_SUPPORT_ADDRESS: "soporte@encor.mx",
-        MESA_PUBLIC_URL: "https://mesa.encor.mx",
-      },
+      env: mailEnv(sink),
     });
     staff = await seedStaff(t.app);
     acme = await createClientWithContact(staff, "Acme Industrial", "AIN050505AB6", "ana@acme.mx");

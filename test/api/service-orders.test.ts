@@ -4,7 +4,7 @@ import { decideAsContact } from "../../src/server/modules/service-orders/index.j
 import type { Caller } from "../client.js";
 import { clientUser, createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
-import { drain, Sink } from "../mail-support.js";
+import { drain, mailEnv, Sink } from "../mail-support.js";
 import { pdfText } from "../pdf-text.js";
 import { attendedTicket } from "../service-orders-support.js";
 
@@ -22,12 +22,7 @@ describe.each(DATABASES)("service orders on %s", (kind) => {
     await sink.start();
     t = await startApp(kind, {
       clock: time.clock,
-      env: {
-        MESA_SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
-        MESA_MAIL_FROM: "mesa@encor.mx",
-        MESA_SUPPORT_ADDRESS: "soporte@encor.mx",
-        MESA_PUBLIC_URL: "https://mesa.encor.mx",
-      },
+      env: mailEnv(sink, { listen: false }),
     });
     staff = await seedStaff(t.app);
     acme = await createClientWithContact(staff, "Acme Industrial", "AIN050505AB6", "ana@acme.mx");

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "../client.js";
 import { clientUser, createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
-import { deliver, drain, Sink } from "../mail-support.js";
+import { deliver, drain, mailEnv, Sink } from "../mail-support.js";
 import { type PortalClient, portalSignIn } from "../portal-support.js";
 
 /**
@@ -23,13 +23,7 @@ describe.each(DATABASES)("staff notices on %s", (kind) => {
     await sink.start();
     t = await startApp(kind, {
       clock: time.clock,
-      env: {
-        MESA_SMTP_LISTEN: "127.0.0.1:0",
-        MESA_SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
-        MESA_MAIL_FROM: "mesa@encor.mx",
-        MESA_SUPPORT_ADDRESS: "soporte@encor.mx",
-        MESA_PUBLIC_URL: "https://mesa.encor.mx",
-      },
+      env: mailEnv(sink),
     });
     staff = await seedStaff(t.app);
     acme = await createClientWithContact(staff, "Acme Industrial", "AIN050505AB6", "ana@acme.mx");
