@@ -129,9 +129,10 @@ describe.each(DATABASES)("not found and forbidden in the reader's language on %s
       400,
       "El cuerpo no se pudo descomprimir con la codificación que indica (Content-Encoding).",
     ]);
-    const zstd = await send("zstd");
-    expect([zstd.statusCode, zstd.json().error.code]).toEqual([415, "unsupported_media_type"]);
-    expect(zstd.json().error.message).toMatch(/^Codificación del cuerpo no soportada/);
+    // No Node decompresses lzma (zstd is one Node 24 reads and Node 20 does not).
+    const lzma = await send("lzma");
+    expect([lzma.statusCode, lzma.json().error.code]).toEqual([415, "unsupported_media_type"]);
+    expect(lzma.json().error.message).toMatch(/^Codificación del cuerpo no soportada/);
     const after = await staff.reception.get("/api/clients?limit=200");
     expect(after.body.items).toHaveLength(before.body.items.length);
   });
