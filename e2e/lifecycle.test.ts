@@ -141,6 +141,17 @@ describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }
         await page.getByText("$150.50 MXN").first().waitFor();
 
         await page.getByTestId("action-attend").click();
+        // A confirmation first: what the client's service order will carry, and a way back.
+        const summary = page.getByTestId("attend-summary");
+        await summary.waitFor();
+        expect(await summary.textContent()).toMatch(/Tiempo registrado: 50 min · Cargos: \$150\.50 MXN/);
+        await page.getByTestId("attend-back").click();
+        await summary.waitFor({ state: "detached" });
+        expect(
+          await page.locator('[data-testid="ticket-folio"] ~ [data-status]').getAttribute("data-status"),
+        ).toBe("in_progress");
+        await page.getByTestId("action-attend").click();
+        await page.getByTestId("attend-confirm").click();
         await statusIs(page, "attended");
         await page.getByTestId("signer-name").fill("Ana Martínez");
         await page.getByTestId("action-accept").click();

@@ -185,6 +185,12 @@ export const core: Record<keyof typeof es, string> = {
   "done.assign": "{folio} assigned.",
   "done.start": "{folio}: work started.",
   "done.attend": "{folio} marked as attended.",
+  "attend.title": "Mark {folio} as attended",
+  "attend.orderTo":
+    "{name} can accept or reject the work: the service order goes out by e-mail, or they sign right here. The ticket leaves your hands.",
+  "attend.orderNoContact":
+    "The client can accept or reject the work: the service order goes out by e-mail, or they sign right here. The ticket leaves your hands.",
+  "attend.summary": "Time logged: {time} · Charges: {charges}",
   "done.accept": "{folio}: acceptance recorded.",
   "done.reject": "{folio}: rejection recorded; back to In progress.",
   "done.review": "{folio} reviewed.",

@@ -184,6 +184,12 @@ export const core = {
   "done.assign": "{folio} asignado.",
   "done.start": "{folio}: trabajo iniciado.",
   "done.attend": "{folio} marcado como atendido.",
+  "attend.title": "Marcar {folio} como atendido",
+  "attend.orderTo":
+    "{name} podrá aceptar o rechazar la atención: recibe la orden de servicio por correo, o firma aquí mismo. El ticket deja de estar en sus manos.",
+  "attend.orderNoContact":
+    "El cliente podrá aceptar o rechazar la atención: recibe la orden de servicio por correo, o firma aquí mismo. El ticket deja de estar en sus manos.",
+  "attend.summary": "Tiempo registrado: {time} · Cargos: {charges}",
   "done.accept": "{folio}: aceptación registrada.",
   "done.reject": "{folio}: rechazo registrado; regresa a En progreso.",
   "done.review": "{folio} revisado.",

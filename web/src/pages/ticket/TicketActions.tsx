@@ -4,6 +4,7 @@ import { ReasonDialog } from "../../components/ReasonDialog";
 import type { TicketDetail, TransitionAction } from "../../contract";
 import { useT } from "../../i18n";
 import { LazyAssignDialog as AssignDialog } from "../queue/LazyAssignDialog";
+import { AttendDialog } from "./AttendDialog";
 import { useRunTransition } from "./useRunTransition";
 
 type ReasonAction = "reject" | "cancel";
@@ -14,9 +15,13 @@ export function TicketActions({ ticket }: { ticket: TicketDetail }) {
   const { run, error, busy, clearError } = useRunTransition(ticket);
   const [asking, setAsking] = useState<ReasonAction | null>(null);
   const [assigning, setAssigning] = useState(false);
+  const [attending, setAttending] = useState(false);
   const can = (a: TransitionAction) => ticket.availableActions.includes(a);
   const withReason = async (reason: string) => {
     if (asking && (await run({ action: asking, reason }))) setAsking(null);
+  };
+  const attend = async () => {
+    if (await run({ action: "attend" })) setAttending(false);
   };
   const open = (a: ReasonAction) => {
     clearError();
@@ -43,8 +48,10 @@ export function TicketActions({ ticket }: { ticket: TicketDetail }) {
         {can("attend") && (
           <Button
             color="cyan"
-            onClick={() => run({ action: "attend" })}
-            loading={busy}
+            onClick={() => {
+              clearError();
+              setAttending(true);
+            }}
             data-testid="action-attend"
           >
             {t("action.attend")}
@@ -61,7 +68,7 @@ export function TicketActions({ ticket }: { ticket: TicketDetail }) {
           </Button>
         )}
       </Group>
-      {error && !asking && (
+      {error && !asking && !attending && (
         <Alert
           color="red"
           mt="sm"
@@ -83,6 +90,14 @@ export function TicketActions({ ticket }: { ticket: TicketDetail }) {
         busy={busy}
         onClose={() => setAsking(null)}
         onConfirm={withReason}
+      />
+      <AttendDialog
+        ticket={ticket}
+        opened={attending}
+        busy={busy}
+        error={error}
+        onClose={() => setAttending(false)}
+        onConfirm={attend}
       />
       <AssignDialog ticket={assigning ? ticket : null} onClose={() => setAssigning(false)} />
     </>
