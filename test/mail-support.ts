@@ -13,6 +13,8 @@ export interface Received {
 /** A real SMTP server that keeps what Mesa sends; `stop()` and `start()` simulate an outage on the same port. */
 export class Sink {
   received: Received[] = [];
+  /** Addresses this server refuses for good (550 to RCPT TO), as a mailbox that does not exist. */
+  refused = new Set<string>();
   private server: SMTPServer | null = null;
   port = 0;
 
@@ -23,6 +25,10 @@ export class Sink {
       logger: false,
       // An outage cuts open connections at once (Mesa's pooled ones too) instead of waiting 30 s.
       closeTimeout: 100,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.refused.has(address.address.toLowerCase())) return callback();
+        callback(Object.assign(new Error("No such mailbox"), { responseCode: 550 }));
+      },
       onData: (stream, _session, callback) => {
         const chunks: Buffer[] = [];
         stream.on("data", (c: Buffer) => chunks.push(c));

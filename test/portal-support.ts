@@ -75,3 +75,31 @@ export async function portalSignIn(app: MesaApp, staff: Staff, contactId: string
   const body = res.json();
   return new PortalClient(app, cookie.value, body.csrfToken, body.user);
 }
+
+/** Walks a phone ticket of the contact from intake to closed, as the desk does: what a survey is about. */
+export async function closedTicket(staff: Staff, clientId: string, contactId: string): Promise<string> {
+  const created = await staff.reception.post("/api/tickets", {
+    clientId,
+    contactId,
+    title: "Cambio de tóner",
+    description: "",
+    urgent: false,
+    channel: "phone",
+  });
+  const id = created.body.id;
+  const go = (who: keyof Staff, body: object) => staff[who].post(`/api/tickets/${id}/transitions`, body);
+  await go("reception", { action: "assign", assigneeId: staff.technician.user!.id });
+  await go("technician", { action: "start" });
+  await staff.technician.post(`/api/tickets/${id}/time-entries`, {
+    minutes: 30,
+    mode: "onsite",
+    activity: "Cambio",
+  });
+  await go("technician", { action: "attend" });
+  await go("technician", { action: "accept", signerName: "Ana" });
+  await go("senior", { action: "review" });
+  const closed = await go("leader", { action: "close", billingStatus: "no_charge" });
+  if (closed.body.status !== "closed")
+    throw new Error(`close: ${closed.status} ${JSON.stringify(closed.body)}`);
+  return id;
+}

@@ -35,6 +35,12 @@ export const SurveyAttempt = z.object({
 export const SurveyQueueItem = Ticket.extend({
   attempts: z.array(SurveyAttempt),
   maxAttempts: z.number(),
+  /** When reception last mailed the survey link (POST /api/tickets/:id/survey-link); null if never. */
+  surveyLinkSentAt: z.string().nullable(),
+  /** The address that link went to. */
+  surveyLinkSentTo: z.string().nullable(),
+  /** That mail could not be delivered (the mail server refused it, or it ran out of tries). */
+  surveyLinkFailed: z.boolean(),
 });
 export const SurveyQueue = z.object({ items: z.array(SurveyQueueItem) });
 export const SurveyAttemptResult = z.object({

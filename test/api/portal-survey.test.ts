@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
-import { exchange, PortalClient as Portal, type PortalClient, portalSignIn } from "../portal-support.js";
+import {
+  closedTicket,
+  exchange,
+  PortalClient as Portal,
+  type PortalClient,
+  portalSignIn,
+} from "../portal-support.js";
 
 describe.each(DATABASES)("satisfaction survey answered in the portal on %s", (kind) => {
   let t: TestApp;
@@ -12,39 +18,12 @@ describe.each(DATABASES)("satisfaction survey answered in the portal on %s", (ki
   let carla: PortalClient;
   const contacts = { ana: "", carla: "" };
 
-  /** Walks a phone ticket of the contact from intake to closed, as the desk does. */
-  async function closedTicket(clientId: string, contactId: string): Promise<string> {
-    const created = await staff.reception.post("/api/tickets", {
-      clientId,
-      contactId,
-      title: "Cambio de tóner",
-      description: "",
-      urgent: false,
-      channel: "phone",
-    });
-    const id = created.body.id;
-    const go = (who: keyof Staff, body: object) => staff[who].post(`/api/tickets/${id}/transitions`, body);
-    await go("reception", { action: "assign", assigneeId: staff.technician.user!.id });
-    await go("technician", { action: "start" });
-    await staff.technician.post(`/api/tickets/${id}/time-entries`, {
-      minutes: 30,
-      mode: "onsite",
-      activity: "Cambio",
-    });
-    await go("technician", { action: "attend" });
-    await go("technician", { action: "accept", signerName: "Ana" });
-    await go("senior", { action: "review" });
-    const closed = await go("leader", { action: "close", billingStatus: "no_charge" });
-    expect(closed.body.status).toBe("closed");
-    return id;
-  }
-
   beforeAll(async () => {
     t = await startApp(kind, { clock: time.clock });
     staff = await seedStaff(t.app);
     const a = await createClientWithContact(staff, "Constructora Ñandú", "CÑA010203AB5", "ana@nandu.mx");
     const c = await createClientWithContact(staff, "Farmacia Sol", "FSO010203AB6", "carla@sol.mx");
-    ticketId = await closedTicket(a.client.id, a.contact.id);
+    ticketId = await closedTicket(staff, a.client.id, a.contact.id);
     contacts.ana = a.contact.id;
     contacts.carla = c.contact.id;
     // Without a portal account the link cannot be sent: reception is told to invite first.

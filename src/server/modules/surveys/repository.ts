@@ -27,6 +27,22 @@ export const surveysRepo = {
           .where("ticket_id", "in", ticketIds)
           .orderBy("id")
           .execute(),
+  /**
+   * The survey links mailed for these tickets (outbox kind `portal_survey`, written by
+   * POST /api/tickets/:id/survey-link), newest first: one statement for the whole queue, each ticket
+   * one range of the outbox_ticket index (migration 026).
+   */
+  surveyLinks: (db: Db, ticketIds: string[]) =>
+    ticketIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom("outbox")
+          .select(["ticket_id", "to_addr", "status", "created_at"])
+          .where("ticket_id", "in", ticketIds)
+          .where("kind", "=", "portal_survey")
+          .orderBy("created_at", "desc")
+          .orderBy("id", "desc")
+          .execute(),
   /** Closed tickets with no survey recorded yet, oldest closing first. */
   queue: (db: Db, limit: number) =>
     db

@@ -39,6 +39,38 @@ const toAttempt = (a: { at: string; by_user_id: string | null; note: string | nu
   note: a.note,
 });
 
+type SurveyLinkRow = Awaited<ReturnType<typeof surveysRepo.surveyLinks>>[number];
+interface SurveyLink {
+  surveyLinkSentAt: string | null;
+  surveyLinkSentTo: string | null;
+  surveyLinkFailed: boolean;
+}
+
+/**
+ * Each ticket's latest survey link mail: when reception sent it and to whom, so nobody calls a client
+ * who has the survey by mail, or mails it again unknowingly. The time is when reception sent it (the
+ * outbox row's creation), whether the mail still waits for the server or was delivered; only a mail
+ * the server gave up on (`failed`: refused, or out of tries) is worth telling apart.
+ */
+function latestSurveyLinks(rows: SurveyLinkRow[]): Map<string, SurveyLink> {
+  const latest = new Map<string, SurveyLink>();
+  for (const r of rows) {
+    if (r.ticket_id === null || latest.has(r.ticket_id)) continue; // rows come newest first
+    latest.set(r.ticket_id, {
+      surveyLinkSentAt: r.created_at,
+      surveyLinkSentTo: r.to_addr,
+      surveyLinkFailed: r.status === "failed",
+    });
+  }
+  return latest;
+}
+
+const NO_SURVEY_LINK: SurveyLink = {
+  surveyLinkSentAt: null,
+  surveyLinkSentTo: null,
+  surveyLinkFailed: false,
+};
+
 export async function surveyQueue(ctx: AppContext, actor: Actor) {
   assertMaySeeSurveyQueue(actor);
   const [rows, env, max] = await Promise.all([
@@ -46,14 +78,16 @@ export async function surveyQueue(ctx: AppContext, actor: Actor) {
     viewEnv(ctx),
     maxAttempts(ctx),
   ]);
-  const attempts = await surveysRepo.attempts(
-    ctx.db,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const [attempts, links] = await Promise.all([
+    surveysRepo.attempts(ctx.db, ids),
+    surveysRepo.surveyLinks(ctx.db, ids).then(latestSurveyLinks),
+  ]);
   return rows.map((r) => ({
     ...toTicket(r, env, actor),
     attempts: attempts.filter((a) => a.ticket_id === r.id).map(toAttempt),
     maxAttempts: max,
+    ...(links.get(r.id) ?? NO_SURVEY_LINK),
   }));
 }
 

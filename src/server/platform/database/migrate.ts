@@ -22,6 +22,7 @@ import { reportRollupsMigration } from "./migrations/022_report_rollups.js";
 import { billingContactMigration } from "./migrations/023_billing_contact.js";
 import { searchWalkMigration } from "./migrations/024_search_walk.js";
 import { queueBreachedMigration } from "./migrations/025_queue_breached.js";
+import { outboxTicketMigration } from "./migrations/026_outbox_ticket.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -47,6 +48,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "023_billing_contact": billingContactMigration,
     "024_search_walk": searchWalkMigration(dialect),
     "025_queue_breached": queueBreachedMigration,
+    "026_outbox_ticket": outboxTicketMigration,
   };
 }
 
