@@ -3,8 +3,8 @@ import type { z } from "zod";
 import type {
   ClosedDay as ClosedDaySchema,
   SurveyAttempt as SurveyAttemptSchema,
+  SurveyQueueItem as SurveyQueueItemSchema,
   Survey as SurveySchema,
-  Ticket,
   User,
   UserBody,
 } from "../contract";
@@ -82,7 +82,8 @@ export function useSurveyQueue() {
   });
 }
 
-export type SurveyQueueItem = Ticket & { attempts: SurveyAttempt[]; maxAttempts: number };
+/** A closed ticket awaiting its survey: its call attempts and the survey link last mailed. */
+export type SurveyQueueItem = z.infer<typeof SurveyQueueItemSchema>;
 export type SurveyAttempt = z.infer<typeof SurveyAttemptSchema>;
 export type SurveyRecord = z.infer<typeof SurveySchema>;
 
@@ -111,10 +112,12 @@ export function useSurveyMutations(ticketId: string) {
       api<unknown>(`/api/tickets/${encodeURIComponent(ticketId)}/survey-attempts`, { method: "POST", body }),
     onSuccess: done,
   });
-  // The survey by mail: a portal link the contact answers; the ticket stays in the queue until then.
+  // The survey by mail: a portal link the contact answers; the ticket stays in the queue until then,
+  // its row saying when and to whom the link went.
   const sendLink = useMutation({
     mutationFn: () =>
       api<{ sentTo: string }>(`/api/tickets/${encodeURIComponent(ticketId)}/survey-link`, { method: "POST" }),
+    onSuccess: done,
   });
   return { record, attempt, sendLink };
 }

@@ -1,17 +1,17 @@
 import { Alert, Button, Group, Input, SegmentedControl, Stack, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
-import { useSurveyMutations } from "../../api/admin";
-import type { Ticket } from "../../contract";
+import { type SurveyQueueItem, useSurveyMutations } from "../../api/admin";
 import { useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
+import { SurveyLinkNotice } from "./SurveyLinkSent";
 
 type Question = "overall" | "technician" | "timeliness";
 const QUESTIONS: Question[] = ["overall", "technician", "timeliness"];
 const SCORES = ["1", "2", "3", "4", "5"];
 
-/** Records the satisfaction call's answers, or an unreachable attempt. */
-export function SurveyForm({ ticket, onDone }: { ticket: Ticket; onDone: () => void }) {
+/** Records the satisfaction call's answers, or an unreachable attempt; or mails the survey link. */
+export function SurveyForm({ ticket, onDone }: { ticket: SurveyQueueItem; onDone: () => void }) {
   const t = useT();
   const { record, attempt, sendLink } = useSurveyMutations(ticket.id);
   const [scores, setScores] = useState<Record<Question, string>>({
@@ -48,6 +48,7 @@ export function SurveyForm({ ticket, onDone }: { ticket: Ticket; onDone: () => v
   const error = record.error ?? attempt.error ?? sendLink.error;
   return (
     <Stack data-testid="survey-form">
+      <SurveyLinkNotice item={ticket} />
       {QUESTIONS.map((q) => (
         <Input.Wrapper
           key={q}
@@ -98,7 +99,7 @@ export function SurveyForm({ ticket, onDone }: { ticket: Ticket; onDone: () => v
             loading={sendLink.isPending}
             data-testid="survey-send-link"
           >
-            {t("survey.sendLink")}
+            {t(ticket.surveyLinkSentAt ? "survey.resendLink" : "survey.sendLink")}
           </Button>
           <Button onClick={save} loading={record.isPending} data-testid="survey-save">
             {t("survey.save")}

@@ -14,6 +14,7 @@ import { QueryState } from "../../components/QueryState";
 import { useT } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
 import { SurveyForm } from "./SurveyForm";
+import { SurveyLinkCell } from "./SurveyLinkSent";
 
 type Item = SurveyQueueItem;
 
@@ -44,6 +45,9 @@ function Row({ item, onOpen }: { item: Item; onOpen: () => void }) {
         </Badge>
       </Table.Td>
       <Table.Td>
+        <SurveyLinkCell item={item} />
+      </Table.Td>
+      <Table.Td>
         <Button size="xs" onClick={onOpen} data-testid="survey-open">
           {t("survey.record")}
         </Button>
@@ -55,8 +59,10 @@ function Row({ item, onOpen }: { item: Item; onOpen: () => void }) {
 export default function SurveyQueuePage() {
   const t = useT();
   const query = useSurveyQueue();
-  const [open, setOpen] = useState<Item | null>(null);
+  // The open ticket is read from the latest queue answer, so the form sees a link it just mailed.
+  const [openId, setOpenId] = useState<string | null>(null);
   const items = query.data?.items ?? [];
+  const open = items.find((i) => i.id === openId) ?? null;
   return (
     <>
       <PageHeader title={t("survey.title")} subtitle={t("survey.hint")} />
@@ -66,7 +72,7 @@ export default function SurveyQueuePage() {
             {t("survey.empty")}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={720}>
+          <Table.ScrollContainer minWidth={840}>
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
@@ -75,12 +81,13 @@ export default function SurveyQueuePage() {
                   <Table.Th>{t("ticket.assignee")}</Table.Th>
                   <Table.Th>{t("ticket.closedAt")}</Table.Th>
                   <Table.Th>{t("survey.attempts")}</Table.Th>
+                  <Table.Th>{t("survey.byMail")}</Table.Th>
                   <Table.Th />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {items.map((item) => (
-                  <Row key={item.id} item={item} onOpen={() => setOpen(item)} />
+                  <Row key={item.id} item={item} onOpen={() => setOpenId(item.id)} />
                 ))}
               </Table.Tbody>
             </Table>
@@ -90,11 +97,11 @@ export default function SurveyQueuePage() {
       <Modal
         closeButtonProps={{ "aria-label": t("common.close") }}
         opened={!!open}
-        onClose={() => setOpen(null)}
+        onClose={() => setOpenId(null)}
         title={open ? `${t("survey.record")} · ${open.folio}` : ""}
         size="lg"
       >
-        {open && <SurveyForm ticket={open} onDone={() => setOpen(null)} />}
+        {open && <SurveyForm ticket={open} onDone={() => setOpenId(null)} />}
       </Modal>
     </>
   );
