@@ -1,6 +1,7 @@
 /**
  * The ticket page's later life: time logged by start and end in the calendar's time zone, the senior's
- * correction of billable time, the recorded survey, and unanswered survey calls in the queue.
+ * correction of billable time, the recorded survey, and unanswered survey calls and mailed survey links
+ * in the queue.
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -39,16 +40,18 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
   let browser: Browser;
   let staff: Staff;
   let clientId = "";
+  let contactId = "";
   const s: Record<string, ApiSession> = {};
 
   const ticketPath = (t: TicketJson) => `/api/tickets/${t.id}`;
   const move = (who: string, t: TicketJson, body: Record<string, unknown>) =>
     s[who]!.ok("POST", `${ticketPath(t)}/transitions`, body);
 
-  /** A ticket received at `receivedAt`, assigned to the technician and started. */
-  const startedTicket = async (title: string, receivedAt?: string) => {
+  /** A ticket received at `receivedAt` (from the contact, if given), assigned to the technician and started. */
+  const startedTicket = async (title: string, receivedAt?: string, contact?: string) => {
     const t = await s.reception!.ok<TicketJson>("POST", "/api/tickets", {
       clientId,
+      contactId: contact,
       title,
       description: "Detalle",
       urgent: false,
@@ -61,8 +64,8 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
   };
 
   /** Worked 50 min, attended, accepted on site and reviewed by the senior (billable frozen at 1 h). */
-  const reviewedTicket = async (title: string) => {
-    const t = await startedTicket(title);
+  const reviewedTicket = async (title: string, contact?: string) => {
+    const t = await startedTicket(title, undefined, contact);
     await s.technician!.ok("POST", `${ticketPath(t)}/time-entries`, {
       minutes: 50,
       mode: "onsite",
@@ -78,7 +81,7 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
     server = await startServer();
     s.admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
     staff = await seedStaff(s.admin);
-    ({ clientId } = await seedClient(s.admin));
+    ({ clientId, contactId } = await seedClient(s.admin));
     for (const role of ["reception", "technician", "senior", "leader"] as const) {
       s[role] = await ApiSession.login(server.baseUrl, staff[role].email, PASSWORD);
     }
@@ -178,6 +181,33 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
         .waitFor();
       await page.goto(`${server.baseUrl}/tickets/${unanswered.id}`);
       await page.getByTestId("survey-result").getByText("Llamadas sin respuesta: 1").waitFor();
+    });
+  });
+
+  it("reception mails the survey link; the row says when and to whom, and the form offers to send it again", async () => {
+    const mailed = await reviewedTicket("Respaldo del servidor", contactId);
+    await move("leader", mailed, { action: "close", billingStatus: "to_invoice" });
+    await s.admin!.ok("POST", `/api/contacts/${contactId}/portal-invite`);
+    await withPage(browser, "survey-link", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/surveys");
+      const row = page.locator(`[data-testid="survey-row"][data-folio="${mailed.folio}"]`);
+      await row.getByTestId("survey-open").waitFor();
+      expect(await row.getByTestId("survey-link-sent").count()).toBe(0);
+      await row.getByTestId("survey-open").click();
+      const form = page.getByTestId("survey-form");
+      await form.getByRole("button", { name: "Enviar enlace por correo" }).click();
+      const sent = row.getByTestId("survey-link-sent");
+      await sent.getByText(/^Enlace enviado el \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/).waitFor();
+      await sent.getByText("ana@launica.mx", { exact: true }).waitFor();
+      await form
+        .getByTestId("survey-link-notice")
+        .getByText(/^Enlace enviado a ana@launica\.mx el \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\.$/)
+        .waitFor();
+      await form.getByRole("button", { name: "Reenviar enlace por correo" }).waitFor();
+      await shot(page, "survey-link-sent");
+      await page.keyboard.press("Escape");
+      await page.getByRole("dialog").waitFor({ state: "detached" });
+      await shot(page, "survey-link-row");
     });
   });
 });
