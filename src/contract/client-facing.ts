@@ -156,6 +156,8 @@ export const TicketDetailAnswer = z.union([TicketDetail, TicketDetailForClient])
 export const TicketListAnswer = z.union([TicketList, TicketListForClient]);
 export const MessageAnswer = z.union([Message, MessageForClient]);
 export const ClientAnswer = z.union([Client, ClientForClient]);
+/** A page of clients; `nextCursor` reads the next one (null: this was the last). */
+export const ClientListAnswer = z.object({ items: z.array(ClientAnswer), nextCursor: z.string().nullable() });
 export const ContactAnswer = z.union([Contact, ContactForClient]);
 export const ContractAnswer = z.union([Contract, ContractForClient]);
 export const SurveyAnswer = z.union([Survey, SurveyForClient]);

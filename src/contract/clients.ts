@@ -64,9 +64,15 @@ export const Client = z.object({
 });
 export type Client = z.infer<typeof Client>;
 
+/**
+ * Clients by name (then id), `limit` at a time; `cursor` is a page's `nextCursor`, to read on past it
+ * (400 `bad_cursor` when it is not one).
+ */
 export const ClientListQuery = z.object({
   q: SearchText.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  // It holds the last name read (200 characters, up to 6 bytes each as JSON) and id, in base64.
+  cursor: z.string().max(2000).optional(),
 });
 
 export const ContactBody = z.strictObject({

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Client, ClientBody, ClientPatch } from "../../../contract/clients.js";
+import type { Client, ClientBody, ClientListQuery, ClientPatch } from "../../../contract/clients.js";
 import { foldForSearch, normalizePhone, searchTerms } from "../../../domain/text.js";
 import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
@@ -13,6 +13,7 @@ import { ticketsRepo } from "../tickets/repository.js";
 import { rolesOf, usersRepo } from "../users/repository.js";
 import { checkBillingContact } from "./billing-contact.js";
 import { clientFor } from "./client-view.js";
+import { decodeClientCursor, encodeClientCursor } from "./list-cursor.js";
 import { assertMayEditClients, assertMayReadClient, assertMaySearchClients, mayEndCredit } from "./policy.js";
 import { type ClientRow, clientsRepo } from "./repository.js";
 
@@ -217,11 +218,18 @@ export async function getClient(ctx: AppContext, actor: Actor, id: string) {
   return clientFor(actor, toClient(row));
 }
 
-export async function listClients(ctx: AppContext, actor: Actor, q: string | undefined, limit: number) {
+/** A page of clients by name (then id); `nextCursor` reads on after it, null on the last page. */
+export async function listClients(ctx: AppContext, actor: Actor, query: z.output<typeof ClientListQuery>) {
   if (actor.clientId && !actor.roles.some((r) => r !== "client")) {
-    return [await getClient(ctx, actor, actor.clientId)];
+    return { items: [await getClient(ctx, actor, actor.clientId)], nextCursor: null };
   }
   assertMaySearchClients(actor);
-  const rows = await clientsRepo.search(ctx.db, searchTerms(q ?? ""), limit);
-  return rows.map(toClient);
+  const after = query.cursor === undefined ? undefined : decodeClientCursor(query.cursor);
+  const rows = await clientsRepo.search(ctx.db, searchTerms(query.q ?? ""), query.limit + 1, after);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toClient),
+    nextCursor: rows.length > query.limit && last ? encodeClientCursor(last) : null,
+  };
 }

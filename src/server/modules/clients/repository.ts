@@ -8,6 +8,8 @@ type Db = Kysely<DB>;
 export type ClientRow = Selectable<ClientsTable>;
 export type ContactRow = Selectable<ContactsTable>;
 export type ContractRow = Selectable<ContractsTable>;
+/** Where a client stands in the list's order (name, then id): what a page's cursor holds. */
+export type ClientKey = Pick<ClientRow, "name" | "id">;
 
 /** LIKE patterns for folded search terms; wildcards typed by the user are dropped, each term must appear. */
 export const likePatterns = (terms: string[]): string[] =>
@@ -118,14 +120,19 @@ export const clientsRepo = {
   /** Writes only if the row is still at `version` (and bumps it); false when someone else wrote first. */
   update: (db: Db, id: string, version: number, patch: Partial<ClientRow>) =>
     versionedUpdate(db, "clients", id, version, patch),
-  /** Clients by name/RFC terms; the placeholder that holds unidentified senders' mail is no client to list. */
-  search: (db: Db, terms: string[], limit: number) => {
+  /**
+   * Clients by name/RFC terms, by name then id, those after `after` (a page's last client) when given;
+   * the placeholder that holds unidentified senders' mail is no client to list.
+   */
+  search: (db: Db, terms: string[], limit: number, after?: ClientKey) => {
     let q = db
       .selectFrom("clients")
       .selectAll()
       .where("id", "<>", UNIDENTIFIED_CLIENT_ID)
       .orderBy("name")
+      .orderBy("id")
       .limit(limit);
+    if (after) q = q.where((eb) => eb(eb.refTuple("name", "id"), ">", eb.tuple(after.name, after.id)));
     for (const p of likePatterns(terms)) q = q.where("search_text", "like", p);
     return q.execute();
   },

@@ -1,4 +1,4 @@
-import { ClientAnswer, ContactAnswer } from "../../../contract/client-facing.js";
+import { ClientAnswer, ClientListAnswer, ContactAnswer } from "../../../contract/client-facing.js";
 import {
   CallerLookupQuery,
   CallerMatch,
@@ -28,10 +28,8 @@ export const clientRoutes = featureRoutes({
 
 function clientsGroup(r: Routes, ctx: AppContext): void {
   r.get("", {
-    schema: { tags: ["clients"], querystring: ClientListQuery, response: { 200: ItemsOf(ClientAnswer) } },
-    handler: async (req) => ({
-      items: await clients.listClients(ctx, actorOf(req), req.query.q, req.query.limit),
-    }),
+    schema: { tags: ["clients"], querystring: ClientListQuery, response: { 200: ClientListAnswer } },
+    handler: async (req) => clients.listClients(ctx, actorOf(req), req.query),
   });
   r.post("", {
     schema: { tags: ["clients"], body: ClientBody, response: { 201: Client } },
