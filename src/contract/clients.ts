@@ -156,6 +156,8 @@ export const ContractPatch = z.strictObject({
 export const Contract = z.object({
   id: Id,
   clientId: Id,
+  /** The client's name: a list of many clients' contracts shows it without reading every client. */
+  clientName: z.string(),
   type: z.string(),
   typeName: z.string(),
   startsOn: z.string(),

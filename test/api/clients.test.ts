@@ -162,6 +162,24 @@ describe.each(DATABASES)("clients, contacts and contracts on %s", (kind) => {
     expect(await kindAt("2026-04-15T10:00:00-06:00")).toEqual(["event", null]);
   });
 
+  it("names each contract's client, in every answer and after a rename", async () => {
+    const c = await newClient({ name: "Óptica Ñuñoa" });
+    const k = await s.leader.post("/api/contracts", {
+      clientId: c.id,
+      type: "SS",
+      startsOn: "2026-01-01",
+      monthlyFeeCents: 1,
+    });
+    expect(k.status).toBe(201);
+    expect(k.body.clientName).toBe("Óptica Ñuñoa");
+    expect((await s.leader.patch(`/api/clients/${c.id}`, { name: "Óptica Central" })).status).toBe(200);
+    expect((await s.leader.get(`/api/contracts/${k.body.id}`)).body.clientName).toBe("Óptica Central");
+    const all = (await s.leader.get("/api/contracts")).body.items as { id: string; clientName: string }[];
+    expect(all.find((x) => x.id === k.body.id)?.clientName).toBe("Óptica Central");
+    const patched = await s.leader.patch(`/api/contracts/${k.body.id}`, { monthlyFeeCents: 2 });
+    expect(patched.body.clientName).toBe("Óptica Central");
+  });
+
   it("uses a contract's own SLA targets for its tickets", async () => {
     const plain = await newClient();
     const quoted = await newClient();

@@ -251,22 +251,19 @@ export const contactsRepo = {
   },
 };
 
+/** Contracts with their type's name and their client's (what a contract answer shows). */
+const withNames = (db: Db) =>
+  db
+    .selectFrom("contracts")
+    .innerJoin("contract_types", "contract_types.code", "contracts.type")
+    .innerJoin("clients", "clients.id", "contracts.client_id")
+    .selectAll("contracts")
+    .select(["contract_types.name as type_name", "clients.name as client_name"]);
+
 export const contractsRepo = {
-  byId: (db: Db, id: string) =>
-    db
-      .selectFrom("contracts")
-      .innerJoin("contract_types", "contract_types.code", "contracts.type")
-      .selectAll("contracts")
-      .select("contract_types.name as type_name")
-      .where("contracts.id", "=", id)
-      .executeTakeFirst(),
+  byId: (db: Db, id: string) => withNames(db).where("contracts.id", "=", id).executeTakeFirst(),
   list: (db: Db, clientId?: string) => {
-    let q = db
-      .selectFrom("contracts")
-      .innerJoin("contract_types", "contract_types.code", "contracts.type")
-      .selectAll("contracts")
-      .select("contract_types.name as type_name")
-      .orderBy("contracts.starts_on", "desc");
+    let q = withNames(db).orderBy("contracts.starts_on", "desc");
     if (clientId) q = q.where("contracts.client_id", "=", clientId);
     return q.execute();
   },

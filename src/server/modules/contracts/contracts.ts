@@ -16,12 +16,13 @@ import {
   assertMayReadContractTypes,
 } from "./policy.js";
 
-type ContractWithType = ContractRow & { type_name: string };
+type ContractWithType = ContractRow & { type_name: string; client_name: string };
 
 export function toContract(r: ContractWithType): Contract {
   return {
     id: r.id,
     clientId: r.client_id,
+    clientName: r.client_name,
     type: r.type,
     typeName: r.type_name,
     startsOn: r.starts_on,
