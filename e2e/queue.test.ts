@@ -143,6 +143,34 @@ describe.skipIf(browserMissing)("queue filters and notifications", { timeout: 18
     });
   });
 
+  it("the client picker asks the server: a client past the first 200 is found by typing, and kept on reload", async () => {
+    // 205 clients sort before it («Relleno …» after the others, «Vidriería …» after them): the picker
+    // once loaded the first 200 clients and could never offer it.
+    const names = Array.from({ length: 205 }, (_, i) => `Relleno ${String(i).padStart(3, "0")}`);
+    for (let i = 0; i < names.length; i += 15)
+      await Promise.all(names.slice(i, i + 15).map((name) => reception.ok("POST", "/api/clients", { name })));
+    const far = await reception.ok<{ id: string }>("POST", "/api/clients", { name: "Vidriería Ñandú" });
+    const glass = await create(far.id, "Cristal del mostrador roto", false);
+    await withPage(browser, "queue-client-201", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/queue?view=open");
+      const client = page.getByRole("combobox", { name: "Cliente" });
+      await client.click();
+      await page.getByRole("option", { name: "Relleno 000" }).waitFor();
+      expect(await page.getByRole("option", { name: "Vidriería Ñandú" }).count()).toBe(0);
+      await client.fill("vidrieria nandu");
+      await page.getByRole("option", { name: "Vidriería Ñandú" }).click();
+      await waitForFolios(page, [glass.folio]);
+      expect(new URL(page.url()).searchParams.get("client")).toBe(far.id);
+
+      await page.reload();
+      await waitForFolios(page, [glass.folio]);
+      await expect.poll(() => client.inputValue()).toBe("Vidriería Ñandú");
+      await client.fill("relleno 204");
+      await page.getByRole("option", { name: "Relleno 204" }).waitFor();
+      expect(await page.getByRole("option").count()).toBe(1);
+    });
+  });
+
   it("the bell counts unread SLA notices, links to the ticket and marks them read", async () => {
     const longAgo = new Date(Date.now() - 5 * 24 * 3600_000).toISOString();
     await create(paperId, "Sin acceso a la VPN", false, longAgo); // a second overdue ticket: two notices

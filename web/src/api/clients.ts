@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
   CallerMatch as CallerMatchSchema,
@@ -36,6 +36,39 @@ export function useClients(q = "") {
     queryKey: ["clients", q],
     queryFn: () => api<{ items: Client[] }>(withQuery("/api/clients", { q, limit: 200 })),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** One page of GET /api/clients (by name, then id); `nextCursor` reads the next one, null on the last. */
+export interface ClientPage {
+  items: Client[];
+  nextCursor: string | null;
+}
+
+/** How many matches a client picker shows: enough to scroll, few enough to type a word more. */
+const CLIENT_MATCHES = 50;
+
+/** A picker's matches: the server searches every client (accents and case aside), 50 at most. */
+export function useClientSearch(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["clients", "search", q],
+    queryFn: ({ signal }) =>
+      api<ClientPage>(withQuery("/api/clients", { q, limit: CLIENT_MATCHES }), { signal }),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+}
+
+/** One client by id (a picker's chosen client that is not among its matches). */
+export function useClient(id: string | null, enabled = true) {
+  return useQuery({
+    queryKey: ["clients", "one", id],
+    queryFn: id
+      ? ({ signal }) => api<Client>(`/api/clients/${encodeURIComponent(id)}`, { signal })
+      : skipToken,
+    enabled,
+    staleTime: 60_000,
   });
 }
 

@@ -12,15 +12,15 @@ import {
   TextInput,
 } from "@mantine/core";
 import { type ChangeEvent, type FormEvent, useState } from "react";
-import { type Contract, useClients, useContractTypes, useSaveContract } from "../../api/clients";
+import { type Contract, useContractTypes, useSaveContract } from "../../api/clients";
 import { AuditTrail } from "../../components/AuditTrail";
+import { ClientPicker } from "../../components/ClientPicker";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { ContractBody, ContractPatch } from "../../contract";
 import { useT } from "../../i18n";
 import { changedFields, useEditConflict } from "../../lib/conflict";
 import { useForm } from "../../lib/form";
 import { centsToInput, formatMoney, parsePesos } from "../../lib/format";
-import { pickerSearch } from "../../lib/pickerSearch";
 
 interface Values {
   clientId: string | null;
@@ -125,7 +125,6 @@ function useContractSubmit(contract: Contract | null, onClose: () => void) {
 
 function ContractForm({ contract, onClose }: { contract: Contract | null; onClose: () => void }) {
   const t = useT();
-  const clients = useClients();
   const types = useContractTypes();
   const { form, submit, busy, edit, discard, reapply } = useContractSubmit(contract, onClose);
   const { values, errors } = form;
@@ -136,12 +135,10 @@ function ContractForm({ contract, onClose }: { contract: Contract | null; onClos
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <Select
+        <ClientPicker
           label={t("ticket.client")}
-          data={(clients.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
           value={values.clientId}
           onChange={(v) => form.set("clientId", v)}
-          {...pickerSearch(t)}
           error={errors.clientId}
           disabled={!!contract}
         />

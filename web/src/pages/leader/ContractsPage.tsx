@@ -12,15 +12,15 @@ import "@mantine/core/styles/Table.layer.css";
 import "@mantine/core/styles/Tabs.layer.css";
 import "@mantine/core/styles/Timeline.layer.css";
 import "@mantine/charts/styles.layer.css";
-import { Badge, Button, Select, Table, Text } from "@mantine/core";
+import { Badge, Button, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useMe } from "../../api/auth";
-import { type Contract, useClients, useContracts } from "../../api/clients";
+import { type Contract, useContracts } from "../../api/clients";
+import { ClientPicker } from "../../components/ClientPicker";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { useT } from "../../i18n";
 import { formatDate, formatMinutes, formatMoney } from "../../lib/format";
-import { pickerSearch } from "../../lib/pickerSearch";
 import { hasRole } from "../../lib/roles";
 import { ContractEditor } from "./ContractEditor";
 import { HourBankPanel } from "./HourBankPanel";
@@ -29,12 +29,10 @@ export default function ContractsPage() {
   const t = useT();
   const me = useMe();
   const [clientId, setClientId] = useState<string | null>(null);
-  const clients = useClients();
   const contracts = useContracts(clientId);
   const [editing, setEditing] = useState<Contract | null | "new">(null);
   const canEdit = hasRole(me.data?.roles, "leader", "sales", "admin");
   const [bankOf, setBankOf] = useState<string | null>(null);
-  const clientName = new Map((clients.data?.items ?? []).map((c) => [c.id, c.name]));
   const items = contracts.data?.items ?? [];
   return (
     <>
@@ -42,15 +40,13 @@ export default function ContractsPage() {
         title={t("contract.title")}
         actions={canEdit && <Button onClick={() => setEditing("new")}>{t("contract.new")}</Button>}
       />
-      <Select
+      <ClientPicker
         mb="md"
         w={320}
         maw="100%"
         placeholder={t("contract.allClients")}
-        data={(clients.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
         value={clientId}
         onChange={setClientId}
-        {...pickerSearch(t)}
         clearable
         clearButtonProps={{ "aria-label": t("common.clear") }}
         aria-label={t("ticket.client")}
@@ -85,7 +81,7 @@ export default function ContractsPage() {
               <Table.Tbody>
                 {items.map((c) => (
                   <Table.Tr key={c.id}>
-                    <Table.Td>{clientName.get(c.clientId) ?? c.clientId}</Table.Td>
+                    <Table.Td>{c.clientName}</Table.Td>
                     <Table.Td>
                       {c.type} · {c.typeName}
                     </Table.Td>

@@ -1,6 +1,6 @@
 import { Button, Group, MultiSelect, Select, SimpleGrid, Switch } from "@mantine/core";
 import { useUsers } from "../../api/admin";
-import { useClients } from "../../api/clients";
+import { ClientPicker } from "../../components/ClientPicker";
 import type { TicketStatus } from "../../contract";
 import { type MessageKey, useT } from "../../i18n";
 import { pickerSearch } from "../../lib/pickerSearch";
@@ -11,15 +11,12 @@ interface Props {
   onChange: (next: QueueFilterState) => void;
 }
 
-function usePeopleOptions() {
+function useAssigneeOptions() {
   const t = useT();
-  const clients = useClients();
   const users = useUsers();
-  const clientOptions = (clients.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }));
-  const assigneeOptions = (users.data?.items ?? [])
+  return (users.data?.items ?? [])
     .filter((u) => u.roles.some((r) => r === "technician" || r === "senior"))
     .map((u) => ({ value: u.id, label: u.active ? u.name : t("queue.inactive", { name: u.name }) }));
-  return { clientOptions, assigneeOptions };
 }
 
 const CLEARED = {
@@ -63,19 +60,17 @@ function FilterSwitches({ state, onChange }: Props) {
 /** Filters of the all-open queue: overdue, urgent, client, technician or unassigned, statuses. */
 export function OpenQueueFilters({ state, onChange }: Props) {
   const t = useT();
-  const { clientOptions, assigneeOptions } = usePeopleOptions();
+  const assigneeOptions = useAssigneeOptions();
   const set = (patch: Partial<QueueFilterState>) => onChange({ ...state, ...patch });
   return (
     <fieldset className="mesa-fieldset" data-testid="queue-filters" aria-label={t("queue.filters")}>
       <FilterSwitches state={state} onChange={onChange} />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Select
+        <ClientPicker
           label={t("ticket.client")}
           placeholder={t("queue.anyClient")}
-          data={clientOptions}
           value={state.clientId}
           onChange={(v) => set({ clientId: v })}
-          {...pickerSearch(t)}
           clearable
           clearButtonProps={{ "aria-label": t("common.clear") }}
         />

@@ -1,8 +1,8 @@
 import { Group, Select, TextInput } from "@mantine/core";
 import { useUsers } from "../../api/admin";
-import { useCategories, useClients } from "../../api/clients";
+import { useCategories } from "../../api/clients";
+import { ClientPicker } from "../../components/ClientPicker";
 import { type MessageKey, useT } from "../../i18n";
-import { pickerSearch } from "../../lib/pickerSearch";
 import type { Params } from "./useReportParams";
 
 /** The label of each workload grouping (the contract's WorkloadBy values), in the order offered. */
@@ -26,7 +26,6 @@ export function ReportFilters({
   technicianFilter: boolean;
 }) {
   const t = useT();
-  const clients = useClients("");
   const categories = useCategories();
   const technicians = useUsers("technician");
   const set = (key: keyof Params) => (value: string | null) =>
@@ -46,14 +45,12 @@ export function ReportFilters({
         value={params.to ?? ""}
         onChange={(e) => set("to")(e.currentTarget.value)}
       />
-      <Select
+      <ClientPicker
         label={t("rep.client")}
         placeholder={all}
         clearable
-        {...pickerSearch(t)}
         value={params.clientId ?? null}
         onChange={set("clientId")}
-        data={(clients.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
       />
       <Select
         label={t("rep.kind")}
