@@ -188,4 +188,38 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
     });
     await leader.ok("PATCH", "/api/auth/me", { locale: "es-MX" });
   });
+  it("lists every client 100 at a time with «Cargar más», and finds one past the first 200 in the contracts' picker", async () => {
+    const names = Array.from({ length: 205 }, (_, i) => `Relleno ${String(i).padStart(3, "0")}`);
+    for (let i = 0; i < names.length; i += 15)
+      await Promise.all(
+        names.slice(i, i + 15).map((name) => desk.admin.ok("POST", "/api/clients", { name })),
+      );
+    const far = await desk.admin.ok<{ id: string }>("POST", "/api/clients", { name: "Vidriería Ñandú" });
+    const contract = { clientId: far.id, type: "SS", startsOn: "2026-01-01", monthlyFeeCents: 150000 };
+    await desk.admin.ok("POST", "/api/contracts", contract);
+    await withPage(browser, "client-pages", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.leader.email, PASSWORD, "/clients");
+      const rows = page.getByTestId("client-row");
+      const more = page.getByRole("button", { name: "Cargar más" });
+      await expect.poll(() => rows.count()).toBe(100);
+      await more.click();
+      await expect.poll(() => rows.count()).toBe(200);
+      await more.click();
+      await rows.filter({ hasText: "Vidriería Ñandú" }).waitFor();
+      await more.waitFor({ state: "detached" });
+      expect(await rows.count()).toBeGreaterThan(206);
+
+      await page.getByRole("link", { name: "Pólizas" }).click();
+      const table = page.getByTestId("contracts");
+      await table.getByRole("cell", { name: "Vidriería Ñandú" }).waitFor(); // the contract names its client
+      await page.getByRole("combobox", { name: "Cliente" }).fill("vidrieria");
+      await page.getByRole("option", { name: "Vidriería Ñandú" }).click();
+      await expect.poll(() => table.getByRole("row").count()).toBe(2); // the header and its contract
+      await table.getByRole("button", { name: "Editar" }).click();
+      const dialog = page.getByRole("dialog", { name: "Editar póliza" });
+      await expect
+        .poll(() => dialog.getByRole("combobox", { name: "Cliente" }).inputValue())
+        .toBe("Vidriería Ñandú");
+    });
+  });
 });

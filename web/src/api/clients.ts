@@ -1,4 +1,11 @@
-import { keepPreviousData, skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  skipToken,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
   CallerMatch as CallerMatchSchema,
@@ -31,18 +38,22 @@ export function useCallerLookup(q: string) {
   });
 }
 
-export function useClients(q = "") {
-  return useQuery({
-    queryKey: ["clients", q],
-    queryFn: () => api<{ items: Client[] }>(withQuery("/api/clients", { q, limit: 200 })),
-    placeholderData: keepPreviousData,
-  });
-}
-
 /** One page of GET /api/clients (by name, then id); `nextCursor` reads the next one, null on the last. */
 export interface ClientPage {
   items: Client[];
   nextCursor: string | null;
+}
+
+/** The clients page: 100 clients at a time, the next ones on «Cargar más». */
+export function useClientPages(q: string) {
+  return useInfiniteQuery({
+    queryKey: ["clients", "pages", q],
+    queryFn: ({ pageParam, signal }) =>
+      api<ClientPage>(withQuery("/api/clients", { q, limit: 100, cursor: pageParam }), { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** How many matches a client picker shows: enough to scroll, few enough to type a word more. */
