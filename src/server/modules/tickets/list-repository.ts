@@ -87,6 +87,13 @@ export const trigramCap = (tickets: number) =>
 const thins = (f: TicketFilter) =>
   !!(f.statuses?.length || f.clientId || f.assigneeId || f.unassigned || f.breachedAt);
 
+/**
+ * One technician's or one client's tickets and no other filter that thins them: the search docs have
+ * that order too (migration 027), so a walk through them thins nothing out of what it walks.
+ */
+const ownerOnly = (f: TicketFilter) =>
+  !!f.clientId !== !!f.assigneeId && !f.statuses?.length && !f.unassigned && !f.breachedAt;
+
 /** Anything that leaves a search fewer candidates than the same words without it. */
 const narrows = (f: TicketFilter) => thins(f) || f.urgent !== undefined || !!f.after;
 
@@ -109,8 +116,11 @@ async function searchPath(db: Db, f: TicketFilter, patterns: string[]): Promise<
     return plan ? { kind: "trigram", ...plan } : { kind: "ranges" };
   }
   const thin = thins(f);
+  // A walk thinned by a filter is as long as the filter makes it, unless the docs' order is the
+  // filter's own (one technician's or client's queue); then it may walk as the whole queue's does.
+  const walks = !thin || ownerOnly(f);
   const plan = await searchPlan(db, patterns, (docs) =>
-    thin ? MAX_SEARCH_CANDIDATES : Math.max(MAX_SEARCH_CANDIDATES, walkMost(docs)),
+    walks ? Math.max(MAX_SEARCH_CANDIDATES, walkMost(docs)) : MAX_SEARCH_CANDIDATES,
   );
   if (!plan) return { kind: "ranges", unindexed: true };
   if (plan.most <= (thin ? MAX_SEARCH_CANDIDATES : sortMost(plan.docs))) {
@@ -122,7 +132,7 @@ async function searchPath(db: Db, f: TicketFilter, patterns: string[]): Promise<
     const found = await searchCandidates(db, plan.narrow, thin ? MAX_SEARCH_CANDIDATES : sortMost(plan.docs));
     if (found) return { kind: "candidates", ids: found.ids, n: Number(found.n) };
   }
-  if (!thin && plan.most <= Math.max(MAX_SEARCH_CANDIDATES, walkMost(plan.docs)))
+  if (walks && plan.most <= Math.max(MAX_SEARCH_CANDIDATES, walkMost(plan.docs)))
     return { kind: "walk", match: plan.match };
   return { kind: "ranges" };
 }
@@ -152,8 +162,8 @@ export interface BoundedPage {
  * 0.3–1.5 ms on SQLite; 2–14 ms of PostgreSQL's CPU at 100,000 tickets (the sort of the ranges' cuts),
  * which every common word would pay there, so PostgreSQL bounds only searches with a word no index
  * knows. Left unbounded: a rarer word (the index's candidates walked through the search docs, each a
- * cheap check) and a common word inside a filter that thins the queue (a technician's tickets: at
- * 1,000,000 tickets a 1 % word walks ~5,000 of them per page; a bound would cut it short).
+ * cheap check, also inside one technician's or client's tickets) and a common word inside another
+ * filter that thins the queue (statuses: LIKE on each row; a bound would cut the page short).
  */
 function walksUnbounded(db: Db, f: TicketFilter, path: SearchPath, patterns: string[]): boolean {
   if (path.kind !== "walk" && path.kind !== "ranges") return false;

@@ -205,7 +205,8 @@ export function candidatePage(
  * finds (a set built once per walk) and reading tickets only for those, until the page is full. The
  * walk is as long as the page divided by the share of tickets that are candidates, so listPage sends
  * here only searches without the filters that would thin them out (urgent and the cursor are ranges
- * of the index). `f.before` (boundedPage's stop) ends the walk there.
+ * of the index), or with one technician or one client alone: the docs have their queue order too
+ * (migration 027), walked the same way. `f.before` (boundedPage's stop) ends the walk there.
  */
 export function walkPage(db: Db, f: TicketFilter, patterns: string[], match: string): TicketIds {
   const urgents = (f.urgent === undefined ? [1, 0] : [f.urgent ? 1 : 0]).filter(

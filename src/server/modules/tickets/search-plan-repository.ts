@@ -15,7 +15,8 @@ type Db = Kysely<DB>;
  * The count of candidates then picks the way to the page (see listPage):
  * - few: read them all, order them by their copy of the queue keys (candidatePage);
  * - more: walk the queue in order through the search docs' own queue index, keeping the candidates,
- *   until the page is full (walkPage) — only without filters that would thin them out;
+ *   until the page is full (walkPage) — only without filters that would thin them out, or inside one
+ *   technician's or client's queue (the docs have those orders too);
  * - many (or a filter, past the candidate cap): walk the queue checking LIKE on each row (rangesPage).
  */
 

@@ -23,6 +23,7 @@ import { billingContactMigration } from "./migrations/023_billing_contact.js";
 import { searchWalkMigration } from "./migrations/024_search_walk.js";
 import { queueBreachedMigration } from "./migrations/025_queue_breached.js";
 import { outboxTicketMigration } from "./migrations/026_outbox_ticket.js";
+import { searchWalkOwnerMigration } from "./migrations/027_search_walk_owner.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -49,6 +50,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "024_search_walk": searchWalkMigration(dialect),
     "025_queue_breached": queueBreachedMigration,
     "026_outbox_ticket": outboxTicketMigration,
+    "027_search_walk_owner": searchWalkOwnerMigration(dialect),
   };
 }
 
