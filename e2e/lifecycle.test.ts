@@ -140,11 +140,24 @@ describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }
         await page.getByRole("button", { name: "Agregar cargo" }).click();
         await page.getByText("$150.50 MXN").first().waitFor();
 
+        // A stopwatch left running on the ticket holds time the service order would go without.
+        await page.getByRole("tab", { name: /Actividades/ }).click();
+        await page.getByTestId("timer-start").click();
+        await page.getByTestId("timer-stop").waitFor();
+        await page.getByTestId("action-attend").click();
+        await page.getByTestId("attend-timer-running").waitFor();
+        expect(await page.getByTestId("attend-confirm").isDisabled()).toBe(true);
+        await page.getByTestId("attend-back").click();
+        await page.getByTestId("timer-stop").click();
+        await page.getByTestId("timer-start").waitFor();
         await page.getByTestId("action-attend").click();
         // A confirmation first: what the client's service order will carry, and a way back.
         const summary = page.getByTestId("attend-summary");
         await summary.waitFor();
-        expect(await summary.textContent()).toMatch(/Tiempo registrado: 50 min · Cargos: \$150\.50 MXN/);
+        expect(await summary.textContent()).toMatch(
+          /Tiempo registrado: 50 min \(facturable: [^)]+\) · Cargos: \$150\.50 MXN/,
+        );
+        expect(await page.getByTestId("attend-timer-running").count()).toBe(0);
         await page.getByTestId("attend-back").click();
         await summary.waitFor({ state: "detached" });
         expect(

@@ -190,7 +190,9 @@ export const core: Record<keyof typeof es, string> = {
     "{name} can accept or reject the work: the service order goes out by e-mail, or they sign right here. The ticket leaves your hands.",
   "attend.orderNoContact":
     "The client can accept or reject the work: the service order goes out by e-mail, or they sign right here. The ticket leaves your hands.",
-  "attend.summary": "Time logged: {time} · Charges: {charges}",
+  "attend.summary": "Time logged: {time} (billable: {billable}) · Charges: {charges}",
+  "attend.timerRunning":
+    "Your stopwatch is still running on this ticket since {since}: stop it and log that time first, or it will not be on the service order.",
   "done.accept": "{folio}: acceptance recorded.",
   "done.reject": "{folio}: rejection recorded; back to In progress.",
   "done.review": "{folio} reviewed.",

@@ -186,10 +186,12 @@ export const core = {
   "done.attend": "{folio} marcado como atendido.",
   "attend.title": "Marcar {folio} como atendido",
   "attend.orderTo":
-    "{name} podrá aceptar o rechazar la atención: recibe la orden de servicio por correo, o firma aquí mismo. El ticket deja de estar en sus manos.",
+    "{name} podrá aceptar o rechazar la atención: recibe la orden de servicio por correo, o firma aquí mismo. El ticket deja de estar en tus manos.",
   "attend.orderNoContact":
-    "El cliente podrá aceptar o rechazar la atención: recibe la orden de servicio por correo, o firma aquí mismo. El ticket deja de estar en sus manos.",
-  "attend.summary": "Tiempo registrado: {time} · Cargos: {charges}",
+    "El cliente podrá aceptar o rechazar la atención: recibe la orden de servicio por correo, o firma aquí mismo. El ticket deja de estar en tus manos.",
+  "attend.summary": "Tiempo registrado: {time} (facturable: {billable}) · Cargos: {charges}",
+  "attend.timerRunning":
+    "Tu cronómetro sigue corriendo en este ticket desde las {since}: detenlo y registra ese tiempo antes, o no irá en la orden de servicio.",
   "done.accept": "{folio}: aceptación registrada.",
   "done.reject": "{folio}: rechazo registrado; regresa a En progreso.",
   "done.review": "{folio} revisado.",

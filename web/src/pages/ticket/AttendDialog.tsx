@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { useMyTimer } from "../../api/timers";
 import type { TicketDetail } from "../../contract";
 import { useT } from "../../i18n";
-import { formatMinutes, formatMoney } from "../../lib/format";
+import { formatMinutes, formatMoney, zonedTime } from "../../lib/format";
 
 interface Props {
   ticket: TicketDetail;
@@ -14,10 +15,14 @@ interface Props {
 
 /**
  * Confirms "Marcar como atendido": the step sends the service order to the client and ends the
- * technician's part, so a stray tap must not do it; the summary shows what the client will see.
+ * technician's part, so a stray tap must not do it; the summary shows what the client will see. The
+ * caller's stopwatch still running on the ticket holds time the order would go without: it must be
+ * stopped and logged first.
  */
 export function AttendDialog({ ticket, opened, busy, error, onClose, onConfirm }: Props) {
   const t = useT();
+  const running = useMyTimer(opened).data?.timer;
+  const timerHere = running?.ticketId === ticket.id ? running : null;
   return (
     <Modal
       closeButtonProps={{ "aria-label": t("common.close") }}
@@ -34,15 +39,27 @@ export function AttendDialog({ ticket, opened, busy, error, onClose, onConfirm }
         <Text size="sm" data-testid="attend-summary">
           {t("attend.summary", {
             time: formatMinutes(ticket.rawMinutes),
+            billable: formatMinutes(ticket.billableMinutes),
             charges: formatMoney(ticket.chargesTotalCents),
           })}
         </Text>
+        {timerHere && (
+          <Alert color="yellow" data-testid="attend-timer-running">
+            {t("attend.timerRunning", { since: zonedTime(timerHere.startedAt) })}
+          </Alert>
+        )}
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} data-testid="attend-back">
             {t("common.back")}
           </Button>
-          <Button color="cyan" onClick={onConfirm} loading={busy} data-testid="attend-confirm">
+          <Button
+            color="cyan"
+            onClick={onConfirm}
+            loading={busy}
+            disabled={!!timerHere}
+            data-testid="attend-confirm"
+          >
             {t("action.attend")}
           </Button>
         </Group>
