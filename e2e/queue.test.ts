@@ -143,6 +143,38 @@ describe.skipIf(browserMissing)("queue filters and notifications", { timeout: 18
     });
   });
 
+  it("the search narrows to one client and one technician, kept in the address on reload", async () => {
+    await withPage(browser, "search-filters", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/search?q=detalle");
+      await waitForFolios(page, folios("breached", "paperAssigned", "paperUrgent", "working"));
+      const narrow = page.getByTestId("search-filters");
+      await narrow.getByRole("combobox", { name: "Cliente" }).fill("papeleria");
+      await page.getByRole("option", { name: "Papelería El Lápiz" }).click();
+      await waitForFolios(page, folios("paperAssigned", "paperUrgent"));
+      await narrow.getByRole("combobox", { name: "Técnico" }).fill("tomas");
+      await page.getByRole("option", { name: "Tomás Técnico" }).click();
+      await waitForFolios(page, folios("paperAssigned"));
+      const address = new URL(page.url()).searchParams;
+      expect([address.get("q"), address.get("client"), address.get("tech")]).toEqual([
+        "detalle",
+        paperId,
+        staff.technician.id,
+      ]);
+
+      await page.reload();
+      await waitForFolios(page, folios("paperAssigned"));
+      await expect
+        .poll(() => narrow.getByRole("combobox", { name: "Cliente" }).inputValue())
+        .toBe("Papelería El Lápiz");
+      // Opened again on its choice, the client list shows the chosen client.
+      await narrow.getByRole("combobox", { name: "Cliente" }).click();
+      await page.getByRole("option", { name: "Papelería El Lápiz" }).waitFor();
+      await page.keyboard.press("Escape");
+      await page.getByTestId("search-input").fill("facturas");
+      await waitForFolios(page, []);
+    });
+  });
+
   it("the client picker asks the server: a client past the first 200 is found by typing, and kept on reload", async () => {
     // 205 clients sort before it («Relleno …» after the others, «Vidriería …» after them): the picker
     // once loaded the first 200 clients and could never offer it.

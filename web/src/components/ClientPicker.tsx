@@ -62,7 +62,9 @@ export function ClientPicker({ value, onChange, onDropdownOpen, ...select }: Pro
       searchValue={search}
       onSearchChange={setSearch}
       // The server's answer for what is typed is the list; until it comes, the last one matched here.
-      filter={settled ? onlyMatches(matches) : foldedFilter}
+      filter={settled ? onlyMatches(matches, typed === "" ? chosen : null) : foldedFilter}
+      // Clicking the chosen client again keeps it (the ✕ clears): a filter set by a slip is surprising.
+      allowDeselect={false}
       nothingFoundMessage={loading ? t("common.loading") : t("common.noResults")}
       loading={loading}
       onDropdownOpen={() => {
@@ -73,10 +75,14 @@ export function ClientPicker({ value, onChange, onDropdownOpen, ...select }: Pro
   );
 }
 
-/** The options the server found (the chosen client only if it is one of them), in its order. */
+/**
+ * The options the server found, in its order; the chosen client first when nothing is typed (the
+ * list opened on a choice shows it), otherwise only if it is one of them.
+ */
 const onlyMatches =
-  (matches: ComboboxItem[]): OptionsFilter =>
+  (matches: ComboboxItem[], chosen: ComboboxItem | null): OptionsFilter =>
   ({ options }) => {
     const ids = new Set(matches.map((o) => o.value));
+    if (chosen) ids.add(chosen.value);
     return options.filter((o) => "value" in o && ids.has(o.value));
   };

@@ -1,37 +1,71 @@
 // Mantine's stylesheets this screen adds to those already loaded (dependencies first; checked by
 // test/architecture/mantine-styles.test.ts).
 import "@mantine/core/styles/Card.layer.css";
+import "@mantine/core/styles/Combobox.layer.css";
+import "@mantine/core/styles/SimpleGrid.layer.css";
 import "@mantine/core/styles/Table.layer.css";
-import { TextInput } from "@mantine/core";
+import { Select, SimpleGrid, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router-dom";
+import { useUsers } from "../../api/admin";
 import { useTicketList } from "../../api/tickets";
+import { ClientPicker } from "../../components/ClientPicker";
 import { PageHeader } from "../../components/PageHeader";
 import { TicketList } from "../../components/TicketTable";
 import { useT } from "../../i18n";
+import { pickerSearch } from "../../lib/pickerSearch";
 
-/** Ticket search with the API's accent-insensitive `q` (folio, title, client, contact…). */
+/** The technicians (and seniors) a search can be narrowed to; inactive ones say so. */
+function useTechnicianOptions() {
+  const t = useT();
+  const users = useUsers();
+  return (users.data?.items ?? [])
+    .filter((u) => u.roles.some((r) => r === "technician" || r === "senior"))
+    .map((u) => ({ value: u.id, label: u.active ? u.name : t("queue.inactive", { name: u.name }) }));
+}
+
+/**
+ * Ticket search with the API's accent-insensitive `q` (folio, title, client, contact…), narrowed to
+ * one client or one technician if chosen; all three live in the URL (?q=&client=&tech=).
+ */
 export default function SearchPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(params.get("q") ?? "");
   const [q] = useDebouncedValue(text.trim(), 250);
-  const query = useTicketList({ q: q || undefined });
+  const clientId = params.get("client");
+  const assigneeId = params.get("tech");
+  const technicians = useTechnicianOptions();
+  const query = useTicketList({
+    q: q || undefined,
+    clientId: clientId ?? undefined,
+    assigneeId: assigneeId ?? undefined,
+  });
   const fromUrl = params.get("q") ?? "";
   // The header's search box navigates here with ?q=; follow it when it changes.
   useEffect(() => {
     setText((current) => (current.trim() === fromUrl ? current : fromUrl));
   }, [fromUrl]);
+  const setParam = (name: string, value: string | null) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
   const change = (value: string) => {
     setText(value);
-    setParams(value.trim() ? { q: value.trim() } : {}, { replace: true });
+    setParam("q", value.trim() || null);
   };
   return (
     <>
       <PageHeader title={t("search.title")} />
       <TextInput
-        mb="md"
+        mb="sm"
         size="md"
         autoFocus
         aria-label={t("search.label")}
@@ -40,6 +74,26 @@ export default function SearchPage() {
         onChange={(e) => change(e.currentTarget.value)}
         data-testid="search-input"
       />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} mb="md" data-testid="search-filters">
+        <ClientPicker
+          label={t("ticket.client")}
+          placeholder={t("queue.anyClient")}
+          value={clientId}
+          onChange={(v) => setParam("client", v)}
+          clearable
+          clearButtonProps={{ "aria-label": t("common.clear") }}
+        />
+        <Select
+          label={t("ticket.assignee")}
+          placeholder={t("queue.anyAssignee")}
+          data={technicians}
+          value={assigneeId}
+          onChange={(v) => setParam("tech", v)}
+          {...pickerSearch(t)}
+          clearable
+          clearButtonProps={{ "aria-label": t("common.clear") }}
+        />
+      </SimpleGrid>
       <TicketList query={query} empty={t("search.empty")} />
     </>
   );
