@@ -215,6 +215,12 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
       await page.getByRole("combobox", { name: "Cliente" }).fill("vidrieria");
       await page.getByRole("option", { name: "Vidriería Ñandú" }).click();
       await expect.poll(() => table.getByRole("row").count()).toBe(2); // the header and its contract
+      expect(new URL(page.url()).searchParams.get("client")).toBe(far.id);
+      await page.reload();
+      await expect.poll(() => table.getByRole("row").count()).toBe(2); // kept on reload
+      await expect
+        .poll(() => page.getByRole("combobox", { name: "Cliente" }).inputValue())
+        .toBe("Vidriería Ñandú");
       await table.getByRole("button", { name: "Editar" }).click();
       const dialog = page.getByRole("dialog", { name: "Editar póliza" });
       await expect

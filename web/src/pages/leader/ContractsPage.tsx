@@ -14,6 +14,7 @@ import "@mantine/core/styles/Timeline.layer.css";
 import "@mantine/charts/styles.layer.css";
 import { Badge, Button, Table, Text } from "@mantine/core";
 import { useState } from "react";
+import { useSearchParams } from "react-router-dom";
 import { useMe } from "../../api/auth";
 import { type Contract, useContracts } from "../../api/clients";
 import { ClientPicker } from "../../components/ClientPicker";
@@ -28,7 +29,10 @@ import { HourBankPanel } from "./HourBankPanel";
 export default function ContractsPage() {
   const t = useT();
   const me = useMe();
-  const [clientId, setClientId] = useState<string | null>(null);
+  // The client filter lives in the address (?client=), so a reload or a shared link keeps it.
+  const [params, setParams] = useSearchParams();
+  const clientId = params.get("client");
+  const setClientId = (id: string | null) => setParams(id ? { client: id } : {}, { replace: true });
   const contracts = useContracts(clientId);
   const [editing, setEditing] = useState<Contract | null | "new">(null);
   const canEdit = hasRole(me.data?.roles, "leader", "sales", "admin");
