@@ -8,6 +8,7 @@ import type { Actor, AppContext } from "../../context.js";
 import { isStaff } from "../../platform/authz.js";
 import type { DB } from "../../platform/database/schema.js";
 import { invalid, notFound } from "../../platform/errors.js";
+import { CursorText, decodePageCursor, encodePageCursor } from "../../platform/http/page-cursor.js";
 import { newId } from "../../platform/ids.js";
 import { staffOnlyCreateFields, ticketDetailFor, ticketFor } from "../clients/client-view.js";
 import { type ContractRow, clientsRepo, contractsRepo } from "../clients/repository.js";
@@ -351,24 +352,13 @@ interface Cursor {
   due: string;
   id: string;
 }
-const encodeCursor = (c: Cursor) =>
-  Buffer.from(JSON.stringify([c.urgent, c.due, c.id])).toString("base64url");
+const encodeCursor = (c: Cursor) => encodePageCursor([c.urgent, c.due, c.id]);
 // The urgency is 0 or 1, as stored: PostgreSQL compares the cursor's with the integer column and
-// fails on any other number (0.5, 1e20). Its texts are bound as parameters: no NUL (input-guard.ts
-// checks the query string, not what the base64 holds).
-const CursorText = z.string().refine((v) => !v.includes("\u0000"));
+// fails on any other number (0.5, 1e20).
 const CursorJson = z.tuple([z.union([z.literal(0), z.literal(1)]), CursorText, CursorText]);
 function decodeCursor(text: string): Cursor {
-  try {
-    const parsed = CursorJson.safeParse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
-    if (parsed.success) {
-      const [urgent, due, id] = parsed.data;
-      return { urgent, due, id };
-    }
-  } catch {
-    // Not base64url JSON at all: the same answer as a wrong shape.
-  }
-  throw invalid("error.bad_cursor", {}, { field: "cursor" });
+  const [urgent, due, id] = decodePageCursor(text, CursorJson);
+  return { urgent, due, id };
 }
 
 const HistoryChanges = z.record(z.string(), z.unknown());
