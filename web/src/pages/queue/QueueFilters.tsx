@@ -1,22 +1,14 @@
 import { Button, Group, MultiSelect, Select, SimpleGrid, Switch } from "@mantine/core";
-import { useUsers } from "../../api/admin";
 import { ClientPicker } from "../../components/ClientPicker";
 import type { TicketStatus } from "../../contract";
 import { type MessageKey, useT } from "../../i18n";
+import { useAssigneeOptions } from "../../lib/assigneeOptions";
 import { pickerSearch } from "../../lib/pickerSearch";
 import { hasOpenFilters, OPEN_STATUS_LIST, type QueueFilterState } from "./filterState";
 
 interface Props {
   state: QueueFilterState;
   onChange: (next: QueueFilterState) => void;
-}
-
-function useAssigneeOptions() {
-  const t = useT();
-  const users = useUsers();
-  return (users.data?.items ?? [])
-    .filter((u) => u.roles.some((r) => r === "technician" || r === "senior"))
-    .map((u) => ({ value: u.id, label: u.active ? u.name : t("queue.inactive", { name: u.name }) }));
 }
 
 const CLEARED = {

@@ -8,22 +8,13 @@ import { Select, SimpleGrid, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router-dom";
-import { useUsers } from "../../api/admin";
 import { useTicketList } from "../../api/tickets";
 import { ClientPicker } from "../../components/ClientPicker";
 import { PageHeader } from "../../components/PageHeader";
 import { TicketList } from "../../components/TicketTable";
 import { useT } from "../../i18n";
+import { useAssigneeOptions } from "../../lib/assigneeOptions";
 import { pickerSearch } from "../../lib/pickerSearch";
-
-/** The technicians (and seniors) a search can be narrowed to; inactive ones say so. */
-function useTechnicianOptions() {
-  const t = useT();
-  const users = useUsers();
-  return (users.data?.items ?? [])
-    .filter((u) => u.roles.some((r) => r === "technician" || r === "senior"))
-    .map((u) => ({ value: u.id, label: u.active ? u.name : t("queue.inactive", { name: u.name }) }));
-}
 
 /**
  * Ticket search with the API's accent-insensitive `q` (folio, title, client, contact…), narrowed to
@@ -36,7 +27,7 @@ export default function SearchPage() {
   const [q] = useDebouncedValue(text.trim(), 250);
   const clientId = params.get("client");
   const assigneeId = params.get("tech");
-  const technicians = useTechnicianOptions();
+  const technicians = useAssigneeOptions();
   const query = useTicketList({
     q: q || undefined,
     clientId: clientId ?? undefined,
