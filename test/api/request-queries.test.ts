@@ -102,6 +102,30 @@ describe.each(DATABASES)("statements per request on %s", (kind) => {
     console.info(`[${kind}] create: ${q.count} statements\n  ${q.ran.join("\n  ")}`);
   });
 
+  it("creates a ticket with a category reading it with the client, its estimate applied", async () => {
+    q.reset();
+    const base = { clientId, title: "Revisar red", description: "", urgent: false, channel: "phone" };
+    const r = await s.reception.post("/api/tickets", { ...base, category: "soporte" });
+    expect(r.status).toBe(201);
+    expect(r.body.estimatedSolutionMinutes).toBe(480); // «Soporte general»'s estimate
+    expect(q.ran.filter((x) => x === "SelectQueryNode categories").length, q.ran.join("\n")).toBe(0);
+    expect(q.count, q.ran.join("\n")).toBeLessThanOrEqual(kind === "postgres" ? 3 : 6);
+    // A category that does not exist, or no longer taken, is still refused (and nothing is written).
+    const before = (await s.reception.get(`/api/tickets?clientId=${clientId}&limit=100`)).body.items.length;
+    const unknown = await s.reception.post("/api/tickets", { ...base, category: "plomeria" });
+    expect([unknown.status, unknown.body.error.details]).toEqual([404, { field: "category" }]);
+    const off = await s.admin.put("/api/categories/obsoleta", {
+      name: "Obsoleta",
+      estimateMinutes: 60,
+      active: false,
+    });
+    expect(off.status).toBeLessThan(300);
+    const inactive = await s.reception.post("/api/tickets", { ...base, category: "obsoleta" });
+    expect([inactive.status, inactive.body.error.details]).toEqual([404, { field: "category" }]);
+    const after = (await s.reception.get(`/api/tickets?clientId=${clientId}&limit=100`)).body.items.length;
+    expect(after).toBe(before);
+  });
+
   it("creates a ticket for a contact reading the contact once, and answers what a re-read shows", async () => {
     // No address: the auto-reply has nobody to write to (that path has its own statements).
     const ct = await s.reception.post("/api/contacts", { clientId, name: "Ana Peña", phone: "55 4000 3000" });

@@ -2,7 +2,13 @@ import { type Expression, type Kysely, type Selectable, type SelectQueryBuilder,
 import type { ContactChannelKind } from "../../../contract/clients.js";
 import { compiledOnce } from "../../platform/database/compiled-once.js";
 import { UNIDENTIFIED_CLIENT_ID } from "../../platform/database/migrations/009_mail.js";
-import type { ClientsTable, ContactsTable, ContractsTable, DB } from "../../platform/database/schema.js";
+import type {
+  CategoriesTable,
+  ClientsTable,
+  ContactsTable,
+  ContractsTable,
+  DB,
+} from "../../platform/database/schema.js";
 
 type Db = Kysely<DB>;
 export type ClientRow = Selectable<ClientsTable>;
@@ -65,6 +71,22 @@ async function versionedUpdate(
   return Number(r.numUpdatedRows) === 1;
 }
 
+/** The category row read with the client (undefined: no such category, or none asked for). */
+function categoryOf(r: {
+  category_code: string | null;
+  category_name: string | null;
+  category_estimate_minutes: number | null;
+  category_active: number | null;
+}): CategoriesTable | undefined {
+  if (r.category_code === null) return undefined;
+  return {
+    code: r.category_code,
+    name: r.category_name ?? "",
+    estimate_minutes: r.category_estimate_minutes ?? 0,
+    active: r.category_active ?? 0,
+  };
+}
+
 export const clientsRepo = {
   /** Every ticket filed reads its client: compiled once (see compiledOnce). */
   byId: async (db: Db, id: string) => {
@@ -82,11 +104,20 @@ export const clientsRepo = {
    * The client, the contact (if asked) and the client's contract in force on `date` (as activeOn
    * picks it), in one statement: a ticket create's reads before its write.
    */
-  withContact: async (db: Db, id: string, contactId: string | null, date: string) => {
-    const rows = await compiledOnce(db, "clients.withContact", { id, contactId, date }, (slot) =>
+  withContact: async (
+    db: Db,
+    id: string,
+    contactId: string | null,
+    date: string,
+    category: string | null = null,
+  ) => {
+    const values = { id, contactId, date, category };
+    const rows = await compiledOnce(db, "clients.withContact", values, (slot) =>
       db
         .selectFrom("clients")
         .leftJoin("contacts", (join) => join.on("contacts.id", "=", slot("contactId")))
+        // The new ticket's category too: one round trip for everything intake checks.
+        .leftJoin("categories as cat", (join) => join.on("cat.code", "=", slot("category")))
         .leftJoin("contracts as k", (join) =>
           join.on((eb) =>
             eb(
@@ -105,10 +136,15 @@ export const clientsRepo = {
           "k.id as contract_id",
           "k.sla_normal_minutes",
           "k.sla_urgent_minutes",
+          "cat.code as category_code",
+          "cat.name as category_name",
+          "cat.estimate_minutes as category_estimate_minutes",
+          "cat.active as category_active",
         ])
         .where("clients.id", "=", slot("id")),
     );
-    return rows[0];
+    const row = rows[0];
+    return row && { ...row, category: categoryOf(row) };
   },
   byIds: (db: Db, ids: string[]) =>
     ids.length === 0

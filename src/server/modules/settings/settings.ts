@@ -20,6 +20,7 @@ import { DEFAULT_ROUNDING } from "../../../domain/rounding.js";
 import { DEFAULT_SLA_TARGETS } from "../../../domain/sla.js";
 import { type Actor, type AppContext, memoized } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
+import type { CategoriesTable } from "../../platform/database/schema.js";
 import { AppError, notFound } from "../../platform/errors.js";
 import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
 import { assertMayEditSettings, assertMayReadSettings } from "./policy.js";
@@ -151,6 +152,14 @@ export async function listCategories(ctx: AppContext, actor: Actor) {
 /** A category's row, read once per request: intake checks it exists and then takes its estimate. */
 const categoryRow = (ctx: AppContext, code: string) =>
   memoized(ctx, `category:${code}`, () => categoriesRepo.byCode(ctx.db, code));
+
+/**
+ * A category's row as another statement of this request read it (intake reads it with the client):
+ * the request's later checks and its estimate use it instead of reading it again.
+ */
+export function rememberCategoryRow(ctx: AppContext, code: string, row: CategoriesTable | undefined): void {
+  void memoized(ctx, `category:${code}`, async () => row);
+}
 
 export async function categoryEstimate(ctx: AppContext, code: string | null): Promise<number | null> {
   if (!code) return null;

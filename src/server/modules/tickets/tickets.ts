@@ -15,7 +15,13 @@ import { type ContractRow, clientsRepo, contractsRepo } from "../clients/reposit
 import { type MailIntake, planAutoReply } from "../mail/notify.js";
 import { queuedMail } from "../mail/outbox.js";
 import { mailRepo } from "../mail/repository.js";
-import { businessCalendar, categoryEstimate, requireCategory, slaSettings } from "../settings/settings.js";
+import {
+  businessCalendar,
+  categoryEstimate,
+  rememberCategoryRow,
+  requireCategory,
+  slaSettings,
+} from "../settings/settings.js";
 import { onUrgentRequestNotice } from "../staff-notifications/index.js";
 import { messageFromClient, workRepo } from "../work/repository.js";
 import { contractInForce } from "./contract-in-force.js";
@@ -68,8 +74,16 @@ async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInp
   const clientMissing = () => notFound("client", { field: "clientId" });
   const contactMissing = () => notFound("contact", { field: "contactId" });
   // The client and the contact in one read; each is checked as when they were read apart.
-  const found = await clientsRepo.withContact(ctx.db, input.clientId, input.contactId ?? null, localDate);
+  const category = input.category ?? null;
+  const found = await clientsRepo.withContact(
+    ctx.db,
+    input.clientId,
+    input.contactId ?? null,
+    localDate,
+    category,
+  );
   if (!found) throw clientMissing();
+  if (category) rememberCategoryRow(ctx, category, found.category);
   const client = { name: found.name };
   let contactName: string | null = null;
   let contactEmail: string | null = null;
