@@ -129,13 +129,30 @@ export const summaryRepo = {
   /** The same for histogram rows (minuteDelta merges them too). */
   applyMinutes: (db: Db, rows: Grains<MinuteRow>) => upsertOnce(db, "report_minutes", minuteValues(rows)),
 
-  /** The rows `apply` upserts, for a caller that writes them inside a statement of its own (`upsertQuery`). */
+  /** The rows `apply` upserts, for a caller that writes them inside a statement of its own (`upsertJsonQuery`). */
   dailyRows: dailyValues,
   /** Likewise for `applyMinutes`. */
   minuteRows: minuteValues,
 
-  /** The upsert of `rows` (from dailyRows or minuteRows, as they are or as compiledOnce slots). */
-  upsertQuery: (db: Db, table: Summary, rows: readonly Record<string, unknown>[]) => upsert(db, table, rows),
+  /**
+   * PostgreSQL: the same upsert with the rows bound as one JSON array (`json`: a slot holding
+   * JSON.stringify of dailyRows or minuteRows). A new ticket adds ten day and month rows of some twenty
+   * columns each: bound one by one they were 230 of its statement's 280 parameters, each encoded by
+   * this process and decoded by the server.
+   */
+  upsertJsonQuery: (db: Db, table: Summary, json: unknown) => {
+    const columns = [...SUMMARY[table].pk, ...SUMMARY[table].counts];
+    const refs = sql.join(columns.map((c) => sql.ref(c)));
+    return db
+      .insertInto(table)
+      .columns(columns as never)
+      .expression(
+        sql`select ${refs} from json_populate_recordset(null::${sql.table(table)}, cast(${json} as json))`,
+      )
+      .onConflict((oc) =>
+        oc.columns(SUMMARY[table].pk).doUpdateSet(addUp(table, SUMMARY[table].counts) as never),
+      );
+  },
 
   state: (db: Db) => db.selectFrom("report_summary_state").selectAll().where("id", "=", 1).executeTakeFirst(),
 

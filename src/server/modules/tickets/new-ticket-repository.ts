@@ -139,24 +139,27 @@ async function writeInOneStatement(db: Kysely<DB>, w: NewTicketWrite): Promise<s
   };
   const { folio: _folio, search_text: _searchText, ...ticket } = w.row;
   const summary = newTicketDelta(w.row);
+  const daily = summaryRepo.dailyRows(summary.daily);
+  const minutes = summaryRepo.minuteRows(summary.minutes);
+  // The summary rows as JSON (summaryRepo.upsertJsonQuery): the shape says only whether there are any.
+  if (daily.length) values.daily = JSON.stringify(daily);
+  if (minutes.length) values.minutes = JSON.stringify(minutes);
   const mail = w.mail && mailTexts(w.mail.outbox, values);
   const parts = {
     t: rowSlots("t", [ticket], values),
     h: rowSlots("h", w.history, values),
-    s: rowSlots("s", summaryRepo.dailyRows(summary.daily), values),
-    m: rowSlots("m", summaryRepo.minuteRows(summary.minutes), values),
     o: rowSlots("o", mail ? [mail.outbox] : [], values),
     k: rowSlots("k", w.mail?.task ? [w.mail.task] : [], values),
   };
-  const shape = Object.values(parts)
+  const shape = `${Object.values(parts)
     .map((p) => p.shape)
-    .join(" ");
+    .join(" ")} s${daily.length ? 1 : 0} m${minutes.length ? 1 : 0}`;
   const rows = await compiledOnce(db, `tickets.create ${shape}`, values, (slot) =>
     newTicketStatement(db, slot, {
       ticket: parts.t.slotted(slot)[0] ?? {},
       history: parts.h.slotted(slot),
-      daily: parts.s.slotted(slot),
-      minutes: parts.m.slotted(slot),
+      daily: daily.length ? slot("daily") : null,
+      minutes: minutes.length ? slot("minutes") : null,
       outbox: mail ? { ...parts.o.slotted(slot)[0], ...mail.texts(slot) } : null,
       task: parts.k.slotted(slot)[0] ?? null,
     }),
@@ -189,8 +192,9 @@ function newTicketStatement(
   r: {
     ticket: Rows[number];
     history: Rows;
-    daily: Rows;
-    minutes: Rows;
+    /** The summary rows' JSON slots (null: none to add). */
+    daily: string | null;
+    minutes: string | null;
     outbox: Rows[number] | null;
     task: Rows[number] | null;
   },
@@ -207,8 +211,8 @@ function newTicketStatement(
     sql`h as (${db.insertInto("ticket_history").values(r.history as never)})`,
   ];
   // The summaries in the order the rebuild locks them: the day and month rows, then the histograms.
-  if (r.daily.length) ctes.push(sql`s as (${summaryRepo.upsertQuery(db, "report_daily", r.daily)})`);
-  if (r.minutes.length) ctes.push(sql`m as (${summaryRepo.upsertQuery(db, "report_minutes", r.minutes)})`);
+  if (r.daily) ctes.push(sql`s as (${summaryRepo.upsertJsonQuery(db, "report_daily", r.daily)})`);
+  if (r.minutes) ctes.push(sql`m as (${summaryRepo.upsertJsonQuery(db, "report_minutes", r.minutes)})`);
   if (r.outbox) {
     const o = r.outbox;
     const texts = { subject: put(o.subject), text_body: put(o.text_body), html_body: put(o.html_body) };

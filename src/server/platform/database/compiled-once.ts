@@ -13,7 +13,11 @@ import { prepareOnConnections } from "./prepared-statements.js";
  */
 const MARK = "\u0000slot:";
 
-type Param = { slot: string } | { value: unknown };
+/**
+ * A parameter: a slot's value, a column of a row given as one value (`row.column`: see rowSlots), or a
+ * constant of the statement.
+ */
+type Param = { slot: string; row?: [string, string] } | { value: unknown };
 interface Template {
   sql: string;
   params: Param[];
@@ -60,9 +64,12 @@ function templateOf(query: Compilable<unknown>, prepare: boolean): Template {
   return {
     sql: compiled.sql,
     query: compiled.query,
-    params: compiled.parameters.map((p) =>
-      typeof p === "string" && p.startsWith(MARK) ? { slot: p.slice(MARK.length) } : { value: p },
-    ),
+    params: compiled.parameters.map((p) => {
+      if (typeof p !== "string" || !p.startsWith(MARK)) return { value: p };
+      const name = p.slice(MARK.length);
+      const dot = name.indexOf(".");
+      return dot < 0 ? { slot: name } : { slot: name, row: [name.slice(0, dot), name.slice(dot + 1)] };
+    }),
   };
 }
 
@@ -113,7 +120,7 @@ export async function compiledOnce<R, DB>(
   const template = templateFor(db, shape, build, prepare);
   const parameters = template.params.map((p) => {
     if (!("slot" in p)) return p.value;
-    const v = values[p.slot];
+    const v = p.row ? (values[p.row[0]] as Record<string, unknown> | undefined)?.[p.row[1]] : values[p.slot];
     if (v === undefined) throw new Error(`compiledOnce: no value for slot ${p.slot}`);
     return v;
   });
@@ -179,8 +186,9 @@ export async function insertOnce<DB, T extends keyof DB & string>(
 }
 
 /**
- * Rows written by a compiledOnce statement, every value bound: adds each row's values to `values` as
- * `${name}${i}.${column}` and returns the rows' shape (each one's columns, undefined ones left out as
+ * Rows written by a compiledOnce statement, every value bound: adds each row to `values` as
+ * `${name}${i}` (its slots are `${name}${i}.${column}`: compiledOnce reads the column of the row, so a
+ * request does not build a key per value — a new ticket binds ~280) and returns the rows' shape (each one's columns, undefined ones left out as
  * Kysely does) and, for the builder, the rows with those slots. For a statement that writes rows of
  * several tables at once (a new ticket on PostgreSQL); a SQL expression cannot be bound and is refused.
  */
@@ -195,10 +203,10 @@ export function rowSlots(
   });
   rows.forEach((row, i) => {
     for (const c of columns[i] ?? []) {
-      const v = (row as Record<string, unknown>)[c];
-      if (isExpression(v)) throw new Error(`rowSlots: ${name}.${c} is a SQL expression`);
-      values[`${name}${i}.${c}`] = v;
+      if (isExpression((row as Record<string, unknown>)[c]))
+        throw new Error(`rowSlots: ${name}.${c} is a SQL expression`);
     }
+    values[`${name}${i}`] = row;
   });
   return {
     shape: `${name}[${columns.map((cs) => cs.join(",")).join(";")}]`,
