@@ -41,6 +41,11 @@ export const SurveyQueueItem = Ticket.extend({
   surveyLinkSentTo: z.string().nullable(),
   /** That mail could not be delivered (the mail server refused it, or it ran out of tries). */
   surveyLinkFailed: z.boolean(),
+  /**
+   * Where a survey link would go: the e-mail of the contact's portal account; null when the contact
+   * has none (or the ticket has no contact), and POST /api/tickets/:id/survey-link would answer 422.
+   */
+  surveyLinkTo: z.string().nullable(),
 });
 export const SurveyQueue = z.object({ items: z.array(SurveyQueueItem) });
 export const SurveyAttemptResult = z.object({

@@ -121,9 +121,34 @@ describe.each(DATABASES)("the survey queue shows the survey link mailed on %s", 
     });
   });
 
-  it("reads the links of the whole queue in one statement", async () => {
+  it("says where a link would go, and that none can go to a contact without a portal account", async () => {
+    const pedro = await createClientWithContact(staff, "Taller Peña", "TPE010203AB2", "pedro@pena.mx");
+    const uninvited = await closedTicket(staff, pedro.client.id, pedro.contact.id);
+    const linkTo = async () => {
+      const res = await staff.reception.get("/api/surveys/queue");
+      const items = res.body.items as (QueueItem & { surveyLinkTo: string | null })[];
+      return new Map(items.map((i) => [i.id, i.surveyLinkTo]));
+    };
+    let to = await linkTo();
+    expect(to.get(tickets.other)).toBe("ana@nandu.mx");
+    expect(to.get(tickets.refused)).toBe("luis@sol.mx");
+    expect(to.get(uninvited)).toBeNull();
+    // What the queue says is what sending does: 422 (nothing queued) for the one without an account…
+    const refused = await staff.reception.post(`/api/tickets/${uninvited}/survey-link`);
+    expect([refused.status, refused.body.error.details]).toEqual([422, { field: "contactId" }]);
+    expect((await linkTo()).get(uninvited)).toBeNull();
+    expect((await links()).get(uninvited)).toEqual(NONE);
+    // …and once invited, the link goes to that address.
+    expect((await staff.sales.post(`/api/contacts/${pedro.contact.id}/portal-invite`)).status).toBe(200);
+    to = await linkTo();
+    expect(to.get(uninvited)).toBe("pedro@pena.mx");
+    expect(await sendLinkAt("2026-12-07T16:00:00Z", uninvited)).toBe("pedro@pena.mx");
+  });
+
+  it("reads the links of the whole queue in one statement, the portal accounts in one more", async () => {
     const counter = countQueries(t.app);
     await links();
     expect(counter.ran.filter((r) => r.endsWith(" outbox"))).toHaveLength(1);
+    expect(counter.ran.filter((r) => r.endsWith(" users"))).toHaveLength(1);
   });
 });

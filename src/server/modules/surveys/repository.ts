@@ -43,6 +43,16 @@ export const surveysRepo = {
           .orderBy("created_at", "desc")
           .orderBy("id", "desc")
           .execute(),
+  /** The active portal accounts of these contacts (a survey link goes to the one of the ticket's contact). */
+  portalAccounts: (db: Db, contactIds: string[]) =>
+    contactIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom("users")
+          .select(["contact_id", "email", "roles"])
+          .where("contact_id", "in", contactIds)
+          .where("active", "=", 1)
+          .execute(),
   /** Closed tickets with no survey recorded yet, oldest closing first. */
   queue: (db: Db, limit: number) =>
     db

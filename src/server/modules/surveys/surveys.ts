@@ -8,6 +8,7 @@ import { readSetting, type SettingSpec } from "../settings/stored-settings.js";
 import { requireVisible } from "../tickets/policy.js";
 import { historyRepo, ticketsRepo } from "../tickets/repository.js";
 import { toTicket, viewEnv } from "../tickets/ticket-view.js";
+import { rolesOf } from "../users/repository.js";
 import { assertMayLogSurveyAttempt, assertMaySeeSurveyQueue, mayRecordSurvey } from "./policy.js";
 import { type SurveyRow, surveysRepo } from "./repository.js";
 
@@ -71,6 +72,20 @@ const NO_SURVEY_LINK: SurveyLink = {
   surveyLinkFailed: false,
 };
 
+/**
+ * Per contact, the address a survey link would go to: its portal account's, as sendSurveyLink picks
+ * it (an active account whose only role is client); contacts without one are left out.
+ */
+function linkAddresses(rows: Awaited<ReturnType<typeof surveysRepo.portalAccounts>>): Map<string, string> {
+  const to = new Map<string, string>();
+  for (const r of rows) {
+    if (r.contact_id === null || to.has(r.contact_id)) continue;
+    const roles = rolesOf(r);
+    if (roles.length === 1 && roles[0] === "client") to.set(r.contact_id, r.email);
+  }
+  return to;
+}
+
 export async function surveyQueue(ctx: AppContext, actor: Actor) {
   assertMaySeeSurveyQueue(actor);
   const [rows, env, max] = await Promise.all([
@@ -79,15 +94,18 @@ export async function surveyQueue(ctx: AppContext, actor: Actor) {
     maxAttempts(ctx),
   ]);
   const ids = rows.map((r) => r.id);
-  const [attempts, links] = await Promise.all([
+  const contactIds = [...new Set(rows.flatMap((r) => (r.contact_id ? [r.contact_id] : [])))];
+  const [attempts, links, linkTo] = await Promise.all([
     surveysRepo.attempts(ctx.db, ids),
     surveysRepo.surveyLinks(ctx.db, ids).then(latestSurveyLinks),
+    surveysRepo.portalAccounts(ctx.db, contactIds).then(linkAddresses),
   ]);
   return rows.map((r) => ({
     ...toTicket(r, env, actor),
     attempts: attempts.filter((a) => a.ticket_id === r.id).map(toAttempt),
     maxAttempts: max,
     ...(links.get(r.id) ?? NO_SURVEY_LINK),
+    surveyLinkTo: (r.contact_id && linkTo.get(r.contact_id)) || null,
   }));
 }
 

@@ -211,6 +211,9 @@ export const work: Record<keyof typeof es, string> = {
   "survey.save": "Save survey",
   "survey.saved": "Survey for {folio} recorded.",
   "survey.sendLink": "Send link by e-mail",
+  "survey.linkGoesTo": "The link goes to {email}, the contact's portal account.",
+  "survey.noPortalAccount":
+    "No link by e-mail: the contact has no portal account. Call, or invite them from the client's page.",
   "survey.resendLink": "Resend link by e-mail",
   "survey.byMail": "By e-mail",
   "survey.linkSentAt": "Link sent on {at}",

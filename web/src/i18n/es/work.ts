@@ -210,6 +210,9 @@ export const work = {
   "survey.saved": "Encuesta de {folio} registrada.",
   "survey.sendLink": "Enviar enlace por correo",
   "survey.resendLink": "Reenviar enlace por correo",
+  "survey.linkGoesTo": "El enlace va a {email}, la cuenta del portal del contacto.",
+  "survey.noPortalAccount":
+    "Sin enlace por correo: el contacto no tiene cuenta del portal. Llama, o invítalo desde la ficha del cliente.",
   "survey.byMail": "Por correo",
   "survey.linkSentAt": "Enlace enviado el {at}",
   "survey.linkFailedAt": "Enlace no entregado ({at})",

@@ -1,4 +1,14 @@
-import { Alert, Button, Group, Input, SegmentedControl, Stack, Textarea, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Group,
+  Input,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { type SurveyQueueItem, useSurveyMutations } from "../../api/admin";
@@ -93,14 +103,21 @@ export function SurveyForm({ ticket, onDone }: { ticket: SurveyQueueItem; onDone
           </Button>
         </Group>
         <Group gap="xs">
-          <Button
-            variant="light"
-            onClick={mailLink}
-            loading={sendLink.isPending}
-            data-testid="survey-send-link"
-          >
-            {t(ticket.surveyLinkSentAt ? "survey.resendLink" : "survey.sendLink")}
-          </Button>
+          {ticket.surveyLinkTo ? (
+            <Button
+              variant="light"
+              onClick={mailLink}
+              loading={sendLink.isPending}
+              title={t("survey.linkGoesTo", { email: ticket.surveyLinkTo })}
+              data-testid="survey-send-link"
+            >
+              {t(ticket.surveyLinkSentAt ? "survey.resendLink" : "survey.sendLink")}
+            </Button>
+          ) : (
+            <Text size="sm" c="dimmed" maw={320} data-testid="survey-no-portal-account">
+              {t("survey.noPortalAccount")}
+            </Text>
+          )}
           <Button onClick={save} loading={record.isPending} data-testid="survey-save">
             {t("survey.save")}
           </Button>
