@@ -1,6 +1,7 @@
 import { Alert, Button, Center, Loader, Stack } from "@mantine/core";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { type Me, useMe, useSetupStatus } from "./api/auth";
+import { ClearByKeyboard } from "./components/ClearByKeyboard";
 import { I18nProvider, type Locale, translate } from "./i18n";
 import { browserStorage, pruneDrafts } from "./lib/draftStore";
 import { setDisplayTimeZone } from "./lib/format";
@@ -88,15 +89,17 @@ export function App() {
   }
   return (
     <I18nProvider locale={locale}>
-      {setup.data?.needsSetup && !me.data ? (
-        <Suspense fallback={<PageLoader />}>
-          <SetupPage />
-        </Suspense>
-      ) : !me.data ? (
-        <LoginPage companyName={setup.data?.companyName ?? null} />
-      ) : (
-        <SignedIn me={me.data} />
-      )}
+      <ClearByKeyboard>
+        {setup.data?.needsSetup && !me.data ? (
+          <Suspense fallback={<PageLoader />}>
+            <SetupPage />
+          </Suspense>
+        ) : !me.data ? (
+          <LoginPage companyName={setup.data?.companyName ?? null} />
+        ) : (
+          <SignedIn me={me.data} />
+        )}
+      </ClearByKeyboard>
     </I18nProvider>
   );
 }

@@ -35,7 +35,6 @@ export function BillingContactSelect({
       error={error}
       searchable
       clearable
-      clearButtonProps={{ "aria-label": t("common.clear") }}
       data-testid="billing-contact"
     />
   );

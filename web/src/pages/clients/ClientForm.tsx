@@ -47,7 +47,6 @@ function AccountTechnician({
       onChange={onChange}
       {...pickerSearch(t)}
       clearable
-      clearButtonProps={{ "aria-label": t("common.clear") }}
     />
   );
 }

@@ -123,7 +123,6 @@ export function IntakeForm({
               onChange={pickCategory}
               searchable
               clearable
-              clearButtonProps={{ "aria-label": t("common.clear") }}
               error={errors.category}
             />
             <NumberInput

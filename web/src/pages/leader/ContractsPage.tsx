@@ -52,7 +52,6 @@ export default function ContractsPage() {
         value={clientId}
         onChange={setClientId}
         clearable
-        clearButtonProps={{ "aria-label": t("common.clear") }}
         aria-label={t("ticket.client")}
       />
       <QueryState query={contracts}>

@@ -64,7 +64,6 @@ export function OpenQueueFilters({ state, onChange }: Props) {
           value={state.clientId}
           onChange={(v) => set({ clientId: v })}
           clearable
-          clearButtonProps={{ "aria-label": t("common.clear") }}
         />
         <Select
           label={t("ticket.assignee")}
@@ -75,7 +74,6 @@ export function OpenQueueFilters({ state, onChange }: Props) {
           disabled={state.unassigned}
           {...pickerSearch(t)}
           clearable
-          clearButtonProps={{ "aria-label": t("common.clear") }}
         />
         <MultiSelect
           label={t("queue.statuses")}
@@ -84,7 +82,6 @@ export function OpenQueueFilters({ state, onChange }: Props) {
           value={state.statuses}
           onChange={(v) => set({ statuses: v as TicketStatus[] })}
           clearable
-          clearButtonProps={{ "aria-label": t("common.clear") }}
         />
       </SimpleGrid>
     </fieldset>

@@ -72,7 +72,6 @@ export default function SearchPage() {
           value={clientId}
           onChange={(v) => setParam("client", v)}
           clearable
-          clearButtonProps={{ "aria-label": t("common.clear") }}
         />
         <Select
           label={t("ticket.assignee")}
@@ -82,7 +81,6 @@ export default function SearchPage() {
           onChange={(v) => setParam("tech", v)}
           {...pickerSearch(t)}
           clearable
-          clearButtonProps={{ "aria-label": t("common.clear") }}
         />
       </SimpleGrid>
       <TicketList query={query} empty={t("search.empty")} />

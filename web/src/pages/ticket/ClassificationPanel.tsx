@@ -138,7 +138,6 @@ export function ClassificationPanel({ ticket }: { ticket: Ticket }) {
             value={values.category}
             onChange={(v) => form.set("category", v)}
             clearable
-            clearButtonProps={{ "aria-label": t("common.clear") }}
             error={errors.category}
           />
           <NumberInput

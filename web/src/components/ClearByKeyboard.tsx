@@ -1,0 +1,18 @@
+import { MantineThemeProvider } from "@mantine/core";
+import { type ReactNode, useMemo } from "react";
+import { useT } from "../i18n";
+
+/**
+ * The ✕ that clears a select or a picker, reachable by keyboard (Tab, then Enter or Space) and named
+ * for screen readers. Mantine renders it out of the tab order and hidden from assistive technology,
+ * so a filter chosen by keyboard could not be cleared by keyboard.
+ */
+export function ClearByKeyboard({ children }: { children: ReactNode }) {
+  const t = useT();
+  const theme = useMemo(() => {
+    const clearButtonProps = { tabIndex: 0, "aria-hidden": false, "aria-label": t("common.clear") };
+    const clearable = { defaultProps: { clearButtonProps } };
+    return { components: { Select: clearable, MultiSelect: clearable, Autocomplete: clearable } };
+  }, [t]);
+  return <MantineThemeProvider theme={theme}>{children}</MantineThemeProvider>;
+}
