@@ -220,4 +220,43 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
       await shot(page, "survey-link-row");
     });
   });
+
+  it("the survey queue shows the oldest 100 closed tickets; «Cargar más» brings the rest", async () => {
+    const old: TicketJson[] = [];
+    for (let i = 0; i < 101; i += 20) {
+      const batch = Array.from({ length: Math.min(20, 101 - i) }, (_, j) =>
+        s.reception!.ok<TicketJson>("POST", "/api/tickets", {
+          clientId,
+          title: `Revisión anual ${i + j + 1}`,
+          description: "",
+          urgent: false,
+          channel: "phone",
+        }),
+      );
+      old.push(...(await Promise.all(batch)));
+    }
+    // Closed long ago (only their state matters to the queue): they come before every other ticket.
+    await server.app.ctx.db
+      .updateTable("tickets")
+      .set({ status: "closed", closed_at: "2025-01-15T18:00:00.000Z" })
+      .where(
+        "id",
+        "in",
+        old.map((t) => t.id),
+      )
+      .execute();
+    const recent = await reviewedTicket("Cambio de disco duro");
+    await move("leader", recent, { action: "close", billingStatus: "to_invoice" });
+    await withPage(browser, "survey-more", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/surveys");
+      const rows = page.getByTestId("survey-row");
+      await expect.poll(() => rows.count()).toBe(100);
+      const newest = page.locator(`[data-testid="survey-row"][data-folio="${recent.folio}"]`);
+      expect(await newest.count()).toBe(0);
+      await page.getByRole("button", { name: "Cargar más" }).click();
+      await newest.waitFor();
+      expect(await rows.count()).toBeGreaterThan(101);
+      expect(await page.getByRole("button", { name: "Cargar más" }).count()).toBe(0);
+    });
+  });
 });

@@ -47,7 +47,16 @@ export const SurveyQueueItem = Ticket.extend({
    */
   surveyLinkTo: z.string().nullable(),
 });
-export const SurveyQueue = z.object({ items: z.array(SurveyQueueItem) });
+/**
+ * A page of the survey queue (oldest closing first); `nextCursor` reads the next one, null on the
+ * last. Without `limit`, 100 tickets.
+ */
+export const SurveyQueue = z.object({ items: z.array(SurveyQueueItem), nextCursor: z.string().nullable() });
+export const SurveyQueueQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  // The page's last closing time and id, as base64 JSON.
+  cursor: z.string().max(500).optional(),
+});
 export const SurveyAttemptResult = z.object({
   attempts: z.number(),
   maxAttempts: z.number(),

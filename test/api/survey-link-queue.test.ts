@@ -145,6 +145,53 @@ describe.each(DATABASES)("the survey queue shows the survey link mailed on %s", 
     expect(await sendLinkAt("2026-12-07T16:00:00Z", uninvited)).toBe("pedro@pena.mx");
   });
 
+  it("pages the queue oldest closing first, each ticket once at any page size; bad paging is 400", async () => {
+    const ana = await createClientWithContact(staff, "Papelería Óscar", "POS010203ABA", "oscar@pos.mx");
+    // Some closed at the same instant: the order goes on by id, and no page splits them wrongly.
+    for (const at of [
+      "2026-12-08T16:00:00Z",
+      "2026-12-08T16:00:00Z",
+      "2026-12-08T16:00:00Z",
+      "2026-12-09T17:00:00Z",
+    ]) {
+      time.set(at);
+      await closedTicket(staff, ana.client.id, ana.contact.id);
+    }
+    const all = await staff.reception.get("/api/surveys/queue?limit=500");
+    expect(all.body.nextCursor).toBeNull();
+    const items = all.body.items as { id: string; closedAt: string }[];
+    expect(items.length).toBe(8);
+    const sorted = [...items].sort((a, b) =>
+      a.closedAt === b.closedAt ? (a.id < b.id ? -1 : 1) : a.closedAt < b.closedAt ? -1 : 1,
+    );
+    expect(items.map((i) => i.id)).toEqual(sorted.map((i) => i.id));
+    for (const limit of [1, 2, 3, 7]) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const q: string = cursor ? `&cursor=${cursor}` : "";
+        const page = await staff.reception.get(`/api/surveys/queue?limit=${limit}${q}`);
+        expect(page.status).toBe(200);
+        expect(page.body.items.length).toBeLessThanOrEqual(limit);
+        seen.push(...page.body.items.map((i: { id: string }) => i.id));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(items.map((i) => i.id));
+    }
+    for (const bad of [
+      "limit=0",
+      "limit=501",
+      "limit=dos",
+      "cursor=no-es-un-cursor",
+      `cursor=${"x".repeat(600)}`,
+    ]) {
+      const res = await staff.reception.get(`/api/surveys/queue?${bad}`);
+      expect([bad, res.status, res.body.error.code]).toEqual([bad, 400, "validation_failed"]);
+    }
+    // The survey calls are reception's: a technician does not see the queue.
+    expect((await staff.technician.get("/api/surveys/queue")).status).toBe(403);
+  });
+
   it("reads the links of the whole queue in one statement, the portal accounts in one more", async () => {
     const counter = countQueries(t.app);
     await links();

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
   ClosedDay as ClosedDaySchema,
@@ -74,10 +74,20 @@ export function useClosedDays(year: number, month: number) {
   });
 }
 
+/** One page of GET /api/surveys/queue (oldest closing first); `nextCursor` null on the last. */
+interface SurveyQueuePage {
+  items: SurveyQueueItem[];
+  nextCursor: string | null;
+}
+
+/** The survey queue, 100 tickets at a time (the next ones on «Cargar más»), kept fresh every 30 s. */
 export function useSurveyQueue() {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: ["surveys", "queue"],
-    queryFn: () => api<{ items: SurveyQueueItem[] }>("/api/surveys/queue"),
+    queryFn: ({ pageParam, signal }) =>
+      api<SurveyQueuePage>(withQuery("/api/surveys/queue", { limit: 100, cursor: pageParam }), { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: 30_000,
   });
 }

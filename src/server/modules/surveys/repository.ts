@@ -1,8 +1,13 @@
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import type { DB, SurveysTable } from "../../platform/database/schema.js";
 import { surveyRecorded } from "../reports/ledger.js";
 
 type Db = Kysely<DB>;
+/** Where a page of the survey queue ends: its last ticket's closing time and id. */
+export interface SurveyQueueKey {
+  closedAt: string;
+  id: string;
+}
 export type SurveyRow = Selectable<SurveysTable>;
 
 export const surveysRepo = {
@@ -53,8 +58,8 @@ export const surveysRepo = {
           .where("contact_id", "in", contactIds)
           .where("active", "=", 1)
           .execute(),
-  /** Closed tickets with no survey recorded yet, oldest closing first. */
-  queue: (db: Db, limit: number) =>
+  /** Closed tickets with no survey recorded yet, oldest closing first (then by id), after `after`. */
+  queue: (db: Db, limit: number, after?: SurveyQueueKey) =>
     db
       .selectFrom("tickets")
       .innerJoin("clients", "clients.id", "tickets.client_id")
@@ -65,7 +70,11 @@ export const surveysRepo = {
       .select(["clients.name as client_name", "contacts.name as contact_name", "users.name as assignee_name"])
       .where("tickets.status", "=", "closed")
       .where("surveys.id", "is", null)
+      .$if(after !== undefined, (q) =>
+        q.where(sql<boolean>`(tickets.closed_at, tickets.id) > (${after?.closedAt}, ${after?.id})`),
+      )
       .orderBy("tickets.closed_at")
+      .orderBy("tickets.id")
       .limit(limit)
       .execute(),
 };

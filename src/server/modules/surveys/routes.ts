@@ -5,6 +5,7 @@ import {
   SurveyAttemptResult,
   SurveyBody,
   SurveyQueue,
+  SurveyQueueQuery,
 } from "../../../contract/surveys.js";
 import { type AppContext, forRequest } from "../../context.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
@@ -47,7 +48,7 @@ function surveyTicketGroup(r: Routes, ctx: AppContext): void {
 
 function surveysGroup(r: Routes, ctx: AppContext): void {
   r.get("/queue", {
-    schema: { tags: ["surveys"], response: { 200: SurveyQueue } },
-    handler: async (req) => ({ items: await surveys.surveyQueue(forRequest(ctx, req), actorOf(req)) }),
+    schema: { tags: ["surveys"], querystring: SurveyQueueQuery, response: { 200: SurveyQueue } },
+    handler: async (req) => surveys.surveyQueue(forRequest(ctx, req), actorOf(req), req.query),
   });
 }

@@ -1,7 +1,8 @@
-import type { z } from "zod";
-import { type SurveyBody, SurveySettings } from "../../../contract/surveys.js";
+import { z } from "zod";
+import { type SurveyBody, type SurveyQueueQuery, SurveySettings } from "../../../contract/surveys.js";
 import type { Actor, AppContext } from "../../context.js";
 import { AppError, conflict, forbidden } from "../../platform/errors.js";
+import { CursorText, decodePageCursor, encodePageCursor } from "../../platform/http/page-cursor.js";
 import { newId } from "../../platform/ids.js";
 import { surveyFor, surveyReadFor } from "../clients/client-view.js";
 import { readSetting, type SettingSpec } from "../settings/stored-settings.js";
@@ -10,7 +11,7 @@ import { historyRepo, ticketsRepo } from "../tickets/repository.js";
 import { toTicket, viewEnv } from "../tickets/ticket-view.js";
 import { rolesOf } from "../users/repository.js";
 import { assertMayLogSurveyAttempt, assertMaySeeSurveyQueue, mayRecordSurvey } from "./policy.js";
-import { type SurveyRow, surveysRepo } from "./repository.js";
+import { type SurveyQueueKey, type SurveyRow, surveysRepo } from "./repository.js";
 
 export const DEFAULT_MAX_SURVEY_ATTEMPTS = 3;
 
@@ -86,13 +87,39 @@ function linkAddresses(rows: Awaited<ReturnType<typeof surveysRepo.portalAccount
   return to;
 }
 
-export async function surveyQueue(ctx: AppContext, actor: Actor) {
+// A page of the survey queue ends at a (closing time, id); the next page starts after it.
+const QueueCursor = z.tuple([CursorText, CursorText]);
+const encodeQueueCursor = (k: SurveyQueueKey) => encodePageCursor([k.closedAt, k.id]);
+function decodeQueueCursor(text: string): SurveyQueueKey {
+  const [closedAt, id] = decodePageCursor(text, QueueCursor);
+  return { closedAt, id };
+}
+
+/** A page of closed tickets awaiting their survey, oldest closing first, with what reception needs. */
+export async function surveyQueue(ctx: AppContext, actor: Actor, page: z.output<typeof SurveyQueueQuery>) {
   assertMaySeeSurveyQueue(actor);
-  const [rows, env, max] = await Promise.all([
-    surveysRepo.queue(ctx.db, 500),
+  const after = page.cursor === undefined ? undefined : decodeQueueCursor(page.cursor);
+  const [read, env, max] = await Promise.all([
+    surveysRepo.queue(ctx.db, page.limit + 1, after),
     viewEnv(ctx),
     maxAttempts(ctx),
   ]);
+  const rows = read.slice(0, page.limit);
+  const last = rows.at(-1);
+  const nextCursor =
+    read.length > page.limit && last?.closed_at
+      ? encodeQueueCursor({ closedAt: last.closed_at, id: last.id })
+      : null;
+  return { items: await queueItems(ctx, actor, rows, env, max), nextCursor };
+}
+
+async function queueItems(
+  ctx: AppContext,
+  actor: Actor,
+  rows: Awaited<ReturnType<typeof surveysRepo.queue>>,
+  env: Awaited<ReturnType<typeof viewEnv>>,
+  max: number,
+) {
   const ids = rows.map((r) => r.id);
   const contactIds = [...new Set(rows.flatMap((r) => (r.contact_id ? [r.contact_id] : [])))];
   const [attempts, links, linkTo] = await Promise.all([

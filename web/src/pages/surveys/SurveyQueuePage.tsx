@@ -6,9 +6,10 @@ import "@mantine/core/styles/Modal.layer.css";
 import "@mantine/core/styles/SegmentedControl.layer.css";
 import "@mantine/core/styles/Table.layer.css";
 import { Anchor, Badge, Button, Modal, Table, Text } from "@mantine/core";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Link } from "react-router-dom";
 import { type SurveyQueueItem, useSurveyQueue } from "../../api/admin";
+import { ListFooter } from "../../components/ListFooter";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { useT } from "../../i18n";
@@ -17,6 +18,7 @@ import { SurveyForm } from "./SurveyForm";
 import { SurveyLinkCell } from "./SurveyLinkSent";
 
 type Item = SurveyQueueItem;
+const PAGING = { state: "paging" } as const;
 
 function Row({ item, onOpen }: { item: Item; onOpen: () => void }) {
   const t = useT();
@@ -61,7 +63,7 @@ export default function SurveyQueuePage() {
   const query = useSurveyQueue();
   // The open ticket is read from the latest queue answer, so the form sees a link it just mailed.
   const [openId, setOpenId] = useState<string | null>(null);
-  const items = query.data?.items ?? [];
+  const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
   const open = items.find((i) => i.id === openId) ?? null;
   return (
     <>
@@ -93,6 +95,13 @@ export default function SurveyQueuePage() {
             </Table>
           </Table.ScrollContainer>
         )}
+        {/* The oldest 100 first: the next ones on «Cargar más». */}
+        <ListFooter
+          round={PAGING}
+          hasNextPage={query.hasNextPage}
+          loading={query.isFetchingNextPage}
+          more={() => query.fetchNextPage()}
+        />
       </QueryState>
       <Modal
         closeButtonProps={{ "aria-label": t("common.close") }}
