@@ -202,9 +202,12 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
       const rows = page.getByTestId("client-row");
       const more = page.getByRole("button", { name: "Cargar más" });
       await expect.poll(() => rows.count()).toBe(100);
-      await more.click();
+      // By keyboard: the button is disabled while the page loads; the focus comes back to it after.
+      await more.focus();
+      await page.keyboard.press("Enter");
       await expect.poll(() => rows.count()).toBe(200);
-      await more.click();
+      await expect.poll(() => more.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press("Enter");
       await rows.filter({ hasText: "Vidriería Ñandú" }).waitFor();
       await more.waitFor({ state: "detached" });
       expect(await rows.count()).toBeGreaterThan(206);

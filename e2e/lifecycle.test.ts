@@ -65,8 +65,20 @@ describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }
           .getByLabel("Descripción")
           .fill("Desde las 10:00 la red de la sucursal no sale a internet.");
         await page.getByLabel("Sí, dejó de funcionar (urgente)").check();
-        await page.getByRole("combobox", { name: "Categoría" }).click();
+        const category = page.getByRole("combobox", { name: "Categoría" });
+        const estimate = page.getByLabel("Tiempo estimado de solución (min)");
+        await category.click();
         await page.getByRole("option", { name: "Redes" }).click();
+        const redes = await estimate.inputValue();
+        expect(redes).not.toBe("");
+        // Cleared (by keyboard), the category takes its estimate with it; picked again, it is back.
+        await category.focus();
+        await page.keyboard.press("Tab");
+        await page.keyboard.press("Enter");
+        await expect.poll(() => estimate.inputValue()).toBe("");
+        await category.click();
+        await page.getByRole("option", { name: "Redes" }).click();
+        await expect.poll(() => estimate.inputValue()).toBe(redes);
         await page.getByTestId("intake-submit").click();
 
         await page.getByTestId("intake-result").waitFor();

@@ -208,6 +208,8 @@ describe.skipIf(browserMissing)("queue filters and notifications", { timeout: 18
       await page.keyboard.press("Enter");
       await expect.poll(() => new URL(page.url()).searchParams.get("client")).toBeNull();
       await expect.poll(() => client.inputValue()).toBe("");
+      // The ✕ went with the value: the focus is back in the field it cleared, not lost to the page.
+      expect(await client.evaluate((el) => el === document.activeElement)).toBe(true);
     });
   });
 

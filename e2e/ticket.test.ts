@@ -174,10 +174,10 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
       await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/surveys");
       const row = page.locator(`[data-testid="survey-row"][data-folio="${unanswered.folio}"]`);
       await row.getByTestId("survey-open").click();
-      // Filed without a contact: no portal account to mail the link to, and the form says so.
+      // Filed without a contact: nobody to mail the link to, and the form says so.
       await page
         .getByTestId("survey-no-portal-account")
-        .getByText(/^Sin enlace por correo: el contacto no tiene cuenta del portal\./)
+        .getByText("Sin enlace por correo: el ticket no tiene contacto. Registra la encuesta por teléfono.")
         .waitFor();
       expect(await page.getByTestId("survey-send-link").count()).toBe(0);
       await page.getByTestId("survey-unreachable").click();
@@ -202,9 +202,11 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
       await row.getByTestId("survey-open").click();
       const form = page.getByTestId("survey-form");
       const send = form.getByRole("button", { name: "Enviar enlace por correo" });
-      expect(await send.getAttribute("title")).toBe(
-        "El enlace va a ana@launica.mx, la cuenta del portal del contacto.",
-      );
+      // Where it goes is in sight before sending (not only on hover).
+      await form
+        .getByTestId("survey-link-to")
+        .getByText("El enlace va a ana@launica.mx, la cuenta del portal del contacto.")
+        .waitFor();
       await send.click();
       const sent = row.getByTestId("survey-link-sent");
       await sent.getByText(/^Enlace enviado el \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/).waitFor();

@@ -122,6 +122,8 @@ describe.each(DATABASES)("statements per request on %s", (kind) => {
     expect(off.status).toBeLessThan(300);
     const inactive = await s.reception.post("/api/tickets", { ...base, category: "obsoleta" });
     expect([inactive.status, inactive.body.error.details]).toEqual([404, { field: "category" }]);
+    expect(inactive.body.error.message).toBe("La categoría «Obsoleta» ya no está activa: elige otra.");
+    expect(unknown.body.error.message).toBe("La categoría «plomeria» no existe.");
     const after = (await s.reception.get(`/api/tickets?clientId=${clientId}&limit=100`)).body.items.length;
     expect(after).toBe(before);
   });

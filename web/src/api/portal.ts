@@ -17,6 +17,10 @@ export function useInvitePortalUser(clientId: string) {
   return useMutation({
     mutationFn: (contactId: string) =>
       api<PortalUser>(`/api/contacts/${encodeURIComponent(contactId)}/portal-invite`, { method: "POST" }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: key(clientId) }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: key(clientId) });
+      // The survey queue says which contacts a survey link can go to (surveyLinkTo).
+      void queryClient.invalidateQueries({ queryKey: ["surveys"] });
+    },
   });
 }

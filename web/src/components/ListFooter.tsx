@@ -1,4 +1,5 @@
 import { Button, Group, Loader, Stack, Text } from "@mantine/core";
+import { useRef } from "react";
 import { useT } from "../i18n";
 import type { SearchRound } from "./searchRounds";
 
@@ -6,9 +7,28 @@ interface Props {
   round: SearchRound;
   hasNextPage: boolean;
   loading: boolean;
-  more: () => void;
+  more: () => unknown;
   /** The list no longer refreshes by itself (refreshesBySelf): say so. */
   notLive?: boolean;
+}
+
+/**
+ * «Cargar más». It is disabled while the next page loads, which drops the focus to the page: pressed
+ * by keyboard, the focus comes back to it once the rows are in (unless it went: no more pages).
+ */
+function MoreButton({ more, loading }: { more: () => unknown; loading: boolean }) {
+  const t = useT();
+  const ref = useRef<HTMLButtonElement>(null);
+  const load = async () => {
+    const focused = document.activeElement === ref.current;
+    await more();
+    if (focused) requestAnimationFrame(() => ref.current?.focus());
+  };
+  return (
+    <Button ref={ref} variant="default" onClick={load} loading={loading} data-testid="list-more">
+      {t("list.more")}
+    </Button>
+  );
 }
 
 /**
@@ -48,9 +68,7 @@ export function ListFooter({ round, hasNextPage, loading, more, notLive = false 
   return (
     <>
       <Group justify="center" mt="md">
-        <Button variant="default" onClick={more} loading={loading}>
-          {t("list.more")}
-        </Button>
+        <MoreButton more={more} loading={loading} />
       </Group>
       {note}
     </>

@@ -181,7 +181,10 @@ function calendarInvalid(issues: ConfigIssue[]): AppError {
 
 export async function requireCategory(ctx: AppContext, code: string): Promise<void> {
   const row = await categoryRow(ctx, code);
-  if (row?.active !== 1) throw notFound("category", { field: "category" }, { code });
+  if (!row) throw notFound("category", { field: "category" }, { code });
+  // Still 404 (it cannot be chosen), but said as it is: it exists and was retired.
+  if (row.active !== 1)
+    throw new AppError("not_found", "error.category_inactive", { name: row.name }, { field: "category" });
 }
 
 export async function saveCategory(

@@ -38,6 +38,7 @@ export const enErrors: Record<ErrorMessageKey, string> = {
   "error.csrf": "The CSRF token is missing or not valid.",
   "error.internal": "Internal error.",
   "error.not_found.category": "The category «{code}» does not exist.",
+  "error.category_inactive": "The category «{name}» is no longer active: choose another.",
   "error.not_found.credit_request": "The credit request does not exist.",
   "error.not_found.invoice": "The invoice does not exist.",
   "error.not_found.loaner": "The loaner unit does not exist.",

@@ -38,6 +38,7 @@ export const esErrors = {
   "error.csrf": "Falta el token CSRF o no es válido.",
   "error.internal": "Error interno.",
   "error.not_found.category": "La categoría «{code}» no existe.",
+  "error.category_inactive": "La categoría «{name}» ya no está activa: elige otra.",
   "error.not_found.credit_request": "La solicitud de crédito no existe.",
   "error.not_found.invoice": "La factura no existe.",
   "error.not_found.loaner": "El equipo de repuesto no existe.",

@@ -212,6 +212,7 @@ export const work: Record<keyof typeof es, string> = {
   "survey.saved": "Survey for {folio} recorded.",
   "survey.sendLink": "Send link by e-mail",
   "survey.linkGoesTo": "The link goes to {email}, the contact's portal account.",
+  "survey.noContact": "No link by e-mail: the ticket has no contact. Record the survey by phone.",
   "survey.noPortalAccount":
     "No link by e-mail: the contact has no portal account. Call, or invite them from the client's page.",
   "survey.resendLink": "Resend link by e-mail",

@@ -211,6 +211,8 @@ export const work = {
   "survey.sendLink": "Enviar enlace por correo",
   "survey.resendLink": "Reenviar enlace por correo",
   "survey.linkGoesTo": "El enlace va a {email}, la cuenta del portal del contacto.",
+  "survey.noContact":
+    "Sin enlace por correo: el ticket no tiene contacto. Registra la encuesta por teléfono.",
   "survey.noPortalAccount":
     "Sin enlace por correo: el contacto no tiene cuenta del portal. Llama, o invítalo desde la ficha del cliente.",
   "survey.byMail": "Por correo",

@@ -58,7 +58,8 @@ export function IntakeForm({
   const pickCategory = (code: string | null) => {
     form.set("category", code);
     const category = activeCategories.find((c) => c.code === code);
-    if (category && !values.estimateTouched) form.set("estimate", category.estimateMinutes);
+    // The estimate follows the category until typed in: none once the category is cleared.
+    if (!values.estimateTouched) form.set("estimate", category ? category.estimateMinutes : "");
   };
 
   const submit = (event: FormEvent) => {

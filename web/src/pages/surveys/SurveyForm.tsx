@@ -20,6 +20,39 @@ type Question = "overall" | "technician" | "timeliness";
 const QUESTIONS: Question[] = ["overall", "technician", "timeliness"];
 const SCORES = ["1", "2", "3", "4", "5"];
 
+/**
+ * «Enviar enlace por correo» and where the link goes, when the ticket's contact has a portal account;
+ * otherwise why there is no link to send (no contact at all, or a contact without an account).
+ */
+function SendLink({
+  ticket,
+  onSend,
+  sending,
+}: {
+  ticket: SurveyQueueItem;
+  onSend: () => void;
+  sending: boolean;
+}) {
+  const t = useT();
+  if (!ticket.surveyLinkTo)
+    return (
+      <Text size="sm" c="dimmed" maw={320} data-testid="survey-no-portal-account">
+        {t(ticket.contactId ? "survey.noPortalAccount" : "survey.noContact")}
+      </Text>
+    );
+  const goesTo = t("survey.linkGoesTo", { email: ticket.surveyLinkTo });
+  return (
+    <Stack gap={2} align="flex-end">
+      <Button variant="light" onClick={onSend} loading={sending} data-testid="survey-send-link">
+        {t(ticket.surveyLinkSentAt ? "survey.resendLink" : "survey.sendLink")}
+      </Button>
+      <Text size="xs" c="dimmed" data-testid="survey-link-to">
+        {goesTo}
+      </Text>
+    </Stack>
+  );
+}
+
 /** Records the satisfaction call's answers, or an unreachable attempt; or mails the survey link. */
 export function SurveyForm({ ticket, onDone }: { ticket: SurveyQueueItem; onDone: () => void }) {
   const t = useT();
@@ -66,6 +99,7 @@ export function SurveyForm({ ticket, onDone }: { ticket: SurveyQueueItem; onDone
           error={missing && !scores[q] ? t("survey.answer") : undefined}
         >
           <SegmentedControl
+            aria-label={t(`survey.q.${q}`)}
             fullWidth
             mt={4}
             data={SCORES}
@@ -103,21 +137,7 @@ export function SurveyForm({ ticket, onDone }: { ticket: SurveyQueueItem; onDone
           </Button>
         </Group>
         <Group gap="xs">
-          {ticket.surveyLinkTo ? (
-            <Button
-              variant="light"
-              onClick={mailLink}
-              loading={sendLink.isPending}
-              title={t("survey.linkGoesTo", { email: ticket.surveyLinkTo })}
-              data-testid="survey-send-link"
-            >
-              {t(ticket.surveyLinkSentAt ? "survey.resendLink" : "survey.sendLink")}
-            </Button>
-          ) : (
-            <Text size="sm" c="dimmed" maw={320} data-testid="survey-no-portal-account">
-              {t("survey.noPortalAccount")}
-            </Text>
-          )}
+          <SendLink ticket={ticket} onSend={mailLink} sending={sendLink.isPending} />
           <Button onClick={save} loading={record.isPending} data-testid="survey-save">
             {t("survey.save")}
           </Button>
