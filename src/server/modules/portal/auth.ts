@@ -7,8 +7,7 @@ import { newId, newSecret, sha256 } from "../../platform/ids.js";
 import { queueMail } from "../mail/outbox.js";
 import { mailSettings } from "../mail/settings.js";
 import { render } from "../mail/templates.js";
-import { rolesOf } from "../users/repository.js";
-import { type PortalCaller, portalCallerOf } from "./policy.js";
+import { isContactAccount, type PortalCaller, portalCallerOf } from "./policy.js";
 import { portalRepo } from "./repository.js";
 
 export const PORTAL_COOKIE = "mesa_portal";
@@ -95,11 +94,6 @@ export async function requestLink(ctx: AppContext, rawEmail: string, ip: string)
   if (!account || !allowed || !isContactAccount(account)) return;
   await sendLink(ctx, account, "sign_in");
 }
-
-const isContactAccount = (row: { roles: string; client_id: string | null; contact_id: string | null }) => {
-  const roles = rolesOf(row);
-  return roles.length === 1 && roles[0] === "client" && row.client_id !== null && row.contact_id !== null;
-};
 
 const linkError = (code: "magic_link_invalid" | "magic_link_expired" | "magic_link_used") =>
   new AppError(code, `portal.${code}`);

@@ -3,8 +3,21 @@ import type { Actor } from "../../context.js";
 import { requireRole } from "../../platform/authz.js";
 import { notFound } from "../../platform/errors.js";
 import type { TicketRow } from "../tickets/repository.js";
-import { toUser, type UserRow } from "../users/repository.js";
+import { rolesOf, toUser, type UserRow } from "../users/repository.js";
 import type { TicketScope } from "./repository.js";
+
+/**
+ * A contact's portal account: its only role is client and it belongs to a client and a contact. Only
+ * such an account gets a sign-in link or a survey link.
+ */
+export const isContactAccount = (row: {
+  roles: string;
+  client_id: string | null;
+  contact_id: string | null;
+}) => {
+  const roles = rolesOf(row);
+  return roles.length === 1 && roles[0] === "client" && row.client_id !== null && row.contact_id !== null;
+};
 
 /** A client contact signed in to the portal: the `client` actor the shared services know, and its scope. */
 export interface PortalCaller {

@@ -6,9 +6,8 @@ import { actorOf } from "../../platform/http/auth-hook.js";
 import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
 import { surveysRepo } from "../surveys/repository.js";
 import { ticketsRepo } from "../tickets/repository.js";
-import { rolesOf } from "../users/repository.js";
 import { sendLink } from "./auth.js";
-import { assertMaySendSurveyLink } from "./policy.js";
+import { assertMaySendSurveyLink, isContactAccount } from "./policy.js";
 import { portalRepo } from "./repository.js";
 
 /**
@@ -25,8 +24,7 @@ export async function sendSurveyLink(ctx: AppContext, actor: Actor, ticketId: st
   const account = ticket.contact_id
     ? await portalRepo.accountOfContact(ctx.db, ticket.contact_id)
     : undefined;
-  const roles = account ? rolesOf(account) : [];
-  if (!account || roles.length !== 1 || roles[0] !== "client")
+  if (!account || !isContactAccount(account))
     throw new AppError("precondition_failed", "portal.contact_without_account", {}, { field: "contactId" });
   await sendLink(ctx, account, "survey", {
     nextPath: `/portal/tickets/${ticket.id}#encuesta`,

@@ -54,7 +54,7 @@ export const surveysRepo = {
       ? Promise.resolve([])
       : db
           .selectFrom("users")
-          .select(["contact_id", "email", "roles"])
+          .select(["contact_id", "client_id", "email", "roles"])
           .where("contact_id", "in", contactIds)
           .where("active", "=", 1)
           .execute(),

@@ -5,11 +5,11 @@ import { AppError, conflict, forbidden } from "../../platform/errors.js";
 import { CursorText, decodePageCursor, encodePageCursor } from "../../platform/http/page-cursor.js";
 import { newId } from "../../platform/ids.js";
 import { surveyFor, surveyReadFor } from "../clients/client-view.js";
+import { isContactAccount } from "../portal/policy.js";
 import { readSetting, type SettingSpec } from "../settings/stored-settings.js";
 import { requireVisible } from "../tickets/policy.js";
 import { historyRepo, ticketsRepo } from "../tickets/repository.js";
 import { toTicket, viewEnv } from "../tickets/ticket-view.js";
-import { rolesOf } from "../users/repository.js";
 import { assertMayLogSurveyAttempt, assertMaySeeSurveyQueue, mayRecordSurvey } from "./policy.js";
 import { type SurveyQueueKey, type SurveyRow, surveysRepo } from "./repository.js";
 
@@ -75,14 +75,13 @@ const NO_SURVEY_LINK: SurveyLink = {
 
 /**
  * Per contact, the address a survey link would go to: its portal account's, as sendSurveyLink picks
- * it (an active account whose only role is client); contacts without one are left out.
+ * it (an active contact account: isContactAccount); contacts without one are left out.
  */
 function linkAddresses(rows: Awaited<ReturnType<typeof surveysRepo.portalAccounts>>): Map<string, string> {
   const to = new Map<string, string>();
   for (const r of rows) {
     if (r.contact_id === null || to.has(r.contact_id)) continue;
-    const roles = rolesOf(r);
-    if (roles.length === 1 && roles[0] === "client") to.set(r.contact_id, r.email);
+    if (isContactAccount(r)) to.set(r.contact_id, r.email);
   }
   return to;
 }
