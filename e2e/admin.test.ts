@@ -66,11 +66,28 @@ describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { ti
       await page.keyboard.type("Nunca se había instalado.");
       await page.keyboard.press("Tab"); // the urgent question: first radio
       await page.keyboard.press("ArrowDown"); // "No"
+      // The category by keyboard: Enter in its search picks the first match, and never files the
+      // ticket half-written when nothing matches.
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("zzz");
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("Control+A");
+      await page.keyboard.type("red");
+      await page.keyboard.press("Enter");
+      const category = page.getByRole("combobox", { name: "Categoría" });
+      await expect.poll(() => category.inputValue()).toBe("Redes");
+      expect(await page.getByTestId("intake-result").count()).toBe(0);
+      await page.keyboard.press("Shift+Tab");
       await page.keyboard.press("Shift+Tab");
       await page.keyboard.press("Shift+Tab"); // back to the title
       await page.keyboard.press("Enter");
       await page.getByTestId("intake-result").waitFor();
       expect(await page.getByTestId("intake-result").getByText("Urgente").count()).toBe(0);
+      const filed = await desk.admin.ok<{ items: { category: string | null }[] }>(
+        "GET",
+        `/api/tickets?q=${encodeURIComponent("No imprime la impresora de facturas")}`,
+      );
+      expect(filed.items.map((t) => t.category)).toEqual(["redes"]);
       await page.keyboard.press("Enter"); // "Siguiente llamada" has the focus
       await expect
         .poll(() => page.getByTestId("caller-search").evaluate((el) => el === document.activeElement))

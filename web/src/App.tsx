@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Loader, Stack } from "@mantine/core";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { type Me, useMe, useSetupStatus } from "./api/auth";
-import { ClearByKeyboard } from "./components/ClearByKeyboard";
+import { PickerKeyboard } from "./components/PickerKeyboard";
 import { I18nProvider, type Locale, translate } from "./i18n";
 import { browserStorage, pruneDrafts } from "./lib/draftStore";
 import { setDisplayTimeZone } from "./lib/format";
@@ -89,7 +89,7 @@ export function App() {
   }
   return (
     <I18nProvider locale={locale}>
-      <ClearByKeyboard>
+      <PickerKeyboard>
         {setup.data?.needsSetup && !me.data ? (
           <Suspense fallback={<PageLoader />}>
             <SetupPage />
@@ -99,7 +99,7 @@ export function App() {
         ) : (
           <SignedIn me={me.data} />
         )}
-      </ClearByKeyboard>
+      </PickerKeyboard>
     </I18nProvider>
   );
 }
