@@ -1,5 +1,5 @@
 import { Button, Group, Loader, Stack, Text } from "@mantine/core";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useT } from "../i18n";
 import type { SearchRound } from "./searchRounds";
 
@@ -19,10 +19,17 @@ interface Props {
 function MoreButton({ more, loading }: { more: () => unknown; loading: boolean }) {
   const t = useT();
   const ref = useRef<HTMLButtonElement>(null);
-  const load = async () => {
-    const focused = document.activeElement === ref.current;
-    await more();
-    if (focused) requestAnimationFrame(() => ref.current?.focus());
+  const refocus = useRef(false);
+  // After the render that enables it again: focusing once the page's promise settles raced that
+  // render, and a still-disabled button refuses the focus.
+  useEffect(() => {
+    if (loading || !refocus.current) return;
+    refocus.current = false;
+    ref.current?.focus();
+  }, [loading]);
+  const load = () => {
+    refocus.current = document.activeElement === ref.current;
+    more();
   };
   return (
     <Button ref={ref} variant="default" onClick={load} loading={loading} data-testid="list-more">
