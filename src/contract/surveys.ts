@@ -51,7 +51,12 @@ export const SurveyQueueItem = Ticket.extend({
  * A page of the survey queue (oldest closing first); `nextCursor` reads the next one, null on the
  * last. Without `limit`, 100 tickets.
  */
-export const SurveyQueue = z.object({ items: z.array(SurveyQueueItem), nextCursor: z.string().nullable() });
+export const SurveyQueue = z.object({
+  items: z.array(SurveyQueueItem),
+  nextCursor: z.string().nullable(),
+  /** How many closed tickets wait for their survey in all, on every page (not only this one's). */
+  pending: z.number().int(),
+});
 export const SurveyQueueQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   // The page's last closing time and id, as base64 JSON.

@@ -4,6 +4,7 @@ import type {
   ClosedDay as ClosedDaySchema,
   SurveyAttempt as SurveyAttemptSchema,
   SurveyQueueItem as SurveyQueueItemSchema,
+  SurveyQueue as SurveyQueueSchema,
   Survey as SurveySchema,
   User,
   UserBody,
@@ -75,10 +76,7 @@ export function useClosedDays(year: number, month: number) {
 }
 
 /** One page of GET /api/surveys/queue (oldest closing first); `nextCursor` null on the last. */
-interface SurveyQueuePage {
-  items: SurveyQueueItem[];
-  nextCursor: string | null;
-}
+type SurveyQueuePage = z.infer<typeof SurveyQueueSchema>;
 
 /** The survey queue, 100 tickets at a time (the next ones on «Cargar más»), kept fresh every 30 s. */
 export function useSurveyQueue() {

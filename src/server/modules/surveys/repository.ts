@@ -3,6 +3,13 @@ import type { DB, SurveysTable } from "../../platform/database/schema.js";
 import { surveyRecorded } from "../reports/ledger.js";
 
 type Db = Kysely<DB>;
+
+/**
+ * The survey queue's tickets, as the partial index tickets_survey_queue (migration 028) holds them:
+ * SQLite and PostgreSQL use such an index only when the query's own text implies its WHERE
+ * (`status = 'closed'`), which a bound value does not.
+ */
+const AWAITING_SURVEY = sql<boolean>`tickets.status = 'closed' and tickets.survey_recorded = 0`;
 /** Where a page of the survey queue ends: its last ticket's closing time and id. */
 export interface SurveyQueueKey {
   closedAt: string;
@@ -13,9 +20,10 @@ export type SurveyRow = Selectable<SurveysTable>;
 export const surveysRepo = {
   byTicket: (db: Db, ticketId: string) =>
     db.selectFrom("surveys").selectAll().where("ticket_id", "=", ticketId).executeTakeFirst(),
-  /** Records the survey and adds it to the report summary (same transaction). */
+  /** Records the survey, takes its ticket out of the queue's index and adds it to the report summary (same transaction). */
   insert: async (db: Db, row: SurveyRow) => {
     await db.insertInto("surveys").values(row).execute();
+    await db.updateTable("tickets").set({ survey_recorded: 1 }).where("id", "=", row.ticket_id).execute();
     await surveyRecorded(db, row.ticket_id, row);
   },
   addAttempt: (db: Db, a: { ticketId: string; at: string; by: string | null; note: string | null }) =>
@@ -68,7 +76,7 @@ export const surveysRepo = {
       .leftJoin("surveys", "surveys.ticket_id", "tickets.id")
       .selectAll("tickets")
       .select(["clients.name as client_name", "contacts.name as contact_name", "users.name as assignee_name"])
-      .where("tickets.status", "=", "closed")
+      .where(AWAITING_SURVEY)
       .where("surveys.id", "is", null)
       .$if(after !== undefined, (q) =>
         q.where(sql<boolean>`(tickets.closed_at, tickets.id) > (${after?.closedAt}, ${after?.id})`),
@@ -77,4 +85,18 @@ export const surveysRepo = {
       .orderBy("tickets.id")
       .limit(limit)
       .execute(),
+  /** How many closed tickets wait for their survey (read from the queue's index: as many as wait). */
+  pending: async (db: Db) => {
+    const row = await db
+      .selectFrom("tickets")
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .where(AWAITING_SURVEY)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(selectFrom("surveys").select("surveys.id").whereRef("surveys.ticket_id", "=", "tickets.id")),
+        ),
+      )
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
 };

@@ -98,8 +98,9 @@ function decodeQueueCursor(text: string): SurveyQueueKey {
 export async function surveyQueue(ctx: AppContext, actor: Actor, page: z.output<typeof SurveyQueueQuery>) {
   assertMaySeeSurveyQueue(actor);
   const after = page.cursor === undefined ? undefined : decodeQueueCursor(page.cursor);
-  const [read, env, max] = await Promise.all([
+  const [read, pending, env, max] = await Promise.all([
     surveysRepo.queue(ctx.db, page.limit + 1, after),
+    surveysRepo.pending(ctx.db),
     viewEnv(ctx),
     maxAttempts(ctx),
   ]);
@@ -109,7 +110,7 @@ export async function surveyQueue(ctx: AppContext, actor: Actor, page: z.output<
     read.length > page.limit && last?.closed_at
       ? encodeQueueCursor({ closedAt: last.closed_at, id: last.id })
       : null;
-  return { items: await queueItems(ctx, actor, rows, env, max), nextCursor };
+  return { items: await queueItems(ctx, actor, rows, env, max), nextCursor, pending };
 }
 
 async function queueItems(

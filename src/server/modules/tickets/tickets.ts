@@ -245,6 +245,7 @@ export async function insertTicket(
     closed_at: null,
     version: 1,
     escalation_level: 0,
+    survey_recorded: 0,
   };
   const row = ticketsRepo.withFacts(fields, cal);
   const history = [

@@ -24,6 +24,7 @@ import { searchWalkMigration } from "./migrations/024_search_walk.js";
 import { queueBreachedMigration } from "./migrations/025_queue_breached.js";
 import { outboxTicketMigration } from "./migrations/026_outbox_ticket.js";
 import { searchWalkOwnerMigration } from "./migrations/027_search_walk_owner.js";
+import { surveyQueueMigration } from "./migrations/028_survey_queue.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -51,6 +52,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "025_queue_breached": queueBreachedMigration,
     "026_outbox_ticket": outboxTicketMigration,
     "027_search_walk_owner": searchWalkOwnerMigration(dialect),
+    "028_survey_queue": surveyQueueMigration,
   };
 }
 

@@ -195,6 +195,8 @@ export interface TicketsTable {
   closed_at: Instant | null;
   version: number;
   escalation_level: Generated<number>;
+  /** 1 once the ticket has its survey (answered or unreachable): out of the survey queue's index (migration 028). */
+  survey_recorded: Generated<Flag>;
   // Report facts (migration 018), written by modules/reports/ledger.ts on every ticket write.
   attended_at: Generated<Instant | null>;
   report_day: Generated<string | null>;

@@ -201,6 +201,8 @@ export const work: Record<keyof typeof es, string> = {
   "survey.title": "Satisfaction surveys",
   "survey.hint": "Call the client of each closed ticket and record the answers.",
   "survey.empty": "No pending surveys.",
+  "survey.pending":
+    "{n, plural, one {# closed ticket awaits its survey} other {# closed tickets await their survey}}; oldest first.",
   "survey.record": "Record survey",
   "survey.attempts": "Attempts",
   "survey.q.overall": "Overall, how satisfied were you with the service? (1 to 5)",

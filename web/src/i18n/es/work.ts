@@ -199,6 +199,8 @@ export const work = {
   "survey.title": "Encuestas de satisfacción",
   "survey.hint": "Llama al cliente de cada ticket cerrado y registra sus respuestas.",
   "survey.empty": "No hay encuestas pendientes.",
+  "survey.pending":
+    "{n, plural, one {# ticket cerrado espera su encuesta} other {# tickets cerrados esperan su encuesta}}; los más antiguos primero.",
   "survey.record": "Registrar encuesta",
   "survey.attempts": "Intentos",
   "survey.q.overall": "En general, ¿qué tan satisfecho quedó con el servicio? (1 a 5)",

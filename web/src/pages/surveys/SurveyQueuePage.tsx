@@ -74,6 +74,11 @@ export default function SurveyQueuePage() {
             {t("survey.empty")}
           </Text>
         ) : (
+          <Text size="sm" mb="xs" data-testid="survey-pending">
+            {t("survey.pending", { n: query.data?.pages.at(-1)?.pending ?? items.length })}
+          </Text>
+        )}
+        {items.length > 0 && (
           <Table.ScrollContainer minWidth={840}>
             <Table striped>
               <Table.Thead>
