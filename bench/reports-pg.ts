@@ -61,6 +61,8 @@ function seedSql(n: number): string[] {
       select 'bench-s-' || g, 'bench-t-' || g, 1 + g % 5, 1 + g % 5, 1 + g % 5,
         case when g % 10 = 0 then 'unreachable' else 'answered' end, ${ISO("closed")}
       from bench_seed3 where closed is not null and g % 3 = 0`,
+    // As surveysRepo.insert does: a ticket with its survey leaves the survey queue's index.
+    "update tickets set survey_recorded = 1 where id in (select ticket_id from surveys)",
     `insert into charges (id, ticket_id, kind, description, quantity, unit_price_cents, amount_cents, created_by, created_at)
       select 'bench-c-' || g, 'bench-t-' || g, 'consumable', 'Cable', 1, 25000, 25000, 'bench-tech-0', ${ISO("rec + interval '1 hour'")}
       from bench_seed3 where finished and g % 20 = 0`,
