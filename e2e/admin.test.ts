@@ -66,13 +66,15 @@ describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { ti
       await page.keyboard.type("Nunca se había instalado.");
       await page.keyboard.press("Tab"); // the urgent question: first radio
       await page.keyboard.press("ArrowDown"); // "No"
-      // The category by keyboard: Enter in its search picks the first match, and never files the
-      // ticket half-written when nothing matches.
+      // The category by keyboard: Enter in its open list never files the ticket half-written, with
+      // nothing matching or nothing highlighted; the arrow highlights a match and Enter picks it.
       await page.keyboard.press("Tab");
       await page.keyboard.type("zzz");
       await page.keyboard.press("Enter");
       await page.keyboard.press("Control+A");
       await page.keyboard.type("red");
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("ArrowDown");
       await page.keyboard.press("Enter");
       const category = page.getByRole("combobox", { name: "Categoría" });
       await expect.poll(() => category.inputValue()).toBe("Redes");

@@ -16,13 +16,16 @@ function backToField(event: MouseEvent<HTMLButtonElement>): void {
 }
 
 /**
- * Enter in a picker's search never submits its form: with an option highlighted Mantine picks it;
- * with none (the words match nothing) Mantine lets the key through, and a receptionist typing a
- * category filed the ticket half-written. Only while the list is open: closed (Escape), Enter submits.
+ * Enter in a picker's search never submits its form: with an option highlighted (arrows) Mantine
+ * picks it; with none Mantine lets the key through, and a receptionist typing a category filed the
+ * ticket half-written. Only while the list is open (`data-expanded`, set with the list itself;
+ * `aria-expanded` waits for the list's id): closed (Escape), Enter submits.
+ * The first match is not highlighted as one types (Mantine's selectFirstOptionOnChange): retyping the
+ * chosen label shows the whole list and Enter would pick its first; part of it, Enter would deselect.
  */
 function enterStaysInOpenList(event: KeyboardEvent<HTMLInputElement>): void {
   if (event.key !== "Enter" || event.nativeEvent.isComposing) return;
-  if (event.currentTarget.getAttribute("aria-expanded") === "true") event.preventDefault();
+  if (event.currentTarget.hasAttribute("data-expanded")) event.preventDefault();
 }
 
 /**
@@ -30,7 +33,6 @@ function enterStaysInOpenList(event: KeyboardEvent<HTMLInputElement>): void {
  * - the ✕ that clears one is reachable by keyboard (Tab, then Enter or Space) and named for screen
  *   readers. Mantine renders it out of the tab order and hidden from assistive technology, so a
  *   filter chosen by keyboard could not be cleared by keyboard;
- * - typing in a searchable one highlights the first option that matches, so Enter picks it;
  * - Enter in an open list never submits the form (enterStaysInOpenList).
  */
 export function PickerKeyboard({ children }: { children: ReactNode }) {
@@ -43,7 +45,7 @@ export function PickerKeyboard({ children }: { children: ReactNode }) {
       onClick: backToField,
     };
     const picker = {
-      defaultProps: { clearButtonProps, selectFirstOptionOnChange: true, onKeyDown: enterStaysInOpenList },
+      defaultProps: { clearButtonProps, onKeyDown: enterStaysInOpenList },
     };
     return { components: { Select: picker, MultiSelect: picker, Autocomplete: picker } };
   }, [t]);
