@@ -1,13 +1,11 @@
-import path from "node:path";
-import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
-import pg from "pg";
+import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchTerms } from "../../src/domain/text.js";
 import { listPage } from "../../src/server/modules/tickets/list-repository.js";
 import { type TicketFilter, ticketsRepo } from "../../src/server/modules/tickets/repository.js";
 import type { DB } from "../../src/server/platform/database/schema.js";
 import { DATABASES, startApp, type TestApp } from "../harness.js";
+import { type Captured, type PlanProbe, planProbe, scansAllTickets } from "../support/query-plans.js";
 import { bareTicketRow } from "../support/ticket-rows.js";
 
 /**
@@ -20,11 +18,6 @@ import { bareTicketRow } from "../support/ticket-rows.js";
  */
 const ROWS = 4000;
 const STATUSES = ["new", "assigned", "in_progress", "attended", "reviewed", "closed", "cancelled"] as const;
-
-interface Captured {
-  sql: string;
-  parameters: readonly unknown[];
-}
 
 async function seed(t: TestApp, ids: { client: string; tech: string }) {
   const db = t.app.ctx.db;
@@ -93,55 +86,22 @@ async function seed(t: TestApp, ids: { client: string; tech: string }) {
 describe.each(DATABASES)("queue and search query plans on %s", (kind) => {
   let t: TestApp;
   let logged: Kysely<DB>;
-  let explain: (c: Captured) => Promise<string[]>;
+  let explain: PlanProbe["explain"];
   let close: () => Promise<void>;
-  const captured: Captured[] = [];
+  let captured: Captured[] = [];
   const ids = { client: "c-plans", tech: "u-plans" };
-  const log = (e: { level: string; query: Captured }) => {
-    if (e.level === "query") captured.push({ sql: e.query.sql, parameters: e.query.parameters });
-  };
 
   beforeAll(async () => {
     t = await startApp(kind);
     await seed(t, ids);
-    if (kind === "sqlite") {
-      const raw = new SQLite(path.join(t.db.env.MESA_DATA_DIR!, "mesa.sqlite"));
-      logged = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }), log });
-      explain = async (c) =>
-        (
-          raw.prepare(`explain query plan ${c.sql}`).all(...(c.parameters as unknown[])) as {
-            detail: string;
-          }[]
-        ).map((r) => r.detail);
-      close = async () => logged.destroy();
-    } else {
-      const pool = new pg.Pool({ connectionString: t.db.env.DATABASE_URL, max: 2 });
-      logged = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
-      await pool.query("analyze tickets");
-      explain = async (c) => {
-        const client = await pool.connect();
-        try {
-          await client.query("begin");
-          await client.query("set local enable_seqscan = off");
-          const r = await client.query(`explain ${c.sql}`, c.parameters as unknown[]);
-          return r.rows.map((row: { "QUERY PLAN": string }) => row["QUERY PLAN"]);
-        } finally {
-          await client.query("rollback");
-          client.release();
-        }
-      };
-      close = async () => logged.destroy();
-    }
+    ({ db: logged, explain, close, captured } = await planProbe(t, kind));
   });
   afterAll(async () => {
     await close?.();
     await t.close();
   });
 
-  const fullScan = (line: string) =>
-    kind === "sqlite"
-      ? /^SCAN tickets\b(?! USING (COVERING )?INDEX)/.test(line.trim())
-      : /Seq Scan on tickets\b/.test(line);
+  const fullScan = scansAllTickets(kind);
   // A sort in a queue page's plan: SQLite's temp B-tree, PostgreSQL's Sort node.
   const sorts = (line: string) => (kind === "sqlite" ? /TEMP B-TREE/.test(line) : /\bSort\b/.test(line));
   /** The statement that reads the page's rows (the one that joins the names). */

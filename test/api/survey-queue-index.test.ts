@@ -4,18 +4,15 @@
  * in all, a ticket leaves it with its survey (answered, or unreachable after the last call), and its
  * statements are served by that index on both databases.
  */
-import path from "node:path";
-import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
-import pg from "pg";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { surveysRepo } from "../../src/server/modules/surveys/repository.js";
 import { DEFAULT_MAX_SURVEY_ATTEMPTS } from "../../src/server/modules/surveys/surveys.js";
 import { surveyQueueMigration } from "../../src/server/platform/database/migrations/028_survey_queue.js";
-import type { DB } from "../../src/server/platform/database/schema.js";
 import { createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
-import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
+import { DATABASES, type DbKind, manualClock, startApp, type TestApp } from "../harness.js";
 import { closedTicket } from "../portal-support.js";
+import { planProbe, scansAllTickets } from "../support/query-plans.js";
 import { bareTicketRow } from "../support/ticket-rows.js";
 
 const HISTORY = 3000;
@@ -105,12 +102,7 @@ describe.each(DATABASES)("the survey queue's own index on %s", (kind) => {
     expect(plans.length).toBeGreaterThan(0);
     for (const plan of plans) {
       expect(plan.join("\n"), plan.join("\n")).toContain("tickets_survey_queue");
-      const fullScan = plan.filter((l) =>
-        kind === "sqlite"
-          ? /^SCAN tickets\b(?! USING (COVERING )?INDEX)/.test(l.trim())
-          : /Seq Scan on tickets\b/.test(l),
-      );
-      expect(fullScan, plan.join("\n")).toEqual([]);
+      expect(plan.filter(scansAllTickets(kind)), plan.join("\n")).toEqual([]);
     }
   });
 
@@ -130,42 +122,11 @@ describe.each(DATABASES)("the survey queue's own index on %s", (kind) => {
 });
 
 /** The survey queue's statements (a page, the count) as the database would run them: their plans. */
-async function explainQueueStatements(t: TestApp, kind: string): Promise<string[][]> {
-  const captured: { sql: string; parameters: readonly unknown[] }[] = [];
-  const log = (e: { level: string; query: { sql: string; parameters: readonly unknown[] } }) => {
-    if (e.level === "query") captured.push(e.query);
-  };
-  if (kind === "sqlite") {
-    const raw = new SQLite(path.join(t.db.env.MESA_DATA_DIR!, "mesa.sqlite"));
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }), log });
-    await surveysRepo.queue(db, 101);
-    await surveysRepo.pending(db);
-    const plans = captured.map((c) =>
-      (
-        raw.prepare(`explain query plan ${c.sql}`).all(...(c.parameters as unknown[])) as { detail: string }[]
-      ).map((r) => r.detail),
-    );
-    await db.destroy();
-    return plans;
-  }
-  const pool = new pg.Pool({ connectionString: t.db.env.DATABASE_URL, max: 1 });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
-  await pool.query("analyze tickets");
-  await surveysRepo.queue(db, 101);
-  await surveysRepo.pending(db);
-  const plans: string[][] = [];
-  for (const c of captured) {
-    const client = await pool.connect();
-    try {
-      await client.query("begin");
-      await client.query("set local enable_seqscan = off");
-      const r = await client.query(`explain ${c.sql}`, c.parameters as unknown[]);
-      plans.push(r.rows.map((row: { "QUERY PLAN": string }) => row["QUERY PLAN"]));
-    } finally {
-      await client.query("rollback");
-      client.release();
-    }
-  }
-  await db.destroy();
+async function explainQueueStatements(t: TestApp, kind: DbKind): Promise<string[][]> {
+  const probe = await planProbe(t, kind);
+  await surveysRepo.queue(probe.db, 101);
+  await surveysRepo.pending(probe.db);
+  const plans = await Promise.all(probe.captured.map(probe.explain));
+  await probe.close();
   return plans;
 }

@@ -7,7 +7,8 @@ type Db = Kysely<DB>;
 /**
  * The survey queue's tickets, as the partial index tickets_survey_queue (migration 028) holds them:
  * SQLite and PostgreSQL use such an index only when the query's own text implies its WHERE
- * (`status = 'closed'`), which a bound value does not.
+ * (`status = 'closed'`), which a bound value does not. The flag alone says a survey exists: insert
+ * below is the only way one is written, and it sets the flag in the same transaction.
  */
 const AWAITING_SURVEY = sql<boolean>`tickets.status = 'closed' and tickets.survey_recorded = 0`;
 /** Where a page of the survey queue ends: its last ticket's closing time and id. */
@@ -73,11 +74,9 @@ export const surveysRepo = {
       .innerJoin("clients", "clients.id", "tickets.client_id")
       .leftJoin("contacts", "contacts.id", "tickets.contact_id")
       .leftJoin("users", "users.id", "tickets.assignee_id")
-      .leftJoin("surveys", "surveys.ticket_id", "tickets.id")
       .selectAll("tickets")
       .select(["clients.name as client_name", "contacts.name as contact_name", "users.name as assignee_name"])
       .where(AWAITING_SURVEY)
-      .where("surveys.id", "is", null)
       .$if(after !== undefined, (q) =>
         q.where(sql<boolean>`(tickets.closed_at, tickets.id) > (${after?.closedAt}, ${after?.id})`),
       )
@@ -91,11 +90,6 @@ export const surveysRepo = {
       .selectFrom("tickets")
       .select((eb) => eb.fn.countAll<number | string>().as("n"))
       .where(AWAITING_SURVEY)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(selectFrom("surveys").select("surveys.id").whereRef("surveys.ticket_id", "=", "tickets.id")),
-        ),
-      )
       .executeTakeFirstOrThrow();
     return Number(row.n);
   },

@@ -64,6 +64,8 @@ export default function SurveyQueuePage() {
   // The open ticket is read from the latest queue answer, so the form sees a link it just mailed.
   const [openId, setOpenId] = useState<string | null>(null);
   const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
+  // Every page says how many wait in all; the last one read is the freshest.
+  const pending = query.data?.pages.at(-1)?.pending ?? 0;
   const open = items.find((i) => i.id === openId) ?? null;
   return (
     <>
@@ -74,31 +76,31 @@ export default function SurveyQueuePage() {
             {t("survey.empty")}
           </Text>
         ) : (
-          <Text size="sm" mb="xs" data-testid="survey-pending">
-            {t("survey.pending", { n: query.data?.pages.at(-1)?.pending ?? items.length })}
-          </Text>
-        )}
-        {items.length > 0 && (
-          <Table.ScrollContainer minWidth={840}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("ticket.folio")}</Table.Th>
-                  <Table.Th>{t("ticket.client")}</Table.Th>
-                  <Table.Th>{t("ticket.assignee")}</Table.Th>
-                  <Table.Th>{t("ticket.closedAt")}</Table.Th>
-                  <Table.Th>{t("survey.attempts")}</Table.Th>
-                  <Table.Th>{t("survey.byMail")}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((item) => (
-                  <Row key={item.id} item={item} onOpen={() => setOpenId(item.id)} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <>
+            <Text size="sm" mb="xs" data-testid="survey-pending">
+              {t("survey.pending", { n: pending })}
+            </Text>
+            <Table.ScrollContainer minWidth={840}>
+              <Table striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("ticket.folio")}</Table.Th>
+                    <Table.Th>{t("ticket.client")}</Table.Th>
+                    <Table.Th>{t("ticket.assignee")}</Table.Th>
+                    <Table.Th>{t("ticket.closedAt")}</Table.Th>
+                    <Table.Th>{t("survey.attempts")}</Table.Th>
+                    <Table.Th>{t("survey.byMail")}</Table.Th>
+                    <Table.Th />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((item) => (
+                    <Row key={item.id} item={item} onOpen={() => setOpenId(item.id)} />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </>
         )}
         {/* The oldest 100 first: the next ones on «Cargar más». */}
         <ListFooter
