@@ -79,6 +79,8 @@ describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { ti
       const category = page.getByRole("combobox", { name: "Categoría" });
       await expect.poll(() => category.inputValue()).toBe("Redes");
       expect(await page.getByTestId("intake-result").count()).toBe(0);
+      // Its ✕ says which field it clears.
+      await page.getByRole("button", { name: "Borrar Categoría", exact: true }).waitFor();
       await page.keyboard.press("Shift+Tab");
       await page.keyboard.press("Shift+Tab");
       await page.keyboard.press("Shift+Tab"); // back to the title

@@ -201,10 +201,10 @@ describe.skipIf(browserMissing)("queue filters and notifications", { timeout: 18
       await page.getByRole("option", { name: "Relleno 204" }).waitFor();
       expect(await page.getByRole("option").count()).toBe(1);
 
-      // The ✕ is in reach of the keyboard: Tab from the picker, then Enter clears the filter.
+      // The ✕ is in reach of the keyboard (Tab from the picker), named for its field; Enter clears the filter.
       await page.keyboard.press("Escape");
       await page.keyboard.press("Tab");
-      expect(await page.locator(":focus").getAttribute("aria-label")).toBe("Borrar");
+      expect(await page.locator(":focus").getAttribute("aria-label")).toBe("Borrar Cliente");
       await page.keyboard.press("Enter");
       await expect.poll(() => new URL(page.url()).searchParams.get("client")).toBeNull();
       await expect.poll(() => client.inputValue()).toBe("");

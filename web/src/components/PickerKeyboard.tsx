@@ -1,6 +1,6 @@
 import { MantineThemeProvider } from "@mantine/core";
 import { type KeyboardEvent, type MouseEvent, type ReactNode, useMemo } from "react";
-import { useT } from "../i18n";
+import { type Translate, useT } from "../i18n";
 
 /**
  * The ✕ goes away with the value it cleared: when it had the focus (keyboard use; a click leaves the
@@ -14,6 +14,37 @@ function backToField(event: MouseEvent<HTMLButtonElement>): void {
     ?.querySelector<HTMLInputElement>("input:not([type='hidden'])")
     ?.focus();
 }
+
+/**
+ * What the field is called, as a screen reader names it: its label (without the required mark), else
+ * the input's own aria-label, else its placeholder (the queue's filters have no visible label).
+ */
+function fieldNameOf(button: HTMLElement): string {
+  const root = button.closest(".mantine-InputWrapper-root");
+  const label = root?.querySelector(".mantine-InputWrapper-label");
+  const input = button
+    .closest(".mantine-Input-wrapper")
+    ?.querySelector<HTMLInputElement>("input:not([type='hidden'])");
+  const labelText = label
+    ? Array.from(label.childNodes)
+        .filter((n) => !(n instanceof HTMLElement && n.classList.contains("mantine-InputWrapper-required")))
+        .map((n) => n.textContent ?? "")
+        .join("")
+        .trim()
+    : "";
+  return labelText || input?.getAttribute("aria-label")?.trim() || input?.placeholder.trim() || "";
+}
+
+/**
+ * Names each ✕ for the field it clears («Borrar Categoría», not a row of «Borrar»): set when the
+ * button appears (a callback ref; the label is in the page by then) and again when the language
+ * changes (a new theme, so a new ref).
+ */
+const nameClearButton = (t: Translate) => (button: HTMLButtonElement | null) => {
+  if (!button) return;
+  const field = fieldNameOf(button);
+  button.setAttribute("aria-label", field ? t("common.clearField", { field }) : t("common.clear"));
+};
 
 /**
  * Enter in a picker's search never submits its form: with an option highlighted (arrows) Mantine
@@ -31,7 +62,7 @@ function enterStaysInOpenList(event: KeyboardEvent<HTMLInputElement>): void {
 /**
  * Keyboard defaults for every select and picker:
  * - the ✕ that clears one is reachable by keyboard (Tab, then Enter or Space) and named for screen
- *   readers. Mantine renders it out of the tab order and hidden from assistive technology, so a
+ *   readers after its field (nameClearButton). Mantine renders it out of the tab order and hidden from assistive technology, so a
  *   filter chosen by keyboard could not be cleared by keyboard;
  * - Enter in an open list never submits the form (enterStaysInOpenList).
  */
@@ -42,6 +73,7 @@ export function PickerKeyboard({ children }: { children: ReactNode }) {
       tabIndex: 0,
       "aria-hidden": false,
       "aria-label": t("common.clear"),
+      ref: nameClearButton(t),
       onClick: backToField,
     };
     const picker = {

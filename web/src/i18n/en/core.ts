@@ -8,6 +8,7 @@ export const core: Record<keyof typeof es, string> = {
   "common.cancel": "Cancel",
   "common.close": "Close",
   "common.clear": "Clear",
+  "common.clearField": "Clear {field}",
   "common.showPassword": "Show or hide what you typed",
   "common.back": "Go back",
   "common.edit": "Edit",

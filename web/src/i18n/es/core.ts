@@ -6,6 +6,7 @@ export const core = {
   "common.cancel": "Cancelar",
   "common.close": "Cerrar",
   "common.clear": "Borrar",
+  "common.clearField": "Borrar {field}",
   "common.showPassword": "Mostrar u ocultar lo escrito",
   "common.back": "Volver",
   "common.edit": "Editar",
