@@ -193,7 +193,25 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
   it("reception mails the survey link; the row says when and to whom, and the form offers to send it again", async () => {
     const mailed = await reviewedTicket("Respaldo del servidor", contactId);
     await move("leader", mailed, { action: "close", billingStatus: "to_invoice" });
-    await s.admin!.ok("POST", `/api/contacts/${contactId}/portal-invite`);
+    // The contact has no portal account yet: the form says so and links to the client's contacts,
+    // where reception invites the contact; back in the queue, the link can be mailed.
+    await withPage(browser, "survey-invite", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/surveys");
+      const row = page.locator(`[data-testid="survey-row"][data-folio="${mailed.folio}"]`);
+      await row.getByTestId("survey-open").click();
+      await page.getByTestId("survey-no-portal-account").waitFor();
+      expect(await page.getByTestId("survey-send-link").count()).toBe(0);
+      const toClient = page.getByRole("link", {
+        name: "Abrir la ficha de Ferretería La Única para invitarlo",
+      });
+      await toClient.click();
+      await page.waitForURL(`**/clients?client=${clientId}&tab=contacts`);
+      const card = page.getByRole("dialog", { name: "Ferretería La Única" });
+      await card.getByRole("button", { name: "Invitar al portal: Ana Martínez" }).click();
+      await card.getByText("ana@launica.mx quedó invitado: entrará con un enlace por correo.").waitFor();
+      await card.getByRole("button", { name: "Cerrar" }).click();
+      await expect.poll(() => new URL(page.url()).search).toBe("");
+    });
     await withPage(browser, "survey-link", async (page) => {
       await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/surveys");
       const row = page.locator(`[data-testid="survey-row"][data-folio="${mailed.folio}"]`);

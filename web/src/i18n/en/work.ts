@@ -218,6 +218,7 @@ export const work: Record<keyof typeof es, string> = {
   "survey.noPortalAccount":
     "No link by e-mail: the contact has no portal account. Call, or invite them from the client's page.",
   "survey.resendLink": "Resend link by e-mail",
+  "survey.openClient": "Open {client}'s card to invite them",
   "survey.byMail": "By e-mail",
   "survey.linkSentAt": "Link sent on {at}",
   "survey.linkFailedAt": "Link not delivered ({at})",

@@ -217,6 +217,7 @@ export const work = {
     "Sin enlace por correo: el ticket no tiene contacto. Registra la encuesta por teléfono.",
   "survey.noPortalAccount":
     "Sin enlace por correo: el contacto no tiene cuenta del portal. Llama, o invítalo desde la ficha del cliente.",
+  "survey.openClient": "Abrir la ficha de {client} para invitarlo",
   "survey.byMail": "Por correo",
   "survey.linkSentAt": "Enlace enviado el {at}",
   "survey.linkFailedAt": "Enlace no entregado ({at})",

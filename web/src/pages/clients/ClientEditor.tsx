@@ -8,12 +8,12 @@ import { ClientForm } from "./ClientForm";
 import { ContactsPanel } from "./ContactsPanel";
 import { PaymentTerms } from "./PaymentTerms";
 
-function ExistingClient({ client, onClose }: { client: Client; onClose: () => void }) {
+function ExistingClient({ client, tab, onClose }: { client: Client; tab: ClientTab; onClose: () => void }) {
   const t = useT();
   const roles = useMe().data?.roles ?? [];
   const showHistory = hasRole(roles, "leader", "admin");
   return (
-    <Tabs defaultValue="data" keepMounted={false}>
+    <Tabs defaultValue={tab} keepMounted={false}>
       <Tabs.List mb="md">
         <Tabs.Tab value="data">{t("client.tab.data")}</Tabs.Tab>
         <Tabs.Tab value="contacts">{t("client.contacts")}</Tabs.Tab>
@@ -45,14 +45,19 @@ function ExistingClient({ client, onClose }: { client: Client; onClose: () => vo
   );
 }
 
+/** The tab a client's card opens on. */
+export type ClientTab = "data" | "contacts";
+
 /** A client's data, payment terms, contacts and (leader, admin) change history. */
 export function ClientEditor({
   client,
   opened,
+  tab = "data",
   onClose,
 }: {
   client: Client | null;
   opened: boolean;
+  tab?: ClientTab;
   onClose: () => void;
 }) {
   const t = useT();
@@ -65,7 +70,7 @@ export function ClientEditor({
       title={client ? client.name : t("client.new")}
       size="xl"
     >
-      {opened && client && <ExistingClient key={client.id} client={client} onClose={onClose} />}
+      {opened && client && <ExistingClient key={client.id} client={client} tab={tab} onClose={onClose} />}
       {opened && !client && (
         <ClientForm
           client={null}

@@ -17,7 +17,8 @@ import "@mantine/core/styles/Timeline.layer.css";
 import { Button, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
-import { type Client, useClientPages } from "../../api/clients";
+import { useSearchParams } from "react-router-dom";
+import { type Client, useClient, useClientPages } from "../../api/clients";
 import { ListFooter } from "../../components/ListFooter";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
@@ -31,15 +32,19 @@ export default function ClientsPage() {
   const [text, setText] = useState("");
   const [q] = useDebouncedValue(text.trim(), 250);
   const clients = useClientPages(q);
-  // The id, not the object: the editor shows the list's fresh copy after each save.
-  const [editing, setEditing] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const { linked, tab, open, close } = useLinkedClient();
   const items = clients.data?.pages.flatMap((p) => p.items) ?? [];
-  const current = editing && editing !== "new" ? (items.find((c) => c.id === editing) ?? null) : null;
+  // The id, not the object: the editor shows the list's fresh copy after each save. A client named by
+  // the address (a link from another page) may not be among the pages loaded: it is read by itself.
+  const listed = linked ? (items.find((c) => c.id === linked) ?? null) : null;
+  const single = useClient(linked, linked !== null && listed === null && !clients.isPending);
+  const current = listed ?? (linked ? (single.data ?? null) : null);
   return (
     <>
       <PageHeader
         title={t("client.title")}
-        actions={<Button onClick={() => setEditing("new")}>{t("client.new")}</Button>}
+        actions={<Button onClick={() => setCreating(true)}>{t("client.new")}</Button>}
       />
       <TextInput
         mb="md"
@@ -49,7 +54,7 @@ export default function ClientsPage() {
         onChange={(e) => setText(e.currentTarget.value)}
       />
       <QueryState query={clients}>
-        <ClientTable clients={items} onOpen={setEditing} />
+        <ClientTable clients={items} onOpen={open} />
         {/* Every client, 100 at a time: the next ones on «Cargar más». */}
         <ListFooter
           round={PAGING}
@@ -59,12 +64,32 @@ export default function ClientsPage() {
         />
       </QueryState>
       <ClientEditor
-        opened={editing === "new" || current !== null}
-        client={current}
-        onClose={() => setEditing(null)}
+        opened={creating || current !== null}
+        client={creating ? null : current}
+        tab={tab}
+        onClose={() => {
+          setCreating(false);
+          close();
+        }}
       />
     </>
   );
+}
+
+/**
+ * The open client is in the address (`?client=<id>`, and `&tab=contacts` to land on its contacts), so
+ * another page can link to a client's card (the survey queue, to invite a contact to the portal) and a
+ * reload keeps it open. Opening and closing replace the address: Back returns to the page before.
+ */
+function useLinkedClient() {
+  const [params, setParams] = useSearchParams();
+  const linked = params.get("client");
+  const tab = params.get("tab") === "contacts" ? ("contacts" as const) : ("data" as const);
+  const open = (id: string) => setParams({ client: id }, { replace: true });
+  const close = () => {
+    if (linked) setParams({}, { replace: true });
+  };
+  return { linked, tab, open, close };
 }
 
 function ClientTable({ clients, onOpen }: { clients: Client[]; onOpen: (id: string) => void }) {

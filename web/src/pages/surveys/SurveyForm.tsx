@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Group,
   Input,
@@ -11,6 +12,7 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
+import { Link } from "react-router-dom";
 import { type SurveyQueueItem, useSurveyMutations } from "../../api/admin";
 import { useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
@@ -36,9 +38,21 @@ function SendLink({
   const t = useT();
   if (!ticket.surveyLinkTo)
     return (
-      <Text size="sm" c="dimmed" maw={320} data-testid="survey-no-portal-account">
-        {t(ticket.contactId ? "survey.noPortalAccount" : "survey.noContact")}
-      </Text>
+      <Stack gap={2} align="flex-end" maw={320}>
+        <Text size="sm" c="dimmed" data-testid="survey-no-portal-account">
+          {t(ticket.contactId ? "survey.noPortalAccount" : "survey.noContact")}
+        </Text>
+        {ticket.contactId && (
+          <Anchor
+            component={Link}
+            to={`/clients?client=${encodeURIComponent(ticket.clientId)}&tab=contacts`}
+            size="sm"
+            data-testid="survey-open-client"
+          >
+            {t("survey.openClient", { client: ticket.clientName })}
+          </Anchor>
+        )}
+      </Stack>
     );
   const goesTo = t("survey.linkGoesTo", { email: ticket.surveyLinkTo });
   return (
