@@ -104,6 +104,12 @@ describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { ti
       await uiLogin(page, server.baseUrl, ADMIN.email, ADMIN.password, "/admin/users");
       await page.getByTestId("users").getByText("Tomás Técnico").waitFor();
       await shot(page, "14-admin-users");
+      // A user's name is a button: the keyboard opens the user's editor (Escape closes it).
+      await page.getByTestId("users").getByRole("button", { name: "Tomás Técnico" }).focus();
+      await page.keyboard.press("Enter");
+      await page.getByRole("dialog").waitFor();
+      await page.keyboard.press("Escape");
+      await page.getByRole("dialog").waitFor({ state: "detached" });
 
       await page.getByRole("link", { name: "Calendario" }).click();
       const month = page.getByTestId("month-view");

@@ -62,7 +62,9 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
       await page.getByRole("dialog").getByRole("button", { name: "Aprobar" }).click();
       await page.getByText("Crédito aprobado.").waitFor();
       await page.goto(`${server.baseUrl}/clients`);
-      await page.locator('[data-testid="client-row"]', { hasText: CLIENT }).click();
+      // The client's name is a button: the keyboard opens its card too.
+      await page.getByRole("button", { name: CLIENT, exact: true }).focus();
+      await page.keyboard.press("Enter");
       dialog = page.getByRole("dialog", { name: CLIENT });
       terms = dialog.getByTestId("payment-terms");
       await terms.getByText("Crédito a 45 días · límite: $50,000.50 MXN").waitFor();

@@ -14,6 +14,7 @@ import { type User, useUsers } from "../../api/admin";
 import { useCategoryName } from "../../api/clients";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
+import { RowOpener } from "../../components/RowOpener";
 import { useT } from "../../i18n";
 import { UserEditor } from "./UserEditor";
 
@@ -43,7 +44,9 @@ export default function UsersPage() {
             <Table.Tbody>
               {(users.data?.items ?? []).map((u) => (
                 <Table.Tr key={u.id} className="mesa-row-link" onClick={() => setEditing(u)}>
-                  <Table.Td fw={500}>{u.name}</Table.Td>
+                  <Table.Td>
+                    <RowOpener onOpen={() => setEditing(u)}>{u.name}</RowOpener>
+                  </Table.Td>
                   <Table.Td>{u.email}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>

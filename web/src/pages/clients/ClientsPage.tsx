@@ -22,6 +22,7 @@ import { type Client, useClient, useClientPages } from "../../api/clients";
 import { ListFooter } from "../../components/ListFooter";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
+import { RowOpener } from "../../components/RowOpener";
 import { useT } from "../../i18n";
 import { ClientEditor } from "./ClientEditor";
 
@@ -121,7 +122,9 @@ function ClientTable({ clients, onOpen }: { clients: Client[]; onOpen: (id: stri
               data-testid="client-row"
               onClick={() => onOpen(c.id)}
             >
-              <Table.Td fw={500}>{c.name}</Table.Td>
+              <Table.Td>
+                <RowOpener onOpen={() => onOpen(c.id)}>{c.name}</RowOpener>
+              </Table.Td>
               <Table.Td>{c.rfc ?? "—"}</Table.Td>
               <Table.Td>{c.phone ?? "—"}</Table.Td>
               <Table.Td>{c.email ?? "—"}</Table.Td>
