@@ -1,6 +1,17 @@
 import { z } from "zod";
 import { isValidRfc, normalizeRfc } from "../domain/rfc.js";
-import { BaseVersion, Cents, DateOnly, Email, Id, OptionalText, Phone, SearchText, Text } from "./common.js";
+import {
+  BaseVersion,
+  Cents,
+  DateOnly,
+  Email,
+  Id,
+  OptionalText,
+  PageLimit,
+  Phone,
+  SearchText,
+  Text,
+} from "./common.js";
 
 export const Rfc = z.string().max(20).transform(normalizeRfc).refine(isValidRfc, "input.rfc");
 
@@ -70,7 +81,7 @@ export type Client = z.infer<typeof Client>;
  */
 export const ClientListQuery = z.object({
   q: SearchText.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: PageLimit(200, 50),
   // It holds the last name read (200 characters, up to 6 bytes each as JSON) and id, in base64.
   cursor: z.string().max(2000).optional(),
 });
@@ -109,7 +120,7 @@ export const ContactListQuery = z.object({
   email: z.string().max(254).optional(),
   phone: z.string().max(40).optional(),
   q: SearchText.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: PageLimit(200, 50),
 });
 
 /** One hit of the reception's caller lookup (phone, e-mail, name or RFC as you type). */

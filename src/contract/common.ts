@@ -112,8 +112,20 @@ export const ItemsOf = <T extends z.ZodType>(item: T) => z.object({ items: z.arr
 /** A bulk change's answer: how many records it changed. */
 export const UpdatedCount = z.object({ updated: z.number() });
 
+/**
+ * How many rows a page brings (`?limit=`): a whole number from 1 to `max`, `fallback` when absent. Its
+ * refusals say so in the caller's words («Un número entero», «Como máximo 200») rather than zod's.
+ */
+export const PageLimit = (max: number, fallback: number) =>
+  z.coerce
+    .number({ error: "input.limit_number" })
+    .int("input.limit_number")
+    .min(1, "input.limit_min")
+    .max(max, "input.limit_max")
+    .default(fallback);
+
 export const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: PageLimit(200, 50),
   cursor: z.string().max(500).optional(),
 });
 

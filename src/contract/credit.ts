@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Cents, Id, Text } from "./common.js";
+import { Cents, Id, PageLimit, Text } from "./common.js";
 
 export const CreditRequestStatus = z.enum(["pending", "approved", "rejected"]);
 export type CreditRequestStatus = z.infer<typeof CreditRequestStatus>;
@@ -19,7 +19,7 @@ export const CreditDecisionBody = z.strictObject({ reason: Text(2000) });
 export const CreditRequestListQuery = z.object({
   status: CreditRequestStatus.optional(),
   clientId: Id.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
+  limit: PageLimit(200, 100),
 });
 
 export const CreditRequest = z.object({
@@ -78,5 +78,5 @@ export type RfcReviewItem = z.infer<typeof RfcReviewItem>;
 export const CreditRequestList = z.object({ items: z.array(CreditRequest) });
 
 /** `GET /api/clients/rfc-review`: clients whose RFC failed the check digit and was confirmed by staff. */
-export const RfcReviewQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(500) });
+export const RfcReviewQuery = z.object({ limit: PageLimit(1000, 500) });
 export const RfcReviewList = z.object({ items: z.array(RfcReviewItem) });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BaseVersion, Id } from "./common.js";
+import { BaseVersion, Id, PageLimit } from "./common.js";
 
 export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -23,7 +23,7 @@ export type InboundStatus = (typeof INBOUND_STATUSES)[number];
 
 export const OutboxQuery = z.object({
   status: z.enum(OUTBOX_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: PageLimit(500, 100),
 });
 
 export const OutboxMail = z.object({

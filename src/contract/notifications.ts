@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PageLimit } from "./common.js";
 
 /** The parameters of a coded text: names to strings or numbers, as the ICU catalogues take them. */
 export const MessageParams = z.record(z.string(), z.union([z.string(), z.number()]));
@@ -24,5 +25,5 @@ export const Notification = z.object({
 export const NotificationList = z.object({ unreadCount: z.number(), items: z.array(Notification) });
 export const NotificationQuery = z.object({
   unread: z.enum(["true", "false"]).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: PageLimit(200, 50),
 });

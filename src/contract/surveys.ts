@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { OptionalText } from "./common.js";
+import { OptionalText, PageLimit } from "./common.js";
 import { Ticket } from "./tickets.js";
 
 const Score = z.number().int("input.score_integer").min(1, "input.score_range").max(5, "input.score_range");
@@ -58,7 +58,7 @@ export const SurveyQueue = z.object({
   pending: z.number().int(),
 });
 export const SurveyQueueQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: PageLimit(500, 100),
   // The page's last closing time and id, as base64 JSON.
   cursor: z.string().max(500).optional(),
 });

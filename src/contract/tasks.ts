@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id } from "./common.js";
+import { Id, PageLimit } from "./common.js";
 
 /** pending: waiting for its time; running: leased by a worker; failed: will be retried; dead: gave up. */
 export const TaskStatus = z.enum(["pending", "running", "done", "failed", "dead"]);
@@ -8,7 +8,7 @@ export type TaskStatus = z.infer<typeof TaskStatus>;
 export const TasksQuery = z.strictObject({
   status: TaskStatus.optional(),
   kind: z.string().trim().min(1).max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
+  limit: PageLimit(200, 100),
 });
 
 export const Task = z.object({

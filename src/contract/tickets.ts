@@ -1,7 +1,17 @@
 import { z } from "zod";
 import { lineFits } from "../domain/billing/money.js";
 import { TICKET_STATUSES, TRANSITION_ACTIONS } from "../domain/workflow.js";
-import { BaseVersion, BooleanQuery, Cents, Id, Instant, OptionalText, SearchText, Text } from "./common.js";
+import {
+  BaseVersion,
+  BooleanQuery,
+  Cents,
+  Id,
+  Instant,
+  OptionalText,
+  PageLimit,
+  SearchText,
+  Text,
+} from "./common.js";
 import { CodedText } from "./notifications.js";
 
 export const TicketStatus = z.enum(TICKET_STATUSES);
@@ -281,7 +291,7 @@ export const TicketListQuery = z.object({
   urgent: BooleanQuery.optional(),
   breached: BooleanQuery.optional(),
   q: SearchText.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: PageLimit(200, 50),
   cursor: z.string().max(500).optional(),
 });
 export type TicketListQuery = z.input<typeof TicketListQuery>;

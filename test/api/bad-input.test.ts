@@ -196,6 +196,40 @@ describe.each(DATABASES)("bad input on intake and records on %s", (kind) => {
 
   it.each(cases)("%s → %i %s, nothing stored", async (...c) => expectRefusedWithoutTrace(t, c));
 
+  it("says what a page's limit must be, in the caller's words and language", async () => {
+    const refusal = async (url: string, as = s.reception) => {
+      const r = await as.get(url);
+      expect(r.status).toBe(400);
+      const [detail] = r.body.error.details as { path: string[]; message: string; code: string }[];
+      return [detail!.path.join("."), detail!.code, detail!.message];
+    };
+    const limit = "querystring.limit";
+    expect(await refusal("/api/tickets?limit=abc")).toEqual([
+      limit,
+      "input.limit_number",
+      "Un número entero",
+    ]);
+    expect(await refusal("/api/tickets?limit=1.5")).toEqual([
+      limit,
+      "input.limit_number",
+      "Un número entero",
+    ]);
+    expect(await refusal("/api/clients?limit=0")).toEqual([limit, "input.limit_min", "Al menos 1"]);
+    expect(await refusal("/api/tickets?limit=201")).toEqual([limit, "input.limit_max", "Como máximo 200"]);
+    expect(await refusal("/api/surveys/queue?limit=501")).toEqual([
+      limit,
+      "input.limit_max",
+      "Como máximo 500",
+    ]);
+    expect((await s.leader.patch("/api/auth/me", { locale: "en" })).status).toBe(200);
+    expect(await refusal("/api/tickets?limit=201", s.leader)).toEqual([
+      limit,
+      "input.limit_max",
+      "At most 200",
+    ]);
+    expect((await s.reception.get("/api/tickets?limit=200")).status).toBe(200);
+  });
+
   it("takes a good request afterwards, with the next folio: no refusal used a number", async () => {
     const ok = await ticket({})();
     expect(ok.status).toBe(201);

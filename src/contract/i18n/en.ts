@@ -49,5 +49,8 @@ export const inputEn: Record<InputMessageKey, string> = {
   "input.search_words": "A search takes up to {max} words (each must appear)",
   "input.version_number": "A version number",
   "input.version_mismatch": "Differs from If-Match",
+  "input.limit_number": "A whole number",
+  "input.limit_min": "At least {min}",
+  "input.limit_max": "At most {max}",
   "input.idempotency_key": "1 to 200 printable ASCII characters",
 };

@@ -50,6 +50,9 @@ export const inputEs = {
   "input.search_words": "La búsqueda admite hasta {max} palabras (cada una debe aparecer)",
   "input.version_number": "Versión numérica",
   "input.version_mismatch": "Distinta de If-Match",
+  "input.limit_number": "Un número entero",
+  "input.limit_min": "Al menos {min}",
+  "input.limit_max": "Como máximo {max}",
   "input.idempotency_key": "Entre 1 y 200 caracteres ASCII imprimibles",
 } as const;
 
