@@ -141,11 +141,20 @@ describe.skipIf(browserMissing)("a day at the desk", { timeout: 240_000 }, () =>
       await expect
         .poll(() => page.getByTestId("chosen-contact").textContent())
         .toContain("José Ángel Gutiérrez");
+      // Its only contact was chosen without taking the focus: what is typed next lands in the subject.
+      await page.keyboard.type("Sin red");
+      expect(await page.locator("#intake-title").inputValue()).toBe("Sin red");
       await page.getByRole("button", { name: "Cambiar cliente" }).click();
-      await page.getByTestId("caller-search").fill("Despacho Ortega");
-      await page.getByTestId("caller-match").first().waitFor();
-      await page.keyboard.press("Enter");
+      // Enter right after typing, while the list still shows the hits of the text before, waits for
+      // the hits of what was typed: it never picks the previous search's caller.
+      const search = page.getByTestId("caller-search");
+      await search.fill("Gutiérrez");
+      await page.getByTestId("caller-match").getByText("Ferretería Gutiérrez").first().waitFor();
+      await search.press("Control+A");
+      await search.pressSequentially("Despacho Ortega", { delay: 10 });
+      await search.press("Enter");
       await page.getByTestId("contact-picker").waitFor();
+      expect(await page.getByTestId("selected-caller").textContent()).toContain("Despacho");
       await expect
         .poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid")))
         .toBe("contact-picker");

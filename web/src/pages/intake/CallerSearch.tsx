@@ -1,6 +1,6 @@
 import { Badge, Group, Loader, Paper, Stack, Text, TextInput, UnstyledButton } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { type KeyboardEvent, useState } from "react";
+import { type KeyboardEvent, useEffect, useState } from "react";
 import { type CallerMatch, useCallerLookup } from "../../api/clients";
 import { useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
@@ -46,19 +46,36 @@ function MatchButton({ match, onPick }: { match: CallerMatch; onPick: () => void
   );
 }
 
-/** Finds the caller by phone, e-mail, name or RFC as reception types; Enter takes the first hit. */
+/**
+ * Finds the caller by phone, e-mail, name or RFC as reception types; Enter takes the first hit of what
+ * is typed. The list asks 200 ms after the last key and shows the previous answer meanwhile: an Enter
+ * pressed then asks at once and waits for that answer, so it never picks a caller of the text before
+ * (typing «pech» fast after «ortega» and pressing Enter picked Ortega's office).
+ */
 export function CallerSearch({ onPick, onNewClient, label }: Props) {
   const t = useT();
   const [text, setText] = useState("");
   const [debounced] = useDebouncedValue(text, 200);
-  const lookup = useCallerLookup(debounced);
-  const items = debounced.trim().length >= 2 ? (lookup.data?.items ?? []) : [];
+  // The text Enter was pressed on, until its own answer is in (then its first hit is picked).
+  const [entered, setEntered] = useState<string | null>(null);
+  const query = entered === text ? text : debounced;
+  const lookup = useCallerLookup(query);
+  const searched = query.trim().length >= 2;
+  const items = searched ? (lookup.data?.items ?? []) : [];
+  // The list answers the text in the box (not an earlier one still shown while the next is asked).
+  const current = query === text && searched && lookup.isSuccess && !lookup.isPlaceholderData;
+
+  useEffect(() => {
+    if (entered === null || entered !== text || !current) return;
+    setEntered(null);
+    const first = items[0];
+    if (first) onPick(first);
+  }, [entered, text, current, items, onPick]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key !== "Enter") return;
     event.preventDefault();
-    const first = items[0];
-    if (first) onPick(first);
+    if (text.trim().length >= 2) setEntered(text);
   };
 
   return (
@@ -70,7 +87,10 @@ export function CallerSearch({ onPick, onNewClient, label }: Props) {
         autoFocus
         size="md"
         value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
+        onChange={(e) => {
+          setText(e.currentTarget.value);
+          setEntered(null);
+        }}
         onKeyDown={onKeyDown}
         rightSection={lookup.isFetching ? <Loader size="xs" /> : null}
         data-testid="caller-search"
@@ -84,7 +104,7 @@ export function CallerSearch({ onPick, onNewClient, label }: Props) {
             onPick={() => onPick(match)}
           />
         ))}
-        {debounced.trim().length >= 2 && !lookup.isFetching && items.length === 0 && (
+        {searched && !lookup.isFetching && items.length === 0 && (
           <Text size="sm" c="dimmed">
             {t("intake.noMatch")}
           </Text>

@@ -95,8 +95,11 @@ function CallerContact({ match, onChange }: { match: CallerMatch; onChange: (m: 
       </Stack>
     );
   }
-  if (match.contact && mode !== "choose")
-    return <ChosenContact contact={match.contact} onChange={() => setMode("choose")} />;
+  // The only contact is shown chosen at once (the effect above records it): were the picker shown for
+  // that one render, it would take the focus from the subject and leave it nowhere when it goes.
+  const shown = match.contact ?? (mode === "auto" ? only : undefined);
+  if (shown && mode !== "choose")
+    return <ChosenContact contact={shown} onChange={() => setMode("choose")} />;
   return <ContactPicker contacts={items} onPick={pick} onNew={() => setMode("new")} />;
 }
 
