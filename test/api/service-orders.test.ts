@@ -141,6 +141,39 @@ describe.each(DATABASES)("service orders on %s", (kind) => {
     expect(now.version).toBe(before.version);
   });
 
+  it("the same answer sent twice (a double click, a retry after a lost response) gets the order, recorded once", async () => {
+    const { ticket, token } = await attendAndMail("Cámara sin imagen");
+    const answer = { token, decision: "accept", name: "Ana Pérez" };
+    const [one, two] = await Promise.all([
+      anon("POST", "/api/service-orders/by-link/decision", answer),
+      anon("POST", "/api/service-orders/by-link/decision", answer),
+    ]);
+    expect([one.statusCode, two.statusCode]).toEqual([200, 200]);
+    expect(two.json().decision).toMatchObject({ decision: "accepted", signerName: "Ana Pérez" });
+    const retried = await anon("POST", "/api/service-orders/by-link/decision", {
+      ...answer,
+      name: " ana pérez ",
+    });
+    expect(retried.statusCode).toBe(200);
+    const decisions = await t.app.ctx.db
+      .selectFrom("service_order_decisions")
+      .select("decision")
+      .where("ticket_id", "=", ticket.id)
+      .execute();
+    expect(decisions).toHaveLength(1);
+    const after = await ticketOf(ticket.id);
+    expect(after.history.filter((h: { action: string }) => h.action === "accept")).toHaveLength(1);
+    // Another answer on the used link is still refused: the other decision, or another person's name.
+    for (const other of [
+      { ...answer, decision: "reject", reason: "No quedó" },
+      { ...answer, name: "Luis Gómez" },
+    ]) {
+      const refused = await anon("POST", "/api/service-orders/by-link/decision", other);
+      expect([refused.statusCode, refused.json().error.code]).toEqual([410, "link_used"]);
+    }
+    expect((await ticketOf(ticket.id)).version).toBe(after.version);
+  });
+
   it("an expired link is refused and changes nothing", async () => {
     const { ticket, token } = await attendAndMail("Correo no sincroniza");
     time.advance(31 * 24 * 3600_000);

@@ -38,17 +38,42 @@ export async function decideByLink(
   body: z.output<typeof LinkDecisionBody>,
   client: { ip: string; userAgent: string | undefined },
 ) {
-  const link = await openLink(ctx, body.token);
-  await acceptServiceOrder(ctx, {
-    ticketId: link.ticket_id,
-    decision: body.decision,
-    method: "link",
-    signerName: body.name,
-    reason: body.reason ?? null,
-    ip: client.ip,
-    userAgent: client.userAgent ?? null,
-    actorId: null,
-    linkId: link.id,
-  });
-  return orNotFound(await loadServiceOrder(ctx, link.ticket_id), "service_order");
+  try {
+    const link = await openLink(ctx, body.token);
+    await acceptServiceOrder(ctx, {
+      ticketId: link.ticket_id,
+      decision: body.decision,
+      method: "link",
+      signerName: body.name,
+      reason: body.reason ?? null,
+      ip: client.ip,
+      userAgent: client.userAgent ?? null,
+      actorId: null,
+      linkId: link.id,
+    });
+    return orNotFound(await loadServiceOrder(ctx, link.ticket_id), "service_order");
+  } catch (err) {
+    const repeated =
+      err instanceof AppError && err.code === "link_used" && (await sameAnswerAgain(ctx, body));
+    if (repeated) return repeated;
+    throw err;
+  }
+}
+
+/**
+ * The order, when the link's answer is the one already recorded, by the same name: a second click or
+ * a retry after a lost response gets what the first got (the order, accepted), not «link already
+ * used, nothing changed», which would tell a client who did accept that nothing happened. Any other
+ * answer on a used link (the other decision, another name) is still refused.
+ */
+async function sameAnswerAgain(ctx: AppContext, body: z.output<typeof LinkDecisionBody>) {
+  const parsed = parseLink(body.token);
+  if (!parsed) return null;
+  const link = await serviceOrdersRepo.link(ctx.db, parsed.id);
+  if (!link?.used_at || !(await linkSignatureOk(ctx, parsed, link.ticket_id))) return null;
+  const order = await loadServiceOrder(ctx, link.ticket_id);
+  const recorded = order?.decision;
+  const asked = body.decision === "accept" ? "accepted" : "rejected";
+  const sameName = recorded?.signerName?.trim().toLowerCase() === body.name.trim().toLowerCase();
+  return recorded?.decision === asked && sameName ? order : null;
 }
