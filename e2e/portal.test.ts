@@ -95,6 +95,13 @@ describe.skipIf(browserMissing)("client portal", { timeout: 180_000 }, () => {
         await page.getByRole("link", { name: /Mis solicitudes/ }).click();
         await expect.poll(() => page.getByTestId("ticket-card").count()).toBe(1);
         await page.getByTestId("ticket-card").getByText("El conmutador dejó de dar tono").waitFor();
+        // At a phone's width the status and «Urgente» are whole words, not «RE…», «UR…».
+        const labels = page.getByTestId("ticket-card").locator(".mantine-Badge-label");
+        expect(await labels.allTextContents()).toEqual(["Recibida", "Urgente"]);
+        const cut = await labels.evaluateAll(
+          (els) => els.filter((el) => el.scrollWidth > el.clientWidth).length,
+        );
+        expect(cut).toBe(0);
       },
       PHONE,
     );

@@ -49,7 +49,8 @@ export function TicketsPage({ user }: { user: PortalUser }) {
                 {t("detail.responseDue")}: {when(ticket.responseDueAt, zone, locale)}
               </Text>
             </Stack>
-            <Stack gap={4} align="flex-end">
+            {/* Never squeezed by a long title: at a phone's width the status read «RE…» (Recibida? Revisada?). */}
+            <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
               <Badge variant="light">{t(`status.${ticket.status}` as PortalKey)}</Badge>
               {ticket.urgent && <Badge color="red">{t("detail.urgent")}</Badge>}
             </Stack>
