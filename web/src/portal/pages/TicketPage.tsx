@@ -28,6 +28,15 @@ const businessTime = (minutes: number) => {
   return m >= 60 ? `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ""}` : `${m} min`;
 };
 
+/**
+ * The response's state beside its time: «A tiempo» or «Fuera de tiempo» once answered (the label already
+ * says it was: «Atendida desde … · Respondida» said it twice), else how the deadline stands.
+ */
+const slaKey = (ticket: PortalTicketDetail): PortalKey => {
+  if (!ticket.respondedAt) return `sla.${ticket.slaState}` as PortalKey;
+  return ticket.slaState === "breached" ? "sla.respondedLate" : "sla.met";
+};
+
 function Fact({ label, value }: { label: string; value: string }) {
   return (
     <Stack gap={0}>
@@ -68,7 +77,7 @@ function Header({ ticket, zone }: { ticket: PortalTicketDetail; zone: string }) 
           <Fact label={t("detail.received")} value={when(ticket.receivedAt, zone, locale)} />
           <Fact
             label={ticket.respondedAt ? t("detail.respondedAt") : t("detail.responseDue")}
-            value={`${when(ticket.respondedAt ?? ticket.responseDueAt, zone, locale)} · ${t(`sla.${ticket.slaState}` as PortalKey)}`}
+            value={`${when(ticket.respondedAt ?? ticket.responseDueAt, zone, locale)} · ${t(slaKey(ticket))}`}
           />
           {!ticket.respondedAt && ticket.slaState !== "breached" && ticket.status !== "cancelled" && (
             <Fact label={t("detail.left")} value={businessTime(ticket.businessMinutesLeft)} />
