@@ -90,7 +90,7 @@ describe.each(DATABASES)("invoice PDF and XLSX export on %s", (kind) => {
       "Prefactura",
       invoice.folio,
       "EMITIDA",
-      "Fecha: 2026-03-10",
+      "Fecha: 10/03/2026",
       'Cliente: Óptica, "La Vista"',
       `RFC: ${invoice.clientRfc}`,
       "Cable HDMI",
@@ -103,17 +103,23 @@ describe.each(DATABASES)("invoice PDF and XLSX export on %s", (kind) => {
       "Total MXN",
       "$1,589.61",
       "Condiciones de pago: Contado",
-      "Fecha de vencimiento: 2026-03-10",
+      "Fecha de vencimiento: 10/03/2026",
     ]) {
       expect(text).toContain(shown);
     }
     // Issuing mailed it to the client's billing contact with the same PDF attached.
     const mail = await t.app.ctx.db
       .selectFrom("outbox")
-      .select(["to_addr", "subject", "attachments"])
+      .select(["to_addr", "subject", "text_body", "html_body", "attachments"])
       .where("to_addr", "=", "pagos@vista.mx")
       .executeTakeFirstOrThrow();
     expect(mail.subject).toContain(invoice.folio);
+    // Signed as the firm's profile names it, the day as the app writes days, and no link to the
+    // staff API (a client's click on it got 401): the PDF is attached.
+    expect(mail.subject).toContain("Soporte Técnico Encor");
+    expect(mail.text_body).toContain("Fecha de vencimiento: 10/03/2026");
+    expect(mail.text_body).toContain(`La prefactura va adjunta en PDF (${invoice.folio}.pdf).`);
+    expect(`${mail.text_body}${mail.html_body}`).not.toContain("/api/invoices/");
     const files = JSON.parse(mail.attachments ?? "[]") as {
       filename: string;
       contentType: string;

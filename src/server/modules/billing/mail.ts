@@ -5,7 +5,9 @@ import type { DB } from "../../platform/database/schema.js";
 import { queueMail } from "../mail/outbox.js";
 import { mailSettings } from "../mail/settings.js";
 import { render } from "../mail/templates.js";
-import { invoicePdfOf } from "./pdf.js";
+import { COMPANY_SETTING } from "../settings/company.js";
+import { readSetting } from "../settings/stored-settings.js";
+import { dayMx, invoicePdfOf } from "./pdf.js";
 import type { InvoiceRow } from "./repository.js";
 import { lookupRepo } from "./repository.js";
 import { storedLines } from "./stored-lines.js";
@@ -28,10 +30,14 @@ export async function queueInvoiceMail(
   const lines = storedLines(row.lines)
     .map((l) => `  ${l.quantity} × ${l.description}: ${pesos(l.amountCents)}`)
     .join("\n");
-  const { companyName } = await mailSettings(ctx);
+  // Signed as the firm signs its orders and PDFs (its profile's name), the mail setting as a fallback.
+  const [company, { companyName }] = await Promise.all([
+    readSetting(ctx, COMPANY_SETTING),
+    mailSettings(ctx),
+  ]);
   const mail = render(ctx.config.dataDir, "invoice", "es", {
     folio: row.folio,
-    company: companyName,
+    company: company.name || companyName,
     client: row.client_name,
     period: row.period ? ` (${row.period})` : "",
     lines,
@@ -39,8 +45,7 @@ export async function queueInvoiceMail(
     tax: pesos(Number(row.tax_cents)),
     total: pesos(Number(row.total_cents)),
     terms: row.payment_terms === "cash" ? "contado" : `crédito a ${row.credit_days ?? 0} días`,
-    dueOn: row.due_on,
-    pdfLink: `${ctx.config.publicUrl}/api/invoices/${row.id}/pdf`,
+    dueOn: dayMx(row.due_on),
   });
   await queueMail(ctx, trx, {
     kind: "message",

@@ -33,6 +33,8 @@ const STATUS_ES = {
 const pesos = (cents: number) =>
   `$${(cents / 100).toLocaleString("es-MX", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const qty = (q: number) => q.toLocaleString("es-MX", { maximumFractionDigits: 4 });
+/** A calendar day as Mexico writes it (2026-12-03 → 03/12/2026), as the app shows days. */
+export const dayMx = (isoDay: string) => isoDay.split("-").reverse().join("/");
 export const termsText = (inv: Pick<InvoiceRow, "payment_terms" | "credit_days">) =>
   inv.payment_terms === "cash" ? "Contado" : `Crédito a ${inv.credit_days ?? 0} días`;
 
@@ -60,7 +62,7 @@ export async function invoicePdfOf(ctx: AppContext, inv: InvoiceRow): Promise<Bu
 
 export function invoicePdf(inv: InvoiceRow, firm: Firm, issuedOn: string): Promise<Buffer> {
   return renderPdf({ title: `Prefactura ${inv.folio}`, lang: "es" }, (doc) => {
-    firmHeader(doc, firm, `Prefactura ${inv.folio}`, `${STATUS_ES[inv.status]} · Fecha: ${issuedOn}`);
+    firmHeader(doc, firm, `Prefactura ${inv.folio}`, `${STATUS_ES[inv.status]} · Fecha: ${dayMx(issuedOn)}`);
     client(doc, inv);
     table(
       doc,
@@ -109,7 +111,7 @@ function totals(doc: Pdf, inv: InvoiceRow) {
     .font("Helvetica")
     .fontSize(10)
     .text(`Condiciones de pago: ${termsText(inv)}`, left, doc.y + 12);
-  doc.text(`Fecha de vencimiento: ${inv.due_on}`);
+  doc.text(`Fecha de vencimiento: ${dayMx(inv.due_on)}`);
   doc.moveDown(1.5).fontSize(8).fillColor("#555555");
   doc.text("Documento sin validez fiscal: el CFDI lo timbra el ERP de la empresa.", { width });
   doc.fillColor("black");
