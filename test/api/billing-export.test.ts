@@ -4,6 +4,7 @@ import { type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
 import { pdfText } from "../pdf-text.js";
 import { attendedTicket, close, newClient, raw, review } from "../support/billing.js";
+import { png } from "../support/png.js";
 
 const HEADER = [
   "FolioMesa",
@@ -213,5 +214,36 @@ describe.each(DATABASES)("invoice PDF and XLSX export on %s", (kind) => {
     expect(withLogo.toString("latin1")).toMatch(/\/XObject <<\s+\/I1 \d+ 0 R/);
     expect((await s.admin.req("DELETE", "/api/settings/company/logo")).status).toBe(200);
     expect(images(await pdfOf())).toBe(0);
+  });
+
+  it("refuses a damaged PNG logo; one stored before is left out of the PDF, which still prints", async () => {
+    // RGBA with pixels that are not a zlib stream: pdfkit's PNG decoder threw from a zlib callback,
+    // out of reach of any catch, and every PDF (and each attended ticket's mail) took the process down.
+    const damaged = png({ width: 1, height: 1, colourType: 6, idat: Buffer.from("\u0000garbage-not-zlib") });
+    const put = await s.admin.put("/api/settings/company/logo", {
+      contentType: "image/png",
+      dataBase64: damaged.toString("base64"),
+    });
+    expect([put.status, put.body.error.message]).toEqual([
+      400,
+      "La imagen está dañada o incompleta: súbela de nuevo o expórtala otra vez como PNG o JPEG.",
+    ]);
+    expect((await s.admin.get("/api/settings/company")).body.logo).toBeNull();
+    await t.app.ctx.db
+      .insertInto("stored_files")
+      .values({
+        key: "company-logo",
+        content_type: "image/png",
+        size: damaged.length,
+        data: damaged.toString("base64"),
+        updated_at: "2026-03-10T12:00:00.000Z",
+        updated_by: null,
+      })
+      .execute();
+    const res = await raw(s.leader, "GET", `/api/invoices/${invoice.id}/pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(pdfText(res.rawPayload)).toContain(invoice.folio);
+    expect(images(res.rawPayload)).toBe(0);
+    expect((await s.leader.get("/api/health")).status).toBe(200);
   });
 });

@@ -10,6 +10,7 @@ import { auditRepo } from "../../platform/audit/repository.js";
 import { filesRepo } from "../../platform/database/staff-repository.js";
 import { AppError, notFound } from "../../platform/errors.js";
 import { staleEdit } from "../../platform/http/versions.js";
+import { drawableImage } from "../../platform/pdf/image-check.js";
 import { assertMayEditCompany, assertMayReadCompany } from "./policy.js";
 import { storeSetting } from "./settings.js";
 import { type SettingSpec, settingRecord } from "./stored-settings.js";
@@ -104,6 +105,9 @@ export async function saveLogo(
         field: "dataBase64",
       },
     );
+  // A damaged image (a cut upload) would stop every PDF and the mail of each attended ticket.
+  if (!drawableImage(data))
+    throw new AppError("validation_failed", "company.logo_damaged", {}, { field: "dataBase64" });
   const now = ctx.clock().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     await filesRepo.put(trx, {
@@ -152,5 +156,7 @@ export async function readLogo(ctx: AppContext, actor: Actor) {
 /** The logo's bytes for documents the firm prints (service orders, invoices), or null when none is set. */
 export async function companyLogo(ctx: AppContext): Promise<Buffer | null> {
   const row = await filesRepo.get(ctx.db, LOGO_KEY);
-  return row ? Buffer.from(row.data, "base64") : null;
+  const logo = row ? Buffer.from(row.data, "base64") : null;
+  // One stored before uploads were checked whole is left out of documents rather than stop them.
+  return logo && drawableImage(logo) ? logo : null;
 }

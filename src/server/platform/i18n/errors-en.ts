@@ -25,6 +25,8 @@ export const enErrors: Record<ErrorMessageKey, string> = {
   "client.credit_via_request":
     "Credit is granted through a credit request that Sales approves (POST /api/credit-requests).",
   "client.rfc_taken": "A client with that RFC already exists.",
+  "company.logo_damaged":
+    "The image is damaged or incomplete: upload it again or export it again as PNG or JPEG.",
   "company.logo_not_image": "The file is not a valid PNG or JPEG image.",
   "company.logo_too_large": "The logo is larger than 512 KB.",
   "contract.client_fixed": "A contract does not change client.",

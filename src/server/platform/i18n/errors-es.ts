@@ -25,6 +25,8 @@ export const esErrors = {
   "client.credit_via_request":
     "El crédito se otorga con una solicitud de crédito que aprueba Ventas (POST /api/credit-requests).",
   "client.rfc_taken": "Ya existe un cliente con ese RFC.",
+  "company.logo_damaged":
+    "La imagen está dañada o incompleta: súbela de nuevo o expórtala otra vez como PNG o JPEG.",
   "company.logo_not_image": "El archivo no es una imagen PNG o JPEG válida.",
   "company.logo_too_large": "El logotipo pesa más de 512 KB.",
   "contract.client_fixed": "Una póliza no cambia de cliente.",

@@ -1,4 +1,5 @@
 import { contentWidth, type Pdf, printable } from "./document.js";
+import { drawableImage } from "./image-check.js";
 
 /** The firm as printed at the top of its documents (company settings). */
 export interface Firm {
@@ -15,6 +16,8 @@ const LOGO_BOX = { width: 110, height: 55 };
 
 /** Draws the logo, or nothing if pdfkit cannot read it: a bad upload must not stop the document. */
 function drawLogo(doc: Pdf, logo: Buffer, x: number, y: number): boolean {
+  // What pdfkit would fail on after this returns (a damaged PNG) is checked before: see image-check.ts.
+  if (!drawableImage(logo)) return false;
   try {
     doc.image(logo, x, y, { fit: [LOGO_BOX.width, LOGO_BOX.height], align: "right" });
     return true;
