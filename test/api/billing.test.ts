@@ -279,6 +279,11 @@ describe.each(DATABASES)("billing worked examples on %s", (kind) => {
       erpFolio: null,
     });
 
+    // A file past the server's usual 1 MB body is read (the schema allows 5,000,000 characters).
+    const long = await s.leader.post("/api/billing/erp-import", { csv: badCsv + "\r\n".repeat(700_000) });
+    expect(long.status).toBe(422);
+    expect(long.body.error.code).not.toBe("payload_too_large");
+
     const good = await s.leader.post("/api/billing/erp-import", {
       csv: `\uFEFFFolioMesa;FolioERP;Total;FechaPago\n${x!.folio};A-100;${(x!.totalCents / 100).toFixed(2)};2026-03-20\n${y!.folio};A-102;${(y!.totalCents / 100).toFixed(2)};\n`,
     });

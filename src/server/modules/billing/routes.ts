@@ -52,6 +52,9 @@ export const billingRoutes = featureRoutes({
   "/invoices": invoicesGroup,
 });
 
+/** 5,000,000 characters as JSON: two bytes each leaves room for accents and escaped quotes. */
+const ERP_IMPORT_BODY_LIMIT = 10 * 1024 * 1024 + 1024;
+
 function ratesGroup(r: Routes, ctx: AppContext): void {
   r.get("", {
     schema: { tags, response: { 200: RateList } },
@@ -134,6 +137,8 @@ function billingGroup(r: Routes, ctx: AppContext): void {
     },
   });
   r.post("/erp-import", {
+    // The CSV may be as long as ImportBody says (5,000,000 characters): more than the server's 1 MB.
+    bodyLimit: ERP_IMPORT_BODY_LIMIT,
     schema: { tags, body: ImportBody, response: { 200: ImportResult } },
     handler: async (req) => importErp(ctx, actorOf(req), req.body.csv),
   });
