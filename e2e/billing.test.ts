@@ -130,8 +130,19 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
       await editDraftPrice(page, row);
       // 3,800.00 + 16 % IVA
       await row.getByText("$4,408.00 MXN").waitFor();
+      // Issuing mails the client: it is asked first, and closing the question leaves a draft.
       await row.getByRole("button", { name: "Emitir" }).click();
+      const ask = page.getByRole("dialog", { name: /^¿Emitir la prefactura PF-/ });
+      await ask
+        .getByText(/se envía por correo a Ferretería La Única con el PDF adjunto, por \$4,408\.00 MXN/)
+        .waitFor();
+      await ask.getByRole("button", { name: "Cancelar" }).click();
+      await ask.waitFor({ state: "detached" });
+      await row.getByTestId("invoice-status").getByText("Borrador").waitFor();
+      await row.getByRole("button", { name: "Emitir" }).click();
+      await ask.getByRole("button", { name: "Emitir y enviar" }).click();
       await row.getByTestId("invoice-status").getByText("Emitida").waitFor();
+      await ask.waitFor({ state: "detached" });
       await shot(page, "40-billing-issued");
 
       const [download] = await Promise.all([

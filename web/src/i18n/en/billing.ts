@@ -21,6 +21,10 @@ export const billing: Record<keyof typeof es, string> = {
   "billing.dueOn": "Due",
   "billing.none": "No invoices match these filters.",
   "billing.issue": "Issue",
+  "billing.issueTitle": "Issue pre-invoice {folio}?",
+  "billing.issueConfirm":
+    "It is frozen (no more edits) and e-mailed to {client} with the PDF attached, for {total}. Afterwards it can only be cancelled.",
+  "billing.issueSend": "Issue and send",
   "billing.cancel": "Cancel",
   "billing.paid": "Paid",
   "billing.pdf": "PDF",

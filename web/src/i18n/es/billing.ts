@@ -20,6 +20,10 @@ export const billing = {
   "billing.dueOn": "Vence",
   "billing.none": "No hay facturas con estos filtros.",
   "billing.issue": "Emitir",
+  "billing.issueTitle": "¿Emitir la prefactura {folio}?",
+  "billing.issueConfirm":
+    "Queda congelada (ya no se edita) y se envía por correo a {client} con el PDF adjunto, por {total}. Después solo se puede cancelar.",
+  "billing.issueSend": "Emitir y enviar",
   "billing.cancel": "Cancelar",
   "billing.paid": "Pagada",
   "billing.pdf": "PDF",

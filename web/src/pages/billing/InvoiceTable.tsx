@@ -83,9 +83,45 @@ interface ActionsProps {
   onCancel: () => void;
 }
 
+/**
+ * Issuing freezes the draft and mails it to the client at once, and cannot be undone (only cancelled):
+ * asked first, as cancelling is, so a click meant for «Editar» beside it sends nothing.
+ */
+function IssueConfirm({
+  invoice,
+  opened,
+  busy,
+  onIssue,
+  onClose,
+}: {
+  invoice: Invoice;
+  opened: boolean;
+  busy: boolean;
+  onIssue: () => void;
+  onClose: () => void;
+}) {
+  const t = useT();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t("billing.issueTitle", { folio: invoice.folio })}>
+      <Text size="sm" mb="md">
+        {t("billing.issueConfirm", { client: invoice.clientName, total: formatMoney(invoice.totalCents) })}
+      </Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          {t("common.cancel")}
+        </Button>
+        <Button onClick={onIssue} loading={busy} data-testid="issue-confirm">
+          {t("billing.issueSend")}
+        </Button>
+      </Group>
+    </Modal>
+  );
+}
+
 function Actions({ invoice, onEdit, onCancel }: ActionsProps) {
   const t = useT();
   const act = useInvoiceAction();
+  const [confirming, setConfirming] = useState(false);
   const run = (action: InvoiceAction) => act.mutate({ id: invoice.id, action });
   const s = invoice.status;
   return (
@@ -96,10 +132,19 @@ function Actions({ invoice, onEdit, onCancel }: ActionsProps) {
         </Button>
       )}
       {s === "draft" && (
-        <Button size="xs" onClick={() => run("issue")} loading={act.isPending}>
+        <Button size="xs" onClick={() => setConfirming(true)}>
           {t("billing.issue")}
         </Button>
       )}
+      <IssueConfirm
+        invoice={invoice}
+        opened={confirming && s === "draft"}
+        busy={act.isPending}
+        onIssue={() =>
+          act.mutate({ id: invoice.id, action: "issue" }, { onSettled: () => setConfirming(false) })
+        }
+        onClose={() => setConfirming(false)}
+      />
       {(s === "issued" || s === "exported") && (
         <Button size="xs" variant="light" color="teal" onClick={() => run("paid")} loading={act.isPending}>
           {t("billing.paid")}

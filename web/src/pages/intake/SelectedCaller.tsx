@@ -98,8 +98,7 @@ function CallerContact({ match, onChange }: { match: CallerMatch; onChange: (m: 
   // The only contact is shown chosen at once (the effect above records it): were the picker shown for
   // that one render, it would take the focus from the subject and leave it nowhere when it goes.
   const shown = match.contact ?? (mode === "auto" ? only : undefined);
-  if (shown && mode !== "choose")
-    return <ChosenContact contact={shown} onChange={() => setMode("choose")} />;
+  if (shown && mode !== "choose") return <ChosenContact contact={shown} onChange={() => setMode("choose")} />;
   return <ContactPicker contacts={items} onPick={pick} onNew={() => setMode("new")} />;
 }
 
