@@ -127,6 +127,12 @@ describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }
         ticketUrl = page.url();
         await page.getByTestId("action-start").click();
         await statusIs(page, "in_progress");
+        // Nothing logged yet: the dialog says what is missing instead of offering a step the server refuses.
+        await page.getByTestId("action-attend").click();
+        await page.getByTestId("attend-no-time").waitFor();
+        expect(await page.getByTestId("attend-confirm").isDisabled()).toBe(true);
+        await page.getByTestId("attend-back").click();
+        await page.getByTestId("attend-no-time").waitFor({ state: "detached" });
 
         const form = page.getByTestId("time-form");
         await form.getByText("Presencial").click();

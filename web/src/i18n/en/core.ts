@@ -192,6 +192,8 @@ export const core: Record<keyof typeof es, string> = {
   "attend.orderNoContact":
     "The client can accept or reject the work: the service order goes out by e-mail, or they sign right here. The ticket leaves your hands.",
   "attend.summary": "Time logged: {time} (billable: {billable}) · Charges: {charges}",
+  "attend.noTime":
+    "Log at least one activity with its time before marking it attended: the service order lists them.",
   "attend.timerRunning":
     "Your stopwatch is still running on this ticket since {since}: stop it and log that time first, or it will not be on the service order.",
   "done.accept": "{folio}: acceptance recorded.",

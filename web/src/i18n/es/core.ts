@@ -191,6 +191,8 @@ export const core = {
   "attend.orderNoContact":
     "El cliente podrá aceptar o rechazar la atención: recibe la orden de servicio por correo, o firma aquí mismo. El ticket deja de estar en tus manos.",
   "attend.summary": "Tiempo registrado: {time} (facturable: {billable}) · Cargos: {charges}",
+  "attend.noTime":
+    "Registra al menos una actividad con su tiempo antes de marcarlo como atendido: la orden de servicio las lista.",
   "attend.timerRunning":
     "Tu cronómetro sigue corriendo en este ticket desde las {since}: detenlo y registra ese tiempo antes, o no irá en la orden de servicio.",
   "done.accept": "{folio}: aceptación registrada.",

@@ -23,6 +23,8 @@ export function AttendDialog({ ticket, opened, busy, error, onClose, onConfirm }
   const t = useT();
   const running = useMyTimer(opened).data?.timer;
   const timerHere = running?.ticketId === ticket.id ? running : null;
+  // The step needs an activity with its time (the service order lists them): said here, not refused after.
+  const noTime = ticket.timeEntries.length === 0;
   return (
     <Modal
       closeButtonProps={{ "aria-label": t("common.close") }}
@@ -48,6 +50,11 @@ export function AttendDialog({ ticket, opened, busy, error, onClose, onConfirm }
             {t("attend.timerRunning", { since: zonedTime(timerHere.startedAt) })}
           </Alert>
         )}
+        {noTime && (
+          <Alert color="yellow" data-testid="attend-no-time">
+            {t("attend.noTime")}
+          </Alert>
+        )}
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} data-testid="attend-back">
@@ -57,7 +64,7 @@ export function AttendDialog({ ticket, opened, busy, error, onClose, onConfirm }
             color="cyan"
             onClick={onConfirm}
             loading={busy}
-            disabled={!!timerHere}
+            disabled={!!timerHere || noTime}
             data-testid="attend-confirm"
           >
             {t("action.attend")}
