@@ -58,6 +58,36 @@ describe.each(DATABASES)("mail settings and portal auto-reply on %s", (kind) => 
     expect(mail.mail.text).toMatch(/Mon–Fri 09:00–17:00 \(Central Standard Time\)/);
   });
 
+  it("signs with the firm's profile name once it has one (the mail setting's is the fallback)", async () => {
+    const company = (await staff.admin.get("/api/settings/company")).body;
+    const put = await staff.admin.put("/api/settings/company", {
+      name: "Encor S.A. de C.V.",
+      version: company.version,
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const gamma = await createClientWithContact(staff, "Gamma Textil", "GTE070707EF1", "gina@gamma.mx");
+    const before = sink.received.length;
+    const res = await staff.reception.post("/api/tickets", {
+      clientId: gamma.client.id,
+      contactId: gamma.contact.id,
+      title: "Sin impresora",
+      description: "",
+      urgent: false,
+      channel: "phone",
+    });
+    expect(res.status).toBe(201);
+    await drain(t.app);
+    const mail = sink.received
+      .slice(before)
+      .find((r) => JSON.stringify(r.mail.to).includes("gina@gamma.mx"))!;
+    expect(mail.mail.from?.value[0]).toEqual({ address: "mesa@encor.mx", name: "Encor S.A. de C.V." });
+    expect(mail.mail.text).toContain("Encor S.A. de C.V.");
+    expect(mail.mail.text).not.toContain("Encor Soporte TI");
+    // The portal's header names the firm the same way.
+    const info = await t.app.inject({ method: "GET", url: "/api/portal/info" });
+    expect(info.json().companyName).toBe("Encor S.A. de C.V.");
+  });
+
   it("an auto-reply limit of 0 sends none; internal notes never leave", async () => {
     const current = (await staff.admin.get("/api/settings/mail")).body;
     await staff.admin.put("/api/settings/mail", { companyName: current.companyName, autoRepliesPerHour: 0 });

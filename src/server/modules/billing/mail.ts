@@ -5,8 +5,6 @@ import type { DB } from "../../platform/database/schema.js";
 import { queueMail } from "../mail/outbox.js";
 import { mailSettings } from "../mail/settings.js";
 import { render } from "../mail/templates.js";
-import { COMPANY_SETTING } from "../settings/company.js";
-import { readSetting } from "../settings/stored-settings.js";
 import { dayMx, invoicePdfOf } from "./pdf.js";
 import type { InvoiceRow } from "./repository.js";
 import { lookupRepo } from "./repository.js";
@@ -30,14 +28,11 @@ export async function queueInvoiceMail(
   const lines = storedLines(row.lines)
     .map((l) => `  ${l.quantity} × ${l.description}: ${pesos(l.amountCents)}`)
     .join("\n");
-  // Signed as the firm signs its orders and PDFs (its profile's name), the mail setting as a fallback.
-  const [company, { companyName }] = await Promise.all([
-    readSetting(ctx, COMPANY_SETTING),
-    mailSettings(ctx),
-  ]);
+  // The firm's profile name, as its orders and PDFs are signed (mailSettings).
+  const { companyName } = await mailSettings(ctx);
   const mail = render(ctx.config.dataDir, "invoice", "es", {
     folio: row.folio,
-    company: company.name || companyName,
+    company: companyName,
     client: row.client_name,
     period: row.period ? ` (${row.period})` : "",
     lines,

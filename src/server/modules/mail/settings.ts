@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { MailSettings as MailSettingsSchema } from "../../../contract/mail.js";
 import type { Actor, AppContext } from "../../context.js";
+import { COMPANY_SETTING } from "../settings/company.js";
 import { assertMayEditSettings } from "../settings/policy.js";
 import { storeSetting } from "../settings/settings.js";
 import { readSetting, type SettingSpec, settingRecord } from "../settings/stored-settings.js";
@@ -18,8 +19,19 @@ const MAIL_SETTING: SettingSpec<MailSettings> = {
   defaults: DEFAULT_MAIL_SETTINGS,
 };
 
-/** The `mail` setting (saved through the settings table like the calendar), or its defaults. */
-export const mailSettings = (ctx: AppContext): Promise<MailSettings> => readSetting(ctx, MAIL_SETTING);
+/**
+ * The `mail` setting (saved through the settings table like the calendar), or its defaults, with the
+ * firm's name as its profile gives it (the setup page and «Empresa» set it) when it has one: the mail
+ * setting's own name is the fallback. Client mails were signed «Mesa de servicio» (that setting's
+ * default, which no page edits) while the service order and the login page said the firm's name.
+ */
+export async function mailSettings(ctx: AppContext): Promise<MailSettings> {
+  const [mail, company] = await Promise.all([
+    readSetting(ctx, MAIL_SETTING),
+    readSetting(ctx, COMPANY_SETTING),
+  ]);
+  return company.name ? { ...mail, companyName: company.name } : mail;
+}
 
 export async function mailSettingsRecord(ctx: AppContext) {
   const r = await settingRecord(ctx, MAIL_SETTING);
