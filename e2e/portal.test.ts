@@ -21,11 +21,13 @@ describe.skipIf(browserMissing)("client portal", { timeout: 180_000 }, () => {
   let browser: Browser;
   let server: Server;
 
+  let clientId = "";
   beforeAll(async () => {
     server = await startServer();
     const admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
-    const { contactId } = await seedClient(admin);
-    await admin.ok("POST", `/api/contacts/${contactId}/portal-invite`);
+    const seeded = await seedClient(admin);
+    clientId = seeded.clientId;
+    await admin.ok("POST", `/api/contacts/${seeded.contactId}/portal-invite`);
     browser = await launchBrowser();
   }, 120_000);
 
@@ -35,11 +37,11 @@ describe.skipIf(browserMissing)("client portal", { timeout: 180_000 }, () => {
   });
 
   /** The sign-in link as the contact receives it: read from the outbox row Mesa wrote for the mail. */
-  async function mailedLinkPath(): Promise<string> {
+  async function mailedLinkPath(email = EMAIL): Promise<string> {
     const row = await server.app.ctx.db
       .selectFrom("outbox")
       .select("text_body")
-      .where("to_addr", "=", EMAIL)
+      .where("to_addr", "=", email)
       .where("kind", "=", "portal_link")
       .orderBy("created_at", "desc")
       .executeTakeFirstOrThrow();
@@ -153,5 +155,59 @@ describe.skipIf(browserMissing)("client portal", { timeout: 180_000 }, () => {
       await page.getByTestId("attachments").getByRole("link", { name: "nota.txt (14 B)" }).waitFor();
       await shot(page, "portal-message-staff");
     });
+  });
+  it("a request typed when the session ends is kept: after signing in again it is offered and sent once", async () => {
+    // Another contact of the firm (each address gets 3 links per 15 minutes; the tests above used them).
+    const cashier = "caja@launica.mx";
+    const admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
+    const contact = await admin.ok<{ id: string }>("POST", "/api/contacts", {
+      clientId,
+      name: "Caja La Única",
+      email: cashier,
+    });
+    await admin.ok("POST", `/api/contacts/${contact.id}/portal-invite`);
+    await admin.ok("POST", "/api/portal/magic-link", { email: cashier });
+    const first = await mailedLinkPath(cashier);
+    await withPage(
+      browser,
+      "portal-draft",
+      async (page) => {
+        await page.goto(server.baseUrl + first);
+        await page.getByRole("link", { name: "Nueva solicitud" }).click();
+        await page.getByLabel("Asunto").fill("La impresora de caja no enciende");
+        await page
+          .getByLabel("Describa el problema")
+          .fill("Desde ayer no prende; ya probamos otro contacto.");
+        await page.getByText("Sí, funcionaba y dejó de funcionar").click();
+        // The session ends while the contact types (signed out elsewhere, or expired).
+        await page.context().clearCookies();
+        await page.getByRole("button", { name: "Enviar solicitud" }).click();
+        await page
+          .getByTestId("new-error")
+          .getByText(/Su sesión terminó. Lo que escribió se guardó/)
+          .waitFor();
+        await page.getByTestId("new-sign-in").click();
+        await page.getByLabel("Correo electrónico").fill(cashier);
+        await page.getByRole("button", { name: "Enviarme el enlace" }).click();
+        await page.getByText("Revise su correo").waitFor();
+        await expect.poll(() => mailedLinkPath(cashier)).not.toBe(first);
+        await page.goto(server.baseUrl + (await mailedLinkPath(cashier)));
+        await page.getByTestId("unsent-request").getByRole("link", { name: "Continuar" }).click();
+        await page.getByTestId("draft-notice").waitFor();
+        expect(await page.getByLabel("Asunto").inputValue()).toBe("La impresora de caja no enciende");
+        expect(await page.getByLabel("Describa el problema").inputValue()).toBe(
+          "Desde ayer no prende; ya probamos otro contacto.",
+        );
+        await page.getByRole("button", { name: "Enviar solicitud" }).click();
+        await page.getByTestId("created-notice").waitFor();
+        await page.getByRole("link", { name: /Mis solicitudes/ }).click();
+        await page.getByTestId("ticket-card").getByText("La impresora de caja no enciende").waitFor();
+        expect(await page.getByTestId("unsent-request").count()).toBe(0);
+      },
+      PHONE,
+    );
+    const { items } = await admin.ok<{ items: { title: string; urgent: boolean }[] }>("GET", "/api/tickets");
+    const filed = items.filter((i) => i.title === "La impresora de caja no enciende");
+    expect(filed.map((i) => i.urgent)).toEqual([true]);
   });
 });

@@ -36,6 +36,13 @@ export const en: Record<PortalKey, string> = {
   "new.urgency.required": "Answer this question",
   "new.submit": "Send request",
   "new.cancel": "Cancel",
+  "new.draftRestored": "We kept what you had typed",
+  "new.draftDiscard": "Discard",
+  "new.sessionEnded":
+    "Your session ended. What you typed is kept in this browser: sign in again with a link and send the request.",
+  "new.signInAgain": "Sign in again",
+  "list.draft": "You have a request you have not sent.",
+  "list.draftContinue": "Continue",
   "new.created": "We received your request. Your folio is {folio}.",
   "detail.back": "My requests",
   "detail.urgent": "Urgent",

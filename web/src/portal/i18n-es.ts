@@ -34,6 +34,13 @@ export const es = {
   "new.urgency.required": "Responda esta pregunta",
   "new.submit": "Enviar solicitud",
   "new.cancel": "Cancelar",
+  "new.draftRestored": "Recuperamos lo que había escrito",
+  "new.draftDiscard": "Descartar",
+  "new.sessionEnded":
+    "Su sesión terminó. Lo que escribió se guardó en este navegador: entre de nuevo con un enlace y envíe la solicitud.",
+  "new.signInAgain": "Entrar de nuevo",
+  "list.draft": "Tiene una solicitud sin enviar.",
+  "list.draftContinue": "Continuar",
   "new.created": "Recibimos su solicitud. Su folio es {folio}.",
   "detail.back": "Mis solicitudes",
   "detail.urgent": "Urgente",

@@ -1,6 +1,7 @@
-import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router-dom";
+import { browserStorage, draftKey, readDraft } from "../../lib/draftStore";
 import { portalApi } from "../api";
 import { when } from "../format";
 import { usePortalI18n } from "../i18n";
@@ -9,6 +10,14 @@ import { usePortalInfo } from "../session";
 import type { PortalTicket, PortalUser } from "../types";
 
 export const ticketsKey = ["portal", "tickets"] as const;
+/** The new request form's draft (NewTicketPage), offered again on the list. */
+export const NEW_REQUEST_DRAFT = "portal-new-ticket";
+
+/** A request typed and not sent (the session ended, the tab was closed): offered again here. */
+function hasDraft(userId: string): boolean {
+  const storage = browserStorage();
+  return !!storage && readDraft(storage, draftKey(userId, NEW_REQUEST_DRAFT)) !== null;
+}
 
 /** Cards rather than a table: the list reads the same on a phone and on a laptop. */
 export function TicketsPage({ user }: { user: PortalUser }) {
@@ -28,6 +37,14 @@ export function TicketsPage({ user }: { user: PortalUser }) {
           {t("list.new")}
         </Button>
       </Group>
+      {hasDraft(user.id) && (
+        <Alert color="yellow" data-testid="unsent-request">
+          {t("list.draft")}{" "}
+          <Anchor component={Link} to="/portal/nueva">
+            {t("list.draftContinue")}
+          </Anchor>
+        </Alert>
+      )}
       {list.isPending && <Loader />}
       {list.isError && <Alert color="red">{t("error.generic")}</Alert>}
       {list.data?.items.length === 0 && <Text c="dimmed">{t("list.empty")}</Text>}
