@@ -211,4 +211,29 @@ describe.each(DATABASES)("event invoices with warranty on %s", (kind) => {
     expect(tech.status).toBe(403);
     expect((await s.leader.get(`/api/invoices/${fresh[0].id}`)).body).toEqual(before);
   });
+
+  it("refuses a billing status before review, and «invoiced» by hand while the ticket's draft waits", async () => {
+    const client = await newClient(s, "Papelería Orden", "pagos@orden.mx");
+    const open = await attendedTicket(s, { clientId: client, entries: [{ minutes: 30, mode: "phone" }] });
+    const early = await s.leader.patch(`/api/tickets/${open.id}`, { billingStatus: "invoiced" });
+    expect([early.status, early.body.error.code, early.body.error.message]).toEqual([
+      422,
+      "precondition_failed",
+      "El estatus de cobro se decide al revisar o cerrar el ticket; este aún está en curso.",
+    ]);
+    expect((await ticket(open.id)).billingStatus).toBe("pending");
+    await review(s, open.id);
+    await close(s, open.id);
+    const draft = (await s.leader.get(`/api/invoices?clientId=${client}`)).body.items[0];
+    expect(draft.status).toBe("draft");
+    const byHand = await s.leader.patch(`/api/tickets/${open.id}`, { billingStatus: "invoiced" });
+    expect([byHand.status, byHand.body.error.message]).toEqual([
+      422,
+      `La prefactura ${draft.folio} de este ticket sigue en borrador: emítela y el ticket queda facturado, o márcalo sin cargo.`,
+    ]);
+    expect((await ticket(open.id)).billingStatus).toBe("to_invoice");
+    // Issuing the draft is what makes it invoiced.
+    expect((await s.leader.post(`/api/invoices/${draft.id}/issue`)).status).toBe(200);
+    expect((await ticket(open.id)).billingStatus).toBe("invoiced");
+  });
 });

@@ -6,6 +6,7 @@ import type { Actor, AppContext } from "../../context.js";
 import { stillThere } from "../../platform/database/still-there.js";
 import { AppError, forbidden, invalid, notFound } from "../../platform/errors.js";
 import { makeEventDraft } from "../billing/event.js";
+import { invoicesRepo } from "../billing/repository.js";
 import { cancelTicketDraft } from "../billing/ticket-billing.js";
 import { clientsRepo, contactsRepo } from "../clients/repository.js";
 import { businessCalendar, requireCategory } from "../settings/settings.js";
@@ -24,6 +25,8 @@ import { staleConflict } from "./transitions.js";
 
 type Patch = z.output<typeof TicketPatchBody>;
 const OPEN = ["new", "assigned", "in_progress", "attended"];
+/** Where the billing status is the leader's to set: at review and close, and after. */
+const BILLED_AT = ["reviewed", "closed"];
 
 /** Who may change which field: classification is reception's and the leader's; money is the leader's. */
 function checkFieldRights(actor: Actor, row: TicketRow, p: Patch): void {
@@ -39,6 +42,9 @@ function checkFieldRights(actor: Actor, row: TicketRow, p: Patch): void {
   if (classifies && !OPEN.includes(row.status)) throw invalid("ticket.reclassify_late");
   if (p.billingStatus !== undefined && !maySetBillingStatus(actor))
     throw forbidden("ticket.billing_status_leader");
+  // Billing is decided at close (SPEC §3 step 7): a ticket still being worked has nothing to bill yet.
+  if (p.billingStatus !== undefined && !BILLED_AT.includes(row.status))
+    throw new AppError("precondition_failed", "ticket.billing_status_early", {}, { field: "billingStatus" });
   if (p.billableMinutes !== undefined) {
     if (!mayCorrectBillableTime(actor)) throw forbidden("ticket.billable_senior");
     if (row.billable_minutes === null) throw new AppError("precondition_failed", "ticket.billable_at_review");
@@ -52,6 +58,21 @@ async function contractForKind(ctx: AppContext, cal: BusinessCalendar, row: Tick
   const contract = await contractInForce(ctx, cal, row.client_id, Date.parse(row.received_at));
   if (!contract) throw new AppError("precondition_failed", "ticket.no_contract_at_receipt");
   return contract;
+}
+
+/**
+ * «Facturado» by hand while the ticket's own invoice is still a draft would drop it from what is left
+ * to bill without ever billing it: issuing the draft is what makes it invoiced.
+ */
+async function refuseInvoicedWithDraft(ctx: AppContext, ticketId: string): Promise<void> {
+  const draft = await invoicesRepo.byRunKey(ctx.db, `ticket:${ticketId}`);
+  if (draft?.status === "draft")
+    throw new AppError(
+      "precondition_failed",
+      "ticket.invoiced_with_draft",
+      { folio: draft.folio },
+      { field: "billingStatus" },
+    );
 }
 
 async function buildPatch(ctx: AppContext, row: TicketRow, p: Patch): Promise<Partial<TicketRow>> {
@@ -69,6 +90,7 @@ async function buildPatch(ctx: AppContext, row: TicketRow, p: Patch): Promise<Pa
       throw invalid("ticket.contact_not_of_ticket_client", {}, { field: "contactId" });
   }
   if (p.contactId !== undefined) out.contact_id = p.contactId;
+  if (p.billingStatus === "invoiced") await refuseInvoicedWithDraft(ctx, row.id);
   if (p.billingStatus !== undefined) out.billing_status = p.billingStatus;
   if (p.billableMinutes !== undefined) out.billable_minutes = p.billableMinutes;
   const kind: ServiceKind = p.serviceKind ?? row.service_kind;

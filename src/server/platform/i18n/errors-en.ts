@@ -99,6 +99,10 @@ export const enErrors: Record<ErrorMessageKey, string> = {
   "ticket.assign_active_only": "Only active technicians can be assigned.",
   "ticket.billable_at_review": "Billable time is set at review.",
   "ticket.billable_senior": "Only a senior technician corrects billable time.",
+  "ticket.billing_status_early":
+    "The billing status is decided at review or close; this ticket is still being worked.",
+  "ticket.invoiced_with_draft":
+    "Pre-invoice {folio} of this ticket is still a draft: issue it and the ticket is invoiced, or mark it no charge.",
   "ticket.billing_status_leader": "Only the leader changes the billing status.",
   "ticket.cancelled": "The ticket is cancelled.",
   "ticket.concurrent_edit": "Someone else changed this ticket at the same time. Try again.",

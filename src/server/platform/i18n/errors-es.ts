@@ -99,6 +99,10 @@ export const esErrors = {
   "ticket.assign_active_only": "Solo se asigna a técnicos activos.",
   "ticket.billable_at_review": "El tiempo facturable se fija al revisar.",
   "ticket.billable_senior": "Solo un técnico senior corrige el tiempo facturable.",
+  "ticket.billing_status_early":
+    "El estatus de cobro se decide al revisar o cerrar el ticket; este aún está en curso.",
+  "ticket.invoiced_with_draft":
+    "La prefactura {folio} de este ticket sigue en borrador: emítela y el ticket queda facturado, o márcalo sin cargo.",
   "ticket.billing_status_leader": "Solo el líder cambia el estatus de cobro.",
   "ticket.cancelled": "El ticket está cancelado.",
   "ticket.concurrent_edit": "Otra persona modificó este ticket al mismo tiempo. Vuelve a intentarlo.",
