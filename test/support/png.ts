@@ -36,6 +36,8 @@ export interface PngSpec {
   before?: Buffer[];
   /** Leave IEND out (a cut file). */
   noEnd?: boolean;
+  /** Bytes appended to IHDR's 13 (a malformed header). */
+  ihdrExtra?: Buffer;
 }
 
 const CHANNELS = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as const;
@@ -75,7 +77,7 @@ export function png(spec: PngSpec): Buffer {
   ihdr.writeUInt8(spec.interlaced ? 1 : 0, 12);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk("IHDR", ihdr),
+    pngChunk("IHDR", spec.ihdrExtra ? Buffer.concat([ihdr, spec.ihdrExtra]) : ihdr),
     ...(spec.before ?? []),
     pngChunk("IDAT", spec.idat ?? deflateSync(pngRows(spec))),
     ...(spec.noEnd ? [] : [pngChunk("IEND", Buffer.alloc(0))]),

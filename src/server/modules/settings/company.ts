@@ -153,10 +153,18 @@ export async function readLogo(ctx: AppContext, actor: Actor) {
   return { contentType: row.content_type, data: Buffer.from(row.data, "base64"), updatedAt: row.updated_at };
 }
 
+let lastLogo: { key: string; logo: Buffer | null } | null = null;
+
 /** The logo's bytes for documents the firm prints (service orders, invoices), or null when none is set. */
 export async function companyLogo(ctx: AppContext): Promise<Buffer | null> {
   const row = await filesRepo.get(ctx.db, LOGO_KEY);
-  const logo = row ? Buffer.from(row.data, "base64") : null;
-  // One stored before uploads were checked whole is left out of documents rather than stop them.
-  return logo && drawableImage(logo) ? logo : null;
+  if (!row) return null;
+  // The same stored logo is decoded and checked once per process, not for every document.
+  const key = row.data;
+  if (lastLogo?.key !== key) {
+    const logo = Buffer.from(row.data, "base64");
+    // One stored before uploads were checked whole is left out of documents rather than stop them.
+    lastLogo = { key, logo: drawableImage(logo) ? logo : null };
+  }
+  return lastLogo.logo;
 }

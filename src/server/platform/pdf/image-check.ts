@@ -1,16 +1,24 @@
 import { inflateSync } from "node:zlib";
 
 /**
- * Whether pdfkit can draw an image without failing out of reach. A PNG with transparency is decoded
- * by png-js, which inflates its pixels in a zlib callback and throws from there on a damaged stream or
- * an unknown row filter: no try/catch around `doc.image` sees it, and the process dies. So a PNG is
- * checked here as that decoder reads it: a whole zlib stream whose every row starts with a known
- * filter and whose rows fill the image. A JPEG is parsed by pdfkit at once (its errors are catchable).
+ * Whether pdfkit can draw an image without failing out of reach. A PNG with transparency or
+ * interlacing is decoded by png-js, which inflates its pixels in a zlib callback and throws from there
+ * on a damaged stream or an unknown row filter: no try/catch around `doc.image` sees it, and the
+ * process dies. So a PNG is read here as png-js reads it (one 13-byte IHDR first, the IDATs joined,
+ * each pass's rows — also the empty passes of a narrow interlaced image, whose filter bytes png-js
+ * consumes — starting with a filter 0–4) and must be whole (every row there). A JPEG is parsed by
+ * pdfkit at once: its errors are caught where it is drawn.
  */
 export function drawableImage(data: Buffer): boolean {
-  if (isPng(data)) return pngDecodes(data);
-  return data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff;
+  let known = checked.get(data);
+  if (known === undefined) {
+    known = isPng(data) ? pngDecodes(data) : data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff;
+    checked.set(data, known);
+  }
+  return known;
 }
+/** Per buffer: the stored logo is checked when read (companyLogo keeps it) and again where drawn. */
+const checked = new WeakMap<Buffer, boolean>();
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const isPng = (data: Buffer) => data.subarray(0, 8).equals(PNG_SIGNATURE);
@@ -24,7 +32,7 @@ const DEPTHS: Record<number, number[]> = {
   4: [8, 16],
   6: [8, 16],
 };
-/** Adam7's passes: first column and row, then the step between columns and between rows. */
+/** Adam7's passes as png-js runs them: first column and row, then the step between each. */
 const ADAM7 = [
   [0, 0, 8, 8],
   [4, 0, 8, 8],
@@ -34,7 +42,11 @@ const ADAM7 = [
   [1, 0, 2, 2],
   [0, 1, 1, 2],
 ] as const;
-const MAX_SIDE = 10_000;
+/**
+ * A logo is drawn 110 × 55 points: 4 megapixels (2000 × 2000) is far more than it needs, and keeps a
+ * small file that inflates to gigabytes (a decompression bomb) from being inflated at all.
+ */
+const MAX_PIXELS = 4_000_000;
 
 interface Header {
   width: number;
@@ -45,17 +57,22 @@ interface Header {
 
 function pngDecodes(data: Buffer): boolean {
   const chunks = pngChunks(data);
-  const ihdr = chunks?.find((c) => c.type === "IHDR")?.body;
-  if (!chunks || !ihdr || ihdr.length < 13) return false;
-  const header = headerOf(ihdr);
+  const first = chunks?.[0];
+  // png-js keeps the last IHDR and reads 13 bytes of it whatever its length: only the plain case passes.
+  if (!chunks || first?.type !== "IHDR" || first.body.length !== 13) return false;
+  if (chunks.filter((c) => c.type === "IHDR").length !== 1) return false;
+  const header = headerOf(first.body);
   if (!header) return false;
+  const passes = passesOf(header);
+  const expected = passes.reduce((n, p) => n + p.rows * (1 + p.rowBytes), 0);
   let pixels: Buffer;
   try {
-    pixels = inflateSync(Buffer.concat(chunks.filter((c) => c.type === "IDAT").map((c) => c.body)));
+    const idat = Buffer.concat(chunks.filter((c) => c.type === "IDAT").map((c) => c.body));
+    pixels = inflateSync(idat, { maxOutputLength: expected + 1 });
   } catch {
     return false;
   }
-  return rowsFill(pixels, header);
+  return pixels.length === expected && filtersKnown(pixels, passes);
 }
 
 function headerOf(ihdr: Buffer): Header | null {
@@ -65,11 +82,11 @@ function headerOf(ihdr: Buffer): Header | null {
   const colourType = ihdr.readUInt8(9);
   const channels = CHANNELS[colourType];
   if (!channels || !DEPTHS[colourType]?.includes(depth)) return null;
-  if (width < 1 || height < 1 || width > MAX_SIDE || height > MAX_SIDE) return null;
+  if (width < 1 || height < 1 || width * height > MAX_PIXELS) return null;
   return { width, height, bitsPerPixel: channels * depth, interlaced: ihdr.readUInt8(12) === 1 };
 }
 
-/** The chunks in order, or null when one runs past the end of the file. */
+/** The chunks in order, or null when one runs past the end of the file or there is no IEND. */
 function pngChunks(data: Buffer): { type: string; body: Buffer }[] | null {
   const out: { type: string; body: Buffer }[] = [];
   let pos = 8;
@@ -85,17 +102,28 @@ function pngChunks(data: Buffer): { type: string; body: Buffer }[] | null {
   return null;
 }
 
-/** Every row of every pass starts with a filter png-js knows (0–4), and the rows fill the data. */
-function rowsFill(pixels: Buffer, h: Header): boolean {
+/**
+ * Each pass's rows and their bytes after the filter byte, as png-js reads them: a pass with no column
+ * (an image 4 pixels wide or less) still has its rows read, one filter byte each, where a PNG encoder
+ * writes nothing — so such an image fails the check, as it would fail png-js.
+ */
+function passesOf(h: Header): { rows: number; rowBytes: number }[] {
   const passes = h.interlaced ? ADAM7 : ([[0, 0, 1, 1]] as const);
-  let pos = 0;
-  for (const [x0, y0, dx, dy] of passes) {
+  return passes.map(([x0, y0, dx, dy]) => {
     const columns = Math.ceil((h.width - x0) / dx);
-    const rows = Math.ceil((h.height - y0) / dy);
-    if (columns <= 0 || rows <= 0) continue;
-    const rowBytes = Math.ceil((columns * h.bitsPerPixel) / 8);
+    return {
+      rows: Math.max(0, Math.ceil((h.height - y0) / dy)),
+      rowBytes: columns > 0 ? Math.ceil((columns * h.bitsPerPixel) / 8) : 0,
+    };
+  });
+}
+
+/** Every row starts with a filter png-js knows (0–4). */
+function filtersKnown(pixels: Buffer, passes: { rows: number; rowBytes: number }[]): boolean {
+  let pos = 0;
+  for (const { rows, rowBytes } of passes) {
     for (let r = 0; r < rows; r++) {
-      if (pos + 1 + rowBytes > pixels.length || pixels.readUInt8(pos) > 4) return false;
+      if (pixels.readUInt8(pos) > 4) return false;
       pos += 1 + rowBytes;
     }
   }
