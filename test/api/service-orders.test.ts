@@ -172,6 +172,22 @@ describe.each(DATABASES)("service orders on %s", (kind) => {
       expect([refused.statusCode, refused.json().error.code]).toEqual([410, "link_used"]);
     }
     expect((await ticketOf(ticket.id)).version).toBe(after.version);
+    // Only moments after: the same answer long after does not read the order through a used link.
+    time.advance(11 * 60_000);
+    const late = await anon("POST", "/api/service-orders/by-link/decision", answer);
+    expect([late.statusCode, late.json().error.code]).toEqual([410, "link_used"]);
+  });
+
+  it("a rejection repeated with another reason, or an answer given elsewhere, is not taken as a repeat", async () => {
+    const { token } = await attendAndMail("Teléfono sin tono");
+    const reject = { token, decision: "reject", name: "Ana Pérez", reason: "Sigue sin tono" };
+    expect((await anon("POST", "/api/service-orders/by-link/decision", reject)).statusCode).toBe(200);
+    expect((await anon("POST", "/api/service-orders/by-link/decision", reject)).statusCode).toBe(200);
+    const otherReason = await anon("POST", "/api/service-orders/by-link/decision", {
+      ...reject,
+      reason: "Otra",
+    });
+    expect(otherReason.statusCode).toBe(410);
   });
 
   it("an expired link is refused and changes nothing", async () => {

@@ -60,20 +60,29 @@ export async function decideByLink(
   }
 }
 
+/** How long after a link's answer the same answer again is taken as its repeat (a retry, a double click). */
+const REPEAT_WINDOW_MS = 10 * 60_000;
+
 /**
- * The order, when the link's answer is the one already recorded, by the same name: a second click or
- * a retry after a lost response gets what the first got (the order, accepted), not «link already
- * used, nothing changed», which would tell a client who did accept that nothing happened. Any other
- * answer on a used link (the other decision, another name) is still refused.
+ * The order, when the link's answer is the one this link recorded moments ago, by the same name (and
+ * for a rejection, the same reason): a second click or a retry after a lost response gets what the
+ * first got, not «link already used, nothing changed», which would tell a client who did accept that
+ * nothing happened. Anything else on a used link is still refused: the other decision, another name
+ * or reason, a decision made elsewhere (portal, on site), or the same answer long after (a used link
+ * does not read the order forever).
  */
 async function sameAnswerAgain(ctx: AppContext, body: z.output<typeof LinkDecisionBody>) {
   const parsed = parseLink(body.token);
   if (!parsed) return null;
   const link = await serviceOrdersRepo.link(ctx.db, parsed.id);
   if (!link?.used_at || !(await linkSignatureOk(ctx, parsed, link.ticket_id))) return null;
+  if (ctx.clock().getTime() - Date.parse(link.used_at) > REPEAT_WINDOW_MS) return null;
   const order = await loadServiceOrder(ctx, link.ticket_id);
-  const recorded = order?.decision;
+  const d = order?.decision;
+  if (d?.method !== "link" || d.at !== link.used_at) return null;
+  const same = (a: string | null | undefined, b: string | null | undefined) =>
+    (a ?? "").trim().toLowerCase() === (b ?? "").trim().toLowerCase();
   const asked = body.decision === "accept" ? "accepted" : "rejected";
-  const sameName = recorded?.signerName?.trim().toLowerCase() === body.name.trim().toLowerCase();
-  return recorded?.decision === asked && sameName ? order : null;
+  const sameReason = body.decision === "accept" || same(d.reason, body.reason);
+  return d.decision === asked && same(d.signerName, body.name) && sameReason ? order : null;
 }
