@@ -35,6 +35,26 @@ export const invoiceTicketsRepo = {
       .executeTakeFirst();
     return Number(row?.minutes ?? 0);
   },
+  /** The folio of a draft invoice that bills the ticket (its time or its charges), if any. */
+  draftBilling: async (db: Db, ticketId: string): Promise<string | null> => {
+    const row = await db
+      .selectFrom("invoice_tickets as it")
+      .innerJoin("invoices as i", "i.id", "it.invoice_id")
+      .select("i.folio")
+      .where("it.ticket_id", "=", ticketId)
+      .where("i.status", "=", "draft")
+      .union(
+        db
+          .selectFrom("invoice_charges as ic")
+          .innerJoin("charges as c", "c.id", "ic.charge_id")
+          .innerJoin("invoices as i", "i.id", "ic.invoice_id")
+          .select("i.folio")
+          .where("c.ticket_id", "=", ticketId)
+          .where("i.status", "=", "draft"),
+      )
+      .executeTakeFirst();
+    return row?.folio ?? null;
+  },
   /** Of `ticketIds`, those another issued, exported or paid invoice still bills. */
   stillBilled: async (db: Db, ticketIds: string[]): Promise<Set<string>> => {
     if (ticketIds.length === 0) return new Set();

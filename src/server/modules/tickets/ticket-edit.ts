@@ -6,8 +6,8 @@ import type { Actor, AppContext } from "../../context.js";
 import { stillThere } from "../../platform/database/still-there.js";
 import { AppError, forbidden, invalid, notFound } from "../../platform/errors.js";
 import { makeEventDraft } from "../billing/event.js";
-import { invoicesRepo } from "../billing/repository.js";
 import { cancelTicketDraft } from "../billing/ticket-billing.js";
+import { invoiceTicketsRepo } from "../billing/ticket-repository.js";
 import { clientsRepo, contactsRepo } from "../clients/repository.js";
 import { businessCalendar, requireCategory } from "../settings/settings.js";
 import { contractInForce } from "./contract-in-force.js";
@@ -61,16 +61,17 @@ async function contractForKind(ctx: AppContext, cal: BusinessCalendar, row: Tick
 }
 
 /**
- * «Facturado» by hand while the ticket's own invoice is still a draft would drop it from what is left
- * to bill without ever billing it: issuing the draft is what makes it invoiced.
+ * «Facturado» by hand while a draft invoice bills the ticket (its own, the month's contract run, a
+ * correction) would drop it from what is left to bill without ever billing it: issuing the draft is
+ * what makes it invoiced.
  */
 async function refuseInvoicedWithDraft(ctx: AppContext, ticketId: string): Promise<void> {
-  const draft = await invoicesRepo.byRunKey(ctx.db, `ticket:${ticketId}`);
-  if (draft?.status === "draft")
+  const folio = await invoiceTicketsRepo.draftBilling(ctx.db, ticketId);
+  if (folio)
     throw new AppError(
       "precondition_failed",
       "ticket.invoiced_with_draft",
-      { folio: draft.folio },
+      { folio },
       { field: "billingStatus" },
     );
 }
