@@ -57,8 +57,14 @@ export const MailAttachmentList = z.object({ items: z.array(MailAttachment) });
 export const AttachmentParams = z.object({ id: Id, attId: Id });
 
 export const MailSettings = z.strictObject({
-  /** The firm's name: From display name and signature of every mail. */
-  companyName: z.string().trim().min(1).max(120),
+  /**
+   * The name mails are signed with (From display name and signature) while the firm's profile
+   * (`PUT /api/settings/company`, set by the setup page) has none; once it has one, mails use it.
+   */
+  companyName: z.string().trim().min(1).max(120).meta({
+    description:
+      "Firma de los correos (nombre del remitente) mientras el perfil de la empresa no tenga nombre; con él, los correos usan el del perfil.",
+  }),
   /** Auto-replies to one sender per hour at most. */
   autoRepliesPerHour: z.number().int().min(0).max(1000),
 });

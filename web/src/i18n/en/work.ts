@@ -35,6 +35,7 @@ export const work: Record<keyof typeof es, string> = {
   "lookup.matched.name": "Name",
   "lookup.matched.rfc": "RFC",
   "lookup.matched.contact_name": "Contact",
+  "client.linkGone": "That client no longer exists or is not yours to see.",
   "client.title": "Clients",
   "client.new": "New client",
   "client.name": "Legal or trade name",

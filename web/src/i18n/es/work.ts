@@ -33,6 +33,7 @@ export const work = {
   "lookup.matched.name": "Nombre",
   "lookup.matched.rfc": "RFC",
   "lookup.matched.contact_name": "Contacto",
+  "client.linkGone": "Ese cliente ya no existe o no está a tu alcance.",
   "client.title": "Clientes",
   "client.new": "Cliente nuevo",
   "client.name": "Razón social o nombre",

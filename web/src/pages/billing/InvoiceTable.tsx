@@ -102,7 +102,12 @@ function IssueConfirm({
 }) {
   const t = useT();
   return (
-    <Modal opened={opened} onClose={onClose} title={t("billing.issueTitle", { folio: invoice.folio })}>
+    <Modal
+      closeButtonProps={{ "aria-label": t("common.close") }}
+      opened={opened}
+      onClose={onClose}
+      title={t("billing.issueTitle", { folio: invoice.folio })}
+    >
       <Text size="sm" mb="md">
         {t("billing.issueConfirm", { client: invoice.clientName, total: formatMoney(invoice.totalCents) })}
       </Text>

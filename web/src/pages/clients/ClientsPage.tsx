@@ -14,7 +14,7 @@ import "@mantine/core/styles/SimpleGrid.layer.css";
 import "@mantine/core/styles/Table.layer.css";
 import "@mantine/core/styles/Tabs.layer.css";
 import "@mantine/core/styles/Timeline.layer.css";
-import { Button, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
@@ -41,6 +41,8 @@ export default function ClientsPage() {
   const listed = linked ? (items.find((c) => c.id === linked) ?? null) : null;
   const single = useClient(linked, linked !== null && listed === null && !clients.isPending);
   const current = listed ?? (linked ? (single.data ?? null) : null);
+  // A link to a client that is gone (or not this user's to see): say so and leave the plain list.
+  const gone = linked !== null && single.isError;
   return (
     <>
       <PageHeader
@@ -54,6 +56,11 @@ export default function ClientsPage() {
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
       />
+      {gone && (
+        <Alert color="orange" mb="md" withCloseButton onClose={close} data-testid="client-link-gone">
+          {t("client.linkGone")}
+        </Alert>
+      )}
       <QueryState query={clients}>
         <ClientTable clients={items} onOpen={open} />
         {/* Every client, 100 at a time: the next ones on «Cargar más». */}

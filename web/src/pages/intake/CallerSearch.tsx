@@ -65,6 +65,10 @@ export function CallerSearch({ onPick, onNewClient, label }: Props) {
   // The list answers the text in the box (not an earlier one still shown while the next is asked).
   const current = query === text && searched && lookup.isSuccess && !lookup.isPlaceholderData;
 
+  // A lookup that failed ends the wait (its error is shown): a later refetch must not pick behind the user's back.
+  useEffect(() => {
+    if (entered !== null && lookup.isError) setEntered(null);
+  }, [entered, lookup.isError]);
   useEffect(() => {
     if (entered === null || entered !== text || !current) return;
     setEntered(null);

@@ -45,6 +45,17 @@ export function NewTicketPage() {
   const [error, setError] = useState<{ text: string; signIn: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<NewRequest>) => setValues((v) => ({ ...v, ...patch }));
+  // Signed in again in another tab: this tab's CSRF token is the old session's. Read the current one
+  // (usePortalMe's query stores it) and send once more.
+  const sendRefreshingCsrf = async <T,>(send: () => Promise<T>): Promise<T> => {
+    try {
+      return await send();
+    } catch (err) {
+      if (!(err instanceof PortalApiError && err.code === "csrf_token_invalid")) throw err;
+      await queryClient.refetchQueries({ queryKey: meKey });
+      return await send();
+    }
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -60,7 +71,7 @@ export function NewTicketPage() {
         description: values.description.trim(),
         wasWorking: values.wasWorking === "yes",
       };
-      const created = await portalApi<PortalTicketDetail>("/tickets", "POST", body);
+      const created = await sendRefreshingCsrf(() => portalApi<PortalTicketDetail>("/tickets", "POST", body));
       draft.clear();
       await queryClient.invalidateQueries({ queryKey: ticketsKey });
       navigate(`/portal/tickets/${created.id}`, { state: { created: created.folio } });
