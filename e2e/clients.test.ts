@@ -61,7 +61,12 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
       await page.getByRole("dialog").getByLabel("Motivo de la decisión").fill("Historial limpio");
       await page.getByRole("dialog").getByRole("button", { name: "Aprobar" }).click();
       await page.getByText("Crédito aprobado.").waitFor();
-      await page.goto(`${server.baseUrl}/clients`);
+      // A link to a client that does not exist says so, and closing it leaves the plain list.
+      await page.goto(`${server.baseUrl}/clients?client=no-such-client&tab=contacts`);
+      const gone = page.getByTestId("client-link-gone");
+      await gone.getByText("Ese cliente ya no existe o no está a tu alcance.").waitFor();
+      await gone.getByRole("button").click();
+      await expect.poll(() => new URL(page.url()).search).toBe("");
       // The client's name is a button: the keyboard opens its card too.
       await page.getByRole("button", { name: CLIENT, exact: true }).focus();
       await page.keyboard.press("Enter");

@@ -203,11 +203,25 @@ describe.skipIf(browserMissing)("client portal", { timeout: 180_000 }, () => {
         await page.getByRole("link", { name: /Mis solicitudes/ }).click();
         await page.getByTestId("ticket-card").getByText("La impresora de caja no enciende").waitFor();
         expect(await page.getByTestId("unsent-request").count()).toBe(0);
+
+        // Signed in again in another tab: this tab's CSRF token is the old session's; the request
+        // still goes, once (it reads the current token and sends again).
+        await page.getByRole("link", { name: "Nueva solicitud" }).click();
+        await page.getByLabel("Asunto").fill("El escáner no guarda en la carpeta");
+        await page.getByText("No, es algo nuevo o aún no estaba en operación").click();
+        await admin.ok("POST", "/api/portal/magic-link", { email: cashier });
+        const other = await page.context().newPage();
+        await other.goto(server.baseUrl + (await mailedLinkPath(cashier)));
+        await other.getByRole("heading", { name: "Mis solicitudes" }).waitFor();
+        await other.close();
+        await page.getByRole("button", { name: "Enviar solicitud" }).click();
+        await page.getByTestId("created-notice").waitFor();
       },
       PHONE,
     );
     const { items } = await admin.ok<{ items: { title: string; urgent: boolean }[] }>("GET", "/api/tickets");
     const filed = items.filter((i) => i.title === "La impresora de caja no enciende");
     expect(filed.map((i) => i.urgent)).toEqual([true]);
+    expect(items.filter((i) => i.title === "El escáner no guarda en la carpeta")).toHaveLength(1);
   });
 });
