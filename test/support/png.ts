@@ -1,4 +1,5 @@
 import { deflateSync } from "node:zlib";
+import { ADAM7, CHANNELS, PNG_SIGNATURE } from "../../src/server/platform/pdf/image-check.js";
 
 /** PNGs built byte by byte, to test what a damaged image does (image-check.ts). */
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -40,20 +41,9 @@ export interface PngSpec {
   ihdrExtra?: Buffer;
 }
 
-const CHANNELS = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as const;
-const ADAM7 = [
-  [0, 0, 8, 8],
-  [4, 0, 8, 8],
-  [0, 4, 4, 8],
-  [2, 0, 4, 4],
-  [0, 2, 2, 4],
-  [1, 0, 2, 2],
-  [0, 1, 1, 2],
-] as const;
-
 /** The rows an 8-bit image of the spec has (each pass's, when interlaced), filled with a grey. */
 export function pngRows(spec: PngSpec): Buffer {
-  const bytesPerPixel = CHANNELS[spec.colourType];
+  const bytesPerPixel = CHANNELS[spec.colourType] ?? 1;
   const passes = spec.interlaced ? ADAM7 : ([[0, 0, 1, 1]] as const);
   const rows: Buffer[] = [];
   for (const [x0, y0, dx, dy] of passes) {
@@ -76,7 +66,7 @@ export function png(spec: PngSpec): Buffer {
   ihdr.writeUInt8(spec.colourType, 9);
   ihdr.writeUInt8(spec.interlaced ? 1 : 0, 12);
   return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    PNG_SIGNATURE,
     pngChunk("IHDR", spec.ihdrExtra ? Buffer.concat([ihdr, spec.ihdrExtra]) : ihdr),
     ...(spec.before ?? []),
     pngChunk("IDAT", spec.idat ?? deflateSync(pngRows(spec))),

@@ -34,7 +34,7 @@ const pesos = (cents: number) =>
   `$${(cents / 100).toLocaleString("es-MX", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const qty = (q: number) => q.toLocaleString("es-MX", { maximumFractionDigits: 4 });
 /** A calendar day as Mexico writes it (2026-12-03 → 03/12/2026), as the app shows days. */
-export const dayMx = (isoDay: string) => isoDay.split("-").reverse().join("/");
+export const dayMx = (isoDay: string) => DateTime.fromISO(isoDay).toFormat("dd/LL/yyyy");
 export const termsText = (inv: Pick<InvoiceRow, "payment_terms" | "credit_days">) =>
   inv.payment_terms === "cash" ? "Contado" : `Crédito a ${inv.credit_days ?? 0} días`;
 
@@ -47,7 +47,7 @@ export async function invoicePdfOf(ctx: AppContext, inv: InvoiceRow): Promise<Bu
     companyLogo(ctx),
   ]);
   const firm: Firm = {
-    name: company.name || mail.companyName,
+    name: mail.companyName, // the profile name, or the mail setting's (mailSettings)
     rfc: company.rfc ?? null,
     address: company.address ?? null,
     phone: company.supportPhone ?? null,

@@ -1,5 +1,6 @@
 /** Billing SQL about the tickets an invoice bills (Kysely, parameterised). */
 import type { Kysely, Transaction, Updateable } from "kysely";
+import type { InvoiceStatus } from "../../../contract/billing.js";
 import type { BillingStatus } from "../../../contract/tickets.js";
 import type { DB, InvoicesTable } from "../../platform/database/schema.js";
 
@@ -7,6 +8,25 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 /** Invoices that still bill what they list. */
 const BILLING = ["issued", "exported", "paid"] as const;
+
+/** Which of the tickets an invoice in one of `statuses` bills, by their time or their extra charges. */
+function billingOf(db: Db, ticketIds: string[], statuses: readonly InvoiceStatus[]) {
+  return db
+    .selectFrom("invoice_tickets as it")
+    .innerJoin("invoices as i", "i.id", "it.invoice_id")
+    .select(["it.ticket_id", "i.folio"])
+    .where("it.ticket_id", "in", ticketIds)
+    .where("i.status", "in", statuses)
+    .union(
+      db
+        .selectFrom("invoice_charges as ic")
+        .innerJoin("charges as c", "c.id", "ic.charge_id")
+        .innerJoin("invoices as i", "i.id", "ic.invoice_id")
+        .select(["c.ticket_id", "i.folio"])
+        .where("c.ticket_id", "in", ticketIds)
+        .where("i.status", "in", statuses),
+    );
+}
 
 export const invoiceTicketsRepo = {
   /** The tickets an invoice bills: by their time (`invoice_tickets`) or their extra charges. */
@@ -37,43 +57,13 @@ export const invoiceTicketsRepo = {
   },
   /** The folio of a draft invoice that bills the ticket (its time or its charges), if any. */
   draftBilling: async (db: Db, ticketId: string): Promise<string | null> => {
-    const row = await db
-      .selectFrom("invoice_tickets as it")
-      .innerJoin("invoices as i", "i.id", "it.invoice_id")
-      .select("i.folio")
-      .where("it.ticket_id", "=", ticketId)
-      .where("i.status", "=", "draft")
-      .union(
-        db
-          .selectFrom("invoice_charges as ic")
-          .innerJoin("charges as c", "c.id", "ic.charge_id")
-          .innerJoin("invoices as i", "i.id", "ic.invoice_id")
-          .select("i.folio")
-          .where("c.ticket_id", "=", ticketId)
-          .where("i.status", "=", "draft"),
-      )
-      .executeTakeFirst();
+    const row = await billingOf(db, [ticketId], ["draft"]).executeTakeFirst();
     return row?.folio ?? null;
   },
   /** Of `ticketIds`, those another issued, exported or paid invoice still bills. */
   stillBilled: async (db: Db, ticketIds: string[]): Promise<Set<string>> => {
     if (ticketIds.length === 0) return new Set();
-    const rows = await db
-      .selectFrom("invoice_tickets as it")
-      .innerJoin("invoices as i", "i.id", "it.invoice_id")
-      .select("it.ticket_id")
-      .where("it.ticket_id", "in", ticketIds)
-      .where("i.status", "in", BILLING)
-      .union(
-        db
-          .selectFrom("invoice_charges as ic")
-          .innerJoin("charges as c", "c.id", "ic.charge_id")
-          .innerJoin("invoices as i", "i.id", "ic.invoice_id")
-          .select("c.ticket_id")
-          .where("c.ticket_id", "in", ticketIds)
-          .where("i.status", "in", BILLING),
-      )
-      .execute();
+    const rows = await billingOf(db, ticketIds, BILLING).execute();
     return new Set(rows.map((r) => r.ticket_id));
   },
   /** Cancels an invoice only while it is a draft, whatever its version; false when it is not one any more. */

@@ -6,7 +6,7 @@ import { contactsRepo } from "../clients/repository.js";
 import { recipientOf } from "../mail/notify.js";
 import { queueMail } from "../mail/outbox.js";
 import { mailRepo } from "../mail/repository.js";
-import { languageOf, mailSettings, ownAddresses } from "../mail/settings.js";
+import { languageOf, ownAddresses } from "../mail/settings.js";
 import { localInstant, openingHours, render } from "../mail/templates.js";
 import { calendarConfig } from "../settings/settings.js";
 import type { TicketRow } from "../tickets/repository.js";
@@ -40,14 +40,10 @@ export async function queueServiceOrderMail(base: AppContext, trx: Transaction<D
     now: now.toISOString(),
   });
   const token = await signLink(ctx, linkId, row.id, expires);
-  const [lang, cfg, settings] = await Promise.all([
-    languageOf(ctx, to),
-    calendarConfig(ctx),
-    mailSettings(ctx),
-  ]);
+  const [lang, cfg] = await Promise.all([languageOf(ctx, to), calendarConfig(ctx)]);
   const contact = row.contact_id ? await contactsRepo.byId(trx, row.contact_id) : null;
   const mail = render(ctx.config.dataDir, "service_order", lang, {
-    company: order.company.name || settings.companyName,
+    company: order.company.name,
     folio: row.folio,
     title: row.title,
     name: contact?.name ?? "",

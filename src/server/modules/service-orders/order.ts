@@ -33,7 +33,7 @@ const current = (d: DecisionRow | undefined, attendedAt: string | null) =>
 async function firm(ctx: AppContext): Promise<ServiceOrder["company"]> {
   const [c, mail] = await Promise.all([readSetting(ctx, COMPANY_SETTING), mailSettings(ctx)]);
   return {
-    name: c.name || mail.companyName,
+    name: mail.companyName, // the profile name, or the mail setting's (mailSettings)
     rfc: c.rfc ?? null,
     address: c.address ?? null,
     phone: c.supportPhone ?? null,

@@ -10,7 +10,7 @@ import { auditRepo } from "../../platform/audit/repository.js";
 import { filesRepo } from "../../platform/database/staff-repository.js";
 import { AppError, notFound } from "../../platform/errors.js";
 import { staleEdit } from "../../platform/http/versions.js";
-import { drawableImage } from "../../platform/pdf/image-check.js";
+import { drawableImage, imageKind } from "../../platform/pdf/image-check.js";
 import { assertMayEditCompany, assertMayReadCompany } from "./policy.js";
 import { storeSetting } from "./settings.js";
 import { type SettingSpec, settingRecord } from "./stored-settings.js";
@@ -79,14 +79,6 @@ function cleaned(sent: Omit<z.output<typeof CompanySettingsBody>, "version">): S
   return out;
 }
 
-/** PNG and JPEG are told by their first bytes, whatever the declared type says. */
-function sniff(data: Buffer): "image/png" | "image/jpeg" | null {
-  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return "image/png";
-  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return "image/jpeg";
-  return null;
-}
-
 export async function saveLogo(
   ctx: AppContext,
   actor: Actor,
@@ -96,7 +88,7 @@ export async function saveLogo(
   const data = Buffer.from(input.dataBase64, "base64");
   if (data.length > LOGO_MAX_BYTES)
     throw new AppError("payload_too_large", "company.logo_too_large", {}, { field: "dataBase64" });
-  if (sniff(data) !== input.contentType)
+  if (imageKind(data) !== input.contentType)
     throw new AppError(
       "validation_failed",
       "company.logo_not_image",

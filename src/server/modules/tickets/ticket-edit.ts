@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { TicketPatchBody } from "../../../contract/tickets.js";
+import { billingStatusSettable } from "../../../domain/billing/close.js";
 import { addBusinessMinutes, type BusinessCalendar } from "../../../domain/calendar/index.js";
 import type { ServiceKind } from "../../../domain/sla.js";
 import type { Actor, AppContext } from "../../context.js";
@@ -25,8 +26,6 @@ import { staleConflict } from "./transitions.js";
 
 type Patch = z.output<typeof TicketPatchBody>;
 const OPEN = ["new", "assigned", "in_progress", "attended"];
-/** Where the billing status is the leader's to set: at review and close, and after. */
-const BILLED_AT = ["reviewed", "closed"];
 
 /** Who may change which field: classification is reception's and the leader's; money is the leader's. */
 function checkFieldRights(actor: Actor, row: TicketRow, p: Patch): void {
@@ -42,8 +41,7 @@ function checkFieldRights(actor: Actor, row: TicketRow, p: Patch): void {
   if (classifies && !OPEN.includes(row.status)) throw invalid("ticket.reclassify_late");
   if (p.billingStatus !== undefined && !maySetBillingStatus(actor))
     throw forbidden("ticket.billing_status_leader");
-  // Billing is decided at close (SPEC §3 step 7): a ticket still being worked has nothing to bill yet.
-  if (p.billingStatus !== undefined && !BILLED_AT.includes(row.status))
+  if (p.billingStatus !== undefined && !billingStatusSettable(row.status))
     throw new AppError("precondition_failed", "ticket.billing_status_early", {}, { field: "billingStatus" });
   if (p.billableMinutes !== undefined) {
     if (!mayCorrectBillableTime(actor)) throw forbidden("ticket.billable_senior");

@@ -12,19 +12,26 @@ import { inflateSync } from "node:zlib";
 export function drawableImage(data: Buffer): boolean {
   let known = checked.get(data);
   if (known === undefined) {
-    known = isPng(data) ? pngDecodes(data) : data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff;
+    const kind = imageKind(data);
+    known = kind === "image/png" ? pngDecodes(data) : kind === "image/jpeg";
     checked.set(data, known);
   }
   return known;
 }
+
+/** PNG and JPEG are told by their first bytes, whatever a declared type says. */
+export function imageKind(data: Buffer): "image/png" | "image/jpeg" | null {
+  if (data.subarray(0, 8).equals(PNG_SIGNATURE)) return "image/png";
+  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return "image/jpeg";
+  return null;
+}
 /** Per buffer: the stored logo is checked when read (companyLogo keeps it) and again where drawn. */
 const checked = new WeakMap<Buffer, boolean>();
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const isPng = (data: Buffer) => data.subarray(0, 8).equals(PNG_SIGNATURE);
+export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Samples per pixel by colour type (PNG §11.2.2); bit depths each type allows. */
-const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+export const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 const DEPTHS: Record<number, number[]> = {
   0: [1, 2, 4, 8, 16],
   2: [8, 16],
@@ -33,7 +40,7 @@ const DEPTHS: Record<number, number[]> = {
   6: [8, 16],
 };
 /** Adam7's passes as png-js runs them: first column and row, then the step between each. */
-const ADAM7 = [
+export const ADAM7 = [
   [0, 0, 8, 8],
   [4, 0, 8, 8],
   [0, 4, 4, 8],
