@@ -24,6 +24,7 @@ export default function LeaveGuardDialog() {
       opened={blocked}
       onClose={() => blocker.reset?.()}
       title={t("leave.title")}
+      closeButtonProps={{ "aria-label": t("common.close") }}
       centered
       data-testid="leave-dialog"
     >

@@ -22,7 +22,13 @@ export function ErpImport({ opened, onClose }: { opened: boolean; onClose: () =>
     imp.error instanceof ApiError ? ((imp.error.details as { rows?: Row[] } | null)?.rows ?? []) : [];
   const load = async (file: File | undefined) => file && setCsv(await file.text());
   return (
-    <Modal opened={opened} onClose={onClose} title={t("billing.import")} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t("billing.import")}
+      size="lg"
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
       <Stack>
         <Text size="sm" c="dimmed">
           {t("billing.importHint")}

@@ -27,7 +27,13 @@ export function StatusBadge({ status }: { status: Invoice["status"] }) {
 function Lines({ invoice, onClose }: { invoice: Invoice | null; onClose: () => void }) {
   const t = useT();
   return (
-    <Modal opened={invoice !== null} onClose={onClose} title={invoice?.folio} size="lg">
+    <Modal
+      opened={invoice !== null}
+      onClose={onClose}
+      title={invoice?.folio}
+      size="lg"
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
       {invoice && invoice.status !== "draft" && (
         <Text size="sm" c="dimmed" mb="sm">
           {t("billing.draft.frozen")}

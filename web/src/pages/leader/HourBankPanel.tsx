@@ -80,6 +80,7 @@ export function HourBankPanel({ contractId, onClose }: { contractId: string | nu
       opened={contractId !== null}
       onClose={onClose}
       size="xl"
+      closeButtonProps={{ "aria-label": t("common.close") }}
       title={t("hourBank.title", { month: bank.data?.month ?? "" })}
     >
       <QueryState query={bank}>
