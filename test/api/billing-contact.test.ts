@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Staff, seedStaff, validRfc } from "../fixtures.js";
+import { clientUser, type Staff, seedStaff, validRfc } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
 import { invoiceIn } from "../support/billing.js";
 
@@ -64,6 +64,33 @@ describe.each(DATABASES)("the client's billing contact on %s", (kind) => {
     // Cleared with null: back to the client's own e-mail.
     expect((await designate(c.id, null)).body.billingContactId).toBeNull();
     expect(await mailedTo(c.id)).toEqual(["facturas@cliente.mx"]);
+  });
+
+  it("writes the invoice mail in the language of the address's portal user (Spanish without one)", async () => {
+    const c = await newClient();
+    const cxp = await newContact(c.id, "Dana Payables", "dana@cliente.mx");
+    expect((await designate(c.id, cxp.id)).status).toBe(200);
+    const mailOf = async () => {
+      const invoice = await invoiceIn(s, c.id, 100_000, "issued");
+      return t.app.ctx.db
+        .selectFrom("outbox")
+        .select(["subject", "text_body", "html_body"])
+        .where("subject", "like", `%${invoice.folio}%`)
+        .executeTakeFirstOrThrow();
+    };
+    const spanish = await mailOf();
+    expect(spanish.subject).toMatch(/^Factura /);
+    expect(spanish.text_body).toMatch(/Fecha de vencimiento: \d{2}\/\d{2}\/\d{4}/);
+
+    const portal = await clientUser(s, c.id, "dana@cliente.mx");
+    expect((await portal.patch("/api/auth/me", { locale: "en" })).status).toBe(200);
+    const english = await mailOf();
+    expect(english.subject).toMatch(/^Invoice /);
+    expect(english.text_body).toContain("Dear Cliente facturación");
+    expect(english.text_body).toMatch(/Payment terms: (cash|\d+-day credit)\n/);
+    expect(english.text_body).toMatch(/Due date: [A-Z][a-z]{2} \d{1,2}, \d{4}\n/);
+    expect(english.text_body).not.toMatch(/contado|crédito|días/);
+    expect(english.html_body).toContain("Payment terms");
   });
 
   it("without a billing contact nor a client e-mail, mails the first contact with an e-mail (unchanged)", async () => {

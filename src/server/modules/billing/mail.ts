@@ -3,15 +3,21 @@ import type { Transaction } from "kysely";
 import type { AppContext } from "../../context.js";
 import type { DB } from "../../platform/database/schema.js";
 import { queueMail } from "../mail/outbox.js";
-import { mailSettings } from "../mail/settings.js";
-import { render } from "../mail/templates.js";
-import { dayMx, invoicePdfOf } from "./pdf.js";
+import { languageOf, mailSettings } from "../mail/settings.js";
+import { type MailLang, render } from "../mail/templates.js";
+import { dayIn, invoicePdfOf } from "./pdf.js";
 import type { InvoiceRow } from "./repository.js";
 import { lookupRepo } from "./repository.js";
 import { storedLines } from "./stored-lines.js";
 
 export const pesos = (cents: number) =>
   `$${(cents / 100).toLocaleString("es-MX", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} MXN`;
+
+const termsIn = (lang: MailLang, row: Pick<InvoiceRow, "payment_terms" | "credit_days">) => {
+  const days = row.credit_days ?? 0;
+  if (lang === "en") return row.payment_terms === "cash" ? "cash" : `${days}-day credit`;
+  return row.payment_terms === "cash" ? "contado" : `crédito a ${days} días`;
+};
 
 /**
  * Queued, with the PDF attached, only when the client has an address (its billing contact's, else its
@@ -28,9 +34,10 @@ export async function queueInvoiceMail(
   const lines = storedLines(row.lines)
     .map((l) => `  ${l.quantity} × ${l.description}: ${pesos(l.amountCents)}`)
     .join("\n");
-  // The firm's profile name, as its orders and PDFs are signed (mailSettings).
-  const { companyName } = await mailSettings(ctx);
-  const mail = render(ctx.config.dataDir, "invoice", "es", {
+  // The firm's profile name, as its orders and PDFs are signed (mailSettings). The text in the language
+  // of the address's portal user (Spanish without one); the PDF, a Mexican fiscal document, in Spanish.
+  const [{ companyName }, lang] = await Promise.all([mailSettings(ctx), languageOf(ctx, to)]);
+  const mail = render(ctx.config.dataDir, "invoice", lang, {
     folio: row.folio,
     company: companyName,
     client: row.client_name,
@@ -39,8 +46,8 @@ export async function queueInvoiceMail(
     subtotal: pesos(Number(row.subtotal_cents)),
     tax: pesos(Number(row.tax_cents)),
     total: pesos(Number(row.total_cents)),
-    terms: row.payment_terms === "cash" ? "contado" : `crédito a ${row.credit_days ?? 0} días`,
-    dueOn: dayMx(row.due_on),
+    terms: termsIn(lang, row),
+    dueOn: dayIn(lang, row.due_on),
   });
   await queueMail(ctx, trx, {
     kind: "message",

@@ -35,6 +35,9 @@ const pesos = (cents: number) =>
 const qty = (q: number) => q.toLocaleString("es-MX", { maximumFractionDigits: 4 });
 /** A calendar day as Mexico writes it (2026-12-03 → 03/12/2026), as the app shows days. */
 export const dayMx = (isoDay: string) => DateTime.fromISO(isoDay).toFormat("dd/LL/yyyy");
+/** A day for a reader of `lang`: dd/mm/yyyy in Spanish; in English with the month's name (04/12 is ambiguous there). */
+export const dayIn = (lang: "es" | "en", isoDay: string) =>
+  lang === "es" ? dayMx(isoDay) : DateTime.fromISO(isoDay, { locale: "en-US" }).toFormat("LLL d, yyyy");
 export const termsText = (inv: Pick<InvoiceRow, "payment_terms" | "credit_days">) =>
   inv.payment_terms === "cash" ? "Contado" : `Crédito a ${inv.credit_days ?? 0} días`;
 
