@@ -1,5 +1,7 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../src/server/platform/database/schema.js";
+import { idempotencyTiming } from "../../src/server/platform/http/idempotency.js";
 import { sha256 } from "../../src/server/platform/ids.js";
 import { housekeeping } from "../../src/server/platform/jobs/definitions.js";
 import type { Caller, Res } from "../client.js";
@@ -271,6 +273,55 @@ describe.each(DATABASES)("Idempotency-Key on %s", (kind) => {
     );
     expect(retaken.status).toBe(201);
   }, 20_000);
+
+  // A lock held elsewhere keeps the first create waiting past the minute after which a silent key is
+  // taken for abandoned; the retry must wait for its answer, not create the client a second time.
+  it.runIf(kind === "postgres")(
+    "keeps the key of a request slower than a minute: its retry gets the same client",
+    async () => {
+      const blocker = new pg.Client({ connectionString: t.db.env.DATABASE_URL });
+      await blocker.connect();
+      idempotencyTiming.heartbeatMs = 50;
+      try {
+        await blocker.query("BEGIN");
+        await blocker.query("LOCK TABLE clients IN ACCESS EXCLUSIVE MODE");
+        const key = { "idempotency-key": "k-slow" };
+        const first = post(staff.reception, "/api/clients", { name: "Lento SA" }, key);
+        await new Promise((r) => setTimeout(r, 300));
+        time.advance(61_000);
+        await new Promise((r) => setTimeout(r, 300));
+        const retry = post(staff.reception, "/api/clients", { name: "Lento SA" }, key);
+        await new Promise((r) => setTimeout(r, 500));
+        await blocker.query("ROLLBACK");
+        const [a, b] = await Promise.all([first, retry]);
+        expect(a.status).toBe(201);
+        expect(b.status).toBe(201);
+        expect(b.body.id).toBe(a.body.id);
+        const named = await t.app.ctx.db
+          .selectFrom("clients")
+          .select("id")
+          .where("name", "=", "Lento SA")
+          .execute();
+        expect(named).toHaveLength(1);
+      } finally {
+        idempotencyTiming.heartbeatMs = 15_000;
+        await blocker.end();
+      }
+    },
+    20_000,
+  );
+
+  it("runs a refused transition again under the same key once the ticket allows it (409 is not replayed)", async () => {
+    const ticket = (await staff.reception.post("/api/tickets", ticketBody("Conflicto"))).body.id;
+    const start = { action: "start" };
+    const key = { "idempotency-key": "k-409" };
+    const early = await post(staff.senior, `/api/tickets/${ticket}/transitions`, start, key);
+    expect(early.status).toBe(409);
+    await go("reception", ticket, { action: "assign", assigneeId: staff.technician.user!.id });
+    const later = await post(staff.senior, `/api/tickets/${ticket}/transitions`, start, key);
+    expect(later.status).toBe(200);
+    expect(later.body.status).toBe("in_progress");
+  });
 
   it("forgets keys after 24 h: housekeeping purges them and a later reuse creates again", async () => {
     const body = { name: "Caduca" };

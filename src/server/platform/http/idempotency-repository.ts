@@ -59,6 +59,16 @@ export const idempotencyRepo = {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
+  /** The holder is alive: an in-progress key renewed this way is not taken for abandoned. */
+  renew: (db: Db, r: Reservation, at: string) =>
+    db
+      .updateTable("idempotency_keys")
+      .set({ created_at: at })
+      .where("scope", "=", r.scope)
+      .where("key", "=", r.key)
+      .where("owner", "=", r.owner)
+      .where("state", "=", "in_progress")
+      .execute(),
   finish: (db: Db, r: Reservation, status: number, body: string) =>
     db
       .updateTable("idempotency_keys")

@@ -13,7 +13,7 @@ import {
 declare module "fastify" {
   interface FastifyRequest {
     /** The Idempotency-Key this request holds, finalised with its answer in onSend. */
-    idempotency: (Reservation & { secret: Buffer }) | null;
+    idempotency: (Reservation & { secret: Buffer; heartbeat: NodeJS.Timeout }) | null;
   }
   interface FastifyContextConfig {
     /**
@@ -24,8 +24,17 @@ declare module "fastify" {
   }
 }
 
-/** An in-progress key older than this belongs to a request that died (crash, restart): it may be retaken. */
+/**
+ * An in-progress key whose holder has not beaten for this long belongs to a request that died (crash,
+ * restart): it may be retaken. A request that is merely slow keeps its key by beating (below).
+ */
 const ABANDONED_MS = 60_000;
+/**
+ * How often a request in flight renews its key's timestamp, so that a slow one (a long lock wait, a
+ * big import) is never mistaken for a dead one and run a second time. Well under ABANDONED_MS: a few
+ * missed beats (a busy pool) do not lose the key. Settable for the tests, which cannot wait 15 s.
+ */
+export const idempotencyTiming = { heartbeatMs: 15_000 };
 /** A duplicate arriving while the first is in flight waits this long for its answer before a 409. */
 const WAIT_MS = 5_000;
 const POLL_MS = 25;
@@ -114,9 +123,28 @@ function replay(reply: FastifyReply, row: IdempotencyRow, secret: Buffer) {
 
 /**
  * Answers that say "not now" or "not you" rather than "this is the result" free the key: 5xx,
- * 429 (rate limit) and 401/403 (credentials, CSRF). A retry with the same key then really runs.
+ * 429 (rate limit), 401/403 (credentials, CSRF) and 409 (a stale version or a busy record: the caller
+ * reloads and sends again, and a day-long replay of the conflict would refuse that retry for nothing).
+ * A retry with the same key then really runs.
  */
-const isFinal = (status: number) => status < 500 && status !== 429 && status !== 401 && status !== 403;
+const NOT_FINAL = new Set([401, 403, 409, 429]);
+const isFinal = (status: number) => status < 500 && !NOT_FINAL.has(status);
+
+/** No request runs this long: a timer still beating then (its answer never sent) stops for good. */
+const MAX_HELD_MS = 3600_000;
+
+/** Renews the key's timestamp while the request runs; a failed beat is retried at the next one. */
+function beat(ctx: AppContext, held: Reservation, log: FastifyRequest["log"]): NodeJS.Timeout {
+  const until = Date.now() + MAX_HELD_MS;
+  const timer = setInterval(() => {
+    if (Date.now() > until) return clearInterval(timer);
+    idempotencyRepo
+      .renew(ctx.db, held, ctx.clock().toISOString())
+      .catch((err) => log.warn({ err }, "idempotency key not renewed"));
+  }, idempotencyTiming.heartbeatMs);
+  timer.unref();
+  return timer;
+}
 
 /** Releasing right after a database outage can fail once or twice: retry briefly before giving up. */
 async function releaseWithRetry(ctx: AppContext, held: Reservation): Promise<void> {
@@ -154,12 +182,17 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext): void 
     const secret = secretOf(key);
     const outcome = await claim(ctx, reservation, requestHash(request));
     if (outcome.kind === "replay") return replay(reply, outcome.row, secret);
-    request.idempotency = { ...reservation, secret };
+    request.idempotency = { ...reservation, secret, heartbeat: beat(ctx, reservation, request.log) };
+  });
+  // A request whose connection closed before its answer was sent still stops beating.
+  app.addHook("onResponse", async (request) => {
+    if (request.idempotency) clearInterval(request.idempotency.heartbeat);
   });
   app.addHook("onSend", async (request, reply, payload) => {
     const held = request.idempotency;
     if (!held) return payload;
     request.idempotency = null;
+    clearInterval(held.heartbeat);
     try {
       if (!isFinal(reply.statusCode)) await releaseWithRetry(ctx, held);
       else
