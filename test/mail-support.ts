@@ -15,6 +15,8 @@ export class Sink {
   received: Received[] = [];
   /** Addresses this server refuses for good (550 to RCPT TO), as a mailbox that does not exist. */
   refused = new Set<string>();
+  /** How long the server takes to accept each message's data, as a slow or distant mail server does. */
+  delayMs = 0;
   private server: SMTPServer | null = null;
   port = 0;
 
@@ -34,10 +36,13 @@ export class Sink {
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("end", () => {
           const raw = Buffer.concat(chunks);
-          simpleParser(raw).then((mail) => {
-            this.received.push({ raw: raw.toString("utf8"), mail });
-            callback();
-          }, callback);
+          const keep = () =>
+            simpleParser(raw).then((mail) => {
+              this.received.push({ raw: raw.toString("utf8"), mail });
+              callback();
+            }, callback);
+          if (this.delayMs) setTimeout(keep, this.delayMs);
+          else void keep();
         });
       },
     });

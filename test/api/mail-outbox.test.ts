@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { outboxTiming } from "../../src/server/modules/mail/outbox.js";
 import { runDueTasks } from "../../src/server/platform/tasks/worker.js";
 import { signIn } from "../client.js";
 import { createClientWithContact, PASSWORD, type Staff, seedStaff } from "../fixtures.js";
@@ -104,5 +105,32 @@ describe.each(DATABASES)("the outbox on %s", (kind) => {
     expect(sink.received.slice(before).map((r) => r.mail.subject)).toEqual([
       expect.stringContaining("Caída"),
     ]);
+  });
+
+  // The first sender's leases (its task's and the outbox row's) run out while the server is still
+  // taking the mail; the second worker that picks the task up must not send the mail again.
+  it("a mail server slower than the send lease still gets each mail once", async () => {
+    const [b, c] = started as [TestApp, TestApp];
+    const receptionOnB = await signIn(b.app, "recepcion@encor.mx", PASSWORD);
+    expect((await phoneTicket("Lenta", receptionOnB)).status).toBe(201);
+    sink.delayMs = 1500;
+    outboxTiming.renewMs = 50;
+    try {
+      const first = runDueTasks(b.app.ctx, { owner: "b" });
+      await new Promise((r) => setTimeout(r, 400));
+      time.advance(10 * 60_000);
+      await new Promise((r) => setTimeout(r, 200));
+      await runDueTasks(c.app.ctx, { owner: "c" });
+      await first;
+    } finally {
+      sink.delayMs = 0;
+      outboxTiming.renewMs = 30_000;
+    }
+    time.advance(3600_000);
+    await runDueTasks(c.app.ctx, { owner: "c" });
+    const lenta = sink.received.filter((r) => r.mail.subject?.endsWith("Lenta"));
+    expect(lenta).toHaveLength(1);
+    const sent = (await staff.admin.get("/api/admin/outbox?status=sent")).body.items;
+    expect(sent.filter((m: { subject: string }) => m.subject.endsWith("Lenta"))).toHaveLength(1);
   });
 });

@@ -58,6 +58,12 @@ const StoredAttachments = z.array(
 
 /** A sender holds the row this long; past it, a retry may take it again (the sender is presumed dead). */
 const SEND_LEASE_MS = 2 * 60_000;
+/**
+ * A slow mail server can keep one send going past the lease (a big attachment on a slow link): the
+ * sender renews its lease this often while it waits, so no other worker sends the same mail again.
+ * Settable for the tests, which cannot wait half a minute.
+ */
+export const outboxTiming = { renewMs: 30_000 };
 
 /**
  * Writes a mail to the outbox in the caller's transaction, so it exists exactly when the change that
@@ -147,6 +153,10 @@ async function transportFor(url: string): Promise<Transporter> {
       pool: true,
       maxConnections: 5,
       connectionTimeout: 10_000,
+      // A server that stops answering is given up on (and the mail retried) instead of holding a
+      // pooled connection for nodemailer's default ten minutes.
+      greetingTimeout: 30_000,
+      socketTimeout: 60_000,
     } as never);
     transports.set(url, t);
   }
@@ -173,6 +183,16 @@ function storedAttachments(json: string | null) {
   }));
 }
 
+function renewWhileSending(ctx: AppContext, outboxId: string): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    const until = new Date(ctx.clock().getTime() + SEND_LEASE_MS).toISOString();
+    // A failed renewal is tried again at the next beat; the lease has room for a few misses.
+    mailRepo.renewSend(ctx.db, outboxId, until).catch(() => {});
+  }, outboxTiming.renewMs);
+  timer.unref();
+  return timer;
+}
+
 /** One try at sending one outbox row; only the worker that claims the row sends it. */
 async function sendRow(ctx: AppContext, outboxId: string, final: boolean): Promise<void> {
   const url = ctx.config.smtpUrl;
@@ -185,6 +205,7 @@ async function sendRow(ctx: AppContext, outboxId: string, final: boolean): Promi
     throw new Error("Otro trabajador está enviando este correo; se revisa después.");
   }
   const h = jsonColumn(StoredHeaders, row.headers, "outbox.headers");
+  const lease = renewWhileSending(ctx, row.id);
   try {
     await (await transportFor(url)).sendMail({
       from: await fromAddress(ctx),
@@ -204,6 +225,8 @@ async function sendRow(ctx: AppContext, outboxId: string, final: boolean): Promi
     const permanent = Number((err as { responseCode?: number }).responseCode) >= 500;
     await mailRepo.markFailed(ctx.db, row.id, ctx.clock().toISOString(), errorText(err), final || permanent);
     throw permanent ? new PermanentTaskError(errorText(err)) : err;
+  } finally {
+    clearInterval(lease);
   }
   await mailRepo.markSent(ctx.db, row.id, ctx.clock().toISOString());
 }

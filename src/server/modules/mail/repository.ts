@@ -47,6 +47,14 @@ export const mailRepo = {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
+  /** The sender is still at it: its lease is pushed back so no other worker takes the row. */
+  renewSend: (db: Db, id: string, until: string) =>
+    db
+      .updateTable("outbox")
+      .set({ locked_until: until })
+      .where("id", "=", id)
+      .where("status", "=", "sending")
+      .execute(),
   markSent: (db: Db, id: string, now: string) =>
     db
       .updateTable("outbox")
