@@ -62,23 +62,26 @@ export async function sendLink(
   });
 }
 
-/** Counts this request against the address and the IP; false when either is over its limit. */
+/**
+ * Counts this request against the address and the IP; false when either is over its limit. The request
+ * is written before the counts are read: of parallel requests each sees every one written before its
+ * own, so no burst gets past the limit (counting first let all of a burst see the same count).
+ */
 async function withinLimits(ctx: AppContext, email: string, ip: string): Promise<boolean> {
   const now = ctx.clock();
   const since = new Date(now.getTime() - WINDOW_MS).toISOString();
   const at = now.toISOString();
   const addrKey = `addr:${sha256(email)}`;
   const ipKey = `ip:${abuseKeyOf(ip)}`;
+  await portalRepo.addRequest(ctx.db, { id: newId(), key: ipKey, at });
+  await portalRepo.addRequest(ctx.db, { id: newId(), key: addrKey, at });
   const [byAddr, byIp] = await Promise.all([
     portalRepo.countRequests(ctx.db, addrKey, since),
     portalRepo.countRequests(ctx.db, ipKey, since),
   ]);
-  await portalRepo.addRequest(ctx.db, { id: newId(), key: ipKey, at });
-  if (byIp >= PER_IP || byAddr >= PER_ADDRESS) return false;
-  await portalRepo.addRequest(ctx.db, { id: newId(), key: addrKey, at });
   // Old counts are of no use to anyone; a cheap indexed delete keeps the table small.
   await portalRepo.pruneRequests(ctx.db, new Date(now.getTime() - 2 * WINDOW_MS).toISOString());
-  return true;
+  return byIp <= PER_IP && byAddr <= PER_ADDRESS;
 }
 
 /**
