@@ -157,6 +157,40 @@ describe.each(DATABASES)("versions and stale edits on %s", (kind) => {
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
   });
 
+  it("adds time, notes and charges sent at once to one ticket: none carries a version, all land", async () => {
+    const id = (
+      await staff.reception.post("/api/tickets", {
+        clientId: client.id,
+        title: "Dos técnicos a la vez",
+        description: "",
+        urgent: false,
+        channel: "phone",
+      })
+    ).body.id;
+    const tech = staff.technician.user!.id;
+    await staff.reception.post(`/api/tickets/${id}/transitions`, { action: "assign", assigneeId: tech });
+    await staff.technician.post(`/api/tickets/${id}/transitions`, { action: "start" });
+    const time = (minutes: number) =>
+      staff.senior.post(`/api/tickets/${id}/time-entries`, {
+        minutes,
+        mode: "remote",
+        activity: `Trabajo ${minutes}`,
+      });
+    const note = (n: number) =>
+      staff.technician.post(`/api/tickets/${id}/messages`, { kind: "note", body: `Nota ${n}` });
+    const charge = (n: number) =>
+      staff.leader.post(`/api/tickets/${id}/charges`, {
+        kind: "consumable",
+        description: `Cable ${n}`,
+        quantity: 1,
+        unitPriceCents: 10_000,
+      });
+    const all = await Promise.all([time(10), time(20), time(30), note(1), note(2), charge(1), charge(2)]);
+    expect(all.map((r) => [r.status, r.body.error?.code ?? null])).toEqual(Array(7).fill([201, null]));
+    const ticket = (await staff.senior.get(`/api/tickets/${id}`)).body;
+    expect(ticket.rawMinutes).toBe(60);
+  });
+
   it("versions the SLA and calendar settings: a stale save gets 409 with the current settings", async () => {
     const sla = (await staff.admin.get("/api/settings/sla")).body;
     const { version, ...values } = sla;

@@ -46,7 +46,29 @@ async function entryUser(ctx: AppContext, actor: Actor, userId: string | undefin
   return userId;
 }
 
-/** Bumps the ticket's version with its change, so concurrent edits are detected. */
+/** The ticket changed between this create's read of it and its write: the create is run again. */
+class TicketMoved extends Error {}
+const STALE_RETRIES = 8;
+
+/**
+ * Time entries, charges and messages carry no version: the caller adds to the ticket, not edits a
+ * state they saw. Two added at once (two technicians logging time) must both land, so a create that
+ * found the ticket moved reads it again and retries; only a ticket that keeps moving ends in a 409.
+ */
+async function onFreshTicket<T>(create: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await create();
+    } catch (err) {
+      if (!(err instanceof TicketMoved)) throw err;
+      if (attempt >= STALE_RETRIES) throw conflict("ticket.concurrent_edit");
+      // A short random pause spreads the ones that lost this round, so the next is not a tie again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+    }
+  }
+}
+
+/** Bumps the ticket's version with its change, so concurrent changes are detected. */
 async function touchTicket(
   ctx: AppContext,
   trx: AppContext["db"],
@@ -58,11 +80,11 @@ async function touchTicket(
       businessCalendar({ ...ctx, db }),
     ))
   ) {
-    throw conflict("ticket.concurrent_edit");
+    throw new TicketMoved();
   }
 }
 
-export async function addTimeEntry(
+async function recordTimeEntry(
   ctx: AppContext,
   actor: Actor,
   ticketId: string,
@@ -132,7 +154,7 @@ function requireChargeable(actor: Actor, row: TicketRow): void {
 /**
  * A charge becomes a line of the ticket's invoice (its event draft, or its share of the contract's
  * run): the ticket's charges together must fit in one. Read in the charge's transaction, after the
- * ticket row: a charge added since bumped the ticket's version, so touchTicket then refuses this one.
+ * ticket row: a charge added since bumped the ticket's version, so this one is run again and sees it.
  */
 async function requireChargesFit(trx: AppContext["db"], ticketId: string, amountCents: number) {
   const total = await workRepo.chargesTotalCents(trx, ticketId);
@@ -144,7 +166,7 @@ async function requireChargesFit(trx: AppContext["db"], ticketId: string, amount
   );
 }
 
-export async function addCharge(
+async function recordCharge(
   ctx: AppContext,
   actor: Actor,
   ticketId: string,
@@ -183,7 +205,7 @@ export async function addCharge(
   return toCharge(charge);
 }
 
-export async function addMessage(
+async function recordMessage(
   ctx: AppContext,
   actor: Actor,
   ticketId: string,
@@ -242,3 +264,12 @@ export async function addMessage(
     fromClient: !staff,
   });
 }
+
+const retried =
+  <A extends unknown[], R>(create: (...args: A) => Promise<R>) =>
+  (...args: A): Promise<R> =>
+    onFreshTicket(() => create(...args));
+
+export const addTimeEntry = retried(recordTimeEntry);
+export const addCharge = retried(recordCharge);
+export const addMessage = retried(recordMessage);
