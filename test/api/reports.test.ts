@@ -150,10 +150,15 @@ describe.each(DATABASES)("reports over a hand-computed month on %s", (kind) => {
       rawMinutes: 60,
       billableMinutes: 0,
     });
+    // By mode, each entry counts in the period it was logged: A's 45 min of 1 December are December's.
     const modes = await staff.leader.get(`/api/reports/workload?${NOV}&by=mode`);
     expect(modes.body.rows).toEqual([
-      { key: "remote", label: null, tickets: 2, rawMinutes: 135, billableMinutes: null },
+      { key: "remote", label: null, tickets: 1, rawMinutes: 90, billableMinutes: null },
       { key: "onsite", label: null, tickets: 1, rawMinutes: 60, billableMinutes: null },
+    ]);
+    const december = await staff.leader.get("/api/reports/workload?from=2026-12-01&to=2026-12-31&by=mode");
+    expect(december.body.rows).toEqual([
+      { key: "remote", label: null, tickets: 1, rawMinutes: 45, billableMinutes: null },
     ]);
   });
 

@@ -122,13 +122,20 @@ export const reportsRepo = {
     );
   },
 
-  /** Logged minutes by attention mode, of the tickets in range (a technician's own entries only). */
+  /**
+   * Minutes logged in the range by attention mode, dated by the entry (when the work ended), not by
+   * the ticket's intake: December's work on a November ticket is December's load. With a technician
+   * filter, that technician's own entries only.
+   */
   workloadByMode: (db: Db, span: Span, f: ReportFilters) =>
     rows(
       db,
       sql`select te.mode as key, count(distinct te.ticket_id) as tickets, sum(te.minutes) as raw
         from time_entries te join tickets t on t.id = te.ticket_id
-        where ${received(span, f)} ${f.technicianId ? sql`and te.user_id = ${f.technicianId}` : sql``}
+        where coalesce(te.ended_at, te.created_at) >= ${span.start}
+          and coalesce(te.ended_at, te.created_at) < ${span.end}
+          and t.status <> 'cancelled' and ${ticketFilters(f)}
+          ${f.technicianId ? sql`and te.user_id = ${f.technicianId}` : sql``}
         group by te.mode order by sum(te.minutes) desc`,
     ),
 };

@@ -22,6 +22,8 @@ export const reports: Record<keyof typeof es, string> = {
   "rep.response": "Response time",
   "rep.resolution": "Attention and closing",
   "rep.workload": "Workload",
+  "rep.workloadTicketsNote": "Tickets received in the period and the time logged on them.",
+  "rep.workloadModeNote": "Minutes logged in the period, dated by each entry (even on older tickets).",
   "rep.hour-bank": "Hour bank",
   "rep.satisfaction": "Satisfaction",
   "rep.unbilled": "Not yet billed",

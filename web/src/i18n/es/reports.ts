@@ -20,6 +20,9 @@ export const reports = {
   "rep.response": "Tiempo de respuesta",
   "rep.resolution": "Atención y cierre",
   "rep.workload": "Carga de trabajo",
+  "rep.workloadTicketsNote": "Tickets recibidos en el periodo y el tiempo registrado en ellos.",
+  "rep.workloadModeNote":
+    "Minutos registrados en el periodo, según la fecha de cada registro (aunque el ticket sea de antes).",
   "rep.hour-bank": "Bolsa de horas",
   "rep.satisfaction": "Satisfacción",
   "rep.unbilled": "Por facturar",

@@ -1,5 +1,5 @@
 /** The work and money reports: workload, hour bank, satisfaction, not yet billed. */
-import { Alert, Title } from "@mantine/core";
+import { Alert, Text, Title } from "@mantine/core";
 import type { HourBankReport, SatisfactionReport, UnbilledReport, WorkloadReport } from "../../contract";
 import { useT } from "../../i18n";
 import { formatDateTime, formatMinutes, formatMoney } from "../../lib/format";
@@ -15,6 +15,9 @@ export function WorkloadView({ data }: { data: WorkloadReport }) {
     data.by === "mode" ? t(`mode.${r.key}` as "mode.onsite") : (r.label ?? r.key ?? t("rep.unassignedRow"));
   return (
     <>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t(data.by === "mode" ? "rep.workloadModeNote" : "rep.workloadTicketsNote")}
+      </Text>
       <ReportChart
         label={t("rep.workload")}
         data={data.rows.map((r) => ({
