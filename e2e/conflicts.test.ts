@@ -145,4 +145,49 @@ describe.skipIf(browserMissing)("retries and stale edits", { timeout: 180_000 },
       await stale.context.close();
     }
   });
+
+  it("a refresh that fails keeps the ticket on screen and says it may be out of date", async () => {
+    const reception = await ApiSession.login(server.baseUrl, staff.reception.email, PASSWORD);
+    const created = await reception.ok<TicketJson>("POST", "/api/tickets", {
+      clientId,
+      title: "Servidor de correo lento",
+      description: "Tarda en enviar",
+      urgent: false,
+      channel: "phone",
+    });
+    await withPage(browser, "stale-refresh", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, `/tickets/${created.id}`);
+      const panel = page.getByTestId("classification");
+      await panel.waitFor();
+      // From now on the ticket cannot be read again (the server answers 503 to its GET).
+      await page.route(`**/api/tickets/${created.id}`, (route) =>
+        route.request().method() === "GET"
+          ? route.fulfill({
+              status: 503,
+              contentType: "application/json",
+              body: JSON.stringify({
+                error: {
+                  code: "database_unavailable",
+                  message: "Base de datos no disponible",
+                  details: null,
+                },
+              }),
+            })
+          : route.continue(),
+      );
+      await panel.getByLabel("Tiempo estimado de solución (min)").fill("90");
+      await panel.getByRole("button", { name: "Guardar" }).click();
+      await page.getByText("Cambios guardados.").waitFor();
+      // The refresh after the save fails (with its two retries): the page stays, with a notice above it.
+      await page.getByText("No se pudo actualizar").waitFor({ timeout: 15_000 });
+      await shot(page, "23c-stale-refresh");
+      expect(await panel.isVisible()).toBe(true);
+      expect(await page.getByText("Servidor de correo lento").first().isVisible()).toBe(true);
+      expect(await page.getByText("No se pudo cargar").count()).toBe(0);
+      // Once the server answers again, «Reintentar» clears the notice.
+      await page.unroute(`**/api/tickets/${created.id}`);
+      await page.getByRole("button", { name: "Reintentar" }).first().click();
+      await page.getByText("No se pudo actualizar").waitFor({ state: "detached" });
+    });
+  });
 });

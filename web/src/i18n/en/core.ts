@@ -57,6 +57,7 @@ export const core: Record<keyof typeof es, string> = {
   "error.staff_only.title": "This app is for staff",
   "error.staff_only":
     "Yours is a client account: your company's requests are followed in the client portal. If this is a mistake, ask the service desk to check your account.",
+  "error.staleTitle": "Could not refresh: showing what was last loaded",
   "error.title": "Could not load",
   "error.unknown": "An unexpected error occurred.",
   "login.title": "Sign in",

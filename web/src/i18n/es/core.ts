@@ -56,6 +56,7 @@ export const core = {
   "error.staff_only.title": "Esta aplicación es para el personal",
   "error.staff_only":
     "Tu cuenta es de cliente: las solicitudes de tu empresa se consultan en el portal de clientes. Si crees que es un error, pide a la mesa de servicio que revise tu cuenta.",
+  "error.staleTitle": "No se pudo actualizar: se muestra lo último que se cargó",
   "error.title": "No se pudo cargar",
   "error.unknown": "Ocurrió un error inesperado.",
   "login.title": "Iniciar sesión",
