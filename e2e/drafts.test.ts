@@ -249,6 +249,33 @@ describe.skipIf(browserMissing)("drafts: typed work is never lost", { timeout: 1
     });
   });
 
+  it("a charge half typed survives a tab switch and a reload, and is cleared once added", async () => {
+    const ticket = await startedTicket("Cambio de cable de red");
+    await withPage(browser, "drafts-charge", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.technician.email, PASSWORD, `/tickets/${ticket.id}`);
+      await page.getByRole("tab", { name: /Cargos/ }).click();
+      const form = page.getByTestId("charge-form");
+      await form.getByLabel("Descripción").fill("Cable HDMI de 2 m");
+      await form.getByLabel("Precio unitario").fill("250");
+      await draftSaved(page, "Cable HDMI");
+      // The tabs unmount their panels: without a draft the typed charge was gone on coming back.
+      await page.getByRole("tab", { name: /Mensajes/ }).click();
+      await page.getByRole("tab", { name: /Cargos/ }).click();
+      expect(await form.getByLabel("Descripción").inputValue()).toBe("Cable HDMI de 2 m");
+
+      expect(await reloadThroughPrompt(page)).toContain("beforeunload");
+      await page.getByRole("tab", { name: /Cargos/ }).click();
+      await form.getByText("Borrador recuperado").waitFor();
+      expect(await form.getByLabel("Descripción").inputValue()).toBe("Cable HDMI de 2 m");
+      expect(await form.getByLabel("Precio unitario").inputValue()).toBe("250");
+
+      await form.getByRole("button", { name: "Agregar cargo" }).click();
+      await page.getByTestId("charges").getByText("Cable HDMI de 2 m").waitFor();
+      expect(await form.getByLabel("Descripción").inputValue()).toBe("");
+      expect((await draftKeys(page)).some((k) => k.includes("charge"))).toBe(false);
+    });
+  });
+
   it("the review reason and the close billing choice are back after a reload", async () => {
     const ticket = await startedTicket("Equipo sin licencia");
     await s.technician!.ok("POST", `/api/tickets/${ticket.id}/time-entries`, {

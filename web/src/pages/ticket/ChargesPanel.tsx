@@ -12,18 +12,25 @@ import {
 } from "@mantine/core";
 import type { FormEvent } from "react";
 import { useAddCharge } from "../../api/tickets";
+import { DraftNotice } from "../../components/DraftNotice";
 import { ChargeBody, ChargeKind, type TicketDetail } from "../../contract";
 import { useT } from "../../i18n";
+import { useDraft } from "../../lib/drafts";
 import { useForm } from "../../lib/form";
 import { formatMoney, parsePesos } from "../../lib/format";
+import { useLeaveGuard } from "../../lib/leaveGuard";
 
 type Kind = (typeof ChargeKind.options)[number];
 const EMPTY = { kind: "consumable" as Kind, description: "", quantity: 1 as number | string, price: "" };
+const worthKeeping = (v: typeof EMPTY) => v.description.trim() !== "" || v.price.trim() !== "";
 
 function ChargeForm({ ticketId }: { ticketId: string }) {
   const t = useT();
   const add = useAddCharge(ticketId);
   const form = useForm(EMPTY, t);
+  // A charge typed from a supplier's ticket survives a reload or an expired session, as time entries do.
+  const draft = useDraft("charge", form, { initial: EMPTY, ticketId, worthKeeping });
+  useLeaveGuard(draft.dirty);
   const { values, errors } = form;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -35,11 +42,16 @@ function ChargeForm({ ticketId }: { ticketId: string }) {
       quantity: Number(values.quantity),
       unitPriceCents: cents,
     });
-    if (body) add.mutate(body, { onSuccess: () => form.reset(), onError: (e) => form.showError(e) });
+    if (body)
+      add.mutate(body, {
+        onSuccess: () => draft.clear({ ...EMPTY, kind: body.kind }),
+        onError: (e) => form.showError(e),
+      });
   };
   return (
     <form onSubmit={submit} noValidate data-testid="charge-form">
       <Stack gap="xs">
+        <DraftNotice draft={draft} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
             label={t("charge.kind")}
