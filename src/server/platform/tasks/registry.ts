@@ -65,3 +65,8 @@ export function defineTask<K extends TaskKind>(def: TaskDefinition<K>): TaskDefi
 export function taskDefinition(kind: string): RegisteredTask | undefined {
   return registry.get(kind);
 }
+
+/** Every kind defined so far in this process (each needs a label in the admin's task list). */
+export function registeredTaskKinds(): string[] {
+  return [...registry.keys()];
+}

@@ -82,10 +82,17 @@ function TaskRow({ task }: { task: Task }) {
       onSuccess: () => notifications.show({ color: "teal", message: t("tasks.retried") }),
       onError: (e) => notifications.show({ color: "red", message: errorMessage(t, e) }),
     });
+  const kindKey = `tasks.kind.${task.kind}`;
   return (
     <Table.Tr data-testid="task-row" data-id={task.id} data-status={task.status}>
       <Table.Td>
-        <Code>{task.kind}</Code>
+        {hasKey(kindKey) ? (
+          <Text size="sm" title={task.kind}>
+            {t(kindKey)}
+          </Text>
+        ) : (
+          <Code>{task.kind}</Code>
+        )}
       </Table.Td>
       <Table.Td>
         <Badge color={STATUS_COLOR[task.status]} variant="light">
