@@ -68,6 +68,7 @@ describe.skipIf(browserMissing)("background tasks page", { timeout: 180_000 }, (
       await jobs.getByText("Escalamiento de vencimientos").waitFor();
       await jobs.getByText("Mantenimiento (sesiones, búsqueda)").waitFor();
       await jobs.getByText("Copia de seguridad nocturna").waitFor();
+      await jobs.getByText("Facturación mensual de pólizas").waitFor();
       expect(await jobs.getByText("Al corriente").count()).toBe(JOBS.length);
 
       await page.getByTestId("task-row").first().waitFor();
