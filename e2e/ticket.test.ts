@@ -149,6 +149,39 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
     });
   });
 
+  it("a ticket sent back says so at the top: who, when and why, until it is attended again", async () => {
+    const t = await startedTicket("Impresora sin red");
+    await s.technician!.ok("POST", `${ticketPath(t)}/time-entries`, {
+      minutes: 20,
+      mode: "remote",
+      activity: "Reinicio del equipo",
+    });
+    await move("technician", t, { action: "attend" });
+    await move("senior", t, {
+      action: "send_back",
+      reason: "Falta registrar la visita y confirmar con el cliente",
+    });
+    await withPage(browser, "sent-back", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.technician.email, PASSWORD, `/tickets/${t.id}`);
+      const notice = page.getByTestId("sent-back");
+      await notice.getByText("Regresado por el revisor").waitFor();
+      await notice.getByText(/lo regresó el/).waitFor();
+      await notice.getByText("Falta registrar la visita y confirmar con el cliente").waitFor();
+      await shot(page, "24b-sent-back");
+    });
+    await s.technician!.ok("POST", `${ticketPath(t)}/time-entries`, {
+      minutes: 40,
+      mode: "onsite",
+      activity: "Visita y confirmación",
+    });
+    await move("technician", t, { action: "attend" });
+    await withPage(browser, "sent-back-attended", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.technician.email, PASSWORD, `/tickets/${t.id}`);
+      await page.locator('[data-testid="ticket-folio"] ~ [data-status="attended"]').waitFor();
+      expect(await page.getByTestId("sent-back").count()).toBe(0);
+    });
+  });
+
   it("a closed ticket shows its recorded survey; an unanswered call counts in the survey queue", async () => {
     const answered = await reviewedTicket("Alta de impresora");
     const unanswered = await reviewedTicket("Configurar correo en celular");

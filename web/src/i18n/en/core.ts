@@ -159,6 +159,8 @@ export const core: Record<keyof typeof es, string> = {
   "ticket.notAssigned.holder": "{name} has it now. Ask them if you need anything from it.",
   "ticket.notAssigned.nobody": "Nobody is assigned to this ticket now.",
   "ticket.notAssigned.back": "Back to my tickets",
+  "ticket.sentBack.title": "Sent back by the reviewer",
+  "ticket.sentBack.by": "{name} sent it back on {at}. Fix what it says and mark it attended again.",
   "ticket.tab.work": "Activities ({n})",
   "ticket.tab.messages": "Messages ({n})",
   "ticket.tab.charges": "Charges ({n})",

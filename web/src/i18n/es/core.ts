@@ -158,6 +158,8 @@ export const core = {
   "ticket.notAssigned.holder": "Ahora lo tiene {name}. Si necesitas algo de él, pídeselo.",
   "ticket.notAssigned.nobody": "Este ticket no está asignado a nadie ahora.",
   "ticket.notAssigned.back": "Volver a mis tickets",
+  "ticket.sentBack.title": "Regresado por el revisor",
+  "ticket.sentBack.by": "{name} lo regresó el {at}. Corrige lo que indica y vuelve a marcarlo como atendido.",
   "ticket.tab.work": "Actividades ({n})",
   "ticket.tab.messages": "Mensajes ({n})",
   "ticket.tab.charges": "Cargos ({n})",

@@ -35,6 +35,7 @@ import { NotAssigned, reassignedTo } from "./NotAssigned";
 import { canOverrideRate, RatePanel } from "./RatePanel";
 import { ReviewPanel } from "./ReviewPanel";
 import { RoadLinks } from "./RoadLinks";
+import { SentBackNotice } from "./SentBackNotice";
 import { ServiceOrderLink } from "./ServiceOrderLink";
 import { SurveyResult } from "./SurveyResult";
 import { TicketActions } from "./TicketActions";
@@ -116,8 +117,18 @@ function TicketView({ ticket, me }: { ticket: TicketDetail; me: Me }) {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack>
+            <SentBackNotice ticket={ticket} />
             <LinkSenderPanel ticket={ticket} />
             <TicketActions ticket={ticket} />
+            {/* What the client asked for comes before the panels about it (warranty, survey): on a phone it is read first. */}
+            <Paper withBorder p="md">
+              <Text fw={600} mb={4}>
+                {t("ticket.description")}
+              </Text>
+              <Text className="mesa-pre" data-testid="ticket-description">
+                {ticket.description || "—"}
+              </Text>
+            </Paper>
             <ReviewPanel ticket={ticket} />
             <ClosePanel ticket={ticket} />
             <AcceptancePanel ticket={ticket} />
@@ -127,14 +138,6 @@ function TicketView({ ticket, me }: { ticket: TicketDetail; me: Me }) {
             {canOverrideRate(me.roles, ticket) && <RatePanel ticket={ticket} />}
             <SurveyResult ticket={ticket} />
             <WarrantyPanel ticket={ticket} editable={canHandleWarranty(me.roles, me.id, ticket)} />
-            <Paper withBorder p="md">
-              <Text fw={600} mb={4}>
-                {t("ticket.description")}
-              </Text>
-              <Text className="mesa-pre" data-testid="ticket-description">
-                {ticket.description || "—"}
-              </Text>
-            </Paper>
             <Work ticket={ticket} me={me} />
             {classifiable && <ClassificationPanel key={ticket.id} ticket={ticket} />}
           </Stack>
