@@ -151,6 +151,30 @@ describe.each(DATABASES)("back-dating and staff-only fields on %s", (kind) => {
     expect(plainHistory.map((h: { action: string }) => h.action)).toEqual(["create"]);
   });
 
+  it("lists a ticket's time in the order the work was done, not the order it was typed", async () => {
+    const id = (await s.reception.post("/api/tickets", request({ channel: "phone" }))).body.id as string;
+    await s.reception.post(`/api/tickets/${id}/transitions`, {
+      action: "assign",
+      assigneeId: s.technician.user!.id,
+    });
+    await s.technician.post(`/api/tickets/${id}/transitions`, { action: "start" });
+    const log = (body: object) =>
+      s.technician.post(`/api/tickets/${id}/time-entries`, { mode: "onsite", ...body });
+    expect((await log({ minutes: 20, activity: "Hoy: pruebas" })).status).toBe(201);
+    // Typed afterwards: yesterday's visit, 10:00–11:00 in Mexico City.
+    const visit = {
+      startedAt: "2026-11-23T16:00:00Z",
+      endedAt: "2026-11-23T17:00:00Z",
+      activity: "Ayer: visita",
+    };
+    expect((await log(visit)).status).toBe(201);
+    const detail = (await s.technician.get(`/api/tickets/${id}`)).body;
+    expect(detail.timeEntries.map((e: { activity: string }) => e.activity)).toEqual([
+      "Ayer: visita",
+      "Hoy: pruebas",
+    ]);
+  });
+
   it("numbers a folio by the year it is registered in the calendar's zone, not by receivedAt", async () => {
     try {
       // 1 Jan 2027 05:30Z is still 31 Dec 2026 23:30 in Mexico City: a folio of 2026.

@@ -64,7 +64,8 @@ export const serviceOrdersRepo = {
       .selectFrom("time_entries")
       .select(["started_at", "created_at", "minutes", "mode", "activity"])
       .where("ticket_id", "=", ticketId)
-      .orderBy("created_at")
+      // In the order the work was done, as the ticket page lists it.
+      .orderBy((eb) => eb.fn.coalesce("started_at", "created_at"))
       .orderBy("id")
       .execute(),
   charges: (db: Db, ticketId: string) =>

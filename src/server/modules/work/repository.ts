@@ -17,7 +17,8 @@ export const workRepo = {
       .selectAll("time_entries")
       .select("users.name as user_name")
       .where("ticket_id", "=", ticketId)
-      .orderBy("time_entries.created_at")
+      // In the order the work was done: an entry logged today for yesterday's visit comes before today's.
+      .orderBy((eb) => eb.fn.coalesce("time_entries.started_at", "time_entries.created_at"))
       .orderBy("time_entries.id")
       .execute(),
   countTimeEntries: async (db: Db, ticketId: string) => {
