@@ -156,6 +156,12 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
       mode: "remote",
       activity: "Reinicio del equipo",
     });
+    await s.technician!.ok("POST", `${ticketPath(t)}/charges`, {
+      kind: "consumable",
+      description: "Cable equivocado",
+      quantity: 1,
+      unitPriceCents: 15_000,
+    });
     await move("technician", t, { action: "attend" });
     await move("senior", t, {
       action: "send_back",
@@ -168,7 +174,38 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
       await notice.getByText(/lo regresó el/).waitFor();
       await notice.getByText("Falta registrar la visita y confirmar con el cliente").waitFor();
       await shot(page, "24b-sent-back");
+
+      // He corrects the minutes he typed, and removes the charge he added by mistake.
+      const entries = page.getByTestId("time-entries");
+      await entries.getByRole("button", { name: /^Corregir: 20 min/ }).click();
+      const edit = page.getByTestId("time-edit-form");
+      await edit.getByLabel("Minutos").fill("35");
+      await edit.getByLabel("Actividad realizada").fill("Reinicio del equipo y traslado");
+      await edit.getByRole("button", { name: "Guardar corrección" }).click();
+      await page.getByText("Corrección guardada.").waitFor();
+      await entries.getByText("Reinicio del equipo y traslado").waitFor();
+      await page.getByText("Tiempo total de atención: 35 min").waitFor();
+
+      await page.getByRole("tab", { name: /Cargos/ }).click();
+      await page.getByTestId("charges").getByRole("button", { name: "Eliminar: Cable equivocado" }).click();
+      const confirm = page.getByTestId("remove-work-dialog");
+      await confirm.getByText(/Cable equivocado/).waitFor();
+      await confirm.getByRole("button", { name: "Eliminar" }).click();
+      await page.getByText("Sin cargos no incluidos.").waitFor();
+
+      await page.getByRole("tab", { name: "Historial" }).click();
+      const history = page.getByTestId("history");
+      await history.getByText("Tiempo corregido").waitFor();
+      await history.getByText("20 min, Remota → 35 min, Remota").waitFor();
+      await history.getByText("Cargo eliminado").waitFor();
+      await shot(page, "24c-corrections");
     });
+    const corrected = await s.technician!.ok<{ rawMinutes: number; charges: unknown[] }>(
+      "GET",
+      ticketPath(t),
+    );
+    expect(corrected.rawMinutes).toBe(35);
+    expect(corrected.charges).toEqual([]);
     await s.technician!.ok("POST", `${ticketPath(t)}/time-entries`, {
       minutes: 40,
       mode: "onsite",

@@ -46,7 +46,11 @@ export const HistoryAction = z.enum([
   "backdated",
   "update",
   "time_entry",
+  "time_entry_edited",
+  "time_entry_deleted",
   "charge",
+  "charge_edited",
+  "charge_deleted",
   ...MessageKind.options,
   "escalated",
   "sla_recompute",
@@ -117,30 +121,46 @@ export const TransitionBody = z.strictObject({
   expectedVersion: z.number().int().min(1).optional(),
 });
 
-export const TimeEntryBody = z
-  .strictObject({
-    minutes: z
-      .number()
-      .int("input.minutes_integer")
-      .min(1, "input.minutes_min")
-      .max(24 * 60)
-      .optional(),
-    startedAt: Instant.optional(),
-    endedAt: Instant.optional(),
-    mode: AttentionMode,
-    activity: Text(5000),
-    userId: Id.optional(),
-  })
-  .superRefine((v, ctx) => {
-    const hasRange = v.startedAt !== undefined || v.endedAt !== undefined;
-    if (hasRange && v.minutes !== undefined) {
-      ctx.addIssue({ code: "custom", message: "input.minutes_and_span", path: ["minutes"] });
-    } else if (!hasRange && v.minutes === undefined) {
-      ctx.addIssue({ code: "custom", message: "input.minutes_or_span", path: ["minutes"] });
-    } else if (hasRange && (v.startedAt === undefined || v.endedAt === undefined)) {
-      ctx.addIssue({ code: "custom", message: "input.span_required", path: ["endedAt"] });
-    }
-  });
+const TimeEntryFields = z.strictObject({
+  minutes: z
+    .number()
+    .int("input.minutes_integer")
+    .min(1, "input.minutes_min")
+    .max(24 * 60)
+    .optional(),
+  startedAt: Instant.optional(),
+  endedAt: Instant.optional(),
+  mode: AttentionMode,
+  activity: Text(5000),
+  userId: Id.optional(),
+});
+
+/** Either minutes or both ends of the span, never both. */
+function minutesOrSpan(v: { minutes?: number | undefined; startedAt?: string | undefined; endedAt?: string | undefined }, ctx: z.RefinementCtx) {
+  const hasRange = v.startedAt !== undefined || v.endedAt !== undefined;
+  if (hasRange && v.minutes !== undefined) {
+    ctx.addIssue({ code: "custom", message: "input.minutes_and_span", path: ["minutes"] });
+  } else if (!hasRange && v.minutes === undefined) {
+    ctx.addIssue({ code: "custom", message: "input.minutes_or_span", path: ["minutes"] });
+  } else if (hasRange && (v.startedAt === undefined || v.endedAt === undefined)) {
+    ctx.addIssue({ code: "custom", message: "input.span_required", path: ["endedAt"] });
+  }
+}
+
+export const TimeEntryBody = TimeEntryFields.superRefine(minutesOrSpan);
+
+/** The version the editor saw: a correction of an entry changed since gets 409 with the current one. */
+const RowVersion = z.number().int().min(1);
+
+/** A correction of a time entry: the whole entry as it should read now (who did it stays). */
+export const TimeEntryEditBody = TimeEntryFields.omit({ userId: true })
+  .extend({ version: RowVersion })
+  .superRefine(minutesOrSpan);
+
+/** `?version=` of a removal: the entry or charge as the remover saw it. */
+export const RowVersionQuery = z.strictObject({ version: z.coerce.number().int().min(1) });
+
+export const WorkRowParams = z.strictObject({ id: Id, rowId: Id });
 
 export const TimeEntry = z.object({
   id: Id,
@@ -153,20 +173,21 @@ export const TimeEntry = z.object({
   mode: AttentionMode,
   activity: z.string(),
   createdAt: z.string(),
+  version: z.number(),
 });
 
-export const ChargeBody = z
-  .strictObject({
-    kind: ChargeKind,
-    description: Text(1000),
-    quantity: z.number().int("input.quantity_integer").min(1).max(100_000),
-    unitPriceCents: Cents,
-  })
-  // The charge becomes an invoice line: refused here rather than when the ticket's draft is made at close.
-  .refine((c) => lineFits(c.quantity, c.unitPriceCents), {
-    message: "input.amount_too_large",
-    path: ["unitPriceCents"],
-  });
+const ChargeFields = z.strictObject({
+  kind: ChargeKind,
+  description: Text(1000),
+  quantity: z.number().int("input.quantity_integer").min(1).max(100_000),
+  unitPriceCents: Cents,
+});
+// The charge becomes an invoice line: refused here rather than when the ticket's draft is made at close.
+const fitsOneLine = (c: { quantity: number; unitPriceCents: number }) => lineFits(c.quantity, c.unitPriceCents);
+const TOO_LARGE = { message: "input.amount_too_large", path: ["unitPriceCents"] };
+export const ChargeBody = ChargeFields.refine(fitsOneLine, TOO_LARGE);
+/** A correction of a charge: the whole charge as it should read now. */
+export const ChargeEditBody = ChargeFields.extend({ version: RowVersion }).refine(fitsOneLine, TOO_LARGE);
 export const Charge = z.object({
   id: Id,
   ticketId: Id,
@@ -177,6 +198,7 @@ export const Charge = z.object({
   amountCents: z.number(),
   createdBy: z.string(),
   createdAt: z.string(),
+  version: z.number(),
 });
 
 export const MessageBody = z.strictObject({

@@ -51,6 +51,7 @@ export type NotFoundKind =
   | "attachment"
   | "attachment_file"
   | "category"
+  | "charge"
   | "client"
   | "contact"
   | "contract"
@@ -67,6 +68,7 @@ export type NotFoundKind =
   | "task"
   | "technician"
   | "ticket"
+  | "time_entry"
   | "timer"
   | "user"
   | "warranty_case";

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type {
   Candidate as CandidateSchema,
   ChargeBody,
+  ChargeEditBody,
   MessageBody,
   Ticket,
   TicketCreateBody,
@@ -11,6 +12,7 @@ import type {
   TicketListQuery,
   TicketPatchBody,
   TimeEntryBody,
+  TimeEntryEditBody,
   TransitionBody,
 } from "../contract";
 import { api } from "./client";
@@ -108,6 +110,33 @@ export function useAddTimeEntry(id: string) {
 export function useAddCharge(id: string) {
   return useTicketMutation<z.input<typeof ChargeBody>, unknown>(id, "/charges");
 }
+
+/** A correction of recorded work: `rowId` is the time entry's or charge's id, `version` the one seen. */
+function useWorkCorrection<B>(id: string, kind: "time-entries" | "charges") {
+  const queryClient = useQueryClient();
+  const base = `/api/tickets/${encodeURIComponent(id)}/${kind}/`;
+  return useMutation({
+    mutationFn: ({ rowId, body }: { rowId: string; body: B }) =>
+      api<unknown>(`${base}${encodeURIComponent(rowId)}`, { method: "PATCH", body }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ticketKeys.all }),
+  });
+}
+
+function useWorkRemoval(id: string, kind: "time-entries" | "charges") {
+  const queryClient = useQueryClient();
+  const base = `/api/tickets/${encodeURIComponent(id)}/${kind}/`;
+  return useMutation({
+    mutationFn: ({ rowId, version }: { rowId: string; version: number }) =>
+      api<null>(`${base}${encodeURIComponent(rowId)}?version=${version}`, { method: "DELETE" }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ticketKeys.all }),
+  });
+}
+
+export const useEditTimeEntry = (id: string) =>
+  useWorkCorrection<z.input<typeof TimeEntryEditBody>>(id, "time-entries");
+export const useDeleteTimeEntry = (id: string) => useWorkRemoval(id, "time-entries");
+export const useEditCharge = (id: string) => useWorkCorrection<z.input<typeof ChargeEditBody>>(id, "charges");
+export const useDeleteCharge = (id: string) => useWorkRemoval(id, "charges");
 
 export function useAddMessage(id: string) {
   return useTicketMutation<z.input<typeof MessageBody>, unknown>(id, "/messages");

@@ -2,6 +2,7 @@ import { Text, Timeline } from "@mantine/core";
 import type { TicketDetail } from "../contract";
 import { hasKey, useT } from "../i18n";
 import { formatDateTime } from "../lib/format";
+import { correctionDetail } from "./historyDetail";
 
 type Entry = TicketDetail["history"][number];
 
@@ -25,18 +26,22 @@ export function HistoryTimeline({ history }: { history: Entry[] }) {
   if (history.length === 0) return <Text c="dimmed">{t("history.empty")}</Text>;
   return (
     <Timeline bulletSize={14} lineWidth={2} active={history.length - 1} data-testid="history">
-      {history.map((entry) => (
-        <Timeline.Item key={entry.id} title={describe(t, entry)}>
-          <Text size="xs" c="dimmed">
-            {formatDateTime(entry.at)} · {entry.actorName ?? t("history.system")}
-          </Text>
-          {entry.reason && (
-            <Text size="sm" className="mesa-pre">
-              {t("history.reason")}: {entry.reason}
+      {history.map((entry) => {
+        const detail = correctionDetail(t, entry.action, entry.changes);
+        return (
+          <Timeline.Item key={entry.id} title={describe(t, entry)}>
+            <Text size="xs" c="dimmed">
+              {formatDateTime(entry.at)} · {entry.actorName ?? t("history.system")}
             </Text>
-          )}
-        </Timeline.Item>
-      ))}
+            {detail && <Text size="sm">{detail}</Text>}
+            {entry.reason && (
+              <Text size="sm" className="mesa-pre">
+                {t("history.reason")}: {entry.reason}
+              </Text>
+            )}
+          </Timeline.Item>
+        );
+      })}
     </Timeline>
   );
 }

@@ -4,23 +4,28 @@ import {
   TicketDetailAnswer,
   TicketListAnswer,
 } from "../../../contract/client-facing.js";
-import { IdParams } from "../../../contract/common.js";
+import { IdParams, NoContent } from "../../../contract/common.js";
 import {
   Charge,
   ChargeBody,
+  ChargeEditBody,
   MessageBody,
+  RowVersionQuery,
   TicketCreateBody,
   TicketListQuery,
   TicketPatchBody,
   TimeEntry,
   TimeEntryBody,
+  TimeEntryEditBody,
   TransitionBody,
+  WorkRowParams,
 } from "../../../contract/tickets.js";
 import { type AppContext, forRequest } from "../../context.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
 import { fastResponse } from "../../platform/http/fast-serializer.js";
 import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
 import { withBaseVersion } from "../../platform/http/versioning.js";
+import * as corrections from "../work/corrections.js";
 import * as work from "../work/work.js";
 import * as edit from "./ticket-edit.js";
 import * as tickets from "./tickets.js";
@@ -86,11 +91,66 @@ function ticketsGroup(r: Routes, ctx: AppContext): void {
         .status(201)
         .send(await work.addCharge(forRequest(ctx, req), actorOf(req), req.params.id, req.body)),
   });
+  workCorrections(r, ctx);
   r.post("/:id/messages", {
     schema: { tags: ["tickets"], params: IdParams, body: MessageBody, response: { 201: MessageAnswer } },
     handler: async (req, reply) =>
       reply
         .status(201)
         .send(await work.addMessage(forRequest(ctx, req), actorOf(req), req.params.id, req.body)),
+  });
+}
+
+const CORRECTION_DOC =
+  "Corrects or removes recorded work with the `version` the caller saw (409 with the current row when " +
+  "it changed). Time only while the ticket is in progress or attended, by the entry's technician or a " +
+  "senior; a charge until the ticket is closed or the charge is on an invoice.";
+
+/** Corrections of time entries and charges (work/corrections.ts). */
+function workCorrections(r: Routes, ctx: AppContext): void {
+  const tags = ["tickets"];
+  r.patch("/:id/time-entries/:rowId", {
+    schema: {
+      tags,
+      description: CORRECTION_DOC,
+      params: WorkRowParams,
+      body: TimeEntryEditBody,
+      response: { 200: TimeEntry },
+    },
+    handler: async (req) =>
+      corrections.editTimeEntry(
+        forRequest(ctx, req),
+        actorOf(req),
+        req.params.id,
+        req.params.rowId,
+        req.body,
+      ),
+  });
+  r.delete("/:id/time-entries/:rowId", {
+    schema: { tags, description: CORRECTION_DOC, params: WorkRowParams, querystring: RowVersionQuery, response: { 204: NoContent } },
+    handler: async (req, reply) => {
+      const { id, rowId } = req.params;
+      await corrections.deleteTimeEntry(forRequest(ctx, req), actorOf(req), id, rowId, req.query.version);
+      return reply.status(204).send(null);
+    },
+  });
+  r.patch("/:id/charges/:rowId", {
+    schema: {
+      tags,
+      description: CORRECTION_DOC,
+      params: WorkRowParams,
+      body: ChargeEditBody,
+      response: { 200: Charge },
+    },
+    handler: async (req) =>
+      corrections.editCharge(forRequest(ctx, req), actorOf(req), req.params.id, req.params.rowId, req.body),
+  });
+  r.delete("/:id/charges/:rowId", {
+    schema: { tags, description: CORRECTION_DOC, params: WorkRowParams, querystring: RowVersionQuery, response: { 204: NoContent } },
+    handler: async (req, reply) => {
+      const { id, rowId } = req.params;
+      await corrections.deleteCharge(forRequest(ctx, req), actorOf(req), id, rowId, req.query.version);
+      return reply.status(204).send(null);
+    },
   });
 }

@@ -318,18 +318,7 @@ export async function getTicket(ctx: AppContext, actor: Actor, id: string) {
         changes,
       };
     }),
-    timeEntries: entries.map((e) => ({
-      id: e.id,
-      ticketId: e.ticket_id,
-      userId: e.user_id,
-      userName: e.user_name,
-      startedAt: e.started_at,
-      endedAt: e.ended_at,
-      minutes: e.minutes,
-      mode: e.mode,
-      activity: e.activity,
-      createdAt: e.created_at,
-    })),
+    timeEntries: entries.map(toTimeEntry),
     charges: charges.map(toCharge),
     chargesTotalCents: charges.reduce((sum, c) => sum + Number(c.amount_cents), 0),
     messages: messages.map((m) => ({
@@ -348,6 +337,22 @@ export async function getTicket(ctx: AppContext, actor: Actor, id: string) {
   return ticketDetailFor(actor, detail);
 }
 
+export function toTimeEntry(e: Awaited<ReturnType<typeof workRepo.timeEntries>>[number]) {
+  return {
+    id: e.id,
+    ticketId: e.ticket_id,
+    userId: e.user_id,
+    userName: e.user_name,
+    startedAt: e.started_at,
+    endedAt: e.ended_at,
+    minutes: e.minutes,
+    mode: e.mode,
+    activity: e.activity,
+    createdAt: e.created_at,
+    version: e.version,
+  };
+}
+
 export function toCharge(c: Awaited<ReturnType<typeof workRepo.charges>>[number]) {
   return {
     id: c.id,
@@ -359,6 +364,7 @@ export function toCharge(c: Awaited<ReturnType<typeof workRepo.charges>>[number]
     amountCents: Number(c.amount_cents),
     createdBy: c.created_by,
     createdAt: c.created_at,
+    version: c.version,
   };
 }
 

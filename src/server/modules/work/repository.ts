@@ -37,6 +37,74 @@ export const workRepo = {
       .executeTakeFirstOrThrow();
     return Number(r.total);
   },
+  timeEntry: (db: Db, ticketId: string, id: string) =>
+    db
+      .selectFrom("time_entries")
+      .innerJoin("users", "users.id", "time_entries.user_id")
+      .selectAll("time_entries")
+      .select("users.name as user_name")
+      .where("time_entries.ticket_id", "=", ticketId)
+      .where("time_entries.id", "=", id)
+      .executeTakeFirst(),
+  /** Rewrites an entry still at `version`; false when someone changed or removed it since. */
+  correctTimeEntry: async (
+    db: Db,
+    id: string,
+    version: number,
+    next: Pick<TimeEntryRow, "started_at" | "ended_at" | "minutes" | "mode" | "activity">,
+  ) => {
+    const r = await db
+      .updateTable("time_entries")
+      .set({ ...next, version: version + 1 })
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+  removeTimeEntry: async (db: Db, id: string, version: number) => {
+    const r = await db
+      .deleteFrom("time_entries")
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows) === 1;
+  },
+  charge: (db: Db, ticketId: string, id: string) =>
+    db
+      .selectFrom("charges")
+      .selectAll()
+      .where("ticket_id", "=", ticketId)
+      .where("id", "=", id)
+      .executeTakeFirst(),
+  /** Whether the charge is a line of an invoice already (then it is the invoice's, not the ticket's). */
+  chargeInvoiced: async (db: Db, id: string) =>
+    (await db
+      .selectFrom("invoice_charges")
+      .select("charge_id")
+      .where("charge_id", "=", id)
+      .executeTakeFirst()) !== undefined,
+  correctCharge: async (
+    db: Db,
+    id: string,
+    version: number,
+    next: Pick<ChargeRow, "kind" | "description" | "quantity" | "unit_price_cents" | "amount_cents">,
+  ) => {
+    const r = await db
+      .updateTable("charges")
+      .set({ ...next, version: version + 1 })
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
+  removeCharge: async (db: Db, id: string, version: number) => {
+    const r = await db
+      .deleteFrom("charges")
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows) === 1;
+  },
   addCharge: (db: Db, row: ChargeRow) => db.insertInto("charges").values(row).execute(),
   chargesTotalCents: async (db: Db, ticketId: string) => {
     const r = await db

@@ -1,40 +1,21 @@
 import type { z } from "zod";
 import type { ChargeBody, MessageBody, TimeEntryBody } from "../../../contract/tickets.js";
-import { lineFits, MAX_AMOUNT_CENTS, subtotalFits } from "../../../domain/billing/money.js";
+import { lineFits } from "../../../domain/billing/money.js";
 import type { Actor, AppContext } from "../../context.js";
 import { isStaff } from "../../platform/authz.js";
-import { AppError, conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
+import { AppError, forbidden, invalid, notFound } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { messageFor } from "../clients/client-view.js";
 import { queueStaffMessage } from "../mail/notify.js";
-import { businessCalendar } from "../settings/settings.js";
 import { onClientMessageNotice } from "../staff-notifications/index.js";
 import { requireVisible } from "../tickets/policy.js";
 import { historyRepo, type TicketRow, ticketsRepo } from "../tickets/repository.js";
 import { toCharge } from "../tickets/tickets.js";
 import { usersRepo } from "../users/repository.js";
-import { mayChargeAnyTicket, mayRecordForAnother, mayWorkOn, mayWriteKind } from "./policy.js";
+import { requireChargeable, requireChargesFit } from "./charge-rules.js";
+import { mayRecordForAnother, mayWriteKind } from "./policy.js";
 import { type ChargeRow, type TimeEntryRow, workRepo } from "./repository.js";
-
-const WORKING = ["in_progress", "attended"];
-
-function requireWorker(actor: Actor, row: TicketRow): void {
-  if (!mayWorkOn(actor, row)) throw forbidden("work.worker_only");
-}
-
-function entryMinutes(input: z.output<typeof TimeEntryBody>, nowMs: number): number {
-  if (input.minutes !== undefined) return input.minutes;
-  // TimeEntryBody refuses a body with neither minutes nor both ends; this guard only tells the type so.
-  if (input.startedAt === undefined || input.endedAt === undefined)
-    throw invalid("work.minutes_or_range", {}, { field: "minutes" });
-  const start = Date.parse(input.startedAt);
-  const end = Date.parse(input.endedAt);
-  if (end <= start) throw invalid("work.end_before_start", {}, { field: "endedAt" });
-  if (end > nowMs + 60_000) throw invalid("work.end_in_future", {}, { field: "endedAt" });
-  const minutes = Math.round((end - start) / 60_000);
-  if (minutes < 1 || minutes > 24 * 60) throw invalid("work.duration_range", {}, { field: "endedAt" });
-  return minutes;
-}
+import { entryMinutes, requireWorker, retried, touchTicket, WORKING } from "./ticket-work.js";
 
 async function entryUser(ctx: AppContext, actor: Actor, userId: string | undefined): Promise<string> {
   if (!userId || userId === actor.id) return actor.id;
@@ -44,44 +25,6 @@ async function entryUser(ctx: AppContext, actor: Actor, userId: string | undefin
   if (!user || user.client_id !== null || user.active !== 1 || JSON.parse(user.roles).includes("client"))
     throw notFound("user", { field: "userId" });
   return userId;
-}
-
-/** The ticket changed between this create's read of it and its write: the create is run again. */
-class TicketMoved extends Error {}
-const STALE_RETRIES = 8;
-
-/**
- * Time entries, charges and messages carry no version: the caller adds to the ticket, not edits a
- * state they saw. Two added at once (two technicians logging time) must both land, so a create that
- * found the ticket moved reads it again and retries; only a ticket that keeps moving ends in a 409.
- */
-async function onFreshTicket<T>(create: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await create();
-    } catch (err) {
-      if (!(err instanceof TicketMoved)) throw err;
-      if (attempt >= STALE_RETRIES) throw conflict("ticket.concurrent_edit");
-      // A short random pause spreads the ones that lost this round, so the next is not a tie again.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
-    }
-  }
-}
-
-/** Bumps the ticket's version with its change, so concurrent changes are detected. */
-async function touchTicket(
-  ctx: AppContext,
-  trx: AppContext["db"],
-  row: TicketRow,
-  patch: Partial<TicketRow>,
-) {
-  if (
-    !(await ticketsRepo.update(trx, row, { ...patch, updated_at: ctx.clock().toISOString() }, (db) =>
-      businessCalendar({ ...ctx, db }),
-    ))
-  ) {
-    throw new TicketMoved();
-  }
 }
 
 async function recordTimeEntry(
@@ -114,6 +57,7 @@ async function recordTimeEntry(
     activity: input.activity,
     created_by: actor.id,
     created_at: now.toISOString(),
+    version: 1,
   };
   await ctx.db.transaction().execute(async (trx) => {
     await workRepo.addTimeEntry(trx, entry);
@@ -141,29 +85,8 @@ async function recordTimeEntry(
     mode: input.mode,
     activity: entry.activity,
     createdAt: entry.created_at,
+    version: entry.version,
   };
-}
-
-function requireChargeable(actor: Actor, row: TicketRow): void {
-  if (!mayChargeAnyTicket(actor)) requireWorker(actor, row);
-  if (["closed", "cancelled"].includes(row.status)) {
-    throw new AppError("invalid_transition", "work.charge_on_closed", {}, { status: row.status });
-  }
-}
-
-/**
- * A charge becomes a line of the ticket's invoice (its event draft, or its share of the contract's
- * run): the ticket's charges together must fit in one. Read in the charge's transaction, after the
- * ticket row: a charge added since bumped the ticket's version, so this one is run again and sees it.
- */
-async function requireChargesFit(trx: AppContext["db"], ticketId: string, amountCents: number) {
-  const total = await workRepo.chargesTotalCents(trx, ticketId);
-  if (subtotalFits([total, amountCents])) return;
-  throw conflict(
-    "billing.charges_over_limit",
-    {},
-    { field: "unitPriceCents", chargesTotalCents: total, maxCents: MAX_AMOUNT_CENTS },
-  );
 }
 
 async function recordCharge(
@@ -189,6 +112,7 @@ async function recordCharge(
     amount_cents: amount,
     created_by: actor.id,
     created_at: now,
+    version: 1,
   };
   await ctx.db.transaction().execute(async (trx) => {
     await requireChargesFit(trx, ticketId, amount);
@@ -264,11 +188,6 @@ async function recordMessage(
     fromClient: !staff,
   });
 }
-
-const retried =
-  <A extends unknown[], R>(create: (...args: A) => Promise<R>) =>
-  (...args: A): Promise<R> =>
-    onFreshTicket(() => create(...args));
 
 export const addTimeEntry = retried(recordTimeEntry);
 export const addCharge = retried(recordCharge);

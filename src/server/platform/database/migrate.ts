@@ -25,6 +25,7 @@ import { queueBreachedMigration } from "./migrations/025_queue_breached.js";
 import { outboxTicketMigration } from "./migrations/026_outbox_ticket.js";
 import { searchWalkOwnerMigration } from "./migrations/027_search_walk_owner.js";
 import { surveyQueueMigration } from "./migrations/028_survey_queue.js";
+import { workVersionsMigration } from "./migrations/029_work_versions.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -53,6 +54,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "026_outbox_ticket": outboxTicketMigration,
     "027_search_walk_owner": searchWalkOwnerMigration(dialect),
     "028_survey_queue": surveyQueueMigration,
+    "029_work_versions": workVersionsMigration,
   };
 }
 

@@ -247,6 +247,8 @@ export interface TimeEntriesTable {
   activity: string;
   created_by: string;
   created_at: Instant;
+  /** Bumped by each correction (029_work_versions). */
+  version: Generated<number>;
 }
 
 export interface ChargesTable {
@@ -259,6 +261,8 @@ export interface ChargesTable {
   amount_cents: number;
   created_by: string;
   created_at: Instant;
+  /** Bumped by each correction (029_work_versions). */
+  version: Generated<number>;
 }
 
 export interface MessagesTable {

@@ -9,7 +9,9 @@ export type StaleKind =
   | "loaner"
   | "client"
   | "contact"
-  | "contract";
+  | "contract"
+  | "time_entry"
+  | "charge";
 
 /**
  * Someone saved the record after the caller read it: refuse instead of silently overwriting their

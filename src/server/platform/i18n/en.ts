@@ -44,6 +44,8 @@ export const en: Record<ServerMessageKey, string> = {
   "error.not_found.contact": "The contact does not exist.",
   "error.not_found.mail": "The e-mail does not exist.",
   "error.not_found.timer": "This ticket's timer does not exist.",
+  "error.not_found.time_entry": "The time entry does not exist.",
+  "error.not_found.charge": "The charge does not exist.",
   "error.not_found.logo": "The logo does not exist.",
   "error.not_found.ticket": "The ticket does not exist.",
   "error.not_found.technician": "The technician does not exist.",

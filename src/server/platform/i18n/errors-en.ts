@@ -51,7 +51,7 @@ export const enErrors: Record<ErrorMessageKey, string> = {
   "error.lone_surrogate": "The text contains an incomplete Unicode character (half a UTF-16 surrogate pair).",
   "error.staff_only_fields": "Only desk staff may set: {fields}.",
   "error.stale_edit":
-    "Someone else changed {what, select, settings {these settings} rate {this rate} invoice {this invoice} warranty_case {this warranty case} loaner {this unit} client {this client} contact {this contact} contract {this contract} other {this record}} after you opened it. Check its current state and apply your change again.",
+    "Someone else changed {what, select, settings {these settings} rate {this rate} invoice {this invoice} warranty_case {this warranty case} loaner {this unit} client {this client} contact {this contact} contract {this contract} time_entry {this time entry} charge {this charge} other {this record}} after you opened it. Check its current state and apply your change again.",
   "idempotency.bad_key": "Idempotency-Key must have from 1 to 200 printable characters.",
   "idempotency.in_progress":
     "A request with this Idempotency-Key is still in progress; retry in a few seconds.",
@@ -141,6 +141,10 @@ export const enErrors: Record<ErrorMessageKey, string> = {
   "work.on_behalf_senior_only": "Only a senior records time on behalf of another technician.",
   "work.time_only_working": "Time is recorded only on tickets in progress or attended.",
   "work.worker_only": "Only the assigned technician or a senior records work.",
+  "work.time_fixed": "Time is corrected only while the ticket is in progress or attended; after review, the senior corrects the billable time.",
+  "work.correct_own_only": "Only the entry's technician or a senior corrects it.",
+  "work.last_entry_attended": "An attended ticket keeps at least one time entry: correct it instead of removing it.",
+  "work.charge_invoiced": "This charge is on an invoice already: correct it on the invoice.",
   "error.validation": "Invalid data{where}.",
   "error.invalid_json": "The body is not valid JSON.",
   "error.payload_too_large": "The request is too large.",

@@ -51,7 +51,7 @@ export const esErrors = {
   "error.lone_surrogate": "El texto contiene un carácter Unicode incompleto (medio par sustituto UTF-16).",
   "error.staff_only_fields": "Solo el personal de la mesa puede indicar: {fields}.",
   "error.stale_edit":
-    "Otra persona modificó {what, select, settings {esta configuración} rate {esta tarifa} invoice {esta factura} warranty_case {este caso de garantía} loaner {este equipo} client {este cliente} contact {este contacto} contract {esta póliza} other {este registro}} después de que lo abriste. Revisa su estado actual y vuelve a aplicar tu cambio.",
+    "Otra persona modificó {what, select, settings {esta configuración} rate {esta tarifa} invoice {esta factura} warranty_case {este caso de garantía} loaner {este equipo} client {este cliente} contact {este contacto} contract {esta póliza} time_entry {este registro de tiempo} charge {este cargo} other {este registro}} después de que lo abriste. Revisa su estado actual y vuelve a aplicar tu cambio.",
   "idempotency.bad_key": "Idempotency-Key debe tener de 1 a 200 caracteres imprimibles.",
   "idempotency.in_progress":
     "Una solicitud con esta Idempotency-Key aún está en proceso; reintenta en unos segundos.",
@@ -141,6 +141,10 @@ export const esErrors = {
   "work.on_behalf_senior_only": "Solo un senior registra tiempo a nombre de otro técnico.",
   "work.time_only_working": "Solo se registra tiempo en tickets en progreso o atendidos.",
   "work.worker_only": "Solo el técnico asignado o un senior registran trabajo.",
+  "work.time_fixed": "El tiempo solo se corrige mientras el ticket está en progreso o atendido; después de la revisión, el senior corrige el tiempo facturable.",
+  "work.correct_own_only": "Solo el técnico del registro o un senior lo corrigen.",
+  "work.last_entry_attended": "Un ticket atendido conserva al menos un registro de tiempo: corrígelo en lugar de eliminarlo.",
+  "work.charge_invoiced": "Este cargo ya está en una factura: se corrige en la factura.",
   "error.validation": "Datos inválidos{where}.",
   "error.invalid_json": "El cuerpo no es JSON válido.",
   "error.payload_too_large": "La solicitud es demasiado grande.",

@@ -43,6 +43,8 @@ export const es = {
   "error.not_found.contact": "El contacto no existe.",
   "error.not_found.mail": "El correo no existe.",
   "error.not_found.timer": "El cronómetro de este ticket no existe.",
+  "error.not_found.time_entry": "El registro de tiempo no existe.",
+  "error.not_found.charge": "El cargo no existe.",
   "error.not_found.logo": "El logotipo no existe.",
   "error.not_found.ticket": "El ticket no existe.",
   "error.not_found.technician": "El técnico no existe.",

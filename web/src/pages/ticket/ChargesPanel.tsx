@@ -1,50 +1,35 @@
-import {
-  Alert,
-  Button,
-  Group,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
-import type { FormEvent } from "react";
-import { useAddCharge } from "../../api/tickets";
+import { Alert, Button, Group, Stack, Table, Text } from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { useAddCharge, useDeleteCharge } from "../../api/tickets";
 import { DraftNotice } from "../../components/DraftNotice";
-import { ChargeBody, ChargeKind, type TicketDetail } from "../../contract";
+import { ChargeBody, type TicketDetail } from "../../contract";
 import { useT } from "../../i18n";
 import { useDraft } from "../../lib/drafts";
 import { useForm } from "../../lib/form";
-import { formatMoney, parsePesos } from "../../lib/format";
+import { formatMoney } from "../../lib/format";
 import { useLeaveGuard } from "../../lib/leaveGuard";
+import { ChargeEditDialog } from "./ChargeEditDialog";
+import { ChargeFields, type ChargeValues, chargeInput, EMPTY_CHARGE } from "./ChargeFields";
+import { RemoveWorkDialog } from "./RemoveWorkDialog";
+import { WorkRowButtons } from "./WorkRowButtons";
 
-type Kind = (typeof ChargeKind.options)[number];
-const EMPTY = { kind: "consumable" as Kind, description: "", quantity: 1 as number | string, price: "" };
-const worthKeeping = (v: typeof EMPTY) => v.description.trim() !== "" || v.price.trim() !== "";
+type Charge = TicketDetail["charges"][number];
+const worthKeeping = (v: ChargeValues) => v.description.trim() !== "" || v.price.trim() !== "";
 
 function ChargeForm({ ticketId }: { ticketId: string }) {
   const t = useT();
   const add = useAddCharge(ticketId);
-  const form = useForm(EMPTY, t);
+  const form = useForm(EMPTY_CHARGE, t);
   // A charge typed from a supplier's ticket survives a reload or an expired session, as time entries do.
-  const draft = useDraft("charge", form, { initial: EMPTY, ticketId, worthKeeping });
+  const draft = useDraft("charge", form, { initial: EMPTY_CHARGE, ticketId, worthKeeping });
   useLeaveGuard(draft.dirty);
-  const { values, errors } = form;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const cents = parsePesos(values.price);
-    if (cents === null) return form.setErrors({ unitPriceCents: t("charge.badPrice") });
-    const body = form.validate(ChargeBody, {
-      kind: values.kind,
-      description: values.description,
-      quantity: Number(values.quantity),
-      unitPriceCents: cents,
-    });
+    const input = chargeInput(t, form);
+    const body = input && form.validate(ChargeBody, input);
     if (body)
       add.mutate(body, {
-        onSuccess: () => draft.clear({ ...EMPTY, kind: body.kind }),
+        onSuccess: () => draft.clear({ ...EMPTY_CHARGE, kind: body.kind }),
         onError: (e) => form.showError(e),
       });
   };
@@ -52,37 +37,7 @@ function ChargeForm({ ticketId }: { ticketId: string }) {
     <form onSubmit={submit} noValidate data-testid="charge-form">
       <Stack gap="xs">
         <DraftNotice draft={draft} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label={t("charge.kind")}
-            data={ChargeKind.options.map((k) => ({ value: k, label: t(`chargeKind.${k}`) }))}
-            value={values.kind}
-            onChange={(v) => v && form.set("kind", v as Kind)}
-            allowDeselect={false}
-          />
-          <TextInput
-            label={t("charge.description")}
-            value={values.description}
-            onChange={(e) => form.set("description", e.currentTarget.value)}
-            error={errors.description}
-          />
-          <NumberInput
-            label={t("charge.quantity")}
-            min={1}
-            allowDecimal={false}
-            value={values.quantity}
-            onChange={(v) => form.set("quantity", v)}
-            error={errors.quantity}
-          />
-          <TextInput
-            label={t("charge.unitPrice")}
-            placeholder="0.00"
-            leftSection="$"
-            value={values.price}
-            onChange={(e) => form.set("price", e.currentTarget.value)}
-            error={errors.unitPriceCents}
-          />
-        </SimpleGrid>
+        <ChargeFields form={form} />
         {form.formError && <Alert color="red">{form.formError}</Alert>}
         <Group justify="flex-end">
           <Button type="submit" variant="light" loading={add.isPending}>
@@ -94,7 +49,62 @@ function ChargeForm({ ticketId }: { ticketId: string }) {
   );
 }
 
-/** Extra charges never covered by a contract (consumables, spare parts, courier…). */
+function ChargesTable({ ticket, editable }: { ticket: TicketDetail; editable: boolean }) {
+  const t = useT();
+  const [editing, setEditing] = useState<Charge | null>(null);
+  const [removing, setRemoving] = useState<Charge | null>(null);
+  const remove = useDeleteCharge(ticket.id);
+  return (
+    <Table.ScrollContainer minWidth={520}>
+      <Table data-testid="charges">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("charge.kind")}</Table.Th>
+            <Table.Th>{t("charge.description")}</Table.Th>
+            <Table.Th>{t("charge.quantity")}</Table.Th>
+            <Table.Th>{t("charge.unitPrice")}</Table.Th>
+            <Table.Th>{t("charge.amount")}</Table.Th>
+            {editable && <Table.Th>{t("common.actions")}</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {ticket.charges.map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td>{t(`chargeKind.${c.kind}`)}</Table.Td>
+              <Table.Td>{c.description}</Table.Td>
+              <Table.Td>{c.quantity}</Table.Td>
+              <Table.Td>{formatMoney(c.unitPriceCents)}</Table.Td>
+              <Table.Td>{formatMoney(c.amountCents)}</Table.Td>
+              {editable && (
+                <Table.Td>
+                  <WorkRowButtons
+                    label={c.description}
+                    onEdit={() => setEditing(c)}
+                    onRemove={() => setRemoving(c)}
+                  />
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {editing && <ChargeEditDialog ticketId={ticket.id} charge={editing} onClose={() => setEditing(null)} />}
+      {removing && (
+        <RemoveWorkDialog
+          description={t("work.removeCharge", {
+            description: removing.description,
+            amount: formatMoney(removing.amountCents),
+          })}
+          busy={remove.isPending}
+          remove={(handlers) => remove.mutate({ rowId: removing.id, version: removing.version }, handlers)}
+          onClose={() => setRemoving(null)}
+        />
+      )}
+    </Table.ScrollContainer>
+  );
+}
+
+/** Extra charges never covered by a contract (consumables, spare parts, courier…), correctable until close. */
 export function ChargesPanel({ ticket, editable }: { ticket: TicketDetail; editable: boolean }) {
   const t = useT();
   return (
@@ -102,30 +112,7 @@ export function ChargesPanel({ ticket, editable }: { ticket: TicketDetail; edita
       {ticket.charges.length === 0 ? (
         <Text c="dimmed">{t("charge.none")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
-          <Table data-testid="charges">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("charge.kind")}</Table.Th>
-                <Table.Th>{t("charge.description")}</Table.Th>
-                <Table.Th>{t("charge.quantity")}</Table.Th>
-                <Table.Th>{t("charge.unitPrice")}</Table.Th>
-                <Table.Th>{t("charge.amount")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {ticket.charges.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>{t(`chargeKind.${c.kind}`)}</Table.Td>
-                  <Table.Td>{c.description}</Table.Td>
-                  <Table.Td>{c.quantity}</Table.Td>
-                  <Table.Td>{formatMoney(c.unitPriceCents)}</Table.Td>
-                  <Table.Td>{formatMoney(c.amountCents)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ChargesTable ticket={ticket} editable={editable} />
       )}
       <Text fw={600} size="sm">
         {t("charge.total", { total: formatMoney(ticket.chargesTotalCents) })}

@@ -77,6 +77,10 @@ function Work({ ticket, me }: { ticket: TicketDetail; me: Me }) {
   const t = useT();
   const working = canWork(me, ticket);
   const chargesEditable = working || (hasRole(me.roles, "leader") && ticket.status !== "closed");
+  // Time stays open to correction until the review freezes it (the server's rule in work/corrections.ts).
+  const timeOpen = working && ["in_progress", "attended"].includes(ticket.status);
+  const timeCorrectable = (entry: TicketDetail["timeEntries"][number]) =>
+    timeOpen && (hasRole(me.roles, "senior", "admin") || entry.userId === me.id);
   return (
     <Tabs defaultValue="work" keepMounted={false}>
       <Tabs.List>
@@ -87,7 +91,7 @@ function Work({ ticket, me }: { ticket: TicketDetail; me: Me }) {
       </Tabs.List>
       <Tabs.Panel value="work" pt="md">
         <Stack>
-          <TimeEntries ticket={ticket} />
+          <TimeEntries ticket={ticket} correctable={timeCorrectable} />
           {working && ticket.status === "in_progress" && <TimeEntryForm ticketId={ticket.id} />}
         </Stack>
       </Tabs.Panel>

@@ -1,11 +1,31 @@
 import { Stack, Table, Text } from "@mantine/core";
+import { useState } from "react";
+import { useDeleteTimeEntry } from "../../api/tickets";
 import type { TicketDetail } from "../../contract";
 import { useT } from "../../i18n";
 import { formatDateTime, formatMinutes, zonedTime } from "../../lib/format";
+import { RemoveWorkDialog } from "./RemoveWorkDialog";
+import { TimeEntryEditDialog } from "./TimeEntryEditDialog";
+import { WorkRowButtons } from "./WorkRowButtons";
 
-/** The activities performed: who, when, mode, minutes and what was done. */
-export function TimeEntries({ ticket }: { ticket: TicketDetail }) {
+type Entry = TicketDetail["timeEntries"][number];
+
+/**
+ * The activities performed: who, when, mode, minutes and what was done. Rows the user may correct
+ * (`correctable`: his own while the time is open, any for a senior) offer «Corregir» and «Eliminar».
+ */
+export function TimeEntries({
+  ticket,
+  correctable = () => false,
+}: {
+  ticket: TicketDetail;
+  correctable?: (entry: Entry) => boolean;
+}) {
   const t = useT();
+  const [editing, setEditing] = useState<Entry | null>(null);
+  const [removing, setRemoving] = useState<Entry | null>(null);
+  const remove = useDeleteTimeEntry(ticket.id);
+  const anyCorrectable = ticket.timeEntries.some(correctable);
   if (ticket.timeEntries.length === 0) return <Text c="dimmed">{t("time.none")}</Text>;
   return (
     <Stack gap="xs">
@@ -18,6 +38,7 @@ export function TimeEntries({ ticket }: { ticket: TicketDetail }) {
               <Table.Th>{t("time.mode")}</Table.Th>
               <Table.Th>{t("time.duration")}</Table.Th>
               <Table.Th>{t("time.activity")}</Table.Th>
+              {anyCorrectable && <Table.Th>{t("common.actions")}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -32,6 +53,17 @@ export function TimeEntries({ ticket }: { ticket: TicketDetail }) {
                 <Table.Td>{t(`mode.${entry.mode}`)}</Table.Td>
                 <Table.Td>{formatMinutes(entry.minutes)}</Table.Td>
                 <Table.Td className="mesa-pre">{entry.activity}</Table.Td>
+                {anyCorrectable && (
+                  <Table.Td>
+                    {correctable(entry) && (
+                      <WorkRowButtons
+                        label={`${formatMinutes(entry.minutes)} ${entry.activity.slice(0, 40)}`}
+                        onEdit={() => setEditing(entry)}
+                        onRemove={() => setRemoving(entry)}
+                      />
+                    )}
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -40,6 +72,20 @@ export function TimeEntries({ ticket }: { ticket: TicketDetail }) {
       <Text size="sm" fw={600}>
         {t("time.total", { time: formatMinutes(ticket.rawMinutes) })}
       </Text>
+      {editing && (
+        <TimeEntryEditDialog ticketId={ticket.id} entry={editing} onClose={() => setEditing(null)} />
+      )}
+      {removing && (
+        <RemoveWorkDialog
+          description={t("work.removeTime", {
+            minutes: formatMinutes(removing.minutes),
+            activity: removing.activity,
+          })}
+          busy={remove.isPending}
+          remove={(handlers) => remove.mutate({ rowId: removing.id, version: removing.version }, handlers)}
+          onClose={() => setRemoving(null)}
+        />
+      )}
     </Stack>
   );
 }

@@ -1,0 +1,79 @@
+/**
+ * What every write of work on a ticket shares: the statuses time is recorded in, who may work it,
+ * how long an entry lasts, and the version bump of the ticket (with the retry of a write that found
+ * the ticket moved under it). Used by the creates (work.ts) and the corrections (corrections.ts).
+ */
+import type { z } from "zod";
+import type { TimeEntryBody } from "../../../contract/tickets.js";
+import type { Actor, AppContext } from "../../context.js";
+import { conflict, forbidden, invalid } from "../../platform/errors.js";
+import { businessCalendar } from "../settings/settings.js";
+import { type TicketRow, ticketsRepo } from "../tickets/repository.js";
+import { mayWorkOn } from "./policy.js";
+
+export const WORKING = ["in_progress", "attended"];
+
+export function requireWorker(actor: Actor, row: TicketRow): void {
+  if (!mayWorkOn(actor, row)) throw forbidden("work.worker_only");
+}
+
+export function entryMinutes(
+  input: Pick<z.output<typeof TimeEntryBody>, "minutes" | "startedAt" | "endedAt">,
+  nowMs: number,
+): number {
+  if (input.minutes !== undefined) return input.minutes;
+  // TimeEntryBody refuses a body with neither minutes nor both ends; this guard only tells the type so.
+  if (input.startedAt === undefined || input.endedAt === undefined)
+    throw invalid("work.minutes_or_range", {}, { field: "minutes" });
+  const start = Date.parse(input.startedAt);
+  const end = Date.parse(input.endedAt);
+  if (end <= start) throw invalid("work.end_before_start", {}, { field: "endedAt" });
+  if (end > nowMs + 60_000) throw invalid("work.end_in_future", {}, { field: "endedAt" });
+  const minutes = Math.round((end - start) / 60_000);
+  if (minutes < 1 || minutes > 24 * 60) throw invalid("work.duration_range", {}, { field: "endedAt" });
+  return minutes;
+}
+
+/** The ticket changed between this write's read of it and its own: the write is run again. */
+class TicketMoved extends Error {}
+const STALE_RETRIES = 8;
+
+/**
+ * Time entries, charges and messages carry no version: the caller adds to the ticket, not edits a
+ * state they saw. Two added at once (two technicians logging time) must both land, so a create that
+ * found the ticket moved reads it again and retries; only a ticket that keeps moving ends in a 409.
+ */
+export async function onFreshTicket<T>(create: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await create();
+    } catch (err) {
+      if (!(err instanceof TicketMoved)) throw err;
+      if (attempt >= STALE_RETRIES) throw conflict("ticket.concurrent_edit");
+      // A short random pause spreads the ones that lost this round, so the next is not a tie again.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+    }
+  }
+}
+
+/** Bumps the ticket's version with its change, so concurrent changes are detected. */
+export async function touchTicket(
+  ctx: AppContext,
+  trx: AppContext["db"],
+  row: TicketRow,
+  patch: Partial<TicketRow>,
+) {
+  if (
+    !(await ticketsRepo.update(trx, row, { ...patch, updated_at: ctx.clock().toISOString() }, (db) =>
+      businessCalendar({ ...ctx, db }),
+    ))
+  ) {
+    throw new TicketMoved();
+  }
+}
+
+/** A write of work wrapped in onFreshTicket, with the write's own signature. */
+export const retried =
+  <A extends unknown[], R>(create: (...args: A) => Promise<R>) =>
+  (...args: A): Promise<R> =>
+    onFreshTicket(() => create(...args));

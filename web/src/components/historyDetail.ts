@@ -1,0 +1,36 @@
+import type { useT } from "../i18n";
+import { formatMinutes, formatMoney } from "../lib/format";
+
+type Translate = ReturnType<typeof useT>;
+type Facts = Record<string, unknown>;
+
+const facts = (changes: Record<string, unknown> | null, key: "before" | "after"): Facts | null => {
+  const v = changes?.[key];
+  return v && typeof v === "object" ? (v as Facts) : null;
+};
+
+function timeFacts(t: Translate, f: Facts): string {
+  const mode = typeof f.mode === "string" ? t(`mode.${f.mode}` as "mode.onsite") : "";
+  return [formatMinutes(Number(f.minutes)), mode].filter(Boolean).join(", ");
+}
+
+const chargeFacts = (f: Facts) => `${formatMoney(Number(f.amountCents))} · ${String(f.description ?? "")}`;
+
+/**
+ * What a correction of recorded work changed, from its history line's `before` and `after`:
+ * «30 min, Remota → 45 min, Presencial». Null for every other kind of line.
+ */
+export function correctionDetail(
+  t: Translate,
+  action: string,
+  changes: Record<string, unknown> | null,
+): string | null {
+  const before = facts(changes, "before");
+  if (!before) return null;
+  const after = facts(changes, "after");
+  if (action === "time_entry_edited" && after) return `${timeFacts(t, before)} → ${timeFacts(t, after)}`;
+  if (action === "time_entry_deleted") return `${timeFacts(t, before)} · ${String(before.activity ?? "")}`;
+  if (action === "charge_edited" && after) return `${chargeFacts(before)} → ${chargeFacts(after)}`;
+  if (action === "charge_deleted") return chargeFacts(before);
+  return null;
+}
