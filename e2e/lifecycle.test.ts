@@ -202,7 +202,11 @@ describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }
       "review",
       async (page) => {
         await uiLogin(page, server.baseUrl, staff.senior.email, PASSWORD, "/review");
-        await page.locator(`[data-testid="ticket-row"][data-folio="${folio}"]`).getByRole("link").click();
+        const row = page.locator(`[data-testid="ticket-row"][data-folio="${folio}"]`);
+        // The queue says, before opening it, whether the client accepted and how much time there is.
+        await row.getByTestId("acceptance").getByText(/^Aceptada/).waitFor();
+        await row.getByText("50 min").waitFor();
+        await row.getByRole("link").click();
         await page.getByTestId("review-panel").waitFor();
         expect(await page.getByTestId("review-raw").textContent()).toBe("50 min");
         expect(await page.getByTestId("review-rounded").textContent()).toBe("1 h");

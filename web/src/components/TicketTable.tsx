@@ -12,14 +12,21 @@ import { PlainGroup, PlainLink, PlainStack, PlainTd, PlainText, PlainTr } from "
 import { QueryState } from "./QueryState";
 import { type ListQuery, useSearchRounds } from "./useSearchRounds";
 
+/** A column a list adds after the common ones (the review queue's acceptance and time). */
+export interface ExtraColumn {
+  label: string;
+  cell: (ticket: Ticket) => ReactNode;
+}
+
 interface Props {
   tickets: Ticket[];
   action?: (ticket: Ticket) => ReactNode;
+  extra?: ExtraColumn[];
   empty?: string;
 }
 
 /** Plain elements with Mantine's look (plain.tsx): the queue shows 50 of these on its first render. */
-function Row({ ticket, action }: { ticket: Ticket; action?: Props["action"] }) {
+function Row({ ticket, action, extra = [] }: Pick<Props, "action" | "extra"> & { ticket: Ticket }) {
   const t = useT();
   return (
     <PlainTr data-testid="ticket-row" data-folio={ticket.folio}>
@@ -55,12 +62,15 @@ function Row({ ticket, action }: { ticket: Ticket; action?: Props["action"] }) {
       <PlainTd className="mesa-nowrap">
         <SlaBadge ticket={ticket} />
       </PlainTd>
+      {extra.map((c) => (
+        <PlainTd key={c.label}>{c.cell(ticket)}</PlainTd>
+      ))}
       {action && <PlainTd>{action(ticket)}</PlainTd>}
     </PlainTr>
   );
 }
 
-export function TicketTable({ tickets, action, empty }: Props) {
+export function TicketTable({ tickets, action, extra = [], empty }: Props) {
   const t = useT();
   if (tickets.length === 0) {
     return (
@@ -80,12 +90,15 @@ export function TicketTable({ tickets, action, empty }: Props) {
             <Table.Th>{t("ticket.assignee")}</Table.Th>
             <Table.Th>{t("ticket.responseDue")}</Table.Th>
             <Table.Th>{t("ticket.sla")}</Table.Th>
+            {extra.map((c) => (
+              <Table.Th key={c.label}>{c.label}</Table.Th>
+            ))}
             {action && <Table.Th>{t("common.actions")}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {tickets.map((ticket) => (
-            <Row key={ticket.id} ticket={ticket} action={action} />
+            <Row key={ticket.id} ticket={ticket} action={action} extra={extra} />
           ))}
         </Table.Tbody>
       </Table>
@@ -94,7 +107,13 @@ export function TicketTable({ tickets, action, empty }: Props) {
 }
 
 /** Cards for narrow screens: every list on a phone, where a table's status and deadline fall off the right. */
-export function TicketCards({ tickets, empty, action, showAssignee }: Props & { showAssignee?: boolean }) {
+export function TicketCards({
+  tickets,
+  empty,
+  action,
+  extra = [],
+  showAssignee,
+}: Props & { showAssignee?: boolean }) {
   const t = useT();
   if (tickets.length === 0) {
     return (
@@ -137,6 +156,18 @@ export function TicketCards({ tickets, empty, action, showAssignee }: Props & { 
             </Text>
             <SlaBadge ticket={ticket} />
           </Group>
+          {extra.length > 0 && (
+            <Group gap="xs" mt={6}>
+              {extra.map((c) => (
+                <Group key={c.label} gap={4}>
+                  <Text size="xs" c="dimmed">
+                    {c.label}:
+                  </Text>
+                  {c.cell(ticket)}
+                </Group>
+              ))}
+            </Group>
+          )}
           {action && (
             // Above the card's stretched link, so the button is pressed and the card not opened.
             <Group justify="flex-end" mt={6} className="mesa-card-action">

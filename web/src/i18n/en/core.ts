@@ -144,7 +144,7 @@ export const core: Record<keyof typeof es, string> = {
   "ticket.respondedAt": "Responded",
   "ticket.notYet": "Not yet",
   "ticket.estimatedSolution": "Estimated solution",
-  "ticket.sla": "Business time",
+  "ticket.sla": "Response (business time)",
   "ticket.urgent": "Urgent",
   "ticket.client": "Client",
   "ticket.contact": "Contact",

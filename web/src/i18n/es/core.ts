@@ -143,7 +143,7 @@ export const core = {
   "ticket.respondedAt": "Respondido",
   "ticket.notYet": "Aún no",
   "ticket.estimatedSolution": "Solución estimada",
-  "ticket.sla": "Tiempo hábil",
+  "ticket.sla": "Respuesta (tiempo hábil)",
   "ticket.urgent": "Urgente",
   "ticket.client": "Cliente",
   "ticket.contact": "Contacto",

@@ -4,16 +4,38 @@ import "@mantine/core/styles/Card.layer.css";
 import "@mantine/core/styles/Table.layer.css";
 import { useTicketList } from "../../api/tickets";
 import { PageHeader } from "../../components/PageHeader";
-import { TicketList } from "../../components/TicketTable";
+import { PlainBadge, PlainText } from "../../components/plain";
+import { type ExtraColumn, TicketList } from "../../components/TicketTable";
 import { useT } from "../../i18n";
+import { formatMinutes } from "../../lib/format";
 
 export default function ReviewQueuePage() {
   const t = useT();
   const query = useTicketList({ status: "attended" }, { live: true });
+  // What the senior weighs before reviewing: did the client accept, and how much time is there.
+  const extra: ExtraColumn[] = [
+    {
+      label: t("review.acceptanceCol"),
+      cell: (ticket) =>
+        ticket.acceptance ? (
+          <PlainBadge color="teal" variant="light" data-testid="acceptance">
+            {t("review.accepted", { via: t(`acceptance.via.${ticket.acceptance.via}`) })}
+          </PlainBadge>
+        ) : (
+          <PlainBadge color="orange" variant="light" data-testid="acceptance">
+            {t("review.notAccepted")}
+          </PlainBadge>
+        ),
+    },
+    {
+      label: t("review.rawCol"),
+      cell: (ticket) => <PlainText size="sm">{formatMinutes(ticket.rawMinutes)}</PlainText>,
+    },
+  ];
   return (
     <>
       <PageHeader title={t("review.queue")} subtitle={t("review.queueHint")} />
-      <TicketList query={query} empty={t("review.empty")} />
+      <TicketList query={query} empty={t("review.empty")} extra={extra} />
     </>
   );
 }
