@@ -136,7 +136,8 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
       await ask
         .getByText(/se envía por correo a Ferretería La Única con el PDF adjunto, por \$4,408\.00 MXN/)
         .waitFor();
-      await ask.getByRole("button", { name: "Cancelar" }).click();
+      // «Volver», not «Cancelar»: the row has a «Cancelar factura» of its own.
+      await ask.getByRole("button", { name: "Volver" }).click();
       await ask.waitFor({ state: "detached" });
       await row.getByTestId("invoice-status").getByText("Borrador").waitFor();
       await row.getByRole("button", { name: "Emitir" }).click();
@@ -164,6 +165,21 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
         .getByTestId("run-result")
         .getByText(/^Nada nuevo en/)
         .waitFor();
+
+      // Microsip lost the file: the exported invoices, filtered, are downloaded again.
+      const filters = page.getByTestId("invoice-filters");
+      await filters.getByRole("combobox", { name: "Estatus" }).click();
+      await page.getByRole("option", { name: "Exportada" }).click();
+      await page.waitForURL(/status=exported/);
+      const [again] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: /^Volver a exportar .* \(CSV\)$/ }).click(),
+      ]);
+      expect(await readFile((await again.path())!, "utf8")).toContain("Ferretería La Única");
+      // A month with no invoices empties the list; the filter stays in the address.
+      await filters.getByLabel("Mes de la factura").fill("2020-01");
+      await page.getByText("No hay facturas con estos filtros.").waitFor();
+      await page.waitForURL(/period=2020-01/);
     });
   });
   it("the leader sees the contract's hour bank with its burn-down chart", async () => {

@@ -77,6 +77,17 @@ describe.each(DATABASES)("event invoices with warranty on %s", (kind) => {
     ]);
   });
 
+  it("lists an event's invoice under the month it was made in, in the calendar's zone", async () => {
+    const client = await newClient(s, "Despacho Mensual", "pagos@mensual.mx");
+    const ev = await attendedTicket(s, { clientId: client, entries: [{ minutes: 30, mode: "remote" }] });
+    await review(s, ev.id);
+    await close(s, ev.id);
+    const of = async (period: string) =>
+      (await s.leader.get(`/api/invoices?clientId=${client}&period=${period}`)).body.items.length;
+    // Made on 12 January 2026: January has it, December and February do not.
+    expect([await of("2026-01"), await of("2025-12"), await of("2026-02")]).toEqual([1, 0, 0]);
+  });
+
   it("charges the fee setting in force, and nothing for a case never sent", async () => {
     const settings = (await s.admin.get("/api/settings/warranty")).body;
     const put = await s.admin.put("/api/settings/warranty", {

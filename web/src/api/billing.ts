@@ -63,13 +63,22 @@ export const useImportErp = () =>
     api<ImportResult>("/api/billing/erp-import", { method: "POST", body: { csv } }),
   );
 
-/** Downloads the ERP export (the server marks the issued invoices exported) and saves it as a file. */
-export async function downloadExport(format: "csv" | "xlsx"): Promise<string> {
+/**
+ * Downloads the ERP export and saves it as a file: every issued invoice not yet exported (the server
+ * marks them exported), or the given ones again (an exported batch Microsip lost).
+ */
+export async function downloadExport({
+  format,
+  invoiceIds,
+}: {
+  format: "csv" | "xlsx";
+  invoiceIds?: string[];
+}): Promise<string> {
   const res = await fetch("/api/billing/exports", {
     method: "POST",
     credentials: "same-origin",
     headers: { "Content-Type": "application/json", ...csrfHeader() },
-    body: JSON.stringify({ format }),
+    body: JSON.stringify(invoiceIds ? { format, invoiceIds } : { format }),
   });
   if (!res.ok) {
     const err = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;

@@ -7,13 +7,14 @@ import type { Transaction, Updateable } from "kysely";
 import type { z } from "zod";
 import type { InvoicePatch, InvoiceStatus } from "../../../contract/billing.js";
 import { editedLines } from "../../../domain/billing/money.js";
-import { dueOn } from "../../../domain/billing/periods.js";
+import { dueOn, periodStartInstant } from "../../../domain/billing/periods.js";
 import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
 import type { DB, InvoicesTable } from "../../platform/database/schema.js";
 import { notFound } from "../../platform/errors.js";
 import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
 import { codedError } from "../../platform/i18n/index.js";
+import { businessCalendar } from "../settings/settings.js";
 import { queueInvoiceMail } from "./mail.js";
 import { todayLocal, toInvoice, totalsColumns } from "./make.js";
 import { requireBiller } from "./policy.js";
@@ -52,8 +53,23 @@ export async function listInvoices(
   q: { period?: string | undefined; clientId?: string | undefined; status?: string | undefined },
 ) {
   requireBiller(actor);
-  const rows = await invoicesRepo.list(ctx.db, { ...q, limit: 1000 });
+  const rows = await invoicesRepo.list(ctx.db, {
+    ...q,
+    month: q.period ? await monthSpan(ctx, q.period) : undefined,
+    limit: 1000,
+  });
   return rows.map((r) => toInvoice(r, actor.locale));
+}
+
+/**
+ * A month as instants in the calendar's zone: an event's invoice has no billing period of its own
+ * and belongs to the month it was made in (when the ticket closed), as a contract's belongs to its run's.
+ */
+async function monthSpan(ctx: AppContext, period: string) {
+  const zone = (await businessCalendar(ctx)).config.timeZone;
+  const [y, m] = period.split("-").map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+  return { from: periodStartInstant(period, zone), to: periodStartInstant(next, zone) };
 }
 
 export async function invoiceRow(ctx: AppContext, actor: Actor, id: string): Promise<InvoiceRow> {

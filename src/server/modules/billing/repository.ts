@@ -114,9 +114,30 @@ export const invoicesRepo = {
       .where("i.kind", "=", "contract")
       .orderBy("i.folio")
       .execute(),
-  list: (db: Db, f: { period?: string; clientId?: string; status?: string; limit: number }) => {
+  list: (
+    db: Db,
+    f: {
+      period?: string | undefined;
+      /** The period's month as instants: events' invoices (no period) made in it. */
+      month?: { from: string; to: string } | undefined;
+      clientId?: string | undefined;
+      status?: string | undefined;
+      limit: number;
+    },
+  ) => {
     let q = invoiceSelect(db);
-    if (f.period) q = q.where("i.period", "=", f.period);
+    const { period, month } = f;
+    if (period && month)
+      q = q.where((eb) =>
+        eb.or([
+          eb("i.period", "=", period),
+          eb.and([
+            eb("i.period", "is", null),
+            eb("i.created_at", ">=", month.from),
+            eb("i.created_at", "<", month.to),
+          ]),
+        ]),
+      );
     if (f.clientId) q = q.where("i.client_id", "=", f.clientId);
     if (f.status) q = q.where("i.status", "=", f.status as InvoicesTable["status"]);
     return q.orderBy("i.created_at", "desc").orderBy("i.folio", "desc").limit(f.limit).execute();

@@ -25,8 +25,8 @@ export const billing: Record<keyof typeof es, string> = {
   "billing.issueConfirm":
     "It is frozen (no more edits) and e-mailed to {client} with the PDF attached, for {total}. Afterwards it can only be cancelled.",
   "billing.issueSend": "Issue and send",
-  "billing.cancel": "Cancel",
-  "billing.paid": "Paid",
+  "billing.cancel": "Cancel invoice",
+  "billing.paid": "Mark paid",
   "billing.pdf": "PDF",
   "billing.lines": "Lines",
   "billing.subtotal": "Subtotal",
@@ -64,6 +64,11 @@ export const billing: Record<keyof typeof es, string> = {
   "billing.draft.err.priceRange": "Amount too large.",
   "billing.export": "Export to Microsip (CSV)",
   "billing.exportXlsx": "Export to Microsip (Excel)",
+  "billing.filterPeriod": "Invoice month",
+  "billing.allClients": "All clients",
+  "billing.exportAgain": "Export {count, plural, one {the exported one} other {the # exported}} again (CSV)",
+  "billing.exportAgainXlsx":
+    "Export {count, plural, one {the exported one} other {the # exported}} again (Excel)",
   "billing.exported": "Downloaded {file}",
   "billing.import": "Import ERP folios and payments",
   "billing.importHint":

@@ -24,8 +24,8 @@ export const billing = {
   "billing.issueConfirm":
     "Queda congelada (ya no se edita) y se envía por correo a {client} con el PDF adjunto, por {total}. Después solo se puede cancelar.",
   "billing.issueSend": "Emitir y enviar",
-  "billing.cancel": "Cancelar",
-  "billing.paid": "Pagada",
+  "billing.cancel": "Cancelar factura",
+  "billing.paid": "Marcar pagada",
   "billing.pdf": "PDF",
   "billing.lines": "Partidas",
   "billing.subtotal": "Subtotal",
@@ -63,6 +63,12 @@ export const billing = {
   "billing.draft.err.priceRange": "Importe demasiado grande.",
   "billing.export": "Exportar a Microsip (CSV)",
   "billing.exportXlsx": "Exportar a Microsip (Excel)",
+  "billing.filterPeriod": "Mes de la factura",
+  "billing.allClients": "Todos los clientes",
+  "billing.exportAgain":
+    "Volver a exportar {count, plural, one {la exportada} other {las # exportadas}} (CSV)",
+  "billing.exportAgainXlsx":
+    "Volver a exportar {count, plural, one {la exportada} other {las # exportadas}} (Excel)",
   "billing.exported": "Se descargó {file}",
   "billing.import": "Importar folios y pagos del ERP",
   "billing.importHint":

@@ -8,7 +8,9 @@ import "@mantine/core/styles/Table.layer.css";
 import { Alert, Button, Group, Select, TextInput } from "@mantine/core";
 import { DateTime } from "luxon";
 import { type FormEvent, useState } from "react";
+import { useSearchParams } from "react-router-dom";
 import { useExport, useInvoices, useRunPeriod } from "../../api/billing";
+import { ClientPicker } from "../../components/ClientPicker";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { type MessageKey, useT } from "../../i18n";
@@ -58,12 +60,77 @@ function RunPeriod() {
   );
 }
 
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The list's filters, kept in the URL (`?status=&period=&client=`) so a reload or a shared link keeps them. */
+function useInvoiceFilters() {
+  const [params, setParams] = useSearchParams();
+  const status = params.get("status");
+  const period = params.get("period") ?? "";
+  const clientId = params.get("client");
+  const set = (key: string) => (value: string | null) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const query = {
+    ...(isStatus(status) ? { status } : {}),
+    // A month half typed is not sent: the list stays as it was until the month is whole.
+    ...(PERIOD.test(period) ? { period } : {}),
+    ...(clientId ? { clientId } : {}),
+  };
+  return { status: isStatus(status) ? status : null, period, clientId, query, set };
+}
+
+function InvoiceFilters({ filters }: { filters: ReturnType<typeof useInvoiceFilters> }) {
+  const t = useT();
+  return (
+    <Group align="flex-end" mb="md" wrap="wrap" data-testid="invoice-filters">
+      <Select
+        w={200}
+        label={t("billing.status")}
+        placeholder={t("billing.allStatuses")}
+        data={STATUSES.map((s) => ({ value: s, label: t(`billing.st.${s}` as MessageKey) }))}
+        value={filters.status}
+        onChange={filters.set("status")}
+        clearable
+      />
+      <TextInput
+        type="month"
+        w={180}
+        label={t("billing.filterPeriod")}
+        value={filters.period}
+        onChange={(e) => filters.set("period")(e.currentTarget.value)}
+      />
+      <ClientPicker
+        w={300}
+        maw="100%"
+        label={t("billing.client")}
+        placeholder={t("billing.allClients")}
+        value={filters.clientId}
+        onChange={filters.set("client")}
+        clearable
+      />
+    </Group>
+  );
+}
+
 export default function BillingPage() {
   const t = useT();
-  const [status, setStatus] = useState<Status | null>(null);
-  const invoices = useInvoices(status ? { status } : {});
+  const filters = useInvoiceFilters();
+  const invoices = useInvoices(filters.query);
   const exporter = useExport();
   const [importing, setImporting] = useState(false);
+  const listed = invoices.data?.items ?? [];
+  // An exported batch can be downloaded again (Microsip lost it): the exported invoices on screen.
+  const again = filters.status === "exported" ? listed.map((i) => i.id) : [];
+  const busy = (format: "csv" | "xlsx", ids?: string[]) =>
+    exporter.isPending && exporter.variables?.format === format && !!exporter.variables.invoiceIds === !!ids;
   return (
     <>
       <PageHeader
@@ -73,16 +140,16 @@ export default function BillingPage() {
           <Group gap="xs">
             <Button
               variant="light"
-              onClick={() => exporter.mutate("csv")}
-              loading={exporter.isPending && exporter.variables === "csv"}
+              onClick={() => exporter.mutate({ format: "csv" })}
+              loading={busy("csv")}
               disabled={exporter.isPending}
             >
               {t("billing.export")}
             </Button>
             <Button
               variant="light"
-              onClick={() => exporter.mutate("xlsx")}
-              loading={exporter.isPending && exporter.variables === "xlsx"}
+              onClick={() => exporter.mutate({ format: "xlsx" })}
+              loading={busy("xlsx")}
               disabled={exporter.isPending}
             >
               {t("billing.exportXlsx")}
@@ -104,18 +171,31 @@ export default function BillingPage() {
         </Alert>
       )}
       <RunPeriod />
-      <Select
-        mb="md"
-        w={220}
-        label={t("billing.status")}
-        placeholder={t("billing.allStatuses")}
-        data={STATUSES.map((s) => ({ value: s, label: t(`billing.st.${s}` as MessageKey) }))}
-        value={status}
-        onChange={(v) => setStatus(isStatus(v) ? v : null)}
-        clearable
-      />
+      <InvoiceFilters filters={filters} />
+      {again.length > 0 && (
+        <Group mb="sm" gap="xs">
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => exporter.mutate({ format: "csv", invoiceIds: again })}
+            loading={busy("csv", again)}
+            disabled={exporter.isPending}
+          >
+            {t("billing.exportAgain", { count: again.length })}
+          </Button>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => exporter.mutate({ format: "xlsx", invoiceIds: again })}
+            loading={busy("xlsx", again)}
+            disabled={exporter.isPending}
+          >
+            {t("billing.exportAgainXlsx", { count: again.length })}
+          </Button>
+        </Group>
+      )}
       <QueryState query={invoices}>
-        <InvoiceTable items={invoices.data?.items ?? []} />
+        <InvoiceTable items={listed} />
       </QueryState>
       <ErpImport opened={importing} onClose={() => setImporting(false)} />
     </>

@@ -119,7 +119,7 @@ function IssueConfirm({
       </Text>
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
-          {t("common.cancel")}
+          {t("common.back")}
         </Button>
         <Button onClick={onIssue} loading={busy} data-testid="issue-confirm">
           {t("billing.issueSend")}
