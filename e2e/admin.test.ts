@@ -134,6 +134,14 @@ describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { ti
         .getByText("Inventario anual")
         .waitFor();
       await shot(page, "15-admin-calendar");
+      // A closure typed and not saved: leaving the screen asks first.
+      await page.getByLabel("Motivo").fill("Mudanza de oficina");
+      await page.getByRole("link", { name: "Tiempos de respuesta" }).click();
+      const leave = page.getByRole("dialog");
+      await leave.getByText("Tienes cambios sin guardar. ¿Salir de todos modos?").waitFor();
+      await leave.getByRole("button", { name: "Quedarme" }).click();
+      expect(await page.getByLabel("Motivo").inputValue()).toBe("Mudanza de oficina");
+      await page.getByLabel("Motivo").fill("");
 
       await page.getByRole("link", { name: "Tiempos de respuesta" }).click();
       await page.getByLabel("Póliza, normal").waitFor();

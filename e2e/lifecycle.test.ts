@@ -204,7 +204,10 @@ describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }
         await uiLogin(page, server.baseUrl, staff.senior.email, PASSWORD, "/review");
         const row = page.locator(`[data-testid="ticket-row"][data-folio="${folio}"]`);
         // The queue says, before opening it, whether the client accepted and how much time there is.
-        await row.getByTestId("acceptance").getByText(/^Aceptada/).waitFor();
+        await row
+          .getByTestId("acceptance")
+          .getByText(/^Aceptada/)
+          .waitFor();
         await row.getByText("50 min").waitFor();
         await row.getByRole("link").click();
         await page.getByTestId("review-panel").waitFor();

@@ -4,6 +4,7 @@ import { type CalendarSettings, ClosureSchema } from "../../contract";
 import { useT } from "../../i18n";
 import { checkErrors } from "../../lib/form";
 import { formatDate } from "../../lib/format";
+import { useLeaveGuard } from "../../lib/leaveGuard";
 
 type Closure = CalendarSettings["closures"][number];
 const EMPTY = { date: "", from: "", to: "", reason: "" };
@@ -13,6 +14,8 @@ export function Closures({ value, onChange }: { value: Closure[]; onChange: (c: 
   const t = useT();
   const [draft, setDraft] = useState(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // A closure typed but not yet added is unsaved work too.
+  useLeaveGuard(Object.values(draft).some((v) => v.trim() !== ""));
   const add = () => {
     const input = {
       date: draft.date,

@@ -5,6 +5,7 @@ import { useSaveSettings } from "../../api/admin";
 import { useT } from "../../i18n";
 import { changedFields, sameValue, useEditConflict } from "../../lib/conflict";
 import { useForm } from "../../lib/form";
+import { useLeaveGuard } from "../../lib/leaveGuard";
 
 const withoutVersion = <T extends { version: number }>({ version: _version, ...rest }: T) => rest;
 
@@ -28,6 +29,8 @@ export function useSettingsEditor<T extends { version: number }>(
     form.setValues(next);
   };
   const pristine = sameValue(form.values, base);
+  // A closure added, hours changed…: leaving before «Guardar» asks first.
+  useLeaveGuard(!pristine);
   useEffect(() => {
     if (pristine && initial.version !== base.version) {
       setBase(initial);
