@@ -110,6 +110,18 @@ describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { ti
       await page.getByRole("dialog").waitFor();
       await page.keyboard.press("Escape");
       await page.getByRole("dialog").waitFor({ state: "detached" });
+      // The desk's people are listed apart from portal contacts; skills are offered from the categories.
+      await page
+        .getByTestId("users-shown")
+        .getByText(/^Personal \(\d+\)$/)
+        .waitFor();
+      await page.getByTestId("users").getByRole("button", { name: "Tomás Técnico" }).click();
+      const editor = page.getByRole("dialog");
+      await editor.getByLabel("Habilidades").fill("windows");
+      await page.getByRole("option", { name: "windows-server" }).click();
+      await editor.getByRole("button", { name: "Guardar" }).click();
+      await page.getByText("Usuario Tomás Técnico guardado.").waitFor();
+      await page.getByTestId("users").getByText("Redes, Fortigate, Windows Server").waitFor();
 
       await page.getByRole("link", { name: "Calendario" }).click();
       const month = page.getByTestId("month-view");

@@ -6,7 +6,12 @@ export const admin: Record<keyof typeof es, string> = {
   "users.new": "New user",
   "users.roles": "Roles",
   "users.skills": "Skills",
-  "users.skillsHint": "Lowercase and hyphens, e.g. networks, fortigate. Enter to add.",
+  "users.skillsHint":
+    "The categories this person works in (suggested as you type), e.g. redes, fortigate. Enter to add.",
+  "users.saved": "User {name} saved.",
+  "users.show": "Show",
+  "users.staff": "Staff ({n})",
+  "users.portal": "Portal contacts ({n})",
   "users.active": "Active",
   "users.newPassword": "New password (optional)",
   "calendar.title": "Business calendar",

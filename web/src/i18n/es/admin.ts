@@ -4,7 +4,12 @@ export const admin = {
   "users.new": "Usuario nuevo",
   "users.roles": "Roles",
   "users.skills": "Habilidades",
-  "users.skillsHint": "Minúsculas y guiones, p. ej. redes, fortigate. Enter para agregar.",
+  "users.skillsHint":
+    "Las categorías en que trabaja (se sugieren al escribir), p. ej. redes, fortigate. Enter para agregar.",
+  "users.saved": "Usuario {name} guardado.",
+  "users.show": "Mostrar",
+  "users.staff": "Personal ({n})",
+  "users.portal": "Contactos del portal ({n})",
   "users.active": "Activo",
   "users.newPassword": "Nueva contraseña (opcional)",
   "calendar.title": "Calendario hábil",

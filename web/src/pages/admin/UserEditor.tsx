@@ -11,8 +11,10 @@ import {
   TagsInput,
   TextInput,
 } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
 import type { FormEvent } from "react";
 import { type User, useSaveUser } from "../../api/admin";
+import { useCategories } from "../../api/clients";
 import { type Role, Role as RoleSchema, UserBody, UserPatch } from "../../contract";
 import { useT } from "../../i18n";
 import { useForm } from "../../lib/form";
@@ -22,6 +24,8 @@ const STAFF_ROLES = RoleSchema.options.filter((r) => r !== "client");
 function UserForm({ user, onClose }: { user: User | null; onClose: () => void }) {
   const t = useT();
   const save = useSaveUser();
+  // Skills match tickets by category: the categories are offered as the admin types.
+  const categories = useCategories().data?.items ?? [];
   const form = useForm(
     {
       email: user?.email ?? "",
@@ -48,7 +52,17 @@ function UserForm({ user, onClose }: { user: User | null; onClose: () => void })
           skills: values.skills,
           locale: values.locale,
         });
-    if (body) save.mutate({ id: user?.id, body }, { onSuccess: onClose, onError: (e) => form.showError(e) });
+    if (body)
+      save.mutate(
+        { id: user?.id, body },
+        {
+          onSuccess: () => {
+            notifications.show({ color: "teal", message: t("users.saved", { name: values.name.trim() }) });
+            onClose();
+          },
+          onError: (e) => form.showError(e),
+        },
+      );
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -85,6 +99,7 @@ function UserForm({ user, onClose }: { user: User | null; onClose: () => void })
         <TagsInput
           label={t("users.skills")}
           description={t("users.skillsHint")}
+          data={categories.map((c) => c.code).filter((code) => !values.skills.includes(code))}
           value={values.skills}
           onChange={(v) => form.set("skills", v)}
           error={errors.skills ?? Object.entries(errors).find(([k]) => k.startsWith("skills."))?.[1]}

@@ -8,7 +8,9 @@ import "@mantine/core/styles/Pill.layer.css";
 import "@mantine/core/styles/PillsInput.layer.css";
 import "@mantine/core/styles/Switch.layer.css";
 import "@mantine/core/styles/Table.layer.css";
-import { Badge, Button, Group, Table, Text } from "@mantine/core";
+import "@mantine/core/styles/FloatingIndicator.layer.css";
+import "@mantine/core/styles/SegmentedControl.layer.css";
+import { Badge, Button, Group, SegmentedControl, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { type User, useUsers } from "../../api/admin";
 import { useCategoryName } from "../../api/clients";
@@ -23,11 +25,28 @@ export default function UsersPage() {
   const users = useUsers();
   const categoryName = useCategoryName();
   const [editing, setEditing] = useState<User | null | "new">(null);
+  // Client contacts with a portal account are users too, but managed from their client's page:
+  // they are listed apart so the desk's own people are not lost among them.
+  const [shown, setShown] = useState<"staff" | "portal">("staff");
+  const all = users.data?.items ?? [];
+  const isPortal = (u: User) => u.roles.includes("client");
+  const listed = all.filter((u) => isPortal(u) === (shown === "portal"));
   return (
     <>
       <PageHeader
         title={t("users.title")}
         actions={<Button onClick={() => setEditing("new")}>{t("users.new")}</Button>}
+      />
+      <SegmentedControl
+        mb="md"
+        aria-label={t("users.show")}
+        data-testid="users-shown"
+        value={shown}
+        onChange={(v) => setShown(v === "portal" ? "portal" : "staff")}
+        data={[
+          { value: "staff", label: t("users.staff", { n: all.filter((u) => !isPortal(u)).length }) },
+          { value: "portal", label: t("users.portal", { n: all.filter(isPortal).length }) },
+        ]}
       />
       <QueryState query={users}>
         <Table.ScrollContainer minWidth={760}>
@@ -42,7 +61,7 @@ export default function UsersPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {(users.data?.items ?? []).map((u) => (
+              {listed.map((u) => (
                 <Table.Tr key={u.id} className="mesa-row-link" onClick={() => setEditing(u)}>
                   <Table.Td>
                     <RowOpener onOpen={() => setEditing(u)}>{u.name}</RowOpener>
