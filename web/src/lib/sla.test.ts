@@ -8,16 +8,16 @@ const at = "2026-11-16T18:40:00.000Z";
 
 describe("SLA badge words", () => {
   it.each([
-    { sla: { slaState: "ok", businessMinutesLeft: 90, respondedAt: null }, text: "Quedan 1 h 30 min" },
+    { sla: { slaState: "ok", businessMinutesLeft: 90, respondedAt: null }, text: "Quedan 1 h 30 min hábiles" },
     { sla: { slaState: "met", businessMinutesLeft: 30, respondedAt: at }, text: "Respondido" },
     {
       sla: { slaState: "breached", businessMinutesLeft: -147, respondedAt: null },
-      text: "Vencido hace 2 h 27 min",
+      text: "Vencido hace 2 h 27 min hábiles",
     },
     // Answered late: a closed ticket must not read as still overdue.
     {
       sla: { slaState: "breached", businessMinutesLeft: -147, respondedAt: at },
-      text: "Respondido 2 h 27 min tarde",
+      text: "Respondido 2 h 27 min hábiles tarde",
     },
     { sla: { slaState: "breached", businessMinutesLeft: 0, respondedAt: at }, text: "Respondido tarde" },
     // At night, a deadline of 17:00 has passed but no business minute has: not "hace 0 min".
@@ -29,6 +29,6 @@ describe("SLA badge words", () => {
   it("speaks English too", async () => {
     await loadLocale("en");
     const sla = { slaState: "breached", businessMinutesLeft: -60, respondedAt: at } as const;
-    expect(slaText((k, v) => translate("en", k, v), sla)).toBe("Answered 1 h late");
+    expect(slaText((k, v) => translate("en", k, v), sla)).toBe("Answered 1 h business time late");
   });
 });
