@@ -74,6 +74,7 @@ export const reports: Record<keyof typeof es, string> = {
   "rep.rawMinutes": "Logged minutes",
   "rep.hours": "Hours",
   "rep.billableMinutes": "Billable minutes",
+  "rep.billableHours": "Billable hours",
   "rep.contract": "Contract",
   "rep.monthCol": "Month",
   "rep.included": "Included (min)",

@@ -73,6 +73,7 @@ export const reports = {
   "rep.rawMinutes": "Minutos registrados",
   "rep.hours": "Horas",
   "rep.billableMinutes": "Minutos facturables",
+  "rep.billableHours": "Horas facturables",
   "rep.contract": "Póliza",
   "rep.monthCol": "Mes",
   "rep.included": "Incluidos (min)",

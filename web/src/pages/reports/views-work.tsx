@@ -119,16 +119,11 @@ export function UnbilledView({ data }: { data: UnbilledReport }) {
       </Alert>
       <ReportChart
         label={t("rep.unbilled")}
-        data={data.tickets.map((r) => ({
-          folio: r.folio,
-          hours: hours(r.billableMinutes),
-          charges: r.chargesCents / 100,
-        }))}
+        // Hours only: pesos on the same axis as hours made one or the other unreadable; the
+        // charges are in the tables below, in pesos.
+        data={data.tickets.map((r) => ({ folio: r.folio, hours: hours(r.billableMinutes) }))}
         dataKey="folio"
-        series={[
-          { name: "hours", label: t("rep.billableMinutes"), color: "blue.6" },
-          { name: "charges", label: t("rep.charges"), color: "orange.5" },
-        ]}
+        series={[{ name: "hours", label: t("rep.billableHours"), color: "blue.6" }]}
       />
       <DataTable
         rows={data.tickets}
