@@ -142,6 +142,13 @@ describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }
           .fill("Se reinició el Fortigate y se corrigió la política de salida.");
         await page.getByTestId("time-submit").click();
         await page.getByTestId("time-entries").getByText("50 min").waitFor();
+        // On the phone the entry is a card, not a table scrolled sideways; his own, so correctable.
+        const entryCard = page.getByTestId("time-entry");
+        expect(await entryCard.count()).toBe(1);
+        await entryCard.getByRole("button", { name: /^Corregir: 50 min/ }).waitFor();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+          true,
+        );
 
         await page.getByRole("tab", { name: /Mensajes/ }).click();
         await page.getByTestId("message-body").fill("Quedó restablecido el acceso a internet.");

@@ -8,7 +8,10 @@ const at = "2026-11-16T18:40:00.000Z";
 
 describe("SLA badge words", () => {
   it.each([
-    { sla: { slaState: "ok", businessMinutesLeft: 90, respondedAt: null }, text: "Quedan 1 h 30 min hábiles" },
+    {
+      sla: { slaState: "ok", businessMinutesLeft: 90, respondedAt: null },
+      text: "Quedan 1 h 30 min hábiles",
+    },
     { sla: { slaState: "met", businessMinutesLeft: 30, respondedAt: at }, text: "Respondido" },
     {
       sla: { slaState: "breached", businessMinutesLeft: -147, respondedAt: null },
