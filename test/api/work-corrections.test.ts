@@ -150,7 +150,7 @@ describe.each(DATABASES)("corrections of time entries and charges on %s", (kind)
     ]);
   });
 
-  it("corrects and removes charges until the ticket closes, within one invoice line", async () => {
+  it("corrects and removes charges until the review, within one invoice line", async () => {
     const { id } = await working();
     const added = await s.technician.post(`/api/tickets/${id}/charges`, {
       kind: "consumable",
@@ -204,6 +204,31 @@ describe.each(DATABASES)("corrections of time entries and charges on %s", (kind)
     expect(now.history.map((h: { action: string }) => h.action)).toEqual(
       expect.arrayContaining(["charge_edited", "charge_deleted"]),
     );
+
+    // The review freezes what the ticket bills (the monthly run bills a reviewed ticket's charges).
+    const kept = await s.technician.post(`/api/tickets/${id}/charges`, {
+      kind: "courier",
+      description: "Mensajería",
+      quantity: 1,
+      unitPriceCents: 9_000,
+    });
+    await move(s.technician, id, { action: "attend" });
+    await move(s.technician, id, { action: "accept", signerName: "Ana" });
+    await move(s.senior, id, { action: "review" });
+    const keptUrl = `/api/tickets/${id}/charges/${kept.body.id}`;
+    const body = { kind: "courier", description: "Mensajería", quantity: 1, unitPriceCents: 1, version: 1 };
+    await expectRefusedWithoutTrace(t, [
+      "edit after review",
+      409,
+      "invalid_transition",
+      () => s.leader.patch(keptUrl, body),
+    ]);
+    await expectRefusedWithoutTrace(t, [
+      "removal after review",
+      409,
+      "invalid_transition",
+      () => del(s.leader, `${keptUrl}?version=1`),
+    ]);
   });
 
   it("refuses bad corrections with a clear error and changes nothing", async () => {

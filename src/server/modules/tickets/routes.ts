@@ -104,7 +104,7 @@ function ticketsGroup(r: Routes, ctx: AppContext): void {
 const CORRECTION_DOC =
   "Corrects or removes recorded work with the `version` the caller saw (409 with the current row when " +
   "it changed). Time only while the ticket is in progress or attended, by the entry's technician or a " +
-  "senior; a charge until the ticket is closed or the charge is on an invoice.";
+  "senior; a charge until the review (which freezes what the ticket bills), never once on an invoice.";
 
 /** Corrections of time entries and charges (work/corrections.ts). */
 function workCorrections(r: Routes, ctx: AppContext): void {
@@ -127,7 +127,13 @@ function workCorrections(r: Routes, ctx: AppContext): void {
       ),
   });
   r.delete("/:id/time-entries/:rowId", {
-    schema: { tags, description: CORRECTION_DOC, params: WorkRowParams, querystring: RowVersionQuery, response: { 204: NoContent } },
+    schema: {
+      tags,
+      description: CORRECTION_DOC,
+      params: WorkRowParams,
+      querystring: RowVersionQuery,
+      response: { 204: NoContent },
+    },
     handler: async (req, reply) => {
       const { id, rowId } = req.params;
       await corrections.deleteTimeEntry(forRequest(ctx, req), actorOf(req), id, rowId, req.query.version);
@@ -146,7 +152,13 @@ function workCorrections(r: Routes, ctx: AppContext): void {
       corrections.editCharge(forRequest(ctx, req), actorOf(req), req.params.id, req.params.rowId, req.body),
   });
   r.delete("/:id/charges/:rowId", {
-    schema: { tags, description: CORRECTION_DOC, params: WorkRowParams, querystring: RowVersionQuery, response: { 204: NoContent } },
+    schema: {
+      tags,
+      description: CORRECTION_DOC,
+      params: WorkRowParams,
+      querystring: RowVersionQuery,
+      response: { 204: NoContent },
+    },
     handler: async (req, reply) => {
       const { id, rowId } = req.params;
       await corrections.deleteCharge(forRequest(ctx, req), actorOf(req), id, rowId, req.query.version);

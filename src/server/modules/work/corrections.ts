@@ -3,6 +3,8 @@
  * ticket back ("faltan 30 minutos de traslado", "el cable era de 5 m") needs the technician to fix
  * what was typed, not to add a negative entry. Each correction moves the ticket's minutes with it,
  * bumps the ticket's version (its summaries follow), and leaves a history line saying what it was.
+ * Both stop at the review, which freezes what the ticket bills. A phone entry corrected or removed
+ * leaves the ticket's response instant as it was: the call it recorded did happen when it said.
  * Rows carry their own version: of two people correcting the same entry, the second gets 409.
  */
 import type { z } from "zod";
@@ -19,6 +21,8 @@ import { workRepo } from "./repository.js";
 import { entryMinutes, requireWorker, retried, touchTicket, WORKING } from "./ticket-work.js";
 
 type Trx = AppContext["db"];
+/** Statuses in which a ticket's charges are billed or being billed, no longer corrected. */
+const FROZEN = ["reviewed", "closed", "cancelled"];
 
 /** The ticket, if the actor works it and its time is still open to correction (not yet reviewed). */
 async function ticketWithOpenTime(ctx: AppContext, actor: Actor, ticketId: string): Promise<TicketRow> {
@@ -40,6 +44,28 @@ async function correctableEntry(ctx: AppContext, actor: Actor, ticketId: string,
 async function staleEntry(db: Trx, ticketId: string, entryId: string) {
   const now = await workRepo.timeEntry(db, ticketId, entryId);
   return now ? staleEdit("time_entry", toTimeEntry(now)) : notFound("time_entry");
+}
+
+/** The ticket's side of a correction, in its transaction: the version bump (and minutes) and the history line. */
+async function recordOnTicket(
+  ctx: AppContext,
+  trx: Trx,
+  actor: Actor,
+  row: TicketRow,
+  patch: Partial<TicketRow>,
+  line: {
+    action: "time_entry_edited" | "time_entry_deleted" | "charge_edited" | "charge_deleted";
+    changes: object;
+  },
+) {
+  await touchTicket(ctx, trx, row, patch);
+  await historyRepo.add(trx, {
+    ticketId: row.id,
+    at: ctx.clock().toISOString(),
+    actorId: actor.id,
+    action: line.action,
+    changes: line.changes as Record<string, unknown>,
+  });
 }
 
 /** The entry's facts a history line keeps. */
@@ -72,14 +98,17 @@ async function correctTimeEntry(
     if (!(await workRepo.correctTimeEntry(trx, entry.id, entry.version, next)))
       throw await staleEntry(trx, ticketId, entryId);
     // raw_minutes is always written: the ticket's summaries then read the last entry's date again.
-    await touchTicket(ctx, trx, row, { raw_minutes: row.raw_minutes - entry.minutes + next.minutes });
-    await historyRepo.add(trx, {
-      ticketId,
-      at: now,
-      actorId: actor.id,
-      action: "time_entry_edited",
-      changes: { before: entryFacts(entry), after: entryFacts({ ...entry, ...next }) },
-    });
+    await recordOnTicket(
+      ctx,
+      trx,
+      actor,
+      row,
+      { raw_minutes: row.raw_minutes - entry.minutes + next.minutes },
+      {
+        action: "time_entry_edited",
+        changes: { before: entryFacts(entry), after: entryFacts({ ...entry, ...next }) },
+      },
+    );
   });
   return toTimeEntry({ ...entry, ...next, version: entry.version + 1 });
 }
@@ -100,20 +129,28 @@ async function removeTimeEntry(
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await workRepo.removeTimeEntry(trx, entry.id, entry.version)))
       throw await staleEntry(trx, ticketId, entryId);
-    await touchTicket(ctx, trx, row, { raw_minutes: row.raw_minutes - entry.minutes });
-    await historyRepo.add(trx, {
-      ticketId,
-      at: ctx.clock().toISOString(),
-      actorId: actor.id,
-      action: "time_entry_deleted",
-      changes: { before: entryFacts(entry) },
-    });
+    await recordOnTicket(
+      ctx,
+      trx,
+      actor,
+      row,
+      { raw_minutes: row.raw_minutes - entry.minutes },
+      {
+        action: "time_entry_deleted",
+        changes: { before: entryFacts(entry) },
+      },
+    );
   });
 }
 
 async function correctableCharge(ctx: AppContext, actor: Actor, ticketId: string, chargeId: string) {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
   requireChargeable(actor, row);
+  // The review freezes what a ticket bills: the monthly run bills a reviewed ticket's charges, and a
+  // correction racing it would leave the invoice and the ticket disagreeing. A correction that races
+  // the review itself finds the ticket moved (touchTicket), reads it again and stops here.
+  if (FROZEN.includes(row.status))
+    throw new AppError("invalid_transition", "work.charge_fixed", {}, { status: row.status });
   const charge = await workRepo.charge(ctx.db, ticketId, chargeId);
   if (!charge) throw notFound("charge");
   if (await workRepo.chargeInvoiced(ctx.db, chargeId))
@@ -152,14 +189,17 @@ async function correctCharge(
     await requireChargesFit(trx, ticketId, next.amount_cents - Number(charge.amount_cents));
     if (!(await workRepo.correctCharge(trx, charge.id, charge.version, next)))
       throw await staleCharge(trx, ticketId, chargeId);
-    await touchTicket(ctx, trx, row, {});
-    await historyRepo.add(trx, {
-      ticketId,
-      at: ctx.clock().toISOString(),
-      actorId: actor.id,
-      action: "charge_edited",
-      changes: { before: chargeFacts(charge), after: chargeFacts(next) },
-    });
+    await recordOnTicket(
+      ctx,
+      trx,
+      actor,
+      row,
+      {},
+      {
+        action: "charge_edited",
+        changes: { before: chargeFacts(charge), after: chargeFacts(next) },
+      },
+    );
   });
   return toCharge({ ...charge, ...next, version: charge.version + 1 });
 }
@@ -176,14 +216,14 @@ async function removeCharge(
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await workRepo.removeCharge(trx, charge.id, charge.version)))
       throw await staleCharge(trx, ticketId, chargeId);
-    await touchTicket(ctx, trx, row, {});
-    await historyRepo.add(trx, {
-      ticketId,
-      at: ctx.clock().toISOString(),
-      actorId: actor.id,
-      action: "charge_deleted",
-      changes: { before: chargeFacts(charge) },
-    });
+    await recordOnTicket(
+      ctx,
+      trx,
+      actor,
+      row,
+      {},
+      { action: "charge_deleted", changes: { before: chargeFacts(charge) } },
+    );
   });
 }
 

@@ -141,10 +141,14 @@ export const enErrors: Record<ErrorMessageKey, string> = {
   "work.on_behalf_senior_only": "Only a senior records time on behalf of another technician.",
   "work.time_only_working": "Time is recorded only on tickets in progress or attended.",
   "work.worker_only": "Only the assigned technician or a senior records work.",
-  "work.time_fixed": "Time is corrected only while the ticket is in progress or attended; after review, the senior corrects the billable time.",
+  "work.time_fixed":
+    "Time is corrected only while the ticket is in progress or attended; after review, the senior corrects the billable time.",
   "work.correct_own_only": "Only the entry's technician or a senior corrects it.",
-  "work.last_entry_attended": "An attended ticket keeps at least one time entry: correct it instead of removing it.",
+  "work.last_entry_attended":
+    "An attended ticket keeps at least one time entry: correct it instead of removing it.",
   "work.charge_invoiced": "This charge is on an invoice already: correct it on the invoice.",
+  "work.charge_fixed":
+    "Charges are corrected until the review; after it, on the invoice or by sending the ticket back to the technician.",
   "error.validation": "Invalid data{where}.",
   "error.invalid_json": "The body is not valid JSON.",
   "error.payload_too_large": "The request is too large.",

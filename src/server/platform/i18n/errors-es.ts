@@ -141,10 +141,14 @@ export const esErrors = {
   "work.on_behalf_senior_only": "Solo un senior registra tiempo a nombre de otro técnico.",
   "work.time_only_working": "Solo se registra tiempo en tickets en progreso o atendidos.",
   "work.worker_only": "Solo el técnico asignado o un senior registran trabajo.",
-  "work.time_fixed": "El tiempo solo se corrige mientras el ticket está en progreso o atendido; después de la revisión, el senior corrige el tiempo facturable.",
+  "work.time_fixed":
+    "El tiempo solo se corrige mientras el ticket está en progreso o atendido; después de la revisión, el senior corrige el tiempo facturable.",
   "work.correct_own_only": "Solo el técnico del registro o un senior lo corrigen.",
-  "work.last_entry_attended": "Un ticket atendido conserva al menos un registro de tiempo: corrígelo en lugar de eliminarlo.",
+  "work.last_entry_attended":
+    "Un ticket atendido conserva al menos un registro de tiempo: corrígelo en lugar de eliminarlo.",
   "work.charge_invoiced": "Este cargo ya está en una factura: se corrige en la factura.",
+  "work.charge_fixed":
+    "Los cargos se corrigen hasta la revisión; después, en la factura o regresando el ticket al técnico.",
   "error.validation": "Datos inválidos{where}.",
   "error.invalid_json": "El cuerpo no es JSON válido.",
   "error.payload_too_large": "La solicitud es demasiado grande.",

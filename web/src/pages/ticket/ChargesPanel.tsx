@@ -104,7 +104,7 @@ function ChargesTable({ ticket, editable }: { ticket: TicketDetail; editable: bo
   );
 }
 
-/** Extra charges never covered by a contract (consumables, spare parts, courier…), correctable until close. */
+/** Extra charges never covered by a contract (consumables, spare parts, courier…), correctable until review. */
 export function ChargesPanel({ ticket, editable }: { ticket: TicketDetail; editable: boolean }) {
   const t = useT();
   return (
@@ -112,7 +112,11 @@ export function ChargesPanel({ ticket, editable }: { ticket: TicketDetail; edita
       {ticket.charges.length === 0 ? (
         <Text c="dimmed">{t("charge.none")}</Text>
       ) : (
-        <ChargesTable ticket={ticket} editable={editable} />
+        // The review freezes what the ticket bills: charges are added until close, corrected until review.
+        <ChargesTable
+          ticket={ticket}
+          editable={editable && !["reviewed", "closed", "cancelled"].includes(ticket.status)}
+        />
       )}
       <Text fw={600} size="sm">
         {t("charge.total", { total: formatMoney(ticket.chargesTotalCents) })}
