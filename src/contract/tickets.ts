@@ -136,7 +136,10 @@ const TimeEntryFields = z.strictObject({
 });
 
 /** Either minutes or both ends of the span, never both. */
-function minutesOrSpan(v: { minutes?: number | undefined; startedAt?: string | undefined; endedAt?: string | undefined }, ctx: z.RefinementCtx) {
+function minutesOrSpan(
+  v: { minutes?: number | undefined; startedAt?: string | undefined; endedAt?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
   const hasRange = v.startedAt !== undefined || v.endedAt !== undefined;
   if (hasRange && v.minutes !== undefined) {
     ctx.addIssue({ code: "custom", message: "input.minutes_and_span", path: ["minutes"] });
@@ -183,7 +186,8 @@ const ChargeFields = z.strictObject({
   unitPriceCents: Cents,
 });
 // The charge becomes an invoice line: refused here rather than when the ticket's draft is made at close.
-const fitsOneLine = (c: { quantity: number; unitPriceCents: number }) => lineFits(c.quantity, c.unitPriceCents);
+const fitsOneLine = (c: { quantity: number; unitPriceCents: number }) =>
+  lineFits(c.quantity, c.unitPriceCents);
 const TOO_LARGE = { message: "input.amount_too_large", path: ["unitPriceCents"] };
 export const ChargeBody = ChargeFields.refine(fitsOneLine, TOO_LARGE);
 /** A correction of a charge: the whole charge as it should read now. */
