@@ -118,7 +118,7 @@ describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { ti
       await page.getByTestId("users").getByRole("button", { name: "Tomás Técnico" }).click();
       const editor = page.getByRole("dialog");
       await editor.getByLabel("Habilidades").fill("windows");
-      await page.getByRole("option", { name: "windows-server" }).click();
+      await page.getByRole("option", { name: "Windows Server" }).click();
       await editor.getByRole("button", { name: "Guardar" }).click();
       await page.getByText("Usuario Tomás Técnico guardado.").waitFor();
       await page.getByTestId("users").getByText("Redes, Fortigate, Windows Server").waitFor();

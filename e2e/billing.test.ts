@@ -136,7 +136,7 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
       await ask
         .getByText(/se envía por correo a Ferretería La Única con el PDF adjunto, por \$4,408\.00 MXN/)
         .waitFor();
-      // «Volver», not «Cancelar»: the row has a «Cancelar factura» of its own.
+      // «Volver», not «Cancelar»: the row has its own «Descartar borrador» («Cancelar factura» once issued).
       await ask.getByRole("button", { name: "Volver" }).click();
       await ask.waitFor({ state: "detached" });
       await row.getByTestId("invoice-status").getByText("Borrador").waitFor();
@@ -177,7 +177,7 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
       ]);
       expect(await readFile((await again.path())!, "utf8")).toContain("Ferretería La Única");
       // A month with no invoices empties the list; the filter stays in the address.
-      await filters.getByLabel("Mes de la factura").fill("2020-01");
+      await filters.getByLabel("Mes de la factura (AAAA-MM)").fill("2020-01");
       await page.getByText("No hay facturas con estos filtros.").waitFor();
       await page.waitForURL(/period=2020-01/);
     });

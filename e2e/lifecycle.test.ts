@@ -164,6 +164,11 @@ describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }
         await page.getByLabel("Precio unitario").fill("150.50");
         await page.getByRole("button", { name: "Agregar cargo" }).click();
         await page.getByText("$150.50 MXN").first().waitFor();
+        // A card on the phone too, with its correction buttons on screen.
+        await page.getByTestId("charge").getByRole("button", { name: "Corregir: Cable UTP cat 6" }).waitFor();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+          true,
+        );
 
         // A stopwatch left running on the ticket holds time the service order would go without.
         await page.getByRole("tab", { name: /Actividades/ }).click();

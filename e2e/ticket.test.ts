@@ -191,7 +191,8 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
       const confirm = page.getByTestId("remove-work-dialog");
       await confirm.getByText(/Cable equivocado/).waitFor();
       await confirm.getByRole("button", { name: "Eliminar" }).click();
-      await page.getByText("Sin cargos no incluidos.").waitFor();
+      await page.getByText("Sin cargos adicionales.").waitFor();
+      await page.getByText("Cargo eliminado.").waitFor();
 
       await page.getByRole("tab", { name: "Historial" }).click();
       const history = page.getByTestId("history");

@@ -26,6 +26,7 @@ export const billing: Record<keyof typeof es, string> = {
     "It is frozen (no more edits) and e-mailed to {client} with the PDF attached, for {total}. Afterwards it can only be cancelled.",
   "billing.issueSend": "Issue and send",
   "billing.cancel": "Cancel invoice",
+  "billing.discardDraft": "Discard draft",
   "billing.paid": "Mark paid",
   "billing.pdf": "PDF",
   "billing.lines": "Lines",
@@ -64,7 +65,7 @@ export const billing: Record<keyof typeof es, string> = {
   "billing.draft.err.priceRange": "Amount too large.",
   "billing.export": "Export to Microsip (CSV)",
   "billing.exportXlsx": "Export to Microsip (Excel)",
-  "billing.filterPeriod": "Invoice month",
+  "billing.filterPeriod": "Invoice month (YYYY-MM)",
   "billing.allClients": "All clients",
   "billing.exportAgain": "Export {count, plural, one {the exported one} other {the # exported}} again (CSV)",
   "billing.exportAgainXlsx":

@@ -161,6 +161,7 @@ export const core: Record<keyof typeof es, string> = {
   "ticket.notAssigned.back": "Back to my tickets",
   "ticket.sentBack.title": "Sent back by the reviewer",
   "ticket.sentBack.by": "{name} sent it back on {at}. Fix what it says and mark it attended again.",
+  "ticket.sentBack.waiting": "{name} sent it back on {at}; waiting for {assignee} to fix it.",
   "ticket.tab.work": "Activities ({n})",
   "ticket.tab.messages": "Messages ({n})",
   "ticket.tab.charges": "Charges ({n})",

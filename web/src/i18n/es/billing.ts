@@ -25,6 +25,7 @@ export const billing = {
     "Queda congelada (ya no se edita) y se envía por correo a {client} con el PDF adjunto, por {total}. Después solo se puede cancelar.",
   "billing.issueSend": "Emitir y enviar",
   "billing.cancel": "Cancelar factura",
+  "billing.discardDraft": "Descartar borrador",
   "billing.paid": "Marcar pagada",
   "billing.pdf": "PDF",
   "billing.lines": "Partidas",
@@ -63,7 +64,7 @@ export const billing = {
   "billing.draft.err.priceRange": "Importe demasiado grande.",
   "billing.export": "Exportar a Microsip (CSV)",
   "billing.exportXlsx": "Exportar a Microsip (Excel)",
-  "billing.filterPeriod": "Mes de la factura",
+  "billing.filterPeriod": "Mes de la factura (AAAA-MM)",
   "billing.allClients": "Todos los clientes",
   "billing.exportAgain":
     "Volver a exportar {count, plural, one {la exportada} other {las # exportadas}} (CSV)",

@@ -160,6 +160,7 @@ export const core = {
   "ticket.notAssigned.back": "Volver a mis tickets",
   "ticket.sentBack.title": "Regresado por el revisor",
   "ticket.sentBack.by": "{name} lo regresó el {at}. Corrige lo que indica y vuelve a marcarlo como atendido.",
+  "ticket.sentBack.waiting": "{name} lo regresó el {at}; espera la corrección de {assignee}.",
   "ticket.tab.work": "Actividades ({n})",
   "ticket.tab.messages": "Mensajes ({n})",
   "ticket.tab.charges": "Cargos ({n})",

@@ -8,7 +8,6 @@ import {
   Select,
   Stack,
   Switch,
-  TagsInput,
   TextInput,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
@@ -96,10 +95,19 @@ function UserForm({ user, onClose }: { user: User | null; onClose: () => void })
           onChange={(v) => form.set("roles", v as Role[])}
           error={errors.roles}
         />
-        <TagsInput
+        <MultiSelect
           label={t("users.skills")}
           description={t("users.skillsHint")}
-          data={categories.map((c) => c.code).filter((code) => !values.skills.includes(code))}
+          // Skills match tickets by category, so they are picked from the categories, by name; a skill
+          // saved before that is no category stays listed under its code rather than being dropped.
+          data={[
+            ...categories.map((c) => ({ value: c.code, label: c.name })),
+            ...values.skills
+              .filter((code) => !categories.some((c) => c.code === code))
+              .map((code) => ({ value: code, label: code })),
+          ]}
+          searchable
+          hidePickedOptions
           value={values.skills}
           onChange={(v) => form.set("skills", v)}
           error={errors.skills ?? Object.entries(errors).find(([k]) => k.startsWith("skills."))?.[1]}

@@ -101,8 +101,8 @@ function InvoiceFilters({ filters }: { filters: ReturnType<typeof useInvoiceFilt
         clearable
       />
       <TextInput
-        type="month"
-        w={180}
+        w={200}
+        placeholder="AAAA-MM"
         label={t("billing.filterPeriod")}
         value={filters.period}
         onChange={(e) => filters.set("period")(e.currentTarget.value)}

@@ -163,7 +163,8 @@ function Actions({ invoice, onEdit, onCancel }: ActionsProps) {
       )}
       {s !== "paid" && s !== "cancelled" && (
         <Button size="xs" variant="subtle" color="red" onClick={onCancel}>
-          {t("billing.cancel")}
+          {/* A draft was never issued: it is discarded; «cancelar una factura» is what one does with the SAT. */}
+          {t(s === "draft" ? "billing.discardDraft" : "billing.cancel")}
         </Button>
       )}
       <Anchor size="sm" href={`/api/invoices/${invoice.id}/pdf`} target="_blank" rel="noopener">
@@ -179,6 +180,7 @@ export function InvoiceTable({ items }: { items: Invoice[] }) {
   const [shown, setShown] = useState<Invoice | null>(null);
   const [editing, setEditing] = useState<Invoice | null>(null);
   const [cancelling, setCancelling] = useState<Invoice | null>(null);
+  const cancelWord = t(cancelling?.status === "draft" ? "billing.discardDraft" : "billing.cancel");
   const act = useInvoiceAction();
   if (items.length === 0) {
     return (
@@ -239,9 +241,9 @@ export function InvoiceTable({ items }: { items: Invoice[] }) {
       <DraftEditor invoice={editing} onClose={() => setEditing(null)} />
       <ReasonDialog
         opened={cancelling !== null}
-        title={`${t("billing.cancel")} ${cancelling?.folio ?? ""}`}
+        title={`${cancelWord} ${cancelling?.folio ?? ""}`}
         label={t("billing.cancelReason")}
-        confirm={t("billing.cancel")}
+        confirm={cancelWord}
         color="red"
         required
         busy={act.isPending}

@@ -1,5 +1,6 @@
-import { Alert, Button, Group, Stack, Table, Text } from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import { Alert, Button, Group, Paper, Stack, Table, Text } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { useAddCharge, useDeleteCharge } from "../../api/tickets";
 import { DraftNotice } from "../../components/DraftNotice";
 import { ChargeBody, type TicketDetail } from "../../contract";
@@ -49,11 +50,36 @@ function ChargeForm({ ticketId }: { ticketId: string }) {
   );
 }
 
-function ChargesTable({ ticket, editable }: { ticket: TicketDetail; editable: boolean }) {
+/** The charges as a table, or on a phone as cards (a six-column table scrolled its buttons off-screen). */
+function ChargeRows({ ticket, buttons }: { ticket: TicketDetail; buttons: (c: Charge) => ReactNode }) {
   const t = useT();
-  const [editing, setEditing] = useState<Charge | null>(null);
-  const [removing, setRemoving] = useState<Charge | null>(null);
-  const remove = useDeleteCharge(ticket.id);
+  const narrow = useMediaQuery("(max-width: 36em)");
+  if (narrow)
+    return (
+      <Stack gap="xs" data-testid="charges">
+        {ticket.charges.map((c) => (
+          <Paper key={c.id} withBorder p="xs" data-testid="charge">
+            <Group justify="space-between" wrap="nowrap" gap="xs">
+              <Text size="sm" fw={600}>
+                {c.description}
+              </Text>
+              <Text size="sm" fw={600}>
+                {formatMoney(c.amountCents)}
+              </Text>
+            </Group>
+            <Text size="xs" c="dimmed">
+              {t(`chargeKind.${c.kind}`)} · {c.quantity} × {formatMoney(c.unitPriceCents)}
+            </Text>
+            {buttons(c) && (
+              <Group justify="flex-end" mt={4}>
+                {buttons(c)}
+              </Group>
+            )}
+          </Paper>
+        ))}
+      </Stack>
+    );
+  const withActions = ticket.charges.some((c) => buttons(c) !== null);
   return (
     <Table.ScrollContainer minWidth={520}>
       <Table data-testid="charges">
@@ -64,7 +90,7 @@ function ChargesTable({ ticket, editable }: { ticket: TicketDetail; editable: bo
             <Table.Th>{t("charge.quantity")}</Table.Th>
             <Table.Th>{t("charge.unitPrice")}</Table.Th>
             <Table.Th>{t("charge.amount")}</Table.Th>
-            {editable && <Table.Th>{t("common.actions")}</Table.Th>}
+            {withActions && <Table.Th>{t("common.actions")}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -75,19 +101,27 @@ function ChargesTable({ ticket, editable }: { ticket: TicketDetail; editable: bo
               <Table.Td>{c.quantity}</Table.Td>
               <Table.Td>{formatMoney(c.unitPriceCents)}</Table.Td>
               <Table.Td>{formatMoney(c.amountCents)}</Table.Td>
-              {editable && (
-                <Table.Td>
-                  <WorkRowButtons
-                    label={c.description}
-                    onEdit={() => setEditing(c)}
-                    onRemove={() => setRemoving(c)}
-                  />
-                </Table.Td>
-              )}
+              {withActions && <Table.Td>{buttons(c)}</Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function ChargesTable({ ticket, editable }: { ticket: TicketDetail; editable: boolean }) {
+  const t = useT();
+  const [editing, setEditing] = useState<Charge | null>(null);
+  const [removing, setRemoving] = useState<Charge | null>(null);
+  const remove = useDeleteCharge(ticket.id);
+  const buttons = (c: Charge) =>
+    editable ? (
+      <WorkRowButtons label={c.description} onEdit={() => setEditing(c)} onRemove={() => setRemoving(c)} />
+    ) : null;
+  return (
+    <>
+      <ChargeRows ticket={ticket} buttons={buttons} />
       {editing && <ChargeEditDialog ticketId={ticket.id} charge={editing} onClose={() => setEditing(null)} />}
       {removing && (
         <RemoveWorkDialog
@@ -95,12 +129,13 @@ function ChargesTable({ ticket, editable }: { ticket: TicketDetail; editable: bo
             description: removing.description,
             amount: formatMoney(removing.amountCents),
           })}
+          done={t("work.removedCharge")}
           busy={remove.isPending}
           remove={(handlers) => remove.mutate({ rowId: removing.id, version: removing.version }, handlers)}
           onClose={() => setRemoving(null)}
         />
       )}
-    </Table.ScrollContainer>
+    </>
   );
 }
 

@@ -7,19 +7,21 @@ import { errorMessage } from "../../lib/form";
 interface Props {
   /** What goes, in the reader's words (minutes and activity, or the charge and its amount). */
   description: string;
+  /** What the toast says once it is gone («Tiempo eliminado.», «Cargo eliminado.»). */
+  done: string;
   busy: boolean;
   remove: (handlers: { onSuccess: () => void; onError: (e: unknown) => void }) => void;
   onClose: () => void;
 }
 
 /** Asks before removing a time entry or a charge; a refusal (changed meanwhile) shows in the dialog. */
-export function RemoveWorkDialog({ description, busy, remove, onClose }: Props) {
+export function RemoveWorkDialog({ description, done, busy, remove, onClose }: Props) {
   const t = useT();
   const [error, setError] = useState<string | null>(null);
   const confirm = () =>
     remove({
       onSuccess: () => {
-        notifications.show({ color: "teal", message: t("work.removed") });
+        notifications.show({ color: "teal", message: done });
         onClose();
       },
       onError: (e) => setError(errorMessage(t, e)),

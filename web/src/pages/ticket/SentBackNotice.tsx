@@ -18,17 +18,22 @@ export function lastSendBack(ticket: TicketDetail): TicketDetail["history"][numb
  * A ticket the senior sent back says so at the top, with who, when and why: the technician opening
  * it must see what to fix without digging the reason out of the history tab.
  */
-export function SentBackNotice({ ticket }: { ticket: TicketDetail }) {
+export function SentBackNotice({ ticket, meId }: { ticket: TicketDetail; meId: string }) {
   const t = useT();
   const sentBack = lastSendBack(ticket);
   if (!sentBack) return null;
+  const vars = { name: sentBack.actorName ?? t("history.system"), at: formatDateTime(sentBack.at) };
+  // The technician is told what to do; anyone else (the reviewer, a leader) whom it waits for.
+  const mine = ticket.assigneeId === meId;
   return (
     <Alert color="orange" title={t("ticket.sentBack.title")} data-testid="sent-back">
       <Text size="sm">
-        {t("ticket.sentBack.by", {
-          name: sentBack.actorName ?? t("history.system"),
-          at: formatDateTime(sentBack.at),
-        })}
+        {mine
+          ? t("ticket.sentBack.by", vars)
+          : t("ticket.sentBack.waiting", {
+              ...vars,
+              assignee: ticket.assigneeName ?? t("ticket.unassigned"),
+            })}
       </Text>
       {sentBack.reason && (
         <Text size="sm" className="mesa-pre" fw={500} mt={4}>

@@ -121,7 +121,7 @@ function TicketView({ ticket, me }: { ticket: TicketDetail; me: Me }) {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack>
-            <SentBackNotice ticket={ticket} />
+            <SentBackNotice ticket={ticket} meId={me.id} />
             <LinkSenderPanel ticket={ticket} />
             <TicketActions ticket={ticket} />
             {/* What the client asked for comes before the panels about it (warranty, survey): on a phone it is read first. */}

@@ -138,6 +138,7 @@ export function TimeEntries({
             minutes: formatMinutes(removing.minutes),
             activity: removing.activity,
           })}
+          done={t("work.removedTime")}
           busy={remove.isPending}
           remove={(handlers) => remove.mutate({ rowId: removing.id, version: removing.version }, handlers)}
           onClose={() => setRemoving(null)}
