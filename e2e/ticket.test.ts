@@ -220,6 +220,34 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
     });
   });
 
+  it("sending back an accepted ticket says first that the client's acceptance is voided", async () => {
+    const t = await startedTicket("Respaldo incompleto");
+    await s.technician!.ok("POST", `${ticketPath(t)}/time-entries`, {
+      minutes: 30,
+      mode: "remote",
+      activity: "Respaldo",
+    });
+    await move("technician", t, { action: "attend" });
+    await move("technician", t, { action: "accept", signerName: "Ana Martínez" });
+    await withPage(browser, "send-back-dialog", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.senior.email, PASSWORD, `/tickets/${t.id}`);
+      await page.getByTestId("action-send_back").click();
+      const dialog = page.getByRole("dialog");
+      await dialog
+        .getByTestId("reason-notice")
+        .getByText(/Se anula la aceptación que firmó Ana Martínez/)
+        .waitFor();
+      await dialog.getByLabel("¿Qué debe corregir el técnico?").fill("Falta el respaldo de la base de datos");
+      await dialog.getByRole("button", { name: "Regresar al técnico" }).click();
+      await page.locator('[data-testid="ticket-folio"] ~ [data-status="in_progress"]').waitFor();
+      // The reviewer reads whom it waits for, not an order to fix it himself.
+      await page
+        .getByTestId("sent-back")
+        .getByText(/espera la corrección de Tomás Técnico/)
+        .waitFor();
+    });
+  });
+
   it("a closed ticket shows its recorded survey; an unanswered call counts in the survey queue", async () => {
     const answered = await reviewedTicket("Alta de impresora");
     const unanswered = await reviewedTicket("Configurar correo en celular");

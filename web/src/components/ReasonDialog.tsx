@@ -6,6 +6,8 @@ interface Props {
   opened: boolean;
   title: string;
   label: string;
+  /** What the action will also do, said before it is confirmed. */
+  notice?: string | null;
   confirm: string;
   color?: string;
   required?: boolean;
@@ -20,6 +22,7 @@ export function ReasonDialog({
   opened,
   title,
   label,
+  notice,
   confirm,
   color,
   required = true,
@@ -49,6 +52,11 @@ export function ReasonDialog({
       title={title}
     >
       <Stack>
+        {notice && (
+          <Alert color="yellow" data-testid="reason-notice">
+            {notice}
+          </Alert>
+        )}
         <Textarea
           label={label}
           autosize

@@ -119,6 +119,8 @@ export const work: Record<keyof typeof es, string> = {
   "message.send.call": "Log call",
   "message.send.note": "Save note",
   "acceptance.title": "Service order accepted",
+  "review.sendBackVoidsAcceptance":
+    "The acceptance signed by {name} is voided: once the technician attends again, the client has to accept again (or you approve without acceptance, with a reason).",
   "review.acceptanceCol": "Acceptance",
   "review.accepted": "Accepted {via}",
   "review.notAccepted": "Not accepted",

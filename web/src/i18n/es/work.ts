@@ -117,6 +117,8 @@ export const work = {
   "message.send.call": "Registrar llamada",
   "message.send.note": "Guardar nota",
   "acceptance.title": "Orden de servicio aceptada",
+  "review.sendBackVoidsAcceptance":
+    "Se anula la aceptación que firmó {name}: cuando el técnico vuelva a atender, el cliente tendrá que aceptar de nuevo (o aprobarás sin aceptación, con motivo).",
   "review.acceptanceCol": "Aceptación",
   "review.accepted": "Aceptada {via}",
   "review.notAccepted": "Sin aceptar",

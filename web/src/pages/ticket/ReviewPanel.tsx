@@ -119,6 +119,12 @@ export function ReviewPanel({ ticket }: { ticket: TicketDetail }) {
         opened={sendingBack}
         title={t("action.send_back")}
         label={t("review.sendBackReason")}
+        // Sending back voids the client's acceptance (the work will change): the senior is told first.
+        notice={
+          ticket.acceptance
+            ? t("review.sendBackVoidsAcceptance", { name: ticket.acceptance.signerName ?? "" })
+            : null
+        }
         confirm={t("action.send_back")}
         color="orange"
         error={error}
