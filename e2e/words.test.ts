@@ -132,6 +132,8 @@ describe.skipIf(browserMissing)("words, not codes (es)", { timeout: 180_000 }, (
       expect(await page.getByTestId("facts-billable").textContent()).toBe("1 h 15 min");
       await page.getByRole("tab", { name: "Historial" }).click();
       await page.getByTestId("history").getByText("Tiempo de atención registrado").waitFor();
+      // The line says how much: the minutes and the mode, in words.
+      await page.getByTestId("history").getByText("1 h 10 min, Remota").waitFor();
       await expectWords(page, "ticket");
 
       await page.goto(`${server.baseUrl}/tickets/${freshId}`);

@@ -17,14 +17,18 @@ function timeFacts(t: Translate, f: Facts): string {
 const chargeFacts = (f: Facts) => `${formatMoney(Number(f.amountCents))} · ${String(f.description ?? "")}`;
 
 /**
- * What a correction of recorded work changed, from its history line's `before` and `after`:
- * «30 min, Remota → 45 min, Presencial». Null for every other kind of line.
+ * How much work a history line added, or what a correction of it changed (from the line's `before`
+ * and `after`: «30 min, Remota → 45 min, Presencial»). Null for every other kind of line.
  */
 export function correctionDetail(
   t: Translate,
   action: string,
   changes: Record<string, unknown> | null,
 ): string | null {
+  // Work added: its own line says how much («30 min, Remota», «$250.00 MXN»).
+  if (action === "time_entry" && changes && typeof changes.minutes === "number") return timeFacts(t, changes);
+  if (action === "charge" && changes && typeof changes.amountCents === "number")
+    return formatMoney(changes.amountCents);
   const before = facts(changes, "before");
   if (!before) return null;
   const after = facts(changes, "after");
