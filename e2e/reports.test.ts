@@ -90,6 +90,9 @@ describe.skipIf(browserMissing)("dashboard and reports", { timeout: 180_000 }, (
         .first()
         .waitFor({ state: "attached" });
       await page.getByTestId("breaches-table").getByText(breached.folio).waitFor();
+      // The period reads as the desk writes dates (día/mes/año), not as the URL holds them.
+      const dmy = (iso: string) => iso.split("-").reverse().join("/");
+      await page.getByText(`Del ${dmy(from)} al ${dmy(to)}, en la zona del calendario hábil.`).waitFor();
       await shot(page, "41-report-sla");
 
       await page.getByRole("combobox", { name: "Canal" }).click();

@@ -218,6 +218,15 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
       await page.locator('[data-testid="ticket-folio"] ~ [data-status="attended"]').waitFor();
       expect(await page.getByTestId("sent-back").count()).toBe(0);
     });
+    // Back in review, the senior reads what he asked and that the work moved since (3 changes).
+    await withPage(browser, "sent-back-review", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.senior.email, PASSWORD, `/tickets/${t.id}`);
+      const earlier = page.getByTestId("review-panel").getByTestId("earlier-send-back");
+      await earlier.getByText("Ya se había regresado").waitFor();
+      await earlier.getByText("Falta registrar la visita y confirmar con el cliente").waitFor();
+      await earlier.getByText("Desde entonces: 3 cambios en tiempos y cargos (ver Historial).").waitFor();
+      await shot(page, "24d-review-after-send-back");
+    });
   });
 
   it("sending back an accepted ticket says first that the client's acceptance is voided", async () => {
@@ -231,6 +240,8 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
     await move("technician", t, { action: "accept", signerName: "Ana Martínez" });
     await withPage(browser, "send-back-dialog", async (page) => {
       await uiLogin(page, server.baseUrl, staff.senior.email, PASSWORD, `/tickets/${t.id}`);
+      await page.getByTestId("action-send_back").waitFor();
+      expect(await page.getByTestId("earlier-send-back").count()).toBe(0); // never sent back before
       await page.getByTestId("action-send_back").click();
       const dialog = page.getByRole("dialog");
       await dialog

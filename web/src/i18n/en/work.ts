@@ -182,6 +182,11 @@ export const work: Record<keyof typeof es, string> = {
   "review.queueHint": "Check the service, the times and the client's acceptance.",
   "review.empty": "No attended tickets to review.",
   "review.title": "Review",
+  "review.earlier.title": "Sent back before",
+  "review.earlier.by": "{name} sent it back on {at} with this reason:",
+  "review.earlier.noWorkChanges": "No time entry or charge has changed since.",
+  "review.earlier.workChanges":
+    "Since then: {count, plural, one {# change} other {# changes}} to time and charges (see History).",
   "review.raw": "Actual time",
   "review.rounded": "Billable time",
   "review.roundedEstimate": "Billable time (estimate)",

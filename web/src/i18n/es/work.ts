@@ -181,6 +181,11 @@ export const work = {
   "review.queueHint": "Verifica el servicio, los tiempos y la aceptación del cliente.",
   "review.empty": "No hay tickets atendidos por revisar.",
   "review.title": "Revisión",
+  "review.earlier.title": "Ya se había regresado",
+  "review.earlier.by": "{name} lo regresó el {at} con este motivo:",
+  "review.earlier.noWorkChanges": "Desde entonces no cambió ningún tiempo ni cargo.",
+  "review.earlier.workChanges":
+    "Desde entonces: {count, plural, one {# cambio} other {# cambios}} en tiempos y cargos (ver Historial).",
   "review.raw": "Tiempo real",
   "review.rounded": "Tiempo facturable",
   "review.roundedEstimate": "Tiempo facturable (estimado)",

@@ -13,6 +13,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { REPORT_NAMES, type ReportName } from "../../contract";
 import { useT } from "../../i18n";
+import { formatDate } from "../../lib/format";
 import { hasRole } from "../../lib/roles";
 import { ReportFilters } from "./ReportFilters";
 import { paramsFor, useReportParams } from "./useReportParams";
@@ -71,7 +72,7 @@ export default function ReportsPage() {
     <>
       <PageHeader
         title={t("rep.title")}
-        subtitle={t("rep.subtitle", { from: params.from, to: params.to })}
+        subtitle={t("rep.subtitle", { from: formatDate(params.from), to: formatDate(params.to) })}
         actions={
           <>
             <Button component="a" href={csvUrl(name, query)} variant="light" data-testid="report-csv">

@@ -7,6 +7,7 @@ import { useT } from "../../i18n";
 import { useDraft } from "../../lib/drafts";
 import { formatMinutes, formatMoney, roundUp } from "../../lib/format";
 import { useLeaveGuard } from "../../lib/leaveGuard";
+import { EarlierSendBack } from "./EarlierSendBack";
 import { useRunTransition } from "./useRunTransition";
 
 /** Default rounding of the seed: contract → next quarter hour, event → next whole hour. */
@@ -62,6 +63,7 @@ export function ReviewPanel({ ticket }: { ticket: TicketDetail }) {
       <Title order={3} size="h4" mb="sm">
         {t("review.title")}
       </Title>
+      <EarlierSendBack ticket={ticket} />
       <SimpleGrid cols={{ base: 2, sm: 4 }} mb="sm">
         <Figure label={t("review.raw")} value={formatMinutes(ticket.rawMinutes)} testId="review-raw" />
         <Figure
