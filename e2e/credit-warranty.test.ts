@@ -86,17 +86,24 @@ describe.skipIf(browserMissing)("credit requests, warranty and loaners", { timeo
       await panel.getByLabel("Modelo").fill("PowerEdge T150");
       await panel.getByLabel("Número de serie").fill("7XK2P93");
       await panel.getByLabel("Número de RMA").fill("RMA-55021");
+      // Days are typed as the desk writes them; one that does not exist is caught before saving.
+      await panel.getByLabel("Enviado el").fill("31/02/2026");
       await panel.getByRole("button", { name: "Guardar garantía" }).click();
-      await panel.getByTestId("warranty-summary").getByText("Dell PowerEdge T150 · 7XK2P93").waitFor();
+      await panel.getByText("No es una fecha: escríbela como DD/MM/AAAA.").waitFor();
+      await panel.getByLabel("Enviado el").fill("15/01/2026");
+      await panel.getByRole("button", { name: "Guardar garantía" }).click();
+      const summary = panel.getByTestId("warranty-summary");
+      await summary.getByText("Dell PowerEdge T150 · 7XK2P93").waitFor();
+      await summary.getByText("RMA RMA-55021 · enviado 15/01/2026 · regresó —").waitFor();
 
       const loans = panel.getByTestId("ticket-loans");
       await loans.getByLabel("Equipo disponible").click();
       await page.getByRole("option", { name: "Servidor Dell T150 · DL-T150-01" }).click();
-      await loans.getByLabel("Devolver el").fill("2099-01-31");
+      await loans.getByLabel("Devolver el").fill("31/01/2099");
       await loans.getByRole("button", { name: "Prestar" }).click();
       await loans
         .getByTestId("ticket-loan")
-        .getByText(/Servidor Dell T150 \(DL-T150-01\) prestado/)
+        .getByText("Servidor Dell T150 (DL-T150-01) prestado, devolver el 31/01/2099")
         .waitFor();
       await shot(page, "41-loaner-lent");
 
@@ -112,6 +119,12 @@ describe.skipIf(browserMissing)("credit requests, warranty and loaners", { timeo
       `/api/tickets/${ticketId}/loans`,
     );
     expect(loans.items).toHaveLength(1);
+    expect(loans.items[0]).toMatchObject({ dueOn: "2099-01-31" });
+    const warranty = await desk.admin.ok<{ warrantyCase: { sentOn: string } }>(
+      "GET",
+      `/api/tickets/${ticketId}/warranty`,
+    );
+    expect(warranty.warrantyCase.sentOn).toBe("2026-01-15");
     expect(loans.items[0]!.returnedAt).not.toBeNull();
   });
 });

@@ -24,6 +24,8 @@ export const core = {
   "common.save": "Guardar",
   "common.saved": "Cambios guardados.",
   "common.yes": "Sí",
+  "common.dayPlaceholder": "DD/MM/AAAA",
+  "common.badDay": "No es una fecha: escríbela como DD/MM/AAAA.",
   "errcode.network_error": "Sin conexión con el servidor. Revisa la red e inténtalo de nuevo.",
   "errcode.invalid_credentials": "Correo o contraseña incorrectos.",
   "errcode.unauthenticated": "Tu sesión terminó. Vuelve a iniciar sesión.",

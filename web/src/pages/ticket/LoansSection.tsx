@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Select, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useLend, useLoaners, useTicketLoans } from "../../api/credit-warranty";
 import type { TicketDetail } from "../../api/tickets";
+import { DayField, typedDay } from "../../components/DayField";
 import { useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
 import { formatDate } from "../../lib/format";
@@ -13,6 +14,7 @@ function LendForm({ ticketId }: { ticketId: string }) {
   const lend = useLend();
   const [loanerId, setLoanerId] = useState<string | null>(null);
   const [dueOn, setDueOn] = useState("");
+  const [badDay, setBadDay] = useState(false);
   const available = (loaners.data?.items ?? []).filter((l) => l.state === "available");
   return (
     <Group align="flex-end" wrap="wrap" gap="xs">
@@ -25,19 +27,25 @@ function LendForm({ ticketId }: { ticketId: string }) {
         placeholder={available.length ? undefined : t("loaner.noneAvailable")}
         w={260}
       />
-      <TextInput
+      <DayField
         label={t("loaner.dueOn")}
-        placeholder="AAAA-MM-DD"
         value={dueOn}
-        onChange={(e) => setDueOn(e.currentTarget.value)}
+        onChange={(e) => {
+          setDueOn(e.currentTarget.value);
+          setBadDay(false);
+        }}
+        error={badDay ? t("common.badDay") : undefined}
         w={150}
       />
       <Button
-        disabled={!loanerId || !dueOn}
+        disabled={!loanerId || !dueOn.trim()}
         loading={lend.isPending}
-        onClick={() =>
-          loanerId && lend.mutate({ loanerId, ticketId, dueOn }, { onSuccess: () => setLoanerId(null) })
-        }
+        onClick={() => {
+          const day = typedDay(dueOn);
+          if (day === "invalid" || day === null) return setBadDay(true);
+          if (loanerId)
+            lend.mutate({ loanerId, ticketId, dueOn: day }, { onSuccess: () => setLoanerId(null) });
+        }}
       >
         {t("loaner.lend")}
       </Button>

@@ -15,10 +15,11 @@ import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { type TicketWarranty, useSaveWarranty, useTicketWarranty } from "../../api/credit-warranty";
 import type { TicketDetail } from "../../api/tickets";
+import { DayField, dayForField, typedDay } from "../../components/DayField";
 import { QueryState } from "../../components/QueryState";
 import { useT } from "../../i18n";
 import { useForm } from "../../lib/form";
-import { formatMoney } from "../../lib/format";
+import { formatDate, formatMoney } from "../../lib/format";
 import { LoansSection } from "./LoansSection";
 
 const STATUSES = ["open", "sent", "returned", "rejected", "cancelled"] as const;
@@ -39,8 +40,8 @@ const initial = (w: TicketWarranty["warrantyCase"]): Values => ({
   model: w?.model ?? "",
   serial: w?.serial ?? "",
   rmaNumber: w?.rmaNumber ?? "",
-  sentOn: w?.sentOn ?? "",
-  returnedOn: w?.returnedOn ?? "",
+  sentOn: dayForField(w?.sentOn),
+  returnedOn: dayForField(w?.returnedOn),
   status: w?.status ?? "open",
 });
 
@@ -66,16 +67,27 @@ function CaseForm({
       error={form.errors[key]}
     />
   );
+  const day = (key: "sentOn" | "returnedOn", label: string) => (
+    <DayField
+      label={label}
+      value={form.values[key]}
+      onChange={(e) => form.set(key, e.currentTarget.value)}
+      error={form.errors[key]}
+    />
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const v = form.values;
+    const days = { sentOn: typedDay(v.sentOn), returnedOn: typedDay(v.returnedOn) };
+    const bad = Object.entries(days).filter(([, d]) => d === "invalid");
+    if (bad.length) return form.setErrors(Object.fromEntries(bad.map(([k]) => [k, t("common.badDay")])));
     const body = {
       manufacturer: v.manufacturer.trim(),
       model: v.model.trim(),
       serial: v.serial.trim(),
       rmaNumber: v.rmaNumber.trim() || null,
-      sentOn: v.sentOn || null,
-      returnedOn: v.returnedOn || null,
+      sentOn: days.sentOn,
+      returnedOn: days.returnedOn,
       status: v.status,
       ...(current ? { version: current.version } : {}),
     };
@@ -98,8 +110,8 @@ function CaseForm({
           {text("model", t("warranty.model"))}
           {text("serial", t("warranty.serial"))}
           {text("rmaNumber", t("warranty.rma"))}
-          {text("sentOn", t("warranty.sentOn"), "AAAA-MM-DD")}
-          {text("returnedOn", t("warranty.returnedOn"), "AAAA-MM-DD")}
+          {day("sentOn", t("warranty.sentOn"))}
+          {day("returnedOn", t("warranty.returnedOn"))}
         </SimpleGrid>
         <Select
           label={t("warranty.status")}
@@ -133,8 +145,8 @@ function CaseSummary({ data }: { data: TicketWarranty }) {
       <Text size="sm" c="dimmed">
         {t("warranty.details", {
           rma: w.rmaNumber ?? "—",
-          sent: w.sentOn ?? "—",
-          returned: w.returnedOn ?? "—",
+          sent: w.sentOn ? formatDate(w.sentOn) : "—",
+          returned: w.returnedOn ? formatDate(w.returnedOn) : "—",
         })}
       </Text>
     </Stack>
