@@ -204,6 +204,14 @@ describe.each(DATABASES)("corrections of time entries and charges on %s", (kind)
     expect(now.history.map((h: { action: string }) => h.action)).toEqual(
       expect.arrayContaining(["charge_edited", "charge_deleted"]),
     );
+    // The history says how many at what price, before and after: «1 × $250 → 2 × $300».
+    type Line = { action: string; changes: Record<string, unknown> };
+    const line = (action: string) => now.history.find((h: Line) => h.action === action)?.changes;
+    expect(line("charge")).toMatchObject({ quantity: 1, unitPriceCents: 25_000, amountCents: 25_000 });
+    expect(line("charge_edited")).toMatchObject({
+      before: { quantity: 1, unitPriceCents: 25_000, amountCents: 25_000, description: "Cable de 3 m" },
+      after: { quantity: 2, unitPriceCents: 30_000, amountCents: 60_000, description: "Cable de 5 m" },
+    });
 
     // The review freezes what the ticket bills (the monthly run bills a reviewed ticket's charges).
     const kept = await s.technician.post(`/api/tickets/${id}/charges`, {

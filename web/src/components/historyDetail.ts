@@ -14,7 +14,14 @@ function timeFacts(t: Translate, f: Facts): string {
   return [formatMinutes(Number(f.minutes)), mode].filter(Boolean).join(", ");
 }
 
-const chargeFacts = (f: Facts) => `${formatMoney(Number(f.amountCents))} · ${String(f.description ?? "")}`;
+/** «2 × $150.00 MXN = $300.00 MXN»; lines written before quantities were kept say the amount alone. */
+function chargeAmount(f: Facts): string {
+  const amount = formatMoney(Number(f.amountCents));
+  if (typeof f.quantity !== "number" || typeof f.unitPriceCents !== "number") return amount;
+  return `${f.quantity} × ${formatMoney(f.unitPriceCents)} = ${amount}`;
+}
+
+const chargeFacts = (f: Facts) => `${chargeAmount(f)} · ${String(f.description ?? "")}`;
 
 /**
  * How much work a history line added, or what a correction of it changed (from the line's `before`
@@ -27,8 +34,7 @@ export function correctionDetail(
 ): string | null {
   // Work added: its own line says how much («30 min, Remota», «$250.00 MXN»).
   if (action === "time_entry" && changes && typeof changes.minutes === "number") return timeFacts(t, changes);
-  if (action === "charge" && changes && typeof changes.amountCents === "number")
-    return formatMoney(changes.amountCents);
+  if (action === "charge" && changes && typeof changes.amountCents === "number") return chargeAmount(changes);
   const before = facts(changes, "before");
   if (!before) return null;
   const after = facts(changes, "after");

@@ -163,9 +163,17 @@ async function staleCharge(db: Trx, ticketId: string, chargeId: string) {
   return now ? staleEdit("charge", toCharge(now)) : notFound("charge");
 }
 
-const chargeFacts = (c: { kind: string; description: string; amount_cents: number }) => ({
+const chargeFacts = (c: {
+  kind: string;
+  description: string;
+  quantity: number;
+  unit_price_cents: number;
+  amount_cents: number;
+}) => ({
   kind: c.kind,
   description: c.description.slice(0, 200),
+  quantity: Number(c.quantity),
+  unitPriceCents: Number(c.unit_price_cents),
   amountCents: Number(c.amount_cents),
 });
 

@@ -123,7 +123,12 @@ async function recordCharge(
       at: now,
       actorId: actor.id,
       action: "charge",
-      changes: { kind: input.kind, amountCents: amount },
+      changes: {
+        kind: input.kind,
+        quantity: input.quantity,
+        unitPriceCents: input.unitPriceCents,
+        amountCents: amount,
+      },
     });
   });
   return toCharge(charge);

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { correctionDetail } from "./historyDetail";
+
+const modes: Record<string, string> = { "mode.remote": "Remota", "mode.onsite": "Presencial" };
+const t = ((key: string) => modes[key] ?? key) as Parameters<typeof correctionDetail>[0];
+
+describe("a history line's detail of recorded work", () => {
+  it.each([
+    [
+      "charge",
+      { kind: "consumable", quantity: 2, unitPriceCents: 15_000, amountCents: 30_000 },
+      "2 × $150.00 MXN = $300.00 MXN",
+    ],
+    // Lines written before quantities were kept say the amount alone.
+    ["charge", { kind: "consumable", amountCents: 25_000 }, "$250.00 MXN"],
+    [
+      "charge_edited",
+      {
+        before: { description: "Cable de 3 m", quantity: 1, unitPriceCents: 25_000, amountCents: 25_000 },
+        after: { description: "Cable de 5 m", quantity: 2, unitPriceCents: 30_000, amountCents: 60_000 },
+      },
+      "1 × $250.00 MXN = $250.00 MXN · Cable de 3 m → 2 × $300.00 MXN = $600.00 MXN · Cable de 5 m",
+    ],
+    ["charge_deleted", { before: { description: "Cable", amountCents: 9_000 } }, "$90.00 MXN · Cable"],
+    ["time_entry", { minutes: 70, mode: "remote" }, "1 h 10 min, Remota"],
+    [
+      "time_entry_edited",
+      { before: { minutes: 20, mode: "remote" }, after: { minutes: 35, mode: "onsite" } },
+      "20 min, Remota → 35 min, Presencial",
+    ],
+    ["assign", { assigneeId: "u1" }, null],
+  ])("%s %j → %s", (action, changes, shown) => {
+    expect(correctionDetail(t, action, changes)).toBe(shown);
+  });
+});
