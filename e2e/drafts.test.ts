@@ -264,6 +264,9 @@ describe.skipIf(browserMissing)("drafts: typed work is never lost", { timeout: 1
       expect(await form.getByLabel("Descripción").inputValue()).toBe("Cable HDMI de 2 m");
 
       expect(await reloadThroughPrompt(page)).toContain("beforeunload");
+      // The page opens on the time entries: the charges tab says a typed charge waits there.
+      await page.getByRole("tab", { name: /Cargos \(0\)/ }).getByTestId("draft-charge").waitFor();
+      expect(await page.getByTestId("draft-message").count()).toBe(0);
       await page.getByRole("tab", { name: /Cargos/ }).click();
       await form.getByText("Borrador recuperado").waitFor();
       expect(await form.getByLabel("Descripción").inputValue()).toBe("Cable HDMI de 2 m");
@@ -273,6 +276,8 @@ describe.skipIf(browserMissing)("drafts: typed work is never lost", { timeout: 1
       await page.getByTestId("charges").getByText("Cable HDMI de 2 m").waitFor();
       expect(await form.getByLabel("Descripción").inputValue()).toBe("");
       expect((await draftKeys(page)).some((k) => k.includes("charge"))).toBe(false);
+      await page.getByRole("tab", { name: /Mensajes/ }).click();
+      expect(await page.getByTestId("draft-charge").count()).toBe(0);
     });
   });
 

@@ -168,6 +168,7 @@ export const core: Record<keyof typeof es, string> = {
   "ticket.tab.messages": "Messages ({n})",
   "ticket.tab.charges": "Charges ({n})",
   "ticket.tab.history": "History",
+  "ticket.tab.draft": "Draft",
   "sla.left": "{time} business time left",
   "sla.breachedBy": "Overdue by {time} business time",
   "sla.breached": "Response overdue",

@@ -167,6 +167,7 @@ export const core = {
   "ticket.tab.messages": "Mensajes ({n})",
   "ticket.tab.charges": "Cargos ({n})",
   "ticket.tab.history": "Historial",
+  "ticket.tab.draft": "Borrador",
   "sla.left": "Quedan {time} hábiles",
   "sla.breachedBy": "Vencido hace {time} hábiles",
   "sla.breached": "Respuesta vencida",

@@ -14,7 +14,7 @@ import "@mantine/core/styles/Switch.layer.css";
 import "@mantine/core/styles/Table.layer.css";
 import "@mantine/core/styles/Tabs.layer.css";
 import "@mantine/core/styles/Timeline.layer.css";
-import { Alert, Grid, Group, Paper, Stack, Tabs, Text, Title } from "@mantine/core";
+import { Alert, Badge, Grid, Group, Paper, Stack, Tabs, Text, Title } from "@mantine/core";
 import { useParams } from "react-router-dom";
 import { useMe } from "../../api/auth";
 import { useTicket } from "../../api/tickets";
@@ -23,6 +23,7 @@ import { HistoryTimeline } from "../../components/HistoryTimeline";
 import { QueryState } from "../../components/QueryState";
 import type { Me, TicketDetail } from "../../contract";
 import { useT } from "../../i18n";
+import { useHasDraft } from "../../lib/drafts";
 import { hasRole } from "../../lib/roles";
 import { AcceptancePanel } from "./AcceptancePanel";
 import { BillableCorrection } from "./BillableCorrection";
@@ -73,6 +74,17 @@ function Header({ ticket }: { ticket: TicketDetail }) {
   );
 }
 
+/** «Borrador» on a tab whose form holds unsent text (the tab's panel is not mounted until opened). */
+function DraftDot({ formKey, ticketId }: { formKey: string; ticketId: string }) {
+  const t = useT();
+  if (!useHasDraft(formKey, ticketId)) return null;
+  return (
+    <Badge size="xs" color="orange" variant="light" data-testid={`draft-${formKey}`}>
+      {t("ticket.tab.draft")}
+    </Badge>
+  );
+}
+
 function Work({ ticket, me }: { ticket: TicketDetail; me: Me }) {
   const t = useT();
   const working = canWork(me, ticket);
@@ -85,8 +97,12 @@ function Work({ ticket, me }: { ticket: TicketDetail; me: Me }) {
     <Tabs defaultValue="work" keepMounted={false}>
       <Tabs.List>
         <Tabs.Tab value="work">{t("ticket.tab.work", { n: ticket.timeEntries.length })}</Tabs.Tab>
-        <Tabs.Tab value="messages">{t("ticket.tab.messages", { n: ticket.messages.length })}</Tabs.Tab>
-        <Tabs.Tab value="charges">{t("ticket.tab.charges", { n: ticket.charges.length })}</Tabs.Tab>
+        <Tabs.Tab value="messages" rightSection={<DraftDot formKey="message" ticketId={ticket.id} />}>
+          {t("ticket.tab.messages", { n: ticket.messages.length })}
+        </Tabs.Tab>
+        <Tabs.Tab value="charges" rightSection={<DraftDot formKey="charge" ticketId={ticket.id} />}>
+          {t("ticket.tab.charges", { n: ticket.charges.length })}
+        </Tabs.Tab>
         <Tabs.Tab value="history">{t("ticket.tab.history")}</Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="work" pt="md">
