@@ -14,6 +14,7 @@ import { ticketsRepo } from "../tickets/repository.js";
 import { dropAsBillingContact } from "./billing-contact.js";
 import { contactFor } from "./client-view.js";
 import { toClient } from "./clients.js";
+import { checkPortalAddressFree, followContactAddress } from "./contact-portal-access.js";
 import {
   assertMayEditContacts,
   assertMayGrantPortalAdmin,
@@ -140,8 +141,10 @@ export async function updateContact(
     patch.portal_admin = input.portalAdmin ? 1 : 0;
   }
   const { version: _base, ...changes } = input;
+  if (email !== cur.email) await checkPortalAddressFree(ctx.db, id, email);
   const written = await ctx.db.transaction().execute(async (trx) => {
     if (!(await contactsRepo.update(trx, id, cur.version, patch))) return false;
+    await followContactAddress(trx, { contactId: id, before: cur.email, after: email }, actor.id, now);
     if (name !== cur.name) await ticketsRepo.refreshContactName(trx, id);
     const emails = input.emails ?? existing.emails.filter((e) => e !== cur.email);
     const phones =

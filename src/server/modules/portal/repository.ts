@@ -30,6 +30,8 @@ export const portalRepo = {
       .where("users.email", "=", email)
       .where("users.active", "=", 1)
       .where("users.roles", "=", '["client"]')
+      // Only while its sign-in address is still the contact's (contact-portal-access.ts moves it along).
+      .whereRef("contacts.email", "=", "users.email")
       .executeTakeFirst(),
   accountById: (db: Db, id: string) =>
     db
@@ -41,6 +43,8 @@ export const portalRepo = {
       .where("users.id", "=", id)
       .where("users.active", "=", 1)
       .where("users.roles", "=", '["client"]')
+      // Only while its sign-in address is still the contact's (contact-portal-access.ts moves it along).
+      .whereRef("contacts.email", "=", "users.email")
       .executeTakeFirst(),
 
   /** The active portal account of a contact, if it was invited and not disabled. */

@@ -62,4 +62,29 @@ export const filesRepo = {
 export const portalUsersRepo = {
   ofClient: (db: Db, clientId: string) =>
     db.selectFrom("users").selectAll().where("client_id", "=", clientId).orderBy("name").execute(),
+  /** The contact's portal account, enabled or not. */
+  ofContact: (db: Db, contactId: string) =>
+    db
+      .selectFrom("users")
+      .selectAll()
+      .where("contact_id", "=", contactId)
+      .where("roles", "=", '["client"]')
+      .executeTakeFirst(),
+  /** The account's sign-in address follows the contact's (`active` 0: no address left to sign in with). */
+  setAddress: (db: Db, userId: string, patch: { email?: string; active?: 0 }, now: string) =>
+    db
+      .updateTable("users")
+      .set({ ...patch, updated_at: now })
+      .where("id", "=", userId)
+      .execute(),
+  /** Ends the account's portal sessions and spends its unused sign-in links. */
+  endAccess: async (db: Db, userId: string, now: string) => {
+    await db.deleteFrom("portal_sessions").where("user_id", "=", userId).execute();
+    await db
+      .updateTable("portal_links")
+      .set({ used_at: now })
+      .where("user_id", "=", userId)
+      .where("used_at", "is", null)
+      .execute();
+  },
 };

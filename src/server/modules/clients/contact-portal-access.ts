@@ -1,0 +1,48 @@
+/**
+ * A contact's portal account signs in with the contact's e-mail. When staff change that address (the
+ * person left, the mailbox changed), the old mailbox must stop getting sign-in links and the sessions
+ * it opened must end; the account moves to the new address, or is disabled when there is none.
+ */
+import type { Kysely } from "kysely";
+import { auditRepo } from "../../platform/audit/repository.js";
+import type { DB } from "../../platform/database/schema.js";
+import { portalUsersRepo } from "../../platform/database/staff-repository.js";
+import { conflict } from "../../platform/errors.js";
+import { usersRepo } from "../users/repository.js";
+
+type Db = Kysely<DB>;
+
+/**
+ * Before the contact's update: refuses (409) a new address that is another account's sign-in, which
+ * the contact's portal account could not move to. Nothing to check without a portal account.
+ */
+export async function checkPortalAddressFree(db: Db, contactId: string, email: string | null) {
+  if (!email) return;
+  const account = await portalUsersRepo.ofContact(db, contactId);
+  if (!account || account.email === email) return;
+  const holder = await usersRepo.byEmail(db, email);
+  if (holder && holder.id !== account.id) throw conflict("portal_user.email_taken", {}, { field: "email" });
+}
+
+/** In the contact update's transaction, when its primary e-mail changed from `before` to `after`. */
+export async function followContactAddress(
+  trx: Db,
+  change: { contactId: string; before: string | null; after: string | null },
+  actorId: string,
+  now: string,
+) {
+  if (change.before === change.after) return;
+  const account = await portalUsersRepo.ofContact(trx, change.contactId);
+  if (!account) return;
+  await portalUsersRepo.endAccess(trx, account.id, now);
+  const patch = change.after ? { email: change.after } : { active: 0 as const };
+  await portalUsersRepo.setAddress(trx, account.id, patch, now);
+  await auditRepo.record(trx, {
+    entity: "user",
+    entityId: account.id,
+    at: now,
+    actorId,
+    action: change.after ? "portal_address_moved" : "portal_disabled_no_address",
+    changes: { from: account.email, to: change.after, contactId: change.contactId },
+  });
+}

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
+import { DATABASES, startApp, type TestApp } from "../harness.js";
+import { exchange, latestToken, linkMails, portalSignIn, requestLink } from "../portal-support.js";
+
+/**
+ * The portal signs a contact in at the contact's e-mail. When staff change that address (the person
+ * left, the mailbox moved), the old mailbox gets no more links and what it opened ends.
+ */
+describe.each(DATABASES)("a contact's portal access follows its e-mail on %s", (kind) => {
+  let t: TestApp;
+  let s: Staff;
+  let clientId = "";
+  let contactId = "";
+  const old = "jagutierrez@launica.mx";
+  const moved = "nuevo.gerente@launica.mx";
+
+  beforeAll(async () => {
+    t = await startApp(kind);
+    s = await seedStaff(t.app);
+    const made = await createClientWithContact(s, "Ferretería La Única", "FLU010203AB1", old);
+    clientId = made.client.id;
+    contactId = made.contact.id;
+  });
+  afterAll(() => t.close());
+
+  const contact = async () => (await s.reception.get(`/api/contacts/${contactId}`)).body;
+  const editEmail = async (email: string | null) => {
+    const cur = await contact();
+    return s.reception.patch(`/api/contacts/${contactId}`, { email, version: cur.version });
+  };
+  const portalUser = async () =>
+    (await s.sales.get(`/api/clients/${clientId}/portal-users`)).body.items.find(
+      (u: { contactId: string }) => u.contactId === contactId,
+    );
+
+  it("moves the sign-in to the new address; the old one's session and links stop working", async () => {
+    const session = await portalSignIn(t.app, s, contactId, old);
+    expect((await session.get("/api/portal/tickets")).status).toBe(200);
+    await requestLink(t.app, old);
+    const unused = await latestToken(t.app, old);
+
+    expect((await editEmail(moved)).status).toBe(200);
+    expect((await session.get("/api/portal/tickets")).status).toBe(401);
+    expect((await session.get("/api/portal/me")).status).toBe(401);
+    expect((await exchange(t.app, unused)).statusCode).toBe(401);
+    const sentToOld = (await linkMails(t.app, old)).length;
+    expect((await requestLink(t.app, old)).statusCode).toBe(202);
+    expect(await linkMails(t.app, old)).toHaveLength(sentToOld);
+
+    expect((await requestLink(t.app, moved)).statusCode).toBe(202);
+    const signedIn = await exchange(t.app, await latestToken(t.app, moved));
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().user).toMatchObject({ email: moved, contactId });
+    expect(await portalUser()).toMatchObject({ email: moved, status: "invited" });
+  });
+
+  it("refuses an address that is another user's sign-in, and changes nothing", async () => {
+    const before = await contact();
+    const taken = await editEmail("ventas@encor.mx");
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.message).toBe("Ese correo ya pertenece a otro usuario de Mesa.");
+    expect(await contact()).toMatchObject({ email: moved, version: before.version });
+    expect(await portalUser()).toMatchObject({ email: moved, status: "invited" });
+  });
+
+  it("disables the account when the contact is left without e-mail; re-inviting needs an address", async () => {
+    expect((await editEmail(null)).status).toBe(200);
+    expect(await portalUser()).toMatchObject({ status: "disabled" });
+    const sent = (await linkMails(t.app, moved)).length;
+    await requestLink(t.app, moved);
+    expect(await linkMails(t.app, moved)).toHaveLength(sent);
+    // A new address and a new invitation open the portal again, at that address.
+    expect((await editEmail("gerencia@launica.mx")).status).toBe(200);
+    expect((await s.sales.post(`/api/contacts/${contactId}/portal-invite`)).status).toBe(200);
+    await requestLink(t.app, "gerencia@launica.mx");
+    const back = await exchange(t.app, await latestToken(t.app, "gerencia@launica.mx"));
+    expect(back.statusCode).toBe(200);
+  });
+});
