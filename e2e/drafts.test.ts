@@ -265,7 +265,10 @@ describe.skipIf(browserMissing)("drafts: typed work is never lost", { timeout: 1
 
       expect(await reloadThroughPrompt(page)).toContain("beforeunload");
       // The page opens on the time entries: the charges tab says a typed charge waits there.
-      await page.getByRole("tab", { name: /Cargos \(0\)/ }).getByTestId("draft-charge").waitFor();
+      await page
+        .getByRole("tab", { name: /Cargos \(0\)/ })
+        .getByTestId("draft-charge")
+        .waitFor();
       expect(await page.getByTestId("draft-message").count()).toBe(0);
       await page.getByRole("tab", { name: /Cargos/ }).click();
       await form.getByText("Borrador recuperado").waitFor();

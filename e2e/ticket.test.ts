@@ -229,6 +229,39 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
     });
   });
 
+  it("a service order the client rejected says so at the top, with the signer and the reason", async () => {
+    const t = await startedTicket("Escáner sin configurar");
+    await s.technician!.ok("POST", `${ticketPath(t)}/time-entries`, {
+      minutes: 15,
+      mode: "remote",
+      activity: "Instalación del controlador",
+    });
+    await move("technician", t, { action: "attend" });
+    await move("senior", t, {
+      action: "reject",
+      signerName: "Marta Ruiz",
+      reason: "El escáner sigue sin enviar a la carpeta",
+    });
+    await withPage(browser, "client-rejected", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.technician.email, PASSWORD, `/tickets/${t.id}`);
+      const notice = page.getByTestId("sent-back");
+      await notice.getByText("Rechazado por el cliente").waitFor();
+      await notice
+        .getByText(/^Marta Ruiz rechazó la orden de servicio el .* Corrige lo que indica/)
+        .waitFor();
+      await notice.getByText("El escáner sigue sin enviar a la carpeta").waitFor();
+      await page
+        .getByRole("button", { name: /Avisos|Notificaciones/ })
+        .first()
+        .click();
+      await page
+        .getByText(/Marta Ruiz rechazó la orden de servicio de/)
+        .first()
+        .waitFor();
+      await shot(page, "24e-client-rejected");
+    });
+  });
+
   it("sending back an accepted ticket says first that the client's acceptance is voided", async () => {
     const t = await startedTicket("Respaldo incompleto");
     await s.technician!.ok("POST", `${ticketPath(t)}/time-entries`, {
@@ -256,6 +289,39 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
         .getByTestId("sent-back")
         .getByText(/espera la corrección de Tomás Técnico/)
         .waitFor();
+    });
+  });
+
+  it("correcting accepted work warns first, then voids the acceptance and says so in the history", async () => {
+    const t = await startedTicket("Cambio de tóner");
+    await s.technician!.ok("POST", `${ticketPath(t)}/time-entries`, {
+      minutes: 25,
+      mode: "onsite",
+      activity: "Cambio de tóner",
+    });
+    await move("technician", t, { action: "attend" });
+    await move("technician", t, { action: "accept", signerName: "Luis Ortega" });
+    await withPage(browser, "voids-acceptance", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.technician.email, PASSWORD, `/tickets/${t.id}`);
+      await page
+        .getByTestId("work-voids-acceptance")
+        .getByText(
+          /Luis Ortega ya aceptó este trabajo\. Registrar o corregir tiempos o cargos anula su aceptación/,
+        )
+        .waitFor();
+      await page
+        .getByTestId("time-entries")
+        .getByRole("button", { name: /^Corregir: 25 min/ })
+        .click();
+      const edit = page.getByTestId("time-edit-form");
+      await edit.getByLabel("Minutos").fill("40");
+      await edit.getByRole("button", { name: "Guardar corrección" }).click();
+      await page.getByText("Corrección guardada.").waitFor();
+      await page.getByTestId("work-voids-acceptance").waitFor({ state: "detached" });
+      await page.getByRole("tab", { name: "Historial" }).click();
+      const history = page.getByTestId("history");
+      await history.getByText("Aceptación anulada: cambió el trabajo registrado").waitFor();
+      await history.getByText("La había firmado Luis Ortega").waitFor();
     });
   });
 

@@ -51,6 +51,7 @@ export const HistoryAction = z.enum([
   "charge",
   "charge_edited",
   "charge_deleted",
+  "acceptance_voided",
   ...MessageKind.options,
   "escalated",
   "sla_recompute",

@@ -40,6 +40,7 @@ import { installIdempotency } from "./platform/http/idempotency.js";
 import { installInputGuard } from "./platform/http/input-guard.js";
 import { openapiDocOptions } from "./platform/http/openapi.js";
 import { installRateLimit, trustProxyOption } from "./platform/http/rate-limit.js";
+import { requestLogLine } from "./platform/http/request-log.js";
 import { healthRoutes } from "./platform/http/routes-health.js";
 import { installSecurityHeaders } from "./platform/http/security-headers.js";
 import { installStaffOnly } from "./platform/http/staff-only.js";
@@ -54,6 +55,8 @@ export interface BuildOptions {
   env?: NodeJS.ProcessEnv;
   clock?: Clock;
   logger?: boolean;
+  /** Where the log goes instead of stdout (a test reading what was logged). */
+  logStream?: { write(line: string): void };
 }
 
 export type MesaApp = FastifyInstance & {
@@ -85,7 +88,14 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   await requestSummaryRebuild(ctx);
 
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel },
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            serializers: { req: requestLogLine },
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
+          },
     bodyLimit: 1024 * 1024,
     trustProxy: trustProxyOption(config.trustProxy),
   });

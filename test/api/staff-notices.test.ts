@@ -97,6 +97,48 @@ describe.each(DATABASES)("staff notices on %s", (kind) => {
     return ticket;
   };
 
+  describe("rejected by the client", () => {
+    it("the assignee is told who rejected the service order and why, in the portal or recorded by staff", async () => {
+      const ticket = await attendedBy(staff.technician, "Impresora de caja");
+      const portal = await ana.post(`/api/portal/tickets/${ticket.id}/service-order/decision`, {
+        decision: "reject",
+        reason: "No quedó configurado el escáner",
+      });
+      expect(portal.status, JSON.stringify(portal.body)).toBe(200);
+      expect(await told(ticket.id, "client_rejected")).toEqual(["technician"]);
+      const item = await bellItem(staff.technician, ticket.id, "client_rejected");
+      expect(item).toMatchObject({
+        code: "notification.client_rejected",
+        message: `${acme.contact.name} rechazó la orden de servicio de ${ticket.folio}: Impresora de caja. Motivo: No quedó configurado el escáner`,
+      });
+      const mail = (await staffMails("tecnico@encor.mx", ticket.id)).find((m) =>
+        m.text_body.includes("rechazó la orden"),
+      );
+      expect(mail?.text_body).toContain("Motivo: No quedó configurado el escáner");
+
+      // Recorded by the technician himself on site: nobody is told what he just typed.
+      const onSite = await attendedBy(staff.technician, "Cámara del almacén");
+      const rejected = await move(staff.technician, onSite.id, {
+        action: "reject",
+        signerName: "Ana López",
+        reason: "Falta un ángulo",
+      });
+      expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
+      expect(await told(onSite.id, "client_rejected")).toEqual([]);
+      // Recorded by a senior (the client called him): the assignee is told, with the signer's name.
+      const byPhone = await attendedBy(staff.technician, "Red del segundo piso");
+      const recorded = await move(staff.senior, byPhone.id, {
+        action: "reject",
+        signerName: "Ana López",
+        reason: "Sigue sin red",
+      });
+      expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
+      expect(await bellItem(staff.technician, byPhone.id, "client_rejected")).toMatchObject({
+        params: { by: "Ana López", reason: "Sigue sin red" },
+      });
+    });
+  });
+
   describe("sent back to the technician", () => {
     it("the assignee is told who sent it back and why, in the bell and by e-mail, in their language", async () => {
       const ticket = await attendedBy(staff.technician, "Switch del piso 3");

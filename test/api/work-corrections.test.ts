@@ -239,6 +239,53 @@ describe.each(DATABASES)("corrections of time entries and charges on %s", (kind)
     ]);
   });
 
+  it("a change to accepted work voids the client's acceptance, which must be given again", async () => {
+    const { id, entry } = await working(30);
+    await move(s.technician, id, { action: "attend" });
+    await move(s.technician, id, { action: "accept", signerName: "Ana Martínez" });
+    expect((await ticket(id)).acceptance).toMatchObject({ signerName: "Ana Martínez" });
+    const url = `/api/tickets/${id}/time-entries/${entry.id}`;
+    const inflated = { minutes: 1440, mode: "onsite", activity: "Diagnóstico", version: entry.version };
+    expect((await s.technician.patch(url, inflated)).status).toBe(200);
+    const after = await ticket(id);
+    expect(after.acceptance).toBeNull();
+    expect(after.status).toBe("attended");
+    const voided = after.history.filter((h: { action: string }) => h.action === "acceptance_voided");
+    expect(voided).toHaveLength(1);
+    expect(voided[0]).toMatchObject({
+      actorId: s.technician.user!.id,
+      changes: { signerName: "Ana Martínez" },
+    });
+    // The senior now approves only with a reason, or after the client accepts the new figures.
+    const bare = await s.senior.post(`/api/tickets/${id}/transitions`, { action: "review" });
+    expect(bare.status).toBe(422);
+    await move(s.technician, id, { action: "accept", signerName: "Ana Martínez" });
+    // A charge added after that second acceptance voids it too.
+    const charge = await s.technician.post(`/api/tickets/${id}/charges`, {
+      kind: "courier",
+      description: "Mensajería",
+      quantity: 1,
+      unitPriceCents: 9_000,
+    });
+    expect(charge.status).toBe(201);
+    expect((await ticket(id)).acceptance).toBeNull();
+    // Past the review the acceptance is part of what was reviewed: a leader's later charge keeps it.
+    await move(s.technician, id, { action: "accept", signerName: "Ana Martínez" });
+    await move(s.senior, id, { action: "review" });
+    const late = await s.leader.post(`/api/tickets/${id}/charges`, {
+      kind: "courier",
+      description: "Mensajería de regreso",
+      quantity: 1,
+      unitPriceCents: 9_000,
+    });
+    expect(late.status).toBe(201);
+    const reviewed = await ticket(id);
+    expect(reviewed.acceptance).toMatchObject({ signerName: "Ana Martínez" });
+    expect(reviewed.history.filter((h: { action: string }) => h.action === "acceptance_voided")).toHaveLength(
+      2,
+    );
+  });
+
   it("refuses bad corrections with a clear error and changes nothing", async () => {
     const { id, entry } = await working();
     const charge = await s.technician.post(`/api/tickets/${id}/charges`, {

@@ -38,6 +38,7 @@ function BellIcon() {
 const KINDS: Record<string, { label: MessageKey; color: string }> = {
   assigned: { label: "notify.kind.assigned", color: "blue" },
   sent_back: { label: "notify.kind.sent_back", color: "grape" },
+  client_rejected: { label: "notify.kind.client_rejected", color: "orange" },
   urgent_request: { label: "notify.kind.urgent_request", color: "red" },
   client_message: { label: "notify.kind.client_message", color: "teal" },
   sla_breached: { label: "notify.kind.sla_breached", color: "red" },

@@ -35,6 +35,8 @@ export function correctionDetail(
   // Work added: its own line says how much («30 min, Remota», «$250.00 MXN»).
   if (action === "time_entry" && changes && typeof changes.minutes === "number") return timeFacts(t, changes);
   if (action === "charge" && changes && typeof changes.amountCents === "number") return chargeAmount(changes);
+  if (action === "acceptance_voided" && typeof changes?.signerName === "string")
+    return t("history.acceptanceVoidedBy", { name: changes.signerName });
   const before = facts(changes, "before");
   if (!before) return null;
   const after = facts(changes, "after");

@@ -5,6 +5,7 @@ import type { DB } from "../../platform/database/schema.js";
 import { AppError, conflict, notFound } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { businessCalendar } from "../settings/settings.js";
+import { onClientRejectionNotice } from "../staff-notifications/index.js";
 import { historyRepo, type TicketRow, ticketsRepo } from "../tickets/repository.js";
 import { serviceOrdersRepo } from "./repository.js";
 
@@ -95,6 +96,14 @@ async function write(
     at: now,
   });
   await serviceOrdersRepo.closeLinks(trx, row.id, now);
+  if (input.decision === "reject")
+    await onClientRejectionNotice(ctx, trx, {
+      row,
+      signerName: name,
+      reason: reason ?? "",
+      actorId: input.actorId,
+      now,
+    });
 }
 
 /**

@@ -55,3 +55,30 @@ export async function onSendBackNotice(ctx: AppContext, trx: Transaction<DB>, e:
     now: e.now,
   });
 }
+
+/**
+ * The client's rejection of the service order (a mailed link, the portal, or recorded by staff) puts
+ * the work back in progress: the assignee is told who rejected it and why, as for a send-back (the same
+ * e-mail preference: work returned to fix). Not the one who recorded it.
+ */
+export async function onClientRejectionNotice(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  e: { row: TicketRow; signerName: string; reason: string; actorId: string | null; now: string },
+) {
+  if (!e.row.assignee_id) return;
+  await noticeStaff(ctx, trx, {
+    to: [e.row.assignee_id],
+    except: e.actorId,
+    ticket: e.row,
+    kind: "client_rejected",
+    mailKind: "sent_back",
+    message: coded("notification.client_rejected", {
+      folio: e.row.folio,
+      title: e.row.title,
+      by: e.signerName,
+      reason: e.reason,
+    }),
+    now: e.now,
+  });
+}

@@ -1,4 +1,4 @@
-export { onAssignmentNotice, onSendBackNotice } from "./assignment.js";
+export { onAssignmentNotice, onClientRejectionNotice, onSendBackNotice } from "./assignment.js";
 export { deskUserIds, onClientMessageNotice, onUrgentRequestNotice } from "./intake.js";
 export { noticeStaff } from "./notice.js";
 export { queueStaffMail } from "./notify.js";

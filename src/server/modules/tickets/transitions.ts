@@ -9,7 +9,11 @@ import { codedError } from "../../platform/i18n/index.js";
 import { billingStatusAtClose, makeEventDraft } from "../billing/event.js";
 import { onServiceOrderTransition } from "../service-orders/index.js";
 import { businessCalendar, slaSettings } from "../settings/settings.js";
-import { onAssignmentNotice, onSendBackNotice } from "../staff-notifications/index.js";
+import {
+  onAssignmentNotice,
+  onClientRejectionNotice,
+  onSendBackNotice,
+} from "../staff-notifications/index.js";
 import { rolesOf, usersRepo } from "../users/repository.js";
 import { workRepo } from "../work/repository.js";
 import { maySetBillingStatus, refuseDeskOnlyMoveFields, requireVisible } from "./policy.js";
@@ -124,6 +128,14 @@ export async function transitionTicket(ctx: AppContext, actor: Actor, id: string
     await onServiceOrderTransition(ctx, trx, event);
     await onAssignmentNotice(ctx, trx, event);
     await onSendBackNotice(ctx, trx, event);
+    if (input.action === "reject")
+      await onClientRejectionNotice(ctx, trx, {
+        row,
+        signerName: input.signerName?.trim() || actor.name,
+        reason: event.reason ?? "",
+        actorId: actor.id,
+        now,
+      });
     return true;
   });
   if (!updated) throw await staleConflict(ctx, actor, id);
@@ -139,6 +151,8 @@ function historyChanges(
   if (patch.assignee_id !== undefined) out.assigneeId = { from: row.assignee_id, to: patch.assignee_id };
   if (patch.accepted_by_name) out.signerName = patch.accepted_by_name;
   if (patch.accepted_via) out.acceptedVia = patch.accepted_via;
+  // A rejection recorded by staff keeps whose it was, as the service order's own rejection does.
+  if (input.action === "reject" && input.signerName?.trim()) out.signerName = input.signerName.trim();
   if (patch.billable_minutes !== undefined && patch.billable_minutes !== null) {
     out.rawMinutes = patch.raw_minutes;
     out.billableMinutes = patch.billable_minutes;

@@ -3,7 +3,8 @@
  * ticket back ("faltan 30 minutos de traslado", "el cable era de 5 m") needs the technician to fix
  * what was typed, not to add a negative entry. Each correction moves the ticket's minutes with it,
  * bumps the ticket's version (its summaries follow), and leaves a history line saying what it was.
- * Both stop at the review, which freezes what the ticket bills. A phone entry corrected or removed
+ * Both stop at the review, which freezes what the ticket bills; after the client's acceptance they
+ * void it (ticket-work.ts touchWork). A phone entry corrected or removed
  * leaves the ticket's response instant as it was: the call it recorded did happen when it said.
  * Rows carry their own version: of two people correcting the same entry, the second gets 409.
  */
@@ -18,7 +19,7 @@ import { toCharge, toTimeEntry } from "../tickets/tickets.js";
 import { requireChargeable, requireChargesFit } from "./charge-rules.js";
 import { mayCorrectEntry } from "./policy.js";
 import { workRepo } from "./repository.js";
-import { entryMinutes, requireWorker, retried, touchTicket, WORKING } from "./ticket-work.js";
+import { entryMinutes, requireWorker, retried, touchWork, WORKING } from "./ticket-work.js";
 
 type Trx = AppContext["db"];
 /** Statuses in which a ticket's charges are billed or being billed, no longer corrected. */
@@ -58,7 +59,7 @@ async function recordOnTicket(
     changes: object;
   },
 ) {
-  await touchTicket(ctx, trx, row, patch);
+  await touchWork(ctx, trx, row, patch, actor.id);
   await historyRepo.add(trx, {
     ticketId: row.id,
     at: ctx.clock().toISOString(),

@@ -8,7 +8,7 @@ import type { TimeEntryBody } from "../../../contract/tickets.js";
 import type { Actor, AppContext } from "../../context.js";
 import { conflict, forbidden, invalid } from "../../platform/errors.js";
 import { businessCalendar } from "../settings/settings.js";
-import { type TicketRow, ticketsRepo } from "../tickets/repository.js";
+import { historyRepo, type TicketRow, ticketsRepo } from "../tickets/repository.js";
 import { mayWorkOn } from "./policy.js";
 
 export const WORKING = ["in_progress", "attended"];
@@ -70,6 +70,31 @@ export async function touchTicket(
   ) {
     throw new TicketMoved();
   }
+}
+
+/**
+ * touchTicket for a change to the recorded work (time or charges). The client's acceptance was of the
+ * work as it stood: changed afterwards, it is voided (as a send-back does) and the history says whose
+ * it was, so the client accepts the service order again with what it now says.
+ */
+export async function touchWork(
+  ctx: AppContext,
+  trx: AppContext["db"],
+  row: TicketRow,
+  patch: Partial<TicketRow>,
+  actorId: string,
+) {
+  // Past the review the acceptance is part of what was reviewed (a leader's later charge is billing).
+  if (!row.accepted_at || row.status !== "attended") return touchTicket(ctx, trx, row, patch);
+  const voided = { accepted_at: null, accepted_via: null, accepted_by_name: null };
+  await touchTicket(ctx, trx, row, { ...patch, ...voided });
+  await historyRepo.add(trx, {
+    ticketId: row.id,
+    at: ctx.clock().toISOString(),
+    actorId,
+    action: "acceptance_voided",
+    changes: { signerName: row.accepted_by_name, via: row.accepted_via, acceptedAt: row.accepted_at },
+  });
 }
 
 /** A write of work wrapped in onFreshTicket, with the write's own signature. */

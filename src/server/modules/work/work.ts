@@ -15,7 +15,7 @@ import { usersRepo } from "../users/repository.js";
 import { requireChargeable, requireChargesFit } from "./charge-rules.js";
 import { mayRecordForAnother, mayWriteKind } from "./policy.js";
 import { type ChargeRow, type TimeEntryRow, workRepo } from "./repository.js";
-import { entryMinutes, requireWorker, retried, touchTicket, WORKING } from "./ticket-work.js";
+import { entryMinutes, requireWorker, retried, touchTicket, touchWork, WORKING } from "./ticket-work.js";
 
 async function entryUser(ctx: AppContext, actor: Actor, userId: string | undefined): Promise<string> {
   if (!userId || userId === actor.id) return actor.id;
@@ -64,7 +64,7 @@ async function recordTimeEntry(
     const patch: Partial<TicketRow> = { raw_minutes: row.raw_minutes + entry.minutes };
     // A logged phone call with the client counts as the response (SPEC §4).
     if (entry.mode === "phone" && !row.responded_at) patch.responded_at = entry.created_at;
-    await touchTicket(ctx, trx, row, patch);
+    await touchWork(ctx, trx, row, patch, actor.id);
     await historyRepo.add(trx, {
       ticketId,
       at: entry.created_at,
@@ -117,7 +117,7 @@ async function recordCharge(
   await ctx.db.transaction().execute(async (trx) => {
     await requireChargesFit(trx, ticketId, amount);
     await workRepo.addCharge(trx, charge);
-    await touchTicket(ctx, trx, row, {});
+    await touchWork(ctx, trx, row, {}, actor.id);
     await historyRepo.add(trx, {
       ticketId,
       at: now,

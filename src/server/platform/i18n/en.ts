@@ -25,6 +25,7 @@ export const en: Record<ServerMessageKey, string> = {
   "notification.sla_near": "{folio} is close to its response deadline: {title}",
   "notification.assigned": "{by} assigned {folio} to you: {title}",
   "notification.sent_back": "{by} sent {folio} back to you: {title}. Reason: {reason}",
+  "notification.client_rejected": "{by} rejected the service order of {folio}: {title}. Reason: {reason}",
   "notification.urgent_request": "New urgent request {folio} from {client}: {title}",
   "notification.client_message": "{by} wrote on {folio} ({title}): “{excerpt}”",
   "notification.legacy": "{text}",

@@ -31,6 +31,7 @@ export const orders: Record<keyof typeof es, string> = {
   "order.staffPdf": "Service order (PDF)",
   "notify.kind.assigned": "Assigned",
   "notify.kind.sent_back": "Sent back",
+  "notify.kind.client_rejected": "Rejected by the client",
   "notify.kind.urgent_request": "Urgent",
   "notify.kind.client_message": "Client message",
   "notify.kind.other": "Notice",

@@ -169,6 +169,10 @@ export const work: Record<keyof typeof es, string> = {
   "history.time_entry_deleted": "Time entry removed",
   "history.charge_edited": "Charge corrected",
   "history.charge_deleted": "Charge removed",
+  "history.acceptance_voided": "Acceptance voided: the recorded work changed",
+  "history.acceptanceVoidedBy": "It had been signed by {name}",
+  "work.acceptedNotice":
+    "{name} already accepted this work. Recording or correcting time or charges voids the acceptance: the service order must be accepted again.",
   "history.escalated": "Escalated near or past its deadline",
   "history.survey": "Survey recorded",
   "history.survey_attempt": "Unanswered survey call",

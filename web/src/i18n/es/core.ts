@@ -163,6 +163,11 @@ export const core = {
   "ticket.sentBack.title": "Regresado por el revisor",
   "ticket.sentBack.by": "{name} lo regresó el {at}. Corrige lo que indica y vuelve a marcarlo como atendido.",
   "ticket.sentBack.waiting": "{name} lo regresó el {at}; espera la corrección de {assignee}.",
+  "ticket.rejected.title": "Rechazado por el cliente",
+  "ticket.rejected.by":
+    "{name} rechazó la orden de servicio el {at}. Corrige lo que indica y vuelve a marcarlo como atendido.",
+  "ticket.rejected.waiting":
+    "{name} rechazó la orden de servicio el {at}; espera la corrección de {assignee}.",
   "ticket.tab.work": "Actividades ({n})",
   "ticket.tab.messages": "Mensajes ({n})",
   "ticket.tab.charges": "Cargos ({n})",

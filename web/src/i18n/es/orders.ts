@@ -29,6 +29,7 @@ export const orders = {
   "order.staffPdf": "Orden de servicio (PDF)",
   "notify.kind.assigned": "Asignado",
   "notify.kind.sent_back": "Regresado",
+  "notify.kind.client_rejected": "Rechazado por el cliente",
   "notify.kind.urgent_request": "Urgente",
   "notify.kind.client_message": "Mensaje del cliente",
   "notify.kind.other": "Aviso",

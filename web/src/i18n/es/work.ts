@@ -168,6 +168,10 @@ export const work = {
   "history.time_entry_deleted": "Registro de tiempo eliminado",
   "history.charge_edited": "Cargo corregido",
   "history.charge_deleted": "Cargo eliminado",
+  "history.acceptance_voided": "Aceptación anulada: cambió el trabajo registrado",
+  "history.acceptanceVoidedBy": "La había firmado {name}",
+  "work.acceptedNotice":
+    "{name} ya aceptó este trabajo. Registrar o corregir tiempos o cargos anula su aceptación: deberá aceptar de nuevo la orden de servicio.",
   "history.escalated": "Escalado por vencimiento",
   "history.survey": "Encuesta registrada",
   "history.survey_attempt": "Llamada de encuesta sin respuesta",

@@ -93,34 +93,44 @@ function Work({ ticket, me }: { ticket: TicketDetail; me: Me }) {
   const timeOpen = working && ["in_progress", "attended"].includes(ticket.status);
   const timeCorrectable = (entry: TicketDetail["timeEntries"][number]) =>
     timeOpen && (hasRole(me.roles, "senior", "admin") || entry.userId === me.id);
+  // The client signed the work as it stood: changing it voids that (server: ticket-work.ts touchWork).
+  const voidsAcceptance =
+    ticket.status === "attended" && !!ticket.acceptance && (timeOpen || chargesEditable);
   return (
-    <Tabs defaultValue="work" keepMounted={false}>
-      <Tabs.List>
-        <Tabs.Tab value="work">{t("ticket.tab.work", { n: ticket.timeEntries.length })}</Tabs.Tab>
-        <Tabs.Tab value="messages" rightSection={<DraftDot formKey="message" ticketId={ticket.id} />}>
-          {t("ticket.tab.messages", { n: ticket.messages.length })}
-        </Tabs.Tab>
-        <Tabs.Tab value="charges" rightSection={<DraftDot formKey="charge" ticketId={ticket.id} />}>
-          {t("ticket.tab.charges", { n: ticket.charges.length })}
-        </Tabs.Tab>
-        <Tabs.Tab value="history">{t("ticket.tab.history")}</Tabs.Tab>
-      </Tabs.List>
-      <Tabs.Panel value="work" pt="md">
-        <Stack>
-          <TimeEntries ticket={ticket} correctable={timeCorrectable} />
-          {working && ticket.status === "in_progress" && <TimeEntryForm ticketId={ticket.id} />}
-        </Stack>
-      </Tabs.Panel>
-      <Tabs.Panel value="messages" pt="md">
-        <MessagesPanel ticket={ticket} editable={ticket.status !== "cancelled"} />
-      </Tabs.Panel>
-      <Tabs.Panel value="charges" pt="md">
-        <ChargesPanel ticket={ticket} editable={chargesEditable} />
-      </Tabs.Panel>
-      <Tabs.Panel value="history" pt="md">
-        <HistoryTimeline history={ticket.history} />
-      </Tabs.Panel>
-    </Tabs>
+    <>
+      {voidsAcceptance && (
+        <Alert color="yellow" data-testid="work-voids-acceptance">
+          {t("work.acceptedNotice", { name: ticket.acceptance?.signerName ?? "" })}
+        </Alert>
+      )}
+      <Tabs defaultValue="work" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="work">{t("ticket.tab.work", { n: ticket.timeEntries.length })}</Tabs.Tab>
+          <Tabs.Tab value="messages" rightSection={<DraftDot formKey="message" ticketId={ticket.id} />}>
+            {t("ticket.tab.messages", { n: ticket.messages.length })}
+          </Tabs.Tab>
+          <Tabs.Tab value="charges" rightSection={<DraftDot formKey="charge" ticketId={ticket.id} />}>
+            {t("ticket.tab.charges", { n: ticket.charges.length })}
+          </Tabs.Tab>
+          <Tabs.Tab value="history">{t("ticket.tab.history")}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="work" pt="md">
+          <Stack>
+            <TimeEntries ticket={ticket} correctable={timeCorrectable} />
+            {working && ticket.status === "in_progress" && <TimeEntryForm ticketId={ticket.id} />}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="messages" pt="md">
+          <MessagesPanel ticket={ticket} editable={ticket.status !== "cancelled"} />
+        </Tabs.Panel>
+        <Tabs.Panel value="charges" pt="md">
+          <ChargesPanel ticket={ticket} editable={chargesEditable} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <HistoryTimeline history={ticket.history} />
+        </Tabs.Panel>
+      </Tabs>
+    </>
   );
 }
 
