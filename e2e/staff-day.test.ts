@@ -221,6 +221,17 @@ describe.skipIf(browserMissing)("a day at the desk", { timeout: 240_000 }, () =>
       await uiLogin(page, server.baseUrl, salesEmail, PASSWORD, "/contracts");
       await page.getByRole("button", { name: "Póliza nueva" }).waitFor();
       expect(await page.getByRole("button", { name: "Editar" }).count()).toBeGreaterThan(0);
+      // A bank of hours without an overage rate is allowed, but the form says what it means.
+      await page.getByRole("button", { name: "Póliza nueva" }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByLabel("Horas incluidas al mes").fill("5");
+      await dialog
+        .getByTestId("no-overage-rate")
+        .getByText("Sin tarifa de excedente, las horas que pasen de las 5 incluidas al mes no se cobrarán.")
+        .waitFor();
+      await dialog.getByLabel("Tarifa por hora excedente").fill("650");
+      await dialog.getByTestId("no-overage-rate").waitFor({ state: "detached" });
+      await dialog.getByRole("button", { name: "Cancelar" }).click();
       await page.goto(`${server.baseUrl}/clients`);
       await page.getByTestId("client-row").filter({ hasText: "Ferretería Gutiérrez" }).click();
       await page.getByRole("tab", { name: "Contactos" }).click();

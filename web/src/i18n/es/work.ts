@@ -222,6 +222,8 @@ export const work = {
   "contract.monthlyFee": "Cuota mensual",
   "contract.includedHours": "Horas incluidas al mes",
   "contract.overageRate": "Tarifa por hora excedente",
+  "contract.noOverageRate":
+    "Sin tarifa de excedente, las horas que pasen de las {hours} incluidas al mes no se cobrarán.",
   "contract.slaNormal": "Respuesta normal (min hábiles)",
   "contract.slaUrgent": "Respuesta urgente (min hábiles)",
   "contract.slaDefault": "Vacío = valor general",

@@ -199,6 +199,12 @@ function ContractForm({ contract, onClose }: { contract: Contract | null; onClos
             error={errors.slaUrgentMinutes}
           />
         </SimpleGrid>
+        {Number(values.includedHours) > 0 && !values.overage.trim() && (
+          // Allowed (a bank of hours with no charge past it), but rarely meant: the run bills no overage.
+          <Alert color="yellow" data-testid="no-overage-rate">
+            {t("contract.noOverageRate", { hours: String(values.includedHours) })}
+          </Alert>
+        )}
         {contract && (
           <Switch
             label={t("contract.cancelled")}
