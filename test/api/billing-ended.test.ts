@@ -80,7 +80,7 @@ describe.each(DATABASES)("an ended contract's last month on %s", (kind) => {
       const [inv] = of(feb.items, id);
       // 30 min over the 60 included at 450.00/h = 225.00, plus the cable 100.00: 325.00 + 16 % = 377.00.
       expect(inv?.lines.map((l) => [l.description, l.amountCents])).toEqual([
-        ["Horas excedentes 2026-01 (30 min)", 22_500],
+        ["Horas excedentes de enero de 2026 (30 min)", 22_500],
         [`${folio}: Cable`, 10_000],
       ]);
       expect(inv?.totalCents).toBe(37_700);
@@ -119,7 +119,7 @@ describe.each(DATABASES)("an ended contract's last month on %s", (kind) => {
     const [inv] = of(mar.items, ending);
     // January already billed its 90 minutes: all 30 more are over, 225.00 + 16 % = 261.00.
     expect(inv?.lines.map((l) => [l.description, l.amountCents])).toEqual([
-      ["Horas excedentes 2026-01 (30 min)", 22_500],
+      ["Horas excedentes de enero de 2026 (30 min)", 22_500],
     ]);
     expect(inv?.totalCents).toBe(26_100);
     time.set("2026-04-01T16:00:00Z");

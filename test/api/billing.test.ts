@@ -57,13 +57,13 @@ describe.each(DATABASES)("billing worked examples on %s", (kind) => {
     // Fee 3,500.00; overage 690 − 600 = 90 min at 450.00/h = 675.00; extras 2 × 1,250.00 and 180.55.
     expect(inv.lines).toEqual([
       {
-        description: "Póliza SS — cuota mensual 2026-02",
+        description: "Póliza SS — cuota mensual de febrero de 2026",
         quantity: 1,
         unitPriceCents: 350_000,
         amountCents: 350_000,
       },
       {
-        description: "Horas excedentes 2026-01 (90 min)",
+        description: "Horas excedentes de enero de 2026 (90 min)",
         quantity: 1.5,
         unitPriceCents: 45_000,
         amountCents: 67_500,
@@ -113,13 +113,13 @@ describe.each(DATABASES)("billing worked examples on %s", (kind) => {
     expect(march.body.created).toBe(1);
     expect(march.body.items[0].lines).toEqual([
       {
-        description: "Póliza SS — cuota mensual 2026-03",
+        description: "Póliza SS — cuota mensual de marzo de 2026",
         quantity: 1,
         unitPriceCents: 350_000,
         amountCents: 350_000,
       },
       {
-        description: "Horas excedentes 2026-01 (45 min)",
+        description: "Horas excedentes de enero de 2026 (45 min)",
         quantity: 0.75,
         unitPriceCents: 45_000,
         amountCents: 33_750,

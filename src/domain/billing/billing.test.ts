@@ -12,7 +12,7 @@ import {
   totalsOf,
 } from "./money.js";
 import { burnDown, hourBank, newOverageMinutes, overageLines } from "./overage.js";
-import { checkPeriod, dueOn, inForceDuring, periodOfInstant } from "./periods.js";
+import { checkPeriod, dueOn, inForceDuring, periodInWords, periodOfInstant } from "./periods.js";
 import { dominantMode, type RateRule, resolveRate } from "./rates.js";
 import { duePeriod, firstBusinessDay } from "./schedule.js";
 
@@ -209,6 +209,13 @@ describe("periods and dates", () => {
     ["2026-1", "2026-12-01", { ok: false, code: "billing.period_format" }],
     ["202611", "2026-12-01", { ok: false, code: "billing.period_format" }],
   ])("%s on %s", (p, today, want) => expect(checkPeriod(p, today)).toEqual(want));
+
+  it.each([
+    ["2026-11", "noviembre de 2026"],
+    ["2026-01", "enero de 2026"],
+    ["2000-12", "diciembre de 2000"],
+    ["2026-13", "2026-13"],
+  ])("%s reads «%s» on an invoice", (p, words) => expect(periodInWords(p)).toBe(words));
 
   it("puts an instant in its local month", () => {
     // 1 Feb 05:30 UTC is still 31 Jan in Mexico City

@@ -22,6 +22,30 @@ export function checkPeriod(period: string, todayLocal: string): PeriodCheck {
   return { ok: true };
 }
 
+const MONTHS = [
+  "enero",
+  "febrero",
+  "marzo",
+  "abril",
+  "mayo",
+  "junio",
+  "julio",
+  "agosto",
+  "septiembre",
+  "octubre",
+  "noviembre",
+  "diciembre",
+];
+
+/**
+ * "2026-11" → "noviembre de 2026": how a period reads on an invoice line and its PDF, which the client
+ * and the ERP receive in Spanish (anything not a period is returned as it is).
+ */
+export function periodInWords(period: string): string {
+  const m = PERIOD.exec(period);
+  return m ? `${MONTHS[Number(m[2]) - 1]} de ${m[1]}` : period;
+}
+
 /** The period of a local date or of an instant in a zone. */
 export const periodOfDate = (localDate: string): string => localDate.slice(0, 7);
 const starts = new Map<string, string>();

@@ -4,6 +4,7 @@
  * terms and due date. Mesa does not stamp CFDIs: the ERP does.
  */
 import { DateTime } from "luxon";
+import { periodInWords } from "../../../domain/billing/periods.js";
 import type { AppContext } from "../../context.js";
 import {
   contentWidth,
@@ -91,7 +92,9 @@ function client(doc: Pdf, inv: InvoiceRow) {
   doc.moveDown(0.5).font("Helvetica-Bold").fontSize(10);
   doc.text(`Cliente: ${printable(inv.client_name, true)}`, left, doc.y, { width: contentWidth(doc) });
   doc.font("Helvetica").text(`RFC: ${inv.client_rfc ?? "—"}`);
-  const about = inv.period ? `Periodo: ${inv.period}` : `Orden de servicio: ${inv.ticket_folio ?? "—"}`;
+  const about = inv.period
+    ? `Periodo: ${periodInWords(inv.period)}`
+    : `Orden de servicio: ${inv.ticket_folio ?? "—"}`;
   doc.text(inv.erp_folio ? `${about}    Folio ERP: ${printable(inv.erp_folio, true)}` : about);
   doc.moveDown(0.8);
 }

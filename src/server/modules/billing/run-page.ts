@@ -6,7 +6,7 @@
 import type { Selectable } from "kysely";
 import { itemLine, type Line, timeLine } from "../../../domain/billing/money.js";
 import { overageLines } from "../../../domain/billing/overage.js";
-import { periodBounds, periodOfInstant } from "../../../domain/billing/periods.js";
+import { periodBounds, periodInWords, periodOfInstant } from "../../../domain/billing/periods.js";
 import type { ClientsTable, ContractsTable, DB } from "../../platform/database/schema.js";
 import { invalid } from "../../platform/errors.js";
 import type { Db } from "./run-repository.js";
@@ -124,7 +124,11 @@ export function planInvoice(contract: Contract, period: string, f: ContractFacts
   const lines: Line[] = [];
   if (Number(contract.monthly_fee_cents) > 0 && inForceDuring(contract, period)) {
     lines.push(
-      itemLine(`Póliza ${contract.type} — cuota mensual ${period}`, 1, Number(contract.monthly_fee_cents)),
+      itemLine(
+        `Póliza ${contract.type} — cuota mensual de ${periodInWords(period)}`,
+        1,
+        Number(contract.monthly_fee_cents),
+      ),
     );
   }
   const overage = overagePart(contract, f);
@@ -161,7 +165,7 @@ function overagePart(contract: Contract, f: ContractFacts) {
     rate,
   );
   const lines = months.map((o) =>
-    timeLine(`Horas excedentes ${o.month} (${o.minutes} min)`, o.minutes, rate),
+    timeLine(`Horas excedentes de ${periodInWords(o.month)} (${o.minutes} min)`, o.minutes, rate),
   );
   return { lines, months: months.map((o) => ({ month: o.month, minutes: o.minutes })) };
 }
