@@ -100,10 +100,20 @@ describe.skipIf(browserMissing)("client portal", { timeout: 180_000 }, () => {
         // At a phone's width the status and «Urgente» are whole words, not «RE…», «UR…».
         const labels = page.getByTestId("ticket-card").locator(".mantine-Badge-label");
         expect(await labels.allTextContents()).toEqual(["Recibida", "Urgente"]);
+        // Each status has its colour, as in the staff app (a cancelled one never looks attended).
+        const status = page.getByTestId("ticket-card").locator('[data-status="new"]');
+        expect(await status.getAttribute("style")).toContain("blue");
         const cut = await labels.evaluateAll(
           (els) => els.filter((el) => el.scrollWidth > el.clientWidth).length,
         );
         expect(cut).toBe(0);
+
+        // The same link opened again in this signed-in browser (a double click, a mail scanner):
+        // the contact lands on the portal, not on «Este enlace ya se usó».
+        await page.goto(server.baseUrl + link);
+        await page.getByRole("link", { name: "Nueva solicitud" }).waitFor();
+        expect(new URL(page.url()).pathname).toBe("/portal");
+        expect(await page.getByTestId("link-error").count()).toBe(0);
       },
       PHONE,
     );

@@ -2,17 +2,8 @@ import type { Ticket } from "../contract";
 import { useT } from "../i18n";
 import { formatDateTime } from "../lib/format";
 import { slaAlarm, slaText } from "../lib/sla";
+import { STATUS_COLORS } from "../lib/statusColors";
 import { PlainBadge } from "./plain";
-
-const STATUS_COLORS: Record<Ticket["status"], string> = {
-  new: "blue",
-  assigned: "indigo",
-  in_progress: "violet",
-  attended: "cyan",
-  reviewed: "teal",
-  closed: "gray",
-  cancelled: "dark",
-};
 
 export const SLA_COLORS: Record<Ticket["slaState"], string> = {
   ok: "green",

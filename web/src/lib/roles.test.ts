@@ -10,7 +10,9 @@ describe("homeFor: where each role's day starts", () => {
     [["reception", "senior"], "/queue"],
     [["leader"], "/dashboard"],
     [["admin"], "/queue"],
-    [["sales"], "/search"],
+    [["sales"], "/contracts"],
+    [["sales", "technician"], "/mine"],
+    [[], "/search"],
   ] as const)("%j → %s", (roles, path) => {
     expect(homeFor(roles)).toBe(path);
   });

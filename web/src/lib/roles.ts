@@ -66,5 +66,7 @@ export function homeFor(roles: readonly Role[]): string {
   if (hasRole(roles, "technician")) return "/mine";
   if (hasRole(roles, "leader")) return "/dashboard";
   if (hasRole(roles, "admin")) return "/queue";
+  // Sales keeps the pólizas (SPEC §2): their day starts there, not in a ticket search.
+  if (hasRole(roles, "sales")) return "/contracts";
   return "/search";
 }

@@ -46,7 +46,7 @@ export const es = {
   "detail.urgent": "Urgente",
   "detail.received": "Recibida",
   "detail.responseDue": "Respuesta a más tardar",
-  "detail.respondedAt": "Atendida desde",
+  "detail.respondedAt": "Primera respuesta",
   "detail.left": "Tiempo restante en horario hábil",
   "detail.estimated": "Solución estimada",
   "detail.tbd": "Por definir",

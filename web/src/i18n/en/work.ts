@@ -223,7 +223,8 @@ export const work: Record<keyof typeof es, string> = {
   "contract.monthlyFee": "Monthly fee",
   "contract.includedHours": "Hours included per month",
   "contract.overageRate": "Overage hourly rate",
-  "contract.noOverageRate": "Without an overage rate, hours beyond the {hours} included each month are not billed.",
+  "contract.noOverageRate":
+    "Without an overage rate, hours beyond the {hours} included each month are not billed.",
   "contract.slaNormal": "Normal response (business min)",
   "contract.slaUrgent": "Urgent response (business min)",
   "contract.slaDefault": "Empty = general target",

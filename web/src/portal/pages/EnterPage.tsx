@@ -23,6 +23,17 @@ const exchange = (token: string) => {
   return p;
 };
 
+/** Whether this browser already has a portal session (the answer also refreshes the CSRF token). */
+async function signedIn(): Promise<boolean> {
+  try {
+    const me = await portalApi<{ user: PortalUser; csrfToken: string }>("/me");
+    setPortalCsrf(me.csrfToken);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The link's landing page: signs in with the token, or says clearly why the link no longer works. */
 export function EnterPage() {
   const { t } = usePortalI18n();
@@ -40,9 +51,15 @@ export function EnterPage() {
         queryClient.setQueryData(meKey, s.user);
         if (live) navigate(s.next ?? "/portal", { replace: true });
       })
-      .catch((err: unknown) => {
+      .catch(async (err: unknown) => {
         const code =
           err instanceof PortalApiError && LINK_ERRORS.has(err.code) ? err.code : "magic_link_invalid";
+        // A link opened again (a double click, a mail scanner, the same mail later) while this browser
+        // is already signed in: the contact wanted the portal, not a page saying the link was used.
+        if (code === "magic_link_used" && (await signedIn())) {
+          if (live) navigate("/portal", { replace: true });
+          return;
+        }
         if (live) setError(code);
       });
     return () => {

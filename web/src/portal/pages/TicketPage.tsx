@@ -13,6 +13,7 @@ import {
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useLocation, useParams } from "react-router-dom";
+import { STATUS_COLORS } from "../../lib/statusColors";
 import { PortalApiError, portalApi } from "../api";
 import { when } from "../format";
 import { usePortalI18n } from "../i18n";
@@ -30,7 +31,7 @@ const businessTime = (minutes: number) => {
 
 /**
  * The response's state beside its time: «A tiempo» or «Fuera de tiempo» once answered (the label already
- * says it was: «Atendida desde … · Respondida» said it twice), else how the deadline stands.
+ * says it was: «Primera respuesta … · Respondida» said it twice), else how the deadline stands.
  */
 const slaKey = (ticket: PortalTicketDetail): PortalKey => {
   if (!ticket.respondedAt) return `sla.${ticket.slaState}` as PortalKey;
@@ -64,7 +65,9 @@ function Header({ ticket, zone }: { ticket: PortalTicketDetail; zone: string }) 
             </Title>
           </Stack>
           <Group gap={4}>
-            <Badge variant="light">{t(`status.${ticket.status}` as PortalKey)}</Badge>
+            <Badge variant="light" color={STATUS_COLORS[ticket.status]} data-status={ticket.status}>
+              {t(`status.${ticket.status}` as PortalKey)}
+            </Badge>
             {ticket.urgent && <Badge color="red">{t("detail.urgent")}</Badge>}
           </Group>
         </Group>

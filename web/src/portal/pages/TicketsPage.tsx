@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, Group, Loader, Stack, Text, Title }
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router-dom";
 import { browserStorage, draftKey, readDraft } from "../../lib/draftStore";
+import { STATUS_COLORS } from "../../lib/statusColors";
 import { portalApi } from "../api";
 import { when } from "../format";
 import { usePortalI18n } from "../i18n";
@@ -68,7 +69,9 @@ export function TicketsPage({ user }: { user: PortalUser }) {
             </Stack>
             {/* Never squeezed by a long title: at a phone's width the status read «RE…» (Recibida? Revisada?). */}
             <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
-              <Badge variant="light">{t(`status.${ticket.status}` as PortalKey)}</Badge>
+              <Badge variant="light" color={STATUS_COLORS[ticket.status]} data-status={ticket.status}>
+                {t(`status.${ticket.status}` as PortalKey)}
+              </Badge>
               {ticket.urgent && <Badge color="red">{t("detail.urgent")}</Badge>}
             </Stack>
           </Group>
