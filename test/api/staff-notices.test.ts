@@ -172,7 +172,8 @@ describe.each(DATABASES)("staff notices on %s", (kind) => {
       const mails = await staffMails("tecnico@encor.mx", ticket.id);
       expect(mails).toHaveLength(2);
       const mail = mails.find((m) => m.text_body.includes("te regresó"))!;
-      expect(mail.subject).toContain(ticket.folio);
+      // The subject names the folio once and leaves the reason to the body.
+      expect(mail.subject).toBe(`Sergio Senior te regresó ${ticket.folio}: Switch del piso 3`);
       expect(mail.text_body).toContain(`https://mesa.encor.mx/tickets/${ticket.id}`);
       expect(mail.text_body).toContain("Motivo: Faltan las fotos del rack");
       // Nobody else hears of it by mail: not the senior who sent it back, not the desk.

@@ -12,6 +12,18 @@ import { mailPrefsOf } from "./prefs.js";
 import { prefsRepo } from "./repository.js";
 
 /**
+ * A notice's subject: the message without its reason (a send-back's «Motivo: …» stays in the body), the folio in front
+ * only when the sentence does not already name it, and short enough for an inbox line.
+ */
+export function noticeSubject(folio: string, message: string): string {
+  const first = message.split(/\. (?:Motivo|Reason): /)[0] ?? message;
+  const line = first.includes(folio) ? first : `[${folio}] ${first}`;
+  if (line.length <= 120) return line;
+  const cut = line.slice(0, 119);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 60))}…`;
+}
+
+/**
  * The e-mail twin of an in-app notification: queued (in the caller's transaction) for each user who
  * keeps this kind on, in the user's language, linking to the ticket in the staff app.
  */
@@ -32,10 +44,12 @@ export async function queueStaffMail(
     const to = bareAddress(user.email);
     if (!to) continue;
     const locale = user.locale === "en" ? "en" : "es-MX";
+    const text = renderText(locale, message.code, message.params);
     const mail = render(ctx.config.dataDir, "staff_notice", locale === "en" ? "en" : "es", {
       folio: ticket.folio,
+      subject: noticeSubject(ticket.folio, text),
       name: user.name,
-      message: renderText(locale, message.code, message.params),
+      message: text,
       link: `${ctx.config.publicUrl}/tickets/${ticket.id}`,
       company: companyName,
     });
