@@ -159,6 +159,16 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
       // The Excel export is offered too; with everything exported it says there is nothing left.
       await page.getByRole("button", { name: "Exportar a Microsip (Excel)" }).click();
       await page.getByText("No hay facturas emitidas para exportar.").waitFor();
+      // Another month than this one is asked first; going back runs nothing.
+      const periodField = page.getByLabel("Periodo (AAAA-MM)");
+      const thisMonth = await periodField.inputValue();
+      await periodField.fill("2025-01");
+      await page.getByRole("button", { name: "Facturar periodo" }).click();
+      const other = page.getByRole("dialog", { name: "¿Facturar enero de 2025?" });
+      await other.getByText(/^El mes en curso es .* Se harán los borradores de enero de 2025/).waitFor();
+      await other.getByRole("button", { name: "Volver" }).click();
+      await other.waitFor({ state: "detached" });
+      await periodField.fill(thisMonth);
       // A second run of the same month makes nothing new.
       await page.getByRole("button", { name: "Facturar periodo" }).click();
       await page

@@ -8,6 +8,9 @@ export const billing: Record<keyof typeof es, string> = {
   "billing.subtitle": "Contracts every month, events at close; exported to Microsip for stamping.",
   "billing.period": "Period (YYYY-MM)",
   "billing.run": "Bill period",
+  "billing.otherMonthTitle": "Bill {period}?",
+  "billing.otherMonthBody":
+    "This month is {current}. Drafts for {period} will be made for the contracts that do not have theirs yet; check them before issuing.",
   "billing.ran": "{created, plural, =0 {Nothing new} one {# new invoice} other {# new invoices}} in {period}",
   "billing.runFailed":
     "{count, plural, one {# contract failed} other {# contracts failed}}; bill the period again to complete it.",

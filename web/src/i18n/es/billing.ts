@@ -6,6 +6,9 @@ export const billing = {
   "billing.subtitle": "Pólizas cada mes, eventos al cerrar; se exporta a Microsip para timbrar.",
   "billing.period": "Periodo (AAAA-MM)",
   "billing.run": "Facturar periodo",
+  "billing.otherMonthTitle": "¿Facturar {period}?",
+  "billing.otherMonthBody":
+    "El mes en curso es {current}. Se harán los borradores de {period} de las pólizas que aún no tengan el suyo; revísalos antes de emitirlos.",
   "billing.ran":
     "{created, plural, =0 {Nada nuevo} one {# factura nueva} other {# facturas nuevas}} en {period}",
   "billing.runFailed":

@@ -5,7 +5,7 @@ import "@mantine/core/styles/Combobox.layer.css";
 import "@mantine/core/styles/List.layer.css";
 import "@mantine/core/styles/Modal.layer.css";
 import "@mantine/core/styles/Table.layer.css";
-import { Alert, Button, Group, Select, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Modal, Select, Text, TextInput } from "@mantine/core";
 import { DateTime } from "luxon";
 import { type FormEvent, useState } from "react";
 import { useSearchParams } from "react-router-dom";
@@ -23,12 +23,51 @@ const STATUSES = ["draft", "issued", "exported", "paid", "cancelled"] as const;
 type Status = (typeof STATUSES)[number];
 const isStatus = (v: string | null): v is Status => (STATUSES as readonly (string | null)[]).includes(v);
 
+const currentPeriod = () => DateTime.now().setZone(displayTimeZone()).toFormat("yyyy-MM");
+
+/** «noviembre de 2026» for a valid period; the text as typed otherwise (the server says what is wrong). */
+function periodWords(period: string, locale: string): string {
+  const d = DateTime.fromFormat(period, "yyyy-MM");
+  return d.isValid ? d.setLocale(locale).toFormat(locale === "en" ? "LLLL yyyy" : "LLLL 'de' yyyy") : period;
+}
+
+/** Billing another month than this one is rare (a late run, a typo): it is asked first. */
+function OtherMonthDialog(props: { period: string; onRun: () => void; onClose: () => void }) {
+  const t = useT();
+  const locale = t.locale === "en" ? "en" : "es";
+  return (
+    <Modal
+      opened
+      onClose={props.onClose}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+      title={t("billing.otherMonthTitle", { period: periodWords(props.period, locale) })}
+    >
+      <Text size="sm" mb="md">
+        {t("billing.otherMonthBody", {
+          period: periodWords(props.period, locale),
+          current: periodWords(currentPeriod(), locale),
+        })}
+      </Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={props.onClose}>
+          {t("common.back")}
+        </Button>
+        <Button onClick={props.onRun} data-testid="run-other-month">
+          {t("billing.run")}
+        </Button>
+      </Group>
+    </Modal>
+  );
+}
+
 function RunPeriod() {
   const t = useT();
-  const [period, setPeriod] = useState(() => DateTime.now().setZone(displayTimeZone()).toFormat("yyyy-MM"));
+  const [period, setPeriod] = useState(currentPeriod);
+  const [asking, setAsking] = useState(false);
   const run = useRunPeriod();
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (PERIOD.test(period.trim()) && period.trim() !== currentPeriod()) return setAsking(true);
     run.mutate(period.trim());
   };
   return (
@@ -55,6 +94,16 @@ function RunPeriod() {
         <Alert color="red" mb="sm">
           {errorMessage(t, run.error)}
         </Alert>
+      )}
+      {asking && (
+        <OtherMonthDialog
+          period={period.trim()}
+          onClose={() => setAsking(false)}
+          onRun={() => {
+            setAsking(false);
+            run.mutate(period.trim());
+          }}
+        />
       )}
     </form>
   );
