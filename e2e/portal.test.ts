@@ -78,6 +78,9 @@ describe.skipIf(browserMissing)("client portal", { timeout: 180_000 }, () => {
         await hours.getByText(/Horario de atención: lun–vie/).waitFor();
 
         await page.getByRole("link", { name: "Nueva solicitud" }).click();
+        // Sent empty: the portal's own message in Spanish, not the browser's «Please fill out this field».
+        await page.getByRole("button", { name: "Enviar solicitud" }).click();
+        await page.getByText("Escriba el asunto de su solicitud.").waitFor();
         await page.getByLabel("Asunto").fill("El conmutador dejó de dar tono");
         await page.getByLabel("Describa el problema").fill("Desde las 9:00 ninguna extensión tiene tono.");
         await page.getByLabel("Sí, funcionaba y dejó de funcionar").check();

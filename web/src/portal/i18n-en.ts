@@ -29,6 +29,7 @@ export const en: Record<PortalKey, string> = {
   "list.empty": "No requests yet.",
   "new.title": "New request",
   "new.subject": "Subject",
+  "new.subjectRequired": "Write the subject of your request.",
   "new.description": "Describe the problem",
   "new.urgency": "Was the system already in operation and stopped working?",
   "new.urgency.yes": "Yes, it worked and stopped working",

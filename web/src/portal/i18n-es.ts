@@ -27,6 +27,7 @@ export const es = {
   "list.empty": "Aún no hay solicitudes.",
   "new.title": "Nueva solicitud",
   "new.subject": "Asunto",
+  "new.subjectRequired": "Escriba el asunto de su solicitud.",
   "new.description": "Describa el problema",
   "new.urgency": "¿El sistema ya estaba en operación y dejó de funcionar?",
   "new.urgency.yes": "Sí, funcionaba y dejó de funcionar",

@@ -57,8 +57,14 @@ export function NewTicketPage() {
     }
   };
 
+  const [missingTitle, setMissingTitle] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // The form's own messages, in the portal's language (the browser's bubble speaks the browser's).
+    if (!values.title.trim()) {
+      setMissingTitle(true);
+      return;
+    }
     if (values.wasWorking === null) {
       setError({ text: t("new.urgency.required"), signIn: false });
       return;
@@ -89,7 +95,7 @@ export function NewTicketPage() {
 
   return (
     <Card withBorder padding="lg">
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack>
           <Title order={2} size="h3">
             {t("new.title")}
@@ -107,7 +113,11 @@ export function NewTicketPage() {
             required
             maxLength={200}
             value={values.title}
-            onChange={(e) => set({ title: e.currentTarget.value })}
+            onChange={(e) => {
+              set({ title: e.currentTarget.value });
+              setMissingTitle(false);
+            }}
+            error={missingTitle ? t("new.subjectRequired") : undefined}
           />
           <Textarea
             label={t("new.description")}
