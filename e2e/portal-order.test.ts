@@ -91,7 +91,7 @@ describe.skipIf(browserMissing)("service order in the client portal", { timeout:
         await card.getByText("Reemplazo de la fuente del conmutador", { exact: false }).waitFor();
         await card.getByText("Pendiente de su aceptación").waitFor();
         expect(await card.getByTestId("order-total-time").textContent()).toBe("Tiempo total: 50 min");
-        expect(await card.getByTestId("order-charges-total").textContent()).toMatch(/\$450\.00/);
+        expect(await card.getByTestId("order-charges-total").textContent()).toMatch(/\$450\.00 MXN/);
 
         const pdf = await page.request.get(
           `${server.baseUrl}${await card.getByTestId("order-pdf").getAttribute("href")}`,

@@ -24,7 +24,9 @@ describe("portal dates: the firm's zone and the client's language", () => {
 
 describe("portal amounts and durations", () => {
   it("writes cents as pesos in the reader's language, and minutes as hours", () => {
-    expect(money(123450, "es-MX")).toBe("$1,234.50");
+    expect(money(123450, "es-MX")).toBe("$1,234.50 MXN");
+    expect(money(123450, "en")).toBe("$1,234.50 MXN");
+    expect(money(0, "es-MX")).toBe("$0.00 MXN");
     expect(duration(75)).toBe("1 h 15 min");
     expect(duration(45)).toBe("45 min");
   });

@@ -50,10 +50,11 @@ export function duration(minutes: number): string {
   return minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
 }
 
-/** Integer cents as pesos in the reader's language. */
-export function money(cents: number, locale: PortalLocale): string {
-  return new Intl.NumberFormat(locale === "en" ? "en-US" : "es-MX", {
-    style: "currency",
-    currency: "MXN",
-  }).format(cents / 100);
+/**
+ * Integer cents as pesos, written as the staff app and the invoices write them («$1,234.50 MXN») in
+ * either language: English's own «MX$1,234.50» would be a third way for the same amount.
+ */
+export function money(cents: number, _locale: PortalLocale): string {
+  const pesos = new Intl.NumberFormat("es-MX", { style: "currency", currency: "MXN" });
+  return `${pesos.format(cents / 100)} MXN`;
 }
