@@ -90,10 +90,21 @@ describe.skipIf(browserMissing)("dashboard and reports", { timeout: 180_000 }, (
         .first()
         .waitFor({ state: "attached" });
       await page.getByTestId("breaches-table").getByText(breached.folio).waitFor();
+      // Counts of tickets: the axis has whole ticks only.
+      const ticks = await page
+        .getByTestId("report-chart")
+        .locator(".recharts-yAxis-tick-labels text")
+        .allTextContents();
+      expect(ticks.length).toBeGreaterThan(0);
+      expect(ticks.filter((v) => !/^\d+$/.test(v.trim()))).toEqual([]);
       // The period reads as the desk writes dates (día/mes/año), not as the URL holds them.
       const dmy = (iso: string) => iso.split("-").reverse().join("/");
       await page.getByText(`Del ${dmy(from)} al ${dmy(to)}, en la zona del calendario hábil.`).waitFor();
       await shot(page, "41-report-sla");
+      // A breached folio opens its ticket.
+      await page.getByTestId("breaches-table").getByRole("link", { name: breached.folio }).click();
+      await page.getByTestId("ticket-folio").getByText(breached.folio).waitFor();
+      await page.goBack();
 
       await page.getByRole("combobox", { name: "Canal" }).click();
       await page.getByRole("option", { name: "Correo" }).click();

@@ -36,6 +36,8 @@ export function ReportChart({
         withLegend
         tickLine="y"
         gridAxis="y"
+        // Counts of tickets, hours and scores: a tick at 0.25 tickets reads as nonsense.
+        yAxisProps={{ allowDecimals: false }}
       />
     </Box>
   );

@@ -5,6 +5,7 @@ import { useT } from "../../i18n";
 import { formatDateTime, formatMinutes } from "../../lib/format";
 import { ReportChart } from "./Chart";
 import { DataTable } from "./DataTable";
+import { FolioLink } from "./FolioLink";
 
 function useLabels() {
   const t = useT();
@@ -53,7 +54,7 @@ export function SlaView({ data }: { data: SlaReport }) {
         testId="breaches-table"
         rows={data.breaches}
         columns={[
-          { label: "Folio", value: (r) => r.folio },
+          { label: "Folio", value: (r) => <FolioLink id={r.id} folio={r.folio} /> },
           { label: t("rep.client"), value: (r) => r.clientName },
           { label: t("rep.kind"), value: (r) => `${kind(r.serviceKind)} ${urgent(r.urgent)}` },
           { label: t("dash.due"), value: (r) => formatDateTime(r.responseDueAt) },

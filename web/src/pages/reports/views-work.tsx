@@ -5,6 +5,7 @@ import { useT } from "../../i18n";
 import { formatDateTime, formatMinutes, formatMoney } from "../../lib/format";
 import { ReportChart } from "./Chart";
 import { DataTable } from "./DataTable";
+import { FolioLink } from "./FolioLink";
 import { WORKLOAD_BY_LABEL } from "./ReportFilters";
 
 const hours = (m: number | null) => (m === null ? null : Math.round(m / 6) / 10);
@@ -128,7 +129,7 @@ export function UnbilledView({ data }: { data: UnbilledReport }) {
       <DataTable
         rows={data.tickets}
         columns={[
-          { label: "Folio", value: (r) => r.folio },
+          { label: "Folio", value: (r) => <FolioLink id={r.id} folio={r.folio} /> },
           { label: t("rep.client"), value: (r) => r.clientName },
           { label: t("rep.closed"), value: (r) => formatDateTime(r.closedAt) },
           { label: t("rep.billableMinutes"), value: (r) => formatMinutes(r.billableMinutes), numeric: true },
