@@ -75,7 +75,15 @@ export const Id = z.string().min(1).max(64);
 export const Cents = z.number().int("input.cents_integer").min(0).max(MAX_AMOUNT_CENTS);
 export const Minutes = z.number().int().min(0);
 
-export const Text = (max: number) => z.string().trim().min(1, "input.required").max(max, "input.max_chars");
+/** Something a reader can see: spaces and zero-width characters alone are a blank field. */
+const VISIBLE = /[^\s\u200B-\u200D\u2060\uFEFF]/u;
+export const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, "input.required")
+    .max(max, "input.max_chars")
+    .refine((s) => VISIBLE.test(s), "input.required");
 export const OptionalText = (max: number) => z.string().trim().max(max, "input.max_chars");
 
 /** A search box's text: every word must match, so more than the server searches is refused, never cut. */

@@ -85,6 +85,12 @@ describe.each(DATABASES)("bad input on intake and records on %s", (kind) => {
     ["ticket: NUL character in the title", 400, V, ticket({ title: "Correo\u0000caído" })],
     ["ticket: half a surrogate pair in the title", 400, V, ticket({ title: "Correo\ud800caído" })],
     ["ticket: a low surrogate alone in the description", 400, V, ticket({ description: "\udc00 sin par" })],
+    ["ticket: an escape sequence in the title", 400, V, ticket({ title: "Correo \u001b[31mcaído" })],
+    ["ticket: a bell in the description", 400, V, ticket({ description: "Timbre\u0007" })],
+    ["ticket: a right-to-left override in the title", 400, V, ticket({ title: "factura\u202Efdp.exe" })],
+    ["ticket: a C1 control in the title", 400, V, ticket({ title: "Correo\u0085caído" })],
+    ["ticket: a title of zero-width spaces only", 400, V, ticket({ title: "\u200b\u200b" })],
+    ["client: an escape sequence in the name", 400, V, client({ name: "Acme\u001b" })],
     ["ticket: receivedAt on 30 Feb", 400, V, ticket({ receivedAt: "2026-02-30T10:00:00-06:00" })],
     ["ticket: receivedAt without offset", 400, V, ticket({ receivedAt: "2026-11-24T10:00:00" })],
     ["ticket: receivedAt as a bare date", 400, V, ticket({ receivedAt: "2026-11-24" })],
@@ -230,9 +236,18 @@ describe.each(DATABASES)("bad input on intake and records on %s", (kind) => {
     expect((await s.reception.get("/api/tickets?limit=200")).status).toBe(200);
   });
 
+  it("says which kind of character a control is, in Spanish", async () => {
+    const r = await ticket({ title: "Correo \u001b[31mcaído" })();
+    expect(r.body.error.message).toMatch(/carácter de control invisible/);
+  });
+
   it("takes a good request afterwards, with the next folio: no refusal used a number", async () => {
     const ok = await ticket({})();
     expect(ok.status).toBe(201);
     expect(ok.body.folio).toBe("OS-2026-000002");
+    // Tabs, line breaks, accents, emoji (joined by a zero-width joiner) are text, not controls.
+    const typed = await ticket({ title: "Impresora\tcaída 👩‍💻", description: "Línea 1\r\nLínea 2" })();
+    expect(typed.status).toBe(201);
+    expect(typed.body.title).toBe("Impresora\tcaída 👩‍💻");
   });
 });
