@@ -3,7 +3,6 @@
  * services (so folios, deadlines, history and totals are what real use would have made), and prints
  * the accounts to sign in with. Refuses a database that already has tickets unless `--force`.
  */
-import { pathToFileURL } from "node:url";
 import type { Actor, AppContext } from "../../context.js";
 import { getCompany, saveCompany } from "../../modules/settings/company.js";
 import { businessCalendar } from "../../modules/settings/settings.js";
@@ -27,6 +26,7 @@ import {
   statusOrder,
 } from "./demo-seed.js";
 import { demoTicket } from "./demo-tickets.js";
+import { isEntryPoint } from "./entry-point.js";
 
 export class DemoRefused extends Error {}
 
@@ -138,4 +138,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();
+if (isEntryPoint(import.meta.url)) await main();

@@ -4,9 +4,9 @@
  * so a client contact's portal sign-in link or a service order's acceptance link can be opened. Start
  * Mesa with `MESA_SMTP_URL=smtp://127.0.0.1:1025`. It keeps nothing and sends nothing on.
  */
-import { pathToFileURL } from "node:url";
 import { simpleParser } from "mailparser";
 import { SMTPServer, type SMTPServerDataStream } from "smtp-server";
+import { isEntryPoint } from "./entry-point.js";
 
 /** The message as the catcher prints it: recipients, subject and plain text. */
 export async function describeMail(raw: Buffer): Promise<string> {
@@ -45,4 +45,4 @@ async function main(): Promise<void> {
   );
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();
+if (isEntryPoint(import.meta.url)) await main();
