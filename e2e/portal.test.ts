@@ -168,6 +168,26 @@ describe.skipIf(browserMissing)("client portal", { timeout: 180_000 }, () => {
       await page.getByTestId("attachments").getByRole("link", { name: "nota.txt (14 B)" }).waitFor();
       await shot(page, "portal-message-staff");
     });
+    // Withdrawn at the desk: the portal shows no deadline left for a request nobody will answer.
+    await admin.ok("POST", `/api/tickets/${ticket!.id}/transitions`, {
+      action: "cancel",
+      reason: "El cliente lo resolvió",
+    });
+    await admin.ok("POST", "/api/portal/magic-link", { email: EMAIL });
+    const again = await mailedLinkPath();
+    await withPage(
+      browser,
+      "portal-cancelled",
+      async (page) => {
+        await page.goto(server.baseUrl + again);
+        await page.getByTestId("ticket-card").first().click();
+        await page.locator('[data-status="cancelled"]').first().waitFor();
+        await page.getByText("Recibida", { exact: true }).first().waitFor();
+        expect(await page.getByText("Respuesta a más tardar").count()).toBe(0);
+        expect(await page.getByText("Solución estimada").count()).toBe(0);
+      },
+      PHONE,
+    );
   });
   it("a request typed when the session ends is kept: after signing in again it is offered and sent once", async () => {
     // Another contact of the firm (each address gets 3 links per 15 minutes; the tests above used them).

@@ -52,6 +52,7 @@ function Fact({ label, value }: { label: string; value: string }) {
 function Header({ ticket, zone }: { ticket: PortalTicketDetail; zone: string }) {
   const { t, locale } = usePortalI18n();
   const tbd = t("detail.tbd");
+  const withdrawn = ticket.status === "cancelled";
   return (
     <Card withBorder>
       <Stack gap="sm">
@@ -78,14 +79,22 @@ function Header({ ticket, zone }: { ticket: PortalTicketDetail; zone: string }) 
         )}
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
           <Fact label={t("detail.received")} value={when(ticket.receivedAt, zone, locale)} />
-          <Fact
-            label={ticket.respondedAt ? t("detail.respondedAt") : t("detail.responseDue")}
-            value={`${when(ticket.respondedAt ?? ticket.responseDueAt, zone, locale)} · ${t(slaKey(ticket))}`}
-          />
-          {!ticket.respondedAt && ticket.slaState !== "breached" && ticket.status !== "cancelled" && (
+          {/* A withdrawn request has no deadline left to read: only what did happen. */}
+          {(ticket.respondedAt || !withdrawn) && (
+            <Fact
+              label={ticket.respondedAt ? t("detail.respondedAt") : t("detail.responseDue")}
+              value={`${when(ticket.respondedAt ?? ticket.responseDueAt, zone, locale)} · ${t(slaKey(ticket))}`}
+            />
+          )}
+          {!ticket.respondedAt && ticket.slaState !== "breached" && !withdrawn && (
             <Fact label={t("detail.left")} value={businessTime(ticket.businessMinutesLeft)} />
           )}
-          <Fact label={t("detail.estimated")} value={when(ticket.estimatedSolutionAt, zone, locale) || tbd} />
+          {!withdrawn && (
+            <Fact
+              label={t("detail.estimated")}
+              value={when(ticket.estimatedSolutionAt, zone, locale) || tbd}
+            />
+          )}
           {ticket.assigneeName && <Fact label={t("detail.assignee")} value={ticket.assigneeName} />}
         </SimpleGrid>
       </Stack>
