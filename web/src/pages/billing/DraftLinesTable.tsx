@@ -1,4 +1,4 @@
-import { Button, Table, TextInput } from "@mantine/core";
+import { Button, Table, Textarea, TextInput } from "@mantine/core";
 import type { Totals } from "../../../../src/domain/billing/money";
 import { type MessageKey, useT } from "../../i18n";
 import { formatMoney } from "../../lib/format";
@@ -41,7 +41,8 @@ function LineInputs({ row, n, checked, showErrors, canRemove, onChange, onRemove
   return (
     <Table.Tr data-testid="draft-line">
       <Table.Td>
-        <TextInput {...input("description", "billing.draft.description")} />
+        {/* A line's description is read whole («Servicio OS-2026-000028: …»), not cut by the field. */}
+        <Textarea {...input("description", "billing.draft.description")} autosize minRows={1} maxRows={4} />
       </Table.Td>
       <Table.Td w={110}>
         <TextInput {...input("quantity", "billing.draft.quantity")} inputMode="decimal" />
