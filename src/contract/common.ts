@@ -83,7 +83,7 @@ export const Text = (max: number) =>
     .trim()
     .min(1, "input.required")
     .max(max, "input.max_chars")
-    .refine((s) => VISIBLE.test(s), "input.required");
+    .refine((s) => s.length === 0 || VISIBLE.test(s), "input.required"); // empty: min(1) said it
 export const OptionalText = (max: number) => z.string().trim().max(max, "input.max_chars");
 
 /** A search box's text: every word must match, so more than the server searches is refused, never cut. */

@@ -6,7 +6,12 @@
 import { TRANSITION_ACTIONS } from "./workflow.js";
 
 /** The steps of a ticket's life a client follows (the portal's timeline). */
-export const CLIENT_STEPS: ReadonlySet<string> = new Set(["create", ...TRANSITION_ACTIONS]);
+export const CLIENT_STEPS: ReadonlySet<string> = new Set([
+  "create",
+  ...TRANSITION_ACTIONS,
+  // The work changed after the client accepted it: the order waits for a new acceptance.
+  "acceptance_voided",
+]);
 
 /**
  * The steps plus the conversation entries (messages, logged calls, the survey), for views that show

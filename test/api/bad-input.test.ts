@@ -85,12 +85,8 @@ describe.each(DATABASES)("bad input on intake and records on %s", (kind) => {
     ["ticket: NUL character in the title", 400, V, ticket({ title: "Correo\u0000caído" })],
     ["ticket: half a surrogate pair in the title", 400, V, ticket({ title: "Correo\ud800caído" })],
     ["ticket: a low surrogate alone in the description", 400, V, ticket({ description: "\udc00 sin par" })],
-    ["ticket: an escape sequence in the title", 400, V, ticket({ title: "Correo \u001b[31mcaído" })],
-    ["ticket: a bell in the description", 400, V, ticket({ description: "Timbre\u0007" })],
-    ["ticket: a right-to-left override in the title", 400, V, ticket({ title: "factura\u202Efdp.exe" })],
-    ["ticket: a C1 control in the title", 400, V, ticket({ title: "Correo\u0085caído" })],
     ["ticket: a title of zero-width spaces only", 400, V, ticket({ title: "\u200b\u200b" })],
-    ["client: an escape sequence in the name", 400, V, client({ name: "Acme\u001b" })],
+    ["ticket: a title of invisible controls only", 400, V, ticket({ title: "\u001b\u0007\u202e" })],
     ["ticket: receivedAt on 30 Feb", 400, V, ticket({ receivedAt: "2026-02-30T10:00:00-06:00" })],
     ["ticket: receivedAt without offset", 400, V, ticket({ receivedAt: "2026-11-24T10:00:00" })],
     ["ticket: receivedAt as a bare date", 400, V, ticket({ receivedAt: "2026-11-24" })],
@@ -236,11 +232,6 @@ describe.each(DATABASES)("bad input on intake and records on %s", (kind) => {
     expect((await s.reception.get("/api/tickets?limit=200")).status).toBe(200);
   });
 
-  it("says which kind of character a control is, in Spanish", async () => {
-    const r = await ticket({ title: "Correo \u001b[31mcaído" })();
-    expect(r.body.error.message).toMatch(/carácter de control invisible/);
-  });
-
   it("takes a good request afterwards, with the next folio: no refusal used a number", async () => {
     const ok = await ticket({})();
     expect(ok.status).toBe(201);
@@ -249,5 +240,19 @@ describe.each(DATABASES)("bad input on intake and records on %s", (kind) => {
     const typed = await ticket({ title: "Impresora\tcaída 👩‍💻", description: "Línea 1\r\nLínea 2" })();
     expect(typed.status).toBe(201);
     expect(typed.body.title).toBe("Impresora\tcaída 👩‍💻");
+  });
+
+  it("stores text without invisible controls or direction overrides; pasted soft line breaks become line breaks", async () => {
+    const r = await ticket({
+      title: "Correo \u001b[31mcaído\u0007 factura\u202Efdp.exe",
+      description: "Línea 1\u000BLínea 2\u2028Línea 3\u0085fin",
+    })();
+    expect(r.status).toBe(201);
+    const stored = (await s.reception.get(`/api/tickets/${r.body.id}`)).body;
+    expect(stored.title).toBe("Correo [31mcaído facturafdp.exe");
+    expect(stored.description).toBe("Línea 1\nLínea 2\nLínea 3\nfin");
+    const c = await client({ name: "Acme\u001b Industrial" })();
+    expect(c.status).toBe(201);
+    expect(c.body.name).toBe("Acme Industrial");
   });
 });

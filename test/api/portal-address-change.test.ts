@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
+import { portalAddressMigration } from "../../src/server/platform/database/migrations/030_portal_address.js";
+import { createClientWithContact, type Staff, seedStaff, validRfc } from "../fixtures.js";
 import { DATABASES, startApp, type TestApp } from "../harness.js";
 import { exchange, latestToken, linkMails, portalSignIn, requestLink } from "../portal-support.js";
 
@@ -76,5 +77,39 @@ describe.each(DATABASES)("a contact's portal access follows its e-mail on %s", (
     await requestLink(t.app, "gerencia@launica.mx");
     const back = await exchange(t.app, await latestToken(t.app, "gerencia@launica.mx"));
     expect(back.statusCode).toBe(200);
+    // Still one account for the contact (the re-invitation found its own, not a second one).
+    const accounts = await t.app.ctx.db
+      .selectFrom("users")
+      .select("id")
+      .where("contact_id", "=", contactId)
+      .execute();
+    expect(accounts).toHaveLength(1);
+  });
+
+  it("migration 030 moves accounts left at an old address by earlier versions, or disables them", async () => {
+    const db = t.app.ctx.db;
+    const made = async (name: string, rfc: string, email: string) => {
+      const c = await createClientWithContact(s, name, rfc, email);
+      expect((await s.sales.post(`/api/contacts/${c.contact.id}/portal-invite`)).status).toBe(200);
+      return c.contact.id as string;
+    };
+    // As earlier versions left them: the contact's address changed, the account's did not.
+    const movable = await made("Taller Uno", validRfc("TUN010203AB"), "uno@taller.mx");
+    const blocked = await made("Taller Dos", validRfc("TDO010203AB"), "dos@taller.mx");
+    await db
+      .updateTable("contacts")
+      .set({ email: "nuevo.uno@taller.mx" })
+      .where("id", "=", movable)
+      .execute();
+    await db.updateTable("contacts").set({ email: "ventas@encor.mx" }).where("id", "=", blocked).execute();
+    await portalAddressMigration.up!(db as never);
+    const account = (contact: string) =>
+      db
+        .selectFrom("users")
+        .select(["email", "active"])
+        .where("contact_id", "=", contact)
+        .executeTakeFirstOrThrow();
+    expect(await account(movable)).toMatchObject({ email: "nuevo.uno@taller.mx", active: 1 });
+    expect(await account(blocked)).toMatchObject({ email: "dos@taller.mx", active: 0 });
   });
 });

@@ -115,6 +115,40 @@ describe.each(DATABASES)("service orders on %s", (kind) => {
     ).toBe(200);
   });
 
+  it("work changed after the client accepted: the order is mailed again, pending, and the old link is spent", async () => {
+    const { ticket, token } = await attendAndMail("Cambio de switch");
+    time.advance(60_000);
+    const body = { token, decision: "accept", name: "Ana Pérez" };
+    expect((await anon("POST", "/api/service-orders/by-link/decision", body)).statusCode).toBe(200);
+    const before = sink.received.length;
+    const charge = await staff.technician.post(`/api/tickets/${ticket.id}/charges`, {
+      kind: "spare_part",
+      description: "Cable de red adicional",
+      quantity: 1,
+      unitPriceCents: 12_000,
+    });
+    expect(charge.status, JSON.stringify(charge.body)).toBe(201);
+    expect((await ticketOf(ticket.id)).acceptance).toBeNull();
+    expect((await staff.admin.get(`/api/service-orders/${ticket.id}`)).body.decision).toBeNull();
+    // The same answer on the old link is no repeat of anything now: refused, nothing recorded.
+    expect((await anon("POST", "/api/service-orders/by-link/decision", body)).statusCode).toBe(410);
+    await drain(t.app);
+    const again = sink.received
+      .slice(before)
+      .find(
+        (r) => r.mail.subject?.includes(ticket.folio) && r.mail.subject.includes("Orden de servicio"),
+      )?.mail;
+    expect(again?.text).toContain("Cable de red adicional");
+    expect(pdfText(again!.attachments.find((a) => a.contentType === "application/pdf")!.content)).toContain(
+      "Pendiente de aceptación por el cliente",
+    );
+    const fresh = decodeURIComponent(/orden\?token=([^\s"<]+)/.exec(again!.text ?? "")![1]!);
+    time.advance(60_000);
+    const reaccepted = await anon("POST", "/api/service-orders/by-link/decision", { ...body, token: fresh });
+    expect(reaccepted.statusCode).toBe(200);
+    expect((await ticketOf(ticket.id)).acceptance).toMatchObject({ signerName: "Ana Pérez", via: "link" });
+  });
+
   it("a used link is refused and changes nothing", async () => {
     const { ticket, token } = await attendAndMail("Impresora atascada");
     const first = await anon("POST", "/api/service-orders/by-link/decision", {

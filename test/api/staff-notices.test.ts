@@ -136,6 +136,14 @@ describe.each(DATABASES)("staff notices on %s", (kind) => {
       expect(await bellItem(staff.technician, byPhone.id, "client_rejected")).toMatchObject({
         params: { by: "Ana López", reason: "Sigue sin red" },
       });
+      // Recorded without the signer's name: «El cliente», not the senior who typed it.
+      const unnamed = await attendedBy(staff.technician, "Impresora del tercer piso");
+      expect(
+        (await move(staff.senior, unnamed.id, { action: "reject", reason: "No imprime a color" })).status,
+      ).toBe(200);
+      expect(await bellItem(staff.technician, unnamed.id, "client_rejected")).toMatchObject({
+        message: `El cliente rechazó la orden de servicio de ${unnamed.folio}: Impresora del tercer piso. Motivo: No imprime a color`,
+      });
     });
   });
 

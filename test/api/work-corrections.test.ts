@@ -252,6 +252,10 @@ describe.each(DATABASES)("corrections of time entries and charges on %s", (kind)
     expect(after.status).toBe("attended");
     const voided = after.history.filter((h: { action: string }) => h.action === "acceptance_voided");
     expect(voided).toHaveLength(1);
+    // The service order no longer reads as accepted (its PDF neither): it waits for a new decision.
+    const order = await s.senior.get(`/api/service-orders/${id}`);
+    expect(order.status).toBe(200);
+    expect(order.body.decision).toBeNull();
     expect(voided[0]).toMatchObject({
       actorId: s.technician.user!.id,
       changes: { signerName: "Ana Martínez" },

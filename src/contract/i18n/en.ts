@@ -46,7 +46,6 @@ export const inputEn: Record<InputMessageKey, string> = {
   "input.unknown_status": "Unknown status: {statuses}",
   "input.nul_char": "NUL character not allowed",
   "input.lone_surrogate": "Incomplete Unicode character not allowed",
-  "input.control_char": "Invisible control character not allowed",
   "input.search_words": "A search takes up to {max} words (each must appear)",
   "input.version_number": "A version number",
   "input.version_mismatch": "Differs from If-Match",

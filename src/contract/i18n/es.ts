@@ -47,7 +47,6 @@ export const inputEs = {
   "input.unknown_status": "Estado desconocido: {statuses}",
   "input.nul_char": "Carácter nulo no permitido",
   "input.lone_surrogate": "Carácter Unicode incompleto no permitido",
-  "input.control_char": "Carácter de control invisible no permitido",
   "input.search_words": "La búsqueda admite hasta {max} palabras (cada una debe aparecer)",
   "input.version_number": "Versión numérica",
   "input.version_mismatch": "Distinta de If-Match",

@@ -117,6 +117,7 @@ export const en: Record<PortalKey, string> = {
   "step.attend": "Work finished",
   "step.accept": "Service order accepted",
   "step.reject": "Service order rejected",
+  "step.acceptance_voided": "The work changed: the service order awaits a new acceptance",
   "step.review": "Reviewed by supervision",
   "step.send_back": "Back to work",
   "step.close": "Closed",

@@ -117,6 +117,7 @@ export const es = {
   "step.attend": "Trabajo terminado",
   "step.accept": "Orden de servicio aceptada",
   "step.reject": "Orden de servicio rechazada",
+  "step.acceptance_voided": "Cambió el trabajo: la orden de servicio espera una nueva aceptación",
   "step.review": "Revisada por supervisión",
   "step.send_back": "Regresó a trabajo",
   "step.close": "Cerrada",

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from "kysely";
 import { auditRepo } from "../../platform/audit/repository.js";
+import { onDuplicate } from "../../platform/database/duplicates.js";
 import type { DB } from "../../platform/database/schema.js";
 import { portalUsersRepo } from "../../platform/database/staff-repository.js";
 import { conflict } from "../../platform/errors.js";
@@ -36,7 +37,11 @@ export async function followContactAddress(
   if (!account) return;
   await portalUsersRepo.endAccess(trx, account.id, now);
   const patch = change.after ? { email: change.after } : { active: 0 as const };
-  await portalUsersRepo.setAddress(trx, account.id, patch, now);
+  // checkPortalAddressFree looked before the transaction: a user created at that address since loses
+  // nothing, this update is refused (409) and rolled back with the contact's change.
+  await onDuplicate(portalUsersRepo.setAddress(trx, account.id, patch, now), () =>
+    conflict("portal_user.email_taken", {}, { field: "email" }),
+  );
   await auditRepo.record(trx, {
     entity: "user",
     entityId: account.id,

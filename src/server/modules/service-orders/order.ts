@@ -24,10 +24,11 @@ export function decisionView(d: DecisionRow | undefined): ServiceOrder["decision
 
 /**
  * The decision on the order as it stands: one made before the ticket was last attended was about an
- * earlier order (sent back or rejected, worked on and attended again), not this one.
+ * earlier order (sent back or rejected, worked on and attended again), not this one; an acceptance the
+ * ticket no longer holds was voided by a change to the work (work/ticket-work.ts touchWork).
  */
-const current = (d: DecisionRow | undefined, attendedAt: string | null) =>
-  d && (!attendedAt || d.at >= attendedAt) ? d : undefined;
+const current = (d: DecisionRow | undefined, attendedAt: string | null, stillAccepted: boolean) =>
+  d && (!attendedAt || d.at >= attendedAt) && (d.decision !== "accepted" || stillAccepted) ? d : undefined;
 
 /** The firm as printed on an order: the company settings, the mail settings' name as a fallback. */
 async function firm(ctx: AppContext): Promise<ServiceOrder["company"]> {
@@ -80,7 +81,7 @@ export async function loadServiceOrder(ctx: AppContext, ticketId: string): Promi
       amountCents: c.amount_cents,
     })),
     chargesTotalCents: charges.reduce((sum, c) => sum + c.amount_cents, 0),
-    decision: decisionView(current(last, attendedAt)),
+    decision: decisionView(current(last, attendedAt, row.accepted_at !== null)),
   };
 }
 

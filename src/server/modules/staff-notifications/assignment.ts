@@ -64,7 +64,7 @@ export async function onSendBackNotice(ctx: AppContext, trx: Transaction<DB>, e:
 export async function onClientRejectionNotice(
   ctx: AppContext,
   trx: Transaction<DB>,
-  e: { row: TicketRow; signerName: string; reason: string; actorId: string | null; now: string },
+  e: { row: TicketRow; signerName: string | null; reason: string; actorId: string | null; now: string },
 ) {
   if (!e.row.assignee_id) return;
   await noticeStaff(ctx, trx, {
@@ -73,12 +73,19 @@ export async function onClientRejectionNotice(
     ticket: e.row,
     kind: "client_rejected",
     mailKind: "sent_back",
-    message: coded("notification.client_rejected", {
-      folio: e.row.folio,
-      title: e.row.title,
-      by: e.signerName,
-      reason: e.reason,
-    }),
+    // Recorded by staff without the signer's name: «El cliente», not the name of whoever typed it.
+    message: e.signerName
+      ? coded("notification.client_rejected", {
+          folio: e.row.folio,
+          title: e.row.title,
+          by: e.signerName,
+          reason: e.reason,
+        })
+      : coded("notification.client_rejected_unnamed", {
+          folio: e.row.folio,
+          title: e.row.title,
+          reason: e.reason,
+        }),
     now: e.now,
   });
 }

@@ -131,7 +131,8 @@ export async function transitionTicket(ctx: AppContext, actor: Actor, id: string
     if (input.action === "reject")
       await onClientRejectionNotice(ctx, trx, {
         row,
-        signerName: input.signerName?.trim() || actor.name,
+        // A contact rejecting in the portal is the signer; staff recording it name the client, or not.
+        signerName: input.signerName?.trim() || (isStaff(actor) ? null : actor.name),
         reason: event.reason ?? "",
         actorId: actor.id,
         now,

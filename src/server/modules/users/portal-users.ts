@@ -51,6 +51,7 @@ async function writeInvitation(
   await ctx.db.transaction().execute(async (trx) => {
     if (existing) {
       await usersRepo.update(trx, id, {
+        email, // the contact's own account re-invited at its current address (it may have changed)
         active: 1,
         contact_id: contact.id,
         invited_at: now,
@@ -95,8 +96,14 @@ export async function invitePortalUser(ctx: AppContext, actor: Actor, contactId:
   if (!contact) throw notFound("contact");
   if (!contact.email)
     throw new AppError("precondition_failed", "portal_user.contact_without_email", {}, { field: "email" });
-  const existing = await usersRepo.byEmail(ctx.db, normalizeEmail(contact.email));
-  if (existing) checkReusable(existing, contact.client_id);
+  // The contact's own account first (disabled when its address went away), else one at this address.
+  const own = await portalUsersRepo.ofContact(ctx.db, contact.id);
+  const holder = await usersRepo.byEmail(ctx.db, normalizeEmail(contact.email));
+  if (holder && holder.id !== own?.id) {
+    if (own) throw conflict("portal_user.email_taken", {}, { field: "email" });
+    checkReusable(holder, contact.client_id);
+  }
+  const existing = own ?? holder;
   // A concurrent invitation of the same e-mail loses on the unique index: a clear 409, not a 500.
   const id = await onDuplicate(writeInvitation(ctx, actor, contact, existing), () =>
     conflict("portal_user.email_taken", {}, { field: "email" }),

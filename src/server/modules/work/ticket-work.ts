@@ -3,10 +3,13 @@
  * how long an entry lasts, and the version bump of the ticket (with the retry of a write that found
  * the ticket moved under it). Used by the creates (work.ts) and the corrections (corrections.ts).
  */
+import type { Transaction } from "kysely";
 import type { z } from "zod";
 import type { TimeEntryBody } from "../../../contract/tickets.js";
 import type { Actor, AppContext } from "../../context.js";
+import type { DB } from "../../platform/database/schema.js";
 import { conflict, forbidden, invalid } from "../../platform/errors.js";
+import { queueServiceOrderMail } from "../service-orders/mail.js";
 import { businessCalendar } from "../settings/settings.js";
 import { historyRepo, type TicketRow, ticketsRepo } from "../tickets/repository.js";
 import { mayWorkOn } from "./policy.js";
@@ -75,7 +78,8 @@ export async function touchTicket(
 /**
  * touchTicket for a change to the recorded work (time or charges). The client's acceptance was of the
  * work as it stood: changed afterwards, it is voided (as a send-back does) and the history says whose
- * it was, so the client accepts the service order again with what it now says.
+ * it was, so the client accepts the service order again with what it now says (mailed anew, and a step
+ * of the portal's timeline).
  */
 export async function touchWork(
   ctx: AppContext,
@@ -95,6 +99,8 @@ export async function touchWork(
     action: "acceptance_voided",
     changes: { signerName: row.accepted_by_name, via: row.accepted_via, acceptedAt: row.accepted_at },
   });
+  // The client is sent the order as it now stands, with a new link to accept or reject it.
+  await queueServiceOrderMail(ctx, trx as Transaction<DB>, { ...row, ...patch, ...voided });
 }
 
 /** A write of work wrapped in onFreshTicket, with the write's own signature. */

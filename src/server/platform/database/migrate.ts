@@ -26,6 +26,7 @@ import { outboxTicketMigration } from "./migrations/026_outbox_ticket.js";
 import { searchWalkOwnerMigration } from "./migrations/027_search_walk_owner.js";
 import { surveyQueueMigration } from "./migrations/028_survey_queue.js";
 import { workVersionsMigration } from "./migrations/029_work_versions.js";
+import { portalAddressMigration } from "./migrations/030_portal_address.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -55,6 +56,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "027_search_walk_owner": searchWalkOwnerMigration(dialect),
     "028_survey_queue": surveyQueueMigration,
     "029_work_versions": workVersionsMigration,
+    "030_portal_address": portalAddressMigration,
   };
 }
 

@@ -1,26 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import { invalid } from "../errors.js";
+import { cleanStrings } from "./text-cleaning.js";
 
 /** Half of a UTF-16 surrogate pair without its other half: no character at all. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/**
- * Control characters other than tab and line breaks (C0, DEL, C1) and the bidirectional overrides and
- * isolates: nothing a person types, and what they do is hide or reorder text (a title shown reversed,
- * an escape sequence in a CSV or a terminal).
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
-const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
-
-type TextFault = "nul" | "surrogate" | "control" | null;
+type TextFault = "nul" | "surrogate" | null;
 const faultOf = (text: string): TextFault =>
-  text.includes("\u0000")
-    ? "nul"
-    : LONE_SURROGATE.test(text)
-      ? "surrogate"
-      : CONTROL.test(text)
-        ? "control"
-        : null;
+  text.includes("\u0000") ? "nul" : LONE_SURROGATE.test(text) ? "surrogate" : null;
 
 /** What is wrong with a string anywhere in the value (keys included): a NUL, a lone surrogate, or null. */
 function textFault(value: unknown, depth = 0): TextFault {
@@ -37,8 +24,8 @@ function textFault(value: unknown, depth = 0): TextFault {
  * What input may look like before any route sees it. PostgreSQL text cannot hold NUL (U+0000): such
  * input would fail deep in a query as a 500 there and be stored silently on SQLite; it is refused up
  * front, for body, query and path alike, on both databases. So is a lone UTF-16 surrogate (JSON's
- * "\ud800"): no character, SQLite would store bytes that are not UTF-8 and read back three U+FFFD. So
- * are invisible controls and direction overrides (CONTROL).
+ * "\ud800"): no character, SQLite would store bytes that are not UTF-8 and read back three U+FFFD.
+ * Invisible controls and direction overrides are removed (text-cleaning.ts).
  * A body that is not JSON is 415.
  */
 export function installInputGuard(app: FastifyInstance): void {
@@ -55,8 +42,11 @@ export function installInputGuard(app: FastifyInstance): void {
       if (fault === "nul") throw invalid("error.nul_char", {}, [{ path: [part], message: "input.nul_char" }]);
       if (fault === "surrogate")
         throw invalid("error.lone_surrogate", {}, [{ path: [part], message: "input.lone_surrogate" }]);
-      if (fault === "control")
-        throw invalid("error.control_char", {}, [{ path: [part], message: "input.control_char" }]);
     }
+    // Invisible controls and direction overrides: cleaned, not refused (text-cleaning.ts).
+    // (in place: query and params are objects Fastify already holds)
+    request.body = cleanStrings(request.body);
+    cleanStrings(request.query);
+    cleanStrings(request.params);
   });
 }

@@ -26,6 +26,8 @@ export const en: Record<ServerMessageKey, string> = {
   "notification.assigned": "{by} assigned {folio} to you: {title}",
   "notification.sent_back": "{by} sent {folio} back to you: {title}. Reason: {reason}",
   "notification.client_rejected": "{by} rejected the service order of {folio}: {title}. Reason: {reason}",
+  "notification.client_rejected_unnamed":
+    "The client rejected the service order of {folio}: {title}. Reason: {reason}",
   "notification.urgent_request": "New urgent request {folio} from {client}: {title}",
   "notification.client_message": "{by} wrote on {folio} ({title}): “{excerpt}”",
   "notification.legacy": "{text}",

@@ -49,8 +49,6 @@ export const enErrors: Record<ErrorMessageKey, string> = {
   "error.not_found.warranty_case": "The warranty case does not exist.",
   "error.nul_char": "The text contains a null character (U+0000).",
   "error.lone_surrogate": "The text contains an incomplete Unicode character (half a UTF-16 surrogate pair).",
-  "error.control_char":
-    "The text contains an invisible control or direction-override character (pasted from another program): remove it and try again.",
   "error.staff_only_fields": "Only desk staff may set: {fields}.",
   "error.stale_edit":
     "Someone else changed {what, select, settings {these settings} rate {this rate} invoice {this invoice} warranty_case {this warranty case} loaner {this unit} client {this client} contact {this contact} contract {this contract} time_entry {this time entry} charge {this charge} other {this record}} after you opened it. Check its current state and apply your change again.",

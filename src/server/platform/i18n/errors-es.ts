@@ -49,8 +49,6 @@ export const esErrors = {
   "error.not_found.warranty_case": "El caso de garantía no existe.",
   "error.nul_char": "El texto contiene un carácter nulo (U+0000).",
   "error.lone_surrogate": "El texto contiene un carácter Unicode incompleto (medio par sustituto UTF-16).",
-  "error.control_char":
-    "El texto contiene un carácter de control invisible o de cambio de dirección (pegado de otro programa): quítalo y vuelve a intentar.",
   "error.staff_only_fields": "Solo el personal de la mesa puede indicar: {fields}.",
   "error.stale_edit":
     "Otra persona modificó {what, select, settings {esta configuración} rate {esta tarifa} invoice {esta factura} warranty_case {este caso de garantía} loaner {este equipo} client {este cliente} contact {este contacto} contract {esta póliza} time_entry {este registro de tiempo} charge {este cargo} other {este registro}} después de que lo abriste. Revisa su estado actual y vuelve a aplicar tu cambio.",

@@ -25,6 +25,8 @@ export const es = {
   "notification.assigned": "{by} te asignó {folio}: {title}",
   "notification.sent_back": "{by} te regresó {folio}: {title}. Motivo: {reason}",
   "notification.client_rejected": "{by} rechazó la orden de servicio de {folio}: {title}. Motivo: {reason}",
+  "notification.client_rejected_unnamed":
+    "El cliente rechazó la orden de servicio de {folio}: {title}. Motivo: {reason}",
   "notification.urgent_request": "Nueva solicitud urgente {folio} de {client}: {title}",
   "notification.client_message": "{by} escribió en {folio} ({title}): «{excerpt}»",
   "notification.legacy": "{text}",

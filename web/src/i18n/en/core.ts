@@ -165,6 +165,7 @@ export const core: Record<keyof typeof es, string> = {
   "ticket.sentBack.by": "{name} sent it back on {at}. Fix what it says and mark it attended again.",
   "ticket.sentBack.waiting": "{name} sent it back on {at}; waiting for {assignee} to fix it.",
   "ticket.rejected.title": "Rejected by the client",
+  "ticket.rejected.theClient": "The client",
   "ticket.rejected.by":
     "{name} rejected the service order on {at}. Fix what it says and mark it attended again.",
   "ticket.rejected.waiting": "{name} rejected the service order on {at}; it waits for {assignee} to fix it.",

@@ -164,6 +164,7 @@ export const core = {
   "ticket.sentBack.by": "{name} lo regresó el {at}. Corrige lo que indica y vuelve a marcarlo como atendido.",
   "ticket.sentBack.waiting": "{name} lo regresó el {at}; espera la corrección de {assignee}.",
   "ticket.rejected.title": "Rechazado por el cliente",
+  "ticket.rejected.theClient": "El cliente",
   "ticket.rejected.by":
     "{name} rechazó la orden de servicio el {at}. Corrige lo que indica y vuelve a marcarlo como atendido.",
   "ticket.rejected.waiting":

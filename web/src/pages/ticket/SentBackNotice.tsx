@@ -16,11 +16,14 @@ export function lastReturn(ticket: TicketDetail): HistoryLine | null {
   return last && (last.action === "send_back" || last.action === "reject") ? last : null;
 }
 
-/** Who returned it: the senior (staff), or the client who signed the rejection (by link: no staff actor). */
-function returnedBy(line: HistoryLine, fallback: string): string {
+/**
+ * Who returned it: the senior, or the client who signed the rejection — «El cliente» when staff
+ * recorded it without the signer's name (not the name of whoever typed it).
+ */
+function returnedBy(line: HistoryLine, names: { system: string; client: string }): string {
   const signer = line.changes?.signerName;
-  if (line.action === "reject" && typeof signer === "string" && signer) return signer;
-  return line.actorName ?? fallback;
+  if (line.action === "reject") return typeof signer === "string" && signer ? signer : names.client;
+  return line.actorName ?? names.system;
 }
 
 /**
@@ -32,7 +35,8 @@ export function SentBackNotice({ ticket, meId }: { ticket: TicketDetail; meId: s
   const t = useT();
   const back = lastReturn(ticket);
   if (!back) return null;
-  const vars = { name: returnedBy(back, t("history.system")), at: formatDateTime(back.at) };
+  const names = { system: t("history.system"), client: t("ticket.rejected.theClient") };
+  const vars = { name: returnedBy(back, names), at: formatDateTime(back.at) };
   // The technician is told what to do; anyone else (the reviewer, a leader) whom it waits for.
   const mine = ticket.assigneeId === meId;
   const assignee = ticket.assigneeName ?? t("ticket.unassigned");

@@ -15,6 +15,7 @@ import "@mantine/core/styles/Table.layer.css";
 import "@mantine/core/styles/Tabs.layer.css";
 import "@mantine/core/styles/Timeline.layer.css";
 import { Alert, Badge, Grid, Group, Paper, Stack, Tabs, Text, Title } from "@mantine/core";
+import { useState } from "react";
 import { useParams } from "react-router-dom";
 import { useMe } from "../../api/auth";
 import { useTicket } from "../../api/tickets";
@@ -93,6 +94,8 @@ function Work({ ticket, me }: { ticket: TicketDetail; me: Me }) {
   const timeOpen = working && ["in_progress", "attended"].includes(ticket.status);
   const timeCorrectable = (entry: TicketDetail["timeEntries"][number]) =>
     timeOpen && (hasRole(me.roles, "senior", "admin") || entry.userId === me.id);
+  // Controlled so that each switch reads the drafts again (DraftDot's key): leaving a tab saves its draft.
+  const [tab, setTab] = useState<string | null>("work");
   // The client signed the work as it stood: changing it voids that (server: ticket-work.ts touchWork).
   const voidsAcceptance =
     ticket.status === "attended" && !!ticket.acceptance && (timeOpen || chargesEditable);
@@ -103,13 +106,19 @@ function Work({ ticket, me }: { ticket: TicketDetail; me: Me }) {
           {t("work.acceptedNotice", { name: ticket.acceptance?.signerName ?? "" })}
         </Alert>
       )}
-      <Tabs defaultValue="work" keepMounted={false}>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="work">{t("ticket.tab.work", { n: ticket.timeEntries.length })}</Tabs.Tab>
-          <Tabs.Tab value="messages" rightSection={<DraftDot formKey="message" ticketId={ticket.id} />}>
+          <Tabs.Tab
+            value="messages"
+            rightSection={<DraftDot key={`message-${tab}`} formKey="message" ticketId={ticket.id} />}
+          >
             {t("ticket.tab.messages", { n: ticket.messages.length })}
           </Tabs.Tab>
-          <Tabs.Tab value="charges" rightSection={<DraftDot formKey="charge" ticketId={ticket.id} />}>
+          <Tabs.Tab
+            value="charges"
+            rightSection={<DraftDot key={`charge-${tab}`} formKey="charge" ticketId={ticket.id} />}
+          >
             {t("ticket.tab.charges", { n: ticket.charges.length })}
           </Tabs.Tab>
           <Tabs.Tab value="history">{t("ticket.tab.history")}</Tabs.Tab>
