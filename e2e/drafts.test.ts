@@ -261,7 +261,10 @@ describe.skipIf(browserMissing)("drafts: typed work is never lost", { timeout: 1
       // The tabs unmount their panels: without a draft the typed charge was gone on coming back.
       await page.getByRole("tab", { name: /Mensajes/ }).click();
       // Away from its tab, the typed charge is still in sight: «Borrador» on «Cargos».
-      await page.getByRole("tab", { name: /Cargos/ }).getByTestId("draft-charge").waitFor();
+      await page
+        .getByRole("tab", { name: /Cargos/ })
+        .getByTestId("draft-charge")
+        .waitFor();
       await page.getByRole("tab", { name: /Cargos/ }).click();
       expect(await form.getByLabel("Descripción").inputValue()).toBe("Cable HDMI de 2 m");
 
