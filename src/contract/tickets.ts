@@ -39,18 +39,23 @@ export const MessageKind = z.enum(["message", "call", "note"]);
 export type MessageKind = z.infer<typeof MessageKind>;
 export const Visibility = z.enum(["client", "internal"]);
 export type Visibility = z.infer<typeof Visibility>;
-/** What a ticket's history row records: the workflow's transitions and the other changes of a ticket. */
-export const HistoryAction = z.enum([
-  ...TRANSITION_ACTIONS,
-  "create",
-  "backdated",
-  "update",
+/** The history rows of the recorded work: time and charges added, corrected or removed. */
+export const WORK_HISTORY_ACTIONS = [
   "time_entry",
   "time_entry_edited",
   "time_entry_deleted",
   "charge",
   "charge_edited",
   "charge_deleted",
+] as const;
+
+/** What a ticket's history row records: the workflow's transitions and the other changes of a ticket. */
+export const HistoryAction = z.enum([
+  ...TRANSITION_ACTIONS,
+  "create",
+  "backdated",
+  "update",
+  ...WORK_HISTORY_ACTIONS,
   "acceptance_voided",
   ...MessageKind.options,
   "escalated",

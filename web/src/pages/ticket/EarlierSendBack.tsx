@@ -1,17 +1,10 @@
 import { Alert, Text } from "@mantine/core";
-import type { TicketDetail } from "../../contract";
+import { type TicketDetail, WORK_HISTORY_ACTIONS } from "../../contract";
 import { useT } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
 
 /** What a technician does to the recorded work after a send-back (what the reviewer checks again). */
-const WORK_ACTIONS = new Set([
-  "time_entry",
-  "time_entry_edited",
-  "time_entry_deleted",
-  "charge",
-  "charge_edited",
-  "charge_deleted",
-]);
+const WORK_ACTIONS: ReadonlySet<string> = new Set(WORK_HISTORY_ACTIONS);
 
 /** The last send-back of a ticket back in review, and how many changes to its work came after it. */
 export function earlierSendBack(ticket: TicketDetail) {
