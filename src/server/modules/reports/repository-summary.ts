@@ -39,33 +39,56 @@ const SUMMARY = {
   report_minutes: { pk: MINUTES_PK, counts: MINUTE_COUNTS },
 } as const;
 
+/**
+ * Rows in the order of their primary key: every statement that adds to a summary table updates its
+ * rows in this one order (PostgreSQL locks them as it goes), so two of them that share rows never
+ * wait on each other in a cycle, whatever tickets they hold (a group of new tickets, a change).
+ */
+const inKeyOrder = (table: Summary, rows: Values[]): Values[] => {
+  const pk = SUMMARY[table].pk;
+  return rows.sort((a, b) => {
+    for (const c of pk) {
+      const x = a[c] ?? "";
+      const y = b[c] ?? "";
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  });
+};
+
 const dailyValues = (rows: Grains<DailyRow>): Values[] =>
-  withGrain(rows).map(({ r, grain }) => {
-    const v: Values = {
+  inKeyOrder(
+    "report_daily",
+    withGrain(rows).map(({ r, grain }) => {
+      const v: Values = {
+        grain,
+        day: r.day,
+        dim: r.dim,
+        key: r.key,
+        service_kind: r.service_kind,
+        urgent: r.urgent,
+      };
+      for (const c of COUNTS) v[c] = r.counts[c] ?? 0;
+      return v;
+    }),
+  );
+
+const minuteValues = (rows: Grains<MinuteRow>): Values[] =>
+  inKeyOrder(
+    "report_minutes",
+    withGrain(rows).map(({ r, grain }) => ({
       grain,
       day: r.day,
       dim: r.dim,
       key: r.key,
+      measure: r.measure,
       service_kind: r.service_kind,
       urgent: r.urgent,
-    };
-    for (const c of COUNTS) v[c] = r.counts[c] ?? 0;
-    return v;
-  });
-
-const minuteValues = (rows: Grains<MinuteRow>): Values[] =>
-  withGrain(rows).map(({ r, grain }) => ({
-    grain,
-    day: r.day,
-    dim: r.dim,
-    key: r.key,
-    measure: r.measure,
-    service_kind: r.service_kind,
-    urgent: r.urgent,
-    bucket: r.bucket,
-    n: r.counts.n ?? 0,
-    total: r.counts.total ?? 0,
-  }));
+      bucket: r.bucket,
+      n: r.counts.n ?? 0,
+      total: r.counts.total ?? 0,
+    })),
+  );
 
 /** The upsert adding `values` (rows of one shape) to a summary table. */
 const upsert = (db: Db, table: Summary, values: readonly Record<string, unknown>[]) =>
@@ -133,6 +156,19 @@ export const summaryRepo = {
   dailyRows: dailyValues,
   /** Likewise for `applyMinutes`. */
   minuteRows: minuteValues,
+
+  /** Rows of `table` summed per key (several new tickets' rows, written by one upsert), in key order. */
+  summed: (table: Summary, rows: readonly Values[]): Values[] => {
+    const { pk, counts } = SUMMARY[table];
+    const byKey = new Map<string, Values>();
+    for (const r of rows) {
+      const key = JSON.stringify(pk.map((c) => r[c]));
+      const kept = byKey.get(key);
+      if (!kept) byKey.set(key, { ...r });
+      else for (const c of counts) kept[c] = Number(kept[c] ?? 0) + Number(r[c] ?? 0);
+    }
+    return inKeyOrder(table, [...byKey.values()]);
+  },
 
   /**
    * PostgreSQL: the same upsert with the rows bound as one JSON array (`json`: a slot holding

@@ -6,9 +6,11 @@
  * time, the counter was held across ~10 round trips to this process, each waiting its turn in a busy
  * event loop: on PostgreSQL creates ran one after another (30/s, 8 of 10 pooled connections waiting
  * on the counter's lock). Now everything a create reads is read before (insertTicket), and:
- *   - PostgreSQL: one statement (data-modifying CTEs) takes the folio and writes the ticket with it,
- *     its history, its summary counts (and histogram rows) and its auto-reply. Without an auto-reply it commits by itself:
- *     the hot rows are held while it runs and commits, never across a round trip. With one, the
+ *   - PostgreSQL: one statement (new-ticket-statement.ts) takes the folio and writes the ticket with
+ *     it, its history, its summary counts (and histogram rows) and its auto-reply. Without an
+ *     auto-reply it commits by itself, together with the creates that arrived meanwhile
+ *     (new-ticket-group.ts): the hot rows are held while it runs and commits, never across a round
+ *     trip. With one, the
  *     address's hourly limit is checked first in the same transaction (underLimitLocked), and the
  *     commit is the one round trip left under the counter. Gapless still: the number is taken in
  *     the statement that writes the ticket, and a failed statement or transaction keeps none.
@@ -20,15 +22,15 @@ import { randomBytes } from "node:crypto";
 import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
 import { formatFolio } from "../../../domain/folio.js";
 import type { AppContext } from "../../context.js";
-import { compiledOnce, insertOnce, rowSlots, type SlotOf } from "../../platform/database/compiled-once.js";
+import { insertOnce } from "../../platform/database/compiled-once.js";
 import { groupedTransaction } from "../../platform/database/grouped-transaction.js";
 import type { DB, TicketHistoryTable } from "../../platform/database/schema.js";
 import type { TaskRow } from "../../platform/tasks/repository.js";
 import { tasksRepo } from "../../platform/tasks/repository.js";
 import type { AutoReplyLimit } from "../mail/notify.js";
 import { mailRepo, type OutboxRow } from "../mail/repository.js";
-import { newTicketDelta } from "../reports/ledger.js";
-import { summaryRepo } from "../reports/repository-summary.js";
+import { writeGrouped } from "./new-ticket-group.js";
+import { writeInOneStatement } from "./new-ticket-statement.js";
 import { type TicketRow, ticketsRepo } from "./repository.js";
 
 /** Everything a new ticket writes, read and computed before its transaction. */
@@ -56,11 +58,13 @@ export const folioPlaceholder = (): string => randomBytes(7).toString("hex");
 /** Writes the ticket and what goes with it; returns the row as written (with its folio). */
 export async function writeNewTicket(ctx: AppContext, w: NewTicketWrite): Promise<TicketRow> {
   if (ctx.dialect !== "postgres") return writeInOrder(ctx.db, w);
-  // Nothing to check or add after: the one statement commits by itself (the usual create).
-  if (!w.mail && !w.within) return withFolio(w, await writeInOneStatement(ctx.db, w)).row;
+  // Nothing to check or add after: the one statement commits by itself, with the creates that
+  // arrived meanwhile (the usual create).
+  if (!w.mail && !w.within) return withFolio(w, await writeGrouped(ctx.db, w)).row;
   const folio = await ctx.db.transaction().execute(async (trx) => {
     const mailed = w.mail && (await underLimitLocked(trx, w.mail.limit));
-    const f = await writeInOneStatement(trx, mailed ? w : { ...w, mail: null });
+    const [f] = await writeInOneStatement(trx, [mailed ? w : { ...w, mail: null }]);
+    if (!f) throw new Error("new ticket: the statement returned no folio");
     // The inbound mail's rows reference the ticket: they follow the statement in its transaction
     // (mail intake only; the counter waits for them too).
     await w.within?.(trx, withFolio(w, f).row);
@@ -119,106 +123,4 @@ function withFolio(w: NewTicketWrite, folio: string): NewTicketWrite {
     row: { ...w.row, folio, search_text: put(w.row.search_text, folio.toLowerCase()) },
     mail: w.mail && outbox ? { ...w.mail, outbox } : null,
   };
-}
-
-/**
- * PostgreSQL: the folio and every row of the creation in one statement; returns the folio. `f` bumps
- * the year's counter and `n` formats its value as formatFolio does (lpad would cut a seventh digit,
- * hence the greatest); the others write with it. The history and the auto-reply may reference the
- * ticket a sibling CTE inserts: foreign keys are checked at the end of the statement. With `db` the
- * pool (no transaction) it commits at once: the counter and the summary rows are held for its run.
- * Compiled once per shape (which columns and how many rows of each table; every value is bound):
- * building the statement with Kysely cost more of this process's time than anything else in a create.
- */
-async function writeInOneStatement(db: Kysely<DB>, w: NewTicketWrite): Promise<string> {
-  const values: Record<string, unknown> = {
-    year: w.year,
-    prefix: formatFolio(w.year, 0).slice(0, -6),
-    placeholder: w.placeholder,
-    searchText: w.row.search_text,
-  };
-  const { folio: _folio, search_text: _searchText, ...ticket } = w.row;
-  const summary = newTicketDelta(w.row);
-  const daily = summaryRepo.dailyRows(summary.daily);
-  const minutes = summaryRepo.minuteRows(summary.minutes);
-  // The summary rows as JSON (summaryRepo.upsertJsonQuery): the shape says only whether there are any.
-  if (daily.length) values.daily = JSON.stringify(daily);
-  if (minutes.length) values.minutes = JSON.stringify(minutes);
-  const mail = w.mail && mailTexts(w.mail.outbox, values);
-  const parts = {
-    t: rowSlots("t", [ticket], values),
-    h: rowSlots("h", w.history, values),
-    o: rowSlots("o", mail ? [mail.outbox] : [], values),
-    k: rowSlots("k", w.mail?.task ? [w.mail.task] : [], values),
-  };
-  const shape = `${Object.values(parts)
-    .map((p) => p.shape)
-    .join(" ")} s${daily.length ? 1 : 0} m${minutes.length ? 1 : 0}`;
-  const rows = await compiledOnce(db, `tickets.create ${shape}`, values, (slot) =>
-    newTicketStatement(db, slot, {
-      ticket: parts.t.slotted(slot)[0] ?? {},
-      history: parts.h.slotted(slot),
-      daily: daily.length ? slot("daily") : null,
-      minutes: minutes.length ? slot("minutes") : null,
-      outbox: mail ? { ...parts.o.slotted(slot)[0], ...mail.texts(slot) } : null,
-      task: parts.k.slotted(slot)[0] ?? null,
-    }),
-  );
-  const [row] = rows;
-  if (!row) throw new Error("new ticket: the statement returned no folio");
-  return row.folio;
-}
-
-/** The auto-reply's texts that hold the folio's placeholder: bound apart, replaced in the statement. */
-function mailTexts(outbox: OutboxRow, values: Record<string, unknown>) {
-  const { subject, text_body, html_body, ...rest } = outbox;
-  Object.assign(values, { subject, textBody: text_body, htmlBody: html_body });
-  return {
-    outbox: rest,
-    texts: (slot: SlotOf) => ({
-      subject: slot("subject"),
-      text_body: slot("textBody"),
-      html_body: slot("htmlBody"),
-    }),
-  };
-}
-
-type Rows = Record<string, unknown>[];
-
-/** The statement of writeInOneStatement, its values as slots (those holding the placeholder included). */
-function newTicketStatement(
-  db: Kysely<DB>,
-  slot: SlotOf,
-  r: {
-    ticket: Rows[number];
-    history: Rows;
-    /** The summary rows' JSON slots (null: none to add). */
-    daily: string | null;
-    minutes: string | null;
-    outbox: Rows[number] | null;
-    task: Rows[number] | null;
-  },
-) {
-  const folio = sql<string>`(select folio from n)`;
-  const put = (text: unknown, value = folio) =>
-    sql<string>`replace(${text}, ${slot("placeholder")}, ${value})`;
-  const digits = sql`lpad(last_value::text, greatest(6, length(last_value::text)), '0')`;
-  const ticket = { ...r.ticket, folio, search_text: put(slot("searchText"), sql`lower(${folio})`) };
-  const ctes = [
-    sql`f as (${ticketsRepo.nextFolioQuery(db, slot<number>("year"))})`,
-    sql`n as (select ${slot("prefix")} || ${digits} as folio from f)`,
-    sql`t as (${db.insertInto("tickets").values(ticket as never)})`,
-    sql`h as (${db.insertInto("ticket_history").values(r.history as never)})`,
-  ];
-  // The summaries in the order the rebuild locks them: the day and month rows, then the histograms.
-  if (r.daily) ctes.push(sql`s as (${summaryRepo.upsertJsonQuery(db, "report_daily", r.daily)})`);
-  if (r.minutes) ctes.push(sql`m as (${summaryRepo.upsertJsonQuery(db, "report_minutes", r.minutes)})`);
-  if (r.outbox) {
-    const o = r.outbox;
-    const texts = { subject: put(o.subject), text_body: put(o.text_body), html_body: put(o.html_body) };
-    ctes.push(sql`o as (${db.insertInto("outbox").values({ ...o, ...texts } as never)})`);
-    if (r.task) ctes.push(sql`k as (${tasksRepo.insertQuery(db, r.task as never)})`);
-  }
-  const statement = sql<{ folio: string }>`with ${sql.join(ctes)} select folio from n`;
-  return { compile: () => statement.compile(db) };
 }

@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
+import { type Insertable, type Kysely, type RawBuilder, type Selectable, sql } from "kysely";
 import type { HistoryAction, TicketStatus } from "../../../contract/tickets.js";
 import type { BusinessCalendar } from "../../../domain/calendar/index.js";
 import { compiledOnce, insertOnce } from "../../platform/database/compiled-once.js";
@@ -145,11 +145,15 @@ export const ticketsRepo = {
    * Its statement, also run inside the one statement of a new ticket on PostgreSQL. One upsert
    * (SQLite 3.35+, PostgreSQL): the first folio of a year is 1, later ones add one.
    */
-  nextFolioQuery: (db: Db, year: number) =>
+  nextFolioQuery: (db: Db, year: number) => ticketsRepo.nextFoliosQuery(db, year, sql<number>`1`),
+  /** The same for `count` folios at once (a group of new tickets): returns the last one taken. */
+  nextFoliosQuery: (db: Db, year: number, count: RawBuilder<number>) =>
     db
       .insertInto("folio_counters")
-      .values({ year, last_value: 1 })
-      .onConflict((oc) => oc.column("year").doUpdateSet({ last_value: sql`folio_counters.last_value + 1` }))
+      .values({ year, last_value: count })
+      .onConflict((oc) =>
+        oc.column("year").doUpdateSet({ last_value: sql`folio_counters.last_value + ${count}` }),
+      )
       .returning("last_value"),
 
   /** One page in queue order, and where a search no index helps stopped (see list-repository.ts). */
