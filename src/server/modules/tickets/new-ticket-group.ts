@@ -8,7 +8,6 @@
  * Gapless still: a group's folios are taken by its one statement, and a failed statement keeps none.
  */
 import type { Kysely } from "kysely";
-import { classifyFault } from "../../platform/database/faults.js";
 import type { DB } from "../../platform/database/schema.js";
 import type { NewTicketWrite } from "./new-ticket-repository.js";
 import { writeInOneStatement } from "./new-ticket-statement.js";
@@ -22,18 +21,17 @@ interface Writer {
   writing: boolean;
   waiting: Waiting[];
 }
-/** Per Kysely instance (its dialect adapter: one per instance, as in compiled-once.ts). */
-const writers = new WeakMap<object, Writer>();
+/** Per Kysely instance: a group is written through the instance (and plugins) its callers gave. */
+const writers = new WeakMap<Kysely<DB>, Writer>();
 /** The most tickets in one statement (each binds ~50 values; PostgreSQL takes up to 65,535). */
 export const MOST_TOGETHER = 32;
 
 /** Writes `w` (no auto-reply, nothing after it) with those waiting; resolves with its folio. */
 export function writeGrouped(db: Kysely<DB>, w: NewTicketWrite): Promise<string> {
-  const key = db.getExecutor().adapter;
-  let writer = writers.get(key);
+  let writer = writers.get(db);
   if (!writer) {
     writer = { writing: false, waiting: [] };
-    writers.set(key, writer);
+    writers.set(db, writer);
   }
   const own = writer;
   return new Promise((resolve, reject) => {
@@ -51,15 +49,34 @@ async function writeWaiting(db: Kysely<DB>, writer: Writer): Promise<void> {
   }
 }
 
-/** The first waiting write and those after it of the same year, up to MOST_TOGETHER, in arrival order. */
+/**
+ * The next group, in arrival order: the first waiting write and those after it of the same year, as
+ * many as the largest power of two up to MOST_TOGETHER allows. Only writes with one history row go
+ * together (a back-dated call has two: it goes alone). So a group's statement has one of a few
+ * shapes, each compiled and prepared once per connection, instead of one per count of rows.
+ */
 function takeNext(writer: Writer): Waiting[] {
-  const year = writer.waiting[0]?.w.year;
-  const taken: Waiting[] = [];
-  const left: Waiting[] = [];
-  for (const x of writer.waiting) (x.w.year === year && taken.length < MOST_TOGETHER ? taken : left).push(x);
-  writer.waiting = left;
+  const [first, ...rest] = writer.waiting;
+  if (!first) return [];
+  const groupable = (x: Waiting) => x.w.history.length === 1 && x.w.year === first.w.year;
+  const taken = [first];
+  if (groupable(first)) for (const x of rest) if (taken.length < MOST_TOGETHER && groupable(x)) taken.push(x);
+  taken.length = 2 ** Math.floor(Math.log2(taken.length));
+  const chosen = new Set(taken);
+  writer.waiting = writer.waiting.filter((x) => !chosen.has(x));
   return taken;
 }
+
+/**
+ * Errors after which PostgreSQL certainly rolled the statement back and writing each ticket alone
+ * makes sense: the data was refused (classes 22 and 23: a bad value, a missing client) or the
+ * statement lost a conflict (40001, 40P01). Any other error (a timeout, a lost connection, a check
+ * after the commit) may come after the commit: writing again could store every ticket twice.
+ */
+const rolledBack = (err: unknown): boolean => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && (/^2[23]/.test(code) || code === "40001" || code === "40P01");
+};
 
 async function writeTogether(db: Kysely<DB>, group: Waiting[]): Promise<void> {
   let folios: string[];
@@ -70,10 +87,9 @@ async function writeTogether(db: Kysely<DB>, group: Waiting[]): Promise<void> {
     );
   } catch (err) {
     // One write the database refuses fails the statement of all: each is written again alone, and
-    // fails alone. Not when the database could not be reached (it may even have committed): all
-    // get that error, as a create alone would.
-    if (group.length === 1 || classifyFault(err)) for (const x of group) x.reject(err);
-    else for (const x of group) await writeTogether(db, [x]);
+    // fails alone. Any other error reaches all of them, as it would reach a create written alone.
+    if (group.length > 1 && rolledBack(err)) for (const x of group) await writeTogether(db, [x]);
+    else for (const x of group) x.reject(err);
     return;
   }
   for (const [i, x] of group.entries()) x.resolve(folios[i] as string);
