@@ -180,6 +180,18 @@ describe.each(DATABASES)("new tickets written together on %s", (kind) => {
     await expectSummaryAsRebuilt();
   });
 
+  it("numbers each year's creates from its own counter when years arrive mixed", async () => {
+    const template = await aTicket();
+    const years = [2026, 2027, 2026, 2027, 2026, 2026];
+    const writes = years.map((year) => ({ ...writeLike(template), year }));
+    const rows = await Promise.all(writes.map((w) => writeNewTicket(t.app.ctx, w)));
+    const of = (year: number) => rows.filter((_, i) => years[i] === year).map((r) => r.folio);
+    expect(of(2027)).toEqual(["OS-2027-000001", "OS-2027-000002"]);
+    const numbers = of(2026).map((f) => Number(f.slice(-6)));
+    expect(of(2026).every((f) => f.startsWith("OS-2026-"))).toBe(true);
+    expect(numbers).toEqual(numbers.map((_, i) => numbers[0]! + i));
+  });
+
   it.runIf(kind === "postgres")(
     "an error that may come after the commit is not written again: every create of the group gets it",
     async () => {
