@@ -5,6 +5,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  ADMIN,
   ApiSession,
   browserMissing,
   type Desk,
@@ -144,6 +145,33 @@ describe.skipIf(browserMissing)("retries and stale edits", { timeout: 180_000 },
       await leader.context.close();
       await stale.context.close();
     }
+  });
+
+  it("two admins editing one account: the second sees the other's change and re-applies hers", async () => {
+    const made = await admin.ok<{ id: string }>("POST", "/api/users", {
+      email: "rosa@encor.mx",
+      name: "Rosa Revisora",
+      password: PASSWORD,
+      roles: ["technician"],
+    });
+    await withPage(browser, "user-conflict", async (page) => {
+      await uiLogin(page, server.baseUrl, ADMIN.email, ADMIN.password, "/admin/users");
+      await page.getByTestId("users").getByRole("button", { name: "Rosa Revisora" }).click();
+      const editor = page.getByRole("dialog");
+      await editor.getByLabel("Nombre").fill("Rosa Revisora Díaz");
+      // Meanwhile another admin makes her a senior.
+      await admin.ok("PATCH", `/api/users/${made.id}`, { roles: ["technician", "senior"] });
+      await editor.getByRole("button", { name: "Guardar" }).click();
+      const dialog = page.getByTestId("conflict-dialog");
+      await dialog.waitFor();
+      const row = (field: string) => dialog.locator(`tr[data-field="${field}"] td`);
+      expect(await row("name").allTextContents()).toEqual(["Nombre", "Rosa Revisora", "Rosa Revisora Díaz"]);
+      expect((await row("roles").allTextContents())[0]).toBe("Roles");
+      await dialog.getByTestId("conflict-reapply").click();
+      await page.getByText("Usuario Rosa Revisora Díaz guardado.").waitFor();
+      const now = await admin.ok<{ name: string; roles: string[] }>("GET", `/api/users/${made.id}`);
+      expect(now).toMatchObject({ name: "Rosa Revisora Díaz", roles: ["technician", "senior"] });
+    });
   });
 
   it("a refresh that fails keeps the ticket on screen and says it may be out of date", async () => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../domain/workflow.js";
-import { Email, Id, Text } from "./common.js";
+import { BaseVersion, Email, Id, Text } from "./common.js";
 
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
@@ -74,6 +74,7 @@ export const UserPatch = z.strictObject({
   skills: z.array(Skill).max(50).optional(),
   active: z.boolean().optional(),
   locale: Locale.optional(),
+  version: BaseVersion,
 });
 
 export const User = z.object({
@@ -86,6 +87,8 @@ export const User = z.object({
   locale: Locale,
   active: z.boolean(),
   createdAt: z.string(),
+  /** Bumped by every change to the account: an admin's edit names the version it was based on. */
+  version: z.number(),
 });
 export type User = z.infer<typeof User>;
 

@@ -24,7 +24,14 @@ export function useUsers(role?: string) {
 export function useSaveUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id?: string; body: Partial<UserBody> & { active?: boolean } }) =>
+    mutationFn: ({
+      id,
+      body,
+    }: {
+      id?: string;
+      /** A PATCH names the version the form was filled from (409 with the current account if stale). */
+      body: Partial<UserBody> & { active?: boolean; version?: number };
+    }) =>
       id
         ? api<User>(`/api/users/${encodeURIComponent(id)}`, { method: "PATCH", body })
         : api<User>("/api/users", { method: "POST", body }),

@@ -55,6 +55,10 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   billingStatus: "ticket.billingStatus",
   lines: "billing.lines",
   totalCents: "billing.total",
+  roles: "users.roles",
+  skills: "users.skills",
+  active: "users.active",
+  locale: "user.language",
 };
 
 export function fieldLabel(t: Translate, field: string): string {

@@ -10,7 +10,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../platform/database/schema.js";
 import type { NewTicketWrite } from "./new-ticket-repository.js";
-import { writeInOneStatement } from "./new-ticket-statement.js";
+import { writeInOneStatement } from "./new-ticket-statement-repository.js";
 
 interface Waiting {
   w: NewTicketWrite;

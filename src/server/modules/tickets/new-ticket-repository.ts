@@ -6,7 +6,7 @@
  * time, the counter was held across ~10 round trips to this process, each waiting its turn in a busy
  * event loop: on PostgreSQL creates ran one after another (30/s, 8 of 10 pooled connections waiting
  * on the counter's lock). Now everything a create reads is read before (insertTicket), and:
- *   - PostgreSQL: one statement (new-ticket-statement.ts) takes the folio and writes the ticket with
+ *   - PostgreSQL: one statement (new-ticket-statement-repository.ts) takes the folio and writes the ticket with
  *     it, its history, its summary counts (and histogram rows) and its auto-reply. Without an
  *     auto-reply it commits by itself, together with the creates that arrived meanwhile
  *     (new-ticket-group.ts): the hot rows are held while it runs and commits, never across a round
@@ -30,7 +30,7 @@ import { tasksRepo } from "../../platform/tasks/repository.js";
 import type { AutoReplyLimit } from "../mail/notify.js";
 import { mailRepo, type OutboxRow } from "../mail/repository.js";
 import { writeGrouped } from "./new-ticket-group.js";
-import { writeInOneStatement } from "./new-ticket-statement.js";
+import { writeInOneStatement } from "./new-ticket-statement-repository.js";
 import { type TicketRow, ticketsRepo } from "./repository.js";
 
 /** Everything a new ticket writes, read and computed before its transaction. */

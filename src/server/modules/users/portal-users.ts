@@ -72,6 +72,7 @@ async function writeInvitation(
         active: 1,
         created_at: now,
         updated_at: now,
+        version: 1,
       });
     }
     await auditRepo.record(trx, {

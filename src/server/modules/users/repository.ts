@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import { z } from "zod";
 import { Role, type User } from "../../../contract/auth.js";
 import { compiledOnce } from "../../platform/database/compiled-once.js";
@@ -51,6 +51,7 @@ export function toUser(row: UserRow): User {
     locale: row.locale === "en" ? "en" : "es-MX",
     active: row.active === 1,
     createdAt: row.created_at,
+    version: row.version,
   };
 }
 
@@ -71,8 +72,23 @@ export const usersRepo = {
       ? Promise.resolve([])
       : db.selectFrom("users").selectAll().where("id", "in", ids).execute(),
   insert: (db: Db, row: UserRow) => db.insertInto("users").values(row).execute(),
+  /** Every change to an account bumps its version (an admin's edit based on an older one is refused). */
   update: (db: Db, id: string, patch: Partial<UserRow>) =>
-    db.updateTable("users").set(patch).where("id", "=", id).execute(),
+    db
+      .updateTable("users")
+      .set({ ...patch, version: sql`version + 1` })
+      .where("id", "=", id)
+      .execute(),
+  /** The same, only while the account is still at `version`: false when someone saved it since. */
+  updateAt: async (db: Db, id: string, version: number, patch: Partial<UserRow>): Promise<boolean> => {
+    const r = await db
+      .updateTable("users")
+      .set({ ...patch, version: version + 1 })
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
 };
 
 type SessionRow = Selectable<DB["sessions"]>;

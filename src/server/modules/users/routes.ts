@@ -4,6 +4,7 @@ import { PortalUser, PortalUserList } from "../../../contract/staff.js";
 import type { AppContext } from "../../context.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
 import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
+import { withBaseVersion } from "../../platform/http/versioning.js";
 import * as portal from "./portal-users.js";
 import * as users from "./users.js";
 
@@ -34,7 +35,8 @@ function usersGroup(r: Routes, ctx: AppContext): void {
   });
   r.patch("/:id", {
     schema: { tags: ["users"], params: IdParams, body: UserPatch, response: { 200: User } },
-    handler: async (req) => users.updateUser(ctx, actorOf(req), req.params.id, req.body),
+    handler: async (req) =>
+      users.updateUser(ctx, actorOf(req), req.params.id, withBaseVersion(req, req.body)),
   });
 }
 

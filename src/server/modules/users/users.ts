@@ -6,6 +6,7 @@ import { auditRepo } from "../../platform/audit/repository.js";
 import { onDuplicate } from "../../platform/database/duplicates.js";
 import { stillThere } from "../../platform/database/still-there.js";
 import { AppError, conflict, invalid, notFound } from "../../platform/errors.js";
+import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
 import { issueText } from "../../platform/i18n/index.js";
 import { newId } from "../../platform/ids.js";
 import { revokeAccess } from "../auth/account.js";
@@ -43,6 +44,7 @@ async function insertUser(ctx: AppContext, input: NewUser, actorId: string | nul
     active: 1,
     created_at: now,
     updated_at: now,
+    version: 1,
   };
   // The check above and this insert race with a concurrent create of the same e-mail: the index decides.
   await onDuplicate(
@@ -89,6 +91,7 @@ export async function updateUser(
   assertMayManageUsers(actor);
   const row = await usersRepo.byId(ctx.db, id);
   if (!row) throw notFound("user");
+  await checkBaseVersion(patch.version, row.version, "user", () => toUser(row));
   if (id === actor.id && (patch.active === false || (patch.roles && !patch.roles.includes("admin")))) {
     throw new AppError("precondition_failed", "user.self_demote");
   }
@@ -100,12 +103,12 @@ export async function updateUser(
   if (patch.active !== undefined) set.active = patch.active ? 1 : 0;
   if (patch.locale) set.locale = patch.locale;
   if (patch.password) set.password_hash = await hashPassword(patch.password);
-  await ctx.db.transaction().execute(async (trx) => {
-    await usersRepo.update(trx, id, set);
+  const written = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await usersRepo.updateAt(trx, id, row.version, set))) return false;
     // A reset password or a deactivated user leaves no session or API token behind; role changes need
     // none of this, since sessions and tokens take the user's current roles on every request.
     if (patch.active === false || patch.password) await revokeAccess(trx, id, now);
-    const { password: _omit, ...visible } = patch;
+    const { password: _omit, version: _base, ...visible } = patch;
     await auditRepo.record(trx, {
       entity: "user",
       entityId: id,
@@ -114,8 +117,12 @@ export async function updateUser(
       action: "update",
       changes: { ...visible, ...(patch.password ? { password: "changed" } : {}) },
     });
+    return true;
   });
-  return toUser(stillThere(await usersRepo.byId(ctx.db, id), "user"));
+  const saved = toUser(stillThere(await usersRepo.byId(ctx.db, id), "user"));
+  // Someone saved the account between the read and the write: theirs stays, the caller sees it.
+  if (!written) throw staleEdit("user", saved);
+  return saved;
 }
 
 export async function updateMe(

@@ -27,6 +27,7 @@ import { searchWalkOwnerMigration } from "./migrations/027_search_walk_owner.js"
 import { surveyQueueMigration } from "./migrations/028_survey_queue.js";
 import { workVersionsMigration } from "./migrations/029_work_versions.js";
 import { portalAddressMigration } from "./migrations/030_portal_address.js";
+import { userVersionMigration } from "./migrations/031_user_version.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -57,6 +58,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "028_survey_queue": surveyQueueMigration,
     "029_work_versions": workVersionsMigration,
     "030_portal_address": portalAddressMigration,
+    "031_user_version": userVersionMigration,
   };
 }
 

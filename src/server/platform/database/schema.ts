@@ -42,6 +42,8 @@ export interface UsersTable {
   active: Flag;
   created_at: Instant;
   updated_at: Instant;
+  /** Bumped by every edit of the account (migration 031): an edit based on another is refused. */
+  version: Generated<number>;
 }
 
 export interface SessionsTable {

@@ -11,7 +11,8 @@ export type StaleKind =
   | "contact"
   | "contract"
   | "time_entry"
-  | "charge";
+  | "charge"
+  | "user";
 
 /**
  * Someone saved the record after the caller read it: refuse instead of silently overwriting their

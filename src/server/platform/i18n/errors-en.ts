@@ -51,7 +51,7 @@ export const enErrors: Record<ErrorMessageKey, string> = {
   "error.lone_surrogate": "The text contains an incomplete Unicode character (half a UTF-16 surrogate pair).",
   "error.staff_only_fields": "Only desk staff may set: {fields}.",
   "error.stale_edit":
-    "Someone else changed {what, select, settings {these settings} rate {this rate} invoice {this invoice} warranty_case {this warranty case} loaner {this unit} client {this client} contact {this contact} contract {this contract} time_entry {this time entry} charge {this charge} other {this record}} after you opened it. Check its current state and apply your change again.",
+    "Someone else changed {what, select, settings {these settings} rate {this rate} invoice {this invoice} warranty_case {this warranty case} loaner {this unit} client {this client} contact {this contact} contract {this contract} time_entry {this time entry} charge {this charge} user {this account} other {this record}} after you opened it. Check its current state and apply your change again.",
   "idempotency.bad_key": "Idempotency-Key must have from 1 to 200 printable characters.",
   "idempotency.in_progress":
     "A request with this Idempotency-Key is still in progress; retry in a few seconds.",

@@ -11,58 +11,93 @@ import {
   TextInput,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import type { FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { type User, useSaveUser } from "../../api/admin";
 import { useCategories } from "../../api/clients";
+import { ConflictDialog } from "../../components/ConflictDialog";
 import { type Role, Role as RoleSchema, UserBody, UserPatch } from "../../contract";
 import { useT } from "../../i18n";
+import { changedFields, useEditConflict } from "../../lib/conflict";
 import { useForm } from "../../lib/form";
 
 const STAFF_ROLES = RoleSchema.options.filter((r) => r !== "client");
 
-function UserForm({ user, onClose }: { user: User | null; onClose: () => void }) {
+const initialValues = (user: User | null) => ({
+  email: user?.email ?? "",
+  name: user?.name ?? "",
+  password: "",
+  roles: (user?.roles ?? []) as Role[],
+  skills: user?.skills ?? [],
+  active: user?.active ?? true,
+  locale: user?.locale ?? "es-MX",
+});
+
+/** What an edit may change, compared field by field when someone saved the account meanwhile. */
+const CONFLICT_FIELDS = ["name", "roles", "skills", "active", "locale"];
+
+/**
+ * Adds the account (POST) or saves only the fields the admin changed (PATCH /api/users/:id), based on
+ * the version the form was filled from; a conflict opens the compare dialog.
+ */
+function useUserSubmit(user: User | null, onClose: () => void) {
   const t = useT();
   const save = useSaveUser();
-  // Skills match tickets by category: the categories are offered as the admin types.
-  const categories = useCategories().data?.items ?? [];
-  const form = useForm(
-    {
-      email: user?.email ?? "",
-      name: user?.name ?? "",
-      password: "",
-      roles: (user?.roles ?? []) as Role[],
-      skills: user?.skills ?? [],
-      active: user?.active ?? true,
-      locale: user?.locale ?? "es-MX",
-    },
-    t,
-  );
-  const { values, errors } = form;
+  const [base, setBase] = useState(user);
+  const form = useForm(initialValues(user), t);
+  const edit = useEditConflict<User>();
+  const onSuccess = () => {
+    edit.close();
+    notifications.show({ color: "teal", message: t("users.saved", { name: form.values.name.trim() }) });
+    onClose();
+  };
+  const send = (mine: Record<string, unknown>, from: User) =>
+    save.mutate(
+      { id: from.id, body: { ...mine, version: from.version } },
+      { onSuccess, onError: (e) => edit.caught(e, from, mine) || form.showError(e) },
+    );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const { email, password, ...rest } = values;
-    const body = user
-      ? form.validate(UserPatch, { ...rest, password: password || undefined })
-      : form.validate(UserBody, {
-          email,
-          password,
-          name: values.name,
-          roles: values.roles,
-          skills: values.skills,
-          locale: values.locale,
-        });
-    if (body)
-      save.mutate(
-        { id: user?.id, body },
-        {
-          onSuccess: () => {
-            notifications.show({ color: "teal", message: t("users.saved", { name: values.name.trim() }) });
-            onClose();
-          },
-          onError: (e) => form.showError(e),
-        },
-      );
+    const { email, password, ...rest } = form.values;
+    if (!base) {
+      const { name, roles, skills, locale } = rest;
+      const body = form.validate(UserBody, { email, password, name, roles, skills, locale });
+      if (body) save.mutate({ body }, { onSuccess, onError: (e) => form.showError(e) });
+      return;
+    }
+    const body = form.validate(UserPatch, { ...rest, password: password || undefined });
+    if (!body) return;
+    const { email: _email, password: _password, ...before } = initialValues(base);
+    const { password: newPassword, ...fields } = body;
+    const changes: Record<string, unknown> = changedFields(before, fields as Partial<typeof before>);
+    if (newPassword) changes.password = newPassword;
+    if (Object.keys(changes).length === 0) return onSuccess();
+    send(changes, base);
   };
+  const discard = () => {
+    if (edit.conflict) {
+      setBase(edit.conflict.current);
+      form.setValues(initialValues(edit.conflict.current));
+    }
+    edit.close();
+  };
+  const reapply = () => edit.conflict && send(edit.conflict.mine, edit.conflict.current);
+  return { form, submit, busy: save.isPending, edit, discard, reapply };
+}
+
+function UserForm({ user, onClose }: { user: User | null; onClose: () => void }) {
+  const t = useT();
+  // Skills match tickets by category: the categories are offered as the admin types.
+  const categories = useCategories().data?.items ?? [];
+  const { form, submit, busy, edit, discard, reapply } = useUserSubmit(user, onClose);
+  const { values, errors } = form;
+  const format = (field: string, value: unknown) =>
+    field === "roles" && Array.isArray(value)
+      ? value.map((r) => t(`role.${r as Role}`)).join(", ")
+      : field === "locale"
+        ? value === "en"
+          ? "English"
+          : "Español (México)"
+        : null;
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
@@ -134,11 +169,20 @@ function UserForm({ user, onClose }: { user: User | null; onClose: () => void })
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={busy}>
             {t("common.save")}
           </Button>
         </Group>
       </Stack>
+      <ConflictDialog
+        conflict={edit.conflict}
+        fields={CONFLICT_FIELDS}
+        format={format}
+        busy={busy}
+        error={form.formError}
+        onReapply={reapply}
+        onDiscard={discard}
+      />
     </form>
   );
 }
