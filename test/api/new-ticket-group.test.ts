@@ -98,7 +98,7 @@ describe.each(DATABASES)("new tickets written together on %s", (kind) => {
     });
     const results = await Promise.all(calls);
     expect(results.map((r) => r.status)).toEqual(calls.map(() => 201));
-    // PostgreSQL wrote them in fewer statements than creates (SQLite: in fewer transactions).
+    // PostgreSQL wrote them together: fewer statements than creates.
     if (kind === "postgres")
       expect(counted.ran.filter((r) => r.includes("folio_counters")).length).toBeLessThan(calls.length);
     const folios = results.map((r) => r.body.folio as string).sort();

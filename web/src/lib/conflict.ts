@@ -45,3 +45,46 @@ export function useEditConflict<R extends object>() {
     close: () => setConflict(null),
   };
 }
+
+interface VersionedSave<R> {
+  /** The record the form was filled from (null: a new one). */
+  record: R | null;
+  /** PATCHes `body` (the changes and the version they are based on). */
+  patch: (
+    args: { id: string; body: Record<string, unknown> },
+    callbacks: { onSuccess: () => void; onError: (error: unknown) => void },
+  ) => void;
+  onSaved: () => void;
+  /** Any other error (shown by the form). */
+  onError: (error: unknown) => void;
+  /** Fills the form from the record as it is now (when the user drops their change). */
+  refill: (current: R) => void;
+}
+
+/**
+ * The saving half of a versioned editor: `send` PATCHes the user's changes on the version of `base`;
+ * a stale-edit refusal opens the comparison, whose «Reaplicar» sends them again on the record as it
+ * is now and «Descartar» refills the form from it.
+ */
+export function useVersionedSave<R extends { id: string; version: number }>(o: VersionedSave<R>) {
+  const [base, setBase] = useState(o.record);
+  const edit = useEditConflict<R>();
+  const onSuccess = () => {
+    edit.close();
+    o.onSaved();
+  };
+  const send = (mine: Record<string, unknown>, from: R) =>
+    o.patch(
+      { id: from.id, body: { ...mine, version: from.version } },
+      { onSuccess, onError: (e) => edit.caught(e, from, mine) || o.onError(e) },
+    );
+  const discard = () => {
+    if (edit.conflict) {
+      setBase(edit.conflict.current);
+      o.refill(edit.conflict.current);
+    }
+    edit.close();
+  };
+  const reapply = () => edit.conflict && send(edit.conflict.mine, edit.conflict.current);
+  return { base, setBase, edit, onSuccess, send, discard, reapply };
+}

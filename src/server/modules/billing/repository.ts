@@ -1,6 +1,7 @@
 /** Billing SQL (Kysely, parameterised): the only place the billing module talks to the database. */
 import { type Kysely, type Selectable, sql, type Transaction, type Updateable } from "kysely";
 import type { DB, InvoicesTable } from "../../platform/database/schema.js";
+import { updateAtVersion } from "../../platform/database/versioned-rows.js";
 import { chargeNotInvoiced, reviewedTicket } from "./unbilled-repository.js";
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -18,15 +19,8 @@ export const ratesRepo = {
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
   },
-  updateIfVersion: async (db: Db, id: string, version: number, cents: number, at: string) => {
-    const r = await db
-      .updateTable("rates")
-      .set({ hourly_rate_cents: cents, updated_at: at, version: version + 1 })
-      .where("id", "=", id)
-      .where("version", "=", version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  updateIfVersion: (db: Db, id: string, version: number, cents: number, at: string) =>
+    updateAtVersion(db, "rates", id, version, { hourly_rate_cents: cents, updated_at: at }),
   delete: (db: Db, id: string) => db.deleteFrom("rates").where("id", "=", id).executeTakeFirst(),
   categoryExists: async (db: Db, code: string) =>
     Boolean(await db.selectFrom("categories").select("code").where("code", "=", code).executeTakeFirst()),
@@ -144,15 +138,8 @@ export const invoicesRepo = {
   },
   issuedForExport: (db: Db) =>
     invoiceSelect(db).where("i.status", "=", "issued").orderBy("i.folio").limit(5000).execute(),
-  updateIfVersion: async (db: Db, id: string, version: number, patch: Updateable<InvoicesTable>) => {
-    const r = await db
-      .updateTable("invoices")
-      .set({ ...patch, version: version + 1 })
-      .where("id", "=", id)
-      .where("version", "=", version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  updateIfVersion: (db: Db, id: string, version: number, patch: Updateable<InvoicesTable>) =>
+    updateAtVersion(db, "invoices", id, version, patch),
   markTickets: (db: Db, rows: Selectable<DB["invoice_tickets"]>[]) =>
     inChunks(rows, (part) => db.insertInto("invoice_tickets").values(part).execute()),
   markOverage: (db: Db, rows: Selectable<DB["invoice_overage"]>[]) =>

@@ -9,6 +9,7 @@ import type {
   ContractsTable,
   DB,
 } from "../../platform/database/schema.js";
+import { updateAtVersion } from "../../platform/database/versioned-rows.js";
 
 type Db = Kysely<DB>;
 export type ClientRow = Selectable<ClientsTable>;
@@ -54,22 +55,6 @@ function digitsAbove(digits: string): string | null {
 }
 
 const phoneDigitsOf = sql<string>`replace(replace(replace(replace(replace(replace(clients.phone, ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '+', '')`;
-
-async function versionedUpdate(
-  db: Db,
-  table: "clients" | "contacts" | "contracts",
-  id: string,
-  version: number,
-  patch: object,
-): Promise<boolean> {
-  const r = await db
-    .updateTable(table)
-    .set({ ...patch, version: version + 1 })
-    .where("id", "=", id)
-    .where("version", "=", version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
 
 /** The category row read with the client (undefined: no such category, or none asked for). */
 function categoryOf(r: {
@@ -155,7 +140,7 @@ export const clientsRepo = {
   insert: (db: Db, row: ClientRow) => db.insertInto("clients").values(row).execute(),
   /** Writes only if the row is still at `version` (and bumps it); false when someone else wrote first. */
   update: (db: Db, id: string, version: number, patch: Partial<ClientRow>) =>
-    versionedUpdate(db, "clients", id, version, patch),
+    updateAtVersion(db, "clients", id, version, patch),
   /**
    * Clients by name/RFC terms, by name then id, those after `after` (a page's last client) when given;
    * the placeholder that holds unidentified senders' mail is no client to list.
@@ -217,7 +202,7 @@ export const contactsRepo = {
   insert: (db: Db, row: ContactRow) => db.insertInto("contacts").values(row).execute(),
   /** Writes only if the row is still at `version` (and bumps it); false when someone else wrote first. */
   update: (db: Db, id: string, version: number, patch: Partial<ContactRow>) =>
-    versionedUpdate(db, "contacts", id, version, patch),
+    updateAtVersion(db, "contacts", id, version, patch),
   list: (db: Db, f: { clientId?: string; terms: string[]; limit: number }) => {
     let q = db.selectFrom("contacts").selectAll().orderBy("name").limit(f.limit);
     if (f.clientId) q = q.where("client_id", "=", f.clientId);
@@ -324,7 +309,7 @@ export const contractsRepo = {
   insert: (db: Db, row: ContractRow) => db.insertInto("contracts").values(row).execute(),
   /** Writes only if the row is still at `version` (and bumps it); false when someone else wrote first. */
   update: (db: Db, id: string, version: number, patch: Partial<ContractRow>) =>
-    versionedUpdate(db, "contracts", id, version, patch),
+    updateAtVersion(db, "contracts", id, version, patch),
   types: (db: Db) => db.selectFrom("contract_types").selectAll().orderBy("code").execute(),
   typeByCode: (db: Db, code: string) =>
     db.selectFrom("contract_types").selectAll().where("code", "=", code).executeTakeFirst(),

@@ -98,13 +98,21 @@ const applyDaily = (db: Db, rows: readonly DailyRow[]) => summaryRepo.apply(db, 
 const applyMinutes = (db: Db, rows: readonly MinuteRow[]) => summaryRepo.applyMinutes(db, minuteGrains(rows));
 
 /**
- * What a new ticket adds to the summaries (a new ticket has no survey): its daily rows (never empty)
- * and its histogram rows (empty unless it arrives answered or closed), each by day and by month.
+ * What new tickets add to the summaries (a new ticket has no survey): their daily rows (never empty)
+ * and histogram rows (empty unless one arrives answered or closed), each by day and by month, summed
+ * per key (one upsert adds them: PostgreSQL refuses to update a row twice in a statement).
  */
-export const newTicketDelta = (row: LedgerTicket) => ({
-  daily: dailyGrains(dailyDelta([], rowsOf(row, null))),
-  minutes: minuteGrains(minuteDelta([], minuteRows(row))),
+export const newTicketsDelta = (rows: readonly LedgerTicket[]) => ({
+  daily: dailyGrains(
+    dailyDelta(
+      [],
+      rows.flatMap((row) => rowsOf(row, null)),
+    ),
+  ),
+  minutes: minuteGrains(minuteDelta([], rows.flatMap(minuteRows))),
 });
+/** The same for one new ticket. */
+export const newTicketDelta = (row: LedgerTicket) => newTicketsDelta([row]);
 
 /** Adds a new ticket to the summaries. */
 export async function ticketCreated(db: Db, row: LedgerTicket): Promise<void> {

@@ -157,19 +157,6 @@ export const summaryRepo = {
   /** Likewise for `applyMinutes`. */
   minuteRows: minuteValues,
 
-  /** Rows of `table` summed per key (several new tickets' rows, written by one upsert), in key order. */
-  summed: (table: Summary, rows: readonly Values[]): Values[] => {
-    const { pk, counts } = SUMMARY[table];
-    const byKey = new Map<string, Values>();
-    for (const r of rows) {
-      const key = JSON.stringify(pk.map((c) => r[c]));
-      const kept = byKey.get(key);
-      if (!kept) byKey.set(key, { ...r });
-      else for (const c of counts) kept[c] = Number(kept[c] ?? 0) + Number(r[c] ?? 0);
-    }
-    return inKeyOrder(table, [...byKey.values()]);
-  },
-
   /**
    * PostgreSQL: the same upsert with the rows bound as one JSON array (`json`: a slot holding
    * JSON.stringify of dailyRows or minuteRows). A new ticket adds ten day and month rows of some twenty

@@ -12,7 +12,7 @@ import { compiledOnce, rowSlots, type SlotOf } from "../../platform/database/com
 import type { DB } from "../../platform/database/schema.js";
 import { tasksRepo } from "../../platform/tasks/repository.js";
 import type { OutboxRow } from "../mail/repository.js";
-import { newTicketDelta } from "../reports/ledger.js";
+import { newTicketsDelta } from "../reports/ledger.js";
 import { summaryRepo } from "../reports/repository-summary.js";
 import type { NewTicketWrite } from "./new-ticket-repository.js";
 import { ticketsRepo } from "./repository.js";
@@ -39,16 +39,9 @@ export async function writeInOneStatement(db: Kysely<DB>, ws: readonly NewTicket
     const { folio: _folio, search_text: _searchText, ...ticket } = w.row;
     return ticket;
   });
-  // Summed per key: PostgreSQL refuses to update one row twice in a statement.
-  const deltas = ws.map((w) => newTicketDelta(w.row));
-  const daily = summaryRepo.summed(
-    "report_daily",
-    deltas.flatMap((d) => summaryRepo.dailyRows(d.daily)),
-  );
-  const minutes = summaryRepo.summed(
-    "report_minutes",
-    deltas.flatMap((d) => summaryRepo.minuteRows(d.minutes)),
-  );
+  const delta = newTicketsDelta(ws.map((w) => w.row));
+  const daily = summaryRepo.dailyRows(delta.daily);
+  const minutes = summaryRepo.minuteRows(delta.minutes);
   // The summary rows as JSON (summaryRepo.upsertJsonQuery): the shape says only whether there are any.
   if (daily.length) values.daily = JSON.stringify(daily);
   if (minutes.length) values.minutes = JSON.stringify(minutes);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Role, type User } from "../../../contract/auth.js";
 import { compiledOnce } from "../../platform/database/compiled-once.js";
 import type { DB, UsersTable } from "../../platform/database/schema.js";
+import { updateAtVersion } from "../../platform/database/versioned-rows.js";
 import { settingsStampColumn } from "../settings/repository.js";
 
 const Strings = z.array(z.string()).catch([]);
@@ -80,15 +81,8 @@ export const usersRepo = {
       .where("id", "=", id)
       .execute(),
   /** The same, only while the account is still at `version`: false when someone saved it since. */
-  updateAt: async (db: Db, id: string, version: number, patch: Partial<UserRow>): Promise<boolean> => {
-    const r = await db
-      .updateTable("users")
-      .set({ ...patch, version: version + 1 })
-      .where("id", "=", id)
-      .where("version", "=", version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  updateAt: (db: Db, id: string, version: number, patch: Partial<UserRow>) =>
+    updateAtVersion(db, "users", id, version, patch),
 };
 
 type SessionRow = Selectable<DB["sessions"]>;

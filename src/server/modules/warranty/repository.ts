@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Selectable, Updateable } from "kysely";
 import type { WarrantyCase } from "../../../contract/warranty.js";
 import { isWarrantyHandled } from "../../../domain/loans.js";
 import type { DB, LoanersTable, LoansTable, WarrantyCasesTable } from "../../platform/database/schema.js";
+import { updateAtVersion } from "../../platform/database/versioned-rows.js";
 
 type Db = Kysely<DB>;
 export type WarrantyCaseRow = Selectable<WarrantyCasesTable>;
@@ -41,15 +42,8 @@ export const warrantyRepo = {
     db.selectFrom("warranty_cases").selectAll().where("ticket_id", "=", ticketId).executeTakeFirst(),
   insertCase: (db: Db, row: Insertable<WarrantyCasesTable>) =>
     db.insertInto("warranty_cases").values(row).execute(),
-  updateCase: async (db: Db, id: string, version: number, patch: Updateable<WarrantyCasesTable>) => {
-    const r = await db
-      .updateTable("warranty_cases")
-      .set({ ...patch, version: version + 1 })
-      .where("id", "=", id)
-      .where("version", "=", version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  updateCase: (db: Db, id: string, version: number, patch: Updateable<WarrantyCasesTable>) =>
+    updateAtVersion(db, "warranty_cases", id, version, patch),
 };
 
 export const loanersRepo = {
@@ -59,15 +53,8 @@ export const loanersRepo = {
   bySerial: (db: Db, serial: string) =>
     db.selectFrom("loaners").selectAll().where("serial", "=", serial).executeTakeFirst(),
   insert: (db: Db, row: Insertable<LoanersTable>) => db.insertInto("loaners").values(row).execute(),
-  update: async (db: Db, id: string, version: number, patch: Updateable<LoanersTable>) => {
-    const r = await db
-      .updateTable("loaners")
-      .set({ ...patch, version: version + 1 })
-      .where("id", "=", id)
-      .where("version", "=", version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
+  update: (db: Db, id: string, version: number, patch: Updateable<LoanersTable>) =>
+    updateAtVersion(db, "loaners", id, version, patch),
   /** Moves a loaner from one state to another; false when it was not in `from` any more. */
   setState: async (
     db: Db,

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from "kysely";
 import type { ChargesTable, DB, MessagesTable, TimeEntriesTable } from "../../platform/database/schema.js";
+import { deleteAtVersion, updateAtVersion } from "../../platform/database/versioned-rows.js";
 import { rolesOf } from "../users/repository.js";
 
 type Db = Kysely<DB>;
@@ -52,23 +53,8 @@ export const workRepo = {
     id: string,
     version: number,
     next: Pick<TimeEntryRow, "started_at" | "ended_at" | "minutes" | "mode" | "activity">,
-  ) => {
-    const r = await db
-      .updateTable("time_entries")
-      .set({ ...next, version: version + 1 })
-      .where("id", "=", id)
-      .where("version", "=", version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
-  removeTimeEntry: async (db: Db, id: string, version: number) => {
-    const r = await db
-      .deleteFrom("time_entries")
-      .where("id", "=", id)
-      .where("version", "=", version)
-      .executeTakeFirst();
-    return Number(r.numDeletedRows) === 1;
-  },
+  ) => updateAtVersion(db, "time_entries", id, version, next),
+  removeTimeEntry: (db: Db, id: string, version: number) => deleteAtVersion(db, "time_entries", id, version),
   charge: (db: Db, ticketId: string, id: string) =>
     db
       .selectFrom("charges")
@@ -88,23 +74,8 @@ export const workRepo = {
     id: string,
     version: number,
     next: Pick<ChargeRow, "kind" | "description" | "quantity" | "unit_price_cents" | "amount_cents">,
-  ) => {
-    const r = await db
-      .updateTable("charges")
-      .set({ ...next, version: version + 1 })
-      .where("id", "=", id)
-      .where("version", "=", version)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  },
-  removeCharge: async (db: Db, id: string, version: number) => {
-    const r = await db
-      .deleteFrom("charges")
-      .where("id", "=", id)
-      .where("version", "=", version)
-      .executeTakeFirst();
-    return Number(r.numDeletedRows) === 1;
-  },
+  ) => updateAtVersion(db, "charges", id, version, next),
+  removeCharge: (db: Db, id: string, version: number) => deleteAtVersion(db, "charges", id, version),
   addCharge: (db: Db, row: ChargeRow) => db.insertInto("charges").values(row).execute(),
   chargesTotalCents: async (db: Db, ticketId: string) => {
     const r = await db

@@ -11,13 +11,13 @@ import {
   TextInput,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { type User, useSaveUser } from "../../api/admin";
 import { useCategories } from "../../api/clients";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { type Role, Role as RoleSchema, UserBody, UserPatch } from "../../contract";
 import { useT } from "../../i18n";
-import { changedFields, useEditConflict } from "../../lib/conflict";
+import { changedFields, useVersionedSave } from "../../lib/conflict";
 import { useForm } from "../../lib/form";
 
 const STAFF_ROLES = RoleSchema.options.filter((r) => r !== "client");
@@ -42,19 +42,17 @@ const CONFLICT_FIELDS = ["name", "roles", "skills", "active", "locale"];
 function useUserSubmit(user: User | null, onClose: () => void) {
   const t = useT();
   const save = useSaveUser();
-  const [base, setBase] = useState(user);
   const form = useForm(initialValues(user), t);
-  const edit = useEditConflict<User>();
-  const onSuccess = () => {
-    edit.close();
-    notifications.show({ color: "teal", message: t("users.saved", { name: form.values.name.trim() }) });
-    onClose();
-  };
-  const send = (mine: Record<string, unknown>, from: User) =>
-    save.mutate(
-      { id: from.id, body: { ...mine, version: from.version } },
-      { onSuccess, onError: (e) => edit.caught(e, from, mine) || form.showError(e) },
-    );
+  const { base, edit, onSuccess, send, discard, reapply } = useVersionedSave<User>({
+    record: user,
+    patch: save.mutate,
+    onSaved: () => {
+      notifications.show({ color: "teal", message: t("users.saved", { name: form.values.name.trim() }) });
+      onClose();
+    },
+    onError: (e) => form.showError(e),
+    refill: (current) => form.setValues(initialValues(current)),
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const { email, password, ...rest } = form.values;
@@ -73,14 +71,6 @@ function useUserSubmit(user: User | null, onClose: () => void) {
     if (Object.keys(changes).length === 0) return onSuccess();
     send(changes, base);
   };
-  const discard = () => {
-    if (edit.conflict) {
-      setBase(edit.conflict.current);
-      form.setValues(initialValues(edit.conflict.current));
-    }
-    edit.close();
-  };
-  const reapply = () => edit.conflict && send(edit.conflict.mine, edit.conflict.current);
   return { form, submit, busy: save.isPending, edit, discard, reapply };
 }
 

@@ -1,12 +1,12 @@
 import { Alert, Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { type ChangeEvent, type FormEvent, useEffect, useState } from "react";
+import { type ChangeEvent, type FormEvent, useEffect } from "react";
 import { useUsers } from "../../api/admin";
 import { type Client, useCreateClient, usePatchClient } from "../../api/clients";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { ClientBody, ClientPatch } from "../../contract";
 import { useT } from "../../i18n";
-import { changedFields, sameValue, useEditConflict } from "../../lib/conflict";
+import { changedFields, sameValue, useVersionedSave } from "../../lib/conflict";
 import { blankToUndefined, useForm } from "../../lib/form";
 import { pickerSearch } from "../../lib/pickerSearch";
 import { RfcConfirm, useRfcConfirm } from "../credit/RfcConfirm";
@@ -98,16 +98,24 @@ interface ClientFormProps {
  */
 function useClientSubmit({ client, pickTechnician, onClose }: ClientFormProps) {
   const t = useT();
-  const [base, setBase] = useState(client);
   const form = useForm(initialValues(client), t);
   const create = useCreateClient();
   const patch = usePatchClient();
-  const edit = useEditConflict<Client>();
   const rfc = useRfcConfirm();
   const onError = (e: unknown) => {
     rfc.caught(e);
     form.showError(e);
   };
+  const { base, setBase, edit, onSuccess, send, discard, reapply } = useVersionedSave<Client>({
+    record: client,
+    patch: patch.mutate,
+    onSaved: () => {
+      notifications.show({ color: "teal", message: t("client.saved") });
+      onClose();
+    },
+    onError,
+    refill: (current) => form.setValues(initialValues(current)),
+  });
   // An untouched form follows the client as it refreshes (payment terms saved beside it).
   const pristine = !base || !client || sameValue(form.values, initialValues(base));
   useEffect(() => {
@@ -115,17 +123,7 @@ function useClientSubmit({ client, pickTechnician, onClose }: ClientFormProps) {
       setBase(client);
       form.setValues(initialValues(client));
     }
-  }, [pristine, client, base, form.setValues]);
-  const onSuccess = () => {
-    edit.close();
-    notifications.show({ color: "teal", message: t("client.saved") });
-    onClose();
-  };
-  const send = (mine: Record<string, unknown>, from: Client) =>
-    patch.mutate(
-      { id: from.id, body: { ...mine, version: from.version } },
-      { onSuccess, onError: (e) => edit.caught(e, from, mine) || onError(e) },
-    );
+  }, [pristine, client, base, setBase, form.setValues]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const input = { ...inputOf(form.values, pickTechnician), ...rfc.extra() };
@@ -137,14 +135,6 @@ function useClientSubmit({ client, pickTechnician, onClose }: ClientFormProps) {
     if (Object.keys(changes).length === 0) return onSuccess();
     send(changes, base);
   };
-  const discard = () => {
-    if (edit.conflict) {
-      setBase(edit.conflict.current);
-      form.setValues(initialValues(edit.conflict.current));
-    }
-    edit.close();
-  };
-  const reapply = () => edit.conflict && send(edit.conflict.mine, edit.conflict.current);
   return { form, submit, busy: create.isPending || patch.isPending, edit, discard, reapply, rfc };
 }
 

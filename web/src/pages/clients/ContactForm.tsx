@@ -11,12 +11,12 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { type ChangeEvent, type FormEvent, useState } from "react";
+import type { ChangeEvent, FormEvent } from "react";
 import { type Contact, useCreateContact, usePatchContact } from "../../api/clients";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { ContactBody, ContactPatch } from "../../contract";
 import { useT } from "../../i18n";
-import { changedFields, useEditConflict } from "../../lib/conflict";
+import { changedFields, useVersionedSave } from "../../lib/conflict";
 import { blankToUndefined, type FormState, useForm } from "../../lib/form";
 
 const digits = (phone: string) => phone.replace(/\D/g, "").slice(-10);
@@ -64,21 +64,19 @@ const CONFLICT_FIELDS = ["name", "position", "email", "phone", "emails", "phones
  */
 function useContactSubmit({ clientId, contact, onDone }: ContactFormProps) {
   const t = useT();
-  const [base, setBase] = useState(contact);
   const form = useForm(initialValues(contact), t);
   const create = useCreateContact();
   const patch = usePatchContact();
-  const edit = useEditConflict<Contact>();
-  const onSuccess = () => {
-    edit.close();
-    notifications.show({ color: "teal", message: t("contact.saved") });
-    onDone();
-  };
-  const send = (mine: Record<string, unknown>, from: Contact) =>
-    patch.mutate(
-      { id: from.id, body: { ...mine, version: from.version } },
-      { onSuccess, onError: (e) => edit.caught(e, from, mine) || form.showError(e) },
-    );
+  const { base, edit, onSuccess, send, discard, reapply } = useVersionedSave<Contact>({
+    record: contact,
+    patch: patch.mutate,
+    onSaved: () => {
+      notifications.show({ color: "teal", message: t("contact.saved") });
+      onDone();
+    },
+    onError: (e) => form.showError(e),
+    refill: (current) => form.setValues(initialValues(current)),
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const input = inputOf(form.values);
@@ -93,14 +91,6 @@ function useContactSubmit({ clientId, contact, onDone }: ContactFormProps) {
     if (Object.keys(changes).length === 0) return onSuccess();
     send(changes, base);
   };
-  const discard = () => {
-    if (edit.conflict) {
-      setBase(edit.conflict.current);
-      form.setValues(initialValues(edit.conflict.current));
-    }
-    edit.close();
-  };
-  const reapply = () => edit.conflict && send(edit.conflict.mine, edit.conflict.current);
   return { form, submit, busy: create.isPending || patch.isPending, edit, discard, reapply };
 }
 

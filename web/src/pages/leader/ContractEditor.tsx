@@ -11,14 +11,14 @@ import {
   Tabs,
   TextInput,
 } from "@mantine/core";
-import { type ChangeEvent, type FormEvent, useState } from "react";
+import type { ChangeEvent, FormEvent } from "react";
 import { type Contract, useContractTypes, useSaveContract } from "../../api/clients";
 import { AuditTrail } from "../../components/AuditTrail";
 import { ClientPicker } from "../../components/ClientPicker";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { ContractBody, ContractPatch } from "../../contract";
 import { useT } from "../../i18n";
-import { changedFields, useEditConflict } from "../../lib/conflict";
+import { changedFields, useVersionedSave } from "../../lib/conflict";
 import { useForm } from "../../lib/form";
 import { centsToInput, formatMoney, parsePesos } from "../../lib/format";
 
@@ -90,15 +90,15 @@ const formatField = (field: string, value: unknown) =>
  */
 function useContractSubmit(contract: Contract | null, onClose: () => void) {
   const t = useT();
-  const [base, setBase] = useState(contract);
   const form = useForm<Values>(initialValues(contract), t);
   const save = useSaveContract();
-  const edit = useEditConflict<Contract>();
-  const send = (mine: Record<string, unknown>, from: Contract) =>
-    save.mutate(
-      { id: from.id, body: { ...mine, version: from.version } },
-      { onSuccess: onClose, onError: (e) => edit.caught(e, from, mine) || form.showError(e) },
-    );
+  const { base, edit, send, discard, reapply } = useVersionedSave<Contract>({
+    record: contract,
+    patch: save.mutate,
+    onSaved: onClose,
+    onError: (e) => form.showError(e),
+    refill: (current) => form.setValues(initialValues(current)),
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!base) {
@@ -112,14 +112,6 @@ function useContractSubmit(contract: Contract | null, onClose: () => void) {
     if (Object.keys(changes).length === 0) return onClose();
     send(changes, base);
   };
-  const discard = () => {
-    if (edit.conflict) {
-      setBase(edit.conflict.current);
-      form.setValues(initialValues(edit.conflict.current));
-    }
-    edit.close();
-  };
-  const reapply = () => edit.conflict && send(edit.conflict.mine, edit.conflict.current);
   return { form, submit, busy: save.isPending, edit, discard, reapply };
 }
 
