@@ -2,13 +2,7 @@ import { type Expression, type Kysely, type Selectable, type SelectQueryBuilder,
 import type { ContactChannelKind } from "../../../contract/clients.js";
 import { compiledOnce } from "../../platform/database/compiled-once.js";
 import { UNIDENTIFIED_CLIENT_ID } from "../../platform/database/migrations/009_mail.js";
-import type {
-  CategoriesTable,
-  ClientsTable,
-  ContactsTable,
-  ContractsTable,
-  DB,
-} from "../../platform/database/schema.js";
+import type { ClientsTable, ContactsTable, ContractsTable, DB } from "../../platform/database/schema.js";
 import { updateAtVersion } from "../../platform/database/versioned-rows.js";
 
 type Db = Kysely<DB>;
@@ -25,15 +19,14 @@ export const likePatterns = (terms: string[]): string[] =>
     .filter(Boolean)
     .map((t) => `%${t}%`);
 
-/** The client's phone as stored ("(81) 8000-1234") with the usual separators removed: "8180001234". */
 /**
  * A client's contracts in force on a local date, the latest start first (ties by id): what "the
  * contract in force" means for every reader (contract-in-force.ts, a ticket create's reads).
  */
-function inForce<O>(
+export function inForce<O>(
   q: SelectQueryBuilder<DB, "contracts", O>,
   clientId: string | Expression<string>,
-  date: string,
+  date: string | Expression<string>,
 ): SelectQueryBuilder<DB, "contracts", O> {
   return q
     .where("contracts.client_id", "=", clientId)
@@ -54,23 +47,10 @@ function digitsAbove(digits: string): string | null {
   return kept.slice(0, -1) + String(Number(kept.slice(-1)) + 1);
 }
 
+/** The client's phone as stored ("(81) 8000-1234") with the usual separators removed: "8180001234". */
 const phoneDigitsOf = sql<string>`replace(replace(replace(replace(replace(replace(clients.phone, ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '+', '')`;
 
 /** The category row read with the client (undefined: no such category, or none asked for). */
-function categoryOf(r: {
-  category_code: string | null;
-  category_name: string | null;
-  category_estimate_minutes: number | null;
-  category_active: number | null;
-}): CategoriesTable | undefined {
-  if (r.category_code === null) return undefined;
-  return {
-    code: r.category_code,
-    name: r.category_name ?? "",
-    estimate_minutes: r.category_estimate_minutes ?? 0,
-    active: r.category_active ?? 0,
-  };
-}
 
 export const clientsRepo = {
   /** Every ticket filed reads its client: compiled once (see compiledOnce). */
@@ -79,57 +59,6 @@ export const clientsRepo = {
       db.selectFrom("clients").selectAll().where("id", "=", slot("id")),
     );
     return rows[0];
-  },
-  /**
-   * A new ticket's client (its name) and the contact it names, if any, whichever client that contact
-   * belongs to (the caller checks it): one statement for what was two reads on every ticket filed.
-   * Undefined when the client does not exist; the contact's fields are null when it does not.
-   */
-  /**
-   * The client, the contact (if asked) and the client's contract in force on `date` (as activeOn
-   * picks it), in one statement: a ticket create's reads before its write.
-   */
-  withContact: async (
-    db: Db,
-    id: string,
-    contactId: string | null,
-    date: string,
-    category: string | null = null,
-  ) => {
-    const values = { id, contactId, date, category };
-    const rows = await compiledOnce(db, "clients.withContact", values, (slot) =>
-      db
-        .selectFrom("clients")
-        .leftJoin("contacts", (join) => join.on("contacts.id", "=", slot("contactId")))
-        // The new ticket's category too: one round trip for everything intake checks.
-        .leftJoin("categories as cat", (join) => join.on("cat.code", "=", slot("category")))
-        .leftJoin("contracts as k", (join) =>
-          join.on((eb) =>
-            eb(
-              "k.id",
-              "=",
-              inForce(db.selectFrom("contracts").select("id"), eb.ref("clients.id"), slot("date")).limit(1),
-            ),
-          ),
-        )
-        .select([
-          "clients.name",
-          "contacts.id as contact_id",
-          "contacts.client_id as contact_client_id",
-          "contacts.name as contact_name",
-          "contacts.email as contact_email",
-          "k.id as contract_id",
-          "k.sla_normal_minutes",
-          "k.sla_urgent_minutes",
-          "cat.code as category_code",
-          "cat.name as category_name",
-          "cat.estimate_minutes as category_estimate_minutes",
-          "cat.active as category_active",
-        ])
-        .where("clients.id", "=", slot("id")),
-    );
-    const row = rows[0];
-    return row && { ...row, category: categoryOf(row) };
   },
   byIds: (db: Db, ids: string[]) =>
     ids.length === 0

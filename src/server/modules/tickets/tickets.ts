@@ -11,7 +11,8 @@ import { invalid, notFound } from "../../platform/errors.js";
 import { CursorText, decodePageCursor, encodePageCursor } from "../../platform/http/page-cursor.js";
 import { newId } from "../../platform/ids.js";
 import { staffOnlyCreateFields, ticketDetailFor, ticketFor } from "../clients/client-view.js";
-import { type ContractRow, clientsRepo, contractsRepo } from "../clients/repository.js";
+import { intakeRepo } from "../clients/intake-repository.js";
+import { type ContractRow, contractsRepo } from "../clients/repository.js";
 import { type MailIntake, planAutoReply } from "../mail/notify.js";
 import { queuedMail } from "../mail/outbox.js";
 import { mailRepo } from "../mail/repository.js";
@@ -75,13 +76,12 @@ async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInp
   const contactMissing = () => notFound("contact", { field: "contactId" });
   // The client and the contact in one read; each is checked as when they were read apart.
   const category = input.category ?? null;
-  const found = await clientsRepo.withContact(
-    ctx.db,
-    input.clientId,
-    input.contactId ?? null,
-    localDate,
+  const found = await intakeRepo.read(ctx.db, {
+    id: input.clientId,
+    contactId: input.contactId ?? null,
+    date: localDate,
     category,
-  );
+  });
   if (!found) throw clientMissing();
   if (category) rememberCategoryRow(ctx, category, found.category);
   const client = { name: found.name };

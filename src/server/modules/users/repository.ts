@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Role, type User } from "../../../contract/auth.js";
 import { compiledOnce } from "../../platform/database/compiled-once.js";
 import type { DB, UsersTable } from "../../platform/database/schema.js";
+import { groupsReads, keyedReads, runGrouped } from "../../platform/database/statement-groups.js";
 import { updateAtVersion } from "../../platform/database/versioned-rows.js";
 import { settingsStampColumn } from "../settings/repository.js";
 
@@ -122,21 +123,14 @@ export const sessionsRepo = {
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
   },
-  /** Every request with a session cookie runs this: compiled once (see compiledOnce). */
+  /**
+   * Every request with a session cookie runs this: compiled once (see compiledOnce); on PostgreSQL,
+   * with the other requests' sessions read at the same moment (statement-groups.ts).
+   */
   withUser: async (db: Db, id: string) => {
+    if (groupsReads(db)) return runGrouped(db, sessionsTogether, id);
     const rows = await compiledOnce(db, "sessions.withUser", { id }, (slot) =>
-      db
-        .selectFrom("sessions")
-        .innerJoin("users", "users.id", "sessions.user_id")
-        .selectAll("users")
-        .select([
-          "sessions.id as session_id",
-          "sessions.csrf_token",
-          "sessions.expires_at",
-          "sessions.last_seen_at",
-          settingsStampColumn(),
-        ])
-        .where("sessions.id", "=", slot("id")),
+      sessionWithUser(db).where("sessions.id", "=", slot("id")),
     );
     return rows[0];
   },
@@ -167,6 +161,53 @@ export const sessionsRepo = {
       .executeTakeFirst(),
 };
 
+/** A session with its user and the settings stamp: what resolving a cookie reads. */
+const sessionWithUser = (db: Db) =>
+  db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .selectAll("users")
+    .select([
+      "sessions.id as session_id",
+      "sessions.csrf_token",
+      "sessions.expires_at",
+      "sessions.last_seen_at",
+      settingsStampColumn(),
+    ]);
+
+/** A token with its user and the settings stamp: what resolving a bearer reads. */
+const tokenWithUser = (db: Db) =>
+  db
+    .selectFrom("api_tokens")
+    .innerJoin("users", "users.id", "api_tokens.user_id")
+    .selectAll("users")
+    .select([
+      "api_tokens.id as token_id",
+      "api_tokens.token_hash",
+      "api_tokens.revoked_at",
+      "api_tokens.last_used_at",
+      settingsStampColumn(),
+    ]);
+
+/** Any of a group's keys: one statement shape whatever their number. */
+const anyOf = (keys: string) => sql<string>`any(${keys})`;
+
+const sessionsTogether = keyedReads(
+  (row: { session_id: string }) => row.session_id,
+  (db: Db, ids: string[]) =>
+    compiledOnce(db, "sessions.withUsers", { ids }, (slot) =>
+      sessionWithUser(db).where("sessions.id", "=", anyOf(slot("ids"))),
+    ),
+);
+
+const tokensTogether = keyedReads(
+  (row: { token_hash: string }) => row.token_hash,
+  (db: Db, hashes: string[]) =>
+    compiledOnce(db, "tokens.withUsers", { hashes }, (slot) =>
+      tokenWithUser(db).where("api_tokens.token_hash", "=", anyOf(slot("hashes"))),
+    ),
+);
+
 export const tokensRepo = {
   insert: (db: Db, row: TokenRow) => db.insertInto("api_tokens").values(row).execute(),
   /**
@@ -189,20 +230,11 @@ export const tokensRepo = {
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
   },
-  /** Every bearer request runs this: compiled once (see compiledOnce). */
+  /** Every bearer request runs this: compiled once, and grouped on PostgreSQL (as sessions are). */
   withUser: async (db: Db, hash: string) => {
+    if (groupsReads(db)) return runGrouped(db, tokensTogether, hash);
     const rows = await compiledOnce(db, "tokens.withUser", { hash }, (slot) =>
-      db
-        .selectFrom("api_tokens")
-        .innerJoin("users", "users.id", "api_tokens.user_id")
-        .selectAll("users")
-        .select([
-          "api_tokens.id as token_id",
-          "api_tokens.revoked_at",
-          "api_tokens.last_used_at",
-          settingsStampColumn(),
-        ])
-        .where("api_tokens.token_hash", "=", slot("hash")),
+      tokenWithUser(db).where("api_tokens.token_hash", "=", slot("hash")),
     );
     return rows[0];
   },
