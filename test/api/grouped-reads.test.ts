@@ -78,7 +78,9 @@ describe.each(DATABASES)("reads grouped across requests on %s", (kind) => {
 
   it("creates read together each get their own client, contact, contract and category", async () => {
     const counted = countQueries(t.app);
-    const ticket = (extra: object) => ({
+    const ticket = (
+      extra: Partial<Record<"clientId" | "contactId" | "category" | "receivedAt", string>>,
+    ) => ({
       title: "Sin red",
       description: "",
       urgent: false,
@@ -112,7 +114,7 @@ describe.each(DATABASES)("reads grouped across requests on %s", (kind) => {
     for (const [i, a] of answers.entries()) {
       const c = sent[i]!;
       if (c.status !== 201) continue;
-      const body = c.body as { clientId: string; contactId: string };
+      const body = c.body;
       const own =
         body.clientId === withContract.clientId
           ? "Contacto de Constructora Ñandú"
