@@ -13,7 +13,17 @@ describe("localDayOf", () => {
   const random = Array.from({ length: 40 }, () => from + Math.floor(rand() * (to - from)));
   // Every 15 minutes around midnights and DST changes of a few years.
   const near: number[] = [];
-  for (const day of ["2026-03-08", "2026-04-05", "2026-11-01", "2022-10-30", "2026-12-31", "1986-01-01"])
+  for (const day of [
+    "2026-03-08",
+    "2026-04-05",
+    "2026-11-01",
+    "2022-10-30",
+    "2026-12-31",
+    "1986-01-01",
+    "2026-09-06",
+    "2026-10-04",
+    "2022-03-27",
+  ])
     for (let m = -36 * 60; m <= 36 * 60; m += 15) near.push(Date.parse(`${day}T00:00:00Z`) + m * 60_000);
 
   it("equals localDay for random instants in every zone", () => {
@@ -24,15 +34,25 @@ describe("localDayOf", () => {
       }
   });
 
-  it.each(["America/Mexico_City", "America/Tijuana", "Asia/Kathmandu", "Pacific/Apia", "UTC"])(
-    "equals localDay around midnights and transitions in %s",
-    (zone) => {
-      for (const ms of near) {
-        const iso = new Date(ms).toISOString();
-        expect(localDayOf(iso, zone), iso).toBe(localDay(iso, zone));
-      }
-    },
-  );
+  // Beirut and Santiago change their clocks at midnight, Lord Howe by half an hour: a remembered day
+  // must never answer for an instant of another (the walk goes back and forth over each change).
+  it.each([
+    "America/Mexico_City",
+    "America/Tijuana",
+    "Asia/Kathmandu",
+    "Pacific/Apia",
+    "UTC",
+    "Asia/Beirut",
+    "America/Santiago",
+    "America/Asuncion",
+    "America/Havana",
+    "Australia/Lord_Howe",
+  ])("equals localDay around midnights and transitions in %s", (zone) => {
+    for (const ms of [...near, ...near.toReversed(), ...near.map((m, i) => m + (i % 7) * 97_000)]) {
+      const iso = new Date(ms).toISOString();
+      expect(localDayOf(iso, zone), iso).toBe(localDay(iso, zone));
+    }
+  });
 
   it("is localDay's answer for other forms and unknown zones", () => {
     const texts = [

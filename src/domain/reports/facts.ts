@@ -81,7 +81,29 @@ export function localDayOf(iso: string, zone: string): string {
   const ms = STORED_INSTANT.test(iso) ? Date.parse(iso) : Number.NaN;
   const z = Number.isNaN(ms) ? null : zoneOf(zone);
   if (!z?.isValid) return localDay(iso, zone);
-  return DateTime.fromMillis(ms, { zone: z }).toISODate() ?? localDay(iso, zone);
+  const known = lastDays.get(zone);
+  if (known && ms >= known.from && ms <= known.to) return known.day;
+  const at = DateTime.fromMillis(ms, { zone: z });
+  const day = at.toISODate();
+  if (!day) return localDay(iso, zone);
+  rememberDay(zone, at, day);
+  return day;
+}
+
+/**
+ * Per zone, the last local day computed, as the instants it spans: most writes fall on today, and
+ * Luxon's local date is a write's costliest step. Only a day with one offset throughout and 24 hours
+ * long is kept: on a day the clocks change, which instants belong to it is left to Luxon every time.
+ */
+const lastDays = new Map<string, { from: number; to: number; day: string }>();
+const DAY_MS = 86_400_000;
+
+function rememberDay(zone: string, at: DateTime, day: string): void {
+  const start = at.startOf("day");
+  const end = at.endOf("day");
+  if (start.offset !== end.offset || end.toMillis() - start.toMillis() !== DAY_MS - 1) return;
+  if (lastDays.size >= 64) lastDays.clear();
+  lastDays.set(zone, { from: start.toMillis(), to: end.toMillis(), day });
 }
 
 /** Business minutes from `from` to `to` (never negative), rounded as the reports show them. */
