@@ -6,6 +6,7 @@
  */
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { intakeRepo } from "../../src/server/modules/clients/intake-repository.js";
 import type { Caller } from "../client.js";
 import { createClientWithContact, PASSWORD, type Staff, seedStaff } from "../fixtures.js";
 import { countQueries, DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
@@ -43,37 +44,79 @@ describe.each(DATABASES)("reads grouped across requests on %s", (kind) => {
   const emailOf = (res: LightMyRequestResponse) =>
     res.statusCode === 200 ? (res.json().user?.email ?? res.json().email) : res.statusCode;
 
-  it("each request read together is its own caller; a revoked and an unknown token are refused alone", async () => {
-    const callers: Caller[] = Object.values(s);
-    const revoked = await s.admin.post("/api/auth/tokens", { name: "revocado" });
-    expect((await s.admin.req("DELETE", `/api/auth/tokens/${revoked.body.id}`)).status).toBe(204);
+  const sessionOf = async (email: string) => {
     const login = await t.app.inject({
       method: "POST",
       url: "/api/auth/login",
-      payload: { email: "tecnico@encor.mx", password: PASSWORD },
+      payload: { email, password: PASSWORD },
     });
     const cookie = login.cookies.find((c) => c.name === "mesa_session");
-    expect(cookie).toBeDefined();
+    if (!cookie) throw new Error(`login ${email}: ${login.statusCode}`);
+    return { cookie: `mesa_session=${cookie.value}` };
+  };
+
+  it("each request read together is its own caller; revoked, unknown, expired and deactivated ones are refused alone", async () => {
+    const callers: Caller[] = Object.values(s);
+    const revoked = await s.admin.post("/api/auth/tokens", { name: "revocado" });
+    expect((await s.admin.req("DELETE", `/api/auth/tokens/${revoked.body.id}`)).status).toBe(204);
+    // A session of 13 hours ago (they last 12), then three of two hours ago, one of a user deactivated since.
+    const expired = await sessionOf("senior@encor.mx");
+    time.advance(11 * 3600_000);
+    const sessions = [
+      { headers: await sessionOf("tecnico@encor.mx"), expect: "tecnico@encor.mx" },
+      { headers: await sessionOf("tecnico2@encor.mx"), expect: "tecnico2@encor.mx" },
+      { headers: await sessionOf("lider@encor.mx"), expect: "lider@encor.mx" },
+    ];
+    const leaving = await sessionOf("ventas@encor.mx");
+    expect((await s.admin.patch(`/api/users/${s.sales.user!.id}`, { active: false })).status).toBe(200);
+    time.advance(2 * 3600_000);
     const counted = countQueries(t.app);
 
     const asked = [
-      ...callers.flatMap((c) => [1, 2, 3].map(() => ({ headers: bearer(c.token!), expect: c.user!.email }))),
-      ...[1, 2, 3].map(() => ({
-        headers: { cookie: `mesa_session=${cookie!.value}` },
-        expect: "tecnico@encor.mx",
-      })),
+      ...callers
+        .filter((c) => c !== s.sales)
+        .flatMap((c) => [1, 2, 3].map(() => ({ headers: bearer(c.token!), expect: c.user!.email }))),
+      ...[1, 2, 3].flatMap(() => sessions),
       { headers: bearer(revoked.body.token), expect: 401 },
       { headers: bearer("mesa_inventado"), expect: 401 },
+      { headers: bearer(s.sales.token!), expect: 401 },
+      { headers: expired, expect: 401 },
+      { headers: leaving, expect: 401 },
+      { headers: { cookie: "mesa_session=inventada" }, expect: 401 },
     ];
     const answers = await Promise.all(asked.map((a) => me(a.headers)));
     expect(answers.map(emailOf)).toEqual(asked.map((a) => a.expect));
     if (kind === "postgres") {
       const reads = (table: string) => counted.ran.filter((r) => r === `SelectQueryNode ${table}`).length;
       expect(reads("api_tokens")).toBeGreaterThan(0);
-      expect(reads("api_tokens")).toBeLessThan(asked.length - 3);
+      expect(reads("api_tokens")).toBeLessThan(callers.length * 3);
       expect(reads("sessions")).toBeGreaterThan(0);
-      expect(reads("sessions")).toBeLessThan(3);
+      expect(reads("sessions")).toBeLessThan(sessions.length * 3);
     }
+  });
+
+  it("a read within a transaction goes alone, on the transaction's connection", async () => {
+    const grouped: boolean[] = [];
+    const db = t.app.ctx.db.withPlugin({
+      transformQuery: (args) => {
+        grouped.push(JSON.stringify(args.node).includes("unnest"));
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const key = {
+      id: withContract.clientId,
+      contactId: withContract.contactId,
+      date: "2026-03-10",
+      category: null,
+    };
+    const outside = await intakeRepo.read(db, key);
+    expect(grouped.includes(true)).toBe(kind === "postgres");
+    grouped.length = 0;
+    const inside = await db.transaction().execute((trx) => intakeRepo.read(trx, key));
+    expect(inside).toEqual(outside);
+    expect(inside).toMatchObject({ name: "Constructora Ñandú", contract_id: contractId });
+    expect(grouped).not.toContain(true);
   });
 
   it("creates read together each get their own client, contact, contract and category", async () => {

@@ -107,7 +107,7 @@ const readTogether = async (db: Db, keys: IntakeKey[]) => {
       date: sql.ref("keys.on_date"),
     }).select(sql<string>`keys.i`.as("position"));
   });
-  const byPosition = new Map(rows.map((r) => [Number(r.position) - 1, r]));
+  const byPosition = new Map(rows.map(({ position, ...row }) => [Number(position) - 1, row]));
   return keys.map((_, i) => byPosition.get(i));
 };
 

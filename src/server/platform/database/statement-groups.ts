@@ -23,9 +23,19 @@ interface Waiting<T, R> {
   reject: (err: unknown) => void;
 }
 interface Lane<T, R> {
-  running: boolean;
+  /** Loops running groups: one, or more while a group is stalled (see STALLED_MS). */
+  runners: number;
+  /** When the last group started (Date.now()). */
+  startedAt: number;
   waiting: Waiting<T, R>[];
 }
+
+/**
+ * A group running this long is stalled (a lock wait, a connection gone quiet): one arriving now
+ * starts another runner, so a stuck statement holds its own group, not every sign-in after it, until
+ * the statement timeout ends it. A group runs in a few milliseconds even under load.
+ */
+const STALLED_MS = 500;
 
 /**
  * Per grouping and Kysely instance: a group runs through the instance (and plugins) its callers gave.
@@ -40,7 +50,7 @@ function laneOf<DB, T, R>(db: Kysely<DB>, grouping: Grouping<DB, T, R>): Lane<T,
   }
   let lane = byDb.get(db);
   if (!lane) {
-    lane = { running: false, waiting: [] };
+    lane = { runners: 0, startedAt: 0, waiting: [] };
     byDb.set(db, lane);
   }
   return lane as Lane<T, R>;
@@ -51,21 +61,31 @@ export function runGrouped<DB, T, R>(db: Kysely<DB>, grouping: Grouping<DB, T, R
   const lane = laneOf(db, grouping);
   return new Promise<R>((resolve, reject) => {
     lane.waiting.push({ item, resolve, reject });
-    if (!lane.running) void runWaiting(db, grouping, lane);
+    if (lane.runners === 0 || Date.now() - lane.startedAt > STALLED_MS) void runWaiting(db, grouping, lane);
   });
 }
 
 async function runWaiting<DB, T, R>(db: Kysely<DB>, grouping: Grouping<DB, T, R>, lane: Lane<T, R>) {
-  lane.running = true;
+  lane.runners++;
   try {
-    while (lane.waiting.length > 0) await runTogether(db, grouping, takeNext(grouping, lane));
+    while (lane.waiting.length > 0) {
+      const group = takeNext(grouping, lane);
+      lane.startedAt = Date.now();
+      await runTogether(db, grouping, group);
+    }
   } finally {
-    lane.running = false;
+    lane.runners--;
   }
 }
 
+/** The next group, in arrival order. A grouping that fails to choose sends the first waiting alone. */
 function takeNext<DB, T, R>(grouping: Grouping<DB, T, R>, lane: Lane<T, R>): Waiting<T, R>[] {
-  const chosen = new Set(grouping.take(lane.waiting.map((w) => w.item)));
+  let chosen: Set<number>;
+  try {
+    chosen = new Set(grouping.take(lane.waiting.map((w) => w.item)));
+  } catch {
+    chosen = new Set();
+  }
   chosen.add(0);
   const group = lane.waiting.filter((_, i) => chosen.has(i));
   lane.waiting = lane.waiting.filter((_, i) => !chosen.has(i));
@@ -120,7 +140,11 @@ export function keyedReads<DB, R>(
     take: (waiting) => waiting.slice(0, MOST_KEYS).map((_, i) => i),
     run: async (db, keys) => {
       const rows = new Map((await read(db, [...new Set(keys)])).map((r) => [keyOf(r), r]));
-      return keys.map((k) => rows.get(k));
+      // Callers of one key get a row each: a request that changed its row would not reach another.
+      return keys.map((k) => {
+        const row = rows.get(k);
+        return row && { ...row };
+      });
     },
   };
 }
