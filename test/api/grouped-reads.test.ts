@@ -10,6 +10,7 @@ import { intakeRepo } from "../../src/server/modules/clients/intake-repository.j
 import type { Caller } from "../client.js";
 import { createClientWithContact, PASSWORD, type Staff, seedStaff } from "../fixtures.js";
 import { countQueries, DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
+import { newContract } from "../support/billing.js";
 
 describe.each(DATABASES)("reads grouped across requests on %s", (kind) => {
   let t: TestApp;
@@ -27,14 +28,7 @@ describe.each(DATABASES)("reads grouped across requests on %s", (kind) => {
     withContract = { clientId: a.client.id, contactId: a.contact.id };
     perEvent = { clientId: b.client.id, contactId: b.contact.id };
     // In force from March: a call received in February is served per event.
-    const contract = await s.leader.post("/api/contracts", {
-      clientId: withContract.clientId,
-      type: "SS",
-      startsOn: "2026-03-01",
-      monthlyFeeCents: 100000,
-    });
-    expect(contract.status).toBe(201);
-    contractId = contract.body.id;
+    contractId = await newContract(s, withContract.clientId, { startsOn: "2026-03-01" });
   });
   afterAll(async () => t?.close());
 

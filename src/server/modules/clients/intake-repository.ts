@@ -8,7 +8,7 @@
 import { type Expression, type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import { compiledOnce, type SlotOf } from "../../platform/database/compiled-once.js";
 import type { CategoriesTable, DB } from "../../platform/database/schema.js";
-import { groupsReads, runGrouped } from "../../platform/database/statement-groups.js";
+import { firstWaiting, groupsReads, runGrouped } from "../../platform/database/statement-groups.js";
 import { inForce } from "./repository.js";
 
 type Db = Kysely<DB>;
@@ -111,11 +111,7 @@ const readTogether = async (db: Db, keys: IntakeKey[]) => {
   return keys.map((_, i) => byPosition.get(i));
 };
 
-const MOST_TOGETHER = 32;
-const intakeReads = {
-  take: (waiting: readonly IntakeKey[]) => waiting.slice(0, MOST_TOGETHER).map((_, i) => i),
-  run: readTogether,
-};
+const intakeReads = { take: firstWaiting(32), run: readTogether };
 
 export const intakeRepo = {
   /** The create's read; undefined when the client does not exist (the contact's fields null when it does not). */

@@ -98,7 +98,7 @@ function takeNext<DB, T, R>(grouping: Grouping<DB, T, R>, lane: Lane<T, R>): Wai
  * statement lost a conflict (40001, 40P01). Any other error (a timeout, a lost connection, a check
  * after the commit) may come after a write's commit: running it again could store every item twice.
  */
-export const rolledBack = (err: unknown): boolean => {
+const rolledBack = (err: unknown): boolean => {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === "string" && (/^2[23]/.test(code) || code === "40001" || code === "40P01");
 };
@@ -125,8 +125,11 @@ async function runTogether<DB, T, R>(db: Kysely<DB>, grouping: Grouping<DB, T, R
 export const groupsReads = (db: { isTransaction: boolean; getExecutor(): { adapter: unknown } }) =>
   !db.isTransaction && !isSqlite(db);
 
-/** The most keys in one grouped read. */
-const MOST_KEYS = 64;
+/** A grouping's `take` for statements of one shape whatever their count: the first `most` waiting. */
+export const firstWaiting =
+  (most: number) =>
+  (waiting: readonly unknown[]): number[] =>
+    waiting.slice(0, most).map((_, i) => i);
 
 /**
  * Reads of rows by one key (a session, a token): a group is one statement for its distinct keys, and
@@ -137,7 +140,7 @@ export function keyedReads<DB, R>(
   read: (db: Kysely<DB>, keys: string[]) => Promise<R[]>,
 ): Grouping<DB, string, R | undefined> {
   return {
-    take: (waiting) => waiting.slice(0, MOST_KEYS).map((_, i) => i),
+    take: firstWaiting(64),
     run: async (db, keys) => {
       const rows = new Map((await read(db, [...new Set(keys)])).map((r) => [keyOf(r), r]));
       // Callers of one key get a row each: a request that changed its row would not reach another.
