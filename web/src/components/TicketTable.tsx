@@ -11,6 +11,7 @@ import { ListFooter } from "./ListFooter";
 import { PlainGroup, PlainLink, PlainStack, PlainTd, PlainText, PlainTr } from "./plain";
 import { QueryState } from "./QueryState";
 import { type ListQuery, useSearchRounds } from "./useSearchRounds";
+import { WideTable } from "./WideTable";
 
 /** A column a list adds after the common ones (the review queue's acceptance and time). */
 export interface ExtraColumn {
@@ -80,7 +81,7 @@ export function TicketTable({ tickets, action, extra = [], empty }: Props) {
     );
   }
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <WideTable minWidth={860}>
       <Table striped highlightOnHover verticalSpacing="xs" data-testid="ticket-table">
         <Table.Thead>
           <Table.Tr>
@@ -102,7 +103,7 @@ export function TicketTable({ tickets, action, extra = [], empty }: Props) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </WideTable>
   );
 }
 

@@ -26,6 +26,7 @@ export const core: Record<keyof typeof es, string> = {
   "common.save": "Save",
   "common.saved": "Changes saved.",
   "common.yes": "Yes",
+  "common.tableSlides": "Slide the table sideways to see every column →",
   "common.dayPlaceholder": "DD/MM/YYYY",
   "common.badDay": "Not a date: type it as DD/MM/YYYY.",
   "errcode.network_error": "Cannot reach the server. Check the network and try again.",

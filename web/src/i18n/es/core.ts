@@ -24,6 +24,7 @@ export const core = {
   "common.save": "Guardar",
   "common.saved": "Cambios guardados.",
   "common.yes": "Sí",
+  "common.tableSlides": "Desliza la tabla de lado para ver todas las columnas →",
   "common.dayPlaceholder": "DD/MM/AAAA",
   "common.badDay": "No es una fecha: escríbela como DD/MM/AAAA.",
   "errcode.network_error": "Sin conexión con el servidor. Revisa la red e inténtalo de nuevo.",

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type SessionInfo, useEndSession } from "../../api/account";
+import { WideTable } from "../../components/WideTable";
 import { useT } from "../../i18n";
 import { deviceOf } from "../../lib/device";
 import { errorMessage } from "../../lib/form";
@@ -55,7 +56,7 @@ function Row({ session }: { session: SessionInfo }) {
 export function SessionsTable({ sessions }: { sessions: SessionInfo[] }) {
   const t = useT();
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <WideTable minWidth={640}>
       <Table striped data-testid="sessions">
         <Table.Thead>
           <Table.Tr>
@@ -72,6 +73,6 @@ export function SessionsTable({ sessions }: { sessions: SessionInfo[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </WideTable>
   );
 }

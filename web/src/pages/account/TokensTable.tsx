@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Modal, Stack, Table, Text } from "@mantine
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { type ApiToken, useRevokeToken } from "../../api/tokens";
+import { WideTable } from "../../components/WideTable";
 import { useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
 import { formatDateTime } from "../../lib/format";
@@ -79,7 +80,7 @@ export function TokensTable({ tokens }: { tokens: ApiToken[] }) {
   if (tokens.length === 0) return <Text c="dimmed">{t("tokens.none")}</Text>;
   return (
     <>
-      <Table.ScrollContainer minWidth={640}>
+      <WideTable minWidth={640}>
         <Table striped data-testid="tokens">
           <Table.Thead>
             <Table.Tr>
@@ -96,7 +97,7 @@ export function TokensTable({ tokens }: { tokens: ApiToken[] }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </WideTable>
       <RevokeDialog token={revoking} onClose={() => setRevoking(null)} />
     </>
   );

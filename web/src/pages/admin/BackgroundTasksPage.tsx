@@ -10,6 +10,7 @@ import { useSearchParams } from "react-router-dom";
 import { type Job, type Task, type TaskStatus, useJobs, useRetryTask, useTasks } from "../../api/background";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
+import { WideTable } from "../../components/WideTable";
 import { hasKey, useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
 import { formatDateTime } from "../../lib/format";
@@ -37,7 +38,7 @@ function JobsTable({ jobs }: { jobs: Job[] }) {
     return hasKey(key) ? t(key) : name;
   };
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <WideTable minWidth={720}>
       <Table data-testid="jobs" verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
@@ -70,7 +71,7 @@ function JobsTable({ jobs }: { jobs: Job[] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </WideTable>
   );
 }
 
@@ -146,7 +147,7 @@ function TasksSection() {
       />
       <QueryState query={tasks}>
         {tasks.data?.items.length ? (
-          <Table.ScrollContainer minWidth={900}>
+          <WideTable minWidth={900}>
             <Table data-testid="tasks" verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
@@ -165,7 +166,7 @@ function TasksSection() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </WideTable>
         ) : (
           <Text c="dimmed">{t("tasks.none")}</Text>
         )}

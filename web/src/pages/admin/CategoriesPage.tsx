@@ -22,6 +22,7 @@ import { useSaveCategory } from "../../api/admin";
 import { type Category, useCategories } from "../../api/clients";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
+import { WideTable } from "../../components/WideTable";
 import { CategoryBody, CategoryCode } from "../../contract";
 import { useT } from "../../i18n";
 import { checkErrors, useForm } from "../../lib/form";
@@ -169,7 +170,7 @@ export default function CategoriesPage() {
     <Stack>
       <PageHeader title={t("category.title")} subtitle={t("category.subtitle")} />
       <QueryState query={categories}>
-        <Table.ScrollContainer minWidth={760}>
+        <WideTable minWidth={760}>
           <Table verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -186,7 +187,7 @@ export default function CategoriesPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </WideTable>
       </QueryState>
       <NewCategory />
     </Stack>

@@ -9,6 +9,7 @@ import { Link, useSearchParams } from "react-router-dom";
 import { type OutboxItem, type OutboxStatus, useOutbox, useRetryMail } from "../../api/mail";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
+import { WideTable } from "../../components/WideTable";
 import { useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
 import { formatDateTime } from "../../lib/format";
@@ -84,7 +85,7 @@ export default function OutboxPage() {
       />
       <QueryState query={outbox}>
         {outbox.data?.items.length ? (
-          <Table.ScrollContainer minWidth={900}>
+          <WideTable minWidth={900}>
             <Table data-testid="outbox" verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
@@ -103,7 +104,7 @@ export default function OutboxPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </WideTable>
         ) : (
           <Text c="dimmed">{t("outbox.none")}</Text>
         )}

@@ -17,6 +17,7 @@ import { useCategoryName } from "../../api/clients";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { RowOpener } from "../../components/RowOpener";
+import { WideTable } from "../../components/WideTable";
 import { useT } from "../../i18n";
 import { UserEditor } from "./UserEditor";
 
@@ -49,7 +50,7 @@ export default function UsersPage() {
         ]}
       />
       <QueryState query={users}>
-        <Table.ScrollContainer minWidth={760}>
+        <WideTable minWidth={760}>
           <Table striped highlightOnHover data-testid="users">
             <Table.Thead>
               <Table.Tr>
@@ -84,7 +85,7 @@ export default function UsersPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </WideTable>
       </QueryState>
       <UserEditor
         opened={editing !== null}

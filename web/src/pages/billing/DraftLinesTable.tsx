@@ -1,5 +1,6 @@
 import { Button, Table, Textarea, TextInput } from "@mantine/core";
 import type { Totals } from "../../../../src/domain/billing/money";
+import { WideTable } from "../../components/WideTable";
 import { type MessageKey, useT } from "../../i18n";
 import { formatMoney } from "../../lib/format";
 import { percentToInput } from "../../lib/percent";
@@ -103,7 +104,7 @@ export function DraftLinesTable({ rows, checked, totals, taxBasisPoints, showErr
   const t = useT();
   const heads = ["billing.draft.description", "billing.draft.quantity", "billing.draft.price"] as const;
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <WideTable minWidth={720}>
       <Table verticalSpacing={4} data-testid="draft-lines">
         <Table.Thead>
           <Table.Tr>
@@ -130,6 +131,6 @@ export function DraftLinesTable({ rows, checked, totals, taxBasisPoints, showErr
           <TotalRows totals={totals} taxBasisPoints={taxBasisPoints} />
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </WideTable>
   );
 }

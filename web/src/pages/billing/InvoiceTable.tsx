@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, Modal, Table, Text } from "@mantine/core"
 import { useState } from "react";
 import { type Invoice, type InvoiceAction, useInvoiceAction } from "../../api/billing";
 import { ReasonDialog } from "../../components/ReasonDialog";
+import { WideTable } from "../../components/WideTable";
 import { type MessageKey, useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
 import { formatDate, formatMoney } from "../../lib/format";
@@ -40,7 +41,7 @@ function Lines({ invoice, onClose }: { invoice: Invoice | null; onClose: () => v
         </Text>
       )}
       {invoice && (
-        <Table.ScrollContainer minWidth={480}>
+        <WideTable minWidth={480}>
           <Table>
             <Table.Tbody>
               {invoice.lines.map((l, i) => (
@@ -77,7 +78,7 @@ function Lines({ invoice, onClose }: { invoice: Invoice | null; onClose: () => v
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </WideTable>
       )}
     </Modal>
   );
@@ -199,7 +200,7 @@ export function InvoiceTable({ items }: { items: Invoice[] }) {
   ] as const;
   return (
     <>
-      <Table.ScrollContainer minWidth={860}>
+      <WideTable minWidth={860}>
         <Table striped data-testid="invoices">
           <Table.Thead>
             <Table.Tr>
@@ -236,7 +237,7 @@ export function InvoiceTable({ items }: { items: Invoice[] }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </WideTable>
       <Lines invoice={shown} onClose={() => setShown(null)} />
       <DraftEditor invoice={editing} onClose={() => setEditing(null)} />
       <ReasonDialog

@@ -9,6 +9,7 @@ import { type Rate, useCreateRate, useDeleteRate, useRates, useUpdateRate } from
 import { useCategories } from "../../api/clients";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
+import { WideTable } from "../../components/WideTable";
 import { type MessageKey, useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
 import { centsToInput, formatMoney, parsePesos } from "../../lib/format";
@@ -142,7 +143,7 @@ export default function RatesPage() {
             {t("rates.none")}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={520}>
+          <WideTable minWidth={520}>
             <Table striped data-testid="rates">
               <Table.Thead>
                 <Table.Tr>
@@ -157,7 +158,7 @@ export default function RatesPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </WideTable>
         )}
       </QueryState>
     </>

@@ -23,6 +23,7 @@ import { ListFooter } from "../../components/ListFooter";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { RowOpener } from "../../components/RowOpener";
+import { WideTable } from "../../components/WideTable";
 import { useT } from "../../i18n";
 import { ClientEditor } from "./ClientEditor";
 
@@ -110,7 +111,7 @@ function ClientTable({ clients, onOpen }: { clients: Client[]; onOpen: (id: stri
     );
   }
   return (
-    <Table.ScrollContainer minWidth={700}>
+    <WideTable minWidth={700}>
       <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -140,6 +141,6 @@ function ClientTable({ clients, onOpen }: { clients: Client[]; onOpen: (id: stri
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </WideTable>
   );
 }

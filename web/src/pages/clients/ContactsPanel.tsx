@@ -3,6 +3,7 @@ import { useState } from "react";
 import { type Contact, useContacts } from "../../api/clients";
 import { usePortalUsers } from "../../api/portal";
 import { QueryState } from "../../components/QueryState";
+import { WideTable } from "../../components/WideTable";
 import type { PortalUser } from "../../contract";
 import { useT } from "../../i18n";
 import { contactPhones } from "../../lib/phone";
@@ -104,7 +105,7 @@ export function ContactsPanel({
             {t("client.noContacts")}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={760}>
+          <WideTable minWidth={760}>
             <Table fz="sm" data-testid="contacts">
               <Table.Tbody>
                 {items.map((c) => (
@@ -118,7 +119,7 @@ export function ContactsPanel({
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </WideTable>
         )}
       </QueryState>
       <PortalAccess clientId={clientId} />

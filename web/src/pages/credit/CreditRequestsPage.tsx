@@ -13,6 +13,7 @@ import { type CreditRequest, useCreditRequests, useDecideCredit } from "../../ap
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { ReasonDialog } from "../../components/ReasonDialog";
+import { WideTable } from "../../components/WideTable";
 import { useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
 import { formatDateTime, formatMoney } from "../../lib/format";
@@ -112,7 +113,7 @@ export default function CreditRequestsPage() {
         {requests.data?.items.length === 0 ? (
           <Text c="dimmed">{t("credit.none")}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
+          <WideTable minWidth={640}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -129,7 +130,7 @@ export default function CreditRequestsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </WideTable>
         )}
       </QueryState>
     </Stack>

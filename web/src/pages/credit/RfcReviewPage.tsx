@@ -5,6 +5,7 @@ import { Stack, Table, Text } from "@mantine/core";
 import { useRfcReview } from "../../api/credit-warranty";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
+import { WideTable } from "../../components/WideTable";
 import { useT } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
 
@@ -19,7 +20,7 @@ export default function RfcReviewPage() {
         {review.data?.items.length === 0 ? (
           <Text c="dimmed">{t("rfcReview.none")}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={520}>
+          <WideTable minWidth={520}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -47,7 +48,7 @@ export default function RfcReviewPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </WideTable>
         )}
       </QueryState>
     </Stack>

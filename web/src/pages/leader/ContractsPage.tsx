@@ -20,6 +20,7 @@ import { type Contract, useContracts } from "../../api/clients";
 import { ClientPicker } from "../../components/ClientPicker";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
+import { WideTable } from "../../components/WideTable";
 import { useT } from "../../i18n";
 import { formatDate, formatMinutes, formatMoney } from "../../lib/format";
 import { hasRole } from "../../lib/roles";
@@ -60,7 +61,7 @@ export default function ContractsPage() {
             {t("contract.none")}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={900}>
+          <WideTable minWidth={900}>
             <Table striped data-testid="contracts">
               <Table.Thead>
                 <Table.Tr>
@@ -120,7 +121,7 @@ export default function ContractsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </WideTable>
         )}
       </QueryState>
       <HourBankPanel contractId={bankOf} onClose={() => setBankOf(null)} />

@@ -2,6 +2,7 @@ import { AreaChart } from "@mantine/charts";
 import { Box, Group, Modal, Paper, SimpleGrid, Table, Text } from "@mantine/core";
 import { type HourBank, useHourBank } from "../../api/billing";
 import { QueryState } from "../../components/QueryState";
+import { WideTable } from "../../components/WideTable";
 import { useT } from "../../i18n";
 import { formatDate, formatMinutes } from "../../lib/format";
 
@@ -94,7 +95,7 @@ export function HourBankPanel({ contractId, onClose }: { contractId: string | nu
             {bank.data.tickets.length === 0 ? (
               <Text c="dimmed">{t("hourBank.noTickets")}</Text>
             ) : (
-              <Table.ScrollContainer minWidth={420}>
+              <WideTable minWidth={420}>
                 <Table>
                   <Table.Tbody>
                     {bank.data.tickets.map((tk) => (
@@ -109,7 +110,7 @@ export function HourBankPanel({ contractId, onClose }: { contractId: string | nu
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </WideTable>
             )}
           </>
         )}

@@ -13,6 +13,7 @@ import {
 } from "../../api/credit-warranty";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
+import { WideTable } from "../../components/WideTable";
 import { useT } from "../../i18n";
 import { errorMessage, useForm } from "../../lib/form";
 import { formatDate } from "../../lib/format";
@@ -142,7 +143,7 @@ export default function LoanersPage() {
         {loaners.data?.items.length === 0 ? (
           <Text c="dimmed">{t("loaner.none")}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={560}>
+          <WideTable minWidth={560}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -159,7 +160,7 @@ export default function LoanersPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </WideTable>
         )}
       </QueryState>
       {canManage && <NewLoaner />}

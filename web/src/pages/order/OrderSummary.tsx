@@ -1,4 +1,5 @@
 import { Divider, List, Stack, Table, Text, Title } from "@mantine/core";
+import { WideTable } from "../../components/WideTable";
 import type { ServiceOrder } from "../../contract";
 import { useT } from "../../i18n";
 import { formatDateTime, formatMinutes, formatMoney } from "../../lib/format";
@@ -50,7 +51,7 @@ export function OrderSummary({ order }: { order: ServiceOrder }) {
       {order.charges.length === 0 ? (
         <Text c="dimmed">{t("order.none")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={320}>
+        <WideTable minWidth={320}>
           <Table>
             <Table.Tbody>
               {order.charges.map((c, i) => (
@@ -64,7 +65,7 @@ export function OrderSummary({ order }: { order: ServiceOrder }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </WideTable>
       )}
       <Text fw={600}>{t("order.chargesTotal", { amount: formatMoney(order.chargesTotalCents) })}</Text>
     </Stack>

@@ -8,6 +8,7 @@ import { Link } from "react-router-dom";
 import { useDashboard } from "../../api/reports";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
+import { WideTable } from "../../components/WideTable";
 import type { Dashboard } from "../../contract";
 import { useT } from "../../i18n";
 import { formatDateTime, formatMinutes } from "../../lib/format";
@@ -113,7 +114,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
         <Title order={2} size="h4" mb="xs">
           {t("dash.technicians")}
         </Title>
-        <Table.ScrollContainer minWidth={360}>
+        <WideTable minWidth={360}>
           <Table data-testid="dash-technicians">
             <Table.Thead>
               <Table.Tr>
@@ -132,7 +133,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </WideTable>
       </Card>
     </Stack>
   );

@@ -1,5 +1,6 @@
 import { Table } from "@mantine/core";
 import type { ReactNode } from "react";
+import { WideTable } from "../../components/WideTable";
 
 export interface Column<T> {
   label: string;
@@ -18,7 +19,7 @@ export function DataTable<T>({
   testId?: string;
 }) {
   return (
-    <Table.ScrollContainer minWidth={560} mb="lg">
+    <WideTable minWidth={560} mb="lg">
       <Table striped data-testid={testId ?? "report-table"}>
         <Table.Thead>
           <Table.Tr>
@@ -45,6 +46,6 @@ export function DataTable<T>({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </WideTable>
   );
 }

@@ -12,6 +12,7 @@ import { type SurveyQueueItem, useSurveyQueue } from "../../api/admin";
 import { ListFooter } from "../../components/ListFooter";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
+import { WideTable } from "../../components/WideTable";
 import { useT } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
 import { SurveyForm } from "./SurveyForm";
@@ -80,7 +81,7 @@ export default function SurveyQueuePage() {
             <Text size="sm" mb="xs" data-testid="survey-pending">
               {t("survey.pending", { n: pending })}
             </Text>
-            <Table.ScrollContainer minWidth={840}>
+            <WideTable minWidth={840}>
               <Table striped>
                 <Table.Thead>
                   <Table.Tr>
@@ -99,7 +100,7 @@ export default function SurveyQueuePage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </WideTable>
           </>
         )}
         {/* The oldest 100 first: the next ones on «Cargar más». */}

@@ -3,6 +3,7 @@ import { useMediaQuery } from "@mantine/hooks";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useAddCharge, useDeleteCharge } from "../../api/tickets";
 import { DraftNotice } from "../../components/DraftNotice";
+import { WideTable } from "../../components/WideTable";
 import { ChargeBody, type TicketDetail } from "../../contract";
 import { useT } from "../../i18n";
 import { useDraft } from "../../lib/drafts";
@@ -81,7 +82,7 @@ function ChargeRows({ ticket, buttons }: { ticket: TicketDetail; buttons: (c: Ch
     );
   const withActions = ticket.charges.some((c) => buttons(c) !== null);
   return (
-    <Table.ScrollContainer minWidth={520}>
+    <WideTable minWidth={520}>
       <Table data-testid="charges">
         <Table.Thead>
           <Table.Tr>
@@ -106,7 +107,7 @@ function ChargeRows({ ticket, buttons }: { ticket: TicketDetail; buttons: (c: Ch
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </WideTable>
   );
 }
 

@@ -2,6 +2,7 @@ import { Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { type ReactNode, useState } from "react";
 import { useDeleteTimeEntry } from "../../api/tickets";
+import { WideTable } from "../../components/WideTable";
 import type { TicketDetail } from "../../contract";
 import { useT } from "../../i18n";
 import { formatDateTime, formatMinutes, zonedTime } from "../../lib/format";
@@ -66,7 +67,7 @@ function EntryRow({ entry, buttons, withActions }: RowProps & { withActions: boo
 function EntriesTable({ rows, withActions }: { rows: RowProps[]; withActions: boolean }) {
   const t = useT();
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <WideTable minWidth={560}>
       <Table verticalSpacing="xs" data-testid="time-entries">
         <Table.Thead>
           <Table.Tr>
@@ -84,7 +85,7 @@ function EntriesTable({ rows, withActions }: { rows: RowProps[]; withActions: bo
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </WideTable>
   );
 }
 

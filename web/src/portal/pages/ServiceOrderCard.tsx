@@ -14,6 +14,7 @@ import {
 } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { WideTable } from "../../components/WideTable";
 import { PortalApiError, portalApi } from "../api";
 import { duration, money, when } from "../format";
 import { usePortalI18n } from "../i18n";
@@ -56,7 +57,7 @@ function Work({ order, zone }: { order: Order; zone: string }) {
       {order.charges.length === 0 ? (
         <Text c="dimmed">{t("order.none")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={280}>
+        <WideTable minWidth={280}>
           <Table>
             <Table.Tbody>
               {order.charges.map((c, i) => (
@@ -70,7 +71,7 @@ function Work({ order, zone }: { order: Order; zone: string }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </WideTable>
       )}
       <Text size="sm" fw={600} data-testid="order-charges-total">
         {t("order.chargesTotal", { amount: money(order.chargesTotalCents, locale) })}
