@@ -122,6 +122,46 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
     expect(saved.timeEntries[0]).toMatchObject({ startedAt: `${day}T14:00:00.000Z`, minutes: 90 });
   });
 
+  it("a browser set to English still shows days as the desk writes them, and its calendar in Spanish", async () => {
+    const ticket = await startedTicket("Revisión del respaldo nocturno", "2026-01-15T15:00:00Z");
+    const english = await browser.newContext({ locale: "en-US", timezoneId: ZONE });
+    try {
+      const page = await english.newPage();
+      await uiLogin(page, server.baseUrl, staff.technician.email, PASSWORD, `/tickets/${ticket.id}`);
+      await page.getByTestId("time-form").getByText("Inicio y fin").click();
+      const field = page.getByTestId("time-date");
+      expect(await field.getAttribute("placeholder")).toBe("DD/MM/AAAA");
+      await field.click();
+      const now = new Date();
+      const month = new Intl.DateTimeFormat("es-MX", { month: "long", year: "numeric", timeZone: ZONE })
+        .formatToParts(now)
+        .filter((p) => p.type !== "literal")
+        .map((p) => p.value)
+        .join(" ");
+      await page.getByRole("button", { name: month, exact: true }).waitFor(); // «diciembre 2026», not «December»
+      await page.getByText("lu", { exact: true }).waitFor();
+      await page.waitForTimeout(400);
+      await shot(page, "24-date-picker-english-browser");
+      await page.locator("[data-today]").click();
+      const today = new Intl.DateTimeFormat("en-GB", { timeZone: ZONE }).format(now); // DD/MM/YYYY
+      expect(await field.inputValue()).toBe(today);
+      // Typed as the desk writes it, or as the API keeps it.
+      await field.fill("24/12/2025");
+      await field.blur();
+      expect(await field.inputValue()).toBe("24/12/2025");
+      await field.fill("2025-11-03");
+      await field.blur();
+      expect(await field.inputValue()).toBe("03/11/2025");
+      // A day that does not exist stays as typed and says so.
+      await field.fill("31/02/2026");
+      await field.blur();
+      expect(await field.inputValue()).toBe("31/02/2026");
+      await page.getByTestId("time-range").getByText("No es una fecha: escríbela como DD/MM/AAAA.").waitFor();
+    } finally {
+      await english.close();
+    }
+  });
+
   it("a senior corrects the billable time after review, with a reason; others are not offered it", async () => {
     const ticket = await reviewedTicket("Equipo lento");
     await withPage(browser, "billable-technician", async (page) => {

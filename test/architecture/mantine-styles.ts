@@ -14,7 +14,7 @@ import path from "node:path";
 import { parseAst } from "vite";
 
 const MANTINE = path.resolve(import.meta.dirname, "../../node_modules/@mantine");
-export const PACKAGES = ["core", "charts", "notifications"] as const;
+export const PACKAGES = ["core", "charts", "notifications", "dates"] as const;
 type Package = (typeof PACKAGES)[number];
 /** Mantine's reset, theme variables and global classes, which every component's styles build on. */
 export const GLOBAL_SHEETS = [

@@ -1,5 +1,6 @@
 import { ActionIcon, Button, Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { type ChangeEvent, useState } from "react";
+import { DateField } from "../../components/DateField";
 import { type CalendarSettings, ClosureSchema } from "../../contract";
 import { useT } from "../../i18n";
 import { checkErrors } from "../../lib/form";
@@ -64,7 +65,12 @@ export function Closures({ value, onChange }: { value: Closure[]; onChange: (c: 
         </Table>
       )}
       <Group align="flex-start" gap="xs">
-        <TextInput type="date" label={t("calendar.date")} {...field("date")} />
+        <DateField
+          label={t("calendar.date")}
+          value={draft.date}
+          onChange={(date) => setDraft({ ...draft, date })}
+          error={errors.date}
+        />
         <TextInput type="time" label={t("calendar.from")} {...field("from")} />
         <TextInput type="time" label={t("calendar.to")} {...field("to")} />
         <TextInput label={t("common.reason")} {...field("reason")} />

@@ -16,6 +16,7 @@ import { type Contract, useContractTypes, useSaveContract } from "../../api/clie
 import { AuditTrail } from "../../components/AuditTrail";
 import { ClientPicker } from "../../components/ClientPicker";
 import { ConflictDialog } from "../../components/ConflictDialog";
+import { DateField } from "../../components/DateField";
 import { ContractBody, ContractPatch } from "../../contract";
 import { useT } from "../../i18n";
 import { changedFields, useVersionedSave } from "../../lib/conflict";
@@ -120,7 +121,7 @@ function ContractForm({ contract, onClose }: { contract: Contract | null; onClos
   const types = useContractTypes();
   const { form, submit, busy, edit, discard, reapply } = useContractSubmit(contract, onClose);
   const { values, errors } = form;
-  const text = (key: "startsOn" | "endsOn" | "fee" | "overage") => ({
+  const text = (key: "fee" | "overage") => ({
     value: values[key],
     onChange: (e: ChangeEvent<HTMLInputElement>) => form.set(key, e.currentTarget.value),
   });
@@ -144,13 +145,19 @@ function ContractForm({ contract, onClose }: { contract: Contract | null; onClos
           error={errors.type}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            type="date"
+          <DateField
             label={t("contract.startsOn")}
-            {...text("startsOn")}
+            value={values.startsOn}
+            onChange={(day) => form.set("startsOn", day)}
             error={errors.startsOn}
           />
-          <TextInput type="date" label={t("contract.endsOn")} {...text("endsOn")} error={errors.endsOn} />
+          <DateField
+            label={t("contract.endsOn")}
+            value={values.endsOn}
+            onChange={(day) => form.set("endsOn", day)}
+            error={errors.endsOn}
+            clearable
+          />
           <TextInput
             label={t("contract.monthlyFee")}
             leftSection="$"

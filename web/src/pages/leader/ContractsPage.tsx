@@ -12,6 +12,7 @@ import "@mantine/core/styles/Table.layer.css";
 import "@mantine/core/styles/Tabs.layer.css";
 import "@mantine/core/styles/Timeline.layer.css";
 import "@mantine/charts/styles.layer.css";
+import "@mantine/dates/styles.layer.css";
 import { Badge, Button, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";

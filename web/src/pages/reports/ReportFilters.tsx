@@ -1,7 +1,8 @@
-import { Group, Select, TextInput } from "@mantine/core";
+import { Group, Select } from "@mantine/core";
 import { useUsers } from "../../api/admin";
 import { useCategories } from "../../api/clients";
 import { ClientPicker } from "../../components/ClientPicker";
+import { DateField, isIsoDay } from "../../components/DateField";
 import { type MessageKey, useT } from "../../i18n";
 import type { Params } from "./useReportParams";
 
@@ -33,17 +34,17 @@ export function ReportFilters({
   const all = t("rep.all");
   return (
     <Group gap="sm" mb="md" align="flex-end" data-testid="report-filters">
-      <TextInput
-        type="date"
+      <DateField
         label={t("rep.from")}
         value={params.from ?? ""}
-        onChange={(e) => set("from")(e.currentTarget.value)}
+        onChange={(day) => (day === "" || isIsoDay(day)) && set("from")(day || null)}
+        clearable
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t("rep.to")}
         value={params.to ?? ""}
-        onChange={(e) => set("to")(e.currentTarget.value)}
+        onChange={(day) => (day === "" || isIsoDay(day)) && set("to")(day || null)}
+        clearable
       />
       <ClientPicker
         label={t("rep.client")}

@@ -1,9 +1,13 @@
 // Mantine's stylesheets this screen adds to those already loaded (dependencies first; checked by
 // test/architecture/mantine-styles.test.ts).
+import "@mantine/core/styles/ModalBase.layer.css";
 import "@mantine/core/styles/FloatingIndicator.layer.css";
 import "@mantine/core/styles/Combobox.layer.css";
+import "@mantine/core/styles/Modal.layer.css";
 import "@mantine/core/styles/SegmentedControl.layer.css";
+import "@mantine/core/styles/SimpleGrid.layer.css";
 import "@mantine/core/styles/Table.layer.css";
+import "@mantine/dates/styles.layer.css";
 import { Alert, Button, SegmentedControl } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useNavigate, useParams } from "react-router-dom";

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Select, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useLend, useLoaners, useTicketLoans } from "../../api/credit-warranty";
 import type { TicketDetail } from "../../api/tickets";
-import { DayField, typedDay } from "../../components/DayField";
+import { DateField, isIsoDay } from "../../components/DateField";
 import { useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
 import { formatDate } from "../../lib/format";
@@ -14,7 +14,6 @@ function LendForm({ ticketId }: { ticketId: string }) {
   const lend = useLend();
   const [loanerId, setLoanerId] = useState<string | null>(null);
   const [dueOn, setDueOn] = useState("");
-  const [badDay, setBadDay] = useState(false);
   const available = (loaners.data?.items ?? []).filter((l) => l.state === "available");
   return (
     <Group align="flex-end" wrap="wrap" gap="xs">
@@ -27,24 +26,13 @@ function LendForm({ ticketId }: { ticketId: string }) {
         placeholder={available.length ? undefined : t("loaner.noneAvailable")}
         w={260}
       />
-      <DayField
-        label={t("loaner.dueOn")}
-        value={dueOn}
-        onChange={(e) => {
-          setDueOn(e.currentTarget.value);
-          setBadDay(false);
-        }}
-        error={badDay ? t("common.badDay") : undefined}
-        w={150}
-      />
+      <DateField label={t("loaner.dueOn")} value={dueOn} onChange={setDueOn} w={150} />
       <Button
-        disabled={!loanerId || !dueOn.trim()}
+        disabled={!loanerId || !isIsoDay(dueOn)}
         loading={lend.isPending}
         onClick={() => {
-          const day = typedDay(dueOn);
-          if (day === "invalid" || day === null) return setBadDay(true);
-          if (loanerId)
-            lend.mutate({ loanerId, ticketId, dueOn: day }, { onSuccess: () => setLoanerId(null) });
+          if (loanerId && isIsoDay(dueOn))
+            lend.mutate({ loanerId, ticketId, dueOn }, { onSuccess: () => setLoanerId(null) });
         }}
       >
         {t("loaner.lend")}

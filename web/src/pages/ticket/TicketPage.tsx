@@ -14,6 +14,7 @@ import "@mantine/core/styles/Switch.layer.css";
 import "@mantine/core/styles/Table.layer.css";
 import "@mantine/core/styles/Tabs.layer.css";
 import "@mantine/core/styles/Timeline.layer.css";
+import "@mantine/dates/styles.layer.css";
 import { Alert, Badge, Grid, Group, Paper, Stack, Tabs, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useParams } from "react-router-dom";

@@ -1,4 +1,5 @@
 import { SimpleGrid, Text, TextInput } from "@mantine/core";
+import { DateField } from "../../components/DateField";
 import { useT } from "../../i18n";
 import type { FieldErrors } from "../../lib/form";
 import { displayTimeZone } from "../../lib/format";
@@ -19,11 +20,10 @@ export function TimeRangeFields({
   return (
     <div data-testid="time-range">
       <SimpleGrid cols={{ base: 1, xs: 3 }}>
-        <TextInput
-          type="date"
+        <DateField
           label={t("time.date")}
           value={value.date}
-          onChange={(e) => onChange({ date: e.currentTarget.value })}
+          onChange={(date) => onChange({ date })}
           error={errors.date}
           data-testid="time-date"
         />

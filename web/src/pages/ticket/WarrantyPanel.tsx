@@ -15,7 +15,7 @@ import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { type TicketWarranty, useSaveWarranty, useTicketWarranty } from "../../api/credit-warranty";
 import type { TicketDetail } from "../../api/tickets";
-import { DayField, dayForField, typedDay } from "../../components/DayField";
+import { DateField, isIsoDay } from "../../components/DateField";
 import { QueryState } from "../../components/QueryState";
 import { useT } from "../../i18n";
 import { useForm } from "../../lib/form";
@@ -40,8 +40,8 @@ const initial = (w: TicketWarranty["warrantyCase"]): Values => ({
   model: w?.model ?? "",
   serial: w?.serial ?? "",
   rmaNumber: w?.rmaNumber ?? "",
-  sentOn: dayForField(w?.sentOn),
-  returnedOn: dayForField(w?.returnedOn),
+  sentOn: w?.sentOn ?? "",
+  returnedOn: w?.returnedOn ?? "",
   status: w?.status ?? "open",
 });
 
@@ -68,26 +68,26 @@ function CaseForm({
     />
   );
   const day = (key: "sentOn" | "returnedOn", label: string) => (
-    <DayField
+    <DateField
       label={label}
       value={form.values[key]}
-      onChange={(e) => form.set(key, e.currentTarget.value)}
+      onChange={(d) => form.set(key, d)}
       error={form.errors[key]}
+      clearable
     />
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const v = form.values;
-    const days = { sentOn: typedDay(v.sentOn), returnedOn: typedDay(v.returnedOn) };
-    const bad = Object.entries(days).filter(([, d]) => d === "invalid");
-    if (bad.length) return form.setErrors(Object.fromEntries(bad.map(([k]) => [k, t("common.badDay")])));
+    const typos = (["sentOn", "returnedOn"] as const).filter((k) => v[k] !== "" && !isIsoDay(v[k]));
+    if (typos.length) return form.setErrors(Object.fromEntries(typos.map((k) => [k, t("common.badDay")])));
     const body = {
       manufacturer: v.manufacturer.trim(),
       model: v.model.trim(),
       serial: v.serial.trim(),
       rmaNumber: v.rmaNumber.trim() || null,
-      sentOn: days.sentOn,
-      returnedOn: days.returnedOn,
+      sentOn: v.sentOn || null,
+      returnedOn: v.returnedOn || null,
       status: v.status,
       ...(current ? { version: current.version } : {}),
     };
