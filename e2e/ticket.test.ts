@@ -455,6 +455,48 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
       await page.getByRole("dialog").waitFor({ state: "detached" });
       await shot(page, "survey-link-row");
     });
+    // The contact opens the mailed link on the phone, lands on the survey and answers it; the same
+    // mail opened again in that browser goes back to the survey, not to the list of requests.
+    const mail = await server.app.ctx.db
+      .selectFrom("outbox")
+      .select("text_body")
+      .where("kind", "=", "portal_survey")
+      .where("to_addr", "=", "ana@launica.mx")
+      .executeTakeFirstOrThrow();
+    const link = /\/portal\/entrar\?token=[A-Za-z0-9_-]+/.exec(mail.text_body)?.[0] ?? "";
+    await withPage(
+      browser,
+      "survey-answer",
+      async (page) => {
+        await page.goto(server.baseUrl + link);
+        await page.waitForURL(`**/portal/tickets/${mailed.id}#encuesta`);
+        const survey = page.locator("#encuesta");
+        await survey.getByRole("button", { name: "Enviar encuesta" }).click();
+        await survey.getByText("Califique las tres preguntas").waitFor();
+        const rate = async (question: string, stars: string) => {
+          const group = survey.getByRole("radiogroup", { name: question });
+          const id = await group.getByLabel(stars, { exact: true }).getAttribute("id");
+          await group.locator(`label[for="${id}"]`).click(); // the star the contact taps
+        };
+        await rate("En general, ¿cómo le atendimos?", "5 de 5");
+        await rate("¿Cómo fue la atención del técnico?", "4 de 5");
+        await rate("¿Resolvimos a tiempo?", "5 de 5");
+        await survey.getByLabel("Comentarios (opcional)").fill("Llegaron el mismo día.");
+        await survey.getByRole("button", { name: "Enviar encuesta" }).click();
+        await page.getByText("Gracias por responder la encuesta.").waitFor();
+        await shot(page, "survey-answered-portal");
+        await page.goto(server.baseUrl + link);
+        await page.waitForURL(`**/portal/tickets/${mailed.id}#encuesta`);
+        await page.getByText("Gracias por responder la encuesta.").waitFor();
+        expect(await page.getByTestId("link-error").count()).toBe(0);
+      },
+      { width: 390, height: 844 },
+    );
+    const recorded = await s.reception!.ok<{ survey: Record<string, unknown> | null }>(
+      "GET",
+      `${ticketPath(mailed)}/survey`,
+    );
+    expect(recorded.survey).toMatchObject({ outcome: "answered", overall: 5, technician: 4, timeliness: 5 });
   });
 
   it("the survey queue shows the oldest 100 closed tickets; «Cargar más» brings the rest", async () => {

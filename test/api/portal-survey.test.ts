@@ -65,6 +65,26 @@ describe.each(DATABASES)("satisfaction survey answered in the portal on %s", (ki
     );
     expect((await viaLink.get(`/api/portal/tickets/${ticketId}`)).body.survey).toBe("open");
 
+    // The link opened again: refused as used; only the browser signed in as Ana learns where it led
+    // (the portal then goes to the survey rather than to her list).
+    const again = (cookie?: string) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/portal/session",
+        payload: { token },
+        headers: cookie ? { cookie: `mesa_portal=${cookie}` } : {},
+      });
+    for (const [cookie, details] of [
+      [viaLink.cookie, { next: `/portal/tickets/${ticketId}#encuesta` }],
+      [carla.cookie, null],
+      [undefined, null],
+    ] as const) {
+      const r = await again(cookie);
+      expect(r.statusCode).toBe(401);
+      expect(r.json().error).toMatchObject({ code: "magic_link_used", details });
+      expect(r.cookies).toHaveLength(0);
+    }
+
     // Another company cannot answer it, and nonsense scores change nothing.
     const answer = { overall: 5, technician: 4, timeliness: 5, comments: "Muy rápido" };
     expect((await carla.post(`/api/portal/tickets/${ticketId}/survey`, answer)).status).toBe(404);

@@ -7,6 +7,7 @@ export class PortalApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: unknown = null,
   ) {
     super(message);
     this.name = "PortalApiError";
@@ -52,7 +53,12 @@ export async function portalApi<T>(path: string, method: "GET" | "POST" = "GET",
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     const err = data?.error ?? {};
-    throw new PortalApiError(res.status, String(err.code ?? "internal_error"), String(err.message ?? ""));
+    throw new PortalApiError(
+      res.status,
+      String(err.code ?? "internal_error"),
+      String(err.message ?? ""),
+      err.details ?? null,
+    );
   }
   return data as T;
 }

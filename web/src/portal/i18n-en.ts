@@ -98,6 +98,7 @@ export const en: Record<PortalKey, string> = {
   "survey.comments": "Comments (optional)",
   "survey.submit": "Send survey",
   "survey.thanks": "Thank you for answering the survey.",
+  "survey.stars": "{n} of 5",
   "survey.required": "Rate the three questions",
   "status.new": "Received",
   "status.assigned": "Assigned",

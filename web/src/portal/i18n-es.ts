@@ -99,6 +99,7 @@ export const es = {
   "survey.submit": "Enviar encuesta",
   "survey.thanks": "Gracias por responder la encuesta.",
   "survey.required": "Califique las tres preguntas",
+  "survey.stars": "{n} de 5",
   "status.new": "Recibida",
   "status.assigned": "Asignada",
   "status.in_progress": "En progreso",

@@ -98,11 +98,24 @@ export async function requestLink(ctx: AppContext, rawEmail: string, ip: string)
   await sendLink(ctx, account, "sign_in");
 }
 
-const linkError = (code: "magic_link_invalid" | "magic_link_expired" | "magic_link_used") =>
-  new AppError(code, `portal.${code}`);
+const linkError = (
+  code: "magic_link_invalid" | "magic_link_expired" | "magic_link_used",
+  details?: unknown,
+) => new AppError(code, `portal.${code}`, {}, details ?? null);
 
-/** POST /api/portal/session: the link's token, once, for a session. Nothing changes on a refusal. */
-export async function exchangeToken(ctx: AppContext, token: string) {
+/**
+ * A used link opened again in a browser signed in as the link's own contact (a double click, a mail
+ * scanner, the survey mail read again): the refusal says where the link led, for the portal to go
+ * there. Nobody else learns it.
+ */
+const usedLink = (link: { user_id: string; next_path: string | null }, signedInAs: string | null) =>
+  linkError("magic_link_used", signedInAs === link.user_id ? { next: link.next_path ?? "/portal" } : null);
+
+/**
+ * POST /api/portal/session: the link's token, once, for a session. Nothing changes on a refusal.
+ * `signedInAs`: the portal account of the request's own session, if any.
+ */
+export async function exchangeToken(ctx: AppContext, token: string, signedInAs: string | null = null) {
   const invalid = () => linkError("magic_link_invalid");
   if (!TOKEN_PATTERN.test(token)) throw invalid();
   const hash = sha256(token);
@@ -110,12 +123,12 @@ export async function exchangeToken(ctx: AppContext, token: string) {
   if (!link) throw invalid();
   const now = ctx.clock();
   const nowIso = now.toISOString();
-  if (link.used_at) throw linkError("magic_link_used");
+  if (link.used_at) throw usedLink(link, signedInAs);
   if (link.expires_at <= nowIso) throw linkError("magic_link_expired");
   const account = await portalRepo.accountById(ctx.db, link.user_id);
   if (!account || !isContactAccount(account)) throw invalid();
   // Conditional on "still unused and unexpired": of two tabs opening the same link, one signs in.
-  if (!(await portalRepo.claimLink(ctx.db, hash, nowIso))) throw linkError("magic_link_used");
+  if (!(await portalRepo.claimLink(ctx.db, hash, nowIso))) throw usedLink(link, signedInAs);
   const sessionToken = newSecret();
   const csrfToken = newSecret(24);
   const expiresAt = new Date(now.getTime() + ctx.config.sessionHours * 3600_000);

@@ -108,7 +108,7 @@ function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { public: true },
     schema: { tags, body: PortalSessionBody, response: { 200: PortalSession } },
     handler: async (req, reply) => {
-      const s = await exchangeToken(ctx, req.body.token);
+      const s = await exchangeToken(ctx, req.body.token, req.portal?.actor.id ?? null);
       setSessionCookie(ctx, reply, s.sessionToken, s.expiresAt);
       return { user: portalUserOf(s.caller), csrfToken: s.csrfToken, next: s.next };
     },

@@ -34,6 +34,12 @@ async function signedIn(): Promise<boolean> {
   }
 }
 
+/** Where a used link led, told only to a browser signed in as the link's own contact. */
+const ledTo = (err: unknown) => {
+  const next = (err as PortalApiError).details as { next?: unknown } | null;
+  return typeof next?.next === "string" && next.next.startsWith("/portal") ? next.next : "/portal";
+};
+
 /** The link's landing page: signs in with the token, or says clearly why the link no longer works. */
 export function EnterPage() {
   const { t } = usePortalI18n();
@@ -55,9 +61,10 @@ export function EnterPage() {
         const code =
           err instanceof PortalApiError && LINK_ERRORS.has(err.code) ? err.code : "magic_link_invalid";
         // A link opened again (a double click, a mail scanner, the same mail later) while this browser
-        // is already signed in: the contact wanted the portal, not a page saying the link was used.
+        // is already signed in: the contact wanted where the link leads (a survey, say), not a page
+        // saying the link was used.
         if (code === "magic_link_used" && (await signedIn())) {
-          if (live) navigate("/portal", { replace: true });
+          if (live) navigate(ledTo(err), { replace: true });
           return;
         }
         if (live) setError(code);

@@ -173,10 +173,18 @@ export function SurveySection({ ticket }: { ticket: PortalTicketDetail }) {
       setBusy(false);
     }
   };
+  // Each question's stars are a group named by the question, each star read as «4 de 5».
   const question = (key: keyof typeof scores, label: string) => (
-    <Stack gap={2}>
-      <Text size="sm">{label}</Text>
-      <Rating size="lg" value={scores[key]} onChange={(v) => setScores((s) => ({ ...s, [key]: v }))} />
+    <Stack gap={2} role="radiogroup" aria-labelledby={`encuesta-${key}`}>
+      <Text size="sm" id={`encuesta-${key}`}>
+        {label}
+      </Text>
+      <Rating
+        size="lg"
+        value={scores[key]}
+        onChange={(v) => setScores((s) => ({ ...s, [key]: v }))}
+        getSymbolLabel={(n) => t("survey.stars", { n })}
+      />
     </Stack>
   );
   return (
