@@ -231,6 +231,11 @@ describe.skipIf(browserMissing)("a day at the desk", { timeout: 240_000 }, () =>
         .waitFor();
       await dialog.getByLabel("Tarifa por hora excedente").fill("650");
       await dialog.getByTestId("no-overage-rate").waitFor({ state: "detached" });
+      // Escape in a date field closes its calendar, not the dialog with what was typed in it.
+      await dialog.getByLabel("Fin").fill("31/12/2027");
+      await page.keyboard.press("Escape");
+      expect(await dialog.getByLabel("Tarifa por hora excedente").inputValue()).toBe("650");
+      expect(await dialog.getByLabel("Fin").inputValue()).toBe("31/12/2027");
       await dialog.getByRole("button", { name: "Cancelar" }).click();
       await page.goto(`${server.baseUrl}/clients`);
       await page.getByTestId("client-row").filter({ hasText: "Ferretería Gutiérrez" }).click();

@@ -104,6 +104,14 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
       await page.getByTestId("ticket-facts").getByText("15/01/2026 10:00").waitFor(); // 15:00 UTC in Cancún
       const form = page.getByTestId("time-form");
       await form.getByText("Inicio y fin").click();
+      // A day that does not exist, sent with Enter, is refused: not saved as the day the field held.
+      await page.getByTestId("time-start").fill("09:00");
+      await page.getByTestId("time-end").fill("10:30");
+      await page.getByTestId("time-activity").fill("Se clonó el disco y se cambió.");
+      await page.getByTestId("time-date").fill("31/11/2026");
+      await page.getByTestId("time-date").press("Enter");
+      await form.getByText("No es una fecha entre 2000 y 2100: escríbela como DD/MM/AAAA.").waitFor();
+      expect(await page.getByTestId("time-entries").getByText("1 h 30 min").count()).toBe(0);
       await page.getByTestId("time-date").fill(day);
       await page.getByTestId("time-start").fill("10:30");
       await page.getByTestId("time-end").fill("09:00");
@@ -156,7 +164,10 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
       await field.fill("31/02/2026");
       await field.blur();
       expect(await field.inputValue()).toBe("31/02/2026");
-      await page.getByTestId("time-range").getByText("No es una fecha: escríbela como DD/MM/AAAA.").waitFor();
+      await page
+        .getByTestId("time-range")
+        .getByText("No es una fecha entre 2000 y 2100: escríbela como DD/MM/AAAA.")
+        .waitFor();
     } finally {
       await english.close();
     }

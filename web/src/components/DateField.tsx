@@ -1,8 +1,8 @@
 import { DateInput, type DateInputProps } from "@mantine/dates";
 import "dayjs/locale/es-mx";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useI18n } from "../i18n";
-import { toIsoDay } from "../lib/dayInput";
+import { dayOrderOf, toIsoDay } from "../lib/dayInput";
 
 type Props = Omit<DateInputProps, "value" | "onChange" | "valueFormat" | "dateParser" | "locale"> & {
   /** The day as the API keeps it (2026-12-24), "" when none, or what was typed when it is no day. */
@@ -14,47 +14,65 @@ type Props = Omit<DateInputProps, "value" | "onChange" | "valueFormat" | "datePa
 export const isIsoDay = (value: string) => toIsoDay(value) === value;
 
 /**
- * A calendar day, written and picked in the app's language whatever the browser's: a native date
- * input shows MM/DD/YYYY in a browser set to English though the desk reads Spanish. Typed as the desk
- * writes it (24/12/2026) or as the API keeps it (2026-12-24), or picked from the month. A typed day
- * that does not exist (31/02/2026) stays as typed, says so, and reaches `onChange` as typed, so that
- * the form refuses it instead of saving the day the field held before.
+ * A calendar day, written and picked in the app's language whatever the browser's (a native date input
+ * shows MM/DD/YYYY in a browser set to English though the desk reads Spanish): typed as the desk writes
+ * it (24/12/2026; 12/24/2026 in English) or as the API keeps it (2026-12-24), or picked from the month.
+ *
+ * What is typed and is no day (31/02/2026, a year past the API's range) reaches `onChange` as typed at
+ * once, so that a form sent with Enter refuses it instead of saving the day the field held before; the
+ * field says so when left, or when the form's own check refuses it.
  */
 export function DateField({ value, onChange, error, onBlur, ...props }: Props) {
   const { locale, t } = useI18n();
-  const [typo, setTypo] = useState(false);
-  // What is typed: a real day is rewritten as DD/MM/AAAA on leaving the field, a typo is left as typed.
-  const [typed, setTyped] = useState("");
-  // The picker holds the last real day while a typo is shown (a change of its value rewrites the text).
-  const lastDay = useRef<string | null>(null);
-  if (isIsoDay(value)) lastDay.current = value;
-  else if (value === "") lastDay.current = null;
+  const order = dayOrderOf(locale);
+  const parse = (text: string) => toIsoDay(text, order);
+  /** The text in the field when it is no day (null when it is one, or empty). */
+  const [typo, setTypo] = useState<string | null>(null);
+  /** Whether the field has said the typo is no day (on leaving it). */
+  const [told, setTold] = useState(false);
+  const forget = () => {
+    setTypo(null);
+    setTold(false);
+  };
+  // A day set from outside (a reset, a new report range) or another language replaces any typo.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the value or the language change
   useEffect(() => {
-    if (value === "") setTypo(false);
-  }, [value]);
+    if (value === "" || isIsoDay(value)) forget();
+  }, [value, locale]);
+  // While a typo shows, the picker holds no day: none is highlighted to be unpicked, and a pick rewrites it.
+  const day = typo === null && isIsoDay(value) ? value : null;
   return (
     <DateInput
-      value={lastDay.current}
-      onChange={(day) => {
-        setTypo(false);
-        onChange(day ?? "");
+      value={day}
+      onChange={(picked) => {
+        forget();
+        onChange(picked ?? "");
+      }}
+      onInput={(event) => {
+        const text = event.currentTarget.value.trim();
+        if (text !== "" && parse(text) === null) {
+          setTypo(text);
+          onChange(text);
+        } else {
+          forget();
+          if (text === "" && value !== "") onChange("");
+        }
       }}
       onBlur={(event) => {
-        const text = event.currentTarget.value.trim();
-        const day = text ? toIsoDay(text) : "";
-        setTypo(day === null);
-        if (day === null) onChange(text);
-        else if (day === "" && value !== "") onChange("");
+        setTold(typo !== null);
         onBlur?.(event);
       }}
-      onInput={(event) => setTyped(event.currentTarget.value.trim())}
-      fixOnBlur={typed === "" || toIsoDay(typed) !== null}
-      error={error ?? (typo ? t("common.badDay") : undefined)}
-      valueFormat="DD/MM/YYYY"
-      dateParser={toIsoDay}
+      fixOnBlur={typo === null}
+      allowDeselect={false}
+      error={typo !== null && (told || error) ? t("common.badDay") : error}
+      valueFormat={order === "dmy" ? "DD/MM/YYYY" : "MM/DD/YYYY"}
+      dateParser={parse}
       locale={locale === "en" ? "en" : "es-mx"}
       placeholder={t("common.dayPlaceholder")}
       firstDayOfWeek={locale === "en" ? 0 : 1}
+      clearButtonProps={{ "aria-label": t("common.clearDay") }}
+      // Escape closes the calendar, not the dialog the field is in (and what was typed in it).
+      data-mantine-stop-propagation
       {...props}
     />
   );

@@ -54,7 +54,7 @@ export function WideTable({
     <Box {...box}>
       {sliding && (
         <Text size="xs" c="dimmed" ta="right" data-testid="table-slides">
-          {t("common.tableSlides")}
+          {t(hidden.after ? "common.tableSlides" : "common.tableSlidesBack")}
         </Text>
       )}
       <Box pos="relative">

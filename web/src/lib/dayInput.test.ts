@@ -11,8 +11,20 @@ describe("days typed and shown the Mexican way, kept as ISO", () => {
     ["12/24/2026", null],
     ["navidad", null],
     ["", null],
+    // Years the API refuses are typos here too (0026 is no year, 1999 is before its range).
+    ["24/12/0026", null],
+    ["24/12/1999", null],
+    ["2101-01-01", null],
+    ["01/01/2000", "2000-01-01"],
   ])("%s → %s", (typed, iso) => {
     expect(toIsoDay(typed)).toBe(iso);
+  });
+
+  it("reads and shows month first in English", () => {
+    expect(toIsoDay("12/24/2026", "mdy")).toBe("2026-12-24");
+    expect(toIsoDay("24/12/2026", "mdy")).toBeNull();
+    expect(toIsoDay("2026-12-24", "mdy")).toBe("2026-12-24");
+    expect(showDay("2026-12-24", "mdy")).toBe("12/24/2026");
   });
 
   it("shows a stored day as DD/MM/AAAA and leaves a typo as typed", () => {

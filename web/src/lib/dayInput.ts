@@ -1,21 +1,33 @@
+import { MAX_INPUT_YEAR, MIN_INPUT_YEAR } from "../contract";
+
+/** The order a person writes a day's numbers in: Mexican (24/12/2026) or US English (12/24/2026). */
+export type DayOrder = "dmy" | "mdy";
+
 /**
- * A calendar day typed by a person in Mexican order ("24/12/2026", "24-12-2026") or as the API keeps
- * it ("2026-12-24"). The API and the stored settings keep ISO days; the screen shows DD/MM/AAAA.
+ * A calendar day typed by a person ("24/12/2026", "24-12-2026"; "12/24/2026" in English) or as the
+ * API keeps it ("2026-12-24"), within the years the API takes. The API and the stored settings keep
+ * ISO days; the screen shows DD/MM/AAAA (MM/DD/YYYY in English).
  */
-export function toIsoDay(text: string): string | null {
+export function toIsoDay(text: string, order: DayOrder = "dmy"): string | null {
   const s = text.trim();
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  const mx = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : mx ? [mx[3], mx[2], mx[1]] : [];
+  const typed = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  const [first, second] = order === "dmy" ? [2, 1] : [1, 2];
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : typed ? [typed[3], typed[first], typed[second]] : [];
   if (!y || !m || !d) return null;
+  if (Number(y) < MIN_INPUT_YEAR || Number(y) > MAX_INPUT_YEAR) return null;
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
   // 31/02 rolls over to March in Date: such a day does not exist.
   if (date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null;
   return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
 }
 
-/** "2026-12-24" → "24/12/2026"; anything else (a typo being corrected) is shown as it is. */
-export function showDay(iso: string): string {
+/** "2026-12-24" → "24/12/2026" ("12/24/2026" in English); anything else (a typo) is shown as it is. */
+export function showDay(iso: string, order: DayOrder = "dmy"): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+  if (!m) return iso;
+  return order === "dmy" ? `${m[3]}/${m[2]}/${m[1]}` : `${m[2]}/${m[3]}/${m[1]}`;
 }
+
+/** The day order of the app's language. */
+export const dayOrderOf = (locale: string): DayOrder => (locale === "en" ? "mdy" : "dmy");

@@ -99,6 +99,7 @@ export const en: Record<PortalKey, string> = {
   "survey.submit": "Send survey",
   "survey.thanks": "Thank you for answering the survey.",
   "survey.stars": "{n} of 5",
+  "survey.noStars": "Not rated",
   "survey.required": "Rate the three questions",
   "status.new": "Received",
   "status.assigned": "Assigned",

@@ -100,6 +100,7 @@ export const es = {
   "survey.thanks": "Gracias por responder la encuesta.",
   "survey.required": "Califique las tres preguntas",
   "survey.stars": "{n} de 5",
+  "survey.noStars": "Sin calificar",
   "status.new": "Recibida",
   "status.assigned": "Asignada",
   "status.in_progress": "En progreso",

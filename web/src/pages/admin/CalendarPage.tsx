@@ -19,7 +19,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { QueryState } from "../../components/QueryState";
 import { CalendarSettingsBody, type CalendarSettingsRecord } from "../../contract";
 import { useT } from "../../i18n";
-import { showDay, toIsoDay } from "../../lib/dayInput";
+import { dayOrderOf, showDay, toIsoDay } from "../../lib/dayInput";
 import { zoneOptions } from "../../lib/zones";
 import { Closures } from "./Closures";
 import { MonthView } from "./MonthView";
@@ -31,6 +31,7 @@ const CONFLICT_FIELDS = ["timeZone", "weeklyHours", "statutoryHolidays", "remove
 
 function CalendarForm({ initial }: { initial: CalendarSettings }) {
   const t = useT();
+  const order = dayOrderOf(t.locale);
   const { form, submit, busy, edit, reapply, discard } = useSettingsEditor(
     "calendar",
     initial,
@@ -74,12 +75,12 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
             <TagsInput
               label={t("calendar.removedHolidays")}
               description={t("calendar.removedHint")}
-              // Shown and typed as DD/MM/AAAA, kept as the API's ISO days.
-              value={values.removedHolidays.map(showDay)}
+              // Shown and typed as DD/MM/AAAA (MM/DD/YYYY in English), kept as the API's ISO days.
+              value={values.removedHolidays.map((day) => showDay(day, order))}
               onChange={(v) =>
                 form.set(
                   "removedHolidays",
-                  v.map((day) => toIsoDay(day) ?? day),
+                  v.map((day) => toIsoDay(day, order) ?? day),
                 )
               }
               error={

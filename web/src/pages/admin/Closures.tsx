@@ -68,7 +68,10 @@ export function Closures({ value, onChange }: { value: Closure[]; onChange: (c: 
         <DateField
           label={t("calendar.date")}
           value={draft.date}
-          onChange={(date) => setDraft({ ...draft, date })}
+          onChange={(date) => {
+            setDraft({ ...draft, date });
+            setErrors(({ date: _, ...rest }) => rest);
+          }}
           error={errors.date}
         />
         <TextInput type="time" label={t("calendar.from")} {...field("from")} />

@@ -37,14 +37,12 @@ export function ReportFilters({
       <DateField
         label={t("rep.from")}
         value={params.from ?? ""}
-        onChange={(day) => (day === "" || isIsoDay(day)) && set("from")(day || null)}
-        clearable
+        onChange={(day) => isIsoDay(day) && set("from")(day)}
       />
       <DateField
         label={t("rep.to")}
         value={params.to ?? ""}
-        onChange={(day) => (day === "" || isIsoDay(day)) && set("to")(day || null)}
-        clearable
+        onChange={(day) => isIsoDay(day) && set("to")(day)}
       />
       <ClientPicker
         label={t("rep.client")}

@@ -183,7 +183,7 @@ export function SurveySection({ ticket }: { ticket: PortalTicketDetail }) {
         size="lg"
         value={scores[key]}
         onChange={(v) => setScores((s) => ({ ...s, [key]: v }))}
-        getSymbolLabel={(n) => t("survey.stars", { n })}
+        getSymbolLabel={(n) => (n === 0 ? t("survey.noStars") : t("survey.stars", { n }))}
       />
     </Stack>
   );
