@@ -124,6 +124,8 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
       const entries = page.getByTestId("time-entries");
       await entries.getByText(`${d}/${m}/${y} 09:00–10:30`).waitFor();
       await entries.getByText("1 h 30 min").waitFor();
+      // On a 1366 px laptop the activities, with «Corregir» and «Eliminar», fit beside the ticket's facts.
+      expect(await page.getByTestId("table-slides").count()).toBe(0);
       await shot(page, "23-time-range");
     });
     const saved = await s.technician!.ok<TicketJson>("GET", ticketPath(ticket));

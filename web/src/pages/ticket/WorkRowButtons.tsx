@@ -13,7 +13,7 @@ export function WorkRowButtons({
 }) {
   const t = useT();
   return (
-    <Group gap={4} wrap="nowrap">
+    <Group gap={4}>
       <Button
         size="compact-xs"
         variant="subtle"
