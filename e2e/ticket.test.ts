@@ -162,6 +162,11 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
       await field.fill("2025-11-03");
       await field.blur();
       expect(await field.inputValue()).toBe("03/11/2025");
+      // Hours on the 24-hour clock, whatever the browser's language: «930» is 09:30.
+      expect(await page.getByTestId("time-start").getAttribute("placeholder")).toBe("HH:MM");
+      await page.getByTestId("time-start").fill("930");
+      await page.getByTestId("time-start").blur();
+      expect(await page.getByTestId("time-start").inputValue()).toBe("09:30");
       // A day that does not exist stays as typed and says so.
       await field.fill("31/02/2026");
       await field.blur();

@@ -27,7 +27,7 @@ export const admin: Record<keyof typeof es, string> = {
   "calendar.statutoryHint":
     "Jan 1, first Monday of Feb, third Monday of Mar, May 1, Sep 16, third Monday of Nov, Dec 25 and Oct 1 every six years.",
   "calendar.removedHolidays": "Holidays worked anyway",
-  "calendar.removedHint": "Dates DD/MM/YYYY; Enter to add.",
+  "calendar.removedHint": "Dates MM/DD/YYYY; Enter to add.",
   "calendar.closures": "Extra closures",
   "calendar.noClosures": "No extra closures.",
   "calendar.date": "Date",

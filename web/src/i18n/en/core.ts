@@ -28,6 +28,7 @@ export const core: Record<keyof typeof es, string> = {
   "common.yes": "Yes",
   "common.tableSlidesBack": "← Slide the table sideways to see every column",
   "common.tableSlides": "Slide the table sideways to see every column →",
+  "common.timePlaceholder": "HH:MM",
   "common.dayPlaceholder": "MM/DD/YYYY",
   "common.clearDay": "Clear the date",
   "common.badDay": "Not a date between 2000 and 2100: type it as MM/DD/YYYY.",

@@ -26,6 +26,7 @@ export const core = {
   "common.yes": "Sí",
   "common.tableSlidesBack": "← Desliza la tabla de lado para ver todas las columnas",
   "common.tableSlides": "Desliza la tabla de lado para ver todas las columnas →",
+  "common.timePlaceholder": "HH:MM",
   "common.dayPlaceholder": "DD/MM/AAAA",
   "common.clearDay": "Borrar la fecha",
   "common.badDay": "No es una fecha entre 2000 y 2100: escríbela como DD/MM/AAAA.",

@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { type ChangeEvent, useState } from "react";
 import { DateField } from "../../components/DateField";
+import { TimeField } from "../../components/TimeField";
 import { type CalendarSettings, ClosureSchema } from "../../contract";
 import { useT } from "../../i18n";
 import { checkErrors } from "../../lib/form";
@@ -74,8 +75,20 @@ export function Closures({ value, onChange }: { value: Closure[]; onChange: (c: 
           }}
           error={errors.date}
         />
-        <TextInput type="time" label={t("calendar.from")} {...field("from")} />
-        <TextInput type="time" label={t("calendar.to")} {...field("to")} />
+        <TimeField
+          w={150}
+          label={t("calendar.from")}
+          value={draft.from}
+          onChange={(from) => setDraft({ ...draft, from })}
+          error={errors.from}
+        />
+        <TimeField
+          w={150}
+          label={t("calendar.to")}
+          value={draft.to}
+          onChange={(to) => setDraft({ ...draft, to })}
+          error={errors.to}
+        />
         <TextInput label={t("common.reason")} {...field("reason")} />
         <Button mt={25} variant="light" onClick={add}>
           {t("common.add")}

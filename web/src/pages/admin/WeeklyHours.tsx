@@ -1,4 +1,5 @@
-import { ActionIcon, Button, Group, Stack, Text, TextInput } from "@mantine/core";
+import { ActionIcon, Button, Group, Stack, Text } from "@mantine/core";
+import { TimeField } from "../../components/TimeField";
 import type { CalendarSettings } from "../../contract";
 import { useT } from "../../i18n";
 
@@ -34,28 +35,28 @@ export function WeeklyHours({
             {value[day].map((range, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: ranges have no identity but their position
               <Group key={`${day}-${i}`} gap="xs">
-                <TextInput
-                  type="time"
+                <TimeField
+                  w={90}
                   aria-label={t("calendar.start")}
                   value={range.start}
                   error={errors[`weeklyHours.${day}.${i}.start`]}
-                  onChange={(e) =>
+                  onChange={(start) =>
                     setDay(
                       day,
-                      value[day].map((r, j) => (j === i ? { ...r, start: e.currentTarget.value } : r)),
+                      value[day].map((r, j) => (j === i ? { ...r, start } : r)),
                     )
                   }
                 />
                 <Text>–</Text>
-                <TextInput
-                  type="time"
+                <TimeField
+                  w={90}
                   aria-label={t("calendar.end")}
                   value={range.end}
                   error={errors[`weeklyHours.${day}.${i}.end`]}
-                  onChange={(e) =>
+                  onChange={(end) =>
                     setDay(
                       day,
-                      value[day].map((r, j) => (j === i ? { ...r, end: e.currentTarget.value } : r)),
+                      value[day].map((r, j) => (j === i ? { ...r, end } : r)),
                     )
                   }
                 />

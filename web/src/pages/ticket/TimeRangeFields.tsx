@@ -1,5 +1,6 @@
-import { SimpleGrid, Text, TextInput } from "@mantine/core";
+import { SimpleGrid, Text } from "@mantine/core";
 import { DateField } from "../../components/DateField";
+import { TimeField } from "../../components/TimeField";
 import { useT } from "../../i18n";
 import type { FieldErrors } from "../../lib/form";
 import { displayTimeZone } from "../../lib/format";
@@ -27,19 +28,17 @@ export function TimeRangeFields({
           error={errors.date}
           data-testid="time-date"
         />
-        <TextInput
-          type="time"
+        <TimeField
           label={t("time.start")}
           value={value.start}
-          onChange={(e) => onChange({ start: e.currentTarget.value })}
+          onChange={(start) => onChange({ start })}
           error={errors.startedAt}
           data-testid="time-start"
         />
-        <TextInput
-          type="time"
+        <TimeField
           label={t("time.end")}
           value={value.end}
-          onChange={(e) => onChange({ end: e.currentTarget.value })}
+          onChange={(end) => onChange({ end })}
           error={errors.endedAt}
           data-testid="time-end"
         />
