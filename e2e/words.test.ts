@@ -195,7 +195,8 @@ describe.skipIf(browserMissing)("words, not codes (es)", { timeout: 180_000 }, (
       expect(await zone.inputValue()).toBe("Ciudad de México (UTC−6)");
       await expectWords(page, "calendar");
       await page.goto(`${server.baseUrl}/admin/sla`);
-      await page.getByLabel("Desde").fill("2026-12-24T18:00");
+      await page.getByLabel("Desde").fill("24/12/2026");
+      await page.getByLabel("Hora", { exact: true }).fill("18:00");
       await page.getByLabel("Minutos hábiles").fill("600");
       await page.getByRole("button", { name: "Calcular" }).click();
       await page.getByTestId("sla-skipped").first().waitFor();

@@ -69,6 +69,8 @@ export const admin: Record<keyof typeof es, string> = {
   "sla.near": '"Near breach" warning (min before)',
   "sla.calculator": "Deadline calculator",
   "sla.from": "From",
+  "sla.fromTime": "Time",
+  "sla.fromHint": "Empty: from now.",
   "sla.minutes": "Business minutes",
   "sla.compute": "Compute",
   "sla.dueAt": "Due: {at}",

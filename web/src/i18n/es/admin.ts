@@ -67,6 +67,8 @@ export const admin = {
   "sla.near": "Aviso «por vencer» (min antes)",
   "sla.calculator": "Calculadora de vencimientos",
   "sla.from": "Desde",
+  "sla.fromTime": "Hora",
+  "sla.fromHint": "Vacío: desde ahora.",
   "sla.minutes": "Minutos hábiles",
   "sla.compute": "Calcular",
   "sla.dueAt": "Vence: {at}",

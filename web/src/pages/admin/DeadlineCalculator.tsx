@@ -1,12 +1,14 @@
-import { Alert, Button, Group, List, NumberInput, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Group, List, NumberInput, Paper, Stack, Text, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import type { z } from "zod";
 import { api, withQuery } from "../../api/client";
+import { DateField, isIsoDay } from "../../components/DateField";
+import { TimeField } from "../../components/TimeField";
 import type { DeadlineResult, SkippedDay } from "../../contract";
 import { type Translate, useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
-import { formatDateTime } from "../../lib/format";
-import { formatLongDate } from "../../lib/zones";
+import { displayTimeZone, formatDateTime, zonedIso } from "../../lib/format";
+import { formatLongDate, zoneLabel } from "../../lib/zones";
 import { closedDayReason } from "./closedDay";
 
 type Deadline = z.infer<typeof DeadlineResult>;
@@ -25,14 +27,18 @@ function skippedText(t: Translate, s: Skipped): string {
 /** What-if: when is a deadline of N business minutes from a given instant, and why. */
 export function DeadlineCalculator() {
   const t = useT();
-  const [from, setFrom] = useState("");
+  const [day, setDay] = useState("");
+  const [time, setTime] = useState("");
   const [minutes, setMinutes] = useState<number | string>(120);
   const [result, setResult] = useState<Deadline | null>(null);
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    const instant = from ? new Date(from).toISOString() : new Date().toISOString();
+    // A day and time on the business calendar's clock (not the browser's); none: from now.
+    const at = day ? zonedIso(day, time || "00:00") : new Date().toISOString();
+    if (!at) return setError(t(isIsoDay(day) ? "time.badDateTime" : "common.badDay"));
+    const instant = new Date(at).toISOString();
     try {
       setResult(
         await api<Deadline>(withQuery("/api/sla/deadline", { from: instant, minutes: Number(minutes) })),
@@ -49,12 +55,8 @@ export function DeadlineCalculator() {
             {t("sla.calculator")}
           </Title>
           <Group align="flex-end">
-            <TextInput
-              type="datetime-local"
-              label={t("sla.from")}
-              value={from}
-              onChange={(e) => setFrom(e.currentTarget.value)}
-            />
+            <DateField label={t("sla.from")} value={day} onChange={setDay} w={160} clearable />
+            <TimeField label={t("sla.fromTime")} value={time} onChange={setTime} w={100} />
             <NumberInput
               label={t("sla.minutes")}
               min={0}
@@ -66,6 +68,9 @@ export function DeadlineCalculator() {
               {t("sla.compute")}
             </Button>
           </Group>
+          <Text size="xs" c="dimmed" mt={-8}>
+            {t("sla.fromHint")} {t("time.zoneHint", { zone: zoneLabel(displayTimeZone(), t.locale) })}
+          </Text>
           {error && <Alert color="red">{error}</Alert>}
           {result && (
             <Stack gap={4}>

@@ -6,6 +6,7 @@ import "@mantine/core/styles/Modal.layer.css";
 import "@mantine/core/styles/NumberInput.layer.css";
 import "@mantine/core/styles/SimpleGrid.layer.css";
 import "@mantine/core/styles/Table.layer.css";
+import "@mantine/dates/styles.layer.css";
 import { Alert, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Title } from "@mantine/core";
 import type { z } from "zod";
 import { useSettings } from "../../api/admin";
