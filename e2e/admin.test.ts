@@ -138,7 +138,10 @@ describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { ti
       await zone.press("Escape");
       await page.getByLabel("Fecha").fill(today);
       await page.getByLabel("Motivo").fill("Inventario anual");
-      await page.getByRole("button", { name: "Agregar" }).click();
+      // Enter in the closure's row adds it; it does not save the calendar without it.
+      await page.getByLabel("Motivo").press("Enter");
+      await expect.poll(() => page.getByLabel("Motivo").inputValue()).toBe("");
+      expect(await page.getByText("Cambios guardados.").count()).toBe(0);
       await page.getByRole("button", { name: "Guardar" }).click();
       await page.getByText("Cambios guardados.").waitFor();
       await month

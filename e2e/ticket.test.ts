@@ -167,6 +167,9 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
       await page.getByTestId("time-start").fill("930");
       await page.getByTestId("time-start").blur();
       expect(await page.getByTestId("time-start").inputValue()).toBe("09:30");
+      await page.getByTestId("time-end").fill("1045");
+      await page.getByTestId("time-end").press("Enter"); // written out first, not refused
+      expect(await page.getByTestId("time-end").inputValue()).toBe("10:45");
       // A day that does not exist stays as typed and says so.
       await field.fill("31/02/2026");
       await field.blur();

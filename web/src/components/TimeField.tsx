@@ -25,7 +25,7 @@ type Props = Omit<TextInputProps, "value" | "onChange" | "placeholder"> & {
  * A time of day on the 24-hour clock the desk and Mesa's screens use, whatever the browser's language
  * (a native time input shows «10:30 p. m.» or «AM/PM» beside days written DD/MM/AAAA).
  */
-export function TimeField({ value, onChange, onBlur, ...props }: Props) {
+export function TimeField({ value, onChange, onBlur, onKeyDown, ...props }: Props) {
   const t = useT();
   return (
     <TextInput
@@ -35,6 +35,15 @@ export function TimeField({ value, onChange, onBlur, ...props }: Props) {
         const time = toHourMinute(event.currentTarget.value);
         if (time !== value) onChange(time);
         onBlur?.(event);
+      }}
+      onKeyDown={(event) => {
+        // Enter first writes «930» as 09:30 (the form's check wants HH:MM); a second Enter sends it.
+        const time = toHourMinute(event.currentTarget.value);
+        if (event.key === "Enter" && time !== event.currentTarget.value) {
+          event.preventDefault();
+          onChange(time);
+        }
+        onKeyDown?.(event);
       }}
       placeholder={t("common.timePlaceholder")}
       inputMode="numeric"

@@ -70,7 +70,7 @@ export const admin: Record<keyof typeof es, string> = {
   "sla.calculator": "Deadline calculator",
   "sla.from": "From",
   "sla.fromTime": "Time",
-  "sla.fromHint": "Empty: from now.",
+  "sla.fromHint": "No day: from now; no time: from 00:00.",
   "sla.minutes": "Business minutes",
   "sla.compute": "Compute",
   "sla.dueAt": "Due: {at}",

@@ -68,7 +68,7 @@ export const admin = {
   "sla.calculator": "Calculadora de vencimientos",
   "sla.from": "Desde",
   "sla.fromTime": "Hora",
-  "sla.fromHint": "Vacío: desde ahora.",
+  "sla.fromHint": "Sin día: desde ahora; sin hora: desde las 00:00.",
   "sla.minutes": "Minutos hábiles",
   "sla.compute": "Calcular",
   "sla.dueAt": "Vence: {at}",

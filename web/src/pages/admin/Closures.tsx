@@ -65,7 +65,16 @@ export function Closures({ value, onChange }: { value: Closure[]; onChange: (c: 
           </Table.Tbody>
         </Table>
       )}
-      <Group align="flex-start" gap="xs">
+      {/* Enter in the row adds the closure (not the calendar's own form, which would save without it). */}
+      <Group
+        align="flex-start"
+        gap="xs"
+        onKeyDown={(event) => {
+          if (event.key !== "Enter" || event.defaultPrevented) return;
+          event.preventDefault();
+          add();
+        }}
+      >
         <DateField
           label={t("calendar.date")}
           value={draft.date}

@@ -35,6 +35,7 @@ export function DeadlineCalculator() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    setResult(null);
     // A day and time on the business calendar's clock (not the browser's); none: from now.
     const at = day ? zonedIso(day, time || "00:00") : new Date().toISOString();
     if (!at) return setError(t(isIsoDay(day) ? "time.badDateTime" : "common.badDay"));

@@ -77,7 +77,12 @@ function Minutes({ form }: { form: FormState<Values> }) {
       <TimeRangeFields
         value={values.range}
         errors={errors}
-        onChange={(patch) => form.set("range", { ...values.range, ...patch })}
+        onChange={(patch) => {
+          form.set("range", { ...values.range, ...patch });
+          // A refusal of the range is answered by changing it: its message goes with the change.
+          const { date: _date, startedAt: _start, endedAt: _end, ...others } = errors;
+          form.setErrors(others);
+        }}
       />
     );
   }
