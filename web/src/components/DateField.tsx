@@ -2,16 +2,14 @@ import { DateInput, type DateInputProps } from "@mantine/dates";
 import "dayjs/locale/es-mx";
 import { useEffect, useState } from "react";
 import { useI18n } from "../i18n";
-import { dayOrderOf, toIsoDay } from "../lib/dayInput";
+import { isIsoDay, toIsoDay } from "../lib/dayInput";
+import { dayOrderOf } from "../lib/format";
 
 type Props = Omit<DateInputProps, "value" | "onChange" | "valueFormat" | "dateParser" | "locale"> & {
   /** The day as the API keeps it (2026-12-24), "" when none, or what was typed when it is no day. */
   value: string;
   onChange: (day: string) => void;
 };
-
-/** Whether a field's value is a day the API takes (not "" nor a typo handed on as typed). */
-export const isIsoDay = (value: string) => toIsoDay(value) === value;
 
 /**
  * A calendar day, written and picked in the app's language whatever the browser's (a native date input

@@ -11,11 +11,7 @@ interface OutOfSight {
 const NONE: OutOfSight = { before: false, after: false };
 
 /** The sides of a scrolled box with content past them (a pixel of rounding is not content). */
-export function outOfSight(box: {
-  scrollLeft: number;
-  scrollWidth: number;
-  clientWidth: number;
-}): OutOfSight {
+function outOfSight(box: { scrollLeft: number; scrollWidth: number; clientWidth: number }): OutOfSight {
   const rest = box.scrollWidth - box.clientWidth - box.scrollLeft;
   return { before: box.scrollLeft > 1, after: rest > 1 };
 }

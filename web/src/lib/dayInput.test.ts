@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { showDay, toIsoDay } from "./dayInput";
+import { showDay, toHourMinute, toIsoDay } from "./dayInput";
 
 describe("days typed and shown the Mexican way, kept as ISO", () => {
   it.each([
@@ -30,5 +30,26 @@ describe("days typed and shown the Mexican way, kept as ISO", () => {
   it("shows a stored day as DD/MM/AAAA and leaves a typo as typed", () => {
     expect(showDay("2026-12-24")).toBe("24/12/2026");
     expect(showDay("24/13/2026")).toBe("24/13/2026");
+  });
+});
+
+describe("a time typed on the 24-hour clock, written as the API keeps it", () => {
+  it.each([
+    ["9:30", "09:30"],
+    ["930", "09:30"],
+    ["0930", "09:30"],
+    ["9", "09:00"],
+    ["17", "17:00"],
+    [" 18:05 ", "18:05"],
+    ["24:00", "24:00"],
+    ["0", "00:00"],
+    // Left as typed, for the form's check to name.
+    ["24:30", "24:30"],
+    ["9:75", "9:75"],
+    ["25", "25"],
+    ["9 pm", "9 pm"],
+    ["", ""],
+  ])("%s → %s", (typed, time) => {
+    expect(toHourMinute(typed)).toBe(time);
   });
 });

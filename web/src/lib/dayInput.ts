@@ -1,7 +1,5 @@
 import { MAX_INPUT_YEAR, MIN_INPUT_YEAR } from "../contract";
-
-/** The order a person writes a day's numbers in: Mexican (24/12/2026) or US English (12/24/2026). */
-export type DayOrder = "dmy" | "mdy";
+import { type DayOrder, writeDay } from "./format";
 
 /**
  * A calendar day typed by a person ("24/12/2026", "24-12-2026"; "12/24/2026" in English) or as the
@@ -25,9 +23,22 @@ export function toIsoDay(text: string, order: DayOrder = "dmy"): string | null {
 /** "2026-12-24" → "24/12/2026" ("12/24/2026" in English); anything else (a typo) is shown as it is. */
 export function showDay(iso: string, order: DayOrder = "dmy"): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  return order === "dmy" ? `${m[3]}/${m[2]}/${m[1]}` : `${m[2]}/${m[3]}/${m[1]}`;
+  return m ? writeDay(m[1] ?? "", m[2] ?? "", m[3] ?? "", order) : iso;
 }
 
-/** The day order of the app's language. */
-export const dayOrderOf = (locale: string): DayOrder => (locale === "en" ? "mdy" : "dmy");
+/** Whether a field's value is a day the API takes (not "" nor a typo handed on as typed). */
+export const isIsoDay = (value: string) => toIsoDay(value) === value;
+
+/**
+ * A time of day as typed ("9:30", "930", "9") written the way the API keeps it ("09:30"); "24:00"
+ * (the end of a day's hours) too. Anything else is left as typed, for the form's check to name.
+ */
+export function toHourMinute(text: string): string {
+  const s = text.trim();
+  const m = /^(\d{1,2})(?::?(\d{2}))?$/.exec(s);
+  if (!m) return s;
+  const hours = Number(m[1]);
+  const minutes = Number(m[2] ?? "0");
+  if (hours > 24 || minutes > 59 || (hours === 24 && minutes > 0)) return s;
+  return `${String(hours).padStart(2, "0")}:${String(minutes).padStart(2, "0")}`;
+}

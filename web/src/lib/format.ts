@@ -72,9 +72,19 @@ function clock(date: Date, formats: ZoneFormats = zone): Record<string, string> 
   return out;
 }
 
-/** `24/11/2026` (es-MX), `11/24/2026` (en): what Intl's numeric dates in those languages show. */
+/** The order a person writes a day's numbers in: Mexican (24/12/2026) or US English (12/24/2026). */
+export type DayOrder = "dmy" | "mdy";
+
+/** The day order of the app's language: what Intl's numeric dates in es-MX and en show. */
+export const dayOrderOf = (locale: string): DayOrder => (locale === "en" ? "mdy" : "dmy");
+
+/** A day's numbers, already padded, in the order given: `24/11/2026` or `11/24/2026`. */
+export const writeDay = (year: string, month: string, day: string, order: DayOrder) =>
+  order === "dmy" ? `${day}/${month}/${year}` : `${month}/${day}/${year}`;
+
+/** `24/11/2026` (es-MX), `11/24/2026` (en). */
 function numericDate(p: Record<string, string>): string {
-  return displayLocale === "en" ? `${p.month}/${p.day}/${p.year}` : `${p.day}/${p.month}/${p.year}`;
+  return writeDay(p.year ?? "", p.month ?? "", p.day ?? "", dayOrderOf(displayLocale));
 }
 
 /** `24/11/2026 16:30` (es-MX), `11/24/2026 16:30` (en) */

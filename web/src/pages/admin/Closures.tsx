@@ -36,6 +36,11 @@ export function Closures({ value, onChange }: { value: Closure[]; onChange: (c: 
     onChange: (e: ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, [key]: e.currentTarget.value }),
     error: errors[key],
   });
+  const time = (key: "from" | "to") => ({
+    value: draft[key],
+    onChange: (typed: string) => setDraft({ ...draft, [key]: typed }),
+    error: errors[key],
+  });
   return (
     <Stack gap="xs">
       {value.length === 0 ? (
@@ -84,20 +89,8 @@ export function Closures({ value, onChange }: { value: Closure[]; onChange: (c: 
           }}
           error={errors.date}
         />
-        <TimeField
-          w={150}
-          label={t("calendar.from")}
-          value={draft.from}
-          onChange={(from) => setDraft({ ...draft, from })}
-          error={errors.from}
-        />
-        <TimeField
-          w={150}
-          label={t("calendar.to")}
-          value={draft.to}
-          onChange={(to) => setDraft({ ...draft, to })}
-          error={errors.to}
-        />
+        <TimeField w={150} label={t("calendar.from")} {...time("from")} />
+        <TimeField w={150} label={t("calendar.to")} {...time("to")} />
         <TextInput label={t("common.reason")} {...field("reason")} />
         <Button mt={25} variant="light" onClick={add}>
           {t("common.add")}

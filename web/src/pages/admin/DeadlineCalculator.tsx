@@ -2,10 +2,11 @@ import { Alert, Button, Group, List, NumberInput, Paper, Stack, Text, Title } fr
 import { type FormEvent, useState } from "react";
 import type { z } from "zod";
 import { api, withQuery } from "../../api/client";
-import { DateField, isIsoDay } from "../../components/DateField";
+import { DateField } from "../../components/DateField";
 import { TimeField } from "../../components/TimeField";
 import type { DeadlineResult, SkippedDay } from "../../contract";
 import { type Translate, useT } from "../../i18n";
+import { isIsoDay } from "../../lib/dayInput";
 import { errorMessage } from "../../lib/form";
 import { displayTimeZone, formatDateTime, zonedIso } from "../../lib/format";
 import { formatLongDate, zoneLabel } from "../../lib/zones";

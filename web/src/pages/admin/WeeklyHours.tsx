@@ -19,6 +19,16 @@ export function WeeklyHours({
 }) {
   const t = useT();
   const setDay = (day: Day, ranges: Week[Day]) => onChange({ ...value, [day]: ranges });
+  /** The start or the end of one of a day's ranges, as typed, with its refusal if any. */
+  const edge = (day: Day, i: number, which: "start" | "end") => ({
+    value: value[day][i]?.[which] ?? "",
+    error: errors[`weeklyHours.${day}.${i}.${which}`],
+    onChange: (typed: string) =>
+      setDay(
+        day,
+        value[day].map((r, j) => (j === i ? { ...r, [which]: typed } : r)),
+      ),
+  });
   return (
     <Stack gap="xs">
       {DAYS.map((day) => (
@@ -32,34 +42,12 @@ export function WeeklyHours({
                 {t("calendar.closedDay")}
               </Text>
             )}
-            {value[day].map((range, i) => (
+            {value[day].map((_, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: ranges have no identity but their position
               <Group key={`${day}-${i}`} gap="xs">
-                <TimeField
-                  w={90}
-                  aria-label={t("calendar.start")}
-                  value={range.start}
-                  error={errors[`weeklyHours.${day}.${i}.start`]}
-                  onChange={(start) =>
-                    setDay(
-                      day,
-                      value[day].map((r, j) => (j === i ? { ...r, start } : r)),
-                    )
-                  }
-                />
+                <TimeField w={90} aria-label={t("calendar.start")} {...edge(day, i, "start")} />
                 <Text>–</Text>
-                <TimeField
-                  w={90}
-                  aria-label={t("calendar.end")}
-                  value={range.end}
-                  error={errors[`weeklyHours.${day}.${i}.end`]}
-                  onChange={(end) =>
-                    setDay(
-                      day,
-                      value[day].map((r, j) => (j === i ? { ...r, end } : r)),
-                    )
-                  }
-                />
+                <TimeField w={90} aria-label={t("calendar.end")} {...edge(day, i, "end")} />
                 <ActionIcon
                   variant="subtle"
                   color="red"

@@ -2,8 +2,9 @@ import { Group, Select } from "@mantine/core";
 import { useUsers } from "../../api/admin";
 import { useCategories } from "../../api/clients";
 import { ClientPicker } from "../../components/ClientPicker";
-import { DateField, isIsoDay } from "../../components/DateField";
+import { DateField } from "../../components/DateField";
 import { type MessageKey, useT } from "../../i18n";
+import { isIsoDay } from "../../lib/dayInput";
 import type { Params } from "./useReportParams";
 
 /** The label of each workload grouping (the contract's WorkloadBy values), in the order offered. */
