@@ -136,6 +136,25 @@ describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { ti
       await zone.fill("Madrid");
       await page.getByRole("option", { name: /Madrid \(UTC\+1\) · Europe\/Madrid/ }).waitFor();
       await zone.press("Escape");
+      // A range that ends before it starts is refused on its own «Hasta», before anything is sent.
+      const mondayEnd = page.getByLabel("Hasta", { exact: true }).first();
+      const mondayWas = await mondayEnd.inputValue();
+      await mondayEnd.fill("07:00");
+      await page.getByRole("button", { name: "Guardar" }).click();
+      const endRefused = page.getByText("Debe ser posterior al inicio");
+      await endRefused.waitFor();
+      expect(await mondayEnd.getAttribute("aria-invalid")).toBe("true");
+      expect(await page.getByText("Cambios guardados.").count()).toBe(0);
+      // A start not on the 24-hour clock says how to write it.
+      const mondayStart = page.getByLabel("Desde", { exact: true }).first();
+      const startWas = await mondayStart.inputValue();
+      await mondayStart.fill("9 am");
+      await page.getByRole("button", { name: "Guardar" }).click();
+      await page.getByText("Hora de 24 horas, HH:MM (p. ej., 09:30)").waitFor();
+      await mondayStart.fill(startWas);
+      // Writing the hour again answers its refusal.
+      await mondayEnd.fill(mondayWas);
+      await endRefused.waitFor({ state: "detached" });
       await page.getByLabel("Fecha").fill(today);
       await page.getByLabel("Motivo").fill("Inventario anual");
       // Enter in the closure's row adds it; it does not save the calendar without it.

@@ -13,7 +13,7 @@ export const inputEn: Record<InputMessageKey, string> = {
   "input.date_nonexistent": "No such date",
   "input.year_range": "Year outside the accepted range ({min}–{max})",
   "input.period": "Period as YYYY-MM",
-  "input.time_format": "Time as HH:mm",
+  "input.time_format": "A 24-hour time, HH:MM (e.g. 09:30)",
   "input.range_reversed": "The end date is before the start date",
   "input.range_too_long": "The period is longer than {years, plural, one {# year} other {# years}}",
   "input.cents_integer": "Amount in cents (a whole number)",

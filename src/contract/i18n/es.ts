@@ -14,7 +14,7 @@ export const inputEs = {
   "input.date_nonexistent": "Fecha inexistente",
   "input.year_range": "Año fuera del rango admitido ({min}–{max})",
   "input.period": "Periodo AAAA-MM",
-  "input.time_format": "Hora HH:mm",
+  "input.time_format": "Hora de 24 horas, HH:MM (p. ej., 09:30)",
   "input.range_reversed": "La fecha final es anterior a la inicial",
   "input.range_too_long": "El periodo excede {years, plural, one {# año} other {# años}}",
   "input.cents_integer": "Importe en centavos (entero)",

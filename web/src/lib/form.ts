@@ -173,10 +173,12 @@ export function useForm<T extends object>(initial: T, t: Translate): FormState<T
 
   const set = useCallback(<K extends keyof T>(key: K, value: T[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
+    // A new value answers the field's errors, those of its parts too (`weeklyHours.1.0.end`).
     setErrors((e) => {
-      if (!(String(key) in e)) return e;
-      const { [String(key)]: _removed, ...rest } = e;
-      return rest;
+      const name = String(key);
+      const stale = (k: string) => k === name || k.startsWith(`${name}.`);
+      if (!Object.keys(e).some(stale)) return e;
+      return Object.fromEntries(Object.entries(e).filter(([k]) => !stale(k)));
     });
   }, []);
 

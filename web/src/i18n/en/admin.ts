@@ -23,6 +23,8 @@ export const admin: Record<keyof typeof es, string> = {
   "calendar.addRange": "Hours",
   "calendar.start": "From",
   "calendar.end": "To",
+  "calendar.endBeforeStart": "Must be after the start",
+  "calendar.rangesOverlap": "Overlaps another range of the same day",
   "calendar.statutory": "Statutory rest days (LFT art. 74)",
   "calendar.statutoryHint":
     "Jan 1, first Monday of Feb, third Monday of Mar, May 1, Sep 16, third Monday of Nov, Dec 25 and Oct 1 every six years.",

@@ -75,6 +75,6 @@ export const desk: Record<keyof typeof es, string> = {
   "time.start": "Start time",
   "time.end": "End time",
   "time.zoneHint": "Time in {zone}.",
-  "time.badDateTime": "Give the date and both times (HH:mm).",
+  "time.badDateTime": "Give the date and both times on the 24-hour clock (HH:MM).",
   "time.badRange": "The end time must be after the start time.",
 };

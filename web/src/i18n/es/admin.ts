@@ -21,6 +21,8 @@ export const admin = {
   "calendar.addRange": "Horario",
   "calendar.start": "Desde",
   "calendar.end": "Hasta",
+  "calendar.endBeforeStart": "Debe ser posterior al inicio",
+  "calendar.rangesOverlap": "Se encima con otro horario del mismo día",
   "calendar.statutory": "Descansos obligatorios de ley (LFT art. 74)",
   "calendar.statutoryHint":
     "1 ene, primer lunes de feb, tercer lunes de mar, 1 may, 16 sep, tercer lunes de nov, 25 dic y 1 oct sexenal.",

@@ -72,6 +72,6 @@ export const desk = {
   "time.start": "Hora de inicio",
   "time.end": "Hora de fin",
   "time.zoneHint": "Horario de {zone}.",
-  "time.badDateTime": "Indica la fecha y las horas (HH:mm).",
+  "time.badDateTime": "Indica la fecha y las horas de 24 horas (HH:MM).",
   "time.badRange": "La hora de fin debe ser posterior a la de inicio.",
 } as const;

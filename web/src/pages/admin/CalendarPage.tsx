@@ -26,6 +26,7 @@ import { Closures } from "./Closures";
 import { MonthView } from "./MonthView";
 import { useSettingsEditor } from "./useSettingsEditor";
 import { WeeklyHours } from "./WeeklyHours";
+import { weekIssues } from "./weekIssues";
 
 type CalendarSettings = z.infer<typeof CalendarSettingsRecord>;
 const CONFLICT_FIELDS = ["timeZone", "weeklyHours", "statutoryHolidays", "removedHolidays", "closures"];
@@ -37,6 +38,7 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
     "calendar",
     initial,
     CalendarSettingsBody,
+    (values) => weekIssues(values.weeklyHours, t),
   );
   const { values, errors } = form;
   return (

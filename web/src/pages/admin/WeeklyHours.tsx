@@ -43,12 +43,14 @@ export function WeeklyHours({
               </Text>
             )}
             {value[day].map((_, i) => (
+              // Top-aligned: a refusal under one time field leaves the dash and × beside the fields.
               // biome-ignore lint/suspicious/noArrayIndexKey: ranges have no identity but their position
-              <Group key={`${day}-${i}`} gap="xs">
+              <Group key={`${day}-${i}`} gap="xs" align="flex-start" wrap="nowrap">
                 <TimeField w={90} aria-label={t("calendar.start")} {...edge(day, i, "start")} />
-                <Text>–</Text>
+                <Text mt={6}>–</Text>
                 <TimeField w={90} aria-label={t("calendar.end")} {...edge(day, i, "end")} />
                 <ActionIcon
+                  mt={4}
                   variant="subtle"
                   color="red"
                   aria-label={t("common.remove")}

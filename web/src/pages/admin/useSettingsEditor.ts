@@ -18,6 +18,8 @@ export function useSettingsEditor<T extends { version: number }>(
   name: "calendar" | "sla" | "backup",
   initial: T,
   schema: z.ZodType,
+  /** Checks the schema cannot express, as field errors (the calendar's ranges: weekIssues). */
+  extraChecks: (values: T) => Record<string, string> = () => ({}),
 ) {
   const t = useT();
   const [base, setBase] = useState(initial);
@@ -52,7 +54,7 @@ export function useSettingsEditor<T extends { version: number }>(
     );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const body = form.validate(schema, form.values) as T | null;
+    const body = form.validate(schema, form.values, extraChecks(form.values)) as T | null;
     if (body) send(body, changedFields(withoutVersion(base), withoutVersion(body)), base);
   };
   const reapply = () => {
