@@ -14,8 +14,16 @@ describe("the weekly hours' ranges refused on their own fields", () => {
   it.each([
     ["a usable day", [{ start: "09:00", end: "14:00" }], {}],
     ["up to midnight", [{ start: "18:00", end: "24:00" }], {}],
-    ["end before start", [{ start: "09:00", end: "07:00" }], { "weeklyHours.1.0.end": "calendar.endBeforeStart" }],
-    ["end at its start", [{ start: "09:00", end: "09:00" }], { "weeklyHours.1.0.end": "calendar.endBeforeStart" }],
+    [
+      "end before start",
+      [{ start: "09:00", end: "07:00" }],
+      { "weeklyHours.1.0.end": "calendar.endBeforeStart" },
+    ],
+    [
+      "end at its start",
+      [{ start: "09:00", end: "09:00" }],
+      { "weeklyHours.1.0.end": "calendar.endBeforeStart" },
+    ],
     [
       "the second range inside the first",
       [
