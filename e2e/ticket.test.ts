@@ -501,7 +501,11 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
         };
         await rate("En general, ¿cómo le atendimos?", "5 de 5");
         await rate("¿Cómo fue la atención del técnico?", "4 de 5");
-        await rate("¿Resolvimos a tiempo?", "5 de 5");
+        // The last by keyboard: an arrow key picks the next star, as in any group of radio buttons.
+        const onTime = survey.getByRole("radiogroup", { name: "¿Resolvimos a tiempo?" });
+        await onTime.getByLabel("4 de 5", { exact: true }).focus();
+        await page.keyboard.press("ArrowRight");
+        await expect.poll(() => onTime.getByLabel("5 de 5", { exact: true }).isChecked()).toBe(true);
         await survey.getByLabel("Comentarios (opcional)").fill("Llegaron el mismo día.");
         await survey.getByRole("button", { name: "Enviar encuesta" }).click();
         await page.getByText("Gracias por responder la encuesta.").waitFor();

@@ -173,9 +173,21 @@ export function SurveySection({ ticket }: { ticket: PortalTicketDetail }) {
       setBusy(false);
     }
   };
-  // Each question's stars are a group named by the question, each star read as «4 de 5».
+  // Each question's stars are a group named by the question, each star read as «4 de 5». An arrow
+  // key checks the next star's radio, which Mantine's Rating takes as a hover only: its change is the
+  // answer here (a tap's change gives the same value its click already set).
   const question = (key: keyof typeof scores, label: string) => (
-    <Stack gap={2} role="radiogroup" aria-labelledby={`encuesta-${key}`}>
+    <Stack
+      gap={2}
+      role="radiogroup"
+      aria-labelledby={`encuesta-${key}`}
+      onChange={(e) => {
+        const star = e.target as HTMLInputElement;
+        const n = Number(star.value);
+        if (star.type === "radio" && Number.isInteger(n) && n >= 1 && n <= 5)
+          setScores((s) => ({ ...s, [key]: n }));
+      }}
+    >
       <Text size="sm" id={`encuesta-${key}`}>
         {label}
       </Text>
