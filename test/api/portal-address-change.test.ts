@@ -35,6 +35,41 @@ describe.each(DATABASES)("a contact's portal access follows its e-mail on %s", (
       (u: { contactId: string }) => u.contactId === contactId,
     );
 
+  it("a technician or senior may edit the contact but not move its portal sign-in (the next link would go to them)", async () => {
+    const session = await portalSignIn(t.app, s, contactId, old);
+    for (const who of [s.technician, s.senior]) {
+      const before = await contact();
+      const moving = await who.patch(`/api/contacts/${contactId}`, {
+        email: "tecnico@correo-propio.example",
+        version: before.version,
+      });
+      expect(moving.status).toBe(403);
+      expect(moving.body.error).toMatchObject({
+        code: "forbidden",
+        message:
+          "Este contacto entra al portal de clientes con su correo: solo Recepción, líderes de proyecto y Ventas pueden cambiarlo.",
+        details: { field: "email" },
+      });
+      const clearing = await who.patch(`/api/contacts/${contactId}`, {
+        email: null,
+        version: before.version,
+      });
+      expect(clearing.status).toBe(403);
+      expect(await contact()).toMatchObject({ email: old, version: before.version });
+      expect(await portalUser()).toMatchObject({ email: old });
+      // The rest of the contact is theirs to edit, the same address included.
+      const phone = await who.patch(`/api/contacts/${contactId}`, {
+        phone: "5512345678",
+        email: old,
+        version: before.version,
+      });
+      expect(phone.status).toBe(200);
+    }
+    expect((await session.get("/api/portal/tickets")).status).toBe(200);
+    await requestLink(t.app, "tecnico@correo-propio.example");
+    expect(await linkMails(t.app, "tecnico@correo-propio.example")).toHaveLength(0);
+  });
+
   it("moves the sign-in to the new address; the old one's session and links stop working", async () => {
     const session = await portalSignIn(t.app, s, contactId, old);
     expect((await session.get("/api/portal/tickets")).status).toBe(200);

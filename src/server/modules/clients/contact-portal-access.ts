@@ -4,23 +4,35 @@
  * it opened must end; the account moves to the new address, or is disabled when there is none.
  */
 import type { Kysely } from "kysely";
+import type { Actor } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
 import { onDuplicate } from "../../platform/database/duplicates.js";
 import type { DB } from "../../platform/database/schema.js";
 import { portalUsersRepo } from "../../platform/database/staff-repository.js";
-import { conflict } from "../../platform/errors.js";
+import { conflict, forbidden } from "../../platform/errors.js";
 import { usersRepo } from "../users/repository.js";
+import { mayMovePortalAddress } from "./policy.js";
 
 type Db = Kysely<DB>;
 
 /**
- * Before the contact's update: refuses (409) a new address that is another account's sign-in, which
- * the contact's portal account could not move to. Nothing to check without a portal account.
+ * Before the contact's update, when its e-mail changes and it has a portal account:
+ * - only those who invite to the portal move (or clear) the account's sign-in address (403 to a
+ *   technician or senior, who may edit the rest of the contact): whoever sets it gets the next sign-in
+ *   link, and with it the client's view of its tickets, its service orders and its surveys;
+ * - a new address that is another account's sign-in is refused (409): the account could not move to it.
  */
-export async function checkPortalAddressFree(db: Db, contactId: string, email: string | null) {
-  if (!email) return;
+export async function checkPortalAddressChange(
+  db: Db,
+  actor: Actor,
+  contactId: string,
+  email: string | null,
+) {
   const account = await portalUsersRepo.ofContact(db, contactId);
   if (!account || account.email === email) return;
+  if (account.active === 1 && !mayMovePortalAddress(actor))
+    throw forbidden("contact.portal_address_granters_only", {}, { field: "email" });
+  if (!email) return;
   const holder = await usersRepo.byEmail(db, email);
   if (holder && holder.id !== account.id) throw conflict("portal_user.email_taken", {}, { field: "email" });
 }
@@ -37,7 +49,7 @@ export async function followContactAddress(
   if (!account) return;
   await portalUsersRepo.endAccess(trx, account.id, now);
   const patch = change.after ? { email: change.after } : { active: 0 as const };
-  // checkPortalAddressFree looked before the transaction: a user created at that address since loses
+  // checkPortalAddressChange looked before the transaction: a user created at that address since loses
   // nothing, this update is refused (409) and rolled back with the contact's change.
   await onDuplicate(portalUsersRepo.setAddress(trx, account.id, patch, now), () =>
     conflict("portal_user.email_taken", {}, { field: "email" }),

@@ -14,7 +14,7 @@ import { ticketsRepo } from "../tickets/repository.js";
 import { dropAsBillingContact } from "./billing-contact.js";
 import { contactFor } from "./client-view.js";
 import { toClient } from "./clients.js";
-import { checkPortalAddressFree, followContactAddress } from "./contact-portal-access.js";
+import { checkPortalAddressChange, followContactAddress } from "./contact-portal-access.js";
 import {
   assertMayEditContacts,
   assertMayGrantPortalAdmin,
@@ -141,7 +141,7 @@ export async function updateContact(
     patch.portal_admin = input.portalAdmin ? 1 : 0;
   }
   const { version: _base, ...changes } = input;
-  if (email !== cur.email) await checkPortalAddressFree(ctx.db, id, email);
+  if (email !== cur.email) await checkPortalAddressChange(ctx.db, actor, id, email);
   const written = await ctx.db.transaction().execute(async (trx) => {
     if (!(await contactsRepo.update(trx, id, cur.version, patch))) return false;
     await followContactAddress(trx, { contactId: id, before: cur.email, after: email }, actor.id, now);

@@ -3,7 +3,8 @@
  * - edit clients: reception, leaders, Ventas and admins; end a client's credit: Ventas and admins
  *   (credit is granted only through a credit request, modules/credit);
  * - edit contacts: the same plus technicians and seniors (they meet contacts on site); grant a
- *   contact company-wide portal visibility: those who invite to the portal (reception, leaders, Ventas);
+ *   contact company-wide portal visibility, or change the e-mail a contact's portal account signs in
+ *   with: those who invite to the portal (reception, leaders, Ventas);
  * - read: staff every client and contact; a client contact its own company's records only, another
  *   company's answering 404 like a missing id;
  * - search clients, list every contact, the caller lookup: staff;
@@ -26,6 +27,8 @@ export const assertMaySearchClients = (actor: Actor) => requireStaff(actor);
 export const assertMayEditContacts = (actor: Actor) => requireRole(actor, ...CONTACT_EDITORS);
 /** Setting or clearing a contact's `portalAdmin` (sees all of its company's tickets in the portal). */
 export const assertMayGrantPortalAdmin = (actor: Actor) => requireRole(actor, ...PORTAL_GRANTERS);
+/** Moving or clearing the e-mail a contact's portal account signs in with (its next sign-in link goes there). */
+export const mayMovePortalAddress = (actor: Actor) => hasRole(actor, "admin", ...PORTAL_GRANTERS);
 /** Contacts of one client (its own company's for a client contact), or every contact (staff). */
 export function assertMayListContacts(actor: Actor, clientId: string | undefined): void {
   if (clientId) requireClientAccess(actor, clientId, "client", { field: "clientId" });

@@ -75,6 +75,8 @@ export const enErrors: Record<ErrorMessageKey, string> = {
   "portal.survey_ticket_not_closed": "The survey is sent once the ticket is closed.",
   "portal.unauthenticated": "Sign in to the portal to continue.",
   "portal_user.contact_without_email": "The contact has no e-mail: add one to invite them to the portal.",
+  "contact.portal_address_granters_only":
+    "This contact signs in to the client portal with this e-mail: only reception, project leaders and sales may change it.",
   "portal_user.email_taken": "That e-mail already belongs to another Mesa user.",
   "report.own_workload_only": "A technician sees only their own workload.",
   "service_order.concurrent_edit": "Someone else changed this ticket at the same time. Try again.",

@@ -75,6 +75,8 @@ export const esErrors = {
   "portal.survey_ticket_not_closed": "La encuesta se envía cuando el ticket está cerrado.",
   "portal.unauthenticated": "Inicia sesión en el portal para continuar.",
   "portal_user.contact_without_email": "El contacto no tiene correo: agrégalo para invitarlo al portal.",
+  "contact.portal_address_granters_only":
+    "Este contacto entra al portal de clientes con su correo: solo Recepción, líderes de proyecto y Ventas pueden cambiarlo.",
   "portal_user.email_taken": "Ese correo ya pertenece a otro usuario de Mesa.",
   "report.own_workload_only": "Un técnico solo ve su propia carga de trabajo.",
   "service_order.concurrent_edit": "Otra persona modificó este ticket al mismo tiempo. Intenta de nuevo.",
