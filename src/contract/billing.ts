@@ -110,7 +110,14 @@ export const InvoicesQuery = z.object({
 export const DraftLineBody = z
   .strictObject({
     description: Text(500),
-    quantity: z.number().positive().max(1_000_000).multipleOf(0.0001, "input.quantity_decimals"),
+    quantity: z
+      .number()
+      .positive()
+      .max(1_000_000)
+      .multipleOf(0.0001, "input.quantity_decimals")
+      // multipleOf allows for float error, so 0.1 + 0.2 (0.30000000000000004) passed it and was
+      // exported digit for digit: a quantity is what its 4 decimals write, exactly.
+      .refine((q) => Number(q.toFixed(4)) === q, "input.quantity_decimals"),
     unitPriceCents: Cents,
   })
   .refine((l) => lineFits(l.quantity, l.unitPriceCents), {

@@ -62,12 +62,18 @@ describe.each(DATABASES)("editing a draft invoice on %s", (kind) => {
       [{ description: "x", quantity: 1.5, unitPriceCents: 100_000_000_000 }],
       Array.from({ length: 200 }, () => ({ description: "x", quantity: 1000, unitPriceCents: 100_000_000 })),
       [{ description: "x", quantity: 1.00001, unitPriceCents: 100 }],
+      // 0.1 + 0.2 as a client's float arithmetic sends it: within multipleOf's tolerance, not 4 decimals.
+      [{ description: "x", quantity: 0.1 + 0.2, unitPriceCents: 100 }],
     ];
     for (const lines of bad) {
       const r = await s.leader.patch(`/api/invoices/${inv.id}`, { lines, version: inv.version });
       expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(400);
       expect(r.body.error.code).toBe("validation_failed");
     }
+    const noisy = await s.leader.patch(`/api/invoices/${inv.id}`, { lines: bad[4], version: inv.version });
+    expect(noisy.body.error.details).toMatchObject([
+      { path: ["body", "lines", "0", "quantity"], message: "Hasta 4 decimales" },
+    ]);
     const big = await s.leader.patch(`/api/invoices/${inv.id}`, { lines: bad[0], version: inv.version });
     expect(JSON.stringify(big.body.error)).toMatch(/1,000 millones/);
     expect((await s.leader.get(`/api/invoices/${inv.id}`)).body).toEqual(before);
