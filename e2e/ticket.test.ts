@@ -445,7 +445,9 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
       await page.waitForURL(`**/clients?client=${clientId}&tab=contacts`);
       const card = page.getByRole("dialog", { name: "Ferretería La Única" });
       await card.getByRole("button", { name: "Invitar al portal: Ana Martínez" }).click();
-      await card.getByText("ana@launica.mx quedó invitado: entrará con un enlace por correo.").waitFor();
+      await card
+        .getByText("Invitación enviada a ana@launica.mx: trae su primer enlace para entrar al portal.")
+        .waitFor();
       await card.getByRole("button", { name: "Cerrar" }).click();
       await expect.poll(() => new URL(page.url()).search).toBe("");
     });

@@ -9,6 +9,7 @@ export const OUTBOX_KINDS = [
   "autoreply",
   "message",
   "portal_link",
+  "portal_invite",
   "portal_survey",
   "service_order",
   "staff_notice",

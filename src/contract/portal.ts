@@ -123,7 +123,8 @@ export const PortalAttachmentBody = z.strictObject({
 export const PortalSurveyBody = SurveyBody;
 
 /** What a mailed portal link is for (the portal_links table). */
-export type PortalLinkPurpose = "sign_in" | "survey";
+/** `invite`: the first link, in the invitation mail staff's «Invitar al portal» sends. */
+export type PortalLinkPurpose = "sign_in" | "survey" | "invite";
 
 export const PortalInfo = z.object({
   companyName: z.string(),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, startApp, type TestApp } from "../harness.js";
+import { exchange } from "../portal-support.js";
 
 describe.each(DATABASES)("contracts by Ventas and portal invitations on %s", (kind) => {
   let t: TestApp;
@@ -25,6 +26,53 @@ describe.each(DATABASES)("contracts by Ventas and portal invitations on %s", (ki
     expect(
       (await s.technician.patch(`/api/contracts/${created.body.id}`, { monthlyFeeCents: 1 })).status,
     ).toBe(403);
+  });
+
+  /** The invitation mails sent to an address, oldest first. */
+  const invitations = (to: string) =>
+    t.app.ctx.db
+      .selectFrom("outbox")
+      .selectAll()
+      .where("to_addr", "=", to)
+      .where("kind", "=", "portal_invite")
+      .orderBy("created_at")
+      .execute();
+
+  it("mails the invitation: what the portal is, a first link that works once for days, and where to come back", async () => {
+    const own = (await s.reception.post("/api/clients", { name: "Constructora Altiplano" })).body.id;
+    const contact = await s.reception.post("/api/contacts", {
+      clientId: own,
+      name: "Ing. Mariana Torres",
+      email: "mariana.torres@sanrafael.mx",
+    });
+    expect((await invitations("mariana.torres@sanrafael.mx")).length).toBe(0);
+    const invited = await s.sales.post(`/api/contacts/${contact.body.id}/portal-invite`);
+    expect(invited.status).toBe(200);
+    const [mail] = await invitations("mariana.torres@sanrafael.mx");
+    // From the firm's name (company settings; "Mesa de servicio" until it is set).
+    expect(mail?.subject).toBe("Mesa de servicio le invita a su portal de clientes");
+    expect(mail?.text_body).toContain("Hola Ing. Mariana Torres:");
+    expect(mail?.text_body).toContain("vence en 7 días");
+    expect(mail?.text_body).toMatch(/entre cuando quiera en http:\/\/[^\s]+\/portal con este correo/);
+    expect(mail?.html_body).toContain("Entrar al portal por primera vez");
+    // The link signs the contact in (the account turns active), once.
+    const token = /\/portal\/entrar\?token=([A-Za-z0-9_-]+)/.exec(mail?.text_body ?? "")?.[1];
+    const link = await t.app.ctx.db
+      .selectFrom("portal_links")
+      .select(["purpose", "created_at", "expires_at"])
+      .where("user_id", "=", invited.body.id)
+      .executeTakeFirstOrThrow();
+    expect(link.purpose).toBe("invite");
+    expect(Date.parse(link.expires_at) - Date.parse(link.created_at)).toBe(7 * 24 * 3600_000);
+    const signedIn = await exchange(t.app, token);
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().user).toMatchObject({ email: "mariana.torres@sanrafael.mx" });
+    expect((await exchange(t.app, token)).statusCode).toBe(401);
+    // Invited again (a lost mail): a new invitation with a new link.
+    await s.reception.post(`/api/contacts/${contact.body.id}/portal-invite`);
+    const both = await invitations("mariana.torres@sanrafael.mx");
+    expect(both).toHaveLength(2);
+    expect(both[1]?.text_body).not.toContain(token);
   });
 
   it("invites a contact to the portal without a password, lists it, and re-invites idempotently", async () => {

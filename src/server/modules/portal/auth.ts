@@ -1,3 +1,4 @@
+import type { OutboxKind } from "../../../contract/mail.js";
 import type { PortalLinkPurpose } from "../../../contract/portal.js";
 import { abuseKeyOf } from "../../../domain/network.js";
 import { normalizeEmail } from "../../../domain/text.js";
@@ -21,6 +22,16 @@ export const PER_ADDRESS = 3;
 export const PER_IP = 20;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
+/**
+ * Each purpose's mail: its template, its outbox kind, and how long its link works (a sign-in link is
+ * asked for and opened at once; a survey or an invitation is read days later).
+ */
+const LINK_MAILS = {
+  sign_in: { template: "portal-link", kind: "portal_link", ttlMs: LINK_MINUTES * 60_000 },
+  survey: { template: "portal-survey", kind: "portal_survey", ttlMs: SURVEY_LINK_DAYS * 24 * 3600_000 },
+  invite: { template: "portal-invite", kind: "portal_invite", ttlMs: SURVEY_LINK_DAYS * 24 * 3600_000 },
+} as const satisfies Record<PortalLinkPurpose, { template: string; kind: OutboxKind; ttlMs: number }>;
+
 /** Writes a link row and its mail in one transaction; returns nothing the caller could leak. */
 export async function sendLink(
   ctx: AppContext,
@@ -30,14 +41,15 @@ export async function sendLink(
 ): Promise<void> {
   const token = newSecret();
   const now = ctx.clock();
-  const ttl = purpose === "survey" ? SURVEY_LINK_DAYS * 24 * 3600_000 : LINK_MINUTES * 60_000;
+  const { template, kind, ttlMs } = LINK_MAILS[purpose];
   const lang = account.locale === "en" ? "en" : "es";
   const settings = await mailSettings(ctx);
   const link = `${ctx.config.publicUrl}/portal/entrar?token=${token}`;
-  const mail = render(ctx.config.dataDir, purpose === "survey" ? "portal-survey" : "portal-link", lang, {
+  const mail = render(ctx.config.dataDir, template, lang, {
     name: account.name,
     company: settings.companyName,
     link,
+    portal: `${ctx.config.publicUrl}/portal`,
     minutes: String(LINK_MINUTES),
     days: String(SURVEY_LINK_DAYS),
     folio: extra.folio ?? "",
@@ -49,11 +61,11 @@ export async function sendLink(
       purpose,
       next_path: extra.nextPath ?? null,
       created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + ttl).toISOString(),
+      expires_at: new Date(now.getTime() + ttlMs).toISOString(),
       used_at: null,
     });
     await queueMail(ctx, trx, {
-      kind: purpose === "survey" ? "portal_survey" : "portal_link",
+      kind,
       ticketId: extra.ticketId ?? null,
       to: account.email,
       ...mail,

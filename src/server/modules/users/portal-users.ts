@@ -8,6 +8,7 @@ import { stillThere } from "../../platform/database/still-there.js";
 import { AppError, conflict, notFound } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { type ContactRow, clientsRepo, contactsRepo } from "../clients/repository.js";
+import { sendLink } from "../portal/auth.js";
 import { assertMayInvitePortalUsers } from "./policy.js";
 import { rolesOf, type UserRow, usersRepo } from "./repository.js";
 
@@ -88,8 +89,8 @@ async function writeInvitation(
 }
 
 /**
- * Creates (or re-activates) the portal account of a contact: role `client`, no password; the contact
- * signs in with a magic link sent to that e-mail once the portal is open.
+ * Creates (or re-activates) the portal account of a contact: role `client`, no password; mails the
+ * invitation with a first sign-in link (later ones the contact asks for at /portal).
  */
 export async function invitePortalUser(ctx: AppContext, actor: Actor, contactId: string) {
   assertMayInvitePortalUsers(actor);
@@ -109,5 +110,8 @@ export async function invitePortalUser(ctx: AppContext, actor: Actor, contactId:
   const id = await onDuplicate(writeInvitation(ctx, actor, contact, existing), () =>
     conflict("portal_user.email_taken", {}, { field: "email" }),
   );
-  return toPortalUser(stillThere(await usersRepo.byId(ctx.db, id), "user"));
+  const account = stillThere(await usersRepo.byId(ctx.db, id), "user");
+  // The invitation itself: what the portal is, and a first link that waits days to be opened.
+  await sendLink(ctx, account, "invite");
+  return toPortalUser(account);
 }

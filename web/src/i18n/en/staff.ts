@@ -15,7 +15,7 @@ export const staff: Record<keyof typeof es, string> = {
   "portal.status.active": "Active",
   "portal.status.disabled": "Disabled",
   "portal.none": "Nobody at this client has portal access yet.",
-  "portal.invited": "{email} is invited: they will sign in with a link by e-mail.",
+  "portal.invited": "Invitation sent to {email}, with their first link to sign in to the portal.",
   "portal.noEmail": "Add an e-mail to invite",
   "nav.company": "Company",
   "company.title": "Company",

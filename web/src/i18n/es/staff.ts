@@ -14,7 +14,7 @@ export const staff = {
   "portal.status.active": "Activo",
   "portal.status.disabled": "Desactivado",
   "portal.none": "Nadie de este cliente tiene acceso al portal todavía.",
-  "portal.invited": "{email} quedó invitado: entrará con un enlace por correo.",
+  "portal.invited": "Invitación enviada a {email}: trae su primer enlace para entrar al portal.",
   "portal.noEmail": "Agrega su correo para invitarlo",
   "nav.company": "Empresa",
   "company.title": "Empresa",
