@@ -494,6 +494,10 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
         await page.goto(server.baseUrl + link);
         await page.waitForURL(`**/portal/tickets/${mailed.id}#encuesta`);
         const survey = page.locator("#encuesta");
+        // The page opens on the survey, just below the portal's header (not a screen above it).
+        await survey.getByText("Encuesta de satisfacción").waitFor();
+        const top = () => survey.evaluate((el) => Math.round(el.getBoundingClientRect().top));
+        await expect.poll(async () => (await top()) >= 56 && (await top()) < 120).toBe(true);
         await survey.getByRole("button", { name: "Enviar encuesta" }).click();
         await survey.getByText("Califique las tres preguntas").waitFor();
         const rate = async (question: string, stars: string) => {

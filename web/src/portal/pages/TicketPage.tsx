@@ -12,6 +12,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import { Link, useLocation, useParams } from "react-router-dom";
 import { STATUS_COLORS } from "../../lib/statusColors";
 import { PortalApiError, portalApi } from "../api";
@@ -102,6 +103,25 @@ function Header({ ticket, zone }: { ticket: PortalTicketDetail; zone: string }) 
   );
 }
 
+/**
+ * A link to a part of the ticket (the survey mail's `#encuesta`) shows that part once the ticket is
+ * drawn: the browser looked for it before the data came, and on a phone it sat a screen or two below.
+ * Once per arrival, so a later refresh of the data does not pull the page back.
+ */
+function useScrollToHash(ready: boolean) {
+  const { hash, key } = useLocation();
+  const done = useRef<string | null>(null);
+  useEffect(() => {
+    if (!ready || !hash || done.current === key) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!target) return;
+    done.current = key;
+    // Below the fixed header, not under it.
+    const header = document.querySelector("header")?.getBoundingClientRect().height ?? 0;
+    window.scrollTo({ top: target.getBoundingClientRect().top + window.scrollY - header - 12 });
+  }, [ready, hash, key]);
+}
+
 export function TicketPage() {
   const { t, locale } = usePortalI18n();
   const { id = "" } = useParams();
@@ -112,6 +132,7 @@ export function TicketPage() {
     queryFn: () => portalApi<PortalTicketDetail>(`/tickets/${id}`),
   });
   const created = (location.state as { created?: string } | null)?.created;
+  useScrollToHash(q.isSuccess);
   if (q.isPending) return <Loader />;
   if (q.isError)
     return (
@@ -133,8 +154,9 @@ export function TicketPage() {
         </Alert>
       )}
       <Header ticket={ticket} zone={zone} />
-      <ServiceOrderCard ticketId={ticket.id} zone={zone} />
+      {/* The survey of a closed request is what the contact comes for: before the (signed) order. */}
       {ticket.survey === "open" || ticket.survey === "answered" ? <SurveySection ticket={ticket} /> : null}
+      <ServiceOrderCard ticketId={ticket.id} zone={zone} />
       <MessagesSection ticket={ticket} zone={zone} />
       <AttachmentsSection ticket={ticket} />
       <Card withBorder>
