@@ -68,7 +68,7 @@ describe.each(DATABASES)("mail in and out on %s", (kind) => {
     expect(reply.mail.text).toContain(ticket!.folio);
     expect(reply.mail.text).toMatch(/lun–vie 09:00–17:00 \(hora estándar central\)/);
     // Received Tuesday 10:00 in Mexico City, an event without contract: 8 business hours.
-    expect(reply.mail.text).toMatch(/Respuesta a más tardar: miércoles 25 de noviembre 2026, 10:00/);
+    expect(reply.mail.text).toMatch(/Respuesta a más tardar: miércoles 25 de noviembre de 2026, 10:00/);
   });
 
   it("a reply (by folio or by In-Reply-To) joins the ticket's conversation; a staff message goes back threaded", async () => {

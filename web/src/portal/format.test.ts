@@ -3,11 +3,11 @@ import { duration, money, when } from "./format";
 
 describe("portal dates: the firm's zone and the client's language", () => {
   it.each([
-    { zone: "America/Mexico_City", locale: "es-MX", text: "martes 24 de nov 2026, 10:30" },
-    { zone: "America/Mexico_City", locale: "en", text: "Tue, Nov 24 2026, 10:30" },
+    { zone: "America/Mexico_City", locale: "es-MX", text: "martes 24 de nov de 2026, 10:30" },
+    { zone: "America/Mexico_City", locale: "en", text: "Tue, Nov 24, 2026, 10:30" },
     // Cancún is an hour ahead of Mexico City all year; Madrid, seven hours.
-    { zone: "America/Cancun", locale: "es-MX", text: "martes 24 de nov 2026, 11:30" },
-    { zone: "Europe/Madrid", locale: "en", text: "Tue, Nov 24 2026, 17:30" },
+    { zone: "America/Cancun", locale: "es-MX", text: "martes 24 de nov de 2026, 11:30" },
+    { zone: "Europe/Madrid", locale: "en", text: "Tue, Nov 24, 2026, 17:30" },
   ] as const)("$zone in $locale → $text", ({ zone, locale, text }) => {
     expect(when("2026-11-24T16:30:00Z", zone, locale)).toBe(text);
   });
@@ -18,7 +18,7 @@ describe("portal dates: the firm's zone and the client's language", () => {
   });
 
   it("keeps Mexico City's wall clock for a zone the browser does not know", () => {
-    expect(when("2026-11-24T16:30:00Z", "Marte/Olympus", "es-MX")).toBe("martes 24 de nov 2026, 10:30");
+    expect(when("2026-11-24T16:30:00Z", "Marte/Olympus", "es-MX")).toBe("martes 24 de nov de 2026, 10:30");
   });
 });
 

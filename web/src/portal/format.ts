@@ -27,8 +27,8 @@ function whenFormat(zone: string, locale: "es-MX" | "en-US"): Intl.DateTimeForma
 }
 
 /**
- * An instant as the client reads it: in the firm's time zone, weekday and time ("martes 24 de nov 2026,
- * 10:30", "Tue, Nov 24 2026, 10:30"). Intl rather than Luxon, so the portal's start does not load it.
+ * An instant as the client reads it: in the firm's time zone, weekday and time ("martes 24 de nov de 2026,
+ * 10:30", "Tue, Nov 24, 2026, 10:30"). Intl rather than Luxon, so the portal's start does not load it.
  */
 export function when(iso: string | null, zone: string, locale: PortalLocale): string {
   if (!iso) return "";
@@ -38,8 +38,8 @@ export function when(iso: string | null, zone: string, locale: PortalLocale): st
   const p: Record<string, string> = {};
   for (const part of whenFormat(zone, language).formatToParts(date)) p[part.type] = part.value;
   return language === "en-US"
-    ? `${p.weekday}, ${p.month} ${p.day} ${p.year}, ${p.hour}:${p.minute}`
-    : `${p.weekday} ${p.day} de ${p.month} ${p.year}, ${p.hour}:${p.minute}`;
+    ? `${p.weekday}, ${p.month} ${p.day}, ${p.year}, ${p.hour}:${p.minute}`
+    : `${p.weekday} ${p.day} de ${p.month} de ${p.year}, ${p.hour}:${p.minute}`;
 }
 
 /** The staff app's own rule, so a file reads the same size on both sides. */

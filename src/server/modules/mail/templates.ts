@@ -103,5 +103,5 @@ export function localInstant(iso: string | null, cfg: CalendarConfig, lang: Mail
   if (!iso) return lang === "es" ? "por definir" : "to be determined";
   return DateTime.fromISO(iso, { zone: cfg.timeZone })
     .setLocale(lang === "es" ? "es-MX" : "en-US")
-    .toFormat(lang === "es" ? "cccc d 'de' LLLL yyyy, HH:mm" : "cccc, LLLL d yyyy, HH:mm");
+    .toFormat(lang === "es" ? "cccc d 'de' LLLL 'de' yyyy, HH:mm" : "cccc, LLLL d, yyyy, HH:mm");
 }
