@@ -197,7 +197,18 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
       await uiLogin(page, server.baseUrl, staff.leader.email, PASSWORD, "/contracts");
       await page.getByRole("button", { name: "Horas" }).first().click();
       const dialog = page.getByRole("dialog");
-      await dialog.getByText(/^Bolsa de horas \d{4}-\d{2}$/).waitFor();
+      await dialog.getByText("Bolsa de horas", { exact: true }).waitFor();
+      // The month by its name, this one first; the arrows go back through the earlier ones.
+      const picker = dialog.getByTestId("hour-bank-month");
+      const thisMonth = (await picker.getByText(/^[a-z]+ de \d{4}$/).textContent()) ?? "";
+      const later = picker.getByRole("button", { name: "Mes siguiente" });
+      expect(await later.isDisabled()).toBe(true);
+      await picker.getByRole("button", { name: "Mes anterior" }).click();
+      await expect.poll(() => picker.getByText(/^[a-z]+ de \d{4}$/).textContent()).not.toBe(thisMonth);
+      await dialog.getByText("Sin tickets revisados en el mes.").waitFor();
+      expect(await later.isDisabled()).toBe(false);
+      await later.click();
+      await picker.getByText(thisMonth, { exact: true }).waitFor();
       await dialog.getByTestId("hourBank.included").getByText("10 h").waitFor();
       // Mantine's AreaChart (recharts): the month's hours left, the bank and zero as reference lines.
       const chart = dialog.getByTestId("burn-down");

@@ -1,9 +1,10 @@
 import { AreaChart } from "@mantine/charts";
-import { Box, Group, Modal, Paper, SimpleGrid, Table, Text } from "@mantine/core";
+import { ActionIcon, Box, Group, Modal, Paper, SimpleGrid, Table, Text } from "@mantine/core";
+import { useState } from "react";
 import { type HourBank, useHourBank } from "../../api/billing";
 import { QueryState } from "../../components/QueryState";
 import { WideTable } from "../../components/WideTable";
-import { useT } from "../../i18n";
+import { useI18n, useT } from "../../i18n";
 import { formatDate, formatMinutes } from "../../lib/format";
 
 /** Hours with up to two decimals, for the chart's axis and tooltip. */
@@ -73,17 +74,77 @@ function Figures({ bank }: { bank: HourBank }) {
   );
 }
 
+/** "2026-11" moved by `delta` months. */
+function shiftMonth(month: string, delta: number): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const i = y * 12 + (m - 1) + delta;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
+}
+
+/** «noviembre de 2026» / «November 2026». */
+function monthName(month: string, locale: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const fmt = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" });
+  return fmt.format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+/**
+ * The month shown and the arrows to the ones before it: the server's own month (the business
+ * calendar's) first, and never past it (its bank is not spent yet).
+ */
+function MonthPicker({
+  shown,
+  current,
+  onPick,
+}: {
+  shown: string;
+  current: string;
+  onPick: (month: string) => void;
+}) {
+  const { t, locale } = useI18n();
+  return (
+    <Group gap="xs" mb="sm" data-testid="hour-bank-month">
+      <ActionIcon
+        variant="default"
+        onClick={() => onPick(shiftMonth(shown, -1))}
+        aria-label={t("calendar.prev")}
+      >
+        ‹
+      </ActionIcon>
+      <Text fw={600} miw={160} ta="center" aria-live="polite">
+        {monthName(shown, locale)}
+      </Text>
+      <ActionIcon
+        variant="default"
+        disabled={shown >= current}
+        onClick={() => onPick(shiftMonth(shown, 1))}
+        aria-label={t("calendar.next")}
+      >
+        ›
+      </ActionIcon>
+    </Group>
+  );
+}
+
 export function HourBankPanel({ contractId, onClose }: { contractId: string | null; onClose: () => void }) {
   const t = useT();
-  const bank = useHourBank(contractId);
+  const [picked, setPicked] = useState<{ contractId: string | null; month: string } | null>(null);
+  // A month picked for one contract is not another's: each opens on the current month.
+  const month = picked?.contractId === contractId ? picked.month : undefined;
+  const current = useHourBank(contractId);
+  const bank = useHourBank(contractId, month);
+  const pick = (m: string) => setPicked({ contractId, month: m });
   return (
     <Modal
       opened={contractId !== null}
       onClose={onClose}
       size="xl"
       closeButtonProps={{ "aria-label": t("common.close") }}
-      title={t("hourBank.title", { month: bank.data?.month ?? "" })}
+      title={t("hourBank.title")}
     >
+      {current.data && (
+        <MonthPicker shown={month ?? current.data.month} current={current.data.month} onPick={pick} />
+      )}
       <QueryState query={bank}>
         {bank.data && (
           <>
