@@ -234,7 +234,8 @@ describe.each(DATABASES)("reports over a hand-computed month on %s", (kind) => {
       headers: { authorization: `Bearer ${staff.leader.token}` },
     });
     expect(unbilled.body.split("\r\n")[2]).toBe(
-      `Cargo,${s.folios.B},Óptica Núñez,${mx("2026-11-09T13:00")},"Cable ""UTP"", 3 m",,25000`,
+      // The day and time on the business calendar's clock, the amount in pesos, as on screen.
+      `Cargo,${s.folios.B},Óptica Núñez,09/11/2026 13:00,"Cable ""UTP"", 3 m",,250.00`,
     );
   });
 
@@ -249,7 +250,7 @@ describe.each(DATABASES)("reports over a hand-computed month on %s", (kind) => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const rows = book
-      .getWorksheet("sla")!
+      .getWorksheet("Cumplimiento SLA")!
       .getSheetValues()
       .slice(1)
       .map((r) => (r as unknown[]).slice(1));
@@ -260,6 +261,25 @@ describe.each(DATABASES)("reports over a hand-computed month on %s", (kind) => {
       ["Evento", "No", 2, 1, 1, 0, 50],
       ["Evento", "Sí", 1, 0, 1, 0, 0],
     ]);
+  });
+
+  it("exports read as the screens do: pesos, local times, names and the report's own sheet name", async () => {
+    const get = (url: string) =>
+      t.app.inject({ method: "GET", url, headers: { authorization: `Bearer ${staff.leader.token}` } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      (await get(`/api/reports/unbilled.xlsx?${NOV}`)).rawPayload as unknown as ArrayBuffer,
+    );
+    const sheet = book.getWorksheet("Por facturar")!;
+    expect(sheet.getRow(1).values).toContain("Importe (MXN)");
+    const charge = sheet.getRow(3);
+    expect(charge.getCell(4).value).toBe("09/11/2026 13:00");
+    expect(charge.getCell(7).value).toBe(250);
+    expect(charge.getCell(7).numFmt).toBe('"$"#,##0.00');
+    const workload = (await get(`/api/reports/workload.csv?${NOV}`)).body.split("\r\n");
+    expect(workload[0]).toBe("\uFEFFAgrupado por,Nombre,Tickets,Minutos registrados,Minutos facturables");
+    expect(workload.slice(1).join("\n")).toMatch(/^Técnico,Tomás Técnico,3,195,90$/m);
+    expect(workload.join("\n")).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 
   it("shows the dashboard: open by status, unassigned, breached, near breach, today's intake, each technician", async () => {

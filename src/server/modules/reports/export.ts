@@ -1,4 +1,5 @@
-/** Each report as one flat table (Spanish headers) for CSV export. */
+/** Each report as one flat table (Spanish headers) for CSV and XLSX export. */
+import { DateTime } from "luxon";
 
 import type {
   HourBankReport,
@@ -14,10 +15,28 @@ import { type Cell, toCsv } from "../../../domain/reports/csv.js";
 import { percent } from "../../../domain/reports/figures.js";
 import { lazy } from "../../platform/lazy-modules.js";
 
+/**
+ * A report as people read it in a spreadsheet: Spanish headers, names rather than ids, and two kinds of
+ * column written as on screen: `money` (integer cents, written as pesos) and `instants` (UTC ISO
+ * instants, written as the business calendar's day and time).
+ */
 export interface Table {
   header: string[];
   rows: Cell[][];
+  money?: number[];
+  instants?: number[];
 }
+
+/** Each report's sheet, by its name in the app (Excel allows 31 characters, no «/»). */
+const SHEETS: Record<ReportName, string> = {
+  sla: "Cumplimiento SLA",
+  response: "Tiempo de respuesta",
+  resolution: "Resolución",
+  workload: "Carga de trabajo",
+  "hour-bank": "Bolsa de horas",
+  satisfaction: "Satisfacción",
+  unbilled: "Por facturar",
+};
 
 const KIND: Record<string, string> = { contract: "Póliza", event: "Evento" };
 const yesNo = (b: boolean | null) => (b === null ? "Todos" : b ? "Sí" : "No");
@@ -82,16 +101,25 @@ const resolution = (r: ResolutionReport): Table => ({
   ]),
 });
 
-const workload = (r: WorkloadReport): Table => ({
-  header: ["Agrupado por", "Clave", "Nombre", "Tickets", "Minutos registrados", "Minutos facturables"],
-  rows: r.rows.map((x) => [r.by, x.key, x.label, x.tickets, x.rawMinutes, x.billableMinutes]),
-});
+const WORKLOAD_BY: Record<WorkloadReport["by"], { by: string; none: string }> = {
+  technician: { by: "Técnico", none: "Sin asignar" },
+  category: { by: "Categoría", none: "Sin categoría" },
+  client: { by: "Cliente", none: "Sin cliente" },
+  mode: { by: "Modalidad", none: "Sin modalidad" },
+};
+
+const workload = (r: WorkloadReport): Table => {
+  const { by, none } = WORKLOAD_BY[r.by];
+  return {
+    header: ["Agrupado por", "Nombre", "Tickets", "Minutos registrados", "Minutos facturables"],
+    rows: r.rows.map((x) => [by, x.label ?? none, x.tickets, x.rawMinutes, x.billableMinutes]),
+  };
+};
 
 const hourBank = (r: HourBankReport): Table => ({
   header: [
     "Cliente",
     "Póliza",
-    "Tipo",
     "Mes",
     "Minutos incluidos",
     "Minutos usados",
@@ -100,7 +128,6 @@ const hourBank = (r: HourBankReport): Table => ({
   ],
   rows: r.rows.map((x) => [
     x.clientName,
-    x.contractId,
     x.contractType,
     x.month,
     x.includedMinutes,
@@ -143,15 +170,9 @@ const satisfaction = (r: SatisfactionReport): Table => ({
 });
 
 const unbilled = (r: UnbilledReport): Table => ({
-  header: [
-    "Concepto",
-    "Folio",
-    "Cliente",
-    "Fecha",
-    "Descripción",
-    "Minutos facturables",
-    "Importe (centavos)",
-  ],
+  header: ["Concepto", "Folio", "Cliente", "Fecha", "Descripción", "Minutos facturables", "Importe (MXN)"],
+  money: [6],
+  instants: [3],
   rows: [
     ...r.tickets.map((x) => [
       "Ticket",
@@ -185,22 +206,43 @@ const TABLES: Record<ReportName, (r: any) => Table> = {
   unbilled,
 };
 
-export function reportCsv(name: ReportName, report: unknown): string {
+/** An instant as the screens show it: «09/11/2026 07:00» on the business calendar's clock. */
+const localDateTime = (iso: Cell, zone: string): Cell =>
+  typeof iso === "string" ? DateTime.fromISO(iso, { zone }).toFormat("dd/LL/yyyy HH:mm") : iso;
+
+/** The table's instants written in `zone`; its money as pesos by `pesos` (text for CSV, a number for XLSX). */
+function written(t: Table, zone: string, pesos: (cents: number) => Cell): Cell[][] {
+  return t.rows.map((row) =>
+    row.map((c, i) => {
+      if (t.instants?.includes(i)) return localDateTime(c, zone);
+      if (t.money?.includes(i) && typeof c === "number") return pesos(c);
+      return c;
+    }),
+  );
+}
+
+/** `zone`: the business calendar's, in which the report's days and times are read. */
+export function reportCsv(name: ReportName, report: unknown, zone: string): string {
   const t = TABLES[name](report);
-  return toCsv(t.header, t.rows);
+  return toCsv(
+    t.header,
+    written(t, zone, (cents) => (cents / 100).toFixed(2)),
+  );
 }
 
 /** The same table as a one-sheet workbook: numbers stay numbers, the header is bold and frozen. */
-export async function reportXlsx(name: ReportName, report: unknown): Promise<Buffer> {
+export async function reportXlsx(name: ReportName, report: unknown, zone: string): Promise<Buffer> {
   const t = TABLES[name](report);
   const ExcelJS = await lazy.exceljs();
   const book = new ExcelJS.Workbook();
   book.creator = "Mesa";
-  const sheet = book.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  const sheet = book.addWorksheet(SHEETS[name], { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.addRow(t.header).font = { bold: true };
-  for (const row of t.rows) sheet.addRow(row.map((c) => (typeof c === "boolean" ? (c ? 1 : 0) : c)));
+  for (const row of written(t, zone, (cents) => cents / 100))
+    sheet.addRow(row.map((c) => (typeof c === "boolean" ? (c ? 1 : 0) : c)));
   sheet.columns.forEach((col, i) => {
     col.width = Math.min(40, Math.max(10, (t.header[i] ?? "").length + 2));
+    if (t.money?.includes(i)) col.numFmt = '"$"#,##0.00';
   });
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -17,6 +17,7 @@ import {
 } from "../../../contract/reports.js";
 import { type Actor, type AppContext, forRequest } from "../../context.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
+import { businessCalendar } from "../settings/settings.js";
 import { dashboard } from "./dashboard.js";
 import { reportCsv, reportXlsx } from "./export.js";
 import { resolutionReport, responseReport, slaReport, workloadReport } from "./service.js";
@@ -24,6 +25,12 @@ import { hourBankReport, satisfactionReport, unbilledReport } from "./service-bi
 
 // biome-ignore lint/suspicious/noExplicitAny: the query is the output of this report's own schema (ReportQueries[name])
 type Run = (ctx: AppContext, actor: Actor, query: any) => Promise<unknown>;
+
+/** A report to export, with the business calendar's zone its days and times are written in. */
+async function exported(ctx: AppContext, actor: Actor, run: Run, query: unknown) {
+  const [report, cal] = await Promise.all([run(ctx, actor, query), businessCalendar(ctx)]);
+  return { report, zone: cal.config.timeZone };
+}
 
 /** OpenAPI: how exact the medians read from the summary's histograms are (domain/reports/minutes.ts). */
 const BUCKETS = {
@@ -101,7 +108,8 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
           produces: ["text/csv"],
         },
         handler: async (req, reply) => {
-          const csv = reportCsv(name, await run(forRequest(ctx, req), actorOf(req), req.query));
+          const { report, zone } = await exported(forRequest(ctx, req), actorOf(req), run, req.query);
+          const csv = reportCsv(name, report, zone);
           return reply
             .type("text/csv; charset=utf-8")
             .header("content-disposition", fileName(name, req.query, "csv"))
@@ -111,7 +119,8 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsync {
       r.get(`/${name}.xlsx`, {
         schema: { tags: ["reports"], summary: `${summary} (XLSX)`, querystring, produces: [XLSX] },
         handler: async (req, reply) => {
-          const xlsx = await reportXlsx(name, await run(forRequest(ctx, req), actorOf(req), req.query));
+          const { report, zone } = await exported(forRequest(ctx, req), actorOf(req), run, req.query);
+          const xlsx = await reportXlsx(name, report, zone);
           return reply
             .type(XLSX)
             .header("content-disposition", fileName(name, req.query, "xlsx"))
