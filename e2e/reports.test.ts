@@ -202,6 +202,11 @@ describe.skipIf(browserMissing)("dashboard and reports", { timeout: 180_000 }, (
       // The data made above is what the last tabs show.
       await page.goto(`${desk.server.baseUrl}/reports/unbilled?${query}`);
       await page.getByTestId("report-table").getByText(ticket.folio).first().waitFor();
+      // What waits to be billed at a glance.
+      const totals = page.getByTestId("unbilled-totals");
+      await totals.getByText("Tickets por facturar").waitFor();
+      await totals.getByText("Cargos por facturar").waitFor();
+      await page.getByText("Cerrado el", { exact: true }).first().waitFor();
       await page.goto(`${desk.server.baseUrl}/reports/satisfaction?${query}`);
       await page.getByTestId("report-table").getByText("Tomás Técnico").first().waitFor();
     });

@@ -1,6 +1,7 @@
-import { Table } from "@mantine/core";
+import { Table, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { WideTable } from "../../components/WideTable";
+import { useT } from "../../i18n";
 
 export interface Column<T> {
   label: string;
@@ -8,7 +9,7 @@ export interface Column<T> {
   numeric?: boolean;
 }
 
-/** A plain report table; scrolls sideways on a phone. */
+/** A plain report table; scrolls sideways on a phone; says so when the period has nothing. */
 export function DataTable<T>({
   rows,
   columns,
@@ -18,6 +19,7 @@ export function DataTable<T>({
   columns: Column<T>[];
   testId?: string;
 }) {
+  const t = useT();
   return (
     <WideTable minWidth={560} mb="lg">
       <Table striped data-testid={testId ?? "report-table"}>
@@ -32,6 +34,15 @@ export function DataTable<T>({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
+          {rows.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={columns.length}>
+                <Text c="dimmed" size="sm">
+                  {t("rep.noRows")}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
           {rows.map((row, i) => (
             // Report rows have no identity of their own; their order is the report's.
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are replaced whole when the filters change

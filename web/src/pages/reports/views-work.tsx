@@ -1,5 +1,5 @@
 /** The work and money reports: workload, hour bank, satisfaction, not yet billed. */
-import { Alert, Text, Title } from "@mantine/core";
+import { Alert, Paper, SimpleGrid, Text, Title } from "@mantine/core";
 import type { HourBankReport, SatisfactionReport, UnbilledReport, WorkloadReport } from "../../contract";
 import { useT } from "../../i18n";
 import { formatDateTime, formatMinutes, formatMoney } from "../../lib/format";
@@ -111,6 +111,31 @@ export function SatisfactionView({ data }: { data: SatisfactionReport }) {
   );
 }
 
+/**
+ * What is waiting to be billed, at a glance: the time (priced by the rates when its invoice is made)
+ * and the charges, already in pesos.
+ */
+function UnbilledTotals({ totals }: { totals: UnbilledReport["totals"] }) {
+  const t = useT();
+  const cards = [
+    ["rep.unbilledTickets", String(totals.tickets)],
+    ["rep.billableMinutes", formatMinutes(totals.billableMinutes)],
+    ["rep.unbilledCharges", `${totals.charges} · ${formatMoney(totals.chargesCents)}`],
+  ] as const;
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 3 }} mb="md" data-testid="unbilled-totals">
+      {cards.map(([label, value]) => (
+        <Paper key={label} withBorder p="xs">
+          <Text size="xs" c="dimmed">
+            {t(label)}
+          </Text>
+          <Text fw={600}>{value}</Text>
+        </Paper>
+      ))}
+    </SimpleGrid>
+  );
+}
+
 export function UnbilledView({ data }: { data: UnbilledReport }) {
   const t = useT();
   return (
@@ -118,6 +143,7 @@ export function UnbilledView({ data }: { data: UnbilledReport }) {
       <Alert color="gray" mb="md">
         {t("rep.noInvoiceNote")}
       </Alert>
+      <UnbilledTotals totals={data.totals} />
       <ReportChart
         label={t("rep.unbilled")}
         // Hours only: pesos on the same axis as hours made one or the other unreadable; the
@@ -131,7 +157,7 @@ export function UnbilledView({ data }: { data: UnbilledReport }) {
         columns={[
           { label: "Folio", value: (r) => <FolioLink id={r.id} folio={r.folio} /> },
           { label: t("rep.client"), value: (r) => r.clientName },
-          { label: t("rep.closed"), value: (r) => formatDateTime(r.closedAt) },
+          { label: t("rep.closedOn"), value: (r) => formatDateTime(r.closedAt) },
           { label: t("rep.billableMinutes"), value: (r) => formatMinutes(r.billableMinutes), numeric: true },
           { label: t("rep.charges"), value: (r) => formatMoney(r.chargesCents), numeric: true },
         ]}
@@ -144,6 +170,7 @@ export function UnbilledView({ data }: { data: UnbilledReport }) {
         columns={[
           { label: "Folio", value: (r) => r.folio },
           { label: t("rep.client"), value: (r) => r.clientName },
+          { label: t("rep.chargedOn"), value: (r) => formatDateTime(r.createdAt) },
           { label: t("common.name"), value: (r) => r.description },
           { label: t("rep.amount"), value: (r) => formatMoney(r.amountCents), numeric: true },
         ]}
