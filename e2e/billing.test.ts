@@ -145,6 +145,18 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
       await row.getByTestId("invoice-status").getByText("Emitida").waitFor();
       await ask.waitFor({ state: "detached" });
       await shot(page, "40-billing-issued");
+      // The folio opens the invoice as its PDF reads: whom it bills, where it stands, its lines headed.
+      await row.getByRole("button", { name: /^PF-/ }).click();
+      const detail = page.getByRole("dialog", { name: /^PF-/ });
+      const facts = detail.getByTestId("invoice-facts");
+      await facts.getByText("Ferretería La Única · RFC FLU850101ABA").waitFor();
+      await facts.getByTestId("invoice-status").getByText("Emitida").waitFor();
+      await detail.getByRole("columnheader", { name: "Cantidad" }).waitFor();
+      await detail.getByRole("columnheader", { name: "Precio unitario" }).waitFor();
+      await detail.getByText("IVA (16 %)").waitFor();
+      await detail.getByText("$4,408.00 MXN").waitFor();
+      await page.keyboard.press("Escape");
+      await detail.waitFor({ state: "detached" });
 
       const [download] = await Promise.all([
         page.waitForEvent("download"),

@@ -21,6 +21,8 @@ export const billing: Record<keyof typeof es, string> = {
   "billing.origin": "Contract / order",
   "billing.total": "Total",
   "billing.lineWarning.no_rate": "No rate: set the price",
+  "billing.issuedOn": "Issued",
+  "billing.erpFolio": "ERP folio",
   "billing.dueOn": "Due",
   "billing.none": "No invoices match these filters.",
   "billing.issue": "Issue",

@@ -20,6 +20,8 @@ export const billing = {
   "billing.origin": "Póliza / orden",
   "billing.total": "Total",
   "billing.lineWarning.no_rate": "Sin tarifa: ponga el precio",
+  "billing.issuedOn": "Emitida",
+  "billing.erpFolio": "Folio del ERP",
   "billing.dueOn": "Vence",
   "billing.none": "No hay facturas con estos filtros.",
   "billing.issue": "Emitir",

@@ -3,86 +3,12 @@ import { useState } from "react";
 import { type Invoice, type InvoiceAction, useInvoiceAction } from "../../api/billing";
 import { ReasonDialog } from "../../components/ReasonDialog";
 import { WideTable } from "../../components/WideTable";
-import { type MessageKey, useT } from "../../i18n";
+import { useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
 import { formatDate, formatMoney } from "../../lib/format";
 import { DraftEditor } from "./DraftEditor";
-
-const STATUS_COLOR = {
-  draft: "gray",
-  issued: "blue",
-  exported: "violet",
-  paid: "teal",
-  cancelled: "red",
-} as const;
-
-export function StatusBadge({ status }: { status: Invoice["status"] }) {
-  const t = useT();
-  return (
-    <Badge color={STATUS_COLOR[status]} variant="light" data-testid="invoice-status">
-      {t(`billing.st.${status}` as MessageKey)}
-    </Badge>
-  );
-}
-
-function Lines({ invoice, onClose }: { invoice: Invoice | null; onClose: () => void }) {
-  const t = useT();
-  return (
-    <Modal
-      opened={invoice !== null}
-      onClose={onClose}
-      title={invoice?.folio}
-      size="lg"
-      closeButtonProps={{ "aria-label": t("common.close") }}
-    >
-      {invoice && invoice.status !== "draft" && (
-        <Text size="sm" c="dimmed" mb="sm">
-          {t("billing.draft.frozen")}
-        </Text>
-      )}
-      {invoice && (
-        <WideTable minWidth={480}>
-          <Table>
-            <Table.Tbody>
-              {invoice.lines.map((l, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: an invoice's lines are a fixed list, never reordered
-                <Table.Tr key={i}>
-                  <Table.Td>{l.quantity}</Table.Td>
-                  <Table.Td>
-                    {l.description}{" "}
-                    {l.warning && (
-                      <Badge color="orange" variant="light" data-testid="line-warning">
-                        {t(`billing.lineWarning.${l.warning}` as MessageKey)}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td ta="right">{formatMoney(l.unitPriceCents)}</Table.Td>
-                  <Table.Td ta="right">{formatMoney(l.amountCents)}</Table.Td>
-                </Table.Tr>
-              ))}
-              {(
-                [
-                  ["billing.subtotal", invoice.subtotalCents],
-                  ["billing.tax", invoice.taxCents],
-                  ["billing.total", invoice.totalCents],
-                ] as const
-              ).map(([k, v]) => (
-                <Table.Tr key={k}>
-                  <Table.Td colSpan={3} ta="right" fw={600}>
-                    {t(k)}
-                  </Table.Td>
-                  <Table.Td ta="right" fw={600}>
-                    {formatMoney(v)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </WideTable>
-      )}
-    </Modal>
-  );
-}
+import { InvoiceDetail } from "./InvoiceDetail";
+import { StatusBadge } from "./StatusBadge";
 
 interface ActionsProps {
   invoice: Invoice;
@@ -238,7 +164,7 @@ export function InvoiceTable({ items }: { items: Invoice[] }) {
           </Table.Tbody>
         </Table>
       </WideTable>
-      <Lines invoice={shown} onClose={() => setShown(null)} />
+      <InvoiceDetail invoice={shown} onClose={() => setShown(null)} />
       <DraftEditor invoice={editing} onClose={() => setEditing(null)} />
       <ReasonDialog
         opened={cancelling !== null}
