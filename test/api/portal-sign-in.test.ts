@@ -155,4 +155,14 @@ describe.each(DATABASES)("client portal sign-in by magic link on %s", (kind) => 
     expect((await requestLink(t.app, email)).statusCode).toBe(202);
     expect((await linkMails(t.app, email)).length).toBe(before);
   });
+  it("answers no sooner for an unknown address than for a contact's (the time told which had an account)", async () => {
+    const took = async (who: string) => {
+      const started = performance.now();
+      expect((await requestLink(t.app, who)).statusCode).toBe(202);
+      return performance.now() - started;
+    };
+    // ANSWER_FLOOR_MS (150): both paths answer after it, the mail written or not.
+    expect(await took("nadie@inexistente.mx")).toBeGreaterThanOrEqual(145);
+    expect(await took(email)).toBeGreaterThanOrEqual(145);
+  });
 });
