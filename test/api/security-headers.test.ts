@@ -53,6 +53,27 @@ describe("security headers", () => {
     }
   });
 
+  it("answer a path too long for a file name, or climbing out of the app, as a page that is not there", async () => {
+    for (const url of [
+      `/${"a".repeat(4000)}`,
+      `/assets/${"b".repeat(3000)}.js`,
+      "/assets/%2e%2e/%2e%2e/etc/passwd",
+    ]) {
+      const res = await t.app.inject(url);
+      if (res.statusCode === 200) {
+        // The app's own page, as for any client-side route, never a file from outside it.
+        expect(res.body).toBe("<!doctype html><title>Mesa</title>");
+        continue;
+      }
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error).toMatchObject({
+        code: "not_found",
+        message: expect.stringMatching(/^No existe GET \//),
+      });
+      expectProtected(res.headers);
+    }
+  });
+
   it("cover the Swagger UI at /api/docs, whose page loads only same-origin scripts", async () => {
     const page = await t.app.inject("/api/docs");
     expect(page.statusCode).toBe(200);

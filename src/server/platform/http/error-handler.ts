@@ -124,6 +124,17 @@ function describe(err: FastifyError, locale: ServerLocale, request: FastifyReque
     // A concurrent request stored the same unique value first (the services check before writing).
     return { status: 409, code: "conflict", text: text("error.duplicate_record"), details: null };
   }
+  // The static files' refusal of a path (@fastify/static: a name too long for the disk, a «..»): a page
+  // that is not there, as for any unknown path (it answered 403 validation_failed «Forbidden»).
+  if ((err.statusCode === 403 || err.statusCode === 404) && !request.url.startsWith("/api/")) {
+    const route = request.url.split("?")[0] ?? "";
+    return {
+      status: 404,
+      code: "not_found",
+      text: text("error.no_route", { method: request.method, path: route.slice(0, 200) }),
+      details: null,
+    };
+  }
   if (typeof err.statusCode === "number" && err.statusCode >= 400 && err.statusCode < 500) {
     return {
       status: err.statusCode,
