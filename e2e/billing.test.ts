@@ -170,7 +170,10 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
       await row.getByTestId("invoice-status").getByText("Exportada").waitFor();
       // The Excel export is offered too; with everything exported it says there is nothing left.
       await page.getByRole("button", { name: "Exportar a Microsip (Excel)" }).click();
-      await page.getByText("No hay facturas emitidas para exportar.").waitFor();
+      const nothingLeft = page.getByText(
+        "No hay facturas emitidas por exportar. Las ya exportadas se descargan otra vez (en CSV o Excel) con Estatus = Exportada.",
+      );
+      await nothingLeft.waitFor();
       // Another month than this one is asked first; going back runs nothing.
       const periodField = page.getByLabel("Periodo (AAAA-MM)");
       const thisMonth = await periodField.inputValue();
@@ -193,6 +196,8 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
       await filters.getByRole("combobox", { name: "Estatus" }).click();
       await page.getByRole("option", { name: "Exportada" }).click();
       await page.waitForURL(/status=exported/);
+      // What the export said belonged to the list as it was; the new filter clears it.
+      await nothingLeft.waitFor({ state: "detached" });
       const [again] = await Promise.all([
         page.waitForEvent("download"),
         page.getByRole("button", { name: /^Volver a exportar .* \(CSV\)$/ }).click(),

@@ -73,7 +73,8 @@ export const en: Record<ServerMessageKey, string> = {
     "Draft {folio} no longer has the ticket's time line (it was edited by hand): correct the price there, or cancel it and invoice the ticket again at the new rate.",
   "billing.no_rfc":
     "Invoice {folios} of “{client}” has no RFC and the ERP cannot stamp it: record the client's RFC (or the generic XAXX010101000 for a sale to the general public).",
-  "billing.nothing_to_export": "There are no issued invoices to export.",
+  "billing.nothing_to_export":
+    "There are no issued invoices left to export. Exported ones download again (CSV or Excel) with Status = Exported.",
   "billing.charges_over_limit":
     "With this charge the ticket's charges would add up to more than $1,000 million, the most one invoice holds.",
   "billing.invoice_over_limit":

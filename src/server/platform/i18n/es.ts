@@ -72,7 +72,8 @@ export const es = {
     "El borrador {folio} ya no tiene la partida de tiempo del ticket (se editó a mano): corrige ahí el precio, o cancélalo y vuelve a facturar el ticket con la nueva tarifa.",
   "billing.no_rfc":
     "La factura {folios} de «{client}» no tiene RFC y el ERP no puede timbrarla: registre el RFC del cliente (o el genérico XAXX010101000 si es venta al público en general).",
-  "billing.nothing_to_export": "No hay facturas emitidas para exportar.",
+  "billing.nothing_to_export":
+    "No hay facturas emitidas por exportar. Las ya exportadas se descargan otra vez (en CSV o Excel) con Estatus = Exportada.",
   "billing.charges_over_limit":
     "Con este cargo los cargos del ticket sumarían más de $1,000 millones, lo más que admite una factura.",
   "billing.invoice_over_limit":

@@ -7,7 +7,7 @@ import "@mantine/core/styles/Modal.layer.css";
 import "@mantine/core/styles/Table.layer.css";
 import { Alert, Button, Group, Modal, Select, Text, TextInput } from "@mantine/core";
 import { DateTime } from "luxon";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { useExport, useInvoices, useRunPeriod } from "../../api/billing";
 import { ClientPicker } from "../../components/ClientPicker";
@@ -175,6 +175,12 @@ export default function BillingPage() {
   const invoices = useInvoices(filters.query);
   const exporter = useExport();
   const [importing, setImporting] = useState(false);
+  // What the last export said belongs to the filters it was made under.
+  const shownQuery = JSON.stringify(filters.query);
+  const { reset } = exporter;
+  useEffect(() => {
+    if (shownQuery) reset();
+  }, [shownQuery, reset]);
   const listed = invoices.data?.items ?? [];
   // An exported batch can be downloaded again (Microsip lost it): the exported invoices on screen.
   const again = filters.status === "exported" ? listed.map((i) => i.id) : [];
