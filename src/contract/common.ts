@@ -96,11 +96,12 @@ export const SearchText = z
   });
 
 export const Email = z.email("input.email").max(254);
+/** "(55) 1234-5678", "+52 55 1234 5678", and an office line's extension: "… ext. 12", "… x12". */
 export const Phone = z
   .string()
   .trim()
   .max(40)
-  .regex(/^[+\d(][\d\s().-]{6,}$/, "input.phone"); // "(55) 1234-5678" too
+  .regex(/^[+\d(][\d\s().-]{6,}?(?:\s*(?:ext\.?|extensión|x)\s*\d{1,6})?$/i, "input.phone");
 
 /**
  * The version an edit is based on (from the record as last read). Optional: without it the edit applies

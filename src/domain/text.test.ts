@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldForSearch, MAX_SEARCH_TERMS, searchTerms, searchWordCount } from "./text.js";
+import { foldForSearch, MAX_SEARCH_TERMS, normalizePhone, searchTerms, searchWordCount } from "./text.js";
 
 describe("searchTerms", () => {
   it.each([
@@ -29,5 +29,17 @@ describe("searchTerms", () => {
 
   it("folds accents, case and spaces", () => {
     expect(foldForSearch("  Ñandú   CONFIGURACIÓN ")).toBe("nandu configuracion");
+  });
+});
+
+describe("a phone's own line, as a caller is matched", () => {
+  it.each([
+    ["(55) 1234-5678", "5512345678"],
+    ["+52 55 1234 5678", "5512345678"],
+    ["(444) 812-3460 ext. 12", "4448123460"],
+    ["444 812 3460 x12", "4448123460"],
+    ["444-812-3460 Extensión 7", "4448123460"],
+  ])("%s → %s", (typed, line) => {
+    expect(normalizePhone(typed)).toBe(line);
   });
 });

@@ -35,8 +35,10 @@ export const searchTerms = (query: string): string[] => searchWords(query).slice
 /** How many words a search needs (the contract refuses more than MAX_SEARCH_TERMS). */
 export const searchWordCount = (query: string): number => searchWords(query).length;
 
+/** The line's own digits, for matching a caller: an extension («ext. 12», «x12») is not dialled. */
 export function normalizePhone(phone: string): string {
-  const digits = phone.replace(/\D/g, "");
+  const line = phone.split(/ext|extensión|x/i)[0] ?? "";
+  const digits = line.replace(/\D/g, "");
   // Mexican numbers are dialled with or without the country code 52; keep the last ten digits.
   return digits.length > 10 && digits.startsWith("52") ? digits.slice(-10) : digits;
 }

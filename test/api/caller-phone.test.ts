@@ -50,6 +50,26 @@ describe.each(DATABASES)("intake caller lookup by part of a phone on %s", (kind)
       expect(await lookup(q), q).toEqual([[anaId, "phone"]]);
   });
 
+  it("takes an office line's extension, keeps it as typed, and finds the caller by the line's number", async () => {
+    const made = await s.reception.post("/api/contacts", {
+      clientId,
+      name: "Lic. Pedro Ext",
+      phone: "(444) 812-3460 ext. 12",
+      phones: ["444 812 3461 x7"],
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body.phone).toBe("(444) 812-3460 ext. 12");
+    expect(await lookup("444 812 3460")).toEqual([[made.body.id, "phone"]]);
+    expect(await lookup("444 812 3461")).toEqual([[made.body.id, "phone"]]);
+    const bad = await s.reception.post("/api/contacts", {
+      clientId,
+      name: "X",
+      phone: "444 812 3460 ext. doce",
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.error.details)).toContain("si hay extensión «ext. 12»");
+  });
+
   it("still finds it by the whole number and by its last digits", async () => {
     for (const q of ["55 4012 8831", "+52 55 4012 8831", "4012 8831", "8831"])
       expect(await lookup(q), q).toEqual([[anaId, "phone"]]);

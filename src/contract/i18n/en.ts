@@ -32,7 +32,7 @@ export const inputEn: Record<InputMessageKey, string> = {
   "input.score_integer": "A whole score",
   "input.score_range": "From 1 to 5",
   "input.email": "Invalid e-mail address",
-  "input.phone": "Invalid phone number",
+  "input.phone": "Phone: digits, spaces, dashes or parentheses, and any extension as «ext. 12»",
   "input.rfc": "Invalid RFC: 12 characters (company) or 13 (individual) with a valid date",
   "input.skill": "Skill: lower-case letters, digits and hyphens",
   "input.category": "Invalid category",

@@ -33,7 +33,7 @@ export const inputEs = {
   "input.score_integer": "Calificación entera",
   "input.score_range": "De 1 a 5",
   "input.email": "Correo electrónico inválido",
-  "input.phone": "Teléfono inválido",
+  "input.phone": "Teléfono: dígitos, espacios, guiones o paréntesis, y si hay extensión «ext. 12»",
   "input.rfc": "RFC inválido: 12 caracteres (persona moral) o 13 (persona física) con fecha válida",
   "input.skill": "Habilidad: minúsculas, números y guiones",
   "input.category": "Categoría inválida",

@@ -22,5 +22,9 @@ describe("phones as people read them", () => {
     expect(contactPhones({ phone: null, phones: ["4421982045"] })).toEqual(["442 198 2045"]);
     expect(contactPhones({ phone: " 55 1234 5678 ", phones: [] })).toEqual(["55 1234 5678"]);
     expect(contactPhones({ phone: null, phones: [] })).toEqual([]);
+    // An office line with its extension is shown once, as typed.
+    expect(contactPhones({ phone: "(444) 812-3460 ext. 12", phones: ["4448123460"] })).toEqual([
+      "(444) 812-3460 ext. 12",
+    ]);
   });
 });

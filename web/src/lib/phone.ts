@@ -3,6 +3,8 @@
  * grouped as Mexicans write them: "55 4012 8831" (two-digit areas: CDMX, Guadalajara, Monterrey)
  * and "442 198 2045" elsewhere. Anything that is not a ten-digit national number is left as stored.
  */
+import { normalizePhone } from "../../../src/domain/text";
+
 const TWO_DIGIT_AREAS = new Set(["55", "56", "33", "81"]);
 
 export function formatPhone(stored: string): string {
@@ -16,6 +18,7 @@ export function formatPhone(stored: string): string {
 export function contactPhones(contact: { phone: string | null; phones: string[] }): string[] {
   const typed = contact.phone?.trim();
   if (!contact.phones.length) return typed ? [typed] : [];
-  const typedDigits = typed?.replace(/\D/g, "").slice(-10);
+  // As the server stores it: the line's digits, an extension («ext. 12») left out.
+  const typedDigits = typed && normalizePhone(typed);
   return contact.phones.map((p) => (typed && typedDigits === p ? typed : formatPhone(p)));
 }

@@ -12,6 +12,7 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { ChangeEvent, FormEvent } from "react";
+import { normalizePhone } from "../../../../src/domain/text";
 import { type Contact, useCreateContact, usePatchContact } from "../../api/clients";
 import { ConflictDialog } from "../../components/ConflictDialog";
 import { ContactBody, ContactPatch } from "../../contract";
@@ -19,7 +20,7 @@ import { useT } from "../../i18n";
 import { changedFields, useVersionedSave } from "../../lib/conflict";
 import { blankToUndefined, type FormState, useForm } from "../../lib/form";
 
-const digits = (phone: string) => phone.replace(/\D/g, "").slice(-10);
+const digits = (phone: string) => normalizePhone(phone);
 
 /** The server lists the main e-mail and phone among `emails`/`phones`; the form shows only the others. */
 function initialValues(contact: Contact | null) {
