@@ -86,6 +86,10 @@ describe.skipIf(browserMissing)("service order in the client portal", { timeout:
       async (page) => {
         await page.goto(server.baseUrl + (await signInPath()));
         await page.getByRole("heading", { name: "Mis solicitudes" }).waitFor();
+        // The list says which request waits for the contact's word, and its date is what matters now.
+        const listed = page.getByTestId("ticket-card").filter({ hasText: ticket.folio });
+        await listed.getByTestId("awaits-acceptance").getByText("Por aceptar").waitFor();
+        expect(await listed.getByText(/^Respuesta a más tardar/).count()).toBe(0);
         await page.goto(`${server.baseUrl}/portal/tickets/${ticket.id}`);
         const card = page.getByTestId("service-order-slot");
         await card.getByText("Reemplazo de la fuente del conmutador", { exact: false }).waitFor();
@@ -105,10 +109,20 @@ describe.skipIf(browserMissing)("service order in the client portal", { timeout:
         await card.getByRole("button", { name: "Volver" }).click();
 
         await shot(page, "portal-order-phone");
+        // Accepting is a signature: asked once more, and «Volver» leaves it unsigned.
         await card.getByRole("button", { name: "Aceptar" }).click();
+        const confirm = card.getByTestId("confirm-accept");
+        await confirm.getByText(/^¿Acepta el trabajo y los cargos de esta orden\?/).waitFor();
+        await confirm.getByRole("button", { name: "Volver" }).click();
+        await card.getByText("Pendiente de su aceptación").waitFor();
+        await card.getByRole("button", { name: "Aceptar" }).click();
+        await confirm.getByRole("button", { name: "Aceptar la orden" }).click();
         await card.getByText("Aceptada", { exact: true }).waitFor();
         await card.getByText(/Ana Martínez, .*\(portal\)/).waitFor();
         expect(await card.getByRole("button", { name: "Aceptar" }).count()).toBe(0);
+        await page.getByRole("link", { name: /Mis solicitudes/ }).click();
+        await listed.waitFor();
+        expect(await listed.getByTestId("awaits-acceptance").count()).toBe(0);
       },
       PHONE,
     );

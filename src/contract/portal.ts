@@ -58,6 +58,8 @@ export const PortalTicket = TicketForClient.pick({
   createdAt: true,
   updatedAt: true,
   closedAt: true,
+  /** Who accepted the work and when (null while an attended request waits for the client's word). */
+  acceptance: true,
 });
 export type PortalTicket = z.infer<typeof PortalTicket>;
 export const PortalTicketList = z.object({ items: z.array(PortalTicket) });

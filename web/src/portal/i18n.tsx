@@ -19,7 +19,7 @@ function format(locale: PortalLocale, key: PortalKey, vars?: Record<string, stri
   }
 }
 
-interface I18n {
+export interface I18n {
   locale: PortalLocale;
   t: (key: PortalKey, vars?: Record<string, string | number>) => string;
   setLocale: (locale: PortalLocale) => void;

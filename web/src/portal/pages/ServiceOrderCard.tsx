@@ -109,7 +109,8 @@ function Status({ order, zone }: { order: Order; zone: string }) {
 function Decide({ ticketId }: { ticketId: string }) {
   const { t } = usePortalI18n();
   const queryClient = useQueryClient();
-  const [rejecting, setRejecting] = useState(false);
+  // One tap on a phone is too easy to give by mistake for a signature: each answer is asked twice.
+  const [step, setStep] = useState<"ask" | "accepting" | "rejecting">("ask");
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -139,7 +140,22 @@ function Decide({ ticketId }: { ticketId: string }) {
     <Stack gap="xs">
       <Text size="sm">{t("order.askDecision")}</Text>
       {error && <Alert color="red">{error}</Alert>}
-      {rejecting ? (
+      {step === "accepting" && (
+        <Stack gap="xs" data-testid="confirm-accept">
+          <Text size="sm" fw={500}>
+            {t("order.acceptQuestion")}
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setStep("ask")} disabled={busy}>
+              {t("order.back")}
+            </Button>
+            <Button color="teal" loading={busy} onClick={() => void send("accept")}>
+              {t("order.confirmAccept")}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+      {step === "rejecting" && (
         <form onSubmit={reject}>
           <Stack gap="xs">
             <Textarea
@@ -152,7 +168,7 @@ function Decide({ ticketId }: { ticketId: string }) {
               onChange={(e) => setReason(e.currentTarget.value)}
             />
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setRejecting(false)} disabled={busy}>
+              <Button variant="default" onClick={() => setStep("ask")} disabled={busy}>
                 {t("order.back")}
               </Button>
               <Button type="submit" color="red" loading={busy} disabled={!reason.trim()}>
@@ -161,12 +177,13 @@ function Decide({ ticketId }: { ticketId: string }) {
             </Group>
           </Stack>
         </form>
-      ) : (
+      )}
+      {step === "ask" && (
         <Group>
-          <Button color="teal" loading={busy} onClick={() => void send("accept")}>
+          <Button color="teal" onClick={() => setStep("accepting")}>
             {t("order.accept")}
           </Button>
-          <Button variant="light" color="red" disabled={busy} onClick={() => setRejecting(true)}>
+          <Button variant="light" color="red" onClick={() => setStep("rejecting")}>
             {t("order.reject")}
           </Button>
         </Group>

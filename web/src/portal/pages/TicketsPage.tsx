@@ -5,7 +5,7 @@ import { browserStorage, draftKey, readDraft } from "../../lib/draftStore";
 import { STATUS_COLORS } from "../../lib/statusColors";
 import { portalApi } from "../api";
 import { when } from "../format";
-import { usePortalI18n } from "../i18n";
+import { type I18n, usePortalI18n } from "../i18n";
 import type { PortalKey } from "../i18n-es";
 import { usePortalInfo } from "../session";
 import type { PortalTicket, PortalUser } from "../types";
@@ -21,6 +21,19 @@ function hasDraft(userId: string): boolean {
 }
 
 /** Cards rather than a table: the list reads the same on a phone and on a laptop. */
+/**
+ * The one date a request's card shows, the one that matters where it stands: when it was closed,
+ * when its solution is expected once answered, or by when it must be answered.
+ */
+function whereItStands(ticket: PortalTicket, t: I18n["t"], at: (iso: string | null) => string): string {
+  if (ticket.closedAt)
+    return `${t(ticket.status === "cancelled" ? "list.cancelledAt" : "list.closedAt")}: ${at(ticket.closedAt)}`;
+  if (ticket.respondedAt && ticket.estimatedSolutionAt)
+    return `${t("detail.estimated")}: ${at(ticket.estimatedSolutionAt)}`;
+  if (ticket.respondedAt) return `${t("detail.respondedAt")}: ${at(ticket.respondedAt)}`;
+  return `${t("detail.responseDue")}: ${at(ticket.responseDueAt)}`;
+}
+
 export function TicketsPage({ user }: { user: PortalUser }) {
   const { t, locale } = usePortalI18n();
   const zone = usePortalInfo().data?.timeZone ?? "America/Mexico_City";
@@ -64,7 +77,7 @@ export function TicketsPage({ user }: { user: PortalUser }) {
               </Text>
               <Text lineClamp={2}>{ticket.title}</Text>
               <Text size="sm" c="dimmed">
-                {t("detail.responseDue")}: {when(ticket.responseDueAt, zone, locale)}
+                {whereItStands(ticket, t, (iso) => when(iso, zone, locale))}
               </Text>
             </Stack>
             {/* Never squeezed by a long title: at a phone's width the status read «RE…» (Recibida? Revisada?). */}
@@ -73,6 +86,11 @@ export function TicketsPage({ user }: { user: PortalUser }) {
                 {t(`status.${ticket.status}` as PortalKey)}
               </Badge>
               {ticket.urgent && <Badge color="red">{t("detail.urgent")}</Badge>}
+              {ticket.status === "attended" && !ticket.acceptance && (
+                <Badge color="orange" variant="outline" data-testid="awaits-acceptance">
+                  {t("list.toAccept")}
+                </Badge>
+              )}
             </Stack>
           </Group>
         </Card>
