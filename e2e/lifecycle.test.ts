@@ -239,7 +239,12 @@ describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }
       "close",
       async (page) => {
         await uiLogin(page, server.baseUrl, staff.leader.email, PASSWORD, "/closing");
-        await page.locator(`[data-testid="ticket-row"][data-folio="${folio}"]`).getByRole("link").click();
+        const row = page.locator(`[data-testid="ticket-row"][data-folio="${folio}"]`);
+        // What closing decides from is in the row: acceptance, the kind of service, the time to bill.
+        await row.getByTestId("acceptance").waitFor();
+        await row.getByTestId("billable").getByText(/\d+ (h|min)/).waitFor();
+        await row.getByText(/^(Póliza|Evento)$/).waitFor();
+        await row.getByRole("link").click();
         await page.getByTestId("close-panel").waitFor();
         await page.getByRole("combobox", { name: "Estado de cobro" }).click();
         await page.getByRole("option", { name: "Por facturar", exact: true }).click();

@@ -202,6 +202,8 @@ export const work: Record<keyof typeof es, string> = {
   "review.overrideLabel": "The client has not accepted: reason to approve without acceptance",
   "review.overrideHint": "Required while the client's acceptance is missing.",
   "review.sendBackReason": "What must the technician fix?",
+  "closing.kindCol": "Kind",
+  "closing.billableCol": "Billable",
   "closing.title": "Closing reviewed tickets",
   "closing.hint": "Close reviewed tickets and set their billing status.",
   "closing.empty": "No reviewed tickets waiting to be closed.",

@@ -201,6 +201,8 @@ export const work = {
   "review.overrideLabel": "El cliente no ha aceptado: motivo para aprobar sin aceptación",
   "review.overrideHint": "Obligatorio mientras no exista la aceptación del cliente.",
   "review.sendBackReason": "¿Qué debe corregir el técnico?",
+  "closing.kindCol": "Tipo",
+  "closing.billableCol": "Facturable",
   "closing.title": "Cierre de tickets revisados",
   "closing.hint": "Cierra los tickets revisados y define su estado de cobro.",
   "closing.empty": "No hay tickets revisados pendientes de cierre.",

@@ -4,29 +4,18 @@ import "@mantine/core/styles/Card.layer.css";
 import "@mantine/core/styles/Table.layer.css";
 import { useTicketList } from "../../api/tickets";
 import { PageHeader } from "../../components/PageHeader";
-import { PlainBadge, PlainText } from "../../components/plain";
+import { PlainText } from "../../components/plain";
 import { type ExtraColumn, TicketList } from "../../components/TicketTable";
 import { useT } from "../../i18n";
 import { formatMinutes } from "../../lib/format";
+import { acceptanceColumn } from "./queueColumns";
 
 export default function ReviewQueuePage() {
   const t = useT();
   const query = useTicketList({ status: "attended" }, { live: true });
   // What the senior weighs before reviewing: did the client accept, and how much time is there.
   const extra: ExtraColumn[] = [
-    {
-      label: t("review.acceptanceCol"),
-      cell: (ticket) =>
-        ticket.acceptance ? (
-          <PlainBadge color="teal" variant="light" data-testid="acceptance">
-            {t("review.accepted", { via: t(`acceptance.via.${ticket.acceptance.via}`) })}
-          </PlainBadge>
-        ) : (
-          <PlainBadge color="orange" variant="light" data-testid="acceptance">
-            {t("review.notAccepted")}
-          </PlainBadge>
-        ),
-    },
+    acceptanceColumn(t),
     {
       label: t("review.rawCol"),
       cell: (ticket) => <PlainText size="sm">{formatMinutes(ticket.rawMinutes)}</PlainText>,
