@@ -242,7 +242,10 @@ describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }
         const row = page.locator(`[data-testid="ticket-row"][data-folio="${folio}"]`);
         // What closing decides from is in the row: acceptance, the kind of service, the time to bill.
         await row.getByTestId("acceptance").waitFor();
-        await row.getByTestId("billable").getByText(/\d+ (h|min)/).waitFor();
+        await row
+          .getByTestId("billable")
+          .getByText(/\d+ (h|min)/)
+          .waitFor();
         await row.getByText(/^(Póliza|Evento)$/).waitFor();
         await row.getByRole("link").click();
         await page.getByTestId("close-panel").waitFor();

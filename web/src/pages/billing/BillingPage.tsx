@@ -4,6 +4,7 @@ import "@mantine/core/styles/ModalBase.layer.css";
 import "@mantine/core/styles/Combobox.layer.css";
 import "@mantine/core/styles/List.layer.css";
 import "@mantine/core/styles/Modal.layer.css";
+import "@mantine/core/styles/SimpleGrid.layer.css";
 import "@mantine/core/styles/Table.layer.css";
 import { Alert, Button, Group, Modal, Select, Text, TextInput } from "@mantine/core";
 import { DateTime } from "luxon";
