@@ -110,9 +110,14 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
       await form.getByLabel("Otros teléfonos").press("Enter");
       await form.getByLabel("Otros correos").fill("ana.martinez@launica.mx");
       await form.getByLabel("Otros correos").press("Enter");
+      await form.getByLabel("Ve todas las solicitudes de su empresa en el portal").check();
       await form.getByRole("button", { name: "Guardar" }).click();
       const row = dialog.locator('[data-testid="contact-row"][data-name="Ana Martínez"]');
       await row.getByText("Gerente de TI").waitFor();
+      // The table says what each column is, and who sees the whole company in the portal.
+      const heads = await dialog.getByTestId("contacts").getByRole("columnheader").allTextContents();
+      expect(heads.slice(0, 4)).toEqual(["Nombre", "Teléfonos", "Correos", "Portal"]);
+      await row.getByTestId("portal-admin-badge").getByText("Ve toda la empresa").waitFor();
       await row.getByText(/1111\D?2222/).waitFor();
       await row.getByText(/ana\.martinez@launica\.mx/).waitFor();
       await shot(page, "20-client-contacts");

@@ -51,7 +51,16 @@ function ContactRow({
       </Table.Td>
       <Table.Td>{phones.join(", ") || "—"}</Table.Td>
       <Table.Td>{emails.join(", ") || "—"}</Table.Td>
-      <Table.Td>{portalUser && <PortalBadge status={portalUser.status} />}</Table.Td>
+      <Table.Td>
+        <Stack gap={4} align="flex-start">
+          {portalUser && <PortalBadge status={portalUser.status} />}
+          {contact.portalAdmin && (
+            <Badge color="indigo" variant="outline" data-testid="portal-admin-badge">
+              {t("contact.portalAdminBadge")}
+            </Badge>
+          )}
+        </Stack>
+      </Table.Td>
       <Table.Td>
         <InviteButton contact={contact} user={portalUser} />
       </Table.Td>
@@ -107,6 +116,16 @@ export function ContactsPanel({
         ) : (
           <WideTable minWidth={760}>
             <Table fz="sm" data-testid="contacts">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("contact.colName")}</Table.Th>
+                  <Table.Th>{t("contact.colPhones")}</Table.Th>
+                  <Table.Th>{t("contact.colEmails")}</Table.Th>
+                  <Table.Th>{t("contact.portalCol")}</Table.Th>
+                  <Table.Th />
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {items.map((c) => (
                   <ContactRow
