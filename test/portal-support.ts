@@ -39,13 +39,17 @@ export async function requestLink(
   return app.inject({ method: "POST", url: "/api/portal/magic-link", payload: { email }, remoteAddress: ip });
 }
 
-/** The outbox rows of sign-in links sent to an address, newest last. */
-export async function linkMails(app: MesaApp, to: string) {
+/** The outbox rows of sign-in links (or of another portal mail `kind`) sent to an address, newest last. */
+export async function linkMails(
+  app: MesaApp,
+  to: string,
+  kind: "portal_link" | "portal_invite" | "portal_survey" = "portal_link",
+) {
   return app.ctx.db
     .selectFrom("outbox")
     .selectAll()
     .where("to_addr", "=", to)
-    .where("kind", "=", "portal_link")
+    .where("kind", "=", kind)
     .orderBy("created_at")
     .execute();
 }

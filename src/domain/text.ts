@@ -37,7 +37,8 @@ export const searchWordCount = (query: string): number => searchWords(query).len
 
 /** The line's own digits, for matching a caller: an extension («ext. 12», «x12») is not dialled. */
 export function normalizePhone(phone: string): string {
-  const line = phone.split(/ext|extensión|x/i)[0] ?? "";
+  // «ext», «ext.», «extensión» and «x12» all start the extension.
+  const line = phone.split(/ext|x/i)[0] ?? "";
   const digits = line.replace(/\D/g, "");
   // Mexican numbers are dialled with or without the country code 52; keep the last ten digits.
   return digits.length > 10 && digits.startsWith("52") ? digits.slice(-10) : digits;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, startApp, type TestApp } from "../harness.js";
-import { exchange } from "../portal-support.js";
+import { exchange, linkMails } from "../portal-support.js";
 
 describe.each(DATABASES)("contracts by Ventas and portal invitations on %s", (kind) => {
   let t: TestApp;
@@ -29,14 +29,7 @@ describe.each(DATABASES)("contracts by Ventas and portal invitations on %s", (ki
   });
 
   /** The invitation mails sent to an address, oldest first. */
-  const invitations = (to: string) =>
-    t.app.ctx.db
-      .selectFrom("outbox")
-      .selectAll()
-      .where("to_addr", "=", to)
-      .where("kind", "=", "portal_invite")
-      .orderBy("created_at")
-      .execute();
+  const invitations = (to: string) => linkMails(t.app, to, "portal_invite");
 
   it("mails the invitation: what the portal is, a first link that works once for days, and where to come back", async () => {
     const own = (await s.reception.post("/api/clients", { name: "Constructora Altiplano" })).body.id;

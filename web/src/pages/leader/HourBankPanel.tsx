@@ -1,7 +1,8 @@
 import { AreaChart } from "@mantine/charts";
-import { ActionIcon, Box, Group, Modal, Paper, SimpleGrid, Table, Text } from "@mantine/core";
+import { ActionIcon, Box, Group, Modal, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { type HourBank, useHourBank } from "../../api/billing";
+import { FigureCards } from "../../components/FigureCards";
 import { QueryState } from "../../components/QueryState";
 import { WideTable } from "../../components/WideTable";
 import { useI18n, useT } from "../../i18n";
@@ -51,27 +52,13 @@ function BurnDown({ bank }: { bank: HourBank }) {
 }
 
 function Figures({ bank }: { bank: HourBank }) {
-  const t = useT();
-  const cells = [
-    ["hourBank.included", bank.includedMinutes],
-    ["hourBank.used", bank.usedMinutes],
-    ["hourBank.left", bank.leftMinutes],
-    ["hourBank.overage", bank.overageMinutes],
+  const figures = [
+    ["hourBank.included", formatMinutes(bank.includedMinutes)],
+    ["hourBank.used", formatMinutes(bank.usedMinutes)],
+    ["hourBank.left", formatMinutes(bank.leftMinutes)],
+    ["hourBank.overage", formatMinutes(bank.overageMinutes)],
   ] as const;
-  return (
-    <SimpleGrid cols={{ base: 2, sm: 4 }} mb="sm">
-      {cells.map(([k, v]) => (
-        <Paper key={k} withBorder p="xs">
-          <Text size="xs" c="dimmed">
-            {t(k)}
-          </Text>
-          <Text fw={600} data-testid={k}>
-            {formatMinutes(v)}
-          </Text>
-        </Paper>
-      ))}
-    </SimpleGrid>
-  );
+  return <FigureCards figures={figures} cols={{ base: 2, sm: 4 }} />;
 }
 
 /** "2026-11" moved by `delta` months. */

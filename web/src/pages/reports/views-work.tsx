@@ -1,5 +1,6 @@
 /** The work and money reports: workload, hour bank, satisfaction, not yet billed. */
-import { Alert, Paper, SimpleGrid, Text, Title } from "@mantine/core";
+import { Alert, Text, Title } from "@mantine/core";
+import { FigureCards } from "../../components/FigureCards";
 import type { HourBankReport, SatisfactionReport, UnbilledReport, WorkloadReport } from "../../contract";
 import { useT } from "../../i18n";
 import { formatDateTime, formatMinutes, formatMoney } from "../../lib/format";
@@ -116,24 +117,12 @@ export function SatisfactionView({ data }: { data: SatisfactionReport }) {
  * and the charges, already in pesos.
  */
 function UnbilledTotals({ totals }: { totals: UnbilledReport["totals"] }) {
-  const t = useT();
-  const cards = [
+  const figures = [
     ["rep.unbilledTickets", String(totals.tickets)],
     ["rep.billableMinutes", formatMinutes(totals.billableMinutes)],
     ["rep.unbilledCharges", `${totals.charges} · ${formatMoney(totals.chargesCents)}`],
   ] as const;
-  return (
-    <SimpleGrid cols={{ base: 1, xs: 3 }} mb="md" data-testid="unbilled-totals">
-      {cards.map(([label, value]) => (
-        <Paper key={label} withBorder p="xs">
-          <Text size="xs" c="dimmed">
-            {t(label)}
-          </Text>
-          <Text fw={600}>{value}</Text>
-        </Paper>
-      ))}
-    </SimpleGrid>
-  );
+  return <FigureCards figures={figures} cols={{ base: 1, xs: 3 }} testId="unbilled-totals" />;
 }
 
 export function UnbilledView({ data }: { data: UnbilledReport }) {
