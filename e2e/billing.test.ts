@@ -130,11 +130,14 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
       await editDraftPrice(page, row);
       // 3,800.00 + 16 % IVA
       await row.getByText("$4,408.00 MXN").waitFor();
-      // Issuing mails the client: it is asked first, and closing the question leaves a draft.
+      // Issuing mails the client: it is asked first, naming the address (its only contact's), and
+      // closing the question leaves a draft.
       await row.getByRole("button", { name: "Emitir" }).click();
       const ask = page.getByRole("dialog", { name: /^¿Emitir la prefactura PF-/ });
       await ask
-        .getByText(/se envía por correo a Ferretería La Única con el PDF adjunto, por \$4,408\.00 MXN/)
+        .getByText(
+          /se envía por correo a Ferretería La Única, a ana@launica\.mx, con el PDF adjunto, por \$4,408\.00 MXN/,
+        )
         .waitFor();
       // «Volver», not «Cancelar»: the row has its own «Descartar borrador» («Cancelar factura» once issued).
       await ask.getByRole("button", { name: "Volver" }).click();

@@ -101,6 +101,14 @@ export const Invoice = z.object({
 });
 export type Invoice = z.infer<typeof Invoice>;
 
+/**
+ * One invoice as `GET /api/invoices/:id` answers it: with `mailTo`, the address issuing mails it to
+ * (the client's billing contact's, else the client's own, else its first contact's); null when the
+ * client has none, and issuing then mails nothing.
+ */
+export const InvoiceDetail = Invoice.extend({ mailTo: z.string().nullable() });
+export type InvoiceDetail = z.infer<typeof InvoiceDetail>;
+
 export const InvoicesQuery = z.object({
   period: Period.optional(),
   clientId: Id.optional(),

@@ -37,15 +37,23 @@ describe.each(DATABASES)("the client's billing contact on %s", (kind) => {
   const designate = (clientId: string, billingContactId: string | null) =>
     s.reception.patch(`/api/clients/${clientId}`, { billingContactId });
   const clientOf = async (id: string) => (await s.reception.get(`/api/clients/${id}`)).body;
-  /** Issues an invoice of the client and answers the address its mail was queued to. */
+  /**
+   * Issues an invoice of the client and answers the address its mail was queued to, which the draft
+   * named before (`mailTo`, what «Emitir» asks about).
+   */
   const mailedTo = async (clientId: string) => {
-    const invoice = await invoiceIn(s, clientId, 100_000, "issued");
+    const draft = await invoiceIn(s, clientId, 100_000, "draft");
+    const shown = await s.leader.get(`/api/invoices/${draft.id}`);
+    expect(shown.status).toBe(200);
+    expect((await s.leader.post(`/api/invoices/${draft.id}/issue`)).status).toBe(200);
     const mails = await t.app.ctx.db
       .selectFrom("outbox")
       .select("to_addr")
-      .where("subject", "like", `%${invoice.folio}%`)
+      .where("subject", "like", `%${draft.folio}%`)
       .execute();
-    return mails.map((m) => m.to_addr);
+    const to = mails.map((m) => m.to_addr);
+    expect(to).toEqual(shown.body.mailTo === null ? [] : [shown.body.mailTo]);
+    return to;
   };
 
   it("mails the issued invoice to the billing contact; without one, to the client's e-mail as before", async () => {
@@ -100,6 +108,12 @@ describe.each(DATABASES)("the client's billing contact on %s", (kind) => {
     time.advance(60_000);
     await newContact(c.id, "Segunda", "segunda@cliente.mx");
     expect(await mailedTo(c.id)).toEqual(["primera@cliente.mx"]);
+  });
+
+  it("names no address (mailTo null) when the client has none, and issuing then mails nothing", async () => {
+    const c = await newClient();
+    await newContact(c.id, "Sin correo");
+    expect(await mailedTo(c.id)).toEqual([]);
   });
 
   it("refuses (422) another client's contact, an unknown one or one without e-mail, and changes nothing", async () => {

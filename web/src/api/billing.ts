@@ -6,6 +6,7 @@ import type {
   HourBank as HourBankSchema,
   ImportResult as ImportResultSchema,
   Invoice,
+  InvoiceDetail,
   InvoicesQuery,
   Rate as RateSchema,
   RunResult as RunResultSchema,
@@ -30,6 +31,16 @@ export function useInvoices(filter: InvoiceFilter) {
   return useQuery({
     queryKey: ["invoices", filter],
     queryFn: ({ signal }) => api<{ items: Invoice[] }>(withQuery("/api/invoices", { ...filter }), { signal }),
+  });
+}
+
+/** One invoice with the address issuing mails it to (`mailTo`); read only while `wanted`. */
+export function useInvoiceDetail(id: string, wanted: boolean) {
+  return useQuery({
+    queryKey: ["invoices", "detail", id],
+    queryFn: wanted
+      ? ({ signal }) => api<InvoiceDetail>(`/api/invoices/${encodeURIComponent(id)}`, { signal })
+      : skipToken,
   });
 }
 

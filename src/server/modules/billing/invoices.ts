@@ -79,8 +79,11 @@ export async function invoiceRow(ctx: AppContext, actor: Actor, id: string): Pro
   return row;
 }
 
-export const getInvoice = async (ctx: AppContext, actor: Actor, id: string) =>
-  toInvoice(await invoiceRow(ctx, actor, id), actor.locale);
+/** One invoice, with the address issuing mails it to (see InvoiceDetail). */
+export async function getInvoice(ctx: AppContext, actor: Actor, id: string) {
+  const row = await invoiceRow(ctx, actor, id);
+  return { ...toInvoice(row, actor.locale), mailTo: await lookupRepo.billingAddress(ctx.db, row.client_id) };
+}
 
 /** Writes a change conditional on the version read, with its audit entry; 409 when someone was first. */
 async function change(

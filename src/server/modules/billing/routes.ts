@@ -9,6 +9,7 @@ import {
   ImportBody,
   ImportResult,
   Invoice,
+  InvoiceDetail,
   InvoiceList,
   InvoicePatch,
   InvoicesQuery,
@@ -150,7 +151,7 @@ function invoicesGroup(r: Routes, ctx: AppContext): void {
     handler: async (req) => ({ items: await invoices.listInvoices(ctx, actorOf(req), req.query) }),
   });
   r.get("/:id", {
-    schema: { tags, params: IdParams, response: { 200: Invoice } },
+    schema: { tags, params: IdParams, response: { 200: InvoiceDetail } },
     handler: async (req) => invoices.getInvoice(ctx, actorOf(req), req.params.id),
   });
   r.patch("/:id", {

@@ -28,7 +28,11 @@ export const billing: Record<keyof typeof es, string> = {
   "billing.issue": "Issue",
   "billing.issueTitle": "Issue pre-invoice {folio}?",
   "billing.issueConfirm":
-    "It is frozen (no more edits) and e-mailed to {client} with the PDF attached, for {total}. Afterwards it can only be cancelled.",
+    "It is frozen (no more edits) and e-mailed to {client}, at {to}, with the PDF attached, for {total}. Afterwards it can only be cancelled.",
+  "billing.issueNoMail":
+    "It is frozen (no more edits), for {total}, but not sent: {client} has no billing e-mail, none of its own, and no contact with one. Download the PDF to get it to them, or add an e-mail to the client first. Afterwards it can only be cancelled.",
+  "billing.issueLooking": "Looking up the address it goes to…",
+  "billing.issueOnly": "Issue without sending",
   "billing.issueSend": "Issue and send",
   "billing.cancel": "Cancel invoice",
   "billing.discardDraft": "Discard draft",

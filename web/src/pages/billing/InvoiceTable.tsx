@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Modal, Table, Text } from "@mantine/core";
 import { useState } from "react";
-import { type Invoice, type InvoiceAction, useInvoiceAction } from "../../api/billing";
+import { type Invoice, type InvoiceAction, useInvoiceAction, useInvoiceDetail } from "../../api/billing";
 import { ReasonDialog } from "../../components/ReasonDialog";
 import { WideTable } from "../../components/WideTable";
 import { useT } from "../../i18n";
@@ -18,7 +18,9 @@ interface ActionsProps {
 
 /**
  * Issuing freezes the draft and mails it to the client at once, and cannot be undone (only cancelled):
- * asked first, as cancelling is, so a click meant for «Editar» beside it sends nothing.
+ * asked first, as cancelling is, so a click meant for «Editar» beside it sends nothing. The question
+ * names the address it goes to, read when asked (the client's may have changed since the list), and
+ * says so when there is none and nothing will be sent.
  */
 function IssueConfirm({
   invoice,
@@ -34,6 +36,9 @@ function IssueConfirm({
   onClose: () => void;
 }) {
   const t = useT();
+  const detail = useInvoiceDetail(invoice.id, opened);
+  const to = detail.data?.mailTo;
+  const facts = { client: invoice.clientName, total: formatMoney(invoice.totalCents) };
   return (
     <Modal
       closeButtonProps={{ "aria-label": t("common.close") }}
@@ -41,15 +46,21 @@ function IssueConfirm({
       onClose={onClose}
       title={t("billing.issueTitle", { folio: invoice.folio })}
     >
-      <Text size="sm" mb="md">
-        {t("billing.issueConfirm", { client: invoice.clientName, total: formatMoney(invoice.totalCents) })}
+      <Text size="sm" mb="md" data-testid="issue-question">
+        {detail.isError
+          ? errorMessage(t, detail.error)
+          : to === undefined
+            ? t("billing.issueLooking")
+            : to === null
+              ? t("billing.issueNoMail", facts)
+              : t("billing.issueConfirm", { ...facts, to })}
       </Text>
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           {t("common.back")}
         </Button>
-        <Button onClick={onIssue} loading={busy} data-testid="issue-confirm">
-          {t("billing.issueSend")}
+        <Button onClick={onIssue} loading={busy} disabled={to === undefined} data-testid="issue-confirm">
+          {t(to === null ? "billing.issueOnly" : "billing.issueSend")}
         </Button>
       </Group>
     </Modal>
