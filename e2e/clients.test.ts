@@ -103,8 +103,20 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
       );
 
       await dialog.getByRole("tab", { name: "Contactos" }).click();
+      const ana = dialog.locator('[data-testid="contact-row"][data-name="Ana Martínez"]');
+      await ana.getByRole("button", { name: "Invitar al portal" }).click();
+      await page.getByText("Invitación enviada a ana@launica.mx", { exact: false }).waitFor();
       await dialog.getByRole("button", { name: "Editar contacto: Ana Martínez" }).click();
       const form = dialog.getByTestId("contact-form");
+      // Ana signs in to the portal now: her e-mail field says what changing it does.
+      await form
+        .getByText(
+          "Con este correo entra al portal de clientes. Si lo cambia, su acceso pasa al nuevo correo",
+          {
+            exact: false,
+          },
+        )
+        .waitFor();
       await form.getByLabel("Puesto").fill("Gerente de TI");
       await form.getByLabel("Otros teléfonos").fill("55 1111 2222");
       await form.getByLabel("Otros teléfonos").press("Enter");

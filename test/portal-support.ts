@@ -43,7 +43,7 @@ export async function requestLink(
 export async function linkMails(
   app: MesaApp,
   to: string,
-  kind: "portal_link" | "portal_invite" | "portal_survey" = "portal_link",
+  kind: "portal_link" | "portal_invite" | "portal_survey" | "portal_address" = "portal_link",
 ) {
   return app.ctx.db
     .selectFrom("outbox")

@@ -10,6 +10,7 @@ export const OUTBOX_KINDS = [
   "message",
   "portal_link",
   "portal_invite",
+  "portal_address",
   "portal_survey",
   "service_order",
   "staff_notice",

@@ -89,6 +89,14 @@ describe.each(DATABASES)("a contact's portal access follows its e-mail on %s", (
     expect(signedIn.statusCode).toBe(200);
     expect(signedIn.json().user).toMatchObject({ email: moved, contactId });
     expect(await portalUser()).toMatchObject({ email: moved, status: "invited" });
+
+    // The old mailbox is told, once, without being handed the new address.
+    const [notice, ...more] = await linkMails(t.app, old, "portal_address");
+    expect(more).toHaveLength(0);
+    expect(notice!.subject).toBe("Su acceso al portal de clientes de Mesa de servicio cambió");
+    expect(notice!.text_body).toContain("entra con el correo n•••@launica.mx, ya no con este");
+    expect(notice!.text_body).toContain("Las sesiones que tenía abiertas en el portal se cerraron");
+    expect(`${notice!.text_body}${notice!.html_body}`).not.toContain(moved);
   });
 
   it("refuses an address that is another user's sign-in, and changes nothing", async () => {
@@ -97,17 +105,24 @@ describe.each(DATABASES)("a contact's portal access follows its e-mail on %s", (
     expect(taken.status).toBe(409);
     expect(taken.body.error.message).toBe("Ese correo ya pertenece a otro usuario de Mesa.");
     expect(await contact()).toMatchObject({ email: moved, version: before.version });
+    expect(await linkMails(t.app, moved, "portal_address")).toHaveLength(0);
     expect(await portalUser()).toMatchObject({ email: moved, status: "invited" });
   });
 
   it("disables the account when the contact is left without e-mail; re-inviting needs an address", async () => {
     expect((await editEmail(null)).status).toBe(200);
     expect(await portalUser()).toMatchObject({ status: "disabled" });
+    const [notice] = await linkMails(t.app, moved, "portal_address");
+    expect(notice!.text_body).toContain("quedó desactivada: su ficha de contacto ya no tiene correo");
     const sent = (await linkMails(t.app, moved)).length;
     await requestLink(t.app, moved);
     expect(await linkMails(t.app, moved)).toHaveLength(sent);
-    // A new address and a new invitation open the portal again, at that address.
+    // A new address and a new invitation open the portal again, at that address. A disabled account
+    // had nothing to lose: no notice.
     expect((await editEmail("gerencia@launica.mx")).status).toBe(200);
+    expect(
+      await t.app.ctx.db.selectFrom("outbox").select("id").where("kind", "=", "portal_address").execute(),
+    ).toHaveLength(2);
     expect((await s.sales.post(`/api/contacts/${contactId}/portal-invite`)).status).toBe(200);
     await requestLink(t.app, "gerencia@launica.mx");
     const back = await exchange(t.app, await latestToken(t.app, "gerencia@launica.mx"));

@@ -4,7 +4,7 @@
  * it opened must end; the account moves to the new address, or is disabled when there is none.
  */
 import type { Kysely } from "kysely";
-import type { Actor } from "../../context.js";
+import type { Actor, AppContext } from "../../context.js";
 import { auditRepo } from "../../platform/audit/repository.js";
 import { onDuplicate } from "../../platform/database/duplicates.js";
 import type { DB } from "../../platform/database/schema.js";
@@ -12,6 +12,7 @@ import { portalUsersRepo } from "../../platform/database/staff-repository.js";
 import { conflict, forbidden } from "../../platform/errors.js";
 import { usersRepo } from "../users/repository.js";
 import { mayMovePortalAddress } from "./policy.js";
+import { queueOldAddressNotice } from "./portal-address-notice.js";
 
 type Db = Kysely<DB>;
 
@@ -37,8 +38,12 @@ export async function checkPortalAddressChange(
   if (holder && holder.id !== account.id) throw conflict("portal_user.email_taken", {}, { field: "email" });
 }
 
-/** In the contact update's transaction, when its primary e-mail changed from `before` to `after`. */
+/**
+ * In the contact update's transaction, when its primary e-mail changed from `before` to `after`; an
+ * account that could sign in is told at its old address (portal-address-notice.ts).
+ */
 export async function followContactAddress(
+  ctx: AppContext,
   trx: Db,
   change: { contactId: string; before: string | null; after: string | null },
   actorId: string,
@@ -62,4 +67,5 @@ export async function followContactAddress(
     action: change.after ? "portal_address_moved" : "portal_disabled_no_address",
     changes: { from: account.email, to: change.after, contactId: change.contactId },
   });
+  if (account.active === 1) await queueOldAddressNotice(ctx, trx, account, change.after);
 }

@@ -144,7 +144,7 @@ export async function updateContact(
   if (email !== cur.email) await checkPortalAddressChange(ctx.db, actor, id, email);
   const written = await ctx.db.transaction().execute(async (trx) => {
     if (!(await contactsRepo.update(trx, id, cur.version, patch))) return false;
-    await followContactAddress(trx, { contactId: id, before: cur.email, after: email }, actor.id, now);
+    await followContactAddress(ctx, trx, { contactId: id, before: cur.email, after: email }, actor.id, now);
     if (name !== cur.name) await ticketsRepo.refreshContactName(trx, id);
     const emails = input.emails ?? existing.emails.filter((e) => e !== cur.email);
     const phones =

@@ -28,6 +28,10 @@ export const en: Record<ServerMessageKey, string> = {
   "notification.client_rejected": "{by} rejected the service order of {folio}: {title}. Reason: {reason}",
   "notification.client_rejected_unnamed":
     "The client rejected the service order of {folio}: {title}. Reason: {reason}",
+  "mail.portal_address.moved":
+    "From now on your {company} client portal account signs in with {to}, no longer with this address.",
+  "mail.portal_address.disabled":
+    "Your {company} client portal account was disabled: your contact record no longer has an e-mail address.",
   "notification.urgent_request": "New urgent request {folio} from {client}: {title}",
   "notification.client_message": "{by} wrote on {folio} ({title}): “{excerpt}”",
   "notification.legacy": "{text}",

@@ -27,6 +27,10 @@ export const es = {
   "notification.client_rejected": "{by} rechazó la orden de servicio de {folio}: {title}. Motivo: {reason}",
   "notification.client_rejected_unnamed":
     "El cliente rechazó la orden de servicio de {folio}: {title}. Motivo: {reason}",
+  "mail.portal_address.moved":
+    "Desde ahora su cuenta del portal de clientes de {company} entra con el correo {to}, ya no con este.",
+  "mail.portal_address.disabled":
+    "Su cuenta del portal de clientes de {company} quedó desactivada: su ficha de contacto ya no tiene correo.",
   "notification.urgent_request": "Nueva solicitud urgente {folio} de {client}: {title}",
   "notification.client_message": "{by} escribió en {folio} ({title}): «{excerpt}»",
   "notification.legacy": "{text}",

@@ -30,6 +30,8 @@ export const desk: Record<keyof typeof es, string> = {
   "client.badMoney": "Invalid amount: use numbers, e.g. 50000.00",
 
   "contact.portalAdmin": "Sees all of its company's requests in the portal",
+  "contact.portalEmailHint":
+    "It signs in to the client portal with this address. If you change it, the access moves to the new address, its sessions end and the old address is told.",
   "contact.portalAdminHint":
     "Otherwise only those it filed or is the contact of. Reception, the leader and Sales change it.",
   "contact.position": "Position",

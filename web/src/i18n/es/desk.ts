@@ -28,6 +28,8 @@ export const desk = {
   "client.badMoney": "Importe inválido: usa números, p. ej. 50000.00",
 
   "contact.portalAdmin": "Ve todas las solicitudes de su empresa en el portal",
+  "contact.portalEmailHint":
+    "Con este correo entra al portal de clientes. Si lo cambia, su acceso pasa al nuevo correo, se cierran sus sesiones y se avisa al anterior.",
   "contact.portalAdminHint":
     "Si no, solo ve las que levantó o en las que es el contacto. Lo cambian Recepción, el líder y Ventas.",
   "contact.position": "Puesto",

@@ -43,6 +43,8 @@ interface ContactFormProps {
   clientId: string;
   contact: Contact | null;
   onDone: () => void;
+  /** The contact signs in to the portal with its e-mail (an account not disabled). */
+  portalSignIn?: boolean;
 }
 
 type Values = ReturnType<typeof initialValues>;
@@ -95,7 +97,13 @@ function useContactSubmit({ clientId, contact, onDone }: ContactFormProps) {
   return { form, submit, busy: create.isPending || patch.isPending, edit, discard, reapply };
 }
 
-function ContactFields({ form }: { form: FormState<ReturnType<typeof initialValues>> }) {
+function ContactFields({
+  form,
+  portalSignIn,
+}: {
+  form: FormState<ReturnType<typeof initialValues>>;
+  portalSignIn: boolean;
+}) {
   const t = useT();
   const { values, errors } = form;
   const field = (key: TextField) => ({
@@ -107,7 +115,12 @@ function ContactFields({ form }: { form: FormState<ReturnType<typeof initialValu
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       <TextInput label={t("contact.name")} data-autofocus {...field("name")} />
       <TextInput label={t("contact.position")} {...field("position")} />
-      <TextInput label={t("contact.email")} {...field("email")} />
+      <TextInput
+        label={t("contact.email")}
+        // Changing it moves the portal sign-in: said before saving, not discovered by the client.
+        description={portalSignIn ? t("contact.portalEmailHint") : undefined}
+        {...field("email")}
+      />
       <TextInput label={t("contact.phone")} {...field("phone")} />
       <TagsInput
         label={t("contact.emails")}
@@ -146,7 +159,7 @@ export function ContactForm(props: ContactFormProps) {
           <Title order={3} size="h5">
             {contact ? t("contact.edit") : t("contact.new")}
           </Title>
-          <ContactFields form={form} />
+          <ContactFields form={form} portalSignIn={props.portalSignIn ?? false} />
           {form.formError && <Alert color="red">{form.formError}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={onDone}>

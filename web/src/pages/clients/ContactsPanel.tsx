@@ -99,6 +99,9 @@ export function ContactsPanel({
           key={editing === "new" ? "new" : editing.id}
           clientId={clientId}
           contact={editing === "new" ? null : editing}
+          portalSignIn={
+            editing !== "new" && ["invited", "active"].includes(portalOf(editing.id)?.status ?? "")
+          }
           onDone={() => setEditing(null)}
         />
       ) : (

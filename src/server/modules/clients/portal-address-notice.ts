@@ -1,0 +1,41 @@
+/**
+ * The mail to a portal account's old address when staff move its sign-in to another (or clear it): the
+ * person behind the old mailbox learns that its sessions ended and whom to call if they did not ask
+ * for it. The new address is shown masked: the notice confirms a change, it does not hand the new
+ * mailbox to whoever reads the old one.
+ */
+import type { Kysely } from "kysely";
+import type { AppContext } from "../../context.js";
+import type { DB } from "../../platform/database/schema.js";
+import { render as renderText } from "../../platform/i18n/render.js";
+import { queueMail } from "../mail/outbox.js";
+import { mailSettings } from "../mail/settings.js";
+import { type MailLang, render } from "../mail/templates.js";
+
+/** «b•••@cliente.mx»: enough to recognise one's own address, not enough to write to it. */
+export const maskedAddress = (email: string) => {
+  const at = email.lastIndexOf("@");
+  return `${email.slice(0, Math.min(1, at))}•••${email.slice(at)}`;
+};
+
+/** Queued in the contact update's transaction (`trx`): rolled back with it when the update is refused. */
+export async function queueOldAddressNotice(
+  ctx: AppContext,
+  trx: Kysely<DB>,
+  account: { email: string; name: string; locale: string },
+  newEmail: string | null,
+) {
+  const lang: MailLang = account.locale === "en" ? "en" : "es";
+  const { companyName: company } = await mailSettings({ ...ctx, db: trx });
+  const code = `mail.portal_address.${newEmail ? "moved" : "disabled"}`;
+  const to = newEmail ? maskedAddress(newEmail) : "";
+  const change = renderText(lang === "en" ? "en" : "es-MX", code, { company, to });
+  const mail = render(ctx.config.dataDir, "portal-address", lang, { name: account.name, company, change });
+  await queueMail(ctx, trx, {
+    kind: "portal_address",
+    ticketId: null,
+    to: account.email,
+    ...mail,
+    autoSubmitted: "auto-generated",
+  });
+}
