@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Invoice } from "../src/contract/billing";
 import {
   ADMIN,
+  ApiSession,
   browserMissing,
   type Desk,
   openDesk,
@@ -136,7 +137,7 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
       const ask = page.getByRole("dialog", { name: /^¿Emitir la prefactura PF-/ });
       await ask
         .getByText(
-          /se envía por correo a Ferretería La Única, a ana@launica\.mx, con el PDF adjunto, por \$4,408\.00 MXN/,
+          /se envía por correo a ana@launica\.mx \(Ferretería La Única\) con el PDF adjunto, por \$4,408\.00 MXN/,
         )
         .waitFor();
       // «Volver», not «Cancelar»: the row has its own «Descartar borrador» («Cancelar factura» once issued).
@@ -212,6 +213,58 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
       await page.waitForURL(/period=2020-01/);
     });
   });
+  /** A draft invoice of a new client with no e-mail anywhere and no RFC: an event ticket, closed. */
+  async function draftWithoutAddress(client: string) {
+    const as = async (email: string) => ApiSession.login(server.baseUrl, email, PASSWORD);
+    const reception = await as(staff.reception.email);
+    const technician = await as(staff.technician.email);
+    const senior = await as(staff.senior.email);
+    const leader = await as(staff.leader.email);
+    const c = await reception.ok<{ id: string }>("POST", "/api/clients", { name: client });
+    await reception.ok("POST", "/api/contacts", { clientId: c.id, name: "Sin Correo" });
+    const ticket = await reception.ok<{ id: string }>("POST", "/api/tickets", {
+      clientId: c.id,
+      title: "Cableado",
+      description: "Nodo nuevo",
+      urgent: false,
+      channel: "phone",
+    });
+    const go = (who: ApiSession, body: object) =>
+      who.ok("POST", `/api/tickets/${ticket.id}/transitions`, body);
+    await go(reception, { action: "assign", assigneeId: staff.technician.id });
+    await go(technician, { action: "start" });
+    await technician.ok("POST", `/api/tickets/${ticket.id}/time-entries`, {
+      minutes: 60,
+      mode: "onsite",
+      activity: "Cableado",
+    });
+    await go(technician, { action: "attend" });
+    await go(technician, { action: "accept", signerName: "Firma" });
+    await go(senior, { action: "review" });
+    await go(leader, { action: "close" });
+  }
+
+  it("issuing for a client with no address says nothing will be sent, and a refusal stays in the question", async () => {
+    const client = "Taller Sin Correo";
+    await draftWithoutAddress(client);
+    await withPage(browser, "billing-no-address", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.leader.email, PASSWORD, "/billing");
+      const row = page.getByTestId("invoices").locator("tbody tr", { hasText: client });
+      await row.getByTestId("invoice-status").getByText("Borrador").waitFor();
+      await row.getByRole("button", { name: "Emitir" }).click();
+      const ask = page.getByRole("dialog", { name: /^¿Emitir la prefactura PF-/ });
+      await ask
+        .getByText(/pero no se envía: Taller Sin Correo no tiene correo de facturación ni propio/)
+        .waitFor();
+      await ask.getByRole("button", { name: "Emitir sin enviar" }).click();
+      // No RFC: the refusal is read where it was asked, and the invoice stays a draft.
+      await ask.getByTestId("issue-error").getByText(/RFC/).waitFor();
+      await shot(page, "45-billing-issue-refused");
+      await ask.getByRole("button", { name: "Volver" }).click();
+      await row.getByTestId("invoice-status").getByText("Borrador").waitFor();
+    });
+  });
+
   it("the leader sees the contract's hour bank with its burn-down chart", async () => {
     await withPage(browser, "hour-bank", async (page) => {
       await uiLogin(page, server.baseUrl, staff.leader.email, PASSWORD, "/contracts");

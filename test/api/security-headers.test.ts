@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedStaff } from "../fixtures.js";
 import { startApp, type TestApp } from "../harness.js";
 
 /** The CSP as a map of directive → sources. */
@@ -29,16 +30,19 @@ function expectProtected(headers: Record<string, unknown>) {
 describe("security headers", () => {
   let t: TestApp;
   let secure: TestApp;
+  let bare: TestApp; // no web app beside the API
   const web = fs.mkdtempSync(path.join(os.tmpdir(), "mesa-web-"));
 
   beforeAll(async () => {
     fs.writeFileSync(path.join(web, "index.html"), "<!doctype html><title>Mesa</title>");
     t = await startApp("sqlite", { env: { MESA_WEB_DIST: web } });
     secure = await startApp("sqlite", { env: { MESA_WEB_DIST: web, MESA_COOKIE_SECURE: "true" } });
+    bare = await startApp("sqlite");
   });
   afterAll(async () => {
     await t?.close();
     await secure?.close();
+    await bare?.close();
     fs.rmSync(web, { recursive: true, force: true });
   });
 
@@ -51,6 +55,46 @@ describe("security headers", () => {
       expect(res.headers["strict-transport-security"]).toBeUndefined();
       expect(csp(res.headers["content-security-policy"])["upgrade-insecure-requests"]).toBeUndefined();
     }
+  });
+
+  it("answer an API id longer than the router's limit as a missing record, and a bad %-encoding as 400, in Mesa's envelope", async () => {
+    const long = `/api/contacts/${"a".repeat(5000)}`;
+    // Served with the web app, such a path falls to its files' catch-all (after the sign-in check);
+    // without it, to the router's own refusal.
+    const staff = await seedStaff(t.app);
+    const authorization = `Bearer ${staff.reception.token}`;
+    expect((await t.app.inject(long)).statusCode).toBe(401);
+    for (const [app, headers] of [
+      [t.app, { authorization }],
+      [t.app, { authorization, "accept-language": "en" }],
+      [bare.app, {}],
+    ] as const) {
+      const res = await app.inject({ url: long, headers });
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toEqual({
+        error: {
+          code: "not_found",
+          message: expect.stringMatching(/^(No existe|There is no) GET \/api\/contacts\/a+/),
+          details: null,
+        },
+      });
+      expect(res.json().error.message.length).toBeLessThan(300);
+      expectProtected(res.headers);
+    }
+    const bad = await bare.app.inject("/api/tickets/%E0%A4%A");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toEqual({
+      error: {
+        code: "validation_failed",
+        message: "La dirección tiene un carácter mal codificado (un % que no forma un código válido).",
+        details: null,
+      },
+    });
+    expectProtected(bad.headers);
+    // An unknown API path echoes at most 200 characters of itself.
+    const unknown = await bare.app.inject(`/api/nada/${"b".repeat(5000)}`);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.message.length).toBeLessThan(300);
   });
 
   it("answer a path too long for a file name, or climbing out of the app, as a page that is not there", async () => {

@@ -28,9 +28,9 @@ export const billing: Record<keyof typeof es, string> = {
   "billing.issue": "Issue",
   "billing.issueTitle": "Issue pre-invoice {folio}?",
   "billing.issueConfirm":
-    "It is frozen (no more edits) and e-mailed to {client}, at {to}, with the PDF attached, for {total}. Afterwards it can only be cancelled.",
+    "It is frozen (no more edits) and e-mailed to {to} ({client}) with the PDF attached, for {total}. Afterwards it can only be cancelled.",
   "billing.issueNoMail":
-    "It is frozen (no more edits), for {total}, but not sent: {client} has no billing e-mail, none of its own, and no contact with one. Download the PDF to get it to them, or add an e-mail to the client first. Afterwards it can only be cancelled.",
+    "It is frozen (no more edits), for {total}, but not sent: {client} has neither a billing e-mail nor one of its own, and none of its contacts has a main e-mail. Download the PDF to get it to them, or first add an e-mail to the client. Afterwards it can only be cancelled.",
   "billing.issueLooking": "Looking up the address it goes to…",
   "billing.issueOnly": "Issue without sending",
   "billing.issueSend": "Issue and send",

@@ -27,9 +27,9 @@ export const billing = {
   "billing.issue": "Emitir",
   "billing.issueTitle": "¿Emitir la prefactura {folio}?",
   "billing.issueConfirm":
-    "Queda congelada (ya no se edita) y se envía por correo a {client}, a {to}, con el PDF adjunto, por {total}. Después solo se puede cancelar.",
+    "Queda congelada (ya no se edita) y se envía por correo a {to} ({client}) con el PDF adjunto, por {total}. Después solo se puede cancelar.",
   "billing.issueNoMail":
-    "Queda congelada (ya no se edita), por {total}, pero no se envía: {client} no tiene correo de facturación, ni propio, ni de ningún contacto. Descargue el PDF para hacérselo llegar, o registre antes un correo en el cliente. Después solo se puede cancelar.",
+    "Queda congelada (ya no se edita), por {total}, pero no se envía: {client} no tiene correo de facturación ni propio, y ninguno de sus contactos tiene correo principal. Descarga el PDF para hacérselo llegar, o antes registra un correo en el cliente. Después solo se puede cancelar.",
   "billing.issueLooking": "Buscando a qué correo se envía…",
   "billing.issueOnly": "Emitir sin enviar",
   "billing.issueSend": "Emitir y enviar",

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Modal, Table, Text } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Modal, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { type Invoice, type InvoiceAction, useInvoiceAction, useInvoiceDetail } from "../../api/billing";
 import { ReasonDialog } from "../../components/ReasonDialog";
@@ -26,18 +26,22 @@ function IssueConfirm({
   invoice,
   opened,
   busy,
+  failure,
   onIssue,
   onClose,
 }: {
   invoice: Invoice;
   opened: boolean;
   busy: boolean;
+  /** Why the last «Emitir» was refused (no RFC, someone else's edit): shown here, where it was asked. */
+  failure: string | null;
   onIssue: () => void;
   onClose: () => void;
 }) {
   const t = useT();
   const detail = useInvoiceDetail(invoice.id, opened);
-  const to = detail.data?.mailTo;
+  // Read again at each opening: an address shown from before would not be where it goes now.
+  const to = detail.isFetching ? undefined : detail.data?.mailTo;
   const facts = { client: invoice.clientName, total: formatMoney(invoice.totalCents) };
   return (
     <Modal
@@ -46,7 +50,7 @@ function IssueConfirm({
       onClose={onClose}
       title={t("billing.issueTitle", { folio: invoice.folio })}
     >
-      <Text size="sm" mb="md" data-testid="issue-question">
+      <Text size="sm" mb="md" data-testid="issue-question" style={{ overflowWrap: "anywhere" }}>
         {detail.isError
           ? errorMessage(t, detail.error)
           : to === undefined
@@ -55,6 +59,11 @@ function IssueConfirm({
               ? t("billing.issueNoMail", facts)
               : t("billing.issueConfirm", { ...facts, to })}
       </Text>
+      {failure && (
+        <Alert color="red" mb="md" data-testid="issue-error">
+          {failure}
+        </Alert>
+      )}
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           {t("common.back")}
@@ -81,7 +90,13 @@ function Actions({ invoice, onEdit, onCancel }: ActionsProps) {
         </Button>
       )}
       {s === "draft" && (
-        <Button size="xs" onClick={() => setConfirming(true)}>
+        <Button
+          size="xs"
+          onClick={() => {
+            act.reset();
+            setConfirming(true);
+          }}
+        >
           {t("billing.issue")}
         </Button>
       )}
@@ -89,8 +104,9 @@ function Actions({ invoice, onEdit, onCancel }: ActionsProps) {
         invoice={invoice}
         opened={confirming && s === "draft"}
         busy={act.isPending}
+        failure={confirming && act.isError ? errorMessage(t, act.error) : null}
         onIssue={() =>
-          act.mutate({ id: invoice.id, action: "issue" }, { onSettled: () => setConfirming(false) })
+          act.mutate({ id: invoice.id, action: "issue" }, { onSuccess: () => setConfirming(false) })
         }
         onClose={() => setConfirming(false)}
       />
@@ -108,7 +124,7 @@ function Actions({ invoice, onEdit, onCancel }: ActionsProps) {
       <Anchor size="sm" href={`/api/invoices/${invoice.id}/pdf`} target="_blank" rel="noopener">
         {t("billing.pdf")}
       </Anchor>
-      {act.isError && <Badge color="red">{errorMessage(t, act.error)}</Badge>}
+      {act.isError && !confirming && <Badge color="red">{errorMessage(t, act.error)}</Badge>}
     </Group>
   );
 }
