@@ -111,7 +111,7 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
       // Ana signs in to the portal now: her e-mail field says what changing it does.
       await form
         .getByText(
-          "Con este correo entra al portal de clientes. Si lo cambia, su acceso pasa al nuevo correo",
+          "Este contacto entra al portal de clientes con este correo. Si lo cambias, su acceso pasa al nuevo correo",
           {
             exact: false,
           },
@@ -133,6 +133,15 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
       await row.getByText(/1111\D?2222/).waitFor();
       await row.getByText(/ana\.martinez@launica\.mx/).waitFor();
       await shot(page, "20-client-contacts");
+      // A new e-mail moves her portal sign-in: the portal list says so at once, without a reload.
+      const portal = dialog.getByTestId("portal-access");
+      for (const email of ["ana.m@launica.mx", "ana@launica.mx"]) {
+        await dialog.getByRole("button", { name: "Editar contacto: Ana Martínez" }).click();
+        await form.getByLabel("Correo del contacto").fill(email);
+        await form.getByRole("button", { name: "Guardar" }).click();
+        await form.waitFor({ state: "detached" });
+        await portal.locator(`[data-testid="portal-user"][data-email="${email}"]`).waitFor();
+      }
     });
   });
 

@@ -95,8 +95,12 @@ describe.each(DATABASES)("a contact's portal access follows its e-mail on %s", (
     expect(more).toHaveLength(0);
     expect(notice!.subject).toBe("Su acceso al portal de clientes de Mesa de servicio cambió");
     expect(notice!.text_body).toContain("entra con el correo n•••@launica.mx, ya no con este");
-    expect(notice!.text_body).toContain("Las sesiones que tenía abiertas en el portal se cerraron");
+    expect(notice!.text_body).toContain("Si tenía sesiones abiertas en el portal, se cerraron");
     expect(`${notice!.text_body}${notice!.html_body}`).not.toContain(moved);
+    // Without the firm's phone, its support address.
+    expect(notice!.text_body).toMatch(
+      /Si usted no pidió este cambio, escriba a Mesa de servicio a \S+@\S+ para aclararlo\./,
+    );
   });
 
   it("refuses an address that is another user's sign-in, and changes nothing", async () => {
@@ -110,10 +114,14 @@ describe.each(DATABASES)("a contact's portal access follows its e-mail on %s", (
   });
 
   it("disables the account when the contact is left without e-mail; re-inviting needs an address", async () => {
+    const company = (await s.admin.get("/api/settings/company")).body;
+    const phone = { supportPhone: "33 3615 0000", version: company.version };
+    expect((await s.admin.put("/api/settings/company", phone)).status).toBe(200);
     expect((await editEmail(null)).status).toBe(200);
     expect(await portalUser()).toMatchObject({ status: "disabled" });
     const [notice] = await linkMails(t.app, moved, "portal_address");
     expect(notice!.text_body).toContain("quedó desactivada: su ficha de contacto ya no tiene correo");
+    expect(notice!.text_body).toContain("llame a Mesa de servicio al 33 3615 0000 para aclararlo.");
     const sent = (await linkMails(t.app, moved)).length;
     await requestLink(t.app, moved);
     expect(await linkMails(t.app, moved)).toHaveLength(sent);

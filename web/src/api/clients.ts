@@ -135,6 +135,8 @@ export function usePatchContact() {
         queryClient.invalidateQueries({ queryKey: ["contacts"] }),
         // A contact whose e-mail is removed stops being its client's billing contact (server side).
         body.email === null && queryClient.invalidateQueries({ queryKey: ["clients"] }),
+        // A new or cleared e-mail moves or disables the contact's portal account (server side).
+        body.email !== undefined && queryClient.invalidateQueries({ queryKey: ["portal-users"] }),
       ]),
   });
 }

@@ -11,6 +11,8 @@ import { render as renderText } from "../../platform/i18n/render.js";
 import { queueMail } from "../mail/outbox.js";
 import { mailSettings } from "../mail/settings.js";
 import { type MailLang, render } from "../mail/templates.js";
+import { COMPANY_SETTING } from "../settings/company.js";
+import { readSetting } from "../settings/stored-settings.js";
 
 /** «b•••@cliente.mx»: enough to recognise one's own address, not enough to write to it. */
 export const maskedAddress = (email: string) => {
@@ -26,11 +28,26 @@ export async function queueOldAddressNotice(
   newEmail: string | null,
 ) {
   const lang: MailLang = account.locale === "en" ? "en" : "es";
-  const { companyName: company } = await mailSettings({ ...ctx, db: trx });
+  const locale = lang === "en" ? "en" : "es-MX";
+  const [{ companyName: company }, firm] = await Promise.all([
+    mailSettings({ ...ctx, db: trx }),
+    readSetting({ ...ctx, db: trx }, COMPANY_SETTING),
+  ]);
+  // Whom to call if they did not ask for it: the firm's phone, else its support address.
+  const email = firm.supportEmail ?? ctx.config.supportAddress;
+  const reach = firm.supportPhone
+    ? { how: "phone", contact: firm.supportPhone }
+    : { how: "email", contact: email };
+  const call = renderText(locale, "mail.portal_address.call", { company, ...reach });
   const code = `mail.portal_address.${newEmail ? "moved" : "disabled"}`;
   const to = newEmail ? maskedAddress(newEmail) : "";
-  const change = renderText(lang === "en" ? "en" : "es-MX", code, { company, to });
-  const mail = render(ctx.config.dataDir, "portal-address", lang, { name: account.name, company, change });
+  const change = renderText(locale, code, { company, to });
+  const mail = render(ctx.config.dataDir, "portal-address", lang, {
+    name: account.name,
+    company,
+    change,
+    call,
+  });
   await queueMail(ctx, trx, {
     kind: "portal_address",
     ticketId: null,

@@ -30,6 +30,8 @@ export const en: Record<ServerMessageKey, string> = {
     "The client rejected the service order of {folio}: {title}. Reason: {reason}",
   "mail.portal_address.moved":
     "From now on your {company} client portal account signs in with {to}, no longer with this address.",
+  "mail.portal_address.call":
+    "If you did not ask for this change, {how, select, phone {call {company} at {contact}} other {write to {company} at {contact}}} about it.",
   "mail.portal_address.disabled":
     "Your {company} client portal account was disabled: your contact record no longer has an e-mail address.",
   "notification.urgent_request": "New urgent request {folio} from {client}: {title}",

@@ -31,7 +31,7 @@ export const desk: Record<keyof typeof es, string> = {
 
   "contact.portalAdmin": "Sees all of its company's requests in the portal",
   "contact.portalEmailHint":
-    "It signs in to the client portal with this address. If you change it, the access moves to the new address, its sessions end and the old address is told.",
+    "This contact signs in to the client portal with this address. If you change it, the access moves to the new address, its sessions end and the old address is told.",
   "contact.portalAdminHint":
     "Otherwise only those it filed or is the contact of. Reception, the leader and Sales change it.",
   "contact.position": "Position",

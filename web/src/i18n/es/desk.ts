@@ -29,7 +29,7 @@ export const desk = {
 
   "contact.portalAdmin": "Ve todas las solicitudes de su empresa en el portal",
   "contact.portalEmailHint":
-    "Con este correo entra al portal de clientes. Si lo cambia, su acceso pasa al nuevo correo, se cierran sus sesiones y se avisa al anterior.",
+    "Este contacto entra al portal de clientes con este correo. Si lo cambias, su acceso pasa al nuevo correo, se cierran sus sesiones y se avisa al correo anterior.",
   "contact.portalAdminHint":
     "Si no, solo ve las que levantó o en las que es el contacto. Lo cambian Recepción, el líder y Ventas.",
   "contact.position": "Puesto",

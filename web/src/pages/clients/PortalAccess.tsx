@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Stack, Table, Text } from "@mantine/core";
 import type { Contact } from "../../api/clients";
 import { useInvitePortalUser, usePortalUsers } from "../../api/portal";
+import { WideTable } from "../../components/WideTable";
 import type { PortalUser, PortalUserStatus } from "../../contract";
 import { useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
@@ -72,20 +73,25 @@ export function PortalAccess({ clientId }: { clientId: string }) {
           {t("portal.none")}
         </Text>
       ) : (
-        <Table fz="sm">
-          <Table.Tbody>
-            {items.map((u) => (
-              <Table.Tr key={u.id} data-testid="portal-user" data-email={u.email}>
-                <Table.Td>{u.name}</Table.Td>
-                <Table.Td>{u.email}</Table.Td>
-                <Table.Td>
-                  <PortalBadge status={u.status} />
-                </Table.Td>
-                <Table.Td className="mesa-nowrap">{u.invitedAt ? formatDateTime(u.invitedAt) : "—"}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        // On a phone the table scrolls inside its own box, not the whole client dialog.
+        <WideTable minWidth={560}>
+          <Table fz="sm">
+            <Table.Tbody>
+              {items.map((u) => (
+                <Table.Tr key={u.id} data-testid="portal-user" data-email={u.email}>
+                  <Table.Td>{u.name}</Table.Td>
+                  <Table.Td>{u.email}</Table.Td>
+                  <Table.Td>
+                    <PortalBadge status={u.status} />
+                  </Table.Td>
+                  <Table.Td className="mesa-nowrap">
+                    {u.invitedAt ? formatDateTime(u.invitedAt) : "—"}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </WideTable>
       )}
     </Stack>
   );
