@@ -42,9 +42,10 @@ import { openapiDocOptions } from "./platform/http/openapi.js";
 import { installRateLimit, trustProxyOption } from "./platform/http/rate-limit.js";
 import { requestLogLine } from "./platform/http/request-log.js";
 import { healthRoutes } from "./platform/http/routes-health.js";
-import { installSecurityHeaders } from "./platform/http/security-headers.js";
+import { installSecurityHeaders, securityHeaders } from "./platform/http/security-headers.js";
 import { installStaffOnly } from "./platform/http/staff-only.js";
 import { installTransport, serveWeb } from "./platform/http/transport.js";
+import { unroutableAnswer } from "./platform/http/unroutable.js";
 import { JOBS } from "./platform/jobs/definitions.js";
 import { startScheduler } from "./platform/jobs/runner.js";
 import { holdDataDir } from "./platform/ops/data-lock.js";
@@ -87,7 +88,9 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   // Never blocks the start: a rebuild (a calendar change, a new migration) runs as a background task.
   await requestSummaryRebuild(ctx);
 
+  const headers = await securityHeaders(config);
   const app = Fastify({
+    frameworkErrors: unroutableAnswer(headers),
     logger:
       opts.logger === false
         ? false
@@ -103,7 +106,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app, database);
   installInputGuard(app);
-  await installSecurityHeaders(app, config);
+  installSecurityHeaders(app, headers);
   await installTransport(app);
   await app.register(fastifyCookie);
   await app.register(

@@ -125,8 +125,9 @@ function describe(err: FastifyError, locale: ServerLocale, request: FastifyReque
     return { status: 409, code: "conflict", text: text("error.duplicate_record"), details: null };
   }
   // The static files' refusal of a path (@fastify/static: a name too long for the disk, a «..»): a page
-  // that is not there, as for any unknown path (it answered 403 validation_failed «Forbidden»).
-  if ((err.statusCode === 403 || err.statusCode === 404) && !request.url.startsWith("/api/")) {
+  // that is not there, as for any unknown path (it answered 403 validation_failed «Forbidden»). An API
+  // path reaches them too when the router will not match it (an id past its length limit).
+  if (err.statusCode === 403 || err.statusCode === 404) {
     const route = request.url.split("?")[0] ?? "";
     return {
       status: 404,
@@ -208,7 +209,7 @@ export function installNotFound(app: FastifyInstance, spaIndex: string | null): 
         portalIndex && PORTAL_PATH.test(request.url) && fs.existsSync(portalIndex) ? portalIndex : spaIndex;
       return reply.type("text/html; charset=utf-8").send(fs.createReadStream(page));
     }
-    const route = request.url.split("?")[0] ?? "";
+    const route = (request.url.split("?")[0] ?? "").slice(0, 200);
     const message = render(localeOf(request), "error.no_route", { method: request.method, path: route });
     return reply.status(404).send({ error: { code: "not_found", message, details: null } });
   });

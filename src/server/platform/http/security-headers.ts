@@ -28,9 +28,9 @@ export function cspDirectives(config: Pick<Config, "cookieSecure">) {
   };
 }
 
-/** Security headers on every answer: CSP, nosniff, frame denial, referrer policy; HSTS only behind TLS. */
-export async function installSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
-  const headers = await helmetHeaders({
+/** Security headers for every answer: CSP, nosniff, frame denial, referrer policy; HSTS only behind TLS. */
+export function securityHeaders(config: Config): Promise<[string, string][]> {
+  return helmetHeaders({
     global: true,
     contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config) },
     frameguard: { action: "deny" },
@@ -42,6 +42,10 @@ export async function installSecurityHeaders(app: FastifyInstance, config: Confi
     // The SPA and its assets are same-origin; nothing needs cross-origin isolation.
     crossOriginEmbedderPolicy: false,
   });
+}
+
+/** Sets `headers` (securityHeaders) on every routed answer. */
+export function installSecurityHeaders(app: FastifyInstance, headers: [string, string][]): void {
   app.addHook("onRequest", (_request, reply, done) => {
     for (const [name, value] of headers) reply.raw.setHeader(name, value);
     done();

@@ -161,5 +161,6 @@ export const enErrors: Record<ErrorMessageKey, string> = {
   "error.database_unavailable": "The database is not available right now. Try again in a few seconds.",
   "error.storage_unavailable":
     "The server's data storage is not available; no change was saved. Tell the administrator.",
+  "error.bad_url": "The address has a badly encoded character (a % that does not form a valid code).",
   "error.no_route": "There is no {method} {path}.",
 };

@@ -51,7 +51,7 @@ export const esErrors = {
   "error.lone_surrogate": "El texto contiene un carácter Unicode incompleto (medio par sustituto UTF-16).",
   "error.staff_only_fields": "Solo el personal de la mesa puede indicar: {fields}.",
   "error.stale_edit":
-    "Otra persona modificó {what, select, settings {esta configuración} rate {esta tarifa} invoice {esta factura} warranty_case {este caso de garantía} loaner {este equipo} client {este cliente} contact {este contacto} contract {esta póliza} time_entry {este registro de tiempo} charge {este cargo} user {esta cuenta} other {este registro}} después de que lo abriste. Revisa su estado actual y vuelve a aplicar tu cambio.",
+    "Otra persona modificó {what, select, settings {esta configuración} rate {esta tarifa} invoice {esta factura} warranty_case {este caso de garantía} loaner {este equipo} client {este cliente} contact {este contacto} contract {esta póliza} time_entry {este registro de tiempo} charge {este cargo} user {esta cuenta} other {este registro}} después de que empezaste a editar. Revisa su estado actual y vuelve a aplicar tu cambio.",
   "idempotency.bad_key": "Idempotency-Key debe tener de 1 a 200 caracteres imprimibles.",
   "idempotency.in_progress":
     "Una solicitud con esta Idempotency-Key aún está en proceso; reintenta en unos segundos.",
@@ -164,6 +164,7 @@ export const esErrors = {
     "La base de datos no está disponible en este momento. Intenta de nuevo en unos segundos.",
   "error.storage_unavailable":
     "El almacenamiento de datos del servidor no está disponible; no se guardó ningún cambio. Avisa al administrador.",
+  "error.bad_url": "La dirección tiene un carácter mal codificado (un % que no forma un código válido).",
   "error.no_route": "No existe {method} {path}.",
 } as const;
 
