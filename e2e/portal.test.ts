@@ -72,10 +72,25 @@ describe.skipIf(browserMissing)("client portal", { timeout: 180_000 }, () => {
         // The footer follows the portal's language, the zone named as people say it.
         const hours = page.getByTestId("opening-hours");
         await hours.getByText("Horario de atención: lun–vie 09:00–17:00 (hora estándar central)").waitFor();
+        // The switch is the account's language too: the firm's mails follow it.
+        const accountLocale = async (locale: string) => {
+          for (let i = 0; i < 50; i++) {
+            const row = await server.app.ctx.db
+              .selectFrom("users")
+              .select("locale")
+              .where("email", "=", EMAIL)
+              .executeTakeFirstOrThrow();
+            if (row.locale === locale) return;
+            await page.waitForTimeout(100);
+          }
+          throw new Error(`the account's language never became ${locale}`);
+        };
         await page.getByRole("button", { name: "English" }).click();
         await hours.getByText("Opening hours: Mon–Fri 09:00–17:00 (Central Standard Time)").waitFor();
+        await accountLocale("en");
         await page.getByRole("button", { name: "Español" }).click();
         await hours.getByText(/Horario de atención: lun–vie/).waitFor();
+        await accountLocale("es-MX");
 
         await page.getByRole("link", { name: "Nueva solicitud" }).click();
         // Sent empty: the portal's own message in Spanish, not the browser's «Please fill out this field».
@@ -256,5 +271,28 @@ describe.skipIf(browserMissing)("client portal", { timeout: 180_000 }, () => {
     const filed = items.filter((i) => i.title === "La impresora de caja no enciende");
     expect(filed.map((i) => i.urgent)).toEqual([true]);
     expect(items.filter((i) => i.title === "El escáner no guarda en la carpeta")).toHaveLength(1);
+  });
+
+  it("a browser that never chose a language shows the account's (the one its mails come in)", async () => {
+    const traveller = "viajes@launica.mx";
+    const admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
+    const contact = await admin.ok<{ id: string }>("POST", "/api/contacts", {
+      clientId,
+      name: "Viajes La Única",
+      email: traveller,
+    });
+    await admin.ok("POST", `/api/contacts/${contact.id}/portal-invite`);
+    await server.app.ctx.db
+      .updateTable("users")
+      .set({ locale: "en" })
+      .where("email", "=", traveller)
+      .execute();
+    await admin.ok("POST", "/api/portal/magic-link", { email: traveller });
+    const link = await mailedLinkPath(traveller);
+    await withPage(browser, "portal-account-language", async (page) => {
+      await page.goto(server.baseUrl + link);
+      await page.getByRole("heading", { name: "My requests" }).waitFor();
+      await page.getByRole("button", { name: "Español" }).waitFor();
+    });
   });
 });

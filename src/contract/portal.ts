@@ -29,6 +29,9 @@ export type PortalUser = z.infer<typeof PortalUser>;
 /** GET /api/portal/me: the signed-in contact and the CSRF token its writes echo. */
 export const PortalMe = z.object({ user: PortalUser, csrfToken: z.string() });
 
+/** PATCH /api/portal/me: the language the portal shows, which the firm's mails to the contact then use. */
+export const PortalMePatch = z.strictObject({ locale: z.enum(["es-MX", "en"]) });
+
 export const PortalSession = z.object({
   user: PortalUser,
   csrfToken: z.string(),

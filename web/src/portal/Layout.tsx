@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { useNavigate } from "react-router-dom";
 import { portalApi, setPortalCsrf } from "./api";
 import { usePortalI18n } from "./i18n";
-import { meKey, usePortalInfo } from "./session";
+import { meKey, saveAccountLanguage, usePortalInfo } from "./session";
 
 /** The portal's own frame: the firm's name, its opening hours (SPEC §8), language and sign-out. */
 export function PortalLayout({ children, signedIn }: { children: ReactNode; signedIn: boolean }) {
@@ -30,7 +30,11 @@ export function PortalLayout({ children, signedIn }: { children: ReactNode; sign
               <Button
                 variant="subtle"
                 size="compact-sm"
-                onClick={() => setLocale(locale === "en" ? "es-MX" : "en")}
+                onClick={() => {
+                  const next = locale === "en" ? "es-MX" : "en";
+                  setLocale(next);
+                  if (signedIn) void saveAccountLanguage(queryClient, next);
+                }}
               >
                 {t("app.language")}
               </Button>

@@ -30,11 +30,15 @@ function newKey(): string {
   return [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
 }
 
-export async function portalApi<T>(path: string, method: "GET" | "POST" = "GET", body?: unknown): Promise<T> {
+export async function portalApi<T>(
+  path: string,
+  method: "GET" | "POST" | "PATCH" = "GET",
+  body?: unknown,
+): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": language };
   const text = body === undefined ? undefined : JSON.stringify(body);
   if (text !== undefined) headers["Content-Type"] = "application/json";
-  if (method === "POST" && csrf) headers["X-CSRF-Token"] = csrf;
+  if (method !== "GET" && csrf) headers["X-CSRF-Token"] = csrf;
   // A retried submission (double tap, lost answer) reuses its key: the server makes one record.
   const id = `${path}\n${text ?? ""}`;
   if (method === "POST") {

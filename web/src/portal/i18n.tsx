@@ -27,11 +27,13 @@ export interface I18n {
 
 const Ctx = createContext<I18n | null>(null);
 
-function initialLocale(): PortalLocale {
+/** The language chosen on this device, if any (null: never chosen here). */
+export function storedLocale(): PortalLocale | null {
   try {
-    return localStorage.getItem(STORE) === "en" ? "en" : "es-MX";
+    const stored = localStorage.getItem(STORE);
+    return stored === "en" || stored === "es-MX" ? stored : null;
   } catch {
-    return "es-MX";
+    return null;
   }
 }
 
@@ -56,7 +58,7 @@ export function PortalI18nProvider({ children }: { children: ReactNode }) {
     else apply();
   }, []);
   useEffect(() => {
-    if (initialLocale() === "en") setLocale("en");
+    if (storedLocale() === "en") setLocale("en");
   }, [setLocale]);
   const value = useMemo<I18n>(
     () => ({ locale, setLocale, t: (key, vars) => format(locale, key, vars) }),

@@ -30,25 +30,46 @@ import "@mantine/core/styles/Table.layer.css";
 import "@mantine/core/styles/Timeline.layer.css";
 import "@mantine/core/styles/Title.layer.css";
 import { Center, Loader } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
 import { mount, newQueryClient } from "../mount";
 import { PortalApiError } from "./api";
-import { PortalI18nProvider } from "./i18n";
+import { PortalI18nProvider, storedLocale, usePortalI18n } from "./i18n";
 import { PortalLayout } from "./Layout";
 import { EnterPage } from "./pages/EnterPage";
 import { NewTicketPage } from "./pages/NewTicketPage";
 import { SignInPage } from "./pages/SignInPage";
 import { TicketPage } from "./pages/TicketPage";
 import { TicketsPage } from "./pages/TicketsPage";
-import { usePortalMe } from "./session";
+import { saveAccountLanguage, usePortalMe } from "./session";
+import type { PortalUser } from "./types";
 
 const queryClient = newQueryClient({
   isClientError: (error) => error instanceof PortalApiError && error.status > 0 && error.status < 500,
 });
 
+/**
+ * On signing in, the portal's language and the account's (its mails' language) agree: a device that
+ * never chose takes the account's; a choice made here (before signing in, say) goes to the account.
+ */
+function useAccountLanguage(user: PortalUser | null) {
+  const { setLocale } = usePortalI18n();
+  const client = useQueryClient();
+  const userId = user?.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per signed-in account, not per change of it
+  useEffect(() => {
+    if (!user) return;
+    const chosen = storedLocale();
+    if (chosen === null) setLocale(user.locale);
+    else if (chosen !== user.locale) void saveAccountLanguage(client, chosen);
+  }, [userId]);
+}
+
 /** Signed out: the sign-in page (the link's landing page works either way). Signed in: the tickets. */
 function PortalApp() {
   const me = usePortalMe();
+  useAccountLanguage(me.data ?? null);
   if (me.isPending)
     return (
       <Center h="100vh">

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { type QueryClient, useQuery } from "@tanstack/react-query";
 import { PortalApiError, portalApi, setPortalCsrf } from "./api";
 import { usePortalI18n } from "./i18n";
 import type { PortalInfo, PortalUser } from "./types";
@@ -33,4 +33,16 @@ export function usePortalInfo() {
     queryFn: () => portalApi<PortalInfo>("/info"),
     staleTime: 300_000,
   });
+}
+
+/**
+ * Saves the portal's language to the signed-in account, whose mails then come in it; the cached
+ * account follows. A failure leaves the screens switched and the mails as they were.
+ */
+export async function saveAccountLanguage(
+  queryClient: QueryClient,
+  locale: PortalUser["locale"],
+): Promise<void> {
+  const me = await portalApi<{ user: PortalUser }>("/me", "PATCH", { locale }).catch(() => null);
+  if (me) queryClient.setQueryData(meKey, me.user);
 }

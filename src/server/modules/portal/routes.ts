@@ -10,6 +10,7 @@ import {
   PortalAttachmentParams,
   PortalInfo,
   PortalMe,
+  PortalMePatch,
   PortalMessage,
   PortalMessageBody,
   PortalSession,
@@ -26,6 +27,7 @@ import { codedError, localeOf } from "../../platform/i18n/index.js";
 import { mailSettings } from "../mail/settings.js";
 import { openingHours } from "../mail/templates.js";
 import { calendarConfig } from "../settings/settings.js";
+import { updateMe } from "../users/users.js";
 import { attachmentFile, uploadAttachment } from "./attachments.js";
 import { callerFromCookie, endSession, exchangeToken, PORTAL_COOKIE, requestLink } from "./auth.js";
 import { type PortalCaller, portalUserOf } from "./policy.js";
@@ -127,6 +129,19 @@ function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (req) => {
       const c = callerOf(req);
       return { user: portalUserOf(c), csrfToken: c.actor.csrfToken ?? "" };
+    },
+  });
+  r.patch("/me", {
+    schema: {
+      tags,
+      description: "Saves the portal's language to the account: the firm's mails to the contact use it.",
+      body: PortalMePatch,
+      response: { 200: PortalMe },
+    },
+    handler: async (req) => {
+      const c = callerOf(req);
+      await updateMe(ctx, c.actor, { locale: req.body.locale });
+      return { user: { ...portalUserOf(c), locale: req.body.locale }, csrfToken: c.actor.csrfToken ?? "" };
     },
   });
   r.get("/info", {
