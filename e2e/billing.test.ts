@@ -155,6 +155,8 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
       const facts = detail.getByTestId("invoice-facts");
       await facts.getByText("Ferretería La Única · RFC FLU850101ABA").waitFor();
       await facts.getByTestId("invoice-status").getByText("Emitida").waitFor();
+      await facts.getByText("Enviada por correo a").waitFor();
+      await facts.getByTestId("invoice-mailed-to").getByText("ana@launica.mx").waitFor();
       await detail.getByRole("columnheader", { name: "Cantidad" }).waitFor();
       await detail.getByRole("columnheader", { name: "Precio unitario" }).waitFor();
       await detail.getByText("IVA (16 %)").waitFor();

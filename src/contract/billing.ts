@@ -96,6 +96,8 @@ export const Invoice = z.object({
   paidAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
   cancelReason: z.string().nullable(),
+  /** The address issuing mailed it to; null before it is issued, or when the client had none. */
+  mailedTo: z.string().nullable(),
   createdAt: z.string(),
   version: z.number(),
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { invoiceMailedToMigration } from "../../src/server/platform/database/migrations/032_invoice_mailed_to.js";
 import { clientUser, type Staff, seedStaff, validRfc } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
 import { invoiceIn } from "../support/billing.js";
@@ -45,7 +46,8 @@ describe.each(DATABASES)("the client's billing contact on %s", (kind) => {
     const draft = await invoiceIn(s, clientId, 100_000, "draft");
     const shown = await s.leader.get(`/api/invoices/${draft.id}`);
     expect(shown.status).toBe(200);
-    expect((await s.leader.post(`/api/invoices/${draft.id}/issue`)).status).toBe(200);
+    const issued = await s.leader.post(`/api/invoices/${draft.id}/issue`);
+    expect(issued.status).toBe(200);
     const mails = await t.app.ctx.db
       .selectFrom("outbox")
       .select("to_addr")
@@ -53,6 +55,9 @@ describe.each(DATABASES)("the client's billing contact on %s", (kind) => {
       .execute();
     const to = mails.map((m) => m.to_addr);
     expect(to).toEqual(shown.body.mailTo === null ? [] : [shown.body.mailTo]);
+    // The issued invoice records where it went (null: nowhere), in every answer.
+    expect(issued.body.mailedTo).toBe(to[0] ?? null);
+    expect((await s.leader.get(`/api/invoices/${draft.id}`)).body.mailedTo).toBe(to[0] ?? null);
     return to;
   };
 
@@ -211,5 +216,23 @@ describe.each(DATABASES)("the client's billing contact on %s", (kind) => {
     await t.app.ctx.db.deleteFrom("contacts").where("id", "=", cxp.id).execute();
     expect((await clientOf(c.id)).billingContactId).toBeNull();
     expect(await mailedTo(c.id)).toEqual(["general@cuatro.mx"]);
+  });
+
+  it("migration 032 gives invoices issued before it the address of their mail, and null to one never mailed", async () => {
+    const db = t.app.ctx.db;
+    const issued = () =>
+      db
+        .selectFrom("invoices")
+        .select(["id", "mailed_to"])
+        .where("issued_at", "is not", null)
+        .orderBy("id")
+        .execute();
+    const before = await issued();
+    expect(before.filter((r) => r.mailed_to === null)).toHaveLength(1); // the client with no address
+    expect(before.filter((r) => r.mailed_to !== null).length).toBeGreaterThan(3);
+    // As earlier versions left the table: no column. The migration finds each address in the outbox.
+    await db.schema.alterTable("invoices").dropColumn("mailed_to").execute();
+    await invoiceMailedToMigration.up!(db as never);
+    expect(await issued()).toEqual(before);
   });
 });

@@ -154,15 +154,17 @@ export async function issueInvoice(ctx: AppContext, actor: Actor, id: string, ve
   const rfc = await rfcToIssue(ctx, row);
   const today = await todayLocal(ctx);
   const due = dueOn(today, { terms: row.payment_terms, creditDays: row.credit_days });
+  const to = await lookupRepo.billingAddress(ctx.db, row.client_id);
   const issued = {
     status: "issued" as const,
     issued_at: ctx.clock().toISOString(),
     due_on: due,
+    mailed_to: to,
     ...(rfc === row.client_rfc ? {} : { client_rfc: rfc }),
   };
   return change(ctx, actor, row, "issue", issued, async (trx) => {
     await markTicketsInvoiced(trx, row, actor.id, issued.issued_at);
-    await queueInvoiceMail(ctx, trx, { ...row, ...issued });
+    if (to) await queueInvoiceMail(ctx, trx, { ...row, ...issued }, to);
   });
 }
 

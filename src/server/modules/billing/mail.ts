@@ -7,7 +7,6 @@ import { languageOf, mailSettings } from "../mail/settings.js";
 import { type MailLang, render } from "../mail/templates.js";
 import { dayIn, invoicePdfOf } from "./pdf.js";
 import type { InvoiceRow } from "./repository.js";
-import { lookupRepo } from "./repository.js";
 import { storedLines } from "./stored-lines.js";
 
 export const pesos = (cents: number) =>
@@ -20,17 +19,16 @@ const termsIn = (lang: MailLang, row: Pick<InvoiceRow, "payment_terms" | "credit
 };
 
 /**
- * Queued, with the PDF attached, only when the client has an address (its billing contact's, else its
- * own, else its first contact's: lookupRepo.billingAddress); sent when mail is configured (MESA_SMTP_URL).
+ * Queued to `to` (the client's billing address, lookupRepo.billingAddress, which the issue also
+ * records as the invoice's mailed_to) with the PDF attached; sent when mail is configured (MESA_SMTP_URL).
  */
 export async function queueInvoiceMail(
   base: AppContext,
   trx: Transaction<DB>,
   row: InvoiceRow & { due_on: string },
+  to: string,
 ) {
   const ctx: AppContext = { ...base, db: trx };
-  const to = await lookupRepo.billingAddress(trx, row.client_id);
-  if (!to) return;
   const lines = storedLines(row.lines)
     .map((l) => `  ${l.quantity} × ${l.description}: ${pesos(l.amountCents)}`)
     .join("\n");

@@ -109,6 +109,7 @@ export function draftRow(d: InvoiceDraft, defaults: DraftDefaults, now: string):
     paid_at: null,
     cancelled_at: null,
     cancel_reason: null,
+    mailed_to: null,
     created_at: now,
     updated_at: now,
   };
@@ -160,6 +161,7 @@ export function toInvoice(r: InvoiceRow, locale: ServerLocale): Invoice {
     paidAt: r.paid_at,
     cancelledAt: r.cancelled_at,
     cancelReason: cancelReason(r.cancel_reason, locale),
+    mailedTo: r.mailed_to,
     createdAt: r.created_at,
     version: r.version,
   };

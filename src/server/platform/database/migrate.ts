@@ -28,6 +28,7 @@ import { surveyQueueMigration } from "./migrations/028_survey_queue.js";
 import { workVersionsMigration } from "./migrations/029_work_versions.js";
 import { portalAddressMigration } from "./migrations/030_portal_address.js";
 import { userVersionMigration } from "./migrations/031_user_version.js";
+import { invoiceMailedToMigration } from "./migrations/032_invoice_mailed_to.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -59,6 +60,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "029_work_versions": workVersionsMigration,
     "030_portal_address": portalAddressMigration,
     "031_user_version": userVersionMigration,
+    "032_invoice_mailed_to": invoiceMailedToMigration,
   };
 }
 

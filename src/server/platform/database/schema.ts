@@ -599,6 +599,8 @@ export interface InvoicesTable {
   paid_at: Instant | null;
   cancelled_at: Instant | null;
   cancel_reason: string | null;
+  /** Where issuing mailed it; null before, or when the client had no address (migration 032). */
+  mailed_to: string | null;
   created_at: Instant;
   updated_at: Instant;
   version: Generated<number>;

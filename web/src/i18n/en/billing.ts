@@ -22,6 +22,8 @@ export const billing: Record<keyof typeof es, string> = {
   "billing.total": "Total",
   "billing.lineWarning.no_rate": "No rate: set the price",
   "billing.issuedOn": "Issued",
+  "billing.mailedTo": "E-mailed to",
+  "billing.notMailed": "Not sent: the client had no e-mail",
   "billing.erpFolio": "ERP folio",
   "billing.dueOn": "Due",
   "billing.none": "No invoices match these filters.",

@@ -21,6 +21,8 @@ export const billing = {
   "billing.total": "Total",
   "billing.lineWarning.no_rate": "Sin tarifa: ponga el precio",
   "billing.issuedOn": "Emitida",
+  "billing.mailedTo": "Enviada por correo a",
+  "billing.notMailed": "No se envió: el cliente no tenía correo",
   "billing.erpFolio": "Folio del ERP",
   "billing.dueOn": "Vence",
   "billing.none": "No hay facturas con estos filtros.",

@@ -34,6 +34,13 @@ function Facts({ invoice }: { invoice: Invoice }) {
       <Fact label={t("billing.origin")}>{invoice.period ?? invoice.ticketFolio ?? "—"}</Fact>
       <Fact label={t("billing.dueOn")}>{formatDate(invoice.dueOn)}</Fact>
       {invoice.issuedAt && <Fact label={t("billing.issuedOn")}>{formatDate(invoice.issuedAt)}</Fact>}
+      {invoice.issuedAt && (
+        <Fact label={t("billing.mailedTo")}>
+          <span data-testid="invoice-mailed-to" style={{ overflowWrap: "anywhere" }}>
+            {invoice.mailedTo ?? t("billing.notMailed")}
+          </span>
+        </Fact>
+      )}
       {invoice.erpFolio && <Fact label={t("billing.erpFolio")}>{invoice.erpFolio}</Fact>}
     </SimpleGrid>
   );

@@ -1,0 +1,20 @@
+import { type Kysely, type Migration, sql } from "kysely";
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations run against any past schema
+type AnyDb = Kysely<any>;
+
+/**
+ * Where issuing mailed an invoice (null: not issued, or issued to a client with no address and so not
+ * mailed). Invoices issued before take the address of their mail in the outbox, whose subject names
+ * the folio («Factura PF-2026-000014 …»); one issued without a mail keeps null.
+ */
+async function up(db: AnyDb): Promise<void> {
+  await db.schema.alterTable("invoices").addColumn("mailed_to", "text").execute();
+  await sql`update invoices set mailed_to = (
+      select o.to_addr from outbox o
+      where o.kind = 'message' and o.subject like '%' || invoices.folio || '%'
+      order by o.created_at limit 1)
+    where issued_at is not null`.execute(db);
+}
+
+export const invoiceMailedToMigration: Migration = { up };
