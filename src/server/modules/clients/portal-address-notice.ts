@@ -17,7 +17,7 @@ import { readSetting } from "../settings/stored-settings.js";
 /** «b•••@cliente.mx»: enough to recognise one's own address, not enough to write to it. */
 export const maskedAddress = (email: string) => {
   const at = email.lastIndexOf("@");
-  return `${email.slice(0, Math.min(1, at))}•••${email.slice(at)}`;
+  return at < 0 ? "•••" : `${email.slice(0, Math.min(1, at))}•••${email.slice(at)}`;
 };
 
 /** Queued in the contact update's transaction (`trx`): rolled back with it when the update is refused. */
