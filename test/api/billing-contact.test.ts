@@ -230,6 +230,29 @@ describe.each(DATABASES)("the client's billing contact on %s", (kind) => {
     const before = await issued();
     expect(before.filter((r) => r.mailed_to === null)).toHaveLength(1); // the client with no address
     expect(before.filter((r) => r.mailed_to !== null).length).toBeGreaterThan(3);
+    // A ticket reply whose subject names each folio (a title the client wrote), queued after each
+    // issue, to someone else: not the invoice's mail.
+    const planted = await db
+      .selectFrom("outbox")
+      .selectAll()
+      .where("kind", "=", "message")
+      .where("ticket_id", "is not", null)
+      .orderBy("created_at", "desc")
+      .executeTakeFirstOrThrow();
+    const folios = await db.selectFrom("invoices").select("folio").execute();
+    const named = folios.map((f) => f.folio).join(" ");
+    await db
+      .insertInto("outbox")
+      .values({
+        ...planted,
+        id: `planted-${kind}`,
+        message_id: `<planted-${kind}@mesa>`,
+        to_addr: "mallory@atacante.example",
+        subject: `Re: [OS-2026-000001] Dudas ${named}`,
+        attachments: JSON.stringify(folios.map((f) => ({ filename: `${f.folio}.pdf`, contentType: "x" }))),
+        created_at: "2099-01-01T00:00:00.000Z",
+      })
+      .execute();
     // As earlier versions left the table: no column. The migration finds each address in the outbox.
     await db.schema.alterTable("invoices").dropColumn("mailed_to").execute();
     await invoiceMailedToMigration.up!(db as never);

@@ -7,8 +7,9 @@ type AnyDb = Kysely<any>;
  * Where issuing mailed an invoice (null: not issued, or issued to a client with no address and so not
  * mailed). Invoices issued before take the address of their mail in the outbox: queued with the issue
  * (not before it), for the invoice's ticket (none for a contract's), its subject naming the folio
- * («Factura PF-2026-000014 …»; folios are of fixed width, so none is part of another). One issued
- * without a mail keeps null.
+ * («Factura PF-2026-000014 …») and its PDF attached (PF-2026-000014.pdf). A ticket's title is the
+ * client's to write, and a reply to it is a mail of the same kind: naming a folio in it must not
+ * give that invoice the reply's address. One issued without a mail keeps null.
  */
 async function up(db: AnyDb): Promise<void> {
   await db.schema.alterTable("invoices").addColumn("mailed_to", "text").execute();
@@ -16,6 +17,7 @@ async function up(db: AnyDb): Promise<void> {
       select o.to_addr from outbox o
       where o.kind = 'message'
         and o.subject like '%' || invoices.folio || '%'
+        and o.attachments like '%' || invoices.folio || '.pdf%'
         and coalesce(o.ticket_id, '') = coalesce(invoices.ticket_id, '')
         and o.created_at >= invoices.issued_at
       order by o.created_at limit 1)
