@@ -16,10 +16,9 @@ import {
   renderPdf,
   table,
 } from "../../platform/pdf/index.js";
-import { mailSettings } from "../mail/settings.js";
-import { COMPANY_SETTING, companyLogo } from "../settings/company.js";
+import { firmContact } from "../mail/settings.js";
+import { companyLogo } from "../settings/company.js";
 import { businessCalendar } from "../settings/settings.js";
-import { readSetting } from "../settings/stored-settings.js";
 import type { InvoiceRow } from "./repository.js";
 import { storedLines } from "./stored-lines.js";
 
@@ -44,21 +43,13 @@ export const termsText = (inv: Pick<InvoiceRow, "payment_terms" | "credit_days">
 
 /** The invoice as a PDF, read through `ctx.db` (the caller's transaction when it is in one). */
 export async function invoicePdfOf(ctx: AppContext, inv: InvoiceRow): Promise<Buffer> {
-  const [company, mail, calendar, logo] = await Promise.all([
-    readSetting(ctx, COMPANY_SETTING),
-    mailSettings(ctx),
+  const [contact, calendar, logo] = await Promise.all([
+    firmContact(ctx),
     businessCalendar(ctx),
     companyLogo(ctx),
   ]);
-  const firm: Firm = {
-    name: mail.companyName, // the profile name, or the mail setting's (mailSettings)
-    rfc: company.rfc ?? null,
-    address: company.address ?? null,
-    phone: company.supportPhone ?? null,
-    email: company.supportEmail ?? ctx.config.supportAddress,
-    // Drawn by firmHeader at the top right, as on service orders; an unreadable upload is left out.
-    logo,
-  };
+  // The logo is drawn by firmHeader at the top right, as on service orders; an unreadable upload is left out.
+  const firm: Firm = { ...contact, logo };
   const at = inv.issued_at ?? inv.created_at;
   const issuedOn = DateTime.fromISO(at).setZone(calendar.config.timeZone).toISODate() ?? at.slice(0, 10);
   return invoicePdf(inv, firm, issuedOn);

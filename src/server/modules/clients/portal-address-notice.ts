@@ -9,10 +9,8 @@ import type { AppContext } from "../../context.js";
 import type { DB } from "../../platform/database/schema.js";
 import { render as renderText } from "../../platform/i18n/render.js";
 import { queueMail } from "../mail/outbox.js";
-import { mailSettings } from "../mail/settings.js";
+import { firmContact } from "../mail/settings.js";
 import { type MailLang, render } from "../mail/templates.js";
-import { COMPANY_SETTING } from "../settings/company.js";
-import { readSetting } from "../settings/stored-settings.js";
 
 /** «b•••@cliente.mx»: enough to recognise one's own address, not enough to write to it. */
 export const maskedAddress = (email: string) => {
@@ -29,15 +27,10 @@ export async function queueOldAddressNotice(
 ) {
   const lang: MailLang = account.locale === "en" ? "en" : "es";
   const locale = lang === "en" ? "en" : "es-MX";
-  const [{ companyName: company }, firm] = await Promise.all([
-    mailSettings({ ...ctx, db: trx }),
-    readSetting({ ...ctx, db: trx }, COMPANY_SETTING),
-  ]);
+  const firm = await firmContact({ ...ctx, db: trx });
+  const company = firm.name;
   // Whom to call if they did not ask for it: the firm's phone, else its support address.
-  const email = firm.supportEmail ?? ctx.config.supportAddress;
-  const reach = firm.supportPhone
-    ? { how: "phone", contact: firm.supportPhone }
-    : { how: "email", contact: email };
+  const reach = firm.phone ? { how: "phone", contact: firm.phone } : { how: "email", contact: firm.email };
   const call = renderText(locale, "mail.portal_address.call", { company, ...reach });
   const code = `mail.portal_address.${newEmail ? "moved" : "disabled"}`;
   const to = newEmail ? maskedAddress(newEmail) : "";

@@ -33,6 +33,28 @@ export async function mailSettings(ctx: AppContext): Promise<MailSettings> {
   return company.name ? { ...mail, companyName: company.name } : mail;
 }
 
+/** The firm as its documents and mails name it, and how to reach it (orders, invoices, notices). */
+export interface FirmContact {
+  /** The profile name, or the mail setting's (mailSettings). */
+  name: string;
+  rfc: string | null;
+  address: string | null;
+  phone: string | null;
+  /** The support address of the profile, else MESA_SUPPORT_ADDRESS. */
+  email: string;
+}
+
+export async function firmContact(ctx: AppContext): Promise<FirmContact> {
+  const [company, mail] = await Promise.all([readSetting(ctx, COMPANY_SETTING), mailSettings(ctx)]);
+  return {
+    name: mail.companyName,
+    rfc: company.rfc ?? null,
+    address: company.address ?? null,
+    phone: company.supportPhone ?? null,
+    email: company.supportEmail ?? ctx.config.supportAddress,
+  };
+}
+
 export async function mailSettingsRecord(ctx: AppContext) {
   const r = await settingRecord(ctx, MAIL_SETTING);
   return { ...r.value, version: r.version };

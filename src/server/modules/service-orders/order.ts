@@ -1,10 +1,9 @@
 import type { ServiceOrder } from "../../../contract/service-orders.js";
 import type { AttentionMode } from "../../../contract/tickets.js";
 import type { AppContext } from "../../context.js";
-import { mailSettings } from "../mail/settings.js";
-import { COMPANY_SETTING, companyLogo } from "../settings/company.js";
+import { firmContact } from "../mail/settings.js";
+import { companyLogo } from "../settings/company.js";
 import { calendarConfig } from "../settings/settings.js";
-import { readSetting } from "../settings/stored-settings.js";
 import { ticketsRepo } from "../tickets/repository.js";
 import { type OrderLang, serviceOrderPdf } from "./pdf.js";
 import { type DecisionRow, serviceOrdersRepo } from "./repository.js";
@@ -30,24 +29,12 @@ export function decisionView(d: DecisionRow | undefined): ServiceOrder["decision
 const current = (d: DecisionRow | undefined, attendedAt: string | null, stillAccepted: boolean) =>
   d && (!attendedAt || d.at >= attendedAt) && (d.decision !== "accepted" || stillAccepted) ? d : undefined;
 
-/** The firm as printed on an order: the company settings, the mail settings' name as a fallback. */
-async function firm(ctx: AppContext): Promise<ServiceOrder["company"]> {
-  const [c, mail] = await Promise.all([readSetting(ctx, COMPANY_SETTING), mailSettings(ctx)]);
-  return {
-    name: mail.companyName, // the profile name, or the mail setting's (mailSettings)
-    rfc: c.rfc ?? null,
-    address: c.address ?? null,
-    phone: c.supportPhone ?? null,
-    email: c.supportEmail ?? ctx.config.supportAddress,
-  };
-}
-
 /** Everything a service order shows, read through `ctx.db` (a transaction when the caller is in one). */
 export async function loadServiceOrder(ctx: AppContext, ticketId: string): Promise<ServiceOrder | null> {
   const row = await ticketsRepo.view(ctx.db, ticketId);
   if (!row) return null;
   const [company, entries, charges, last, attendedAt] = await Promise.all([
-    firm(ctx),
+    firmContact(ctx),
     serviceOrdersRepo.activities(ctx.db, ticketId),
     serviceOrdersRepo.charges(ctx.db, ticketId),
     serviceOrdersRepo.lastDecision(ctx.db, ticketId),
