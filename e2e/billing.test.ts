@@ -10,6 +10,7 @@ import type { Invoice } from "../src/contract/billing";
 import {
   ADMIN,
   ApiSession,
+  attendedViaApi,
   browserMissing,
   type Desk,
   openDesk,
@@ -17,6 +18,7 @@ import {
   type Server,
   type Staff,
   shot,
+  transitionsOf,
   uiLogin,
   withPage,
 } from "./helpers";
@@ -224,23 +226,12 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
     const leader = await as(staff.leader.email);
     const c = await reception.ok<{ id: string }>("POST", "/api/clients", { name: client });
     await reception.ok("POST", "/api/contacts", { clientId: c.id, name: "Sin Correo" });
-    const ticket = await reception.ok<{ id: string }>("POST", "/api/tickets", {
-      clientId: c.id,
-      title: "Cableado",
-      description: "Nodo nuevo",
-      urgent: false,
-      channel: "phone",
-    });
-    const go = (who: ApiSession, body: object) =>
-      who.ok("POST", `/api/tickets/${ticket.id}/transitions`, body);
-    await go(reception, { action: "assign", assigneeId: staff.technician.id });
-    await go(technician, { action: "start" });
-    await technician.ok("POST", `/api/tickets/${ticket.id}/time-entries`, {
-      minutes: 60,
-      mode: "onsite",
-      activity: "Cableado",
-    });
-    await go(technician, { action: "attend" });
+    const ticket = await attendedViaApi(
+      { desk: reception, technician, technicianId: staff.technician.id },
+      { clientId: c.id, title: "Cableado", description: "Nodo nuevo", urgent: false, channel: "phone" },
+      { entry: { minutes: 60, mode: "onsite", activity: "Cableado" } },
+    );
+    const go = transitionsOf(ticket.id);
     await go(technician, { action: "accept", signerName: "Firma" });
     await go(senior, { action: "review" });
     await go(leader, { action: "close" });

@@ -313,3 +313,31 @@ export async function openDesk(): Promise<Desk> {
   };
   return { server, browser, admin, staff, clientId, contactId, close };
 }
+
+/** Makes the transitions of one ticket, each as the session given (who the desk would ask). */
+export const transitionsOf =
+  (ticketId: string) =>
+  (who: ApiSession, body: object): Promise<unknown> =>
+    who.ok("POST", `/api/tickets/${ticketId}/transitions`, body);
+
+/**
+ * A ticket filed and worked through the API up to «Atendido», as the desk would: `desk` files and
+ * assigns it, `technician` starts it, logs `entry` and any `charges`, and marks it attended. The
+ * answer is the ticket as filed.
+ */
+export async function attendedViaApi<T extends { id: string }>(
+  people: { desk: ApiSession; technician: ApiSession; technicianId: string },
+  ticket: object,
+  work: { entry: object; charges?: object[] },
+): Promise<T> {
+  const { desk, technician } = people;
+  const filed = await desk.ok<T>("POST", "/api/tickets", ticket);
+  const move = transitionsOf(filed.id);
+  await move(desk, { action: "assign", assigneeId: people.technicianId });
+  await move(technician, { action: "start" });
+  await technician.ok("POST", `/api/tickets/${filed.id}/time-entries`, work.entry);
+  for (const charge of work.charges ?? [])
+    await technician.ok("POST", `/api/tickets/${filed.id}/charges`, charge);
+  await move(technician, { action: "attend" });
+  return filed;
+}

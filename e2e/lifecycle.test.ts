@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Invoice } from "../src/contract/billing";
 import {
   ApiSession,
+  attendedViaApi,
   browserMissing,
   type Desk,
   openDesk,
@@ -15,6 +16,7 @@ import {
   type Server,
   type Staff,
   shot,
+  transitionsOf,
   uiLogin,
   withPage,
 } from "./helpers";
@@ -299,9 +301,8 @@ describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }
       name: "Taller Sin Póliza",
       phone: "55 4444 1212",
     });
-    const ticket = await reception.ok<{ id: string; folio: string; serviceKind: string }>(
-      "POST",
-      "/api/tickets",
+    const ticket = await attendedViaApi<{ id: string; folio: string; serviceKind: string }>(
+      { desk: reception, technician, technicianId: staff.technician.id },
       {
         clientId: client.id,
         title: "No imprime la factura",
@@ -309,18 +310,10 @@ describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }
         urgent: false,
         channel: "phone",
       },
+      { entry: { minutes: 40, mode: "remote", activity: "Reinstalación del controlador" } },
     );
     expect(ticket.serviceKind).toBe("event");
-    const move = (who: ApiSession, body: Record<string, unknown>) =>
-      who.ok("POST", `/api/tickets/${ticket.id}/transitions`, body);
-    await move(reception, { action: "assign", assigneeId: staff.technician.id });
-    await move(technician, { action: "start" });
-    await technician.ok("POST", `/api/tickets/${ticket.id}/time-entries`, {
-      minutes: 40,
-      mode: "remote",
-      activity: "Reinstalación del controlador",
-    });
-    await move(technician, { action: "attend" });
+    const move = transitionsOf(ticket.id);
     await move(senior, { action: "review", reason: "El cliente aceptó por teléfono" });
 
     await withPage(browser, "close-automatic", async (page) => {

@@ -7,6 +7,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ApiSession,
+  attendedViaApi,
   browserMissing,
   type Desk,
   openDesk,
@@ -31,30 +32,21 @@ describe.skipIf(browserMissing)("service order in the client portal", { timeout:
     const { admin, staff } = desk;
     await admin.ok("POST", `/api/contacts/${desk.contactId}/portal-invite`);
     const tech = await ApiSession.login(server.baseUrl, staff.technician.email, PASSWORD);
-    ticket = await admin.ok("POST", "/api/tickets", {
-      clientId: desk.clientId,
-      contactId: desk.contactId,
-      title: "No enciende el conmutador",
-      description: "Desde la mañana.",
-      urgent: false,
-      channel: "phone",
-    });
-    const go = (who: ApiSession, body: object) =>
-      who.ok("POST", `/api/tickets/${ticket.id}/transitions`, body);
-    await go(admin, { action: "assign", assigneeId: staff.technician.id });
-    await go(tech, { action: "start" });
-    await tech.ok("POST", `/api/tickets/${ticket.id}/time-entries`, {
-      minutes: 50,
-      mode: "onsite",
-      activity: "Reemplazo de la fuente del conmutador",
-    });
-    await tech.ok("POST", `/api/tickets/${ticket.id}/charges`, {
-      kind: "spare_part",
-      description: "Fuente de 12 V",
-      quantity: 1,
-      unitPriceCents: 45000,
-    });
-    await go(tech, { action: "attend" });
+    ticket = await attendedViaApi(
+      { desk: admin, technician: tech, technicianId: staff.technician.id },
+      {
+        clientId: desk.clientId,
+        contactId: desk.contactId,
+        title: "No enciende el conmutador",
+        description: "Desde la mañana.",
+        urgent: false,
+        channel: "phone",
+      },
+      {
+        entry: { minutes: 50, mode: "onsite", activity: "Reemplazo de la fuente del conmutador" },
+        charges: [{ kind: "spare_part", description: "Fuente de 12 V", quantity: 1, unitPriceCents: 45000 }],
+      },
+    );
   }, 120_000);
 
   afterAll(async () => {

@@ -50,6 +50,12 @@ describe.skipIf(browserMissing)("client portal", { timeout: 180_000 }, () => {
     return m[0];
   }
 
+  /** Another contact of the client, invited to the portal. */
+  async function invitedContact(admin: ApiSession, name: string, email: string) {
+    const contact = await admin.ok<{ id: string }>("POST", "/api/contacts", { clientId, name, email });
+    await admin.ok("POST", `/api/contacts/${contact.id}/portal-invite`);
+  }
+
   it("a contact asks for a link, opens it, sees its tickets, files one and reads its folio", async () => {
     let link = "";
     await withPage(
@@ -208,12 +214,7 @@ describe.skipIf(browserMissing)("client portal", { timeout: 180_000 }, () => {
     // Another contact of the firm (each address gets 3 links per 15 minutes; the tests above used them).
     const cashier = "caja@launica.mx";
     const admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
-    const contact = await admin.ok<{ id: string }>("POST", "/api/contacts", {
-      clientId,
-      name: "Caja La Única",
-      email: cashier,
-    });
-    await admin.ok("POST", `/api/contacts/${contact.id}/portal-invite`);
+    await invitedContact(admin, "Caja La Única", cashier);
     await admin.ok("POST", "/api/portal/magic-link", { email: cashier });
     const first = await mailedLinkPath(cashier);
     await withPage(
@@ -276,12 +277,7 @@ describe.skipIf(browserMissing)("client portal", { timeout: 180_000 }, () => {
   it("a browser that never chose a language shows the account's (the one its mails come in)", async () => {
     const traveller = "viajes@launica.mx";
     const admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
-    const contact = await admin.ok<{ id: string }>("POST", "/api/contacts", {
-      clientId,
-      name: "Viajes La Única",
-      email: traveller,
-    });
-    await admin.ok("POST", `/api/contacts/${contact.id}/portal-invite`);
+    await invitedContact(admin, "Viajes La Única", traveller);
     await server.app.ctx.db
       .updateTable("users")
       .set({ locale: "en" })
