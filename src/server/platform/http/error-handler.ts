@@ -128,13 +128,7 @@ function describe(err: FastifyError, locale: ServerLocale, request: FastifyReque
   // that is not there, as for any unknown path (it answered 403 validation_failed «Forbidden»). An API
   // path reaches them too when the router will not match it (an id past its length limit).
   if (err.statusCode === 403 || err.statusCode === 404) {
-    const route = request.url.split("?")[0] ?? "";
-    return {
-      status: 404,
-      code: "not_found",
-      text: text("error.no_route", { method: request.method, path: route.slice(0, 200) }),
-      details: null,
-    };
+    return { status: 404, code: "not_found", text: text("error.no_route", noRoute(request)), details: null };
   }
   if (typeof err.statusCode === "number" && err.statusCode >= 400 && err.statusCode < 500) {
     return {
@@ -197,6 +191,14 @@ function faultReply(fault: Fault): ErrorReply {
   };
 }
 
+/**
+ * The parameters of «No existe GET /ruta»: the method and the path without its query, at most 200
+ * characters of it (a path of thousands is not echoed back whole).
+ */
+export function noRoute(request: { method: string; url: string }) {
+  return { method: request.method, path: (request.url.split("?")[0] ?? "").slice(0, 200) };
+}
+
 /** Unknown API paths are a JSON 404; any other GET gets the SPA's index.html so client routes survive reloads. */
 /** The client portal's own page (a second Vite entry next to the staff app's index.html). */
 const PORTAL_PATH = /^\/portal(\/|\?|$)/;
@@ -209,8 +211,7 @@ export function installNotFound(app: FastifyInstance, spaIndex: string | null): 
         portalIndex && PORTAL_PATH.test(request.url) && fs.existsSync(portalIndex) ? portalIndex : spaIndex;
       return reply.type("text/html; charset=utf-8").send(fs.createReadStream(page));
     }
-    const route = (request.url.split("?")[0] ?? "").slice(0, 200);
-    const message = render(localeOf(request), "error.no_route", { method: request.method, path: route });
+    const message = render(localeOf(request), "error.no_route", noRoute(request));
     return reply.status(404).send({ error: { code: "not_found", message, details: null } });
   });
 }

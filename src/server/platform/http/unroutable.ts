@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { localeOf, render } from "../i18n/index.js";
+import { noRoute } from "./error-handler.js";
 
 /**
  * Fastify's `frameworkErrors`: requests refused before any route is found, a path parameter longer
@@ -12,11 +13,10 @@ export function unroutableAnswer(headers: [string, string][]) {
   return (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     for (const [name, value] of headers) reply.raw.setHeader(name, value);
     const locale = localeOf(request);
-    const path = (request.url.split("?")[0] ?? "").slice(0, 200);
     const badUrl = err.code === "FST_ERR_BAD_URL";
     const message = badUrl
       ? render(locale, "error.bad_url")
-      : render(locale, "error.no_route", { method: request.method, path });
+      : render(locale, "error.no_route", noRoute(request));
     const code = badUrl ? "validation_failed" : "not_found";
     reply.header("content-language", locale);
     return reply.status(badUrl ? 400 : 404).send({ error: { code, message, details: null } });
