@@ -45,7 +45,7 @@ import { healthRoutes } from "./platform/http/routes-health.js";
 import { installSecurityHeaders, securityHeaders } from "./platform/http/security-headers.js";
 import { installStaffOnly } from "./platform/http/staff-only.js";
 import { installTransport, serveWeb } from "./platform/http/transport.js";
-import { unroutableAnswer } from "./platform/http/unroutable.js";
+import { clientErrorAnswer, unroutableAnswer } from "./platform/http/unroutable.js";
 import { JOBS } from "./platform/jobs/definitions.js";
 import { startScheduler } from "./platform/jobs/runner.js";
 import { holdDataDir } from "./platform/ops/data-lock.js";
@@ -91,6 +91,7 @@ export async function buildApp(opts: BuildOptions = {}): Promise<MesaApp> {
   const headers = await securityHeaders(config);
   const app = Fastify({
     frameworkErrors: unroutableAnswer(headers),
+    clientErrorHandler: clientErrorAnswer(headers),
     logger:
       opts.logger === false
         ? false

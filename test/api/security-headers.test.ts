@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,6 +26,23 @@ function expectProtected(headers: Record<string, unknown>) {
   expect(headers["x-frame-options"]).toBe("DENY");
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+}
+
+/** Sends `raw` bytes to a listening server and reads its whole answer, split as HTTP/1.1 writes it. */
+async function rawExchange(port: number, raw: string) {
+  const text = await new Promise<string>((resolve, reject) => {
+    const socket = net.connect(port, "127.0.0.1", () => socket.write(raw));
+    const chunks: Buffer[] = [];
+    socket.on("data", (c) => chunks.push(c));
+    socket.on("error", reject);
+    socket.on("close", () => resolve(Buffer.concat(chunks).toString("utf8")));
+  });
+  const [head = "", body = ""] = text.split("\r\n\r\n");
+  const [statusLine = "", ...lines] = head.split("\r\n");
+  const headers = Object.fromEntries(
+    lines.map((l) => [l.slice(0, l.indexOf(":")).toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]),
+  );
+  return { status: Number(statusLine.split(" ")[1]), headers, body };
 }
 
 describe("security headers", () => {
@@ -95,6 +113,38 @@ describe("security headers", () => {
     const unknown = await bare.app.inject(`/api/nada/${"b".repeat(5000)}`);
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.message.length).toBeLessThan(300);
+  });
+
+  it("answer what Node's HTTP parser refuses (an unknown method, headers over 16 KB) in Mesa's envelope, with the headers", async () => {
+    await bare.app.listen({ port: 0, host: "127.0.0.1" });
+    const { port } = bare.app.server.address() as net.AddressInfo;
+    const cases = [
+      { raw: "FOO /api/tickets HTTP/1.1\r\nHost: x\r\n\r\n", status: 400, code: "validation_failed" },
+      {
+        raw: `GET /api/tickets HTTP/1.1\r\nHost: x\r\nCookie: ${"c".repeat(20_000)}\r\n\r\n`,
+        status: 431,
+        code: "headers_too_large",
+      },
+      {
+        raw: "GET /api/tickets HTTP/1.1\r\nHost: x\r\nX-Bad: a\u0001b\r\n\r\n",
+        status: 400,
+        code: "validation_failed",
+      },
+    ];
+    for (const c of cases) {
+      const res = await rawExchange(port, c.raw);
+      expect(res.status).toBe(c.status);
+      expect(JSON.parse(res.body)).toEqual({
+        error: {
+          code: c.code,
+          message: expect.stringMatching(/^(El servidor|Los encabezados)/),
+          details: null,
+        },
+      });
+      expect(Number(res.headers["content-length"])).toBe(Buffer.byteLength(res.body));
+      expect(res.headers["content-language"]).toBe("es-MX");
+      expectProtected(res.headers);
+    }
   });
 
   it("answer a path too long for a file name, or climbing out of the app, as a page that is not there", async () => {

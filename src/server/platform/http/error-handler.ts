@@ -199,10 +199,10 @@ export function noRoute(request: { method: string; url: string }) {
   return { method: request.method, path: (request.url.split("?")[0] ?? "").slice(0, 200) };
 }
 
-/** Unknown API paths are a JSON 404; any other GET gets the SPA's index.html so client routes survive reloads. */
 /** The client portal's own page (a second Vite entry next to the staff app's index.html). */
 const PORTAL_PATH = /^\/portal(\/|\?|$)/;
 
+/** Unknown API paths are a JSON 404; any other GET gets the SPA's index.html so client routes survive reloads. */
 export function installNotFound(app: FastifyInstance, spaIndex: string | null): void {
   const portalIndex = spaIndex ? path.join(path.dirname(spaIndex), "portal.html") : null;
   app.setNotFoundHandler((request, reply) => {

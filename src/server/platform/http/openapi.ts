@@ -41,10 +41,12 @@ const STATUS_TEXT: Record<number, string> = {
   404: "No such record, or one of another company",
   409: "Stale version, duplicate, refused transition or a retry still in flight",
   410: "The link expired or was already used",
+  408: "The request did not arrive in full in time (answered by the HTTP parser, before any route)",
   413: "Body larger than 1 MiB",
   415: "Body is not JSON (text/plain, XML, a form…): `unsupported_media_type`",
   422: "Understood but refused (a reason is required, an Idempotency-Key reused with another body…)",
   429: "Too many requests; wait Retry-After seconds",
+  431: "Request headers over 16 KB (too many cookies; answered by the HTTP parser, before any route)",
   500: "Unexpected server error",
   503: "Database or storage unavailable; retry after Retry-After seconds",
 };
@@ -52,7 +54,8 @@ const STATUS_TEXT: Record<number, string> = {
 /** Which error statuses a route can answer, from what it declares. */
 export function errorStatuses(key: string, f: RouteFacts): number[] {
   const writes = f.method !== "GET" && f.method !== "HEAD";
-  const statuses = new Set<number>([500, 503]);
+  // 408 and 431 come from Node's HTTP parser, before any route (clientErrorAnswer): any operation.
+  const statuses = new Set<number>([408, 431, 500, 503]);
   if (f.hasInput || f.idempotent || f.versioned) statuses.add(400);
   if (f.hasBody) for (const s of [413, 415]) statuses.add(s);
   if (!UNLIMITED.has(key)) statuses.add(429);

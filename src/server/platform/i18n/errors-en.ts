@@ -163,4 +163,9 @@ export const enErrors: Record<ErrorMessageKey, string> = {
     "The server's data storage is not available; no change was saved. Tell the administrator.",
   "error.bad_url": "The address has a badly encoded character (a % that does not form a valid code).",
   "error.no_route": "There is no {method} {path}.",
+  "error.unreadable_request":
+    "The server could not read the request: its method or a header is not valid HTTP.",
+  "error.headers_too_large":
+    "The request's headers exceed 16 KB. If the browser keeps many cookies for this site, clear them and try again.",
+  "error.request_timeout": "The request took too long to arrive in full. Try again.",
 };

@@ -166,6 +166,11 @@ export const esErrors = {
     "El almacenamiento de datos del servidor no está disponible; no se guardó ningún cambio. Avisa al administrador.",
   "error.bad_url": "La dirección tiene un carácter mal codificado (un % que no forma un código válido).",
   "error.no_route": "No existe {method} {path}.",
+  "error.unreadable_request":
+    "El servidor no pudo leer la solicitud: el método o un encabezado no son HTTP válido.",
+  "error.headers_too_large":
+    "Los encabezados de la solicitud pasan de 16 KB. Si el navegador guarda muchas cookies de este sitio, bórrelas y vuelva a intentar.",
+  "error.request_timeout": "La solicitud tardó demasiado en llegar completa. Intente de nuevo.",
 } as const;
 
 export type ErrorMessageKey = keyof typeof esErrors;
