@@ -95,6 +95,23 @@ describe.skipIf(browserMissing)("a newcomer's day at the desk", { timeout: 240_0
     });
   });
 
+  it("reassigning names who has the ticket now and never recommends them", async () => {
+    await withPage(desk.browser, "reassign", async (page) => {
+      await uiLogin(page, desk.server.baseUrl, desk.staff.leader.email, PASSWORD, "/queue?view=open");
+      const row = page.locator(`[data-testid=ticket-row][data-folio="${lateFolio}"]`);
+      await row.getByRole("button", { name: "Reasignar" }).click();
+      const dialog = page.getByRole("dialog");
+      const holder = "Tomás Técnico";
+      await dialog.getByText(`Reasignar ${lateFolio} (ahora lo tiene ${holder})`).waitFor();
+      const held = dialog.getByTestId("candidate").filter({ has: page.getByTestId("assign-holder") });
+      await held.getByText(holder).waitFor();
+      expect(await held.getByRole("button").count()).toBe(0);
+      const first = dialog.getByTestId("candidate").first();
+      expect(await first.getByTestId("assign-recommended").count()).toBe(1);
+      expect(await first.textContent()).not.toContain(holder);
+    });
+  });
+
   it("on the phone: a card opens with a tap on its title, and no control is cut", async () => {
     await withPage(
       desk.browser,

@@ -80,6 +80,39 @@ describe.each(DATABASES)("reception desk on %s", (kind) => {
     );
   });
 
+  it("reassigning: whoever has the ticket comes last, marked current, and the ticket is not counted as their load", async () => {
+    const { client } = await createClientWithContact(staff, "Ferretería Ruiz", "FRU101010AA3", "a@fru.mx");
+    // The technician trained in fortigate would be first; once holding the ticket, they must not be.
+    const ticket = await newTicket(client.id, { category: "fortigate" });
+    const holder = staff.technician.user!.id;
+    const before = await staff.reception.get(`/api/tickets/${ticket.id}/candidates`);
+    expect(before.body.items[0].user.id).toBe(holder);
+    const loadBefore = before.body.items[0].openTickets;
+    await staff.reception.post(`/api/tickets/${ticket.id}/transitions`, {
+      action: "assign",
+      assigneeId: holder,
+    });
+    await staff.technician.post(`/api/tickets/${ticket.id}/time-entries`, {
+      minutes: 15,
+      mode: "remote",
+      activity: "Diagnóstico",
+    });
+    const res = await staff.leader.get(`/api/tickets/${ticket.id}/candidates`);
+    const items = res.body.items as {
+      user: { id: string };
+      current: boolean;
+      openTickets: number;
+      reasons: { code: string }[];
+    }[];
+    expect(items[0]!.user.id).not.toBe(holder);
+    expect(items[0]!.current).toBe(false);
+    const last = items.at(-1)!;
+    expect(last).toMatchObject({ user: { id: holder }, current: true, openTickets: loadBefore });
+    // Its own time on this ticket is no history with the client.
+    expect(last.reasons.map((r) => r.code)).not.toContain("assign.reason.client_history");
+    expect(items.filter((c) => c.current)).toHaveLength(1);
+  });
+
   it("a second assignment with a stale version gets a clear conflict and the current state", async () => {
     const { client } = await createClientWithContact(
       staff,

@@ -10,16 +10,21 @@ import { ticketsRepo } from "./repository.js";
 const countsById = (rows: { assignee_id: string | null; n: number }[]) =>
   new Map(rows.flatMap((r) => (r.assignee_id === null ? [] : [[r.assignee_id, Number(r.n)] as const])));
 
-/** Technicians ranked for one ticket, with the reasons reception sees in the assign dialog. */
+/**
+ * Technicians ranked for one ticket, with the reasons reception sees in the assign dialog. The ticket
+ * itself counts in nobody's load nor history (its holder would otherwise look busier and more
+ * experienced with the client for having it), and its holder comes last, marked `current`: handing a
+ * ticket to whoever has it is refused, so that person is never the one recommended.
+ */
 export async function assignmentCandidates(ctx: AppContext, actor: Actor, ticketId: string) {
   assertMayReassign(actor);
   const ticket = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
   const client = await clientsRepo.byId(ctx.db, ticket.client_id);
   const [users, load, withClient, inCategory] = await Promise.all([
     usersRepo.list(ctx.db),
-    ticketsRepo.openLoadByAssignee(ctx.db),
-    ticketsRepo.historyWithClient(ctx.db, ticket.client_id),
-    ticket.category ? ticketsRepo.pastCategoryWork(ctx.db, ticket.category) : Promise.resolve([]),
+    ticketsRepo.openLoadByAssignee(ctx.db, ticket.id),
+    ticketsRepo.historyWithClient(ctx.db, ticket.client_id, ticket.id),
+    ticket.category ? ticketsRepo.pastCategoryWork(ctx.db, ticket.category, ticket.id) : Promise.resolve([]),
   ]);
   const [loadBy, clientBy, categoryBy] = [countsById(load), countsById(withClient), countsById(inCategory)];
   const technicians = users
@@ -42,7 +47,11 @@ export async function assignmentCandidates(ctx: AppContext, actor: Actor, ticket
   const categoryName = ticket.category
     ? ((await categoryNameOf(ctx, ticket.category)) ?? ticket.category)
     : null;
-  return ranked.map((r) => ({
+  const holderLast = [
+    ...ranked.filter((r) => r.id !== ticket.assignee_id),
+    ...ranked.filter((r) => r.id === ticket.assignee_id),
+  ];
+  return holderLast.map((r) => ({
     user: { id: r.id, name: r.name, skills: byId.get(r.id)?.skills ?? [] },
     score: r.score,
     openTickets: loadBy.get(r.id) ?? 0,

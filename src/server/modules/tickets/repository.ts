@@ -83,11 +83,15 @@ const SUMMARY_FACTS = [
   "closed_minutes",
 ] as const;
 
-function countByAssignee(db: Db, f: { statuses?: readonly TicketStatus[]; category?: string }) {
+function countByAssignee(
+  db: Db,
+  f: { statuses?: readonly TicketStatus[]; category?: string; except?: string },
+) {
   let q = db
     .selectFrom("tickets")
     .select(["assignee_id", (eb) => eb.fn.countAll<number>().as("n")])
     .where("assignee_id", "is not", null);
+  if (f.except) q = q.where("id", "!=", f.except);
   if (f.statuses) q = q.where("status", "in", f.statuses);
   if (f.category) q = q.where("category", "=", f.category);
   return q.groupBy("assignee_id").execute();
@@ -190,12 +194,14 @@ export const ticketsRepo = {
   },
 
   /** Open work per technician: the load the assignment ranking weighs. */
-  openLoadByAssignee: (db: Db) => countByAssignee(db, { statuses: ["assigned", "in_progress"] }),
+  /** Open tickets per technician, leaving out `except` (the ticket being reassigned is no one's load). */
+  openLoadByAssignee: (db: Db, except?: string) =>
+    countByAssignee(db, { statuses: ["assigned", "in_progress"], ...(except ? { except } : {}) }),
   /**
    * Tickets of this client each technician has worked on (logged time on), whoever has them now:
    * being assigned a ticket and handing it over is no history with the client.
    */
-  historyWithClient: (db: Db, clientId: string) =>
+  historyWithClient: (db: Db, clientId: string, except: string) =>
     db
       .selectFrom("time_entries")
       .innerJoin("tickets", "tickets.id", "time_entries.ticket_id")
@@ -204,11 +210,12 @@ export const ticketsRepo = {
         (eb) => eb.fn.count<number>("time_entries.ticket_id").distinct().as("n"),
       ])
       .where("tickets.client_id", "=", clientId)
+      .where("tickets.id", "!=", except)
       .groupBy("time_entries.user_id")
       .execute(),
   /** Finished tickets of this category per technician. */
-  pastCategoryWork: (db: Db, category: string) =>
-    countByAssignee(db, { category, statuses: ["attended", "reviewed", "closed"] }),
+  pastCategoryWork: (db: Db, category: string, except: string) =>
+    countByAssignee(db, { category, except, statuses: ["attended", "reviewed", "closed"] }),
 };
 
 export interface HistoryEntry {

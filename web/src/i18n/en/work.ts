@@ -62,6 +62,8 @@ export const work: Record<keyof typeof es, string> = {
   "queue.order": "Order: urgent first, then the nearest deadline.",
   "queue.empty": "No tickets in this queue.",
   "assign.title": "Assign {folio}",
+  "assign.reassignTitle": "Reassign {folio} (now with {name})",
+  "assign.holder": "Has it now",
   "assign.action": "Assign",
   "assign.reassign": "Reassign",
   "assign.to": "Assign to {name}",

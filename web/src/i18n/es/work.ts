@@ -60,6 +60,8 @@ export const work = {
   "queue.order": "Orden: urgentes primero, luego el vencimiento más próximo.",
   "queue.empty": "No hay tickets en esta cola.",
   "assign.title": "Asignar {folio}",
+  "assign.reassignTitle": "Reasignar {folio} (ahora lo tiene {name})",
+  "assign.holder": "Lo tiene ahora",
   "assign.action": "Asignar",
   "assign.reassign": "Reasignar",
   "assign.to": "Asignar a {name}",

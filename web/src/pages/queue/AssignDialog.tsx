@@ -37,13 +37,16 @@ function CandidateRow({
     <Group justify="space-between" wrap="nowrap" align="flex-start" data-testid="candidate">
       <Stack gap={2}>
         <Group gap="xs">
-          <Text fw={600}>
-            {rank}. {candidate.user.name}
-          </Text>
+          <Text fw={600}>{candidate.current ? candidate.user.name : `${rank}. ${candidate.user.name}`}</Text>
           {/* The score only orders the list; its number means nothing to a person, the reasons do. */}
-          {rank === 1 && (
+          {rank === 1 && !candidate.current && (
             <Badge color="teal" variant="light" data-testid="assign-recommended">
               {t("assign.recommended")}
+            </Badge>
+          )}
+          {candidate.current && (
+            <Badge color="blue" variant="light" data-testid="assign-holder">
+              {t("assign.holder")}
             </Badge>
           )}
           <Badge variant="outline" color="gray">
@@ -61,14 +64,17 @@ function CandidateRow({
           </Text>
         ))}
       </Stack>
-      <Button
-        size="sm"
-        onClick={onAssign}
-        loading={busy}
-        aria-label={t("assign.to", { name: candidate.user.name })}
-      >
-        {t("assign.action")}
-      </Button>
+      {/* Handing the ticket to whoever has it is refused: no button that only earns a 409. */}
+      {!candidate.current && (
+        <Button
+          size="sm"
+          onClick={onAssign}
+          loading={busy}
+          aria-label={t("assign.to", { name: candidate.user.name })}
+        >
+          {t("assign.action")}
+        </Button>
+      )}
     </Group>
   );
 }
@@ -126,7 +132,10 @@ export function AssignDialog({ ticket, onClose }: Props) {
       closeButtonProps={{ "aria-label": t("common.close") }}
       opened={!!ticket}
       onClose={onClose}
-      title={t("assign.title", { folio: ticket?.folio ?? "" })}
+      title={t(ticket?.assigneeName ? "assign.reassignTitle" : "assign.title", {
+        folio: ticket?.folio ?? "",
+        name: ticket?.assigneeName ?? "",
+      })}
       size="lg"
     >
       <Stack>
