@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { UNIDENTIFIED_CLIENT_ID } from "../../src/server/platform/database/migrations/009_mail.js";
 import { createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
 import { deliver, deliverRaw, drain, mailEnv, Sink, smtpConversation } from "../mail-support.js";
@@ -145,6 +146,46 @@ describe.each(DATABASES)("mail in and out on %s", (kind) => {
     const own = (await staff.admin.get(`/api/tickets/${flagged.ticket_id}`)).body;
     expect(own.unknownSender).toBe(true);
     expect(own.channel).toBe("email");
+  });
+
+  it("an address of contacts at two companies files its mail unidentified, and its replies join that ticket", async () => {
+    const shared = "sistemas@compartido.mx";
+    await staff.reception.post("/api/contacts", {
+      clientId: acme.client.id,
+      name: "Sistemas Acme",
+      email: shared,
+    });
+    const gamma = await createClientWithContact(staff, "Gamma Hoteles", "GHO070707EF1", shared);
+    await deliver(t.app, {
+      from: shared,
+      to: "soporte@encor.mx",
+      subject: "Se cayó el wifi del lobby",
+      text: "No hay red.",
+      messageId: "<shared-1@compartido.mx>",
+    });
+    await drain(t.app);
+    const row = (await inbound("<shared-1@compartido.mx>"))!;
+    const ticket = (await staff.admin.get(`/api/tickets/${row.ticket_id}`)).body;
+    // Neither company's: reception says whose it is.
+    expect(ticket).toMatchObject({ unknownSender: true, clientId: UNIDENTIFIED_CLIENT_ID, contactId: null });
+    expect((await ticketsOf(gamma.client.id)).map((x) => x.title)).not.toContain("Se cayó el wifi del lobby");
+    expect((await ticketsOf(acme.client.id)).map((x) => x.title)).not.toContain("Se cayó el wifi del lobby");
+    // The same address answering by folio writes on that ticket, not on a new one.
+    await deliver(t.app, {
+      from: shared,
+      to: "soporte@encor.mx",
+      subject: `Re: [${ticket.folio}] Se cayó el wifi del lobby`,
+      text: "Sigue sin red en el lobby.",
+      messageId: "<shared-2@compartido.mx>",
+    });
+    await drain(t.app);
+    expect((await inbound("<shared-2@compartido.mx>"))!.ticket_id).toBe(ticket.id);
+    const linked = await staff.reception.post(`/api/tickets/${ticket.id}/link-sender`, {
+      clientId: gamma.client.id,
+      contactId: gamma.contact.id,
+    });
+    expect(linked.status).toBe(200);
+    expect(linked.body).toMatchObject({ clientId: gamma.client.id, unknownSender: false });
   });
 
   it("never answers robots, lists, bounces or itself, and at most N auto-replies per sender and hour", async () => {

@@ -147,6 +147,9 @@ export const contactsRepo = {
       .distinct()
       .where("contact_channels.kind", "=", kind)
       .where("contact_channels.value", "=", value)
+      // The same contacts in the same order every time (several may share a line or an address).
+      .orderBy("contacts.name")
+      .orderBy("contacts.id")
       .limit(20)
       .execute(),
   /**

@@ -103,10 +103,11 @@ async function threadTarget(ctx: AppContext, mail: Mail): Promise<Target | null>
   const ticket = await ticketsRepo.byId(ctx.db, ticketId);
   if (!ticket || ticket.status === "cancelled") return null;
   const contacts = await contactsRepo.byChannel(ctx.db, "email", mail.from);
-  // A known sender writes only on its own company's tickets; an unknown one only on the ticket it opened.
+  // A known sender writes only on its own company's tickets; an unidentified ticket takes mail only
+  // from the address that opened it (an address of several companies' contacts opens such tickets too).
   const known = contacts.find((c) => c.client_id === ticket.client_id);
   if (known) return { ticket, sender: known.name };
-  if (contacts.length === 0 && ticket.unknown_sender === 1) {
+  if (ticket.unknown_sender === 1) {
     const first = await mailRepo.firstSender(ctx.db, ticketId);
     const named = headerSafe(mail.parsed.from?.value[0]?.name ?? "")
       .trim()
@@ -193,8 +194,20 @@ async function attachToTicket(ctx: AppContext, mail: Mail, target: Target, attac
   });
 }
 
+/**
+ * The contact a new mail's ticket is filed under. An address that belongs to contacts of more than
+ * one company (one person who looks after two clients, or a typo when a contact was saved) names
+ * none: guessing would file one company's request, and send its auto-reply, under the other. Such a
+ * ticket waits unidentified for reception to say whose it is, as a stranger's does.
+ */
+async function senderContact(ctx: AppContext, from: string) {
+  const contacts = await contactsRepo.byChannel(ctx.db, "email", from);
+  const companies = new Set(contacts.map((c) => c.client_id));
+  return companies.size === 1 ? (contacts[0] ?? null) : null;
+}
+
 async function newTicket(ctx: AppContext, mail: Mail, attachments: SavedAttachment[]) {
-  const contact = (await contactsRepo.byChannel(ctx.db, "email", mail.from))[0] ?? null;
+  const contact = await senderContact(ctx, mail.from);
   const clientId = contact?.client_id ?? UNIDENTIFIED_CLIENT_ID;
   const refs = messageIds(header(mail.parsed, "references"));
   // Read from the raw header block: the parser folds List-* headers into another shape.

@@ -10,6 +10,8 @@ interface Props {
   /** Offers "new client" when given (intake); linking a sender picks an existing one only. */
   onNewClient?: (text: string) => void;
   label?: string;
+  /** Text already in the box (linking a sender starts from its address). */
+  initial?: string;
 }
 
 function MatchButton({ match, onPick }: { match: CallerMatch; onPick: () => void }) {
@@ -52,9 +54,9 @@ function MatchButton({ match, onPick }: { match: CallerMatch; onPick: () => void
  * pressed then asks at once and waits for that answer, so it never picks a caller of the text before
  * (typing «pech» fast after «ortega» and pressing Enter picked Ortega's office).
  */
-export function CallerSearch({ onPick, onNewClient, label }: Props) {
+export function CallerSearch({ onPick, onNewClient, label, initial = "" }: Props) {
   const t = useT();
-  const [text, setText] = useState("");
+  const [text, setText] = useState(initial);
   const [debounced] = useDebouncedValue(text, 200);
   // The text Enter was pressed on, until its own answer is in (then its first hit is picked).
   const [entered, setEntered] = useState<string | null>(null);

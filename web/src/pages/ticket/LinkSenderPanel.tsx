@@ -96,9 +96,10 @@ export function LinkSenderPanel({ ticket }: { ticket: TicketDetail }) {
   const [open, setOpen] = useState(false);
   const [match, setMatch] = useState<CallerMatch | null>(null);
   if (!ticket.unknownSender) return null;
+  const address = senderAddress(ticket);
   const may = ticket.status === "new" && hasRole(me.data?.roles ?? [], "reception", "leader", "admin");
   return (
-    <Alert color="orange" title={t("unknownSender.notice", { address: senderAddress(ticket) })}>
+    <Alert color="orange" title={t("unknownSender.notice", { address })}>
       <Stack gap="xs" data-testid="unknown-sender">
         <Text size="sm">{t("unknownSender.noticeHint")}</Text>
         {may && !open && (
@@ -111,7 +112,13 @@ export function LinkSenderPanel({ ticket }: { ticket: TicketDetail }) {
             {match ? (
               <LinkTo ticket={ticket} match={match} onBack={() => setMatch(null)} />
             ) : (
-              <CallerSearch label={t("unknownSender.pickClient")} onPick={setMatch} />
+              // Starts from the sender's address: a contact that has it is listed at once (an address
+              // of several companies' contacts lists each, which is why the mail was left unidentified).
+              <CallerSearch
+                label={t("unknownSender.pickClient")}
+                onPick={setMatch}
+                initial={address === "—" ? "" : address}
+              />
             )}
           </Paper>
         )}
