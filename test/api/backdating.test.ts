@@ -152,7 +152,9 @@ describe.each(DATABASES)("back-dating and staff-only fields on %s", (kind) => {
   });
 
   it("lists a ticket's time in the order the work was done, not the order it was typed", async () => {
-    const id = (await s.reception.post("/api/tickets", request({ channel: "phone" }))).body.id as string;
+    // The call came in yesterday morning (back-dated by reception), before yesterday's visit.
+    const call = request({ channel: "phone", receivedAt: "2026-11-23T15:00:00Z" });
+    const id = (await s.reception.post("/api/tickets", call)).body.id as string;
     await s.reception.post(`/api/tickets/${id}/transitions`, {
       action: "assign",
       assigneeId: s.technician.user!.id,
@@ -173,6 +175,17 @@ describe.each(DATABASES)("back-dating and staff-only fields on %s", (kind) => {
       "Ayer: visita",
       "Hoy: pruebas",
     ]);
+    // Work on a day before the call is a mistyped date; earlier the same day is work begun on site.
+    const before = { startedAt: "2026-11-22T16:00:00Z", endedAt: "2026-11-22T17:00:00Z", activity: "Antes" };
+    const refused = await log(before);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain("antes del día en que se recibió el ticket (23/11/2026)");
+    const early = {
+      startedAt: "2026-11-23T14:00:00Z",
+      endedAt: "2026-11-23T14:30:00Z",
+      activity: "Temprano",
+    };
+    expect((await log(early)).status).toBe(201);
   });
 
   it("numbers a folio by the year it is registered in the calendar's zone, not by receivedAt", async () => {

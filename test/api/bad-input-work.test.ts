@@ -96,6 +96,12 @@ describe.each(DATABASES)("bad input on ticket work and settings on %s", (kind) =
     ["time: range ending before it starts", 400, V, entry(range("09:30:00", "09:00:00"))],
     ["time: range ending in the future", 400, V, entry(range("09:00:00", "18:00:00"))],
     [
+      "time: range on a day before the ticket was received",
+      400,
+      V,
+      entry({ startedAt: "2026-11-20T09:00:00-06:00", endedAt: "2026-11-20T10:00:00-06:00" }),
+    ],
+    [
       "time: range start on 31 Nov",
       400,
       V,

@@ -19,7 +19,7 @@ import { toCharge, toTimeEntry } from "../tickets/tickets.js";
 import { requireChargeable, requireChargesFit } from "./charge-rules.js";
 import { mayCorrectEntry } from "./policy.js";
 import { workRepo } from "./repository.js";
-import { entryMinutes, requireWorker, retried, touchWork, WORKING } from "./ticket-work.js";
+import { requireWorker, retried, ticketEntryMinutes, touchWork, WORKING } from "./ticket-work.js";
 
 type Trx = AppContext["db"];
 /** Statuses in which a ticket's charges are billed or being billed, no longer corrected. */
@@ -91,7 +91,7 @@ async function correctTimeEntry(
   const next = {
     started_at: input.startedAt ? new Date(input.startedAt).toISOString() : null,
     ended_at: input.endedAt ? new Date(input.endedAt).toISOString() : null,
-    minutes: entryMinutes(input, Date.parse(now)),
+    minutes: await ticketEntryMinutes(ctx, row, input, Date.parse(now)),
     mode: input.mode,
     activity: input.activity,
   };

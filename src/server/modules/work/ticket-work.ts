@@ -6,6 +6,7 @@
 import type { Transaction } from "kysely";
 import type { z } from "zod";
 import type { TimeEntryBody } from "../../../contract/tickets.js";
+import { localDateOf } from "../../../domain/calendar/index.js";
 import type { Actor, AppContext } from "../../context.js";
 import type { DB } from "../../platform/database/schema.js";
 import { conflict, forbidden, invalid } from "../../platform/errors.js";
@@ -34,6 +35,29 @@ export function entryMinutes(
   if (end > nowMs + 60_000) throw invalid("work.end_in_future", {}, { field: "endedAt" });
   const minutes = Math.round((end - start) / 60_000);
   if (minutes < 1 || minutes > 24 * 60) throw invalid("work.duration_range", {}, { field: "endedAt" });
+  return minutes;
+}
+
+/**
+ * The minutes of an entry on this ticket. A range may not start before the day (in the calendar's
+ * zone) the ticket was received: work begun on site before the call was filed is that same day, and
+ * a range on an earlier day is a mistyped date, which would also move the billing month (SPEC: the
+ * month of the last entry).
+ */
+export async function ticketEntryMinutes(
+  ctx: AppContext,
+  row: Pick<TicketRow, "received_at">,
+  input: Pick<z.output<typeof TimeEntryBody>, "minutes" | "startedAt" | "endedAt">,
+  nowMs: number,
+): Promise<number> {
+  const minutes = entryMinutes(input, nowMs);
+  if (input.startedAt === undefined) return minutes;
+  const cal = await businessCalendar(ctx);
+  const receivedDay = localDateOf(cal, Date.parse(row.received_at));
+  if (localDateOf(cal, Date.parse(input.startedAt)) < receivedDay) {
+    const [y, m, d] = receivedDay.split("-");
+    throw invalid("work.start_before_ticket", { day: `${d}/${m}/${y}` }, { field: "startedAt" });
+  }
   return minutes;
 }
 

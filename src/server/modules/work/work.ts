@@ -15,7 +15,14 @@ import { usersRepo } from "../users/repository.js";
 import { requireChargeable, requireChargesFit } from "./charge-rules.js";
 import { mayRecordForAnother, mayWriteKind } from "./policy.js";
 import { type ChargeRow, type TimeEntryRow, workRepo } from "./repository.js";
-import { entryMinutes, requireWorker, retried, touchTicket, touchWork, WORKING } from "./ticket-work.js";
+import {
+  requireWorker,
+  retried,
+  ticketEntryMinutes,
+  touchTicket,
+  touchWork,
+  WORKING,
+} from "./ticket-work.js";
 
 async function entryUser(ctx: AppContext, actor: Actor, userId: string | undefined): Promise<string> {
   if (!userId || userId === actor.id) return actor.id;
@@ -52,7 +59,7 @@ async function recordTimeEntry(
     user_id: await entryUser(ctx, actor, input.userId),
     started_at: input.startedAt ? new Date(input.startedAt).toISOString() : null,
     ended_at: input.endedAt ? new Date(input.endedAt).toISOString() : null,
-    minutes: entryMinutes(input, now.getTime()),
+    minutes: await ticketEntryMinutes(ctx, row, input, now.getTime()),
     mode: input.mode,
     activity: input.activity,
     created_by: actor.id,

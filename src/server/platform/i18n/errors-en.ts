@@ -137,6 +137,8 @@ export const enErrors: Record<ErrorMessageKey, string> = {
   "work.charge_on_closed": "Charges cannot be added to a closed or cancelled ticket.",
   "work.duration_range": "An entry lasts from 1 minute to 24 hours.",
   "work.end_before_start": "The end must be after the start.",
+  "work.start_before_ticket":
+    "The entry cannot start before the day the ticket was received ({day}): check the start date.",
   "work.end_in_future": "The end cannot be in the future.",
   "work.messages_only": "You can only send messages.",
   "work.minutes_or_range": "Give the minutes, or a start and an end.",

@@ -137,6 +137,8 @@ export const esErrors = {
   "work.charge_on_closed": "No se agregan cargos a un ticket cerrado o cancelado.",
   "work.duration_range": "Un registro dura de 1 minuto a 24 horas.",
   "work.end_before_start": "El fin debe ser posterior al inicio.",
+  "work.start_before_ticket":
+    "El registro no puede empezar antes del día en que se recibió el ticket ({day}): revisa la fecha de inicio.",
   "work.end_in_future": "El fin no puede estar en el futuro.",
   "work.messages_only": "Solo puedes enviar mensajes.",
   "work.minutes_or_range": "Indica minutos o inicio y fin.",
