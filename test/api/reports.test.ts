@@ -235,7 +235,7 @@ describe.each(DATABASES)("reports over a hand-computed month on %s", (kind) => {
     });
     expect(unbilled.body.split("\r\n")[2]).toBe(
       // The day and time on the business calendar's clock, the amount in pesos, as on screen.
-      `Cargo,${s.folios.B},Óptica Núñez,09/11/2026 13:00,"Cable ""UTP"", 3 m",,250.00`,
+      `Cargo,${s.folios.B},Óptica Núñez,09/11/2026 13:00,"Cable ""UTP"", 3 m",,,250.00`,
     );
   });
 
@@ -271,11 +271,18 @@ describe.each(DATABASES)("reports over a hand-computed month on %s", (kind) => {
       (await get(`/api/reports/unbilled.xlsx?${NOV}`)).rawPayload as unknown as ArrayBuffer,
     );
     const sheet = book.getWorksheet("Por facturar")!;
-    expect(sheet.getRow(1).values).toContain("Importe (MXN)");
+    expect(sheet.getRow(1).values).toContain("Importe por facturar (MXN)");
     const charge = sheet.getRow(3);
     expect(charge.getCell(4).value).toBe("09/11/2026 13:00");
-    expect(charge.getCell(7).value).toBe(250);
-    expect(charge.getCell(7).numFmt).toBe('"$"#,##0.00');
+    expect(charge.getCell(8).value).toBe(250);
+    expect(charge.getCell(8).numFmt).toBe('"$"#,##0.00');
+    // A ticket's own charges are apart, never in the column that sums to what is left to bill.
+    const ticketRow = sheet.getRow(2);
+    expect(ticketRow.getCell(1).value).toBe("Ticket");
+    expect(ticketRow.getCell(8).value).toBeNull();
+    const amounts = sheet.getColumn(8).values.slice(2) as (number | null | undefined)[];
+    const report = (await get(`/api/reports/unbilled?${NOV}`)).json();
+    expect(amounts.reduce<number>((a, v) => a + (v ?? 0), 0) * 100).toBe(report.totals.chargesCents);
     const workload = (await get(`/api/reports/workload.csv?${NOV}`)).body.split("\r\n");
     expect(workload[0]).toBe("\uFEFFAgrupado por,Nombre,Tickets,Minutos registrados,Minutos facturables");
     expect(workload.slice(1).join("\n")).toMatch(/^Técnico,Tomás Técnico,3,195,90$/m);

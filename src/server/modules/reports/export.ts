@@ -169,9 +169,23 @@ const satisfaction = (r: SatisfactionReport): Table => ({
   ],
 });
 
+/**
+ * A ticket's row carries its extra charges apart from the amount to bill: those charges are also
+ * rows of their own while no invoice holds them, and the time's amount is only known on the invoice
+ * (its rate). The «Importe por facturar» column then sums to the screen's «Cargos por facturar».
+ */
 const unbilled = (r: UnbilledReport): Table => ({
-  header: ["Concepto", "Folio", "Cliente", "Fecha", "Descripción", "Minutos facturables", "Importe (MXN)"],
-  money: [6],
+  header: [
+    "Concepto",
+    "Folio",
+    "Cliente",
+    "Fecha",
+    "Descripción",
+    "Minutos facturables",
+    "Cargos del ticket (MXN)",
+    "Importe por facturar (MXN)",
+  ],
+  money: [6, 7],
   instants: [3],
   rows: [
     ...r.tickets.map((x) => [
@@ -182,6 +196,7 @@ const unbilled = (r: UnbilledReport): Table => ({
       kind(x.serviceKind),
       x.billableMinutes,
       x.chargesCents,
+      null,
     ]),
     ...r.charges.map((x) => [
       "Cargo",
@@ -189,6 +204,7 @@ const unbilled = (r: UnbilledReport): Table => ({
       x.clientName,
       x.createdAt,
       x.description,
+      null,
       null,
       x.amountCents,
     ]),

@@ -25,12 +25,14 @@ export function WorkloadView({ data }: { data: WorkloadReport }) {
         data={data.rows.map((r) => ({
           name: label(r),
           tickets: r.tickets,
-          hours: hours(r.billableMinutes ?? r.rawMinutes),
+          // The time worked: billable minutes are 0 until each ticket is reviewed, so a week's work
+          // plotted by them read as none.
+          hours: hours(r.rawMinutes),
         }))}
         dataKey="name"
         series={[
           { name: "tickets", label: t("rep.tickets"), color: "blue.6" },
-          { name: "hours", label: t("rep.hours"), color: "teal.6" },
+          { name: "hours", label: t("rep.loggedHours"), color: "teal.6" },
         ]}
       />
       <DataTable
@@ -148,11 +150,12 @@ export function UnbilledView({ data }: { data: UnbilledReport }) {
           { label: t("rep.client"), value: (r) => r.clientName },
           { label: t("rep.closedOn"), value: (r) => formatDateTime(r.closedAt) },
           { label: t("rep.billableMinutes"), value: (r) => formatMinutes(r.billableMinutes), numeric: true },
-          { label: t("rep.charges"), value: (r) => formatMoney(r.chargesCents), numeric: true },
+          // All the ticket's charges, billed or not: those still to bill are also in the table below.
+          { label: t("rep.ticketCharges"), value: (r) => formatMoney(r.chargesCents), numeric: true },
         ]}
       />
       <Title order={2} size="h4" mb="xs">
-        {t("rep.charges")}
+        {t("rep.unbilledCharges")}
       </Title>
       <DataTable
         rows={data.charges}
