@@ -57,6 +57,9 @@ describe.skipIf(browserMissing)("dashboard and reports", { timeout: 180_000 }, (
       await page.waitForURL(/\/dashboard$/);
       const list = page.getByTestId("dash-breached-list");
       await list.getByText(breached.folio).waitFor();
+      // Urgent and nobody's yet: the list says both, so the leader knows the next step from it.
+      await list.getByText("Urgente").waitFor();
+      expect(await list.getByTestId("dash-assignee").textContent()).toBe("Sin asignar");
       expect(await page.getByTestId("dash-breached").textContent()).toBe("1");
       const techs = page.getByTestId("dash-technicians");
       expect(await techs.getByRole("row", { name: /Tomás Técnico/ }).textContent()).toContain("1");

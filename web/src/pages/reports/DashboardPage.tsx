@@ -31,8 +31,22 @@ function TicketLinks({ items, testId }: { items: Item[]; testId: string }) {
           <Anchor component={Link} to={`/tickets/${i.id}`} className="mesa-folio" fw={600} size="sm">
             {i.folio}
           </Anchor>
+          {i.urgent && (
+            <Badge color="red" size="xs" variant="light">
+              {t("ticket.urgent")}
+            </Badge>
+          )}
           <Text size="sm" lineClamp={1}>
             {i.clientName}
+          </Text>
+          {/* Whom to ask about it, or that nobody has it yet: the morning check's next step. */}
+          <Text
+            size="xs"
+            c={i.assigneeName ? undefined : "orange"}
+            className="mesa-nowrap"
+            data-testid="dash-assignee"
+          >
+            {i.assigneeName ?? t("ticket.unassigned")}
           </Text>
           <Text size="xs" c="dimmed" className="mesa-nowrap">
             {t("dash.due")} {formatDateTime(i.responseDueAt)}
