@@ -53,10 +53,14 @@ describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { ti
     }
   });
 
-  it("reception can take a call with the keyboard only", async () => {
+  it("reception signs in to the intake and can take a call with the keyboard only", async () => {
     await withPage(browser, "keyboard", async (page) => {
-      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/intake");
-      await page.getByTestId("caller-search").waitFor();
+      // Reception's day starts at the intake: signing in lands there, the caller search focused.
+      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/");
+      const callerSearch = page.getByTestId("caller-search");
+      await callerSearch.waitFor();
+      expect(new URL(page.url()).pathname).toBe("/intake");
+      await expect.poll(() => callerSearch.evaluate((el) => el === document.activeElement)).toBe(true);
       await page.keyboard.type("55 8765 4321");
       await page.getByTestId("caller-match").first().waitFor();
       await page.keyboard.press("Enter");
