@@ -66,8 +66,11 @@ describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { ti
       await page.keyboard.press("Enter");
       await page.getByTestId("selected-caller").waitFor();
       await page.keyboard.type("No imprime la impresora de facturas"); // the title has the focus
-      await page.keyboard.press("Tab");
+      // Enter in the subject goes on to the description: it never files a half-written call.
+      await page.keyboard.press("Enter");
       await page.keyboard.type("Nunca se había instalado.");
+      expect(await page.getByLabel("Descripción").inputValue()).toBe("Nunca se había instalado.");
+      expect(await page.getByText("Pregunta al cliente y elige una respuesta.").count()).toBe(0);
       await page.keyboard.press("Tab"); // the urgent question: first radio
       await page.keyboard.press("ArrowDown"); // "No"
       // The category by keyboard: Enter in its open list never files the ticket half-written, with
@@ -88,7 +91,12 @@ describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { ti
       await page.keyboard.press("Shift+Tab");
       await page.keyboard.press("Shift+Tab");
       await page.keyboard.press("Shift+Tab"); // back to the title
-      await page.keyboard.press("Enter");
+      await page.keyboard.press("Enter"); // on to the description, still not filed
+      await expect
+        .poll(() => page.getByLabel("Descripción").evaluate((el) => el === document.activeElement))
+        .toBe(true);
+      expect(await page.getByTestId("intake-result").count()).toBe(0);
+      await page.keyboard.press("Control+Enter"); // files it from any field
       await page.getByTestId("intake-result").waitFor();
       expect(await page.getByTestId("intake-result").getByText("Urgente").count()).toBe(0);
       const filed = await desk.admin.ok<{ items: { category: string | null }[] }>(

@@ -26,6 +26,7 @@ export const work: Record<keyof typeof es, string> = {
   "intake.urgentRequired": "Ask the client and choose an answer.",
   "intake.estimate": "Estimated solution time (min)",
   "intake.submit": "Register request",
+  "intake.submitShortcut": "Ctrl+Enter registers it from any field",
   "intake.readOut": "Read out the service order number to the client:",
   "intake.noEstimate": "To be defined",
   "intake.nextCall": "Next call",

@@ -24,6 +24,7 @@ export const work = {
   "intake.urgentRequired": "Pregunta al cliente y elige una respuesta.",
   "intake.estimate": "Tiempo estimado de solución (min)",
   "intake.submit": "Registrar solicitud",
+  "intake.submitShortcut": "Ctrl+Enter registra desde cualquier campo",
   "intake.readOut": "Dicta al cliente su número de orden de servicio:",
   "intake.noEstimate": "Por definir",
   "intake.nextCall": "Siguiente llamada",
