@@ -163,11 +163,31 @@ describe.skipIf(browserMissing)("a day at the desk", { timeout: 240_000 }, () =>
       await expect.poll(() => page.getByTestId("chosen-contact").textContent()).toContain("Martín Ortega");
       await page.getByRole("button", { name: "Cambiar contacto" }).click();
       await page.getByTestId("contact-picker").focus();
+      // «+ Nuevo contacto» by keyboard: the focus lands in its name, so nothing typed is lost and the
+      // phone goes in the phone field; Enter there adds the contact.
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("INPUT");
+      await page.keyboard.type("Sofía Ortega");
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("55 1234 0000");
+      await page.keyboard.press("Enter");
+      const chosen = page.getByTestId("chosen-contact");
+      await expect.poll(() => chosen.textContent()).toContain("Sofía Ortega");
+      expect(await chosen.textContent()).toContain("55 1234 0000");
+      // Enter in the e-mail adds the contact too.
+      await page.getByRole("button", { name: "Cambiar contacto" }).click();
+      await page.getByTestId("contact-picker").focus();
       await page.keyboard.press("ArrowUp"); // wraps to the last option: "Nuevo contacto"
       await page.keyboard.press("Enter");
-      await page.getByLabel("Nombre").last().fill("Sofía Ortega");
-      await page.getByRole("button", { name: "Agregar contacto" }).click();
-      await expect.poll(() => page.getByTestId("chosen-contact").textContent()).toContain("Sofía Ortega");
+      await page.keyboard.type("Rosa Ortega");
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("rosa@ortega.mx");
+      await page.keyboard.press("Enter");
+      await expect.poll(() => chosen.textContent()).toContain("Rosa Ortega");
+      expect(await chosen.textContent()).toContain("rosa@ortega.mx");
       await shot(page, "intake-contact-chosen");
     });
   });
