@@ -5,6 +5,7 @@ import { ContactBody } from "../../contract";
 import { useT } from "../../i18n";
 import { blankToUndefined, useForm } from "../../lib/form";
 import { CreditFlag } from "../credit/CreditFlag";
+import { ClientOpenTickets } from "./ClientOpenTickets";
 import { ChosenContact, ContactPicker } from "./ContactPicker";
 
 /**
@@ -110,7 +111,7 @@ function CallerContact({ match, onChange }: { match: CallerMatch; onChange: (m: 
   return <ContactPicker contacts={items} onPick={pick} onNew={() => setMode("new")} />;
 }
 
-/** The chosen client with its contract state and the contact (pick one or add one inline). */
+/** The chosen client with its contract state, the contact (pick one or add one inline) and its open tickets. */
 export function SelectedCaller({
   match,
   onChange,
@@ -140,6 +141,7 @@ export function SelectedCaller({
         </Group>
         <CreditFlag clientId={match.client.id} />
         <CallerContact match={match} onChange={onChange} />
+        <ClientOpenTickets clientId={match.client.id} />
       </Stack>
     </Paper>
   );
