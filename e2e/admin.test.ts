@@ -53,17 +53,24 @@ describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { ti
     }
   });
 
-  it("reception can take a call with the keyboard only", async () => {
+  it("reception signs in to the intake and can take a call with the keyboard only", async () => {
     await withPage(browser, "keyboard", async (page) => {
-      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/intake");
-      await page.getByTestId("caller-search").waitFor();
+      // Reception's day starts at the intake: signing in lands there, the caller search focused.
+      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/");
+      const callerSearch = page.getByTestId("caller-search");
+      await callerSearch.waitFor();
+      expect(new URL(page.url()).pathname).toBe("/intake");
+      await expect.poll(() => callerSearch.evaluate((el) => el === document.activeElement)).toBe(true);
       await page.keyboard.type("55 8765 4321");
       await page.getByTestId("caller-match").first().waitFor();
       await page.keyboard.press("Enter");
       await page.getByTestId("selected-caller").waitFor();
       await page.keyboard.type("No imprime la impresora de facturas"); // the title has the focus
-      await page.keyboard.press("Tab");
+      // Enter in the subject goes on to the description: it never files a half-written call.
+      await page.keyboard.press("Enter");
       await page.keyboard.type("Nunca se había instalado.");
+      expect(await page.getByLabel("Descripción").inputValue()).toBe("Nunca se había instalado.");
+      expect(await page.getByText("Pregunta al cliente y elige una respuesta.").count()).toBe(0);
       await page.keyboard.press("Tab"); // the urgent question: first radio
       await page.keyboard.press("ArrowDown"); // "No"
       // The category by keyboard: Enter in its open list never files the ticket half-written, with
@@ -84,7 +91,12 @@ describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { ti
       await page.keyboard.press("Shift+Tab");
       await page.keyboard.press("Shift+Tab");
       await page.keyboard.press("Shift+Tab"); // back to the title
-      await page.keyboard.press("Enter");
+      await page.keyboard.press("Enter"); // on to the description, still not filed
+      await expect
+        .poll(() => page.getByLabel("Descripción").evaluate((el) => el === document.activeElement))
+        .toBe(true);
+      expect(await page.getByTestId("intake-result").count()).toBe(0);
+      await page.keyboard.press("Control+Enter"); // files it from any field
       await page.getByTestId("intake-result").waitFor();
       expect(await page.getByTestId("intake-result").getByText("Urgente").count()).toBe(0);
       const filed = await desk.admin.ok<{ items: { category: string | null }[] }>(

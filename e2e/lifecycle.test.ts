@@ -21,7 +21,8 @@ import {
   withPage,
 } from "./helpers";
 
-const DATE_TIME = /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/;
+/** A promised deadline as reception reads it out: «lunes 07/12/2026 10:00», the weekday named. */
+const DEADLINE = /^(lunes|martes|miércoles|jueves|viernes|sábado|domingo) \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/;
 
 describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }, () => {
   let desk: Desk;
@@ -86,9 +87,16 @@ describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }
         await page.getByTestId("intake-result").waitFor();
         folio = (await page.getByTestId("result-folio").textContent()) ?? "";
         expect(folio).toMatch(/^OS-\d{4}-\d{6}$/);
-        expect(await page.getByTestId("result-response").textContent()).toMatch(DATE_TIME);
-        expect(await page.getByTestId("result-solution").textContent()).toMatch(DATE_TIME);
+        const response = (await page.getByTestId("result-response").textContent()) ?? "";
+        const solution = (await page.getByTestId("result-solution").textContent()) ?? "";
+        expect(response).toMatch(DEADLINE);
+        expect(solution).toMatch(DEADLINE);
         await shot(page, "02-intake-result");
+        // The ticket, opened from there, promises the same deadlines in the same words.
+        await page.getByRole("link", { name: "Ver ticket" }).click();
+        const facts = page.getByTestId("ticket-facts");
+        await facts.getByText(response, { exact: true }).first().waitFor();
+        await facts.getByText(solution, { exact: true }).first().waitFor();
       },
       undefined,
     );

@@ -17,6 +17,7 @@ import {
   shot,
   startServer,
   uiLogin,
+  waitForFolios,
   withPage,
 } from "./helpers";
 
@@ -163,12 +164,79 @@ describe.skipIf(browserMissing)("a day at the desk", { timeout: 240_000 }, () =>
       await expect.poll(() => page.getByTestId("chosen-contact").textContent()).toContain("Martín Ortega");
       await page.getByRole("button", { name: "Cambiar contacto" }).click();
       await page.getByTestId("contact-picker").focus();
+      // «+ Nuevo contacto» by keyboard: the focus lands in its name, so nothing typed is lost and the
+      // phone goes in the phone field; Enter there adds the contact.
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("INPUT");
+      await page.keyboard.type("Sofía Ortega");
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("55 1234 0000");
+      await page.keyboard.press("Enter");
+      const chosen = page.getByTestId("chosen-contact");
+      await expect.poll(() => chosen.textContent()).toContain("Sofía Ortega");
+      expect(await chosen.textContent()).toContain("55 1234 0000");
+      // Enter in the e-mail adds the contact too.
+      await page.getByRole("button", { name: "Cambiar contacto" }).click();
+      await page.getByTestId("contact-picker").focus();
       await page.keyboard.press("ArrowUp"); // wraps to the last option: "Nuevo contacto"
       await page.keyboard.press("Enter");
-      await page.getByLabel("Nombre").last().fill("Sofía Ortega");
-      await page.getByRole("button", { name: "Agregar contacto" }).click();
-      await expect.poll(() => page.getByTestId("chosen-contact").textContent()).toContain("Sofía Ortega");
+      await page.keyboard.type("Rosa Ortega");
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("rosa@ortega.mx");
+      await page.keyboard.press("Enter");
+      await expect.poll(() => chosen.textContent()).toContain("Rosa Ortega");
+      expect(await chosen.textContent()).toContain("rosa@ortega.mx");
       await shot(page, "intake-contact-chosen");
+    });
+  });
+
+  it("shows the caller's open tickets at intake, so a call about one is answered rather than filed again", async () => {
+    const cancelled = await ticket(ids.twoContacts, "Registrado dos veces");
+    await move(reception, cancelled, { action: "cancel", reason: "Duplicado" });
+    await withPage(browser, "intake-open-tickets", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/intake");
+      await page.getByTestId("caller-search").fill("DOR990315K20");
+      await page.getByTestId("caller-match").first().waitFor();
+      await page.keyboard.press("Enter");
+      await page.getByTestId("contact-picker").waitFor();
+      await page.keyboard.press("Enter"); // the first contact: the subject takes the focus
+      const open = page.getByTestId("client-open-tickets");
+      const row = open.locator(`[data-testid="client-open-ticket"][data-folio="${reassigned.folio}"]`);
+      await row.waitFor();
+      // Only this client's open tickets: not the cancelled one, not another client's.
+      const folios = await open
+        .getByTestId("client-open-ticket")
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-folio")));
+      expect(folios).toHaveLength(2);
+      expect(folios).not.toContain(cancelled.folio);
+      expect(folios).not.toContain(onRoad.folio);
+      const text = await row.textContent();
+      for (const part of ["Cambio de contraseña", "Asignado", "Teresa Técnica"]) expect(text).toContain(part);
+      expect(text).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+      // The list never takes the subject's focus: filing a new ticket goes on as before.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("intake-title");
+      // It fits a 1024 px laptop without a sideways scroll.
+      await page.setViewportSize({ width: 1024, height: 768 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await shot(page, "intake-open-tickets");
+      // It can be put away and brought back by keyboard.
+      const toggle = open.getByRole("button", { name: /Tickets abiertos/ });
+      await toggle.press("Enter");
+      await row.waitFor({ state: "detached" });
+      await toggle.press("Enter");
+      await row.waitFor();
+      // A folio opens its ticket; «Ver todos» the queue filtered by this client. With nothing typed
+      // yet there is no draft to lose, so leaving asks nothing.
+      expect(await open.getByRole("link", { name: reassigned.folio }).getAttribute("href")).toBe(
+        `/tickets/${reassigned.id}`,
+      );
+      await open.getByRole("link", { name: "Ver todos" }).click();
+      await page.waitForURL((url) => url.pathname === "/queue");
+      expect(new URL(page.url()).searchParams.get("client")).toBe(ids.twoContacts);
+      await waitForFolios(page, folios as string[]);
     });
   });
 

@@ -29,6 +29,8 @@ export type TicketFilters = Omit<TicketListQuery, "cursor">;
 export const ticketKeys = {
   all: ["tickets"] as const,
   list: (filters: TicketFilters) => ["tickets", "list", filters] as const,
+  /** One page, not the paged lists' pages: a key of its own (the data has another shape). */
+  firstPage: (filters: TicketFilters) => ["tickets", "first-page", filters] as const,
   detail: (id: string) => ["tickets", "detail", id] as const,
   candidates: (id: string) => ["tickets", "candidates", id] as const,
 };
@@ -63,6 +65,14 @@ export function useTicketList(filters: TicketFilters, options: { live?: boolean;
     refetchOnMount: bySelf,
     refetchOnReconnect: bySelf,
     enabled: options.enabled ?? true,
+  });
+}
+
+/** The first `limit` tickets of a list in the queue's order, without paging (a short list beside a form). */
+export function useTicketFirstPage(filters: TicketFilters) {
+  return useQuery({
+    queryKey: ticketKeys.firstPage(filters),
+    queryFn: () => fetchTickets(filters),
   });
 }
 

@@ -5,6 +5,8 @@ import {
   formatDateTime,
   formatDeadline,
   formatMinutes,
+  formatWeekday,
+  formatWeekdayDateTime,
   setDisplayLocale,
   setDisplayTimeZone,
   zonedDateKey,
@@ -65,8 +67,26 @@ describe("numeric dates in the user's language, on the calendar's wall clock", (
     }
   });
 
+  // What reception reads out after filing: the weekday named, so a Saturday call hears «lunes».
+  it.each([
+    { locale: "es-MX", utc: "2026-12-07T16:00:00Z", text: "lunes 07/12/2026 10:00" },
+    { locale: "en", utc: "2026-12-07T16:00:00Z", text: "Monday 12/07/2026 10:00" },
+    { locale: "es-MX", utc: "2026-12-05T16:00:00Z", text: "sábado 05/12/2026 10:00" },
+    // The weekday of the calendar's wall clock: UTC's Friday 05:59 is still Thursday in Mexico City.
+    { locale: "es-MX", utc: "2027-01-01T05:59:00Z", text: "jueves 31/12/2026 23:59" },
+  ] as const)("with the weekday in $locale: $text", ({ locale, utc, text }) => {
+    setDisplayLocale(locale);
+    try {
+      expect(formatWeekdayDateTime(utc)).toBe(text);
+      expect(formatWeekday(utc)).toBe(text.split(" ")[0]);
+    } finally {
+      setDisplayLocale("es-MX");
+    }
+  });
+
   it("shows a dash for no date or a bad one", () => {
     expect(formatDateTime(null)).toBe("—");
+    expect(formatWeekdayDateTime(null)).toBe("—");
     expect(formatDate("no es fecha")).toBe("—");
     expect(formatDate("2026-02-30")).toBe("2026-02-30");
   });

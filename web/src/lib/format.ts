@@ -95,6 +95,35 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   return `${numericDate(p)} ${p.hour}:${p.minute}`;
 }
 
+/** The weekday's name per language, in the zone it was made for (made on first use, see CLOCK). */
+const weekdayNames = new Map<string, Intl.DateTimeFormat>();
+
+/** `lunes` (es-MX), `Monday` (en): the weekday of an instant on the business calendar's wall clock. */
+export function formatWeekday(value: string | Date | null | undefined): string {
+  const date = toDate(value);
+  return date ? weekdayName(date) : "—";
+}
+
+function weekdayName(date: Date): string {
+  const id = `${displayLocale}\u0000${zone.timeZone}`;
+  let names = weekdayNames.get(id);
+  if (!names) {
+    names = new Intl.DateTimeFormat(displayLocale, { weekday: "long", timeZone: zone.timeZone });
+    weekdayNames.set(id, names);
+  }
+  return names.format(date);
+}
+
+/**
+ * `lunes 07/12/2026 10:00` (es-MX), `Monday 12/07/2026 10:00` (en): a promise read out over the phone
+ * (a deadline), where the date alone leaves the caller counting days.
+ */
+export function formatWeekdayDateTime(value: string | Date | null | undefined): string {
+  const date = toDate(value);
+  if (!date) return "—";
+  return `${weekdayName(date)} ${formatDateTime(date)}`;
+}
+
 /** `24/11/2026` (es-MX), `11/24/2026` (en); a plain `YYYY-MM-DD` is that day, without a time-zone shift. */
 export function formatDate(value: string | Date | null | undefined): string {
   if (typeof value === "string") {

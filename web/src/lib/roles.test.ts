@@ -3,11 +3,12 @@ import { homeFor } from "./roles";
 
 describe("homeFor: where each role's day starts", () => {
   it.each([
-    [["reception"], "/queue"],
+    // Reception's day is answering the phone: the intake, not the queue a click away from it.
+    [["reception"], "/intake"],
     [["technician"], "/mine"],
     [["senior"], "/review"],
     [["technician", "senior"], "/review"],
-    [["reception", "senior"], "/queue"],
+    [["reception", "senior"], "/intake"],
     [["leader"], "/dashboard"],
     [["admin"], "/queue"],
     [["sales"], "/contracts"],

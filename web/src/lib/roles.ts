@@ -60,7 +60,8 @@ export function isStaffUser(roles: readonly Role[]): boolean {
 }
 
 export function homeFor(roles: readonly Role[]): string {
-  if (hasRole(roles, "reception")) return "/queue";
+  // Reception answers the phone: the intake, where a call is taken, not the queue a click away from it.
+  if (hasRole(roles, "reception")) return "/intake";
   // A senior's day starts with the work waiting for review; their own tickets are a click away.
   if (hasRole(roles, "senior")) return "/review";
   if (hasRole(roles, "technician")) return "/mine";

@@ -8,10 +8,11 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Text,
   Textarea,
   TextInput,
 } from "@mantine/core";
-import type { FormEvent } from "react";
+import type { FormEvent, KeyboardEvent } from "react";
 import { type CallerMatch, useCategories } from "../../api/clients";
 import { useCreateTicket } from "../../api/tickets";
 import { type Ticket, TicketCreateBody } from "../../contract";
@@ -38,6 +39,42 @@ export const INTAKE_EMPTY: IntakeValues = {
   estimateTouched: false,
   channel: "phone",
 };
+
+/** Enter in the subject goes on to the description: the subject is typed first, the form is far from done. */
+function onToDescription(event: KeyboardEvent<HTMLInputElement>) {
+  const plain = !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey;
+  if (event.key !== "Enter" || !plain || event.nativeEvent.isComposing) return;
+  event.preventDefault();
+  document.getElementById("intake-description")?.focus();
+}
+
+/** Ctrl+Enter (⌘+Enter) files the ticket from any field, the description's text area included. */
+function submitOnCtrlEnter(event: KeyboardEvent<HTMLFormElement>) {
+  if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+  event.preventDefault();
+  event.currentTarget.requestSubmit();
+}
+
+/** The submit button, with the way to press it from the keyboard. */
+function SubmitRow({ pending }: { pending: boolean }) {
+  const t = useT();
+  return (
+    <Group justify="flex-end">
+      <Text size="sm" c="dimmed">
+        {t("intake.submitShortcut")}
+      </Text>
+      <Button
+        type="submit"
+        size="md"
+        loading={pending}
+        aria-keyshortcuts="Control+Enter"
+        data-testid="intake-submit"
+      >
+        {t("intake.submit")}
+      </Button>
+    </Group>
+  );
+}
 
 /** The ticket's own fields; the state lives in the page, which keeps it as a draft with the caller. */
 export function IntakeForm({
@@ -85,7 +122,7 @@ export function IntakeForm({
 
   return (
     <Paper withBorder p="md">
-      <form onSubmit={submit} noValidate data-testid="intake-form">
+      <form onSubmit={submit} onKeyDown={submitOnCtrlEnter} noValidate data-testid="intake-form">
         <Stack gap="sm">
           <TextInput
             label={t("ticket.title")}
@@ -94,10 +131,12 @@ export function IntakeForm({
             size="md"
             value={values.title}
             onChange={(e) => form.set("title", e.currentTarget.value)}
+            onKeyDown={onToDescription}
             error={errors.title}
           />
           <Textarea
             label={t("ticket.description")}
+            id="intake-description"
             autosize
             minRows={3}
             value={values.description}
@@ -148,11 +187,7 @@ export function IntakeForm({
             />
           </SimpleGrid>
           {form.formError && <Alert color="red">{form.formError}</Alert>}
-          <Group justify="flex-end">
-            <Button type="submit" size="md" loading={create.isPending} data-testid="intake-submit">
-              {t("intake.submit")}
-            </Button>
-          </Group>
+          <SubmitRow pending={create.isPending} />
         </Stack>
       </form>
     </Paper>

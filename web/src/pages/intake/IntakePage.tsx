@@ -36,6 +36,12 @@ interface IntakeDraft {
 const SEARCH: Step = { kind: "search" };
 const EMPTY_DRAFT: IntakeDraft = { step: SEARCH, values: INTAKE_EMPTY };
 
+/**
+ * A caller chosen with nothing typed is found again in seconds: not worth a draft, nor a "leave
+ * without saving?" when reception opens one of the caller's open tickets instead of filing a new one.
+ */
+const somethingTyped = (draft: IntakeDraft) => JSON.stringify(draft.values) !== JSON.stringify(INTAKE_EMPTY);
+
 /** The caller and the typed fields, kept as one draft until the ticket is created or discarded. */
 function useIntakeDraft() {
   const t = useT();
@@ -52,7 +58,7 @@ function useIntakeDraft() {
   const draft = useDraft(
     "intake",
     { values: { step, values: form.values }, setValues },
-    { initial: EMPTY_DRAFT },
+    { initial: EMPTY_DRAFT, worthKeeping: somethingTyped },
   );
   return { form, step, setStep, draft };
 }

@@ -1,21 +1,28 @@
 import { Badge, Button, Group, Paper, Stack, Text, TextInput } from "@mantine/core";
-import { useEffect, useState } from "react";
+import { type KeyboardEvent, useEffect, useState } from "react";
 import { type CallerMatch, type Contact, useContacts, useCreateContact } from "../../api/clients";
 import { ContactBody } from "../../contract";
 import { useT } from "../../i18n";
 import { blankToUndefined, useForm } from "../../lib/form";
 import { CreditFlag } from "../credit/CreditFlag";
+import { ClientOpenTickets } from "./ClientOpenTickets";
 import { ChosenContact, ContactPicker } from "./ContactPicker";
 
-/** A contact added inline; `email` prefills the address (a sender's, when linking a mail). */
+/**
+ * A contact added inline; `email` prefills the address (a sender's, when linking a mail). Enter in any
+ * of its fields adds it. `focusName` when the user asked for it (the picker that had the focus is gone):
+ * without it the focus would drop to the page and what is typed next be lost.
+ */
 export function NewContact({
   clientId,
   onCreated,
   email = "",
+  focusName = false,
 }: {
   clientId: string;
   onCreated: (c: Contact) => void;
   email?: string;
+  focusName?: boolean;
 }) {
   const t = useT();
   const form = useForm({ name: "", phone: "", email }, t);
@@ -29,18 +36,20 @@ export function NewContact({
     });
     if (body) create.mutate(body, { onSuccess: onCreated, onError: (e) => form.showError(e) });
   };
+  // On the fields only: Enter on the button already presses it.
+  const saveOnEnter = (e: KeyboardEvent) => {
+    if (e.key !== "Enter" || !(e.target instanceof HTMLInputElement) || e.nativeEvent.isComposing) return;
+    e.preventDefault();
+    if (!create.isPending) save();
+  };
   return (
-    <Group align="flex-start" gap="xs" wrap="wrap">
+    <Group align="flex-start" gap="xs" wrap="wrap" onKeyDown={saveOnEnter} data-testid="new-contact">
       <TextInput
         label={t("contact.name")}
         value={form.values.name}
         onChange={(e) => form.set("name", e.currentTarget.value)}
         error={form.errors.name}
-        onKeyDown={(e) => {
-          if (e.key !== "Enter") return;
-          e.preventDefault();
-          save();
-        }}
+        autoFocus={focusName}
       />
       <TextInput
         label={t("common.phone")}
@@ -86,7 +95,7 @@ function CallerContact({ match, onChange }: { match: CallerMatch; onChange: (m: 
         <Text size="sm" c="dimmed">
           {items.length === 0 ? t("intake.noContacts") : t("intake.newContact")}
         </Text>
-        <NewContact clientId={match.client.id} onCreated={pick} />
+        <NewContact clientId={match.client.id} onCreated={pick} focusName={mode === "new"} />
         {mode === "new" && (
           <Button variant="subtle" size="xs" w="fit-content" onClick={() => setMode("choose")}>
             {t("common.cancel")}
@@ -102,7 +111,7 @@ function CallerContact({ match, onChange }: { match: CallerMatch; onChange: (m: 
   return <ContactPicker contacts={items} onPick={pick} onNew={() => setMode("new")} />;
 }
 
-/** The chosen client with its contract state and the contact (pick one or add one inline). */
+/** The chosen client with its contract state, the contact (pick one or add one inline) and its open tickets. */
 export function SelectedCaller({
   match,
   onChange,
@@ -132,6 +141,7 @@ export function SelectedCaller({
         </Group>
         <CreditFlag clientId={match.client.id} />
         <CallerContact match={match} onChange={onChange} />
+        <ClientOpenTickets clientId={match.client.id} />
       </Stack>
     </Paper>
   );

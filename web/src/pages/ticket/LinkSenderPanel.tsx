@@ -70,7 +70,12 @@ function LinkTo({ ticket, match, onBack }: { ticket: TicketDetail; match: Caller
         </>
       )}
       {step === "new" && (
-        <NewContact clientId={match.client.id} email={email === "—" ? "" : email} onCreated={choose} />
+        <NewContact
+          clientId={match.client.id}
+          email={email === "—" ? "" : email}
+          onCreated={choose}
+          focusName
+        />
       )}
       {link.isError && <Text c="red">{errorMessage(t, link.error)}</Text>}
       <Button

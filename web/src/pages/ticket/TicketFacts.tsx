@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { useCategoryName } from "../../api/clients";
 import type { TicketDetail } from "../../contract";
 import { useT } from "../../i18n";
-import { formatDateTime, formatMinutes } from "../../lib/format";
+import { formatDateTime, formatMinutes, formatWeekdayDateTime } from "../../lib/format";
 import { roundedPreview } from "./ReviewPanel";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -32,7 +32,8 @@ export function TicketFacts({ ticket }: { ticket: TicketDetail }) {
           <Fact label={t("ticket.channel")}>{t(`channel.${ticket.channel}`)}</Fact>
           <Fact label={t("ticket.assignee")}>{ticket.assigneeName ?? t("ticket.unassigned")}</Fact>
           <Fact label={t("ticket.receivedAt")}>{formatDateTime(ticket.receivedAt)}</Fact>
-          <Fact label={t("ticket.responseDue")}>{formatDateTime(ticket.responseDueAt)}</Fact>
+          {/* The promises, as the intake read them out: with their weekday. */}
+          <Fact label={t("ticket.responseDue")}>{formatWeekdayDateTime(ticket.responseDueAt)}</Fact>
           <Fact label={t("ticket.respondedAt")}>
             {ticket.respondedAt ? formatDateTime(ticket.respondedAt) : t("ticket.notYet")}
             {ticket.responseBreached && (
@@ -42,7 +43,9 @@ export function TicketFacts({ ticket }: { ticket: TicketDetail }) {
               </Text>
             )}
           </Fact>
-          <Fact label={t("ticket.estimatedSolution")}>{formatDateTime(ticket.estimatedSolutionAt)}</Fact>
+          <Fact label={t("ticket.estimatedSolution")}>
+            {formatWeekdayDateTime(ticket.estimatedSolutionAt)}
+          </Fact>
           <Fact label={t("review.raw")}>{formatMinutes(ticket.rawMinutes)}</Fact>
           {/* Before review the same preview the review panel shows, labelled as an estimate. */}
           <Fact label={t(ticket.billableFrozen ? "review.rounded" : "review.roundedEstimate")}>
