@@ -74,6 +74,12 @@ export const DateOnly = z
 export const Id = z.string().min(1).max(64);
 export const Cents = z.number().int("input.cents_integer").min(0).max(MAX_AMOUNT_CENTS);
 export const Minutes = z.number().int().min(0);
+/** A solution estimate (a ticket's or a category's default): whole minutes, up to 2,000 hours. */
+export const EstimateMinutes = z
+  .number()
+  .int("input.minutes_integer")
+  .min(1, "input.minutes_min")
+  .max(60 * 2000, "input.estimate_max");
 
 /** Something a reader can see: spaces and zero-width characters alone are a blank field. */
 const VISIBLE = /[^\s\u200B-\u200D\u2060\uFEFF]/u;

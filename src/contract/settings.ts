@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   BaseVersion,
   DateOnly,
+  EstimateMinutes,
   Instant,
   MAX_INPUT_YEAR,
   MIN_INPUT_YEAR,
@@ -116,11 +117,7 @@ export const Category = z.object({
 });
 export const CategoryBody = z.strictObject({
   name: Text(200),
-  estimateMinutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(60 * 2000),
+  estimateMinutes: EstimateMinutes,
   active: z.boolean().default(true),
 });
 export const CategoryCode = z

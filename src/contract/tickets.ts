@@ -5,6 +5,7 @@ import {
   BaseVersion,
   BooleanQuery,
   Cents,
+  EstimateMinutes,
   Id,
   Instant,
   OptionalText,
@@ -88,13 +89,7 @@ export const TicketCreateBody = z.strictObject({
   channel: Channel,
   category: Category.nullable().optional(),
   receivedAt: Instant.optional(),
-  estimatedSolutionMinutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(60 * 2000)
-    .nullable()
-    .optional(),
+  estimatedSolutionMinutes: EstimateMinutes.nullable().optional(),
 });
 export type TicketCreateBody = z.input<typeof TicketCreateBody>;
 
@@ -105,13 +100,7 @@ export const TicketPatchBody = z.strictObject({
   category: Category.nullable().optional(),
   contactId: Id.nullable().optional(),
   serviceKind: ServiceKind.optional(),
-  estimatedSolutionMinutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(60 * 2000)
-    .nullable()
-    .optional(),
+  estimatedSolutionMinutes: EstimateMinutes.nullable().optional(),
   billingStatus: BillingStatus.optional(),
   billableMinutes: z.number().int().min(0).max(1_000_000).optional(),
   reason: OptionalText(2000).optional(),

@@ -126,6 +126,27 @@ describe.each(DATABASES)("texts as codes, rendered in the reader's language, on 
     await speak("technician", "es-MX");
   });
 
+  it("a solution estimate past its bound says the bound in hours, not zod's «<=120000»", async () => {
+    const ticket = await urgentTicket();
+    const res = await staff.reception.patch(`/api/tickets/${ticket.id}`, {
+      estimatedSolutionMinutes: 200_000,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([
+      expect.objectContaining({
+        path: ["body", "estimatedSolutionMinutes"],
+        message: "Como máximo 2000 horas (120000 minutos)",
+        code: "input.estimate_max",
+      }),
+    ]);
+    const category = await staff.admin.put("/api/categories/larga", {
+      name: "Larga",
+      estimateMinutes: 1.5,
+    });
+    expect(category.status).toBe(400);
+    expect(category.body.error.details[0].message).toBe("Minutos enteros");
+  });
+
   it("an anonymous caller reads errors in its Accept-Language", async () => {
     const ask = (lang?: string) =>
       t.app.inject({ method: "GET", url: "/api/tickets", headers: lang ? { "accept-language": lang } : {} });

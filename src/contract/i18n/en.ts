@@ -20,6 +20,7 @@ export const inputEn: Record<InputMessageKey, string> = {
   "input.quantity_integer": "A whole quantity",
   "input.quantity_decimals": "At most 4 decimals",
   "input.amount_too_large": "The amount is over $1,000 million",
+  "input.estimate_max": "At most 2000 hours ({max} minutes)",
   "input.minutes_integer": "Whole minutes",
   "input.minutes_nonnegative": "Minutes cannot be negative",
   "input.minutes_min": "At least {min, plural, one {# minute} other {# minutes}}",

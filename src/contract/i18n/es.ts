@@ -21,6 +21,7 @@ export const inputEs = {
   "input.quantity_integer": "Cantidad entera",
   "input.quantity_decimals": "Hasta 4 decimales",
   "input.amount_too_large": "El importe pasa de $1,000 millones",
+  "input.estimate_max": "Como máximo 2000 horas ({max} minutos)",
   "input.minutes_integer": "Minutos enteros",
   "input.minutes_nonnegative": "Minutos no negativos",
   "input.minutes_min": "Al menos {min, plural, one {# minuto} other {# minutos}}",
