@@ -174,6 +174,76 @@ describe.skipIf(browserMissing)("retries and stale edits", { timeout: 180_000 },
     });
   });
 
+  it("a time entry or charge corrected by someone else first: the comparison, then mine on top", async () => {
+    const technician = await ApiSession.login(server.baseUrl, staff.technician.email, PASSWORD);
+    const ticket = await admin.ok<TicketJson>("POST", "/api/tickets", {
+      clientId,
+      title: "Conmutador del almacén",
+      description: "Sin enlace",
+      urgent: false,
+      channel: "phone",
+    });
+    const path = `/api/tickets/${ticket.id}`;
+    await admin.ok("POST", `${path}/transitions`, { action: "assign", assigneeId: staff.technician.id });
+    await technician.ok("POST", `${path}/transitions`, { action: "start" });
+    const entry = await technician.ok<{ id: string }>("POST", `${path}/time-entries`, {
+      minutes: 30,
+      mode: "remote",
+      activity: "Diagnóstico",
+    });
+    const charge = await technician.ok<{ id: string }>("POST", `${path}/charges`, {
+      kind: "consumable",
+      description: "Cable UTP",
+      quantity: 1,
+      unitPriceCents: 15_000,
+    });
+    await withPage(browser, "work-conflict", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.technician.email, PASSWORD, `/tickets/${ticket.id}`);
+      await page.getByRole("button", { name: /^Corregir: 30 min/ }).click();
+      const editor = page.getByTestId("time-edit-form");
+      await editor.getByLabel("Minutos").fill("40");
+      // Meanwhile, in another tab, the same entry is corrected to 55 minutes with another activity.
+      await technician.ok("PATCH", `${path}/time-entries/${entry.id}`, {
+        minutes: 55,
+        mode: "remote",
+        activity: "Diagnóstico y cambio de cable",
+        version: 1,
+      });
+      await editor.getByRole("button", { name: "Guardar corrección" }).click();
+      const dialog = page.getByTestId("conflict-dialog");
+      const row = (field: string) => dialog.locator(`tr[data-field="${field}"] td`);
+      await dialog.waitFor();
+      expect(await row("minutes").allTextContents()).toEqual(["Minutos", "55 min", "40 min"]);
+      expect((await row("activity").allTextContents())[2]).toBe("(sin cambio)");
+      await dialog.getByTestId("conflict-reapply").click();
+      await page.getByText("Corrección guardada.").waitFor();
+      await editor.waitFor({ state: "detached" });
+
+      await page.getByRole("tab", { name: /Cargos/ }).click();
+      await page.getByRole("button", { name: "Corregir: Cable UTP" }).click();
+      const chargeEditor = page.getByTestId("charge-edit-form");
+      await chargeEditor.getByLabel("Descripción").fill("Cable UTP cat 6");
+      await technician.ok("PATCH", `${path}/charges/${charge.id}`, {
+        kind: "consumable",
+        description: "Cable UTP",
+        quantity: 3,
+        unitPriceCents: 15_000,
+        version: 1,
+      });
+      await chargeEditor.getByRole("button", { name: "Guardar corrección" }).click();
+      await row("quantity").first().waitFor();
+      expect(await row("quantity").allTextContents()).toEqual(["Cantidad", "3", "(sin cambio)"]);
+      await dialog.getByTestId("conflict-reapply").click();
+      await chargeEditor.waitFor({ state: "detached" });
+    });
+    const now = await technician.ok<{
+      timeEntries: { minutes: number; activity: string }[];
+      charges: { description: string; quantity: number }[];
+    }>("GET", path);
+    expect(now.timeEntries).toMatchObject([{ minutes: 40, activity: "Diagnóstico y cambio de cable" }]);
+    expect(now.charges).toMatchObject([{ description: "Cable UTP cat 6", quantity: 3 }]);
+  });
+
   it("a refresh that fails keeps the ticket on screen and says it may be out of date", async () => {
     const reception = await ApiSession.login(server.baseUrl, staff.reception.email, PASSWORD);
     const created = await reception.ok<TicketJson>("POST", "/api/tickets", {

@@ -127,4 +127,22 @@ describe.skipIf(browserMissing)("credit requests, warranty and loaners", { timeo
     expect(warranty.warrantyCase.sentOn).toBe("2026-01-15");
     expect(loans.items[0]!.returnedAt).not.toBeNull();
   });
+
+  it("with every loaner out, the ticket says so instead of an empty «Prestar» form (phone)", async () => {
+    const { items } = await desk.admin.ok<{ items: { id: string }[] }>("GET", "/api/loaners");
+    for (const loaner of items)
+      await desk.admin.ok("POST", `/api/loaners/${loaner.id}/lend`, { ticketId, dueOn: "2099-02-28" });
+    await withPage(
+      browser,
+      "no-loaners",
+      async (page) => {
+        await uiLogin(page, server.baseUrl, staff.technician.email, PASSWORD, `/tickets/${ticketId}`);
+        const loans = page.getByTestId("ticket-loans");
+        await loans.getByText("No hay equipos disponibles").waitFor();
+        expect(await loans.getByRole("button", { name: "Prestar" }).count()).toBe(0);
+        expect(await loans.getByLabel("Equipo disponible").count()).toBe(0);
+      },
+      { width: 390, height: 844 },
+    );
+  });
 });

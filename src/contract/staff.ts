@@ -18,7 +18,8 @@ export const StoppedTimer = z.object({
   ticketId: Id,
   startedAt: Instant,
   endedAt: Instant,
-  minutes: z.number().int().min(0),
+  /** At least 1: a timer stopped within its first minute counts the minute ending when it stopped. */
+  minutes: z.number().int().min(1),
 });
 export type StoppedTimer = z.infer<typeof StoppedTimer>;
 

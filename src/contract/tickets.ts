@@ -121,7 +121,7 @@ const TimeEntryFields = z.strictObject({
     .number()
     .int("input.minutes_integer")
     .min(1, "input.minutes_min")
-    .max(24 * 60)
+    .max(24 * 60, "input.entry_duration")
     .optional(),
   startedAt: Instant.optional(),
   endedAt: Instant.optional(),
@@ -177,7 +177,11 @@ export const TimeEntry = z.object({
 const ChargeFields = z.strictObject({
   kind: ChargeKind,
   description: Text(1000),
-  quantity: z.number().int("input.quantity_integer").min(1).max(100_000),
+  quantity: z
+    .number()
+    .int("input.quantity_integer")
+    .min(1, "input.quantity_min")
+    .max(100_000, "input.quantity_max"),
   unitPriceCents: Cents,
 });
 // The charge becomes an invoice line: refused here rather than when the ticket's draft is made at close.

@@ -56,6 +56,30 @@ describe.each(DATABASES)("server-side work timer on %s", (kind) => {
     expect((await s.technician.req("DELETE", `/api/tickets/${a}/timer`)).status).toBe(404);
   });
 
+  it("stopped within its first minute, counts the minute ending then, which saves as an entry", async () => {
+    const [, b] = tickets;
+    await s.technician.post(`/api/tickets/${b}/transitions`, { action: "start" });
+    const started = await s.technician.post(`/api/tickets/${b}/timer`);
+    time.advance(20_000);
+    const stopped = await s.technician.req("DELETE", `/api/tickets/${b}/timer`);
+    const endedMs = Date.parse(started.body.startedAt) + 20_000;
+    expect(stopped.body).toEqual({
+      ticketId: b,
+      startedAt: new Date(endedMs - 60_000).toISOString(),
+      endedAt: new Date(endedMs).toISOString(),
+      minutes: 1,
+    });
+    const { startedAt, endedAt } = stopped.body;
+    const entry = await s.technician.post(`/api/tickets/${b}/time-entries`, {
+      startedAt,
+      endedAt,
+      mode: "remote",
+      activity: "Reinicio del módem",
+    });
+    expect(entry.status).toBe(201);
+    expect(entry.body.minutes).toBe(1);
+  });
+
   it("runs one timer per person, and only for who works the ticket", async () => {
     const [a, b] = tickets;
     expect((await s.technician.post(`/api/tickets/${a}/timer`)).status).toBe(201);

@@ -12,6 +12,12 @@ export const theme = createTheme({
   primaryColor: "teal",
   defaultRadius: "md",
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+  components: {
+    // A number out of `min`/`max` stays as typed for the form to refuse in its field: Mantine's default
+    // clamps it on blur (2000 minutes became 1440, -3 pieces became 1) and the wrong number was saved.
+    // Named by string, not NumberInput.extend(): importing it here would put it in every first load.
+    NumberInput: { defaultProps: { clampBehavior: "none" } },
+  },
 });
 
 /**

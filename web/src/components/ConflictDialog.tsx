@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, Stack, Table, Text } from "@mantine/core";
-import { type Translate, useT } from "../i18n";
+import { type MessageKey, type Translate, useT } from "../i18n";
 import { type EditConflict, sameValue } from "../lib/conflict";
 import { fieldLabel } from "../lib/fields";
 
@@ -21,6 +21,8 @@ interface Props<R extends object> {
   /** The record's fields worth comparing (what the form shows, and what follows from it: a deadline). */
   fields: readonly string[];
   format?: FormatValue;
+  /** Labels of fields this record names its own way (a charge's `kind` is its «Concepto»). */
+  labels?: Readonly<Record<string, MessageKey>>;
   busy?: boolean;
   error?: string | null;
   onReapply: () => void;
@@ -37,6 +39,7 @@ export function ConflictDialog<R extends object>({
   conflict,
   fields,
   format,
+  labels,
   busy,
   error,
   onReapply,
@@ -69,7 +72,7 @@ export function ConflictDialog<R extends object>({
           <Table.Tbody>
             {rows.map((f) => (
               <Table.Tr key={f} data-field={f}>
-                <Table.Td>{fieldLabel(t, f)}</Table.Td>
+                <Table.Td>{labels?.[f] ? t(labels[f]) : fieldLabel(t, f)}</Table.Td>
                 <Table.Td fw={sameValue(base[f], current[f]) ? undefined : 600}>
                   {shown(t, f, current[f], format)}
                 </Table.Td>

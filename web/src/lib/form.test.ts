@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../api/client";
-import { SetupBody } from "../contract";
+import { MessageBody, SetupBody } from "../contract";
 import { loadLocale, type Translate, translate } from "../i18n";
 import { issuesToErrors, localIssues, serverFieldErrors } from "./form";
 
@@ -57,6 +57,39 @@ describe("a form's errors, all at once and in words", () => {
       supportEmail: "Invalid e-mail address",
       "admin.password": "At least 10 characters",
     });
+  });
+});
+
+describe("a field named «body» (a message's text)", () => {
+  const tooLong = { kind: "note", body: "x".repeat(20_001) };
+
+  it("keeps its own errors from the form's check: empty and too long", () => {
+    const t = speaking("es-MX");
+    const empty = { kind: "message", body: "" };
+    expect(issuesToErrors(localIssues(t, MessageBody.safeParse(empty).error?.issues ?? [], empty))).toEqual({
+      body: "Requerido",
+    });
+    expect(
+      issuesToErrors(localIssues(t, MessageBody.safeParse(tooLong).error?.issues ?? [], tooLong)),
+    ).toEqual({ body: "Máximo 20000 caracteres" });
+  });
+
+  it("keeps the server's, whose path starts with the request body", () => {
+    const refusal = new ApiError(
+      400,
+      "validation_failed",
+      "Datos inválidos",
+      [
+        {
+          path: ["body", "body"],
+          message: "Máximo 20000 caracteres",
+          code: "input.max_chars",
+          params: { max: 20000 },
+        },
+      ],
+      "es-MX",
+    );
+    expect(serverFieldErrors(speaking("es-MX"), refusal)).toEqual({ body: "Máximo 20000 caracteres" });
   });
 });
 

@@ -12,11 +12,17 @@ interface IssueLike {
   message: string;
 }
 
-/** `["admin","email"]` → `admin.email`; a leading `body` segment from the server is dropped. */
+/** A form's own check: `["admin","email"]` → `admin.email` (a field may be named `body`: a message's). */
 function pathKey(path: readonly PropertyKey[]): string {
-  const parts = path.map(String);
-  if (parts[0] === "body") parts.shift();
-  return parts.join(".") || "_form";
+  return path.map(String).join(".") || "_form";
+}
+
+/**
+ * A server issue's path starts with the part of the request it is about (`["body","body"]` is the
+ * message field of a message's body): the leading `body` is dropped, only that one.
+ */
+function serverPathKey(path: readonly PropertyKey[]): string {
+  return pathKey(path[0] === "body" ? path.slice(1) : path);
 }
 
 export function renameKeys(errors: FieldErrors, mapKey?: (key: string) => string): FieldErrors {
@@ -24,10 +30,13 @@ export function renameKeys(errors: FieldErrors, mapKey?: (key: string) => string
   return Object.fromEntries(Object.entries(errors).map(([key, message]) => [mapKey(key), message]));
 }
 
-export function issuesToErrors(issues: readonly IssueLike[]): FieldErrors {
+export function issuesToErrors(
+  issues: readonly IssueLike[],
+  keyOf: (path: readonly PropertyKey[]) => string = pathKey,
+): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of issues) {
-    const key = pathKey(issue.path);
+    const key = keyOf(issue.path);
     if (!(key in out)) out[key] = issue.message;
   }
   return out;
@@ -107,7 +116,7 @@ function errorField(error: ApiError): string | null {
   const details = error.details as { field?: unknown } | null;
   if (details && typeof details === "object" && typeof details.field === "string") return details.field;
   const first = error.issues[0];
-  return first ? (pathKey(first.path).split(".")[0] ?? null) : null;
+  return first ? (serverPathKey(first.path).split(".")[0] ?? null) : null;
 }
 
 /** English text for a Spanish server error, from its code (and the field it is about). */
@@ -148,6 +157,7 @@ export function serverFieldErrors(t: Translate, error: unknown): FieldErrors {
       if (sameLanguage || t.locale !== "en") return issue;
       return { path: issue.path, message: t("errcode.field_invalid") };
     }),
+    serverPathKey,
   );
 }
 
@@ -161,58 +171,86 @@ export interface FormState<T> {
   validate: <S extends z.ZodType>(schema: S, input: unknown, extra?: FieldErrors) => z.output<S> | null;
   showError: (error: unknown, mapKey?: (key: string) => string) => void;
   setErrors: (errors: FieldErrors) => void;
+  /** The fields changed: their errors go, and the form's error when it was about one of them. */
+  clearErrors: (fields: readonly string[]) => void;
   reset: () => void;
+}
+
+/** The fields a server refusal is about (`details.field`, its issues' fields), as the form names them. */
+function refusedFields(error: unknown, mapKey: (key: string) => string): string[] {
+  if (!(error instanceof ApiError)) return [];
+  const named = errorField(error);
+  const fields = error.issues.map((issue) => serverPathKey(issue.path).split(".")[0] ?? "");
+  return [...(named ? [named] : []), ...fields].filter((f) => f && f !== "_form").map(mapKey);
+}
+
+/** A form's general error, with the fields it is about (changing one of them answers it). */
+interface FormError {
+  message: string;
+  fields: readonly string[];
+}
+
+/** Field errors and the general error of a form, and how they go when what they are about changes. */
+function useFormErrors(t: Translate) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<FormError | null>(null);
+  const clearErrors = useCallback((fields: readonly string[]) => {
+    // A field's errors go with those of its parts (`weeklyHours.1.0.end`).
+    const stale = (k: string) => fields.some((name) => k === name || k.startsWith(`${name}.`));
+    setErrors((e) =>
+      Object.keys(e).some(stale) ? Object.fromEntries(Object.entries(e).filter(([k]) => !stale(k))) : e,
+    );
+    setFormError((f) => (f?.fields.some((name) => fields.includes(name)) ? null : f));
+  }, []);
+  const showError = useCallback(
+    (error: unknown, mapKey: (key: string) => string = (key) => key) => {
+      setErrors(renameKeys(serverFieldErrors(t, error), mapKey));
+      setFormError({ message: errorMessage(t, error), fields: refusedFields(error, mapKey) });
+    },
+    [t],
+  );
+  const showFormError = useCallback(
+    (message: string | null) => setFormError(message === null ? null : { message, fields: [] }),
+    [],
+  );
+  return { errors, setErrors, formError: formError?.message ?? null, showFormError, clearErrors, showError };
 }
 
 /** Small form state: values, field errors (client zod or server issues) and a general error. */
 export function useForm<T extends object>(initial: T, t: Translate): FormState<T> {
   const initialRef = useRef(initial);
   const [values, setValues] = useState<T>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, setErrors, formError, showFormError, clearErrors, showError } = useFormErrors(t);
 
-  const set = useCallback(<K extends keyof T>(key: K, value: T[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    // A new value answers the field's errors, those of its parts too (`weeklyHours.1.0.end`).
-    setErrors((e) => {
-      const name = String(key);
-      const stale = (k: string) => k === name || k.startsWith(`${name}.`);
-      if (!Object.keys(e).some(stale)) return e;
-      return Object.fromEntries(Object.entries(e).filter(([k]) => !stale(k)));
-    });
-  }, []);
+  const set = useCallback(
+    <K extends keyof T>(key: K, value: T[K]) => {
+      setValues((v) => ({ ...v, [key]: value }));
+      // A new value answers the field's errors.
+      clearErrors([String(key)]);
+    },
+    [clearErrors],
+  );
 
   const validate = useCallback(
     <S extends z.ZodType>(schema: S, input: unknown, extra: FieldErrors = {}): z.output<S> | null => {
       const result = schema.safeParse(input);
-      setFormError(null);
       const hasExtra = Object.keys(extra).length > 0;
-      if (result.success && !hasExtra) {
-        setErrors({});
-        return result.data;
-      }
       const found = result.success ? {} : issuesToErrors(localIssues(t, result.error.issues, input));
       setErrors({ ...found, ...extra });
-      return null;
+      // An issue about no field (the whole input) has no field to show it under: it is the form's.
+      showFormError(found._form ?? null);
+      return result.success && !hasExtra ? result.data : null;
     },
-    [t],
-  );
-
-  const showError = useCallback(
-    (error: unknown, mapKey?: (key: string) => string) => {
-      setErrors(renameKeys(serverFieldErrors(t, error), mapKey));
-      setFormError(errorMessage(t, error));
-    },
-    [t],
+    [t, setErrors, showFormError],
   );
 
   const reset = useCallback(() => {
     setValues(initialRef.current);
     setErrors({});
-    setFormError(null);
-  }, []);
+    showFormError(null);
+  }, [setErrors, showFormError]);
 
-  return { values, errors, formError, set, setValues, validate, showError, setErrors, reset };
+  return { values, errors, formError, set, setValues, validate, showError, setErrors, clearErrors, reset };
 }
 
 /** Empty text → undefined, for optional body fields. */

@@ -39,11 +39,22 @@ export async function startTimer(
   return { created, timer: current };
 }
 
-/** Stops the caller's timer on the ticket and tells the whole minutes worked, to prefill a time entry. */
+const MINUTE_MS = 60_000;
+
+/**
+ * Stops the caller's timer on the ticket and tells the whole minutes worked, to prefill a time entry.
+ * A timer started is work done: stopped within its first minute it counts one, the minute ending when
+ * it stopped (a shorter span would be refused as an entry, and the timer is already gone by then).
+ */
 export async function stopTimer(ctx: AppContext, actor: Actor, ticketId: string): Promise<StoppedTimer> {
-  const startedAt = await timersRepo.stop(ctx.db, actor.id, ticketId);
-  if (!startedAt) throw notFound("timer");
-  const endedAt = ctx.clock().toISOString();
-  const minutes = Math.max(0, Math.round((Date.parse(endedAt) - Date.parse(startedAt)) / 60_000));
-  return { ticketId, startedAt, endedAt, minutes };
+  const started = await timersRepo.stop(ctx.db, actor.id, ticketId);
+  if (!started) throw notFound("timer");
+  const endedMs = ctx.clock().getTime();
+  const startedMs = Math.min(Date.parse(started), endedMs - MINUTE_MS);
+  return {
+    ticketId,
+    startedAt: new Date(startedMs).toISOString(),
+    endedAt: new Date(endedMs).toISOString(),
+    minutes: Math.round((endedMs - startedMs) / MINUTE_MS),
+  };
 }

@@ -52,7 +52,8 @@ export function ChargeFields({ form }: { form: FormState<ChargeValues> }) {
       <NumberInput
         label={t("charge.quantity")}
         min={1}
-        allowDecimal={false}
+        max={100_000}
+        // Decimals stay typed so the form refuses them («Cantidad entera»), never rounds them away.
         value={values.quantity}
         onChange={(v) => form.set("quantity", v)}
         error={errors.quantity}

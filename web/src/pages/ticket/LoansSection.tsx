@@ -16,6 +16,16 @@ function LendForm({ ticketId }: { ticketId: string }) {
   const [loanerId, setLoanerId] = useState<string | null>(null);
   const [dueOn, setDueOn] = useState("");
   const available = (loaners.data?.items ?? []).filter((l) => l.state === "available");
+  if (!loaners.data) return null;
+  // Nothing to lend: the sentence alone, not an empty form with a disabled button (on the phone it
+  // pushed the time form further down the page).
+  if (available.length === 0) {
+    return (
+      <Text size="sm" c="dimmed" data-testid="no-loaners">
+        {t("loaner.noneAvailable")}
+      </Text>
+    );
+  }
   return (
     <Group align="flex-end" wrap="wrap" gap="xs">
       <Select
@@ -24,7 +34,6 @@ function LendForm({ ticketId }: { ticketId: string }) {
         value={loanerId}
         onChange={setLoanerId}
         nothingFoundMessage={t("loaner.noneAvailable")}
-        placeholder={available.length ? undefined : t("loaner.noneAvailable")}
         w={260}
       />
       <DateField label={t("loaner.dueOn")} value={dueOn} onChange={setDueOn} w={150} />

@@ -2,11 +2,16 @@ import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text, Textarea
 import { notifications } from "@mantine/notifications";
 import type { FormEvent } from "react";
 import { useEditTimeEntry } from "../../api/tickets";
+import { ConflictDialog, type FormatValue } from "../../components/ConflictDialog";
 import { AttentionMode, type TicketDetail, TimeEntryEditBody } from "../../contract";
-import { useT } from "../../i18n";
+import { type Translate, useT } from "../../i18n";
 import { useForm } from "../../lib/form";
+import { formatMinutes } from "../../lib/format";
+import { useRowCorrection } from "./useRowCorrection";
 
 type Entry = TicketDetail["timeEntries"][number];
+/** What a correction may change, and what the comparison of a stale one shows. */
+const CORRECTED = ["minutes", "mode", "activity"] as const;
 
 /**
  * The minutes, mode and activity as they should read. An entry logged by start and end keeps its
@@ -16,6 +21,47 @@ function timing(entry: Entry, minutes: number) {
   if (!entry.startedAt) return { minutes };
   const end = new Date(Date.parse(entry.startedAt) + minutes * 60_000).toISOString();
   return { startedAt: entry.startedAt, endedAt: end };
+}
+
+const valuesOf = (entry: Entry) => ({
+  minutes: entry.minutes as number | string,
+  mode: entry.mode,
+  activity: entry.activity,
+});
+
+const formatOf =
+  (t: Translate): FormatValue =>
+  (field, value) => {
+    if (field === "minutes" && typeof value === "number") return formatMinutes(value);
+    if (field === "mode" && typeof value === "string") return t(`mode.${value as Entry["mode"]}`);
+    return null;
+  };
+
+/** The form and the saving of a correction, on the entry's version (a stale one opens the comparison). */
+function useEntryCorrection(ticketId: string, entry: Entry, onClose: () => void) {
+  const t = useT();
+  const save = useEditTimeEntry(ticketId);
+  const form = useForm(valuesOf(entry), t);
+  const { values } = form;
+  const correction = useRowCorrection({
+    row: entry,
+    typed: () => ({ minutes: Number(values.minutes), mode: values.mode, activity: values.activity }),
+    body: (row) =>
+      form.validate(TimeEntryEditBody, {
+        ...timing(row, row.minutes),
+        mode: row.mode,
+        activity: row.activity,
+        version: row.version,
+      }),
+    mutate: save.mutate,
+    onSaved: () => {
+      notifications.show({ color: "teal", message: t("work.corrected") });
+      onClose();
+    },
+    onError: (e) => form.showError(e, (key) => (key === "endedAt" ? "minutes" : key)),
+    refill: (current) => form.setValues(valuesOf(current)),
+  });
+  return { form, correction, busy: save.isPending, format: formatOf(t) };
 }
 
 /** Corrects one time entry (the technician's own, or any for a senior) with the version it showed. */
@@ -29,32 +75,11 @@ export function TimeEntryEditDialog({
   onClose: () => void;
 }) {
   const t = useT();
-  const save = useEditTimeEntry(ticketId);
-  const form = useForm(
-    { minutes: entry.minutes as number | string, mode: entry.mode, activity: entry.activity },
-    t,
-  );
+  const { form, correction, busy, format } = useEntryCorrection(ticketId, entry, onClose);
   const { values, errors } = form;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const minutes = Number(values.minutes);
-    const body = form.validate(TimeEntryEditBody, {
-      ...timing(entry, minutes),
-      mode: values.mode,
-      activity: values.activity,
-      version: entry.version,
-    });
-    if (!body) return;
-    save.mutate(
-      { rowId: entry.id, body },
-      {
-        onSuccess: () => {
-          notifications.show({ color: "teal", message: t("work.corrected") });
-          onClose();
-        },
-        onError: (e) => form.showError(e, (key) => (key === "endedAt" ? "minutes" : key)),
-      },
-    );
+    correction.submit();
   };
   return (
     <Modal
@@ -79,7 +104,7 @@ export function TimeEntryEditDialog({
             label={t("time.minutes")}
             min={1}
             max={24 * 60}
-            allowDecimal={false}
+            // Decimals stay typed so the form refuses them («Minutos enteros»), never rounds them away.
             data-autofocus
             value={values.minutes}
             onChange={(v) => form.set("minutes", v)}
@@ -98,11 +123,20 @@ export function TimeEntryEditDialog({
             <Button variant="default" onClick={onClose}>
               {t("common.back")}
             </Button>
-            <Button type="submit" loading={save.isPending}>
+            <Button type="submit" loading={busy}>
               {t("work.saveCorrection")}
             </Button>
           </Group>
         </Stack>
+        <ConflictDialog
+          conflict={correction.conflict}
+          fields={CORRECTED}
+          format={format}
+          busy={busy}
+          error={form.formError}
+          onReapply={correction.reapply}
+          onDiscard={correction.discard}
+        />
       </form>
     </Modal>
   );

@@ -13,14 +13,17 @@ import {
 import { useMediaQuery } from "@mantine/hooks";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router-dom";
+import { useMe } from "../../api/auth";
 import { useAddTimeEntry } from "../../api/tickets";
 import { DraftNotice } from "../../components/DraftNotice";
 import { type AttentionMode, TimeEntryBody } from "../../contract";
 import { useT } from "../../i18n";
+import { browserStorage } from "../../lib/draftStore";
 import { useDraft } from "../../lib/drafts";
 import { type FormState, useForm } from "../../lib/form";
 import { formatMinutes, zonedDateKey } from "../../lib/format";
 import { useLeaveGuard } from "../../lib/leaveGuard";
+import { lastAttentionMode, rememberAttentionMode } from "./attentionMode";
 import { TimeRangeFields } from "./TimeRangeFields";
 import { type RangeValues, rangeToInstants } from "./timeRange";
 import { formatClock, useTimer } from "./useTimer";
@@ -28,6 +31,8 @@ import { formatClock, useTimer } from "./useTimer";
 const MODES: AttentionMode[] = ["onsite", "office", "remote", "phone"];
 type Method = "minutes" | "range" | "timer";
 const METHODS: Method[] = ["minutes", "range", "timer"];
+/** The fields a refusal of a range is about (the body's names, as the server gives them). */
+const RANGE_FIELDS = ["date", "startedAt", "endedAt"];
 
 interface Values {
   method: Method;
@@ -38,9 +43,9 @@ interface Values {
   timed: { startedAt: string; endedAt: string } | null;
 }
 
-const initialValues = (): Values => ({
+const initialValues = (mode: AttentionMode): Values => ({
   method: "minutes",
-  mode: "remote",
+  mode,
   activity: "",
   minutes: "",
   range: { date: zonedDateKey(new Date()), start: "", end: "" },
@@ -79,9 +84,8 @@ function Minutes({ form }: { form: FormState<Values> }) {
         errors={errors}
         onChange={(patch) => {
           form.set("range", { ...values.range, ...patch });
-          // A refusal of the range is answered by changing it: its message goes with the change.
-          const { date: _date, startedAt: _start, endedAt: _end, ...others } = errors;
-          form.setErrors(others);
+          // A refusal of the range (the form's or the server's) is answered by changing it.
+          form.clearErrors(RANGE_FIELDS);
         }}
       />
     );
@@ -104,7 +108,7 @@ function Minutes({ form }: { form: FormState<Values> }) {
       label={t("time.minutes")}
       min={1}
       max={1440}
-      allowDecimal={false}
+      // Decimals stay typed so the form refuses them («Minutos enteros»), never rounds them away.
       value={values.minutes}
       onChange={(v) => form.set("minutes", v)}
       error={errors.minutes}
@@ -156,9 +160,10 @@ function TimerControls({ timer, onStop }: { timer: ReturnType<typeof useTimer>; 
 /** Form state, the work timer and the submit of a time entry. */
 function useTimeEntryForm(ticketId: string) {
   const t = useT();
+  const userId = useMe().data?.id;
   const add = useAddTimeEntry(ticketId);
   const timer = useTimer(ticketId);
-  const form = useForm<Values>(initialValues(), t);
+  const form = useForm<Values>(initialValues(lastAttentionMode(browserStorage(), userId)), t);
   const draft = useDraft("time-entry", form, { initial: form.values, ticketId, worthKeeping: hasWork });
   useLeaveGuard(draft.dirty);
   const [saved, setSaved] = useState(false);
@@ -166,7 +171,10 @@ function useTimeEntryForm(ticketId: string) {
   const stopTimer = () => {
     timer
       .stop()
-      .then((timed) => form.setValues({ ...values, method: "timer", timed }))
+      .then((timed) => {
+        form.setValues({ ...values, method: "timer", timed });
+        form.clearErrors(["minutes", ...RANGE_FIELDS]);
+      })
       .catch((e: unknown) => form.showError(e));
   };
   const submit = (event: FormEvent) => {
@@ -178,19 +186,23 @@ function useTimeEntryForm(ticketId: string) {
     if (!body) return;
     add.mutate(body, {
       onSuccess: () => {
-        draft.clear({ ...initialValues(), method: values.method, mode: values.mode });
+        draft.clear({ ...initialValues(values.mode), method: values.method });
         setSaved(true);
       },
       onError: (e) => form.showError(e),
     });
   };
-  return { form, draft, timer, saved, busy: add.isPending, stopTimer, submit };
+  const chooseMode = (mode: AttentionMode) => {
+    form.set("mode", mode);
+    rememberAttentionMode(browserStorage(), userId, mode);
+  };
+  return { form, draft, timer, saved, busy: add.isPending, stopTimer, submit, chooseMode };
 }
 
 /** Logs attention time three ways: typed minutes, start and end times, or the timer. */
 export function TimeEntryForm({ ticketId }: { ticketId: string }) {
   const t = useT();
-  const { form, draft, timer, saved, busy, stopTimer, submit } = useTimeEntryForm(ticketId);
+  const { form, draft, timer, saved, busy, stopTimer, submit, chooseMode } = useTimeEntryForm(ticketId);
   // Four attention modes side by side do not fit a phone: stacked there, whole words.
   const narrow = useMediaQuery("(max-width: 36em)");
   const { values, errors } = form;
@@ -206,7 +218,7 @@ export function TimeEntryForm({ ticketId }: { ticketId: string }) {
             aria-label={t("time.mode")}
             data-testid="time-mode"
             value={values.mode}
-            onChange={(v) => form.set("mode", v as AttentionMode)}
+            onChange={(v) => chooseMode(v as AttentionMode)}
             data={MODES.map((m) => ({ value: m, label: t(`mode.${m}`) }))}
           />
           <SegmentedControl
