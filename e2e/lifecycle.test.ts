@@ -337,6 +337,17 @@ describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }
       await page.getByTestId("action-close").click();
       await statusIs(page, "closed");
       await page.getByTestId("ticket-facts").getByText("Por facturar").waitFor();
+      // What came of it, and where to go next, without a trip back to the closing queue.
+      const after = page.getByTestId("closed-next");
+      await after.getByText(`${ticket.folio} quedó cerrado · Cobro: Por facturar`).waitFor();
+      await after.getByText("No quedan tickets revisados por cerrar.").waitFor();
+      const draft = after.getByTestId("closed-invoice");
+      await draft.getByText(/^Se creó el borrador PF-\d{4}-\d{6} por \$[\d,.]+\./).waitFor();
+      const invoiceFolio = (await draft.textContent())!.match(/PF-\d{4}-\d{6}/)![0];
+      await draft.getByRole("link", { name: "Verlo en Facturación" }).click();
+      // The billing list opens that draft's detail.
+      await page.getByTestId("invoice-facts").waitFor();
+      expect(await page.getByRole("dialog").textContent()).toContain(invoiceFolio);
     });
     const closed = await desk.admin.ok<{ billingStatus: string }>("GET", `/api/tickets/${ticket.id}`);
     expect(closed.billingStatus).toBe("to_invoice");

@@ -155,7 +155,7 @@ export function useHourBank(contractId: string | null, month?: string) {
   });
 }
 
-const ticketRateKey = (ticketId: string) => ["ticket-rate", ticketId] as const;
+const ticketRateKey = ticketKeys.rate;
 
 /** The rate an event ticket is billed at and where it came from (Ventas, leaders and admins only). */
 export function useTicketRate(ticketId: string) {

@@ -33,6 +33,8 @@ export const ticketKeys = {
   firstPage: (filters: TicketFilters) => ["tickets", "first-page", filters] as const,
   detail: (id: string) => ["tickets", "detail", id] as const,
   candidates: (id: string) => ["tickets", "candidates", id] as const,
+  /** Its billing rate and invoice (api/billing.ts's useTicketRate), outside "tickets": sales read it alone. */
+  rate: (id: string) => ["ticket-rate", id] as const,
 };
 
 export function fetchTickets(filters: TicketFilters, cursor?: string): Promise<TicketPage> {
@@ -99,7 +101,13 @@ function useTicketMutation<B, R>(id: string, path: string, method: "POST" | "PAT
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: B) => api<R>(`/api/tickets/${encodeURIComponent(id)}${path}`, { method, body }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ticketKeys.all }),
+    // The ticket's rate answer names its invoice, which a close (an event's draft) or a billing
+    // change makes or drops: read again with the ticket.
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ticketKeys.all }),
+        queryClient.invalidateQueries({ queryKey: ticketKeys.rate(id) }),
+      ]),
   });
 }
 

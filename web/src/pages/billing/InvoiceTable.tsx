@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, Modal, Table, Text } from "@mantine/core";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { useSearchParams } from "react-router-dom";
 import { type Invoice, type InvoiceAction, useInvoiceAction, useInvoiceDetail } from "../../api/billing";
 import { ReasonDialog } from "../../components/ReasonDialog";
 import { WideTable } from "../../components/WideTable";
@@ -129,9 +130,36 @@ function Actions({ invoice, onEdit, onCancel }: ActionsProps) {
   );
 }
 
+/**
+ * The invoice a link names (`?invoice=<id>`, from a ticket just closed), opened once it is listed;
+ * closing it drops the parameter, so a refetch of the list does not open it again.
+ */
+function useLinkedInvoice(items: Invoice[]) {
+  const [params, setParams] = useSearchParams();
+  const [shown, setShown] = useState<Invoice | null>(null);
+  const asked = params.get("invoice");
+  useEffect(() => {
+    const linked = asked ? items.find((i) => i.id === asked) : undefined;
+    if (linked) setShown((current) => current ?? linked);
+  }, [asked, items]);
+  const close = () => {
+    setShown(null);
+    if (asked)
+      setParams(
+        (p) => {
+          const next = new URLSearchParams(p);
+          next.delete("invoice");
+          return next;
+        },
+        { replace: true },
+      );
+  };
+  return { shown, setShown, close };
+}
+
 export function InvoiceTable({ items }: { items: Invoice[] }) {
   const t = useT();
-  const [shown, setShown] = useState<Invoice | null>(null);
+  const { shown, setShown, close } = useLinkedInvoice(items);
   const [editing, setEditing] = useState<Invoice | null>(null);
   const [cancelling, setCancelling] = useState<Invoice | null>(null);
   const cancelWord = t(cancelling?.status === "draft" ? "billing.discardDraft" : "billing.cancel");
@@ -191,7 +219,7 @@ export function InvoiceTable({ items }: { items: Invoice[] }) {
           </Table.Tbody>
         </Table>
       </WideTable>
-      <InvoiceDetail invoice={shown} onClose={() => setShown(null)} />
+      <InvoiceDetail invoice={shown} onClose={close} />
       <DraftEditor invoice={editing} onClose={() => setEditing(null)} />
       <ReasonDialog
         opened={cancelling !== null}

@@ -16,6 +16,7 @@ import { conflictCurrent, useEditConflict } from "../../lib/conflict";
 import { useDraft } from "../../lib/drafts";
 import { errorMessage } from "../../lib/form";
 import { useLeaveGuard } from "../../lib/leaveGuard";
+import { ClosedNext } from "./ClosedNext";
 import { useRunTransition } from "./useRunTransition";
 
 function useBillingOptions() {
@@ -47,15 +48,21 @@ export function ClosePanel({ ticket }: { ticket: TicketDetail }) {
     { values: { billing }, setValues: restore },
     { initial: { billing: "auto" as CloseBilling }, ticketId: ticket.id },
   );
+  // Closed from this page (not a closed ticket merely opened): what came of it and the next one.
+  const [closedHere, setClosedHere] = useState(false);
   const canClose = ticket.availableActions.includes("close");
   useLeaveGuard(draft.dirty && canClose);
+  if (closedHere && ticket.status === "closed") return <ClosedNext ticket={ticket} />;
   if (!canClose) return null;
   const close = async () => {
     const input =
       billing === "auto"
         ? { action: "close" as const }
         : { action: "close" as const, billingStatus: billing };
-    if (await run(input)) draft.clear();
+    if (await run(input)) {
+      draft.clear();
+      setClosedHere(true);
+    }
   };
   return (
     <Paper withBorder p="md" bg="teal.0" data-testid="close-panel">
