@@ -229,7 +229,11 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
       reason: "Falta registrar la visita y confirmar con el cliente",
     });
     await withPage(browser, "sent-back", async (page) => {
-      await uiLogin(page, server.baseUrl, staff.technician.email, PASSWORD, `/tickets/${t.id}`);
+      // In «Mis tickets» it does not look like any other in progress.
+      await uiLogin(page, server.baseUrl, staff.technician.email, PASSWORD, "/mine");
+      const card = page.locator(`[data-testid="ticket-card"][data-folio="${t.folio}"]`);
+      await card.getByTestId("returned-badge").getByText("Devuelto por revisión").waitFor();
+      await page.goto(`${server.baseUrl}/tickets/${t.id}`);
       const notice = page.getByTestId("sent-back");
       await notice.getByText("Regresado por el revisor").waitFor();
       await notice.getByText(/lo regresó el/).waitFor();
@@ -279,6 +283,8 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
       await page.locator('[data-testid="ticket-folio"] ~ [data-status="attended"]').waitFor();
       expect(await page.getByTestId("sent-back").count()).toBe(0);
     });
+    const attended = await s.technician!.ok<{ returnedBy: string | null }>("GET", ticketPath(t));
+    expect(attended.returnedBy).toBeNull();
     // Back in review, the senior reads what he asked and that the work moved since (3 changes).
     await withPage(browser, "sent-back-review", async (page) => {
       await uiLogin(page, server.baseUrl, staff.senior.email, PASSWORD, `/tickets/${t.id}`);

@@ -273,6 +273,8 @@ export const Ticket = z.object({
   acceptance: Acceptance.nullable(),
   acceptanceOverrideReason: z.string().nullable(),
   unknownSender: z.boolean(),
+  /** Back in progress because the senior sent it back (`review`) or the client rejected it (`client`). */
+  returnedBy: z.enum(["review", "client"]).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   closedAt: z.string().nullable(),

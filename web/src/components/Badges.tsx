@@ -32,6 +32,17 @@ export function UnknownSenderBadge({ unknown }: { unknown: boolean }) {
   );
 }
 
+/** Back in progress: the senior sent it back, or the client rejected the service order. */
+export function ReturnedBadge({ by }: { by: "review" | "client" | null }) {
+  const t = useT();
+  if (!by) return null;
+  return (
+    <PlainBadge color="orange" variant="filled" data-testid="returned-badge">
+      {t(by === "client" ? "ticket.returned.client" : "ticket.returned.review")}
+    </PlainBadge>
+  );
+}
+
 export function UrgentBadge({ urgent }: { urgent: boolean }) {
   const t = useT();
   if (!urgent) return null;

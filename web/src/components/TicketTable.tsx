@@ -6,7 +6,7 @@ import { refreshesBySelf } from "../api/query";
 import type { Ticket } from "../contract";
 import { useT } from "../i18n";
 import { formatDateTime } from "../lib/format";
-import { SlaBadge, StatusBadge, UnknownSenderBadge, UrgentBadge } from "./Badges";
+import { ReturnedBadge, SlaBadge, StatusBadge, UnknownSenderBadge, UrgentBadge } from "./Badges";
 import { ListFooter } from "./ListFooter";
 import { PlainGroup, PlainLink, PlainStack, PlainTd, PlainText, PlainTr } from "./plain";
 import { QueryState } from "./QueryState";
@@ -51,6 +51,7 @@ function Row({
           <PlainGroup gap={6}>
             <UrgentBadge urgent={ticket.urgent} />
             <UnknownSenderBadge unknown={ticket.unknownSender} />
+            <ReturnedBadge by={ticket.returnedBy} />
             <PlainText size="sm" fw={500} clamp>
               {ticket.title}
             </PlainText>
@@ -157,6 +158,7 @@ export function TicketCards({
           <Group gap={6} mt={4} wrap="nowrap">
             <UrgentBadge urgent={ticket.urgent} />
             <UnknownSenderBadge unknown={ticket.unknownSender} />
+            <ReturnedBadge by={ticket.returnedBy} />
             <Text fw={500} lineClamp={2}>
               {ticket.title}
             </Text>

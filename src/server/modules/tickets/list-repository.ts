@@ -46,6 +46,7 @@ const LIST_COLUMNS = [
   "accepted_via",
   "acceptance_override_reason",
   "unknown_sender",
+  "returned_by",
   "created_at",
   "updated_at",
   "closed_at",

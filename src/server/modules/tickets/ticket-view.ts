@@ -84,6 +84,7 @@ export function toTicket(row: TicketListRow, env: ViewEnv, actor: Actor): Ticket
       : null,
     acceptanceOverrideReason: row.acceptance_override_reason,
     unknownSender: row.unknown_sender === 1,
+    returnedBy: row.returned_by ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     closedAt: row.closed_at,

@@ -246,6 +246,7 @@ export async function insertTicket(
     version: 1,
     escalation_level: 0,
     survey_recorded: 0,
+    returned_by: null,
   };
   const row = ticketsRepo.withFacts(fields, cal);
   const history = [

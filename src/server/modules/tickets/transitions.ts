@@ -55,6 +55,7 @@ async function effects(ctx: AppContext, actor: Actor, row: TicketRow, input: Inp
         accepted_via: null,
         accepted_by_name: null,
         billable_minutes: null,
+        returned_by: input.action === "reject" ? "client" : "review",
       });
       break;
     case "review": {
@@ -99,6 +100,8 @@ export async function transitionTicket(ctx: AppContext, actor: Actor, id: string
   }
   const now = ctx.clock().toISOString();
   const patch = await effects(ctx, actor, row, input, now);
+  // "Returned" lasts while the ticket is back in progress: attended again, it is an ordinary one.
+  if (decision.to !== "in_progress" && row.returned_by !== null) patch.returned_by = null;
   const updated = await ctx.db.transaction().execute(async (trx) => {
     const ok = await ticketsRepo.update(trx, row, { ...patch, status: decision.to, updated_at: now }, (db) =>
       businessCalendar({ ...ctx, db }),

@@ -197,6 +197,8 @@ export interface TicketsTable {
   closed_at: Instant | null;
   version: number;
   escalation_level: Generated<number>;
+  /** Who put it back in progress, while it is there (migration 035): the review or the client. */
+  returned_by: Generated<"review" | "client" | null>;
   /** 1 once the ticket has its survey (answered or unreachable): out of the survey queue's index (migration 028). */
   survey_recorded: Generated<Flag>;
   // Report facts (migration 018), written by modules/reports/ledger.ts on every ticket write.

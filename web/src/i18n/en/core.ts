@@ -151,6 +151,8 @@ export const core: Record<keyof typeof es, string> = {
   "ticket.notYet": "Not yet",
   "ticket.estimatedSolution": "Estimated solution",
   "ticket.sla": "Response (business time)",
+  "ticket.returned.review": "Sent back by review",
+  "ticket.returned.client": "Rejected by the client",
   "ticket.urgent": "Urgent",
   "ticket.client": "Client",
   "ticket.contact": "Contact",

@@ -150,6 +150,8 @@ export const core = {
   "ticket.notYet": "Aún no",
   "ticket.estimatedSolution": "Solución estimada",
   "ticket.sla": "Respuesta (tiempo hábil)",
+  "ticket.returned.review": "Devuelto por revisión",
+  "ticket.returned.client": "Rechazado por el cliente",
   "ticket.urgent": "Urgente",
   "ticket.client": "Cliente",
   "ticket.contact": "Contacto",
