@@ -25,6 +25,8 @@ export const mail: Record<keyof typeof es, string> = {
   "message.viaEmail": "by e-mail from {from}",
   "history.link_sender": "Sender linked to its client",
   "attachments.title": "Attachments",
+  "attachments.internal": "Internal",
+  "history.attachment": "File attached",
   "unknownSender.badge": "Unidentified",
   "unknownSender.notice": "Unidentified sender: {address}",
   "unknownSender.noticeHint":

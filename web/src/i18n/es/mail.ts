@@ -23,6 +23,8 @@ export const mail = {
   "message.viaEmail": "por correo de {from}",
   "history.link_sender": "Remitente vinculado a su cliente",
   "attachments.title": "Adjuntos",
+  "attachments.internal": "Interno",
+  "history.attachment": "Archivo adjuntado",
   "unknownSender.badge": "Sin identificar",
   "unknownSender.notice": "Remitente sin identificar: {address}",
   "unknownSender.noticeHint":
