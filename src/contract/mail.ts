@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { BaseVersion, Id, PageLimit } from "./common.js";
+import { PortalAttachmentBody } from "./portal.js";
+import { Visibility } from "./tickets.js";
 
 export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -48,13 +50,27 @@ export const OutboxList = z.object({
   items: z.array(OutboxMail),
 });
 
+/** Where a ticket's file came from: a client's mail, the client in the portal, or staff in the app. */
+export const AttachmentSource = z.enum(["mail", "portal", "staff"]);
+export type AttachmentSource = z.infer<typeof AttachmentSource>;
+
+/** A ticket's file as staff see it; `internal` ones are never listed or served in the portal. */
 export const MailAttachment = z.object({
   id: Id,
   filename: z.string(),
   contentType: z.string(),
   size: z.number(),
   createdAt: z.string(),
+  visibility: Visibility,
+  source: AttachmentSource,
+  /** Who uploaded it (a staff member or the portal contact); null for a file that came by mail. */
+  uploadedByName: z.string().nullable(),
 });
+export type MailAttachment = z.infer<typeof MailAttachment>;
+
+/** A file staff attach to a ticket: the portal's shape and limits, and who may see it (the client by default). */
+export const StaffAttachmentBody = PortalAttachmentBody.extend({ visibility: Visibility.default("client") });
+export type StaffAttachmentBody = z.input<typeof StaffAttachmentBody>;
 export const MailAttachmentList = z.object({ items: z.array(MailAttachment) });
 export const AttachmentParams = z.object({ id: Id, attId: Id });
 

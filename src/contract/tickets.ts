@@ -65,6 +65,8 @@ export const HistoryAction = z.enum([
   "survey_attempt",
   "link_sender",
   "rate_override",
+  /** Staff attached a file (its name, size and visibility in `changes`). */
+  "attachment",
 ]);
 export type HistoryAction = z.infer<typeof HistoryAction>;
 export const TransitionAction = z.enum(TRANSITION_ACTIONS);

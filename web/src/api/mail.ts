@@ -1,11 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { MailAttachmentList, OutboxList, OutboxMail } from "../../../src/contract/mail";
+import type {
+  MailAttachment,
+  MailAttachmentList,
+  OutboxList,
+  OutboxMail,
+  StaffAttachmentBody,
+} from "../../../src/contract/mail";
 import { api, withQuery } from "./client";
+import { ticketKeys } from "./tickets";
 
 export type OutboxItem = z.infer<typeof OutboxMail>;
 export type OutboxStatus = OutboxItem["status"];
-export type Attachment = z.infer<typeof MailAttachmentList>["items"][number];
+export type Attachment = MailAttachment;
 
 /** The outbox refreshes itself: mail moves on its own while the page is open. */
 const REFRESH_MS = 10_000;
@@ -32,6 +39,20 @@ export function useAttachments(ticketId: string) {
     queryKey: ["attachments", ticketId],
     queryFn: () =>
       api<z.infer<typeof MailAttachmentList>>(`/api/tickets/${encodeURIComponent(ticketId)}/attachments`),
+  });
+}
+
+/** Staff attach a file; the list and the ticket (its history) are read again whatever the answer. */
+export function useUploadAttachment(ticketId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: StaffAttachmentBody) =>
+      api<Attachment>(`/api/tickets/${encodeURIComponent(ticketId)}/attachments`, { method: "POST", body }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["attachments", ticketId] }),
+        queryClient.invalidateQueries({ queryKey: ticketKeys.detail(ticketId) }),
+      ]),
   });
 }
 

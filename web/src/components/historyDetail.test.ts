@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { correctionDetail } from "./historyDetail";
 
-const modes: Record<string, string> = { "mode.remote": "Remota", "mode.onsite": "Presencial" };
+const modes: Record<string, string> = {
+  "mode.remote": "Remota",
+  "mode.onsite": "Presencial",
+  "attachments.internal": "Interno",
+};
 const t = ((key: string) => modes[key] ?? key) as Parameters<typeof correctionDetail>[0];
 
 describe("a history line's detail of recorded work", () => {
@@ -28,6 +32,8 @@ describe("a history line's detail of recorded work", () => {
       { before: { minutes: 20, mode: "remote" }, after: { minutes: 35, mode: "onsite" } },
       "20 min, Remota → 35 min, Presencial",
     ],
+    ["attachment", { filename: "etiqueta.jpg", visibility: "client" }, "etiqueta.jpg"],
+    ["attachment", { filename: "rack.jpg", visibility: "internal" }, "rack.jpg · Interno"],
     ["assign", { assigneeId: "u1" }, null],
   ])("%s %j → %s", (action, changes, shown) => {
     expect(correctionDetail(t, action, changes)).toBe(shown);

@@ -25,7 +25,8 @@ const chargeFacts = (f: Facts) => `${chargeAmount(f)} · ${String(f.description 
 
 /**
  * How much work a history line added, or what a correction of it changed (from the line's `before`
- * and `after`: «30 min, Remota → 45 min, Presencial»). Null for every other kind of line.
+ * and `after`: «30 min, Remota → 45 min, Presencial»), or which file was attached. Null for every
+ * other kind of line.
  */
 export function correctionDetail(
   t: Translate,
@@ -35,6 +36,11 @@ export function correctionDetail(
   // Work added: its own line says how much («30 min, Remota», «$250.00 MXN»).
   if (action === "time_entry" && changes && typeof changes.minutes === "number") return timeFacts(t, changes);
   if (action === "charge" && changes && typeof changes.amountCents === "number") return chargeAmount(changes);
+  // A file attached: its name, and «Interno» when the client does not see it.
+  if (action === "attachment" && typeof changes?.filename === "string")
+    return changes.visibility === "internal"
+      ? `${changes.filename} · ${t("attachments.internal")}`
+      : changes.filename;
   if (action === "acceptance_voided" && typeof changes?.signerName === "string")
     return t("history.acceptanceVoidedBy", { name: changes.signerName });
   const before = facts(changes, "before");

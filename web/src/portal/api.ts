@@ -67,12 +67,5 @@ export async function portalApi<T>(
   return data as T;
 }
 
-/** A file as base64 for the attachment upload (JSON body, like the staff app's logo upload). */
-export function fileToBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
+/** A file as base64 for the attachment upload (shared with the staff app). */
+export { fileToBase64 } from "../lib/fileBase64";

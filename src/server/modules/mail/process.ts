@@ -135,6 +135,8 @@ async function addAttachments(
       path: a.path,
       created_at: at,
       uploaded_by: null,
+      // What the client mailed is the client's to see again in the portal.
+      visibility: "client",
     });
   }
 }

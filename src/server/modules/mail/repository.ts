@@ -171,14 +171,17 @@ export const mailRepo = {
     (await db.selectFrom("tickets").select("id").where("folio", "=", folio).executeTakeFirst())?.id ?? null,
 
   addAttachment: (db: Db, row: AttachmentRow) => db.insertInto("mail_attachments").values(row).execute(),
-  attachments: (db: Db, ticketId: string) =>
-    db
+  /** A ticket's attachments with who uploaded each; `clientOnly`: the portal's, without internal ones. */
+  attachments: (db: Db, ticketId: string, opts: { clientOnly: boolean }) => {
+    let q = db
       .selectFrom("mail_attachments")
-      .selectAll()
-      .where("ticket_id", "=", ticketId)
-      .orderBy("created_at")
-      .orderBy("id")
-      .execute(),
+      .leftJoin("users", "users.id", "mail_attachments.uploaded_by")
+      .selectAll("mail_attachments")
+      .select("users.name as uploaded_by_name")
+      .where("mail_attachments.ticket_id", "=", ticketId);
+    if (opts.clientOnly) q = q.where("mail_attachments.visibility", "=", "client");
+    return q.orderBy("mail_attachments.created_at").orderBy("mail_attachments.id").execute();
+  },
   attachment: (db: Db, ticketId: string, id: string) =>
     db
       .selectFrom("mail_attachments")

@@ -1,17 +1,18 @@
 import fs from "node:fs";
-import path from "node:path";
 import type { z } from "zod";
 import { TicketAnswer } from "../../../contract/client-facing.js";
 import { IdParams } from "../../../contract/common.js";
 import {
   AttachmentParams,
   LinkSenderBody,
+  MailAttachment,
   MailAttachmentList,
   MailSettingsBody,
   MailSettingsRecord,
   OutboxList,
   OutboxMail,
   OutboxQuery,
+  StaffAttachmentBody,
 } from "../../../contract/mail.js";
 import type { Actor, AppContext } from "../../context.js";
 import { AppError, notFound, orNotFound } from "../../platform/errors.js";
@@ -27,6 +28,11 @@ import { scheduleSend } from "./outbox.js";
 import { assertMayManageOutbox } from "./policy.js";
 import { mailRepo, type OutboxRow } from "./repository.js";
 import { mailSettingsRecord, saveMailSettings } from "./settings.js";
+import { uploadStaffAttachment } from "./staff-attachments.js";
+import { storedFile, toAttachment } from "./uploads.js";
+
+/** A 25 MB file as base64 in JSON, with room for the file name (as the portal's upload). */
+const ATTACHMENT_BODY_LIMIT = 36 * 1024 * 1024;
 
 const toOutbox = (r: OutboxRow): z.infer<typeof OutboxMail> => ({
   id: r.id,
@@ -110,31 +116,31 @@ function ticketGroup(r: Routes, ctx: AppContext): void {
     schema: { tags: ["tickets"], params: IdParams, response: { 200: MailAttachmentList } },
     handler: async (req) => {
       const ticket = await visibleTicket(ctx, actorOf(req), req.params.id);
-      const rows = await mailRepo.attachments(ctx.db, ticket.id);
-      return {
-        items: rows.map((a) => ({
-          id: a.id,
-          filename: a.filename,
-          contentType: a.content_type,
-          size: a.size,
-          createdAt: a.created_at,
-        })),
-      };
+      const rows = await mailRepo.attachments(ctx.db, ticket.id, { clientOnly: false });
+      return { items: rows.map((a) => toAttachment(a, a.uploaded_by_name)) };
     },
+  });
+  r.post("/attachments", {
+    bodyLimit: ATTACHMENT_BODY_LIMIT,
+    schema: {
+      tags: ["tickets"],
+      params: IdParams,
+      body: StaffAttachmentBody,
+      response: { 201: MailAttachment },
+    },
+    handler: async (req, reply) =>
+      reply.code(201).send(await uploadStaffAttachment(ctx, actorOf(req), req.params.id, req.body)),
   });
   r.get("/attachments/:attId", {
     schema: { tags: ["tickets"], params: AttachmentParams },
     handler: async (req, reply) => {
       const ticket = await visibleTicket(ctx, actorOf(req), req.params.id);
-      const att = await mailRepo.attachment(ctx.db, ticket.id, req.params.attId);
-      if (!att) throw notFound("attachment");
-      const file = path.join(ctx.config.dataDir, "attachments", att.path);
-      if (!fs.existsSync(file)) throw notFound("attachment_file");
+      const att = await storedFile(ctx, ticket.id, req.params.attId, { clientOnly: false });
       return reply
-        .type(att.content_type)
+        .type(att.contentType)
         .header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(att.filename)}`)
         .header("X-Content-Type-Options", "nosniff")
-        .send(fs.createReadStream(file));
+        .send(fs.createReadStream(att.file));
     },
   });
 }

@@ -1,19 +1,14 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { z } from "zod";
 import type { PortalAttachment, PortalAttachmentBody } from "../../../contract/portal.js";
 import type { AppContext } from "../../context.js";
-import { AppError, invalid, notFound } from "../../platform/errors.js";
-import { newId } from "../../platform/ids.js";
-import { MAX_ATTACHMENT_BYTES, safeFilename, sniffContentType } from "../mail/attachments.js";
 import { mailRepo } from "../mail/repository.js";
+import { requireTakesFiles, storedFile, storeUpload } from "../mail/uploads.js";
 import { ticketsRepo } from "../tickets/repository.js";
 import { type PortalCaller, requireInScope } from "./policy.js";
-import { portalRepo } from "./repository.js";
 
 /**
- * A file the client attaches in the portal: kept like a mail's attachment (MESA_DATA_DIR/attachments,
- * same size limit, type told by its bytes, safe name), so staff see it in the ticket's attachment list.
+ * A file the client attaches in the portal: stored like any upload (mail/uploads.ts) and always
+ * client-visible, so staff see it in the ticket's attachment list and the client sees it again here.
  */
 export async function uploadAttachment(
   ctx: AppContext,
@@ -22,49 +17,33 @@ export async function uploadAttachment(
   body: z.output<typeof PortalAttachmentBody>,
 ): Promise<PortalAttachment> {
   const ticket = requireInScope(c, await ticketsRepo.byId(ctx.db, ticketId));
-  if (ticket.status === "cancelled") throw new AppError("invalid_transition", "ticket.cancelled");
-  const data = Buffer.from(body.dataBase64, "base64");
-  if (data.length === 0) throw invalid("attachment.empty", {}, { field: "dataBase64" });
-  if (data.length > MAX_ATTACHMENT_BYTES)
-    throw new AppError("payload_too_large", "attachment.too_large", {}, { field: "dataBase64" });
-  const id = newId();
-  const rel = path.join("portal", ticket.id, id);
-  const file = path.join(ctx.config.dataDir, "attachments", rel);
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  await fs.promises.writeFile(file, data);
-  const row = {
-    id,
-    ticket_id: ticket.id,
-    // Not from a mail: the portal marker keeps the column's meaning ("where it came from").
-    inbound_id: "portal",
-    filename: safeFilename(body.filename, 0),
-    content_type: sniffContentType(data),
-    size: data.length,
-    path: rel,
-    created_at: ctx.clock().toISOString(),
-    uploaded_by: c.actor.id,
-  };
-  try {
-    await portalRepo.addAttachment(ctx.db, row);
-  } catch (err) {
-    await fs.promises.rm(file, { force: true });
-    throw err;
-  }
-  return {
-    id,
-    filename: row.filename,
-    contentType: row.content_type,
-    size: row.size,
-    createdAt: row.created_at,
-  };
+  requireTakesFiles(ticket);
+  const upload = { ...body, ticketId: ticket.id, source: "portal", uploadedBy: c.actor.id } as const;
+  const row = await storeUpload(ctx, { ...upload, visibility: "client" }, (r) =>
+    mailRepo.addAttachment(ctx.db, r),
+  );
+  return toPortalAttachment(row);
 }
 
-/** The stored file of an attachment of a ticket in scope; another company's id is a 404 like a missing one. */
+export const toPortalAttachment = (a: {
+  id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  created_at: string;
+}): PortalAttachment => ({
+  id: a.id,
+  filename: a.filename,
+  contentType: a.content_type,
+  size: a.size,
+  createdAt: a.created_at,
+});
+
+/**
+ * The stored file of a client-visible attachment of a ticket in scope; another company's id, or a file
+ * staff keep internal, is a 404 like a missing one.
+ */
 export async function attachmentFile(ctx: AppContext, c: PortalCaller, ticketId: string, attId: string) {
   const ticket = requireInScope(c, await ticketsRepo.byId(ctx.db, ticketId));
-  const att = await mailRepo.attachment(ctx.db, ticket.id, attId);
-  if (!att) throw notFound("attachment");
-  const file = path.join(ctx.config.dataDir, "attachments", att.path);
-  if (!fs.existsSync(file)) throw notFound("attachment_file");
-  return { file, filename: att.filename, contentType: att.content_type };
+  return storedFile(ctx, ticket.id, attId, { clientOnly: true });
 }

@@ -1,10 +1,5 @@
-import type { Insertable, Kysely, Selectable } from "kysely";
-import type {
-  DB,
-  MailAttachmentsTable,
-  PortalLinksTable,
-  PortalSessionsTable,
-} from "../../platform/database/schema.js";
+import type { Kysely, Selectable } from "kysely";
+import type { DB, PortalLinksTable, PortalSessionsTable } from "../../platform/database/schema.js";
 import type { TicketSummaryRow } from "../tickets/repository.js";
 
 type Db = Kysely<DB>;
@@ -137,7 +132,4 @@ export const portalRepo = {
       .set({ portal_admin: admin ? 1 : 0 })
       .where("id", "=", contactId)
       .execute(),
-
-  addAttachment: (db: Db, row: Insertable<MailAttachmentsTable>) =>
-    db.insertInto("mail_attachments").values(row).execute(),
 };

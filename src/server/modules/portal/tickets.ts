@@ -19,6 +19,7 @@ import { toTicket, viewEnv } from "../tickets/ticket-view.js";
 import { insertTicket } from "../tickets/tickets.js";
 import { messageFromClient } from "../work/repository.js";
 import { addMessage } from "../work/work.js";
+import { toPortalAttachment } from "./attachments.js";
 import { type PortalCaller, requireInScope, scopeOf } from "./policy.js";
 import { portalRepo } from "./repository.js";
 
@@ -51,7 +52,8 @@ export async function getTicket(ctx: AppContext, c: PortalCaller, id: string): P
     viewEnv(ctx),
     portalRepo.clientMessages(ctx.db, id),
     historyRepo.list(ctx.db, id),
-    mailRepo.attachments(ctx.db, id),
+    // Files staff keep internal are never listed to the client.
+    mailRepo.attachments(ctx.db, id, { clientOnly: true }),
     surveyState(ctx, row),
   ]);
   return {
@@ -65,13 +67,7 @@ export async function getTicket(ctx: AppContext, c: PortalCaller, id: string): P
         toStatus: h.to_status,
         reason: reasonForClient(h.action, h.reason),
       })),
-    attachments: attachments.map((a) => ({
-      id: a.id,
-      filename: a.filename,
-      contentType: a.content_type,
-      size: a.size,
-      createdAt: a.created_at,
-    })),
+    attachments: attachments.map(toPortalAttachment),
     survey,
   };
 }

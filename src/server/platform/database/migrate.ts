@@ -29,6 +29,7 @@ import { workVersionsMigration } from "./migrations/029_work_versions.js";
 import { portalAddressMigration } from "./migrations/030_portal_address.js";
 import { userVersionMigration } from "./migrations/031_user_version.js";
 import { invoiceMailedToMigration } from "./migrations/032_invoice_mailed_to.js";
+import { attachmentVisibilityMigration } from "./migrations/033_attachment_visibility.js";
 import { ticketReturnedByMigration } from "./migrations/035_ticket_returned_by.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
@@ -62,6 +63,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "030_portal_address": portalAddressMigration,
     "031_user_version": userVersionMigration,
     "032_invoice_mailed_to": invoiceMailedToMigration,
+    "033_attachment_visibility": attachmentVisibilityMigration,
     "035_ticket_returned_by": ticketReturnedByMigration,
   };
 }

@@ -467,7 +467,8 @@ export interface MailAttachmentsTable {
   size: number;
   path: string; // relative to MESA_DATA_DIR/attachments
   created_at: Instant;
-  uploaded_by: string | null; // the portal user who uploaded it (null: came by e-mail)
+  uploaded_by: string | null; // the portal user or staff member who uploaded it (null: came by e-mail)
+  visibility: Visibility; // `internal`: staff only, never listed or served in the portal (migration 033)
 }
 
 export interface PortalLinksTable {

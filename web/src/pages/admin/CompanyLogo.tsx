@@ -3,17 +3,8 @@ import { useState } from "react";
 import { logoUrl, useDeleteLogo, useSaveLogo } from "../../api/company";
 import { type CompanySettings, LOGO_MAX_BYTES } from "../../contract";
 import { useT } from "../../i18n";
+import { fileToBase64 } from "../../lib/fileBase64";
 import { errorMessage } from "../../lib/form";
-
-/** The file as base64, without the data-URL prefix. */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
 
 /** Upload (PNG/JPEG ≤ 512 KB, checked here and on the server), preview and removal of the logo. */
 export function CompanyLogo({ company, editable }: { company: CompanySettings; editable: boolean }) {
@@ -27,7 +18,7 @@ export function CompanyLogo({ company, editable }: { company: CompanySettings; e
     if (!file) return;
     if (file.type !== "image/png" && file.type !== "image/jpeg") return setProblem(t("company.logoType"));
     if (file.size > LOGO_MAX_BYTES) return setProblem(t("company.logoTooBig"));
-    const dataBase64 = await readBase64(file);
+    const dataBase64 = await fileToBase64(file);
     save.mutate({ contentType: file.type, dataBase64 }, { onError: (e) => setProblem(errorMessage(t, e)) });
   };
   return (

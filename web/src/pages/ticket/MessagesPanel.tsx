@@ -1,27 +1,15 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Text,
-  Textarea,
-} from "@mantine/core";
+import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import type { FormEvent } from "react";
-import { attachmentUrl, useAttachments } from "../../api/mail";
 import { useAddMessage } from "../../api/tickets";
 import { DraftNotice } from "../../components/DraftNotice";
 import { MessageBody, type TicketDetail } from "../../contract";
 import { useT } from "../../i18n";
 import { useDraft } from "../../lib/drafts";
-import { fileSize } from "../../lib/fileSize";
 import { useForm } from "../../lib/form";
 import { formatDateTime } from "../../lib/format";
 import { useLeaveGuard } from "../../lib/leaveGuard";
+import { AttachmentsPanel } from "./AttachmentsPanel";
 
 type Kind = "message" | "call" | "note";
 const COLORS: Record<Kind, string> = { message: "blue", call: "grape", note: "yellow" };
@@ -84,31 +72,6 @@ function MessageForm({ ticketId }: { ticketId: string }) {
   );
 }
 
-/** Files that came with the ticket's mails; each downloads (never opens inline). */
-function AttachmentList({ ticketId }: { ticketId: string }) {
-  const t = useT();
-  const list = useAttachments(ticketId);
-  if (!list.data?.items.length) return null;
-  return (
-    <Paper withBorder p="sm" data-testid="attachments">
-      <Text fw={600} size="sm" mb={4}>
-        {t("attachments.title")}
-      </Text>
-      {list.data.items.map((a) => (
-        <Anchor
-          key={a.id}
-          href={attachmentUrl(ticketId, a.id)}
-          download={a.filename}
-          size="sm"
-          display="block"
-        >
-          {a.filename} ({fileSize(a.size)})
-        </Anchor>
-      ))}
-    </Paper>
-  );
-}
-
 /** Messages to the client, logged calls and internal notes (never shown to the client). */
 export function MessagesPanel({ ticket, editable }: { ticket: TicketDetail; editable: boolean }) {
   const t = useT();
@@ -148,7 +111,7 @@ export function MessagesPanel({ ticket, editable }: { ticket: TicketDetail; edit
           </Text>
         </Paper>
       ))}
-      <AttachmentList ticketId={ticket.id} />
+      <AttachmentsPanel ticketId={ticket.id} editable={editable} />
       {editable && <MessageForm ticketId={ticket.id} />}
     </Stack>
   );

@@ -1,0 +1,108 @@
+/**
+ * Files people attach to a ticket by hand — the client in the portal, staff in the app — kept like a
+ * mail's attachments (MESA_DATA_DIR/attachments, same size limit, type told by the bytes, safe name), so
+ * every way a file arrives ends in the one list of the ticket's attachments.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { AttachmentSource, MailAttachment } from "../../../contract/mail.js";
+import type { Visibility } from "../../../contract/tickets.js";
+import type { AppContext } from "../../context.js";
+import { AppError, invalid, notFound } from "../../platform/errors.js";
+import { newId } from "../../platform/ids.js";
+import type { TicketRow } from "../tickets/repository.js";
+import { MAX_ATTACHMENT_BYTES, safeFilename, sniffContentType } from "./attachments.js";
+import { type AttachmentRow, mailRepo } from "./repository.js";
+
+export interface Upload {
+  ticketId: string;
+  filename: string;
+  dataBase64: string;
+  source: Exclude<AttachmentSource, "mail">;
+  uploadedBy: string;
+  visibility: Visibility;
+}
+
+/** A cancelled ticket takes no more files, as it takes no more messages. */
+export function requireTakesFiles(ticket: Pick<TicketRow, "status">): void {
+  if (ticket.status === "cancelled") throw new AppError("invalid_transition", "ticket.cancelled");
+}
+
+/** The file's bytes; the contract checked the Base64 alphabet and length, not what it decodes to. */
+function decodedFile(dataBase64: string): Buffer {
+  const data = Buffer.from(dataBase64, "base64");
+  if (data.length === 0) throw invalid("attachment.empty", {}, { field: "dataBase64" });
+  if (data.length > MAX_ATTACHMENT_BYTES)
+    throw new AppError("payload_too_large", "attachment.too_large", {}, { field: "dataBase64" });
+  return data;
+}
+
+/**
+ * Writes the file, then lets `record` insert its row (with whatever else must commit with it, such as a
+ * history line). A row that fails to commit takes its file with it, so no file is left unlisted.
+ */
+export async function storeUpload(
+  ctx: AppContext,
+  upload: Upload,
+  record: (row: AttachmentRow) => Promise<unknown>,
+): Promise<AttachmentRow> {
+  const data = decodedFile(upload.dataBase64);
+  const id = newId();
+  const rel = path.join(upload.source, upload.ticketId, id);
+  const file = path.join(ctx.config.dataDir, "attachments", rel);
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  await fs.promises.writeFile(file, data);
+  const row: AttachmentRow = {
+    id,
+    ticket_id: upload.ticketId,
+    // Not from a mail: the source marker keeps the column's meaning ("where it came from").
+    inbound_id: upload.source,
+    filename: safeFilename(upload.filename, 0),
+    content_type: sniffContentType(data),
+    size: data.length,
+    path: rel,
+    created_at: ctx.clock().toISOString(),
+    uploaded_by: upload.uploadedBy,
+    visibility: upload.visibility,
+  };
+  try {
+    await record(row);
+  } catch (err) {
+    await fs.promises.rm(file, { force: true });
+    throw err;
+  }
+  return row;
+}
+
+/** Where a row came from: uploads carry their source as inbound_id, a mail's carries the mail's id. */
+const sourceOf = (row: Pick<AttachmentRow, "inbound_id">): AttachmentSource =>
+  row.inbound_id === "portal" || row.inbound_id === "staff" ? row.inbound_id : "mail";
+
+/** A row as staff read it. */
+export const toAttachment = (row: AttachmentRow, uploadedByName: string | null): MailAttachment => ({
+  id: row.id,
+  filename: row.filename,
+  contentType: row.content_type,
+  size: row.size,
+  createdAt: row.created_at,
+  visibility: row.visibility,
+  source: sourceOf(row),
+  uploadedByName,
+});
+
+/**
+ * The stored file of one of the ticket's attachments. The portal asks with `clientOnly`: an internal
+ * file is answered 404 exactly like a missing one, so the client cannot learn it exists.
+ */
+export async function storedFile(
+  ctx: AppContext,
+  ticketId: string,
+  attId: string,
+  opts: { clientOnly: boolean },
+) {
+  const att = await mailRepo.attachment(ctx.db, ticketId, attId);
+  if (!att || (opts.clientOnly && att.visibility !== "client")) throw notFound("attachment");
+  const file = path.join(ctx.config.dataDir, "attachments", att.path);
+  if (!fs.existsSync(file)) throw notFound("attachment_file");
+  return { file, filename: att.filename, contentType: att.content_type };
+}
