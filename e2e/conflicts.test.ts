@@ -244,6 +244,46 @@ describe.skipIf(browserMissing)("retries and stale edits", { timeout: 180_000 },
     expect(now.charges).toMatchObject([{ description: "Cable UTP cat 6", quantity: 3 }]);
   });
 
+  it("removing a charge someone corrected meanwhile: refused once, then the current one goes", async () => {
+    const technician = await ApiSession.login(server.baseUrl, staff.technician.email, PASSWORD);
+    const ticket = await admin.ok<TicketJson>("POST", "/api/tickets", {
+      clientId,
+      title: "Teléfono de recepción",
+      description: "Sin tono",
+      urgent: false,
+      channel: "phone",
+    });
+    const path = `/api/tickets/${ticket.id}`;
+    await admin.ok("POST", `${path}/transitions`, { action: "assign", assigneeId: staff.technician.id });
+    await technician.ok("POST", `${path}/transitions`, { action: "start" });
+    const charge = await technician.ok<{ id: string }>("POST", `${path}/charges`, {
+      kind: "consumable",
+      description: "Cable telefónico",
+      quantity: 1,
+      unitPriceCents: 10_000,
+    });
+    await withPage(browser, "remove-conflict", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.technician.email, PASSWORD, `/tickets/${ticket.id}`);
+      await page.getByRole("tab", { name: /Cargos/ }).click();
+      await page.getByRole("button", { name: "Eliminar: Cable telefónico" }).click();
+      const dialog = page.getByTestId("remove-work-dialog");
+      await technician.ok("PATCH", `${path}/charges/${charge.id}`, {
+        kind: "consumable",
+        description: "Cable telefónico",
+        quantity: 2,
+        unitPriceCents: 10_000,
+        version: 1,
+      });
+      await dialog.getByRole("button", { name: "Eliminar" }).click();
+      await dialog.getByRole("alert").or(dialog.locator(".mantine-Alert-root")).first().waitFor();
+      // The dialog now names the charge as it is (two cables) and removes that one.
+      await dialog.getByText(/\$200\.00/).waitFor();
+      await dialog.getByRole("button", { name: "Eliminar" }).click();
+      await page.getByText("Cargo eliminado.").waitFor();
+    });
+    expect((await technician.ok<{ charges: unknown[] }>("GET", path)).charges).toEqual([]);
+  });
+
   it("a refresh that fails keeps the ticket on screen and says it may be out of date", async () => {
     const reception = await ApiSession.login(server.baseUrl, staff.reception.email, PASSWORD);
     const created = await reception.ok<TicketJson>("POST", "/api/tickets", {

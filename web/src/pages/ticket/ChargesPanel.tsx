@@ -116,6 +116,8 @@ function ChargesTable({ ticket, editable }: { ticket: TicketDetail; editable: bo
   const [editing, setEditing] = useState<Charge | null>(null);
   const [removing, setRemoving] = useState<Charge | null>(null);
   const remove = useDeleteCharge(ticket.id);
+  // As the ticket has it now (see TimeEntries): a refusal shows, and a retry removes, the current one.
+  const current = removing ? ticket.charges.find((c) => c.id === removing.id) : undefined;
   const buttons = (c: Charge) =>
     editable ? (
       <WorkRowButtons label={c.description} onEdit={() => setEditing(c)} onRemove={() => setRemoving(c)} />
@@ -124,15 +126,15 @@ function ChargesTable({ ticket, editable }: { ticket: TicketDetail; editable: bo
     <>
       <ChargeRows ticket={ticket} buttons={buttons} />
       {editing && <ChargeEditDialog ticketId={ticket.id} charge={editing} onClose={() => setEditing(null)} />}
-      {removing && (
+      {current && (
         <RemoveWorkDialog
           description={t("work.removeCharge", {
-            description: removing.description,
-            amount: formatMoney(removing.amountCents),
+            description: current.description,
+            amount: formatMoney(current.amountCents),
           })}
           done={t("work.removedCharge")}
           busy={remove.isPending}
-          remove={(handlers) => remove.mutate({ rowId: removing.id, version: removing.version }, handlers)}
+          remove={(handlers) => remove.mutate({ rowId: current.id, version: current.version }, handlers)}
           onClose={() => setRemoving(null)}
         />
       )}

@@ -115,6 +115,9 @@ export function TimeEntries({
   const [editing, setEditing] = useState<Entry | null>(null);
   const [removing, setRemoving] = useState<Entry | null>(null);
   const remove = useDeleteTimeEntry(ticket.id);
+  // The entry as the ticket has it now: after a refusal (someone corrected it meanwhile) the dialog
+  // shows and removes the current one; gone meanwhile, there is nothing left to ask.
+  const current = removing ? ticket.timeEntries.find((e) => e.id === removing.id) : undefined;
   if (ticket.timeEntries.length === 0) return <Text c="dimmed">{t("time.none")}</Text>;
   const rows: RowProps[] = ticket.timeEntries.map((entry) => ({
     entry,
@@ -143,15 +146,15 @@ export function TimeEntries({
       {editing && (
         <TimeEntryEditDialog ticketId={ticket.id} entry={editing} onClose={() => setEditing(null)} />
       )}
-      {removing && (
+      {current && (
         <RemoveWorkDialog
           description={t("work.removeTime", {
-            minutes: formatMinutes(removing.minutes),
-            activity: removing.activity,
+            minutes: formatMinutes(current.minutes),
+            activity: current.activity,
           })}
           done={t("work.removedTime")}
           busy={remove.isPending}
-          remove={(handlers) => remove.mutate({ rowId: removing.id, version: removing.version }, handlers)}
+          remove={(handlers) => remove.mutate({ rowId: current.id, version: current.version }, handlers)}
           onClose={() => setRemoving(null)}
         />
       )}
