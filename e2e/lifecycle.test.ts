@@ -82,6 +82,12 @@ describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }
         await category.click();
         await page.getByRole("option", { name: "Redes" }).click();
         await expect.poll(() => estimate.inputValue()).toBe(redes);
+        // A decimal typed stays as typed and is refused beside the field (not read as 15).
+        await estimate.fill("1.5");
+        await page.getByTestId("intake-submit").click();
+        await page.getByText("Minutos enteros").waitFor();
+        expect(await estimate.inputValue()).toBe("1.5");
+        await estimate.fill(redes);
         await page.getByTestId("intake-submit").click();
 
         await page.getByTestId("intake-result").waitFor();

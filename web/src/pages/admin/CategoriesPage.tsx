@@ -66,7 +66,6 @@ function CategoryRow({ category }: { category: Category }) {
         <NumberInput
           aria-label={t("category.estimate")}
           min={1}
-          allowDecimal={false}
           value={values.estimateMinutes}
           onChange={(v) => form.set("estimateMinutes", v)}
           error={errors.estimateMinutes}
@@ -144,7 +143,6 @@ function NewCategory() {
           <NumberInput
             label={t("category.estimate")}
             min={1}
-            allowDecimal={false}
             value={form.values.estimateMinutes}
             onChange={(v) => form.set("estimateMinutes", v)}
             error={form.errors.estimateMinutes}

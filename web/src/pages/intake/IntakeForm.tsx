@@ -170,7 +170,6 @@ export function IntakeForm({
               description={values.estimate === "" ? undefined : formatMinutes(Number(values.estimate))}
               min={1}
               step={15}
-              allowDecimal={false}
               value={values.estimate}
               onChange={(v) => form.setValues({ ...values, estimate: v, estimateTouched: true })}
               error={errors.estimatedSolutionMinutes}

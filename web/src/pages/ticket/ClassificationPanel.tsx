@@ -143,7 +143,6 @@ export function ClassificationPanel({ ticket }: { ticket: Ticket }) {
           <NumberInput
             label={t("intake.estimate")}
             min={1}
-            allowDecimal={false}
             value={values.estimate}
             onChange={(v) => form.set("estimate", v)}
             error={errors.estimatedSolutionMinutes}
