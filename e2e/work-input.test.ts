@@ -162,6 +162,12 @@ describe.skipIf(browserMissing)("a technician's input on a ticket", { timeout: 1
         await page.getByTestId("time-activity").fill("Cambio de switch");
         await page.getByTestId("time-submit").click();
         await page.getByTestId("time-entries").getByText("30 min").waitFor();
+        // «Corregir» and «Eliminar» are finger-sized on the phone, with room between them.
+        const fix = await page.getByRole("button", { name: /^Corregir: 30 min/ }).boundingBox();
+        const remove = await page.getByRole("button", { name: /^Eliminar: 30 min/ }).boundingBox();
+        expect(fix!.height).toBeGreaterThanOrEqual(36);
+        expect(remove!.height).toBeGreaterThanOrEqual(36);
+        expect(remove!.x - (fix!.x + fix!.width)).toBeGreaterThanOrEqual(12);
         await page.goto(`${server.baseUrl}/tickets/${second}`);
         await page.getByTestId("time-form").waitFor();
         expect(await mode("Presencial").isChecked()).toBe(true);
