@@ -134,6 +134,14 @@ describe.each(DATABASES)("staff attachments on %s", (kind) => {
       source: "portal",
       uploadedByName: "Contacto de Acme Industrial",
     });
+    // And the history says who sent which file, as for staff.
+    const history = (await s.reception.get(`/api/tickets/${ticketId}`)).body.history as {
+      action: string;
+      changes: { attachmentId?: string } | null;
+    }[];
+    expect(history.some((h) => h.action === "attachment" && h.changes?.attachmentId === mine.body.id)).toBe(
+      true,
+    );
   });
 
   it("refuses whoever may not write on the ticket: another technician, client users, portal sessions", async () => {

@@ -4,7 +4,7 @@ import type { Actor, AppContext } from "../../context.js";
 import { requireVisible } from "../tickets/policy.js";
 import { historyRepo, ticketsRepo } from "../tickets/repository.js";
 import { assertMayAttachFiles } from "./policy.js";
-import { mailRepo } from "./repository.js";
+import { type AttachmentRow, mailRepo } from "./repository.js";
 import { requireTakesFiles, storeUpload, toAttachment } from "./uploads.js";
 
 /**
@@ -22,17 +22,19 @@ export async function uploadStaffAttachment(
   const ticket = requireVisible(actor, await ticketsRepo.byId(ctx.db, ticketId));
   requireTakesFiles(ticket);
   const upload = { ...body, ticketId: ticket.id, source: "staff", uploadedBy: actor.id } as const;
-  const row = await storeUpload(ctx, upload, (r) =>
-    ctx.db.transaction().execute(async (trx) => {
-      await mailRepo.addAttachment(trx, r);
-      await historyRepo.add(trx, {
-        ticketId: ticket.id,
-        at: r.created_at,
-        actorId: actor.id,
-        action: "attachment",
-        changes: { attachmentId: r.id, filename: r.filename, size: r.size, visibility: r.visibility },
-      });
-    }),
-  );
+  const row = await storeUpload(ctx, upload, listedWithHistory(ctx, actor.id));
   return toAttachment(row, actor.name);
 }
+
+/** The attachment's row and its line in the ticket's history, in one commit (staff and portal alike). */
+export const listedWithHistory = (ctx: AppContext, actorId: string) => (r: AttachmentRow) =>
+  ctx.db.transaction().execute(async (trx) => {
+    await mailRepo.addAttachment(trx, r);
+    await historyRepo.add(trx, {
+      ticketId: r.ticket_id,
+      at: r.created_at,
+      actorId,
+      action: "attachment",
+      changes: { attachmentId: r.id, filename: r.filename, size: r.size, visibility: r.visibility },
+    });
+  });

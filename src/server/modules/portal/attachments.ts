@@ -1,14 +1,15 @@
 import type { z } from "zod";
 import type { PortalAttachment, PortalAttachmentBody } from "../../../contract/portal.js";
 import type { AppContext } from "../../context.js";
-import { mailRepo } from "../mail/repository.js";
+import { listedWithHistory } from "../mail/staff-attachments.js";
 import { requireTakesFiles, storedFile, storeUpload } from "../mail/uploads.js";
 import { ticketsRepo } from "../tickets/repository.js";
 import { type PortalCaller, requireInScope } from "./policy.js";
 
 /**
  * A file the client attaches in the portal: stored like any upload (mail/uploads.ts) and always
- * client-visible, so staff see it in the ticket's attachment list and the client sees it again here.
+ * client-visible, so staff see it in the ticket's attachment list (and its history) and the client
+ * sees it again here.
  */
 export async function uploadAttachment(
   ctx: AppContext,
@@ -19,9 +20,8 @@ export async function uploadAttachment(
   const ticket = requireInScope(c, await ticketsRepo.byId(ctx.db, ticketId));
   requireTakesFiles(ticket);
   const upload = { ...body, ticketId: ticket.id, source: "portal", uploadedBy: c.actor.id } as const;
-  const row = await storeUpload(ctx, { ...upload, visibility: "client" }, (r) =>
-    mailRepo.addAttachment(ctx.db, r),
-  );
+  // Listed in the ticket's history too, as a staff upload is: who sent which file, when.
+  const row = await storeUpload(ctx, { ...upload, visibility: "client" }, listedWithHistory(ctx, c.actor.id));
   return toPortalAttachment(row);
 }
 
