@@ -29,6 +29,7 @@ import { workVersionsMigration } from "./migrations/029_work_versions.js";
 import { portalAddressMigration } from "./migrations/030_portal_address.js";
 import { userVersionMigration } from "./migrations/031_user_version.js";
 import { invoiceMailedToMigration } from "./migrations/032_invoice_mailed_to.js";
+import { contractTypeCoverageMigration } from "./migrations/034_contract_type_coverage.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -61,6 +62,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "030_portal_address": portalAddressMigration,
     "031_user_version": userVersionMigration,
     "032_invoice_mailed_to": invoiceMailedToMigration,
+    "034_contract_type_coverage": contractTypeCoverageMigration,
   };
 }
 
