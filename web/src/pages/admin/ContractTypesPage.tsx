@@ -22,7 +22,7 @@ function ToggleActive({ type }: { type: ContractType }) {
         aria-label={t("common.active")}
         checked={type.active}
         disabled={save.isPending}
-        onChange={(e) => save.mutate({ ...type, active: e.currentTarget.checked })}
+        onChange={(e) => save.mutate({ code: type.code, name: type.name, active: e.currentTarget.checked })}
       />
       {save.isError && <Badge color="red">{errorMessage(t, save.error)}</Badge>}
     </Group>
