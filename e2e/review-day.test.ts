@@ -112,6 +112,31 @@ describe.skipIf(browserMissing)("a newcomer's day at the desk", { timeout: 240_0
     });
   });
 
+  it("on a 1024 px laptop the menu folds away so the queue's deadline and «Reasignar» fit, and stays folded", async () => {
+    await withPage(
+      desk.browser,
+      "laptop-1024",
+      async (page) => {
+        await uiLogin(page, desk.server.baseUrl, desk.staff.leader.email, PASSWORD, "/queue?view=open");
+        const row = page.locator(`[data-testid=ticket-row][data-folio="${lateFolio}"]`);
+        const reassign = row.getByRole("button", { name: "Reasignar" });
+        await reassign.waitFor();
+        await page.getByTestId("nav-toggle-desktop").click();
+        const inView = async () => {
+          const [button, sla] = [await reassign.boundingBox(), await row.locator("[data-sla]").boundingBox()];
+          return !!button && !!sla && button.x + button.width <= 1024 && sla.x + sla.width <= 1024;
+        };
+        await expect.poll(inView).toBe(true);
+        await page.reload();
+        await reassign.waitFor();
+        expect(await inView()).toBe(true);
+        await page.getByTestId("nav-toggle-desktop").click();
+        await page.getByRole("navigation").getByRole("link", { name: "Cola de tickets" }).waitFor();
+      },
+      { width: 1024, height: 768 },
+    );
+  });
+
   it("on the phone: a card opens with a tap on its title, and no control is cut", async () => {
     await withPage(
       desk.browser,

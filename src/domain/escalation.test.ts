@@ -3,16 +3,23 @@ import { escalationMessage, escalationStep } from "./escalation.js";
 
 describe("escalationStep", () => {
   it.each([
-    { current: 0, state: "ok", step: null },
-    { current: 0, state: "near", step: 1 },
-    { current: 0, state: "breached", step: 2 },
-    { current: 1, state: "near", step: null },
-    { current: 1, state: "breached", step: 2 },
-    { current: 2, state: "breached", step: null },
-    { current: 0, state: "met", step: null },
-  ] as const)("from level $current in state $state → $step", ({ current, state, step }) => {
-    expect(escalationStep(current, state)).toBe(step);
-  });
+    { current: 0, state: "ok", open: true, step: null },
+    { current: 0, state: "near", open: true, step: 1 },
+    { current: 0, state: "breached", open: true, step: 2 },
+    { current: 1, state: "near", open: true, step: null },
+    { current: 1, state: "breached", open: true, step: 2 },
+    { current: 2, state: "breached", open: true, step: null },
+    { current: 0, state: "met", open: true, step: null },
+    // Desk closed (a weekend, a night): "near" waits for the opening; a breach does not.
+    { current: 0, state: "near", open: false, step: null },
+    { current: 0, state: "breached", open: false, step: 2 },
+    { current: 1, state: "breached", open: false, step: 2 },
+  ] as const)(
+    "from level $current in state $state (open: $open) → $step",
+    ({ current, state, open, step }) => {
+      expect(escalationStep(current, state, open)).toBe(step);
+    },
+  );
 
   it.each([
     { level: 2, code: "notification.sla_breached" },

@@ -9,9 +9,15 @@ export function escalationLevelOf(state: SlaStateName): EscalationLevel {
   return state === "near" ? 1 : 0;
 }
 
-/** The level to raise a ticket to, or null when nobody needs to hear about it again. */
-export function escalationStep(current: number, state: SlaStateName): EscalationLevel | null {
+/**
+ * The level to raise a ticket to, or null when nobody needs to hear about it again. `open`: whether
+ * the desk is open now. "Near" is counted in business minutes, so a deadline at Monday 09:30 is
+ * "near" from Friday's closing on: warned then, the desk would hear it on Saturday with nobody to act
+ * and not again when it matters. It waits for the opening (a breach is never waited for).
+ */
+export function escalationStep(current: number, state: SlaStateName, open: boolean): EscalationLevel | null {
   const level = escalationLevelOf(state);
+  if (level === 1 && !open) return null;
   return level > current ? level : null;
 }
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { JOBS } from "../../src/server/platform/jobs/definitions.js";
+import { escalateSla, JOBS } from "../../src/server/platform/jobs/definitions.js";
 import { jobsRepo } from "../../src/server/platform/jobs/repository.js";
 import { type JobDefinition, runDueJobs } from "../../src/server/platform/jobs/runner.js";
-import { createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
+import { createClientWithContact, type Staff, seedStaff, validRfc } from "../fixtures.js";
 import { DATABASES, freshDatabase, manualClock, startApp, type TestApp, type TestDb } from "../harness.js";
 
 describe.each(DATABASES)("scheduled jobs on %s", (kind) => {
@@ -187,6 +187,41 @@ describe.each(DATABASES)("scheduled jobs on %s", (kind) => {
     });
     expect(await jobsRepo.get(a.app.ctx.db, "sla-escalation")).toMatchObject({
       last_run_at: "2026-11-24T23:00:00.000Z",
+    });
+  });
+
+  it("warns of a deadline near across a weekend when the desk opens on Monday, not on Saturday", async () => {
+    const { client } = await createClientWithContact(staff, "Notaría 5", validRfc("NOT050505AB"), "n@n5.mx");
+    await staff.leader.post("/api/contracts", {
+      clientId: client.id,
+      type: "SS",
+      startsOn: "2026-01-01",
+      monthlyFeeCents: 100000,
+    });
+    time.set("2026-11-28T16:00:00Z"); // Saturday 10:00 local
+    const ticket = (
+      await staff.reception.post("/api/tickets", {
+        clientId: client.id,
+        title: "Sin acceso al sistema",
+        description: "",
+        urgent: true,
+        channel: "phone",
+        receivedAt: "2026-11-27T22:05:00Z", // Friday 16:05 local: one business hour ends Monday 09:05
+      })
+    ).body;
+    expect(ticket.responseDueAt).toBe("2026-11-30T15:05:00.000Z");
+    await staff.reception.post("/api/notifications/read-all");
+    // Five business minutes left all weekend: near, but nobody is at the desk to act on it.
+    expect(await escalateSla(a.app.ctx, new Date("2026-11-28T16:00:00Z"))).toBe(0);
+    expect(await escalateSla(a.app.ctx, new Date("2026-11-30T14:59:00Z"))).toBe(0);
+    expect((await staff.reception.get("/api/notifications")).body.unreadCount).toBe(0);
+    // Monday 09:00, the desk opens: now it is said, once.
+    expect(await escalateSla(a.app.ctx, new Date("2026-11-30T15:00:00Z"))).toBe(1);
+    const near = await staff.reception.get("/api/notifications");
+    expect(near.body.unreadCount).toBe(1);
+    expect(near.body.items[0]).toMatchObject({
+      code: "notification.sla_near",
+      params: { folio: ticket.folio },
     });
   });
 });

@@ -16,7 +16,7 @@ import "@mantine/core/styles/NavLink.layer.css";
 // alone, Vite would link it after the screen's own, which depend on it (e2e/css-order.test.ts).
 import "@mantine/core/styles/Tooltip.layer.css";
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text, TextInput, Title } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { useDisclosure, useLocalStorage } from "@mantine/hooks";
 import { notificationsStore } from "@mantine/notifications";
 import { type FormEvent, lazy, type ReactNode, Suspense, useEffect, useState } from "react";
 import { Link, useLocation, useNavigate } from "react-router-dom";
@@ -99,18 +99,33 @@ function Navigation({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
 /** The signed-in shell, loaded apart from the login screen (see routes.tsx `loadShell`). */
 export default function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
+  // On a laptop the menu can be folded away for a wide table (a 1024 px screen), and stays as left.
+  const [desktopOpened, setDesktopOpened] = useLocalStorage({ key: "mesa.nav.desktop", defaultValue: true });
   const t = useT();
   const toasts = useToastsWanted();
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 230, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      navbar={{
+        width: { sm: 200, lg: 230 },
+        breakpoint: "sm",
+        collapsed: { mobile: !opened, desktop: !desktopOpened },
+      }}
       padding="md"
     >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.toggle")} />
+            <Burger
+              opened={desktopOpened}
+              onClick={() => setDesktopOpened((o) => !o)}
+              visibleFrom="sm"
+              size="sm"
+              aria-label={t("nav.toggle")}
+              aria-expanded={desktopOpened}
+              data-testid="nav-toggle-desktop"
+            />
             <Title order={3} c="teal.8">
               Mesa
             </Title>

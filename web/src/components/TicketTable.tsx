@@ -24,10 +24,20 @@ interface Props {
   action?: (ticket: Ticket) => ReactNode;
   extra?: ExtraColumn[];
   empty?: string;
+  /**
+   * A queue of one status (reviewed, to close): its status and response deadline say nothing there,
+   * and on a laptop they pushed the columns that decide (acceptance, time to bill) off the right.
+   */
+  oneStatus?: boolean;
 }
 
 /** Plain elements with Mantine's look (plain.tsx): the queue shows 50 of these on its first render. */
-function Row({ ticket, action, extra = [] }: Pick<Props, "action" | "extra"> & { ticket: Ticket }) {
+function Row({
+  ticket,
+  action,
+  extra = [],
+  oneStatus,
+}: Pick<Props, "action" | "extra" | "oneStatus"> & { ticket: Ticket }) {
   const t = useT();
   return (
     <PlainTr data-testid="ticket-row" data-folio={ticket.folio}>
@@ -51,15 +61,19 @@ function Row({ ticket, action, extra = [] }: Pick<Props, "action" | "extra"> & {
           </PlainText>
         </PlainStack>
       </PlainTd>
-      <PlainTd>
-        <StatusBadge status={ticket.status} />
-      </PlainTd>
+      {!oneStatus && (
+        <PlainTd>
+          <StatusBadge status={ticket.status} />
+        </PlainTd>
+      )}
       <PlainTd>
         <PlainText size="sm">{ticket.assigneeName ?? t("ticket.unassigned")}</PlainText>
       </PlainTd>
-      <PlainTd className="mesa-nowrap">
-        <PlainText size="sm">{formatDateTime(ticket.responseDueAt)}</PlainText>
-      </PlainTd>
+      {!oneStatus && (
+        <PlainTd className="mesa-nowrap">
+          <PlainText size="sm">{formatDateTime(ticket.responseDueAt)}</PlainText>
+        </PlainTd>
+      )}
       <PlainTd className="mesa-nowrap">
         <SlaBadge ticket={ticket} />
       </PlainTd>
@@ -71,7 +85,7 @@ function Row({ ticket, action, extra = [] }: Pick<Props, "action" | "extra"> & {
   );
 }
 
-export function TicketTable({ tickets, action, extra = [], empty }: Props) {
+export function TicketTable({ tickets, action, extra = [], empty, oneStatus }: Props) {
   const t = useT();
   if (tickets.length === 0) {
     return (
@@ -87,9 +101,9 @@ export function TicketTable({ tickets, action, extra = [], empty }: Props) {
           <Table.Tr>
             <Table.Th>{t("ticket.folio")}</Table.Th>
             <Table.Th>{t("ticket.title")}</Table.Th>
-            <Table.Th>{t("ticket.status")}</Table.Th>
+            {!oneStatus && <Table.Th>{t("ticket.status")}</Table.Th>}
             <Table.Th>{t("ticket.assignee")}</Table.Th>
-            <Table.Th>{t("ticket.responseDue")}</Table.Th>
+            {!oneStatus && <Table.Th>{t("ticket.responseDue")}</Table.Th>}
             <Table.Th>{t("ticket.sla")}</Table.Th>
             {extra.map((c) => (
               <Table.Th key={c.label}>{c.label}</Table.Th>
@@ -99,7 +113,7 @@ export function TicketTable({ tickets, action, extra = [], empty }: Props) {
         </Table.Thead>
         <Table.Tbody>
           {tickets.map((ticket) => (
-            <Row key={ticket.id} ticket={ticket} action={action} extra={extra} />
+            <Row key={ticket.id} ticket={ticket} action={action} extra={extra} oneStatus={oneStatus} />
           ))}
         </Table.Tbody>
       </Table>

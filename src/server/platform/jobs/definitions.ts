@@ -1,3 +1,4 @@
+import { isOpen } from "../../../domain/calendar/index.js";
 import { escalationMessage, escalationStep } from "../../../domain/escalation.js";
 import { slaState } from "../../../domain/sla.js";
 import type { AppContext } from "../../context.js";
@@ -22,6 +23,7 @@ export async function escalateSla(ctx: AppContext, now: Date): Promise<number> {
     new Date(now.getTime() + NEAR_HORIZON_MS).toISOString(),
   );
   const watchers = await deskUserIds(ctx.db);
+  const open = isOpen(cal, now.getTime());
   let raised = 0;
   for (const row of rows) {
     const state = slaState(cal, {
@@ -30,7 +32,7 @@ export async function escalateSla(ctx: AppContext, now: Date): Promise<number> {
       now: now.getTime(),
       nearThresholdMinutes: sla.nearThresholdMinutes,
     }).state;
-    const level = escalationStep(row.escalation_level, state);
+    const level = escalationStep(row.escalation_level, state, open);
     if (level === null) continue;
     const at = now.toISOString();
     const message = escalationMessage(level, row.folio, row.title);

@@ -195,7 +195,12 @@ export function InvoiceTable({ items }: { items: Invoice[] }) {
             {items.map((inv) => (
               <Table.Tr key={inv.id} data-folio={inv.folio}>
                 <Table.Td>
-                  <Anchor component="button" type="button" onClick={() => setShown(inv)}>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    className="mesa-folio"
+                    onClick={() => setShown(inv)}
+                  >
                     {inv.folio}
                   </Anchor>
                 </Table.Td>

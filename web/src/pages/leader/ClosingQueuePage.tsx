@@ -16,7 +16,7 @@ export default function ClosingQueuePage() {
   return (
     <>
       <PageHeader title={t("closing.title")} subtitle={t("closing.hint")} />
-      <TicketList query={query} empty={t("closing.empty")} extra={extra} />
+      <TicketList query={query} empty={t("closing.empty")} extra={extra} oneStatus />
     </>
   );
 }

@@ -11,6 +11,15 @@ export interface Series {
   color: string;
 }
 
+/** An axis label as the desk writes dates: a week's or a day's «2026-11-30» → «30/11», a month «2026-11» → «11/2026». */
+export function axisLabel(value: unknown): string {
+  const text = String(value);
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (day) return `${day[3]}/${day[2]}`;
+  const month = /^(\d{4})-(\d{2})$/.exec(text);
+  return month ? `${month[2]}/${month[1]}` : text;
+}
+
 /** A report's chart: Mantine bars (recharts underneath), its data also in the table below it. */
 export function ReportChart({
   data,
@@ -38,6 +47,8 @@ export function ReportChart({
         gridAxis="y"
         // Counts of tickets, hours and scores: a tick at 0.25 tickets reads as nonsense.
         yAxisProps={{ allowDecimals: false }}
+        // Every bar named (up to a year of months), not one label in two as recharts thins them.
+        xAxisProps={{ tickFormatter: axisLabel, interval: data.length <= 12 ? 0 : "preserveStartEnd" }}
       />
     </Box>
   );

@@ -4,7 +4,7 @@ import { FigureCards } from "../../components/FigureCards";
 import type { HourBankReport, SatisfactionReport, UnbilledReport, WorkloadReport } from "../../contract";
 import { useT } from "../../i18n";
 import { formatDateTime, formatMinutes, formatMoney } from "../../lib/format";
-import { ReportChart } from "./Chart";
+import { axisLabel, ReportChart } from "./Chart";
 import { DataTable } from "./DataTable";
 import { FolioLink } from "./FolioLink";
 import { WORKLOAD_BY_LABEL } from "./ReportFilters";
@@ -58,7 +58,7 @@ export function HourBankView({ data }: { data: HourBankReport }) {
       <ReportChart
         label={t("rep.hour-bank")}
         data={data.rows.map((r) => ({
-          name: `${r.clientName} ${r.month}`,
+          name: `${r.clientName} ${axisLabel(r.month)}`,
           included: r.includedMinutes,
           used: r.usedMinutes,
         }))}

@@ -24,7 +24,7 @@ export default function ReviewQueuePage() {
   return (
     <>
       <PageHeader title={t("review.queue")} subtitle={t("review.queueHint")} />
-      <TicketList query={query} empty={t("review.empty")} extra={extra} />
+      <TicketList query={query} empty={t("review.empty")} extra={extra} oneStatus />
     </>
   );
 }
