@@ -7,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Invoice } from "../src/contract/billing";
 import {
+  ADMIN,
   ApiSession,
   attendedViaApi,
   browserMissing,
@@ -57,7 +58,7 @@ describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }
         await page.getByTestId("caller-match").first().waitFor();
         await shot(page, "01-intake-lookup");
         await search.press("Enter");
-        await page.getByTestId("selected-caller").getByText("Con póliza activa").waitFor();
+        await page.getByTestId("selected-caller").getByText("Póliza SS activa").waitFor();
 
         // Validation from the shared zod schema, shown next to the field.
         await page.getByTestId("intake-submit").click();
@@ -106,6 +107,51 @@ describe.skipIf(browserMissing)("ticket life across roles", { timeout: 180_000 }
       },
       undefined,
     );
+  });
+
+  it("an admin narrows a póliza type's categories, and intake says a request it does not cover is per event", async () => {
+    await withPage(browser, "coverage", async (page) => {
+      await uiLogin(page, server.baseUrl, ADMIN.email, ADMIN.password, "/admin/contract-types");
+      const ss = page.getByTestId("coverage-SS");
+      await ss.getByLabel("Todas las categorías").uncheck();
+      await ss.getByLabel("Categorías que cubre SS").fill("Redes");
+      await page.getByRole("option", { name: "Redes" }).click();
+      await page.keyboard.press("Escape");
+      await ss.getByRole("button", { name: "Guardar cobertura" }).click();
+      await expect
+        .poll(
+          async () =>
+            (
+              await desk.admin.ok<{ items: { code: string; coverage: unknown }[] }>(
+                "GET",
+                "/api/contract-types",
+              )
+            ).items.find((x) => x.code === "SS")?.coverage,
+        )
+        .toEqual(["redes"]);
+      await shot(page, "02b-contract-type-coverage");
+    });
+    await withPage(browser, "coverage-intake", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/intake");
+      const search = page.getByTestId("caller-search");
+      await search.fill("55 8765 4321");
+      await page.getByTestId("caller-match").first().getByText("Póliza SS").waitFor();
+      await search.press("Enter");
+      await page.getByTestId("selected-caller").getByText("Póliza SS activa").waitFor();
+      const category = page.getByRole("combobox", { name: "Categoría" });
+      await category.click();
+      await page.getByRole("option", { name: "Soporte general" }).click();
+      const note = page.getByTestId("coverage-note");
+      await note.getByText("Se registrará por evento").waitFor();
+      await note.getByText("La póliza SS no cubre Soporte general.").waitFor();
+      await shot(page, "02c-intake-not-covered");
+      // A category the póliza covers: nothing to warn about.
+      await category.click();
+      await page.getByRole("option", { name: "Redes" }).click();
+      await note.waitFor({ state: "detached" });
+    });
+    // Back to «todas» for the rest of the day's work.
+    await desk.admin.ok("PUT", "/api/contract-types/SS/coverage", { coverage: "all" });
   });
 
   it("reception assigns from the ranked candidates, with reasons", async () => {

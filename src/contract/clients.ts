@@ -12,6 +12,7 @@ import {
   SearchText,
   Text,
 } from "./common.js";
+import { CategoryCode } from "./settings.js";
 
 export const Rfc = z.string().max(20).transform(normalizeRfc).refine(isValidRfc, "input.rfc");
 
@@ -129,6 +130,8 @@ export const CallerMatch = z.object({
   contact: Contact.nullable(),
   matchedOn: z.enum(["phone", "email", "name", "rfc", "contact_name"]),
   activeContract: z.boolean(),
+  /** The types of the client's contracts in force (e.g. ["SH"]), so reception sees which póliza it has. */
+  activeContractTypes: z.array(z.string()),
 });
 export const CallerLookupQuery = z.object({ q: SearchText.pipe(z.string().trim().min(1)) });
 
@@ -185,7 +188,31 @@ export const Contract = z.object({
 });
 export type Contract = z.infer<typeof Contract>;
 
-export const ContractType = z.object({ code: z.string(), name: z.string(), active: z.boolean() });
+/**
+ * Which ticket categories a contract type covers (src/domain/contract-coverage.ts): "all" («Todas las
+ * categorías», the default) or a list of category codes. A request of another category is `event`.
+ */
+export const ContractTypeCoverage = z.union([z.literal("all"), z.array(z.string())]);
+export const ContractType = z.object({
+  code: z.string(),
+  name: z.string(),
+  active: z.boolean(),
+  coverage: ContractTypeCoverage,
+  version: z.number(),
+});
+export type ContractType = z.infer<typeof ContractType>;
+/** A type's coverage, as the admin sets it: every category, or at least one known category code. */
+export const ContractTypeCoverageBody = z.strictObject({
+  coverage: z.union([z.literal("all"), z.array(CategoryCode).min(1, "input.coverage_min").max(200)]),
+  version: BaseVersion,
+});
+export const ContractTypeParams = z.object({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{1,10}$/),
+});
 export const ContractTypeBody = z.strictObject({
   code: z
     .string()

@@ -127,13 +127,14 @@ describe.each(DATABASES)("clients, contacts and contracts on %s", (kind) => {
     expect(hit(await lookup("8180001234"))).toEqual([[c.id, null, "phone"]]);
   });
 
-  it("offers the seeded contract types SH, SF and SS", async () => {
+  it("offers the seeded contract types SH, SF and SS, each covering every category", async () => {
     const types = (await s.leader.get("/api/contract-types")).body.items;
+    const seeded = { active: true, coverage: "all", version: 1 };
     expect(types).toEqual(
       expect.arrayContaining([
-        { code: "SH", name: "Póliza de Servicio Hospedaje", active: true },
-        { code: "SF", name: "Póliza de Servicio Fortigate", active: true },
-        { code: "SS", name: "Póliza de Servicio Soporte", active: true },
+        { code: "SH", name: "Póliza de Servicio Hospedaje", ...seeded },
+        { code: "SF", name: "Póliza de Servicio Fortigate", ...seeded },
+        { code: "SS", name: "Póliza de Servicio Soporte", ...seeded },
       ]),
     );
   });

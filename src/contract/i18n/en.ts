@@ -42,6 +42,7 @@ export const inputEn: Record<InputMessageKey, string> = {
   "input.category": "Invalid category",
   "input.code": "Code: lower-case letters, digits and hyphens",
   "input.roles_min": "At least one role",
+  "input.coverage_min": "Choose at least one category, or «All categories»",
   "input.folder_path": "Absolute path of a folder",
   "input.base64": "Invalid Base64",
   "input.logo_too_large": "The logo is larger than 512 KB",

@@ -43,6 +43,7 @@ export const inputEs = {
   "input.category": "Categoría inválida",
   "input.code": "Código: minúsculas, números y guiones",
   "input.roles_min": "Al menos un rol",
+  "input.coverage_min": "Elige al menos una categoría, o «Todas las categorías»",
   "input.folder_path": "Ruta absoluta de una carpeta",
   "input.base64": "Base64 inválido",
   "input.logo_too_large": "El logotipo pesa más de 512 KB",

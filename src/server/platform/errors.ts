@@ -55,6 +55,7 @@ export type NotFoundKind =
   | "client"
   | "contact"
   | "contract"
+  | "contract_type"
   | "credit_request"
   | "invoice"
   | "loaner"

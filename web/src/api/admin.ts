@@ -51,7 +51,21 @@ export function useSaveCategory() {
 export function useSaveContractType() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ContractType) => api<ContractType>("/api/contract-types", { method: "POST", body }),
+    mutationFn: (body: Pick<ContractType, "code" | "name" | "active">) =>
+      api<ContractType>("/api/contract-types", { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["contract-types"] }),
+  });
+}
+
+/** Which categories a contract type covers («all» or codes), based on the version the editor read. */
+export function useSaveContractTypeCoverage() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ code, coverage, version }: Pick<ContractType, "code" | "coverage" | "version">) =>
+      api<ContractType>(`/api/contract-types/${encodeURIComponent(code)}/coverage`, {
+        method: "PUT",
+        body: { coverage, version },
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["contract-types"] }),
   });
 }

@@ -9,7 +9,7 @@ import { notFound } from "../../platform/errors.js";
 import { checkBaseVersion, staleEdit } from "../../platform/http/versions.js";
 import { newId } from "../../platform/ids.js";
 import { businessCalendar } from "../settings/settings.js";
-import { clientsWithContractInForce } from "../tickets/contract-in-force.js";
+import { contractTypesInForce } from "../tickets/contract-in-force.js";
 import { ticketsRepo } from "../tickets/repository.js";
 import { dropAsBillingContact } from "./billing-contact.js";
 import { contactFor } from "./client-view.js";
@@ -258,16 +258,18 @@ async function describeHits(ctx: AppContext, hits: Hit[]) {
     hits.flatMap((h) => (h.contact ? [h.contact] : [])),
   );
   const cal = await businessCalendar(ctx);
-  const inForce = await clientsWithContractInForce(
+  const typesInForce = await contractTypesInForce(
     ctx,
     cal,
     [...new Set(hits.map((h) => h.client.id))],
     ctx.clock().getTime(),
   );
+  // No category yet: any contract in force is the caller's póliza (coveringContract with null).
   return hits.map((h) => ({
     client: toClient(h.client),
     contact: contacts.find((c) => c.id === h.contact?.id) ?? null,
     matchedOn: h.matchedOn,
-    activeContract: inForce.has(h.client.id),
+    activeContract: typesInForce.has(h.client.id),
+    activeContractTypes: typesInForce.get(h.client.id) ?? [],
   }));
 }

@@ -42,6 +42,7 @@ const intakeColumns = (db: Db, q: SelectQueryBuilder<DB, "clients", object>, k: 
         ),
       ),
     )
+    .leftJoin("contract_types as kt", "kt.code", "k.type")
     .select([
       "clients.name",
       "contacts.id as contact_id",
@@ -51,6 +52,7 @@ const intakeColumns = (db: Db, q: SelectQueryBuilder<DB, "clients", object>, k: 
       "k.id as contract_id",
       "k.sla_normal_minutes",
       "k.sla_urgent_minutes",
+      "kt.covered_categories as contract_covered_categories",
       "cat.code as category_code",
       "cat.name as category_name",
       "cat.estimate_minutes as category_estimate_minutes",

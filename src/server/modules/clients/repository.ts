@@ -223,20 +223,39 @@ export const contractsRepo = {
   /** Contracts of a client in force on a local date (YYYY-MM-DD), newest first (every intake asks). */
   activeOn: (db: Db, clientId: string, date: string) =>
     compiledOnce(db, "contracts.activeOn", { clientId, date }, (slot) =>
-      inForce(db.selectFrom("contracts").selectAll(), slot("clientId"), slot("date")),
+      inForce(
+        db
+          .selectFrom("contracts")
+          .selectAll("contracts")
+          // Which categories its type covers: which of them is the contract of a request (coveringContract).
+          .select((eb) =>
+            eb
+              .selectFrom("contract_types")
+              .select("contract_types.covered_categories")
+              .whereRef("contract_types.code", "=", "contracts.type")
+              .as("covered_categories"),
+          ),
+        slot("clientId"),
+        slot("date"),
+      ),
     ),
-  /** Of these clients, those with a contract in force on the date (one statement for all). */
-  clientsActiveOn: async (db: Db, clientIds: string[], date: string): Promise<string[]> => {
-    const rows = await db
+  /** Of these clients, the types of their contracts in force on the date (one statement for all). */
+  typesActiveOn: async (
+    db: Db,
+    clientIds: string[],
+    date: string,
+  ): Promise<{ client_id: string; type: string }[]> => {
+    return db
       .selectFrom("contracts")
-      .select("client_id")
+      .select(["client_id", "type"])
       .distinct()
       .where("client_id", "in", clientIds)
       .where("cancelled_at", "is", null)
       .where("starts_on", "<=", date)
       .where((eb) => eb.or([eb("ends_on", "is", null), eb("ends_on", ">=", date)]))
+      .orderBy("client_id")
+      .orderBy("type")
       .execute();
-    return rows.map((r) => r.client_id);
   },
   insert: (db: Db, row: ContractRow) => db.insertInto("contracts").values(row).execute(),
   /** Writes only if the row is still at `version` (and bumps it); false when someone else wrote first. */
@@ -251,4 +270,14 @@ export const contractsRepo = {
       .values(t)
       .onConflict((oc) => oc.column("code").doUpdateSet({ name: t.name, active: t.active }))
       .execute(),
+  /** Writes a type's coverage only while it is at `version` (and bumps it); false when someone wrote first. */
+  setTypeCoverage: async (db: Db, code: string, version: number, coveredCategories: string | null) => {
+    const r = await db
+      .updateTable("contract_types")
+      .set({ covered_categories: coveredCategories, version: version + 1 })
+      .where("code", "=", code)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
 };

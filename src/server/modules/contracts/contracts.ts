@@ -15,6 +15,7 @@ import {
   assertMayReadContract,
   assertMayReadContractTypes,
 } from "./policy.js";
+import { toContractType } from "./type-coverage.js";
 
 type ContractWithType = ContractRow & { type_name: string; client_name: string };
 
@@ -151,11 +152,7 @@ export async function listContracts(ctx: AppContext, actor: Actor, clientId?: st
 
 export async function listContractTypes(ctx: AppContext, actor: Actor) {
   assertMayReadContractTypes(actor);
-  return (await contractsRepo.types(ctx.db)).map((t) => ({
-    code: t.code,
-    name: t.name,
-    active: t.active === 1,
-  }));
+  return (await contractsRepo.types(ctx.db)).map(toContractType);
 }
 
 export async function saveContractType(
@@ -176,5 +173,5 @@ export async function saveContractType(
       changes: input,
     });
   });
-  return { code: input.code, name: input.name, active: input.active };
+  return toContractType(stillThere(await contractsRepo.typeByCode(ctx.db, input.code), "contract_type"));
 }

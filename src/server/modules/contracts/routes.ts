@@ -6,6 +6,8 @@ import {
   ContractPatch,
   ContractType,
   ContractTypeBody,
+  ContractTypeCoverageBody,
+  ContractTypeParams,
 } from "../../../contract/clients.js";
 import { IdParams, ItemsOf } from "../../../contract/common.js";
 import type { AppContext } from "../../context.js";
@@ -13,6 +15,7 @@ import { actorOf } from "../../platform/http/auth-hook.js";
 import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
 import { withBaseVersion } from "../../platform/http/versioning.js";
 import * as contracts from "./contracts.js";
+import { setContractTypeCoverage } from "./type-coverage.js";
 /** Contracts (pólizas) and the contract types they are made from. */
 export const contractRoutes = featureRoutes({
   "/contract-types": contractTypesGroup,
@@ -28,6 +31,16 @@ function contractTypesGroup(r: Routes, ctx: AppContext): void {
     schema: { tags: ["contracts"], body: ContractTypeBody, response: { 201: ContractType } },
     handler: async (req, reply) =>
       reply.status(201).send(await contracts.saveContractType(ctx, actorOf(req), req.body)),
+  });
+  r.put("/:code/coverage", {
+    schema: {
+      tags: ["contracts"],
+      params: ContractTypeParams,
+      body: ContractTypeCoverageBody,
+      response: { 200: ContractType },
+    },
+    handler: async (req) =>
+      setContractTypeCoverage(ctx, actorOf(req), req.params.code, withBaseVersion(req, req.body)),
   });
 }
 

@@ -33,7 +33,7 @@ export async function linkSender(
     throw invalid("ticket.contact_not_of_client", {}, { field: "contactId" });
   const cal = await businessCalendar(ctx);
   const receivedMs = Date.parse(row.received_at);
-  const contract = await contractInForce(ctx, cal, client.id, receivedMs);
+  const contract = await contractInForce(ctx, cal, client.id, receivedMs, row.category);
   const kind: ServiceKind = contract ? "contract" : "event";
   const due = await responseDue(ctx, cal, {
     kind,

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { TicketPatchBody } from "../../../contract/tickets.js";
 import { billingStatusSettable } from "../../../domain/billing/close.js";
 import { addBusinessMinutes, type BusinessCalendar } from "../../../domain/calendar/index.js";
+import { coveringContract } from "../../../domain/contract-coverage.js";
 import type { ServiceKind } from "../../../domain/sla.js";
 import type { Actor, AppContext } from "../../context.js";
 import { stillThere } from "../../platform/database/still-there.js";
@@ -11,7 +12,7 @@ import { cancelTicketDraft } from "../billing/ticket-billing.js";
 import { invoiceTicketsRepo } from "../billing/ticket-repository.js";
 import { clientsRepo, contactsRepo } from "../clients/repository.js";
 import { businessCalendar, requireCategory } from "../settings/settings.js";
-import { contractInForce } from "./contract-in-force.js";
+import { contractsInForce } from "./contract-in-force.js";
 import { assertDeadlineInRange } from "./deadline-range.js";
 import {
   assertMayEdit,
@@ -51,9 +52,21 @@ function checkFieldRights(actor: Actor, row: TicketRow, p: Patch): void {
   if (needsReason && !p.reason?.trim()) throw new AppError("reason_required", "ticket.reason_required");
 }
 
-async function contractForKind(ctx: AppContext, cal: BusinessCalendar, row: TicketRow, kind: ServiceKind) {
+/**
+ * The contract of a kind set by hand: the one in force at receipt that covers the ticket's category,
+ * else any in force. A change by hand carries a reason, and reception may know better than the type's
+ * coverage (a client's quotation may cover more); what it may not do is make a póliza up.
+ */
+async function contractForKind(
+  ctx: AppContext,
+  cal: BusinessCalendar,
+  row: TicketRow,
+  kind: ServiceKind,
+  category: string | null,
+) {
   if (kind === "event") return null;
-  const contract = await contractInForce(ctx, cal, row.client_id, Date.parse(row.received_at));
+  const inForce = await contractsInForce(ctx, cal, row.client_id, Date.parse(row.received_at));
+  const contract = coveringContract(inForce, category) ?? inForce[0];
   if (!contract) throw new AppError("precondition_failed", "ticket.no_contract_at_receipt");
   return contract;
 }
@@ -98,7 +111,8 @@ async function buildPatch(ctx: AppContext, row: TicketRow, p: Patch): Promise<Pa
   let contract: ContractTargets | null | undefined;
   if (p.serviceKind !== undefined && p.serviceKind !== row.service_kind) {
     out.service_kind = kind;
-    const chosen = await contractForKind(ctx, cal, row, kind);
+    const category = p.category === undefined ? row.category : p.category;
+    const chosen = await contractForKind(ctx, cal, row, kind, category);
     out.contract_id = chosen?.id ?? null;
     contract = chosen;
   }

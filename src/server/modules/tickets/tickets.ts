@@ -25,7 +25,7 @@ import {
 } from "../settings/settings.js";
 import { onUrgentRequestNotice } from "../staff-notifications/index.js";
 import { messageFromClient, workRepo } from "../work/repository.js";
-import { contractInForce } from "./contract-in-force.js";
+import { contractCoveringCreate, contractInForce } from "./contract-in-force.js";
 import { assertDeadlineInRange } from "./deadline-range.js";
 import { historyReason } from "./history-reason.js";
 import { folioPlaceholder, writeNewTicket } from "./new-ticket-repository.js";
@@ -68,7 +68,7 @@ export async function responseDue(
 
 /**
  * Checks who may file this ticket and that its client, contact and category exist; returns the
- * client, the contact's name and address, and the client's contract in force on `localDate`.
+ * client, the contact's name and address, and the client's contract in force on `localDate` that covers its category.
  */
 async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInput, localDate: string) {
   assertMayFile(actor, input.clientId, staffOnlyCreateFields(input));
@@ -97,14 +97,7 @@ async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInp
     contactEmail = found.contact_email;
   }
   if (input.category) await requireCategory(ctx, input.category);
-  const contract =
-    found.contract_id === null
-      ? null
-      : {
-          id: found.contract_id,
-          sla_normal_minutes: found.sla_normal_minutes,
-          sla_urgent_minutes: found.sla_urgent_minutes,
-        };
+  const contract = await contractCoveringCreate(ctx, found, input.clientId, localDate, category);
   return { client, contactName, contactEmail, contract };
 }
 
@@ -160,7 +153,7 @@ export interface Intake {
   byClient?: boolean;
   /** More writes that belong to the ticket's creation (the inbound mail's row). */
   within?: (trx: Transaction<DB>, row: TicketRow) => Promise<void>;
-  /** The client's contract in force on a local date, if already read (read again for another date). */
+  /** The client's contract in force covering the category on a local date, if already read (read again for another date). */
   contract?: { localDate: string; row: (ContractTargets & { id: string }) | null };
 }
 
@@ -186,7 +179,7 @@ export async function insertTicket(
   const contract =
     intake.contract?.localDate === localDateOf(cal, receivedMs)
       ? intake.contract.row
-      : await contractInForce(ctx, cal, input.clientId, receivedMs);
+      : await contractInForce(ctx, cal, input.clientId, receivedMs, input.category ?? null);
   const kind: ServiceKind = contract ? "contract" : "event";
   const responseDueAt = await responseDue(ctx, cal, {
     kind,

@@ -30,6 +30,7 @@ import { portalAddressMigration } from "./migrations/030_portal_address.js";
 import { userVersionMigration } from "./migrations/031_user_version.js";
 import { invoiceMailedToMigration } from "./migrations/032_invoice_mailed_to.js";
 import { attachmentVisibilityMigration } from "./migrations/033_attachment_visibility.js";
+import { contractTypeCoverageMigration } from "./migrations/034_contract_type_coverage.js";
 import { ticketReturnedByMigration } from "./migrations/035_ticket_returned_by.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
@@ -64,6 +65,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "031_user_version": userVersionMigration,
     "032_invoice_mailed_to": invoiceMailedToMigration,
     "033_attachment_visibility": attachmentVisibilityMigration,
+    "034_contract_type_coverage": contractTypeCoverageMigration,
     "035_ticket_returned_by": ticketReturnedByMigration,
   };
 }

@@ -131,6 +131,9 @@ export interface ContractTypesTable {
   code: string;
   name: string;
   active: Flag;
+  /** The ticket categories it covers: null every one, else a JSON array of codes (migration 034). */
+  covered_categories: string | null;
+  version: Generated<number>;
 }
 
 export interface ContractsTable {

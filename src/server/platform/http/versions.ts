@@ -10,6 +10,7 @@ export type StaleKind =
   | "client"
   | "contact"
   | "contract"
+  | "contract_type"
   | "time_entry"
   | "charge"
   | "user";

@@ -62,6 +62,7 @@ export const en: Record<ServerMessageKey, string> = {
   "error.not_found.notification": "The notification does not exist.",
   "error.not_found.service_order": "The service order does not exist.",
   "error.not_found.contract": "The contract does not exist.",
+  "error.not_found.contract_type": "The contract type does not exist.",
   "error.not_found.session": "The session does not exist.",
   "error.not_found.task": "The task does not exist.",
   "billing.period_format": "The period must be YYYY-MM (for example 2026-11).",

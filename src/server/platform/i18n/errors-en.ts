@@ -32,6 +32,8 @@ export const enErrors: Record<ErrorMessageKey, string> = {
   "contract.client_fixed": "A contract does not change client.",
   "contract.ends_before_start": "The end date is earlier than the start date.",
   "contract.unknown_type": "Unknown contract type: {code}.",
+  "contract_type.unknown_categories":
+    "{count, plural, one {Unknown category} other {Unknown categories}}: {codes}. Choose existing categories or «All categories».",
   "credit.already_decided": "This credit request was already decided.",
   "credit.generic_rfc": "A client with a generic RFC buys on cash terms only.",
   "credit.request_pending": "This client already has a pending credit request.",
@@ -51,7 +53,7 @@ export const enErrors: Record<ErrorMessageKey, string> = {
   "error.lone_surrogate": "The text contains an incomplete Unicode character (half a UTF-16 surrogate pair).",
   "error.staff_only_fields": "Only desk staff may set: {fields}.",
   "error.stale_edit":
-    "Someone else changed {what, select, settings {these settings} rate {this rate} invoice {this invoice} warranty_case {this warranty case} loaner {this unit} client {this client} contact {this contact} contract {this contract} time_entry {this time entry} charge {this charge} user {this account} other {this record}} after you opened it. Check its current state and apply your change again.",
+    "Someone else changed {what, select, settings {these settings} rate {this rate} invoice {this invoice} warranty_case {this warranty case} loaner {this unit} client {this client} contact {this contact} contract {this contract} contract_type {this contract type} time_entry {this time entry} charge {this charge} user {this account} other {this record}} after you opened it. Check its current state and apply your change again.",
   "idempotency.bad_key": "Idempotency-Key must have from 1 to 200 printable characters.",
   "idempotency.in_progress":
     "A request with this Idempotency-Key is still in progress; retry in a few seconds.",

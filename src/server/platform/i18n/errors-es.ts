@@ -32,6 +32,8 @@ export const esErrors = {
   "contract.client_fixed": "Una póliza no cambia de cliente.",
   "contract.ends_before_start": "La fecha de fin es anterior a la de inicio.",
   "contract.unknown_type": "Tipo de póliza desconocido: {code}.",
+  "contract_type.unknown_categories":
+    "{count, plural, one {Categoría desconocida} other {Categorías desconocidas}}: {codes}. Elige categorías existentes o «Todas las categorías».",
   "credit.already_decided": "Esta solicitud de crédito ya fue resuelta.",
   "credit.generic_rfc": "Un cliente con RFC genérico solo compra de contado.",
   "credit.request_pending": "Este cliente ya tiene una solicitud de crédito pendiente.",
@@ -51,7 +53,7 @@ export const esErrors = {
   "error.lone_surrogate": "El texto contiene un carácter Unicode incompleto (medio par sustituto UTF-16).",
   "error.staff_only_fields": "Solo el personal de la mesa puede indicar: {fields}.",
   "error.stale_edit":
-    "Otra persona modificó {what, select, settings {esta configuración} rate {esta tarifa} invoice {esta factura} warranty_case {este caso de garantía} loaner {este equipo} client {este cliente} contact {este contacto} contract {esta póliza} time_entry {este registro de tiempo} charge {este cargo} user {esta cuenta} other {este registro}} después de que empezaste a editar. Revisa su estado actual y vuelve a aplicar tu cambio.",
+    "Otra persona modificó {what, select, settings {esta configuración} rate {esta tarifa} invoice {esta factura} warranty_case {este caso de garantía} loaner {este equipo} client {este cliente} contact {este contacto} contract {esta póliza} contract_type {este tipo de póliza} time_entry {este registro de tiempo} charge {este cargo} user {esta cuenta} other {este registro}} después de que empezaste a editar. Revisa su estado actual y vuelve a aplicar tu cambio.",
   "idempotency.bad_key": "Idempotency-Key debe tener de 1 a 200 caracteres imprimibles.",
   "idempotency.in_progress":
     "Una solicitud con esta Idempotency-Key aún está en proceso; reintenta en unos segundos.",

@@ -61,6 +61,7 @@ export const es = {
   "error.not_found.notification": "La notificación no existe.",
   "error.not_found.service_order": "La orden de servicio no existe.",
   "error.not_found.contract": "La póliza no existe.",
+  "error.not_found.contract_type": "El tipo de póliza no existe.",
   "error.not_found.session": "La sesión no existe.",
   "error.not_found.task": "La tarea no existe.",
   "billing.period_format": "El periodo debe tener el formato AAAA-MM (por ejemplo 2026-11).",

@@ -11,6 +11,11 @@ export const work: Record<keyof typeof es, string> = {
   "intake.newClient": "New client",
   "intake.createClient": "Create client and continue",
   "intake.hasContract": "Active contract",
+  "intake.contractTypes": "{count, plural, one {Active {types} contract} other {Active {types} contracts}}",
+  "intake.byEvent": "It will be filed per event",
+  "intake.notCovered":
+    "{count, plural, one {The {types} contract does not cover} other {The {types} contracts do not cover}} {category}.",
+  "lookup.contractTypes": "Contract {types}",
   "intake.noContract": "No contract: per event",
   "intake.changeCaller": "Change client",
   "intake.noContact": "No contact",

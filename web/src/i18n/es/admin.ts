@@ -87,6 +87,10 @@ export const admin = {
   "category.new": "Categoría nueva",
   "contractType.title": "Tipos de póliza",
   "contractType.new": "Tipo de póliza nuevo",
+  "contractType.coverage": "Categorías que cubre",
+  "contractType.allCategories": "Todas las categorías",
+  "contractType.chooseCategories": "Elige las categorías",
+  "contractType.saveCoverage": "Guardar cobertura",
   "backup.title": "Copias de seguridad",
   "backup.subtitle":
     "Copia nocturna de la base de datos SQLite; restaura con «npm run restore» (ver README).",

@@ -9,6 +9,11 @@ export const work = {
   "intake.newClient": "Cliente nuevo",
   "intake.createClient": "Crear cliente y continuar",
   "intake.hasContract": "Con póliza activa",
+  "intake.contractTypes": "{count, plural, one {Póliza {types} activa} other {Pólizas {types} activas}}",
+  "intake.byEvent": "Se registrará por evento",
+  "intake.notCovered":
+    "{count, plural, one {La póliza {types} no cubre} other {Las pólizas {types} no cubren}} {category}.",
+  "lookup.contractTypes": "Póliza {types}",
   "intake.noContract": "Sin póliza: por evento",
   "intake.changeCaller": "Cambiar cliente",
   "intake.noContact": "Sin contacto",

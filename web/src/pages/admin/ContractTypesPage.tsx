@@ -1,6 +1,12 @@
 // Mantine's stylesheets this screen adds to those already loaded (dependencies first; checked by
 // test/architecture/mantine-styles.test.ts).
+import "@mantine/core/styles/Combobox.layer.css";
 import "@mantine/core/styles/InlineInput.layer.css";
+import "@mantine/core/styles/CheckboxCard.layer.css";
+import "@mantine/core/styles/CheckboxIndicator.layer.css";
+import "@mantine/core/styles/Checkbox.layer.css";
+import "@mantine/core/styles/Pill.layer.css";
+import "@mantine/core/styles/PillsInput.layer.css";
 import "@mantine/core/styles/Switch.layer.css";
 import "@mantine/core/styles/Table.layer.css";
 import { Alert, Badge, Button, Group, Paper, Stack, Switch, Table, TextInput, Title } from "@mantine/core";
@@ -12,6 +18,7 @@ import { QueryState } from "../../components/QueryState";
 import { ContractTypeBody } from "../../contract";
 import { useT } from "../../i18n";
 import { errorMessage, useForm } from "../../lib/form";
+import { ContractTypeCoverage } from "./ContractTypeCoverage";
 
 function ToggleActive({ type }: { type: ContractType }) {
   const t = useT();
@@ -22,7 +29,7 @@ function ToggleActive({ type }: { type: ContractType }) {
         aria-label={t("common.active")}
         checked={type.active}
         disabled={save.isPending}
-        onChange={(e) => save.mutate({ ...type, active: e.currentTarget.checked })}
+        onChange={(e) => save.mutate({ code: type.code, name: type.name, active: e.currentTarget.checked })}
       />
       {save.isError && <Badge color="red">{errorMessage(t, save.error)}</Badge>}
     </Group>
@@ -79,12 +86,13 @@ export default function ContractTypesPage() {
     <Stack>
       <PageHeader title={t("contractType.title")} />
       <QueryState query={types}>
-        <Table maw={640}>
+        <Table maw={960}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t("category.code")}</Table.Th>
               <Table.Th>{t("common.name")}</Table.Th>
               <Table.Th>{t("common.active")}</Table.Th>
+              <Table.Th>{t("contractType.coverage")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -94,6 +102,10 @@ export default function ContractTypesPage() {
                 <Table.Td>{x.name}</Table.Td>
                 <Table.Td>
                   <ToggleActive type={x} />
+                </Table.Td>
+                <Table.Td miw={280}>
+                  {/* Keyed by version: a saved (or someone else's) coverage starts the editor afresh. */}
+                  <ContractTypeCoverage key={`${x.code}-${x.version}`} type={x} />
                 </Table.Td>
               </Table.Tr>
             ))}

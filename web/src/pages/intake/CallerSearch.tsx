@@ -39,7 +39,11 @@ function MatchButton({ match, onPick }: { match: CallerMatch; onPick: () => void
               {t(`lookup.matched.${match.matchedOn}`)}
             </Badge>
             <Badge color={match.activeContract ? "teal" : "gray"} size="sm">
-              {match.activeContract ? t("kind.contract") : t("kind.event")}
+              {match.activeContract
+                ? match.activeContractTypes.length > 0
+                  ? t("lookup.contractTypes", { types: match.activeContractTypes.join(", ") })
+                  : t("kind.contract")
+                : t("kind.event")}
             </Badge>
           </Group>
         </Group>

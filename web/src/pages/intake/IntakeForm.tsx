@@ -19,6 +19,7 @@ import { type Ticket, TicketCreateBody } from "../../contract";
 import { useT } from "../../i18n";
 import type { FormState } from "../../lib/form";
 import { formatMinutes } from "../../lib/format";
+import { CoverageNote } from "./CoverageNote";
 
 export interface IntakeValues {
   title: string;
@@ -185,6 +186,7 @@ export function IntakeForm({
               allowDeselect={false}
             />
           </SimpleGrid>
+          <CoverageNote caller={caller} category={activeCategories.find((c) => c.code === values.category)} />
           {form.formError && <Alert color="red">{form.formError}</Alert>}
           <SubmitRow pending={create.isPending} />
         </Stack>

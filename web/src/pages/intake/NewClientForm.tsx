@@ -82,7 +82,13 @@ export function NewClientForm({
       const client = createdClient ?? (await createClient.mutateAsync(body));
       setCreatedClient(client);
       const created = contact ? await createContactFor(client.id, contact) : null;
-      onCreated({ client, contact: created, matchedOn: "name", activeContract: false });
+      onCreated({
+        client,
+        contact: created,
+        matchedOn: "name",
+        activeContract: false,
+        activeContractTypes: [],
+      });
     } catch (error) {
       rfc.caught(error);
       form.showError(error);

@@ -73,6 +73,12 @@ export function NewContact({
 
 type ContactMode = "auto" | "choose" | "new";
 
+/** «Póliza SH activa» (which póliza: an SH póliza does not cover a printer); «Con póliza activa» if none named. */
+function contractsLabel(t: ReturnType<typeof useT>, types: string[]): string {
+  if (types.length === 0) return t("intake.hasContract");
+  return t("intake.contractTypes", { count: types.length, types: types.join(", ") });
+}
+
 /** The contact part: preselected when the client has one, keyboard choice among several, inline new. */
 function CallerContact({ match, onChange }: { match: CallerMatch; onChange: (m: CallerMatch) => void }) {
   const t = useT();
@@ -131,8 +137,8 @@ export function SelectedCaller({
               {match.client.name}
             </Text>
             {match.client.rfc && <Text c="dimmed">{match.client.rfc}</Text>}
-            <Badge color={match.activeContract ? "teal" : "gray"}>
-              {match.activeContract ? t("intake.hasContract") : t("intake.noContract")}
+            <Badge color={match.activeContract ? "teal" : "gray"} data-testid="caller-contracts">
+              {match.activeContract ? contractsLabel(t, match.activeContractTypes) : t("intake.noContract")}
             </Badge>
           </Group>
           <Button variant="subtle" size="xs" onClick={onClear}>

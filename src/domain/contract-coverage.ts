@@ -1,0 +1,46 @@
+/**
+ * Which póliza covers a request (SPEC §1, service kind): a client's contract makes a request `contract`
+ * only when the contract's type covers the request's category. A type covers either every category
+ * («todas», the default, so installs from before coverage keep their behaviour) or a list of codes.
+ */
+
+/** A contract type's coverage: every category, or only these category codes. */
+export type Coverage = "all" | readonly string[];
+
+/** Whether a type with this coverage covers a request of this category (null: not classified yet). */
+export function coversCategory(coverage: Coverage, category: string | null): boolean {
+  // An unclassified request cannot be refused by coverage: it is the client's póliza until classified.
+  if (category === null || coverage === "all") return true;
+  return coverage.includes(category);
+}
+
+/**
+ * The contract that covers the request, from the client's contracts in force in the order they are
+ * preferred (the latest start first); null when none covers it, and the request is an event.
+ */
+export function coveringContract<C extends { coverage: Coverage }>(
+  contractsInForce: readonly C[],
+  category: string | null,
+): C | null {
+  return contractsInForce.find((c) => coversCategory(c.coverage, category)) ?? null;
+}
+
+/**
+ * Coverage as stored (`contract_types.covered_categories`): null is every category, else a JSON array
+ * of codes. Text that is not such an array reads as every category, today's behaviour, never a 500.
+ */
+export function coverageFromStored(stored: string | null): Coverage {
+  if (stored === null) return "all";
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    if (Array.isArray(parsed) && parsed.every((c) => typeof c === "string")) return parsed;
+  } catch {
+    // falls through to "all"
+  }
+  return "all";
+}
+
+/** Coverage as stored: null for every category, else the codes as a JSON array (sorted, no repeats). */
+export function coverageToStored(coverage: Coverage): string | null {
+  return coverage === "all" ? null : JSON.stringify([...new Set(coverage)].sort());
+}
