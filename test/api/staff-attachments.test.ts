@@ -125,6 +125,13 @@ describe.each(DATABASES)("staff attachments on %s", (kind) => {
     const served = await portalFile(visible.body.id);
     expect(served.status).toBe(200);
     expect(Buffer.compare(served.raw, PDF)).toBe(0);
+    // A client-role user of the same company, through the API, reads the ticket as the portal does.
+    const theirs = (await acmeUser.get(`/api/tickets/${ticketId}/attachments`)).body.items as {
+      id: string;
+    }[];
+    expect(theirs.map((a) => a.id)).toContain(visible.body.id);
+    expect(theirs.map((a) => a.id)).not.toContain(internal.body.id);
+    expect((await acmeUser.get(`/api/tickets/${ticketId}/attachments/${internal.body.id}`)).status).toBe(404);
     // The client's own uploads stay client-visible, and staff read them as the portal's.
     const mine = await ana.post(`/api/portal/tickets/${ticketId}/attachments`, body("foto.png", PNG));
     expect(mine.status).toBe(201);

@@ -15,6 +15,7 @@ import {
   StaffAttachmentBody,
 } from "../../../contract/mail.js";
 import type { Actor, AppContext } from "../../context.js";
+import { isStaff } from "../../platform/authz.js";
 import { AppError, notFound, orNotFound } from "../../platform/errors.js";
 import { actorOf } from "../../platform/http/auth-hook.js";
 import { featureRoutes, type Routes } from "../../platform/http/route-groups.js";
@@ -115,8 +116,10 @@ function ticketGroup(r: Routes, ctx: AppContext): void {
   r.get("/attachments", {
     schema: { tags: ["tickets"], params: IdParams, response: { 200: MailAttachmentList } },
     handler: async (req) => {
-      const ticket = await visibleTicket(ctx, actorOf(req), req.params.id);
-      const rows = await mailRepo.attachments(ctx.db, ticket.id, { clientOnly: false });
+      const actor = actorOf(req);
+      const ticket = await visibleTicket(ctx, actor, req.params.id);
+      // A client-role user (API) reads the ticket as the portal does: never a file staff keep internal.
+      const rows = await mailRepo.attachments(ctx.db, ticket.id, { clientOnly: !isStaff(actor) });
       return { items: rows.map((a) => toAttachment(a, a.uploaded_by_name)) };
     },
   });
@@ -134,8 +137,9 @@ function ticketGroup(r: Routes, ctx: AppContext): void {
   r.get("/attachments/:attId", {
     schema: { tags: ["tickets"], params: AttachmentParams },
     handler: async (req, reply) => {
-      const ticket = await visibleTicket(ctx, actorOf(req), req.params.id);
-      const att = await storedFile(ctx, ticket.id, req.params.attId, { clientOnly: false });
+      const actor = actorOf(req);
+      const ticket = await visibleTicket(ctx, actor, req.params.id);
+      const att = await storedFile(ctx, ticket.id, req.params.attId, { clientOnly: !isStaff(actor) });
       return reply
         .type(att.contentType)
         .header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(att.filename)}`)
