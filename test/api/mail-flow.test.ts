@@ -186,6 +186,22 @@ describe.each(DATABASES)("mail in and out on %s", (kind) => {
     });
     expect(linked.status).toBe(200);
     expect(linked.body).toMatchObject({ clientId: gamma.client.id, unknownSender: false });
+    // Nobody can be filed under the placeholder itself: a contact there would be a "known" sender of
+    // every stranger's ticket, and a client-role user there would read them all.
+    const contact = await staff.reception.post("/api/contacts", {
+      clientId: UNIDENTIFIED_CLIENT_ID,
+      name: "Intruso",
+      email: "z@intruso.mx",
+    });
+    expect(contact.status).toBe(404);
+    const user = await staff.admin.post("/api/users", {
+      email: "z@intruso.mx",
+      name: "Intruso",
+      roles: ["client"],
+      clientId: UNIDENTIFIED_CLIENT_ID,
+      password: "una-clave-larga-123",
+    });
+    expect(user.status).toBe(404);
   });
 
   it("never answers robots, lists, bounces or itself, and at most N auto-replies per sender and hour", async () => {

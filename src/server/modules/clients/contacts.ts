@@ -81,7 +81,8 @@ function checkPortalAdminChange(actor: Actor, portalAdmin: boolean | undefined) 
 export async function createContact(ctx: AppContext, actor: Actor, input: z.output<typeof ContactBody>) {
   assertMayEditContacts(actor);
   if (input.portalAdmin) checkPortalAdminChange(actor, true);
-  if (!(await clientsRepo.byId(ctx.db, input.clientId))) throw notFound("client", { field: "clientId" });
+  if (!(await clientsRepo.byIdForPeople(ctx.db, input.clientId)))
+    throw notFound("client", { field: "clientId" });
   const now = ctx.clock().toISOString();
   const email = input.email ?? input.emails?.[0] ?? null;
   const phone = input.phone ?? input.phones?.[0] ?? null;

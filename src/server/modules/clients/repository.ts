@@ -60,6 +60,13 @@ export const clientsRepo = {
     );
     return rows[0];
   },
+  /**
+   * A client people can be attached to (a contact, a client-role user, a portal account): never the
+   * placeholder that holds unidentified senders' mail. A contact or user there would be a "known"
+   * sender of every stranger's ticket, and a user there would read them all.
+   */
+  byIdForPeople: async (db: Db, id: string) =>
+    id === UNIDENTIFIED_CLIENT_ID ? undefined : clientsRepo.byId(db, id),
   byIds: (db: Db, ids: string[]) =>
     ids.length === 0
       ? Promise.resolve([])

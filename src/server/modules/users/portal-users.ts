@@ -26,7 +26,7 @@ function toPortalUser(row: UserRow): PortalUser {
 
 export async function listPortalUsers(ctx: AppContext, actor: Actor, clientId: string) {
   assertMayInvitePortalUsers(actor);
-  if (!(await clientsRepo.byId(ctx.db, clientId))) throw notFound("client");
+  if (!(await clientsRepo.byIdForPeople(ctx.db, clientId))) throw notFound("client");
   return (await portalUsersRepo.ofClient(ctx.db, clientId)).map(toPortalUser);
 }
 

@@ -28,7 +28,7 @@ async function insertUser(ctx: AppContext, input: NewUser, actorId: string | nul
   if (isClient !== Boolean(input.clientId)) {
     throw invalid("user.client_id_mismatch", {}, { field: "clientId" });
   }
-  if (input.clientId && !(await clientsRepo.byId(ctx.db, input.clientId))) throw notFound("client");
+  if (input.clientId && !(await clientsRepo.byIdForPeople(ctx.db, input.clientId))) throw notFound("client");
   const now = ctx.clock().toISOString();
   const row: UserRow = {
     id: newId(),
