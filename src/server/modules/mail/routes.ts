@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import type { z } from "zod";
 import { TicketAnswer } from "../../../contract/client-facing.js";
 import { IdParams } from "../../../contract/common.js";
@@ -30,7 +29,7 @@ import { assertMayManageOutbox } from "./policy.js";
 import { mailRepo, type OutboxRow } from "./repository.js";
 import { mailSettingsRecord, saveMailSettings } from "./settings.js";
 import { uploadStaffAttachment } from "./staff-attachments.js";
-import { storedFile, toAttachment } from "./uploads.js";
+import { sendStoredFile, storedFile, toAttachment } from "./uploads.js";
 
 /** A 25 MB file as base64 in JSON, with room for the file name (as the portal's upload). */
 const ATTACHMENT_BODY_LIMIT = 36 * 1024 * 1024;
@@ -139,12 +138,10 @@ function ticketGroup(r: Routes, ctx: AppContext): void {
     handler: async (req, reply) => {
       const actor = actorOf(req);
       const ticket = await visibleTicket(ctx, actor, req.params.id);
-      const att = await storedFile(ctx, ticket.id, req.params.attId, { clientOnly: !isStaff(actor) });
-      return reply
-        .type(att.contentType)
-        .header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(att.filename)}`)
-        .header("X-Content-Type-Options", "nosniff")
-        .send(fs.createReadStream(att.file));
+      return sendStoredFile(
+        reply,
+        await storedFile(ctx, ticket.id, req.params.attId, { clientOnly: !isStaff(actor) }),
+      );
     },
   });
 }

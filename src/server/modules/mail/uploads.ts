@@ -5,12 +5,13 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import type { FastifyReply } from "fastify";
 import type { AttachmentSource, MailAttachment } from "../../../contract/mail.js";
 import type { Visibility } from "../../../contract/tickets.js";
 import type { AppContext } from "../../context.js";
 import { AppError, invalid, notFound } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
-import type { TicketRow } from "../tickets/repository.js";
+import { historyRepo, type TicketRow } from "../tickets/repository.js";
 import { MAX_ATTACHMENT_BYTES, safeFilename, sniffContentType } from "./attachments.js";
 import { type AttachmentRow, mailRepo } from "./repository.js";
 
@@ -74,6 +75,19 @@ export async function storeUpload(
   return row;
 }
 
+/** The attachment's row and its line in the ticket's history, in one commit (staff and portal alike). */
+export const listedWithHistory = (ctx: AppContext, actorId: string) => (r: AttachmentRow) =>
+  ctx.db.transaction().execute(async (trx) => {
+    await mailRepo.addAttachment(trx, r);
+    await historyRepo.add(trx, {
+      ticketId: r.ticket_id,
+      at: r.created_at,
+      actorId,
+      action: "attachment",
+      changes: { attachmentId: r.id, filename: r.filename, size: r.size, visibility: r.visibility },
+    });
+  });
+
 /** Where a row came from: uploads carry their source as inbound_id, a mail's carries the mail's id. */
 const sourceOf = (row: Pick<AttachmentRow, "inbound_id">): AttachmentSource =>
   row.inbound_id === "portal" || row.inbound_id === "staff" ? row.inbound_id : "mail";
@@ -105,4 +119,16 @@ export async function storedFile(
   const file = path.join(ctx.config.dataDir, "attachments", att.path);
   if (!fs.existsSync(file)) throw notFound("attachment_file");
   return { file, filename: att.filename, contentType: att.content_type };
+}
+
+/**
+ * A stored file as a download (staff and portal alike): always `attachment` (never shown inline, so a
+ * file that is HTML or SVG inside runs nothing), its name percent-encoded, its type never sniffed.
+ */
+export function sendStoredFile(reply: FastifyReply, f: Awaited<ReturnType<typeof storedFile>>) {
+  return reply
+    .type(f.contentType)
+    .header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(f.filename)}`)
+    .header("X-Content-Type-Options", "nosniff")
+    .send(fs.createReadStream(f.file));
 }

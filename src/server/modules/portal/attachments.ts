@@ -1,8 +1,7 @@
 import type { z } from "zod";
 import type { PortalAttachment, PortalAttachmentBody } from "../../../contract/portal.js";
 import type { AppContext } from "../../context.js";
-import { listedWithHistory } from "../mail/staff-attachments.js";
-import { requireTakesFiles, storedFile, storeUpload } from "../mail/uploads.js";
+import { listedWithHistory, requireTakesFiles, storedFile, storeUpload } from "../mail/uploads.js";
 import { ticketsRepo } from "../tickets/repository.js";
 import { type PortalCaller, requireInScope } from "./policy.js";
 

@@ -1,5 +1,4 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import fs from "node:fs";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -26,6 +25,7 @@ import { AppError, forbidden } from "../../platform/errors.js";
 import { codedError, localeOf } from "../../platform/i18n/index.js";
 import { mailSettings } from "../mail/settings.js";
 import { openingHours } from "../mail/templates.js";
+import { sendStoredFile } from "../mail/uploads.js";
 import { calendarConfig } from "../settings/settings.js";
 import { updateMe } from "../users/users.js";
 import { attachmentFile, uploadAttachment } from "./attachments.js";
@@ -195,12 +195,7 @@ function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get("/tickets/:id/attachments/:attId", {
     schema: { tags, params: PortalAttachmentParams },
     handler: async (req, reply) => {
-      const a = await attachmentFile(ctx, callerOf(req), req.params.id, req.params.attId);
-      return reply
-        .type(a.contentType)
-        .header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
-        .header("X-Content-Type-Options", "nosniff")
-        .send(fs.createReadStream(a.file));
+      return sendStoredFile(reply, await attachmentFile(ctx, callerOf(req), req.params.id, req.params.attId));
     },
   });
 }
