@@ -174,18 +174,24 @@ describe.skipIf(browserMissing)("retries and stale edits", { timeout: 180_000 },
     });
   });
 
-  it("a time entry or charge corrected by someone else first: the comparison, then mine on top", async () => {
+  /** A phone ticket assigned to the technician and started; the technician's API session with it. */
+  async function technicianWorking(title: string, description: string) {
     const technician = await ApiSession.login(server.baseUrl, staff.technician.email, PASSWORD);
     const ticket = await admin.ok<TicketJson>("POST", "/api/tickets", {
       clientId,
-      title: "Conmutador del almacén",
-      description: "Sin enlace",
+      title,
+      description,
       urgent: false,
       channel: "phone",
     });
     const path = `/api/tickets/${ticket.id}`;
     await admin.ok("POST", `${path}/transitions`, { action: "assign", assigneeId: staff.technician.id });
     await technician.ok("POST", `${path}/transitions`, { action: "start" });
+    return { technician, ticket, path };
+  }
+
+  it("a time entry or charge corrected by someone else first: the comparison, then mine on top", async () => {
+    const { technician, ticket, path } = await technicianWorking("Conmutador del almacén", "Sin enlace");
     const entry = await technician.ok<{ id: string }>("POST", `${path}/time-entries`, {
       minutes: 30,
       mode: "remote",
@@ -245,17 +251,7 @@ describe.skipIf(browserMissing)("retries and stale edits", { timeout: 180_000 },
   });
 
   it("removing a charge someone corrected meanwhile: refused once, then the current one goes", async () => {
-    const technician = await ApiSession.login(server.baseUrl, staff.technician.email, PASSWORD);
-    const ticket = await admin.ok<TicketJson>("POST", "/api/tickets", {
-      clientId,
-      title: "Teléfono de recepción",
-      description: "Sin tono",
-      urgent: false,
-      channel: "phone",
-    });
-    const path = `/api/tickets/${ticket.id}`;
-    await admin.ok("POST", `${path}/transitions`, { action: "assign", assigneeId: staff.technician.id });
-    await technician.ok("POST", `${path}/transitions`, { action: "start" });
+    const { technician, ticket, path } = await technicianWorking("Teléfono de recepción", "Sin tono");
     const charge = await technician.ok<{ id: string }>("POST", `${path}/charges`, {
       kind: "consumable",
       description: "Cable telefónico",
