@@ -155,12 +155,10 @@ export function useHourBank(contractId: string | null, month?: string) {
   });
 }
 
-const ticketRateKey = ticketKeys.rate;
-
 /** The rate an event ticket is billed at and where it came from (Ventas, leaders and admins only). */
 export function useTicketRate(ticketId: string) {
   return useQuery({
-    queryKey: ticketRateKey(ticketId),
+    queryKey: ticketKeys.rate(ticketId),
     queryFn: ({ signal }) => api<TicketRate>(`/api/tickets/${encodeURIComponent(ticketId)}/rate`, { signal }),
   });
 }
@@ -172,7 +170,7 @@ export function useOverrideTicketRate(ticketId: string) {
     mutationFn: (body: { hourlyRateCents: number; reason: string }) =>
       api<TicketRate>(`/api/tickets/${encodeURIComponent(ticketId)}/rate`, { method: "PUT", body }),
     onSuccess: (rate) => {
-      queryClient.setQueryData(ticketRateKey(ticketId), rate);
+      queryClient.setQueryData(ticketKeys.rate(ticketId), rate);
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: ["invoices"] }),
         queryClient.invalidateQueries({ queryKey: ticketKeys.detail(ticketId) }),
