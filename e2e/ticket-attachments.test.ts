@@ -108,14 +108,16 @@ describe.skipIf(browserMissing)("ticket attachments from staff", { timeout: 180_
       async (page) => {
         const panel = await openAttachments(page);
         await panel.getByText("etiqueta.png", { exact: false }).waitFor();
+        // Listen for the chooser before any key: Playwright turns interception on without waiting
+        // for it, so a listener made in the same breath as the key press can miss it on a loaded machine.
+        const chooserOpened = page.waitForEvent("filechooser", { timeout: 60_000 });
         // Keyboard only: the visibility choice, then the button opens the file chooser.
         await page.getByRole("radio", { name: "Visible para el cliente" }).focus();
         await page.keyboard.press("ArrowDown");
         expect(await page.getByRole("radio", { name: "Interno" }).isChecked()).toBe(true);
         await page.getByText("Solo lo ve el personal; el cliente no lo ve en el portal.").waitFor();
-        const button = page.getByTestId("attachment-upload");
-        await button.focus();
-        const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
+        await page.getByTestId("attachment-upload").press("Enter");
+        const chooser = await chooserOpened;
         await chooser.setFiles(png("rack.png"));
         const row = panel.getByTestId("attachment").filter({ hasText: "rack.png" });
         await row.getByTestId("attachment-internal").getByText("Interno").waitFor();
