@@ -34,6 +34,7 @@ describe.skipIf(browserMissing)("queue filters and notifications", { timeout: 18
   let staff: Staff;
   let reception: ApiSession;
   let paperId = "";
+  let ana = { clientId: "", contactId: "" };
   const tickets: Record<"breached" | "paperAssigned" | "paperUrgent" | "working", TicketJson> = {} as never;
 
   const create = async (clientId: string, title: string, urgent: boolean, receivedAt?: string) =>
@@ -50,7 +51,9 @@ describe.skipIf(browserMissing)("queue filters and notifications", { timeout: 18
     server = await startServer();
     const admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
     staff = await seedStaff(admin);
-    const { clientId } = await seedClient(admin);
+    const seeded = await seedClient(admin);
+    const clientId = seeded.clientId;
+    ana = seeded;
     paperId = (await admin.ok<{ id: string }>("POST", "/api/clients", { name: "Papelería El Lápiz" })).id;
     reception = await ApiSession.login(server.baseUrl, staff.reception.email, PASSWORD);
     const tenDaysAgo = new Date(Date.now() - 10 * 24 * 3600_000).toISOString();
@@ -172,6 +175,26 @@ describe.skipIf(browserMissing)("queue filters and notifications", { timeout: 18
       await page.keyboard.press("Escape");
       await page.getByTestId("search-input").fill("facturas");
       await waitForFolios(page, []);
+    });
+  });
+
+  it("reception finds a caller's tickets by typing the number they ring from in the header search", async () => {
+    const anas = await reception.ok<TicketJson>("POST", "/api/tickets", {
+      clientId: ana.clientId,
+      contactId: ana.contactId,
+      title: "No enciende el punto de venta",
+      description: "Caja 2",
+      urgent: false,
+      channel: "phone",
+    });
+    await withPage(browser, "search-phone", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, "/queue?view=open");
+      const box = page.getByRole("textbox", { name: "Buscar tickets" }).first();
+      expect(await box.getAttribute("placeholder")).toContain("teléfono");
+      await box.fill("(55) 8765-4321");
+      await box.press("Enter");
+      await waitForFolios(page, [anas.folio]);
+      expect(new URL(page.url()).searchParams.get("q")).toBe("(55) 8765-4321");
     });
   });
 

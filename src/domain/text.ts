@@ -32,6 +32,21 @@ function searchWords(query: string): string[] {
 /** Search terms of a query (searchWords), at most MAX_SEARCH_TERMS; each must match. */
 export const searchTerms = (query: string): string[] => searchWords(query).slice(0, MAX_SEARCH_TERMS);
 
+/** A folio's year and number as typed without its prefix («2026-000123»): words, not a phone. */
+const FOLIO_NUMBER = /^\d{4}-\d{6}$/;
+
+/**
+ * A ticket search's terms. A phone number however it is written («55 1234-5678», «+52 (55) 1234 5678»,
+ * 7 digits or more, nothing but digits and a phone's punctuation) is one term, its normalised digits,
+ * as tickets hold their contact's phones; anything else is searchTerms.
+ */
+export function ticketSearchTerms(query: string): string[] {
+  const text = query.trim();
+  const digits = normalizePhone(text);
+  const phoneLike = /^[\d\s()+.-]+$/.test(text) && digits.length >= 7 && !FOLIO_NUMBER.test(text);
+  return phoneLike ? [digits] : searchTerms(text);
+}
+
 /** How many words a search needs (the contract refuses more than MAX_SEARCH_TERMS). */
 export const searchWordCount = (query: string): number => searchWords(query).length;
 

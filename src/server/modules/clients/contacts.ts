@@ -146,11 +146,15 @@ export async function updateContact(
   const written = await ctx.db.transaction().execute(async (trx) => {
     if (!(await contactsRepo.update(trx, id, cur.version, patch))) return false;
     await followContactAddress(ctx, trx, { contactId: id, before: cur.email, after: email }, actor.id, now);
-    if (name !== cur.name) await ticketsRepo.refreshContactName(trx, id);
     const emails = input.emails ?? existing.emails.filter((e) => e !== cur.email);
     const phones =
       input.phones ?? existing.phones.filter((p) => p !== (cur.phone && normalizePhone(cur.phone)));
-    await contactsRepo.replaceChannels(trx, id, channelsOf(email, phone, emails, phones));
+    const channels = channelsOf(email, phone, emails, phones);
+    await contactsRepo.replaceChannels(trx, id, channels);
+    // Its tickets are found by its name and its phones: they follow a change of either.
+    const phonesNow = channels.flatMap((c) => (c.kind === "phone" ? [c.value] : []));
+    if (name !== cur.name || phonesNow.join(" ") !== existing.phones.join(" "))
+      await ticketsRepo.refreshContact(trx, id);
     if (cur.email && !email) await dropAsBillingContact(trx, cur, actor.id, now);
     await auditRepo.record(trx, {
       entity: "contact",

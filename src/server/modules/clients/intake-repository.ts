@@ -9,7 +9,7 @@ import { type Expression, type Kysely, type SelectQueryBuilder, sql } from "kyse
 import { compiledOnce, type SlotOf } from "../../platform/database/compiled-once.js";
 import type { CategoriesTable, DB } from "../../platform/database/schema.js";
 import { firstWaiting, groupsReads, runGrouped } from "../../platform/database/statement-groups.js";
-import { inForce } from "./repository.js";
+import { contactPhones, inForce } from "./repository.js";
 
 type Db = Kysely<DB>;
 
@@ -57,7 +57,8 @@ const intakeColumns = (db: Db, q: SelectQueryBuilder<DB, "clients", object>, k: 
       "cat.name as category_name",
       "cat.estimate_minutes as category_estimate_minutes",
       "cat.active as category_active",
-    ]);
+    ])
+    .select(contactPhones(db, sql.ref("contacts.id")).as("contact_phones"));
 
 type IntakeRow = Awaited<ReturnType<ReturnType<typeof intakeColumns>["execute"]>>[number];
 

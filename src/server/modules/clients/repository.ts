@@ -1,6 +1,7 @@
 import { type Expression, type Kysely, type Selectable, type SelectQueryBuilder, sql } from "kysely";
 import type { ContactChannelKind } from "../../../contract/clients.js";
 import { compiledOnce } from "../../platform/database/compiled-once.js";
+import { isSqlite } from "../../platform/database/dialect.js";
 import { UNIDENTIFIED_CLIENT_ID } from "../../platform/database/migrations/009_mail.js";
 import type { ClientsTable, ContactsTable, ContractsTable, DB } from "../../platform/database/schema.js";
 import { updateAtVersion } from "../../platform/database/versioned-rows.js";
@@ -114,6 +115,17 @@ export const clientsRepo = {
       .limit(20)
       .execute(),
 };
+
+/**
+ * The phones of the contact `contactId` refers to, as the search text takes them: the normalised
+ * digits of its phone channels in the order they were saved, space-separated (null: none).
+ */
+export const contactPhones = (db: Db, contactId: Expression<string | null>) =>
+  isSqlite(db)
+    ? sql<string | null>`(select group_concat(value, ' ') from (select value from contact_channels
+        where contact_id = ${contactId} and kind = 'phone' order by id))`
+    : sql<string | null>`(select string_agg(value, ' ' order by id) from contact_channels
+        where contact_id = ${contactId} and kind = 'phone')`;
 
 export const contactsRepo = {
   /** Every ticket filed with a contact reads it: compiled once (see compiledOnce). */

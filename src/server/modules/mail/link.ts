@@ -54,6 +54,8 @@ export async function linkSender(
     };
     if (!(await ticketsRepo.update(trx, row, patch, async () => cal)))
       throw conflict("ticket.concurrent_edit");
+    // Found from now on by its client's and contact's names and phones, not the placeholder's.
+    await ticketsRepo.refreshTicket(trx, row.id);
     await historyRepo.add(trx, {
       ticketId: row.id,
       at: now,

@@ -165,8 +165,10 @@ export const ticketsRepo = {
 
   /** After a client is renamed (call with the new name already written). */
   refreshClientName: (db: Db, clientId: string) => refreshSearchText(db, { clientId }),
-  /** After a contact is renamed (call with the new name already written). */
-  refreshContactName: (db: Db, contactId: string) => refreshSearchText(db, { contactId }),
+  /** After a contact is renamed or its phones change (call with them already written). */
+  refreshContact: (db: Db, contactId: string) => refreshSearchText(db, { contactId }),
+  /** After a ticket changed client or contact without the edit that writes its search text. */
+  refreshTicket: (db: Db, ticketId: string) => refreshSearchText(db, { ticketId }),
 
   openForRecompute: (db: Db, statuses: readonly TicketStatus[]) =>
     db

@@ -1,26 +1,36 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { foldForSearch } from "../../../domain/text.js";
 import type { DB } from "../../platform/database/schema.js";
+import { contactPhones } from "../clients/repository.js";
 
 type Db = Kysely<DB>;
 
-/** What `q` matches: folio, title, the start of the description, the client's and the contact's names. */
+/**
+ * What `q` matches: folio, title, the start of the description, the client's and the contact's names,
+ * and the contact's phones as digits (reception searches by the number a caller rings from).
+ */
 export const ticketSearchText = (t: {
   folio: string;
   title: string;
   description: string;
   clientName: string;
   contactName?: string | null | undefined;
+  /** The contact's phones, normalised digits separated by spaces (contactPhones). */
+  contactPhones?: string | null | undefined;
 }) =>
   foldForSearch(
-    `${t.folio} ${t.title} ${t.description.slice(0, 4000)} ${t.clientName} ${t.contactName ?? ""}`,
+    `${t.folio} ${t.title} ${t.description.slice(0, 4000)} ${t.clientName} ${t.contactName ?? ""} ${t.contactPhones ?? ""}`,
   );
 
 /**
- * Recomputes search_text of the tickets of one client or one contact after a rename (both columns
- * are indexed), inside the caller's transaction.
+ * Recomputes search_text of one ticket, or of the tickets of one client or one contact, after what it
+ * holds changed (a rename, a contact's phones, a ticket linked to its client), inside the caller's
+ * transaction. client_id and contact_id are both indexed.
  */
-export async function refreshSearchText(db: Db, by: { clientId: string } | { contactId: string }) {
+export async function refreshSearchText(
+  db: Db,
+  by: { clientId: string } | { contactId: string } | { ticketId: string },
+) {
   let q = db
     .selectFrom("tickets")
     .innerJoin("clients", "clients.id", "tickets.client_id")
@@ -33,14 +43,21 @@ export async function refreshSearchText(db: Db, by: { clientId: string } | { con
       "tickets.search_text",
       "clients.name as clientName",
       "contacts.name as contactName",
-    ]);
-  q =
-    "clientId" in by
-      ? q.where("tickets.client_id", "=", by.clientId)
-      : q.where("tickets.contact_id", "=", by.contactId);
+    ])
+    .select(contactPhones(db, sql.ref("tickets.contact_id")).as("contactPhones"));
+  if ("clientId" in by) q = q.where("tickets.client_id", "=", by.clientId);
+  else if ("contactId" in by) q = q.where("tickets.contact_id", "=", by.contactId);
+  else q = q.where("tickets.id", "=", by.ticketId);
   for (const r of await q.execute()) {
     const text = ticketSearchText(r);
     if (text !== r.search_text)
       await db.updateTable("tickets").set({ search_text: text }).where("id", "=", r.id).execute();
   }
+}
+
+/** A contact's phones as the search text takes them (contactPhones); null for none or no contact. */
+export async function phonesOfContact(db: Db, contactId: string | null): Promise<string | null> {
+  if (!contactId) return null;
+  const row = await db.selectNoFrom(contactPhones(db, sql.val(contactId)).as("phones")).executeTakeFirst();
+  return row?.phones ?? null;
 }

@@ -22,6 +22,7 @@ import {
   requireVisible,
 } from "./policy.js";
 import { historyRepo, type TicketRow, ticketSearchText, ticketsRepo } from "./repository.js";
+import { phonesOfContact } from "./search-repository.js";
 import { type ContractTargets, contractTargets, getTicketSummary, responseDue } from "./tickets.js";
 import { staleConflict } from "./transitions.js";
 
@@ -168,6 +169,7 @@ export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p:
       description: patch.description ?? row.description,
       clientName: client.name,
       contactName: contact?.name,
+      contactPhones: await phonesOfContact(ctx.db, contact?.id ?? null),
     });
   }
   const now = ctx.clock().toISOString();

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Channel, TicketCreateBody, TicketDetail, TicketListQuery } from "../../../contract/tickets.js";
 import { addBusinessMinutes, type BusinessCalendar, localDateOf } from "../../../domain/calendar/index.js";
 import { responseTargetMinutes, type ServiceKind } from "../../../domain/sla.js";
-import { searchTerms } from "../../../domain/text.js";
+import { ticketSearchTerms } from "../../../domain/text.js";
 import type { Actor, AppContext } from "../../context.js";
 import { isStaff } from "../../platform/authz.js";
 import type { DB } from "../../platform/database/schema.js";
@@ -37,6 +37,7 @@ import {
   ticketSearchText,
   ticketsRepo,
 } from "./repository.js";
+import { phonesOfContact } from "./search-repository.js";
 import { toTicket, viewEnv } from "./ticket-view.js";
 
 type CreateInput = z.output<typeof TicketCreateBody>;
@@ -87,6 +88,7 @@ async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInp
   const client = { name: found.name };
   let contactName: string | null = null;
   let contactEmail: string | null = null;
+  let contactPhones: string | null = null;
   if (input.contactId) {
     if (found.contact_id === null) throw contactMissing();
     if (found.contact_client_id !== input.clientId) {
@@ -95,10 +97,11 @@ async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInp
     }
     contactName = found.contact_name;
     contactEmail = found.contact_email;
+    contactPhones = found.contact_phones;
   }
   if (input.category) await requireCategory(ctx, input.category);
   const contract = await contractCoveringCreate(ctx, found, input.clientId, localDate, category);
-  return { client, contactName, contactEmail, contract };
+  return { client, contactName, contactEmail, contactPhones, contract };
 }
 
 /** Only staff back-date (a call taken earlier): the history says it, received when, registered when, by whom. */
@@ -114,7 +117,7 @@ const backdatedRow = (row: TicketRow, actorId: string, nowIso: string) =>
 export async function createTicket(ctx: AppContext, actor: Actor, input: CreateInput) {
   // The contract in force on the day the call came in, read with the client (one statement).
   const localDate = localDateOf(await businessCalendar(ctx), receivedMsOf(input, ctx.clock().getTime()));
-  const { client, contactName, contactEmail, contract } = await checkCreateAccess(
+  const { client, contactName, contactEmail, contactPhones, contract } = await checkCreateAccess(
     ctx,
     actor,
     input,
@@ -128,6 +131,7 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
     portalAddress,
     contactName,
     contactEmail,
+    contactPhones,
     contract: { localDate, row: contract },
     byClient: !isStaff(actor),
   };
@@ -145,6 +149,8 @@ export interface Intake {
   portalAddress?: string | null;
   /** For the search text: the contact's name, when the ticket has one. */
   contactName?: string | null;
+  /** For the search text: the contact's phones as already read (contactPhones); undefined: read them. */
+  contactPhones?: string | null;
   /** The contact's address as already read (null: none), so the auto-reply need not read it again. */
   contactEmail?: string | null;
   mail?: MailIntake;
@@ -169,6 +175,10 @@ export async function insertTicket(
   intake: Intake,
 ): Promise<TicketRow> {
   const contactName = intake.contactName ?? null;
+  const contactPhones =
+    intake.contactPhones === undefined
+      ? await phonesOfContact(ctx.db, input.contactId ?? null)
+      : intake.contactPhones;
   const now = ctx.clock();
   const receivedMs = receivedMsOf(input, now.getTime());
   if (receivedMs > now.getTime() + 60_000) {
@@ -231,6 +241,7 @@ export async function insertTicket(
       description: input.description,
       clientName: client.name,
       contactName,
+      contactPhones,
     }),
     created_by: intake.actorId,
     created_at: nowIso,
@@ -397,7 +408,7 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: z.output
       query.breached === undefined
         ? undefined
         : { now: new Date(env.now).toISOString(), breached: query.breached },
-    terms: searchTerms(query.q ?? ""),
+    terms: ticketSearchTerms(query.q ?? ""),
     after: query.cursor ? decodeCursor(query.cursor) : undefined,
     limit: query.limit + 1,
   });

@@ -32,6 +32,7 @@ import { invoiceMailedToMigration } from "./migrations/032_invoice_mailed_to.js"
 import { attachmentVisibilityMigration } from "./migrations/033_attachment_visibility.js";
 import { contractTypeCoverageMigration } from "./migrations/034_contract_type_coverage.js";
 import { ticketReturnedByMigration } from "./migrations/035_ticket_returned_by.js";
+import { ticketSearchPhonesMigration } from "./migrations/036_ticket_search_phones.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -67,6 +68,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "033_attachment_visibility": attachmentVisibilityMigration,
     "034_contract_type_coverage": contractTypeCoverageMigration,
     "035_ticket_returned_by": ticketReturnedByMigration,
+    "036_ticket_search_phones": ticketSearchPhonesMigration(dialect),
   };
 }
 

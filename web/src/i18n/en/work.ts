@@ -287,6 +287,6 @@ export const work: Record<keyof typeof es, string> = {
   "survey.attemptSaved": "Unanswered attempt recorded.",
   "search.title": "Search tickets",
   "search.label": "Search tickets",
-  "search.placeholder": "Folio, subject, client or contact…",
+  "search.placeholder": "Folio, subject, client, contact or phone…",
   "search.empty": "No results.",
 };

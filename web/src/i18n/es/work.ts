@@ -287,6 +287,6 @@ export const work = {
   "survey.attemptSaved": "Intento sin respuesta registrado.",
   "search.title": "Buscar tickets",
   "search.label": "Buscar tickets",
-  "search.placeholder": "Folio, asunto, cliente o contacto…",
+  "search.placeholder": "Folio, asunto, cliente, contacto o teléfono…",
   "search.empty": "Sin resultados.",
 } as const;
