@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { foldForSearch, MAX_SEARCH_TERMS, normalizePhone, searchTerms, searchWordCount } from "./text.js";
+import {
+  foldForSearch,
+  MAX_SEARCH_TERMS,
+  normalizePhone,
+  searchTerms,
+  searchWordCount,
+  ticketSearchTerms,
+} from "./text.js";
 
 describe("searchTerms", () => {
   it.each([
@@ -29,6 +36,24 @@ describe("searchTerms", () => {
 
   it("folds accents, case and spaces", () => {
     expect(foldForSearch("  Ñandú   CONFIGURACIÓN ")).toBe("nandu configuracion");
+  });
+});
+
+describe("ticketSearchTerms: a phone however it is written is one term of digits", () => {
+  it.each([
+    ["55 1234 5678", ["5512345678"]],
+    ["(55) 1234-5678", ["5512345678"]],
+    ["+52 55 1234 5678", ["5512345678"]],
+    ["1234-5678", ["12345678"]],
+    ["123 4567", ["1234567"]],
+    // Fewer than 7 digits, letters, or a folio's year and number: words as any search.
+    ["55 1234", ["55", "1234"]],
+    ["2026-000123", ["2026-000123"]],
+    ["OS-2026-000123", ["os-2026-000123"]],
+    ["ext 5512345678", ["ext", "5512345678"]],
+    ["impresora 55", ["impresora", "55"]],
+  ])("%j → %j", (query, terms) => {
+    expect(ticketSearchTerms(query)).toEqual(terms);
   });
 });
 
