@@ -102,6 +102,24 @@ describe.each(DATABASES)("contract type coverage on %s", (kind) => {
     });
   });
 
+  it("says in the history which pólizas did not cover a request filed per event, and nothing otherwise", async () => {
+    const created = async (id: string) =>
+      (await s.leader.get(`/api/tickets/${id}`)).body.history.find(
+        (h: { action: string }) => h.action === "create",
+      ).changes;
+    const printer = await file(clinic.clientId, "impresoras");
+    expect(await created(printer.id)).toMatchObject({
+      serviceKind: "event",
+      uncoveredBy: ["SH", "SF"],
+      uncoveredCategory: "Impresoras",
+    });
+    const covered = await created((await file(clinic.clientId, "redes")).id);
+    expect(covered.uncoveredBy).toBeUndefined();
+    // A client without any póliza is per event for that reason alone: nothing to name.
+    const none = await clientWith("Papelería Sin Póliza", []);
+    expect((await created((await file(none.clientId, "impresoras")).id)).uncoveredBy).toBeUndefined();
+  });
+
   it("files a request with no category under any póliza in force, as before", async () => {
     expect(await file(hotel.clientId)).toMatchObject({ kind: "contract", contractId: hotel.contracts.SH });
   });

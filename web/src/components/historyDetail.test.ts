@@ -39,3 +39,22 @@ describe("a history line's detail of recorded work", () => {
     expect(correctionDetail(t, action, changes)).toBe(shown);
   });
 });
+
+describe("a ticket's «Registrado» line says why a client with pólizas was filed per event", () => {
+  const said = ((key: string, params?: Record<string, unknown>) =>
+    `${key} ${JSON.stringify(params ?? {})}`) as Parameters<typeof correctionDetail>[0];
+  it("names the pólizas in force that do not cover the category", () => {
+    const changes = { serviceKind: "event", uncoveredBy: ["SH", "SF"], uncoveredCategory: "Impresoras" };
+    expect(correctionDetail(said, "create", changes)).toBe(
+      'intake.notCovered {"count":2,"types":"SH, SF","category":"Impresoras"}',
+    );
+  });
+  it.each([
+    [{ serviceKind: "event" }],
+    [{ serviceKind: "contract" }],
+    [{ serviceKind: "event", uncoveredBy: [] }],
+    [null],
+  ])("says nothing more for %j", (changes) => {
+    expect(correctionDetail(said, "create", changes)).toBeNull();
+  });
+});

@@ -25,8 +25,8 @@ const chargeFacts = (f: Facts) => `${chargeAmount(f)} · ${String(f.description 
 
 /**
  * How much work a history line added, or what a correction of it changed (from the line's `before`
- * and `after`: «30 min, Remota → 45 min, Presencial»), or which file was attached. Null for every
- * other kind of line.
+ * and `after`: «30 min, Remota → 45 min, Presencial»), which file was attached, or why a ticket was
+ * filed per event («La póliza SH no cubre Impresoras.»). Null for every other kind of line.
  */
 export function correctionDetail(
   t: Translate,
@@ -41,6 +41,13 @@ export function correctionDetail(
     return changes.visibility === "internal"
       ? `${changes.filename} · ${t("attachments.internal")}`
       : changes.filename;
+  // Filed per event though the client has pólizas in force: none covers the category.
+  if (action === "create" && Array.isArray(changes?.uncoveredBy) && changes.uncoveredBy.length)
+    return t("intake.notCovered", {
+      count: changes.uncoveredBy.length,
+      types: changes.uncoveredBy.join(", "),
+      category: String(changes.uncoveredCategory ?? ""),
+    });
   if (action === "acceptance_voided" && typeof changes?.signerName === "string")
     return t("history.acceptanceVoidedBy", { name: changes.signerName });
   const before = facts(changes, "before");

@@ -59,6 +59,8 @@ export interface PreferredContractRead {
  * A create's contract from what its one read found: the preferred contract in force when it covers the
  * category (nearly always: «todas» is the default), else whichever other contract in force covers it.
  * Only that rarer case reads the client's contracts again, so the usual create stays one statement.
+ * `uncoveredBy`: when the client has pólizas in force and none covers the category, their types (the
+ * ticket's history says why a client with a póliza was filed per event).
  */
 export async function contractCoveringCreate(
   ctx: AppContext,
@@ -67,14 +69,17 @@ export async function contractCoveringCreate(
   localDate: string,
   category: string | null,
 ) {
-  if (read.contract_id === null) return null;
+  if (read.contract_id === null) return { contract: null, uncoveredBy: [] };
   const preferred = {
     id: read.contract_id,
     sla_normal_minutes: read.sla_normal_minutes,
     sla_urgent_minutes: read.sla_urgent_minutes,
   };
-  if (coversCategory(coverageFromStored(read.contract_covered_categories), category)) return preferred;
-  return coveringContract(await contractsInForceOn(ctx, clientId, localDate), category);
+  if (coversCategory(coverageFromStored(read.contract_covered_categories), category))
+    return { contract: preferred, uncoveredBy: [] };
+  const inForce = await contractsInForceOn(ctx, clientId, localDate);
+  const contract = coveringContract(inForce, category);
+  return { contract, uncoveredBy: contract ? [] : [...new Set(inForce.map((c) => c.type))] };
 }
 
 /**

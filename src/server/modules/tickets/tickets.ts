@@ -100,8 +100,19 @@ async function checkCreateAccess(ctx: AppContext, actor: Actor, input: CreateInp
     contactPhones = found.contact_phones;
   }
   if (input.category) await requireCategory(ctx, input.category);
-  const contract = await contractCoveringCreate(ctx, found, input.clientId, localDate, category);
-  return { client, contactName, contactEmail, contactPhones, contract };
+  const { contract, uncoveredBy } = await contractCoveringCreate(
+    ctx,
+    found,
+    input.clientId,
+    localDate,
+    category,
+  );
+  // Only a category can be left uncovered (an unclassified request is the póliza's).
+  const uncovered =
+    category && uncoveredBy.length
+      ? { types: uncoveredBy, category: found.category?.name ?? category }
+      : null;
+  return { client, contactName, contactEmail, contactPhones, contract, uncovered };
 }
 
 /** Only staff back-date (a call taken earlier): the history says it, received when, registered when, by whom. */
@@ -117,7 +128,7 @@ const backdatedRow = (row: TicketRow, actorId: string, nowIso: string) =>
 export async function createTicket(ctx: AppContext, actor: Actor, input: CreateInput) {
   // The contract in force on the day the call came in, read with the client (one statement).
   const localDate = localDateOf(await businessCalendar(ctx), receivedMsOf(input, ctx.clock().getTime()));
-  const { client, contactName, contactEmail, contactPhones, contract } = await checkCreateAccess(
+  const { client, contactName, contactEmail, contactPhones, contract, uncovered } = await checkCreateAccess(
     ctx,
     actor,
     input,
@@ -132,7 +143,7 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateI
     contactName,
     contactEmail,
     contactPhones,
-    contract: { localDate, row: contract },
+    contract: { localDate, row: contract, uncovered },
     byClient: !isStaff(actor),
   };
   const row = await insertTicket(ctx, client, input, intake);
@@ -160,7 +171,12 @@ export interface Intake {
   /** More writes that belong to the ticket's creation (the inbound mail's row). */
   within?: (trx: Transaction<DB>, row: TicketRow) => Promise<void>;
   /** The client's contract in force covering the category on a local date, if already read (read again for another date). */
-  contract?: { localDate: string; row: (ContractTargets & { id: string }) | null };
+  contract?: {
+    localDate: string;
+    row: (ContractTargets & { id: string }) | null;
+    /** No row: the pólizas in force that do not cover the category (their types and its name). */
+    uncovered?: { types: string[]; category: string } | null;
+  };
 }
 
 /** When the ticket was received: as given (staff back-dating a call) or now. */
@@ -186,10 +202,11 @@ export async function insertTicket(
   }
   const cal = await businessCalendar(ctx);
   // Read with the client unless the clock crossed midnight in between.
-  const contract =
-    intake.contract?.localDate === localDateOf(cal, receivedMs)
-      ? intake.contract.row
-      : await contractInForce(ctx, cal, input.clientId, receivedMs, input.category ?? null);
+  const sameDay = intake.contract?.localDate === localDateOf(cal, receivedMs);
+  const contract = sameDay
+    ? (intake.contract?.row ?? null)
+    : await contractInForce(ctx, cal, input.clientId, receivedMs, input.category ?? null);
+  const uncovered = sameDay && !contract ? intake.contract?.uncovered : null;
   const kind: ServiceKind = contract ? "contract" : "event";
   const responseDueAt = await responseDue(ctx, cal, {
     kind,
@@ -260,7 +277,14 @@ export async function insertTicket(
       actorId: intake.actorId,
       action: "create",
       to: "new",
-      changes: { serviceKind: kind, urgent: input.urgent, channel: row.channel, responseDueAt },
+      changes: {
+        serviceKind: kind,
+        urgent: input.urgent,
+        channel: row.channel,
+        responseDueAt,
+        // Why a client with pólizas in force was filed per event: none covers the category.
+        ...(uncovered && { uncoveredBy: uncovered.types, uncoveredCategory: uncovered.category }),
+      },
     }),
   ];
   // Only staff back-date (checked on the way in): a call taken earlier, registered now, by whom.
