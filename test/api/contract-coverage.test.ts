@@ -155,6 +155,39 @@ describe.each(DATABASES)("contract type coverage on %s", (kind) => {
     expect(byHand.body).toMatchObject({ serviceKind: "contract", contractId: hotel.contracts.SH });
   });
 
+  it("a new category decides the kind again, as intake would have, unless the kind was set by hand", async () => {
+    const reclassify = async (id: string, category: string) => {
+      const r = await s.reception.patch(`/api/tickets/${id}`, { category });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return { kind: r.body.serviceKind, contractId: r.body.contractId, due: r.body.responseDueAt };
+    };
+    const printer = await file(hotel.clientId, "impresoras");
+    const before = (await s.reception.get(`/api/tickets/${printer.id}`)).body.responseDueAt;
+    // The technician finds it is the hosting: SH covers that, with its own response target.
+    const hosting = await reclassify(printer.id, "hosting");
+    expect(hosting).toMatchObject({ kind: "contract", contractId: hotel.contracts.SH });
+    expect(hosting.due).not.toBe(before);
+    const history = (await s.leader.get(`/api/tickets/${printer.id}`)).body.history;
+    expect(history.at(-1)).toMatchObject({
+      action: "update",
+      changes: { category: { to: "hosting" }, service_kind: { from: "event", to: "contract" } },
+    });
+    expect(await reclassify(printer.id, "impresoras")).toMatchObject({ kind: "event", contractId: null });
+    // Within the clinic's two pólizas the contract follows the category too.
+    const clinicTicket = await file(clinic.clientId, "redes");
+    expect(await reclassify(clinicTicket.id, "hosting")).toMatchObject({ contractId: clinic.contracts.SH });
+
+    // Set by hand with a reason, the kind stands through later changes of category.
+    const byHand = await file(hotel.clientId, "hosting");
+    const set = await s.reception.patch(`/api/tickets/${byHand.id}`, {
+      serviceKind: "event",
+      reason: "Fuera del alcance de la póliza",
+    });
+    expect(set.status).toBe(200);
+    expect(await reclassify(byHand.id, "impresoras")).toMatchObject({ kind: "event" });
+    expect(await reclassify(byHand.id, "hosting")).toMatchObject({ kind: "event", contractId: null });
+  });
+
   it("tells reception which pólizas a caller has in the lookup", async () => {
     const found = await s.reception.get(`/api/lookup/callers?q=${encodeURIComponent("Posada")}`);
     expect(found.status).toBe(200);

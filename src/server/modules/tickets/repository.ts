@@ -244,6 +244,20 @@ export const historyRepo = {
     reason: e.reason ?? null,
     changes: e.changes ? JSON.stringify(e.changes) : null,
   }),
+  /**
+   * Whether someone changed the ticket's kind by hand (an edit naming serviceKind, with its reason);
+   * a kind its category decided is marked kindByCoverage.
+   */
+  kindSetByHand: async (db: Db, ticketId: string) => {
+    const rows = await db
+      .selectFrom("ticket_history")
+      .select("changes")
+      .where("ticket_id", "=", ticketId)
+      .where("action", "=", "update")
+      .where("changes", "like", '%"service_kind"%')
+      .execute();
+    return rows.some((r) => !(JSON.parse(r.changes ?? "{}") as { kindByCoverage?: boolean }).kindByCoverage);
+  },
   list: (db: Db, ticketId: string) =>
     db
       .selectFrom("ticket_history")

@@ -12,7 +12,7 @@ import { cancelTicketDraft } from "../billing/ticket-billing.js";
 import { invoiceTicketsRepo } from "../billing/ticket-repository.js";
 import { clientsRepo, contactsRepo } from "../clients/repository.js";
 import { businessCalendar, requireCategory } from "../settings/settings.js";
-import { contractsInForce } from "./contract-in-force.js";
+import { contractInForce, contractsInForce } from "./contract-in-force.js";
 import { assertDeadlineInRange } from "./deadline-range.js";
 import {
   assertMayEdit,
@@ -73,6 +73,24 @@ async function contractForKind(
 }
 
 /**
+ * A new category decides the kind again, as intake would have with it: the póliza in force at receipt
+ * that covers it, else per event. Null when nothing changes, or when someone set the kind by hand (with
+ * a reason): that decision stands until changed by hand again.
+ */
+async function kindForCategory(
+  ctx: AppContext,
+  cal: BusinessCalendar,
+  row: TicketRow,
+  category: string | null,
+) {
+  if (await historyRepo.kindSetByHand(ctx.db, row.id)) return null;
+  const contract = await contractInForce(ctx, cal, row.client_id, Date.parse(row.received_at), category);
+  const kind: ServiceKind = contract ? "contract" : "event";
+  if (kind === row.service_kind && (contract?.id ?? null) === row.contract_id) return null;
+  return { kind, contract };
+}
+
+/**
  * «Facturado» by hand while a draft invoice bills the ticket (its own, the month's contract run, a
  * correction) would drop it from what is left to bill without ever billing it: issuing the draft is
  * what makes it invoiced.
@@ -106,7 +124,7 @@ async function buildPatch(ctx: AppContext, row: TicketRow, p: Patch): Promise<Pa
   if (p.billingStatus === "invoiced") await refuseInvoicedWithDraft(ctx, row.id);
   if (p.billingStatus !== undefined) out.billing_status = p.billingStatus;
   if (p.billableMinutes !== undefined) out.billable_minutes = p.billableMinutes;
-  const kind: ServiceKind = p.serviceKind ?? row.service_kind;
+  let kind: ServiceKind = p.serviceKind ?? row.service_kind;
   const urgent = p.urgent ?? row.urgent === 1;
   const cal = await businessCalendar(ctx);
   let contract: ContractTargets | null | undefined;
@@ -116,6 +134,14 @@ async function buildPatch(ctx: AppContext, row: TicketRow, p: Patch): Promise<Pa
     const chosen = await contractForKind(ctx, cal, row, kind, category);
     out.contract_id = chosen?.id ?? null;
     contract = chosen;
+  } else if (p.serviceKind === undefined && p.category !== undefined && p.category !== row.category) {
+    const decided = await kindForCategory(ctx, cal, row, p.category);
+    if (decided) {
+      kind = decided.kind;
+      out.service_kind = kind;
+      out.contract_id = decided.contract?.id ?? null;
+      contract = decided.contract;
+    }
   }
   if (out.service_kind !== undefined || urgent !== (row.urgent === 1)) {
     out.urgent = urgent ? 1 : 0;
@@ -183,7 +209,9 @@ export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p:
       actorId: actor.id,
       action: "update",
       reason: p.reason?.trim() || null,
-      changes,
+      // A kind the category decided is not one set by hand (kindSetByHand).
+      changes:
+        changes.service_kind && p.serviceKind === undefined ? { ...changes, kindByCoverage: true } : changes,
     });
     // A closed event ticket the leader changes to `to_invoice` gets its draft now (makeEventDraft checks).
     if (patch.billing_status === "to_invoice") await makeEventDraft(ctx, trx, id, actor.id);

@@ -140,6 +140,9 @@ export const core: Record<keyof typeof es, string> = {
   "chargeKind.damage_replacement": "Replacement for damage or disaster",
   "chargeKind.other": "Other",
   "classify.title": "Classification",
+  "classify.categoryDecidesKind":
+    "On saving, the contract's coverage decides Contract or Per event (unless the kind was set by hand).",
+  "classify.kindDecided": "Saved. With the new category it is now «{kind}».",
   "ticket.folio": "Folio",
   "ticket.title": "Subject",
   "ticket.description": "Description",

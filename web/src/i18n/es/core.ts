@@ -139,6 +139,9 @@ export const core = {
   "chargeKind.damage_replacement": "Reposición por daño o desastre",
   "chargeKind.other": "Otro",
   "classify.title": "Clasificación",
+  "classify.categoryDecidesKind":
+    "Al guardar, la cobertura de la póliza decide si es Póliza o Evento (salvo un tipo fijado a mano).",
+  "classify.kindDecided": "Guardado. Con la nueva categoría queda como «{kind}».",
   "ticket.folio": "Folio",
   "ticket.title": "Asunto",
   "ticket.description": "Descripción",

@@ -88,7 +88,14 @@ export function ClassificationPanel({ ticket }: { ticket: Ticket }) {
         onSuccess: (saved) => {
           edit.close();
           rebase(saved);
-          notifications.show({ color: "teal", message: t("common.saved") });
+          // A new category may decide the kind again (the póliza that covers it, else per event).
+          const decided = !("serviceKind" in changes) && saved.serviceKind !== from.serviceKind;
+          notifications.show({
+            color: "teal",
+            message: decided
+              ? t("classify.kindDecided", { kind: t(`kind.${saved.serviceKind as ServiceKind}`) })
+              : t("common.saved"),
+          });
         },
         onError: (e) => {
           if (!edit.caught(e, from, changes)) form.showError(e);
@@ -139,6 +146,11 @@ export function ClassificationPanel({ ticket }: { ticket: Ticket }) {
             onChange={(v) => form.set("category", v)}
             clearable
             error={errors.category}
+            description={
+              values.category !== base.category && values.serviceKind === base.serviceKind
+                ? t("classify.categoryDecidesKind")
+                : undefined
+            }
           />
           <NumberInput
             label={t("intake.estimate")}

@@ -1,0 +1,66 @@
+/**
+ * A technician's finding changes a ticket's category: the kind follows the póliza's coverage, as intake
+ * would have decided it, and the leader's ticket page says so before and after saving.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ADMIN,
+  ApiSession,
+  browserMissing,
+  launchBrowser,
+  PASSWORD,
+  type Server,
+  type Staff,
+  seedClient,
+  seedStaff,
+  startServer,
+  uiLogin,
+  withPage,
+} from "./helpers";
+
+describe.skipIf(browserMissing)("reclassifying a ticket", { timeout: 120_000 }, () => {
+  let server: Server;
+  let browser: Browser;
+  let staff: Staff;
+  let ticketId = "";
+
+  beforeAll(async () => {
+    server = await startServer();
+    const admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
+    staff = await seedStaff(admin);
+    const { clientId } = await seedClient(admin);
+    // The client's SS póliza covers networks only.
+    await admin.ok("PUT", "/api/contract-types/SS/coverage", { coverage: ["redes"] });
+    const reception = await ApiSession.login(server.baseUrl, staff.reception.email, PASSWORD);
+    const ticket = await reception.ok<{ id: string; serviceKind: string }>("POST", "/api/tickets", {
+      clientId,
+      title: "Sin internet en la bodega",
+      description: "El access point no enlaza.",
+      urgent: false,
+      channel: "phone",
+      category: "redes",
+    });
+    expect(ticket.serviceKind).toBe("contract");
+    ticketId = ticket.id;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("a category the póliza does not cover makes the ticket «Evento», said before and after saving", async () => {
+    await withPage(browser, "reclassify-kind", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.leader.email, PASSWORD, `/tickets/${ticketId}`);
+      const panel = page.getByTestId("classification");
+      expect(await panel.getByRole("radio", { name: "Póliza" }).isChecked()).toBe(true);
+      await panel.getByRole("combobox", { name: "Categoría" }).click();
+      await page.getByRole("option", { name: "Soporte general" }).click();
+      await panel.getByText("Al guardar, la cobertura de la póliza decide si es Póliza o Evento").waitFor();
+      await panel.getByRole("button", { name: "Guardar" }).click();
+      await page.getByText("Guardado. Con la nueva categoría queda como «Evento».").waitFor();
+      await expect.poll(() => panel.getByRole("radio", { name: "Evento" }).isChecked()).toBe(true);
+    });
+  });
+});
