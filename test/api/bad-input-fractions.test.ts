@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Res } from "../client.js";
+import { createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
+import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
+import { expectRefusedWithoutTrace } from "../refusal.js";
+
+// A fraction where a whole number goes (minutes, days, an hour, copies): a 400 that names the field
+// with a coded message in the caller's words («Minutos enteros», not zod's «se esperaba un entero»),
+// and nothing stored. The staff app once dropped the typed point instead («1.5» saved as 15); now it
+// keeps it and these are the refusals a form shows beside the field.
+type Body = Record<string, unknown>;
+type Case = [name: string, run: () => Promise<Res>, path: string[], code: string, message: string];
+
+describe.each(DATABASES)("fractions where whole numbers go, on %s", (kind) => {
+  let t: TestApp;
+  let s: Staff;
+  const ids = { client: "", ticket: "" };
+  const time = manualClock("2026-11-24T16:00:00Z"); // Tuesday 10:00 in Mexico City
+
+  beforeAll(async () => {
+    t = await startApp(kind, { clock: time.clock });
+    s = await seedStaff(t.app);
+    const a = await createClientWithContact(s, "Constructora Ñandú", "CÑA010203AB5", "ana@nandu.mx");
+    ids.client = a.client.id;
+    const ticket = {
+      clientId: ids.client,
+      title: "Sin red",
+      description: "",
+      urgent: false,
+      channel: "phone",
+    };
+    ids.ticket = (await s.reception.post("/api/tickets", ticket)).body.id;
+  });
+  afterAll(async () => t?.close());
+
+  /** A settings document as stored, with one part changed. */
+  const settings = (name: string, change: (current: Body) => Body) => async () =>
+    s.admin.put(`/api/settings/${name}`, change((await s.admin.get(`/api/settings/${name}`)).body));
+  const sla = (change: (current: Body) => Body) => settings("sla", change);
+  const whole = "Minutos enteros";
+
+  const cases: Case[] = [
+    [
+      "SLA target",
+      sla((c) => ({ ...c, targets: { ...(c.targets as Body), eventUrgent: 240.5 } })),
+      ["body", "targets", "eventUrgent"],
+      "input.minutes_integer",
+      whole,
+    ],
+    [
+      "SLA rounding",
+      sla((c) => ({ ...c, rounding: { ...(c.rounding as Body), contract: 7.5 } })),
+      ["body", "rounding", "contract"],
+      "input.minutes_integer",
+      whole,
+    ],
+    [
+      "SLA «por vencer» warning",
+      sla((c) => ({ ...c, nearThresholdMinutes: 2.5 })),
+      ["body", "nearThresholdMinutes"],
+      "input.minutes_integer",
+      whole,
+    ],
+    [
+      "deadline calculator minutes",
+      () => s.admin.get("/api/sla/deadline?from=2026-11-24T10:00:00Z&minutes=1.5"),
+      ["querystring", "minutes"],
+      "input.minutes_integer",
+      whole,
+    ],
+  ];
+
+  it.each(cases)(
+    "%s: a fraction is a 400 saying so, nothing stored",
+    async (name, run, path, code, message) => {
+      let res: Res | undefined;
+      await expectRefusedWithoutTrace(t, [name, 400, "validation_failed", async () => (res = await run())]);
+      expect(res?.body.error.details).toEqual([expect.objectContaining({ path, code, message })]);
+    },
+  );
+
+});
