@@ -37,7 +37,9 @@ describe.each(DATABASES)("fractions where whole numbers go, on %s", (kind) => {
   const settings = (name: string, change: (current: Body) => Body) => async () =>
     s.admin.put(`/api/settings/${name}`, change((await s.admin.get(`/api/settings/${name}`)).body));
   const sla = (change: (current: Body) => Body) => settings("sla", change);
+  const backup = (change: Body) => settings("backup", (c) => ({ ...c, ...change }));
   const whole = "Minutos enteros";
+  const days = "Días enteros";
 
   const cases: Case[] = [
     [
@@ -68,6 +70,21 @@ describe.each(DATABASES)("fractions where whole numbers go, on %s", (kind) => {
       "input.minutes_integer",
       whole,
     ],
+    ["backup hour", backup({ hour: 3.5 }), ["body", "hour"], "input.hour_of_day", "Hora entera de 0 a 23"],
+    [
+      "backup retention",
+      backup({ retentionDays: 7.5 }),
+      ["body", "retentionDays"],
+      "input.days_integer",
+      days,
+    ],
+    [
+      "backups kept",
+      backup({ keep: 2.5 }),
+      ["body", "keep"],
+      "input.copies_integer",
+      "Un número entero de copias",
+    ],
   ];
 
   it.each(cases)(
@@ -79,4 +96,12 @@ describe.each(DATABASES)("fractions where whole numbers go, on %s", (kind) => {
     },
   );
 
+  it("in English the same refusal reads in English", async () => {
+    await s.admin.patch("/api/auth/me", { locale: "en" });
+    const res = await backup({ hour: 3.5 })();
+    expect(res.body.error.details).toEqual([
+      expect.objectContaining({ path: ["body", "hour"], message: "A whole hour from 0 to 23" }),
+    ]);
+    await s.admin.patch("/api/auth/me", { locale: "es-MX" });
+  });
 });
