@@ -192,6 +192,15 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
       await page.getByRole("link", { name: "Pólizas" }).click();
       await page.getByTestId("contracts").getByRole("button", { name: "Editar" }).click();
       let contract = page.getByRole("dialog", { name: "Editar póliza" });
+      // A response time typed with a decimal stays as typed and is refused beside it, not saved as 15.
+      const normal = contract.getByLabel("Respuesta normal (min hábiles)");
+      const normalWas = await normal.inputValue();
+      await normal.fill("");
+      await normal.pressSequentially("1.5");
+      await contract.getByRole("button", { name: "Guardar" }).click();
+      await contract.getByText("Minutos enteros").waitFor();
+      expect(await normal.inputValue()).toBe("1.5");
+      await normal.fill(normalWas);
       await contract.getByLabel("Cuota mensual").fill("4000");
       await contract.getByRole("button", { name: "Guardar" }).click();
       await contract.waitFor({ state: "detached" });

@@ -38,6 +38,14 @@ describe.each(DATABASES)("fractions where whole numbers go, on %s", (kind) => {
     s.admin.put(`/api/settings/${name}`, change((await s.admin.get(`/api/settings/${name}`)).body));
   const sla = (change: (current: Body) => Body) => settings("sla", change);
   const backup = (change: Body) => settings("backup", (c) => ({ ...c, ...change }));
+  const contract = (body: Body) => () =>
+    s.leader.post("/api/contracts", {
+      clientId: ids.client,
+      type: "SS",
+      startsOn: "2026-01-01",
+      monthlyFeeCents: 1000,
+      ...body,
+    });
   const whole = "Minutos enteros";
   const days = "Días enteros";
 
@@ -67,6 +75,27 @@ describe.each(DATABASES)("fractions where whole numbers go, on %s", (kind) => {
       "deadline calculator minutes",
       () => s.admin.get("/api/sla/deadline?from=2026-11-24T10:00:00Z&minutes=1.5"),
       ["querystring", "minutes"],
+      "input.minutes_integer",
+      whole,
+    ],
+    [
+      "contract's normal response time",
+      contract({ slaNormalMinutes: 1.5 }),
+      ["body", "slaNormalMinutes"],
+      "input.minutes_integer",
+      whole,
+    ],
+    [
+      "contract's urgent response time",
+      contract({ slaUrgentMinutes: 30.5 }),
+      ["body", "slaUrgentMinutes"],
+      "input.minutes_integer",
+      whole,
+    ],
+    [
+      "contract's included minutes",
+      contract({ includedMinutesPerMonth: 90.5 }),
+      ["body", "includedMinutesPerMonth"],
       "input.minutes_integer",
       whole,
     ],
