@@ -29,7 +29,13 @@ const clientFields = {
   email: Email.nullable().optional(),
   billingAddress: OptionalText(1000).nullable().optional(),
   paymentTerms: PaymentTerms.optional(),
-  creditDays: z.number().int().min(1).max(365).nullable().optional(),
+  creditDays: z
+    .number()
+    .int("input.days_integer")
+    .min(1, "input.days_min")
+    .max(365, "input.days_max")
+    .nullable()
+    .optional(),
   creditLimitCents: Cents.nullable().optional(),
   accountTechnicianId: Id.nullable().optional(),
   /**

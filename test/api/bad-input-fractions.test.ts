@@ -99,6 +99,26 @@ describe.each(DATABASES)("fractions where whole numbers go, on %s", (kind) => {
       "input.minutes_integer",
       whole,
     ],
+    [
+      "client's credit days",
+      () => s.sales.patch(`/api/clients/${ids.client}`, { paymentTerms: "credit", creditDays: 1.5 }),
+      ["body", "creditDays"],
+      "input.days_integer",
+      days,
+    ],
+    [
+      "credit request's days",
+      () =>
+        s.reception.post("/api/credit-requests", {
+          clientId: ids.client,
+          creditDays: 1.5,
+          creditLimitCents: 100,
+          reason: "Cliente frecuente",
+        }),
+      ["body", "creditDays"],
+      "input.days_integer",
+      days,
+    ],
     ["backup hour", backup({ hour: 3.5 }), ["body", "hour"], "input.hour_of_day", "Hora entera de 0 a 23"],
     [
       "backup retention",
