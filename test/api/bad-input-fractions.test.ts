@@ -119,6 +119,13 @@ describe.each(DATABASES)("fractions where whole numbers go, on %s", (kind) => {
       "input.days_integer",
       days,
     ],
+    [
+      "ticket's billable minutes",
+      () => s.senior.patch(`/api/tickets/${ids.ticket}`, { billableMinutes: 1.5, reason: "Traslado" }),
+      ["body", "billableMinutes"],
+      "input.minutes_integer",
+      whole,
+    ],
     ["backup hour", backup({ hour: 3.5 }), ["body", "hour"], "input.hour_of_day", "Hora entera de 0 a 23"],
     [
       "backup retention",
