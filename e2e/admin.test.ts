@@ -190,8 +190,29 @@ describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { ti
       await page.getByLabel("Motivo").fill("");
 
       await page.getByRole("link", { name: "Tiempos de respuesta" }).click();
-      await page.getByLabel("Póliza, normal").waitFor();
+      const target = page.getByLabel("Póliza, normal");
+      await target.waitFor();
       await shot(page, "16-admin-sla");
+      // A decimal typed key by key stays as typed and is refused beside the field, not saved as 15.
+      const targetWas = await target.inputValue();
+      const slaBefore = await desk.admin.ok("GET", "/api/settings/sla");
+      await target.fill("");
+      await target.pressSequentially("1.5");
+      await page.getByRole("button", { name: "Guardar" }).click();
+      await page.getByText("Minutos enteros").waitFor();
+      expect(await target.inputValue()).toBe("1.5");
+      // (The calendar's «Cambios guardados.» may still be showing: the stored settings tell.)
+      expect(await desk.admin.ok("GET", "/api/settings/sla")).toEqual(slaBefore);
+      await target.fill(targetWas);
+      await page.getByText("Minutos enteros").waitFor({ state: "detached" });
+      // So in the deadline calculator: «1.5» is not asked as 15 minutes.
+      const businessMinutes = page.getByLabel("Minutos hábiles");
+      await businessMinutes.fill("");
+      await businessMinutes.pressSequentially("1.5");
+      await page.getByRole("button", { name: "Calcular" }).click();
+      await page.getByText("Minutos enteros").waitFor();
+      expect(await businessMinutes.inputValue()).toBe("1.5");
+      expect(await page.getByText(/^Vence:/).count()).toBe(0);
       await page.getByRole("link", { name: "Categorías" }).click();
       await page.getByText("windows-server").waitFor();
       await page.getByRole("link", { name: "Tipos de póliza" }).click();

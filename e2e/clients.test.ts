@@ -48,9 +48,17 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
     await withPage(browser, "credit", async (page) => {
       let dialog = await openClient(page, sales.email);
       let terms = dialog.getByTestId("payment-terms");
-      await terms.getByLabel("Días de crédito").fill("45");
+      const days = terms.getByLabel("Días de crédito");
       await terms.getByLabel("Límite de crédito").fill("50,000.50");
       await terms.getByLabel("Motivo").fill("Cliente desde 2019");
+      // A decimal typed key by key stays as typed and is refused beside the field (not asked as 15 days).
+      await days.fill("");
+      await days.pressSequentially("1.5");
+      await terms.getByRole("button", { name: "Enviar solicitud a Ventas" }).click();
+      await terms.getByText("Días enteros").waitFor();
+      expect(await days.inputValue()).toBe("1.5");
+      expect(await terms.getByTestId("credit-pending").count()).toBe(0);
+      await days.fill("45");
       await terms.getByRole("button", { name: "Enviar solicitud a Ventas" }).click();
       await terms.getByTestId("credit-pending").waitFor();
       await page.goto(`${server.baseUrl}/credit`);
@@ -192,6 +200,15 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
       await page.getByRole("link", { name: "Pólizas" }).click();
       await page.getByTestId("contracts").getByRole("button", { name: "Editar" }).click();
       let contract = page.getByRole("dialog", { name: "Editar póliza" });
+      // A response time typed with a decimal stays as typed and is refused beside it, not saved as 15.
+      const normal = contract.getByLabel("Respuesta normal (min hábiles)");
+      const normalWas = await normal.inputValue();
+      await normal.fill("");
+      await normal.pressSequentially("1.5");
+      await contract.getByRole("button", { name: "Guardar" }).click();
+      await contract.getByText("Minutos enteros").waitFor();
+      expect(await normal.inputValue()).toBe("1.5");
+      await normal.fill(normalWas);
       await contract.getByLabel("Cuota mensual").fill("4000");
       await contract.getByRole("button", { name: "Guardar" }).click();
       await contract.waitFor({ state: "detached" });

@@ -63,7 +63,15 @@ describe.skipIf(browserMissing)("security headers in the browser", { timeout: 18
         .getByTestId("backups")
         .getByText(/^mesa-\d{8}T\d{6}Z\.sqlite$/)
         .waitFor();
-      await page.getByLabel("Hora (0–23)").fill("4");
+      // A decimal typed key by key stays as typed and is refused beside the field, not saved as 45.
+      const hour = page.getByLabel("Hora (0–23)");
+      await hour.fill("");
+      await hour.pressSequentially("4.5");
+      await page.getByRole("button", { name: "Guardar" }).click();
+      await page.getByText("Hora entera de 0 a 23").waitFor();
+      expect(await hour.inputValue()).toBe("4.5");
+      expect(await page.getByText("Cambios guardados.").count()).toBe(0);
+      await hour.fill("4");
       await page.getByRole("button", { name: "Guardar" }).click();
       await page.getByText("Cambios guardados.").waitFor();
       const saved = await page.evaluate(() => fetch("/api/settings/backup").then((r) => r.json()));

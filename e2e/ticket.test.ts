@@ -194,7 +194,17 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
       await uiLogin(page, server.baseUrl, staff.senior.email, PASSWORD, `/tickets/${ticket.id}`);
       const panel = page.getByTestId("billable-correction");
       await panel.getByText(/Fijado en la revisión: 1 h\./).waitFor();
-      await panel.getByLabel("Minutos facturables").fill("75");
+      // A decimal typed key by key stays as typed and is refused beside the field, not billed as 15.
+      const minutes = panel.getByLabel("Minutos facturables");
+      await minutes.fill("");
+      await minutes.pressSequentially("1.5");
+      await panel.getByLabel("Motivo").fill("Minutos con decimales");
+      await panel.getByRole("button", { name: "Guardar corrección" }).click();
+      await panel.getByText("Minutos enteros").waitFor();
+      expect(await minutes.inputValue()).toBe("1.5");
+      expect(await page.getByText("Tiempo facturable corregido.").count()).toBe(0);
+      await panel.getByLabel("Motivo").fill("");
+      await minutes.fill("75");
       await panel.getByRole("button", { name: "Guardar corrección" }).click();
       await panel.getByText("Indica el motivo.").waitFor();
       await panel.getByLabel("Motivo").fill("Faltó contar el traslado al sitio");

@@ -5,11 +5,11 @@ import { BaseVersion } from "./common.js";
 export const BackupSettings = z.strictObject({
   enabled: z.boolean(),
   /** Local hour (0–23) in the calendar's time zone. */
-  hour: z.number().int().min(0).max(23),
+  hour: z.number().int("input.hour_of_day").min(0, "input.hour_of_day").max(23, "input.hour_of_day"),
   /** Backups older than this many days are deleted (the newest is always kept). */
-  retentionDays: z.number().int().min(1).max(3650),
+  retentionDays: z.number().int("input.days_integer").min(1, "input.days_min").max(3650, "input.days_max"),
   /** At most this many nightly backups are kept. */
-  keep: z.number().int().min(1).max(1000),
+  keep: z.number().int("input.copies_integer").min(1).max(1000),
   /** Absolute folder for the nightly backups; null means `<MESA_DATA_DIR>/backups`. */
   dir: z
     .string()

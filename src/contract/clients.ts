@@ -29,7 +29,13 @@ const clientFields = {
   email: Email.nullable().optional(),
   billingAddress: OptionalText(1000).nullable().optional(),
   paymentTerms: PaymentTerms.optional(),
-  creditDays: z.number().int().min(1).max(365).nullable().optional(),
+  creditDays: z
+    .number()
+    .int("input.days_integer")
+    .min(1, "input.days_min")
+    .max(365, "input.days_max")
+    .nullable()
+    .optional(),
   creditLimitCents: Cents.nullable().optional(),
   accountTechnicianId: Id.nullable().optional(),
   /**
@@ -137,8 +143,8 @@ export const CallerLookupQuery = z.object({ q: SearchText.pipe(z.string().trim()
 
 export const SlaOverride = z
   .number()
-  .int()
-  .min(1)
+  .int("input.minutes_integer")
+  .min(1, "input.minutes_min")
   .max(60 * 24 * 30)
   .nullable()
   .optional();
@@ -149,7 +155,13 @@ const contractFields = {
   startsOn: DateOnly,
   endsOn: DateOnly.nullable().optional(),
   monthlyFeeCents: Cents,
-  includedMinutesPerMonth: z.number().int().min(0).max(1_000_000).nullable().optional(),
+  includedMinutesPerMonth: z
+    .number()
+    .int("input.minutes_integer")
+    .min(0, "input.minutes_nonnegative")
+    .max(1_000_000)
+    .nullable()
+    .optional(),
   overageRateCents: Cents.nullable().optional(),
   slaNormalMinutes: SlaOverride,
   slaUrgentMinutes: SlaOverride,

@@ -40,11 +40,13 @@ export type CalendarSettings = z.infer<typeof CalendarSettings>;
 export const CalendarSettingsBody = CalendarSettings.extend({ version: BaseVersion });
 export const CalendarSettingsRecord = CalendarSettings.extend({ version: z.number() });
 
+// Whole business minutes, refused with a coded message (not zod's) when a fraction comes in.
 const TargetMinutes = z
   .number()
-  .int()
-  .min(1)
+  .int("input.minutes_integer")
+  .min(1, "input.minutes_min")
   .max(60 * 24 * 30);
+const RoundingMinutes = z.number().int("input.minutes_integer").min(1, "input.minutes_min").max(480);
 export const SlaSettings = z.strictObject({
   targets: z.strictObject({
     contractNormal: TargetMinutes,
@@ -53,13 +55,13 @@ export const SlaSettings = z.strictObject({
     eventUrgent: TargetMinutes,
   }),
   rounding: z.strictObject({
-    contract: z.number().int().min(1).max(480),
-    event: z.number().int().min(1).max(480),
+    contract: RoundingMinutes,
+    event: RoundingMinutes,
   }),
   nearThresholdMinutes: z
     .number()
-    .int()
-    .min(0)
+    .int("input.minutes_integer")
+    .min(0, "input.minutes_nonnegative")
     .max(60 * 24),
 });
 export type SlaSettings = z.infer<typeof SlaSettings>;

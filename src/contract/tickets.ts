@@ -104,7 +104,12 @@ export const TicketPatchBody = z.strictObject({
   serviceKind: ServiceKind.optional(),
   estimatedSolutionMinutes: EstimateMinutes.nullable().optional(),
   billingStatus: BillingStatus.optional(),
-  billableMinutes: z.number().int().min(0).max(1_000_000).optional(),
+  billableMinutes: z
+    .number()
+    .int("input.minutes_integer")
+    .min(0, "input.minutes_nonnegative")
+    .max(1_000_000)
+    .optional(),
   reason: OptionalText(2000).optional(),
   version: BaseVersion,
 });

@@ -14,6 +14,7 @@ export * from "../../src/contract/backup";
 export * from "../../src/contract/billing";
 export * from "../../src/contract/clients";
 export * from "../../src/contract/common";
+export * from "../../src/contract/credit";
 export * from "../../src/contract/notifications";
 export * from "../../src/contract/reports";
 export * from "../../src/contract/service-orders";

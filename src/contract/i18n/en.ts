@@ -33,6 +33,8 @@ export const inputEn: Record<InputMessageKey, string> = {
   "input.days_integer": "Whole days",
   "input.days_min": "At least {min, plural, one {# day} other {# days}}",
   "input.days_max": "At most {max} days",
+  "input.hour_of_day": "A whole hour from 0 to 23",
+  "input.copies_integer": "A whole number of copies",
   "input.score_integer": "A whole score",
   "input.score_range": "From 1 to 5",
   "input.email": "Invalid e-mail address",

@@ -34,6 +34,8 @@ export const inputEs = {
   "input.days_integer": "Días enteros",
   "input.days_min": "Al menos {min, plural, one {# día} other {# días}}",
   "input.days_max": "Máximo {max} días",
+  "input.hour_of_day": "Hora entera de 0 a 23",
+  "input.copies_integer": "Un número entero de copias",
   "input.score_integer": "Calificación entera",
   "input.score_range": "De 1 a 5",
   "input.email": "Correo electrónico inválido",

@@ -29,7 +29,17 @@ import { QueryState } from "../../components/QueryState";
 import { type BackupList, BackupSettingsBody, type BackupSettingsRecord } from "../../contract";
 import { useT } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
-import { useSettingsEditor } from "./useSettingsEditor";
+import { typedNumber, useSettingsEditor } from "./useSettingsEditor";
+
+type Counted = "hour" | "retentionDays" | "keep";
+/** The hour and counts as typed (a decimal stays for the contract to refuse), the rest as read. */
+type Values = Omit<BackupSettingsRecord, Counted> & Record<Counted, number | string>;
+const toBody = (v: Values) => ({
+  ...v,
+  hour: typedNumber(v.hour),
+  retentionDays: typedNumber(v.retentionDays),
+  keep: typedNumber(v.keep),
+});
 
 const CONFLICT_FIELDS = ["enabled", "hour", "retentionDays", "keep", "dir"];
 
@@ -41,18 +51,20 @@ function formatSize(bytes: number): string {
 /** Saved over the version it was read at: another admin's save in between opens the compare dialog. */
 function SettingsForm({ initial, defaultDir }: { initial: BackupSettingsRecord; defaultDir: string }) {
   const t = useT();
-  const { form, submit, busy, edit, reapply, discard } = useSettingsEditor(
+  const { form, submit, busy, edit, reapply, discard } = useSettingsEditor<Values>(
     "backup",
     initial,
     BackupSettingsBody,
+    { toBody },
   );
   const { values, errors } = form;
-  const int = (key: "hour" | "retentionDays" | "keep") => ({
+  const int = (key: Counted) => ({
     min: key === "hour" ? 0 : 1,
     max: key === "hour" ? 23 : undefined,
-    allowDecimal: false,
+    // Held as typed, no allowDecimal={false}: both dropped a typed point («4.5» saved as 45); a decimal
+    // stays for the contract to refuse beside the field («Hora entera de 0 a 23»).
     value: values[key],
-    onChange: (v: number | string) => form.set(key, Number(v)),
+    onChange: (v: number | string) => form.set(key, v),
     error: errors[key],
   });
   return (

@@ -38,7 +38,7 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
     "calendar",
     initial,
     CalendarSettingsBody,
-    (values) => weekIssues(values.weeklyHours, t),
+    { extraChecks: (values) => weekIssues(values.weeklyHours, t) },
   );
   const { values, errors } = form;
   return (

@@ -4,10 +4,10 @@ import type { z } from "zod";
 import { api, withQuery } from "../../api/client";
 import { DateField } from "../../components/DateField";
 import { TimeField } from "../../components/TimeField";
-import type { DeadlineResult, SkippedDay } from "../../contract";
+import { DeadlineQuery, type DeadlineResult, type SkippedDay } from "../../contract";
 import { type Translate, useT } from "../../i18n";
 import { isIsoDay } from "../../lib/dayInput";
-import { errorMessage } from "../../lib/form";
+import { errorMessage, localIssues } from "../../lib/form";
 import { displayTimeZone, formatDateTime, zonedIso } from "../../lib/format";
 import { formatLongDate, zoneLabel } from "../../lib/zones";
 import { closedDayReason } from "./closedDay";
@@ -31,6 +31,7 @@ export function DeadlineCalculator() {
   const [day, setDay] = useState("");
   const [time, setTime] = useState("");
   const [minutes, setMinutes] = useState<number | string>(120);
+  const [minutesError, setMinutesError] = useState<string | undefined>();
   const [result, setResult] = useState<Deadline | null>(null);
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
@@ -41,10 +42,12 @@ export function DeadlineCalculator() {
     const at = day ? zonedIso(day, time || "00:00") : new Date().toISOString();
     if (!at) return setError(t(isIsoDay(day) ? "time.badDateTime" : "common.badDay"));
     const instant = new Date(at).toISOString();
+    // Checked as the server does: a decimal stays typed and is refused beside the field («Minutos
+    // enteros»), where Mantine's allowDecimal={false} dropped the point and asked for 15 minutes.
+    const typed = DeadlineQuery.shape.minutes.safeParse(minutes);
+    if (!typed.success) return setMinutesError(localIssues(t, typed.error.issues, minutes)[0]?.message);
     try {
-      setResult(
-        await api<Deadline>(withQuery("/api/sla/deadline", { from: instant, minutes: Number(minutes) })),
-      );
+      setResult(await api<Deadline>(withQuery("/api/sla/deadline", { from: instant, minutes: typed.data })));
     } catch (cause) {
       setError(errorMessage(t, cause));
     }
@@ -62,9 +65,12 @@ export function DeadlineCalculator() {
             <NumberInput
               label={t("sla.minutes")}
               min={0}
-              allowDecimal={false}
               value={minutes}
-              onChange={setMinutes}
+              onChange={(v) => {
+                setMinutes(v);
+                setMinutesError(undefined);
+              }}
+              error={minutesError}
             />
             <Button type="submit" variant="light">
               {t("sla.compute")}

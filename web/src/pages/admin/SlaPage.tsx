@@ -17,9 +17,17 @@ import { SlaSettingsBody, type SlaSettingsRecord } from "../../contract";
 import { useT } from "../../i18n";
 import { formatMinutes } from "../../lib/format";
 import { DeadlineCalculator } from "./DeadlineCalculator";
-import { useSettingsEditor } from "./useSettingsEditor";
+import { typedNumber, useSettingsEditor } from "./useSettingsEditor";
 
-type Values = z.infer<typeof SlaSettingsRecord>;
+type Sla = z.infer<typeof SlaSettingsRecord>;
+/** The minutes as typed (a decimal stays for «Minutos enteros» to refuse it), the version as read. */
+type Typed<T> = { [K in keyof T]: number | string };
+interface Values {
+  targets: Typed<Sla["targets"]>;
+  rounding: Typed<Sla["rounding"]>;
+  nearThresholdMinutes: number | string;
+  version: number;
+}
 const CONFLICT_FIELDS = ["targets", "rounding", "nearThresholdMinutes"];
 const TARGETS = ["contractNormal", "contractUrgent", "eventNormal", "eventUrgent"] as const;
 const DEFAULTS: Values = {
@@ -29,12 +37,25 @@ const DEFAULTS: Values = {
   version: 0,
 };
 
+const toBody = (v: Values) => ({
+  ...v,
+  targets: Object.fromEntries(TARGETS.map((k) => [k, typedNumber(v.targets[k])])),
+  rounding: { contract: typedNumber(v.rounding.contract), event: typedNumber(v.rounding.event) },
+  nearThresholdMinutes: typedNumber(v.nearThresholdMinutes),
+});
+
+/** «2 h» beside a target: only for whole minutes (beside «1.5» it read «2 min»). */
+const inWords = (v: number | string) =>
+  typeof v === "number" && Number.isInteger(v) ? formatMinutes(v) : undefined;
+
 function SlaForm({ initial }: { initial: Values }) {
   const t = useT();
-  const { form, submit, busy, edit, reapply, discard } = useSettingsEditor("sla", initial, SlaSettingsBody);
+  const { form, submit, busy, edit, reapply, discard } = useSettingsEditor("sla", initial, SlaSettingsBody, {
+    toBody,
+  });
   const { values, errors } = form;
   const setTarget = (k: (typeof TARGETS)[number], v: number | string) =>
-    form.set("targets", { ...values.targets, [k]: Number(v) });
+    form.set("targets", { ...values.targets, [k]: v });
   return (
     <Paper withBorder p="md">
       <form onSubmit={submit} noValidate>
@@ -47,9 +68,10 @@ function SlaForm({ initial }: { initial: Values }) {
               <NumberInput
                 key={k}
                 label={t(`sla.target.${k}`)}
-                description={formatMinutes(values.targets[k])}
+                // A decimal stays typed for «Minutos enteros» to refuse it (Mantine's allowDecimal={false}
+                // dropped the point: «1.5» was saved as 15).
+                description={inWords(values.targets[k])}
                 min={1}
-                allowDecimal={false}
                 value={values.targets[k]}
                 onChange={(v) => setTarget(k, v)}
                 error={errors[`targets.${k}`]}
@@ -63,25 +85,22 @@ function SlaForm({ initial }: { initial: Values }) {
             <NumberInput
               label={t("sla.rounding.contract")}
               min={1}
-              allowDecimal={false}
               value={values.rounding.contract}
-              onChange={(v) => form.set("rounding", { ...values.rounding, contract: Number(v) })}
+              onChange={(v) => form.set("rounding", { ...values.rounding, contract: v })}
               error={errors["rounding.contract"]}
             />
             <NumberInput
               label={t("sla.rounding.event")}
               min={1}
-              allowDecimal={false}
               value={values.rounding.event}
-              onChange={(v) => form.set("rounding", { ...values.rounding, event: Number(v) })}
+              onChange={(v) => form.set("rounding", { ...values.rounding, event: v })}
               error={errors["rounding.event"]}
             />
             <NumberInput
               label={t("sla.near")}
               min={0}
-              allowDecimal={false}
               value={values.nearThresholdMinutes}
-              onChange={(v) => form.set("nearThresholdMinutes", Number(v))}
+              onChange={(v) => form.set("nearThresholdMinutes", v)}
               error={errors.nearThresholdMinutes}
             />
           </SimpleGrid>

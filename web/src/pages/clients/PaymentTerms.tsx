@@ -16,6 +16,7 @@ import type { FormEvent } from "react";
 import { useUsers } from "../../api/admin";
 import { type Client, usePatchClient } from "../../api/clients";
 import { useCreditStatus, useRequestCredit } from "../../api/credit-warranty";
+import { CreditRequestBody } from "../../contract";
 import { useT } from "../../i18n";
 import { errorMessage, useForm } from "../../lib/form";
 import { formatDateTime, formatMoney, parsePesos } from "../../lib/format";
@@ -61,6 +62,9 @@ function RequestForm({ client }: { client: Client }) {
       creditLimitCents: cents,
       reason: form.values.reason.trim(),
     };
+    // The contract's own check first: «1.5» days is refused beside the field («Días enteros»), not sent
+    // for the server's refusal to read «Datos inválidos (body.creditDays: …)» above the button.
+    if (!form.validate(CreditRequestBody, body)) return;
     request.mutate(body, {
       onSuccess: () => notifications.show({ color: "teal", message: t("credit.requestSent") }),
       onError: (e) => form.showError(e),
@@ -77,7 +81,8 @@ function RequestForm({ client }: { client: Client }) {
             label={t("client.creditDays")}
             min={1}
             max={365}
-            allowDecimal={false}
+            // A decimal stays typed and the request is refused beside it («Días enteros»):
+            // allowDecimal={false} dropped the point and «1.5» asked for 15 days of credit.
             value={form.values.days}
             onChange={(v) => form.set("days", v)}
             error={form.errors.creditDays}

@@ -183,7 +183,8 @@ function ContractForm({ contract, onClose }: { contract: Contract | null; onClos
             label={t("contract.slaNormal")}
             description={t("contract.slaDefault")}
             min={1}
-            allowDecimal={false}
+            // A decimal stays typed for «Minutos enteros» to refuse it: allowDecimal={false} dropped the
+            // point and «1.5» was saved as a 15-minute response time.
             value={values.slaNormal}
             onChange={(v) => form.set("slaNormal", v)}
             error={errors.slaNormalMinutes}
@@ -192,7 +193,6 @@ function ContractForm({ contract, onClose }: { contract: Contract | null; onClos
             label={t("contract.slaUrgent")}
             description={t("contract.slaDefault")}
             min={1}
-            allowDecimal={false}
             value={values.slaUrgent}
             onChange={(v) => form.set("slaUrgent", v)}
             error={errors.slaUrgentMinutes}

@@ -62,7 +62,8 @@ export function BillableCorrection({ ticket }: { ticket: TicketDetail }) {
             label={t("billable.minutes")}
             min={0}
             max={1_000_000}
-            allowDecimal={false}
+            // A decimal stays typed for «Minutos enteros» to refuse it: allowDecimal={false} dropped the
+            // point and «1.5» was billed as 15 minutes.
             value={values.minutes}
             onChange={(v) => form.set("minutes", v)}
             error={errors.billableMinutes}
