@@ -61,6 +61,12 @@ describe.skipIf(browserMissing)("reclassifying a ticket", { timeout: 120_000 }, 
       await panel.getByRole("button", { name: "Guardar" }).click();
       await page.getByText("Guardado. Con la nueva categoría queda como «Evento».").waitFor();
       await expect.poll(() => panel.getByRole("radio", { name: "Evento" }).isChecked()).toBe(true);
+      // The history says what the edit changed, not only that something did.
+      await page.getByRole("tab", { name: /Historial/ }).click();
+      await page
+        .getByTestId("history")
+        .getByText("Categoría: Redes → Soporte general · Tipo de servicio: Póliza → Evento", { exact: false })
+        .waitFor();
     });
   });
 });

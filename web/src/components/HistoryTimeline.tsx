@@ -1,8 +1,10 @@
 import { Text, Timeline } from "@mantine/core";
+import { useCategoryName } from "../api/clients";
 import type { TicketDetail } from "../contract";
 import { hasKey, useT } from "../i18n";
 import { formatDateTime } from "../lib/format";
 import { correctionDetail } from "./historyDetail";
+import { updateDetail } from "./historyUpdate";
 
 type Entry = TicketDetail["history"][number];
 
@@ -23,11 +25,14 @@ function describe(t: ReturnType<typeof useT>, entry: Entry): string {
 /** The append-only history of a ticket: who, when, from → to, and why. */
 export function HistoryTimeline({ history }: { history: Entry[] }) {
   const t = useT();
+  const categoryName = useCategoryName();
   if (history.length === 0) return <Text c="dimmed">{t("history.empty")}</Text>;
   return (
     <Timeline bulletSize={14} lineWidth={2} active={history.length - 1} data-testid="history">
       {history.map((entry) => {
-        const detail = correctionDetail(t, entry.action, entry.changes);
+        const detail =
+          correctionDetail(t, entry.action, entry.changes) ??
+          (entry.action === "update" ? updateDetail(t, entry.changes, categoryName) : null);
         return (
           <Timeline.Item key={entry.id} title={describe(t, entry)}>
             <Text size="xs" c="dimmed">

@@ -191,6 +191,7 @@ export const work: Record<keyof typeof es, string> = {
   "history.survey_attempt": "Unanswered survey call",
   "history.sla_recompute": "Deadline recomputed",
   "history.billable": "Billable time corrected",
+  "history.billableMinutes": "Billable time",
   "history.call": "Call logged",
   "history.link_sender": "Sender linked to the client",
   "history.rate_override": "Ticket hourly rate overridden",
