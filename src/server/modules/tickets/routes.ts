@@ -27,6 +27,7 @@ import { featureRoutes, type Routes } from "../../platform/http/route-groups.js"
 import { withBaseVersion } from "../../platform/http/versioning.js";
 import * as corrections from "../work/corrections.js";
 import * as work from "../work/work.js";
+import { createTicket } from "./create-ticket.js";
 import * as edit from "./ticket-edit.js";
 import * as tickets from "./tickets.js";
 import * as transitions from "./transitions.js";
@@ -57,7 +58,7 @@ function ticketsGroup(r: Routes, ctx: AppContext): void {
       response: { 201: TicketFast },
     },
     handler: async (req, reply) =>
-      reply.status(201).send(await tickets.createTicket(forRequest(ctx, req), actorOf(req), req.body)),
+      reply.status(201).send(await createTicket(forRequest(ctx, req), actorOf(req), req.body)),
   });
   r.get("", {
     schema: { tags: ["tickets"], querystring: TicketListQuery, response: { 200: TicketListFast } },

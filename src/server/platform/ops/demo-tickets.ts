@@ -8,7 +8,7 @@ import {
 } from "../../../contract/tickets.js";
 import type { Actor, AppContext } from "../../context.js";
 import { recordSurvey, recordSurveyAttempt } from "../../modules/surveys/surveys.js";
-import { createTicket } from "../../modules/tickets/tickets.js";
+import { createTicket } from "../../modules/tickets/create-ticket.js";
 import { transitionTicket } from "../../modules/tickets/transitions.js";
 import { addCharge, addMessage, addTimeEntry } from "../../modules/work/work.js";
 import { TICKET_SUBJECTS } from "./demo-data.js";
