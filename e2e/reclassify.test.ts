@@ -57,9 +57,15 @@ describe.skipIf(browserMissing)("reclassifying a ticket", { timeout: 120_000 }, 
       expect(await panel.getByRole("radio", { name: "Póliza" }).isChecked()).toBe(true);
       await panel.getByRole("combobox", { name: "Categoría" }).click();
       await page.getByRole("option", { name: "Soporte general" }).click();
-      await panel.getByText("Al guardar, la cobertura de la póliza decide si es Póliza o Evento").waitFor();
+      await panel
+        .getByText("Al guardar, lo que cubran las pólizas del cliente decide si es Póliza o Evento")
+        .waitFor();
       await panel.getByRole("button", { name: "Guardar" }).click();
-      await page.getByText("Guardado. Con la nueva categoría queda como «Evento».").waitFor();
+      await page
+        .getByText(
+          /^Guardado\. Con la nueva categoría queda como «Evento»; respuesta a más tardar \S+ \d\d\/\d\d\/\d{4} \d\d:\d\d\.$/,
+        )
+        .waitFor();
       await expect.poll(() => panel.getByRole("radio", { name: "Evento" }).isChecked()).toBe(true);
       // The history says what the edit changed, not only that something did.
       await page.getByRole("tab", { name: /Historial/ }).click();

@@ -3,6 +3,7 @@ import {
   foldForSearch,
   MAX_SEARCH_TERMS,
   normalizePhone,
+  numbersForSearch,
   searchTerms,
   searchWordCount,
   ticketSearchTerms,
@@ -49,11 +50,30 @@ describe("ticketSearchTerms: a phone however it is written is one term of digits
     // Fewer than 7 digits, letters, or a folio's year and number: words as any search.
     ["55 1234", ["55", "1234"]],
     ["2026-000123", ["2026-000123"]],
+    ["2026 000123", ["2026-000123"]],
+    ["192.168.10.25", ["1921681025"]],
+    ["2026-03-15", ["20260315"]],
+    // Past 13 digits it is a reference, searched as written (not cut to a phone's last ten).
+    ["5200000005543218765", ["5200000005543218765"]],
     ["OS-2026-000123", ["os-2026-000123"]],
     ["ext 5512345678", ["ext", "5512345678"]],
     ["impresora 55", ["impresora", "55"]],
   ])("%j → %j", (query, terms) => {
     expect(ticketSearchTerms(query)).toEqual(terms);
+  });
+});
+
+describe("numbersForSearch: the digits of numbers a ticket's text writes with punctuation", () => {
+  it.each([
+    ["Llamar al 55 2468 1357 o al (33) 1111-2222.", ["5524681357", "3311112222"]],
+    ["Sin acceso al servidor 192.168.10.25", ["1921681025"]],
+    ["Corte programado 2026-03-15 | +52 55 4321 8765", ["20260315", "5543218765"]],
+    // Bare digits are in the text already; short numbers and long references are not phones.
+    ["Serie 5512345678", []],
+    ["Piso 3, 2 impresoras, 10 equipos", []],
+    ["Tarjeta 1234-5678-9012-3456", []],
+  ])("%j → %j", (text, numbers) => {
+    expect(numbersForSearch(text)).toEqual(numbers);
   });
 });
 

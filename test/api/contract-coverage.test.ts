@@ -186,6 +186,18 @@ describe.each(DATABASES)("contract type coverage on %s", (kind) => {
     expect(set.status).toBe(200);
     expect(await reclassify(byHand.id, "impresoras")).toMatchObject({ kind: "event" });
     expect(await reclassify(byHand.id, "hosting")).toMatchObject({ kind: "event", contractId: null });
+
+    // Once responded to, its response was measured against its kind's deadline then: a later category
+    // changes neither (it would make an answered ticket breached after the fact).
+    const answered = await file(hotel.clientId, "impresoras");
+    await s.reception.post(`/api/tickets/${answered.id}/transitions`, {
+      action: "assign",
+      assigneeId: s.technician.user!.id,
+    });
+    const started = await s.technician.post(`/api/tickets/${answered.id}/transitions`, { action: "start" });
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    const due = started.body.responseDueAt;
+    expect(await reclassify(answered.id, "hosting")).toMatchObject({ kind: "event", contractId: null, due });
   });
 
   it("tells reception which pólizas a caller has in the lookup", async () => {

@@ -76,6 +76,23 @@ describe.each(DATABASES)("tickets found by the contact's phone, on %s", (kind) =
     expect(await found(folio.replace(/^OS-/, ""))).toEqual([acmeTicket]);
   });
 
+  it("finds the numbers a ticket's own text writes with punctuation, however they are typed", async () => {
+    const filed = await s.reception.post("/api/tickets", {
+      clientId: other.client.id,
+      title: "Sin acceso al servidor 192.168.10.25",
+      description: "Corte programado 2026-03-15. Llamar al proveedor al 55 2468 1357.",
+      urgent: false,
+      channel: "phone",
+    });
+    expect(filed.status).toBe(201);
+    for (const q of ["192.168.10.25", "2026-03-15", "55 2468 1357", "5524681357", "(55) 2468-1357"])
+      expect(await found(q), q).toEqual([filed.body.id]);
+    // A folio with a space for its hyphen is the folio.
+    expect(await found(filed.body.folio.replace(/^OS-(\d{4})-/, "$1 "))).toEqual([filed.body.id]);
+    // A long reference that starts with 52 is not cut down to a phone («…5543218765» is Acme's).
+    expect(await found("5200000005543218765")).toEqual([]);
+  });
+
   it("follows a change of the contact's phones: the old number no longer finds the ticket", async () => {
     const current = (await s.reception.get(`/api/contacts/${acme.contact.id}`)).body;
     const changed = await s.reception.req("PATCH", `/api/contacts/${acme.contact.id}`, {
@@ -161,5 +178,6 @@ describe.each(DATABASES)("tickets found by the contact's phone, on %s", (kind) =
       new Map(now.map((r) => [r.id, r.search_text])),
     );
     expect(await found("81 2222 3333")).toHaveLength(2);
+    expect(await found("192.168.10.25")).toHaveLength(1);
   });
 });

@@ -254,9 +254,11 @@ export const historyRepo = {
       .select("changes")
       .where("ticket_id", "=", ticketId)
       .where("action", "=", "update")
-      .where("changes", "like", '%"service_kind"%')
       .execute();
-    return rows.some((r) => !(JSON.parse(r.changes ?? "{}") as { kindByCoverage?: boolean }).kindByCoverage);
+    return rows.some((r) => {
+      const changes = JSON.parse(r.changes ?? "{}") as { service_kind?: unknown; kindByCoverage?: boolean };
+      return changes.service_kind !== undefined && !changes.kindByCoverage;
+    });
   },
   list: (db: Db, ticketId: string) =>
     db

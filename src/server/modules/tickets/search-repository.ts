@@ -1,26 +1,11 @@
 import { type Kysely, sql } from "kysely";
-import { foldForSearch } from "../../../domain/text.js";
+import { ticketSearchText } from "../../../domain/text.js";
 import type { DB } from "../../platform/database/schema.js";
 import { contactPhones } from "../clients/repository.js";
 
 type Db = Kysely<DB>;
 
-/**
- * What `q` matches: folio, title, the start of the description, the client's and the contact's names,
- * and the contact's phones as digits (reception searches by the number a caller rings from).
- */
-export const ticketSearchText = (t: {
-  folio: string;
-  title: string;
-  description: string;
-  clientName: string;
-  contactName?: string | null | undefined;
-  /** The contact's phones, normalised digits separated by spaces (contactPhones). */
-  contactPhones?: string | null | undefined;
-}) =>
-  foldForSearch(
-    `${t.folio} ${t.title} ${t.description.slice(0, 4000)} ${t.clientName} ${t.contactName ?? ""} ${t.contactPhones ?? ""}`,
-  );
+export { ticketSearchText };
 
 /**
  * Recomputes search_text of one ticket, or of the tickets of one client or one contact, after what it

@@ -74,8 +74,10 @@ async function contractForKind(
 
 /**
  * A new category decides the kind again, as intake would have with it: the póliza in force at receipt
- * that covers it, else per event. Null when nothing changes, or when someone set the kind by hand (with
- * a reason): that decision stands until changed by hand again.
+ * that covers it, else per event. Null when nothing changes; when someone set the kind by hand (with a
+ * reason), a decision that stands until changed by hand again; and once the ticket was responded to,
+ * whose response was measured against the deadline of its kind then (a later category must not make
+ * it breached after the fact; a leader changes the kind by hand, with a reason, if it must change).
  */
 async function kindForCategory(
   ctx: AppContext,
@@ -83,7 +85,7 @@ async function kindForCategory(
   row: TicketRow,
   category: string | null,
 ) {
-  if (await historyRepo.kindSetByHand(ctx.db, row.id)) return null;
+  if (row.responded_at !== null || (await historyRepo.kindSetByHand(ctx.db, row.id))) return null;
   const contract = await contractInForce(ctx, cal, row.client_id, Date.parse(row.received_at), category);
   const kind: ServiceKind = contract ? "contract" : "event";
   if (kind === row.service_kind && (contract?.id ?? null) === row.contract_id) return null;

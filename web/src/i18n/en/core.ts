@@ -141,8 +141,8 @@ export const core: Record<keyof typeof es, string> = {
   "chargeKind.other": "Other",
   "classify.title": "Classification",
   "classify.categoryDecidesKind":
-    "On saving, the contract's coverage decides Contract or Per event (unless the kind was set by hand).",
-  "classify.kindDecided": "Saved. With the new category it is now «{kind}».",
+    "On saving, what the client's contracts cover decides Contract or Per event, with its deadline (unless the service kind was set by hand).",
+  "classify.kindDecided": "Saved. With the new category it is now «{kind}»; respond by {due}.",
   "ticket.folio": "Folio",
   "ticket.title": "Subject",
   "ticket.description": "Description",

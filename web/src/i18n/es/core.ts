@@ -140,8 +140,9 @@ export const core = {
   "chargeKind.other": "Otro",
   "classify.title": "Clasificación",
   "classify.categoryDecidesKind":
-    "Al guardar, la cobertura de la póliza decide si es Póliza o Evento (salvo un tipo fijado a mano).",
-  "classify.kindDecided": "Guardado. Con la nueva categoría queda como «{kind}».",
+    "Al guardar, lo que cubran las pólizas del cliente decide si es Póliza o Evento, con su vencimiento (salvo un tipo de servicio fijado a mano).",
+  "classify.kindDecided":
+    "Guardado. Con la nueva categoría queda como «{kind}»; respuesta a más tardar {due}.",
   "ticket.folio": "Folio",
   "ticket.title": "Asunto",
   "ticket.description": "Descripción",

@@ -20,7 +20,7 @@ import { type ServiceKind, type Ticket, TicketPatchBody } from "../../contract";
 import { type Translate, useT } from "../../i18n";
 import { changedFields, sameValue, useEditConflict } from "../../lib/conflict";
 import { blankToUndefined, useForm } from "../../lib/form";
-import { formatDateTime } from "../../lib/format";
+import { formatDateTime, formatWeekdayDateTime } from "../../lib/format";
 
 interface Values {
   urgent: boolean;
@@ -93,7 +93,10 @@ export function ClassificationPanel({ ticket }: { ticket: Ticket }) {
           notifications.show({
             color: "teal",
             message: decided
-              ? t("classify.kindDecided", { kind: t(`kind.${saved.serviceKind as ServiceKind}`) })
+              ? t("classify.kindDecided", {
+                  kind: t(`kind.${saved.serviceKind as ServiceKind}`),
+                  due: formatWeekdayDateTime(saved.responseDueAt),
+                })
               : t("common.saved"),
           });
         },
@@ -147,7 +150,9 @@ export function ClassificationPanel({ ticket }: { ticket: Ticket }) {
             clearable
             error={errors.category}
             description={
-              values.category !== base.category && values.serviceKind === base.serviceKind
+              values.category !== base.category &&
+              values.serviceKind === base.serviceKind &&
+              base.respondedAt === null
                 ? t("classify.categoryDecidesKind")
                 : undefined
             }

@@ -1,52 +1,62 @@
 import { type Kysely, type Migration, sql } from "kysely";
-import { foldForSearch } from "../../../../domain/text.js";
+import { ticketSearchText } from "../../../../domain/text.js";
 import type { Dialect } from "../database.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against any past schema
 type AnyDb = Kysely<any>;
 
+const BATCH = 1000;
+
 /**
- * Tickets are found by their contact's phones (ticketSearchText appends them).
- *
- * 1. Tickets of an unidentified sender that reception linked to a client kept the placeholder
- *    client's name in their search text: a search by their client's name missed them. Their text is
- *    written again as ticketSearchText wrote it before phones (folio, title, description's start,
- *    client, contact).
- * 2. Every ticket whose contact has phones gets their digits at the end, in the order they were saved.
+ * Every ticket's search text written again as ticketSearchText writes it now:
+ * - with the contact's phones as digits and the digits of the numbers its title and description
+ *   write with punctuation, so a search by a number in any form finds them;
+ * - with the client's and contact's names for tickets of an unidentified sender that reception linked
+ *   to a client (they kept the placeholder client's name, and a search by their client missed them).
+ * In batches by id; only the texts that change are written (SQLite's search index follows by trigger).
  */
 async function up(db: AnyDb, dialect: Dialect): Promise<void> {
-  const linked = await db
-    .selectFrom("tickets")
-    .innerJoin("clients", "clients.id", "tickets.client_id")
-    .leftJoin("contacts", "contacts.id", "tickets.contact_id")
-    .where(
-      "tickets.id",
-      "in",
-      db.selectFrom("ticket_history").select("ticket_id").where("action", "=", "link_sender"),
-    )
-    .select([
-      "tickets.id",
-      "folio",
-      "title",
-      "description",
-      "clients.name as client",
-      "contacts.name as contact",
-    ])
-    .execute();
-  for (const t of linked) {
-    const text = foldForSearch(
-      `${t.folio} ${t.title} ${String(t.description).slice(0, 4000)} ${t.client} ${t.contact ?? ""}`,
-    );
-    await db.updateTable("tickets").set({ search_text: text }).where("id", "=", t.id).execute();
-  }
   const phones =
     dialect === "sqlite"
-      ? sql`(select group_concat(value, ' ') from (select value from contact_channels c
-          where c.contact_id = tickets.contact_id and c.kind = 'phone' order by c.id))`
-      : sql`(select string_agg(value, ' ' order by c.id) from contact_channels c
-          where c.contact_id = tickets.contact_id and c.kind = 'phone')`;
-  await sql`update tickets set search_text = search_text || ' ' || ${phones}
-    where contact_id in (select contact_id from contact_channels where kind = 'phone')`.execute(db);
+      ? sql<string | null>`(select group_concat(value, ' ') from (select value from contact_channels c
+          where c.contact_id = t.contact_id and c.kind = 'phone' order by c.id))`
+      : sql<string | null>`(select string_agg(value, ' ' order by c.id) from contact_channels c
+          where c.contact_id = t.contact_id and c.kind = 'phone')`;
+  let after = "";
+  for (;;) {
+    const rows = await db
+      .selectFrom("tickets as t")
+      .innerJoin("clients as cl", "cl.id", "t.client_id")
+      .leftJoin("contacts as co", "co.id", "t.contact_id")
+      .select([
+        "t.id",
+        "t.folio",
+        "t.title",
+        "t.description",
+        "t.search_text",
+        "cl.name as client",
+        "co.name as contact",
+      ])
+      .select(phones.as("phones"))
+      .where("t.id", ">", after)
+      .orderBy("t.id")
+      .limit(BATCH)
+      .execute();
+    for (const r of rows) {
+      const text = ticketSearchText({
+        folio: r.folio,
+        title: r.title,
+        description: r.description,
+        clientName: r.client,
+        contactName: r.contact,
+        contactPhones: r.phones,
+      });
+      if (text !== r.search_text)
+        await db.updateTable("tickets").set({ search_text: text }).where("id", "=", r.id).execute();
+    }
+    if (rows.length < BATCH) return;
+    after = rows.at(-1)?.id ?? after;
+  }
 }
 
 export function ticketSearchPhonesMigration(dialect: Dialect): Migration {
