@@ -1,46 +1,21 @@
-import type { Transaction } from "kysely";
 import { z } from "zod";
-import type { Channel, TicketCreateBody, TicketDetail, TicketListQuery } from "../../../contract/tickets.js";
-import { addBusinessMinutes, type BusinessCalendar, localDateOf } from "../../../domain/calendar/index.js";
+import type { TicketDetail, TicketListQuery } from "../../../contract/tickets.js";
+import { addBusinessMinutes, type BusinessCalendar } from "../../../domain/calendar/index.js";
 import { responseTargetMinutes, type ServiceKind } from "../../../domain/sla.js";
 import { ticketSearchTerms } from "../../../domain/text.js";
 import type { Actor, AppContext } from "../../context.js";
 import { isStaff } from "../../platform/authz.js";
-import type { DB } from "../../platform/database/schema.js";
-import { invalid, notFound } from "../../platform/errors.js";
 import { CursorText, decodePageCursor, encodePageCursor } from "../../platform/http/page-cursor.js";
-import { newId } from "../../platform/ids.js";
-import { staffOnlyCreateFields, ticketDetailFor, ticketFor } from "../clients/client-view.js";
-import { intakeRepo } from "../clients/intake-repository.js";
+import { ticketDetailFor, ticketFor } from "../clients/client-view.js";
 import { type ContractRow, contractsRepo } from "../clients/repository.js";
-import { type MailIntake, planAutoReply } from "../mail/notify.js";
-import { queuedMail } from "../mail/outbox.js";
 import { mailRepo } from "../mail/repository.js";
-import {
-  businessCalendar,
-  categoryEstimate,
-  rememberCategoryRow,
-  requireCategory,
-  slaSettings,
-} from "../settings/settings.js";
-import { onUrgentRequestNotice } from "../staff-notifications/index.js";
+import { slaSettings } from "../settings/settings.js";
 import { messageFromClient, workRepo } from "../work/repository.js";
-import { contractCoveringCreate, contractInForce } from "./contract-in-force.js";
 import { assertDeadlineInRange } from "./deadline-range.js";
 import { historyReason } from "./history-reason.js";
-import { folioPlaceholder, writeNewTicket } from "./new-ticket-repository.js";
-import { assertMayFile, listScope, requireVisible } from "./policy.js";
-import {
-  historyRepo,
-  type NewTicketRow,
-  type TicketRow,
-  ticketSearchText,
-  ticketsRepo,
-} from "./repository.js";
-import { phonesOfContact } from "./search-repository.js";
+import { listScope, requireVisible } from "./policy.js";
+import { historyRepo, ticketsRepo } from "./repository.js";
 import { toTicket, viewEnv } from "./ticket-view.js";
-
-type CreateInput = z.output<typeof TicketCreateBody>;
 
 /** A contract's own response targets (null: the general ones), as read with the contract. */
 export type ContractTargets = Pick<ContractRow, "sla_normal_minutes" | "sla_urgent_minutes">;
