@@ -24,10 +24,11 @@ describe.skipIf(browserMissing)("reclassifying a ticket", { timeout: 120_000 }, 
   let browser: Browser;
   let staff: Staff;
   let ticketId = "";
+  let admin: ApiSession;
 
   beforeAll(async () => {
     server = await startServer();
-    const admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
+    admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
     staff = await seedStaff(admin);
     const { clientId } = await seedClient(admin);
     // The client's SS póliza covers networks only.
@@ -73,6 +74,44 @@ describe.skipIf(browserMissing)("reclassifying a ticket", { timeout: 120_000 }, 
         .getByTestId("history")
         .getByText("Categoría: Redes → Soporte general · Tipo de servicio: Póliza → Evento", { exact: false })
         .waitFor();
+    });
+  });
+
+  it("two admins narrowing one póliza type: the comparison of both, then mine on top of theirs", async () => {
+    await withPage(browser, "coverage-conflict", async (page) => {
+      await uiLogin(page, server.baseUrl, ADMIN.email, ADMIN.password, "/admin/contract-types");
+      const sf = page.getByTestId("coverage-SF");
+      await sf.getByLabel("Todas las categorías").uncheck();
+      await sf.getByLabel("Categorías que cubre SF").fill("Soporte");
+      await page.getByRole("option", { name: "Soporte general" }).click();
+      await page.keyboard.press("Escape");
+      // Meanwhile another admin narrows SF to networks.
+      const types = await admin.ok<{ items: { code: string; version: number }[] }>(
+        "GET",
+        "/api/contract-types",
+      );
+      const version = types.items.find((x) => x.code === "SF")?.version;
+      await admin.ok("PUT", "/api/contract-types/SF/coverage", { coverage: ["redes"], version });
+
+      await sf.getByRole("button", { name: "Guardar cobertura" }).click();
+      const dialog = page.getByTestId("conflict-dialog");
+      await dialog.waitFor();
+      expect(await dialog.locator('tr[data-field="coverage"] td').allTextContents()).toEqual([
+        "Categorías que cubre",
+        "Redes",
+        "Soporte general",
+      ]);
+      await dialog.getByTestId("conflict-reapply").click();
+      await dialog.waitFor({ state: "detached" });
+      await expect
+        .poll(async () => {
+          const now = await admin.ok<{ items: { code: string; coverage: unknown }[] }>(
+            "GET",
+            "/api/contract-types",
+          );
+          return now.items.find((x) => x.code === "SF")?.coverage;
+        })
+        .toEqual(["soporte"]);
     });
   });
 });
