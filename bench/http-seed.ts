@@ -11,8 +11,7 @@ import type pg from "pg";
 import { addBusinessMinutes, type BusinessCalendar } from "../src/domain/calendar/index.js";
 import { formatFolio } from "../src/domain/folio.js";
 import { DEFAULT_SLA_TARGETS, responseTargetMinutes } from "../src/domain/sla.js";
-import { foldForSearch } from "../src/domain/text.js";
-import { ticketSearchText } from "../src/server/modules/tickets/search-repository.js";
+import { foldForSearch, ticketSearchText } from "../src/domain/text.js";
 import { type People, pick, RARE_WORD, ticketText } from "./http-data.js";
 
 export const TICKET_COLUMNS = [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   type Coverage,
+  categoryDecidesKind,
   coverageFromStored,
   coverageToStored,
   coveringContract,
@@ -60,5 +61,16 @@ describe("stored coverage", () => {
     expect(coverageToStored("all")).toBeNull();
     expect(coverageToStored(["redes", "fortigate", "redes"])).toBe('["fortigate","redes"]');
     expect(coverageFromStored(coverageToStored(["b", "a"]))).toEqual(["a", "b"]);
+  });
+});
+
+describe("categoryDecidesKind: whether a new category decides a ticket's kind again", () => {
+  it.each([
+    [{ responded: false, kindSetByHand: false }, true],
+    [{ responded: true, kindSetByHand: false }, false],
+    [{ responded: false, kindSetByHand: true }, false],
+    [{ responded: true, kindSetByHand: true }, false],
+  ])("%j → %s", (ticket, decides) => {
+    expect(categoryDecidesKind(ticket)).toBe(decides);
   });
 });

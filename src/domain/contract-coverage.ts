@@ -44,3 +44,12 @@ export function coverageFromStored(stored: string | null): Coverage {
 export function coverageToStored(coverage: Coverage): string | null {
   return coverage === "all" ? null : JSON.stringify([...new Set(coverage)].sort());
 }
+
+/**
+ * Whether a new category decides a ticket's kind again (the póliza in force at receipt that covers it,
+ * else per event): not once someone set the kind by hand, with a reason, which stands until changed by
+ * hand again; nor once the ticket was responded to, since its response was measured against the
+ * deadline of its kind then (a later category must not make it breached after the fact).
+ */
+export const categoryDecidesKind = (t: { responded: boolean; kindSetByHand: boolean }): boolean =>
+  !t.responded && !t.kindSetByHand;

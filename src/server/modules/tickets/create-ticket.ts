@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { Channel, TicketCreateBody } from "../../../contract/tickets.js";
 import { addBusinessMinutes, localDateOf } from "../../../domain/calendar/index.js";
 import type { ServiceKind } from "../../../domain/sla.js";
+import { ticketSearchText } from "../../../domain/text.js";
 import type { Actor, AppContext } from "../../context.js";
 import { isStaff } from "../../platform/authz.js";
 import type { DB } from "../../platform/database/schema.js";
@@ -27,13 +28,7 @@ import { contractCoveringCreate, contractInForce } from "./contract-in-force.js"
 import { assertDeadlineInRange } from "./deadline-range.js";
 import { folioPlaceholder, writeNewTicket } from "./new-ticket-repository.js";
 import { assertMayFile, requireVisible } from "./policy.js";
-import {
-  historyRepo,
-  type NewTicketRow,
-  type TicketRow,
-  ticketSearchText,
-  ticketsRepo,
-} from "./repository.js";
+import { historyRepo, type NewTicketRow, type TicketRow, ticketsRepo } from "./repository.js";
 import { phonesOfContact } from "./search-repository.js";
 import { toTicket, viewEnv } from "./ticket-view.js";
 import { type ContractTargets, responseDue } from "./tickets.js";

@@ -14,8 +14,6 @@ import {
 import { type BoundedPage, boundedPage } from "./list-repository.js";
 import { refreshSearchText } from "./search-repository.js";
 
-export { ticketSearchText } from "./search-repository.js";
-
 type Db = Kysely<DB>;
 export type TicketRow = Selectable<TicketsTable>;
 /** Report facts (migration 018): derived from the ticket's instants by the ledger on every write. */

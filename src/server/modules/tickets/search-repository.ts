@@ -5,8 +5,6 @@ import { contactPhones } from "../clients/repository.js";
 
 type Db = Kysely<DB>;
 
-export { ticketSearchText };
-
 /**
  * Recomputes search_text of one ticket, or of the tickets of one client or one contact, after what it
  * holds changed (a rename, a contact's phones, a ticket linked to its client), inside the caller's

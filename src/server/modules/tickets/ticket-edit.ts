@@ -2,8 +2,9 @@ import type { z } from "zod";
 import type { TicketPatchBody } from "../../../contract/tickets.js";
 import { billingStatusSettable } from "../../../domain/billing/close.js";
 import { addBusinessMinutes, type BusinessCalendar } from "../../../domain/calendar/index.js";
-import { coveringContract } from "../../../domain/contract-coverage.js";
+import { categoryDecidesKind, coveringContract } from "../../../domain/contract-coverage.js";
 import type { ServiceKind } from "../../../domain/sla.js";
+import { ticketSearchText } from "../../../domain/text.js";
 import type { Actor, AppContext } from "../../context.js";
 import { stillThere } from "../../platform/database/still-there.js";
 import { AppError, forbidden, invalid, notFound } from "../../platform/errors.js";
@@ -21,7 +22,7 @@ import {
   maySetBillingStatus,
   requireVisible,
 } from "./policy.js";
-import { historyRepo, type TicketRow, ticketSearchText, ticketsRepo } from "./repository.js";
+import { historyRepo, type TicketRow, ticketsRepo } from "./repository.js";
 import { phonesOfContact } from "./search-repository.js";
 import { type ContractTargets, contractTargets, getTicketSummary, responseDue } from "./tickets.js";
 import { staleConflict } from "./transitions.js";
@@ -74,10 +75,8 @@ async function contractForKind(
 
 /**
  * A new category decides the kind again, as intake would have with it: the póliza in force at receipt
- * that covers it, else per event. Null when nothing changes; when someone set the kind by hand (with a
- * reason), a decision that stands until changed by hand again; and once the ticket was responded to,
- * whose response was measured against the deadline of its kind then (a later category must not make
- * it breached after the fact; a leader changes the kind by hand, with a reason, if it must change).
+ * that covers it, else per event. Null when nothing changes, or when the rule says the kind stands
+ * (categoryDecidesKind: set by hand, or already responded to).
  */
 async function kindForCategory(
   ctx: AppContext,
@@ -85,7 +84,8 @@ async function kindForCategory(
   row: TicketRow,
   category: string | null,
 ) {
-  if (row.responded_at !== null || (await historyRepo.kindSetByHand(ctx.db, row.id))) return null;
+  const kindSetByHand = await historyRepo.kindSetByHand(ctx.db, row.id);
+  if (!categoryDecidesKind({ responded: row.responded_at !== null, kindSetByHand })) return null;
   const contract = await contractInForce(ctx, cal, row.client_id, Date.parse(row.received_at), category);
   const kind: ServiceKind = contract ? "contract" : "event";
   if (kind === row.service_kind && (contract?.id ?? null) === row.contract_id) return null;
