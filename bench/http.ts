@@ -27,6 +27,7 @@ import autocannon from "autocannon";
 import { COMMON_WORD, pick, RARE_WORD, rng, SHORT_WORD, ticketText } from "./http-data.js";
 import { formatHttpBench } from "./http-report.js";
 import type { MesaReady } from "./http-servers.js";
+import { serverNodeFlags } from "./server-flags.js";
 
 const SELF = fileURLToPath(import.meta.url);
 const SERVERS = path.join(path.dirname(SELF), "http-servers.ts");
@@ -59,6 +60,8 @@ function spawnChild(role: "mesa" | "bare"): ChildProcess {
       "--import",
       "tsx",
       "--expose-gc",
+      // As `npm start` runs the server; BENCH_CHILD_NODE_ARGS after them may override one.
+      ...serverNodeFlags(),
       ...(process.env.BENCH_CHILD_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
     ],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -362,6 +365,10 @@ export async function runHttpBench(): Promise<Record<string, number | string>> {
       date: new Date().toISOString(),
       database: process.env.BENCH_PG_URL ? "PostgreSQL" : "SQLite",
       node: process.version,
+      nodeFlags: [
+        ...serverNodeFlags(),
+        ...(process.env.BENCH_CHILD_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+      ].join(" "),
       platform: `${os.platform()} ${os.arch()}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? "?"})`,
       connections: CONNECTIONS,
       secondsPerScenario: SECONDS,
