@@ -187,6 +187,20 @@ describe.each(DATABASES)("contract type coverage on %s", (kind) => {
     expect(await reclassify(byHand.id, "impresoras")).toMatchObject({ kind: "event" });
     expect(await reclassify(byHand.id, "hosting")).toMatchObject({ kind: "event", contractId: null });
 
+    // Kept by hand beside a new category (the kind named as it is, with a reason), it stands too.
+    const kept = await file(hotel.clientId, "hosting");
+    const keep = await s.reception.patch(`/api/tickets/${kept.id}`, {
+      category: "impresoras",
+      serviceKind: "contract",
+      reason: "La cotización de la póliza incluye sus impresoras",
+    });
+    expect(keep.status, JSON.stringify(keep.body)).toBe(200);
+    expect(keep.body).toMatchObject({ serviceKind: "contract", contractId: hotel.contracts.SH });
+    expect(await reclassify(kept.id, "redes")).toMatchObject({
+      kind: "contract",
+      contractId: hotel.contracts.SH,
+    });
+
     // Once responded to, its response was measured against its kind's deadline then: a later category
     // changes neither (it would make an answered ticket breached after the fact).
     const answered = await file(hotel.clientId, "impresoras");

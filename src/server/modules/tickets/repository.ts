@@ -243,8 +243,8 @@ export const historyRepo = {
     changes: e.changes ? JSON.stringify(e.changes) : null,
   }),
   /**
-   * Whether someone changed the ticket's kind by hand (an edit naming serviceKind, with its reason);
-   * a kind its category decided is marked kindByCoverage.
+   * Whether someone set the ticket's kind by hand (an edit naming serviceKind, with its reason, that
+   * changed it or kept it beside other changes); a kind its category decided is marked kindByCoverage.
    */
   kindSetByHand: async (db: Db, ticketId: string) => {
     const rows = await db
@@ -254,8 +254,14 @@ export const historyRepo = {
       .where("action", "=", "update")
       .execute();
     return rows.some((r) => {
-      const changes = JSON.parse(r.changes ?? "{}") as { service_kind?: unknown; kindByCoverage?: boolean };
-      return changes.service_kind !== undefined && !changes.kindByCoverage;
+      const changes = JSON.parse(r.changes ?? "{}") as {
+        service_kind?: unknown;
+        kindByCoverage?: boolean;
+        kindKeptByHand?: boolean;
+      };
+      return (
+        (changes.service_kind !== undefined && !changes.kindByCoverage) || changes.kindKeptByHand === true
+      );
     });
   },
   list: (db: Db, ticketId: string) =>

@@ -177,6 +177,18 @@ function diff(row: TicketRow, patch: Partial<TicketRow>): Record<string, { from:
   return out;
 }
 
+/**
+ * The history's changes, marked for kindSetByHand: a kind the category decided is not one set by
+ * hand (kindByCoverage); a kind named unchanged beside other changes, with its reason, is kept by hand
+ * (kindKeptByHand) and stands through later changes of category as a changed one does.
+ */
+function kindMarked(changes: Record<string, unknown>, row: TicketRow, p: Patch) {
+  if (changes.service_kind && p.serviceKind === undefined) return { ...changes, kindByCoverage: true };
+  if (p.serviceKind !== undefined && p.serviceKind === row.service_kind)
+    return { ...changes, kindKeptByHand: true };
+  return changes;
+}
+
 export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p: Patch) {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, id));
   // A client contact edits no field of a ticket (SPEC §10): refused even when it names none, after
@@ -211,9 +223,7 @@ export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p:
       actorId: actor.id,
       action: "update",
       reason: p.reason?.trim() || null,
-      // A kind the category decided is not one set by hand (kindSetByHand).
-      changes:
-        changes.service_kind && p.serviceKind === undefined ? { ...changes, kindByCoverage: true } : changes,
+      changes: kindMarked(changes, row, p),
     });
     // A closed event ticket the leader changes to `to_invoice` gets its draft now (makeEventDraft checks).
     if (patch.billing_status === "to_invoice") await makeEventDraft(ctx, trx, id, actor.id);
