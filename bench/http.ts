@@ -434,7 +434,7 @@ export async function runHttpBench(): Promise<Record<string, number | string>> {
     out.worstQueueCpuUs = worst("ServerCpuUsPerReq", true);
     out.worstSearchCpuUs = worst("ServerCpuUsPerReq", false);
     out.searchCpuTargetUs = (out.tickets as number) >= 1_000_000 ? 10_000 : 3_000;
-    out.targetQueueCpu = out.worstQueueCpuUs <= 1_000 ? "met" : "missed";
+    Object.assign(out, queueCpuTarget(out.tickets as number, out.worstQueueCpuUs));
     out.targetSearchCpu = out.worstSearchCpuUs <= out.searchCpuTargetUs ? "met" : "missed";
     out.totalSeconds = Math.round((performance.now() - started) / 100) / 10;
     if (only) out.partial = "yes";
@@ -447,6 +447,25 @@ export async function runHttpBench(): Promise<Record<string, number | string>> {
   } finally {
     await Promise.all([stopChild(mesa), stopChild(bare)]);
   }
+}
+
+/**
+ * Issue #16's queue page CPU target: ≤ 1 ms at 100,000 tickets; past that, no more than 1.5× the
+ * 100,000 figure on the same database (the cost must not grow with the table), read from that run's
+ * saved results (their date is shown beside the target); without them, the 1 ms itself.
+ */
+function queueCpuTarget(tickets: number, worstUs: number): Record<string, number | string> {
+  const base = path.join(path.dirname(SELF), "results", `http${process.env.BENCH_PG_URL ? "-pg" : ""}.json`);
+  const at100k = tickets > 100_000 && fs.existsSync(base) ? JSON.parse(fs.readFileSync(base, "utf8")) : null;
+  const baseUs = Number(at100k?.worstQueueCpuUs);
+  if (!at100k || !Number.isFinite(baseUs)) {
+    return { queueCpuTarget: "≤ 1,000 µs", targetQueueCpu: worstUs <= 1_000 ? "met" : "missed" };
+  }
+  const times = Math.round((worstUs / baseUs) * 100) / 100;
+  return {
+    queueCpuTarget: `≤ 1.5 × ${baseUs.toLocaleString("en-US")} µs at 100,000 tickets, ${String(at100k.date).slice(0, 10)}`,
+    targetQueueCpu: `${times}×, ${times <= 1.5 ? "met" : "missed"}`,
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
