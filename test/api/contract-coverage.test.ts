@@ -200,6 +200,32 @@ describe.each(DATABASES)("contract type coverage on %s", (kind) => {
       kind: "contract",
       contractId: hotel.contracts.SH,
     });
+    // Kept by hand under two pólizas, the contract still follows the category: SH covers hosting.
+    const clinicKept = await file(clinic.clientId, "redes");
+    expect(clinicKept.contractId).toBe(clinic.contracts.SF);
+    const toHosting = await s.reception.patch(`/api/tickets/${clinicKept.id}`, {
+      category: "hosting",
+      serviceKind: "contract",
+      reason: "Sigue siendo de póliza",
+    });
+    expect(toHosting.body).toMatchObject({ serviceKind: "contract", contractId: clinic.contracts.SH });
+    // Kept by hand with nothing else changed: said in the history, and later categories leave it.
+    const pinned = await file(hotel.clientId, "hosting");
+    const pin = await s.reception.patch(`/api/tickets/${pinned.id}`, {
+      serviceKind: "contract",
+      reason: "El cliente pagó la ampliación de su póliza",
+    });
+    expect(pin.status, JSON.stringify(pin.body)).toBe(200);
+    const pinnedHistory = (await s.reception.get(`/api/tickets/${pinned.id}`)).body.history;
+    expect(pinnedHistory.at(-1)).toMatchObject({
+      action: "update",
+      reason: "El cliente pagó la ampliación de su póliza",
+      changes: { kindKeptByHand: "contract" },
+    });
+    expect(await reclassify(pinned.id, "impresoras")).toMatchObject({
+      kind: "contract",
+      contractId: hotel.contracts.SH,
+    });
 
     // Once responded to, its response was measured against its kind's deadline then: a later category
     // changes neither (it would make an answered ticket breached after the fact).

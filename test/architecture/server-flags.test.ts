@@ -22,7 +22,8 @@ describe("the server's Node flags", () => {
               "const s=require('v8').getHeapSpaceStatistics().find(x=>x.space_name==='new_space');" +
               "process.stdout.write(String(s.space_size))",
           ],
-          { encoding: "utf8" },
+          // Without NODE_OPTIONS, which could carry the flag into the run «without flags».
+          { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } },
         ),
       );
     expect(newSpaceMax(serverNodeFlags())).toBeGreaterThan(newSpaceMax([]));

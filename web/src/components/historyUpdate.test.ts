@@ -16,8 +16,12 @@ const labels: Record<string, string> = {
   "billing.pending": "Pendiente",
   "common.yes": "Sí",
   "common.no": "No",
+  "history.kindKept": "Tipo de servicio: {kind}, se mantiene aunque cambie la categoría",
 };
-const t = ((key: string) => labels[key] ?? key) as Parameters<typeof updateDetail>[0];
+const t = ((key: string, params?: Record<string, string>) =>
+  (labels[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => params?.[k] ?? "")) as Parameters<
+  typeof updateDetail
+>[0];
 const names: Record<string, string> = { impresoras: "Impresoras", hosting: "Hosting" };
 const categoryName = (code: string) => names[code] ?? code;
 
@@ -37,6 +41,11 @@ describe("a «Datos modificados» line says what changed", () => {
     [{ estimated_solution_minutes: { from: 60, to: 90 } }, "Solución estimada: 1 h → 1 h 30 min"],
     [{ billing_status: { from: "pending", to: "no_charge" } }, "Estado de cobro: Pendiente → Sin cargo"],
     [{ title: { from: "Sin red", to: "Sin red en bodega" } }, "Asunto: Sin red → Sin red en bodega"],
+    [
+      { category: { from: "hosting", to: "impresoras" }, kindKeptByHand: "contract" },
+      "Categoría: Hosting → Impresoras · Tipo de servicio: Póliza, se mantiene aunque cambie la categoría",
+    ],
+    [{ kindKeptByHand: "event" }, "Tipo de servicio: Evento, se mantiene aunque cambie la categoría"],
   ])("%j → %s", (changes, said) => {
     expect(updateDetail(t, changes, categoryName)).toBe(said);
   });

@@ -66,5 +66,9 @@ export function updateDetail(
     const c = changes[key];
     return isChange(c) ? [`${label}: ${read(c.from)} → ${read(c.to)}`] : [];
   });
+  // A kind named as it was, with a reason: it stays through later changes of category.
+  const kept = changes.kindKeptByHand;
+  if (typeof kept === "string" && !isChange(changes.service_kind))
+    parts.push(t("history.kindKept", { kind: t(`kind.${kept}` as "kind.event") }));
   return parts.length ? parts.join(" · ") : null;
 }

@@ -257,11 +257,9 @@ export const historyRepo = {
       const changes = JSON.parse(r.changes ?? "{}") as {
         service_kind?: unknown;
         kindByCoverage?: boolean;
-        kindKeptByHand?: boolean;
+        kindKeptByHand?: string;
       };
-      return (
-        (changes.service_kind !== undefined && !changes.kindByCoverage) || changes.kindKeptByHand === true
-      );
+      return (changes.service_kind !== undefined && !changes.kindByCoverage) || !!changes.kindKeptByHand;
     });
   },
   list: (db: Db, ticketId: string) =>

@@ -130,14 +130,16 @@ async function buildPatch(ctx: AppContext, row: TicketRow, p: Patch): Promise<Pa
   const urgent = p.urgent ?? row.urgent === 1;
   const cal = await businessCalendar(ctx);
   let contract: ContractTargets | null | undefined;
-  if (p.serviceKind !== undefined && p.serviceKind !== row.service_kind) {
-    out.service_kind = kind;
+  const categoryChanged = p.category !== undefined && p.category !== row.category;
+  if (p.serviceKind !== undefined && (p.serviceKind !== row.service_kind || categoryChanged)) {
+    // Named by hand, changed or kept beside a new category: the póliza that covers the category.
+    if (kind !== row.service_kind) out.service_kind = kind;
     const category = p.category === undefined ? row.category : p.category;
     const chosen = await contractForKind(ctx, cal, row, kind, category);
-    out.contract_id = chosen?.id ?? null;
+    if ((chosen?.id ?? null) !== row.contract_id) out.contract_id = chosen?.id ?? null;
     contract = chosen;
-  } else if (p.serviceKind === undefined && p.category !== undefined && p.category !== row.category) {
-    const decided = await kindForCategory(ctx, cal, row, p.category);
+  } else if (p.serviceKind === undefined && categoryChanged) {
+    const decided = await kindForCategory(ctx, cal, row, p.category ?? null);
     if (decided) {
       kind = decided.kind;
       out.service_kind = kind;
@@ -145,7 +147,7 @@ async function buildPatch(ctx: AppContext, row: TicketRow, p: Patch): Promise<Pa
       contract = decided.contract;
     }
   }
-  if (out.service_kind !== undefined || urgent !== (row.urgent === 1)) {
+  if (out.service_kind !== undefined || out.contract_id !== undefined || urgent !== (row.urgent === 1)) {
     out.urgent = urgent ? 1 : 0;
     out.response_due_at = await responseDue(ctx, cal, {
       kind,
@@ -177,15 +179,18 @@ function diff(row: TicketRow, patch: Partial<TicketRow>): Record<string, { from:
   return out;
 }
 
+/** A kind named as it already is, with its reason: kept by hand (see kindMarked). */
+const keepsKind = (row: TicketRow, p: Patch) =>
+  p.serviceKind !== undefined && p.serviceKind === row.service_kind;
+
 /**
  * The history's changes, marked for kindSetByHand: a kind the category decided is not one set by
- * hand (kindByCoverage); a kind named unchanged beside other changes, with its reason, is kept by hand
- * (kindKeptByHand) and stands through later changes of category as a changed one does.
+ * hand (kindByCoverage); a kind named as it is, with its reason, is kept by hand (kindKeptByHand: the
+ * kind, for the history to say) and stands through later changes of category as a changed one does.
  */
 function kindMarked(changes: Record<string, unknown>, row: TicketRow, p: Patch) {
   if (changes.service_kind && p.serviceKind === undefined) return { ...changes, kindByCoverage: true };
-  if (p.serviceKind !== undefined && p.serviceKind === row.service_kind)
-    return { ...changes, kindKeptByHand: true };
+  if (keepsKind(row, p)) return { ...changes, kindKeptByHand: row.service_kind };
   return changes;
 }
 
@@ -198,7 +203,8 @@ export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p:
   checkFieldRights(actor, row, p);
   const patch = await buildPatch(ctx, row, p);
   const changes = diff(row, patch);
-  if (Object.keys(changes).length === 0) return getTicketSummary(ctx, actor, id);
+  // Keeping the kind by hand is recorded even when nothing else changes: later categories leave it.
+  if (Object.keys(changes).length === 0 && !keepsKind(row, p)) return getTicketSummary(ctx, actor, id);
   if (patch.title !== undefined || patch.description !== undefined || patch.contact_id !== undefined) {
     const client = stillThere(await clientsRepo.byId(ctx.db, row.client_id), "client");
     const contactId = patch.contact_id === undefined ? row.contact_id : patch.contact_id;

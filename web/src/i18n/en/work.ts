@@ -191,6 +191,7 @@ export const work: Record<keyof typeof es, string> = {
   "history.survey_attempt": "Unanswered survey call",
   "history.sla_recompute": "Deadline recomputed",
   "history.billable": "Billable time corrected",
+  "history.kindKept": "Service type: {kind}, kept whatever the category",
   "history.billableMinutes": "Billable time",
   "history.call": "Call logged",
   "history.link_sender": "Sender linked to the client",

@@ -190,6 +190,7 @@ export const work = {
   "history.survey_attempt": "Llamada de encuesta sin respuesta",
   "history.sla_recompute": "Vencimiento recalculado",
   "history.billable": "Corrección del tiempo facturable",
+  "history.kindKept": "Tipo de servicio: {kind}, se mantiene aunque cambie la categoría",
   "history.billableMinutes": "Tiempo facturable",
   "history.call": "Llamada registrada",
   "history.link_sender": "Remitente vinculado al cliente",

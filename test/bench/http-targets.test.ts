@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { queueTargetsPastBase } from "../../bench/http-targets.js";
+
+// Issue #16's million-ticket clause is judged page by page against a comparable 100,000 run: a bench
+// table that says «met» must not hide one page that grew past 1.5×.
+const shape = {
+  database: "PostgreSQL",
+  platform: "linux x64, 2 CPU (Xeon)",
+  nodeFlags: "--max-semi-space-size=64",
+  connections: 20,
+  secondsPerScenario: 10,
+  date: "2026-12-05T22:56:00.000Z",
+};
+const pages = (cpu: number[], p99: number[]) =>
+  Object.fromEntries(
+    ["listDefault", "listStatus", "listAssignee", "listClient", "listBreached", "listDeep"].flatMap(
+      (k, i) => [
+        [`${k}ServerCpuUsPerReq`, cpu[i] as number],
+        [`${k}P99Ms`, p99[i] as number],
+      ],
+    ),
+  );
+const base = { ...shape, ...pages([850, 830, 890, 830, 890, 815], [32, 44, 39, 35, 43, 29]) };
+
+describe("queue page targets past 100,000 tickets", () => {
+  it("names the page that grew most, not the worst against the worst", () => {
+    const big = {
+      ...shape,
+      tickets: 1_000_000,
+      worstQueueCpuUs: 1036,
+      worstQueueP99Ms: 53.45,
+      ...pages([1036, 950, 1010, 995, 1019, 978], [45.8, 41.4, 47.8, 53.45, 52.5, 41.3]),
+    };
+    const t = queueTargetsPastBase(big, base);
+    expect(t.targetQueueCpu).toBe("most grown listDefault 850 → 1036 µs, 1.22×: met");
+    // Worst against worst would say 53.45 / 44 = 1.21×; the client page itself went 35 → 53.45 ms.
+    expect(t.targetListP99Under50Ms).toBe(
+      "missed; most grown listClient 35 → 53.45 ms, 1.53× (≤ 1.5×: missed)",
+    );
+  });
+
+  it("judges 1.5× without rounding it first", () => {
+    const big = {
+      ...shape,
+      worstQueueCpuUs: 1276,
+      worstQueueP99Ms: 40,
+      ...pages([1276, 1, 1, 1, 1, 1], [1, 1, 1, 1, 1, 1]),
+    };
+    expect(queueTargetsPastBase(big, base).targetQueueCpu).toMatch(/1\.50×: missed$/);
+  });
+
+  it("falls back to the absolute targets beside a run that is not comparable", () => {
+    const big = { ...shape, nodeFlags: "", worstQueueCpuUs: 990, worstQueueP99Ms: 51, ...pages([990], [51]) };
+    expect(queueTargetsPastBase(big, base)).toEqual({
+      queueCpuTarget: "≤ 1,000 µs",
+      targetQueueCpu: "met (the 100,000 run differs in nodeFlags)",
+      targetListP99Under50Ms: "missed",
+    });
+    expect(queueTargetsPastBase(big, null).targetQueueCpu).toBe("met (no saved run at 100,000 tickets)");
+  });
+});
