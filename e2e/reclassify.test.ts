@@ -24,16 +24,18 @@ describe.skipIf(browserMissing)("reclassifying a ticket", { timeout: 120_000 }, 
   let browser: Browser;
   let staff: Staff;
   let ticketId = "";
+  let clientId = "";
   let admin: ApiSession;
+  let reception: ApiSession;
 
   beforeAll(async () => {
     server = await startServer();
     admin = await ApiSession.login(server.baseUrl, ADMIN.email, ADMIN.password);
     staff = await seedStaff(admin);
-    const { clientId } = await seedClient(admin);
+    ({ clientId } = await seedClient(admin));
     // The client's SS póliza covers networks only.
     await admin.ok("PUT", "/api/contract-types/SS/coverage", { coverage: ["redes"] });
-    const reception = await ApiSession.login(server.baseUrl, staff.reception.email, PASSWORD);
+    reception = await ApiSession.login(server.baseUrl, staff.reception.email, PASSWORD);
     const ticket = await reception.ok<{ id: string; serviceKind: string }>("POST", "/api/tickets", {
       clientId,
       title: "Sin internet en la bodega",
@@ -113,5 +115,42 @@ describe.skipIf(browserMissing)("reclassifying a ticket", { timeout: 120_000 }, 
         })
         .toEqual(["soporte"]);
     });
+  });
+
+  it("the leader keeps «Póliza» by hand through a new category, with the reason it asks for", async () => {
+    const kept = await reception.ok<{ id: string }>("POST", "/api/tickets", {
+      clientId,
+      title: "Cámara de recepción sin imagen",
+      description: "Dejó de verse desde el switch.",
+      urgent: false,
+      channel: "phone",
+      category: "redes",
+    });
+    await withPage(browser, "reclassify-keep-kind", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.leader.email, PASSWORD, `/tickets/${kept.id}`);
+      const panel = page.getByTestId("classification");
+      await panel.getByRole("combobox", { name: "Categoría" }).click();
+      await page.getByRole("option", { name: "Soporte general" }).click();
+      const keep = panel.getByRole("switch", { name: "Mantener «Póliza» aunque cambie la categoría" });
+      await keep.check({ force: true });
+      await panel.getByRole("button", { name: "Guardar" }).click();
+      await panel.getByText("Este cambio requiere un motivo.").waitFor();
+      await panel.getByRole("textbox", { name: "Motivo" }).fill("El contrato del cliente incluye soporte general");
+      await panel.getByRole("button", { name: "Guardar" }).click();
+      await page.getByText("Cambios guardados.", { exact: true }).waitFor();
+      expect(await panel.getByRole("radio", { name: "Póliza" }).isChecked()).toBe(true);
+      await page.getByRole("tab", { name: /Historial/ }).click();
+      await page
+        .getByTestId("history")
+        .getByText(
+          "Categoría: Redes → Soporte general · Tipo de servicio: Póliza, se mantiene aunque cambie la categoría",
+          {
+            exact: false,
+          },
+        )
+        .waitFor();
+    });
+    const saved = await reception.ok<{ serviceKind: string }>("GET", `/api/tickets/${kept.id}`);
+    expect(saved.serviceKind).toBe("contract");
   });
 });

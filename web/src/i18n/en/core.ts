@@ -142,6 +142,8 @@ export const core: Record<keyof typeof es, string> = {
   "classify.title": "Classification",
   "classify.categoryDecidesKind":
     "On saving, what the client's contracts cover decides Contract or Per event, with its deadline (unless the service kind was set by hand).",
+  "classify.keepKind": "Keep «{kind}» whatever the category",
+  "classify.keepKindReason": "It stays so with the new category; write the reason.",
   "classify.kindDecided": "Saved. With the new category it is now «{kind}»; respond by {due}.",
   "ticket.folio": "Folio",
   "ticket.title": "Subject",

@@ -141,6 +141,8 @@ export const core = {
   "classify.title": "Clasificación",
   "classify.categoryDecidesKind":
     "Al guardar, lo que cubran las pólizas del cliente decide si es Póliza o Evento, con su vencimiento (salvo un tipo de servicio fijado a mano).",
+  "classify.keepKind": "Mantener «{kind}» aunque cambie la categoría",
+  "classify.keepKindReason": "Se queda así con la nueva categoría; escriba el motivo.",
   "classify.kindDecided":
     "Guardado. Con la nueva categoría queda como «{kind}»; respuesta a más tardar {due}.",
   "ticket.folio": "Folio",

@@ -28,6 +28,8 @@ interface Values {
   serviceKind: ServiceKind;
   estimate: number | string;
   reason: string;
+  /** With a new category, keep the kind by hand (with the reason) instead of letting coverage decide. */
+  keepKind: boolean;
 }
 
 const valuesOf = (ticket: Ticket): Values => ({
@@ -36,6 +38,7 @@ const valuesOf = (ticket: Ticket): Values => ({
   serviceKind: ticket.serviceKind as ServiceKind,
   estimate: ticket.estimatedSolutionMinutes ?? "",
   reason: "",
+  keepKind: false,
 });
 
 const fieldsOf = (v: Values) => ({
@@ -105,6 +108,9 @@ export function ClassificationPanel({ ticket }: { ticket: Ticket }) {
         },
       },
     );
+  // A new category decides the kind again unless kept by hand (or set here, or already responded to).
+  const coverageDecides =
+    values.category !== base.category && values.serviceKind === base.serviceKind && base.respondedAt === null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const body = form.validate(TicketPatchBody, {
@@ -112,7 +118,9 @@ export function ClassificationPanel({ ticket }: { ticket: Ticket }) {
       reason: blankToUndefined(values.reason),
     });
     if (!body) return;
-    const changes = changedFields(fieldsOf(valuesOf(base)), fieldsOf(values));
+    const changes: Record<string, unknown> = changedFields(fieldsOf(valuesOf(base)), fieldsOf(values));
+    // Kept by hand, the kind goes with the change as it is (the server records it with the reason).
+    if (coverageDecides && values.keepKind) changes.serviceKind = values.serviceKind;
     if (Object.keys(changes).length === 0) {
       notifications.show({ color: "teal", message: t("common.saved") });
       return;
@@ -149,14 +157,16 @@ export function ClassificationPanel({ ticket }: { ticket: Ticket }) {
             onChange={(v) => form.set("category", v)}
             clearable
             error={errors.category}
-            description={
-              values.category !== base.category &&
-              values.serviceKind === base.serviceKind &&
-              base.respondedAt === null
-                ? t("classify.categoryDecidesKind")
-                : undefined
-            }
+            description={coverageDecides && !values.keepKind ? t("classify.categoryDecidesKind") : undefined}
           />
+          {coverageDecides && (
+            <Switch
+              label={t("classify.keepKind", { kind: t(`kind.${values.serviceKind}`) })}
+              description={t("classify.keepKindReason")}
+              checked={values.keepKind}
+              onChange={(e) => form.set("keepKind", e.currentTarget.checked)}
+            />
+          )}
           <NumberInput
             label={t("intake.estimate")}
             min={1}
