@@ -135,7 +135,9 @@ describe.skipIf(browserMissing)("reclassifying a ticket", { timeout: 120_000 }, 
       await keep.check({ force: true });
       await panel.getByRole("button", { name: "Guardar" }).click();
       await panel.getByText("Este cambio requiere un motivo.").waitFor();
-      await panel.getByRole("textbox", { name: "Motivo" }).fill("El contrato del cliente incluye soporte general");
+      await panel
+        .getByRole("textbox", { name: "Motivo" })
+        .fill("El contrato del cliente incluye soporte general");
       await panel.getByRole("button", { name: "Guardar" }).click();
       await page.getByText("Cambios guardados.", { exact: true }).waitFor();
       expect(await panel.getByRole("radio", { name: "Póliza" }).isChecked()).toBe(true);
