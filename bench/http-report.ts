@@ -69,9 +69,7 @@ function measureLines(r: Record<string, number | string>, n: (k: string) => stri
     "bare / create server CPU per request (throughput ratio of one event loop) | {createToBareCpuRatio}",
     "worst queue page p99 (target < 50 ms) | {worstQueueP99Ms} ms: {targetListP99Under50Ms}",
     "worst search p99 (no target) | {worstSearchP99Ms} ms",
-    r.queueCpuTarget === undefined
-      ? "worst queue page server CPU (target ≤ 1,000 µs) | {worstQueueCpuUs} µs: {targetQueueCpu}"
-      : "worst queue page server CPU (target {queueCpuTarget}) | {worstQueueCpuUs} µs: {targetQueueCpu}",
+    `worst queue page server CPU (target ${r.queueCpuTarget ?? "≤ 1,000 µs"}) | {worstQueueCpuUs} µs: {targetQueueCpu}`,
     "worst search server CPU (target ≤ {searchCpuTargetUs} µs) | {worstSearchCpuUs} µs: {targetSearchCpu}",
     "RSS after seeding | {rssAfterSeedMb} MB",
     "RSS after the run | {rssAfterRunMb} MB",

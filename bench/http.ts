@@ -36,9 +36,8 @@ const SERVERS = path.join(path.dirname(SELF), "http-servers.ts");
  * The README's main table is SQLite at 100,000 tickets (http.json); PostgreSQL and other sizes keep
  * their own file (http-pg.json, http-1000000.json, http-pg-1000000.json).
  */
-export const httpResultsName = () => {
-  const n = Number(process.env.BENCH_TICKETS);
-  const size = Number.isFinite(n) && n > 0 && n !== 100_000 ? `-${n}` : "";
+export const httpResultsName = (tickets = Number(process.env.BENCH_TICKETS)) => {
+  const size = Number.isFinite(tickets) && tickets > 0 && tickets !== 100_000 ? `-${tickets}` : "";
   return `http${process.env.BENCH_PG_URL ? "-pg" : ""}${size}`;
 };
 const RESULTS_FILE = path.join(path.dirname(SELF), "results", `${httpResultsName()}.json`);
@@ -55,16 +54,15 @@ const CONNECTIONS = env("BENCH_CONNECTIONS", 20);
 // Parent: load generation and report
 // ---------------------------------------------------------------------------------------------
 
+/** The servers' Node flags: `npm start`'s, then BENCH_CHILD_NODE_ARGS (which may override one). */
+const childNodeFlags = () => [
+  ...serverNodeFlags(),
+  ...(process.env.BENCH_CHILD_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+];
+
 function spawnChild(role: "mesa" | "bare"): ChildProcess {
   return fork(SERVERS, [`--role=${role}`], {
-    execArgv: [
-      "--import",
-      "tsx",
-      "--expose-gc",
-      // As `npm start` runs the server; BENCH_CHILD_NODE_ARGS after them may override one.
-      ...serverNodeFlags(),
-      ...(process.env.BENCH_CHILD_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
-    ],
+    execArgv: ["--import", "tsx", "--expose-gc", ...childNodeFlags()],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     env: { ...process.env, DATABASE_URL: "" },
   });
@@ -366,10 +364,7 @@ export async function runHttpBench(): Promise<Record<string, number | string>> {
       date: new Date().toISOString(),
       database: process.env.BENCH_PG_URL ? "PostgreSQL" : "SQLite",
       node: process.version,
-      nodeFlags: [
-        ...serverNodeFlags(),
-        ...(process.env.BENCH_CHILD_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
-      ].join(" "),
+      nodeFlags: childNodeFlags().join(" "),
       platform: `${os.platform()} ${os.arch()}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? "?"})`,
       connections: CONNECTIONS,
       secondsPerScenario: SECONDS,
@@ -436,8 +431,7 @@ export async function runHttpBench(): Promise<Record<string, number | string>> {
     out.worstSearchCpuUs = worst("ServerCpuUsPerReq", false);
     out.searchCpuTargetUs = (out.tickets as number) >= 1_000_000 ? 10_000 : 3_000;
     out.targetQueueCpu = out.worstQueueCpuUs <= 1_000 ? "met" : "missed";
-    if ((out.tickets as number) > 100_000)
-      Object.assign(out, queueTargetsPastBase(out, savedBaseRun(out.tickets as number)));
+    if ((out.tickets as number) > 100_000) Object.assign(out, queueTargetsPastBase(out, savedBaseRun()));
     out.targetSearchCpu = out.worstSearchCpuUs <= out.searchCpuTargetUs ? "met" : "missed";
     out.totalSeconds = Math.round((performance.now() - started) / 100) / 10;
     if (only) out.partial = "yes";
@@ -453,9 +447,9 @@ export async function runHttpBench(): Promise<Record<string, number | string>> {
 }
 
 /** The saved run at 100,000 tickets on this run's database (http.json or http-pg.json), if any. */
-function savedBaseRun(tickets: number) {
-  const base = path.join(path.dirname(SELF), "results", `http${process.env.BENCH_PG_URL ? "-pg" : ""}.json`);
-  return tickets > 100_000 && fs.existsSync(base) ? JSON.parse(fs.readFileSync(base, "utf8")) : null;
+function savedBaseRun() {
+  const base = path.join(path.dirname(SELF), "results", `${httpResultsName(100_000)}.json`);
+  return fs.existsSync(base) ? JSON.parse(fs.readFileSync(base, "utf8")) : null;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -6,6 +6,8 @@ import {
   coverageToStored,
   coveringContract,
   coversCategory,
+  kindMarks,
+  setsKindByHand,
 } from "./contract-coverage.js";
 
 const sh = { id: "sh", coverage: ["hosting"] as Coverage };
@@ -72,5 +74,30 @@ describe("categoryDecidesKind: whether a new category decides a ticket's kind ag
     [{ responded: true, kindSetByHand: true }, false],
   ])("%j → %s", (ticket, decides) => {
     expect(categoryDecidesKind(ticket)).toBe(decides);
+  });
+});
+
+describe("kind marks: what an edit's history says of its kind, and what a later edit reads of it", () => {
+  it.each([
+    // A new category decided it: not by hand.
+    [{ kindChanged: true, kindNamed: undefined, kindBefore: "event" }, { kindByCoverage: true }],
+    // Changed by hand: the change itself says so.
+    [{ kindChanged: true, kindNamed: "contract", kindBefore: "event" }, {}],
+    // Named as it is, with its reason: kept by hand.
+    [{ kindChanged: false, kindNamed: "contract", kindBefore: "contract" }, { kindKeptByHand: "contract" }],
+    // Not named, not changed.
+    [{ kindChanged: false, kindNamed: undefined, kindBefore: "event" }, {}],
+  ])("%j → %j", (edit, marks) => {
+    expect(kindMarks(edit)).toEqual(marks);
+  });
+
+  it.each([
+    [{ service_kind: { from: "event", to: "contract" } }, true],
+    [{ service_kind: { from: "event", to: "contract" }, kindByCoverage: true as const }, false],
+    [{ category: { from: "redes", to: "hosting" }, kindKeptByHand: "contract" }, true],
+    [{ category: { from: "redes", to: "hosting" } }, false],
+    [{}, false],
+  ])("setsKindByHand(%j) → %s", (changes, byHand) => {
+    expect(setsKindByHand(changes)).toBe(byHand);
   });
 });

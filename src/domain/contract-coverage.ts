@@ -53,3 +53,26 @@ export function coverageToStored(coverage: Coverage): string | null {
  */
 export const categoryDecidesKind = (t: { responded: boolean; kindSetByHand: boolean }): boolean =>
   !t.responded && !t.kindSetByHand;
+
+/** What an edit's history records of its kind, beside the columns it changed (see setsKindByHand). */
+export type KindMarks = { kindByCoverage?: true; kindKeptByHand?: string };
+
+/**
+ * The marks an edit's history carries so that setsKindByHand can read it later: a kind its new
+ * category decided (kindByCoverage) is not one set by hand; a kind named as it already is, with its
+ * reason, is kept by hand (kindKeptByHand: that kind, for the history to say).
+ */
+export function kindMarks(edit: {
+  kindChanged: boolean;
+  kindNamed: string | undefined;
+  kindBefore: string;
+}): KindMarks {
+  if (edit.kindChanged && edit.kindNamed === undefined) return { kindByCoverage: true };
+  if (edit.kindNamed !== undefined && edit.kindNamed === edit.kindBefore)
+    return { kindKeptByHand: edit.kindBefore };
+  return {};
+}
+
+/** Whether an edit's recorded changes set the kind by hand: changed it without coverage, or kept it. */
+export const setsKindByHand = (changes: Record<string, unknown>): boolean =>
+  (changes.service_kind !== undefined && !changes.kindByCoverage) || !!changes.kindKeptByHand;

@@ -155,12 +155,14 @@ describe.each(DATABASES)("contract type coverage on %s", (kind) => {
     expect(byHand.body).toMatchObject({ serviceKind: "contract", contractId: hotel.contracts.SH });
   });
 
+  /** Reception changes only the category; what the ticket's kind, contract and deadline became. */
+  const reclassify = async (id: string, category: string) => {
+    const r = await s.reception.patch(`/api/tickets/${id}`, { category });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    return { kind: r.body.serviceKind, contractId: r.body.contractId, due: r.body.responseDueAt };
+  };
+
   it("a new category decides the kind again, as intake would have, unless the kind was set by hand", async () => {
-    const reclassify = async (id: string, category: string) => {
-      const r = await s.reception.patch(`/api/tickets/${id}`, { category });
-      expect(r.status, JSON.stringify(r.body)).toBe(200);
-      return { kind: r.body.serviceKind, contractId: r.body.contractId, due: r.body.responseDueAt };
-    };
     const printer = await file(hotel.clientId, "impresoras");
     const before = (await s.reception.get(`/api/tickets/${printer.id}`)).body.responseDueAt;
     // The technician finds it is the hosting: SH covers that, with its own response target.
@@ -187,6 +189,20 @@ describe.each(DATABASES)("contract type coverage on %s", (kind) => {
     expect(await reclassify(byHand.id, "impresoras")).toMatchObject({ kind: "event" });
     expect(await reclassify(byHand.id, "hosting")).toMatchObject({ kind: "event", contractId: null });
 
+    // Once responded to, its response was measured against its kind's deadline then: a later category
+    // changes neither (it would make an answered ticket breached after the fact).
+    const answered = await file(hotel.clientId, "impresoras");
+    await s.reception.post(`/api/tickets/${answered.id}/transitions`, {
+      action: "assign",
+      assigneeId: s.technician.user!.id,
+    });
+    const started = await s.technician.post(`/api/tickets/${answered.id}/transitions`, { action: "start" });
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    const due = started.body.responseDueAt;
+    expect(await reclassify(answered.id, "hosting")).toMatchObject({ kind: "event", contractId: null, due });
+  });
+
+  it("a kind kept by hand, with a reason, stands through later categories and follows their póliza", async () => {
     // Kept by hand beside a new category (the kind named as it is, with a reason), it stands too.
     const kept = await file(hotel.clientId, "hosting");
     const keep = await s.reception.patch(`/api/tickets/${kept.id}`, {
@@ -226,18 +242,6 @@ describe.each(DATABASES)("contract type coverage on %s", (kind) => {
       kind: "contract",
       contractId: hotel.contracts.SH,
     });
-
-    // Once responded to, its response was measured against its kind's deadline then: a later category
-    // changes neither (it would make an answered ticket breached after the fact).
-    const answered = await file(hotel.clientId, "impresoras");
-    await s.reception.post(`/api/tickets/${answered.id}/transitions`, {
-      action: "assign",
-      assigneeId: s.technician.user!.id,
-    });
-    const started = await s.technician.post(`/api/tickets/${answered.id}/transitions`, { action: "start" });
-    expect(started.status, JSON.stringify(started.body)).toBe(200);
-    const due = started.body.responseDueAt;
-    expect(await reclassify(answered.id, "hosting")).toMatchObject({ kind: "event", contractId: null, due });
   });
 
   it("tells reception which pólizas a caller has in the lookup", async () => {

@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, type RawBuilder, type Selectable, sql } from "kysely";
 import type { HistoryAction, TicketStatus } from "../../../contract/tickets.js";
 import type { BusinessCalendar } from "../../../domain/calendar/index.js";
+import { setsKindByHand } from "../../../domain/contract-coverage.js";
 import { compiledOnce, insertOnce } from "../../platform/database/compiled-once.js";
 import { isSqlite } from "../../platform/database/dialect.js";
 import type { DB, TicketHistoryTable, TicketsTable } from "../../platform/database/schema.js";
@@ -243,8 +244,8 @@ export const historyRepo = {
     changes: e.changes ? JSON.stringify(e.changes) : null,
   }),
   /**
-   * Whether someone set the ticket's kind by hand (an edit naming serviceKind, with its reason, that
-   * changed it or kept it beside other changes); a kind its category decided is marked kindByCoverage.
+   * Whether someone set the ticket's kind by hand: an edit naming serviceKind, with its reason, that
+   * changed it or kept it (setsKindByHand reads the marks kindMarks wrote).
    */
   kindSetByHand: async (db: Db, ticketId: string) => {
     const rows = await db
@@ -253,14 +254,7 @@ export const historyRepo = {
       .where("ticket_id", "=", ticketId)
       .where("action", "=", "update")
       .execute();
-    return rows.some((r) => {
-      const changes = JSON.parse(r.changes ?? "{}") as {
-        service_kind?: unknown;
-        kindByCoverage?: boolean;
-        kindKeptByHand?: string;
-      };
-      return (changes.service_kind !== undefined && !changes.kindByCoverage) || !!changes.kindKeptByHand;
-    });
+    return rows.some((r) => setsKindByHand(JSON.parse(r.changes ?? "{}")));
   },
   list: (db: Db, ticketId: string) =>
     db

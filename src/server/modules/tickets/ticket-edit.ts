@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { TicketPatchBody } from "../../../contract/tickets.js";
 import { billingStatusSettable } from "../../../domain/billing/close.js";
 import { addBusinessMinutes, type BusinessCalendar } from "../../../domain/calendar/index.js";
-import { categoryDecidesKind, coveringContract } from "../../../domain/contract-coverage.js";
+import { categoryDecidesKind, coveringContract, kindMarks } from "../../../domain/contract-coverage.js";
 import type { ServiceKind } from "../../../domain/sla.js";
 import { ticketSearchText } from "../../../domain/text.js";
 import type { Actor, AppContext } from "../../context.js";
@@ -179,20 +179,9 @@ function diff(row: TicketRow, patch: Partial<TicketRow>): Record<string, { from:
   return out;
 }
 
-/** A kind named as it already is, with its reason: kept by hand (see kindMarked). */
+/** A kind named as it already is, with its reason: kept by hand (see kindMarks). */
 const keepsKind = (row: TicketRow, p: Patch) =>
   p.serviceKind !== undefined && p.serviceKind === row.service_kind;
-
-/**
- * The history's changes, marked for kindSetByHand: a kind the category decided is not one set by
- * hand (kindByCoverage); a kind named as it is, with its reason, is kept by hand (kindKeptByHand: the
- * kind, for the history to say) and stands through later changes of category as a changed one does.
- */
-function kindMarked(changes: Record<string, unknown>, row: TicketRow, p: Patch) {
-  if (changes.service_kind && p.serviceKind === undefined) return { ...changes, kindByCoverage: true };
-  if (keepsKind(row, p)) return { ...changes, kindKeptByHand: row.service_kind };
-  return changes;
-}
 
 export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p: Patch) {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, id));
@@ -229,7 +218,14 @@ export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p:
       actorId: actor.id,
       action: "update",
       reason: p.reason?.trim() || null,
-      changes: kindMarked(changes, row, p),
+      changes: {
+        ...changes,
+        ...kindMarks({
+          kindChanged: !!changes.service_kind,
+          kindNamed: p.serviceKind,
+          kindBefore: row.service_kind,
+        }),
+      },
     });
     // A closed event ticket the leader changes to `to_invoice` gets its draft now (makeEventDraft checks).
     if (patch.billing_status === "to_invoice") await makeEventDraft(ctx, trx, id, actor.id);
