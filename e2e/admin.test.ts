@@ -81,6 +81,9 @@ describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { ti
       await page.keyboard.press("Control+A");
       await page.keyboard.type("red");
       await page.keyboard.press("Enter");
+      // As a person would, the arrow waits for the filtered list to show the match (under CI's load
+      // the keys could outrun the list's render, and the arrow found nothing to highlight).
+      await page.getByRole("option", { name: "Redes" }).waitFor();
       await page.keyboard.press("ArrowDown");
       await page.keyboard.press("Enter");
       const category = page.getByRole("combobox", { name: "Categoría" });
