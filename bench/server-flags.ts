@@ -11,7 +11,8 @@ import path from "node:path";
  * answer is written; with the default, many outlived a scavenge and were copied (GC was 12 % of the
  * CPU). Measured on 5 December 2026 at 100,000 tickets, alternate runs: PostgreSQL pages 1,001–1,078
  * → 796–859 µs of CPU, p99 41–50 → 30–35 ms; on SQLite pages and creates 2–7 % less. The cost is
- * memory under load: RSS after the run 209 → 348 MB.
+ * memory under load: RSS after the run 209 → 348 MB. Node 24 already starts at 64 MB semi-spaces on a
+ * machine with this much memory (V8 sizes them by it), so there the flag changes nothing; Node 20 needs it.
  */
 export function serverNodeFlags(root = path.resolve(import.meta.dirname, "..")): string[] {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
