@@ -12,13 +12,25 @@ export function formatHttpBench(r: Record<string, number | string>): string {
   const maybe = (k: string) => (r[k] === undefined ? "–" : n(k));
   const onPg = r.database === "PostgreSQL";
   const pgCell = (key: string) => (onPg ? ` ${maybe(`${key}PostgresCpuUsPerReq`)} |` : "");
+  // A read measured in rounds shows its median with the rounds' range beside it.
+  const cpuCell = (key: string) => {
+    const rounds = String(r[`${key}ServerCpuUsPerReqRounds`] ?? "")
+      .split(" ")
+      .filter(Boolean)
+      .map(Number);
+    const range =
+      rounds.length > 1
+        ? ` (${Math.min(...rounds).toLocaleString("en-US")}–${Math.max(...rounds).toLocaleString("en-US")})`
+        : "";
+    return `${n(`${key}ServerCpuUsPerReq`)}${range}`;
+  };
   // A scenario with no answer in time has no cost per request (its CPU went to something else).
   const row = (key: string, label: string) =>
     r[`${key}Requests`] === 0
       ? `| ${label} | 0 | – | – | no answer (${n(`${key}Errors`)} timeouts) | – |${onPg ? " – |" : ""} ${n(`${key}Non2xx`)} |`
-      : `| ${label} | ${n(`${key}Rps`)} | ${n(`${key}P50Ms`)} | ${n(`${key}P99Ms`)} | ${n(`${key}ServerCpuUsPerReq`)} | ${maybe(`${key}ServerSystemUsPerReq`)} |${pgCell(key)} ${n(`${key}Non2xx`)} |`;
+      : `| ${label} | ${n(`${key}Rps`)} | ${n(`${key}P50Ms`)} | ${n(`${key}P99Ms`)} | ${cpuCell(key)} | ${maybe(`${key}ServerSystemUsPerReq`)} |${pgCell(key)} ${n(`${key}Non2xx`)} |`;
   return [
-    `${n("tickets")} tickets on ${r.database ?? "SQLite"}, ${n("connections")} connections, ${n("secondsPerScenario")} s per scenario (${n("platform")}, node ${n("node")}${r.nodeFlags ? ` ${r.nodeFlags}` : ""})`,
+    `${n("tickets")} tickets on ${r.database ?? "SQLite"}, ${n("connections")} connections, ${r.rounds ? `${n("rounds")} rounds of ${n("secondsPerScenario")} s per read (server CPU: the rounds' median)` : `${n("secondsPerScenario")} s per scenario`} (${n("platform")}, node ${n("node")}${r.nodeFlags ? ` ${r.nodeFlags}` : ""})`,
     "",
     `| Scenario | req/s | p50 ms | p99 ms | server CPU µs/req | of it kernel µs |${onPg ? " PostgreSQL CPU µs/req |" : ""} non-2xx |`,
     `|---|---:|---:|---:|---:|---:|${onPg ? "---:|" : ""}---:|`,

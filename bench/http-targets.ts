@@ -2,8 +2,8 @@
  * Issue #16's queue page targets past 100,000 tickets: «≤ 1 ms of server CPU … at 100,000 tickets, and
  * p99 < 50 ms …; at 1,000,000 tickets no more than 1.5× the 100,000 figure». Each queue page is compared
  * with the same page at 100,000 tickets (not the worst with the worst, which could hide one page that
- * grew), and only with a run that is comparable: same database, machine, Node flags, connections and
- * seconds per scenario. The p99 keeps its absolute 50 ms verdict beside the ratio.
+ * grew), and only with a run that is comparable: same database, machine, Node flags, connections,
+ * seconds per scenario and rounds. The p99 keeps its absolute 50 ms verdict beside the ratio.
  */
 export type HttpResults = Record<string, number | string>;
 
@@ -17,7 +17,21 @@ export const QUEUE_PAGES = [
   "listDeep",
 ];
 
-const SAME_RUN_SHAPE = ["database", "platform", "nodeFlags", "connections", "secondsPerScenario"] as const;
+const SAME_RUN_SHAPE = [
+  "database",
+  "platform",
+  "nodeFlags",
+  "connections",
+  "secondsPerScenario",
+  "rounds",
+] as const;
+
+/** The middle of a scenario's per-round figures (the mean of the middle two for an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+}
 
 /** Why `base` cannot be compared with `current`, or null when it can. */
 export function notComparable(current: HttpResults, base: HttpResults): string | null {
