@@ -84,6 +84,7 @@ function measureLines(r: Record<string, number | string>, n: (k: string) => stri
     `worst queue page server CPU (target ${r.queueCpuTarget ?? "≤ 1,000 µs"}) | {worstQueueCpuUs} µs: {targetQueueCpu}`,
     "worst search server CPU (target ≤ {searchCpuTargetUs} µs) | {worstSearchCpuUs} µs: {targetSearchCpu}",
     "RSS after seeding | {rssAfterSeedMb} MB",
+    "RSS at start, before any request | {rssAtStartMb} MB",
     "RSS after the run | {rssAfterRunMb} MB",
     `seeding (not measured) | {seedSeconds} s (${r.seedPhases ?? "phases not recorded"})`,
     "machine 1-min load average during the run | {loadAverage1m}",

@@ -2,10 +2,12 @@ import { execFileSync } from "node:child_process";
 /**
  * The HTTP bench's two servers, each a child process of bench/http.ts (`--role=mesa|bare`), so the
  * load generator never shares an event loop with a server:
- *   - Mesa (buildApp), seeded with BENCH_TICKETS tickets through bench/http-seed.ts (not measured);
+ *   - a seeding process (buildApp's migrations, then BENCH_TICKETS tickets through bench/http-seed.ts),
+ *     which exits once the data is on disk;
+ *   - Mesa (buildApp) serving that data in a fresh process, as after a restart (measured);
  *   - the bare route: Fastify + one prepared INSERT into Mesa's own tickets table (the ceiling).
  * On SQLite each gets a temp data dir; with BENCH_PG_URL each gets a fresh database on that server.
- * They answer the parent over IPC: ready, cpu (their own CPU time), profile, stats, exit.
+ * They answer the parent over IPC: seeded, ready, cpu (their own CPU time), profile, stats, exit.
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -31,7 +33,8 @@ export interface MesaReady {
   rareMatches: number;
   seedSeconds: number;
   seedPhases: string;
-  rssAfterSeedMb: number;
+  /** The serving process's RSS once it listens, before any request. */
+  rssAtStartMb: number;
 }
 
 const TICKETS = Number(process.env.BENCH_TICKETS) > 0 ? Number(process.env.BENCH_TICKETS) : 100_000;
@@ -64,6 +67,15 @@ async function freshPgDatabase(role: string): Promise<{ url: string; drop: () =>
       await admin.end();
     },
   };
+}
+
+/** Drops a database freshPgDatabase made (by its URL: the process that made it has exited). */
+async function dropPgDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.end();
 }
 
 /**
@@ -145,26 +157,46 @@ async function seed(db: AnyDb, src: Omit<TicketSource, "people">, where: { dataD
   return { who, rare: seeded.rare, phases: seeded.phases };
 }
 
-async function mesaChild(): Promise<void> {
+/** What the seeding process hands the serving one (through the parent): where the data is and its facts. */
+export interface Seeded {
+  type: "seeded";
+  dataDir: string;
+  pgUrl: string | null;
+  clients: { id: string; contactId: string }[];
+  techId: string;
+  rareMatches: number;
+  seedSeconds: number;
+  seedPhases: string;
+}
+
+/** The env both Mesa processes build the app with: the same data, no jobs, no rate limit, no logs. */
+async function mesaEnv(dataDir: string, pgUrl: string | null): Promise<Record<string, string>> {
+  const { ADMIN } = await import("../test/client.js");
+  return {
+    MESA_DATA_DIR: dataDir,
+    ...(pgUrl ? { DATABASE_URL: pgUrl } : {}),
+    MESA_ADMIN_EMAIL: ADMIN.email,
+    MESA_ADMIN_PASSWORD: ADMIN.password,
+    MESA_WEB_DIST: "/nonexistent",
+    MESA_RATE_LIMIT_PER_MINUTE: "100000000",
+    MESA_JOBS: "false",
+    LOG_LEVEL: "silent",
+  };
+}
+
+/**
+ * Seeds a fresh database (migrations by buildApp, then BENCH_TICKETS tickets), leaves it on disk and
+ * exits: the server measured is another process, started on the data as after a restart, whose heap
+ * never held the generated rows. (Tried on 6 December because a million-ticket PostgreSQL run showed
+ * 13 % of a page's CPU in garbage collection against 3 % at 100,000: the pages cost the same either
+ * way, and the bare INSERT of the same run showed the machine itself had slowed.)
+ */
+async function seedChild(): Promise<void> {
   const { buildApp } = await import("../src/server/app.js");
   const { businessCalendar } = await import("../src/server/modules/settings/settings.js");
-  const { ADMIN, signIn } = await import("../test/client.js");
-  await applyExperiments();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mesa-bench-http-"));
   const pgDb = PG_URL ? await freshPgDatabase("http") : null;
-  const app = await buildApp({
-    env: {
-      MESA_DATA_DIR: dataDir,
-      ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
-      MESA_ADMIN_EMAIL: ADMIN.email,
-      MESA_ADMIN_PASSWORD: ADMIN.password,
-      MESA_WEB_DIST: "/nonexistent",
-      MESA_RATE_LIMIT_PER_MINUTE: "100000000",
-      MESA_JOBS: "false",
-      LOG_LEVEL: "silent",
-    },
-    logger: false,
-  });
+  const app = await buildApp({ env: await mesaEnv(dataDir, pgDb?.url ?? null), logger: false });
   const db = app.ctx.db as AnyDb;
   const started = performance.now();
   const cpu0 = process.cpuUsage();
@@ -172,16 +204,36 @@ async function mesaChild(): Promise<void> {
   const { who, rare, phases } = await seed(db, src, pgDb ? { url: pgDb.url } : { dataDir });
   const seedSeconds = (performance.now() - started) / 1000;
   const seedCpu = process.cpuUsage(cpu0);
-  // The seeding's garbage (a million generated rows) is collected now, not during the first measured
-  // scenario: a server that never seeded has none (http.ts starts this process with --expose-gc).
-  (globalThis as { gc?: () => void }).gc?.();
-  // Nor are its gigabyte of dirty pages still being written to disk by the kernel while the first
+  // Its gigabyte of dirty pages must not still be being written to disk by the kernel while the first
   // scenarios run (at a million tickets they cost the first two ~50 % more CPU than the rest).
   // On PostgreSQL the same: its checkpoint spreads the seeding's writes over the next minutes (and a
   // million tickets' are over a gigabyte), so it is asked for now, then the kernel's part flushed.
   if (pgDb) await sql`checkpoint`.execute(db);
   else await sql`pragma wal_checkpoint(truncate)`.execute(db);
+  await app.close();
   execFileSync("sync");
+  const seeded: Seeded = {
+    type: "seeded",
+    dataDir,
+    pgUrl: pgDb?.url ?? null,
+    clients: who.clients.map((c, i) => ({ id: c.id, contactId: who.contacts[i]!.id })),
+    techId: who.techs[0]!.id,
+    rareMatches: rare,
+    seedSeconds: Math.round(seedSeconds * 10) / 10,
+    // On a shared machine the wall clock says more about the neighbours than about the seeding.
+    seedPhases: `${phases}; ${Math.round((seedCpu.user + seedCpu.system) / 1e5) / 10} s of the seeding process's CPU`,
+  };
+  process.send!(seeded, () => process.exit(0));
+}
+
+/** Mesa serving the seeded data, as a server started on an existing database does. */
+async function mesaChild(): Promise<void> {
+  const seeded = await new Promise<Seeded>((resolve) => process.once("message", (m: Seeded) => resolve(m)));
+  const { buildApp } = await import("../src/server/app.js");
+  const { ADMIN, signIn } = await import("../test/client.js");
+  await applyExperiments();
+  const app = await buildApp({ env: await mesaEnv(seeded.dataDir, seeded.pgUrl), logger: false });
+  const db = app.ctx.db as AnyDb;
   const caller = await signIn(app, ADMIN.email, ADMIN.password);
   await app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.server.address();
@@ -189,16 +241,15 @@ async function mesaChild(): Promise<void> {
     type: "ready",
     port: typeof address === "object" && address ? address.port : 0,
     token: caller.token!,
-    clients: who.clients.map((c, i) => ({ id: c.id, contactId: who.contacts[i]!.id })),
-    techId: who.techs[0]!.id,
+    clients: seeded.clients,
+    techId: seeded.techId,
     deepCursor: await deepCursor(db),
     probeFolio: await probeFolio(db),
     tickets: TICKETS,
-    rareMatches: rare,
-    seedSeconds: Math.round(seedSeconds * 10) / 10,
-    // On a shared machine the wall clock says more about the neighbours than about the seeding.
-    seedPhases: `${phases}; ${Math.round((seedCpu.user + seedCpu.system) / 1e5) / 10} s of this process's CPU`,
-    rssAfterSeedMb: mb(process.memoryUsage().rss),
+    rareMatches: seeded.rareMatches,
+    seedSeconds: seeded.seedSeconds,
+    seedPhases: seeded.seedPhases,
+    rssAtStartMb: mb(process.memoryUsage().rss),
   };
   process.send!(ready);
   process.on("message", async (msg: { type: string; action: "start" | "stop"; file?: string }) => {
@@ -213,10 +264,10 @@ async function mesaChild(): Promise<void> {
       });
     } else if (msg.type === "exit") {
       await app.close();
-      if (process.env.BENCH_KEEP_DATA) console.error(`Mesa data kept in ${pgDb?.url ?? dataDir}`);
+      if (process.env.BENCH_KEEP_DATA) console.error(`Mesa data kept in ${seeded.pgUrl ?? seeded.dataDir}`);
       else {
-        fs.rmSync(dataDir, { recursive: true, force: true });
-        await pgDb?.drop();
+        fs.rmSync(seeded.dataDir, { recursive: true, force: true });
+        if (seeded.pgUrl) await dropPgDatabase(seeded.pgUrl);
       }
       process.exit(0);
     }
@@ -329,5 +380,6 @@ async function bareChild(): Promise<void> {
 }
 
 const role = process.argv.find((a) => a.startsWith("--role="))?.slice(7);
-if (role === "mesa") await mesaChild();
+if (role === "seed") await seedChild();
+else if (role === "mesa") await mesaChild();
 else if (role === "bare") await bareChild();

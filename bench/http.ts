@@ -6,8 +6,9 @@
  *   BENCH_TICKETS=1000000 npx tsx bench/http.ts                # SQLite, a million
  *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/http.ts   # PostgreSQL
  *
- * Three processes so the load generator never shares an event loop with a server: this one runs
- * autocannon (loopback only); bench/http-servers.ts runs Mesa (seeded, not measured) and the bare route.
+ * Separate processes so the load generator never shares an event loop with a server: this one runs
+ * autocannon (loopback only); bench/http-servers.ts seeds the data in one process (not measured), then
+ * runs Mesa on it in a fresh one, and the bare route in a third.
  * The server is first warmed on every read scenario; then BENCH_ROUNDS (default 3) passes over the reads,
  * each scenario getting a short warm-up of its own and BENCH_SECONDS (default 10) of measured load per
  * pass. The creates and the bare insert run after them, interleaved, two rounds of half that each.
@@ -28,7 +29,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import { COMMON_WORD, pick, RARE_WORD, rng, SHORT_WORD, ticketText } from "./http-data.js";
 import { formatHttpBench } from "./http-report.js";
-import type { MesaReady } from "./http-servers.js";
+import type { MesaReady, Seeded } from "./http-servers.js";
 import { median, queueTargetsPastBase } from "./http-targets.js";
 import { serverNodeFlags } from "./server-flags.js";
 
@@ -63,7 +64,7 @@ const childNodeFlags = () => [
   ...(process.env.BENCH_CHILD_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
 ];
 
-function spawnChild(role: "mesa" | "bare"): ChildProcess {
+function spawnChild(role: "seed" | "mesa" | "bare"): ChildProcess {
   return fork(SERVERS, [`--role=${role}`], {
     execArgv: ["--import", "tsx", "--expose-gc", ...childNodeFlags()],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -252,9 +253,13 @@ const loadAvg = () => os.loadavg()[0]!.toFixed(2);
 
 export async function runHttpBench(): Promise<Record<string, number | string>> {
   const started = performance.now();
+  // The data is seeded by a process of its own, which exits; the Mesa measured starts on it afresh.
+  const seeder = spawnChild("seed");
+  const seeded = await nextMessage<Seeded>(seeder, "seeded");
   const mesa = spawnChild("mesa");
   const bare = spawnChild("bare");
   try {
+    mesa.send(seeded);
     const ready = await nextMessage<MesaReady>(mesa, "ready");
     // The bare table references the same clients and contacts the creates name.
     const bareStarted = nextMessage<{ port: number }>(bare, "ready");
@@ -389,7 +394,7 @@ export async function runHttpBench(): Promise<Record<string, number | string>> {
       rareWordMatches: ready.rareMatches,
       seedSeconds: ready.seedSeconds,
       seedPhases: ready.seedPhases,
-      rssAfterSeedMb: ready.rssAfterSeedMb,
+      rssAtStartMb: ready.rssAtStartMb,
     };
     const only = process.env.BENCH_ONLY?.split(",");
     if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter((x) => only.includes(x.key)));
