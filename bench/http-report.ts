@@ -12,6 +12,9 @@ export function formatHttpBench(r: Record<string, number | string>): string {
   const maybe = (k: string) => (r[k] === undefined ? "–" : n(k));
   const onPg = r.database === "PostgreSQL";
   const pgCell = (key: string) => (onPg ? ` ${maybe(`${key}PostgresCpuUsPerReq`)} |` : "");
+  // Runs before 6 December 2026 did not count the bytes.
+  const withBytes = Object.keys(r).some((k) => k.endsWith("BytesPerResponse"));
+  const bytesCell = (key: string) => (withBytes ? ` ${maybe(`${key}BytesPerResponse`)} |` : "");
   // A read measured in rounds shows its median with the rounds' range beside it.
   const cpuCell = (key: string) => {
     const rounds = String(r[`${key}ServerCpuUsPerReqRounds`] ?? "")
@@ -27,13 +30,13 @@ export function formatHttpBench(r: Record<string, number | string>): string {
   // A scenario with no answer in time has no cost per request (its CPU went to something else).
   const row = (key: string, label: string) =>
     r[`${key}Requests`] === 0
-      ? `| ${label} | 0 | – | – | no answer (${n(`${key}Errors`)} timeouts) | – |${onPg ? " – |" : ""} ${n(`${key}Non2xx`)} |`
-      : `| ${label} | ${n(`${key}Rps`)} | ${n(`${key}P50Ms`)} | ${n(`${key}P99Ms`)} | ${cpuCell(key)} | ${maybe(`${key}ServerSystemUsPerReq`)} |${pgCell(key)} ${n(`${key}Non2xx`)} |`;
+      ? `| ${label} | 0 | – | – | no answer (${n(`${key}Errors`)} timeouts) | – |${onPg ? " – |" : ""}${withBytes ? " – |" : ""} ${n(`${key}Non2xx`)} |`
+      : `| ${label} | ${n(`${key}Rps`)} | ${n(`${key}P50Ms`)} | ${n(`${key}P99Ms`)} | ${cpuCell(key)} | ${maybe(`${key}ServerSystemUsPerReq`)} |${pgCell(key)}${bytesCell(key)} ${n(`${key}Non2xx`)} |`;
   return [
     `${n("tickets")} tickets on ${r.database ?? "SQLite"}, ${n("connections")} connections, ${r.rounds ? `${n("rounds")} rounds of ${n("secondsPerScenario")} s per read (server CPU: the rounds' median)` : `${n("secondsPerScenario")} s per scenario`} (${n("platform")}, node ${n("node")}${r.nodeFlags ? ` ${r.nodeFlags}` : ""})`,
     "",
-    `| Scenario | req/s | p50 ms | p99 ms | server CPU µs/req | of it kernel µs |${onPg ? " PostgreSQL CPU µs/req |" : ""} non-2xx |`,
-    `|---|---:|---:|---:|---:|---:|${onPg ? "---:|" : ""}---:|`,
+    `| Scenario | req/s | p50 ms | p99 ms | server CPU µs/req | of it kernel µs |${onPg ? " PostgreSQL CPU µs/req |" : ""}${withBytes ? " bytes per answer |" : ""} non-2xx |`,
+    `|---|---:|---:|---:|---:|---:|${onPg ? "---:|" : ""}${withBytes ? "---:|" : ""}---:|`,
     ...shownRows(r, row),
     "",
     `| Measure | Value |`,

@@ -122,6 +122,8 @@ interface Samples {
   postgresCpuMs: number;
   errors: number;
   non2xx: number;
+  /** Bytes received, headers included. */
+  bytes: number;
 }
 
 const emptySamples = (): Samples => ({
@@ -132,6 +134,7 @@ const emptySamples = (): Samples => ({
   postgresCpuMs: 0,
   errors: 0,
   non2xx: 0,
+  bytes: 0,
 });
 
 /** Runs one round and appends every response time (ms) to `into`. */
@@ -169,6 +172,7 @@ async function load(s: Scenario, seconds: number, into: Samples = emptySamples()
   into.serverSystemMs += cpu1.systemMs - cpu0.systemMs;
   into.postgresCpuMs += postgresCpuMs() - pg0;
   into.errors += r.errors + r.timeouts;
+  into.bytes += r.throughput.total;
   return into;
 }
 
@@ -231,6 +235,7 @@ function mergeSamples(into: Samples, m: Samples): void {
   into.postgresCpuMs += m.postgresCpuMs;
   into.errors += m.errors;
   into.non2xx += m.non2xx;
+  into.bytes += m.bytes;
 }
 
 function summarize(key: string, m: Samples, out: Record<string, number | string>): void {
@@ -245,6 +250,7 @@ function summarize(key: string, m: Samples, out: Record<string, number | string>
   out[`${key}ServerSystemUsPerReq`] = Math.round((m.serverSystemMs * 1000) / answered);
   if (process.env.BENCH_PG_URL)
     out[`${key}PostgresCpuUsPerReq`] = Math.round((m.postgresCpuMs * 1000) / answered);
+  out[`${key}BytesPerResponse`] = Math.round(m.bytes / answered);
   out[`${key}Non2xx`] = m.non2xx;
   out[`${key}Errors`] = m.errors;
 }
