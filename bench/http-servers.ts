@@ -1,20 +1,21 @@
-import { execFileSync } from "node:child_process";
 /**
- * The HTTP bench's two servers, each a child process of bench/http.ts (`--role=mesa|bare`), so the
+ * The HTTP bench's child processes (bench/http.ts starts them with `--role=seed|mesa|bare`), so the
  * load generator never shares an event loop with a server:
  *   - a seeding process (buildApp's migrations, then BENCH_TICKETS tickets through bench/http-seed.ts),
  *     which exits once the data is on disk;
  *   - Mesa (buildApp) serving that data in a fresh process, as after a restart (measured);
- *   - the bare route: Fastify + one prepared INSERT into Mesa's own tickets table (the ceiling).
+ *   - the bare route: Fastify + one prepared INSERT into Mesa's own tickets table (the ceiling,
+ *     bench/http-bare.ts).
  * On SQLite each gets a temp data dir; with BENCH_PG_URL each gets a fresh database on that server.
  * They answer the parent over IPC: seeded, ready, cpu (their own CPU time), profile, stats, exit.
  */
-import { randomUUID } from "node:crypto";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Kysely, sql } from "kysely";
 import pg from "pg";
+import { answerCpu, freshPgDatabase } from "./http-child.js";
 import { COMMON_WORD, people, RARE_WORD, rng } from "./http-data.js";
 import { seedPostgresTickets, seedSqliteTickets, type TicketSource } from "./http-seed.js";
 
@@ -40,43 +41,6 @@ export interface MesaReady {
 const TICKETS = Number(process.env.BENCH_TICKETS) > 0 ? Number(process.env.BENCH_TICKETS) : 100_000;
 const PG_URL = process.env.BENCH_PG_URL;
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-
-/**
- * CPU time this server process has used so far (user + system, ms): cost per request, robust to a busy
- * machine. The system part is said apart: on loopback, sending to PostgreSQL or to the client runs the
- * receiver's TCP stack and its wake-up in the sender's time, which JavaScript does not choose.
- */
-function answerCpu(): void {
-  const u = process.cpuUsage();
-  process.send!({ type: "cpu", ms: (u.user + u.system) / 1000, systemMs: u.system / 1000 });
-}
-
-/** A fresh database on BENCH_PG_URL's server; `drop` removes it. */
-async function freshPgDatabase(role: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `mesa_bench_${role}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  const url = new URL(PG_URL!);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
-/** Drops a database freshPgDatabase made (by its URL: the process that made it has exited). */
-async function dropPgDatabase(url: string): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
-}
 
 /**
  * What-if switches for profiling, never for the README figures: they patch modules in this process
@@ -192,30 +156,42 @@ async function mesaEnv(dataDir: string, pgUrl: string | null): Promise<Record<st
  * way, and the bare INSERT of the same run showed the machine itself had slowed.)
  */
 async function seedChild(): Promise<void> {
-  const { buildApp } = await import("../src/server/app.js");
-  const { businessCalendar } = await import("../src/server/modules/settings/settings.js");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mesa-bench-http-"));
   const pgDb = PG_URL ? await freshPgDatabase("http") : null;
-  const app = await buildApp({ env: await mesaEnv(dataDir, pgDb?.url ?? null), logger: false });
+  try {
+    const seeded = await seedInto(dataDir, pgDb?.url ?? null);
+    process.send!(seeded, () => process.exit(0));
+  } catch (err) {
+    // Nobody else knows where a seeding that failed put its data.
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    await pgDb?.drop();
+    throw err;
+  }
+}
+
+async function seedInto(dataDir: string, pgUrl: string | null): Promise<Seeded> {
+  const { buildApp } = await import("../src/server/app.js");
+  const { businessCalendar } = await import("../src/server/modules/settings/settings.js");
+  const app = await buildApp({ env: await mesaEnv(dataDir, pgUrl), logger: false });
   const db = app.ctx.db as AnyDb;
   const started = performance.now();
   const cpu0 = process.cpuUsage();
   const src = { count: TICKETS, now: Date.now(), cal: await businessCalendar(app.ctx), rand: rng(42) };
-  const { who, rare, phases } = await seed(db, src, pgDb ? { url: pgDb.url } : { dataDir });
+  const { who, rare, phases } = await seed(db, src, pgUrl ? { url: pgUrl } : { dataDir });
   const seedSeconds = (performance.now() - started) / 1000;
   const seedCpu = process.cpuUsage(cpu0);
   // Its gigabyte of dirty pages must not still be being written to disk by the kernel while the first
   // scenarios run (at a million tickets they cost the first two ~50 % more CPU than the rest).
   // On PostgreSQL the same: its checkpoint spreads the seeding's writes over the next minutes (and a
   // million tickets' are over a gigabyte), so it is asked for now, then the kernel's part flushed.
-  if (pgDb) await sql`checkpoint`.execute(db);
+  if (pgUrl) await sql`checkpoint`.execute(db);
   else await sql`pragma wal_checkpoint(truncate)`.execute(db);
   await app.close();
   execFileSync("sync");
-  const seeded: Seeded = {
+  return {
     type: "seeded",
     dataDir,
-    pgUrl: pgDb?.url ?? null,
+    pgUrl,
     clients: who.clients.map((c, i) => ({ id: c.id, contactId: who.contacts[i]!.id })),
     techId: who.techs[0]!.id,
     rareMatches: rare,
@@ -223,12 +199,12 @@ async function seedChild(): Promise<void> {
     // On a shared machine the wall clock says more about the neighbours than about the seeding.
     seedPhases: `${phases}; ${Math.round((seedCpu.user + seedCpu.system) / 1e5) / 10} s of the seeding process's CPU`,
   };
-  process.send!(seeded, () => process.exit(0));
 }
 
 /** Mesa serving the seeded data, as a server started on an existing database does. */
 async function mesaChild(): Promise<void> {
-  const seeded = await new Promise<Seeded>((resolve) => process.once("message", (m: Seeded) => resolve(m)));
+  const seeded = JSON.parse(process.env.BENCH_SEEDED ?? "null") as Seeded | null;
+  if (!seeded) throw new Error("--role=mesa needs BENCH_SEEDED (bench/http.ts sets it)");
   const { buildApp } = await import("../src/server/app.js");
   const { ADMIN, signIn } = await import("../test/client.js");
   await applyExperiments();
@@ -263,12 +239,8 @@ async function mesaChild(): Promise<void> {
         tickets: Number(count.rows[0]!.n),
       });
     } else if (msg.type === "exit") {
+      // The parent removes the data once this process has gone (bench/http.ts, removeSeeded).
       await app.close();
-      if (process.env.BENCH_KEEP_DATA) console.error(`Mesa data kept in ${seeded.pgUrl ?? seeded.dataDir}`);
-      else {
-        fs.rmSync(seeded.dataDir, { recursive: true, force: true });
-        if (seeded.pgUrl) await dropPgDatabase(seeded.pgUrl);
-      }
       process.exit(0);
     }
   });
@@ -277,109 +249,7 @@ async function mesaChild(): Promise<void> {
 // The words the parent's scenarios search for, re-exported so they come from one place.
 export { COMMON_WORD, RARE_WORD };
 
-const BARE_COLUMNS = `(id, folio, client_id, contact_id, title, description, urgent, channel, category, service_kind,
-  contract_id, status, assignee_id, received_at, response_due_at, responded_at,
-  estimated_solution_minutes, estimated_solution_at, raw_minutes, billable_minutes, billing_status,
-  accepted_at, accepted_by_name, accepted_via, acceptance_override_reason, unknown_sender, search_text,
-  created_by, created_at, updated_at, closed_at, version, escalation_level)`;
-const barePlaceholders = (p: (i: number) => string) =>
-  `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, 'event', null, 'new', null,
-   ${p(10)}, ${p(11)}, null, null, null, 0, null, 'pending', null, null, null, null, 0, ${p(12)}, null,
-   ${p(13)}, ${p(14)}, null, 1, 0)`;
-
-type Insert = (values: unknown[]) => unknown;
-
-/** The bare route's database, built by Mesa's migrations (same columns, indexes, FKs, search triggers). */
-async function bareDatabase(clients: { id: string; contactId: string }[]) {
-  const { openDatabase } = await import("../src/server/platform/database/database.js");
-  const { migrateToLatest } = await import("../src/server/platform/database/migrate.js");
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mesa-bench-bare-"));
-  const pgDb = PG_URL ? await freshPgDatabase("bare") : null;
-  const migrated = openDatabase({ dataDir: dir, databaseUrl: pgDb?.url });
-  await migrateToLatest(migrated);
-  const at = new Date().toISOString();
-  const stamps = { created_at: at, updated_at: at };
-  const d = migrated.db as AnyDb;
-  await d
-    .insertInto("clients")
-    .values(
-      clients.map((c) => ({ id: c.id, name: `Cliente ${c.id}`, search_text: `cliente ${c.id}`, ...stamps })),
-    )
-    .execute();
-  await d
-    .insertInto("contacts")
-    .values(
-      clients.map((c) => ({ id: c.contactId, client_id: c.id, name: "C", search_text: "c", ...stamps })),
-    )
-    .execute();
-  await migrated.close();
-  if (pgDb) {
-    const pool = new pg.Pool({ connectionString: pgDb.url, max: 10 });
-    // Dropping the database at exit (with force) ends idle connections; unheard, that error is a crash.
-    pool.on("error", () => {});
-    const text = `insert into tickets ${BARE_COLUMNS} values ${barePlaceholders((i) => `$${i}`)}`;
-    const insert: Insert = (values) => pool.query({ name: "bare_insert", text, values });
-    const close = async () => {
-      await pool.end();
-      await pgDb.drop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    };
-    return { insert, close };
-  }
-  const { default: SQLite } = await import("better-sqlite3");
-  const sqlite = new SQLite(path.join(dir, "mesa.sqlite"));
-  // The same pragmas as src/server/platform/database/database.ts.
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = NORMAL");
-  const stmt = sqlite.prepare(`insert into tickets ${BARE_COLUMNS} values ${barePlaceholders(() => "?")}`);
-  const insert: Insert = (values) => stmt.run(values);
-  const close = async () => {
-    sqlite.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-  return { insert, close };
-}
-
-/** The ceiling: one prepared INSERT per request into a table as wide and as indexed as Mesa's. */
-async function bareChild(): Promise<void> {
-  const { default: Fastify } = await import("fastify");
-  const clients = await new Promise<{ id: string; contactId: string }[]>((resolve) =>
-    process.once("message", (m: { clients: { id: string; contactId: string }[] }) => resolve(m.clients)),
-  );
-  const target = await bareDatabase(clients);
-  let seq = 0;
-  const app = Fastify({ logger: false });
-  app.post("/bare/tickets", async (req, reply) => {
-    const b = req.body as Record<string, unknown>;
-    const id = randomUUID();
-    const folio = `OS-2026-${String(++seq).padStart(6, "0")}`;
-    const at = new Date().toISOString();
-    const title = String(b.title);
-    const description = String(b.description ?? "");
-    // biome-ignore format: one value per placeholder
-    await target.insert([
-      id, folio, String(b.clientId), (b.contactId as string | null) ?? null, title, description,
-      b.urgent ? 1 : 0, String(b.channel), (b.category as string | null) ?? null, at, at,
-      `${folio} ${title} ${description}`.toLowerCase(), at, at,
-    ]);
-    return reply.status(201).send({ id, folio });
-  });
-  await app.listen({ host: "127.0.0.1", port: 0 });
-  const address = app.server.address();
-  process.send!({ type: "ready", port: typeof address === "object" && address ? address.port : 0 });
-  process.on("message", async (msg: { type: string }) => {
-    if (msg.type === "cpu") answerCpu();
-    else if (msg.type === "exit") {
-      await app.close();
-      await target.close();
-      process.exit(0);
-    }
-  });
-}
-
 const role = process.argv.find((a) => a.startsWith("--role="))?.slice(7);
 if (role === "seed") await seedChild();
 else if (role === "mesa") await mesaChild();
-else if (role === "bare") await bareChild();
+else if (role === "bare") await (await import("./http-bare.js")).bareChild();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { median, queueTargetsPastBase } from "../../bench/http-targets.js";
+import { judgeTargets, median, queueTargetsPastBase } from "../../bench/http-targets.js";
 
 // Issue #16's million-ticket clause is judged page by page against a comparable 100,000 run: a bench
 // table that says «met» must not hide one page that grew past 1.5×.
@@ -76,5 +76,38 @@ describe("the rounds' median", () => {
     [[1, 2, 3, 1000], 3],
   ])("of %j is %d", (rounds, expected) => {
     expect(median(rounds)).toBe(expected);
+  });
+});
+
+// What the README's measure lines say of a run: the worst queue page and the worst search, each
+// among its own scenarios (a search is not a queue page; the two-letter walk has no target).
+describe("a run's verdicts", () => {
+  it("judges the queue pages and the searches apart, and the create against the bare insert", () => {
+    const out: Record<string, number | string> = {
+      tickets: 100_000,
+      createRps: 900,
+      bareRps: 2000,
+      createServerCpuUsPerReq: 700,
+      bareServerCpuUsPerReq: 350,
+      listDefaultServerCpuUsPerReq: 950,
+      listDefaultP99Ms: 40,
+      listStatusServerCpuUsPerReq: 1010,
+      listStatusP99Ms: 45,
+      listQServerCpuUsPerReq: 2900,
+      listQP99Ms: 90,
+      shortWordServerCpuUsPerReq: 26_000,
+      shortWordP99Ms: 2800,
+    };
+    judgeTargets(out, ["listDefault", "listStatus", "listQ", "shortWord", "bare", "create"], null);
+    expect(out).toMatchObject({
+      createToBareRatio: 0.45,
+      targetCreateAtLeast40PctOfBare: "met",
+      worstQueueCpuUs: 1010,
+      targetQueueCpu: "missed",
+      worstQueueP99Ms: 45,
+      targetListP99Under50Ms: "met",
+      worstSearchCpuUs: 2900,
+      targetSearchCpu: "met",
+    });
   });
 });
