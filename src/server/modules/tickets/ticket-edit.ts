@@ -179,10 +179,6 @@ function diff(row: TicketRow, patch: Partial<TicketRow>): Record<string, { from:
   return out;
 }
 
-/** A kind named as it already is, with its reason: kept by hand (see kindMarks). */
-const keepsKind = (row: TicketRow, p: Patch) =>
-  p.serviceKind !== undefined && p.serviceKind === row.service_kind;
-
 export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p: Patch) {
   const row = requireVisible(actor, await ticketsRepo.byId(ctx.db, id));
   // A client contact edits no field of a ticket (SPEC §10): refused even when it names none, after
@@ -192,8 +188,13 @@ export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p:
   checkFieldRights(actor, row, p);
   const patch = await buildPatch(ctx, row, p);
   const changes = diff(row, patch);
+  const marks = kindMarks({
+    kindChanged: !!changes.service_kind,
+    kindNamed: p.serviceKind,
+    kindBefore: row.service_kind,
+  });
   // Keeping the kind by hand is recorded even when nothing else changes: later categories leave it.
-  if (Object.keys(changes).length === 0 && !keepsKind(row, p)) return getTicketSummary(ctx, actor, id);
+  if (Object.keys(changes).length === 0 && !marks.kindKeptByHand) return getTicketSummary(ctx, actor, id);
   if (patch.title !== undefined || patch.description !== undefined || patch.contact_id !== undefined) {
     const client = stillThere(await clientsRepo.byId(ctx.db, row.client_id), "client");
     const contactId = patch.contact_id === undefined ? row.contact_id : patch.contact_id;
@@ -218,14 +219,7 @@ export async function updateTicket(ctx: AppContext, actor: Actor, id: string, p:
       actorId: actor.id,
       action: "update",
       reason: p.reason?.trim() || null,
-      changes: {
-        ...changes,
-        ...kindMarks({
-          kindChanged: !!changes.service_kind,
-          kindNamed: p.serviceKind,
-          kindBefore: row.service_kind,
-        }),
-      },
+      changes: { ...changes, ...marks },
     });
     // A closed event ticket the leader changes to `to_invoice` gets its draft now (makeEventDraft checks).
     if (patch.billing_status === "to_invoice") await makeEventDraft(ctx, trx, id, actor.id);
