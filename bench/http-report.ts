@@ -45,12 +45,9 @@ export function formatHttpBench(r: Record<string, number | string>): string {
   ].join("\n");
 }
 
-/** The scenarios' rows in the table's order; a partial run's shows only those it measured. */
-function shownRows(
-  r: Record<string, number | string>,
-  row: (key: string, label: string) => string,
-): string[] {
-  const rows: [string, string][] = [
+/** The scenarios' keys and labels, in the table's order (a search's label says how many tickets match). */
+export function scenarioLabels(r: Record<string, number | string>): [key: string, label: string][] {
+  return [
     ["create", "POST /api/tickets (create)"],
     [
       "bare",
@@ -71,7 +68,16 @@ function shownRows(
       `GET …&q=${SHORT_WORD} (two letters, no index: at most ${WALK_BUDGET.toLocaleString("en-US")} tickets walked per request)`,
     ],
   ];
-  return rows.filter(([key]) => r[`${key}Rps`] !== undefined).map(([key, label]) => row(key, label));
+}
+
+/** The scenarios' rows in the table's order; a partial run's shows only those it measured. */
+function shownRows(
+  r: Record<string, number | string>,
+  row: (key: string, label: string) => string,
+): string[] {
+  return scenarioLabels(r)
+    .filter(([key]) => r[`${key}Rps`] !== undefined)
+    .map(([key, label]) => row(key, label));
 }
 
 /**

@@ -56,19 +56,19 @@ async function applyExperiments(): Promise<void> {
 }
 
 /** The list's cursor (see tickets.ts) of the ticket 90% of the way down the queue order. */
-async function deepCursor(db: AnyDb): Promise<string> {
+async function deepCursor(db: AnyDb, tickets: number): Promise<string> {
   const r = await sql<{ urgent: number; due: string; id: string }>`select urgent, response_due_at as due, id
-    from tickets order by urgent desc, response_due_at, id limit 1 offset ${Math.floor(TICKETS * 0.9)}`.execute(
+    from tickets order by urgent desc, response_due_at, id limit 1 offset ${Math.floor(tickets * 0.9)}`.execute(
     db,
   );
   const row = r.rows[0]!;
   return Buffer.from(JSON.stringify([Number(row.urgent), row.due, row.id])).toString("base64url");
 }
 
-async function probeFolio(db: AnyDb): Promise<string> {
+async function probeFolio(db: AnyDb, tickets: number): Promise<string> {
   const r = await sql<{
     folio: string;
-  }>`select folio from tickets order by id limit 1 offset ${Math.floor(TICKETS / 2)}`.execute(db);
+  }>`select folio from tickets order by id limit 1 offset ${Math.floor(tickets / 2)}`.execute(db);
   return r.rows[0]!.folio;
 }
 
@@ -126,6 +126,7 @@ export interface Seeded {
   type: "seeded";
   dataDir: string;
   pgUrl: string | null;
+  tickets: number;
   clients: { id: string; contactId: string }[];
   techId: string;
   rareMatches: number;
@@ -192,6 +193,7 @@ async function seedInto(dataDir: string, pgUrl: string | null): Promise<Seeded> 
     type: "seeded",
     dataDir,
     pgUrl,
+    tickets: TICKETS,
     clients: who.clients.map((c, i) => ({ id: c.id, contactId: who.contacts[i]!.id })),
     techId: who.techs[0]!.id,
     rareMatches: rare,
@@ -219,9 +221,9 @@ async function mesaChild(): Promise<void> {
     token: caller.token!,
     clients: seeded.clients,
     techId: seeded.techId,
-    deepCursor: await deepCursor(db),
-    probeFolio: await probeFolio(db),
-    tickets: TICKETS,
+    deepCursor: await deepCursor(db, seeded.tickets),
+    probeFolio: await probeFolio(db, seeded.tickets),
+    tickets: seeded.tickets,
     rareMatches: seeded.rareMatches,
     seedSeconds: seeded.seedSeconds,
     seedPhases: seeded.seedPhases,

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark on this machine, saves the raw figures under
  * bench/results/, and rewrites the README's performance section with what was measured.
- * Usage: npm run bench [-- deadlines|http|web|reports|startup ...]  (default: all)
+ * Usage: npm run bench [-- deadlines|http|web|reports|startup|http-growth ...]  (default: all but http-growth)
  * (reports and billing also on PostgreSQL when BENCH_PG_URL is set)
  */
 import { execFileSync } from "node:child_process";
@@ -11,6 +11,8 @@ import path from "node:path";
 import { billingResultsName, formatBillingBench, runBillingBench } from "./billing.js";
 import { formatDeadlineBench, runDeadlineBench } from "./deadlines.js";
 import { httpResultsName, runHttpBench } from "./http.js";
+import { growthResultsName, runHttpGrowthBench } from "./http-growth.js";
+import { formatGrowthBench } from "./http-growth-report.js";
 import { formatHttpBench } from "./http-report.js";
 import { formatReportsBench, runReportsBench } from "./reports.js";
 import { formatStartupBench, runStartupBench } from "./startup.js";
@@ -54,6 +56,21 @@ const BENCHES: Record<string, Bench> = {
       "HTTP API on PostgreSQL at 1,000,000 tickets (`bench/http.ts`, BENCH_PG_URL, BENCH_TICKETS=1000000)",
     run: runHttpBench,
     format: formatHttpBench,
+  },
+  // Run only when named (`npm run bench -- http-growth`, with BENCH_PG_URL for http-growth-pg): it seeds a
+  // million tickets besides 100,000 and takes about 25 minutes.
+  "http-growth": {
+    title:
+      "Queue pages at 100,000 and at 1,000,000 tickets, side by side, on SQLite (`bench/http-growth.ts`)",
+    run: runHttpGrowthBench,
+    format: formatGrowthBench,
+    file: growthResultsName,
+  },
+  "http-growth-pg": {
+    title:
+      "Queue pages at 100,000 and at 1,000,000 tickets, side by side, on PostgreSQL (`bench/http-growth.ts`, BENCH_PG_URL)",
+    run: runHttpGrowthBench,
+    format: formatGrowthBench,
   },
   billing: {
     title: "Monthly contract billing run (`bench/billing.ts`)",
@@ -128,7 +145,9 @@ function updateReadme(): void {
 }
 
 /** Tables written by another bench's run at another size or database (see `http`'s `file`). */
-const VARIANTS = new Set(["http-1000000", "http-pg", "http-pg-1000000"]);
+const VARIANTS = new Set(["http-1000000", "http-pg", "http-pg-1000000", "http-growth-pg"]);
+/** Benches run only when named. */
+const OPT_IN = new Set(["http-growth"]);
 const wanted = process.argv.slice(2).filter((a) => a in BENCHES && !VARIANTS.has(a));
 fs.mkdirSync(RESULTS_DIR, { recursive: true });
 // `--readme`: only rewrite the README section from the saved results (after a format change).
@@ -136,7 +155,7 @@ const toRun = process.argv.includes("--readme")
   ? []
   : wanted.length
     ? wanted
-    : Object.keys(BENCHES).filter((k) => !VARIANTS.has(k));
+    : Object.keys(BENCHES).filter((k) => !VARIANTS.has(k) && !OPT_IN.has(k));
 for (const name of toRun) {
   const bench = BENCHES[name]!;
   console.log(`\n## ${bench.title}`);
