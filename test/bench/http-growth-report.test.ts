@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { formatGrowthBench, judgeGrowth } from "../../bench/http-growth-report.js";
+
+// Issue #16: «at 1,000,000 tickets no more than 1.5× the 100,000 figure», judged page by page on
+// figures measured side by side (bench/http-growth.ts).
+const PAGES = ["listDefault", "listStatus", "listAssignee", "listClient", "listBreached", "listDeep"];
+
+function run(small: number[], large: number[], p99Large = 40) {
+  const r: Record<string, number | string> = {
+    database: "PostgreSQL",
+    smallTickets: 100_000,
+    largeTickets: 1_000_000,
+    rounds: 3,
+    secondsPerScenario: 10,
+    connections: 20,
+  };
+  PAGES.forEach((k, i) => {
+    for (const [size, cpu] of [
+      ["small", small[i]!],
+      ["large", large[i]!],
+    ] as const) {
+      r[`${size}.${k}Rps`] = 800;
+      r[`${size}.${k}ServerCpuUsPerReq`] = cpu;
+      r[`${size}.${k}P99Ms`] = size === "large" ? p99Large : 30;
+      r[`${size}.${k}PostgresCpuUsPerReq`] = 500;
+    }
+  });
+  return r;
+}
+
+describe("queue pages side by side at two sizes", () => {
+  it("names the page that grew most and judges it against 1.5× unrounded", () => {
+    const r = run([900, 800, 900, 900, 900, 900], [950, 1203, 900, 900, 900, 1000]);
+    judgeGrowth(r);
+    // listStatus 800 → 1,203 is 1.50375×: shown as 1.50×, yet past 1.5×.
+    expect(r.queueCpuMostGrown).toBe("listStatus, 1.50×");
+    expect(r.targetQueueCpuGrowth).toBe("missed");
+    expect(r.largeDeepToFirst).toBe(1.05);
+  });
+
+  it("keeps the absolute targets beside the ratio", () => {
+    const r = run([1100, 800, 800, 800, 800, 800], [1100, 800, 800, 800, 800, 800], 55);
+    judgeGrowth(r);
+    expect(r.targetQueueCpuGrowth).toBe("met");
+    expect(r.smallWorstQueueCpuUs).toBe(1100);
+    expect(r.targetSmallQueueCpu).toBe("missed");
+    expect(r.targetLargeQueueP99).toBe("missed");
+    // No search was measured: no verdict on searches.
+    expect(r.targetLargeSearchCpu).toBeUndefined();
+  });
+
+  it("shows each read at both sizes with its ratio, and only the measures it took", () => {
+    const r = run([1000, 800, 800, 800, 800, 800], [1200, 800, 800, 800, 800, 800]);
+    judgeGrowth(r);
+    const table = formatGrowthBench(r);
+    expect(table).toContain(
+      "| GET /api/tickets?limit=50 (queue order) | 1,000 | 1,200 | 1.20× | 30 | 40 | 1.33× | 500 | 500 | 1.00× |",
+    );
+    expect(table).toContain(
+      "| queue page server CPU, most grown (target ≤ 1.5×) | listDefault, 1.20×: met |",
+    );
+    expect(table).not.toContain("worst search");
+    expect(table).not.toContain("{");
+  });
+});
