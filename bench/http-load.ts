@@ -168,6 +168,13 @@ export function summarize(key: string, m: Samples, out: Record<string, number | 
 
 export const loadAvg = () => os.loadavg()[0]!.toFixed(2);
 
+/** Many rounds' load averages in a few words: their range and median. */
+export function loadSummary(loads: string[]): string {
+  const sorted = loads.map(Number).sort((a, b) => a - b);
+  const mid = sorted[Math.floor(sorted.length / 2)]!;
+  return `${sorted[0]!.toFixed(2)}–${sorted.at(-1)!.toFixed(2)}, median ${mid.toFixed(2)}, over ${sorted.length} readings`;
+}
+
 /**
  * One measured round of `s`: its own short warm-up, the load average noted, then SECONDS of load
  * (profiled as `name` with BENCH_PROFILE_DIR).

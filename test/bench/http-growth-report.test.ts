@@ -63,3 +63,12 @@ describe("queue pages side by side at two sizes", () => {
     expect(table).not.toContain("{");
   });
 });
+
+describe("load averages of many rounds", () => {
+  it("are told as their range and median", async () => {
+    const { loadSummary } = await import("../../bench/http-load.js");
+    expect(loadSummary(["4.15", "3.24", "8.89", "5.28", "5.01"])).toBe(
+      "3.24–8.89, median 5.01, over 5 readings",
+    );
+  });
+});
