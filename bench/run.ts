@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark on this machine, saves the raw figures under
  * bench/results/, and rewrites the README's performance section with what was measured.
- * Usage: npm run bench [-- deadlines|http|web|reports|startup|http-growth ...]  (default: all but http-growth)
+ * Usage: npm run bench [-- deadlines|http|web|reports|startup|http-growth|migration-036 ...]  (default: all but the last two)
  * (reports and billing also on PostgreSQL when BENCH_PG_URL is set)
  */
 import { execFileSync } from "node:child_process";
@@ -14,6 +14,7 @@ import { httpResultsName, runHttpBench } from "./http.js";
 import { growthResultsName, runHttpGrowthBench } from "./http-growth.js";
 import { formatGrowthBench } from "./http-growth-report.js";
 import { formatHttpBench } from "./http-report.js";
+import { formatMigrationBench, migrationResultsName, runMigrationBench } from "./migration-036.js";
 import { formatReportsBench, runReportsBench } from "./reports.js";
 import { formatStartupBench, runStartupBench } from "./startup.js";
 import { formatWebBench, runWebBench } from "./web.js";
@@ -71,6 +72,19 @@ const BENCHES: Record<string, Bench> = {
       "Queue pages at 100,000 and at 1,000,000 tickets, side by side, on PostgreSQL (`bench/http-growth.ts`, BENCH_PG_URL)",
     run: runHttpGrowthBench,
     format: formatGrowthBench,
+  },
+  // Run only when named (`npm run bench -- migration-036`, with BENCH_PG_URL for migration-036-pg).
+  "migration-036": {
+    title: "Upgrading 1,000,000 tickets through migration 036, on SQLite (`bench/migration-036.ts`)",
+    run: runMigrationBench,
+    format: formatMigrationBench,
+    file: migrationResultsName,
+  },
+  "migration-036-pg": {
+    title:
+      "Upgrading 1,000,000 tickets through migration 036, on PostgreSQL (`bench/migration-036.ts`, BENCH_PG_URL)",
+    run: runMigrationBench,
+    format: formatMigrationBench,
   },
   billing: {
     title: "Monthly contract billing run (`bench/billing.ts`)",
@@ -145,9 +159,15 @@ function updateReadme(): void {
 }
 
 /** Tables written by another bench's run at another size or database (see `http`'s `file`). */
-const VARIANTS = new Set(["http-1000000", "http-pg", "http-pg-1000000", "http-growth-pg"]);
+const VARIANTS = new Set([
+  "http-1000000",
+  "http-pg",
+  "http-pg-1000000",
+  "http-growth-pg",
+  "migration-036-pg",
+]);
 /** Benches run only when named. */
-const OPT_IN = new Set(["http-growth"]);
+const OPT_IN = new Set(["http-growth", "migration-036"]);
 const wanted = process.argv.slice(2).filter((a) => a in BENCHES && !VARIANTS.has(a));
 fs.mkdirSync(RESULTS_DIR, { recursive: true });
 // `--readme`: only rewrite the README section from the saved results (after a format change).

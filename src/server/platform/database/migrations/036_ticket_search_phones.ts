@@ -13,7 +13,7 @@ const BATCH = 1000;
  *   write with punctuation, so a search by a number in any form finds them;
  * - with the client's and contact's names for tickets of an unidentified sender that reception linked
  *   to a client (they kept the placeholder client's name, and a search by their client missed them).
- * In batches by id; only the texts that change are written (SQLite's search index follows by trigger).
+ * In batches by id, each batch's changed texts in one UPDATE (SQLite's search index follows by trigger).
  */
 async function up(db: AnyDb, dialect: Dialect): Promise<void> {
   const phones =
@@ -42,7 +42,7 @@ async function up(db: AnyDb, dialect: Dialect): Promise<void> {
       .orderBy("t.id")
       .limit(BATCH)
       .execute();
-    for (const r of rows) {
+    const changed = rows.flatMap((r) => {
       const text = ticketSearchText({
         folio: r.folio,
         title: r.title,
@@ -51,9 +51,13 @@ async function up(db: AnyDb, dialect: Dialect): Promise<void> {
         contactName: r.contact,
         contactPhones: r.phones,
       });
-      if (text !== r.search_text)
-        await db.updateTable("tickets").set({ search_text: text }).where("id", "=", r.id).execute();
-    }
+      return text === r.search_text ? [] : [sql`(${r.id}, ${text})`];
+    });
+    // A batch's texts in one statement: one UPDATE per ticket took ~1 ms each (a commit each on
+    // SQLite, a round trip each on PostgreSQL), about 10–15 minutes for a million tickets.
+    if (changed.length)
+      await sql`with v(id, text) as (values ${sql.join(changed)})
+        update tickets set search_text = v.text from v where tickets.id = v.id`.execute(db);
     if (rows.length < BATCH) return;
     after = rows.at(-1)?.id ?? after;
   }
