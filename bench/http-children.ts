@@ -48,11 +48,13 @@ export function nextMessage<T>(child: ChildProcess | NodeJS.Process, type: strin
   });
 }
 
+/** Asks a child to exit, and kills it after 5 s; a child already gone (by exit or signal) is left be. */
 export async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.send({ type: "exit" });
   const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+  // A child whose channel closed (killed meanwhile) cannot be asked: the timer kills it, if alive.
+  if (child.connected) child.send({ type: "exit" }, () => {});
   await exited;
   clearTimeout(timer);
 }

@@ -80,7 +80,8 @@ async function measureSideBySide(reads: [Scenario[], Scenario[]], loads: string[
   const samples = reads.map((side) => side.map(() => [] as Samples[]));
   for (let round = 0; round < ROUNDS; round++) {
     for (let i = 0; i < reads[0].length; i++) {
-      for (const side of round % 2 === 0 ? [0, 1] : [1, 0]) {
+      // Which size goes first alternates by round and by read, so neither is always first.
+      for (const side of (round + i) % 2 === 0 ? [0, 1] : [1, 0]) {
         const s = reads[side]![i]!;
         const name = `${s.key}-${side ? "large" : "small"}-${round + 1}`;
         samples[side]![i]!.push(await measuredRound(s, name, loads));

@@ -26,11 +26,16 @@ const SAME_RUN_SHAPE = [
   "rounds",
 ] as const;
 
-/** The middle of a scenario's per-round figures (the mean of the middle two for an even count). */
-export function median(values: number[]): number {
+/**
+ * The middle of a scenario's per-round figures (the mean of the middle two for an even count, rounded
+ * to an integer unless `round` is false: a ratio keeps its decimals).
+ */
+export function median(values: number[], round = true): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+  if (sorted.length % 2) return sorted[mid]!;
+  const mean = (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return round ? Math.round(mean) : mean;
 }
 
 /** Why `base` cannot be compared with `current`, or null when it can. */

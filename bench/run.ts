@@ -168,7 +168,13 @@ const VARIANTS = new Set([
 ]);
 /** Benches run only when named. */
 const OPT_IN = new Set(["http-growth", "migration-036"]);
-const wanted = process.argv.slice(2).filter((a) => a in BENCHES && !VARIANTS.has(a));
+const named = process.argv.slice(2).filter((a) => a in BENCHES);
+// A variant is its bench run with other settings: naming it alone would run every bench instead.
+for (const v of named.filter((a) => VARIANTS.has(a))) {
+  console.error(`${v} is written by another bench's run: see the comment above its entry in bench/run.ts`);
+  process.exit(2);
+}
+const wanted = named;
 fs.mkdirSync(RESULTS_DIR, { recursive: true });
 // `--readme`: only rewrite the README section from the saved results (after a format change).
 const toRun = process.argv.includes("--readme")

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatGrowthBench, judgeGrowth } from "../../bench/http-growth-report.js";
+import { formatGrowthBench, growth, judgeGrowth } from "../../bench/http-growth-report.js";
 
 // Issue #16: «at 1,000,000 tickets no more than 1.5× the 100,000 figure», judged page by page on
 // figures measured side by side (bench/http-growth.ts).
@@ -23,6 +23,9 @@ function run(small: number[], large: number[], p99Large = 40) {
       r[`${size}.${k}ServerCpuUsPerReq`] = cpu;
       r[`${size}.${k}P99Ms`] = size === "large" ? p99Large : 30;
       r[`${size}.${k}PostgresCpuUsPerReq`] = 500;
+      r[`${size}.${k}Requests`] = 8000;
+      r[`${size}.${k}Non2xx`] = 0;
+      r[`${size}.${k}Errors`] = 0;
     }
   });
   return r;
@@ -57,10 +60,38 @@ describe("queue pages side by side at two sizes", () => {
       "| GET /api/tickets?limit=50 (queue order) | 1,000 | 1,200 | 1.20× | 30 | 40 | 1.33× | 500 | 500 | 1.00× |",
     );
     expect(table).toContain(
-      "| queue page server CPU, most grown (target ≤ 1.5×) | listDefault, 1.20×: met |",
+      "| queue page server CPU, most grown (median of the rounds' ratios; target ≤ 1.5×) | listDefault, 1.20×: met |",
+    );
+    expect(table).toContain(
+      "| queue page Mesa + PostgreSQL CPU, most grown (no target) | listDefault, 1.13× |",
     );
     expect(table).not.toContain("worst search");
     expect(table).not.toContain("{");
+  });
+});
+
+describe("the ratio of rounds measured side by side", () => {
+  it("is the median of each round's ratio, so a machine slowing down mid-run does not land on one size", () => {
+    const r = run([800, 600, 800, 800, 800, 800], [800, 1100, 800, 800, 800, 800]);
+    // Round 1 fast; in round 2 the machine slowed between the two sizes; round 3 slow for both.
+    r["small.listStatusServerCpuUsPerReqRounds"] = "500 600 1000";
+    r["large.listStatusServerCpuUsPerReqRounds"] = "550 1100 1100";
+    judgeGrowth(r);
+    // Each size's own median would say 600 → 1,100 (1.83×, missed); the rounds say 1.1, 1.83, 1.1.
+    expect(growth(r, "listStatus", "ServerCpuUsPerReq")).toBeCloseTo(1.1);
+    expect(r.queueCpuMostGrown).toBe("listStatus, 1.10×");
+    expect(r.targetQueueCpuGrowth).toBe("met");
+  });
+
+  it("judges no page met whose answers were not all 2xx", () => {
+    const r = run([900, 800, 800, 800, 800, 800], [900, 800, 800, 800, 800, 800]);
+    r["large.listBreachedNon2xx"] = 3;
+    judgeGrowth(r);
+    expect(r.targetQueueCpuGrowth).toBe("missed (not every answer 2xx: listBreached)");
+    expect(r.targetLargeQueueP99).toBe("missed (not every answer 2xx: listBreached)");
+    expect(formatGrowthBench(r)).toContain(
+      "| GET …&breached=true | 800 | 800 | 1.00× | 30 | 40 | 1.33× | 500 | 500 | 1.00× | 0 / 3 |",
+    );
   });
 });
 
