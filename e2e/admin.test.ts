@@ -81,10 +81,19 @@ describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { ti
       await page.keyboard.press("Control+A");
       await page.keyboard.type("red");
       await page.keyboard.press("Enter");
-      // As a person would, the arrow waits for the filtered list to show the match (under CI's load
-      // the keys could outrun the list's render, and the arrow found nothing to highlight).
-      await page.getByRole("option", { name: "Redes" }).waitFor();
-      await page.keyboard.press("ArrowDown");
+      // As a person would, the arrow waits for the filtered list to show the match, and is pressed
+      // again until the match shows highlighted: under CI's load the keys could outrun the list's
+      // render (nothing to highlight), or the highlight be cleared by the list's own reset (Mantine
+      // clears it a tick after its dropdown closes), leaving Enter nothing to pick.
+      const redes = page.getByRole("option", { name: "Redes" });
+      await redes.waitFor();
+      await expect
+        .poll(async () => {
+          if ((await redes.getAttribute("data-combobox-selected")) === null)
+            await page.keyboard.press("ArrowDown");
+          return redes.getAttribute("data-combobox-selected");
+        })
+        .toBe("true");
       await page.keyboard.press("Enter");
       const category = page.getByRole("combobox", { name: "Categoría" });
       await expect.poll(() => category.inputValue()).toBe("Redes");
