@@ -15,28 +15,18 @@
  */
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import {
-  childNodeFlags,
-  mesaStats,
-  nextMessage,
-  removeSeeded,
-  seedData,
-  spawnChild,
-  stopChild,
-} from "./http-children.js";
+import { mesaStats, nextMessage, removeSeeded, seedData, spawnChild, stopChild } from "./http-children.js";
 import { formatGrowthBench, judgeGrowth } from "./http-growth-report.js";
 import {
-  CONNECTIONS,
   load,
   loadAvg,
   loadSummary,
   measuredRound,
   ROUNDS,
+  runShape,
   type Samples,
-  SECONDS,
   summarizeRounds,
   WARMUP_SECONDS,
 } from "./http-load.js";
@@ -123,14 +113,7 @@ export async function runHttpGrowthBench(): Promise<Record<string, number | stri
       rssAfterRunMb: stats[i]!.rssMb,
     });
     const out: Record<string, number | string> = {
-      date: new Date().toISOString(),
-      database: process.env.BENCH_PG_URL ? "PostgreSQL" : "SQLite",
-      node: process.version,
-      nodeFlags: childNodeFlags().join(" "),
-      platform: `${os.platform()} ${os.arch()}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? "?"})`,
-      connections: CONNECTIONS,
-      secondsPerScenario: SECONDS,
-      rounds: ROUNDS,
+      ...runShape(),
       smallTickets: ready[0]!.tickets,
       largeTickets: ready[1]!.tickets,
       ...sizeFigures("small", reads[0], samples[0]!, facts(0)),

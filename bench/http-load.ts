@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { nextMessage } from "./http-children.js";
+import { childNodeFlags, nextMessage } from "./http-children.js";
 import type { Scenario } from "./http-scenarios.js";
 import { median } from "./http-targets.js";
 
@@ -202,4 +202,21 @@ export function summarizeRounds(key: string, each: Samples[], out: Record<string
   out[`${key}ServerSystemUsPerReq`] = perRequest((m) => m.serverSystemMs);
   if (process.env.BENCH_PG_URL) out[`${key}PostgresCpuUsPerReq`] = perRequest((m) => m.postgresCpuMs);
   out[`${key}ServerCpuUsPerReqRounds`] = each.map(cpuUsPerRequest).join(" ");
+}
+
+/**
+ * When, where and how an HTTP bench run measured: what its table's header says, and what makes two
+ * runs comparable (SAME_RUN_SHAPE in http-targets.ts).
+ */
+export function runShape(): Record<string, number | string> {
+  return {
+    date: new Date().toISOString(),
+    database: process.env.BENCH_PG_URL ? "PostgreSQL" : "SQLite",
+    node: process.version,
+    nodeFlags: childNodeFlags().join(" "),
+    platform: `${os.platform()} ${os.arch()}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? "?"})`,
+    connections: CONNECTIONS,
+    secondsPerScenario: SECONDS,
+    rounds: ROUNDS,
+  };
 }

@@ -24,26 +24,17 @@
  */
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { mesaStats, nextMessage, removeSeeded, seedData, spawnChild, stopChild } from "./http-children.js";
 import {
-  childNodeFlags,
-  mesaStats,
-  nextMessage,
-  removeSeeded,
-  seedData,
-  spawnChild,
-  stopChild,
-} from "./http-children.js";
-import {
-  CONNECTIONS,
   emptySamples,
   load,
   loadAvg,
   measuredRound,
   profile,
   ROUNDS,
+  runShape,
   type Samples,
   SECONDS,
   summarize,
@@ -128,14 +119,7 @@ export async function runHttpBench(): Promise<Record<string, number | string>> {
       createBody: createBodies(ready.clients),
     });
     const out: Record<string, number | string> = {
-      date: new Date().toISOString(),
-      database: process.env.BENCH_PG_URL ? "PostgreSQL" : "SQLite",
-      node: process.version,
-      nodeFlags: childNodeFlags().join(" "),
-      platform: `${os.platform()} ${os.arch()}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? "?"})`,
-      connections: CONNECTIONS,
-      secondsPerScenario: SECONDS,
-      rounds: ROUNDS,
+      ...runShape(),
       tickets: ready.tickets,
       rareWordMatches: ready.rareMatches,
       seedSeconds: ready.seedSeconds,
