@@ -147,11 +147,17 @@ describe.each(DATABASES)("tickets found by the contact's phone, on %s", (kind) =
     expect(await found("81 2222 3333")).toContain(ticket.id);
   });
 
-  it("the migration writes the phones, and a linked ticket's client, into the texts written before", async () => {
+  type Text = { id: string; folio: string; title: string; description: string; search_text: string };
+  const texts = async () =>
+    (
+      await sql<Text>`select id, folio, title, description, search_text from tickets order by id`.execute(
+        t.app.ctx.db,
+      )
+    ).rows;
+
+  /** Every ticket's search text as the code before phones wrote it: no phones, a linked ticket still the placeholder's. */
+  async function staleTexts(rows: Text[]): Promise<void> {
     const db = t.app.ctx.db;
-    type Text = { id: string; folio: string; title: string; description: string; search_text: string };
-    const now = (await sql<Text>`select id, folio, title, description, search_text from tickets`.execute(db))
-      .rows;
     const names = await sql<{ id: string; client: string; contact: string | null; linked: number }>`
       select t.id, c.name as client, k.name as contact,
         (select count(*) from ticket_history h where h.ticket_id = t.id and h.action = 'link_sender') as linked
@@ -159,8 +165,7 @@ describe.each(DATABASES)("tickets found by the contact's phone, on %s", (kind) =
       db,
     );
     const byId = new Map(names.rows.map((r) => [r.id, r]));
-    // As the code before phones wrote them: no phones, and a linked ticket still the placeholder's.
-    for (const r of now) {
+    for (const r of rows) {
       const n = byId.get(r.id)!;
       const [client, contact] = Number(n.linked)
         ? ["Remitentes sin identificar", ""]
@@ -170,14 +175,25 @@ describe.each(DATABASES)("tickets found by the contact's phone, on %s", (kind) =
       );
       await db.updateTable("tickets").set({ search_text: before }).where("id", "=", r.id).execute();
     }
-    await ticketSearchPhonesMigration(kind).up!(db as never);
-    const after = (
-      await sql<Text>`select id, folio, title, description, search_text from tickets`.execute(db)
-    ).rows;
-    expect(new Map(after.map((r) => [r.id, r.search_text]))).toEqual(
-      new Map(now.map((r) => [r.id, r.search_text])),
-    );
-    expect(await found("81 2222 3333")).toHaveLength(2);
-    expect(await found("192.168.10.25")).toHaveLength(1);
-  });
+  }
+
+  // The default batch (1,000) reads this small table in one; batches of 2 walk it in several, the
+  // last one short or empty, as a large table is walked.
+  it.each([1000, 2])(
+    "the migration writes the phones, and a linked ticket's client, into the texts written before (batches of %i)",
+    async (batch) => {
+      const now = await texts();
+      expect(now.length).toBeGreaterThan(2 * 2);
+      await staleTexts(now);
+      expect((await texts()).filter((r, i) => r.search_text !== now[i]!.search_text).length).toBeGreaterThan(
+        0,
+      );
+      await ticketSearchPhonesMigration(kind, batch).up!(t.app.ctx.db as never);
+      expect(new Map((await texts()).map((r) => [r.id, r.search_text]))).toEqual(
+        new Map(now.map((r) => [r.id, r.search_text])),
+      );
+      expect(await found("81 2222 3333")).toHaveLength(2);
+      expect(await found("192.168.10.25")).toHaveLength(1);
+    },
+  );
 });

@@ -5,6 +5,7 @@ import type { Dialect } from "../database.js";
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against any past schema
 type AnyDb = Kysely<any>;
 
+/** Tickets read per batch (a test passes fewer to walk several batches over a small table). */
 const BATCH = 1000;
 
 /**
@@ -15,7 +16,7 @@ const BATCH = 1000;
  *   to a client (they kept the placeholder client's name, and a search by their client missed them).
  * In batches by id, each batch's changed texts in one UPDATE (SQLite's search index follows by trigger).
  */
-async function up(db: AnyDb, dialect: Dialect): Promise<void> {
+async function up(db: AnyDb, dialect: Dialect, batch: number): Promise<void> {
   const phones =
     dialect === "sqlite"
       ? sql<string | null>`(select group_concat(value, ' ') from (select value from contact_channels c
@@ -40,7 +41,7 @@ async function up(db: AnyDb, dialect: Dialect): Promise<void> {
       .select(phones.as("phones"))
       .where("t.id", ">", after)
       .orderBy("t.id")
-      .limit(BATCH)
+      .limit(batch)
       .execute();
     const changed = rows.flatMap((r) => {
       const text = ticketSearchText({
@@ -58,11 +59,11 @@ async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     if (changed.length)
       await sql`with v(id, text) as (values ${sql.join(changed)})
         update tickets set search_text = v.text from v where tickets.id = v.id`.execute(db);
-    if (rows.length < BATCH) return;
+    if (rows.length < batch) return;
     after = rows.at(-1)?.id ?? after;
   }
 }
 
-export function ticketSearchPhonesMigration(dialect: Dialect): Migration {
-  return { up: (db) => up(db, dialect) };
+export function ticketSearchPhonesMigration(dialect: Dialect, batch = BATCH): Migration {
+  return { up: (db) => up(db, dialect, batch) };
 }
