@@ -8,6 +8,7 @@ import {
   Ticket,
   TicketDetail,
   TicketList,
+  TicketSummaryList,
   TimeEntry,
 } from "./tickets.js";
 
@@ -153,7 +154,9 @@ export const SurveyReadForClient = z.object({
 // client-facing one for a client contact (documented in OpenAPI as anyOf).
 export const TicketAnswer = z.union([Ticket, TicketForClient]);
 export const TicketDetailAnswer = z.union([TicketDetail, TicketDetailForClient]);
-export const TicketListAnswer = z.union([TicketList, TicketListForClient]);
+// A summary row lacks what TicketList requires, and a client's ticket lacks what a summary requires
+// (assigneeId, rawMinutes…): each answer matches one option, in this order.
+export const TicketListAnswer = z.union([TicketList, TicketSummaryList, TicketListForClient]);
 export const MessageAnswer = z.union([Message, MessageForClient]);
 export const ClientAnswer = z.union([Client, ClientForClient]);
 /** A page of clients; `nextCursor` reads the next one (null: this was the last). */

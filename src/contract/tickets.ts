@@ -290,6 +290,39 @@ export const Ticket = z.object({
 });
 export type Ticket = z.infer<typeof Ticket>;
 
+/**
+ * A ticket as a row of a list (`GET /api/tickets?view=summary`): what the web app's queues show and
+ * act on, without the description, the timestamps and the ids a row does not need.
+ */
+export const TicketSummary = Ticket.pick({
+  id: true,
+  folio: true,
+  status: true,
+  clientId: true,
+  clientName: true,
+  contactName: true,
+  title: true,
+  urgent: true,
+  category: true,
+  serviceKind: true,
+  assigneeId: true,
+  assigneeName: true,
+  responseDueAt: true,
+  respondedAt: true,
+  responseBreached: true,
+  businessMinutesLeft: true,
+  slaState: true,
+  rawMinutes: true,
+  billableMinutes: true,
+  billingStatus: true,
+  acceptance: true,
+  unknownSender: true,
+  returnedBy: true,
+  version: true,
+  availableActions: true,
+});
+export type TicketSummary = z.infer<typeof TicketSummary>;
+
 export const TicketDetail = Ticket.extend({
   contactPhone: z.string().nullable(),
   clientAddress: z.string().nullable(),
@@ -327,6 +360,8 @@ export const TicketListQuery = z.object({
   q: SearchText.optional(),
   limit: PageLimit(200, 50),
   cursor: z.string().max(500).optional(),
+  /** `summary`: each ticket as a list row (TicketSummary), for staff; client contacts get their shape. */
+  view: z.enum(["full", "summary"]).default("full"),
 });
 export type TicketListQuery = z.input<typeof TicketListQuery>;
 
@@ -339,6 +374,7 @@ export { SEARCH_WALK_BUDGET } from "./search-budget.js";
  */
 export const PageProgress = z.object({ nextCursor: z.string().nullable(), partial: z.boolean() });
 export const TicketList = PageProgress.extend({ items: z.array(Ticket) });
+export const TicketSummaryList = PageProgress.extend({ items: z.array(TicketSummary) });
 
 /** A technician ranked for a ticket, with the reasons as coded texts rendered in the caller's language. */
 export const Candidate = z.object({

@@ -5,7 +5,7 @@ import {
   TicketForClient,
   TicketListAnswer,
 } from "../../src/contract/client-facing.js";
-import { TicketListQuery } from "../../src/contract/tickets.js";
+import { TicketListQuery, TicketSummary } from "../../src/contract/tickets.js";
 import { type Actor, forRequest } from "../../src/server/context.js";
 import { actorFromToken } from "../../src/server/modules/auth/auth.js";
 import * as tickets from "../../src/server/modules/tickets/tickets.js";
@@ -104,12 +104,13 @@ describe.each(DATABASES)("fast response serialization on %s", (kind) => {
   afterAll(() => t.close());
 
   it("writes a queue page byte for byte as zod did, for staff and for a client contact", async () => {
-    for (const caller of [staff.reception, staff.technician, client]) {
-      const body = await raw(caller, "GET", "/api/tickets?limit=2");
-      const query = TicketListQuery.parse({ limit: "2" });
-      const data = await tickets.listTickets(forRequest(t.app.ctx), await actorOf(caller), query);
-      expect(body).toBe(zodBytes(TicketListAnswer, data));
-    }
+    for (const caller of [staff.reception, staff.technician, client])
+      for (const view of ["full", "summary"]) {
+        const body = await raw(caller, "GET", `/api/tickets?limit=2&view=${view}`);
+        const query = TicketListQuery.parse({ limit: "2", view });
+        const data = await tickets.listTickets(forRequest(t.app.ctx), await actorOf(caller), query);
+        expect(body).toBe(zodBytes(TicketListAnswer, data));
+      }
     // The page with a cursor (nextCursor null on the last page, a string before it).
     expect(JSON.parse(await raw(staff.reception, "GET", "/api/tickets?limit=2")).nextCursor).toEqual(
       expect.any(String),
@@ -197,6 +198,7 @@ describe("fast serializer against zod on hand-made tickets", () => {
         partial: false,
       },
       { items: [forClient], nextCursor: "abc", partial: true },
+      { items: [TicketSummary.parse({ ...ticket, returnedBy: "client" })], nextCursor: null, partial: false },
       { items: [], nextCursor: null, partial: false },
     ])
       expect(list(data)).toBe(zodBytes(TicketListAnswer, data));

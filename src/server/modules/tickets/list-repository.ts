@@ -4,8 +4,9 @@ import { compiledOnce, type SlotOf } from "../../platform/database/compiled-once
 import { isSqlite } from "../../platform/database/dialect.js";
 import type { DB } from "../../platform/database/schema.js";
 import { likePatterns } from "../clients/repository.js";
+import { LIST_COLUMNS, SUMMARY_COLUMNS, type TicketSummaryRow } from "./list-columns.js";
 import { candidatePage, rangesPage, slotted, walkPage } from "./queue-page-repository.js";
-import type { TicketFilter, TicketRow } from "./repository.js";
+import type { TicketFilter } from "./repository.js";
 import { searchCandidates, searchPlan } from "./search-plan-repository.js";
 import {
   noteTogether,
@@ -18,47 +19,7 @@ import { walkStop } from "./walk-stop-repository.js";
 
 type Db = Kysely<DB>;
 
-/** The columns of tickets a queue page shows (not the search text nor the report facts). */
-const LIST_COLUMNS = [
-  "id",
-  "folio",
-  "client_id",
-  "contact_id",
-  "title",
-  "description",
-  "urgent",
-  "channel",
-  "category",
-  "service_kind",
-  "contract_id",
-  "status",
-  "assignee_id",
-  "received_at",
-  "response_due_at",
-  "responded_at",
-  "estimated_solution_minutes",
-  "estimated_solution_at",
-  "raw_minutes",
-  "billable_minutes",
-  "billing_status",
-  "accepted_at",
-  "accepted_by_name",
-  "accepted_via",
-  "acceptance_override_reason",
-  "unknown_sender",
-  "returned_by",
-  "created_at",
-  "updated_at",
-  "closed_at",
-  "version",
-] as const satisfies readonly (keyof TicketRow)[];
-
-/** A ticket as a queue page reads it: its shown columns and the names a list shows. */
-export type TicketListRow = Pick<TicketRow, (typeof LIST_COLUMNS)[number]> & {
-  client_name: string;
-  contact_name: string | null;
-  assignee_name: string | null;
-};
+export type { TicketListRow, TicketSummaryRow } from "./list-columns.js";
 
 /**
  * Past this many index candidates a search term is common for a filtered search: walking the queue
@@ -148,7 +109,8 @@ export const WALK_BUDGET = SEARCH_WALK_BUDGET;
 
 /** A page, and for a bounded walk, the ticket it stopped at before filling the page. */
 export interface BoundedPage {
-  rows: TicketListRow[];
+  /** TicketListRow each, or TicketSummaryRow with `summary` (see TicketFilter). */
+  rows: TicketSummaryRow[];
   stoppedAt: { urgent: number; due: string; id: string } | null;
 }
 
@@ -199,7 +161,7 @@ export async function boundedPage(db: Db, f: TicketFilter, budget = WALK_BUDGET)
  * chosen first from the tickets table alone (index ranges, no joins, no wide rows to sort), and only
  * those rows are joined. The statement is compiled once per shape of filter.
  */
-export async function listPage(db: Db, f: TicketFilter, forced?: SearchPath): Promise<TicketListRow[]> {
+export async function listPage(db: Db, f: TicketFilter, forced?: SearchPath): Promise<TicketSummaryRow[]> {
   const patterns = likePatterns(f.terms);
   const path = forced ?? (await searchPath(db, f, patterns));
   return (await pageRows(db, f, path, patterns)) ?? listPage(db, f, { kind: "ranges" });
@@ -214,7 +176,7 @@ async function pageRows(
   f: TicketFilter,
   path: SearchPath,
   patterns: string[],
-): Promise<TicketListRow[] | null> {
+): Promise<TicketSummaryRow[] | null> {
   if (path.kind === "candidates" && path.n === 0) return [];
   const build = (slot: SlotOf) => pageQuery(db, f, path, patterns, slot);
   const shape = `tickets.list ${shapeOf(f, path, patterns)}`;
@@ -227,7 +189,7 @@ async function pageRows(
     await noteTogether(db, path, narrows(f));
     return null;
   }
-  return rows.map(({ found: _found, ...row }: TicketListRow & { found?: unknown }) => row);
+  return rows.map(({ found: _found, ...row }: TicketSummaryRow & { found?: unknown }) => row);
 }
 
 /** What makes two pages' statements differ (compiledOnce's key); every other value is bound. */
@@ -245,6 +207,7 @@ const shapeOf = (f: TicketFilter, path: SearchPath, patterns: string[]) =>
     patterns.length,
     path.kind === "trigram" ? path.grams.length : null,
     path.kind === "ranges" ? f.limit : null, // written into the ranges' SQL (see rangesPage)
+    !!f.summary,
   ]);
 
 /** The values of the page statement's slots. */
@@ -274,7 +237,7 @@ function pageQuery(db: Db, f: TicketFilter, path: SearchPath, patterns: string[]
   if (path.kind === "trigram") {
     const grams = path.grams.map((_, i) => slot(`g${i}`));
     const page = trigramPage(db, sf, sp, grams, slot("most"));
-    return listQuery(db, page).select(sql<string>`p.found`.as("found"));
+    return listQuery(db, page, !!f.summary).select(sql<string>`p.found`.as("found"));
   }
   const page =
     path.kind === "candidates"
@@ -282,21 +245,21 @@ function pageQuery(db: Db, f: TicketFilter, path: SearchPath, patterns: string[]
       : path.kind === "walk"
         ? walkPage(db, sf, sp, slot("match"))
         : rangesPage(db, { ...sf, limit: f.limit }, sp);
-  return listQuery(db, page);
+  return listQuery(db, page, !!f.summary);
 }
 
 /**
  * The page's rows, joined from its ids in the order the page has them: SQLite reads the page as an
  * ordered co-routine and needs no sort of the wide rows for the ORDER BY.
  */
-function listQuery(db: Db, page: ReturnType<typeof rangesPage>) {
+function listQuery(db: Db, page: ReturnType<typeof rangesPage>, summary: boolean) {
   return db
     .selectFrom(page.as("p"))
     .innerJoin("tickets", "tickets.id", "p.id")
     .innerJoin("clients", "clients.id", "tickets.client_id")
     .leftJoin("contacts", "contacts.id", "tickets.contact_id")
     .leftJoin("users", "users.id", "tickets.assignee_id")
-    .select(LIST_COLUMNS.map((c) => `tickets.${c}` as const))
+    .select((summary ? SUMMARY_COLUMNS : LIST_COLUMNS).map((c) => `tickets.${c}` as const))
     .select(["clients.name as client_name", "contacts.name as contact_name", "users.name as assignee_name"])
     .orderBy("p.urgent", "desc")
     .orderBy("p.response_due_at")

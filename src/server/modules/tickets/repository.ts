@@ -53,6 +53,8 @@ export interface TicketFilter {
   /** Only rows up to this one in queue order, it included (where a bounded walk stops; see walkStop). */
   before?: { urgent: number; due: string; id: string } | undefined;
   limit: number;
+  /** Only a queue row's columns (TicketSummaryRow, `view=summary`); otherwise the full TicketListRow. */
+  summary?: boolean | undefined;
 }
 
 function viewQuery(db: Db) {

@@ -1,11 +1,11 @@
-import type { Ticket } from "../../../contract/tickets.js";
+import type { Ticket, TicketSummary } from "../../../contract/tickets.js";
 import type { BusinessCalendar } from "../../../domain/calendar/index.js";
 import { billableMinutes } from "../../../domain/rounding.js";
 import { slaState } from "../../../domain/sla.js";
 import { availableActions, type WorkflowTicket } from "../../../domain/workflow.js";
 import type { Actor, AppContext } from "../../context.js";
 import { businessCalendar, slaSettings } from "../settings/settings.js";
-import type { TicketListRow } from "./list-repository.js";
+import type { TicketListRow, TicketSummaryRow } from "./list-repository.js";
 import type { TicketRow } from "./repository.js";
 
 export interface ViewEnv {
@@ -35,7 +35,8 @@ export function workflowTicket(
 
 const ms = (iso: string) => Date.parse(iso);
 
-export function toTicket(row: TicketListRow, env: ViewEnv, actor: Actor): Ticket {
+/** A queue row (`view=summary`): what the web app's lists show and act on (see SUMMARY_COLUMNS). */
+export function toTicketSummary(row: TicketSummaryRow, env: ViewEnv, actor: Actor): TicketSummary {
   const sla = slaState(env.cal, {
     responseDueAt: ms(row.response_due_at),
     respondedAt: row.responded_at ? ms(row.responded_at) : null,
@@ -52,28 +53,20 @@ export function toTicket(row: TicketListRow, env: ViewEnv, actor: Actor): Ticket
     status: row.status,
     clientId: row.client_id,
     clientName: row.client_name,
-    contactId: row.contact_id,
     contactName: row.contact_name,
     title: row.title,
-    description: row.description,
     urgent: row.urgent === 1,
-    channel: row.channel,
     category: row.category,
     serviceKind: kind,
-    contractId: row.contract_id,
     assigneeId: row.assignee_id,
     assigneeName: row.assignee_name,
-    receivedAt: row.received_at,
     responseDueAt: row.response_due_at,
     respondedAt: row.responded_at,
     responseBreached: sla.responseBreached,
     businessMinutesLeft: Math.round(sla.businessMinutesLeft),
     slaState: sla.state,
-    estimatedSolutionMinutes: row.estimated_solution_minutes,
-    estimatedSolutionAt: row.estimated_solution_at,
     rawMinutes: row.raw_minutes,
     billableMinutes: row.billable_minutes ?? billableMinutes(row.raw_minutes, kind, env.rounding),
-    billableFrozen: row.billable_minutes !== null,
     billingStatus: row.billing_status,
     acceptance: row.accepted_at
       ? {
@@ -82,13 +75,27 @@ export function toTicket(row: TicketListRow, env: ViewEnv, actor: Actor): Ticket
           via: row.accepted_via === "portal" || row.accepted_via === "link" ? row.accepted_via : "onsite",
         }
       : null,
-    acceptanceOverrideReason: row.acceptance_override_reason,
     unknownSender: row.unknown_sender === 1,
     returnedBy: row.returned_by ?? null,
+    version: row.version,
+    availableActions: availableActions(actor, wf),
+  };
+}
+
+export function toTicket(row: TicketListRow, env: ViewEnv, actor: Actor): Ticket {
+  return {
+    ...toTicketSummary(row, env, actor),
+    contactId: row.contact_id,
+    description: row.description,
+    channel: row.channel,
+    contractId: row.contract_id,
+    receivedAt: row.received_at,
+    estimatedSolutionMinutes: row.estimated_solution_minutes,
+    estimatedSolutionAt: row.estimated_solution_at,
+    billableFrozen: row.billable_minutes !== null,
+    acceptanceOverrideReason: row.acceptance_override_reason,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     closedAt: row.closed_at,
-    version: row.version,
-    availableActions: availableActions(actor, wf),
   };
 }

@@ -13,9 +13,10 @@ import { slaSettings } from "../settings/settings.js";
 import { messageFromClient, workRepo } from "../work/repository.js";
 import { assertDeadlineInRange } from "./deadline-range.js";
 import { historyReason } from "./history-reason.js";
+import type { TicketListRow } from "./list-repository.js";
 import { listScope, requireVisible } from "./policy.js";
 import { historyRepo, ticketsRepo } from "./repository.js";
-import { toTicket, viewEnv } from "./ticket-view.js";
+import { toTicket, toTicketSummary, viewEnv } from "./ticket-view.js";
 
 /** A contract's own response targets (null: the general ones), as read with the contract. */
 export type ContractTargets = Pick<ContractRow, "sla_normal_minutes" | "sla_urgent_minutes">;
@@ -156,6 +157,8 @@ function historyChanges(json: string | null): Record<string, unknown> | null {
 export async function listTickets(ctx: AppContext, actor: Actor, query: z.output<typeof TicketListQuery>) {
   const scope = listScope(actor, query);
   const env = await viewEnv(ctx);
+  // A client contact's rows are its own shape, cut from the full ticket.
+  const summary = query.view === "summary" && isStaff(actor);
   const { rows, stoppedAt } = await ticketsRepo.list(ctx.db, {
     statuses: query.status,
     clientId: scope.clientId,
@@ -169,16 +172,19 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: z.output
     terms: ticketSearchTerms(query.q ?? ""),
     after: query.cursor ? decodeCursor(query.cursor) : undefined,
     limit: query.limit + 1,
+    summary,
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const full = rows.length > query.limit && last !== undefined;
-  return {
-    items: page.map((r) => ticketFor(actor, toTicket(r, env, actor))),
+  const progress = {
     nextCursor: full
       ? encodeCursor({ urgent: last.urgent, due: last.response_due_at, id: last.id })
       : stoppedAt && encodeCursor(stoppedAt),
     // A search no index helps stopped walking before the page filled: the cursor goes on past it.
     partial: !full && stoppedAt !== null,
   };
+  if (summary) return { ...progress, items: page.map((r) => toTicketSummary(r, env, actor)) };
+  // Without `summary` the repository read every column of TicketListRow.
+  return { ...progress, items: page.map((r) => ticketFor(actor, toTicket(r as TicketListRow, env, actor))) };
 }
