@@ -14,9 +14,12 @@ export function withQuery(path: string, query?: Query): string {
 /** The rows of one page of a ticket list. */
 export const LIST_PAGE = 50;
 
-/** GET /api/tickets for one page of a list, as the lists and the start-up prefetch ask it. */
+/**
+ * GET /api/tickets for one page of a list, as the lists and the start-up prefetch ask it: each ticket
+ * as a row (`view=summary`), what the lists show, not its description and every date.
+ */
 export function ticketListPath(filters: Query, cursor?: string): string {
-  return withQuery("/api/tickets", { limit: LIST_PAGE, ...filters, cursor });
+  return withQuery("/api/tickets", { limit: LIST_PAGE, ...filters, view: "summary", cursor });
 }
 
 /**

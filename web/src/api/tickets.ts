@@ -8,9 +8,10 @@ import type {
   Ticket,
   TicketCreateBody,
   TicketDetail,
-  TicketList,
   TicketListQuery,
   TicketPatchBody,
+  TicketSummary,
+  TicketSummaryList,
   TimeEntryBody,
   TimeEntryEditBody,
   TransitionBody,
@@ -19,12 +20,12 @@ import { api } from "./client";
 import { takeReady } from "./prefetch";
 import { refreshesBySelf, ticketListPath } from "./query";
 
-export type { Ticket, TicketDetail };
+export type { Ticket, TicketDetail, TicketSummary };
 
-/** One page of the queue, as the server's contract (TicketList) declares it. */
-export type TicketPage = z.infer<typeof TicketList>;
+/** One page of a list, its tickets as rows (ticketListPath asks `view=summary`: TicketSummaryList). */
+export type TicketPage = z.infer<typeof TicketSummaryList>;
 
-export type TicketFilters = Omit<TicketListQuery, "cursor">;
+export type TicketFilters = Omit<TicketListQuery, "cursor" | "view">;
 
 export const ticketKeys = {
   all: ["tickets"] as const,

@@ -3,7 +3,7 @@ import { useMediaQuery } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { refreshesBySelf } from "../api/query";
-import type { Ticket } from "../contract";
+import type { TicketSummary } from "../contract";
 import { useT } from "../i18n";
 import { formatDateTime } from "../lib/format";
 import { ReturnedBadge, SlaBadge, StatusBadge, UnknownSenderBadge, UrgentBadge } from "./Badges";
@@ -16,12 +16,12 @@ import { WideTable } from "./WideTable";
 /** A column a list adds after the common ones (the review queue's acceptance and time). */
 export interface ExtraColumn {
   label: string;
-  cell: (ticket: Ticket) => ReactNode;
+  cell: (ticket: TicketSummary) => ReactNode;
 }
 
 interface Props {
-  tickets: Ticket[];
-  action?: (ticket: Ticket) => ReactNode;
+  tickets: TicketSummary[];
+  action?: (ticket: TicketSummary) => ReactNode;
   extra?: ExtraColumn[];
   empty?: string;
   /**
@@ -37,7 +37,7 @@ function Row({
   action,
   extra = [],
   oneStatus,
-}: Pick<Props, "action" | "extra" | "oneStatus"> & { ticket: Ticket }) {
+}: Pick<Props, "action" | "extra" | "oneStatus"> & { ticket: TicketSummary }) {
   const t = useT();
   return (
     <PlainTr data-testid="ticket-row" data-folio={ticket.folio}>
@@ -197,7 +197,7 @@ export function TicketCards({
   );
 }
 
-export function flatten(query: ListQuery): Ticket[] {
+export function flatten(query: ListQuery): TicketSummary[] {
   return query.data?.pages.flatMap((p) => p.items) ?? [];
 }
 

@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Stack, Table, Text } from "@mantine/core";
 import { useId, useState } from "react";
 import { Link } from "react-router-dom";
-import { type Ticket, useTicketFirstPage } from "../../api/tickets";
+import { type TicketSummary, useTicketFirstPage } from "../../api/tickets";
 import { StatusBadge } from "../../components/Badges";
 import { useT } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
@@ -17,7 +17,7 @@ function queueOfClient(clientId: string): string {
   return `/queue?${new URLSearchParams(filters)}`;
 }
 
-function OpenTicketRow({ ticket }: { ticket: Ticket }) {
+function OpenTicketRow({ ticket }: { ticket: TicketSummary }) {
   const t = useT();
   return (
     <Table.Tr data-testid="client-open-ticket" data-folio={ticket.folio}>
@@ -53,7 +53,7 @@ function OpenTicketRow({ ticket }: { ticket: Ticket }) {
 const LIST_HEIGHT = { maxHeight: "14rem", overflowY: "auto" } as const;
 
 /** Compact and fixed in width (the title gives way), so it fits beside the navigation at 1024 px. */
-function OpenTicketTable({ id, tickets }: { id: string; tickets: Ticket[] }) {
+function OpenTicketTable({ id, tickets }: { id: string; tickets: TicketSummary[] }) {
   const t = useT();
   return (
     <div id={id} style={LIST_HEIGHT}>

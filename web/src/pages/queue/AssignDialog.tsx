@@ -10,12 +10,12 @@ import { ApiError, api } from "../../api/client";
 import { useCategoryName } from "../../api/clients";
 import { type Candidate, ticketKeys, useCandidates, useTransition } from "../../api/tickets";
 import { QueryState } from "../../components/QueryState";
-import type { Ticket, TicketDetail } from "../../contract";
+import type { TicketDetail, TicketSummary } from "../../contract";
 import { useT } from "../../i18n";
 import { errorMessage } from "../../lib/form";
 
 interface Props {
-  ticket: Ticket | null;
+  ticket: TicketSummary | null;
   onClose: () => void;
 }
 

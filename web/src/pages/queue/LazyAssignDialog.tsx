@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from "react";
-import type { Ticket } from "../../contract";
+import type { TicketSummary } from "../../contract";
 
 const AssignDialog = lazy(() => import("./AssignDialog").then((m) => ({ default: m.AssignDialog })));
 
@@ -7,7 +7,7 @@ const AssignDialog = lazy(() => import("./AssignDialog").then((m) => ({ default:
  * The assign dialog (a modal with the ranked candidates) loads on the first "Asignar", not with the
  * queue; once loaded it stays mounted so it can close with its transition.
  */
-export function LazyAssignDialog(props: { ticket: Ticket | null; onClose: () => void }) {
+export function LazyAssignDialog(props: { ticket: TicketSummary | null; onClose: () => void }) {
   const [wanted, setWanted] = useState(false);
   if (props.ticket && !wanted) setWanted(true);
   if (!wanted) return null;

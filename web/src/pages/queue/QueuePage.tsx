@@ -16,7 +16,7 @@ import { useTicketList } from "../../api/tickets";
 import { PageHeader } from "../../components/PageHeader";
 import { PlainButton } from "../../components/plain";
 import { TicketList } from "../../components/TicketTable";
-import type { Ticket } from "../../contract";
+import type { TicketSummary } from "../../contract";
 import { useT } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
 import { apiFilters } from "./filterState";
@@ -28,9 +28,9 @@ export default function QueuePage() {
   const t = useT();
   const [filters, change] = useQueueFilters();
   const query = useTicketList(apiFilters(filters), { live: true });
-  const [assigning, setAssigning] = useState<Ticket | null>(null);
+  const [assigning, setAssigning] = useState<TicketSummary | null>(null);
 
-  const action = (ticket: Ticket) =>
+  const action = (ticket: TicketSummary) =>
     ticket.availableActions.includes("assign") ? (
       <PlainButton variant={ticket.assigneeId ? "default" : "filled"} onClick={() => setAssigning(ticket)}>
         {ticket.assigneeId ? t("assign.reassign") : t("assign.action")}
