@@ -54,6 +54,7 @@ export function scenarioLabels(r: Record<string, number | string>): [key: string
       `bare Fastify + ${r.database === "PostgreSQL" ? "pg" : "better-sqlite3"}, one INSERT into the same tickets table`,
     ],
     ["listDefault", "GET /api/tickets?limit=50 (queue order)"],
+    ["listRows", "GET …&view=summary (the same page as rows, as the web app asks)"],
     ["listStatus", "GET …&status=new,assigned"],
     ["listAssignee", "GET …&assigneeId=… (one technician)"],
     ["listClient", "GET …&clientId=… (one client)"],

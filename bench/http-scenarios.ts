@@ -52,6 +52,8 @@ export function httpScenarios(at: {
   });
   return [
     page("listDefault"),
+    // The same page as the web app's lists ask it: each ticket as a row (view=summary).
+    page("listRows", "&view=summary"),
     page("listStatus", "&status=new,assigned"),
     page("listAssignee", `&assigneeId=${ready.techId}`),
     page("listClient", `&clientId=${ready.clients[0]!.id}`),
