@@ -154,8 +154,9 @@ export const SurveyReadForClient = z.object({
 // client-facing one for a client contact (documented in OpenAPI as anyOf).
 export const TicketAnswer = z.union([Ticket, TicketForClient]);
 export const TicketDetailAnswer = z.union([TicketDetail, TicketDetailForClient]);
-// A summary row lacks what TicketList requires, and a client's ticket lacks what a summary requires
-// (assigneeId, rawMinutes…): each answer matches one option, in this order.
+// A page of rows carries `view: "summary"`, which the others lack, and its rows lack what TicketList
+// requires; a client's ticket lacks what a row requires (assigneeId, rawMinutes…): each answer
+// matches one option.
 export const TicketListAnswer = z.union([TicketList, TicketSummaryList, TicketListForClient]);
 export const MessageAnswer = z.union([Message, MessageForClient]);
 export const ClientAnswer = z.union([Client, ClientForClient]);

@@ -374,7 +374,14 @@ export { SEARCH_WALK_BUDGET } from "./search-budget.js";
  */
 export const PageProgress = z.object({ nextCursor: z.string().nullable(), partial: z.boolean() });
 export const TicketList = PageProgress.extend({ items: z.array(Ticket) });
-export const TicketSummaryList = PageProgress.extend({ items: z.array(TicketSummary) });
+/**
+ * A page of rows says so (`view: "summary"`): a full page that some field made invalid is then
+ * refused (500) instead of going out as rows, and a caller sees which shape it got.
+ */
+export const TicketSummaryList = PageProgress.extend({
+  view: z.literal("summary"),
+  items: z.array(TicketSummary),
+});
 
 /** A technician ranked for a ticket, with the reasons as coded texts rendered in the caller's language. */
 export const Candidate = z.object({

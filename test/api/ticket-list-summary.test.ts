@@ -46,6 +46,8 @@ describe.each(DATABASES)("ticket list rows (view=summary), on %s", (kind) => {
     const full = await s.reception.get("/api/tickets?limit=2");
     const rows = await s.reception.get("/api/tickets?limit=2&view=summary");
     expect(rows.status).toBe(200);
+    expect(rows.body.view).toBe("summary");
+    expect(full.body).not.toHaveProperty("view");
     expect(rows.body.items).toHaveLength(2);
     for (const row of rows.body.items as Row[]) expect(keys(row)).toEqual(SUMMARY_KEYS);
     // Every field a row has is the full ticket's, computed alike (SLA state, minutes, actions).
@@ -79,6 +81,7 @@ describe.each(DATABASES)("ticket list rows (view=summary), on %s", (kind) => {
     expect(full.body.items[0].description).toMatch(/^Descripción larga/);
     const mine = await portal.get("/api/tickets?view=summary");
     expect(mine.status).toBe(200);
+    expect(mine.body).not.toHaveProperty("view");
     expect(mine.body.items).toHaveLength(5);
     for (const row of mine.body.items as Row[]) expect(keys(row)).toEqual([...TICKET_KEYS].sort());
   });

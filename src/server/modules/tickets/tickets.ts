@@ -184,7 +184,8 @@ export async function listTickets(ctx: AppContext, actor: Actor, query: z.output
     // A search no index helps stopped walking before the page filled: the cursor goes on past it.
     partial: !full && stoppedAt !== null,
   };
-  if (summary) return { ...progress, items: page.map((r) => toTicketSummary(r, env, actor)) };
+  if (summary)
+    return { ...progress, view: "summary" as const, items: page.map((r) => toTicketSummary(r, env, actor)) };
   // Without `summary` the repository read every column of TicketListRow.
   return { ...progress, items: page.map((r) => ticketFor(actor, toTicket(r as TicketListRow, env, actor))) };
 }
