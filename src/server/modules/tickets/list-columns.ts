@@ -1,41 +1,6 @@
 /** The columns a ticket list reads: a full page's, and a page of rows' (`view=summary`). */
 import type { TicketRow } from "./repository.js";
 
-/** The columns of tickets a queue page shows (not the search text nor the report facts). */
-export const LIST_COLUMNS = [
-  "id",
-  "folio",
-  "client_id",
-  "contact_id",
-  "title",
-  "description",
-  "urgent",
-  "channel",
-  "category",
-  "service_kind",
-  "contract_id",
-  "status",
-  "assignee_id",
-  "received_at",
-  "response_due_at",
-  "responded_at",
-  "estimated_solution_minutes",
-  "estimated_solution_at",
-  "raw_minutes",
-  "billable_minutes",
-  "billing_status",
-  "accepted_at",
-  "accepted_by_name",
-  "accepted_via",
-  "acceptance_override_reason",
-  "unknown_sender",
-  "returned_by",
-  "created_at",
-  "updated_at",
-  "closed_at",
-  "version",
-] as const satisfies readonly (keyof TicketRow)[];
-
 /**
  * The columns of a queue row (`view=summary`): what the web app's lists show and act on, without the
  * description (a mailed ticket's can be many kilobytes), the timestamps and the ids they do not need.
@@ -63,7 +28,22 @@ export const SUMMARY_COLUMNS = [
   "returned_by",
   "closed_at",
   "version",
-] as const satisfies readonly (typeof LIST_COLUMNS)[number][];
+] as const satisfies readonly (keyof TicketRow)[];
+
+/** The columns of tickets a full queue page shows: a row's and the rest (not the search text nor the report facts). */
+export const LIST_COLUMNS = [
+  ...SUMMARY_COLUMNS,
+  "contact_id",
+  "description",
+  "channel",
+  "contract_id",
+  "received_at",
+  "estimated_solution_minutes",
+  "estimated_solution_at",
+  "acceptance_override_reason",
+  "created_at",
+  "updated_at",
+] as const satisfies readonly (keyof TicketRow)[];
 
 type ListNames = { client_name: string; contact_name: string | null; assignee_name: string | null };
 /** A queue row as `view=summary` reads it (SUMMARY_COLUMNS and the names a list shows). */

@@ -19,8 +19,6 @@ import { walkStop } from "./walk-stop-repository.js";
 
 type Db = Kysely<DB>;
 
-export type { TicketListRow, TicketSummaryRow } from "./list-columns.js";
-
 /**
  * Past this many index candidates a search term is common for a filtered search: walking the queue
  * in order and checking LIKE finds a page sooner than fetching every candidate. Both paths then read

@@ -5,7 +5,7 @@ import { slaState } from "../../../domain/sla.js";
 import { availableActions, type WorkflowTicket } from "../../../domain/workflow.js";
 import type { Actor, AppContext } from "../../context.js";
 import { businessCalendar, slaSettings } from "../settings/settings.js";
-import type { TicketListRow, TicketSummaryRow } from "./list-repository.js";
+import type { TicketListRow, TicketSummaryRow } from "./list-columns.js";
 import type { TicketRow } from "./repository.js";
 
 export interface ViewEnv {

@@ -13,7 +13,7 @@ import { slaSettings } from "../settings/settings.js";
 import { messageFromClient, workRepo } from "../work/repository.js";
 import { assertDeadlineInRange } from "./deadline-range.js";
 import { historyReason } from "./history-reason.js";
-import type { TicketListRow } from "./list-repository.js";
+import type { TicketListRow } from "./list-columns.js";
 import { listScope, requireVisible } from "./policy.js";
 import { historyRepo, ticketsRepo } from "./repository.js";
 import { toTicket, toTicketSummary, viewEnv } from "./ticket-view.js";
