@@ -8,11 +8,13 @@
  * measure adds the two.
  */
 import { scenarioLabels } from "./http-report.js";
-import { median, QUEUE_PAGES } from "./http-targets.js";
+import { median, QUEUE_PAGES, QUEUE_ROWS } from "./http-targets.js";
 
 export type GrowthResults = Record<string, number | string>;
 
 const SEARCHES = ["listQFolio", "listQ", "listQCommon"];
+/** Every queue page, whole and as rows: none may grow past 1.5×. */
+const QUEUE: string[] = [...QUEUE_PAGES, ...QUEUE_ROWS];
 const SIZES = ["small", "large"] as const;
 const shown = (times: number) => `${(Math.round(times * 100) / 100).toFixed(2)}×`;
 const num = (r: GrowthResults, key: string) => (typeof r[key] === "number" ? (r[key] as number) : Number.NaN);
@@ -68,30 +70,36 @@ function largest(keys: string[], value: (k: string) => number): { key: string; v
 /** The run's verdicts, written into `r` (only those whose reads the run measured). */
 export function judgeGrowth(r: GrowthResults): void {
   // A page answered with errors is cheap and fast: no target is met on its figures.
-  const failed = failedOf(r, [...QUEUE_PAGES, ...SEARCHES]);
-  const verdict = (ok: boolean, keys: string[]) => {
+  const failed = failedOf(r, [...QUEUE, ...SEARCHES]);
+  const verdict = (ok: boolean, keys: readonly string[]) => {
     const bad = keys.filter((k) => failed.includes(k));
     return bad.length ? `missed (not every answer 2xx: ${bad.join(", ")})` : ok ? "met" : "missed";
   };
-  const cpu = largest(QUEUE_PAGES, (k) => growth(r, k, "ServerCpuUsPerReq"));
+  const cpu = largest(QUEUE, (k) => growth(r, k, "ServerCpuUsPerReq"));
   if (cpu) {
     r.queueCpuMostGrown = `${cpu.key}, ${shown(cpu.value)}`;
     // Unrounded: 1.504× is past 1.5×.
-    r.targetQueueCpuGrowth = verdict(cpu.value <= 1.5, QUEUE_PAGES);
+    r.targetQueueCpuGrowth = verdict(cpu.value <= 1.5, QUEUE);
   }
-  const p99 = largest(QUEUE_PAGES, (k) => growth(r, k, "P99Ms"));
+  const p99 = largest(QUEUE, (k) => growth(r, k, "P99Ms"));
   if (p99) r.queueP99MostGrown = `${p99.key}, ${shown(p99.value)}`;
-  const both = largest(QUEUE_PAGES, (k) => withDatabase(r, "large", k) / withDatabase(r, "small", k));
+  const both = largest(QUEUE, (k) => withDatabase(r, "large", k) / withDatabase(r, "small", k));
   if (both) r.queueCpuWithDatabaseMostGrown = `${both.key}, ${shown(both.value)}`;
-  const largeP99 = largest(QUEUE_PAGES, (k) => num(r, `large.${k}P99Ms`));
-  if (largeP99) {
-    r.largeWorstQueueP99Ms = largeP99.value;
-    r.targetLargeQueueP99 = verdict(largeP99.value < 50, QUEUE_PAGES);
-  }
-  const smallCpu = largest(QUEUE_PAGES, (k) => num(r, `small.${k}ServerCpuUsPerReq`));
-  if (smallCpu) {
-    r.smallWorstQueueCpuUs = smallCpu.value;
-    r.targetSmallQueueCpu = verdict(smallCpu.value <= 1_000, QUEUE_PAGES);
+  // The absolute targets, for the full pages (the API's default) and the rows (the web app's) apart.
+  for (const [pages, name] of [
+    [QUEUE_PAGES, "Queue"],
+    [QUEUE_ROWS, "Rows"],
+  ] as const) {
+    const largeP99 = largest([...pages], (k) => num(r, `large.${k}P99Ms`));
+    if (largeP99) {
+      r[`largeWorst${name}P99Ms`] = largeP99.value;
+      r[`targetLarge${name}P99`] = verdict(largeP99.value < 50, pages);
+    }
+    const smallCpu = largest([...pages], (k) => num(r, `small.${k}ServerCpuUsPerReq`));
+    if (smallCpu) {
+      r[`smallWorst${name}CpuUs`] = smallCpu.value;
+      r[`targetSmall${name}Cpu`] = verdict(smallCpu.value <= 1_000, pages);
+    }
   }
   const searchCpu = largest(SEARCHES, (k) => num(r, `large.${k}ServerCpuUsPerReq`));
   if (searchCpu) {
@@ -100,8 +108,13 @@ export function judgeGrowth(r: GrowthResults): void {
   }
   const searchBoth = largest(SEARCHES, (k) => withDatabase(r, "large", k));
   if (searchBoth) r.largeWorstSearchWithDatabaseUs = searchBoth.value;
-  const deep = num(r, "large.listDeepServerCpuUsPerReq") / num(r, "large.listDefaultServerCpuUsPerReq");
-  if (Number.isFinite(deep)) r.largeDeepToFirst = Math.round(deep * 100) / 100;
+  for (const [deepKey, firstKey, name] of [
+    ["listDeep", "listDefault", "largeDeepToFirst"],
+    ["listRowsDeep", "listRows", "largeRowsDeepToFirst"],
+  ]) {
+    const deep = num(r, `large.${deepKey}ServerCpuUsPerReq`) / num(r, `large.${firstKey}ServerCpuUsPerReq`);
+    if (Number.isFinite(deep)) r[name!] = Math.round(deep * 100) / 100;
+  }
 }
 
 /** The run's Markdown; the verdicts are judged again from its figures (a saved run renders by today's rules). */
@@ -139,10 +152,21 @@ export function formatGrowthBench(results: GrowthResults): string {
           ["queue page Mesa + PostgreSQL CPU, most grown (no target)", "{queueCpuWithDatabaseMostGrown}"],
         ] as [string, string][])
       : []),
-    [`worst queue page p99 at ${large} (target < 50 ms)`, "{largeWorstQueueP99Ms} ms: {targetLargeQueueP99}"],
     [
-      `worst queue page server CPU at ${small} (target ≤ 1,000 µs)`,
+      `worst queue page p99 at ${large}, tickets whole (target < 50 ms)`,
+      "{largeWorstQueueP99Ms} ms: {targetLargeQueueP99}",
+    ],
+    [
+      `worst queue page p99 at ${large} as rows, as the web app asks (target < 50 ms)`,
+      "{largeWorstRowsP99Ms} ms: {targetLargeRowsP99}",
+    ],
+    [
+      `worst queue page server CPU at ${small}, tickets whole (target ≤ 1,000 µs)`,
       "{smallWorstQueueCpuUs} µs: {targetSmallQueueCpu}",
+    ],
+    [
+      `worst queue page server CPU at ${small} as rows, as the web app asks (target ≤ 1,000 µs)`,
+      "{smallWorstRowsCpuUs} µs: {targetSmallRowsCpu}",
     ],
     [
       `worst search server CPU at ${large} (target ≤ 10,000 µs)`,
@@ -157,6 +181,7 @@ export function formatGrowthBench(results: GrowthResults): string {
         ] as [string, string][])
       : []),
     [`a page 90 % into the queue / its first page, server CPU at ${large}`, "{largeDeepToFirst}"],
+    [`the same as rows, server CPU at ${large}`, "{largeRowsDeepToFirst}"],
     [
       "RSS at start, before any request",
       `{small.rssAtStartMb} MB at ${small}; {large.rssAtStartMb} MB at ${large}`,

@@ -7,7 +7,7 @@
  */
 export type HttpResults = Record<string, number | string>;
 
-/** The queue pages' scenario keys (the searches start with listQ). */
+/** The queue pages' scenario keys, each ticket whole as the API answers by default (searches: listQ…). */
 export const QUEUE_PAGES = [
   "listDefault",
   "listStatus",
@@ -15,7 +15,17 @@ export const QUEUE_PAGES = [
   "listClient",
   "listBreached",
   "listDeep",
-];
+] as const;
+
+/** The key of a queue page asked as the web app's lists ask it, each ticket a row (view=summary). */
+export const rowsOf = (page: string) =>
+  page === "listDefault" ? "listRows" : page.replace(/^list/, "listRows");
+
+/** The same pages as rows: listRows, listRowsStatus, … */
+export const QUEUE_ROWS = QUEUE_PAGES.map(rowsOf);
+
+/** Both: a page must not cost more at a million tickets whichever way it is asked. */
+const ALL_QUEUE_PAGES: readonly string[] = [...QUEUE_PAGES, ...QUEUE_ROWS];
 
 const SAME_RUN_SHAPE = [
   "database",
@@ -46,7 +56,7 @@ export function notComparable(current: HttpResults, base: HttpResults): string |
 
 /** The page that grew most in `measure` from `base` to `current`, and by how much. */
 function mostGrown(current: HttpResults, base: HttpResults, measure: "ServerCpuUsPerReq" | "P99Ms") {
-  const grown = QUEUE_PAGES.filter(
+  const grown = ALL_QUEUE_PAGES.filter(
     (k) => Number.isFinite(current[`${k}${measure}`]) && Number.isFinite(base[`${k}${measure}`]),
   ).map((k) => ({
     page: k,
@@ -100,22 +110,28 @@ export function judgeTargets(out: HttpResults, keys: string[], base: HttpResults
   out.createToBareCpuRatio =
     Math.round(((out.bareServerCpuUsPerReq as number) / (out.createServerCpuUsPerReq as number)) * 1000) /
     1000;
-  // The worst of a measure over the queue pages or over the searches. Issue #16's targets: a queue
-  // page ≤ 1 ms of server CPU and p99 < 50 ms (item 2; a search's p99 is shown, without one); a
-  // search ≤ 3 ms of CPU at 100,000 tickets, ≤ 10 ms at a million.
-  const worst = (measure: "P99Ms" | "ServerCpuUsPerReq", queue: boolean) =>
-    Math.max(
-      ...keys
-        .filter((k) => k.startsWith("list") && k.startsWith("listQ") !== queue)
-        .map((k) => out[`${k}${measure}`] as number),
-    );
-  out.worstQueueP99Ms = worst("P99Ms", true);
-  out.worstSearchP99Ms = worst("P99Ms", false);
+  // The worst of a measure over some scenarios the run measured. Issue #16's targets: a queue page ≤ 1
+  // ms of server CPU and p99 < 50 ms (item 2), judged apart for the full pages (the API's default) and
+  // the pages of rows the web app asks; a search ≤ 3 ms of CPU at 100,000 tickets, ≤ 10 ms at a
+  // million (its p99 is shown, without a target).
+  const worst = (measure: "P99Ms" | "ServerCpuUsPerReq", among: readonly string[]) =>
+    Math.max(...keys.filter((k) => among.includes(k)).map((k) => out[`${k}${measure}`] as number));
+  const searches = keys.filter((k) => k.startsWith("listQ"));
+  out.worstQueueP99Ms = worst("P99Ms", QUEUE_PAGES);
+  out.worstRowsP99Ms = worst("P99Ms", QUEUE_ROWS);
+  out.worstSearchP99Ms = worst("P99Ms", searches);
   out.targetListP99Under50Ms = out.worstQueueP99Ms < 50 ? "met" : "missed";
-  out.worstQueueCpuUs = worst("ServerCpuUsPerReq", true);
-  out.worstSearchCpuUs = worst("ServerCpuUsPerReq", false);
+  out.targetRowsP99Under50Ms = out.worstRowsP99Ms < 50 ? "met" : "missed";
+  out.worstQueueCpuUs = worst("ServerCpuUsPerReq", QUEUE_PAGES);
+  out.worstRowsCpuUs = worst("ServerCpuUsPerReq", QUEUE_ROWS);
+  out.worstSearchCpuUs = worst("ServerCpuUsPerReq", searches);
   out.searchCpuTargetUs = (out.tickets as number) >= 1_000_000 ? 10_000 : 3_000;
   out.targetQueueCpu = out.worstQueueCpuUs <= 1_000 ? "met" : "missed";
-  if ((out.tickets as number) > 100_000) Object.assign(out, queueTargetsPastBase(out, base));
+  out.targetRowsCpu = out.worstRowsCpuUs <= 1_000 ? "met" : "missed";
+  if ((out.tickets as number) > 100_000) {
+    Object.assign(out, queueTargetsPastBase(out, base));
+    // Past 100,000 tickets a page's target is its own growth, judged above over the rows too.
+    out.targetRowsCpu = "see the growth above";
+  }
   out.targetSearchCpu = out.worstSearchCpuUs <= out.searchCpuTargetUs ? "met" : "missed";
 }

@@ -95,6 +95,74 @@ describe("the ratio of rounds measured side by side", () => {
   });
 });
 
+// The web app asks its lists as rows (view=summary): those pages are judged beside the full ones, each
+// against its own absolute targets, and none of either kind may grow past 1.5×.
+describe("queue pages as rows beside the full pages", () => {
+  function withRows(r: Record<string, number | string>, small: number[], large: number[], p99Large = 40) {
+    [
+      "listRows",
+      "listRowsStatus",
+      "listRowsAssignee",
+      "listRowsClient",
+      "listRowsBreached",
+      "listRowsDeep",
+    ].forEach((k, i) => {
+      for (const [size, cpu] of [
+        ["small", small[i]!],
+        ["large", large[i]!],
+      ] as const) {
+        Object.assign(r, {
+          [`${size}.${k}Rps`]: 900,
+          [`${size}.${k}ServerCpuUsPerReq`]: cpu,
+          [`${size}.${k}P99Ms`]: size === "large" ? p99Large : 30,
+          [`${size}.${k}Requests`]: 9000,
+          [`${size}.${k}Non2xx`]: 0,
+          [`${size}.${k}Errors`]: 0,
+        });
+      }
+    });
+    return r;
+  }
+
+  it("judges the rows' absolute targets apart from the full pages'", () => {
+    const r = withRows(
+      run([1300, 1200, 1200, 1200, 1200, 1200], [1300, 1200, 1200, 1200, 1200, 1200], 60),
+      [800, 850, 990, 800, 800, 820],
+      [800, 850, 990, 800, 800, 860],
+    );
+    judgeGrowth(r);
+    expect(r.smallWorstQueueCpuUs).toBe(1300);
+    expect(r.targetSmallQueueCpu).toBe("missed");
+    expect(r.smallWorstRowsCpuUs).toBe(990);
+    expect(r.targetSmallRowsCpu).toBe("met");
+    expect(r.targetLargeQueueP99).toBe("missed");
+    expect(r.largeWorstRowsP99Ms).toBe(40);
+    expect(r.targetLargeRowsP99).toBe("met");
+    expect(r.largeRowsDeepToFirst).toBe(1.08);
+    const table = formatGrowthBench(r);
+    expect(table).toContain(
+      "| GET …&assigneeId=… (one technician) as rows (&view=summary, as the web app asks) | 990 | 990 | 1.00× |",
+    );
+    expect(table).toContain(
+      "| worst queue page server CPU at 100,000 as rows, as the web app asks (target ≤ 1,000 µs) | 990 µs: met |",
+    );
+    expect(table).toContain(
+      "| worst queue page server CPU at 100,000, tickets whole (target ≤ 1,000 µs) | 1,300 µs: missed |",
+    );
+  });
+
+  it("names a page of rows that grew past 1.5×", () => {
+    const r = withRows(
+      run([900, 800, 800, 800, 800, 800], [900, 800, 800, 800, 800, 800]),
+      [600, 600, 600, 600, 600, 600],
+      [600, 600, 600, 950, 600, 600],
+    );
+    judgeGrowth(r);
+    expect(r.queueCpuMostGrown).toBe("listRowsClient, 1.58×");
+    expect(r.targetQueueCpuGrowth).toBe("missed");
+  });
+});
+
 describe("load averages of many rounds", () => {
   it("are told as their range and median", async () => {
     const { loadSummary } = await import("../../bench/http-load.js");

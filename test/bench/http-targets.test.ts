@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { judgeTargets, median, queueTargetsPastBase } from "../../bench/http-targets.js";
+import { judgeTargets, median, QUEUE_ROWS, queueTargetsPastBase, rowsOf } from "../../bench/http-targets.js";
 
 // Issue #16's million-ticket clause is judged page by page against a comparable 100,000 run: a bench
 // table that says «met» must not hide one page that grew past 1.5×.
@@ -109,5 +109,64 @@ describe("a run's verdicts", () => {
       worstSearchCpuUs: 2900,
       targetSearchCpu: "met",
     });
+  });
+
+  it("judges the pages of rows the web app asks apart from the full pages", () => {
+    const out: Record<string, number | string> = {
+      tickets: 100_000,
+      createRps: 900,
+      bareRps: 2000,
+      createServerCpuUsPerReq: 700,
+      bareServerCpuUsPerReq: 350,
+      listDefaultServerCpuUsPerReq: 1200,
+      listDefaultP99Ms: 60,
+      listRowsServerCpuUsPerReq: 850,
+      listRowsP99Ms: 41,
+      listRowsStatusServerCpuUsPerReq: 930,
+      listRowsStatusP99Ms: 47,
+    };
+    judgeTargets(out, ["listDefault", "listRows", "listRowsStatus", "bare", "create"], null);
+    expect(out).toMatchObject({
+      worstQueueCpuUs: 1200,
+      targetQueueCpu: "missed",
+      worstQueueP99Ms: 60,
+      targetListP99Under50Ms: "missed",
+      worstRowsCpuUs: 930,
+      targetRowsCpu: "met",
+      worstRowsP99Ms: 47,
+      targetRowsP99Under50Ms: "met",
+    });
+  });
+});
+
+describe("a queue page as rows", () => {
+  it("has a key of its own beside each full page", () => {
+    expect(QUEUE_ROWS).toEqual([
+      "listRows",
+      "listRowsStatus",
+      "listRowsAssignee",
+      "listRowsClient",
+      "listRowsBreached",
+      "listRowsDeep",
+    ]);
+    expect(rowsOf("listDefault")).toBe("listRows");
+  });
+
+  it("is named when it grew most past 100,000 tickets", () => {
+    const big = {
+      ...shape,
+      tickets: 1_000_000,
+      worstQueueCpuUs: 900,
+      worstQueueP99Ms: 40,
+      ...pages([850, 830, 890, 830, 890, 815], [32, 44, 39, 35, 43, 29]),
+      listRowsStatusServerCpuUsPerReq: 990,
+      listRowsStatusP99Ms: 30,
+    };
+    const t = queueTargetsPastBase(big, {
+      ...base,
+      listRowsStatusServerCpuUsPerReq: 600,
+      listRowsStatusP99Ms: 30,
+    });
+    expect(t.targetQueueCpu).toBe("most grown listRowsStatus 600 → 990 µs, 1.65×: missed");
   });
 });
