@@ -46,14 +46,14 @@ export function formatHttpBench(r: Record<string, number | string>): string {
   ].join("\n");
 }
 
-/** The queue pages' labels (each also measured as rows: rowsOf). */
-const QUEUE_PAGE_LABELS: [key: (typeof QUEUE_PAGES)[number], label: string][] = [
-  ["listDefault", "GET /api/tickets?limit=50 (queue order)"],
-  ["listStatus", "GET …&status=new,assigned"],
-  ["listAssignee", "GET …&assigneeId=… (one technician)"],
-  ["listClient", "GET …&clientId=… (one client)"],
-  ["listBreached", "GET …&breached=true"],
-  ["listDeep", "GET …&cursor=… (a page 90% into the queue)"],
+/** The queue pages' queries and what each is (each also measured as rows: rowsOf). */
+const QUEUE_PAGE_LABELS: [key: (typeof QUEUE_PAGES)[number], query: string, what: string][] = [
+  ["listDefault", "/api/tickets?limit=50", "queue order"],
+  ["listStatus", "…&status=new,assigned", "two statuses"],
+  ["listAssignee", "…&assigneeId=…", "one technician"],
+  ["listClient", "…&clientId=…", "one client"],
+  ["listBreached", "…&breached=true", "past the response deadline"],
+  ["listDeep", "…&cursor=…", "a page 90% into the queue"],
 ];
 
 /** The scenarios' keys and labels, in the table's order (a search's label says how many tickets match). */
@@ -65,11 +65,11 @@ export function scenarioLabels(r: Record<string, number | string>): [key: string
       `bare Fastify + ${r.database === "PostgreSQL" ? "pg" : "better-sqlite3"}, one INSERT into the same tickets table`,
     ],
     // Each queue page, then the same page as rows (view=summary), as the web app's lists ask it.
-    ...QUEUE_PAGE_LABELS.flatMap(([key, label]): [string, string][] => [
-      [key, label],
+    ...QUEUE_PAGE_LABELS.flatMap(([key, query, what]): [string, string][] => [
+      [key, `GET ${query} (${what})`],
       [
         rowsOf(key),
-        `${key === "listDefault" ? "GET …" : label} as rows (&view=summary, as the web app asks)`,
+        `GET ${key === "listDefault" ? "…" : query}&view=summary (${what}, as rows: as the web app asks)`,
       ],
     ]),
     ["listQFolio", "GET …&q=<a folio> (one match)"],

@@ -90,7 +90,7 @@ describe("the ratio of rounds measured side by side", () => {
     expect(r.targetQueueCpuGrowth).toBe("missed (not every answer 2xx: listBreached)");
     expect(r.targetLargeQueueP99).toBe("missed (not every answer 2xx: listBreached)");
     expect(formatGrowthBench(r)).toContain(
-      "| GET …&breached=true | 800 | 800 | 1.00× | 30 | 40 | 1.33× | 500 | 500 | 1.00× | 0 / 3 |",
+      "| GET …&breached=true (past the response deadline) | 800 | 800 | 1.00× | 30 | 40 | 1.33× | 500 | 500 | 1.00× | 0 / 3 |",
     );
   });
 });
@@ -141,7 +141,7 @@ describe("queue pages as rows beside the full pages", () => {
     expect(r.largeRowsDeepToFirst).toBe(1.08);
     const table = formatGrowthBench(r);
     expect(table).toContain(
-      "| GET …&assigneeId=… (one technician) as rows (&view=summary, as the web app asks) | 990 | 990 | 1.00× |",
+      "| GET …&assigneeId=…&view=summary (one technician, as rows: as the web app asks) | 990 | 990 | 1.00× |",
     );
     expect(table).toContain(
       "| worst queue page server CPU at 100,000 as rows, as the web app asks (target ≤ 1,000 µs) | 990 µs: met |",
