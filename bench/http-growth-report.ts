@@ -143,29 +143,32 @@ export function formatGrowthBench(results: GrowthResults): string {
     );
   const measures: [string, string][] = [
     [
-      "queue page server CPU, most grown (median of the rounds' ratios; target ≤ 1.5×)",
+      "queue page server CPU, most grown of the full pages and the rows (median of the rounds' ratios; target ≤ 1.5×)",
       "{queueCpuMostGrown}: {targetQueueCpuGrowth}",
     ],
-    ["queue page p99, most grown (no target)", "{queueP99MostGrown}"],
+    ["queue page p99, most grown of both kinds (no target)", "{queueP99MostGrown}"],
     ...(onPg
       ? ([
-          ["queue page Mesa + PostgreSQL CPU, most grown (no target)", "{queueCpuWithDatabaseMostGrown}"],
+          [
+            "queue page Mesa + PostgreSQL CPU, most grown of both kinds (no target)",
+            "{queueCpuWithDatabaseMostGrown}",
+          ],
         ] as [string, string][])
       : []),
     [
-      `worst queue page p99 at ${large}, tickets whole (target < 50 ms)`,
+      `worst queue page p99 at ${large}, full tickets (target < 50 ms)`,
       "{largeWorstQueueP99Ms} ms: {targetLargeQueueP99}",
     ],
     [
-      `worst queue page p99 at ${large} as rows, as the web app asks (target < 50 ms)`,
+      `worst queue page p99 at ${large}, rows as the web app asks (target < 50 ms)`,
       "{largeWorstRowsP99Ms} ms: {targetLargeRowsP99}",
     ],
     [
-      `worst queue page server CPU at ${small}, tickets whole (target ≤ 1,000 µs)`,
+      `worst queue page server CPU at ${small}, full tickets (target ≤ 1,000 µs)`,
       "{smallWorstQueueCpuUs} µs: {targetSmallQueueCpu}",
     ],
     [
-      `worst queue page server CPU at ${small} as rows, as the web app asks (target ≤ 1,000 µs)`,
+      `worst queue page server CPU at ${small}, rows as the web app asks (target ≤ 1,000 µs)`,
       "{smallWorstRowsCpuUs} µs: {targetSmallRowsCpu}",
     ],
     [
@@ -181,7 +184,7 @@ export function formatGrowthBench(results: GrowthResults): string {
         ] as [string, string][])
       : []),
     [`a page 90 % into the queue / its first page, server CPU at ${large}`, "{largeDeepToFirst}"],
-    [`the same as rows, server CPU at ${large}`, "{largeRowsDeepToFirst}"],
+    [`the same, rows as the web app asks, server CPU at ${large}`, "{largeRowsDeepToFirst}"],
     [
       "RSS at start, before any request",
       `{small.rssAtStartMb} MB at ${small}; {large.rssAtStartMb} MB at ${large}`,

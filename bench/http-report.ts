@@ -4,9 +4,10 @@
  */
 import { WALK_BUDGET } from "../src/server/modules/tickets/list-repository.js";
 import { COMMON_WORD, RARE_WORD, SHORT_WORD } from "./http-data.js";
-import { type QUEUE_PAGES, rowsOf } from "./http-targets.js";
+import { judgeTargets, type QUEUE_PAGES, rowsOf } from "./http-targets.js";
 
-export function formatHttpBench(r: Record<string, number | string>): string {
+export function formatHttpBench(results: Record<string, number | string>): string {
+  const r = rejudged(results);
   const n = (k: string) =>
     typeof r[k] === "number" ? (r[k] as number).toLocaleString("en-US") : String(r[k]);
   // Results saved before the kernel's (or PostgreSQL's) part was recorded show "–" there.
@@ -46,6 +47,21 @@ export function formatHttpBench(r: Record<string, number | string>): string {
   ].join("\n");
 }
 
+/**
+ * A run at up to 100,000 tickets judged again by today's rules (a run saved before the rows were judged
+ * apart shows their line); a larger run keeps the verdicts it was saved with, judged against the
+ * 100,000 run saved then.
+ */
+function rejudged(results: Record<string, number | string>): Record<string, number | string> {
+  if (!((results.tickets as number) <= 100_000)) return results;
+  const r = { ...results };
+  const keys = Object.keys(r)
+    .filter((k) => k.endsWith("Rps"))
+    .map((k) => k.slice(0, -"Rps".length));
+  judgeTargets(r, keys, null);
+  return r;
+}
+
 /** The queue pages' queries and what each is (each also measured as rows: rowsOf). */
 const QUEUE_PAGE_LABELS: [key: (typeof QUEUE_PAGES)[number], query: string, what: string][] = [
   ["listDefault", "/api/tickets?limit=50", "queue order"],
@@ -69,7 +85,7 @@ export function scenarioLabels(r: Record<string, number | string>): [key: string
       [key, `GET ${query} (${what})`],
       [
         rowsOf(key),
-        `GET ${key === "listDefault" ? "…" : query}&view=summary (${what}, as rows: as the web app asks)`,
+        `GET …&view=summary${key === "listDefault" ? "" : query.slice(1)} (${what}, as rows, as the web app asks)`,
       ],
     ]),
     ["listQFolio", "GET …&q=<a folio> (one match)"],
@@ -101,11 +117,11 @@ function measureLines(r: Record<string, number | string>, n: (k: string) => stri
   const lines = [
     "create / bare throughput | {createToBareRatio} (target ≥ 0.4: {targetCreateAtLeast40PctOfBare})",
     "bare / create server CPU per request (throughput ratio of one event loop) | {createToBareCpuRatio}",
-    "worst queue page p99, tickets whole (target < 50 ms) | {worstQueueP99Ms} ms: {targetListP99Under50Ms}",
-    "worst queue page p99 as rows, as the web app asks (target < 50 ms) | {worstRowsP99Ms} ms: {targetRowsP99Under50Ms}",
+    "worst queue page p99, full tickets (target < 50 ms) | {worstQueueP99Ms} ms: {targetListP99Under50Ms}",
+    "worst queue page p99, rows as the web app asks (target < 50 ms) | {worstRowsP99Ms} ms: {targetRowsP99Under50Ms}",
     "worst search p99 (no target) | {worstSearchP99Ms} ms",
-    `worst queue page server CPU, tickets whole (target ${r.queueCpuTarget ?? "≤ 1,000 µs"}) | {worstQueueCpuUs} µs: {targetQueueCpu}`,
-    "worst queue page server CPU as rows, as the web app asks (target ≤ 1,000 µs) | {worstRowsCpuUs} µs: {targetRowsCpu}",
+    `worst queue page server CPU, full tickets (target ${r.queueCpuTarget ?? "≤ 1,000 µs"}) | {worstQueueCpuUs} µs: {targetQueueCpu}`,
+    `worst queue page server CPU, rows as the web app asks (target ${r.rowsCpuTarget ?? "≤ 1,000 µs"}) | {worstRowsCpuUs} µs: {targetRowsCpu}`,
     "worst search server CPU (target ≤ {searchCpuTargetUs} µs) | {worstSearchCpuUs} µs: {targetSearchCpu}",
     "RSS after seeding | {rssAfterSeedMb} MB",
     "RSS at start, before any request | {rssAtStartMb} MB",
