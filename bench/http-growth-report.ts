@@ -14,7 +14,7 @@ export type GrowthResults = Record<string, number | string>;
 
 const SEARCHES = ["listQFolio", "listQ", "listQCommon"];
 /** Every queue page, whole and as rows: none may grow past 1.5×. */
-const QUEUE: string[] = [...QUEUE_PAGES, ...QUEUE_ROWS];
+const QUEUE: readonly string[] = [...QUEUE_PAGES, ...QUEUE_ROWS];
 const SIZES = ["small", "large"] as const;
 const shown = (times: number) => `${(Math.round(times * 100) / 100).toFixed(2)}×`;
 const num = (r: GrowthResults, key: string) => (typeof r[key] === "number" ? (r[key] as number) : Number.NaN);
@@ -58,7 +58,10 @@ function failedOf(r: GrowthResults, keys: string[]): string[] {
 }
 
 /** The key whose value is largest (NaN values skipped), or null. */
-function largest(keys: string[], value: (k: string) => number): { key: string; value: number } | null {
+function largest(
+  keys: readonly string[],
+  value: (k: string) => number,
+): { key: string; value: number } | null {
   let best: { key: string; value: number } | null = null;
   for (const key of keys) {
     const v = value(key);
@@ -90,12 +93,12 @@ export function judgeGrowth(r: GrowthResults): void {
     [QUEUE_PAGES, "Queue"],
     [QUEUE_ROWS, "Rows"],
   ] as const) {
-    const largeP99 = largest([...pages], (k) => num(r, `large.${k}P99Ms`));
+    const largeP99 = largest(pages, (k) => num(r, `large.${k}P99Ms`));
     if (largeP99) {
       r[`largeWorst${name}P99Ms`] = largeP99.value;
       r[`targetLarge${name}P99`] = verdict(largeP99.value < 50, pages);
     }
-    const smallCpu = largest([...pages], (k) => num(r, `small.${k}ServerCpuUsPerReq`));
+    const smallCpu = largest(pages, (k) => num(r, `small.${k}ServerCpuUsPerReq`));
     if (smallCpu) {
       r[`smallWorst${name}CpuUs`] = smallCpu.value;
       r[`targetSmall${name}Cpu`] = verdict(smallCpu.value <= 1_000, pages);
@@ -111,9 +114,9 @@ export function judgeGrowth(r: GrowthResults): void {
   for (const [deepKey, firstKey, name] of [
     ["listDeep", "listDefault", "largeDeepToFirst"],
     ["listRowsDeep", "listRows", "largeRowsDeepToFirst"],
-  ]) {
+  ] as const) {
     const deep = num(r, `large.${deepKey}ServerCpuUsPerReq`) / num(r, `large.${firstKey}ServerCpuUsPerReq`);
-    if (Number.isFinite(deep)) r[name!] = Math.round(deep * 100) / 100;
+    if (Number.isFinite(deep)) r[name] = Math.round(deep * 100) / 100;
   }
 }
 

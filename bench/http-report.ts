@@ -4,7 +4,7 @@
  */
 import { WALK_BUDGET } from "../src/server/modules/tickets/list-repository.js";
 import { COMMON_WORD, RARE_WORD, SHORT_WORD } from "./http-data.js";
-import { judgeTargets, type QUEUE_PAGES, rowsOf } from "./http-targets.js";
+import { judgeTargets, QUEUE_PAGES, type QueuePage, rowsOf } from "./http-targets.js";
 
 export function formatHttpBench(results: Record<string, number | string>): string {
   const r = rejudged(results);
@@ -53,7 +53,7 @@ export function formatHttpBench(results: Record<string, number | string>): strin
  * 100,000 run saved then.
  */
 function rejudged(results: Record<string, number | string>): Record<string, number | string> {
-  if (!((results.tickets as number) <= 100_000)) return results;
+  if (typeof results.tickets !== "number" || results.tickets > 100_000) return results;
   const r = { ...results };
   const keys = Object.keys(r)
     .filter((k) => k.endsWith("Rps"))
@@ -62,15 +62,15 @@ function rejudged(results: Record<string, number | string>): Record<string, numb
   return r;
 }
 
-/** The queue pages' queries and what each is (each also measured as rows: rowsOf). */
-const QUEUE_PAGE_LABELS: [key: (typeof QUEUE_PAGES)[number], query: string, what: string][] = [
-  ["listDefault", "/api/tickets?limit=50", "queue order"],
-  ["listStatus", "…&status=new,assigned", "two statuses"],
-  ["listAssignee", "…&assigneeId=…", "one technician"],
-  ["listClient", "…&clientId=…", "one client"],
-  ["listBreached", "…&breached=true", "past the response deadline"],
-  ["listDeep", "…&cursor=…", "a page 90% into the queue"],
-];
+/** Each queue page's query as shown and what it is (each also measured as rows: rowsOf). */
+const QUEUE_PAGE_LABELS: Record<QueuePage, [query: string, what: string]> = {
+  listDefault: ["/api/tickets?limit=50", "queue order"],
+  listStatus: ["…&status=new,assigned", "two statuses"],
+  listAssignee: ["…&assigneeId=…", "one technician"],
+  listClient: ["…&clientId=…", "one client"],
+  listBreached: ["…&breached=true", "past the response deadline"],
+  listDeep: ["…&cursor=…", "a page 90% into the queue"],
+};
 
 /** The scenarios' keys and labels, in the table's order (a search's label says how many tickets match). */
 export function scenarioLabels(r: Record<string, number | string>): [key: string, label: string][] {
@@ -81,13 +81,16 @@ export function scenarioLabels(r: Record<string, number | string>): [key: string
       `bare Fastify + ${r.database === "PostgreSQL" ? "pg" : "better-sqlite3"}, one INSERT into the same tickets table`,
     ],
     // Each queue page, then the same page as rows (view=summary), as the web app's lists ask it.
-    ...QUEUE_PAGE_LABELS.flatMap(([key, query, what]): [string, string][] => [
-      [key, `GET ${query} (${what})`],
-      [
-        rowsOf(key),
-        `GET …&view=summary${key === "listDefault" ? "" : query.slice(1)} (${what}, as rows, as the web app asks)`,
-      ],
-    ]),
+    ...QUEUE_PAGES.flatMap((key): [string, string][] => {
+      const [query, what] = QUEUE_PAGE_LABELS[key];
+      return [
+        [key, `GET ${query} (${what})`],
+        [
+          rowsOf(key),
+          `GET …&view=summary${key === "listDefault" ? "" : query.slice(1)} (${what}, as rows, as the web app asks)`,
+        ],
+      ];
+    }),
     ["listQFolio", "GET …&q=<a folio> (one match)"],
     ["listQ", `GET …&q=${RARE_WORD} (1 % of tickets: ${r.rareWordMatches?.toLocaleString("en-US")} matches)`],
     ["listQCommon", `GET …&q=${COMMON_WORD} (20 % of tickets: past the candidate cap)`],

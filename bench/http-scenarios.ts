@@ -5,7 +5,7 @@
 import type { ChildProcess } from "node:child_process";
 import { COMMON_WORD, pick, RARE_WORD, rng, SHORT_WORD, ticketText } from "./http-data.js";
 import type { MesaReady } from "./http-servers.js";
-import { type QUEUE_PAGES, rowsOf } from "./http-targets.js";
+import { QUEUE_PAGES, type QueuePage, rowsOf } from "./http-targets.js";
 
 export interface Scenario {
   /** Its results' prefix in the JSON; http-report.ts labels the table's rows by it. */
@@ -36,18 +36,18 @@ export function createBodies(clients: MesaReady["clients"]): () => string {
 }
 
 /**
- * The queue pages issue #16 names, by key and query after the limit: the queue's order, then filtered
- * by status, assignee, client and breach, and a page deep in the queue.
+ * The query after the limit of each queue page issue #16 names: the queue's order, then filtered by
+ * status, assignee, client and breach, and a page deep in the queue.
  */
-function queuePages(ready: MesaReady): [key: (typeof QUEUE_PAGES)[number], query: string][] {
-  return [
-    ["listDefault", ""],
-    ["listStatus", "&status=new,assigned"],
-    ["listAssignee", `&assigneeId=${ready.techId}`],
-    ["listClient", `&clientId=${ready.clients[0]!.id}`],
-    ["listBreached", "&breached=true"],
-    ["listDeep", `&cursor=${ready.deepCursor}`],
-  ];
+function queueQueries(ready: MesaReady): Record<QueuePage, string> {
+  return {
+    listDefault: "",
+    listStatus: "&status=new,assigned",
+    listAssignee: `&assigneeId=${ready.techId}`,
+    listClient: `&clientId=${ready.clients[0]!.id}`,
+    listBreached: "&breached=true",
+    listDeep: `&cursor=${ready.deepCursor}`,
+  };
 }
 
 export function httpScenarios(at: {
@@ -69,10 +69,10 @@ export function httpScenarios(at: {
   return [
     // The queue pages twice: as the API answers by default (each ticket whole, SPEC §10), and as the
     // web app's lists ask them, each ticket as a row (view=summary; keys listRows…).
-    ...queuePages(ready).flatMap(([key, query]) => [
-      page(key, query),
-      page(rowsOf(key), `&view=summary${query}`),
-    ]),
+    ...QUEUE_PAGES.flatMap((key) => {
+      const query = queueQueries(ready)[key];
+      return [page(key, query), page(rowsOf(key), `&view=summary${query}`)];
+    }),
     page("listQCommon", `&q=${COMMON_WORD}`),
     page("listQFolio", `&q=${encodeURIComponent(ready.probeFolio)}`),
     page("listQ", `&q=${RARE_WORD}`),

@@ -16,6 +16,7 @@ export const QUEUE_PAGES = [
   "listBreached",
   "listDeep",
 ] as const;
+export type QueuePage = (typeof QUEUE_PAGES)[number];
 
 /** The key of a queue page asked as the web app's lists ask it, each ticket a row (view=summary). */
 export const rowsOf = (page: string) =>

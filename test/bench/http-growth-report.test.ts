@@ -1,20 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { formatGrowthBench, growth, judgeGrowth } from "../../bench/http-growth-report.js";
+import { QUEUE_PAGES, QUEUE_ROWS } from "../../bench/http-targets.js";
 
 // Issue #16: «at 1,000,000 tickets no more than 1.5× the 100,000 figure», judged page by page on
 // figures measured side by side (bench/http-growth.ts).
-const PAGES = ["listDefault", "listStatus", "listAssignee", "listClient", "listBreached", "listDeep"];
-
-function run(small: number[], large: number[], p99Large = 40) {
-  const r: Record<string, number | string> = {
-    database: "PostgreSQL",
-    smallTickets: 100_000,
-    largeTickets: 1_000_000,
-    rounds: 3,
-    secondsPerScenario: 10,
-    connections: 20,
-  };
-  PAGES.forEach((k, i) => {
+/** Each page's figures at both sizes: its server CPU from `small` and `large`, in `pages`' order. */
+function addPages(
+  r: Record<string, number | string>,
+  pages: readonly string[],
+  small: number[],
+  large: number[],
+  p99Large: number,
+) {
+  pages.forEach((k, i) => {
     for (const [size, cpu] of [
       ["small", small[i]!],
       ["large", large[i]!],
@@ -29,6 +27,19 @@ function run(small: number[], large: number[], p99Large = 40) {
     }
   });
   return r;
+}
+
+/** A run on PostgreSQL with the full queue pages' figures. */
+function run(small: number[], large: number[], p99Large = 40) {
+  const r: Record<string, number | string> = {
+    database: "PostgreSQL",
+    smallTickets: 100_000,
+    largeTickets: 1_000_000,
+    rounds: 3,
+    secondsPerScenario: 10,
+    connections: 20,
+  };
+  return addPages(r, QUEUE_PAGES, small, large, p99Large);
 }
 
 describe("queue pages side by side at two sizes", () => {
@@ -98,31 +109,8 @@ describe("the ratio of rounds measured side by side", () => {
 // The web app asks its lists as rows (view=summary): those pages are judged beside the full ones, each
 // against its own absolute targets, and none of either kind may grow past 1.5×.
 describe("queue pages as rows beside the full pages", () => {
-  function withRows(r: Record<string, number | string>, small: number[], large: number[], p99Large = 40) {
-    [
-      "listRows",
-      "listRowsStatus",
-      "listRowsAssignee",
-      "listRowsClient",
-      "listRowsBreached",
-      "listRowsDeep",
-    ].forEach((k, i) => {
-      for (const [size, cpu] of [
-        ["small", small[i]!],
-        ["large", large[i]!],
-      ] as const) {
-        Object.assign(r, {
-          [`${size}.${k}Rps`]: 900,
-          [`${size}.${k}ServerCpuUsPerReq`]: cpu,
-          [`${size}.${k}P99Ms`]: size === "large" ? p99Large : 30,
-          [`${size}.${k}Requests`]: 9000,
-          [`${size}.${k}Non2xx`]: 0,
-          [`${size}.${k}Errors`]: 0,
-        });
-      }
-    });
-    return r;
-  }
+  const withRows = (r: Record<string, number | string>, small: number[], large: number[], p99Large = 40) =>
+    addPages(r, QUEUE_ROWS, small, large, p99Large);
 
   it("judges the rows' absolute targets apart from the full pages'", () => {
     const r = withRows(
