@@ -15,6 +15,7 @@ import pg from "pg";
 import { StartupError } from "../errors.js";
 import { classifyFault, driverMessage } from "./faults.js";
 import { namedStatementsOn } from "./prepared-statements.js";
+import { queryWatchdog } from "./query-watchdog.js";
 import type { DB } from "./schema.js";
 import { withStatementCache } from "./sqlite-statements.js";
 
@@ -63,12 +64,12 @@ function openPostgres(url: string, statementTimeoutMs: number): Database {
     connectionTimeoutMillis: 10_000,
     keepAlive: true,
     // A stuck query (lock wait, runaway plan) would hold its request and a pool slot forever; the
-    // server cancels it (57014 → 503 database_unavailable) and the client gives up a little later
-    // in case the server cannot even answer. 0 turns both off.
-    ...(statementTimeoutMs > 0
-      ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + 5_000 }
-      : {}),
+    // server cancels it (57014 → 503 database_unavailable), and the watchdog below closes the
+    // connection a little later in case the server cannot even answer. 0 turns both off.
+    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
   });
+  const watchdog =
+    statementTimeoutMs > 0 ? queryWatchdog(statementTimeoutMs + Math.min(5_000, statementTimeoutMs)) : null;
   let log: FaultLog | null = null;
   const safeUrl = new URL(url);
   safeUrl.password = "";
@@ -82,12 +83,17 @@ function openPostgres(url: string, statementTimeoutMs: number): Database {
     // query fails, the request answers 503, and on release the pool drops it (it is no longer queryable).
     client.on("error", () => {});
     namedStatementsOn(client);
+    watchdog?.watch(client);
   });
+  pool.on("remove", (client) => watchdog?.forget(client));
   const db = new Kysely<DB>({ dialect: new ResilientPostgresDialect({ pool }) });
   return {
     db,
     dialect: "postgres",
-    close: () => db.destroy(),
+    close: () => {
+      watchdog?.stop();
+      return db.destroy();
+    },
     where,
     dataDir: null,
     reportTo: (l) => {
