@@ -40,9 +40,9 @@ const RESULT_TYPE_CHANGED = "0A000";
  *
  * Kysely's calls are sent in pg's callback form, answered through a promise of our own. With pg's
  * promise form, V8 copied every result's rows to the old generation instead of dropping them with
- * the young one (measured 6 December 2026 on a bare Fastify route running a queue page at 100,000
- * tickets: 180–230 MB promoted and 500–700 ms of scavenges in 6 s of load, against 0.4–2.6 MB and
- * 120–145 ms in the callback form; README, «Rendimiento»).
+ * the young one (measured 6 December 2026 on a bare Fastify + pg route running a queue page at
+ * 100,000 tickets: 180–235 MB promoted and 590–740 ms of scavenges in 6 s of load, against 0.4–2.6 MB
+ * and 120–145 ms in the callback form; README, «Rendimiento»).
  */
 export function namedStatementsOn(client: pg.PoolClient): void {
   const query = client.query.bind(client) as Query;
