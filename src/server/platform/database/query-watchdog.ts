@@ -25,7 +25,7 @@ export interface QueryWatchdog {
 interface Busy {
   /** Queries sent and not yet answered. */
   queries: number;
-  /** When the oldest of them started waiting (Date.now()). */
+  /** When the oldest of them started waiting (performance.now(): a step of the wall clock cuts nothing). */
   since: number;
 }
 
@@ -41,7 +41,7 @@ export function silentServerError(limitMs: number): Error {
 export function queryWatchdog(limitMs: number): QueryWatchdog {
   const busy = new Map<pg.PoolClient, Busy>();
   const check = () => {
-    const now = Date.now();
+    const now = performance.now();
     for (const [client, b] of busy) {
       if (b.queries > 0 && now - b.since > limitMs) {
         busy.delete(client);
@@ -58,12 +58,13 @@ export function queryWatchdog(limitMs: number): QueryWatchdog {
       const answered = () => {
         b.queries = Math.max(0, b.queries - 1);
         // pg runs a connection's queries one after another: the next one starts waiting now.
-        b.since = Date.now();
+        b.since = performance.now();
       };
       const query = client.query.bind(client) as Query;
       const counted: Query = (text, values, callback) => {
-        if (typeof text !== "string" || callback !== undefined) return query(text, values, callback);
-        if (b.queries++ === 0) b.since = Date.now();
+        if (typeof text !== "string" || !Array.isArray(values) || callback !== undefined)
+          return query(text, values, callback);
+        if (b.queries++ === 0) b.since = performance.now();
         const result = query(text, values) as Promise<unknown>;
         result.then(answered, answered);
         return result;
