@@ -82,8 +82,7 @@ function openPostgres(url: string, statementTimeoutMs: number): Database {
     // A checked-out client between two queries (inside a transaction) emits 'error' on itself; its next
     // query fails, the request answers 503, and on release the pool drops it (it is no longer queryable).
     client.on("error", () => {});
-    namedStatementsOn(client);
-    watchdog?.watch(client);
+    namedStatementsOn(client, watchdog?.watch(client));
   });
   pool.on("remove", (client) => watchdog?.forget(client));
   const db = new Kysely<DB>({ dialect: new ResilientPostgresDialect({ pool }) });

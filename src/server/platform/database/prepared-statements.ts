@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
+import type { QueryObserver } from "./query-watchdog.js";
 
 /**
  * PostgreSQL named prepared statements for the statements compiledOnce runs (every queue page, every
@@ -36,7 +37,7 @@ const RESULT_TYPE_CHANGED = "0A000";
  * other SQL) goes on as is. When another instance's migration changes the columns a prepared
  * statement returns, the server refuses to run it again on this connection: that run fails (as an
  * unprepared one would have, had it raced the migration), and the next ones prepare it anew under
- * another name.
+ * another name. `watch` (query-watchdog.ts) is told when each of them is sent and answered.
  *
  * Kysely's calls are sent in pg's callback form, answered through a promise of our own. With pg's
  * promise form, V8 copied every result's rows to the old generation instead of dropping them with
@@ -44,12 +45,17 @@ const RESULT_TYPE_CHANGED = "0A000";
  * 100,000 tickets: 180–235 MB promoted and 590–740 ms of scavenges in 6 s of load, against 0.4–2.6 MB
  * and 120–145 ms in the callback form; README, «Rendimiento»).
  */
-export function namedStatementsOn(client: pg.PoolClient): void {
+export function namedStatementsOn(client: pg.PoolClient, watch?: QueryObserver): void {
   const query = client.query.bind(client) as Query;
   const renamed = new Map<string, string>();
   const sent = (config: { name?: string; text: string; values: unknown[] }) =>
     new Promise<unknown>((resolve, reject) => {
-      query(config, undefined, (err: unknown, result: unknown) => (err ? reject(err) : resolve(result)));
+      watch?.sent();
+      query(config, undefined, (err: unknown, result: unknown) => {
+        watch?.answered();
+        if (err) reject(err);
+        else resolve(result);
+      });
     });
   const named: Query = (text, values, callback) => {
     if (typeof text !== "string" || !Array.isArray(values) || callback !== undefined)

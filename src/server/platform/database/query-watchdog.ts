@@ -14,9 +14,15 @@ import type pg from "pg";
  * 6 s of load: 280–305 MB promoted and 730–800 ms of scavenges, against 0.5–0.8 MB and 100–125 ms
  * without it; README, «Rendimiento»).
  */
+/** What the watchdog is told of one connection's queries (see namedStatementsOn, which sends them). */
+export interface QueryObserver {
+  sent(): void;
+  answered(): void;
+}
+
 export interface QueryWatchdog {
-  /** Counts `client`'s queries from now on: those Kysely runs (text and values, answered by a promise). */
-  watch(client: pg.PoolClient): void;
+  /** An observer of `client`'s queries: those Kysely runs, reported by the one wrapper that sends them. */
+  watch(client: pg.PoolClient): QueryObserver;
   /** The pool removed `client`. */
   forget(client: pg.PoolClient): void;
   stop(): void;
@@ -28,8 +34,6 @@ interface Busy {
   /** When the oldest of them started waiting (performance.now(): a step of the wall clock cuts nothing). */
   since: number;
 }
-
-type Query = (text: unknown, values?: unknown, callback?: unknown) => unknown;
 
 /** The error the queries of a connection cut for its silence fail with (ETIMEDOUT: classifyFault → 503). */
 export function silentServerError(limitMs: number): Error {
@@ -55,21 +59,16 @@ export function queryWatchdog(limitMs: number): QueryWatchdog {
     watch(client) {
       const b: Busy = { queries: 0, since: 0 };
       busy.set(client, b);
-      const answered = () => {
-        b.queries = Math.max(0, b.queries - 1);
-        // pg runs a connection's queries one after another: the next one starts waiting now.
-        b.since = performance.now();
+      return {
+        sent: () => {
+          if (b.queries++ === 0) b.since = performance.now();
+        },
+        answered: () => {
+          b.queries = Math.max(0, b.queries - 1);
+          // pg runs a connection's queries one after another: the next one starts waiting now.
+          b.since = performance.now();
+        },
       };
-      const query = client.query.bind(client) as Query;
-      const counted: Query = (text, values, callback) => {
-        if (typeof text !== "string" || !Array.isArray(values) || callback !== undefined)
-          return query(text, values, callback);
-        if (b.queries++ === 0) b.since = performance.now();
-        const result = query(text, values) as Promise<unknown>;
-        result.then(answered, answered);
-        return result;
-      };
-      client.query = counted as typeof client.query;
     },
     forget: (client) => busy.delete(client),
     stop: () => clearInterval(timer),
