@@ -204,6 +204,12 @@ describe.skipIf(browserMissing)("words, not codes (es)", { timeout: 180_000 }, (
       expect(skipped.join("\n")).toContain("viernes 25 de diciembre de 2026");
       expect(skipped.join("\n")).toContain("sábado 26 de diciembre de 2026: fin de semana");
       await expectWords(page, "sla");
+      // The calendar open: its arrows are named (they were two unnamed icon buttons).
+      await page.getByLabel("Desde").click();
+      await page.getByRole("button", { name: "Mes siguiente" }).waitFor();
+      expect(await page.getByRole("button", { name: "Mes anterior" }).count()).toBe(1);
+      await expectWords(page, "sla, calendar open");
+      await page.keyboard.press("Escape");
       await page.goto(`${server.baseUrl}/account`);
       await page.getByRole("button", { name: "Mostrar u ocultar lo escrito" }).first().waitFor();
       await expectWords(page, "account");

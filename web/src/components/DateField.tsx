@@ -69,6 +69,15 @@ export function DateField({ value, onChange, error, onBlur, ...props }: Props) {
       placeholder={t("common.dayPlaceholder")}
       firstDayOfWeek={locale === "en" ? 0 : 1}
       clearButtonProps={{ "aria-label": t("common.clearDay") }}
+      // The open calendar's arrows are icons: without these a screen reader hears two unnamed buttons.
+      ariaLabels={{
+        previousMonth: t("common.previousMonth"),
+        nextMonth: t("common.nextMonth"),
+        previousYear: t("common.previousYear"),
+        nextYear: t("common.nextYear"),
+        previousDecade: t("common.previousDecade"),
+        nextDecade: t("common.nextDecade"),
+      }}
       // Escape closes the calendar, not the dialog the field is in (and what was typed in it).
       data-mantine-stop-propagation
       {...props}
