@@ -33,6 +33,7 @@ import { attachmentVisibilityMigration } from "./migrations/033_attachment_visib
 import { contractTypeCoverageMigration } from "./migrations/034_contract_type_coverage.js";
 import { ticketReturnedByMigration } from "./migrations/035_ticket_returned_by.js";
 import { ticketSearchPhonesMigration } from "./migrations/036_ticket_search_phones.js";
+import { searchOwnerKeysMigration } from "./migrations/037_search_owner_keys.js";
 
 /** Forward-only migrations, in order; each is written once for both databases. */
 function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> {
@@ -69,6 +70,7 @@ function migrationsFor(dialect: Database["dialect"]): Record<string, Migration> 
     "034_contract_type_coverage": contractTypeCoverageMigration,
     "035_ticket_returned_by": ticketReturnedByMigration,
     "036_ticket_search_phones": ticketSearchPhonesMigration(dialect),
+    "037_search_owner_keys": searchOwnerKeysMigration(dialect),
   };
 }
 
