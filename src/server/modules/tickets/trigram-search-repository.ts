@@ -7,7 +7,9 @@ import { MAX_GRAMS, MAX_GRAMS_PER_SEARCH, STATS_MS } from "./search-plan-reposit
 type Db = Kysely<DB>;
 
 /**
- * PostgreSQL search (issue #16): which trigrams to ask pg_trgm's GIN index on tickets.search_text for.
+ * PostgreSQL search (issue #16): which trigrams to ask pg_trgm's GIN index on tickets.search_text for
+ * (the index also keys each ticket by client and technician, migration 037, so a search inside one
+ * owner's tickets gets only theirs from it).
  *
  * A `LIKE '%term%'` makes the index read the list of tickets of every trigram of the term, and some
  * are in most tickets ("202" of a folio's year, " 20", "ion"): a folio search read ~1,300 index pages
