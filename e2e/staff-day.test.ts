@@ -292,7 +292,12 @@ describe.skipIf(browserMissing)("a day at the desk", { timeout: 240_000 }, () =>
       // A bank of hours without an overage rate is allowed, but the form says what it means.
       await page.getByRole("button", { name: "Póliza nueva" }).click();
       const dialog = page.getByRole("dialog");
+      // Hours keep every decimal typed, and the form says the whole minutes the póliza keeps.
+      await dialog.getByLabel("Horas incluidas al mes").fill("1.125");
+      await dialog.getByText("Se guarda al minuto: 1 h 8 min al mes").waitFor();
+      expect(await dialog.getByLabel("Horas incluidas al mes").inputValue()).toBe("1.125");
       await dialog.getByLabel("Horas incluidas al mes").fill("5");
+      await dialog.getByText("Se guarda al minuto", { exact: false }).waitFor({ state: "detached" });
       await dialog
         .getByTestId("no-overage-rate")
         .getByText("Sin tarifa de excedente, las horas que pasen de las 5 incluidas al mes no se cobrarán.")

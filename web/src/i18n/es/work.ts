@@ -244,6 +244,7 @@ export const work = {
   "contract.openEnded": "Sin fecha de fin",
   "contract.monthlyFee": "Cuota mensual",
   "contract.includedHours": "Horas incluidas al mes",
+  "contract.includedMinutes": "Se guarda al minuto: {time} al mes",
   "contract.overageRate": "Tarifa por hora excedente",
   "contract.noOverageRate":
     "Sin tarifa de excedente, las horas que pasen de las {hours} incluidas al mes no se cobrarán.",

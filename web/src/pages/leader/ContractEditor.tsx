@@ -21,7 +21,7 @@ import { ContractBody, ContractPatch } from "../../contract";
 import { useT } from "../../i18n";
 import { changedFields, useVersionedSave } from "../../lib/conflict";
 import { useForm } from "../../lib/form";
-import { centsToInput, formatMoney, parsePesos } from "../../lib/format";
+import { centsToInput, formatMinutes, formatMoney, parsePesos } from "../../lib/format";
 
 interface Values {
   clientId: string | null;
@@ -43,7 +43,9 @@ function initialValues(c: Contract | null): Values {
     startsOn: c?.startsOn ?? "",
     endsOn: c?.endsOn ?? "",
     fee: centsToInput(c?.monthlyFeeCents),
-    includedHours: c?.includedMinutesPerMonth == null ? "" : c.includedMinutesPerMonth / 60,
+    // 4 decimals show any whole number of minutes (67 min: 1.1167 h) and give it back when saved.
+    includedHours:
+      c?.includedMinutesPerMonth == null ? "" : Number((c.includedMinutesPerMonth / 60).toFixed(4)),
     overage: centsToInput(c?.overageRateCents),
     slaNormal: c?.slaNormalMinutes ?? "",
     slaUrgent: c?.slaUrgentMinutes ?? "",
@@ -52,6 +54,8 @@ function initialValues(c: Contract | null): Values {
 }
 
 const num = (v: number | string) => (v === "" ? null : Number(v));
+/** Hours as typed, in the whole minutes a póliza keeps (null: none). */
+const includedMinutes = (hours: number | string) => (hours === "" ? null : Math.round(Number(hours) * 60));
 const money = (v: string) => (v.trim() === "" ? null : (parsePesos(v) ?? Number.NaN));
 
 function toBody(v: Values) {
@@ -61,11 +65,18 @@ function toBody(v: Values) {
     startsOn: v.startsOn,
     endsOn: v.endsOn || null,
     monthlyFeeCents: money(v.fee) ?? 0,
-    includedMinutesPerMonth: v.includedHours === "" ? null : Math.round(Number(v.includedHours) * 60),
+    includedMinutesPerMonth: includedMinutes(v.includedHours),
     overageRateCents: money(v.overage),
     slaNormalMinutes: num(v.slaNormal),
     slaUrgentMinutes: num(v.slaUrgent),
   };
+}
+
+/** «= 1 h 8 min al mes» when the hours typed are not whole: the minutes the póliza will keep. */
+function includedMinutesHint(hours: number | string, t: ReturnType<typeof useT>): string | undefined {
+  const minutes = includedMinutes(hours);
+  if (minutes === null || !Number.isFinite(minutes) || minutes % 60 === 0) return undefined;
+  return t("contract.includedMinutes", { time: formatMinutes(minutes) });
 }
 
 const patchOf = (v: Values) => ({ ...toBody(v), cancelled: v.cancelled });
@@ -167,7 +178,9 @@ function ContractForm({ contract, onClose }: { contract: Contract | null; onClos
           <NumberInput
             label={t("contract.includedHours")}
             min={0}
-            decimalScale={2}
+            // Hours are saved as whole minutes: what a fraction comes to is said, never cut as typed
+            // (decimalScale={2} dropped a third decimal: 1.125 h became 1.12).
+            description={includedMinutesHint(values.includedHours, t)}
             value={values.includedHours}
             onChange={(v) => form.set("includedHours", v)}
             error={errors.includedMinutesPerMonth}
