@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NOTICE_QUIET_MS } from "../../src/server/modules/clients/portal-address-notice.js";
 import { portalAddressMigration } from "../../src/server/platform/database/migrations/030_portal_address.js";
 import { createClientWithContact, type Staff, seedStaff, validRfc } from "../fixtures.js";
-import { DATABASES, startApp, type TestApp } from "../harness.js";
+import { DATABASES, manualClock, startApp, type TestApp } from "../harness.js";
 import { exchange, latestToken, linkMails, portalSignIn, requestLink } from "../portal-support.js";
 
 /**
@@ -169,5 +170,50 @@ describe.each(DATABASES)("a contact's portal access follows its e-mail on %s", (
         .executeTakeFirstOrThrow();
     expect(await account(movable)).toMatchObject({ email: "nuevo.uno@taller.mx", active: 1 });
     expect(await account(blocked)).toMatchObject({ email: "dos@taller.mx", active: 0 });
+  });
+});
+
+describe.each(DATABASES)("moving a portal sign-in back and forth on %s", (kind) => {
+  const time = manualClock(new Date().toISOString());
+  let t: TestApp;
+  let s: Staff;
+  let contactId = "";
+  const first = "compras@tallerlopez.mx";
+  const second = "c.lopez@tallerlopez.mx";
+
+  beforeAll(async () => {
+    t = await startApp(kind, { clock: time.clock });
+    s = await seedStaff(t.app);
+    const made = await createClientWithContact(s, "Taller López", validRfc("TLO010203AB"), first);
+    contactId = made.contact.id;
+    expect((await s.sales.post(`/api/contacts/${contactId}/portal-invite`)).status).toBe(200);
+  });
+  afterAll(() => t.close());
+
+  const editEmail = async (email: string) => {
+    const cur = (await s.reception.get(`/api/contacts/${contactId}`)).body;
+    const saved = await s.reception.patch(`/api/contacts/${contactId}`, { email, version: cur.version });
+    expect(saved.status).toBe(200);
+  };
+  const notices = async (to: string) => (await linkMails(t.app, to, "portal_address")).length;
+
+  it("tells each old address once an hour, however many times the sign-in moves", async () => {
+    await editEmail(second);
+    await editEmail(first);
+    await editEmail(second);
+    await editEmail(first);
+    expect(await notices(first)).toBe(1);
+    expect(await notices(second)).toBe(1);
+    // The account still follows every move: it signs in at the last address.
+    const account = await t.app.ctx.db
+      .selectFrom("users")
+      .select("email")
+      .where("contact_id", "=", contactId)
+      .executeTakeFirstOrThrow();
+    expect(account.email).toBe(first);
+    time.advance(NOTICE_QUIET_MS + 1000);
+    await editEmail(second);
+    expect(await notices(first)).toBe(2);
+    expect(await notices(second)).toBe(1);
   });
 });

@@ -9,6 +9,7 @@ import type { AppContext } from "../../context.js";
 import type { DB } from "../../platform/database/schema.js";
 import { render as renderText } from "../../platform/i18n/render.js";
 import { queueMail } from "../mail/outbox.js";
+import { mailRepo } from "../mail/repository.js";
 import { firmContact } from "../mail/settings.js";
 import { type MailLang, render } from "../mail/templates.js";
 
@@ -18,6 +19,13 @@ export const maskedAddress = (email: string) => {
   return at < 0 ? "•••" : `${email.slice(0, Math.min(1, at))}•••${email.slice(at)}`;
 };
 
+/**
+ * An address told within this long is not told again: moving a sign-in back and forth (a typo fixed,
+ * or someone toggling the contact's e-mail) would otherwise make the firm mail the same person at
+ * every save. The first notice already says whom to call.
+ */
+export const NOTICE_QUIET_MS = 60 * 60_000;
+
 /** Queued in the contact update's transaction (`trx`): rolled back with it when the update is refused. */
 export async function queueOldAddressNotice(
   ctx: AppContext,
@@ -25,6 +33,8 @@ export async function queueOldAddressNotice(
   account: { email: string; name: string; locale: string },
   newEmail: string | null,
 ) {
+  const since = new Date(ctx.clock().getTime() - NOTICE_QUIET_MS).toISOString();
+  if ((await mailRepo.queuedSince(trx, account.email, "portal_address", since)) > 0) return;
   const lang: MailLang = account.locale === "en" ? "en" : "es";
   const locale = lang === "en" ? "en" : "es-MX";
   const firm = await firmContact({ ...ctx, db: trx });

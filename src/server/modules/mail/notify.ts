@@ -81,7 +81,7 @@ export async function planAutoReply(
     since: new Date(ctx.clock().getTime() - 3600_000).toISOString(),
     perHour: settings.autoRepliesPerHour,
   };
-  if ((await mailRepo.autoRepliesSince(ctx.db, to, limit.since)) >= limit.perHour) return null;
+  if ((await mailRepo.queuedSince(ctx.db, to, "autoreply", limit.since)) >= limit.perHour) return null;
   const lang = await languageOf(ctx, to);
   const { cfg, vars } = await commonVars(ctx, row, lang);
   const name = known

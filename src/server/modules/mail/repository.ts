@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
-import type { OutboxStatus } from "../../../contract/mail.js";
+import type { OutboxKind, OutboxStatus } from "../../../contract/mail.js";
 import type {
   DB,
   InboundMailTable,
@@ -77,12 +77,13 @@ export const mailRepo = {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
-  autoRepliesSince: async (db: Db, to: string, since: string) => {
+  /** Mails of one kind queued to one address since `since` (index outbox_to). */
+  queuedSince: async (db: Db, to: string, kind: OutboxKind, since: string) => {
     const r = await db
       .selectFrom("outbox")
       .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("to_addr", "=", to)
-      .where("kind", "=", "autoreply")
+      .where("to_addr", "=", to.toLowerCase())
+      .where("kind", "=", kind)
       .where("created_at", ">=", since)
       .executeTakeFirstOrThrow();
     return Number(r.n);

@@ -81,7 +81,7 @@ export async function writeNewTicket(ctx: AppContext, w: NewTicketWrite): Promis
  */
 async function underLimitLocked(trx: Transaction<DB>, limit: AutoReplyLimit): Promise<boolean> {
   await sql`select pg_advisory_xact_lock(${AUTO_REPLY_LOCKS}, hashtext(${limit.to}))`.execute(trx);
-  return (await mailRepo.autoRepliesSince(trx, limit.to, limit.since)) < limit.perHour;
+  return (await mailRepo.queuedSince(trx, limit.to, "autoreply", limit.since)) < limit.perHour;
 }
 /** The first key of the auto-reply limit's advisory locks (the second is the address's hash). */
 const AUTO_REPLY_LOCKS = 0x4d455341; // "MESA"
@@ -98,7 +98,7 @@ function writeInOrder(db: Kysely<DB>, w: NewTicketWrite): Promise<TicketRow> {
     const mail = filled.mail;
     if (
       mail &&
-      (await mailRepo.autoRepliesSince(trx, mail.limit.to, mail.limit.since)) < mail.limit.perHour
+      (await mailRepo.queuedSince(trx, mail.limit.to, "autoreply", mail.limit.since)) < mail.limit.perHour
     ) {
       await mailRepo.queue(trx, mail.outbox);
       if (mail.task) await tasksRepo.insert(trx, mail.task);
