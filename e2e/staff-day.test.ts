@@ -296,6 +296,9 @@ describe.skipIf(browserMissing)("a day at the desk", { timeout: 240_000 }, () =>
       await dialog.getByLabel("Horas incluidas al mes").fill("1.125");
       await dialog.getByText("Se guarda al minuto: 1 h 8 min al mes").waitFor();
       expect(await dialog.getByLabel("Horas incluidas al mes").inputValue()).toBe("1.125");
+      // A fraction too small for a minute is said too: nothing is kept of it.
+      await dialog.getByLabel("Horas incluidas al mes").fill("2.004");
+      await dialog.getByText("Se guarda al minuto: 2 h al mes").waitFor();
       await dialog.getByLabel("Horas incluidas al mes").fill("5");
       await dialog.getByText("Se guarda al minuto", { exact: false }).waitFor({ state: "detached" });
       await dialog

@@ -1,6 +1,9 @@
 import net from "node:net";
+import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/server/platform/database/database.js";
+import { migrateToLatest, pendingMigrations } from "../../src/server/platform/database/migrate.js";
 import { ADMIN, type Caller, signIn } from "../client.js";
 import { freshDatabase, startApp, type TestApp, type TestDb } from "../harness.js";
 
@@ -99,5 +102,32 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("a PostgreSQL server that stops 
     expect(waited).toBeGreaterThanOrEqual(700);
     expect(waited).toBeLessThan(5_000);
     expect((await admin.get("/api/clients")).status).toBe(200);
+  });
+});
+
+// Migrations build indexes and rewrite every ticket's text: minutes on a large table. Kysely runs all
+// pending ones in one transaction, so a statement cut by the request timeout would undo them all.
+describe.skipIf(!process.env.TEST_DATABASE_URL)("migrations are not cut by the statement timeout", () => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await freshDatabase("postgres");
+  });
+  afterAll(async () => db?.drop());
+
+  it("a fresh database migrates with a 1 ms timeout that cuts any request's slow statement", async () => {
+    const databaseUrl = db.env.DATABASE_URL as string;
+    const bounded = openDatabase({ databaseUrl, dataDir: "", dbStatementTimeoutMs: 1 });
+    try {
+      await expect(sql`select pg_sleep(0.05)`.execute(bounded.db)).rejects.toMatchObject({ code: "57014" });
+      expect((await migrateToLatest(bounded)).length).toBeGreaterThan(30);
+    } finally {
+      await bounded.close();
+    }
+    const normal = openDatabase({ databaseUrl, dataDir: "" });
+    try {
+      expect(await pendingMigrations(normal)).toEqual([]);
+    } finally {
+      await normal.close();
+    }
   });
 });

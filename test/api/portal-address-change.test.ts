@@ -180,6 +180,7 @@ describe.each(DATABASES)("moving a portal sign-in back and forth on %s", (kind) 
   let contactId = "";
   const first = "compras@tallerlopez.mx";
   const second = "c.lopez@tallerlopez.mx";
+  const third = "gerencia@tallerlopez.mx";
 
   beforeAll(async () => {
     t = await startApp(kind, { clock: time.clock });
@@ -197,7 +198,7 @@ describe.each(DATABASES)("moving a portal sign-in back and forth on %s", (kind) 
   };
   const notices = async (to: string) => (await linkMails(t.app, to, "portal_address")).length;
 
-  it("tells each old address once an hour, however many times the sign-in moves", async () => {
+  it("tells each old address the same news once an hour, however many times the sign-in moves", async () => {
     await editEmail(second);
     await editEmail(first);
     await editEmail(second);
@@ -211,9 +212,15 @@ describe.each(DATABASES)("moving a portal sign-in back and forth on %s", (kind) 
       .where("contact_id", "=", contactId)
       .executeTakeFirstOrThrow();
     expect(account.email).toBe(first);
+    // Within the hour, news it was not told: the sign-in went somewhere else.
+    await editEmail(third);
+    const told = await linkMails(t.app, first, "portal_address");
+    expect(told).toHaveLength(2);
+    expect(told[1]!.text_body).toContain("entra con el correo g•••@tallerlopez.mx");
+    await editEmail(first);
     time.advance(NOTICE_QUIET_MS + 1000);
     await editEmail(second);
-    expect(await notices(first)).toBe(2);
+    expect(await notices(first)).toBe(3);
     expect(await notices(second)).toBe(1);
   });
 });

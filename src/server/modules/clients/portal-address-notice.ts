@@ -20,9 +20,10 @@ export const maskedAddress = (email: string) => {
 };
 
 /**
- * An address told within this long is not told again: moving a sign-in back and forth (a typo fixed,
- * or someone toggling the contact's e-mail) would otherwise make the firm mail the same person at
- * every save. The first notice already says whom to call.
+ * The same notice to the same address is not sent again within this long: moving a sign-in back and
+ * forth (a typo fixed, or someone toggling the contact's e-mail) would otherwise make the firm mail
+ * the same person at every save. A notice that says something new (another address, or the account
+ * disabled) is always sent.
  */
 export const NOTICE_QUIET_MS = 60 * 60_000;
 
@@ -33,8 +34,6 @@ export async function queueOldAddressNotice(
   account: { email: string; name: string; locale: string },
   newEmail: string | null,
 ) {
-  const since = new Date(ctx.clock().getTime() - NOTICE_QUIET_MS).toISOString();
-  if ((await mailRepo.queuedSince(trx, account.email, "portal_address", since)) > 0) return;
   const lang: MailLang = account.locale === "en" ? "en" : "es";
   const locale = lang === "en" ? "en" : "es-MX";
   const firm = await firmContact({ ...ctx, db: trx });
@@ -51,6 +50,8 @@ export async function queueOldAddressNotice(
     change,
     call,
   });
+  const since = new Date(ctx.clock().getTime() - NOTICE_QUIET_MS).toISOString();
+  if ((await mailRepo.queuedSince(trx, account.email, "portal_address", since, mail.text)) > 0) return;
   await queueMail(ctx, trx, {
     kind: "portal_address",
     ticketId: null,

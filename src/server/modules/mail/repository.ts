@@ -77,16 +77,16 @@ export const mailRepo = {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
-  /** Mails of one kind queued to one address since `since` (index outbox_to). */
-  queuedSince: async (db: Db, to: string, kind: OutboxKind, since: string) => {
-    const r = await db
+  /** Mails of one kind queued to one address since `since` (index outbox_to); only `text` if given. */
+  queuedSince: async (db: Db, to: string, kind: OutboxKind, since: string, text?: string) => {
+    let q = db
       .selectFrom("outbox")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("to_addr", "=", to.toLowerCase())
       .where("kind", "=", kind)
-      .where("created_at", ">=", since)
-      .executeTakeFirstOrThrow();
-    return Number(r.n);
+      .where("created_at", ">=", since);
+    if (text !== undefined) q = q.where("text_body", "=", text);
+    return Number((await q.executeTakeFirstOrThrow()).n);
   },
   /** The ticket a Message-ID Mesa sent or received belongs to. */
   ticketOfMessageIds: async (db: Db, ids: string[]): Promise<string | null> => {

@@ -35,6 +35,11 @@ export interface Database {
   dataDir: string | null;
   /** Where connection drops seen outside any request (idle pool clients) are logged from now on. */
   reportTo(log: FaultLog): void;
+  /**
+   * PostgreSQL: the same database on a connection of its own without the statement timeout or the
+   * watchdog, for work that may rightly run for minutes (migrations); the caller closes it.
+   */
+  unbounded?(): Database;
 }
 
 // int8 (COUNT, SUM, bigint money) arrives as a string by default; our values fit a JS number.
@@ -56,11 +61,11 @@ export function openDatabase(opts: {
     : openSqlite(opts.dataDir);
 }
 
-function openPostgres(url: string, statementTimeoutMs: number): Database {
+function openPostgres(url: string, statementTimeoutMs: number, connections = 10): Database {
   // Without a connect timeout an unreachable host holds requests for the OS's TCP timeout (minutes).
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: connections,
     connectionTimeoutMillis: 10_000,
     keepAlive: true,
     // A stuck query (lock wait, runaway plan) would hold its request and a pool slot forever; the
@@ -98,6 +103,7 @@ function openPostgres(url: string, statementTimeoutMs: number): Database {
     reportTo: (l) => {
       log = l;
     },
+    unbounded: () => openPostgres(url, 0, 1),
   };
 }
 

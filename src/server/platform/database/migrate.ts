@@ -100,7 +100,22 @@ export async function assertMigrated(database: Database): Promise<void> {
   }
 }
 
+/**
+ * Runs the pending migrations. On PostgreSQL they run on a connection without the request timeouts
+ * (MESA_DB_STATEMENT_TIMEOUT_MS, 30 s by default): building an index or rewriting every ticket's search
+ * text takes minutes on a large table, and Kysely runs all pending migrations in one transaction, so a
+ * cut statement would undo them all, at every start.
+ */
 export async function migrateToLatest(database: Database): Promise<string[]> {
+  const unbounded = database.unbounded?.();
+  try {
+    return await migrateOn(unbounded ?? database);
+  } finally {
+    await unbounded?.close();
+  }
+}
+
+async function migrateOn(database: Pick<Database, "db" | "dialect">): Promise<string[]> {
   const migrator = migratorFor(database);
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");

@@ -72,10 +72,14 @@ function toBody(v: Values) {
   };
 }
 
-/** «= 1 h 8 min al mes» when the hours typed are not whole: the minutes the póliza will keep. */
+/**
+ * «1 h 8 min al mes» whenever the hours typed have a fraction: the whole minutes the póliza will keep
+ * (0.001 h keeps 0 min, 1.004 h keeps 1 h). Nothing for a negative number, which the form refuses.
+ */
 function includedMinutesHint(hours: number | string, t: ReturnType<typeof useT>): string | undefined {
   const minutes = includedMinutes(hours);
-  if (minutes === null || !Number.isFinite(minutes) || minutes % 60 === 0) return undefined;
+  if (minutes === null || !Number.isFinite(minutes) || minutes < 0 || Number.isInteger(Number(hours)))
+    return undefined;
   return t("contract.includedMinutes", { time: formatMinutes(minutes) });
 }
 
