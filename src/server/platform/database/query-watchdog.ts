@@ -14,18 +14,18 @@ import type pg from "pg";
  * 6 s of load: 280–305 MB promoted and 730–800 ms of scavenges, against 0.5–0.8 MB and 100–125 ms
  * without it; README, «Rendimiento»).
  */
-/** What the watchdog is told of one connection's queries (see namedStatementsOn, which sends them). */
-export interface QueryObserver {
-  sent(): void;
-  answered(): void;
-}
-
 export interface QueryWatchdog {
   /** An observer of `client`'s queries: those Kysely runs, reported by the one wrapper that sends them. */
   watch(client: pg.PoolClient): QueryObserver;
   /** The pool removed `client`. */
   forget(client: pg.PoolClient): void;
   stop(): void;
+}
+
+/** What the watchdog is told of one connection's queries (see namedStatementsOn, which sends them). */
+export interface QueryObserver {
+  sent(): void;
+  answered(): void;
 }
 
 interface Busy {
