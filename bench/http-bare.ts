@@ -1,11 +1,18 @@
 /**
- * The HTTP bench's ceiling (`--role=bare`, started by bench/http.ts): Fastify and one prepared INSERT
- * per request into a tickets table built by Mesa's own migrations, so as wide and as indexed as Mesa's.
+ * The HTTP bench's ceilings (`--role=bare`, started by bench/http.ts), each a Fastify route that does
+ * only the database work of a Mesa request and sends what it read:
+ * - POST /bare/tickets: one prepared INSERT per request into a tickets table built by Mesa's own
+ *   migrations, so as wide and as indexed as Mesa's (the create's ceiling);
+ * - GET /bare/page[?view=summary]: a queue page's one statement, as Mesa's repository runs it on the
+ *   data Mesa serves (the same SQL, driver, prepared statement and pool), its rows sent as read with
+ *   JSON.stringify: no session, validation, SLA or actions per ticket, nor the contract's shape. What
+ *   a page costs this machine before Mesa does anything of its own (the queue page's floor).
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import pg from "pg";
 import { answerCpu, freshPgDatabase } from "./http-child.js";
@@ -78,15 +85,37 @@ async function bareDatabase(clients: { id: string; contactId: string }[]) {
   return { insert, close };
 }
 
-/** The ceiling: one prepared INSERT per request into a table as wide and as indexed as Mesa's. */
+/** Where Mesa's seeded data is (bench/http-servers.ts, Seeded), for the page's floor to read. */
+export interface SeededAt {
+  dataDir: string;
+  pgUrl: string | null;
+}
+
+/** GET /bare/page: the first page of the queue (view=summary: its rows), read as Mesa's repository reads it. */
+async function pageFloor(app: FastifyInstance, seeded: SeededAt) {
+  const { openDatabase } = await import("../src/server/platform/database/database.js");
+  const { ticketsRepo } = await import("../src/server/modules/tickets/repository.js");
+  const data = openDatabase({ dataDir: seeded.dataDir, databaseUrl: seeded.pgUrl ?? undefined });
+  app.get("/bare/page", async (req) => {
+    const summary = (req.query as { view?: string }).view === "summary";
+    const { rows } = await ticketsRepo.list(data.db, { terms: [], limit: 51, summary });
+    return { items: rows.slice(0, 50) };
+  });
+  return () => data.close();
+}
+
+type BareSetup = { clients: { id: string; contactId: string }[]; seeded: SeededAt };
+
+/** The ceilings: an INSERT into a table as wide and as indexed as Mesa's; a queue page's statement. */
 export async function bareChild(): Promise<void> {
   const { default: Fastify } = await import("fastify");
-  const clients = await new Promise<{ id: string; contactId: string }[]>((resolve) =>
-    process.once("message", (m: { clients: { id: string; contactId: string }[] }) => resolve(m.clients)),
+  const { clients, seeded } = await new Promise<BareSetup>((resolve) =>
+    process.once("message", (m: BareSetup) => resolve(m)),
   );
   const target = await bareDatabase(clients);
   let seq = 0;
   const app = Fastify({ logger: false });
+  const closePage = await pageFloor(app, seeded);
   app.post("/bare/tickets", async (req, reply) => {
     const b = req.body as Record<string, unknown>;
     const id = randomUUID();
@@ -109,6 +138,7 @@ export async function bareChild(): Promise<void> {
     if (msg.type === "cpu") answerCpu();
     else if (msg.type === "exit") {
       await app.close();
+      await closePage();
       await target.close();
       process.exit(0);
     }

@@ -91,6 +91,8 @@ export function scenarioLabels(r: Record<string, number | string>): [key: string
         ],
       ];
     }),
+    ["floorPage", "floor of the first page: Fastify + its one statement as Mesa runs it, rows sent as read"],
+    ["floorRows", "floor of the first page as rows (view=summary), the same way"],
     ["listQFolio", "GET …&q=<a folio> (one match)"],
     ["listQ", `GET …&q=${RARE_WORD} (1 % of tickets: ${r.rareWordMatches?.toLocaleString("en-US")} matches)`],
     ["listQCommon", `GET …&q=${COMMON_WORD} (20 % of tickets: past the candidate cap)`],
@@ -126,6 +128,8 @@ function measureLines(r: Record<string, number | string>, n: (k: string) => stri
     `worst queue page server CPU, full tickets (target ${r.queueCpuTarget ?? "≤ 1,000 µs"}) | {worstQueueCpuUs} µs: {targetQueueCpu}`,
     `worst queue page server CPU, rows as the web app asks (target ${r.rowsCpuTarget ?? "≤ 1,000 µs"}) | {worstRowsCpuUs} µs: {targetRowsCpu}`,
     "worst search server CPU (target ≤ {searchCpuTargetUs} µs) | {worstSearchCpuUs} µs: {targetSearchCpu}",
+    "first page / its floor, server CPU (no target) | {pageToFloorCpuRatio}",
+    "first page as rows / its floor, server CPU (no target) | {rowsToFloorCpuRatio}",
     "RSS after seeding | {rssAfterSeedMb} MB",
     "RSS at start, before any request | {rssAtStartMb} MB",
     "RSS after the run | {rssAfterRunMb} MB",

@@ -93,3 +93,15 @@ export function httpScenarios(at: {
     { key: "create", url: `${base}/api/tickets`, method: "POST", body: createBody, server: mesa },
   ];
 }
+
+/**
+ * The queue page's floor (bench/http-bare.ts, GET /bare/page): its one statement as Mesa runs it, the
+ * rows sent as read; beside listDefault and listRows, what of their cost is Mesa's own.
+ */
+export function floorScenarios(barePort: number, bare: ChildProcess): Scenario[] {
+  const url = `http://127.0.0.1:${barePort}/bare/page`;
+  return [
+    { key: "floorPage", url, method: "GET", server: bare },
+    { key: "floorRows", url: `${url}?view=summary`, method: "GET", server: bare },
+  ];
+}

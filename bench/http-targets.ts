@@ -164,4 +164,21 @@ export function judgeTargets(out: HttpResults, keys: string[], base: HttpResults
   if ((out.tickets as number) > 100_000)
     Object.assign(out, queueTargetsPastBase(out, base, "full"), queueTargetsPastBase(out, base, "rows"));
   out.targetSearchCpu = out.worstSearchCpuUs <= out.searchCpuTargetUs ? "met" : "missed";
+  floorRatios(out);
+}
+
+/**
+ * The first queue page against its floor (bench/http-bare.ts, GET /bare/page: its statement alone on
+ * the same data, the rows sent as read), server CPU per request: what the machine costs a page before
+ * Mesa does anything of its own, and how much Mesa adds (no target: issue #16's is absolute).
+ */
+function floorRatios(out: HttpResults): void {
+  const ratio = (page: string, floor: string) => {
+    const [a, b] = [out[`${page}ServerCpuUsPerReq`], out[`${floor}ServerCpuUsPerReq`]];
+    return typeof a === "number" && typeof b === "number" ? Math.round((a / b) * 100) / 100 : undefined;
+  };
+  const full = ratio("listDefault", "floorPage");
+  const rows = ratio("listRows", "floorRows");
+  if (full !== undefined) out.pageToFloorCpuRatio = full;
+  if (rows !== undefined) out.rowsToFloorCpuRatio = rows;
 }

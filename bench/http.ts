@@ -42,7 +42,7 @@ import {
   WARMUP_SECONDS,
 } from "./http-load.js";
 import { formatHttpBench } from "./http-report.js";
-import { createBodies, httpScenarios, type Scenario } from "./http-scenarios.js";
+import { createBodies, floorScenarios, httpScenarios, type Scenario } from "./http-scenarios.js";
 import type { MesaReady } from "./http-servers.js";
 import { judgeTargets } from "./http-targets.js";
 
@@ -106,18 +106,26 @@ export async function runHttpBench(): Promise<Record<string, number | string>> {
   const bare = spawnChild("bare");
   try {
     const ready = await nextMessage<MesaReady>(mesa, "ready");
-    // The bare table references the same clients and contacts the creates name.
+    // The bare table references the same clients and contacts the creates name; the page's floor
+    // reads the data Mesa serves.
     const bareStarted = nextMessage<{ port: number }>(bare, "ready");
-    bare.send({ type: "clients", clients: ready.clients });
-    const bareReady = await bareStarted;
-    const scenarios = httpScenarios({
-      base: `http://127.0.0.1:${ready.port}`,
-      barePort: bareReady.port,
-      ready,
-      mesa,
-      bare,
-      createBody: createBodies(ready.clients),
+    bare.send({
+      type: "setup",
+      clients: ready.clients,
+      seeded: { dataDir: seeded.dataDir, pgUrl: seeded.pgUrl },
     });
+    const bareReady = await bareStarted;
+    const scenarios = [
+      ...httpScenarios({
+        base: `http://127.0.0.1:${ready.port}`,
+        barePort: bareReady.port,
+        ready,
+        mesa,
+        bare,
+        createBody: createBodies(ready.clients),
+      }),
+      ...floorScenarios(bareReady.port, bare),
+    ];
     const out: Record<string, number | string> = {
       ...runShape(),
       tickets: ready.tickets,
@@ -128,7 +136,7 @@ export async function runHttpBench(): Promise<Record<string, number | string>> {
     };
     const only = process.env.BENCH_ONLY?.split(",");
     if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter((x) => only.includes(x.key)));
-    const withToken = (s: Scenario) => ({ ...s, token: s.key === "bare" ? undefined : ready.token });
+    const withToken = (s: Scenario) => ({ ...s, token: s.server === bare ? undefined : ready.token });
     const loads: string[] = [];
     await measureReads(scenarios.filter((x) => x.method === "GET").map(withToken), out, loads);
     await measureInserts(scenarios.filter((x) => x.method === "POST").map(withToken), mesa, out, loads);

@@ -237,3 +237,41 @@ describe("a saved run at 100,000 tickets", () => {
     );
   });
 });
+
+describe("the first page's floor", () => {
+  const run = (floor: Record<string, number>) => ({
+    tickets: 100_000,
+    database: "PostgreSQL",
+    listDefaultRps: 600,
+    listDefaultServerCpuUsPerReq: 1_500,
+    listDefaultP99Ms: 60,
+    listRowsRps: 800,
+    listRowsServerCpuUsPerReq: 1_100,
+    listRowsP99Ms: 45,
+    ...floor,
+  });
+
+  it("says what the page costs beside its statement alone, the rows beside theirs", () => {
+    const table = formatHttpBench(
+      run({
+        floorPageRps: 900,
+        floorPageServerCpuUsPerReq: 1_000,
+        floorPageP99Ms: 30,
+        floorRowsRps: 1_100,
+        floorRowsServerCpuUsPerReq: 800,
+        floorRowsP99Ms: 25,
+      }),
+    );
+    expect(table).toContain("| first page / its floor, server CPU (no target) | 1.5 |");
+    expect(table).toContain("| first page as rows / its floor, server CPU (no target) | 1.38 |");
+    expect(table).toMatch(
+      /\| floor of the first page: Fastify \+ its one statement as Mesa runs it[^|]*\| 900 \|/,
+    );
+  });
+
+  it("leaves the lines out of a run that did not measure the floor", () => {
+    const table = formatHttpBench(run({}));
+    expect(table).not.toContain("its floor");
+    expect(table).not.toContain("floor of the first page");
+  });
+});
