@@ -151,6 +151,14 @@ const TARGET: Record<TransitionAction, TicketStatus | "same"> = {
   cancel: "cancelled",
 };
 
+/**
+ * The client's answer to the service order is given once: after an acceptance, another accept would
+ * replace who signed and when, and a reject would erase it (the portal refuses both alike). Work to
+ * redo goes back through the review (send_back, with its reason).
+ */
+const answered = (action: TransitionAction, t: WorkflowTicket) =>
+  (action === "accept" || action === "reject") && t.accepted;
+
 export function decideTransition(req: TransitionRequest, actor: WorkflowActor, t: WorkflowTicket): Decision {
   if (!allowed(req.action, actor, t)) {
     return refuse("forbidden", "workflow.forbidden");
@@ -161,6 +169,7 @@ export function decideTransition(req: TransitionRequest, actor: WorkflowActor, t
       status: t.status,
     });
   }
+  if (answered(req.action, t)) return refuse("invalid_transition", "workflow.already_accepted");
   const failed = preconditions(req, actor, t);
   if (failed) return failed;
   const target = TARGET[req.action];
@@ -171,5 +180,7 @@ export function decideTransition(req: TransitionRequest, actor: WorkflowActor, t
 
 /** Actions the actor could take now, for the UI to offer only what the server would accept. */
 export function availableActions(actor: WorkflowActor, t: WorkflowTicket): TransitionAction[] {
-  return TRANSITION_ACTIONS.filter((action) => allowed(action, actor, t) && FROM[action].includes(t.status));
+  return TRANSITION_ACTIONS.filter(
+    (action) => FROM[action].includes(t.status) && !answered(action, t) && allowed(action, actor, t),
+  );
 }

@@ -13,6 +13,8 @@ export const en: Record<ServerMessageKey, string> = {
   "workflow.acceptance_missing":
     "The client has not accepted the service order; to review without acceptance, give a reason.",
   "workflow.reason_required": "This action requires a reason.",
+  "workflow.already_accepted":
+    "The service order has already been accepted; if the work must be redone, a senior technician can send the ticket back with a reason.",
   "assign.reason.skill": "Skilled in “{category}”",
   "assign.reason.account_technician": "Account technician for this client",
   "assign.reason.client_history":

@@ -12,6 +12,8 @@ export const es = {
   "workflow.acceptance_missing":
     "El cliente no ha aceptado la orden de servicio; para revisar sin aceptación indica el motivo.",
   "workflow.reason_required": "Esta acción requiere un motivo.",
+  "workflow.already_accepted":
+    "La orden de servicio ya fue aceptada; si hay que rehacer el trabajo, un técnico senior puede regresar el ticket con un motivo.",
   "assign.reason.skill": "Capacitado en «{category}»",
   "assign.reason.account_technician": "Técnico de cuenta de este cliente",
   "assign.reason.client_history":
