@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../domain/workflow.js";
-import { BaseVersion, Email, Id, Text } from "./common.js";
+import { BaseVersion, Email, Id, Line } from "./common.js";
 
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
@@ -35,7 +35,7 @@ export type Me = z.infer<typeof Me>;
 
 export const LoginResult = z.object({ user: Me, csrfToken: z.string() });
 
-export const TokenBody = z.strictObject({ name: Text(100) });
+export const TokenBody = z.strictObject({ name: Line(100) });
 export const TokenCreated = z.object({ id: Id, name: z.string(), token: z.string() });
 export const TokenInfo = z.object({
   id: Id,
@@ -47,10 +47,10 @@ export const TokenInfo = z.object({
 
 export const SetupStatus = z.object({ needsSetup: z.boolean(), companyName: z.string().nullable() });
 export const SetupBody = z.strictObject({
-  companyName: Text(200),
+  companyName: Line(200),
   supportEmail: Email,
   admin: z.strictObject({
-    name: Text(200),
+    name: Line(200),
     email: Email,
     password: Password,
   }),
@@ -58,7 +58,7 @@ export const SetupBody = z.strictObject({
 
 export const UserBody = z.strictObject({
   email: Email,
-  name: Text(200),
+  name: Line(200),
   password: Password,
   roles: z.array(Role).min(1, "input.roles_min").max(7),
   skills: z.array(Skill).max(50).default([]),
@@ -68,7 +68,7 @@ export const UserBody = z.strictObject({
 export type UserBody = z.input<typeof UserBody>;
 
 export const UserPatch = z.strictObject({
-  name: Text(200).optional(),
+  name: Line(200).optional(),
   password: Password.optional(),
   roles: z.array(Role).min(1).max(7).optional(),
   skills: z.array(Skill).max(50).optional(),
@@ -109,7 +109,7 @@ export const SessionInfo = z.object({
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
 /** PATCH /api/auth/me: what a user changes of their own account. */
-export const MePatchBody = z.strictObject({ locale: Locale.optional(), name: Text(200).optional() });
+export const MePatchBody = z.strictObject({ locale: Locale.optional(), name: Line(200).optional() });
 export const TokenList = z.object({ items: z.array(TokenInfo) });
 export const UserListQuery = z.object({ role: z.string().max(20).optional() });
 export const UserList = z.object({ items: z.array(User) });

@@ -6,11 +6,11 @@ import {
   DateOnly,
   Email,
   Id,
+  Line,
   OptionalText,
   PageLimit,
   Phone,
   SearchText,
-  Text,
 } from "./common.js";
 import { CategoryCode } from "./settings.js";
 
@@ -23,7 +23,7 @@ export const ContactChannelKind = z.enum(["email", "phone"]);
 export type ContactChannelKind = z.infer<typeof ContactChannelKind>;
 
 const clientFields = {
-  name: Text(200),
+  name: Line(200),
   rfc: Rfc.nullable().optional(),
   phone: Phone.nullable().optional(),
   email: Email.nullable().optional(),
@@ -52,7 +52,7 @@ export const ClientBody = z.strictObject(clientFields);
 export type ClientBody = z.input<typeof ClientBody>;
 export const ClientPatch = z.strictObject({
   ...clientFields,
-  name: Text(200).optional(),
+  name: Line(200).optional(),
   version: BaseVersion,
 });
 
@@ -95,7 +95,7 @@ export const ClientListQuery = z.object({
 
 export const ContactBody = z.strictObject({
   clientId: Id,
-  name: Text(200),
+  name: Line(200),
   email: Email.nullable().optional(),
   phone: Phone.nullable().optional(),
   emails: z.array(Email).max(10).optional(),
@@ -231,7 +231,7 @@ export const ContractTypeBody = z.strictObject({
     .trim()
     .toUpperCase()
     .regex(/^[A-Z0-9]{1,10}$/),
-  name: Text(200),
+  name: Line(200),
   active: z.boolean().default(true),
 });
 

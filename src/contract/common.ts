@@ -83,14 +83,28 @@ export const EstimateMinutes = z
 
 /** Something a reader can see: spaces and zero-width characters alone are a blank field. */
 const VISIBLE = /[^\s\u200B-\u200D\u2060\uFEFF]/u;
-export const Text = (max: number) =>
-  z
-    .string()
+const required = (text: z.ZodString, max: number) =>
+  text
     .trim()
     .min(1, "input.required")
     .max(max, "input.max_chars")
     .refine((s) => s.length === 0 || VISIBLE.test(s), "input.required"); // empty: min(1) said it
+export const Text = (max: number) => required(z.string(), max);
 export const OptionalText = (max: number) => z.string().trim().max(max, "input.max_chars");
+
+/** Line breaks, tabs and the like: a name or a title is one line wherever it is shown (lists, subjects). */
+const LINE_BREAKS = /[\r\n\t\v\f\u0085\u2028\u2029]+/;
+/** Each run of line breaks or tabs, with the spaces beside it, made one space (split: no backtracking). */
+const oneLine = (s: string) =>
+  LINE_BREAKS.test(s)
+    ? s
+        .split(LINE_BREAKS)
+        .map((part) => part.trim())
+        .filter(Boolean)
+        .join(" ")
+    : s;
+/** A name or a title: Text on one line (see oneLine). */
+export const Line = (max: number) => required(z.string().overwrite(oneLine), max);
 
 /** A search box's text: every word must match, so more than the server searches is refused, never cut. */
 export const SearchText = z

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TicketForClient } from "./client-facing.js";
-import { Id, OptionalText, Text } from "./common.js";
+import { Id, Line, OptionalText, Text } from "./common.js";
 import { ServiceOrder } from "./service-orders.js";
 import { SurveyBody } from "./surveys.js";
 
@@ -105,7 +105,7 @@ export const PortalTicketDetail = PortalTicket.extend({
 export type PortalTicketDetail = z.infer<typeof PortalTicketDetail>;
 
 export const PortalTicketCreateBody = z.strictObject({
-  title: Text(200),
+  title: Line(200),
   description: OptionalText(20_000).optional(),
   /** The answer to "¿el sistema ya estaba en operación y dejó de funcionar?": yes makes it urgent (SPEC §1). */
   wasWorking: z.boolean(),
@@ -117,7 +117,7 @@ export const PortalMessageBody = z.strictObject({ body: Text(20_000) });
 /** 25 MB as base64 is at most this many characters. */
 export const PORTAL_ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024;
 export const PortalAttachmentBody = z.strictObject({
-  filename: Text(200),
+  filename: Line(200),
   dataBase64: z
     .string()
     .min(1)

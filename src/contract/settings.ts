@@ -4,6 +4,7 @@ import {
   DateOnly,
   EstimateMinutes,
   Instant,
+  Line,
   MAX_INPUT_YEAR,
   MIN_INPUT_YEAR,
   Text,
@@ -118,7 +119,7 @@ export const Category = z.object({
   active: z.boolean(),
 });
 export const CategoryBody = z.strictObject({
-  name: Text(200),
+  name: Line(200),
   estimateMinutes: EstimateMinutes,
   active: z.boolean().default(true),
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Rfc } from "./clients.js";
-import { BaseVersion, Email, Id, Instant, OptionalText, Phone, Text } from "./common.js";
+import { BaseVersion, Email, Id, Instant, Line, OptionalText, Phone } from "./common.js";
 
 /** The running work timer of the signed-in user: one per person, seen from every device. */
 export const Timer = z.object({
@@ -52,7 +52,7 @@ export type CompanySettings = z.infer<typeof CompanySettings>;
 
 /** Only the fields sent change (PUT kept for compatibility, applied as a merge); `version` guards against stale copies. */
 export const CompanySettingsBody = z.strictObject({
-  name: Text(200).optional(),
+  name: Line(200).optional(),
   rfc: Rfc.nullable().optional(),
   address: OptionalText(1000).nullable().optional(),
   supportEmail: Email.nullable().optional(),

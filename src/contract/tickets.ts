@@ -8,6 +8,7 @@ import {
   EstimateMinutes,
   Id,
   Instant,
+  Line,
   OptionalText,
   PageLimit,
   SearchText,
@@ -85,7 +86,7 @@ const Category = z
 export const TicketCreateBody = z.strictObject({
   clientId: Id,
   contactId: Id.nullable().optional(),
-  title: Text(200),
+  title: Line(200),
   description: OptionalText(20_000),
   urgent: z.boolean(),
   channel: Channel,
@@ -96,7 +97,7 @@ export const TicketCreateBody = z.strictObject({
 export type TicketCreateBody = z.input<typeof TicketCreateBody>;
 
 export const TicketPatchBody = z.strictObject({
-  title: Text(200).optional(),
+  title: Line(200).optional(),
   description: OptionalText(20_000).optional(),
   urgent: z.boolean().optional(),
   category: Category.nullable().optional(),

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { LOANER_STATES, WARRANTY_STATUSES } from "../domain/loans.js";
-import { BaseVersion, Cents, DateOnly, Id, OptionalText, Text } from "./common.js";
+import { BaseVersion, Cents, DateOnly, Id, Line, OptionalText } from "./common.js";
 
 export const WarrantyStatus = z.enum(WARRANTY_STATUSES);
 export const LoanerState = z.enum(LOANER_STATES);
 
 const caseFields = {
-  manufacturer: Text(200),
-  model: Text(200),
-  serial: Text(100),
+  manufacturer: Line(200),
+  model: Line(200),
+  serial: Line(100),
   rmaNumber: OptionalText(100).nullable().optional(),
   sentOn: DateOnly.nullable().optional(),
   returnedOn: DateOnly.nullable().optional(),
@@ -54,13 +54,13 @@ export const TicketWarranty = z.object({
 export type TicketWarranty = z.infer<typeof TicketWarranty>;
 
 export const LoanerBody = z.strictObject({
-  equipment: Text(200),
-  serial: Text(100),
+  equipment: Line(200),
+  serial: Line(100),
   notes: OptionalText(2000).nullable().optional(),
 });
 export const LoanerPatch = z.strictObject({
-  equipment: Text(200).optional(),
-  serial: Text(100).optional(),
+  equipment: Line(200).optional(),
+  serial: Line(100).optional(),
   notes: OptionalText(2000).nullable().optional(),
   /** `lent` is set only by lending; a lent loaner comes back through its return. */
   state: z.enum(["available", "repair", "retired"]).optional(),

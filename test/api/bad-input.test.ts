@@ -236,10 +236,12 @@ describe.each(DATABASES)("bad input on intake and records on %s", (kind) => {
     const ok = await ticket({})();
     expect(ok.status).toBe(201);
     expect(ok.body.folio).toBe("OS-2026-000002");
-    // Tabs, line breaks, accents, emoji (joined by a zero-width joiner) are text, not controls.
+    // Tabs, line breaks, accents, emoji (joined by a zero-width joiner) are text, not controls; a
+    // title is one line, so a tab or a line break in it is a space.
     const typed = await ticket({ title: "Impresora\tcaída 👩‍💻", description: "Línea 1\r\nLínea 2" })();
     expect(typed.status).toBe(201);
-    expect(typed.body.title).toBe("Impresora\tcaída 👩‍💻");
+    expect(typed.body.title).toBe("Impresora caída 👩‍💻");
+    expect(typed.body.description).toBe("Línea 1\r\nLínea 2");
   });
 
   it("stores text without invisible controls or direction overrides; pasted soft line breaks become line breaks", async () => {
@@ -254,5 +256,20 @@ describe.each(DATABASES)("bad input on intake and records on %s", (kind) => {
     const c = await client({ name: "Acme\u001b Industrial" })();
     expect(c.status).toBe(201);
     expect(c.body.name).toBe("Acme Industrial");
+  });
+
+  it("keeps titles and names on one line: line breaks sent in them become one space, and alone they are blank", async () => {
+    const r = await ticket({ title: "Línea 1\r\nLínea 2\u2028\n fin" })();
+    expect(r.status).toBe(201);
+    expect((await s.reception.get(`/api/tickets/${r.body.id}`)).body.title).toBe("Línea 1 Línea 2 fin");
+    const edited = await s.reception.patch(`/api/tickets/${r.body.id}`, { title: "Otra\nlínea" });
+    expect(edited.body.title).toBe("Otra línea");
+    const c = await client({ name: "Acme\r\nNorte" })();
+    expect(c.body.name).toBe("Acme Norte");
+    const before = (await s.reception.get("/api/tickets?limit=200")).body.items.length;
+    const blank = await ticket({ title: "\r\n\t" })();
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.code).toBe(V);
+    expect((await s.reception.get("/api/tickets?limit=200")).body.items.length).toBe(before);
   });
 });
