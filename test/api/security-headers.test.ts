@@ -75,6 +75,25 @@ describe("security headers", () => {
     }
   });
 
+  it("answer a missing file with a 404, not the web app's page; the app's own routes still get the page", async () => {
+    for (const url of [
+      "/assets/index-deadbeef.js",
+      "/assets/index-deadbeef.css",
+      "/assets/x",
+      "/logo-viejo.png",
+    ]) {
+      const res = await t.app.inject(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.headers["content-type"]).toContain("application/json");
+      expect(res.json().error.code).toBe("not_found");
+    }
+    for (const url of ["/queue", "/tickets/01JABC?q=factura.pdf", "/portal/tickets"]) {
+      const res = await t.app.inject(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers["content-type"]).toContain("text/html");
+    }
+  });
+
   it("answer an API id longer than the router's limit as a missing record, and a bad %-encoding as 400, in Mesa's envelope", async () => {
     const long = `/api/contacts/${"a".repeat(5000)}`;
     // Served with the web app, such a path falls to its files' catch-all (after the sign-in check);

@@ -202,11 +202,24 @@ export function noRoute(request: { method: string; url: string }) {
 /** The client portal's own page (a second Vite entry next to the staff app's index.html). */
 const PORTAL_PATH = /^\/portal(\/|\?|$)/;
 
-/** Unknown API paths are a JSON 404; any other GET gets the SPA's index.html so client routes survive reloads. */
+/**
+ * A file, not a page of the web app: under /assets/ (Vite's hashed bundles) or named with a file's
+ * extension. The app's own routes never have one; a browser holding an old bundle's name after an
+ * upgrade must get a 404 for it, not the app's HTML (which nosniff then refuses to run as script).
+ */
+const FILE_PATH =
+  /^\/assets\/|\.(?:js|mjs|css|map|json|webmanifest|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|txt|xml)$/i;
+
+/**
+ * Unknown API paths and missing files are a JSON 404; any other GET gets the SPA's index.html so
+ * client routes survive reloads.
+ */
 export function installNotFound(app: FastifyInstance, spaIndex: string | null): void {
   const portalIndex = spaIndex ? path.join(path.dirname(spaIndex), "portal.html") : null;
   app.setNotFoundHandler((request, reply) => {
-    if (spaIndex && request.method === "GET" && !request.url.startsWith("/api/")) {
+    const where = request.url.split("?")[0] ?? "";
+    const appPage = request.method === "GET" && !where.startsWith("/api/") && !FILE_PATH.test(where);
+    if (spaIndex && appPage) {
       const page =
         portalIndex && PORTAL_PATH.test(request.url) && fs.existsSync(portalIndex) ? portalIndex : spaIndex;
       return reply.type("text/html; charset=utf-8").send(fs.createReadStream(page));
