@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contactPhones, formatPhone } from "./phone";
+import { contactPhones, formatPhone, telHref } from "./phone";
 
 describe("phones as people read them", () => {
   it.each([
@@ -26,5 +26,21 @@ describe("phones as people read them", () => {
     expect(contactPhones({ phone: "(444) 812-3460 ext. 12", phones: ["4448123460"] })).toEqual([
       "(444) 812-3460 ext. 12",
     ]);
+  });
+});
+
+describe("a phone as a tel: link", () => {
+  it.each([
+    ["(55) 1234-5678", "tel:5512345678"],
+    ["33 1234 5678", "tel:3312345678"],
+    ["+1 212 555 0100", "tel:+12125550100"],
+    // The line, a pause, then the extension: not the extension's digits glued to the line's.
+    ["(444) 812-3460 ext. 12", "tel:4448123460,12"],
+    ["(444) 812-3460 Ext 12", "tel:4448123460,12"],
+    ["(444) 812-3460 x12", "tel:4448123460,12"],
+    ["(444) 812-3460 extensión 12", "tel:4448123460,12"],
+    ["+52 444 812 3460 ext. 305", "tel:+524448123460,305"],
+  ])("%s → %s", (typed, href) => {
+    expect(telHref(typed)).toBe(href);
   });
 });

@@ -22,3 +22,16 @@ export function contactPhones(contact: { phone: string | null; phones: string[] 
   const typedDigits = typed && normalizePhone(typed);
   return contact.phones.map((p) => (typed && typedDigits === p ? typed : formatPhone(p)));
 }
+
+/**
+ * A phone as a tel: link: the line's digits (and a leading +), then its extension after a comma
+ * (a pause, so the phone dials the line and then the extension): people write "(55) 1234-5678"
+ * and "(444) 812-3460 ext. 12", "… x12", "… extensión 12" (as the server's `Phone` accepts them).
+ */
+export function telHref(phone: string): string {
+  const typed = phone.trim();
+  const ext = /^(.*?)\s*(?:ext\.?|extensi[oó]n|x)\s*(\d{1,6})$/i.exec(typed);
+  const line = ext ? (ext[1] ?? "") : typed;
+  const plus = line.startsWith("+") ? "+" : "";
+  return `tel:${plus}${line.replace(/\D/g, "")}${ext ? `,${ext[2]}` : ""}`;
+}

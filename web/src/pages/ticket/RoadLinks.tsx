@@ -1,9 +1,8 @@
 import { Button, Group } from "@mantine/core";
 import type { TicketDetail } from "../../contract";
 import { useT } from "../../i18n";
+import { telHref } from "../../lib/phone";
 
-/** tel: wants digits (and a leading +); people write "(55) 1234-5678". */
-export const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, "")}`;
 export const mapHref = (address: string) =>
   `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(address)}`;
 
