@@ -5,6 +5,7 @@ import { ClientBody, ContactBody } from "../../contract";
 import { useT } from "../../i18n";
 import { blankToUndefined, checkErrors, renameKeys, useForm } from "../../lib/form";
 import { RfcConfirm, useRfcConfirm } from "../credit/RfcConfirm";
+import { guessCaller } from "./guess";
 
 const EMPTY = {
   name: "",
@@ -32,13 +33,6 @@ function contactInput(values: Values): ContactInput | null {
   };
 }
 
-function guess(text: string): Partial<Values> {
-  const value = text.trim();
-  if (value.includes("@")) return { email: value, contactEmail: value };
-  if (/^[+\d][\d\s().-]{6,}$/.test(value)) return { phone: value, contactPhone: value };
-  return { name: value };
-}
-
 export function NewClientForm({
   initialText,
   onCreated,
@@ -49,7 +43,7 @@ export function NewClientForm({
   onCancel: () => void;
 }) {
   const t = useT();
-  const form = useForm<Values>({ ...EMPTY, ...guess(initialText) }, t);
+  const form = useForm<Values>({ ...EMPTY, ...guessCaller(initialText) }, t);
   const createClient = useCreateClient();
   const createContact = useCreateContact();
   const [createdClient, setCreatedClient] = useState<Client | null>(null);
