@@ -140,7 +140,7 @@ describe.skipIf(browserMissing)("a technician's input on a ticket", { timeout: 1
         await body.fill("x".repeat(20_001));
         expect(await fieldError(body)).toBe("");
         await page.getByTestId("message-submit").click();
-        await expect.poll(() => fieldError(body)).toBe("Máximo 20000 caracteres");
+        await expect.poll(() => fieldError(body)).toBe("Máximo 20,000 caracteres");
       },
       PHONE,
     );

@@ -135,7 +135,7 @@ describe.each(DATABASES)("texts as codes, rendered in the reader's language, on 
     expect(res.body.error.details).toEqual([
       expect.objectContaining({
         path: ["body", "estimatedSolutionMinutes"],
-        message: "Como máximo 2000 horas (120000 minutos)",
+        message: "Como máximo 2,000 horas (120,000 minutos)",
         code: "input.estimate_max",
       }),
     ]);

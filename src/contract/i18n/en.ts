@@ -3,8 +3,8 @@ import type { InputMessageKey } from "./es.js";
 /** The contract's input messages in English (same codes and arguments as es.ts). */
 export const inputEn: Record<InputMessageKey, string> = {
   "input.required": "Required",
-  "input.min_chars": "At least {min} characters",
-  "input.max_chars": "At most {max} characters",
+  "input.min_chars": "At least {min, number} characters",
+  "input.max_chars": "At most {max, number} characters",
   "input.instant_format": "ISO-8601 date and time with a zone (Z or ±hh:mm)",
   "input.instant_nonexistent": "No such date or time",
   "input.instant_year_range":
@@ -22,7 +22,7 @@ export const inputEn: Record<InputMessageKey, string> = {
   "input.quantity_min": "At least {min}",
   "input.quantity_max": "At most {max}",
   "input.amount_too_large": "The amount is over $1,000 million",
-  "input.estimate_max": "At most 2000 hours ({max} minutes)",
+  "input.estimate_max": "At most 2,000 hours ({max, number} minutes)",
   "input.minutes_integer": "Whole minutes",
   "input.minutes_nonnegative": "Minutes cannot be negative",
   "input.minutes_min": "At least {min, plural, one {# minute} other {# minutes}}",

@@ -5,8 +5,8 @@
  */
 export const inputEs = {
   "input.required": "Requerido",
-  "input.min_chars": "Mínimo {min} caracteres",
-  "input.max_chars": "Máximo {max} caracteres",
+  "input.min_chars": "Mínimo {min, number} caracteres",
+  "input.max_chars": "Máximo {max, number} caracteres",
   "input.instant_format": "Fecha y hora ISO-8601 con zona (Z o ±hh:mm)",
   "input.instant_nonexistent": "Fecha u hora inexistente",
   "input.instant_year_range": "Año fuera del rango admitido ({min}–{max}); con la zona aplicada, en UTC",
@@ -23,7 +23,7 @@ export const inputEs = {
   "input.quantity_min": "Al menos {min}",
   "input.quantity_max": "Como máximo {max}",
   "input.amount_too_large": "El importe pasa de $1,000 millones",
-  "input.estimate_max": "Como máximo 2000 horas ({max} minutos)",
+  "input.estimate_max": "Como máximo 2,000 horas ({max, number} minutos)",
   "input.minutes_integer": "Minutos enteros",
   "input.minutes_nonnegative": "Minutos no negativos",
   "input.minutes_min": "Al menos {min, plural, one {# minuto} other {# minutos}}",

@@ -71,7 +71,7 @@ describe("a field named «body» (a message's text)", () => {
     });
     expect(
       issuesToErrors(localIssues(t, MessageBody.safeParse(tooLong).error?.issues ?? [], tooLong)),
-    ).toEqual({ body: "Máximo 20000 caracteres" });
+    ).toEqual({ body: "Máximo 20,000 caracteres" });
   });
 
   it("keeps the server's, whose path starts with the request body", () => {
@@ -82,14 +82,14 @@ describe("a field named «body» (a message's text)", () => {
       [
         {
           path: ["body", "body"],
-          message: "Máximo 20000 caracteres",
+          message: "Máximo 20,000 caracteres",
           code: "input.max_chars",
           params: { max: 20000 },
         },
       ],
       "es-MX",
     );
-    expect(serverFieldErrors(speaking("es-MX"), refusal)).toEqual({ body: "Máximo 20000 caracteres" });
+    expect(serverFieldErrors(speaking("es-MX"), refusal)).toEqual({ body: "Máximo 20,000 caracteres" });
   });
 });
 

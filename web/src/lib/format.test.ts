@@ -149,6 +149,7 @@ describe("durations and relative deadlines", () => {
     { minutes: 75, text: "1 h 15 min" },
     { minutes: 45, text: "45 min" },
     { minutes: 120, text: "2 h" },
+    { minutes: 52_904 * 60 + 5, text: "52,904 h 5 min" },
     { minutes: 0, text: "0 min" },
     { minutes: -30, text: "-30 min" },
     { minutes: null, text: "—" },

@@ -168,14 +168,20 @@ export function centsToInput(cents: number | null | undefined): string {
   return `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
 }
 
-/** `2 h 15 min`, `45 min`, `0 min`; negative values are shown with a minus sign. */
+let wholeFormat: Intl.NumberFormat | undefined;
+
+/**
+ * `2 h 15 min`, `45 min`, `0 min`, `52,904 h` (hours grouped by thousands, as money is); negative
+ * values are shown with a minus sign.
+ */
 export function formatMinutes(minutes: number | null | undefined): string {
   if (minutes === null || minutes === undefined) return "—";
   const sign = minutes < 0 ? "-" : "";
   const abs = Math.abs(Math.round(minutes));
-  const h = Math.floor(abs / 60);
+  wholeFormat ??= new Intl.NumberFormat("es-MX", { maximumFractionDigits: 0 });
+  const h = wholeFormat.format(Math.floor(abs / 60));
   const m = abs % 60;
-  if (h === 0) return `${sign}${m} min`;
+  if (h === "0") return `${sign}${m} min`;
   return m === 0 ? `${sign}${h} h` : `${sign}${h} h ${m} min`;
 }
 
