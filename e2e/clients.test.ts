@@ -126,6 +126,19 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
         )
         .waitFor();
       await form.getByLabel("Puesto").fill("Gerente de TI");
+      // A wrong entry among the others is said under its field, with the entry: «Guardar» does not just do nothing.
+      await form.getByLabel("Otros correos").fill("no-es-correo");
+      await form.getByLabel("Otros correos").press("Enter");
+      await form.getByLabel("Otros teléfonos").fill("abc");
+      await form.getByLabel("Otros teléfonos").press("Enter");
+      await form.getByRole("button", { name: "Guardar" }).click();
+      await form.getByText("«no-es-correo»: Correo electrónico inválido").waitFor();
+      await form
+        .getByText("«abc»: Teléfono: dígitos, espacios, guiones o paréntesis", { exact: false })
+        .waitFor();
+      for (const list of ["Otros correos", "Otros teléfonos"]) await form.getByLabel(list).press("Backspace");
+      await form.getByText("«no-es-correo»").waitFor({ state: "detached" });
+      await form.getByText("«abc»").waitFor({ state: "detached" });
       await form.getByLabel("Otros teléfonos").fill("55 1111 2222");
       await form.getByLabel("Otros teléfonos").press("Enter");
       await form.getByLabel("Otros correos").fill("ana.martinez@launica.mx");

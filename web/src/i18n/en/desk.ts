@@ -38,6 +38,7 @@ export const desk: Record<keyof typeof es, string> = {
   "contact.emails": "Other e-mails",
   "contact.phones": "Other phones",
   "contact.listHint": "Press Enter after each one.",
+  "contact.listItemError": "«{value}»: {message}",
   "contact.edit": "Edit contact",
   "contact.new": "Add contact",
   "contact.saved": "Contact saved.",

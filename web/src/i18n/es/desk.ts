@@ -36,6 +36,7 @@ export const desk = {
   "contact.emails": "Otros correos",
   "contact.phones": "Otros teléfonos",
   "contact.listHint": "Enter para agregar cada uno.",
+  "contact.listItemError": "«{value}»: {message}",
   "contact.edit": "Editar contacto",
   "contact.new": "Agregar contacto",
   "contact.saved": "Contacto guardado.",

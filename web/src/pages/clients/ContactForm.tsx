@@ -18,7 +18,7 @@ import { ConflictDialog } from "../../components/ConflictDialog";
 import { ContactBody, ContactPatch } from "../../contract";
 import { useT } from "../../i18n";
 import { changedFields, useVersionedSave } from "../../lib/conflict";
-import { blankToUndefined, type FormState, useForm } from "../../lib/form";
+import { blankToUndefined, type FormState, listError, useForm } from "../../lib/form";
 
 const digits = (phone: string) => normalizePhone(phone);
 
@@ -111,6 +111,8 @@ function ContactFields({
     onChange: (e: ChangeEvent<HTMLInputElement>) => form.set(key, e.currentTarget.value),
     error: errors[key],
   });
+  const listField = (key: "emails" | "phones") =>
+    listError(errors, key, values[key], (value, message) => t("contact.listItemError", { value, message }));
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       <TextInput label={t("contact.name")} data-autofocus {...field("name")} />
@@ -127,14 +129,14 @@ function ContactFields({
         description={t("contact.listHint")}
         value={values.emails}
         onChange={(v) => form.set("emails", v)}
-        error={errors.emails}
+        error={listField("emails")}
       />
       <TagsInput
         label={t("contact.phones")}
         description={t("contact.listHint")}
         value={values.phones}
         onChange={(v) => form.set("phones", v)}
-        error={errors.phones}
+        error={listField("phones")}
       />
       <Checkbox
         label={t("contact.portalAdmin")}
