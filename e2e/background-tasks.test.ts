@@ -69,6 +69,10 @@ describe.skipIf(browserMissing)("background tasks page", { timeout: 180_000 }, (
       await jobs.getByText("Mantenimiento (sesiones, búsqueda)").waitFor();
       await jobs.getByText("Copia de seguridad nocturna").waitFor();
       await jobs.getByText("Facturación mensual de pólizas").waitFor();
+      // The backup checks every 5 min whether its hour has come; it says it copies once a day.
+      const backup = jobs.locator('[data-testid="job-row"][data-name="nightly-backup"]');
+      await backup.getByText("una copia al día, a la hora configurada").waitFor();
+      await page.getByRole("columnheader", { name: "Revisa cada" }).waitFor();
       expect(await jobs.getByText("Al corriente").count()).toBe(JOBS.length);
 
       await page.getByTestId("task-row").first().waitFor();

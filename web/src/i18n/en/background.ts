@@ -8,7 +8,7 @@ export const background: Record<keyof typeof es, string> = {
     "The server's periodic jobs and queued tasks. A failed task is retried on its own; a dead one waits for you to retry it.",
   "tasks.jobs": "Periodic jobs",
   "tasks.job.name": "Job",
-  "tasks.job.every": "Every",
+  "tasks.job.every": "Checks every",
   "tasks.job.lastRun": "Last run",
   "tasks.job.nextDue": "Next",
   "tasks.job.state": "State",
@@ -40,5 +40,7 @@ export const background: Record<keyof typeof es, string> = {
   "tasks.none": "No tasks match this filter.",
   "tasks.retry": "Retry",
   "tasks.retried": "The task is back in the queue.",
+  "tasks.job.nightly-backup.runs": "one backup a day, at the configured hour",
+  "tasks.job.monthly-billing.runs": "bills once a month",
   "tasks.minutes": "{n} min",
 };

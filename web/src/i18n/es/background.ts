@@ -6,7 +6,7 @@ export const background = {
     "Trabajos periódicos y tareas pendientes del servidor. Una tarea fallida se reintenta sola; una muerta espera a que la reintentes.",
   "tasks.jobs": "Trabajos periódicos",
   "tasks.job.name": "Trabajo",
-  "tasks.job.every": "Cada",
+  "tasks.job.every": "Revisa cada",
   "tasks.job.lastRun": "Última ejecución",
   "tasks.job.nextDue": "Siguiente",
   "tasks.job.state": "Estado",
@@ -38,5 +38,7 @@ export const background = {
   "tasks.none": "No hay tareas con este filtro.",
   "tasks.retry": "Reintentar",
   "tasks.retried": "La tarea volvió a la cola.",
+  "tasks.job.nightly-backup.runs": "una copia al día, a la hora configurada",
+  "tasks.job.monthly-billing.runs": "factura una vez al mes",
   "tasks.minutes": "{n} min",
 } as const;

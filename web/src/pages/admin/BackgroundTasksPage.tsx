@@ -37,6 +37,11 @@ function JobsTable({ jobs }: { jobs: Job[] }) {
     const key = `tasks.job.${name}`;
     return hasKey(key) ? t(key) : name;
   };
+  // A job that checks often whether its hour or day has come says how often it acts.
+  const runs = (name: string) => {
+    const key = `tasks.job.${name}.runs`;
+    return hasKey(key) ? t(key) : null;
+  };
   return (
     <WideTable minWidth={720}>
       <Table data-testid="jobs" verticalSpacing="xs">
@@ -54,7 +59,14 @@ function JobsTable({ jobs }: { jobs: Job[] }) {
           {jobs.map((job) => (
             <Table.Tr key={job.name} data-testid="job-row" data-name={job.name} data-failing={job.failing}>
               <Table.Td fw={500}>{label(job.name)}</Table.Td>
-              <Table.Td>{t("tasks.minutes", { n: Math.round(job.everyMs / 60_000) })}</Table.Td>
+              <Table.Td>
+                {t("tasks.minutes", { n: Math.round(job.everyMs / 60_000) })}
+                {runs(job.name) && (
+                  <Text size="xs" c="dimmed">
+                    {runs(job.name)}
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>{job.lastRunAt ? formatDateTime(job.lastRunAt) : t("tasks.never")}</Table.Td>
               <Table.Td>{formatDateTime(job.nextDueAt)}</Table.Td>
               <Table.Td>
