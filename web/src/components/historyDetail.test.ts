@@ -6,7 +6,10 @@ const modes: Record<string, string> = {
   "mode.onsite": "Presencial",
   "attachments.internal": "Interno",
 };
-const t = ((key: string) => modes[key] ?? key) as Parameters<typeof correctionDetail>[0];
+const t = ((key: string, params?: Record<string, unknown>) =>
+  key === "history.backdatedAt"
+    ? `Recibido el ${params?.received}; registrado el ${params?.registered}`
+    : (modes[key] ?? key)) as Parameters<typeof correctionDetail>[0];
 
 describe("a history line's detail of recorded work", () => {
   it.each([
@@ -34,6 +37,11 @@ describe("a history line's detail of recorded work", () => {
     ],
     ["attachment", { filename: "etiqueta.jpg", visibility: "client" }, "etiqueta.jpg"],
     ["attachment", { filename: "rack.jpg", visibility: "internal" }, "rack.jpg · Interno"],
+    [
+      "backdated",
+      { receivedAt: "2026-11-23T15:00:00.000Z", registeredAt: "2026-11-24T16:00:00.000Z" },
+      "Recibido el 23/11/2026 09:00; registrado el 24/11/2026 10:00",
+    ],
     ["assign", { assigneeId: "u1" }, null],
   ])("%s %j → %s", (action, changes, shown) => {
     expect(correctionDetail(t, action, changes)).toBe(shown);

@@ -1,5 +1,5 @@
 import type { useT } from "../i18n";
-import { formatMinutes, formatMoney } from "../lib/format";
+import { formatDateTime, formatMinutes, formatMoney } from "../lib/format";
 
 type Translate = ReturnType<typeof useT>;
 type Facts = Record<string, unknown>;
@@ -26,7 +26,8 @@ const chargeFacts = (f: Facts) => `${chargeAmount(f)} · ${String(f.description 
 /**
  * How much work a history line added, or what a correction of it changed (from the line's `before`
  * and `after`: «30 min, Remota → 45 min, Presencial»), which file was attached, or why a ticket was
- * filed per event («La póliza SH no cubre Impresoras.»). Null for every other kind of line.
+ * filed per event («La póliza SH no cubre Impresoras.»), or when a back-dated call came in. Null for
+ * every other kind of line.
  */
 export function correctionDetail(
   t: Translate,
@@ -47,6 +48,12 @@ export function correctionDetail(
       count: changes.uncoveredBy.length,
       types: changes.uncoveredBy.join(", "),
       category: String(changes.uncoveredCategory ?? ""),
+    });
+  // A call taken earlier: when it came in, beside when it was written down.
+  if (action === "backdated" && typeof changes?.receivedAt === "string")
+    return t("history.backdatedAt", {
+      received: formatDateTime(changes.receivedAt),
+      registered: formatDateTime(typeof changes.registeredAt === "string" ? changes.registeredAt : null),
     });
   if (action === "acceptance_voided" && typeof changes?.signerName === "string")
     return t("history.acceptanceVoidedBy", { name: changes.signerName });

@@ -161,6 +161,7 @@ export const work: Record<keyof typeof es, string> = {
   "history.cancel": "Cancelled",
   "history.update": "Details changed",
   "history.backdated": "Registered with an earlier received date",
+  "history.backdatedAt": "Received {received}; registered {registered}",
   "history.time_entry": "Time entry recorded",
   "history.message": "Message",
   "history.note": "Internal note",

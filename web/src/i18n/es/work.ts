@@ -159,6 +159,7 @@ export const work = {
   "history.cancel": "Cancelado",
   "history.update": "Datos modificados",
   "history.backdated": "Registrado con fecha de recepción anterior",
+  "history.backdatedAt": "Recibido el {received}; registrado el {registered}",
   "history.time_entry": "Tiempo de atención registrado",
   "history.message": "Mensaje",
   "history.note": "Nota interna",
