@@ -141,11 +141,23 @@ describe.skipIf(browserMissing)("setup, keyboard intake and admin screens", { ti
         .waitFor();
       await page.getByTestId("users").getByRole("button", { name: "Tomás Técnico" }).click();
       const editor = page.getByRole("dialog");
-      await editor.getByLabel("Habilidades").fill("windows");
-      await page.getByRole("option", { name: "Windows Server" }).click();
+      const skills = editor.getByLabel("Habilidades");
+      // Enter adds the first category that matches what was typed, as the hint says.
+      await skills.fill("windows");
+      await page.getByRole("option", { name: "Windows Server" }).waitFor();
+      await skills.press("Enter");
+      await editor.getByText("Windows Server", { exact: true }).waitFor();
+      expect(await skills.inputValue()).toBe("");
+      // A text that names no category is said under the field, and nothing is saved.
+      await skills.fill("xyz");
+      await editor.getByRole("button", { name: "Guardar" }).click();
+      await editor.getByText("«xyz» no es una categoría: elige una de la lista.").waitFor();
+      expect(await page.getByText("Usuario Tomás Técnico guardado.").count()).toBe(0);
+      // One left typed that names a category is added on «Guardar», not dropped.
+      await skills.fill("hospedaje");
       await editor.getByRole("button", { name: "Guardar" }).click();
       await page.getByText("Usuario Tomás Técnico guardado.").waitFor();
-      await page.getByTestId("users").getByText("Redes, Fortigate, Windows Server").waitFor();
+      await page.getByTestId("users").getByText("Redes, Fortigate, Windows Server, Hospedaje").waitFor();
 
       await page.getByRole("link", { name: "Calendario" }).click();
       const month = page.getByTestId("month-view");

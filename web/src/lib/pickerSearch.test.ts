@@ -1,6 +1,6 @@
 import type { ComboboxItem, ComboboxParsedItem } from "@mantine/core";
 import { describe, expect, it } from "vitest";
-import { foldedFilter } from "./pickerSearch";
+import { foldedFilter, typedOption } from "./pickerSearch";
 
 const options: ComboboxItem[] = [
   { value: "1", label: "Clínica Dental Roma" },
@@ -33,5 +33,29 @@ describe("picker search ignores accents and case, like ticket search", () => {
     expect(foldedFilter({ options: grouped, search: "ferreteria", limit: 10 })).toEqual([
       { group: "Clientes", items: [options[1]] },
     ]);
+  });
+});
+
+describe("a text left typed in a picker", () => {
+  const categories: ComboboxItem[] = [
+    { value: "redes", label: "Redes" },
+    { value: "hosting", label: "Hospedaje" },
+    { value: "windows-server", label: "Windows Server" },
+    { value: "soporte", label: "Soporte general" },
+    { value: "microsip", label: "Microsip" },
+  ];
+  it.each([
+    ["redes", "redes"],
+    ["  REDES ", "redes"],
+    ["hospedaje", "hosting"],
+    ["hosting", "hosting"],
+    ["windows", "windows-server"],
+    ["soporte general", "soporte"],
+    // Several hold it, or none: nothing is guessed.
+    ["s", null],
+    ["xyz", null],
+    ["", null],
+  ])("«%s» stands for %s", (text, value) => {
+    expect(typedOption(categories, text)).toBe(value);
   });
 });

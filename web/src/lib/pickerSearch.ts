@@ -28,3 +28,17 @@ export const pickerSearch = (t: (key: MessageKey) => string) => ({
   filter: foldedFilter,
   nothingFoundMessage: t("common.noResults"),
 });
+
+/**
+ * The option a text left typed in a picker stands for (what its Enter would have picked): the one
+ * named or coded so (accents and case aside), else the only one whose name holds it; none when the
+ * text matches no option or several.
+ */
+export function typedOption(options: readonly ComboboxItem[], text: string): string | null {
+  const wanted = foldForSearch(text);
+  if (!wanted) return null;
+  const exact = options.find((o) => foldForSearch(o.label) === wanted || foldForSearch(o.value) === wanted);
+  if (exact) return exact.value;
+  const holding = options.filter((o) => foldForSearch(o.label).includes(wanted));
+  return holding.length === 1 && holding[0] ? holding[0].value : null;
+}

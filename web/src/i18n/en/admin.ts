@@ -8,6 +8,7 @@ export const admin: Record<keyof typeof es, string> = {
   "users.skills": "Skills",
   "users.skillsHint":
     "The categories this person works in (suggested as you type), e.g. redes, fortigate. Enter to add.",
+  "users.skillUnmatched": "«{text}» is not a category: pick one from the list.",
   "users.saved": "User {name} saved.",
   "users.show": "Show",
   "users.staff": "Staff ({n})",

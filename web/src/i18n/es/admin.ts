@@ -6,6 +6,7 @@ export const admin = {
   "users.skills": "Habilidades",
   "users.skillsHint":
     "Las categorías en que trabaja (se sugieren al escribir), p. ej. redes, fortigate. Enter para agregar.",
+  "users.skillUnmatched": "«{text}» no es una categoría: elige una de la lista.",
   "users.saved": "Usuario {name} guardado.",
   "users.show": "Mostrar",
   "users.staff": "Personal ({n})",

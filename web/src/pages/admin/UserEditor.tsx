@@ -11,7 +11,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import type { FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { type User, useSaveUser } from "../../api/admin";
 import { useCategories } from "../../api/clients";
 import { ConflictDialog } from "../../components/ConflictDialog";
@@ -19,6 +19,7 @@ import { type Role, Role as RoleSchema, UserBody, UserPatch } from "../../contra
 import { useT } from "../../i18n";
 import { changedFields, useVersionedSave } from "../../lib/conflict";
 import { useForm } from "../../lib/form";
+import { pickerSearch, typedOption } from "../../lib/pickerSearch";
 
 const STAFF_ROLES = RoleSchema.options.filter((r) => r !== "client");
 
@@ -53,9 +54,10 @@ function useUserSubmit(user: User | null, onClose: () => void) {
     onError: (e) => form.showError(e),
     refill: (current) => form.setValues(initialValues(current)),
   });
-  const submit = (event: FormEvent) => {
+  /** `skills`: the list with a skill left typed in its box (not yet in `form.values`). */
+  const submit = (event: FormEvent, skills: string[] = form.values.skills) => {
     event.preventDefault();
-    const { email, password, ...rest } = form.values;
+    const { email, password, ...rest } = { ...form.values, skills };
     if (!base) {
       const { name, roles, skills, locale } = rest;
       const body = form.validate(UserBody, { email, password, name, roles, skills, locale });
@@ -80,6 +82,41 @@ function UserForm({ user, onClose }: { user: User | null; onClose: () => void })
   const categories = useCategories().data?.items ?? [];
   const { form, submit, busy, edit, discard, reapply } = useUserSubmit(user, onClose);
   const { values, errors } = form;
+  // Skills match tickets by category, so they are picked from the categories, by name; a skill
+  // saved before that is no category stays listed under its code rather than being dropped.
+  const skillOptions = [
+    ...categories.map((c) => ({ value: c.code, label: c.name })),
+    ...values.skills
+      .filter((code) => !categories.some((c) => c.code === code))
+      .map((code) => ({ value: code, label: code })),
+  ];
+  // A skill typed and not picked (the box left, «Guardar» clicked) is added when it names a category,
+  // and said under the field when it names none: never dropped silently.
+  const [skillSearch, setSkillSearch] = useState("");
+  const [unmatchedSkill, setUnmatchedSkill] = useState<string | null>(null);
+  const settleSkill = (text: string): string[] | null => {
+    const typed = text.trim();
+    if (!typed) return values.skills;
+    const code = typedOption(
+      skillOptions.filter((o) => !values.skills.includes(o.value)),
+      typed,
+    );
+    if (code === null) {
+      setUnmatchedSkill(typed);
+      return null;
+    }
+    const skills = [...values.skills, code];
+    form.set("skills", skills);
+    return skills;
+  };
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    if (unmatchedSkill) return;
+    const skills = settleSkill(skillSearch);
+    if (!skills) return;
+    setSkillSearch("");
+    submit(event, skills);
+  };
   const format = (field: string, value: unknown) =>
     field === "roles" && Array.isArray(value)
       ? value.map((r) => t(`role.${r as Role}`)).join(", ")
@@ -89,7 +126,7 @@ function UserForm({ user, onClose }: { user: User | null; onClose: () => void })
           : "Español (México)"
         : null;
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={save} noValidate>
       <Stack>
         <TextInput
           label={t("common.email")}
@@ -123,19 +160,27 @@ function UserForm({ user, onClose }: { user: User | null; onClose: () => void })
         <MultiSelect
           label={t("users.skills")}
           description={t("users.skillsHint")}
-          // Skills match tickets by category, so they are picked from the categories, by name; a skill
-          // saved before that is no category stays listed under its code rather than being dropped.
-          data={[
-            ...categories.map((c) => ({ value: c.code, label: c.name })),
-            ...values.skills
-              .filter((code) => !categories.some((c) => c.code === code))
-              .map((code) => ({ value: code, label: code })),
-          ]}
-          searchable
+          data={skillOptions}
+          {...pickerSearch(t)}
+          // Enter adds the first category that matches what was typed (not only after ArrowDown).
+          selectFirstOptionOnChange
           hidePickedOptions
+          searchValue={skillSearch}
+          onSearchChange={(text) => {
+            setSkillSearch(text);
+            if (text) setUnmatchedSkill(null);
+          }}
+          onBlur={() => settleSkill(skillSearch)}
           value={values.skills}
-          onChange={(v) => form.set("skills", v)}
-          error={errors.skills ?? Object.entries(errors).find(([k]) => k.startsWith("skills."))?.[1]}
+          onChange={(v) => {
+            setUnmatchedSkill(null);
+            form.set("skills", v);
+          }}
+          error={
+            unmatchedSkill
+              ? t("users.skillUnmatched", { text: unmatchedSkill })
+              : (errors.skills ?? Object.entries(errors).find(([k]) => k.startsWith("skills."))?.[1])
+          }
         />
         <Select
           label={t("user.language")}
