@@ -31,12 +31,12 @@ describe("local report ranges", () => {
 describe("buckets", () => {
   it.each([
     [
-      "weeks start on Monday, clipped to the range",
+      "weeks start on Monday, clipped to the range and labelled by the first day they count",
       "2026-11-01",
       "2026-11-10",
       "week",
       [
-        ["2026-10-26", "2026-11-01T06:00:00.000Z", "2026-11-02T06:00:00.000Z"],
+        ["2026-11-01", "2026-11-01T06:00:00.000Z", "2026-11-02T06:00:00.000Z"],
         ["2026-11-02", "2026-11-02T06:00:00.000Z", "2026-11-09T06:00:00.000Z"],
         ["2026-11-09", "2026-11-09T06:00:00.000Z", "2026-11-11T06:00:00.000Z"],
       ],

@@ -29,7 +29,8 @@ export function localRange(from: string, to: string, zone: string): Span {
 
 /**
  * The weeks (starting Monday) or calendar months that meet the range, clipped to it. Labels are
- * the local date a bucket starts on (weeks) or `YYYY-MM` (months).
+ * the local date a bucket starts on once clipped (weeks: a range from Tuesday 1 December has its
+ * first week labelled 2026-12-01, not Monday 30 November, a day it does not count) or `YYYY-MM`.
  */
 export function buckets(from: string, to: string, zone: string, size: BucketSize): Span[] {
   const first = DateTime.fromISO(from, { zone }).startOf("day");
@@ -40,7 +41,7 @@ export function buckets(from: string, to: string, zone: string, size: BucketSize
     const next = cursor.plus(size === "week" ? { weeks: 1 } : { months: 1 });
     const start = DateTime.max(cursor, first);
     const end = DateTime.min(next, last);
-    const label = size === "week" ? isoDay(cursor) : cursor.toFormat("yyyy-MM");
+    const label = size === "week" ? isoDay(start) : cursor.toFormat("yyyy-MM");
     out.push({ label, start: iso(start), end: iso(end) });
     cursor = next;
   }
