@@ -312,6 +312,22 @@ describe.skipIf(browserMissing)("a day at the desk", { timeout: 240_000 }, () =>
       await page.keyboard.press("Escape");
       expect(await dialog.getByLabel("Tarifa por hora excedente").inputValue()).toBe("650");
       expect(await dialog.getByLabel("Fin").inputValue()).toBe("31/12/2027");
+      // Amounts that are not pesos, and negative hours, are said as typed: in pesos, in hours.
+      for (const [fee, overage] of [
+        ["-5", "abc"],
+        ["12.345", "-5"],
+      ]) {
+        await dialog.getByLabel("Cuota mensual").fill(fee ?? "");
+        await dialog.getByLabel("Tarifa por hora excedente").fill(overage ?? "");
+        await dialog.getByLabel("Horas incluidas al mes").fill("-1");
+        await dialog.getByRole("button", { name: "Guardar" }).click();
+        await expect
+          .poll(() => dialog.getByText("Importe inválido: usa números, p. ej. 1234.50").count())
+          .toBe(2);
+        await dialog.getByText("Las horas no pueden ser negativas").waitFor();
+        expect(await dialog.getByText("NaN", { exact: false }).count()).toBe(0);
+        expect(await dialog.getByText("Minutos no negativos").count()).toBe(0);
+      }
       await dialog.getByRole("button", { name: "Cancelar" }).click();
       await page.goto(`${server.baseUrl}/clients`);
       await page.getByTestId("client-row").filter({ hasText: "Ferretería Gutiérrez" }).click();

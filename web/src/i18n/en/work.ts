@@ -247,6 +247,7 @@ export const work: Record<keyof typeof es, string> = {
   "contract.monthlyFee": "Monthly fee",
   "contract.includedHours": "Hours included per month",
   "contract.includedMinutes": "Kept to the minute: {time} per month",
+  "contract.hoursNonnegative": "Hours cannot be negative",
   "contract.overageRate": "Overage hourly rate",
   "contract.noOverageRate":
     "Without an overage rate, hours beyond the {hours} included each month are not billed.",

@@ -246,6 +246,7 @@ export const work = {
   "contract.monthlyFee": "Cuota mensual",
   "contract.includedHours": "Horas incluidas al mes",
   "contract.includedMinutes": "Se guarda al minuto: {time} al mes",
+  "contract.hoursNonnegative": "Las horas no pueden ser negativas",
   "contract.overageRate": "Tarifa por hora excedente",
   "contract.noOverageRate":
     "Sin tarifa de excedente, las horas que pasen de las {hours} incluidas al mes no se cobrarán.",

@@ -85,6 +85,20 @@ function includedMinutesHint(hours: number | string, t: ReturnType<typeof useT>)
 
 const patchOf = (v: Values) => ({ ...toBody(v), cancelled: v.cancelled });
 
+/**
+ * What the contract's rules would word for the API's fields (cents, minutes) said for the fields as
+ * typed: an amount that is not one in pesos, negative hours (not «minutes»).
+ */
+function typedErrors(v: Values, t: ReturnType<typeof useT>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const badMoney = (text: string) => text.trim() !== "" && parsePesos(text) === null;
+  if (badMoney(v.fee)) errors.monthlyFeeCents = t("charge.badPrice");
+  if (badMoney(v.overage)) errors.overageRateCents = t("charge.badPrice");
+  if (v.includedHours !== "" && Number(v.includedHours) < 0)
+    errors.includedMinutesPerMonth = t("contract.hoursNonnegative");
+  return errors;
+}
+
 const CONFLICT_FIELDS = [
   "type",
   "startsOn",
@@ -117,12 +131,13 @@ function useContractSubmit(contract: Contract | null, onClose: () => void) {
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const extra = typedErrors(form.values, t);
     if (!base) {
-      const body = form.validate(ContractBody, toBody(form.values));
+      const body = form.validate(ContractBody, toBody(form.values), extra);
       if (body) save.mutate({ body }, { onSuccess: onClose, onError: (e) => form.showError(e) });
       return;
     }
-    const body = form.validate(ContractPatch, patchOf(form.values));
+    const body = form.validate(ContractPatch, patchOf(form.values), extra);
     if (!body) return;
     const changes = changedFields(patchOf(initialValues(base)), body as ReturnType<typeof patchOf>);
     if (Object.keys(changes).length === 0) return onClose();
