@@ -328,6 +328,11 @@ describe.skipIf(browserMissing)("a day at the desk", { timeout: 240_000 }, () =>
         expect(await dialog.getByText("NaN", { exact: false }).count()).toBe(0);
         expect(await dialog.getByText("Minutos no negativos").count()).toBe(0);
       }
+      // A day that does not exist is said so, not as a date outside the years taken.
+      await dialog.getByLabel("Inicio").fill("31/02/2026");
+      await dialog.getByLabel("Cuota mensual").focus();
+      await dialog.getByText("Fecha inexistente: ese día no está en el calendario.").waitFor();
+      expect(await dialog.getByText("No es una fecha entre 2000 y 2100", { exact: false }).count()).toBe(0);
       await dialog.getByRole("button", { name: "Cancelar" }).click();
       await page.goto(`${server.baseUrl}/clients`);
       await page.getByTestId("client-row").filter({ hasText: "Ferretería Gutiérrez" }).click();

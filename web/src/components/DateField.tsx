@@ -2,7 +2,7 @@ import { DateInput, type DateInputProps } from "@mantine/dates";
 import "dayjs/locale/es-mx";
 import { useEffect, useState } from "react";
 import { useI18n } from "../i18n";
-import { isIsoDay, toIsoDay } from "../lib/dayInput";
+import { dayTypoKey, isIsoDay, toIsoDay } from "../lib/dayInput";
 import { dayOrderOf } from "../lib/format";
 
 type Props = Omit<DateInputProps, "value" | "onChange" | "valueFormat" | "dateParser" | "locale"> & {
@@ -62,7 +62,7 @@ export function DateField({ value, onChange, error, onBlur, ...props }: Props) {
       }}
       fixOnBlur={typo === null}
       allowDeselect={false}
-      error={typo !== null && (told || error) ? t("common.badDay") : error}
+      error={typo !== null && (told || error) ? t(dayTypoKey(typo, order)) : error}
       valueFormat={order === "dmy" ? "DD/MM/YYYY" : "MM/DD/YYYY"}
       dateParser={parse}
       locale={locale === "en" ? "en" : "es-mx"}

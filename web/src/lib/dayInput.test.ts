@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { showDay, toHourMinute, toIsoDay } from "./dayInput";
+import { dayTypoKey, showDay, toHourMinute, toIsoDay } from "./dayInput";
 
 describe("days typed and shown the Mexican way, kept as ISO", () => {
   it.each([
@@ -51,5 +51,22 @@ describe("a time typed on the 24-hour clock, written as the API keeps it", () =>
     ["", ""],
   ])("%s → %s", (typed, time) => {
     expect(toHourMinute(typed)).toBe(time);
+  });
+});
+
+describe("what a field says of a text that is no day", () => {
+  it.each([
+    ["31/02/2026", "dmy", "common.nonexistentDay"],
+    ["29/02/2027", "dmy", "common.nonexistentDay"],
+    ["32/01/2026", "dmy", "common.nonexistentDay"],
+    ["15/13/2026", "dmy", "common.nonexistentDay"],
+    ["2026-02-30", "dmy", "common.nonexistentDay"],
+    ["02/31/2026", "mdy", "common.nonexistentDay"],
+    // Not written as a day, or a year the API refuses: how to write one.
+    ["navidad", "dmy", "common.badDay"],
+    ["24/12/1999", "dmy", "common.badDay"],
+    ["31/02/2101", "dmy", "common.badDay"],
+  ] as const)("%s (%s) → %s", (typed, order, key) => {
+    expect(dayTypoKey(typed, order)).toBe(key);
   });
 });

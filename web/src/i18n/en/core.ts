@@ -38,6 +38,7 @@ export const core: Record<keyof typeof es, string> = {
   "common.previousDecade": "Previous decade",
   "common.nextDecade": "Next decade",
   "common.badDay": "Not a date between 2000 and 2100: type it as MM/DD/YYYY.",
+  "common.nonexistentDay": "No such date: that day is not on the calendar.",
   "errcode.network_error": "Cannot reach the server. Check the network and try again.",
   "errcode.invalid_credentials": "Wrong e-mail or password.",
   "errcode.unauthenticated": "Your session ended. Sign in again.",

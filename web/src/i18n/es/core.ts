@@ -36,6 +36,7 @@ export const core = {
   "common.previousDecade": "Década anterior",
   "common.nextDecade": "Década siguiente",
   "common.badDay": "No es una fecha entre 2000 y 2100: escríbela como DD/MM/AAAA.",
+  "common.nonexistentDay": "Fecha inexistente: ese día no está en el calendario.",
   "errcode.network_error": "Sin conexión con el servidor. Revisa la red e inténtalo de nuevo.",
   "errcode.invalid_credentials": "Correo o contraseña incorrectos.",
   "errcode.unauthenticated": "Tu sesión terminó. Vuelve a iniciar sesión.",

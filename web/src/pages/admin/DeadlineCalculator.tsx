@@ -6,9 +6,9 @@ import { DateField } from "../../components/DateField";
 import { TimeField } from "../../components/TimeField";
 import { DeadlineQuery, type DeadlineResult, type SkippedDay } from "../../contract";
 import { type Translate, useT } from "../../i18n";
-import { isIsoDay } from "../../lib/dayInput";
+import { dayTypoKey, isIsoDay } from "../../lib/dayInput";
 import { errorMessage, localIssues } from "../../lib/form";
-import { displayTimeZone, formatDateTime, zonedIso } from "../../lib/format";
+import { dayOrderOf, displayTimeZone, formatDateTime, zonedIso } from "../../lib/format";
 import { formatLongDate, zoneLabel } from "../../lib/zones";
 import { closedDayReason } from "./closedDay";
 
@@ -40,7 +40,7 @@ export function DeadlineCalculator() {
     setResult(null);
     // A day and time on the business calendar's clock (not the browser's); none: from now.
     const at = day ? zonedIso(day, time || "00:00") : new Date().toISOString();
-    if (!at) return setError(t(isIsoDay(day) ? "time.badDateTime" : "common.badDay"));
+    if (!at) return setError(t(isIsoDay(day) ? "time.badDateTime" : dayTypoKey(day, dayOrderOf(t.locale))));
     const instant = new Date(at).toISOString();
     // Checked as the server does: a decimal stays typed and is refused beside the field («Minutos
     // enteros»), where Mantine's allowDecimal={false} dropped the point and asked for 15 minutes.
