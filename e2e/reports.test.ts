@@ -118,6 +118,22 @@ describe.skipIf(browserMissing)("dashboard and reports", { timeout: 180_000 }, (
       await page.getByTestId("report-empty").waitFor();
       expect(await page.getByRole("combobox", { name: "Canal" }).inputValue()).toBe("Correo");
       expect(new URL(page.url()).searchParams.get("from")).toBe(from);
+
+      // «Hasta» before «Desde» is said under «Hasta» before anything is requested, not as a failed load.
+      const early = mxDate(-50);
+      const requested: string[] = [];
+      page.on("request", (r) => {
+        if (r.url().includes("/api/reports/")) requested.push(r.url());
+      });
+      const until = page.getByRole("textbox", { name: "Hasta" });
+      await until.fill(dmy(early));
+      await until.press("Tab");
+      await expect.poll(() => new URL(page.url()).searchParams.get("to")).toBe(early);
+      await page.getByTestId("report-filters").getByText("La fecha final es anterior a la inicial").waitFor();
+      expect(await until.getAttribute("aria-invalid")).toBe("true");
+      expect(await page.getByText("No se pudo cargar").count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Reintentar" }).count()).toBe(0);
+      expect(requested.filter((url) => url.includes(`to=${early}`))).toEqual([]);
     });
   });
 

@@ -130,6 +130,32 @@ describe.skipIf(browserMissing)("a day at the desk", { timeout: 240_000 }, () =>
       await page.keyboard.press("Enter");
       await page.locator(`[data-testid="ticket-row"][data-folio="${onRoad.folio}"]`).waitFor();
       expect(await page.getByTestId("ticket-row").count()).toBe(1);
+
+      // More words than a search takes are said at the box before anything is sent, not as a failed load.
+      const searches: string[] = [];
+      page.on("request", (r) => {
+        if (r.url().includes("/api/tickets?")) searches.push(r.url());
+      });
+      const nine = "uno dos tres cuatro cinco seis siete ocho nueve";
+      const tooMany = "La búsqueda admite hasta 8 palabras (cada una debe aparecer): quita alguna.";
+      const header = page.getByRole("banner").getByRole("textbox", { name: "Buscar tickets" });
+      expect(await header.getAttribute("maxlength")).toBe("200");
+      await header.fill(nine);
+      await page.getByRole("banner").getByText(tooMany).waitFor();
+      await header.press("Enter");
+      const box = page.getByTestId("search-input");
+      expect(await box.getAttribute("maxlength")).toBe("200");
+      await box.fill(nine);
+      await page.getByText(tooMany).first().waitFor();
+      await page.waitForTimeout(500);
+      expect(await page.getByText("No se pudo cargar").count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Reintentar" }).count()).toBe(0);
+      expect(await page.getByText("querystring", { exact: false }).count()).toBe(0);
+      // A search longer than the box takes (a link) is said too.
+      await page.goto(`${server.baseUrl}/search?q=${"a".repeat(201)}`);
+      await page.getByText("La búsqueda admite hasta 200 caracteres.").waitFor();
+      expect(await page.getByText("No se pudo cargar").count()).toBe(0);
+      expect(searches.filter((url) => /q=(uno|a{201})/.test(url))).toEqual([]);
     });
   });
 

@@ -23,6 +23,7 @@ import { Link, useLocation, useNavigate } from "react-router-dom";
 import type { Me } from "../contract";
 import { useT } from "../i18n";
 import { hasRole, navFor } from "../lib/roles";
+import { MAX_SEARCH_CHARS, searchLimit } from "../lib/searchLimit";
 import { NotificationBell } from "./NotificationBell";
 import { TimerChip } from "./TimerChip";
 import { UserMenu } from "./UserMenu";
@@ -48,8 +49,11 @@ function SearchBox({ onDone }: { onDone?: () => void }) {
   const t = useT();
   const navigate = useNavigate();
   const [q, setQ] = useState("");
+  // More words or characters than the API searches are said here, before anything is sent.
+  const limit = searchLimit(q.trim());
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (limit) return;
     navigate(`/search?q=${encodeURIComponent(q.trim())}`);
     onDone?.();
   };
@@ -59,6 +63,23 @@ function SearchBox({ onDone }: { onDone?: () => void }) {
         aria-label={t("search.label")}
         placeholder={t("search.placeholder")}
         value={q}
+        maxLength={MAX_SEARCH_CHARS}
+        error={limit && t(limit.key, { max: limit.max })}
+        // Said below the box over the page, so the header keeps its height and the box its place.
+        styles={{
+          root: { position: "relative" },
+          error: {
+            position: "absolute",
+            top: "100%",
+            insetInline: 0,
+            marginTop: 4,
+            padding: "4px 8px",
+            background: "var(--mantine-color-body)",
+            border: "1px solid var(--mantine-color-error)",
+            borderRadius: "var(--mantine-radius-sm)",
+            zIndex: 1,
+          },
+        }}
         onChange={(e) => setQ(e.currentTarget.value)}
         w={{ base: "100%", sm: 320 }}
         size="sm"

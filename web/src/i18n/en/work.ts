@@ -294,4 +294,6 @@ export const work: Record<keyof typeof es, string> = {
   "search.label": "Search tickets",
   "search.placeholder": "Folio, subject, client, contact or phone…",
   "search.empty": "No results.",
+  "search.tooManyWords": "A search takes up to {max} words (each must appear): remove some.",
+  "search.tooLong": "A search takes up to {max} characters.",
 };

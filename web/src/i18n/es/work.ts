@@ -294,4 +294,6 @@ export const work = {
   "search.label": "Buscar tickets",
   "search.placeholder": "Folio, asunto, cliente, contacto o teléfono…",
   "search.empty": "Sin resultados.",
+  "search.tooManyWords": "La búsqueda admite hasta {max} palabras (cada una debe aparecer): quita alguna.",
+  "search.tooLong": "La búsqueda admite hasta {max} caracteres.",
 } as const;

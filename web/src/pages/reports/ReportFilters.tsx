@@ -21,11 +21,14 @@ export function ReportFilters({
   params,
   onChange,
   technicianFilter,
+  errors = {},
 }: {
   name: string;
   params: Params;
   onChange: (next: Params) => void;
   technicianFilter: boolean;
+  /** What the API would refuse of the range, said under its field before anything is requested. */
+  errors?: { from?: string | undefined; to?: string | undefined };
 }) {
   const t = useT();
   const categories = useCategories();
@@ -39,11 +42,13 @@ export function ReportFilters({
         label={t("rep.from")}
         value={params.from ?? ""}
         onChange={(day) => isIsoDay(day) && set("from")(day)}
+        error={errors.from}
       />
       <DateField
         label={t("rep.to")}
         value={params.to ?? ""}
         onChange={(day) => isIsoDay(day) && set("to")(day)}
+        error={errors.to}
       />
       <ClientPicker
         label={t("rep.client")}

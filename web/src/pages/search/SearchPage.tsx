@@ -15,6 +15,7 @@ import { TicketList } from "../../components/TicketTable";
 import { useT } from "../../i18n";
 import { useAssigneeOptions } from "../../lib/assigneeOptions";
 import { pickerSearch } from "../../lib/pickerSearch";
+import { MAX_SEARCH_CHARS, searchLimit } from "../../lib/searchLimit";
 
 /**
  * Ticket search with the API's accent-insensitive `q` (folio, title, client, contact…), narrowed to
@@ -25,14 +26,20 @@ export default function SearchPage() {
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(params.get("q") ?? "");
   const [q] = useDebouncedValue(text.trim(), 250);
+  // A search the API would refuse (too many words, too long) is said under the box and not sent.
+  const limit = searchLimit(text.trim());
+  const sendable = !limit && !searchLimit(q);
   const clientId = params.get("client");
   const assigneeId = params.get("tech");
   const technicians = useAssigneeOptions();
-  const query = useTicketList({
-    q: q || undefined,
-    clientId: clientId ?? undefined,
-    assigneeId: assigneeId ?? undefined,
-  });
+  const query = useTicketList(
+    {
+      q: q || undefined,
+      clientId: clientId ?? undefined,
+      assigneeId: assigneeId ?? undefined,
+    },
+    { enabled: sendable },
+  );
   const fromUrl = params.get("q") ?? "";
   // The header's search box navigates here with ?q=; follow it when it changes.
   useEffect(() => {
@@ -62,6 +69,8 @@ export default function SearchPage() {
         aria-label={t("search.label")}
         placeholder={t("search.placeholder")}
         value={text}
+        maxLength={MAX_SEARCH_CHARS}
+        error={limit && t(limit.key, { max: limit.max })}
         onChange={(e) => change(e.currentTarget.value)}
         data-testid="search-input"
       />
@@ -83,7 +92,7 @@ export default function SearchPage() {
           clearable
         />
       </SimpleGrid>
-      <TicketList query={query} empty={t("search.empty")} />
+      {sendable && <TicketList query={query} empty={t("search.empty")} />}
     </>
   );
 }
