@@ -103,8 +103,13 @@ const oneLine = (s: string) =>
         .filter(Boolean)
         .join(" ")
     : s;
+/** oneLine, for a string that may be one: a huge one is left for the max check to refuse cheaply. */
+const toOneLine = (max: number) => (s: string) => (s.length > 4 * max ? s : oneLine(s));
 /** A name or a title: Text on one line (see oneLine). */
-export const Line = (max: number) => required(z.string().overwrite(oneLine), max);
+export const Line = (max: number) => required(z.string().overwrite(toOneLine(max)), max);
+/** An optional name on one line (a signer's): OptionalText with Line's line breaks. */
+export const OptionalLine = (max: number) =>
+  z.string().overwrite(toOneLine(max)).trim().max(max, "input.max_chars");
 
 /** A search box's text: every word must match, so more than the server searches is refused, never cut. */
 export const SearchText = z

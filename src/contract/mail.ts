@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BaseVersion, Id, PageLimit } from "./common.js";
+import { BaseVersion, Id, Line, PageLimit } from "./common.js";
 import { PortalAttachmentBody } from "./portal.js";
 import { Visibility } from "./tickets.js";
 
@@ -79,7 +79,7 @@ export const MailSettings = z.strictObject({
    * The name mails are signed with (From display name and signature) while the firm's profile
    * (`PUT /api/settings/company`, set by the setup page) has none; once it has one, mails use it.
    */
-  companyName: z.string().trim().min(1).max(120).meta({
+  companyName: Line(120).meta({
     description:
       "Firma de los correos (nombre del remitente) mientras el perfil de la empresa no tenga nombre; con él, los correos usan el del perfil.",
   }),

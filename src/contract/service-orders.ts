@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id } from "./common.js";
+import { Id, Line } from "./common.js";
 import { AttentionMode, ChargeKind } from "./tickets.js";
 
 /** How a service order was accepted or rejected: the mailed link, the portal, or on site before the technician. */
@@ -68,7 +68,7 @@ export const LinkDecisionBody = z
   .strictObject({
     token: z.string().min(1).max(500),
     decision: z.enum(["accept", "reject"]),
-    name: z.string().trim().min(1).max(200),
+    name: Line(200),
     reason: z.string().trim().max(2000).optional(),
   })
   .refine((b) => b.decision === "accept" || (b.reason ?? "").length > 0, {

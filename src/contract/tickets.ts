@@ -9,6 +9,7 @@ import {
   Id,
   Instant,
   Line,
+  OptionalLine,
   OptionalText,
   PageLimit,
   SearchText,
@@ -119,7 +120,7 @@ export const TransitionBody = z.strictObject({
   action: TransitionAction,
   assigneeId: Id.optional(),
   reason: OptionalText(2000).optional(),
-  signerName: OptionalText(200).optional(),
+  signerName: OptionalLine(200).optional(),
   billingStatus: BillingStatus.optional(),
   expectedVersion: z.number().int().min(1).optional(),
 });

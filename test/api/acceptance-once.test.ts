@@ -44,7 +44,8 @@ describe.each(DATABASES)("an accepted service order on %s", (kind) => {
 
   it("refuses a second accept and a reject, from staff and from the client, and keeps the signature", async () => {
     const id = await attendedTicket("Sin internet");
-    const accepted = await ok(s.technician, id, { action: "accept", signerName: "Ana Pérez" });
+    // The signer's name is one line (it is printed on the service order and in notices' subjects).
+    const accepted = await ok(s.technician, id, { action: "accept", signerName: "Ana\r\nPérez" });
     expect(accepted.acceptance).toMatchObject({ signerName: "Ana Pérez", via: "onsite" });
     for (const who of [s.technician, s.senior, s.admin, client])
       for (const body of [

@@ -267,6 +267,10 @@ describe.each(DATABASES)("bad input on intake and records on %s", (kind) => {
     const c = await client({ name: "Acme\r\nNorte" })();
     expect(c.body.name).toBe("Acme Norte");
     const before = (await s.reception.get("/api/tickets?limit=200")).body.items.length;
+    // Far past the limit it is refused as too long, without being rewritten line by line first.
+    const huge = await ticket({ title: "a\n".repeat(100_000) })();
+    expect(huge.status).toBe(400);
+    expect(JSON.stringify(huge.body.error.details)).toContain("title");
     const blank = await ticket({ title: "\r\n\t" })();
     expect(blank.status).toBe(400);
     expect(blank.body.error.code).toBe(V);

@@ -5,6 +5,9 @@ describe("mail headers", () => {
   it("strips every line break from a header value", () => {
     expect(headerSafe("Falla\r\nBcc: victima@x.com\nX: y")).toBe("Falla Bcc: victima@x.com X: y");
   });
+  it("makes a subject one line, tabs included: it becomes a ticket's title", () => {
+    expect(headerSafe("Impresora\tno imprime a\tb\u000bc\fd")).toBe("Impresora no imprime a b c d");
+  });
   it("reads addresses, folios and Message-IDs", () => {
     expect(bareAddress('"Ana" <Ana@Cliente.MX>')).toBe("ana@cliente.mx");
     expect(bareAddress("no address")).toBeNull();

@@ -1,7 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { AppContext } from "../../context.js";
 import { classifyFault, type Fault } from "../database/faults.js";
-import { newId } from "../ids.js";
 import { jobsRepo } from "./repository.js";
 
 export interface JobDefinition {
@@ -20,7 +20,8 @@ export interface JobLog {
 
 const SILENT: JobLog = { error: () => {} };
 
-export const INSTANCE_ID = `${hostname()}:${process.pid}:${newId().slice(0, 8)}`;
+// The lease owner's name: random bits, so two processes of one host and pid (containers) differ.
+export const INSTANCE_ID = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
 
 export const retryDelayMs = (job: JobDefinition) => job.retryMs ?? Math.min(job.everyMs, 60_000);
 
