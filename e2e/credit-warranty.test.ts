@@ -89,7 +89,7 @@ describe.skipIf(browserMissing)("credit requests, warranty and loaners", { timeo
       // Days are typed as the desk writes them; one that does not exist is caught before saving.
       await panel.getByLabel("Enviado el").fill("31/02/2026");
       await panel.getByRole("button", { name: "Guardar garantía" }).click();
-      await panel.getByText("No es una fecha entre 2000 y 2100: escríbela como DD/MM/AAAA.").waitFor();
+      await panel.getByText("Fecha inexistente: ese día no está en el calendario.").waitFor();
       await panel.getByLabel("Enviado el").fill("15/01/2026");
       await panel.getByRole("button", { name: "Guardar garantía" }).click();
       const summary = panel.getByTestId("warranty-summary");

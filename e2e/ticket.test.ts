@@ -110,7 +110,7 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
       await page.getByTestId("time-activity").fill("Se clonó el disco y se cambió.");
       await page.getByTestId("time-date").fill("31/11/2026");
       await page.getByTestId("time-date").press("Enter");
-      await form.getByText("No es una fecha entre 2000 y 2100: escríbela como DD/MM/AAAA.").waitFor();
+      await form.getByText("Fecha inexistente: ese día no está en el calendario.").waitFor();
       expect(await page.getByTestId("time-entries").getByText("1 h 30 min").count()).toBe(0);
       await page.getByTestId("time-date").fill(day);
       await page.getByTestId("time-start").fill("10:30");
@@ -176,7 +176,7 @@ describe.skipIf(browserMissing)("ticket page: time range, billable fix, survey",
       expect(await field.inputValue()).toBe("31/02/2026");
       await page
         .getByTestId("time-range")
-        .getByText("No es una fecha entre 2000 y 2100: escríbela como DD/MM/AAAA.")
+        .getByText("Fecha inexistente: ese día no está en el calendario.")
         .waitFor();
     } finally {
       await english.close();
