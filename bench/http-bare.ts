@@ -16,6 +16,7 @@ import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import pg from "pg";
 import { answerCpu, freshPgDatabase } from "./http-child.js";
+import type { Seeded } from "./http-servers.js";
 
 type AnyDb = Kysely<any>;
 const PG_URL = process.env.BENCH_PG_URL;
@@ -85,11 +86,8 @@ async function bareDatabase(clients: { id: string; contactId: string }[]) {
   return { insert, close };
 }
 
-/** Where Mesa's seeded data is (bench/http-servers.ts, Seeded), for the page's floor to read. */
-export interface SeededAt {
-  dataDir: string;
-  pgUrl: string | null;
-}
+/** Where Mesa's seeded data is, for the page's floor to read. */
+type SeededAt = Pick<Seeded, "dataDir" | "pgUrl">;
 
 /** GET /bare/page: the first page of the queue (view=summary: its rows), read as Mesa's repository reads it. */
 async function pageFloor(app: FastifyInstance, seeded: SeededAt) {

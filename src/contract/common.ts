@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_AMOUNT_CENTS } from "../domain/billing/money.js";
-import { MAX_SEARCH_TERMS, searchWordCount } from "../domain/text.js";
+import { MAX_SEARCH_CHARS, MAX_SEARCH_TERMS, oneLine, searchWordCount } from "../domain/text.js";
 
 /**
  * The years any date or instant the API accepts may have. Business-calendar arithmetic and folio
@@ -92,17 +92,6 @@ const required = (text: z.ZodString, max: number) =>
 export const Text = (max: number) => required(z.string(), max);
 export const OptionalText = (max: number) => z.string().trim().max(max, "input.max_chars");
 
-/** Line breaks, tabs and the like: a name or a title is one line wherever it is shown (lists, subjects). */
-const LINE_BREAKS = /[\r\n\t\v\f\u0085\u2028\u2029]+/;
-/** Each run of line breaks or tabs, with the spaces beside it, made one space (split: no backtracking). */
-const oneLine = (s: string) =>
-  LINE_BREAKS.test(s)
-    ? s
-        .split(LINE_BREAKS)
-        .map((part) => part.trim())
-        .filter(Boolean)
-        .join(" ")
-    : s;
 /** oneLine, for a string that may be one: a huge one is left for the max check to refuse cheaply. */
 const toOneLine = (max: number) => (s: string) => (s.length > 4 * max ? s : oneLine(s));
 /** A name or a title: Text on one line (see oneLine). */
@@ -114,7 +103,7 @@ export const OptionalLine = (max: number) =>
 /** A search box's text: every word must match, so more than the server searches is refused, never cut. */
 export const SearchText = z
   .string()
-  .max(200, "input.max_chars")
+  .max(MAX_SEARCH_CHARS, "input.max_chars")
   .refine((q) => searchWordCount(q) <= MAX_SEARCH_TERMS, {
     message: "input.search_words",
     params: { max: MAX_SEARCH_TERMS },

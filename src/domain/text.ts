@@ -10,6 +10,8 @@ export function foldForSearch(text: string): string {
 
 /** Words a search may have (each must match; the contract refuses more rather than drop some). */
 export const MAX_SEARCH_TERMS = 8;
+/** The longest search the API takes, in characters. */
+export const MAX_SEARCH_CHARS = 200;
 
 /** Punctuation typed around a word («impresora,», «¿impresora?», «(rh)»), which the text need not have. */
 const EDGE_PUNCTUATION = /^\p{P}+|\p{P}+$/gu;
@@ -99,15 +101,32 @@ export function ticketSearchText(t: {
 /** How many words a search needs (the contract refuses more than MAX_SEARCH_TERMS). */
 export const searchWordCount = (query: string): number => searchWords(query).length;
 
+/** A phone as written, split where its extension starts («ext», «ext.», «extensión», «x12»). */
+export function phoneParts(phone: string): { line: string; extension: string | null } {
+  const [line = "", ...rest] = phone.split(/ext|x/i);
+  return { line, extension: rest.join("").replace(/\D/g, "") || null };
+}
+
 /** The line's own digits, for matching a caller: an extension («ext. 12», «x12») is not dialled. */
 export function normalizePhone(phone: string): string {
-  // «ext», «ext.», «extensión» and «x12» all start the extension.
-  const line = phone.split(/ext|x/i)[0] ?? "";
-  const digits = line.replace(/\D/g, "");
+  const digits = phoneParts(phone).line.replace(/\D/g, "");
   // Mexican numbers are dialled with or without the country code 52; keep the last ten digits.
   return digits.length > 10 && digits.startsWith("52") ? digits.slice(-10) : digits;
 }
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
+}
+
+/** Line breaks, tabs and the like: a name, a title or a mail subject is one line wherever it is shown. */
+const LINE_BREAKS = /[\r\n\t\v\f\u0085\u2028\u2029]+/;
+
+/** Each run of line breaks or tabs, with the spaces beside it, made one space (split: no backtracking). */
+export function oneLine(text: string): string {
+  if (!LINE_BREAKS.test(text)) return text;
+  return text
+    .split(LINE_BREAKS)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(" ");
 }

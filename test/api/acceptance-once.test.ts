@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "../client.js";
 import { clientUser, createClientWithContact, type Staff, seedStaff } from "../fixtures.js";
 import { DATABASES, startApp, type TestApp } from "../harness.js";
+import { attendedTicket as attended } from "../service-orders-support.js";
 
 // The client answers a service order once (SPEC §3 step 5): after an acceptance, neither another
 // accept (which would replace who signed and when) nor a reject (which would erase it) goes through
@@ -11,13 +12,13 @@ describe.each(DATABASES)("an accepted service order on %s", (kind) => {
   let t: TestApp;
   let s: Staff;
   let client: Caller;
-  let clientId = "";
+  let company: { client: { id: string }; contact: { id: string } };
 
   beforeAll(async () => {
     t = await startApp(kind);
     s = await seedStaff(t.app);
-    clientId = (await createClientWithContact(s, "Óptica Sol", "OSO101010AA9", "a@sol.mx")).client.id;
-    client = await clientUser(s, clientId, "portal@sol.mx");
+    company = await createClientWithContact(s, "Óptica Sol", "OSO101010AA9", "a@sol.mx");
+    client = await clientUser(s, company.client.id, "portal@sol.mx");
   }, 120_000);
   afterAll(async () => t?.close());
 
@@ -28,19 +29,7 @@ describe.each(DATABASES)("an accepted service order on %s", (kind) => {
     return r.body;
   };
 
-  async function attendedTicket(title: string) {
-    const body = { clientId, title, description: "", urgent: false, channel: "phone" };
-    const id = (await s.reception.post("/api/tickets", body)).body.id as string;
-    await ok(s.reception, id, { action: "assign", assigneeId: s.technician.user!.id });
-    await ok(s.technician, id, { action: "start" });
-    await s.technician.post(`/api/tickets/${id}/time-entries`, {
-      minutes: 30,
-      mode: "onsite",
-      activity: "x",
-    });
-    await ok(s.technician, id, { action: "attend" });
-    return id;
-  }
+  const attendedTicket = async (title: string) => (await attended(s, company, title)).id;
 
   it("refuses a second accept and a reject, from staff and from the client, and keeps the signature", async () => {
     const id = await attendedTicket("Sin internet");

@@ -8,7 +8,8 @@ let last = { ms: 0, seq: 0 };
  * 12-bit sequence and 62 random bits. Ids sort in the order they were made (within a process strictly;
  * across instances to the millisecond), so the queue, which breaks a tie of deadlines by id, lists
  * tickets due at the same moment (a weekend's intake) oldest first, where a v4's random order shuffled
- * them; and new rows go to the end of each id index instead of anywhere in it. Ids are not secrets
+ * them; and new rows are written next to the last ones in each id index instead of anywhere in it (v4
+ * ids of older rows stay where they were; most sort after the new ones). Ids are not secrets
  * (links and sessions are signed or use newSecret): their time is the record's own creation time.
  */
 export function newId(now = Date.now()): string {

@@ -254,21 +254,20 @@ export function useForm<T extends object>(initial: T, t: Translate): FormState<T
 }
 
 /**
- * The error of a list field (tags): its own, or the first of its entries' (`emails.0`), with the entry
- * it is about, since the field shows several: a refused entry is said under the field, not dropped.
+ * The error of a list field (tags): its own, or the first of its entries' (`emails.0`), said under the
+ * field rather than dropped; with `named`, with the entry it is about, since the field shows several.
  */
 export function listError(
   errors: FieldErrors,
   key: string,
-  items: readonly string[],
-  withItem: (value: string, message: string) => string,
+  named?: { items: readonly string[]; withItem: (value: string, message: string) => string },
 ): string | undefined {
   if (errors[key]) return errors[key];
   const prefix = `${key}.`;
   const found = Object.entries(errors).find(([k]) => k.startsWith(prefix));
   if (!found) return undefined;
-  const value = items[Number(found[0].slice(prefix.length).split(".")[0])];
-  return value === undefined ? found[1] : withItem(value, found[1]);
+  const value = named?.items[Number(found[0].slice(prefix.length).split(".")[0])];
+  return value === undefined || !named ? found[1] : named.withItem(value, found[1]);
 }
 
 /** Empty text → undefined, for optional body fields. */

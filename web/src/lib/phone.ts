@@ -3,7 +3,7 @@
  * grouped as Mexicans write them: "55 4012 8831" (two-digit areas: CDMX, Guadalajara, Monterrey)
  * and "442 198 2045" elsewhere. Anything that is not a ten-digit national number is left as stored.
  */
-import { normalizePhone } from "../../../src/domain/text";
+import { normalizePhone, phoneParts } from "../../../src/domain/text";
 
 const TWO_DIGIT_AREAS = new Set(["55", "56", "33", "81"]);
 
@@ -29,9 +29,7 @@ export function contactPhones(contact: { phone: string | null; phones: string[] 
  * and "(444) 812-3460 ext. 12", "… x12", "… extensión 12" (as the server's `Phone` accepts them).
  */
 export function telHref(phone: string): string {
-  const typed = phone.trim();
-  const ext = /^(.*?)\s*(?:ext\.?|extensi[oó]n|x)\s*(\d{1,6})$/i.exec(typed);
-  const line = ext ? (ext[1] ?? "") : typed;
+  const { line, extension } = phoneParts(phone.trim());
   const plus = line.startsWith("+") ? "+" : "";
-  return `tel:${plus}${line.replace(/\D/g, "")}${ext ? `,${ext[2]}` : ""}`;
+  return `tel:${plus}${line.replace(/\D/g, "")}${extension ? `,${extension}` : ""}`;
 }

@@ -1,11 +1,11 @@
 /**
  * What a search box may send: the API refuses more than MAX_SEARCH_TERMS words (each must match) or
- * 200 characters (src/contract/common.ts `SearchText`), so the box says so before sending rather than
+ * MAX_SEARCH_CHARS characters (src/contract/common.ts `SearchText`), so the box says so before sending rather than
  * showing the refusal as a failed load.
  */
-import { MAX_SEARCH_TERMS, searchWordCount } from "../../../src/domain/text";
+import { MAX_SEARCH_CHARS, MAX_SEARCH_TERMS, searchWordCount } from "../../../src/domain/text";
 
-export const MAX_SEARCH_CHARS = 200;
+export { MAX_SEARCH_CHARS };
 
 export type SearchLimit =
   | { key: "search.tooLong"; max: number }

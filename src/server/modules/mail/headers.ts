@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { oneLine } from "../../../domain/text.js";
 
 /**
  * A header value with no line breaks: a CR/LF in a ticket title must never start a new header; a
- * subject becomes a ticket's title, one line, so tabs go too.
+ * subject becomes a ticket's title, one line (oneLine), so tabs go too.
  */
 export const headerSafe = (value: string): string =>
-  value
-    .replace(/[\r\n\t\v\f\u0085\u2028\u2029]+/g, " ")
+  oneLine(value)
     .replace(/\s{2,}/g, " ")
     .trim();
 

@@ -20,6 +20,7 @@ import { QueryState } from "../../components/QueryState";
 import { CalendarSettingsBody, type CalendarSettingsRecord } from "../../contract";
 import { useT } from "../../i18n";
 import { showDay, toIsoDay } from "../../lib/dayInput";
+import { listError } from "../../lib/form";
 import { dayOrderOf } from "../../lib/format";
 import { zoneOptions } from "../../lib/zones";
 import { Closures } from "./Closures";
@@ -86,10 +87,7 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
                   v.map((day) => toIsoDay(day, order) ?? day),
                 )
               }
-              error={
-                errors.removedHolidays ??
-                Object.entries(errors).find(([k]) => k.startsWith("removedHolidays."))?.[1]
-              }
+              error={listError(errors, "removedHolidays")}
             />
             <Title order={3} size="h5">
               {t("calendar.closures")}

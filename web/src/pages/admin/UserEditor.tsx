@@ -18,7 +18,7 @@ import { ConflictDialog } from "../../components/ConflictDialog";
 import { type Role, Role as RoleSchema, UserBody, UserPatch } from "../../contract";
 import { useT } from "../../i18n";
 import { changedFields, useVersionedSave } from "../../lib/conflict";
-import { useForm } from "../../lib/form";
+import { listError, useForm } from "../../lib/form";
 import { pickerSearch, typedOption } from "../../lib/pickerSearch";
 
 const STAFF_ROLES = RoleSchema.options.filter((r) => r !== "client");
@@ -177,9 +177,7 @@ function UserForm({ user, onClose }: { user: User | null; onClose: () => void })
             form.set("skills", v);
           }}
           error={
-            unmatchedSkill
-              ? t("users.skillUnmatched", { text: unmatchedSkill })
-              : (errors.skills ?? Object.entries(errors).find(([k]) => k.startsWith("skills."))?.[1])
+            unmatchedSkill ? t("users.skillUnmatched", { text: unmatchedSkill }) : listError(errors, "skills")
           }
         />
         <Select

@@ -112,7 +112,10 @@ function ContactFields({
     error: errors[key],
   });
   const listField = (key: "emails" | "phones") =>
-    listError(errors, key, values[key], (value, message) => t("contact.listItemError", { value, message }));
+    listError(errors, key, {
+      items: values[key],
+      withItem: (value, message) => t("contact.listItemError", { value, message }),
+    });
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       <TextInput label={t("contact.name")} data-autofocus {...field("name")} />
