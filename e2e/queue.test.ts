@@ -236,6 +236,28 @@ describe.skipIf(browserMissing)("queue filters and notifications", { timeout: 18
     });
   });
 
+  it("«Asignar» closed with Esc gives focus back to the button that opened it (ticket page and queue)", async () => {
+    await withPage(browser, "assign-focus", async (page) => {
+      const folio = tickets.paperUrgent.folio;
+      const closedFrom = async (opener: ReturnType<Page["getByRole"]>) => {
+        await opener.focus();
+        await page.keyboard.press("Enter");
+        await page.getByRole("dialog").getByTestId("candidate").first().waitFor();
+        await page.keyboard.press("Escape");
+        await page.getByRole("dialog").waitFor({ state: "hidden" });
+        await expect.poll(() => opener.evaluate((el) => el === document.activeElement)).toBe(true);
+      };
+      // The first opening loads the dialog (it mounts already open); the second reuses it.
+      const ticketPath = `/tickets/${tickets.paperUrgent.id}`;
+      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, ticketPath);
+      await closedFrom(page.getByRole("button", { name: "Asignar", exact: true }));
+      await closedFrom(page.getByRole("button", { name: "Asignar", exact: true }));
+      await page.goto(`${server.baseUrl}/queue`);
+      const row = page.locator(`[data-testid="ticket-row"][data-folio="${folio}"]`);
+      await closedFrom(row.getByRole("button", { name: "Asignar", exact: true }));
+    });
+  });
+
   it("the bell counts unread SLA notices, links to the ticket and marks them read", async () => {
     const longAgo = new Date(Date.now() - 5 * 24 * 3600_000).toISOString();
     await create(paperId, "Sin acceso a la VPN", false, longAgo); // a second overdue ticket: two notices

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from "react";
 import type { TicketSummary } from "../../contract";
+import { useReturnFocus } from "../../lib/returnFocus";
 
 const AssignDialog = lazy(() => import("./AssignDialog").then((m) => ({ default: m.AssignDialog })));
 
@@ -9,6 +10,7 @@ const AssignDialog = lazy(() => import("./AssignDialog").then((m) => ({ default:
  */
 export function LazyAssignDialog(props: { ticket: TicketSummary | null; onClose: () => void }) {
   const [wanted, setWanted] = useState(false);
+  useReturnFocus(props.ticket !== null);
   if (props.ticket && !wanted) setWanted(true);
   if (!wanted) return null;
   return (
