@@ -113,6 +113,10 @@ describe.skipIf(browserMissing)("ticket attachments from staff", { timeout: 180_
         const chooserOpened = page.waitForEvent("filechooser", { timeout: 60_000 });
         // Keyboard only: the visibility choice, then the button opens the file chooser.
         await page.getByRole("radio", { name: "Visible para el cliente" }).focus();
+        // A client-visible file is also mailed to the client: the form says so before the choice changes.
+        await page
+          .getByText("El cliente lo verá en el portal y se le enviará por correo", { exact: false })
+          .waitFor();
         await page.keyboard.press("ArrowDown");
         expect(await page.getByRole("radio", { name: "Interno" }).isChecked()).toBe(true);
         await page.getByText("Solo lo ve el personal; el cliente no lo ve en el portal.").waitFor();

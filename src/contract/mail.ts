@@ -16,6 +16,7 @@ export const OUTBOX_KINDS = [
   "portal_survey",
   "service_order",
   "staff_notice",
+  "attachment",
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 

@@ -1,13 +1,2 @@
-/**
- * A file's size as people read it, the same on the staff side and in the client portal: bytes under
- * 1 KB ("14 B", never rounded up to "1 KB"), then KB (one decimal under 10: "1.4 KB") and MB ("2.5 MB").
- * Pure and import-free: both entries share it.
- */
-export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const kb = bytes / 1024;
-  if (kb < 1024) return `${kb < 10 ? trim(kb.toFixed(1)) : Math.round(kb)} KB`;
-  return `${trim((kb / 1024).toFixed(1))} MB`;
-}
-
-const trim = (fixed: string) => fixed.replace(/\.0$/, "");
+/** The one rule for a file's size (src/domain/file-size.ts), shared with the server's mails. */
+export { fileSize } from "../../../src/domain/file-size";

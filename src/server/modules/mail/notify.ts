@@ -1,4 +1,6 @@
 import type { Transaction } from "kysely";
+import type { OutboxKind } from "../../../contract/mail.js";
+import { fileSize } from "../../../domain/file-size.js";
 import type { AppContext } from "../../context.js";
 import type { DB } from "../../platform/database/schema.js";
 import { contactsRepo } from "../clients/repository.js";
@@ -8,7 +10,7 @@ import { bareAddress } from "./headers.js";
 import { type OutgoingMail, queueMail } from "./outbox.js";
 import { mailRepo } from "./repository.js";
 import { languageOf, mailSettings, ownAddresses } from "./settings.js";
-import { localInstant, openingHours, render } from "./templates.js";
+import { localInstant, type MailLang, openingHours, render } from "./templates.js";
 
 /** How a ticket arrived by mail: who wrote, the mail's id for threading, and whether answering it is safe. */
 export interface MailIntake {
@@ -110,28 +112,88 @@ export async function planAutoReply(
 
 /** A staff message ("message" kind only) mailed to the client, threaded after the last mail of the ticket. */
 export async function queueStaffMessage(
-  base: AppContext,
+  ctx: AppContext,
   trx: Transaction<DB>,
   row: TicketRow,
   message: { body: string; author: string },
+): Promise<void> {
+  await queueToClient(ctx, trx, row, () => ({
+    kind: "message",
+    template: "message",
+    vars: { body: message.body, author: message.author },
+  }));
+}
+
+/**
+ * Files up to this size travel inside the mail that announces them; a bigger one (up to the 25 MB an
+ * upload may have) would be refused by many mail servers once Base64 grows it by a third, so its mail
+ * names it and sends the client to the ticket in the portal instead.
+ */
+export const MAILED_FILE_MAX_BYTES = 7 * 1024 * 1024;
+
+const FILE_DELIVERY = {
+  es: {
+    attached: "Va adjunto a este correo.",
+    linked: "Es demasiado grande para el correo: descárguelo desde su solicitud.",
+  },
+  en: {
+    attached: "It is attached to this e-mail.",
+    linked: "It is too large to e-mail: download it from your request.",
+  },
+} as const;
+
+/** A file staff added for the client to see, mailed to the client in the upload's commit, threaded like a message. */
+export async function queueAttachmentNotice(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  row: TicketRow,
+  file: { filename: string; contentType: string; data: Buffer; author: string },
+): Promise<void> {
+  const attached = file.data.length <= MAILED_FILE_MAX_BYTES;
+  await queueToClient(ctx, trx, row, (lang) => ({
+    kind: "attachment",
+    template: "attachment",
+    vars: {
+      author: file.author,
+      filename: file.filename,
+      size: fileSize(file.data.length),
+      delivery: FILE_DELIVERY[lang][attached ? "attached" : "linked"],
+    },
+    attachments: attached
+      ? [{ filename: file.filename, contentType: file.contentType, content: file.data }]
+      : [],
+  }));
+}
+
+interface ClientMail {
+  kind: OutboxKind;
+  template: string;
+  vars: Record<string, string>;
+  attachments?: OutgoingMail["attachments"];
+}
+
+/** Queues a mail to the ticket's client in the caller's commit, unless it has no address (or it is Mesa's own). */
+async function queueToClient(
+  base: AppContext,
+  trx: Transaction<DB>,
+  row: TicketRow,
+  compose: (lang: MailLang) => ClientMail,
 ): Promise<void> {
   const ctx: AppContext = { ...base, db: trx };
   const to = await recipientOf(ctx, row);
   if (!to || ownAddresses(ctx).includes(to)) return;
   const lang = await languageOf(ctx, to);
   const { vars } = await commonVars(ctx, row, lang);
-  const mail = render(ctx.config.dataDir, "message", lang, {
-    ...vars,
-    body: message.body,
-    author: message.author,
-  });
+  const { kind, template, vars: own, attachments } = compose(lang);
+  const mail = render(ctx.config.dataDir, template, lang, { ...vars, ...own });
   const thread = await mailRepo.lastThreadIds(trx, row.id);
   await queueMail(ctx, trx, {
-    kind: "message",
+    kind,
     ticketId: row.id,
     to,
     ...mail,
     inReplyTo: thread.at(-1) ?? null,
     references: thread,
+    ...(attachments?.length ? { attachments } : {}),
   });
 }

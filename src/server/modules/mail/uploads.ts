@@ -6,9 +6,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { FastifyReply } from "fastify";
+import type { Transaction } from "kysely";
 import type { AttachmentSource, MailAttachment } from "../../../contract/mail.js";
 import type { Visibility } from "../../../contract/tickets.js";
 import type { AppContext } from "../../context.js";
+import type { DB } from "../../platform/database/schema.js";
 import { AppError, invalid, notFound } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { historyRepo, type TicketRow } from "../tickets/repository.js";
@@ -45,7 +47,7 @@ function decodedFile(dataBase64: string): Buffer {
 export async function storeUpload(
   ctx: AppContext,
   upload: Upload,
-  record: (row: AttachmentRow) => Promise<unknown>,
+  record: (row: AttachmentRow, data: Buffer) => Promise<unknown>,
 ): Promise<AttachmentRow> {
   const data = decodedFile(upload.dataBase64);
   const id = newId();
@@ -67,7 +69,7 @@ export async function storeUpload(
     visibility: upload.visibility,
   };
   try {
-    await record(row);
+    await record(row, data);
   } catch (err) {
     await fs.promises.rm(file, { force: true });
     throw err;
@@ -75,18 +77,28 @@ export async function storeUpload(
   return row;
 }
 
-/** The attachment's row and its line in the ticket's history, in one commit (staff and portal alike). */
-export const listedWithHistory = (ctx: AppContext, actorId: string) => (r: AttachmentRow) =>
-  ctx.db.transaction().execute(async (trx) => {
-    await mailRepo.addAttachment(trx, r);
-    await historyRepo.add(trx, {
-      ticketId: r.ticket_id,
-      at: r.created_at,
-      actorId,
-      action: "attachment",
-      changes: { attachmentId: r.id, filename: r.filename, size: r.size, visibility: r.visibility },
+/**
+ * The attachment's row and its line in the ticket's history, in one commit (staff and portal alike),
+ * with whatever else must happen exactly when the file is listed (`alsoInCommit`: the client's mail).
+ */
+export const listedWithHistory =
+  (
+    ctx: AppContext,
+    actorId: string,
+    alsoInCommit?: (trx: Transaction<DB>, r: AttachmentRow, data: Buffer) => Promise<void>,
+  ) =>
+  (r: AttachmentRow, data: Buffer) =>
+    ctx.db.transaction().execute(async (trx) => {
+      await mailRepo.addAttachment(trx, r);
+      await historyRepo.add(trx, {
+        ticketId: r.ticket_id,
+        at: r.created_at,
+        actorId,
+        action: "attachment",
+        changes: { attachmentId: r.id, filename: r.filename, size: r.size, visibility: r.visibility },
+      });
+      await alsoInCommit?.(trx, r, data);
     });
-  });
 
 /** Where a row came from: uploads carry their source as inbound_id, a mail's carries the mail's id. */
 const sourceOf = (row: Pick<AttachmentRow, "inbound_id">): AttachmentSource =>

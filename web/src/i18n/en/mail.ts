@@ -32,6 +32,8 @@ export const mail: Record<keyof typeof es, string> = {
   "attachments.visibility.client": "Visible to the client",
   "attachments.visibility.internal": "Internal",
   "attachments.internal": "Internal",
+  "attachments.clientHint":
+    "The client will see it in the portal and get it by e-mail (attached up to 7 MB; if larger, with the link to the request).",
   "attachments.internalHint": "Staff only; the client does not see it in the portal.",
   "attachments.uploading": "Uploading {name}…",
   "attachments.uploaded": "{name} attached.",

@@ -31,6 +31,8 @@ export const mail = {
   "attachments.visibility.client": "Visible para el cliente",
   "attachments.visibility.internal": "Interno",
   "attachments.internal": "Interno",
+  "attachments.clientHint":
+    "El cliente lo verá en el portal y se le enviará por correo (adjunto hasta 7 MB; si pesa más, con el enlace a la solicitud).",
   "attachments.internalHint": "Solo lo ve el personal; el cliente no lo ve en el portal.",
   "attachments.uploading": "Subiendo {name}…",
   "attachments.uploaded": "Se adjuntó {name}.",

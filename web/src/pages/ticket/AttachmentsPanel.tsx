@@ -120,11 +120,9 @@ function UploadForm({ ticketId }: { ticketId: string }) {
           label: t(`attachments.visibility.${v}`),
         }))}
       />
-      {visibility === "internal" && (
-        <Text size="xs" c="dimmed">
-          {t("attachments.internalHint")}
-        </Text>
-      )}
+      <Text size="xs" c="dimmed" data-testid="attachment-visibility-hint">
+        {t(visibility === "internal" ? "attachments.internalHint" : "attachments.clientHint")}
+      </Text>
       <Group gap="sm" align="center">
         <FileButton
           onChange={send}
