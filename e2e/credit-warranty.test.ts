@@ -74,6 +74,25 @@ describe.skipIf(browserMissing)("credit requests, warranty and loaners", { timeo
     expect(credit).toMatchObject({ paymentTerms: "credit", creditLimitCents: 2_000_000 });
   });
 
+  it("an RFC whose check digit fails is confirmed in a box right under the RFC field", async () => {
+    await withPage(browser, "rfc-confirm", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.leader.email, PASSWORD, `/clients?client=${desk.clientId}`);
+      const form = page.getByRole("dialog", { name: CLIENT }).getByTestId("client-form");
+      const rfc = form.getByRole("textbox", { name: "RFC" });
+      await rfc.fill("FLU850101AB7");
+      await form.getByRole("button", { name: "Guardar" }).click();
+      const confirm = form.getByRole("checkbox", { name: /se esperaba A\)/ });
+      await confirm.waitFor();
+      // In the RFC's column and below it, not in the next grid cell (under «Razón social»).
+      const [field, box] = [await rfc.boundingBox(), await confirm.boundingBox()];
+      expect(box && field && Math.abs(box.x - field.x)).toBeLessThan(2);
+      expect(box && field && box.y - (field.y + field.height)).toBeGreaterThanOrEqual(0);
+      await confirm.check();
+      await form.getByRole("button", { name: "Guardar" }).click();
+      await page.getByText("Cliente guardado.").waitFor();
+    });
+  });
+
   it("the technician records the warranty case and lends a loaner on the ticket; it comes back", async () => {
     await withPage(browser, "loaner", async (page) => {
       await uiLogin(page, server.baseUrl, staff.technician.email, PASSWORD, `/tickets/${ticketId}`);

@@ -9,7 +9,7 @@ import { useT } from "../../i18n";
 import { changedFields, sameValue, useVersionedSave } from "../../lib/conflict";
 import { blankToUndefined, useForm } from "../../lib/form";
 import { pickerSearch } from "../../lib/pickerSearch";
-import { RfcConfirm, useRfcConfirm } from "../credit/RfcConfirm";
+import { RfcField, useRfcConfirm } from "../credit/RfcConfirm";
 import { BillingContactSelect } from "./BillingContactSelect";
 
 type TextField = "name" | "rfc" | "phone" | "email" | "billingAddress";
@@ -155,8 +155,7 @@ export function ClientForm(props: ClientFormProps) {
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t("client.name")} data-autofocus {...field("name")} />
-          <TextInput label={t("client.rfc")} {...field("rfc")} />
-          <RfcConfirm state={rfc} />
+          <RfcField state={rfc} {...field("rfc")} />
           <TextInput label={t("common.phone")} {...field("phone")} />
           <TextInput label={t("common.email")} {...field("email")} />
         </SimpleGrid>

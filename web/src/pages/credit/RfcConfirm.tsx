@@ -1,4 +1,4 @@
-import { Checkbox } from "@mantine/core";
+import { Checkbox, Stack, TextInput, type TextInputProps } from "@mantine/core";
 import { useState } from "react";
 import { ApiError } from "../../api/client";
 import { useT } from "../../i18n";
@@ -32,7 +32,7 @@ export function useRfcConfirm(): RfcConfirmState {
   };
 }
 
-export function RfcConfirm({ state }: { state: RfcConfirmState }) {
+function RfcConfirm({ state }: { state: RfcConfirmState }) {
   const t = useT();
   if (state.expected === null) return null;
   return (
@@ -43,5 +43,20 @@ export function RfcConfirm({ state }: { state: RfcConfirmState }) {
       checked={state.confirmed}
       onChange={(e) => state.setConfirmed(e.currentTarget.checked)}
     />
+  );
+}
+
+/**
+ * The RFC input with its check-digit confirmation right under it, in one cell of the form's grid: the
+ * box is about this field. As a grid cell of its own it landed under «Razón social» (the next cell of
+ * the client form's two columns), and below the intake's grid, under the phone.
+ */
+export function RfcField({ state, ...input }: { state: RfcConfirmState } & TextInputProps) {
+  const t = useT();
+  return (
+    <Stack gap="xs">
+      <TextInput label={t("client.rfc")} {...input} />
+      <RfcConfirm state={state} />
+    </Stack>
   );
 }

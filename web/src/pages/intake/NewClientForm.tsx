@@ -4,7 +4,7 @@ import { type CallerMatch, type Client, useCreateClient, useCreateContact } from
 import { ClientBody, ContactBody } from "../../contract";
 import { useT } from "../../i18n";
 import { blankToUndefined, checkErrors, renameKeys, useForm } from "../../lib/form";
-import { RfcConfirm, useRfcConfirm } from "../credit/RfcConfirm";
+import { RfcField, useRfcConfirm } from "../credit/RfcConfirm";
 import { guessCaller } from "./guess";
 
 const EMPTY = {
@@ -107,11 +107,10 @@ export function NewClientForm({
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t("client.name")} required autoFocus {...field("name")} />
-            <TextInput label={t("client.rfc")} {...field("rfc")} />
+            <RfcField state={rfc} {...field("rfc")} />
             <TextInput label={t("common.phone")} {...field("phone")} />
             <TextInput label={t("common.email")} type="email" {...field("email")} />
           </SimpleGrid>
-          <RfcConfirm state={rfc} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label={t("contact.name")} {...field("contactName")} />
             <TextInput label={t("contact.phone")} {...field("contactPhone")} />
