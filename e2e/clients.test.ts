@@ -49,15 +49,20 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
       let dialog = await openClient(page, sales.email);
       let terms = dialog.getByTestId("payment-terms");
       const days = terms.getByLabel("Días de crédito");
-      await terms.getByLabel("Límite de crédito").fill("50,000.50");
-      await terms.getByLabel("Motivo").fill("Cliente desde 2019");
-      // A decimal typed key by key stays as typed and is refused beside the field (not asked as 15 days).
+      const limit = terms.getByLabel("Límite de crédito");
+      await limit.fill("cincuenta mil");
+      // A decimal typed key by key stays as typed and is refused beside the field (not asked as 15 days),
+      // on the same submit as the amount that is not one and the missing reason: all marked at once.
       await days.fill("");
       await days.pressSequentially("1.5");
       await terms.getByRole("button", { name: "Enviar solicitud a Ventas" }).click();
       await terms.getByText("Días enteros").waitFor();
+      await terms.getByText("Importe inválido: usa números, p. ej. 50000.00").waitFor();
+      await terms.getByText("Requerido").waitFor();
       expect(await days.inputValue()).toBe("1.5");
       expect(await terms.getByTestId("credit-pending").count()).toBe(0);
+      await limit.fill("50,000.50");
+      await terms.getByLabel("Motivo").fill("Cliente desde 2019");
       await days.fill("45");
       await terms.getByRole("button", { name: "Enviar solicitud a Ventas" }).click();
       await terms.getByTestId("credit-pending").waitFor();

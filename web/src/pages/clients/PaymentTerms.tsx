@@ -16,11 +16,11 @@ import type { FormEvent } from "react";
 import { useUsers } from "../../api/admin";
 import { type Client, usePatchClient } from "../../api/clients";
 import { useCreditStatus, useRequestCredit } from "../../api/credit-warranty";
-import { CreditRequestBody } from "../../contract";
 import { useT } from "../../i18n";
 import { errorMessage, useForm } from "../../lib/form";
-import { formatDateTime, formatMoney, parsePesos } from "../../lib/format";
+import { formatDateTime, formatMoney } from "../../lib/format";
 import { CreditFlag } from "../credit/CreditFlag";
+import { checkCreditRequest } from "./creditRequest";
 
 /** "Crédito a 30 días · límite: $50,000.00 MXN" or "Contado", and who approved the credit and when. */
 function TermsSummary({ client }: { client: Client }) {
@@ -53,18 +53,10 @@ function RequestForm({ client }: { client: Client }) {
   const form = useForm({ days: 30 as number | string, limit: "", reason: "" }, t);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const cents = parsePesos(form.values.limit);
-    if (cents === null) return form.setErrors({ creditLimitCents: t("client.badMoney") });
-    if (!form.values.reason.trim()) return form.setErrors({ reason: t("errcode.field_required") });
-    const body = {
-      clientId: client.id,
-      creditDays: Number(form.values.days),
-      creditLimitCents: cents,
-      reason: form.values.reason.trim(),
-    };
-    // The contract's own check first: «1.5» days is refused beside the field («Días enteros»), not sent
-    // for the server's refusal to read «Datos inválidos (body.creditDays: …)» above the button.
-    if (!form.validate(CreditRequestBody, body)) return;
+    // All at once, beside each field: «1.5» days reads «Días enteros» next to the days (not the
+    // server's «Datos inválidos (body.creditDays: …)» above the button), with the limit's and reason's.
+    const { body, errors } = checkCreditRequest(t, client.id, form.values);
+    if (!body) return form.setErrors(errors);
     request.mutate(body, {
       onSuccess: () => notifications.show({ color: "teal", message: t("credit.requestSent") }),
       onError: (e) => form.showError(e),
