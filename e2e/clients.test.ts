@@ -76,9 +76,10 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
       await page.getByText("Crédito aprobado.").waitFor();
       // A link to a client that does not exist says so, and closing it leaves the plain list.
       await page.goto(`${server.baseUrl}/clients?client=no-such-client&tab=contacts`);
-      const gone = page.getByTestId("client-link-gone");
+      const gone = page.getByTestId("not-found");
       await gone.getByText("Ese cliente ya no existe o no está a tu alcance.").waitFor();
-      await gone.getByRole("button").click();
+      expect(await page.getByRole("button", { name: "Reintentar" }).count()).toBe(0);
+      await gone.getByRole("link", { name: "Ver todos los clientes" }).click();
       await expect.poll(() => new URL(page.url()).search).toBe("");
       // The client's name is a button: the keyboard opens its card too.
       await page.getByRole("button", { name: CLIENT, exact: true }).focus();

@@ -136,6 +136,23 @@ describe.skipIf(browserMissing)("refusals and bad input", { timeout: 180_000 }, 
     expect(refused.status).toBe(403);
   });
 
+  it("a ticket that is not there says so, with the way to the queue and no «Reintentar»", async () => {
+    const nowhere = "/tickets/0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
+    await withPage(browser, "ticket-not-found", async (page) => {
+      await uiLogin(page, server.baseUrl, staff.reception.email, PASSWORD, nowhere);
+      const notice = page.getByTestId("not-found");
+      await notice.getByText("Este ticket no existe o no tienes acceso a él.").waitFor();
+      expect(await page.getByRole("button", { name: "Reintentar" }).count()).toBe(0);
+      await notice.getByRole("link", { name: "Ir a la cola de tickets" }).click();
+      await page.waitForURL((url) => url.pathname === "/queue");
+      // A real failure (the server down) may pass: that one keeps «Reintentar».
+      await page.route("**/api/tickets/*", (route) => route.fulfill({ status: 503, body: "" }));
+      await page.goto(server.baseUrl + nowhere);
+      await page.getByRole("button", { name: "Reintentar" }).waitFor();
+      expect(await page.getByTestId("not-found").count()).toBe(0);
+    });
+  });
+
   it("two receptionists assign at once: the second sees a clear conflict and the current state", async () => {
     const ticket = await createTicket("Servidor lento");
     await withPage(browser, "conflict-a", async (a) => {

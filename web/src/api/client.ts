@@ -42,6 +42,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The record is not there for this user (404: never was, removed, or out of their reach). */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}
+
 let csrfToken: string | null = null;
 let language = "es-MX";
 // The server renders coded messages for anonymous callers (login) in the UI's language.

@@ -16,7 +16,7 @@ import type {
   TimeEntryEditBody,
   TransitionBody,
 } from "../contract";
-import { api } from "./client";
+import { api, isNotFound } from "./client";
 import { takeReady } from "./prefetch";
 import { refreshesBySelf, ticketListPath } from "./query";
 
@@ -83,7 +83,8 @@ export function useTicket(id: string) {
   return useQuery({
     queryKey: ticketKeys.detail(id),
     queryFn: () => api<TicketDetail>(`/api/tickets/${encodeURIComponent(id)}`),
-    refetchInterval: 15_000,
+    // A ticket that is not there (404) will not appear by asking every 15 s.
+    refetchInterval: (query) => (isNotFound(query.state.error) ? false : 15_000),
   });
 }
 

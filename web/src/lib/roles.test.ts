@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { homeFor } from "./roles";
+import { homeFor, ticketListFor } from "./roles";
 
 describe("homeFor: where each role's day starts", () => {
   it.each([
@@ -16,5 +16,17 @@ describe("homeFor: where each role's day starts", () => {
     [[], "/search"],
   ] as const)("%j → %s", (roles, path) => {
     expect(homeFor(roles)).toBe(path);
+  });
+});
+
+describe("ticketListFor: where a ticket that is not there sends the user", () => {
+  it.each([
+    [["reception"], "/queue"],
+    [["leader"], "/queue"],
+    [["technician"], "/mine"],
+    [["senior"], "/mine"],
+    [["sales"], "/search"],
+  ] as const)("%j → %s", (roles, path) => {
+    expect(ticketListFor(roles).to).toBe(path);
   });
 });

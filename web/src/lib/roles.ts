@@ -54,6 +54,17 @@ export function canOpen(path: string, roles: readonly Role[]): boolean {
   return !item || hasRole(roles, ...item.roles);
 }
 
+const TICKET_LISTS = [
+  { to: "/queue", label: "ticket.notFound.toQueue" },
+  { to: "/mine", label: "ticket.notFound.toMine" },
+  { to: "/search", label: "ticket.notFound.toSearch" },
+] as const satisfies { to: string; label: MessageKey }[];
+
+/** Where this user finds tickets: the queue for those who dispatch, their own for technicians, else search. */
+export function ticketListFor(roles: readonly Role[]): (typeof TICKET_LISTS)[number] {
+  return TICKET_LISTS.find((list) => canOpen(list.to, roles)) ?? TICKET_LISTS[2];
+}
+
 /** Client contacts never use the staff app (their shapes lack staff fields): they get a notice instead. */
 export function isStaffUser(roles: readonly Role[]): boolean {
   return hasRole(roles, ...STAFF);

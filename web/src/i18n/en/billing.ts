@@ -121,6 +121,8 @@ export const billing: Record<keyof typeof es, string> = {
   "hourBank.chart": "Hours left per day (line) against the month's bank",
   "hourBank.tickets": "Reviewed tickets of the month",
   "hourBank.noTickets": "No reviewed tickets in the month.",
+  "hourBank.gone.title": "Contract not found",
+  "hourBank.gone": "This contract does not exist or you do not have access to it.",
   "ticketRate.title": "Hourly rate",
   "ticketRate.none": "No rate",
   "ticketRate.source.override": "Overridden for this ticket",

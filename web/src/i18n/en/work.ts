@@ -47,6 +47,8 @@ export const work: Record<keyof typeof es, string> = {
   "lookup.matched.rfc": "RFC",
   "lookup.matched.contact_name": "Contact",
   "client.linkGone": "That client no longer exists or is not yours to see.",
+  "client.linkGone.title": "Client not found",
+  "client.linkGone.back": "See all clients",
   "client.title": "Clients",
   "client.new": "New client",
   "client.name": "Legal or trade name",

@@ -122,6 +122,8 @@ export const billing = {
   "hourBank.chart": "Horas disponibles por día (línea) frente a la bolsa del mes",
   "hourBank.tickets": "Tickets revisados del mes",
   "hourBank.noTickets": "Sin tickets revisados en el mes.",
+  "hourBank.gone.title": "Póliza no encontrada",
+  "hourBank.gone": "Esta póliza no existe o no tienes acceso a ella.",
   "ticketRate.title": "Tarifa por hora",
   "ticketRate.none": "Sin tarifa",
   "ticketRate.source.override": "Cambiada para este ticket",

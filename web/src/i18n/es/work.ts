@@ -45,6 +45,8 @@ export const work = {
   "lookup.matched.rfc": "RFC",
   "lookup.matched.contact_name": "Contacto",
   "client.linkGone": "Ese cliente ya no existe o no está a tu alcance.",
+  "client.linkGone.title": "Cliente no encontrado",
+  "client.linkGone.back": "Ver todos los clientes",
   "client.title": "Clientes",
   "client.new": "Cliente nuevo",
   "client.name": "Razón social o nombre",

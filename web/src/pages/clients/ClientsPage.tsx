@@ -14,7 +14,7 @@ import "@mantine/core/styles/SimpleGrid.layer.css";
 import "@mantine/core/styles/Table.layer.css";
 import "@mantine/core/styles/Tabs.layer.css";
 import "@mantine/core/styles/Timeline.layer.css";
-import { Alert, Button, Table, Text, TextInput } from "@mantine/core";
+import { Box, Button, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
@@ -42,8 +42,13 @@ export default function ClientsPage() {
   const listed = linked ? (items.find((c) => c.id === linked) ?? null) : null;
   const single = useClient(linked, linked !== null && listed === null && !clients.isPending);
   const current = listed ?? (linked ? (single.data ?? null) : null);
-  // A link to a client that is gone (or not this user's to see): say so and leave the plain list.
-  const gone = linked !== null && single.isError;
+  // A link to a client that is gone (or not this user's to see) says so, with the way to the plain
+  // list; a failed load (network, server) offers to try again.
+  const gone = {
+    title: t("client.linkGone.title"),
+    message: t("client.linkGone"),
+    back: { to: "/clients", label: t("client.linkGone.back") },
+  };
   return (
     <>
       <PageHeader
@@ -57,10 +62,12 @@ export default function ClientsPage() {
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
       />
-      {gone && (
-        <Alert color="orange" mb="md" withCloseButton onClose={close} data-testid="client-link-gone">
-          {t("client.linkGone")}
-        </Alert>
+      {linked !== null && single.isError && (
+        <Box mb="md">
+          <QueryState query={single} gone={gone}>
+            {null}
+          </QueryState>
+        </Box>
       )}
       <QueryState query={clients}>
         <ClientTable clients={items} onOpen={open} />

@@ -132,7 +132,7 @@ export function HourBankPanel({ contractId, onClose }: { contractId: string | nu
       {current.data && (
         <MonthPicker shown={month ?? current.data.month} current={current.data.month} onPick={pick} />
       )}
-      <QueryState query={bank}>
+      <QueryState query={bank} gone={{ title: t("hourBank.gone.title"), message: t("hourBank.gone") }}>
         {bank.data && (
           <>
             <Figures bank={bank.data} />

@@ -26,7 +26,7 @@ import { QueryState } from "../../components/QueryState";
 import type { Me, TicketDetail } from "../../contract";
 import { useT } from "../../i18n";
 import { useHasDraft } from "../../lib/drafts";
-import { hasRole } from "../../lib/roles";
+import { hasRole, ticketListFor } from "../../lib/roles";
 import { AcceptancePanel } from "./AcceptancePanel";
 import { BillableCorrection } from "./BillableCorrection";
 import { ChargesPanel } from "./ChargesPanel";
@@ -198,8 +198,14 @@ export default function TicketPage() {
   if (!me.data) return null;
   const holder = reassignedTo(ticket.error);
   if (holder !== null) return <NotAssigned assigneeName={holder} />;
+  const list = ticketListFor(me.data.roles);
+  const gone = {
+    title: t("ticket.notFound.title"),
+    message: t("ticket.notFound"),
+    back: { to: list.to, label: t(list.label) },
+  };
   return (
-    <QueryState query={ticket}>
+    <QueryState query={ticket} gone={gone}>
       {ticket.data ? <TicketView ticket={ticket.data} me={me.data} /> : <Alert>{t("ticket.notFound")}</Alert>}
     </QueryState>
   );
