@@ -104,6 +104,9 @@ describe.each(DATABASES)("service orders in the client portal on %s", (kind) => 
     expect(text).toContain(`Orden de servicio ${ticket.folio}`);
     expect(text).toContain("Encor Soluciones");
     expect(text).toContain("Pendiente de aceptación por el cliente");
+    // Mail is not set up here: the default sender (mesa@localhost) is no address a client could use.
+    expect(text).not.toContain("localhost");
+    expect((await ana.get(url(ticket.id))).body.order.company.email).toBeNull();
   });
 
   it("another company's order, and a colleague's for a non-admin contact, answer 404 and change nothing", async () => {

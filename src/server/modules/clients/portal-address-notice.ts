@@ -39,7 +39,9 @@ export async function queueOldAddressNotice(
   const firm = await firmContact({ ...ctx, db: trx });
   const company = firm.name;
   // Whom to call if they did not ask for it: the firm's phone, else its support address.
-  const reach = firm.phone ? { how: "phone", contact: firm.phone } : { how: "email", contact: firm.email };
+  const reach = firm.phone
+    ? { how: "phone", contact: firm.phone }
+    : { how: "email", contact: firm.email ?? ctx.config.supportAddress };
   const call = renderText(locale, "mail.portal_address.call", { company, ...reach });
   const code = `mail.portal_address.${newEmail ? "moved" : "disabled"}`;
   const to = newEmail ? maskedAddress(newEmail) : "";

@@ -40,9 +40,15 @@ export interface FirmContact {
   rfc: string | null;
   address: string | null;
   phone: string | null;
-  /** The support address of the profile, else MESA_SUPPORT_ADDRESS. */
-  email: string;
+  /**
+   * The support address of the profile, else MESA_SUPPORT_ADDRESS; null when that is a local-only
+   * default (mesa@localhost, before mail is set up), which no client could write to.
+   */
+  email: string | null;
 }
+
+/** An address a client could write to: its domain has a dot (not `localhost`, not a bare host name). */
+const reachable = (address: string) => /@[^@\s]+\.[^@\s.]+$/.test(address.trim());
 
 export async function firmContact(ctx: AppContext): Promise<FirmContact> {
   const [company, mail] = await Promise.all([readSetting(ctx, COMPANY_SETTING), mailSettings(ctx)]);
@@ -51,7 +57,7 @@ export async function firmContact(ctx: AppContext): Promise<FirmContact> {
     rfc: company.rfc ?? null,
     address: company.address ?? null,
     phone: company.supportPhone ?? null,
-    email: company.supportEmail ?? ctx.config.supportAddress,
+    email: company.supportEmail ?? (reachable(ctx.config.supportAddress) ? ctx.config.supportAddress : null),
   };
 }
 
