@@ -282,8 +282,11 @@ describe.skipIf(browserMissing)("billing pages", { timeout: 180_000 }, () => {
       await chart.locator("circle").first().waitFor();
       await chart.getByText("Incluidas").waitFor();
       expect(await chart.locator(".recharts-reference-line").count()).toBe(2);
-      // The whole month on the axis (its last day is at least the 28th).
+      // The whole month on the axis (its last day is at least the 28th); hours in whole steps up to
+      // the bank's 10 h (not 0, 3 … 12 h), both axes named.
       await chart.getByText("28", { exact: true }).waitFor();
+      await chart.locator(".recharts-cartesian-axis-tick-value", { hasText: /^10 h$/ }).waitFor();
+      for (const text of ["Horas disponibles", "Día del mes"]) await chart.getByText(text).waitFor();
       await shot(page, "41-hour-bank");
     });
   });

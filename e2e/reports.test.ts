@@ -230,4 +230,17 @@ describe.skipIf(browserMissing)("dashboard and reports", { timeout: 180_000 }, (
       await page.getByTestId("report-table").getByText("Tomás Técnico").first().waitFor();
     });
   });
+
+  // After the tabs' test: its reviewed contract ticket gives the month's bank a row.
+  it("the hour bank report plots hours: whole-hour ticks named as hours, not minutes", async () => {
+    await withPage(desk.browser, "report-hour-bank", async (page) => {
+      await uiLogin(page, desk.server.baseUrl, desk.staff.leader.email, PASSWORD, "/reports/hour-bank");
+      const chart = page.getByTestId("report-chart");
+      await chart.locator(".recharts-cartesian-axis-tick-value", { hasText: /^10 h$/ }).waitFor();
+      await chart.getByText("Horas", { exact: true }).waitFor();
+      await chart.getByText("Horas incluidas").first().waitFor();
+      expect(await chart.getByText("600", { exact: true }).count()).toBe(0);
+      await shot(page, "42-report-hour-bank");
+    });
+  });
 });

@@ -119,6 +119,8 @@ export const billing: Record<keyof typeof es, string> = {
   "hourBank.left": "Left",
   "hourBank.overage": "Overage",
   "hourBank.chart": "Hours left per day (line) against the month's bank",
+  "hourBank.axisHours": "Hours left",
+  "hourBank.axisDay": "Day of the month",
   "hourBank.tickets": "Reviewed tickets of the month",
   "hourBank.noTickets": "No reviewed tickets in the month.",
   "hourBank.gone.title": "Contract not found",

@@ -120,6 +120,8 @@ export const billing = {
   "hourBank.left": "Disponibles",
   "hourBank.overage": "Excedente",
   "hourBank.chart": "Horas disponibles por día (línea) frente a la bolsa del mes",
+  "hourBank.axisHours": "Horas disponibles",
+  "hourBank.axisDay": "Día del mes",
   "hourBank.tickets": "Tickets revisados del mes",
   "hourBank.noTickets": "Sin tickets revisados en el mes.",
   "hourBank.gone.title": "Póliza no encontrada",

@@ -7,16 +7,16 @@ import { QueryState } from "../../components/QueryState";
 import { WideTable } from "../../components/WideTable";
 import { useI18n, useT } from "../../i18n";
 import { formatDate, formatMinutes } from "../../lib/format";
+import { hoursAxis } from "../../lib/hoursAxis";
 
-/** Hours with up to two decimals, for the chart's axis and tooltip. */
-const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
+const hours = (minutes: number) => minutes / 60;
 
 /**
  * Burn-down of the month: hours left at the end of each day, the bank as a dashed line on top and
  * zero below it (overage is the area under zero). Its figures are in the cards above it.
  */
 function BurnDown({ bank }: { bank: HourBank }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   // The whole month on the axis; days still to come have no value (the line stops at today).
   const [year, month] = bank.month.split("-").map(Number) as [number, number];
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -25,18 +25,28 @@ function BurnDown({ bank }: { bank: HourBank }) {
     day: String(i + 1),
     left: byDay.get(i + 1) ?? null,
   }));
+  // The bank's own line is always on the chart: recharts' own top could fall below it.
+  const axis = hoursAxis(
+    [...data.map((d) => d.left), hours(bank.includedMinutes)],
+    locale,
+    t("hourBank.axisHours"),
+  );
   return (
     <Box role="figure" aria-label={t("hourBank.chart")} data-testid="burn-down">
       <AreaChart
-        h={200}
+        h={240}
+        // Room above the top tick for the bank's label; Mantine's own margins for the axis names.
+        areaChartProps={{ margin: { top: 16, bottom: 30, left: 10, right: 5 } }}
         data={data}
         dataKey="day"
         series={[{ name: "left", label: t("hourBank.left"), color: "blue.6" }]}
         curveType="linear"
         gridAxis="x"
         tickLine="y"
-        unit=" h"
-        valueFormatter={(v) => v.toLocaleString(undefined, { maximumFractionDigits: 2 })}
+        valueFormatter={axis.value}
+        yAxisLabel={axis.label}
+        yAxisProps={{ ticks: axis.ticks, domain: axis.domain, tickFormatter: axis.tick, interval: 0 }}
+        xAxisLabel={t("hourBank.axisDay")}
         referenceLines={[
           {
             y: hours(bank.includedMinutes),

@@ -4,6 +4,7 @@ import "@mantine/core/styles/ColorSwatch.layer.css";
 import "@mantine/charts/styles.layer.css";
 import { BarChart } from "@mantine/charts";
 import { Box } from "@mantine/core";
+import type { HoursAxis } from "../../lib/hoursAxis";
 
 export interface Series {
   name: string;
@@ -27,12 +28,15 @@ export function ReportChart({
   series,
   label,
   stacked,
+  hours,
 }: {
   data: Record<string, string | number | null>[];
   dataKey: string;
   series: Series[];
   label: string;
   stacked?: boolean;
+  /** Series of hours: their axis, its ticks and how a bar reads. */
+  hours?: HoursAxis;
 }) {
   return (
     <Box role="figure" aria-label={label} data-testid="report-chart" mb="lg">
@@ -46,7 +50,12 @@ export function ReportChart({
         tickLine="y"
         gridAxis="y"
         // Counts of tickets, hours and scores: a tick at 0.25 tickets reads as nonsense.
-        yAxisProps={{ allowDecimals: false }}
+        yAxisProps={{
+          allowDecimals: false,
+          ...(hours && { ticks: hours.ticks, domain: hours.domain, tickFormatter: hours.tick, interval: 0 }),
+        }}
+        valueFormatter={hours?.value}
+        yAxisLabel={hours?.label}
         // Every bar named (up to a year of months), not one label in two as recharts thins them.
         xAxisProps={{ tickFormatter: axisLabel, interval: data.length <= 12 ? 0 : "preserveStartEnd" }}
       />

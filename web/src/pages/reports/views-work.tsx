@@ -2,8 +2,9 @@
 import { Alert, Text, Title } from "@mantine/core";
 import { FigureCards } from "../../components/FigureCards";
 import type { HourBankReport, SatisfactionReport, UnbilledReport, WorkloadReport } from "../../contract";
-import { useT } from "../../i18n";
+import { useI18n, useT } from "../../i18n";
 import { formatDateTime, formatMinutes, formatMoney } from "../../lib/format";
+import { hoursAxis } from "../../lib/hoursAxis";
 import { axisLabel, ReportChart } from "./Chart";
 import { DataTable } from "./DataTable";
 import { FolioLink } from "./FolioLink";
@@ -51,22 +52,30 @@ export function WorkloadView({ data }: { data: WorkloadReport }) {
   );
 }
 
+/** A bank of hours is plotted in hours: in minutes its axis read 0, 150 … 600, with no unit on it. */
+function hourBankBars(rows: HourBankReport["rows"]) {
+  return rows.map((r) => ({
+    name: `${r.clientName} ${axisLabel(r.month)}`,
+    included: r.includedMinutes === null ? null : r.includedMinutes / 60,
+    used: r.usedMinutes / 60,
+  }));
+}
+
 export function HourBankView({ data }: { data: HourBankReport }) {
-  const t = useT();
+  const { t, locale } = useI18n();
+  const bars = hourBankBars(data.rows);
+  const values = bars.flatMap((b) => [b.included, b.used]);
   return (
     <>
       <ReportChart
         label={t("rep.hour-bank")}
-        data={data.rows.map((r) => ({
-          name: `${r.clientName} ${axisLabel(r.month)}`,
-          included: r.includedMinutes,
-          used: r.usedMinutes,
-        }))}
+        data={bars}
         dataKey="name"
         series={[
-          { name: "included", label: t("rep.included"), color: "gray.5" },
-          { name: "used", label: t("rep.used"), color: "blue.6" },
+          { name: "included", label: t("rep.includedHours"), color: "gray.5" },
+          { name: "used", label: t("rep.usedHours"), color: "blue.6" },
         ]}
+        hours={hoursAxis(values, locale, t("rep.hoursAxis"))}
       />
       <DataTable
         rows={data.rows}
