@@ -3,6 +3,7 @@ import type { OutboxKind } from "../../../contract/mail.js";
 import { fileSize } from "../../../domain/file-size.js";
 import type { AppContext } from "../../context.js";
 import type { DB } from "../../platform/database/schema.js";
+import { render as renderText } from "../../platform/i18n/render.js";
 import { contactsRepo } from "../clients/repository.js";
 import { calendarConfig } from "../settings/settings.js";
 import type { TicketRow } from "../tickets/repository.js";
@@ -131,17 +132,6 @@ export async function queueStaffMessage(
  */
 export const MAILED_FILE_MAX_BYTES = 7 * 1024 * 1024;
 
-const FILE_DELIVERY = {
-  es: {
-    attached: "Va adjunto a este correo.",
-    linked: "Es demasiado grande para el correo: descárguelo desde su solicitud.",
-  },
-  en: {
-    attached: "It is attached to this e-mail.",
-    linked: "It is too large to e-mail: download it from your request.",
-  },
-} as const;
-
 /** A file staff added for the client to see, mailed to the client in the upload's commit, threaded like a message. */
 export async function queueAttachmentNotice(
   ctx: AppContext,
@@ -157,7 +147,11 @@ export async function queueAttachmentNotice(
       author: file.author,
       filename: file.filename,
       size: fileSize(file.data.length),
-      delivery: FILE_DELIVERY[lang][attached ? "attached" : "linked"],
+      delivery: renderText(
+        lang === "en" ? "en" : "es-MX",
+        `mail.attachment.${attached ? "attached" : "linked"}`,
+        {},
+      ),
     },
     attachments: attached
       ? [{ filename: file.filename, contentType: file.contentType, content: file.data }]

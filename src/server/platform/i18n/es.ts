@@ -33,6 +33,8 @@ export const es = {
     "Desde ahora su cuenta del portal de clientes de {company} entra con el correo {to}, ya no con este.",
   "mail.portal_address.call":
     "Si usted no pidió este cambio, {how, select, phone {llame a {company} al {contact}} other {escriba a {company} a {contact}}} para aclararlo.",
+  "mail.attachment.attached": "Va adjunto a este correo.",
+  "mail.attachment.linked": "Es demasiado grande para el correo: descárguelo desde su solicitud.",
   "mail.portal_address.disabled":
     "Su cuenta del portal de clientes de {company} quedó desactivada: su ficha de contacto ya no tiene correo.",
   "notification.urgent_request": "Nueva solicitud urgente {folio} de {client}: {title}",
