@@ -15,7 +15,7 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import pg from "pg";
-import { answerCpu, freshPgDatabase } from "./http-child.js";
+import { answerCpu, freshPgDatabase, profileControl } from "./http-child.js";
 import type { Seeded } from "./http-servers.js";
 
 type AnyDb = Kysely<any>;
@@ -132,8 +132,9 @@ export async function bareChild(): Promise<void> {
   await app.listen({ host: "127.0.0.1", port: 0 });
   const address = app.server.address();
   process.send!({ type: "ready", port: typeof address === "object" && address ? address.port : 0 });
-  process.on("message", async (msg: { type: string }) => {
+  process.on("message", async (msg: { type: string; action: "start" | "stop"; file?: string }) => {
     if (msg.type === "cpu") answerCpu();
+    else if (msg.type === "profile") await profileControl(msg);
     else if (msg.type === "exit") {
       await app.close();
       await closePage();

@@ -1,9 +1,11 @@
 /**
  * What the HTTP bench's child processes share (bench/http-servers.ts, bench/http-bare.ts) and the
- * parent uses to clean up: their CPU time over IPC, and PostgreSQL databases made and dropped. Its own
+ * parent uses to clean up: their CPU time and CPU profiles over IPC, and PostgreSQL databases made and dropped. Its own
  * module, so that neither child imports the other (a child's entry module awaits at its top level, and
  * a module importing it back would wait for it forever).
  */
+import fs from "node:fs";
+import path from "node:path";
 import pg from "pg";
 
 const PG_URL = process.env.BENCH_PG_URL;
@@ -43,4 +45,25 @@ export async function dropPgDatabase(url: string): Promise<void> {
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);
   await admin.end();
+}
+
+let profiler: import("node:inspector/promises").Session | null = null;
+
+/** CPU profile of the measured load only (seeding excluded), written as a .cpuprofile for DevTools/speedscope. */
+export async function profileControl(msg: { action: "start" | "stop"; file?: string }): Promise<void> {
+  if (msg.action === "start") {
+    const { Session } = await import("node:inspector/promises");
+    profiler = new Session();
+    profiler.connect();
+    await profiler.post("Profiler.enable");
+    await profiler.post("Profiler.setSamplingInterval", { interval: 200 });
+    await profiler.post("Profiler.start");
+  } else if (profiler) {
+    const { profile } = await profiler.post("Profiler.stop");
+    fs.mkdirSync(path.dirname(msg.file!), { recursive: true });
+    fs.writeFileSync(msg.file!, JSON.stringify(profile));
+    profiler.disconnect();
+    profiler = null;
+  }
+  process.send!({ type: "profiled" });
 }

@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { type Kysely, sql } from "kysely";
 import pg from "pg";
-import { answerCpu, freshPgDatabase } from "./http-child.js";
+import { answerCpu, freshPgDatabase, profileControl } from "./http-child.js";
 import { COMMON_WORD, people, RARE_WORD, rng } from "./http-data.js";
 import { seedPostgresTickets, seedSqliteTickets, type TicketSource } from "./http-seed.js";
 
@@ -70,27 +70,6 @@ async function probeFolio(db: AnyDb, tickets: number): Promise<string> {
     folio: string;
   }>`select folio from tickets order by id limit 1 offset ${Math.floor(tickets / 2)}`.execute(db);
   return r.rows[0]!.folio;
-}
-
-let profiler: import("node:inspector/promises").Session | null = null;
-
-/** CPU profile of the measured load only (seeding excluded), written as a .cpuprofile for DevTools/speedscope. */
-async function profileControl(msg: { action: "start" | "stop"; file?: string }): Promise<void> {
-  if (msg.action === "start") {
-    const { Session } = await import("node:inspector/promises");
-    profiler = new Session();
-    profiler.connect();
-    await profiler.post("Profiler.enable");
-    await profiler.post("Profiler.setSamplingInterval", { interval: 200 });
-    await profiler.post("Profiler.start");
-  } else if (profiler) {
-    const { profile } = await profiler.post("Profiler.stop");
-    fs.mkdirSync(path.dirname(msg.file!), { recursive: true });
-    fs.writeFileSync(msg.file!, JSON.stringify(profile));
-    profiler.disconnect();
-    profiler = null;
-  }
-  process.send!({ type: "profiled" });
 }
 
 /** Staff, clients, contacts and contracts through the app's Kysely; tickets in bulk (http-seed.ts). */
