@@ -93,7 +93,11 @@ describe.skipIf(browserMissing)("ticket attachments from staff", { timeout: 180_
         await row.waitFor();
         await row.getByText(/^Tomás Técnico · /).waitFor();
         expect(await row.getByTestId("attachment-internal").count()).toBe(0);
-        await page.getByTestId("attachment-status").getByText("Se adjuntó etiqueta.png.").waitFor();
+        // Client-visible: the notice says whom the mail went to (the ticket's contact).
+        await page
+          .getByTestId("attachment-status")
+          .getByText("Se adjuntó etiqueta.png y se envió por correo a ana@launica.mx.")
+          .waitFor();
         expect(await page.getByTestId("attachment-problem").count()).toBe(0);
         await shot(page, "staff-attachment-laptop");
       },

@@ -69,6 +69,16 @@ export const MailAttachment = z.object({
 });
 export type MailAttachment = z.infer<typeof MailAttachment>;
 
+/**
+ * A file staff just attached, and its mail to the client: `mailedTo` is the contact's address it was
+ * queued for (null: internal, or the contact has no e-mail), `mailedAttached` whether the file rides in
+ * the mail (false past 7 MB: the mail names it instead).
+ */
+export const StaffAttachmentAnswer = MailAttachment.extend({
+  mailedTo: z.string().nullable(),
+  mailedAttached: z.boolean(),
+});
+
 /** A file staff attach to a ticket: the portal's shape and limits, and who may see it (the client by default). */
 export const StaffAttachmentBody = PortalAttachmentBody.extend({ visibility: Visibility.default("client") });
 export type StaffAttachmentBody = z.input<typeof StaffAttachmentBody>;

@@ -14,48 +14,58 @@ const file = (filename: string, data: Buffer, visibility?: "client" | "internal"
   ...(visibility ? { visibility } : {}),
 });
 
-// A file staff add for the client to see reaches the client by mail, as a staff message does.
+// A file staff add for the client to see reaches the ticket's contact by mail, as a staff message does.
 describe.each(DATABASES)("a client-visible staff file is mailed to the client on %s", (kind) => {
   let t: TestApp;
   let s: Staff;
-  let ana: PortalClient;
+  let ana: PortalClient; // the contact of `ticket`, with a portal account
   const sink = new Sink();
+  let acme = { client: { id: "" }, contact: { id: "" } };
   let ticket = { id: "", folio: "" };
 
   beforeAll(async () => {
     await sink.start();
     t = await startApp(kind, { env: mailEnv(sink, { listen: false }) });
     s = await seedStaff(t.app);
-    const acme = await createClientWithContact(s, "Acme Industrial", "AIN050505AB6", "ana@acme.mx");
+    acme = await createClientWithContact(s, "Acme Industrial", "AIN050505AB6", "ana@acme.mx");
     ana = await portalSignIn(t.app, s, acme.contact.id, "ana@acme.mx");
-    const created = await s.reception.post("/api/tickets", {
-      clientId: acme.client.id,
-      contactId: acme.contact.id,
-      title: "Reporte de red",
-      description: "Piden el diagnóstico por escrito",
-      urgent: false,
-      channel: "phone",
-    });
-    expect(created.status).toBe(201);
-    ticket = { id: created.body.id, folio: created.body.folio };
-    await drain(t.app);
+    ticket = await newTicket(acme.contact.id);
   });
   afterAll(async () => {
     await t?.close();
     await sink.stop();
   });
 
-  /** Uploads as `who`, sends the outbox, and returns the mails about files of this ticket sent since. */
-  async function uploadAndSend(who: Caller, body: object) {
+  async function newTicket(contactId: string | null) {
+    const created = await s.reception.post("/api/tickets", {
+      clientId: acme.client.id,
+      ...(contactId ? { contactId } : {}),
+      title: "Reporte de red",
+      description: "Piden el diagnóstico por escrito",
+      urgent: false,
+      channel: "phone",
+    });
+    expect(created.status).toBe(201);
+    await drain(t.app);
+    return { id: created.body.id as string, folio: created.body.folio as string };
+  }
+
+  /** Uploads as `who`, sends the outbox, and returns the answer and the mails sent since. */
+  async function uploadAndSend(who: Caller, body: object, id = ticket.id) {
     const before = sink.received.length;
-    const up = await who.post(`/api/tickets/${ticket.id}/attachments`, body);
+    const up = await who.post(`/api/tickets/${id}/attachments`, body);
     expect(up.status).toBe(201);
     await drain(t.app);
-    return sink.received.slice(before).map((r) => r.mail);
+    return { answer: up.body, mails: sink.received.slice(before).map((r) => r.mail) };
   }
 
   it("a client-visible file goes to the contact attached, named, sized and threaded under the folio", async () => {
-    const mails = await uploadAndSend(s.reception, file("diagnostico.pdf", PDF));
+    const { answer, mails } = await uploadAndSend(s.reception, file("diagnostico.pdf", PDF));
+    expect(answer).toMatchObject({
+      filename: "diagnostico.pdf",
+      mailedTo: "ana@acme.mx",
+      mailedAttached: true,
+    });
     expect(mails).toHaveLength(1);
     const mail = mails[0]!;
     expect(JSON.stringify(mail.to)).toContain("ana@acme.mx");
@@ -68,19 +78,55 @@ describe.each(DATABASES)("a client-visible staff file is mailed to the client on
     expect(mail.attachments[0]!.content.equals(PDF)).toBe(true);
     // Threaded after the ticket's earlier mail (the intake auto-reply), as a staff message is.
     expect(mail.inReplyTo).toBeTruthy();
+    // The outbox names the stored file instead of keeping its bytes a second time.
+    const row = await t.app.ctx.db
+      .selectFrom("outbox")
+      .select("attachments")
+      .where("ticket_id", "=", ticket.id)
+      .where("kind", "=", "attachment")
+      .executeTakeFirstOrThrow();
+    expect(row.attachments).toContain("storedFile");
+    expect(row.attachments).not.toContain(PDF.toString("base64").slice(0, 12));
+  });
+
+  it("the file's name is escaped in the mail's HTML", async () => {
+    const { mails } = await uploadAndSend(s.reception, file("Cotización R&D 'v2'.pdf", PDF));
+    expect(mails[0]!.html).toContain("Cotización R&amp;D &#39;v2&#39;.pdf");
+    expect(mails[0]!.attachments[0]!.filename).toBe("Cotización R&D 'v2'.pdf");
   });
 
   it("an internal file sends nothing", async () => {
-    expect(await uploadAndSend(s.reception, file("notas-internas.pdf", PDF, "internal"))).toEqual([]);
+    const { answer, mails } = await uploadAndSend(s.reception, file("notas-internas.pdf", PDF, "internal"));
+    expect(answer).toMatchObject({ mailedTo: null, mailedAttached: false });
+    expect(mails).toEqual([]);
   });
 
-  it("a file too large to mail is named with the link to the request, not attached", async () => {
-    const mails = await uploadAndSend(s.reception, file("respaldo.pdf", BIG_PDF));
-    expect(mails).toHaveLength(1);
-    expect(mails[0]!.attachments).toEqual([]);
-    expect(mails[0]!.text).toContain("respaldo.pdf (7 MB)");
-    expect(mails[0]!.text).toContain("Es demasiado grande para el correo: descárguelo desde su solicitud.");
-    expect(mails[0]!.text).toContain(`https://mesa.encor.mx/portal/tickets/${ticket.id}`);
+  it("past 7 MB the mail names the file: with the portal link for a portal user, else asking to reply", async () => {
+    const portalUser = await uploadAndSend(s.reception, file("respaldo.pdf", BIG_PDF));
+    expect(portalUser.answer).toMatchObject({ mailedTo: "ana@acme.mx", mailedAttached: false });
+    expect(portalUser.mails).toHaveLength(1);
+    expect(portalUser.mails[0]!.attachments).toEqual([]);
+    expect(portalUser.mails[0]!.text).toContain("respaldo.pdf (7 MB)");
+    expect(portalUser.mails[0]!.text).toContain("descárguelo desde su solicitud en el portal de clientes.");
+    expect(portalUser.mails[0]!.text).toContain(`https://mesa.encor.mx/portal/tickets/${ticket.id}`);
+
+    const bruno = await s.reception.post("/api/contacts", {
+      clientId: acme.client.id,
+      name: "Bruno Sin Portal",
+      email: "bruno@acme.mx",
+    });
+    const his = await newTicket(bruno.body.id);
+    const noPortal = await uploadAndSend(s.reception, file("respaldo.pdf", BIG_PDF), his.id);
+    expect(noPortal.answer).toMatchObject({ mailedTo: "bruno@acme.mx", mailedAttached: false });
+    expect(noPortal.mails[0]!.text).toContain("si lo necesita, responda a este correo");
+    expect(noPortal.mails[0]!.text).not.toContain("portal de clientes");
+  });
+
+  it("a ticket without a contact's e-mail mails no one, and the answer says so", async () => {
+    const nameless = await newTicket(null);
+    const { answer, mails } = await uploadAndSend(s.reception, file("acta.pdf", PDF), nameless.id);
+    expect(answer).toMatchObject({ filename: "acta.pdf", mailedTo: null, mailedAttached: false });
+    expect(mails).toEqual([]);
   });
 
   it("the client's own upload in the portal is not mailed back to the client", async () => {

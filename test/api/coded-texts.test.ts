@@ -42,6 +42,29 @@ describe("“too many attempts” says how long to wait, in either language", ()
   });
 });
 
+describe("whom a portal address notice says to reach, in either language", () => {
+  it.each([
+    {
+      how: "phone",
+      contact: "33 3615 0000",
+      es: "llame a Encor al 33 3615 0000 para",
+      en: "call Encor at 33 3615 0000 about",
+    },
+    {
+      how: "email",
+      contact: "soporte@encor.mx",
+      es: "escriba a Encor a soporte@encor.mx para",
+      en: "write to Encor at soporte@encor.mx about",
+    },
+    // No phone and no address a client could write to (mesa@localhost before mail is set up).
+    { how: "none", contact: "", es: "comuníquese con Encor para", en: "contact Encor about" },
+  ])("$how", ({ how, contact, es, en }) => {
+    const params = { company: "Encor", how, contact };
+    expect(render("es-MX", "mail.portal_address.call", params)).toContain(es);
+    expect(render("en", "mail.portal_address.call", params)).toContain(en);
+  });
+});
+
 describe.each(DATABASES)("texts as codes, rendered in the reader's language, on %s", (kind) => {
   let t: TestApp;
   let staff: Staff;

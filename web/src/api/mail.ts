@@ -5,6 +5,7 @@ import type {
   MailAttachmentList,
   OutboxList,
   OutboxMail,
+  StaffAttachmentAnswer,
   StaffAttachmentBody,
 } from "../../../src/contract/mail";
 import { api, withQuery } from "./client";
@@ -13,6 +14,8 @@ import { ticketKeys } from "./tickets";
 export type OutboxItem = z.infer<typeof OutboxMail>;
 export type OutboxStatus = OutboxItem["status"];
 export type Attachment = MailAttachment;
+/** A file just attached, and where its mail to the client went. */
+export type UploadedAttachment = z.infer<typeof StaffAttachmentAnswer>;
 
 /** The outbox refreshes itself: mail moves on its own while the page is open. */
 const REFRESH_MS = 10_000;
@@ -47,7 +50,10 @@ export function useUploadAttachment(ticketId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: StaffAttachmentBody) =>
-      api<Attachment>(`/api/tickets/${encodeURIComponent(ticketId)}/attachments`, { method: "POST", body }),
+      api<UploadedAttachment>(`/api/tickets/${encodeURIComponent(ticketId)}/attachments`, {
+        method: "POST",
+        body,
+      }),
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ["attachments", ticketId] }),

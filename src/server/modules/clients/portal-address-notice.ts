@@ -38,10 +38,12 @@ export async function queueOldAddressNotice(
   const locale = lang === "en" ? "en" : "es-MX";
   const firm = await firmContact({ ...ctx, db: trx });
   const company = firm.name;
-  // Whom to call if they did not ask for it: the firm's phone, else its support address.
+  // Whom to call if they did not ask for it: the firm's phone, else its support address, else just the firm.
   const reach = firm.phone
     ? { how: "phone", contact: firm.phone }
-    : { how: "email", contact: firm.email ?? ctx.config.supportAddress };
+    : firm.email
+      ? { how: "email", contact: firm.email }
+      : { how: "none", contact: "" };
   const call = renderText(locale, "mail.portal_address.call", { company, ...reach });
   const code = `mail.portal_address.${newEmail ? "moved" : "disabled"}`;
   const to = newEmail ? maskedAddress(newEmail) : "";

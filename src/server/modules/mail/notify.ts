@@ -5,6 +5,7 @@ import type { AppContext } from "../../context.js";
 import type { DB } from "../../platform/database/schema.js";
 import { render as renderText } from "../../platform/i18n/render.js";
 import { contactsRepo } from "../clients/repository.js";
+import { portalRepo } from "../portal/repository.js";
 import { calendarConfig } from "../settings/settings.js";
 import type { TicketRow } from "../tickets/repository.js";
 import { bareAddress } from "./headers.js";
@@ -118,7 +119,8 @@ export async function queueStaffMessage(
   row: TicketRow,
   message: { body: string; author: string },
 ): Promise<void> {
-  await queueToClient(ctx, trx, row, () => ({
+  const to = await recipientOf({ ...ctx, db: trx }, row);
+  await queueToClient(ctx, trx, row, to, async () => ({
     kind: "message",
     template: "message",
     vars: { body: message.body, author: message.author },
@@ -128,35 +130,59 @@ export async function queueStaffMessage(
 /**
  * Files up to this size travel inside the mail that announces them; a bigger one (up to the 25 MB an
  * upload may have) would be refused by many mail servers once Base64 grows it by a third, so its mail
- * names it and sends the client to the ticket in the portal instead.
+ * names it instead: with the link to the request for a contact who can sign in to the portal, else
+ * asking them to reply for it.
  */
 export const MAILED_FILE_MAX_BYTES = 7 * 1024 * 1024;
 
-/** A file staff added for the client to see, mailed to the client in the upload's commit, threaded like a message. */
+/** A file staff attached, as its mail needs it (`storedFile`: its path under MESA_DATA_DIR/attachments). */
+export interface NoticedFile {
+  filename: string;
+  contentType: string;
+  size: number;
+  storedFile: string;
+  author: string;
+}
+
+/** Where a file's mail went, and whether the file rode in it. */
+export interface FileMail {
+  to: string;
+  attached: boolean;
+}
+
+/**
+ * A file staff added for the client to see, mailed in the upload's commit and threaded like a message.
+ * Only to the ticket's contact, the person the desk knows: never to the first sender of a mailed
+ * ticket (a list, a robot, someone who left), as messages may. Null when no mail was queued.
+ */
 export async function queueAttachmentNotice(
   ctx: AppContext,
   trx: Transaction<DB>,
   row: TicketRow,
-  file: { filename: string; contentType: string; data: Buffer; author: string },
-): Promise<void> {
-  const attached = file.data.length <= MAILED_FILE_MAX_BYTES;
-  await queueToClient(ctx, trx, row, (lang) => ({
+  file: NoticedFile,
+): Promise<FileMail | null> {
+  const attached = file.size <= MAILED_FILE_MAX_BYTES;
+  const contact = row.contact_id ? await contactsRepo.byId(trx, row.contact_id) : null;
+  const to = await queueToClient(ctx, trx, row, bareAddress(contact?.email), async (lang, address) => ({
     kind: "attachment",
     template: "attachment",
     vars: {
       author: file.author,
       filename: file.filename,
-      size: fileSize(file.data.length),
-      delivery: renderText(
-        lang === "en" ? "en" : "es-MX",
-        `mail.attachment.${attached ? "attached" : "linked"}`,
-        {},
-      ),
+      size: fileSize(file.size),
+      delivery: renderText(lang === "en" ? "en" : "es-MX", await fileDelivery(trx, address, attached), {}),
     },
     attachments: attached
-      ? [{ filename: file.filename, contentType: file.contentType, content: file.data }]
+      ? [{ filename: file.filename, contentType: file.contentType, storedFile: file.storedFile }]
       : [],
   }));
+  return to ? { to, attached } : null;
+}
+
+/** How the mail says the file reaches them: attached, in the portal (if they can sign in), or on request. */
+async function fileDelivery(db: Transaction<DB>, to: string, attached: boolean): Promise<string> {
+  if (attached) return "mail.attachment.attached";
+  return (await portalRepo.accountByEmail(db, to)) ? "mail.attachment.linked" : "mail.attachment.ask";
 }
 
 interface ClientMail {
@@ -166,19 +192,22 @@ interface ClientMail {
   attachments?: OutgoingMail["attachments"];
 }
 
-/** Queues a mail to the ticket's client in the caller's commit, unless it has no address (or it is Mesa's own). */
+/**
+ * Queues a mail about the ticket to `to` in the caller's commit, unless there is no address (or it is
+ * Mesa's own); the address it was queued for, else null.
+ */
 async function queueToClient(
   base: AppContext,
   trx: Transaction<DB>,
   row: TicketRow,
-  compose: (lang: MailLang) => ClientMail,
-): Promise<void> {
+  to: string | null,
+  compose: (lang: MailLang, to: string) => Promise<ClientMail>,
+): Promise<string | null> {
   const ctx: AppContext = { ...base, db: trx };
-  const to = await recipientOf(ctx, row);
-  if (!to || ownAddresses(ctx).includes(to)) return;
+  if (!to || ownAddresses(ctx).includes(to)) return null;
   const lang = await languageOf(ctx, to);
   const { vars } = await commonVars(ctx, row, lang);
-  const { kind, template, vars: own, attachments } = compose(lang);
+  const { kind, template, vars: own, attachments } = await compose(lang, to);
   const mail = render(ctx.config.dataDir, template, lang, { ...vars, ...own });
   const thread = await mailRepo.lastThreadIds(trx, row.id);
   await queueMail(ctx, trx, {
@@ -190,4 +219,5 @@ async function queueToClient(
     references: thread,
     ...(attachments?.length ? { attachments } : {}),
   });
+  return to;
 }

@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Kysely, Transaction } from "kysely";
 import type { Transporter } from "nodemailer";
 import { z } from "zod";
@@ -21,12 +22,14 @@ declare module "../../platform/tasks/registry.js" {
   }
 }
 
-/** A file sent with a mail (kept in the outbox row, so a retry sends the same bytes). */
-export interface MailAttachment {
-  filename: string;
-  contentType: string;
-  content: Buffer;
-}
+/**
+ * A file sent with a mail: its bytes, kept in the outbox row so a retry sends the same ones (a
+ * generated PDF), or `storedFile`, a ticket's attachment already kept under MESA_DATA_DIR/attachments
+ * (never changed once written), read when the mail goes, so the database does not hold it twice.
+ */
+export type MailAttachment =
+  | { filename: string; contentType: string; content: Buffer }
+  | { filename: string; contentType: string; storedFile: string };
 
 export interface OutgoingMail {
   kind: OutboxKind;
@@ -53,7 +56,10 @@ const StoredHeaders = z.object({
 type StoredHeaders = z.infer<typeof StoredHeaders>;
 const StoredCc = z.array(z.string());
 const StoredAttachments = z.array(
-  z.object({ filename: z.string(), contentType: z.string(), base64: z.string() }),
+  z.union([
+    z.object({ filename: z.string(), contentType: z.string(), base64: z.string() }),
+    z.object({ filename: z.string(), contentType: z.string(), storedFile: z.string() }),
+  ]),
 );
 
 /** A sender holds the row this long; past it, a retry may take it again (the sender is presumed dead). */
@@ -116,7 +122,7 @@ function outboxRow(ctx: AppContext, mail: OutgoingMail): OutboxRow {
           mail.attachments.map((a) => ({
             filename: headerSafe(a.filename),
             contentType: a.contentType,
-            base64: a.content.toString("base64"),
+            ...("content" in a ? { base64: a.content.toString("base64") } : { storedFile: a.storedFile }),
           })),
         )
       : null,
@@ -173,13 +179,16 @@ async function fromAddress(ctx: AppContext) {
   return { name: headerSafe(companyName), address: ctx.config.mailFrom };
 }
 
-function storedAttachments(json: string | null) {
+/** The row's files for nodemailer: bytes kept in the row, or a ticket's stored file, streamed from disk. */
+function storedAttachments(json: string | null, dataDir: string) {
   if (!json) return [];
   const list = jsonColumn(StoredAttachments, json, "outbox.attachments");
   return list.map((a) => ({
     filename: a.filename,
     contentType: a.contentType,
-    content: Buffer.from(a.base64, "base64"),
+    ...("base64" in a
+      ? { content: Buffer.from(a.base64, "base64") }
+      : { path: path.join(dataDir, "attachments", a.storedFile) }),
   }));
 }
 
@@ -219,7 +228,7 @@ async function sendRow(ctx: AppContext, outboxId: string, final: boolean): Promi
       ...(h.inReplyTo ? { inReplyTo: h.inReplyTo } : {}),
       ...(h.references.length ? { references: h.references } : {}),
       headers: h.extra,
-      attachments: storedAttachments(row.attachments),
+      attachments: storedAttachments(row.attachments, ctx.config.dataDir),
     });
   } catch (err) {
     const permanent = Number((err as { responseCode?: number }).responseCode) >= 500;

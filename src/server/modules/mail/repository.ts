@@ -12,13 +12,30 @@ export type OutboxRow = Selectable<OutboxTable>;
 export type InboundRow = Selectable<InboundMailTable>;
 export type AttachmentRow = Selectable<MailAttachmentsTable>;
 
+const OUTBOX_LISTED = [
+  "id",
+  "kind",
+  "ticket_id",
+  "to_addr",
+  "subject",
+  "status",
+  "attempts",
+  "last_error",
+  "message_id",
+  "created_at",
+  "sent_at",
+] as const satisfies readonly (keyof OutboxRow)[];
+/** An outbox row as the admin's list reads it. */
+export type ListedOutboxRow = Pick<OutboxRow, (typeof OUTBOX_LISTED)[number]>;
+
 /** The outbox (mail Mesa sends) and the inbound mail it keeps raw. */
 export const mailRepo = {
   queue: (db: Db, row: OutboxRow) => db.insertInto("outbox").values(row).execute(),
   outboxById: (db: Db, id: string) =>
     db.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirst(),
+  /** What the admin's list shows: never the bodies nor the attached files, which may weigh megabytes each. */
   outboxList: (db: Db, f: { status?: OutboxStatus; limit: number }) => {
-    let q = db.selectFrom("outbox").selectAll();
+    let q = db.selectFrom("outbox").select(OUTBOX_LISTED);
     if (f.status) q = q.where("status", "=", f.status);
     return q.orderBy("created_at", "desc").orderBy("id", "desc").limit(f.limit).execute();
   },

@@ -4,13 +4,13 @@ import { IdParams } from "../../../contract/common.js";
 import {
   AttachmentParams,
   LinkSenderBody,
-  MailAttachment,
   MailAttachmentList,
   MailSettingsBody,
   MailSettingsRecord,
   OutboxList,
   OutboxMail,
   OutboxQuery,
+  StaffAttachmentAnswer,
   StaffAttachmentBody,
 } from "../../../contract/mail.js";
 import type { Actor, AppContext } from "../../context.js";
@@ -26,7 +26,7 @@ import { ticketsRepo } from "../tickets/repository.js";
 import { linkSender } from "./link.js";
 import { scheduleSend } from "./outbox.js";
 import { assertMayManageOutbox } from "./policy.js";
-import { mailRepo, type OutboxRow } from "./repository.js";
+import { type ListedOutboxRow, mailRepo } from "./repository.js";
 import { mailSettingsRecord, saveMailSettings } from "./settings.js";
 import { uploadStaffAttachment } from "./staff-attachments.js";
 import { sendStoredFile, storedFile, toAttachment } from "./uploads.js";
@@ -34,7 +34,7 @@ import { sendStoredFile, storedFile, toAttachment } from "./uploads.js";
 /** A 25 MB file as base64 in JSON, with room for the file name (as the portal's upload). */
 const ATTACHMENT_BODY_LIMIT = 36 * 1024 * 1024;
 
-const toOutbox = (r: OutboxRow): z.infer<typeof OutboxMail> => ({
+const toOutbox = (r: ListedOutboxRow): z.infer<typeof OutboxMail> => ({
   id: r.id,
   kind: r.kind,
   ticketId: r.ticket_id,
@@ -128,7 +128,7 @@ function ticketGroup(r: Routes, ctx: AppContext): void {
       tags: ["tickets"],
       params: IdParams,
       body: StaffAttachmentBody,
-      response: { 201: MailAttachment },
+      response: { 201: StaffAttachmentAnswer },
     },
     handler: async (req, reply) =>
       reply.code(201).send(await uploadStaffAttachment(ctx, actorOf(req), req.params.id, req.body)),

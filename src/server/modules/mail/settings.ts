@@ -6,6 +6,7 @@ import { assertMayEditSettings } from "../settings/policy.js";
 import { storeSetting } from "../settings/settings.js";
 import { readSetting, type SettingSpec, settingRecord } from "../settings/stored-settings.js";
 import { usersRepo } from "../users/repository.js";
+import { bareAddress } from "./headers.js";
 import type { MailLang } from "./templates.js";
 
 /** The firm's name (From display name and signature) and the auto-reply limit per sender and hour. */
@@ -47,8 +48,9 @@ export interface FirmContact {
   email: string | null;
 }
 
-/** An address a client could write to: its domain has a dot (not `localhost`, not a bare host name). */
-const reachable = (address: string) => /@[^@\s]+\.[^@\s.]+$/.test(address.trim());
+/** An address a client could write to (its domain has a dot: not `localhost`, not a bare host name), else null. */
+const reachable = (address: string | null) =>
+  address && /@[^@\s]+\.[^@\s.]+$/.test(address) ? address : null;
 
 export async function firmContact(ctx: AppContext): Promise<FirmContact> {
   const [company, mail] = await Promise.all([readSetting(ctx, COMPANY_SETTING), mailSettings(ctx)]);
@@ -57,7 +59,7 @@ export async function firmContact(ctx: AppContext): Promise<FirmContact> {
     rfc: company.rfc ?? null,
     address: company.address ?? null,
     phone: company.supportPhone ?? null,
-    email: company.supportEmail ?? (reachable(ctx.config.supportAddress) ? ctx.config.supportAddress : null),
+    email: company.supportEmail ?? reachable(bareAddress(ctx.config.supportAddress)),
   };
 }
 

@@ -47,7 +47,7 @@ function decodedFile(dataBase64: string): Buffer {
 export async function storeUpload(
   ctx: AppContext,
   upload: Upload,
-  record: (row: AttachmentRow, data: Buffer) => Promise<unknown>,
+  record: (row: AttachmentRow) => Promise<unknown>,
 ): Promise<AttachmentRow> {
   const data = decodedFile(upload.dataBase64);
   const id = newId();
@@ -69,7 +69,7 @@ export async function storeUpload(
     visibility: upload.visibility,
   };
   try {
-    await record(row, data);
+    await record(row);
   } catch (err) {
     await fs.promises.rm(file, { force: true });
     throw err;
@@ -85,9 +85,9 @@ export const listedWithHistory =
   (
     ctx: AppContext,
     actorId: string,
-    alsoInCommit?: (trx: Transaction<DB>, r: AttachmentRow, data: Buffer) => Promise<void>,
+    alsoInCommit?: (trx: Transaction<DB>, r: AttachmentRow) => Promise<unknown>,
   ) =>
-  (r: AttachmentRow, data: Buffer) =>
+  (r: AttachmentRow) =>
     ctx.db.transaction().execute(async (trx) => {
       await mailRepo.addAttachment(trx, r);
       await historyRepo.add(trx, {
@@ -97,7 +97,7 @@ export const listedWithHistory =
         action: "attachment",
         changes: { attachmentId: r.id, filename: r.filename, size: r.size, visibility: r.visibility },
       });
-      await alsoInCommit?.(trx, r, data);
+      await alsoInCommit?.(trx, r);
     });
 
 /** Where a row came from: uploads carry their source as inbound_id, a mail's carries the mail's id. */

@@ -410,7 +410,7 @@ export interface OutboxTable {
   created_at: Instant;
   updated_at: Instant;
   sent_at: Instant | null;
-  attachments: string | null; // JSON [{filename, contentType, base64}] (migration 012)
+  attachments: string | null; // JSON [{filename, contentType, base64 or storedFile}] (migration 012)
 }
 
 /** A link mailed to accept or reject a service order (modules/service-orders). */

@@ -33,9 +33,11 @@ export const en: Record<ServerMessageKey, string> = {
   "mail.portal_address.moved":
     "From now on your {company} client portal account signs in with {to}, no longer with this address.",
   "mail.portal_address.call":
-    "If you did not ask for this change, {how, select, phone {call {company} at {contact}} other {write to {company} at {contact}}} about it.",
+    "If you did not ask for this change, {how, select, phone {call {company} at {contact}} email {write to {company} at {contact}} other {contact {company}}} about it.",
   "mail.attachment.attached": "It is attached to this e-mail.",
-  "mail.attachment.linked": "It is too large to e-mail: download it from your request.",
+  "mail.attachment.linked": "It is too large to e-mail: download it from your request in the client portal.",
+  "mail.attachment.ask":
+    "It is too large to e-mail: if you need it, reply to this e-mail and we will get it to you another way.",
   "mail.portal_address.disabled":
     "Your {company} client portal account was disabled: your contact record no longer has an e-mail address.",
   "notification.urgent_request": "New urgent request {folio} from {client}: {title}",

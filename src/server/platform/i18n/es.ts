@@ -32,9 +32,12 @@ export const es = {
   "mail.portal_address.moved":
     "Desde ahora su cuenta del portal de clientes de {company} entra con el correo {to}, ya no con este.",
   "mail.portal_address.call":
-    "Si usted no pidió este cambio, {how, select, phone {llame a {company} al {contact}} other {escriba a {company} a {contact}}} para aclararlo.",
+    "Si usted no pidió este cambio, {how, select, phone {llame a {company} al {contact}} email {escriba a {company} a {contact}} other {comuníquese con {company}}} para aclararlo.",
   "mail.attachment.attached": "Va adjunto a este correo.",
-  "mail.attachment.linked": "Es demasiado grande para el correo: descárguelo desde su solicitud.",
+  "mail.attachment.linked":
+    "Es demasiado grande para el correo: descárguelo desde su solicitud en el portal de clientes.",
+  "mail.attachment.ask":
+    "Es demasiado grande para el correo: si lo necesita, responda a este correo y se lo haremos llegar por otro medio.",
   "mail.portal_address.disabled":
     "Su cuenta del portal de clientes de {company} quedó desactivada: su ficha de contacto ya no tiene correo.",
   "notification.urgent_request": "Nueva solicitud urgente {folio} de {client}: {title}",

@@ -12,7 +12,13 @@ import {
 } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useState } from "react";
-import { type Attachment, attachmentUrl, useAttachments, useUploadAttachment } from "../../api/mail";
+import {
+  type Attachment,
+  attachmentUrl,
+  type UploadedAttachment,
+  useAttachments,
+  useUploadAttachment,
+} from "../../api/mail";
 import { useT } from "../../i18n";
 import { fileToBase64 } from "../../lib/fileBase64";
 import { fileSize } from "../../lib/fileSize";
@@ -78,6 +84,15 @@ function problemOf(t: ReturnType<typeof useT>, file: File): string | null {
 }
 
 /** The file picker (camera or gallery on a phone), who will see the file, and the upload's state. */
+/** What became of the file: attached, and mailed to whom (or why the client was not mailed). */
+function uploadedNotice(t: ReturnType<typeof useT>, saved: UploadedAttachment): string {
+  const name = saved.filename;
+  if (saved.visibility === "internal") return t("attachments.uploaded", { name });
+  if (!saved.mailedTo) return t("attachments.uploadedNotMailed", { name });
+  const key = saved.mailedAttached ? "attachments.uploadedMailed" : "attachments.uploadedMailedWithout";
+  return t(key, { name, to: saved.mailedTo });
+}
+
 function UploadForm({ ticketId }: { ticketId: string }) {
   const t = useT();
   const narrow = useMediaQuery("(max-width: 36em)");
@@ -98,7 +113,7 @@ function UploadForm({ ticketId }: { ticketId: string }) {
         throw new Error(t("attachments.unreadable"));
       });
       const saved = await upload.mutateAsync({ filename: file.name, dataBase64, visibility });
-      setDone(t("attachments.uploaded", { name: saved.filename }));
+      setDone(uploadedNotice(t, saved));
     } catch (error) {
       setProblem(errorMessage(t, error));
     } finally {
