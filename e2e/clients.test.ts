@@ -64,6 +64,10 @@ describe.skipIf(browserMissing)("client editor, history and English errors", { t
       await limit.fill("50,000.50");
       await terms.getByLabel("Motivo").fill("Cliente desde 2019");
       await days.fill("45");
+      // Each corrected field drops its error as it is typed, as every other form does.
+      expect(await terms.getByText("Días enteros").count()).toBe(0);
+      expect(await terms.getByText("Importe inválido: usa números, p. ej. 50000.00").count()).toBe(0);
+      expect(await terms.getByText("Requerido").count()).toBe(0);
       await terms.getByRole("button", { name: "Enviar solicitud a Ventas" }).click();
       await terms.getByTestId("credit-pending").waitFor();
       await page.goto(`${server.baseUrl}/credit`);

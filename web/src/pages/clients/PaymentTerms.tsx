@@ -76,7 +76,11 @@ function RequestForm({ client }: { client: Client }) {
             // A decimal stays typed and the request is refused beside it («Días enteros»):
             // allowDecimal={false} dropped the point and «1.5» asked for 15 days of credit.
             value={form.values.days}
-            onChange={(v) => form.set("days", v)}
+            onChange={(v) => {
+              form.set("days", v);
+              // Its error is kept under the request's name for it, not the form's.
+              form.clearErrors(["creditDays"]);
+            }}
             error={form.errors.creditDays}
           />
           <TextInput
@@ -84,7 +88,10 @@ function RequestForm({ client }: { client: Client }) {
             leftSection="$"
             placeholder="0.00"
             value={form.values.limit}
-            onChange={(e) => form.set("limit", e.currentTarget.value)}
+            onChange={(e) => {
+              form.set("limit", e.currentTarget.value);
+              form.clearErrors(["creditLimitCents"]);
+            }}
             error={form.errors.creditLimitCents}
           />
         </SimpleGrid>
