@@ -11,3 +11,10 @@ export function fileSize(bytes: number): string {
 }
 
 const trim = (fixed: string) => fixed.replace(/\.0$/, "");
+
+/**
+ * Files up to this size ride inside the mail that tells a client a file was added; a bigger one (up
+ * to the 25 MB an upload may have) would be refused by many mail servers once Base64 grows it by a
+ * third, so its mail names it instead. The staff app says the same figure beside the upload.
+ */
+export const MAILED_FILE_MAX_BYTES = 7 * 1024 * 1024;

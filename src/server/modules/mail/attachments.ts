@@ -5,6 +5,9 @@ import { newId } from "../../platform/ids.js";
 
 /** Larger attachments are not kept (the mail itself stays raw in inbound_mail). */
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+
+/** Where a ticket's attachment lives on disk: `rel` (its row's `path`) under MESA_DATA_DIR/attachments. */
+export const attachmentPath = (dataDir: string, rel: string) => path.join(dataDir, "attachments", rel);
 const MAX_ATTACHMENTS = 50;
 
 const MAGIC: [string, number[], number?][] = [
@@ -66,13 +69,13 @@ export async function saveAttachments(
     .filter((a) => a.content.length > 0 && a.content.length <= MAX_ATTACHMENT_BYTES)
     .slice(0, MAX_ATTACHMENTS);
   if (kept.length === 0) return [];
-  const dir = path.join(dataDir, "attachments", inboundId);
+  const dir = attachmentPath(dataDir, inboundId);
   await fs.mkdir(dir, { recursive: true });
   const saved: SavedAttachment[] = [];
   for (const [i, a] of kept.entries()) {
     const id = newId();
     const rel = path.join(inboundId, id);
-    await fs.writeFile(path.join(dataDir, "attachments", rel), a.content);
+    await fs.writeFile(attachmentPath(dataDir, rel), a.content);
     saved.push({
       id,
       filename: safeFilename(a.filename, i),

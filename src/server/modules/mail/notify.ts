@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import type { OutboxKind } from "../../../contract/mail.js";
-import { fileSize } from "../../../domain/file-size.js";
+import { fileSize, MAILED_FILE_MAX_BYTES } from "../../../domain/file-size.js";
 import type { AppContext } from "../../context.js";
 import type { DB } from "../../platform/database/schema.js";
 import { render as renderText } from "../../platform/i18n/render.js";
@@ -42,9 +42,15 @@ async function commonVars(ctx: AppContext, row: TicketRow, lang: "es" | "en") {
 
 /** Where the desk writes about a ticket: its contact's address, else the address that opened it by mail. */
 export async function recipientOf(ctx: AppContext, row: TicketRow): Promise<string | null> {
-  const contact = row.contact_id ? await contactsRepo.byId(ctx.db, row.contact_id) : null;
-  if (contact?.email) return bareAddress(contact.email);
+  const email = await contactEmailOf(ctx.db, row);
+  if (email) return bareAddress(email);
   return bareAddress((await mailRepo.firstSender(ctx.db, row.id))?.from_addr);
+}
+
+/** The e-mail of the ticket's contact, as stored (null: no contact, or one without e-mail). */
+async function contactEmailOf(db: AppContext["db"], row: TicketRow): Promise<string | null> {
+  const contact = row.contact_id ? await contactsRepo.byId(db, row.contact_id) : null;
+  return contact?.email ?? null;
 }
 
 /** An auto-reply's hourly limit per address: its writer counts again where the count is exact. */
@@ -127,14 +133,6 @@ export async function queueStaffMessage(
   }));
 }
 
-/**
- * Files up to this size travel inside the mail that announces them; a bigger one (up to the 25 MB an
- * upload may have) would be refused by many mail servers once Base64 grows it by a third, so its mail
- * names it instead: with the link to the request for a contact who can sign in to the portal, else
- * asking them to reply for it.
- */
-export const MAILED_FILE_MAX_BYTES = 7 * 1024 * 1024;
-
 /** A file staff attached, as its mail needs it (`storedFile`: its path under MESA_DATA_DIR/attachments). */
 export interface NoticedFile {
   filename: string;
@@ -162,8 +160,8 @@ export async function queueAttachmentNotice(
   file: NoticedFile,
 ): Promise<FileMail | null> {
   const attached = file.size <= MAILED_FILE_MAX_BYTES;
-  const contact = row.contact_id ? await contactsRepo.byId(trx, row.contact_id) : null;
-  const to = await queueToClient(ctx, trx, row, bareAddress(contact?.email), async (lang, address) => ({
+  const contactEmail = await contactEmailOf(trx, row);
+  const to = await queueToClient(ctx, trx, row, bareAddress(contactEmail), async (lang, address) => ({
     kind: "attachment",
     template: "attachment",
     vars: {

@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { Kysely, Transaction } from "kysely";
 import type { Transporter } from "nodemailer";
 import { z } from "zod";
@@ -12,6 +11,7 @@ import { lazy } from "../../platform/lazy-modules.js";
 import { enqueue, taskRow } from "../../platform/tasks/queue.js";
 import { defineTask, PermanentTaskError } from "../../platform/tasks/registry.js";
 import type { TaskRow } from "../../platform/tasks/repository.js";
+import { attachmentPath } from "./attachments.js";
 import { headerSafe, newMessageId } from "./headers.js";
 import { mailRepo, type OutboxRow } from "./repository.js";
 import { mailSettings } from "./settings.js";
@@ -188,7 +188,7 @@ function storedAttachments(json: string | null, dataDir: string) {
     contentType: a.contentType,
     ...("base64" in a
       ? { content: Buffer.from(a.base64, "base64") }
-      : { path: path.join(dataDir, "attachments", a.storedFile) }),
+      : { path: attachmentPath(dataDir, a.storedFile) }),
   }));
 }
 

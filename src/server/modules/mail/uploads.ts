@@ -14,7 +14,7 @@ import type { DB } from "../../platform/database/schema.js";
 import { AppError, invalid, notFound } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { historyRepo, type TicketRow } from "../tickets/repository.js";
-import { MAX_ATTACHMENT_BYTES, safeFilename, sniffContentType } from "./attachments.js";
+import { attachmentPath, MAX_ATTACHMENT_BYTES, safeFilename, sniffContentType } from "./attachments.js";
 import { type AttachmentRow, mailRepo } from "./repository.js";
 
 export interface Upload {
@@ -52,7 +52,7 @@ export async function storeUpload(
   const data = decodedFile(upload.dataBase64);
   const id = newId();
   const rel = path.join(upload.source, upload.ticketId, id);
-  const file = path.join(ctx.config.dataDir, "attachments", rel);
+  const file = attachmentPath(ctx.config.dataDir, rel);
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   await fs.promises.writeFile(file, data);
   const row: AttachmentRow = {
@@ -128,7 +128,7 @@ export async function storedFile(
 ) {
   const att = await mailRepo.attachment(ctx.db, ticketId, attId);
   if (!att || (opts.clientOnly && att.visibility !== "client")) throw notFound("attachment");
-  const file = path.join(ctx.config.dataDir, "attachments", att.path);
+  const file = attachmentPath(ctx.config.dataDir, att.path);
   if (!fs.existsSync(file)) throw notFound("attachment_file");
   return { file, filename: att.filename, contentType: att.content_type };
 }

@@ -33,10 +33,10 @@ export const mail: Record<keyof typeof es, string> = {
   "attachments.visibility.internal": "Internal",
   "attachments.internal": "Internal",
   "attachments.clientHint":
-    "The client will see it in the portal, and the ticket's contact gets it by e-mail (attached up to 7 MB; if larger, only told about it).",
+    "The client will see it in the portal, and the ticket's contact gets it by e-mail (attached up to {max}; if larger, only told about it).",
   "attachments.uploadedMailed": "{name} was attached and e-mailed to {to}.",
   "attachments.uploadedMailedWithout":
-    "{name} was attached. It is over 7 MB: {to} was told by e-mail, without the file.",
+    "{name} was attached. It is over {max}: {to} was told by e-mail, without the file.",
   "attachments.uploadedNotMailed":
     "{name} was attached. Not e-mailed: the ticket has no contact with an e-mail address.",
   "attachments.internalHint": "Staff only; the client does not see it in the portal.",

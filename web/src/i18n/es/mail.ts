@@ -32,10 +32,10 @@ export const mail = {
   "attachments.visibility.internal": "Interno",
   "attachments.internal": "Interno",
   "attachments.clientHint":
-    "El cliente lo verá en el portal y se le enviará por correo al contacto del ticket (adjunto hasta 7 MB; si pesa más, solo se le avisa).",
+    "El cliente lo verá en el portal y se le enviará por correo al contacto del ticket (adjunto hasta {max}; si pesa más, solo se le avisa).",
   "attachments.uploadedMailed": "Se adjuntó {name} y se envió por correo a {to}.",
   "attachments.uploadedMailedWithout":
-    "Se adjuntó {name}. Pesa más de 7 MB: a {to} se le avisó por correo sin el archivo.",
+    "Se adjuntó {name}. Pesa más de {max}: a {to} se le avisó por correo sin el archivo.",
   "attachments.uploadedNotMailed":
     "Se adjuntó {name}. No se envió por correo: el ticket no tiene un contacto con correo.",
   "attachments.internalHint": "Solo lo ve el personal; el cliente no lo ve en el portal.",

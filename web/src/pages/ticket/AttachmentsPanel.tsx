@@ -12,6 +12,7 @@ import {
 } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useState } from "react";
+import { MAILED_FILE_MAX_BYTES } from "../../../../src/domain/file-size";
 import {
   type Attachment,
   attachmentUrl,
@@ -28,6 +29,8 @@ import { formatDateTime } from "../../lib/format";
 type Visibility = Attachment["visibility"];
 
 /** The server's limit (25 MB), checked before reading a file the server would refuse anyway. */
+/** The largest file its mail carries, as the server decides it («7 MB»). */
+const MAILED_SIZE = fileSize(MAILED_FILE_MAX_BYTES);
 const MAX_BYTES = 25 * 1024 * 1024;
 /**
  * Photos and the documents a technician carries. `image/*` makes a phone offer its camera next to the
@@ -90,7 +93,7 @@ function uploadedNotice(t: ReturnType<typeof useT>, saved: UploadedAttachment): 
   if (saved.visibility === "internal") return t("attachments.uploaded", { name });
   if (!saved.mailedTo) return t("attachments.uploadedNotMailed", { name });
   const key = saved.mailedAttached ? "attachments.uploadedMailed" : "attachments.uploadedMailedWithout";
-  return t(key, { name, to: saved.mailedTo });
+  return t(key, { name, to: saved.mailedTo, max: MAILED_SIZE });
 }
 
 function UploadForm({ ticketId }: { ticketId: string }) {
@@ -136,7 +139,9 @@ function UploadForm({ ticketId }: { ticketId: string }) {
         }))}
       />
       <Text size="xs" c="dimmed" data-testid="attachment-visibility-hint">
-        {t(visibility === "internal" ? "attachments.internalHint" : "attachments.clientHint")}
+        {visibility === "internal"
+          ? t("attachments.internalHint")
+          : t("attachments.clientHint", { max: MAILED_SIZE })}
       </Text>
       <Group gap="sm" align="center">
         <FileButton
