@@ -7,6 +7,7 @@ import { createTheme, MantineProvider } from "@mantine/core";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { recoverFocusAfterModal, trackFocus } from "./lib/focusRecovery";
 
 export const theme = createTheme({
   primaryColor: "teal",
@@ -17,6 +18,8 @@ export const theme = createTheme({
     // clamps it on blur (2000 minutes became 1440, -3 pieces became 1) and the wrong number was saved.
     // Named by string, not NumberInput.extend(): importing it here would put it in every first load.
     NumberInput: { defaultProps: { clampBehavior: "none" } },
+    // Esc quicker than the focus trap left focus on <body> (lib/focusRecovery.ts).
+    Modal: { defaultProps: { onExitTransitionEnd: recoverFocusAfterModal } },
   },
 });
 
@@ -39,6 +42,7 @@ export function newQueryClient(options: {
 }
 
 export function mount(queryClient: QueryClient, app: ReactNode): void {
+  trackFocus(document);
   // biome-ignore lint/style/noNonNullAssertion: the HTML entry (web/index.html, web/portal.html) holds <div id="root">.
   createRoot(document.getElementById("root")!).render(
     <StrictMode>
