@@ -17,6 +17,8 @@ export class Sink {
   refused = new Set<string>();
   /** How long the server takes to accept each message's data, as a slow or distant mail server does. */
   delayMs = 0;
+  /** The largest message this server takes (0: any); larger ones are refused with 552 after DATA. */
+  maxBytes = 0;
   private server: SMTPServer | null = null;
   port = 0;
 
@@ -36,6 +38,10 @@ export class Sink {
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("end", () => {
           const raw = Buffer.concat(chunks);
+          if (this.maxBytes && raw.length > this.maxBytes) {
+            const refusal = "5.3.4 Message size exceeds fixed maximum message size";
+            return callback(Object.assign(new Error(refusal), { responseCode: 552 }));
+          }
           const keep = () =>
             simpleParser(raw).then((mail) => {
               this.received.push({ raw: raw.toString("utf8"), mail });

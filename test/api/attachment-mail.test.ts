@@ -122,6 +122,33 @@ describe.each(DATABASES)("a client-visible staff file is mailed to the client on
     expect(noPortal.mails[0]!.text).not.toContain("portal de clientes");
   });
 
+  it("a mail server that refuses the message for its size gets the notice again without the file, at once", async () => {
+    sink.maxBytes = 1024 * 1024; // a small company's server: 1 MB, under the 7 MB Mesa attaches
+    const photos = Buffer.concat([PDF, Buffer.alloc(2 * 1024 * 1024, 0x20)]);
+    try {
+      const { answer, mails } = await uploadAndSend(s.reception, file("fotos-rack.pdf", photos));
+      expect(answer).toMatchObject({ mailedTo: "ana@acme.mx", mailedAttached: true });
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.attachments).toEqual([]);
+      expect(mails[0]!.text).toContain("fotos-rack.pdf (2 MB)");
+      expect(mails[0]!.text).toContain("descárguelo desde su solicitud en el portal de clientes.");
+      expect(mails[0]!.text).not.toContain("Va adjunto");
+      expect(mails[0]!.html).toContain("fotos-rack.pdf");
+      expect(mails[0]!.inReplyTo).toBeTruthy();
+    } finally {
+      sink.maxBytes = 0;
+    }
+    // The outbox keeps what was sent: the version without the file, no longer naming it.
+    const row = await t.app.ctx.db
+      .selectFrom("outbox")
+      .select(["status", "attachments", "text_body"])
+      .where("ticket_id", "=", ticket.id)
+      .where("text_body", "like", "%fotos-rack.pdf%")
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: "sent", attachments: null });
+    expect(row.text_body).toContain("portal de clientes");
+  });
+
   it("a ticket without a contact's e-mail mails no one, and the answer says so", async () => {
     const nameless = await newTicket(null);
     const { answer, mails } = await uploadAndSend(s.reception, file("acta.pdf", PDF), nameless.id);

@@ -7,10 +7,16 @@ import { render as renderText } from "../../platform/i18n/render.js";
 import { contactsRepo } from "../clients/repository.js";
 import { portalRepo } from "../portal/repository.js";
 import { calendarConfig } from "../settings/settings.js";
-import type { TicketRow } from "../tickets/repository.js";
+import { type TicketRow, ticketsRepo } from "../tickets/repository.js";
 import { bareAddress } from "./headers.js";
-import { type OutgoingMail, queueMail } from "./outbox.js";
-import { mailRepo } from "./repository.js";
+import {
+  type OutgoingMail,
+  queueMail,
+  type SmallerMail,
+  sendSmallerWhenTooLarge,
+  storedFilesOf,
+} from "./outbox.js";
+import { mailRepo, type OutboxRow } from "./repository.js";
 import { languageOf, mailSettings, ownAddresses } from "./settings.js";
 import { localInstant, type MailLang, openingHours, render } from "./templates.js";
 
@@ -161,27 +167,65 @@ export async function queueAttachmentNotice(
 ): Promise<FileMail | null> {
   const attached = file.size <= MAILED_FILE_MAX_BYTES;
   const contactEmail = await contactEmailOf(trx, row);
-  const to = await queueToClient(ctx, trx, row, bareAddress(contactEmail), async (lang, address) => ({
+  const to = await queueToClient(ctx, trx, row, bareAddress(contactEmail), (lang, address) =>
+    attachmentNotice(trx, lang, address, file, attached),
+  );
+  return to ? { to, attached } : null;
+}
+
+async function attachmentNotice(
+  db: AppContext["db"],
+  lang: MailLang,
+  to: string,
+  file: NoticedFile,
+  attached: boolean,
+): Promise<ClientMail> {
+  return {
     kind: "attachment",
     template: "attachment",
     vars: {
       author: file.author,
       filename: file.filename,
       size: fileSize(file.size),
-      delivery: renderText(lang === "en" ? "en" : "es-MX", await fileDelivery(trx, address, attached), {}),
+      delivery: renderText(lang === "en" ? "en" : "es-MX", await fileDelivery(db, to, attached), {}),
     },
     attachments: attached
       ? [{ filename: file.filename, contentType: file.contentType, storedFile: file.storedFile }]
       : [],
-  }));
-  return to ? { to, attached } : null;
+  };
 }
 
 /** How the mail says the file reaches them: attached, in the portal (if they can sign in), or on request. */
-async function fileDelivery(db: Transaction<DB>, to: string, attached: boolean): Promise<string> {
+async function fileDelivery(db: AppContext["db"], to: string, attached: boolean): Promise<string> {
   if (attached) return "mail.attachment.attached";
   return (await portalRepo.accountByEmail(db, to)) ? "mail.attachment.linked" : "mail.attachment.ask";
 }
+
+/**
+ * A staff file's notice as it reads when the file does not ride along, for a receiving server that
+ * refused the message for its size: the same words as for a file past 7 MB (portal, or reply for it).
+ */
+async function attachmentNoticeWithoutFile(ctx: AppContext, outbox: OutboxRow): Promise<SmallerMail | null> {
+  const [storedFile] = storedFilesOf(outbox.attachments);
+  if (!outbox.ticket_id || !storedFile) return null;
+  const [row, kept] = await Promise.all([
+    ticketsRepo.byId(ctx.db, outbox.ticket_id),
+    mailRepo.attachmentAt(ctx.db, outbox.ticket_id, storedFile),
+  ]);
+  if (!row || !kept) return null;
+  const lang = await languageOf(ctx, outbox.to_addr);
+  const { vars } = await commonVars(ctx, row, lang);
+  const file = {
+    filename: kept.filename,
+    contentType: kept.content_type,
+    size: kept.size,
+    storedFile,
+    author: kept.uploaded_by_name ?? vars.company,
+  };
+  const notice = await attachmentNotice(ctx.db, lang, outbox.to_addr, file, false);
+  return render(ctx.config.dataDir, notice.template, lang, { ...vars, ...notice.vars });
+}
+sendSmallerWhenTooLarge("attachment", attachmentNoticeWithoutFile);
 
 interface ClientMail {
   kind: OutboxKind;

@@ -179,6 +179,14 @@ async function fromAddress(ctx: AppContext) {
   return { name: headerSafe(companyName), address: ctx.config.mailFrom };
 }
 
+/** The ticket's stored files a row names (not the bytes it keeps itself). */
+export function storedFilesOf(json: string | null): string[] {
+  if (!json) return [];
+  return jsonColumn(StoredAttachments, json, "outbox.attachments").flatMap((a) =>
+    "storedFile" in a ? [a.storedFile] : [],
+  );
+}
+
 /** The row's files for nodemailer: bytes kept in the row, or a ticket's stored file, streamed from disk. */
 function storedAttachments(json: string | null, dataDir: string) {
   if (!json) return [];
@@ -202,6 +210,68 @@ function renewWhileSending(ctx: AppContext, outboxId: string): NodeJS.Timeout {
   return timer;
 }
 
+/** A mail's content as the receiving server gets it, in place of a version too large for it. */
+export interface SmallerMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+type SmallerVersion = (ctx: AppContext, row: OutboxRow) => Promise<SmallerMail | null>;
+const smallerVersions = new Map<OutboxKind, SmallerVersion>();
+
+/**
+ * How a kind of mail goes without its files when the receiving server refuses it for its size: the
+ * composer (notify.ts) registers it, as the outbox cannot import what imports it.
+ */
+export function sendSmallerWhenTooLarge(kind: OutboxKind, version: SmallerVersion): void {
+  smallerVersions.set(kind, version);
+}
+
+/** Refused for its size: 552 (RFC 5321, storage exceeded) or the enhanced code 5.3.4 (RFC 3463). */
+function refusedForSize(err: unknown): boolean {
+  const e = err as { responseCode?: number; response?: string };
+  return Number(e.responseCode) === 552 || /\b5\.3\.4\b/.test(String(e.response ?? ""));
+}
+
+async function deliver(ctx: AppContext, url: string, row: OutboxRow): Promise<void> {
+  const h = jsonColumn(StoredHeaders, row.headers, "outbox.headers");
+  await (await transportFor(url)).sendMail({
+    from: await fromAddress(ctx),
+    replyTo: ctx.config.supportAddress,
+    to: row.to_addr,
+    cc: jsonColumn(StoredCc, row.cc, "outbox.cc"),
+    subject: row.subject,
+    text: row.text_body,
+    html: row.html_body,
+    messageId: h.messageId,
+    ...(h.inReplyTo ? { inReplyTo: h.inReplyTo } : {}),
+    ...(h.references.length ? { references: h.references } : {}),
+    headers: h.extra,
+    attachments: storedAttachments(row.attachments, ctx.config.dataDir),
+  });
+}
+
+/**
+ * Sends the row; a server that refuses it for its size (a limit under the 7 MB Mesa attaches) gets
+ * the kind's version without files at once, which the row keeps, so the client still hears of it.
+ */
+async function deliverOrSmaller(ctx: AppContext, url: string, row: OutboxRow): Promise<void> {
+  try {
+    await deliver(ctx, url, row);
+  } catch (err) {
+    const version = row.attachments && refusedForSize(err) ? smallerVersions.get(row.kind) : undefined;
+    const smaller = version ? await version(ctx, row) : null;
+    if (!smaller) throw err;
+    ctx.log?.warn(
+      { outboxId: row.id, err: errorText(err) },
+      "correo rechazado por tamaño; se envía sin archivos",
+    );
+    const content = { subject: smaller.subject, text_body: smaller.text, html_body: smaller.html };
+    await mailRepo.replaceContent(ctx.db, row.id, content);
+    await deliver(ctx, url, { ...row, ...content, attachments: null });
+  }
+}
+
 /** One try at sending one outbox row; only the worker that claims the row sends it. */
 async function sendRow(ctx: AppContext, outboxId: string, final: boolean): Promise<void> {
   const url = ctx.config.smtpUrl;
@@ -213,23 +283,9 @@ async function sendRow(ctx: AppContext, outboxId: string, final: boolean): Promi
   if (!(await mailRepo.claimSend(ctx.db, row.id, now.toISOString(), until))) {
     throw new Error("Otro trabajador está enviando este correo; se revisa después.");
   }
-  const h = jsonColumn(StoredHeaders, row.headers, "outbox.headers");
   const lease = renewWhileSending(ctx, row.id);
   try {
-    await (await transportFor(url)).sendMail({
-      from: await fromAddress(ctx),
-      replyTo: ctx.config.supportAddress,
-      to: row.to_addr,
-      cc: jsonColumn(StoredCc, row.cc, "outbox.cc"),
-      subject: row.subject,
-      text: row.text_body,
-      html: row.html_body,
-      messageId: h.messageId,
-      ...(h.inReplyTo ? { inReplyTo: h.inReplyTo } : {}),
-      ...(h.references.length ? { references: h.references } : {}),
-      headers: h.extra,
-      attachments: storedAttachments(row.attachments, ctx.config.dataDir),
-    });
+    await deliverOrSmaller(ctx, url, row);
   } catch (err) {
     const permanent = Number((err as { responseCode?: number }).responseCode) >= 500;
     await mailRepo.markFailed(ctx.db, row.id, ctx.clock().toISOString(), errorText(err), final || permanent);

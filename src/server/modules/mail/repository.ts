@@ -200,6 +200,23 @@ export const mailRepo = {
     if (opts.clientOnly) q = q.where("mail_attachments.visibility", "=", "client");
     return q.orderBy("mail_attachments.created_at").orderBy("mail_attachments.id").execute();
   },
+  /** The attachment kept at `path` (as an outbox row names it), with who uploaded it. */
+  attachmentAt: (db: Db, ticketId: string, path: string) =>
+    db
+      .selectFrom("mail_attachments")
+      .leftJoin("users", "users.id", "mail_attachments.uploaded_by")
+      .selectAll("mail_attachments")
+      .select("users.name as uploaded_by_name")
+      .where("mail_attachments.ticket_id", "=", ticketId)
+      .where("mail_attachments.path", "=", path)
+      .executeTakeFirst(),
+  /** A mail's new content, when the one queued could not go as it was (too large for the server). */
+  replaceContent: (db: Db, id: string, c: { subject: string; text_body: string; html_body: string }) =>
+    db
+      .updateTable("outbox")
+      .set({ ...c, attachments: null })
+      .where("id", "=", id)
+      .execute(),
   attachment: (db: Db, ticketId: string, id: string) =>
     db
       .selectFrom("mail_attachments")
