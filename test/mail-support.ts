@@ -19,6 +19,8 @@ export class Sink {
   delayMs = 0;
   /** The largest message this server takes (0: any); larger ones are refused with 552 after DATA. */
   maxBytes = 0;
+  /** The text of that 552 (Postfix's by default). */
+  sizeRefusal = "5.3.4 Message size exceeds fixed maximum message size";
   private server: SMTPServer | null = null;
   port = 0;
 
@@ -39,8 +41,7 @@ export class Sink {
         stream.on("end", () => {
           const raw = Buffer.concat(chunks);
           if (this.maxBytes && raw.length > this.maxBytes) {
-            const refusal = "5.3.4 Message size exceeds fixed maximum message size";
-            return callback(Object.assign(new Error(refusal), { responseCode: 552 }));
+            return callback(Object.assign(new Error(this.sizeRefusal), { responseCode: 552 }));
           }
           const keep = () =>
             simpleParser(raw).then((mail) => {

@@ -149,6 +149,29 @@ describe.each(DATABASES)("a client-visible staff file is mailed to the client on
     expect(row.text_body).toContain("portal de clientes");
   });
 
+  it("a full mailbox (552 5.2.2) is no size refusal: the mail fails as it was, file and all, for a retry", async () => {
+    sink.maxBytes = 1024 * 1024;
+    sink.sizeRefusal = "5.2.2 Mailbox full";
+    try {
+      const photos = Buffer.concat([PDF, Buffer.alloc(2 * 1024 * 1024, 0x20)]);
+      const { mails } = await uploadAndSend(s.reception, file("buzon-lleno.pdf", photos));
+      expect(mails).toEqual([]);
+    } finally {
+      sink.maxBytes = 0;
+      sink.sizeRefusal = new Sink().sizeRefusal;
+    }
+    const row = await t.app.ctx.db
+      .selectFrom("outbox")
+      .select(["status", "attachments", "text_body", "last_error"])
+      .where("ticket_id", "=", ticket.id)
+      .where("text_body", "like", "%buzon-lleno.pdf%")
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe("failed");
+    expect(row.attachments).toContain("storedFile");
+    expect(row.text_body).toContain("Va adjunto a este correo.");
+    expect(row.last_error).toContain("5.2.2");
+  });
+
   it("a ticket without a contact's e-mail mails no one, and the answer says so", async () => {
     const nameless = await newTicket(null);
     const { answer, mails } = await uploadAndSend(s.reception, file("acta.pdf", PDF), nameless.id);

@@ -3,38 +3,23 @@
  * arrives inside that tick (a quick keyboard user, or a busy browser, which runs input before timers)
  * closes the modal first; the late tick then focuses a control of the closing modal, the modal
  * unmounts, and focus falls to <body>. Mantine's own return of focus ran at the close and saw nothing
- * wrong. So when a modal has finished closing with focus on <body>, focus goes back to where the user
- * was before it: past controls of dialogs that are gone, to the opener or the outer dialog's control.
- * If that element left the page too (a save that moved to another screen), focus is left alone.
+ * wrong. So when a modal has finished closing with focus on <body>, focus goes back to the element it
+ * came from as it last entered a dialog: the opener, or the outer dialog's control. Nothing else: a
+ * modal opened from no focused element (a click on a table row) leaves focus where Mantine put it.
  */
-interface Focused {
-  element: HTMLElement;
-  inDialog: boolean;
+let cameFrom: HTMLElement | null = null;
+
+function noteEntry(event: FocusEvent): void {
+  const dialog = event.target instanceof Element ? event.target.closest("[role=dialog]") : null;
+  if (!dialog) return;
+  const from = event.relatedTarget;
+  if (from instanceof Node && dialog.contains(from)) return; // moving within the same dialog
+  cameFrom = from instanceof HTMLElement ? from : null;
 }
 
-const REMEMBERED = 8;
-const recent: Focused[] = [];
-
-function remember(event: FocusEvent): void {
-  const element = event.target;
-  if (!(element instanceof HTMLElement)) return;
-  const known = recent.findIndex((f) => f.element === element);
-  if (known >= 0) recent.splice(known, 1);
-  recent.push({ element, inDialog: element.closest("[role=dialog]") !== null });
-  if (recent.length > REMEMBERED) recent.shift();
-}
-
-/** Called once per page (mount): notes every element that takes focus. */
+/** Called once per page (mount): notes where focus came from whenever it enters a dialog. */
 export function trackFocus(doc: Document): void {
-  doc.addEventListener("focusin", remember, true);
-}
-
-function focusBeforeDialogs(): HTMLElement | null {
-  for (const { element, inDialog } of recent.toReversed()) {
-    if (element.isConnected) return element;
-    if (!inDialog) return null;
-  }
-  return null;
+  doc.addEventListener("focusin", noteEntry, true);
 }
 
 /**
@@ -46,7 +31,7 @@ export function recoverFocusAfterModal(): void {
     setTimeout(() => {
       const active = document.activeElement;
       if (active && active !== document.body) return;
-      focusBeforeDialogs()?.focus({ preventScroll: true });
+      if (cameFrom?.isConnected) cameFrom.focus({ preventScroll: true });
     }),
   );
 }

@@ -9,16 +9,11 @@ import { portalRepo } from "../portal/repository.js";
 import { calendarConfig } from "../settings/settings.js";
 import { type TicketRow, ticketsRepo } from "../tickets/repository.js";
 import { bareAddress } from "./headers.js";
-import {
-  type OutgoingMail,
-  queueMail,
-  type SmallerMail,
-  sendSmallerWhenTooLarge,
-  storedFilesOf,
-} from "./outbox.js";
+import { type OutgoingMail, queueMail, storedFilesOf } from "./outbox.js";
 import { mailRepo, type OutboxRow } from "./repository.js";
 import { languageOf, mailSettings, ownAddresses } from "./settings.js";
 import { localInstant, type MailLang, openingHours, render } from "./templates.js";
+import { type SmallerMail, sendSmallerWhenTooLarge } from "./too-large.js";
 
 /** How a ticket arrived by mail: who wrote, the mail's id for threading, and whether answering it is safe. */
 export interface MailIntake {

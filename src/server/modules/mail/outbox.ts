@@ -15,6 +15,7 @@ import { attachmentPath } from "./attachments.js";
 import { headerSafe, newMessageId } from "./headers.js";
 import { mailRepo, type OutboxRow } from "./repository.js";
 import { mailSettings } from "./settings.js";
+import { type SentInstead, smallerVersionAfter } from "./too-large.js";
 
 declare module "../../platform/tasks/registry.js" {
   interface TaskPayloads {
@@ -210,29 +211,6 @@ function renewWhileSending(ctx: AppContext, outboxId: string): NodeJS.Timeout {
   return timer;
 }
 
-/** A mail's content as the receiving server gets it, in place of a version too large for it. */
-export interface SmallerMail {
-  subject: string;
-  text: string;
-  html: string;
-}
-type SmallerVersion = (ctx: AppContext, row: OutboxRow) => Promise<SmallerMail | null>;
-const smallerVersions = new Map<OutboxKind, SmallerVersion>();
-
-/**
- * How a kind of mail goes without its files when the receiving server refuses it for its size: the
- * composer (notify.ts) registers it, as the outbox cannot import what imports it.
- */
-export function sendSmallerWhenTooLarge(kind: OutboxKind, version: SmallerVersion): void {
-  smallerVersions.set(kind, version);
-}
-
-/** Refused for its size: 552 (RFC 5321, storage exceeded) or the enhanced code 5.3.4 (RFC 3463). */
-function refusedForSize(err: unknown): boolean {
-  const e = err as { responseCode?: number; response?: string };
-  return Number(e.responseCode) === 552 || /\b5\.3\.4\b/.test(String(e.response ?? ""));
-}
-
 async function deliver(ctx: AppContext, url: string, row: OutboxRow): Promise<void> {
   const h = jsonColumn(StoredHeaders, row.headers, "outbox.headers");
   await (await transportFor(url)).sendMail({
@@ -253,22 +231,18 @@ async function deliver(ctx: AppContext, url: string, row: OutboxRow): Promise<vo
 
 /**
  * Sends the row; a server that refuses it for its size (a limit under the 7 MB Mesa attaches) gets
- * the kind's version without files at once, which the row keeps, so the client still hears of it.
+ * the kind's version without files at once, which the row then keeps, so the client still hears of
+ * it. If that version cannot be made, or is refused too, the row keeps what it had.
  */
-async function deliverOrSmaller(ctx: AppContext, url: string, row: OutboxRow): Promise<void> {
+async function deliverOrSmaller(ctx: AppContext, url: string, row: OutboxRow): Promise<SentInstead | null> {
   try {
     await deliver(ctx, url, row);
+    return null;
   } catch (err) {
-    const version = row.attachments && refusedForSize(err) ? smallerVersions.get(row.kind) : undefined;
-    const smaller = version ? await version(ctx, row) : null;
+    const smaller = await smallerVersionAfter(ctx, row, err);
     if (!smaller) throw err;
-    ctx.log?.warn(
-      { outboxId: row.id, err: errorText(err) },
-      "correo rechazado por tamaño; se envía sin archivos",
-    );
-    const content = { subject: smaller.subject, text_body: smaller.text, html_body: smaller.html };
-    await mailRepo.replaceContent(ctx.db, row.id, content);
-    await deliver(ctx, url, { ...row, ...content, attachments: null });
+    await deliver(ctx, url, { ...row, ...smaller });
+    return smaller;
   }
 }
 
@@ -284,8 +258,9 @@ async function sendRow(ctx: AppContext, outboxId: string, final: boolean): Promi
     throw new Error("Otro trabajador está enviando este correo; se revisa después.");
   }
   const lease = renewWhileSending(ctx, row.id);
+  let instead: SentInstead | null;
   try {
-    await deliverOrSmaller(ctx, url, row);
+    instead = await deliverOrSmaller(ctx, url, row);
   } catch (err) {
     const permanent = Number((err as { responseCode?: number }).responseCode) >= 500;
     await mailRepo.markFailed(ctx.db, row.id, ctx.clock().toISOString(), errorText(err), final || permanent);
@@ -293,7 +268,7 @@ async function sendRow(ctx: AppContext, outboxId: string, final: boolean): Promi
   } finally {
     clearInterval(lease);
   }
-  await mailRepo.markSent(ctx.db, row.id, ctx.clock().toISOString());
+  await mailRepo.markSent(ctx.db, row.id, ctx.clock().toISOString(), instead);
 }
 
 defineTask({

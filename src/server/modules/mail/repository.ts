@@ -6,6 +6,7 @@ import type {
   MailAttachmentsTable,
   OutboxTable,
 } from "../../platform/database/schema.js";
+import type { SentInstead } from "./too-large.js";
 
 type Db = Kysely<DB>;
 export type OutboxRow = Selectable<OutboxTable>;
@@ -72,10 +73,18 @@ export const mailRepo = {
       .where("id", "=", id)
       .where("status", "=", "sending")
       .execute(),
-  markSent: (db: Db, id: string, now: string) =>
+  /** `instead`: what was sent in place of the row's content (a version without files), kept with it. */
+  markSent: (db: Db, id: string, now: string, instead?: SentInstead | null) =>
     db
       .updateTable("outbox")
-      .set({ status: "sent", sent_at: now, updated_at: now, locked_until: null, last_error: null })
+      .set({
+        ...instead,
+        status: "sent",
+        sent_at: now,
+        updated_at: now,
+        locked_until: null,
+        last_error: null,
+      })
       .where("id", "=", id)
       .execute(),
   markFailed: (db: Db, id: string, now: string, error: string, final: boolean) =>
@@ -210,13 +219,6 @@ export const mailRepo = {
       .where("mail_attachments.ticket_id", "=", ticketId)
       .where("mail_attachments.path", "=", path)
       .executeTakeFirst(),
-  /** A mail's new content, when the one queued could not go as it was (too large for the server). */
-  replaceContent: (db: Db, id: string, c: { subject: string; text_body: string; html_body: string }) =>
-    db
-      .updateTable("outbox")
-      .set({ ...c, attachments: null })
-      .where("id", "=", id)
-      .execute(),
   attachment: (db: Db, ticketId: string, id: string) =>
     db
       .selectFrom("mail_attachments")
