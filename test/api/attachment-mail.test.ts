@@ -129,7 +129,8 @@ describe.each(DATABASES)("a client-visible staff file is mailed to the client on
       const { answer, mails } = await uploadAndSend(s.reception, file("fotos-rack.pdf", photos));
       expect(answer).toMatchObject({ mailedTo: "ana@acme.mx", mailedAttached: true });
       expect(mails).toHaveLength(1);
-      expect(mails[0]!.attachments).toEqual([]);
+      // Lengths, not the lists: a failure would print every byte of the file.
+      expect(mails[0]!.attachments.length).toBe(0);
       expect(mails[0]!.text).toContain("fotos-rack.pdf (2 MB)");
       expect(mails[0]!.text).toContain("descárguelo desde su solicitud en el portal de clientes.");
       expect(mails[0]!.text).not.toContain("Va adjunto");
@@ -155,7 +156,7 @@ describe.each(DATABASES)("a client-visible staff file is mailed to the client on
     try {
       const photos = Buffer.concat([PDF, Buffer.alloc(2 * 1024 * 1024, 0x20)]);
       const { mails } = await uploadAndSend(s.reception, file("buzon-lleno.pdf", photos));
-      expect(mails).toEqual([]);
+      expect(mails.length).toBe(0);
     } finally {
       sink.maxBytes = 0;
       sink.sizeRefusal = new Sink().sizeRefusal;
