@@ -50,13 +50,13 @@ export async function smallerVersionAfter(
     if (!smaller) return null;
     ctx.log?.warn(
       { outboxId: row.id, err: errorText(err) },
-      "correo rechazado por tamaño; se envía sin archivos",
+      "mail refused for its size; sent again without its files",
     );
     return { subject: smaller.subject, text_body: smaller.text, html_body: smaller.html, attachments: null };
   } catch (failure) {
     ctx.log?.warn(
       { outboxId: row.id, err: errorText(failure) },
-      "no se pudo preparar el correo sin archivos",
+      "the mail without its files could not be made",
     );
     return null;
   }
