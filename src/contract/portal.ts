@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ATTACHMENT_MAX_BYTES } from "../domain/file-size.js";
 import { TicketForClient } from "./client-facing.js";
 import { Id, Line, OptionalText, Text } from "./common.js";
 import { ServiceOrder } from "./service-orders.js";
@@ -114,14 +115,12 @@ export type PortalTicketCreateBody = z.input<typeof PortalTicketCreateBody>;
 
 export const PortalMessageBody = z.strictObject({ body: Text(20_000) });
 
-/** 25 MB as base64 is at most this many characters. */
-export const PORTAL_ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024;
 export const PortalAttachmentBody = z.strictObject({
   filename: Line(200),
   dataBase64: z
     .string()
     .min(1)
-    .max(Math.ceil(PORTAL_ATTACHMENT_MAX_BYTES / 3) * 4 + 4)
+    .max(Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4 + 4) // the largest file, as base64
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, "input.base64"),
 });
 

@@ -12,6 +12,9 @@ export function fileSize(bytes: number): string {
 
 const trim = (fixed: string) => fixed.replace(/\.0$/, "");
 
+/** The largest file Mesa keeps: an upload (staff or portal) or a mail's attachment. */
+export const ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024;
+
 /**
  * Files up to this size ride inside the mail that tells a client a file was added; a bigger one (up
  * to the 25 MB an upload may have) would be refused by many mail servers once Base64 grows it by a

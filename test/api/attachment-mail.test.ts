@@ -50,6 +50,16 @@ describe.each(DATABASES)("a client-visible staff file is mailed to the client on
     return { id: created.body.id as string, folio: created.body.folio as string };
   }
 
+  /** The outbox row of the file's notice on `ticket`, found by the file's name in its text. */
+  const noticeRow = (filename: string) =>
+    t.app.ctx.db
+      .selectFrom("outbox")
+      .select(["kind", "status", "attachments", "text_body", "last_error"])
+      .where("ticket_id", "=", ticket.id)
+      .where("kind", "=", "attachment")
+      .where("text_body", "like", `%${filename}%`)
+      .executeTakeFirstOrThrow();
+
   /** Uploads as `who`, sends the outbox, and returns the answer and the mails sent since. */
   async function uploadAndSend(who: Caller, body: object, id = ticket.id) {
     const before = sink.received.length;
@@ -79,12 +89,7 @@ describe.each(DATABASES)("a client-visible staff file is mailed to the client on
     // Threaded after the ticket's earlier mail (the intake auto-reply), as a staff message is.
     expect(mail.inReplyTo).toBeTruthy();
     // The outbox names the stored file instead of keeping its bytes a second time.
-    const row = await t.app.ctx.db
-      .selectFrom("outbox")
-      .select("attachments")
-      .where("ticket_id", "=", ticket.id)
-      .where("kind", "=", "attachment")
-      .executeTakeFirstOrThrow();
+    const row = await noticeRow("diagnostico.pdf");
     expect(row.attachments).toContain("storedFile");
     expect(row.attachments).not.toContain(PDF.toString("base64").slice(0, 12));
   });
@@ -140,12 +145,7 @@ describe.each(DATABASES)("a client-visible staff file is mailed to the client on
       sink.maxBytes = 0;
     }
     // The outbox keeps what was sent: the version without the file, no longer naming it.
-    const row = await t.app.ctx.db
-      .selectFrom("outbox")
-      .select(["status", "attachments", "text_body"])
-      .where("ticket_id", "=", ticket.id)
-      .where("text_body", "like", "%fotos-rack.pdf%")
-      .executeTakeFirstOrThrow();
+    const row = await noticeRow("fotos-rack.pdf");
     expect(row).toMatchObject({ status: "sent", attachments: null });
     expect(row.text_body).toContain("portal de clientes");
   });
@@ -161,12 +161,7 @@ describe.each(DATABASES)("a client-visible staff file is mailed to the client on
       sink.maxBytes = 0;
       sink.sizeRefusal = new Sink().sizeRefusal;
     }
-    const row = await t.app.ctx.db
-      .selectFrom("outbox")
-      .select(["status", "attachments", "text_body", "last_error"])
-      .where("ticket_id", "=", ticket.id)
-      .where("text_body", "like", "%buzon-lleno.pdf%")
-      .executeTakeFirstOrThrow();
+    const row = await noticeRow("buzon-lleno.pdf");
     expect(row.status).toBe("failed");
     expect(row.attachments).toContain("storedFile");
     expect(row.text_body).toContain("Va adjunto a este correo.");

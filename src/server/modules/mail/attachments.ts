@@ -1,10 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Attachment } from "mailparser";
+import { ATTACHMENT_MAX_BYTES } from "../../../domain/file-size.js";
 import { newId } from "../../platform/ids.js";
-
-/** Larger attachments are not kept (the mail itself stays raw in inbound_mail). */
-export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 
 /** Where a ticket's attachment lives on disk: `rel` (its row's `path`) under MESA_DATA_DIR/attachments. */
 export const attachmentPath = (dataDir: string, rel: string) => path.join(dataDir, "attachments", rel);
@@ -66,7 +64,7 @@ export async function saveAttachments(
   list: Attachment[],
 ): Promise<SavedAttachment[]> {
   const kept = list
-    .filter((a) => a.content.length > 0 && a.content.length <= MAX_ATTACHMENT_BYTES)
+    .filter((a) => a.content.length > 0 && a.content.length <= ATTACHMENT_MAX_BYTES)
     .slice(0, MAX_ATTACHMENTS);
   if (kept.length === 0) return [];
   const dir = attachmentPath(dataDir, inboundId);

@@ -12,8 +12,8 @@ import { bareAddress } from "./headers.js";
 import { type OutgoingMail, queueMail, storedFilesOf } from "./outbox.js";
 import { mailRepo, type OutboxRow } from "./repository.js";
 import { languageOf, mailSettings, ownAddresses } from "./settings.js";
-import { localInstant, type MailLang, openingHours, render } from "./templates.js";
-import { type SmallerMail, sendSmallerWhenTooLarge } from "./too-large.js";
+import { localInstant, type MailLang, openingHours, type Rendered, render } from "./templates.js";
+import { sendSmallerWhenTooLarge } from "./too-large.js";
 
 /** How a ticket arrived by mail: who wrote, the mail's id for threading, and whether answering it is safe. */
 export interface MailIntake {
@@ -200,7 +200,7 @@ async function fileDelivery(db: AppContext["db"], to: string, attached: boolean)
  * A staff file's notice as it reads when the file does not ride along, for a receiving server that
  * refused the message for its size: the same words as for a file past 7 MB (portal, or reply for it).
  */
-async function attachmentNoticeWithoutFile(ctx: AppContext, outbox: OutboxRow): Promise<SmallerMail | null> {
+async function attachmentNoticeWithoutFile(ctx: AppContext, outbox: OutboxRow): Promise<Rendered | null> {
   const [storedFile] = storedFilesOf(outbox.attachments);
   if (!outbox.ticket_id || !storedFile) return null;
   const [row, kept] = await Promise.all([

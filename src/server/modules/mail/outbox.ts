@@ -13,9 +13,9 @@ import { defineTask, PermanentTaskError } from "../../platform/tasks/registry.js
 import type { TaskRow } from "../../platform/tasks/repository.js";
 import { attachmentPath } from "./attachments.js";
 import { headerSafe, newMessageId } from "./headers.js";
-import { mailRepo, type OutboxRow } from "./repository.js";
+import { mailRepo, type OutboxRow, type SentInstead } from "./repository.js";
 import { mailSettings } from "./settings.js";
-import { type SentInstead, smallerVersionAfter } from "./too-large.js";
+import { smallerVersionAfter } from "./too-large.js";
 
 declare module "../../platform/tasks/registry.js" {
   interface TaskPayloads {

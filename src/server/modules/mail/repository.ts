@@ -6,7 +6,6 @@ import type {
   MailAttachmentsTable,
   OutboxTable,
 } from "../../platform/database/schema.js";
-import type { SentInstead } from "./too-large.js";
 
 type Db = Kysely<DB>;
 export type OutboxRow = Selectable<OutboxTable>;
@@ -26,6 +25,18 @@ const OUTBOX_LISTED = [
   "created_at",
   "sent_at",
 ] as const satisfies readonly (keyof OutboxRow)[];
+/** What went in place of an outbox row's content (its version without files), kept with the mark `sent`. */
+export type SentInstead = Pick<OutboxRow, "subject" | "text_body" | "html_body" | "attachments">;
+
+/** A ticket's attachments with the name of who uploaded each (null: it came by e-mail). */
+const attachmentsWithUploader = (db: Db, ticketId: string) =>
+  db
+    .selectFrom("mail_attachments")
+    .leftJoin("users", "users.id", "mail_attachments.uploaded_by")
+    .selectAll("mail_attachments")
+    .select("users.name as uploaded_by_name")
+    .where("mail_attachments.ticket_id", "=", ticketId);
+
 /** An outbox row as the admin's list reads it. */
 export type ListedOutboxRow = Pick<OutboxRow, (typeof OUTBOX_LISTED)[number]>;
 
@@ -200,25 +211,13 @@ export const mailRepo = {
   addAttachment: (db: Db, row: AttachmentRow) => db.insertInto("mail_attachments").values(row).execute(),
   /** A ticket's attachments with who uploaded each; `clientOnly`: the portal's, without internal ones. */
   attachments: (db: Db, ticketId: string, opts: { clientOnly: boolean }) => {
-    let q = db
-      .selectFrom("mail_attachments")
-      .leftJoin("users", "users.id", "mail_attachments.uploaded_by")
-      .selectAll("mail_attachments")
-      .select("users.name as uploaded_by_name")
-      .where("mail_attachments.ticket_id", "=", ticketId);
+    let q = attachmentsWithUploader(db, ticketId);
     if (opts.clientOnly) q = q.where("mail_attachments.visibility", "=", "client");
     return q.orderBy("mail_attachments.created_at").orderBy("mail_attachments.id").execute();
   },
   /** The attachment kept at `path` (as an outbox row names it), with who uploaded it. */
   attachmentAt: (db: Db, ticketId: string, path: string) =>
-    db
-      .selectFrom("mail_attachments")
-      .leftJoin("users", "users.id", "mail_attachments.uploaded_by")
-      .selectAll("mail_attachments")
-      .select("users.name as uploaded_by_name")
-      .where("mail_attachments.ticket_id", "=", ticketId)
-      .where("mail_attachments.path", "=", path)
-      .executeTakeFirst(),
+    attachmentsWithUploader(db, ticketId).where("mail_attachments.path", "=", path).executeTakeFirst(),
   attachment: (db: Db, ticketId: string, id: string) =>
     db
       .selectFrom("mail_attachments")

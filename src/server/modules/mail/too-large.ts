@@ -1,18 +1,11 @@
 import type { OutboxKind } from "../../../contract/mail.js";
 import type { AppContext } from "../../context.js";
 import { errorText } from "../../platform/jobs/runner.js";
-import type { OutboxRow } from "./repository.js";
+import type { OutboxRow, SentInstead } from "./repository.js";
+import type { Rendered } from "./templates.js";
 
-/** A mail's content as the receiving server gets it, in place of a version too large for it. */
-export interface SmallerMail {
-  subject: string;
-  text: string;
-  html: string;
-}
-/** What went in place of an outbox row's content, kept with its mark `sent` in one write. */
-export type SentInstead = Pick<OutboxRow, "subject" | "text_body" | "html_body" | "attachments">;
-
-type SmallerVersion = (ctx: AppContext, row: OutboxRow) => Promise<SmallerMail | null>;
+/** A mail kind's text without its files (a rendered template), for a server that refused its size. */
+type SmallerVersion = (ctx: AppContext, row: OutboxRow) => Promise<Rendered | null>;
 const smallerVersions = new Map<OutboxKind, SmallerVersion>();
 
 /**

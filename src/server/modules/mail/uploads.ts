@@ -9,12 +9,13 @@ import type { FastifyReply } from "fastify";
 import type { Transaction } from "kysely";
 import type { AttachmentSource, MailAttachment } from "../../../contract/mail.js";
 import type { Visibility } from "../../../contract/tickets.js";
+import { ATTACHMENT_MAX_BYTES } from "../../../domain/file-size.js";
 import type { AppContext } from "../../context.js";
 import type { DB } from "../../platform/database/schema.js";
 import { AppError, invalid, notFound } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { historyRepo, type TicketRow } from "../tickets/repository.js";
-import { attachmentPath, MAX_ATTACHMENT_BYTES, safeFilename, sniffContentType } from "./attachments.js";
+import { attachmentPath, safeFilename, sniffContentType } from "./attachments.js";
 import { type AttachmentRow, mailRepo } from "./repository.js";
 
 export interface Upload {
@@ -35,7 +36,7 @@ export function requireTakesFiles(ticket: Pick<TicketRow, "status">): void {
 function decodedFile(dataBase64: string): Buffer {
   const data = Buffer.from(dataBase64, "base64");
   if (data.length === 0) throw invalid("attachment.empty", {}, { field: "dataBase64" });
-  if (data.length > MAX_ATTACHMENT_BYTES)
+  if (data.length > ATTACHMENT_MAX_BYTES)
     throw new AppError("payload_too_large", "attachment.too_large", {}, { field: "dataBase64" });
   return data;
 }

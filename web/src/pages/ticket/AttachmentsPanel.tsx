@@ -12,7 +12,6 @@ import {
 } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useState } from "react";
-import { MAILED_FILE_MAX_BYTES } from "../../../../src/domain/file-size";
 import {
   type Attachment,
   attachmentUrl,
@@ -22,16 +21,14 @@ import {
 } from "../../api/mail";
 import { useT } from "../../i18n";
 import { fileToBase64 } from "../../lib/fileBase64";
-import { fileSize } from "../../lib/fileSize";
+import { ATTACHMENT_MAX_BYTES, fileSize, MAILED_FILE_MAX_BYTES } from "../../lib/fileSize";
 import { errorMessage } from "../../lib/form";
 import { formatDateTime } from "../../lib/format";
 
 type Visibility = Attachment["visibility"];
 
-/** The server's limit (25 MB), checked before reading a file the server would refuse anyway. */
 /** The largest file its mail carries, as the server decides it («7 MB»). */
 const MAILED_SIZE = fileSize(MAILED_FILE_MAX_BYTES);
-const MAX_BYTES = 25 * 1024 * 1024;
 /**
  * Photos and the documents a technician carries. `image/*` makes a phone offer its camera next to the
  * gallery; no `capture`, which would open only the camera and lose the photos already taken.
@@ -82,11 +79,11 @@ function AttachmentRow({ ticketId, attachment }: { ticketId: string; attachment:
 /** What is wrong with a chosen file before it is sent, in the server's own words; null when fine. */
 function problemOf(t: ReturnType<typeof useT>, file: File): string | null {
   if (file.size === 0) return t("attachments.empty");
-  if (file.size > MAX_BYTES) return t("attachments.tooBig");
+  // The server's limit, checked before reading a file the server would refuse anyway.
+  if (file.size > ATTACHMENT_MAX_BYTES) return t("attachments.tooBig");
   return null;
 }
 
-/** The file picker (camera or gallery on a phone), who will see the file, and the upload's state. */
 /** What became of the file: attached, and mailed to whom (or why the client was not mailed). */
 function uploadedNotice(t: ReturnType<typeof useT>, saved: UploadedAttachment): string {
   const name = saved.filename;
@@ -96,6 +93,7 @@ function uploadedNotice(t: ReturnType<typeof useT>, saved: UploadedAttachment): 
   return t(key, { name, to: saved.mailedTo, max: MAILED_SIZE });
 }
 
+/** The file picker (camera or gallery on a phone), who will see the file, and the upload's state. */
 function UploadForm({ ticketId }: { ticketId: string }) {
   const t = useT();
   const narrow = useMediaQuery("(max-width: 36em)");

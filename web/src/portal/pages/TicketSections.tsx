@@ -13,13 +13,12 @@ import {
 } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { ATTACHMENT_MAX_BYTES } from "../../lib/fileSize";
 import { fileToBase64, PortalApiError, portalApi } from "../api";
 import { fileSize, when } from "../format";
 import { usePortalI18n } from "../i18n";
 import { ticketKey } from "../session";
 import type { PortalTicketDetail } from "../types";
-
-const MAX_BYTES = 25 * 1024 * 1024;
 
 function useRefresh(id: string) {
   const queryClient = useQueryClient();
@@ -99,7 +98,7 @@ export function AttachmentsSection({ ticket }: { ticket: PortalTicketDetail }) {
   const [error, setError] = useState<string | null>(null);
   const upload = async (file: File | null) => {
     if (!file) return;
-    if (file.size > MAX_BYTES) {
+    if (file.size > ATTACHMENT_MAX_BYTES) {
       setError(t("detail.tooBig"));
       return;
     }
